@@ -1,0 +1,1 @@
+"""Prefect flows that wrap the tension stages; deployments live apart from flow code."""

@@ -1,0 +1,181 @@
+"""The `tension` command: thin wrappers that parse arguments, call the library and print."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from tension.config import DEFAULT_DB, DEFAULT_INBOX, DEFAULT_REPORTS
+
+app = typer.Typer(
+    help="Weekly country-pair tension index from what officials say and do.\n\n"
+    "Example: tension run --inbox seeds && tension sql \"select * from weekly_index\"",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.")
+
+
+def _parse_fields(fields: list[str]) -> dict[str, str]:
+    mapping = {}
+    for item in fields:
+        ours, sep, theirs = item.partition("=")
+        if not sep or not ours or not theirs:
+            raise typer.BadParameter(f"--field wants OURS=THEIRS (e.g. text=story), got {item!r}")
+        mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+@app.command()
+def run(
+    inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", help="Input file or folder (repeatable)."),
+    db: Path = DB_OPTION,
+    reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", help="Folder for the PDF report and charts."),
+    week: Optional[str] = typer.Option(None, "--week", help="ISO week of the report, e.g. 2024-W05 (default: last week with data)."),
+    batch_size: int = typer.Option(200, "--batch-size", min=1, help="Input files per batch (one transaction each)."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (TSV: pair_id, name, country_a, country_b, source)."),
+    report: bool = typer.Option(True, "--report/--no-report", help="Write the PDF report at the end."),
+) -> None:
+    """Run the whole pipeline (a Prefect flow on its ephemeral API) and write the report.
+
+    Example: tension run --inbox seeds --db data/tension.duckdb --reports reports
+    """
+    for path in inbox:
+        if not path.exists():
+            raise typer.BadParameter(f"{path} does not exist", param_hint="--inbox")
+    from flows.weekly import tension_flow  # Prefect is imported only by commands that run flows
+
+    result = tension_flow(
+        inbox=[str(p) for p in inbox], db=str(db), reports=str(reports), week=week, batch_size=batch_size,
+        pairs_file=str(pairs) if pairs else None, make_report=report,
+    )
+    typer.echo(
+        f"documents: {result['documents_seen']} read, {result['documents_new']} new, "
+        f"{result['documents_rejected']} rejected; statements added: {result['statements_added']}"
+    )
+    for path, item, reason in result["rejections"]:
+        typer.echo(f"  rejected {path}{':' + item if item else ''}: {reason}")
+    for line in result["summary"]:
+        typer.echo(line)
+    if result["report"]:
+        typer.echo(f"report: {result['report']}")
+    typer.echo(f"database: {db}")
+
+
+@app.command()
+def statements(
+    files: list[Path] = typer.Argument(..., help="Input files (.txt/.md with a date, .jsonl batches)."),
+    field: list[str] = typer.Option([], "--field", help="JSONL field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (default: the packaged pairs.tsv)."),
+) -> None:
+    """Print every statement as one JSON object per line (no database, no Prefect).
+
+    Example: tension statements seeds/000_e318909af9d05ecd.txt | jq .hostility
+    """
+    from tension.ingest import Rejection, read_documents
+    from tension.pipeline import analyse, build_context, statement_json
+
+    ctx = build_context(pairs)
+    rejected = accepted = 0
+    for item in read_documents(files, _parse_fields(field)):
+        if isinstance(item, Rejection):
+            rejected += 1
+            typer.echo(f"rejected {item.path}{':' + item.item if item.item else ''}: {item.reason}", err=True)
+            continue
+        accepted += 1
+        analysed = analyse(item, ctx)
+        for statement, score in zip(analysed.statements, analysed.scores):
+            typer.echo(json.dumps(statement_json(analysed, statement, score, ctx.pairs), ensure_ascii=False))
+    if rejected and not accepted:
+        raise typer.Exit(code=1)  # nothing readable at all
+
+
+@app.command()
+def score(
+    text: Optional[str] = typer.Argument(None, help="Text to score."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="One text per line; '-' reads stdin."),
+    modality: str = typer.Option("asserted", "--modality", help="asserted, threat_or_future, hypothetical, negated, reported."),
+) -> None:
+    """Score text: one JSON object per input (hostility, vader_compound, cues, modality, scorer_version).
+
+    Example: tension score "North Korea threatened war over the drills."
+    """
+    from tension.score import MODALITY_FACTORS, Scorer
+
+    if modality not in MODALITY_FACTORS:
+        raise typer.BadParameter(f"choose one of {', '.join(MODALITY_FACTORS)}", param_hint="--modality")
+    if (text is None) == (file is None):
+        raise typer.BadParameter("give either TEXT or --file PATH")
+    scorer = Scorer()
+    if text is not None:
+        lines = [text]
+    elif str(file) == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        result = scorer.score(line, modality)
+        typer.echo(json.dumps({
+            "text": line, "hostility": result.hostility, "vader_compound": result.vader_compound,
+            "cues": result.cues, "cue_sum": result.cue_sum, "modality": result.modality,
+            "modality_factor": result.modality_factor, "scorer_version": result.scorer_version,
+        }, ensure_ascii=False))
+
+
+@app.command()
+def sql(
+    query: str = typer.Argument(..., help="SQL to run against the database, read-only."),
+    db: Path = DB_OPTION,
+    fmt: str = typer.Option("table", "--format", help="table, csv or json."),
+) -> None:
+    """Run read-only SQL against the database (views: weekly_index, pair_statements, statement_scores).
+
+    Example: tension sql "select pair_name, iso_week, index_value, n_statements from weekly_index"
+    """
+    import duckdb
+
+    from tension import store
+
+    try:
+        with store.connect(db, read_only=True) as con:
+            frame = store.query(con, query)
+    except FileNotFoundError as error:
+        raise typer.BadParameter(str(error), param_hint="--db") from None
+    except duckdb.Error as error:
+        typer.echo(f"SQL error: {error}", err=True)
+        raise typer.Exit(code=2) from None
+    if fmt == "csv":
+        typer.echo(frame.to_csv(index=False), nl=False)
+    elif fmt == "json":
+        typer.echo(frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False), nl=False)
+    else:
+        typer.echo(frame.to_string(index=False, max_colwidth=60) if not frame.empty else "(no rows)")
+
+
+@app.command("report")
+def report_command(
+    week: Optional[str] = typer.Option(None, "--week", help="ISO week, e.g. 2024-W05 (default: last week with data)."),
+    db: Path = DB_OPTION,
+    out: Path = typer.Option(DEFAULT_REPORTS, "--out", help="Folder for the PDF and charts."),
+) -> None:
+    """Write the PDF report (and per-pair charts) for one ISO week from the database.
+
+    Example: tension report --week 2024-W05
+    """
+    from tension import report
+
+    try:
+        path = report.build_report(db, out, week)
+    except (ValueError, FileNotFoundError) as error:
+        raise typer.BadParameter(str(error)) from None
+    typer.echo(f"report: {path}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,50 @@
+"""Where the data files live and how the configured country pairs are read."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+SQL_DIR = Path(__file__).parent / "sql"
+ACTORS_FILE = DATA_DIR / "actors.tsv"
+CUES_FILE = DATA_DIR / "cues.tsv"
+ATTRIBUTION_FILE = DATA_DIR / "attribution.tsv"
+PAIRS_FILE = DATA_DIR / "pairs.tsv"
+
+DEFAULT_DB = Path("data/tension.duckdb")
+DEFAULT_REPORTS = Path("reports")
+DEFAULT_INBOX = Path("seeds")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """An unordered country pair the index is computed for."""
+
+    pair_id: str
+    name: str
+    country_a: str
+    country_b: str
+
+    def countries(self) -> frozenset[str]:
+        """Both members of the pair."""
+        return frozenset((self.country_a, self.country_b))
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a tab-separated data file with a header row; '#' lines are comments."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        return [
+            {key: (value or "").strip() for key, value in row.items()}
+            for row in csv.DictReader(lines, delimiter="\t")
+        ]
+
+
+def load_pairs(path: Path = PAIRS_FILE) -> list[Pair]:
+    """The configured pairs (one line each in pairs.tsv)."""
+    pairs = [Pair(r["pair_id"], r["name"], r["country_a"], r["country_b"]) for r in read_tsv(path)]
+    if not pairs:
+        raise ValueError(f"{path} lists no country pairs")
+    return pairs

@@ -1,0 +1,42 @@
+-- One row per statement x configured pair it bears on, with its direction (source -> target).
+with expanded as (
+    select s.*, unnest(s.targets) as target_country
+    from statement_scores as s
+    where s.speaker_country is not null
+),
+
+final as (
+    select
+        p.pair_id,
+        p.name as pair_name,
+        e.speaker_country as source_country,
+        e.target_country,
+        e.speaker_country || '→' || e.target_country as direction,
+        case when e.speaker_country = p.country_a then 'a_to_b' else 'b_to_a' end as half,
+        e.statement_id,
+        e.doc_id,
+        e.published,
+        e.week_start,
+        e.iso_week,
+        e.source,
+        e.title,
+        e.speaker,
+        e.speaker_actor,
+        e.speaker_role,
+        e.content,
+        e.cue,
+        e.is_act,
+        e.modality,
+        e.hostility,
+        e.vader_compound,
+        e.cue_sum,
+        e.modality_factor,
+        e.explanation,
+        e.scorer_version
+    from expanded as e
+    join pairs as p
+        on (e.speaker_country = p.country_a and e.target_country = p.country_b)
+        or (e.speaker_country = p.country_b and e.target_country = p.country_a)
+)
+
+select * from final

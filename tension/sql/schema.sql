@@ -1,0 +1,83 @@
+-- Tables of the tension database. Views live in their own files (one per view).
+-- Re-running this file is harmless: every statement is "if not exists".
+
+create table if not exists documents (
+    doc_id        varchar primary key,   -- first 16 hex digits of SHA-256 of the whitespace-normalised text
+    published     date not null,
+    date_source   varchar,               -- where the date came from: front matter, sidecar, a JSONL field
+    title         varchar,
+    source        varchar,               -- the outlet
+    url           varchar,
+    speaker       varchar,               -- document-level speaker (a KCNA release, a ministry statement)
+    path          varchar,
+    item          varchar,               -- line number inside a batch file
+    external_id   varchar,
+    caption       varchar,               -- photo caption set aside by cleaning (produces no statements)
+    body          varchar not null,      -- cleaned text that statements point into (char_start/char_end)
+    n_statements  integer not null,
+    ingested_at   timestamp not null default current_timestamp
+);
+
+create table if not exists rejected_documents (
+    path          varchar not null,
+    item          varchar not null,      -- '' for a whole file, the line number inside a batch
+    reason        varchar not null,
+    first_seen    timestamp not null default current_timestamp,
+    last_seen     timestamp not null default current_timestamp,
+    primary key (path, item)
+);
+
+create table if not exists statements (
+    statement_id    varchar primary key, -- doc_id ':' seq
+    doc_id          varchar not null,
+    seq             integer not null,
+    sentence_index  integer not null,
+    char_start      integer not null,
+    char_end        integer not null,
+    content         varchar not null,    -- the words attributed to the speaker
+    speaker         varchar,             -- the mention as written ("she", "Seoul's foreign ministry")
+    speaker_actor   varchar,             -- resolved actor ("Maria Zakharova")
+    speaker_country varchar,             -- ISO 3166 alpha-3
+    speaker_role    varchar,
+    cue             varchar,             -- reporting verb, or '' for an act
+    is_act          boolean not null,
+    modality        varchar not null,    -- asserted, threat_or_future, hypothetical, negated, reported
+    attribution     varchar not null,    -- which extraction rule found the speaker
+    targets         varchar[] not null   -- ISO3 countries the content is about, speaker's own excluded
+);
+
+create table if not exists scores (
+    statement_id    varchar not null,
+    scorer_version  varchar not null,
+    hostility       double not null,     -- [-1, +1]: +1 threat of war, 0 neutral, -1 warm cooperation
+    vader_compound  double not null,
+    cue_sum         double not null,
+    modality_factor double not null,
+    explanation     json not null,       -- VADER part, each cue with weight, modality factor, formula
+    scored_at       timestamp not null default current_timestamp,
+    primary key (statement_id, scorer_version)
+);
+
+create table if not exists pairs (
+    pair_id    varchar primary key,
+    name       varchar not null,
+    country_a  varchar not null,
+    country_b  varchar not null
+);
+
+create table if not exists settings (
+    key    varchar primary key,
+    value  varchar not null
+);
+
+create table if not exists runs (
+    run_id            varchar primary key,
+    started_at        timestamp not null,
+    finished_at       timestamp,
+    documents_seen    integer,
+    documents_new     integer,
+    documents_rejected integer,
+    statements_added  integer,
+    scorer_version    varchar,
+    status            varchar not null
+);
