@@ -27,3 +27,13 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) data $(REPORTS)/*.pdf $(REPORTS)/*.png $(REPORTS)/*.svg
+
+.PHONY: eval bench
+# Accuracy against labelled real sentences (needs ../shared/data); see docs/evaluation.md.
+eval: $(STAMP)
+	$(BIN)/python -m eval.extraction
+	$(BIN)/python -m eval.scoring
+
+# Speed and memory (needs ../shared/data); see the README's performance section.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run

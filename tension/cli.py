@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -49,6 +50,8 @@ def run(
     for path in inbox:
         if not path.exists():
             raise typer.BadParameter(f"{path} does not exist", param_hint="--inbox")
+    # This machine may have no network: Prefect's ephemeral server must not try to phone home.
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.weekly import tension_flow  # Prefect is imported only by commands that run flows
 
     result = tension_flow(
