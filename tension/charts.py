@@ -84,7 +84,7 @@ def _highlight(ax: Axes, week: date, label: str | None) -> None:
 
 def _legend_above(ax: Axes) -> None:
     # Outside the axes: a legend inside would sit on the weeks near +1, where the news is.
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8, ncol=6, frameon=False, borderaxespad=0.2)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=9, ncol=6, frameon=False, borderaxespad=0.2)
 
 
 def weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | None = None) -> Figure:
@@ -93,8 +93,8 @@ def weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | No
     if frame.empty:
         raise ValueError(f"no weekly rows for {pair_name}")
     x = frame["week_start"]
-    fig = Figure(figsize=(10, 5.6), layout="constrained")
-    top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1]})
+    fig = Figure(figsize=(10, 5), layout="constrained")
+    top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [2.6, 1]})
 
     if highlight_week is not None:
         _highlight(top, highlight_week, HIGHLIGHT_LABEL)
@@ -124,7 +124,7 @@ def weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | No
     _legend_above(top)
 
     bottom.bar(x, frame["n_statements"], width=5, color="0.45", align="center")
-    bottom.set_ylabel("statements / week", fontsize=9)
+    bottom.set_ylabel("statements / week", fontsize=8)
     bottom.set_ylim(0, max(1, int(frame["n_statements"].max())) * 1.15)
     bottom.yaxis.get_major_locator().set_params(integer=True)
     bottom.grid(axis="y", color="0.88", linewidth=0.6)
@@ -139,7 +139,7 @@ def overview_figure(weekly: pd.DataFrame, highlight_week: date | None = None) ->
     if highlight_week is not None:
         _highlight(ax, highlight_week, HIGHLIGHT_LABEL)
     starts = pd.Series(dtype="datetime64[ns]")
-    for number, (pair_name, rows) in enumerate(weekly.groupby("pair_name", sort=True)):
+    for number, (pair_name, rows) in enumerate(weekly.groupby("pair_name", sort=False)):
         frame = complete_weeks(rows)
         style, marker, color = PAIR_STYLES[number % len(PAIR_STYLES)]
         ax.plot(frame["week_start"], frame["index_value"], linestyle=style, marker=marker, color=color,

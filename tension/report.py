@@ -21,19 +21,20 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from tension import charts, store
 
 WEEK_PATTERN = re.compile(r"(\d{4})-W(\d{2})")
 TOP_STATEMENTS = 15
 QUOTE_CHARS = 300
+MAX_REJECTED = 60
 # A year of context: long enough to see a trend, short enough that one week is still a visible band.
 CHART_WEEKS = 52
 PAGE = landscape(A4)
 MARGIN = 1.5 * cm
-WIDTH = PAGE[0] - 2 * MARGIN
 FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
 
 
@@ -90,11 +91,9 @@ def shorten(text: str, limit: int) -> str:
 def cue_summary(explanation: str | None) -> str:
     """The cues that fired with their weights, then VADER's compound, e.g. 'protest +0.35; VADER −0.73'."""
     parts = json.loads(explanation) if explanation else {}
-    cues = [
-        f"{c.get('matched') or c.get('cue')}\u00a0{signed(c.get('weight'))}" + (" (negated)" if c.get("negated") else "")
-        for c in parts.get("cues", [])
-    ]
     # Non-breaking spaces keep each weight on the line of its word when the cell wraps.
+    cues = [f"{c.get('matched') or c.get('cue')}\u00a0{signed(c.get('weight'))}" + " (negated)" * bool(c.get("negated"))
+            for c in parts.get("cues", [])]
     cues.append(f"VADER\u00a0{signed(parts.get('vader_compound'))}")
     if parts.get("modality") not in (None, "asserted"):
         cues.append(f"{parts['modality'].replace('_', ' ')}\u00a0×{parts.get('modality_factor', 1):g}")
@@ -103,13 +102,10 @@ def cue_summary(explanation: str | None) -> str:
 
 def _register_fonts() -> None:
     # DejaVu ships with matplotlib and covers →, –, ü and romanised Korean; reportlab's Helvetica does not.
-    fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    names = {FONT: "DejaVuSans", FONT_BOLD: "DejaVuSans-Bold", "DejaVuSans-Oblique": "DejaVuSans-Oblique"}
-    for name, stem in names.items():
+    for name in (FONT, FONT_BOLD):
         if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(fonts / f"{stem}.ttf")))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic="DejaVuSans-Oblique",
-                                  boldItalic=FONT_BOLD)
+            pdfmetrics.registerFont(TTFont(name, str(Path(matplotlib.get_data_path()) / f"fonts/ttf/{name}.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -119,8 +115,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", parent=base["Title"], fontName=FONT_BOLD, fontSize=18, leading=22,
                                 alignment=0, spaceAfter=4),
         "h1": ParagraphStyle("h1", parent=base["Heading1"], fontName=FONT_BOLD, fontSize=15, leading=19),
-        "h2": ParagraphStyle("h2", parent=base["Heading2"], fontName=FONT_BOLD, fontSize=11.5, leading=15,
-                             keepWithNext=True),
+        "h2": ParagraphStyle("h2", parent=base["Heading2"], fontName=FONT_BOLD, fontSize=11.5, leading=15),
         "body": body,
         "note": ParagraphStyle("note", parent=body, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444")),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
@@ -135,7 +130,7 @@ def _table(rows: list[list[str]], widths_cm: list[float], styles: dict[str, Para
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#bbbbbb")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
     return table
@@ -143,7 +138,9 @@ def _table(rows: list[list[str]], widths_cm: list[float], styles: dict[str, Para
 
 def read_report_data(con: duckdb.DuckDBPyConnection, week: str, weekly: pd.DataFrame) -> ReportData:
     """The rows the report for `week` shows, next to the already-read weekly_index (`con` may be read-only)."""
-    one = lambda sql, params=None: con.execute(sql, params or []).fetchone()[0]  # noqa: E731
+    def one(sql: str, params: list | None = None) -> object:
+        return con.execute(sql, params or []).fetchone()[0]
+
     facts = {
         "documents": one("select count(*) from documents"),
         "documents_in_week": one("select count(*) from documents where strftime(published, '%G-W%V') = ?", [week]),
@@ -168,16 +165,22 @@ def read_report_data(con: duckdb.DuckDBPyConnection, week: str, weekly: pd.DataF
 
 def _choose_week(weekly: pd.DataFrame, week: str | None) -> tuple[str, bool]:
     """The requested week, validated against the data, or the last week with statements."""
-    if week is not None:
-        week = iso_week(parse_iso_week(week))
-    elif (weekly["n_statements"] > 0).any():
-        return str(weekly.loc[weekly["n_statements"] > 0].sort_values("week_start")["iso_week"].iloc[-1]), True
-    if weekly.empty or week is None:
-        raise ValueError(f"no data for {week or 'any week'}; the database holds no statements yet")
-    if week not in set(weekly["iso_week"]):
-        ordered = weekly.sort_values("week_start")["iso_week"]
-        raise ValueError(f"no data for {week}; the data covers {ordered.iloc[0]} .. {ordered.iloc[-1]}")
+    ordered = weekly.sort_values("week_start")
+    if week is None:
+        with_data = ordered.loc[ordered["n_statements"] > 0, "iso_week"]
+        if with_data.empty:
+            raise ValueError("no statements in the database yet: there is no week to report")
+        return str(with_data.iloc[-1]), True
+    week = iso_week(parse_iso_week(week))
+    if week not in set(ordered["iso_week"]):
+        span = f"{ordered['iso_week'].iloc[0]} .. {ordered['iso_week'].iloc[-1]}" if len(ordered) else "no week"
+        raise ValueError(f"no data for {week}; the data covers {span}")
     return week, False
+
+
+def _text(value: object, missing: str = "—") -> str:
+    """A cell's text: `missing` for NULL or empty."""
+    return missing if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)
 
 
 def _reason(rows: pd.DataFrame) -> str:
@@ -185,8 +188,8 @@ def _reason(rows: pd.DataFrame) -> str:
     if rows.empty:
         return "—"
     top = rows.loc[rows["hostility"].idxmax()]
-    speaker = top["speaker_actor"] if pd.notna(top["speaker_actor"]) else top["speaker"]
-    return f"<b>{escape(str(speaker))}</b> ({signed(top['hostility'])}): “{escape(shorten(top['content'], 110))}”"
+    speaker = _text(top["speaker_actor"], _text(top["speaker"]))
+    return f"<b>{escape(speaker)}</b> ({signed(top['hostility'])}): “{escape(shorten(top['content'], 110))}”"
 
 
 def _half(row: pd.Series, side: str) -> str:
@@ -213,20 +216,22 @@ def _summary_table(data: ReportData, monday: date, styles: dict[str, ParagraphSt
             f"{_half(row, 'a_to_b')}<br/>{_half(row, 'b_to_a')}",
             _reason(data.statements[data.statements["pair_id"] == pair_id]),
         ])
-    return _table(rows, [2.6, 2.0, 2.9, 2.3, 2.0, 2.0, 4.2, 8.7], styles)
+    return _table(rows, [2.6, 2.4, 2.9, 2.2, 2.3, 2.3, 4.2, 7.8], styles)
 
 
 def _statement_table(rows: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> Table:
     table = [["Quote", "Speaker", "Direction", "Outlet", "Date", "Score", "Cues (weight) and VADER"]]
     for s in rows.head(TOP_STATEMENTS).itertuples(index=False):
-        speaker = escape(s.speaker_actor if pd.notna(s.speaker_actor) else str(s.speaker or "—"))
-        if pd.notna(s.speaker_actor) and s.speaker and s.speaker != s.speaker_actor:
-            speaker += f"<br/><font size=7 color='#555555'>as “{escape(shorten(s.speaker, 40))}”</font>"
-        if pd.notna(s.speaker_role) and s.speaker_role and s.speaker_role.lower() not in speaker.lower():
-            speaker += f"<br/><font size=7 color='#555555'>{escape(s.speaker_role)}</font>"
+        actor, mention, role = _text(s.speaker_actor, ""), _text(s.speaker, ""), _text(s.speaker_role, "")
+        # The resolved actor first; the words the article used and the role help a reader check the resolution.
+        speaker = escape(actor or mention or "—")
+        if actor and mention and mention != actor:
+            speaker += f"<br/><font size=7 color='#555555'>as “{escape(shorten(mention, 40))}”</font>"
+        if role and role.lower() not in speaker.lower():
+            speaker += f"<br/><font size=7 color='#555555'>{escape(role)}</font>"
         published = pd.Timestamp(s.published)
         table.append([
-            escape(shorten(s.content, QUOTE_CHARS)), speaker, escape(s.direction), escape(s.source or "—"),
+            escape(shorten(s.content, QUOTE_CHARS)), speaker, escape(s.direction), escape(_text(s.source)),
             f"{published.day} {published:%b %Y}", f"<b>{signed(s.hostility)}</b>", escape(cue_summary(s.explanation)),
         ])
     return _table(table, [9.6, 3.6, 1.9, 2.7, 2.1, 1.4, 5.4], styles)
@@ -237,21 +242,22 @@ def _pair_section(data: ReportData, pair_id: str, name: str, week: str, chart: P
     rows = data.statements[data.statements["pair_id"] == pair_id]
     story = [PageBreak(), Paragraph(escape(name), styles["h1"])]
     # 21 cm wide leaves room under the chart for the first statements on the same page.
-    story.append(Image(str(chart), width=21 * cm, height=21 * cm * 0.56, hAlign="LEFT"))
+    story.append(Image(str(chart), width=21 * cm, height=21 * cm * 0.5, hAlign="LEFT"))
     story.append(Paragraph(
         "Black line: weekly index; grey band: 95% interval (weeks with 2+ documents); dashed lines: the two "
         "directed halves; yellow band: this report's week; bottom panel: statements per week. A gap in a line "
         "is a week without statements, not a zero.", styles["note"]))
     if rows.empty:
-        story.append(Paragraph(f"No statements for this pair in week {week}.", styles["h2"]))
+        story.append(Paragraph(f"<b>No statements for this pair in week {week}.</b>", styles["body"]))
         return story
     heading = (f"Statements that moved the index in {week}: top {min(len(rows), TOP_STATEMENTS)} of {len(rows)}, "
                "by size of score")
-    return story + [Paragraph(heading, styles["h2"]), _statement_table(rows, styles)]
+    # A new page only when not even the heading and two rows fit; the table itself splits with its header.
+    return story + [CondPageBreak(4.5 * cm), Paragraph(heading, styles["h2"]), _statement_table(rows, styles)]
 
 
 def _quality_section(data: ReportData, week: str, styles: dict[str, ParagraphStyle]) -> list:
-    facts = data.facts
+    facts, rejected = data.facts, data.rejected
     story = [PageBreak(), Paragraph("Data quality", styles["h1"]), _table([
         ["Check", "Count", "What it means"],
         ["Documents stored", str(facts["documents"]), "all weeks"],
@@ -259,16 +265,19 @@ def _quality_section(data: ReportData, week: str, styles: dict[str, ParagraphSty
         [f"Statements extracted in {week}", str(facts["statements_in_week"]),
          "all statements of the week, including those that bear on no configured pair"],
         ["Statements without a resolved speaker country", f"{facts['unresolved']} ({facts['unresolved_in_week']} "
-         f"in {week})", "cannot count for any pair: the speaker was not found in the actor dictionary"],
-        ["Rejected documents", str(len(data.rejected)), "quarantined at ingest with a reason; listed below"],
+         f"in {week})", "count for no pair: the speaker was not resolved to a country"],
+        ["Rejected documents", str(len(rejected)), "quarantined at ingest with a reason"
+         + "; listed below" * (len(rejected) > 0)],
         ["Scorer version", escape(str(facts["scorer_version"])), "the version the views read"],
     ], [8.0, 3.5, 15.0], styles)]
-    if not data.rejected.empty:
-        story += [Spacer(1, 8), Paragraph("Rejected documents", styles["h2"]), _table(
-            [["Path", "Item", "Reason", "Last seen"]] + [
-                [escape(str(r.path)), escape(str(r.item or "—")), escape(str(r.reason)), f"{pd.Timestamp(r.last_seen):%Y-%m-%d %H:%M}"]
-                for r in data.rejected.itertuples(index=False)
-            ], [9.0, 1.6, 12.6, 3.3], styles)]
+    if not rejected.empty:
+        rows = [[escape(str(r.path)), escape(_text(r.item)), escape(str(r.reason)), f"{r.last_seen:%Y-%m-%d %H:%M}"]
+                for r in rejected.head(MAX_REJECTED).itertuples(index=False)]
+        story += [Spacer(1, 8), CondPageBreak(3 * cm), Paragraph("Rejected documents", styles["h2"]),
+                  _table([["Path", "Item", "Reason", "Last seen"], *rows], [9.0, 1.6, 12.6, 3.3], styles)]
+        if len(rejected) > MAX_REJECTED:
+            story.append(Paragraph(f"… and {len(rejected) - MAX_REJECTED} more: query rejected_documents.",
+                                   styles["note"]))
     return story
 
 
@@ -277,8 +286,8 @@ def _method_section(styles: dict[str, ParagraphStyle]) -> list:
         "<b>Scale.</b> Every statement scores from −1 (warm cooperation: a treaty, aid, a summit) through 0 "
         "(neutral) to +1 (a threat of war). The weekly index uses the same scale.",
         "<b>Statements.</b> A statement is a sentence (or one quotation) in which an actor — a person, an office "
-        "or a state — says or does something about the other country of the pair. Its direction is speaker → target "
-        "(RUS→KOR is Russia speaking or acting about the ROK); both directed halves are shown separately.",
+        "or a state — says or does something about the other country of the pair. Its direction is speaker → "
+        "target (RUS→KOR is Russia speaking or acting about the ROK); both directed halves are shown separately.",
         "<b>Score of a statement.</b> Domain cues (summons, protests, threats, talks, aid; weights on the CAMEO "
         "scale) combined with VADER's sentiment (negative wording raises the score), bounded to [−1, +1], then "
         "scaled by modality: a reported, hypothetical or denied act counts less than an asserted one. The cues "
@@ -295,6 +304,21 @@ def _method_section(styles: dict[str, ParagraphStyle]) -> list:
     ]
 
 
+def _front_page(data: ReportData, week: str, defaulted: bool, source: str, generated: datetime,
+                styles: dict[str, ParagraphStyle]) -> list:
+    monday = parse_iso_week(week)
+    story = [Paragraph(escape(f"Tension index — week {week} ({week_span(monday)})"), styles["title"]), Paragraph(
+        f"Generated {generated:%Y-%m-%d %H:%M} UTC from {escape(source)} · scorer version "
+        f"{escape(str(data.facts['scorer_version']))}", styles["note"])]
+    if defaulted:
+        story.append(Paragraph(f"No week was requested: this is the latest week with statements ({week}).",
+                               styles["note"]))
+    return story + [Spacer(1, 10), _summary_table(data, monday, styles), Spacer(1, 4), Paragraph(
+        "Index on the scale −1 (cooperative) … +1 (hostile), shrunk toward 0 by one neutral pseudo-document; "
+        "change is this week's index minus last week's. See “How to read this index” on the last page.",
+        styles["note"])]
+
+
 def build_report(db_path: Path, out_dir: Path, week: str | None = None) -> Path:
     """Write `out_dir/all_<week>.pdf` with per-pair charts beside it; default week: the last with statements."""
     if week is not None:
@@ -303,40 +327,25 @@ def build_report(db_path: Path, out_dir: Path, week: str | None = None) -> Path:
         weekly = store.query(con, "select * from weekly_index order by pair_id, week_start")
         week, defaulted = _choose_week(weekly, week)
         data = read_report_data(con, week, weekly)
-    monday = parse_iso_week(week)
-    out_dir = Path(out_dir)
+    monday, out_dir, generated = parse_iso_week(week), Path(out_dir), datetime.now(timezone.utc)
     out_dir.mkdir(parents=True, exist_ok=True)
     _register_fonts()
     styles = _styles()
-    generated = datetime.now(timezone.utc)
-
-    weekly = data.weekly
-    window = weekly[weekly["week_start"].between(pd.Timestamp(monday - timedelta(weeks=CHART_WEEKS - 1)),
-                                                 pd.Timestamp(monday))]
-    title = f"Tension index — week {week} ({week_span(monday)})"
-    story = [Paragraph(escape(title), styles["title"]), Paragraph(
-        f"Generated {generated:%Y-%m-%d %H:%M} UTC from {escape(Path(db_path).name)} · scorer version "
-        f"{escape(str(data.facts['scorer_version']))}", styles["note"])]
-    if defaulted:
-        story.append(Paragraph(f"No week was requested: this is the latest week with statements ({week}).",
-                               styles["note"]))
-    story += [Spacer(1, 10), _summary_table(data, monday, styles), Spacer(1, 4), Paragraph(
-        "Index on the scale −1 (cooperative) … +1 (hostile), shrunk toward 0 by one neutral pseudo-document; "
-        "change is this week's index minus last week's. See “How to read this index” on the last page.",
-        styles["note"])]
+    # Charts end at the report week: a report for an old week shows what was known up to it.
+    window = data.weekly[data.weekly["week_start"].between(
+        pd.Timestamp(monday - timedelta(weeks=CHART_WEEKS - 1)), pd.Timestamp(monday))]
+    story = _front_page(data, week, defaulted, Path(db_path).name, generated, styles)
     if window["week_start"].nunique() > 1:
         png, _ = charts.save_figure(charts.overview_figure(window, highlight_week=monday), out_dir, f"all_{week}")
         story += [Spacer(1, 10), Image(str(png), width=21 * cm, height=21 * cm * 0.4, hAlign="LEFT")]
     for pair_id, name in data.pairs.itertuples(index=False):
         rows = window[window["pair_id"] == pair_id]
-        if rows.empty:
-            continue
-        figure = charts.weekly_figure(rows, name, highlight_week=monday)
-        png, _ = charts.save_figure(figure, out_dir, f"{pair_id}_{week}")
-        story += _pair_section(data, pair_id, name, week, png, styles)
+        if not rows.empty:
+            png, _ = charts.save_figure(charts.weekly_figure(rows, name, monday), out_dir, f"{pair_id}_{week}")
+            story += _pair_section(data, pair_id, name, week, png, styles)
     story += _quality_section(data, week, styles) + _method_section(styles)
 
-    def footer(canvas, doc) -> None:
+    def footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(colors.HexColor("#666666"))
@@ -347,6 +356,7 @@ def build_report(db_path: Path, out_dir: Path, week: str | None = None) -> Path:
     pdf = out_dir / f"all_{week}.pdf"
     SimpleDocTemplate(
         str(pdf), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-        title=title, author="tension", subject="Weekly tension index per country pair",
+        title=f"Tension index — week {week}", author="tension", subject="Weekly tension index per country pair",
+        initialFontName=FONT,  # the canvas starts in DejaVu too, never Helvetica
     ).build(story, onFirstPage=footer, onLaterPages=footer)
     return pdf

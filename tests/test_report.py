@@ -1,0 +1,192 @@
+"""The weekly PDF, built from a small real DuckDB file and read back with pypdf."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tension import report, store
+from tension.config import load_pairs
+
+KIM_QUOTE = "The puppet clique of the South will face a merciless response to any provocation"
+REJECT_REASON = "front matter has no published date"
+
+
+def _document(con, doc_id: str, published: date, source: str) -> None:
+    con.execute(
+        """insert into documents (doc_id, published, date_source, title, source, url, speaker, path, item,
+                                  external_id, caption, body, n_statements)
+           values (?, ?, 'front matter', ?, ?, '', null, ?, '', '', '', 'body', 0)""",
+        [doc_id, published, f"title of {doc_id}", source, f"seeds/{doc_id}.md"],
+    )
+
+
+def _statement(con, statement_id: str, content: str, speaker: str, actor: str | None, country: str | None,
+               targets: list[str], hostility: float, cues: list[tuple[str, float]] = (), vader: float = 0.0,
+               modality: str = "asserted", role: str | None = None) -> None:
+    doc_id, seq = statement_id.split(":")
+    con.execute(
+        """insert into statements values (?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, false, ?, 'test', ?)""",
+        [statement_id, doc_id, int(seq), len(content), content, speaker, actor, country, role, "said", modality,
+         targets],
+    )
+    explanation = {
+        "vader_compound": vader, "vader_part": -vader / 2,
+        "cues": [{"cue": c, "matched": c, "weight": w, "cameo": "", "negated": False} for c, w in cues],
+        "cue_sum": sum(w for _, w in cues), "modality": modality, "modality_factor": 1.0, "formula": "test",
+    }
+    con.execute(
+        "insert into scores (statement_id, scorer_version, hostility, vader_compound, cue_sum, modality_factor,"
+        " explanation) values (?, 'test-v1', ?, ?, ?, 1.0, ?)",
+        [statement_id, hostility, vader, explanation["cue_sum"], json.dumps(explanation)],
+    )
+
+
+def build_test_db(path: Path) -> Path:
+    """Six ISO weeks of 2024: two documents in W01, DPRK only in W02, nothing in W03, one statement in W04,
+    both pairs in W05, and in W06 only a statement whose speaker was not resolved."""
+    con = store.connect(path)
+    store.create_schema(con)
+    store.set_pairs(con, load_pairs())
+    store.set_setting(con, "scorer_version", "test-v1")
+    _document(con, "d1", date(2024, 1, 2), "Yonhap")
+    _statement(con, "d1:0", 'Calling Yoon\'s remarks "blatantly biased," she said Seoul was a bargaining chip.',
+               "she", "Maria Zakharova", "RUS", ["KOR"], 0.43, [("biased", 0.25)], -0.13,
+               role="foreign ministry spokesperson")
+    _statement(con, "d1:1", "Chung expressed Seoul's grave position on Moscow's military cooperation.",
+               "Chung", "Chung Byung-won", "KOR", ["RUS"], 0.66, [("grave position", 0.3)], 0.1)
+    _document(con, "d2", date(2024, 1, 4), "")
+    _statement(con, "d2:0", "Yoon welcomed talks with Moscow on fisheries cooperation.", "Yoon", "Yoon Suk Yeol",
+               "KOR", ["RUS"], -0.35, [("talks", -0.2)], 0.4)
+    _document(con, "d3", date(2024, 1, 10), "KCNA")
+    _statement(con, "d3:0", KIM_QUOTE + ", Kim Yŏ-jŏng warned.", "Kim Yo Jong", "Kim Yŏ-jŏng", "PRK", ["KOR"],
+               0.95, [("puppet", 0.4), ("merciless", 0.5)], -0.6, modality="threat_or_future")
+    _document(con, "d4", date(2024, 1, 24), "TASS")
+    _statement(con, "d4:0", "Lavrov said Moscow valued its long friendship with Seoul.", "Lavrov", "Sergei Lavrov",
+               "RUS", ["KOR"], -0.5, [("friendship", -0.4)], 0.6)
+    _document(con, "d5", date(2024, 2, 2), "Yonhap")
+    _statement(con, "d5:0", "The Joint Chiefs of Staff condemned the missile launch.", "the JCS",
+               "Joint Chiefs of Staff", "KOR", ["PRK"], 0.7, [("condemn", 0.4), ("missile", 0.2)], -0.4)
+    _statement(con, "d5:1", "Rudenko visited Seoul for talks on bilateral ties.", "Rudenko", "Andrei Rudenko",
+               "RUS", ["KOR"], -0.2, [("visit", -0.19)], 0.0)
+    _document(con, "d6", date(2024, 2, 3), "Yonhap")
+    _statement(con, "d6:0", "Seoul summoned Russian Ambassador Georgy Zinoviev to protest the rude comments.",
+               "Seoul", "Republic of Korea", "KOR", ["RUS"], 0.92,
+               [("summoned Russian Ambassador", 0.45), ("protest", 0.35)], -0.73)
+    _document(con, "d7", date(2024, 2, 6), "Yonhap")
+    _statement(con, "d7:0", "Officials said the drills would continue.", "officials", None, None, ["KOR"], 0.1)
+    con.execute("insert into rejected_documents (path, item, reason) values ('seeds/broken.md', '', ?)",
+                [REJECT_REASON])
+    con.close()
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """The six-week database as a file."""
+    return build_test_db(tmp_path / "tension.duckdb")
+
+
+def pdf_text(path: Path) -> str:
+    """All text of a PDF with whitespace runs collapsed, so wrapped table cells read as one line."""
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def test_report_for_a_known_week(db_path: Path, tmp_path: Path) -> None:
+    pdf = report.build_report(db_path, tmp_path / "reports", week="2024-W02")
+    assert pdf == tmp_path / "reports" / "all_2024-W02.pdf"
+    text = pdf_text(pdf)
+    assert "Tension index — week 2024-W02 (8 Jan – 14 Jan 2024)" in text
+    assert "Russia–ROK" in text and "DPRK–ROK" in text
+    assert "merciless response" in text
+    assert "Kim Yŏ-jŏng" in text
+    assert "PRK→KOR" in text
+    assert REJECT_REASON in text
+    assert "No statements for this pair in week 2024-W02" in text
+    assert "How to read this index" in text and "METHODOLOGY.md" in text
+    assert text.index("Russia–ROK") < text.index("DPRK–ROK")  # pairs in configured order
+    fonts = {font["/BaseFont"] for page in PdfReader(pdf).pages
+             for font in (f.get_object() for f in page["/Resources"]["/Font"].values())}
+    assert fonts and all("DejaVuSans" in name for name in fonts), fonts  # Helvetica has no → or ŏ
+    for pair_id in ("RUS-KOR", "PRK-KOR"):
+        for suffix in ("png", "svg"):
+            assert (tmp_path / "reports" / f"{pair_id}_2024-W02.{suffix}").stat().st_size > 0
+
+
+def test_summary_shows_interval_change_and_halves(db_path: Path, tmp_path: Path) -> None:
+    text = pdf_text(report.build_report(db_path, tmp_path, week="2024-W05"))
+    # Russia–ROK in W05: documents d5 (−0.20) and d6 (+0.92) → (−0.20 + 0.92) / 3 = +0.24; W04 was −0.50 / 2.
+    assert "+0.24" in text and "+0.49" in text
+    assert "RUS→KOR −0.20 (n=1)" in text and "KOR→RUS +0.92 (n=1)" in text
+    assert "summoned Russian Ambassador +0.45; protest +0.35; VADER −0.73" in text
+    assert "n/a (<2 documents)" in text  # DPRK–ROK has one document
+    assert "Chung" not in text  # another week's statement
+
+
+def test_default_week_is_the_last_with_statements(db_path: Path, tmp_path: Path) -> None:
+    # W06 is in weekly_index (a document was published) but no statement bears on a pair.
+    pdf = report.build_report(db_path, tmp_path)
+    assert pdf.name == "all_2024-W05.pdf"
+    assert "latest week with statements (2024-W05)" in pdf_text(pdf)
+
+
+def test_week_without_any_statement_says_so(db_path: Path, tmp_path: Path) -> None:
+    text = pdf_text(report.build_report(db_path, tmp_path, week="2024-W03"))
+    assert text.count("No statements for this pair in week 2024-W03") == 2
+    assert "no statements" in text
+
+
+def test_data_quality_counts(db_path: Path, tmp_path: Path) -> None:
+    text = pdf_text(report.build_report(db_path, tmp_path, week="2024-W06"))
+    assert "Documents stored 7" in text
+    assert "Statements without a resolved speaker country 1 (1 in 2024-W06)" in text
+    assert "seeds/broken.md" in text
+
+
+@pytest.mark.parametrize("week", ["2024-W99", "2024-W5", "2024-05", "last week", "2023-W53"])
+def test_malformed_week_is_refused(db_path: Path, tmp_path: Path, week: str) -> None:
+    with pytest.raises(ValueError, match="is not an ISO week"):
+        report.build_report(db_path, tmp_path, week=week)
+
+
+def test_week_outside_the_data_is_refused(db_path: Path, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"no data for 2023-W01; the data covers 2024-W01 \.\. 2024-W06"):
+        report.build_report(db_path, tmp_path, week="2023-W01")
+
+
+def test_database_is_only_read(db_path: Path, tmp_path: Path) -> None:
+    before = db_path.read_bytes()
+    report.build_report(db_path, tmp_path, week="2024-W01")
+    assert db_path.read_bytes() == before
+    assert not Path(str(db_path) + ".wal").exists()
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="no database"):
+        report.build_report(tmp_path / "absent.duckdb", tmp_path)
+
+
+def test_empty_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.duckdb"
+    con = store.connect(path)
+    store.create_schema(con)
+    store.set_pairs(con, load_pairs())
+    con.close()
+    with pytest.raises(ValueError, match="no statements"):
+        report.build_report(path, tmp_path)
+
+
+def test_text_helpers() -> None:
+    assert report.parse_iso_week("2024-W05") == date(2024, 1, 29)
+    assert report.week_span(date(2024, 1, 29)) == "29 Jan – 4 Feb 2024"
+    assert report.week_span(date(2024, 12, 30)) == "30 Dec 2024 – 5 Jan 2025"
+    assert report.signed(-0.001) == "+0.00" and report.signed(-0.73) == "−0.73" and report.signed(None) == "—"
+    long = "word " * 100
+    assert len(report.shorten(long, 300)) <= 300 and report.shorten(long, 300).endswith("…")
+    negated = json.dumps({"cues": [{"matched": "attack", "weight": 0.5, "negated": True}], "vader_compound": 0.2,
+                          "modality": "negated", "modality_factor": 0.3})
+    assert report.cue_summary(negated) == "attack\u00a0+0.50 (negated); VADER\u00a0+0.20; negated\u00a0×0.3"
