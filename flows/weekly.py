@@ -1,16 +1,20 @@
-"""The weekly flow: ingest -> extract/score -> store (per batch) -> aggregate -> charts and report.
+"""The weekly flow: plan batches -> analyse them in parallel -> store each -> publish -> charts and report.
 
-Task bodies are one library call each and pass paths and counts, never connections or frames.
+Task bodies are one library call each and pass paths, dicts and counts, never connections or frames.
+The run writes to a private working database and publishes a snapshot for readers at the end
+(tension/publish.py), so analysts with the published file open are never in the way.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_client, get_run_logger, task
+from prefect.runtime import flow_run
 
-from tension import aggregate, pipeline, report
+from tension import aggregate, batches, pipeline, publish, report, store
 from tension.config import DEFAULT_DB, DEFAULT_INBOX, DEFAULT_REPORTS
 
 
@@ -20,35 +24,68 @@ def _context(pairs_file: str | None) -> pipeline.Context:
     return pipeline.build_context(Path(pairs_file) if pairs_file else None)
 
 
-@task(name="prepare-database")
-def prepare(db: str, pairs_file: str | None) -> None:
-    """Create tables and views; record pairs and scorer version."""
-    pipeline.prepare_database(Path(db), _context(pairs_file))
+@task(name="prepare-database", retries=2, retry_delay_seconds=2)
+def prepare(working: str, pairs_file: str | None, run_id: str) -> dict[str, tuple[int, int]]:
+    """Create tables and views, record pairs, scorer version and the run; return the files already stored."""
+    ctx = _context(pairs_file)
+    pipeline.prepare_database(Path(working), ctx)
+    with store.connect(working) as con:
+        store.start_run(con, run_id, ctx.scorer.version)
+        return store.stored_files(con)
 
 
-@task(name="process-batch", retries=2, retry_delay_seconds=5)
-def process(batch: list[str], db: str, pairs_file: str | None) -> dict:
-    """Ingest, extract, score and store one batch of input files in one transaction."""
-    result = pipeline.process_batch(batch, Path(db), _context(pairs_file))
-    return {
-        "documents_seen": result.documents_seen,
-        "documents_new": result.documents_new,
-        "documents_rejected": result.documents_rejected,
-        "statements_added": result.statements_added,
-        "rejections": [(r.path, r.item, r.reason) for r in result.rejections],
-    }
+@task(name="plan-batches", retries=2, retry_delay_seconds=2)
+def plan(inbox: list[str], batch_size: int, stored: dict[str, tuple[int, int]]) -> list[dict]:
+    """Batches for new or changed input files."""
+    return batches.plan_units([Path(p) for p in inbox], batch_size, stored)
 
 
-@task(name="aggregate")
-def summarise(db: str) -> list[str]:
-    """The weekly index's latest week per pair."""
-    return aggregate.latest_summary(Path(db))
+@task(name="analyse-batch", retries=2, retry_delay_seconds=2)
+def analyse(unit: dict, staging: str, pairs_file: str | None) -> dict:
+    """Read, clean, extract and score one batch into staged Parquet (no database)."""
+    return batches.analyse_unit(unit, Path(staging), _context(pairs_file))
+
+
+@task(name="store-batch", retries=2, retry_delay_seconds=2)
+def store_batch(staged: dict, working: str) -> dict:
+    """Insert one staged batch into the working database in one transaction."""
+    with store.connect(working) as con:
+        return batches.store_unit(con, Path(staged["unit_dir"]))
+
+
+@task(name="finish-run")
+def finish(working: str, files: list[tuple[str, int, int]], run_id: str, totals: dict) -> list[str]:
+    """Record the stored files and the run; return the weekly summary lines."""
+    with store.connect(working) as con:
+        store.mark_files_stored(con, files)
+        store.finish_run(con, run_id, totals, "completed")
+    return aggregate.latest_summary(Path(working))
+
+
+@task(name="export-parquet", retries=2, retry_delay_seconds=2)
+def export(working: str, parquet_dir: str) -> str:
+    """Statements and scores as Parquet partitioned by ISO week."""
+    return str(publish.export_parquet(Path(working), Path(parquet_dir)))
+
+
+@task(name="publish-snapshot", retries=2, retry_delay_seconds=2)
+def publish_snapshot(db: str) -> str:
+    """Atomically replace the published database with the working copy."""
+    return str(publish.publish(publish.Workspace(Path(db))))
 
 
 @task(name="charts-and-report")
 def write_report(db: str, reports: str, week: str | None) -> str:
-    """Charts per pair and the PDF report for the week."""
+    """Charts per pair and the PDF report for the week, from the published snapshot."""
     return str(report.build_report(Path(db), Path(reports), week))
+
+
+def _share_api_with_workers() -> None:
+    # Worker processes must report to this flow's API; left alone, each would start an ephemeral server
+    # of its own (seconds each, and their task runs would be invisible here).
+    if not os.environ.get("PREFECT_API_URL"):
+        with get_client(sync_client=True) as client:
+            os.environ["PREFECT_API_URL"] = str(client.api_url).rstrip("/")
 
 
 @flow(name="tension-weekly", log_prints=True)
@@ -57,23 +94,34 @@ def tension_flow(
     db: str = str(DEFAULT_DB),
     reports: str = str(DEFAULT_REPORTS),
     week: str | None = None,
-    batch_size: int = 200,
+    batch_size: int = 500,
     pairs_file: str | None = None,
     make_report: bool = True,
+    parquet_dir: str | None = None,
 ) -> dict:
-    """Run the whole pipeline on an inbox and write the report; returns counts and the report path."""
+    """Run the whole pipeline on an inbox, publish the database and write the report."""
     logger = get_run_logger()
-    prepare(db, pairs_file)
-    batches = pipeline.plan_batches([Path(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size)
-    totals = {"documents_seen": 0, "documents_new": 0, "documents_rejected": 0, "statements_added": 0}
-    rejections: list[tuple[str, str, str]] = []
-    for number, batch in enumerate(batches, start=1):
-        counts = process(batch, db, pairs_file)
-        for key in totals:
-            totals[key] += counts[key]
-        rejections.extend(counts["rejections"])
-        logger.info("batch %d/%d: %d new documents, %d statements", number, len(batches),
-                    counts["documents_new"], counts["statements_added"])
-    summary = summarise(db)
-    report_path = write_report(db, reports, week) if make_report else None
-    return {**totals, "rejections": rejections, "summary": summary, "report": report_path}
+    workspace = publish.Workspace(Path(db))
+    run_id = str(flow_run.get_id() or "local")
+    with publish.exclusive_run(workspace):
+        working = str(publish.prepare_working_copy(workspace))
+        stored = prepare(working, pairs_file, run_id)
+        units = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size, stored)
+        logger.info("%d batches to analyse (%d files unchanged since last stored)", len(units), len(stored))
+        _share_api_with_workers()
+        staged = [analyse.submit(unit, str(workspace.staging), pairs_file) for unit in units]
+        totals = {"documents_seen": 0, "documents_new": 0, "documents_rejected": 0, "statements_added": 0}
+        rejections: list[tuple[str, str, str]] = []
+        for number, future in enumerate(staged, start=1):
+            counts = store_batch(future.result(), working)
+            for key in totals:
+                totals[key] += counts[key]
+            rejections.extend(counts["rejections"])
+            logger.info("batch %d/%d stored: %d new documents, %d statements", number, len(units),
+                        counts["documents_new"], counts["statements_added"])
+        summary = finish(working, batches.unit_files(units), run_id, totals)
+        parquet = export(working, parquet_dir or str(Path(db).parent / "parquet"))
+        published = publish_snapshot(db)
+    report_path = write_report(published, reports, week) if make_report else None
+    return {**totals, "rejections": rejections, "summary": summary, "report": report_path,
+            "database": published, "parquet": parquet}

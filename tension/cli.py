@@ -33,31 +33,69 @@ def _parse_fields(fields: list[str]) -> dict[str, str]:
     return mapping
 
 
+def _task_runner(choice: str, workers: int):
+    """threads, processes, or a Dask scheduler address (tcp://host:8786) through prefect-dask."""
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+    if choice == "threads":
+        return ThreadPoolTaskRunner(max_workers=workers)
+    if choice == "processes":
+        return ProcessPoolTaskRunner(max_workers=workers)
+    if "://" in choice:
+        try:
+            from prefect_dask import DaskTaskRunner
+        except ImportError:
+            raise typer.BadParameter("a Dask address needs prefect-dask: pip install 'tension[dask]'") from None
+        return DaskTaskRunner(address=choice)
+    raise typer.BadParameter("choose threads, processes or a Dask address such as tcp://10.0.0.5:8786",
+                             param_hint="--task-runner")
+
+
+def _inbox_bytes(paths: list[Path]) -> int:
+    return sum(f.stat().st_size for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file())
+
+
 @app.command()
 def run(
     inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", help="Input file or folder (repeatable)."),
     db: Path = DB_OPTION,
     reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", help="Folder for the PDF report and charts."),
     week: Optional[str] = typer.Option(None, "--week", help="ISO week of the report, e.g. 2024-W05 (default: last week with data)."),
-    batch_size: int = typer.Option(200, "--batch-size", min=1, help="Input files per batch (one transaction each)."),
+    batch_size: int = typer.Option(500, "--batch-size", min=1, help="Documents per batch (one task and one transaction each)."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (TSV: pair_id, name, country_a, country_b, source)."),
     report: bool = typer.Option(True, "--report/--no-report", help="Write the PDF report at the end."),
+    task_runner: str = typer.Option("auto", "--task-runner", help="auto, threads, processes, or a Dask address tcp://host:8786."),
+    workers: int = typer.Option(os.cpu_count() or 2, "--workers", min=1, help="Parallel workers for analysis."),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Parquet export folder (default: next to the database)."),
 ) -> None:
     """Run the whole pipeline (a Prefect flow on its ephemeral API) and write the report.
+
+    New or changed input files only; re-running adds nothing. The run writes a private working copy and
+    publishes the database at --db atomically at the end, so open read-only sessions keep working.
 
     Example: tension run --inbox seeds --db data/tension.duckdb --reports reports
     """
     for path in inbox:
         if not path.exists():
             raise typer.BadParameter(f"{path} does not exist", param_hint="--inbox")
+    if task_runner == "auto":
+        # Worker processes take a few seconds to start: worth it only for more than a few MB of input.
+        task_runner = "processes" if _inbox_bytes(inbox) > 5_000_000 else "threads"
     # This machine may have no network: Prefect's ephemeral server must not try to phone home.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    runner = _task_runner(task_runner, workers)
     from flows.weekly import tension_flow  # Prefect is imported only by commands that run flows
+    from tension.publish import RunInProgress
 
-    result = tension_flow(
-        inbox=[str(p) for p in inbox], db=str(db), reports=str(reports), week=week, batch_size=batch_size,
-        pairs_file=str(pairs) if pairs else None, make_report=report,
-    )
+    try:
+        result = tension_flow.with_options(task_runner=runner)(
+            inbox=[str(p) for p in inbox], db=str(db), reports=str(reports), week=week, batch_size=batch_size,
+            pairs_file=str(pairs) if pairs else None, make_report=report,
+            parquet_dir=str(parquet) if parquet else None,
+        )
+    except RunInProgress as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=3) from None
     typer.echo(
         f"documents: {result['documents_seen']} read, {result['documents_new']} new, "
         f"{result['documents_rejected']} rejected; statements added: {result['statements_added']}"
@@ -68,7 +106,7 @@ def run(
         typer.echo(line)
     if result["report"]:
         typer.echo(f"report: {result['report']}")
-    typer.echo(f"database: {db}")
+    typer.echo(f"database: {result['database']} (parquet: {result['parquet']})")
 
 
 @app.command()

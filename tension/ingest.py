@@ -155,7 +155,9 @@ def read_text_file(path: Path) -> Iterator[Document | Rejection]:
         yield Rejection(str(path), "", str(error))
 
 
-def read_jsonl(path: Path, fields: dict[str, str] | None = None) -> Iterator[Document | Rejection]:
+def read_jsonl(
+    path: Path, fields: dict[str, str] | None = None, lines: tuple[int, int] | None = None
+) -> Iterator[Document | Rejection]:
     """Documents from a JSON-lines batch; each bad line is its own rejection and the batch goes on.
 
     `fields` maps our field names to the batch's (e.g. {"text": "story", "published": "date"}); a sidecar
@@ -174,11 +176,20 @@ def read_jsonl(path: Path, fields: dict[str, str] | None = None) -> Iterator[Doc
         yield Rejection(str(path), "", f"unreadable: {error}")
         return
     with handle:
+        # `lines` = (first, stop): 1-based line numbers of one batch of a large file; lines before `first`
+        # are skipped without parsing.
+        first, stop = lines if lines else (1, None)
         line_no = 0
         while True:
             line_no += 1
+            if stop is not None and line_no >= stop:
+                break
             try:
                 line = handle.readline()
+                if line_no < first:
+                    if not line:
+                        break
+                    continue
             except UnicodeDecodeError as error:
                 yield Rejection(str(path), str(line_no), f"not UTF-8 text ({error.reason}); rest of file skipped")
                 return

@@ -13,9 +13,9 @@ from tension.actors import ActorDictionary, load_actors
 from tension.clean import clean_text
 from tension.config import Pair, load_pairs
 from tension.extract import Lexicon, Statement, extract_statements, load_lexicon
-from tension.ingest import Document, Rejection, list_inbox, read_documents
+from tension.ingest import Document
 from tension.score import Score, Scorer
-from tension import store
+from tension import batches, store
 
 
 @dataclass
@@ -120,23 +120,6 @@ def statement_rows(item: Analysed) -> tuple[list[dict], list[dict]]:
     return statements, scores
 
 
-@dataclass
-class BatchResult:
-    """Counts for one batch, for progress output and the runs table."""
-
-    documents_seen: int = 0
-    documents_new: int = 0
-    documents_rejected: int = 0
-    statements_added: int = 0
-    rejections: list[Rejection] = field(default_factory=list)
-
-
-def plan_batches(inbox: Iterable[Path], batch_size: int) -> list[list[str]]:
-    """Input files split into batches of at most `batch_size` files (paths as strings, for task parameters)."""
-    files = [str(p) for p in list_inbox(inbox)]
-    return [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
-
-
 def prepare_database(db_path: Path, ctx: Context) -> None:
     """Create the schema and record the configuration the views read (pairs, scorer version)."""
     with store.connect(db_path) as con:
@@ -145,31 +128,22 @@ def prepare_database(db_path: Path, ctx: Context) -> None:
         store.set_setting(con, "scorer_version", ctx.scorer.version)
 
 
-def process_batch(paths: Iterable[str], db_path: Path, ctx: Context) -> BatchResult:
-    """Ingest, analyse and store one batch of input files in one transaction; known documents are skipped."""
-    result = BatchResult()
-    documents: list[Document] = []
-    seen_ids: set[str] = set()
-    for item in read_documents([Path(p) for p in paths]):
-        if isinstance(item, Rejection):
-            result.rejections.append(item)
-        elif item.doc_id not in seen_ids:
-            seen_ids.add(item.doc_id)
-            documents.append(item)
-    result.documents_seen = len(documents)
-    result.documents_rejected = len(result.rejections)
+def process_files(
+    inbox: Iterable[Path], db_path: Path, ctx: Context, batch_size: int = 200, staging: Path | None = None
+) -> dict:
+    """Plan, analyse and store every new or changed file, in this process (the flow does the same in parallel)."""
+    staging = staging or Path(db_path).parent / f".{Path(db_path).name}.staging"
+    staging.mkdir(parents=True, exist_ok=True)
     with store.connect(db_path) as con:
-        known = store.known_documents(con, [d.doc_id for d in documents])
-        doc_rows, statement_rows_all, score_rows = [], [], []
-        for doc in documents:
-            if doc.doc_id in known:
-                continue
-            analysed = analyse(doc, ctx)
-            statements, scores = statement_rows(analysed)
-            doc_rows.append(store.document_row(doc, analysed.body, analysed.caption, len(statements)))
-            statement_rows_all.extend(statements)
-            score_rows.extend(scores)
-        store.save_batch(con, doc_rows, statement_rows_all, score_rows, result.rejections)
-    result.documents_new = len(doc_rows)
-    result.statements_added = len(statement_rows_all)
-    return result
+        units = batches.plan_units(list(inbox), batch_size, store.stored_files(con))
+    totals: dict = {"documents_seen": 0, "documents_new": 0, "documents_rejected": 0, "statements_added": 0,
+                    "rejections": []}
+    for unit in units:
+        staged = batches.analyse_unit(unit, staging, ctx)
+        with store.connect(db_path) as con:
+            counts = batches.store_unit(con, Path(staged["unit_dir"]))
+        for key in totals:
+            totals[key] += counts[key]
+    with store.connect(db_path) as con:
+        store.mark_files_stored(con, batches.unit_files(units))
+    return totals

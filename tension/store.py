@@ -6,7 +6,6 @@ scores by statement and scorer version, rejections by path and line.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from tension.config import SQL_DIR, Pair
-from tension.ingest import Document, Rejection
+from tension.ingest import Document
 
 # Creation order matters: each view reads the ones before it.
 VIEWS = ("statement_scores", "pair_statements", "weekly_index")
@@ -48,44 +47,37 @@ def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
     con.execute("insert or replace into settings values (?, ?)", [key, value])
 
 
-def known_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> set[str]:
-    """Which of `doc_ids` are already stored."""
-    if not doc_ids:
-        return set()
-    frame = pd.DataFrame({"doc_id": doc_ids})
-    return {row[0] for row in con.execute("select doc_id from documents join frame using (doc_id)").fetchall()}
+def stored_files(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
+    """Input files already stored whole: path -> (size, mtime_ns)."""
+    rows = con.execute("select path, size, mtime_ns from inbox_files").fetchall()
+    return {path: (size, mtime) for path, size, mtime in rows}
 
 
-def save_batch(
-    con: duckdb.DuckDBPyConnection,
-    documents: list[dict],
-    statements: list[dict],
-    scores: list[dict],
-    rejections: list[Rejection],
-) -> None:
-    """Insert one processed batch in a single transaction; rows already present are left alone."""
-    con.execute("begin transaction")
-    try:
-        if documents:
-            docs = pd.DataFrame(documents)
-            con.execute("insert or ignore into documents by name select * from docs")
-        if statements:
-            stmts = pd.DataFrame(statements)
-            con.execute("insert or ignore into statements by name select * from stmts")
-        if scores:
-            scs = pd.DataFrame(scores)
-            scs["explanation"] = scs["explanation"].map(json.dumps)
-            con.execute("insert or ignore into scores by name select * from scs")
-        if rejections:
-            rej = pd.DataFrame([{"path": r.path, "item": r.item, "reason": r.reason} for r in rejections])
-            con.execute(
-                """insert into rejected_documents (path, item, reason) select path, item, reason from rej
-                   on conflict (path, item) do update set reason = excluded.reason, last_seen = now()"""
-            )
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
+def mark_files_stored(con: duckdb.DuckDBPyConnection, files: list[tuple[str, int, int]]) -> None:
+    """Record input files whose every batch is stored, so the next run skips them while they are unchanged."""
+    if files:
+        con.executemany(
+            "insert or replace into inbox_files (path, size, mtime_ns, stored_at) values (?, ?, ?, now())", files
+        )
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, scorer_version: str) -> None:
+    """A 'running' row; a run that dies leaves it, and the next run marks it 'crashed'."""
+    con.execute("update runs set status = 'crashed' where status = 'running'")
+    con.execute(
+        "insert or replace into runs (run_id, started_at, scorer_version, status) values (?, now(), ?, 'running')",
+        [run_id, scorer_version],
+    )
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict, status: str) -> None:
+    """Close the run's row with its counts."""
+    con.execute(
+        """update runs set finished_at = now(), documents_seen = ?, documents_new = ?, documents_rejected = ?,
+           statements_added = ?, status = ? where run_id = ?""",
+        [counts.get("documents_seen", 0), counts.get("documents_new", 0), counts.get("documents_rejected", 0),
+         counts.get("statements_added", 0), status, run_id],
+    )
 
 
 def document_row(doc: Document, body: str, caption: str, n_statements: int) -> dict:

@@ -35,17 +35,22 @@ def inbox(tmp_path):
 
 def run_all(inbox, db, ctx):
     pipeline.prepare_database(db, ctx)
-    return [pipeline.process_batch(batch, db, ctx) for batch in pipeline.plan_batches([inbox], 2)]
+    return pipeline.process_files([inbox], db, ctx, batch_size=2)
 
 
 def test_rerun_adds_no_rows_and_rejections_keep_their_reason(inbox, tmp_path, ctx):
     db = tmp_path / "t.duckdb"
     first = run_all(inbox, db, ctx)
     after_first = counts(db)
-    assert sum(r.documents_new for r in first) == 2
+    assert first["documents_new"] == 2
     assert after_first["rejected_documents"] == 3
     second = run_all(inbox, db, ctx)
-    assert sum(r.documents_new for r in second) == 0
+    assert second["documents_seen"] == 0  # unchanged files are not read again
+    assert counts(db) == after_first
+    for path in inbox.iterdir():  # touched files are read again, and still add nothing
+        path.touch()
+    third = run_all(inbox, db, ctx)
+    assert third["documents_seen"] == 2 and third["documents_new"] == 0
     assert counts(db) == after_first
     with store.connect(db, read_only=True) as con:
         reasons = dict(con.execute("select path || ':' || item, reason from rejected_documents").fetchall())

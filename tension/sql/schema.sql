@@ -81,3 +81,10 @@ create table if not exists runs (
     scorer_version    varchar,
     status            varchar not null
 );
+
+create table if not exists inbox_files (
+    path        varchar primary key,     -- an input file whose every batch is stored
+    size        bigint not null,
+    mtime_ns    bigint not null,         -- a file with a new size or mtime is read again
+    stored_at   timestamp not null
+);

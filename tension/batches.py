@@ -1,0 +1,173 @@
+"""Batches: the unit of work of a run — plan them, analyse each into staged Parquet, store each atomically.
+
+Analysis (clean, extract, score) runs in parallel workers and never touches the database; storing is done by
+one writer, one transaction per batch, straight from the staged Parquet files. A batch is a slice of a large
+JSONL file or a group of small files, at most `batch_size` documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from tension.ingest import BATCH_SUFFIXES, Document, Rejection, list_inbox, read_documents, read_jsonl
+
+SCHEMAS = {
+    "documents": pa.schema([
+        ("doc_id", pa.string()), ("published", pa.date32()), ("date_source", pa.string()), ("title", pa.string()),
+        ("source", pa.string()), ("url", pa.string()), ("speaker", pa.string()), ("path", pa.string()),
+        ("item", pa.string()), ("external_id", pa.string()), ("caption", pa.string()), ("body", pa.string()),
+        ("n_statements", pa.int32()),
+    ]),
+    "statements": pa.schema([
+        ("statement_id", pa.string()), ("doc_id", pa.string()), ("seq", pa.int32()), ("sentence_index", pa.int32()),
+        ("char_start", pa.int32()), ("char_end", pa.int32()), ("content", pa.string()), ("speaker", pa.string()),
+        ("speaker_actor", pa.string()), ("speaker_country", pa.string()), ("speaker_role", pa.string()),
+        ("cue", pa.string()), ("is_act", pa.bool_()), ("modality", pa.string()), ("attribution", pa.string()),
+        ("targets", pa.list_(pa.string())),
+    ]),
+    "scores": pa.schema([
+        ("statement_id", pa.string()), ("scorer_version", pa.string()), ("hostility", pa.float64()),
+        ("vader_compound", pa.float64()), ("cue_sum", pa.float64()), ("modality_factor", pa.float64()),
+        ("explanation", pa.string()),
+    ]),
+    "rejections": pa.schema([("path", pa.string()), ("item", pa.string()), ("reason", pa.string())]),
+}
+
+
+def file_signature(path: Path) -> tuple[str, int, int]:
+    """(path, size, mtime in ns): a file whose signature is unchanged since it was stored is skipped."""
+    stat = path.stat()
+    return str(path), stat.st_size, stat.st_mtime_ns
+
+
+def count_lines(path: Path) -> int:
+    """Lines in a file, counted in 1 MiB blocks without decoding."""
+    lines, last = 0, b"\n"
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines + (0 if last == b"\n" else 1)
+
+
+def plan_units(inbox: list[Path], batch_size: int, stored: dict[str, tuple[int, int]] | None = None) -> list[dict]:
+    """Batches for the files that are new or changed since they were stored (`stored`: path -> size, mtime)."""
+    stored = stored or {}
+    units: list[dict] = []
+    small: list[dict] = []
+    for path in list_inbox(inbox):
+        try:
+            name, size, mtime = file_signature(path)
+        except OSError:
+            small.append({"path": str(path), "size": -1, "mtime": -1})  # vanished: becomes a rejection
+            continue
+        if stored.get(name) == (size, mtime):
+            continue
+        if path.suffix.lower() in BATCH_SUFFIXES:
+            total = count_lines(path)
+            for first in range(1, total + 1, batch_size):
+                units.append(_unit([{"path": name, "size": size, "mtime": mtime, "first": first,
+                                     "stop": first + batch_size}]))
+        else:
+            small.append({"path": name, "size": size, "mtime": mtime})
+            if len(small) == batch_size:
+                units.append(_unit(small))
+                small = []
+    if small:
+        units.append(_unit(small))
+    return units
+
+
+def _unit(parts: list[dict]) -> dict:
+    digest = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
+    return {"unit_id": digest, "parts": parts}
+
+
+def unit_files(units: list[dict]) -> list[tuple[str, int, int]]:
+    """Distinct (path, size, mtime) of the files the units cover, to record once all are stored."""
+    return sorted({(p["path"], p["size"], p["mtime"]) for u in units for p in u["parts"] if p["size"] >= 0})
+
+
+def read_unit(unit: dict, fields: dict[str, str] | None = None) -> Iterator[Document | Rejection]:
+    """The documents and rejections of one batch."""
+    for part in unit["parts"]:
+        path = Path(part["path"])
+        if "first" in part:
+            yield from read_jsonl(path, fields, (part["first"], part["stop"]))
+        else:
+            yield from read_documents([path], fields)
+
+
+def analyse_unit(unit: dict, staging: Path, ctx, fields: dict[str, str] | None = None) -> dict:
+    """Read, clean, extract and score one batch; stage the rows as Parquet (atomically: a folder rename)."""
+    from tension.pipeline import analyse, statement_rows  # the pipeline imports this module
+    from tension.store import document_row
+
+    final = staging / unit["unit_id"]
+    if final.exists():
+        return _counts(final)  # analysed by an earlier, interrupted run
+    rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+    seen: set[str] = set()
+    for item in read_unit(unit, fields):
+        if isinstance(item, Rejection):
+            rows["rejections"].append({"path": item.path, "item": item.item, "reason": item.reason})
+            continue
+        if item.doc_id in seen:
+            continue
+        seen.add(item.doc_id)
+        analysed = analyse(item, ctx)
+        statements, scores = statement_rows(analysed)
+        rows["documents"].append(document_row(item, analysed.body, analysed.caption, len(statements)))
+        rows["statements"].extend(statements)
+        for score in scores:
+            score["explanation"] = json.dumps(score["explanation"], ensure_ascii=False)
+        rows["scores"].extend(scores)
+    partial = staging / (unit["unit_id"] + ".tmp")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    for name, schema in SCHEMAS.items():
+        pq.write_table(pa.Table.from_pylist(rows[name], schema=schema), partial / f"{name}.parquet")
+    os.replace(partial, final)
+    return _counts(final)
+
+
+def _counts(folder: Path) -> dict:
+    return {"unit_dir": str(folder),
+            **{name: pq.ParquetFile(folder / f"{name}.parquet").metadata.num_rows for name in SCHEMAS}}
+
+
+def store_unit(con: duckdb.DuckDBPyConnection, unit_dir: Path) -> dict:
+    """Insert one staged batch in one transaction (rows already present are left alone); drop the staging."""
+    files = {name: str(unit_dir / f"{name}.parquet") for name in SCHEMAS}
+    con.execute("begin transaction")
+    try:
+        before = con.execute("select (select count(*) from documents), (select count(*) from statements)").fetchone()
+        con.execute("insert or ignore into documents by name select * from read_parquet(?)", [files["documents"]])
+        con.execute("insert or ignore into statements by name select * from read_parquet(?)", [files["statements"]])
+        con.execute("insert or ignore into scores by name select * from read_parquet(?)", [files["scores"]])
+        con.execute(
+            """insert into rejected_documents (path, item, reason)
+               select path, item, reason from read_parquet(?)
+               on conflict (path, item) do update set reason = excluded.reason, last_seen = now()""",
+            [files["rejections"]],
+        )
+        after = con.execute("select (select count(*) from documents), (select count(*) from statements)").fetchone()
+        rejections = [tuple(r.values()) for r in pq.read_table(files["rejections"]).to_pylist()]
+        documents_read = pq.ParquetFile(files["documents"]).metadata.num_rows
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    shutil.rmtree(unit_dir, ignore_errors=True)
+    return {"documents_seen": documents_read, "documents_new": after[0] - before[0],
+            "documents_rejected": len(rejections), "statements_added": after[1] - before[1],
+            "rejections": rejections}
