@@ -41,9 +41,9 @@ def plan(inbox: list[str], batch_size: int, stored: dict[str, tuple[int, int]]) 
 
 
 @task(name="analyse-batch", retries=2, retry_delay_seconds=2)
-def analyse(unit: dict, staging: str, pairs_file: str | None) -> dict:
+def analyse(unit: dict, staging: str, pairs_file: str | None, fields: dict | None, defaults: dict | None) -> dict:
     """Read, clean, extract and score one batch into staged Parquet (no database)."""
-    return batches.analyse_unit(unit, Path(staging), _context(pairs_file))
+    return batches.analyse_unit(unit, Path(staging), _context(pairs_file), fields, defaults)
 
 
 @task(name="store-batch", retries=2, retry_delay_seconds=2)
@@ -98,6 +98,8 @@ def tension_flow(
     pairs_file: str | None = None,
     make_report: bool = True,
     parquet_dir: str | None = None,
+    fields: dict[str, str] | None = None,
+    defaults: dict[str, str] | None = None,
 ) -> dict:
     """Run the whole pipeline on an inbox, publish the database and write the report."""
     logger = get_run_logger()
@@ -109,7 +111,7 @@ def tension_flow(
         units = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size, stored)
         logger.info("%d batches to analyse (%d files unchanged since last stored)", len(units), len(stored))
         _share_api_with_workers()
-        staged = [analyse.submit(unit, str(workspace.staging), pairs_file) for unit in units]
+        staged = [analyse.submit(unit, str(workspace.staging), pairs_file, fields, defaults) for unit in units]
         totals = {"documents_seen": 0, "documents_new": 0, "documents_rejected": 0, "statements_added": 0}
         rejections: list[tuple[str, str, str]] = []
         for number, future in enumerate(staged, start=1):

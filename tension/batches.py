@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -97,17 +98,25 @@ def unit_files(units: list[dict]) -> list[tuple[str, int, int]]:
     return sorted({(p["path"], p["size"], p["mtime"]) for u in units for p in u["parts"] if p["size"] >= 0})
 
 
-def read_unit(unit: dict, fields: dict[str, str] | None = None) -> Iterator[Document | Rejection]:
-    """The documents and rejections of one batch."""
+def read_unit(
+    unit: dict, fields: dict[str, str] | None = None, defaults: dict[str, str] | None = None
+) -> Iterator[Document | Rejection]:
+    """The documents and rejections of one batch; `defaults` fill empty metadata (e.g. speaker=KCNA)."""
     for part in unit["parts"]:
         path = Path(part["path"])
         if "first" in part:
-            yield from read_jsonl(path, fields, (part["first"], part["stop"]))
+            items = read_jsonl(path, fields, (part["first"], part["stop"]))
         else:
-            yield from read_documents([path], fields)
+            items = read_documents([path], fields)
+        for item in items:
+            if defaults and isinstance(item, Document):
+                item = replace(item, **{k: v for k, v in defaults.items() if not getattr(item, k)})
+            yield item
 
 
-def analyse_unit(unit: dict, staging: Path, ctx, fields: dict[str, str] | None = None) -> dict:
+def analyse_unit(
+    unit: dict, staging: Path, ctx, fields: dict[str, str] | None = None, defaults: dict[str, str] | None = None
+) -> dict:
     """Read, clean, extract and score one batch; stage the rows as Parquet (atomically: a folder rename)."""
     from tension.pipeline import analyse, statement_rows  # the pipeline imports this module
     from tension.store import document_row
@@ -117,7 +126,7 @@ def analyse_unit(unit: dict, staging: Path, ctx, fields: dict[str, str] | None =
         return _counts(final)  # analysed by an earlier, interrupted run
     rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
     seen: set[str] = set()
-    for item in read_unit(unit, fields):
+    for item in read_unit(unit, fields, defaults):
         if isinstance(item, Rejection):
             rows["rejections"].append({"path": item.path, "item": item.item, "reason": item.reason})
             continue

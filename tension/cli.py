@@ -23,14 +23,25 @@ app = typer.Typer(
 DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.")
 
 
-def _parse_fields(fields: list[str]) -> dict[str, str]:
+DEFAULTABLE = ("title", "source", "url", "speaker")
+
+
+def _parse_fields(fields: list[str], option: str = "--field") -> dict[str, str]:
     mapping = {}
     for item in fields:
         ours, sep, theirs = item.partition("=")
-        if not sep or not ours or not theirs:
-            raise typer.BadParameter(f"--field wants OURS=THEIRS (e.g. text=story), got {item!r}")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise typer.BadParameter(f"{option} wants NAME=VALUE (e.g. text=story), got {item!r}")
         mapping[ours.strip()] = theirs.strip()
     return mapping
+
+
+def _parse_defaults(items: list[str]) -> dict[str, str]:
+    defaults = _parse_fields(items, "--default")
+    unknown = sorted(set(defaults) - set(DEFAULTABLE))
+    if unknown:
+        raise typer.BadParameter(f"--default accepts {', '.join(DEFAULTABLE)}; not {', '.join(unknown)}")
+    return defaults
 
 
 def _task_runner(choice: str, workers: int):
@@ -67,6 +78,8 @@ def run(
     task_runner: str = typer.Option("auto", "--task-runner", help="auto, threads, processes, or a Dask address tcp://host:8786."),
     workers: int = typer.Option(os.cpu_count() or 2, "--workers", min=1, help="Parallel workers for analysis."),
     parquet: Optional[Path] = typer.Option(None, "--parquet", help="Parquet export folder (default: next to the database)."),
+    field: list[str] = typer.Option([], "--field", help="JSONL field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
+    default: list[str] = typer.Option([], "--default", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
 ) -> None:
     """Run the whole pipeline (a Prefect flow on its ephemeral API) and write the report.
 
@@ -74,7 +87,10 @@ def run(
     publishes the database at --db atomically at the end, so open read-only sessions keep working.
 
     Example: tension run --inbox seeds --db data/tension.duckdb --reports reports
+
+    Example (KCNA archive): tension run -i kcna.jsonl --field text=story --field published=date --default speaker=KCNA
     """
+    fields, defaults = _parse_fields(field), _parse_defaults(default)
     for path in inbox:
         if not path.exists():
             raise typer.BadParameter(f"{path} does not exist", param_hint="--inbox")
@@ -91,7 +107,7 @@ def run(
         result = tension_flow.with_options(task_runner=runner)(
             inbox=[str(p) for p in inbox], db=str(db), reports=str(reports), week=week, batch_size=batch_size,
             pairs_file=str(pairs) if pairs else None, make_report=report,
-            parquet_dir=str(parquet) if parquet else None,
+            parquet_dir=str(parquet) if parquet else None, fields=fields or None, defaults=defaults or None,
         )
     except RunInProgress as error:
         typer.echo(f"error: {error}", err=True)
