@@ -14,7 +14,7 @@ from pathlib import Path
 from prefect import flow, get_client, get_run_logger, task
 from prefect.runtime import flow_run
 
-from tension import aggregate, batches, pipeline, publish, report, store
+from tension import aggregate, batches, pipeline, publish, report, rescore, store
 from tension.config import DEFAULT_DB, DEFAULT_INBOX, DEFAULT_REPORTS
 
 
@@ -54,9 +54,10 @@ def store_batch(staged: dict, working: str) -> dict:
 
 
 @task(name="finish-run")
-def finish(working: str, files: list[tuple[str, int, int]], run_id: str, totals: dict) -> list[str]:
-    """Record the stored files and the run; return the weekly summary lines."""
+def finish(working: str, files: list[tuple[str, int, int]], run_id: str, totals: dict, pairs_file: str | None) -> list[str]:
+    """Score older statements under the current scorer, record stored files and the run; summary lines."""
     with store.connect(working) as con:
+        rescore.rescore_missing(con, _context(pairs_file).scorer)
         store.mark_files_stored(con, files)
         store.finish_run(con, run_id, totals, "completed")
     return aggregate.latest_summary(Path(working))
@@ -121,7 +122,7 @@ def tension_flow(
             rejections.extend(counts["rejections"])
             logger.info("batch %d/%d stored: %d new documents, %d statements", number, len(units),
                         counts["documents_new"], counts["statements_added"])
-        summary = finish(working, batches.unit_files(units), run_id, totals)
+        summary = finish(working, batches.unit_files(units), run_id, totals, pairs_file)
         parquet = export(working, parquet_dir or str(Path(db).parent / "parquet"))
         published = publish_snapshot(db)
     report_path = write_report(published, reports, week) if make_report else None

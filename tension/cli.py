@@ -44,6 +44,14 @@ def _parse_defaults(items: list[str]) -> dict[str, str]:
     return defaults
 
 
+def _quiet_local_prefect() -> None:
+    """Settings for a Prefect server started on this machine; set before Prefect reads its settings."""
+    # This machine may have no network: the server must not try to phone home.
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # The ephemeral server gets 20 s to start by default; a busy 2-core machine can need more.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+
 def _task_runner(choice: str, workers: int):
     """threads, processes, or a Dask scheduler address (tcp://host:8786) through prefect-dask."""
     from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
@@ -97,8 +105,7 @@ def run(
     if task_runner == "auto":
         # Worker processes take a few seconds to start: worth it only for more than a few MB of input.
         task_runner = "processes" if _inbox_bytes(inbox) > 5_000_000 else "threads"
-    # This machine may have no network: Prefect's ephemeral server must not try to phone home.
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    _quiet_local_prefect()
     runner = _task_runner(task_runner, workers)
     from flows.weekly import tension_flow  # Prefect is imported only by commands that run flows
     from tension.publish import RunInProgress
@@ -123,6 +130,68 @@ def run(
     if result["report"]:
         typer.echo(f"report: {result['report']}")
     typer.echo(f"database: {result['database']} (parquet: {result['parquet']})")
+
+
+@app.command()
+def serve(
+    inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", help="Input file or folder (repeatable)."),
+    db: Path = DB_OPTION,
+    reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", help="Folder for the PDF reports."),
+    cron: str = typer.Option("0 6 * * 1", "--cron", help="Cron schedule (default: Mondays 06:00)."),
+    timezone: str = typer.Option("Asia/Seoul", "--timezone", help="Time zone of the cron schedule."),
+    port: Optional[int] = typer.Option(None, "--port", help="Port for the Prefect server started when none is configured."),
+    field: list[str] = typer.Option([], "--field", help="JSONL field mapping OURS=THEIRS (repeatable)."),
+    default: list[str] = typer.Option([], "--default", help="Metadata for documents lacking it, e.g. speaker=KCNA."),
+) -> None:
+    """Run the weekly flow on a schedule until Ctrl-C (a Prefect deployment served by this process).
+
+    Uses the Prefect server in PREFECT_API_URL if set; otherwise starts one on 127.0.0.1 for as long as it
+    serves (past runs: open the printed UI address).
+
+    Example: tension serve --inbox /data/inbox --cron "0 6 * * 1" --timezone Asia/Seoul
+    """
+    fields, defaults = _parse_fields(field), _parse_defaults(default)
+    _quiet_local_prefect()
+    from flows.serve import prefect_api, serve_weekly
+
+    parameters = {"inbox": [str(p.resolve()) for p in inbox], "db": str(db.resolve()),
+                  "reports": str(reports.resolve()), "fields": fields or None, "defaults": defaults or None}
+    with prefect_api(port) as api_url:
+        typer.echo(f"Prefect API: {api_url}  (UI: {api_url.removesuffix('/api')})")
+        typer.echo(f"schedule: {cron} ({timezone}); Ctrl-C stops")
+        try:
+            serve_weekly(parameters, cron, timezone)
+        except KeyboardInterrupt:
+            pass
+    typer.echo("stopped")
+
+
+@app.command("rescore")
+def rescore_command(db: Path = DB_OPTION) -> None:
+    """Score stored statements under the current scorer (after a lexicon or formula change); no re-ingest.
+
+    Writes the private working copy and publishes it, like a run.
+
+    Example: tension rescore --db data/tension.duckdb
+    """
+    from tension import pipeline, publish, rescore, store
+
+    workspace = publish.Workspace(db)
+    if not db.exists() and not workspace.working.exists():
+        raise typer.BadParameter(f"no database at {db}: run 'tension run' first", param_hint="--db")
+    ctx = pipeline.build_context()
+    try:
+        with publish.exclusive_run(workspace):
+            working = publish.prepare_working_copy(workspace)
+            pipeline.prepare_database(working, ctx)
+            with store.connect(working) as con:
+                scored = rescore.rescore_missing(con, ctx.scorer)
+            publish.export_parquet(working, db.parent / "parquet")
+            publish.publish(workspace)
+    except publish.RunInProgress as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=3) from None
+    typer.echo(f"scored {scored} statements under scorer version {ctx.scorer.version}; published {db}")
 
 
 @app.command()
@@ -190,20 +259,31 @@ def sql(
     query: str = typer.Argument(..., help="SQL to run against the database, read-only."),
     db: Path = DB_OPTION,
     fmt: str = typer.Option("table", "--format", help="table, csv or json."),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Query the Parquet export instead: a view 'statement_scores' over DIR."),
 ) -> None:
-    """Run read-only SQL against the database (views: weekly_index, pair_statements, statement_scores).
+    """Run read-only SQL against the published database (views: weekly_index, pair_statements, statement_scores).
 
     Example: tension sql "select pair_name, iso_week, index_value, n_statements from weekly_index"
+
+    Example: tension sql --parquet data/parquet "select iso_week, count(*) from statement_scores group by 1"
     """
     import duckdb
 
     from tension import store
 
+    if fmt not in ("table", "csv", "json"):
+        raise typer.BadParameter("choose table, csv or json", param_hint="--format")
     try:
-        with store.connect(db, read_only=True) as con:
+        if parquet is not None:
+            if not parquet.is_dir():
+                raise FileNotFoundError(f"no Parquet export at {parquet}: run 'tension run' first")
+            con = store.connect_parquet(parquet)
+        else:
+            con = store.connect(db, read_only=True)
+        with con:
             frame = store.query(con, query)
     except FileNotFoundError as error:
-        raise typer.BadParameter(str(error), param_hint="--db") from None
+        raise typer.BadParameter(str(error), param_hint="--parquet" if parquet else "--db") from None
     except duckdb.Error as error:
         typer.echo(f"SQL error: {error}", err=True)
         raise typer.Exit(code=2) from None

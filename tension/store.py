@@ -16,7 +16,10 @@ from tension.config import SQL_DIR, Pair
 from tension.ingest import Document
 
 # Creation order matters: each view reads the ones before it.
-VIEWS = ("statement_scores", "pair_statements", "weekly_index")
+VIEWS = (
+    "statement_scores", "pair_statements", "weekly_parameters", "weekly_sums_live", "weekly_sums", "weekly_index",
+    "weekly_statements",
+)
 
 
 def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -26,6 +29,14 @@ def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConn
     if read_only and not Path(db_path).exists():
         raise FileNotFoundError(f"no database at {db_path}: run 'tension run' first")
     return duckdb.connect(str(db_path), read_only=read_only)
+
+
+def connect_parquet(folder: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory database with a view 'statement_scores' over the Parquet export (hive-partitioned by week)."""
+    con = duckdb.connect(":memory:")
+    pattern = str(Path(folder) / "**" / "*.parquet").replace("'", "''")
+    con.execute(f"create view statement_scores as select * from read_parquet('{pattern}', hive_partitioning = true)")
+    return con
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,0 +1,46 @@
+"""Rescore: give stored statements a score under the current scorer version, without re-ingesting anything.
+
+Scores are keyed by (statement, scorer version), so old versions stay for comparison; the views read the
+version recorded in settings.scorer_version.
+"""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pyarrow as pa
+
+from tension.batches import SCHEMAS
+from tension.score import Scorer
+
+CHUNK = 20_000
+
+
+def rescore_missing(con: duckdb.DuckDBPyConnection, scorer: Scorer, chunk: int = CHUNK) -> int:
+    """Score every statement that has no score under `scorer.version`; returns how many were scored."""
+    done = 0
+    while True:
+        rows = con.execute(
+            """select s.statement_id, s.content, s.modality from statements s
+               anti join (select statement_id from scores where scorer_version = ?) v using (statement_id)
+               limit ?""",
+            [scorer.version, chunk],
+        ).fetchall()
+        if not rows:
+            return done
+        scored = []
+        for statement_id, content, modality in rows:
+            result = scorer.score(content, modality)
+            scored.append({
+                "statement_id": statement_id, "scorer_version": result.scorer_version,
+                "hostility": result.hostility, "vader_compound": result.vader_compound, "cue_sum": result.cue_sum,
+                "modality_factor": result.modality_factor,
+                "explanation": json.dumps(result.explanation(), ensure_ascii=False),
+            })
+        con.register("fresh_scores", pa.Table.from_pylist(scored, schema=SCHEMAS["scores"]))
+        try:
+            con.execute("insert or ignore into scores by name select * from fresh_scores")
+        finally:
+            con.unregister("fresh_scores")
+        done += len(rows)

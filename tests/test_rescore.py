@@ -1,0 +1,30 @@
+"""Rescoring after a lexicon change: no re-ingest, old versions kept, the views follow the new version."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tension import pipeline, store
+from tension.rescore import rescore_missing
+from tension.score import Scorer, load_cues
+
+from conftest import SEEDS
+
+
+def test_rescore_gives_every_statement_a_score_under_the_new_version(ctx, tmp_path):
+    db = tmp_path / "t.duckdb"
+    pipeline.prepare_database(db, ctx)
+    pipeline.process_files([SEEDS], db, ctx)
+    cues = load_cues()
+    changed = Scorer([replace(cues[0], weight=cues[0].weight / 2), *cues[1:]])
+    assert changed.version != ctx.scorer.version
+    new_ctx = replace(ctx, scorer=changed)
+    pipeline.prepare_database(db, new_ctx)  # the views now read the new version: nothing is scored under it yet
+    with store.connect(db) as con:
+        n_statements = con.execute("select count(*) from statements").fetchone()[0]
+        assert con.execute("select count(*) from statement_scores").fetchone()[0] == 0
+        assert rescore_missing(con, changed, chunk=5) == n_statements
+        assert rescore_missing(con, changed) == 0
+        versions = dict(con.execute("select scorer_version, count(*) from scores group by 1").fetchall())
+        assert versions == {ctx.scorer.version: n_statements, changed.version: n_statements}
+        assert con.execute("select count(*) from statement_scores").fetchone()[0] == n_statements
