@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import time
 from pathlib import Path
 
 from prefect import flow, get_client, get_run_logger, task
@@ -115,8 +116,14 @@ def tension_flow(
         staged = [analyse.submit(unit, str(workspace.staging), pairs_file, fields, defaults) for unit in units]
         totals = {"documents_seen": 0, "documents_new": 0, "documents_rejected": 0, "statements_added": 0}
         rejections: list[tuple[str, str, str]] = []
+        timings: dict[str, float] = {}
         for number, future in enumerate(staged, start=1):
-            counts = store_batch(future.result(), working)
+            analysed = future.result()
+            for stage, seconds in analysed.get("timings", {}).items():
+                timings[stage] = timings.get(stage, 0.0) + seconds
+            started = time.perf_counter()
+            counts = store_batch(analysed, working)
+            timings["store"] = timings.get("store", 0.0) + time.perf_counter() - started
             for key in totals:
                 totals[key] += counts[key]
             rejections.extend(counts["rejections"])
@@ -127,4 +134,4 @@ def tension_flow(
         published = publish_snapshot(db)
     report_path = write_report(published, reports, week) if make_report else None
     return {**totals, "rejections": rejections, "summary": summary, "report": report_path,
-            "database": published, "parquet": parquet}
+            "database": published, "parquet": parquet, "timings": timings}

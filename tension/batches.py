@@ -13,6 +13,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import replace
+from time import perf_counter
 from pathlib import Path
 
 import duckdb
@@ -126,27 +127,38 @@ def analyse_unit(
         return _counts(final)  # analysed by an earlier, interrupted run
     rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
     seen: set[str] = set()
-    for item in read_unit(unit, fields, defaults):
+    timings: dict[str, float] = {"ingest": 0.0, "extract": 0.0, "score": 0.0, "stage": 0.0}
+    items = read_unit(unit, fields, defaults)
+    while True:
+        started = perf_counter()
+        item = next(items, None)
+        timings["ingest"] += perf_counter() - started
+        if item is None:
+            break
         if isinstance(item, Rejection):
             rows["rejections"].append({"path": item.path, "item": item.item, "reason": item.reason})
             continue
         if item.doc_id in seen:
             continue
         seen.add(item.doc_id)
-        analysed = analyse(item, ctx)
+        analysed = analyse(item, ctx, timings)
+        started = perf_counter()
         statements, scores = statement_rows(analysed)
         rows["documents"].append(document_row(item, analysed.body, analysed.caption, len(statements)))
         rows["statements"].extend(statements)
         for score in scores:
             score["explanation"] = json.dumps(score["explanation"], ensure_ascii=False)
         rows["scores"].extend(scores)
+        timings["stage"] += perf_counter() - started
+    started = perf_counter()
     partial = staging / (unit["unit_id"] + ".tmp")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
     for name, schema in SCHEMAS.items():
         pq.write_table(pa.Table.from_pylist(rows[name], schema=schema), partial / f"{name}.parquet")
     os.replace(partial, final)
-    return _counts(final)
+    timings["stage"] += perf_counter() - started
+    return {**_counts(final), "timings": timings}
 
 
 def _counts(folder: Path) -> dict:

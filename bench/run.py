@@ -1,0 +1,250 @@
+"""`make bench`: speed and memory of the whole pipeline on real KCNA text, beside plain VADER in the same run.
+
+Builds corpora of 1k, 10k and 100k documents from the KCNA stories in ../shared/data (re-dated copies: each copy
+keeps the story's text and date and gets a closing line with its copy number, so every document is distinct),
+runs the Prefect flow on each (both cores, processes), and prints per stage the time, documents/s,
+statements/s and peak RSS. Then: plain VADER on one core on the same sentences, weekly_index over 10M synthetic
+statement rows, a no-op incremental run on the largest database (a fresh `tension run` process, Prefect
+start-up included), and report generation.
+
+    python -m bench.run                 # all sizes
+    python -m bench.run --sizes 1000    # quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+KCNA = ROOT.parent / "shared" / "data" / "kcna_2011_2012" / "kcna_stories_2011_2012_southkorea_related.jsonl"
+WORK = Path(os.environ.get("TENSION_BENCH_DIR", "/tmp/tension-bench"))
+FIELDS = {"text": "story", "published": "date"}
+DEFAULTS = {"speaker": "KCNA", "source": "KCNA"}
+
+
+class PeakRss:
+    """Samples the resident memory of this process and its worker processes (not the Prefect server)."""
+
+    def __init__(self, interval: float = 0.1) -> None:
+        self.interval = interval
+        self.main = self.worker = self.total = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            try:
+                main = me.memory_info().rss
+                workers = [c.memory_info().rss for c in me.children(recursive=True) if not _is_server(c)]
+            except psutil.Error:
+                continue
+            self.main = max(self.main, main)
+            self.worker = max([self.worker, *workers])
+            self.total = max(self.total, main + sum(workers))
+            time.sleep(self.interval)
+
+    def __enter__(self) -> "PeakRss":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _is_server(process: psutil.Process) -> bool:
+    try:
+        return any("uvicorn" in part or "server" == part for part in process.cmdline())
+    except psutil.Error:
+        return True
+
+
+def build_corpus(size: int) -> Path:
+    """A JSONL file of `size` documents cycling through the KCNA stories (cached between runs)."""
+    path = WORK / f"kcna_{size}.jsonl"
+    if path.exists():
+        return path
+    WORK.mkdir(parents=True, exist_ok=True)
+    stories = [json.loads(line) for line in open(KCNA, encoding="utf-8")]
+    stories = [s for s in stories if s.get("story") and s.get("date")]
+    with open(path.with_suffix(".tmp"), "w", encoding="utf-8") as out:
+        for i in range(size):
+            story = stories[i % len(stories)]
+            copy = i // len(stories)
+            text = story["story"] if copy == 0 else f"{story['story']} (Copy {copy}.)"
+            out.write(json.dumps({"id": f"{story['id']}#{copy}", "date": story["date"], "story": text}) + "\n")
+    os.replace(path.with_suffix(".tmp"), path)
+    return path
+
+
+def run_pipeline(corpus: Path, db: Path, workers: int) -> dict:
+    """The flow in this process, worker processes for analysis; returns counts, per-stage times, wall, RSS."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    from flows.weekly import tension_flow
+
+    flow = tension_flow.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers))
+    with PeakRss() as rss:
+        started = time.perf_counter()
+        result = flow(inbox=[str(corpus)], db=str(db), reports=str(db.parent / "reports"), make_report=False,
+                      batch_size=500, fields=FIELDS, defaults=DEFAULTS)
+        wall = time.perf_counter() - started
+    return {**result, "wall": wall, "rss_main": rss.main, "rss_worker": rss.worker, "rss_total": rss.total}
+
+
+def vader_reference(corpus: Path, limit: int = 20_000) -> dict:
+    """Plain vaderSentiment polarity_scores on one core, on the sentences the pipeline sees."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from tension.clean import clean_text
+    from tension.extract import load_lexicon, split_sentences
+
+    abbreviations = load_lexicon().abbreviations
+    sentences: list[str] = []
+    for line in open(corpus, encoding="utf-8"):
+        body = clean_text(json.loads(line)["story"]).body
+        sentences.extend(s.text for s in split_sentences(body, abbreviations))
+        if len(sentences) >= limit:
+            break
+    analyzer = SentimentIntensityAnalyzer()
+    started = time.perf_counter()
+    for sentence in sentences:
+        analyzer.polarity_scores(sentence)
+    seconds = time.perf_counter() - started
+    return {"sentences": len(sentences), "seconds": seconds, "per_second": len(sentences) / seconds,
+            "mean_chars": sum(map(len, sentences)) / len(sentences)}
+
+
+def weekly_index_10m(rows: int = 10_000_000) -> dict:
+    """Time `select * from weekly_index` over `rows` synthetic statements (after aggregate.refresh if any)."""
+    import duckdb
+
+    from tension import aggregate, store
+    from tension.config import load_pairs
+
+    db = WORK / "weekly_10m.duckdb"
+    if db.exists():
+        db.unlink()
+    with store.connect(db) as con:
+        store.create_schema(con)
+        store.set_pairs(con, load_pairs())
+        store.set_setting(con, "scorer_version", "synthetic")
+        docs = rows // 10
+        started = time.perf_counter()
+        con.execute(f"""insert into documents (doc_id, published, body, n_statements)
+            select 'd' || i, date '2011-01-03' + cast(i % 700 as integer), '', 10 from range({docs}) t(i)""")
+        con.execute(f"""insert into statements (statement_id, doc_id, seq, sentence_index, char_start, char_end,
+                content, speaker_country, is_act, modality, attribution, targets)
+            select 's' || i, 'd' || (i // 10), i % 10, i % 10, 0, 0, '',
+                   case i % 3 when 0 then 'PRK' when 1 then 'KOR' else 'RUS' end, false, 'asserted', 'bench',
+                   case i % 3 when 0 then ['KOR'] when 1 then ['PRK', 'RUS'] else ['KOR'] end
+            from range({rows}) t(i)""")
+        con.execute(f"""insert into scores (statement_id, scorer_version, hostility, vader_compound, cue_sum,
+                modality_factor, explanation)
+            select 's' || i, 'synthetic', ((i * 7919) % 2001) / 1000.0 - 1, 0, 0, 1, '{{}}' from range({rows}) t(i)""")
+        load_seconds = time.perf_counter() - started
+    refresh_seconds = None
+    if hasattr(aggregate, "refresh"):
+        started = time.perf_counter()
+        aggregate.refresh(db)
+        refresh_seconds = time.perf_counter() - started
+    with duckdb.connect(str(db), read_only=True) as con:
+        timings = []
+        for _ in range(3):
+            started = time.perf_counter()
+            n = len(con.execute("select * from weekly_index").fetchall())
+            timings.append(time.perf_counter() - started)
+    return {"rows": rows, "weeks_x_pairs": n, "query_seconds": min(timings), "load_seconds": load_seconds,
+            "refresh_seconds": refresh_seconds}
+
+
+def noop_run(corpus: Path, db: Path) -> float:
+    """A fresh `tension run` process over an unchanged inbox: Prefect start-up included."""
+    command = [sys.executable, "-m", "tension.cli", "run", "-i", str(corpus), "--db", str(db), "--no-report",
+               "--reports", str(db.parent / "reports"),
+               *[f"--field={k}={v}" for k, v in FIELDS.items()], *[f"--default={k}={v}" for k, v in DEFAULTS.items()]]
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0 or "0 new" not in done.stdout:
+        raise RuntimeError(f"no-op run did not behave: {done.stdout[-2000:]} {done.stderr[-2000:]}")
+    return seconds
+
+
+def report_time(db: Path) -> float:
+    """Seconds to write the PDF report for the last week."""
+    from tension import report
+
+    started = time.perf_counter()
+    report.build_report(db, db.parent / "reports")
+    return time.perf_counter() - started
+
+
+def mb(n: int) -> str:
+    return f"{n / 2**20:,.0f} MB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes (documents), comma-separated")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--weekly-rows", type=int, default=10_000_000)
+    args = parser.parse_args()
+    if not KCNA.exists():
+        print(f"skipped: {KCNA} is not here (../shared/data is only on the project's machines)")
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"machine: {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB; workers: {args.workers}")
+    vader = vader_reference(build_corpus(min(sizes)))
+    print(f"plain VADER polarity_scores, 1 core: {vader['per_second']:,.0f} sentences/s "
+          f"({vader['sentences']:,} KCNA sentences, mean {vader['mean_chars']:.0f} chars)")
+    print()
+    header = f"{'docs':>8} {'wall s':>7} {'docs/s':>7} {'stmts':>8} {'stmts/s':>8} {'vs VADER':>8} " \
+             f"{'ingest':>7} {'extract':>7} {'score':>7} {'stage':>7} {'store':>7} {'RSS main':>9} {'RSS worker':>10}"
+    print(header)
+    largest = None
+    for size in sizes:
+        corpus = build_corpus(size)
+        db = WORK / f"run_{size}" / "tension.duckdb"
+        shutil.rmtree(db.parent, ignore_errors=True)
+        db.parent.mkdir(parents=True)
+        result = run_pipeline(corpus, db, args.workers)
+        t = result["timings"]
+        statements_per_s = result["statements_added"] / result["wall"]
+        print(f"{size:>8,} {result['wall']:>7.1f} {size / result['wall']:>7.0f} {result['statements_added']:>8,} "
+              f"{statements_per_s:>8,.0f} {statements_per_s / vader['per_second']:>8.2f} "
+              f"{t.get('ingest', 0):>7.1f} {t.get('extract', 0):>7.1f} {t.get('score', 0):>7.1f} "
+              f"{t.get('stage', 0):>7.1f} {t.get('store', 0):>7.1f} {mb(result['rss_main']):>9} "
+              f"{mb(result['rss_worker']):>10}", flush=True)
+        largest = (corpus, db)
+    print("(stage columns: seconds summed over workers; wall is end to end, Prefect start-up included)")
+    print()
+    corpus, db = largest
+    started = time.perf_counter()
+    from tension import aggregate
+    aggregate.weekly_index(db)
+    print(f"weekly_index on the {sizes[-1]:,}-document database: {time.perf_counter() - started:.2f} s")
+    print(f"report generation: {report_time(db):.1f} s")
+    print(f"no-op incremental run over the {sizes[-1]:,}-document database (new process): {noop_run(corpus, db):.1f} s")
+    weekly = weekly_index_10m(args.weekly_rows)
+    refresh = f", refresh {weekly['refresh_seconds']:.1f} s" if weekly["refresh_seconds"] is not None else ""
+    print(f"weekly_index over {weekly['rows']:,} synthetic statements: {weekly['query_seconds']:.3f} s "
+          f"({weekly['weeks_x_pairs']} rows{refresh})")
+
+
+if __name__ == "__main__":
+    main()
