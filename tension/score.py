@@ -1,11 +1,18 @@
 """Score: hostility of a statement in [-1, +1], with every part of the explanation kept.
 
-    hostility = tanh( sum_i(cue_weight_i * negation_i) + VADER_WEIGHT * (-vader_compound) ) * modality_factor
+    hostility = tanh( Σ cue_weight × cue_factor  +  VADER_WEIGHT × (−vader_compound) ) × modality_factor
 
-+1 is a threat of war, 0 neutral, -1 warm cooperation. Cue weights come from tension/data/cues.tsv, anchored on
-the CAMEO category's Goldstein value (weight = -Goldstein/10 unless the row says why not). A cue preceded by a
-negation ("did not threaten", "denied launching") counts for nothing: a denied attack is not an attack.
-METHODOLOGY.md explains the choice of constants.
++1 is a threat of war, 0 neutral, −1 warm cooperation. Cue weights come from tension/data/cues.tsv, anchored on
+the CAMEO category's Goldstein value (weight = −Goldstein/10 unless the row says why not). Each cue's factor
+comes from the markers just before it in the same clause (tension/data/cues_modifiers.tsv): a negation cancels a
+hostile cue ("did not threaten") and turns a cooperative one into a mild refusal ("did not agree"); "halt",
+"suspend", "lift" reverse a cue (CAMEO's mirrored categories: halt negotiations −7 vs negotiate +7); "could",
+"will", "urged ... to" scale it; "strongly" intensifies it. The statement's modality (from the extractor) applies
+to the whole score unless the text already marks it at a cue, so a hedge is never counted twice.
+METHODOLOGY.md §2 explains the choice of constants; docs/evaluation-scoring.md measures them.
+
+Cue matching is one pass over the word tokens with a dictionary automaton (exact forms and prefixes of every
+cue's first word), not a loop over the lexicon.
 """
 
 from __future__ import annotations
@@ -18,11 +25,13 @@ from pathlib import Path
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from tension.config import CUES_FILE, read_tsv
+from tension.config import CUES_FILE, DATA_DIR, read_tsv
 
-FORMULA_VERSION = "1"
-# VADER's compound is a sentiment of tone, not of conflict: it carries half the weight of one strong cue.
-VADER_WEIGHT = 0.5
+FORMULA_VERSION = "2"
+MODIFIERS_FILE = DATA_DIR / "cues_modifiers.tsv"
+VADER_FILE = DATA_DIR / "cues_vader.tsv"
+# VADER's compound is tone, not conflict: at its strongest it weighs one criticism (CAMEO 111, −2.0 → 0.2).
+VADER_WEIGHT = 0.2
 MODALITY_FACTORS = {
     "asserted": 1.0,
     "threat_or_future": 1.0,  # a threat is itself the hostile act
@@ -30,8 +39,21 @@ MODALITY_FACTORS = {
     "hypothetical": 0.5,  # "could", "might": half of the asserted act
     "negated": 0.5,  # the negated cue itself counts zero; the rest of the tone is halved
 }
-NEGATION_WINDOW = 3  # words before a cue that can negate it
-_NEGATORS = re.compile(r"\b(?:not|never|no|without|den(?:y|ies|ied|ying)|n't|refus(?:e|es|ed|ing) to)\b|n't\b", re.I)
+# Which in-text marker kinds already express a statement modality (then it is not applied a second time).
+MODALITY_MARKED_BY = {"hypothetical": {"hypothetical"}, "negated": {"negation", "refusal"}}
+POLARITY_KINDS = ("negation", "refusal", "reversal")  # the nearest one decides the cue's sign
+SCALE_KINDS = ("hypothetical", "future", "request", "topic")  # the most hedging one scales the cue
+INTENSITY_KINDS = ("intensifier", "diminisher")  # multiply
+MEMO_WORDS = 200_000  # distinct words whose candidate patterns each automaton remembers
+GAP_WORDS = 3  # a lone "*" in a cue pattern stands for zero to three words
+SCARE_QUOTE_WORDS = 4  # a cooperative cue inside quotes this short is irony ('"dialogue" racket'), not cooperation
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*|[.,;:!?()\[\]—–]")
+_CLAUSE_BREAK = frozenset(".,;:!?()[]—–")
+# Words that end the reach of a marker: "would not work and warned that ..." does not negate "warned".
+_SCOPE_BREAK = _CLAUSE_BREAK | {"and", "but", "while", "whereas", "although", "though", "however", "yet", "because",
+                                "since", "after", "before", "when", "as", "which", "who", "where"}
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]")
 
 
 @dataclass(frozen=True)
@@ -42,6 +64,17 @@ class Cue:
     weight: float
     cameo: str
     kind: str
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A word or phrase that changes the cues after it: negation, hedge, request, intensifier."""
+
+    pattern: str
+    kind: str
+    hostile_factor: float  # applied to a cue with weight > 0
+    cooperative_factor: float  # applied to a cue with weight < 0
+    window: int  # how many words before the cue it reaches
 
 
 @dataclass
@@ -65,54 +98,270 @@ class Score:
             "cue_sum": self.cue_sum,
             "modality": self.modality,
             "modality_factor": self.modality_factor,
-            "formula": "tanh(cue_sum + 0.5*(-vader_compound)) * modality_factor",
+            # 1.0 although the modality has a factor: the text marks it at a cue, where it was counted once
+            "modality_marked_in_text": self.modality_factor != MODALITY_FACTORS.get(self.modality, 1.0),
+            "vader_weight": VADER_WEIGHT,
+            "formula": f"tanh(cue_sum + {VADER_WEIGHT}*(-vader_compound)) * modality_factor; "
+            "cue_sum = sum(weight * factor)",
         }
 
 
-def _cue_regex(pattern: str) -> str:
-    """'summon* * ambassador' -> a regex: '*' alone is one to three words, a trailing '*' any word ending."""
-    parts = []
-    for token in pattern.split():
-        if token == "*":
-            parts.append(r"[\w'’-]+(?:\s+[\w'’-]+){0,2}")  # one to three words
-        elif token.endswith("*"):
-            parts.append(re.escape(token[:-1]) + r"[\w-]*")
+def combine(cue_sum: float, vader_compound: float, modality_factor: float,
+            use_cues: bool = True, use_vader: bool = True) -> float:
+    """The formula; `use_cues`/`use_vader` switch a component off for the evaluation's ablation rows."""
+    raw = (cue_sum if use_cues else 0.0) + (VADER_WEIGHT * -vader_compound if use_vader else 0.0)
+    return max(-1.0, min(1.0, math.tanh(raw) * modality_factor))
+
+
+def inflections(stem: str) -> set[str]:
+    """Regular inflections of a stem, with or without a final 'e': 'restor' -> restore, restores, restored,
+    restoring; 'slam' -> slammed; 'deny' -> denies, denied. Over-generation ('threatenes') is harmless."""
+    forms = {stem}
+    for base in {stem, stem + "e"} if not stem.endswith("e") else {stem}:
+        forms |= {base + "s", base + "es", base + "d", base + "ed", base + "ing"}
+        if base.endswith("e") and not base.endswith("ee"):
+            forms |= {base, base[:-1] + "ing"}
+    if len(stem) > 2 and stem.endswith("y") and stem[-2] not in "aeiou":
+        forms |= {stem[:-1] + "ies", stem[:-1] + "ied"}
+    if len(stem) > 2 and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou" and stem[-3] not in "aeiou":
+        forms |= {stem + stem[-1] + "ed", stem + stem[-1] + "ing"}  # ban -> banned, commit -> committed
+    return forms
+
+
+def _token_matcher(token: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """'warn~|caution' -> (exact forms, prefixes): '~' inflects, a trailing '*' is any ending, '|' separates choices."""
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    for choice in token.lower().split("|"):
+        if choice.endswith("*"):
+            prefixes.append(choice[:-1])
+        elif choice.endswith("~"):
+            exact |= inflections(choice[:-1])
         else:
-            parts.append(re.escape(token))
-    return r"\b" + r"\s+".join(parts) + r"\b"
+            exact.add(choice)
+    return frozenset(exact), tuple(prefixes)
+
+
+class _Automaton:
+    """Phrase patterns indexed by the forms and prefixes of their first word. Matched left to right; at one start
+    the pattern with the most words wins, then the longest span, then an exact form over a prefix, then file order."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.steps: list[list[tuple[frozenset[str], tuple[str, ...]] | None]] = []  # None is a gap
+        self.exact: dict[str, list[int]] = {}
+        self.prefix: dict[str, list[int]] = {}
+        for index, pattern in enumerate(patterns):
+            steps = [None if t == "*" else _token_matcher(t) for t in pattern.split()]
+            if not steps or steps[0] is None or steps[-1] is None:
+                raise ValueError(f"cue pattern {pattern!r} must start and end with a word")
+            self.steps.append(steps)
+            forms, prefixes = steps[0]
+            for form in forms:
+                self.exact.setdefault(form, []).append(index)
+            for prefix in prefixes:
+                self.prefix.setdefault(prefix, []).append(index)
+        self.prefix_lengths = sorted({len(p) for p in self.prefix})
+        self._memo: dict[str, tuple[int, ...]] = {}
+
+    @staticmethod
+    def _fits(step: tuple[frozenset[str], tuple[str, ...]], word: str) -> bool:
+        forms, prefixes = step
+        return word in forms or any(word.startswith(p) for p in prefixes)
+
+    def _match_rest(self, steps: list, words: list[str], start: int) -> int | None:
+        """End (exclusive) of the shortest match of `steps` from `start`, or None; gaps do not cross punctuation."""
+        position = start
+        for k, step in enumerate(steps):
+            if step is None:
+                continue
+            gap_allowed = k > 0 and steps[k - 1] is None
+            for skip in range(GAP_WORDS + 1 if gap_allowed else 1):
+                at = position + skip
+                if at >= len(words) or words[at] in _CLAUSE_BREAK:
+                    return None
+                if self._fits(step, words[at]):
+                    position = at + 1
+                    break
+            else:
+                return None
+        return position
+
+    def candidates(self, word: str) -> tuple[int, ...]:
+        """Patterns whose first word can be `word` (memoised: news vocabulary repeats)."""
+        found = self._memo.get(word)
+        if found is None:
+            hits = list(self.exact.get(word, ()))
+            for length in self.prefix_lengths:
+                if length > len(word):
+                    break
+                hits.extend(self.prefix.get(word[:length], ()))
+            found = tuple(hits)
+            if len(self._memo) < MEMO_WORDS:
+                self._memo[word] = found
+        return found
+
+    def find(self, words: list[str]) -> list[tuple[int, int, int]]:
+        """Non-overlapping (pattern index, start, end) from left to right; at one start the most words wins."""
+        found, i = [], 0
+        while i < len(words):
+            best = None
+            for index in self.candidates(words[i]):
+                end = self._match_rest(self.steps[index], words, i)
+                if end is None:
+                    continue
+                exact = words[i] in self.steps[index][0][0]  # an exact form beats a prefix ('anti-epidemic')
+                rank = (sum(s is not None for s in self.steps[index]), end - i, exact, -index)
+                if best is None or rank > best[0]:
+                    best = (rank, index, end)
+            if best is None:
+                i += 1
+            else:
+                found.append((best[1], i, best[2]))
+                i = best[2]
+        return found
+
+
+def _exempt(marker_kind: str, cue_kind: str) -> bool:
+    """Markers that do not apply to a kind of cue. A threat is itself the act ("will retaliate" is not hedged by
+    "will"), and so is a demand ("urged Moscow to take responsible actions"); an epithet or accusation is the
+    speaker's own evaluation, neither the topic of a condemnation ("condemned the puppet's provocation") nor
+    undone by a refusal ("rejected the baseless allegations")."""
+    return (
+        (marker_kind == "future" and cue_kind == "threat")
+        or (marker_kind == "request" and cue_kind == "demand")
+        or (marker_kind in ("topic", "refusal") and cue_kind == "accusation")
+    )
 
 
 def load_cues(path: Path = CUES_FILE) -> list[Cue]:
-    """The cue lexicon, most specific patterns first (more words, then longer text)."""
+    """The cue lexicon, in file order (the automaton prefers the most specific match itself)."""
     cues = [Cue(r["cue"], float(r["weight"]), r.get("cameo", ""), r.get("kind", "")) for r in read_tsv(path)]
-    return sorted(cues, key=lambda c: (-len(c.pattern.split()), -len(c.pattern.replace("*", ""))))
+    seen: set[str] = set()
+    for cue in cues:
+        if cue.pattern in seen:
+            raise ValueError(f"{path}: duplicate cue {cue.pattern!r}")
+        seen.add(cue.pattern)
+    return cues
+
+
+def load_markers(path: Path = MODIFIERS_FILE) -> list[Marker]:
+    """Negations, hedges, requests and intensifiers with their factors on hostile and cooperative cues."""
+    return [Marker(r["marker"], r["kind"], float(r["hostile_factor"]), float(r["cooperative_factor"]),
+                   int(r["window"])) for r in read_tsv(path)]
+
+
+def load_vader_overrides(path: Path = VADER_FILE) -> dict[str, float | None]:
+    """VADER lexicon changes for this domain: a valence, or None to drop a word ('United', 'Party')."""
+    return {r["word"].lower(): (float(r["valence"]) if r["valence"] else None) for r in read_tsv(path)}
+
+
+def tokenize(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Lower-cased word and punctuation tokens and their character spans; "didn't" -> "did", "n't"; the month
+    May -> "may-month"."""
+    lower = text.lower()
+    if len(lower) != len(text):  # lower() changes the length of a few Unicode letters: keep the offsets right
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    matches = list(_TOKEN.finditer(lower))
+    words = [m.group() for m in matches]
+    spans = [m.span() for m in matches]
+    if "'" in lower or "’" in lower:
+        for i in range(len(words) - 1, -1, -1):
+            word = words[i].replace("’", "'")
+            words[i] = word
+            if word.endswith("n't") and len(word) > 3:
+                start, end = spans[i]
+                words[i : i + 1] = [word[:-3], "n't"]
+                spans[i : i + 1] = [(start, end - 3), (end - 3, end)]
+    if "May" in text:
+        for i, (start, end) in enumerate(spans):
+            if words[i] == "may" and text[start] == "M" and text[end : end + 3].strip()[:1].isdigit():
+                words[i] = "may-month"  # a date, not a hedge
+    return words, spans
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of short quotations (scare quotes)."""
+    return [m.span(1) for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= SCARE_QUOTE_WORDS]
 
 
 class Scorer:
     """VADER plus the cue lexicon; build once and reuse (VADER loads its lexicon on construction)."""
 
-    def __init__(self, cues: list[Cue] | None = None) -> None:
+    def __init__(self, cues: list[Cue] | None = None, markers: list[Marker] | None = None,
+                 vader_overrides: dict[str, float | None] | None = None) -> None:
         self.cues = cues if cues is not None else load_cues()
+        self.markers = markers if markers is not None else load_markers()
+        overrides = vader_overrides if vader_overrides is not None else load_vader_overrides()
         self.vader = SentimentIntensityAnalyzer()
-        self.pattern = re.compile("|".join(f"({_cue_regex(c.pattern)})" for c in self.cues), re.I)
-        digest = hashlib.sha256(
-            "\n".join(f"{c.pattern}\t{c.weight}" for c in self.cues).encode() + FORMULA_VERSION.encode()
-        ).hexdigest()[:8]
+        self.vader.lexicon = dict(self.vader.lexicon)  # this instance's own copy; the module is never touched
+        for word, valence in overrides.items():
+            if valence is None:
+                self.vader.lexicon.pop(word, None)
+            else:
+                self.vader.lexicon[word] = valence
+        self.cue_automaton = _Automaton([c.pattern for c in self.cues])
+        self.marker_automaton = _Automaton([m.pattern for m in self.markers])
+        constants = repr((VADER_WEIGHT, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS))
+        digest = hashlib.sha256("\n".join([
+            *(f"{c.pattern}\t{c.weight}" for c in self.cues),
+            *(f"{m.pattern}\t{m.kind}\t{m.hostile_factor}\t{m.cooperative_factor}\t{m.window}" for m in self.markers),
+            *(f"{w}\t{v}" for w, v in sorted(overrides.items())),
+            constants, FORMULA_VERSION,
+        ]).encode()).hexdigest()[:8]
         self.version = f"{FORMULA_VERSION}-{digest}"
 
+    def _markers_before(self, words: list[str], found_markers: list[tuple[int, int, int]],
+                        cue_start: int, cue_spans: list[tuple[int, int]]) -> list[tuple[Marker, int]]:
+        """Markers that reach the cue starting at `cue_start`, with their distance: same clause, within their
+        window, and not a negation that belongs to a longer cue phrase ("never pardon" keeps its "never")."""
+        clause_start = cue_start
+        while clause_start > 0 and words[clause_start - 1] not in _SCOPE_BREAK:
+            clause_start -= 1
+        reaching = []
+        for index, start, end in found_markers:
+            if end > cue_start or start < clause_start:
+                continue
+            marker = self.markers[index]
+            if cue_start - end >= marker.window:
+                continue
+            inside = next(((s, e) for s, e in cue_spans if s <= start and end <= e), None)
+            if inside and (inside[1] - inside[0]) > (end - start) and marker.kind in POLARITY_KINDS:
+                continue
+            reaching.append((marker, cue_start - end))
+        return reaching
+
     def find_cues(self, text: str) -> list[dict]:
-        """Every cue in `text` with its weight and whether a negation cancels it."""
+        """Every cue in `text` with its weight, the markers that reach it, its factor and contribution."""
+        words, spans = tokenize(text)
+        cue_hits = self.cue_automaton.find(words)
+        marker_hits = self.marker_automaton.find(words)
+        cue_spans = [(s, e) for _, s, e in cue_hits]
+        quoted = _quoted_spans(text) if '"' in text or "“" in text else []
         found = []
-        for match in self.pattern.finditer(text):
-            cue = self.cues[match.lastindex - 1]
-            window = text[max(0, match.start() - 40) : match.start()].split()[-NEGATION_WINDOW:]
-            negated = bool(_NEGATORS.search(" ".join(window)))
+        for index, start, end in cue_hits:
+            cue = self.cues[index]
+            char_start, char_end = spans[start][0], spans[end - 1][1]
+            reaching = self._markers_before(words, marker_hits, start, cue_spans)
+            polarity = min((r for r in reaching if r[0].kind in POLARITY_KINDS and not _exempt(r[0].kind, cue.kind)),
+                           key=lambda r: r[1], default=(None, 0))[0]
+            side = (lambda m: m.hostile_factor) if cue.weight > 0 else (lambda m: m.cooperative_factor)
+            scale = min((m for m, _ in reaching if m.kind in SCALE_KINDS and not _exempt(m.kind, cue.kind)),
+                        key=side, default=None)
+            applied = [m for m in (polarity, scale) if m] + [m for m, _ in reaching if m.kind in INTENSITY_KINDS]
+            factor = math.prod((side(m) for m in applied), start=1.0)
+            scare = cue.weight < 0 and any(qs <= char_start and char_end <= qe for qs, qe in quoted)
+            if scare:
+                factor = 0.0
             found.append({
                 "cue": cue.pattern,
-                "matched": match.group(0),
+                "matched": text[char_start:char_end],
                 "weight": cue.weight,
                 "cameo": cue.cameo,
-                "negated": negated,
+                "negated": polarity is not None and polarity.kind in ("negation", "refusal"),
+                "markers": [{"marker": m.pattern, "kind": m.kind} for m in applied]
+                + ([{"marker": "short quotation", "kind": "scare quotes"}] if scare else []),
+                "factor": round(factor, 4),
+                "contribution": round(cue.weight * factor, 4),
             })
         return found
 
@@ -120,11 +369,13 @@ class Scorer:
         """Hostility of one statement's text under its modality."""
         compound = self.vader.polarity_scores(text)["compound"]
         cues = self.find_cues(text)
-        cue_sum = sum(0.0 if c["negated"] else c["weight"] for c in cues)
+        cue_sum = sum(c["contribution"] for c in cues)
         factor = MODALITY_FACTORS.get(modality, 1.0)
-        hostility = math.tanh(cue_sum + VADER_WEIGHT * -compound) * factor
+        marked = MODALITY_MARKED_BY.get(modality, set())
+        if marked and any(m["kind"] in marked for c in cues for m in c["markers"]):
+            factor = 1.0  # the text marks this modality at the cue already: count it once
         return Score(
-            hostility=round(max(-1.0, min(1.0, hostility)), 4),
+            hostility=round(combine(cue_sum, compound, factor), 4),
             vader_compound=compound,
             cue_sum=round(cue_sum, 4),
             modality=modality,

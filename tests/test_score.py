@@ -3,7 +3,17 @@ import math
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from tension.score import MODALITY_FACTORS, Scorer, load_cues
+from tension.score import (
+    MODALITY_FACTORS,
+    Cue,
+    Scorer,
+    VADER_WEIGHT,
+    combine,
+    inflections,
+    load_cues,
+    load_markers,
+    tokenize,
+)
 
 
 @pytest.fixture(scope="module")
@@ -11,11 +21,17 @@ def scorer() -> Scorer:
     return Scorer()
 
 
+def cue_of(result, fragment: str) -> dict:
+    """The one cue whose matched text contains `fragment`."""
+    [cue] = [c for c in result.cues if fragment.lower() in c["matched"].lower()]
+    return cue
+
+
 def test_missile_launch_is_hostile_where_plain_vader_is_neutral(scorer):
     result = scorer.score("North Korea launched a cruise missile into the Yellow Sea.")
     assert result.vader_compound >= 0.0  # VADER has no entry for missile or launch: it reads this as harmless
     assert result.hostility > 0.4
-    assert [c["cue"] for c in result.cues] == ["launch* * missile*"]
+    assert [c["matched"] for c in result.cues] == ["launched a cruise missile"]
 
 
 def test_negated_cue_counts_for_nothing(scorer):
@@ -27,9 +43,91 @@ def test_negated_cue_counts_for_nothing(scorer):
     assert negated.hostility < asserted.hostility
 
 
-def test_denial_cancels_the_act(scorer):
-    result = scorer.score("Pyongyang denied launching a ballistic missile.")
-    assert all(c["negated"] for c in result.cues)
+@pytest.mark.parametrize("text", [
+    "Pyongyang denied launching a ballistic missile.",
+    "North Korea didn't fire any missiles this week.",
+    "Seoul never threatened Pyongyang.",
+])
+def test_denial_cancels_the_act(scorer, text):
+    result = scorer.score(text)
+    assert result.cues and all(c["negated"] and c["contribution"] == 0 for c in result.cues)
+
+
+def test_negation_reaches_only_its_own_clause(scorer):
+    result = scorer.score("The embargo would not work and Seoul warned of retaliation.")
+    assert not cue_of(result, "warned").get("negated")
+
+
+def test_negation_inside_a_threat_formula_belongs_to_the_formula(scorer):
+    result = scorer.score("The DPRK will never pardon the provocation.")
+    assert cue_of(result, "never pardon")["contribution"] > 0
+    assert cue_of(result, "provocation")["contribution"] > 0  # "never" is spent on "pardon"
+
+
+def test_refusing_cooperation_is_hostile(scorer):
+    offered = scorer.score("Seoul offered to hold talks.")
+    refused = scorer.score("Pyongyang refused to hold talks.")
+    assert offered.hostility < 0 < refused.hostility
+    assert cue_of(refused, "talks")["contribution"] > 0
+
+
+def test_halting_reverses_the_cue(scorer):
+    assert scorer.score("The two sides suspended the talks.").hostility > 0
+    assert scorer.score("Washington agreed to lift sanctions on Iran.").hostility < -0.3
+
+
+def test_hypothetical_cue_weighs_half_and_threat_keeps_its_weight(scorer):
+    launched = scorer.score("North Korea launched a ballistic missile.")
+    could = scorer.score("North Korea could launch a ballistic missile.")
+    assert cue_of(could, "launch")["factor"] == pytest.approx(0.5)
+    assert could.hostility < launched.hostility
+    warned = scorer.score("North Korea warned it could strike.")
+    assert cue_of(warned, "warned")["factor"] == 1.0 and warned.hostility > 0.4
+
+
+def test_future_does_not_hedge_a_threat_but_hedges_an_act(scorer):
+    assert cue_of(scorer.score("Pyongyang will retaliate."), "retaliate")["factor"] == 1.0
+    assert cue_of(scorer.score("Seoul will hold talks with Tokyo."), "talks")["factor"] == pytest.approx(0.7)
+
+
+def test_reported_future_is_not_a_hedge(scorer):
+    result = scorer.score("Israel said it would free 150 prisoners.")
+    assert cue_of(result, "free")["factor"] == pytest.approx(0.7)  # "said ... would": future, not hypothetical
+
+
+def test_intensifier_scales_the_cue(scorer):
+    plain = scorer.score("Tokyo criticized Seoul.")
+    strong = scorer.score("Tokyo strongly criticized Seoul.")
+    assert cue_of(strong, "criticized")["factor"] > cue_of(plain, "criticized")["factor"]
+    assert strong.hostility > plain.hostility
+
+
+def test_quoted_insult_counts_for_the_protester(scorer):
+    result = scorer.score("Seoul summoned the Russian ambassador to protest the 'rude, ignorant' comments.")
+    assert cue_of(result, "rude")["contribution"] > 0 and cue_of(result, "ignorant")["contribution"] > 0
+    assert result.hostility > 0.5
+
+
+def test_scare_quoted_cooperation_is_not_cooperation(scorer):
+    result = scorer.score('KCNA denounced the puppets\' "dialogue" racket.')
+    assert cue_of(result, "dialogue")["contribution"] == 0
+    assert result.hostility > 0
+
+
+def test_object_of_a_condemnation_is_its_topic(scorer):
+    condemned = scorer.score("Tokyo condemned the attack.")
+    attacked = scorer.score("Troops attacked the border post.")
+    assert cue_of(condemned, "attack")["factor"] == pytest.approx(0.5)
+    assert cue_of(attacked, "attacked")["factor"] == 1.0
+
+
+def test_names_containing_cue_words_do_not_fire(scorer):
+    result = scorer.score("The International Criminal Court opened in The Hague.")
+    assert result.cue_sum == 0
+
+
+def test_responsible_actions_is_a_demand(scorer):
+    assert cue_of(scorer.score("Seoul urged Moscow to take responsible actions."), "responsible")["weight"] > 0
 
 
 def test_cooperation_is_negative(scorer):
@@ -44,23 +142,56 @@ def test_modality_scales_the_score(scorer):
     assert hypothetical.hostility == pytest.approx(asserted.hostility * MODALITY_FACTORS["hypothetical"], abs=1e-4)
 
 
+def test_modality_marked_in_the_text_is_counted_once(scorer):
+    text = "North Korea could launch a ballistic missile."
+    assert scorer.score(text, "hypothetical").hostility == scorer.score(text, "asserted").hostility
+    assert scorer.score(text, "hypothetical").modality_factor == 1.0
+
+
 def test_explanation_reproduces_the_score(scorer):
     result = scorer.score("Seoul summoned the Russian ambassador to protest the rude remarks.")
     parts = result.explanation()
     recomputed = math.tanh(parts["cue_sum"] + parts["vader_part"]) * parts["modality_factor"]
     assert result.hostility == pytest.approx(recomputed, abs=1e-3)
+    assert parts["cue_sum"] == pytest.approx(sum(c["weight"] * c["factor"] for c in parts["cues"]), abs=1e-3)
     assert {c["matched"] for c in parts["cues"]} >= {"summoned the Russian ambassador", "protest", "rude"}
+    assert {"vader_compound", "vader_part", "cues", "cue_sum", "modality", "modality_factor", "formula"} <= set(parts)
+
+
+def test_ablation_switches_components_off():
+    assert combine(0.5, -0.4, 1.0, use_vader=False) == pytest.approx(math.tanh(0.5))
+    assert combine(0.5, -0.4, 1.0, use_cues=False) == pytest.approx(math.tanh(VADER_WEIGHT * 0.4))
 
 
 def test_longest_cue_wins(scorer):
     cues = scorer.find_cues("They threatened war.")
-    assert [c["cue"] for c in cues] == ["threaten* war"]
+    assert [c["matched"] for c in cues] == ["threatened war"]
 
 
 def test_version_changes_with_the_lexicon():
     cues = load_cues()
-    changed = [cues[0].__class__(cues[0].pattern, cues[0].weight + 0.1, cues[0].cameo, cues[0].kind), *cues[1:]]
+    changed = [Cue(cues[0].pattern, cues[0].weight + 0.1, cues[0].cameo, cues[0].kind), *cues[1:]]
     assert Scorer(cues).version != Scorer(changed).version
+    assert Scorer(cues).version == Scorer(list(cues)).version
+
+
+def test_vader_module_is_not_patched(scorer):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    assert "united" not in scorer.vader.lexicon  # our instance drops it ("United States")
+    assert "united" in SentimentIntensityAnalyzer().lexicon  # a fresh analyzer still has it
+
+
+def test_inflections_cover_regular_forms():
+    assert {"threaten", "threatens", "threatened", "threatening"} <= inflections("threaten")
+    assert {"restore", "restores", "restored", "restoring"} <= inflections("restor")
+    assert {"slammed", "denies", "denied"} <= inflections("slam") | inflections("deny")
+
+
+def test_tokenize_splits_contractions_and_keeps_spans():
+    words, spans = tokenize("Seoul didn't react on May 5; the U.S. did.")
+    assert words[:3] == ["seoul", "did", "n't"] and "may-month" in words and "u.s." in words
+    assert [ "Seoul didn't react on May 5; the U.S. did."[s:e].lower() for s, e in spans][:3] == ["seoul", "did", "n't"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -68,3 +199,53 @@ def test_version_changes_with_the_lexicon():
 def test_hostility_in_range_for_arbitrary_text(scorer, text, modality):
     result = scorer.score(text, modality)
     assert -1.0 <= result.hostility <= 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(
+    ["not", "never", "could", "will", "strongly", "refused", "halted", "threatened", "war", "talks", "sanctions",
+     "missile", "launched", "\"", ",", "and", "denied", "summit", "puppet", "treaty", "May", "didn't"]), max_size=40))
+def test_hostility_in_range_for_cue_dense_text(scorer, words):
+    result = scorer.score(" ".join(words))
+    assert -1.0 <= result.hostility <= 1.0
+    assert all(-1.0 <= c["weight"] <= 1.0 for c in result.cues)
+
+
+# --- data tests: the lexicon and the marker table ---
+
+KINDS = {"threat", "military", "coercion", "accusation", "demand", "rejection", "assault", "fight", "tension",
+         "diplomacy", "cooperation", "agreement", "aid", "name"}
+
+
+def test_cue_rows_are_valid():
+    cues = load_cues()  # raises on duplicate patterns
+    assert len(cues) > 250
+    for cue in cues:
+        assert -1.0 <= cue.weight <= 1.0, cue
+        assert cue.kind in KINDS, cue
+        assert cue.cameo.isdigit(), cue  # a CAMEO code ("0" for names)
+    Scorer(cues)  # every pattern compiles (starts and ends with a word)
+
+
+def test_cue_rows_have_a_source():
+    from tension.config import CUES_FILE, read_tsv
+
+    assert all(r["source"] for r in read_tsv(CUES_FILE))
+
+
+def test_marker_rows_are_valid():
+    markers = load_markers()
+    kinds = {"negation", "refusal", "reversal", "hypothetical", "future", "request", "topic", "intensifier",
+             "diminisher"}
+    for marker in markers:
+        assert marker.kind in kinds, marker
+        assert -1.0 <= marker.hostile_factor <= 1.5 and -1.0 <= marker.cooperative_factor <= 1.5, marker
+        assert 1 <= marker.window <= 6, marker
+
+
+def test_cue_cameo_codes_exist_in_the_cameo_table():
+    from conftest import shared_file
+
+    table = shared_file("cameo/CAMEO.goldsteinscale.txt").read_text(encoding="utf-8").splitlines()[1:]
+    codes = {line.split()[0] for line in table if line.strip()}
+    assert not [c.pattern for c in load_cues() if c.cameo != "0" and c.cameo not in codes]
