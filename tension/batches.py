@@ -34,7 +34,7 @@ SCHEMAS = {
         ("char_start", pa.int32()), ("char_end", pa.int32()), ("content", pa.string()), ("speaker", pa.string()),
         ("speaker_actor", pa.string()), ("speaker_country", pa.string()), ("speaker_role", pa.string()),
         ("cue", pa.string()), ("is_act", pa.bool_()), ("modality", pa.string()), ("attribution", pa.string()),
-        ("targets", pa.list_(pa.string())),
+        ("targets", pa.list_(pa.string())), ("targets_inferred", pa.bool_()),
     ]),
     "scores": pa.schema([
         ("statement_id", pa.string()), ("scorer_version", pa.string()), ("hostility", pa.float64()),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from time import perf_counter
 
 from tension.actors import ActorDictionary, load_actors
 from tension.clean import clean_text
@@ -15,7 +16,6 @@ from tension.config import Pair, load_pairs
 from tension.extract import Lexicon, Statement, extract_statements, load_lexicon
 from tension.ingest import Document
 from tension.score import Score, Scorer
-from tension import batches, store
 
 
 @dataclass
@@ -49,11 +49,16 @@ class Analysed:
     scores: list[Score]
 
 
-def analyse(doc: Document, ctx: Context) -> Analysed:
-    """Clean, extract and score one document (pure: no I/O)."""
+def analyse(doc: Document, ctx: Context, timings: dict[str, float] | None = None) -> Analysed:
+    """Clean, extract and score one document (pure: no I/O); `timings` accumulates seconds per stage."""
+    started = perf_counter()
     cleaned = clean_text(doc.text)
     statements = extract_statements(cleaned.body, doc.published, ctx.actors, ctx.lexicon, doc.speaker)
+    extracted = perf_counter()
     scores = [ctx.scorer.score(s.content, s.modality) for s in statements]
+    if timings is not None:
+        timings["extract"] = timings.get("extract", 0.0) + extracted - started
+        timings["score"] = timings.get("score", 0.0) + perf_counter() - extracted
     return Analysed(doc, cleaned.body, cleaned.caption, statements, scores)
 
 
@@ -91,6 +96,7 @@ def statement_json(item: Analysed, statement: Statement, score: Score, pairs: li
         "is_act": statement.is_act,
         "attribution": statement.attribution,
         "targets": statement.targets,
+        "targets_inferred": statement.targets_inferred,
         "pairs": pairs_for(statement.speaker_country, statement.targets, pairs),
         "modality": statement.modality,
         "hostility": score.hostility,
@@ -111,6 +117,7 @@ def statement_rows(item: Analysed) -> tuple[list[dict], list[dict]]:
             "speaker_actor": statement.speaker_actor, "speaker_country": statement.speaker_country,
             "speaker_role": statement.speaker_role, "cue": statement.cue, "is_act": statement.is_act,
             "modality": statement.modality, "attribution": statement.attribution, "targets": statement.targets,
+            "targets_inferred": statement.targets_inferred,
         })
         scores.append({
             "statement_id": statement_id, "scorer_version": score.scorer_version, "hostility": score.hostility,
@@ -122,6 +129,8 @@ def statement_rows(item: Analysed) -> tuple[list[dict], list[dict]]:
 
 def prepare_database(db_path: Path, ctx: Context) -> None:
     """Create the schema and record the configuration the views read (pairs, scorer version)."""
+    from tension import store  # DuckDB and pandas only where a database is used
+
     with store.connect(db_path) as con:
         store.create_schema(con)
         store.set_pairs(con, ctx.pairs)
@@ -132,6 +141,8 @@ def process_files(
     inbox: Iterable[Path], db_path: Path, ctx: Context, batch_size: int = 200, staging: Path | None = None
 ) -> dict:
     """Plan, analyse and store every new or changed file, in this process (the flow does the same in parallel)."""
+    from tension import batches, dedup, store
+
     staging = staging or Path(db_path).parent / f".{Path(db_path).name}.staging"
     staging.mkdir(parents=True, exist_ok=True)
     with store.connect(db_path) as con:
@@ -146,4 +157,5 @@ def process_files(
             totals[key] += counts[key]
     with store.connect(db_path) as con:
         store.mark_files_stored(con, batches.unit_files(units))
+        totals["documents_clustered"] = dedup.assign_clusters(con)
     return totals

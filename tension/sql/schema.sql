@@ -4,7 +4,7 @@
 create table if not exists documents (
     doc_id        varchar primary key,   -- first 16 hex digits of SHA-256 of the whitespace-normalised text
     published     date not null,
-    date_source   varchar,               -- where the date came from: front matter, sidecar, a JSONL field
+    date_source   varchar,               -- where the date came from: front matter, sidecar, a field, a dateline
     title         varchar,
     source        varchar,               -- the outlet
     url           varchar,
@@ -15,8 +15,19 @@ create table if not exists documents (
     caption       varchar,               -- photo caption set aside by cleaning (produces no statements)
     body          varchar not null,      -- cleaned text that statements point into (char_start/char_end)
     n_statements  integer not null,
-    ingested_at   timestamp not null default current_timestamp
+    ingested_at   timestamp not null default current_timestamp,
+    slug          varchar,               -- wire slug line set aside by cleaning ("NK leader-public appearance")
+    dateline      varchar,               -- wire dateline set aside by cleaning ("SEOUL, Dec. 28 (Yonhap)")
+    byline        varchar,               -- reporter named above the dateline
+    cluster_id    varchar,               -- near-duplicate cluster (tension.dedup): smallest doc_id among its members
+    lsh_bands     bigint[]               -- MinHash LSH band keys of the body; NULL until tension.dedup has seen it
 );
+-- Columns added after the first release, for databases created before them.
+alter table documents add column if not exists slug varchar;
+alter table documents add column if not exists dateline varchar;
+alter table documents add column if not exists byline varchar;
+alter table documents add column if not exists cluster_id varchar;
+alter table documents add column if not exists lsh_bands bigint[];
 
 create table if not exists rejected_documents (
     path          varchar not null,
@@ -43,7 +54,8 @@ create table if not exists statements (
     is_act          boolean not null,
     modality        varchar not null,    -- asserted, threat_or_future, hypothetical, negated, reported
     attribution     varchar not null,    -- which extraction rule found the speaker
-    targets         varchar[] not null   -- ISO3 countries the content is about, speaker's own excluded
+    targets         varchar[] not null,  -- ISO3 countries the content is about, speaker's own excluded
+    targets_inferred boolean not null default false  -- targets carried from context, not named in the sentence
 );
 
 create table if not exists scores (
@@ -88,3 +100,6 @@ create table if not exists inbox_files (
     mtime_ns    bigint not null,         -- a file with a new size or mtime is read again
     stored_at   timestamp not null
 );
+
+-- Columns added after the first release: databases created earlier get them here.
+alter table statements add column if not exists targets_inferred boolean default false;

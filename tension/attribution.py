@@ -1,0 +1,324 @@
+"""Attribution inside one clause: who speaks or acts, from which words, and who else is named.
+
+The rules, tried in order (METHODOLOGY.md §1 explains each with an example):
+1. a reporting verb with its speaker before it: "Zakharova said", "the Rwandan capital alleged", "US Deputy Secretary
+   Kupfer said", "analysts in Seoul say" (a speaker who is nobody's state stays without a country);
+2. "according to X";
+3. a passive with its agent: "evidence was presented by the US";
+4. the actor opening the clause, with the actors coordinated with it ("The US, Russia and Switzerland met");
+   meeting verbs ("met", "held talks with", "clashed with") are mutual: the one met gets a statement back.
+The clause-level result is a list of `Finding`s; `tension.extract` turns them into statements with targets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tension.actors import PERSON, STATE_KINDS, Mention
+
+LEADING_SUBORDINATE = re.compile(
+    r"^\s*(?:Since|After|Before|While|When|Although|Though|As|If|Despite|Following|Amid|In|On|At|During|"
+    r"Earlier|Later|Meanwhile|However|Separately|Also|Still|Yet|But|And|Referring|With|Holding|Under)\b[^,]*,\s*"
+)
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?")
+# "evidence was presented by the US", "civilians were released yesterday by Putin", "killed in Israeli shelling".
+PASSIVE_AGENT = re.compile(
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en|wn|ht|lt|id|ck|ung|un))\b"
+    r"(?:\s+[\w-]+){0,4}?\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"|\b(?:killed|wounded|injured|died)\s+(?:in|by)\s+(?:an?\s+|the\s+)?"
+)
+MUTUAL = re.compile(
+    r"\b(?:met|meets?|meeting|(?:held|holds?|holding)\s+(?:\w+\s+)?talks|talks\s+with|clash(?:ed|es)?\s+with|"
+    r"signed|agreed\s+with|exchanged|traded)\b"
+)
+PREPOSITIONS = frozenset(
+    "of to with on in at for from by about against toward towards into over between among including than "
+    "after before since under upon via across amid despite like as".split()
+)
+# Heads of a speaker's noun phrase that speak for no state, whatever their nationality ("South Korean analysts").
+NON_STATE_HEADS = frozenset(
+    "analyst analysts expert experts professor professors scholar scholars researcher researchers observer "
+    "observers critic critics commentator commentators source sources watcher watchers academic academics "
+    "economist economists lawyer lawyers".split()
+)
+_FOREIGN = re.compile(r"\b(?:foreign|international|overseas)\b(?!\s+(?:ministry|minister|affairs|office|secretary|policy))",
+                      re.I)
+# Between a country word and the verb: a title with a name ("US Deputy Secretary of Energy Jeffrey Kupfer"), or
+# a demonym's lowercase head ("the Rwandan capital", "a senior Guyanese police officer", "Syrian state media").
+_TITLE_GAP = re.compile(r"^(?:\s+(?:of|and|for|the|[A-Z][\w.'’-]*))*\s*,?\s*$")
+_LOWER_GAP = re.compile(r"^(?:\s+[a-z][\w-]*){1,3}\s*$")
+_GAP_STOP = frozenset("that which who whose and or but to of in on at by with from is are was were has have had "
+                      "be been also not".split())
+# Words that may stand between a speaker and the reporting verb: "she also said", "North Korea this year declared".
+_SPEAKER_GAP = re.compile(
+    r"^(?:\s|,|['’]s\b|\b(?:also|has|have|had|recently|earlier|later|then|again|further|strongly|publicly|repeatedly|"
+    r"reportedly|officially|firmly|sharply|this|last|on|in|a|statement|week|year|month|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|morning|evening|separately|once|previously|both|jointly|today|"
+    r"yesterday|here|there|still|even|already|formally|specifically|openly|bitterly|angrily)\b)*$"
+)
+MAX_SUBJECT_OFFSET_WORDS = 3
+MAX_NP_WORDS = 16
+
+
+@dataclass
+class Finding:
+    """One speaker or actor of a clause, before targets are worked out."""
+
+    speakers: list[Mention]  # resolved referents; empty for a speaker of no state ("analysts say")
+    speaker_text: str
+    cue: str
+    is_act: bool
+    how: str
+    exclude: list[Mention] = field(default_factory=list)  # mentions that are the speaker, not a target
+    extra_targets: list[Mention] = field(default_factory=list)
+    content_end: int | None = None  # content stops before a trailing frame (", the ministry said")
+    reported: bool = False
+    directive: bool = False
+
+
+def referents(mention: Mention) -> list[Mention]:
+    """What a mention stands for: itself when it names an actor, else its resolved back-reference(s)."""
+    if mention.refers_to:
+        return list(mention.refers_to)
+    return [mention] if mention.country else []
+
+
+def speech_anchors(blanked: str, start: int, end: int, verbs: re.Pattern) -> list[re.Match]:
+    """Reporting verbs of a clause, outside quotes ("said", "issued a statement")."""
+    return list(verbs.finditer(blanked, start, end))
+
+
+def speaker_before(anchor_start: int, blanked: str, candidates: list[Mention]) -> list[Mention]:
+    """The actor(s) right before a reporting verb: 'Zakharova said', 'South Korea and Washington accuse'."""
+    before = [m for m in candidates if m.end <= anchor_start]
+    if not before:
+        return []
+    last = before[-1]
+    gap = blanked[last.end : anchor_start]
+    if not (_SPEAKER_GAP.match(gap) or _modifier_gap(last, gap)):
+        return []
+    speakers = [last]
+    for other in reversed(before[:-1]):
+        between = blanked[other.end : speakers[0].start]
+        # "X and Y said", "X, Y and Z said", "US and British activists" — but "X did not threaten Y, Z said".
+        link = r"\s*,?\s*and\s*" if len(speakers) == 1 else r"\s*(?:,|,?\s*and)\s*"
+        if re.fullmatch(link, between):
+            speakers.insert(0, other)
+        else:
+            break
+    return speakers
+
+
+def _modifier_gap(mention: Mention, gap: str) -> bool:
+    """A country word heading a longer noun phrase that ends at the verb."""
+    if mention.kind in STATE_KINDS and _TITLE_GAP.match(gap) and re.search(r"[A-Z]", gap):
+        return True
+    if mention.kind in ("demonym", "capital", "state") and _LOWER_GAP.match(gap):
+        words = gap.split()
+        return not any(w in _GAP_STOP for w in words) and words[-1].lower() not in NON_STATE_HEADS
+    return False
+
+
+def noun_phrase_speaker(
+    blanked: str, np_start: int, anchor_start: int, candidates: list[Mention]
+) -> tuple[list[Mention], str] | None:
+    """The speaker of a reporting verb whose subject is a longer noun phrase ("Worker of the Pyongyang factory Ri,
+    31, said"); ([], head) when the phrase names someone who speaks for no state ("analysts in Seoul say")."""
+    phrase = blanked[np_start:anchor_start]
+    words = re.findall(r"[A-Za-z][\w'-]*", phrase)
+    if not words or len(words) > MAX_NP_WORDS or re.search(r"\b(?:that|which|who|whose)\b|[;:]", phrase):
+        return None
+    heads = [w for w in words[:4] if w.lower() in NON_STATE_HEADS]
+    if heads or _FOREIGN.search(phrase):
+        return [], heads[0] if heads else " ".join(words[:3])
+    inside = [m for m in candidates if np_start <= m.start and m.end <= anchor_start]
+    if inside:
+        return [inside[0]], inside[0].text
+    return None
+
+
+def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: list[Mention],
+            antecedent: list[Mention]) -> Mention | None:
+    """The actor opening the clause (after a leading 'Since ..., ' phrase), or a relative clause's antecedent."""
+    clause = blanked[c_start:c_end]
+    if rel in ("which", "who") and antecedent and not (outside and clause[: outside[0].start - c_start].strip() == ""):
+        return antecedent[0]  # ", who is set to visit": the antecedent does it
+    lead = LEADING_SUBORDINATE.match(clause)
+    begin = c_start + (lead.end() if lead else 0)
+    that = re.search(r"\bthat\s+", clause[begin - c_start :])
+    for mention in outside:
+        if mention.start < begin:
+            continue
+        words = blanked[begin : mention.start].split()
+        if len(words) > MAX_SUBJECT_OFFSET_WORDS:
+            if that and mention.start == begin + that.end():
+                return mention
+            continue
+        if words and words[-1].lower() in PREPOSITIONS:
+            # "A court in Guyana", "Opponents of Rwanda's Senate": the place names the subject's country.
+            if len(words) <= 3 and words[-1].lower() in ("in", "of") and _verb_follows(blanked, mention.end, c_end):
+                return mention
+            continue
+        return mention
+    return None
+
+
+def _verb_follows(blanked: str, start: int, end: int) -> bool:
+    """Whether the words after a mention go on like a predicate (a lowercase word, not a preposition or 'and')."""
+    rest = re.match(r"(?:['’]s)?(?:\s+[A-Z][\w'-]*)*\s+([a-z]+)", blanked[start:end])
+    return bool(rest) and rest.group(1) not in PREPOSITIONS and rest.group(1) not in ("and", "or")
+
+
+def coordinated(first: Mention, blanked: str, outside: list[Mention]) -> list[Mention]:
+    """`first` and the actors joined to it by 'and' or commas: 'The US, Russia, and Switzerland met'.
+
+    Commas alone make an apposition ("Rudenko, Russia's deputy foreign minister, met"): a list needs its 'and'.
+    """
+    group, has_and = [first], False
+    for mention in outside:
+        if mention.start <= group[-1].start:
+            continue
+        between = blanked[group[-1].end : mention.start]
+        link = re.fullmatch(r"(?:['’]s?)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", between)
+        if not link:
+            break
+        group.append(mention)
+        if "and" in between:
+            has_and = True
+            break
+    return group if has_and else [first]
+
+
+def passive_agent(blanked: str, c_start: int, c_end: int, outside: list[Mention]) -> Mention | None:
+    """The agent of a passive clause ('presented by the US', 'killed in Israeli tank shelling')."""
+    for match in PASSIVE_AGENT.finditer(blanked, c_start, c_end):
+        agent = next((m for m in outside if m.start == match.end()), None)
+        if agent is not None:
+            return agent
+    return None
+
+
+def mutual_partners(blanked: str, after: int, c_end: int, outside: list[Mention], actors: list[Mention]
+                    ) -> list[Mention]:
+    """Those met, when the clause's verb is a meeting verb: each gets a statement back toward the actor."""
+    verb = MUTUAL.search(blanked, after, c_end)
+    if verb is None:
+        return []
+    taken = {(m.start, m.end) for m in actors}
+    return [m for m in outside if m.start >= verb.end() and (m.start, m.end) not in taken and referents(m)]
+
+
+def clause_findings(
+    text: str, blanked: str, c_start: int, c_end: int, rel: str, outside: list[Mention],
+    antecedent: list[Mention], speech_pattern: re.Pattern, directive_verbs: frozenset[str],
+    last_speaker: Mention | None, narrator: Mention | None,
+) -> list[Finding]:
+    """The speakers and actors of one clause, by the rules in the module docstring, in order."""
+    anchors = speech_anchors(blanked, c_start, c_end, speech_pattern)
+    subject = clause_subject(blanked, c_start, c_end, rel, outside, antecedent)
+    lead = LEADING_SUBORDINATE.match(blanked[c_start:c_end])
+    np_floor = c_start + (lead.end() if lead else 0)
+    for anchor in anchors:
+        directive = anchor.group(0).split()[0] in directive_verbs
+        speakers = speaker_before(anchor.start(), blanked, outside)
+        head = ""
+        if speakers:
+            resolved = [r for s in speakers for r in referents(s)]
+            if not resolved and speakers[-1].backref in ("it", "they", "he", "she") or (
+                    not resolved and speakers[-1].kind != PERSON):
+                resolved = [last_speaker] if last_speaker else []
+            if not resolved and speakers[-1].backref not in ("it", "they"):
+                # "The government expressed ...", with no government named before: a speaker not known.
+                return [Finding([], speakers[-1].text, anchor.group(0), False, "speech verb (speaker unknown)",
+                                exclude=speakers, directive=directive)]
+        else:
+            comma = blanked.rfind(", ", np_floor, anchor.start())
+            np = noun_phrase_speaker(blanked, comma + 2 if comma >= 0 else np_floor, anchor.start(), outside)
+            if np is None:
+                continue
+            speakers, head = np
+            resolved = [r for s in speakers for r in referents(s)]
+            if not speakers:  # "analysts say": a speaker of no state; what they say others do is a reported act
+                out = [Finding([], head, anchor.group(0), False, "speech verb (no state)", directive=directive)]
+                np_start = comma + 2 if comma >= 0 else np_floor
+                if comma >= 0 and subject is not None and subject.end <= comma and referents(subject):
+                    # "A Tunisian court jailed ..., his lawyer said": the act is the court's, reported.
+                    out.append(Finding(referents(subject)[:1], subject.text, "", True, "nested", exclude=[subject],
+                                       content_end=np_start, reported=True))
+                that = [m for m in outside if m.start > anchor.end() and re.fullmatch(
+                    r"\s+that\s+(?:the\s+)?", blanked[anchor.end() : m.start])]
+                if that and referents(that[0]):
+                    out.append(Finding(referents(that[0])[:1], that[0].text, "", True, "reported act",
+                                       exclude=that[:1], reported=True))
+                return out
+            if not resolved:
+                continue
+        if not resolved:
+            continue
+        trailing = subject is not None and subject.start < speakers[0].start and \
+            blanked[c_start : speakers[0].start].rstrip().endswith(",")
+        if trailing:
+            subject_resolved = referents(subject)
+            if subject_resolved and subject_resolved[0].country != resolved[0].country:
+                # "Rudenko visited South Korea, Seoul's foreign ministry said": the frame speaks; the act is nested.
+                nested = coordinated(subject, blanked, outside)
+                out = [Finding(resolved[:1], speakers[-1].text, anchor.group(0), False, "frame", exclude=speakers,
+                               directive=directive)]
+                for actor in nested:
+                    others = [m for m in nested if m is not actor]
+                    out.append(Finding(referents(actor)[:1], actor.text, "", True, "nested", exclude=[actor, *speakers],
+                                       extra_targets=[r for o in others for r in referents(o)],
+                                       content_end=speakers[0].start, reported=True))
+                return [f for f in out if f.speakers]
+            if subject_resolved:
+                return [Finding(subject_resolved, subject.text, anchor.group(0), False, "subject (framed)",
+                                exclude=[subject, *speakers], directive=directive)]
+        pairs = [(r, s) for s in speakers for r in referents(s)] or [(r, speakers[-1]) for r in resolved]
+        return [Finding([r], s.text, anchor.group(0), False, "speech verb", exclude=speakers, directive=directive)
+                for r, s in _unique_countries(pairs)]
+    according = ACCORDING.search(blanked, c_start, c_end)
+    if according:
+        after = [m for m in outside if m.start == according.end()]
+        resolved = [r for m in after for r in referents(m)]
+        if resolved:
+            return [Finding(resolved[:1], after[0].text, "according to", False, "according to", exclude=after)]
+    agent = passive_agent(blanked, c_start, c_end, outside)
+    if agent is not None and referents(agent):
+        return _acts([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors))
+    if subject is not None and referents(subject):
+        return _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, narrator, "act subject",
+                     bool(anchors))
+    return []
+
+
+def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention], narrator: Mention | None,
+          how: str, reported: bool) -> list[Finding]:
+    """Statements of the actors of an act; in a document with a declared speaker, that speaker's account of it."""
+    pairs = [(r, a) for a in actors for r in referents(a)]
+    resolved = [r for r, _ in pairs]
+    if narrator is not None and narrator.country and any(r.country != narrator.country for r in resolved):
+        # KCNA telling what Seoul and Washington do: DPRK's words about them (its "puppet", "warmongers").
+        return [Finding([narrator], narrator.text, "", False, "document (account of an act)",
+                        extra_targets=resolved)]
+    findings = []
+    for actor, mention in _unique_countries(pairs):
+        others = [r for r in resolved if r.country != actor.country]
+        findings.append(Finding([actor], mention.text, "", True, how, exclude=[mention], extra_targets=others,
+                                reported=reported))
+    for partner in mutual_partners(blanked, actors[-1].end, c_end, outside, actors):
+        # "Putin met Kim Jong Un": a meeting is an act of both sides.
+        findings.append(Finding(referents(partner)[:1], partner.text, "", True, "mutual", exclude=[partner],
+                                extra_targets=resolved[:1]))
+    return findings
+
+
+def _unique_countries(pairs: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]]:
+    """(resolved actor, the mention naming it) pairs, one per country."""
+    seen: set[str] = set()
+    out = []
+    for resolved, mention in pairs:
+        if resolved.country and resolved.country not in seen:
+            seen.add(resolved.country)
+            out.append((resolved, mention))
+    return out
