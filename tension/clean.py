@@ -1,8 +1,9 @@
-"""Clean: turn extracted article text into body paragraphs, setting captions, credits and link lines aside.
+"""Clean: turn extracted article text into body paragraphs, setting captions, credits and wire headers aside.
 
 Text extracted from PDFs is hard-wrapped mid-sentence; the first paragraph is often a photo caption ending in a
-credit ("EPA / Jeon Heon-Kyun / TASS"); "Related article: ..." lines point elsewhere. None of these are
-statements, but what they say is kept as metadata.
+credit ("EPA / Jeon Heon-Kyun / TASS"); "Related article: ..." lines point elsewhere. Wire copy (Yonhap) starts
+with a slug line, the headline, an editor's note, a byline and a dateline ("By Kim Soo-yeon SEOUL, Dec. 28
+(Yonhap) --"). None of these are statements, but what they say is kept as metadata.
 """
 
 from __future__ import annotations
@@ -15,6 +16,40 @@ _CREDIT = re.compile(r"(?:^|(?<=[.!?\"”]))\s*(?P<credit>[A-Z][\w.'-]*(?:[ -][A
 _RELATED = re.compile(r"^\s*(?:Related (?:article|story|stories|news|coverage)|Read more|See also|READ MORE)\s*:", re.I)
 _PHOTO_LEAD = re.compile(r"^\s*(?:\(?(?:Photo|Image|File photo)\b|People\b.*\bwatch\b)", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]+\S)")
+# A caption glued to the body by a crawler: "... at the court on Dec. 26. (Yonhap)The older brother ...".
+_GLUED_CAPTION = re.compile(r"^(?P<caption>[^\n]{15,700}?)\s*\((?P<credit>[A-Za-z0-9][^()\n]{1,40})\)(?=[A-Z\"“‘])")
+# Sentences glued by a crawler that dropped the paragraph break: "in 2024.The trend".
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9%][.!?])(?=[A-Z][a-z])|(?<=[a-z0-9%][.!?][\"”])(?=[A-Z][a-z])")
+_BROADCAST_MARK = re.compile(r"\[(?:LEAD|REPORT|ANCHOR|STANDUP|INTERVIEW|SOUNDBITE)\]\s*")
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "SEOUL, Dec. 28 (Yonhap) --", "WASHINGTON, Jan. 3 (Yonhap) --", "PYONGYANG, March 1 (KCNA) --".
+DATELINE = re.compile(
+    r"(?P<city>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}),\s+(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})"
+    r"\s*\((?P<agency>[A-Z][\w&.-]*(?:[ -][\w&.-]+){0,3})\)\s*(?:--|—|–)\s*"
+)
+DATELINE_WINDOW = 600  # characters: a dateline further into the text is a quoted story, not this one's
+_NAME = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}"
+_BYLINE = re.compile(r"\s*By\s+(?P<byline>" + _NAME + r"(?:\s+and\s+" + _NAME + r")?)\s*$")
+_EDITOR_NOTE = re.compile(r"\s*\((?P<note>ATTN:[^()]*)\)\s*$")
+_REVISION = re.compile(r"\((?:LEAD|\d+(?:st|nd|rd|th) LD|URGENT|News Focus|News Analysis|Yonhap Interview|"
+                       r"Yonhap Feature|EDITORIAL|Correction|CORRECTED|\w+ LD)\)\s*", re.I)
+
+
+@dataclass(frozen=True)
+class WireHeader:
+    """The lines above a wire story's first sentence, kept as metadata."""
+
+    slug: str = ""       # Yonhap's desk slug, e.g. "NK leader-public appearance"
+    headline: str = ""
+    revision: str = ""   # "(LEAD)", "(2nd LD)": which version of the story this is
+    editor_note: str = ""
+    byline: str = ""
+    dateline: str = ""   # "SEOUL, Dec. 28 (Yonhap)"
+    city: str = ""
+    month: str = ""
+    day: int = 0
+    agency: str = ""
 
 
 @dataclass
@@ -25,6 +60,7 @@ class CleanText:
     caption: str = ""
     credits: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    header: WireHeader = field(default_factory=WireHeader)
 
     @property
     def body(self) -> str:
@@ -46,15 +82,68 @@ def unwrap(paragraph: str) -> str:
     return re.sub(r"[ \t]+", " ", text)
 
 
-def clean_text(raw: str) -> CleanText:
-    """Split `raw` into unwrapped paragraphs; drop the photo caption, credits and related-article lines."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+def find_dateline(text: str) -> re.Match | None:
+    """The wire dateline near the top of `text` ("SEOUL, Dec. 28 (Yonhap) --"), if there is one."""
+    return DATELINE.search(text[:DATELINE_WINDOW])
+
+
+def split_wire_header(text: str, title: str = "") -> tuple[WireHeader, str]:
+    """The slug, headline, editor's note, byline and dateline above a wire story, and the story after them.
+
+    Everything before the dateline is header; the headline is separated from the slug by the known `title`,
+    by a repeated revision mark ("(LEAD) slug (LEAD) headline"), or else the whole line is kept as the slug.
+    """
+    match = find_dateline(text)
+    if not match:
+        return WireHeader(), text
+    prefix = text[: match.start()]
+    byline = editor_note = ""
+    if found := _BYLINE.search(prefix):
+        byline, prefix = found.group("byline"), prefix[: found.start()]
+    if found := _EDITOR_NOTE.search(prefix):
+        editor_note, prefix = found.group("note"), prefix[: found.start()]
+    prefix = " ".join(prefix.split())
+    revision = " ".join(m.group(0).strip() for m in _REVISION.finditer(prefix[:40]) if m.start() == 0)
+    slug, headline = prefix, ""
+    bare_title = _REVISION.sub("", title).strip()
+    if bare_title and bare_title in prefix:
+        cut = prefix.rindex(bare_title)
+        slug, headline = prefix[:cut], prefix[cut:]
+    else:
+        marks = list(_REVISION.finditer(prefix))
+        if len(marks) >= 2:
+            slug, headline = prefix[: marks[-1].start()], prefix[marks[-1].end():]
+    slug = _REVISION.sub("", slug).strip()
+    headline = _REVISION.sub("", headline).strip()
+    header = WireHeader(
+        slug=slug, headline=headline, revision=revision, editor_note=editor_note, byline=byline,
+        dateline=match.group(0).rstrip(" -—–"), city=match.group("city"), month=match.group("month"),
+        day=int(match.group("day")), agency=match.group("agency"),
+    )
+    return header, text[match.end():]
+
+
+# Paragraph breaks flattened by scrapers into commas (the KCNA archive): "article.,  Their" and ", \r, ".
+_SCRAPED_BREAK = re.compile(r"(?<=[.!?\"”]),[ \t]{2,}(?=\S)|[ \t]*,[ \t]*\n[ \t]*,[ \t]*")
+
+
+def clean_text(raw: str, title: str = "") -> CleanText:
+    """Split `raw` into unwrapped paragraphs; set aside the wire header, photo caption, credits and link lines."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\x00", "")
+    text = _SCRAPED_BREAK.sub("\n\n", text)
+    header, text = split_wire_header(text.lstrip(), title)
+    text = _BROADCAST_MARK.sub("", text)
     paragraphs = [unwrap(p) for p in _PARAGRAPH_BREAK.split(text)]
-    result = CleanText(paragraphs=[])
+    result = CleanText(paragraphs=[], header=header)
     for index, paragraph in enumerate(p for p in paragraphs if p):
+        paragraph = _GLUED_SENTENCE.sub(" ", paragraph)
         if _RELATED.match(paragraph):
             result.related.append(paragraph)
             continue
+        if index <= 1 and not result.caption and (glued := _GLUED_CAPTION.match(paragraph)):
+            result.caption = glued.group("caption").strip()
+            result.credits.append(glued.group("credit"))
+            paragraph = paragraph[glued.end():].strip()
         credit = _CREDIT.search(paragraph)
         if credit and "/" in credit.group("credit"):
             result.credits.append(credit.group("credit").strip())
@@ -64,7 +153,6 @@ def clean_text(raw: str) -> CleanText:
                 result.caption = rest
                 continue
             paragraph = rest
-            if not paragraph:
-                continue
-        result.paragraphs.append(paragraph)
+        if paragraph:
+            result.paragraphs.append(paragraph)
     return result

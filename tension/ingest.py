@@ -1,33 +1,55 @@
 """Ingest: read an inbox of files into Documents, and say exactly why a file or record was rejected.
 
-Accepted: .txt/.md (optional YAML front matter, or a sidecar `<file>.meta.yaml`) and .jsonl batches (one
-document per line). Every document needs a publication date; the id is a hash of the normalised text, so the
-same story ingested twice is one document.
+Accepted: .txt/.md (optional YAML front matter, or a sidecar `<file>.meta.yaml`), .pdf, .html, RSS/Atom feeds
+(.rss/.atom/.xml, one document per item), and batches (.jsonl, .csv/.tsv; one document per line or row, with
+a field mapping). Every document needs a publication date: from metadata, else from a wire dateline ("SEOUL,
+Dec. 28 (Yonhap) --") with the year from other metadata; where it came from is kept in `date_source`. The id is
+a hash of the normalised text, so the same story ingested twice is one document. Nothing here raises for bad
+input: every problem is a Rejection with its reason, and the rest of the batch goes on.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import yaml
 from dateutil import parser as dateparser
 
-TEXT_SUFFIXES = frozenset({".txt", ".md"})
-BATCH_SUFFIXES = frozenset({".jsonl"})
+from tension import formats
+from tension.clean import split_wire_header
+from tension.formats import FormatError
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+# BATCH_SUFFIXES: batches read line by line, which a run may split into line ranges (see tension.batches).
+BATCH_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+CSV_SUFFIXES = frozenset({".csv", ".tsv"})
+PDF_SUFFIXES = frozenset({".pdf"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
+SUPPORTED = ".txt, .md, .pdf, .html, .rss/.atom/.xml, .jsonl, .csv/.tsv"
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
-MAX_FILE_BYTES = 50 * 1024 * 1024
-DEFAULT_FIELDS = {name: name for name in ("id", "text", "published", "title", "source", "url", "speaker")}
+MAX_FILE_BYTES = 50 * 1024 * 1024    # a file read whole (text, PDF, HTML, feed, CSV)
+MAX_JSONL_BYTES = 4 * 1024 ** 3      # JSONL is streamed line by line and split into batches
+EARLIEST_DATE = date(1900, 1, 1)
+FUTURE_SLACK = timedelta(days=2)  # time zones, and wire copy dated a day ahead
+# Our field names. `year` and `retrieved` (when the text was fetched) date a wire dateline that has no year.
+FIELD_NAMES = ("id", "text", "published", "title", "source", "url", "speaker", "year", "retrieved")
+DEFAULT_FIELDS = {name: name for name in FIELD_NAMES}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 DATE_HELP = (
     "add a publication date: a 'published: YYYY-MM-DD' line in YAML front matter, or a sidecar file "
-    "'{name}.meta.yaml' containing 'published: YYYY-MM-DD' (for .jsonl, a 'published' field per line or "
-    "--field published=<your field name>)"
+    "'{name}.meta.yaml' containing 'published: YYYY-MM-DD' (for .jsonl/.csv, a 'published' field per record or "
+    "--field published=<your field name>); a wire dateline such as 'SEOUL, Dec. 28 (Yonhap) --' is used when "
+    "the year is known too ('year: 2025', or a 'retrieved' date)"
 )
 
 
@@ -39,13 +61,16 @@ class Document:
     text: str
     published: date
     path: str
-    item: str = ""  # line number inside a batch file; empty for a single-document file
+    item: str = ""  # line or item number inside a batch or feed; empty for a single-document file
     external_id: str = ""
     title: str = ""
     source: str = ""
     url: str = ""
     speaker: str = ""
     date_source: str = ""
+    slug: str = ""      # wire slug line ("NK leader-public appearance"), dropped from the body by cleaning
+    dateline: str = ""  # "SEOUL, Dec. 28 (Yonhap)", dropped from the body by cleaning
+    byline: str = ""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -61,7 +86,7 @@ class Rejection:
 def document_id(text: str) -> str:
     """Content hash of the whitespace-normalised text (first 16 hex digits of SHA-256)."""
     normalised = " ".join(text.split())
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def parse_date(value: object) -> date:
@@ -81,6 +106,92 @@ def parse_date(value: object) -> date:
         return dateparser.parse(text, dayfirst=False, yearfirst=True).date()
 
 
+def check_date(day: date, today: date | None = None) -> date:
+    """`day` if it can be a publication date (not before 1900, not in the future), else ValueError."""
+    today = today or formats.utc_today()
+    if day < EARLIEST_DATE:
+        raise ValueError(f"impossible publication date {day.isoformat()} (before {EARLIEST_DATE.year})")
+    if day > today + FUTURE_SLACK:
+        raise ValueError(f"impossible publication date {day.isoformat()} (in the future)")
+    return day
+
+
+def dateline_date(month: str, day: int, meta: dict) -> tuple[date, str] | None:
+    """A dateline's month and day with the year from `year`, else the latest year not after `retrieved`."""
+    number = _MONTHS.get(month.lower()[:3])
+    if not number:
+        return None
+    if meta.get("year") not in (None, ""):
+        return date(int(meta["year"]), number, day), "year field"
+    if meta.get("retrieved") in (None, ""):
+        return None
+    retrieved = parse_date(meta["retrieved"])
+    for year in (retrieved.year, retrieved.year - 1):
+        candidate = date(year, number, day)
+        if candidate <= retrieved + FUTURE_SLACK:
+            return candidate, "retrieved date"
+    return None
+
+
+def resolve_date(meta: dict, text: str, metadata_source: str, name: str) -> tuple[date, str]:
+    """The publication date and where it came from: metadata, else the dateline; ValueError says how to fix."""
+    if meta.get("published") not in (None, ""):
+        try:
+            return check_date(parse_date(meta["published"])), metadata_source
+        except (ValueError, OverflowError, TypeError) as error:
+            if str(error).startswith("impossible"):
+                raise ValueError(f"{error}: fix 'published' ({metadata_source})") from None
+            raise ValueError(f"unreadable publication date {meta['published']!r} ({error}): "
+                             + DATE_HELP.format(name=name)) from None
+    header, _ = split_wire_header(text.lstrip())
+    if header.dateline:
+        try:
+            found = dateline_date(header.month, header.day, meta)
+        except (ValueError, OverflowError, TypeError) as error:
+            raise ValueError(f"dateline '{header.dateline}' gives no valid date ({error}): "
+                             + DATE_HELP.format(name=name)) from None
+        if found:
+            return check_date(found[0]), f"dateline '{header.dateline}' + {found[1]}"
+        raise ValueError(f"no publication date and the dateline '{header.dateline}' has no year: "
+                         + DATE_HELP.format(name=name))
+    raise ValueError("no publication date: " + DATE_HELP.format(name=name))
+
+
+def make_document(meta: dict, text: str, path: Path, item: str, date_source: str) -> Document:
+    """A Document from text and metadata; raises ValueError with a user-facing reason."""
+    if not text or not text.strip():
+        raise ValueError("no text")
+    if not any(c.isalpha() for c in text):
+        raise ValueError(f"no text: {len(text.strip())} characters but not one letter")
+    published, date_source = resolve_date(meta, text, date_source, path.name)
+    title = _string(meta.get("title"))
+    header, _ = split_wire_header(text.lstrip(), title)
+    known = {"published", "title", "source", "url", "speaker", "id", "text", "fields", "encoding", "html"}
+    extra = {k: v for k, v in meta.items() if k not in known}
+    extra.update({k: v for k, v in (("revision", header.revision), ("editor_note", header.editor_note)) if v})
+    return Document(
+        doc_id=document_id(text),
+        text=text,
+        published=published,
+        path=str(path),
+        item=item,
+        external_id=_string(meta.get("id")),
+        title=title,
+        source=_string(meta.get("source")),
+        url=_string(meta.get("url")),
+        speaker=_string(meta.get("speaker")),
+        date_source=date_source,
+        slug=header.slug,
+        dateline=header.dateline,
+        byline=header.byline,
+        extra=extra,
+    )
+
+
+def _string(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
 def read_sidecar(path: Path) -> tuple[dict, Path | None]:
     """Metadata from `<file>.meta.yaml` (or .yml/.json) next to `path`, if there is one."""
     for suffix in SIDECAR_SUFFIXES:
@@ -88,139 +199,224 @@ def read_sidecar(path: Path) -> tuple[dict, Path | None]:
         if not candidate.exists():
             candidate = path.with_name(path.stem + suffix)
         if candidate.exists():
-            loaded = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
+            try:
+                loaded = yaml.safe_load(candidate.read_text(encoding="utf-8-sig")) or {}
+            except yaml.YAMLError as error:
+                raise ValueError(f"invalid sidecar {candidate.name}: {_yaml_problem(error)}") from None
+            except UnicodeDecodeError:
+                raise ValueError(f"sidecar {candidate.name} is not UTF-8 text") from None
             if not isinstance(loaded, dict):
                 raise ValueError(f"sidecar {candidate.name} is not a mapping of field: value")
             return loaded, candidate
     return {}, None
 
 
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    mark = getattr(error, "problem_mark", None)
+    where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+    return f"{getattr(error, 'problem', None) or error}{where}"
+
+
 def split_front_matter(text: str) -> tuple[dict, str]:
     """YAML front matter (between '---' lines at the top) and the rest of the text."""
     match = _FRONT_MATTER.match(text)
     if not match:
+        if text.startswith("---\n") and "\n---" not in text[4:]:
+            raise ValueError("invalid front matter: the opening '---' line has no closing '---' line")
         return {}, text
-    meta = yaml.safe_load(match.group("yaml")) or {}
+    try:
+        meta = yaml.safe_load(match.group("yaml")) or {}
+    except yaml.YAMLError as error:
+        raise ValueError(f"invalid front matter: {_yaml_problem(error)}") from None
     if not isinstance(meta, dict):
-        raise ValueError("front matter is not a mapping of field: value")
+        raise ValueError("invalid front matter: not a mapping of field: value")
     return meta, text[match.end():]
 
 
-def make_document(meta: dict, text: str, path: Path, item: str, date_source: str) -> Document:
-    """A Document from text and metadata; raises ValueError with a user-facing reason."""
-    if not text or not text.strip():
-        raise ValueError("no text")
-    if meta.get("published") in (None, ""):
-        raise ValueError("no publication date: " + DATE_HELP.format(name=path.name))
-    try:
-        published = parse_date(meta["published"])
-    except (ValueError, OverflowError, TypeError) as error:
-        raise ValueError(f"unreadable publication date {meta['published']!r} ({error}): "
-                         + DATE_HELP.format(name=path.name)) from None
-    known = {"published", "title", "source", "url", "speaker", "id", "text", "fields"}
-    return Document(
-        doc_id=document_id(text),
-        text=text,
-        published=published,
-        path=str(path),
-        item=item,
-        external_id=str(meta.get("id") or ""),
-        title=str(meta.get("title") or ""),
-        source=str(meta.get("source") or ""),
-        url=str(meta.get("url") or ""),
-        speaker=str(meta.get("speaker") or ""),
-        date_source=date_source,
-        extra={k: v for k, v in meta.items() if k not in known},
-    )
+def _decode(raw: bytes, declared: object) -> str:
+    return formats.decode_text(raw, str(declared) if declared else None)[0]
 
 
-def read_text_file(path: Path) -> Iterator[Document | Rejection]:
+def read_text_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | None) -> Iterator[Document | Rejection]:
     """One document from a .txt/.md file with front matter or a sidecar."""
     try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8-sig")
-        sidecar, sidecar_path = read_sidecar(path)
-        front, body = split_front_matter(text)
-    except UnicodeDecodeError as error:
-        yield Rejection(str(path), "", f"not UTF-8 text ({error.reason} at byte {error.start})")
-        return
-    except (OSError, yaml.YAMLError, ValueError) as error:
-        yield Rejection(str(path), "", f"unreadable: {error}")
-        return
-    meta = {**sidecar, **front}
-    source = "front matter" if "published" in front else (f"sidecar {sidecar_path.name}" if sidecar_path else "")
-    try:
+        front, body = split_front_matter(_decode(raw, sidecar.get("encoding")))
+        meta = {**sidecar, **front}
+        source = "front matter" if "published" in front else (f"sidecar {sidecar_path.name}" if sidecar_path else "")
         yield make_document(meta, body, path, "", source)
     except ValueError as error:
         yield Rejection(str(path), "", str(error))
 
 
-def read_jsonl(
-    path: Path, fields: dict[str, str] | None = None, lines: tuple[int, int] | None = None
-) -> Iterator[Document | Rejection]:
-    """Documents from a JSON-lines batch; each bad line is its own rejection and the batch goes on.
+def read_pdf_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | None) -> Iterator[Document | Rejection]:
+    """One document from a PDF's text; its sidecar gives the date (a PDF's own dates are when it was made)."""
+    try:
+        extracted = formats.read_pdf(raw)
+        meta = {**extracted.meta, **sidecar}
+        yield make_document(meta, extracted.text, path, "", f"sidecar {sidecar_path.name}" if sidecar_path else "")
+    except ValueError as error:
+        yield Rejection(str(path), "", str(error))
 
-    `fields` maps our field names to the batch's (e.g. {"text": "story", "published": "date"}); a sidecar
-    may carry the same mapping under `fields:` and defaults for every line (e.g. `speaker: KCNA`).
+
+def read_html_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | None) -> Iterator[Document | Rejection]:
+    """One document from a saved web page: its main text, with title, date and outlet from its markup."""
+    try:
+        extracted = formats.read_html(raw, sidecar.get("encoding"))
+        meta = {**extracted.meta, **sidecar}
+        source = f"sidecar {sidecar_path.name}" if "published" in sidecar else extracted.date_source
+        yield make_document(meta, extracted.text, path, "", source)
+    except ValueError as error:
+        yield Rejection(str(path), "", str(error))
+
+
+def read_feed_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | None) -> Iterator[Document | Rejection]:
+    """One document per RSS/Atom item (title and description, HTML stripped); each bad item is rejected alone."""
+    try:
+        _, items = formats.read_feed(raw)
+    except ValueError as error:
+        yield Rejection(str(path), "", str(error))
+        return
+    for number, extracted in enumerate(items, start=1):
+        try:
+            if isinstance(extracted, FormatError):
+                raise extracted
+            meta = {**sidecar, **extracted.meta}
+            yield make_document(meta, extracted.text, path, str(number), extracted.date_source)
+        except ValueError as error:
+            yield Rejection(str(path), str(number), str(error))
+
+
+def _record_document(record: dict, mapping: dict, defaults: dict, html: bool, path: Path, item: str) -> Document:
+    """A Document from one batch record through the field mapping; ValueError says what is wrong."""
+    meta = dict(defaults)
+    for ours, theirs in mapping.items():
+        value = _field(record, theirs)
+        if value not in (None, ""):
+            meta[ours] = value
+    body = str(meta.pop("text", ""))
+    if html and formats.looks_like_html(body):
+        body = formats.html_to_text(body)
+    published = mapping["published"]
+    date_field = "+".join(published) if isinstance(published, list) else published
+    return make_document(meta, body, path, item, f"field {date_field}")
+
+
+def _batch_settings(sidecar: dict, fields: dict | None) -> tuple[dict, dict, bool]:
+    mapping = {**DEFAULT_FIELDS, **(sidecar.get("fields") or {}), **(fields or {})}
+    defaults = {k: v for k, v in sidecar.items() if k not in ("fields", "html", "encoding")}
+    return mapping, defaults, bool(sidecar.get("html", True))
+
+
+def read_csv_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | None,
+                  fields: dict | None = None) -> Iterator[Document | Rejection]:
+    """Documents from a CSV/TSV batch with a header row, through the same field mapping as JSONL."""
+    mapping, defaults, html = _batch_settings(sidecar, fields)
+    try:
+        text = _decode(raw, sidecar.get("encoding"))
+        records = formats.iter_csv(text, "\t" if path.suffix.lower() == ".tsv" else None)
+        for item, record in records:
+            if isinstance(record, FormatError):
+                yield Rejection(str(path), item, str(record))
+                continue
+            try:
+                yield _record_document(record, mapping, defaults, html, path, item)
+            except ValueError as error:
+                yield Rejection(str(path), item, str(error))
+    except ValueError as error:
+        yield Rejection(str(path), "", str(error))
+
+
+def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[int, int] | None = None,
+               inbox: Path | None = None, max_bytes: int = MAX_JSONL_BYTES) -> Iterator[Document | Rejection]:
+    """Documents from a JSON-lines batch, streamed; each bad line is its own rejection and the batch goes on.
+
+    `fields` maps our field names to the batch's (e.g. {"text": "story", "published": "date"}); a value may be
+    a list of fields joined as paragraphs ({"text": ["title", "description"]}). A sidecar may carry the same
+    mapping under `fields:`, an `encoding:`, and defaults for every line (e.g. `speaker: KCNA`). HTML in text is
+    stripped. `lines` = (first, stop): 1-based line numbers of one slice of a large file.
     """
+    if problem := check_file(path, inbox, max_bytes):
+        yield Rejection(str(path), "", problem)
+        return
     try:
         sidecar, _ = read_sidecar(path)
-    except (OSError, yaml.YAMLError, ValueError) as error:
-        yield Rejection(str(path), "", f"unreadable sidecar: {error}")
+    except ValueError as error:
+        yield Rejection(str(path), "", str(error))
         return
-    mapping = {**DEFAULT_FIELDS, **(sidecar.get("fields") or {}), **(fields or {})}
-    defaults = {k: v for k, v in sidecar.items() if k != "fields"}
+    mapping, defaults, html = _batch_settings(sidecar, fields)
+    declared = sidecar.get("encoding")
+    first, stop = lines if lines else (1, None)
     try:
-        handle = open(path, encoding="utf-8-sig")
+        handle = open(path, "rb")
     except OSError as error:
-        yield Rejection(str(path), "", f"unreadable: {error}")
+        yield Rejection(str(path), "", f"unreadable: {error.strerror or error}")
         return
     with handle:
-        # `lines` = (first, stop): 1-based line numbers of one batch of a large file; lines before `first`
-        # are skipped without parsing.
-        first, stop = lines if lines else (1, None)
-        line_no = 0
-        while True:
-            line_no += 1
+        for line_no, raw in enumerate(handle, start=1):
             if stop is not None and line_no >= stop:
                 break
-            try:
-                line = handle.readline()
-                if line_no < first:
-                    if not line:
-                        break
-                    continue
-            except UnicodeDecodeError as error:
-                yield Rejection(str(path), str(line_no), f"not UTF-8 text ({error.reason}); rest of file skipped")
+            if line_no < first or not raw.strip():
+                continue
+            item = str(line_no)
+            if line_no == 1 and (kind := formats.binary_kind(raw)):
+                yield Rejection(str(path), "", f"binary file: the content looks like {kind}, not JSON lines")
                 return
-            if not line:
-                break
-            if not line.strip():
-                continue
             try:
-                record = json.loads(line)
-                if not isinstance(record, dict):
-                    raise ValueError("line is not a JSON object")
+                record = _json_line(raw, declared)
+                yield _record_document(record, mapping, defaults, html, path, item)
             except ValueError as error:
-                yield Rejection(str(path), str(line_no), f"invalid JSON: {error}")
-                continue
-            meta = dict(defaults)
-            for ours, theirs in mapping.items():
-                if record.get(theirs) not in (None, ""):
-                    meta[ours] = record[theirs]
-            text = meta.pop("text", "")
-            try:
-                yield make_document(meta, str(text), path, str(line_no), f"field {mapping['published']}")
-            except ValueError as error:
-                yield Rejection(str(path), str(line_no), str(error))
+                yield Rejection(str(path), item, str(error))
+
+
+def _json_line(raw: bytes, declared: object) -> dict:
+    """One JSON object from one line of bytes (UTF-8, or the declared or recognised encoding)."""
+    try:
+        text = raw.decode("utf-8-sig") if not declared else raw.decode(str(declared))
+    except (UnicodeDecodeError, LookupError):
+        text = _decode(raw, declared)
+    try:
+        record = json.loads(text)
+    except ValueError as error:
+        raise ValueError(f"invalid JSON: {error}") from None
+    if not isinstance(record, dict):
+        raise ValueError("invalid JSON: line is not a JSON object")
+    return record
+
+
+def _field(record: dict, name: str | list) -> object:
+    """One field of a record, or several joined as paragraphs (a list, or 'title+description'; HTML stripped)."""
+    if isinstance(name, str) and "+" in name and name not in record:
+        name = name.split("+")
+    if isinstance(name, list):
+        parts = [str(record.get(n) or "").strip() for n in name]
+        parts = [formats.html_to_text(p) if formats.looks_like_html(p) else p for p in parts]
+        return "\n\n".join(p for p in parts if p)
+    return record.get(name)
+
+
+READERS = (
+    (TEXT_SUFFIXES, read_text_file), (PDF_SUFFIXES, read_pdf_file), (HTML_SUFFIXES, read_html_file),
+    (FEED_SUFFIXES, read_feed_file),
+)
 
 
 def list_inbox(paths: Iterable[Path]) -> list[Path]:
-    """Input files under `paths` (files or folders, recursively), sorted, sidecars and dotfiles left out."""
+    """Input files under `paths` (files or folders, recursively), sorted, sidecars and dotfiles left out.
+
+    Symlinks are listed, not followed into folders: reading decides whether one may be read.
+    """
     found: list[Path] = []
     for root in paths:
         root = Path(root)
-        candidates = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+        if root.is_dir():  # the inbox itself may be a symlink; symlinks inside it are checked when read
+            candidates = []
+            for folder, dirs, files in os.walk(root):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                candidates.extend(Path(folder) / d for d in dirs if (Path(folder) / d).is_symlink())
+                candidates.extend(Path(folder) / f for f in files)
+            candidates.sort()
+        else:
+            candidates = [root]
         for path in candidates:
             if path.name.startswith(".") or path.name.endswith(SIDECAR_SUFFIXES):
                 continue
@@ -228,19 +424,101 @@ def list_inbox(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def read_documents(paths: Iterable[Path], fields: dict[str, str] | None = None) -> Iterator[Document | Rejection]:
-    """Documents and rejections from every input file, in a stable order."""
+def check_file(path: Path, inbox: Path | None = None, max_bytes: int = MAX_FILE_BYTES) -> str | None:
+    """Why `path` must not be read (vanished, a symlink out of the inbox, not a file, empty, too big), or None."""
+    try:
+        link = path.lstat()
+    except FileNotFoundError:
+        return "file not found: it was deleted or moved after the inbox was listed"
+    except OSError as error:
+        return f"unreadable: {error.strerror or error}"
+    if stat.S_ISLNK(link.st_mode):
+        target = Path(os.path.realpath(path))
+        boundary = Path(os.path.realpath(inbox if inbox is not None else path.parent))
+        if not target.exists():
+            return f"broken symlink: its target {target} does not exist"
+        if target != boundary and boundary not in target.parents:
+            where = "the inbox" if inbox is not None else f"its folder {boundary}"
+            return f"symlink points outside {where} (to {target}); copy the file into the inbox instead"
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "file not found: it was deleted or moved after the inbox was listed"
+    except OSError as error:
+        return f"unreadable: {error.strerror or error}"
+    if stat.S_ISDIR(info.st_mode):
+        return "symlinked folder: not followed; copy its files into the inbox instead"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a pipe, socket or device): only files are read"
+    if info.st_size == 0:
+        return "empty file (0 bytes)"
+    if info.st_size > max_bytes:
+        return (f"file too large: {info.st_size / 2**20:.1f} MiB, over the {max_bytes / 2**20:g} MiB limit per file; "
+                "split it into smaller files (a .jsonl/.csv batch splits by lines, e.g. `split -l 10000`)")
+    return None
+
+
+def read_file(path: Path, fields: dict[str, str] | None = None, inbox: Path | None = None,
+              max_bytes: int = MAX_FILE_BYTES) -> Iterator[Document | Rejection]:
+    """Documents and rejections from one input file."""
+    suffix = path.suffix.lower()
+    if suffix in BATCH_SUFFIXES:
+        yield from read_jsonl(path, fields, inbox=inbox, max_bytes=max(max_bytes, MAX_JSONL_BYTES))
+        return
+    if problem := check_file(path, inbox, max_bytes):
+        yield Rejection(str(path), "", problem)
+        return
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        yield Rejection(str(path), "", "file not found: it was deleted or moved after the inbox was listed")
+        return
+    except OSError as error:
+        yield Rejection(str(path), "", f"unreadable: {error.strerror or error}")
+        return
+    if not raw.strip():
+        yield Rejection(str(path), "", "empty file (only whitespace)" if raw else "empty file (0 bytes)")
+        return
+    if len(raw) > max_bytes:
+        limit = f"{max_bytes / 2**20:g} MiB"
+        yield Rejection(str(path), "", f"file too large: it grew past the {limit} limit while being read")
+        return
+    kind = formats.binary_kind(raw)
+    if kind and not (suffix in PDF_SUFFIXES and kind == "a PDF document"):
+        hint = "; rename it to .pdf" if kind == "a PDF document" else ""
+        yield Rejection(str(path), "", f"binary file: the content looks like {kind}, not {suffix or 'text'}{hint}")
+        return
+    try:
+        sidecar, sidecar_path = read_sidecar(path)
+    except ValueError as error:
+        yield Rejection(str(path), "", str(error))
+        return
+    if suffix in CSV_SUFFIXES:
+        yield from read_csv_file(path, raw, sidecar, sidecar_path, fields)
+        return
+    for suffixes, reader in READERS:
+        if suffix in suffixes:
+            yield from reader(path, raw, sidecar, sidecar_path)
+            return
+    yield Rejection(str(path), "", f"unsupported file type '{suffix or path.name}' (supported: {SUPPORTED})")
+
+
+def read_documents(paths: Iterable[Path], fields: dict[str, str] | None = None, inbox: Path | None = None,
+                   max_bytes: int = MAX_FILE_BYTES) -> Iterator[Document | Rejection]:
+    """Documents and rejections from every input file, in a stable order; never raises for bad input.
+
+    `inbox` is the folder symlinks must stay inside; without it, a symlink must stay inside its own folder.
+    """
     for path in paths:
-        if not path.exists():
-            yield Rejection(str(path), "", "file not found")
-            continue
-        if path.stat().st_size > MAX_FILE_BYTES:
-            yield Rejection(str(path), "", f"file larger than {MAX_FILE_BYTES // 2**20} MiB; split it into batches")
-            continue
-        suffix = path.suffix.lower()
-        if suffix in TEXT_SUFFIXES:
-            yield from read_text_file(path)
-        elif suffix in BATCH_SUFFIXES:
-            yield from read_jsonl(path, fields)
-        else:
-            yield Rejection(str(path), "", f"unsupported file type '{suffix or path.name}' (supported: .txt, .md, .jsonl)")
+        path = Path(path)
+        found = 0
+        try:
+            for found, item in enumerate(read_file(path, fields, inbox, max_bytes), start=1):
+                yield item
+        except Exception as error:  # a reader's bug must not cost the rest of the batch
+            found += 1
+            yield Rejection(str(path), "", f"could not be read ({type(error).__name__}: {error})")
+        if not found:
+            yield Rejection(str(path), "", "no documents in the file (a header row without records, only blank "
+                                           "lines, or a feed without items)")

@@ -60,12 +60,16 @@ def test_jsonl_field_mapping_for_kcna_style_records(tmp_path):
     assert (doc.text, doc.published, doc.speaker) == ("The puppet group was denounced.", date(2011, 1, 3), "KCNA")
 
 
-def test_unsupported_and_undecodable_files_are_rejected(tmp_path):
+def test_unsupported_truncated_and_undecodable_files_are_rejected(tmp_path):
     (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "y.txt").write_bytes(b"\xff\xfe\xfa bad")
+    (tmp_path / "z.docx").write_bytes(b"hello")
+    (tmp_path / "w.txt").write_bytes(bytes(range(128, 256)) * 4)
     reasons = {r.path.rsplit("/", 1)[-1]: r.reason for r in read_documents(list_inbox([tmp_path]))}
-    assert reasons["x.pdf"].startswith("unsupported file type '.pdf'")
-    assert reasons["y.txt"].startswith("not UTF-8 text")
+    assert reasons["x.pdf"].startswith("truncated PDF")
+    assert reasons["y.txt"].startswith("starts with a UTF-16 byte-order mark but is not valid utf-16 text")
+    assert reasons["z.docx"].startswith("unsupported file type '.docx'")
+    assert reasons["w.txt"].startswith("not UTF-8 text") and "encoding: cp949" in reasons["w.txt"]
 
 
 def test_same_text_twice_has_one_id():

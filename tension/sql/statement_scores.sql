@@ -1,6 +1,26 @@
 -- One row per statement with its document and its score under the current scorer version.
+-- Near-duplicate documents (one story from several outlets, or its revisions; see tension/dedup.py) form a
+-- cluster, and only one representative per cluster and ISO week counts: the member with the most statements,
+-- then the longest body, then the earliest, then the smallest doc_id. Every member stays in `documents`;
+-- n_sources is the cluster's size. Setting settings.dedup = 'off' counts every document.
 with current_version as (
     select value as scorer_version from settings where key = 'scorer_version'
+),
+
+dedup_setting as (
+    select coalesce(max(value), 'on') as dedup from settings where key = 'dedup'
+),
+
+clustered as (
+    select
+        doc_id,
+        coalesce(cluster_id, doc_id) as cluster_id,
+        count(*) over (partition by coalesce(cluster_id, doc_id)) as n_sources,
+        row_number() over (
+            partition by coalesce(cluster_id, doc_id), date_trunc('week', published)
+            order by n_statements desc, length(body) desc, published, doc_id
+        ) = 1 as is_representative
+    from documents
 ),
 
 final as (
@@ -29,11 +49,17 @@ final as (
         sc.cue_sum,
         sc.modality_factor,
         sc.explanation,
-        sc.scorer_version
+        sc.scorer_version,
+        c.cluster_id,
+        c.n_sources,
+        c.is_representative
     from statements as s
     join documents as d using (doc_id)
+    join clustered as c using (doc_id)
     join scores as sc on sc.statement_id = s.statement_id
     join current_version as v on v.scorer_version = sc.scorer_version
+    cross join dedup_setting as ds
+    where c.is_representative or ds.dedup = 'off'
 )
 
 select * from final
