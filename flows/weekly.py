@@ -15,7 +15,7 @@ from pathlib import Path
 from prefect import flow, get_client, get_run_logger, task
 from prefect.runtime import flow_run
 
-from tension import aggregate, batches, pipeline, publish, report, rescore, store
+from tension import aggregate, batches, dedup, pipeline, publish, report, rescore, store
 from tension.config import DEFAULT_DB, DEFAULT_INBOX, DEFAULT_REPORTS
 
 
@@ -26,11 +26,12 @@ def _context(pairs_file: str | None) -> pipeline.Context:
 
 
 @task(name="prepare-database", retries=2, retry_delay_seconds=2)
-def prepare(working: str, pairs_file: str | None, run_id: str) -> dict[str, tuple[int, int]]:
+def prepare(working: str, pairs_file: str | None, run_id: str, count_once: bool) -> dict[str, tuple[int, int]]:
     """Create tables and views, record pairs, scorer version and the run; return the files already stored."""
     ctx = _context(pairs_file)
     pipeline.prepare_database(Path(working), ctx)
     with store.connect(working) as con:
+        store.set_setting(con, "dedup", "on" if count_once else "off")
         store.start_run(con, run_id, ctx.scorer.version)
         return store.stored_files(con)
 
@@ -56,9 +57,10 @@ def store_batch(staged: dict, working: str) -> dict:
 
 @task(name="finish-run")
 def finish(working: str, files: list[tuple[str, int, int]], run_id: str, totals: dict, pairs_file: str | None) -> list[str]:
-    """Score older statements under the current scorer, record stored files and the run; summary lines."""
+    """Score older statements under the current scorer, cluster near-duplicates, record files and the run."""
     with store.connect(working) as con:
         rescore.rescore_missing(con, _context(pairs_file).scorer)
+        dedup.assign_clusters(con)
         store.mark_files_stored(con, files)
         store.finish_run(con, run_id, totals, "completed")
     return aggregate.latest_summary(Path(working))
@@ -102,6 +104,7 @@ def tension_flow(
     parquet_dir: str | None = None,
     fields: dict[str, str] | None = None,
     defaults: dict[str, str] | None = None,
+    dedup: bool = True,
 ) -> dict:
     """Run the whole pipeline on an inbox, publish the database and write the report."""
     logger = get_run_logger()
@@ -109,7 +112,7 @@ def tension_flow(
     run_id = str(flow_run.get_id() or "local")
     with publish.exclusive_run(workspace):
         working = str(publish.prepare_working_copy(workspace))
-        stored = prepare(working, pairs_file, run_id)
+        stored = prepare(working, pairs_file, run_id, dedup)
         units = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size, stored)
         logger.info("%d batches to analyse (%d files unchanged since last stored)", len(units), len(stored))
         _share_api_with_workers()

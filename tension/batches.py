@@ -27,7 +27,7 @@ SCHEMAS = {
         ("doc_id", pa.string()), ("published", pa.date32()), ("date_source", pa.string()), ("title", pa.string()),
         ("source", pa.string()), ("url", pa.string()), ("speaker", pa.string()), ("path", pa.string()),
         ("item", pa.string()), ("external_id", pa.string()), ("caption", pa.string()), ("body", pa.string()),
-        ("n_statements", pa.int32()),
+        ("n_statements", pa.int32()), ("slug", pa.string()), ("dateline", pa.string()), ("byline", pa.string()),
     ]),
     "statements": pa.schema([
         ("statement_id", pa.string()), ("doc_id", pa.string()), ("seq", pa.int32()), ("sentence_index", pa.int32()),
@@ -66,11 +66,12 @@ def plan_units(inbox: list[Path], batch_size: int, stored: dict[str, tuple[int, 
     stored = stored or {}
     units: list[dict] = []
     small: list[dict] = []
-    for path in list_inbox(inbox):
+    for root, path in ((root, path) for root in inbox for path in list_inbox([root])):
+        folder = str(root if root.is_dir() else root.parent)  # symlinks must stay inside it
         try:
             name, size, mtime = file_signature(path)
         except OSError:
-            small.append({"path": str(path), "size": -1, "mtime": -1})  # vanished: becomes a rejection
+            small.append({"path": str(path), "size": -1, "mtime": -1, "inbox": folder})  # vanished: a rejection
             continue
         if stored.get(name) == (size, mtime):
             continue
@@ -78,9 +79,9 @@ def plan_units(inbox: list[Path], batch_size: int, stored: dict[str, tuple[int, 
             total = count_lines(path)
             for first in range(1, total + 1, batch_size):
                 units.append(_unit([{"path": name, "size": size, "mtime": mtime, "first": first,
-                                     "stop": first + batch_size}]))
+                                     "stop": first + batch_size, "inbox": folder}]))
         else:
-            small.append({"path": name, "size": size, "mtime": mtime})
+            small.append({"path": name, "size": size, "mtime": mtime, "inbox": folder})
             if len(small) == batch_size:
                 units.append(_unit(small))
                 small = []
@@ -108,7 +109,7 @@ def read_unit(
         if "first" in part:
             items = read_jsonl(path, fields, (part["first"], part["stop"]))
         else:
-            items = read_documents([path], fields)
+            items = read_documents([path], fields, inbox=Path(part["inbox"]) if part.get("inbox") else None)
         for item in items:
             if defaults and isinstance(item, Document):
                 item = replace(item, **{k: v for k, v in defaults.items() if not getattr(item, k)})

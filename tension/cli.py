@@ -76,7 +76,7 @@ def _inbox_bytes(paths: list[Path]) -> int:
 
 @app.command()
 def run(
-    inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", help="Input file or folder (repeatable)."),
+    inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", help="Input file or folder (repeatable): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv."),
     db: Path = DB_OPTION,
     reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", help="Folder for the PDF report and charts."),
     week: Optional[str] = typer.Option(None, "--week", help="ISO week of the report, e.g. 2024-W05 (default: last week with data)."),
@@ -86,8 +86,9 @@ def run(
     task_runner: str = typer.Option("auto", "--task-runner", help="auto, threads, processes, or a Dask address tcp://host:8786."),
     workers: int = typer.Option(os.cpu_count() or 2, "--workers", min=1, help="Parallel workers for analysis."),
     parquet: Optional[Path] = typer.Option(None, "--parquet", help="Parquet export folder (default: next to the database)."),
-    field: list[str] = typer.Option([], "--field", help="JSONL field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
+    field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story or text=title+description (repeatable)."),
     default: list[str] = typer.Option([], "--default", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
+    dedup: bool = typer.Option(True, "--dedup/--no-dedup", help="Count a story carried by several outlets once per week."),
 ) -> None:
     """Run the whole pipeline (a Prefect flow on its ephemeral API) and write the report.
 
@@ -115,6 +116,7 @@ def run(
             inbox=[str(p) for p in inbox], db=str(db), reports=str(reports), week=week, batch_size=batch_size,
             pairs_file=str(pairs) if pairs else None, make_report=report,
             parquet_dir=str(parquet) if parquet else None, fields=fields or None, defaults=defaults or None,
+            dedup=dedup,
         )
     except RunInProgress as error:
         typer.echo(f"error: {error}", err=True)
@@ -196,8 +198,8 @@ def rescore_command(db: Path = DB_OPTION) -> None:
 
 @app.command()
 def statements(
-    files: list[Path] = typer.Argument(..., help="Input files (.txt/.md with a date, .jsonl batches)."),
-    field: list[str] = typer.Option([], "--field", help="JSONL field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
+    files: list[Path] = typer.Argument(..., help="Input files: .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv (each document needs a date)."),
+    field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (default: the packaged pairs.tsv)."),
 ) -> None:
     """Print every statement as one JSON object per line (no database, no Prefect).

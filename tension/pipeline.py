@@ -52,7 +52,7 @@ class Analysed:
 def analyse(doc: Document, ctx: Context, timings: dict[str, float] | None = None) -> Analysed:
     """Clean, extract and score one document (pure: no I/O); `timings` accumulates seconds per stage."""
     started = perf_counter()
-    cleaned = clean_text(doc.text)
+    cleaned = clean_text(doc.text, doc.title)
     statements = extract_statements(cleaned.body, doc.published, ctx.actors, ctx.lexicon, doc.speaker)
     extracted = perf_counter()
     scores = [ctx.scorer.score(s.content, s.modality) for s in statements]

@@ -97,6 +97,7 @@ def document_row(doc: Document, body: str, caption: str, n_statements: int) -> d
         "doc_id": doc.doc_id, "published": doc.published, "date_source": doc.date_source, "title": doc.title,
         "source": doc.source, "url": doc.url, "speaker": doc.speaker, "path": doc.path, "item": doc.item,
         "external_id": doc.external_id, "caption": caption, "body": body, "n_statements": n_statements,
+        "slug": doc.slug, "dateline": doc.dateline, "byline": doc.byline,
     }
 
 

@@ -31,7 +31,7 @@ BAD = {
     "huge.txt": f"file too large: 51.0 MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit per file; split it",
     "mojibake.txt": "not UTF-8 text",
     "vanished.txt": "file not found: it was deleted or moved after the inbox was listed",
-    "escape.md": "symlink points outside its folder",
+    "escape.md": "symlink points outside the inbox",
     "dangling.md": "broken symlink",
     "notes.docx": "unsupported file type '.docx'",
 }
