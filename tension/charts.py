@@ -1,11 +1,13 @@
 """Charts: matplotlib figures of the weekly index, readable in grey print.
 
 Figures are built as `matplotlib.figure.Figure` objects (never pyplot), so nothing touches a GUI backend or
-global figure state; `save_figure` is the one function that writes files.
+global figure state; `save_figure` is the one function that writes files. Input frames have the columns of the
+`weekly_index` view; flagged-week notes come from `tension.aggregate.flag_notes`.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -14,21 +16,32 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-Y_LABEL = "hostility index (−1 cooperative … +1 hostile)"
+Y_LABEL = "index\n(−1 cooperative … +1 hostile)"
+HALVES_LABEL = "directed halves\n(same scale)"
+VOLUME_LABEL = "statements / week"
+X_LABEL = "ISO week (Monday start)"
 INDEX_LABEL = "weekly index"
 INTERVAL_LABEL = "95% interval"
+TREND_LABEL = "trend (4-week)"
+FLAG_LABEL = "flagged week"
 HIGHLIGHT_LABEL = "report week"
+MAX_NOTES = 6
+# One line per note at the figure's width: longer quotes are cut at a word.
+NOTE_CHARS = 150
+FONT_SIZE = 9
 # Half a week either side of a Monday: a week's band, bar and highlight span its own week only.
 HALF_WEEK = pd.Timedelta(days=3.5)
-# Grey-print styles: the index is solid black, the directed halves are dashed in two different patterns,
-# the pairs of the overview differ by line style and marker, not by colour alone.
-HALF_STYLES = ((0, (5, 2)), (0, (1.5, 1.5)))
-PAIR_STYLES = (("-", "o", "black"), ((0, (5, 2)), "s", "0.35"), ((0, (1.5, 1.5)), "^", "0.2"), ("-.", "D", "0.5"))
+# Grey-print styles: the index is solid black over a light band, the trend a broad mid-grey line; the directed
+# halves differ by dash pattern and marker; the pairs of the overview by line style and marker, not colour alone.
+HALF_STYLES = (("-", "o", "0.1"), ((0, (4, 2)), "s", "0.5"))
+PAIR_STYLES = (("-", "o", "black"), ((0, (5, 2)), "s", "0.4"), ((0, (1.5, 1.5)), "^", "0.2"), ("-.", "D", "0.5"))
+VALUE_COLUMNS = ("index_value", "ci_low", "ci_high", "hostility_a_to_b", "hostility_b_to_a", "change",
+                 "departure_z")
 
 
 def complete_weeks(weeks: pd.DataFrame) -> pd.DataFrame:
     """One pair's weekly rows on a gap-free Monday grid; weeks absent from the input become empty rows (n = 0)."""
-    frame = weeks.copy()
+    frame = weeks.reset_index(drop=True)
     frame["week_start"] = pd.to_datetime(frame["week_start"])
     frame = frame.sort_values("week_start").drop_duplicates("week_start")
     if frame.empty:
@@ -40,9 +53,12 @@ def complete_weeks(weeks: pd.DataFrame) -> pd.DataFrame:
             frame[column] = frame[column].fillna(0).astype(int)
     # An empty week has no value, whatever the input says: it must show as a gap, never as 0.
     empty = frame["n_statements"] == 0
-    for column in ("index_value", "ci_low", "ci_high", "hostility_a_to_b", "hostility_b_to_a"):
+    for column in VALUE_COLUMNS:
         if column in frame:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float).mask(empty)
+    if "trend" in frame:
+        frame["trend"] = pd.to_numeric(frame["trend"], errors="coerce").astype(float)
+    frame["flagged"] = (frame["flagged"].fillna(False).astype(bool) & ~empty) if "flagged" in frame else False
     return frame
 
 
@@ -61,18 +77,20 @@ def _set_date_axis(ax: Axes, starts: pd.Series) -> None:
         ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
     else:
-        locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
+        locator = mdates.AutoDateLocator(minticks=5, maxticks=12)
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_xlabel(X_LABEL, fontsize=FONT_SIZE)
 
 
-def _index_axes(ax: Axes) -> None:
+def _scale_axes(ax: Axes, label: str) -> None:
     ax.axhline(0, color="0.3", linewidth=0.8, zorder=1)
     # A little headroom so markers at exactly ±1 are not cut in half.
-    ax.set_ylim(-1.05, 1.05)
+    ax.set_ylim(-1.08, 1.08)
     ax.set_yticks([-1, -0.5, 0, 0.5, 1])
-    ax.set_ylabel(Y_LABEL, fontsize=9)
+    ax.set_ylabel(label, fontsize=FONT_SIZE)
     ax.grid(axis="y", color="0.88", linewidth=0.6)
+    ax.tick_params(labelsize=FONT_SIZE)
 
 
 def _highlight(ax: Axes, week: date, label: str | None) -> None:
@@ -82,71 +100,168 @@ def _highlight(ax: Axes, week: date, label: str | None) -> None:
                linewidth=0.7, zorder=0, label=label)
 
 
-def _legend_above(ax: Axes) -> None:
+def _legend_above(ax: Axes, columns: int = 7) -> None:
     # Outside the axes: a legend inside would sit on the weeks near +1, where the news is.
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=9, ncol=6, frameon=False, borderaxespad=0.2)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=FONT_SIZE, ncol=columns, frameon=False,
+              borderaxespad=0.2)
 
 
-def weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | None = None) -> Figure:
-    """One pair's index with its 95% interval and directed halves (top) and statements per week (bottom)."""
-    frame = complete_weeks(weeks)
-    if frame.empty:
-        raise ValueError(f"no weekly rows for {pair_name}")
+def _draw_index(ax: Axes, frame: pd.DataFrame) -> None:
     x = frame["week_start"]
-    fig = Figure(figsize=(10, 5), layout="constrained")
-    top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [2.6, 1]})
-
-    if highlight_week is not None:
-        _highlight(top, highlight_week, HIGHLIGHT_LABEL)
-        _highlight(bottom, highlight_week, None)
-
     has_interval = frame["ci_low"].notna() & frame["ci_high"].notna()
     if has_interval.any():
-        top.fill_between(x, frame["ci_low"], frame["ci_high"], where=has_interval, color="0.82",
-                         linewidth=0, zorder=2, label=INTERVAL_LABEL)
+        ax.fill_between(x, frame["ci_low"], frame["ci_high"], where=has_interval, color="0.84", linewidth=0,
+                        zorder=2, label=INTERVAL_LABEL)
         # A week whose neighbours have no interval gets a whisker: the band alone would have no width there.
         isolated = has_interval & ~has_interval.shift(1, fill_value=False) & ~has_interval.shift(-1, fill_value=False)
-        top.vlines(x[isolated], frame["ci_low"][isolated], frame["ci_high"][isolated], color="0.7", linewidth=4,
-                   zorder=2)
-
+        ax.vlines(x[isolated], frame["ci_low"][isolated], frame["ci_high"][isolated], color="0.75", linewidth=4,
+                  zorder=2)
+    if "trend" in frame and frame["trend"].notna().any():
+        ax.plot(x, frame["trend"], color="0.55", linewidth=3, solid_capstyle="round", zorder=3, label=TREND_LABEL)
     # Big markers carry a few weeks; across years they would hide the lines.
-    size = 5 if len(frame) <= 26 else 3
-    for (column, direction_column, fallback), style in zip(
+    size = 5 if len(frame) <= 26 else 2.5
+    ax.plot(x, frame["index_value"], color="black", linewidth=1.3, marker="o", markersize=size, zorder=4,
+            label=INDEX_LABEL)
+
+
+def _draw_flags(ax: Axes, frame: pd.DataFrame, numbers: dict[pd.Timestamp, int]) -> None:
+    flagged = frame[frame["flagged"]]
+    if flagged.empty:
+        return
+    above = flagged["departure_z"].fillna(0) >= 0
+    for part, marker in ((flagged[above], "^"), (flagged[~above], "v")):
+        ax.plot(part["week_start"], part["index_value"], linestyle="none", marker=marker, markersize=9, color="black",
+                markerfacecolor="white", markeredgecolor="black", markeredgewidth=1.2, zorder=5)
+    ax.plot([], [], linestyle="none", marker="^", markersize=8, color="black", markerfacecolor="white",
+            markeredgecolor="black", label=FLAG_LABEL)
+    for row in flagged.itertuples(index=False):
+        number = numbers.get(pd.Timestamp(row.week_start))
+        if number is not None:
+            up = (row.departure_z or 0) >= 0
+            ax.annotate(str(number), (row.week_start, row.index_value), xytext=(0, 9 if up else -11),
+                        textcoords="offset points", ha="center", va="bottom" if up else "top", fontsize=FONT_SIZE,
+                        fontweight="bold", zorder=6)
+
+
+def _draw_halves(ax: Axes, frame: pd.DataFrame) -> None:
+    x = frame["week_start"]
+    size = 4 if len(frame) <= 26 else 2.5
+    for (column, direction_column, fallback), (style, marker, color) in zip(
         (("hostility_a_to_b", "direction_a_to_b", "A→B"), ("hostility_b_to_a", "direction_b_to_a", "B→A")),
         HALF_STYLES,
     ):
-        top.plot(x, frame[column], linestyle=style, color="0.35", linewidth=1.2, marker="o", markersize=size * 0.7,
-                 markerfacecolor="white", zorder=3, label=_direction(frame, direction_column, fallback))
-    top.plot(x, frame["index_value"], color="black", linewidth=2, marker="o", markersize=size, zorder=4,
-             label=INDEX_LABEL)
-    _index_axes(top)
-    fig.suptitle(f"{pair_name}: weekly tension index", fontsize=12, x=0.01, ha="left")
-    _legend_above(top)
+        ax.plot(x, frame[column], linestyle=style, color=color, linewidth=1.1, marker=marker, markersize=size,
+                markerfacecolor="white" if marker == "s" else color, zorder=3,
+                label=_direction(frame, direction_column, fallback))
+    _scale_axes(ax, HALVES_LABEL)
+    _legend_above(ax)
 
-    bottom.bar(x, frame["n_statements"], width=5, color="0.45", align="center")
-    bottom.set_ylabel("statements / week", fontsize=8)
-    bottom.set_ylim(0, max(1, int(frame["n_statements"].max())) * 1.15)
-    bottom.yaxis.get_major_locator().set_params(integer=True)
-    bottom.grid(axis="y", color="0.88", linewidth=0.6)
-    _set_date_axis(bottom, x)
+
+def _draw_volume(ax: Axes, frame: pd.DataFrame) -> None:
+    ax.bar(frame["week_start"], frame["n_statements"], width=5, color="0.5", align="center")
+    ax.set_ylabel(VOLUME_LABEL, fontsize=FONT_SIZE)
+    ax.set_ylim(0, max(1, int(frame["n_statements"].max())) * 1.15)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y", color="0.88", linewidth=0.6)
+    ax.tick_params(labelsize=FONT_SIZE)
+
+
+def short_quote(text: str, limit: int) -> str:
+    """A quote for display: scraped paragraph marks (', , ' in the KCNA archive) as ¶, cut at a word to `limit`."""
+    text = " ".join(re.sub(r"\s*(?:,\s*){2,}", " ¶ ", str(text)).split()).strip(" ¶")
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ¶") + "…"
+
+
+def note_lines(notes: pd.DataFrame, numbers: dict[pd.Timestamp, int]) -> list[str]:
+    """One line per numbered flagged week: week, index, departure and its statement (speaker: short quote)."""
+    lines = []
+    by_week = notes.assign(week_start=pd.to_datetime(notes["week_start"])).set_index("week_start")
+    for monday, number in sorted(numbers.items(), key=lambda item: item[1]):
+        row = by_week.loc[monday]
+        side = "above" if row["departure_z"] >= 0 else "below"
+        index = f"{row['index_value']:+.2f}".replace("-", "−")
+        line = f"{number}  {row['iso_week']}: index {index}, {abs(row['departure_z']):.1f} SD {side} baseline — " \
+               f"{short_quote(row['speaker'], 40)}: "
+        quote = short_quote(row["quote"], max(30, NOTE_CHARS - len(line))) if pd.notna(row["quote"]) else ""
+        lines.append(f"{line}“{quote}”")
+    return lines
+
+
+def _numbered(frame: pd.DataFrame, notes: pd.DataFrame | None) -> dict[pd.Timestamp, int]:
+    """The flagged weeks that get a number and a note: the MAX_NOTES largest departures, numbered by date."""
+    if notes is None or notes.empty:
+        return {}
+    flagged = set(frame.loc[frame["flagged"], "week_start"])
+    shown = notes.assign(week_start=pd.to_datetime(notes["week_start"]))
+    shown = shown[shown["week_start"].isin(flagged)]
+    shown = shown.reindex(shown["departure_z"].abs().sort_values(ascending=False).index).head(MAX_NOTES)
+    return {monday: number for number, monday in enumerate(sorted(shown["week_start"]), start=1)}
+
+
+def weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | None = None,
+                  notes: pd.DataFrame | None = None) -> Figure:
+    """One pair: index with 95% band, trend and flagged weeks; the directed halves; statements per week; notes."""
+    frame = complete_weeks(weeks)
+    if frame.empty:
+        raise ValueError(f"no weekly rows for {pair_name}")
+    numbers = _numbered(frame, notes)
+    lines = note_lines(notes, numbers) if numbers else []
+    note_height = 0.2 * (len(lines) + 1) if lines else 0
+    fig = Figure(figsize=(11, 6.2 + note_height), layout="constrained")
+    ratios = [3, 1.5, 1] + ([note_height / 1.0] if lines else [])
+    axes = fig.subplots(len(ratios), 1, gridspec_kw={"height_ratios": ratios})
+    top, middle, bottom = axes[:3]
+    middle.sharex(top)
+    bottom.sharex(top)
+
+    if highlight_week is not None:
+        for ax, label in ((top, HIGHLIGHT_LABEL), (middle, None), (bottom, None)):
+            _highlight(ax, highlight_week, label)
+    _draw_index(top, frame)
+    _draw_flags(top, frame, numbers)
+    _scale_axes(top, Y_LABEL)
+    _legend_above(top)
+    _draw_halves(middle, frame)
+    _draw_volume(bottom, frame)
+    for ax in (top, middle):
+        ax.tick_params(labelbottom=False)
+    _set_date_axis(bottom, frame["week_start"])
+    fig.suptitle(f"{pair_name}: weekly tension index", fontsize=13, x=0.01, ha="left")
+    if lines:
+        axes[3].axis("off")
+        text = axes[3].text(0, 1, "Flagged weeks (numbers on the chart) and the statement that shows the departure:\n"
+                            + "\n".join(lines), va="top", ha="left", fontsize=FONT_SIZE - 0.5,
+                            transform=axes[3].transAxes, linespacing=1.3)
+        text.set_in_layout(False)  # lines are cut to the figure's width; they must not squeeze the axes
     return fig
 
 
 def overview_figure(weekly: pd.DataFrame, highlight_week: date | None = None) -> Figure:
-    """All pairs' weekly index lines on one axes, told apart by line style and marker."""
-    fig = Figure(figsize=(10, 4), layout="constrained")
+    """All pairs' weekly index on one axes, told apart by line style and marker, flagged weeks marked."""
+    fig = Figure(figsize=(11, 4.2), layout="constrained")
     ax = fig.subplots()
     if highlight_week is not None:
         _highlight(ax, highlight_week, HIGHLIGHT_LABEL)
     starts = pd.Series(dtype="datetime64[ns]")
+    any_flag = False
     for number, (pair_name, rows) in enumerate(weekly.groupby("pair_name", sort=False)):
         frame = complete_weeks(rows)
         style, marker, color = PAIR_STYLES[number % len(PAIR_STYLES)]
+        size = 5 if len(frame) <= 26 else 3
         ax.plot(frame["week_start"], frame["index_value"], linestyle=style, marker=marker, color=color,
-                linewidth=1.6, markersize=5, label=str(pair_name))
+                linewidth=1.4, markersize=size, label=str(pair_name))
+        flagged = frame[frame["flagged"]]
+        ax.plot(flagged["week_start"], flagged["index_value"], linestyle="none", marker="o", markersize=11,
+                color="black", markerfacecolor="none", markeredgecolor="black", markeredgewidth=1.1, zorder=5)
+        any_flag = any_flag or not flagged.empty
         starts = pd.concat([starts, frame["week_start"]])
-    _index_axes(ax)
-    fig.suptitle("Weekly tension index, all pairs", fontsize=12, x=0.01, ha="left")
+    if any_flag:
+        ax.plot([], [], linestyle="none", marker="o", markersize=10, color="black", markerfacecolor="none",
+                markeredgecolor="black", label=FLAG_LABEL)
+    _scale_axes(ax, Y_LABEL)
+    fig.suptitle("Weekly tension index, all pairs", fontsize=13, x=0.01, ha="left")
     _legend_above(ax)
     if len(starts):
         _set_date_axis(ax, starts)
@@ -154,11 +269,10 @@ def overview_figure(weekly: pd.DataFrame, highlight_week: date | None = None) ->
 
 
 def save_figure(fig: Figure, out_dir: Path, stem: str) -> list[Path]:
-    """Write `<stem>.png` (150 dpi) and `<stem>.svg` into out_dir and return both paths."""
+    """Write `<stem>.png` (200 dpi) and `<stem>.svg` into out_dir and return both paths."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [out_dir / f"{stem}.png", out_dir / f"{stem}.svg"]
-    fig.savefig(paths[0], dpi=150)
+    fig.savefig(paths[0], dpi=200)
     fig.savefig(paths[1])
     return paths
-

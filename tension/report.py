@@ -1,74 +1,48 @@
-"""Report: the weekly PDF for all pairs — what moved, by how much, which statements moved it, how to read it.
+"""Report: the PDF for one ISO week or a period — how tense, did it change, why, and how to read it.
 
-`build_report` is the stage's one I/O function: it reads the published database read-only, saves the charts next to
-the PDF and writes `all_<ISO week>.pdf`. Everything else here turns rows into text.
+`build_report` is the stage's one I/O function: it reads the published database read-only (queries live in
+tension/aggregate.py and tension/sql/report_*.sql), saves the charts next to the PDF and writes it. The rest turns
+rows into pages; the text of the methodology page is tension/data/report_methodology.md.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import duckdb
 import matplotlib
 import pandas as pd
+from matplotlib.figure import Figure
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from tension import charts, store
+from tension import charts
+from tension.aggregate import ReportData, Scope, parse_iso_week, parse_period, read_report_data
+from tension.config import DATA_DIR
 
-WEEK_PATTERN = re.compile(r"(\d{4})-W(\d{2})")
-TOP_STATEMENTS = 15
-QUOTE_CHARS = 300
-MAX_REJECTED = 60
+TOP_STATEMENTS = 10
+QUOTE_CHARS = 260
+MAX_FLAGGED_ROWS = 30
 # A year of context: long enough to see a trend, short enough that one week is still a visible band.
 CHART_WEEKS = 52
 PAGE = landscape(A4)
 MARGIN = 1.5 * cm
 FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
+ARROWS = {"rising": "↑ rising", "falling": "↓ falling", "steady": "→ steady"}
 
 
-@dataclass(frozen=True)
-class ReportData:
-    """Everything the report shows, read from the database in one go."""
-
-    weekly: pd.DataFrame
-    pairs: pd.DataFrame
-    statements: pd.DataFrame
-    rejected: pd.DataFrame
-    facts: dict[str, object]
-
-
-def parse_iso_week(week: str) -> date:
-    """The Monday of an ISO week label such as '2024-W05'."""
-    match = WEEK_PATTERN.fullmatch(week.strip())
-    try:
-        if not match:
-            raise ValueError
-        return date.fromisocalendar(int(match[1]), int(match[2]), 1)
-    except ValueError:
-        raise ValueError(f"{week} is not an ISO week (expected e.g. 2024-W05)") from None
-
-
-def iso_week(monday: date) -> str:
-    """ISO week label of a date, e.g. '2024-W05'."""
-    year, week, _ = monday.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def week_span(monday: date) -> str:
+def week_span(monday: date, last_monday: date | None = None) -> str:
     """Monday to Sunday in words, e.g. '29 Jan – 4 Feb 2024'."""
-    sunday = monday + timedelta(days=6)
+    sunday = (last_monday or monday) + timedelta(days=6)
     start = f"{monday.day} {monday:%b}" + (f" {monday.year}" if monday.year != sunday.year else "")
     return f"{start} – {sunday.day} {sunday:%b %Y}"
 
@@ -88,12 +62,26 @@ def shorten(text: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def cue_summary(explanation: str | None) -> str:
-    """The cues that fired with their weights, then VADER's compound, e.g. 'protest +0.35; VADER −0.73'."""
+def display_quote(text: str, limit: int) -> str:
+    """A quote for the page: scraped paragraph marks (', , ' in the KCNA archive) shown as ¶, then shortened."""
+    return charts.short_quote(text, limit)
+
+
+def cue_summary(explanation: str | None, limit: int = 8) -> str:
+    """Cues that fired, counted, strongest first (at most `limit`), then VADER: 'protest +0.35 ×2; VADER −0.73'."""
     parts = json.loads(explanation) if explanation else {}
-    # Non-breaking spaces keep each weight on the line of its word when the cell wraps.
-    cues = [f"{c.get('matched') or c.get('cue')}\u00a0{signed(c.get('weight'))}" + " (negated)" * bool(c.get("negated"))
-            for c in parts.get("cues", [])]
+    counts: dict[str, int] = {}
+    weights: dict[str, float] = {}
+    for c in parts.get("cues", []):
+        # Non-breaking spaces keep each weight on the line of its word when the cell wraps.
+        key = f"{c.get('matched') or c.get('cue')}\u00a0{signed(c.get('weight'))}"
+        key += " (negated)" * bool(c.get("negated"))
+        counts[key] = counts.get(key, 0) + 1
+        weights[key] = 0.0 if c.get("negated") else abs(c.get("weight") or 0)
+    ranked = sorted(counts, key=lambda key: -weights[key] * counts[key])  # stable: ties keep their order
+    cues = [key + (f"\u00a0×{counts[key]}" if counts[key] > 1 else "") for key in ranked[:limit]]
+    if len(ranked) > limit:
+        cues.append(f"{len(ranked) - limit} more cues")
     cues.append(f"VADER\u00a0{signed(parts.get('vader_compound'))}")
     if parts.get("modality") not in (None, "asserted"):
         cues.append(f"{parts['modality'].replace('_', ' ')}\u00a0×{parts.get('modality_factor', 1):g}")
@@ -117,6 +105,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h1": ParagraphStyle("h1", parent=base["Heading1"], fontName=FONT_BOLD, fontSize=15, leading=19),
         "h2": ParagraphStyle("h2", parent=base["Heading2"], fontName=FONT_BOLD, fontSize=11.5, leading=15),
         "body": body,
+        "lead": ParagraphStyle("lead", parent=body, fontSize=10.5, leading=14.5),
         "note": ParagraphStyle("note", parent=body, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444")),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
         "head": ParagraphStyle("head", parent=body, fontName=FONT_BOLD, fontSize=8, leading=10),
@@ -124,7 +113,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _table(rows: list[list[str]], widths_cm: list[float], styles: dict[str, ParagraphStyle]) -> Table:
-    """A wrapped table: every cell a Paragraph (text escaped unless it is already markup), header row bold."""
+    """A wrapped table: every cell a Paragraph (text already escaped or markup), header row bold."""
     cells = [[Paragraph(text, styles["head" if i == 0 else "cell"]) for text in row] for i, row in enumerate(rows)]
     table = Table(cells, colWidths=[w * cm for w in widths_cm], repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -136,227 +125,295 @@ def _table(rows: list[list[str]], widths_cm: list[float], styles: dict[str, Para
     return table
 
 
-def read_report_data(con: duckdb.DuckDBPyConnection, week: str, weekly: pd.DataFrame) -> ReportData:
-    """The rows the report for `week` shows, next to the already-read weekly_index (`con` may be read-only)."""
-    def one(sql: str, params: list | None = None) -> object:
-        return con.execute(sql, params or []).fetchone()[0]
-
-    facts = {
-        "documents": one("select count(*) from documents"),
-        "documents_in_week": one("select count(*) from documents where strftime(published, '%G-W%V') = ?", [week]),
-        "statements_in_week": one("select count(*) from statement_scores where iso_week = ?", [week]),
-        "unresolved": one("select count(*) from statements where speaker_country is null"),
-        "unresolved_in_week": one(
-            """select count(*) from statements join documents using (doc_id)
-               where speaker_country is null and strftime(published, '%G-W%V') = ?""", [week]),
-        "scorer_version": one("select coalesce(max(value), 'unset') from settings where key = 'scorer_version'"),
-    }
-    return ReportData(
-        weekly=weekly.assign(week_start=pd.to_datetime(weekly["week_start"])),
-        pairs=store.query(con, "select pair_id, name from pairs order by rowid"),
-        statements=store.query(
-            con,
-            """select * from pair_statements where iso_week = ?
-               order by pair_id, abs(hostility) desc, published, statement_id""", [week]),
-        rejected=store.query(con, "select path, item, reason, last_seen from rejected_documents order by path, item"),
-        facts=facts,
-    )
-
-
-def _choose_week(weekly: pd.DataFrame, week: str | None) -> tuple[str, bool]:
-    """The requested week, validated against the data, or the last week with statements."""
-    ordered = weekly.sort_values("week_start")
-    if week is None:
-        with_data = ordered.loc[ordered["n_statements"] > 0, "iso_week"]
-        if with_data.empty:
-            raise ValueError("no statements in the database yet: there is no week to report")
-        return str(with_data.iloc[-1]), True
-    week = iso_week(parse_iso_week(week))
-    if week not in set(ordered["iso_week"]):
-        span = f"{ordered['iso_week'].iloc[0]} .. {ordered['iso_week'].iloc[-1]}" if len(ordered) else "no week"
-        raise ValueError(f"no data for {week}; the data covers {span}")
-    return week, False
-
-
 def _text(value: object, missing: str = "—") -> str:
     """A cell's text: `missing` for NULL or empty."""
-    return missing if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)
+    return missing if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "" else str(value)
 
 
-def _reason(rows: pd.DataFrame) -> str:
-    """The most hostile statement of a pair-week in one line: speaker and a short quote."""
-    if rows.empty:
+def _speaker(s: pd.Series | object) -> str:
+    return _text(getattr(s, "speaker_actor", None), _text(getattr(s, "speaker", None), "unknown speaker"))
+
+
+def _change_text(row: pd.Series, before: pd.Series | None) -> str:
+    """Change vs the previous week, marked beyond noise when it exceeds 1.96 standard errors of the difference."""
+    if before is None or pd.isna(row["change"]):
         return "—"
-    top = rows.loc[rows["hostility"].idxmax()]
-    speaker = _text(top["speaker_actor"], _text(top["speaker"]))
-    return f"<b>{escape(speaker)}</b> ({signed(top['hostility'])}): “{escape(shorten(top['content'], 110))}”"
+    beyond = abs(row["change"]) > 1.96 * (row["index_se"] ** 2 + before["index_se"] ** 2) ** 0.5
+    return f"{signed(row['change'])}<br/><font size=7>{'beyond noise' if beyond else 'within noise'}</font>"
 
 
-def _half(row: pd.Series, side: str) -> str:
-    count = int(row[f"n_{side}"])
-    return f"{escape(row[f'direction_{side}'])} {signed(row[f'hostility_{side}'])} (n={count})"
+def _reason(moving: pd.DataFrame, change: float | None) -> str:
+    """The statement that moved the index most in the direction of the change, in one line."""
+    if moving.empty:
+        return "no statements this week"
+    if change is None or pd.isna(change) or change == 0:
+        top = moving.loc[moving["contribution"].abs().idxmax()]
+    else:
+        top = moving.loc[moving["contribution"].idxmax() if change > 0 else moving["contribution"].idxmin()]
+    return (f"<b>{escape(_speaker(top))}</b> ({escape(top['direction'])}, {signed(top['hostility'])}): "
+            f"“{escape(display_quote(top['content'], 120))}”")
 
 
-def _summary_table(data: ReportData, monday: date, styles: dict[str, ParagraphStyle]) -> Table:
-    rows = [["Pair", "Index", "95% interval", "Change vs previous week", "Statements", "Documents",
-             "Directed halves (mean, n)", "Most hostile statement"]]
-    weekly = data.weekly.assign(week_start=data.weekly["week_start"].dt.date)
+def _flag_text(row: pd.Series) -> str:
+    if row["flagged"]:
+        side = "above" if row["departure_z"] > 0 else "below"
+        return f"<b>{'▲' if side == 'above' else '▼'} flagged</b>: {abs(row['departure_z']):.1f} SD {side} " \
+               f"baseline {signed(row['baseline'])}"
+    if pd.isna(row.get("baseline")):
+        return "—"
+    return f"within baseline {signed(row['baseline'])}"
+
+
+def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> Table:
+    rows = [["Pair", "Index<br/>(95% interval)", "Change vs<br/>last week", "Trend (4 weeks)",
+             "Against 12-week baseline", "Statements (documents)", "What moved it most"]]
     for pair_id, name in data.pairs.itertuples(index=False):
-        pair = weekly[weekly["pair_id"] == pair_id].set_index("week_start")
-        if monday not in pair.index:
+        pair = data.weekly[data.weekly["pair_id"] == pair_id].set_index("week_start")
+        row = pair.loc[pd.Timestamp(scope.first)]
+        before_key = pd.Timestamp(scope.first - timedelta(days=7))
+        before = pair.loc[before_key] if before_key in pair.index else None
+        if row["n_statements"] == 0:
+            rows.append([f"<b>{escape(name)}</b>", "<b>no statements</b>", "—", "—", "—", "0", "no statements"])
             continue
-        row, before = pair.loc[monday], pair["index_value"].get(monday - timedelta(days=7))
-        has_value = row["n_statements"] > 0
-        interval = (f"[{signed(row['ci_low'])}, {signed(row['ci_high'])}]" if pd.notna(row["ci_low"])
-                    else "n/a (&lt;2 documents)")
         rows.append([
-            f"<b>{escape(name)}</b>", signed(row["index_value"]) if has_value else "no statements", interval,
-            signed(row["index_value"] - before) if has_value and pd.notna(before) else "—",
-            str(int(row["n_statements"])), str(int(row["n_documents"])),
-            f"{_half(row, 'a_to_b')}<br/>{_half(row, 'b_to_a')}",
-            _reason(data.statements[data.statements["pair_id"] == pair_id]),
+            f"<b>{escape(name)}</b>",
+            f"<b>{signed(row['index_value'])}</b><br/>[{signed(row['ci_low'])}, {signed(row['ci_high'])}]",
+            _change_text(row, before),
+            f"{ARROWS.get(row['trend_direction'], '—')}<br/>{signed(row['trend'])}",
+            _flag_text(row),
+            f"{int(row['n_statements'])} ({int(row['n_documents'])})",
+            _reason(data.moving[data.moving["pair_id"] == pair_id], row["change"]),
         ])
-    return _table(rows, [2.6, 2.4, 2.9, 2.2, 2.3, 2.3, 4.2, 7.8], styles)
+    return _table(rows, [2.6, 2.6, 2.2, 2.3, 4.2, 2.6, 10.2], styles)
+
+
+def _period_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> Table:
+    rows = [["Pair", "Weeks with<br/>statements", "Index over<br/>the period", "Lowest week", "Highest week",
+             "Flagged weeks", "Last week"]]
+    for pair_id, name in data.pairs.itertuples(index=False):
+        pair = data.window[data.window["pair_id"] == pair_id]
+        filled = pair[pair["n_statements"] > 0]
+        if filled.empty:
+            rows.append([f"<b>{escape(name)}</b>", f"0 of {len(pair)}", "no statements", "—", "—", "—", "—"])
+            continue
+        low, high, last = filled.loc[filled["index_value"].idxmin()], filled.loc[filled["index_value"].idxmax()], \
+            pair.iloc[-1]
+        flagged = list(filled.loc[filled["flagged"], "iso_week"])
+        rows.append([
+            f"<b>{escape(name)}</b>", f"{len(filled)} of {len(pair)}",
+            f"<b>{signed(data.period_index.get(pair_id))}</b>",
+            f"{signed(low['index_value'])} ({low['iso_week']})", f"{signed(high['index_value'])} ({high['iso_week']})",
+            f"{len(flagged)}: {', '.join(flagged[:8])}{' …' * (len(flagged) > 8)}" if flagged else "none",
+            f"{last['iso_week']}: {signed(last['index_value'], 'no statements')} "
+            f"{ARROWS.get(last['trend_direction'], '')}",
+        ])
+    return _table(rows, [3.0, 2.4, 2.4, 3.4, 3.4, 7.6, 4.5], styles)
+
+
+FRONT_NOTE = (
+    "Scale −1 (cooperative) … +1 (hostile). Index: each document's mean hostility, summed and divided by "
+    "(documents + 1), so a thin week is pulled toward 0. Change “beyond noise”: larger than 1.96 standard errors "
+    "of the difference. Trend: the last 4 weeks pooled. Baseline: the 12 weeks before; ▲▼ flagged: 2.5 SD or "
+    "more from it, with 2+ documents. How to read the index: the last page.")
+CHART_NOTE = (
+    "Top: weekly index (black) with its 95% interval (grey band) and 4-week trend (broad grey line); ▲/▼ flagged "
+    "weeks, numbered as in the notes under the chart. Middle: the two directed halves on the same scale. Bottom: "
+    "statements per week. A gap is a week without statements, not a zero.")
+
+
+def _chart(fig: Figure, out_dir: Path, stem: str, max_height_cm: float) -> Image:
+    """Save a figure (PNG and SVG) and return it as a page image at most 25 cm wide and max_height_cm high."""
+    png, _ = charts.save_figure(fig, out_dir, stem)
+    width_in, height_in = fig.get_size_inches()
+    width = min(25.0, max_height_cm * width_in / height_in)
+    return Image(str(png), width=width * cm, height=width * height_in / width_in * cm, hAlign="LEFT")
+
+
+def _front_page(data: ReportData, scope: Scope, source: str, generated: datetime, out_dir: Path,
+                styles: dict[str, ParagraphStyle]) -> list:
+    kind = "period" if scope.is_period else "week"
+    story = [Paragraph(escape(f"Tension index — {kind} {scope.label} ({week_span(scope.first, scope.last)})"),
+                       styles["title"]),
+             Paragraph(f"Generated {generated:%Y-%m-%d %H:%M} UTC from {escape(source)} · scorer version "
+                       f"{escape(str(data.quality['scorer_version']))}", styles["note"])]
+    if scope.note:
+        story.append(Paragraph(escape(scope.note), styles["note"]))
+    summary = _period_summary if scope.is_period else _week_summary
+    story += [Spacer(1, 8), summary(data, scope, styles), Spacer(1, 4), Paragraph(FRONT_NOTE, styles["note"])]
+    if data.window["week_start"].nunique() > 1:
+        highlight = None if scope.is_period else scope.first
+        story += [Spacer(1, 6), _chart(charts.overview_figure(data.window, highlight), out_dir,
+                                       f"all_{_stem(scope)}", 9.0)]
+    return story
+
+
+def _pair_sentence(row: pd.Series, before: pd.Series | None) -> str:
+    if row["n_statements"] == 0:
+        return "No statements this week."
+    parts = [f"Index <b>{signed(row['index_value'])}</b> [{signed(row['ci_low'])}, {signed(row['ci_high'])}]"]
+    if before is not None and pd.notna(before["index_value"]):
+        parts[0] += f", {signed(before['index_value'])} the week before"
+    parts.append(f"trend {ARROWS.get(row['trend_direction'], 'n/a')} at {signed(row['trend'])}")
+    parts.append(_flag_text(row).replace("<b>", "").replace("</b>", ""))
+    parts.append(f"{int(row['n_statements'])} statements in {int(row['n_documents'])} documents: "
+                 f"{escape(row['direction_a_to_b'])} {signed(row['hostility_a_to_b'])} ({int(row['n_a_to_b'])}), "
+                 f"{escape(row['direction_b_to_a'])} {signed(row['hostility_b_to_a'])} ({int(row['n_b_to_a'])})")
+    return "; ".join(parts) + "."
 
 
 def _statement_table(rows: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> Table:
-    table = [["Quote", "Speaker", "Direction", "Outlet", "Date", "Score", "Cues (weight) and VADER"]]
+    table = [["Quote (¶ = paragraph break)", "Speaker (country)", "Direction", "Outlet", "Date", "Score",
+              "Share of index", "Cues (weight) and VADER"]]
     for s in rows.head(TOP_STATEMENTS).itertuples(index=False):
         actor, mention, role = _text(s.speaker_actor, ""), _text(s.speaker, ""), _text(s.speaker_role, "")
         # The resolved actor first; the words the article used and the role help a reader check the resolution.
-        speaker = escape(actor or mention or "—")
+        speaker = f"{escape(actor or mention or '—')} ({escape(s.source_country)})"
         if actor and mention and mention != actor:
             speaker += f"<br/><font size=7 color='#555555'>as “{escape(shorten(mention, 40))}”</font>"
         if role and role.lower() not in speaker.lower():
             speaker += f"<br/><font size=7 color='#555555'>{escape(role)}</font>"
         published = pd.Timestamp(s.published)
         table.append([
-            escape(shorten(s.content, QUOTE_CHARS)), speaker, escape(s.direction), escape(_text(s.source)),
-            f"{published.day} {published:%b %Y}", f"<b>{signed(s.hostility)}</b>", escape(cue_summary(s.explanation)),
+            escape(display_quote(s.content, QUOTE_CHARS)), speaker, escape(s.direction), escape(_text(s.source)),
+            f"{published.day} {published:%b %Y}", f"<b>{signed(s.hostility)}</b>", signed(s.contribution),
+            escape(cue_summary(s.explanation)),
         ])
-    return _table(table, [9.6, 3.6, 1.9, 2.7, 2.1, 1.4, 5.4], styles)
+    return _table(table, [8.6, 3.5, 2.0, 2.0, 2.0, 1.5, 1.6, 5.5], styles)
 
 
-def _pair_section(data: ReportData, pair_id: str, name: str, week: str, chart: Path,
-                  styles: dict[str, ParagraphStyle]) -> list:
-    rows = data.statements[data.statements["pair_id"] == pair_id]
-    story = [PageBreak(), Paragraph(escape(name), styles["h1"])]
-    # 21 cm wide leaves room under the chart for the first statements on the same page.
-    story.append(Image(str(chart), width=21 * cm, height=21 * cm * 0.5, hAlign="LEFT"))
+def _pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: Path,
+               styles: dict[str, ParagraphStyle]) -> list:
+    pair = data.window[data.window["pair_id"] == pair_id].set_index("week_start", drop=False)
+    row = pair.loc[pd.Timestamp(scope.first)]
+    before_key = pd.Timestamp(scope.first - timedelta(days=7))
+    before = pair.loc[before_key] if before_key in pair.index else None
+    story = [PageBreak(), Paragraph(escape(f"{name} — week {scope.label}"), styles["h1"]),
+             Paragraph(_pair_sentence(row, before), styles["lead"]), Spacer(1, 4)]
+    if pair["n_statements"].sum() == 0:
+        story.append(Paragraph(f"No statements for this pair in the {CHART_WEEKS} weeks up to {scope.label}: "
+                               "there is nothing to chart.", styles["body"]))
+    else:
+        figure = charts.weekly_figure(pair.reset_index(drop=True), name, scope.first,
+                                      data.notes[data.notes["pair_id"] == pair_id])
+        story += [_chart(figure, out_dir, f"{pair_id}_{_stem(scope)}", 13.5), Paragraph(CHART_NOTE, styles["note"])]
+    moving = data.moving[data.moving["pair_id"] == pair_id] if not data.moving.empty else data.moving
+    if moving.empty:
+        return story + [Spacer(1, 6), Paragraph(f"<b>No statements for this pair in week {scope.label}.</b>",
+                                                styles["body"])]
+    heading = (f"Statements that moved the index in {scope.label}: the {min(len(moving), TOP_STATEMENTS)} with the "
+               f"largest share of it, of {int(row['n_statements'])}")
+    return story + [CondPageBreak(5 * cm), Paragraph(heading, styles["h2"]), _statement_table(moving, styles)]
+
+
+def _pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: Path,
+                 styles: dict[str, ParagraphStyle]) -> list:
+    pair = data.window[data.window["pair_id"] == pair_id]
+    filled = pair[pair["n_statements"] > 0]
+    story = [PageBreak(), Paragraph(escape(f"{name} — {scope.label}"), styles["h1"])]
+    if filled.empty:
+        return story + [Paragraph(f"No statements for this pair in {scope.label}.", styles["body"])]
+    low, high = filled.loc[filled["index_value"].idxmin()], filled.loc[filled["index_value"].idxmax()]
+    notes = data.notes[data.notes["pair_id"] == pair_id]
+    flags = (f"{len(notes)} flagged week{'s' * (len(notes) != 1)}, listed after the chart" if len(notes)
+             else "no week departed from its 12-week baseline by 2.5 SD or more")
     story.append(Paragraph(
-        "Black line: weekly index; grey band: 95% interval (weeks with 2+ documents); dashed lines: the two "
-        "directed halves; yellow band: this report's week; bottom panel: statements per week. A gap in a line "
-        "is a week without statements, not a zero.", styles["note"]))
-    if rows.empty:
-        story.append(Paragraph(f"<b>No statements for this pair in week {week}.</b>", styles["body"]))
+        f"Index over the period <b>{signed(data.period_index.get(pair_id))}</b> ({int(filled['n_documents'].sum())} "
+        f"documents, {int(filled['n_statements'].sum())} statements in {len(filled)} of {len(pair)} weeks); weekly "
+        f"values from {signed(low['index_value'])} ({low['iso_week']}) to {signed(high['index_value'])} "
+        f"({high['iso_week']}); {flags}.", styles["lead"]))
+    story += [Spacer(1, 4), _chart(charts.weekly_figure(pair, name, None, notes), out_dir,
+                                   f"{pair_id}_{_stem(scope)}", 14.0), Paragraph(CHART_NOTE, styles["note"])]
+    if notes.empty:
         return story
-    heading = (f"Statements that moved the index in {week}: top {min(len(rows), TOP_STATEMENTS)} of {len(rows)}, "
-               "by size of score")
-    # A new page only when not even the heading and two rows fit; the table itself splits with its header.
-    return story + [CondPageBreak(4.5 * cm), Paragraph(heading, styles["h2"]), _statement_table(rows, styles)]
+    rows = [["Week", "Index (95% interval)", "Change", "Departure", "Statement that shows it", "Outlet, date",
+             "Score"]]
+    merged = notes.merge(pair[["week_start", "ci_low", "ci_high", "change", "baseline"]], on="week_start")
+    for n in merged.head(MAX_FLAGGED_ROWS).itertuples(index=False):
+        published = pd.Timestamp(n.published) if pd.notna(n.published) else None
+        rows.append([
+            f"<b>{n.iso_week}</b><br/>{week_span(pd.Timestamp(n.week_start).date())}",
+            f"{signed(n.index_value)} [{signed(n.ci_low)}, {signed(n.ci_high)}]", signed(n.change),
+            f"{'▲' if n.departure_z > 0 else '▼'} {abs(n.departure_z):.1f} SD from {signed(n.baseline)}",
+            f"<b>{escape(_text(n.speaker))}</b>: “{escape(display_quote(_text(n.quote, ''), 260))}”",
+            f"{escape(_text(n.source))}<br/>{published:%d %b %Y}" if published is not None else "—",
+            signed(n.hostility),
+        ])
+    return story + [CondPageBreak(5 * cm), Paragraph(f"Flagged weeks ({len(merged)})", styles["h2"]),
+                    _table(rows, [3.2, 3.4, 1.9, 3.4, 10.3, 2.8, 1.4], styles)]
 
 
-def _quality_section(data: ReportData, week: str, styles: dict[str, ParagraphStyle]) -> list:
-    facts, rejected = data.facts, data.rejected
-    story = [PageBreak(), Paragraph("Data quality", styles["h1"]), _table([
-        ["Check", "Count", "What it means"],
-        ["Documents stored", str(facts["documents"]), "all weeks"],
-        [f"Documents published in {week}", str(facts["documents_in_week"]), ""],
-        [f"Statements extracted in {week}", str(facts["statements_in_week"]),
-         "all statements of the week, including those that bear on no configured pair"],
-        ["Statements without a resolved speaker country", f"{facts['unresolved']} ({facts['unresolved_in_week']} "
-         f"in {week})", "count for no pair: the speaker was not resolved to a country"],
-        ["Rejected documents", str(len(rejected)), "quarantined at ingest with a reason"
-         + "; listed below" * (len(rejected) > 0)],
-        ["Scorer version", escape(str(facts["scorer_version"])), "the version the views read"],
-    ], [8.0, 3.5, 15.0], styles)]
+def _quality_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> list:
+    q, span = data.quality, scope.label
+    share = f" ({q['unresolved_in_range'] / q['statements_in_range']:.0%})" if q["statements_in_range"] else ""
+    rows = [["Check", f"In {span}", "All weeks", "What it means"],
+            ["Documents read and stored", str(q["documents_in_range"]), str(q["documents"]), "by publication date"],
+            ["Documents without any statement", str(q["documents_without_statements_in_range"]), "",
+             "read, but no sentence was attributed to an actor"],
+            ["Statements extracted", str(q["statements_in_range"]), str(q["statements"]),
+             "including those that bear on no configured pair"],
+            ["Statements bearing on a pair", str(q["pair_statements_in_range"]), "", "the ones the index counts"],
+            ["Statements without a resolved speaker", f"{q['unresolved_in_range']}{share}", str(q["unresolved"]),
+             "the speaker was not resolved to a country: they count for no pair"],
+            ["Rejected documents", "", str(q["rejected"]), "quarantined at ingest with a reason (below)"]]
+    dates = [["Where the publication date came from", "Inferred?", f"In {span}", "All weeks"]] + [
+        [escape(str(r.date_source)), "yes: from the text" if r.inferred else "no: metadata", str(r.in_range),
+         str(r.total)] for r in q["date_sources"].itertuples(index=False)]
+    story = [PageBreak(), Paragraph("Data quality", styles["h1"]), _table(rows, [7.0, 3.2, 3.2, 12.0], styles),
+             Spacer(1, 8), Paragraph("Publication dates", styles["h2"]), _table(dates, [12.0, 4.0, 3.2, 3.2], styles)]
+    rejected = q["rejections"]
     if not rejected.empty:
-        rows = [[escape(str(r.path)), escape(_text(r.item)), escape(str(r.reason)), f"{r.last_seen:%Y-%m-%d %H:%M}"]
-                for r in rejected.head(MAX_REJECTED).itertuples(index=False)]
-        story += [Spacer(1, 8), CondPageBreak(3 * cm), Paragraph("Rejected documents", styles["h2"]),
-                  _table([["Path", "Item", "Reason", "Last seen"], *rows], [9.0, 1.6, 12.6, 3.3], styles)]
-        if len(rejected) > MAX_REJECTED:
-            story.append(Paragraph(f"… and {len(rejected) - MAX_REJECTED} more: query rejected_documents.",
-                                   styles["note"]))
+        table = [["Reason", "Documents", "Example"]] + [
+            [escape(str(r.reason)), str(r.n), escape(str(r.example))]
+            for r in rejected.head(40).itertuples(index=False)]
+        story += [Spacer(1, 8), CondPageBreak(3 * cm), Paragraph("Rejected documents by reason", styles["h2"]),
+                  _table(table, [15.0, 2.2, 9.2], styles)]
     return story
 
 
 def _method_section(styles: dict[str, ParagraphStyle]) -> list:
-    points = [
-        "<b>Scale.</b> Every statement scores from −1 (warm cooperation: a treaty, aid, a summit) through 0 "
-        "(neutral) to +1 (a threat of war). The weekly index uses the same scale.",
-        "<b>Statements.</b> A statement is a sentence (or one quotation) in which an actor — a person, an office "
-        "or a state — says or does something about the other country of the pair. Its direction is speaker → "
-        "target (RUS→KOR is Russia speaking or acting about the ROK); both directed halves are shown separately.",
-        "<b>Score of a statement.</b> Domain cues (summons, protests, threats, talks, aid; weights on the CAMEO "
-        "scale) combined with VADER's sentiment (negative wording raises the score), bounded to [−1, +1], then "
-        "scaled by modality: a reported, hypothetical or denied act counts less than an asserted one. The cues "
-        "column of each statement table shows what fired.",
-        "<b>Index.</b> Statements from one document are not independent, so the document is the unit: index = sum "
-        "of per-document mean hostility / (documents + 1). The +1 is one neutral pseudo-document that shrinks a "
-        "thin week toward 0, so one stray statement cannot swing a quiet week to an extreme.",
-        "<b>Interval.</b> A normal 95% interval over the document means (shown only with 2 or more documents). "
-        "A week without statements has no value — a gap in the chart, never a zero.",
-        "The full method, its caveats and the cue weights with their sources are in METHODOLOGY.md.",
-    ]
-    return [Spacer(1, 14), Paragraph("How to read this index", styles["h1"])] + [
-        Paragraph(point, styles["body"]) for point in points
-    ]
+    story: list = [PageBreak()]
+    for block in (DATA_DIR / "report_methodology.md").read_text(encoding="utf-8").split("\n\n"):
+        block = block.strip()
+        if block.startswith("## "):
+            story.append(Paragraph(escape(block[3:]), styles["h1"]))
+        elif block:
+            story.append(Paragraph(re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escape(block)), styles["body"]))
+    return story
 
 
-def _front_page(data: ReportData, week: str, defaulted: bool, source: str, generated: datetime,
-                styles: dict[str, ParagraphStyle]) -> list:
-    monday = parse_iso_week(week)
-    story = [Paragraph(escape(f"Tension index — week {week} ({week_span(monday)})"), styles["title"]), Paragraph(
-        f"Generated {generated:%Y-%m-%d %H:%M} UTC from {escape(source)} · scorer version "
-        f"{escape(str(data.facts['scorer_version']))}", styles["note"])]
-    if defaulted:
-        story.append(Paragraph(f"No week was requested: this is the latest week with statements ({week}).",
-                               styles["note"]))
-    return story + [Spacer(1, 10), _summary_table(data, monday, styles), Spacer(1, 4), Paragraph(
-        "Index on the scale −1 (cooperative) … +1 (hostile), shrunk toward 0 by one neutral pseudo-document; "
-        "change is this week's index minus last week's. See “How to read this index” on the last page.",
-        styles["note"])]
+def _stem(scope: Scope) -> str:
+    return scope.label.replace("..", "_")
 
 
-def build_report(db_path: Path, out_dir: Path, week: str | None = None) -> Path:
-    """Write `out_dir/all_<week>.pdf` with per-pair charts beside it; default week: the last with statements."""
-    if week is not None:
+def build_report(db_path: Path, out_dir: Path, week: str | None = None, period: str | None = None) -> Path:
+    """Write the PDF for an ISO week (default: the last complete week) or a period 'YYYY-Www..YYYY-Www'."""
+    if week is not None and period is None:
         parse_iso_week(week)  # a malformed label fails before the database is opened
-    with store.connect(db_path, read_only=True) as con:
-        weekly = store.query(con, "select * from weekly_index order by pair_id, week_start")
-        week, defaulted = _choose_week(weekly, week)
-        data = read_report_data(con, week, weekly)
-    monday, out_dir, generated = parse_iso_week(week), Path(out_dir), datetime.now(timezone.utc)
+    if period is not None:
+        parse_period(period)
+    data, scope = read_report_data(Path(db_path), week, period, CHART_WEEKS)
+    out_dir, generated = Path(out_dir), datetime.now(timezone.utc)
     out_dir.mkdir(parents=True, exist_ok=True)
     _register_fonts()
     styles = _styles()
-    # Charts end at the report week: a report for an old week shows what was known up to it.
-    window = data.weekly[data.weekly["week_start"].between(
-        pd.Timestamp(monday - timedelta(weeks=CHART_WEEKS - 1)), pd.Timestamp(monday))]
-    story = _front_page(data, week, defaulted, Path(db_path).name, generated, styles)
-    if window["week_start"].nunique() > 1:
-        png, _ = charts.save_figure(charts.overview_figure(window, highlight_week=monday), out_dir, f"all_{week}")
-        story += [Spacer(1, 10), Image(str(png), width=21 * cm, height=21 * cm * 0.4, hAlign="LEFT")]
+    story = _front_page(data, scope, Path(db_path).name, generated, out_dir, styles)
+    pair_section = _pair_period if scope.is_period else _pair_week
     for pair_id, name in data.pairs.itertuples(index=False):
-        rows = window[window["pair_id"] == pair_id]
-        if not rows.empty:
-            png, _ = charts.save_figure(charts.weekly_figure(rows, name, monday), out_dir, f"{pair_id}_{week}")
-            story += _pair_section(data, pair_id, name, week, png, styles)
-    story += _quality_section(data, week, styles) + _method_section(styles)
+        story += pair_section(data, pair_id, name, scope, out_dir, styles)
+    story += _quality_section(data, scope, styles) + _method_section(styles)
 
     def footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(colors.HexColor("#666666"))
-        canvas.drawString(MARGIN, MARGIN / 2, f"Tension index · {week} · generated {generated:%Y-%m-%d}")
+        canvas.drawString(MARGIN, MARGIN / 2, f"Tension index · {scope.label} · generated {generated:%Y-%m-%d}")
         canvas.drawRightString(PAGE[0] - MARGIN, MARGIN / 2, f"page {doc.page}")
         canvas.restoreState()
 
-    pdf = out_dir / f"all_{week}.pdf"
+    pdf = out_dir / f"all_{_stem(scope)}.pdf"
     SimpleDocTemplate(
         str(pdf), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-        title=f"Tension index — week {week}", author="tension", subject="Weekly tension index per country pair",
+        title=f"Tension index — {scope.label}", author="tension", subject="Weekly tension index per country pair",
         initialFontName=FONT,  # the canvas starts in DejaVu too, never Helvetica
     ).build(story, onFirstPage=footer, onLaterPages=footer)
     return pdf

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+import matplotlib.colors as mcolors
 import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
@@ -16,22 +18,35 @@ from tension import charts
 
 
 def weekly_rows(values: list[float | None], pair_name: str = "Russia–ROK", first: date = date(2024, 1, 1),
-                documents: int = 2) -> pd.DataFrame:
-    """weekly_index-shaped rows for one pair; None is a week without statements."""
+                documents: int = 2, flagged: dict[int, float] | None = None) -> pd.DataFrame:
+    """weekly_index-shaped rows for one pair; None is a week without statements; flagged: week number -> z."""
     rows = []
+    flagged = flagged or {}
     for number, value in enumerate(values):
         empty = value is None
         rows.append({
             "pair_id": "RUS-KOR", "pair_name": pair_name, "week_start": first + timedelta(weeks=number),
-            "iso_week": "", "n_statements": 0 if empty else 3, "n_documents": 0 if empty else documents,
-            "index_value": None if empty else value, "raw_mean": None if empty else value * 1.5,
-            "ci_low": None if empty or documents < 2 else value - 0.2,
-            "ci_high": None if empty or documents < 2 else value + 0.2,
-            "direction_a_to_b": "RUS→KOR", "hostility_a_to_b": None if empty else value + 0.1,
-            "n_a_to_b": 0 if empty else 1, "direction_b_to_a": "KOR→RUS",
-            "hostility_b_to_a": None if empty else value - 0.1, "n_b_to_a": 0 if empty else 2,
+            "iso_week": f"2024-W{number + 1:02d}", "n_statements": 0 if empty else 3,
+            "n_documents": 0 if empty else documents, "index_value": None if empty else value,
+            "raw_mean": None if empty else value * 1.5, "ci_low": None if empty else value - 0.2,
+            "ci_high": None if empty else value + 0.2, "direction_a_to_b": "RUS→KOR",
+            "hostility_a_to_b": None if empty else value + 0.1, "n_a_to_b": 0 if empty else 1,
+            "direction_b_to_a": "KOR→RUS", "hostility_b_to_a": None if empty else value - 0.1,
+            "n_b_to_a": 0 if empty else 2, "index_se": None if empty else 0.1, "change": None,
+            "trend": None if empty else value / 2, "trend_direction": None, "baseline": None,
+            "departure_z": flagged.get(number), "flagged": number in flagged,
         })
     return pd.DataFrame(rows)
+
+
+def notes_for(rows: pd.DataFrame, quote: str = "The puppet clique will face a merciless response",
+              speaker: str = "Kim Yŏ-jŏng") -> pd.DataFrame:
+    """flag_notes-shaped rows for the flagged weeks of weekly_rows."""
+    flagged = rows[rows["flagged"]]
+    return flagged.assign(quote=quote, speaker=speaker, statement_id="x:0", hostility=0.9, source="KCNA",
+                          published=flagged["week_start"])[
+        ["pair_id", "week_start", "iso_week", "index_value", "departure_z", "statement_id", "speaker", "quote",
+         "hostility", "source", "published"]]
 
 
 def line(ax, label: str):
@@ -40,25 +55,33 @@ def line(ax, label: str):
     return found
 
 
-def test_weekly_figure_has_index_and_count_panels() -> None:
+def legend(ax) -> list[str]:
+    return [text.get_text() for text in ax.get_legend().get_texts()]
+
+
+def test_weekly_figure_has_index_halves_and_volume_panels() -> None:
     fig = charts.weekly_figure(weekly_rows([0.2, None, 0.5, -0.3]), "Russia–ROK", highlight_week=date(2024, 1, 15))
-    top, bottom = fig.axes
+    top, middle, bottom = fig.axes
     assert "Russia–ROK" in fig.get_suptitle()
-    assert top.get_ylabel() == "hostility index (−1 cooperative … +1 hostile)"
+    assert top.get_ylabel() == charts.Y_LABEL and "−1 cooperative" in charts.Y_LABEL
+    assert middle.get_ylabel() == charts.HALVES_LABEL
     assert bottom.get_ylabel() == "statements / week"
-    low, high = top.get_ylim()
-    assert low <= -1 and high >= 1 and low > -1.2 and high < 1.2
+    assert bottom.get_xlabel() == charts.X_LABEL  # dates on the shared x axis, labelled
+    for ax in (top, middle):
+        low, high = ax.get_ylim()
+        assert low <= -1 and high >= 1 and low > -1.2 and high < 1.2
     assert 0 in [ln.get_ydata()[0] for ln in top.get_lines() if ln.get_label().startswith("_")]  # the 0 line
-    legend = [text.get_text() for text in top.get_legend().get_texts()]
-    assert legend == ["report week", "95% interval", "RUS→KOR", "KOR→RUS", "weekly index"]
+    assert legend(top) == ["report week", "95% interval", "trend (4-week)", "weekly index"]
+    assert legend(middle) == ["RUS→KOR", "KOR→RUS"]
 
 
-def test_index_line_has_gaps_not_zeros_for_empty_weeks() -> None:
+def test_index_trend_and_halves_have_gaps_not_zeros_for_empty_weeks() -> None:
     fig = charts.weekly_figure(weekly_rows([0.2, None, 0.5, -0.3]), "Russia–ROK")
-    top, bottom = fig.axes
+    top, middle, bottom = fig.axes
     index = line(top, charts.INDEX_LABEL)
     np.testing.assert_array_equal(index.get_ydata(), [0.2, np.nan, 0.5, -0.3])
-    np.testing.assert_allclose(line(top, "RUS→KOR").get_ydata(), [0.3, np.nan, 0.6, -0.2])
+    np.testing.assert_allclose(line(top, charts.TREND_LABEL).get_ydata(), [0.1, np.nan, 0.25, -0.15])
+    np.testing.assert_allclose(line(middle, "RUS→KOR").get_ydata(), [0.3, np.nan, 0.6, -0.2])
     mondays = [date(2024, 1, 1) + timedelta(weeks=n) for n in range(4)]
     assert [pd.Timestamp(x).date() for x in index.get_xdata()] == mondays
     assert [bar.get_height() for bar in bottom.patches] == [3, 0, 3, 3]
@@ -76,14 +99,35 @@ def test_a_value_in_an_empty_week_is_not_drawn() -> None:
     np.testing.assert_array_equal(line(fig.axes[0], charts.INDEX_LABEL).get_ydata(), [0.2, np.nan])
 
 
+def test_flagged_weeks_are_marked_numbered_and_annotated_with_their_statement() -> None:
+    rows = weekly_rows([0.1, 0.1, 0.9, 0.1, -0.6], flagged={2: 3.1, 4: -2.7})
+    long_quote = "The puppet clique of the South will face a merciless response to any provocation, " * 4
+    fig = charts.weekly_figure(rows, "DPRK–ROK", notes=notes_for(rows, quote=long_quote))
+    top = fig.axes[0]
+    assert charts.FLAG_LABEL in legend(top)
+    assert sorted(t.get_text() for t in top.texts) == ["1", "2"]  # numbered by date
+    (notes,) = fig.axes[3].texts
+    text = notes.get_text()
+    assert "1  2024-W03: index +0.90, 3.1 SD above baseline — Kim Yŏ-jŏng: “The puppet clique" in text
+    assert "2  2024-W05: index −0.60, 2.7 SD below baseline" in text
+    assert all(len(part) <= charts.NOTE_CHARS + 2 for part in text.splitlines()[1:])  # long quotes are cut
+    assert "…”" in text
+    fig.canvas.draw()
+
+
+def test_flags_without_notes_are_marked_but_not_numbered() -> None:
+    fig = charts.weekly_figure(weekly_rows([0.1, 0.9], flagged={1: 3.0}), "DPRK–ROK")
+    assert len(fig.axes) == 3 and not fig.axes[0].texts
+    assert charts.FLAG_LABEL in legend(fig.axes[0])
+
+
 def test_single_week_gets_a_readable_date_range() -> None:
     fig = charts.weekly_figure(weekly_rows([0.14], documents=1), "DPRK–ROK", highlight_week=date(2024, 1, 1))
-    top, bottom = fig.axes
+    top, _, bottom = fig.axes
     assert "DPRK–ROK" in fig.get_suptitle()
     left, right = (mdates.num2date(x).date() for x in bottom.get_xlim())
     assert right - left >= timedelta(weeks=4)
     assert left < date(2024, 1, 1) < right
-    assert "95% interval" not in [text.get_text() for text in top.get_legend().get_texts()]  # one document
     fig.canvas.draw()  # ticks and layout resolve without error
     assert [tick.get_text() for tick in bottom.get_xticklabels() if tick.get_text()]
 
@@ -107,18 +151,41 @@ def test_save_writes_png_and_svg(tmp_path: Path) -> None:
     assert [p.name for p in paths] == ["RUS-KOR_2024-W02.png", "RUS-KOR_2024-W02.svg"]
     assert paths[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     svg = paths[1].read_text()
-    assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg and "Russia" in svg  # vector, text as text
 
 
-def test_overview_has_one_distinct_line_per_pair() -> None:
-    weekly = pd.concat([weekly_rows([0.2, None, 0.4]), weekly_rows([-0.1, 0.3, None], pair_name="DPRK–ROK")])
+def test_everything_but_the_report_week_is_grey() -> None:
+    """Readable in grey print: lines, markers, bands and bars carry no colour; only the report week is tinted."""
+    rows = weekly_rows([0.2, None, 0.5, -0.3, 0.8], flagged={4: 3.0})
+    fig = charts.weekly_figure(rows, "Russia–ROK", highlight_week=date(2024, 1, 8), notes=notes_for(rows))
+    colours = []
+    for ax in fig.axes:
+        colours += [mcolors.to_rgb(ln.get_color()) for ln in ax.get_lines()]
+        colours += [mcolors.to_rgb(ln.get_markerfacecolor()) for ln in ax.get_lines()
+                    if ln.get_markerfacecolor() not in ("none", None)]
+        colours += [mcolors.to_rgb(p.get_facecolor()) for p in ax.patches]
+        colours += [mcolors.to_rgb(c.get_facecolor()[0]) for c in ax.collections if len(c.get_facecolor())]
+    tinted = [c for c in colours if not (math.isclose(c[0], c[1]) and math.isclose(c[1], c[2]))]
+    assert set(tinted) <= {mcolors.to_rgb("#f6ebc4")}, tinted
+    styles = {line(fig.axes[1], label).get_linestyle() for label in ("RUS→KOR", "KOR→RUS")}
+    assert len(styles) == 2  # the halves differ by dash pattern, not colour alone
+
+
+def test_overview_has_one_distinct_line_per_pair_and_marks_flags() -> None:
+    weekly = pd.concat([weekly_rows([0.2, None, 0.4], flagged={2: 2.8}),
+                        weekly_rows([-0.1, 0.3, None], pair_name="DPRK–ROK")])
     fig = charts.overview_figure(weekly)
     (ax,) = fig.axes
     lines = {ln.get_label(): ln for ln in ax.get_lines() if not ln.get_label().startswith("_")}
-    assert set(lines) == {"Russia–ROK", "DPRK–ROK"}
+    assert set(lines) == {"Russia–ROK", "DPRK–ROK", charts.FLAG_LABEL}
     assert lines["Russia–ROK"].get_linestyle() != lines["DPRK–ROK"].get_linestyle()
     np.testing.assert_array_equal(lines["DPRK–ROK"].get_ydata(), [-0.1, 0.3, np.nan])
-    assert {text.get_text() for text in ax.get_legend().get_texts()} == {"Russia–ROK", "DPRK–ROK"}
+    assert ax.get_xlabel() == charts.X_LABEL and ax.get_ylabel() == charts.Y_LABEL
+
+
+def test_short_quote_marks_scraped_paragraphs_and_cuts_at_a_word() -> None:
+    assert charts.short_quote("First paragraph., , Second one., , , , ", 100) == "First paragraph. ¶ Second one."
+    assert charts.short_quote("word " * 50, 30) == "word word word word word…"
 
 
 def test_import_has_no_side_effects() -> None:

@@ -12,6 +12,8 @@ from pypdf import PdfReader
 from tension import report, store
 from tension.config import load_pairs
 
+from test_weekly_index import build_known
+
 KIM_QUOTE = "The puppet clique of the South will face a merciless response to any provocation"
 REJECT_REASON = "front matter has no published date"
 
@@ -30,7 +32,10 @@ def _statement(con, statement_id: str, content: str, speaker: str, actor: str | 
                modality: str = "asserted", role: str | None = None) -> None:
     doc_id, seq = statement_id.split(":")
     con.execute(
-        """insert into statements values (?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, false, ?, 'test', ?)""",
+        """insert into statements (statement_id, doc_id, seq, sentence_index, char_start, char_end, content, speaker,
+                                   speaker_actor, speaker_country, speaker_role, cue, is_act, modality, attribution,
+                                   targets)
+           values (?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, false, ?, 'test', ?)""",
         [statement_id, doc_id, int(seq), len(content), content, speaker, actor, country, role, "said", modality,
          targets],
     )
@@ -103,35 +108,40 @@ def test_report_for_a_known_week(db_path: Path, tmp_path: Path) -> None:
     assert "Tension index — week 2024-W02 (8 Jan – 14 Jan 2024)" in text
     assert "Russia–ROK" in text and "DPRK–ROK" in text
     assert "merciless response" in text
-    assert "Kim Yŏ-jŏng" in text
+    assert "Kim Yŏ-jŏng" in text  # non-ASCII names render
     assert "PRK→KOR" in text
     assert REJECT_REASON in text
     assert "No statements for this pair in week 2024-W02" in text
     assert "How to read this index" in text and "METHODOLOGY.md" in text
-    assert text.index("Russia–ROK") < text.index("DPRK–ROK")  # pairs in configured order
+    assert "Data quality" in text
+    assert text.index("Russia–ROK —") < text.index("DPRK–ROK —")  # pair pages in configured order
     fonts = {font["/BaseFont"] for page in PdfReader(pdf).pages
              for font in (f.get_object() for f in page["/Resources"]["/Font"].values())}
     assert fonts and all("DejaVuSans" in name for name in fonts), fonts  # Helvetica has no → or ŏ
-    for pair_id in ("RUS-KOR", "PRK-KOR"):
+    for stem in ("RUS-KOR_2024-W02", "PRK-KOR_2024-W02", "all_2024-W02"):
         for suffix in ("png", "svg"):
-            assert (tmp_path / "reports" / f"{pair_id}_2024-W02.{suffix}").stat().st_size > 0
+            assert (tmp_path / "reports" / f"{stem}.{suffix}").stat().st_size > 0
 
 
-def test_summary_shows_interval_change_and_halves(db_path: Path, tmp_path: Path) -> None:
-    text = pdf_text(report.build_report(db_path, tmp_path, week="2024-W05"))
+def test_front_page_has_value_change_trend_and_reason(db_path: Path, tmp_path: Path) -> None:
+    pdf = report.build_report(db_path, tmp_path, week="2024-W05")
+    first_page = " ".join(PdfReader(pdf).pages[0].extract_text().split())
     # Russia–ROK in W05: documents d5 (−0.20) and d6 (+0.92) → (−0.20 + 0.92) / 3 = +0.24; W04 was −0.50 / 2.
-    assert "+0.24" in text and "+0.49" in text
-    assert "RUS→KOR −0.20 (n=1)" in text and "KOR→RUS +0.92 (n=1)" in text
+    assert "+0.24" in first_page and "+0.49" in first_page
+    assert "Republic of Korea (KOR→RUS, +0.92): “Seoul summoned Russian Ambassador" in first_page  # what moved it
+    assert "rising" in first_page or "steady" in first_page or "falling" in first_page or "—" in first_page
+    text = pdf_text(pdf)
+    # The directed halves use the index formula: one document each, pulled halfway to 0.
+    assert "RUS→KOR −0.10 (1), KOR→RUS +0.46 (1)" in text
     assert "summoned Russian Ambassador +0.45; protest +0.35; VADER −0.73" in text
-    assert "n/a (<2 documents)" in text  # DPRK–ROK has one document
     assert "Chung" not in text  # another week's statement
 
 
-def test_default_week_is_the_last_with_statements(db_path: Path, tmp_path: Path) -> None:
-    # W06 is in weekly_index (a document was published) but no statement bears on a pair.
+def test_default_week_is_the_last_complete_week(db_path: Path, tmp_path: Path) -> None:
+    # The last document is dated Tuesday 6 Feb 2024 (W06): W05 is the last complete week.
     pdf = report.build_report(db_path, tmp_path)
     assert pdf.name == "all_2024-W05.pdf"
-    assert "latest week with statements (2024-W05)" in pdf_text(pdf)
+    assert "this is the last complete week in the data (the last document is dated Tue 06 Feb 2024)" in pdf_text(pdf)
 
 
 def test_week_without_any_statement_says_so(db_path: Path, tmp_path: Path) -> None:
@@ -141,10 +151,56 @@ def test_week_without_any_statement_says_so(db_path: Path, tmp_path: Path) -> No
 
 
 def test_data_quality_counts(db_path: Path, tmp_path: Path) -> None:
+    with store.connect(db_path) as con:
+        con.execute("update documents set date_source = 'dateline ''SEOUL, Feb. 6 (Yonhap)'' + year' "
+                    "where doc_id = 'd7'")
     text = pdf_text(report.build_report(db_path, tmp_path, week="2024-W06"))
-    assert "Documents stored 7" in text
-    assert "Statements without a resolved speaker country 1 (1 in 2024-W06)" in text
-    assert "seeds/broken.md" in text
+    assert "Documents read and stored 1 7" in text
+    assert "Statements without a resolved speaker 1 (100%) 1" in text
+    assert "dateline 'SEOUL, Feb. 6 (Yonhap)' + year yes: from the text 1 1" in text  # a date inferred
+    assert "front matter no: metadata 0 6" in text
+    assert REJECT_REASON in text and "seeds/broken.md" in text
+
+
+def test_period_report(db_path: Path, tmp_path: Path) -> None:
+    pdf = report.build_report(db_path, tmp_path, period="2024-W01..2024-W06")
+    assert pdf.name == "all_2024-W01_2024-W06.pdf"
+    text = pdf_text(pdf)
+    assert "Tension index — period 2024-W01..2024-W06 (1 Jan – 11 Feb 2024)" in text
+    assert "Weeks with statements" in text and "Index over the period" in text
+    # Russia–ROK over the period: documents d1 (0.545), d2 (−0.35), d4 (−0.5), d5 (−0.2), d6 (0.92) / (5 + 1).
+    assert f"{(0.545 - 0.35 - 0.5 - 0.2 + 0.92) / 6:+.2f}" in text
+    assert "Data quality" in text and "How to read this index" in text
+    assert (tmp_path / "PRK-KOR_2024-W01_2024-W06.svg").exists()
+
+
+def test_period_is_clipped_to_the_data_and_refused_outside_it(db_path: Path, tmp_path: Path) -> None:
+    text = pdf_text(report.build_report(db_path, tmp_path, period="2023-W50..2024-W10"))
+    assert "Asked for 2023-W50..2024-W10; the data covers 2024-W01 .. 2024-W06." in text
+    with pytest.raises(ValueError, match="no data in 2022-W01..2022-W10"):
+        report.build_report(db_path, tmp_path, period="2022-W01..2022-W10")
+    for bad in ("2024-W01", "2024-W05..2024-W01", "2024-W01..later"):
+        with pytest.raises(ValueError):
+            report.build_report(db_path, tmp_path, period=bad)
+
+
+def test_flagged_week_is_listed_with_its_statement(tmp_path: Path) -> None:
+    db = build_known(tmp_path / "known.duckdb")
+    text = pdf_text(report.build_report(db, tmp_path, period="2024-W01..2024-W08"))
+    assert "Flagged weeks (1)" in text
+    assert "2024-W08" in text and "▼" in text and "statement w8d0:0" in text  # the most cooperative statement
+    week = pdf_text(report.build_report(db, tmp_path, week="2024-W08"))
+    assert "flagged" in week and "SD below baseline" in week
+
+
+def test_long_quotes_are_cut_and_wrap(db_path: Path, tmp_path: Path) -> None:
+    words = "The spokesman said the South's reckless drills would be met with a response. " * 40
+    with store.connect(db_path) as con:
+        _document(con, "long", date(2024, 1, 11), "KCNA")
+        _statement(con, "long:0", words, "KCNA", "KCNA", "PRK", ["KOR"], 0.8)
+    text = pdf_text(report.build_report(db_path, tmp_path, week="2024-W02"))
+    assert "The spokesman said the South's reckless drills" in text
+    assert text.count("reckless drills") < 10  # shortened to about 260 characters, ending in …
 
 
 @pytest.mark.parametrize("week", ["2024-W99", "2024-W5", "2024-05", "last week", "2023-W53"])
@@ -182,11 +238,19 @@ def test_empty_database_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_text_helpers() -> None:
     assert report.parse_iso_week("2024-W05") == date(2024, 1, 29)
+    assert report.parse_period("2011-W01..2012-W48") == (date(2011, 1, 3), date(2012, 11, 26))
     assert report.week_span(date(2024, 1, 29)) == "29 Jan – 4 Feb 2024"
     assert report.week_span(date(2024, 12, 30)) == "30 Dec 2024 – 5 Jan 2025"
+    assert report.week_span(date(2011, 1, 3), date(2012, 11, 26)) == "3 Jan 2011 – 2 Dec 2012"
     assert report.signed(-0.001) == "+0.00" and report.signed(-0.73) == "−0.73" and report.signed(None) == "—"
     long = "word " * 100
     assert len(report.shorten(long, 300)) <= 300 and report.shorten(long, 300).endswith("…")
+    assert report.display_quote("Kim said., , It will., , , ,", 100) == "Kim said. ¶ It will."
     negated = json.dumps({"cues": [{"matched": "attack", "weight": 0.5, "negated": True}], "vader_compound": 0.2,
                           "modality": "negated", "modality_factor": 0.3})
     assert report.cue_summary(negated) == "attack\u00a0+0.50 (negated); VADER\u00a0+0.20; negated\u00a0×0.3"
+    repeated = json.dumps({"cues": [{"matched": "puppet", "weight": 0.4}] * 3, "vader_compound": -0.5})
+    assert report.cue_summary(repeated) == "puppet\u00a0+0.40\u00a0×3; VADER\u00a0−0.50"
+    many = json.dumps({"cues": [{"matched": f"cue{i}", "weight": i / 10} for i in range(10)], "vader_compound": 0})
+    assert report.cue_summary(many).startswith("cue9\u00a0+0.90; cue8\u00a0+0.80;")
+    assert "2 more cues; VADER" in report.cue_summary(many)
