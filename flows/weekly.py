@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from prefect import flow, get_client, get_run_logger, task
@@ -26,14 +28,18 @@ def _context(pairs_file: str | None) -> pipeline.Context:
 
 
 @task(name="prepare-database", retries=2, retry_delay_seconds=2)
-def prepare(working: str, pairs_file: str | None, run_id: str, count_once: bool) -> dict[str, tuple[int, int]]:
-    """Create tables and views, record pairs, scorer version and the run; return the files already stored."""
+def prepare(working: str, pairs_file: str | None, run_id: str, count_once: bool) -> dict:
+    """Create tables and views, record pairs, scorer version and the run; what is stored so far."""
     ctx = _context(pairs_file)
+    with store.connect(working) as con:
+        store.create_schema(con)
+        before = store.content_fingerprint(con)
     pipeline.prepare_database(Path(working), ctx)
     with store.connect(working) as con:
         store.set_setting(con, "dedup", "on" if count_once else "off")
         store.start_run(con, run_id, ctx.scorer.version)
-        return store.stored_files(con)
+        started = con.execute("select cast(now() as timestamp)").fetchone()[0]
+        return {"stored": store.stored_files(con), "fingerprint": before, "started": started.isoformat()}
 
 
 @task(name="plan-batches", retries=2, retry_delay_seconds=2)
@@ -56,20 +62,25 @@ def store_batch(staged: dict, working: str) -> dict:
 
 
 @task(name="finish-run")
-def finish(working: str, files: list[tuple[str, int, int]], run_id: str, totals: dict, pairs_file: str | None) -> list[str]:
-    """Score older statements under the current scorer, cluster near-duplicates, record files and the run."""
+def finish(working: str, files: list[tuple[str, int, int]], run_id: str, totals: dict, pairs_file: str | None,
+           before: tuple, started: str) -> dict:
+    """Score older statements under the current scorer, cluster near-duplicates, record files and the run;
+    say whether anything changed and which weeks."""
     with store.connect(working) as con:
-        rescore.rescore_missing(con, _context(pairs_file).scorer)
+        rescored = rescore.rescore_missing(con, _context(pairs_file).scorer)
         dedup.assign_clusters(con)
         store.mark_files_stored(con, files)
         store.finish_run(con, run_id, totals, "completed")
-    return aggregate.latest_summary(Path(working))
+        changed = store.content_fingerprint(con) != tuple(before)
+        weeks = None if rescored else store.weeks_ingested_since(con, started)
+    aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
+    return {"summary": aggregate.latest_summary(Path(working)), "changed": changed, "weeks": weeks}
 
 
 @task(name="export-parquet", retries=2, retry_delay_seconds=2)
-def export(working: str, parquet_dir: str) -> str:
-    """Statements and scores as Parquet partitioned by ISO week."""
-    return str(publish.export_parquet(Path(working), Path(parquet_dir)))
+def export(working: str, parquet_dir: str, weeks: list[str] | None) -> str:
+    """Statements and scores as Parquet partitioned by ISO week (only the weeks that changed)."""
+    return str(publish.export_parquet(Path(working), Path(parquet_dir), weeks))
 
 
 @task(name="publish-snapshot", retries=2, retry_delay_seconds=2)
@@ -84,12 +95,46 @@ def write_report(db: str, reports: str, week: str | None) -> str:
     return str(report.build_report(Path(db), Path(reports), week))
 
 
-def _share_api_with_workers() -> None:
-    # Worker processes must report to this flow's API; left alone, each would start an ephemeral server
-    # of its own (seconds each, and their task runs would be invisible here).
-    if not os.environ.get("PREFECT_API_URL"):
-        with get_client(sync_client=True) as client:
-            os.environ["PREFECT_API_URL"] = str(client.api_url).rstrip("/")
+@contextmanager
+def _api_shared_with_workers() -> Iterator[None]:
+    """Worker processes report to this flow's API while the block runs.
+
+    Left alone, each worker would start an ephemeral server of its own (seconds each, and their task runs
+    would be invisible here). The variable is removed afterwards: the server is gone once the flow ends.
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    with get_client(sync_client=True) as client:
+        os.environ["PREFECT_API_URL"] = str(client.api_url).rstrip("/")
+    try:
+        yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+
+
+def _store_all(staged: list, units: list[dict], working: str, run_id: str, pairs_file: str | None,
+               state: dict) -> tuple[dict, dict, list, dict]:
+    """Store each analysed batch as it arrives, in order; then finish the run."""
+    logger = get_run_logger()
+    totals = {"documents_seen": 0, "documents_new": 0, "documents_rejected": 0, "statements_added": 0}
+    rejections: list[tuple[str, str, str]] = []
+    timings: dict[str, float] = {}
+    for number, future in enumerate(staged, start=1):
+        analysed = future.result()
+        for stage, seconds in analysed.get("timings", {}).items():
+            timings[stage] = timings.get(stage, 0.0) + seconds
+        started = time.perf_counter()
+        counts = store_batch(analysed, working)
+        timings["store"] = timings.get("store", 0.0) + time.perf_counter() - started
+        for key in totals:
+            totals[key] += counts[key]
+        rejections.extend(counts["rejections"])
+        logger.info("batch %d/%d stored: %d new documents, %d statements", number, len(units),
+                    counts["documents_new"], counts["statements_added"])
+    outcome = finish(working, batches.unit_files(units), run_id, totals, pairs_file, state["fingerprint"],
+                     state["started"])
+    return outcome, totals, rejections, timings
 
 
 @flow(name="tension-weekly", log_prints=True)
@@ -112,29 +157,21 @@ def tension_flow(
     run_id = str(flow_run.get_id() or "local")
     with publish.exclusive_run(workspace):
         working = str(publish.prepare_working_copy(workspace))
-        stored = prepare(working, pairs_file, run_id, dedup)
+        state = prepare(working, pairs_file, run_id, dedup)
+        stored = state["stored"]
         units = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size, stored)
         logger.info("%d batches to analyse (%d files unchanged since last stored)", len(units), len(stored))
-        _share_api_with_workers()
-        staged = [analyse.submit(unit, str(workspace.staging), pairs_file, fields, defaults) for unit in units]
-        totals = {"documents_seen": 0, "documents_new": 0, "documents_rejected": 0, "statements_added": 0}
-        rejections: list[tuple[str, str, str]] = []
-        timings: dict[str, float] = {}
-        for number, future in enumerate(staged, start=1):
-            analysed = future.result()
-            for stage, seconds in analysed.get("timings", {}).items():
-                timings[stage] = timings.get(stage, 0.0) + seconds
-            started = time.perf_counter()
-            counts = store_batch(analysed, working)
-            timings["store"] = timings.get("store", 0.0) + time.perf_counter() - started
-            for key in totals:
-                totals[key] += counts[key]
-            rejections.extend(counts["rejections"])
-            logger.info("batch %d/%d stored: %d new documents, %d statements", number, len(units),
-                        counts["documents_new"], counts["statements_added"])
-        summary = finish(working, batches.unit_files(units), run_id, totals, pairs_file)
-        parquet = export(working, parquet_dir or str(Path(db).parent / "parquet"))
-        published = publish_snapshot(db)
+        with _api_shared_with_workers():
+            staged = [analyse.submit(unit, str(workspace.staging), pairs_file, fields, defaults) for unit in units]
+            outcome, totals, rejections, timings = _store_all(staged, units, working, run_id, pairs_file, state)
+        parquet_path = Path(parquet_dir or Path(db).parent / "parquet")
+        if outcome["changed"] or not Path(db).exists() or not parquet_path.exists():
+            parquet = export(working, str(parquet_path), outcome["weeks"])
+            published = publish_snapshot(db)
+        else:
+            logger.info("nothing new: the published database and Parquet export are left as they are")
+            parquet, published = str(parquet_path), db
+        summary = outcome["summary"]
     report_path = write_report(published, reports, week) if make_report else None
     return {**totals, "rejections": rejections, "summary": summary, "report": report_path,
             "database": published, "parquet": parquet, "timings": timings}

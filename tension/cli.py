@@ -299,18 +299,21 @@ def sql(
 
 @app.command("report")
 def report_command(
-    week: Optional[str] = typer.Option(None, "--week", help="ISO week, e.g. 2024-W05 (default: last week with data)."),
+    week: Optional[str] = typer.Option(None, "--week", help="ISO week, e.g. 2024-W05 (default: the last complete week in the data)."),
+    period: Optional[str] = typer.Option(None, "--period", help="Weeks FIRST..LAST for a period report, e.g. 2011-W01..2012-W48."),
     db: Path = DB_OPTION,
     out: Path = typer.Option(DEFAULT_REPORTS, "--out", help="Folder for the PDF and charts."),
 ) -> None:
-    """Write the PDF report (and per-pair charts) for one ISO week from the database.
+    """Write the PDF report (and per-pair charts) for one ISO week, or a period, from the published database.
 
     Example: tension report --week 2024-W05
+
+    Example: tension report --period 2011-W01..2012-W48 --db data/kcna.duckdb
     """
     from tension import report
 
     try:
-        path = report.build_report(db, out, week)
+        path = report.build_report(db, out, week, period)
     except (ValueError, FileNotFoundError) as error:
         raise typer.BadParameter(str(error)) from None
     typer.echo(f"report: {path}")

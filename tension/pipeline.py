@@ -141,7 +141,7 @@ def process_files(
     inbox: Iterable[Path], db_path: Path, ctx: Context, batch_size: int = 200, staging: Path | None = None
 ) -> dict:
     """Plan, analyse and store every new or changed file, in this process (the flow does the same in parallel)."""
-    from tension import batches, dedup, store
+    from tension import aggregate, batches, dedup, store
 
     staging = staging or Path(db_path).parent / f".{Path(db_path).name}.staging"
     staging.mkdir(parents=True, exist_ok=True)
@@ -158,4 +158,5 @@ def process_files(
     with store.connect(db_path) as con:
         store.mark_files_stored(con, batches.unit_files(units))
         totals["documents_clustered"] = dedup.assign_clusters(con)
+    aggregate.refresh(Path(db_path))
     return totals

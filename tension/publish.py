@@ -101,15 +101,42 @@ def publish(workspace: Workspace) -> Path:
     return workspace.published
 
 
-def export_parquet(db_path: Path, out_dir: Path) -> Path:
-    """Statements with their current scores as Parquet, partitioned by ISO week (hive layout iso_week=...)."""
+def export_parquet(db_path: Path, out_dir: Path, weeks: list[str] | None = None) -> Path:
+    """Statements with their current scores as Parquet, one folder per ISO week (hive layout iso_week=...).
+
+    `weeks` rewrites only those weeks (a run that added documents to three weeks rewrites three folders);
+    None rewrites everything (after a rescore, or when there is no export yet).
+    """
+    if weeks is None or not out_dir.exists():
+        return _export_all(db_path, out_dir)
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        for week in sorted(set(weeks)):
+            folder = out_dir / f"iso_week={week}"
+            partial = out_dir / f".iso_week={week}.tmp"
+            shutil.rmtree(partial, ignore_errors=True)
+            partial.mkdir(parents=True)
+            con.execute(
+                f"copy ({_EXPORT} where iso_week = ?) to '{_sql_path(partial / 'data_0.parquet')}' (format parquet)",
+                [week],
+            )
+            old = out_dir / f".iso_week={week}.old"
+            shutil.rmtree(old, ignore_errors=True)
+            if folder.exists():
+                os.replace(folder, old)
+            os.replace(partial, folder)
+            shutil.rmtree(old, ignore_errors=True)
+    return out_dir
+
+
+# Parquet has lists, but not every engine reads them: targets travel as a comma-separated string.
+_EXPORT = "select * exclude (targets), array_to_string(targets, ',') as targets from statement_scores"
+
+
+def _export_all(db_path: Path, out_dir: Path) -> Path:
     partial = out_dir.with_name(out_dir.name + ".tmp")
     shutil.rmtree(partial, ignore_errors=True)
     with duckdb.connect(str(db_path), read_only=True) as con:
-        con.execute(
-            f"copy (select * exclude (targets), array_to_string(targets, ',') as targets from statement_scores) "
-            f"to '{_sql_path(partial)}' (format parquet, partition_by (iso_week))"
-        )
+        con.execute(f"copy ({_EXPORT}) to '{_sql_path(partial)}' (format parquet, partition_by (iso_week))")
     if not partial.exists():
         partial.mkdir(parents=True)
     old = out_dir.with_name(out_dir.name + ".old")

@@ -72,6 +72,30 @@ def mark_files_stored(con: duckdb.DuckDBPyConnection, files: list[tuple[str, int
         )
 
 
+def content_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple:
+    """Row counts and settings that change whenever the published content would: equal before and after a
+    run means the run found nothing new."""
+    return con.execute(
+        """select (select count(*) from documents), (select count(cluster_id) from documents),
+                  (select count(*) from statements), (select count(*) from scores),
+                  (select count(*) from rejected_documents),
+                  (select string_agg(reason, '|' order by path, item) from rejected_documents),
+                  (select string_agg(key || '=' || value, '|' order by key) from settings),
+                  (select string_agg(pair_id, '|' order by pair_id) from pairs)"""
+    ).fetchone()
+
+
+def weeks_ingested_since(con: duckdb.DuckDBPyConnection, since) -> list[str]:
+    """ISO weeks of documents stored since `since`, with the weeks either side (near-duplicates of a new
+    document may be published up to three days apart, and the representative of their cluster can change)."""
+    rows = con.execute(
+        """select distinct strftime(published + cast(d as integer) * 7, '%G-W%V')
+           from documents, (values (-1), (0), (1)) offsets(d) where ingested_at >= ?""",
+        [since],
+    ).fetchall()
+    return sorted(r[0] for r in rows)
+
+
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, scorer_version: str) -> None:
     """A 'running' row; a run that dies leaves it, and the next run marks it 'crashed'."""
     con.execute("update runs set status = 'crashed' where status = 'running'")
