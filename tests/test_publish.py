@@ -125,11 +125,14 @@ def test_sigkill_mid_run_then_rerun_equals_a_clean_run(corpus, clean_run, tmp_pa
 def test_a_second_run_over_the_same_inbox_changes_nothing(corpus, clean_run, tmp_path):
     db = tmp_path / "tension.duckdb"
     finish(run_tension(corpus, db, "--batch-size", "200"))
-    first = snapshot(db)
+    first, published_at = snapshot(db), db.stat().st_mtime_ns
     output = finish(run_tension(corpus, db, "--batch-size", "200"))
     assert "0 read, 0 new" in output
     assert snapshot(db) == first == clean_run
-    with duckdb.connect(str(db), read_only=True) as con:
+    assert db.stat().st_mtime_ns == published_at  # nothing new: the snapshot is not even rewritten
+    # Every run is recorded in the working copy; the no-op one reaches readers with the next publication.
+    from tension.publish import Workspace
+    with duckdb.connect(str(Workspace(db).working), read_only=True) as con:
         runs = con.execute("select status, documents_new from runs order by started_at").fetchall()
     assert runs == [("completed", 600), ("completed", 0)]
 
