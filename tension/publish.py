@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Iterator
 
-import duckdb
+from tension import store
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def prepare_working_copy(workspace: Workspace) -> Path:
 
 def publish(workspace: Workspace) -> Path:
     """Checkpoint the working database and atomically replace the published snapshot with a copy of it."""
-    with duckdb.connect(str(workspace.working)) as con:
+    with store.connect(workspace.working) as con:
         con.execute("checkpoint")
     workspace.published.parent.mkdir(parents=True, exist_ok=True)
     partial = workspace.published.with_name(f".{workspace.published.name}.publishing")
@@ -109,7 +109,7 @@ def export_parquet(db_path: Path, out_dir: Path, weeks: list[str] | None = None)
     """
     if weeks is None or not out_dir.exists():
         return _export_all(db_path, out_dir)
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    with store.connect(db_path, read_only=True) as con:
         for week in sorted(set(weeks)):
             folder = out_dir / f"iso_week={week}"
             partial = out_dir / f".iso_week={week}.tmp"
@@ -135,7 +135,7 @@ _EXPORT = "select * exclude (targets), array_to_string(targets, ',') as targets 
 def _export_all(db_path: Path, out_dir: Path) -> Path:
     partial = out_dir.with_name(out_dir.name + ".tmp")
     shutil.rmtree(partial, ignore_errors=True)
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    with store.connect(db_path, read_only=True) as con:
         con.execute(f"copy ({_EXPORT}) to '{_sql_path(partial)}' (format parquet, partition_by (iso_week))")
     if not partial.exists():
         partial.mkdir(parents=True)

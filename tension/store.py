@@ -6,6 +6,7 @@ scores by statement and scorer version, rejections by path and line.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,13 +23,20 @@ VIEWS = (
 )
 
 
+# DuckDB caches the pages it touches up to its memory limit (80% of RAM by default), so a run's memory would
+# grow with the database. A fixed limit keeps a run's footprint flat; DuckDB spills to disk beyond it.
+MEMORY_LIMIT = os.environ.get("TENSION_DUCKDB_MEMORY", "1GB")
+
+
 def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the database file (creating its folder when writing)."""
+    """Open the database file (creating its folder when writing), with a bounded memory limit."""
     if str(db_path) != ":memory:" and not read_only:
         Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     if read_only and not Path(db_path).exists():
         raise FileNotFoundError(f"no database at {db_path}: run 'tension run' first")
-    return duckdb.connect(str(db_path), read_only=read_only)
+    con = duckdb.connect(str(db_path), read_only=read_only)
+    con.execute("set memory_limit = ?", [MEMORY_LIMIT])
+    return con
 
 
 def connect_parquet(folder: Path) -> duckdb.DuckDBPyConnection:
