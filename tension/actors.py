@@ -4,18 +4,23 @@ The dictionary is a data file (tension/data/actors.tsv): one alias per row, with
 alpha-3 country, a kind, the office held and the dates it was held. Every other country of the world resolves by
 name, demonym or capital from tension/data/actors_countries.tsv (ISO 3166-1), so the extractor is not blind outside
 the peninsula. All aliases are compiled into one pattern shaped as a trie (aliases sharing a prefix share a path),
-so matching costs about the same per character whatever the size of the dictionary.
+and that pattern is tried only where an alias whose words the text has occurs (`extract_scan.AliasFinder`), so
+finding mentions costs little more than reading the text's words, whatever the size of the dictionary.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from tension.config import ACTORS_FILE, DATA_DIR, read_tsv
+from tension.extract_scan import AliasFinder, Anchored, is_word_char, word_set
 
 COUNTRIES_FILE = DATA_DIR / "actors_countries.tsv"
 
@@ -24,18 +29,23 @@ STATE_KINDS = frozenset({"state", "demonym", "capital"})
 PERSON = "person"
 TITLE = "title"
 
-# Back-references: words that point to an actor named earlier in the document.
-_BACKREF = re.compile(
+# Back-references: words that point to an actor named earlier in the document. A definite description is looked
+# for back from its noun (`_starts_of_the`), the pronouns where the document has them.
+_DEFINITE_NOUNS = (
+    "ministry spokeswoman spokesman spokesperson statement agency official minister envoy ambassador president leader "
+    "military government report commentary article embassy committee release office paper newspaper notice "
+    "resolution communique document command delegation organisation organization association headquarters council"
+).split()
+_BACKREF = Anchored(re.compile(
     r"\b(?P<pron>[Ss]he|[Hh]e)\b|\b(?P<it>[Ii]t|[Tt]hey)\b"
     r"|\b(?P<def>[Tt]he)\s+(?:(?:foreign|defen[cs]e|unification|news|same|top|chief|senior|state)\s+)?"
-    r"(?P<noun>ministry|spokeswoman|spokesman|spokesperson|statement|agency|official|minister|envoy|"
-    r"ambassador|president|leader|military|government|report|commentary|article|embassy|committee|"
-    r"release|office|paper|newspaper|notice|resolution|communique|document|command|delegation|organi[sz]ation|"
-    r"association|headquarters|council|spokesperson)\b"
-)
+    r"(?P<noun>" + "|".join(_DEFINITE_NOUNS) + r")\b"
+), ("She", "she", "He", "he", "It", "it", "They", "they", "The", "the"), word_start=True)
 # "the South", "the nuclear-armed North": Korea by context, never followed by a capitalised name.
-_SIDE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<side>North|South)\b(?!\s*[A-Z]|-)")
-_TWO = re.compile(r"\b[Tt]he\s+two\s+(?:countries|nations|sides|neighbou?rs|states|governments)\b")
+_SIDE = Anchored(re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<side>North|South)\b(?!\s*[A-Z]|-)"),
+                 ("The", "the"), word_start=True, needs=("North", "South"))
+_TWO = Anchored(re.compile(r"\b[Tt]he\s+two\s+(?:countries|nations|sides|neighbou?rs|states|governments)\b"),
+                ("The", "the"), word_start=True, needs=("two",))
 _POSSESSIVE = re.compile(r"(?:'s|’s|')")
 
 
@@ -60,9 +70,12 @@ class ActorEntry:
         )
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A stretch of text that names an actor (possibly only an office, resolved later)."""
+class Mention(NamedTuple):
+    """A stretch of text that names an actor (possibly only an office, resolved later).
+
+    A named tuple rather than a frozen dataclass: a document makes a few of them per sentence, and a frozen
+    dataclass costs four times as much to build.
+    """
 
     start: int
     end: int
@@ -79,6 +92,13 @@ class Mention:
     def resolved(self) -> bool:
         """Whether the mention has a country."""
         return bool(self.country)
+
+
+def _out_of_office(entry: ActorEntry) -> ActorEntry:
+    """The entry of someone who holds no office under this name on the day: the person stays, the role is marked."""
+    copy = object.__new__(ActorEntry)  # dataclasses.replace, without its per-call introspection (a hot path)
+    copy.__dict__.update(entry.__dict__, role=f"{entry.role} (not in office)" if entry.role else "")
+    return copy
 
 
 def _parse_date(text: str) -> date | None:
@@ -155,6 +175,7 @@ class ActorDictionary:
                 if swapped not in self.by_alias:
                     self.by_alias[swapped].append(replace(entry, alias=swapped))
         self.pattern = alias_pattern(list(self.by_alias))
+        self.finder = AliasFinder(self.pattern, list(self.by_alias))
 
     def lookup(self, alias: str, day: date, among: set[str] | None = None) -> ActorEntry | None:
         """The dictionary row for `alias` on `day`; out-of-office persons keep their country.
@@ -171,29 +192,33 @@ class ActorDictionary:
                 return row
         # Nobody holds this office under this name on that day: keep the person, mark the role.
         nearest = min(rows, key=lambda r: abs(((r.valid_from or r.valid_to or day) - day).days))
-        return replace(nearest, role=f"{nearest.role} (not in office)" if nearest.role else "")
+        return _out_of_office(nearest)
 
-    def find_mentions(self, text: str, day: date) -> list[Mention]:
+    def find_mentions(self, text: str, day: date, words: set[str] | None = None) -> list[Mention]:
         """Every actor mention in `text`, in order, with adjacent parts merged and titles resolved.
 
         "Moscow's Foreign Ministry spokeswoman Maria Zakharova" becomes one mention of Maria Zakharova;
         "Seoul's foreign ministry" becomes a mention of the foreign ministry of KOR. Ambiguous short aliases
-        ("Kim") resolve only after a full mention of the same actor earlier in the text.
+        ("Kim") resolve only after a full mention of the same actor earlier in the text. `words`: the text's
+        `word_set`, when the caller has it.
         """
         raw: list[tuple[int, int, ActorEntry]] = []
         seen_actors: set[str] = set()
-        for match in self.pattern.finditer(text):
-            entry = self.lookup(match.group(0), day)
+        on_day: dict[str, ActorEntry | None] = {}  # lookups of this text's aliases at `day`
+        words = word_set(text) if words is None else words
+        for match in self.finder.finditer(text, self.finder.possible(words)):
+            alias = match.group(0)
+            entry = on_day[alias] if alias in on_day else on_day.setdefault(alias, self.lookup(alias, day))
             if entry is not None and entry.ambiguous:
                 # "Kim" alone names someone only after a full mention of that person in the same text.
-                entry = self.lookup(match.group(0), day, among=seen_actors)
+                entry = self.lookup(alias, day, among=seen_actors)
             if entry is None:
                 continue
             seen_actors.add(entry.actor)
             raw.append((match.start(), match.end(), entry))
         groups = _group_adjacent(text, raw)
         mentions = [_resolve_group(text, group) for group in groups]
-        mentions.extend(_backrefs(text, [(m.start, m.end) for m in mentions]))
+        mentions.extend(_backrefs(text, [(m.start, m.end) for m in mentions], words))
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -206,12 +231,13 @@ def _group_adjacent(
     for item in raw:
         if groups:
             gap = text[groups[-1][-1][1] : item[0]]
-            first = groups[-1][-1][2]
-            attributive = bool(_POSSESSIVE.search(gap)) or first.kind in ("demonym", TITLE) or (
-                first.kind in STATE_KINDS and not any(c.islower() for c in first.alias)) or item[2].kind == TITLE
-            if len(gap) <= 4 and _POSSESSIVE.sub("", gap).strip() == "" and "\n" not in gap and attributive:
-                groups[-1].append(item)
-                continue
+            if len(gap) <= 4 and "\n" not in gap and _POSSESSIVE.sub("", gap).strip() == "":
+                first = groups[-1][-1][2]
+                attributive = _POSSESSIVE.search(gap) or first.kind in ("demonym", TITLE) or (
+                    first.kind in STATE_KINDS and not any(c.islower() for c in first.alias)) or item[2].kind == TITLE
+                if attributive:  # the first part modifies the next
+                    groups[-1].append(item)
+                    continue
         groups.append([item])
     return groups
 
@@ -232,15 +258,58 @@ def _resolve_group(text: str, group: list[tuple[int, int, ActorEntry]]) -> Menti
                    backref=head.alias.lower())
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]], ends: list[int]) -> bool:
+    """Whether [start, end) overlaps one of `spans` (sorted, not overlapping each other; `ends` their ends)."""
+    i = bisect_right(ends, start)
+    return i < len(spans) and spans[i][0] < end
 
 
-def _backrefs(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def _pronoun_anchors(words: set[str]) -> tuple[str, ...]:
+    """The pronouns of `_BACKREF` that a text with these words has (each is a whole word)."""
+    return tuple(word for word in ("She", "she", "He", "he", "It", "it", "They", "they") if word in words)
+
+
+def _starts_of_the(text: str, heads: Iterable[str], most: int) -> set[int]:
+    """Where "the" may open a phrase ending in one of `heads`, with at most `most` lowercase words between.
+
+    "the [foreign] ministry", "the [nuclear-armed] North", "the two countries": back from each head, over the
+    white space and the words before it. Every such phrase starts at one of these (the pattern then decides).
+    """
+    starts: set[int] = set()
+    for head in heads:
+        at = text.find(head)
+        while at >= 0:
+            end = at
+            for _ in range(most + 1):
+                blank = _blank_before(text, end)
+                if blank == end:
+                    break
+                if blank >= 3 and text.startswith(("the", "The"), blank - 3):
+                    starts.add(blank - 3)
+                end = blank  # the word before the blank ([a-z][\w-]*), if any
+                while end and (is_word_char(text[end - 1]) or text[end - 1] == "-"):
+                    end -= 1
+                if end == blank or not "a" <= text[end] <= "z":
+                    break
+            at = text.find(head, at + 1)
+    return starts
+
+
+def _blank_before(text: str, end: int) -> int:
+    """The start of the run of white space that ends at `end` (`end` itself when there is none)."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _backrefs(text: str, taken: list[tuple[int, int]], words: set[str]) -> list[Mention]:
     """Pronouns, definite descriptions, 'the South/North' and 'the two countries' (resolved later)."""
     found: list[Mention] = []
-    for match in _BACKREF.finditer(text):
-        if _overlaps(match.start(), match.end(), taken):
+    ends = [e for _, e in taken]
+    # Pronouns are looked for where the text has them; "the ministry"-like phrases back from their nouns.
+    definite = _starts_of_the(text, words.intersection(_DEFINITE_NOUNS), 1)
+    for match in _BACKREF.finditer(text, text, anchors=_pronoun_anchors(words), starts=definite):
+        if _overlaps(match.start(), match.end(), taken, ends):
             continue
         if match.group("it"):
             found.append(Mention(match.start(), match.end(), match.group(0), None, None, TITLE, "",
@@ -252,84 +321,14 @@ def _backrefs(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         else:
             found.append(Mention(match.start(), match.end(), match.group(0), None, None, TITLE,
                                  match.group("noun"), backref="the " + match.group("noun")))
-    for match in _SIDE.finditer(text):
-        if not _overlaps(match.start(), match.end(), taken):
+    sides = _starts_of_the(text, [side for side in ("North", "South") if side in words], 2)
+    for match in _SIDE.finditer(text, text, anchors=(), starts=sides):
+        if not _overlaps(match.start(), match.end(), taken, ends):
             found.append(Mention(match.start(), match.end(), match.group(0), None, None, "state", "",
                                  backref="the " + match.group("side").lower()))
-    for match in _TWO.finditer(text):
-        if not _overlaps(match.start(), match.end(), taken):
+    two = _starts_of_the(text, ["two"] if "two" in words else [], 0)
+    for match in _TWO.finditer(text, text, anchors=(), starts=two):
+        if not _overlaps(match.start(), match.end(), taken, ends):
             found.append(Mention(match.start(), match.end(), match.group(0), None, None, "state", "",
                                  backref="the two"))
     return found
-
-
-class _Memory:
-    """What the document has named so far, for back-references."""
-
-    def __init__(self, korea_context: bool) -> None:
-        self.named: list[Mention] = []
-        self.korea_context = korea_context
-        self.counts: Counter[str] = Counter()
-
-    def remember(self, mention: Mention) -> None:
-        if mention.resolved:
-            self.named.append(mention)
-            self.counts[mention.country] += 1
-
-    def resolve(self, mention: Mention) -> list[Mention]:
-        """The actor(s) a mention stands for: itself when named, else its antecedent named earlier."""
-        if mention.resolved:
-            return [mention]
-        ref = mention.backref
-        if ref in ("it", "they"):
-            return []  # resolved against the last speaker, by the extractor
-        found: Mention | None = None
-        if ref in ("she", "he"):
-            found = self._latest(lambda m: m.kind == PERSON and m.gender in ("", mention.gender))
-        elif ref in ("the south", "the north"):
-            if self.korea_context:
-                country = "KOR" if ref == "the south" else "PRK"
-                return [replace(mention, actor=country, country=country, kind="state")]
-            return []
-        elif ref == "the two":
-            # The two countries the document has named most (the latest first among equals).
-            recency = {m.country: i for i, m in enumerate(self.named) if m.kind != "demonym"}
-            ranked = sorted(recency, key=lambda c: (self.counts[c], recency[c]), reverse=True)[:2]
-            if len(ranked) == 2:
-                return [replace(mention, actor=c, country=c, kind="state") for c in ranked]
-            return []
-        elif mention.kind == PERSON or ref.split()[-1] in _PERSON_NOUNS:
-            want = {"spokeswoman": "f", "spokesman": "m"}.get(ref.split()[-1], "")
-            found = self._latest(lambda m: m.kind == PERSON and (not want or m.gender in ("", want)))
-        else:
-            # "the ministry", "the statement", "the agency": the latest institution named.
-            found = self._latest(lambda m: m.kind not in STATE_KINDS and m.kind != PERSON)
-        if found is None:
-            return []
-        return [replace(mention, actor=found.actor, country=found.country, role=found.role, kind=found.kind,
-                        gender=found.gender)]
-
-    def _latest(self, wanted) -> Mention | None:
-        return next((m for m in reversed(self.named) if wanted(m)), None)
-
-
-_PERSON_NOUNS = frozenset(
-    "spokeswoman spokesman spokesperson official minister envoy ambassador president leader counterpart "
-    "commander adviser".split()
-)
-
-
-def resolve_mentions(mentions: list[Mention]) -> list[Mention]:
-    """Each mention with `refers_to` set, resolving back-references against what was named before it."""
-    memory = _Memory(korea_context=any(m.country in ("KOR", "PRK") for m in mentions))
-    out = []
-    for mention in mentions:
-        if mention.resolved:  # a name stands for itself (see attribution.referents)
-            memory.remember(mention)
-            out.append(mention)
-            continue
-        found = memory.resolve(mention)
-        for referent in found:
-            memory.remember(referent)
-        out.append(replace(mention, refers_to=tuple(found)))
-    return out

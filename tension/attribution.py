@@ -16,22 +16,26 @@ import re
 from dataclasses import dataclass, field
 
 from tension.actors import PERSON, STATE_KINDS, Mention
+from tension.extract_scan import Anchored
 
 LEADING_SUBORDINATE = re.compile(
     r"^\s*(?:Since|After|Before|While|When|Although|Though|As|If|Despite|Following|Amid|In|On|At|During|"
     r"Earlier|Later|Meanwhile|However|Separately|Also|Still|Yet|But|And|Referring|With|Holding|Under)\b[^,]*,\s*"
 )
-ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?")
+ACCORDING = Anchored(re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?"), ("According to", "according to"),
+                     word_start=True)
 # "evidence was presented by the US", "civilians were released yesterday by Putin", "killed in Israeli shelling".
-PASSIVE_AGENT = re.compile(
+PASSIVE_AGENT = Anchored(re.compile(
     r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en|wn|ht|lt|id|ck|ung|un))\b"
     r"(?:\s+[\w-]+){0,4}?\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}"
     r"|\b(?:killed|wounded|injured|died)\s+(?:in|by)\s+(?:an?\s+|the\s+)?"
-)
-MUTUAL = re.compile(
+), ("was", "were", "be", "is", "are", "killed", "wounded", "injured", "died"), word_start=True,
+   needs=("by", "killed", "wounded", "injured", "died"))
+MUTUAL = Anchored(re.compile(
     r"\b(?:met|meets?|meeting|(?:held|holds?|holding)\s+(?:\w+\s+)?talks|talks\s+with|clash(?:ed|es)?\s+with|"
     r"signed|agreed\s+with|exchanged|traded)\b"
-)
+), ("met", "meet", "held", "hold", "talks", "clash", "signed", "agreed", "exchanged", "traded"), word_start=True)
+_THAT = Anchored(re.compile(r"\bthat\s+"), ("that",), word_start=True)
 PREPOSITIONS = frozenset(
     "of to with on in at for from by about against toward towards into over between among including than "
     "after before since under upon via across amid despite like as".split()
@@ -84,11 +88,6 @@ def referents(mention: Mention) -> list[Mention]:
     return [mention] if mention.country else []
 
 
-def speech_anchors(blanked: str, start: int, end: int, verbs: re.Pattern) -> list[re.Match]:
-    """Reporting verbs of a clause, outside quotes ("said", "issued a statement")."""
-    return list(verbs.finditer(blanked, start, end))
-
-
 def speaker_before(anchor_start: int, blanked: str, candidates: list[Mention]) -> list[Mention]:
     """The actor(s) right before a reporting verb: 'Zakharova said', 'South Korea and Washington accuse'."""
     before = [m for m in candidates if m.end <= anchor_start]
@@ -139,19 +138,24 @@ def noun_phrase_speaker(
 
 
 def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: list[Mention],
-            antecedent: list[Mention]) -> Mention | None:
-    """The actor opening the clause (after a leading 'Since ..., ' phrase), or a relative clause's antecedent."""
+                   antecedent: list[Mention], begin: int | None = None) -> Mention | None:
+    """The actor opening the clause (after a leading 'Since ..., ' phrase), or a relative clause's antecedent.
+
+    `begin`: where the clause starts after such a phrase, when the caller has found it (`_after_lead`).
+    """
     clause = blanked[c_start:c_end]
     if rel in ("which", "who") and antecedent and not (outside and clause[: outside[0].start - c_start].strip() == ""):
         return antecedent[0]  # ", who is set to visit": the antecedent does it
-    lead = LEADING_SUBORDINATE.match(clause)
-    begin = c_start + (lead.end() if lead else 0)
-    that = re.search(r"\bthat\s+", clause[begin - c_start :])
+    if begin is None:
+        begin = _after_lead(blanked, c_start, c_end)
+    that: re.Match | None | bool = False  # searched for when first needed
     for mention in outside:
         if mention.start < begin:
             continue
-        words = blanked[begin : mention.start].split()
+        words = blanked[begin : mention.start].split(None, MAX_SUBJECT_OFFSET_WORDS)  # enough to tell "too many"
         if len(words) > MAX_SUBJECT_OFFSET_WORDS:
+            if that is False:
+                that = _THAT.first(clause[begin - c_start :])
             if that and mention.start == begin + that.end():
                 return mention
             continue
@@ -162,6 +166,12 @@ def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: li
             continue
         return mention
     return None
+
+
+def _after_lead(blanked: str, c_start: int, c_end: int) -> int:
+    """Where the clause starts after a leading subordinate phrase ("Since ..., "), or its start."""
+    lead = LEADING_SUBORDINATE.match(blanked[c_start:c_end])
+    return c_start + (lead.end() if lead else 0)
 
 
 def _verb_follows(blanked: str, start: int, end: int) -> bool:
@@ -192,7 +202,9 @@ def coordinated(first: Mention, blanked: str, outside: list[Mention]) -> list[Me
 
 def passive_agent(blanked: str, c_start: int, c_end: int, outside: list[Mention]) -> Mention | None:
     """The agent of a passive clause ('presented by the US', 'killed in Israeli tank shelling')."""
-    for match in PASSIVE_AGENT.finditer(blanked, c_start, c_end):
+    if not outside:
+        return None  # no mention for an agent to be
+    for match in PASSIVE_AGENT.finditer(blanked, blanked, c_start, c_end):
         agent = next((m for m in outside if m.start == match.end()), None)
         if agent is not None:
             return agent
@@ -202,7 +214,7 @@ def passive_agent(blanked: str, c_start: int, c_end: int, outside: list[Mention]
 def mutual_partners(blanked: str, after: int, c_end: int, outside: list[Mention], actors: list[Mention]
                     ) -> list[Mention]:
     """Those met, when the clause's verb is a meeting verb: each gets a statement back toward the actor."""
-    verb = MUTUAL.search(blanked, after, c_end)
+    verb = MUTUAL.search(blanked, blanked, after, c_end)
     if verb is None:
         return []
     taken = {(m.start, m.end) for m in actors}
@@ -211,14 +223,15 @@ def mutual_partners(blanked: str, after: int, c_end: int, outside: list[Mention]
 
 def clause_findings(
     text: str, blanked: str, c_start: int, c_end: int, rel: str, outside: list[Mention],
-    antecedent: list[Mention], speech_pattern: re.Pattern, directive_verbs: frozenset[str],
+    antecedent: list[Mention], anchors: list[re.Match], directive_verbs: frozenset[str],
     last_speaker: Mention | None, narrator: Mention | None,
 ) -> list[Finding]:
-    """The speakers and actors of one clause, by the rules in the module docstring, in order."""
-    anchors = speech_anchors(blanked, c_start, c_end, speech_pattern)
-    subject = clause_subject(blanked, c_start, c_end, rel, outside, antecedent)
-    lead = LEADING_SUBORDINATE.match(blanked[c_start:c_end])
-    np_floor = c_start + (lead.end() if lead else 0)
+    """The speakers and actors of one clause, by the rules in the module docstring, in order.
+
+    `anchors`: the clause's reporting verbs outside quotes ("said", "issued a statement"), in order.
+    """
+    np_floor = _after_lead(blanked, c_start, c_end)
+    subject = clause_subject(blanked, c_start, c_end, rel, outside, antecedent, np_floor)
     for anchor in anchors:
         directive = anchor.group(0).split()[0] in directive_verbs
         speakers = speaker_before(anchor.start(), blanked, outside)
@@ -277,7 +290,7 @@ def clause_findings(
         pairs = [(r, s) for s in speakers for r in referents(s)] or [(r, speakers[-1]) for r in resolved]
         return [Finding([r], s.text, anchor.group(0), False, "speech verb", exclude=speakers, directive=directive)
                 for r, s in _unique_countries(pairs)]
-    according = ACCORDING.search(blanked, c_start, c_end)
+    according = ACCORDING.search(blanked, blanked, c_start, c_end)
     if according:
         after = [m for m in outside if m.start == according.end()]
         resolved = [r for m in after for r in referents(m)]

@@ -16,12 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-import blingfire
-
 from tension import attribution as rules
-from tension.actors import ActorDictionary, Mention, alias_pattern, resolve_mentions
+from tension.actors import ActorDictionary, Mention, alias_pattern
 from tension.attribution import Finding, referents  # noqa: F401 (re-exported)
 from tension.config import DATA_DIR, read_tsv
+from tension.extract_scan import AliasFinder, Anchored, cuts_word, lowercase_view, word_set
+from tension.extract_references import resolve_mentions
+from tension.extract_sentences import Sentence, split_sentences  # noqa: F401 (re-exported)
 
 MODALITIES = ("asserted", "threat_or_future", "hypothetical", "negated", "reported")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
@@ -30,21 +31,25 @@ _CLAUSE_BREAK = re.compile(r",\s+(?P<rel>which|who|as|while|amid|even as)\s+|;\s
 _SUBORDINATE = re.compile(r"\s(?:as|while|when|after|because|before|since|but)\s+(?:the\s+|a\s+)?")
 _QUESTION_FRAME = re.compile(r"\s*,?\s*\b(?:when|after being|while being|after|when he was|when she was)?\s*asked\s+"
                              r"(?:about|whether|if|on|to comment on|how)\b.*$", re.S)
-# Crawled copy glues sentences together ("possible.The submarine"); a wire header ends at its dateline.
-_GLUED = re.compile(r"[.!?][\"”’]?(?=[A-Z“\"][a-z])")  # kept when two lowercase letters come before
-_DATELINE = re.compile(r"^.{0,700}?(?:\((?:Yonhap|AP|AFP|Reuters|KCNA|Xinhua|UPI|dpa|EFE|Kyodo|TASS)\)\s*(?:--|—|–)"
-                       r"|^[A-Z][A-Z .'-]{2,30},(?:\s[A-Z][\w .'-]{0,40})?:)\s*", re.S)
-_NEGATED = re.compile(r"\b(?:not|never|no longer|den(?:y|ies|ied|ying)|refus\w* to|rul\w* out)\b|n't\b", re.I)
-_HEDGE = re.compile(r"\b(?:could|might|may|possibly|perhaps|likely|possibility)\b", re.I)
-_CONDITION = re.compile(r"\b(?:if|unless|in case)\b", re.I)
-_THREAT = re.compile(r"\b(?:threat\w*|vow\w*|warn\w*|pledg\w*)\b", re.I)
-_REPORTING = re.compile(r"\b(?:said|says|stressed|reiterated|added|told|noted|vowed|pledged|declared|affirmed|"
-                        r"announced|warned|threatened|insisted|claimed)\b", re.I)
-_WOULD = re.compile(r"\bwould\b", re.I)
-_FUTURE = re.compile(
+# Modality cues, each with the literals its matches start with (see tension.extract_scan).
+_NEGATED = Anchored(
+    re.compile(r"\b(?:not|never|no longer|den(?:y|ies|ied|ying)|refus\w* to|rul\w* out)\b|n't\b", re.I),
+    ("not", "never", "no longer", "den", "refus", "rul"), word_start=True, inner=("n't",))
+_HEDGE = Anchored(re.compile(r"\b(?:could|might|may|possibly|perhaps|likely|possibility)\b", re.I),
+                  ("could", "might", "may", "possib", "perhaps", "likely"), word_start=True)
+_CONDITION = Anchored(re.compile(r"\b(?:if|unless|in case)\b", re.I), ("if", "unless", "in case"), word_start=True)
+_THREAT = Anchored(re.compile(r"\b(?:threat\w*|vow\w*|warn\w*|pledg\w*)\b", re.I), ("threat", "vow", "warn", "pledg"),
+                   word_start=True)
+_REPORTING_WORDS = ("said", "says", "stressed", "reiterated", "added", "told", "noted", "vowed", "pledged", "declared",
+                    "affirmed", "announced", "warned", "threatened", "insisted", "claimed")
+_REPORTING = Anchored(re.compile(r"\b(?:" + "|".join(_REPORTING_WORDS) + r")\b", re.I), _REPORTING_WORDS,
+                      word_start=True)
+_WOULD = Anchored(re.compile(r"\bwould\b", re.I), ("would",), word_start=True)
+_FUTURE = Anchored(re.compile(
     r"\b(?:will|shall|threat\w*|vow\w*|warn\w*|pledg\w*|set to|plans?|planning|intends? to|going to|ready to|"
     r"scheduled to|expected to|to be held|contemplat\w*)\b", re.I
-)
+), ("will", "shall", "threat", "vow", "warn", "pledg", "set to", "plan", "intend", "going to", "ready to",
+    "scheduled to", "expected to", "to be held", "contemplat"), word_start=True)
 # Words pointing back to what the previous sentence was about ("they", "the group", "these exercises").
 _ANAPHOR = re.compile(
     r"\b(?:they|them|their|its|it|this|these|those|such|he|she|his|her)\b|\bthe\s+(?:\w+\s+)?(?:group|regime|"
@@ -52,19 +57,9 @@ _ANAPHOR = re.compile(
     r"launch(?:es)?|remarks?|authorities|two\s+sides|leaders?|meeting|summit|visit|trip)\b", re.I
 )
 # Acts that are aimed at someone even when the sentence names nobody ("launched a cruise missile into the sea").
-_MILITARY_ACT = re.compile(r"\b(?:fir(?:e|ed|es|ing)|launch\w*|lobb\w*|test\w*|shell\w*|drills?|strikes?|"
-                           r"missiles?)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of the body with its character span."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-    header: bool = False  # a wire header (slug, title, byline, dateline): never a statement
+_MILITARY_ACT = Anchored(
+    re.compile(r"\b(?:fir(?:e|ed|es|ing)|launch\w*|lobb\w*|test\w*|shell\w*|drills?|strikes?|missiles?)\b", re.I),
+    ("fir", "launch", "lobb", "test", "shell", "drill", "strike", "missile"), word_start=True)
 
 
 @dataclass
@@ -97,6 +92,7 @@ class Lexicon:
     abbreviations: frozenset[str]
     directive_verbs: frozenset[str] = frozenset()
     speech_pattern: re.Pattern = re.compile(r"(?!x)x")
+    speech_finder: AliasFinder | None = None  # finds the pattern's matches from a document's words
 
 
 def load_lexicon() -> Lexicon:
@@ -107,7 +103,9 @@ def load_lexicon() -> Lexicon:
     objects = [r["word"] for r in rows if r["kind"] == "object"]
     nouns = [r["word"] for r in rows if r["kind"] == "noun"]
     alternatives = [alias_pattern(sorted(speech)).pattern]  # a trie: one pass whatever the number of verbs
+    openings = sorted(speech)
     if objects and nouns:
+        openings += objects
         # "issued a statement", "released a joint resolution": speech only with such an object.
         alternatives.append(r"\b(?:" + "|".join(map(re.escape, objects)) + r")\s+(?:[\w-]+\s+){0,3}?(?:"
                             + "|".join(map(re.escape, nouns)) + r")s?\b")
@@ -115,56 +113,9 @@ def load_lexicon() -> Lexicon:
         speech_verbs=speech,
         abbreviations=frozenset(r["abbreviation"] for r in read_tsv(DATA_DIR / "abbreviations.tsv")),
         directive_verbs=directive,
-        speech_pattern=re.compile("|".join(alternatives)),
+        speech_pattern=(pattern := re.compile("|".join(alternatives))),
+        speech_finder=AliasFinder(pattern, openings),
     )
-
-
-def split_sentences(body: str, abbreviations: frozenset[str]) -> list[Sentence]:
-    """Sentences with their spans; paragraphs never merge, and 'Gen. Kim' or 'Jan. 30' never split."""
-    cuts: set[int] = {m.end() for m in _GLUED.finditer(body) if body[m.start() - 2 : m.start()].isalpha()
-                      and body[m.start() - 2 : m.start()].islower()}
-    headers: list[tuple[int, int]] = []
-    offset = 0
-    for paragraph in body.split("\n\n"):
-        cuts.add(offset)
-        # A wire header (slug, title, byline) ends at the dateline: checked cheaply before the pattern runs.
-        head = paragraph[:700]
-        if ("--" in head or "—" in head or "–" in head or ":" in head[:60]) and (header := _DATELINE.match(paragraph)):
-            cuts.add(offset + header.end())
-            headers.append((offset, offset + header.end()))
-        offset += len(paragraph) + 2
-    spans: list[list[int]] = []
-    for start, end in _segment(body):
-        inner = sorted(c for c in cuts if start < c < end)
-        for lo, hi in zip([start, *inner], [*inner, end]):
-            piece = body[lo:hi]
-            lo, hi = lo + len(piece) - len(piece.lstrip()), hi - (len(piece) - len(piece.rstrip()))
-            if hi <= lo:
-                continue
-            if spans and lo not in cuts and "\n\n" not in body[spans[-1][1] : lo]:
-                previous = body[spans[-1][0] : spans[-1][1]]
-                last_word = previous.rsplit(None, 1)[-1] if previous.strip() else ""
-                if last_word in abbreviations and body[lo : lo + 1].isalnum():
-                    spans[-1][1] = hi
-                    continue
-            spans.append([lo, hi])
-    return [Sentence(i, lo, hi, body[lo:hi], any(h0 <= lo and hi <= h1 for h0, h1 in headers))
-            for i, (lo, hi) in enumerate(spans)]
-
-
-def _segment(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of one stretch; blingfire splits, and finding its sentences back gives offsets cheaply."""
-    if not text.strip():
-        return []
-    spans, pos = [], 0
-    flat = text.replace("\n", " ")  # blingfire turns a line break it does not split at into a space
-    for piece in blingfire.text_to_sentences(text).split("\n"):
-        at = flat.find(piece, pos)
-        if at < 0:  # the splitter changed the text: fall back to its (slower) offsets
-            return list(blingfire.text_to_sentences_and_offsets(text)[1])
-        spans.append((at, at + len(piece)))
-        pos = at + len(piece)
-    return spans
 
 
 def outside_quotes(text: str) -> str:
@@ -180,15 +131,17 @@ def modality(frame_text: str, reported: bool, directive: bool = False) -> str:
     A negation inside a demand ("demanded that Lee no longer resort to...") is the demand's, not a denial;
     "would" after a reporting verb is a reported "will".
     """
-    if not directive and _NEGATED.search(frame_text):
+    view = lowercase_view(frame_text)
+    if not directive and _NEGATED.found_in(frame_text, view):
         return "negated"
     # A hedge makes it hypothetical; a condition does too, unless it conditions a threat ("vowed to strike if").
-    if _HEDGE.search(frame_text) or (_CONDITION.search(frame_text) and not _THREAT.search(frame_text)):
+    if _HEDGE.found_in(frame_text, view) or (
+            _CONDITION.found_in(frame_text, view) and not _THREAT.found_in(frame_text, view)):
         return "hypothetical"
-    would = _WOULD.search(frame_text)
-    if would and not _REPORTING.search(frame_text, 0, would.start()):
+    would = _WOULD.search(frame_text, view)
+    if would and not _REPORTING.search(frame_text, view, 0, would.start()):
         return "hypothetical"
-    if would or _FUTURE.search(frame_text):
+    if would or _FUTURE.found_in(frame_text, view):
         return "threat_or_future"
     return "reported" if reported else "asserted"
 
@@ -199,6 +152,7 @@ class _Document:
 
     narrator: Mention | None  # the declared speaker
     salience: Counter
+    speech_openings: list[str] | None  # the reporting verbs the document has (None: scan for all of them)
     last_speaker: Mention | None = None
     continuing: Mention | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
     previous_targets: list[str] = field(default_factory=list)
@@ -212,10 +166,12 @@ def extract_statements(
     document_speaker: str = "",
 ) -> list[Statement]:
     """Every statement in a cleaned body, in order, with speakers and targets resolved at `published`."""
-    mentions = resolve_mentions(actors.find_mentions(body, published))
+    words = word_set(body)  # looked up instead of scanning for every actor and reporting verb
+    mentions = resolve_mentions(actors.find_mentions(body, published, words))
     starts = [m.start for m in mentions]
     doc = _Document(_document_speaker(document_speaker, actors, published),
-                    Counter(r.country for m in mentions for r in referents(m) if r.kind != "demonym"))
+                    Counter(r.country for m in mentions for r in referents(m) if r.kind != "demonym"),
+                    lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
     quote_speaker: Statement | None = None
@@ -224,7 +180,7 @@ def extract_statements(
             continue
         in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         narrator = doc.continuing or doc.narrator
-        found = [s for s in _sentence_statements(sentence, in_sentence, lexicon, doc, narrator) if s]
+        found = [s for s in _sentence_statements(sentence, in_sentence, lexicon, doc, narrator, body) if s]
         if found:
             speakers = [s for s in found if s.speaker_country]
             if pending_quote and speakers:
@@ -260,7 +216,7 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document) 
         if doc.previous_targets and _ANAPHOR.search(sentence.text):
             statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
-        elif statement.is_act and _MILITARY_ACT.search(statement.content):
+        elif statement.is_act and _MILITARY_ACT.first(statement.content):
             counterpart = next((c for c, _ in doc.salience.most_common() if c != statement.speaker_country), None)
             if counterpart:
                 statement.targets, statement.targets_inferred = [counterpart], True
@@ -302,7 +258,8 @@ def _continued(sentence: Sentence, speaker: Statement, how: str) -> Statement:
 def _clauses(text: str, blanked: str, mention_starts: set[int]) -> list[tuple[int, int, str]]:
     """Clause spans split at ', which', ', who', ';' and before a subordinate clause with its own actor."""
     breaks = [(m.start(), m.end(), m.group("rel") or "") for m in _CLAUSE_BREAK.finditer(blanked)]
-    breaks += [(m.start(), m.end(), "sub") for m in _SUBORDINATE.finditer(blanked) if m.end() in mention_starts]
+    if mention_starts:  # (the breaks before a subordinate clause are those where a mention starts)
+        breaks += [(m.start(), m.end(), "sub") for m in _SUBORDINATE.finditer(blanked) if m.end() in mention_starts]
     spans, start, rel = [], 0, ""
     for b_start, b_end, b_rel in sorted(breaks):
         if b_start < start:
@@ -314,25 +271,42 @@ def _clauses(text: str, blanked: str, mention_starts: set[int]) -> list[tuple[in
 
 
 def _sentence_statements(
-    sentence: Sentence, mentions: list[Mention], lexicon: Lexicon, doc: _Document, narrator: Mention | None
+    sentence: Sentence, mentions: list[Mention], lexicon: Lexicon, doc: _Document, narrator: Mention | None,
+    body: str,
 ) -> list[Statement]:
     text = sentence.text
     blanked = outside_quotes(text)
-    local = [replace(m, start=m.start - sentence.start, end=m.end - sentence.start) for m in mentions]
-    outside_all = [m for m in local if not blanked[m.start : m.end].isspace()]
+    # The document's words are the sentence's, unless a sentence boundary falls inside a word.
+    openings = doc.speech_openings if _whole_words(body, sentence.start, sentence.end) else None
+    by = sentence.start
+    local = [Mention._make((m.start - by, m.end - by, *m[2:])) for m in mentions]  # sentence offsets
+    outside_all = local if blanked is text else [m for m in local if not blanked[m.start : m.end].isspace()]
     statements: list[Statement] = []
     previous_clause: list[Mention] = []
     for c_start, c_end, rel in _clauses(text, blanked, {m.start for m in outside_all}):
         in_clause = [m for m in local if c_start <= m.start < c_end]
         outside = [m for m in outside_all if c_start <= m.start < c_end]
         antecedent = previous_clause[-1:] if rel in ("which", "who") else []
-        for finding in rules.clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent,
-                                             lexicon.speech_pattern, lexicon.directive_verbs, doc.last_speaker,
-                                             narrator):
+        anchors = _reporting_verbs(blanked, c_start, c_end, lexicon, openings)
+        for finding in rules.clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
+                                             lexicon.directive_verbs, doc.last_speaker, narrator):
             content = text[c_start : finding.content_end if finding.content_end is not None else c_end]
             statements.append(_make(sentence, content, finding, antecedent, in_clause))
         previous_clause = outside
     return statements
+
+
+def _reporting_verbs(blanked: str, c_start: int, c_end: int, lexicon: Lexicon, openings: list[str] | None
+                     ) -> list[re.Match]:
+    """The clause's reporting verbs outside quotes ("said", "issued a statement"), in order."""
+    if lexicon.speech_finder is None:
+        return list(lexicon.speech_pattern.finditer(blanked, c_start, c_end))
+    return list(lexicon.speech_finder.finditer(blanked, openings, c_start, c_end))
+
+
+def _whole_words(body: str, start: int, end: int) -> bool:
+    """Whether body[start:end] neither starts nor ends inside a word (so its words are words of the body)."""
+    return not cuts_word(body, start) and not cuts_word(body, end)
 
 
 def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[Mention],

@@ -1,0 +1,95 @@
+"""References: resolve what a document's back-references stand for, against what it named before them.
+
+`tension.actors` finds the mentions, names and back-references alike ("she", "the ministry", "the South", "the
+two countries"); here each back-reference gets the actor(s) it points to: the latest person of the right gender,
+the latest institution, Korea's two sides in a Korean context, the two countries named most. "It" and "they" are
+left to the extractor, which resolves them against the last speaker.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tension.actors import PERSON, STATE_KINDS, Mention
+
+
+class _Memory:
+    """What the document has named so far, for back-references: the latest of each kind, kept as it goes."""
+
+    def __init__(self, korea_context: bool) -> None:
+        self.korea_context = korea_context
+        self.counts: Counter[str] = Counter()
+        self.named = 0
+        self.recency: dict[str, int] = {}  # country -> when it was last named (demonyms aside)
+        self.people: dict[str, tuple[int, Mention]] = {}  # gender -> the latest person of that gender
+        self.institution: Mention | None = None  # the latest ministry, agency, statement...
+
+    def remember(self, mention: Mention) -> None:
+        if mention.resolved:
+            self.named += 1
+            self.counts[mention.country] += 1
+            if mention.kind != "demonym":
+                self.recency[mention.country] = self.named
+            if mention.kind == PERSON:
+                self.people[mention.gender] = (self.named, mention)
+            elif mention.kind not in STATE_KINDS:
+                self.institution = mention
+
+    def resolve(self, mention: Mention) -> list[Mention]:
+        """The actor(s) a mention stands for: itself when named, else its antecedent named earlier."""
+        if mention.resolved:
+            return [mention]
+        ref = mention.backref
+        if ref in ("it", "they"):
+            return []  # resolved against the last speaker, by the extractor
+        found: Mention | None = None
+        if ref in ("she", "he"):
+            found = self._person(("", mention.gender))
+        elif ref in ("the south", "the north"):
+            if self.korea_context:
+                country = "KOR" if ref == "the south" else "PRK"
+                return [mention._replace(actor=country, country=country, kind="state")]
+            return []
+        elif ref == "the two":
+            # The two countries the document has named most (the latest first among equals).
+            ranked = sorted(self.recency, key=lambda c: (self.counts[c], self.recency[c]), reverse=True)[:2]
+            if len(ranked) == 2:
+                return [mention._replace(actor=c, country=c, kind="state") for c in ranked]
+            return []
+        elif mention.kind == PERSON or ref.split()[-1] in _PERSON_NOUNS:
+            want = {"spokeswoman": "f", "spokesman": "m"}.get(ref.split()[-1], "")
+            found = self._person(("", want) if want else None)
+        else:
+            # "the ministry", "the statement", "the agency": the latest institution named.
+            found = self.institution
+        if found is None:
+            return []
+        return [mention._replace(actor=found.actor, country=found.country, role=found.role, kind=found.kind,
+                        gender=found.gender)]
+
+    def _person(self, genders: tuple[str, ...] | None) -> Mention | None:
+        """The latest person named whose gender is one of `genders` (None: any)."""
+        latest = [named for gender, named in self.people.items() if genders is None or gender in genders]
+        return max(latest, key=lambda named: named[0])[1] if latest else None
+
+
+_PERSON_NOUNS = frozenset(
+    "spokeswoman spokesman spokesperson official minister envoy ambassador president leader counterpart "
+    "commander adviser".split()
+)
+
+
+def resolve_mentions(mentions: list[Mention]) -> list[Mention]:
+    """Each mention with `refers_to` set, resolving back-references against what was named before it."""
+    memory = _Memory(korea_context=any(m.country in ("KOR", "PRK") for m in mentions))
+    out = []
+    for mention in mentions:
+        if mention.resolved:  # a name stands for itself (see attribution.referents)
+            memory.remember(mention)
+            out.append(mention)
+            continue
+        found = memory.resolve(mention)
+        for referent in found:
+            memory.remember(referent)
+        out.append(mention._replace(refers_to=tuple(found)) if found or mention.refers_to else mention)
+    return out

@@ -1,0 +1,229 @@
+"""Fast, exact stand-ins for the extractor's regex scans.
+
+Python's regex engine tries a pattern that opens with `\\b` or a lookbehind at every character of the text, which
+costs tens of nanoseconds a character; the extractor runs a dozen such patterns over every sentence. `Anchored`
+pairs a pattern with the literal strings one of which every match of it starts with: `str.find` (C speed) locates
+those, and the pattern itself is tried only there, so the result is the pattern's own, match for match. Actors and
+reporting verbs (`AliasFinder`) are looked for only when the document has all of their words (`word_set`).
+
+`lowercase_view` gives the text those literals are looked up in for a case-insensitive pattern; it refuses the
+few texts where lower-casing would not line up with the regex's own case-folding (the result is then the plain
+scan). `tests/test_extract_scan.py` checks every cue against its pattern on generated text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+# Characters `re.IGNORECASE` matches to an ASCII letter that `str.lower` does not turn into it (checked over all
+# of Unicode): Turkish dotted/dotless i, the long s and the Kelvin sign.
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lowercase_view(text: str) -> str | None:
+    """`text.lower()` when it lines up character for character with `text` and agrees with `re.IGNORECASE`."""
+    lower = text.lower()
+    if len(lower) != len(text) or (not text.isascii() and _CASE_TRAPS.search(text)):
+        return None
+    return lower
+
+
+class Anchored:
+    """A compiled pattern and the literals its matches start with; `search`/`finditer` return the pattern's own.
+
+    For a case-insensitive pattern the anchors are lowercase and are looked up in `lowercase_view(text)`; for a
+    case-sensitive one, in the text itself. Every match must start with an anchor, and no match may be empty.
+    `word_start`: a match starting with one of the anchors begins a word (the pattern has `\\b` or a lookbehind
+    before it), so such an anchor found inside a word is skipped without trying the pattern; `inner` anchors may
+    start inside a word ("n't"). `needs`: literals one of which every match contains (looked up like the anchors);
+    a text with none of them has no match.
+    """
+
+    __slots__ = ("pattern", "ignore_case", "needs", "_anchors")
+
+    def __init__(self, pattern: re.Pattern, anchors: tuple[str, ...], word_start: bool = False,
+                 needs: tuple[str, ...] = (), inner: tuple[str, ...] = ()) -> None:
+        self.pattern = pattern
+        self.ignore_case = bool(pattern.flags & re.IGNORECASE)
+        self.needs = needs
+        self._anchors = tuple((a, word_start) for a in anchors) + tuple((a, False) for a in inner)
+
+    def view(self, text: str) -> str | None:
+        """Where the anchors are looked up: the text, or its lowercase view (None: fall back to the pattern)."""
+        return lowercase_view(text) if self.ignore_case else text
+
+    def first(self, text: str) -> re.Match | None:
+        """`pattern.search(text)`."""
+        return self.search(text, self.view(text))
+
+    def found_in(self, text: str, view: str | None) -> bool:
+        """Whether `pattern.search(text)` finds anything (stops at the first match, wherever it is)."""
+        if view is None:
+            return self.pattern.search(text) is not None
+        if not self._may_match(view, 0, len(text)):
+            return False
+        find, match = view.find, self.pattern.match
+        for anchor, word_start in self._anchors:
+            at = find(anchor)
+            while at >= 0:
+                if (not word_start or not at or not ((c := text[at - 1]).isalnum() or c == "_")) and match(text, at):
+                    return True
+                at = find(anchor, at + 1)
+        return False
+
+    def search(self, text: str, view: str | None, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        """`pattern.search(text, pos, endpos)`, given `view = self.view(text)` (shared by cues of one text)."""
+        end = len(text) if endpos is None else endpos
+        if view is None:
+            return self.pattern.search(text, pos, end)
+        if not self._may_match(view, pos, end):
+            return None
+        best: re.Match | None = None
+        find, match = view.find, self.pattern.match
+        for anchor, word_start in self._anchors:
+            at = find(anchor, pos, end)
+            while at >= 0 and (best is None or at < best.start()):
+                if not word_start or not at or not ((c := text[at - 1]).isalnum() or c == "_"):
+                    found = match(text, at, end)
+                    if found is not None:
+                        best = found
+                        break
+                at = find(anchor, at + 1, end)
+        return best
+
+    def finditer(self, text: str, view: str | None, pos: int = 0, endpos: int | None = None,
+                 anchors: tuple[str, ...] | None = None, starts: Iterable[int] = ()) -> Iterator[re.Match]:
+        """`pattern.finditer(text, pos, endpos)`, given `view = self.view(text)`: leftmost matches, no overlaps.
+
+        `anchors`: the only anchors that can open a match in this text (the caller knows from its words), and
+        `starts`: other positions where a match may start (the caller found them another way).
+        """
+        end = len(text) if endpos is None else endpos
+        if view is None:
+            yield from self.pattern.finditer(text, pos, end)
+            return
+        last = pos
+        match = self.pattern.match
+        for at in sorted(self._starts(text, view, pos, end, anchors).union(starts)):
+            if at >= last and (found := match(text, at, end)) is not None:
+                yield found
+                last = found.end()
+
+    def _may_match(self, view: str, pos: int, end: int) -> bool:
+        """False when [pos, end) lacks every literal that a match contains."""
+        for need in self.needs:
+            if view.find(need, pos, end) >= 0:
+                return True
+        return not self.needs
+
+    def _starts(self, text: str, view: str, pos: int, end: int, only: tuple[str, ...] | None) -> set[int]:
+        """Every position in [pos, end) where an anchor occurs (at a word start, when the pattern needs one)."""
+        starts: set[int] = set()
+        if not self._may_match(view, pos, end):
+            return starts
+        find, add = view.find, starts.add
+        for anchor, word_start in self._anchors:
+            if only is not None and anchor not in only:
+                continue
+            at = find(anchor, pos, end)
+            while at >= 0:
+                if not word_start or not at or not ((c := text[at - 1]).isalnum() or c == "_"):
+                    add(at)
+                at = find(anchor, at + 1, end)
+        return starts
+
+
+# Every ASCII byte that is not a regex word character, turned into a space: the words of an ASCII text are then
+# what `bytes.split` returns (in C), which costs a fraction of `re.findall(r"\w+")`.
+_ASCII_NON_WORD_TO_SPACE = bytes(b if chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(256))
+_WORD = re.compile(r"\w+")
+
+
+def word_set(text: str) -> set[str]:
+    """The distinct words of `text`: its maximal runs of regex word characters (`\\w+`)."""
+    if text.isascii():
+        return set(text.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii").split())
+    return set(_WORD.findall(text))
+
+
+# Past this many aliases to look up one by one (a long text with a large vocabulary), one pass of the pattern over
+# the text costs less: so the cost stays linear in the length of the text.
+MAX_LOOKUPS = 48
+
+
+class AliasFinder:
+    """The matches of an alias pattern (`tension.actors.alias_pattern`, optionally with more alternatives), found
+    from the words the text contains instead of by trying the pattern at every character.
+
+    An alias can match only where the text has all of its words (a match starts and ends at word boundaries, so
+    each word of the alias is a whole word of the text), so only the aliases whose words the text has are looked
+    for (with `str.find`), and the pattern is tried where one of them occurs. `extra` are the literal openings of
+    the pattern's other alternatives (each a word or words); a pattern with an alias that does not start with a
+    word character is always scanned in full.
+    """
+
+    __slots__ = ("pattern", "_by_key", "_keys", "_scan")
+
+    def __init__(self, pattern: re.Pattern, aliases: Iterable[str], extra: Iterable[str] = ()) -> None:
+        self.pattern = pattern
+        self._scan = False
+        split = []
+        for alias in [*aliases, *extra]:
+            words = _WORD.findall(alias)
+            if not words or not alias[0].isalnum():
+                self._scan = True
+            else:
+                split.append((alias, frozenset(words)))
+        # Each alias is filed under its word shared by the fewest aliases ("Jong Un", not "Kim"), so a text's words
+        # call up few aliases to check.
+        shared = Counter(word for _, words in split for word in words)
+        self._by_key: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for alias, words in split:
+            key = min(sorted(words), key=shared.__getitem__)
+            self._by_key.setdefault(key, []).append((alias, words))
+        self._keys = frozenset(self._by_key)
+
+    def possible(self, words: set[str] | None) -> list[str] | None:
+        """The aliases whose words are all in `words` (shortest first; None: scan with the pattern instead)."""
+        if words is None or self._scan:
+            return None
+        found = [alias for key in words & self._keys for alias, needed in self._by_key[key] if needed <= words]
+        found.sort()
+        # An alias extending another found one ("Kim Jong Un" after "Kim") occurs only where that one does.
+        return [alias for i, alias in enumerate(found) if not i or not alias.startswith(found[i - 1])]
+
+    def finditer(self, text: str, possible: list[str] | None, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[re.Match]:
+        """`pattern.finditer(text, pos, endpos)`, given `possible = self.possible(word_set(text))`.
+
+        (A bound inside a word makes part of it a word of its own there: then the pattern scans.)
+        """
+        end = len(text) if endpos is None else endpos
+        if possible is None or len(possible) > MAX_LOOKUPS or cuts_word(text, pos) or cuts_word(text, end):
+            yield from self.pattern.finditer(text, pos, end)
+            return
+        starts: set[int] = set()
+        find, add = text.find, starts.add
+        for alias in possible:
+            at = find(alias, pos, end)
+            while at >= 0:
+                add(at)
+                at = find(alias, at + 1, end)
+        last = pos
+        match = self.pattern.match
+        for at in sorted(starts):
+            if at >= last and (found := match(text, at, end)) is not None:
+                yield found
+                last = found.end()
+
+
+def is_word_char(char: str) -> bool:
+    """Whether `char` is a regex word character (`\\w`: a letter, a digit or the underscore)."""
+    return char.isalnum() or char == "_"
+
+
+def cuts_word(text: str, at: int) -> bool:
+    """Whether position `at` falls inside a word of `text` (between two word characters)."""
+    return 0 < at < len(text) and is_word_char(text[at - 1]) and is_word_char(text[at])

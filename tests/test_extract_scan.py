@@ -1,0 +1,140 @@
+"""The extractor's fast scans (tension.extract_scan) find exactly what the plain regexes find, on generated text.
+
+Each stand-in is checked against the pattern it replaces, match for match, on text built from the pattern's own
+words (in every case, glued and split by the characters that decide word boundaries) and on arbitrary text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import blingfire
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tension import actors as actors_module
+from tension import attribution, extract
+from tension.extract_scan import Anchored, lowercase_view, word_set
+from tension.extract_sentences import _blingfire_sentences
+
+CHECK = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Characters that decide word boundaries, quotes, white space and the letters that fold like ASCII under re.I.
+SEPARATORS = [" ", "  ", ",", ".", "-", "'", "’", "\n", "\t", '"', "“", "”", "(", "_", "1", "é",
+              "İ", "ı", "ſ", "K"]
+
+CUES = {
+    "negated": extract._NEGATED, "hedge": extract._HEDGE, "condition": extract._CONDITION,
+    "threat": extract._THREAT, "reporting": extract._REPORTING, "would": extract._WOULD,
+    "future": extract._FUTURE, "military act": extract._MILITARY_ACT, "according": attribution.ACCORDING,
+    "passive agent": attribution.PASSIVE_AGENT, "mutual": attribution.MUTUAL, "that": attribution._THAT,
+    "backref": actors_module._BACKREF, "side": actors_module._SIDE, "two": actors_module._TWO,
+}
+
+
+def spans(matches) -> list[tuple[tuple[int, int], str, dict]]:
+    return [(m.span(), m.group(0), m.groupdict()) for m in matches]
+
+
+def wordy_text(words: list[str]) -> st.SearchStrategy[str]:
+    """Text made of `words` (in any case) and separators, so that each alternative of a pattern turns up."""
+    word = st.sampled_from(words).flatmap(
+        lambda w: st.sampled_from([w, w.lower(), w.upper(), w.capitalize(), w + "s", w[:-1]]))
+    return st.lists(st.one_of(word, st.sampled_from(SEPARATORS)), max_size=40).map("".join)
+
+
+def pattern_words(cue: Anchored) -> list[str]:
+    """The literal words of a pattern, its anchors and the words around them in its matches."""
+    source = re.sub(r"\\[a-zA-Z]", " ", cue.pattern.pattern)
+    literals = re.findall(r"[A-Za-z]+(?:'[a-z]+)?", source)
+    return sorted({*literals, *(anchor for anchor, _ in cue._anchors), "the", "by", "Seoul"})
+
+
+@pytest.mark.parametrize("name", CUES)
+def test_anchored_search_and_finditer_match_the_pattern(name):
+    cue = CUES[name]
+
+    @CHECK
+    @given(st.one_of(wordy_text(pattern_words(cue)), st.text(max_size=60)), st.integers(0, 5), st.integers(0, 5))
+    def check(text, cut_start, cut_end):
+        view = cue.view(text)
+        pos, endpos = min(cut_start, len(text)), max(len(text) - cut_end, 0)
+        assert spans([cue.search(text, view)] if cue.search(text, view) else []) == spans(
+            [cue.pattern.search(text)] if cue.pattern.search(text) else [])
+        found = cue.search(text, view, pos, endpos)
+        expected = cue.pattern.search(text, pos, endpos)
+        assert (found and found.span()) == (expected and expected.span())
+        assert cue.found_in(text, view) == bool(cue.pattern.search(text))
+        assert spans(cue.finditer(text, view)) == spans(cue.pattern.finditer(text))
+        assert spans(cue.finditer(text, view, pos, endpos)) == spans(cue.pattern.finditer(text, pos, endpos))
+
+    check()
+
+
+BACKREF_WORDS = ["she", "he", "it", "they", "the", "The", "foreign", "state", "North", "South", "nuclear-armed", "two",
+                 "countries", "said", "Kim", "x", *actors_module._DEFINITE_NOUNS]
+
+
+@CHECK
+@given(st.one_of(wordy_text(BACKREF_WORDS), st.text(max_size=60)))
+def test_back_references_found_from_words_are_the_patterns(text):
+    words = word_set(text)
+    definite = actors_module._starts_of_the(text, words.intersection(actors_module._DEFINITE_NOUNS), 1)
+    pronouns = actors_module._pronoun_anchors(words)
+    assert spans(actors_module._BACKREF.finditer(text, text, anchors=pronouns, starts=definite)) == spans(
+        actors_module._BACKREF.pattern.finditer(text))
+    sides = actors_module._starts_of_the(text, [s for s in ("North", "South") if s in words], 2)
+    assert spans(actors_module._SIDE.finditer(text, text, anchors=(), starts=sides)) == spans(
+        actors_module._SIDE.pattern.finditer(text))
+    two = actors_module._starts_of_the(text, ["two"] if "two" in words else [], 0)
+    assert spans(actors_module._TWO.finditer(text, text, anchors=(), starts=two)) == spans(
+        actors_module._TWO.pattern.finditer(text))
+
+
+def test_actor_finder_matches_the_alias_pattern(ctx):
+    finder = ctx.actors.finder
+    aliases = sorted(ctx.actors.by_alias)[::7] + ["Kim", "Kim Jong Un", "U.S.", "south Korea", "the puppet regime"]
+
+    @CHECK
+    @given(wordy_text(aliases + ["said", "met", "'s"]))
+    def check(text):
+        possible = finder.possible(word_set(text))
+        assert spans(finder.finditer(text, possible)) == spans(ctx.actors.pattern.finditer(text))
+
+    check()
+
+
+def test_speech_finder_matches_the_reporting_verb_pattern(ctx):
+    finder = ctx.lexicon.speech_finder
+    words = sorted(ctx.lexicon.speech_verbs) + ["issued", "released", "a", "joint", "statement", "report", "Seoul"]
+
+    @CHECK
+    @given(wordy_text(words), st.integers(0, 5), st.integers(0, 5))
+    def check(text, cut_start, cut_end):
+        possible = finder.possible(word_set(text))
+        pos, endpos = min(cut_start, len(text)), max(len(text) - cut_end, 0)
+        assert spans(finder.finditer(text, possible, pos, endpos)) == spans(
+            ctx.lexicon.speech_pattern.finditer(text, pos, endpos))
+
+    check()
+
+
+@CHECK
+@given(st.one_of(st.text(), st.text(alphabet="ab _-'.\n\té1")))
+def test_word_set_is_the_regex_words(text):
+    assert word_set(text) == set(re.findall(r"\w+", text))
+
+
+@pytest.mark.parametrize("text", ["İstanbul", "ſtatement", "\u212aim", "SAID"])
+def test_lowercase_view_refuses_what_lowercasing_would_misalign(text):
+    view = lowercase_view(text)
+    assert view is None or (len(view) == len(text) and view == text.lower())
+    if text != "SAID":
+        assert view is None
+
+
+@CHECK
+@given(st.one_of(st.text(), st.lists(st.sampled_from(["The ministry said.", " ", "\n", "Jan. 30", "“Go.”", "U.S."]),
+                                      max_size=30).map("".join)))
+def test_blingfire_call_matches_blingfires_own_wrapper(text):
+    assert _blingfire_sentences(text) == blingfire.text_to_sentences(text)
