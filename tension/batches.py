@@ -168,21 +168,31 @@ def _counts(folder: Path) -> dict:
 
 
 def store_unit(con: duckdb.DuckDBPyConnection, unit_dir: Path) -> dict:
-    """Insert one staged batch in one transaction (rows already present are left alone); drop the staging."""
+    """Insert one staged batch in one transaction (documents already stored are left alone); drop the staging."""
     files = {name: str(unit_dir / f"{name}.parquet") for name in SCHEMAS}
     con.execute("begin transaction")
     try:
-        before = con.execute("select (select count(*) from documents), (select count(*) from statements)").fetchone()
-        con.execute("insert or ignore into documents by name select * from read_parquet(?)", [files["documents"]])
-        con.execute("insert or ignore into statements by name select * from read_parquet(?)", [files["statements"]])
-        con.execute("insert or ignore into scores by name select * from read_parquet(?)", [files["scores"]])
+        # A document is stored whole or not at all: its statements and scores go in only when it is new.
+        con.execute(
+            """create or replace temp table new_documents as
+               select doc_id from read_parquet(?) anti join documents using (doc_id)""",
+            [files["documents"]],
+        )
+        con.execute("insert into documents by name select * from read_parquet(?) "
+                    "where doc_id in (select doc_id from new_documents)", [files["documents"]])
+        statements_added = con.execute(
+            "insert into statements by name select * from read_parquet(?) "
+            "where doc_id in (select doc_id from new_documents)", [files["statements"]]).fetchone()[0]
+        con.execute("insert into scores by name select * from read_parquet(?) "
+                    "where split_part(statement_id, ':', 1) in (select doc_id from new_documents)",
+                    [files["scores"]])
+        documents_new = con.execute("select count(*) from new_documents").fetchone()[0]
         con.execute(
             """insert into rejected_documents (path, item, reason)
                select path, item, reason from read_parquet(?)
                on conflict (path, item) do update set reason = excluded.reason, last_seen = now()""",
             [files["rejections"]],
         )
-        after = con.execute("select (select count(*) from documents), (select count(*) from statements)").fetchone()
         rejections = [tuple(r.values()) for r in pq.read_table(files["rejections"]).to_pylist()]
         documents_read = pq.ParquetFile(files["documents"]).metadata.num_rows
         con.execute("commit")
@@ -190,6 +200,6 @@ def store_unit(con: duckdb.DuckDBPyConnection, unit_dir: Path) -> dict:
         con.execute("rollback")
         raise
     shutil.rmtree(unit_dir, ignore_errors=True)
-    return {"documents_seen": documents_read, "documents_new": after[0] - before[0],
-            "documents_rejected": len(rejections), "statements_added": after[1] - before[1],
+    return {"documents_seen": documents_read, "documents_new": documents_new,
+            "documents_rejected": len(rejections), "statements_added": statements_added,
             "rejections": rejections}

@@ -40,7 +40,7 @@ def rescore_missing(con: duckdb.DuckDBPyConnection, scorer: Scorer, chunk: int =
             })
         con.register("fresh_scores", pa.Table.from_pylist(scored, schema=SCHEMAS["scores"]))
         try:
-            con.execute("insert or ignore into scores by name select * from fresh_scores")
+            con.execute("insert into scores by name select * from fresh_scores")  # only unscored ones
         finally:
             con.unregister("fresh_scores")
         done += len(rows)

@@ -39,7 +39,9 @@ create table if not exists rejected_documents (
 );
 
 create table if not exists statements (
-    statement_id    varchar primary key, -- doc_id ':' seq
+    statement_id    varchar not null,    -- doc_id ':' seq; unique because a document's statements are
+                                         -- stored together, once (no index: DuckDB rewrites indexes whole
+                                         -- at every checkpoint, which made storing grow with the table)
     doc_id          varchar not null,
     seq             integer not null,
     sentence_index  integer not null,
@@ -66,8 +68,8 @@ create table if not exists scores (
     cue_sum         double not null,
     modality_factor double not null,
     explanation     json not null,       -- VADER part, each cue with weight, modality factor, formula
-    scored_at       timestamp not null default current_timestamp,
-    primary key (statement_id, scorer_version)
+    scored_at       timestamp not null default current_timestamp
+    -- unique on (statement_id, scorer_version): written only for statements without a score of that version
 );
 
 create table if not exists pairs (
