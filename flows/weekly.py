@@ -56,9 +56,11 @@ def analyse(unit: dict, staging: str, pairs_file: str | None, fields: dict | Non
 
 @task(name="store-batch", retries=2, retry_delay_seconds=2)
 def store_batch(staged: dict, working: str) -> dict:
-    """Insert one staged batch into the working database in one transaction."""
+    """Insert one staged batch into the working database in one transaction; cluster its near-duplicates."""
     with store.connect(working) as con:
-        return batches.store_unit(con, Path(staged["unit_dir"]))
+        counts = batches.store_unit(con, Path(staged["unit_dir"]))
+        dedup.assign_clusters(con)  # per batch, so memory stays bounded by the batch, not the whole run
+        return counts
 
 
 @task(name="finish-run")

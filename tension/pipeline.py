@@ -149,14 +149,16 @@ def process_files(
         units = batches.plan_units(list(inbox), batch_size, store.stored_files(con))
     totals: dict = {"documents_seen": 0, "documents_new": 0, "documents_rejected": 0, "statements_added": 0,
                     "rejections": []}
+    clustered = 0
     for unit in units:
         staged = batches.analyse_unit(unit, staging, ctx)
         with store.connect(db_path) as con:
             counts = batches.store_unit(con, Path(staged["unit_dir"]))
+            clustered += dedup.assign_clusters(con)  # per batch: memory bounded by the batch
         for key in totals:
             totals[key] += counts[key]
     with store.connect(db_path) as con:
         store.mark_files_stored(con, batches.unit_files(units))
-        totals["documents_clustered"] = dedup.assign_clusters(con)
+        totals["documents_clustered"] = clustered + dedup.assign_clusters(con)
     aggregate.refresh(Path(db_path))
     return totals
