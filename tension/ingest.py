@@ -424,14 +424,21 @@ def list_inbox(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+def _stat(path: Path, follow: bool) -> tuple[os.stat_result | None, str | None]:
+    """The file's status (of the link itself unless `follow`), or why it cannot be had."""
+    try:
+        return (path.stat() if follow else path.lstat()), None
+    except FileNotFoundError:
+        return None, "file not found: it was deleted or moved after the inbox was listed"
+    except OSError as error:
+        return None, f"unreadable: {error.strerror or error}"
+
+
 def check_file(path: Path, inbox: Path | None = None, max_bytes: int = MAX_FILE_BYTES) -> str | None:
     """Why `path` must not be read (vanished, a symlink out of the inbox, not a file, empty, too big), or None."""
-    try:
-        link = path.lstat()
-    except FileNotFoundError:
-        return "file not found: it was deleted or moved after the inbox was listed"
-    except OSError as error:
-        return f"unreadable: {error.strerror or error}"
+    link, problem = _stat(path, follow=False)
+    if problem:
+        return problem
     if stat.S_ISLNK(link.st_mode):
         target = Path(os.path.realpath(path))
         boundary = Path(os.path.realpath(inbox if inbox is not None else path.parent))
@@ -440,12 +447,9 @@ def check_file(path: Path, inbox: Path | None = None, max_bytes: int = MAX_FILE_
         if target != boundary and boundary not in target.parents:
             where = "the inbox" if inbox is not None else f"its folder {boundary}"
             return f"symlink points outside {where} (to {target}); copy the file into the inbox instead"
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return "file not found: it was deleted or moved after the inbox was listed"
-    except OSError as error:
-        return f"unreadable: {error.strerror or error}"
+    info, problem = _stat(path, follow=True)
+    if problem:
+        return problem
     if stat.S_ISDIR(info.st_mode):
         return "symlinked folder: not followed; copy its files into the inbox instead"
     if not stat.S_ISREG(info.st_mode):

@@ -119,13 +119,18 @@ def export_parquet(db_path: Path, out_dir: Path, weeks: list[str] | None = None)
                 f"copy ({_EXPORT} where iso_week = ?) to '{_sql_path(partial / 'data_0.parquet')}' (format parquet)",
                 [week],
             )
-            old = out_dir / f".iso_week={week}.old"
-            shutil.rmtree(old, ignore_errors=True)
-            if folder.exists():
-                os.replace(folder, old)
-            os.replace(partial, folder)
-            shutil.rmtree(old, ignore_errors=True)
+            _swap_in(partial, folder)
     return out_dir
+
+
+def _swap_in(partial: Path, final: Path) -> None:
+    """Put a finished folder in place of `final` by renames: readers see the old or the new, never half."""
+    old = final.with_name(f".{final.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(partial, final)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 # Parquet has lists, but not every engine reads them: targets travel as a comma-separated string.
@@ -139,12 +144,7 @@ def _export_all(db_path: Path, out_dir: Path) -> Path:
         con.execute(f"copy ({_EXPORT}) to '{_sql_path(partial)}' (format parquet, partition_by (iso_week))")
     if not partial.exists():
         partial.mkdir(parents=True)
-    old = out_dir.with_name(out_dir.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out_dir.exists():
-        os.replace(out_dir, old)
-    os.replace(partial, out_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    _swap_in(partial, out_dir)
     return out_dir
 
 
