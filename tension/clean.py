@@ -18,8 +18,11 @@ _PHOTO_LEAD = re.compile(r"^\s*(?:\(?(?:Photo|Image|File photo)\b|People\b.*\bwa
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]+\S)")
 # A caption glued to the body by a crawler: "... at the court on Dec. 26. (Yonhap)The older brother ...".
 _GLUED_CAPTION = re.compile(r"^(?P<caption>[^\n]{15,700}?)\s*\((?P<credit>[A-Za-z0-9][^()\n]{1,40})\)(?=[A-Z\"“‘])")
-# Sentences glued by a crawler that dropped the paragraph break: "in 2024.The trend".
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9%][.!?])(?=[A-Z][a-z])|(?<=[a-z0-9%][.!?][\"”])(?=[A-Z][a-z])")
+# Sentences glued by a crawler that dropped the paragraph break: "in 2024.The trend" (a space goes after the match).
+# The pattern opens with the punctuation, not a lookbehind, so the engine skips to [.!?] instead of trying the
+# lookbehind at every character.
+_GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z0-9%][.!?])[\"”]?(?=[A-Z][a-z])")
+_BLANKS = re.compile(r"[ \t]+")
 _BROADCAST_MARK = re.compile(r"\[(?:LEAD|REPORT|ANCHOR|STANDUP|INTERVIEW|SOUNDBITE)\]\s*")
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -79,7 +82,9 @@ def unwrap(paragraph: str) -> str:
             text += line  # "Asia-\nPacific": keep the hyphen, drop the break
         else:
             text += " " + line
-    return re.sub(r"[ \t]+", " ", text)
+    if "  " not in text and "\t" not in text:
+        return text  # nothing to collapse (the common case: skips a regex pass over every paragraph)
+    return _BLANKS.sub(" ", text)
 
 
 def find_dateline(text: str) -> re.Match | None:
@@ -124,27 +129,46 @@ def split_wire_header(text: str, title: str = "") -> tuple[WireHeader, str]:
 
 
 # Paragraph breaks flattened by scrapers into commas (the KCNA archive): "article.,  Their" and ", \r, ".
-_SCRAPED_BREAK = re.compile(r"(?<=[.!?\"”]),[ \t]{2,}(?=\S)|[ \t]*,[ \t]*\n[ \t]*,[ \t]*")
+# Every match opens with the comma (the engine skips to it); the blanks before a ", \n," break are also part of
+# the break, and `_scraped_breaks` takes them back by hand (a pattern opening with `[ \t]*` is tried everywhere).
+_SCRAPED_BREAK = re.compile(r",(?:(?<=[.!?\"”],)[ \t]{2,}(?=\S)|(?P<lines>[ \t]*\n[ \t]*,[ \t]*))")
+
+
+def _scraped_breaks(text: str) -> str:
+    """`text` with each scraped break turned into a blank line (the blanks before a ", \\n," break included)."""
+    pieces, last = [], 0
+    for match in _SCRAPED_BREAK.finditer(text):
+        start = match.start()
+        if match.group("lines") is not None:
+            while start > last and text[start - 1] in " \t":
+                start -= 1
+        pieces += (text[last:start], "\n\n")
+        last = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def clean_text(raw: str, title: str = "") -> CleanText:
     """Split `raw` into unwrapped paragraphs; set aside the wire header, photo caption, credits and link lines."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\x00", "")
-    text = _SCRAPED_BREAK.sub("\n\n", text)
+    text = _scraped_breaks(text)
     header, text = split_wire_header(text.lstrip(), title)
     text = _BROADCAST_MARK.sub("", text)
     paragraphs = [unwrap(p) for p in _PARAGRAPH_BREAK.split(text)]
     result = CleanText(paragraphs=[], header=header)
     for index, paragraph in enumerate(p for p in paragraphs if p):
-        paragraph = _GLUED_SENTENCE.sub(" ", paragraph)
+        paragraph = _GLUED_SENTENCE.sub(r"\g<0> ", paragraph)
         if _RELATED.match(paragraph):
             result.related.append(paragraph)
             continue
-        if index <= 1 and not result.caption and (glued := _GLUED_CAPTION.match(paragraph)):
+        if index <= 1 and not result.caption and paragraph.find("(", 15) >= 0 and (
+                glued := _GLUED_CAPTION.match(paragraph)):
             result.caption = glued.group("caption").strip()
             result.credits.append(glued.group("credit"))
             paragraph = paragraph[glued.end():].strip()
-        credit = _CREDIT.search(paragraph)
+        credit = _CREDIT.search(paragraph) if "/" in paragraph else None  # a credit has a slash (and it is rare)
         if credit and "/" in credit.group("credit"):
             result.credits.append(credit.group("credit").strip())
             rest = paragraph[: credit.start("credit")].strip()
