@@ -23,9 +23,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
+from tension.vader import FastSentimentIntensityAnalyzer
 
 FORMULA_VERSION = "2"
 MODIFIERS_FILE = DATA_DIR / "cues_modifiers.tsv"
@@ -292,7 +291,7 @@ class Scorer:
         self.cues = cues if cues is not None else load_cues()
         self.markers = markers if markers is not None else load_markers()
         overrides = vader_overrides if vader_overrides is not None else load_vader_overrides()
-        self.vader = SentimentIntensityAnalyzer()
+        self.vader = FastSentimentIntensityAnalyzer()  # stock VADER's results, without its quadratic steps
         self.vader.lexicon = dict(self.vader.lexicon)  # this instance's own copy; the module is never touched
         for word, valence in overrides.items():
             if valence is None:
