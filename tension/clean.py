@@ -22,7 +22,9 @@ _GLUED_CAPTION = re.compile(r"^(?P<caption>[^\n]{15,700}?)\s*\((?P<credit>[A-Za-
 # The pattern opens with the punctuation, not a lookbehind, so the engine skips to [.!?] instead of trying the
 # lookbehind at every character.
 _GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z0-9%][.!?])[\"”]?(?=[A-Z][a-z])")
-_BLANKS = re.compile(r"[ \t]+")
+# A run of blanks longer than one space (opening on a literal blank, not `[ \t]+`: the engine then skips to blanks
+# instead of trying every character, and a single space is no match to replace by itself).
+_BLANKS = re.compile(r" [ \t]+|\t[ \t]*")
 _BROADCAST_MARK = re.compile(r"\[(?:LEAD|REPORT|ANCHOR|STANDUP|INTERVIEW|SOUNDBITE)\]\s*")
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
