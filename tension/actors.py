@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tension.config import ACTORS_FILE, DATA_DIR, read_tsv
-from tension.extract_scan import AliasFinder, Anchored, is_word_char, word_set
+from tension.extract_scan import AliasFinder, Anchored, WordIndex, is_word_char
 
 COUNTRIES_FILE = DATA_DIR / "actors_countries.tsv"
 
@@ -205,7 +205,7 @@ class ActorDictionary:
         raw: list[tuple[int, int, ActorEntry]] = []
         seen_actors: set[str] = set()
         on_day: dict[str, ActorEntry | None] = {}  # lookups of this text's aliases at `day`
-        words = word_set(text) if words is None else words
+        words = WordIndex(text) if words is None else words
         for match in self.finder.finditer(text, self.finder.possible(words)):
             alias = match.group(0)
             entry = on_day[alias] if alias in on_day else on_day.setdefault(alias, self.lookup(alias, day))
@@ -264,34 +264,45 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]], ends: list[int
     return i < len(spans) and spans[i][0] < end
 
 
-def _pronoun_anchors(words: set[str]) -> tuple[str, ...]:
-    """The pronouns of `_BACKREF` that a text with these words has (each is a whole word)."""
-    return tuple(word for word in ("She", "she", "He", "he", "It", "it", "They", "they") if word in words)
+_PRONOUNS = ("She", "she", "He", "he", "It", "it", "They", "they")
 
 
-def _starts_of_the(text: str, heads: Iterable[str], most: int) -> set[int]:
-    """Where "the" may open a phrase ending in one of `heads`, with at most `most` lowercase words between.
+def _backref_starts(text: str, words: set[str]) -> tuple[set[int], set[int], set[int]]:
+    """Where `_BACKREF`, `_SIDE` and `_TWO` may match: every match starts at one of these (the pattern decides).
+
+    Pronouns are whole words; "the ministry"-like phrases are found back from their nouns, which are too.
+    """
+    whole = words.starts if isinstance(words, WordIndex) else None
+    if whole is None:  # a plain word set: where each word occurs, found with str.find
+        whole = WordIndex(text).starts
+    pronouns = {at for word in _PRONOUNS for at in whole(word)}
+    definite = _starts_of_the(text, [at for noun in _DEFINITE_NOUNS for at in whole(noun)], 1)
+    sides = _starts_of_the(text, [*whole("North"), *whole("South")], 2)
+    two = _starts_of_the(text, whole("two"), 0)
+    return pronouns | definite, sides, two
+
+
+def _starts_of_the(text: str, heads: Iterable[int], most: int) -> set[int]:
+    """Where "the" may open a phrase ending in a word starting at one of `heads`, with at most `most` lowercase
+    words between.
 
     "the [foreign] ministry", "the [nuclear-armed] North", "the two countries": back from each head, over the
     white space and the words before it. Every such phrase starts at one of these (the pattern then decides).
     """
     starts: set[int] = set()
-    for head in heads:
-        at = text.find(head)
-        while at >= 0:
-            end = at
-            for _ in range(most + 1):
-                blank = _blank_before(text, end)
-                if blank == end:
-                    break
-                if blank >= 3 and text.startswith(("the", "The"), blank - 3):
-                    starts.add(blank - 3)
-                end = blank  # the word before the blank ([a-z][\w-]*), if any
-                while end and (is_word_char(text[end - 1]) or text[end - 1] == "-"):
-                    end -= 1
-                if end == blank or not "a" <= text[end] <= "z":
-                    break
-            at = text.find(head, at + 1)
+    for at in heads:
+        end = at
+        for _ in range(most + 1):
+            blank = _blank_before(text, end)
+            if blank == end:
+                break
+            if blank >= 3 and text.startswith(("the", "The"), blank - 3):
+                starts.add(blank - 3)
+            end = blank  # the word before the blank ([a-z][\w-]*), if any
+            while end and (is_word_char(text[end - 1]) or text[end - 1] == "-"):
+                end -= 1
+            if end == blank or not "a" <= text[end] <= "z":
+                break
     return starts
 
 
@@ -306,9 +317,8 @@ def _backrefs(text: str, taken: list[tuple[int, int]], words: set[str]) -> list[
     """Pronouns, definite descriptions, 'the South/North' and 'the two countries' (resolved later)."""
     found: list[Mention] = []
     ends = [e for _, e in taken]
-    # Pronouns are looked for where the text has them; "the ministry"-like phrases back from their nouns.
-    definite = _starts_of_the(text, words.intersection(_DEFINITE_NOUNS), 1)
-    for match in _BACKREF.finditer(text, text, anchors=_pronoun_anchors(words), starts=definite):
+    backrefs, sides, two = _backref_starts(text, words)
+    for match in _BACKREF.finditer(text, text, anchors=(), starts=backrefs):
         if _overlaps(match.start(), match.end(), taken, ends):
             continue
         if match.group("it"):
@@ -321,12 +331,10 @@ def _backrefs(text: str, taken: list[tuple[int, int]], words: set[str]) -> list[
         else:
             found.append(Mention(match.start(), match.end(), match.group(0), None, None, TITLE,
                                  match.group("noun"), backref="the " + match.group("noun")))
-    sides = _starts_of_the(text, [side for side in ("North", "South") if side in words], 2)
     for match in _SIDE.finditer(text, text, anchors=(), starts=sides):
         if not _overlaps(match.start(), match.end(), taken, ends):
             found.append(Mention(match.start(), match.end(), match.group(0), None, None, "state", "",
                                  backref="the " + match.group("side").lower()))
-    two = _starts_of_the(text, ["two"] if "two" in words else [], 0)
     for match in _TWO.finditer(text, text, anchors=(), starts=two):
         if not _overlaps(match.start(), match.end(), taken, ends):
             found.append(Mention(match.start(), match.end(), match.group(0), None, None, "state", "",

@@ -20,7 +20,7 @@ from tension import attribution as rules
 from tension.actors import ActorDictionary, Mention, alias_pattern
 from tension.attribution import Finding, referents  # noqa: F401 (re-exported)
 from tension.config import DATA_DIR, read_tsv
-from tension.extract_scan import AliasFinder, Anchored, cuts_word, lowercase_view, word_set
+from tension.extract_scan import AliasFinder, Anchored, WordIndex, cuts_word, lowercase_view
 from tension.extract_references import resolve_mentions
 from tension.extract_sentences import Sentence, split_sentences  # noqa: F401 (re-exported)
 
@@ -166,7 +166,7 @@ def extract_statements(
     document_speaker: str = "",
 ) -> list[Statement]:
     """Every statement in a cleaned body, in order, with speakers and targets resolved at `published`."""
-    words = word_set(body)  # looked up instead of scanning for every actor and reporting verb
+    words = WordIndex(body)  # looked up instead of scanning for every actor and reporting verb
     mentions = resolve_mentions(actors.find_mentions(body, published, words))
     starts = [m.start for m in mentions]
     doc = _Document(_document_speaker(document_speaker, actors, published),

@@ -148,6 +148,40 @@ def word_set(text: str) -> set[str]:
     return set(_WORD.findall(text))
 
 
+class WordIndex(set):
+    """The distinct words of a text (as `word_set`), which also tells where a word occurs as a whole word.
+
+    A short word looked for with `str.find` is mostly found inside longer ones ("he" in every "the"), each
+    occurrence then checked in Python; in the text with every non-word character turned into a space, " he " is
+    found only where "he" is a whole word. That spaced text is made once per document, with the word set.
+    """
+
+    __slots__ = ("_text", "_spaced")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        if text.isascii():
+            self._spaced: str | None = " " + text.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode() + " "
+            super().__init__(self._spaced.split())
+        else:
+            self._spaced = None
+            super().__init__(_WORD.findall(text))
+
+    def starts(self, word: str) -> list[int]:
+        """Where `word` (a run of word characters) occurs as a whole word of the text, in order."""
+        if word not in self:
+            return []
+        if self._spaced is None:
+            return [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self._text)]
+        found, needle = [], " " + word + " "
+        find = self._spaced.find
+        at = find(needle)
+        while at >= 0:
+            found.append(at)  # the spaced text has one character more in front: `at` is the word's start
+            at = find(needle, at + 1)
+        return found
+
+
 # Past this many aliases to look up one by one (a long text with a large vocabulary), one pass of the pattern over
 # the text costs less: so the cost stays linear in the length of the text.
 MAX_LOOKUPS = 48

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tension import actors as actors_module
 from tension import attribution, extract
-from tension.extract_scan import Anchored, lowercase_view, word_set
+from tension.extract_scan import Anchored, WordIndex, lowercase_view, word_set
 from tension.extract_sentences import _blingfire_sentences
 
 CHECK = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -78,15 +78,11 @@ BACKREF_WORDS = ["she", "he", "it", "they", "the", "The", "foreign", "state", "N
 @CHECK
 @given(st.one_of(wordy_text(BACKREF_WORDS), st.text(max_size=60)))
 def test_back_references_found_from_words_are_the_patterns(text):
-    words = word_set(text)
-    definite = actors_module._starts_of_the(text, words.intersection(actors_module._DEFINITE_NOUNS), 1)
-    pronouns = actors_module._pronoun_anchors(words)
-    assert spans(actors_module._BACKREF.finditer(text, text, anchors=pronouns, starts=definite)) == spans(
+    backrefs, sides, two = actors_module._backref_starts(text, WordIndex(text))
+    assert spans(actors_module._BACKREF.finditer(text, text, anchors=(), starts=backrefs)) == spans(
         actors_module._BACKREF.pattern.finditer(text))
-    sides = actors_module._starts_of_the(text, [s for s in ("North", "South") if s in words], 2)
     assert spans(actors_module._SIDE.finditer(text, text, anchors=(), starts=sides)) == spans(
         actors_module._SIDE.pattern.finditer(text))
-    two = actors_module._starts_of_the(text, ["two"] if "two" in words else [], 0)
     assert spans(actors_module._TWO.finditer(text, text, anchors=(), starts=two)) == spans(
         actors_module._TWO.pattern.finditer(text))
 
@@ -122,7 +118,10 @@ def test_speech_finder_matches_the_reporting_verb_pattern(ctx):
 @CHECK
 @given(st.one_of(st.text(), st.text(alphabet="ab _-'.\n\té1")))
 def test_word_set_is_the_regex_words(text):
-    assert word_set(text) == set(re.findall(r"\w+", text))
+    assert word_set(text) == set(re.findall(r"\w+", text)) == WordIndex(text)
+    index = WordIndex(text)
+    for word in list(index)[:5]:
+        assert index.starts(word) == [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text)]
 
 
 @pytest.mark.parametrize("text", ["İstanbul", "ſtatement", "\u212aim", "SAID"])
