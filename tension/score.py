@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from itertools import compress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -149,6 +150,9 @@ class _Automaton:
         self.steps: list[list[tuple[frozenset[str], tuple[str, ...]] | None]] = []  # None is a gap
         self.exact: dict[str, list[int]] = {}
         self.prefix: dict[str, list[int]] = {}
+        self.word_counts: list[int] = []
+        self.first_forms: list[frozenset[str]] = []
+        self.rests: list[tuple[tuple[frozenset[str], tuple[str, ...], bool], ...]] = []
         for index, pattern in enumerate(patterns):
             steps = [None if t == "*" else _token_matcher(t) for t in pattern.split()]
             if not steps or steps[0] is None or steps[-1] is None:
@@ -159,30 +163,34 @@ class _Automaton:
                 self.exact.setdefault(form, []).append(index)
             for prefix in prefixes:
                 self.prefix.setdefault(prefix, []).append(index)
+            # Precomputed once so that find() does no per-match work on the pattern itself: the word count (first
+            # key of the rank), the first word's exact forms, and each later word as (forms, prefixes, after a gap).
+            self.word_counts.append(sum(step is not None for step in steps))
+            self.first_forms.append(forms)
+            self.rests.append(tuple((*step, steps[k - 1] is None)
+                                    for k, step in enumerate(steps) if k > 0 and step is not None))
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
         self._memo: dict[str, tuple[int, ...]] = {}
 
-    @staticmethod
-    def _fits(step: tuple[frozenset[str], tuple[str, ...]], word: str) -> bool:
-        forms, prefixes = step
-        return word in forms or any(word.startswith(p) for p in prefixes)
-
-    def _match_rest(self, steps: list, words: list[str], start: int) -> int | None:
-        """End (exclusive) of the shortest match of `steps` from `start`, or None; gaps do not cross punctuation."""
-        position = start
-        for k, step in enumerate(steps):
-            if step is None:
-                continue
-            gap_allowed = k > 0 and steps[k - 1] is None
-            for skip in range(GAP_WORDS + 1 if gap_allowed else 1):
-                at = position + skip
-                if at >= len(words) or words[at] in _CLAUSE_BREAK:
+    def _match_rest(self, index: int, words: list[str], start: int) -> int | None:
+        """End (exclusive) of the shortest match of pattern `index` from `start`, or None; gaps do not cross
+        punctuation. The first word is not tested: candidates() only offers patterns whose first word fits
+        words[start], and find() never starts on punctuation."""
+        position, count = start + 1, len(words)
+        for forms, prefixes, after_gap in self.rests[index]:
+            at, last = position, position + GAP_WORDS if after_gap else position
+            while True:
+                if at >= count:
                     return None
-                if self._fits(step, words[at]):
+                word = words[at]
+                if word in _CLAUSE_BREAK:
+                    return None
+                if word in forms or word.startswith(prefixes):  # startswith(()) is False
                     position = at + 1
                     break
-            else:
-                return None
+                if at == last:
+                    return None
+                at += 1
         return position
 
     def candidates(self, word: str) -> tuple[int, ...]:
@@ -201,22 +209,26 @@ class _Automaton:
 
     def find(self, words: list[str]) -> list[tuple[int, int, int]]:
         """Non-overlapping (pattern index, start, end) from left to right; at one start the most words wins."""
-        found, i = [], 0
-        while i < len(words):
+        starts = list(map(self._memo.get, words))  # most words are memoised, most with no candidate: look up in C
+        if None in starts:  # a word seen for the first time (or the memo is full)
+            starts = [self.candidates(w) if c is None else c for c, w in zip(starts, words)]
+        found: list[tuple[int, int, int]] = []
+        free = 0  # words before this are inside a match already
+        for i in compress(range(len(words)), starts):  # only the words some pattern can start with
+            if i < free or words[i] in _CLAUSE_BREAK:  # no match starts on punctuation
+                continue
             best = None
-            for index in self.candidates(words[i]):
-                end = self._match_rest(self.steps[index], words, i)
+            for index in starts[i]:
+                end = self._match_rest(index, words, i)
                 if end is None:
                     continue
-                exact = words[i] in self.steps[index][0][0]  # an exact form beats a prefix ('anti-epidemic')
-                rank = (sum(s is not None for s in self.steps[index]), end - i, exact, -index)
+                exact = words[i] in self.first_forms[index]  # an exact form beats a prefix ('anti-epidemic')
+                rank = (self.word_counts[index], end - i, exact, -index)
                 if best is None or rank > best[0]:
                     best = (rank, index, end)
-            if best is None:
-                i += 1
-            else:
+            if best is not None:
                 found.append((best[1], i, best[2]))
-                i = best[2]
+                free = best[2]
         return found
 
 
@@ -264,16 +276,18 @@ def tokenize(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     words = [m.group() for m in matches]
     spans = [m.span() for m in matches]
     if "'" in lower or "’" in lower:
-        for i in range(len(words) - 1, -1, -1):
+        # only words with an apostrophe change; from the last, so a split does not shift the indices still to do
+        for i in reversed([i for i, w in enumerate(words) if "'" in w or "’" in w]):
             word = words[i].replace("’", "'")
             words[i] = word
             if word.endswith("n't") and len(word) > 3:
                 start, end = spans[i]
                 words[i : i + 1] = [word[:-3], "n't"]
                 spans[i : i + 1] = [(start, end - 3), (end - 3, end)]
-    if "May" in text:
-        for i, (start, end) in enumerate(spans):
-            if words[i] == "may" and text[start] == "M" and text[end : end + 3].strip()[:1].isdigit():
+    if "May" in text and "may" in words:
+        for i in [i for i, w in enumerate(words) if w == "may"]:
+            start, end = spans[i]
+            if text[start] == "M" and text[end : end + 3].strip()[:1].isdigit():
                 words[i] = "may-month"  # a date, not a hedge
     return words, spans
 
