@@ -272,11 +272,9 @@ def _backref_starts(text: str, words: set[str]) -> tuple[set[int], set[int], set
 
     Pronouns are whole words; "the ministry"-like phrases are found back from their nouns, which are too.
     """
-    whole = words.starts if isinstance(words, WordIndex) else None
-    if whole is None:  # a plain word set: where each word occurs, found with str.find
-        whole = WordIndex(text).starts
-    pronouns = {at for word in _PRONOUNS for at in whole(word)}
-    definite = _starts_of_the(text, [at for noun in _DEFINITE_NOUNS for at in whole(noun)], 1)
+    whole = (words if isinstance(words, WordIndex) else WordIndex(text)).starts
+    pronouns = {at for word in words.intersection(_PRONOUNS) for at in whole(word)}
+    definite = _starts_of_the(text, [at for noun in words.intersection(_DEFINITE_NOUNS) for at in whole(noun)], 1)
     sides = _starts_of_the(text, [*whole("North"), *whole("South")], 2)
     two = _starts_of_the(text, whole("two"), 0)
     return pronouns | definite, sides, two
