@@ -20,8 +20,9 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from itertools import compress
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
@@ -53,6 +54,9 @@ _CLAUSE_BREAK = frozenset(".,;:!?()[]—–")
 # Words that end the reach of a marker: "would not work and warned that ..." does not negate "warned".
 _SCOPE_BREAK = _CLAUSE_BREAK | {"and", "but", "while", "whereas", "although", "though", "however", "yet", "because",
                                 "since", "after", "before", "when", "as", "which", "who", "where"}
+_DISTANCE = itemgetter(1)  # of a (marker, distance) pair
+_HOSTILE_FACTOR = attrgetter("hostile_factor")  # the marker's factor on a cue with weight > 0
+_COOPERATIVE_FACTOR = attrgetter("cooperative_factor")
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]")
 
 
@@ -327,15 +331,14 @@ class Scorer:
                         cue_start: int, cue_spans: list[tuple[int, int]]) -> list[tuple[Marker, int]]:
         """Markers that reach the cue starting at `cue_start`, with their distance: same clause, within their
         window, and not a negation that belongs to a longer cue phrase ("never pardon" keeps its "never")."""
-        clause_start = cue_start
-        while clause_start > 0 and words[clause_start - 1] not in _SCOPE_BREAK:
-            clause_start -= 1
         reaching = []
         for index, start, end in found_markers:
-            if end > cue_start or start < clause_start:
+            if end > cue_start:
                 continue
             marker = self.markers[index]
             if cue_start - end >= marker.window:
+                continue
+            if not _SCOPE_BREAK.isdisjoint(words[start:cue_start]):  # a clause boundary between marker and cue
                 continue
             inside = next(((s, e) for s, e in cue_spans if s <= start and end <= e), None)
             if inside and (inside[1] - inside[0]) > (end - start) and marker.kind in POLARITY_KINDS:
@@ -347,6 +350,8 @@ class Scorer:
         """Every cue in `text` with its weight, the markers that reach it, its factor and contribution."""
         words, spans = tokenize(text)
         cue_hits = self.cue_automaton.find(words)
+        if not cue_hits:
+            return []  # markers only act on cues
         marker_hits = self.marker_automaton.find(words)
         cue_spans = [(s, e) for _, s, e in cue_hits]
         quoted = _quoted_spans(text) if '"' in text or "“" in text else []
@@ -354,14 +359,17 @@ class Scorer:
         for index, start, end in cue_hits:
             cue = self.cues[index]
             char_start, char_end = spans[start][0], spans[end - 1][1]
-            reaching = self._markers_before(words, marker_hits, start, cue_spans)
-            polarity = min((r for r in reaching if r[0].kind in POLARITY_KINDS and not _exempt(r[0].kind, cue.kind)),
-                           key=lambda r: r[1], default=(None, 0))[0]
-            side = (lambda m: m.hostile_factor) if cue.weight > 0 else (lambda m: m.cooperative_factor)
-            scale = min((m for m, _ in reaching if m.kind in SCALE_KINDS and not _exempt(m.kind, cue.kind)),
-                        key=side, default=None)
-            applied = [m for m in (polarity, scale) if m] + [m for m, _ in reaching if m.kind in INTENSITY_KINDS]
-            factor = math.prod((side(m) for m in applied), start=1.0)
+            reaching = self._markers_before(words, marker_hits, start, cue_spans) if marker_hits else []
+            if reaching:
+                polarity = min((r for r in reaching if r[0].kind in POLARITY_KINDS and not _exempt(r[0].kind, cue.kind)),
+                               key=_DISTANCE, default=(None, 0))[0]
+                side = _HOSTILE_FACTOR if cue.weight > 0 else _COOPERATIVE_FACTOR
+                scale = min((m for m, _ in reaching if m.kind in SCALE_KINDS and not _exempt(m.kind, cue.kind)),
+                            key=side, default=None)
+                applied = [m for m in (polarity, scale) if m] + [m for m, _ in reaching if m.kind in INTENSITY_KINDS]
+                factor = math.prod((side(m) for m in applied), start=1.0)
+            else:  # most cues: nothing reaches them, factor 1.0 (as the product of no factors)
+                polarity, applied, factor = None, [], 1.0
             scare = cue.weight < 0 and any(qs <= char_start and char_end <= qe for qs, qe in quoted)
             if scare:
                 factor = 0.0
