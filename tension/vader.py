@@ -5,13 +5,15 @@ lexicon word), `_special_idioms_check` (one per lexicon word) and `_but_check`, 
 lexicon words costs ~4·k·n `lower()` calls: on a 400-character news sentence that is most of VADER's time. Here
 `polarity_scores` lowers the words once and those checks read that list, indexing it exactly as stock does (same
 indices, same negative-index wrap-around, same order of tests); words that are neither boosters nor in the lexicon
-are scored 0 without the stock per-word method call, and text without emoji skips the per-character emoji loop.
-`sentiment_valence`, `_least_check`, `score_valence` and `SentiText` are stock. The vaderSentiment module itself is
-never patched: this is a subclass, used by `tension.score.Scorer`. tests/test_vader.py compares every output
-with the stock analyzer, on hard cases and on the real corpora.
+are scored 0 without the stock per-word method call, text without emoji skips the per-character emoji loop, and
+`SentiText` is built without a method call per word. `sentiment_valence`, `_least_check` and `score_valence` are
+stock. The vaderSentiment module itself is never patched: this is a subclass, used by `tension.score.Scorer`.
+tests/test_vader.py compares every output with the stock analyzer, on hard cases and on the real corpora.
 """
 
 from __future__ import annotations
+
+import string
 
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
@@ -23,6 +25,7 @@ from vaderSentiment.vaderSentiment import (
 )
 
 _NEGATE = frozenset(NEGATE)
+_PUNCTUATION = string.punctuation  # what stock SentiText strips from each token's ends
 _SO_THIS = ("so", "this")
 
 
@@ -65,6 +68,18 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
                 after_space = char == " "
         return "".join(parts)
 
+    @staticmethod
+    def _sentitext(text: str) -> SentiText:
+        """Stock SentiText(text) for a str, without a method call per word: each whitespace-separated token with its
+        leading and trailing punctuation stripped unless that leaves 2 characters or fewer (an emoticon such as ":)"),
+        and whether some but not all of those tokens are ALL CAPS."""
+        sentitext = SentiText.__new__(SentiText)
+        sentitext.text = text
+        words = [token if len(stripped := token.strip(_PUNCTUATION)) <= 2 else stripped for token in text.split()]
+        sentitext.words_and_emoticons = words
+        sentitext.is_cap_diff = 0 < len(words) - sum(map(str.isupper, words)) < len(words)
+        return sentitext
+
     def polarity_scores(self, text):
         """Stock result: {"neg", "neu", "pos", "compound"}."""
         if not isinstance(text, str):
@@ -72,7 +87,7 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
         if not self.emojis.keys().isdisjoint(text):  # a C-level scan; news text rarely has an emoji
             text = self._describe_emojis(text)
         text = text.strip()
-        sentitext = SentiText(text)
+        sentitext = self._sentitext(text)
         words = sentitext.words_and_emoticons
         lowered = [w.lower() for w in words]
         self._current = (words, lowered)

@@ -11,7 +11,7 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from vaderSentiment import vaderSentiment
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
 from conftest import shared_file
 from tension.score import Scorer
@@ -71,6 +71,11 @@ def test_hard_cases_are_identical(which, domain_lexicon):
     stock, fast = pairs(None if which == "stock lexicon" else domain_lexicon)
     assert_same(stock, fast, HARD_CASES)
     assert_same(stock, fast, [t.upper() for t in HARD_CASES] + [t.lower() for t in HARD_CASES])
+
+
+def test_sentitext_is_built_as_stock_builds_it():
+    for text in HARD_CASES + [t.upper() for t in HARD_CASES] + ["A B c", "AB CD", ":) OK", "'' \"\" ... ok"]:
+        assert vars(FastSentimentIntensityAnalyzer._sentitext(text)) == vars(SentiText(text)), text
 
 
 WORDS = ["no", "No", "NO", "not", "never", "Never", "so", "this", "without", "doubt", "but", "But", "BUT", "kind",
