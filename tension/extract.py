@@ -125,35 +125,23 @@ def outside_quotes(text: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
-_MODALITY_CUES = (_NEGATED, _HEDGE, _CONDITION, _THREAT, _WOULD, _REPORTING, _FUTURE)
-
-
-def cues_present(body: str) -> dict[Anchored, tuple] | None:
-    """For each modality cue, the anchors a document has: each statement then looks only for those."""
-    view = lowercase_view(body)
-    return None if view is None else {cue: cue.present(view) for cue in _MODALITY_CUES}
-
-
-def modality(frame_text: str, reported: bool, directive: bool = False, present: dict | None = None) -> str:
+def modality(frame_text: str, reported: bool, directive: bool = False) -> str:
     """Modality from the words outside quotes: hedges inside a quote are the speaker's rhetoric.
 
     A negation inside a demand ("demanded that Lee no longer resort to...") is the demand's, not a denial;
-    "would" after a reporting verb is a reported "will". `present`: `cues_present` of the document `frame_text`
-    is part of.
+    "would" after a reporting verb is a reported "will".
     """
     view = lowercase_view(frame_text)
-    has = present.get if present is not None else {}.get
-    if not directive and _NEGATED.found_in(frame_text, view, has(_NEGATED)):
+    if not directive and _NEGATED.found_in(frame_text, view):
         return "negated"
     # A hedge makes it hypothetical; a condition does too, unless it conditions a threat ("vowed to strike if").
-    if _HEDGE.found_in(frame_text, view, has(_HEDGE)) or (
-            _CONDITION.found_in(frame_text, view, has(_CONDITION))
-            and not _THREAT.found_in(frame_text, view, has(_THREAT))):
+    if _HEDGE.found_in(frame_text, view) or (
+            _CONDITION.found_in(frame_text, view) and not _THREAT.found_in(frame_text, view)):
         return "hypothetical"
-    would = _WOULD.search(frame_text, view, anchors=has(_WOULD))
-    if would and not _REPORTING.search(frame_text, view, 0, would.start(), has(_REPORTING)):
+    would = _WOULD.search(frame_text, view)
+    if would and not _REPORTING.search(frame_text, view, 0, would.start()):
         return "hypothetical"
-    if would or _FUTURE.found_in(frame_text, view, has(_FUTURE)):
+    if would or _FUTURE.found_in(frame_text, view):
         return "threat_or_future"
     return "reported" if reported else "asserted"
 
@@ -165,7 +153,6 @@ class _Document:
     narrator: Mention | None  # the declared speaker
     salience: Counter
     speech_openings: list[str] | None  # the reporting verbs the document has (None: scan for all of them)
-    cues: dict[Anchored, tuple] | None = None  # the modality cues' anchors the document has (`cues_present`)
     last_speaker: Mention | None = None
     continuing: Mention | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
     previous_targets: list[str] = field(default_factory=list)
@@ -184,7 +171,7 @@ def extract_statements(
     starts = [m.start for m in mentions]
     doc = _Document(_document_speaker(document_speaker, actors, published),
                     Counter(r.country for m in mentions for r in referents(m) if r.kind != "demonym"),
-                    lexicon.speech_finder.possible(words) if lexicon.speech_finder else None, cues_present(body))
+                    lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
     quote_speaker: Statement | None = None
@@ -197,13 +184,13 @@ def extract_statements(
         if found:
             speakers = [s for s in found if s.speaker_country]
             if pending_quote and speakers:
-                statements.extend(_continued(s, speakers[0], "quote (speaker after)", doc.cues) for s in pending_quote)
+                statements.extend(_continued(s, speakers[0], "quote (speaker after)") for s in pending_quote)
             pending_quote = []
             quote_speaker = speakers[0] if speakers and _opens_quote(sentence.text) else None
             if speakers and sentence.text.rstrip().endswith(":") and found[0].attribution != "document":
                 doc.continuing = _as_mention(speakers[0])
         elif quote_speaker is not None:
-            found = [_continued(sentence, quote_speaker, "quote (continued)", doc.cues)]
+            found = [_continued(sentence, quote_speaker, "quote (continued)")]
             if _closes_quote(sentence.text):
                 quote_speaker = None
         elif _opens_quote(sentence.text) or pending_quote:
@@ -211,13 +198,13 @@ def extract_statements(
         elif narrator is not None:
             how = "continued (after colon)" if narrator is doc.continuing else "document"
             found = [_make(sentence, sentence.text, Finding([narrator], narrator.text, "", False, how), [],
-                           in_sentence, doc.cues)]
+                           in_sentence)]
         for statement in found:
             _complete_targets(statement, sentence, doc)
         statements.extend(found)
     if doc.narrator is not None:
-        statements.extend(_make(s, s.text, Finding([doc.narrator], doc.narrator.text, "", False, "document"), [], [],
-                                doc.cues) for s in pending_quote)
+        statements.extend(_make(s, s.text, Finding([doc.narrator], doc.narrator.text, "", False, "document"), [], [])
+                          for s in pending_quote)
     for seq, statement in enumerate(statements):
         statement.seq = seq
     return statements
@@ -261,19 +248,17 @@ def _closes_quote(text: str) -> bool:
     return (text.count('"') % 2 == 1) or (text.count("”") > text.count("“"))
 
 
-def _continued(sentence: Sentence, speaker: Statement, how: str, cues: dict | None = None) -> Statement:
+def _continued(sentence: Sentence, speaker: Statement, how: str) -> Statement:
     """A sentence spoken by a speaker found elsewhere (a quotation going on, a colon's continuation)."""
     return replace(speaker, sentence_index=sentence.index, char_start=sentence.start, char_end=sentence.end,
                    sentence=sentence.text, content=sentence.text, attribution=how, targets=[], cue="",
-                   is_act=False, targets_inferred=False,
-                   modality=modality(outside_quotes(sentence.text), False, present=cues))
+                   is_act=False, targets_inferred=False, modality=modality(outside_quotes(sentence.text), False))
 
 
 def _clauses(text: str, blanked: str, mention_starts: set[int]) -> list[tuple[int, int, str]]:
     """Clause spans split at ', which', ', who', ';' and before a subordinate clause with its own actor."""
     breaks = [(m.start(), m.end(), m.group("rel") or "") for m in _CLAUSE_BREAK.finditer(blanked)]
-    if any(_may_end_subordinate(blanked, at) for at in mention_starts):
-        # (the breaks before a subordinate clause are those where a mention starts)
+    if mention_starts:  # (the breaks before a subordinate clause are those where a mention starts)
         breaks += [(m.start(), m.end(), "sub") for m in _SUBORDINATE.finditer(blanked) if m.end() in mention_starts]
     spans, start, rel = [], 0, ""
     for b_start, b_end, b_rel in sorted(breaks):
@@ -283,29 +268,6 @@ def _clauses(text: str, blanked: str, mention_starts: set[int]) -> list[tuple[in
         start, rel = b_end, b_rel
     spans.append((start, len(text), rel))
     return spans
-
-
-_SUBORDINATE_WORDS = ("as", "while", "when", "after", "because", "before", "since", "but")
-
-
-def _may_end_subordinate(blanked: str, at: int) -> bool:
-    """Whether a `_SUBORDINATE` match may end at `at` (a cheap test run before the pattern is, where mentions start).
-
-    Every match ends in white space after one of its words, or after "the"/"a" following one of them.
-    """
-    before = blanked[:at]
-    if not before[-1:].isspace():
-        return False
-    before = before.rstrip()
-    for article in ("the", "a"):
-        if before.endswith(article) and before[-len(article) - 1 : -len(article)].isspace():
-            if _ends_with_subordinate_word(before[: -len(article)].rstrip()):
-                return True
-    return _ends_with_subordinate_word(before)
-
-
-def _ends_with_subordinate_word(text: str) -> bool:
-    return any(text.endswith(word) and text[-len(word) - 1 : -len(word)].isspace() for word in _SUBORDINATE_WORDS)
 
 
 def _sentence_statements(
@@ -329,7 +291,7 @@ def _sentence_statements(
         for finding in rules.clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
                                              lexicon.directive_verbs, doc.last_speaker, narrator):
             content = text[c_start : finding.content_end if finding.content_end is not None else c_end]
-            statements.append(_make(sentence, content, finding, antecedent, in_clause, doc.cues))
+            statements.append(_make(sentence, content, finding, antecedent, in_clause))
         previous_clause = outside
     return statements
 
@@ -348,7 +310,7 @@ def _whole_words(body: str, start: int, end: int) -> bool:
 
 
 def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[Mention],
-          in_clause: list[Mention], cues: dict | None = None) -> Statement:
+          in_clause: list[Mention]) -> Statement:
     speaker = finding.speakers[0] if finding.speakers else None
     own = speaker.country if speaker else None
     excluded = {(m.start, m.end) for m in finding.exclude}
@@ -375,7 +337,7 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
         speaker_role=(speaker.role or None) if speaker else None,
         cue=finding.cue,
         is_act=finding.is_act,
-        modality=modality(outside_quotes(content), finding.reported, finding.directive, cues),
+        modality=modality(outside_quotes(content), finding.reported, finding.directive),
         attribution=finding.how,
         targets=targets,
     )

@@ -58,25 +58,14 @@ class Anchored:
         """`pattern.search(text)`."""
         return self.search(text, self.view(text))
 
-    def present(self, view: str | None) -> tuple[tuple[str, bool], ...] | None:
-        """The anchors that occur in `view` (a whole document's `self.view`), to pass as `anchors` when searching
-        stretches of that document: an anchor absent from the document is absent from each of its stretches
-        (None: the document has no view, look for every anchor)."""
-        if view is None:
-            return None
-        return tuple(pair for pair in self._anchors if pair[0] in view)
-
-    def found_in(self, text: str, view: str | None, anchors: tuple[tuple[str, bool], ...] | None = None) -> bool:
-        """Whether `pattern.search(text)` finds anything (stops at the first match, wherever it is).
-
-        `anchors`: `present(...)` of a document `text` is a stretch of (quotes blanked or not).
-        """
+    def found_in(self, text: str, view: str | None) -> bool:
+        """Whether `pattern.search(text)` finds anything (stops at the first match, wherever it is)."""
         if view is None:
             return self.pattern.search(text) is not None
         if not self._may_match(view, 0, len(text)):
             return False
         find, match = view.find, self.pattern.match
-        for anchor, word_start in self._anchors if anchors is None else anchors:
+        for anchor, word_start in self._anchors:
             at = find(anchor)
             while at >= 0:
                 if (not word_start or not at or not ((c := text[at - 1]).isalnum() or c == "_")) and match(text, at):
@@ -84,10 +73,8 @@ class Anchored:
                 at = find(anchor, at + 1)
         return False
 
-    def search(self, text: str, view: str | None, pos: int = 0, endpos: int | None = None,
-               anchors: tuple[tuple[str, bool], ...] | None = None) -> re.Match | None:
-        """`pattern.search(text, pos, endpos)`, given `view = self.view(text)` (shared by cues of one text);
-        `anchors` as for `found_in`."""
+    def search(self, text: str, view: str | None, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        """`pattern.search(text, pos, endpos)`, given `view = self.view(text)` (shared by cues of one text)."""
         end = len(text) if endpos is None else endpos
         if view is None:
             return self.pattern.search(text, pos, end)
@@ -95,7 +82,7 @@ class Anchored:
             return None
         best: re.Match | None = None
         find, match = view.find, self.pattern.match
-        for anchor, word_start in self._anchors if anchors is None else anchors:
+        for anchor, word_start in self._anchors:
             at = find(anchor, pos, end)
             while at >= 0 and (best is None or at < best.start()):
                 if not word_start or not at or not ((c := text[at - 1]).isalnum() or c == "_"):
