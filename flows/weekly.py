@@ -56,11 +56,9 @@ def analyse(unit: dict, staging: str, pairs_file: str | None, fields: dict | Non
 
 @task(name="store-batch", retries=2, retry_delay_seconds=2)
 def store_batch(staged: dict, working: str) -> dict:
-    """Insert one staged batch into the working database in one transaction; cluster its near-duplicates."""
-    with store.connect(working) as con:
-        counts = batches.store_unit(con, Path(staged["unit_dir"]))
-        dedup.assign_clusters(con)  # per batch, so memory stays bounded by the batch, not the whole run
-        return counts
+    """Insert one staged batch into the working database in one transaction, its documents with their
+    near-duplicate clusters."""
+    return batches.store_unit(store.writer(working), Path(staged["unit_dir"]))
 
 
 @task(name="finish-run")
@@ -70,7 +68,7 @@ def finish(working: str, files: list[tuple[str, int, int]], run_id: str, totals:
     say whether anything changed and which weeks."""
     with store.connect(working) as con:
         rescored = rescore.rescore_missing(con, _context(pairs_file).scorer)
-        dedup.assign_clusters(con)
+        dedup.assign_clusters(con)  # documents stored by older versions without a cluster, if any
         store.mark_files_stored(con, files)
         store.finish_run(con, run_id, totals, "completed")
         changed = store.content_fingerprint(con) != tuple(before)
@@ -122,18 +120,21 @@ def _store_all(staged: list, units: list[dict], working: str, run_id: str, pairs
     totals = {"documents_seen": 0, "documents_new": 0, "documents_rejected": 0, "statements_added": 0}
     rejections: list[tuple[str, str, str]] = []
     timings: dict[str, float] = {}
-    for number, future in enumerate(staged, start=1):
-        analysed = future.result()
-        for stage, seconds in analysed.get("timings", {}).items():
-            timings[stage] = timings.get(stage, 0.0) + seconds
-        started = time.perf_counter()
-        counts = store_batch(analysed, working)
-        timings["store"] = timings.get("store", 0.0) + time.perf_counter() - started
-        for key in totals:
-            totals[key] += counts[key]
-        rejections.extend(counts["rejections"])
-        logger.info("batch %d/%d stored: %d new documents, %d statements", number, len(units),
-                    counts["documents_new"], counts["statements_added"])
+    try:
+        for number, future in enumerate(staged, start=1):
+            analysed = future.result()
+            for stage, seconds in analysed.get("timings", {}).items():
+                timings[stage] = timings.get(stage, 0.0) + seconds
+            started = time.perf_counter()
+            counts = store_batch(analysed, working)
+            timings["store"] = timings.get("store", 0.0) + time.perf_counter() - started
+            for key in totals:
+                totals[key] += counts[key]
+            rejections.extend(counts["rejections"])
+            logger.info("batch %d/%d stored: %d new documents, %d statements", number, len(units),
+                        counts["documents_new"], counts["statements_added"])
+    finally:
+        store.close_writer(working)
     outcome = finish(working, batches.unit_files(units), run_id, totals, pairs_file, state["fingerprint"],
                      state["started"])
     return outcome, totals, rejections, timings

@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from tension import dedup
 from tension.ingest import BATCH_SUFFIXES, Document, Rejection, list_inbox, read_documents, read_jsonl
 
 SCHEMAS = {
@@ -28,6 +29,7 @@ SCHEMAS = {
         ("source", pa.string()), ("url", pa.string()), ("speaker", pa.string()), ("path", pa.string()),
         ("item", pa.string()), ("external_id", pa.string()), ("caption", pa.string()), ("body", pa.string()),
         ("n_statements", pa.int32()), ("slug", pa.string()), ("dateline", pa.string()), ("byline", pa.string()),
+        ("lsh_bands", pa.list_(pa.int64())),  # near-duplicate band keys (tension.dedup), not a documents column
     ]),
     "statements": pa.schema([
         ("statement_id", pa.string()), ("doc_id", pa.string()), ("seq", pa.int32()), ("sentence_index", pa.int32()),
@@ -128,7 +130,7 @@ def analyse_unit(
         return _counts(final)  # analysed by an earlier, interrupted run
     rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
     seen: set[str] = set()
-    timings: dict[str, float] = {"ingest": 0.0, "extract": 0.0, "score": 0.0, "stage": 0.0}
+    timings: dict[str, float] = {"ingest": 0.0, "extract": 0.0, "score": 0.0, "dedup": 0.0, "stage": 0.0}
     items = read_unit(unit, fields, defaults)
     while True:
         started = perf_counter()
@@ -144,8 +146,12 @@ def analyse_unit(
         seen.add(item.doc_id)
         analysed = analyse(item, ctx, timings)
         started = perf_counter()
+        bands = dedup.signature(analysed.body)  # here, in parallel, rather than in the single writer
+        timings["dedup"] += perf_counter() - started
+        started = perf_counter()
         statements, scores = statement_rows(analysed)
-        rows["documents"].append(document_row(item, analysed.body, analysed.caption, len(statements)))
+        rows["documents"].append({**document_row(item, analysed.body, analysed.caption, len(statements)),
+                                  "lsh_bands": bands})
         rows["statements"].extend(statements)
         for score in scores:
             score["explanation"] = json.dumps(score["explanation"], ensure_ascii=False)
@@ -168,8 +174,12 @@ def _counts(folder: Path) -> dict:
 
 
 def store_unit(con: duckdb.DuckDBPyConnection, unit_dir: Path) -> dict:
-    """Insert one staged batch in one transaction (documents already stored are left alone); drop the staging."""
+    """Insert one staged batch in one transaction (documents already stored are left alone), each new document
+    with its near-duplicate cluster; drop the staging."""
     files = {name: str(unit_dir / f"{name}.parquet") for name in SCHEMAS}
+    staged_columns = set(pq.read_schema(files["documents"]).names)
+    columns = ", ".join(f"p.{c}" for c in SCHEMAS["documents"].names if c in staged_columns and c != "lsh_bands")
+    dedup.migrate(con)
     con.execute("begin transaction")
     try:
         # A document is stored whole or not at all: its statements and scores go in only when it is new.
@@ -178,15 +188,28 @@ def store_unit(con: duckdb.DuckDBPyConnection, unit_dir: Path) -> dict:
                select doc_id from read_parquet(?) anti join documents using (doc_id)""",
             [files["documents"]],
         )
-        con.execute("insert into documents by name select * from read_parquet(?) "
-                    "where doc_id in (select doc_id from new_documents)", [files["documents"]])
+        new = con.sql(
+            "select doc_id, published, body" + (", lsh_bands" if "lsh_bands" in staged_columns else "")
+            + " from read_parquet(?) semi join new_documents using (doc_id)", params=[files["documents"]],
+        ).to_arrow_table()
+        if "lsh_bands" not in staged_columns:  # staged by an older version
+            new = new.append_column("lsh_bands", pa.array([dedup.signature(b) for b in new.column("body").to_pylist()],
+                                                          pa.list_(pa.int64())))
+        clustering = dedup.cluster(con, new)
+        assignments = pa.table({"doc_id": list(clustering.clusters), "cluster_id": list(clustering.clusters.values())},
+                               schema=pa.schema([("doc_id", pa.string()), ("cluster_id", pa.string())]))
+        con.register("tension_assignments", assignments)
+        con.execute(f"insert into documents by name select {columns}, a.cluster_id from read_parquet(?) as p "
+                    "join tension_assignments as a using (doc_id)", [files["documents"]])
+        con.unregister("tension_assignments")
+        dedup.store_clusters(con, new, clustering)
         statements_added = con.execute(
             "insert into statements by name select * from read_parquet(?) "
             "where doc_id in (select doc_id from new_documents)", [files["statements"]]).fetchone()[0]
         con.execute("insert into scores by name select * from read_parquet(?) "
                     "where split_part(statement_id, ':', 1) in (select doc_id from new_documents)",
                     [files["scores"]])
-        documents_new = con.execute("select count(*) from new_documents").fetchone()[0]
+        documents_new = new.num_rows
         con.execute(
             """insert into rejected_documents (path, item, reason)
                select path, item, reason from read_parquet(?)
@@ -202,4 +225,4 @@ def store_unit(con: duckdb.DuckDBPyConnection, unit_dir: Path) -> dict:
     shutil.rmtree(unit_dir, ignore_errors=True)
     return {"documents_seen": documents_read, "documents_new": documents_new,
             "documents_rejected": len(rejections), "statements_added": statements_added,
-            "rejections": rejections}
+            "documents_clustered": clustering.joined, "rejections": rejections}

@@ -1,25 +1,28 @@
 """Dedup: find near-duplicate documents (one story from several outlets, or several revisions of it) and cluster them.
 
 Two documents are near-duplicates when the Jaccard similarity of their bodies' word 3-shingle sets is at least
-`THRESHOLD` and they were published at most `WINDOW_DAYS` apart. Candidates come from MinHash LSH band keys,
-stored per document (`documents.lsh_bands`), so a new document is compared only with the stored documents that
-share a band key within the window, never with the whole database; each candidate is then checked with the exact
+`THRESHOLD` and they were published at most `WINDOW_DAYS` apart. Each document's MinHash LSH band keys are
+computed where the document is analysed (`signature`, in the worker processes) and kept in the table
+`document_bands` (one row per band key); a new document is compared only with the stored documents that share a
+band key within the window, never with the whole database, and each candidate is then checked with the exact
 Jaccard. Clusters are the connected components of that relation, named by their smallest doc_id, so they do not
 depend on the order documents arrive in. Every document is kept; the statement_scores view counts one
 representative per cluster and ISO week (a text repeated week after week chains into one cluster, and each week
-still counts it once). See docs/ingest-and-dedup.md for how the threshold was chosen.
+still counts it once). See docs/ingest-and-dedup.md for how the threshold was chosen and how this scales.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+from collections import defaultdict
 from collections.abc import Iterable
-from datetime import timedelta
+from dataclasses import dataclass
 
 import duckdb
 import numpy as np
-import pandas as pd
+import pyarrow as pa
 
 SHINGLE_WORDS = 3
 # Exact Jaccard of word 3-shingle sets. Measured on ../shared/data: Yonhap revisions of one story score 0.49-0.80
@@ -30,25 +33,72 @@ WINDOW_DAYS = 3  # revisions and syndicated copies appear within days; boilerpla
 # Candidates checked per new document: bounds the work when hundreds of copies of one text arrive at once.
 MAX_CANDIDATES = 200
 BANDS, ROWS = 50, 2  # 100 hash functions; P(candidate) = 1-(1-J^2)^50: 0.99 at J=0.30, 0.87 at J=0.20
-_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+# Two texts sharing this many of the 50 band keys are near-duplicates without the exact check: each key is shared
+# with probability J^2, so below the threshold (J <= 0.30) sharing 25 or more has a chance under 1e-13, while
+# copies (J > 0.8) share 25 or more 98.5% of the time. Spares the single writer from re-reading copies' texts.
+SURE_BANDS = 25
+# Stored in settings: band keys of another version are recomputed from the stored bodies (tension.dedup.migrate).
+SIGNATURE_VERSION = "2"  # 1: strings hashed with BLAKE2 per shingle, band keys in documents.lsh_bands
 _WORD = re.compile(r"[^\W_]+")
+_WORD_MEMO_LIMIT = 500_000  # news vocabulary repeats: a word is hashed once per process
 
 
-def _hash_family(count: int) -> tuple[np.ndarray, np.ndarray]:
-    """Fixed multipliers (odd) and offsets of the multiply-shift hash family: the same for every run."""
-    seed = hashlib.sha256(b"tension.dedup minhash v1").digest()
+def _hash_family(count: int, label: bytes = b"tension.dedup minhash v1") -> tuple[np.ndarray, np.ndarray]:
+    """Fixed odd multipliers and offsets of the multiply-shift hash family: the same for every run."""
+    seed = hashlib.sha256(label).digest()
     rng = np.random.default_rng(int.from_bytes(seed[:8], "big"))
     a = rng.integers(1, 2**63, size=count, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
     b = rng.integers(0, 2**63, size=count, dtype=np.uint64)
     return a, b
 
 
+@functools.cache
+def _constants() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(minhash multipliers, minhash offsets, shingle position multipliers, band mixing multipliers)."""
+    a, b = _hash_family(BANDS * ROWS)
+    positions, _ = _hash_family(SHINGLE_WORDS, b"tension.dedup shingle positions")
+    mixing, _ = _hash_family(ROWS + 1, b"tension.dedup band keys")
+    return a, b, positions, mixing
+
+
+_word_ids: dict[str, int] = {}
+
+
+def _word_id(word: str) -> int:
+    found = _word_ids.get(word)
+    if found is None:
+        found = int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+        if len(_word_ids) < _WORD_MEMO_LIMIT:
+            _word_ids[word] = found
+    return found
+
+
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
-    """The set of `size`-word shingles of `text`, lower-cased (a shorter text is one shingle)."""
+    """The set of `size`-word shingles of `text`, lower-cased (a shorter text is one shingle). Readable form of
+    `shingle_ids`, for tests and notes."""
     words = _WORD.findall(text.lower())
     if len(words) <= size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def shingle_ids(text: str) -> np.ndarray:
+    """The word 3-shingles of `text` as sorted, distinct 64-bit ids: each word is hashed once and a shingle's id
+    mixes its words' ids by position (so "a b c" and "c b a" differ). A text of three words or fewer is one
+    shingle, as in `shingles`; a 64-bit collision between two shingles of two documents is vanishingly rare."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    ids = np.fromiter((_word_id(w) for w in words), dtype=np.uint64, count=len(words))
+    _, _, positions, _ = _constants()
+    if len(words) <= SHINGLE_WORDS:
+        ids = np.concatenate([ids, np.zeros(SHINGLE_WORDS - len(words), dtype=np.uint64)])
+    width = len(ids) - SHINGLE_WORDS + 1
+    with np.errstate(over="ignore"):
+        mixed = ids[:width] * positions[0]
+        for k in range(1, SHINGLE_WORDS):
+            mixed ^= ids[k : k + width] * positions[k]
+    return np.unique(mixed)
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -57,26 +107,38 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / union if union else 0.0
 
 
-def minhash(items: Iterable[str], hash_family: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
-    """MinHash signature (BANDS*ROWS 32-bit values) of a set of strings."""
-    a, b = hash_family or _hash_family(BANDS * ROWS)
-    digests = (hashlib.blake2b(s.encode("utf-8", "surrogatepass"), digest_size=8).digest() for s in items)
-    base = np.fromiter((int.from_bytes(d, "big") for d in digests), dtype=np.uint64)
-    if base.size == 0:
+def jaccard_ids(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard of two sorted, distinct id arrays (0 for two empty ones)."""
+    common = np.intersect1d(a, b, assume_unique=True).size
+    union = a.size + b.size - common
+    return common / union if union else 0.0
+
+
+def minhash(ids: np.ndarray) -> np.ndarray:
+    """MinHash signature (BANDS*ROWS 32-bit values) of a set of 64-bit ids."""
+    a, b, _, _ = _constants()
+    if ids.size == 0:
         return np.full(a.size, np.iinfo(np.uint32).max, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        hashed = ((base[:, None] * a[None, :] + b[None, :]) & _MASK64) >> np.uint64(32)
-    return hashed.min(axis=0)
+        return ((ids[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)).min(axis=0)
 
 
 def band_keys(signature: np.ndarray) -> list[int]:
-    """One signed 64-bit key per LSH band: documents sharing any key are candidates."""
-    keys = []
-    for band in range(BANDS):
-        rows = signature[band * ROWS : (band + 1) * ROWS].astype("<u8").tobytes()
-        digest = hashlib.blake2b(band.to_bytes(2, "big") + rows, digest_size=8).digest()
-        keys.append(int.from_bytes(digest, "big", signed=True))
-    return keys
+    """One signed 64-bit key per LSH band (its rows and its number mixed): documents sharing a key are candidates."""
+    _, _, _, mixing = _constants()
+    rows = signature.reshape(BANDS, ROWS)
+    with np.errstate(over="ignore"):
+        keys = np.arange(BANDS, dtype=np.uint64) * mixing[ROWS]
+        for r in range(ROWS):
+            keys = (keys ^ (rows[:, r] * mixing[r])) * mixing[ROWS]
+        keys ^= keys >> np.uint64(31)
+    return keys.view(np.int64).tolist()
+
+
+def signature(text: str) -> list[int]:
+    """The LSH band keys of a document body ([] for a text without words): computed where the text is analysed."""
+    ids = shingle_ids(text)
+    return band_keys(minhash(ids)) if ids.size else []
 
 
 def near_duplicate_pairs(texts: dict[str, str], threshold: float = THRESHOLD) -> list[tuple[str, str, float]]:
@@ -111,73 +173,175 @@ class _Components:
             self.parent[max(rx, ry)] = min(rx, ry)
 
 
+@dataclass
+class Clustering:
+    """The outcome for a set of new documents: each one's cluster, stored clusters renamed (new name, old name)
+    because a new document joined them, and how many new documents are in a cluster of two or more."""
+
+    clusters: dict[str, str]
+    renamed: list[tuple[str, str]]
+    joined: int
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Band keys of the current signature for every clustered stored document, when the table is new or the
+    signature changed (once per database); returns how many documents were signed."""
+    row = con.execute("select value from settings where key = 'dedup_signature'").fetchone()
+    if row and row[0] == SIGNATURE_VERSION:
+        return 0
+    con.execute("delete from document_bands")
+    reader = con.cursor()  # its own connection: the inserts below must not invalidate the pending result
+    reader.execute("select doc_id, published, body from documents where cluster_id is not null")
+    signed = 0
+    while rows := reader.fetchmany(5_000):
+        _insert_bands(con, pa.table({"doc_id": [r[0] for r in rows], "published": [r[1] for r in rows],
+                                     "lsh_bands": [signature(r[2]) for r in rows]}))
+        signed += len(rows)
+    reader.close()
+    con.execute("insert or replace into settings values ('dedup_signature', ?)", [SIGNATURE_VERSION])
+    return signed
+
+
+def _insert_bands(con: duckdb.DuckDBPyConnection, new: pa.Table) -> None:
+    con.register("tension_new_bands", new.select(["doc_id", "published", "lsh_bands"]))
+    try:
+        con.execute("""insert into document_bands (band_key, doc_id, published)
+                       select unnest(lsh_bands), doc_id, published from tension_new_bands""")
+    finally:
+        con.unregister("tension_new_bands")
+
+
+def _candidates(con: duckdb.DuckDBPyConnection, new: pa.Table, window_days: int
+                ) -> list[tuple[str, str, bool, int]]:
+    """(new doc, candidate, candidate is new too, band keys shared) sharing a band key within the window, the most shared keys first,
+    at most MAX_CANDIDATES per new document; stored candidates and other new documents alike."""
+    con.register("tension_new_bands", new.select(["doc_id", "published", "lsh_bands"]))
+    try:
+        return con.execute(
+            """
+            with fresh as (
+                select doc_id, published, unnest(lsh_bands) as band_key from tension_new_bands
+            ),
+            known as (
+                select band_key, doc_id, published, false as is_new from document_bands
+                where band_key in (select band_key from fresh)
+                union all
+                select band_key, doc_id, published, true from fresh
+            )
+            select f.doc_id, k.doc_id, any_value(k.is_new), count(*)
+            from fresh as f join known as k using (band_key)
+            where k.doc_id <> f.doc_id and abs(date_diff('day', f.published, k.published)) <= ?
+            group by f.doc_id, k.doc_id
+            qualify row_number() over (partition by f.doc_id order by count(*) desc, k.doc_id) <= ?
+            order by f.doc_id, count(*) desc, k.doc_id
+            """,
+            [window_days, MAX_CANDIDATES],
+        ).fetchall()
+    finally:
+        con.unregister("tension_new_bands")
+
+
+def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = THRESHOLD,
+            window_days: int = WINDOW_DAYS) -> Clustering:
+    """Clusters for `new` documents (columns doc_id, published, body, lsh_bands) against the stored ones and each
+    other. Writes nothing. Each candidate cluster is checked with its most similar member first and with the
+    others only if that one falls short, so a flood of copies of one text costs about one exact comparison each."""
+    new_ids = new.column("doc_id").to_pylist()
+    components = _Components()
+    for doc_id in new_ids:
+        components.find(doc_id)
+    candidates = _candidates(con, new, window_days)
+    if not candidates:
+        return Clustering({d: d for d in new_ids}, [], 0)
+    stored = sorted({other for _, other, is_new, _ in candidates if not is_new})
+    group_of = dict(con.execute(
+        "select doc_id, coalesce(cluster_id, doc_id) from documents where doc_id = any(?)", [stored]
+    ).fetchall()) if stored else {}
+    # (new document, candidate group) -> members, most similar first; a group is a stored cluster or a new document
+    groups: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    stored_groups: set[str] = set()
+    for new_id, other, is_new, shared in candidates:
+        group = other if is_new else group_of.get(other, other)
+        if not is_new:
+            stored_groups.add(group)
+        groups[(new_id, group)].append((other, shared))
+    bodies = dict(zip(new_ids, new.column("body").to_pylist()))
+    sets: dict[str, np.ndarray] = {}
+
+    def load(doc_ids: set[str]) -> None:
+        wanted = [d for d in doc_ids if d not in bodies]
+        if wanted:
+            bodies.update(con.execute("select doc_id, body from documents where doc_id = any(?)",
+                                      [wanted]).fetchall())
+        sets.update((d, shingle_ids(bodies.get(d) or "")) for d in doc_ids if d not in sets)
+
+    sure = SURE_BANDS if threshold <= THRESHOLD else BANDS + 1  # the shortcut holds for the default threshold
+    linked = set()
+    for first_round in (True, False):
+        pending = [(key, members[:1] if first_round else members[1:]) for key, members in groups.items()
+                   if key not in linked and components.find(key[0]) != components.find(key[1])]
+        load({d for (new_id, _), members in pending for member, shared in members if shared < sure
+              for d in (new_id, member)})
+        for (new_id, group), members in pending:
+            for member, shared in members:
+                if components.find(new_id) == components.find(group):
+                    break  # linked meanwhile through another member or another new document
+                if shared >= sure or jaccard_ids(sets[new_id], sets[member]) >= threshold:
+                    components.union(new_id, group)
+                    linked.add((new_id, group))
+                    break
+    clusters = {d: components.find(d) for d in new_ids}
+    renamed = sorted((components.find(g), g) for g in stored_groups if components.find(g) != g)
+    sizes: dict[str, int] = defaultdict(int)
+    for root in clusters.values():
+        sizes[root] += 1
+    linked_roots = {components.find(g) for (_, g) in linked if g in stored_groups}
+    joined = sum(1 for root in clusters.values() if sizes[root] > 1 or root in linked_roots)
+    return Clustering(clusters, renamed, joined)
+
+
+def _apply_renames(con: duckdb.DuckDBPyConnection, renamed: list[tuple[str, str]]) -> None:
+    """Stored clusters a new document merged into another name (one scan of documents, not one per cluster)."""
+    if renamed:
+        con.execute(
+            """update documents set cluster_id = r.new_name
+               from (select unnest(?) as new_name, unnest(?) as old_name) as r
+               where documents.cluster_id = r.old_name""",
+            [[n for n, _ in renamed], [o for _, o in renamed]],
+        )
+
+
+def store_clusters(con: duckdb.DuckDBPyConnection, new: pa.Table, result: Clustering) -> None:
+    """Record the band keys of `new` documents and rename the stored clusters they merged (inside the caller's
+    transaction; the documents themselves carry their cluster_id when inserted)."""
+    _insert_bands(con, new)
+    _apply_renames(con, result.renamed)
+
+
 def assign_clusters(
     con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, window_days: int = WINDOW_DAYS
 ) -> int:
-    """Give every document without a cluster one, merging clusters a new document links; returns how many new
-    documents joined a cluster of two or more. Idempotent, one transaction, and only new documents are hashed."""
-    new = con.execute("select doc_id, published, body from documents where cluster_id is null").df()
-    if new.empty:
+    """Give every stored document without a cluster one (documents inserted by other means than a run's batches,
+    and databases from before clustering), merging clusters a new document links; returns how many of them joined
+    a cluster of two or more. Idempotent, one transaction."""
+    migrate(con)
+    rows = con.execute("select doc_id, published, body from documents where cluster_id is null").fetchall()
+    if not rows:
         return 0
-    family = _hash_family(BANDS * ROWS)
-    new_sets = {row.doc_id: shingles(row.body) for row in new.itertuples()}
-    keys = pd.DataFrame({
-        "doc_id": new["doc_id"],
-        "published": new["published"],
-        "lsh_bands": [band_keys(minhash(new_sets[d], family)) if new_sets[d] else [] for d in new["doc_id"]],
-    })
+    new = pa.table({"doc_id": [r[0] for r in rows], "published": [r[1] for r in rows],
+                    "body": [r[2] for r in rows], "lsh_bands": [signature(r[2]) for r in rows]})
     con.execute("begin transaction")
     try:
-        con.execute("update documents set lsh_bands = keys.lsh_bands from keys where documents.doc_id = keys.doc_id")
-        low = new["published"].min() - timedelta(days=window_days)
-        high = new["published"].max() + timedelta(days=window_days)
-        candidates = con.execute(
-            """
-            with fresh as (
-                select doc_id, published, unnest(lsh_bands) as band_key from keys
-            ),
-            nearby as (
-                select doc_id, published, cluster_id, unnest(lsh_bands) as band_key
-                from documents where published between ? and ?
-            )
-            select f.doc_id as new_id, n.doc_id as other_id, any_value(n.cluster_id) as other_cluster
-            from fresh as f join nearby as n using (band_key)
-            where n.doc_id <> f.doc_id and abs(date_diff('day', f.published, n.published)) <= ?
-            group by f.doc_id, n.doc_id
-            -- the most similar candidates first (most shared band keys); a flood of copies is capped
-            qualify row_number() over (partition by f.doc_id order by count(*) desc, n.doc_id) <= ?
-            """,
-            [low, high, window_days, MAX_CANDIDATES],
-        ).fetchall()
-        others = sorted({other for _, other, cluster in candidates if other not in new_sets})
-        other_sets = {}
-        if others:
-            wanted = pd.DataFrame({"doc_id": others})
-            other_sets = {doc_id: shingles(body) for doc_id, body in
-                          con.execute("select doc_id, body from documents join wanted using (doc_id)").fetchall()}
-        sets = {**other_sets, **new_sets}
-        components = _Components()
-        old_clusters: set[str] = set()
-        for doc_id in new_sets:
-            components.find(doc_id)
-        for new_id, other_id, other_cluster in candidates:
-            if jaccard(new_sets[new_id], sets[other_id]) < threshold:
-                continue
-            if other_cluster is None:  # another new document
-                components.union(new_id, other_id)
-            else:
-                old_clusters.add(other_cluster)
-                components.union(new_id, other_cluster)
-        assignments = pd.DataFrame({"doc_id": list(new_sets), "cluster_id": [components.find(d) for d in new_sets]})
-        con.execute("update documents set cluster_id = assignments.cluster_id from assignments "
-                    "where documents.doc_id = assignments.doc_id")
-        merged = [(components.find(c), c) for c in sorted(old_clusters) if components.find(c) != c]
-        if merged:
-            con.executemany("update documents set cluster_id = ? where cluster_id = ?", merged)
-        sizes = assignments.groupby("cluster_id")["doc_id"].transform("size")
-        joined = int(((sizes > 1) | assignments["cluster_id"].isin([components.find(c) for c in old_clusters])).sum())
+        result = cluster(con, new, threshold, window_days)
+        con.execute(
+            """update documents set cluster_id = a.cluster_id
+               from (select unnest(?) as doc_id, unnest(?) as cluster_id) as a
+               where documents.doc_id = a.doc_id""",
+            [list(result.clusters), list(result.clusters.values())],
+        )
+        store_clusters(con, new, result)
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
-    return joined
+    return result.joined

@@ -153,8 +153,8 @@ def process_files(
     for unit in units:
         staged = batches.analyse_unit(unit, staging, ctx)
         with store.connect(db_path) as con:
-            counts = batches.store_unit(con, Path(staged["unit_dir"]))
-            clustered += dedup.assign_clusters(con)  # per batch: memory bounded by the batch
+            counts = batches.store_unit(con, Path(staged["unit_dir"]))  # clusters its new documents too
+        clustered += counts["documents_clustered"]
         for key in totals:
             totals[key] += counts[key]
     with store.connect(db_path) as con:

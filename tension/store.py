@@ -39,6 +39,25 @@ def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConn
     return con
 
 
+_writers: dict[str, duckdb.DuckDBPyConnection] = {}
+
+
+def writer(db_path: Path | str) -> duckdb.DuckDBPyConnection:
+    """The run's single writer keeps one connection for all its batches: opening the file per batch (catalogue,
+    checkpoint on close) cost ~80 ms at 10k documents and grew with the database. Close it with close_writer."""
+    key = str(Path(db_path).resolve())
+    if key not in _writers:
+        _writers[key] = connect(db_path)
+    return _writers[key]
+
+
+def close_writer(db_path: Path | str) -> None:
+    """Close (and so checkpoint) the writer connection of `db_path`, if this process has one."""
+    con = _writers.pop(str(Path(db_path).resolve()), None)
+    if con is not None:
+        con.close()
+
+
 def connect_parquet(folder: Path) -> duckdb.DuckDBPyConnection:
     """An in-memory database with a view 'statement_scores' over the Parquet export (hive-partitioned by week)."""
     con = duckdb.connect(":memory:")

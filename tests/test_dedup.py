@@ -10,6 +10,7 @@ import shutil
 from datetime import date
 
 import duckdb
+import pytest
 
 from tension import aggregate, dedup, pipeline, store
 from tension.clean import clean_text
@@ -46,13 +47,30 @@ def test_shingles_jaccard_and_minhash_estimate():
     assert dedup.shingles("North Korea fired. North Korea FIRED!") == {
         "north korea fired", "korea fired north", "fired north korea"}
     assert dedup.shingles("Two words") == {"two words"} and dedup.shingles("...") == set()
+    assert dedup.shingle_ids("North Korea fired. North Korea FIRED!").size == 3
+    assert dedup.shingle_ids("fired Korea North").tolist() != dedup.shingle_ids("North Korea fired").tolist()
+    assert dedup.shingle_ids("Two words").size == 1 and dedup.shingle_ids("...").size == 0
     a, b = dedup.shingles(STORY), dedup.shingles(REVISION)
     exact = dedup.jaccard(a, b)
-    sig_a, sig_b = dedup.minhash(a), dedup.minhash(b)
+    ids_a, ids_b = dedup.shingle_ids(STORY), dedup.shingle_ids(REVISION)
+    assert dedup.jaccard_ids(ids_a, ids_b) == exact  # the hashed shingles give the same Jaccard
+    sig_a, sig_b = dedup.minhash(ids_a), dedup.minhash(ids_b)
     estimate = float((sig_a == sig_b).mean())
     assert 0.6 < exact < 0.8 and abs(estimate - exact) < 0.15
-    assert len(dedup.band_keys(sig_a)) == dedup.BANDS
-    assert dedup.band_keys(sig_a) == dedup.band_keys(dedup.minhash(a))  # stable across calls (and runs)
+    assert len(dedup.signature(STORY)) == dedup.BANDS and dedup.signature("...") == []
+    assert dedup.signature(STORY) == dedup.band_keys(dedup.minhash(dedup.shingle_ids(STORY)))  # stable
+    shared = len(set(dedup.signature(STORY)) & set(dedup.signature(REVISION)))
+    assert shared > 5 and not set(dedup.signature(STORY)) & set(dedup.signature(OTHER))
+
+
+def test_hashed_shingles_give_the_exact_jaccard_on_real_revisions():
+    docs = yonhap_bodies()
+    ids = sorted(docs)[:60]
+    for i, first in enumerate(ids):
+        for second in ids[i + 1 :]:
+            a, b = docs[first][0], docs[second][0]
+            assert dedup.jaccard_ids(dedup.shingle_ids(a), dedup.shingle_ids(b)) == pytest.approx(
+                dedup.jaccard(dedup.shingles(a), dedup.shingles(b)), abs=1e-12)
 
 
 def test_revisions_cluster_and_other_stories_do_not():
@@ -80,6 +98,28 @@ def test_incremental_clustering_merges_clusters_and_does_not_depend_on_order():
         expected = expected or found
         assert found == expected
     assert expected[0] == {frozenset(texts)} and set(expected[1].values()) == {"o1"}
+
+
+def test_database_from_before_document_bands_is_signed_once():
+    con = memory_db()
+    add(con, "a_story", STORY)
+    con.execute("update documents set cluster_id = 'a_story'")  # clustered by an older version: no band rows
+    add(con, "b_revision", REVISION)
+    assert dedup.assign_clusters(con) == 1
+    assert clusters(con) == {frozenset({"a_story", "b_revision"})}
+    assert con.execute("select value from settings where key = 'dedup_signature'").fetchone() == (
+        dedup.SIGNATURE_VERSION,)
+    assert con.execute("select count(distinct doc_id), count(*) from document_bands").fetchone() == (2, 2 * dedup.BANDS)
+    assert dedup.migrate(con) == 0  # once
+
+
+def test_many_copies_in_one_batch_form_one_cluster():
+    con = memory_db()
+    for n in range(40):
+        add(con, f"copy{n:02d}", STORY + f" (Copy {n}.)")
+    add(con, "other", OTHER)
+    assert dedup.assign_clusters(con) == 40
+    assert clusters(con) == {frozenset(f"copy{n:02d}" for n in range(40)), frozenset({"other"})}
 
 
 def test_empty_body_is_a_cluster_of_its_own():

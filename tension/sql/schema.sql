@@ -20,7 +20,7 @@ create table if not exists documents (
     dateline      varchar,               -- wire dateline set aside by cleaning ("SEOUL, Dec. 28 (Yonhap)")
     byline        varchar,               -- reporter named above the dateline
     cluster_id    varchar,               -- near-duplicate cluster (tension.dedup): smallest doc_id among its members
-    lsh_bands     bigint[]               -- MinHash LSH band keys of the body; NULL until tension.dedup has seen it
+    lsh_bands     bigint[]               -- unused since dedup signature 2 (band keys live in document_bands)
 );
 -- Columns added after the first release, for databases created before them.
 alter table documents add column if not exists slug varchar;
@@ -28,6 +28,14 @@ alter table documents add column if not exists dateline varchar;
 alter table documents add column if not exists byline varchar;
 alter table documents add column if not exists cluster_id varchar;
 alter table documents add column if not exists lsh_bands bigint[];
+
+-- MinHash LSH band keys of each clustered document's body (tension.dedup): documents sharing a key published
+-- within the window are near-duplicate candidates. One row per key, so a new batch joins on the key alone.
+create table if not exists document_bands (
+    band_key      bigint not null,
+    doc_id        varchar not null,
+    published     date not null
+);
 
 create table if not exists rejected_documents (
     path          varchar not null,
