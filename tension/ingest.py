@@ -17,14 +17,14 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 import yaml
-from dateutil import parser as dateparser
 
 from tension import formats
 from tension.clean import split_wire_header
+from tension.dates import parse_date, resolve_date  # noqa: F401 - parse_date: callers import it from here
 from tension.formats import FormatError
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
@@ -38,19 +38,10 @@ SUPPORTED = ".txt, .md, .pdf, .html, .rss/.atom/.xml, .jsonl, .csv/.tsv"
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
 MAX_FILE_BYTES = 50 * 1024 * 1024    # a file read whole (text, PDF, HTML, feed, CSV)
 MAX_JSONL_BYTES = 4 * 1024 ** 3      # JSONL is streamed line by line and split into batches
-EARLIEST_DATE = date(1900, 1, 1)
-FUTURE_SLACK = timedelta(days=2)  # time zones, and wire copy dated a day ahead
 # Our field names. `year` and `retrieved` (when the text was fetched) date a wire dateline that has no year.
 FIELD_NAMES = ("id", "text", "published", "title", "source", "url", "speaker", "year", "retrieved")
 DEFAULT_FIELDS = {name: name for name in FIELD_NAMES}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-DATE_HELP = (
-    "add a publication date: a 'published: YYYY-MM-DD' line in YAML front matter, or a sidecar file "
-    "'{name}.meta.yaml' containing 'published: YYYY-MM-DD' (for .jsonl/.csv, a 'published' field per record or "
-    "--field published=<your field name>); a wire dateline such as 'SEOUL, Dec. 28 (Yonhap) --' is used when "
-    "the year is known too ('year: 2025', or a 'retrieved' date)"
-)
 
 
 @dataclass(frozen=True)
@@ -87,74 +78,6 @@ def document_id(text: str) -> str:
     """Content hash of the whitespace-normalised text (first 16 hex digits of SHA-256)."""
     normalised = " ".join(text.split())
     return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-def parse_date(value: object) -> date:
-    """A publication date from a YAML date, an ISO string, 'YYYYMMDD' or 'YYYY-MM-DD HH:MM'."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    if not text:
-        raise ValueError("empty date")
-    if re.fullmatch(r"\d{8}", text):
-        return date(int(text[:4]), int(text[4:6]), int(text[6:]))
-    try:
-        return dateparser.isoparse(text).date()
-    except ValueError:
-        return dateparser.parse(text, dayfirst=False, yearfirst=True).date()
-
-
-def check_date(day: date, today: date | None = None) -> date:
-    """`day` if it can be a publication date (not before 1900, not in the future), else ValueError."""
-    today = today or formats.utc_today()
-    if day < EARLIEST_DATE:
-        raise ValueError(f"impossible publication date {day.isoformat()} (before {EARLIEST_DATE.year})")
-    if day > today + FUTURE_SLACK:
-        raise ValueError(f"impossible publication date {day.isoformat()} (in the future)")
-    return day
-
-
-def dateline_date(month: str, day: int, meta: dict) -> tuple[date, str] | None:
-    """A dateline's month and day with the year from `year`, else the latest year not after `retrieved`."""
-    number = _MONTHS.get(month.lower()[:3])
-    if not number:
-        return None
-    if meta.get("year") not in (None, ""):
-        return date(int(meta["year"]), number, day), "year field"
-    if meta.get("retrieved") in (None, ""):
-        return None
-    retrieved = parse_date(meta["retrieved"])
-    for year in (retrieved.year, retrieved.year - 1):
-        candidate = date(year, number, day)
-        if candidate <= retrieved + FUTURE_SLACK:
-            return candidate, "retrieved date"
-    return None
-
-
-def resolve_date(meta: dict, text: str, metadata_source: str, name: str) -> tuple[date, str]:
-    """The publication date and where it came from: metadata, else the dateline; ValueError says how to fix."""
-    if meta.get("published") not in (None, ""):
-        try:
-            return check_date(parse_date(meta["published"])), metadata_source
-        except (ValueError, OverflowError, TypeError) as error:
-            if str(error).startswith("impossible"):
-                raise ValueError(f"{error}: fix 'published' ({metadata_source})") from None
-            raise ValueError(f"unreadable publication date {meta['published']!r} ({error}): "
-                             + DATE_HELP.format(name=name)) from None
-    header, _ = split_wire_header(text.lstrip())
-    if header.dateline:
-        try:
-            found = dateline_date(header.month, header.day, meta)
-        except (ValueError, OverflowError, TypeError) as error:
-            raise ValueError(f"dateline '{header.dateline}' gives no valid date ({error}): "
-                             + DATE_HELP.format(name=name)) from None
-        if found:
-            return check_date(found[0]), f"dateline '{header.dateline}' + {found[1]}"
-        raise ValueError(f"no publication date and the dateline '{header.dateline}' has no year: "
-                         + DATE_HELP.format(name=name))
-    raise ValueError("no publication date: " + DATE_HELP.format(name=name))
 
 
 def make_document(meta: dict, text: str, path: Path, item: str, date_source: str) -> Document:

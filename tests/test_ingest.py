@@ -3,7 +3,8 @@ from datetime import date
 
 import pytest
 
-from tension.ingest import Document, Rejection, document_id, list_inbox, parse_date, read_documents
+from tension.dates import parse_date
+from tension.ingest import Document, Rejection, document_id, list_inbox, read_documents
 
 from conftest import SEEDS
 
