@@ -86,7 +86,13 @@ def unwrap(paragraph: str) -> str:
             text += " " + line
     if "  " not in text and "\t" not in text:
         return text  # nothing to collapse (the common case: skips a regex pass over every paragraph)
-    return _BLANKS.sub(" ", text)
+    if "\t" in text:
+        return _BLANKS.sub(" ", text)
+    # Spaces only (a third of KCNA paragraphs: two after each full stop): halving every run with str.replace
+    # gives what _BLANKS.sub gives at a fraction of its cost (it is tried at every single space).
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 def find_dateline(text: str) -> re.Match | None:
