@@ -278,6 +278,10 @@ def _sentence_statements(
     blanked = outside_quotes(text)
     # The document's words are the sentence's, unless a sentence boundary falls inside a word.
     openings = doc.speech_openings if _whole_words(body, sentence.start, sentence.end) else None
+    if not mentions and not _reporting_verbs(blanked, 0, len(text), lexicon, openings):
+        # No actor and no reporting verb: no clause can have a speaker or an actor (a verb found in a clause is
+        # found in the whole sentence, as every clause ends at a comma, a semicolon or a blank).
+        return []
     by = sentence.start
     local = [Mention._make((m.start - by, m.end - by, *m[2:])) for m in mentions]  # sentence offsets
     outside_all = local if blanked is text else [m for m in local if not blanked[m.start : m.end].isspace()]
@@ -288,6 +292,9 @@ def _sentence_statements(
         outside = [m for m in outside_all if c_start <= m.start < c_end]
         antecedent = previous_clause[-1:] if rel in ("which", "who") else []
         anchors = _reporting_verbs(blanked, c_start, c_end, lexicon, openings)
+        if not (outside or antecedent or anchors):
+            previous_clause = outside
+            continue  # every rule needs a mention or a reporting verb: nothing to find
         for finding in rules.clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
                                              lexicon.directive_verbs, doc.last_speaker, narrator):
             content = text[c_start : finding.content_end if finding.content_end is not None else c_end]
