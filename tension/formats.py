@@ -10,7 +10,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -289,6 +291,72 @@ def iter_csv(text: str, delimiter: str | None = None) -> Iterator[tuple[str, dic
                                                     f"{len(reader.fieldnames)}")
             continue
         yield str(reader.line_num), row
+
+
+# Where lines start in the JSON-lines files read so far in this process: {file identity: {line number: byte
+# offset}}. A run splits a large file into line ranges read one after another by the same worker, so each range
+# starts where an earlier one stopped instead of searching the file from its start. The identity includes size
+# and mtime (as the run's own change detection does): a rewritten file gets a fresh entry.
+_LINE_OFFSETS: dict[tuple, dict[int, int]] = {}
+_LINE_OFFSETS_FILES = 16  # files remembered; the oldest is forgotten first
+_LINE_OFFSETS_LOCK = threading.Lock()  # a thread-pool run reads ranges of one file concurrently
+_SKIP_BLOCK = 1 << 22  # bytes read at a time while looking for the first line of a range
+
+
+def iter_lines(handle: io.BufferedReader, first: int = 1, stop: int | None = None) -> Iterator[tuple[int, bytes]]:
+    """(line number, bytes) for lines `first` .. `stop` - 1 (1-based) of a binary file, split at b"\n".
+
+    The lines before `first` are skipped as bytes (a newline search from the nearest known line start), not
+    read one by one: reaching a range late in a large file costs a fraction of reading it.
+    """
+    info = os.fstat(handle.fileno())
+    key = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+    with _LINE_OFFSETS_LOCK:
+        known = _LINE_OFFSETS.get(key, {})
+        line_no = max((n for n in known if n <= first), default=1)
+        offset = known.get(line_no, 0)
+    if offset:
+        handle.seek(offset - 1)
+        if handle.read(1) != b"\n":  # rewritten within one mtime tick, same size: do not trust the offsets
+            line_no, offset = 1, 0
+    handle.seek(offset)
+    if line_no < first:
+        if _skip_lines(handle, first - line_no) < first - line_no:
+            return  # the file ends before line `first`
+        line_no = first
+        _remember_line(key, first, handle.tell())
+    for raw in handle:
+        if stop is not None and line_no >= stop:
+            _remember_line(key, stop, handle.tell() - len(raw))  # where the next range starts
+            return
+        yield line_no, raw
+        line_no += 1
+
+
+def _skip_lines(handle: io.BufferedReader, count: int) -> int:
+    """Move `handle` just past the next `count` newlines, or to the end of the file; how many it passed."""
+    passed = 0
+    while True:
+        start = handle.tell()
+        block = handle.read(_SKIP_BLOCK)
+        if not block:
+            return passed
+        end = -1
+        while passed < count:
+            end = block.find(b"\n", end + 1)
+            if end < 0:
+                break
+            passed += 1
+        if passed == count:
+            handle.seek(start + end + 1)
+            return passed
+
+
+def _remember_line(key: tuple, line_no: int, offset: int) -> None:
+    with _LINE_OFFSETS_LOCK:
+        if key not in _LINE_OFFSETS and len(_LINE_OFFSETS) >= _LINE_OFFSETS_FILES:
+            del _LINE_OFFSETS[next(iter(_LINE_OFFSETS))]
+        _LINE_OFFSETS.setdefault(key, {1: 0})[line_no] = offset
 
 
 def utc_today() -> date:

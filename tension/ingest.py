@@ -275,10 +275,8 @@ def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[in
         yield Rejection(str(path), "", f"unreadable: {error.strerror or error}")
         return
     with handle:
-        for line_no, raw in enumerate(handle, start=1):
-            if stop is not None and line_no >= stop:
-                break
-            if line_no < first or not raw.strip():
+        for line_no, raw in formats.iter_lines(handle, first, stop):
+            if not raw.strip():
                 continue
             item = str(line_no)
             if line_no == 1 and (kind := formats.binary_kind(raw)):

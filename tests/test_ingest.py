@@ -1,10 +1,11 @@
 import json
+import os
 from datetime import date
 
 import pytest
 
 from tension.dates import parse_date
-from tension.ingest import Document, Rejection, document_id, list_inbox, read_documents
+from tension.ingest import Document, Rejection, document_id, list_inbox, read_documents, read_jsonl
 
 from conftest import SEEDS
 
@@ -81,3 +82,27 @@ def test_same_text_twice_has_one_id():
                                             ("2025-12-28 00:00", date(2025, 12, 28)), (date(2024, 1, 1), date(2024, 1, 1))])
 def test_parse_date_formats(value, expected):
     assert parse_date(value) == expected
+
+
+def test_jsonl_line_ranges_read_in_any_order_match_the_whole_file(tmp_path):
+    """Ranges start from line offsets remembered by earlier reads; out of order, past the end, blank lines too."""
+    path = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"id": str(n), "text": f"Seoul said {n}.", "published": "2024-02-01"}) if n % 7 else ""
+             for n in range(1, 41)]
+    path.write_text("\n".join(lines))  # no newline after the last line
+    whole = [(d.item, d.doc_id) for d in read_jsonl(path)]
+    for first, stop in [(21, 31), (1, 11), (31, 45), (11, 21), (45, 50), (40, 41), (35, 36), (1, 41)]:
+        expected = [row for row in whole if first <= int(row[0]) < stop]
+        assert [(d.item, d.doc_id) for d in read_jsonl(path, lines=(first, stop))] == expected, (first, stop)
+
+
+def test_jsonl_rewritten_batch_is_not_read_at_stale_line_offsets(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    record = json.dumps({"text": "Seoul said so.", "published": "2024-02-01"})
+    path.write_text(f'{record}\n{{"x": 1}}\n{record}\n')
+    before = os.stat(path)
+    assert [d.item for d in read_jsonl(path, lines=(3, 4))] == ["3"]
+    path.write_text(f'{record}\n{record}\n{{"x": 1}}\n')  # same size; the same mtime, as on a coarse clock
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    [rejection] = read_jsonl(path, lines=(3, 4))
+    assert isinstance(rejection, Rejection) and (rejection.item, rejection.reason) == ("3", "no text")
