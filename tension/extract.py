@@ -288,8 +288,11 @@ def _sentence_statements(
     statements: list[Statement] = []
     previous_clause: list[Mention] = []
     for c_start, c_end, rel in _clauses(text, blanked, {m.start for m in outside_all}):
-        in_clause = [m for m in local if c_start <= m.start < c_end]
-        outside = [m for m in outside_all if c_start <= m.start < c_end]
+        if c_start == 0 and c_end == len(text):  # the whole sentence (most are one clause): no copies
+            in_clause, outside = local, outside_all
+        else:
+            in_clause = [m for m in local if c_start <= m.start < c_end]
+            outside = [m for m in outside_all if c_start <= m.start < c_end]
         antecedent = previous_clause[-1:] if rel in ("which", "who") else []
         anchors = _reporting_verbs(blanked, c_start, c_end, lexicon, openings)
         if not (outside or antecedent or anchors):
