@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import os
 import re
 import threading
@@ -291,6 +292,25 @@ def iter_csv(text: str, delimiter: str | None = None) -> Iterator[tuple[str, dic
                                                     f"{len(reader.fieldnames)}")
             continue
         yield str(reader.line_num), row
+
+
+def json_record(raw: bytes, declared: str | None = None) -> dict:
+    """One JSON object from one line of bytes (UTF-8, or the declared or recognised encoding)."""
+    try:
+        if declared:
+            text = raw.decode(declared)
+        else:  # what "utf-8-sig" does, without its slower incremental decoder
+            text = raw.decode("utf-8")
+            text = text[1:] if text.startswith("\ufeff") else text
+    except (UnicodeDecodeError, LookupError):
+        text = decode_text(raw, declared)[0]
+    try:
+        record = json.loads(text)
+    except ValueError as error:
+        raise FormatError(f"invalid JSON: {error}") from None
+    if not isinstance(record, dict):
+        raise FormatError("invalid JSON: line is not a JSON object")
+    return record
 
 
 # Where lines start in the JSON-lines files read so far in this process: {file identity: {line number: byte

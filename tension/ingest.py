@@ -11,7 +11,6 @@ input: every problem is a Rejection with its reason, and the rest of the batch g
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import stat
@@ -294,29 +293,10 @@ def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[in
                 yield Rejection(str(path), "", f"binary file: the content looks like {kind}, not JSON lines")
                 return
             try:
-                record = _json_line(raw, declared)
+                record = formats.json_record(raw, str(declared) if declared else None)
                 yield batch.document(record, path, item)
             except ValueError as error:
                 yield Rejection(str(path), item, str(error))
-
-
-def _json_line(raw: bytes, declared: object) -> dict:
-    """One JSON object from one line of bytes (UTF-8, or the declared or recognised encoding)."""
-    try:
-        if declared:
-            text = raw.decode(str(declared))
-        else:  # what "utf-8-sig" does, without its slower incremental decoder
-            text = raw.decode("utf-8")
-            text = text[1:] if text.startswith("\ufeff") else text
-    except (UnicodeDecodeError, LookupError):
-        text = _decode(raw, declared)
-    try:
-        record = json.loads(text)
-    except ValueError as error:
-        raise ValueError(f"invalid JSON: {error}") from None
-    if not isinstance(record, dict):
-        raise ValueError("invalid JSON: line is not a JSON object")
-    return record
 
 
 def _field(record: dict, name: str | list) -> object:
