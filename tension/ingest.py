@@ -11,9 +11,7 @@ input: every problem is a Rejection with its reason, and the rest of the batch g
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +23,8 @@ from tension import formats
 from tension.clean import split_wire_header
 from tension.dates import parse_date, resolve_date  # noqa: F401 - parse_date: callers import it from here
 from tension.formats import FormatError
+# list_inbox: batches and tests import it from here.
+from tension.inbox import MAX_FILE_BYTES, SIDECAR_SUFFIXES, check_file, list_inbox  # noqa: F401
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 # BATCH_SUFFIXES: batches read line by line, which a run may split into line ranges (see tension.batches).
@@ -34,8 +34,6 @@ PDF_SUFFIXES = frozenset({".pdf"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 SUPPORTED = ".txt, .md, .pdf, .html, .rss/.atom/.xml, .jsonl, .csv/.tsv"
-SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
-MAX_FILE_BYTES = 50 * 1024 * 1024    # a file read whole (text, PDF, HTML, feed, CSV)
 MAX_JSONL_BYTES = 4 * 1024 ** 3      # JSONL is streamed line by line and split into batches
 # Our field names. `year` and `retrieved` (when the text was fetched) date a wire dateline that has no year.
 FIELD_NAMES = ("id", "text", "published", "title", "source", "url", "speaker", "year", "retrieved")
@@ -314,68 +312,6 @@ READERS = (
     (TEXT_SUFFIXES, read_text_file), (PDF_SUFFIXES, read_pdf_file), (HTML_SUFFIXES, read_html_file),
     (FEED_SUFFIXES, read_feed_file),
 )
-
-
-def list_inbox(paths: Iterable[Path]) -> list[Path]:
-    """Input files under `paths` (files or folders, recursively), sorted, sidecars and dotfiles left out.
-
-    Symlinks are listed, not followed into folders: reading decides whether one may be read.
-    """
-    found: list[Path] = []
-    for root in paths:
-        root = Path(root)
-        if root.is_dir():  # the inbox itself may be a symlink; symlinks inside it are checked when read
-            candidates = []
-            for folder, dirs, files in os.walk(root):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                candidates.extend(Path(folder) / d for d in dirs if (Path(folder) / d).is_symlink())
-                candidates.extend(Path(folder) / f for f in files)
-            candidates.sort()
-        else:
-            candidates = [root]
-        for path in candidates:
-            if path.name.startswith(".") or path.name.endswith(SIDECAR_SUFFIXES):
-                continue
-            found.append(path)
-    return found
-
-
-def _stat(path: Path, follow: bool) -> tuple[os.stat_result | None, str | None]:
-    """The file's status (of the link itself unless `follow`), or why it cannot be had."""
-    try:
-        return (path.stat() if follow else path.lstat()), None
-    except FileNotFoundError:
-        return None, "file not found: it was deleted or moved after the inbox was listed"
-    except OSError as error:
-        return None, f"unreadable: {error.strerror or error}"
-
-
-def check_file(path: Path, inbox: Path | None = None, max_bytes: int = MAX_FILE_BYTES) -> str | None:
-    """Why `path` must not be read (vanished, a symlink out of the inbox, not a file, empty, too big), or None."""
-    link, problem = _stat(path, follow=False)
-    if problem:
-        return problem
-    if stat.S_ISLNK(link.st_mode):
-        target = Path(os.path.realpath(path))
-        boundary = Path(os.path.realpath(inbox if inbox is not None else path.parent))
-        if not target.exists():
-            return f"broken symlink: its target {target} does not exist"
-        if target != boundary and boundary not in target.parents:
-            where = "the inbox" if inbox is not None else f"its folder {boundary}"
-            return f"symlink points outside {where} (to {target}); copy the file into the inbox instead"
-    info, problem = _stat(path, follow=True)
-    if problem:
-        return problem
-    if stat.S_ISDIR(info.st_mode):
-        return "symlinked folder: not followed; copy its files into the inbox instead"
-    if not stat.S_ISREG(info.st_mode):
-        return "not a regular file (a pipe, socket or device): only files are read"
-    if info.st_size == 0:
-        return "empty file (0 bytes)"
-    if info.st_size > max_bytes:
-        return (f"file too large: {info.st_size / 2**20:.1f} MiB, over the {max_bytes / 2**20:g} MiB limit per file; "
-                "split it into smaller files (a .jsonl/.csv batch splits by lines, e.g. `split -l 10000`)")
-    return None
 
 
 def read_file(path: Path, fields: dict[str, str] | None = None, inbox: Path | None = None,
