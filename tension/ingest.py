@@ -214,7 +214,7 @@ class _Batch:
     defaults: dict  # sidecar values every record starts from
     html: bool      # strip HTML from the text
     # (ours, theirs, theirs is one plain field name): a plain name is a dict lookup, no _field() call per record.
-    plan: tuple = ()
+    plan: tuple
 
     @classmethod
     def settings(cls, sidecar: dict, fields: dict | None) -> _Batch:
