@@ -29,7 +29,8 @@ SCHEMAS = {
         ("source", pa.string()), ("url", pa.string()), ("speaker", pa.string()), ("path", pa.string()),
         ("item", pa.string()), ("external_id", pa.string()), ("caption", pa.string()), ("body", pa.string()),
         ("n_statements", pa.int32()), ("slug", pa.string()), ("dateline", pa.string()), ("byline", pa.string()),
-        ("lsh_bands", pa.list_(pa.int64())),  # near-duplicate band keys (tension.dedup), not a documents column
+        # near-duplicate band keys and shingle ids (tension.dedup), for the writer: not documents columns
+        ("lsh_bands", pa.list_(pa.int64())), ("shingles", pa.list_(pa.uint64())),
     ]),
     "statements": pa.schema([
         ("statement_id", pa.string()), ("doc_id", pa.string()), ("seq", pa.int32()), ("sentence_index", pa.int32()),
@@ -146,12 +147,13 @@ def analyse_unit(
         seen.add(item.doc_id)
         analysed = analyse(item, ctx, timings)
         started = perf_counter()
-        bands = dedup.signature(analysed.body)  # here, in parallel, rather than in the single writer
+        shingles = dedup.shingle_ids(analysed.body)  # here, in parallel, rather than in the single writer
+        bands = dedup.signature_of(shingles)
         timings["dedup"] += perf_counter() - started
         started = perf_counter()
         statements, scores = statement_rows(analysed)
         rows["documents"].append({**document_row(item, analysed.body, analysed.caption, len(statements)),
-                                  "lsh_bands": bands})
+                                  "lsh_bands": bands, "shingles": shingles})
         rows["statements"].extend(statements)
         for score in scores:
             score["explanation"] = json.dumps(score["explanation"], ensure_ascii=False)
@@ -178,7 +180,8 @@ def store_unit(con: duckdb.DuckDBPyConnection, unit_dir: Path) -> dict:
     with its near-duplicate cluster; drop the staging."""
     files = {name: str(unit_dir / f"{name}.parquet") for name in SCHEMAS}
     staged_columns = set(pq.read_schema(files["documents"]).names)
-    columns = ", ".join(f"p.{c}" for c in SCHEMAS["documents"].names if c in staged_columns and c != "lsh_bands")
+    columns = ", ".join(f"p.{c}" for c in SCHEMAS["documents"].names
+                        if c in staged_columns and c not in ("lsh_bands", "shingles"))
     dedup.migrate(con)
     con.execute("begin transaction")
     try:
@@ -189,7 +192,8 @@ def store_unit(con: duckdb.DuckDBPyConnection, unit_dir: Path) -> dict:
             [files["documents"]],
         )
         new = con.sql(
-            "select doc_id, published, body" + (", lsh_bands" if "lsh_bands" in staged_columns else "")
+            "select doc_id, published, body"
+            + "".join(f", {c}" for c in ("lsh_bands", "shingles") if c in staged_columns)
             + " from read_parquet(?) semi join new_documents using (doc_id)", params=[files["documents"]],
         ).to_arrow_table()
         if "lsh_bands" not in staged_columns:  # staged by an older version

@@ -16,9 +16,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import duckdb
 import numpy as np
@@ -30,8 +31,10 @@ SHINGLE_WORDS = 3
 # 0.33-0.86, while independent write-ups of the same event by different outlets mostly score 0.15-0.30.
 THRESHOLD = 0.30
 WINDOW_DAYS = 3  # revisions and syndicated copies appear within days; boilerplate recurs over months
-# Candidates checked per new document: bounds the work when hundreds of copies of one text arrive at once.
+# Candidates per new document, and members compared exactly per candidate cluster (those sharing the most band
+# keys): bound the work when hundreds of copies of one text arrive at once, or are stored already.
 MAX_CANDIDATES = 200
+MAX_CHECKS_PER_CLUSTER = 3
 BANDS, ROWS = 50, 2  # 100 hash functions; P(candidate) = 1-(1-J^2)^50: 0.99 at J=0.30, 0.87 at J=0.20
 # Two texts sharing this many of the 50 band keys are near-duplicates without the exact check: each key is shared
 # with probability J^2, so below the threshold (J <= 0.30) sharing 25 or more has a chance under 1e-13, while
@@ -65,12 +68,17 @@ _word_ids: dict[str, int] = {}
 
 
 def _word_id(word: str) -> int:
-    found = _word_ids.get(word)
-    if found is None:
-        found = int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
-        if len(_word_ids) < _WORD_MEMO_LIMIT:
-            _word_ids[word] = found
-    return found
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+
+
+def _ids_of(words: list[str]) -> np.ndarray:
+    """64-bit ids of `words` through a per-process memo (hashing only the words it has not seen)."""
+    missing = set(words).difference(_word_ids)
+    if len(_word_ids) + len(missing) > _WORD_MEMO_LIMIT:
+        _word_ids.clear()
+        missing = set(words)
+    _word_ids.update((w, _word_id(w)) for w in missing)
+    return np.fromiter(map(_word_ids.__getitem__, words), dtype=np.uint64, count=len(words))
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
@@ -89,7 +97,7 @@ def shingle_ids(text: str) -> np.ndarray:
     words = _WORD.findall(text.lower())
     if not words:
         return np.empty(0, dtype=np.uint64)
-    ids = np.fromiter((_word_id(w) for w in words), dtype=np.uint64, count=len(words))
+    ids = _ids_of(words)
     _, _, positions, _ = _constants()
     if len(words) <= SHINGLE_WORDS:
         ids = np.concatenate([ids, np.zeros(SHINGLE_WORDS - len(words), dtype=np.uint64)])
@@ -137,8 +145,37 @@ def band_keys(signature: np.ndarray) -> list[int]:
 
 def signature(text: str) -> list[int]:
     """The LSH band keys of a document body ([] for a text without words): computed where the text is analysed."""
-    ids = shingle_ids(text)
+    return signature_of(shingle_ids(text))
+
+
+def signature_of(ids: np.ndarray) -> list[int]:
+    """The LSH band keys of a set of shingle ids ([] for none)."""
     return band_keys(minhash(ids)) if ids.size else []
+
+
+class _RecentShingles:
+    """Shingle ids of the documents the writer saw last, by doc_id (a hash of the text, so never stale): the next
+    batches' candidates are mostly among them, and re-reading and re-hashing their texts was most of the writer's
+    clustering time. Bounded: about 2 KB per document."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self.items: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def get(self, doc_id: str) -> np.ndarray | None:
+        found = self.items.get(doc_id)
+        if found is not None:
+            self.items.move_to_end(doc_id)
+        return found
+
+    def put(self, doc_id: str, ids: np.ndarray) -> None:
+        self.items[doc_id] = ids
+        self.items.move_to_end(doc_id)
+        while len(self.items) > self.size:
+            self.items.popitem(last=False)
+
+
+_recent = _RecentShingles()
 
 
 def near_duplicate_pairs(texts: dict[str, str], threshold: float = THRESHOLD) -> list[tuple[str, str, float]]:
@@ -213,8 +250,13 @@ def _insert_bands(con: duckdb.DuckDBPyConnection, new: pa.Table) -> None:
 
 def _candidates(con: duckdb.DuckDBPyConnection, new: pa.Table, window_days: int
                 ) -> list[tuple[str, str, bool, int]]:
-    """(new doc, candidate, candidate is new too, band keys shared) sharing a band key within the window, the most shared keys first,
-    at most MAX_CANDIDATES per new document; stored candidates and other new documents alike."""
+    """(new doc, candidate, candidate is new too, band keys shared) sharing a band key within the window, the most
+    shared keys first, at most MAX_CANDIDATES per new document; stored candidates and other new documents alike.
+    The date bounds let DuckDB skip stored row groups outside the batch's dates (runs that arrive in date order)."""
+    if new.num_rows == 0:
+        return []
+    dates = new.column("published").to_pylist()
+    low, high = min(dates), max(dates)
     con.register("tension_new_bands", new.select(["doc_id", "published", "lsh_bands"]))
     try:
         return con.execute(
@@ -224,7 +266,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, new: pa.Table, window_days: int
             ),
             known as (
                 select band_key, doc_id, published, false as is_new from document_bands
-                where band_key in (select band_key from fresh)
+                where published between ? and ? and band_key in (select band_key from fresh)
                 union all
                 select band_key, doc_id, published, true from fresh
             )
@@ -235,7 +277,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, new: pa.Table, window_days: int
             qualify row_number() over (partition by f.doc_id order by count(*) desc, k.doc_id) <= ?
             order by f.doc_id, count(*) desc, k.doc_id
             """,
-            [window_days, MAX_CANDIDATES],
+            [low - timedelta(days=window_days), high + timedelta(days=window_days), window_days, MAX_CANDIDATES],
         ).fetchall()
     finally:
         con.unregister("tension_new_bands")
@@ -243,10 +285,13 @@ def _candidates(con: duckdb.DuckDBPyConnection, new: pa.Table, window_days: int
 
 def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = THRESHOLD,
             window_days: int = WINDOW_DAYS) -> Clustering:
-    """Clusters for `new` documents (columns doc_id, published, body, lsh_bands) against the stored ones and each
-    other. Writes nothing. Each candidate cluster is checked with its most similar member first and with the
+    """Clusters for `new` documents (columns doc_id, published, body, lsh_bands, and shingles when the worker sent
+    them) against the stored ones and each other. Writes nothing. Each candidate cluster is checked with its most similar member first and with the
     others only if that one falls short, so a flood of copies of one text costs about one exact comparison each."""
     new_ids = new.column("doc_id").to_pylist()
+    shipped = new.column("shingles") if "shingles" in new.column_names else None
+    for row, doc_id in enumerate(new_ids) if shipped is not None else ():
+        _recent.put(doc_id, shipped[row].values.to_numpy(zero_copy_only=False))
     components = _Components()
     for doc_id in new_ids:
         components.find(doc_id)
@@ -254,9 +299,10 @@ def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = TH
     if not candidates:
         return Clustering({d: d for d in new_ids}, [], 0)
     stored = sorted({other for _, other, is_new, _ in candidates if not is_new})
-    group_of = dict(con.execute(
-        "select doc_id, coalesce(cluster_id, doc_id) from documents where doc_id = any(?)", [stored]
-    ).fetchall()) if stored else {}
+    con.register("tension_stored", pa.table({"doc_id": pa.array(stored, pa.string())}))
+    group_of = dict(con.execute("select doc_id, coalesce(cluster_id, doc_id) from documents "
+                                "semi join tension_stored using (doc_id)").fetchall())
+    con.unregister("tension_stored")
     # (new document, candidate group) -> members, most similar first; a group is a stored cluster or a new document
     groups: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
     stored_groups: set[str] = set()
@@ -264,16 +310,25 @@ def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = TH
         group = other if is_new else group_of.get(other, other)
         if not is_new:
             stored_groups.add(group)
-        groups[(new_id, group)].append((other, shared))
+        if len(groups[(new_id, group)]) < MAX_CHECKS_PER_CLUSTER:
+            groups[(new_id, group)].append((other, shared))
     bodies = dict(zip(new_ids, new.column("body").to_pylist()))
     sets: dict[str, np.ndarray] = {}
 
     def load(doc_ids: set[str]) -> None:
-        wanted = [d for d in doc_ids if d not in bodies]
+        for d in doc_ids:
+            if d not in sets and (found := _recent.get(d)) is not None:
+                sets[d] = found
+        wanted = [d for d in doc_ids if d not in sets and d not in bodies]
         if wanted:
-            bodies.update(con.execute("select doc_id, body from documents where doc_id = any(?)",
-                                      [wanted]).fetchall())
-        sets.update((d, shingle_ids(bodies.get(d) or "")) for d in doc_ids if d not in sets)
+            con.register("tension_wanted", pa.table({"doc_id": pa.array(wanted, pa.string())}))
+            bodies.update(con.execute("select doc_id, body from documents semi join tension_wanted using (doc_id)"
+                                      ).fetchall())
+            con.unregister("tension_wanted")
+        for d in doc_ids:
+            if d not in sets:
+                sets[d] = shingle_ids(bodies.get(d) or "")
+                _recent.put(d, sets[d])
 
     sure = SURE_BANDS if threshold <= THRESHOLD else BANDS + 1  # the shortcut holds for the default threshold
     linked = set()
