@@ -38,6 +38,8 @@ class PeakRss:
     def __init__(self, interval: float = 0.1) -> None:
         self.interval = interval
         self.main = self.worker = self.total = 0
+        self.cpu: dict[int, tuple[str, float]] = {}  # pid -> (kind, CPU seconds last seen), server included
+        self.kinds: dict[int, str] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -46,8 +48,17 @@ class PeakRss:
         while not self._stop.is_set():
             try:
                 main = me.memory_info().rss
-                workers = [c.memory_info().rss for c in me.children(recursive=True) if not _is_server(c)]
-            except psutil.Error:
+                children = me.children(recursive=True)
+                workers = [c.memory_info().rss for c in children if not _is_server(c)]
+                for process in [me, *children]:
+                    if process.pid not in self.kinds:  # decided once: an ending process cannot tell its command
+                        self.kinds[process.pid] = "flow" if process is me else (
+                            "server" if _is_server(process) else "workers")
+                    kind = self.kinds[process.pid]
+                    times = process.cpu_times()
+                    self.cpu[process.pid] = (kind, times.user + times.system)
+            except psutil.Error:  # a process ended between two calls: sample again shortly
+                time.sleep(self.interval)
                 continue
             self.main = max(self.main, main)
             self.worker = max([self.worker, *workers])
@@ -55,6 +66,14 @@ class PeakRss:
             time.sleep(self.interval)
 
     def __enter__(self) -> "PeakRss":
+        me = psutil.Process()
+        self._baseline = {}  # CPU already spent before the block (this process, a server still up from before)
+        for process in [me, *me.children(recursive=True)]:
+            try:
+                times = process.cpu_times()
+                self._baseline[process.pid] = times.user + times.system
+            except psutil.Error:
+                pass
         self._thread.start()
         return self
 
@@ -62,12 +81,19 @@ class PeakRss:
         self._stop.set()
         self._thread.join()
 
+    def cpu_by_kind(self) -> dict[str, float]:
+        """CPU seconds per kind of process (as last sampled: the last 0.1 s of a process may be missed)."""
+        totals: dict[str, float] = {}
+        for pid, (kind, seconds) in self.cpu.items():
+            totals[kind] = totals.get(kind, 0.0) + seconds - self._baseline.get(pid, 0.0)
+        return totals
+
 
 def _is_server(process: psutil.Process) -> bool:
     try:
         return any("uvicorn" in part or "server" == part for part in process.cmdline())
     except psutil.Error:
-        return True
+        return False
 
 
 def build_corpus(size: int) -> Path:
@@ -103,11 +129,13 @@ def run_pipeline(corpus: Path, db: Path, workers: int) -> dict:
         result = flow(inbox=[str(corpus)], db=str(db), reports=str(db.parent / "reports"), make_report=False,
                       batch_size=500, fields=FIELDS, defaults=DEFAULTS)
         wall = time.perf_counter() - started
-    return {**result, "wall": wall, "rss_main": rss.main, "rss_worker": rss.worker, "rss_total": rss.total}
+    return {**result, "wall": wall, "rss_main": rss.main, "rss_worker": rss.worker, "rss_total": rss.total,
+            "cpu": rss.cpu_by_kind()}
 
 
 def vader_reference(corpus: Path, limit: int = 20_000) -> dict:
-    """Plain vaderSentiment polarity_scores on one core, on the sentences the pipeline sees."""
+    """Plain vaderSentiment polarity_scores on one core, on the sentences the pipeline sees (the first `limit`:
+    about one pass over the KCNA stories, which every corpus cycles through)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from tension.clean import clean_text
@@ -198,6 +226,29 @@ def mb(n: int) -> str:
     return f"{n / 2**20:,.0f} MB"
 
 
+# Stages, where they run, and the timing key the flow reports (seconds summed over workers for worker stages).
+STAGES = (
+    ("ingest", "workers", "ingest"), ("extract", "workers", "extract"), ("score", "workers", "score"),
+    ("dedup signatures", "workers", "dedup"), ("stage (Parquet)", "workers", "stage"),
+    ("store + clustering", "flow", "store"), ("aggregate", "flow", "aggregate"), ("export Parquet", "flow", "export"),
+    ("publish snapshot", "flow", "publish"), ("report", "flow", "report"),
+)
+
+
+def print_stages(size: int, result: dict) -> None:
+    """Per stage: seconds, documents/s, statements/s and the peak RSS of the processes it runs in."""
+    t, statements = result["timings"], result["statements_added"]
+    print(f"  {'stage':<20} {'seconds':>8} {'docs/s':>9} {'stmts/s':>9}  {'runs in':<24} {'peak RSS':>9}")
+    for name, where, key in STAGES:
+        seconds = t.get(key)
+        if seconds is None:
+            continue
+        place = "2 worker processes (sum)" if where == "workers" else "flow process"
+        rss = result["rss_worker"] if where == "workers" else result["rss_main"]
+        rate = lambda n: f"{n / seconds:>9,.0f}" if seconds > 0 else f"{'-':>9}"
+        print(f"  {name:<20} {seconds:>8.1f} {rate(size)} {rate(statements)}  {place:<24} {mb(rss):>9}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes (documents), comma-separated")
@@ -209,13 +260,12 @@ def main() -> None:
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"machine: {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB; workers: {args.workers}")
-    vader = vader_reference(build_corpus(min(sizes)))
+    # The machine's speed drifts (shared host): VADER is timed before and after the runs, ratios use the mean.
+    vader_corpus = build_corpus(max(sizes))
+    vader = vader_reference(vader_corpus)
     print(f"plain VADER polarity_scores, 1 core: {vader['per_second']:,.0f} sentences/s "
-          f"({vader['sentences']:,} KCNA sentences, mean {vader['mean_chars']:.0f} chars)")
-    print()
-    header = f"{'docs':>8} {'wall s':>7} {'docs/s':>7} {'stmts':>8} {'stmts/s':>8} {'vs VADER':>8} " \
-             f"{'ingest':>7} {'extract':>7} {'score':>7} {'stage':>7} {'store':>7} {'RSS main':>9} {'RSS worker':>10}"
-    print(header)
+          f"({vader['sentences']:,} KCNA sentences, mean {vader['mean_chars']:.0f} chars)", flush=True)
+    rows = []
     largest = None
     for size in sizes:
         corpus = build_corpus(size)
@@ -223,22 +273,35 @@ def main() -> None:
         shutil.rmtree(db.parent, ignore_errors=True)
         db.parent.mkdir(parents=True)
         result = run_pipeline(corpus, db, args.workers)
+        result["timings"]["report"] = report_time(db)
         t = result["timings"]
-        statements_per_s = result["statements_added"] / result["wall"]
-        print(f"{size:>8,} {result['wall']:>7.1f} {size / result['wall']:>7.0f} {result['statements_added']:>8,} "
-              f"{statements_per_s:>8,.0f} {statements_per_s / vader['per_second']:>8.2f} "
-              f"{t.get('ingest', 0):>7.1f} {t.get('extract', 0):>7.1f} {t.get('score', 0):>7.1f} "
-              f"{t.get('stage', 0):>7.1f} {t.get('store', 0):>7.1f} {mb(result['rss_main']):>9} "
-              f"{mb(result['rss_worker']):>10}", flush=True)
+        body = t.get("flow_body", result["wall"])  # from the flow's first task to its last: Prefect start-up excluded
+        rows.append((size, result, body))
+        print(f"\n{size:,} documents: {result['statements_added']:,} statements; wall {result['wall']:.1f} s "
+              f"(Prefect start-up {result['wall'] - body:.1f} s), ingest to stored scores {t.get('stored_by', body):.1f} s")
+        print_stages(size, result)
+        print("  CPU seconds by process: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(result["cpu"].items())))
         largest = (corpus, db)
-    print("(stage columns: seconds summed over workers; wall is end to end, Prefect start-up included)")
+    after = vader_reference(vader_corpus)
+    print(f"\nplain VADER again after the runs: {after['per_second']:,.0f} sentences/s; ratios below use the mean, "
+          f"{(vader['per_second'] + after['per_second']) / 2:,.0f}")
+    vader = {**vader, "per_second": (vader["per_second"] + after["per_second"]) / 2}
+    print(f"\n{'docs':>8} {'wall s':>7} {'stored s':>8} {'docs/s':>7} {'stmts':>8} {'stmts/s':>8} {'÷ VADER':>7} "
+          f"{'stored/s':>8} {'÷ VADER':>7} {'RSS flow':>9} {'RSS worker':>10}")
+    for size, result, body in rows:
+        stored = result["timings"].get("stored_by", body)
+        n = result["statements_added"]
+        print(f"{size:>8,} {result['wall']:>7.1f} {stored:>8.1f} {size / result['wall']:>7.0f} {n:>8,} "
+              f"{n / result['wall']:>8,.0f} {n / result['wall'] / vader['per_second']:>7.2f} "
+              f"{n / stored:>8,.0f} {n / stored / vader['per_second']:>7.2f} "
+              f"{mb(result['rss_main']):>9} {mb(result['rss_worker']):>10}")
+    print("(wall: end to end, Prefect start-up included; stored: from the flow's start to the last batch stored)")
     print()
     corpus, db = largest
     started = time.perf_counter()
     from tension import aggregate
     aggregate.weekly_index(db)
     print(f"weekly_index on the {sizes[-1]:,}-document database: {time.perf_counter() - started:.2f} s")
-    print(f"report generation: {report_time(db):.1f} s")
     print(f"no-op incremental run over the {sizes[-1]:,}-document database (new process): {noop_run(corpus, db):.1f} s")
     weekly = weekly_index_10m(args.weekly_rows)
     refresh = f", refresh {weekly['refresh_seconds']:.1f} s" if weekly["refresh_seconds"] is not None else ""

@@ -17,7 +17,9 @@ from pathlib import Path
 from prefect import flow, get_client, get_run_logger, task
 from prefect.runtime import flow_run
 
-from tension import aggregate, batches, dedup, pipeline, publish, report, rescore, store
+# Worker processes import this module to run `analyse`: the modules only the flow process needs (charts and
+# report pull in matplotlib and reportlab) are imported where they are used.
+from tension import batches, pipeline, publish, store
 from tension.config import DEFAULT_DB, DEFAULT_INBOX, DEFAULT_REPORTS
 
 
@@ -66,6 +68,8 @@ def finish(working: str, files: list[tuple[str, int, int]], run_id: str, totals:
            before: tuple, started: str) -> dict:
     """Score older statements under the current scorer, cluster near-duplicates, record files and the run;
     say whether anything changed and which weeks."""
+    from tension import aggregate, dedup, rescore
+
     with store.connect(working) as con:
         rescored = rescore.rescore_missing(con, _context(pairs_file).scorer)
         dedup.assign_clusters(con)  # documents stored by older versions without a cluster, if any
@@ -92,6 +96,8 @@ def publish_snapshot(db: str) -> str:
 @task(name="charts-and-report")
 def write_report(db: str, reports: str, week: str | None) -> str:
     """Charts per pair and the PDF report for the week, from the published snapshot."""
+    from tension import report
+
     return str(report.build_report(Path(db), Path(reports), week))
 
 
@@ -135,8 +141,11 @@ def _store_all(staged: list, units: list[dict], working: str, run_id: str, pairs
                         counts["documents_new"], counts["statements_added"])
     finally:
         store.close_writer(working)
+    timings["stored_by"] = time.perf_counter() - state["clock"]
+    started = time.perf_counter()
     outcome = finish(working, batches.unit_files(units), run_id, totals, pairs_file, state["fingerprint"],
                      state["started"])
+    timings["aggregate"] = time.perf_counter() - started
     return outcome, totals, rejections, timings
 
 
@@ -158,9 +167,10 @@ def tension_flow(
     logger = get_run_logger()
     workspace = publish.Workspace(Path(db))
     run_id = str(flow_run.get_id() or "local")
+    clock = time.perf_counter()  # seconds in the flow body, for `make bench` (Prefect start-up is before this)
     with publish.exclusive_run(workspace):
         working = str(publish.prepare_working_copy(workspace))
-        state = prepare(working, pairs_file, run_id, dedup)
+        state = {**prepare(working, pairs_file, run_id, dedup), "clock": clock}
         stored = state["stored"]
         units = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size, stored)
         logger.info("%d batches to analyse (%d files unchanged since last stored)", len(units), len(stored))
@@ -169,12 +179,17 @@ def tension_flow(
             outcome, totals, rejections, timings = _store_all(staged, units, working, run_id, pairs_file, state)
         parquet_path = Path(parquet_dir or Path(db).parent / "parquet")
         if outcome["changed"] or not Path(db).exists() or not parquet_path.exists():
+            started = time.perf_counter()
             parquet = export(working, str(parquet_path), outcome["weeks"])
+            timings["export"] = time.perf_counter() - started
+            started = time.perf_counter()
             published = publish_snapshot(db)
+            timings["publish"] = time.perf_counter() - started
         else:
             logger.info("nothing new: the published database and Parquet export are left as they are")
             parquet, published = str(parquet_path), db
         summary = outcome["summary"]
     report_path = write_report(published, reports, week) if make_report else None
+    timings["flow_body"] = time.perf_counter() - clock
     return {**totals, "rejections": rejections, "summary": summary, "report": report_path,
             "database": published, "parquet": parquet, "timings": timings}

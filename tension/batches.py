@@ -17,6 +17,7 @@ from time import perf_counter
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -131,6 +132,7 @@ def analyse_unit(
         return _counts(final)  # analysed by an earlier, interrupted run
     rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
     seen: set[str] = set()
+    shingle_sets: list = []
     timings: dict[str, float] = {"ingest": 0.0, "extract": 0.0, "score": 0.0, "dedup": 0.0, "stage": 0.0}
     items = read_unit(unit, fields, defaults)
     while True:
@@ -153,7 +155,8 @@ def analyse_unit(
         started = perf_counter()
         statements, scores = statement_rows(analysed)
         rows["documents"].append({**document_row(item, analysed.body, analysed.caption, len(statements)),
-                                  "lsh_bands": bands, "shingles": shingles})
+                                  "lsh_bands": bands})
+        shingle_sets.append(shingles)
         rows["statements"].extend(statements)
         for score in scores:
             score["explanation"] = json.dumps(score["explanation"], ensure_ascii=False)
@@ -164,10 +167,23 @@ def analyse_unit(
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
     for name, schema in SCHEMAS.items():
-        pq.write_table(pa.Table.from_pylist(rows[name], schema=schema), partial / f"{name}.parquet")
+        if name == "documents":  # the shingle arrays go in as one column: row by row cost ~0.7 ms a document
+            table = pa.Table.from_pylist(rows[name], schema=schema.remove(schema.get_field_index("shingles")))
+            table = table.append_column(schema.field("shingles"), _list_column(shingle_sets))
+        else:
+            table = pa.Table.from_pylist(rows[name], schema=schema)
+        pq.write_table(table, partial / f"{name}.parquet")
     os.replace(partial, final)
     timings["stage"] += perf_counter() - started
     return {**_counts(final), "timings": timings}
+
+
+def _list_column(arrays: list) -> pa.ListArray:
+    """A list<uint64> column from numpy arrays, without converting them element by element."""
+    offsets = np.zeros(len(arrays) + 1, dtype=np.int32)
+    np.cumsum([len(a) for a in arrays], out=offsets[1:])
+    values = np.concatenate(arrays) if arrays else np.empty(0, dtype=np.uint64)
+    return pa.ListArray.from_arrays(pa.array(offsets), pa.array(values, pa.uint64()))
 
 
 def _counts(folder: Path) -> dict:

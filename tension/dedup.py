@@ -291,7 +291,7 @@ def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = TH
     new_ids = new.column("doc_id").to_pylist()
     shipped = new.column("shingles") if "shingles" in new.column_names else None
     for row, doc_id in enumerate(new_ids) if shipped is not None else ():
-        _recent.put(doc_id, shipped[row].values.to_numpy(zero_copy_only=False))
+        _recent.put(doc_id, shipped[row].values.to_numpy(zero_copy_only=False).copy())  # a view would hold the batch
     components = _Components()
     for doc_id in new_ids:
         components.find(doc_id)

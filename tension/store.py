@@ -47,7 +47,12 @@ def writer(db_path: Path | str) -> duckdb.DuckDBPyConnection:
     checkpoint on close) cost ~80 ms at 10k documents and grew with the database. Close it with close_writer."""
     key = str(Path(db_path).resolve())
     if key not in _writers:
-        _writers[key] = connect(db_path)
+        con = connect(db_path)
+        # Checkpoint after 256 MB of log rather than DuckDB's 16 MB: each checkpoint rewrites the table's changed
+        # row groups, and at 16 MB the writer checkpointed every few batches (measured: 57 s -> 40 s of storing
+        # for 100k documents; the log is replayed if the run dies, as before).
+        con.execute("set checkpoint_threshold = '256MB'")
+        _writers[key] = con
     return _writers[key]
 
 
