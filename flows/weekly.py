@@ -155,7 +155,7 @@ def tension_flow(
     db: str = str(DEFAULT_DB),
     reports: str = str(DEFAULT_REPORTS),
     week: str | None = None,
-    batch_size: int = 500,
+    batch_size: int = 1000,
     pairs_file: str | None = None,
     make_report: bool = True,
     parquet_dir: str | None = None,

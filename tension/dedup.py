@@ -18,7 +18,7 @@ import hashlib
 import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 import duckdb
@@ -40,6 +40,10 @@ BANDS, ROWS = 50, 2  # 100 hash functions; P(candidate) = 1-(1-J^2)^50: 0.99 at 
 # with probability J^2, so below the threshold (J <= 0.30) sharing 25 or more has a chance under 1e-13, while
 # copies (J > 0.8) share 25 or more 98.5% of the time. Spares the single writer from re-reading copies' texts.
 SURE_BANDS = 25
+# A new document sharing this many keys with a stored member of its cluster published the same day (J above
+# ~0.9: a syndicated or re-sent copy) adds no band keys of its own: later documents find the cluster through
+# that member, whose keys are nearly the same, and the band table grows with distinct texts, not with copies.
+COPY_BANDS = 40
 # Stored in settings: band keys of another version are recomputed from the stored bodies (tension.dedup.migrate).
 SIGNATURE_VERSION = "2"  # 1: strings hashed with BLAKE2 per shingle, band keys in documents.lsh_bands
 _WORD = re.compile(r"[^\W_]+")
@@ -218,6 +222,7 @@ class Clustering:
     clusters: dict[str, str]
     renamed: list[tuple[str, str]]
     joined: int
+    copies: set[str] = field(default_factory=set)  # new documents whose band keys need not be stored
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
@@ -249,8 +254,8 @@ def _insert_bands(con: duckdb.DuckDBPyConnection, new: pa.Table) -> None:
 
 
 def _candidates(con: duckdb.DuckDBPyConnection, new: pa.Table, window_days: int
-                ) -> list[tuple[str, str, bool, int]]:
-    """(new doc, candidate, candidate is new too, band keys shared) sharing a band key within the window, the most
+                ) -> list[tuple[str, str, bool, int, bool]]:
+    """(new doc, candidate, candidate is new too, band keys shared, same day) sharing a band key within the window, the most
     shared keys first, at most MAX_CANDIDATES per new document; stored candidates and other new documents alike.
     The date bounds let DuckDB skip stored row groups outside the batch's dates (runs that arrive in date order)."""
     if new.num_rows == 0:
@@ -270,7 +275,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, new: pa.Table, window_days: int
                 union all
                 select band_key, doc_id, published, true from fresh
             )
-            select f.doc_id, k.doc_id, any_value(k.is_new), count(*)
+            select f.doc_id, k.doc_id, any_value(k.is_new), count(*), any_value(k.published = f.published)
             from fresh as f join known as k using (band_key)
             where k.doc_id <> f.doc_id and abs(date_diff('day', f.published, k.published)) <= ?
             group by f.doc_id, k.doc_id
@@ -298,7 +303,7 @@ def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = TH
     candidates = _candidates(con, new, window_days)
     if not candidates:
         return Clustering({d: d for d in new_ids}, [], 0)
-    stored = sorted({other for _, other, is_new, _ in candidates if not is_new})
+    stored = sorted({other for _, other, is_new, _, _ in candidates if not is_new})
     con.register("tension_stored", pa.table({"doc_id": pa.array(stored, pa.string())}))
     group_of = dict(con.execute("select doc_id, coalesce(cluster_id, doc_id) from documents "
                                 "semi join tension_stored using (doc_id)").fetchall())
@@ -306,7 +311,9 @@ def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = TH
     # (new document, candidate group) -> members, most similar first; a group is a stored cluster or a new document
     groups: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
     stored_groups: set[str] = set()
-    for new_id, other, is_new, shared in candidates:
+    copies = {new_id for new_id, _, is_new, shared, same_day in candidates
+              if not is_new and same_day and shared >= COPY_BANDS and threshold <= THRESHOLD}
+    for new_id, other, is_new, shared, _ in candidates:
         group = other if is_new else group_of.get(other, other)
         if not is_new:
             stored_groups.add(group)
@@ -352,7 +359,7 @@ def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = TH
         sizes[root] += 1
     linked_roots = {components.find(g) for (_, g) in linked if g in stored_groups}
     joined = sum(1 for root in clusters.values() if sizes[root] > 1 or root in linked_roots)
-    return Clustering(clusters, renamed, joined)
+    return Clustering(clusters, renamed, joined, copies)
 
 
 def _apply_renames(con: duckdb.DuckDBPyConnection, renamed: list[tuple[str, str]]) -> None:
@@ -369,6 +376,9 @@ def _apply_renames(con: duckdb.DuckDBPyConnection, renamed: list[tuple[str, str]
 def store_clusters(con: duckdb.DuckDBPyConnection, new: pa.Table, result: Clustering) -> None:
     """Record the band keys of `new` documents and rename the stored clusters they merged (inside the caller's
     transaction; the documents themselves carry their cluster_id when inserted)."""
+    if result.copies:
+        keep = [doc_id not in result.copies for doc_id in new.column("doc_id").to_pylist()]
+        new = new.filter(pa.array(keep, pa.bool_()))
     _insert_bands(con, new)
     _apply_renames(con, result.renamed)
 

@@ -122,6 +122,21 @@ def test_many_copies_in_one_batch_form_one_cluster():
     assert clusters(con) == {frozenset(f"copy{n:02d}" for n in range(40)), frozenset({"other"})}
 
 
+def test_same_day_copies_add_no_band_keys_and_still_cluster():
+    con = memory_db()
+    add(con, "m_story", STORY)
+    dedup.assign_clusters(con)
+    for n in range(5):  # one copy per batch, as a wire story re-sent through the day
+        add(con, f"copy{n}", STORY + f" (Copy {n}.)")
+        dedup.assign_clusters(con)
+    add(con, "later", STORY + " (Copy 9.)", day=date(2024, 2, 5))  # two days on: within the window, not a same-day copy
+    add(con, "revision", REVISION)
+    dedup.assign_clusters(con)
+    assert clusters(con) == {frozenset({"m_story", "later", "revision", *(f"copy{n}" for n in range(5))})}
+    banded = {r[0] for r in con.execute("select distinct doc_id from document_bands").fetchall()}
+    assert banded == {"m_story", "later", "revision"}  # the same-day copies are found through m_story's keys
+
+
 def test_empty_body_is_a_cluster_of_its_own():
     con = memory_db()
     add(con, "a", "")
