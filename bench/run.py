@@ -138,16 +138,9 @@ def vader_reference(corpus: Path, limit: int = 20_000) -> dict:
     about one pass over the KCNA stories, which every corpus cycles through)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from tension.clean import clean_text
-    from tension.extract import load_lexicon, split_sentences
+    from bench.scoring import load_sentences
 
-    abbreviations = load_lexicon().abbreviations
-    sentences: list[str] = []
-    for line in open(corpus, encoding="utf-8"):
-        body = clean_text(json.loads(line)["story"]).body
-        sentences.extend(s.text for s in split_sentences(body, abbreviations))
-        if len(sentences) >= limit:
-            break
+    sentences = load_sentences(corpus, limit)
     analyzer = SentimentIntensityAnalyzer()
     started = time.perf_counter()
     for sentence in sentences:

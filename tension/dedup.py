@@ -294,8 +294,9 @@ def _candidates(con: duckdb.DuckDBPyConnection, new: pa.Table, window_days: int
 def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = THRESHOLD,
             window_days: int = WINDOW_DAYS) -> Clustering:
     """Clusters for `new` documents (columns doc_id, published, body, lsh_bands, and shingles when the worker sent
-    them) against the stored ones and each other. Writes nothing. Each candidate cluster is checked with its most similar member first and with the
-    others only if that one falls short, so a flood of copies of one text costs about one exact comparison each."""
+    them) against the stored ones and each other. Writes nothing. Each candidate cluster is checked with its most
+    similar member first and with the others only if that one falls short, so a flood of copies of one text costs
+    about one exact comparison each."""
     new_ids = new.column("doc_id").to_pylist()
     shipped = new.column("shingles") if "shingles" in new.column_names else None
     for row, doc_id in enumerate(new_ids) if shipped is not None else ():
@@ -341,10 +342,9 @@ def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = TH
                 _recent.put(d, sets[d])
 
     sure = SURE_BANDS if threshold <= THRESHOLD else BANDS + 1  # the shortcut holds for the default threshold
-    linked = set()
     for first_round in (True, False):
         pending = [(key, members[:1] if first_round else members[1:]) for key, members in groups.items()
-                   if key not in linked and components.find(key[0]) != components.find(key[1])]
+                   if components.find(key[0]) != components.find(key[1])]
         load({d for (new_id, _), members in pending for member, shared in members if shared < sure
               for d in (new_id, member)})
         for (new_id, group), members in pending:
@@ -353,15 +353,15 @@ def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = TH
                     break  # linked meanwhile through another member or another new document
                 if shared >= sure or jaccard_ids(sets[new_id], sets[member]) >= threshold:
                     components.union(new_id, group)
-                    linked.add((new_id, group))
                     break
     clusters = {d: components.find(d) for d in new_ids}
     renamed = sorted((components.find(g), g) for g in stored_groups if components.find(g) != g)
     sizes: dict[str, int] = defaultdict(int)
     for root in clusters.values():
         sizes[root] += 1
-    linked_roots = {components.find(g) for (_, g) in linked if g in stored_groups}
-    joined = sum(1 for root in clusters.values() if sizes[root] > 1 or root in linked_roots)
+    # a stored cluster shares its root with a new document only if that document joined it
+    stored_roots = {components.find(g) for g in stored_groups}
+    joined = sum(1 for root in clusters.values() if sizes[root] > 1 or root in stored_roots)
     return Clustering(clusters, renamed, joined, copies)
 
 
