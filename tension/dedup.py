@@ -2,7 +2,7 @@
 
 Two documents are near-duplicates when the Jaccard similarity of their bodies' word 3-shingle sets is at least
 `THRESHOLD` and they were published at most `WINDOW_DAYS` apart. Each document's MinHash LSH band keys are
-computed where the document is analysed (`signature`, in the worker processes) and kept in the table
+computed where the document is analysed (tension.dedup_signature, in the worker processes) and kept in the table
 `document_bands` (one row per band key); a new document is compared only with the stored documents that share a
 band key within the window, never with the whole database, and each candidate is then checked with the exact
 Jaccard. Clusters are the connected components of that relation, named by their smallest doc_id, so they do not
@@ -13,9 +13,6 @@ still counts it once). See docs/ingest-and-dedup.md for how the threshold was ch
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,7 +22,11 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-SHINGLE_WORDS = 3
+from tension.dedup_signature import (  # noqa: F401 (the signature half, re-exported: tests and notes use dedup.*)
+    BANDS, ROWS, SHINGLE_WORDS, SIGNATURE_VERSION, band_keys, jaccard, jaccard_ids, minhash, shingle_ids,
+    shingles, signature, signature_of,
+)
+
 # Exact Jaccard of word 3-shingle sets. Measured on ../shared/data: Yonhap revisions of one story score 0.49-0.80
 # and different stories at most 0.22; in rss_2022 (within 3 days) copies and revisions of one item score
 # 0.33-0.86, while independent write-ups of the same event by different outlets mostly score 0.15-0.30.
@@ -35,7 +36,6 @@ WINDOW_DAYS = 3  # revisions and syndicated copies appear within days; boilerpla
 # keys): bound the work when hundreds of copies of one text arrive at once, or are stored already.
 MAX_CANDIDATES = 200
 MAX_CHECKS_PER_CLUSTER = 3
-BANDS, ROWS = 50, 2  # 100 hash functions; P(candidate) = 1-(1-J^2)^50: 0.99 at J=0.30, 0.87 at J=0.20
 # Two texts sharing this many of the 50 band keys are near-duplicates without the exact check: each key is shared
 # with probability J^2, so below the threshold (J <= 0.30) sharing 25 or more has a chance under 1e-13, while
 # copies (J > 0.8) share 25 or more 98.5% of the time. Spares the single writer from re-reading copies' texts.
@@ -44,120 +44,6 @@ SURE_BANDS = 25
 # ~0.9: a syndicated or re-sent copy) adds no band keys of its own: later documents find the cluster through
 # that member, whose keys are nearly the same, and the band table grows with distinct texts, not with copies.
 COPY_BANDS = 40
-# Stored in settings: band keys of another version are recomputed from the stored bodies (tension.dedup.migrate).
-SIGNATURE_VERSION = "2"  # 1: strings hashed with BLAKE2 per shingle, band keys in documents.lsh_bands
-_WORD = re.compile(r"[^\W_]+")
-_WORD_MEMO_LIMIT = 500_000  # news vocabulary repeats: a word is hashed once per process
-
-
-def _hash_family(count: int, label: bytes = b"tension.dedup minhash v1") -> tuple[np.ndarray, np.ndarray]:
-    """Fixed odd multipliers and offsets of the multiply-shift hash family: the same for every run."""
-    seed = hashlib.sha256(label).digest()
-    rng = np.random.default_rng(int.from_bytes(seed[:8], "big"))
-    a = rng.integers(1, 2**63, size=count, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-    b = rng.integers(0, 2**63, size=count, dtype=np.uint64)
-    return a, b
-
-
-@functools.cache
-def _constants() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(minhash multipliers, minhash offsets, shingle position multipliers, band mixing multipliers)."""
-    a, b = _hash_family(BANDS * ROWS)
-    positions, _ = _hash_family(SHINGLE_WORDS, b"tension.dedup shingle positions")
-    mixing, _ = _hash_family(ROWS + 1, b"tension.dedup band keys")
-    return a, b, positions, mixing
-
-
-_word_ids: dict[str, int] = {}
-
-
-def _word_id(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
-
-
-def _ids_of(words: list[str]) -> np.ndarray:
-    """64-bit ids of `words` through a per-process memo (hashing only the words it has not seen)."""
-    missing = set(words).difference(_word_ids)
-    if len(_word_ids) + len(missing) > _WORD_MEMO_LIMIT:
-        _word_ids.clear()
-        missing = set(words)
-    _word_ids.update((w, _word_id(w)) for w in missing)
-    return np.fromiter(map(_word_ids.__getitem__, words), dtype=np.uint64, count=len(words))
-
-
-def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
-    """The set of `size`-word shingles of `text`, lower-cased (a shorter text is one shingle). Readable form of
-    `shingle_ids`, for tests and notes."""
-    words = _WORD.findall(text.lower())
-    if len(words) <= size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
-
-
-def shingle_ids(text: str) -> np.ndarray:
-    """The word 3-shingles of `text` as sorted, distinct 64-bit ids: each word is hashed once and a shingle's id
-    mixes its words' ids by position (so "a b c" and "c b a" differ). A text of three words or fewer is one
-    shingle, as in `shingles`; a 64-bit collision between two shingles of two documents is vanishingly rare."""
-    words = _WORD.findall(text.lower())
-    if not words:
-        return np.empty(0, dtype=np.uint64)
-    ids = _ids_of(words)
-    _, _, positions, _ = _constants()
-    if len(words) <= SHINGLE_WORDS:
-        ids = np.concatenate([ids, np.zeros(SHINGLE_WORDS - len(words), dtype=np.uint64)])
-    width = len(ids) - SHINGLE_WORDS + 1
-    with np.errstate(over="ignore"):
-        mixed = ids[:width] * positions[0]
-        for k in range(1, SHINGLE_WORDS):
-            mixed ^= ids[k : k + width] * positions[k]
-    return np.unique(mixed)
-
-
-def jaccard(a: set[str], b: set[str]) -> float:
-    """|a ∩ b| / |a ∪ b| (0 for two empty sets)."""
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
-
-
-def jaccard_ids(a: np.ndarray, b: np.ndarray) -> float:
-    """Jaccard of two sorted, distinct id arrays (0 for two empty ones)."""
-    common = np.intersect1d(a, b, assume_unique=True).size
-    union = a.size + b.size - common
-    return common / union if union else 0.0
-
-
-def minhash(ids: np.ndarray) -> np.ndarray:
-    """MinHash signature (BANDS*ROWS 32-bit values) of a set of 64-bit ids."""
-    a, b, _, _ = _constants()
-    if ids.size == 0:
-        return np.full(a.size, np.iinfo(np.uint32).max, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        hashed = np.multiply.outer(ids, a)  # one matrix, updated in place: half the time of fresh temporaries
-        hashed += b
-        hashed >>= np.uint64(32)
-        return hashed.min(axis=0)
-
-
-def band_keys(signature: np.ndarray) -> list[int]:
-    """One signed 64-bit key per LSH band (its rows and its number mixed): documents sharing a key are candidates."""
-    _, _, _, mixing = _constants()
-    rows = signature.reshape(BANDS, ROWS)
-    with np.errstate(over="ignore"):
-        keys = np.arange(BANDS, dtype=np.uint64) * mixing[ROWS]
-        for r in range(ROWS):
-            keys = (keys ^ (rows[:, r] * mixing[r])) * mixing[ROWS]
-        keys ^= keys >> np.uint64(31)
-    return keys.view(np.int64).tolist()
-
-
-def signature(text: str) -> list[int]:
-    """The LSH band keys of a document body ([] for a text without words): computed where the text is analysed."""
-    return signature_of(shingle_ids(text))
-
-
-def signature_of(ids: np.ndarray) -> list[int]:
-    """The LSH band keys of a set of shingle ids ([] for none)."""
-    return band_keys(minhash(ids)) if ids.size else []
 
 
 class _RecentShingles:
