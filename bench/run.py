@@ -33,10 +33,13 @@ DEFAULTS = {"speaker": "KCNA", "source": "KCNA"}
 
 
 class PeakRss:
-    """Samples the resident memory of this process and its worker processes (not the Prefect server)."""
+    """Samples the resident memory of this process and its worker processes (not the Prefect server).
 
-    def __init__(self, interval: float = 0.1) -> None:
-        self.interval = interval
+    Cheap on purpose, since it shares the cores it measures: listing child processes reads every process's
+    /proc entry, so the list is refreshed once a second, and each sample reads only the known processes."""
+
+    def __init__(self, interval: float = 0.2, refresh: float = 1.0) -> None:
+        self.interval, self.refresh = interval, refresh
         self.main = self.worker = self.total = 0
         self.cpu: dict[int, tuple[str, float]] = {}  # pid -> (kind, CPU seconds last seen), server included
         self.kinds: dict[int, str] = {}
@@ -45,25 +48,32 @@ class PeakRss:
 
     def _run(self) -> None:
         me = psutil.Process()
+        children: list[psutil.Process] = []
+        listed = 0.0
         while not self._stop.is_set():
-            try:
-                main = me.memory_info().rss
-                children = me.children(recursive=True)
-                workers = [c.memory_info().rss for c in children if not _is_server(c)]
-                for process in [me, *children]:
+            if time.monotonic() - listed >= self.refresh:
+                try:
+                    children = me.children(recursive=True)
+                except psutil.Error:
+                    children = []
+                listed = time.monotonic()
+            main, workers = me.memory_info().rss, []
+            for process in [me, *children]:
+                try:
                     if process.pid not in self.kinds:  # decided once: an ending process cannot tell its command
                         self.kinds[process.pid] = "flow" if process is me else (
                             "server" if _is_server(process) else "workers")
                     kind = self.kinds[process.pid]
+                    if kind == "workers":
+                        workers.append(process.memory_info().rss)
                     times = process.cpu_times()
                     self.cpu[process.pid] = (kind, times.user + times.system)
-            except psutil.Error:  # a process ended between two calls: sample again shortly
-                time.sleep(self.interval)
-                continue
+                except psutil.Error:  # ended since it was listed
+                    continue
             self.main = max(self.main, main)
             self.worker = max([self.worker, *workers])
             self.total = max(self.total, main + sum(workers))
-            time.sleep(self.interval)
+            self._stop.wait(self.interval)
 
     def __enter__(self) -> "PeakRss":
         me = psutil.Process()
@@ -82,7 +92,7 @@ class PeakRss:
         self._thread.join()
 
     def cpu_by_kind(self) -> dict[str, float]:
-        """CPU seconds per kind of process (as last sampled: the last 0.1 s of a process may be missed)."""
+        """CPU seconds per kind of process (as last sampled: the last 0.2 s of a process may be missed)."""
         totals: dict[str, float] = {}
         for pid, (kind, seconds) in self.cpu.items():
             totals[kind] = totals.get(kind, 0.0) + seconds - self._baseline.get(pid, 0.0)

@@ -123,46 +123,33 @@ def read_unit(
 def analyse_unit(
     unit: dict, staging: Path, ctx, fields: dict[str, str] | None = None, defaults: dict[str, str] | None = None
 ) -> dict:
-    """Read, clean, extract and score one batch; stage the rows as Parquet (atomically: a folder rename)."""
-    from tension.pipeline import analyse, statement_rows  # the pipeline imports this module
+    """Read, clean, extract and score one batch; stage the rows as Parquet (atomically: a folder rename). Each
+    stage runs over the whole batch before the next (see pipeline.analyse_batch)."""
+    from tension.pipeline import analyse_batch, statement_rows  # the pipeline imports this module
     from tension.store import document_row
 
     final = staging / unit["unit_id"]
     if final.exists():
         return _counts(final)  # analysed by an earlier, interrupted run
-    rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-    seen: set[str] = set()
-    shingle_sets: list = []
     timings: dict[str, float] = {"ingest": 0.0, "extract": 0.0, "score": 0.0, "dedup": 0.0, "stage": 0.0}
-    items = read_unit(unit, fields, defaults)
-    while True:
-        started = perf_counter()
-        item = next(items, None)
-        timings["ingest"] += perf_counter() - started
-        if item is None:
-            break
-        if isinstance(item, Rejection):
-            rows["rejections"].append({"path": item.path, "item": item.item, "reason": item.reason})
-            continue
-        if item.doc_id in seen:
-            continue
-        seen.add(item.doc_id)
-        analysed = analyse(item, ctx, timings)
-        started = perf_counter()
-        shingles = dedup.shingle_ids(analysed.body)  # here, in parallel, rather than in the single writer
-        bands = dedup.signature_of(shingles)
-        timings["dedup"] += perf_counter() - started
-        started = perf_counter()
-        statements, scores = statement_rows(analysed)
-        rows["documents"].append({**document_row(item, analysed.body, analysed.caption, len(statements)),
-                                  "lsh_bands": bands})
-        shingle_sets.append(shingles)
-        rows["statements"].extend(statements)
-        for score in scores:
-            score["explanation"] = json.dumps(score["explanation"], ensure_ascii=False)
-        rows["scores"].extend(scores)
-        timings["stage"] += perf_counter() - started
     started = perf_counter()
+    documents, rejections = _read(unit, fields, defaults)
+    timings["ingest"] = perf_counter() - started
+    analysed = analyse_batch(documents, ctx, timings)
+    started = perf_counter()
+    shingle_sets = [dedup.shingle_ids(item.body) for item in analysed]  # here, in parallel, not in the writer
+    bands = [dedup.signature_of(shingles) for shingles in shingle_sets]
+    timings["dedup"] = perf_counter() - started
+    started = perf_counter()
+    rows: dict[str, list[dict]] = {"documents": [], "statements": [], "scores": [], "rejections": rejections}
+    for item, keys in zip(analysed, bands):
+        statements, scores = statement_rows(item)
+        rows["documents"].append({**document_row(item.document, item.body, item.caption, len(statements)),
+                                  "lsh_bands": keys})
+        rows["statements"].extend(statements)
+        rows["scores"].extend(scores)
+    for score in rows["scores"]:
+        score["explanation"] = json.dumps(score["explanation"], ensure_ascii=False)
     partial = staging / (unit["unit_id"] + ".tmp")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
@@ -174,8 +161,23 @@ def analyse_unit(
             table = pa.Table.from_pylist(rows[name], schema=schema)
         pq.write_table(table, partial / f"{name}.parquet")
     os.replace(partial, final)
-    timings["stage"] += perf_counter() - started
+    timings["stage"] = perf_counter() - started
     return {**_counts(final), "timings": timings}
+
+
+def _read(unit: dict, fields: dict[str, str] | None, defaults: dict[str, str] | None
+          ) -> tuple[list[Document], list[dict]]:
+    """The batch's documents (the first of each doc_id) and its rejections as rows."""
+    documents: list[Document] = []
+    rejections: list[dict] = []
+    seen: set[str] = set()
+    for item in read_unit(unit, fields, defaults):
+        if isinstance(item, Rejection):
+            rejections.append({"path": item.path, "item": item.item, "reason": item.reason})
+        elif item.doc_id not in seen:
+            seen.add(item.doc_id)
+            documents.append(item)
+    return documents, rejections
 
 
 def _list_column(arrays: list) -> pa.ListArray:

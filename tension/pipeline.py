@@ -51,15 +51,25 @@ class Analysed:
 
 def analyse(doc: Document, ctx: Context, timings: dict[str, float] | None = None) -> Analysed:
     """Clean, extract and score one document (pure: no I/O); `timings` accumulates seconds per stage."""
+    return analyse_batch([doc], ctx, timings)[0]
+
+
+def analyse_batch(docs: list[Document], ctx: Context, timings: dict[str, float] | None = None) -> list[Analysed]:
+    """`analyse` for many documents, one stage at a time over all of them rather than document by document: the
+    results are the same, and each stage's code and tables stay in the CPU caches through its loop (20-40% less
+    CPU on KCNA batches of 1,000, measured in issue 7)."""
     started = perf_counter()
-    cleaned = clean_text(doc.text, doc.title)
-    statements = extract_statements(cleaned.body, doc.published, ctx.actors, ctx.lexicon, doc.speaker)
+    cleaned = [clean_text(doc.text, doc.title) for doc in docs]
+    statements = [extract_statements(c.body, doc.published, ctx.actors, ctx.lexicon, doc.speaker)
+                  for c, doc in zip(cleaned, docs)]
     extracted = perf_counter()
-    scores = [ctx.scorer.score(s.content, s.modality) for s in statements]
+    score = ctx.scorer.score
+    scores = [[score(s.content, s.modality) for s in found] for found in statements]
     if timings is not None:
         timings["extract"] = timings.get("extract", 0.0) + extracted - started
         timings["score"] = timings.get("score", 0.0) + perf_counter() - extracted
-    return Analysed(doc, cleaned.body, cleaned.caption, statements, scores)
+    return [Analysed(doc, c.body, c.caption, found, scored)
+            for doc, c, found, scored in zip(docs, cleaned, statements, scores)]
 
 
 def pairs_for(speaker_country: str | None, targets: Iterable[str], pairs: list[Pair]) -> list[dict]:
