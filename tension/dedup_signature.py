@@ -1,7 +1,7 @@
 """Near-duplicate signatures: the pure half of tension.dedup, computed where a document is analysed (workers).
 
-A body's word 3-shingles are hashed to 64-bit ids (each word hashed once, a shingle's id mixing its words' ids by
-position); their MinHash signature (BANDS × ROWS multiply-shift hash functions) is cut into LSH band keys. Two
+A body's word 3-shingles are hashed to 64-bit ids (each word hashed in one vectorised pass, a shingle's id mixing
+its words' ids by position); their MinHash signature (BANDS × ROWS multiply-shift hash functions) is cut into LSH band keys. Two
 documents sharing a band key are candidates; tension.dedup checks candidates with the exact Jaccard of the ids.
 Nothing here touches the database. SIGNATURE_VERSION names the scheme: stored band keys of another version are
 recomputed (tension.dedup.migrate), so any change to the values computed here must change it.
@@ -18,12 +18,14 @@ import numpy as np
 SHINGLE_WORDS = 3
 BANDS, ROWS = 50, 2  # 100 hash functions; P(candidate) = 1-(1-J^2)^50: 0.99 at J=0.30, 0.87 at J=0.20
 # Stored in settings: band keys of another version are recomputed from the stored bodies (tension.dedup.migrate).
-SIGNATURE_VERSION = "2"  # 1: strings hashed with BLAKE2 per shingle, band keys in documents.lsh_bands
+# 1: strings hashed with BLAKE2 per shingle, band keys in documents.lsh_bands; 2: words hashed with BLAKE2 one by one
+SIGNATURE_VERSION = "3"
 _WORD = re.compile(r"[^\W_]+")
 # The same words for ASCII text, without the regular expression: letters and digits kept, every other byte a space
 # (for ASCII, [^\W_] is exactly [A-Za-z0-9]). Most news text is ASCII, and this is ~5× faster than findall.
 _ASCII_WORD_BYTES = bytes(c if chr(c).isalnum() else 0x20 for c in range(128)) + b" " * 128
-_WORD_MEMO_LIMIT = 500_000  # news vocabulary repeats: a word is hashed once per process
+_WORD_BASE = int.from_bytes(hashlib.sha256(b"tension.dedup word hash").digest()[:8], "big") | 1  # odd
+_MIX = (np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53), np.uint64(33))  # MurmurHash3's finaliser
 
 
 def _hash_family(count: int, label: bytes = b"tension.dedup minhash v1") -> tuple[np.ndarray, np.ndarray]:
@@ -47,31 +49,43 @@ def _constants() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.nda
     return a, b, positions, mixing, band_seeds
 
 
-# Word -> 64-bit id. ASCII words arrive as bytes and others as str: both hash the word's UTF-8 bytes, so a word has
-# one id whichever way it came (the two kinds of key never collide in the dict: b"a" != "a").
-_word_ids: dict[str | bytes, int] = {}
-
-
-def _word_id(word: str | bytes) -> int:
-    data = word if isinstance(word, bytes) else word.encode("utf-8", "surrogatepass")
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
-
-
-def _words(text: str) -> list[str] | list[bytes]:
-    """The lower-cased words of `text` (runs of letters and digits), as bytes when the text is ASCII."""
+def _word_bytes(text: str) -> bytes:
+    """The lower-cased words of `text` (runs of letters and digits) in UTF-8, separated by spaces."""
     if text.isascii():
-        return text.encode("ascii").lower().translate(_ASCII_WORD_BYTES).split()
-    return _WORD.findall(text.lower())
+        return text.encode("ascii").lower().translate(_ASCII_WORD_BYTES)
+    return " ".join(_WORD.findall(text.lower())).encode("utf-8", "surrogatepass")
 
 
-def _ids_of(words: list[str] | list[bytes]) -> np.ndarray:
-    """64-bit ids of `words` through a per-process memo (hashing only the words it has not seen)."""
-    missing = set(words).difference(_word_ids)
-    if len(_word_ids) + len(missing) > _WORD_MEMO_LIMIT:
-        _word_ids.clear()
-        missing = set(words)
-    _word_ids.update((w, _word_id(w)) for w in missing)
-    return np.fromiter(map(_word_ids.__getitem__, words), dtype=np.uint64, count=len(words))
+@functools.cache
+def _powers(length: int) -> tuple[np.ndarray, np.ndarray]:
+    """P^i and P^-i modulo 2^64 for i < length (P is odd, so it has an inverse modulo 2^64)."""
+    up = np.full(length, _WORD_BASE, dtype=np.uint64)
+    down = np.full(length, pow(_WORD_BASE, -1, 2**64), dtype=np.uint64)
+    up[0] = down[0] = 1
+    return np.cumprod(up), np.cumprod(down)
+
+
+def _word_ids(words: bytes) -> np.ndarray:
+    """A 64-bit id per word of `words` (separated by spaces), all words at once: the polynomial hash of the word's
+    bytes, Σ b_i·P^i modulo 2^64 (summed over the whole text, then shifted back to each word's start), with its bits
+    mixed by MurmurHash3's finaliser. Equal words get equal ids wherever they stand."""
+    raw = np.frombuffer(words, dtype=np.uint8)
+    inside = raw != 0x20
+    edges = np.flatnonzero(np.diff(inside, prepend=False, append=False))
+    starts = edges[0::2]
+    up, down = _powers(1 << max(12, raw.size.bit_length()))  # a few sizes, each computed once
+    with np.errstate(over="ignore"):
+        terms = raw * up[: raw.size]
+        terms[~inside] = 0
+        ids = np.add.reduceat(terms, starts) if starts.size else np.empty(0, dtype=np.uint64)
+        ids *= down[starts]
+        mult1, mult2, shift = _MIX
+        ids ^= ids >> shift
+        ids *= mult1
+        ids ^= ids >> shift
+        ids *= mult2
+        ids ^= ids >> shift
+    return ids
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
@@ -84,16 +98,15 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 
 def shingle_ids(text: str) -> np.ndarray:
-    """The word 3-shingles of `text` as sorted, distinct 64-bit ids: each word is hashed once and a shingle's id
-    mixes its words' ids by position (so "a b c" and "c b a" differ). A text of three words or fewer is one
+    """The word 3-shingles of `text` as sorted, distinct 64-bit ids: each word is hashed (`_word_ids`) and a
+    shingle's id mixes its words' ids by position (so "a b c" and "c b a" differ). A text of three words or fewer is one
     shingle, as in `shingles`; a 64-bit collision between two shingles of two documents is vanishingly rare."""
-    words = _words(text)
-    if not words:
-        return np.empty(0, dtype=np.uint64)
-    ids = _ids_of(words)
+    ids = _word_ids(_word_bytes(text))
+    if not ids.size:
+        return ids
     positions = _constants()[2]
-    if len(words) <= SHINGLE_WORDS:
-        ids = np.concatenate([ids, np.zeros(SHINGLE_WORDS - len(words), dtype=np.uint64)])
+    if ids.size <= SHINGLE_WORDS:
+        ids = np.concatenate([ids, np.zeros(SHINGLE_WORDS - ids.size, dtype=np.uint64)])
     width = len(ids) - SHINGLE_WORDS + 1
     with np.errstate(over="ignore"):
         mixed = ids[:width] * positions[0]
