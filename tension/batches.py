@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
+import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -47,6 +48,12 @@ SCHEMAS = {
     ]),
     "rejections": pa.schema([("path", pa.string()), ("item", pa.string()), ("reason", pa.string())]),
 }
+
+
+def explanation_json(explanation: dict) -> str:
+    """A score's explanation as stored: JSON text, UTF-8 kept as it is (orjson: ~1/5 of json.dumps's time, which
+    was ~4 CPU-s per 100,000 KCNA documents)."""
+    return orjson.dumps(explanation).decode()
 
 
 def file_signature(path: Path) -> tuple[str, int, int]:
@@ -149,7 +156,7 @@ def analyse_unit(
         rows["statements"].extend(statements)
         rows["scores"].extend(scores)
     for score in rows["scores"]:
-        score["explanation"] = json.dumps(score["explanation"], ensure_ascii=False)
+        score["explanation"] = explanation_json(score["explanation"])
     partial = staging / (unit["unit_id"] + ".tmp")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)

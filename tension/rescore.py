@@ -6,12 +6,10 @@ version recorded in settings.scorer_version.
 
 from __future__ import annotations
 
-import json
-
 import duckdb
 import pyarrow as pa
 
-from tension.batches import SCHEMAS
+from tension.batches import SCHEMAS, explanation_json
 from tension.score import Scorer
 
 CHUNK = 20_000
@@ -36,7 +34,7 @@ def rescore_missing(con: duckdb.DuckDBPyConnection, scorer: Scorer, chunk: int =
                 "statement_id": statement_id, "scorer_version": result.scorer_version,
                 "hostility": result.hostility, "vader_compound": result.vader_compound, "cue_sum": result.cue_sum,
                 "modality_factor": result.modality_factor,
-                "explanation": json.dumps(result.explanation(), ensure_ascii=False),
+                "explanation": explanation_json(result.explanation()),
             })
         con.register("fresh_scores", pa.Table.from_pylist(scored, schema=SCHEMAS["scores"]))
         try:
