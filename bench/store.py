@@ -41,7 +41,7 @@ def stage(corpus: Path, staging: Path, batch_size: int) -> list[str]:
     if listing.exists():
         return json.loads(listing.read_text())
     staging.mkdir(parents=True, exist_ok=True)
-    units = batches.plan_units([corpus], batch_size, {})
+    units = batches.plan_units([corpus], batch_size, {}, workers=2)
     started = time.perf_counter()
     with Pool(2) as pool:
         folders = pool.map(_analyse, [(u, str(staging)) for u in units], chunksize=1)
@@ -77,7 +77,7 @@ def replay(folders: list[str], staging: Path, report_every: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=int, default=10_000, help="documents in the corpus")
-    parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--batch-size", type=int, default=2000)
     parser.add_argument("--keep", action="store_true", help="keep the staged batches for the next replay")
     args = parser.parse_args()
     if not KCNA.exists():

@@ -46,8 +46,8 @@ def prepare(working: str, pairs_file: str | None, run_id: str, count_once: bool)
 
 @task(name="plan-batches", retries=2, retry_delay_seconds=2)
 def plan(inbox: list[str], batch_size: int, stored: dict[str, tuple[int, int]]) -> list[dict]:
-    """Batches for new or changed input files."""
-    return batches.plan_units([Path(p) for p in inbox], batch_size, stored)
+    """Batches for new or changed input files, a large file in a multiple of the worker processes' count."""
+    return batches.plan_units([Path(p) for p in inbox], batch_size, stored, workers=os.cpu_count() or 1)
 
 
 @task(name="analyse-batch", retries=2, retry_delay_seconds=2)
@@ -155,7 +155,7 @@ def tension_flow(
     db: str = str(DEFAULT_DB),
     reports: str = str(DEFAULT_REPORTS),
     week: str | None = None,
-    batch_size: int = 1000,
+    batch_size: int = 2000,
     pairs_file: str | None = None,
     make_report: bool = True,
     parquet_dir: str | None = None,
