@@ -7,9 +7,8 @@ rows into pages; the text of the methodology page is tension/data/report_methodo
 
 from __future__ import annotations
 
-import json
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -28,6 +27,10 @@ from reportlab.platypus import CondPageBreak, Image, PageBreak, Paragraph, Simpl
 from tension import charts
 from tension.aggregate import ReportData, Scope, parse_iso_week, parse_period, read_report_data
 from tension.config import DATA_DIR
+from tension.report_text import (
+    ARROWS, cell_text, change_text, cue_summary, display_quote, flag_text, reason_text, shorten, signed, trend_text,
+    week_span,
+)
 
 TOP_STATEMENTS = 10
 QUOTE_CHARS = 260
@@ -37,57 +40,6 @@ CHART_WEEKS = 52
 PAGE = landscape(A4)
 MARGIN = 1.5 * cm
 FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
-ARROWS = {"rising": "↑ rising", "falling": "↓ falling", "steady": "→ steady"}
-
-
-def week_span(monday: date, last_monday: date | None = None) -> str:
-    """Monday to Sunday in words, e.g. '29 Jan – 4 Feb 2024'."""
-    sunday = (last_monday or monday) + timedelta(days=6)
-    start = f"{monday.day} {monday:%b}" + (f" {monday.year}" if monday.year != sunday.year else "")
-    return f"{start} – {sunday.day} {sunday:%b %Y}"
-
-
-def signed(value: float | None, missing: str = "—") -> str:
-    """'+0.14' / '−0.07' with a real minus sign; `missing` for NULL."""
-    if value is None or pd.isna(value):
-        return missing
-    return f"{round(float(value), 2) + 0.0:+.2f}".replace("-", "−")
-
-
-def shorten(text: str, limit: int) -> str:
-    """Text cut at a word boundary to at most `limit` characters, ending in '…' when cut."""
-    text = " ".join(str(text).split())
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def display_quote(text: str, limit: int) -> str:
-    """A quote for the page: scraped paragraph marks (', , ' in the KCNA archive) shown as ¶, then shortened."""
-    return charts.short_quote(text, limit)
-
-
-def cue_summary(explanation: str | None, limit: int = 8) -> str:
-    """Cues that fired, counted, strongest first (at most `limit`), then VADER: 'protest +0.35 ×2; VADER −0.73'."""
-    parts = json.loads(explanation) if explanation else {}
-    counts: dict[str, int] = {}
-    weights: dict[str, float] = {}
-    for c in parts.get("cues", []):
-        # Non-breaking spaces keep each weight on the line of its word when the cell wraps.
-        key = f"{c.get('matched') or c.get('cue')}\u00a0{signed(c.get('weight'))}"
-        key += " (negated)" * bool(c.get("negated"))
-        counts[key] = counts.get(key, 0) + 1
-        weights[key] = 0.0 if c.get("negated") else abs(c.get("weight") or 0)
-    ranked = sorted(counts, key=lambda key: -weights[key] * counts[key])  # stable: ties keep their order
-    cues = [key + (f"\u00a0×{counts[key]}" if counts[key] > 1 else "") for key in ranked[:limit]]
-    if len(ranked) > limit:
-        cues.append(f"{len(ranked) - limit} more cues")
-    cues.append(f"VADER\u00a0{signed(parts.get('vader_compound'))}")
-    if parts.get("modality") not in (None, "asserted"):
-        cues.append(f"{parts['modality'].replace('_', ' ')}\u00a0×{parts.get('modality_factor', 1):g}")
-    return "; ".join(cues)
-
-
 def _register_fonts() -> None:
     # DejaVu ships with matplotlib and covers →, –, ü and romanised Korean; reportlab's Helvetica does not.
     for name in (FONT, FONT_BOLD):
@@ -125,45 +77,6 @@ def _table(rows: list[list[str]], widths_cm: list[float], styles: dict[str, Para
     return table
 
 
-def _text(value: object, missing: str = "—") -> str:
-    """A cell's text: `missing` for NULL or empty."""
-    return missing if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "" else str(value)
-
-
-def _speaker(s: pd.Series | object) -> str:
-    return _text(getattr(s, "speaker_actor", None), _text(getattr(s, "speaker", None), "unknown speaker"))
-
-
-def _change_text(row: pd.Series, before: pd.Series | None) -> str:
-    """Change vs the previous week, marked beyond noise when it exceeds 1.96 standard errors of the difference."""
-    if before is None or pd.isna(row["change"]):
-        return "—"
-    beyond = abs(row["change"]) > 1.96 * (row["index_se"] ** 2 + before["index_se"] ** 2) ** 0.5
-    return f"{signed(row['change'])}<br/><font size=7>{'beyond noise' if beyond else 'within noise'}</font>"
-
-
-def _reason(moving: pd.DataFrame, change: float | None) -> str:
-    """The statement that moved the index most in the direction of the change, in one line."""
-    if moving.empty:
-        return "no statements this week"
-    if change is None or pd.isna(change) or change == 0:
-        top = moving.loc[moving["contribution"].abs().idxmax()]
-    else:
-        top = moving.loc[moving["contribution"].idxmax() if change > 0 else moving["contribution"].idxmin()]
-    return (f"<b>{escape(_speaker(top))}</b> ({escape(top['direction'])}, {signed(top['hostility'])}): "
-            f"“{escape(display_quote(top['content'], 120))}”")
-
-
-def _flag_text(row: pd.Series) -> str:
-    if row["flagged"]:
-        side = "above" if row["departure_z"] > 0 else "below"
-        return f"<b>{'▲' if side == 'above' else '▼'} flagged</b>: {abs(row['departure_z']):.1f} SD {side} " \
-               f"baseline {signed(row['baseline'])}"
-    if pd.isna(row.get("baseline")):
-        return "—"
-    return f"within baseline {signed(row['baseline'])}"
-
-
 def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> Table:
     rows = [["Pair", "Index<br/>(95% interval)", "Change vs<br/>last week", "Trend (4 weeks)",
              "Against 12-week baseline", "Statements (documents)", "What moved it most"]]
@@ -178,11 +91,11 @@ def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphSty
         rows.append([
             f"<b>{escape(name)}</b>",
             f"<b>{signed(row['index_value'])}</b><br/>[{signed(row['ci_low'])}, {signed(row['ci_high'])}]",
-            _change_text(row, before),
-            f"{ARROWS.get(row['trend_direction'], '—')}<br/>{signed(row['trend'])}",
-            _flag_text(row),
+            change_text(row, before),
+            trend_text(row),
+            flag_text(row),
             f"{int(row['n_statements'])} ({int(row['n_documents'])})",
-            _reason(data.moving[data.moving["pair_id"] == pair_id], row["change"]),
+            reason_text(data.moving[data.moving["pair_id"] == pair_id], row["change"]),
         ])
     return _table(rows, [2.6, 2.6, 2.2, 2.3, 4.2, 2.6, 10.2], styles)
 
@@ -253,8 +166,10 @@ def _pair_sentence(row: pd.Series, before: pd.Series | None) -> str:
     parts = [f"Index <b>{signed(row['index_value'])}</b> [{signed(row['ci_low'])}, {signed(row['ci_high'])}]"]
     if before is not None and pd.notna(before["index_value"]):
         parts[0] += f", {signed(before['index_value'])} the week before"
-    parts.append(f"trend {ARROWS.get(row['trend_direction'], 'n/a')} at {signed(row['trend'])}")
-    parts.append(_flag_text(row).replace("<b>", "").replace("</b>", ""))
+    direction = ARROWS.get(row["trend_direction"])
+    parts.append(f"4-week trend {signed(row['trend'])}, {direction}" if direction else
+                 f"4-week trend {signed(row['trend'])} (no direction yet: no trend 4 weeks before)")
+    parts.append(flag_text(row).replace("<b>", "").replace("</b>", ""))
     parts.append(f"{int(row['n_statements'])} statements in {int(row['n_documents'])} documents: "
                  f"{escape(row['direction_a_to_b'])} {signed(row['hostility_a_to_b'])} ({int(row['n_a_to_b'])}), "
                  f"{escape(row['direction_b_to_a'])} {signed(row['hostility_b_to_a'])} ({int(row['n_b_to_a'])})")
@@ -265,16 +180,20 @@ def _statement_table(rows: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> T
     table = [["Quote (¶ = paragraph break)", "Speaker (country)", "Direction", "Outlet", "Date", "Score",
               "Share of index", "Cues (weight) and VADER"]]
     for s in rows.head(TOP_STATEMENTS).itertuples(index=False):
-        actor, mention, role = _text(s.speaker_actor, ""), _text(s.speaker, ""), _text(s.speaker_role, "")
+        actor, mention, role = cell_text(s.speaker_actor, ""), cell_text(s.speaker, ""), cell_text(s.speaker_role, "")
         # The resolved actor first; the words the article used and the role help a reader check the resolution.
-        speaker = f"{escape(actor or mention or '—')} ({escape(s.source_country)})"
+        name = actor or mention or "—"
+        # A country speaking, or an institution named with its country ("foreign ministry (KOR)"): not twice.
+        code = cell_text(s.source_country, "")
+        country = f" ({code})" if code and name != code and not name.endswith(f"({code})") else ""
+        speaker = escape(name + country)
         if actor and mention and mention != actor:
             speaker += f"<br/><font size=7 color='#555555'>as “{escape(shorten(mention, 40))}”</font>"
         if role and role.lower() not in speaker.lower():
             speaker += f"<br/><font size=7 color='#555555'>{escape(role)}</font>"
         published = pd.Timestamp(s.published)
         table.append([
-            escape(display_quote(s.content, QUOTE_CHARS)), speaker, escape(s.direction), escape(_text(s.source)),
+            escape(display_quote(s.content, QUOTE_CHARS)), speaker, escape(s.direction), escape(cell_text(s.source)),
             f"{published.day} {published:%b %Y}", f"<b>{signed(s.hostility)}</b>", signed(s.contribution),
             escape(cue_summary(s.explanation)),
         ])
@@ -334,8 +253,8 @@ def _pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_di
             f"<b>{n.iso_week}</b><br/>{week_span(pd.Timestamp(n.week_start).date())}",
             f"{signed(n.index_value)} [{signed(n.ci_low)}, {signed(n.ci_high)}]", signed(n.change),
             f"{'▲' if n.departure_z > 0 else '▼'} {abs(n.departure_z):.1f} SD from {signed(n.baseline)}",
-            f"<b>{escape(_text(n.speaker))}</b>: “{escape(display_quote(_text(n.quote, ''), 260))}”",
-            f"{escape(_text(n.source))}<br/>{published:%d %b %Y}" if published is not None else "—",
+            f"<b>{escape(cell_text(n.speaker))}</b>: “{escape(display_quote(cell_text(n.quote, ''), 260))}”",
+            f"{escape(cell_text(n.source))}<br/>{published:%d %b %Y}" if published is not None else "—",
             signed(n.hostility),
         ])
     return story + [CondPageBreak(5 * cm), Paragraph(f"Flagged weeks ({len(merged)})", styles["h2"]),

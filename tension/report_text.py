@@ -1,0 +1,111 @@
+"""Report text: how the report words values, changes, trends, flags, speakers and cues in its cells and sentences.
+
+Pure functions of rows and numbers (no layout, no I/O); tension.report places them on pages.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from xml.sax.saxutils import escape
+
+import pandas as pd
+
+from tension import charts
+
+ARROWS = {"rising": "↑ rising", "falling": "↓ falling", "steady": "→ steady"}
+
+
+def week_span(monday: date, last_monday: date | None = None) -> str:
+    """Monday to Sunday in words, e.g. '29 Jan – 4 Feb 2024'."""
+    sunday = (last_monday or monday) + timedelta(days=6)
+    start = f"{monday.day} {monday:%b}" + (f" {monday.year}" if monday.year != sunday.year else "")
+    return f"{start} – {sunday.day} {sunday:%b %Y}"
+
+
+def signed(value: float | None, missing: str = "—") -> str:
+    """'+0.14' / '−0.07' with a real minus sign; `missing` for NULL."""
+    if value is None or pd.isna(value):
+        return missing
+    return f"{round(float(value), 2) + 0.0:+.2f}".replace("-", "−")
+
+
+def shorten(text: str, limit: int) -> str:
+    """Text cut at a word boundary to at most `limit` characters, ending in '…' when cut."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def display_quote(text: str, limit: int) -> str:
+    """A quote for the page: scraped paragraph marks (', , ' in the KCNA archive) shown as ¶, then shortened."""
+    return charts.short_quote(text, limit)
+
+
+def cue_summary(explanation: str | None, limit: int = 8) -> str:
+    """Cues that fired, counted, strongest first (at most `limit`), then VADER: 'protest +0.35 ×2; VADER −0.73'."""
+    parts = json.loads(explanation) if explanation else {}
+    counts: dict[str, int] = {}
+    weights: dict[str, float] = {}
+    for c in parts.get("cues", []):
+        # Non-breaking spaces keep each weight on the line of its word when the cell wraps.
+        key = f"{c.get('matched') or c.get('cue')}\u00a0{signed(c.get('weight'))}"
+        key += " (negated)" * bool(c.get("negated"))
+        counts[key] = counts.get(key, 0) + 1
+        weights[key] = 0.0 if c.get("negated") else abs(c.get("weight") or 0)
+    ranked = sorted(counts, key=lambda key: -weights[key] * counts[key])  # stable: ties keep their order
+    cues = [key + (f"\u00a0×{counts[key]}" if counts[key] > 1 else "") for key in ranked[:limit]]
+    if len(ranked) > limit:
+        cues.append(f"{len(ranked) - limit} more cues")
+    cues.append(f"VADER\u00a0{signed(parts.get('vader_compound'))}")
+    if parts.get("modality") not in (None, "asserted"):
+        cues.append(f"{parts['modality'].replace('_', ' ')}\u00a0×{parts.get('modality_factor', 1):g}")
+    return "; ".join(cues)
+
+
+def cell_text(value: object, missing: str = "—") -> str:
+    """A cell's text: `missing` for NULL or empty."""
+    return missing if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "" else str(value)
+
+
+def speaker_name(s: pd.Series | object) -> str:
+    return cell_text(getattr(s, "speaker_actor", None), cell_text(getattr(s, "speaker", None), "unknown speaker"))
+
+
+def change_text(row: pd.Series, before: pd.Series | None) -> str:
+    """Change vs the previous week, marked beyond noise when it exceeds 1.96 standard errors of the difference."""
+    if before is None or pd.isna(row["change"]):
+        return "—"
+    beyond = abs(row["change"]) > 1.96 * (row["index_se"] ** 2 + before["index_se"] ** 2) ** 0.5
+    return f"{signed(row['change'])}<br/><font size=7>{'beyond noise' if beyond else 'within noise'}</font>"
+
+
+def reason_text(moving: pd.DataFrame, change: float | None) -> str:
+    """The statement that moved the index most in the direction of the change, in one line."""
+    if moving.empty:
+        return "no statements this week"
+    if change is None or pd.isna(change) or change == 0:
+        top = moving.loc[moving["contribution"].abs().idxmax()]
+    else:
+        top = moving.loc[moving["contribution"].idxmax() if change > 0 else moving["contribution"].idxmin()]
+    return (f"<b>{escape(speaker_name(top))}</b> ({escape(top['direction'])}, {signed(top['hostility'])}): "
+            f"“{escape(display_quote(top['content'], 120))}”")
+
+
+def trend_text(row: pd.Series) -> str:
+    """The 4-week trend and its direction; the direction needs the trend of 4 weeks earlier to compare with."""
+    direction = ARROWS.get(row["trend_direction"])
+    if direction:
+        return f"{direction}<br/>{signed(row['trend'])}"
+    return f"{signed(row['trend'])}<br/><font size=7>no direction yet (no trend 4 weeks before)</font>"
+
+
+def flag_text(row: pd.Series) -> str:
+    if row["flagged"]:
+        side = "above" if row["departure_z"] > 0 else "below"
+        return f"<b>{'▲' if side == 'above' else '▼'} flagged</b>: {abs(row['departure_z']):.1f} SD {side} " \
+               f"baseline {signed(row['baseline'])}"
+    if pd.isna(row.get("baseline")):
+        return "no baseline yet (needs earlier weeks)"
+    return f"within baseline {signed(row['baseline'])}"
