@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 
 Y_LABEL = "index\n(−1 cooperative … +1 hostile)"
 HALVES_LABEL = "directed halves\n(same scale)"
-VOLUME_LABEL = "statements / week"
+VOLUME_LABEL = "statements\nper week"  # two short lines: the panel is too low for one long one
 X_LABEL = "ISO week (Monday start)"
 INDEX_LABEL = "weekly index"
 INTERVAL_LABEL = "95% interval"

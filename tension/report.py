@@ -170,7 +170,8 @@ def _pair_sentence(row: pd.Series, before: pd.Series | None) -> str:
     parts.append(f"4-week trend {signed(row['trend'])}, {direction}" if direction else
                  f"4-week trend {signed(row['trend'])} (no direction yet: no trend 4 weeks before)")
     parts.append(flag_text(row).replace("<b>", "").replace("</b>", ""))
-    parts.append(f"{int(row['n_statements'])} statements in {int(row['n_documents'])} documents: "
+    statements, documents = int(row["n_statements"]), int(row["n_documents"])
+    parts.append(f"{statements} statement{'s' * (statements != 1)} in {documents} document{'s' * (documents != 1)}: "
                  f"{escape(row['direction_a_to_b'])} {signed(row['hostility_a_to_b'])} ({int(row['n_a_to_b'])}), "
                  f"{escape(row['direction_b_to_a'])} {signed(row['hostility_b_to_a'])} ({int(row['n_b_to_a'])})")
     return "; ".join(parts) + "."

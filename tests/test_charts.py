@@ -65,7 +65,7 @@ def test_weekly_figure_has_index_halves_and_volume_panels() -> None:
     assert "Russia–ROK" in fig.get_suptitle()
     assert top.get_ylabel() == charts.Y_LABEL and "−1 cooperative" in charts.Y_LABEL
     assert middle.get_ylabel() == charts.HALVES_LABEL
-    assert bottom.get_ylabel() == "statements / week"
+    assert bottom.get_ylabel() == charts.VOLUME_LABEL == "statements\nper week"
     assert bottom.get_xlabel() == charts.X_LABEL  # dates on the shared x axis, labelled
     for ax in (top, middle):
         low, high = ax.get_ylim()
