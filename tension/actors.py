@@ -47,6 +47,8 @@ _SIDE = Anchored(re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<side>North|S
 _TWO = Anchored(re.compile(r"\b[Tt]he\s+two\s+(?:countries|nations|sides|neighbou?rs|states|governments)\b"),
                 ("The", "the"), word_start=True, needs=("two",))
 _POSSESSIVE = re.compile(r"(?:'s|’s|')")
+_PRONOUNS = ("She", "she", "He", "he", "It", "it", "They", "they")
+BACKREF_WORDS = frozenset([*_PRONOUNS, *_DEFINITE_NOUNS, "North", "South", "two"])  # what `_backref_starts` asks
 
 
 @dataclass(frozen=True)
@@ -174,14 +176,21 @@ class ActorDictionary:
                 swapped = entry.alias[0].swapcase() + entry.alias[1:]
                 if swapped not in self.by_alias:
                     self.by_alias[swapped].append(replace(entry, alias=swapped))
+        # Aliases whose first row holds no dated office: that row, whatever the day (most lookups).
+        self._timeless = {alias: rows[0] for alias, rows in self.by_alias.items()
+                          if rows[0].valid_from is None and rows[0].valid_to is None}
         self.pattern = alias_pattern(list(self.by_alias))
         self.finder = AliasFinder(self.pattern, list(self.by_alias))
+        # Every word `find_mentions` looks up in a text's words: those of the aliases and of back-references.
+        self.words = self.finder.words | BACKREF_WORDS
 
     def lookup(self, alias: str, day: date, among: set[str] | None = None) -> ActorEntry | None:
         """The dictionary row for `alias` on `day`; out-of-office persons keep their country.
 
         `among` limits the choice to actors already named (for ambiguous short aliases such as "Kim").
         """
+        if among is None and (timeless := self._timeless.get(alias)) is not None:
+            return timeless
         rows = self.by_alias.get(alias)
         if rows and among is not None:
             rows = [r for r in rows if r.actor in among]
@@ -200,7 +209,7 @@ class ActorDictionary:
         "Moscow's Foreign Ministry spokeswoman Maria Zakharova" becomes one mention of Maria Zakharova;
         "Seoul's foreign ministry" becomes a mention of the foreign ministry of KOR. Ambiguous short aliases
         ("Kim") resolve only after a full mention of the same actor earlier in the text. `words`: the text's
-        `word_set`, when the caller has it.
+        `WordIndex`, when the caller has it (at least over `self.words`).
         """
         raw: list[tuple[int, int, ActorEntry]] = []
         seen_actors: set[str] = set()
@@ -262,9 +271,6 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]], ends: list[int
     """Whether [start, end) overlaps one of `spans` (sorted, not overlapping each other; `ends` their ends)."""
     i = bisect_right(ends, start)
     return i < len(spans) and spans[i][0] < end
-
-
-_PRONOUNS = ("She", "she", "He", "he", "It", "it", "They", "they")
 
 
 def _backref_starts(text: str, words: set[str]) -> tuple[set[int], set[int], set[int]]:

@@ -97,7 +97,10 @@ def unwrap(paragraph: str) -> str:
 
 def find_dateline(text: str) -> re.Match | None:
     """The wire dateline near the top of `text` ("SEOUL, Dec. 28 (Yonhap) --"), if there is one."""
-    return DATELINE.search(text[:DATELINE_WINDOW])
+    head = text[:DATELINE_WINDOW]
+    if "--" not in head and "—" not in head and "–" not in head:
+        return None  # every dateline ends in a dash: without one, the pattern need not be tried at every capital
+    return DATELINE.search(head)
 
 
 def split_wire_header(text: str, title: str = "") -> tuple[WireHeader, str]:

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from tension import attribution as rules
 from tension.actors import ActorDictionary, Mention, alias_pattern
@@ -51,11 +52,11 @@ _FUTURE = Anchored(re.compile(
 ), ("will", "shall", "threat", "vow", "warn", "pledg", "set to", "plan", "intend", "going to", "ready to",
     "scheduled to", "expected to", "to be held", "contemplat"), word_start=True)
 # Words pointing back to what the previous sentence was about ("they", "the group", "these exercises").
-_ANAPHOR = re.compile(
+_ANAPHOR = Anchored(re.compile(
     r"\b(?:they|them|their|its|it|this|these|those|such|he|she|his|her)\b|\bthe\s+(?:\w+\s+)?(?:group|regime|"
     r"clique|puppets?|warmongers?|maniacs|traitors|drills?|exercises?|maneuvers?|war\s+games?|plan|moves?|"
     r"launch(?:es)?|remarks?|authorities|two\s+sides|leaders?|meeting|summit|visit|trip)\b", re.I
-)
+), ("it", "the", "he", "this", "those", "such", "she", "his"), word_start=True)
 # Acts that are aimed at someone even when the sentence names nobody ("launched a cruise missile into the sea").
 _MILITARY_ACT = Anchored(
     re.compile(r"\b(?:fir(?:e|ed|es|ing)|launch\w*|lobb\w*|test\w*|shell\w*|drills?|strikes?|missiles?)\b", re.I),
@@ -151,11 +152,19 @@ class _Document:
     """What the walk through one document carries from sentence to sentence."""
 
     narrator: Mention | None  # the declared speaker
-    salience: Counter
+    mentions: list[Mention]
     speech_openings: list[str] | None  # the reporting verbs the document has (None: scan for all of them)
     last_speaker: Mention | None = None
     continuing: Mention | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
     previous_targets: list[str] = field(default_factory=list)
+    salience: Counter | None = None  # how often each country is named, counted when first needed
+
+    def counterpart(self, country: str) -> str | None:
+        """The country other than `country` the document names most (counted only in the few documents that need
+        it: those with an act that names nobody)."""
+        if self.salience is None:
+            self.salience = Counter(r.country for m in self.mentions for r in referents(m) if r.kind != "demonym")
+        return next((c for c, _ in self.salience.most_common() if c != country), None)
 
 
 def extract_statements(
@@ -166,11 +175,11 @@ def extract_statements(
     document_speaker: str = "",
 ) -> list[Statement]:
     """Every statement in a cleaned body, in order, with speakers and targets resolved at `published`."""
-    words = WordIndex(body)  # looked up instead of scanning for every actor and reporting verb
+    # The words looked up instead of scanning for every actor and reporting verb.
+    words = WordIndex(body, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None))
     mentions = resolve_mentions(actors.find_mentions(body, published, words))
     starts = [m.start for m in mentions]
-    doc = _Document(_document_speaker(document_speaker, actors, published),
-                    Counter(r.country for m in mentions for r in referents(m) if r.kind != "demonym"),
+    doc = _Document(_document_speaker(document_speaker, actors, published), mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
@@ -210,14 +219,20 @@ def extract_statements(
     return statements
 
 
+@lru_cache(maxsize=8)
+def _vocabulary(actor_words: frozenset[str], speech_words: frozenset[str] | None) -> frozenset[str]:
+    """Every word extraction looks up in a document's words (made once per dictionary and lexicon)."""
+    return actor_words | speech_words if speech_words is not None else actor_words
+
+
 def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document) -> None:
     """Targets from context when the content only points back, or from the document when an act names none."""
     if not statement.targets and statement.speaker_country:
-        if doc.previous_targets and _ANAPHOR.search(sentence.text):
+        if doc.previous_targets and _ANAPHOR.found_in(sentence.text, _ANAPHOR.view(sentence.text)):
             statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
         elif statement.is_act and _MILITARY_ACT.first(statement.content):
-            counterpart = next((c for c, _ in doc.salience.most_common() if c != statement.speaker_country), None)
+            counterpart = doc.counterpart(statement.speaker_country)
             if counterpart:
                 statement.targets, statement.targets_inferred = [counterpart], True
     if statement.targets:
@@ -301,7 +316,7 @@ def _sentence_statements(
         for finding in rules.clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
                                              lexicon.directive_verbs, doc.last_speaker, narrator):
             content = text[c_start : finding.content_end if finding.content_end is not None else c_end]
-            statements.append(_make(sentence, content, finding, antecedent, in_clause))
+            statements.append(_make(sentence, content, finding, antecedent, in_clause, blanked))
         previous_clause = outside
     return statements
 
@@ -320,7 +335,8 @@ def _whole_words(body: str, start: int, end: int) -> bool:
 
 
 def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[Mention],
-          in_clause: list[Mention]) -> Statement:
+          in_clause: list[Mention], blanked: str | None = None) -> Statement:
+    """The statement of a finding; `blanked`: the sentence with its quotes blanked, when the caller has it."""
     speaker = finding.speakers[0] if finding.speakers else None
     own = speaker.country if speaker else None
     excluded = {(m.start, m.end) for m in finding.exclude}
@@ -347,7 +363,8 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
         speaker_role=(speaker.role or None) if speaker else None,
         cue=finding.cue,
         is_act=finding.is_act,
-        modality=modality(outside_quotes(content), finding.reported, finding.directive),
+        modality=modality(blanked if blanked is not None and content == sentence.text else outside_quotes(content),
+                          finding.reported, finding.directive),
         attribution=finding.how,
         targets=targets,
     )

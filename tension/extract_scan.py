@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 
 # Characters `re.IGNORECASE` matches to an ASCII letter that `str.lower` does not turn into it (checked over all
 # of Unicode): Turkish dotted/dotless i, the long s and the Kelvin sign.
@@ -104,6 +105,8 @@ class Anchored:
         if view is None:
             yield from self.pattern.finditer(text, pos, end)
             return
+        if anchors == () and not starts:
+            return  # no anchor can open a match, and no other start was found
         last = pos
         match = self.pattern.match
         for at in sorted(self._starts(text, view, pos, end, anchors).union(starts)):
@@ -141,11 +144,21 @@ _ASCII_NON_WORD_TO_SPACE = bytes(b if chr(b).isalnum() or b == ord("_") else ord
 _WORD = re.compile(r"\w+")
 
 
+def _non_word_to_space(text: str) -> str:
+    """`text` with every character that is not a regex word character turned into a space (same length).
+
+    (`str.isalnum` or the underscore is what `\\w` matches; a non-ASCII text's other characters are few and
+    distinct, so a table of them costs little, where a pattern run over the text would cost at every character.)
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii")
+    table = {ord(c): " " for c in set(text) if not (c.isalnum() or c == "_")}
+    return text.translate(table)
+
+
 def word_set(text: str) -> set[str]:
     """The distinct words of `text`: its maximal runs of regex word characters (`\\w+`)."""
-    if text.isascii():
-        return set(text.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii").split())
-    return set(_WORD.findall(text))
+    return set(_non_word_to_space(text).split())
 
 
 class WordIndex(set):
@@ -154,25 +167,23 @@ class WordIndex(set):
     A short word looked for with `str.find` is mostly found inside longer ones ("he" in every "the"), each
     occurrence then checked in Python; in the text with every non-word character turned into a space, " he " is
     found only where "he" is a whole word. That spaced text is made once per document, with the word set.
+
+    `vocabulary`: the only words the caller will ask about (the words of its aliases, say); the set then holds
+    just the text's words among them, which is cheaper to build than the set of all, and to intersect.
     """
 
-    __slots__ = ("_text", "_spaced")
+    __slots__ = ("_spaced", "_vocabulary")
 
-    def __init__(self, text: str) -> None:
-        self._text = text
-        if text.isascii():
-            self._spaced: str | None = " " + text.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode() + " "
-            super().__init__(self._spaced.split())
-        else:
-            self._spaced = None
-            super().__init__(_WORD.findall(text))
+    def __init__(self, text: str, vocabulary: AbstractSet[str] | None = None) -> None:
+        self._spaced = " " + _non_word_to_space(text) + " "
+        self._vocabulary = vocabulary
+        words = self._spaced.split()
+        super().__init__(words if vocabulary is None else vocabulary.intersection(words))
 
     def starts(self, word: str) -> list[int]:
         """Where `word` (a run of word characters) occurs as a whole word of the text, in order."""
-        if word not in self:
+        if word not in self and (self._vocabulary is None or word in self._vocabulary):
             return []
-        if self._spaced is None:
-            return [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self._text)]
         found, needle = [], " " + word + " "
         find = self._spaced.find
         at = find(needle)
@@ -198,7 +209,7 @@ class AliasFinder:
     word character is always scanned in full.
     """
 
-    __slots__ = ("pattern", "_by_key", "_keys", "_scan")
+    __slots__ = ("pattern", "words", "_by_key", "_keys", "_scan")
 
     def __init__(self, pattern: re.Pattern, aliases: Iterable[str], extra: Iterable[str] = ()) -> None:
         self.pattern = pattern
@@ -218,6 +229,7 @@ class AliasFinder:
             key = min(sorted(words), key=shared.__getitem__)
             self._by_key.setdefault(key, []).append((alias, words))
         self._keys = frozenset(self._by_key)
+        self.words = frozenset(word for _, words in split for word in words)  # all `possible` looks up
 
     def possible(self, words: set[str] | None) -> list[str] | None:
         """The aliases whose words are all in `words` (shortest first; None: scan with the pattern instead)."""

@@ -26,7 +26,8 @@ SEPARATORS = [" ", "  ", ",", ".", "-", "'", "’", "\n", "\t", '"', "“", "”
 CUES = {
     "negated": extract._NEGATED, "hedge": extract._HEDGE, "condition": extract._CONDITION,
     "threat": extract._THREAT, "reporting": extract._REPORTING, "would": extract._WOULD,
-    "future": extract._FUTURE, "military act": extract._MILITARY_ACT, "according": attribution.ACCORDING,
+    "future": extract._FUTURE, "military act": extract._MILITARY_ACT, "anaphor": extract._ANAPHOR,
+    "according": attribution.ACCORDING,
     "passive agent": attribution.PASSIVE_AGENT, "mutual": attribution.MUTUAL, "that": attribution._THAT,
     "backref": actors_module._BACKREF, "side": actors_module._SIDE, "two": actors_module._TWO,
 }
@@ -121,6 +122,16 @@ def test_word_set_is_the_regex_words(text):
     assert word_set(text) == set(re.findall(r"\w+", text)) == WordIndex(text)
     index = WordIndex(text)
     for word in list(index)[:5]:
+        assert index.starts(word) == [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text)]
+
+
+@CHECK
+@given(st.one_of(st.text(), st.text(alphabet="ab _-'.\n\té1\u3000")),
+       st.sets(st.sampled_from(["a", "b", "ab", "é1", "_"])))
+def test_word_index_over_a_vocabulary_holds_the_texts_words_among_it(text, vocabulary):
+    index = WordIndex(text, frozenset(vocabulary))
+    assert index == set(re.findall(r"\w+", text)) & vocabulary
+    for word in ["a", "b", "ab", "ba"]:  # also a word outside the vocabulary
         assert index.starts(word) == [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text)]
 
 
