@@ -9,8 +9,10 @@ CPU time, not wall time), best of the repeats:
 
     stock VADER     plain vaderSentiment SentimentIntensityAnalyzer().polarity_scores (the issue-7 reference)
     our VADER       Scorer().vader.polarity_scores (tension.vader's analyzer, with the domain lexicon)
-    find_cues       Scorer().find_cues alone (tokenize, both automata, markers)
-    Scorer.score    the whole score of one statement (VADER + cues + the Score)
+    find_cues       Scorer().find_cues alone (the chunk-memoised tokens, both automata, markers)
+    Scorer.score    the whole score of one statement (one tokenization shared by VADER's compound and the cues)
+
+The timed passes repeat the same sentences, so the chunk memo is warm: a first pass over new text costs more.
 
 and each line's ratio of sentences/s to stock VADER's (> 1 is faster than plain VADER).
 """
@@ -81,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         ("find_cues", scorer.find_cues),
         ("Scorer.score", scorer.score),
     ]
-    for _, function in lines:  # warm the memos (cue candidates) outside the timed passes
+    for _, function in lines:  # warm the memos (chunk tokens, cue candidates) outside the timed passes
         function(sentences[0])
     mean_chars = sum(map(len, sentences)) / len(sentences)
     print(f"{len(sentences):,} KCNA sentences (mean {mean_chars:.0f} chars), one core, CPU seconds, "

@@ -12,7 +12,8 @@ to the whole score unless the text already marks it at a cue, so a hedge is neve
 METHODOLOGY.md §2 explains the choice of constants; docs/evaluation-scoring.md measures them.
 
 Cue matching is one pass over the word tokens with a dictionary automaton (exact forms and prefixes of every
-cue's first word), not a loop over the lexicon.
+cue's first word), not a loop over the lexicon. The tokens, each word's candidate patterns and VADER's words come
+from one memo of whitespace chunks (tension/score_tokens.py): a statement is split once, for both.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
+from tension.score_tokens import Tokenizer, Tokens
 from tension.vader import FastSentimentIntensityAnalyzer
 
 FORMULA_VERSION = "2"
@@ -49,7 +51,6 @@ MEMO_WORDS = 200_000  # distinct words whose candidate patterns each automaton r
 GAP_WORDS = 3  # a lone "*" in a cue pattern stands for zero to three words
 SCARE_QUOTE_WORDS = 4  # a cooperative cue inside quotes this short is irony ('"dialogue" racket'), not cooperation
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*|[.,;:!?()\[\]—–]")
 _CLAUSE_BREAK = frozenset(".,;:!?()[]—–")
 # Words that end the reach of a marker: "would not work and warned that ..." does not negate "warned".
 _SCOPE_BREAK = _CLAUSE_BREAK | {"and", "but", "while", "whereas", "although", "though", "however", "yet", "because",
@@ -211,11 +212,9 @@ class _Automaton:
                 self._memo[word] = found
         return found
 
-    def find(self, words: list[str]) -> list[tuple[int, int, int]]:
-        """Non-overlapping (pattern index, start, end) from left to right; at one start the most words wins."""
-        starts = list(map(self._memo.get, words))  # most words are memoised, most with no candidate: look up in C
-        if None in starts:  # a word seen for the first time (or the memo is full)
-            starts = [self.candidates(w) if c is None else c for c, w in zip(starts, words)]
+    def find(self, words: list[str], starts: list[tuple[int, ...]]) -> list[tuple[int, int, int]]:
+        """Non-overlapping (pattern index, start, end) from left to right; at one start the most words wins.
+        `starts` holds each word's candidates()."""
         found: list[tuple[int, int, int]] = []
         free = 0  # words before this are inside a match already
         for i in compress(range(len(words)), starts):  # only the words some pattern can start with
@@ -270,32 +269,6 @@ def load_vader_overrides(path: Path = VADER_FILE) -> dict[str, float | None]:
     return {r["word"].lower(): (float(r["valence"]) if r["valence"] else None) for r in read_tsv(path)}
 
 
-def tokenize(text: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """Lower-cased word and punctuation tokens and their character spans; "didn't" -> "did", "n't"; the month
-    May -> "may-month"."""
-    lower = text.lower()
-    if len(lower) != len(text):  # lower() changes the length of a few Unicode letters: keep the offsets right
-        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    matches = list(_TOKEN.finditer(lower))
-    words = [m.group() for m in matches]
-    spans = [m.span() for m in matches]
-    if "'" in lower or "’" in lower:
-        # only words with an apostrophe change; from the last, so a split does not shift the indices still to do
-        for i in reversed([i for i, w in enumerate(words) if "'" in w or "’" in w]):
-            word = words[i].replace("’", "'")
-            words[i] = word
-            if word.endswith("n't") and len(word) > 3:
-                start, end = spans[i]
-                words[i : i + 1] = [word[:-3], "n't"]
-                spans[i : i + 1] = [(start, end - 3), (end - 3, end)]
-    if "May" in text and "may" in words:
-        for i in [i for i, w in enumerate(words) if w == "may"]:
-            start, end = spans[i]
-            if text[start] == "M" and text[end : end + 3].strip()[:1].isdigit():
-                words[i] = "may-month"  # a date, not a hedge
-    return words, spans
-
-
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of short quotations (scare quotes)."""
     return [m.span(1) for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= SCARE_QUOTE_WORDS]
@@ -318,6 +291,7 @@ class Scorer:
                 self.vader.lexicon[word] = valence
         self.cue_automaton = _Automaton([c.pattern for c in self.cues])
         self.marker_automaton = _Automaton([m.pattern for m in self.markers])
+        self.tokenizer = Tokenizer((self.cue_automaton, self.marker_automaton))
         constants = repr((VADER_WEIGHT, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS))
         digest = hashlib.sha256("\n".join([
             *(f"{c.pattern}\t{c.weight}" for c in self.cues),
@@ -346,19 +320,24 @@ class Scorer:
             reaching.append((marker, cue_start - end))
         return reaching
 
-    def find_cues(self, text: str) -> list[dict]:
-        """Every cue in `text` with its weight, the markers that reach it, its factor and contribution."""
-        words, spans = tokenize(text)
-        cue_hits = self.cue_automaton.find(words)
+    def find_cues(self, text: str, tokens: Tokens | None = None) -> list[dict]:
+        """Every cue in `text` with its weight, the markers that reach it, its factor and contribution. `tokens` is
+        `self.tokenizer.tokens(text)` when the caller has it already."""
+        if tokens is None:
+            tokens = self.tokenizer.tokens(text)
+        words = tokens.words
+        cue_hits = self.cue_automaton.find(words, tokens.candidates(0))
         if not cue_hits:
             return []  # markers only act on cues
-        marker_hits = self.marker_automaton.find(words)
+        marker_hits = self.marker_automaton.find(words, tokens.candidates(1))
         cue_spans = [(s, e) for _, s, e in cue_hits]
-        quoted = _quoted_spans(text) if '"' in text or "“" in text else []
+        # only a cooperative cue can be scare-quoted
+        quoted = _quoted_spans(text) if ('"' in text or "“" in text) and any(
+            self.cues[index].weight < 0 for index, _, _ in cue_hits) else []
         found = []
         for index, start, end in cue_hits:
             cue = self.cues[index]
-            char_start, char_end = spans[start][0], spans[end - 1][1]
+            char_start, char_end = tokens.span(start)[0], tokens.span(end - 1)[1]
             reaching = self._markers_before(words, marker_hits, start, cue_spans) if marker_hits else []
             if reaching:
                 polarity = min((r for r in reaching if r[0].kind in POLARITY_KINDS and not _exempt(r[0].kind, cue.kind)),
@@ -388,11 +367,12 @@ class Scorer:
 
     def score(self, text: str, modality: str = "asserted") -> Score:
         """Hostility of one statement's text under its modality."""
-        compound = self.vader.polarity_scores(text)["compound"]
-        cues = self.find_cues(text)
+        tokens = self.tokenizer.tokens(text)  # VADER's words come with the cue tokens, from one memo
+        compound = self.vader.compound(text, tokens.vader_words, tokens.vader_lowered)
+        cues = self.find_cues(text, tokens)
         cue_sum = sum(c["contribution"] for c in cues)
         factor = MODALITY_FACTORS.get(modality, 1.0)
-        marked = MODALITY_MARKED_BY.get(modality, set())
+        marked = MODALITY_MARKED_BY.get(modality, ())
         if marked and any(m["kind"] in marked for c in cues for m in c["markers"]):
             factor = 1.0  # the text marks this modality at the cue already: count it once
         return Score(

@@ -12,8 +12,9 @@ from tension.score import (
     inflections,
     load_cues,
     load_markers,
-    tokenize,
 )
+from tension.score_tokens import tokenize
+from tension.vader import words_of
 
 
 @pytest.fixture(scope="module")
@@ -192,6 +193,39 @@ def test_tokenize_splits_contractions_and_keeps_spans():
     words, spans = tokenize("Seoul didn't react on May 5; the U.S. did.")
     assert words[:3] == ["seoul", "did", "n't"] and "may-month" in words and "u.s." in words
     assert [ "Seoul didn't react on May 5; the U.S. did."[s:e].lower() for s, e in spans][:3] == ["seoul", "did", "n't"]
+
+
+def assert_chunk_tokens_are_tokenize(scorer: Scorer, text: str) -> None:
+    """The Tokenizer's memoised tokens are tokenize's: words, every span, each automaton's candidates, VADER's words."""
+    for _ in range(2):  # the memo cold, then warm
+        tokens = scorer.tokenizer.tokens(text)
+        words, spans = tokenize(text)
+        assert tokens.words == words, text
+        assert [tokens.span(i) for i in range(len(words))] == spans, text
+        for k, automaton in enumerate((scorer.cue_automaton, scorer.marker_automaton)):
+            assert tokens.candidates(k) == [automaton.candidates(w) for w in words], text
+        if tokens.vader_words is not None:
+            assert tokens.vader_words == words_of(text.split()), text
+            assert tokens.vader_lowered == [w.lower() for w in tokens.vader_words], text
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\t\n", "Seoul didn't react on May 5; the U.S. did.", "  May  5 threat ", "May\t5", "MAY 5", "may 5",
+    "May5", "May, 5", "in May\n2024 it may threaten", "İstanbul threatened", "ΣΑΣ threatened ΟΔΟΣ", "σας threat",
+    "Straße threatened", "won’t agree, didn’t", "ain't", "rock 'n' roll", "U.S.-ROK talks", "—war—", "a\x1cb threat",
+    "non\u00a0breaking\u2003threat", '"dialogue" racket', "“talks” “halted”", "(threatened)", "x _threat_ y",
+    "Kim Jong Un's warning", "'n't", "n't", "dprk—rok", "ﬁne threat", "ǅemal threatened",
+])
+def test_chunk_tokens_are_tokenize(scorer, text):
+    assert_chunk_tokens_are_tokenize(scorer, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([
+    "May", "may", "5", " ", "  ", "\t", "\n", "\u00a0", "\x1c", "a", "B", "threat", "Talks", "halted", "n't", "'", "’",
+    "-", "—", ".", ",", '"', "“", "”", "_", "U.S.", "İ", "Σ", "ß", "ﬁ", "didn", "t", "(", ")"]), max_size=30))
+def test_chunk_tokens_are_tokenize_on_random_text(scorer, pieces):
+    assert_chunk_tokens_are_tokenize(scorer, "".join(pieces))
 
 
 @settings(max_examples=300, deadline=None)

@@ -15,7 +15,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
 from conftest import shared_file
 from tension.score import Scorer
-from tension.vader import FastSentimentIntensityAnalyzer
+from tension.vader import FastSentimentIntensityAnalyzer, words_of
 
 HARD_CASES = [
     "", " ", "   \t\n ", ".", "!!!", "?!?", "...", "—", "- - -", ":)", ":-(", ":D",
@@ -73,6 +73,22 @@ def test_hard_cases_are_identical(which, domain_lexicon):
     assert_same(stock, fast, [t.upper() for t in HARD_CASES] + [t.lower() for t in HARD_CASES])
 
 
+@pytest.mark.parametrize("which", ["stock lexicon", "domain lexicon"])
+def test_compound_is_stock_compound(which, domain_lexicon):
+    """compound(text), and compound with the words the Scorer passes, is stock polarity_scores(text)["compound"]."""
+    stock, fast = pairs(None if which == "stock lexicon" else domain_lexicon)
+    for text in HARD_CASES + [t.upper() for t in HARD_CASES] + [t.lower() for t in HARD_CASES]:
+        assert_same_compound(stock, fast, [text])
+
+
+def assert_same_compound(stock, fast, texts) -> None:
+    for text in texts:
+        expected = stock.polarity_scores(text)["compound"]
+        words = words_of(text.split())
+        assert fast.compound(text) == expected, text
+        assert fast.compound(text, words, [w.lower() for w in words]) == expected, text
+
+
 def test_sentitext_is_built_as_stock_builds_it():
     for text in HARD_CASES + [t.upper() for t in HARD_CASES] + ["A B c", "AB CD", ":) OK", "'' \"\" ... ok"]:
         assert vars(FastSentimentIntensityAnalyzer._sentitext(text)) == vars(SentiText(text)), text
@@ -91,6 +107,7 @@ def test_random_sentences_of_trigger_words_are_identical(words, sep):
     stock, fast = PAIR
     text = sep.join(words) if sep else "".join(w + (" " if i % 3 else "") for i, w in enumerate(words))
     assert fast.polarity_scores(text) == stock.polarity_scores(text), text
+    assert_same_compound(stock, fast, [text])
 
 
 PAIR = pairs(None)
@@ -169,3 +186,4 @@ def test_real_corpora_are_identical(relative, fields, limit, domain_lexicon):
     assert len(texts) > 100
     stock, fast = pairs(domain_lexicon)
     assert_same(stock, fast, texts)
+    assert_same_compound(stock, fast, texts)
