@@ -107,10 +107,18 @@ def run(
         # Worker processes take a few seconds to start: worth it only for more than a few MB of input.
         task_runner = "processes" if _inbox_bytes(inbox) > 5_000_000 else "threads"
     _quiet_local_prefect()
+    from flows.api import start_local_api
+
+    api_ready = start_local_api()  # the API server loads while Prefect and the flow are imported
     runner = _task_runner(task_runner, workers)
     from flows.weekly import tension_flow  # Prefect is imported only by commands that run flows
     from tension.publish import RunInProgress
 
+    try:
+        api_ready()
+    except RuntimeError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=4) from None
     try:
         result = tension_flow.with_options(task_runner=runner)(
             inbox=[str(p) for p in inbox], db=str(db), reports=str(reports), week=week, batch_size=batch_size,

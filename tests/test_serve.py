@@ -12,19 +12,12 @@ import time
 import urllib.request
 
 from conftest import ROOT
-
+from flows.api import free_port
 
 def post(url: str, body: dict) -> list[dict]:
     request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"content-type": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.load(response)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 def test_serve_registers_the_schedule_and_stops_cleanly_on_ctrl_c(tmp_path):
     port = free_port()

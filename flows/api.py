@@ -1,0 +1,103 @@
+"""The local Prefect API for a run when none is configured, started before Prefect is imported.
+
+Without PREFECT_API_URL, Prefect starts an ephemeral API server on the first API call: it imports its whole server
+application into the calling process (~2 s here), starts a uvicorn subprocess that imports it again, and waits.
+`start_local_api` starts that same subprocess (Prefect's own command and environment for its ephemeral server) as the
+very first thing, so it loads while this process imports Prefect and the flow, and points PREFECT_API_URL at it:
+the client never imports the server. A no-op run over the 100k-document bench database: 13.9 s -> see README.
+
+Nothing here imports Prefect (that would defeat the purpose); flows/serve.py uses the same helpers.
+"""
+
+from __future__ import annotations
+
+import atexit
+import ctypes
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+
+# What Prefect sets for its ephemeral server (prefect.server.api.server.SubprocessASGIServer): no UI, and the
+# reduced set of services an ephemeral server runs (task run states recorded from events, event persistence).
+EPHEMERAL_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1",
+                 "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+
+
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def healthy(api_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def wait_until_healthy(server: subprocess.Popen, api_url: str, timeout: float, interval: float = 0.1) -> None:
+    """Return once `api_url` answers; a clear error if the server exits or stays silent for `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not healthy(api_url):
+        if server.poll() is not None:
+            raise RuntimeError(f"the Prefect API server exited with code {server.returncode} while starting")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the Prefect API server did not answer on {api_url} within {timeout:.0f} s")
+        time.sleep(interval)
+
+
+def stop(server: subprocess.Popen) -> None:
+    """SIGTERM to the server's process group, SIGKILL if it has not ended within 20 s."""
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def _die_with_parent() -> None:
+    """Run in the server's process before it starts: SIGTERM it when the run that started it dies, even by SIGKILL
+    (PR_SET_PDEATHSIG, Linux), instead of leaving it running on its port."""
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+
+
+def start_local_api(startup_timeout: float = 120.0) -> Callable[[], None]:
+    """Start an ephemeral Prefect API server now, unless PREFECT_API_URL names one; returns `ready()`, which blocks
+    until the server answers (call it before the first flow). The server is stopped at interpreter exit, after
+    Prefect has sent its last logs and events to it: exit handlers run last-registered first, and this one is
+    registered before Prefect is imported (stopping it earlier left Prefect retrying for over a minute)."""
+    if os.environ.get("PREFECT_API_URL"):
+        return lambda: None
+    port = free_port()
+    api_url = f"http://127.0.0.1:{port}/api"
+    errors = tempfile.TemporaryFile()  # a file, not a pipe: nobody reads it while the server runs
+    server = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
+         "--port", str(port), "--log-level", "error", "--lifespan", "on"],
+        env={**os.environ, **EPHEMERAL_ENV}, stdout=subprocess.DEVNULL, stderr=errors, start_new_session=True,
+        preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+    )
+    atexit.register(stop, server)
+    os.environ["PREFECT_API_URL"] = api_url  # before Prefect is imported: its settings are read once
+
+    def ready() -> None:
+        try:
+            wait_until_healthy(server, api_url, startup_timeout)
+        except RuntimeError as error:
+            stop(server)
+            errors.seek(0)
+            detail = errors.read().decode(errors="replace").strip()[-2000:]
+            raise RuntimeError(f"{error}{': ' + detail if detail else ''}") from None
+
+    return ready
