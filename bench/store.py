@@ -29,6 +29,7 @@ def _analyse(args: tuple[dict, str]) -> str:
     global _ctx
     if _ctx is None:
         _ctx = pipeline.build_context()
+        pipeline.settle_collector()  # as the flow's workers do
     unit, staging = args
     return batches.analyse_unit(unit, Path(staging), _ctx, FIELDS, DEFAULTS)["unit_dir"]
 

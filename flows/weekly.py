@@ -26,7 +26,9 @@ from tension.config import DEFAULT_DB, DEFAULT_INBOX, DEFAULT_REPORTS
 @functools.cache
 def _context(pairs_file: str | None) -> pipeline.Context:
     # Built once per worker process: the actor pattern and VADER's lexicon take a moment to load.
-    return pipeline.build_context(Path(pairs_file) if pairs_file else None)
+    ctx = pipeline.build_context(Path(pairs_file) if pairs_file else None)
+    pipeline.settle_collector()
+    return ctx
 
 
 @task(name="prepare-database", retries=2, retry_delay_seconds=2)

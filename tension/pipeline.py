@@ -5,6 +5,7 @@ The flow in flows/ and the CLI both call these functions; nothing here knows abo
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,15 @@ def build_context(pairs_file: Path | None = None) -> Context:
         scorer=Scorer(),
         pairs=load_pairs(pairs_file) if pairs_file else load_pairs(),
     )
+
+
+def settle_collector() -> None:
+    """For a process that analyses batch after batch, once its context is built: the cyclic garbage collector stops
+    walking the dictionaries and lexicons loaded so far (gc.freeze) and waits for 50,000 new objects instead of 700.
+    Analysis makes millions of short-lived objects and almost no reference cycles; collections took ~10% of a
+    worker's CPU (1.35 s of 3 batches of KCNA), ~2% now (0.22-0.28 s)."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
 
 
 @dataclass
