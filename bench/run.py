@@ -3,9 +3,10 @@
 Builds corpora of 1k, 10k and 100k documents from the KCNA stories in ../shared/data (re-dated copies: each copy
 keeps the story's text and date and gets a closing line with its copy number, so every document is distinct),
 runs the Prefect flow on each (both cores, processes), and prints per stage the time, documents/s,
-statements/s and peak RSS. Then: plain VADER on one core on the same sentences, weekly_index over 10M synthetic
-statement rows, a no-op incremental run on the largest database (a fresh `tension run` process, Prefect
-start-up included), and report generation.
+statements/s and peak RSS, with plain VADER on one core on the same sentences timed before the first run and after
+each (the host's speed drifts: each run is compared with the mean of the timings around it). Then: weekly_index
+over 10M synthetic statement rows, a no-op incremental run on the largest database (a fresh `tension run`
+process, Prefect start-up included), and report generation.
 
     python -m bench.run                 # all sizes
     python -m bench.run --sizes 1000    # quicker
@@ -129,13 +130,17 @@ def run_pipeline(corpus: Path, db: Path, workers: int) -> dict:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from flows.api import start_local_api
+
+    started = time.perf_counter()  # as `tension run` starts: the API server loads while Prefect is imported
+    api_ready = start_local_api()  # the first size only: later ones find PREFECT_API_URL set
     from prefect.task_runners import ProcessPoolTaskRunner
 
     from flows.weekly import tension_flow
 
     flow = tension_flow.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers))
     with PeakRss() as rss:
-        started = time.perf_counter()
+        api_ready()
         result = flow(inbox=[str(corpus)], db=str(db), reports=str(db.parent / "reports"), make_report=False,
                       batch_size=2000, fields=FIELDS, defaults=DEFAULTS)
         wall = time.perf_counter() - started
@@ -209,7 +214,8 @@ def noop_run(corpus: Path, db: Path) -> float:
                "--reports", str(db.parent / "reports"),
                *[f"--field={k}={v}" for k, v in FIELDS.items()], *[f"--default={k}={v}" for k, v in DEFAULTS.items()]]
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}  # its own API server, as a user's run
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - started
     if done.returncode != 0 or "0 new" not in done.stdout:
         raise RuntimeError(f"no-op run did not behave: {done.stdout[-2000:]} {done.stderr[-2000:]}")
@@ -263,11 +269,12 @@ def main() -> None:
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"machine: {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB; workers: {args.workers}")
-    # The machine's speed drifts (shared host): VADER is timed before and after the runs, ratios use the mean.
+    # The machine's speed drifts (shared host, by up to a third within minutes): VADER is timed before the first run
+    # and after each one, and each run's ratio uses the mean of the two timings around it.
     vader_corpus = build_corpus(max(sizes))
-    vader = vader_reference(vader_corpus)
-    print(f"plain VADER polarity_scores, 1 core: {vader['per_second']:,.0f} sentences/s "
-          f"({vader['sentences']:,} KCNA sentences, mean {vader['mean_chars']:.0f} chars)", flush=True)
+    vader = [vader_reference(vader_corpus)]
+    print(f"plain VADER polarity_scores, 1 core: {vader[0]['per_second']:,.0f} sentences/s "
+          f"({vader[0]['sentences']:,} KCNA sentences, mean {vader[0]['mean_chars']:.0f} chars)", flush=True)
     rows = []
     largest = None
     for size in sizes:
@@ -284,21 +291,21 @@ def main() -> None:
               f"(Prefect start-up {result['wall'] - body:.1f} s), ingest to stored scores {t.get('stored_by', body):.1f} s")
         print_stages(size, result)
         print("  CPU seconds by process: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(result["cpu"].items())))
+        vader.append(vader_reference(vader_corpus))
+        print(f"  plain VADER after this run: {vader[-1]['per_second']:,.0f} sentences/s", flush=True)
         largest = (corpus, db)
-    after = vader_reference(vader_corpus)
-    print(f"\nplain VADER again after the runs: {after['per_second']:,.0f} sentences/s; ratios below use the mean, "
-          f"{(vader['per_second'] + after['per_second']) / 2:,.0f}")
-    vader = {**vader, "per_second": (vader["per_second"] + after["per_second"]) / 2}
-    print(f"\n{'docs':>8} {'wall s':>7} {'stored s':>8} {'docs/s':>7} {'stmts':>8} {'stmts/s':>8} {'÷ VADER':>7} "
-          f"{'stored/s':>8} {'÷ VADER':>7} {'RSS flow':>9} {'RSS worker':>10}")
-    for size, result, body in rows:
+    print(f"\n{'docs':>8} {'wall s':>7} {'stored s':>8} {'docs/s':>7} {'stmts':>8} {'stmts/s':>8} {'VADER/s':>8} "
+          f"{'÷ VADER':>7} {'stored/s':>8} {'÷ VADER':>7} {'RSS flow':>9} {'RSS worker':>10}")
+    for number, (size, result, body) in enumerate(rows):
+        reference = (vader[number]["per_second"] + vader[number + 1]["per_second"]) / 2  # before and after this run
         stored = result["timings"].get("stored_by", body)
         n = result["statements_added"]
         print(f"{size:>8,} {result['wall']:>7.1f} {stored:>8.1f} {size / result['wall']:>7.0f} {n:>8,} "
-              f"{n / result['wall']:>8,.0f} {n / result['wall'] / vader['per_second']:>7.2f} "
-              f"{n / stored:>8,.0f} {n / stored / vader['per_second']:>7.2f} "
+              f"{n / result['wall']:>8,.0f} {reference:>8,.0f} {n / result['wall'] / reference:>7.2f} "
+              f"{n / stored:>8,.0f} {n / stored / reference:>7.2f} "
               f"{mb(result['rss_main']):>9} {mb(result['rss_worker']):>10}")
-    print("(wall: end to end, Prefect start-up included; stored: from the flow's start to the last batch stored)")
+    print("(wall: end to end, Prefect start-up included; stored: from the flow's start to the last batch stored; "
+          "VADER/s: the mean of plain VADER timed just before and just after the run)")
     print()
     corpus, db = largest
     started = time.perf_counter()
