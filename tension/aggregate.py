@@ -118,9 +118,10 @@ def latest_summary(db_path: Path) -> list[str]:
             continue
         last = filled.iloc[-1]
         interval = f" [{last['ci_low']:+.2f}, {last['ci_high']:+.2f}]" if pd.notna(last["ci_low"]) else ""
+        statements, documents = int(last["n_statements"]), int(last["n_documents"])
         lines.append(
             f"{last['pair_name']} {last['iso_week']}: index {last['index_value']:+.2f}{interval} "
-            f"({int(last['n_statements'])} statements, {int(last['n_documents'])} documents)"
+            f"({statements} statement{'s' * (statements != 1)}, {documents} document{'s' * (documents != 1)})"
             + (" — flagged: departs from its 12-week baseline" if last["flagged"] else "")
         )
     return lines
