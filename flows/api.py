@@ -20,8 +20,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import urllib.request
 from collections.abc import Callable
+from pathlib import Path
 
 # What Prefect sets for its ephemeral server (prefect.server.api.server.SubprocessASGIServer): no UI, and the
 # reduced set of services an ephemeral server runs (task run states recorded from events, event persistence).
@@ -72,12 +74,40 @@ def _die_with_parent() -> None:
     ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
 
 
+def prefect_configured_elsewhere(cwd: Path | None = None) -> bool:
+    """Whether Prefect may be given an API server, or told not to start one, by a source other than this process's
+    environment — then Prefect decides, exactly as without this module. Read without importing Prefect: the active
+    profile in profiles.toml, and the files Prefect reads in the working directory (.env, prefect.toml,
+    pyproject.toml's [tool.prefect]). In doubt (a file that does not parse), yes."""
+    if os.environ.get("PREFECT_API_URL") or os.environ.get("PREFECT_SERVER_EPHEMERAL_ENABLED", "").lower() in (
+            "0", "false"):
+        return True
+    cwd = cwd or Path.cwd()
+    if (cwd / ".env").exists() or (cwd / "prefect.toml").exists():
+        return True
+    pyproject = cwd / "pyproject.toml"
+    if pyproject.exists() and "[tool.prefect" in pyproject.read_text(errors="replace"):
+        return True
+    home = Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser()
+    profiles = Path(os.environ.get("PREFECT_PROFILES_PATH", home / "profiles.toml")).expanduser()
+    if not profiles.exists():
+        return False
+    try:
+        data = tomllib.loads(profiles.read_text())
+    except (OSError, tomllib.TOMLDecodeError):
+        return True
+    profile = data.get("profiles", {}).get(os.environ.get("PREFECT_PROFILE") or data.get("active", "ephemeral"), {})
+    return bool(profile.get("PREFECT_API_URL")) or str(profile.get("PREFECT_SERVER_EPHEMERAL_ENABLED", "")).lower() in (
+        "0", "false")
+
+
 def start_local_api(startup_timeout: float = 120.0) -> Callable[[], None]:
-    """Start an ephemeral Prefect API server now, unless PREFECT_API_URL names one; returns `ready()`, which blocks
-    until the server answers (call it before the first flow). The server is stopped at interpreter exit, after
-    Prefect has sent its last logs and events to it: exit handlers run last-registered first, and this one is
-    registered before Prefect is imported (stopping it earlier left Prefect retrying for over a minute)."""
-    if os.environ.get("PREFECT_API_URL"):
+    """Start an ephemeral Prefect API server now, unless Prefect is configured otherwise (see
+    `prefect_configured_elsewhere`); returns `ready()`, which blocks until the server answers (call it before the
+    first flow). The server is stopped at interpreter exit, after Prefect has sent its last logs and events to it:
+    exit handlers run last-registered first, and this one is registered before Prefect is imported (stopping it
+    earlier left Prefect retrying for over a minute)."""
+    if prefect_configured_elsewhere():
         return lambda: None
     port = free_port()
     api_url = f"http://127.0.0.1:{port}/api"
