@@ -142,7 +142,7 @@ def run_pipeline(corpus: Path, db: Path, workers: int) -> dict:
     with PeakRss() as rss:
         api_ready()
         result = flow(inbox=[str(corpus)], db=str(db), reports=str(db.parent / "reports"), make_report=False,
-                      batch_size=2000, fields=FIELDS, defaults=DEFAULTS)
+                      batch_size=2000, fields=FIELDS, defaults=DEFAULTS, workers=workers)
         wall = time.perf_counter() - started
     return {**result, "wall": wall, "rss_main": rss.main, "rss_worker": rss.worker, "rss_total": rss.total,
             "cpu": rss.cpu_by_kind()}

@@ -47,9 +47,9 @@ def prepare(working: str, pairs_file: str | None, run_id: str, count_once: bool)
 
 
 @task(name="plan-batches", retries=2, retry_delay_seconds=2)
-def plan(inbox: list[str], batch_size: int, stored: dict[str, tuple[int, int]]) -> list[dict]:
-    """Batches for new or changed input files, a large file in a multiple of the worker processes' count."""
-    return batches.plan_units([Path(p) for p in inbox], batch_size, stored, workers=os.cpu_count() or 1)
+def plan(inbox: list[str], batch_size: int, stored: dict[str, tuple[int, int]], workers: int) -> list[dict]:
+    """Batches for new or changed input files, a large file in a multiple of `workers` batches."""
+    return batches.plan_units([Path(p) for p in inbox], batch_size, stored, workers=workers)
 
 
 @task(name="analyse-batch", retries=2, retry_delay_seconds=2)
@@ -164,8 +164,10 @@ def tension_flow(
     fields: dict[str, str] | None = None,
     defaults: dict[str, str] | None = None,
     dedup: bool = True,
+    workers: int | None = None,
 ) -> dict:
-    """Run the whole pipeline on an inbox, publish the database and write the report."""
+    """Run the whole pipeline on an inbox, publish the database and write the report. `workers`: how many tasks
+    run at once (default: the CPU count), so that a large file is cut into a multiple of that many batches."""
     logger = get_run_logger()
     workspace = publish.Workspace(Path(db))
     run_id = str(flow_run.get_id() or "local")
@@ -174,7 +176,8 @@ def tension_flow(
         working = str(publish.prepare_working_copy(workspace))
         state = {**prepare(working, pairs_file, run_id, dedup), "clock": clock}
         stored = state["stored"]
-        units = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size, stored)
+        units = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size, stored,
+                     workers or os.cpu_count() or 1)
         logger.info("%d batches to analyse (%d files unchanged since last stored)", len(units), len(stored))
         with _api_shared_with_workers():
             staged = [analyse.submit(unit, str(workspace.staging), pairs_file, fields, defaults) for unit in units]

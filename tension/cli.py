@@ -80,7 +80,7 @@ def run(
     db: Path = DB_OPTION,
     reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", help="Folder for the PDF report and charts."),
     week: Optional[str] = typer.Option(None, "--week", help="ISO week of the report, e.g. 2024-W05 (default: last week with data)."),
-    batch_size: int = typer.Option(2000, "--batch-size", min=1, help="Documents per batch (one task and one transaction each); a large file is cut into a multiple of the CPU count."),
+    batch_size: int = typer.Option(2000, "--batch-size", min=1, help="Documents per batch (one task and one transaction each); a large file is cut into a multiple of --workers batches."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (TSV: pair_id, name, country_a, country_b, source)."),
     report: bool = typer.Option(True, "--report/--no-report", help="Write the PDF report at the end."),
     task_runner: str = typer.Option("auto", "--task-runner", help="auto, threads, processes, or a Dask address tcp://host:8786."),
@@ -124,7 +124,7 @@ def run(
             inbox=[str(p) for p in inbox], db=str(db), reports=str(reports), week=week, batch_size=batch_size,
             pairs_file=str(pairs) if pairs else None, make_report=report,
             parquet_dir=str(parquet) if parquet else None, fields=fields or None, defaults=defaults or None,
-            dedup=dedup,
+            dedup=dedup, workers=workers,
         )
     except RunInProgress as error:
         typer.echo(f"error: {error}", err=True)
