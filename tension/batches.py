@@ -18,11 +18,10 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
-import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tension import dedup
+from tension import dedup, store
 from tension.ingest import BATCH_SUFFIXES, Document, Rejection, list_inbox, read_documents, read_jsonl
 
 SCHEMAS = {
@@ -48,12 +47,6 @@ SCHEMAS = {
     ]),
     "rejections": pa.schema([("path", pa.string()), ("item", pa.string()), ("reason", pa.string())]),
 }
-
-
-def explanation_json(explanation: dict) -> str:
-    """A score's explanation as stored: JSON text, UTF-8 kept as it is (orjson: ~1/5 of json.dumps's time, which
-    was ~4 CPU-s per 100,000 KCNA documents)."""
-    return orjson.dumps(explanation).decode()
 
 
 def file_signature(path: Path) -> tuple[str, int, int]:
@@ -145,7 +138,6 @@ def analyse_unit(
     """Read, clean, extract and score one batch; stage the rows as Parquet (atomically: a folder rename). Each
     stage runs over the whole batch before the next (see pipeline.analyse_batch)."""
     from tension.pipeline import analyse_batch, statement_rows  # the pipeline imports this module
-    from tension.store import document_row
 
     final = staging / unit["unit_id"]
     if final.exists():
@@ -163,12 +155,10 @@ def analyse_unit(
     rows: dict[str, list[dict]] = {"documents": [], "statements": [], "scores": [], "rejections": rejections}
     for item, keys in zip(analysed, bands):
         statements, scores = statement_rows(item)
-        rows["documents"].append({**document_row(item.document, item.body, item.caption, len(statements)),
+        rows["documents"].append({**store.document_row(item.document, item.body, item.caption, len(statements)),
                                   "lsh_bands": keys})
         rows["statements"].extend(statements)
         rows["scores"].extend(scores)
-    for score in rows["scores"]:
-        score["explanation"] = explanation_json(score["explanation"])
     partial = staging / (unit["unit_id"] + ".tmp")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
@@ -239,10 +229,9 @@ def store_unit(con: duckdb.DuckDBPyConnection, unit_dir: Path) -> dict:
         clustering = dedup.cluster(con, new)
         assignments = pa.table({"doc_id": list(clustering.clusters), "cluster_id": list(clustering.clusters.values())},
                                schema=pa.schema([("doc_id", pa.string()), ("cluster_id", pa.string())]))
-        con.register("tension_assignments", assignments)
-        con.execute(f"insert into documents by name select {columns}, a.cluster_id from read_parquet(?) as p "
-                    "join tension_assignments as a using (doc_id)", [files["documents"]])
-        con.unregister("tension_assignments")
+        with store.registered(con, "tension_assignments", assignments):
+            con.execute(f"insert into documents by name select {columns}, a.cluster_id from read_parquet(?) as p "
+                        "join tension_assignments as a using (doc_id)", [files["documents"]])
         dedup.store_clusters(con, new, clustering)
         statements_added = con.execute(
             "insert into statements by name select * from read_parquet(?) "

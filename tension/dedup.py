@@ -14,7 +14,6 @@ still counts it once). See docs/ingest-and-dedup.md for how the threshold was ch
 from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -22,6 +21,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from tension.store import registered
 from tension.dedup_signature import (  # noqa: F401 (the signature half, re-exported: tests and notes use dedup.*)
     BANDS, ROWS, SHINGLE_WORDS, SIGNATURE_VERSION, band_keys, jaccard, jaccard_ids, minhash, shingle_ids,
     shingles, signature, signature_of,
@@ -134,12 +134,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def _insert_bands(con: duckdb.DuckDBPyConnection, new: pa.Table) -> None:
-    con.register("tension_new_bands", new.select(["doc_id", "published", "lsh_bands"]))
-    try:
+    with registered(con, "tension_new_bands", new.select(["doc_id", "published", "lsh_bands"])):
         con.execute("""insert into document_bands (band_key, doc_id, published)
                        select unnest(lsh_bands), doc_id, published from tension_new_bands""")
-    finally:
-        con.unregister("tension_new_bands")
 
 
 def _candidates(con: duckdb.DuckDBPyConnection, new: pa.Table, window_days: int
@@ -151,8 +148,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, new: pa.Table, window_days: int
         return []
     dates = new.column("published").to_pylist()
     low, high = min(dates), max(dates)
-    con.register("tension_new_bands", new.select(["doc_id", "published", "lsh_bands"]))
-    try:
+    with registered(con, "tension_new_bands", new.select(["doc_id", "published", "lsh_bands"])):
         return con.execute(
             """
             with fresh as (
@@ -173,8 +169,6 @@ def _candidates(con: duckdb.DuckDBPyConnection, new: pa.Table, window_days: int
             """,
             [low - timedelta(days=window_days), high + timedelta(days=window_days), window_days, MAX_CANDIDATES],
         ).fetchall()
-    finally:
-        con.unregister("tension_new_bands")
 
 
 def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = THRESHOLD,
@@ -194,10 +188,9 @@ def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = TH
     if not candidates:
         return Clustering({d: d for d in new_ids}, [], 0)
     stored = sorted({other for _, other, is_new, _, _ in candidates if not is_new})
-    con.register("tension_stored", pa.table({"doc_id": pa.array(stored, pa.string())}))
-    group_of = dict(con.execute("select doc_id, coalesce(cluster_id, doc_id) from documents "
-                                "semi join tension_stored using (doc_id)").fetchall())
-    con.unregister("tension_stored")
+    with registered(con, "tension_stored", _doc_ids(stored)):
+        group_of = dict(con.execute("select doc_id, coalesce(cluster_id, doc_id) from documents "
+                                    "semi join tension_stored using (doc_id)").fetchall())
     # (new document, candidate group) -> members, most similar first; a group is a stored cluster or a new document
     groups: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
     stored_groups: set[str] = set()
@@ -218,10 +211,9 @@ def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = TH
                 sets[d] = found
         wanted = [d for d in doc_ids if d not in sets and d not in bodies]
         if wanted:
-            con.register("tension_wanted", pa.table({"doc_id": pa.array(wanted, pa.string())}))
-            bodies.update(con.execute("select doc_id, body from documents semi join tension_wanted using (doc_id)"
-                                      ).fetchall())
-            con.unregister("tension_wanted")
+            with registered(con, "tension_wanted", _doc_ids(wanted)):
+                bodies.update(con.execute("select doc_id, body from documents semi join tension_wanted using (doc_id)"
+                                          ).fetchall())
         for d in doc_ids:
             if d not in sets:
                 sets[d] = shingle_ids(bodies.get(d) or "")
@@ -249,6 +241,10 @@ def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = TH
     stored_roots = {components.find(g) for g in stored_groups}
     joined = sum(1 for root in clusters.values() if sizes[root] > 1 or root in stored_roots)
     return Clustering(clusters, renamed, joined, copies)
+
+
+def _doc_ids(doc_ids: list[str]) -> pa.Table:
+    return pa.table({"doc_id": pa.array(doc_ids, pa.string())})
 
 
 def _id_arrays(column: pa.ChunkedArray) -> list[np.ndarray]:

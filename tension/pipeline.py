@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
+
+import orjson
 
 from tension.actors import ActorDictionary, load_actors
 from tension.clean import clean_text
@@ -125,6 +127,14 @@ def statement_json(item: Analysed, statement: Statement, score: Score, pairs: li
     }
 
 
+def score_row(statement_id: str, score: Score) -> dict:
+    """A scores-table row; the explanation as JSON text, UTF-8 kept as it is (orjson: ~1/5 of json.dumps's time,
+    which was ~4 CPU-s per 100,000 KCNA documents)."""
+    return {"statement_id": statement_id, "scorer_version": score.scorer_version, "hostility": score.hostility,
+            "vader_compound": score.vader_compound, "cue_sum": score.cue_sum,
+            "modality_factor": score.modality_factor, "explanation": orjson.dumps(score.explanation()).decode()}
+
+
 def statement_rows(item: Analysed) -> tuple[list[dict], list[dict]]:
     """statements-table and scores-table rows for one analysed document."""
     statements, scores = [], []
@@ -139,11 +149,7 @@ def statement_rows(item: Analysed) -> tuple[list[dict], list[dict]]:
             "modality": statement.modality, "attribution": statement.attribution, "targets": statement.targets,
             "targets_inferred": statement.targets_inferred,
         })
-        scores.append({
-            "statement_id": statement_id, "scorer_version": score.scorer_version, "hostility": score.hostility,
-            "vader_compound": score.vader_compound, "cue_sum": score.cue_sum,
-            "modality_factor": score.modality_factor, "explanation": score.explanation(),
-        })
+        scores.append(score_row(statement_id, score))
     return statements, scores
 
 

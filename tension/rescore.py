@@ -9,8 +9,10 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from tension.batches import SCHEMAS, explanation_json
+from tension.batches import SCHEMAS
+from tension.pipeline import score_row
 from tension.score import Scorer
+from tension.store import registered
 
 CHUNK = 20_000
 
@@ -27,18 +29,7 @@ def rescore_missing(con: duckdb.DuckDBPyConnection, scorer: Scorer, chunk: int =
         ).fetchall()
         if not rows:
             return done
-        scored = []
-        for statement_id, content, modality in rows:
-            result = scorer.score(content, modality)
-            scored.append({
-                "statement_id": statement_id, "scorer_version": result.scorer_version,
-                "hostility": result.hostility, "vader_compound": result.vader_compound, "cue_sum": result.cue_sum,
-                "modality_factor": result.modality_factor,
-                "explanation": explanation_json(result.explanation()),
-            })
-        con.register("fresh_scores", pa.Table.from_pylist(scored, schema=SCHEMAS["scores"]))
-        try:
+        scored = [score_row(statement_id, scorer.score(content, modality)) for statement_id, content, modality in rows]
+        with registered(con, "fresh_scores", pa.Table.from_pylist(scored, schema=SCHEMAS["scores"])):
             con.execute("insert into scores by name select * from fresh_scores")  # only unscored ones
-        finally:
-            con.unregister("fresh_scores")
         done += len(rows)

@@ -7,7 +7,8 @@ scores by statement and scorer version, rejections by path and line.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -40,6 +41,16 @@ def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConn
 
 
 _writers: dict[str, duckdb.DuckDBPyConnection] = {}
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, table) -> Iterator[str]:
+    """`table` (Arrow) visible to SQL on `con` as `name` for the block, and unregistered even if the block fails."""
+    con.register(name, table)
+    try:
+        yield name
+    finally:
+        con.unregister(name)
 
 
 def writer(db_path: Path | str) -> duckdb.DuckDBPyConnection:
