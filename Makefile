@@ -31,8 +31,8 @@ clean:
 .PHONY: eval bench
 # Accuracy against labelled real sentences (needs ../shared/data); see docs/evaluation.md.
 eval: $(STAMP)
-	$(BIN)/python -m eval.extraction
-	$(BIN)/python -m eval.scoring
+	$(BIN)/python -m evaluation.extraction
+	$(BIN)/python -m evaluation.scoring
 
 # Speed and memory (needs ../shared/data); see the README's performance section.
 bench: $(STAMP)

@@ -1,6 +1,6 @@
 """The scorer against the PETRARCH development records (Goldstein values): the issue's must-show margin.
 
-Runs the same code as `python -m eval.scoring` on the development split only (the held-out split and the test
+Runs the same code as `python -m evaluation.scoring` on the development split only (the held-out split and the test
 labels are reported by the command, never asserted on here, so tests cannot be tuned against them).
 """
 
@@ -17,7 +17,7 @@ from conftest import ROOT, SHARED_DATA, shared_file
 if str(ROOT) not in sys.path:  # `pytest` run as a script does not put the repository root on the path
     sys.path.insert(0, str(ROOT))
 
-from eval.scoring import auc, load_petrarch, metrics, spearman, split_key, system_scores  # noqa: E402
+from evaluation.scoring import auc, load_petrarch, metrics, spearman, split_key, system_scores  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +50,8 @@ def test_combined_beats_plain_vader_by_a_quarter_on_dev(dev):
 
 
 def test_evaluation_skips_without_shared_data(tmp_path, monkeypatch, capsys):
-    import eval.scoring
+    import evaluation.scoring
 
-    monkeypatch.setattr(eval.scoring, "SHARED_DATA", tmp_path / "no-shared-data")
-    assert eval.scoring.main([]) == 0
+    monkeypatch.setattr(evaluation.scoring, "SHARED_DATA", tmp_path / "no-shared-data")
+    assert evaluation.scoring.main([]) == 0
     assert "skipped" in capsys.readouterr().out

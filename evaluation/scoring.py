@@ -1,10 +1,10 @@
 """Evaluate the hostility scorer against Goldstein values and hand labels, side by side with plain VADER.
 
-    python -m eval.scoring            # dev and held-out PETRARCH records, plus the hand-labelled statements
-    python -m eval.scoring --dev-only   # only what tuning may look at
+    python -m evaluation.scoring            # dev and held-out PETRARCH records, plus the hand-labelled statements
+    python -m evaluation.scoring --dev-only   # only what tuning may look at
 
 Data (read from ../shared/data, never copied): the PETRARCH-2 unit-test records and the PETR-2 GSR validation
-records, whose expected CAMEO codings carry Goldstein values; and eval/labels/hostility.tsv, hand labels keyed to
+records, whose expected CAMEO codings carry Goldstein values; and evaluation/labels/hostility.tsv, hand labels keyed to
 (file, document id, character span) of Yonhap and KCNA text. See docs/evaluation-scoring.md.
 """
 

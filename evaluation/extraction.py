@@ -1,6 +1,6 @@
 """Evaluate statement extraction: the hand-labelled dev gold set and the PETRARCH peer records, in one run.
 
-    python -m eval.extraction          # or: make eval
+    python -m evaluation.extraction          # or: make eval
 
 Everything goes through `tension statements` (the CLI, on a JSONL batch written to a temporary folder), so the
 figures are those of the interface anyone can run. Data is read from ../shared/data and never copied; when it is
@@ -22,7 +22,7 @@ from tension.config import DATA_DIR, load_pairs, read_tsv
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"
-LABELS_FILE = ROOT / "eval" / "labels" / "statements.tsv"
+LABELS_FILE = ROOT / "evaluation" / "labels" / "statements.tsv"
 YONHAP = "yonhap_2025_12/baram_english_korea_pairs.jsonl"
 KCNA = "kcna_2011_2012/kcna_stories_2011_2012_southkorea_related.jsonl"
 PETRARCH_REAL = "event_coding/PETR2_GSR_validation.flat.jsonl"
@@ -306,7 +306,7 @@ def evaluate_petrarch(data_dir: Path) -> None:
 
 def main(data_dir: Path = SHARED_DATA) -> int:
     if not (data_dir / YONHAP).exists() or not (data_dir / PETRARCH_REAL).exists():
-        print(f"eval.extraction: skipped: {data_dir} is absent (the labelled texts and the PETRARCH records live in "
+        print(f"evaluation.extraction: skipped: {data_dir} is absent (the labelled texts and the PETRARCH records live in "
               "../shared/data, on the project's dev machines and CI only)")
         return 0
     evaluate_gold(data_dir)
