@@ -28,7 +28,7 @@ SPEAKER = "KCNA"  # each release speaks as the agency, as `make bench` runs it
 
 def load_stories(path: Path, limit: int) -> list[tuple[str, date]]:
     """The first `limit` stories as (cleaned body, date)."""
-    from tension.clean import clean_text
+    from tension.ingest.clean import clean_text
 
     stories = []
     with path.open(encoding="utf-8") as lines:
@@ -42,7 +42,7 @@ def load_stories(path: Path, limit: int) -> list[tuple[str, date]]:
 
 def time_extraction(stories: list[tuple[str, date]], actors, lexicon) -> tuple[float, int]:
     """Seconds to extract every story once, and the number of statements found."""
-    from tension.extract import extract_statements
+    from tension.extract.statements import extract_statements
 
     found = 0
     started = time.process_time()  # CPU time: the machine is shared, and wall time counts the others' work
@@ -53,7 +53,7 @@ def time_extraction(stories: list[tuple[str, date]], actors, lexicon) -> tuple[f
 
 def time_cleaning(path: Path, limit: int) -> float:
     """CPU seconds to clean the first `limit` stories once (the other half of extraction's cost)."""
-    from tension.clean import clean_text
+    from tension.ingest.clean import clean_text
 
     with path.open(encoding="utf-8") as lines:
         raws = [json.loads(line)["story"] or "" for _, line in zip(range(limit), lines)]
@@ -73,8 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     if not KCNA.exists():
         print(f"bench.extraction: skipped: {KCNA} is absent (../shared/data is only on the project's machines)")
         return 0
-    from tension.actors import load_actors
-    from tension.extract import load_lexicon, split_sentences
+    from tension.extract.actors import load_actors
+    from tension.extract.statements import load_lexicon, split_sentences
 
     stories = load_stories(KCNA, args.stories)
     actors, lexicon = load_actors(), load_lexicon()

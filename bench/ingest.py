@@ -24,7 +24,8 @@ DEFAULTS = {"speaker": "KCNA", "source": "KCNA"}
 
 def read_ranges(path: Path, ranges: list[tuple[int, int]]) -> tuple[float, int]:
     """CPU seconds and documents read for `ranges` of `path`, read one after another, with no offsets known."""
-    from tension import batches, formats
+    from tension import batches
+    from tension.ingest import formats
 
     formats._LINE_OFFSETS.clear()  # a fresh worker process
     started, documents = time.process_time(), 0

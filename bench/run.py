@@ -169,7 +169,8 @@ def weekly_index_10m(rows: int = 10_000_000) -> dict:
     """Time `select * from weekly_index` over `rows` synthetic statements (after aggregate.refresh if any)."""
     import duckdb
 
-    from tension import aggregate, store
+    from tension.warehouse import aggregate
+    from tension.warehouse import store
     from tension.config import load_pairs
 
     db = WORK / "weekly_10m.duckdb"
@@ -224,7 +225,7 @@ def noop_run(corpus: Path, db: Path) -> float:
 
 def report_time(db: Path) -> float:
     """Seconds to write the PDF report for the last week."""
-    from tension import report
+    from tension.reporting import report
 
     started = time.perf_counter()
     report.build_report(db, db.parent / "reports")
@@ -309,7 +310,7 @@ def main() -> None:
     print()
     corpus, db = largest
     started = time.perf_counter()
-    from tension import aggregate
+    from tension.warehouse import aggregate
     aggregate.weekly_index(db)
     print(f"weekly_index on the {sizes[-1]:,}-document database: {time.perf_counter() - started:.2f} s")
     print(f"no-op incremental run over the {sizes[-1]:,}-document database (new process): {noop_run(corpus, db):.1f} s")

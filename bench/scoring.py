@@ -8,7 +8,7 @@ field of ../shared/data/kcna_2011_2012. Four lines, each timed with `time.proces
 CPU time, not wall time), best of the repeats:
 
     stock VADER     plain vaderSentiment SentimentIntensityAnalyzer().polarity_scores (the issue-7 reference)
-    our VADER       Scorer().vader.polarity_scores (tension.vader's analyzer, with the domain lexicon)
+    our VADER       Scorer().vader.polarity_scores (tension.score.vader's analyzer, with the domain lexicon)
     find_cues       Scorer().find_cues alone (the chunk-memoised tokens, both automata, markers)
     Scorer.score    the whole score of one statement (one tokenization shared by VADER's compound and the cues)
 
@@ -34,8 +34,8 @@ KCNA = ROOT.parent / "shared" / "data" / "kcna_2011_2012" / "kcna_stories_2011_2
 
 def load_sentences(path: Path, limit: int) -> list[str]:
     """The first `limit` KCNA sentences, split as the pipeline splits them."""
-    from tension.clean import clean_text
-    from tension.extract import load_lexicon, split_sentences
+    from tension.ingest.clean import clean_text
+    from tension.extract.statements import load_lexicon, split_sentences
 
     abbreviations = load_lexicon().abbreviations
     sentences: list[str] = []
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from tension.score import Scorer
+    from tension.score.scorer import Scorer
 
     sentences = load_sentences(KCNA, args.sentences)
     stock = SentimentIntensityAnalyzer()

@@ -53,7 +53,8 @@ def stage(corpus: Path, staging: Path, batch_size: int) -> list[str]:
 
 def replay(folders: list[str], staging: Path, report_every: int) -> None:
     """Store the staged batches (copies) with the run's writer connection, timing each."""
-    from tension import batches, pipeline, store
+    from tension import batches, pipeline
+    from tension.warehouse import store
 
     work = WORK / "store_replay"
     shutil.rmtree(work, ignore_errors=True)

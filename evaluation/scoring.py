@@ -23,7 +23,7 @@ import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from tension.config import read_tsv
-from tension.score import Scorer, combine
+from tension.score.scorer import Scorer, combine
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 LABELS_FILE = Path(__file__).resolve().parent / "labels" / "hostility.tsv"

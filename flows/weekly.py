@@ -2,7 +2,7 @@
 
 Task bodies are one library call each and pass paths, dicts and counts, never connections or frames.
 The run writes to a private working database and publishes a snapshot for readers at the end
-(tension/publish.py), so analysts with the published file open are never in the way.
+(tension/warehouse/publish.py), so analysts with the published file open are never in the way.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from prefect.runtime import flow_run
 
 # Worker processes import this module to run `analyse`: the modules only the flow process needs (charts and
 # report pull in matplotlib and reportlab) are imported where they are used.
-from tension import batches, pipeline, publish, store
+from tension import batches, pipeline
+from tension.warehouse import publish
+from tension.warehouse import store
 from tension.config import DEFAULT_DB, DEFAULT_INBOX, DEFAULT_REPORTS
 
 
@@ -70,7 +72,9 @@ def finish(working: str, files: list[tuple[str, int, int]], run_id: str, totals:
            before: tuple, started: str) -> dict:
     """Score older statements under the current scorer, cluster near-duplicates, record files and the run;
     say whether anything changed and which weeks."""
-    from tension import aggregate, dedup, rescore
+    from tension.warehouse import aggregate
+    from tension.warehouse import dedup
+    from tension.warehouse import rescore
 
     with store.connect(working) as con:
         rescored = rescore.rescore_missing(con, _context(pairs_file).scorer)
@@ -98,7 +102,7 @@ def publish_snapshot(db: str) -> str:
 @task(name="charts-and-report")
 def write_report(db: str, reports: str, week: str | None) -> str:
     """Charts per pair and the PDF report for the week, from the published snapshot."""
-    from tension import report
+    from tension.reporting import report
 
     return str(report.build_report(Path(db), Path(reports), week))
 

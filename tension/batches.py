@@ -21,8 +21,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tension import dedup, store
-from tension.ingest import BATCH_SUFFIXES, Document, Rejection, list_inbox, read_documents, read_jsonl
+from tension.warehouse import dedup
+from tension.warehouse import store
+from tension.ingest.documents import BATCH_SUFFIXES, Document, Rejection, list_inbox, read_documents, read_jsonl
 
 SCHEMAS = {
     "documents": pa.schema([
@@ -30,7 +31,7 @@ SCHEMAS = {
         ("source", pa.string()), ("url", pa.string()), ("speaker", pa.string()), ("path", pa.string()),
         ("item", pa.string()), ("external_id", pa.string()), ("caption", pa.string()), ("body", pa.string()),
         ("n_statements", pa.int32()), ("slug", pa.string()), ("dateline", pa.string()), ("byline", pa.string()),
-        # near-duplicate band keys and shingle ids (tension.dedup), for the writer: not documents columns
+        # near-duplicate band keys and shingle ids (tension.warehouse.dedup), for the writer: not documents columns
         ("lsh_bands", pa.list_(pa.int64())), ("shingles", pa.list_(pa.uint64())),
     ]),
     "statements": pa.schema([

@@ -112,7 +112,7 @@ def run(
     api_ready = start_local_api()  # the API server loads while Prefect and the flow are imported
     runner = _task_runner(task_runner, workers)
     from flows.weekly import tension_flow  # Prefect is imported only by commands that run flows
-    from tension.publish import RunInProgress
+    from tension.warehouse.publish import RunInProgress
 
     try:
         api_ready()
@@ -184,7 +184,10 @@ def rescore_command(db: Path = DB_OPTION) -> None:
 
     Example: tension rescore --db data/tension.duckdb
     """
-    from tension import pipeline, publish, rescore, store
+    from tension import pipeline
+    from tension.warehouse import publish
+    from tension.warehouse import rescore
+    from tension.warehouse import store
 
     workspace = publish.Workspace(db)
     if not db.exists() and not workspace.working.exists():
@@ -214,7 +217,7 @@ def statements(
 
     Example: tension statements seeds/000_e318909af9d05ecd.txt | jq .hostility
     """
-    from tension.ingest import Rejection, read_documents
+    from tension.ingest.documents import Rejection, read_documents
     from tension.pipeline import analyse, build_context, statement_json
 
     ctx = build_context(pairs)
@@ -242,7 +245,7 @@ def score(
 
     Example: tension score "North Korea threatened war over the drills."
     """
-    from tension.score import MODALITY_FACTORS, Scorer
+    from tension.score.scorer import MODALITY_FACTORS, Scorer
 
     if modality not in MODALITY_FACTORS:
         raise typer.BadParameter(f"choose one of {', '.join(MODALITY_FACTORS)}", param_hint="--modality")
@@ -279,7 +282,7 @@ def sql(
     """
     import duckdb
 
-    from tension import store
+    from tension.warehouse import store
 
     if fmt not in ("table", "csv", "json"):
         raise typer.BadParameter("choose table, csv or json", param_hint="--format")
@@ -318,7 +321,7 @@ def report_command(
 
     Example: tension report --period 2011-W01..2012-W48 --db data/kcna.duckdb
     """
-    from tension import report
+    from tension.reporting import report
 
     try:
         path = report.build_report(db, out, week, period)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
-SQL_DIR = Path(__file__).parent / "sql"
+SQL_DIR = Path(__file__).parent / "warehouse" / "sql"
 ACTORS_FILE = DATA_DIR / "actors.tsv"
 CUES_FILE = DATA_DIR / "cues.tsv"
 ATTRIBUTION_FILE = DATA_DIR / "attribution.tsv"

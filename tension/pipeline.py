@@ -13,12 +13,12 @@ from time import perf_counter
 
 import orjson
 
-from tension.actors import ActorDictionary, load_actors
-from tension.clean import clean_text
+from tension.extract.actors import ActorDictionary, load_actors
+from tension.ingest.clean import clean_text
 from tension.config import Pair, load_pairs
-from tension.extract import Lexicon, Statement, extract_statements, load_lexicon
-from tension.ingest import Document
-from tension.score import Score, Scorer
+from tension.extract.statements import Lexicon, Statement, extract_statements, load_lexicon
+from tension.ingest.documents import Document
+from tension.score.scorer import Score, Scorer
 
 
 @dataclass
@@ -155,7 +155,7 @@ def statement_rows(item: Analysed) -> tuple[list[dict], list[dict]]:
 
 def prepare_database(db_path: Path, ctx: Context) -> None:
     """Create the schema and record the configuration the views read (pairs, scorer version)."""
-    from tension import store  # DuckDB and pandas only where a database is used
+    from tension.warehouse import store  # DuckDB and pandas only where a database is used
 
     with store.connect(db_path) as con:
         store.create_schema(con)
@@ -167,7 +167,10 @@ def process_files(
     inbox: Iterable[Path], db_path: Path, ctx: Context, batch_size: int = 200, staging: Path | None = None
 ) -> dict:
     """Plan, analyse and store every new or changed file, in this process (the flow does the same in parallel)."""
-    from tension import aggregate, batches, dedup, store
+    from tension import batches
+    from tension.warehouse import aggregate
+    from tension.warehouse import dedup
+    from tension.warehouse import store
 
     staging = staging or Path(db_path).parent / f".{Path(db_path).name}.staging"
     staging.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tension.actors import load_actors
+from tension.extract.actors import load_actors
 
 DATA = Path(__file__).parent.parent / "tension" / "data"
 HEADER = ["alias", "actor", "country", "kind", "source"]

@@ -8,8 +8,9 @@ import shutil
 
 import pytest
 
-from tension import pipeline, store
-from tension.ingest import Document, MAX_FILE_BYTES, Rejection, list_inbox, read_documents
+from tension import pipeline
+from tension.warehouse import store
+from tension.ingest.documents import Document, MAX_FILE_BYTES, Rejection, list_inbox, read_documents
 
 from conftest import SEED_TEXT
 from test_ingest_formats import PAGE, RSS, seed_pdf

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tension import charts
+from tension.reporting import charts
 
 
 def weekly_rows(values: list[float | None], pair_name: str = "Russia–ROK", first: date = date(2024, 1, 1),
@@ -189,5 +189,5 @@ def test_short_quote_marks_scraped_paragraphs_and_cuts_at_a_word() -> None:
 
 
 def test_import_has_no_side_effects() -> None:
-    code = "import sys, tension.charts, tension.report; assert 'matplotlib.pyplot' not in sys.modules"
+    code = "import sys, tension.reporting.charts, tension.reporting.report; assert 'matplotlib.pyplot' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

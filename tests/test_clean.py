@@ -1,4 +1,4 @@
-from tension.clean import clean_text, split_wire_header, unwrap
+from tension.ingest.clean import clean_text, split_wire_header, unwrap
 
 from conftest import SEED_TEXT
 

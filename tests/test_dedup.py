@@ -12,8 +12,11 @@ from datetime import date
 import duckdb
 import pytest
 
-from tension import aggregate, dedup, pipeline, store
-from tension.clean import clean_text
+from tension import pipeline
+from tension.warehouse import aggregate
+from tension.warehouse import dedup
+from tension.warehouse import store
+from tension.ingest.clean import clean_text
 
 from conftest import shared_file
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from tension.clean import clean_text
-from tension.extract import extract_statements, split_sentences
+from tension.ingest.clean import clean_text
+from tension.extract.statements import extract_statements, split_sentences
 
 DAY = date(2024, 2, 4)
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from tension.clean import clean_text
-from tension.extract import MODALITIES, extract_statements, split_sentences
+from tension.ingest.clean import clean_text
+from tension.extract.statements import MODALITIES, extract_statements, split_sentences
 
 DAY = date(2025, 12, 29)
 KCNA_DAY = date(2011, 6, 1)

@@ -1,4 +1,4 @@
-"""The extractor's fast scans (tension.extract_scan) find exactly what the plain regexes find, on generated text.
+"""The extractor's fast scans (tension.extract.scan) find exactly what the plain regexes find, on generated text.
 
 Each stand-in is checked against the pattern it replaces, match for match, on text built from the pattern's own
 words (in every case, glued and split by the characters that decide word boundaries) and on arbitrary text.
@@ -13,10 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tension import actors as actors_module
-from tension import attribution, extract
-from tension.extract_scan import Anchored, WordIndex, lowercase_view, word_set
-from tension.extract_sentences import _blingfire_sentences
+from tension.extract import actors as actors_module
+from tension.extract import attribution
+from tension.extract import statements as extract
+from tension.extract.scan import Anchored, WordIndex, lowercase_view, word_set
+from tension.extract.sentences import _blingfire_sentences
 
 CHECK = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Characters that decide word boundaries, quotes, white space and the letters that fold like ASCII under re.I.

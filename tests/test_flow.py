@@ -7,7 +7,7 @@ import shutil
 import pytest
 from prefect.testing.utilities import prefect_test_harness
 
-from tension import store
+from tension.warehouse import store
 
 from conftest import SEEDS
 

@@ -10,9 +10,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tension import pipeline, store
-from tension.clean import clean_text
-from tension.ingest import Document, Rejection, document_id, read_documents
+from tension import pipeline
+from tension.warehouse import store
+from tension.ingest.clean import clean_text
+from tension.ingest.documents import Document, Rejection, document_id, read_documents
 
 SUFFIXES = [".txt", ".md", ".pdf", ".html", ".rss", ".xml", ".jsonl", ".csv", ".tsv", ".bin", ""]
 # Text that looks like what the pipeline sees (words, quotes, datelines, wire marks) as well as arbitrary text.

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from tension.dates import parse_date
-from tension.ingest import Document, Rejection, document_id, list_inbox, read_documents, read_jsonl
+from tension.ingest.dates import parse_date
+from tension.ingest.documents import Document, Rejection, document_id, list_inbox, read_documents, read_jsonl
 
 from conftest import SEEDS
 

@@ -12,8 +12,8 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from tension.clean import clean_text
-from tension.ingest import Document, Rejection, read_documents
+from tension.ingest.clean import clean_text
+from tension.ingest.documents import Document, Rejection, read_documents
 from tension.pipeline import analyse
 
 from conftest import SEED_TEXT, shared_file

@@ -8,7 +8,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from tension import aggregate, pipeline
+from tension import pipeline
+from tension.warehouse import aggregate
 
 from conftest import ROOT, SEEDS
 

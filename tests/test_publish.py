@@ -131,14 +131,14 @@ def test_a_second_run_over_the_same_inbox_changes_nothing(corpus, clean_run, tmp
     assert snapshot(db) == first == clean_run
     assert db.stat().st_mtime_ns == published_at  # nothing new: the snapshot is not even rewritten
     # Every run is recorded in the working copy; the no-op one reaches readers with the next publication.
-    from tension.publish import Workspace
+    from tension.warehouse.publish import Workspace
     with duckdb.connect(str(Workspace(db).working), read_only=True) as con:
         runs = con.execute("select status, documents_new from runs order by started_at").fetchall()
     assert runs == [("completed", 600), ("completed", 0)]
 
 
 def test_two_writers_are_refused(corpus, tmp_path):
-    from tension.publish import RunInProgress, Workspace, exclusive_run
+    from tension.warehouse.publish import RunInProgress, Workspace, exclusive_run
 
     workspace = Workspace(tmp_path / "tension.duckdb")
     with exclusive_run(workspace):

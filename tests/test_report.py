@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tension import report, store
+from tension.reporting import report
+from tension.warehouse import store
 from tension.config import load_pairs
 
 from test_weekly_index import build_known

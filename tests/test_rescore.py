@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tension import pipeline, store
-from tension.rescore import rescore_missing
-from tension.score import Scorer, load_cues
+from tension import pipeline
+from tension.warehouse import store
+from tension.warehouse.rescore import rescore_missing
+from tension.score.scorer import Scorer, load_cues
 
 from conftest import SEEDS
 

@@ -3,7 +3,7 @@ import math
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from tension.score import (
+from tension.score.scorer import (
     MODALITY_FACTORS,
     Cue,
     Scorer,
@@ -13,8 +13,8 @@ from tension.score import (
     load_cues,
     load_markers,
 )
-from tension.score_tokens import tokenize
-from tension.vader import words_of
+from tension.score.tokens import tokenize
+from tension.score.vader import words_of
 
 
 @pytest.fixture(scope="module")

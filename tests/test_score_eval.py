@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tension.score import Scorer
+from tension.score.scorer import Scorer
 
 from conftest import ROOT, SHARED_DATA, shared_file
 

@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from tension.score import Scorer
+from tension.score.scorer import Scorer
 
 from conftest import ROOT
 

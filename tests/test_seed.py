@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from tension.ingest import list_inbox, read_documents
+from tension.ingest.documents import list_inbox, read_documents
 from tension.pipeline import analyse, statement_json
 
 from conftest import ROOT, SEEDS

@@ -7,7 +7,8 @@ import shutil
 
 import pytest
 
-from tension import pipeline, store
+from tension import pipeline
+from tension.warehouse import store
 
 from conftest import SEEDS
 

@@ -1,4 +1,4 @@
-"""tension.vader's analyzer gives exactly stock vaderSentiment's polarity_scores (==, every key), with the stock
+"""tension.score.vader's analyzer gives exactly stock vaderSentiment's polarity_scores (==, every key), with the stock
 lexicon and with the Scorer's domain lexicon: hand-written hard cases, random sentences of VADER's trigger words,
 the overridden checks called directly (negative indices included), and every sentence of the real corpora in
 ../shared/data when it is present."""
@@ -14,8 +14,8 @@ from vaderSentiment import vaderSentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
 from conftest import shared_file
-from tension.score import Scorer
-from tension.vader import FastSentimentIntensityAnalyzer, words_of
+from tension.score.scorer import Scorer
+from tension.score.vader import FastSentimentIntensityAnalyzer, words_of
 
 HARD_CASES = [
     "", " ", "   \t\n ", ".", "!!!", "?!?", "...", "—", "- - -", ":)", ":-(", ":D",
@@ -158,8 +158,8 @@ def test_vader_module_is_untouched():
 
 def corpus_sentences(path, fields: tuple[str, ...], limit: int) -> list[str]:
     """Each record's fields as they are, then cleaned and split into the pipeline's sentences (first `limit`)."""
-    from tension.clean import clean_text
-    from tension.extract import load_lexicon, split_sentences
+    from tension.ingest.clean import clean_text
+    from tension.extract.statements import load_lexicon, split_sentences
 
     abbreviations = load_lexicon().abbreviations
     texts: list[str] = []

@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tension import aggregate, store
+from tension.warehouse import aggregate
+from tension.warehouse import store
 from tension.config import load_pairs
 
 Z = 1.959964

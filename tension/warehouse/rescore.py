@@ -11,8 +11,8 @@ import pyarrow as pa
 
 from tension.batches import SCHEMAS
 from tension.pipeline import score_row
-from tension.score import Scorer
-from tension.store import registered
+from tension.score.scorer import Scorer
+from tension.warehouse.store import registered
 
 CHUNK = 20_000
 

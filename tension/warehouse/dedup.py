@@ -2,7 +2,7 @@
 
 Two documents are near-duplicates when the Jaccard similarity of their bodies' word 3-shingle sets is at least
 `THRESHOLD` and they were published at most `WINDOW_DAYS` apart. Each document's MinHash LSH band keys are
-computed where the document is analysed (tension.dedup_signature, in the worker processes) and kept in the table
+computed where the document is analysed (tension.ingest.signature, in the worker processes) and kept in the table
 `document_bands` (one row per band key); a new document is compared only with the stored documents that share a
 band key within the window, never with the whole database, and each candidate is then checked with the exact
 Jaccard. Clusters are the connected components of that relation, named by their smallest doc_id, so they do not
@@ -21,8 +21,8 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from tension.store import registered
-from tension.dedup_signature import (  # noqa: F401 (the signature half, re-exported: tests and notes use dedup.*)
+from tension.warehouse.store import registered
+from tension.ingest.signature import (  # noqa: F401 (the signature half, re-exported: tests and notes use dedup.*)
     BANDS, ROWS, SHINGLE_WORDS, SIGNATURE_VERSION, band_keys, jaccard, jaccard_ids, minhash, shingle_ids,
     shingles, signature, signature_of,
 )

@@ -1,6 +1,6 @@
 """Aggregate: keep the weekly index fast on any history, and read it (for a week, a period, a report).
 
-The index is defined by SQL views (tension/sql/weekly_*.sql). Per pair and week they need a handful of sums over
+The index is defined by SQL views (tension/warehouse/sql/weekly_*.sql). Per pair and week they need a handful of sums over
 the week's documents; `weekly_sums_live` computes them from the statements at each query, which is instant on a
 few years of news and too slow on millions of statements. `refresh` keeps those sums in a table,
 `weekly_sums_cache`, recomputing only the weeks whose documents, near-duplicate clusters or scores changed since
@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from tension import store
+from tension.warehouse import store
 from tension.config import SQL_DIR
 
 # The definitions the cached sums depend on: a change to any of them recomputes every week.

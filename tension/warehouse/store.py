@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from tension.config import SQL_DIR, Pair
-from tension.ingest import Document
+from tension.ingest.documents import Document
 
 # Creation order matters: each view reads the ones before it.
 VIEWS = (

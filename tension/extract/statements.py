@@ -1,6 +1,6 @@
 """Extract: split body text into sentences and find each statement — who said or did what, about whom.
 
-Within a clause the rules of `tension.attribution` find the speaker or actor; this module walks the document:
+Within a clause the rules of `tension.extract.attribution` find the speaker or actor; this module walks the document:
 quotations spanning sentences keep their speaker, a speaker introduced with a colon ("It goes on:") goes on
 speaking, a document's declared speaker (a KCNA release) speaks every unattributed sentence and is the one
 telling the acts of others, back-references ("she", "the ministry", "it", "the two countries") resolve against
@@ -17,13 +17,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from tension import attribution as rules
-from tension.actors import ActorDictionary, Mention, alias_pattern
-from tension.attribution import Finding, referents  # noqa: F401 (re-exported)
+from tension.extract import attribution as rules
+from tension.extract.actors import ActorDictionary, Mention, alias_pattern
+from tension.extract.attribution import Finding, referents  # noqa: F401 (re-exported)
 from tension.config import DATA_DIR, read_tsv
-from tension.extract_scan import AliasFinder, Anchored, WordIndex, cuts_word, lowercase_view
-from tension.extract_references import resolve_mentions
-from tension.extract_sentences import Sentence, split_sentences  # noqa: F401 (re-exported)
+from tension.extract.scan import AliasFinder, Anchored, WordIndex, cuts_word, lowercase_view
+from tension.extract.references import resolve_mentions
+from tension.extract.sentences import Sentence, split_sentences  # noqa: F401 (re-exported)
 
 MODALITIES = ("asserted", "threat_or_future", "hypothetical", "negated", "reported")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
@@ -32,7 +32,7 @@ _CLAUSE_BREAK = re.compile(r",\s+(?P<rel>which|who|as|while|amid|even as)\s+|;\s
 _SUBORDINATE = re.compile(r"\s(?:as|while|when|after|because|before|since|but)\s+(?:the\s+|a\s+)?")
 _QUESTION_FRAME = re.compile(r"\s*,?\s*\b(?:when|after being|while being|after|when he was|when she was)?\s*asked\s+"
                              r"(?:about|whether|if|on|to comment on|how)\b.*$", re.S)
-# Modality cues, each with the literals its matches start with (see tension.extract_scan).
+# Modality cues, each with the literals its matches start with (see tension.extract.scan).
 _NEGATED = Anchored(
     re.compile(r"\b(?:not|never|no longer|den(?:y|ies|ied|ying)|refus\w* to|rul\w* out)\b|n't\b", re.I),
     ("not", "never", "no longer", "den", "refus", "rul"), word_start=True, inner=("n't",))

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import yaml
 
-from tension import formats
-from tension.clean import split_wire_header
-from tension.dates import parse_date, resolve_date  # noqa: F401 - parse_date: callers import it from here
-from tension.formats import FormatError
+from tension.ingest import formats
+from tension.ingest.clean import split_wire_header
+from tension.ingest.dates import parse_date, resolve_date  # noqa: F401 - parse_date: callers import it from here
+from tension.ingest.formats import FormatError
 # list_inbox: batches and tests import it from here.
-from tension.inbox import MAX_FILE_BYTES, SIDECAR_SUFFIXES, check_file, list_inbox  # noqa: F401
+from tension.ingest.inbox import MAX_FILE_BYTES, SIDECAR_SUFFIXES, check_file, list_inbox  # noqa: F401
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 # BATCH_SUFFIXES: batches read line by line, which a run may split into line ranges (see tension.batches).

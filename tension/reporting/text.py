@@ -1,6 +1,6 @@
 """Report text: how the report words values, changes, trends, flags, speakers and cues in its cells and sentences.
 
-Pure functions of rows and numbers (no layout, no I/O); tension.report places them on pages.
+Pure functions of rows and numbers (no layout, no I/O); tension.reporting.report places them on pages.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 import pandas as pd
 
-from tension import charts
+from tension.reporting import charts
 
 ARROWS = {"rising": "↑ rising", "falling": "↓ falling", "steady": "→ steady"}
 

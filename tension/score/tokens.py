@@ -24,7 +24,7 @@ from itertools import accumulate, chain, compress, count, repeat
 from operator import add, is_
 from typing import Callable, Protocol
 
-from tension.vader import words_of
+from tension.score.vader import words_of
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*|[.,;:!?()\[\]—–]")
 MEMO_CHUNKS = 100_000  # distinct whitespace chunks whose tokens a Tokenizer remembers

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tension.config import ACTORS_FILE, DATA_DIR, read_tsv
-from tension.extract_scan import AliasFinder, Anchored, WordIndex, is_word_char
+from tension.extract.scan import AliasFinder, Anchored, WordIndex, is_word_char
 
 COUNTRIES_FILE = DATA_DIR / "actors_countries.tsv"
 

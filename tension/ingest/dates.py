@@ -2,7 +2,7 @@
 
 A dateline ("SEOUL, Dec. 28 (Yonhap) --") has no year: it takes a `year` field, else the latest year that does
 not put it after the `retrieved` date. Dates before 1900 or in the future are refused. Every failure is a
-ValueError whose message tells the user how to fix the input (`tension.ingest` turns it into a Rejection).
+ValueError whose message tells the user how to fix the input (`tension.ingest.documents` turns it into a Rejection).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateparser
 
-from tension import formats
-from tension.clean import split_wire_header
+from tension.ingest import formats
+from tension.ingest.clean import split_wire_header
 
 EARLIEST_DATE = date(1900, 1, 1)
 FUTURE_SLACK = timedelta(days=2)  # time zones, and wire copy dated a day ahead

@@ -1,8 +1,8 @@
-"""Near-duplicate signatures: the pure half of tension.dedup, computed where a document is analysed (workers).
+"""Near-duplicate signatures: the pure half of tension.warehouse.dedup, computed where a document is analysed (workers).
 
 A body's word 3-shingles are hashed to 64-bit ids (each word hashed in one vectorised pass, a shingle's id mixing
 its words' ids by position); their MinHash signature (BANDS × ROWS multiply-shift hash functions) is cut into LSH band keys. Two
-documents sharing a band key are candidates; tension.dedup checks candidates with the exact Jaccard of the ids.
+documents sharing a band key are candidates; tension.warehouse.dedup checks candidates with the exact Jaccard of the ids.
 Nothing here touches the database. SIGNATURE_VERSION names the scheme: stored band keys of another version are
 recomputed (tension.dedup.migrate), so any change to the values computed here must change it.
 """

@@ -1,5 +1,5 @@
 -- One row per statement with its document and its score under the current scorer version.
--- Near-duplicate documents (one story from several outlets, or its revisions; see tension/dedup.py) form a
+-- Near-duplicate documents (one story from several outlets, or its revisions; see tension/warehouse/dedup.py) form a
 -- cluster, and only one representative per cluster and ISO week counts: the member with the most statements,
 -- then the longest body, then the earliest, then the smallest doc_id. Every member stays in `documents`;
 -- n_sources is the cluster's size. Setting settings.dedup = 'off' counts every document.

@@ -13,7 +13,7 @@ METHODOLOGY.md §2 explains the choice of constants; docs/evaluation-scoring.md 
 
 Cue matching is one pass over the word tokens with a dictionary automaton (exact forms and prefixes of every
 cue's first word), not a loop over the lexicon. The tokens, each word's candidate patterns and VADER's words come
-from one memo of whitespace chunks (tension/score_tokens.py): a statement is split once, for both.
+from one memo of whitespace chunks (tension/score/tokens.py): a statement is split once, for both.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
-from tension.score_tokens import Tokenizer, Tokens
-from tension.vader import FastSentimentIntensityAnalyzer
+from tension.score.tokens import Tokenizer, Tokens
+from tension.score.vader import FastSentimentIntensityAnalyzer
 
 FORMULA_VERSION = "2"
 MODIFIERS_FILE = DATA_DIR / "cues_modifiers.tsv"

@@ -7,7 +7,7 @@ The rules, tried in order (METHODOLOGY.md §1 explains each with an example):
 3. a passive with its agent: "evidence was presented by the US";
 4. the actor opening the clause, with the actors coordinated with it ("The US, Russia and Switzerland met");
    meeting verbs ("met", "held talks with", "clashed with") are mutual: the one met gets a statement back.
-The clause-level result is a list of `Finding`s; `tension.extract` turns them into statements with targets.
+The clause-level result is a list of `Finding`s; `tension.extract.statements` turns them into statements with targets.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tension.actors import PERSON, STATE_KINDS, Mention
-from tension.extract_scan import Anchored
+from tension.extract.actors import PERSON, STATE_KINDS, Mention
+from tension.extract.scan import Anchored
 
 LEADING_SUBORDINATE = re.compile(
     r"^\s*(?:Since|After|Before|While|When|Although|Though|As|If|Despite|Following|Amid|In|On|At|During|"

@@ -1,6 +1,6 @@
 """References: resolve what a document's back-references stand for, against what it named before them.
 
-`tension.actors` finds the mentions, names and back-references alike ("she", "the ministry", "the South", "the
+`tension.extract.actors` finds the mentions, names and back-references alike ("she", "the ministry", "the South", "the
 two countries"); here each back-reference gets the actor(s) it points to: the latest person of the right gender,
 the latest institution, Korea's two sides in a Korean context, the two countries named most. "It" and "they" are
 left to the extractor, which resolves them against the last speaker.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tension.actors import PERSON, STATE_KINDS, Mention
+from tension.extract.actors import PERSON, STATE_KINDS, Mention
 
 
 class _Memory:

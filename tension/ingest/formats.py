@@ -1,6 +1,6 @@
 """Formats: bytes of one input file in, plain text and its metadata out (no dates resolved, no Documents).
 
-Each reader raises `FormatError` with a reason a user can act on; `tension.ingest` turns it into a Rejection.
+Each reader raises `FormatError` with a reason a user can act on; `tension.ingest.documents` turns it into a Rejection.
 Libraries: pypdf (PDF text, layout mode keeps the blank lines between paragraphs), trafilatura (main text and
 metadata of a saved web page), feedparser (RSS/Atom), charset-normalizer (last-resort encoding guess).
 """

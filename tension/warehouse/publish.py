@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Iterator
 
-from tension import store
+from tension.warehouse import store
 
 
 @dataclass(frozen=True)
