@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tension.pipeline import Context, build_context
+from tension.analyse import Context, build_context
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

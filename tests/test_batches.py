@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tension import batches
+from tension import run
 
 
 def jsonl(path: Path, lines: int) -> Path:
@@ -28,7 +28,7 @@ def covered(units: list[dict]) -> list[int]:
     (2001, 2000, 1, [1001, 1000]),
 ])
 def test_large_file_is_cut_evenly_in_a_multiple_of_the_workers(tmp_path, lines, batch_size, workers, expected):
-    units = batches.plan_units([jsonl(tmp_path / "feed.jsonl", lines)], batch_size, {}, workers=workers)
+    units = run.plan([jsonl(tmp_path / "feed.jsonl", lines)], batch_size, {}, workers=workers)
     sizes = [min(p["stop"], lines + 1) - p["first"] for u in units for p in u["parts"]]
     assert sizes == expected
     assert covered(units)[: lines] == list(range(1, lines + 1))
@@ -36,6 +36,6 @@ def test_large_file_is_cut_evenly_in_a_multiple_of_the_workers(tmp_path, lines, 
 
 def test_a_file_stored_unchanged_is_not_planned_again(tmp_path):
     path = jsonl(tmp_path / "feed.jsonl", 10)
-    name, size, mtime = batches.file_signature(path)
-    assert batches.plan_units([path], 4, {name: (size, mtime)}, workers=2) == []
-    assert len(batches.plan_units([path], 4, {}, workers=2)) == 4  # 3 batches of 4 -> 4 of 3, 3, 3, 1
+    name, size, mtime = run.file_signature(path)
+    assert run.plan([path], 4, {name: (size, mtime)}, workers=2) == []
+    assert len(run.plan([path], 4, {}, workers=2)) == 4  # 3 batches of 4 -> 4 of 3, 3, 3, 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tension import pipeline
+from tension import run
 from tension.warehouse import store
 from tension.warehouse.rescore import rescore_missing
 from tension.score.scorer import Scorer, load_cues
@@ -14,14 +14,13 @@ from conftest import SEEDS
 
 def test_rescore_gives_every_statement_a_score_under_the_new_version(ctx, tmp_path):
     db = tmp_path / "t.duckdb"
-    pipeline.prepare_database(db, ctx)
-    pipeline.process_files([SEEDS], db, ctx)
+    run.run_local([SEEDS], db)
     cues = load_cues()
     changed = Scorer([replace(cues[0], weight=cues[0].weight / 2), *cues[1:]])
     assert changed.version != ctx.scorer.version
-    new_ctx = replace(ctx, scorer=changed)
-    pipeline.prepare_database(db, new_ctx)  # the views now read the new version: nothing is scored under it yet
     with store.connect(db) as con:
+        store.set_setting(con, "scorer_version", changed.version)  # the views now read the new version: nothing
+        # is scored under it yet
         n_statements = con.execute("select count(*) from statements").fetchone()[0]
         assert con.execute("select count(*) from statement_scores").fetchone()[0] == 0
         assert rescore_missing(con, changed, chunk=5) == n_statements
