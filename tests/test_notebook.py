@@ -12,6 +12,8 @@ from tension import run
 
 from conftest import ROOT, SEEDS
 
+pytestmark = pytest.mark.slow  # a real Jupyter kernel
+
 NOTEBOOK = ROOT / "notebooks" / "01-weekly-index.ipynb"
 
 

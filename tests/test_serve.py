@@ -11,8 +11,12 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from conftest import ROOT
 from flows.api import free_port
+
+pytestmark = pytest.mark.slow  # a real `tension serve` process and its Prefect server
 
 def post(url: str, body: dict) -> list[dict]:
     request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"content-type": "application/json"})
