@@ -14,18 +14,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from tension.config import SQL_DIR, Pair
+from tension.config import DUCKDB_MEMORY, SQL_DIR, Pair
 
 # Creation order matters: each view reads the ones before it.
 VIEWS = (
     "statement_scores", "pair_statements", "weekly_parameters", "weekly_sums_live", "weekly_sums", "weekly_index",
     "weekly_statements",
 )
-
-
-# DuckDB caches the pages it touches up to its memory limit (80% of RAM by default), so a run's memory would
-# grow with the database. A fixed limit keeps a run's footprint flat; DuckDB spills to disk beyond it.
-MEMORY_LIMIT = os.environ.get("TENSION_DUCKDB_MEMORY", "1GB")
 
 
 def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -35,7 +30,7 @@ def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConn
     if read_only and not Path(db_path).exists():
         raise FileNotFoundError(f"no database at {db_path}: run 'tension run' first")
     con = duckdb.connect(str(db_path), read_only=read_only)
-    con.execute("set memory_limit = ?", [MEMORY_LIMIT])
+    con.execute("set memory_limit = ?", [os.environ.get("TENSION_DUCKDB_MEMORY", DUCKDB_MEMORY)])
     return con
 
 
@@ -89,7 +84,7 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Tables, then views, then their documentation."""
     con.execute((SQL_DIR / "schema.sql").read_text())
     for view in VIEWS:
-        con.execute(f'create or replace view "{view}" as ' + (SQL_DIR / f"{view}.sql").read_text())
+        con.execute(f'create or replace view "{view}" as ' + (SQL_DIR / "views" / f"{view}.sql").read_text())
     con.execute((SQL_DIR / "comments.sql").read_text())
 
 
@@ -127,11 +122,7 @@ def content_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple:
 def weeks_ingested_since(con: duckdb.DuckDBPyConnection, since) -> list[str]:
     """ISO weeks of documents stored since `since`, with the weeks either side (near-duplicates of a new
     document may be published up to three days apart, and the representative of their cluster can change)."""
-    rows = con.execute(
-        """select distinct strftime(published + cast(d as integer) * 7, '%G-W%V')
-           from documents, (values (-1), (0), (1)) offsets(d) where ingested_at >= ?""",
-        [since],
-    ).fetchall()
+    rows = con.execute(sql("weeks_ingested_since"), [since]).fetchall()
     return sorted(r[0] for r in rows)
 
 
