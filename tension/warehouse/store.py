@@ -1,4 +1,5 @@
-"""Store: the DuckDB schema, idempotent inserts, and read-only access for analysts.
+"""Store: connections (read-only for analysts, the run's writer), the schema and views, transaction(), and a run's
+bookkeeping (settings, pairs, input files stored, runs).
 
 Re-running a batch changes nothing: documents are keyed by content hash, statements by document and position,
 scores by statement and scorer version, rejections by path and line.
