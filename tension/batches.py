@@ -39,7 +39,8 @@ SCHEMAS = {
         ("char_start", pa.int32()), ("char_end", pa.int32()), ("content", pa.string()), ("speaker", pa.string()),
         ("speaker_actor", pa.string()), ("speaker_country", pa.string()), ("speaker_role", pa.string()),
         ("cue", pa.string()), ("is_act", pa.bool_()), ("modality", pa.string()), ("attribution", pa.string()),
-        ("targets", pa.list_(pa.string())), ("targets_inferred", pa.bool_()),
+        ("targets", pa.list_(pa.string())), ("targets_inferred", pa.bool_()), ("speaker_kind", pa.string()),
+        ("reported_by", pa.string()),
     ]),
     "scores": pa.schema([
         ("statement_id", pa.string()), ("scorer_version", pa.string()), ("hostility", pa.float64()),

@@ -15,7 +15,7 @@ import orjson
 
 from tension.extract.actors import ActorDictionary, load_actors
 from tension.ingest.clean import clean_text
-from tension.config import Pair, load_pairs
+from tension.config import Pair, load_index_kinds, load_pairs
 from tension.extract.statements import Lexicon, Statement, extract_statements, load_lexicon
 from tension.ingest.documents import Document
 from tension.score.scorer import Score, Scorer
@@ -114,6 +114,8 @@ def statement_json(item: Analysed, statement: Statement, score: Score, pairs: li
         "speaker_actor": statement.speaker_actor,
         "speaker_country": statement.speaker_country,
         "speaker_role": statement.speaker_role,
+        "speaker_kind": statement.speaker_kind,
+        "reported_by": statement.reported_by,
         "cue": statement.cue,
         "is_act": statement.is_act,
         "attribution": statement.attribution,
@@ -147,7 +149,8 @@ def statement_rows(item: Analysed) -> tuple[list[dict], list[dict]]:
             "speaker_actor": statement.speaker_actor, "speaker_country": statement.speaker_country,
             "speaker_role": statement.speaker_role, "cue": statement.cue, "is_act": statement.is_act,
             "modality": statement.modality, "attribution": statement.attribution, "targets": statement.targets,
-            "targets_inferred": statement.targets_inferred,
+            "targets_inferred": statement.targets_inferred, "speaker_kind": statement.speaker_kind,
+            "reported_by": statement.reported_by,
         })
         scores.append(score_row(statement_id, score))
     return statements, scores
@@ -161,6 +164,7 @@ def prepare_database(db_path: Path, ctx: Context) -> None:
         store.create_schema(con)
         store.set_pairs(con, ctx.pairs)
         store.set_setting(con, "scorer_version", ctx.scorer.version)
+        store.set_setting(con, "index_kinds", ",".join(load_index_kinds()))
 
 
 def process_files(

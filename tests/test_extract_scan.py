@@ -27,9 +27,9 @@ SEPARATORS = [" ", "  ", ",", ".", "-", "'", "’", "\n", "\t", '"', "“", "”
 CUES = {
     "negated": extract._NEGATED, "hedge": extract._HEDGE, "condition": extract._CONDITION,
     "threat": extract._THREAT, "reporting": extract._REPORTING, "would": extract._WOULD,
-    "future": extract._FUTURE, "military act": extract._MILITARY_ACT, "anaphor": extract._ANAPHOR,
+    "future": extract._FUTURE, "anaphor": extract._ANAPHOR,
     "according": attribution.ACCORDING,
-    "passive agent": attribution.PASSIVE_AGENT, "mutual": attribution.MUTUAL, "that": attribution._THAT,
+    "passive agent": attribution.PASSIVE_AGENT, "that": attribution._THAT,
     "backref": actors_module._BACKREF, "side": actors_module._SIDE, "two": actors_module._TWO,
 }
 

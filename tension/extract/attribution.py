@@ -31,10 +31,6 @@ PASSIVE_AGENT = Anchored(re.compile(
     r"|\b(?:killed|wounded|injured|died)\s+(?:in|by)\s+(?:an?\s+|the\s+)?"
 ), ("was", "were", "be", "is", "are", "killed", "wounded", "injured", "died"), word_start=True,
    needs=("by", "killed", "wounded", "injured", "died"))
-MUTUAL = Anchored(re.compile(
-    r"\b(?:met|meets?|meeting|(?:held|holds?|holding)\s+(?:\w+\s+)?talks|talks\s+with|clash(?:ed|es)?\s+with|"
-    r"signed|agreed\s+with|exchanged|traded)\b"
-), ("met", "meet", "held", "hold", "talks", "clash", "signed", "agreed", "exchanged", "traded"), word_start=True)
 _THAT = Anchored(re.compile(r"\bthat\s+"), ("that",), word_start=True)
 PREPOSITIONS = frozenset(
     "of to with on in at for from by about against toward towards into over between among including than "
@@ -79,6 +75,9 @@ class Finding:
     content_end: int | None = None  # content stops before a trailing frame (", the ministry said")
     reported: bool = False
     directive: bool = False
+    content_start: int | None = None  # content starts after the reporter's frame ("the JCS said [North Korea fired]")
+    reported_by: str = ""  # the reporter named in the text ("South Korea's military", "the JCS")
+    phrase: str = ""  # the speaker's whole noun phrase, whose head may tell its kind ("a researcher at KINU")
 
 
 def referents(mention: Mention) -> list[Mention]:
@@ -174,6 +173,18 @@ def _after_lead(blanked: str, c_start: int, c_end: int) -> int:
     return c_start + (lead.end() if lead else 0)
 
 
+# The first word of a predicate that tells an act: a past tense ("fired", "has launched", "sent"). "Seoul was making
+# a mistake" or "Pyongyang must stop" after "said" are the speaker's own words, not an act passed on.
+_PREDICATE = re.compile(r"(?:\s+[A-Z][\w'-]*)*\s+(?:[a-z]+ly\s+)?(?:(?:has|have|had)\s+(?:[a-z]+ly\s+)?)?(?:[a-z]+ed|sent|"
+                        r"held|made|began|shot|flew|threw|took|gave|put|hit|built|fought|won|lost|met|kept|left|ran|"
+                        r"sold|led|sank|broke|struck|seized|stole|withdrew|sought|brought|bought|dispatched)\b")
+
+
+def _predicate_follows(blanked: str, start: int, end: int) -> bool:
+    """Whether a finite verb follows a mention (not a possessive: "Seoul's decision" is no act of Seoul)."""
+    return _PREDICATE.match(blanked, start, end) is not None
+
+
 def _verb_follows(blanked: str, start: int, end: int) -> bool:
     """Whether the words after a mention go on like a predicate (a lowercase word, not a preposition or 'and')."""
     rest = re.match(r"(?:['’]s)?(?:\s+[A-Z][\w'-]*)*\s+([a-z]+)", blanked[start:end])
@@ -211,19 +222,40 @@ def passive_agent(blanked: str, c_start: int, c_end: int, outside: list[Mention]
     return None
 
 
-def mutual_partners(blanked: str, after: int, c_end: int, outside: list[Mention], actors: list[Mention]
-                    ) -> list[Mention]:
-    """Those met, when the clause's verb is a meeting verb: each gets a statement back toward the actor."""
-    verb = MUTUAL.search(blanked, blanked, after, c_end)
+def mutual_partners(blanked: str, after: int, c_end: int, outside: list[Mention], actors: list[Mention],
+                    reciprocal: re.Pattern | None) -> list[Mention]:
+    """Those met, when the clause's verb right after the actor is reciprocal ("met", "held talks with", "signed"):
+    each gets a statement back toward the actor. A topic ("tries to advance talks with North Korea") never speaks."""
+    if reciprocal is None:
+        return []
+    verb = reciprocal.match(blanked, after)
     if verb is None:
         return []
     taken = {(m.start, m.end) for m in actors}
-    return [m for m in outside if m.start >= verb.end() and (m.start, m.end) not in taken and referents(m)]
+    # The one met follows the verb directly or after "with" ("met Putin", "held talks with the Chinese side").
+    return [m for m in outside if m.start >= verb.end() and (m.start, m.end) not in taken and referents(m)
+            and re.fullmatch(r"[\s,]*(?:with\s+|the\s+|his\s+|her\s+|their\s+|its\s+|visiting\s+)*(?:[A-Z][\w.'-]*\s+)*",
+                             blanked[verb.end() : m.start])][:1]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The word lists the clause rules read (data files, loaded once by the caller: see statements.load_lexicon)."""
+
+    directive_verbs: frozenset[str] = frozenset()
+    relay_verbs: frozenset[str] = frozenset()  # "said", "reported": pass a fact on without evaluating it
+    reciprocal: re.Pattern | None = None  # "met", "held talks", "signed", right after the actor
+    evaluative: re.Pattern | None = None  # a reporter's own evaluation ("condemned", "a provocation")
+
+
+NO_RULES = Rules()
+# Between a relay verb and the actor of the act it passes on: "said [that] [the] North Korea fired".
+_REPORTED_GAP = re.compile(r"\s*,?\s*(?:that\s+)?(?:the\s+|a\s+)?")
 
 
 def clause_findings(
     text: str, blanked: str, c_start: int, c_end: int, rel: str, outside: list[Mention],
-    antecedent: list[Mention], anchors: list[re.Match], directive_verbs: frozenset[str],
+    antecedent: list[Mention], anchors: list[re.Match], rules: Rules,
     last_speaker: Mention | None, narrator: Mention | None,
 ) -> list[Finding]:
     """The speakers and actors of one clause, by the rules in the module docstring, in order.
@@ -232,10 +264,33 @@ def clause_findings(
     """
     np_floor = _after_lead(blanked, c_start, c_end)
     subject = clause_subject(blanked, c_start, c_end, rel, outside, antecedent, np_floor)
+    found = _clause_findings(text, blanked, c_start, c_end, outside, anchors, rules, last_speaker, narrator, np_floor,
+                             subject)
+    according = ACCORDING.search(blanked, blanked, c_start, c_end) if found and rules.evaluative is not None else None
+    reporter = next((m for m in outside if according and m.start == according.end()), None)
+    if reporter is not None and referents(reporter):
+        # "..., according to KCNA": the source passes the statement on; it is no target of it.
+        for finding in found:
+            if finding.speakers and finding.how != "according to" and not finding.reported_by:
+                replace_reported(finding, reporter.text, referents(reporter)[0].country)
+                finding.exclude = [*finding.exclude, reporter]
+    return found
+
+
+def _clause_findings(
+    text: str, blanked: str, c_start: int, c_end: int, outside: list[Mention], anchors: list[re.Match],
+    rules: Rules, last_speaker: Mention | None, narrator: Mention | None, np_floor: int, subject: Mention | None,
+) -> list[Finding]:
     for anchor in anchors:
-        directive = anchor.group(0).split()[0] in directive_verbs
+        verb = anchor.group(0).split()[0]
+        inverted = _inverted_speaker(text, blanked, anchor, c_end, outside)
+        if inverted is not None:
+            return [inverted]
+        directive = verb in rules.directive_verbs
         speakers = speaker_before(anchor.start(), blanked, outside)
         head = ""
+        comma = blanked.rfind(", ", np_floor, anchor.start())
+        np_start = comma + 2 if comma >= 0 else np_floor
         if speakers:
             resolved = [r for s in speakers for r in referents(s)]
             if not resolved and speakers[-1].backref in ("it", "they", "he", "she") or (
@@ -245,25 +300,25 @@ def clause_findings(
                 # "The government expressed ...", with no government named before: a speaker not known.
                 return [Finding([], speakers[-1].text, anchor.group(0), False, "speech verb (speaker unknown)",
                                 exclude=speakers, directive=directive)]
+            phrase = blanked[min(np_start, speakers[0].start) : anchor.start()] if np_start <= speakers[0].start \
+                else speakers[0].text
         else:
-            comma = blanked.rfind(", ", np_floor, anchor.start())
-            np = noun_phrase_speaker(blanked, comma + 2 if comma >= 0 else np_floor, anchor.start(), outside)
+            np = noun_phrase_speaker(blanked, np_start, anchor.start(), outside)
             if np is None:
                 continue
             speakers, head = np
+            phrase = blanked[np_start : anchor.start()]
             resolved = [r for s in speakers for r in referents(s)]
             if not speakers:  # "analysts say": a speaker of no state; what they say others do is a reported act
-                out = [Finding([], head, anchor.group(0), False, "speech verb (no state)", directive=directive)]
-                np_start = comma + 2 if comma >= 0 else np_floor
+                out = [Finding([], head, anchor.group(0), False, "speech verb (no state)", directive=directive,
+                               phrase=phrase)]
                 if comma >= 0 and subject is not None and subject.end <= comma and referents(subject):
                     # "A Tunisian court jailed ..., his lawyer said": the act is the court's, reported.
                     out.append(Finding(referents(subject)[:1], subject.text, "", True, "nested", exclude=[subject],
-                                       content_end=np_start, reported=True))
-                that = [m for m in outside if m.start > anchor.end() and re.fullmatch(
-                    r"\s+that\s+(?:the\s+)?", blanked[anchor.end() : m.start])]
-                if that and referents(that[0]):
-                    out.append(Finding(referents(that[0])[:1], that[0].text, "", True, "reported act",
-                                       exclude=that[:1], reported=True))
+                                       content_end=np_start, reported=True, reported_by=head))
+                reported = _reported_act(blanked, anchor.end(), c_end, outside, None, head, strict=False)
+                if reported is not None:
+                    out.append(reported)
                 return out
             if not resolved:
                 continue
@@ -271,42 +326,107 @@ def clause_findings(
             continue
         trailing = subject is not None and subject.start < speakers[0].start and \
             blanked[c_start : speakers[0].start].rstrip().endswith(",")
+        evaluates = rules.evaluative is not None and (verb not in rules.relay_verbs or bool(
+            rules.evaluative.search(blanked, c_start, c_end)))
         if trailing:
             subject_resolved = referents(subject)
-            if subject_resolved and subject_resolved[0].country != resolved[0].country:
-                # "Rudenko visited South Korea, Seoul's foreign ministry said": the frame speaks; the act is nested.
+            if subject_resolved and all(r.country != resolved[0].country for r in subject_resolved):
+                # "Rudenko visited South Korea, Seoul's foreign ministry said": the act is Rudenko's, reported by the
+                # frame, whose own statement stands only where its words evaluate.
                 nested = coordinated(subject, blanked, outside)
                 out = [Finding(resolved[:1], speakers[-1].text, anchor.group(0), False, "frame", exclude=speakers,
-                               directive=directive)]
+                               directive=directive, phrase=phrase)] if evaluates or rules.evaluative is None else []
                 for actor in nested:
                     others = [m for m in nested if m is not actor]
                     out.append(Finding(referents(actor)[:1], actor.text, "", True, "nested", exclude=[actor, *speakers],
                                        extra_targets=[r for o in others for r in referents(o)],
-                                       content_end=speakers[0].start, reported=True))
+                                       content_end=speakers[0].start, reported=True, reported_by=speakers[-1].text))
                 return [f for f in out if f.speakers]
-            if subject_resolved:
-                return [Finding(subject_resolved, subject.text, anchor.group(0), False, "subject (framed)",
-                                exclude=[subject, *speakers], directive=directive)]
+            if subject_resolved:  # the frame tells its own side's act ("The two countries plan ..., Seoul said")
+                own = [r for r in subject_resolved if r.country == resolved[0].country][:1] or resolved[:1]
+                return [Finding(own, subject.text, anchor.group(0), False, "subject (framed)",
+                                exclude=[subject, *speakers], directive=directive,
+                                extra_targets=[r for r in subject_resolved if r.country != resolved[0].country])]
         pairs = [(r, s) for s in speakers for r in referents(s)] or [(r, speakers[-1]) for r in resolved]
-        return [Finding([r], s.text, anchor.group(0), False, "speech verb", exclude=speakers, directive=directive)
-                for r, s in _unique_countries(pairs)]
+        out = [Finding([r], s.text, anchor.group(0), False, "speech verb", exclude=speakers, directive=directive,
+                       phrase=phrase)
+               for r, s in _unique_countries(pairs)]
+        if rules.evaluative is not None and verb in rules.relay_verbs:
+            # "South Korea's military said North Korea fired a missile": North Korea's act, reported by the military.
+            reported = _reported_act(blanked, anchor.end(), c_end, outside, resolved[0].country, speakers[-1].text,
+                                     exclude=speakers)
+            if reported is not None:
+                return ([*out, reported] if evaluates else [reported])
+        return out
     according = ACCORDING.search(blanked, blanked, c_start, c_end)
     if according:
         after = [m for m in outside if m.start == according.end()]
         resolved = [r for m in after for r in referents(m)]
         if resolved:
+            if subject is not None and subject.end <= according.start() and referents(subject) and (
+                    referents(subject)[0].country != resolved[0].country) and rules.evaluative is not None:
+                # "The carrier entered Pusan, according to Yonhap": the act is the carrier's, Yonhap passes it on.
+                acts = _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, None, "act subject",
+                             False, rules)
+                return [replace_reported(f, after[0].text, resolved[0].country) for f in acts]
             return [Finding(resolved[:1], after[0].text, "according to", False, "according to", exclude=after)]
     agent = passive_agent(blanked, c_start, c_end, outside)
     if agent is not None and referents(agent):
-        return _acts([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors))
+        return _acts([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors), rules)
     if subject is not None and referents(subject):
         return _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, narrator, "act subject",
-                     bool(anchors))
+                     bool(anchors), rules)
     return []
 
 
+def _inverted_speaker(text: str, blanked: str, anchor: re.Match, c_end: int, outside: list[Mention]
+                      ) -> Finding | None:
+    """The speaker after the verb of a quotation: '"...," said a researcher at KINU' (its country from a name in
+    the phrase, its kind from the phrase's head)."""
+    before = text[: anchor.start()].rstrip()
+    if not before.endswith(('"', "”", ",\"", ",”")) or not before[:-1].rstrip().endswith((",", "?", "!", ".")):
+        return None
+    stop = blanked.find(",", anchor.end(), c_end)
+    stop = c_end if stop < 0 else stop
+    phrase = blanked[anchor.end() : stop]
+    inside = [m for m in outside if anchor.end() <= m.start and m.end <= stop]
+    resolved = [r for m in inside[:1] for r in referents(m)]
+    if not phrase.strip():
+        return None
+    return Finding(resolved[:1], phrase.strip(" .\t\n"), anchor.group(0), False, "speech verb (after quote)",
+                   exclude=inside[:1], content_end=anchor.start(), phrase=phrase)
+
+
+def replace_reported(finding: Finding, reporter: str, reporter_country: str | None) -> Finding:
+    """`finding` passed on by `reporter` (reported when the reporter is of another country)."""
+    finding.reported_by = reporter
+    finding.reported = finding.reported or bool(
+        reporter_country and finding.speakers and finding.speakers[0].country != reporter_country)
+    return finding
+
+
+def _reported_act(blanked: str, verb_end: int, c_end: int, outside: list[Mention], reporter_country: str | None,
+                  reporter: str, exclude: list[Mention] = (), strict: bool = True) -> Finding | None:
+    """The act a relay verb passes on, when an actor of another country opens what follows it and a verb follows
+    the actor: "said North Korea fired", "reported that the puppet military staged drills". Not `strict` (a speaker
+    of no state, "analysts said that North Korea could test"): any actor right after "that"."""
+    for mention in outside:
+        if mention.start < verb_end:
+            continue
+        gap = _REPORTED_GAP.fullmatch(blanked, verb_end, mention.start)
+        if not gap or (not strict and "that" not in gap.group(0)):
+            return None
+        actor = referents(mention)
+        if not actor or actor[0].country == reporter_country or (
+                strict and not _predicate_follows(blanked, mention.end, c_end)):
+            return None
+        return Finding(actor[:1], mention.text, "", True, "reported act", exclude=[mention, *exclude],
+                       content_start=mention.start, reported=reporter_country is not None, reported_by=reporter)
+    return None
+
+
 def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention], narrator: Mention | None,
-          how: str, reported: bool) -> list[Finding]:
+          how: str, reported: bool, rules: Rules = NO_RULES) -> list[Finding]:
     """Statements of the actors of an act; in a document with a declared speaker, that speaker's account of it."""
     pairs = [(r, a) for a in actors for r in referents(a)]
     resolved = [r for r, _ in pairs]
@@ -319,7 +439,7 @@ def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention
         others = [r for r in resolved if r.country != actor.country]
         findings.append(Finding([actor], mention.text, "", True, how, exclude=[mention], extra_targets=others,
                                 reported=reported))
-    for partner in mutual_partners(blanked, actors[-1].end, c_end, outside, actors):
+    for partner in mutual_partners(blanked, actors[-1].end, c_end, outside, actors, rules.reciprocal):
         # "Putin met Kim Jong Un": a meeting is an act of both sides.
         findings.append(Finding(referents(partner)[:1], partner.text, "", True, "mutual", exclude=[partner],
                                 extra_targets=resolved[:1]))
