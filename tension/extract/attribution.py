@@ -246,9 +246,19 @@ class Rules:
     relay_verbs: frozenset[str] = frozenset()  # "said", "reported": pass a fact on without evaluating it
     reciprocal: re.Pattern | None = None  # "met", "held talks", "signed", right after the actor
     evaluative: re.Pattern | None = None  # a reporter's own evaluation ("condemned", "a provocation")
+    non_state_heads: frozenset[str] = frozenset()  # heads of a phrase naming a voice that is no state ("Council")
+    house: re.Pattern | None = None  # an outlet's house vocabulary ("puppet", "traitors")
 
 
 NO_RULES = Rules()
+# "Kim Jong-un's teenage daughter paid tribute": the act is the daughter's, not Kim's.
+_POSSESSED = re.compile(r"['’]s\s+(?!(?:[A-Z]|own\b))(?:[a-z][\w-]*\s+){0,2}(?:daughter|son|wife|sister|brother|"
+                        r"family|mother|father|husband|children|relatives)\b")
+# "The statement said", "the organization noted": the last speaker goes on (a group's statement, not a ministry).
+_POINTING_BACK = frozenset(f"the {noun}" for noun in (
+    "statement", "article", "commentary", "organisation", "organization", "association", "report", "resolution",
+    "release", "notice", "letter", "message", "appeal", "paper", "newspaper", "communique", "document", "committee",
+    "council", "headquarters"))
 # Between a relay verb and the actor of the act it passes on: "said [that] [the] North Korea fired".
 _REPORTED_GAP = re.compile(r"\s*,?\s*(?:that\s+)?(?:the\s+|a\s+)?")
 
@@ -294,14 +304,15 @@ def _clause_findings(
         if speakers:
             resolved = [r for s in speakers for r in referents(s)]
             if not resolved and speakers[-1].backref in ("it", "they", "he", "she") or (
-                    not resolved and speakers[-1].kind != PERSON):
+                    not resolved and speakers[-1].kind != PERSON) or (
+                    last_speaker is not None and speakers[-1].backref in _POINTING_BACK):
                 resolved = [last_speaker] if last_speaker else []
             if not resolved and speakers[-1].backref not in ("it", "they"):
                 # "The government expressed ...", with no government named before: a speaker not known.
                 return [Finding([], speakers[-1].text, anchor.group(0), False, "speech verb (speaker unknown)",
                                 exclude=speakers, directive=directive)]
-            phrase = blanked[min(np_start, speakers[0].start) : anchor.start()] if np_start <= speakers[0].start \
-                else speakers[0].text
+            # "The Solidarity for Democracy, ... of south Korea released a statement": the name's head tells the kind.
+            phrase = subject_phrase(blanked, min(np_floor, speakers[0].start), speakers[0], anchor.start())
         else:
             np = noun_phrase_speaker(blanked, np_start, anchor.start(), outside)
             if np is None:
@@ -373,9 +384,9 @@ def _clause_findings(
     agent = passive_agent(blanked, c_start, c_end, outside)
     if agent is not None and referents(agent):
         return _acts([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors), rules)
-    if subject is not None and referents(subject):
+    if subject is not None and referents(subject) and not _POSSESSED.match(blanked, subject.end, c_end):
         return _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, narrator, "act subject",
-                     bool(anchors), rules)
+                     bool(anchors), rules, subject_phrase(blanked, np_floor, subject, c_end))
     return []
 
 
@@ -395,6 +406,35 @@ def _inverted_speaker(text: str, blanked: str, anchor: re.Match, c_end: int, out
         return None
     return Finding(resolved[:1], phrase.strip(" .\t\n"), anchor.group(0), False, "speech verb (after quote)",
                    exclude=inside[:1], content_end=anchor.start(), phrase=phrase)
+
+
+# The rest of a name after the mention it contains: "south Korean [Council of Bereaved Families for the Nation]".
+_NAME_TAIL = re.compile(r"(?:['’]s?)?(?:(?:\s+(?:of|for|and|the|on|in|against|to)|,?\s+[A-Z][\w'’.-]*)(?=\s+[A-Z]|\s+the\b|$|,)"
+                        r"|\s+[A-Z][\w'’.-]*|\s+(?:of|for|and|the)\s+(?=[A-Z]))*")
+
+
+# The words of a name before the mention it contains ("The Solidarity for Democracy, People's Life ... of [south
+# Korea]"), or a short common-noun head ("a civic group in [Seoul]", "a researcher at the [Korea ...]").
+_NAME_HEAD = re.compile(r"(?:\b(?:[A-Z][\w'’.-]*|of|for|and|the|in|on|at|to)\b[\s,]*)+$"
+                        r"|(?:\b[a-z][\w-]*\s+){1,4}(?:in|of|at|for|from)\s+(?:the\s+)?$")
+
+
+def subject_phrase(blanked: str, floor: int, mention: Mention, c_end: int) -> str:
+    """The words of the name a mention stands in, without the mention itself: "The [south Korean] Council of
+    Bereaved Families for the Nation" gives "The ... Council of Bereaved Families for the Nation"."""
+    tail = _NAME_TAIL.match(blanked, mention.end, c_end)
+    end = tail.end() if tail else mention.end
+    head = _NAME_HEAD.search(blanked, max(floor, mention.start - 200), mention.start)
+    return (head.group(0) if head else "") + " " + blanked[mention.end : end]
+
+
+def names_group(phrase: str, rules: Rules) -> bool:
+    """Whether the phrase's words name a voice that is no state ("Council", "researchers", "Koreans in")."""
+    if not rules.non_state_heads or (rules.house is not None and rules.house.search(phrase)):
+        return False  # "the Lee Myung Bak group of traitors" is the outlet's name for a state, not a group
+    words = re.findall(r"[A-Za-z][\w'-]*", phrase)
+    return any(w in rules.non_state_heads or w.lower() in rules.non_state_heads or
+               (i + 1 < len(words) and f"{w} {words[i + 1]}" in rules.non_state_heads) for i, w in enumerate(words))
 
 
 def replace_reported(finding: Finding, reporter: str, reporter_country: str | None) -> Finding:
@@ -426,11 +466,12 @@ def _reported_act(blanked: str, verb_end: int, c_end: int, outside: list[Mention
 
 
 def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention], narrator: Mention | None,
-          how: str, reported: bool, rules: Rules = NO_RULES) -> list[Finding]:
+          how: str, reported: bool, rules: Rules = NO_RULES, phrase: str = "") -> list[Finding]:
     """Statements of the actors of an act; in a document with a declared speaker, that speaker's account of it."""
     pairs = [(r, a) for a in actors for r in referents(a)]
     resolved = [r for r, _ in pairs]
-    if narrator is not None and narrator.country and any(r.country != narrator.country for r in resolved):
+    if narrator is not None and narrator.country and any(r.country != narrator.country for r in resolved) and not (
+            len(actors) == 1 and names_group(phrase, rules)):
         # KCNA telling what Seoul and Washington do: DPRK's words about them (its "puppet", "warmongers").
         return [Finding([narrator], narrator.text, "", False, "document (account of an act)",
                         extra_targets=resolved)]
@@ -438,7 +479,7 @@ def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention
     for actor, mention in _unique_countries(pairs):
         others = [r for r in resolved if r.country != actor.country]
         findings.append(Finding([actor], mention.text, "", True, how, exclude=[mention], extra_targets=others,
-                                reported=reported))
+                                reported=reported, phrase=phrase if len(actors) == 1 else ""))
     for partner in mutual_partners(blanked, actors[-1].end, c_end, outside, actors, rules.reciprocal):
         # "Putin met Kim Jong Un": a meeting is an act of both sides.
         findings.append(Finding(referents(partner)[:1], partner.text, "", True, "mutual", exclude=[partner],

@@ -118,6 +118,8 @@ def load_lexicon() -> Lexicon:
         reciprocal=re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:also|again|later|then|\w+ly|on\s+\w+)\s+)?(?:"
                               + "|".join(reciprocal) + r")\b") if reciprocal else None,
         evaluative=kinds.evaluative,
+        non_state_heads=frozenset(h for h, k in kinds.by_head.items() if k not in STATE_VOICES),
+        house=kinds.house,
     )
     return Lexicon(
         rules=rules,
@@ -266,7 +268,9 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
             statement.targets_inferred = bool(statement.targets)
     if statement.targets:
         doc.previous_targets = [*statement.targets, statement.speaker_country]
-    if statement.speaker_country and not statement.is_act:
+    if statement.speaker_country and not statement.is_act and not statement.attribution.startswith(
+            ("document", "continued")):
+        # (the outlet's own sentences do not change who "it" and "the statement" point back to)
         doc.last_speaker = _as_mention(statement)
         doc.last_kind = statement.speaker_kind
 
@@ -287,7 +291,7 @@ def _speaker_kind(finding: Finding, kinds: Kinds | None, doc: _Document) -> str 
         pass  # a back-reference resolved to a named speaker: the phrase is the back-reference
     elif speaker is not None and speaker.text:
         phrase = phrase.replace(speaker.text, " ")
-    head = kinds.of_head(phrase)
+    head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
     if head:
         return head
     if speaker is not None and _POINTING.match(finding.speaker_text.strip()) and doc.last_speaker is not None \
