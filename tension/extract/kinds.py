@@ -65,15 +65,18 @@ class Kinds:
                 return kind
         if role.endswith("(not in office)"):
             return "people"
+        if mention.kind == "demonym" and mention.text.endswith("s") and "demonym plural" in self.by_kind:
+            return self.by_kind["demonym plural"]  # "Russians who fled the war" are people
         return self.by_kind.get(mention.kind, "government")
 
     def of_head(self, phrase: str) -> str | None:
         """The kind a head word of a speaker's phrase gives ("a KINU researcher" -> academic), if any."""
         words = re.findall(r"[A-Za-z][\w'-]*", phrase)
-        for i, word in enumerate(words):
-            pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
-            kind = self.by_head.get(pair) or self.by_head.get(word) or self.by_head.get(word.lower())
-            if kind:
+        for first, second in zip(words, words[1:]):  # two-word heads first: "Koreans in" before "Federation"
+            if (kind := self.by_head.get(f"{first} {second}")) is not None:
+                return kind
+        for word in words:
+            if (kind := self.by_head.get(word) or self.by_head.get(word.lower())) is not None:
                 return kind
         return None
 

@@ -59,6 +59,8 @@ class _Memory:
         elif mention.kind == PERSON or ref.split()[-1] in _PERSON_NOUNS:
             want = {"spokeswoman": "f", "spokesman": "m"}.get(ref.split()[-1], "")
             found = self._person(("", want) if want else None)
+            if found is None and self.institution is not None and ref.split()[-1] in (self.institution.role or ""):
+                found = self.institution  # "Seoul's defence minister ... the minister": an office named, no name
         else:
             # "the ministry", "the statement", "the agency": the latest institution named.
             found = self.institution
@@ -79,9 +81,11 @@ _PERSON_NOUNS = frozenset(
 )
 
 
-def resolve_mentions(mentions: list[Mention]) -> list[Mention]:
-    """Each mention with `refers_to` set, resolving back-references against what was named before it."""
-    memory = _Memory(korea_context=any(m.country in ("KOR", "PRK") for m in mentions))
+def resolve_mentions(mentions: list[Mention], korea_context: bool = False) -> list[Mention]:
+    """Each mention with `refers_to` set, resolving back-references against what was named before it.
+
+    `korea_context`: the document is about Korea whatever it names (a KCNA release: "the South" is the ROK)."""
+    memory = _Memory(korea_context=korea_context or any(m.country in ("KOR", "PRK") for m in mentions))
     out = []
     for mention in mentions:
         if mention.resolved:  # a name stands for itself (see attribution.referents)

@@ -192,9 +192,11 @@ def extract_statements(
     """Every statement in a cleaned body, in order, with speakers and targets resolved at `published`."""
     # The words looked up instead of scanning for every actor and reporting verb.
     words = WordIndex(body, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None))
-    mentions = resolve_mentions(actors.find_mentions(body, published, words))
+    narrator = _document_speaker(document_speaker, actors, published)
+    mentions = resolve_mentions(actors.find_mentions(body, published, words),
+                                korea_context=narrator is not None and narrator.country in ("KOR", "PRK"))
     starts = [m.start for m in mentions]
-    doc = _Document(_document_speaker(document_speaker, actors, published), mentions,
+    doc = _Document(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
