@@ -422,9 +422,12 @@ _NAME_HEAD = re.compile(r"(?:\b(?:[A-Z][\w'’.-]*|of|for|and|the|in|on|at|to)\b
 def subject_phrase(blanked: str, floor: int, mention: Mention, c_end: int) -> str:
     """The words of the name a mention stands in, without the mention itself: "The [south Korean] Council of
     Bereaved Families for the Nation" gives "The ... Council of Bereaved Families for the Nation"."""
-    tail = _NAME_TAIL.match(blanked, mention.end, c_end)
+    tail = _NAME_TAIL.match(blanked, mention.end, c_end) if blanked[mention.end : mention.end + 2] != ". " else None
     end = tail.end() if tail else mention.end
-    head = _NAME_HEAD.search(blanked, max(floor, mention.start - 200), mention.start)
+    begin = max(floor, mention.start - 200)
+    if begin >= mention.start:
+        return blanked[mention.end : end]
+    head = _NAME_HEAD.search(blanked, begin, mention.start)
     return (head.group(0) if head else "") + " " + blanked[mention.end : end]
 
 

@@ -254,8 +254,9 @@ def _vocabulary(actor_words: frozenset[str], speech_words: frozenset[str] | None
 def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, kinds: Kinds | None) -> None:
     """Targets from context when the content only points back, or implied by the act when it names none
     (act_types.tsv: a DPRK launch bears on KOR, JPN and USA)."""
-    implied = kinds.implied_targets(statement.speaker_country, statement.content) \
-        if statement.is_act and statement.speaker_country and kinds is not None else None
+    implied = kinds.implied_targets(statement.speaker_country, statement.content) if (
+        statement.is_act and statement.speaker_country and kinds is not None and (
+            not statement.targets or statement.speaker_kind == "government")) else None
     if implied and statement.speaker_kind == "government":
         statement.speaker_kind = "military"  # a state's launch or drill is its military's act
     if not statement.targets and statement.speaker_country:
