@@ -251,6 +251,7 @@ class Rules:
 
 
 NO_RULES = Rules()
+_OWNED = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}\s+")
 # "Kim Jong-un's teenage daughter paid tribute": the act is the daughter's, not Kim's.
 _POSSESSED = re.compile(r"['’]s\s+(?!(?:[A-Z]|own\b))(?:[a-z][\w-]*\s+){0,2}(?:daughter|son|wife|sister|brother|"
                         r"family|mother|father|husband|children|relatives)\b")
@@ -260,7 +261,10 @@ _POINTING_BACK = frozenset(f"the {noun}" for noun in (
     "release", "notice", "letter", "message", "appeal", "paper", "newspaper", "communique", "document", "committee",
     "council", "headquarters"))
 # Between a relay verb and the actor of the act it passes on: "said [that] [the] North Korea fired".
-_REPORTED_GAP = re.compile(r"\s*,?\s*(?:that\s+)?(?:the\s+|a\s+)?")
+_REPORTED_GAP = re.compile(r"\s*,?\s*(?:(?:[\w-]+\s+){0,3}?that\s+)?(?:the\s+|a\s+)?")
+# What may follow a trailing reporter's verb to the end of the clause: "..., state media said [on] Friday."
+_FRAME_END = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+\w+ly|\s+(?:earlier|later|today|yesterday|here|there))*"
+                        r"[\s.\"”’]*$")
 
 
 def clause_findings(
@@ -274,8 +278,21 @@ def clause_findings(
     """
     np_floor = _after_lead(blanked, c_start, c_end)
     subject = clause_subject(blanked, c_start, c_end, rel, outside, antecedent, np_floor)
-    found = _clause_findings(text, blanked, c_start, c_end, outside, anchors, rules, last_speaker, narrator, np_floor,
-                             subject)
+    frame = _trailing_reporter(blanked, c_start, c_end, anchors, outside, rules)
+    found = []
+    if frame is not None:
+        # "Kim called for mass production ..., state media said": what the content's own verbs find, reported.
+        comma, reporter, reporter_mentions = frame
+        inside = [m for m in outside if m.start < comma]
+        found = _clause_findings(text, blanked, c_start, comma, inside, anchors[:-1], rules, last_speaker, narrator,
+                                 np_floor, subject)
+        country = next((r.country for m in reporter_mentions for r in referents(m)), None)
+        for finding in found:
+            if not finding.reported_by:
+                replace_reported(finding, reporter, country)
+    if not found:
+        found = _clause_findings(text, blanked, c_start, c_end, outside, anchors, rules, last_speaker, narrator,
+                                 np_floor, subject)
     according = ACCORDING.search(blanked, blanked, c_start, c_end) if found and rules.evaluative is not None else None
     reporter = next((m for m in outside if according and m.start == according.end()), None)
     if reporter is not None and referents(reporter):
@@ -307,6 +324,11 @@ def _clause_findings(
                     not resolved and speakers[-1].kind != PERSON) or (
                     last_speaker is not None and speakers[-1].backref in _POINTING_BACK):
                 resolved = [last_speaker] if last_speaker else []
+            if not resolved:
+                # "South Korea's opposition leader urged": the office belongs to the country that owns it.
+                owner = [m for m in outside if m.end <= speakers[-1].start and _OWNED.fullmatch(
+                    blanked, m.end, speakers[-1].start)]
+                resolved = referents(owner[-1])[:1] if owner else []
             if not resolved and speakers[-1].backref not in ("it", "they"):
                 # "The government expressed ...", with no government named before: a speaker not known.
                 return [Finding([], speakers[-1].text, anchor.group(0), False, "speech verb (speaker unknown)",
@@ -390,6 +412,24 @@ def _clause_findings(
     return []
 
 
+def _trailing_reporter(blanked: str, c_start: int, c_end: int, anchors: list[re.Match], outside: list[Mention],
+                       rules: Rules) -> tuple[int, str, list[Mention]] | None:
+    """A reporter closing a clause whose content has a reporting verb of its own ("Kim called for ..., state media
+    said"): (where its comma is, its words, its mentions), when it only relays."""
+    if len(anchors) < 2 or rules.evaluative is None:
+        return None
+    last = anchors[-1]
+    if last.group(0).split()[0] not in rules.relay_verbs or not _FRAME_END.match(blanked, last.end(), c_end):
+        return None
+    comma = blanked.rfind(", ", c_start, last.start())
+    if comma < 0 or comma < anchors[-2].end():
+        return None
+    reporter = blanked[comma + 2 : last.start()].strip()
+    if not reporter or len(reporter.split()) > 6:
+        return None
+    return comma, reporter, [m for m in outside if comma < m.start < last.start()]
+
+
 def _inverted_speaker(text: str, blanked: str, anchor: re.Match, c_end: int, outside: list[Mention]
                       ) -> Finding | None:
     """The speaker after the verb of a quotation: '"...," said a researcher at KINU' (its country from a name in
@@ -416,6 +456,7 @@ _NAME_TAIL = re.compile(r"(?:['’]s?)?(?:(?:\s+(?:of|for|and|the|on|in|against|
 # The words of a name before the mention it contains ("The Solidarity for Democracy, People's Life ... of [south
 # Korea]"), or a short common-noun head ("a civic group in [Seoul]", "a researcher at the [Korea ...]").
 _NAME_HEAD = re.compile(r"(?:\b(?:[A-Z][\w'’.-]*|of|for|and|the|in|on|at|to)\b[\s,]*)+$"
+                        r"|(?:\b[A-Z][\w'’.-]*\s+)+(?:[a-z][\w-]*\s+){1,2}$"
                         r"|(?:\b[a-z][\w-]*\s+){1,4}(?:in|of|at|for|from)\s+(?:the\s+)?$")
 
 

@@ -20,6 +20,7 @@ class _Memory:
         self.korea_context = korea_context
         self.counts: Counter[str] = Counter()
         self.named = 0
+        self.first: dict[str, int] = {}  # country -> when it was first named
         self.recency: dict[str, int] = {}  # country -> when it was last named (demonyms aside)
         self.people: dict[str, tuple[int, Mention]] = {}  # gender -> the latest person of that gender
         self.institution: Mention | None = None  # the latest ministry, agency, statement...
@@ -28,6 +29,7 @@ class _Memory:
         if mention.resolved:
             self.named += 1
             self.counts[mention.country] += 1
+            self.first.setdefault(mention.country, self.named)
             if mention.kind != "demonym":
                 self.recency[mention.country] = self.named
             if mention.kind == PERSON:
@@ -64,6 +66,11 @@ class _Memory:
         else:
             # "the ministry", "the statement", "the agency": the latest institution named.
             found = self.institution
+            if found is None and mention.kind == "title" and ref.split()[-1] in _OFFICE_NOUNS and self.counts:
+                # "the presidential office said" in a story that named no office: the office of the country the
+                # story is mostly about (named most; the first named among equals).
+                country = min(self.counts, key=lambda c: (-self.counts[c], self.first[c]))
+                return [mention._replace(actor=f"{mention.role or ref} ({country})", country=country)]
         if found is None:
             return []
         return [mention._replace(actor=found.actor, country=found.country, role=found.role, kind=found.kind,
@@ -75,6 +82,8 @@ class _Memory:
         return max(latest, key=lambda named: named[0])[1] if latest else None
 
 
+# Offices a story names without their country ("the presidential office", "the foreign ministry").
+_OFFICE_NOUNS = frozenset("office ministry government".split())
 _PERSON_NOUNS = frozenset(
     "spokeswoman spokesman spokesperson official minister envoy ambassador president leader counterpart "
     "commander adviser".split()

@@ -259,6 +259,8 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
             not statement.targets or statement.speaker_kind == "government")) else None
     if implied and statement.speaker_kind == "government":
         statement.speaker_kind = "military"  # a state's launch or drill is its military's act
+    if implied == ("-",):
+        implied = None  # military, but aimed at no one in particular
     if not statement.targets and statement.speaker_country:
         if implied:
             if implied == ("counterpart",):
