@@ -36,12 +36,6 @@ PREPOSITIONS = frozenset(
     "of to with on in at for from by about against toward towards into over between among including than "
     "after before since under upon via across amid despite like as".split()
 )
-# Heads of a speaker's noun phrase that speak for no state, whatever their nationality ("South Korean analysts").
-NON_STATE_HEADS = frozenset(
-    "analyst analysts expert experts professor professors scholar scholars researcher researchers observer "
-    "observers critic critics commentator commentators source sources watcher watchers academic academics "
-    "economist economists lawyer lawyers".split()
-)
 _FOREIGN = re.compile(r"\b(?:foreign|international|overseas)\b(?!\s+(?:ministry|minister|affairs|office|secretary|policy))",
                       re.I)
 # Between a country word and the verb: a title with a name ("US Deputy Secretary of Energy Jeffrey Kupfer"), or
@@ -114,25 +108,28 @@ def _modifier_gap(mention: Mention, gap: str) -> bool:
         return True
     if mention.kind in ("demonym", "capital", "state") and _LOWER_GAP.match(gap):
         words = gap.split()
-        return not any(w in _GAP_STOP for w in words) and words[-1].lower() not in NON_STATE_HEADS
+        # ("South Korean analysts": the analysts are Korean, not the state; their kind comes from the head word)
+        return not any(w in _GAP_STOP for w in words)
     return False
 
 
 def noun_phrase_speaker(
-    blanked: str, np_start: int, anchor_start: int, candidates: list[Mention]
+    blanked: str, np_start: int, anchor_start: int, candidates: list[Mention], heads: frozenset[str] = frozenset()
 ) -> tuple[list[Mention], str] | None:
     """The speaker of a reporting verb whose subject is a longer noun phrase ("Worker of the Pyongyang factory Ri,
-    31, said"); ([], head) when the phrase names someone who speaks for no state ("analysts in Seoul say")."""
+    31, said", "analysts in Seoul say": Seoul's analysts, whose kind the head tells); ([], head) when the phrase
+    names someone who speaks for no state and no country ("analysts say", "foreign media said").
+    `heads`: the words heading a voice that is no state (speaker_kinds.tsv)."""
     phrase = blanked[np_start:anchor_start]
     words = re.findall(r"[A-Za-z][\w'-]*", phrase)
     if not words or len(words) > MAX_NP_WORDS or re.search(r"\b(?:that|which|who|whose)\b|[;:]", phrase):
         return None
-    heads = [w for w in words[:4] if w.lower() in NON_STATE_HEADS]
-    if heads or _FOREIGN.search(phrase):
-        return [], heads[0] if heads else " ".join(words[:3])
+    named = [w for w in words[:4] if w.lower() in heads or w in heads]
     inside = [m for m in candidates if np_start <= m.start and m.end <= anchor_start]
+    if _FOREIGN.search(phrase) or (named and not inside):
+        return [], named[0] if named else " ".join(words[:3])
     if inside:
-        return [inside[0]], inside[0].text
+        return [inside[0]], named[0] if named else inside[0].text
     return None
 
 
@@ -251,6 +248,8 @@ class Rules:
 
 
 NO_RULES = Rules()
+# Speakers the dictionary cannot name (a relayed group, a person of a civic group): "he"/"she" after them is them.
+_VOICES_WITHOUT_NAMES = frozenset({"civic", "people", "academic", "diaspora_foreign", "media"})
 _OWNED = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}\s+")
 # "Kim Jong-un's teenage daughter paid tribute": the act is the daughter's, not Kim's.
 _POSSESSED = re.compile(r"['’]s\s+(?!(?:[A-Z]|own\b))(?:[a-z][\w-]*\s+){0,2}(?:daughter|son|wife|sister|brother|"
@@ -320,6 +319,12 @@ def _clause_findings(
         np_start = comma + 2 if comma >= 0 else np_floor
         if speakers:
             resolved = [r for s in speakers for r in referents(s)]
+            if speakers[-1].backref in ("he", "she") and last_speaker is not None and \
+                    last_speaker.kind in _VOICES_WITHOUT_NAMES and speakers[-1].refers_to and \
+                    speakers[-1].refers_to[0].start < last_speaker.end:
+                # "Rev. Han, a reunification champion of south Korea, said ... He said": the speaker met since the
+                # last person the dictionary knows, not that person.
+                resolved = [last_speaker]
             if not resolved and speakers[-1].backref in ("it", "they", "he", "she") or (
                     not resolved and speakers[-1].kind != PERSON) or (
                     last_speaker is not None and speakers[-1].backref in _POINTING_BACK):
@@ -333,10 +338,12 @@ def _clause_findings(
                 # "The government expressed ...", with no government named before: a speaker not known.
                 return [Finding([], speakers[-1].text, anchor.group(0), False, "speech verb (speaker unknown)",
                                 exclude=speakers, directive=directive)]
-            # "The Solidarity for Democracy, ... of south Korea released a statement": the name's head tells the kind.
-            phrase = subject_phrase(blanked, min(np_floor, speakers[0].start), speakers[0], anchor.start())
+            # "The Solidarity for Democracy, ... of south Korea released a statement", "South Korean analysts say":
+            # the name's head tells the kind.
+            phrase = subject_phrase(blanked, min(np_floor, speakers[0].start), speakers[0], anchor.start(),
+                                    to_verb=True)
         else:
-            np = noun_phrase_speaker(blanked, np_start, anchor.start(), outside)
+            np = noun_phrase_speaker(blanked, np_start, anchor.start(), outside, rules.non_state_heads)
             if np is None:
                 continue
             speakers, head = np
@@ -380,7 +387,9 @@ def _clause_findings(
                 return [Finding(own, subject.text, anchor.group(0), False, "subject (framed)",
                                 exclude=[subject, *speakers], directive=directive,
                                 extra_targets=[r for r in subject_resolved if r.country != resolved[0].country])]
-        pairs = [(r, s) for s in speakers for r in referents(s)] or [(r, speakers[-1]) for r in resolved]
+        pairs = [(r, s) for s in speakers for r in referents(s)]
+        if not pairs or resolved[0] is last_speaker:
+            pairs = [(r, speakers[-1]) for r in resolved]
         out = [Finding([r], s.text, anchor.group(0), False, "speech verb", exclude=speakers, directive=directive,
                        phrase=phrase)
                for r, s in _unique_countries(pairs)]
@@ -460,16 +469,20 @@ _NAME_HEAD = re.compile(r"(?:\b(?:[A-Z][\w'’.-]*|of|for|and|the|in|on|at|to)\b
                         r"|(?:\b[a-z][\w-]*\s+){1,4}(?:in|of|at|for|from)\s+(?:the\s+)?$")
 
 
-def subject_phrase(blanked: str, floor: int, mention: Mention, c_end: int) -> str:
-    """The words of the name a mention stands in, without the mention itself: "The [south Korean] Council of
-    Bereaved Families for the Nation" gives "The ... Council of Bereaved Families for the Nation"."""
-    tail = _NAME_TAIL.match(blanked, mention.end, c_end) if blanked[mention.end : mention.end + 2] != ". " else None
-    end = tail.end() if tail else mention.end
+def subject_phrase(blanked: str, floor: int, mention: Mention, c_end: int, to_verb: bool = False) -> str:
+    """The words of the name a mention stands in, the mention itself replaced by "|": "The [south Korean] Council
+    of Bereaved Families for the Nation" gives "The | Council of Bereaved Families for the Nation". `to_verb`:
+    `c_end` is the speaker's verb, and every word up to it belongs to the phrase ("South Korean | analysts")."""
+    if to_verb:
+        end = c_end
+    else:
+        tail = _NAME_TAIL.match(blanked, mention.end, c_end) if blanked[mention.end : mention.end + 2] != ". " else None
+        end = tail.end() if tail else mention.end
     begin = max(floor, mention.start - 200)
     if begin >= mention.start:
-        return blanked[mention.end : end]
+        return "| " + blanked[mention.end : end]
     head = _NAME_HEAD.search(blanked, begin, mention.start)
-    return (head.group(0) if head else "") + " " + blanked[mention.end : end]
+    return (head.group(0) if head else "") + " | " + blanked[mention.end : end]
 
 
 def names_group(phrase: str, rules: Rules) -> bool:

@@ -57,6 +57,8 @@ class Kinds:
             return None
         if mention.actor in self.by_actor:
             return self.by_actor[mention.actor]
+        if mention.kind in SPEAKER_KINDS:
+            return mention.kind  # a speaker met before, whose kind is known
         role = mention.role or ""
         if role in self.by_role:
             return self.by_role[role]

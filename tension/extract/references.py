@@ -73,8 +73,9 @@ class _Memory:
                 return [mention._replace(actor=f"{mention.role or ref} ({country})", country=country)]
         if found is None:
             return []
-        return [mention._replace(actor=found.actor, country=found.country, role=found.role, kind=found.kind,
-                        gender=found.gender)]
+        # (at the antecedent's place, so a caller can tell whether a speaker came after it)
+        return [mention._replace(start=found.start, end=found.end, actor=found.actor, country=found.country,
+                                 role=found.role, kind=found.kind, gender=found.gender)]
 
     def _person(self, genders: tuple[str, ...] | None) -> Mention | None:
         """The latest person named whose gender is one of `genders` (None: any)."""

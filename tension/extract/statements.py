@@ -285,6 +285,9 @@ _POINTING = re.compile(r"(?:it|they|the\s+(?:\w+\s+)?(?:statement|article|commen
                        r"group|report|message|letter|appeal|resolution|editorial|newspaper|agency))$", re.I)
 
 
+_OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
+
+
 def _speaker_kind(finding: Finding, kinds: Kinds | None, doc: _Document) -> str | None:
     """What sort of voice the finding's speaker is: a head word of its phrase ("a KINU researcher"), the kind of
     the speaker it points back to ("the statement"), else its actor's kind (speaker_kinds.tsv)."""
@@ -299,6 +302,8 @@ def _speaker_kind(finding: Finding, kinds: Kinds | None, doc: _Document) -> str 
     head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
     if head:
         return head
+    if speaker is not None and speaker.kind in ("state", "capital", "demonym") and _OWNER.search(phrase):
+        return "people"  # "Rev. Han, a reunification champion of [south Korea]": a person, not the state
     if speaker is not None and _POINTING.match(finding.speaker_text.strip()) and doc.last_speaker is not None \
             and doc.last_speaker.country == speaker.country and doc.last_kind:
         return doc.last_kind
@@ -341,8 +346,9 @@ def _voices(found: list[Statement], sentence: Sentence, doc: _Document, kinds: K
 
 
 def _as_mention(statement: Statement) -> Mention:
-    return Mention(0, 0, statement.speaker or "", statement.speaker_actor, statement.speaker_country, "organisation",
-                   statement.speaker_role or "")
+    """A statement's speaker as a mention (spanning its sentence; its kind the speaker's kind)."""
+    return Mention(statement.char_start, statement.char_end, statement.speaker or "", statement.speaker_actor,
+                   statement.speaker_country, statement.speaker_kind or "organisation", statement.speaker_role or "")
 
 
 def _document_speaker(name: str, actors: ActorDictionary, day: date) -> Mention | None:
