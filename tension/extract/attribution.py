@@ -317,6 +317,11 @@ def _clause_findings(
         head = ""
         comma = blanked.rfind(", ", np_floor, anchor.start())
         np_start = comma + 2 if comma >= 0 else np_floor
+        if comma >= 0 and _SPEAKER_GAP.match(blanked[np_start : anchor.start()]):
+            # "Personages of the DUP, a south Korean opposition party, on Monday expressed": the speaker's phrase
+            # runs on before the time words
+            comma = blanked.rfind(", ", np_floor, comma)
+            np_start = comma + 2 if comma >= 0 else np_floor
         if speakers:
             resolved = [r for s in speakers for r in referents(s)]
             if speakers[-1].backref in ("he", "she") and last_speaker is not None and \
@@ -418,7 +423,31 @@ def _clause_findings(
     if subject is not None and referents(subject) and not _POSSESSED.match(blanked, subject.end, c_end):
         return _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, narrator, "act subject",
                      bool(anchors), rules, subject_phrase(blanked, np_floor, subject, c_end))
+    if narrator is not None:
+        group = _group_subject(blanked, np_floor, c_end, outside, rules)
+        if group is not None:
+            return [group]
     return []
+
+
+# A name opening a clause, up to its verb: capitalised words and the words that join them ("The South Headquarters
+# of the Pan-national Alliance for Korea's Reunification [held]").
+_NAME_AT_START = re.compile(r"(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’.-]*|of|for|and|the|in|on|to|against)\s+)*?[A-Z][\w'’.-]*"
+                            r"(?=\s+(?:[A-Z][a-z]+day\s+|on\s+\w+\s+)?(?:[a-z]+(?:ed|s)|held|met|sent|made|took|gave|put|"
+                            r"set|began|brought|won|hit|led|rose|stood|went|came)\b)")
+
+
+def _group_subject(blanked: str, start: int, c_end: int, outside: list[Mention], rules: Rules) -> Finding | None:
+    """In a relayed story, a group the dictionary does not know opening the clause and acting ("The South
+    Headquarters of the Pan-national Alliance ... held a press conference"): its own act, not the outlet's voice.
+    Its country is a place named in its name, if any."""
+    name = _NAME_AT_START.match(blanked, start, c_end)
+    if name is None or len(name.group(0).split()) > 14 or not names_group(name.group(0), rules):
+        return None
+    inside = [m for m in outside if m.start < name.end()]
+    actor = [r for m in inside[:1] for r in referents(m)][:1]
+    return Finding(actor, name.group(0).strip(), "", True, "act subject (group)", exclude=inside[:1],
+                   phrase=name.group(0))
 
 
 def _trailing_reporter(blanked: str, c_start: int, c_end: int, anchors: list[re.Match], outside: list[Mention],
