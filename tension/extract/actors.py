@@ -42,13 +42,14 @@ _BACKREF = Anchored(re.compile(
     r"(?P<noun>" + "|".join(_DEFINITE_NOUNS) + r")\b"
 ), ("She", "she", "He", "he", "It", "it", "They", "they", "The", "the"), word_start=True)
 # "the South", "the nuclear-armed North": Korea by context, never followed by a capitalised name.
-_SIDE = Anchored(re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<side>North|South)\b(?!\s*[A-Z]|-)"),
-                 ("The", "the"), word_start=True, needs=("North", "South"))
+# KCNA writes them lower-case ("the compatriots in the north", "the south side").
+_SIDE = Anchored(re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<side>[Nn]orth|[Ss]outh)\b(?!\s*[A-Z]|-|\s+of\b)"),
+                 ("The", "the"), word_start=True, needs=("North", "South", "north", "south"))
 _TWO = Anchored(re.compile(r"\b[Tt]he\s+two\s+(?:countries|nations|sides|neighbou?rs|states|governments)\b"),
                 ("The", "the"), word_start=True, needs=("two",))
 _POSSESSIVE = re.compile(r"(?:'s|’s|')")
 _PRONOUNS = ("She", "she", "He", "he", "It", "it", "They", "they")
-BACKREF_WORDS = frozenset([*_PRONOUNS, *_DEFINITE_NOUNS, "North", "South", "two"])  # what `_backref_starts` asks
+BACKREF_WORDS = frozenset([*_PRONOUNS, *_DEFINITE_NOUNS, "North", "South", "north", "south", "two"])  # what `_backref_starts` asks
 
 
 @dataclass(frozen=True)
@@ -281,7 +282,7 @@ def _backref_starts(text: str, words: set[str]) -> tuple[set[int], set[int], set
     whole = (words if isinstance(words, WordIndex) else WordIndex(text)).starts
     pronouns = {at for word in words.intersection(_PRONOUNS) for at in whole(word)}
     definite = _starts_of_the(text, [at for noun in words.intersection(_DEFINITE_NOUNS) for at in whole(noun)], 1)
-    sides = _starts_of_the(text, [*whole("North"), *whole("South")], 2)
+    sides = _starts_of_the(text, [*whole("North"), *whole("South"), *whole("north"), *whole("south")], 2)
     two = _starts_of_the(text, whole("two"), 0)
     return pronouns | definite, sides, two
 

@@ -424,6 +424,12 @@ def _clause_findings(
         return _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, narrator, "act subject",
                      bool(anchors), rules, subject_phrase(blanked, np_floor, subject, c_end))
     if narrator is not None:
+        if subject is not None and subject.backref in ("it", "they") and last_speaker is not None and \
+                last_speaker.actor != narrator.actor and last_speaker.kind in _VOICES_WITHOUT_NAMES and \
+                subject.start == np_floor - c_start + c_start:
+            # "They conveyed condolences": the relayed group the story is about goes on acting, not the outlet.
+            return [Finding([last_speaker], subject.text, "", True, "act subject (it/they)", exclude=[subject],
+                            phrase=last_speaker.text)]
         group = _group_subject(blanked, np_floor, c_end, outside, rules)
         if group is not None:
             return [group]
