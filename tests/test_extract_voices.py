@@ -142,3 +142,28 @@ def test_index_counts_state_voices_by_default():
 def test_word_list_files_have_sources(name):
     rows = read_tsv(DATA_DIR / name)
     assert rows and all(r["source"] for r in rows)
+
+
+def test_index_counts_only_the_configured_kinds(tmp_path, ctx):
+    """A KCNA release relaying a South Korean civic group: the group's statement stays in pair_statements, the index
+    does not count it; the agency's own words count. Changing index_kinds changes that."""
+    from tension import pipeline
+    from tension.warehouse import store
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "kcna.md").write_text(
+        "---\npublished: 2011-12-21\nspeaker: KCNA\n---\n"
+        "The Solidarity for Peace and Reunification of south Korea issued a statement on Monday expressing deep "
+        "condolences to the north.\n\nThe puppet warmongers staged reckless firing drills against the DPRK.\n")
+    db = tmp_path / "t.duckdb"
+    pipeline.prepare_database(db, ctx)
+    pipeline.process_files([inbox], db, ctx)
+    with store.connect(db) as con:
+        rows = con.execute("select speaker_kind, counts_in_index, direction from pair_statements order by 1").fetchall()
+        counted = con.execute("select sum(n_statements) from weekly_index where pair_id = 'PRK-KOR'").fetchone()[0]
+        assert ("civic", False, "KOR→PRK") in rows and ("state_media", True, "PRK→KOR") in rows
+        assert counted == sum(1 for _, counts, _ in rows if counts)
+        store.set_setting(con, "index_kinds", "civic")
+        assert {k for k, counts, _ in con.execute(
+            "select speaker_kind, counts_in_index, direction from pair_statements").fetchall() if counts} == {"civic"}
