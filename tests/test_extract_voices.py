@@ -138,7 +138,7 @@ def test_index_counts_state_voices_by_default():
     assert {r["speaker_kind"] for r in read_tsv(DATA_DIR / "index_kinds.tsv")} == set(SPEAKER_KINDS)
 
 
-@pytest.mark.parametrize("name", ["act_types.tsv", "house_vocabulary.tsv", "evaluative_words.tsv"])
+@pytest.mark.parametrize("name", ["act_types.tsv", "house_vocabulary.tsv", "evaluative_words.tsv", "reference_words.tsv"])
 def test_word_list_files_have_sources(name):
     rows = read_tsv(DATA_DIR / name)
     assert rows and all(r["source"] for r in rows)

@@ -13,6 +13,7 @@ The clause-level result is a list of `Finding`s; `tension.extract.statements` tu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tension.extract.actors import PERSON, STATE_KINDS, Mention
@@ -170,16 +171,24 @@ def _after_lead(blanked: str, c_start: int, c_end: int) -> int:
     return c_start + (lead.end() if lead else 0)
 
 
-# The first word of a predicate that tells an act: a past tense ("fired", "has launched", "sent"). "Seoul was making
-# a mistake" or "Pyongyang must stop" after "said" are the speaker's own words, not an act passed on.
-_PREDICATE = re.compile(r"(?:\s+[A-Z][\w'-]*)*\s+(?:[a-z]+ly\s+)?(?:(?:has|have|had)\s+(?:[a-z]+ly\s+)?)?(?:[a-z]+ed|sent|"
-                        r"held|made|began|shot|flew|threw|took|gave|put|hit|built|fought|won|lost|met|kept|left|ran|"
-                        r"sold|led|sank|broke|struck|seized|stole|withdrew|sought|brought|bought|dispatched)\b")
+def predicate_pattern(act_verbs: Iterable[str]) -> re.Pattern:
+    """The first word of a predicate that tells an act: a past tense ("fired", "has launched", or one of the
+    irregular `act_verbs`: "sent"). "Seoul was making a mistake" or "Pyongyang must stop" after "said" are the
+    speaker's own words, not an act passed on."""
+    irregular = "".join("|" + re.escape(v) for v in sorted(act_verbs))
+    return re.compile(r"(?:\s+[A-Z][\w'-]*)*\s+(?:[a-z]+ly\s+)?(?:(?:has|have|had)\s+(?:[a-z]+ly\s+)?)?(?:[a-z]+ed"
+                      + irregular + r")\b")
 
 
-def _predicate_follows(blanked: str, start: int, end: int) -> bool:
+def kin_pattern(nouns: Iterable[str]) -> re.Pattern:
+    """"Kim Jong-un's teenage daughter paid tribute": the act is the daughter's, not Kim's."""
+    return re.compile(r"['’]s\s+(?!(?:[A-Z]|own\b))(?:[a-z][\w-]*\s+){0,2}(?:"
+                      + "|".join(map(re.escape, sorted(nouns))) + r")\b") if nouns else re.compile(r"(?!x)x")
+
+
+def _predicate_follows(blanked: str, start: int, end: int, predicate: re.Pattern | None) -> bool:
     """Whether a finite verb follows a mention (not a possessive: "Seoul's decision" is no act of Seoul)."""
-    return _PREDICATE.match(blanked, start, end) is not None
+    return predicate is not None and predicate.match(blanked, start, end) is not None
 
 
 def _verb_follows(blanked: str, start: int, end: int) -> bool:
@@ -244,6 +253,9 @@ class Rules:
     reciprocal: re.Pattern | None = None  # "met", "held talks", "signed", right after the actor
     evaluative: re.Pattern | None = None  # a reporter's own evaluation ("condemned", "a provocation")
     non_state_heads: frozenset[str] = frozenset()  # heads of a phrase naming a voice that is no state ("Council")
+    pointing_back: frozenset[str] = frozenset()  # "the statement said": the last speaker goes on ("the statement")
+    kin: re.Pattern | None = None  # "X's daughter" acts for herself (kin_pattern)
+    predicate: re.Pattern | None = None  # a past tense telling an act (predicate_pattern)
     house: re.Pattern | None = None  # an outlet's house vocabulary ("puppet", "traitors")
 
 
@@ -251,14 +263,6 @@ NO_RULES = Rules()
 # Speakers the dictionary cannot name (a relayed group, a person of a civic group): "he"/"she" after them is them.
 _VOICES_WITHOUT_NAMES = frozenset({"civic", "people", "academic", "diaspora_foreign", "media"})
 _OWNED = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}\s+")
-# "Kim Jong-un's teenage daughter paid tribute": the act is the daughter's, not Kim's.
-_POSSESSED = re.compile(r"['’]s\s+(?!(?:[A-Z]|own\b))(?:[a-z][\w-]*\s+){0,2}(?:daughter|son|wife|sister|brother|"
-                        r"family|mother|father|husband|children|relatives)\b")
-# "The statement said", "the organization noted": the last speaker goes on (a group's statement, not a ministry).
-_POINTING_BACK = frozenset(f"the {noun}" for noun in (
-    "statement", "article", "commentary", "organisation", "organization", "association", "report", "resolution",
-    "release", "notice", "letter", "message", "appeal", "paper", "newspaper", "communique", "document", "committee",
-    "council", "headquarters"))
 # Between a relay verb and the actor of the act it passes on: "said [that] [the] North Korea fired".
 _REPORTED_GAP = re.compile(r"\s*,?\s*(?:(?:[\w-]+\s+){0,3}?that\s+)?(?:the\s+|a\s+)?")
 # What may follow a trailing reporter's verb to the end of the clause: "..., state media said [on] Friday."
@@ -332,7 +336,7 @@ def _clause_findings(
                 resolved = [last_speaker]
             if not resolved and speakers[-1].backref in ("it", "they", "he", "she") or (
                     not resolved and speakers[-1].kind != PERSON) or (
-                    last_speaker is not None and speakers[-1].backref in _POINTING_BACK):
+                    last_speaker is not None and speakers[-1].backref in rules.pointing_back):
                 resolved = [last_speaker] if last_speaker else []
             if not resolved:
                 # "South Korea's opposition leader urged": the office belongs to the country that owns it.
@@ -401,7 +405,7 @@ def _clause_findings(
         if rules.evaluative is not None and verb in rules.relay_verbs:
             # "South Korea's military said North Korea fired a missile": North Korea's act, reported by the military.
             reported = _reported_act(blanked, anchor.end(), c_end, outside, resolved[0].country, speakers[-1].text,
-                                     exclude=speakers)
+                                     exclude=speakers, predicate=rules.predicate)
             if reported is not None:
                 return ([*out, reported] if evaluates else [reported])
         return out
@@ -420,7 +424,8 @@ def _clause_findings(
     agent = passive_agent(blanked, c_start, c_end, outside)
     if agent is not None and referents(agent):
         return _acts([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors), rules)
-    if subject is not None and referents(subject) and not _POSSESSED.match(blanked, subject.end, c_end):
+    if subject is not None and referents(subject) and not (
+            rules.kin is not None and rules.kin.match(blanked, subject.end, c_end)):
         return _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, narrator, "act subject",
                      bool(anchors), rules, subject_phrase(blanked, np_floor, subject, c_end))
     if narrator is not None:
@@ -538,7 +543,8 @@ def replace_reported(finding: Finding, reporter: str, reporter_country: str | No
 
 
 def _reported_act(blanked: str, verb_end: int, c_end: int, outside: list[Mention], reporter_country: str | None,
-                  reporter: str, exclude: list[Mention] = (), strict: bool = True) -> Finding | None:
+                  reporter: str, exclude: list[Mention] = (), strict: bool = True,
+                  predicate: re.Pattern | None = None) -> Finding | None:
     """The act a relay verb passes on, when an actor of another country opens what follows it and a verb follows
     the actor: "said North Korea fired", "reported that the puppet military staged drills". Not `strict` (a speaker
     of no state, "analysts said that North Korea could test"): any actor right after "that"."""
@@ -550,7 +556,7 @@ def _reported_act(blanked: str, verb_end: int, c_end: int, outside: list[Mention
             return None
         actor = referents(mention)
         if not actor or actor[0].country == reporter_country or (
-                strict and not _predicate_follows(blanked, mention.end, c_end)):
+                strict and not _predicate_follows(blanked, mention.end, c_end, predicate)):
             return None
         return Finding(actor[:1], mention.text, "", True, "reported act", exclude=[mention, *exclude],
                        content_start=mention.start, reported=reporter_country is not None, reported_by=reporter)

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections import Counter
 
+from tension.config import load_reference_words
 from tension.extract.actors import PERSON, STATE_KINDS, Mention
 
 
 class _Memory:
     """What the document has named so far, for back-references: the latest of each kind, kept as it goes."""
 
-    def __init__(self, korea_context: bool) -> None:
+    def __init__(self, korea_context: bool, person_nouns: frozenset[str], office_nouns: frozenset[str]) -> None:
         self.korea_context = korea_context
+        self.person_nouns = person_nouns
+        self.office_nouns = office_nouns
         self.counts: Counter[str] = Counter()
         self.named = 0
         self.first: dict[str, int] = {}  # country -> when it was first named
@@ -58,7 +61,7 @@ class _Memory:
             if len(ranked) == 2:
                 return [mention._replace(actor=c, country=c, kind="state") for c in ranked]
             return []
-        elif mention.kind == PERSON or ref.split()[-1] in _PERSON_NOUNS:
+        elif mention.kind == PERSON or ref.split()[-1] in self.person_nouns:
             want = {"spokeswoman": "f", "spokesman": "m"}.get(ref.split()[-1], "")
             found = self._person(("", want) if want else None)
             if found is None and self.institution is not None and ref.split()[-1] in (self.institution.role or ""):
@@ -66,7 +69,7 @@ class _Memory:
         else:
             # "the ministry", "the statement", "the agency": the latest institution named.
             found = self.institution
-            if found is None and mention.kind == "title" and ref.split()[-1] in _OFFICE_NOUNS and self.counts:
+            if found is None and mention.kind == "title" and ref.split()[-1] in self.office_nouns and self.counts:
                 # "the presidential office said" in a story that named no office: the office of the country the
                 # story is mostly about (named most; the first named among equals).
                 country = min(self.counts, key=lambda c: (-self.counts[c], self.first[c]))
@@ -83,19 +86,15 @@ class _Memory:
         return max(latest, key=lambda named: named[0])[1] if latest else None
 
 
-# Offices a story names without their country ("the presidential office", "the foreign ministry").
-_OFFICE_NOUNS = frozenset("office ministry government".split())
-_PERSON_NOUNS = frozenset(
-    "spokeswoman spokesman spokesperson official minister envoy ambassador president leader counterpart "
-    "commander adviser".split()
-)
-
-
-def resolve_mentions(mentions: list[Mention], korea_context: bool = False) -> list[Mention]:
+def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
+                     words: dict[str, tuple[str, ...]] | None = None) -> list[Mention]:
     """Each mention with `refers_to` set, resolving back-references against what was named before it.
 
-    `korea_context`: the document is about Korea whatever it names (a KCNA release: "the South" is the ROK)."""
-    memory = _Memory(korea_context=korea_context or any(m.country in ("KOR", "PRK") for m in mentions))
+    `korea_context`: the document is about Korea whatever it names (a KCNA release: "the South" is the ROK).
+    `words`: reference_words.tsv by use (its "person" and "office" nouns), loaded once by the caller."""
+    words = words if words is not None else load_reference_words()
+    memory = _Memory(korea_context or any(m.country in ("KOR", "PRK") for m in mentions),
+                     frozenset(words.get("person", ())), frozenset(words.get("office", ())))
     out = []
     for mention in mentions:
         if mention.resolved:  # a name stands for itself (see attribution.referents)

@@ -19,9 +19,9 @@ from functools import lru_cache
 
 from tension.extract import attribution as rules
 from tension.extract.actors import ActorDictionary, Mention, alias_pattern
-from tension.extract.attribution import Finding, Rules, referents  # noqa: F401 (re-exported)
+from tension.extract.attribution import Finding, Rules, kin_pattern, predicate_pattern, referents  # noqa: F401
 from tension.extract.kinds import STATE_VOICES, Kinds, load_kinds
-from tension.config import DATA_DIR, read_tsv
+from tension.config import DATA_DIR, load_reference_words, read_tsv
 from tension.extract.scan import AliasFinder, Anchored, WordIndex, cuts_word, lowercase_view
 from tension.extract.references import resolve_mentions
 from tension.extract.sentences import Sentence, split_sentences  # noqa: F401 (re-exported)
@@ -52,12 +52,18 @@ _FUTURE = Anchored(re.compile(
     r"scheduled to|expected to|to be held|contemplat\w*)\b", re.I
 ), ("will", "shall", "threat", "vow", "warn", "pledg", "set to", "plan", "intend", "going to", "ready to",
     "scheduled to", "expected to", "to be held", "contemplat"), word_start=True)
-# Words pointing back to what the previous sentence was about ("they", "the group", "these exercises").
-_ANAPHOR = Anchored(re.compile(
-    r"\b(?:they|them|their|its|it|this|these|those|such|he|she|his|her)\b|\bthe\s+(?:\w+\s+)?(?:group|regime|"
-    r"clique|puppets?|warmongers?|maniacs|traitors|drills?|exercises?|maneuvers?|war\s+games?|plan|moves?|"
-    r"launch(?:es)?|remarks?|authorities|two\s+sides|leaders?|meeting|summit|visit|trip)\b", re.I
-), ("it", "the", "he", "this", "those", "such", "she", "his"), word_start=True)
+
+
+def anaphor_pattern(nouns: list[str]) -> Anchored:
+    """Words pointing back to what the previous sentence was about ("they", "the group", "these exercises"); the
+    nouns from reference_words.tsv (use "anaphor")."""
+    alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(nouns, key=len, reverse=True))
+    return Anchored(re.compile(
+        r"\b(?:they|them|their|its|it|this|these|those|such|he|she|his|her)\b|\bthe\s+(?:\w+\s+)?(?:"
+        + (alternatives or "(?!x)x") + r")\b", re.I
+    ), ("it", "the", "he", "this", "those", "such", "she", "his"), word_start=True)
+
+
 @dataclass
 class Statement:
     """One claim, quote, accusation, demand, threat or act attributed to an actor."""
@@ -92,6 +98,9 @@ class Lexicon:
     speech_pattern: re.Pattern = re.compile(r"(?!x)x")
     speech_finder: AliasFinder | None = None  # finds the pattern's matches from a document's words
     rules: Rules = Rules()  # relay and reciprocal verbs, evaluative words (attribution.tsv, evaluative_words.tsv)
+    reference_words: dict | None = None  # reference_words.tsv by use
+    anaphor: Anchored | None = None  # "the drills", "they": the targets of the sentence before carry over
+    pointing: re.Pattern = re.compile(r"(?!x)x")  # "it", "the statement": a speaker that keeps the last one's kind
     kinds: Kinds | None = None  # speaker kinds, house vocabulary, act types
 
 
@@ -110,6 +119,7 @@ def load_lexicon() -> Lexicon:
         alternatives.append(r"\b(?:" + "|".join(map(re.escape, objects)) + r")\s+(?:[\w-]+\s+){0,3}?(?:"
                             + "|".join(map(re.escape, nouns)) + r")s?\b")
     kinds = load_kinds()
+    words = load_reference_words()
     reciprocal = [r["word"] for r in rows if r["kind"] == "reciprocal"]
     rules = Rules(
         directive_verbs=directive,
@@ -120,8 +130,15 @@ def load_lexicon() -> Lexicon:
         evaluative=kinds.evaluative,
         non_state_heads=frozenset(h for h, k in kinds.by_head.items() if k not in STATE_VOICES),
         house=kinds.house,
+        pointing_back=frozenset(f"the {w}" for w in words.get("pointing", ())),
+        kin=kin_pattern(words.get("kin", ())),
+        predicate=predicate_pattern(words.get("act_verb", ())),
     )
     return Lexicon(
+        reference_words=words,
+        anaphor=anaphor_pattern(list(words.get("anaphor", ()))),
+        pointing=re.compile(r"(?:it|they|the\s+(?:\w+\s+)?(?:"
+                            + "|".join(map(re.escape, sorted(words.get("pointing", ())))) + r"))$", re.I),
         rules=rules,
         kinds=kinds,
         speech_verbs=speech,
@@ -194,7 +211,8 @@ def extract_statements(
     words = WordIndex(body, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None))
     narrator = _document_speaker(document_speaker, actors, published)
     mentions = resolve_mentions(actors.find_mentions(body, published, words),
-                                korea_context=narrator is not None and narrator.country in ("KOR", "PRK"))
+                                korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
+                                words=lexicon.reference_words)
     starts = [m.start for m in mentions]
     doc = _Document(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
@@ -232,7 +250,7 @@ def extract_statements(
         if lexicon.kinds is not None:
             found = _voices(found, sentence, doc, lexicon.kinds)
         for statement in found:
-            _complete_targets(statement, sentence, doc, lexicon.kinds)
+            _complete_targets(statement, sentence, doc, lexicon.kinds, lexicon.anaphor)
         statements.extend(found)
     if doc.narrator is not None:
         kind = lexicon.kinds.of_mention(doc.narrator) if lexicon.kinds is not None else None
@@ -251,7 +269,8 @@ def _vocabulary(actor_words: frozenset[str], speech_words: frozenset[str] | None
     return actor_words | speech_words if speech_words is not None else actor_words
 
 
-def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, kinds: Kinds | None) -> None:
+def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, kinds: Kinds | None,
+                      anaphor: Anchored | None) -> None:
     """Targets from context when the content only points back, or implied by the act when it names none
     (act_types.tsv: a DPRK launch bears on KOR, JPN and USA)."""
     implied = kinds.implied_targets(statement.speaker_country, statement.content) if (
@@ -268,7 +287,8 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
                 implied = (counterpart,) if counterpart else ()
             statement.targets = [t for t in implied if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
-        elif doc.previous_targets and _ANAPHOR.found_in(sentence.text, _ANAPHOR.view(sentence.text)):
+        elif doc.previous_targets and anaphor is not None and anaphor.found_in(sentence.text,
+                                                                               anaphor.view(sentence.text)):
             statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
     if statement.targets:
@@ -280,15 +300,10 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
         doc.last_kind = statement.speaker_kind
 
 
-# A speaker that points back ("it", "they", "the statement", "the organization"): it keeps the last speaker's kind.
-_POINTING = re.compile(r"(?:it|they|the\s+(?:\w+\s+)?(?:statement|article|commentary|paper|organi[sz]ation|association|"
-                       r"group|report|message|letter|appeal|resolution|editorial|newspaper|agency))$", re.I)
-
-
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
 
 
-def _speaker_kind(finding: Finding, kinds: Kinds | None, doc: _Document) -> str | None:
+def _speaker_kind(finding: Finding, kinds: Kinds | None, doc: _Document, pointing: re.Pattern) -> str | None:
     """What sort of voice the finding's speaker is: a head word of its phrase ("a KINU researcher"), the kind of
     the speaker it points back to ("the statement"), else its actor's kind (speaker_kinds.tsv)."""
     if kinds is None:
@@ -304,7 +319,7 @@ def _speaker_kind(finding: Finding, kinds: Kinds | None, doc: _Document) -> str 
         return head
     if speaker is not None and speaker.kind in ("state", "capital", "demonym") and _OWNER.search(phrase):
         return "people"  # "Rev. Han, a reunification champion of [south Korea]": a person, not the state
-    if speaker is not None and _POINTING.match(finding.speaker_text.strip()) and doc.last_speaker is not None \
+    if speaker is not None and pointing.match(finding.speaker_text.strip()) and doc.last_speaker is not None \
             and doc.last_speaker.country == speaker.country and doc.last_kind:
         return doc.last_kind
     if speaker is None:
@@ -423,7 +438,7 @@ def _sentence_statements(
             begin = c_start if finding.content_start is None else finding.content_start
             content = text[begin : finding.content_end if finding.content_end is not None else c_end]
             statement = _make(sentence, content, finding, antecedent, in_clause, blanked)
-            statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc)
+            statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
             statements.append(statement)
         previous_clause = outside
     return statements
