@@ -147,7 +147,7 @@ def test_word_list_files_have_sources(name):
 def test_index_counts_only_the_configured_kinds(tmp_path, ctx):
     """A KCNA release relaying a South Korean civic group: the group's statement stays in pair_statements, the index
     does not count it; the agency's own words count. Changing index_kinds changes that."""
-    from tension import pipeline
+    from tension import run
     from tension.warehouse import store
 
     inbox = tmp_path / "inbox"
@@ -157,8 +157,7 @@ def test_index_counts_only_the_configured_kinds(tmp_path, ctx):
         "The Solidarity for Peace and Reunification of south Korea issued a statement on Monday expressing deep "
         "condolences to the north.\n\nThe puppet warmongers staged reckless firing drills against the DPRK.\n")
     db = tmp_path / "t.duckdb"
-    pipeline.prepare_database(db, ctx)
-    pipeline.process_files([inbox], db, ctx)
+    run.run_local([inbox], db)
     with store.connect(db) as con:
         rows = con.execute("select speaker_kind, counts_in_index, direction from pair_statements order by 1").fetchall()
         counted = con.execute("select sum(n_statements) from weekly_index where pair_id = 'PRK-KOR'").fetchone()[0]
