@@ -36,6 +36,7 @@ class ActType:
     actor_country: str
     words: re.Pattern
     targets: tuple[str, ...]
+    about: bool = False  # a statement about such an act bears on the targets too, not only the act
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,13 @@ class Kinds:
                 return kind
         return None
 
-    def implied_targets(self, actor_country: str, content: str) -> tuple[str, ...] | None:
-        """The targets an act with no named target implies, or None when it is no such act."""
+    def implied_act(self, actor_country: str, content: str, is_act: bool) -> ActType | None:
+        """The first act type the content tells for the actor's country (an act; or, for a statement that is no
+        act, a type whose statements bear on the targets too), or None."""
         for act in self.act_types:
-            if act.actor_country in (actor_country, "*") and act.words.search(content):
-                return act.targets
+            if (act.actor_country == actor_country or (is_act and act.actor_country == "*")) and (
+                    is_act or act.about) and act.words.search(content):
+                return act
         return None
 
 
@@ -106,5 +109,5 @@ def load_kinds() -> Kinds:
         house=word_pattern([r["word"] for r in read_tsv(DATA_DIR / "house_vocabulary.tsv")]),
         evaluative=word_pattern([r["word"] for r in read_tsv(DATA_DIR / "evaluative_words.tsv")]),
         act_types=tuple(ActType(a["act"], a["actor_country"], word_pattern(a["words"].split()),
-                                tuple(a["targets"].split())) for a in own),
+                                tuple(a["targets"].split()), a.get("about") == "1") for a in own),
     )

@@ -273,13 +273,16 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
                       anaphor: Anchored | None) -> None:
     """Targets from context when the content only points back, or implied by the act when it names none
     (act_types.tsv: a DPRK launch bears on KOR, JPN and USA)."""
-    implied = kinds.implied_targets(statement.speaker_country, statement.content) if (
-        statement.is_act and statement.speaker_country and kinds is not None and (
-            not statement.targets or statement.speaker_kind == "government")) else None
-    if implied and statement.speaker_kind == "government":
+    act = kinds.implied_act(statement.speaker_country, statement.content, statement.is_act) if (
+        statement.speaker_country and kinds is not None and statement.speaker_kind != "state_media") else None
+    implied = act.targets if act is not None else None
+    if implied and statement.is_act and statement.speaker_kind == "government":
         statement.speaker_kind = "military"  # a state's launch or drill is its military's act
     if implied == ("-",):
         implied = None  # military, but aimed at no one in particular
+    if implied and statement.targets and act.actor_country != "*":
+        # "fired a missile toward Japan": the targets the act implies besides the one named
+        statement.targets.extend(t for t in implied if t not in statement.targets and t != statement.speaker_country)
     if not statement.targets and statement.speaker_country:
         if implied:
             if implied == ("counterpart",):
