@@ -251,13 +251,23 @@ def score(
         raise typer.BadParameter(f"choose one of {', '.join(MODALITY_FACTORS)}", param_hint="--modality")
     if (text is None) == (file is None):
         raise typer.BadParameter("give either TEXT or --file PATH")
-    scorer = Scorer()
     if text is not None:
         lines = [text]
-    elif str(file) == "-":
-        lines = sys.stdin.read().splitlines()
     else:
-        lines = file.read_text(encoding="utf-8").splitlines()
+        try:
+            raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+            content = raw.decode("utf-8-sig")
+        except OSError as error:
+            raise typer.BadParameter(f"cannot read {file}: {error.strerror or error}", param_hint="--file") from None
+        except UnicodeDecodeError as error:
+            raise typer.BadParameter(f"{file} is not UTF-8 text ({error.reason} at byte {error.start}); convert it "
+                                     "first, e.g. iconv -f cp949 -t utf-8", param_hint="--file") from None
+        # One text per line means per \n (or \r\n): str.splitlines would also split at \v, \f, U+2028 and
+        # others that occur inside real texts, and give more results than lines.
+        lines = content.replace("\r\n", "\n").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+    scorer = Scorer()
     for line in lines:
         result = scorer.score(line, modality)
         typer.echo(json.dumps({
