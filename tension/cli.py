@@ -279,12 +279,16 @@ def score(
 
 @app.command()
 def sql(
-    query: str = typer.Argument(..., help="SQL to run against the database, read-only."),
+    query: str = typer.Argument(..., help="SQL to run against the database, read-only: one query (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN)."),
     db: Path = DB_OPTION,
     fmt: str = typer.Option("table", "--format", help="table, csv or json."),
     parquet: Optional[Path] = typer.Option(None, "--parquet", help="Query the Parquet export instead: a view 'statement_scores' over DIR."),
+    multiple: bool = typer.Option(False, "--multiple", help="Allow several statements separated by ';', run in order."),
 ) -> None:
     """Run read-only SQL against the published database (views: weekly_index, pair_statements, statement_scores).
+
+    Only queries run: no ATTACH, COPY, EXPORT, INSTALL/LOAD, SET/PRAGMA, CREATE, and no file but the database
+    (or the --parquet folder) can be read. Rows are printed as they are read.
 
     Example: tension sql "select pair_name, iso_week, index_value, n_statements from weekly_index"
 
@@ -292,30 +296,67 @@ def sql(
     """
     import duckdb
 
-    from tension.warehouse import store
+    from tension.warehouse import query as readonly
 
     if fmt not in ("table", "csv", "json"):
         raise typer.BadParameter("choose table, csv or json", param_hint="--format")
     try:
-        if parquet is not None:
-            if not parquet.is_dir():
-                raise FileNotFoundError(f"no Parquet export at {parquet}: run 'tension run' first")
-            con = store.connect_parquet(parquet)
-        else:
-            con = store.connect(db, read_only=True)
-        with con:
-            frame = store.query(con, query)
+        con = readonly.open_parquet(parquet) if parquet is not None else readonly.open_published(db)
     except FileNotFoundError as error:
         raise typer.BadParameter(str(error), param_hint="--parquet" if parquet else "--db") from None
     except duckdb.Error as error:
-        typer.echo(f"SQL error: {error}", err=True)
+        typer.echo(f"cannot open {parquet or db} read-only: {error}", err=True)
         raise typer.Exit(code=2) from None
-    if fmt == "csv":
-        typer.echo(frame.to_csv(index=False), nl=False)
-    elif fmt == "json":
-        typer.echo(frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False), nl=False)
-    else:
-        typer.echo(frame.to_string(index=False, max_colwidth=60) if not frame.empty else "(no rows)")
+    with con:
+        try:
+            found = readonly.statements(con, query, multiple)
+        except readonly.Refused as error:
+            typer.echo(f"refused: {error}", err=True)
+            raise typer.Exit(code=2) from None
+        for number, statement in enumerate(found):
+            if number:
+                typer.echo("")
+            try:
+                columns, chunks = readonly.run(con, statement)
+                _print_rows(columns, chunks, fmt)
+            except duckdb.Error as error:
+                typer.echo(f"SQL error: {error}", err=True)
+                raise typer.Exit(code=2) from None
+
+
+def _print_rows(columns: list[str], chunks, fmt: str) -> None:
+    """Print a result chunk by chunk: a table's column widths are those of its first chunk (wider values widen
+    their own chunk only)."""
+    widths: dict | None = None
+    for frame in chunks:
+        first = widths is None
+        if fmt == "csv":
+            typer.echo(frame.to_csv(index=False, header=first), nl=False)
+        elif fmt == "json":
+            lines = frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False)
+            typer.echo(lines if lines.endswith("\n") else lines + "\n", nl=False)
+        else:
+            text = frame.to_string(index=False, max_colwidth=60, header=first, col_space=widths)
+            if first:
+                header = text.split("\n", 1)[0]
+                widths = _column_widths(header, list(frame.columns))
+            typer.echo(text)
+        widths = widths or {}
+    if widths is None:
+        if fmt == "csv":
+            typer.echo(",".join(columns))
+        elif fmt == "table":
+            typer.echo("(no rows)")
+
+
+def _column_widths(header: str, columns: list[str]) -> dict:
+    """Each column's printed width, from a to_string header line (columns are right-aligned, one space apart)."""
+    widths, position = {}, 0
+    for column in columns:
+        end = header.index(str(column), position) + len(str(column))
+        widths[column] = end - position - (1 if position else 0)
+        position = end
+    return widths
 
 
 @app.command("report")
