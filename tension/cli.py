@@ -59,7 +59,9 @@ def _task_runner(choice: str, workers: int):
     if choice == "threads":
         return ThreadPoolTaskRunner(max_workers=workers)
     if choice == "processes":
-        return ProcessPoolTaskRunner(max_workers=workers)
+        from flows.api import exit_with_parent
+
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=exit_with_parent, initargs=(os.getpid(),))
     if "://" in choice:
         try:
             from prefect_dask import DaskTaskRunner
