@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 
-from tension import pipeline
+from tension import run
 from tension.ingest.documents import (
     MAX_DOCUMENT_CHARS, MAX_METADATA_BYTES, MAX_RECORD_BYTES, Document, Rejection, read_documents, read_jsonl,
 )
@@ -135,15 +135,14 @@ def test_a_csv_without_the_text_column_says_how_to_map_it(tmp_path):
     assert isinstance(doc, Document)
 
 
-def test_poison_beside_good_records_through_the_pipeline(tmp_path, ctx):
+def test_poison_beside_good_records_through_the_pipeline(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     jsonl_with_poison(inbox / "batch.jsonl")
     (inbox / "bomb.md").write_text(f"---\npublished: 2024-02-01\n{ALIAS_BOMB}\n---\n{GOOD}\n")
     (inbox / "good.md").write_text(f"---\npublished: 2024-02-02\n---\nSeoul condemned the launch.\n")
     db = tmp_path / "t.duckdb"
-    pipeline.prepare_database(db, ctx)
-    first = pipeline.process_files([inbox], db, ctx, batch_size=3)
+    first = run.run_local([inbox], db, batch_size=3)
     with store.connect(db, read_only=True) as con:
         stored = sorted(con.execute("select path, item from documents").fetchall())
         rejected = {(os.path.basename(p), i): r for p, i, r in
@@ -154,5 +153,5 @@ def test_poison_beside_good_records_through_the_pipeline(tmp_path, ctx):
     assert set(rejected) == {("batch.jsonl", "2"), ("batch.jsonl", "4"), ("batch.jsonl", "6"), ("bomb.md", "")}
     assert longest < 100
     assert first["documents_new"] == 5 and first["documents_rejected"] == 4
-    again = pipeline.process_files([inbox], db, ctx, batch_size=3)
+    again = run.run_local([inbox], db, batch_size=3)
     assert again["documents_new"] == 0 and again["documents_rejected"] == 0

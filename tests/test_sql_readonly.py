@@ -10,7 +10,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from tension import pipeline
+from tension import run
 from tension.cli import app
 from tension.warehouse import publish
 
@@ -22,16 +22,12 @@ NO_FILES = "file system operations are disabled by configuration"
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory, ctx):
+def published(tmp_path_factory):
     """A published database from the seeds, its private working copy beside it, and its Parquet export."""
     folder = tmp_path_factory.mktemp("sql")
     db = folder / "tension.duckdb"
+    run.run_local([SEEDS], db)
     workspace = publish.Workspace(db)
-    working = publish.prepare_working_copy(workspace)
-    pipeline.prepare_database(working, ctx)
-    pipeline.process_files([SEEDS], working, ctx)
-    publish.export_parquet(working, folder / "parquet")
-    publish.publish(workspace)
     (folder / "outside.csv").write_text("secret\n42\n")
     return db, workspace.working, folder
 
