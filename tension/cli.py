@@ -200,6 +200,33 @@ def rescore_command(db: Path = DB_OPTION) -> None:
                f"published {result['database']}")
 
 
+@app.command("publish")
+def publish_command(
+    db: Path = DB_OPTION,
+    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Parquet export folder (default: next to the database)."),
+) -> None:
+    """Finish a publication a killed or failed run left undone, without reading the inbox: the Parquet export of
+    every week changed since the last complete export, then the published database. Any later `tension run`
+    does the same; this is for when no run is due.
+
+    Example: tension publish --db data/tension.duckdb
+    """
+    from tension import run
+    from tension.warehouse.publish import RunInProgress
+
+    try:
+        result = run.publish_pending(db, parquet)
+    except FileNotFoundError as error:
+        raise typer.BadParameter(str(error), param_hint="--db") from None
+    except RunInProgress as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=3) from None
+    if result["published"]:
+        typer.echo(f"published {result['database']} (parquet: {result['parquet']})")
+    else:
+        typer.echo(f"nothing to publish: {result['database']} is up to date")
+
+
 @app.command()
 def statements(
     files: list[Path] = typer.Argument(..., help="Input files: .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv (each document needs a date)."),

@@ -56,6 +56,7 @@ def workspace(db: Path | str) -> Iterator[Paths]:
     space = publication.Workspace(Path(db))
     with publication.exclusive_run(space):
         working = publication.prepare_working_copy(space)
+        publication.recover(space)  # an earlier run killed before it published: say where it stopped
         yield Paths(space.published, working, space.staging)
 
 
@@ -73,6 +74,7 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
         storage.set_setting(con, "scorer_version", ctx.scorer.version)
         storage.set_setting(con, "dedup", "on" if count_once else "off")
         storage.start_run(con, run_id, ctx.scorer.version)
+        publication.claim(con, run_id)
         started = con.execute("select cast(now() as timestamp)").fetchone()[0]
         return {"stored": storage.stored_files(con), "fingerprint": before, "started": started.isoformat(),
                 "clock": time.time()}
@@ -147,26 +149,29 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         rescored = rescoring.rescore_missing(con, scorer or context(pairs_file).scorer)
         dedup.assign_clusters(con)  # documents stored by older versions without a cluster, if any
         storage.mark_files_stored(con, batch_files(batches))
-        storage.finish_run(con, run_id, totals, "completed")
+        storage.finish_run(con, run_id, totals, "stored")  # 'completed' once published (or nothing to publish)
         changed = storage.content_fingerprint(con) != tuple(before)
         weeks = None if rescored else storage.weeks_ingested_since(con, started)
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
     return {"summary": aggregate.latest_summary(Path(working)), "changed": changed, "weeks": weeks,
-            "timings": {"aggregate": time.perf_counter() - clock}}
+            "run_id": run_id, "timings": {"aggregate": time.perf_counter() - clock}}
 
 
 def publish(paths: Paths, outcome: dict, parquet_dir: Path | str | None = None) -> dict:
-    """Export statements and scores as Parquet (the weeks that changed) and atomically replace the published
-    database with the working copy, unless the run changed nothing and both exist already."""
+    """Export statements and scores as Parquet (every week changed since the last complete export) and atomically
+    replace the published database with the working copy — when this run changed something, an earlier run's
+    changes or publication are unfinished, or either is missing; else leave both as they are."""
     parquet = Path(parquet_dir) if parquet_dir else paths.published.parent / "parquet"
-    if not (outcome["changed"] or not paths.published.exists() or not parquet.exists()):
+    space = publication.Workspace(paths.published)
+    run_id = outcome["run_id"]
+    with storage.connect(paths.working) as con:
+        needed = publication.must_publish(con, space, run_id, outcome["changed"], parquet)
+    if not needed:
+        publication.nothing_to_publish(space, run_id)
         return {"published": False, "database": str(paths.published), "parquet": str(parquet), "timings": {}}
-    clock = time.perf_counter()
-    publication.export_parquet(paths.working, parquet, outcome["weeks"])
-    exported = time.perf_counter()
-    publication.publish(publication.Workspace(paths.published))
+    done = publication.export_and_publish(space, run_id, parquet, full_export=outcome["weeks"] is None)
     return {"published": True, "database": str(paths.published), "parquet": str(parquet),
-            "timings": {"export": exported - clock, "publish": time.perf_counter() - exported}}
+            "publication_id": done["publication_id"], "timings": done["timings"]}
 
 
 def report(db: Path | str, reports: Path | str, week: str | None = None, period: str | None = None) -> str:
@@ -221,6 +226,21 @@ def rescore(db: Path | str, scorer: Scorer | None = None, parquet_dir: Path | st
         outcome = finish(paths.working, [], run_id, {}, None, prepared["fingerprint"], prepared["started"], scorer)
         published = publish(paths, {**outcome, "changed": True, "weeks": None}, parquet_dir)
     return {"scored": scored, "scorer_version": scorer.version, **result(prepared, None, outcome, published)}
+
+
+def publish_pending(db: Path | str, parquet_dir: Path | str | None = None, run_id: str | None = None) -> dict:
+    """Finish what a killed run left unpublished, without reading the inbox (`tension publish`): the Parquet
+    export of every week changed since the last complete export and the published snapshot. A run of its own
+    (a runs row); nothing happens when everything is published already."""
+    run_id = run_id or new_run_id("publish")
+    if not publication.Workspace(Path(db)).working.exists():
+        raise FileNotFoundError(f"no working copy of {db} to publish: run 'tension run' first")
+    with workspace(db) as paths:
+        with storage.connect(paths.working) as con:
+            version = (con.execute("select value from settings where key = 'scorer_version'").fetchone() or [""])[0]
+            storage.start_run(con, run_id, version)
+            storage.finish_run(con, run_id, {}, "stored")
+        return publish(paths, {"run_id": run_id, "changed": False, "weeks": []}, parquet_dir)
 
 
 def new_run_id(kind: str) -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -228,23 +229,35 @@ def published_id(workspace: Workspace) -> str | None:
     return row[0] if row else None
 
 
-def begin(con, workspace: Workspace, run_id: str) -> dict[str, str]:
-    """At the start of a run, before its own 'running' row: mark the runs an earlier kill interrupted with where
-    they stopped, notice a publication that never completed, and record this run as the first with unpublished
-    content unless an earlier one already is. The state as found."""
-    state = read_state(con)
-    for status, stopped in INTERRUPTED.items():
-        con.execute("update runs set status = ? where status = ?", [stopped, status])
-    attempted = state.get("publication_id")
-    if attempted and attempted != published_id(workspace):
-        # Written into the working copy just before the copy began, never seen in the published file.
-        con.execute("update runs set status = 'crashed while publishing' where run_id = ?",
-                    [state.get("publication_run", "")])
-        if not state.get("pending"):
-            write_state(con, pending=f"unfinished publication {attempted}")
+def recover(workspace: Workspace) -> list[str]:
+    """At the start of a run, holding the lock: mark the runs an earlier kill interrupted with where they stopped,
+    and notice a publication that never completed (its id is in the working copy, not in the published file).
+    What was found, for the log."""
+    if not workspace.working.exists():
+        return []
+    found: list[str] = []
+    with store.connect(workspace.working) as con:
+        if not con.execute("select 1 from duckdb_tables() where table_name = 'runs'").fetchone():
+            return []
+        state = read_state(con)
+        attempted = state.get("publication_id")
+        if attempted and attempted != published_id(workspace):
+            # Written into the working copy just before the copy began, never seen in the published file.
+            con.execute("update runs set status = 'crashed while publishing' where run_id = ?",
+                        [state.get("publication_run", "")])
+            write_state(con, pending=state.get("pending") or f"unfinished publication {attempted}")
+            found.append(f"publication {attempted} did not complete")
+        for status, stopped in INTERRUPTED.items():
+            runs = [r[0] for r in con.execute("select run_id from runs where status = ?", [status]).fetchall()]
+            con.execute("update runs set status = ? where status = ?", [stopped, status])
+            found.extend(f"run {run}: {stopped}" for run in runs)
+    return found
+
+
+def claim(con, run_id: str) -> None:
+    """This run is the first with content not yet published, unless an earlier run already is."""
     if not read_state(con).get("pending"):
         write_state(con, pending=run_id)
-    return state
 
 
 def must_publish(con, workspace: Workspace, run_id: str, changed: bool, parquet_dir: Path) -> bool:
@@ -278,7 +291,9 @@ def export_and_publish(workspace: Workspace, run_id: str, parquet_dir: Path, ful
         weeks = weeks_to_export(con, parquet_dir, full_export)
         set_status(con, run_id, "exporting")
         export_started = con.execute("select cast(now() as timestamp)").fetchone()[0].isoformat()
+    clock = time.perf_counter()
     export_parquet(workspace.working, Path(parquet_dir), weeks)
+    exported = time.perf_counter()
     publication = f"{run_id}/{uuid.uuid4().hex[:12]}"
     with store.connect(workspace.working) as con:
         con.execute("begin transaction")
@@ -287,7 +302,8 @@ def export_and_publish(workspace: Workspace, run_id: str, parquet_dir: Path, ful
         set_status(con, run_id, "completed")
         con.execute("commit")
     publish(workspace)
-    return {"weeks": weeks, "publication_id": publication}
+    return {"weeks": weeks, "publication_id": publication,
+            "timings": {"export": exported - clock, "publish": time.perf_counter() - exported}}
 
 
 def nothing_to_publish(workspace: Workspace, run_id: str) -> None:
