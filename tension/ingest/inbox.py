@@ -47,6 +47,16 @@ def list_inbox(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+# Reasons that say the reader could not get at a file, not that anything is wrong with the file: a Dask worker on a
+# machine without the inbox's share gives these for files the flow can see (tension.run leaves those to retry).
+ACCESS_PROBLEMS = ("file not found:", "unreadable:")
+
+
+def access_problem(reason: str) -> bool:
+    """Whether a rejection reason is about reaching the file rather than about the file itself."""
+    return reason.startswith(ACCESS_PROBLEMS)
+
+
 def _stat(path: Path, follow: bool) -> tuple[os.stat_result | None, str | None]:
     """The file's status (of the link itself unless `follow`), or why it cannot be had."""
     try:
