@@ -40,7 +40,9 @@ def task_runner(choice: str, workers: int, inbox: list[Path]):
     if choice == "threads":
         return ThreadPoolTaskRunner(max_workers=workers)
     if choice == "processes":
-        return ProcessPoolTaskRunner(max_workers=workers)
+        from flows.api import exit_with_parent  # a worker ends when this process is gone, even by SIGKILL
+
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=exit_with_parent, initargs=(os.getpid(),))
     if "://" in choice:
         try:
             from prefect_dask import DaskTaskRunner

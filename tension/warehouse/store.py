@@ -24,6 +24,11 @@ VIEWS = (
 )
 
 
+def memory_limit() -> str:
+    """DuckDB's memory limit for a connection: TENSION_DUCKDB_MEMORY, else config.DUCKDB_MEMORY."""
+    return os.environ.get("TENSION_DUCKDB_MEMORY", DUCKDB_MEMORY)
+
+
 def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the database file (creating its folder when writing), with a bounded memory limit."""
     if str(db_path) != ":memory:" and not read_only:
@@ -31,7 +36,7 @@ def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConn
     if read_only and not Path(db_path).exists():
         raise FileNotFoundError(f"no database at {db_path}: run 'tension run' first")
     con = duckdb.connect(str(db_path), read_only=read_only)
-    con.execute("set memory_limit = ?", [os.environ.get("TENSION_DUCKDB_MEMORY", DUCKDB_MEMORY)])
+    con.execute("set memory_limit = ?", [memory_limit()])
     return con
 
 
@@ -71,14 +76,6 @@ def connect_writer(db_path: Path | str) -> duckdb.DuckDBPyConnection:
 def sql(name: str) -> str:
     """The text of a query kept in warehouse/sql/queries/NAME.sql."""
     return (SQL_DIR / "queries" / f"{name}.sql").read_text()
-
-
-def connect_parquet(folder: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory database with a view 'statement_scores' over the Parquet export (hive-partitioned by week)."""
-    con = duckdb.connect(":memory:")
-    pattern = str(Path(folder) / "**" / "*.parquet").replace("'", "''")
-    con.execute(f"create view statement_scores as select * from read_parquet('{pattern}', hive_partitioning = true)")
-    return con
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
