@@ -157,7 +157,7 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         # A file counts as stored only when its documents were stored or rejected for a reason of its own.
         storage.mark_files_stored(con, [f for f in batch_files(batches) if f[0] not in left and f[0] not in gone])
         if left:  # "not found" is the worker's view, not the file's state: no rejection to show for it
-            con.execute("delete from rejected_documents where item = '' and path in (select unnest(?))", [left])
+            con.execute(storage.sql("forget_file_rejections"), [left])
         storage.finish_run(con, run_id, totals, "stored")  # 'completed' once published (or nothing to publish)
         changed = storage.content_fingerprint(con) != tuple(before)
         weeks = None if rescored else storage.weeks_ingested_since(con, started)
