@@ -13,7 +13,7 @@ from tension.score.scorer import (
     load_cues,
     load_markers,
 )
-from tension.score.tokens import tokenize
+from tension.score.tokens import TYPOGRAPHY, tokenize
 from tension.score.vader import words_of
 
 
@@ -205,7 +205,8 @@ def assert_chunk_tokens_are_tokenize(scorer: Scorer, text: str) -> None:
         for k, automaton in enumerate((scorer.cue_automaton, scorer.marker_automaton)):
             assert tokens.candidates(k) == [automaton.candidates(w) for w in words], text
         if tokens.vader_words is not None:
-            assert tokens.vader_words == words_of(text.split()), text
+            # VADER reads the text through the typography table (curly quotes straight, dashes as spaces)
+            assert tokens.vader_words == words_of(text.translate(TYPOGRAPHY).split()), text
             assert tokens.vader_lowered == [w.lower() for w in tokens.vader_words], text
 
 
@@ -215,6 +216,7 @@ def assert_chunk_tokens_are_tokenize(scorer: Scorer, text: str) -> None:
     "Straße threatened", "won’t agree, didn’t", "ain't", "rock 'n' roll", "U.S.-ROK talks", "—war—", "a\x1cb threat",
     "non\u00a0breaking\u2003threat", '"dialogue" racket', "“talks” “halted”", "(threatened)", "x _threat_ y",
     "Kim Jong Un's warning", "'n't", "n't", "dprk—rok", "ﬁne threat", "ǅemal threatened",
+    "“a diplomatic idiot”", "idiot—he said… scum", "anti‑DPRK", "— —", "a​b",
 ])
 def test_chunk_tokens_are_tokenize(scorer, text):
     assert_chunk_tokens_are_tokenize(scorer, text)
@@ -223,7 +225,8 @@ def test_chunk_tokens_are_tokenize(scorer, text):
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from([
     "May", "may", "5", " ", "  ", "\t", "\n", "\u00a0", "\x1c", "a", "B", "threat", "Talks", "halted", "n't", "'", "’",
-    "-", "—", ".", ",", '"', "“", "”", "_", "U.S.", "İ", "Σ", "ß", "ﬁ", "didn", "t", "(", ")"]), max_size=30))
+    "-", "—", ".", ",", '"', "“", "”", "_", "U.S.", "İ", "Σ", "ß", "ﬁ", "didn", "t", "(", ")", "‘", "…", "–",
+    "​", "‑"]), max_size=30))
 def test_chunk_tokens_are_tokenize_on_random_text(scorer, pieces):
     assert_chunk_tokens_are_tokenize(scorer, "".join(pieces))
 
@@ -248,7 +251,7 @@ def test_hostility_in_range_for_cue_dense_text(scorer, words):
 # --- data tests: the lexicon and the marker table ---
 
 KINDS = {"threat", "military", "coercion", "accusation", "demand", "rejection", "assault", "fight", "tension",
-         "diplomacy", "cooperation", "agreement", "aid", "name"}
+         "diplomacy", "cooperation", "agreement", "aid", "name", "insult", "epithet"}
 
 
 def test_cue_rows_are_valid():
@@ -263,16 +266,18 @@ def test_cue_rows_are_valid():
 
 def test_cue_rows_have_a_source():
     from tension.config import CUES_FILE, read_tsv
+    from tension.score.scorer import INSULTS_FILE
 
-    assert all(r["source"] for r in read_tsv(CUES_FILE))
+    assert all(r["source"] for path in (CUES_FILE, INSULTS_FILE) for r in read_tsv(path))
 
 
 def test_marker_rows_are_valid():
     markers = load_markers()
     kinds = {"negation", "refusal", "reversal", "hypothetical", "future", "request", "topic", "intensifier",
-             "diminisher"}
+             "diminisher", "emphasis", "opposition"}
     for marker in markers:
         assert marker.kind in kinds, marker
+        assert marker.statement_modality in ("", "negated", "hypothetical", "threat_or_future"), marker
         assert -1.0 <= marker.hostile_factor <= 1.5 and -1.0 <= marker.cooperative_factor <= 1.5, marker
         assert 1 <= marker.window <= 6, marker
 
@@ -283,3 +288,86 @@ def test_cue_cameo_codes_exist_in_the_cameo_table():
     table = shared_file("cameo/CAMEO.goldsteinscale.txt").read_text(encoding="utf-8").splitlines()[1:]
     codes = {line.split()[0] for line in table if line.strip()}
     assert not [c.pattern for c in load_cues() if c.cameo != "0" and c.cameo not in codes]
+
+
+# --- issue 14: typography, insults, epithets as style terms, emphasis, names, demands ---
+
+def test_curly_quotes_and_dashes_do_not_hide_words_from_vader(scorer):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    curly = scorer.score("North Korea called him “a diplomatic idiot”—again…")
+    straight = scorer.score('North Korea called him "a diplomatic idiot" again ')
+    assert curly.vader_compound == straight.vader_compound < 0
+    assert curly.vader_compound == SentimentIntensityAnalyzer().polarity_scores(
+        'North Korea called him "a diplomatic idiot" again ')["compound"]
+    assert curly.hostility == straight.hostility > 0.5
+
+
+def test_unicode_hyphen_reads_as_a_hyphen(scorer):
+    assert [c["matched"] for c in scorer.score("an anti‑DPRK smear campaign").cues][0] == "anti‑DPRK"
+
+
+@pytest.mark.parametrize("text", [
+    "KCNA called him a guy with a trash-like brain.",
+    "The statement called the defector group human scum.",
+    "Pyongyang called the South Korean president a lackey of the US.",
+    "The commentary branded the officials gangsters and rats.",
+])
+def test_insults_are_hostile(scorer, text):
+    result = scorer.score(text)
+    assert result.hostility > 0.45, result
+    assert any(c["kind"] in ("insult", "epithet") and c["contribution"] > 0 for c in result.cues)
+
+
+def test_epithets_count_once_per_statement(scorer):
+    one = scorer.score("The puppet group staged a drill.")
+    three = scorer.score("The puppet traitors and warmongers staged a drill.")
+    counted = [c for c in three.cues if c["kind"] == "epithet" and c["contribution"] > 0]
+    assert len(counted) == 1 and counted[0]["contribution"] == 0.55  # the strongest (the first of equals)
+    assert [m["kind"] for c in three.cues if c["kind"] == "epithet" and not c["contribution"]
+            for m in c["markers"]] == ["style", "style"]
+    assert three.hostility - one.hostility < 0.1  # the house vocabulary's repetition adds (almost) nothing
+
+
+def test_insults_each_count(scorer):
+    assert scorer.score("He is an idiot and a gangster.").cue_sum > scorer.score("He is an idiot.").cue_sum
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("The puppet military never ceased its provocations.", "provocations"),
+    ("The traitors will never escape punishment.", "punishment"),
+    ("The KPA did not hesitate to strike back.", "strike back"),
+    ("This is not only a provocation.", "provocation"),
+])
+def test_emphasis_is_not_negation(scorer, text, fragment):
+    cue = cue_of(scorer.score(text), fragment)
+    assert cue["contribution"] > 0 and not cue["negated"], cue
+
+
+def test_a_real_denial_still_cancels(scorer):
+    assert cue_of(scorer.score("Pyongyang did not threaten Seoul."), "threaten")["negated"]
+
+
+def test_a_demanded_apology_is_a_demand(scorer):
+    for text in ("North Korea demanded that the US apologize for the incident.",
+                 "Pyongyang urged Washington to apologise."):
+        assert scorer.score(text).hostility > 0.2, text
+    assert scorer.score("Japan apologized for the incident.").hostility < 0
+
+
+def test_acting_against_cooperation_is_hostile(scorer):
+    assert scorer.score("The puppets obstructed the dialogue.").hostility > scorer.score("The puppets staged it.").hostility
+    assert cue_of(scorer.score("The authorities opposed reconciliation."), "reconciliation")["contribution"] > 0
+
+
+def test_cues_do_not_fire_inside_proper_names(scorer):
+    cue = cue_of(scorer.score("Officials of the puppet Spy Agency met reporters."), "Spy")
+    assert cue["contribution"] == 0 and cue["markers"][-1]["kind"] == "name"
+    assert cue_of(scorer.score("He was accused of being a spy."), "spy")["contribution"] > 0
+    headline = scorer.score("North Korea Fires Missile Toward Japan Sea")  # a title-case headline keeps its cues
+    assert headline.hostility > 0.3
+    assert scorer.score("Kim Jong Un visited the Kumsusan mausoleum.").cue_sum == 0
+
+
+def test_scorer_version_is_formula_three(scorer):
+    assert scorer.version.startswith("3-")

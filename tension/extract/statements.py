@@ -33,8 +33,16 @@ _SUBORDINATE = re.compile(r"\s(?:as|while|when|after|because|before|since|but)\s
 _QUESTION_FRAME = re.compile(r"\s*,?\s*\b(?:when|after being|while being|after|when he was|when she was)?\s*asked\s+"
                              r"(?:about|whether|if|on|to comment on|how)\b.*$", re.S)
 # Modality cues, each with the literals its matches start with (see tension.extract.scan).
+# Emphasis is not negation (the scorer's "emphasis" markers in tension/data/cues_modifiers.tsv say the same for a cue):
+# a negated stop asserts the act ("never ceased", "did not hesitate to", "will never tolerate", "cannot be
+# justified", "not only"), "no one can deny" asserts, and "must not" / "should not" make a demand, not a denial.
+_EMPHATIC_AFTER = (r"(?!\s+(?:only|just|merely|cease\w*|stop\w*|end|ended|abandon\w*|relinquish\w*|hesitat\w*|"
+                   r"waver\w*|flinch\w*|escape\w*|evade\w*|spare\w*|forg[eo]\w*|miss\w*|give\s+up|gave\s+up|"
+                   r"tolerat\w*|pardon\w*|forgiv\w*|condon\w*|sit\s+idle|stand\s+idle|be\s+(?:denied|hidden|"
+                   r"concealed|justified|excused|overlooked|ignored|tolerated|allowed|forgiven|pardoned|condoned))\b)")
 _NEGATED = Anchored(
-    re.compile(r"\b(?:not|never|no longer|den(?:y|ies|ied|ying)|refus\w* to|rul\w* out)\b|n't\b", re.I),
+    re.compile(r"\b(?<!must )(?<!should )(?:not|never)\b" + _EMPHATIC_AFTER + r"|\b(?:no longer|(?<!can )(?<!could )"
+               r"den(?:y|ies|ied|ying)|refus\w* to|rul\w* out)\b|n't\b" + _EMPHATIC_AFTER, re.I),
     ("not", "never", "no longer", "den", "refus", "rul"), word_start=True, inner=("n't",))
 _HEDGE = Anchored(re.compile(r"\b(?:could|might|may|possibly|perhaps|likely|possibility)\b", re.I),
                   ("could", "might", "may", "possib", "perhaps", "likely"), word_start=True)

@@ -27,10 +27,11 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
-from tension.score.tokens import Tokenizer, Tokens
+from tension.score.tokens import TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
 
-FORMULA_VERSION = "2"
+FORMULA_VERSION = "3"  # 3: typography, insults and epithets (style terms), emphasis vs negation, names, calibration
+INSULTS_FILE = DATA_DIR / "cues_insults.tsv"
 MODIFIERS_FILE = DATA_DIR / "cues_modifiers.tsv"
 VADER_FILE = DATA_DIR / "cues_vader.tsv"
 # VADER's compound is tone, not conflict: at its strongest it weighs one criticism (CAMEO 111, −2.0 → 0.2).
@@ -42,9 +43,8 @@ MODALITY_FACTORS = {
     "hypothetical": 0.5,  # "could", "might": half of the asserted act
     "negated": 0.5,  # the negated cue itself counts zero; the rest of the tone is halved
 }
-# Which in-text marker kinds already express a statement modality (then it is not applied a second time).
-MODALITY_MARKED_BY = {"hypothetical": {"hypothetical"}, "negated": {"negation", "refusal"}}
-POLARITY_KINDS = ("negation", "refusal", "reversal")  # the nearest one decides the cue's sign
+POLARITY_KINDS = ("negation", "refusal", "reversal", "emphasis", "opposition")  # the nearest one decides the sign
+STYLE_KIND = "epithet"  # a house-vocabulary name for the other side: only the strongest one of a statement counts
 SCALE_KINDS = ("hypothetical", "future", "request", "topic")  # the most hedging one scales the cue
 INTENSITY_KINDS = ("intensifier", "diminisher")  # multiply
 MEMO_WORDS = 200_000  # distinct words whose candidate patterns each automaton remembers
@@ -58,7 +58,7 @@ _SCOPE_BREAK = _CLAUSE_BREAK | {"and", "but", "while", "whereas", "although", "t
 _DISTANCE = itemgetter(1)  # of a (marker, distance) pair
 _HOSTILE_FACTOR = attrgetter("hostile_factor")  # the marker's factor on a cue with weight > 0
 _COOPERATIVE_FACTOR = attrgetter("cooperative_factor")
-_QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]")
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]|‘([^‘’]{1,80})’")
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,7 @@ class Marker:
     hostile_factor: float  # applied to a cue with weight > 0
     cooperative_factor: float  # applied to a cue with weight < 0
     window: int  # how many words before the cue it reaches
+    statement_modality: str = ""  # the statement modality it expresses at a cue (then not applied again)
 
 
 @dataclass
@@ -247,13 +248,49 @@ def _exempt(marker_kind: str, cue_kind: str) -> bool:
     )
 
 
-def load_cues(path: Path = CUES_FILE) -> list[Cue]:
-    """The cue lexicon, in file order (the automaton prefers the most specific match itself)."""
-    cues = [Cue(r["cue"], float(r["weight"]), r.get("cameo", ""), r.get("kind", "")) for r in read_tsv(path)]
+def count_style_once(found: list[dict]) -> list[dict]:
+    """Of a statement's epithets (house-vocabulary names for the other side), only the one with the largest
+    contribution counts; the others are kept in the explanation with factor 0. An outlet that names its enemy
+    "the puppet traitors" three times in a sentence has said one derogatory thing, not three."""
+    style = [c for c in found if c["kind"] == STYLE_KIND and c["contribution"] > 0]
+    if len(style) > 1:
+        keep = max(style, key=lambda c: c["contribution"])  # the first of equals
+        for cue in style:
+            if cue is not keep:
+                cue["markers"] = cue["markers"] + [{"marker": "style term counted once", "kind": "style"}]
+                cue["factor"], cue["contribution"] = 0.0, 0.0
+    return found
+
+
+def _capitalised(text: str, span: tuple[int, int]) -> bool:
+    """Whether the word at `span` starts with a capital and is not the pronoun 'I' or an all-caps acronym."""
+    word = text[span[0]:span[1]]
+    return word[:1].isupper() and word != "I" and not (len(word) > 1 and word.isupper())
+
+
+def in_name(text: str, tokens: Tokens, start: int, end: int, count: int) -> bool:
+    """Whether the capitalised cue at tokens[start:end] is part of a proper name ("the Spy Agency", "People's
+    Solidarity for Participatory Democracy"): the word before or after it is capitalised too, the cue does not open
+    the sentence, and the text is not a headline in title case (where every word is capitalised)."""
+    before = tokens.span(start - 1) if start else None
+    if before is None or text[before[0]:before[1]] in _CLAUSE_BREAK or text[before[1]:tokens.span(start)[0]].strip():
+        return False  # the first word of the text, or after punctuation or a quotation mark: a capital for grammar
+    after = tokens.span(end) if end < count else None
+    if not (_capitalised(text, before) or (after is not None and _capitalised(text, after))):
+        return False
+    words = [w for w in text.split() if len(w) > 3]
+    return sum(w[:1].isupper() for w in words) * 10 < len(words) * 7  # not a title-case headline
+
+
+def load_cues(*paths: Path) -> list[Cue]:
+    """The cue lexicon (cues.tsv, then the insults and epithets), in file order (the automaton prefers the most
+    specific match itself)."""
+    cues = [Cue(r["cue"], float(r["weight"]), r.get("cameo", ""), r.get("kind", ""))
+            for path in paths or (CUES_FILE, INSULTS_FILE) for r in read_tsv(path)]
     seen: set[str] = set()
     for cue in cues:
         if cue.pattern in seen:
-            raise ValueError(f"{path}: duplicate cue {cue.pattern!r}")
+            raise ValueError(f"{paths}: duplicate cue {cue.pattern!r}")
         seen.add(cue.pattern)
     return cues
 
@@ -261,7 +298,7 @@ def load_cues(path: Path = CUES_FILE) -> list[Cue]:
 def load_markers(path: Path = MODIFIERS_FILE) -> list[Marker]:
     """Negations, hedges, requests and intensifiers with their factors on hostile and cooperative cues."""
     return [Marker(r["marker"], r["kind"], float(r["hostile_factor"]), float(r["cooperative_factor"]),
-                   int(r["window"])) for r in read_tsv(path)]
+                   int(r["window"]), r.get("statement_modality", "")) for r in read_tsv(path)]
 
 
 def load_vader_overrides(path: Path = VADER_FILE) -> dict[str, float | None]:
@@ -271,7 +308,12 @@ def load_vader_overrides(path: Path = VADER_FILE) -> dict[str, float | None]:
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of short quotations (scare quotes)."""
-    return [m.span(1) for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= SCARE_QUOTE_WORDS]
+    spans = []
+    for m in _QUOTED.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        if len(m.group(group).split()) <= SCARE_QUOTE_WORDS:
+            spans.append(m.span(group))
+    return spans
 
 
 class Scorer:
@@ -292,10 +334,17 @@ class Scorer:
         self.cue_automaton = _Automaton([c.pattern for c in self.cues])
         self.marker_automaton = _Automaton([m.pattern for m in self.markers])
         self.tokenizer = Tokenizer((self.cue_automaton, self.marker_automaton))
-        constants = repr((VADER_WEIGHT, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS))
+        # Which in-text marker kinds already express a statement modality (then it is not applied a second time).
+        self.marked_by: dict[str, set[str]] = {}
+        for marker in self.markers:
+            if marker.statement_modality:
+                self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
+        constants = repr((VADER_WEIGHT, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, STYLE_KIND,
+                          sorted(TYPOGRAPHY.items())))
         digest = hashlib.sha256("\n".join([
-            *(f"{c.pattern}\t{c.weight}" for c in self.cues),
-            *(f"{m.pattern}\t{m.kind}\t{m.hostile_factor}\t{m.cooperative_factor}\t{m.window}" for m in self.markers),
+            *(f"{c.pattern}\t{c.weight}\t{c.kind}" for c in self.cues),
+            *(f"{m.pattern}\t{m.kind}\t{m.hostile_factor}\t{m.cooperative_factor}\t{m.window}\t{m.statement_modality}"
+              for m in self.markers),
             *(f"{w}\t{v}" for w, v in sorted(overrides.items())),
             constants, FORMULA_VERSION,
         ]).encode()).hexdigest()[:8]
@@ -352,6 +401,9 @@ class Scorer:
             scare = cue.weight < 0 and any(qs <= char_start and char_end <= qe for qs, qe in quoted)
             if scare:
                 factor = 0.0
+            named = text[char_start].isupper() and in_name(text, tokens, start, end, len(words))
+            if named:
+                factor = 0.0
             found.append({
                 "cue": cue.pattern,
                 "matched": text[char_start:char_end],
@@ -359,20 +411,24 @@ class Scorer:
                 "cameo": cue.cameo,
                 "negated": polarity is not None and polarity.kind in ("negation", "refusal"),
                 "markers": [{"marker": m.pattern, "kind": m.kind} for m in applied]
-                + ([{"marker": "short quotation", "kind": "scare quotes"}] if scare else []),
+                + ([{"marker": "short quotation", "kind": "scare quotes"}] if scare else [])
+                + ([{"marker": "inside a proper name", "kind": "name"}] if named else []),
                 "factor": round(factor, 4),
                 "contribution": round(cue.weight * factor, 4),
+                "kind": cue.kind,
             })
-        return found
+        return count_style_once(found)
 
     def score(self, text: str, modality: str = "asserted") -> Score:
         """Hostility of one statement's text under its modality."""
         tokens = self.tokenizer.tokens(text)  # VADER's words come with the cue tokens, from one memo
-        compound = self.vader.compound(text, tokens.vader_words, tokens.vader_lowered)
+        # VADER reads straight quotes and spaced dashes (tokens.vader_words are those of the translated text)
+        compound = self.vader.compound(text if text.isascii() else text.translate(TYPOGRAPHY),
+                                       tokens.vader_words, tokens.vader_lowered)
         cues = self.find_cues(text, tokens)
         cue_sum = sum(c["contribution"] for c in cues)
         factor = MODALITY_FACTORS.get(modality, 1.0)
-        marked = MODALITY_MARKED_BY.get(modality, ())
+        marked = self.marked_by.get(modality, ())
         if marked and any(m["kind"] in marked for c in cues for m in c["markers"]):
             factor = 1.0  # the text marks this modality at the cue already: count it once
         return Score(
