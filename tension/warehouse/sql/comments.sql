@@ -2,7 +2,7 @@
 comment on view statement_scores is 'One row per extracted statement with its document and its hostility under the current scorer version (settings.scorer_version).';
 comment on view pair_statements is 'One row per statement x configured pair it bears on: the speaker country is one member of the pair and the other member is among the targets. direction is source→target; half is a_to_b or b_to_a in the order of pairs.country_a/country_b.';
 comment on column pair_statements.hostility is 'Statement hostility in [-1, +1]; see explanation for its parts';
-comment on column pair_statements.explanation is 'JSON: vader_compound, vader_part, cues (each with weight, CAMEO code, negated), cue_sum, modality, modality_factor, formula';
+comment on column pair_statements.explanation is 'JSON: vader_compound, vader_part, cues (each with weight, CAMEO code, kind, markers, factor, contribution = weight × factor, negated), cue_sum, modality, modality_factor, raw_hostility (before calibration), formula';
 
 comment on view weekly_parameters is 'The constants of the weekly index in one row (shrinkage, prior spread, windows, flag threshold). Every weekly view reads them from here. See METHODOLOGY.md section 3.';
 comment on column weekly_parameters.prior_documents is 'k: neutral (0) pseudo-documents added to every week; the index is sum of document means / (n_documents + k)';
