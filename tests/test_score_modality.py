@@ -19,3 +19,19 @@ from tension.extract.statements import modality
 ])
 def test_emphasis_and_denial(text, expected):
     assert modality(text, False) == expected
+
+
+def test_statement_rows_are_one_lexicon_with_the_scorer_markers():
+    from tension.config import read_tsv
+    from tension.extract.modality import MODALITY_FILE, modality_words
+    from tension.extract.statements import MODALITIES
+    from tension.score.scorer import MODIFIERS_FILE, load_markers
+
+    assert MODALITY_FILE == MODIFIERS_FILE  # the extractor and the scorer read the same file
+    rows = [r for r in read_tsv(MODALITY_FILE) if r["kind"].startswith("statement_")]
+    assert {r["kind"] for r in rows} == {"statement_negation", "statement_hedge", "statement_condition",
+                                         "statement_threat", "statement_future"}
+    assert all(r["statement_modality"] in MODALITIES for r in rows)
+    assert not [m for m in load_markers() if m.kind.startswith("statement_")]  # no factors on a cue
+    assert "emphasis" in {m.kind for m in load_markers()}  # the emphasis rows serve both
+    assert modality_words() is modality_words()  # compiled once, on first use

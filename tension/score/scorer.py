@@ -296,9 +296,11 @@ def load_cues(*paths: Path) -> list[Cue]:
 
 
 def load_markers(path: Path = MODIFIERS_FILE) -> list[Marker]:
-    """Negations, hedges, requests and intensifiers with their factors on hostile and cooperative cues."""
+    """Negations, hedges, requests and intensifiers with their factors on hostile and cooperative cues (the rows of
+    kind statement_* are the extractor's statement-modality words: tension/extract/modality.py)."""
     return [Marker(r["marker"], r["kind"], float(r["hostile_factor"]), float(r["cooperative_factor"]),
-                   int(r["window"]), r.get("statement_modality", "")) for r in read_tsv(path)]
+                   int(r["window"]), r.get("statement_modality", ""))
+            for r in read_tsv(path) if not r["kind"].startswith("statement_")]
 
 
 def load_vader_overrides(path: Path = VADER_FILE) -> dict[str, float | None]:
