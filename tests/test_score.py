@@ -6,8 +6,10 @@ from hypothesis import given, settings, strategies as st
 from tension.score.scorer import (
     MODALITY_FACTORS,
     Cue,
+    REST_WEIGHT,
     Scorer,
     VADER_WEIGHT,
+    aggregate,
     combine,
     inflections,
     load_cues,
@@ -140,7 +142,10 @@ def test_modality_scales_the_score(scorer):
     text = "North Korea will launch a ballistic missile."
     asserted = scorer.score(text, "asserted")
     hypothetical = scorer.score(text, "hypothetical")
-    assert hypothetical.hostility == pytest.approx(asserted.hostility * MODALITY_FACTORS["hypothetical"], abs=1e-4)
+    # the factor applies to the raw value; calibration maps it afterwards
+    assert hypothetical.raw_hostility == pytest.approx(asserted.raw_hostility * MODALITY_FACTORS["hypothetical"],
+                                                       abs=1e-4)
+    assert 0 < hypothetical.hostility < asserted.hostility
 
 
 def test_modality_marked_in_the_text_is_counted_once(scorer):
@@ -153,8 +158,12 @@ def test_explanation_reproduces_the_score(scorer):
     result = scorer.score("Seoul summoned the Russian ambassador to protest the rude remarks.")
     parts = result.explanation()
     recomputed = math.tanh(parts["cue_sum"] + parts["vader_part"]) * parts["modality_factor"]
-    assert result.hostility == pytest.approx(recomputed, abs=1e-3)
-    assert parts["cue_sum"] == pytest.approx(sum(c["weight"] * c["factor"] for c in parts["cues"]), abs=1e-3)
+    assert parts["raw_hostility"] == pytest.approx(recomputed, abs=1e-3)
+    assert result.hostility == pytest.approx(scorer.calibration(recomputed), abs=1e-3)
+    contributions = [c["weight"] * c["factor"] for c in parts["cues"]]
+    assert parts["cue_sum"] == pytest.approx(aggregate(contributions), abs=1e-3)
+    assert parts["cue_sum"] == pytest.approx(max(contributions) + REST_WEIGHT * (sum(contributions) - max(contributions)),
+                                             abs=1e-3)  # all three cues are hostile
     assert {c["matched"] for c in parts["cues"]} >= {"summoned the Russian ambassador", "protest", "rude"}
     assert {"vader_compound", "vader_part", "cues", "cue_sum", "modality", "modality_factor", "formula"} <= set(parts)
 
@@ -325,8 +334,8 @@ def test_epithets_count_once_per_statement(scorer):
     counted = [c for c in three.cues if c["kind"] == "epithet" and c["contribution"] > 0]
     assert len(counted) == 1 and counted[0]["contribution"] == 0.55  # the strongest (the first of equals)
     assert [m["kind"] for c in three.cues if c["kind"] == "epithet" and not c["contribution"]
-            for m in c["markers"]] == ["style", "style"]
-    assert three.hostility - one.hostility < 0.1  # the house vocabulary's repetition adds (almost) nothing
+            for m in c["markers"]] == ["once", "once"]
+    assert three.cue_sum - one.cue_sum < 0.1  # the house vocabulary's repetition adds (almost) nothing
 
 
 def test_insults_each_count(scorer):
@@ -361,8 +370,9 @@ def test_acting_against_cooperation_is_hostile(scorer):
 
 
 def test_cues_do_not_fire_inside_proper_names(scorer):
-    cue = cue_of(scorer.score("Officials of the puppet Spy Agency met reporters."), "Spy")
+    cue = cue_of(scorer.score("Members of the People's Solidarity for Participatory Democracy staged a rally."), "Solidarity")
     assert cue["contribution"] == 0 and cue["markers"][-1]["kind"] == "name"
+    assert cue_of(scorer.score("Officials of the puppet Spy Agency met."), "Spy Agency")["weight"] == 0  # a name row
     assert cue_of(scorer.score("He was accused of being a spy."), "spy")["contribution"] > 0
     headline = scorer.score("North Korea Fires Missile Toward Japan Sea")  # a title-case headline keeps its cues
     assert headline.hostility > 0.3
@@ -371,3 +381,25 @@ def test_cues_do_not_fire_inside_proper_names(scorer):
 
 def test_scorer_version_is_formula_three(scorer):
     assert scorer.version.startswith("3-")
+
+
+def test_strongest_cue_counts_in_full_and_the_rest_by_a_quarter():
+    assert aggregate([0.7, 0.4, 0.2]) == pytest.approx(0.7 + REST_WEIGHT * 0.6)
+    assert aggregate([0.5, -0.4, -0.2]) == pytest.approx(0.5 - 0.4 - REST_WEIGHT * 0.2)
+    assert aggregate([]) == 0.0
+
+
+def test_calibration_is_increasing_and_keeps_the_ends(scorer):
+    from tension.score.calibration import IDENTITY, Calibration, fit_anchors, load_calibration
+
+    calibration = load_calibration()
+    values = [i / 100 for i in range(-100, 101)]
+    mapped = [calibration(v) for v in values]
+    assert mapped[0] == -1.0 and mapped[-1] == 1.0 and mapped[100] == pytest.approx(0.0, abs=1e-9)
+    assert all(b > a for a, b in zip(mapped, mapped[1:]))  # strictly: no ranking changes
+    assert IDENTITY(0.37) == pytest.approx(0.37)
+    with pytest.raises(ValueError):
+        Calibration((-1.0, 0.2, 0.2, 1.0), (-1.0, 0.1, 0.3, 1.0))
+    # medians, with adjacent violators pooled (weighted by statements); small classes get no anchor
+    assert fit_anchors({-1: [-0.1, 0.3, 0.2], 0: [0.0, 0.1], 1: [0.5] * 2, 3: [0.9]}, 2) == [
+        (-0.6, 0.14, 5), (1.0, 0.5, 2)]

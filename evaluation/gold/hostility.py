@@ -2,6 +2,7 @@
 
     python -m evaluation.gold.hostility                  # tune and check, per corpus and overall, three systems
     python -m evaluation.gold.hostility --errors 30      # the tune half's 30 largest disagreements (never check)
+    python -m evaluation.gold.hostility --fit-calibration  # write tension/data/calibration.tsv from the tune half
 
 Each gold statement (evaluation/labels/gold/gold.tsv, `stmt` ≥ 1 with a hostility class) is scored from its unit's
 text, cut from ../shared/data by evaluation.gold.units (never stored), under the modality the extractor gives that
@@ -29,6 +30,11 @@ from evaluation.scoring import SHARED_DATA, auc, load_labels, spearman
 
 GOLD = Path(__file__).resolve().parents[1] / "labels" / "gold" / "gold.tsv"
 HOSTILE_CLASS = 2
+MIN_ANCHOR_STATEMENTS = 20  # a class with fewer tune statements gets no anchor of its own (its median is noise)
+# Where the median of the extreme classes (±3) is placed: not at ±1, which is the end of the scale (raw ±1), so that
+# statements beyond the median threat still rank above it (the mapping must stay strictly increasing); 0.9 reads as
+# class 2.7, which rounds to 3.
+TOP_ANCHOR = 0.9
 SYSTEMS = ("scorer", BASELINE_COMMIT, "plain VADER")
 
 
@@ -90,14 +96,45 @@ def table(rows: pd.DataFrame, positive: int) -> str:
     return "\n".join(lines)
 
 
+def fit_calibration(rows: pd.DataFrame) -> str:
+    """Fit the calibration anchors on the tune half (the scorer's raw value, i.e. without calibration) and write
+    them; returns the table written."""
+    from tension.extract.modality import modality
+    from tension.extract.statements import outside_quotes
+    from tension.score.calibration import CALIBRATION_FILE, IDENTITY, fit_anchors
+    from tension.score.scorer import Scorer
+
+    tune = rows[rows["split"] == "tune"]
+    scorer = Scorer(calibration=IDENTITY)
+    raw_by_class: dict[int, list[float]] = {}
+    for text, label in zip(tune["text"], tune["label"]):
+        raw_by_class.setdefault(int(label), []).append(scorer.score(text, modality(outside_quotes(text), False)).hostility)
+    anchors = fit_anchors(raw_by_class, MIN_ANCHOR_STATEMENTS)
+    lines = CALIBRATION_FILE.read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines if line.startswith("#")] + ["class\traw\tcalibrated\tn\tsource"]
+    body = ["-\t-1\t-1\t0\tend of the scale"]
+    for k, raw, n in anchors:
+        placed = max(-TOP_ANCHOR, min(TOP_ANCHOR, k / 3))
+        where = "class/3" if abs(k / 3) <= TOP_ANCHOR else f"{placed:g} (the top class; ±1 is the end of the scale)"
+        body.append(f"{k:g}\t{raw:g}\t{round(placed, 4):g}\t{n}\tmedian raw value of the gold tune statements of class "
+                    f"{k:g} (n = {n}), placed at {where}")
+    body.append("-\t1\t1\t0\tend of the scale")
+    CALIBRATION_FILE.write_text("\n".join(header + body) + "\n", encoding="utf-8")
+    return "\n".join(body)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="print the tune half's N largest disagreements")
+    parser.add_argument("--fit-calibration", action="store_true", help="fit and write the calibration anchors (tune)")
     args = parser.parse_args(argv)
     if not SHARED_DATA.exists():
         print(f"skipped: {SHARED_DATA} not present")
         return 0
     rows, positive, what = gold_rows()
+    if args.fit_calibration:
+        print(fit_calibration(rows))
+        return 0
     rows = pd.concat([rows.reset_index(drop=True), scores(rows["text"].tolist())], axis=1)
     print(f"{what}; {len(rows)} statements; scorer {rows['version'].iloc[0]}. ρ = Spearman(hostility, class); "
           f"AUC of class ≥ {positive} vs the rest.")

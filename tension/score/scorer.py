@@ -27,6 +27,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
+from tension.score.calibration import Calibration, load_calibration
 from tension.score.tokens import TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
 
@@ -44,7 +45,10 @@ MODALITY_FACTORS = {
     "negated": 0.5,  # the negated cue itself counts zero; the rest of the tone is halved
 }
 POLARITY_KINDS = ("negation", "refusal", "reversal", "emphasis", "opposition")  # the nearest one decides the sign
-STYLE_KIND = "epithet"  # a house-vocabulary name for the other side: only the strongest one of a statement counts
+REST_WEIGHT = 0.25  # the weight of a statement's cues after the strongest on each side (see aggregate; METHODOLOGY.md §2)
+# Kinds of which only the strongest cue of a statement counts: an epithet is a house-vocabulary name for the other
+# side (a style term), and a demand is one act however many of its words are cues ("demanded ... stop at once").
+ONCE_KINDS = ("epithet", "demand")
 SCALE_KINDS = ("hypothetical", "future", "request", "topic")  # the most hedging one scales the cue
 INTENSITY_KINDS = ("intensifier", "diminisher")  # multiply
 MEMO_WORDS = 200_000  # distinct words whose candidate patterns each automaton remembers
@@ -94,6 +98,7 @@ class Score:
     modality_factor: float
     cues: list[dict] = field(default_factory=list)
     scorer_version: str = ""
+    raw_hostility: float | None = None  # before calibration (tension/score/calibration.py); None: not calibrated
 
     def explanation(self) -> dict:
         """The parts, as stored with the score and printed by the CLI."""
@@ -107,8 +112,10 @@ class Score:
             # 1.0 although the modality has a factor: the text marks it at a cue, where it was counted once
             "modality_marked_in_text": self.modality_factor != MODALITY_FACTORS.get(self.modality, 1.0),
             "vader_weight": VADER_WEIGHT,
-            "formula": f"tanh(cue_sum + {VADER_WEIGHT}*(-vader_compound)) * modality_factor; "
-            "cue_sum = sum(weight * factor)",
+            "raw_hostility": self.raw_hostility,
+            "formula": f"hostility = calibrate(raw_hostility); raw_hostility = tanh(cue_sum + {VADER_WEIGHT}"
+            f"*(-vader_compound)) * modality_factor; cue_sum = on each side (hostile, cooperative) the largest "
+            f"contribution + {REST_WEIGHT} * the others; contribution = weight * factor",
         }
 
 
@@ -248,17 +255,30 @@ def _exempt(marker_kind: str, cue_kind: str) -> bool:
     )
 
 
+def aggregate(contributions: list[float]) -> float:
+    """The cues' joint weight: on each side (hostile, cooperative) the strongest cue counts in full and the others
+    by REST_WEIGHT, so a statement is rated by its strongest element (as the gold-set guideline asks of its labellers)
+    and several mild cues do not add up to a threat."""
+    total = 0.0
+    for side in (sorted((c for c in contributions if c > 0), reverse=True),
+                 sorted(c for c in contributions if c < 0)):
+        if side:
+            total += side[0] + REST_WEIGHT * sum(side[1:])
+    return total
+
+
 def count_style_once(found: list[dict]) -> list[dict]:
     """Of a statement's epithets (house-vocabulary names for the other side), only the one with the largest
-    contribution counts; the others are kept in the explanation with factor 0. An outlet that names its enemy
-    "the puppet traitors" three times in a sentence has said one derogatory thing, not three."""
-    style = [c for c in found if c["kind"] == STYLE_KIND and c["contribution"] > 0]
-    if len(style) > 1:
-        keep = max(style, key=lambda c: c["contribution"])  # the first of equals
-        for cue in style:
-            if cue is not keep:
-                cue["markers"] = cue["markers"] + [{"marker": "style term counted once", "kind": "style"}]
-                cue["factor"], cue["contribution"] = 0.0, 0.0
+    contribution counts, and likewise of its demand cues; the others are kept in the explanation with factor 0. An
+    outlet that names its enemy "the puppet traitors" three times in a sentence has said one derogatory thing."""
+    for kind in ONCE_KINDS:
+        same = [c for c in found if c["kind"] == kind and c["contribution"] > 0]
+        if len(same) > 1:
+            keep = max(same, key=lambda c: c["contribution"])  # the first of equals
+            for cue in same:
+                if cue is not keep:
+                    cue["markers"] = cue["markers"] + [{"marker": f"{kind} counted once", "kind": "once"}]
+                    cue["factor"], cue["contribution"] = 0.0, 0.0
     return found
 
 
@@ -278,8 +298,8 @@ def in_name(text: str, tokens: Tokens, start: int, end: int, count: int) -> bool
     after = tokens.span(end) if end < count else None
     if not (_capitalised(text, before) or (after is not None and _capitalised(text, after))):
         return False
-    words = [w for w in text.split() if len(w) > 3]
-    return sum(w[:1].isupper() for w in words) * 10 < len(words) * 7  # not a title-case headline
+    # not a title-case headline: in running text at least two longer words are in lower case
+    return sum(len(w) > 3 and w[:1].islower() for w in text.split()) >= 2
 
 
 def load_cues(*paths: Path) -> list[Cue]:
@@ -322,8 +342,10 @@ class Scorer:
     """VADER plus the cue lexicon; build once and reuse (VADER loads its lexicon on construction)."""
 
     def __init__(self, cues: list[Cue] | None = None, markers: list[Marker] | None = None,
-                 vader_overrides: dict[str, float | None] | None = None) -> None:
+                 vader_overrides: dict[str, float | None] | None = None,
+                 calibration: Calibration | None = None) -> None:
         self.cues = cues if cues is not None else load_cues()
+        self.calibration = calibration if calibration is not None else load_calibration()
         self.markers = markers if markers is not None else load_markers()
         overrides = vader_overrides if vader_overrides is not None else load_vader_overrides()
         self.vader = FastSentimentIntensityAnalyzer()  # stock VADER's results, without its quadratic steps
@@ -341,14 +363,14 @@ class Scorer:
         for marker in self.markers:
             if marker.statement_modality:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
-        constants = repr((VADER_WEIGHT, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, STYLE_KIND,
+        constants = repr((VADER_WEIGHT, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
                           sorted(TYPOGRAPHY.items())))
         digest = hashlib.sha256("\n".join([
             *(f"{c.pattern}\t{c.weight}\t{c.kind}" for c in self.cues),
             *(f"{m.pattern}\t{m.kind}\t{m.hostile_factor}\t{m.cooperative_factor}\t{m.window}\t{m.statement_modality}"
               for m in self.markers),
             *(f"{w}\t{v}" for w, v in sorted(overrides.items())),
-            constants, FORMULA_VERSION,
+            constants, self.calibration.key(), FORMULA_VERSION,
         ]).encode()).hexdigest()[:8]
         self.version = f"{FORMULA_VERSION}-{digest}"
 
@@ -428,13 +450,15 @@ class Scorer:
         compound = self.vader.compound(text if text.isascii() else text.translate(TYPOGRAPHY),
                                        tokens.vader_words, tokens.vader_lowered)
         cues = self.find_cues(text, tokens)
-        cue_sum = sum(c["contribution"] for c in cues)
+        cue_sum = aggregate([c["contribution"] for c in cues])
         factor = MODALITY_FACTORS.get(modality, 1.0)
         marked = self.marked_by.get(modality, ())
         if marked and any(m["kind"] in marked for c in cues for m in c["markers"]):
             factor = 1.0  # the text marks this modality at the cue already: count it once
+        raw = combine(cue_sum, compound, factor)
         return Score(
-            hostility=round(combine(cue_sum, compound, factor), 4),
+            hostility=round(self.calibration(raw), 4),
+            raw_hostility=round(raw, 4),
             vader_compound=compound,
             cue_sum=round(cue_sum, 4),
             modality=modality,
