@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from tension.extract import actors as actors_module
 from tension.extract import attribution
+from tension.extract import modality
 from tension.extract import statements as extract
+from tension.extract.modality import modality_words
 from tension.extract.scan import Anchored, WordIndex, lowercase_view, word_set
 from tension.extract.sentences import _blingfire_sentences
 
@@ -25,9 +27,10 @@ SEPARATORS = [" ", "  ", ",", ".", "-", "'", "’", "\n", "\t", '"', "“", "”
               "İ", "ı", "ſ", "K"]
 
 CUES = {
-    "negated": extract._NEGATED, "hedge": extract._HEDGE, "condition": extract._CONDITION,
-    "threat": extract._THREAT, "reporting": extract._REPORTING, "would": extract._WOULD,
-    "future": extract._FUTURE, "military act": extract._MILITARY_ACT, "anaphor": extract._ANAPHOR,
+    # the statement-modality words are data now (tension/data/cues_modifiers.tsv, compiled by extract/modality.py)
+    "negated": modality_words().negation, "hedge": modality_words().hedge, "condition": modality_words().condition,
+    "threat": modality_words().threat, "reporting": modality._REPORTING, "would": modality._WOULD,
+    "future": modality_words().future, "military act": extract._MILITARY_ACT, "anaphor": extract._ANAPHOR,
     "according": attribution.ACCORDING,
     "passive agent": attribution.PASSIVE_AGENT, "mutual": attribution.MUTUAL, "that": attribution._THAT,
     "backref": actors_module._BACKREF, "side": actors_module._SIDE, "two": actors_module._TWO,
