@@ -22,9 +22,12 @@ BASELINE_COMMIT = "ed2d147"  # main when issue 14 started: the scorer "as of tod
 
 
 def tree(commit: str | None) -> Path:
-    """The folder whose `tension` package runs: the repository for None, else the unpacked commit."""
+    """The folder whose `tension` package runs: the repository for None, a folder given by its path, else the
+    unpacked commit."""
     if commit is None:
         return REPO
+    if Path(commit).is_dir():  # a folder holding a `tension` package (a variant made for an experiment)
+        return Path(commit)
     folder = Path(tempfile.gettempdir()) / f"tension-baseline-{commit}"
     if not (folder / "tension" / "__init__.py").exists():
         archive = subprocess.run(["git", "-C", str(REPO), "archive", commit, "tension"], check=True,

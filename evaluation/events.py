@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from datetime import date, timedelta
@@ -53,6 +54,10 @@ KCNA_EVENTS = {
     "April 2012 launch": (date(2012, 4, 13), date(2012, 4, 13)),
 }
 BEFORE_WEEKS = 4
+# KCNA's house names for the South's government and policy, found in the text itself (not by any scorer), so that
+# every version is checked against the same count: does the index follow how often they are said?
+EPITHETS = re.compile(r"\b(?:puppet|traitor|treacher|warmonger|war-thirsty|confrontation|imperialis|lackey|stooge|"
+                      r"flunk|clique|fascis|war hawk|maniac)", re.I)
 
 
 def week_of(day: date) -> date:
@@ -105,8 +110,12 @@ def rss_figures(rows: pd.DataFrame) -> dict:
 def kcna_figures(rows: pd.DataFrame) -> dict:
     """Spread across weeks and the response to each event window."""
     index = weekly_index(rows)
+    epithets = rows.assign(epithets=rows["content"].map(lambda t: len(EPITHETS.findall(t))))
+    rate = epithets.groupby("week")["epithets"].mean().reindex(index.index)
     result = {"weeks": len(index), "statements": len(rows), "mean": index.mean(), "sd": index.std(),
-              "iqr": index.quantile(0.75) - index.quantile(0.25)}
+              "iqr": index.quantile(0.75) - index.quantile(0.25),
+              "epithet_rate_rho": spearman(index.to_numpy(), rate.to_numpy()),
+              "epithet_share": epithet_share(rows)}
     for name, (first, last) in KCNA_EVENTS.items():
         weeks = [w for w in index.index if week_of(first) <= w <= week_of(last)]
         before = [w for w in index.index if week_of(first) - timedelta(weeks=BEFORE_WEEKS) <= w < week_of(first)]
@@ -116,12 +125,24 @@ def kcna_figures(rows: pd.DataFrame) -> dict:
 
 
 def top_cues(rows: pd.DataFrame, limit: int = 8) -> list[tuple[str, float]]:
-    """Cues with the largest summed contribution over the statements (either sign)."""
+    """Cues with the largest summed effective contribution over the statements (either sign): what each cue added to
+    its statement's cue_sum (under formula 3 the strongest cue of a side counts in full, the others by REST_WEIGHT)."""
     sums: dict[str, float] = defaultdict(float)
     for cues in rows["cues"]:
-        for cue, contribution, _kind in cues:
-            sums[cue] += contribution
+        for cue, _contribution, _kind, effective in cues:
+            sums[cue] += effective
     return sorted(sums.items(), key=lambda kv: -abs(kv[1]))[:limit]
+
+
+def epithet_share(rows: pd.DataFrame) -> float:
+    """Share of the statements' summed hostile effective contributions that comes from cues matching an epithet."""
+    epithet = hostile = 0.0
+    for cues in rows["cues"]:
+        for cue, _contribution, _kind, effective in cues:
+            if effective > 0:
+                hostile += effective
+                epithet += effective if EPITHETS.search(cue.replace("~", "").replace("*", "")) else 0.0
+    return epithet / hostile if hostile else float("nan")
 
 
 def report(commit: str | None) -> dict:
@@ -146,6 +167,10 @@ def format_report(results: list[dict]) -> str:
         lines.append(f"| {key} | " + " | ".join(str(r["kcna"][key]) for r in results) + " |")
     for key in ("mean", "sd", "iqr"):
         lines.append(f"| weekly {key} | " + " | ".join(f"{r['kcna'][key]:.3f}" for r in results) + " |")
+    lines.append("| ρ(weekly index, epithets per statement) | " + " | ".join(
+        f"{r['kcna']['epithet_rate_rho']:+.3f}" for r in results) + " |")
+    lines.append("| epithets' share of the hostile cue weight | " + " | ".join(
+        f"{r['kcna']['epithet_share']:.1%}" for r in results) + " |")
     for name in KCNA_EVENTS:
         lines.append(f"| {name}: level, change vs 4 weeks before (in weekly SDs) | " + " | ".join(
             f"{r['kcna'][name][0]:+.2f}, {r['kcna'][name][1]:+.3f} ({r['kcna'][name][2]:+.2f})" for r in results) + " |")
@@ -159,11 +184,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", nargs="?", const=BASELINE_COMMIT, default=None,
                         help=f"also run the scorer as of this commit (default {BASELINE_COMMIT})")
+    parser.add_argument("--variant", action="append", default=[],
+                        help="also run the `tension` package in this folder (an experiment), beside")
     args = parser.parse_args(argv)
     if not SHARED_DATA.exists():
         print(f"skipped: {SHARED_DATA} not present")
         return 0
-    results = ([report(args.before)] if args.before else []) + [report(None)]
+    results = ([report(args.before)] if args.before else []) + [report(v) for v in args.variant] + [report(None)]
     print(format_report(results))
     return 0
 

@@ -27,7 +27,21 @@ def _analyse_batch():
 
 
 def _cues(score) -> list[list]:
-    return [[c["cue"], c.get("contribution", c["weight"]), c.get("kind", "")] for c in score.cues]
+    """[pattern, contribution, kind, effective]: effective is what the cue added to its statement's cue_sum (all of
+    its contribution before formula 3; from formula 3 on, the strongest of a side in full and the rest by
+    REST_WEIGHT)."""
+    import tension.score.scorer as scorer
+
+    rest = getattr(scorer, "REST_WEIGHT", 1.0)
+    rows = [[c["cue"], c.get("contribution", c["weight"]), c.get("kind", "")] for c in score.cues]
+    for sign in (1, -1):
+        side = sorted((r for r in rows if r[1] * sign > 0), key=lambda r: -abs(r[1]))
+        for rank, row in enumerate(side):
+            row.append(row[1] if rank == 0 else rest * row[1])
+    for row in rows:
+        if len(row) == 3:
+            row.append(0.0)
+    return rows
 
 
 def score_lines() -> None:

@@ -91,6 +91,16 @@ def tokenize(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return words, spans
 
 
+def _flat(column: tuple) -> list[str]:
+    """VADER's words of a text from its chunks' entries: a str for a chunk that is one word (a C-level copy when all
+    are), a tuple for a chunk that typography splits into several or none ("idiot—he", "—")."""
+    try:
+        "".join(column)  # a C-level test that every entry is a str
+    except TypeError:
+        return [w for entry in column for w in ((entry,) if isinstance(entry, str) else entry)]
+    return list(column)
+
+
 def _chunk_starts(text: str, chunks: list[str]) -> list[int]:
     """Offset of each of `text.split()`'s chunks in `text`."""
     lengths_before = list(accumulate(map(len, chunks), initial=0))
@@ -116,8 +126,8 @@ class Tokens:
         self.words: list[str] = list(chain.from_iterable(columns[0]))
         # tension.vader.words_of(text.translate(TYPOGRAPHY).split()) and those lower-cased, or None if the columns
         # have none
-        self.vader_words: list[str] | None = None if columns[2] is None else list(chain.from_iterable(columns[2]))
-        self.vader_lowered: list[str] | None = None if columns[3] is None else list(chain.from_iterable(columns[3]))
+        self.vader_words: list[str] | None = None if columns[2] is None else _flat(columns[2])
+        self.vader_lowered: list[str] | None = None if columns[3] is None else _flat(columns[3])
         self._text, self._chunks = text, chunks
         self._layout: tuple[list[int], list[int]] | None = None
         self._replaced: dict[int, tuple] = {}  # word index -> its candidates per automaton, where a word was replaced
@@ -160,8 +170,11 @@ class Tokenizer:
             words, spans = _split_tokens(chunk.lower())
             # VADER's words of the chunk as VADER reads it (straight quotes, dashes as spaces): usually one word,
             # none for a lone dash, two for "idiot—he"
-            vader_words = tuple(words_of([chunk] if chunk.isascii() else chunk.translate(TYPOGRAPHY).split()))
-            record = (tuple(words), tuple(spans), vader_words, tuple(w.lower() for w in vader_words),
+            vader_words = words_of([chunk] if chunk.isascii() else chunk.translate(TYPOGRAPHY).split())
+            # one word (a str, nearly always) or a tuple of them (none or several: see _flat)
+            vader, lowered = ((vader_words[0], vader_words[0].lower()) if len(vader_words) == 1 else
+                              (tuple(vader_words), tuple(w.lower() for w in vader_words)))
+            record = (tuple(words), tuple(spans), vader, lowered,
                       *[tuple(map(automaton.candidates, words)) for automaton in self.automata])
             if len(self._memo) < MEMO_CHUNKS:
                 record = tuple(map(self._shared.setdefault, record, record))  # equal parts kept once: a smaller memo
