@@ -1,33 +1,37 @@
 """Score: hostility of a statement in [-1, +1], with every part of the explanation kept.
 
-    hostility = tanh( Σ cue_weight × cue_factor  +  VADER_WEIGHT × (−vader_compound) ) × modality_factor
+    raw       = tanh( cue_sum  +  VADER_WEIGHT × (−vader_compound) ) × modality_factor
+    cue_sum   = on each side (hostile, cooperative) the largest cue_weight × cue_factor + REST_WEIGHT × the others
+    hostility = calibration(raw)   (tension/score/calibration.py: the gold set's class medians at class/3)
 
-+1 is a threat of war, 0 neutral, −1 warm cooperation. Cue weights come from tension/data/cues.tsv, anchored on
-the CAMEO category's Goldstein value (weight = −Goldstein/10 unless the row says why not). Each cue's factor
-comes from the markers just before it in the same clause (tension/data/cues_modifiers.tsv): a negation cancels a
-hostile cue ("did not threaten") and turns a cooperative one into a mild refusal ("did not agree"); "halt",
-"suspend", "lift" reverse a cue (CAMEO's mirrored categories: halt negotiations −7 vs negotiate +7); "could",
-"will", "urged ... to" scale it; "strongly" intensifies it. The statement's modality (from the extractor) applies
-to the whole score unless the text already marks it at a cue, so a hedge is never counted twice.
-METHODOLOGY.md §2 explains the choice of constants; docs/evaluation-scoring.md measures them.
++1 is a threat of war, insult or use of force, 0 neutral, −1 warm cooperation. Cue weights come from
+tension/data/cues.tsv and cues_insults.tsv, anchored on the CAMEO category's Goldstein value (weight = −Goldstein/10
+unless the row says why not) or, for insults, on the gold-set guideline's classes. Each cue's factor comes from the
+markers just before it in the same clause (tension/data/cues_modifiers.tsv): a negation cancels a hostile cue ("did
+not threaten") and turns a cooperative one into a mild refusal ("did not agree"), an emphasis does not ("never
+ceased"); "halt", "suspend", "lift" reverse a cue (CAMEO's mirrored categories: halt negotiations −7 vs negotiate
++7); "could", "will", "urged ... to" scale it; "strongly" intensifies it. Only the strongest epithet (a house name
+for the other side) and the strongest demand cue of a statement count. A capitalised cue inside a proper name counts
+0. The statement's modality (from the extractor) applies to the whole score unless the text already marks it at a
+cue, so a hedge is never counted twice. METHODOLOGY.md §2 explains the choice of constants;
+docs/evaluation-scoring.md measures them.
 
-Cue matching is one pass over the word tokens with a dictionary automaton (exact forms and prefixes of every
-cue's first word), not a loop over the lexicon. The tokens, each word's candidate patterns and VADER's words come
-from one memo of whitespace chunks (tension/score/tokens.py): a statement is split once, for both.
+Cue matching is one pass over the word tokens with a dictionary automaton (tension/score/patterns.py), not a loop
+over the lexicon. The tokens, each word's candidate patterns and VADER's words come from one memo of whitespace
+chunks (tension/score/tokens.py): a statement is split once, for both; VADER reads it through the typography table.
 """
-
 from __future__ import annotations
 
 import hashlib
 import math
 import re
 from dataclasses import dataclass, field
-from itertools import compress
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
 from tension.score.calibration import Calibration, load_calibration
+from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.tokens import TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
 
@@ -44,18 +48,15 @@ MODALITY_FACTORS = {
     "hypothetical": 0.5,  # "could", "might": half of the asserted act
     "negated": 0.5,  # the negated cue itself counts zero; the rest of the tone is halved
 }
-POLARITY_KINDS = ("negation", "refusal", "reversal", "emphasis", "opposition")  # the nearest one decides the sign
-REST_WEIGHT = 0.25  # the weight of a statement's cues after the strongest on each side (see aggregate; METHODOLOGY.md §2)
+POLARITY_KINDS = ("negation", "refusal", "reversal", "emphasis", "opposition")  # the nearest decides the sign
+REST_WEIGHT = 0.25  # weight of a statement's cues after the strongest on each side (see aggregate, METHODOLOGY §2)
 # Kinds of which only the strongest cue of a statement counts: an epithet is a house-vocabulary name for the other
 # side (a style term), and a demand is one act however many of its words are cues ("demanded ... stop at once").
 ONCE_KINDS = ("epithet", "demand")
 SCALE_KINDS = ("hypothetical", "future", "request", "topic")  # the most hedging one scales the cue
 INTENSITY_KINDS = ("intensifier", "diminisher")  # multiply
-MEMO_WORDS = 200_000  # distinct words whose candidate patterns each automaton remembers
-GAP_WORDS = 3  # a lone "*" in a cue pattern stands for zero to three words
 SCARE_QUOTE_WORDS = 4  # a cooperative cue inside quotes this short is irony ('"dialogue" racket'), not cooperation
 
-_CLAUSE_BREAK = frozenset(".,;:!?()[]—–")
 # Words that end the reach of a marker: "would not work and warned that ..." does not negate "warned".
 _SCOPE_BREAK = _CLAUSE_BREAK | {"and", "but", "while", "whereas", "although", "though", "however", "yet", "because",
                                 "since", "after", "before", "when", "as", "which", "who", "where"}
@@ -124,132 +125,6 @@ def combine(cue_sum: float, vader_compound: float, modality_factor: float,
     """The formula; `use_cues`/`use_vader` switch a component off for the evaluation's ablation rows."""
     raw = (cue_sum if use_cues else 0.0) + (VADER_WEIGHT * -vader_compound if use_vader else 0.0)
     return max(-1.0, min(1.0, math.tanh(raw) * modality_factor))
-
-
-def inflections(stem: str) -> set[str]:
-    """Regular inflections of a stem, with or without a final 'e': 'restor' -> restore, restores, restored,
-    restoring; 'slam' -> slammed; 'deny' -> denies, denied. Over-generation ('threatenes') is harmless."""
-    forms = {stem}
-    for base in {stem, stem + "e"} if not stem.endswith("e") else {stem}:
-        forms |= {base + "s", base + "es", base + "d", base + "ed", base + "ing"}
-        if base.endswith("e") and not base.endswith("ee"):
-            forms |= {base, base[:-1] + "ing"}
-    if len(stem) > 2 and stem.endswith("y") and stem[-2] not in "aeiou":
-        forms |= {stem[:-1] + "ies", stem[:-1] + "ied"}
-    if len(stem) > 2 and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou" and stem[-3] not in "aeiou":
-        forms |= {stem + stem[-1] + "ed", stem + stem[-1] + "ing"}  # ban -> banned, commit -> committed
-    return forms
-
-
-def _token_matcher(token: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """'warn~|caution' -> (exact forms, prefixes): '~' inflects, a trailing '*' is any ending, '|' separates choices."""
-    exact: set[str] = set()
-    prefixes: list[str] = []
-    for choice in token.lower().split("|"):
-        if choice.endswith("*"):
-            prefixes.append(choice[:-1])
-        elif choice.endswith("~"):
-            exact |= inflections(choice[:-1])
-        else:
-            exact.add(choice)
-    return frozenset(exact), tuple(prefixes)
-
-
-class _Automaton:
-    """Phrase patterns indexed by the forms and prefixes of their first word. Matched left to right; at one start
-    the pattern with the most words wins, then the longest span, then an exact form over a prefix, then file order."""
-
-    def __init__(self, patterns: list[str]) -> None:
-        self.steps: list[list[tuple[frozenset[str], tuple[str, ...]] | None]] = []  # None is a gap
-        self.exact: dict[str, list[int]] = {}
-        self.prefix: dict[str, list[int]] = {}
-        self.word_counts: list[int] = []
-        self.first_forms: list[frozenset[str]] = []
-        self.rests: list[tuple[tuple[frozenset[str], tuple[str, ...], bool], ...]] = []
-        for index, pattern in enumerate(patterns):
-            steps = [None if t == "*" else _token_matcher(t) for t in pattern.split()]
-            if not steps or steps[0] is None or steps[-1] is None:
-                raise ValueError(f"cue pattern {pattern!r} must start and end with a word")
-            self.steps.append(steps)
-            forms, prefixes = steps[0]
-            for form in forms:
-                self.exact.setdefault(form, []).append(index)
-            for prefix in prefixes:
-                self.prefix.setdefault(prefix, []).append(index)
-            # Precomputed once so that find() does no per-match work on the pattern itself: the word count (first
-            # key of the rank), the first word's exact forms, and each later word as (forms, prefixes, after a gap).
-            self.word_counts.append(sum(step is not None for step in steps))
-            self.first_forms.append(forms)
-            self.rests.append(tuple((*step, steps[k - 1] is None)
-                                    for k, step in enumerate(steps) if k > 0 and step is not None))
-        # each pattern's second word as (forms, prefixes) when it must follow the first directly (no gap), else None
-        self.seconds: list[tuple[frozenset[str], tuple[str, ...]] | None] = [
-            (rest[0][0], rest[0][1]) if rest and not rest[0][2] else None for rest in self.rests]
-        self.prefix_lengths = sorted({len(p) for p in self.prefix})
-        self._memo: dict[str, tuple[int, ...]] = {}
-
-    def _match_rest(self, index: int, words: list[str], start: int) -> int | None:
-        """End (exclusive) of the shortest match of pattern `index` from `start`, or None; gaps do not cross
-        punctuation. The first word is not tested: candidates() only offers patterns whose first word fits
-        words[start], and find() never starts on punctuation."""
-        position, count = start + 1, len(words)
-        for forms, prefixes, after_gap in self.rests[index]:
-            at, last = position, position + GAP_WORDS if after_gap else position
-            while True:
-                if at >= count:
-                    return None
-                word = words[at]
-                if word in _CLAUSE_BREAK:
-                    return None
-                if word in forms or word.startswith(prefixes):  # startswith(()) is False
-                    position = at + 1
-                    break
-                if at == last:
-                    return None
-                at += 1
-        return position
-
-    def candidates(self, word: str) -> tuple[int, ...]:
-        """Patterns whose first word can be `word` (memoised: news vocabulary repeats)."""
-        found = self._memo.get(word)
-        if found is None:
-            hits = list(self.exact.get(word, ()))
-            for length in self.prefix_lengths:
-                if length > len(word):
-                    break
-                hits.extend(self.prefix.get(word[:length], ()))
-            found = tuple(hits)
-            if len(self._memo) < MEMO_WORDS:
-                self._memo[word] = found
-        return found
-
-    def find(self, words: list[str], starts: list[tuple[int, ...]]) -> list[tuple[int, int, int]]:
-        """Non-overlapping (pattern index, start, end) from left to right; at one start the most words wins.
-        `starts` holds each word's candidates()."""
-        found: list[tuple[int, int, int]] = []
-        free = 0  # words before this are inside a match already
-        seconds, match_rest, last = self.seconds, self._match_rest, len(words) - 1
-        for i in compress(range(len(words)), starts):  # only the words some pattern can start with
-            if i < free or words[i] in _CLAUSE_BREAK:  # no match starts on punctuation
-                continue
-            best = None
-            following = words[i + 1] if i < last else ""
-            for index in starts[i]:
-                second = seconds[index]
-                # most candidates fail on the word right after the first: test that here, without a call
-                if second is not None and following not in second[0] and not following.startswith(second[1]):
-                    continue
-                end = match_rest(index, words, i)
-                if end is None:
-                    continue
-                exact = words[i] in self.first_forms[index]  # an exact form beats a prefix ('anti-epidemic')
-                rank = (self.word_counts[index], end - i, exact, -index)
-                if best is None or rank > best[0]:
-                    best = (rank, index, end)
-            if best is not None:
-                found.append((best[1], i, best[2]))
-                free = best[2]
-        return found
 
 
 def _exempt(marker_kind: str, cue_kind: str) -> bool:
