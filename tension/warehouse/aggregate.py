@@ -24,7 +24,7 @@ from tension.warehouse import store
 from tension.config import SQL_DIR
 
 # The definitions the cached sums depend on: a change to any of them recomputes every week.
-CACHE_INPUTS = ("statement_scores", "pair_statements", "weekly_sums_live")
+CACHE_INPUTS = ("outlets", "statement_scores", "pair_statements", "weekly_sums_live", "index_sums")
 # Beyond this share of the weeks, recomputing them one by one costs more than recomputing all at once.
 FULL_REBUILD_SHARE = 0.5
 WEEK_PATTERN = re.compile(r"(\d{4})-W(\d{2})")
@@ -33,7 +33,10 @@ WEEK_PATTERN = re.compile(r"(\d{4})-W(\d{2})")
 def _signature(con: duckdb.DuckDBPyConnection) -> str:
     """Hash of what the cached sums depend on: view definitions, configured pairs, settings."""
     views = con.execute(
-        "select view_name, sql from duckdb_views() where view_name in (select unnest(?)) order by view_name",
+        """select view_name, sql from duckdb_views() where view_name in (select unnest($1))
+           union all
+           select function_name, macro_definition from duckdb_functions() where function_name in (select unnest($1))
+           order by 1""",
         [list(CACHE_INPUTS)],
     ).fetchall()
     pairs = con.execute("select pair_id, country_a, country_b from pairs order by pair_id").fetchall()
@@ -83,7 +86,7 @@ def refresh(db_path: Path) -> None:
                 [_signature(con), full, weeks],
             )
             con.execute("create or replace view weekly_sums as select * from weekly_sums_cache")
-            con.execute(_sql("comments"))  # replacing a view drops its comment
+            store.document_views(con)  # replacing a view drops its comments
             con.execute("commit")
         except Exception:
             con.execute("rollback")
