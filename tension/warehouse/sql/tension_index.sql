@@ -72,6 +72,8 @@ windowed as (
         (sum(ss_doc_means) over pool + prior_sd_weight * prior_sd * prior_sd)
             / (sum(greatest(n_documents - 1, 0)) over pool + prior_sd_weight) as pool_variance,
         sum(coalesce(sum_doc_means, 0)) over recent as trend_sum,
+        -- Documents read in a typical period of the pool window (a year; gaps left out): intensity's denominator.
+        avg(nullif(coverage_documents, 0)) over pool as typical_coverage,
         sum(n_documents) over recent as trend_documents
     from cells
     window
@@ -99,9 +101,11 @@ estimates as (
         case when n_documents > 0 then sqrt(pool_variance / (trend_documents + prior_documents)) end as trend_se,
         -- Too few state voices for the value to speak for the state.
         n_statements > 0 and n_state_statements < min_state_statements as thin,
-        -- Intensity: hostility-weighted hostile statements per 100 documents read. 0 is a period read without a
-        -- hostile statement; NULL is a period with nothing read (a gap).
-        case when coverage_documents > 0 then 100.0 * hostile_sum / coverage_documents end as intensity
+        -- Intensity: hostility-weighted hostile statements per 100 documents of typical coverage (the mean of the
+        -- pool window), so that a feed that grows or shrinks over months does not move it, while the surge of
+        -- news in an event week still does (per 100 documents of the week itself cancels it: METHODOLOGY.md).
+        -- 0 is a period read without a hostile statement; NULL is a period with nothing read (a gap).
+        case when coverage_documents > 0 then 100.0 * hostile_sum / typical_coverage end as intensity
     from windowed
 ),
 
@@ -173,6 +177,7 @@ final as (
         n_hostile,
         hostile_sum,
         coverage_documents,
+        typical_coverage,
         stored_documents,
         outlets,
         days_covered,
