@@ -118,7 +118,7 @@ def test_report_for_a_known_week(db_path: Path, tmp_path: Path) -> None:
     assert text.index("Russia–ROK —") < text.index("DPRK–ROK —")  # pair pages in configured order
     fonts = {font["/BaseFont"] for page in PdfReader(pdf).pages
              for font in (f.get_object() for f in page["/Resources"]["/Font"].values())}
-    assert fonts and all("DejaVuSans" in name for name in fonts), fonts  # Helvetica has no → or ŏ
+    assert fonts and all("DejaVuSans" in name or "NanumGothic" in name for name in fonts), fonts  # not Helvetica
     for stem in ("RUS-KOR_2024-W02", "PRK-KOR_2024-W02", "all_2024-W02"):
         for suffix in ("png", "svg"):
             assert (tmp_path / "reports" / f"{stem}.{suffix}").stat().st_size > 0
@@ -201,7 +201,9 @@ def test_long_quotes_are_cut_and_wrap(db_path: Path, tmp_path: Path) -> None:
         _statement(con, "long:0", words, "KCNA", "KCNA", "PRK", ["KOR"], 0.8)
     text = pdf_text(report.build_report(db_path, tmp_path, week="2024-W02"))
     assert "The spokesman said the South's reckless drills" in text
-    assert text.count("reckless drills") < 10  # shortened to about 260 characters, ending in …
+    # Whole up to 1,200 characters (what a row can hold on a page), then cut with the id to look it up.
+    assert 10 < text.count("reckless drills") < 40
+    assert "long:0 (cut: the whole statement is in pair_statements)" in text
 
 
 @pytest.mark.parametrize("week", ["2024-W99", "2024-W5", "2024-05", "last week", "2023-W53"])

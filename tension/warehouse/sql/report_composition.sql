@@ -1,0 +1,11 @@
+-- Who the statements of the weeks $1 .. $2 (Mondays) come from: per pair, speaker kind and outlet.
+select
+    pair_id,
+    coalesce(speaker_kind, 'kind not recorded') as speaker_kind,
+    coalesce(outlet, 'unknown outlet') as outlet,
+    is_state_voice,
+    count(*) as n
+from pair_statements
+where week_start between $1 and $2
+group by all
+order by pair_id, n desc
