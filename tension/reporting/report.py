@@ -34,7 +34,7 @@ from tension.reporting.text import (
 
 TOP_STATEMENTS = 10
 # Quotes are printed whole up to what a table row can hold on one page; a longer one is cut and its id given.
-QUOTE_CHARS = 1200
+QUOTE_CHARS = 700
 MAX_FLAGGED_ROWS = 30
 # A year of context: long enough to see a trend, short enough that one week is still a visible band.
 CHART_WEEKS = 52
@@ -134,7 +134,9 @@ def _period_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
             pair.iloc[-1]
         flagged = list(filled.loc[filled["flagged"], "iso_week"])
         rows.append([
-            f"<b>{escape(name)}</b>", f"{len(filled)} of {len(pair)}",
+            f"<b>{escape(name)}</b>", f"{len(filled)} of {len(pair)}" + (
+                f"<br/><font size=7>{int(filled['thin'].sum())} thin (under 3 state-voice statements)</font>"
+                if filled["thin"].any() else ""),
             f"<b>{signed(data.period_index.get(pair_id))}</b>",
             f"{signed(low['index_value'])} ({low['iso_week']})", f"{signed(high['index_value'])} ({high['iso_week']})",
             f"{len(flagged)}: {', '.join(flagged[:8])}{' …' * (len(flagged) > 8)}" if flagged else "none",
@@ -191,7 +193,11 @@ def _pair_sentence(row: pd.Series, before: pd.Series | None) -> str:
     parts = [f"Index <b>{signed(row['index_value'])}</b> [{signed(row['ci_low'])}, {signed(row['ci_high'])}]"
              + (f" — thin: only {int(row['n_state_statements'])} state-voice statement"
                 f"{'s' * (int(row['n_state_statements']) != 1)}, read it as an anecdote" if row.get("thin") else "")]
-    if before is not None and pd.notna(before["index_value"]):
+    if before is not None and before.get("partial") and pd.notna(before["index_value"]):
+        days = int(before["days_covered"])
+        parts[0] += (f"; the week before holds only {days} day{'s' * (days != 1)} of data "
+                     f"({signed(before['index_value'])}), too little to compare with")
+    elif before is not None and pd.notna(before["index_value"]):
         parts[0] += f", {signed(before['index_value'])} the week before"
     direction = ARROWS.get(row["trend_direction"])
     parts.append(f"4-week trend {signed(row['trend'])}, {direction}" if direction else
@@ -269,13 +275,14 @@ def _pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir:
              Spacer(1, 4)]
     figure = charts.weekly_figure(pair.reset_index(drop=True), name, scope.first,
                                   data.notes[data.notes["pair_id"] == pair_id])
-    story += [_chart(figure, out_dir, f"{pair_id}_{_stem(scope)}", 13.5), _para(CHART_NOTE, styles["note"])]
+    story += [_chart(figure, out_dir, f"{pair_id}_{_stem(scope)}", 12.5), _para(CHART_NOTE, styles["note"])]
     moving = data.moving[data.moving["pair_id"] == pair_id] if not data.moving.empty else data.moving
     if moving.empty:
         return story + [Spacer(1, 6), _para(f"<b>No statements for this pair in week {scope.label}.</b>",
                                                 styles["body"])]
-    heading = (f"Statements that moved the index in {scope.label}: the {min(len(moving), TOP_STATEMENTS)} with the "
-               f"largest share of it, of {int(row['n_statements'])}")
+    shown = min(len(one_row_per_sentence(moving)), TOP_STATEMENTS)
+    heading = (f"Statements that moved the index in {scope.label}: the {shown} sentence{'s' * (shown != 1)} with the "
+               f"largest share of it, of {int(row['n_statements'])} statements")
     return story + [CondPageBreak(5 * cm), _para(heading, styles["h2"]), _statement_table(moving, styles)]
 
 
@@ -294,11 +301,13 @@ def _pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_di
              else "no week departed from its 12-week baseline by 2.5 SD or more")
     story.append(_para(
         f"Index over the period <b>{signed(data.period_index.get(pair_id))}</b> ({int(filled['n_documents'].sum())} "
-        f"documents, {int(filled['n_statements'].sum())} statements in {len(filled)} of {len(pair)} weeks); weekly "
+        f"documents, {int(filled['n_statements'].sum())} statements in {len(filled)} of {len(pair)} weeks"
+        + (f", {int(filled['thin'].sum())} of them thin: fewer than 3 state-voice statements"
+           if filled["thin"].any() else "") + "); weekly "
         f"values from {signed(low['index_value'])} ({low['iso_week']}) to {signed(high['index_value'])} "
         f"({high['iso_week']}); {flags}.", styles["lead"]))
     story += [Spacer(1, 4), _chart(charts.weekly_figure(pair, name, None, notes), out_dir,
-                                   f"{pair_id}_{_stem(scope)}", 14.0), _para(CHART_NOTE, styles["note"])]
+                                   f"{pair_id}_{_stem(scope)}", 12.5), _para(CHART_NOTE, styles["note"])]
     if notes.empty:
         return story
     rows = [["Week", "Index (95% interval)", "Change", "Departure", "Statement that shows it", "Outlet, date",

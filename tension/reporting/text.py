@@ -91,7 +91,8 @@ def reason_text(moving: pd.DataFrame, change: float | None) -> str:
     else:
         top = moving.loc[moving["contribution"].idxmax() if change > 0 else moving["contribution"].idxmin()]
     return (f"<b>{escape(speaker_name(top))}</b> ({escape(top['direction'])}, {signed(top['hostility'])}): "
-            f"“{escape(display_quote(top['content'], 120))}”")
+            f"“{escape(display_quote(top['content'], 160))}” <font size=7 color='#555555'>"
+            f"{escape(str(top['statement_id']))}, whole in the table of its pair</font>")
 
 
 def trend_text(row: pd.Series) -> str:
@@ -151,6 +152,6 @@ def flag_text(row: pd.Series) -> str:
         side = "above" if row["departure_z"] > 0 else "below"
         return f"<b>{'▲' if side == 'above' else '▼'} flagged</b>: {abs(row['departure_z']):.1f} SD {side} " \
                f"baseline {signed(row['baseline'])}"
-    if pd.isna(row.get("baseline")):
-        return "no baseline yet (needs earlier weeks)"
+    if pd.isna(row.get("baseline")) or pd.isna(row.get("departure_z")):
+        return "no baseline yet (needs 4 earlier weeks with statements)"
     return f"within baseline {signed(row['baseline'])}"
