@@ -17,9 +17,7 @@ from prefect.schedules import Cron
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from flows.api import free_port, stop, wait_until_healthy
-
-DEFAULT_CRON = "0 6 * * 1"  # Monday 06:00
-DEFAULT_TIMEZONE = "Asia/Seoul"
+from tension.config import SCHEDULE_CRON, SCHEDULE_TIMEZONE
 DEPLOYMENT_NAME = "weekly"
 
 
@@ -48,7 +46,7 @@ def prefect_api(port: int | None = None, startup_timeout: float = 90.0) -> Itera
         stop(server)
 
 
-def serve_weekly(parameters: dict, cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TIMEZONE) -> None:
+def serve_weekly(parameters: dict, cron: str = SCHEDULE_CRON, timezone: str = SCHEDULE_TIMEZONE) -> None:
     """Register the weekly deployment with its schedule and run scheduled flow runs until interrupted."""
     from flows.weekly import tension_flow
 

@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from tension.config import DEFAULT_DB, DEFAULT_INBOX, DEFAULT_REPORTS
+from tension.config import BATCH_SIZE, DEFAULT_DB, DEFAULT_INBOX, DEFAULT_REPORTS, SCHEDULE_CRON, SCHEDULE_TIMEZONE
 
 app = typer.Typer(
     help="Weekly country-pair tension index from what officials say and do.\n\n"
@@ -80,7 +80,7 @@ def run(
     db: Path = DB_OPTION,
     reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", help="Folder for the PDF report and charts."),
     week: Optional[str] = typer.Option(None, "--week", help="ISO week of the report, e.g. 2024-W05 (default: last week with data)."),
-    batch_size: int = typer.Option(2000, "--batch-size", min=1, help="Documents per batch (one task and one transaction each); a large file is cut into a multiple of --workers batches."),
+    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Documents per batch (one task and one transaction each); a large file is cut into a multiple of --workers batches."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (TSV: pair_id, name, country_a, country_b, source)."),
     report: bool = typer.Option(True, "--report/--no-report", help="Write the PDF report at the end."),
     task_runner: str = typer.Option("auto", "--task-runner", help="auto, threads, processes, or a Dask address tcp://host:8786."),
@@ -147,8 +147,8 @@ def serve(
     inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", help="Input file or folder (repeatable)."),
     db: Path = DB_OPTION,
     reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", help="Folder for the PDF reports."),
-    cron: str = typer.Option("0 6 * * 1", "--cron", help="Cron schedule (default: Mondays 06:00)."),
-    timezone: str = typer.Option("Asia/Seoul", "--timezone", help="Time zone of the cron schedule."),
+    cron: str = typer.Option(SCHEDULE_CRON, "--cron", help="Cron schedule (default: Mondays 06:00)."),
+    timezone: str = typer.Option(SCHEDULE_TIMEZONE, "--timezone", help="Time zone of the cron schedule."),
     port: Optional[int] = typer.Option(None, "--port", help="Port for the Prefect server started when none is configured."),
     field: list[str] = typer.Option([], "--field", help="JSONL field mapping OURS=THEIRS (repeatable)."),
     default: list[str] = typer.Option([], "--default", help="Metadata for documents lacking it, e.g. speaker=KCNA."),
@@ -184,27 +184,18 @@ def rescore_command(db: Path = DB_OPTION) -> None:
 
     Example: tension rescore --db data/tension.duckdb
     """
-    from tension import pipeline
-    from tension.warehouse import publish
-    from tension.warehouse import rescore
-    from tension.warehouse import store
+    from tension import run
+    from tension.warehouse.publish import RunInProgress, Workspace
 
-    workspace = publish.Workspace(db)
-    if not db.exists() and not workspace.working.exists():
+    if not db.exists() and not Workspace(db).working.exists():
         raise typer.BadParameter(f"no database at {db}: run 'tension run' first", param_hint="--db")
-    ctx = pipeline.build_context()
     try:
-        with publish.exclusive_run(workspace):
-            working = publish.prepare_working_copy(workspace)
-            pipeline.prepare_database(working, ctx)
-            with store.connect(working) as con:
-                scored = rescore.rescore_missing(con, ctx.scorer)
-            publish.export_parquet(working, db.parent / "parquet")
-            publish.publish(workspace)
-    except publish.RunInProgress as error:
+        result = run.rescore(db)
+    except RunInProgress as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=3) from None
-    typer.echo(f"scored {scored} statements under scorer version {ctx.scorer.version}; published {db}")
+    typer.echo(f"scored {result['scored']} statements under scorer version {result['scorer_version']}; "
+               f"published {result['database']}")
 
 
 @app.command()
@@ -218,7 +209,8 @@ def statements(
     Example: tension statements seeds/000_e318909af9d05ecd.txt | jq .hostility
     """
     from tension.ingest.documents import Rejection, read_documents
-    from tension.pipeline import analyse, build_context, statement_json
+    from tension.analyse import analyse_document, build_context
+    from tension.records import statement_json
 
     ctx = build_context(pairs)
     rejected = accepted = 0
@@ -228,9 +220,9 @@ def statements(
             typer.echo(f"rejected {item.path}{':' + item.item if item.item else ''}: {item.reason}", err=True)
             continue
         accepted += 1
-        analysed = analyse(item, ctx)
+        analysed = analyse_document(item, ctx)
         for statement, score in zip(analysed.statements, analysed.scores):
-            typer.echo(json.dumps(statement_json(analysed, statement, score, ctx.pairs), ensure_ascii=False))
+            typer.echo(json.dumps(statement_json(item, statement, score, ctx.pairs), ensure_ascii=False))
     if rejected and not accepted:
         raise typer.Exit(code=1)  # nothing readable at all
 

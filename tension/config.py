@@ -19,6 +19,12 @@ DEFAULT_DB = Path("data/tension.duckdb")
 DEFAULT_REPORTS = Path("reports")
 DEFAULT_INBOX = Path("seeds")
 
+# Documents per batch (one analysis task and one transaction each): `tension run --batch-size`, the flow, run_local.
+BATCH_SIZE = 2000
+# When the weekly deployment runs (`tension serve`; prefect.yaml repeats it for `prefect deploy`, a test checks).
+SCHEDULE_CRON = "0 6 * * 1"  # Monday 06:00
+SCHEDULE_TIMEZONE = "Asia/Seoul"
+
 
 @dataclass(frozen=True)
 class Pair:

@@ -8,8 +8,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from tension import pipeline
-from tension.warehouse import aggregate
+from tension import run
 
 from conftest import ROOT, SEEDS
 
@@ -18,12 +17,9 @@ NOTEBOOK = ROOT / "notebooks" / "01-weekly-index.ipynb"
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed article through the pipeline, refreshed as a run does before publishing."""
-    ctx = pipeline.build_context()
+    """The seed article through a run, published."""
     db = tmp_path_factory.mktemp("published") / "tension.duckdb"
-    pipeline.prepare_database(db, ctx)
-    pipeline.process_files([SEEDS], db, ctx)
-    aggregate.refresh(db)
+    run.run_local([SEEDS], db)
     return db
 
 

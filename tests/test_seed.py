@@ -8,7 +8,8 @@ import os
 import pytest
 
 from tension.ingest.documents import list_inbox, read_documents
-from tension.pipeline import analyse, statement_json
+from tension.analyse import analyse_document
+from tension.records import statement_json
 
 from conftest import ROOT, SEEDS
 
@@ -18,8 +19,8 @@ GOLDEN = ROOT / "tests" / "golden" / "seed_statements.jsonl"
 @pytest.fixture(scope="module")
 def records(ctx):
     [doc] = list(read_documents(list_inbox([SEEDS])))
-    item = analyse(doc, ctx)
-    return [statement_json(item, s, sc, ctx.pairs) for s, sc in zip(item.statements, item.scores)]
+    item = analyse_document(doc, ctx)
+    return [statement_json(doc, s, sc, ctx.pairs) for s, sc in zip(item.statements, item.scores)]
 
 
 def having(records, fragment):

@@ -258,13 +258,15 @@ def read_csv_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | No
 
 
 def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[int, int] | None = None,
-               inbox: Path | None = None, max_bytes: int = MAX_JSONL_BYTES) -> Iterator[Document | Rejection]:
+               inbox: Path | None = None, max_bytes: int = MAX_JSONL_BYTES, line_offsets: formats.LineOffsets | None = None
+               ) -> Iterator[Document | Rejection]:
     """Documents from a JSON-lines batch, streamed; each bad line is its own rejection and the batch goes on.
 
     `fields` maps our field names to the batch's (e.g. {"text": "story", "published": "date"}); a value may be
     a list of fields joined as paragraphs ({"text": ["title", "description"]}). A sidecar may carry the same
     mapping under `fields:`, an `encoding:`, and defaults for every line (e.g. `speaker: KCNA`). HTML in text is
-    stripped. `lines` = (first, stop): 1-based line numbers of one slice of a large file.
+    stripped. `lines` = (first, stop): 1-based line numbers of one slice of a large file; `line_offsets` remembers
+    where slices start, for the next slice of the same file.
     """
     if problem := check_file(path, inbox, max_bytes):
         yield Rejection(str(path), "", problem)
@@ -283,7 +285,7 @@ def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[in
         yield Rejection(str(path), "", f"unreadable: {error.strerror or error}")
         return
     with handle:
-        for line_no, raw in formats.iter_lines(handle, first, stop):
+        for line_no, raw in formats.iter_lines(handle, first, stop, line_offsets):
             if not raw.strip():
                 continue
             item = str(line_no)

@@ -313,28 +313,48 @@ def json_record(raw: bytes, declared: str | None = None) -> dict:
     return record
 
 
-# Where lines start in the JSON-lines files read so far in this process: {file identity: {line number: byte
-# offset}}. A run splits a large file into line ranges read one after another by the same worker, so each range
-# starts where an earlier one stopped instead of searching the file from its start. The identity includes size
-# and mtime (as the run's own change detection does): a rewritten file gets a fresh entry.
-_LINE_OFFSETS: dict[tuple, dict[int, int]] = {}
-_LINE_OFFSETS_FILES = 16  # files remembered; the oldest is forgotten first
-_LINE_OFFSETS_LOCK = threading.Lock()  # a thread-pool run reads ranges of one file concurrently
+class LineOffsets:
+    """Where lines start in the JSON-lines files read so far: {file identity: {line number: byte offset}}. A run
+    splits a large file into line ranges read one after another by the same worker, so each range starts where an
+    earlier one stopped instead of searching the file from its start. The identity includes size and mtime (as the
+    run's own change detection does): a rewritten file gets a fresh entry. Owned by whoever reads the ranges (a
+    worker's analysis context), shared by its threads."""
+
+    FILES = 16  # files remembered; the oldest is forgotten first
+
+    def __init__(self) -> None:
+        self.files: dict[tuple, dict[int, int]] = {}
+        self.lock = threading.Lock()  # a thread-pool run reads ranges of one file concurrently
+
+    def nearest(self, key: tuple, first: int) -> tuple[int, int]:
+        """(line number, offset) of the known line start nearest before line `first` (line 1 at 0 if none)."""
+        with self.lock:
+            known = self.files.get(key, {})
+            line_no = max((n for n in known if n <= first), default=1)
+            return line_no, known.get(line_no, 0)
+
+    def remember(self, key: tuple, line_no: int, offset: int) -> None:
+        """Line `line_no` of the file `key` starts at byte `offset`."""
+        with self.lock:
+            if key not in self.files and len(self.files) >= self.FILES:
+                del self.files[next(iter(self.files))]
+            self.files.setdefault(key, {1: 0})[line_no] = offset
+
+
 _SKIP_BLOCK = 1 << 22  # bytes read at a time while looking for the first line of a range
 
 
-def iter_lines(handle: io.BufferedReader, first: int = 1, stop: int | None = None) -> Iterator[tuple[int, bytes]]:
+def iter_lines(handle: io.BufferedReader, first: int = 1, stop: int | None = None,
+               offsets: LineOffsets | None = None) -> Iterator[tuple[int, bytes]]:
     """(line number, bytes) for lines `first` .. `stop` - 1 (1-based) of a binary file, split at b"\n".
 
-    The lines before `first` are skipped as bytes (a newline search from the nearest known line start), not
-    read one by one: reaching a range late in a large file costs a fraction of reading it.
+    The lines before `first` are skipped as bytes (a newline search from the nearest line start known to
+    `offsets`), not read one by one: reaching a range late in a large file costs a fraction of reading it.
     """
+    offsets = offsets if offsets is not None else LineOffsets()
     info = os.fstat(handle.fileno())
     key = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
-    with _LINE_OFFSETS_LOCK:
-        known = _LINE_OFFSETS.get(key, {})
-        line_no = max((n for n in known if n <= first), default=1)
-        offset = known.get(line_no, 0)
+    line_no, offset = offsets.nearest(key, first)
     if offset:
         handle.seek(offset - 1)
         if handle.read(1) != b"\n":  # rewritten within one mtime tick, same size: do not trust the offsets
@@ -344,10 +364,10 @@ def iter_lines(handle: io.BufferedReader, first: int = 1, stop: int | None = Non
         if _skip_lines(handle, first - line_no) < first - line_no:
             return  # the file ends before line `first`
         line_no = first
-        _remember_line(key, first, handle.tell())
+        offsets.remember(key, first, handle.tell())
     for raw in handle:
         if stop is not None and line_no >= stop:
-            _remember_line(key, stop, handle.tell() - len(raw))  # where the next range starts
+            offsets.remember(key, stop, handle.tell() - len(raw))  # where the next range starts
             return
         yield line_no, raw
         line_no += 1
@@ -370,13 +390,6 @@ def _skip_lines(handle: io.BufferedReader, count: int) -> int:
         if passed == count:
             handle.seek(start + end + 1)
             return passed
-
-
-def _remember_line(key: tuple, line_no: int, offset: int) -> None:
-    with _LINE_OFFSETS_LOCK:
-        if key not in _LINE_OFFSETS and len(_LINE_OFFSETS) >= _LINE_OFFSETS_FILES:
-            del _LINE_OFFSETS[next(iter(_LINE_OFFSETS))]
-        _LINE_OFFSETS.setdefault(key, {1: 0})[line_no] = offset
 
 
 def utc_today() -> date:

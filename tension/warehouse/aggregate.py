@@ -73,24 +73,15 @@ def _update_cache(con: duckdb.DuckDBPyConnection) -> tuple[bool, int]:
 
 def refresh(db_path: Path) -> None:
     """Bring the cached weekly sums up to date (only changed weeks) and make weekly_index read them."""
-    with store.connect(db_path) as con:
-        con.execute("begin transaction")
-        try:
-            full, weeks = _update_cache(con)
-            con.execute("delete from weekly_refresh_weeks")
-            con.execute("insert into weekly_refresh_weeks select * from weekly_fingerprints_now")
-            con.execute("delete from weekly_refresh")
-            con.execute(
-                """insert into weekly_refresh
-                   select ?, count(*), max(scored_at), now(), ?, ? from scores""",
-                [_signature(con), full, weeks],
-            )
-            con.execute("create or replace view weekly_sums as select * from weekly_sums_cache")
-            store.document_views(con)  # replacing a view drops its comments
-            con.execute("commit")
-        except Exception:
-            con.execute("rollback")
-            raise
+    with store.connect(db_path) as con, store.transaction(con):
+        full, weeks = _update_cache(con)
+        con.execute("delete from weekly_refresh_weeks")
+        con.execute("insert into weekly_refresh_weeks select * from weekly_fingerprints_now")
+        con.execute("delete from weekly_refresh")
+        con.execute("insert into weekly_refresh select ?, count(*), max(scored_at), now(), ?, ? from scores",
+                    [_signature(con), full, weeks])
+        con.execute("create or replace view weekly_sums as select * from weekly_sums_cache")
+        store.document_views(con)  # replacing a view drops its comments
 
 
 def weekly_index(db_path: Path, pair_id: str | None = None) -> pd.DataFrame:
