@@ -114,11 +114,6 @@ create table if not exists inbox_files (
 -- Columns added after the first release: databases created earlier get them here.
 alter table statements add column if not exists targets_inferred boolean default false;
 
--- Speaker kind and reporter of a statement (issue 13, attribution). Until the extractor fills them they are NULL,
--- and the views treat a statement of a resolved country with no kind as a state voice (pair_statements).
-alter table statements add column if not exists speaker_kind varchar;
-alter table statements add column if not exists reported_by varchar;
-
 -- Display names of outlets (tension/data/outlets.tsv, loaded by store.create_schema): a feed or page host, or a
 -- source name as the metadata gives it, mapped to the name analysts use (view `outlets`).
 create table if not exists outlet_names (
