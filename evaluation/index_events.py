@@ -49,7 +49,8 @@ def weekly_measures(db: Path, voices: str = "state") -> pd.DataFrame:
     with store.connect(db, read_only=True) as con:
         weeks = con.execute(
             "select period_start as week, index_value, intensity, n_statements, n_hostile, hostile_sum, "
-            "coverage_documents from tension_index('week', voices := ?, pair := ?) where not feed_gap",
+            "coverage_documents, 100.0 * hostile_sum / coverage_documents as intensity_own_week "
+            "from tension_index('week', voices := ?, pair := ?) where not feed_gap",
             [voices, PAIR]).df()
         statements = con.execute(
             "select week_start as week, content from pair_statements where pair_id = ? "
@@ -85,7 +86,7 @@ def kcna_event_weeks(path: Path = KCNA_EVENTS) -> set[date]:
 def correlations(weeks: pd.DataFrame, events: pd.Series) -> dict[str, tuple[float, int]]:
     """Spearman ρ of each measure with the events, and the number of weeks it was computed over."""
     result = {}
-    for measure in MEASURES + ("n_hostile", "hostile_sum"):
+    for measure in MEASURES + ("n_hostile", "hostile_sum", "intensity_own_week", "coverage_documents"):
         valid = weeks[weeks[measure].notna()]
         result[measure] = (spearman(valid[measure].to_numpy(float), events[valid.index].to_numpy(float)),
                            len(valid))
@@ -107,7 +108,9 @@ def kcna(db: Path, voices: str = "state") -> dict[str, tuple[float, int]]:
 
 LABELS = {"index_value": "tone index", "intensity": "intensity (per 100 documents of typical coverage)",
           "n_statements": "statement count", "plain_vader": "plain VADER weekly mean",
-          "n_hostile": "hostile statements (count)", "hostile_sum": "hostile sum (not per document)"}
+          "n_hostile": "hostile statements (count)", "hostile_sum": "hostile sum (no denominator)",
+          "intensity_own_week": "hostile sum per 100 documents of the week itself",
+          "coverage_documents": "documents read (coverage alone)"}
 
 
 def main() -> None:

@@ -96,7 +96,7 @@ def _table(rows: list[list[str]], widths_cm: list[float], styles: dict[str, Para
 
 
 def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> Table:
-    rows = [["Pair", "Index<br/>(95% interval)", "Intensity<br/>(per 100 docs)", "Change vs<br/>last week",
+    rows = [["Pair", "Intensity<br/>(per 100 docs)", "Tone index<br/>(95% interval)", "Change vs<br/>last week",
              "Trend (4 weeks)", "Against 12-week baseline", "Statements (documents)", "What moved it most"]]
     for pair_id, name in data.pairs.itertuples(index=False):
         pair = data.weekly[data.weekly["pair_id"] == pair_id].set_index("week_start")
@@ -105,20 +105,20 @@ def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphSty
         before = pair.loc[before_key] if before_key in pair.index else None
         intensity = intensity_text(row)
         if row["n_statements"] == 0:
-            rows.append([f"<b>{escape(name)}</b>", "<b>no statements</b>", intensity, "—", "—", "—", "0",
+            rows.append([f"<b>{escape(name)}</b>", intensity, "<b>no statements</b>", "—", "—", "—", "0",
                          "no statements"])
             continue
         rows.append([
             f"<b>{escape(name)}</b>",
-            index_cell(row),
             intensity,
+            index_cell(row),
             change_text(row, before),
             trend_text(row),
             flag_text(row),
             f"{int(row['n_statements'])} ({int(row['n_documents'])})",
             reason_text(data.moving[data.moving["pair_id"] == pair_id], row["change"]),
         ])
-    return _table(rows, [2.4, 2.6, 2.0, 2.1, 2.3, 3.9, 2.3, 9.1], styles)
+    return _table(rows, [2.4, 2.0, 2.6, 2.1, 2.3, 3.9, 2.3, 9.1], styles)
 
 
 def _period_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> Table:

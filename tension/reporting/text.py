@@ -117,7 +117,7 @@ def intensity_text(row: pd.Series) -> str:
     """Intensity, or why there is none (nothing read); a partly read week says how many days it holds."""
     if row.get("feed_gap") or pd.isna(row.get("intensity")):
         return "nothing read"
-    text = f"{float(row['intensity']):.1f}"
+    text = f"<b>{float(row['intensity']):.1f}</b>"
     if row.get("partial"):
         text += f"<br/><font size=7>{int(row['days_covered'])} of 7 days read</font>"
     return text

@@ -81,6 +81,9 @@ def refresh(db_path: Path) -> None:
         con.execute("insert into weekly_refresh select ?, count(*), max(scored_at), now(), ?, ? from scores",
                     [_signature(con), full, weeks])
         con.execute("create or replace view weekly_sums as select * from weekly_sums_cache")
+        # Coverage (documents per week from every source) is one scan of the documents: recomputed whole.
+        con.execute("create or replace table weekly_coverage_cache as select * from period_coverage('week')")
+        con.execute("create or replace view weekly_coverage as select * from weekly_coverage_cache")
         store.document_views(con)  # replacing a view drops its comments
 
 

@@ -19,7 +19,8 @@ from tension.config import OUTLETS_FILE, SQL_DIR, VIEW_COLUMNS_FILE, Pair, read_
 # Creation order matters: each view or table macro reads the ones before it. A macro's file creates it itself.
 CREATION_ORDER = (
     "outlets", "statement_scores", "pair_statements", "statement_cues", "index_parameters", "weekly_parameters",
-    "index_sums", "period_coverage", "weekly_sums_live", "weekly_sums", "tension_index", "weekly_index",
+    "index_sums", "period_coverage", "weekly_coverage", "weekly_sums_live", "weekly_sums", "tension_index",
+    "weekly_index",
     "weekly_statements", "coverage",
 )
 MACROS = ("index_sums", "period_coverage", "tension_index")

@@ -3,10 +3,10 @@
 -- documents is a gap). outlet (ILIKE pattern): only that outlet's documents, and its own first and last day.
 create or replace macro period_coverage(grain, outlet := null) as table
 with docs as (
-    select d.doc_id, d.published, d.cluster_id, o.outlet as outlet_name
+    -- The outlets view (regular expressions over every URL) is read only when an outlet is asked for.
+    select d.doc_id, d.published, d.cluster_id, d.source
     from documents as d
-    join outlets as o using (doc_id)
-    where outlet is null or o.outlet ilike outlet
+    where outlet is null or d.doc_id in (select o.doc_id from outlets as o where o.outlet ilike outlet)
 ),
 
 span as (
@@ -32,9 +32,9 @@ counted as (
         count(*) as stored_documents,
         -- As statement_scores counts them: one representative per near-duplicate cluster and ISO week.
         case when any_value(ds.dedup) = 'off' then count(*)
-             else count(distinct coalesce(docs.cluster_id, docs.doc_id) || strftime(docs.published, '%G-W%V'))
+             else count(distinct hash(coalesce(docs.cluster_id, docs.doc_id), date_trunc('week', docs.published)))
         end as coverage_documents,
-        count(distinct docs.outlet_name) as outlets,
+        count(distinct coalesce(docs.source, '')) as outlets,
         count(distinct docs.published) as days_covered
     from docs
     cross join dedup_setting as ds

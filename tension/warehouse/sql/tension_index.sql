@@ -15,7 +15,10 @@ with params as (
 ),
 
 coverage as (
-    select * from period_coverage(grain, outlet := outlet)
+    -- Weekly coverage of all outlets comes from weekly_coverage (kept in a table by tension.aggregate.refresh).
+    select * from weekly_coverage where grain = 'week' and outlet is null
+    union all by name
+    select * from period_coverage(grain, outlet := outlet) where not (grain = 'week' and outlet is null)
 ),
 
 grid as (
