@@ -190,3 +190,19 @@ def test_every_column_of_every_view_has_a_comment(known: Path) -> None:
     assert set(store.VIEWS) <= set(views) and all(views[v] for v in store.VIEWS)
     assert not missing
     assert all(macros.get(m) for m in store.MACROS)
+
+
+def test_data_files_of_the_views_are_well_formed() -> None:
+    from tension.config import OUTLETS_FILE, VIEW_COLUMNS_FILE, read_tsv
+
+    outlets = read_tsv(OUTLETS_FILE)
+    keys = [(r["kind"], r["match"]) for r in outlets]
+    assert len(keys) == len(set(keys)) and {r["kind"] for r in outlets} <= {"host", "name"}
+    assert all(r["outlet"] and r["source"] for r in outlets)
+    assert all(r["match"] == r["match"].lower() and "/" not in r["match"] for r in outlets if r["kind"] == "host")
+    columns = read_tsv(VIEW_COLUMNS_FILE)
+    keys = [(r["view"], r["column"]) for r in columns]
+    assert len(keys) == len(set(keys)) and all(r["comment"] and r["source"] for r in columns)
+    events = read_tsv(Path(__file__).parent.parent / "evaluation" / "data" / "kcna_2011_2012_events.tsv")
+    assert events and all(date(2011, 1, 1) <= date.fromisoformat(r["first_day"]) <= date.fromisoformat(r["last_day"])
+                          <= date(2012, 11, 30) and r["source"] for r in events)

@@ -310,8 +310,8 @@ def _pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_di
                                    f"{pair_id}_{_stem(scope)}", 12.5), _para(CHART_NOTE, styles["note"])]
     if notes.empty:
         return story
-    rows = [["Week", "Index (95% interval)", "Change", "Departure", "Statement that shows it", "Outlet, date",
-             "Score"]]
+    rows = [["Week", "Index (95% interval)", "Change", "Departure", "Statement that shows it; who spoke that week",
+             "Outlet, date", "Score"]]
     merged = notes.merge(pair[["week_start", "ci_low", "ci_high", "change", "baseline"]], on="week_start")
     for n in merged.head(MAX_FLAGGED_ROWS).itertuples(index=False):
         published = pd.Timestamp(n.published) if pd.notna(n.published) else None
@@ -320,7 +320,10 @@ def _pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_di
             f"{signed(n.index_value)} [{signed(n.ci_low)}, {signed(n.ci_high)}]", signed(n.change),
             f"{'▲' if n.departure_z > 0 else '▼'} {abs(n.departure_z):.1f} SD from {signed(n.baseline)}",
             f"<b>{escape(cell_text(n.speaker))}</b>: “{escape(display_quote(cell_text(n.quote, ''), QUOTE_CHARS))}”"
-            f"<br/><font size=7 color='#555555'>{escape(cell_text(n.statement_id))}</font>",
+            f"<br/><font size=7 color='#555555'>{escape(cell_text(n.statement_id))}</font><br/><font size=7>"
+            + composition_text(data.composition[(data.composition["pair_id"] == pair_id)
+                                                & (pd.to_datetime(data.composition["week_start"])
+                                                   == pd.Timestamp(n.week_start))]) + "</font>",
             f"{escape(cell_text(n.outlet))}<br/>{published:%d %b %Y}" if published is not None else "—",
             signed(n.hostility),
         ])

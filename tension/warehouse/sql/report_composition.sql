@@ -1,6 +1,7 @@
--- Who the statements of the weeks $1 .. $2 (Mondays) come from: per pair, speaker kind and outlet.
+-- Who the statements of the weeks $1 .. $2 (Mondays) come from: per pair, week, speaker kind and outlet.
 select
     pair_id,
+    week_start,
     coalesce(speaker_kind, 'kind not recorded') as speaker_kind,
     coalesce(outlet, 'unknown outlet') as outlet,
     is_state_voice,
@@ -8,4 +9,4 @@ select
 from pair_statements
 where week_start between $1 and $2
 group by all
-order by pair_id, n desc
+order by pair_id, week_start, n desc
