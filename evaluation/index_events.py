@@ -54,7 +54,7 @@ def weekly_measures(db: Path, voices: str = "state") -> pd.DataFrame:
             [voices, PAIR]).df()
         statements = con.execute(
             "select week_start as week, content from pair_statements where pair_id = ? "
-            "and (? = 'all' or is_state_voice)", [PAIR, voices]).df()
+            "and (? = 'all' or counts_in_index)", [PAIR, voices]).df()
     analyzer = SentimentIntensityAnalyzer()
     statements["plain_vader"] = [-analyzer.polarity_scores(text)["compound"] for text in statements["content"]]
     vader = statements.groupby("week")["plain_vader"].mean()

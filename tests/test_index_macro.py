@@ -83,9 +83,7 @@ def test_filters_on_direction_outlet_and_speaker(known: Path) -> None:
 
 
 def test_state_voices_thin_periods_and_kinds(known: Path) -> None:
-    with store.connect(known) as con:  # as the attribution (issue 13) will: a speaker_kind column, then the views
-        con.execute("alter table statements add column speaker_kind varchar")
-        store.create_schema(con)
+    with store.connect(known) as con:  # kinds as the attribution stores them; d1:1 and the rest have none (count)
         con.execute("update statements set speaker_kind = 'civic' where statement_id = 'd1:0'")
         con.execute("update statements set speaker_kind = 'government' where statement_id = 'd2:0'")
     state = by_period(query(known, "select * from tension_index('week')"))["2024-W01"]

@@ -9,7 +9,7 @@ create or replace macro index_sums(grain, voices := 'state', speaker_kind := nul
 with chosen as (
     select ps.*, cast(date_trunc(grain, ps.published) as date) as period_start
     from pair_statements as ps
-    where (voices = 'all' or ps.is_state_voice)
+    where (voices = 'all' or ps.counts_in_index)
         and (speaker_kind is null or ps.speaker_kind ilike speaker_kind)
         and (outlet is null or ps.outlet ilike outlet)
         and (direction is null or ps.direction = replace(direction, '->', '→'))
@@ -22,7 +22,7 @@ by_document as (
         c.period_start,
         c.doc_id,
         count(*) as n_statements,
-        count(*) filter (where c.is_state_voice) as n_state_statements,
+        count(*) filter (where c.counts_in_index) as n_state_statements,
         avg(c.hostility) as doc_mean,
         count(*) filter (where c.half = 'a_to_b') as n_a_to_b,
         avg(c.hostility) filter (where c.half = 'a_to_b') as doc_mean_a_to_b,

@@ -1,6 +1,13 @@
 -- One row per statement x configured pair it bears on, with its direction (source -> target), who says it (speaker,
--- kind, whether it is a state voice), where (outlet, URL) and the sentence it was read from.
-with expanded as (
+-- kind, whether the index counts it), where (outlet, URL) and the sentence it was read from.
+-- counts_in_index: the speaker is a kind of voice the index counts (settings.index_kinds, from
+-- tension/data/index_kinds.tsv: state voices by default); the other voices stay here for analysts.
+with index_kinds as (
+    select coalesce(max(value), 'government,military,state_media,party_legislature') as kinds
+    from settings where key = 'index_kinds'
+),
+
+expanded as (
     select s.*, unnest(s.targets) as target_country
     from statement_scores as s
     where s.speaker_country is not null
@@ -27,11 +34,8 @@ final as (
         e.speaker_actor,
         e.speaker_role,
         e.speaker_kind,
-        -- The index counts state voices (DESIGN.md: government, military, state media, ruling party or
-        -- legislature). Until the attribution (issue 13) fills speaker_kind, a statement of a resolved country
-        -- with no kind counts as one: the index is then what it was before kinds existed.
-        coalesce(e.speaker_kind in ('government', 'military', 'state_media', 'party'), true) as is_state_voice,
         e.reported_by,
+        e.speaker_kind is null or list_contains(string_split(k.kinds, ','), e.speaker_kind) as counts_in_index,
         e.content,
         e.cue,
         e.is_act,
@@ -50,6 +54,7 @@ final as (
         e.char_end,
         substr(d.body, e.char_start + 1, e.char_end - e.char_start) as source_sentence
     from expanded as e
+    cross join index_kinds as k
     join pairs as p
         on (e.speaker_country = p.country_a and e.target_country = p.country_b)
         or (e.speaker_country = p.country_b and e.target_country = p.country_a)

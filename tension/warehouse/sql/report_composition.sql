@@ -4,7 +4,7 @@ select
     week_start,
     coalesce(speaker_kind, 'kind not recorded') as speaker_kind,
     coalesce(outlet, 'unknown outlet') as outlet,
-    is_state_voice,
+    counts_in_index,
     count(*) as n
 from pair_statements
 where week_start between $1 and $2

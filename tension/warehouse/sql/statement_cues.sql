@@ -13,7 +13,7 @@ with cues as (
         ps.doc_id,
         ps.outlet,
         ps.speaker_actor,
-        ps.is_state_voice,
+        ps.counts_in_index,
         ps.hostility,
         ps.cue_sum,
         cast(json_extract_string(ps.explanation, '$.vader_part') as double) as vader_part,
@@ -49,7 +49,7 @@ final as (
         doc_id,
         outlet,
         speaker_actor,
-        is_state_voice
+        counts_in_index
     from cues
 )
 

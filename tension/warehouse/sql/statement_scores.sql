@@ -23,16 +23,6 @@ clustered as (
     from documents
 ),
 
-statement_rows as (
-    -- speaker_kind and reported_by come with the attribution (issue 13). Until the statements table has them they
-    -- are NULL here (a union by name with an empty row set that has them), and pair_statements counts a statement
-    -- of a resolved country with no kind as a state voice. The views are re-created at every run, so they pick up
-    -- the columns as soon as a run has added them.
-    select * from statements
-    union all by name
-    select cast(null as varchar) as speaker_kind, cast(null as varchar) as reported_by where false
-),
-
 final as (
     select
         s.statement_id,
@@ -70,7 +60,7 @@ final as (
         c.cluster_id,
         c.n_sources,
         c.is_representative
-    from statement_rows as s
+    from statements as s
     join documents as d using (doc_id)
     join clustered as c using (doc_id)
     join outlets as o using (doc_id)
