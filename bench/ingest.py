@@ -1,4 +1,4 @@
-"""Micro-benchmark of reading JSONL batches into Documents (`tension.batches.read_unit`), one core, CPU time.
+"""Micro-benchmark of reading JSONL batches into Documents (`tension.analyse.read_batch`), one core, CPU time.
 
     python -m bench.ingest                      # the largest kcna_N.jsonl that `python -m bench.run` built
     python -m bench.ingest --file /tmp/tension-bench/kcna_10000.jsonl --repeat 5
@@ -24,15 +24,15 @@ DEFAULTS = {"speaker": "KCNA", "source": "KCNA"}
 
 def read_ranges(path: Path, ranges: list[tuple[int, int]]) -> tuple[float, int]:
     """CPU seconds and documents read for `ranges` of `path`, read one after another, with no offsets known."""
-    from tension import batches
-    from tension.ingest import formats
+    from tension.analyse import read_batch
+    from tension.ingest.formats import LineOffsets
 
-    formats._LINE_OFFSETS.clear()  # a fresh worker process
+    offsets = LineOffsets()  # as a fresh worker process
     started, documents = time.process_time(), 0
     for first, stop in ranges:
-        unit = {"unit_id": "bench", "parts": [{"path": str(path), "size": 0, "mtime": 0, "first": first,
-                                               "stop": stop, "inbox": str(path.parent)}]}
-        documents += sum(1 for _ in batches.read_unit(unit, FIELDS, DEFAULTS))
+        batch = {"batch_id": "bench", "parts": [{"path": str(path), "size": 0, "mtime": 0, "first": first,
+                                                 "stop": stop, "inbox": str(path.parent)}]}
+        documents += sum(1 for _ in read_batch(batch, FIELDS, DEFAULTS, offsets))
     return time.process_time() - started, documents
 
 
@@ -47,7 +47,7 @@ def main() -> int:
         print(f"skipped: no input ({args.file or WORK / 'kcna_N.jsonl'} not found); build it with "
               "`python -m bench.run --sizes 10000` or pass --file")
         return 0
-    from tension.batches import count_lines
+    from tension.run import count_lines
 
     lines = count_lines(path)
     starts = list(range(1, lines + 1, args.batch))

@@ -20,59 +20,52 @@ import psutil
 
 from bench.run import DEFAULTS, FIELDS, KCNA, WORK, build_corpus
 
-_ctx = None
-
-
 def _analyse(args: tuple[dict, str]) -> str:
-    from tension import batches, pipeline
+    from tension import run
 
-    global _ctx
-    if _ctx is None:
-        _ctx = pipeline.build_context()
-        pipeline.settle_collector()  # as the flow's workers do
-    unit, staging = args
-    return batches.analyse_unit(unit, Path(staging), _ctx, FIELDS, DEFAULTS)["unit_dir"]
+    batch, staging = args
+    return run.analyse(batch, staging, None, FIELDS, DEFAULTS)["batch_dir"]  # as the flow's workers do
 
 
 def stage(corpus: Path, staging: Path, batch_size: int) -> list[str]:
     """Staged batch folders for `corpus` (reused when already there)."""
-    from tension import batches
+    from tension import run
 
     listing = staging / "units.json"
     if listing.exists():
         return json.loads(listing.read_text())
     staging.mkdir(parents=True, exist_ok=True)
-    units = batches.plan_units([corpus], batch_size, {}, workers=2)
+    batches = run.plan([corpus], batch_size, {}, workers=2)
     started = time.perf_counter()
     with Pool(2) as pool:
-        folders = pool.map(_analyse, [(u, str(staging)) for u in units], chunksize=1)
-    print(f"analysed {len(units)} batches in {time.perf_counter() - started:.1f} s (2 processes)")
+        folders = pool.map(_analyse, [(b, str(staging)) for b in batches], chunksize=1)
+    print(f"analysed {len(batches)} batches in {time.perf_counter() - started:.1f} s (2 processes)")
     listing.write_text(json.dumps(folders))
     return folders
 
 
 def replay(folders: list[str], staging: Path, report_every: int) -> None:
     """Store the staged batches (copies) with the run's writer connection, timing each."""
-    from tension import batches, pipeline
-    from tension.warehouse import store
+    from tension import run
+    from tension.warehouse import load
 
     work = WORK / "store_replay"
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(staging, work / "staged")
     db = work / "tension.duckdb"
-    pipeline.prepare_database(db, pipeline.build_context())
-    con = store.writer(db)
+    run.prepare(db, None, run.new_run_id("bench"))
+    writer = load.Writer(db)
     times: list[float] = []
     for number, folder in enumerate(folders, start=1):
         started = time.perf_counter()
-        batches.store_unit(con, work / "staged" / Path(folder).name)
+        load.store_batch(writer, work / "staged" / Path(folder).name)
         times.append(time.perf_counter() - started)
         if number % report_every == 0 or number == len(folders):
             recent = times[-report_every:]
             print(f"batch {number:>4}: last {report_every} took {sum(recent) / len(recent) * 1000:6.0f} ms each; "
                   f"writer RSS {psutil.Process().memory_info().rss / 2**20:,.0f} MB", flush=True)
     started = time.perf_counter()
-    store.close_writer(db)
+    writer.close()
     print(f"stored {len(folders)} batches in {sum(times):.1f} s, closing (checkpoint) {time.perf_counter() - started:.1f} s")
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tension.config import DATA_DIR, load_pairs, read_tsv
+from tension.records import directed_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -137,14 +138,8 @@ def hostility_class(value: float) -> int:
 
 
 def directions(country: str | None, targets: set[str], pairs) -> set[str]:
-    """Directed configured pairs ("PRK→KOR") a statement bears on (the rule of pipeline.pairs_for)."""
-    out = set()
-    for pair in pairs:
-        if country in pair.countries():
-            other = pair.country_b if country == pair.country_a else pair.country_a
-            if other in targets:
-                out.add(f"{country}→{other}")
-    return out
+    """Directed configured pairs ("PRK→KOR") a statement bears on (the rule of records.directed_pairs)."""
+    return {f"{country}→{other}" for _, other in directed_pairs(country, targets, pairs)}
 
 
 def match(gold: list[Gold], predicted: list[tuple[tuple[int, int] | None, dict]]) -> list[tuple[Gold | None, dict | None]]:

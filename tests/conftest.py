@@ -1,4 +1,5 @@
-"""Shared fixtures: the real dictionaries and scorer (built once), the seed article, paths to ../shared data."""
+"""Shared fixtures: the real dictionaries and scorer (built once), the seed article, one real run of the seeds (shared
+read-only), paths to ../shared data."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tension.pipeline import Context, build_context
+from tension.analyse import Context, build_context
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -18,6 +19,16 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 def ctx() -> Context:
     """The packaged actor dictionary, lexicons, real VADER scorer and default pairs."""
     return build_context()
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """seeds/ through a whole run (tension.run.run_local: the flow's steps without Prefect), published with its
+    Parquet export. Shared by the tests of the session: read it, never write to it (copy it first)."""
+    from tension import run
+
+    db = tmp_path_factory.mktemp("seed_run") / "tension.duckdb"
+    return run.run_local([SEEDS], db)
 
 
 def shared_file(relative: str) -> Path:

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from tension import pipeline
+from tension import run
 from tension.warehouse import store
 from tension.ingest.documents import Document, MAX_FILE_BYTES, Rejection, list_inbox, read_documents
 
@@ -105,8 +105,7 @@ def test_every_valid_document_is_stored_and_every_bad_file_has_its_reason(tmp_pa
     assert len(valid) == 8  # seed (txt and PDF: one text), page, 2 feed items, 2 CSV rows, korean, statement
 
     db = tmp_path / "t.duckdb"
-    pipeline.prepare_database(db, ctx)
-    first = pipeline.process_files(listed, db, ctx, batch_size=4)
+    first = run.run_local(listed, db, batch_size=4)
     counts, doc_ids, rejected, clusters = snapshot(db)
     assert doc_ids == valid
     assert first["documents_new"] == len(valid)
@@ -116,7 +115,7 @@ def test_every_valid_document_is_stored_and_every_bad_file_has_its_reason(tmp_pa
     assert set(rejected) == {(name, "") for name in BAD} | {("wire.rss", "2")}
     assert counts["statements"] > 10
 
-    second = pipeline.process_files(listed, db, ctx, batch_size=4)
+    second = run.run_local(listed, db, batch_size=4)
     assert second["documents_new"] == 0 and second["statements_added"] == 0
     assert snapshot(db) == (counts, doc_ids, rejected, clusters)
 

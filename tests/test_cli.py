@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import shutil
+from pathlib import Path
 
+import duckdb
 import pytest
 from typer.testing import CliRunner
 
 from tension.cli import app
+from tension.warehouse import store
 
 from conftest import SEED_TEXT
 
@@ -56,3 +62,78 @@ def test_sql_without_a_database_says_how_to_make_one(tmp_path):
 def test_bad_field_mapping_is_a_usage_error():
     result = runner.invoke(app, ["statements", "--field", "text", str(SEED_TEXT)])
     assert result.exit_code == 2 and "NAME=VALUE" in result.output
+
+
+def test_sql_formats(seed_run):
+    db = seed_run["database"]
+    query = "select statement_id, hostility from statement_scores order by statement_id"
+    with store.connect(db, read_only=True) as con:
+        expected = con.execute(query).fetchall()
+    as_csv = runner.invoke(app, ["sql", "--db", db, "--format", "csv", query])
+    assert as_csv.exit_code == 0, as_csv.output
+    rows = list(csv.reader(io.StringIO(as_csv.output)))
+    assert rows[0] == ["statement_id", "hostility"]
+    assert [(r[0], float(r[1])) for r in rows[1:]] == expected
+    as_json = runner.invoke(app, ["sql", "--db", db, "--format", "json", query])
+    assert [(r["statement_id"], r["hostility"]) for r in map(json.loads, as_json.output.splitlines())] == expected
+    as_table = runner.invoke(app, ["sql", "--db", db, query])
+    lines = as_table.output.splitlines()
+    assert lines[0].split() == ["statement_id", "hostility"] and len(lines) == len(expected) + 1
+    empty = runner.invoke(app, ["sql", "--db", db, "select * from statements where false"])
+    assert empty.output.strip() == "(no rows)"
+    wrong = runner.invoke(app, ["sql", "--db", db, "--format", "xml", query])
+    assert wrong.exit_code == 2 and "table, csv or json" in wrong.output
+
+
+def test_sql_error_is_reported_with_exit_code_2(seed_run):
+    result = runner.invoke(app, ["sql", "--db", seed_run["database"], "select * from no_such_table"])
+    assert result.exit_code == 2 and "SQL error" in result.output
+
+
+def test_parquet_export_is_statement_scores_by_week(seed_run):
+    parquet = Path(seed_run["parquet"])
+    weeks = sorted(p.name for p in parquet.iterdir())
+    with store.connect(seed_run["database"], read_only=True) as con:
+        expected = con.execute("select iso_week, count(*) from statement_scores group by 1 order by 1").fetchall()
+        columns = {r[0] for r in con.execute("select column_name from (describe statement_scores)").fetchall()}
+    assert weeks == [f"iso_week={week}" for week, _ in expected]
+    exported = duckdb.connect().execute(
+        f"select * from read_parquet('{parquet}/**/*.parquet', hive_partitioning = true)").df()
+    assert set(exported.columns) == columns
+    assert exported.groupby("iso_week").size().to_dict() == dict(expected)
+    assert exported["targets"].map(type).eq(str).all()  # lists travel as comma-separated text
+
+
+def test_sql_on_the_parquet_export_matches_the_database(seed_run):
+    query = "select iso_week, count(*) as n, round(sum(hostility), 9) as total from statement_scores group by 1 order by 1"
+    from_db = runner.invoke(app, ["sql", "--db", seed_run["database"], "--format", "csv", query])
+    from_parquet = runner.invoke(app, ["sql", "--parquet", seed_run["parquet"], "--format", "csv", query])
+    assert from_parquet.exit_code == 0, from_parquet.output
+    assert from_parquet.output == from_db.output and from_db.output.count("\n") == 2
+    missing = runner.invoke(app, ["sql", "--parquet", seed_run["parquet"] + "-none", "select 1"])
+    assert missing.exit_code == 2 and "no Parquet export" in missing.output
+
+
+def test_report_writes_the_pdf_of_a_week(seed_run, tmp_path):
+    result = runner.invoke(app, ["report", "--week", "2024-W05", "--db", seed_run["database"], "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "all_2024-W05.pdf"
+    assert result.output.strip() == f"report: {pdf}" and pdf.read_bytes().startswith(b"%PDF")
+    refused = runner.invoke(app, ["report", "--week", "2019-W01", "--db", seed_run["database"], "--out", str(tmp_path)])
+    assert refused.exit_code == 2 and "no data for 2019-W01" in refused.output
+
+
+def test_rescore_records_a_run_refreshes_the_weekly_sums_and_publishes(seed_run, tmp_path):
+    db = tmp_path / "t.duckdb"
+    shutil.copy(seed_run["database"], db)
+    result = runner.invoke(app, ["rescore", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("scored 0 statements under scorer version ")  # all scored already
+    with store.connect(db, read_only=True) as con:
+        runs = con.execute("select run_id, status from runs order by started_at").fetchall()
+        weekly_sums = con.execute("select sql from duckdb_views() where view_name = 'weekly_sums'").fetchone()[0]
+    assert [status for _, status in runs] == ["completed", "completed"] and runs[1][0].startswith("rescore-")
+    assert "weekly_sums_cache" in weekly_sums  # refreshed: the snapshot does not read the live sums
+    assert (tmp_path / "parquet").is_dir()
+    nothing = runner.invoke(app, ["rescore", "--db", str(tmp_path / "none.duckdb")])
+    assert nothing.exit_code == 2 and "run 'tension run' first" in nothing.output

@@ -12,8 +12,9 @@ from datetime import date
 import duckdb
 import pytest
 
-from tension import pipeline
+from tension import run
 from tension.warehouse import aggregate
+from tension.ingest import signature
 from tension.warehouse import dedup
 from tension.warehouse import store
 from tension.ingest.clean import clean_text
@@ -47,23 +48,23 @@ def clusters(con) -> set[frozenset[str]]:
 
 
 def test_shingles_jaccard_and_minhash_estimate():
-    assert dedup.shingles("North Korea fired. North Korea FIRED!") == {
+    assert signature.shingles("North Korea fired. North Korea FIRED!") == {
         "north korea fired", "korea fired north", "fired north korea"}
-    assert dedup.shingles("Two words") == {"two words"} and dedup.shingles("...") == set()
-    assert dedup.shingle_ids("North Korea fired. North Korea FIRED!").size == 3
-    assert dedup.shingle_ids("fired Korea North").tolist() != dedup.shingle_ids("North Korea fired").tolist()
-    assert dedup.shingle_ids("Two words").size == 1 and dedup.shingle_ids("...").size == 0
-    a, b = dedup.shingles(STORY), dedup.shingles(REVISION)
-    exact = dedup.jaccard(a, b)
-    ids_a, ids_b = dedup.shingle_ids(STORY), dedup.shingle_ids(REVISION)
-    assert dedup.jaccard_ids(ids_a, ids_b) == exact  # the hashed shingles give the same Jaccard
-    sig_a, sig_b = dedup.minhash(ids_a), dedup.minhash(ids_b)
+    assert signature.shingles("Two words") == {"two words"} and signature.shingles("...") == set()
+    assert signature.shingle_ids("North Korea fired. North Korea FIRED!").size == 3
+    assert signature.shingle_ids("fired Korea North").tolist() != signature.shingle_ids("North Korea fired").tolist()
+    assert signature.shingle_ids("Two words").size == 1 and signature.shingle_ids("...").size == 0
+    a, b = signature.shingles(STORY), signature.shingles(REVISION)
+    exact = signature.jaccard(a, b)
+    ids_a, ids_b = signature.shingle_ids(STORY), signature.shingle_ids(REVISION)
+    assert signature.jaccard_ids(ids_a, ids_b) == exact  # the hashed shingles give the same Jaccard
+    sig_a, sig_b = signature.minhash(ids_a), signature.minhash(ids_b)
     estimate = float((sig_a == sig_b).mean())
     assert 0.6 < exact < 0.8 and abs(estimate - exact) < 0.15
-    assert len(dedup.signature(STORY)) == dedup.BANDS and dedup.signature("...") == []
-    assert dedup.signature(STORY) == dedup.band_keys(dedup.minhash(dedup.shingle_ids(STORY)))  # stable
-    shared = len(set(dedup.signature(STORY)) & set(dedup.signature(REVISION)))
-    assert shared > 5 and not set(dedup.signature(STORY)) & set(dedup.signature(OTHER))
+    assert len(signature.signature(STORY)) == signature.BANDS and signature.signature("...") == []
+    assert signature.signature(STORY) == signature.band_keys(signature.minhash(signature.shingle_ids(STORY)))  # stable
+    shared = len(set(signature.signature(STORY)) & set(signature.signature(REVISION)))
+    assert shared > 5 and not set(signature.signature(STORY)) & set(signature.signature(OTHER))
 
 
 def test_hashed_shingles_give_the_exact_jaccard_on_real_revisions():
@@ -72,8 +73,8 @@ def test_hashed_shingles_give_the_exact_jaccard_on_real_revisions():
     for i, first in enumerate(ids):
         for second in ids[i + 1 :]:
             a, b = docs[first][0], docs[second][0]
-            assert dedup.jaccard_ids(dedup.shingle_ids(a), dedup.shingle_ids(b)) == pytest.approx(
-                dedup.jaccard(dedup.shingles(a), dedup.shingles(b)), abs=1e-12)
+            assert signature.jaccard_ids(signature.shingle_ids(a), signature.shingle_ids(b)) == pytest.approx(
+                signature.jaccard(signature.shingles(a), signature.shingles(b)), abs=1e-12)
 
 
 def test_revisions_cluster_and_other_stories_do_not():
@@ -111,8 +112,8 @@ def test_database_from_before_document_bands_is_signed_once():
     assert dedup.assign_clusters(con) == 1
     assert clusters(con) == {frozenset({"a_story", "b_revision"})}
     assert con.execute("select value from settings where key = 'dedup_signature'").fetchone() == (
-        dedup.SIGNATURE_VERSION,)
-    assert con.execute("select count(distinct doc_id), count(*) from document_bands").fetchone() == (2, 2 * dedup.BANDS)
+        signature.SIGNATURE_VERSION,)
+    assert con.execute("select count(distinct doc_id), count(*) from document_bands").fetchone() == (2, 2 * signature.BANDS)
     assert dedup.migrate(con) == 0  # once
 
 
@@ -154,8 +155,7 @@ def test_statement_scores_count_one_representative_per_cluster(tmp_path, ctx):
     for name, text in (("a.md", STORY), ("b.md", REVISION), ("c.md", OTHER)):
         (inbox / name).write_text(f"---\npublished: 2024-02-03\nsource: {name}\n---\n{text}\n")
     db = tmp_path / "t.duckdb"
-    pipeline.prepare_database(db, ctx)
-    totals = pipeline.process_files([inbox], db, ctx)
+    totals = run.run_local([inbox], db)
     assert totals["documents_clustered"] == 2
     with store.connect(db) as con:
         rows = con.execute("select distinct source, n_sources, is_representative from statement_scores").fetchall()
@@ -193,13 +193,13 @@ def cluster_all(docs: dict[str, tuple[str, date]]) -> set[frozenset[str]]:
 
 def brute_force(docs: dict[str, tuple[str, date]]) -> set[frozenset[str]]:
     """Connected components of all pairs at or above the threshold within the window (quadratic)."""
-    sets = {k: dedup.shingles(v[0]) for k, v in docs.items()}
+    sets = {k: signature.shingles(v[0]) for k, v in docs.items()}
     components = dedup._Components()
     ids = sorted(docs)
     for i, a in enumerate(ids):
         components.find(a)
         for b in ids[i + 1:]:
-            if abs((docs[a][1] - docs[b][1]).days) <= dedup.WINDOW_DAYS and dedup.jaccard(sets[a], sets[b]) >= dedup.THRESHOLD:
+            if abs((docs[a][1] - docs[b][1]).days) <= dedup.WINDOW_DAYS and signature.jaccard(sets[a], sets[b]) >= dedup.THRESHOLD:
                 components.union(a, b)
     groups: dict[str, set[str]] = {}
     for doc_id in ids:
@@ -218,9 +218,9 @@ def test_threshold_on_yonhap_finds_exactly_the_revisions():
     ]}
     assert found == revisions
     # The margin: revisions are well above the threshold, different stories well below it.
-    sets = {k: dedup.shingles(v[0]) for k, v in docs.items()}
-    inside = [dedup.jaccard(sets[a], sets[b]) for a, b in map(sorted, revisions)]
-    outside = [dedup.jaccard(sets[a], sets[b]) for a in sets for b in sets
+    sets = {k: signature.shingles(v[0]) for k, v in docs.items()}
+    inside = [signature.jaccard(sets[a], sets[b]) for a, b in map(sorted, revisions)]
+    outside = [signature.jaccard(sets[a], sets[b]) for a in sets for b in sets
                if a < b and frozenset((a, b)) not in revisions]
     assert min(inside) >= dedup.THRESHOLD + 0.1 and max(outside) <= dedup.THRESHOLD - 0.05
 
@@ -235,7 +235,7 @@ def test_threshold_on_rss_2022_and_lsh_misses_nothing_there():
     print(f"\n{len(found)} clusters, {sum(len(c) for c in found)} items (line number in the JSONL, date, feed, title):")
     for cluster in sorted(found, key=min):
         a, b = sorted(cluster)[:2]
-        print(f"  Jaccard {dedup.jaccard(dedup.shingles(docs[a][0]), dedup.shingles(docs[b][0])):.2f}")
+        print(f"  Jaccard {signature.jaccard(signature.shingles(docs[a][0]), signature.shingles(docs[b][0])):.2f}")
         for key in sorted(cluster):
             item = items[int(key) - 1]
             print(f"    line {int(key)}  {item['date_published'][:10]}  {item['source'].split('/')[2]}  {item['title']}")
@@ -251,8 +251,7 @@ def weekly_index_with_and_without_dedup(source, sidecar: str, tmp_path, ctx):
     shutil.copy(source, inbox / source.name)
     (inbox / (source.name + ".meta.yaml")).write_text(sidecar)
     db = tmp_path / "index.duckdb"
-    pipeline.prepare_database(db, ctx)
-    totals = pipeline.process_files([inbox], db, ctx, batch_size=400)
+    totals = run.run_local([inbox], db, batch_size=400)
     assert totals["documents_rejected"] == 0
     query = ("select pair_id, iso_week, n_documents, n_statements, round(index_value, 9) from weekly_index "
              "where n_statements > 0")

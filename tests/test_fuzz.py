@@ -10,7 +10,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tension import pipeline
+from tension import run
+from tension.analyse import analyse_document
 from tension.warehouse import store
 from tension.ingest.clean import clean_text
 from tension.ingest.documents import Document, Rejection, document_id, read_documents
@@ -37,7 +38,7 @@ def test_clean_text_never_raises(raw):
 @given(ANY_TEXT)
 def test_analyse_never_raises_and_scores_stay_in_range(ctx, text):
     doc = Document(doc_id=document_id(text), text=text, published=date(2024, 2, 3), path="fuzz.txt")
-    analysed = pipeline.analyse(doc, ctx)
+    analysed = analyse_document(doc, ctx)
     assert all(-1.0 <= s.hostility <= 1.0 for s in analysed.scores)
     assert len(analysed.scores) == len(analysed.statements)
 
@@ -79,8 +80,7 @@ def test_valid_documents_survive_a_batch_with_invalid_files(ctx, valid_texts, in
             # Valid on its own (some generated texts are not, e.g. ones with a NUL byte): must be stored.
             expected |= {d.doc_id for d in read_documents([inbox / f"valid_{number}.md"]) if isinstance(d, Document)}
         db = Path(folder) / "t.duckdb"
-        pipeline.prepare_database(db, ctx)
-        pipeline.process_files([inbox], db, ctx, batch_size=batch_size)
+        run.run_local([inbox], db, batch_size=batch_size)
         with store.connect(db, read_only=True) as con:
             stored = {r[0] for r in con.execute("select doc_id from documents").fetchall()}
             unclustered = con.execute("select count(*) from documents where cluster_id is null").fetchone()[0]

@@ -14,7 +14,7 @@ from reportlab.pdfgen import canvas
 
 from tension.ingest.clean import clean_text
 from tension.ingest.documents import Document, Rejection, read_documents
-from tension.pipeline import analyse
+from tension.analyse import analyse_document
 
 from conftest import SEED_TEXT, shared_file
 
@@ -49,7 +49,7 @@ def only(items) -> Document | Rejection:
 
 
 def statements_of(doc, ctx):
-    return [(s.speaker_actor, s.speaker_country, tuple(s.targets), s.content) for s in analyse(doc, ctx).statements]
+    return [(s.speaker_actor, s.speaker_country, tuple(s.targets), s.content) for s in analyse_document(doc, ctx).statements]
 
 
 def test_seed_as_pdf_yields_the_same_statements_as_the_text(tmp_path, ctx):

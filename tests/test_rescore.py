@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 
-from tension import pipeline
+import duckdb
+
+from tension import run
 from tension.warehouse import store
 from tension.warehouse.rescore import rescore_missing
 from tension.score.scorer import Scorer, load_cues
@@ -14,14 +17,13 @@ from conftest import SEEDS
 
 def test_rescore_gives_every_statement_a_score_under_the_new_version(ctx, tmp_path):
     db = tmp_path / "t.duckdb"
-    pipeline.prepare_database(db, ctx)
-    pipeline.process_files([SEEDS], db, ctx)
+    run.run_local([SEEDS], db)
     cues = load_cues()
     changed = Scorer([replace(cues[0], weight=cues[0].weight / 2), *cues[1:]])
     assert changed.version != ctx.scorer.version
-    new_ctx = replace(ctx, scorer=changed)
-    pipeline.prepare_database(db, new_ctx)  # the views now read the new version: nothing is scored under it yet
     with store.connect(db) as con:
+        store.set_setting(con, "scorer_version", changed.version)  # the views now read the new version: nothing
+        # is scored under it yet
         n_statements = con.execute("select count(*) from statements").fetchone()[0]
         assert con.execute("select count(*) from statement_scores").fetchone()[0] == 0
         assert rescore_missing(con, changed, chunk=5) == n_statements
@@ -29,3 +31,22 @@ def test_rescore_gives_every_statement_a_score_under_the_new_version(ctx, tmp_pa
         versions = dict(con.execute("select scorer_version, count(*) from scores group by 1").fetchall())
         assert versions == {ctx.scorer.version: n_statements, changed.version: n_statements}
         assert con.execute("select count(*) from statement_scores").fetchone()[0] == n_statements
+
+
+def test_run_rescore_publishes_the_new_version_everywhere(ctx, seed_run, tmp_path):
+    db = tmp_path / "t.duckdb"
+    shutil.copy(seed_run["database"], db)
+    cues = load_cues()
+    changed = Scorer([replace(cues[0], weight=cues[0].weight / 2), *cues[1:]])
+    result = run.rescore(db, scorer=changed)
+    with store.connect(db, read_only=True) as con:
+        n_statements = con.execute("select count(*) from statements").fetchone()[0]
+        assert result["scored"] == n_statements and result["scorer_version"] == changed.version
+        assert con.execute("select value from settings where key = 'scorer_version'").fetchone()[0] == changed.version
+        assert con.execute("select count(*) from statement_scores where scorer_version = ?",
+                           [changed.version]).fetchone()[0] == n_statements
+        latest = con.execute("select status, documents_new from runs order by started_at desc limit 1").fetchone()
+    assert latest == ("completed", 0)
+    exported = duckdb.connect().execute(
+        f"select distinct scorer_version from read_parquet('{result['parquet']}/**/*.parquet')").fetchall()
+    assert exported == [(changed.version,)]

@@ -7,7 +7,8 @@ import shutil
 
 import pytest
 
-from tension import pipeline
+from tension import run
+from tension.records import pairs_for
 from tension.warehouse import store
 
 from conftest import SEEDS
@@ -35,8 +36,7 @@ def inbox(tmp_path):
 
 
 def run_all(inbox, db, ctx):
-    pipeline.prepare_database(db, ctx)
-    return pipeline.process_files([inbox], db, ctx, batch_size=2)
+    return run.run_local([inbox], db, batch_size=2)
 
 
 def test_rerun_adds_no_rows_and_rejections_keep_their_reason(inbox, tmp_path, ctx):
@@ -89,6 +89,6 @@ def test_pair_statements_view_agrees_with_python_pairs(inbox, tmp_path, ctx):
         rows = con.execute("select statement_id, speaker_country, targets from statements").fetchall()
     in_python = sorted(
         (sid, p["pair_id"], p["direction"]) for sid, country, targets in rows
-        for p in pipeline.pairs_for(country, targets, ctx.pairs)
+        for p in pairs_for(country, targets, ctx.pairs)
     )
     assert in_sql == in_python and in_sql

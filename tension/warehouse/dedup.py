@@ -21,11 +21,8 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from tension.warehouse.store import registered
-from tension.ingest.signature import (  # noqa: F401 (the signature half, re-exported: tests and notes use dedup.*)
-    BANDS, ROWS, SHINGLE_WORDS, SIGNATURE_VERSION, band_keys, jaccard, jaccard_ids, minhash, shingle_ids,
-    shingles, signature, signature_of,
-)
+from tension.ingest.signature import BANDS, SIGNATURE_VERSION, jaccard_ids, shingle_ids, signature
+from tension.warehouse.store import registered, sql, transaction
 
 # Exact Jaccard of word 3-shingle sets. Measured on ../shared/data: Yonhap revisions of one story score 0.49-0.80
 # and different stories at most 0.22; in rss_2022 (within 3 days) copies and revisions of one item score
@@ -46,10 +43,10 @@ SURE_BANDS = 25
 COPY_BANDS = 40
 
 
-class _RecentShingles:
+class RecentShingles:
     """Shingle ids of the documents the writer saw last, by doc_id (a hash of the text, so never stale): the next
     batches' candidates are mostly among them, and re-reading and re-hashing their texts was most of the writer's
-    clustering time. Bounded: about 2 KB per document."""
+    clustering time. Bounded: about 2 KB per document. Owned by the run's writer (tension.warehouse.load.Writer)."""
 
     def __init__(self, size: int = 20_000) -> None:
         self.size = size
@@ -66,22 +63,6 @@ class _RecentShingles:
         self.items.move_to_end(doc_id)
         while len(self.items) > self.size:
             self.items.popitem(last=False)
-
-
-_recent = _RecentShingles()
-
-
-def near_duplicate_pairs(texts: dict[str, str], threshold: float = THRESHOLD) -> list[tuple[str, str, float]]:
-    """All pairs of `texts` (id -> text) at or above `threshold` by exact Jaccard (quadratic: for tests and notes)."""
-    sets = {key: shingles(text) for key, text in texts.items()}
-    ids = sorted(sets)
-    found = []
-    for i, first in enumerate(ids):
-        for second in ids[i + 1 :]:
-            similarity = jaccard(sets[first], sets[second])
-            if similarity >= threshold:
-                found.append((first, second, similarity))
-    return found
 
 
 class _Components:
@@ -135,8 +116,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
 
 def _insert_bands(con: duckdb.DuckDBPyConnection, new: pa.Table) -> None:
     with registered(con, "tension_new_bands", new.select(["doc_id", "published", "lsh_bands"])):
-        con.execute("""insert into document_bands (band_key, doc_id, published)
-                       select unnest(lsh_bands), doc_id, published from tension_new_bands""")
+        con.execute(sql("insert_bands"))
 
 
 def _candidates(con: duckdb.DuckDBPyConnection, new: pa.Table, window_days: int
@@ -150,37 +130,22 @@ def _candidates(con: duckdb.DuckDBPyConnection, new: pa.Table, window_days: int
     low, high = min(dates), max(dates)
     with registered(con, "tension_new_bands", new.select(["doc_id", "published", "lsh_bands"])):
         return con.execute(
-            """
-            with fresh as (
-                select doc_id, published, unnest(lsh_bands) as band_key from tension_new_bands
-            ),
-            known as (
-                select band_key, doc_id, published, false as is_new from document_bands
-                where published between ? and ? and band_key in (select band_key from fresh)
-                union all
-                select band_key, doc_id, published, true from fresh
-            )
-            select f.doc_id, k.doc_id, any_value(k.is_new), count(*), any_value(k.published = f.published)
-            from fresh as f join known as k using (band_key)
-            where k.doc_id <> f.doc_id and abs(date_diff('day', f.published, k.published)) <= ?
-            group by f.doc_id, k.doc_id
-            qualify row_number() over (partition by f.doc_id order by count(*) desc, k.doc_id) <= ?
-            order by f.doc_id, count(*) desc, k.doc_id
-            """,
+            sql("dedup_candidates"),
             [low - timedelta(days=window_days), high + timedelta(days=window_days), window_days, MAX_CANDIDATES],
         ).fetchall()
 
 
 def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = THRESHOLD,
-            window_days: int = WINDOW_DAYS) -> Clustering:
+            window_days: int = WINDOW_DAYS, recent: RecentShingles | None = None) -> Clustering:
     """Clusters for `new` documents (columns doc_id, published, body, lsh_bands, and shingles when the worker sent
     them) against the stored ones and each other. Writes nothing. Each candidate cluster is checked with its most
     similar member first and with the others only if that one falls short, so a flood of copies of one text costs
-    about one exact comparison each."""
+    about one exact comparison each. `recent`: the writer's cache of shingle ids, kept from batch to batch."""
+    recent = recent if recent is not None else RecentShingles()
     new_ids = new.column("doc_id").to_pylist()
     if "shingles" in new.column_names:
         for doc_id, ids in zip(new_ids, _id_arrays(new.column("shingles"))):
-            _recent.put(doc_id, ids)
+            recent.put(doc_id, ids)
     components = _Components()
     for doc_id in new_ids:
         components.find(doc_id)
@@ -207,7 +172,7 @@ def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = TH
 
     def load(doc_ids: set[str]) -> None:
         for d in doc_ids:
-            if d not in sets and (found := _recent.get(d)) is not None:
+            if d not in sets and (found := recent.get(d)) is not None:
                 sets[d] = found
         wanted = [d for d in doc_ids if d not in sets and d not in bodies]
         if wanted:
@@ -217,7 +182,7 @@ def cluster(con: duckdb.DuckDBPyConnection, new: pa.Table, threshold: float = TH
         for d in doc_ids:
             if d not in sets:
                 sets[d] = shingle_ids(bodies.get(d) or "")
-                _recent.put(d, sets[d])
+                recent.put(d, sets[d])
 
     sure = SURE_BANDS if threshold <= THRESHOLD else BANDS + 1  # the shortcut holds for the default threshold
     for first_round in (True, False):
@@ -261,12 +226,7 @@ def _id_arrays(column: pa.ChunkedArray) -> list[np.ndarray]:
 def _apply_renames(con: duckdb.DuckDBPyConnection, renamed: list[tuple[str, str]]) -> None:
     """Stored clusters a new document merged into another name (one scan of documents, not one per cluster)."""
     if renamed:
-        con.execute(
-            """update documents set cluster_id = r.new_name
-               from (select unnest(?) as new_name, unnest(?) as old_name) as r
-               where documents.cluster_id = r.old_name""",
-            [[n for n, _ in renamed], [o for _, o in renamed]],
-        )
+        con.execute(sql("rename_clusters"), [[n for n, _ in renamed], [o for _, o in renamed]])
 
 
 def store_clusters(con: duckdb.DuckDBPyConnection, new: pa.Table, result: Clustering) -> None:
@@ -291,18 +251,8 @@ def assign_clusters(
         return 0
     new = pa.table({"doc_id": [r[0] for r in rows], "published": [r[1] for r in rows],
                     "body": [r[2] for r in rows], "lsh_bands": [signature(r[2]) for r in rows]})
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         result = cluster(con, new, threshold, window_days)
-        con.execute(
-            """update documents set cluster_id = a.cluster_id
-               from (select unnest(?) as doc_id, unnest(?) as cluster_id) as a
-               where documents.doc_id = a.doc_id""",
-            [list(result.clusters), list(result.clusters.values())],
-        )
+        con.execute(sql("assign_clusters"), [list(result.clusters), list(result.clusters.values())])
         store_clusters(con, new, result)
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
     return result.joined

@@ -9,10 +9,9 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from tension.batches import SCHEMAS
-from tension.pipeline import score_row
+from tension.records import SCHEMAS, score_row
 from tension.score.scorer import Scorer
-from tension.warehouse.store import registered
+from tension.warehouse.store import registered, sql
 
 CHUNK = 20_000
 
@@ -21,12 +20,7 @@ def rescore_missing(con: duckdb.DuckDBPyConnection, scorer: Scorer, chunk: int =
     """Score every statement that has no score under `scorer.version`; returns how many were scored."""
     done = 0
     while True:
-        rows = con.execute(
-            """select s.statement_id, s.content, s.modality from statements s
-               anti join (select statement_id from scores where scorer_version = ?) v using (statement_id)
-               limit ?""",
-            [scorer.version, chunk],
-        ).fetchall()
+        rows = con.execute(sql("unscored_statements"), [scorer.version, chunk]).fetchall()
         if not rows:
             return done
         scored = [score_row(statement_id, scorer.score(content, modality)) for statement_id, content, modality in rows]

@@ -14,14 +14,17 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from tension.config import SQL_DIR, Pair
-from tension.ingest.documents import Document
+from tension.config import OUTLETS_FILE, SQL_DIR, VIEW_COLUMNS_FILE, Pair, read_tsv
 
-# Creation order matters: each view reads the ones before it.
-VIEWS = (
-    "statement_scores", "pair_statements", "weekly_parameters", "weekly_sums_live", "weekly_sums", "weekly_index",
-    "weekly_statements",
+# Creation order matters: each view or table macro reads the ones before it. A macro's file creates it itself.
+CREATION_ORDER = (
+    "outlets", "statement_scores", "pair_statements", "statement_cues", "index_parameters", "weekly_parameters",
+    "index_sums", "period_coverage", "weekly_coverage", "weekly_sums_live", "weekly_sums", "tension_index",
+    "weekly_index",
+    "weekly_statements", "coverage",
 )
+MACROS = ("index_sums", "period_coverage", "tension_index")
+VIEWS = tuple(name for name in CREATION_ORDER if name not in MACROS)
 
 
 # DuckDB caches the pages it touches up to its memory limit (80% of RAM by default), so a run's memory would
@@ -40,7 +43,16 @@ def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConn
     return con
 
 
-_writers: dict[str, duckdb.DuckDBPyConnection] = {}
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The block in one transaction: committed when it ends, rolled back if it raises."""
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
 
 
 @contextmanager
@@ -53,25 +65,20 @@ def registered(con: duckdb.DuckDBPyConnection, name: str, table) -> Iterator[str
         con.unregister(name)
 
 
-def writer(db_path: Path | str) -> duckdb.DuckDBPyConnection:
-    """The run's single writer keeps one connection for all its batches: opening the file per batch (catalogue,
-    checkpoint on close) cost ~80 ms at 10k documents and grew with the database. Close it with close_writer."""
-    key = str(Path(db_path).resolve())
-    if key not in _writers:
-        con = connect(db_path)
-        # Checkpoint after 256 MB of log rather than DuckDB's 16 MB: each checkpoint rewrites the table's changed
-        # row groups, and at 16 MB the writer checkpointed every few batches (measured: 57 s -> 40 s of storing
-        # for 100k documents; the log is replayed if the run dies, as before).
-        con.execute("set checkpoint_threshold = '256MB'")
-        _writers[key] = con
-    return _writers[key]
+def connect_writer(db_path: Path | str) -> duckdb.DuckDBPyConnection:
+    """A connection for a run's single writer, kept for all its batches: opening the file per batch (catalogue,
+    checkpoint on close) cost ~80 ms at 10k documents and grew with the database."""
+    con = connect(db_path)
+    # Checkpoint after 256 MB of log rather than DuckDB's 16 MB: each checkpoint rewrites the table's changed
+    # row groups, and at 16 MB the writer checkpointed every few batches (measured: 57 s -> 40 s of storing
+    # for 100k documents; the log is replayed if the run dies, as before).
+    con.execute("set checkpoint_threshold = '256MB'")
+    return con
 
 
-def close_writer(db_path: Path | str) -> None:
-    """Close (and so checkpoint) the writer connection of `db_path`, if this process has one."""
-    con = _writers.pop(str(Path(db_path).resolve()), None)
-    if con is not None:
-        con.close()
+def sql(name: str) -> str:
+    """The text of a query kept in warehouse/sql/queries/NAME.sql."""
+    return (SQL_DIR / "queries" / f"{name}.sql").read_text()
 
 
 def connect_parquet(folder: Path) -> duckdb.DuckDBPyConnection:
@@ -85,9 +92,35 @@ def connect_parquet(folder: Path) -> duckdb.DuckDBPyConnection:
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Tables, then views, then their documentation."""
     con.execute((SQL_DIR / "schema.sql").read_text())
-    for view in VIEWS:
-        con.execute(f'create or replace view "{view}" as ' + (SQL_DIR / f"{view}.sql").read_text())
+    load_outlet_names(con)
+    for view in CREATION_ORDER:
+        sql = (SQL_DIR / f"{view}.sql").read_text()
+        con.execute(sql if view in MACROS else f'create or replace view "{view}" as ' + sql)
+    document_views(con)
+
+
+def document_views(con: duckdb.DuckDBPyConnection) -> None:
+    """COMMENT ON every view (comments.sql) and every view column (tension/data/view_columns.tsv)."""
     con.execute((SQL_DIR / "comments.sql").read_text())
+    notes = {(r["view"], r["column"]): r["comment"] for r in read_tsv(VIEW_COLUMNS_FILE)}
+    columns = con.execute(
+        """select c.table_name, c.column_name from duckdb_columns() as c
+           join duckdb_views() as v on v.view_name = c.table_name and v.schema_name = c.schema_name
+           where not v.internal and v.temporary = false""").fetchall()
+    for view, column in columns:
+        note = notes.get((view, column), notes.get(("*", column)))
+        if note is not None:
+            # COMMENT takes no parameters: the text is a literal, quotes doubled (it comes from our own data file).
+            literal = note.replace("'", "''")
+            con.execute(f"comment on column \"{view}\".\"{column}\" is '{literal}'")
+
+
+def load_outlet_names(con: duckdb.DuckDBPyConnection) -> None:
+    """Replace the outlet display names with those of tension/data/outlets.tsv (configuration, like the pairs)."""
+    rows = read_tsv(OUTLETS_FILE)
+    con.execute("delete from outlet_names")
+    con.executemany("insert into outlet_names values (?, ?, ?, ?)",
+                    [(r["match"], r["kind"], r["outlet"], r["source"]) for r in rows])
 
 
 def set_pairs(con: duckdb.DuckDBPyConnection, pairs: Iterable[Pair]) -> None:
@@ -118,14 +151,7 @@ def mark_files_stored(con: duckdb.DuckDBPyConnection, files: list[tuple[str, int
 def content_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple:
     """Row counts and settings that change whenever the published content would: equal before and after a
     run means the run found nothing new."""
-    return con.execute(
-        """select (select count(*) from documents), (select count(cluster_id) from documents),
-                  (select count(*) from statements), (select count(*) from scores),
-                  (select count(*) from rejected_documents),
-                  (select string_agg(reason, '|' order by path, item) from rejected_documents),
-                  (select string_agg(key || '=' || value, '|' order by key) from settings),
-                  (select string_agg(pair_id, '|' order by pair_id) from pairs)"""
-    ).fetchone()
+    return con.execute(sql("content_fingerprint")).fetchone()
 
 
 def weeks_ingested_since(con: duckdb.DuckDBPyConnection, since) -> list[str]:
@@ -156,16 +182,6 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict, status
         [counts.get("documents_seen", 0), counts.get("documents_new", 0), counts.get("documents_rejected", 0),
          counts.get("statements_added", 0), status, run_id],
     )
-
-
-def document_row(doc: Document, body: str, caption: str, n_statements: int) -> dict:
-    """A documents-table row."""
-    return {
-        "doc_id": doc.doc_id, "published": doc.published, "date_source": doc.date_source, "title": doc.title,
-        "source": doc.source, "url": doc.url, "speaker": doc.speaker, "path": doc.path, "item": doc.item,
-        "external_id": doc.external_id, "caption": caption, "body": body, "n_statements": n_statements,
-        "slug": doc.slug, "dateline": doc.dateline, "byline": doc.byline,
-    }
 
 
 def query(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:

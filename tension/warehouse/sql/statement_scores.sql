@@ -31,9 +31,13 @@ final as (
         cast(date_trunc('week', d.published) as date) as week_start,
         strftime(d.published, '%G-W%V') as iso_week,
         d.source,
+        o.outlet,
         d.title,
         d.url,
         s.seq,
+        s.sentence_index,
+        s.char_start,
+        s.char_end,
         s.content,
         s.speaker,
         s.speaker_actor,
@@ -44,6 +48,9 @@ final as (
         s.modality,
         s.attribution,
         s.targets,
+        s.targets_inferred,
+        s.speaker_kind,
+        s.reported_by,
         sc.hostility,
         sc.vader_compound,
         sc.cue_sum,
@@ -56,6 +63,7 @@ final as (
     from statements as s
     join documents as d using (doc_id)
     join clustered as c using (doc_id)
+    join outlets as o using (doc_id)
     join scores as sc on sc.statement_id = s.statement_id
     join current_version as v on v.scorer_version = sc.scorer_version
     cross join dedup_setting as ds

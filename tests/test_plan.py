@@ -1,4 +1,4 @@
-"""Batch planning: every line of a large file in exactly one batch, batches in a multiple of the workers."""
+"""Batch planning (run.plan): every line of a large file in exactly one batch, batches in a multiple of the workers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tension import batches
+from tension import run
 
 
 def jsonl(path: Path, lines: int) -> Path:
@@ -15,8 +15,8 @@ def jsonl(path: Path, lines: int) -> Path:
     return path
 
 
-def covered(units: list[dict]) -> list[int]:
-    return [line for u in units for p in u["parts"] for line in range(p["first"], p["stop"])]
+def covered(batches: list[dict]) -> list[int]:
+    return [line for b in batches for p in b["parts"] for line in range(p["first"], p["stop"])]
 
 
 @pytest.mark.parametrize(("lines", "batch_size", "workers", "expected"), [
@@ -28,14 +28,14 @@ def covered(units: list[dict]) -> list[int]:
     (2001, 2000, 1, [1001, 1000]),
 ])
 def test_large_file_is_cut_evenly_in_a_multiple_of_the_workers(tmp_path, lines, batch_size, workers, expected):
-    units = batches.plan_units([jsonl(tmp_path / "feed.jsonl", lines)], batch_size, {}, workers=workers)
-    sizes = [min(p["stop"], lines + 1) - p["first"] for u in units for p in u["parts"]]
+    batches = run.plan([jsonl(tmp_path / "feed.jsonl", lines)], batch_size, {}, workers=workers)
+    sizes = [min(p["stop"], lines + 1) - p["first"] for b in batches for p in b["parts"]]
     assert sizes == expected
-    assert covered(units)[: lines] == list(range(1, lines + 1))
+    assert covered(batches)[: lines] == list(range(1, lines + 1))
 
 
 def test_a_file_stored_unchanged_is_not_planned_again(tmp_path):
     path = jsonl(tmp_path / "feed.jsonl", 10)
-    name, size, mtime = batches.file_signature(path)
-    assert batches.plan_units([path], 4, {name: (size, mtime)}, workers=2) == []
-    assert len(batches.plan_units([path], 4, {}, workers=2)) == 4  # 3 batches of 4 -> 4 of 3, 3, 3, 1
+    name, size, mtime = run.file_signature(path)
+    assert run.plan([path], 4, {name: (size, mtime)}, workers=2) == []
+    assert len(run.plan([path], 4, {}, workers=2)) == 4  # 3 batches of 4 -> 4 of 3, 3, 3, 1

@@ -1,0 +1,324 @@
+"""The one orchestration of a run, Prefect-free: prepare -> plan -> analyse (each batch) -> store (each batch) ->
+finish -> publish -> report; and rescore.
+
+The weekly flow (flows/weekly.py) makes one Prefect task of each step and runs `analyse` in parallel workers;
+`run_local` runs the same steps in this process, in the same order (tests, benchmarks, a machine without Prefect).
+Steps pass paths, dicts and counts, never connections or frames, except `store`, which takes the run's `Writer`.
+A run writes a private working copy of the database and publishes a snapshot for readers at the end
+(tension/warehouse/publish.py), so analysts with the published file open are never in the way.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from tension.analyse import Context, analyse_batch, build_context, settle_collector
+from tension.config import BATCH_SIZE, load_index_kinds
+from tension.ingest.documents import BATCH_SUFFIXES, list_inbox, printable
+from tension.ingest.inbox import access_problem
+from tension.score.scorer import Scorer
+from tension.warehouse import aggregate, dedup, load, publish as publication, rescore as rescoring
+from tension.warehouse import store as storage
+from tension.warehouse.load import Writer
+
+COUNTS = ("documents_seen", "documents_new", "documents_rejected", "statements_added", "documents_clustered")
+
+
+@functools.cache
+def context(pairs_file: str | None = None) -> Context:
+    """The analysis context of this process, built once (the actor pattern and VADER's lexicon take a moment to
+    load): a worker process analyses batch after batch with it."""
+    ctx = build_context(Path(pairs_file) if pairs_file else None)
+    settle_collector()
+    return ctx
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where a run writes: the published database, its private working copy and the staged batches."""
+
+    published: Path
+    working: Path
+    staging: Path
+
+
+@contextmanager
+def workspace(db: Path | str) -> Iterator[Paths]:
+    """Hold the run lock of the published database `db` for the block and give its working copy (seeded from the
+    published snapshot if there is none). Raises publish.RunInProgress if another run holds it."""
+    space = publication.Workspace(absolute(db))
+    with publication.exclusive_run(space):
+        working = publication.prepare_working_copy(space)
+        publication.recover(space)  # an earlier run killed before it published: say where it stopped
+        yield Paths(space.published, working, space.staging)
+
+
+# --- the steps -------------------------------------------------------------------------------------------------
+
+
+def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once: bool = True) -> dict:
+    """Create tables and views, record pairs, scorer version, the dedup setting and a 'running' runs row; what is
+    stored so far (files, a fingerprint of the content) and when the run started."""
+    ctx = context(pairs_file)
+    with storage.connect(working) as con:
+        storage.create_schema(con)
+        before = storage.content_fingerprint(con)
+        storage.set_pairs(con, ctx.pairs)
+        storage.set_setting(con, "scorer_version", ctx.scorer.version)
+        storage.set_setting(con, "dedup", "on" if count_once else "off")
+        storage.set_setting(con, "index_kinds", ",".join(load_index_kinds()))
+        storage.start_run(con, run_id, ctx.scorer.version)
+        publication.claim(con, run_id)
+        started = con.execute("select cast(now() as timestamp)").fetchone()[0]
+        return {"stored": storage.stored_files(con), "fingerprint": before, "started": started.isoformat(),
+                "clock": time.time()}
+
+
+def plan(inbox: list[Path | str], batch_size: int, stored: dict[str, tuple[int, int]] | None = None,
+         workers: int = 1) -> list[dict]:
+    """Batches for the files that are new or changed since they were stored (`stored`: path -> size, mtime). A
+    large JSONL/CSV file is cut into a multiple of `workers` batches of at most `batch_size` lines, as even as
+    possible, so that no worker idles while another finishes the file's last batch (1,000 lines on 2 workers:
+    two batches of 500, not one of 1,000)."""
+    stored = stored or {}
+    batches: list[dict] = []
+    small: list[dict] = []
+    # Absolute paths in the batches: a worker started in another directory (or on another machine with the inbox
+    # mounted at the same place) reads the same files.
+    for root, path in ((absolute(root), path) for root in inbox for path in list_inbox([absolute(root)])):
+        folder = str(root if root.is_dir() else root.parent)  # symlinks must stay inside it
+        try:
+            name, size, mtime = file_signature(path)
+        except OSError:
+            small.append({"path": str(path), "size": -1, "mtime": -1, "inbox": folder})  # vanished: a rejection
+            continue
+        if stored.get(name) == (size, mtime):
+            continue
+        if path.suffix.lower() in BATCH_SUFFIXES:
+            total = count_lines(path)
+            step = _even_batch(total, batch_size, workers)
+            for first in range(1, total + 1, step):
+                batches.append(_batch([{"path": name, "size": size, "mtime": mtime, "first": first,
+                                        "stop": first + step, "inbox": folder}]))
+        else:
+            small.append({"path": name, "size": size, "mtime": mtime, "inbox": folder})
+            if len(small) == batch_size:
+                batches.append(_batch(small))
+                small = []
+    if small:
+        batches.append(_batch(small))
+    return batches
+
+
+def analyse(batch: dict, staging: Path | str, pairs_file: str | None = None, fields: dict | None = None,
+            defaults: dict | None = None) -> dict:
+    """Read, clean, extract, score and sign one batch into staged Parquet (no database: runs in the workers)."""
+    return analyse_batch(batch, Path(staging), context(pairs_file), fields, defaults)
+
+
+def store(writer: Writer, staged: dict) -> dict:
+    """Insert one staged batch in one transaction, its new documents with their near-duplicate clusters; its counts
+    and rejections, the seconds per stage of its analysis and of storing it, and when it was stored."""
+    started = time.perf_counter()
+    counts = load.store_batch(writer, Path(staged["batch_dir"]))
+    timings = {**staged.get("timings", {}), "store": time.perf_counter() - started}
+    return {**counts, "timings": timings, "stored_at": time.time()}
+
+
+def tally(totals: dict | None, step: dict) -> dict:
+    """The run's totals with one step's counts, rejections and seconds per stage added."""
+    totals = totals or {**{key: 0 for key in COUNTS}, "rejections": [], "timings": {}}
+    timings = dict(totals["timings"])
+    for stage, seconds in step.get("timings", {}).items():
+        timings[stage] = timings.get(stage, 0.0) + seconds
+    return {**{key: totals[key] + step.get(key, 0) for key in COUNTS},
+            "rejections": totals["rejections"] + list(step.get("rejections", [])), "timings": timings,
+            "stored_at": step.get("stored_at", totals.get("stored_at"))}
+
+
+def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, pairs_file: str | None,
+           before: tuple | list, started: str, scorer: Scorer | None = None) -> dict:
+    """Score older statements under the current scorer, cluster documents stored without one, record the files and
+    the run, refresh the weekly sums; say whether anything changed and which weeks."""
+    clock = time.perf_counter()
+    left, gone = not_read(batches, totals.get("rejections", []))
+    with storage.connect(working) as con:
+        rescored = rescoring.rescore_missing(con, scorer or context(pairs_file).scorer)
+        dedup.assign_clusters(con)  # documents stored by older versions without a cluster, if any
+        # A file counts as stored only when its documents were stored or rejected for a reason of its own.
+        storage.mark_files_stored(con, [f for f in batch_files(batches) if f[0] not in left and f[0] not in gone])
+        if left:  # "not found" is the worker's view, not the file's state: no rejection to show for it
+            con.execute("delete from rejected_documents where item = '' and path in (select unnest(?))", [left])
+        storage.finish_run(con, run_id, totals, "stored")  # 'completed' once published (or nothing to publish)
+        changed = storage.content_fingerprint(con) != tuple(before)
+        weeks = None if rescored else storage.weeks_ingested_since(con, started)
+    aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
+    return {"summary": aggregate.latest_summary(Path(working)), "changed": changed, "weeks": weeks,
+            "run_id": run_id, "left_to_retry": left, "timings": {"aggregate": time.perf_counter() - clock}}
+
+
+def publish(paths: Paths, outcome: dict, parquet_dir: Path | str | None = None) -> dict:
+    """Export statements and scores as Parquet (every week changed since the last complete export) and atomically
+    replace the published database with the working copy — when this run changed something, an earlier run's
+    changes or publication are unfinished, or either is missing; else leave both as they are."""
+    parquet = Path(parquet_dir) if parquet_dir else paths.published.parent / "parquet"
+    space = publication.Workspace(paths.published)
+    run_id = outcome["run_id"]
+    with storage.connect(paths.working) as con:
+        needed = publication.must_publish(con, space, run_id, outcome["changed"], parquet)
+    if not needed:
+        publication.nothing_to_publish(space, run_id)
+        return {"published": False, "database": str(paths.published), "parquet": str(parquet), "timings": {}}
+    done = publication.export_and_publish(space, run_id, parquet, full_export=outcome["weeks"] is None)
+    return {"published": True, "database": str(paths.published), "parquet": str(parquet),
+            "publication_id": done["publication_id"], "timings": done["timings"]}
+
+
+def report(db: Path | str, reports: Path | str, week: str | None = None, period: str | None = None) -> str:
+    """Charts per pair and the PDF report for the week (or period), from the published snapshot."""
+    from tension.reporting import report as reporting  # matplotlib and reportlab: only where a report is written
+
+    return str(reporting.build_report(Path(db), Path(reports), week, period))
+
+
+class FilesLeftToRetry(RuntimeError):
+    """Files this process can read that the workers could not: the run fails, and the next one reads them."""
+
+
+def result(prepared: dict, totals: dict | None, outcome: dict, published: dict) -> dict:
+    """What a run returns: counts, rejections, the summary lines, where it published, and seconds per stage
+    (`stored_by`: from the first step to the last batch stored). Raises FilesLeftToRetry, once the rest is
+    published, when workers could not read files that are there."""
+    if left := outcome.get("left_to_retry"):
+        raise FilesLeftToRetry(
+            f"{len(left)} file(s) could not be read by the workers, though this process can read them: "
+            + ", ".join(printable(p) for p in left[:10]) + ("..." if len(left) > 10 else "")
+            + ". They are not recorded as stored: the next run reads them again. On a cluster, every worker must "
+            "see the inbox at the same absolute path.")
+    totals = totals or tally(None, {})
+    timings = {**totals["timings"], **outcome.get("timings", {}), **published.get("timings", {})}
+    timings["stored_by"] = (totals.get("stored_at") or time.time()) - prepared["clock"]
+    timings["flow_body"] = time.time() - prepared["clock"]
+    return {**{key: totals[key] for key in COUNTS}, "rejections": totals["rejections"],
+            "summary": outcome["summary"], "database": published["database"], "parquet": published["parquet"],
+            "published": published["published"], "timings": timings}
+
+
+def run_local(inbox: list[Path | str], db: Path | str, batch_size: int = BATCH_SIZE, pairs_file: str | None = None,
+              fields: dict | None = None, defaults: dict | None = None, count_once: bool = True,
+              parquet_dir: Path | str | None = None, run_id: str | None = None, workers: int = 1) -> dict:
+    """The whole run in this process, step after step as the flow runs them (no report)."""
+    run_id = run_id or new_run_id("local")
+    with workspace(db) as paths:
+        prepared = prepare(paths.working, pairs_file, run_id, count_once)
+        batches = plan(inbox, batch_size, prepared["stored"], workers)
+        totals = None
+        with Writer(paths.working) as writer:  # the run's single writer: one connection for all batches
+            for batch in batches:
+                totals = tally(totals, store(writer, analyse(batch, paths.staging, pairs_file, fields, defaults)))
+        outcome = finish(paths.working, batches, run_id, totals or tally(None, {}), pairs_file,
+                         prepared["fingerprint"], prepared["started"])
+        published = publish(paths, outcome, parquet_dir)
+    return result(prepared, totals, outcome, published)
+
+
+def rescore(db: Path | str, scorer: Scorer | None = None, parquet_dir: Path | str | None = None,
+            run_id: str | None = None) -> dict:
+    """Score stored statements under the current scorer (after a lexicon or formula change), without re-ingesting:
+    a run of its own (a runs row), the weekly sums refreshed, the whole Parquet export rewritten and the database
+    published. `scorer`: another scorer than the packaged one (tests, experiments)."""
+    run_id = run_id or new_run_id("rescore")
+    with workspace(db) as paths:
+        prepared = prepare(paths.working, None, run_id)
+        scorer = scorer or context(None).scorer
+        with storage.connect(paths.working) as con:
+            storage.set_setting(con, "scorer_version", scorer.version)
+            scored = rescoring.rescore_missing(con, scorer)
+        outcome = finish(paths.working, [], run_id, {}, None, prepared["fingerprint"], prepared["started"], scorer)
+        published = publish(paths, {**outcome, "changed": True, "weeks": None}, parquet_dir)
+    return {"scored": scored, "scorer_version": scorer.version, **result(prepared, None, outcome, published)}
+
+
+def publish_pending(db: Path | str, parquet_dir: Path | str | None = None, run_id: str | None = None) -> dict:
+    """Finish what a killed run left unpublished, without reading the inbox (`tension publish`): the Parquet
+    export of every week changed since the last complete export and the published snapshot. A run of its own
+    (a runs row); nothing happens when everything is published already."""
+    run_id = run_id or new_run_id("publish")
+    if not publication.Workspace(Path(db)).working.exists():
+        raise FileNotFoundError(f"no working copy of {db} to publish: run 'tension run' first")
+    with workspace(db) as paths:
+        with storage.connect(paths.working) as con:
+            version = (con.execute("select value from settings where key = 'scorer_version'").fetchone() or [""])[0]
+            storage.start_run(con, run_id, version)
+            storage.finish_run(con, run_id, {}, "stored")
+        return publish(paths, {"run_id": run_id, "changed": False, "weeks": []}, parquet_dir)
+
+
+def new_run_id(kind: str) -> str:
+    """A runs-table key for a run that Prefect did not start (a flow run uses its own id)."""
+    return f"{kind}-{uuid.uuid4().hex[:12]}"
+
+
+# --- planning helpers ------------------------------------------------------------------------------------------
+
+
+def file_signature(path: Path) -> tuple[str, int, int]:
+    """(path, size, mtime in ns): a file whose signature is unchanged since it was stored is skipped."""
+    stat = path.stat()
+    return str(path), stat.st_size, stat.st_mtime_ns
+
+
+def count_lines(path: Path) -> int:
+    """Lines in a file, counted in 1 MiB blocks without decoding."""
+    lines, last = 0, b"\n"
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines + (0 if last == b"\n" else 1)
+
+
+def absolute(path: Path | str) -> Path:
+    """`path` made absolute against the working directory ('..' folded, symlinks kept: the inbox may be one)."""
+    return Path(os.path.abspath(path))
+
+
+def not_read(batches: list[dict], rejections: list) -> tuple[list[str], list[str]]:
+    """Files of the batches that a reader could not get at (not found, unreadable): (those this process still
+    finds as planned — a worker could not see them; those really gone)."""
+    planned = {p["path"]: (p["size"], p["mtime"]) for b in batches for p in b["parts"] if p["size"] >= 0}
+    missed = sorted({path for path, item, reason in rejections if not item and access_problem(reason)
+                     and path in planned})
+    left = []
+    for path in missed:
+        try:
+            left += [path] if file_signature(Path(path))[1:] == planned[path] else []
+        except OSError:
+            pass
+    return left, [path for path in missed if path not in left]
+
+
+def batch_files(batches: list[dict]) -> list[tuple[str, int, int]]:
+    """Distinct (path, size, mtime) of the files the batches cover, to record once all are stored."""
+    return sorted({(p["path"], p["size"], p["mtime"]) for b in batches for p in b["parts"] if p["size"] >= 0})
+
+
+def _even_batch(lines: int, batch_size: int, workers: int) -> int:
+    """Lines per batch: the number of batches rounded up to a multiple of `workers`, then shared out evenly."""
+    batches = -(-lines // batch_size) if lines else 1
+    batches = -(-batches // max(workers, 1)) * max(workers, 1)
+    return max(1, -(-lines // batches))
+
+
+def _batch(parts: list[dict]) -> dict:
+    digest = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
+    return {"batch_id": digest, "parts": parts}

@@ -1,0 +1,62 @@
+"""Load: the run's single writer stores each staged batch (tension.analyse) in one transaction, its new documents
+with their near-duplicate clusters, straight from the staged Parquet files.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from tension.records import SCHEMAS
+from tension.warehouse import dedup, store
+
+
+class Writer:
+    """What a run's writer keeps from batch to batch: one connection to the working database and the shingle ids
+    of the documents it stored last (dedup.RecentShingles). Close it (or use it as a context manager) to
+    checkpoint."""
+
+    def __init__(self, db_path: Path | str) -> None:
+        self.con: duckdb.DuckDBPyConnection = store.connect_writer(db_path)
+        self.recent = dedup.RecentShingles()
+        dedup.migrate(self.con)  # band keys of the current signature for what is stored (once per database)
+
+    def close(self) -> None:
+        """Close (and so checkpoint) the connection."""
+        self.con.close()
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def store_batch(writer: Writer, batch_dir: Path) -> dict:
+    """Insert one staged batch in one transaction (documents already stored are left alone), each new document
+    with its near-duplicate cluster; drop the staging. Returns the batch's counts and rejections."""
+    con = writer.con
+    files = {name: str(batch_dir / f"{name}.parquet") for name in SCHEMAS}
+    with store.transaction(con):
+        # A document is stored whole or not at all: its statements and scores go in only when it is new.
+        con.execute(store.sql("load_new_documents"), [files["documents"]])
+        new = con.sql(store.sql("load_new_signatures"), params=[files["documents"]]).to_arrow_table()
+        clustering = dedup.cluster(con, new, recent=writer.recent)
+        assignments = pa.table({"doc_id": list(clustering.clusters), "cluster_id": list(clustering.clusters.values())},
+                               schema=pa.schema([("doc_id", pa.string()), ("cluster_id", pa.string())]))
+        with store.registered(con, "tension_assignments", assignments):
+            con.execute(store.sql("load_documents"), [files["documents"]])
+        dedup.store_clusters(con, new, clustering)
+        statements_added = con.execute(store.sql("load_statements"), [files["statements"]]).fetchone()[0]
+        con.execute(store.sql("load_scores"), [files["scores"]])
+        con.execute(store.sql("load_rejections"), [files["rejections"]])
+        rejections = [tuple(r.values()) for r in pq.read_table(files["rejections"]).to_pylist()]
+        documents_read = pq.ParquetFile(files["documents"]).metadata.num_rows
+    shutil.rmtree(batch_dir, ignore_errors=True)
+    return {"documents_seen": documents_read, "documents_new": new.num_rows,
+            "documents_rejected": len(rejections), "statements_added": statements_added,
+            "documents_clustered": clustering.joined, "rejections": rejections}
