@@ -22,7 +22,8 @@ def _analyse_batch():
     try:
         from tension.pipeline import analyse_batch, build_context, pairs_for
     except ImportError:  # after the split of pipeline.py (issue 16)
-        from tension.analyse import analyse_batch, build_context, pairs_for  # type: ignore[no-redef]
+        from tension.analyse import analyse_documents as analyse_batch, build_context  # type: ignore[no-redef]
+        from tension.records import pairs_for  # type: ignore[no-redef]
     return analyse_batch, build_context, pairs_for
 
 
