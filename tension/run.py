@@ -25,6 +25,7 @@ from tension.analyse import Context, analyse_batch, build_context, settle_collec
 from tension.config import BATCH_SIZE, load_index_kinds
 from tension.ingest.documents import BATCH_SUFFIXES, list_inbox, printable
 from tension.ingest.inbox import access_problem
+from tension.reporting import data as report_data
 from tension.score.scorer import Scorer
 from tension.warehouse import aggregate, dedup, load, publish as publication, rescore as rescoring
 from tension.warehouse import store as storage
@@ -162,7 +163,7 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         changed = storage.content_fingerprint(con) != tuple(before)
         weeks = None if rescored else storage.weeks_ingested_since(con, started)
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
-    return {"summary": aggregate.latest_summary(Path(working)), "changed": changed, "weeks": weeks,
+    return {"summary": report_data.latest_summary(Path(working)), "changed": changed, "weeks": weeks,
             "run_id": run_id, "left_to_retry": left, "timings": {"aggregate": time.perf_counter() - clock}}
 
 

@@ -44,16 +44,22 @@ def flag_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.DataF
     flagged = weekly[weekly["flagged"]].copy()
     if flagged.empty:
         return pd.DataFrame(columns=["pair_id", "week_start", "iso_week", "index_value", "departure_z",
-                                     "statement_id", "speaker", "quote", "hostility", "source", "published"])
+                                     "statement_id", "speaker", "quote", "hostility", "source", "outlet",
+                                     "published"])
     flagged["statement_id"] = flagged["most_hostile_statement_id"].where(
         flagged["departure_z"] > 0, flagged["most_cooperative_statement_id"])
     found = statements_by_id(con, flagged["statement_id"].dropna().tolist()).drop_duplicates("statement_id")
     found["speaker"] = found["speaker_actor"].fillna(found["speaker"]).fillna("unknown speaker")
-    notes = flagged.merge(found[["statement_id", "speaker", "content", "hostility", "source", "published"]],
+    notes = flagged.merge(found[["statement_id", "speaker", "content", "hostility", "source", "outlet", "published"]],
                           on="statement_id", how="left")
     return notes.rename(columns={"content": "quote"})[
         ["pair_id", "week_start", "iso_week", "index_value", "departure_z", "statement_id", "speaker", "quote",
-         "hostility", "source", "published"]]
+         "hostility", "source", "outlet", "published"]]
+
+
+def composition(con: duckdb.DuckDBPyConnection, first: date, last: date) -> pd.DataFrame:
+    """Statements of the weeks first..last (Mondays) counted by pair, speaker kind and outlet (state voices or not)."""
+    return store.query(con, store.sql("report_composition"), [first, last])
 
 
 def data_quality(con: duckdb.DuckDBPyConnection, first: date, last: date) -> dict[str, object]:
@@ -157,6 +163,7 @@ class ReportData:
     notes: pd.DataFrame         # flagged weeks of the window with their statement
     quality: dict[str, object]
     period_index: dict[str, float]
+    composition: pd.DataFrame   # statements of the scope per pair, speaker kind and outlet
 
 
 def read_report_data(db_path: Path, week: str | None, period: str | None, chart_weeks: int = 52
@@ -173,7 +180,33 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
             weekly=weekly, window=window, pairs=store.query(con, "select pair_id, name from pairs order by rowid"),
             moving=moving_statements(con, scope.first, scope.last) if not scope.is_period
             else pd.DataFrame(), notes=flag_notes(con, window),
-            quality=data_quality(con, scope.first, scope.last), period_index=period_index)
+            quality=data_quality(con, scope.first, scope.last), period_index=period_index,
+            composition=composition(con, scope.first, scope.last))
     return data, scope
 
 
+def latest_summary(db_path: Path) -> list[str]:
+    """One line per pair for the week the default report covers (the last complete week): what a run prints."""
+    with store.connect(db_path, read_only=True) as con:
+        frame = read_weekly(con)
+        last_published = con.execute("select max(published) from documents").fetchone()[0]
+    try:
+        monday = pd.Timestamp(choose_scope(frame, last_published).last)
+    except ValueError:
+        monday = None
+    lines = []
+    for _, rows in frame.groupby("pair_id", sort=True):
+        week = rows[rows["week_start"] == monday] if monday is not None else rows.iloc[0:0]
+        if week.empty or week["n_statements"].iloc[0] == 0:
+            label = iso_week(monday.date()) if monday is not None else "no week"
+            lines.append(f"{rows['pair_name'].iloc[0]} {label}: no statements")
+            continue
+        last = week.iloc[0]
+        interval = f" [{last['ci_low']:+.2f}, {last['ci_high']:+.2f}]" if pd.notna(last["ci_low"]) else ""
+        statements, documents = int(last["n_statements"]), int(last["n_documents"])
+        lines.append(
+            f"{last['pair_name']} {last['iso_week']}: index {last['index_value']:+.2f}{interval} "
+            f"({statements} statement{'s' * (statements != 1)}, {documents} document{'s' * (documents != 1)})"
+            + (" — flagged: departs from its 12-week baseline" if last["flagged"] else "")
+        )
+    return lines

@@ -1,7 +1,7 @@
 """Aggregate: keep the weekly index fast on any history, and read it (what a report shows around it is in
 tension/reporting/data.py).
 
-The index is defined by SQL views (tension/warehouse/sql/views/weekly_*.sql). Per pair and week they need a handful of sums over
+The index is defined by SQL views and table macros (tension/warehouse/sql/views/). Per pair and week they need a handful of sums over
 the week's documents; `weekly_sums_live` computes them from the statements at each query, which is instant on a
 few years of news and too slow on millions of statements. `refresh` keeps those sums in a table,
 `weekly_sums_cache`, recomputing only the weeks whose documents, near-duplicate clusters or scores changed since
@@ -22,7 +22,7 @@ from tension.warehouse import store
 from tension.config import SQL_DIR
 
 # The definitions the cached sums depend on: a change to any of them recomputes every week.
-CACHE_INPUTS = ("statement_scores", "pair_statements", "weekly_sums_live")
+CACHE_INPUTS = ("outlets", "statement_scores", "pair_statements", "weekly_sums_live", "index_sums")
 # Beyond this share of the weeks, recomputing them one by one costs more than recomputing all at once.
 FULL_REBUILD_SHARE = 0.5
 
@@ -30,7 +30,10 @@ FULL_REBUILD_SHARE = 0.5
 def _signature(con: duckdb.DuckDBPyConnection) -> str:
     """Hash of what the cached sums depend on: view definitions, configured pairs, settings."""
     views = con.execute(
-        "select view_name, sql from duckdb_views() where view_name in (select unnest(?)) order by view_name",
+        """select view_name, sql from duckdb_views() where view_name in (select unnest($1))
+           union all
+           select function_name, macro_definition from duckdb_functions() where function_name in (select unnest($1))
+           order by 1""",
         [list(CACHE_INPUTS)],
     ).fetchall()
     pairs = con.execute("select pair_id, country_a, country_b from pairs order by pair_id").fetchall()
@@ -75,7 +78,10 @@ def refresh(db_path: Path) -> None:
         con.execute("insert into weekly_refresh select ?, count(*), max(scored_at), now(), ?, ? from scores",
                     [_signature(con), full, weeks])
         con.execute("create or replace view weekly_sums as select * from weekly_sums_cache")
-        con.execute(_sql("comments"))  # replacing a view drops its comment
+        # Coverage (documents per week from every source) is one scan of the documents: recomputed whole.
+        con.execute("create or replace table weekly_coverage_cache as select * from period_coverage('week')")
+        con.execute("create or replace view weekly_coverage as select * from weekly_coverage_cache")
+        store.document_views(con)  # replacing a view drops its comments
 
 
 def weekly_index(db_path: Path, pair_id: str | None = None) -> pd.DataFrame:
@@ -93,26 +99,6 @@ def read_weekly(con: duckdb.DuckDBPyConnection, pair_id: str | None = None) -> p
     # flagged is NULL when it cannot be told; here it is a plain bool (NULL -> False) next to departure_z.
     return frame.assign(week_start=pd.to_datetime(frame["week_start"]),
                         flagged=frame["flagged"].astype("boolean").fillna(False).astype(bool))
-
-
-def latest_summary(db_path: Path) -> list[str]:
-    """One line per pair for the last week with statements: what a run prints when it ends."""
-    frame = weekly_index(db_path)
-    lines = []
-    for _, rows in frame.groupby("pair_id", sort=True):
-        filled = rows[rows["n_statements"] > 0]
-        if filled.empty:
-            lines.append(f"{rows['pair_name'].iloc[0]}: no statements yet")
-            continue
-        last = filled.iloc[-1]
-        interval = f" [{last['ci_low']:+.2f}, {last['ci_high']:+.2f}]" if pd.notna(last["ci_low"]) else ""
-        statements, documents = int(last["n_statements"]), int(last["n_documents"])
-        lines.append(
-            f"{last['pair_name']} {last['iso_week']}: index {last['index_value']:+.2f}{interval} "
-            f"({statements} statement{'s' * (statements != 1)}, {documents} document{'s' * (documents != 1)})"
-            + (" — flagged: departs from its 12-week baseline" if last["flagged"] else "")
-        )
-    return lines
 
 
 def _sql(name: str) -> str:
