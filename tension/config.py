@@ -12,6 +12,8 @@ ACTORS_FILE = DATA_DIR / "actors.tsv"
 CUES_FILE = DATA_DIR / "cues.tsv"
 ATTRIBUTION_FILE = DATA_DIR / "attribution.tsv"
 PAIRS_FILE = DATA_DIR / "pairs.tsv"
+INDEX_KINDS_FILE = DATA_DIR / "index_kinds.tsv"
+REFERENCE_WORDS_FILE = DATA_DIR / "reference_words.tsv"
 
 DEFAULT_DB = Path("data/tension.duckdb")
 DEFAULT_REPORTS = Path("reports")
@@ -54,3 +56,16 @@ def load_pairs(path: Path = PAIRS_FILE) -> list[Pair]:
     if not pairs:
         raise ValueError(f"{path} lists no country pairs")
     return pairs
+
+
+def load_index_kinds(path: Path = INDEX_KINDS_FILE) -> list[str]:
+    """The kinds of voices the weekly index counts (index_kinds.tsv, next to the pairs)."""
+    return [r["speaker_kind"] for r in read_tsv(path) if r["counts"] == "1"]
+
+
+def load_reference_words(path: Path = REFERENCE_WORDS_FILE) -> dict[str, tuple[str, ...]]:
+    """The words of reference_words.tsv by use (definite, person, office, pointing, kin, anaphor, act_verb)."""
+    words: dict[str, list[str]] = {}
+    for row in read_tsv(path):
+        words.setdefault(row["use"], []).append(row["word"])
+    return {use: tuple(found) for use, found in words.items()}

@@ -32,7 +32,8 @@ SCHEMAS = {
         ("char_start", pa.int32()), ("char_end", pa.int32()), ("content", pa.string()), ("speaker", pa.string()),
         ("speaker_actor", pa.string()), ("speaker_country", pa.string()), ("speaker_role", pa.string()),
         ("cue", pa.string()), ("is_act", pa.bool_()), ("modality", pa.string()), ("attribution", pa.string()),
-        ("targets", pa.list_(pa.string())), ("targets_inferred", pa.bool_()),
+        ("targets", pa.list_(pa.string())), ("targets_inferred", pa.bool_()), ("speaker_kind", pa.string()),
+        ("reported_by", pa.string()),
     ]),
     "scores": pa.schema([
         ("statement_id", pa.string()), ("scorer_version", pa.string()), ("hostility", pa.float64()),
@@ -67,7 +68,8 @@ def statement_row(doc_id: str, statement: Statement) -> dict:
         "speaker_actor": statement.speaker_actor, "speaker_country": statement.speaker_country,
         "speaker_role": statement.speaker_role, "cue": statement.cue, "is_act": statement.is_act,
         "modality": statement.modality, "attribution": statement.attribution, "targets": statement.targets,
-        "targets_inferred": statement.targets_inferred,
+        "targets_inferred": statement.targets_inferred, "speaker_kind": statement.speaker_kind,
+        "reported_by": statement.reported_by,
     }
 
 
@@ -121,6 +123,8 @@ def statement_json(doc: Document, statement: Statement, score: Score, pairs: lis
         "speaker_actor": statement.speaker_actor,
         "speaker_country": statement.speaker_country,
         "speaker_role": statement.speaker_role,
+        "speaker_kind": statement.speaker_kind,
+        "reported_by": statement.reported_by,
         "cue": statement.cue,
         "is_act": statement.is_act,
         "attribution": statement.attribution,

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tension.analyse import Context, analyse_batch, build_context, settle_collector
-from tension.config import BATCH_SIZE
+from tension.config import BATCH_SIZE, load_index_kinds
 from tension.ingest.documents import BATCH_SUFFIXES, list_inbox, printable
 from tension.ingest.inbox import access_problem
 from tension.score.scorer import Scorer
@@ -77,6 +77,7 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
         storage.set_pairs(con, ctx.pairs)
         storage.set_setting(con, "scorer_version", ctx.scorer.version)
         storage.set_setting(con, "dedup", "on" if count_once else "off")
+        storage.set_setting(con, "index_kinds", ",".join(load_index_kinds()))
         storage.start_run(con, run_id, ctx.scorer.version)
         publication.claim(con, run_id)
         started = con.execute("select cast(now() as timestamp)").fetchone()[0]

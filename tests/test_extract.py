@@ -82,7 +82,9 @@ def test_hypothetical_and_future(ctx):
 
 def test_act_without_speech(ctx):
     rec = one(statements(ctx, "North Korea fired two ballistic missiles toward Japan on Sunday."), "fired")
-    assert rec.is_act and rec.speaker_country == "PRK" and rec.targets == ["JPN"]
+    # Japan is named; a DPRK ballistic launch bears on KOR and USA too (labelling guideline, Targets).
+    assert rec.is_act and rec.speaker_country == "PRK" and rec.targets == ["JPN", "KOR", "USA"]
+    assert not rec.targets_inferred
 
 
 def test_two_speakers_in_one_accusation(ctx):

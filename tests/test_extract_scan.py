@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tension.config import load_reference_words
 from tension.extract import actors as actors_module
 from tension.extract import attribution
 from tension.extract import statements as extract
@@ -27,10 +28,11 @@ SEPARATORS = [" ", "  ", ",", ".", "-", "'", "’", "\n", "\t", '"', "“", "”
 CUES = {
     "negated": extract._NEGATED, "hedge": extract._HEDGE, "condition": extract._CONDITION,
     "threat": extract._THREAT, "reporting": extract._REPORTING, "would": extract._WOULD,
-    "future": extract._FUTURE, "military act": extract._MILITARY_ACT, "anaphor": extract._ANAPHOR,
+    "future": extract._FUTURE, "anaphor": extract.anaphor_pattern(list(load_reference_words()["anaphor"])),
     "according": attribution.ACCORDING,
-    "passive agent": attribution.PASSIVE_AGENT, "mutual": attribution.MUTUAL, "that": attribution._THAT,
-    "backref": actors_module._BACKREF, "side": actors_module._SIDE, "two": actors_module._TWO,
+    "passive agent": attribution.PASSIVE_AGENT, "that": attribution._THAT,
+    "backref": actors_module.backref_pattern(load_reference_words()["definite"]), "side": actors_module._SIDE,
+    "two": actors_module._TWO,
 }
 
 
@@ -74,15 +76,16 @@ def test_anchored_search_and_finditer_match_the_pattern(name):
 
 
 BACKREF_WORDS = ["she", "he", "it", "they", "the", "The", "foreign", "state", "North", "South", "nuclear-armed", "two",
-                 "countries", "said", "Kim", "x", *actors_module._DEFINITE_NOUNS]
+                 "countries", "said", "Kim", "x", *load_reference_words()["definite"]]
 
 
 @CHECK
 @given(st.one_of(wordy_text(BACKREF_WORDS), st.text(max_size=60)))
 def test_back_references_found_from_words_are_the_patterns(text):
-    backrefs, sides, two = actors_module._backref_starts(text, WordIndex(text))
-    assert spans(actors_module._BACKREF.finditer(text, text, anchors=(), starts=backrefs)) == spans(
-        actors_module._BACKREF.pattern.finditer(text))
+    nouns = load_reference_words()["definite"]
+    backref = CUES["backref"]
+    backrefs, sides, two = actors_module._backref_starts(text, WordIndex(text), nouns)
+    assert spans(backref.finditer(text, text, anchors=(), starts=backrefs)) == spans(backref.pattern.finditer(text))
     assert spans(actors_module._SIDE.finditer(text, text, anchors=(), starts=sides)) == spans(
         actors_module._SIDE.pattern.finditer(text))
     assert spans(actors_module._TWO.finditer(text, text, anchors=(), starts=two)) == spans(

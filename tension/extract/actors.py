@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from tension.config import ACTORS_FILE, DATA_DIR, read_tsv
+from tension.config import ACTORS_FILE, DATA_DIR, load_reference_words, read_tsv
 from tension.extract.scan import AliasFinder, Anchored, WordIndex, is_word_char
 
 COUNTRIES_FILE = DATA_DIR / "actors_countries.tsv"
@@ -30,25 +30,28 @@ PERSON = "person"
 TITLE = "title"
 
 # Back-references: words that point to an actor named earlier in the document. A definite description is looked
-# for back from its noun (`_starts_of_the`), the pronouns where the document has them.
-_DEFINITE_NOUNS = (
-    "ministry spokeswoman spokesman spokesperson statement agency official minister envoy ambassador president leader "
-    "military government report commentary article embassy committee release office paper newspaper notice "
-    "resolution communique document command delegation organisation organization association headquarters council"
-).split()
-_BACKREF = Anchored(re.compile(
-    r"\b(?P<pron>[Ss]he|[Hh]e)\b|\b(?P<it>[Ii]t|[Tt]hey)\b"
-    r"|\b(?P<def>[Tt]he)\s+(?:(?:foreign|defen[cs]e|unification|news|same|top|chief|senior|state)\s+)?"
-    r"(?P<noun>" + "|".join(_DEFINITE_NOUNS) + r")\b"
-), ("She", "she", "He", "he", "It", "it", "They", "they", "The", "the"), word_start=True)
+# for back from its noun (`_starts_of_the`; the nouns: tension/data/reference_words.tsv, use "definite"), the
+# pronouns where the document has them.
+
+
+def backref_pattern(nouns: Iterable[str]) -> Anchored:
+    """Pronouns and definite descriptions ("the [foreign] ministry") whose noun is one of `nouns`."""
+    return Anchored(re.compile(
+        r"\b(?P<pron>[Ss]he|[Hh]e)\b|\b(?P<it>[Ii]t|[Tt]hey)\b"
+        r"|\b(?P<def>[Tt]he)\s+(?:(?:foreign|defen[cs]e|unification|news|same|top|chief|senior|state)\s+)?"
+        r"(?P<noun>" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + r")\b"
+    ), ("She", "she", "He", "he", "It", "it", "They", "they", "The", "the"), word_start=True)
+
+
 # "the South", "the nuclear-armed North": Korea by context, never followed by a capitalised name.
-_SIDE = Anchored(re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<side>North|South)\b(?!\s*[A-Z]|-)"),
-                 ("The", "the"), word_start=True, needs=("North", "South"))
+# KCNA writes them lower-case ("the compatriots in the north", "the south side").
+_SIDE = Anchored(re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<side>[Nn]orth|[Ss]outh)\b(?!\s*[A-Z]|-|\s+of\b)"),
+                 ("The", "the"), word_start=True, needs=("North", "South", "north", "south"))
 _TWO = Anchored(re.compile(r"\b[Tt]he\s+two\s+(?:countries|nations|sides|neighbou?rs|states|governments)\b"),
                 ("The", "the"), word_start=True, needs=("two",))
 _POSSESSIVE = re.compile(r"(?:'s|’s|')")
 _PRONOUNS = ("She", "she", "He", "he", "It", "it", "They", "they")
-BACKREF_WORDS = frozenset([*_PRONOUNS, *_DEFINITE_NOUNS, "North", "South", "two"])  # what `_backref_starts` asks
+_SIDE_WORDS = ("North", "South", "north", "south", "two")  # what `_backref_starts` asks, with the nouns
 
 
 @dataclass(frozen=True)
@@ -167,7 +170,11 @@ def alias_pattern(aliases: list[str]) -> re.Pattern:
 class ActorDictionary:
     """Aliases compiled into one pattern; lookups by alias and date."""
 
-    def __init__(self, entries: list[ActorEntry]) -> None:
+    def __init__(self, entries: list[ActorEntry], definite_nouns: Iterable[str] | None = None) -> None:
+        """`definite_nouns`: nouns of back-references ("the ministry"); default: reference_words.tsv's."""
+        self.definite_nouns = tuple(definite_nouns if definite_nouns is not None
+                                    else load_reference_words().get("definite", ()))
+        self.backref = backref_pattern(self.definite_nouns)
         self.by_alias: dict[str, list[ActorEntry]] = defaultdict(list)
         for entry in entries:
             self.by_alias[entry.alias].append(entry)
@@ -182,7 +189,7 @@ class ActorDictionary:
         self.pattern = alias_pattern(list(self.by_alias))
         self.finder = AliasFinder(self.pattern, list(self.by_alias))
         # Every word `find_mentions` looks up in a text's words: those of the aliases and of back-references.
-        self.words = self.finder.words | BACKREF_WORDS
+        self.words = self.finder.words | frozenset([*_PRONOUNS, *self.definite_nouns, *_SIDE_WORDS])
 
     def lookup(self, alias: str, day: date, among: set[str] | None = None) -> ActorEntry | None:
         """The dictionary row for `alias` on `day`; out-of-office persons keep their country.
@@ -227,7 +234,8 @@ class ActorDictionary:
             raw.append((match.start(), match.end(), entry))
         groups = _group_adjacent(text, raw)
         mentions = [_resolve_group(text, group) for group in groups]
-        mentions.extend(_backrefs(text, [(m.start, m.end) for m in mentions], words))
+        mentions.extend(_backrefs(text, [(m.start, m.end) for m in mentions], words, self.backref,
+                                  self.definite_nouns))
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -273,15 +281,16 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]], ends: list[int
     return i < len(spans) and spans[i][0] < end
 
 
-def _backref_starts(text: str, words: set[str]) -> tuple[set[int], set[int], set[int]]:
-    """Where `_BACKREF`, `_SIDE` and `_TWO` may match: every match starts at one of these (the pattern decides).
+def _backref_starts(text: str, words: set[str], nouns: Iterable[str]) -> tuple[set[int], set[int], set[int]]:
+    """Where `backref_pattern(nouns)`, `_SIDE` and `_TWO` may match: every match starts at one of these (the pattern
+    decides).
 
     Pronouns are whole words; "the ministry"-like phrases are found back from their nouns, which are too.
     """
     whole = (words if isinstance(words, WordIndex) else WordIndex(text)).starts
     pronouns = {at for word in words.intersection(_PRONOUNS) for at in whole(word)}
-    definite = _starts_of_the(text, [at for noun in words.intersection(_DEFINITE_NOUNS) for at in whole(noun)], 1)
-    sides = _starts_of_the(text, [*whole("North"), *whole("South")], 2)
+    definite = _starts_of_the(text, [at for noun in words.intersection(nouns) for at in whole(noun)], 1)
+    sides = _starts_of_the(text, [*whole("North"), *whole("South"), *whole("north"), *whole("south")], 2)
     two = _starts_of_the(text, whole("two"), 0)
     return pronouns | definite, sides, two
 
@@ -317,12 +326,13 @@ def _blank_before(text: str, end: int) -> int:
     return end
 
 
-def _backrefs(text: str, taken: list[tuple[int, int]], words: set[str]) -> list[Mention]:
+def _backrefs(text: str, taken: list[tuple[int, int]], words: set[str], pattern: Anchored, nouns: Iterable[str]
+              ) -> list[Mention]:
     """Pronouns, definite descriptions, 'the South/North' and 'the two countries' (resolved later)."""
     found: list[Mention] = []
     ends = [e for _, e in taken]
-    backrefs, sides, two = _backref_starts(text, words)
-    for match in _BACKREF.finditer(text, text, anchors=(), starts=backrefs):
+    backrefs, sides, two = _backref_starts(text, words, nouns)
+    for match in pattern.finditer(text, text, anchors=(), starts=backrefs):
         if _overlaps(match.start(), match.end(), taken, ends):
             continue
         if match.group("it"):

@@ -13,6 +13,7 @@ The clause-level result is a list of `Finding`s; `tension.extract.statements` tu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tension.extract.actors import PERSON, STATE_KINDS, Mention
@@ -31,20 +32,10 @@ PASSIVE_AGENT = Anchored(re.compile(
     r"|\b(?:killed|wounded|injured|died)\s+(?:in|by)\s+(?:an?\s+|the\s+)?"
 ), ("was", "were", "be", "is", "are", "killed", "wounded", "injured", "died"), word_start=True,
    needs=("by", "killed", "wounded", "injured", "died"))
-MUTUAL = Anchored(re.compile(
-    r"\b(?:met|meets?|meeting|(?:held|holds?|holding)\s+(?:\w+\s+)?talks|talks\s+with|clash(?:ed|es)?\s+with|"
-    r"signed|agreed\s+with|exchanged|traded)\b"
-), ("met", "meet", "held", "hold", "talks", "clash", "signed", "agreed", "exchanged", "traded"), word_start=True)
 _THAT = Anchored(re.compile(r"\bthat\s+"), ("that",), word_start=True)
 PREPOSITIONS = frozenset(
     "of to with on in at for from by about against toward towards into over between among including than "
     "after before since under upon via across amid despite like as".split()
-)
-# Heads of a speaker's noun phrase that speak for no state, whatever their nationality ("South Korean analysts").
-NON_STATE_HEADS = frozenset(
-    "analyst analysts expert experts professor professors scholar scholars researcher researchers observer "
-    "observers critic critics commentator commentators source sources watcher watchers academic academics "
-    "economist economists lawyer lawyers".split()
 )
 _FOREIGN = re.compile(r"\b(?:foreign|international|overseas)\b(?!\s+(?:ministry|minister|affairs|office|secretary|policy))",
                       re.I)
@@ -79,6 +70,9 @@ class Finding:
     content_end: int | None = None  # content stops before a trailing frame (", the ministry said")
     reported: bool = False
     directive: bool = False
+    content_start: int | None = None  # content starts after the reporter's frame ("the JCS said [North Korea fired]")
+    reported_by: str = ""  # the reporter named in the text ("South Korea's military", "the JCS")
+    phrase: str = ""  # the speaker's whole noun phrase, whose head may tell its kind ("a researcher at KINU")
 
 
 def referents(mention: Mention) -> list[Mention]:
@@ -115,25 +109,28 @@ def _modifier_gap(mention: Mention, gap: str) -> bool:
         return True
     if mention.kind in ("demonym", "capital", "state") and _LOWER_GAP.match(gap):
         words = gap.split()
-        return not any(w in _GAP_STOP for w in words) and words[-1].lower() not in NON_STATE_HEADS
+        # ("South Korean analysts": the analysts are Korean, not the state; their kind comes from the head word)
+        return not any(w in _GAP_STOP for w in words)
     return False
 
 
 def noun_phrase_speaker(
-    blanked: str, np_start: int, anchor_start: int, candidates: list[Mention]
+    blanked: str, np_start: int, anchor_start: int, candidates: list[Mention], heads: frozenset[str] = frozenset()
 ) -> tuple[list[Mention], str] | None:
     """The speaker of a reporting verb whose subject is a longer noun phrase ("Worker of the Pyongyang factory Ri,
-    31, said"); ([], head) when the phrase names someone who speaks for no state ("analysts in Seoul say")."""
+    31, said", "analysts in Seoul say": Seoul's analysts, whose kind the head tells); ([], head) when the phrase
+    names someone who speaks for no state and no country ("analysts say", "foreign media said").
+    `heads`: the words heading a voice that is no state (speaker_kinds.tsv)."""
     phrase = blanked[np_start:anchor_start]
     words = re.findall(r"[A-Za-z][\w'-]*", phrase)
     if not words or len(words) > MAX_NP_WORDS or re.search(r"\b(?:that|which|who|whose)\b|[;:]", phrase):
         return None
-    heads = [w for w in words[:4] if w.lower() in NON_STATE_HEADS]
-    if heads or _FOREIGN.search(phrase):
-        return [], heads[0] if heads else " ".join(words[:3])
+    named = [w for w in words[:4] if w.lower() in heads or w in heads]
     inside = [m for m in candidates if np_start <= m.start and m.end <= anchor_start]
+    if _FOREIGN.search(phrase) or (named and not inside):
+        return [], named[0] if named else " ".join(words[:3])
     if inside:
-        return [inside[0]], inside[0].text
+        return [inside[0]], named[0] if named else inside[0].text
     return None
 
 
@@ -174,6 +171,26 @@ def _after_lead(blanked: str, c_start: int, c_end: int) -> int:
     return c_start + (lead.end() if lead else 0)
 
 
+def predicate_pattern(act_verbs: Iterable[str]) -> re.Pattern:
+    """The first word of a predicate that tells an act: a past tense ("fired", "has launched", or one of the
+    irregular `act_verbs`: "sent"). "Seoul was making a mistake" or "Pyongyang must stop" after "said" are the
+    speaker's own words, not an act passed on."""
+    irregular = "".join("|" + re.escape(v) for v in sorted(act_verbs))
+    return re.compile(r"(?:\s+[A-Z][\w'-]*)*\s+(?:[a-z]+ly\s+)?(?:(?:has|have|had)\s+(?:[a-z]+ly\s+)?)?(?:[a-z]+ed"
+                      + irregular + r")\b")
+
+
+def kin_pattern(nouns: Iterable[str]) -> re.Pattern:
+    """"Kim Jong-un's teenage daughter paid tribute": the act is the daughter's, not Kim's."""
+    return re.compile(r"['’]s\s+(?!(?:[A-Z]|own\b))(?:[a-z][\w-]*\s+){0,2}(?:"
+                      + "|".join(map(re.escape, sorted(nouns))) + r")\b") if nouns else re.compile(r"(?!x)x")
+
+
+def _predicate_follows(blanked: str, start: int, end: int, predicate: re.Pattern | None) -> bool:
+    """Whether a finite verb follows a mention (not a possessive: "Seoul's decision" is no act of Seoul)."""
+    return predicate is not None and predicate.match(blanked, start, end) is not None
+
+
 def _verb_follows(blanked: str, start: int, end: int) -> bool:
     """Whether the words after a mention go on like a predicate (a lowercase word, not a preposition or 'and')."""
     rest = re.match(r"(?:['’]s)?(?:\s+[A-Z][\w'-]*)*\s+([a-z]+)", blanked[start:end])
@@ -211,19 +228,51 @@ def passive_agent(blanked: str, c_start: int, c_end: int, outside: list[Mention]
     return None
 
 
-def mutual_partners(blanked: str, after: int, c_end: int, outside: list[Mention], actors: list[Mention]
-                    ) -> list[Mention]:
-    """Those met, when the clause's verb is a meeting verb: each gets a statement back toward the actor."""
-    verb = MUTUAL.search(blanked, blanked, after, c_end)
+def mutual_partners(blanked: str, after: int, c_end: int, outside: list[Mention], actors: list[Mention],
+                    reciprocal: re.Pattern | None) -> list[Mention]:
+    """Those met, when the clause's verb right after the actor is reciprocal ("met", "held talks with", "signed"):
+    each gets a statement back toward the actor. A topic ("tries to advance talks with North Korea") never speaks."""
+    if reciprocal is None:
+        return []
+    verb = reciprocal.match(blanked, after)
     if verb is None:
         return []
     taken = {(m.start, m.end) for m in actors}
-    return [m for m in outside if m.start >= verb.end() and (m.start, m.end) not in taken and referents(m)]
+    # The one met follows the verb directly or after "with" ("met Putin", "held talks with the Chinese side").
+    return [m for m in outside if m.start >= verb.end() and (m.start, m.end) not in taken and referents(m)
+            and re.fullmatch(r"[\s,]*(?:with\s+|the\s+|his\s+|her\s+|their\s+|its\s+|visiting\s+)*(?:[A-Z][\w.'-]*\s+)*",
+                             blanked[verb.end() : m.start])][:1]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The word lists the clause rules read (data files, loaded once by the caller: see statements.load_lexicon)."""
+
+    directive_verbs: frozenset[str] = frozenset()
+    relay_verbs: frozenset[str] = frozenset()  # "said", "reported": pass a fact on without evaluating it
+    reciprocal: re.Pattern | None = None  # "met", "held talks", "signed", right after the actor
+    evaluative: re.Pattern | None = None  # a reporter's own evaluation ("condemned", "a provocation")
+    non_state_heads: frozenset[str] = frozenset()  # heads of a phrase naming a voice that is no state ("Council")
+    pointing_back: frozenset[str] = frozenset()  # "the statement said": the last speaker goes on ("the statement")
+    kin: re.Pattern | None = None  # "X's daughter" acts for herself (kin_pattern)
+    predicate: re.Pattern | None = None  # a past tense telling an act (predicate_pattern)
+    house: re.Pattern | None = None  # an outlet's house vocabulary ("puppet", "traitors")
+
+
+NO_RULES = Rules()
+# Speakers the dictionary cannot name (a relayed group, a person of a civic group): "he"/"she" after them is them.
+_VOICES_WITHOUT_NAMES = frozenset({"civic", "people", "academic", "diaspora_foreign", "media"})
+_OWNED = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}\s+")
+# Between a relay verb and the actor of the act it passes on: "said [that] [the] North Korea fired".
+_REPORTED_GAP = re.compile(r"\s*,?\s*(?:(?:[\w-]+\s+){0,3}?that\s+)?(?:the\s+|a\s+)?")
+# What may follow a trailing reporter's verb to the end of the clause: "..., state media said [on] Friday."
+_FRAME_END = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+\w+ly|\s+(?:earlier|later|today|yesterday|here|there))*"
+                        r"[\s.\"”’]*$")
 
 
 def clause_findings(
     text: str, blanked: str, c_start: int, c_end: int, rel: str, outside: list[Mention],
-    antecedent: list[Mention], anchors: list[re.Match], directive_verbs: frozenset[str],
+    antecedent: list[Mention], anchors: list[re.Match], rules: Rules,
     last_speaker: Mention | None, narrator: Mention | None,
 ) -> list[Finding]:
     """The speakers and actors of one clause, by the rules in the module docstring, in order.
@@ -232,38 +281,93 @@ def clause_findings(
     """
     np_floor = _after_lead(blanked, c_start, c_end)
     subject = clause_subject(blanked, c_start, c_end, rel, outside, antecedent, np_floor)
+    frame = _trailing_reporter(blanked, c_start, c_end, anchors, outside, rules)
+    found = []
+    if frame is not None:
+        # "Kim called for mass production ..., state media said": what the content's own verbs find, reported.
+        comma, reporter, reporter_mentions = frame
+        inside = [m for m in outside if m.start < comma]
+        found = _clause_findings(text, blanked, c_start, comma, inside, anchors[:-1], rules, last_speaker, narrator,
+                                 np_floor, subject)
+        country = next((r.country for m in reporter_mentions for r in referents(m)), None)
+        for finding in found:
+            if not finding.reported_by:
+                replace_reported(finding, reporter, country)
+    if not found:
+        found = _clause_findings(text, blanked, c_start, c_end, outside, anchors, rules, last_speaker, narrator,
+                                 np_floor, subject)
+    according = ACCORDING.search(blanked, blanked, c_start, c_end) if found and rules.evaluative is not None else None
+    reporter = next((m for m in outside if according and m.start == according.end()), None)
+    if reporter is not None and referents(reporter):
+        # "..., according to KCNA": the source passes the statement on; it is no target of it.
+        for finding in found:
+            if finding.speakers and finding.how != "according to" and not finding.reported_by:
+                replace_reported(finding, reporter.text, referents(reporter)[0].country)
+                finding.exclude = [*finding.exclude, reporter]
+    return found
+
+
+def _clause_findings(
+    text: str, blanked: str, c_start: int, c_end: int, outside: list[Mention], anchors: list[re.Match],
+    rules: Rules, last_speaker: Mention | None, narrator: Mention | None, np_floor: int, subject: Mention | None,
+) -> list[Finding]:
     for anchor in anchors:
-        directive = anchor.group(0).split()[0] in directive_verbs
+        verb = anchor.group(0).split()[0]
+        inverted = _inverted_speaker(text, blanked, anchor, c_end, outside)
+        if inverted is not None:
+            return [inverted]
+        directive = verb in rules.directive_verbs
         speakers = speaker_before(anchor.start(), blanked, outside)
         head = ""
+        comma = blanked.rfind(", ", np_floor, anchor.start())
+        np_start = comma + 2 if comma >= 0 else np_floor
+        if comma >= 0 and _SPEAKER_GAP.match(blanked[np_start : anchor.start()]):
+            # "Personages of the DUP, a south Korean opposition party, on Monday expressed": the speaker's phrase
+            # runs on before the time words
+            comma = blanked.rfind(", ", np_floor, comma)
+            np_start = comma + 2 if comma >= 0 else np_floor
         if speakers:
             resolved = [r for s in speakers for r in referents(s)]
+            if speakers[-1].backref in ("he", "she") and last_speaker is not None and \
+                    last_speaker.kind in _VOICES_WITHOUT_NAMES and speakers[-1].refers_to and \
+                    speakers[-1].refers_to[0].start < last_speaker.end:
+                # "Rev. Han, a reunification champion of south Korea, said ... He said": the speaker met since the
+                # last person the dictionary knows, not that person.
+                resolved = [last_speaker]
             if not resolved and speakers[-1].backref in ("it", "they", "he", "she") or (
-                    not resolved and speakers[-1].kind != PERSON):
+                    not resolved and speakers[-1].kind != PERSON) or (
+                    last_speaker is not None and speakers[-1].backref in rules.pointing_back):
                 resolved = [last_speaker] if last_speaker else []
+            if not resolved:
+                # "South Korea's opposition leader urged": the office belongs to the country that owns it.
+                owner = [m for m in outside if m.end <= speakers[-1].start and _OWNED.fullmatch(
+                    blanked, m.end, speakers[-1].start)]
+                resolved = referents(owner[-1])[:1] if owner else []
             if not resolved and speakers[-1].backref not in ("it", "they"):
                 # "The government expressed ...", with no government named before: a speaker not known.
                 return [Finding([], speakers[-1].text, anchor.group(0), False, "speech verb (speaker unknown)",
                                 exclude=speakers, directive=directive)]
+            # "The Solidarity for Democracy, ... of south Korea released a statement", "South Korean analysts say":
+            # the name's head tells the kind.
+            phrase = subject_phrase(blanked, min(np_floor, speakers[0].start), speakers[0], anchor.start(),
+                                    to_verb=True)
         else:
-            comma = blanked.rfind(", ", np_floor, anchor.start())
-            np = noun_phrase_speaker(blanked, comma + 2 if comma >= 0 else np_floor, anchor.start(), outside)
+            np = noun_phrase_speaker(blanked, np_start, anchor.start(), outside, rules.non_state_heads)
             if np is None:
                 continue
             speakers, head = np
+            phrase = blanked[np_start : anchor.start()]
             resolved = [r for s in speakers for r in referents(s)]
             if not speakers:  # "analysts say": a speaker of no state; what they say others do is a reported act
-                out = [Finding([], head, anchor.group(0), False, "speech verb (no state)", directive=directive)]
-                np_start = comma + 2 if comma >= 0 else np_floor
+                out = [Finding([], head, anchor.group(0), False, "speech verb (no state)", directive=directive,
+                               phrase=phrase)]
                 if comma >= 0 and subject is not None and subject.end <= comma and referents(subject):
                     # "A Tunisian court jailed ..., his lawyer said": the act is the court's, reported.
                     out.append(Finding(referents(subject)[:1], subject.text, "", True, "nested", exclude=[subject],
-                                       content_end=np_start, reported=True))
-                that = [m for m in outside if m.start > anchor.end() and re.fullmatch(
-                    r"\s+that\s+(?:the\s+)?", blanked[anchor.end() : m.start])]
-                if that and referents(that[0]):
-                    out.append(Finding(referents(that[0])[:1], that[0].text, "", True, "reported act",
-                                       exclude=that[:1], reported=True))
+                                       content_end=np_start, reported=True, reported_by=head))
+                reported = _reported_act(blanked, anchor.end(), c_end, outside, None, head, strict=False)
+                if reported is not None:
+                    out.append(reported)
                 return out
             if not resolved:
                 continue
@@ -271,46 +375,201 @@ def clause_findings(
             continue
         trailing = subject is not None and subject.start < speakers[0].start and \
             blanked[c_start : speakers[0].start].rstrip().endswith(",")
+        evaluates = rules.evaluative is not None and (verb not in rules.relay_verbs or bool(
+            rules.evaluative.search(blanked, c_start, c_end)))
         if trailing:
             subject_resolved = referents(subject)
-            if subject_resolved and subject_resolved[0].country != resolved[0].country:
-                # "Rudenko visited South Korea, Seoul's foreign ministry said": the frame speaks; the act is nested.
+            if subject_resolved and all(r.country != resolved[0].country for r in subject_resolved):
+                # "Rudenko visited South Korea, Seoul's foreign ministry said": the act is Rudenko's, reported by the
+                # frame, whose own statement stands only where its words evaluate.
                 nested = coordinated(subject, blanked, outside)
                 out = [Finding(resolved[:1], speakers[-1].text, anchor.group(0), False, "frame", exclude=speakers,
-                               directive=directive)]
+                               directive=directive, phrase=phrase)] if evaluates or rules.evaluative is None else []
                 for actor in nested:
                     others = [m for m in nested if m is not actor]
                     out.append(Finding(referents(actor)[:1], actor.text, "", True, "nested", exclude=[actor, *speakers],
                                        extra_targets=[r for o in others for r in referents(o)],
-                                       content_end=speakers[0].start, reported=True))
+                                       content_end=speakers[0].start, reported=True, reported_by=speakers[-1].text))
                 return [f for f in out if f.speakers]
-            if subject_resolved:
-                return [Finding(subject_resolved, subject.text, anchor.group(0), False, "subject (framed)",
-                                exclude=[subject, *speakers], directive=directive)]
-        pairs = [(r, s) for s in speakers for r in referents(s)] or [(r, speakers[-1]) for r in resolved]
-        return [Finding([r], s.text, anchor.group(0), False, "speech verb", exclude=speakers, directive=directive)
-                for r, s in _unique_countries(pairs)]
+            if subject_resolved:  # the frame tells its own side's act ("The two countries plan ..., Seoul said")
+                own = [r for r in subject_resolved if r.country == resolved[0].country][:1] or resolved[:1]
+                return [Finding(own, subject.text, anchor.group(0), False, "subject (framed)",
+                                exclude=[subject, *speakers], directive=directive,
+                                extra_targets=[r for r in subject_resolved if r.country != resolved[0].country])]
+        pairs = [(r, s) for s in speakers for r in referents(s)]
+        if not pairs or resolved[0] is last_speaker:
+            pairs = [(r, speakers[-1]) for r in resolved]
+        out = [Finding([r], s.text, anchor.group(0), False, "speech verb", exclude=speakers, directive=directive,
+                       phrase=phrase)
+               for r, s in _unique_countries(pairs)]
+        if rules.evaluative is not None and verb in rules.relay_verbs:
+            # "South Korea's military said North Korea fired a missile": North Korea's act, reported by the military.
+            reported = _reported_act(blanked, anchor.end(), c_end, outside, resolved[0].country, speakers[-1].text,
+                                     exclude=speakers, predicate=rules.predicate)
+            if reported is not None:
+                return ([*out, reported] if evaluates else [reported])
+        return out
     according = ACCORDING.search(blanked, blanked, c_start, c_end)
     if according:
         after = [m for m in outside if m.start == according.end()]
         resolved = [r for m in after for r in referents(m)]
         if resolved:
+            if subject is not None and subject.end <= according.start() and referents(subject) and (
+                    referents(subject)[0].country != resolved[0].country) and rules.evaluative is not None:
+                # "The carrier entered Pusan, according to Yonhap": the act is the carrier's, Yonhap passes it on.
+                acts = _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, None, "act subject",
+                             False, rules)
+                return [replace_reported(f, after[0].text, resolved[0].country) for f in acts]
             return [Finding(resolved[:1], after[0].text, "according to", False, "according to", exclude=after)]
     agent = passive_agent(blanked, c_start, c_end, outside)
     if agent is not None and referents(agent):
-        return _acts([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors))
-    if subject is not None and referents(subject):
+        return _acts([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors), rules)
+    if subject is not None and referents(subject) and not (
+            rules.kin is not None and rules.kin.match(blanked, subject.end, c_end)):
         return _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, narrator, "act subject",
-                     bool(anchors))
+                     bool(anchors), rules, subject_phrase(blanked, np_floor, subject, c_end))
+    if narrator is not None:
+        if subject is not None and subject.backref in ("it", "they") and last_speaker is not None and \
+                last_speaker.actor != narrator.actor and last_speaker.kind in _VOICES_WITHOUT_NAMES and \
+                subject.start == np_floor - c_start + c_start:
+            # "They conveyed condolences": the relayed group the story is about goes on acting, not the outlet.
+            return [Finding([last_speaker], subject.text, "", True, "act subject (it/they)", exclude=[subject],
+                            phrase=last_speaker.text)]
+        group = _group_subject(blanked, np_floor, c_end, outside, rules)
+        if group is not None:
+            return [group]
     return []
 
 
+# A name opening a clause, up to its verb: capitalised words and the words that join them ("The South Headquarters
+# of the Pan-national Alliance for Korea's Reunification [held]").
+_NAME_AT_START = re.compile(r"(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’.-]*|of|for|and|the|in|on|to|against)\s+)*?[A-Z][\w'’.-]*"
+                            r"(?=\s+(?:[A-Z][a-z]+day\s+|on\s+\w+\s+)?(?:[a-z]+(?:ed|s)|held|met|sent|made|took|gave|put|"
+                            r"set|began|brought|won|hit|led|rose|stood|went|came)\b)")
+
+
+def _group_subject(blanked: str, start: int, c_end: int, outside: list[Mention], rules: Rules) -> Finding | None:
+    """In a relayed story, a group the dictionary does not know opening the clause and acting ("The South
+    Headquarters of the Pan-national Alliance ... held a press conference"): its own act, not the outlet's voice.
+    Its country is a place named in its name, if any."""
+    name = _NAME_AT_START.match(blanked, start, c_end)
+    if name is None or len(name.group(0).split()) > 14 or not names_group(name.group(0), rules):
+        return None
+    inside = [m for m in outside if m.start < name.end()]
+    actor = [r for m in inside[:1] for r in referents(m)][:1]
+    return Finding(actor, name.group(0).strip(), "", True, "act subject (group)", exclude=inside[:1],
+                   phrase=name.group(0))
+
+
+def _trailing_reporter(blanked: str, c_start: int, c_end: int, anchors: list[re.Match], outside: list[Mention],
+                       rules: Rules) -> tuple[int, str, list[Mention]] | None:
+    """A reporter closing a clause whose content has a reporting verb of its own ("Kim called for ..., state media
+    said"): (where its comma is, its words, its mentions), when it only relays."""
+    if len(anchors) < 2 or rules.evaluative is None:
+        return None
+    last = anchors[-1]
+    if last.group(0).split()[0] not in rules.relay_verbs or not _FRAME_END.match(blanked, last.end(), c_end):
+        return None
+    comma = blanked.rfind(", ", c_start, last.start())
+    if comma < 0 or comma < anchors[-2].end():
+        return None
+    reporter = blanked[comma + 2 : last.start()].strip()
+    if not reporter or len(reporter.split()) > 6:
+        return None
+    return comma, reporter, [m for m in outside if comma < m.start < last.start()]
+
+
+def _inverted_speaker(text: str, blanked: str, anchor: re.Match, c_end: int, outside: list[Mention]
+                      ) -> Finding | None:
+    """The speaker after the verb of a quotation: '"...," said a researcher at KINU' (its country from a name in
+    the phrase, its kind from the phrase's head)."""
+    before = text[: anchor.start()].rstrip()
+    if not before.endswith(('"', "”", ",\"", ",”")) or not before[:-1].rstrip().endswith((",", "?", "!", ".")):
+        return None
+    stop = blanked.find(",", anchor.end(), c_end)
+    stop = c_end if stop < 0 else stop
+    phrase = blanked[anchor.end() : stop]
+    inside = [m for m in outside if anchor.end() <= m.start and m.end <= stop]
+    resolved = [r for m in inside[:1] for r in referents(m)]
+    if not phrase.strip():
+        return None
+    return Finding(resolved[:1], phrase.strip(" .\t\n"), anchor.group(0), False, "speech verb (after quote)",
+                   exclude=inside[:1], content_end=anchor.start(), phrase=phrase)
+
+
+# The rest of a name after the mention it contains: "south Korean [Council of Bereaved Families for the Nation]".
+_NAME_TAIL = re.compile(r"(?:['’]s?)?(?:(?:\s+(?:of|for|and|the|on|in|against|to)|,?\s+[A-Z][\w'’.-]*)(?=\s+[A-Z]|\s+the\b|$|,)"
+                        r"|\s+[A-Z][\w'’.-]*|\s+(?:of|for|and|the)\s+(?=[A-Z]))*")
+
+
+# The words of a name before the mention it contains ("The Solidarity for Democracy, People's Life ... of [south
+# Korea]"), or a short common-noun head ("a civic group in [Seoul]", "a researcher at the [Korea ...]").
+_NAME_HEAD = re.compile(r"(?:\b(?:[A-Z][\w'’.-]*|of|for|and|the|in|on|at|to)\b[\s,]*)+$"
+                        r"|(?:\b[A-Z][\w'’.-]*\s+)+(?:[a-z][\w-]*\s+){1,2}$"
+                        r"|(?:\b[a-z][\w-]*\s+){1,4}(?:in|of|at|for|from)\s+(?:the\s+)?$")
+
+
+def subject_phrase(blanked: str, floor: int, mention: Mention, c_end: int, to_verb: bool = False) -> str:
+    """The words of the name a mention stands in, the mention itself replaced by "|": "The [south Korean] Council
+    of Bereaved Families for the Nation" gives "The | Council of Bereaved Families for the Nation". `to_verb`:
+    `c_end` is the speaker's verb, and every word up to it belongs to the phrase ("South Korean | analysts")."""
+    if to_verb:
+        end = c_end
+    else:
+        tail = _NAME_TAIL.match(blanked, mention.end, c_end) if blanked[mention.end : mention.end + 2] != ". " else None
+        end = tail.end() if tail else mention.end
+    begin = max(floor, mention.start - 200)
+    if begin >= mention.start:
+        return "| " + blanked[mention.end : end]
+    head = _NAME_HEAD.search(blanked, begin, mention.start)
+    return (head.group(0) if head else "") + " | " + blanked[mention.end : end]
+
+
+def names_group(phrase: str, rules: Rules) -> bool:
+    """Whether the phrase's words name a voice that is no state ("Council", "researchers", "Koreans in")."""
+    if not rules.non_state_heads or (rules.house is not None and rules.house.search(phrase)):
+        return False  # "the Lee Myung Bak group of traitors" is the outlet's name for a state, not a group
+    words = re.findall(r"[A-Za-z][\w'-]*", phrase)
+    return any(w in rules.non_state_heads or w.lower() in rules.non_state_heads or
+               (i + 1 < len(words) and f"{w} {words[i + 1]}" in rules.non_state_heads) for i, w in enumerate(words))
+
+
+def replace_reported(finding: Finding, reporter: str, reporter_country: str | None) -> Finding:
+    """`finding` passed on by `reporter` (reported when the reporter is of another country)."""
+    finding.reported_by = reporter
+    finding.reported = finding.reported or bool(
+        reporter_country and finding.speakers and finding.speakers[0].country != reporter_country)
+    return finding
+
+
+def _reported_act(blanked: str, verb_end: int, c_end: int, outside: list[Mention], reporter_country: str | None,
+                  reporter: str, exclude: list[Mention] = (), strict: bool = True,
+                  predicate: re.Pattern | None = None) -> Finding | None:
+    """The act a relay verb passes on, when an actor of another country opens what follows it and a verb follows
+    the actor: "said North Korea fired", "reported that the puppet military staged drills". Not `strict` (a speaker
+    of no state, "analysts said that North Korea could test"): any actor right after "that"."""
+    for mention in outside:
+        if mention.start < verb_end:
+            continue
+        gap = _REPORTED_GAP.fullmatch(blanked, verb_end, mention.start)
+        if not gap or (not strict and "that" not in gap.group(0)):
+            return None
+        actor = referents(mention)
+        if not actor or actor[0].country == reporter_country or (
+                strict and not _predicate_follows(blanked, mention.end, c_end, predicate)):
+            return None
+        return Finding(actor[:1], mention.text, "", True, "reported act", exclude=[mention, *exclude],
+                       content_start=mention.start, reported=reporter_country is not None, reported_by=reporter)
+    return None
+
+
 def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention], narrator: Mention | None,
-          how: str, reported: bool) -> list[Finding]:
+          how: str, reported: bool, rules: Rules = NO_RULES, phrase: str = "") -> list[Finding]:
     """Statements of the actors of an act; in a document with a declared speaker, that speaker's account of it."""
     pairs = [(r, a) for a in actors for r in referents(a)]
     resolved = [r for r, _ in pairs]
-    if narrator is not None and narrator.country and any(r.country != narrator.country for r in resolved):
+    if narrator is not None and narrator.country and any(r.country != narrator.country for r in resolved) and not (
+            len(actors) == 1 and names_group(phrase, rules)):
         # KCNA telling what Seoul and Washington do: DPRK's words about them (its "puppet", "warmongers").
         return [Finding([narrator], narrator.text, "", False, "document (account of an act)",
                         extra_targets=resolved)]
@@ -318,8 +577,8 @@ def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention
     for actor, mention in _unique_countries(pairs):
         others = [r for r in resolved if r.country != actor.country]
         findings.append(Finding([actor], mention.text, "", True, how, exclude=[mention], extra_targets=others,
-                                reported=reported))
-    for partner in mutual_partners(blanked, actors[-1].end, c_end, outside, actors):
+                                reported=reported, phrase=phrase if len(actors) == 1 else ""))
+    for partner in mutual_partners(blanked, actors[-1].end, c_end, outside, actors, rules.reciprocal):
         # "Putin met Kim Jong Un": a meeting is an act of both sides.
         findings.append(Finding(referents(partner)[:1], partner.text, "", True, "mutual", exclude=[partner],
                                 extra_targets=resolved[:1]))

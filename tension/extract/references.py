@@ -10,16 +10,20 @@ from __future__ import annotations
 
 from collections import Counter
 
+from tension.config import load_reference_words
 from tension.extract.actors import PERSON, STATE_KINDS, Mention
 
 
 class _Memory:
     """What the document has named so far, for back-references: the latest of each kind, kept as it goes."""
 
-    def __init__(self, korea_context: bool) -> None:
+    def __init__(self, korea_context: bool, person_nouns: frozenset[str], office_nouns: frozenset[str]) -> None:
         self.korea_context = korea_context
+        self.person_nouns = person_nouns
+        self.office_nouns = office_nouns
         self.counts: Counter[str] = Counter()
         self.named = 0
+        self.first: dict[str, int] = {}  # country -> when it was first named
         self.recency: dict[str, int] = {}  # country -> when it was last named (demonyms aside)
         self.people: dict[str, tuple[int, Mention]] = {}  # gender -> the latest person of that gender
         self.institution: Mention | None = None  # the latest ministry, agency, statement...
@@ -28,6 +32,7 @@ class _Memory:
         if mention.resolved:
             self.named += 1
             self.counts[mention.country] += 1
+            self.first.setdefault(mention.country, self.named)
             if mention.kind != "demonym":
                 self.recency[mention.country] = self.named
             if mention.kind == PERSON:
@@ -56,16 +61,24 @@ class _Memory:
             if len(ranked) == 2:
                 return [mention._replace(actor=c, country=c, kind="state") for c in ranked]
             return []
-        elif mention.kind == PERSON or ref.split()[-1] in _PERSON_NOUNS:
+        elif mention.kind == PERSON or ref.split()[-1] in self.person_nouns:
             want = {"spokeswoman": "f", "spokesman": "m"}.get(ref.split()[-1], "")
             found = self._person(("", want) if want else None)
+            if found is None and self.institution is not None and ref.split()[-1] in (self.institution.role or ""):
+                found = self.institution  # "Seoul's defence minister ... the minister": an office named, no name
         else:
             # "the ministry", "the statement", "the agency": the latest institution named.
             found = self.institution
+            if found is None and mention.kind == "title" and ref.split()[-1] in self.office_nouns and self.counts:
+                # "the presidential office said" in a story that named no office: the office of the country the
+                # story is mostly about (named most; the first named among equals).
+                country = min(self.counts, key=lambda c: (-self.counts[c], self.first[c]))
+                return [mention._replace(actor=f"{mention.role or ref} ({country})", country=country)]
         if found is None:
             return []
-        return [mention._replace(actor=found.actor, country=found.country, role=found.role, kind=found.kind,
-                        gender=found.gender)]
+        # (at the antecedent's place, so a caller can tell whether a speaker came after it)
+        return [mention._replace(start=found.start, end=found.end, actor=found.actor, country=found.country,
+                                 role=found.role, kind=found.kind, gender=found.gender)]
 
     def _person(self, genders: tuple[str, ...] | None) -> Mention | None:
         """The latest person named whose gender is one of `genders` (None: any)."""
@@ -73,15 +86,15 @@ class _Memory:
         return max(latest, key=lambda named: named[0])[1] if latest else None
 
 
-_PERSON_NOUNS = frozenset(
-    "spokeswoman spokesman spokesperson official minister envoy ambassador president leader counterpart "
-    "commander adviser".split()
-)
+def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
+                     words: dict[str, tuple[str, ...]] | None = None) -> list[Mention]:
+    """Each mention with `refers_to` set, resolving back-references against what was named before it.
 
-
-def resolve_mentions(mentions: list[Mention]) -> list[Mention]:
-    """Each mention with `refers_to` set, resolving back-references against what was named before it."""
-    memory = _Memory(korea_context=any(m.country in ("KOR", "PRK") for m in mentions))
+    `korea_context`: the document is about Korea whatever it names (a KCNA release: "the South" is the ROK).
+    `words`: reference_words.tsv by use (its "person" and "office" nouns), loaded once by the caller."""
+    words = words if words is not None else load_reference_words()
+    memory = _Memory(korea_context or any(m.country in ("KOR", "PRK") for m in mentions),
+                     frozenset(words.get("person", ())), frozenset(words.get("office", ())))
     out = []
     for mention in mentions:
         if mention.resolved:  # a name stands for itself (see attribution.referents)

@@ -19,8 +19,9 @@ from functools import lru_cache
 
 from tension.extract import attribution as rules
 from tension.extract.actors import ActorDictionary, Mention, alias_pattern
-from tension.extract.attribution import Finding, referents  # noqa: F401 (re-exported)
-from tension.config import DATA_DIR, read_tsv
+from tension.extract.attribution import Finding, Rules, kin_pattern, predicate_pattern, referents  # noqa: F401
+from tension.extract.kinds import STATE_VOICES, Kinds, load_kinds
+from tension.config import DATA_DIR, load_reference_words, read_tsv
 from tension.extract.scan import AliasFinder, Anchored, WordIndex, cuts_word, lowercase_view
 from tension.extract.references import resolve_mentions
 from tension.extract.sentences import Sentence, split_sentences  # noqa: F401 (re-exported)
@@ -51,16 +52,16 @@ _FUTURE = Anchored(re.compile(
     r"scheduled to|expected to|to be held|contemplat\w*)\b", re.I
 ), ("will", "shall", "threat", "vow", "warn", "pledg", "set to", "plan", "intend", "going to", "ready to",
     "scheduled to", "expected to", "to be held", "contemplat"), word_start=True)
-# Words pointing back to what the previous sentence was about ("they", "the group", "these exercises").
-_ANAPHOR = Anchored(re.compile(
-    r"\b(?:they|them|their|its|it|this|these|those|such|he|she|his|her)\b|\bthe\s+(?:\w+\s+)?(?:group|regime|"
-    r"clique|puppets?|warmongers?|maniacs|traitors|drills?|exercises?|maneuvers?|war\s+games?|plan|moves?|"
-    r"launch(?:es)?|remarks?|authorities|two\s+sides|leaders?|meeting|summit|visit|trip)\b", re.I
-), ("it", "the", "he", "this", "those", "such", "she", "his"), word_start=True)
-# Acts that are aimed at someone even when the sentence names nobody ("launched a cruise missile into the sea").
-_MILITARY_ACT = Anchored(
-    re.compile(r"\b(?:fir(?:e|ed|es|ing)|launch\w*|lobb\w*|test\w*|shell\w*|drills?|strikes?|missiles?)\b", re.I),
-    ("fir", "launch", "lobb", "test", "shell", "drill", "strike", "missile"), word_start=True)
+
+
+def anaphor_pattern(nouns: list[str]) -> Anchored:
+    """Words pointing back to what the previous sentence was about ("they", "the group", "these exercises"); the
+    nouns from reference_words.tsv (use "anaphor")."""
+    alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(nouns, key=len, reverse=True))
+    return Anchored(re.compile(
+        r"\b(?:they|them|their|its|it|this|these|those|such|he|she|his|her)\b|\bthe\s+(?:\w+\s+)?(?:"
+        + (alternatives or "(?!x)x") + r")\b", re.I
+    ), ("it", "the", "he", "this", "those", "such", "she", "his"), word_start=True)
 
 
 @dataclass
@@ -82,7 +83,9 @@ class Statement:
     attribution: str
     targets: list[str] = field(default_factory=list)
     seq: int = 0
-    targets_inferred: bool = False  # targets from the sentence before or the document's counterpart, not named
+    targets_inferred: bool = False  # targets from the sentence before or implied by the act, not named
+    speaker_kind: str | None = None  # government, military, state_media, ... (tension/data/speaker_kinds.tsv)
+    reported_by: str | None = None  # the reporter named in the text who passes the act or words on
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,11 @@ class Lexicon:
     directive_verbs: frozenset[str] = frozenset()
     speech_pattern: re.Pattern = re.compile(r"(?!x)x")
     speech_finder: AliasFinder | None = None  # finds the pattern's matches from a document's words
+    rules: Rules = Rules()  # relay and reciprocal verbs, evaluative words (attribution.tsv, evaluative_words.tsv)
+    reference_words: dict | None = None  # reference_words.tsv by use
+    anaphor: Anchored | None = None  # "the drills", "they": the targets of the sentence before carry over
+    pointing: re.Pattern = re.compile(r"(?!x)x")  # "it", "the statement": a speaker that keeps the last one's kind
+    kinds: Kinds | None = None  # speaker kinds, house vocabulary, act types
 
 
 def load_lexicon() -> Lexicon:
@@ -110,7 +118,29 @@ def load_lexicon() -> Lexicon:
         # "issued a statement", "released a joint resolution": speech only with such an object.
         alternatives.append(r"\b(?:" + "|".join(map(re.escape, objects)) + r")\s+(?:[\w-]+\s+){0,3}?(?:"
                             + "|".join(map(re.escape, nouns)) + r")s?\b")
+    kinds = load_kinds()
+    words = load_reference_words()
+    reciprocal = [r["word"] for r in rows if r["kind"] == "reciprocal"]
+    rules = Rules(
+        directive_verbs=directive,
+        relay_verbs=frozenset(r["word"] for r in rows if r["kind"] == "relay"),
+        # right after the actor, with an adverb or a day at most: "Putin met Kim", "Lavrov on Monday held talks"
+        reciprocal=re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:also|again|later|then|\w+ly|on\s+\w+)\s+)?(?:"
+                              + "|".join(reciprocal) + r")\b") if reciprocal else None,
+        evaluative=kinds.evaluative,
+        non_state_heads=frozenset(h for h, k in kinds.by_head.items() if k not in STATE_VOICES),
+        house=kinds.house,
+        pointing_back=frozenset(f"the {w}" for w in words.get("pointing", ())),
+        kin=kin_pattern(words.get("kin", ())),
+        predicate=predicate_pattern(words.get("act_verb", ())),
+    )
     return Lexicon(
+        reference_words=words,
+        anaphor=anaphor_pattern(list(words.get("anaphor", ()))),
+        pointing=re.compile(r"(?:it|they|the\s+(?:\w+\s+)?(?:"
+                            + "|".join(map(re.escape, sorted(words.get("pointing", ())))) + r"))$", re.I),
+        rules=rules,
+        kinds=kinds,
         speech_verbs=speech,
         abbreviations=frozenset(r["abbreviation"] for r in read_tsv(DATA_DIR / "abbreviations.tsv")),
         directive_verbs=directive,
@@ -155,7 +185,9 @@ class _Document:
     mentions: list[Mention]
     speech_openings: list[str] | None  # the reporting verbs the document has (None: scan for all of them)
     last_speaker: Mention | None = None
-    continuing: Mention | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
+    last_kind: str | None = None  # the kind of the last speaker ("the statement", "it" speak for it again)
+    continuing: Mention | None = None
+    continuing_kind: str | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
     previous_targets: list[str] = field(default_factory=list)
     salience: Counter | None = None  # how often each country is named, counted when first needed
 
@@ -177,9 +209,12 @@ def extract_statements(
     """Every statement in a cleaned body, in order, with speakers and targets resolved at `published`."""
     # The words looked up instead of scanning for every actor and reporting verb.
     words = WordIndex(body, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None))
-    mentions = resolve_mentions(actors.find_mentions(body, published, words))
+    narrator = _document_speaker(document_speaker, actors, published)
+    mentions = resolve_mentions(actors.find_mentions(body, published, words),
+                                korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
+                                words=lexicon.reference_words)
     starts = [m.start for m in mentions]
-    doc = _Document(_document_speaker(document_speaker, actors, published), mentions,
+    doc = _Document(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
@@ -198,6 +233,7 @@ def extract_statements(
             quote_speaker = speakers[0] if speakers and _opens_quote(sentence.text) else None
             if speakers and sentence.text.rstrip().endswith(":") and found[0].attribution != "document":
                 doc.continuing = _as_mention(speakers[0])
+                doc.continuing_kind = speakers[0].speaker_kind
         elif quote_speaker is not None:
             found = [_continued(sentence, quote_speaker, "quote (continued)")]
             if _closes_quote(sentence.text):
@@ -208,12 +244,20 @@ def extract_statements(
             how = "continued (after colon)" if narrator is doc.continuing else "document"
             found = [_make(sentence, sentence.text, Finding([narrator], narrator.text, "", False, how), [],
                            in_sentence)]
+            if lexicon.kinds is not None:
+                found[0].speaker_kind = doc.continuing_kind if narrator is doc.continuing else \
+                    lexicon.kinds.of_mention(narrator)
+        if lexicon.kinds is not None:
+            found = _voices(found, sentence, doc, lexicon.kinds)
         for statement in found:
-            _complete_targets(statement, sentence, doc)
+            _complete_targets(statement, sentence, doc, lexicon.kinds, lexicon.anaphor)
         statements.extend(found)
     if doc.narrator is not None:
-        statements.extend(_make(s, s.text, Finding([doc.narrator], doc.narrator.text, "", False, "document"), [], [])
-                          for s in pending_quote)
+        kind = lexicon.kinds.of_mention(doc.narrator) if lexicon.kinds is not None else None
+        for s in pending_quote:
+            statements.append(_make(s, s.text, Finding([doc.narrator], doc.narrator.text, "", False, "document"), [],
+                                    []))
+            statements[-1].speaker_kind = kind
     for seq, statement in enumerate(statements):
         statement.seq = seq
     return statements
@@ -225,25 +269,104 @@ def _vocabulary(actor_words: frozenset[str], speech_words: frozenset[str] | None
     return actor_words | speech_words if speech_words is not None else actor_words
 
 
-def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document) -> None:
-    """Targets from context when the content only points back, or from the document when an act names none."""
+def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, kinds: Kinds | None,
+                      anaphor: Anchored | None) -> None:
+    """Targets from context when the content only points back, or implied by the act when it names none
+    (act_types.tsv: a DPRK launch bears on KOR, JPN and USA)."""
+    act = kinds.implied_act(statement.speaker_country, statement.content, statement.is_act) if (
+        statement.speaker_country and kinds is not None and statement.speaker_kind != "state_media") else None
+    implied = act.targets if act is not None else None
+    if implied and statement.is_act and statement.speaker_kind == "government":
+        statement.speaker_kind = "military"  # a state's launch or drill is its military's act
+    if implied == ("-",):
+        implied = None  # military, but aimed at no one in particular
+    if implied and statement.targets and act.actor_country != "*":
+        # "fired a missile toward Japan": the targets the act implies besides the one named
+        statement.targets.extend(t for t in implied if t not in statement.targets and t != statement.speaker_country)
     if not statement.targets and statement.speaker_country:
-        if doc.previous_targets and _ANAPHOR.found_in(sentence.text, _ANAPHOR.view(sentence.text)):
+        if implied:
+            if implied == ("counterpart",):
+                counterpart = doc.counterpart(statement.speaker_country)
+                implied = (counterpart,) if counterpart else ()
+            statement.targets = [t for t in implied if t != statement.speaker_country]
+            statement.targets_inferred = bool(statement.targets)
+        elif doc.previous_targets and anaphor is not None and anaphor.found_in(sentence.text,
+                                                                               anaphor.view(sentence.text)):
             statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
-        elif statement.is_act and _MILITARY_ACT.first(statement.content):
-            counterpart = doc.counterpart(statement.speaker_country)
-            if counterpart:
-                statement.targets, statement.targets_inferred = [counterpart], True
     if statement.targets:
         doc.previous_targets = [*statement.targets, statement.speaker_country]
-    if statement.speaker_country and not statement.is_act:
+    if statement.speaker_country and not statement.is_act and not statement.attribution.startswith(
+            ("document", "continued")):
+        # (the outlet's own sentences do not change who "it" and "the statement" point back to)
         doc.last_speaker = _as_mention(statement)
+        doc.last_kind = statement.speaker_kind
+
+
+_OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
+
+
+def _speaker_kind(finding: Finding, kinds: Kinds | None, doc: _Document, pointing: re.Pattern) -> str | None:
+    """What sort of voice the finding's speaker is: a head word of its phrase ("a KINU researcher"), the kind of
+    the speaker it points back to ("the statement"), else its actor's kind (speaker_kinds.tsv)."""
+    if kinds is None:
+        return None
+    speaker = finding.speakers[0] if finding.speakers else None
+    phrase = finding.phrase or finding.speaker_text
+    if speaker is not None and speaker.text and speaker.text in phrase and speaker.text != finding.speaker_text:
+        pass  # a back-reference resolved to a named speaker: the phrase is the back-reference
+    elif speaker is not None and speaker.text:
+        phrase = phrase.replace(speaker.text, " ")
+    head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
+    if head:
+        return head
+    if speaker is not None and speaker.kind in ("state", "capital", "demonym") and _OWNER.search(phrase):
+        return "people"  # "Rev. Han, a reunification champion of [south Korea]": a person, not the state
+    if speaker is not None and pointing.match(finding.speaker_text.strip()) and doc.last_speaker is not None \
+            and doc.last_speaker.country == speaker.country and doc.last_kind:
+        return doc.last_kind
+    if speaker is None:
+        return "people"  # a speaker of no state with no telling head ("a source", "critics")
+    return kinds.of_mention(speaker)
+
+
+def _voices(found: list[Statement], sentence: Sentence, doc: _Document, kinds: Kinds) -> list[Statement]:
+    """Whose voice each statement is in a document with a declared speaker (a KCNA release): a relayed voice keeps
+    its identity and is reported by the outlet; the other side's state voices told in the outlet's house vocabulary
+    ("the puppet warmongers claimed") are the outlet's own paraphrase, so the outlet's statement about them."""
+    narrator = doc.narrator
+    if narrator is None:
+        return found
+    narrator_kind = kinds.of_mention(narrator)
+    out: list[Statement] = []
+    own: Statement | None = None
+    for statement in found:
+        if statement.speaker_actor == narrator.actor:
+            statement.speaker_kind = statement.speaker_kind if statement.attribution not in (
+                "document", "document (account of an act)") else narrator_kind
+        elif narrator_kind == "state_media" and statement.speaker_country and \
+                statement.speaker_country != narrator.country and statement.speaker_kind in STATE_VOICES and (
+                kinds.house.search(statement.speaker or "") or kinds.house.search(outside_quotes(statement.content))):
+            targets = [t for t in [statement.speaker_country, *statement.targets] if t != narrator.country]
+            statement = replace(statement, speaker=narrator.text, speaker_actor=narrator.actor,
+                                speaker_country=narrator.country, speaker_role=narrator.role or None, cue="",
+                                is_act=False, attribution="document (house vocabulary)", targets=targets,
+                                speaker_kind=narrator_kind, reported_by=None, targets_inferred=False)
+        elif not statement.reported_by:
+            statement.reported_by = narrator.text
+        if statement.speaker_actor == narrator.actor:
+            if own is not None:  # one statement of the outlet per sentence: its targets merged
+                own.targets.extend(t for t in statement.targets if t not in own.targets)
+                continue
+            own = statement
+        out.append(statement)
+    return out
 
 
 def _as_mention(statement: Statement) -> Mention:
-    return Mention(0, 0, statement.speaker or "", statement.speaker_actor, statement.speaker_country, "organisation",
-                   statement.speaker_role or "")
+    """A statement's speaker as a mention (spanning its sentence; its kind the speaker's kind)."""
+    return Mention(statement.char_start, statement.char_end, statement.speaker or "", statement.speaker_actor,
+                   statement.speaker_country, statement.speaker_kind or "organisation", statement.speaker_role or "")
 
 
 def _document_speaker(name: str, actors: ActorDictionary, day: date) -> Mention | None:
@@ -314,9 +437,12 @@ def _sentence_statements(
             previous_clause = outside
             continue  # every rule needs a mention or a reporting verb: nothing to find
         for finding in rules.clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
-                                             lexicon.directive_verbs, doc.last_speaker, narrator):
-            content = text[c_start : finding.content_end if finding.content_end is not None else c_end]
-            statements.append(_make(sentence, content, finding, antecedent, in_clause, blanked))
+                                             lexicon.rules, doc.last_speaker, narrator):
+            begin = c_start if finding.content_start is None else finding.content_start
+            content = text[begin : finding.content_end if finding.content_end is not None else c_end]
+            statement = _make(sentence, content, finding, antecedent, in_clause, blanked)
+            statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
+            statements.append(statement)
         previous_clause = outside
     return statements
 
@@ -345,8 +471,10 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
         if resolved.country and resolved.country != own and resolved.country not in targets:
             targets.append(resolved.country)
     end = len(sentence.text) if finding.content_end is None else None
+    begin = finding.content_start
     for mention in [*antecedent, *in_clause]:
-        if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end):
+        if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end) or (
+                begin is not None and mention.start < begin):
             continue
         for resolved in referents(mention):
             if resolved.country and resolved.country != own and resolved.country not in targets:
@@ -367,4 +495,5 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
                           finding.reported, finding.directive),
         attribution=finding.how,
         targets=targets,
+        reported_by=finding.reported_by or None,
     )

@@ -50,3 +50,6 @@ comment on column weekly_index.most_cooperative_statement_id is 'The week''s mos
 comment on view weekly_statements is 'pair_statements with each statement''s weight in its pair-week index: contribution = hostility / (statements in its document x (documents in the week + prior_documents)); a week''s contributions add up to its index_value. Filter on week_start for speed.';
 comment on column weekly_statements.contribution is 'What this statement adds to its week''s index_value (hostility x weight)';
 comment on column weekly_statements.weight is '1 / (statements_in_document x (documents_in_week + prior_documents))';
+comment on column pair_statements.speaker_kind is 'What sort of voice the speaker is: government, military, state_media, party_legislature, civic, media, academic, diaspora_foreign, people (tension/data/speaker_kinds.tsv)';
+comment on column pair_statements.reported_by is 'The reporter named in the text who passes the act or words on ("South Korea''s military said North Korea fired": North Korea''s act, reported by the military); null when the speaker speaks or acts directly';
+comment on column pair_statements.counts_in_index is 'Whether the weekly index counts this statement: its speaker kind is one of settings.index_kinds (tension/data/index_kinds.tsv; state voices by default). Rows stored before speaker kinds existed count.';

@@ -1,5 +1,12 @@
 -- One row per statement x configured pair it bears on, with its direction (source -> target).
-with expanded as (
+-- counts_in_index: the speaker is a kind of voice the index counts (settings.index_kinds, from
+-- tension/data/index_kinds.tsv: state voices by default); the other voices stay here for analysts.
+with index_kinds as (
+    select coalesce(max(value), 'government,military,state_media,party_legislature') as kinds
+    from settings where key = 'index_kinds'
+),
+
+expanded as (
     select s.*, unnest(s.targets) as target_country
     from statement_scores as s
     where s.speaker_country is not null
@@ -23,6 +30,9 @@ final as (
         e.speaker,
         e.speaker_actor,
         e.speaker_role,
+        e.speaker_kind,
+        e.reported_by,
+        e.speaker_kind is null or list_contains(string_split(k.kinds, ','), e.speaker_kind) as counts_in_index,
         e.content,
         e.cue,
         e.is_act,
@@ -34,6 +44,7 @@ final as (
         e.explanation,
         e.scorer_version
     from expanded as e
+    cross join index_kinds as k
     join pairs as p
         on (e.speaker_country = p.country_a and e.target_country = p.country_b)
         or (e.speaker_country = p.country_b and e.target_country = p.country_a)

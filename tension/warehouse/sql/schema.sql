@@ -65,8 +65,13 @@ create table if not exists statements (
     modality        varchar not null,    -- asserted, threat_or_future, hypothetical, negated, reported
     attribution     varchar not null,    -- which extraction rule found the speaker
     targets         varchar[] not null,  -- ISO3 countries the content is about, speaker's own excluded
-    targets_inferred boolean not null default false  -- targets carried from context, not named in the sentence
+    targets_inferred boolean not null default false,  -- targets carried from context or implied by the act
+    speaker_kind    varchar,             -- government, military, state_media, party_legislature, civic, media,
+                                         -- academic, diaspora_foreign, people (tension/data/speaker_kinds.tsv)
+    reported_by     varchar              -- the reporter named in the text who passes the act or words on
 );
+alter table statements add column if not exists speaker_kind varchar;
+alter table statements add column if not exists reported_by varchar;
 
 create table if not exists scores (
     statement_id    varchar not null,

@@ -39,6 +39,8 @@ final as (
         s.speaker_actor,
         s.speaker_country,
         s.speaker_role,
+        s.speaker_kind,
+        s.reported_by,
         s.cue,
         s.is_act,
         s.modality,

@@ -16,6 +16,7 @@ with by_document as (
         min(hostility) as min_hostility,
         first(statement_id order by hostility, statement_id) as most_cooperative_statement_id
     from pair_statements
+    where counts_in_index
     group by pair_id, week_start, doc_id
 ),
 

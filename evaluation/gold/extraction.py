@@ -1,0 +1,296 @@
+"""Score statement extraction against the double-labelled gold set, per corpus and overall, tune and check apart.
+
+    python -m evaluation.gold.extraction                       # evaluation/labels/gold/gold.tsv
+    python -m evaluation.gold.extraction --labels FILE --split tune --errors   # a label file; list tune errors
+
+The system runs through the `tension statements` CLI (the interface anyone can run) on the documents of the units,
+read from ../shared/data by the sampler's own code (`evaluation.gold.units.sample`). Each labelled field of a
+document (title, story, text, description, lead) is one input document, so a unit's raw character span can be
+found again in the field the system read: each system statement's content is located in the raw field (its first
+and last words, whitespace and cleaning aside) and belongs to the unit it overlaps most.
+
+Matching, within one unit: gold rows (stmt >= 1) and system statements are paired one to one, best agreement first
+(same speaker country, then the same targets, then the same kind). On those pairs:
+
+- statement precision / recall: a pair counts when the speaker country agrees (`-` in gold = no country);
+  precision over the system's statements in labelled units, recall over the gold rows;
+- speaker country: share of pairs (whatever the country) whose country agrees;
+- speaker kind, targets (set equality, `-` = none): share of country-agreeing pairs;
+- direction of pair statements (configured pairs: tension/data/pairs.tsv): over the gold rows that bear on a pair
+  (speaker and a target are its two members), the share whose paired system statement bears on the same directed
+  pair(s) ("recall side"); over the system statements that bear on a pair, the share whose paired gold row does
+  ("precision side": an unpaired system pair statement is wrong);
+- all four: the same two shares, requiring speaker country, targets, direction and kind all right.
+
+Only the tune half may be looked at while working; the check half is scored to report (`--split check` prints no
+errors). Definitions and figures: docs/evaluation-extraction.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from tension.config import load_pairs
+
+from evaluation.gold import units as sampler
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD_FILE = ROOT / "evaluation" / "labels" / "gold" / "gold.tsv"
+COLUMNS = ["unit_id", "stmt", "speaker", "speaker_country", "speaker_kind", "reported_by", "reported_by_country",
+           "targets", "target_inferred", "modality", "hostility", "note"]
+# The declared speaker of a document, as a user would give it with `--default speaker=...`: a KCNA release speaks as
+# KCNA, an item of the Russian MFA's channel as the ministry. RT and TASS items report: no declared speaker.
+DOCUMENT_SPEAKERS = {"kcna": "KCNA"}
+RU_OUTLET_SPEAKERS = {"mfa": "Russian Foreign Ministry"}
+STATE_KINDS = frozenset({"government", "military", "state_media", "party_legislature"})
+
+
+@dataclass
+class Row:
+    """One gold label row (a statement) of a unit."""
+
+    unit_id: str
+    speaker: str
+    country: str | None
+    kind: str
+    reported_by: str
+    targets: frozenset[str]
+    inferred: bool
+    modality: str
+    hostility: int
+
+
+def read_labels(path: Path) -> tuple[dict[str, list[Row]], set[str]]:
+    """Gold rows per unit, and every unit the file labels (a `stmt=0` unit has no rows)."""
+    rows: dict[str, list[Row]] = defaultdict(list)
+    labelled: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("unit_id\t"):
+            continue
+        cells = (line.split("\t") + [""] * len(COLUMNS))[: len(COLUMNS)]
+        r = dict(zip(COLUMNS, (c.strip() for c in cells)))
+        labelled.add(r["unit_id"])
+        if r["stmt"] in ("", "0"):
+            continue
+        targets = frozenset(t for t in r["targets"].split(",") if t and t != "-")
+        rows[r["unit_id"]].append(Row(
+            r["unit_id"], r["speaker"], None if r["speaker_country"] in ("", "-") else r["speaker_country"],
+            r["speaker_kind"], r["reported_by"], targets, r["target_inferred"] == "1", r["modality"],
+            int(r["hostility"]) if re.fullmatch(r"-?\d+", r["hostility"]) else 0))
+    return rows, labelled
+
+
+def field_documents(units: list[dict], contexts: dict[tuple[str, str], dict]) -> dict[str, dict]:
+    """One input document per labelled field of a sampled document: {key: {text, published, speaker, units}}.
+
+    `contexts`: each document's raw fields, by (corpus, doc_id) (the sampler puts them on a document's first unit).
+    """
+    docs: dict[str, dict] = {}
+    for u in units:
+        key = f"{u['corpus']}:{u['doc_id']}:{u['field']}"
+        if key not in docs:
+            context = contexts[(u["corpus"], u["doc_id"])]
+            speaker = DOCUMENT_SPEAKERS.get(u["corpus"], "")
+            if u["corpus"] == "ru_state":
+                speaker = RU_OUTLET_SPEAKERS.get(context.get("outlet") or "", "")
+            docs[key] = {"text": context[u["field"]] or "", "published": u["published"] or "2000-01-01",
+                         "speaker": speaker, "units": []}
+        docs[key]["units"].append(u)
+    return docs
+
+
+def run_statements(docs: dict[str, dict]) -> list[dict]:
+    """What `tension statements` prints for the documents (one JSONL batch in a temporary folder)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "gold.jsonl"
+        path.write_text("".join(json.dumps({"id": key, "text": d["text"], "published": d["published"][:10],
+                                            "speaker": d["speaker"]}, ensure_ascii=False) + "\n"
+                                for key, d in docs.items()), encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "tension.cli", "statements", str(path)],
+                              capture_output=True, text=True, check=True, cwd=ROOT)
+    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+
+
+def raw_span(raw: str, content: str, cursor: int) -> tuple[int, int] | None:
+    """Where a statement's content lies in the raw field (cleaning may have changed spaces and breaks)."""
+    words = re.findall(r"\w+", content)
+    if not words:
+        return None
+    head = re.compile(r"\W+".join(map(re.escape, words[:6])))
+    tail = re.compile(r"\W+".join(map(re.escape, words[-6:])))
+    start = head.search(raw, max(0, cursor)) or head.search(raw)
+    if start is None:
+        return None
+    end = tail.search(raw, start.start())
+    return start.start(), (end.end() if end else start.end())
+
+
+def assign(docs: dict[str, dict], records: list[dict]) -> dict[str, list[dict]]:
+    """System statements per unit: each goes to the unit its raw span overlaps most."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    cursors: dict[str, int] = defaultdict(int)
+    for record in records:
+        doc = docs[record["id"]]
+        span = raw_span(doc["text"], record["content"], cursors[record["id"]] - 200)
+        if span is None:
+            continue
+        cursors[record["id"]] = span[0]
+        best, most = None, 0
+        for u in doc["units"]:
+            shared = min(span[1], u["end"]) - max(span[0], u["start"])
+            if shared > most:
+                best, most = u, shared
+        if best is not None:
+            out[best["unit_id"]].append(record)
+    return out
+
+
+def directions(country: str | None, targets, pairs) -> frozenset[str]:
+    """Directed configured pairs ("PRK→KOR") a statement bears on (the rule of the pair_statements view)."""
+    found = set()
+    for pair in pairs:
+        if country in pair.countries():
+            other = pair.country_b if country == pair.country_a else pair.country_a
+            if other in targets:
+                found.add(f"{country}→{other}")
+    return frozenset(found)
+
+
+def pair_up(gold: list[Row], system: list[dict]) -> list[tuple[Row | None, dict | None]]:
+    """One-to-one pairs of gold rows and system statements of one unit, best agreement first."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for si, s in enumerate(system):
+            agree = (4 * (s["speaker_country"] == g.country) + 2 * (frozenset(s["targets"]) == g.targets)
+                     + (s.get("speaker_kind") == g.kind))
+            candidates.append((-agree, gi, si))
+    used_g, used_s, out = set(), set(), []
+    for _, gi, si in sorted(candidates):
+        if gi not in used_g and si not in used_s:
+            used_g.add(gi), used_s.add(si)
+            out.append((gold[gi], system[si]))
+    out += [(g, None) for i, g in enumerate(gold) if i not in used_g]
+    out += [(None, s) for i, s in enumerate(system) if i not in used_s]
+    return out
+
+
+class Tally:
+    """Counts of one group (a corpus and a split)."""
+
+    def __init__(self) -> None:
+        self.n: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # name -> [right, of]
+
+    def add(self, name: str, right: bool) -> None:
+        cell = self.n[name]
+        cell[0] += bool(right)
+        cell[1] += 1
+
+    def figure(self, name: str) -> str:
+        right, of = self.n[name]
+        return f"{right / of:4.2f} ({right}/{of})" if of else "   - (0/0)"
+
+
+FIGURES = [("statement P", "statement precision"), ("statement R", "statement recall"),
+           ("speaker country", "speaker country (pairs)"), ("speaker kind", "speaker kind (country right)"),
+           ("targets", "targets, set equal (country right)"), ("direction R", "direction, gold pair statements"),
+           ("direction P", "direction, system pair statements"), ("all four R", "all four, gold pair statements"),
+           ("all four P", "all four, system pair statements")]
+
+
+def score(gold: dict[str, list[Row]], system: dict[str, list[dict]], unit_ids: list[str], pairs,
+          errors: list[str] | None = None) -> Tally:
+    """The tally of the figures over `unit_ids`; `errors` collects a line per mistake when given."""
+    t = Tally()
+    for uid in unit_ids:
+        for g, s in pair_up(gold.get(uid, []), system.get(uid, [])):
+            country_ok = g is not None and s is not None and s["speaker_country"] == g.country
+            if s is not None:
+                t.add("statement P", country_ok)
+            if g is not None:
+                t.add("statement R", country_ok)
+            if g is not None and s is not None:
+                t.add("speaker country", country_ok)
+            kind_ok = targets_ok = False
+            if country_ok:
+                kind_ok = s.get("speaker_kind") == g.kind
+                targets_ok = frozenset(s["targets"]) == g.targets
+                t.add("speaker kind", kind_ok)
+                t.add("targets", targets_ok)
+            gd = directions(g.country, g.targets, pairs) if g else frozenset()
+            sd = directions(s["speaker_country"], s["targets"], pairs) if s else frozenset()
+            all_ok = country_ok and kind_ok and targets_ok and gd == sd
+            if gd:
+                t.add("direction R", gd == sd)
+                t.add("all four R", all_ok)
+            if sd:
+                t.add("direction P", gd == sd)
+                t.add("all four P", all_ok)
+            if errors is not None and not (country_ok and kind_ok and targets_ok):
+                errors.append(_error_line(uid, g, s))
+    return t
+
+
+def _error_line(uid: str, g: Row | None, s: dict | None) -> str:
+    gold = (f"{g.speaker!r} {g.country or '-'} {g.kind} →{','.join(sorted(g.targets)) or '-'}"
+            f"{' by ' + g.reported_by if g.reported_by else ''}") if g else "(none)"
+    got = (f"{s['speaker']!r} {s['speaker_country'] or '-'} {s.get('speaker_kind')} "
+           f"→{','.join(sorted(s['targets'])) or '-'} [{s['attribution']}]"
+           f"{' by ' + s['reported_by'] if s.get('reported_by') else ''}") if s else "(none)"
+    return f"{uid}\n    gold {gold}\n    got  {got}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--labels", type=Path, default=GOLD_FILE, help="label file (default: the adjudicated gold.tsv)")
+    ap.add_argument("--split", choices=["tune", "check", "both"], default="both")
+    ap.add_argument("--errors", action="store_true", help="list the tune half's errors (never the check half's)")
+    ap.add_argument("--corpus", help="only this corpus")
+    a = ap.parse_args(argv)
+    if not sampler.DATA.is_dir():
+        print(f"evaluation.gold.extraction: skipped: {sampler.DATA} is absent (the units' text lives in "
+              "../shared/data, on the project's dev machines and CI only)")
+        return 0
+    if not a.labels.exists():
+        print(f"evaluation.gold.extraction: {a.labels} does not exist yet")
+        return 1
+    gold, labelled = read_labels(a.labels)
+    sampled = sampler.sample()
+    contexts = {(u["corpus"], u["doc_id"]): u["doc_context"] for u in sampled if "doc_context" in u}
+    units = [u for u in sampled if u["unit_id"] in labelled and (not a.corpus or u["corpus"] == a.corpus)]
+    docs = field_documents(units, contexts)
+    system = assign(docs, run_statements(docs))
+    pairs = load_pairs()
+    splits = ["tune", "check"] if a.split == "both" else [a.split]
+    corpora = sorted({u["corpus"] for u in units})
+    tallies: dict[tuple[str, str], Tally] = {}
+    errors: list[str] = []
+    for split in splits:
+        for corpus in [*corpora, "all"]:
+            ids = [u["unit_id"] for u in units if u["split"] == split and corpus in ("all", u["corpus"])]
+            want_errors = a.errors and split == "tune" and corpus == "all"
+            tallies[(split, corpus)] = score(gold, system, ids, pairs, errors if want_errors else None)
+    n_units = {s: sum(1 for u in units if u["split"] == s) for s in splits}
+    n_rows = {s: sum(len(gold.get(u["unit_id"], [])) for u in units if u["split"] == s) for s in splits}
+    print(f"Gold set {a.labels.relative_to(ROOT) if a.labels.is_relative_to(ROOT) else a.labels}: "
+          + ", ".join(f"{s} {n_units[s]} units / {n_rows[s]} statements" for s in splits))
+    for split in splits:
+        print(f"\n{split}")
+        print(f"  {'':36}" + "".join(f"{c:>17}" for c in [*corpora, "all"]))
+        for key, label in FIGURES:
+            print(f"  {label:36}" + "".join(f"{tallies[(split, c)].figure(key):>17}" for c in [*corpora, "all"]))
+    if errors:
+        print("\nTune errors (gold vs system):")
+        print("\n".join(errors))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,113 @@
+"""Kinds of voices and of acts: what sort of speaker a statement has, which words are an outlet's own vocabulary or a
+reporter's evaluation, and which targets an act implies when it names none.
+
+All of it is read from data files (tension/data/speaker_kinds.tsv, house_vocabulary.tsv, evaluative_words.tsv,
+act_types.tsv) by `load_kinds`, once, by the caller; nothing is loaded at import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tension.config import DATA_DIR, read_tsv
+from tension.extract.actors import Mention
+
+SPEAKER_KINDS = ("government", "military", "state_media", "party_legislature", "civic", "media", "academic",
+                 "diaspora_foreign", "people")
+# Kinds that speak for a state (DESIGN.md "Speaker kind"); the index counts those listed in index_kinds.tsv.
+STATE_VOICES = frozenset({"government", "military", "state_media", "party_legislature"})
+
+
+def word_pattern(words: list[str]) -> re.Pattern:
+    """Whole words, a trailing `*` standing for any ending; case-insensitive."""
+    parts = sorted((re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)) for w in words)
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class ActType:
+    """Acts that imply their targets: an actor's country ("*" any), the words, the targets ("counterpart": the
+    country the document names most after the actor's own)."""
+
+    name: str
+    actor_country: str
+    words: re.Pattern
+    targets: tuple[str, ...]
+    about: bool = False  # a statement about such an act bears on the targets too, not only the act
+
+
+@dataclass(frozen=True)
+class Kinds:
+    """Speaker kinds and the word lists that decide whose voice a statement is."""
+
+    by_actor: dict[str, str]
+    by_role: dict[str, str]
+    by_role_prefix: tuple[tuple[str, str], ...]
+    by_kind: dict[str, str]
+    by_head: dict[str, str]
+    house: re.Pattern  # an outlet's house vocabulary ("puppet", "traitors")
+    evaluative: re.Pattern  # a reporter's own evaluation ("condemned", "a provocation")
+    act_types: tuple[ActType, ...]
+
+    def of_mention(self, mention: Mention | None) -> str | None:
+        """The kind of voice a resolved mention is, from its actor, role or dictionary kind."""
+        if mention is None:
+            return None
+        if mention.actor in self.by_actor:
+            return self.by_actor[mention.actor]
+        if mention.kind in SPEAKER_KINDS:
+            return mention.kind  # a speaker met before, whose kind is known
+        role = mention.role or ""
+        if role in self.by_role:
+            return self.by_role[role]
+        for prefix, kind in self.by_role_prefix:
+            if role.startswith(prefix):
+                return kind
+        if role.endswith("(not in office)"):
+            return "people"
+        if mention.kind == "demonym" and mention.text.endswith("s") and "demonym plural" in self.by_kind:
+            return self.by_kind["demonym plural"]  # "Russians who fled the war" are people
+        return self.by_kind.get(mention.kind, "government")
+
+    def of_head(self, phrase: str) -> str | None:
+        """The kind a head word of a speaker's phrase gives ("a KINU researcher" -> academic), if any."""
+        words = re.findall(r"[A-Za-z][\w'-]*", phrase)
+        for first, second in zip(words, words[1:]):  # two-word heads first: "Koreans in" before "Federation"
+            if (kind := self.by_head.get(f"{first} {second}")) is not None:
+                return kind
+        for word in words:
+            if (kind := self.by_head.get(word) or self.by_head.get(word.lower())) is not None:
+                return kind
+        return None
+
+    def implied_act(self, actor_country: str, content: str, is_act: bool) -> ActType | None:
+        """The first act type the content tells for the actor's country (an act; or, for a statement that is no
+        act, a type whose statements bear on the targets too), or None."""
+        for act in self.act_types:
+            if (act.actor_country == actor_country or (is_act and act.actor_country == "*")) and (
+                    is_act or act.about) and act.words.search(content):
+                return act
+        return None
+
+
+def load_kinds() -> Kinds:
+    """Read the speaker-kind, vocabulary and act-type data files."""
+    rows = read_tsv(DATA_DIR / "speaker_kinds.tsv")
+    for row in rows:
+        if row["speaker_kind"] not in SPEAKER_KINDS:
+            raise ValueError(f"speaker_kinds.tsv: unknown kind {row['speaker_kind']!r}")
+    table = {match: {r["value"]: r["speaker_kind"] for r in rows if r["match"] == match}
+             for match in ("actor", "role", "kind", "head")}
+    acts = read_tsv(DATA_DIR / "act_types.tsv")
+    own = [a for a in acts if a["actor_country"] != "*"] + [a for a in acts if a["actor_country"] == "*"]
+    return Kinds(
+        by_actor=table["actor"], by_role=table["role"], by_kind=table["kind"], by_head=table["head"],
+        by_role_prefix=tuple((r["value"], r["speaker_kind"]) for r in rows if r["match"] == "role_prefix"),
+        house=word_pattern([r["word"] for r in read_tsv(DATA_DIR / "house_vocabulary.tsv")]),
+        evaluative=word_pattern([r["word"] for r in read_tsv(DATA_DIR / "evaluative_words.tsv")]),
+        act_types=tuple(ActType(a["act"], a["actor_country"], word_pattern(a["words"].split()),
+                                tuple(a["targets"].split()), a.get("about") == "1") for a in own),
+    )
