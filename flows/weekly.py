@@ -116,6 +116,8 @@ def tension_flow(
     logger = get_run_logger()
     run_id = str(flow_run.get_id() or run.new_run_id("local"))
     with run.workspace(db) as paths:
+        for found in paths.recovered:
+            logger.warning("an earlier run did not finish (%s): this run publishes what it left", found)
         prepared = prepare(str(paths.working), pairs_file, run_id, dedup)
         batches = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size, prepared["stored"],
                        workers or os.cpu_count() or 1)

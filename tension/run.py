@@ -51,6 +51,8 @@ class Paths:
     published: Path
     working: Path
     staging: Path
+    # What an earlier, killed run left and this run finishes ('run X: crashed while publishing', ...).
+    recovered: tuple[str, ...] = ()
 
 
 @contextmanager
@@ -60,8 +62,8 @@ def workspace(db: Path | str) -> Iterator[Paths]:
     space = publication.Workspace(absolute(db))
     with publication.exclusive_run(space):
         working = publication.prepare_working_copy(space)
-        publication.recover(space)  # an earlier run killed before it published: say where it stopped
-        yield Paths(space.published, working, space.staging)
+        recovered = publication.recover(space)  # an earlier run killed before it published: where it stopped
+        yield Paths(space.published, working, space.staging, tuple(recovered))
 
 
 # --- the steps -------------------------------------------------------------------------------------------------

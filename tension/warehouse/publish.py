@@ -251,7 +251,7 @@ def recover(workspace: Workspace) -> list[str]:
             con.execute("update runs set status = 'crashed while publishing' where run_id = ?",
                         [state.get("publication_run", "")])
             write_state(con, pending=state.get("pending") or f"unfinished publication {attempted}")
-            found.append(f"publication {attempted} did not complete")
+            found.append(f"run {state.get('publication_run', '?')}: crashed while publishing")
         for status, stopped in INTERRUPTED.items():
             runs = [r[0] for r in con.execute("select run_id from runs where status = ?", [status]).fetchall()]
             con.execute("update runs set status = ? where status = ?", [stopped, status])
