@@ -380,6 +380,26 @@ def _column_widths(header: str, columns: list[str]) -> dict:
     return widths
 
 
+@app.command("views")
+def views_command(
+    view: Optional[str] = typer.Argument(None, help="A view (or table macro) to describe; omit to list them all."),
+    db: Path = DB_OPTION,
+) -> None:
+    """List the analysts' views and table macros, or print one view's columns with their types and comments.
+
+    Example: tension views
+
+    Example: tension views pair_statements
+    """
+    from tension.warehouse import describe
+
+    try:
+        lines = describe.describe(db, view)
+    except (FileNotFoundError, ValueError) as error:
+        raise typer.BadParameter(str(error), param_hint="VIEW" if view else "--db") from None
+    typer.echo("\n".join(lines))
+
+
 @app.command("report")
 def report_command(
     week: Optional[str] = typer.Option(None, "--week", help="ISO week, e.g. 2024-W05 (default: the last complete week in the data)."),
