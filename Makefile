@@ -29,8 +29,8 @@ PYTEST := $(BIN)/python -m pytest -q -n auto --dist loadfile
 test: $(STAMP)
 	$(PYTEST)
 
-# The quick tier for the inner loop: every test but the slow ones (real `tension run`, Prefect and Jupyter
-# processes, whole real corpora).
+# The quick tier for the inner loop: every test but the slow ones (real `tension run`, Prefect, Dask and Jupyter
+# processes, killed runs, whole real corpora, whole PDF reports).
 check: $(STAMP)
 	$(PYTEST) -m "not slow"
 

@@ -15,6 +15,8 @@ from tension.config import load_pairs
 
 from test_weekly_index import build_known
 
+pytestmark = pytest.mark.slow  # whole PDF reports rendered (matplotlib, reportlab); `make check` keeps test_cli's one
+
 KIM_QUOTE = "The puppet clique of the South will face a merciless response to any provocation"
 REJECT_REASON = "front matter has no published date"
 
