@@ -252,7 +252,8 @@ def _group_adjacent(
                 first = groups[-1][-1][2]
                 attributive = _POSSESSIVE.search(gap) or first.kind in ("demonym", TITLE) or (
                     first.kind in STATE_KINDS and not any(c.islower() for c in first.alias)) or item[2].kind == TITLE
-                if attributive:  # the first part modifies the next
+                if attributive and not (first.kind == "state" and item[2].kind == "state" and not gap.strip()):
+                    # the first part modifies the next (but "U.S.-south Korea" talks name two states)
                     groups[-1].append(item)
                     continue
         groups.append([item])

@@ -260,6 +260,8 @@ class Rules:
 
 
 NO_RULES = Rules()
+# The apposition between a named speaker and a country it belongs to: "Minju Joson[, a major newspaper of the ]DPRK".
+_APPOSITION_OF = re.compile(r",\s+(?:a|an|the)\s+[^,]{0,60}?\b(?:of|in|from)\s+(?:the\s+)?")
 # Speakers the dictionary cannot name (a relayed group, a person of a civic group): "he"/"she" after them is them.
 _VOICES_WITHOUT_NAMES = frozenset({"civic", "people", "academic", "diaspora_foreign", "media"})
 _OWNED = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}\s+")
@@ -327,6 +329,9 @@ def _clause_findings(
             comma = blanked.rfind(", ", np_floor, comma)
             np_start = comma + 2 if comma >= 0 else np_floor
         if speakers:
+            earlier = [m for m in outside if np_floor <= m.start and m.end <= speakers[0].start and referents(m)]
+            if earlier and _APPOSITION_OF.fullmatch(blanked, earlier[-1].end, speakers[0].start):
+                speakers = [earlier[-1]]  # "Minju Joson, a major newspaper of the DPRK, condemned": Minju Joson
             resolved = [r for s in speakers for r in referents(s)]
             if speakers[-1].backref in ("he", "she") and last_speaker is not None and \
                     last_speaker.kind in _VOICES_WITHOUT_NAMES and speakers[-1].refers_to and \
@@ -390,6 +395,14 @@ def _clause_findings(
                     out.append(Finding(referents(actor)[:1], actor.text, "", True, "nested", exclude=[actor, *speakers],
                                        extra_targets=[r for o in others for r in referents(o)],
                                        content_end=speakers[0].start, reported=True, reported_by=speakers[-1].text))
+                before_frame = [m for m in outside if m.start < speakers[0].start]
+                for partner in mutual_partners(blanked, nested[-1].end, speakers[0].start, before_frame, nested,
+                                               rules.reciprocal):
+                    # "Rudenko met his South Korean counterpart Chung, the ministry said": the meeting is both sides'
+                    out.append(Finding(referents(partner)[:1], partner.text, "", True, "mutual", exclude=[partner],
+                                       extra_targets=referents(nested[0])[:1], content_end=speakers[0].start,
+                                       reported=referents(partner)[:1] != [] and referents(partner)[0].country
+                                       != resolved[0].country, reported_by=speakers[-1].text))
                 return [f for f in out if f.speakers]
             if subject_resolved:  # the frame tells its own side's act ("The two countries plan ..., Seoul said")
                 own = [r for r in subject_resolved if r.country == resolved[0].country][:1] or resolved[:1]

@@ -208,9 +208,10 @@ def extract_statements(
 ) -> list[Statement]:
     """Every statement in a cleaned body, in order, with speakers and targets resolved at `published`."""
     # The words looked up instead of scanning for every actor and reporting verb.
-    words = WordIndex(body, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None))
+    names = _split_compounds(body)  # "U.S.-south Korea talks": both countries are named (same length as the body)
+    words = WordIndex(names, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None))
     narrator = _document_speaker(document_speaker, actors, published)
-    mentions = resolve_mentions(actors.find_mentions(body, published, words),
+    mentions = resolve_mentions(actors.find_mentions(names, published, words),
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
                                 words=lexicon.reference_words)
     starts = [m.start for m in mentions]
@@ -261,6 +262,26 @@ def extract_statements(
     for seq, statement in enumerate(statements):
         statement.seq = seq
     return statements
+
+
+_COMPOUND = re.compile(r"-(?=[A-Za-z])")
+
+
+def _split_compounds(body: str) -> str:
+    """`body` with the hyphen of a compound of names made a space ("U.S.-south Korea", "south Korea-U.S.",
+    "DPRK-China"): a hyphen after an initialism or before one. Names with a hyphen of their own ("Kim Jong-un",
+    "Asia-Pacific") keep it."""
+    if "-" not in body:
+        return body
+
+    def space(match: re.Match) -> str:
+        at = match.start()
+        left = body[max(0, at - 5) : at]
+        right = body[at + 1 : at + 6]
+        initialism = (left[-1:] == "." or left[-2:].isupper()) or right[:2].isupper() or right[1:2] == "."
+        return " " if initialism and left[-1:].isalpha() or left[-1:] == "." else "-"
+
+    return _COMPOUND.sub(space, body)
 
 
 @lru_cache(maxsize=8)
@@ -318,6 +339,8 @@ def _speaker_kind(finding: Finding, kinds: Kinds | None, doc: _Document, pointin
     elif speaker is not None and speaker.text:
         phrase = phrase.replace(speaker.text, " ")
     head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
+    if head in ("academic", "media") and speaker is not None and kinds.of_mention(speaker) == "state_media":
+        return "state_media"  # "a Minju Joson news analyst" speaks for the paper, a state outlet
     if head:
         return head
     if speaker is not None and speaker.kind in ("state", "capital", "demonym") and _OWNER.search(phrase):
