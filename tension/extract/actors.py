@@ -190,6 +190,10 @@ class ActorDictionary:
         self.finder = AliasFinder(self.pattern, list(self.by_alias))
         # Every word `find_mentions` looks up in a text's words: those of the aliases and of back-references.
         self.words = self.finder.words | frozenset([*_PRONOUNS, *self.definite_nouns, *_SIDE_WORDS])
+        # For text written all in lower case (the Russian MFA's channel): each name's word as the dictionary writes
+        # it, where the lower-case word is no word of a name itself.
+        self.capitalised = {w.lower(): w for w in self.words if w[:1].isupper() and w.lower() not in self.words
+                            and len(w.lower()) == len(w)}
 
     def lookup(self, alias: str, day: date, among: set[str] | None = None) -> ActorEntry | None:
         """The dictionary row for `alias` on `day`; out-of-office persons keep their country.

@@ -209,6 +209,8 @@ def extract_statements(
     """Every statement in a cleaned body, in order, with speakers and targets resolved at `published`."""
     # The words looked up instead of scanning for every actor and reporting verb.
     names = _split_compounds(body)  # "U.S.-south Korea talks": both countries are named (same length as the body)
+    if not any(c.isupper() for c in body) and any(c.isalpha() for c in body):
+        names = _capitalise(names, actors.capitalised)  # "south korean president moon jae-in"
     words = WordIndex(names, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None))
     narrator = _document_speaker(document_speaker, actors, published)
     mentions = resolve_mentions(actors.find_mentions(names, published, words),
@@ -265,6 +267,15 @@ def extract_statements(
 
 
 _COMPOUND = re.compile(r"-(?=[A-Za-z])")
+_WORDS = re.compile(r"[a-z][\w.'’]*")
+
+
+def _capitalise(text: str, capitalised: dict[str, str]) -> str:
+    """A text written all in lower case with the words of names written as the dictionary writes them (same
+    length): "south korean president moon jae-in" -> "South Korean President Moon Jae-in"."""
+    return _WORDS.sub(lambda m: capitalised.get(m.group(0), capitalised.get(m.group(0).rstrip(".'’"), "")
+                                                + m.group(0)[len(m.group(0).rstrip(".'’")):]
+                                                if m.group(0).rstrip(".'’") in capitalised else m.group(0)), text)
 
 
 def _split_compounds(body: str) -> str:
@@ -467,7 +478,36 @@ def _sentence_statements(
             statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
             statements.append(statement)
         previous_clause = outside
+    if "–" in text or "—" in text or " - " in text:
+        statements = _headline_source(sentence, text, statements, local, lexicon, doc)
     return statements
+
+
+# A headline's source after a dash: "Washington should redeploy nukes to South Korea – Bolton", "... – Yonhap".
+_DASH_SOURCE = re.compile(r"\s[–—-]\s*(?P<source>[A-Z][^–—\"“”]{1,40}?)\s*$")
+
+
+def _headline_source(sentence: Sentence, text: str, found: list[Statement], local: list[Mention], lexicon: Lexicon,
+                     doc: _Document) -> list[Statement]:
+    """A headline closing on a dash and its source: the source says the headline (a person, a state), or passes it
+    on (an outlet, "agency": then what the headline tells keeps its actors, reported by it)."""
+    dash = _DASH_SOURCE.search(text)
+    if dash is None or len(dash.group("source").split()) > 5:
+        return found
+    source = dash.group("source")
+    inside = [m for m in local if m.start >= dash.start("source")]
+    resolved = [r for m in inside[:1] for r in referents(m)]
+    kind = lexicon.kinds.of_head(source) if lexicon.kinds is not None else None
+    if (resolved and resolved[0].kind == "media") or kind == "media" or source.lower() in ("agency", "report", "media"):
+        for statement in found:
+            if not statement.reported_by:
+                statement.reported_by = source
+        return [s for s in found if not (s.speaker or "").startswith(source)]
+    finding = Finding(resolved[:1], source, "", False, "speech verb (headline)", exclude=inside,
+                      content_end=dash.start(), phrase=source)
+    statement = _make(sentence, text[: dash.start()], finding, [], local)
+    statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
+    return [statement]
 
 
 def _reporting_verbs(blanked: str, c_start: int, c_end: int, lexicon: Lexicon, openings: list[str] | None
