@@ -251,6 +251,7 @@ class Rules:
     directive_verbs: frozenset[str] = frozenset()
     relay_verbs: frozenset[str] = frozenset()  # "said", "reported": pass a fact on without evaluating it
     reciprocal: re.Pattern | None = None  # "met", "held talks", "signed", right after the actor
+    between: re.Pattern | None = None  # "talks between X and Y": an event both sides hold
     evaluative: re.Pattern | None = None  # a reporter's own evaluation ("condemned", "a provocation")
     non_state_heads: frozenset[str] = frozenset()  # heads of a phrase naming a voice that is no state ("Council")
     pointing_back: frozenset[str] = frozenset()  # "the statement said": the last speaker goes on ("the statement")
@@ -441,6 +442,10 @@ def _clause_findings(
             rules.kin is not None and rules.kin.match(blanked, subject.end, c_end)):
         return _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, narrator, "act subject",
                      bool(anchors), rules, subject_phrase(blanked, np_floor, subject, c_end))
+    if rules.between is not None and "between" in blanked[c_start:c_end]:
+        sides = _between(blanked, c_start, c_end, outside, rules.between)
+        if sides:
+            return sides
     if narrator is not None:
         if subject is not None and subject.backref in ("it", "they") and last_speaker is not None and \
                 last_speaker.actor != narrator.actor and last_speaker.kind in _VOICES_WITHOUT_NAMES and \
@@ -459,6 +464,25 @@ def _clause_findings(
 _NAME_AT_START = re.compile(r"(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’.-]*|of|for|and|the|in|on|to|against)\s+)*?[A-Z][\w'’.-]*"
                             r"(?=\s+(?:[A-Z][a-z]+day\s+|on\s+\w+\s+)?(?:[a-z]+(?:ed|s)|held|met|sent|made|took|gave|put|"
                             r"set|began|brought|won|hit|led|rose|stood|went|came)\b)")
+
+
+def _between(blanked: str, c_start: int, c_end: int, outside: list[Mention], between: re.Pattern) -> list[Finding]:
+    """"Talks between South Korea and Ukraine have made little progress": a statement of each side toward the other."""
+    found = between.search(blanked, c_start, c_end)
+    if found is None:
+        return []
+    first = next((m for m in outside if m.start == found.end()), None)
+    if first is None:
+        return []
+    second = next((m for m in outside if m.start > first.end and re.fullmatch(
+        r"\s+and\s+(?:the\s+)?", blanked[first.end : m.start])), None)
+    if second is None or not referents(first) or not referents(second):
+        return []
+    a, b = referents(first)[0], referents(second)[0]
+    if a.country == b.country:
+        return []
+    return [Finding([a], first.text, "", True, "mutual", exclude=[first], extra_targets=[b]),
+            Finding([b], second.text, "", True, "mutual", exclude=[second], extra_targets=[a])]
 
 
 def _group_subject(blanked: str, start: int, c_end: int, outside: list[Mention], rules: Rules) -> Finding | None:

@@ -121,6 +121,7 @@ def load_lexicon() -> Lexicon:
     kinds = load_kinds()
     words = load_reference_words()
     reciprocal = [r["word"] for r in rows if r["kind"] == "reciprocal"]
+    events = [r["word"] for r in rows if r["kind"] == "reciprocal_noun"]
     rules = Rules(
         directive_verbs=directive,
         relay_verbs=frozenset(r["word"] for r in rows if r["kind"] == "relay"),
@@ -128,6 +129,8 @@ def load_lexicon() -> Lexicon:
         reciprocal=re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:also|again|later|then|\w+ly|on\s+\w+)\s+)?(?:"
                               + "|".join(reciprocal) + r")\b") if reciprocal else None,
         evaluative=kinds.evaluative,
+        between=re.compile(r"\b(?:" + "|".join(map(re.escape, events)) + r")\s+between\s+(?:the\s+)?")
+        if events else None,
         non_state_heads=frozenset(h for h, k in kinds.by_head.items() if k not in STATE_VOICES),
         house=kinds.house,
         pointing_back=frozenset(f"the {w}" for w in words.get("pointing", ())),
