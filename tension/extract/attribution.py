@@ -89,6 +89,9 @@ def speaker_before(anchor_start: int, blanked: str, candidates: list[Mention]) -
         return []
     last = before[-1]
     gap = blanked[last.end : anchor_start]
+    if gap.strip() == "," and last.kind in ("state", "capital") and "," not in blanked[: last.start] and \
+            _PLACE_BEFORE.search(blanked, 0, last.start):
+        return []  # "imposes rules in Seoul, says ...": a place, not the one who says (an apposition would be)
     if not (_SPEAKER_GAP.match(gap) or _modifier_gap(last, gap)):
         return []
     speakers = [last]
@@ -214,7 +217,9 @@ def coordinated(first: Mention, blanked: str, outside: list[Mention]) -> list[Me
         if "and" in between:
             has_and = True
             break
-    return group if has_and else [first]
+    # "Japan, Turkey, Canada, South Korea keen to join": a headline's list of three states or more needs no "and"
+    many_states = len(group) >= 3 and all(m.kind == "state" for m in group)
+    return group if has_and or many_states else [first]
 
 
 def passive_agent(blanked: str, c_start: int, c_end: int, outside: list[Mention]) -> Mention | None:
@@ -261,6 +266,7 @@ class Rules:
 
 
 NO_RULES = Rules()
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|to)\s+(?:the\s+)?$")
 # The apposition between a named speaker and a country it belongs to: "Minju Joson[, a major newspaper of the ]DPRK".
 _APPOSITION_OF = re.compile(r",\s+(?:a|an|the)\s+[^,]{0,60}?\b(?:of|in|from)\s+(?:the\s+)?")
 # Speakers the dictionary cannot name (a relayed group, a person of a civic group): "he"/"she" after them is them.

@@ -330,7 +330,7 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
             statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
     if statement.targets:
-        doc.previous_targets = [*statement.targets, statement.speaker_country]
+        doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
     if statement.speaker_country and not statement.is_act and not statement.attribution.startswith(
             ("document", "continued")):
         # (the outlet's own sentences do not change who "it" and "the statement" point back to)
@@ -486,6 +486,7 @@ def _sentence_statements(
     return statements
 
 
+_OPINION = re.compile(r"\b(?:should|must|would|could|may|might|need to|ought)\b", re.I)
 # A headline's source after a dash: "Washington should redeploy nukes to South Korea – Bolton", "... – Yonhap".
 _DASH_SOURCE = re.compile(r"\s[–—-]\s*(?P<source>[A-Z][^–—\"“”]{1,40}?)\s*$")
 
@@ -501,7 +502,11 @@ def _headline_source(sentence: Sentence, text: str, found: list[Statement], loca
     inside = [m for m in local if m.start >= dash.start("source")]
     resolved = [r for m in inside[:1] for r in referents(m)]
     kind = lexicon.kinds.of_head(source) if lexicon.kinds is not None else None
-    if (resolved and resolved[0].kind == "media") or kind == "media" or source.lower() in ("agency", "report", "media"):
+    told = [f for f in found if f.is_act and f.speaker_country and not _OPINION.search(f.content) and (
+        not resolved or f.speaker_country != resolved[0].country)]
+    if (resolved and resolved[0].kind == "media") or kind == "media" or told or \
+            source.lower() in ("agency", "report", "media"):
+        # an outlet, or someone passing on another side's act ("N. Korea fires missile – S. Korean military")
         for statement in found:
             if not statement.reported_by:
                 statement.reported_by = source
