@@ -422,6 +422,10 @@ def _clause_findings(
         out = [Finding([r], s.text, anchor.group(0), False, "speech verb", exclude=speakers, directive=directive,
                        phrase=phrase)
                for r, s in _unique_countries(pairs)]
+        if not out and resolved[0] is last_speaker:
+            # "the organization said", after a diaspora group that speaks for no state: that group again
+            out = [Finding([last_speaker], speakers[-1].text, anchor.group(0), False, "speech verb",
+                           exclude=speakers, directive=directive, phrase=last_speaker.text)]
         if rules.evaluative is not None and verb in rules.relay_verbs:
             # "South Korea's military said North Korea fired a missile": North Korea's act, reported by the military.
             reported = _reported_act(blanked, anchor.end(), c_end, outside, resolved[0].country, speakers[-1].text,
@@ -443,7 +447,8 @@ def _clause_findings(
             return [Finding(resolved[:1], after[0].text, "according to", False, "according to", exclude=after)]
     agent = passive_agent(blanked, c_start, c_end, outside)
     if agent is not None and referents(agent):
-        return _acts([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors), rules)
+        return _acts([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors), rules,
+                     subject_phrase(blanked, agent.start, agent, c_end, to_verb=False) + blanked[agent.end : c_end])
     if subject is not None and referents(subject) and not (
             rules.kin is not None and rules.kin.match(blanked, subject.end, c_end)):
         return _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, narrator, "act subject",

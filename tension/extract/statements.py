@@ -232,7 +232,7 @@ def extract_statements(
         narrator = doc.continuing or doc.narrator
         found = [s for s in _sentence_statements(sentence, in_sentence, lexicon, doc, narrator, body) if s]
         if found:
-            speakers = [s for s in found if s.speaker_country]
+            speakers = [s for s in found if s.speaker_country or s.speaker_kind == "diaspora_foreign"]
             if pending_quote and speakers:
                 statements.extend(_continued(s, speakers[0], "quote (speaker after)") for s in pending_quote)
             pending_quote = []
@@ -331,13 +331,14 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
             statement.targets_inferred = bool(statement.targets)
     if statement.targets:
         doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
-    if statement.speaker_country and not statement.is_act and not statement.attribution.startswith(
-            ("document", "continued")):
+    if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign") and not statement.is_act and \
+            not statement.attribution.startswith(("document", "continued")):
         # (the outlet's own sentences do not change who "it" and "the statement" point back to)
         doc.last_speaker = _as_mention(statement)
         doc.last_kind = statement.speaker_kind
 
 
+_DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
 
 
@@ -479,6 +480,9 @@ def _sentence_statements(
             content = text[begin : finding.content_end if finding.content_end is not None else c_end]
             statement = _make(sentence, content, finding, antecedent, in_clause, blanked)
             statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
+            if statement.speaker_kind == "diaspora_foreign" and _DIASPORA.search(finding.phrase or finding.speaker_text):
+                # "the Federation of Koreans in the U.S.": a diaspora speaks for no state (labelling guideline)
+                statement.speaker_country = statement.speaker_actor = None
             statements.append(statement)
         previous_clause = outside
     if "–" in text or "—" in text or " - " in text:
