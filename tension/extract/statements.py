@@ -339,6 +339,7 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
 
 
 _DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
+_OFFICE = re.compile(r"\b(?:ministry|office|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
 
 
@@ -358,7 +359,8 @@ def _speaker_kind(finding: Finding, kinds: Kinds | None, doc: _Document, pointin
         return "state_media"  # "a Minju Joson news analyst" speaks for the paper, a state outlet
     if head:
         return head
-    if speaker is not None and speaker.kind in ("state", "capital", "demonym") and _OWNER.search(phrase):
+    if speaker is not None and speaker.kind in ("state", "capital", "demonym") and _OWNER.search(phrase) and \
+            not _OFFICE.search(phrase):
         return "people"  # "Rev. Han, a reunification champion of [south Korea]": a person, not the state
     if speaker is not None and pointing.match(finding.speaker_text.strip()) and doc.last_speaker is not None \
             and doc.last_speaker.country == speaker.country and doc.last_kind:
