@@ -622,9 +622,15 @@ def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention
         return [Finding([narrator], narrator.text, "", False, "document (account of an act)",
                         extra_targets=resolved)]
     findings = []
+    # Actors acting together are each other's targets only when the verb says they act on each other ("the two
+    # countries traded accusations", "signed an accord"); "the U.S., South Korea and Japan held drills" aims at
+    # neither of them.
+    toward_each_other = len(pairs) < 2 or (rules.reciprocal is not None and rules.reciprocal.match(
+        blanked, actors[-1].end) is not None) or rules.reciprocal is None
     for actor, mention in _unique_countries(pairs):
         others = [r for r in resolved if r.country != actor.country]
-        findings.append(Finding([actor], mention.text, "", True, how, exclude=[mention], extra_targets=others,
+        findings.append(Finding([actor], mention.text, "", True, how, exclude=[*actors] if not toward_each_other
+                                else [mention], extra_targets=others if toward_each_other else [],
                                 reported=reported, phrase=phrase if len(actors) == 1 else ""))
     for partner in mutual_partners(blanked, actors[-1].end, c_end, outside, actors, rules.reciprocal):
         # "Putin met Kim Jong Un": a meeting is an act of both sides.
