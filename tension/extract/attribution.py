@@ -457,6 +457,10 @@ def _clause_findings(
         sides = _between(blanked, c_start, c_end, outside, rules.between)
         if sides:
             return sides
+    if " with " in blanked[c_start:c_end]:
+        sides = _meeting_with(blanked, outside)
+        if sides:
+            return sides
     if narrator is not None:
         if subject is not None and subject.backref in ("it", "they") and last_speaker is not None and \
                 last_speaker.actor != narrator.actor and last_speaker.kind in _VOICES_WITHOUT_NAMES and \
@@ -494,6 +498,34 @@ def _between(blanked: str, c_start: int, c_end: int, outside: list[Mention], bet
         return []
     return [Finding([a], first.text, "", True, "mutual", exclude=[first], extra_targets=[b]),
             Finding([b], second.text, "", True, "mutual", exclude=[second], extra_targets=[a])]
+
+
+_MEETING_WITH = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:meeting|talks|conversation|consultations|phone\s+call)\s+with\s+"
+                           r"(?:the\s+)?")
+
+
+def _meeting_with(blanked: str, outside: list[Mention]) -> list[Finding]:
+    """"Deputy foreign minister Morgulov's meeting with the ambassador of the Republic of Korea": a meeting held,
+    so each side's statement toward the other (a topic, "talks with North Korea", has no one holding it)."""
+    for first in outside:
+        match = _MEETING_WITH.match(blanked, first.end)
+        if match is None:
+            continue
+        if not referents(first):
+            return []
+        home = referents(first)[0].country
+        # ("the ambassador of the Republic of Korea": the country named, not a title pointing back)
+        second = next((m for m in outside if m.start >= match.end() and referents(m) and
+                       referents(m)[0].country != home and re.fullmatch(
+                           r"(?:[\w.'’-]+\s+){0,6}", blanked[match.end() : m.start])), None)
+        if second is None:
+            return []
+        a, b = referents(first)[0], referents(second)[0]
+        if a.country == b.country:
+            return []
+        return [Finding([a], first.text, "", True, "mutual", exclude=[first], extra_targets=[b]),
+                Finding([b], second.text, "", True, "mutual", exclude=[second], extra_targets=[a])]
+    return []
 
 
 def _group_subject(blanked: str, start: int, c_end: int, outside: list[Mention], rules: Rules) -> Finding | None:

@@ -270,15 +270,20 @@ def extract_statements(
 
 
 _COMPOUND = re.compile(r"-(?=[A-Za-z])")
-_WORDS = re.compile(r"[a-z][\w.'’]*")
+_WORDS = re.compile(r"[a-z]\w*")
 
 
 def _capitalise(text: str, capitalised: dict[str, str]) -> str:
     """A text written all in lower case with the words of names written as the dictionary writes them (same
-    length): "south korean president moon jae-in" -> "South Korean President Moon Jae-in"."""
-    return _WORDS.sub(lambda m: capitalised.get(m.group(0), capitalised.get(m.group(0).rstrip(".'’"), "")
-                                                + m.group(0)[len(m.group(0).rstrip(".'’")):]
-                                                if m.group(0).rstrip(".'’") in capitalised else m.group(0)), text)
+    length): "south korean president moon jae-in" -> "South Korean President Moon Jae-in". A single letter is
+    taken only before a full stop ("u.s."), never the "s" of "'s"."""
+    def write(match: re.Match) -> str:
+        word = match.group(0)
+        if len(word) == 1 and text[match.end() : match.end() + 1] != ".":
+            return word
+        return capitalised.get(word, word)
+
+    return _WORDS.sub(write, text)
 
 
 def _split_compounds(body: str) -> str:
