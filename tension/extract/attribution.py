@@ -130,6 +130,11 @@ def noun_phrase_speaker(
         return None
     named = [w for w in words[:4] if w.lower() in heads or w in heads]
     inside = [m for m in candidates if np_start <= m.start and m.end <= anchor_start]
+    if not named and (words[-1].lower() in heads or words[-1] in heads):
+        # "North Korea's potential successor ... experts say": the head closes the phrase; a country names the
+        # experts only right before it ("South Korean experts")
+        named = [words[-1]]
+        inside = [m for m in inside if len(re.findall(r"[A-Za-z][\w'-]*", blanked[m.end : anchor_start])) <= 2]
     if _FOREIGN.search(phrase) or (named and not inside):
         return [], named[0] if named else " ".join(words[:3])
     if inside:
@@ -329,6 +334,9 @@ def _clause_findings(
         speakers = speaker_before(anchor.start(), blanked, outside)
         head = ""
         comma = blanked.rfind(", ", np_floor, anchor.start())
+        quoted = max(text.rfind(',"', np_floor, anchor.start()), text.rfind(",”", np_floor, anchor.start()))
+        if quoted >= 0 and quoted + 1 > comma:
+            comma = quoted + 1  # '"... bloodline," experts said': the quotation's comma ends the content
         np_start = comma + 2 if comma >= 0 else np_floor
         if comma >= 0 and _SPEAKER_GAP.match(blanked[np_start : anchor.start()]):
             # "Personages of the DUP, a south Korean opposition party, on Monday expressed": the speaker's phrase
@@ -373,7 +381,8 @@ def _clause_findings(
             if not speakers:  # "analysts say": a speaker of no state; what they say others do is a reported act
                 out = [Finding([], head, anchor.group(0), False, "speech verb (no state)", directive=directive,
                                phrase=phrase)]
-                if comma >= 0 and subject is not None and subject.end <= comma and referents(subject):
+                if comma >= 0 and subject is not None and subject.end <= comma and referents(subject) and \
+                        not re.match(r"['’]s\b", blanked[subject.end : subject.end + 2]):
                     # "A Tunisian court jailed ..., his lawyer said": the act is the court's, reported.
                     out.append(Finding(referents(subject)[:1], subject.text, "", True, "nested", exclude=[subject],
                                        content_end=np_start, reported=True, reported_by=head))
