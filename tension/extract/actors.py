@@ -214,6 +214,14 @@ class ActorDictionary:
         nearest = min(rows, key=lambda r: abs(((r.valid_from or r.valid_to or day) - day).days))
         return _out_of_office(nearest)
 
+    def _stranger_named(self, text: str, surname: str, before: int) -> bool:
+        """Whether `text` names, before `before`, a person with this surname whom the dictionary does not know."""
+        for full in re.finditer(re.escape(surname) + r"\s+[A-Z][a-z]+(?:[- ][A-Za-z][a-z]+)?", text[:before]):
+            if not any(alias.startswith(full.group(0)) or full.group(0).startswith(alias)
+                       for alias in self.by_alias if alias != surname and alias.startswith(surname + " ")):
+                return True
+        return False
+
     def find_mentions(self, text: str, day: date, words: set[str] | None = None) -> list[Mention]:
         """Every actor mention in `text`, in order, with adjacent parts merged and titles resolved.
 
@@ -230,8 +238,10 @@ class ActorDictionary:
             alias = match.group(0)
             entry = on_day[alias] if alias in on_day else on_day.setdefault(alias, self.lookup(alias, day))
             if entry is not None and entry.ambiguous:
-                # "Kim" alone names someone only after a full mention of that person in the same text.
-                entry = self.lookup(alias, day, among=seen_actors)
+                # "Kim" alone names someone only after a full mention of that person in the same text, and not
+                # after someone else of that name the dictionary does not know ("activist Kim Kyung-sung").
+                entry = None if self._stranger_named(text, alias, match.end() + 25) else \
+                    self.lookup(alias, day, among=seen_actors)
             if entry is None:
                 continue
             seen_actors.add(entry.actor)
