@@ -271,6 +271,10 @@ class Rules:
 
 
 NO_RULES = Rules()
+# A name the dictionary does not know, alone before its reporting verb: "Caddell said", "Mr. King also noted".
+_UNKNOWN_NAME = re.compile(r"\s*(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})"
+                           r"\s+(?:also\s+|later\s+|then\s+|further\s+)?")
+_NOT_NAMES = frozenset("It They He She We I This That These Those There The A An But And Officials Others".split())
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|to)\s+(?:the\s+)?$")
 # The apposition between a named speaker and a country it belongs to: "Minju Joson[, a major newspaper of the ]DPRK".
 _APPOSITION_OF = re.compile(r",\s+(?:a|an|the)\s+[^,]{0,60}?\b(?:of|in|from)\s+(?:the\s+)?")
@@ -374,6 +378,11 @@ def _clause_findings(
         else:
             np = noun_phrase_speaker(blanked, np_start, anchor.start(), outside, rules.non_state_heads)
             if np is None:
+                name = _UNKNOWN_NAME.fullmatch(blanked, np_start, anchor.start())
+                if name is not None and rules.evaluative is not None and name.group("name") not in _NOT_NAMES:
+                    # "Caddell said": a person the dictionary does not know speaks, for no state we can tell
+                    return [Finding([], name.group("name"), anchor.group(0), False, "speech verb (name)",
+                                    directive=directive, phrase=name.group("name"))]
                 continue
             speakers, head = np
             phrase = blanked[np_start : anchor.start()]
