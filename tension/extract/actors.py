@@ -50,6 +50,7 @@ _SIDE = Anchored(re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<side>[Nn]ort
 _TWO = Anchored(re.compile(r"\b[Tt]he\s+two\s+(?:countries|nations|sides|neighbou?rs|states|governments)\b"),
                 ("The", "the"), word_start=True, needs=("two",))
 _POSSESSIVE = re.compile(r"(?:'s|’s|')")
+_NAME_FOLLOWS = re.compile(r"\s*[A-Z]")  # "south Korea", "North Korean": a name, never "the South"
 _PRONOUNS = ("She", "she", "He", "he", "It", "it", "They", "they")
 _SIDE_WORDS = ("North", "South", "north", "south", "two")  # what `_backref_starts` asks, with the nouns
 
@@ -184,6 +185,12 @@ class ActorDictionary:
                 if swapped not in self.by_alias:
                     self.by_alias[swapped].append(replace(entry, alias=swapped))
         # Aliases whose first row holds no dated office: that row, whatever the day (most lookups).
+        # The full names of each ambiguous surname ("Kim" -> "Kim Jong Un", "Kim Jong-un", ...).
+        self._full_names: dict[str, tuple[str, ...]] = {
+            surname: tuple(a for a in self.by_alias if a.startswith(surname + " "))
+            for surname, rows in self.by_alias.items() if any(r.ambiguous for r in rows)}
+        self._full_name_patterns = {surname: re.compile(re.escape(surname) + r"\s+[A-Z][a-z]+(?:[- ][A-Za-z][a-z]+)?")
+                                    for surname in self._full_names}
         self._timeless = {alias: rows[0] for alias, rows in self.by_alias.items()
                           if rows[0].valid_from is None and rows[0].valid_to is None}
         self.pattern = alias_pattern(list(self.by_alias))
@@ -216,9 +223,10 @@ class ActorDictionary:
 
     def _stranger_named(self, text: str, surname: str, before: int) -> bool:
         """Whether `text` names, before `before`, a person with this surname whom the dictionary does not know."""
-        for full in re.finditer(re.escape(surname) + r"\s+[A-Z][a-z]+(?:[- ][A-Za-z][a-z]+)?", text[:before]):
-            if not any(alias.startswith(full.group(0)) or full.group(0).startswith(alias)
-                       for alias in self.by_alias if alias != surname and alias.startswith(surname + " ")):
+        known = self._full_names.get(surname, ())
+        for full in self._full_name_patterns[surname].finditer(text, 0, before):
+            name = full.group(0)
+            if not any(alias.startswith(name) or name.startswith(alias) for alias in known):
                 return True
         return False
 
@@ -305,7 +313,9 @@ def _backref_starts(text: str, words: set[str], nouns: Iterable[str]) -> tuple[s
     whole = (words if isinstance(words, WordIndex) else WordIndex(text)).starts
     pronouns = {at for word in words.intersection(_PRONOUNS) for at in whole(word)}
     definite = _starts_of_the(text, [at for noun in words.intersection(nouns) for at in whole(noun)], 1)
-    sides = _starts_of_the(text, [*whole("North"), *whole("South"), *whole("north"), *whole("south")], 2)
+    # (not "north-south relations": a side is never followed by a hyphen, and KCNA writes that one often)
+    sides = _starts_of_the(text, [at for side in ("North", "South", "north", "south") for at in whole(side)
+                                  if text[at + 5 : at + 6] != "-" and not _NAME_FOLLOWS.match(text, at + 5)], 2)
     two = _starts_of_the(text, whole("two"), 0)
     return pronouns | definite, sides, two
 

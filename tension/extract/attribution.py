@@ -405,7 +405,9 @@ def _clause_findings(
             continue
         trailing = subject is not None and subject.start < speakers[0].start and \
             blanked[c_start : speakers[0].start].rstrip().endswith(",")
-        evaluates = rules.evaluative is not None and (verb not in rules.relay_verbs or bool(
+        relays = rules.evaluative is not None and verb in rules.relay_verbs
+        # (whether the reporter's words evaluate is read only where it is a relay verb that may pass an act on)
+        evaluates = rules.evaluative is not None and (not relays or bool(
             rules.evaluative.search(blanked, c_start, c_end)))
         if trailing:
             subject_resolved = referents(subject)
@@ -616,7 +618,7 @@ def subject_phrase(blanked: str, floor: int, mention: Mention, c_end: int, to_ve
     else:
         tail = _NAME_TAIL.match(blanked, mention.end, c_end) if blanked[mention.end : mention.end + 2] != ". " else None
         end = tail.end() if tail else mention.end
-    begin = max(floor, mention.start - 200)
+    begin = max(floor, mention.start - 80)
     if begin >= mention.start:
         return "| " + blanked[mention.end : end]
     head = _NAME_HEAD.search(blanked, begin, mention.start)
