@@ -618,7 +618,7 @@ def subject_phrase(blanked: str, floor: int, mention: Mention, c_end: int, to_ve
     else:
         tail = _NAME_TAIL.match(blanked, mention.end, c_end) if blanked[mention.end : mention.end + 2] != ". " else None
         end = tail.end() if tail else mention.end
-    begin = max(floor, mention.start - 80)
+    begin = max(floor, mention.start - 120)
     if begin >= mention.start:
         return "| " + blanked[mention.end : end]
     head = _NAME_HEAD.search(blanked, begin, mention.start)
