@@ -68,10 +68,29 @@ def stop(server: subprocess.Popen) -> None:
             server.wait()
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Run in the server's process before it starts: SIGTERM it when the run that started it dies, even by SIGKILL
     (PR_SET_PDEATHSIG, Linux), instead of leaving it running on its port."""
     ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+
+
+def exit_with_parent(parent: int, interval: float = 0.5) -> None:
+    """Run in a worker process (a process pool's initializer, `parent` the PID of the process that made the pool):
+    end it as soon as that process is gone, even by SIGKILL, instead of leaving it computing under PID 1. A thread
+    watching the parent's PID rather than PR_SET_PDEATHSIG: that signal follows the *thread* that forked the
+    worker, and a pool may start workers from a thread that ends long before the flow does. The PID is passed in,
+    not read here: a worker still importing when its parent died would otherwise take PID 1 for its parent."""
+    import threading
+
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)  # nothing of the batch is worth saving: the flow that would store it is gone
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def prefect_configured_elsewhere(cwd: Path | None = None) -> bool:
@@ -116,7 +135,7 @@ def start_local_api(startup_timeout: float = 120.0) -> Callable[[], None]:
         [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
          "--port", str(port), "--log-level", "error", "--lifespan", "on"],
         env={**os.environ, **EPHEMERAL_ENV}, stdout=subprocess.DEVNULL, stderr=errors, start_new_session=True,
-        preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+        preexec_fn=die_with_parent if sys.platform == "linux" else None,
     )
     atexit.register(stop, server)
     os.environ["PREFECT_API_URL"] = api_url  # before Prefect is imported: its settings are read once

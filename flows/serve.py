@@ -8,6 +8,7 @@ serve, and stop it on exit. Its database lives in PREFECT_HOME, so past runs sta
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,9 +17,14 @@ from contextlib import contextmanager
 from prefect.schedules import Cron
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
-from flows.api import free_port, stop, wait_until_healthy
+from flows.api import die_with_parent, free_port, stop, wait_until_healthy
 from tension.config import SCHEDULE_CRON, SCHEDULE_TIMEZONE
-DEPLOYMENT_NAME = "weekly"
+
+
+def deployment_name() -> str:
+    """The served deployment's name, 'serve-<host>': never prefect.yaml's 'weekly', whose work pool a served
+    deployment of the same name would replace on a team server, nor another machine's `tension serve`."""
+    return f"serve-{socket.gethostname()}"
 
 
 @contextmanager
@@ -35,6 +41,8 @@ def prefect_api(port: int | None = None, startup_timeout: float = 90.0) -> Itera
         [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port),
          "--analytics-off"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        # Stopped with `tension serve` even when that is killed outright, instead of left listening on its port.
+        preexec_fn=die_with_parent if sys.platform == "linux" else None,
     )
     try:
         wait_until_healthy(server, api_url, startup_timeout, interval=0.5)
@@ -51,7 +59,7 @@ def serve_weekly(parameters: dict, cron: str = SCHEDULE_CRON, timezone: str = SC
     from flows.weekly import tension_flow
 
     tension_flow.serve(
-        name=DEPLOYMENT_NAME,
+        name=deployment_name(),
         schedules=[Cron(cron, timezone=timezone)],
         parameters=parameters,
         description="Weekly tension index: ingest the inbox, score, publish the database, write the report.",

@@ -59,7 +59,9 @@ def _task_runner(choice: str, workers: int):
     if choice == "threads":
         return ThreadPoolTaskRunner(max_workers=workers)
     if choice == "processes":
-        return ProcessPoolTaskRunner(max_workers=workers)
+        from flows.api import exit_with_parent
+
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=exit_with_parent, initargs=(os.getpid(),))
     if "://" in choice:
         try:
             from prefect_dask import DaskTaskRunner
@@ -198,6 +200,33 @@ def rescore_command(db: Path = DB_OPTION) -> None:
                f"published {result['database']}")
 
 
+@app.command("publish")
+def publish_command(
+    db: Path = DB_OPTION,
+    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Parquet export folder (default: next to the database)."),
+) -> None:
+    """Finish a publication a killed or failed run left undone, without reading the inbox: the Parquet export of
+    every week changed since the last complete export, then the published database. Any later `tension run`
+    does the same; this is for when no run is due.
+
+    Example: tension publish --db data/tension.duckdb
+    """
+    from tension import run
+    from tension.warehouse.publish import RunInProgress
+
+    try:
+        result = run.publish_pending(db, parquet)
+    except FileNotFoundError as error:
+        raise typer.BadParameter(str(error), param_hint="--db") from None
+    except RunInProgress as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=3) from None
+    if result["published"]:
+        typer.echo(f"published {result['database']} (parquet: {result['parquet']})")
+    else:
+        typer.echo(f"nothing to publish: {result['database']} is up to date")
+
+
 @app.command()
 def statements(
     files: list[Path] = typer.Argument(..., help="Input files: .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv (each document needs a date)."),
@@ -243,13 +272,23 @@ def score(
         raise typer.BadParameter(f"choose one of {', '.join(MODALITY_FACTORS)}", param_hint="--modality")
     if (text is None) == (file is None):
         raise typer.BadParameter("give either TEXT or --file PATH")
-    scorer = Scorer()
     if text is not None:
         lines = [text]
-    elif str(file) == "-":
-        lines = sys.stdin.read().splitlines()
     else:
-        lines = file.read_text(encoding="utf-8").splitlines()
+        try:
+            raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+            content = raw.decode("utf-8-sig")
+        except OSError as error:
+            raise typer.BadParameter(f"cannot read {file}: {error.strerror or error}", param_hint="--file") from None
+        except UnicodeDecodeError as error:
+            raise typer.BadParameter(f"{file} is not UTF-8 text ({error.reason} at byte {error.start}); convert it "
+                                     "first, e.g. iconv -f cp949 -t utf-8", param_hint="--file") from None
+        # One text per line means per \n (or \r\n): str.splitlines would also split at \v, \f, U+2028 and
+        # others that occur inside real texts, and give more results than lines.
+        lines = content.replace("\r\n", "\n").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+    scorer = Scorer()
     for line in lines:
         result = scorer.score(line, modality)
         typer.echo(json.dumps({
@@ -261,12 +300,16 @@ def score(
 
 @app.command()
 def sql(
-    query: str = typer.Argument(..., help="SQL to run against the database, read-only."),
+    query: str = typer.Argument(..., help="SQL to run against the database, read-only: one query (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN)."),
     db: Path = DB_OPTION,
     fmt: str = typer.Option("table", "--format", help="table, csv or json."),
     parquet: Optional[Path] = typer.Option(None, "--parquet", help="Query the Parquet export instead: a view 'statement_scores' over DIR."),
+    multiple: bool = typer.Option(False, "--multiple", help="Allow several statements separated by ';', run in order."),
 ) -> None:
     """Run read-only SQL against the published database (views: weekly_index, pair_statements, statement_scores).
+
+    Only queries run: no ATTACH, COPY, EXPORT, INSTALL/LOAD, SET/PRAGMA, CREATE, and no file but the database
+    (or the --parquet folder) can be read. Rows are printed as they are read.
 
     Example: tension sql "select pair_name, iso_week, index_value, n_statements from weekly_index"
 
@@ -274,30 +317,87 @@ def sql(
     """
     import duckdb
 
-    from tension.warehouse import store
+    from tension.warehouse import query as readonly
 
     if fmt not in ("table", "csv", "json"):
         raise typer.BadParameter("choose table, csv or json", param_hint="--format")
     try:
-        if parquet is not None:
-            if not parquet.is_dir():
-                raise FileNotFoundError(f"no Parquet export at {parquet}: run 'tension run' first")
-            con = store.connect_parquet(parquet)
-        else:
-            con = store.connect(db, read_only=True)
-        with con:
-            frame = store.query(con, query)
+        con = readonly.open_parquet(parquet) if parquet is not None else readonly.open_published(db)
     except FileNotFoundError as error:
         raise typer.BadParameter(str(error), param_hint="--parquet" if parquet else "--db") from None
     except duckdb.Error as error:
-        typer.echo(f"SQL error: {error}", err=True)
+        typer.echo(f"cannot open {parquet or db} read-only: {error}", err=True)
         raise typer.Exit(code=2) from None
-    if fmt == "csv":
-        typer.echo(frame.to_csv(index=False), nl=False)
-    elif fmt == "json":
-        typer.echo(frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False), nl=False)
-    else:
-        typer.echo(frame.to_string(index=False, max_colwidth=60) if not frame.empty else "(no rows)")
+    with con:
+        try:
+            found = readonly.statements(con, query, multiple)
+        except readonly.Refused as error:
+            typer.echo(f"refused: {error}", err=True)
+            raise typer.Exit(code=2) from None
+        for number, statement in enumerate(found):
+            if number:
+                typer.echo("")
+            try:
+                columns, chunks = readonly.run(con, statement)
+                _print_rows(columns, chunks, fmt)
+            except duckdb.Error as error:
+                typer.echo(f"SQL error: {error}", err=True)
+                raise typer.Exit(code=2) from None
+
+
+def _print_rows(columns: list[str], chunks, fmt: str) -> None:
+    """Print a result chunk by chunk: a table's column widths are those of its first chunk (wider values widen
+    their own chunk only)."""
+    widths: dict | None = None
+    for frame in chunks:
+        first = widths is None
+        if fmt == "csv":
+            typer.echo(frame.to_csv(index=False, header=first), nl=False)
+        elif fmt == "json":
+            lines = frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False)
+            typer.echo(lines if lines.endswith("\n") else lines + "\n", nl=False)
+        else:
+            text = frame.to_string(index=False, max_colwidth=60, header=first, col_space=widths)
+            if first:
+                header = text.split("\n", 1)[0]
+                widths = _column_widths(header, list(frame.columns))
+            typer.echo(text)
+        widths = widths or {}
+    if widths is None:
+        if fmt == "csv":
+            typer.echo(",".join(columns))
+        elif fmt == "table":
+            typer.echo("(no rows)")
+
+
+def _column_widths(header: str, columns: list[str]) -> dict:
+    """Each column's printed width, from a to_string header line (columns are right-aligned, one space apart)."""
+    widths, position = {}, 0
+    for column in columns:
+        end = header.index(str(column), position) + len(str(column))
+        widths[column] = end - position - (1 if position else 0)
+        position = end
+    return widths
+
+
+@app.command("views")
+def views_command(
+    view: Optional[str] = typer.Argument(None, help="A view (or table macro) to describe; omit to list them all."),
+    db: Path = DB_OPTION,
+) -> None:
+    """List the analysts' views and table macros, or print one view's columns with their types and comments.
+
+    Example: tension views
+
+    Example: tension views pair_statements
+    """
+    from tension.warehouse import describe
+
+    try:
+        lines = describe.describe(db, view)
+    except (FileNotFoundError, ValueError) as error:
+        raise typer.BadParameter(str(error), param_hint="VIEW" if view else "--db") from None
+    typer.echo("\n".join(lines))
 
 
 @app.command("report")

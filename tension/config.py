@@ -12,6 +12,8 @@ ACTORS_FILE = DATA_DIR / "actors.tsv"
 CUES_FILE = DATA_DIR / "cues.tsv"
 ATTRIBUTION_FILE = DATA_DIR / "attribution.tsv"
 PAIRS_FILE = DATA_DIR / "pairs.tsv"
+OUTLETS_FILE = DATA_DIR / "outlets.tsv"
+VIEW_COLUMNS_FILE = DATA_DIR / "view_columns.tsv"
 INDEX_KINDS_FILE = DATA_DIR / "index_kinds.tsv"
 REFERENCE_WORDS_FILE = DATA_DIR / "reference_words.tsv"
 

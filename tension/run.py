@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import time
 import uuid
 from collections.abc import Iterator
@@ -22,7 +23,8 @@ from pathlib import Path
 
 from tension.analyse import Context, analyse_batch, build_context, settle_collector
 from tension.config import BATCH_SIZE, load_index_kinds
-from tension.ingest.documents import BATCH_SUFFIXES, list_inbox
+from tension.ingest.documents import BATCH_SUFFIXES, list_inbox, printable
+from tension.ingest.inbox import access_problem
 from tension.score.scorer import Scorer
 from tension.warehouse import aggregate, dedup, load, publish as publication, rescore as rescoring
 from tension.warehouse import store as storage
@@ -53,9 +55,10 @@ class Paths:
 def workspace(db: Path | str) -> Iterator[Paths]:
     """Hold the run lock of the published database `db` for the block and give its working copy (seeded from the
     published snapshot if there is none). Raises publish.RunInProgress if another run holds it."""
-    space = publication.Workspace(Path(db))
+    space = publication.Workspace(absolute(db))
     with publication.exclusive_run(space):
         working = publication.prepare_working_copy(space)
+        publication.recover(space)  # an earlier run killed before it published: say where it stopped
         yield Paths(space.published, working, space.staging)
 
 
@@ -74,6 +77,7 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
         storage.set_setting(con, "dedup", "on" if count_once else "off")
         storage.set_setting(con, "index_kinds", ",".join(load_index_kinds()))
         storage.start_run(con, run_id, ctx.scorer.version)
+        publication.claim(con, run_id)
         started = con.execute("select cast(now() as timestamp)").fetchone()[0]
         return {"stored": storage.stored_files(con), "fingerprint": before, "started": started.isoformat(),
                 "clock": time.time()}
@@ -88,7 +92,9 @@ def plan(inbox: list[Path | str], batch_size: int, stored: dict[str, tuple[int, 
     stored = stored or {}
     batches: list[dict] = []
     small: list[dict] = []
-    for root, path in ((Path(root), path) for root in inbox for path in list_inbox([Path(root)])):
+    # Absolute paths in the batches: a worker started in another directory (or on another machine with the inbox
+    # mounted at the same place) reads the same files.
+    for root, path in ((absolute(root), path) for root in inbox for path in list_inbox([absolute(root)])):
         folder = str(root if root.is_dir() else root.parent)  # symlinks must stay inside it
         try:
             name, size, mtime = file_signature(path)
@@ -144,30 +150,37 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
     """Score older statements under the current scorer, cluster documents stored without one, record the files and
     the run, refresh the weekly sums; say whether anything changed and which weeks."""
     clock = time.perf_counter()
+    left, gone = not_read(batches, totals.get("rejections", []))
     with storage.connect(working) as con:
         rescored = rescoring.rescore_missing(con, scorer or context(pairs_file).scorer)
         dedup.assign_clusters(con)  # documents stored by older versions without a cluster, if any
-        storage.mark_files_stored(con, batch_files(batches))
-        storage.finish_run(con, run_id, totals, "completed")
+        # A file counts as stored only when its documents were stored or rejected for a reason of its own.
+        storage.mark_files_stored(con, [f for f in batch_files(batches) if f[0] not in left and f[0] not in gone])
+        if left:  # "not found" is the worker's view, not the file's state: no rejection to show for it
+            con.execute("delete from rejected_documents where item = '' and path in (select unnest(?))", [left])
+        storage.finish_run(con, run_id, totals, "stored")  # 'completed' once published (or nothing to publish)
         changed = storage.content_fingerprint(con) != tuple(before)
         weeks = None if rescored else storage.weeks_ingested_since(con, started)
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
     return {"summary": aggregate.latest_summary(Path(working)), "changed": changed, "weeks": weeks,
-            "timings": {"aggregate": time.perf_counter() - clock}}
+            "run_id": run_id, "left_to_retry": left, "timings": {"aggregate": time.perf_counter() - clock}}
 
 
 def publish(paths: Paths, outcome: dict, parquet_dir: Path | str | None = None) -> dict:
-    """Export statements and scores as Parquet (the weeks that changed) and atomically replace the published
-    database with the working copy, unless the run changed nothing and both exist already."""
+    """Export statements and scores as Parquet (every week changed since the last complete export) and atomically
+    replace the published database with the working copy — when this run changed something, an earlier run's
+    changes or publication are unfinished, or either is missing; else leave both as they are."""
     parquet = Path(parquet_dir) if parquet_dir else paths.published.parent / "parquet"
-    if not (outcome["changed"] or not paths.published.exists() or not parquet.exists()):
+    space = publication.Workspace(paths.published)
+    run_id = outcome["run_id"]
+    with storage.connect(paths.working) as con:
+        needed = publication.must_publish(con, space, run_id, outcome["changed"], parquet)
+    if not needed:
+        publication.nothing_to_publish(space, run_id)
         return {"published": False, "database": str(paths.published), "parquet": str(parquet), "timings": {}}
-    clock = time.perf_counter()
-    publication.export_parquet(paths.working, parquet, outcome["weeks"])
-    exported = time.perf_counter()
-    publication.publish(publication.Workspace(paths.published))
+    done = publication.export_and_publish(space, run_id, parquet, full_export=outcome["weeks"] is None)
     return {"published": True, "database": str(paths.published), "parquet": str(parquet),
-            "timings": {"export": exported - clock, "publish": time.perf_counter() - exported}}
+            "publication_id": done["publication_id"], "timings": done["timings"]}
 
 
 def report(db: Path | str, reports: Path | str, week: str | None = None, period: str | None = None) -> str:
@@ -177,9 +190,20 @@ def report(db: Path | str, reports: Path | str, week: str | None = None, period:
     return str(reporting.build_report(Path(db), Path(reports), week, period))
 
 
+class FilesLeftToRetry(RuntimeError):
+    """Files this process can read that the workers could not: the run fails, and the next one reads them."""
+
+
 def result(prepared: dict, totals: dict | None, outcome: dict, published: dict) -> dict:
     """What a run returns: counts, rejections, the summary lines, where it published, and seconds per stage
-    (`stored_by`: from the first step to the last batch stored)."""
+    (`stored_by`: from the first step to the last batch stored). Raises FilesLeftToRetry, once the rest is
+    published, when workers could not read files that are there."""
+    if left := outcome.get("left_to_retry"):
+        raise FilesLeftToRetry(
+            f"{len(left)} file(s) could not be read by the workers, though this process can read them: "
+            + ", ".join(printable(p) for p in left[:10]) + ("..." if len(left) > 10 else "")
+            + ". They are not recorded as stored: the next run reads them again. On a cluster, every worker must "
+            "see the inbox at the same absolute path.")
     totals = totals or tally(None, {})
     timings = {**totals["timings"], **outcome.get("timings", {}), **published.get("timings", {})}
     timings["stored_by"] = (totals.get("stored_at") or time.time()) - prepared["clock"]
@@ -224,6 +248,21 @@ def rescore(db: Path | str, scorer: Scorer | None = None, parquet_dir: Path | st
     return {"scored": scored, "scorer_version": scorer.version, **result(prepared, None, outcome, published)}
 
 
+def publish_pending(db: Path | str, parquet_dir: Path | str | None = None, run_id: str | None = None) -> dict:
+    """Finish what a killed run left unpublished, without reading the inbox (`tension publish`): the Parquet
+    export of every week changed since the last complete export and the published snapshot. A run of its own
+    (a runs row); nothing happens when everything is published already."""
+    run_id = run_id or new_run_id("publish")
+    if not publication.Workspace(Path(db)).working.exists():
+        raise FileNotFoundError(f"no working copy of {db} to publish: run 'tension run' first")
+    with workspace(db) as paths:
+        with storage.connect(paths.working) as con:
+            version = (con.execute("select value from settings where key = 'scorer_version'").fetchone() or [""])[0]
+            storage.start_run(con, run_id, version)
+            storage.finish_run(con, run_id, {}, "stored")
+        return publish(paths, {"run_id": run_id, "changed": False, "weeks": []}, parquet_dir)
+
+
 def new_run_id(kind: str) -> str:
     """A runs-table key for a run that Prefect did not start (a flow run uses its own id)."""
     return f"{kind}-{uuid.uuid4().hex[:12]}"
@@ -246,6 +285,26 @@ def count_lines(path: Path) -> int:
             lines += block.count(b"\n")
             last = block[-1:]
     return lines + (0 if last == b"\n" else 1)
+
+
+def absolute(path: Path | str) -> Path:
+    """`path` made absolute against the working directory ('..' folded, symlinks kept: the inbox may be one)."""
+    return Path(os.path.abspath(path))
+
+
+def not_read(batches: list[dict], rejections: list) -> tuple[list[str], list[str]]:
+    """Files of the batches that a reader could not get at (not found, unreadable): (those this process still
+    finds as planned — a worker could not see them; those really gone)."""
+    planned = {p["path"]: (p["size"], p["mtime"]) for b in batches for p in b["parts"] if p["size"] >= 0}
+    missed = sorted({path for path, item, reason in rejections if not item and access_problem(reason)
+                     and path in planned})
+    left = []
+    for path in missed:
+        try:
+            left += [path] if file_signature(Path(path))[1:] == planned[path] else []
+        except OSError:
+            pass
+    return left, [path for path in missed if path not in left]
 
 
 def batch_files(batches: list[dict]) -> list[tuple[str, int, int]]:

@@ -191,3 +191,33 @@ def test_short_quote_marks_scraped_paragraphs_and_cuts_at_a_word() -> None:
 def test_import_has_no_side_effects() -> None:
     code = "import sys, tension.reporting.charts, tension.reporting.report; assert 'matplotlib.pyplot' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_intensity_panel_hatches_feed_gaps_and_thin_weeks_are_hollow() -> None:
+    rows = weekly_rows([0.2, None, 0.5, -0.3])
+    rows["intensity"] = [12.0, None, 30.0, 0.0]
+    rows["feed_gap"] = [False, True, False, False]
+    rows["thin"] = [False, False, True, False]
+    fig = charts.weekly_figure(rows, "Russia–ROK")
+    top, _, bottom = fig.axes
+    assert bottom.get_ylabel() == charts.INTENSITY_LABEL
+    heights = [bar.get_height() for bar in bottom.patches if bar.get_label() != charts.GAP_LABEL
+               and not bar.get_hatch()]
+    assert heights[:4] == [12.0, 0.0, 30.0, 0.0]  # the gap has no bar; a read week without hostility is a real 0
+    hatched = [patch for patch in bottom.patches if patch.get_hatch()]
+    assert len(hatched) == 1 and legend(bottom) == [charts.GAP_LABEL]
+    thin = line(top, charts.THIN_LABEL)
+    assert list(thin.get_ydata()) == [0.5] and thin.get_markerfacecolor() == "white"
+
+
+def test_charts_render_hangul_with_the_packaged_font(tmp_path: Path) -> None:
+    files = charts.font_files()
+    assert files["regular"].exists() and files["bold"].exists()
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = charts.weekly_figure(weekly_rows([0.2, 0.4]), "연합뉴스–ROK")
+        fig.savefig(tmp_path / "hangul.png")
+    assert not [w for w in caught if "missing from" in str(w.message)], [str(w.message) for w in caught]
+    assert "NanumGothic" in fig._suptitle.get_fontfamily()

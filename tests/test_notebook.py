@@ -1,7 +1,9 @@
-"""The analyst notebook runs headlessly against a published database built by the pipeline from seeds/."""
+"""The analyst notebook runs headlessly against published databases built by a run: the seed article, and a slice
+of the KCNA archive when ../shared/data is present."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import nbformat
@@ -10,9 +12,10 @@ from nbclient import NotebookClient
 
 from tension import run
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, shared_file
 
 NOTEBOOK = ROOT / "notebooks" / "01-weekly-index.ipynb"
+KCNA = "kcna_2011_2012/kcna_stories_2011_2012_southkorea_related.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -32,23 +35,56 @@ def outputs(cell) -> str:
     return "\n".join(texts)
 
 
-def test_notebook_runs_on_the_published_database(published: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TENSION_DB", str(published))
-    before = published.read_bytes()
+def execute(monkeypatch: pytest.MonkeyPatch, db: Path, kcna_db: Path | None = None) -> list:
+    """The notebook run on `db` (and `kcna_db`), its code cells with their outputs; no cell may fail."""
+    monkeypatch.setenv("TENSION_DB", str(db))
+    if kcna_db is None:
+        monkeypatch.delenv("TENSION_KCNA_DB", raising=False)
+    else:
+        monkeypatch.setenv("TENSION_KCNA_DB", str(kcna_db))
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     # Kernel 'python3' is ipykernel's own spec: jupyter_client starts it with this interpreter (the venv's), in
-    # the environment of this process (TENSION_DB included).
-    NotebookClient(notebook, kernel_name="python3", timeout=180,
+    # the environment of this process (the variables included).
+    NotebookClient(notebook, kernel_name="python3", timeout=300,
                    resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
     errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-    assert not errors
-    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    assert str(published) in outputs(code[0])
-    assert "weekly_index" in outputs(code[1]) and "prior_documents" in outputs(code[2])
-    assert "2024-W05" in outputs(code[3])  # the seed article's week
+    assert not errors, errors
+    return [cell for cell in notebook.cells if cell.cell_type == "code"]
+
+
+def test_notebook_runs_on_the_published_database(published: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = published.read_bytes()
+    code = execute(monkeypatch, published)
+    text = [outputs(cell) for cell in code]
+    assert str(published) in text[0]
+    assert "tension_index" in text[1] and "pair_statements" in text[1] and "month" in text[2]
+    assert "2024-02" in text[3] and "PRK→KOR" in text[3] and "KOR→RUS" in text[3]  # a month, both directions
+    assert "equals the a_to_b half: True" in text[4]
+    assert "2024-W05" in text[6]  # the seed article's week is the week to read
+    assert "source_sentence" in text[7] and "Zakharova" in text[7]  # the statements behind it, with their sentence
+    assert "summoned Russian Ambassador" in text[8]  # the cue breakdown
+    assert "no KCNA section" in text[10]
     images = [o for cell in code for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
-    assert len(images) >= 2  # a chart per pair with statements, and the overview
+    assert len(images) == 1
     assert published.read_bytes() == before  # opened read-only
+
+
+def test_notebook_reads_kcna_when_present(published: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = shared_file(KCNA)
+    # Nov 2011 – Jan 2012: enough weeks for a baseline, and 2011-W51 (Kim Jong Il's death) departs from it.
+    rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    picked = [{"id": r["id"], "text": r["story"], "published": r["date"], "title": r["title"] or "",
+               "source": "KCNA", "speaker": "KCNA"}
+              for r in rows if r.get("story") and "2011-09-01" <= r["date"] <= "2012-01-31"]
+    inbox = tmp_path / "kcna_slice.jsonl"
+    inbox.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in picked) + "\n", encoding="utf-8")
+    kcna_db = tmp_path / "kcna.duckdb"
+    run.run_local([inbox], kcna_db, workers=1)
+    code = execute(monkeypatch, published, kcna_db)
+    kcna = outputs(code[10])
+    assert "2011-W51" in kcna and "condolences" in kcna  # the flagged week, and the cue that drives it
+    images = [o for o in code[10].get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(images) == 1
 
 
 def test_notebook_is_stored_without_outputs() -> None:

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from tension.reporting import report
-from tension.warehouse import store
+from tension.warehouse import aggregate, store
 from tension.config import load_pairs
 
 from test_weekly_index import build_known
@@ -118,7 +118,7 @@ def test_report_for_a_known_week(db_path: Path, tmp_path: Path) -> None:
     assert text.index("Russia–ROK —") < text.index("DPRK–ROK —")  # pair pages in configured order
     fonts = {font["/BaseFont"] for page in PdfReader(pdf).pages
              for font in (f.get_object() for f in page["/Resources"]["/Font"].values())}
-    assert fonts and all("DejaVuSans" in name for name in fonts), fonts  # Helvetica has no → or ŏ
+    assert fonts and all("DejaVuSans" in name or "NanumGothic" in name for name in fonts), fonts  # not Helvetica
     for stem in ("RUS-KOR_2024-W02", "PRK-KOR_2024-W02", "all_2024-W02"):
         for suffix in ("png", "svg"):
             assert (tmp_path / "reports" / f"{stem}.{suffix}").stat().st_size > 0
@@ -201,7 +201,9 @@ def test_long_quotes_are_cut_and_wrap(db_path: Path, tmp_path: Path) -> None:
         _statement(con, "long:0", words, "KCNA", "KCNA", "PRK", ["KOR"], 0.8)
     text = pdf_text(report.build_report(db_path, tmp_path, week="2024-W02"))
     assert "The spokesman said the South's reckless drills" in text
-    assert text.count("reckless drills") < 10  # shortened to about 260 characters, ending in …
+    # Whole up to 700 characters (a third of a page), then cut with the id to look it up.
+    assert 5 < text.count("reckless drills") < 40
+    assert "long:0 (cut: the whole statement is in pair_statements)" in text
 
 
 @pytest.mark.parametrize("week", ["2024-W99", "2024-W5", "2024-05", "last week", "2023-W53"])
@@ -255,3 +257,40 @@ def test_text_helpers() -> None:
     many = json.dumps({"cues": [{"matched": f"cue{i}", "weight": i / 10} for i in range(10)], "vader_compound": 0})
     assert report.cue_summary(many).startswith("cue9\u00a0+0.90; cue8\u00a0+0.80;")
     assert "2 more cues; VADER" in report.cue_summary(many)
+
+
+def test_hangul_outlets_render_and_a_sentence_shows_once(db_path: Path, tmp_path: Path) -> None:
+    with store.connect(db_path) as con:
+        con.execute("update documents set source = '연합뉴스' where doc_id = 'd1'")
+    pdf = report.build_report(db_path, tmp_path, week="2024-W01")
+    text = pdf_text(pdf)
+    assert "Yonhap (연합뉴스)" in text  # the outlet's clean name, in a font that has Hangul
+    fonts = {font["/BaseFont"] for page in PdfReader(pdf).pages
+             for font in (f.get_object() for f in page["/Resources"]["/Font"].values())}
+    assert any("NanumGothic" in name for name in fonts), fonts
+    # d1:0 and d1:1 were read from the same sentence (index 0): one row, under the larger share, naming the other.
+    assert "d1:1 · same sentence: d1:0 (RUS→KOR, +0.43)" in text
+    assert "Calling Yoon's remarks" not in text
+
+
+def test_no_page_for_a_pair_without_statements(db_path: Path, tmp_path: Path) -> None:
+    with store.connect(db_path) as con:
+        con.execute("delete from statements where speaker_country = 'RUS' or list_contains(targets, 'RUS')")
+    text = pdf_text(report.build_report(db_path, tmp_path, week="2024-W05"))
+    assert "Russia–ROK: no statements for this pair in the 52 weeks up to 2024-W05; no page." in text
+    assert "Russia–ROK —" not in text and "DPRK–ROK — week 2024-W05" in text
+
+
+def test_console_summary_names_the_week_of_the_report(db_path: Path, tmp_path: Path) -> None:
+    pdf = report.build_report(db_path, tmp_path)  # default: the last complete week
+    lines = aggregate.latest_summary(db_path)
+    assert pdf.name == "all_2024-W05.pdf"
+    assert lines and all(" 2024-W05" in line for line in lines), lines  # W06 holds data too, but is not complete
+
+
+def test_coverage_and_thin_weeks_are_said_in_words(db_path: Path, tmp_path: Path) -> None:
+    text = pdf_text(report.build_report(db_path, tmp_path, week="2024-W02"))
+    # DPRK–ROK in W02: one KCNA statement, so the value rests on one state voice.
+    assert "thin: only 1 state-voice statement, read it as an anecdote" in text
+    assert "Coverage: 1 document read from 1 outlet on 1 of 7 days." in text
+    assert "Statements by speaker kind: kind not recorded 1; by outlet: KCNA 1." in text

@@ -13,6 +13,7 @@ import urllib.request
 
 from conftest import ROOT
 from flows.api import free_port
+from flows.serve import deployment_name
 
 def post(url: str, body: dict) -> list[dict]:
     request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"content-type": "application/json"})
@@ -37,7 +38,7 @@ def test_serve_registers_the_schedule_and_stops_cleanly_on_ctrl_c(tmp_path):
                 break
         assert any("being served" in line for line in output), "".join(output)
         api = f"http://127.0.0.1:{port}/api"
-        [deployment] = post(f"{api}/deployments/filter", {"deployments": {"name": {"any_": ["weekly"]}}})
+        [deployment] = post(f"{api}/deployments/filter", {"deployments": {"name": {"any_": [deployment_name()]}}})
         [schedule] = deployment["schedules"]
         assert schedule["schedule"]["cron"] == "*/5 * * * *"
         assert schedule["schedule"]["timezone"] == "Asia/Seoul"
@@ -60,3 +61,27 @@ def test_serve_registers_the_schedule_and_stops_cleanly_on_ctrl_c(tmp_path):
     assert "stopped" in "".join(output)
     with socket.socket() as sock:  # the server we started is gone
         assert sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_served_deployment_cannot_take_over_the_work_pool_deployment():
+    """prefect.yaml's deployments (with their work pool) and `tension serve`'s are different deployments on a
+    shared server: re-registering one never rewrites the other."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "prefect.yaml").read_text())
+    assert deployment_name() not in {d["name"] for d in config["deployments"]}
+    assert deployment_name().startswith("serve-")
+
+
+def test_the_worker_finds_its_clone_when_it_runs_not_when_deploying():
+    """`prefect deploy` fills `{{ $VAR }}` from the deploying machine's environment and keeps it in the deployment;
+    the worker's clone is read by a pull step on the worker (checked with a real server: deployed with
+    TENSION_HOME=/deploying/machine/path, the worker with TENSION_HOME elsewhere ran the flow there)."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "prefect.yaml").read_text())
+    steps = config["pull"]
+    assert "{{ $" not in json.dumps(steps)
+    [(shell, reader), (step, directory)] = [next(iter(s.items())) for s in steps]
+    assert shell.endswith("run_shell_script") and reader["script"] == "printenv TENSION_HOME"
+    assert step.endswith("set_working_directory") and directory["directory"] == "{{ tension-home.stdout }}"

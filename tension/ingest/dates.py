@@ -67,10 +67,17 @@ def dateline_date(month: str, day: int, meta: dict) -> tuple[date, str] | None:
     if not number:
         return None
     if meta.get("year") not in (None, ""):
-        return date(int(meta["year"]), number, day), "year field"
+        try:
+            year = int(str(meta["year"]).strip())
+        except ValueError:
+            raise ValueError(f"unreadable 'year' {meta['year']!r}: write it as four digits, e.g. 2025") from None
+        return date(year, number, day), "year field"
     if meta.get("retrieved") in (None, ""):
         return None
-    retrieved = parse_date(meta["retrieved"])
+    try:
+        retrieved = parse_date(meta["retrieved"])
+    except (ValueError, OverflowError, TypeError) as error:
+        raise ValueError(f"unreadable 'retrieved' date {meta['retrieved']!r}: {error}") from None
     for year in (retrieved.year, retrieved.year - 1):
         candidate = date(year, number, day)
         if candidate <= retrieved + FUTURE_SLACK:
@@ -86,15 +93,14 @@ def resolve_date(meta: dict, text: str, metadata_source: str, name: str) -> tupl
         except (ValueError, OverflowError, TypeError) as error:
             if str(error).startswith("impossible"):
                 raise ValueError(f"{error}: fix 'published' ({metadata_source})") from None
-            raise ValueError(f"unreadable publication date {meta['published']!r} ({error}): "
-                             + DATE_HELP.format(name=name)) from None
+            raise ValueError(f"unreadable publication date {meta['published']!r} in 'published' "
+                             f"({metadata_source or 'metadata'}): {error}; write it as YYYY-MM-DD") from None
     header, _ = split_wire_header(text.lstrip())
     if header.dateline:
         try:
             found = dateline_date(header.month, header.day, meta)
         except (ValueError, OverflowError, TypeError) as error:
-            raise ValueError(f"dateline '{header.dateline}' gives no valid date ({error}): "
-                             + DATE_HELP.format(name=name)) from None
+            raise ValueError(f"dateline '{header.dateline}' gives no valid date: {error}") from None
         if found:
             return check_date(found[0]), f"dateline '{header.dateline}' + {found[1]}"
         raise ValueError(f"no publication date and the dateline '{header.dateline}' has no year: "

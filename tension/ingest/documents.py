@@ -24,7 +24,9 @@ from tension.ingest.clean import split_wire_header
 from tension.ingest.dates import parse_date, resolve_date  # noqa: F401 - parse_date: callers import it from here
 from tension.ingest.formats import FormatError
 # list_inbox: batches and tests import it from here.
-from tension.ingest.inbox import MAX_FILE_BYTES, SIDECAR_SUFFIXES, check_file, list_inbox  # noqa: F401
+from tension.ingest.inbox import (  # noqa: F401
+    MAX_DOCUMENT_CHARS, MAX_FILE_BYTES, MAX_METADATA_BYTES, MAX_RECORD_BYTES, SIDECAR_SUFFIXES, check_file, list_inbox,
+)
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 # BATCH_SUFFIXES: batches read line by line, which a run may split into line ranges (see tension.batches).
@@ -70,6 +72,18 @@ class Rejection:
     item: str
     reason: str
 
+    def where(self) -> str:
+        """'path:item' for a person to read: control characters in a file name shown escaped, so that a name with a
+        newline cannot forge a line of a run's summary."""
+        return printable(self.path) + (f":{printable(self.item)}" if self.item else "")
+
+
+def printable(text: str) -> str:
+    """`text` with control and other non-printing characters escaped (\\n, \\x1b, \\u2028), the rest as it is."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
 
 def document_id(text: str) -> str:
     """Content hash of the whitespace-normalised text (first 16 hex digits of SHA-256)."""
@@ -79,12 +93,15 @@ def document_id(text: str) -> str:
 
 def make_document(meta: dict, text: str, path: Path, item: str, date_source: str) -> Document:
     """A Document from text and metadata; raises ValueError with a user-facing reason."""
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise ValueError(f"document too long: {len(text):,} characters, over the limit of {MAX_DOCUMENT_CHARS:,} "
+                         "per document; split it into several documents")
     if not text or not text.strip():
         raise ValueError("no text")
     if not any(c.isalpha() for c in text):
         raise ValueError(f"no text: {len(text.strip())} characters but not one letter")
     published, date_source = resolve_date(meta, text, date_source, path.name)
-    title = _string(meta.get("title"))
+    title = _string(meta.get("title"), "title")
     header, _ = split_wire_header(text.lstrip(), title)
     known = {"published", "title", "source", "url", "speaker", "id", "text", "fields", "encoding", "html"}
     extra = {k: v for k, v in meta.items() if k not in known}
@@ -95,11 +112,11 @@ def make_document(meta: dict, text: str, path: Path, item: str, date_source: str
         published=published,
         path=str(path),
         item=item,
-        external_id=_string(meta.get("id")),
+        external_id=_string(meta.get("id"), "id"),
         title=title,
-        source=_string(meta.get("source")),
-        url=_string(meta.get("url")),
-        speaker=_string(meta.get("speaker")),
+        source=_string(meta.get("source"), "source"),
+        url=_string(meta.get("url"), "url"),
+        speaker=_string(meta.get("speaker"), "speaker"),
         date_source=date_source,
         slug=header.slug,
         dateline=header.dateline,
@@ -108,8 +125,35 @@ def make_document(meta: dict, text: str, path: Path, item: str, date_source: str
     )
 
 
-def _string(value: object) -> str:
+def _string(value: object, name: str) -> str:
+    """A metadata value as text; a list or mapping is refused rather than stored as its Python repr."""
+    if isinstance(value, (dict, list, tuple, set)):
+        kind = "a mapping" if isinstance(value, dict) else "a list"
+        raise ValueError(f"field '{name}' is {kind}, not text: give it a plain string value")
     return "" if value is None else str(value).strip()
+
+
+class _MetadataLoader(yaml.SafeLoader):
+    """YAML for front matter and sidecars without aliases: metadata never needs them, and a few hundred bytes of
+    nested aliases (a 'billion laughs') expand to gigabytes once a value is turned into text."""
+
+    def compose_node(self, parent, index):  # noqa: D102 - PyYAML hook
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "YAML aliases (*name) are not allowed in metadata", mark)
+        return super().compose_node(parent, index)
+
+
+def load_metadata(text: str, what: str) -> object:
+    """Parsed YAML metadata (front matter or a sidecar), bounded in size and without aliases; ValueError says why."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_METADATA_BYTES:
+        raise ValueError(f"{what} too large: over {MAX_METADATA_BYTES // 1024} KiB of metadata")
+    try:
+        return yaml.load(text, Loader=_MetadataLoader)
+    except yaml.YAMLError as error:
+        raise ValueError(f"invalid {what}: {_yaml_problem(error)}") from None
+    except RecursionError:
+        raise ValueError(f"invalid {what}: nested too deeply") from None
 
 
 def read_sidecar(path: Path) -> tuple[dict, Path | None]:
@@ -120,9 +164,7 @@ def read_sidecar(path: Path) -> tuple[dict, Path | None]:
             candidate = path.with_name(path.stem + suffix)
         if candidate.exists():
             try:
-                loaded = yaml.safe_load(candidate.read_text(encoding="utf-8-sig")) or {}
-            except yaml.YAMLError as error:
-                raise ValueError(f"invalid sidecar {candidate.name}: {_yaml_problem(error)}") from None
+                loaded = load_metadata(candidate.read_text(encoding="utf-8-sig"), f"sidecar {candidate.name}") or {}
             except UnicodeDecodeError:
                 raise ValueError(f"sidecar {candidate.name} is not UTF-8 text") from None
             if not isinstance(loaded, dict):
@@ -139,15 +181,14 @@ def _yaml_problem(error: yaml.YAMLError) -> str:
 
 def split_front_matter(text: str) -> tuple[dict, str]:
     """YAML front matter (between '---' lines at the top) and the rest of the text."""
-    match = _FRONT_MATTER.match(text)
+    match = _FRONT_MATTER.match(text[: MAX_METADATA_BYTES + 16]) if text.startswith("---") else None
     if not match:
         if text.startswith("---\n") and "\n---" not in text[4:]:
             raise ValueError("invalid front matter: the opening '---' line has no closing '---' line")
+        if text.startswith("---\n") and "\n---" not in text[4: MAX_METADATA_BYTES + 16]:
+            raise ValueError(f"front matter too large: no closing '---' line within {MAX_METADATA_BYTES // 1024} KiB")
         return {}, text
-    try:
-        meta = yaml.safe_load(match.group("yaml")) or {}
-    except yaml.YAMLError as error:
-        raise ValueError(f"invalid front matter: {_yaml_problem(error)}") from None
+    meta = load_metadata(match.group("yaml"), "front matter") or {}
     if not isinstance(meta, dict):
         raise ValueError("invalid front matter: not a mapping of field: value")
     return meta, text[match.end():]
@@ -157,10 +198,15 @@ def _decode(raw: bytes, declared: object) -> str:
     return formats.decode_text(raw, str(declared) if declared else None)[0]
 
 
+def _unix_lines(text: str) -> str:
+    """Windows (CRLF) and old Mac (CR) line ends as LF: front matter, datelines and paragraphs are found by LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def read_text_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | None) -> Iterator[Document | Rejection]:
     """One document from a .txt/.md file with front matter or a sidecar."""
     try:
-        front, body = split_front_matter(_decode(raw, sidecar.get("encoding")))
+        front, body = split_front_matter(_unix_lines(_decode(raw, sidecar.get("encoding"))))
         meta = {**sidecar, **front}
         source = "front matter" if "published" in front else (f"sidecar {sidecar_path.name}" if sidecar_path else "")
         yield make_document(meta, body, path, "", source)
@@ -216,6 +262,24 @@ class _Batch:
     # (ours, theirs, theirs is one plain field name): a plain name is a dict lookup, no _field() call per record.
     plan: tuple
 
+    @property
+    def text_field(self) -> str:
+        """The record's field (or fields) that holds the text."""
+        theirs = self.mapping["text"]
+        return "+".join(theirs) if isinstance(theirs, list) else str(theirs)
+
+    @property
+    def plain_text(self) -> bool:
+        """Whether the text comes from one field of the record (not several joined)."""
+        theirs = self.mapping["text"]
+        return isinstance(theirs, str) and "+" not in theirs
+
+    def missing_text(self, names: Iterable[str]) -> str:
+        """Why records without the text field cannot be read, naming the fields they have."""
+        have = ", ".join(sorted(map(str, names))[:20]) or "none"
+        return (f"no '{self.text_field}' field holding the text (the fields are: {have}); name the field that holds "
+                "it with --field text=<name>, or 'fields: {text: <name>}' in a sidecar")
+
     @classmethod
     def settings(cls, sidecar: dict, fields: dict | None) -> _Batch:
         mapping = {**DEFAULT_FIELDS, **(sidecar.get("fields") or {}), **(fields or {})}
@@ -230,7 +294,13 @@ class _Batch:
             value = record.get(theirs) if plain else _field(record, theirs)
             if value not in (None, ""):
                 meta[ours] = value
-        body = str(meta.pop("text", ""))
+        body = meta.pop("text", "")
+        if not isinstance(body, str):
+            kind = {dict: "an object", list: "a list"}.get(type(body), f"a {type(body).__name__}")
+            raise ValueError(f"field '{self.text_field}' is {kind}, not text: map the field that holds the text "
+                             "with --field text=<name> (or 'fields: {text: <name>}' in a sidecar)")
+        if not body and self.plain_text and self.text_field not in record:
+            raise ValueError(self.missing_text(record))
         if self.html and formats.looks_like_html(body):
             body = formats.html_to_text(body)
         published = self.mapping["published"]
@@ -244,17 +314,27 @@ def read_csv_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | No
     batch = _Batch.settings(sidecar, fields)
     try:
         text = _decode(raw, sidecar.get("encoding"))
-        records = formats.iter_csv(text, "\t" if path.suffix.lower() == ".tsv" else None)
-        for item, record in records:
+        records = formats.iter_csv(text, "\t" if path.suffix.lower() == ".tsv" else None, MAX_RECORD_BYTES)
+        for number, (item, record) in enumerate(records):
             if isinstance(record, FormatError):
                 yield Rejection(str(path), item, str(record))
                 continue
-            try:
-                yield batch.document(record, path, item)
-            except ValueError as error:
-                yield Rejection(str(path), item, str(error))
+            if number == 0 and batch.plain_text and batch.text_field not in record:
+                yield Rejection(str(path), "", batch.missing_text(record))  # the header's fault, not each row's
+                return
+            yield _record_document(batch, record, path, item)
     except ValueError as error:
         yield Rejection(str(path), "", str(error))
+
+
+def _record_document(batch: _Batch, record: dict, path: Path, item: str) -> Document | Rejection:
+    """One record of a batch file as a Document, or its Rejection: whatever goes wrong with it stays with it."""
+    try:
+        return batch.document(record, path, item)
+    except ValueError as error:
+        return Rejection(str(path), item, str(error))
+    except Exception as error:  # noqa: BLE001 - a record must never stop the records after it
+        return Rejection(str(path), item, f"could not be read ({type(error).__name__}: {str(error)[:200]})")
 
 
 def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[int, int] | None = None,
@@ -285,18 +365,25 @@ def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[in
         yield Rejection(str(path), "", f"unreadable: {error.strerror or error}")
         return
     with handle:
-        for line_no, raw in formats.iter_lines(handle, first, stop, line_offsets):
+        for line_no, raw in formats.iter_lines(handle, first, stop, line_offsets, MAX_RECORD_BYTES):
+            item = str(line_no)
+            if isinstance(raw, FormatError):
+                yield Rejection(str(path), item, str(raw))
+                continue
             if not raw.strip():
                 continue
-            item = str(line_no)
             if line_no == 1 and (kind := formats.binary_kind(raw)):
                 yield Rejection(str(path), "", f"binary file: the content looks like {kind}, not JSON lines")
                 return
             try:
                 record = formats.json_record(raw, str(declared) if declared else None)
-                yield batch.document(record, path, item)
             except ValueError as error:
                 yield Rejection(str(path), item, str(error))
+                continue
+            except Exception as error:  # noqa: BLE001 - MemoryError and the like: this line only
+                yield Rejection(str(path), item, f"invalid JSON ({type(error).__name__})")
+                continue
+            yield _record_document(batch, record, path, item)
 
 
 def _field(record: dict, name: str | list) -> object:

@@ -49,7 +49,7 @@ def binary_kind(raw: bytes) -> str | None:
     for magic, kind in BINARY_MAGIC:
         if raw.startswith(magic):
             return kind
-    if any(raw.startswith(bom) for bom, _ in BOMS):
+    if any(raw.startswith(bom) for bom, _ in BOMS) or utf16_without_bom(raw):
         return None
     head = raw[:8192]
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
@@ -58,8 +58,32 @@ def binary_kind(raw: bytes) -> str | None:
     return None
 
 
+def utf16_without_bom(raw: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text saved without a byte-order mark (Windows tools do), else None.
+
+    Mostly Latin or Hangul text in UTF-16 has a NUL in one byte of nearly every ASCII character: seen in the first
+    4 KB, at least 30% of the byte pairs with a NUL on one side only, and no NUL pair (which no text has)."""
+    head = raw[:4096]
+    if len(head) < 4 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+        if len(head) < 4:
+            return None
+    even, odd = head[0::2], head[1::2]
+    pairs = len(even)
+    if any(a == 0 and b == 0 for a, b in zip(even, odd)):
+        return None
+    for encoding, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if zeros.count(0) >= 0.3 * pairs:
+            try:
+                raw.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding
+    return None
+
+
 def decode_text(raw: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Text and the encoding used: BOM, then the declared encoding, UTF-8, Korean CP949, a confident guess."""
+    """Text and the encoding used: BOM, the declared encoding, UTF-16 without BOM, UTF-8, Korean CP949, a guess."""
     for bom, encoding in BOMS:
         if raw.startswith(bom):
             try:
@@ -74,6 +98,8 @@ def decode_text(raw: bytes, declared: str | None = None) -> tuple[str, str]:
             raise FormatError(f"unknown encoding {declared!r} declared (use a Python codec name, e.g. cp949)") from None
         except UnicodeDecodeError as error:
             raise FormatError(f"not valid {declared} text as declared ({error.reason} at byte {error.start})") from None
+    if encoding := utf16_without_bom(raw):
+        return raw.decode(encoding), encoding
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
@@ -268,30 +294,52 @@ def read_feed(raw: bytes) -> tuple[str, list[Extracted | FormatError]]:
     return feed_title, items
 
 
-def iter_csv(text: str, delimiter: str | None = None) -> Iterator[tuple[str, dict | FormatError]]:
-    """(line number, record) for each row of a CSV/TSV with a header row; the delimiter is sniffed if not given."""
+def iter_csv(text: str, delimiter: str | None = None,
+             max_field: int = 4 * 1024 * 1024) -> Iterator[tuple[str, dict | FormatError]]:
+    """(line number, record) for each row of a CSV/TSV with a header row; the delimiter is sniffed if not given.
+
+    A malformed row (text after a closing quote, a field over `max_field` characters) is a FormatError of its own
+    and the rows after it are read; a quote never closed is named with the line it opens on."""
     if delimiter is None:
         try:
             delimiter = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|").delimiter
         except csv.Error:
             delimiter = ","
-    csv.field_size_limit(2**31 - 1)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    if not reader.fieldnames:
+    # A module-wide setting of the csv module, set on each call: every reader here wants the same bound.
+    csv.field_size_limit(max_field)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as error:
+        raise FormatError(f"invalid CSV header row: {error}") from None
+    if not fieldnames:
         raise FormatError("CSV file without a header row")
+    lines = reader.reader  # DictReader's own line_num is not advanced by a row that fails
     while True:
+        opened = lines.line_num + 1  # where the next row starts
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            yield str(reader.line_num), FormatError(f"invalid CSV: {error}")
-            return
+            yield str(opened), FormatError(_csv_problem(str(error), opened, lines.line_num, max_field))
+            if "unexpected end of data" in str(error):
+                return
+            continue
         if None in row:
             yield str(reader.line_num), FormatError(f"invalid CSV row: more fields than the header's "
-                                                    f"{len(reader.fieldnames)}")
+                                                    f"{len(fieldnames)}")
             continue
         yield str(reader.line_num), row
+
+
+def _csv_problem(error: str, opened: int, line: int, max_field: int) -> str:
+    if "unexpected end of data" in error:
+        return (f"invalid CSV: a quoted field opened on line {opened} is never closed (an unmatched '\"'); "
+                f"the rest of the file, lines {opened}..{line}, was read as that one field")
+    if "field larger than field limit" in error:
+        return f"CSV row too large: a field over the {max_field / 2**20:g} MiB limit per record (lines {opened}..{line})"
+    return f"invalid CSV row: {error}"
 
 
 def json_record(raw: bytes, declared: str | None = None) -> dict:
@@ -308,6 +356,9 @@ def json_record(raw: bytes, declared: str | None = None) -> dict:
         record = json.loads(text)
     except ValueError as error:
         raise FormatError(f"invalid JSON: {error}") from None
+    except RecursionError:
+        raise FormatError("invalid JSON: nested too deeply (arrays or objects inside each other thousands of "
+                          "levels deep)") from None
     if not isinstance(record, dict):
         raise FormatError("invalid JSON: line is not a JSON object")
     return record
@@ -345,11 +396,13 @@ _SKIP_BLOCK = 1 << 22  # bytes read at a time while looking for the first line o
 
 
 def iter_lines(handle: io.BufferedReader, first: int = 1, stop: int | None = None,
-               offsets: LineOffsets | None = None) -> Iterator[tuple[int, bytes]]:
+               offsets: LineOffsets | None = None, max_bytes: int | None = None
+               ) -> Iterator[tuple[int, bytes | FormatError]]:
     """(line number, bytes) for lines `first` .. `stop` - 1 (1-based) of a binary file, split at b"\n".
 
     The lines before `first` are skipped as bytes (a newline search from the nearest line start known to
-    `offsets`), not read one by one: reaching a range late in a large file costs a fraction of reading it.
+    `offsets`), not read one by one: reaching a range late in a large file costs a fraction of reading it. A line
+    longer than `max_bytes` is never held whole: it is skipped in blocks and given as a FormatError saying its size.
     """
     offsets = offsets if offsets is not None else LineOffsets()
     info = os.fstat(handle.fileno())
@@ -365,11 +418,25 @@ def iter_lines(handle: io.BufferedReader, first: int = 1, stop: int | None = Non
             return  # the file ends before line `first`
         line_no = first
         offsets.remember(key, first, handle.tell())
-    for raw in handle:
+    limit = max_bytes + 1 if max_bytes else -1
+    position = handle.tell()
+    while True:
         if stop is not None and line_no >= stop:
-            offsets.remember(key, stop, handle.tell() - len(raw))  # where the next range starts
+            offsets.remember(key, stop, position)  # where the next range starts
             return
-        yield line_no, raw
+        raw = handle.readline(limit)
+        if not raw:
+            return
+        if max_bytes and len(raw) > max_bytes and not raw.endswith(b"\n"):
+            del raw
+            _skip_lines(handle, 1)
+            size = handle.tell() - position
+            position += size
+            yield line_no, FormatError(f"record too large: a line of {size / 2**20:.1f} MiB, over the "
+                                       f"{max_bytes / 2**20:g} MiB limit per record")
+        else:
+            position += len(raw)
+            yield line_no, raw
         line_no += 1
 
 

@@ -14,6 +14,13 @@ from pathlib import Path
 
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")  # metadata next to an input, not an input
 MAX_FILE_BYTES = 50 * 1024 * 1024    # a file read whole (text, PDF, HTML, feed, CSV)
+# Per record: one JSONL line or CSV row, and one document's text. The longest real documents we hold are ~115 KB
+# (a UN General Debate speech) and ~38 KB per KCNA line; the caps are ~35x and ~100x that, and keep one hostile
+# record from holding gigabytes in memory (a 200 MB JSONL line took 11.8 GB of RSS before it was capped).
+MAX_RECORD_BYTES = 4 * 1024 * 1024
+MAX_DOCUMENT_CHARS = 1_000_000
+# YAML front matter and sidecars: metadata is a few lines; more is a mistake or an attack on the parser.
+MAX_METADATA_BYTES = 64 * 1024
 
 
 def list_inbox(paths: Iterable[Path]) -> list[Path]:
@@ -40,6 +47,16 @@ def list_inbox(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+# Reasons that say the reader could not get at a file, not that anything is wrong with the file: a Dask worker on a
+# machine without the inbox's share gives these for files the flow can see (tension.run leaves those to retry).
+ACCESS_PROBLEMS = ("file not found:", "unreadable:")
+
+
+def access_problem(reason: str) -> bool:
+    """Whether a rejection reason is about reaching the file rather than about the file itself."""
+    return reason.startswith(ACCESS_PROBLEMS)
+
+
 def _stat(path: Path, follow: bool) -> tuple[os.stat_result | None, str | None]:
     """The file's status (of the link itself unless `follow`), or why it cannot be had."""
     try:
@@ -50,6 +67,13 @@ def _stat(path: Path, follow: bool) -> tuple[os.stat_result | None, str | None]:
         return None, f"unreadable: {error.strerror or error}"
 
 
+def _link_text(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"
+
+
 def check_file(path: Path, inbox: Path | None = None, max_bytes: int = MAX_FILE_BYTES) -> str | None:
     """Why `path` must not be read (vanished, a symlink out of the inbox, not a file, empty, too big), or None."""
     link, problem = _stat(path, follow=False)
@@ -58,11 +82,14 @@ def check_file(path: Path, inbox: Path | None = None, max_bytes: int = MAX_FILE_
     if stat.S_ISLNK(link.st_mode):
         target = Path(os.path.realpath(path))
         boundary = Path(os.path.realpath(inbox if inbox is not None else path.parent))
+        # The link's own text, not where it resolves: /dev/stdin resolves through /proc/<pid>/..., and a reason
+        # that changed with every run's PID made every run look as if the rejections had changed.
+        written = _link_text(path)
         if not target.exists():
-            return f"broken symlink: its target {target} does not exist"
+            return f"broken symlink: its target {written} does not exist"
         if target != boundary and boundary not in target.parents:
             where = "the inbox" if inbox is not None else f"its folder {boundary}"
-            return f"symlink points outside {where} (to {target}); copy the file into the inbox instead"
+            return f"symlink points outside {where} (to {written}); copy the file into the inbox instead"
     info, problem = _stat(path, follow=True)
     if problem:
         return problem

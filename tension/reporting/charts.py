@@ -7,10 +7,14 @@ global figure state; `save_figure` is the one function that writes files. Input 
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+import matplotlib
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.axes import Axes
@@ -19,6 +23,9 @@ from matplotlib.figure import Figure
 Y_LABEL = "index\n(−1 cooperative … +1 hostile)"
 HALVES_LABEL = "directed halves\n(same scale)"
 VOLUME_LABEL = "statements\nper week"  # two short lines: the panel is too low for one long one
+INTENSITY_LABEL = "intensity\n(per 100 docs)"
+GAP_LABEL = "nothing read (feed gap)"
+THIN_LABEL = "thin: < 3 state-voice statements"
 X_LABEL = "ISO week (Monday start)"
 INDEX_LABEL = "weekly index"
 INTERVAL_LABEL = "95% interval"
@@ -37,6 +44,27 @@ HALF_STYLES = (("-", "o", "0.1"), ((0, (4, 2)), "s", "0.5"))
 PAIR_STYLES = (("-", "o", "black"), ((0, (5, 2)), "s", "0.4"), ((0, (1.5, 1.5)), "^", "0.2"), ("-.", "D", "0.5"))
 VALUE_COLUMNS = ("index_value", "ci_low", "ci_high", "hostility_a_to_b", "hostility_b_to_a", "change",
                  "departure_z")
+
+
+def font_files() -> dict[str, Path]:
+    """NanumGothic regular and bold, shipped by koreanize-matplotlib (SIL OFL), located without importing it."""
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("koreanize-matplotlib is not installed: pip install -e . brings its NanumGothic fonts")
+    folder = Path(spec.submodule_search_locations[0]) / "fonts"
+    return {"regular": folder / "NanumGothic.ttf", "bold": folder / "NanumGothicBold.ttf"}
+
+
+@contextmanager
+def report_fonts() -> Iterator[None]:
+    """Text made inside the block is set in DejaVu Sans, and in NanumGothic where DejaVu has no glyph (Hangul)."""
+    manager = matplotlib.font_manager.fontManager
+    known = {font.fname for font in manager.ttflist}
+    for path in font_files().values():
+        if str(path) not in known:
+            manager.addfont(str(path))
+    with matplotlib.rc_context({"font.family": ["DejaVu Sans", "NanumGothic"]}):
+        yield
 
 
 def complete_weeks(weeks: pd.DataFrame) -> pd.DataFrame:
@@ -59,6 +87,8 @@ def complete_weeks(weeks: pd.DataFrame) -> pd.DataFrame:
     if "trend" in frame:
         frame["trend"] = pd.to_numeric(frame["trend"], errors="coerce").astype(float)
     frame["flagged"] = (frame["flagged"].fillna(False).astype(bool) & ~empty) if "flagged" in frame else False
+    for column in ("thin", "partial", "feed_gap"):
+        frame[column] = frame[column].astype("boolean").fillna(False).astype(bool) if column in frame else False
     return frame
 
 
@@ -122,6 +152,11 @@ def _draw_index(ax: Axes, frame: pd.DataFrame) -> None:
     size = 5 if len(frame) <= 26 else 2.5
     ax.plot(x, frame["index_value"], color="black", linewidth=1.3, marker="o", markersize=size, zorder=4,
             label=INDEX_LABEL)
+    thin = frame[frame["thin"] & frame["index_value"].notna()]
+    if not thin.empty:
+        # A value with too few state voices behind it: a hollow marker, so it does not read as a firm reading.
+        ax.plot(thin["week_start"], thin["index_value"], linestyle="none", marker="o", markersize=size + 2.5,
+                color="black", markerfacecolor="white", markeredgewidth=1.0, zorder=5, label=THIN_LABEL)
 
 
 def _draw_flags(ax: Axes, frame: pd.DataFrame, numbers: dict[pd.Timestamp, int]) -> None:
@@ -158,10 +193,22 @@ def _draw_halves(ax: Axes, frame: pd.DataFrame) -> None:
 
 
 def _draw_volume(ax: Axes, frame: pd.DataFrame) -> None:
-    ax.bar(frame["week_start"], frame["n_statements"], width=5, color="0.5", align="center")
-    ax.set_ylabel(VOLUME_LABEL, fontsize=FONT_SIZE)
-    ax.set_ylim(0, max(1, int(frame["n_statements"].max())) * 1.15)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    """Intensity per week when the rows have it (statements per week otherwise), and the weeks nothing was read."""
+    column, label = ("intensity", INTENSITY_LABEL) if "intensity" in frame else ("n_statements", VOLUME_LABEL)
+    values = pd.to_numeric(frame[column], errors="coerce").astype(float)
+    ax.bar(frame["week_start"], values.fillna(0), width=5, color="0.5", align="center")
+    top = max(1.0, float(values.max()) if values.notna().any() else 1.0) * 1.15
+    gaps = frame[frame["feed_gap"]]
+    for number, monday in enumerate(gaps["week_start"]):
+        # A week with no document read is a gap, not a quiet week: hatched across the panel.
+        ax.axvspan(monday - HALF_WEEK, monday + HALF_WEEK, facecolor="none", edgecolor="0.6", hatch="///",
+                   linewidth=0, label=GAP_LABEL if number == 0 else None)
+    ax.set_ylabel(label, fontsize=FONT_SIZE)
+    ax.set_ylim(0, top)
+    if not gaps.empty:
+        ax.legend(loc="upper left", fontsize=FONT_SIZE - 1, frameon=False)
+    if column == "n_statements":
+        ax.yaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", color="0.88", linewidth=0.6)
     ax.tick_params(labelsize=FONT_SIZE)
 
@@ -203,6 +250,12 @@ def _numbered(frame: pd.DataFrame, notes: pd.DataFrame | None) -> dict[pd.Timest
 def weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | None = None,
                   notes: pd.DataFrame | None = None) -> Figure:
     """One pair: index with 95% band, trend and flagged weeks; the directed halves; statements per week; notes."""
+    with report_fonts():
+        return _weekly_figure(weeks, pair_name, highlight_week, notes)
+
+
+def _weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | None,
+                   notes: pd.DataFrame | None) -> Figure:
     frame = complete_weeks(weeks)
     if frame.empty:
         raise ValueError(f"no weekly rows for {pair_name}")
@@ -240,6 +293,11 @@ def weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | No
 
 def overview_figure(weekly: pd.DataFrame, highlight_week: date | None = None) -> Figure:
     """All pairs' weekly index on one axes, told apart by line style and marker, flagged weeks marked."""
+    with report_fonts():
+        return _overview_figure(weekly, highlight_week)
+
+
+def _overview_figure(weekly: pd.DataFrame, highlight_week: date | None) -> Figure:
     fig = Figure(figsize=(11, 4.2), layout="constrained")
     ax = fig.subplots()
     if highlight_week is not None:

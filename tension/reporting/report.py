@@ -28,24 +28,42 @@ from tension.reporting import charts
 from tension.warehouse.aggregate import ReportData, Scope, parse_iso_week, parse_period, read_report_data
 from tension.config import DATA_DIR
 from tension.reporting.text import (
-    ARROWS, cell_text, change_text, cue_summary, display_quote, flag_text, reason_text, shorten, signed, trend_text,
-    week_span,
+    ARROWS, cell_text, change_text, composition_text, coverage_text, cue_summary, display_quote, flag_text,
+    index_cell, intensity_text, reason_text, shorten, signed, trend_text, week_span,
 )
 
 TOP_STATEMENTS = 10
-QUOTE_CHARS = 260
+# Quotes are printed whole up to what a table row can hold on one page; a longer one is cut and its id given.
+QUOTE_CHARS = 700
 MAX_FLAGGED_ROWS = 30
 # A year of context: long enough to see a trend, short enough that one week is still a visible band.
 CHART_WEEKS = 52
 PAGE = landscape(A4)
 MARGIN = 1.5 * cm
+# DejaVu Sans (matplotlib's) sets the text: it covers →, –, “”, romanised Korean (ŏ, ŭ), Cyrillic and the minus
+# sign, which reportlab's Helvetica does not. It has no Hangul (연합뉴스): runs of Hangul and CJK are set in
+# NanumGothic (koreanize-matplotlib, SIL OFL), which in turn lacks ŏ, ŭ and −. reportlab has no per-glyph fallback,
+# so _para marks those runs.
 FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
+FONT_HANGUL, FONT_HANGUL_BOLD = "NanumGothic", "NanumGothic-Bold"
+HANGUL_RUN = re.compile(r"[\u1100-\u11ff\u3000-\u303f\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+                        r"\uff00-\uffef]+")
+
+
 def _register_fonts() -> None:
-    # DejaVu ships with matplotlib and covers →, –, ü and romanised Korean; reportlab's Helvetica does not.
-    for name in (FONT, FONT_BOLD):
+    files, dejavu = charts.font_files(), Path(matplotlib.get_data_path()) / "fonts/ttf"
+    for name, path in ((FONT, dejavu / "DejaVuSans.ttf"), (FONT_BOLD, dejavu / "DejaVuSans-Bold.ttf"),
+                       (FONT_HANGUL, files["regular"]), (FONT_HANGUL_BOLD, files["bold"])):
         if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(Path(matplotlib.get_data_path()) / f"fonts/ttf/{name}.ttf")))
+            pdfmetrics.registerFont(TTFont(name, str(path)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+    pdfmetrics.registerFontFamily(FONT_HANGUL, normal=FONT_HANGUL, bold=FONT_HANGUL_BOLD, italic=FONT_HANGUL,
+                                  boldItalic=FONT_HANGUL_BOLD)
+
+
+def _para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph whose Hangul and CJK runs are set in NanumGothic (the body font has none)."""
+    return Paragraph(HANGUL_RUN.sub(lambda m: f"<font name='{FONT_HANGUL}'>{m.group(0)}</font>", text), style)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -66,7 +84,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _table(rows: list[list[str]], widths_cm: list[float], styles: dict[str, ParagraphStyle]) -> Table:
     """A wrapped table: every cell a Paragraph (text already escaped or markup), header row bold."""
-    cells = [[Paragraph(text, styles["head" if i == 0 else "cell"]) for text in row] for i, row in enumerate(rows)]
+    cells = [[_para(text, styles["head" if i == 0 else "cell"]) for text in row] for i, row in enumerate(rows)]
     table = Table(cells, colWidths=[w * cm for w in widths_cm], repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#bbbbbb")),
@@ -78,26 +96,29 @@ def _table(rows: list[list[str]], widths_cm: list[float], styles: dict[str, Para
 
 
 def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> Table:
-    rows = [["Pair", "Index<br/>(95% interval)", "Change vs<br/>last week", "Trend (4 weeks)",
-             "Against 12-week baseline", "Statements (documents)", "What moved it most"]]
+    rows = [["Pair", "Intensity<br/>(per 100 docs)", "Tone index<br/>(95% interval)", "Change vs<br/>last week",
+             "Trend (4 weeks)", "Against 12-week baseline", "Statements (documents)", "What moved it most"]]
     for pair_id, name in data.pairs.itertuples(index=False):
         pair = data.weekly[data.weekly["pair_id"] == pair_id].set_index("week_start")
         row = pair.loc[pd.Timestamp(scope.first)]
         before_key = pd.Timestamp(scope.first - timedelta(days=7))
         before = pair.loc[before_key] if before_key in pair.index else None
+        intensity = intensity_text(row)
         if row["n_statements"] == 0:
-            rows.append([f"<b>{escape(name)}</b>", "<b>no statements</b>", "—", "—", "—", "0", "no statements"])
+            rows.append([f"<b>{escape(name)}</b>", intensity, "<b>no statements</b>", "—", "—", "—", "0",
+                         "no statements"])
             continue
         rows.append([
             f"<b>{escape(name)}</b>",
-            f"<b>{signed(row['index_value'])}</b><br/>[{signed(row['ci_low'])}, {signed(row['ci_high'])}]",
+            intensity,
+            index_cell(row),
             change_text(row, before),
             trend_text(row),
             flag_text(row),
             f"{int(row['n_statements'])} ({int(row['n_documents'])})",
             reason_text(data.moving[data.moving["pair_id"] == pair_id], row["change"]),
         ])
-    return _table(rows, [2.6, 2.6, 2.2, 2.3, 4.2, 2.6, 10.2], styles)
+    return _table(rows, [2.4, 2.0, 2.6, 2.1, 2.3, 3.9, 2.3, 9.1], styles)
 
 
 def _period_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> Table:
@@ -113,7 +134,9 @@ def _period_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
             pair.iloc[-1]
         flagged = list(filled.loc[filled["flagged"], "iso_week"])
         rows.append([
-            f"<b>{escape(name)}</b>", f"{len(filled)} of {len(pair)}",
+            f"<b>{escape(name)}</b>", f"{len(filled)} of {len(pair)}" + (
+                f"<br/><font size=7>{int(filled['thin'].sum())} thin (under 3 state-voice statements)</font>"
+                if filled["thin"].any() else ""),
             f"<b>{signed(data.period_index.get(pair_id))}</b>",
             f"{signed(low['index_value'])} ({low['iso_week']})", f"{signed(high['index_value'])} ({high['iso_week']})",
             f"{len(flagged)}: {', '.join(flagged[:8])}{' …' * (len(flagged) > 8)}" if flagged else "none",
@@ -125,13 +148,17 @@ def _period_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
 
 FRONT_NOTE = (
     "Scale −1 (cooperative) … +1 (hostile). Index: each document's mean hostility, summed and divided by "
-    "(documents + 1), so a thin week is pulled toward 0. Change “beyond noise”: larger than 1.96 standard errors "
-    "of the difference. Trend: the last 4 weeks pooled. Baseline: the 12 weeks before; ▲▼ flagged: 2.5 SD or "
-    "more from it, with 2+ documents. How to read the index: the last page.")
+    "(documents + 1), so a thin week is pulled toward 0. Intensity: how much hostile activity — hostile statements "
+    "weighted by their hostility, per 100 documents of typical coverage (0 = read and nothing hostile). Change "
+    "“beyond noise”: larger than 1.96 standard errors of the difference. Trend: the last 4 weeks pooled. Baseline: "
+    "the 12 weeks before; ▲▼ flagged: 2.5 SD or more from it, with 2+ documents. How to read the index: the last "
+    "page.")
 CHART_NOTE = (
-    "Top: weekly index (black) with its 95% interval (grey band) and 4-week trend (broad grey line); ▲/▼ flagged "
-    "weeks, numbered as in the notes under the chart. Middle: the two directed halves on the same scale. Bottom: "
-    "statements per week. A gap is a week without statements, not a zero.")
+    "Top: weekly index (black) with its 95% interval (grey band) and 4-week trend (broad grey line); hollow circles: "
+    "thin weeks (fewer than 3 state-voice statements); ▲/▼ flagged weeks, numbered as in the notes under the chart. "
+    "Middle: the two directed halves on the same scale. Bottom: intensity, hostile statements weighted by hostility "
+    "per 100 documents of typical coverage; hatched: weeks with no document read (a feed gap, not a calm week). A "
+    "gap in the lines is a week without statements, not a zero.")
 
 
 def _chart(fig: Figure, out_dir: Path, stem: str, max_height_cm: float) -> Image:
@@ -145,14 +172,14 @@ def _chart(fig: Figure, out_dir: Path, stem: str, max_height_cm: float) -> Image
 def _front_page(data: ReportData, scope: Scope, source: str, generated: datetime, out_dir: Path,
                 styles: dict[str, ParagraphStyle]) -> list:
     kind = "period" if scope.is_period else "week"
-    story = [Paragraph(escape(f"Tension index — {kind} {scope.label} ({week_span(scope.first, scope.last)})"),
+    story = [_para(escape(f"Tension index — {kind} {scope.label} ({week_span(scope.first, scope.last)})"),
                        styles["title"]),
-             Paragraph(f"Generated {generated:%Y-%m-%d %H:%M} UTC from {escape(source)} · scorer version "
+             _para(f"Generated {generated:%Y-%m-%d %H:%M} UTC from {escape(source)} · scorer version "
                        f"{escape(str(data.quality['scorer_version']))}", styles["note"])]
     if scope.note:
-        story.append(Paragraph(escape(scope.note), styles["note"]))
+        story.append(_para(escape(scope.note), styles["note"]))
     summary = _period_summary if scope.is_period else _week_summary
-    story += [Spacer(1, 8), summary(data, scope, styles), Spacer(1, 4), Paragraph(FRONT_NOTE, styles["note"])]
+    story += [Spacer(1, 8), summary(data, scope, styles), Spacer(1, 4), _para(FRONT_NOTE, styles["note"])]
     if data.window["week_start"].nunique() > 1:
         highlight = None if scope.is_period else scope.first
         story += [Spacer(1, 6), _chart(charts.overview_figure(data.window, highlight), out_dir,
@@ -163,12 +190,19 @@ def _front_page(data: ReportData, scope: Scope, source: str, generated: datetime
 def _pair_sentence(row: pd.Series, before: pd.Series | None) -> str:
     if row["n_statements"] == 0:
         return "No statements this week."
-    parts = [f"Index <b>{signed(row['index_value'])}</b> [{signed(row['ci_low'])}, {signed(row['ci_high'])}]"]
-    if before is not None and pd.notna(before["index_value"]):
+    parts = [f"Index <b>{signed(row['index_value'])}</b> [{signed(row['ci_low'])}, {signed(row['ci_high'])}]"
+             + (f" — thin: only {int(row['n_state_statements'])} state-voice statement"
+                f"{'s' * (int(row['n_state_statements']) != 1)}, read it as an anecdote" if row.get("thin") else "")]
+    if before is not None and before.get("partial") and pd.notna(before["index_value"]):
+        days = int(before["days_covered"])
+        parts[0] += (f"; the week before holds only {days} day{'s' * (days != 1)} of data "
+                     f"({signed(before['index_value'])}), too little to compare with")
+    elif before is not None and pd.notna(before["index_value"]):
         parts[0] += f", {signed(before['index_value'])} the week before"
     direction = ARROWS.get(row["trend_direction"])
     parts.append(f"4-week trend {signed(row['trend'])}, {direction}" if direction else
-                 f"4-week trend {signed(row['trend'])} (no direction yet: no trend 4 weeks before)")
+                 f"4-week trend {signed(row['trend'])} (too early to say whether it is rising or falling: that "
+                 f"needs 4 more weeks of data before these)")
     parts.append(flag_text(row).replace("<b>", "").replace("</b>", ""))
     statements, documents = int(row["n_statements"]), int(row["n_documents"])
     parts.append(f"{statements} statement{'s' * (statements != 1)} in {documents} document{'s' * (documents != 1)}: "
@@ -178,9 +212,9 @@ def _pair_sentence(row: pd.Series, before: pd.Series | None) -> str:
 
 
 def _statement_table(rows: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> Table:
-    table = [["Quote (¶ = paragraph break)", "Speaker (country)", "Direction", "Outlet", "Date", "Score",
+    table = [["Statement (full quote) and its id", "Speaker (country)", "Direction", "Outlet", "Date", "Score",
               "Share of index", "Cues (weight) and VADER"]]
-    for s in rows.head(TOP_STATEMENTS).itertuples(index=False):
+    for s in one_row_per_sentence(rows).head(TOP_STATEMENTS).itertuples(index=False):
         actor, mention, role = cell_text(s.speaker_actor, ""), cell_text(s.speaker, ""), cell_text(s.speaker_role, "")
         # The resolved actor first; the words the article used and the role help a reader check the resolution.
         name = actor or mention or "—"
@@ -192,13 +226,36 @@ def _statement_table(rows: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> T
             speaker += f"<br/><font size=7 color='#555555'>as “{escape(shorten(mention, 40))}”</font>"
         if role and role.lower() not in speaker.lower():
             speaker += f"<br/><font size=7 color='#555555'>{escape(role)}</font>"
+        kind = cell_text(getattr(s, "speaker_kind", None), "")
+        if kind:
+            speaker += f"<br/><font size=7 color='#555555'>{escape(kind.replace('_', ' '))}</font>"
         published = pd.Timestamp(s.published)
+        text = display_quote(s.content, QUOTE_CHARS)
+        cut = " (cut: the whole statement is in pair_statements)" if text.endswith("…") else ""
+        quote = f"“{escape(text)}”<br/><font size=7 color='#555555'>{escape(s.statement_id)}{cut}"
+        also = getattr(s, "same_sentence", "")
+        quote += (f" · same sentence: {escape(also)}" if also else "") + "</font>"
         table.append([
-            escape(display_quote(s.content, QUOTE_CHARS)), speaker, escape(s.direction), escape(cell_text(s.source)),
+            quote, speaker, escape(s.direction), escape(cell_text(getattr(s, "outlet", None) or s.source)),
             f"{published.day} {published:%b %Y}", f"<b>{signed(s.hostility)}</b>", signed(s.contribution),
             escape(cue_summary(s.explanation)),
         ])
-    return _table(table, [8.6, 3.5, 2.0, 2.0, 2.0, 1.5, 1.6, 5.5], styles)
+    return _table(table, [8.6, 3.5, 2.0, 2.4, 1.9, 1.4, 1.5, 5.4], styles)
+
+
+def one_row_per_sentence(rows: pd.DataFrame) -> pd.DataFrame:
+    """The statements in their order, one row per source sentence: a sentence read as two statements (Lee's words
+    and the DPRK act he reports) shows once, under its largest share, naming the other statements it also gave."""
+    if rows.empty or "sentence_index" not in rows:
+        return rows
+    key = rows["doc_id"].astype(str) + "#" + rows["sentence_index"].astype(str)
+    labels = rows.apply(lambda r: f"{r['statement_id']} ({r['direction']}, {signed(r['hostility'])})", axis=1)
+    others = {k: list(v) for k, v in labels.groupby(key)}
+    first = ~key.duplicated()
+    kept = rows[first].copy()
+    kept["same_sentence"] = [", ".join(x for x in others[k] if x != label)
+                             for k, label in zip(key[first], labels[first])]
+    return kept
 
 
 def _pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: Path,
@@ -207,46 +264,54 @@ def _pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir:
     row = pair.loc[pd.Timestamp(scope.first)]
     before_key = pd.Timestamp(scope.first - timedelta(days=7))
     before = pair.loc[before_key] if before_key in pair.index else None
-    story = [PageBreak(), Paragraph(escape(f"{name} — week {scope.label}"), styles["h1"]),
-             Paragraph(_pair_sentence(row, before), styles["lead"]), Spacer(1, 4)]
     if pair["n_statements"].sum() == 0:
-        story.append(Paragraph(f"No statements for this pair in the {CHART_WEEKS} weeks up to {scope.label}: "
-                               "there is nothing to chart.", styles["body"]))
-    else:
-        figure = charts.weekly_figure(pair.reset_index(drop=True), name, scope.first,
-                                      data.notes[data.notes["pair_id"] == pair_id])
-        story += [_chart(figure, out_dir, f"{pair_id}_{_stem(scope)}", 13.5), Paragraph(CHART_NOTE, styles["note"])]
+        # No page for a pair with nothing to show: one line says so.
+        return [Spacer(1, 6), _para(f"<b>{escape(name)}</b>: no statements for this pair in the {CHART_WEEKS} weeks "
+                                    f"up to {scope.label}; no page.", styles["body"])]
+    story = [PageBreak(), _para(escape(f"{name} — week {scope.label}"), styles["h1"]),
+             _para(_pair_sentence(row, before), styles["lead"]),
+             _para(coverage_text(row), styles["note"]),
+             _para(composition_text(data.composition[data.composition["pair_id"] == pair_id]), styles["note"]),
+             Spacer(1, 4)]
+    figure = charts.weekly_figure(pair.reset_index(drop=True), name, scope.first,
+                                  data.notes[data.notes["pair_id"] == pair_id])
+    story += [_chart(figure, out_dir, f"{pair_id}_{_stem(scope)}", 12.5), _para(CHART_NOTE, styles["note"])]
     moving = data.moving[data.moving["pair_id"] == pair_id] if not data.moving.empty else data.moving
     if moving.empty:
-        return story + [Spacer(1, 6), Paragraph(f"<b>No statements for this pair in week {scope.label}.</b>",
+        return story + [Spacer(1, 6), _para(f"<b>No statements for this pair in week {scope.label}.</b>",
                                                 styles["body"])]
-    heading = (f"Statements that moved the index in {scope.label}: the {min(len(moving), TOP_STATEMENTS)} with the "
-               f"largest share of it, of {int(row['n_statements'])}")
-    return story + [CondPageBreak(5 * cm), Paragraph(heading, styles["h2"]), _statement_table(moving, styles)]
+    shown = min(len(one_row_per_sentence(moving)), TOP_STATEMENTS)
+    heading = (f"Statements that moved the index in {scope.label}: the {shown} sentence{'s' * (shown != 1)} with the "
+               f"largest share of it, of {int(row['n_statements'])} statements")
+    return story + [CondPageBreak(5 * cm), _para(heading, styles["h2"]), _statement_table(moving, styles)]
 
 
 def _pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: Path,
                  styles: dict[str, ParagraphStyle]) -> list:
     pair = data.window[data.window["pair_id"] == pair_id]
     filled = pair[pair["n_statements"] > 0]
-    story = [PageBreak(), Paragraph(escape(f"{name} — {scope.label}"), styles["h1"])]
     if filled.empty:
-        return story + [Paragraph(f"No statements for this pair in {scope.label}.", styles["body"])]
+        return [Spacer(1, 6), _para(f"<b>{escape(name)}</b>: no statements for this pair in {scope.label}; no page.",
+                                    styles["body"])]
+    story = [PageBreak(), _para(escape(f"{name} — {scope.label}"), styles["h1"]),
+             _para(composition_text(data.composition[data.composition["pair_id"] == pair_id]), styles["note"])]
     low, high = filled.loc[filled["index_value"].idxmin()], filled.loc[filled["index_value"].idxmax()]
     notes = data.notes[data.notes["pair_id"] == pair_id]
     flags = (f"{len(notes)} flagged week{'s' * (len(notes) != 1)}, listed after the chart" if len(notes)
              else "no week departed from its 12-week baseline by 2.5 SD or more")
-    story.append(Paragraph(
+    story.append(_para(
         f"Index over the period <b>{signed(data.period_index.get(pair_id))}</b> ({int(filled['n_documents'].sum())} "
-        f"documents, {int(filled['n_statements'].sum())} statements in {len(filled)} of {len(pair)} weeks); weekly "
+        f"documents, {int(filled['n_statements'].sum())} statements in {len(filled)} of {len(pair)} weeks"
+        + (f", {int(filled['thin'].sum())} of them thin: fewer than 3 state-voice statements"
+           if filled["thin"].any() else "") + "); weekly "
         f"values from {signed(low['index_value'])} ({low['iso_week']}) to {signed(high['index_value'])} "
         f"({high['iso_week']}); {flags}.", styles["lead"]))
     story += [Spacer(1, 4), _chart(charts.weekly_figure(pair, name, None, notes), out_dir,
-                                   f"{pair_id}_{_stem(scope)}", 14.0), Paragraph(CHART_NOTE, styles["note"])]
+                                   f"{pair_id}_{_stem(scope)}", 12.5), _para(CHART_NOTE, styles["note"])]
     if notes.empty:
         return story
-    rows = [["Week", "Index (95% interval)", "Change", "Departure", "Statement that shows it", "Outlet, date",
-             "Score"]]
+    rows = [["Week", "Index (95% interval)", "Change", "Departure", "Statement that shows it; who spoke that week",
+             "Outlet, date", "Score"]]
     merged = notes.merge(pair[["week_start", "ci_low", "ci_high", "change", "baseline"]], on="week_start")
     for n in merged.head(MAX_FLAGGED_ROWS).itertuples(index=False):
         published = pd.Timestamp(n.published) if pd.notna(n.published) else None
@@ -254,11 +319,15 @@ def _pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_di
             f"<b>{n.iso_week}</b><br/>{week_span(pd.Timestamp(n.week_start).date())}",
             f"{signed(n.index_value)} [{signed(n.ci_low)}, {signed(n.ci_high)}]", signed(n.change),
             f"{'▲' if n.departure_z > 0 else '▼'} {abs(n.departure_z):.1f} SD from {signed(n.baseline)}",
-            f"<b>{escape(cell_text(n.speaker))}</b>: “{escape(display_quote(cell_text(n.quote, ''), 260))}”",
-            f"{escape(cell_text(n.source))}<br/>{published:%d %b %Y}" if published is not None else "—",
+            f"<b>{escape(cell_text(n.speaker))}</b>: “{escape(display_quote(cell_text(n.quote, ''), QUOTE_CHARS))}”"
+            f"<br/><font size=7 color='#555555'>{escape(cell_text(n.statement_id))}</font><br/><font size=7>"
+            + composition_text(data.composition[(data.composition["pair_id"] == pair_id)
+                                                & (pd.to_datetime(data.composition["week_start"])
+                                                   == pd.Timestamp(n.week_start))]) + "</font>",
+            f"{escape(cell_text(n.outlet))}<br/>{published:%d %b %Y}" if published is not None else "—",
             signed(n.hostility),
         ])
-    return story + [CondPageBreak(5 * cm), Paragraph(f"Flagged weeks ({len(merged)})", styles["h2"]),
+    return story + [CondPageBreak(5 * cm), _para(f"Flagged weeks ({len(merged)})", styles["h2"]),
                     _table(rows, [3.2, 3.4, 1.9, 3.4, 10.3, 2.8, 1.4], styles)]
 
 
@@ -278,14 +347,14 @@ def _quality_section(data: ReportData, scope: Scope, styles: dict[str, Paragraph
     dates = [["Where the publication date came from", "Inferred?", f"In {span}", "All weeks"]] + [
         [escape(str(r.date_source)), "yes: from the text" if r.inferred else "no: metadata", str(r.in_range),
          str(r.total)] for r in q["date_sources"].itertuples(index=False)]
-    story = [PageBreak(), Paragraph("Data quality", styles["h1"]), _table(rows, [7.0, 3.2, 3.2, 12.0], styles),
-             Spacer(1, 8), Paragraph("Publication dates", styles["h2"]), _table(dates, [12.0, 4.0, 3.2, 3.2], styles)]
+    story = [PageBreak(), _para("Data quality", styles["h1"]), _table(rows, [7.0, 3.2, 3.2, 12.0], styles),
+             Spacer(1, 8), _para("Publication dates", styles["h2"]), _table(dates, [12.0, 4.0, 3.2, 3.2], styles)]
     rejected = q["rejections"]
     if not rejected.empty:
         table = [["Reason", "Documents", "Example"]] + [
             [escape(str(r.reason)), str(r.n), escape(str(r.example))]
             for r in rejected.head(40).itertuples(index=False)]
-        story += [Spacer(1, 8), CondPageBreak(3 * cm), Paragraph("Rejected documents by reason", styles["h2"]),
+        story += [Spacer(1, 8), CondPageBreak(3 * cm), _para("Rejected documents by reason", styles["h2"]),
                   _table(table, [15.0, 2.2, 9.2], styles)]
     return story
 
@@ -295,9 +364,9 @@ def _method_section(styles: dict[str, ParagraphStyle]) -> list:
     for block in (DATA_DIR / "report_methodology.md").read_text(encoding="utf-8").split("\n\n"):
         block = block.strip()
         if block.startswith("## "):
-            story.append(Paragraph(escape(block[3:]), styles["h1"]))
+            story.append(_para(escape(block[3:]), styles["h1"]))
         elif block:
-            story.append(Paragraph(re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escape(block)), styles["body"]))
+            story.append(_para(re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escape(block)), styles["body"]))
     return story
 
 

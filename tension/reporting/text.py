@@ -38,9 +38,10 @@ def shorten(text: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def display_quote(text: str, limit: int) -> str:
-    """A quote for the page: scraped paragraph marks (', , ' in the KCNA archive) shown as ¶, then shortened."""
-    return charts.short_quote(text, limit)
+def display_quote(text: str, limit: int | None) -> str:
+    """A quote for the page: scraped paragraph marks (', , ' in the KCNA archive) shown as ¶, then shortened to
+    `limit` characters (None: the whole quote)."""
+    return charts.short_quote(text, limit if limit is not None else len(str(text)) + 1)
 
 
 def cue_summary(explanation: str | None, limit: int = 8) -> str:
@@ -90,7 +91,8 @@ def reason_text(moving: pd.DataFrame, change: float | None) -> str:
     else:
         top = moving.loc[moving["contribution"].idxmax() if change > 0 else moving["contribution"].idxmin()]
     return (f"<b>{escape(speaker_name(top))}</b> ({escape(top['direction'])}, {signed(top['hostility'])}): "
-            f"“{escape(display_quote(top['content'], 120))}”")
+            f"“{escape(display_quote(top['content'], 160))}” <font size=7 color='#555555'>"
+            f"{escape(str(top['statement_id']))}, whole in the table of its pair</font>")
 
 
 def trend_text(row: pd.Series) -> str:
@@ -98,7 +100,51 @@ def trend_text(row: pd.Series) -> str:
     direction = ARROWS.get(row["trend_direction"])
     if direction:
         return f"{direction}<br/>{signed(row['trend'])}"
-    return f"{signed(row['trend'])}<br/><font size=7>no direction yet (no trend 4 weeks before)</font>"
+    return f"{signed(row['trend'])}<br/><font size=7>too early to say if rising or falling</font>"
+
+
+def index_cell(row: pd.Series) -> str:
+    """The index with its interval; a thin week says it rests on too few state voices instead of looking firm."""
+    cell = f"<b>{signed(row['index_value'])}</b><br/>[{signed(row['ci_low'])}, {signed(row['ci_high'])}]"
+    if row.get("thin"):
+        n = int(row["n_state_statements"])
+        cell = (f"<font color='#777777'>{cell}</font><br/><font size=7>thin: {n} state-voice "
+                f"statement{'s' * (n != 1)}</font>")
+    return cell
+
+
+def intensity_text(row: pd.Series) -> str:
+    """Intensity, or why there is none (nothing read); a partly read week says how many days it holds."""
+    if row.get("feed_gap") or pd.isna(row.get("intensity")):
+        return "nothing read"
+    text = f"<b>{float(row['intensity']):.1f}</b>"
+    if row.get("partial"):
+        text += f"<br/><font size=7>{int(row['days_covered'])} of 7 days read</font>"
+    return text
+
+
+def coverage_text(row: pd.Series) -> str:
+    """What was read in the week, from every source, and whether the week is whole."""
+    if row.get("feed_gap"):
+        return "Coverage: nothing was read this week (a gap in the feeds, not a calm week)."
+    documents, outlets, days = int(row["coverage_documents"]), int(row["outlets"]), int(row["days_covered"])
+    text = (f"Coverage: {documents} document{'s' * (documents != 1)} read from {outlets} outlet"
+            f"{'s' * (outlets != 1)} on {days} of 7 days")
+    if row.get("partial"):
+        text += "; the data starts or ends inside this week, so part of it was never read"
+    return escape(text) + "."
+
+
+def composition_text(composition: pd.DataFrame) -> str:
+    """Who the statements come from: counts by speaker kind and by outlet, largest first."""
+    if composition.empty:
+        return "Composition: no statements."
+    parts = []
+    for column, label in (("speaker_kind", "by speaker kind"), ("outlet", "by outlet")):
+        counts = composition.groupby(column)["n"].sum().sort_values(ascending=False)
+        shown = ", ".join(f"{escape(str(k))} {int(v)}" for k, v in counts.head(8).items())
+        parts.append(f"{label}: {shown}" + (f", {len(counts) - 8} more" if len(counts) > 8 else ""))
+    return "Statements " + "; ".join(parts) + "."
 
 
 def flag_text(row: pd.Series) -> str:
@@ -106,6 +152,6 @@ def flag_text(row: pd.Series) -> str:
         side = "above" if row["departure_z"] > 0 else "below"
         return f"<b>{'▲' if side == 'above' else '▼'} flagged</b>: {abs(row['departure_z']):.1f} SD {side} " \
                f"baseline {signed(row['baseline'])}"
-    if pd.isna(row.get("baseline")):
-        return "no baseline yet (needs earlier weeks)"
+    if pd.isna(row.get("baseline")) or pd.isna(row.get("departure_z")):
+        return "no baseline yet (needs 4 earlier weeks with statements)"
     return f"within baseline {signed(row['baseline'])}"

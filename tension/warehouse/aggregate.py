@@ -24,7 +24,7 @@ from tension.warehouse import store
 from tension.config import SQL_DIR
 
 # The definitions the cached sums depend on: a change to any of them recomputes every week.
-CACHE_INPUTS = ("statement_scores", "pair_statements", "weekly_sums_live")
+CACHE_INPUTS = ("outlets", "statement_scores", "pair_statements", "weekly_sums_live", "index_sums")
 # Beyond this share of the weeks, recomputing them one by one costs more than recomputing all at once.
 FULL_REBUILD_SHARE = 0.5
 WEEK_PATTERN = re.compile(r"(\d{4})-W(\d{2})")
@@ -33,7 +33,10 @@ WEEK_PATTERN = re.compile(r"(\d{4})-W(\d{2})")
 def _signature(con: duckdb.DuckDBPyConnection) -> str:
     """Hash of what the cached sums depend on: view definitions, configured pairs, settings."""
     views = con.execute(
-        "select view_name, sql from duckdb_views() where view_name in (select unnest(?)) order by view_name",
+        """select view_name, sql from duckdb_views() where view_name in (select unnest($1))
+           union all
+           select function_name, macro_definition from duckdb_functions() where function_name in (select unnest($1))
+           order by 1""",
         [list(CACHE_INPUTS)],
     ).fetchall()
     pairs = con.execute("select pair_id, country_a, country_b from pairs order by pair_id").fetchall()
@@ -78,7 +81,10 @@ def refresh(db_path: Path) -> None:
         con.execute("insert into weekly_refresh select ?, count(*), max(scored_at), now(), ?, ? from scores",
                     [_signature(con), full, weeks])
         con.execute("create or replace view weekly_sums as select * from weekly_sums_cache")
-        con.execute(_sql("comments"))  # replacing a view drops its comment
+        # Coverage (documents per week from every source) is one scan of the documents: recomputed whole.
+        con.execute("create or replace table weekly_coverage_cache as select * from period_coverage('week')")
+        con.execute("create or replace view weekly_coverage as select * from weekly_coverage_cache")
+        store.document_views(con)  # replacing a view drops its comments
 
 
 def weekly_index(db_path: Path, pair_id: str | None = None) -> pd.DataFrame:
@@ -99,15 +105,22 @@ def read_weekly(con: duckdb.DuckDBPyConnection, pair_id: str | None = None) -> p
 
 
 def latest_summary(db_path: Path) -> list[str]:
-    """One line per pair for the last week with statements: what a run prints when it ends."""
-    frame = weekly_index(db_path)
+    """One line per pair for the week the default report covers (the last complete week): what a run prints."""
+    with store.connect(db_path, read_only=True) as con:
+        frame = read_weekly(con)
+        last_published = con.execute("select max(published) from documents").fetchone()[0]
+    try:
+        monday = pd.Timestamp(choose_scope(frame, last_published).last)
+    except ValueError:
+        monday = None
     lines = []
     for _, rows in frame.groupby("pair_id", sort=True):
-        filled = rows[rows["n_statements"] > 0]
-        if filled.empty:
-            lines.append(f"{rows['pair_name'].iloc[0]}: no statements yet")
+        week = rows[rows["week_start"] == monday] if monday is not None else rows.iloc[0:0]
+        if week.empty or week["n_statements"].iloc[0] == 0:
+            label = iso_week(monday.date()) if monday is not None else "no week"
+            lines.append(f"{rows['pair_name'].iloc[0]} {label}: no statements")
             continue
-        last = filled.iloc[-1]
+        last = week.iloc[0]
         interval = f" [{last['ci_low']:+.2f}, {last['ci_high']:+.2f}]" if pd.notna(last["ci_low"]) else ""
         statements, documents = int(last["n_statements"]), int(last["n_documents"])
         lines.append(
@@ -146,16 +159,22 @@ def flag_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.DataF
     flagged = weekly[weekly["flagged"]].copy()
     if flagged.empty:
         return pd.DataFrame(columns=["pair_id", "week_start", "iso_week", "index_value", "departure_z",
-                                     "statement_id", "speaker", "quote", "hostility", "source", "published"])
+                                     "statement_id", "speaker", "quote", "hostility", "source", "outlet",
+                                     "published"])
     flagged["statement_id"] = flagged["most_hostile_statement_id"].where(
         flagged["departure_z"] > 0, flagged["most_cooperative_statement_id"])
     found = statements_by_id(con, flagged["statement_id"].dropna().tolist()).drop_duplicates("statement_id")
     found["speaker"] = found["speaker_actor"].fillna(found["speaker"]).fillna("unknown speaker")
-    notes = flagged.merge(found[["statement_id", "speaker", "content", "hostility", "source", "published"]],
+    notes = flagged.merge(found[["statement_id", "speaker", "content", "hostility", "source", "outlet", "published"]],
                           on="statement_id", how="left")
     return notes.rename(columns={"content": "quote"})[
         ["pair_id", "week_start", "iso_week", "index_value", "departure_z", "statement_id", "speaker", "quote",
-         "hostility", "source", "published"]]
+         "hostility", "source", "outlet", "published"]]
+
+
+def composition(con: duckdb.DuckDBPyConnection, first: date, last: date) -> pd.DataFrame:
+    """Statements of the weeks first..last (Mondays) counted by pair, speaker kind and outlet (state voices or not)."""
+    return store.query(con, _sql("report_composition"), [first, last])
 
 
 def data_quality(con: duckdb.DuckDBPyConnection, first: date, last: date) -> dict[str, object]:
@@ -259,6 +278,7 @@ class ReportData:
     notes: pd.DataFrame         # flagged weeks of the window with their statement
     quality: dict[str, object]
     period_index: dict[str, float]
+    composition: pd.DataFrame   # statements of the scope per pair, speaker kind and outlet
 
 
 def read_report_data(db_path: Path, week: str | None, period: str | None, chart_weeks: int = 52
@@ -275,7 +295,8 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
             weekly=weekly, window=window, pairs=store.query(con, "select pair_id, name from pairs order by rowid"),
             moving=moving_statements(con, scope.first, scope.last) if not scope.is_period
             else pd.DataFrame(), notes=flag_notes(con, window),
-            quality=data_quality(con, scope.first, scope.last), period_index=period_index)
+            quality=data_quality(con, scope.first, scope.last), period_index=period_index,
+            composition=composition(con, scope.first, scope.last))
     return data, scope
 
 

@@ -5,6 +5,18 @@ to the published file open for hours, so the run never writes to it: it writes t
 folder and, at the end, copies the checkpointed working file next to the published one and renames it over it.
 A reader with the old file open keeps reading the old snapshot; reconnecting shows the new one. A run killed at
 any point leaves the published file as it was; the working copy holds only whole committed batches.
+
+Publication is a state machine the next run can finish (issue 17). The working copy records, in the table
+`publication_state`, that it holds content not yet published (`pending`: the first run whose changes are
+unpublished), up to when the Parquet export is complete (`exported_through`, or `full_export` after a rescore),
+and the id of the last publication it attempted (`publication_id`, written into the working copy just before it
+is copied, so the published file carries it once the rename is done). A run that finds the published file without
+that id, or anything pending from an earlier run, publishes even when it adds nothing itself, and exports every
+week changed since the last complete export. A run's row in `runs` says where it is: 'running' (storing
+batches), 'stored', 'exporting', 'completed'; one that was killed is marked by the next run with where it
+stopped: 'crashed while storing', 'crashed before publishing', 'crashed while exporting Parquet',
+'crashed while publishing'. Leftovers of a killed run (a partial `.publishing` copy, temporary export folders, a
+week folder moved aside) are cleaned or put back first.
 """
 
 from __future__ import annotations
@@ -12,6 +24,8 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import time
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +54,11 @@ class Workspace:
     def staging(self) -> Path:
         """Analysed batches waiting to be stored (Parquet), one folder per batch."""
         return self.folder / "staging"
+
+    @property
+    def partial(self) -> Path:
+        """The copy being published, renamed over the published file once complete."""
+        return self.published.with_name(f".{self.published.name}.publishing")
 
     @property
     def lock(self) -> Path:
@@ -71,11 +90,14 @@ def exclusive_run(workspace: Workspace) -> Iterator[None]:
 
 
 def prepare_working_copy(workspace: Workspace) -> Path:
-    """The working database, seeded from the published snapshot when there is no working copy yet."""
+    """The working database, seeded from the published snapshot when there is no working copy yet; what a killed
+    run left half-written (staged batches, a partial copy of either database) removed first."""
     workspace.folder.mkdir(parents=True, exist_ok=True)
     workspace.staging.mkdir(exist_ok=True)
     for leftover in workspace.staging.glob("*.tmp"):
         shutil.rmtree(leftover, ignore_errors=True)  # half-written by a killed run
+    for partial in (workspace.partial, workspace.working.with_suffix(".copying")):
+        partial.unlink(missing_ok=True)
     if not workspace.working.exists() and workspace.published.exists():
         partial = workspace.working.with_suffix(".copying")
         shutil.copyfile(workspace.published, partial)
@@ -88,7 +110,7 @@ def publish(workspace: Workspace) -> Path:
     with store.connect(workspace.working) as con:
         con.execute("checkpoint")
     workspace.published.parent.mkdir(parents=True, exist_ok=True)
-    partial = workspace.published.with_name(f".{workspace.published.name}.publishing")
+    partial = workspace.partial
     shutil.copyfile(workspace.working, partial)
     with open(partial, "rb") as handle:
         os.fsync(handle.fileno())
@@ -107,6 +129,7 @@ def export_parquet(db_path: Path, out_dir: Path, weeks: list[str] | None = None)
     `weeks` rewrites only those weeks (a run that added documents to three weeks rewrites three folders);
     None rewrites everything (after a rescore, or when there is no export yet).
     """
+    recover_parquet(out_dir)
     if weeks is None or not out_dir.exists():
         return _export_all(db_path, out_dir)
     with store.connect(db_path, read_only=True) as con:
@@ -121,6 +144,27 @@ def export_parquet(db_path: Path, out_dir: Path, weeks: list[str] | None = None)
             )
             _swap_in(partial, folder)
     return out_dir
+
+
+def recover_parquet(out_dir: Path) -> list[str]:
+    """Undo what a killed export left: temporary folders removed, a folder moved aside put back where its
+    replacement never arrived. What was cleaned, for the log."""
+    done: list[str] = []
+    for old in (out_dir.with_name(f".{out_dir.name}.old"), *sorted(out_dir.glob(".iso_week=*.old"))):
+        if not old.exists():
+            continue
+        final = old.with_name(old.name[1:-len(".old")])
+        if final.exists():
+            shutil.rmtree(old, ignore_errors=True)
+            done.append(f"removed {old}")
+        else:
+            os.replace(old, final)
+            done.append(f"put back {final}")
+    for partial in (out_dir.with_name(out_dir.name + ".tmp"), *sorted(out_dir.glob(".iso_week=*.tmp"))):
+        if partial.exists():
+            shutil.rmtree(partial, ignore_errors=True)
+            done.append(f"removed {partial}")
+    return done
 
 
 def _swap_in(partial: Path, final: Path) -> None:
@@ -151,3 +195,122 @@ def _export_all(db_path: Path, out_dir: Path) -> Path:
 def _sql_path(path: Path) -> str:
     # COPY ... TO takes a literal, not a parameter; quotes are the only character that needs escaping.
     return str(path).replace("'", "''")
+
+
+# --- publication state ------------------------------------------------------------------------------------------
+
+# Where a run stopped, from the status it had when it was killed.
+INTERRUPTED = {"running": "crashed while storing", "stored": "crashed before publishing",
+               "exporting": "crashed while exporting Parquet"}
+_STATE_TABLE = "create table if not exists publication_state (key varchar primary key, value varchar)"
+
+
+def read_state(con) -> dict[str, str]:
+    """The working copy's publication state (empty when none was ever recorded)."""
+    con.execute(_STATE_TABLE)
+    return dict(con.execute("select key, value from publication_state").fetchall())
+
+
+def write_state(con, **values: str) -> None:
+    """Record publication state values (in the caller's transaction, if any)."""
+    con.execute(_STATE_TABLE)
+    con.executemany("insert or replace into publication_state values (?, ?)", [[k, v] for k, v in values.items()])
+
+
+def published_id(workspace: Workspace) -> str | None:
+    """The publication id the published file carries (None: no file, or published before ids were recorded)."""
+    if not workspace.published.exists():
+        return None
+    with store.connect(workspace.published, read_only=True) as con:
+        found = con.execute("select 1 from duckdb_tables() where table_name = 'publication_state'").fetchone()
+        if not found:
+            return None
+        row = con.execute("select value from publication_state where key = 'publication_id'").fetchone()
+    return row[0] if row else None
+
+
+def recover(workspace: Workspace) -> list[str]:
+    """At the start of a run, holding the lock: mark the runs an earlier kill interrupted with where they stopped,
+    and notice a publication that never completed (its id is in the working copy, not in the published file).
+    What was found, for the log."""
+    if not workspace.working.exists():
+        return []
+    found: list[str] = []
+    with store.connect(workspace.working) as con:
+        if not con.execute("select 1 from duckdb_tables() where table_name = 'runs'").fetchone():
+            return []
+        state = read_state(con)
+        attempted = state.get("publication_id")
+        if attempted and attempted != published_id(workspace):
+            # Written into the working copy just before the copy began, never seen in the published file.
+            con.execute("update runs set status = 'crashed while publishing' where run_id = ?",
+                        [state.get("publication_run", "")])
+            write_state(con, pending=state.get("pending") or f"unfinished publication {attempted}")
+            found.append(f"publication {attempted} did not complete")
+        for status, stopped in INTERRUPTED.items():
+            runs = [r[0] for r in con.execute("select run_id from runs where status = ?", [status]).fetchall()]
+            con.execute("update runs set status = ? where status = ?", [stopped, status])
+            found.extend(f"run {run}: {stopped}" for run in runs)
+    return found
+
+
+def claim(con, run_id: str) -> None:
+    """This run is the first with content not yet published, unless an earlier run already is."""
+    if not read_state(con).get("pending"):
+        write_state(con, pending=run_id)
+
+
+def must_publish(con, workspace: Workspace, run_id: str, changed: bool, parquet_dir: Path) -> bool:
+    """Whether this run publishes: it changed the content, or an earlier run's changes (or publication) are not
+    published yet, or the published file or the Parquet export is missing."""
+    pending = read_state(con).get("pending", "")
+    return (changed or pending not in ("", run_id) or not workspace.published.exists()
+            or not Path(parquet_dir).exists())
+
+
+def weeks_to_export(con, parquet_dir: Path, full: bool) -> list[str] | None:
+    """ISO weeks changed since the last complete Parquet export, or None for all of them (a rescore, an export
+    never completed, no export folder). A full export asked for is recorded first, so a killed one is redone."""
+    if full:
+        write_state(con, full_export="yes")
+    state = read_state(con)
+    if state.get("full_export") == "yes" or not state.get("exported_through") or not Path(parquet_dir).exists():
+        return None
+    return store.weeks_ingested_since(con, state["exported_through"])
+
+
+def set_status(con, run_id: str, status: str) -> None:
+    """Where the run is: 'stored', 'exporting', 'completed'."""
+    con.execute("update runs set status = ? where run_id = ?", [status, run_id])
+
+
+def export_and_publish(workspace: Workspace, run_id: str, parquet_dir: Path, full_export: bool) -> dict:
+    """The end of a run that publishes: the Parquet export of every week changed since the last complete export,
+    then the published snapshot, each step recorded in the working copy before and after it runs."""
+    with store.connect(workspace.working) as con:
+        weeks = weeks_to_export(con, parquet_dir, full_export)
+        set_status(con, run_id, "exporting")
+        export_started = con.execute("select cast(now() as timestamp)").fetchone()[0].isoformat()
+    clock = time.perf_counter()
+    export_parquet(workspace.working, Path(parquet_dir), weeks)
+    exported = time.perf_counter()
+    publication = f"{run_id}/{uuid.uuid4().hex[:12]}"
+    with store.connect(workspace.working) as con:
+        con.execute("begin transaction")
+        write_state(con, exported_through=export_started, full_export="", pending="", publication_id=publication,
+                    publication_run=run_id)
+        set_status(con, run_id, "completed")
+        con.execute("commit")
+    publish(workspace)
+    return {"weeks": weeks, "publication_id": publication,
+            "timings": {"export": exported - clock, "publish": time.perf_counter() - exported}}
+
+
+def nothing_to_publish(workspace: Workspace, run_id: str) -> None:
+    """A run that changed nothing and found nothing pending: completed as it is, the published file left alone."""
+    with store.connect(workspace.working) as con:
+        con.execute("begin transaction")
+        if read_state(con).get("pending") == run_id:
+            write_state(con, pending="")
+        set_status(con, run_id, "completed")
+        con.execute("commit")

@@ -14,13 +14,17 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from tension.config import SQL_DIR, Pair
+from tension.config import OUTLETS_FILE, SQL_DIR, VIEW_COLUMNS_FILE, Pair, read_tsv
 
-# Creation order matters: each view reads the ones before it.
-VIEWS = (
-    "statement_scores", "pair_statements", "weekly_parameters", "weekly_sums_live", "weekly_sums", "weekly_index",
-    "weekly_statements",
+# Creation order matters: each view or table macro reads the ones before it. A macro's file creates it itself.
+CREATION_ORDER = (
+    "outlets", "statement_scores", "pair_statements", "statement_cues", "index_parameters", "weekly_parameters",
+    "index_sums", "period_coverage", "weekly_coverage", "weekly_sums_live", "weekly_sums", "tension_index",
+    "weekly_index",
+    "weekly_statements", "coverage",
 )
+MACROS = ("index_sums", "period_coverage", "tension_index")
+VIEWS = tuple(name for name in CREATION_ORDER if name not in MACROS)
 
 
 # DuckDB caches the pages it touches up to its memory limit (80% of RAM by default), so a run's memory would
@@ -88,9 +92,35 @@ def connect_parquet(folder: Path) -> duckdb.DuckDBPyConnection:
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Tables, then views, then their documentation."""
     con.execute((SQL_DIR / "schema.sql").read_text())
-    for view in VIEWS:
-        con.execute(f'create or replace view "{view}" as ' + (SQL_DIR / f"{view}.sql").read_text())
+    load_outlet_names(con)
+    for view in CREATION_ORDER:
+        sql = (SQL_DIR / f"{view}.sql").read_text()
+        con.execute(sql if view in MACROS else f'create or replace view "{view}" as ' + sql)
+    document_views(con)
+
+
+def document_views(con: duckdb.DuckDBPyConnection) -> None:
+    """COMMENT ON every view (comments.sql) and every view column (tension/data/view_columns.tsv)."""
     con.execute((SQL_DIR / "comments.sql").read_text())
+    notes = {(r["view"], r["column"]): r["comment"] for r in read_tsv(VIEW_COLUMNS_FILE)}
+    columns = con.execute(
+        """select c.table_name, c.column_name from duckdb_columns() as c
+           join duckdb_views() as v on v.view_name = c.table_name and v.schema_name = c.schema_name
+           where not v.internal and v.temporary = false""").fetchall()
+    for view, column in columns:
+        note = notes.get((view, column), notes.get(("*", column)))
+        if note is not None:
+            # COMMENT takes no parameters: the text is a literal, quotes doubled (it comes from our own data file).
+            literal = note.replace("'", "''")
+            con.execute(f"comment on column \"{view}\".\"{column}\" is '{literal}'")
+
+
+def load_outlet_names(con: duckdb.DuckDBPyConnection) -> None:
+    """Replace the outlet display names with those of tension/data/outlets.tsv (configuration, like the pairs)."""
+    rows = read_tsv(OUTLETS_FILE)
+    con.execute("delete from outlet_names")
+    con.executemany("insert into outlet_names values (?, ?, ?, ?)",
+                    [(r["match"], r["kind"], r["outlet"], r["source"]) for r in rows])
 
 
 def set_pairs(con: duckdb.DuckDBPyConnection, pairs: Iterable[Pair]) -> None:

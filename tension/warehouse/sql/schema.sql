@@ -118,3 +118,12 @@ create table if not exists inbox_files (
 
 -- Columns added after the first release: databases created earlier get them here.
 alter table statements add column if not exists targets_inferred boolean default false;
+
+-- Display names of outlets (tension/data/outlets.tsv, loaded by store.create_schema): a feed or page host, or a
+-- source name as the metadata gives it, mapped to the name analysts use (view `outlets`).
+create table if not exists outlet_names (
+    match        varchar not null,       -- a host ("cnn.com" also matches "rss.cnn.com") or a source name
+    kind         varchar not null,       -- 'host' or 'name'
+    outlet       varchar not null,
+    source_note  varchar
+);

@@ -31,21 +31,26 @@ final as (
         cast(date_trunc('week', d.published) as date) as week_start,
         strftime(d.published, '%G-W%V') as iso_week,
         d.source,
+        o.outlet,
         d.title,
         d.url,
         s.seq,
+        s.sentence_index,
+        s.char_start,
+        s.char_end,
         s.content,
         s.speaker,
         s.speaker_actor,
         s.speaker_country,
         s.speaker_role,
-        s.speaker_kind,
-        s.reported_by,
         s.cue,
         s.is_act,
         s.modality,
         s.attribution,
         s.targets,
+        s.targets_inferred,
+        s.speaker_kind,
+        s.reported_by,
         sc.hostility,
         sc.vader_compound,
         sc.cue_sum,
@@ -58,6 +63,7 @@ final as (
     from statements as s
     join documents as d using (doc_id)
     join clustered as c using (doc_id)
+    join outlets as o using (doc_id)
     join scores as sc on sc.statement_id = s.statement_id
     join current_version as v on v.scorer_version = sc.scorer_version
     cross join dedup_setting as ds

@@ -1,0 +1,130 @@
+"""Does the DPRK–ROK index follow events? Spearman between each weekly measure and the week's dated events.
+
+    tension run -i ../shared/data/rss_2022/rss_2022_korea_mentions.jsonl --field text=title+description \\
+        --field published=date_published --field url=link --field id=link --db /tmp/rss.duckdb --no-report
+    tension run -i ../shared/data/kcna_2011_2012/kcna_stories_2011_2012_southkorea_related.jsonl \\
+        --field text=story --field published=date --default speaker=KCNA --default source=KCNA \\
+        --db /tmp/kcna.duckdb --no-report
+    python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb
+
+The measures are read from the published databases through the views analysts use (tension_index('week')), so
+what is measured is what the report prints. Per ISO week of the DPRK–ROK pair:
+- tone index (index_value): mean of document means shrunk by one neutral document (NULL without statements);
+- intensity: 100 x the sum of hostility over hostile statements / documents read (0 when read, NULL in a gap);
+- statement count: pair statements of the week (0 when read);
+- plain VADER weekly mean: −compound of stock vaderSentiment on the same statements, averaged (NULL without).
+Events: RSS 2022 against ../shared/data/nk_events (distinct dates of DPRK missile launches, attacks and nuclear
+tests per week: 37 in 2022); KCNA 2011–12 against evaluation/data/kcna_2011_2012_events.tsv (a week is an event
+week when it overlaps an exercise or the launch: 1, else 0). Spearman over the weeks where the measure has a value.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from evaluation.scoring import SHARED_DATA, spearman
+from tension.config import read_tsv
+from tension.warehouse import store
+
+PAIR = "PRK-KOR"
+EVENT_TYPES = ("missile", "attack", "nuclear_test")
+KCNA_EVENTS = Path(__file__).parent / "data" / "kcna_2011_2012_events.tsv"
+MEASURES = ("index_value", "intensity", "n_statements", "plain_vader")
+
+
+def monday(day: date) -> date:
+    """Monday of the day's ISO week."""
+    return day - timedelta(days=day.weekday())
+
+
+def weekly_measures(db: Path, voices: str = "state") -> pd.DataFrame:
+    """The pair's weeks (those with documents read) with every measure, plain VADER included."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    with store.connect(db, read_only=True) as con:
+        weeks = con.execute(
+            "select period_start as week, index_value, intensity, n_statements, n_hostile, hostile_sum, "
+            "coverage_documents, 100.0 * hostile_sum / coverage_documents as intensity_own_week "
+            "from tension_index('week', voices := ?, pair := ?) where not feed_gap",
+            [voices, PAIR]).df()
+        statements = con.execute(
+            "select week_start as week, content from pair_statements where pair_id = ? "
+            "and (? = 'all' or counts_in_index)", [PAIR, voices]).df()
+    analyzer = SentimentIntensityAnalyzer()
+    statements["plain_vader"] = [-analyzer.polarity_scores(text)["compound"] for text in statements["content"]]
+    vader = statements.groupby("week")["plain_vader"].mean()
+    weeks["week"] = pd.to_datetime(weeks["week"]).dt.date
+    vader.index = pd.to_datetime(vader.index).date
+    return weeks.assign(plain_vader=weeks["week"].map(vader))
+
+
+def nk_event_days(year: int, data_dir: Path = SHARED_DATA) -> pd.Series:
+    """Distinct event dates (missile, attack, nuclear test) per ISO week (Monday) of `year`."""
+    with open(data_dir / "nk_events" / "nk_events.csv", encoding="utf-8") as handle:
+        days = {date.fromisoformat(r["date"]) for r in csv.DictReader(handle)
+                if r["type"] in EVENT_TYPES and r["date"].startswith(str(year))}
+    return pd.Series([monday(d) for d in days]).value_counts()
+
+
+def kcna_event_weeks(path: Path = KCNA_EVENTS) -> set[date]:
+    """Mondays of the weeks that overlap an exercise or the launch."""
+    weeks = set()
+    for row in read_tsv(path):
+        first, last = date.fromisoformat(row["first_day"]), date.fromisoformat(row["last_day"])
+        day = monday(first)
+        while day <= last:
+            weeks.add(day)
+            day += timedelta(weeks=1)
+    return weeks
+
+
+def correlations(weeks: pd.DataFrame, events: pd.Series) -> dict[str, tuple[float, int]]:
+    """Spearman ρ of each measure with the events, and the number of weeks it was computed over."""
+    result = {}
+    for measure in MEASURES + ("n_hostile", "hostile_sum", "intensity_own_week", "coverage_documents"):
+        valid = weeks[weeks[measure].notna()]
+        result[measure] = (spearman(valid[measure].to_numpy(float), events[valid.index].to_numpy(float)),
+                           len(valid))
+    return result
+
+
+def rss_2022(db: Path, voices: str = "state") -> dict[str, tuple[float, int]]:
+    weeks = weekly_measures(db, voices)
+    weeks = weeks[pd.to_datetime(weeks["week"]).dt.year.ge(2021)]  # 2021-W52 holds 1-2 January 2022
+    counts = nk_event_days(2022)
+    return correlations(weeks, weeks["week"].map(counts).fillna(0))
+
+
+def kcna(db: Path, voices: str = "state") -> dict[str, tuple[float, int]]:
+    weeks = weekly_measures(db, voices)
+    event_weeks = kcna_event_weeks()
+    return correlations(weeks, weeks["week"].map(lambda w: float(w in event_weeks)))
+
+
+LABELS = {"index_value": "tone index", "intensity": "intensity (per 100 documents of typical coverage)",
+          "n_statements": "statement count", "plain_vader": "plain VADER weekly mean",
+          "n_hostile": "hostile statements (count)", "hostile_sum": "hostile sum (no denominator)",
+          "intensity_own_week": "hostile sum per 100 documents of the week itself",
+          "coverage_documents": "documents read (coverage alone)"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rss", type=Path, required=True, help="database built from RSS 2022")
+    parser.add_argument("--kcna", type=Path, required=True, help="database built from KCNA 2011-12")
+    parser.add_argument("--voices", default="state", choices=("state", "all"))
+    args = parser.parse_args()
+    rss, kc = rss_2022(args.rss, args.voices), kcna(args.kcna, args.voices)
+    print("| DPRK–ROK weekly measure | RSS 2022: ρ with DPRK event days (weeks) | KCNA 2011–12: ρ with event weeks "
+          "(weeks) |\n|---|---:|---:|")
+    for measure, label in LABELS.items():
+        print(f"| {label} | {rss[measure][0]:+.2f} ({rss[measure][1]}) | {kc[measure][0]:+.2f} ({kc[measure][1]}) |")
+
+
+if __name__ == "__main__":
+    main()

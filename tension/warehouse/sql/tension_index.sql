@@ -1,0 +1,193 @@
+-- The tension index of every configured pair at any grain and under any filter on statements: one definition.
+-- weekly_index is tension_index('week'). Per pair and period: the index on the scale -1 (cooperative) .. +1
+-- (hostile) with its 95% interval, directed halves, change, trend, a flag for periods that depart from the pair's
+-- recent baseline, the intensity of hostile activity per 100 documents read, and the coverage behind it. Every
+-- period from the first to the last period of the data is a row; a period without statements has n = 0 and NULL
+-- values, never zero. Constants: index_parameters. Formulas and reasons: METHODOLOGY.md, section 3.
+--   select * from tension_index('month', voices := 'state', pair := 'PRK-KOR')
+--   select * from tension_index('quarter', outlet := 'Yonhap%', direction := 'PRK->KOR')
+-- Filters (NULL = none): voices 'state' (default) or 'all'; speaker_kind, outlet and speaker are ILIKE patterns
+-- (speaker matches the resolved actor or the words used); direction 'PRK→KOR' or 'PRK->KOR'; pair a pair_id.
+create or replace macro tension_index(grain, voices := 'state', speaker_kind := null, outlet := null,
+                                      direction := null, speaker := null, pair := null) as table
+with params as (
+    select ip.* exclude (grain) from index_parameters as ip where ip.grain = grain
+),
+
+coverage as (
+    -- Weekly coverage of all outlets comes from weekly_coverage (kept in a table by tension.aggregate.refresh).
+    select * from weekly_coverage where grain = 'week' and outlet is null
+    union all by name
+    select * from period_coverage(grain, outlet := outlet) where not (grain = 'week' and outlet is null)
+),
+
+grid as (
+    select p.pair_id, p.name as pair_name, p.country_a, p.country_b, c.*
+    from pairs as p
+    cross join coverage as c
+    where pair is null or p.pair_id = pair
+),
+
+sums as (
+    -- Without a filter, the weekly sums come from weekly_sums, which tension.aggregate.refresh keeps in a
+    -- table; any other grain or filter computes them from the statements (the same macro either way).
+    select * rename (week_start as period_start) from weekly_sums
+    where grain = 'week' and voices = 'state' and speaker_kind is null and outlet is null and direction is null
+        and speaker is null
+    union all by name
+    select * from index_sums(grain, voices := voices, speaker_kind := speaker_kind, outlet := outlet,
+                             direction := direction, speaker := speaker)
+    where not (grain = 'week' and voices = 'state' and speaker_kind is null and outlet is null
+               and direction is null and speaker is null)
+),
+
+cells as (
+    select
+        g.pair_id, g.pair_name, g.country_a, g.country_b, g.period_start,
+        coalesce(s.n_statements, 0) as n_statements,
+        coalesce(s.n_documents, 0) as n_documents,
+        s.sum_doc_means,
+        coalesce(s.ss_doc_means, 0) as ss_doc_means,
+        coalesce(s.n_a_to_b, 0) as n_a_to_b,
+        coalesce(s.n_documents_a_to_b, 0) as n_documents_a_to_b,
+        s.sum_doc_means_a_to_b,
+        coalesce(s.n_b_to_a, 0) as n_b_to_a,
+        coalesce(s.n_documents_b_to_a, 0) as n_documents_b_to_a,
+        s.sum_doc_means_b_to_a,
+        s.most_hostile_statement_id,
+        s.most_cooperative_statement_id,
+        coalesce(s.n_state_statements, 0) as n_state_statements,
+        coalesce(s.n_hostile, 0) as n_hostile,
+        coalesce(s.hostile_sum, 0) as hostile_sum,
+        g.coverage_documents, g.stored_documents, g.outlets, g.days_covered, g.days_in_period, g.partial,
+        g.feed_gap,
+        k.*
+    from grid as g
+    cross join params as k
+    left join sums as s on s.pair_id = g.pair_id and s.period_start = g.period_start
+),
+
+windowed as (
+    select
+        *,
+        -- Spread of document means pooled over this period and the ones before it (sums of squares, degrees
+        -- of freedom), with the prior spread counted as prior_sd_weight documents.
+        (sum(ss_doc_means) over pool + prior_sd_weight * prior_sd * prior_sd)
+            / (sum(greatest(n_documents - 1, 0)) over pool + prior_sd_weight) as pool_variance,
+        sum(coalesce(sum_doc_means, 0)) over recent as trend_sum,
+        -- Documents read in a typical period of the pool window (a year; gaps left out): intensity's denominator.
+        avg(nullif(coverage_documents, 0)) over pool as typical_coverage,
+        sum(n_documents) over recent as trend_documents
+    from cells
+    window
+        pool as (partition by pair_id order by period_start
+                 rows between pool_periods - 1 preceding and current row),
+        recent as (partition by pair_id order by period_start
+                   rows between trend_periods - 1 preceding and current row)
+),
+
+estimates as (
+    select
+        *,
+        case when n_documents > 0 then sum_doc_means / (n_documents + prior_documents) end as index_value,
+        case when n_documents > 0 then sum_doc_means / n_documents end as raw_mean,
+        -- The period's own spread, shrunk toward the pooled spread: one or two documents say little about it.
+        case when n_documents > 0 then sqrt(
+            (ss_doc_means + prior_sd_weight * pool_variance) / (n_documents - 1 + prior_sd_weight)
+            / (n_documents + prior_documents)) end as index_se,
+        case when n_documents_a_to_b > 0
+            then sum_doc_means_a_to_b / (n_documents_a_to_b + prior_documents) end as hostility_a_to_b,
+        case when n_documents_b_to_a > 0
+            then sum_doc_means_b_to_a / (n_documents_b_to_a + prior_documents) end as hostility_b_to_a,
+        -- Like every value, the trend is NULL in a period without statements (no line drawn through nothing).
+        case when n_documents > 0 then trend_sum / (trend_documents + prior_documents) end as trend,
+        case when n_documents > 0 then sqrt(pool_variance / (trend_documents + prior_documents)) end as trend_se,
+        -- Too few state voices for the value to speak for the state.
+        n_statements > 0 and n_state_statements < min_state_statements as thin,
+        -- Intensity: hostility-weighted hostile statements per 100 documents of typical coverage (the mean of the
+        -- pool window), so that a feed that grows or shrinks over months does not move it, while the surge of
+        -- news in an event week still does (per 100 documents of the week itself cancels it: METHODOLOGY.md).
+        -- 0 is a period read without a hostile statement; NULL is a period with nothing read (a gap).
+        case when coverage_documents > 0 then 100.0 * hostile_sum / typical_coverage end as intensity
+    from windowed
+),
+
+compared as (
+    select
+        *,
+        -- No change against a period the data only partly covers: one day of data is not "the week before".
+        case when not lag(partial) over by_period
+            then index_value - lag(index_value) over by_period end as change,
+        (trend - lag(trend, trend_periods) over by_period)
+            / sqrt(trend_se * trend_se + lag(trend_se, trend_periods) over by_period ** 2) as trend_z,
+        avg(index_value) over baseline_window as baseline,
+        stddev_samp(index_value) over baseline_window as baseline_sd,
+        count(index_value) over baseline_window as baseline_n
+    from estimates
+    window
+        by_period as (partition by pair_id order by period_start),
+        baseline_window as (partition by pair_id order by period_start
+                            rows between baseline_periods preceding and 1 preceding)
+),
+
+final as (
+    select
+        pair_id,
+        pair_name,
+        period_start,
+        case grain
+            when 'week' then strftime(period_start, '%G-W%V')
+            when 'month' then strftime(period_start, '%Y-%m')
+            when 'quarter' then strftime(period_start, '%Y') || '-Q' || quarter(period_start)
+            else strftime(period_start, '%Y')
+        end as period,
+        n_statements,
+        n_documents,
+        index_value,
+        raw_mean,
+        -- greatest/least ignore NULLs: an empty period must stay NULL, not become -1/+1.
+        case when index_value is not null then greatest(-1, index_value - z95 * index_se) end as ci_low,
+        case when index_value is not null then least(1, index_value + z95 * index_se) end as ci_high,
+        country_a || '→' || country_b as direction_a_to_b,
+        hostility_a_to_b,
+        n_a_to_b,
+        country_b || '→' || country_a as direction_b_to_a,
+        hostility_b_to_a,
+        n_b_to_a,
+        index_se,
+        change,
+        trend,
+        case
+            when trend_z >= z95 then 'rising'
+            when trend_z <= -z95 then 'falling'
+            when trend_z is not null then 'steady'
+        end as trend_direction,
+        case when index_value is not null then baseline end as baseline,
+        case when index_value is not null and baseline_n >= baseline_min_periods
+            then (index_value - baseline) / sqrt(coalesce(baseline_sd, 0) ** 2 + index_se * index_se)
+        end as departure_z,
+        case when index_value is not null and baseline_n >= baseline_min_periods
+            then n_documents >= flag_min_documents
+                and abs(index_value - baseline) / sqrt(coalesce(baseline_sd, 0) ** 2 + index_se * index_se) >= flag_z
+        end as flagged,
+        n_documents_a_to_b,
+        n_documents_b_to_a,
+        most_hostile_statement_id,
+        most_cooperative_statement_id,
+        n_state_statements,
+        thin,
+        intensity,
+        n_hostile,
+        hostile_sum,
+        coverage_documents,
+        typical_coverage,
+        stored_documents,
+        outlets,
+        days_covered,
+        days_in_period,
+        partial,
+        feed_gap
+    from compared
+)
+
+select * from final order by pair_id, period_start

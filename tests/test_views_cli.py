@@ -1,0 +1,30 @@
+"""`tension views`: the list of views and macros, and one view's columns with their comments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tension.cli import app
+from tension.warehouse import store
+
+from test_weekly_index import build_known
+
+
+def test_views_lists_and_describes(tmp_path: Path) -> None:
+    db = build_known(tmp_path / "known.duckdb")
+    runner = CliRunner()
+    listing = runner.invoke(app, ["views", "--db", str(db)])
+    assert listing.exit_code == 0, listing.output
+    assert all(f"  {view} " in listing.output for view in store.VIEWS)
+    assert "tension_index" in listing.output and "Table macros" in listing.output
+    described = runner.invoke(app, ["views", "pair_statements", "--db", str(db)])
+    assert described.exit_code == 0, described.output
+    lines = described.output.splitlines()
+    assert lines[0] == "pair_statements"
+    source_sentence = next(line for line in lines if line.strip().startswith("source_sentence"))
+    assert "VARCHAR" in source_sentence and "The sentence the statement was read from" in source_sentence
+    assert "(no comment)" not in described.output
+    unknown = runner.invoke(app, ["views", "no_such_view", "--db", str(db)])
+    assert unknown.exit_code != 0 and "no view or macro named no_such_view" in unknown.output
