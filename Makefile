@@ -1,4 +1,4 @@
-# Two commands for a fresh clone: `make run` and `make test`.
+# Two commands for a fresh clone: `make run` and `make test`; `make check` is the quick tier for the inner loop.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,7 +7,7 @@ INBOX ?= seeds
 DB ?= data/tension.duckdb
 REPORTS ?= reports
 
-.PHONY: run test install clean
+.PHONY: run test check install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,17 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/tension run --inbox $(INBOX) --db $(DB) --reports $(REPORTS)
 
+# Test files are spread over one worker per core; a file stays on one worker, so its module fixtures run once.
+PYTEST := $(BIN)/python -m pytest -q -n auto --dist loadfile
+
+# Everything (what .ci/run calls).
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(PYTEST)
+
+# The quick tier for the inner loop: every test but the slow ones (real `tension run`, Prefect, Dask and Jupyter
+# processes, killed runs, whole real corpora, whole PDF reports).
+check: $(STAMP)
+	$(PYTEST) -m "not slow"
 
 clean:
 	rm -rf $(VENV) data $(REPORTS)/*.pdf $(REPORTS)/*.png $(REPORTS)/*.svg

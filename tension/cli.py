@@ -44,38 +44,6 @@ def _parse_defaults(items: list[str]) -> dict[str, str]:
     return defaults
 
 
-def _quiet_local_prefect() -> None:
-    """Settings for a Prefect server started on this machine; set before Prefect reads its settings."""
-    # This machine may have no network: the server must not try to phone home.
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    # The ephemeral server gets 20 s to start by default; a busy 2-core machine can need more.
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-
-
-def _task_runner(choice: str, workers: int):
-    """threads, processes, or a Dask scheduler address (tcp://host:8786) through prefect-dask."""
-    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
-
-    if choice == "threads":
-        return ThreadPoolTaskRunner(max_workers=workers)
-    if choice == "processes":
-        from flows.api import exit_with_parent
-
-        return ProcessPoolTaskRunner(max_workers=workers, initializer=exit_with_parent, initargs=(os.getpid(),))
-    if "://" in choice:
-        try:
-            from prefect_dask import DaskTaskRunner
-        except ImportError:
-            raise typer.BadParameter("a Dask address needs prefect-dask: pip install 'tension[dask]'") from None
-        return DaskTaskRunner(address=choice)
-    raise typer.BadParameter("choose threads, processes or a Dask address such as tcp://10.0.0.5:8786",
-                             param_hint="--task-runner")
-
-
-def _inbox_bytes(paths: list[Path]) -> int:
-    return sum(f.stat().st_size for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file())
-
-
 @app.command()
 def run(
     inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", help="Input file or folder (repeatable): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv."),
@@ -105,29 +73,20 @@ def run(
     for path in inbox:
         if not path.exists():
             raise typer.BadParameter(f"{path} does not exist", param_hint="--inbox")
-    if task_runner == "auto":
-        # Worker processes take a few seconds to start: worth it only for more than a few MB of input.
-        task_runner = "processes" if _inbox_bytes(inbox) > 5_000_000 else "threads"
-    _quiet_local_prefect()
-    from flows.api import start_local_api
-
-    api_ready = start_local_api()  # the API server loads while Prefect and the flow are imported
-    runner = _task_runner(task_runner, workers)
-    from flows.weekly import tension_flow  # Prefect is imported only by commands that run flows
+    from flows.local import ApiUnavailable, RunnerChoiceError, run_once  # Prefect only for commands running flows
     from tension.warehouse.publish import RunInProgress
 
+    parameters = {"inbox": [str(p) for p in inbox], "db": str(db), "reports": str(reports), "week": week,
+                  "batch_size": batch_size, "pairs_file": str(pairs) if pairs else None, "make_report": report,
+                  "parquet_dir": str(parquet) if parquet else None, "fields": fields or None,
+                  "defaults": defaults or None, "dedup": dedup}
     try:
-        api_ready()
-    except RuntimeError as error:
+        result = run_once(parameters, task_runner, workers)
+    except RunnerChoiceError as error:
+        raise typer.BadParameter(str(error), param_hint="--task-runner") from None
+    except ApiUnavailable as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=4) from None
-    try:
-        result = tension_flow.with_options(task_runner=runner)(
-            inbox=[str(p) for p in inbox], db=str(db), reports=str(reports), week=week, batch_size=batch_size,
-            pairs_file=str(pairs) if pairs else None, make_report=report,
-            parquet_dir=str(parquet) if parquet else None, fields=fields or None, defaults=defaults or None,
-            dedup=dedup, workers=workers,
-        )
     except RunInProgress as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=3) from None
@@ -163,8 +122,10 @@ def serve(
     Example: tension serve --inbox /data/inbox --cron "0 6 * * 1" --timezone Asia/Seoul
     """
     fields, defaults = _parse_fields(field), _parse_defaults(default)
-    _quiet_local_prefect()
+    from flows.local import quiet_local_prefect
     from flows.serve import prefect_api, serve_weekly
+
+    quiet_local_prefect()
 
     parameters = {"inbox": [str(p.resolve()) for p in inbox], "db": str(db.resolve()),
                   "reports": str(reports.resolve()), "fields": fields or None, "defaults": defaults or None}

@@ -1,4 +1,5 @@
-"""Where the data files live and how the configured country pairs are read."""
+"""Every default of a run once: where the data files live, the database, inbox and reports, the batch size, the
+weekly schedule; and how the configured country pairs are read."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ DATA_DIR = Path(__file__).parent / "data"
 SQL_DIR = Path(__file__).parent / "warehouse" / "sql"
 ACTORS_FILE = DATA_DIR / "actors.tsv"
 CUES_FILE = DATA_DIR / "cues.tsv"
-ATTRIBUTION_FILE = DATA_DIR / "attribution.tsv"
 PAIRS_FILE = DATA_DIR / "pairs.tsv"
 OUTLETS_FILE = DATA_DIR / "outlets.tsv"
 VIEW_COLUMNS_FILE = DATA_DIR / "view_columns.tsv"
@@ -26,6 +26,10 @@ BATCH_SIZE = 2000
 # When the weekly deployment runs (`tension serve`; prefect.yaml repeats it for `prefect deploy`, a test checks).
 SCHEDULE_CRON = "0 6 * * 1"  # Monday 06:00
 SCHEDULE_TIMEZONE = "Asia/Seoul"
+# DuckDB caches the pages it touches up to its memory limit (80% of RAM by default), so a run's memory would grow
+# with the database. A fixed limit keeps a run's footprint flat; DuckDB spills to disk beyond it. The environment
+# variable TENSION_DUCKDB_MEMORY overrides it.
+DUCKDB_MEMORY = "1GB"
 
 
 @dataclass(frozen=True)

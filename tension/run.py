@@ -27,6 +27,7 @@ from tension.analyse import Context, analyse_batch, build_context, settle_collec
 from tension.config import BATCH_SIZE, load_index_kinds
 from tension.ingest.documents import BATCH_SUFFIXES, list_inbox, printable
 from tension.ingest.inbox import access_problem
+from tension.reporting import data as report_data
 from tension.score.scorer import Scorer
 from tension.warehouse import aggregate, dedup, load, publish as publication, rescore as rescoring
 from tension.warehouse import store as storage
@@ -179,12 +180,12 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         # A file counts as stored only when its documents were stored or rejected for a reason of its own.
         storage.mark_files_stored(con, [f for f in batch_files(batches) if f[0] not in left and f[0] not in gone])
         if left:  # "not found" is the worker's view, not the file's state: no rejection to show for it
-            con.execute("delete from rejected_documents where item = '' and path in (select unnest(?))", [left])
+            con.execute(storage.sql("forget_file_rejections"), [left])
         storage.finish_run(con, run_id, totals, "stored")  # 'completed' once published (or nothing to publish)
         changed = storage.content_fingerprint(con) != tuple(before)
         weeks = None if rescored else storage.weeks_ingested_since(con, started)
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
-    return {"summary": aggregate.latest_summary(Path(working)), "changed": changed, "weeks": weeks,
+    return {"summary": report_data.latest_summary(Path(working)), "changed": changed, "weeks": weeks,
             "run_id": run_id, "left_to_retry": left, "timings": {"aggregate": time.perf_counter() - clock}}
 
 

@@ -59,6 +59,7 @@ def test_the_environment_decides_first(clean_env, monkeypatch):
     assert api.start_local_api()() is None  # nothing started, nothing to wait for
 
 
+@pytest.mark.slow  # a real Prefect API server
 def test_local_server_answers_and_stops_with_its_process(clean_env):
     """A real server in a child process that exits without stopping it: the exit handler stops it."""
     code = ("import os, sys; from flows import api; ready = api.start_local_api(); ready(); "

@@ -26,6 +26,8 @@ from tension.warehouse import publish
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # runs killed in real processes, then run again
+
 SENTENCES = [
     "North Korea's foreign ministry denounced the South Korean military drills as a rehearsal for invasion.",
     "Seoul condemned the missile launch as a grave provocation, the Joint Chiefs of Staff said.",

@@ -22,6 +22,8 @@ from conftest import ROOT
 from flows.api import free_port
 from test_crash import parquet_rows, tables
 
+pytestmark = pytest.mark.slow  # a real Dask cluster and real tension run processes
+
 distributed = pytest.importorskip("distributed", reason="the Dask tests need the dask extra: pip install -e '.[dask]'")
 pytest.importorskip("prefect_dask", reason="the Dask tests need the dask extra: pip install -e '.[dask]'")
 

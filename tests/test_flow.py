@@ -11,6 +11,8 @@ from tension.warehouse import store
 
 from conftest import SEEDS
 
+pytestmark = pytest.mark.slow  # Prefect's test harness starts a real API server
+
 
 @pytest.fixture(scope="module")
 def harness():

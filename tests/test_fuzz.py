@@ -7,6 +7,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -64,6 +65,7 @@ INVALID_FILE = st.one_of(
 )
 
 
+@pytest.mark.slow  # twenty whole runs
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(VALID_TEXT, min_size=1, max_size=4), st.lists(INVALID_FILE, min_size=1, max_size=5),
        st.integers(min_value=1, max_value=4))

@@ -14,6 +14,8 @@ from tension import run
 
 from conftest import ROOT, SEEDS, shared_file
 
+pytestmark = pytest.mark.slow  # a real Jupyter kernel
+
 NOTEBOOK = ROOT / "notebooks" / "01-weekly-index.ipynb"
 KCNA = "kcna_2011_2012/kcna_stories_2011_2012_southkorea_related.jsonl"
 

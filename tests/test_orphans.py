@@ -17,6 +17,8 @@ import pytest
 from conftest import ROOT
 from flows.api import free_port, healthy
 
+pytestmark = pytest.mark.slow  # real tension run and serve processes, SIGKILLed
+
 TEXT = ("Pyongyang threatened Seoul with war over the drills, the foreign ministry said. Seoul condemned the launch "
         "as a grave provocation. ") * 3
 

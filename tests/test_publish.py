@@ -1,13 +1,15 @@
 """Scheduled runs beside analysts: real `tension run` processes, a real read-only analyst process, SIGKILL.
 
 The inbox is built from the seed article (re-dated copies with a distinct closing line each), so these tests
-need nothing outside the repository.
+need nothing outside the repository. One clean run is shared by the module: the tests that need a database with
+the corpus in it start from a copy of it (published file and working copy) rather than from a run of their own.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -17,6 +19,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+
+from tension.warehouse.publish import RunInProgress, Workspace, exclusive_run
 
 from conftest import ROOT, SEED_TEXT
 
@@ -62,23 +66,42 @@ def snapshot(db: Path) -> dict[str, list]:
         return {name: con.execute(sql).fetchall() for name, sql in COMPARED.items()}
 
 
+pytestmark = pytest.mark.slow  # real `tension run` processes, each paying Prefect's start-up
+N_DOCUMENTS = 300
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    return make_inbox(tmp_path_factory.mktemp("corpus") / "inbox", 600)
+    return make_inbox(tmp_path_factory.mktemp("corpus") / "inbox", N_DOCUMENTS)
 
 
 @pytest.fixture(scope="module")
-def clean_run(corpus, tmp_path_factory) -> dict[str, list]:
+def clean_db(corpus, tmp_path_factory) -> Path:
+    """The corpus through one uninterrupted run (batches of 200; the killed run below uses 50)."""
     db = tmp_path_factory.mktemp("clean") / "tension.duckdb"
-    finish(run_tension(corpus, db, "--batch-size", "50"))
-    return snapshot(db)
+    finish(run_tension(corpus, db, "--batch-size", "200"))
+    return db
 
 
-def test_analyst_session_survives_a_full_run(corpus, clean_run, tmp_path):
-    db = tmp_path / "tension.duckdb"
-    finish(run_tension(corpus, db, "--batch-size", "50"))
+@pytest.fixture(scope="module")
+def clean_run(clean_db) -> dict[str, list]:
+    return snapshot(clean_db)
+
+
+def copy_of(db: Path, folder: Path) -> Path:
+    """The published database, its Parquet export and its private working copy, as a later run finds them, in
+    `folder`."""
+    work = Workspace(db).folder
+    shutil.copy2(db, folder / db.name)
+    shutil.copytree(work, folder / work.name, ignore=shutil.ignore_patterns("run.lock"))
+    shutil.copytree(db.parent / "parquet", folder / "parquet")
+    return folder / db.name
+
+
+def test_analyst_session_survives_a_full_run(clean_db, clean_run, tmp_path):
+    db = copy_of(clean_db, tmp_path)
     # A second inbox file arrives; an analyst has the published database open, read-only, the whole time.
-    make_inbox(tmp_path / "more", 200, label="reprint")
+    make_inbox(tmp_path / "more", 100, label="reprint")
     analyst_code = (
         "import duckdb, sys, time\n"
         f"con = duckdb.connect({str(db)!r}, read_only=True)\n"
@@ -102,7 +125,7 @@ def test_analyst_session_survives_a_full_run(corpus, clean_run, tmp_path):
     queries, documents = int(out.split()[1]), int(out.split()[3])
     assert queries > 0 and documents == len(clean_run["documents"])  # the old snapshot, unchanged, throughout
     with duckdb.connect(str(db), read_only=True) as con:  # reconnecting shows the new data
-        assert con.execute("select count(*) from documents").fetchone()[0] == len(clean_run["documents"]) + 200
+        assert con.execute("select count(*) from documents").fetchone()[0] == len(clean_run["documents"]) + 100
 
 
 def test_sigkill_mid_run_then_rerun_equals_a_clean_run(corpus, clean_run, tmp_path):
@@ -122,24 +145,20 @@ def test_sigkill_mid_run_then_rerun_equals_a_clean_run(corpus, clean_run, tmp_pa
     assert snapshot(db) == clean_run
 
 
-def test_a_second_run_over_the_same_inbox_changes_nothing(corpus, clean_run, tmp_path):
-    db = tmp_path / "tension.duckdb"
-    finish(run_tension(corpus, db, "--batch-size", "200"))
-    first, published_at = snapshot(db), db.stat().st_mtime_ns
+def test_a_second_run_over_the_same_inbox_changes_nothing(corpus, clean_db, clean_run, tmp_path):
+    db = copy_of(clean_db, tmp_path)
+    published_at = db.stat().st_mtime_ns
     output = finish(run_tension(corpus, db, "--batch-size", "200"))
     assert "0 read, 0 new" in output
-    assert snapshot(db) == first == clean_run
+    assert snapshot(db) == clean_run
     assert db.stat().st_mtime_ns == published_at  # nothing new: the snapshot is not even rewritten
     # Every run is recorded in the working copy; the no-op one reaches readers with the next publication.
-    from tension.warehouse.publish import Workspace
     with duckdb.connect(str(Workspace(db).working), read_only=True) as con:
         runs = con.execute("select status, documents_new from runs order by started_at").fetchall()
-    assert runs == [("completed", 600), ("completed", 0)]
+    assert runs == [("completed", N_DOCUMENTS), ("completed", 0)]
 
 
-def test_two_writers_are_refused(corpus, tmp_path):
-    from tension.warehouse.publish import RunInProgress, Workspace, exclusive_run
-
+def test_two_writers_are_refused(tmp_path):
     workspace = Workspace(tmp_path / "tension.duckdb")
     with exclusive_run(workspace):
         with pytest.raises(RunInProgress, match="another run is writing"):

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tension.reporting import report
-from tension.warehouse import aggregate, store
+from tension.reporting import data, report
+from tension.warehouse import store
 from tension.config import load_pairs
 
 from test_weekly_index import build_known
+
+pytestmark = pytest.mark.slow  # whole PDF reports rendered (matplotlib, reportlab); `make check` keeps test_cli's one
 
 KIM_QUOTE = "The puppet clique of the South will face a merciless response to any provocation"
 REJECT_REASON = "front matter has no published date"
@@ -286,7 +288,7 @@ def test_no_page_for_a_pair_without_statements(db_path: Path, tmp_path: Path) ->
 
 def test_console_summary_names_the_week_of_the_report(db_path: Path, tmp_path: Path) -> None:
     pdf = report.build_report(db_path, tmp_path)  # default: the last complete week
-    lines = aggregate.latest_summary(db_path)
+    lines = data.latest_summary(db_path)
     assert pdf.name == "all_2024-W05.pdf"
     assert lines and all(" 2024-W05" in line for line in lines), lines  # W06 holds data too, but is not complete
 

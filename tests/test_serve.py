@@ -11,9 +11,13 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from conftest import ROOT
 from flows.api import free_port
 from flows.serve import deployment_name
+
+pytestmark = pytest.mark.slow  # a real `tension serve` process and its Prefect server
 
 def post(url: str, body: dict) -> list[dict]:
     request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"content-type": "application/json"})

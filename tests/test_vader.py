@@ -180,6 +180,7 @@ def corpus_sentences(path, fields: tuple[str, ...], limit: int) -> list[str]:
     ("yonhap_2025_12/baram_english_korea_pairs.jsonl", ("title", "text"), 25_000),
     ("rss_2022/rss_2022_korea_mentions.jsonl", ("title", "description"), 25_000),
 ])
+@pytest.mark.slow  # whole real corpora
 def test_real_corpora_are_identical(relative, fields, limit, domain_lexicon):
     """Every sentence with the Scorer's lexicon (skipped when ../shared/data is absent)."""
     texts = corpus_sentences(shared_file(relative), fields, limit)

@@ -29,7 +29,7 @@ from tension.ingest.inbox import (  # noqa: F401
 )
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
-# BATCH_SUFFIXES: batches read line by line, which a run may split into line ranges (see tension.batches).
+# BATCH_SUFFIXES: batches read line by line, which a run may split into line ranges (see tension.run.plan).
 BATCH_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv", ".tsv"})
 PDF_SUFFIXES = frozenset({".pdf"})

@@ -2,7 +2,7 @@
 
 Figures are built as `matplotlib.figure.Figure` objects (never pyplot), so nothing touches a GUI backend or
 global figure state; `save_figure` is the one function that writes files. Input frames have the columns of the
-`weekly_index` view; flagged-week notes come from `tension.aggregate.flag_notes`.
+`weekly_index` view; flagged-week notes come from `tension.reporting.data.flag_notes`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Report: the PDF for one ISO week or a period — how tense, did it change, why, and how to read it.
 
 `build_report` is the stage's one I/O function: it reads the published database read-only (queries live in
-tension/warehouse/aggregate.py and tension/warehouse/sql/report_*.sql), saves the charts next to the PDF and writes it. The rest turns
+tension/reporting/data.py and tension/warehouse/sql/queries/report_*.sql), saves the charts next to the PDF and writes it. The rest turns
 rows into pages; the text of the methodology page is tension/data/report_methodology.md.
 """
 
@@ -25,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from tension.reporting import charts
-from tension.warehouse.aggregate import ReportData, Scope, parse_iso_week, parse_period, read_report_data
+from tension.reporting.data import ReportData, Scope, parse_iso_week, parse_period, read_report_data
 from tension.config import DATA_DIR
 from tension.reporting.text import (
     ARROWS, cell_text, change_text, composition_text, coverage_text, cue_summary, display_quote, flag_text,

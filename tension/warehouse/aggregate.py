@@ -1,6 +1,7 @@
-"""Aggregate: keep the weekly index fast on any history, and read it (for a week, a period, a report).
+"""Aggregate: keep the weekly index fast on any history, and read it (what a report shows around it is in
+tension/reporting/data.py).
 
-The index is defined by SQL views (tension/warehouse/sql/weekly_*.sql). Per pair and week they need a handful of sums over
+The index is defined by SQL views and table macros (tension/warehouse/sql/views/). Per pair and week they need a handful of sums over
 the week's documents; `weekly_sums_live` computes them from the statements at each query, which is instant on a
 few years of news and too slow on millions of statements. `refresh` keeps those sums in a table,
 `weekly_sums_cache`, recomputing only the weeks whose documents, near-duplicate clusters or scores changed since
@@ -12,9 +13,6 @@ as long as writers create the schema first (every run does) and refresh before p
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass
-from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -27,7 +25,6 @@ from tension.config import SQL_DIR
 CACHE_INPUTS = ("outlets", "statement_scores", "pair_statements", "weekly_sums_live", "index_sums")
 # Beyond this share of the weeks, recomputing them one by one costs more than recomputing all at once.
 FULL_REBUILD_SHARE = 0.5
-WEEK_PATTERN = re.compile(r"(\d{4})-W(\d{2})")
 
 
 def _signature(con: duckdb.DuckDBPyConnection) -> str:
@@ -47,7 +44,7 @@ def _signature(con: duckdb.DuckDBPyConnection) -> str:
 def _update_cache(con: duckdb.DuckDBPyConnection) -> tuple[bool, int]:
     """Recompute the cached sums of changed weeks (all weeks when the definitions changed); (full?, weeks)."""
     con.execute(_sql("weekly_tables"))
-    con.execute("create or replace temp table weekly_fingerprints_now as " + _sql("weekly_fingerprints"))
+    con.execute("create or replace temp table weekly_fingerprints_now as " + store.sql("weekly_fingerprints"))
     state = con.execute("select signature, n_scores, scored_upto from weekly_refresh").fetchone()
     has_cache = con.execute(
         "select count(*) from duckdb_tables() where table_name = 'weekly_sums_cache'").fetchone()[0] > 0
@@ -57,7 +54,7 @@ def _update_cache(con: duckdb.DuckDBPyConnection) -> tuple[bool, int]:
         "select count(*) from scores where scored_at <= ?", [state[2]]).fetchone()[0] == state[1]
     changed: list = []
     if has_cache and unchanged_past and state[0] == _signature(con):
-        changed = sorted(row[0] for row in con.execute(_sql("weekly_changed"), {"scored_upto": state[2]}).fetchall())
+        changed = sorted(row[0] for row in con.execute(store.sql("weekly_changed"), {"scored_upto": state[2]}).fetchall())
         all_weeks = con.execute("select count(*) from weekly_fingerprints_now").fetchone()[0]
         if len(changed) <= FULL_REBUILD_SHARE * all_weeks:
             if changed:
@@ -104,199 +101,5 @@ def read_weekly(con: duckdb.DuckDBPyConnection, pair_id: str | None = None) -> p
                         flagged=frame["flagged"].astype("boolean").fillna(False).astype(bool))
 
 
-def latest_summary(db_path: Path) -> list[str]:
-    """One line per pair for the week the default report covers (the last complete week): what a run prints."""
-    with store.connect(db_path, read_only=True) as con:
-        frame = read_weekly(con)
-        last_published = con.execute("select max(published) from documents").fetchone()[0]
-    try:
-        monday = pd.Timestamp(choose_scope(frame, last_published).last)
-    except ValueError:
-        monday = None
-    lines = []
-    for _, rows in frame.groupby("pair_id", sort=True):
-        week = rows[rows["week_start"] == monday] if monday is not None else rows.iloc[0:0]
-        if week.empty or week["n_statements"].iloc[0] == 0:
-            label = iso_week(monday.date()) if monday is not None else "no week"
-            lines.append(f"{rows['pair_name'].iloc[0]} {label}: no statements")
-            continue
-        last = week.iloc[0]
-        interval = f" [{last['ci_low']:+.2f}, {last['ci_high']:+.2f}]" if pd.notna(last["ci_low"]) else ""
-        statements, documents = int(last["n_statements"]), int(last["n_documents"])
-        lines.append(
-            f"{last['pair_name']} {last['iso_week']}: index {last['index_value']:+.2f}{interval} "
-            f"({statements} statement{'s' * (statements != 1)}, {documents} document{'s' * (documents != 1)})"
-            + (" — flagged: departs from its 12-week baseline" if last["flagged"] else "")
-        )
-    return lines
-
-
-def last_complete_week(last_published: date) -> date:
-    """Monday of the last ISO week that ends on or before the last publication date."""
-    monday = last_published - timedelta(days=last_published.weekday())
-    return monday if last_published.weekday() == 6 else monday - timedelta(weeks=1)
-
-
 def _sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text()
-
-
-def moving_statements(con: duckdb.DuckDBPyConnection, first: date, last: date) -> pd.DataFrame:
-    """weekly_statements of the weeks first..last (Mondays), largest contribution to the index first."""
-    return store.query(con, _sql("report_statements"), [first, last])
-
-
-def statements_by_id(con: duckdb.DuckDBPyConnection, statement_ids: list[str]) -> pd.DataFrame:
-    """pair_statements rows for the given statement ids (e.g. weekly_index.most_hostile_statement_id)."""
-    if not statement_ids:
-        return store.query(con, "select * from pair_statements limit 0")
-    return store.query(con, "select * from pair_statements where statement_id in (select unnest(?))",
-                       [sorted(set(statement_ids))])
-
-
-def flag_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.DataFrame:
-    """Each flagged week with the statement that shows its departure (most hostile above, most cooperative below)."""
-    flagged = weekly[weekly["flagged"]].copy()
-    if flagged.empty:
-        return pd.DataFrame(columns=["pair_id", "week_start", "iso_week", "index_value", "departure_z",
-                                     "statement_id", "speaker", "quote", "hostility", "source", "outlet",
-                                     "published"])
-    flagged["statement_id"] = flagged["most_hostile_statement_id"].where(
-        flagged["departure_z"] > 0, flagged["most_cooperative_statement_id"])
-    found = statements_by_id(con, flagged["statement_id"].dropna().tolist()).drop_duplicates("statement_id")
-    found["speaker"] = found["speaker_actor"].fillna(found["speaker"]).fillna("unknown speaker")
-    notes = flagged.merge(found[["statement_id", "speaker", "content", "hostility", "source", "outlet", "published"]],
-                          on="statement_id", how="left")
-    return notes.rename(columns={"content": "quote"})[
-        ["pair_id", "week_start", "iso_week", "index_value", "departure_z", "statement_id", "speaker", "quote",
-         "hostility", "source", "outlet", "published"]]
-
-
-def composition(con: duckdb.DuckDBPyConnection, first: date, last: date) -> pd.DataFrame:
-    """Statements of the weeks first..last (Mondays) counted by pair, speaker kind and outlet (state voices or not)."""
-    return store.query(con, _sql("report_composition"), [first, last])
-
-
-def data_quality(con: duckdb.DuckDBPyConnection, first: date, last: date) -> dict[str, object]:
-    """Counts for the data-quality section, for the weeks first..last (Mondays) and for the whole database."""
-    end = last + timedelta(days=7)
-    facts = dict(zip(*_one_row(con, _sql("report_quality"), [first, end])))
-    facts["date_sources"] = store.query(con, _sql("report_date_sources"), [first, end])
-    facts["rejections"] = store.query(con, _sql("report_rejections"))
-    facts["scorer_version"] = con.execute(
-        "select coalesce(max(value), 'unset') from settings where key = 'scorer_version'").fetchone()[0]
-    return facts
-
-
-def _one_row(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> tuple[list[str], tuple]:
-    cursor = con.execute(sql, params)
-    return [d[0] for d in cursor.description], cursor.fetchone()
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What a report covers: the Mondays of its first and last week (equal for a one-week report)."""
-
-    first: date
-    last: date
-    note: str = ""  # why this scope, when it was not given as asked
-
-    @property
-    def is_period(self) -> bool:
-        """More than one week."""
-        return self.first != self.last
-
-    @property
-    def label(self) -> str:
-        """'2011-W51', or '2011-W01..2012-W48' for a period."""
-        return iso_week(self.first) + (f"..{iso_week(self.last)}" if self.is_period else "")
-
-
-def parse_iso_week(week: str) -> date:
-    """The Monday of an ISO week label such as '2024-W05'."""
-    match = WEEK_PATTERN.fullmatch(week.strip())
-    try:
-        if not match:
-            raise ValueError
-        return date.fromisocalendar(int(match[1]), int(match[2]), 1)
-    except ValueError:
-        raise ValueError(f"{week} is not an ISO week (expected e.g. 2024-W05)") from None
-
-
-def parse_period(period: str) -> tuple[date, date]:
-    """The Mondays of a period such as '2011-W01..2012-W48' (both weeks included)."""
-    first, sep, last = period.partition("..")
-    if not sep:
-        raise ValueError(f"{period} is not a period (expected e.g. 2011-W01..2012-W48)")
-    start, end = parse_iso_week(first), parse_iso_week(last)
-    if end < start:
-        raise ValueError(f"period {period} ends before it starts")
-    return start, end
-
-
-def iso_week(monday: date) -> str:
-    """ISO week label of a date, e.g. '2024-W05'."""
-    year, week, _ = monday.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def choose_scope(weekly: pd.DataFrame, last_published: date | None, week: str | None = None,
-                 period: str | None = None) -> Scope:
-    """The requested week or period, checked against the data; by default the last complete week."""
-    mondays = sorted(weekly["week_start"].dt.date.unique())
-    if not mondays or weekly["n_statements"].sum() == 0:
-        raise ValueError("no statements in the database yet: there is no week to report")
-    covers = f"the data covers {iso_week(mondays[0])} .. {iso_week(mondays[-1])}"
-    if period is not None:
-        start, end = parse_period(period)
-        first, last = max(start, mondays[0]), min(end, mondays[-1])
-        if first > last:
-            raise ValueError(f"no data in {period}; {covers}")
-        clipped = (first, last) != (start, end)
-        return Scope(first, last, f"Asked for {period}; {covers}." if clipped else "")
-    if week is not None:
-        monday = parse_iso_week(week)
-        if monday not in mondays:
-            raise ValueError(f"no data for {iso_week(monday)}; {covers}")
-        return Scope(monday, monday)
-    monday = last_complete_week(last_published) if last_published else mondays[-1]
-    if monday < mondays[0]:
-        return Scope(mondays[-1], mondays[-1], f"No week was requested and no week of the data is complete yet: "
-                                               f"this is the last week, {iso_week(mondays[-1])}.")
-    return Scope(monday, monday, f"No week was requested: this is the last complete week in the data "
-                                 f"(the last document is dated {last_published:%a %d %b %Y}).")
-
-
-@dataclass(frozen=True)
-class ReportData:
-    """Everything a report shows, read from the database in one go."""
-
-    weekly: pd.DataFrame        # weekly_index, every week
-    window: pd.DataFrame        # the weeks the charts show
-    pairs: pd.DataFrame
-    moving: pd.DataFrame        # weekly_statements of the scope, largest contribution first
-    notes: pd.DataFrame         # flagged weeks of the window with their statement
-    quality: dict[str, object]
-    period_index: dict[str, float]
-    composition: pd.DataFrame   # statements of the scope per pair, speaker kind and outlet
-
-
-def read_report_data(db_path: Path, week: str | None, period: str | None, chart_weeks: int = 52
-                     ) -> tuple[ReportData, Scope]:
-    """What the report for a week or a period shows (charts: the period, or `chart_weeks` up to the week)."""
-    with store.connect(db_path, read_only=True) as con:
-        weekly = read_weekly(con)
-        last_published = con.execute("select max(published) from documents").fetchone()[0]
-        scope = choose_scope(weekly, last_published, week, period)
-        start = scope.first if scope.is_period else scope.last - timedelta(weeks=chart_weeks - 1)
-        window = weekly[weekly["week_start"].between(pd.Timestamp(start), pd.Timestamp(scope.last))]
-        period_index = dict(con.execute(_sql("report_period_index"), [scope.first, scope.last]).fetchall())
-        data = ReportData(
-            weekly=weekly, window=window, pairs=store.query(con, "select pair_id, name from pairs order by rowid"),
-            moving=moving_statements(con, scope.first, scope.last) if not scope.is_period
-            else pd.DataFrame(), notes=flag_notes(con, window),
-            quality=data_quality(con, scope.first, scope.last), period_index=period_index,
-            composition=composition(con, scope.first, scope.last))
-    return data, scope
-
-

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from tension.warehouse.store import MEMORY_LIMIT
+from tension.warehouse.store import memory_limit
 
 # Settings fixed when the connection opens; lock_configuration makes them (and every other setting) final.
 LOCKED_CONFIG = {
@@ -27,7 +27,7 @@ LOCKED_CONFIG = {
     "autoinstall_known_extensions": False,
     "allow_community_extensions": False,
     "allow_persistent_secrets": False,
-    "memory_limit": MEMORY_LIMIT,
+    "memory_limit": memory_limit(),
 }
 QUERY_TYPES = frozenset({duckdb.StatementType.SELECT})
 _EXPLAIN = re.compile(r"^\s*explain(\s+analy[sz]e)?\b", re.I)

@@ -1,4 +1,5 @@
-"""Store: the DuckDB schema, idempotent inserts, and read-only access for analysts.
+"""Store: connections (read-only for analysts, the run's writer), the schema and views, transaction(), and a run's
+bookkeeping (settings, pairs, input files stored, runs).
 
 Re-running a batch changes nothing: documents are keyed by content hash, statements by document and position,
 scores by statement and scorer version, rejections by path and line.
@@ -14,9 +15,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from tension.config import OUTLETS_FILE, SQL_DIR, VIEW_COLUMNS_FILE, Pair, read_tsv
+from tension.config import DUCKDB_MEMORY, OUTLETS_FILE, SQL_DIR, VIEW_COLUMNS_FILE, Pair, read_tsv
 
-# Creation order matters: each view or table macro reads the ones before it. A macro's file creates it itself.
+# Creation order matters: each view or table macro (warehouse/sql/views/) reads the ones before it. A macro's file
+# creates it itself.
 CREATION_ORDER = (
     "outlets", "statement_scores", "pair_statements", "statement_cues", "index_parameters", "weekly_parameters",
     "index_sums", "period_coverage", "weekly_coverage", "weekly_sums_live", "weekly_sums", "tension_index",
@@ -27,9 +29,9 @@ MACROS = ("index_sums", "period_coverage", "tension_index")
 VIEWS = tuple(name for name in CREATION_ORDER if name not in MACROS)
 
 
-# DuckDB caches the pages it touches up to its memory limit (80% of RAM by default), so a run's memory would
-# grow with the database. A fixed limit keeps a run's footprint flat; DuckDB spills to disk beyond it.
-MEMORY_LIMIT = os.environ.get("TENSION_DUCKDB_MEMORY", "1GB")
+def memory_limit() -> str:
+    """DuckDB's memory limit for a connection: TENSION_DUCKDB_MEMORY, else config.DUCKDB_MEMORY."""
+    return os.environ.get("TENSION_DUCKDB_MEMORY", DUCKDB_MEMORY)
 
 
 def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -39,7 +41,7 @@ def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConn
     if read_only and not Path(db_path).exists():
         raise FileNotFoundError(f"no database at {db_path}: run 'tension run' first")
     con = duckdb.connect(str(db_path), read_only=read_only)
-    con.execute("set memory_limit = ?", [MEMORY_LIMIT])
+    con.execute("set memory_limit = ?", [memory_limit()])
     return con
 
 
@@ -81,20 +83,12 @@ def sql(name: str) -> str:
     return (SQL_DIR / "queries" / f"{name}.sql").read_text()
 
 
-def connect_parquet(folder: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory database with a view 'statement_scores' over the Parquet export (hive-partitioned by week)."""
-    con = duckdb.connect(":memory:")
-    pattern = str(Path(folder) / "**" / "*.parquet").replace("'", "''")
-    con.execute(f"create view statement_scores as select * from read_parquet('{pattern}', hive_partitioning = true)")
-    return con
-
-
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Tables, then views, then their documentation."""
     con.execute((SQL_DIR / "schema.sql").read_text())
     load_outlet_names(con)
     for view in CREATION_ORDER:
-        sql = (SQL_DIR / f"{view}.sql").read_text()
+        sql = (SQL_DIR / "views" / f"{view}.sql").read_text()
         con.execute(sql if view in MACROS else f'create or replace view "{view}" as ' + sql)
     document_views(con)
 
@@ -157,11 +151,7 @@ def content_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple:
 def weeks_ingested_since(con: duckdb.DuckDBPyConnection, since) -> list[str]:
     """ISO weeks of documents stored since `since`, with the weeks either side (near-duplicates of a new
     document may be published up to three days apart, and the representative of their cluster can change)."""
-    rows = con.execute(
-        """select distinct strftime(published + cast(d as integer) * 7, '%G-W%V')
-           from documents, (values (-1), (0), (1)) offsets(d) where ingested_at >= ?""",
-        [since],
-    ).fetchall()
+    rows = con.execute(sql("weeks_ingested_since"), [since]).fetchall()
     return sorted(r[0] for r in rows)
 
 

@@ -19,15 +19,15 @@ create table if not exists documents (
     slug          varchar,               -- wire slug line set aside by cleaning ("NK leader-public appearance")
     dateline      varchar,               -- wire dateline set aside by cleaning ("SEOUL, Dec. 28 (Yonhap)")
     byline        varchar,               -- reporter named above the dateline
-    cluster_id    varchar,               -- near-duplicate cluster (tension.dedup): smallest doc_id among its members
-    lsh_bands     bigint[]               -- unused since dedup signature 2 (band keys live in document_bands)
+    cluster_id    varchar                -- near-duplicate cluster (tension.dedup): smallest doc_id among its members
 );
 -- Columns added after the first release, for databases created before them.
 alter table documents add column if not exists slug varchar;
 alter table documents add column if not exists dateline varchar;
 alter table documents add column if not exists byline varchar;
 alter table documents add column if not exists cluster_id varchar;
-alter table documents add column if not exists lsh_bands bigint[];
+-- Band keys were a documents column before dedup signature 2 (they live in document_bands): dropped.
+alter table documents drop column if exists lsh_bands;
 
 -- MinHash LSH band keys of each clustered document's body (tension.dedup): documents sharing a key published
 -- within the window are near-duplicate candidates. One row per key, so a new batch joins on the key alone.
