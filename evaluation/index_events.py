@@ -93,11 +93,13 @@ def correlations(weeks: pd.DataFrame, events: pd.Series) -> dict[str, tuple[floa
     return result
 
 
-def rss_2022(db: Path, voices: str = "state") -> dict[str, tuple[float, int]]:
+def rss_2022(db: Path, voices: str = "state", lag: int = 0) -> dict[str, tuple[float, int]]:
+    """lag 1: a week's events are those of the week and of the week before (news runs on after an event)."""
     weeks = weekly_measures(db, voices)
     weeks = weeks[pd.to_datetime(weeks["week"]).dt.year.ge(2021)]  # 2021-W52 holds 1-2 January 2022
     counts = nk_event_days(2022)
-    return correlations(weeks, weeks["week"].map(counts).fillna(0))
+    events = sum(weeks["week"].map(lambda w, k=k: counts.get(w - timedelta(weeks=k), 0)) for k in range(lag + 1))
+    return correlations(weeks, events.astype(float))
 
 
 def kcna(db: Path, voices: str = "state") -> dict[str, tuple[float, int]]:
@@ -118,8 +120,9 @@ def main() -> None:
     parser.add_argument("--rss", type=Path, required=True, help="database built from RSS 2022")
     parser.add_argument("--kcna", type=Path, required=True, help="database built from KCNA 2011-12")
     parser.add_argument("--voices", default="state", choices=("state", "all"))
+    parser.add_argument("--lag", type=int, default=0, help="RSS: also count the events of this many weeks before")
     args = parser.parse_args()
-    rss, kc = rss_2022(args.rss, args.voices), kcna(args.kcna, args.voices)
+    rss, kc = rss_2022(args.rss, args.voices, args.lag), kcna(args.kcna, args.voices)
     print("| DPRK–ROK weekly measure | RSS 2022: ρ with DPRK event days (weeks) | KCNA 2011–12: ρ with event weeks "
           "(weeks) |\n|---|---:|---:|")
     for measure, label in LABELS.items():
