@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from tension.config import load_reference_words
 from tension.extract import actors as actors_module
 from tension.extract import attribution
+from tension.extract import modality
 from tension.extract import statements as extract
+from tension.extract.modality import modality_words
 from tension.extract.scan import Anchored, WordIndex, lowercase_view, word_set
 from tension.extract.sentences import _blingfire_sentences
 
@@ -26,9 +28,10 @@ SEPARATORS = [" ", "  ", ",", ".", "-", "'", "’", "\n", "\t", '"', "“", "”
               "İ", "ı", "ſ", "K"]
 
 CUES = {
-    "negated": extract._NEGATED, "hedge": extract._HEDGE, "condition": extract._CONDITION,
-    "threat": extract._THREAT, "reporting": extract._REPORTING, "would": extract._WOULD,
-    "future": extract._FUTURE, "anaphor": extract.anaphor_pattern(list(load_reference_words()["anaphor"])),
+    # the statement-modality words are data now (tension/data/cues_modifiers.tsv, compiled by extract/modality.py)
+    "negated": modality_words().negation, "hedge": modality_words().hedge, "condition": modality_words().condition,
+    "threat": modality_words().threat, "reporting": modality._REPORTING, "would": modality._WOULD,
+    "future": modality_words().future, "anaphor": extract.anaphor_pattern(list(load_reference_words()["anaphor"])),
     "according": attribution.ACCORDING,
     "passive agent": attribution.PASSIVE_AGENT, "that": attribution._THAT,
     "backref": actors_module.backref_pattern(load_reference_words()["definite"]), "side": actors_module._SIDE,

@@ -257,6 +257,9 @@ def test_text_helpers() -> None:
     many = json.dumps({"cues": [{"matched": f"cue{i}", "weight": i / 10} for i in range(10)], "vader_compound": 0})
     assert report.cue_summary(many).startswith("cue9\u00a0+0.90; cue8\u00a0+0.80;")
     assert "2 more cues; VADER" in report.cue_summary(many)
+    # a reversed cue shows what it contributed ("refused talks": +0.35), not its lexicon weight (−0.35)
+    flipped = json.dumps({"cues": [{"matched": "talks", "weight": -0.35, "contribution": 0.35}], "vader_compound": 0})
+    assert report.cue_summary(flipped).startswith("talks\u00a0+0.35;")
 
 
 def test_hangul_outlets_render_and_a_sentence_shows_once(db_path: Path, tmp_path: Path) -> None:

@@ -6,14 +6,16 @@ from hypothesis import given, settings, strategies as st
 from tension.score.scorer import (
     MODALITY_FACTORS,
     Cue,
+    REST_WEIGHT,
     Scorer,
     VADER_WEIGHT,
+    aggregate,
     combine,
     inflections,
     load_cues,
     load_markers,
 )
-from tension.score.tokens import tokenize
+from tension.score.tokens import TYPOGRAPHY, tokenize
 from tension.score.vader import words_of
 
 
@@ -140,7 +142,10 @@ def test_modality_scales_the_score(scorer):
     text = "North Korea will launch a ballistic missile."
     asserted = scorer.score(text, "asserted")
     hypothetical = scorer.score(text, "hypothetical")
-    assert hypothetical.hostility == pytest.approx(asserted.hostility * MODALITY_FACTORS["hypothetical"], abs=1e-4)
+    # the factor applies to the raw value; calibration maps it afterwards
+    assert hypothetical.raw_hostility == pytest.approx(asserted.raw_hostility * MODALITY_FACTORS["hypothetical"],
+                                                       abs=1e-4)
+    assert 0 < hypothetical.hostility < asserted.hostility
 
 
 def test_modality_marked_in_the_text_is_counted_once(scorer):
@@ -153,8 +158,12 @@ def test_explanation_reproduces_the_score(scorer):
     result = scorer.score("Seoul summoned the Russian ambassador to protest the rude remarks.")
     parts = result.explanation()
     recomputed = math.tanh(parts["cue_sum"] + parts["vader_part"]) * parts["modality_factor"]
-    assert result.hostility == pytest.approx(recomputed, abs=1e-3)
-    assert parts["cue_sum"] == pytest.approx(sum(c["weight"] * c["factor"] for c in parts["cues"]), abs=1e-3)
+    assert parts["raw_hostility"] == pytest.approx(recomputed, abs=1e-3)
+    assert result.hostility == pytest.approx(scorer.calibration(recomputed), abs=1e-3)
+    contributions = [c["weight"] * c["factor"] for c in parts["cues"]]
+    assert parts["cue_sum"] == pytest.approx(aggregate(contributions), abs=1e-3)
+    assert parts["cue_sum"] == pytest.approx(max(contributions) + REST_WEIGHT * (sum(contributions) - max(contributions)),
+                                             abs=1e-3)  # all three cues are hostile
     assert {c["matched"] for c in parts["cues"]} >= {"summoned the Russian ambassador", "protest", "rude"}
     assert {"vader_compound", "vader_part", "cues", "cue_sum", "modality", "modality_factor", "formula"} <= set(parts)
 
@@ -205,7 +214,8 @@ def assert_chunk_tokens_are_tokenize(scorer: Scorer, text: str) -> None:
         for k, automaton in enumerate((scorer.cue_automaton, scorer.marker_automaton)):
             assert tokens.candidates(k) == [automaton.candidates(w) for w in words], text
         if tokens.vader_words is not None:
-            assert tokens.vader_words == words_of(text.split()), text
+            # VADER reads the text through the typography table (curly quotes straight, dashes as spaces)
+            assert tokens.vader_words == words_of(text.translate(TYPOGRAPHY).split()), text
             assert tokens.vader_lowered == [w.lower() for w in tokens.vader_words], text
 
 
@@ -215,6 +225,7 @@ def assert_chunk_tokens_are_tokenize(scorer: Scorer, text: str) -> None:
     "Straße threatened", "won’t agree, didn’t", "ain't", "rock 'n' roll", "U.S.-ROK talks", "—war—", "a\x1cb threat",
     "non\u00a0breaking\u2003threat", '"dialogue" racket', "“talks” “halted”", "(threatened)", "x _threat_ y",
     "Kim Jong Un's warning", "'n't", "n't", "dprk—rok", "ﬁne threat", "ǅemal threatened",
+    "“a diplomatic idiot”", "idiot—he said… scum", "anti‑DPRK", "— —", "a​b",
 ])
 def test_chunk_tokens_are_tokenize(scorer, text):
     assert_chunk_tokens_are_tokenize(scorer, text)
@@ -223,7 +234,8 @@ def test_chunk_tokens_are_tokenize(scorer, text):
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from([
     "May", "may", "5", " ", "  ", "\t", "\n", "\u00a0", "\x1c", "a", "B", "threat", "Talks", "halted", "n't", "'", "’",
-    "-", "—", ".", ",", '"', "“", "”", "_", "U.S.", "İ", "Σ", "ß", "ﬁ", "didn", "t", "(", ")"]), max_size=30))
+    "-", "—", ".", ",", '"', "“", "”", "_", "U.S.", "İ", "Σ", "ß", "ﬁ", "didn", "t", "(", ")", "‘", "…", "–",
+    "​", "‑"]), max_size=30))
 def test_chunk_tokens_are_tokenize_on_random_text(scorer, pieces):
     assert_chunk_tokens_are_tokenize(scorer, "".join(pieces))
 
@@ -248,7 +260,7 @@ def test_hostility_in_range_for_cue_dense_text(scorer, words):
 # --- data tests: the lexicon and the marker table ---
 
 KINDS = {"threat", "military", "coercion", "accusation", "demand", "rejection", "assault", "fight", "tension",
-         "diplomacy", "cooperation", "agreement", "aid", "name"}
+         "diplomacy", "cooperation", "agreement", "aid", "name", "insult", "epithet"}
 
 
 def test_cue_rows_are_valid():
@@ -263,16 +275,18 @@ def test_cue_rows_are_valid():
 
 def test_cue_rows_have_a_source():
     from tension.config import CUES_FILE, read_tsv
+    from tension.score.scorer import INSULTS_FILE
 
-    assert all(r["source"] for r in read_tsv(CUES_FILE))
+    assert all(r["source"] for path in (CUES_FILE, INSULTS_FILE) for r in read_tsv(path))
 
 
 def test_marker_rows_are_valid():
     markers = load_markers()
     kinds = {"negation", "refusal", "reversal", "hypothetical", "future", "request", "topic", "intensifier",
-             "diminisher"}
+             "diminisher", "emphasis", "opposition"}
     for marker in markers:
         assert marker.kind in kinds, marker
+        assert marker.statement_modality in ("", "negated", "hypothetical", "threat_or_future"), marker
         assert -1.0 <= marker.hostile_factor <= 1.5 and -1.0 <= marker.cooperative_factor <= 1.5, marker
         assert 1 <= marker.window <= 6, marker
 
@@ -283,3 +297,109 @@ def test_cue_cameo_codes_exist_in_the_cameo_table():
     table = shared_file("cameo/CAMEO.goldsteinscale.txt").read_text(encoding="utf-8").splitlines()[1:]
     codes = {line.split()[0] for line in table if line.strip()}
     assert not [c.pattern for c in load_cues() if c.cameo != "0" and c.cameo not in codes]
+
+
+# --- issue 14: typography, insults, epithets as style terms, emphasis, names, demands ---
+
+def test_curly_quotes_and_dashes_do_not_hide_words_from_vader(scorer):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    curly = scorer.score("North Korea called him “a diplomatic idiot”—again…")
+    straight = scorer.score('North Korea called him "a diplomatic idiot" again ')
+    assert curly.vader_compound == straight.vader_compound < 0
+    assert curly.vader_compound == SentimentIntensityAnalyzer().polarity_scores(
+        'North Korea called him "a diplomatic idiot" again ')["compound"]
+    assert curly.hostility == straight.hostility > 0.5
+
+
+def test_unicode_hyphen_reads_as_a_hyphen(scorer):
+    assert [c["matched"] for c in scorer.score("an anti‑DPRK smear campaign").cues][0] == "anti‑DPRK"
+
+
+@pytest.mark.parametrize("text", [
+    "KCNA called him a guy with a trash-like brain.",
+    "The statement called the defector group human scum.",
+    "Pyongyang called the South Korean president a lackey of the US.",
+    "The commentary branded the officials gangsters and rats.",
+])
+def test_insults_are_hostile(scorer, text):
+    result = scorer.score(text)
+    assert result.hostility > 0.45, result
+    assert any(c["kind"] in ("insult", "epithet") and c["contribution"] > 0 for c in result.cues)
+
+
+def test_epithets_count_once_per_statement(scorer):
+    one = scorer.score("The puppet group staged a drill.")
+    three = scorer.score("The puppet traitors and warmongers staged a drill.")
+    counted = [c for c in three.cues if c["kind"] == "epithet" and c["contribution"] > 0]
+    assert len(counted) == 1 and counted[0]["contribution"] == 0.55  # the strongest (the first of equals)
+    assert [m["kind"] for c in three.cues if c["kind"] == "epithet" and not c["contribution"]
+            for m in c["markers"]] == ["once", "once"]
+    assert three.cue_sum - one.cue_sum < 0.1  # the house vocabulary's repetition adds (almost) nothing
+
+
+def test_insults_each_count(scorer):
+    assert scorer.score("He is an idiot and a gangster.").cue_sum > scorer.score("He is an idiot.").cue_sum
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("The puppet military never ceased its provocations.", "provocations"),
+    ("The traitors will never escape punishment.", "punishment"),
+    ("The KPA did not hesitate to strike back.", "strike back"),
+    ("This is not only a provocation.", "provocation"),
+])
+def test_emphasis_is_not_negation(scorer, text, fragment):
+    cue = cue_of(scorer.score(text), fragment)
+    assert cue["contribution"] > 0 and not cue["negated"], cue
+
+
+def test_a_real_denial_still_cancels(scorer):
+    assert cue_of(scorer.score("Pyongyang did not threaten Seoul."), "threaten")["negated"]
+
+
+def test_a_demanded_apology_is_a_demand(scorer):
+    for text in ("North Korea demanded that the US apologize for the incident.",
+                 "Pyongyang urged Washington to apologise."):
+        assert scorer.score(text).hostility > 0.2, text
+    assert scorer.score("Japan apologized for the incident.").hostility < 0
+
+
+def test_acting_against_cooperation_is_hostile(scorer):
+    assert scorer.score("The puppets obstructed the dialogue.").hostility > scorer.score("The puppets staged it.").hostility
+    assert cue_of(scorer.score("The authorities opposed reconciliation."), "reconciliation")["contribution"] > 0
+
+
+def test_cues_do_not_fire_inside_proper_names(scorer):
+    cue = cue_of(scorer.score("Members of the People's Solidarity for Participatory Democracy staged a rally."), "Solidarity")
+    assert cue["contribution"] == 0 and cue["markers"][-1]["kind"] == "name"
+    assert cue_of(scorer.score("Officials of the puppet Spy Agency met."), "Spy Agency")["weight"] == 0  # a name row
+    assert cue_of(scorer.score("He was accused of being a spy."), "spy")["contribution"] > 0
+    headline = scorer.score("North Korea Fires Missile Toward Japan Sea")  # a title-case headline keeps its cues
+    assert headline.hostility > 0.3
+    assert scorer.score("Kim Jong Un visited the Kumsusan mausoleum.").cue_sum == 0
+
+
+def test_scorer_version_is_formula_three(scorer):
+    assert scorer.version.startswith("3-")
+
+
+def test_strongest_cue_counts_in_full_and_the_rest_by_a_quarter():
+    assert aggregate([0.7, 0.4, 0.2]) == pytest.approx(0.7 + REST_WEIGHT * 0.6)
+    assert aggregate([0.5, -0.4, -0.2]) == pytest.approx(0.5 - 0.4 - REST_WEIGHT * 0.2)
+    assert aggregate([]) == 0.0
+
+
+def test_calibration_is_increasing_and_keeps_the_ends(scorer):
+    from tension.score.calibration import IDENTITY, Calibration, fit_anchors, load_calibration
+
+    calibration = load_calibration()
+    values = [i / 100 for i in range(-100, 101)]
+    mapped = [calibration(v) for v in values]
+    assert mapped[0] == -1.0 and mapped[-1] == 1.0 and mapped[100] == pytest.approx(0.0, abs=1e-9)
+    assert all(b > a for a, b in zip(mapped, mapped[1:]))  # strictly: no ranking changes
+    assert IDENTITY(0.37) == pytest.approx(0.37)
+    with pytest.raises(ValueError):
+        Calibration((-1.0, 0.2, 0.2, 1.0), (-1.0, 0.1, 0.3, 1.0))
+    # medians, with adjacent violators pooled (weighted by statements); small classes get no anchor
+    assert fit_anchors({-1: [-0.1, 0.3, 0.2], 0: [0.0, 0.1], 1: [0.5] * 2, 3: [0.9]}, 2) == [
+        (-0.6, 0.14, 5), (1.0, 0.5, 2)]

@@ -22,7 +22,8 @@ from tension.extract.actors import ActorDictionary, Mention, alias_pattern
 from tension.extract.attribution import Finding, Rules, kin_pattern, predicate_pattern, referents  # noqa: F401
 from tension.extract.kinds import STATE_VOICES, Kinds, load_kinds
 from tension.config import DATA_DIR, load_reference_words, read_tsv
-from tension.extract.scan import AliasFinder, Anchored, WordIndex, cuts_word, lowercase_view
+from tension.extract.scan import AliasFinder, Anchored, WordIndex, cuts_word
+from tension.extract.modality import modality
 from tension.extract.references import resolve_mentions
 from tension.extract.sentences import Sentence, split_sentences  # noqa: F401 (re-exported)
 
@@ -33,25 +34,6 @@ _CLAUSE_BREAK = re.compile(r",\s+(?P<rel>which|who|as|while|amid|even as)\s+|;\s
 _SUBORDINATE = re.compile(r"\s(?:as|while|when|after|because|before|since|but)\s+(?:the\s+|a\s+)?")
 _QUESTION_FRAME = re.compile(r"\s*,?\s*\b(?:when|after being|while being|after|when he was|when she was)?\s*asked\s+"
                              r"(?:about|whether|if|on|to comment on|how)\b.*$", re.S)
-# Modality cues, each with the literals its matches start with (see tension.extract.scan).
-_NEGATED = Anchored(
-    re.compile(r"\b(?:not|never|no longer|den(?:y|ies|ied|ying)|refus\w* to|rul\w* out)\b|n't\b", re.I),
-    ("not", "never", "no longer", "den", "refus", "rul"), word_start=True, inner=("n't",))
-_HEDGE = Anchored(re.compile(r"\b(?:could|might|may|possibly|perhaps|likely|possibility)\b", re.I),
-                  ("could", "might", "may", "possib", "perhaps", "likely"), word_start=True)
-_CONDITION = Anchored(re.compile(r"\b(?:if|unless|in case)\b", re.I), ("if", "unless", "in case"), word_start=True)
-_THREAT = Anchored(re.compile(r"\b(?:threat\w*|vow\w*|warn\w*|pledg\w*)\b", re.I), ("threat", "vow", "warn", "pledg"),
-                   word_start=True)
-_REPORTING_WORDS = ("said", "says", "stressed", "reiterated", "added", "told", "noted", "vowed", "pledged", "declared",
-                    "affirmed", "announced", "warned", "threatened", "insisted", "claimed")
-_REPORTING = Anchored(re.compile(r"\b(?:" + "|".join(_REPORTING_WORDS) + r")\b", re.I), _REPORTING_WORDS,
-                      word_start=True)
-_WOULD = Anchored(re.compile(r"\bwould\b", re.I), ("would",), word_start=True)
-_FUTURE = Anchored(re.compile(
-    r"\b(?:will|shall|threat\w*|vow\w*|warn\w*|pledg\w*|set to|plans?|planning|intends? to|going to|ready to|"
-    r"scheduled to|expected to|to be held|contemplat\w*)\b", re.I
-), ("will", "shall", "threat", "vow", "warn", "pledg", "set to", "plan", "intend", "going to", "ready to",
-    "scheduled to", "expected to", "to be held", "contemplat"), word_start=True)
 
 
 def anaphor_pattern(nouns: list[str]) -> Anchored:
@@ -154,27 +136,6 @@ def outside_quotes(text: str) -> str:
     if '"' not in text and "“" not in text:
         return text
     return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
-
-
-def modality(frame_text: str, reported: bool, directive: bool = False) -> str:
-    """Modality from the words outside quotes: hedges inside a quote are the speaker's rhetoric.
-
-    A negation inside a demand ("demanded that Lee no longer resort to...") is the demand's, not a denial;
-    "would" after a reporting verb is a reported "will".
-    """
-    view = lowercase_view(frame_text)
-    if not directive and _NEGATED.found_in(frame_text, view):
-        return "negated"
-    # A hedge makes it hypothetical; a condition does too, unless it conditions a threat ("vowed to strike if").
-    if _HEDGE.found_in(frame_text, view) or (
-            _CONDITION.found_in(frame_text, view) and not _THREAT.found_in(frame_text, view)):
-        return "hypothetical"
-    would = _WOULD.search(frame_text, view)
-    if would and not _REPORTING.search(frame_text, view, 0, would.start()):
-        return "hypothetical"
-    if would or _FUTURE.found_in(frame_text, view):
-        return "threat_or_future"
-    return "reported" if reported else "asserted"
 
 
 @dataclass

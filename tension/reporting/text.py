@@ -45,16 +45,19 @@ def display_quote(text: str, limit: int | None) -> str:
 
 
 def cue_summary(explanation: str | None, limit: int = 8) -> str:
-    """Cues that fired, counted, strongest first (at most `limit`), then VADER: 'protest +0.35 ×2; VADER −0.73'."""
+    """Cues that fired, counted, strongest first (at most `limit`), then VADER: 'protest +0.35 ×2; VADER −0.73'.
+    Each cue shows its contribution (weight × factor: a reversed cue's sign flips, a hedged one shrinks); explanations
+    stored before contributions were kept show the weight."""
     parts = json.loads(explanation) if explanation else {}
     counts: dict[str, int] = {}
     weights: dict[str, float] = {}
     for c in parts.get("cues", []):
-        # Non-breaking spaces keep each weight on the line of its word when the cell wraps.
-        key = f"{c.get('matched') or c.get('cue')}\u00a0{signed(c.get('weight'))}"
+        value = c.get("contribution", c.get("weight"))
+        # Non-breaking spaces keep each value on the line of its word when the cell wraps.
+        key = f"{c.get('matched') or c.get('cue')}\u00a0{signed(value)}"
         key += " (negated)" * bool(c.get("negated"))
         counts[key] = counts.get(key, 0) + 1
-        weights[key] = 0.0 if c.get("negated") else abs(c.get("weight") or 0)
+        weights[key] = 0.0 if c.get("negated") else abs(value or 0)
     ranked = sorted(counts, key=lambda key: -weights[key] * counts[key])  # stable: ties keep their order
     cues = [key + (f"\u00a0×{counts[key]}" if counts[key] > 1 else "") for key in ranked[:limit]]
     if len(ranked) > limit:

@@ -1,36 +1,42 @@
 """Score: hostility of a statement in [-1, +1], with every part of the explanation kept.
 
-    hostility = tanh( Σ cue_weight × cue_factor  +  VADER_WEIGHT × (−vader_compound) ) × modality_factor
+    raw       = tanh( cue_sum  +  VADER_WEIGHT × (−vader_compound) ) × modality_factor
+    cue_sum   = on each side (hostile, cooperative) the largest cue_weight × cue_factor + REST_WEIGHT × the others
+    hostility = calibration(raw)   (tension/score/calibration.py: the gold set's class medians at class/3)
 
-+1 is a threat of war, 0 neutral, −1 warm cooperation. Cue weights come from tension/data/cues.tsv, anchored on
-the CAMEO category's Goldstein value (weight = −Goldstein/10 unless the row says why not). Each cue's factor
-comes from the markers just before it in the same clause (tension/data/cues_modifiers.tsv): a negation cancels a
-hostile cue ("did not threaten") and turns a cooperative one into a mild refusal ("did not agree"); "halt",
-"suspend", "lift" reverse a cue (CAMEO's mirrored categories: halt negotiations −7 vs negotiate +7); "could",
-"will", "urged ... to" scale it; "strongly" intensifies it. The statement's modality (from the extractor) applies
-to the whole score unless the text already marks it at a cue, so a hedge is never counted twice.
-METHODOLOGY.md §2 explains the choice of constants; docs/evaluation-scoring.md measures them.
++1 is a threat of war, insult or use of force, 0 neutral, −1 warm cooperation. Cue weights come from
+tension/data/cues.tsv and cues_insults.tsv, anchored on the CAMEO category's Goldstein value (weight = −Goldstein/10
+unless the row says why not) or, for insults, on the gold-set guideline's classes. Each cue's factor comes from the
+markers just before it in the same clause (tension/data/cues_modifiers.tsv): a negation cancels a hostile cue ("did
+not threaten") and turns a cooperative one into a mild refusal ("did not agree"), an emphasis does not ("never
+ceased"); "halt", "suspend", "lift" reverse a cue (CAMEO's mirrored categories: halt negotiations −7 vs negotiate
++7); "could", "will", "urged ... to" scale it; "strongly" intensifies it. Only the strongest epithet (a house name
+for the other side) and the strongest demand cue of a statement count. A capitalised cue inside a proper name counts
+0. The statement's modality (from the extractor) applies to the whole score unless the text already marks it at a
+cue, so a hedge is never counted twice. METHODOLOGY.md §2 explains the choice of constants;
+docs/evaluation-scoring.md measures them.
 
-Cue matching is one pass over the word tokens with a dictionary automaton (exact forms and prefixes of every
-cue's first word), not a loop over the lexicon. The tokens, each word's candidate patterns and VADER's words come
-from one memo of whitespace chunks (tension/score/tokens.py): a statement is split once, for both.
+Cue matching is one pass over the word tokens with a dictionary automaton (tension/score/patterns.py), not a loop
+over the lexicon. The tokens, each word's candidate patterns and VADER's words come from one memo of whitespace
+chunks (tension/score/tokens.py): a statement is split once, for both; VADER reads it through the typography table.
 """
-
 from __future__ import annotations
 
 import hashlib
 import math
 import re
 from dataclasses import dataclass, field
-from itertools import compress
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
-from tension.score.tokens import Tokenizer, Tokens
+from tension.score.calibration import Calibration, load_calibration
+from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
+from tension.score.tokens import TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
 
-FORMULA_VERSION = "2"
+FORMULA_VERSION = "3"  # 3: typography, insults and epithets (style terms), emphasis vs negation, names, calibration
+INSULTS_FILE = DATA_DIR / "cues_insults.tsv"
 MODIFIERS_FILE = DATA_DIR / "cues_modifiers.tsv"
 VADER_FILE = DATA_DIR / "cues_vader.tsv"
 # VADER's compound is tone, not conflict: at its strongest it weighs one criticism (CAMEO 111, −2.0 → 0.2).
@@ -42,23 +48,22 @@ MODALITY_FACTORS = {
     "hypothetical": 0.5,  # "could", "might": half of the asserted act
     "negated": 0.5,  # the negated cue itself counts zero; the rest of the tone is halved
 }
-# Which in-text marker kinds already express a statement modality (then it is not applied a second time).
-MODALITY_MARKED_BY = {"hypothetical": {"hypothetical"}, "negated": {"negation", "refusal"}}
-POLARITY_KINDS = ("negation", "refusal", "reversal")  # the nearest one decides the cue's sign
+POLARITY_KINDS = ("negation", "refusal", "reversal", "emphasis", "opposition")  # the nearest decides the sign
+REST_WEIGHT = 0.25  # weight of a statement's cues after the strongest on each side (see aggregate, METHODOLOGY §2)
+# Kinds of which only the strongest cue of a statement counts: an epithet is a house-vocabulary name for the other
+# side (a style term), and a demand is one act however many of its words are cues ("demanded ... stop at once").
+ONCE_KINDS = ("epithet", "demand")
 SCALE_KINDS = ("hypothetical", "future", "request", "topic")  # the most hedging one scales the cue
 INTENSITY_KINDS = ("intensifier", "diminisher")  # multiply
-MEMO_WORDS = 200_000  # distinct words whose candidate patterns each automaton remembers
-GAP_WORDS = 3  # a lone "*" in a cue pattern stands for zero to three words
 SCARE_QUOTE_WORDS = 4  # a cooperative cue inside quotes this short is irony ('"dialogue" racket'), not cooperation
 
-_CLAUSE_BREAK = frozenset(".,;:!?()[]—–")
 # Words that end the reach of a marker: "would not work and warned that ..." does not negate "warned".
 _SCOPE_BREAK = _CLAUSE_BREAK | {"and", "but", "while", "whereas", "although", "though", "however", "yet", "because",
                                 "since", "after", "before", "when", "as", "which", "who", "where"}
 _DISTANCE = itemgetter(1)  # of a (marker, distance) pair
 _HOSTILE_FACTOR = attrgetter("hostile_factor")  # the marker's factor on a cue with weight > 0
 _COOPERATIVE_FACTOR = attrgetter("cooperative_factor")
-_QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]")
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]|‘([^‘’]{1,80})’")
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,7 @@ class Marker:
     hostile_factor: float  # applied to a cue with weight > 0
     cooperative_factor: float  # applied to a cue with weight < 0
     window: int  # how many words before the cue it reaches
+    statement_modality: str = ""  # the statement modality it expresses at a cue (then not applied again)
 
 
 @dataclass
@@ -93,6 +99,7 @@ class Score:
     modality_factor: float
     cues: list[dict] = field(default_factory=list)
     scorer_version: str = ""
+    raw_hostility: float | None = None  # before calibration (tension/score/calibration.py); None: not calibrated
 
     def explanation(self) -> dict:
         """The parts, as stored with the score and printed by the CLI."""
@@ -106,8 +113,10 @@ class Score:
             # 1.0 although the modality has a factor: the text marks it at a cue, where it was counted once
             "modality_marked_in_text": self.modality_factor != MODALITY_FACTORS.get(self.modality, 1.0),
             "vader_weight": VADER_WEIGHT,
-            "formula": f"tanh(cue_sum + {VADER_WEIGHT}*(-vader_compound)) * modality_factor; "
-            "cue_sum = sum(weight * factor)",
+            "raw_hostility": self.raw_hostility,
+            "formula": f"hostility = calibrate(raw_hostility); raw_hostility = tanh(cue_sum + {VADER_WEIGHT}"
+            f"*(-vader_compound)) * modality_factor; cue_sum = on each side (hostile, cooperative) the largest "
+            f"contribution + {REST_WEIGHT} * the others; contribution = weight * factor",
         }
 
 
@@ -116,123 +125,6 @@ def combine(cue_sum: float, vader_compound: float, modality_factor: float,
     """The formula; `use_cues`/`use_vader` switch a component off for the evaluation's ablation rows."""
     raw = (cue_sum if use_cues else 0.0) + (VADER_WEIGHT * -vader_compound if use_vader else 0.0)
     return max(-1.0, min(1.0, math.tanh(raw) * modality_factor))
-
-
-def inflections(stem: str) -> set[str]:
-    """Regular inflections of a stem, with or without a final 'e': 'restor' -> restore, restores, restored,
-    restoring; 'slam' -> slammed; 'deny' -> denies, denied. Over-generation ('threatenes') is harmless."""
-    forms = {stem}
-    for base in {stem, stem + "e"} if not stem.endswith("e") else {stem}:
-        forms |= {base + "s", base + "es", base + "d", base + "ed", base + "ing"}
-        if base.endswith("e") and not base.endswith("ee"):
-            forms |= {base, base[:-1] + "ing"}
-    if len(stem) > 2 and stem.endswith("y") and stem[-2] not in "aeiou":
-        forms |= {stem[:-1] + "ies", stem[:-1] + "ied"}
-    if len(stem) > 2 and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou" and stem[-3] not in "aeiou":
-        forms |= {stem + stem[-1] + "ed", stem + stem[-1] + "ing"}  # ban -> banned, commit -> committed
-    return forms
-
-
-def _token_matcher(token: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """'warn~|caution' -> (exact forms, prefixes): '~' inflects, a trailing '*' is any ending, '|' separates choices."""
-    exact: set[str] = set()
-    prefixes: list[str] = []
-    for choice in token.lower().split("|"):
-        if choice.endswith("*"):
-            prefixes.append(choice[:-1])
-        elif choice.endswith("~"):
-            exact |= inflections(choice[:-1])
-        else:
-            exact.add(choice)
-    return frozenset(exact), tuple(prefixes)
-
-
-class _Automaton:
-    """Phrase patterns indexed by the forms and prefixes of their first word. Matched left to right; at one start
-    the pattern with the most words wins, then the longest span, then an exact form over a prefix, then file order."""
-
-    def __init__(self, patterns: list[str]) -> None:
-        self.steps: list[list[tuple[frozenset[str], tuple[str, ...]] | None]] = []  # None is a gap
-        self.exact: dict[str, list[int]] = {}
-        self.prefix: dict[str, list[int]] = {}
-        self.word_counts: list[int] = []
-        self.first_forms: list[frozenset[str]] = []
-        self.rests: list[tuple[tuple[frozenset[str], tuple[str, ...], bool], ...]] = []
-        for index, pattern in enumerate(patterns):
-            steps = [None if t == "*" else _token_matcher(t) for t in pattern.split()]
-            if not steps or steps[0] is None or steps[-1] is None:
-                raise ValueError(f"cue pattern {pattern!r} must start and end with a word")
-            self.steps.append(steps)
-            forms, prefixes = steps[0]
-            for form in forms:
-                self.exact.setdefault(form, []).append(index)
-            for prefix in prefixes:
-                self.prefix.setdefault(prefix, []).append(index)
-            # Precomputed once so that find() does no per-match work on the pattern itself: the word count (first
-            # key of the rank), the first word's exact forms, and each later word as (forms, prefixes, after a gap).
-            self.word_counts.append(sum(step is not None for step in steps))
-            self.first_forms.append(forms)
-            self.rests.append(tuple((*step, steps[k - 1] is None)
-                                    for k, step in enumerate(steps) if k > 0 and step is not None))
-        self.prefix_lengths = sorted({len(p) for p in self.prefix})
-        self._memo: dict[str, tuple[int, ...]] = {}
-
-    def _match_rest(self, index: int, words: list[str], start: int) -> int | None:
-        """End (exclusive) of the shortest match of pattern `index` from `start`, or None; gaps do not cross
-        punctuation. The first word is not tested: candidates() only offers patterns whose first word fits
-        words[start], and find() never starts on punctuation."""
-        position, count = start + 1, len(words)
-        for forms, prefixes, after_gap in self.rests[index]:
-            at, last = position, position + GAP_WORDS if after_gap else position
-            while True:
-                if at >= count:
-                    return None
-                word = words[at]
-                if word in _CLAUSE_BREAK:
-                    return None
-                if word in forms or word.startswith(prefixes):  # startswith(()) is False
-                    position = at + 1
-                    break
-                if at == last:
-                    return None
-                at += 1
-        return position
-
-    def candidates(self, word: str) -> tuple[int, ...]:
-        """Patterns whose first word can be `word` (memoised: news vocabulary repeats)."""
-        found = self._memo.get(word)
-        if found is None:
-            hits = list(self.exact.get(word, ()))
-            for length in self.prefix_lengths:
-                if length > len(word):
-                    break
-                hits.extend(self.prefix.get(word[:length], ()))
-            found = tuple(hits)
-            if len(self._memo) < MEMO_WORDS:
-                self._memo[word] = found
-        return found
-
-    def find(self, words: list[str], starts: list[tuple[int, ...]]) -> list[tuple[int, int, int]]:
-        """Non-overlapping (pattern index, start, end) from left to right; at one start the most words wins.
-        `starts` holds each word's candidates()."""
-        found: list[tuple[int, int, int]] = []
-        free = 0  # words before this are inside a match already
-        for i in compress(range(len(words)), starts):  # only the words some pattern can start with
-            if i < free or words[i] in _CLAUSE_BREAK:  # no match starts on punctuation
-                continue
-            best = None
-            for index in starts[i]:
-                end = self._match_rest(index, words, i)
-                if end is None:
-                    continue
-                exact = words[i] in self.first_forms[index]  # an exact form beats a prefix ('anti-epidemic')
-                rank = (self.word_counts[index], end - i, exact, -index)
-                if best is None or rank > best[0]:
-                    best = (rank, index, end)
-            if best is not None:
-                found.append((best[1], i, best[2]))
-                free = best[2]
-        return found
 
 
 def _exempt(marker_kind: str, cue_kind: str) -> bool:
@@ -247,21 +139,79 @@ def _exempt(marker_kind: str, cue_kind: str) -> bool:
     )
 
 
-def load_cues(path: Path = CUES_FILE) -> list[Cue]:
-    """The cue lexicon, in file order (the automaton prefers the most specific match itself)."""
-    cues = [Cue(r["cue"], float(r["weight"]), r.get("cameo", ""), r.get("kind", "")) for r in read_tsv(path)]
+def aggregate(contributions: list[float]) -> float:
+    """The cues' joint weight: on each side (hostile, cooperative) the strongest cue counts in full and the others
+    by REST_WEIGHT, so a statement is rated by its strongest element (as the gold-set guideline asks of its labellers)
+    and several mild cues do not add up to a threat."""
+    if len(contributions) < 2:
+        return contributions[0] if contributions else 0.0
+    hostile = [c for c in contributions if c > 0]
+    cooperative = [c for c in contributions if c < 0]
+    total = 0.0
+    if hostile:
+        strongest = max(hostile)
+        total += strongest + REST_WEIGHT * (sum(hostile) - strongest)
+    if cooperative:
+        strongest = min(cooperative)
+        total += strongest + REST_WEIGHT * (sum(cooperative) - strongest)
+    return total
+
+
+def count_style_once(found: list[dict]) -> list[dict]:
+    """Of a statement's epithets (house-vocabulary names for the other side), only the one with the largest
+    contribution counts, and likewise of its demand cues; the others are kept in the explanation with factor 0. An
+    outlet that names its enemy "the puppet traitors" three times in a sentence has said one derogatory thing."""
+    for kind in ONCE_KINDS:
+        same = [c for c in found if c["kind"] == kind and c["contribution"] > 0]
+        if len(same) > 1:
+            keep = max(same, key=lambda c: c["contribution"])  # the first of equals
+            for cue in same:
+                if cue is not keep:
+                    cue["markers"] = cue["markers"] + [{"marker": f"{kind} counted once", "kind": "once"}]
+                    cue["factor"], cue["contribution"] = 0.0, 0.0
+    return found
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a word starts with a capital and is not the pronoun 'I' or an all-caps acronym ("U.S.", "KCNA")."""
+    return word[:1].isupper() and word != "I" and not (len(word) > 1 and word.isupper())
+
+
+def in_name(text: str, char_start: int, char_end: int) -> bool:
+    """Whether the capitalised cue at text[char_start:char_end] is part of a proper name ("the Spy Agency", "People's
+    Solidarity for Participatory Democracy"): the word before or after it is capitalised too, the cue does not open
+    the sentence, and the text is not a headline in title case (where every word is capitalised)."""
+    before = text[:char_start].rsplit(None, 1)
+    if not before or char_start == len(before[0]) or not before[-1][-1:].isalnum() and before[-1][-1:] != "'":
+        return False  # the first word of the text, or after punctuation or a quotation mark: a capital for grammar
+    if text[char_start - 1] not in " \t\n\u00a0":
+        return False  # glued to what precedes it ("(Spy", "“Spy")
+    after = text[char_end:].split(None, 1)
+    if not (_capitalised(before[-1]) or (after and _capitalised(after[0].strip(".,;:!?\"'’”)")))):
+        return False
+    # not a title-case headline: in running text at least two longer words are in lower case
+    return sum(len(w) > 3 and w[:1].islower() for w in text.split()) >= 2
+
+
+def load_cues(*paths: Path) -> list[Cue]:
+    """The cue lexicon (cues.tsv, then the insults and epithets), in file order (the automaton prefers the most
+    specific match itself)."""
+    cues = [Cue(r["cue"], float(r["weight"]), r.get("cameo", ""), r.get("kind", ""))
+            for path in paths or (CUES_FILE, INSULTS_FILE) for r in read_tsv(path)]
     seen: set[str] = set()
     for cue in cues:
         if cue.pattern in seen:
-            raise ValueError(f"{path}: duplicate cue {cue.pattern!r}")
+            raise ValueError(f"{paths}: duplicate cue {cue.pattern!r}")
         seen.add(cue.pattern)
     return cues
 
 
 def load_markers(path: Path = MODIFIERS_FILE) -> list[Marker]:
-    """Negations, hedges, requests and intensifiers with their factors on hostile and cooperative cues."""
+    """Negations, hedges, requests and intensifiers with their factors on hostile and cooperative cues (the rows of
+    kind statement_* are the extractor's statement-modality words: tension/extract/modality.py)."""
     return [Marker(r["marker"], r["kind"], float(r["hostile_factor"]), float(r["cooperative_factor"]),
-                   int(r["window"])) for r in read_tsv(path)]
+                   int(r["window"]), r.get("statement_modality", ""))
+            for r in read_tsv(path) if not r["kind"].startswith("statement_")]
 
 
 def load_vader_overrides(path: Path = VADER_FILE) -> dict[str, float | None]:
@@ -271,15 +221,22 @@ def load_vader_overrides(path: Path = VADER_FILE) -> dict[str, float | None]:
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of short quotations (scare quotes)."""
-    return [m.span(1) for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= SCARE_QUOTE_WORDS]
+    spans = []
+    for m in _QUOTED.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        if len(m.group(group).split()) <= SCARE_QUOTE_WORDS:
+            spans.append(m.span(group))
+    return spans
 
 
 class Scorer:
     """VADER plus the cue lexicon; build once and reuse (VADER loads its lexicon on construction)."""
 
     def __init__(self, cues: list[Cue] | None = None, markers: list[Marker] | None = None,
-                 vader_overrides: dict[str, float | None] | None = None) -> None:
+                 vader_overrides: dict[str, float | None] | None = None,
+                 calibration: Calibration | None = None) -> None:
         self.cues = cues if cues is not None else load_cues()
+        self.calibration = calibration if calibration is not None else load_calibration()
         self.markers = markers if markers is not None else load_markers()
         overrides = vader_overrides if vader_overrides is not None else load_vader_overrides()
         self.vader = FastSentimentIntensityAnalyzer()  # stock VADER's results, without its quadratic steps
@@ -292,12 +249,19 @@ class Scorer:
         self.cue_automaton = _Automaton([c.pattern for c in self.cues])
         self.marker_automaton = _Automaton([m.pattern for m in self.markers])
         self.tokenizer = Tokenizer((self.cue_automaton, self.marker_automaton))
-        constants = repr((VADER_WEIGHT, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS))
+        # Which in-text marker kinds already express a statement modality (then it is not applied a second time).
+        self.marked_by: dict[str, set[str]] = {}
+        for marker in self.markers:
+            if marker.statement_modality:
+                self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
+        constants = repr((VADER_WEIGHT, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
+                          sorted(TYPOGRAPHY.items())))
         digest = hashlib.sha256("\n".join([
-            *(f"{c.pattern}\t{c.weight}" for c in self.cues),
-            *(f"{m.pattern}\t{m.kind}\t{m.hostile_factor}\t{m.cooperative_factor}\t{m.window}" for m in self.markers),
+            *(f"{c.pattern}\t{c.weight}\t{c.kind}" for c in self.cues),
+            *(f"{m.pattern}\t{m.kind}\t{m.hostile_factor}\t{m.cooperative_factor}\t{m.window}\t{m.statement_modality}"
+              for m in self.markers),
             *(f"{w}\t{v}" for w, v in sorted(overrides.items())),
-            constants, FORMULA_VERSION,
+            constants, self.calibration.key(), FORMULA_VERSION,
         ]).encode()).hexdigest()[:8]
         self.version = f"{FORMULA_VERSION}-{digest}"
 
@@ -352,6 +316,9 @@ class Scorer:
             scare = cue.weight < 0 and any(qs <= char_start and char_end <= qe for qs, qe in quoted)
             if scare:
                 factor = 0.0
+            named = text[char_start].isupper() and char_start > 0 and in_name(text, char_start, char_end)
+            if named:
+                factor = 0.0
             found.append({
                 "cue": cue.pattern,
                 "matched": text[char_start:char_end],
@@ -359,24 +326,30 @@ class Scorer:
                 "cameo": cue.cameo,
                 "negated": polarity is not None and polarity.kind in ("negation", "refusal"),
                 "markers": [{"marker": m.pattern, "kind": m.kind} for m in applied]
-                + ([{"marker": "short quotation", "kind": "scare quotes"}] if scare else []),
+                + ([{"marker": "short quotation", "kind": "scare quotes"}] if scare else [])
+                + ([{"marker": "inside a proper name", "kind": "name"}] if named else []),
                 "factor": round(factor, 4),
                 "contribution": round(cue.weight * factor, 4),
+                "kind": cue.kind,
             })
-        return found
+        return count_style_once(found) if len(found) > 1 else found
 
     def score(self, text: str, modality: str = "asserted") -> Score:
         """Hostility of one statement's text under its modality."""
         tokens = self.tokenizer.tokens(text)  # VADER's words come with the cue tokens, from one memo
-        compound = self.vader.compound(text, tokens.vader_words, tokens.vader_lowered)
+        # VADER reads straight quotes and spaced dashes (tokens.vader_words are those of the translated text)
+        compound = self.vader.compound(text if text.isascii() else text.translate(TYPOGRAPHY),
+                                       tokens.vader_words, tokens.vader_lowered)
         cues = self.find_cues(text, tokens)
-        cue_sum = sum(c["contribution"] for c in cues)
+        cue_sum = aggregate([c["contribution"] for c in cues])
         factor = MODALITY_FACTORS.get(modality, 1.0)
-        marked = MODALITY_MARKED_BY.get(modality, ())
+        marked = self.marked_by.get(modality, ())
         if marked and any(m["kind"] in marked for c in cues for m in c["markers"]):
             factor = 1.0  # the text marks this modality at the cue already: count it once
+        raw = combine(cue_sum, compound, factor)
         return Score(
-            hostility=round(combine(cue_sum, compound, factor), 4),
+            hostility=round(self.calibration(raw), 4),
+            raw_hostility=round(raw, 4),
             vader_compound=compound,
             cue_sum=round(cue_sum, 4),
             modality=modality,

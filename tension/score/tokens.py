@@ -26,7 +26,13 @@ from typing import Callable, Protocol
 
 from tension.score.vader import words_of
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*|[.,;:!?()\[\]—–]")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+)*|[.,;:!?()\[\]—–]")
+# What VADER cannot see through: stock VADER strips only ASCII punctuation from a word's ends, so "idiot”" or
+# "idiot—he" is not the lexicon's "idiot". One character for one, so offsets into the text stay valid; VADER reads
+# the statement through this table, the cue matcher handles these characters itself (tension/score/tokens.py), and
+# `content` keeps the original text.
+TYPOGRAPHY = str.maketrans({**dict.fromkeys("‘’‚‛′‵", "'"), **dict.fromkeys("“”„‟″«»", '"'),
+                            **dict.fromkeys("‐‑", "-"), **dict.fromkeys("–—―‒…\u200b", " ")})
 MEMO_CHUNKS = 100_000  # distinct whitespace chunks whose tokens a Tokenizer remembers
 MONTH = "may-month"
 
@@ -50,6 +56,8 @@ def _split_tokens(lower: str) -> tuple[list[str], list[tuple[int, int]]]:
     matches = list(_TOKEN.finditer(lower))
     words = [m.group() for m in matches]
     spans = [m.span() for m in matches]
+    if "‐" in lower or "‑" in lower:  # Unicode hyphens read as the ASCII one ("anti‑DPRK")
+        words = [w.replace("‐", "-").replace("‑", "-") for w in words]
     if "'" in lower or "’" in lower:
         # only words with an apostrophe change; from the last, so a split does not shift the indices still to do
         for i in reversed([i for i, w in enumerate(words) if "'" in w or "’" in w]):
@@ -83,6 +91,16 @@ def tokenize(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return words, spans
 
 
+def _flat(column: tuple) -> list[str]:
+    """VADER's words of a text from its chunks' entries: a str for a chunk that is one word (a C-level copy when all
+    are), a tuple for a chunk that typography splits into several or none ("idiot—he", "—")."""
+    try:
+        "".join(column)  # a C-level test that every entry is a str
+    except TypeError:
+        return [w for entry in column for w in ((entry,) if isinstance(entry, str) else entry)]
+    return list(column)
+
+
 def _chunk_starts(text: str, chunks: list[str]) -> list[int]:
     """Offset of each of `text.split()`'s chunks in `text`."""
     lengths_before = list(accumulate(map(len, chunks), initial=0))
@@ -106,9 +124,10 @@ class Tokens:
     def __init__(self, columns: tuple, text: str, chunks: list[str]) -> None:
         self._columns = columns
         self.words: list[str] = list(chain.from_iterable(columns[0]))
-        # tension.vader.words_of(text.split()) and those lower-cased, or None if the columns have none
-        self.vader_words: list[str] | None = None if columns[2] is None else list(columns[2])
-        self.vader_lowered: list[str] | None = None if columns[3] is None else list(columns[3])
+        # tension.vader.words_of(text.translate(TYPOGRAPHY).split()) and those lower-cased, or None if the columns
+        # have none
+        self.vader_words: list[str] | None = None if columns[2] is None else _flat(columns[2])
+        self.vader_lowered: list[str] | None = None if columns[3] is None else _flat(columns[3])
         self._text, self._chunks = text, chunks
         self._layout: tuple[list[int], list[int]] | None = None
         self._replaced: dict[int, tuple] = {}  # word index -> its candidates per automaton, where a word was replaced
@@ -149,8 +168,13 @@ class Tokenizer:
         record = self._memo.get(chunk)
         if record is None:
             words, spans = _split_tokens(chunk.lower())
-            [vader_word] = words_of([chunk])
-            record = (tuple(words), tuple(spans), vader_word, vader_word.lower(),
+            # VADER's words of the chunk as VADER reads it (straight quotes, dashes as spaces): usually one word,
+            # none for a lone dash, two for "idiot—he"
+            vader_words = words_of([chunk] if chunk.isascii() else chunk.translate(TYPOGRAPHY).split())
+            # one word (a str, nearly always) or a tuple of them (none or several: see _flat)
+            vader, lowered = ((vader_words[0], vader_words[0].lower()) if len(vader_words) == 1 else
+                              (tuple(vader_words), tuple(w.lower() for w in vader_words)))
+            record = (tuple(words), tuple(spans), vader, lowered,
                       *[tuple(map(automaton.candidates, words)) for automaton in self.automata])
             if len(self._memo) < MEMO_CHUNKS:
                 record = tuple(map(self._shared.setdefault, record, record))  # equal parts kept once: a smaller memo

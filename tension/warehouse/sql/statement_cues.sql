@@ -1,8 +1,9 @@
 -- One row per cue that fired in a pair statement, with what it contributed: the cues that drive a week are
 --   select matched, count(*), sum(contribution) from statement_cues where pair_id = 'PRK-KOR'
 --   and iso_week = '2012-W15' group by 1 order by 3 desc
--- A statement that bears on two pairs has its cues under both. The statement's hostility is
--- tanh(cue_sum + vader_part) x modality_factor; cue_sum is the sum of its cues' contributions.
+-- A statement that bears on two pairs has its cues under both. The statement's hostility is the calibration of
+-- tanh(cue_sum + vader_part) x modality_factor (explanation.raw_hostility); cue_sum takes on each side (hostile,
+-- cooperative) the largest contribution in full and the others by 0.25 (METHODOLOGY.md section 2).
 with cues as (
     select
         ps.pair_id,

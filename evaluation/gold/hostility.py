@@ -1,0 +1,153 @@
+"""Hostility on the double-labelled gold set: the scorer against the adjudicated class −3..+3 of each statement.
+
+    python -m evaluation.gold.hostility                  # tune and check, per corpus and overall, three systems
+    python -m evaluation.gold.hostility --errors 30      # the tune half's 30 largest disagreements (never check)
+    python -m evaluation.gold.hostility --fit-calibration  # write tension/data/calibration.tsv from the tune half
+
+Each gold statement (evaluation/labels/gold/gold.tsv, `stmt` ≥ 1 with a hostility class) is scored from its unit's
+text, cut from ../shared/data by evaluation.gold.units (never stored), under the modality the extractor gives that
+text — as the pipeline scores a statement — by three systems: **scorer** (this tree), **ed2d147** (the scorer as of
+main at ed2d147, run from that commit's code by evaluation/baseline.py) and **plain VADER** (−compound of stock
+vaderSentiment). A unit with several statements gives each its own class and the same text score.
+
+Metrics: Spearman(hostility, class) and AUC(class ≥ 2, i.e. hostile or worse, vs the rest), per split and corpus.
+The `check` half is only ever reported as these summary figures. Until gold.tsv exists, the script falls back to
+the tune rows of evaluation/labels/hostility.tsv (classes −1/0/+1; AUC of +1), and says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from evaluation.baseline import BASELINE_COMMIT, run_worker
+from evaluation.scoring import SHARED_DATA, auc, load_labels, spearman
+
+GOLD = Path(__file__).resolve().parents[1] / "labels" / "gold" / "gold.tsv"
+HOSTILE_CLASS = 2
+MIN_ANCHOR_STATEMENTS = 20  # a class with fewer tune statements gets no anchor of its own (its median is noise)
+# Where the median of the extreme classes (±3) is placed: not at ±1, which is the end of the scale (raw ±1), so that
+# statements beyond the median threat still rank above it (the mapping must stay strictly increasing); 0.9 reads as
+# class 2.7, which rounds to 3.
+TOP_ANCHOR = 0.9
+SYSTEMS = ("scorer", BASELINE_COMMIT, "plain VADER")
+
+
+def read_gold(path: Path = GOLD) -> pd.DataFrame:
+    """Statements with a hostility class: unit_id, stmt, hostility (int)."""
+    frame = pd.read_csv(path, sep="\t", comment="#", dtype=str, keep_default_na=False, quoting=3)
+    frame = frame[(frame["stmt"] != "0") & (frame["hostility"].str.strip() != "")]
+    return frame.assign(hostility=frame["hostility"].astype(int))[["unit_id", "stmt", "hostility"]]
+
+
+def gold_rows() -> tuple[pd.DataFrame, int, str]:
+    """(rows with unit_id, corpus, split, text, label; the positive threshold; a description of the set)."""
+    if GOLD.exists():
+        from evaluation.gold.units import sample, sha1
+
+        units = {u["unit_id"]: u for u in sample()}
+        gold = read_gold()
+        gold["text"] = [units[u]["text"] for u in gold["unit_id"]]
+        gold["corpus"] = [units[u]["corpus"] for u in gold["unit_id"]]
+        gold["split"] = [units[u]["split"] for u in gold["unit_id"]]
+        gold["sha1"] = [sha1(t)[:12] for t in gold["text"]]
+        return gold.rename(columns={"hostility": "label"}), HOSTILE_CLASS, f"gold set {GOLD.name}, class −3..+3"
+    labels = load_labels(SHARED_DATA)
+    tune = labels[labels["set"] == "tune"].reset_index(drop=True)
+    tune = tune.assign(unit_id=tune["id"], corpus=tune["source"], split="tune")
+    return tune, 1, "FALLBACK: gold.tsv absent; evaluation/labels/hostility.tsv tune rows, class −1/0/+1"
+
+
+def scores(texts: list[str]) -> pd.DataFrame:
+    """Hostility of each text under the three systems."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    stdin = "".join(json.dumps({"text": t}) + "\n" for t in texts)
+    now = [json.loads(line) for line in run_worker(None, ["score"], stdin)]
+    before = [json.loads(line) for line in run_worker(BASELINE_COMMIT, ["score"], stdin)]
+    plain = SentimentIntensityAnalyzer()
+    return pd.DataFrame({
+        "scorer": [r["hostility"] for r in now], BASELINE_COMMIT: [r["hostility"] for r in before],
+        "plain VADER": [-plain.polarity_scores(t)["compound"] for t in texts],
+        "modality": [r["modality"] for r in now], "cues": [r["cues"] for r in now],
+        "version": [r["version"] for r in now],
+    })
+
+
+def table(rows: pd.DataFrame, positive: int) -> str:
+    """Markdown: per split, per corpus and overall, n and (ρ, AUC) per system."""
+    head = "| split | corpus | n | hostile | " + " | ".join(f"{s} ρ | {s} AUC" for s in SYSTEMS) + " |"
+    lines = [head, "|---|---|---:|---:|" + "---:|---:|" * len(SYSTEMS)]
+    for split in ("tune", "check"):
+        part = rows[rows["split"] == split]
+        groups = [(c, g) for c, g in part.groupby("corpus")] + [("all", part)]
+        for corpus, group in groups:
+            if not len(group):
+                continue
+            hostile = (group["label"] >= positive).to_numpy()
+            cells = " | ".join(f"{spearman(group[s], group['label']):.3f} | {auc(group[s], hostile):.3f}"
+                               for s in SYSTEMS)
+            lines.append(f"| {split} | {corpus} | {len(group)} | {int(hostile.sum())} | {cells} |")
+    return "\n".join(lines)
+
+
+def fit_calibration(rows: pd.DataFrame) -> str:
+    """Fit the calibration anchors on the tune half (the scorer's raw value, i.e. without calibration) and write
+    them; returns the table written."""
+    from tension.extract.modality import modality
+    from tension.extract.statements import outside_quotes
+    from tension.score.calibration import CALIBRATION_FILE, IDENTITY, fit_anchors
+    from tension.score.scorer import Scorer
+
+    tune = rows[rows["split"] == "tune"]
+    scorer = Scorer(calibration=IDENTITY)
+    raw_by_class: dict[int, list[float]] = {}
+    for text, label in zip(tune["text"], tune["label"]):
+        raw_by_class.setdefault(int(label), []).append(scorer.score(text, modality(outside_quotes(text), False)).hostility)
+    anchors = fit_anchors(raw_by_class, MIN_ANCHOR_STATEMENTS)
+    lines = CALIBRATION_FILE.read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines if line.startswith("#")] + ["class\traw\tcalibrated\tn\tsource"]
+    body = ["-\t-1\t-1\t0\tend of the scale"]
+    for k, raw, n in anchors:
+        placed = max(-TOP_ANCHOR, min(TOP_ANCHOR, k / 3))
+        where = "class/3" if abs(k / 3) <= TOP_ANCHOR else f"{placed:g} (the top class; ±1 is the end of the scale)"
+        body.append(f"{k:g}\t{raw:g}\t{round(placed, 4):g}\t{n}\tmedian raw value of the gold tune statements of class "
+                    f"{k:g} (n = {n}), placed at {where}")
+    body.append("-\t1\t1\t0\tend of the scale")
+    CALIBRATION_FILE.write_text("\n".join(header + body) + "\n", encoding="utf-8")
+    return "\n".join(body)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", type=int, default=0, help="print the tune half's N largest disagreements")
+    parser.add_argument("--fit-calibration", action="store_true", help="fit and write the calibration anchors (tune)")
+    args = parser.parse_args(argv)
+    if not SHARED_DATA.exists():
+        print(f"skipped: {SHARED_DATA} not present")
+        return 0
+    rows, positive, what = gold_rows()
+    if args.fit_calibration:
+        print(fit_calibration(rows))
+        return 0
+    rows = pd.concat([rows.reset_index(drop=True), scores(rows["text"].tolist())], axis=1)
+    print(f"{what}; {len(rows)} statements; scorer {rows['version'].iloc[0]}. ρ = Spearman(hostility, class); "
+          f"AUC of class ≥ {positive} vs the rest.")
+    print(table(rows, positive))
+    if args.errors:
+        tune = rows[rows["split"] == "tune"].copy()
+        # rank disagreement: where the score's rank and the class's rank differ most
+        tune["gap"] = tune["scorer"].rank(pct=True) - tune["label"].rank(pct=True)
+        for r in tune.reindex(tune["gap"].abs().sort_values(ascending=False).index).head(args.errors).itertuples():
+            cues = ", ".join(f"{c[0]} {c[1]:+.2f}" for c in r.cues)
+            print(f"\n[{r.label:+d}] {r.scorer:+.2f} ({r.modality}) {r.unit_id}\n  {r.text[:300]}\n  cues: {cues}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

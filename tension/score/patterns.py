@@ -1,0 +1,141 @@
+"""Cue patterns: the phrase syntax of the lexicons and the automaton that finds them in a statement's words.
+
+Pattern syntax (tension/data/cues.tsv, cues_insults.tsv, cues_modifiers.tsv): words separated by spaces; in one word
+'|' separates choices, '~' adds regular inflections, a trailing '*' is any ending; a lone '*' is a gap of zero to
+three words. Matching is one pass over the word tokens with a dictionary of the forms and prefixes of every
+pattern's first word, not a loop over the lexicon.
+"""
+
+from __future__ import annotations
+
+from itertools import compress
+
+MEMO_WORDS = 200_000  # distinct words whose candidate patterns each automaton remembers
+GAP_WORDS = 3  # a lone "*" in a cue pattern stands for zero to three words
+_CLAUSE_BREAK = frozenset(".,;:!?()[]—–")
+
+
+def inflections(stem: str) -> set[str]:
+    """Regular inflections of a stem, with or without a final 'e': 'restor' -> restore, restores, restored,
+    restoring; 'slam' -> slammed; 'deny' -> denies, denied. Over-generation ('threatenes') is harmless."""
+    forms = {stem}
+    for base in {stem, stem + "e"} if not stem.endswith("e") else {stem}:
+        forms |= {base + "s", base + "es", base + "d", base + "ed", base + "ing"}
+        if base.endswith("e") and not base.endswith("ee"):
+            forms |= {base, base[:-1] + "ing"}
+    if len(stem) > 2 and stem.endswith("y") and stem[-2] not in "aeiou":
+        forms |= {stem[:-1] + "ies", stem[:-1] + "ied"}
+    if len(stem) > 2 and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou" and stem[-3] not in "aeiou":
+        forms |= {stem + stem[-1] + "ed", stem + stem[-1] + "ing"}  # ban -> banned, commit -> committed
+    return forms
+
+
+def _token_matcher(token: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """'warn~|caution' -> (exact forms, prefixes): '~' inflects, a trailing '*' is any ending, '|' separates choices."""
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    for choice in token.lower().split("|"):
+        if choice.endswith("*"):
+            prefixes.append(choice[:-1])
+        elif choice.endswith("~"):
+            exact |= inflections(choice[:-1])
+        else:
+            exact.add(choice)
+    return frozenset(exact), tuple(prefixes)
+
+
+class _Automaton:
+    """Phrase patterns indexed by the forms and prefixes of their first word. Matched left to right; at one start
+    the pattern with the most words wins, then the longest span, then an exact form over a prefix, then file order."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.steps: list[list[tuple[frozenset[str], tuple[str, ...]] | None]] = []  # None is a gap
+        self.exact: dict[str, list[int]] = {}
+        self.prefix: dict[str, list[int]] = {}
+        self.word_counts: list[int] = []
+        self.first_forms: list[frozenset[str]] = []
+        self.rests: list[tuple[tuple[frozenset[str], tuple[str, ...], bool], ...]] = []
+        for index, pattern in enumerate(patterns):
+            steps = [None if t == "*" else _token_matcher(t) for t in pattern.split()]
+            if not steps or steps[0] is None or steps[-1] is None:
+                raise ValueError(f"cue pattern {pattern!r} must start and end with a word")
+            self.steps.append(steps)
+            forms, prefixes = steps[0]
+            for form in forms:
+                self.exact.setdefault(form, []).append(index)
+            for prefix in prefixes:
+                self.prefix.setdefault(prefix, []).append(index)
+            # Precomputed once so that find() does no per-match work on the pattern itself: the word count (first
+            # key of the rank), the first word's exact forms, and each later word as (forms, prefixes, after a gap).
+            self.word_counts.append(sum(step is not None for step in steps))
+            self.first_forms.append(forms)
+            self.rests.append(tuple((*step, steps[k - 1] is None)
+                                    for k, step in enumerate(steps) if k > 0 and step is not None))
+        # each pattern's second word as (forms, prefixes) when it must follow the first directly (no gap), else None
+        self.seconds: list[tuple[frozenset[str], tuple[str, ...]] | None] = [
+            (rest[0][0], rest[0][1]) if rest and not rest[0][2] else None for rest in self.rests]
+        self.prefix_lengths = sorted({len(p) for p in self.prefix})
+        self._memo: dict[str, tuple[int, ...]] = {}
+
+    def _match_rest(self, index: int, words: list[str], start: int) -> int | None:
+        """End (exclusive) of the shortest match of pattern `index` from `start`, or None; gaps do not cross
+        punctuation. The first word is not tested: candidates() only offers patterns whose first word fits
+        words[start], and find() never starts on punctuation."""
+        position, count = start + 1, len(words)
+        for forms, prefixes, after_gap in self.rests[index]:
+            at, last = position, position + GAP_WORDS if after_gap else position
+            while True:
+                if at >= count:
+                    return None
+                word = words[at]
+                if word in _CLAUSE_BREAK:
+                    return None
+                if word in forms or word.startswith(prefixes):  # startswith(()) is False
+                    position = at + 1
+                    break
+                if at == last:
+                    return None
+                at += 1
+        return position
+
+    def candidates(self, word: str) -> tuple[int, ...]:
+        """Patterns whose first word can be `word` (memoised: news vocabulary repeats)."""
+        found = self._memo.get(word)
+        if found is None:
+            hits = list(self.exact.get(word, ()))
+            for length in self.prefix_lengths:
+                if length > len(word):
+                    break
+                hits.extend(self.prefix.get(word[:length], ()))
+            found = tuple(hits)
+            if len(self._memo) < MEMO_WORDS:
+                self._memo[word] = found
+        return found
+
+    def find(self, words: list[str], starts: list[tuple[int, ...]]) -> list[tuple[int, int, int]]:
+        """Non-overlapping (pattern index, start, end) from left to right; at one start the most words wins.
+        `starts` holds each word's candidates()."""
+        found: list[tuple[int, int, int]] = []
+        free = 0  # words before this are inside a match already
+        seconds, match_rest, last = self.seconds, self._match_rest, len(words) - 1
+        for i in compress(range(len(words)), starts):  # only the words some pattern can start with
+            if i < free or words[i] in _CLAUSE_BREAK:  # no match starts on punctuation
+                continue
+            best = None
+            following = words[i + 1] if i < last else ""
+            for index in starts[i]:
+                second = seconds[index]
+                # most candidates fail on the word right after the first: test that here, without a call
+                if second is not None and following not in second[0] and not following.startswith(second[1]):
+                    continue
+                end = match_rest(index, words, i)
+                if end is None:
+                    continue
+                exact = words[i] in self.first_forms[index]  # an exact form beats a prefix ('anti-epidemic')
+                rank = (self.word_counts[index], end - i, exact, -index)
+                if best is None or rank > best[0]:
+                    best = (rank, index, end)
+            if best is not None:
+                found.append((best[1], i, best[2]))
+                free = best[2]
+        return found
