@@ -7,7 +7,8 @@
         --db /tmp/kcna.duckdb --no-report
     python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb
 
-The measures are read from the published databases through the views analysts use (tension_index('week')), so
+evaluation/events.py (the scoring issue's) recomputes the index in Python from `tension statements`; this script
+reads the measures from the published databases through the views analysts use (tension_index('week')), so
 what is measured is what the report prints. Per ISO week of the DPRK–ROK pair:
 - tone index (index_value): mean of document means shrunk by one neutral document (NULL without statements);
 - intensity: 100 x the sum of hostility over hostile statements / documents read (0 when read, NULL in a gap);
@@ -27,19 +28,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from evaluation.events import EVENT_TYPES, PAIR, week_of as monday
 from evaluation.scoring import SHARED_DATA, spearman
 from tension.config import read_tsv
 from tension.warehouse import store
 
-PAIR = "PRK-KOR"
-EVENT_TYPES = ("missile", "attack", "nuclear_test")
 KCNA_EVENTS = Path(__file__).parent / "data" / "kcna_2011_2012_events.tsv"
 MEASURES = ("index_value", "intensity", "n_statements", "plain_vader")
-
-
-def monday(day: date) -> date:
-    """Monday of the day's ISO week."""
-    return day - timedelta(days=day.weekday())
 
 
 def weekly_measures(db: Path, voices: str = "state") -> pd.DataFrame:
@@ -64,7 +59,9 @@ def weekly_measures(db: Path, voices: str = "state") -> pd.DataFrame:
 
 
 def nk_event_days(year: int, data_dir: Path = SHARED_DATA) -> pd.Series:
-    """Distinct event dates (missile, attack, nuclear test) per ISO week (Monday) of `year`."""
+    """Distinct event dates (missile, attack, nuclear test) per ISO week (Monday) of `year`: nk_events has one row
+    per missile, so a salvo of eight is one event here (its README: count events, not rows), unlike
+    evaluation.events.event_counts, which counts rows."""
     with open(data_dir / "nk_events" / "nk_events.csv", encoding="utf-8") as handle:
         days = {date.fromisoformat(r["date"]) for r in csv.DictReader(handle)
                 if r["type"] in EVENT_TYPES and r["date"].startswith(str(year))}
