@@ -11,7 +11,8 @@ evaluation/events.py (the scoring issue's) recomputes the index in Python from `
 reads the measures from the published databases through the views analysts use (tension_index('week')), so
 what is measured is what the report prints. Per ISO week of the DPRK–ROK pair:
 - tone index (index_value): mean of document means shrunk by one neutral document (NULL without statements);
-- intensity: 100 x the sum of hostility over hostile statements / documents read (0 when read, NULL in a gap);
+- intensity: 100 x the sum of hostility over hostile statements / typical weekly coverage (a year's mean of documents
+  read; 0 when read and nothing hostile, NULL in a gap);
 - statement count: pair statements of the week (0 when read);
 - plain VADER weekly mean: −compound of stock vaderSentiment on the same statements, averaged (NULL without).
 Events: RSS 2022 against ../shared/data/nk_events (distinct dates of DPRK missile launches, attacks and nuclear
