@@ -33,9 +33,11 @@ def plan(inbox: list[str], batch_size: int, stored: dict[str, tuple[int, int]], 
 
 
 @task(name="analyse-batch", retries=2, retry_delay_seconds=2)
-def analyse(batch: dict, staging: str, pairs_file: str | None, fields: dict | None, defaults: dict | None) -> dict:
-    """Read, clean, extract and score one batch into staged Parquet (no database)."""
-    return run.analyse(batch, staging, pairs_file, fields, defaults)
+def analyse(batch: dict, staging: str, pairs_file: str | None, fields: dict | None, defaults: dict | None,
+            ship: bool = False) -> dict:
+    """Read, clean, extract and score one batch into staged Parquet (no database); `ship`: through the task
+    runner rather than a folder the worker may not see."""
+    return run.analyse(batch, staging, pairs_file, fields, defaults, ship)
 
 
 @task(name="store-batch", retries=2, retry_delay_seconds=2, cache_policy=NONE)
@@ -63,6 +65,17 @@ def publish(paths: run.Paths, outcome: dict, parquet_dir: str | None) -> dict:
 def report(db: str, reports: str, week: str | None) -> str:
     """Charts per pair and the PDF report for the week, from the published snapshot."""
     return run.report(db, reports, week)
+
+
+def _workers_share_this_disk() -> bool:
+    """Whether this flow's task runner runs tasks on this machine (threads, local processes): then workers stage
+    batches in the flow's staging folder; otherwise (Dask, or any runner that may be remote) staged batches come
+    back through the task runner, and no folder has to be shared."""
+    from prefect.context import FlowRunContext
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+    context = FlowRunContext.get()
+    return context is None or isinstance(context.task_runner, (ThreadPoolTaskRunner, ProcessPoolTaskRunner))
 
 
 @contextmanager
@@ -103,6 +116,8 @@ def tension_flow(
     logger = get_run_logger()
     run_id = str(flow_run.get_id() or run.new_run_id("local"))
     with run.workspace(db) as paths:
+        for found in paths.recovered:
+            logger.warning("an earlier run did not finish (%s): this run publishes what it left", found)
         prepared = prepare(str(paths.working), pairs_file, run_id, dedup)
         batches = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size, prepared["stored"],
                        workers or os.cpu_count() or 1)
@@ -110,7 +125,9 @@ def tension_flow(
                     len(prepared["stored"]))
         totals = None
         with _api_shared_with_workers():
-            staged = [analyse.submit(batch, str(paths.staging), pairs_file, fields, defaults) for batch in batches]
+            ship = not _workers_share_this_disk()
+            staged = [analyse.submit(batch, str(paths.staging), pairs_file, fields, defaults, ship)
+                      for batch in batches]
             with run.Writer(paths.working) as writer:  # one connection for all batches
                 for number, future in enumerate(staged, start=1):
                     counts = store(writer, future.result())

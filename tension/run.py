@@ -14,6 +14,8 @@ import functools
 import hashlib
 import json
 import os
+import shutil
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -49,6 +51,8 @@ class Paths:
     published: Path
     working: Path
     staging: Path
+    # What an earlier, killed run left and this run finishes ('run X: crashed while publishing', ...).
+    recovered: tuple[str, ...] = ()
 
 
 @contextmanager
@@ -58,8 +62,8 @@ def workspace(db: Path | str) -> Iterator[Paths]:
     space = publication.Workspace(absolute(db))
     with publication.exclusive_run(space):
         working = publication.prepare_working_copy(space)
-        publication.recover(space)  # an earlier run killed before it published: say where it stopped
-        yield Paths(space.published, working, space.staging)
+        recovered = publication.recover(space)  # an earlier run killed before it published: where it stopped
+        yield Paths(space.published, working, space.staging, tuple(recovered))
 
 
 # --- the steps -------------------------------------------------------------------------------------------------
@@ -120,15 +124,33 @@ def plan(inbox: list[Path | str], batch_size: int, stored: dict[str, tuple[int, 
 
 
 def analyse(batch: dict, staging: Path | str, pairs_file: str | None = None, fields: dict | None = None,
-            defaults: dict | None = None) -> dict:
-    """Read, clean, extract, score and sign one batch into staged Parquet (no database: runs in the workers)."""
-    return analyse_batch(batch, Path(staging), context(pairs_file), fields, defaults)
+            defaults: dict | None = None, ship: bool = False) -> dict:
+    """Read, clean, extract, score and sign one batch into staged Parquet (no database: runs in the workers).
+
+    `ship`: the worker may not see the flow's disk (a Dask worker on another machine): the batch is staged in a
+    folder of the worker's own and its files come back in the result, through the task runner; `store` puts them
+    in `staging` on the flow's side."""
+    if not ship:
+        return analyse_batch(batch, Path(staging), context(pairs_file), fields, defaults)
+    with tempfile.TemporaryDirectory(prefix="tension-staging-") as local:
+        staged = analyse_batch(batch, Path(local), context(pairs_file), fields, defaults)
+        folder = Path(staged["batch_dir"])
+        files = {f.name: f.read_bytes() for f in folder.iterdir()}
+    return {**staged, "batch_dir": str(Path(staging) / folder.name), "files": files}
 
 
 def store(writer: Writer, staged: dict) -> dict:
     """Insert one staged batch in one transaction, its new documents with their near-duplicate clusters; its counts
     and rejections, the seconds per stage of its analysis and of storing it, and when it was stored."""
     started = time.perf_counter()
+    if staged.get("files"):  # shipped by a worker that does not share our disk: staged here first
+        folder = Path(staged["batch_dir"])
+        partial = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        for name, data in staged["files"].items():
+            (partial / name).write_bytes(data)
+        os.replace(partial, folder)
     counts = load.store_batch(writer, Path(staged["batch_dir"]))
     timings = {**staged.get("timings", {}), "store": time.perf_counter() - started}
     return {**counts, "timings": timings, "stored_at": time.time()}

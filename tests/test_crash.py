@@ -144,6 +144,8 @@ def test_a_run_killed_then_run_again_equals_a_clean_run(story, point):
     # Readers still see run 1 exactly: the killed run published nothing.
     assert tables(db) == story["run1"]
 
+    with run.workspace(db) as paths:  # what the next run finds (and logs), before it does anything
+        assert f"run killed: {POINTS[point]}" in paths.recovered
     again = run.run_local([story["inbox"]], db, batch_size=40)
     assert again["published"]
     assert tables(db) == story["tables"]                      # the published database caught up

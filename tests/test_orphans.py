@@ -28,6 +28,13 @@ def descendants(pid: int) -> list[psutil.Process]:
         return []
 
 
+def command_line(process: psutil.Process) -> str:
+    try:
+        return " ".join(process.cmdline())
+    except psutil.Error:  # ended since it was listed
+        return ""
+
+
 def wait_for(condition, timeout: float, interval: float = 0.2):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -72,12 +79,15 @@ def test_sigkill_of_the_flow_process_leaves_no_worker(tmp_path):
         cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
-        workers = wait_for(lambda: [p for p in descendants(run.pid) if "spawn_main" in " ".join(p.cmdline())]
-                           if len(descendants(run.pid)) >= 4 else [], timeout=180)
+        def both_workers_and_the_tracker() -> list:
+            found = [command_line(p) for p in descendants(run.pid)]
+            workers = [c for c in found if "spawn_main" in c]
+            return found if len(workers) >= 2 and any("resource_tracker" in c for c in found) else []
+
+        seen = wait_for(both_workers_and_the_tracker, timeout=180)
         assert run.poll() is None, "the run ended before its workers could be seen"
-        assert len(workers) >= 2, [p.cmdline() for p in descendants(run.pid)]
+        assert seen, [command_line(p) for p in descendants(run.pid)]
         started = descendants(run.pid)  # workers, the resource tracker, the API server
-        assert any("resource_tracker" in " ".join(p.cmdline()) for p in started)
     except BaseException:
         run.kill()
         raise

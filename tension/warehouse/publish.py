@@ -111,9 +111,14 @@ def publish(workspace: Workspace) -> Path:
         con.execute("checkpoint")
     workspace.published.parent.mkdir(parents=True, exist_ok=True)
     partial = workspace.partial
-    shutil.copyfile(workspace.working, partial)
-    with open(partial, "rb") as handle:
-        os.fsync(handle.fileno())
+    try:
+        shutil.copyfile(workspace.working, partial)
+        with open(partial, "rb") as handle:
+            os.fsync(handle.fileno())
+    except OSError as error:
+        partial.unlink(missing_ok=True)  # a full disk: give the space back; the next run publishes again
+        raise OSError(error.errno, f"could not publish {workspace.published}: {error.strerror or error} "
+                                   "(the working copy is intact; the next run or `tension publish` retries)") from error
     os.replace(partial, workspace.published)
     directory = os.open(workspace.published.parent, os.O_RDONLY)
     try:
@@ -246,7 +251,7 @@ def recover(workspace: Workspace) -> list[str]:
             con.execute("update runs set status = 'crashed while publishing' where run_id = ?",
                         [state.get("publication_run", "")])
             write_state(con, pending=state.get("pending") or f"unfinished publication {attempted}")
-            found.append(f"publication {attempted} did not complete")
+            found.append(f"run {state.get('publication_run', '?')}: crashed while publishing")
         for status, stopped in INTERRUPTED.items():
             runs = [r[0] for r in con.execute("select run_id from runs where status = ?", [status]).fetchall()]
             con.execute("update runs set status = ? where status = ?", [stopped, status])
