@@ -7,10 +7,12 @@
         --db /tmp/kcna.duckdb --no-report
     python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb
 
-The measures are read from the published databases through the views analysts use (tension_index('week')), so
+evaluation/events.py (the scoring issue's) recomputes the index in Python from `tension statements`; this script
+reads the measures from the published databases through the views analysts use (tension_index('week')), so
 what is measured is what the report prints. Per ISO week of the DPRK–ROK pair:
 - tone index (index_value): mean of document means shrunk by one neutral document (NULL without statements);
-- intensity: 100 x the sum of hostility over hostile statements / documents read (0 when read, NULL in a gap);
+- intensity: 100 x the sum of hostility over hostile statements / typical weekly coverage (a year's mean of documents
+  read; 0 when read and nothing hostile, NULL in a gap);
 - statement count: pair statements of the week (0 when read);
 - plain VADER weekly mean: −compound of stock vaderSentiment on the same statements, averaged (NULL without).
 Events: RSS 2022 against ../shared/data/nk_events (distinct dates of DPRK missile launches, attacks and nuclear
@@ -27,19 +29,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from evaluation.events import EVENT_TYPES, PAIR, week_of as monday
 from evaluation.scoring import SHARED_DATA, spearman
 from tension.config import read_tsv
 from tension.warehouse import store
 
-PAIR = "PRK-KOR"
-EVENT_TYPES = ("missile", "attack", "nuclear_test")
 KCNA_EVENTS = Path(__file__).parent / "data" / "kcna_2011_2012_events.tsv"
 MEASURES = ("index_value", "intensity", "n_statements", "plain_vader")
-
-
-def monday(day: date) -> date:
-    """Monday of the day's ISO week."""
-    return day - timedelta(days=day.weekday())
 
 
 def weekly_measures(db: Path, voices: str = "state") -> pd.DataFrame:
@@ -64,7 +60,9 @@ def weekly_measures(db: Path, voices: str = "state") -> pd.DataFrame:
 
 
 def nk_event_days(year: int, data_dir: Path = SHARED_DATA) -> pd.Series:
-    """Distinct event dates (missile, attack, nuclear test) per ISO week (Monday) of `year`."""
+    """Distinct event dates (missile, attack, nuclear test) per ISO week (Monday) of `year`: nk_events has one row
+    per missile, so a salvo of eight is one event here (its README: count events, not rows), unlike
+    evaluation.events.event_counts, which counts rows."""
     with open(data_dir / "nk_events" / "nk_events.csv", encoding="utf-8") as handle:
         days = {date.fromisoformat(r["date"]) for r in csv.DictReader(handle)
                 if r["type"] in EVENT_TYPES and r["date"].startswith(str(year))}
@@ -93,11 +91,13 @@ def correlations(weeks: pd.DataFrame, events: pd.Series) -> dict[str, tuple[floa
     return result
 
 
-def rss_2022(db: Path, voices: str = "state") -> dict[str, tuple[float, int]]:
+def rss_2022(db: Path, voices: str = "state", lag: int = 0) -> dict[str, tuple[float, int]]:
+    """lag 1: a week's events are those of the week and of the week before (news runs on after an event)."""
     weeks = weekly_measures(db, voices)
     weeks = weeks[pd.to_datetime(weeks["week"]).dt.year.ge(2021)]  # 2021-W52 holds 1-2 January 2022
     counts = nk_event_days(2022)
-    return correlations(weeks, weeks["week"].map(counts).fillna(0))
+    events = sum(weeks["week"].map(lambda w, k=k: counts.get(w - timedelta(weeks=k), 0)) for k in range(lag + 1))
+    return correlations(weeks, events.astype(float))
 
 
 def kcna(db: Path, voices: str = "state") -> dict[str, tuple[float, int]]:
@@ -118,8 +118,9 @@ def main() -> None:
     parser.add_argument("--rss", type=Path, required=True, help="database built from RSS 2022")
     parser.add_argument("--kcna", type=Path, required=True, help="database built from KCNA 2011-12")
     parser.add_argument("--voices", default="state", choices=("state", "all"))
+    parser.add_argument("--lag", type=int, default=0, help="RSS: also count the events of this many weeks before")
     args = parser.parse_args()
-    rss, kc = rss_2022(args.rss, args.voices), kcna(args.kcna, args.voices)
+    rss, kc = rss_2022(args.rss, args.voices, args.lag), kcna(args.kcna, args.voices)
     print("| DPRK–ROK weekly measure | RSS 2022: ρ with DPRK event days (weeks) | KCNA 2011–12: ρ with event weeks "
           "(weeks) |\n|---|---:|---:|")
     for measure, label in LABELS.items():

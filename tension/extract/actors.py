@@ -50,6 +50,7 @@ _SIDE = Anchored(re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<side>[Nn]ort
 _TWO = Anchored(re.compile(r"\b[Tt]he\s+two\s+(?:countries|nations|sides|neighbou?rs|states|governments)\b"),
                 ("The", "the"), word_start=True, needs=("two",))
 _POSSESSIVE = re.compile(r"(?:'s|’s|')")
+_NAME_FOLLOWS = re.compile(r"\s*[A-Z]")  # "south Korea", "North Korean": a name, never "the South"
 _PRONOUNS = ("She", "she", "He", "he", "It", "it", "They", "they")
 _SIDE_WORDS = ("North", "South", "north", "south", "two")  # what `_backref_starts` asks, with the nouns
 
@@ -184,12 +185,22 @@ class ActorDictionary:
                 if swapped not in self.by_alias:
                     self.by_alias[swapped].append(replace(entry, alias=swapped))
         # Aliases whose first row holds no dated office: that row, whatever the day (most lookups).
+        # The full names of each ambiguous surname ("Kim" -> "Kim Jong Un", "Kim Jong-un", ...).
+        self._full_names: dict[str, tuple[str, ...]] = {
+            surname: tuple(a for a in self.by_alias if a.startswith(surname + " "))
+            for surname, rows in self.by_alias.items() if any(r.ambiguous for r in rows)}
+        self._full_name_patterns = {surname: re.compile(re.escape(surname) + r"\s+[A-Z][a-z]+(?:[- ][A-Za-z][a-z]+)?")
+                                    for surname in self._full_names}
         self._timeless = {alias: rows[0] for alias, rows in self.by_alias.items()
                           if rows[0].valid_from is None and rows[0].valid_to is None}
         self.pattern = alias_pattern(list(self.by_alias))
         self.finder = AliasFinder(self.pattern, list(self.by_alias))
         # Every word `find_mentions` looks up in a text's words: those of the aliases and of back-references.
         self.words = self.finder.words | frozenset([*_PRONOUNS, *self.definite_nouns, *_SIDE_WORDS])
+        # For text written all in lower case (the Russian MFA's channel): each name's word as the dictionary writes
+        # it, where the lower-case word is no word of a name itself.
+        self.capitalised = {w.lower(): w for w in self.words if w[:1].isupper() and w.lower() not in self.words
+                            and len(w.lower()) == len(w)}
 
     def lookup(self, alias: str, day: date, among: set[str] | None = None) -> ActorEntry | None:
         """The dictionary row for `alias` on `day`; out-of-office persons keep their country.
@@ -210,6 +221,15 @@ class ActorDictionary:
         nearest = min(rows, key=lambda r: abs(((r.valid_from or r.valid_to or day) - day).days))
         return _out_of_office(nearest)
 
+    def _stranger_named(self, text: str, surname: str, before: int) -> bool:
+        """Whether `text` names, before `before`, a person with this surname whom the dictionary does not know."""
+        known = self._full_names.get(surname, ())
+        for full in self._full_name_patterns[surname].finditer(text, 0, before):
+            name = full.group(0)
+            if not any(alias.startswith(name) or name.startswith(alias) for alias in known):
+                return True
+        return False
+
     def find_mentions(self, text: str, day: date, words: set[str] | None = None) -> list[Mention]:
         """Every actor mention in `text`, in order, with adjacent parts merged and titles resolved.
 
@@ -226,8 +246,10 @@ class ActorDictionary:
             alias = match.group(0)
             entry = on_day[alias] if alias in on_day else on_day.setdefault(alias, self.lookup(alias, day))
             if entry is not None and entry.ambiguous:
-                # "Kim" alone names someone only after a full mention of that person in the same text.
-                entry = self.lookup(alias, day, among=seen_actors)
+                # "Kim" alone names someone only after a full mention of that person in the same text, and not
+                # after someone else of that name the dictionary does not know ("activist Kim Kyung-sung").
+                entry = None if self._stranger_named(text, alias, match.end() + 25) else \
+                    self.lookup(alias, day, among=seen_actors)
             if entry is None:
                 continue
             seen_actors.add(entry.actor)
@@ -252,7 +274,8 @@ def _group_adjacent(
                 first = groups[-1][-1][2]
                 attributive = _POSSESSIVE.search(gap) or first.kind in ("demonym", TITLE) or (
                     first.kind in STATE_KINDS and not any(c.islower() for c in first.alias)) or item[2].kind == TITLE
-                if attributive:  # the first part modifies the next
+                if attributive and not (first.kind == "state" and item[2].kind == "state" and not gap.strip()):
+                    # the first part modifies the next (but "U.S.-south Korea" talks name two states)
                     groups[-1].append(item)
                     continue
         groups.append([item])
@@ -290,7 +313,9 @@ def _backref_starts(text: str, words: set[str], nouns: Iterable[str]) -> tuple[s
     whole = (words if isinstance(words, WordIndex) else WordIndex(text)).starts
     pronouns = {at for word in words.intersection(_PRONOUNS) for at in whole(word)}
     definite = _starts_of_the(text, [at for noun in words.intersection(nouns) for at in whole(noun)], 1)
-    sides = _starts_of_the(text, [*whole("North"), *whole("South"), *whole("north"), *whole("south")], 2)
+    # (not "north-south relations": a side is never followed by a hyphen, and KCNA writes that one often)
+    sides = _starts_of_the(text, [at for side in ("North", "South", "north", "south") for at in whole(side)
+                                  if text[at + 5 : at + 6] != "-" and not _NAME_FOLLOWS.match(text, at + 5)], 2)
     two = _starts_of_the(text, whole("two"), 0)
     return pronouns | definite, sides, two
 

@@ -89,6 +89,9 @@ def speaker_before(anchor_start: int, blanked: str, candidates: list[Mention]) -
         return []
     last = before[-1]
     gap = blanked[last.end : anchor_start]
+    if gap.strip() == "," and last.kind in ("state", "capital") and "," not in blanked[: last.start] and \
+            _PLACE_BEFORE.search(blanked, 0, last.start):
+        return []  # "imposes rules in Seoul, says ...": a place, not the one who says (an apposition would be)
     if not (_SPEAKER_GAP.match(gap) or _modifier_gap(last, gap)):
         return []
     speakers = [last]
@@ -127,6 +130,11 @@ def noun_phrase_speaker(
         return None
     named = [w for w in words[:4] if w.lower() in heads or w in heads]
     inside = [m for m in candidates if np_start <= m.start and m.end <= anchor_start]
+    if not named and (words[-1].lower() in heads or words[-1] in heads):
+        # "North Korea's potential successor ... experts say": the head closes the phrase; a country names the
+        # experts only right before it ("South Korean experts")
+        named = [words[-1]]
+        inside = [m for m in inside if len(re.findall(r"[A-Za-z][\w'-]*", blanked[m.end : anchor_start])) <= 2]
     if _FOREIGN.search(phrase) or (named and not inside):
         return [], named[0] if named else " ".join(words[:3])
     if inside:
@@ -214,7 +222,9 @@ def coordinated(first: Mention, blanked: str, outside: list[Mention]) -> list[Me
         if "and" in between:
             has_and = True
             break
-    return group if has_and else [first]
+    # "Japan, Turkey, Canada, South Korea keen to join": a headline's list of three states or more needs no "and"
+    many_states = len(group) >= 3 and all(m.kind == "state" for m in group)
+    return group if has_and or many_states else [first]
 
 
 def passive_agent(blanked: str, c_start: int, c_end: int, outside: list[Mention]) -> Mention | None:
@@ -251,6 +261,7 @@ class Rules:
     directive_verbs: frozenset[str] = frozenset()
     relay_verbs: frozenset[str] = frozenset()  # "said", "reported": pass a fact on without evaluating it
     reciprocal: re.Pattern | None = None  # "met", "held talks", "signed", right after the actor
+    between: re.Pattern | None = None  # "talks between X and Y": an event both sides hold
     evaluative: re.Pattern | None = None  # a reporter's own evaluation ("condemned", "a provocation")
     non_state_heads: frozenset[str] = frozenset()  # heads of a phrase naming a voice that is no state ("Council")
     pointing_back: frozenset[str] = frozenset()  # "the statement said": the last speaker goes on ("the statement")
@@ -260,6 +271,13 @@ class Rules:
 
 
 NO_RULES = Rules()
+# A name the dictionary does not know, alone before its reporting verb: "Caddell said", "Mr. King also noted".
+_UNKNOWN_NAME = re.compile(r"\s*(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})"
+                           r"\s+(?:also\s+|later\s+|then\s+|further\s+)?")
+_NOT_NAMES = frozenset("It They He She We I This That These Those There The A An But And Officials Others".split())
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|to)\s+(?:the\s+)?$")
+# The apposition between a named speaker and a country it belongs to: "Minju Joson[, a major newspaper of the ]DPRK".
+_APPOSITION_OF = re.compile(r",\s+(?:a|an|the)\s+[^,]{0,60}?\b(?:of|in|from)\s+(?:the\s+)?")
 # Speakers the dictionary cannot name (a relayed group, a person of a civic group): "he"/"she" after them is them.
 _VOICES_WITHOUT_NAMES = frozenset({"civic", "people", "academic", "diaspora_foreign", "media"})
 _OWNED = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}\s+")
@@ -320,6 +338,9 @@ def _clause_findings(
         speakers = speaker_before(anchor.start(), blanked, outside)
         head = ""
         comma = blanked.rfind(", ", np_floor, anchor.start())
+        quoted = max(text.rfind(',"', np_floor, anchor.start()), text.rfind(",”", np_floor, anchor.start()))
+        if quoted >= 0 and quoted + 1 > comma:
+            comma = quoted + 1  # '"... bloodline," experts said': the quotation's comma ends the content
         np_start = comma + 2 if comma >= 0 else np_floor
         if comma >= 0 and _SPEAKER_GAP.match(blanked[np_start : anchor.start()]):
             # "Personages of the DUP, a south Korean opposition party, on Monday expressed": the speaker's phrase
@@ -327,6 +348,9 @@ def _clause_findings(
             comma = blanked.rfind(", ", np_floor, comma)
             np_start = comma + 2 if comma >= 0 else np_floor
         if speakers:
+            earlier = [m for m in outside if np_floor <= m.start and m.end <= speakers[0].start and referents(m)]
+            if earlier and _APPOSITION_OF.fullmatch(blanked, earlier[-1].end, speakers[0].start):
+                speakers = [earlier[-1]]  # "Minju Joson, a major newspaper of the DPRK, condemned": Minju Joson
             resolved = [r for s in speakers for r in referents(s)]
             if speakers[-1].backref in ("he", "she") and last_speaker is not None and \
                     last_speaker.kind in _VOICES_WITHOUT_NAMES and speakers[-1].refers_to and \
@@ -354,6 +378,11 @@ def _clause_findings(
         else:
             np = noun_phrase_speaker(blanked, np_start, anchor.start(), outside, rules.non_state_heads)
             if np is None:
+                name = _UNKNOWN_NAME.fullmatch(blanked, np_start, anchor.start())
+                if name is not None and rules.evaluative is not None and name.group("name") not in _NOT_NAMES:
+                    # "Caddell said": a person the dictionary does not know speaks, for no state we can tell
+                    return [Finding([], name.group("name"), anchor.group(0), False, "speech verb (name)",
+                                    directive=directive, phrase=name.group("name"))]
                 continue
             speakers, head = np
             phrase = blanked[np_start : anchor.start()]
@@ -361,7 +390,8 @@ def _clause_findings(
             if not speakers:  # "analysts say": a speaker of no state; what they say others do is a reported act
                 out = [Finding([], head, anchor.group(0), False, "speech verb (no state)", directive=directive,
                                phrase=phrase)]
-                if comma >= 0 and subject is not None and subject.end <= comma and referents(subject):
+                if comma >= 0 and subject is not None and subject.end <= comma and referents(subject) and \
+                        not re.match(r"['’]s\b", blanked[subject.end : subject.end + 2]):
                     # "A Tunisian court jailed ..., his lawyer said": the act is the court's, reported.
                     out.append(Finding(referents(subject)[:1], subject.text, "", True, "nested", exclude=[subject],
                                        content_end=np_start, reported=True, reported_by=head))
@@ -375,7 +405,9 @@ def _clause_findings(
             continue
         trailing = subject is not None and subject.start < speakers[0].start and \
             blanked[c_start : speakers[0].start].rstrip().endswith(",")
-        evaluates = rules.evaluative is not None and (verb not in rules.relay_verbs or bool(
+        relays = rules.evaluative is not None and verb in rules.relay_verbs
+        # (whether the reporter's words evaluate is read only where it is a relay verb that may pass an act on)
+        evaluates = rules.evaluative is not None and (not relays or bool(
             rules.evaluative.search(blanked, c_start, c_end)))
         if trailing:
             subject_resolved = referents(subject)
@@ -390,6 +422,14 @@ def _clause_findings(
                     out.append(Finding(referents(actor)[:1], actor.text, "", True, "nested", exclude=[actor, *speakers],
                                        extra_targets=[r for o in others for r in referents(o)],
                                        content_end=speakers[0].start, reported=True, reported_by=speakers[-1].text))
+                before_frame = [m for m in outside if m.start < speakers[0].start]
+                for partner in mutual_partners(blanked, nested[-1].end, speakers[0].start, before_frame, nested,
+                                               rules.reciprocal):
+                    # "Rudenko met his South Korean counterpart Chung, the ministry said": the meeting is both sides'
+                    out.append(Finding(referents(partner)[:1], partner.text, "", True, "mutual", exclude=[partner],
+                                       extra_targets=referents(nested[0])[:1], content_end=speakers[0].start,
+                                       reported=referents(partner)[:1] != [] and referents(partner)[0].country
+                                       != resolved[0].country, reported_by=speakers[-1].text))
                 return [f for f in out if f.speakers]
             if subject_resolved:  # the frame tells its own side's act ("The two countries plan ..., Seoul said")
                 own = [r for r in subject_resolved if r.country == resolved[0].country][:1] or resolved[:1]
@@ -402,6 +442,10 @@ def _clause_findings(
         out = [Finding([r], s.text, anchor.group(0), False, "speech verb", exclude=speakers, directive=directive,
                        phrase=phrase)
                for r, s in _unique_countries(pairs)]
+        if not out and resolved[0] is last_speaker:
+            # "the organization said", after a diaspora group that speaks for no state: that group again
+            out = [Finding([last_speaker], speakers[-1].text, anchor.group(0), False, "speech verb",
+                           exclude=speakers, directive=directive, phrase=last_speaker.text)]
         if rules.evaluative is not None and verb in rules.relay_verbs:
             # "South Korea's military said North Korea fired a missile": North Korea's act, reported by the military.
             reported = _reported_act(blanked, anchor.end(), c_end, outside, resolved[0].country, speakers[-1].text,
@@ -423,11 +467,20 @@ def _clause_findings(
             return [Finding(resolved[:1], after[0].text, "according to", False, "according to", exclude=after)]
     agent = passive_agent(blanked, c_start, c_end, outside)
     if agent is not None and referents(agent):
-        return _acts([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors), rules)
+        return _acts([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors), rules,
+                     subject_phrase(blanked, agent.start, agent, c_end, to_verb=False) + blanked[agent.end : c_end])
     if subject is not None and referents(subject) and not (
             rules.kin is not None and rules.kin.match(blanked, subject.end, c_end)):
         return _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, narrator, "act subject",
                      bool(anchors), rules, subject_phrase(blanked, np_floor, subject, c_end))
+    if rules.between is not None and "between" in blanked[c_start:c_end]:
+        sides = _between(blanked, c_start, c_end, outside, rules.between)
+        if sides:
+            return sides
+    if " with " in blanked[c_start:c_end]:
+        sides = _meeting_with(blanked, outside)
+        if sides:
+            return sides
     if narrator is not None:
         if subject is not None and subject.backref in ("it", "they") and last_speaker is not None and \
                 last_speaker.actor != narrator.actor and last_speaker.kind in _VOICES_WITHOUT_NAMES and \
@@ -446,6 +499,53 @@ def _clause_findings(
 _NAME_AT_START = re.compile(r"(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’.-]*|of|for|and|the|in|on|to|against)\s+)*?[A-Z][\w'’.-]*"
                             r"(?=\s+(?:[A-Z][a-z]+day\s+|on\s+\w+\s+)?(?:[a-z]+(?:ed|s)|held|met|sent|made|took|gave|put|"
                             r"set|began|brought|won|hit|led|rose|stood|went|came)\b)")
+
+
+def _between(blanked: str, c_start: int, c_end: int, outside: list[Mention], between: re.Pattern) -> list[Finding]:
+    """"Talks between South Korea and Ukraine have made little progress": a statement of each side toward the other."""
+    found = between.search(blanked, c_start, c_end)
+    if found is None:
+        return []
+    first = next((m for m in outside if m.start == found.end()), None)
+    if first is None:
+        return []
+    second = next((m for m in outside if m.start > first.end and re.fullmatch(
+        r"\s+and\s+(?:the\s+)?", blanked[first.end : m.start])), None)
+    if second is None or not referents(first) or not referents(second):
+        return []
+    a, b = referents(first)[0], referents(second)[0]
+    if a.country == b.country:
+        return []
+    return [Finding([a], first.text, "", True, "mutual", exclude=[first], extra_targets=[b]),
+            Finding([b], second.text, "", True, "mutual", exclude=[second], extra_targets=[a])]
+
+
+_MEETING_WITH = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:meeting|talks|conversation|consultations|phone\s+call)\s+with\s+"
+                           r"(?:the\s+)?")
+
+
+def _meeting_with(blanked: str, outside: list[Mention]) -> list[Finding]:
+    """"Deputy foreign minister Morgulov's meeting with the ambassador of the Republic of Korea": a meeting held,
+    so each side's statement toward the other (a topic, "talks with North Korea", has no one holding it)."""
+    for first in outside:
+        match = _MEETING_WITH.match(blanked, first.end)
+        if match is None:
+            continue
+        if not referents(first):
+            return []
+        home = referents(first)[0].country
+        # ("the ambassador of the Republic of Korea": the country named, not a title pointing back)
+        second = next((m for m in outside if m.start >= match.end() and referents(m) and
+                       referents(m)[0].country != home and re.fullmatch(
+                           r"(?:[\w.'’-]+\s+){0,6}", blanked[match.end() : m.start])), None)
+        if second is None:
+            return []
+        a, b = referents(first)[0], referents(second)[0]
+        if a.country == b.country:
+            return []
+        return [Finding([a], first.text, "", True, "mutual", exclude=[first], extra_targets=[b]),
+                Finding([b], second.text, "", True, "mutual", exclude=[second], extra_targets=[a])]
+    return []
 
 
 def _group_subject(blanked: str, start: int, c_end: int, outside: list[Mention], rules: Rules) -> Finding | None:
@@ -518,7 +618,7 @@ def subject_phrase(blanked: str, floor: int, mention: Mention, c_end: int, to_ve
     else:
         tail = _NAME_TAIL.match(blanked, mention.end, c_end) if blanked[mention.end : mention.end + 2] != ". " else None
         end = tail.end() if tail else mention.end
-    begin = max(floor, mention.start - 200)
+    begin = max(floor, mention.start - 120)
     if begin >= mention.start:
         return "| " + blanked[mention.end : end]
     head = _NAME_HEAD.search(blanked, begin, mention.start)
@@ -574,9 +674,15 @@ def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention
         return [Finding([narrator], narrator.text, "", False, "document (account of an act)",
                         extra_targets=resolved)]
     findings = []
+    # Actors acting together are each other's targets only when the verb says they act on each other ("the two
+    # countries traded accusations", "signed an accord"); "the U.S., South Korea and Japan held drills" aims at
+    # neither of them.
+    toward_each_other = len(pairs) < 2 or (rules.reciprocal is not None and rules.reciprocal.match(
+        blanked, actors[-1].end) is not None) or rules.reciprocal is None
     for actor, mention in _unique_countries(pairs):
         others = [r for r in resolved if r.country != actor.country]
-        findings.append(Finding([actor], mention.text, "", True, how, exclude=[mention], extra_targets=others,
+        findings.append(Finding([actor], mention.text, "", True, how, exclude=[*actors] if not toward_each_other
+                                else [mention], extra_targets=others if toward_each_other else [],
                                 reported=reported, phrase=phrase if len(actors) == 1 else ""))
     for partner in mutual_partners(blanked, actors[-1].end, c_end, outside, actors, rules.reciprocal):
         # "Putin met Kim Jong Un": a meeting is an act of both sides.

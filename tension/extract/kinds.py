@@ -19,6 +19,9 @@ SPEAKER_KINDS = ("government", "military", "state_media", "party_legislature", "
 STATE_VOICES = frozenset({"government", "military", "state_media", "party_legislature"})
 
 
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
 def word_pattern(words: list[str]) -> re.Pattern:
     """Whole words, a trailing `*` standing for any ending; case-insensitive."""
     parts = sorted((re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)) for w in words)
@@ -34,7 +37,7 @@ class ActType:
 
     name: str
     actor_country: str
-    words: re.Pattern
+    words: frozenset[str]  # lower-case words; a trailing "*" in the data file is not supported here
     targets: tuple[str, ...]
     about: bool = False  # a statement about such an act bears on the targets too, not only the act
 
@@ -51,6 +54,7 @@ class Kinds:
     house: re.Pattern  # an outlet's house vocabulary ("puppet", "traitors")
     evaluative: re.Pattern  # a reporter's own evaluation ("condemned", "a provocation")
     act_types: tuple[ActType, ...]
+    act_words: frozenset[str] = frozenset()  # the words of every act type
 
     def of_mention(self, mention: Mention | None) -> str | None:
         """The kind of voice a resolved mention is, from its actor, role or dictionary kind."""
@@ -86,9 +90,13 @@ class Kinds:
     def implied_act(self, actor_country: str, content: str, is_act: bool) -> ActType | None:
         """The first act type the content tells for the actor's country (an act; or, for a statement that is no
         act, a type whose statements bear on the targets too), or None."""
+        words = self.act_words.intersection(_WORD.findall(content.lower()))
+        if not words:
+            return None  # (a set of the words of every act type: most statements tell none)
         for act in self.act_types:
-            if (act.actor_country == actor_country or (is_act and act.actor_country == "*")) and (
-                    is_act or act.about) and act.words.search(content):
+            if act.actor_country != actor_country and (not is_act or act.actor_country != "*"):
+                continue
+            if (is_act or act.about) and not act.words.isdisjoint(words):
                 return act
         return None
 
@@ -108,6 +116,7 @@ def load_kinds() -> Kinds:
         by_role_prefix=tuple((r["value"], r["speaker_kind"]) for r in rows if r["match"] == "role_prefix"),
         house=word_pattern([r["word"] for r in read_tsv(DATA_DIR / "house_vocabulary.tsv")]),
         evaluative=word_pattern([r["word"] for r in read_tsv(DATA_DIR / "evaluative_words.tsv")]),
-        act_types=tuple(ActType(a["act"], a["actor_country"], word_pattern(a["words"].split()),
+        act_types=tuple(ActType(a["act"], a["actor_country"], frozenset(w.lower() for w in a["words"].split()),
                                 tuple(a["targets"].split()), a.get("about") == "1") for a in own),
+        act_words=frozenset(w.lower() for a in own for w in a["words"].split()),
     )

@@ -17,7 +17,9 @@ import blingfire
 # Crawled copy glues sentences together ("possible.The submarine"); a wire header ends at its dateline.
 _GLUED = re.compile(r"[.!?][\"”’]?(?=[A-Z“\"][a-z])")  # kept when two lowercase letters come before
 _DATELINE = re.compile(r"^.{0,700}?(?:\((?:Yonhap|AP|AFP|Reuters|KCNA|Xinhua|UPI|dpa|EFE|Kyodo|TASS)\)\s*(?:--|—|–)"
-                       r"|^[A-Z][A-Z .'-]{2,30},(?:\s[A-Z][\w .'-]{0,40})?:)\s*", re.S)
+                       r"|^[A-Z][A-Z .'-]{2,30},(?:\s[A-Z][\w .'-]{0,40})?:"
+                       # TASS: "SEOUL, December 26. /TASS/." or "GYEONGJU /Republic of Korea/, May 3. /TASS/."
+                       r"|^[A-Z][A-Z .'-]{2,30}(?:\s*/[^/\n]{1,40}/)?,\s+[A-Z][a-z]+\.?\s+\d{1,2}\.\s*/TASS/\.)\s*", re.S)
 
 
 class Sentence(NamedTuple):
@@ -41,7 +43,8 @@ def split_sentences(body: str, abbreviations: frozenset[str]) -> list[Sentence]:
         cuts.add(offset)
         # A wire header (slug, title, byline) ends at the dateline: checked cheaply before the pattern runs.
         head = paragraph[:700]
-        if ("--" in head or "—" in head or "–" in head or ":" in head[:60]) and (header := _DATELINE.match(paragraph)):
+        if ("--" in head or "—" in head or "–" in head or ":" in head[:60] or "/TASS/" in head[:90]) and (
+                header := _DATELINE.match(paragraph)):
             cuts.add(offset + header.end())
             headers.append((offset, offset + header.end()))
         offset += len(paragraph) + 2

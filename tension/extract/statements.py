@@ -103,6 +103,7 @@ def load_lexicon() -> Lexicon:
     kinds = load_kinds()
     words = load_reference_words()
     reciprocal = [r["word"] for r in rows if r["kind"] == "reciprocal"]
+    events = [r["word"] for r in rows if r["kind"] == "reciprocal_noun"]
     rules = Rules(
         directive_verbs=directive,
         relay_verbs=frozenset(r["word"] for r in rows if r["kind"] == "relay"),
@@ -110,6 +111,8 @@ def load_lexicon() -> Lexicon:
         reciprocal=re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:also|again|later|then|\w+ly|on\s+\w+)\s+)?(?:"
                               + "|".join(reciprocal) + r")\b") if reciprocal else None,
         evaluative=kinds.evaluative,
+        between=re.compile(r"\b(?:" + "|".join(map(re.escape, events)) + r")\s+between\s+(?:the\s+)?")
+        if events else None,
         non_state_heads=frozenset(h for h, k in kinds.by_head.items() if k not in STATE_VOICES),
         house=kinds.house,
         pointing_back=frozenset(f"the {w}" for w in words.get("pointing", ())),
@@ -169,9 +172,12 @@ def extract_statements(
 ) -> list[Statement]:
     """Every statement in a cleaned body, in order, with speakers and targets resolved at `published`."""
     # The words looked up instead of scanning for every actor and reporting verb.
-    words = WordIndex(body, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None))
+    names = _split_compounds(body)  # "U.S.-south Korea talks": both countries are named (same length as the body)
+    if not any(c.isupper() for c in body) and any(c.isalpha() for c in body):
+        names = _capitalise(names, actors.capitalised)  # "south korean president moon jae-in"
+    words = WordIndex(names, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None))
     narrator = _document_speaker(document_speaker, actors, published)
-    mentions = resolve_mentions(actors.find_mentions(body, published, words),
+    mentions = resolve_mentions(actors.find_mentions(names, published, words),
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
                                 words=lexicon.reference_words)
     starts = [m.start for m in mentions]
@@ -187,7 +193,7 @@ def extract_statements(
         narrator = doc.continuing or doc.narrator
         found = [s for s in _sentence_statements(sentence, in_sentence, lexicon, doc, narrator, body) if s]
         if found:
-            speakers = [s for s in found if s.speaker_country]
+            speakers = [s for s in found if s.speaker_country or s.speaker_kind == "diaspora_foreign"]
             if pending_quote and speakers:
                 statements.extend(_continued(s, speakers[0], "quote (speaker after)") for s in pending_quote)
             pending_quote = []
@@ -224,6 +230,40 @@ def extract_statements(
     return statements
 
 
+_COMPOUND = re.compile(r"-(?=[A-Za-z])")
+_WORDS = re.compile(r"[a-z]\w*")
+
+
+def _capitalise(text: str, capitalised: dict[str, str]) -> str:
+    """A text written all in lower case with the words of names written as the dictionary writes them (same
+    length): "south korean president moon jae-in" -> "South Korean President Moon Jae-in". A single letter is
+    taken only before a full stop ("u.s."), never the "s" of "'s"."""
+    def write(match: re.Match) -> str:
+        word = match.group(0)
+        if len(word) == 1 and text[match.end() : match.end() + 1] != ".":
+            return word
+        return capitalised.get(word, word)
+
+    return _WORDS.sub(write, text)
+
+
+def _split_compounds(body: str) -> str:
+    """`body` with the hyphen of a compound of names made a space ("U.S.-south Korea", "south Korea-U.S.",
+    "DPRK-China"): a hyphen after an initialism or before one. Names with a hyphen of their own ("Kim Jong-un",
+    "Asia-Pacific") keep it."""
+    if "-" not in body:
+        return body
+
+    def space(match: re.Match) -> str:
+        at = match.start()
+        left = body[max(0, at - 5) : at]
+        right = body[at + 1 : at + 6]
+        initialism = (left[-1:] == "." or left[-2:].isupper()) or right[:2].isupper() or right[1:2] == "."
+        return " " if initialism and left[-1:].isalpha() or left[-1:] == "." else "-"
+
+    return _COMPOUND.sub(space, body)
+
+
 @lru_cache(maxsize=8)
 def _vocabulary(actor_words: frozenset[str], speech_words: frozenset[str] | None) -> frozenset[str]:
     """Every word extraction looks up in a document's words (made once per dictionary and lexicon)."""
@@ -256,14 +296,16 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
             statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
     if statement.targets:
-        doc.previous_targets = [*statement.targets, statement.speaker_country]
-    if statement.speaker_country and not statement.is_act and not statement.attribution.startswith(
-            ("document", "continued")):
+        doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
+    if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign") and not statement.is_act and \
+            not statement.attribution.startswith(("document", "continued")):
         # (the outlet's own sentences do not change who "it" and "the statement" point back to)
         doc.last_speaker = _as_mention(statement)
         doc.last_kind = statement.speaker_kind
 
 
+_DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
+_OFFICE = re.compile(r"\b(?:ministry|office|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
 
 
@@ -279,9 +321,12 @@ def _speaker_kind(finding: Finding, kinds: Kinds | None, doc: _Document, pointin
     elif speaker is not None and speaker.text:
         phrase = phrase.replace(speaker.text, " ")
     head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
+    if head in ("academic", "media") and speaker is not None and kinds.of_mention(speaker) == "state_media":
+        return "state_media"  # "a Minju Joson news analyst" speaks for the paper, a state outlet
     if head:
         return head
-    if speaker is not None and speaker.kind in ("state", "capital", "demonym") and _OWNER.search(phrase):
+    if speaker is not None and speaker.kind in ("state", "capital", "demonym") and _OWNER.search(phrase) and \
+            not _OFFICE.search(phrase):
         return "people"  # "Rev. Han, a reunification champion of [south Korea]": a person, not the state
     if speaker is not None and pointing.match(finding.speaker_text.strip()) and doc.last_speaker is not None \
             and doc.last_speaker.country == speaker.country and doc.last_kind:
@@ -403,9 +448,46 @@ def _sentence_statements(
             content = text[begin : finding.content_end if finding.content_end is not None else c_end]
             statement = _make(sentence, content, finding, antecedent, in_clause, blanked)
             statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
+            if statement.speaker_kind == "diaspora_foreign" and _DIASPORA.search(finding.phrase or finding.speaker_text):
+                # "the Federation of Koreans in the U.S.": a diaspora speaks for no state (labelling guideline)
+                statement.speaker_country = statement.speaker_actor = None
             statements.append(statement)
         previous_clause = outside
+    if "–" in text or "—" in text or " - " in text:
+        statements = _headline_source(sentence, text, statements, local, lexicon, doc)
     return statements
+
+
+_OPINION = re.compile(r"\b(?:should|must|would|could|may|might|need to|ought)\b", re.I)
+# A headline's source after a dash: "Washington should redeploy nukes to South Korea – Bolton", "... – Yonhap".
+_DASH_SOURCE = re.compile(r"\s[–—-]\s*(?P<source>[A-Z][^–—\"“”]{1,40}?)\s*$")
+
+
+def _headline_source(sentence: Sentence, text: str, found: list[Statement], local: list[Mention], lexicon: Lexicon,
+                     doc: _Document) -> list[Statement]:
+    """A headline closing on a dash and its source: the source says the headline (a person, a state), or passes it
+    on (an outlet, "agency": then what the headline tells keeps its actors, reported by it)."""
+    dash = _DASH_SOURCE.search(text)
+    if dash is None or len(dash.group("source").split()) > 5:
+        return found
+    source = dash.group("source")
+    inside = [m for m in local if m.start >= dash.start("source")]
+    resolved = [r for m in inside[:1] for r in referents(m)]
+    kind = lexicon.kinds.of_head(source) if lexicon.kinds is not None else None
+    told = [f for f in found if f.is_act and f.speaker_country and not _OPINION.search(f.content) and (
+        not resolved or f.speaker_country != resolved[0].country)]
+    if (resolved and resolved[0].kind == "media") or kind == "media" or told or \
+            source.lower() in ("agency", "report", "media"):
+        # an outlet, or someone passing on another side's act ("N. Korea fires missile – S. Korean military")
+        for statement in found:
+            if not statement.reported_by:
+                statement.reported_by = source
+        return [s for s in found if not (s.speaker or "").startswith(source)]
+    finding = Finding(resolved[:1], source, "", False, "speech verb (headline)", exclude=inside,
+                      content_end=dash.start(), phrase=source)
+    statement = _make(sentence, text[: dash.start()], finding, [], local)
+    statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
+    return [statement]
 
 
 def _reporting_verbs(blanked: str, c_start: int, c_end: int, lexicon: Lexicon, openings: list[str] | None

@@ -275,7 +275,7 @@ def _pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir:
              Spacer(1, 4)]
     figure = charts.weekly_figure(pair.reset_index(drop=True), name, scope.first,
                                   data.notes[data.notes["pair_id"] == pair_id])
-    story += [_chart(figure, out_dir, f"{pair_id}_{_stem(scope)}", 12.5), _para(CHART_NOTE, styles["note"])]
+    story += [_chart(figure, out_dir, f"{pair_id}_{_stem(scope)}", 11.5), _para(CHART_NOTE, styles["note"])]
     moving = data.moving[data.moving["pair_id"] == pair_id] if not data.moving.empty else data.moving
     if moving.empty:
         return story + [Spacer(1, 6), _para(f"<b>No statements for this pair in week {scope.label}.</b>",
