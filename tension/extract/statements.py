@@ -316,9 +316,9 @@ def _speaker_kind(finding: Finding, kinds: Kinds | None, doc: _Document, pointin
         return None
     speaker = finding.speakers[0] if finding.speakers else None
     phrase = finding.phrase or finding.speaker_text
-    if speaker is not None and speaker.text and speaker.text in phrase and speaker.text != finding.speaker_text:
-        pass  # a back-reference resolved to a named speaker: the phrase is the back-reference
-    elif speaker is not None and speaker.text:
+    # The speaker's own name is taken out of the phrase before its head word is read; a back-reference resolved to
+    # a named speaker ("the statement" -> KCNA) keeps its phrase: the back-reference is what tells the kind.
+    if speaker is not None and speaker.text and speaker.text == finding.speaker_text:
         phrase = phrase.replace(speaker.text, " ")
     head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
     if head in ("academic", "media") and speaker is not None and kinds.of_mention(speaker) == "state_media":
