@@ -20,14 +20,12 @@ on PARC. Those are measured on other corpora and other definitions: the comparis
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import subprocess
-import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from evaluation.extraction import raw_span, run_statements as run_batch
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear_dev" / "data"
@@ -91,29 +89,8 @@ def load_split(split: str, limit: int | None) -> tuple[dict[str, dict], list[Att
 
 
 def run_statements(articles: dict[str, dict]) -> list[dict]:
-    """What `tension statements` prints for the articles (one JSONL batch in a temporary folder)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "polnear.jsonl"
-        path.write_text("".join(json.dumps({"id": name, "text": a["text"], "published": a["published"]},
-                                           ensure_ascii=False) + "\n" for name, a in articles.items()),
-                        encoding="utf-8")
-        done = subprocess.run([sys.executable, "-m", "tension.cli", "statements", str(path)],
-                              capture_output=True, text=True, check=True, cwd=ROOT)
-    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
-
-
-def locate(raw: str, content: str, speaker: str, cursor: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
-    """The raw span of a statement's content and of its speaker mention within it (cleaning changed spaces)."""
-    words = re.findall(r"\w+", content)
-    if not words:
-        return None
-    head = re.compile(r"\W+".join(map(re.escape, words[:6])))
-    tail = re.compile(r"\W+".join(map(re.escape, words[-6:])))
-    start = head.search(raw, max(0, cursor)) or head.search(raw)
-    if start is None:
-        return None
-    end = tail.search(raw, start.start())
-    return (start.start(), end.end() if end else start.end()), None
+    """What `tension statements` prints for the articles (one JSONL batch, evaluation.extraction's runner)."""
+    return run_batch([{"id": name, "text": a["text"], "published": a["published"]} for name, a in articles.items()])
 
 
 def speaker_at(raw: str, span: tuple[int, int], speaker: str, cue_at: int) -> tuple[int, int] | None:
@@ -154,10 +131,10 @@ def main(argv: list[str] | None = None) -> int:
         if not record["cue"]:
             continue
         raw = articles[record["id"]]["text"]
-        found = locate(raw, record["content"], record["speaker"] or "", cursor[record["id"]] - 300)
+        found = raw_span(raw, record["content"], cursor[record["id"]] - 300)
         if found:
-            cursor[record["id"]] = found[0][0]
-            located[record["id"]].append((*found, record))
+            cursor[record["id"]] = found[0]
+            located[record["id"]].append((found, None, record))
     c = Counter()
     wrong = []
     for att in attributions:

@@ -29,17 +29,14 @@ errors). Definitions and figures: docs/evaluation-extraction.md.
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import subprocess
-import sys
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from tension.config import load_pairs
 
+from evaluation.extraction import raw_span, run_statements as run_batch
 from evaluation.gold import units as sampler
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,29 +105,9 @@ def field_documents(units: list[dict], contexts: dict[tuple[str, str], dict]) ->
 
 
 def run_statements(docs: dict[str, dict]) -> list[dict]:
-    """What `tension statements` prints for the documents (one JSONL batch in a temporary folder)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "gold.jsonl"
-        path.write_text("".join(json.dumps({"id": key, "text": d["text"], "published": d["published"][:10],
-                                            "speaker": d["speaker"]}, ensure_ascii=False) + "\n"
-                                for key, d in docs.items()), encoding="utf-8")
-        done = subprocess.run([sys.executable, "-m", "tension.cli", "statements", str(path)],
-                              capture_output=True, text=True, check=True, cwd=ROOT)
-    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
-
-
-def raw_span(raw: str, content: str, cursor: int) -> tuple[int, int] | None:
-    """Where a statement's content lies in the raw field (cleaning may have changed spaces and breaks)."""
-    words = re.findall(r"\w+", content)
-    if not words:
-        return None
-    head = re.compile(r"\W+".join(map(re.escape, words[:6])))
-    tail = re.compile(r"\W+".join(map(re.escape, words[-6:])))
-    start = head.search(raw, max(0, cursor)) or head.search(raw)
-    if start is None:
-        return None
-    end = tail.search(raw, start.start())
-    return start.start(), (end.end() if end else start.end())
+    """What `tension statements` prints for the documents (one JSONL batch, evaluation.extraction's runner)."""
+    return run_batch([{"id": key, "text": d["text"], "published": d["published"][:10], "speaker": d["speaker"]}
+                      for key, d in docs.items()])
 
 
 def assign(docs: dict[str, dict], records: list[dict]) -> dict[str, list[dict]]:
