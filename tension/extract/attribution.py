@@ -513,6 +513,11 @@ def _between(blanked: str, c_start: int, c_end: int, outside: list[Mention], bet
         r"\s+and\s+(?:the\s+)?", blanked[first.end : m.start])), None)
     if second is None or not referents(first) or not referents(second):
         return []
+    return _each_toward_the_other(first, second)
+
+
+def _each_toward_the_other(first: Mention, second: Mention) -> list[Finding]:
+    """A statement of each side toward the other (both mentions resolved), none when both are one country."""
     a, b = referents(first)[0], referents(second)[0]
     if a.country == b.country:
         return []
@@ -540,11 +545,7 @@ def _meeting_with(blanked: str, outside: list[Mention]) -> list[Finding]:
                            r"(?:[\w.'’-]+\s+){0,6}", blanked[match.end() : m.start])), None)
         if second is None:
             return []
-        a, b = referents(first)[0], referents(second)[0]
-        if a.country == b.country:
-            return []
-        return [Finding([a], first.text, "", True, "mutual", exclude=[first], extra_targets=[b]),
-                Finding([b], second.text, "", True, "mutual", exclude=[second], extra_targets=[a])]
+        return _each_toward_the_other(first, second)
     return []
 
 
