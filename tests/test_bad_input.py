@@ -145,3 +145,24 @@ def only_reason(path) -> str:
 def test_a_named_pipe_is_not_opened(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")  # opening it would block the run forever
     assert only_reason(tmp_path / "pipe.txt").startswith("not a regular file")
+
+
+def test_a_document_that_breaks_analysis_is_rejected_alone(ctx):
+    """A document that makes a stage raise (here: its text is not a string, as a faulty reader could produce) is
+    rejected with its file, item and error; the documents beside it in the batch are analysed as usual."""
+    from datetime import date
+
+    from tension.analyse import analyse_documents
+
+    good = Document("a" * 16, SEED_TEXT.read_text(encoding="utf-8"), date(2025, 1, 6), "inbox/batch.jsonl", item="1")
+    broken = Document("b" * 16, None, date(2025, 1, 6), "inbox/batch.jsonl", item="2")  # type: ignore[arg-type]
+    also_good = Document("c" * 16, "North Korea fired a ballistic missile into the East Sea on Monday.",
+                         date(2025, 1, 6), "inbox/batch.jsonl", item="3")
+    failed: list[Rejection] = []
+    analysed = analyse_documents([good, broken, also_good], ctx, failed=failed)
+    assert [item.document.item for item in analysed] == ["1", "3"]
+    assert analysed[0].statements and analysed[1].statements
+    assert [(r.path, r.item) for r in failed] == [("inbox/batch.jsonl", "2")]
+    assert failed[0].reason.startswith("analysis failed (") and "rest of the batch" in failed[0].reason
+    with pytest.raises(Exception):  # without somewhere to put the rejection, the error is raised, not swallowed
+        analyse_documents([good, broken], ctx)
