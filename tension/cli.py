@@ -94,8 +94,10 @@ def run(
         f"documents: {result['documents_seen']} read, {result['documents_new']} new, "
         f"{result['documents_rejected']} rejected; statements added: {result['statements_added']}"
     )
+    from tension.ingest.documents import Rejection, printable
+
     for path, item, reason in result["rejections"]:
-        typer.echo(f"  rejected {path}{':' + item if item else ''}: {reason}")
+        typer.echo(f"  rejected {Rejection(path, item, reason).where()}: {printable(reason)}")
     for line in result["summary"]:
         typer.echo(line)
     if result["report"]:
@@ -190,27 +192,37 @@ def publish_command(
 
 @app.command()
 def statements(
-    files: list[Path] = typer.Argument(..., help="Input files: .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv (each document needs a date)."),
+    files: list[Path] = typer.Argument(..., help="Input files or folders (read recursively): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv (each document needs a date)."),
     field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (default: the packaged pairs.tsv)."),
 ) -> None:
     """Print every statement as one JSON object per line (no database, no Prefect).
 
     Example: tension statements seeds/000_e318909af9d05ecd.txt | jq .hostility
+
+    Folders are read recursively, e.g. the pair statements of every seed:
+    tension statements seeds/ | jq -c 'select(.pairs != []) | [.speaker_country, .targets, .hostility]'
     """
-    from tension.ingest.documents import Rejection, read_documents
-    from tension.analyse import analyse_document, build_context
+    from tension.ingest.documents import Rejection, printable, read_documents
+    from tension.ingest.inbox import list_inbox
+    from tension.analyse import analyse_documents, build_context
     from tension.records import statement_json
 
     ctx = build_context(pairs)
     rejected = accepted = 0
-    for item in read_documents(files, _parse_fields(field)):
+    paths = [path for given in files for path in (list_inbox([given]) if given.is_dir() else [given])]
+    for item in read_documents(paths, _parse_fields(field)):
+        failed: list[Rejection] = []
         if isinstance(item, Rejection):
+            failed.append(item)
+        else:
+            found = analyse_documents([item], ctx, failed=failed)
+        if failed:
             rejected += 1
-            typer.echo(f"rejected {item.path}{':' + item.item if item.item else ''}: {item.reason}", err=True)
+            typer.echo(f"rejected {failed[0].where()}: {printable(failed[0].reason)}", err=True)
             continue
         accepted += 1
-        analysed = analyse_document(item, ctx)
+        analysed = found[0]
         for statement, score in zip(analysed.statements, analysed.scores):
             typer.echo(json.dumps(statement_json(item, statement, score, ctx.pairs), ensure_ascii=False))
     if rejected and not accepted:

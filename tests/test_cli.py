@@ -137,3 +137,15 @@ def test_rescore_records_a_run_refreshes_the_weekly_sums_and_publishes(seed_run,
     assert (tmp_path / "parquet").is_dir()
     nothing = runner.invoke(app, ["rescore", "--db", str(tmp_path / "none.duckdb")])
     assert nothing.exit_code == 2 and "run 'tension run' first" in nothing.output
+
+
+def test_statements_reads_a_folder_and_names_a_plain_folder_correctly(tmp_path):
+    """A folder argument is read recursively (as an inbox is); a folder met where a file was expected is called a
+    folder, not a symlink."""
+    from tension.ingest.inbox import check_file
+
+    result = runner.invoke(app, ["statements", str(SEED_TEXT.parent)])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) > 10
+    (tmp_path / "sub").mkdir()
+    assert check_file(tmp_path / "sub").startswith("a folder, not a file")

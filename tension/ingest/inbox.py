@@ -94,7 +94,9 @@ def check_file(path: Path, inbox: Path | None = None, max_bytes: int = MAX_FILE_
     if problem:
         return problem
     if stat.S_ISDIR(info.st_mode):
-        return "symlinked folder: not followed; copy its files into the inbox instead"
+        if stat.S_ISLNK(link.st_mode):
+            return "symlinked folder: not followed; copy its files into the inbox instead"
+        return "a folder, not a file: give the files in it, or the folder as the inbox (`tension run --inbox`)"
     if not stat.S_ISREG(info.st_mode):
         return "not a regular file (a pipe, socket or device): only files are read"
     if info.st_size == 0:
