@@ -379,6 +379,15 @@ def test_cues_do_not_fire_inside_proper_names(scorer):
     assert scorer.score("Kim Jong Un visited the Kumsusan mausoleum.").cue_sum == 0
 
 
+def test_cues_do_not_fire_inside_names_joined_by_for_or_of(scorer):
+    text = "Police detained two leaders of the Solidarity for Progress and the Movement for Peace on Monday."
+    for fragment in ("Solidarity", "Peace"):
+        cue = cue_of(scorer.score(text), fragment)
+        assert cue["contribution"] == 0 and cue["markers"][-1]["kind"] == "name", fragment
+    # a joiner after a lower-case word is not a name: the cue counts
+    assert cue_of(scorer.score("The two sides called for Peace and talks on the peninsula."), "Peace")["contribution"] < 0
+
+
 def test_scorer_version_is_formula_three(scorer):
     assert scorer.version.startswith("3-")
 

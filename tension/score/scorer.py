@@ -177,17 +177,29 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and word != "I" and not (len(word) > 1 and word.isupper())
 
 
+NAME_JOINERS = frozenset({"for", "of", "and", "against", "on"})  # "Solidarity for Progress", "Movement for Peace"
+
+
+def _joined_name(before: list[str], after: list[str]) -> bool:
+    """Whether a capitalised cue is joined to a capitalised word by a lower-case joiner of names ("Solidarity for
+    Progress", "Movement for Peace"): the two words before it are a capitalised word and a joiner, or the two after
+    it are a joiner and a capitalised word."""
+    return (len(before) == 2 and before[1] in NAME_JOINERS and _capitalised(before[0])) or (
+        len(after) == 2 and after[0] in NAME_JOINERS and _capitalised(after[1].strip(".,;:!?\"'’”)")))
+
+
 def in_name(text: str, char_start: int, char_end: int) -> bool:
     """Whether the capitalised cue at text[char_start:char_end] is part of a proper name ("the Spy Agency", "People's
-    Solidarity for Participatory Democracy"): the word before or after it is capitalised too, the cue does not open
-    the sentence, and the text is not a headline in title case (where every word is capitalised)."""
+    Solidarity for Participatory Democracy", "the Solidarity for Progress"): the word before or after it is
+    capitalised too, or joined to it by "for", "of", "and" (`_joined_name`), the cue does not open the sentence, and the text is not a headline in title case (where every word is capitalised)."""
     before = text[:char_start].rsplit(None, 1)
     if not before or char_start == len(before[0]) or not before[-1][-1:].isalnum() and before[-1][-1:] != "'":
         return False  # the first word of the text, or after punctuation or a quotation mark: a capital for grammar
     if text[char_start - 1] not in " \t\n\u00a0":
         return False  # glued to what precedes it ("(Spy", "“Spy")
-    after = text[char_end:].split(None, 1)
-    if not (_capitalised(before[-1]) or (after and _capitalised(after[0].strip(".,;:!?\"'’”)")))):
+    after = text[char_end:].split(None, 2)
+    if not (_capitalised(before[-1]) or (after and _capitalised(after[0].strip(".,;:!?\"'’”)")))
+            or _joined_name(text[:char_start].rsplit(None, 2)[-2:], after[:2])):
         return False
     # not a title-case headline: in running text at least two longer words are in lower case
     return sum(len(w) > 3 and w[:1].islower() for w in text.split()) >= 2
@@ -255,6 +267,7 @@ class Scorer:
             if marker.statement_modality:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
         constants = repr((VADER_WEIGHT, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
+                          sorted(NAME_JOINERS),
                           sorted(TYPOGRAPHY.items())))
         digest = hashlib.sha256("\n".join([
             *(f"{c.pattern}\t{c.weight}\t{c.kind}" for c in self.cues),
