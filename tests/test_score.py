@@ -412,3 +412,10 @@ def test_calibration_is_increasing_and_keeps_the_ends(scorer):
     # medians, with adjacent violators pooled (weighted by statements); small classes get no anchor
     assert fit_anchors({-1: [-0.1, 0.3, 0.2], 0: [0.0, 0.1], 1: [0.5] * 2, 3: [0.9]}, 2) == [
         (-0.6, 0.14, 5), (1.0, 0.5, 2)]
+
+
+def test_a_warning_between_states_weighs_as_a_threat_not_less_than_a_protest(scorer):
+    warned = scorer.score("Pyongyang warned Seoul over the border incident.")
+    protested = scorer.score("Seoul protested to Pyongyang over the border incident.")
+    assert cue_of(warned, "warned")["weight"] == pytest.approx(0.44)  # CAMEO 130 threaten (−4.4)
+    assert warned.hostility > protested.hostility
