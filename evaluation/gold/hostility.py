@@ -32,10 +32,9 @@ from evaluation.scoring import SHARED_DATA, auc, load_labels, spearman
 
 GOLD = Path(__file__).resolve().parents[1] / "labels" / "gold" / "gold.tsv"
 HOSTILE_CLASS = 2
-MIN_ANCHOR_STATEMENTS = 20  # a class with fewer tune statements gets no anchor of its own (its median is noise)
-# Where the median of the extreme classes (±3) is placed: not at ±1, which is the end of the scale (raw ±1), so that
-# statements beyond the median threat still rank above it (the mapping must stay strictly increasing); 0.9 reads as
-# class 2.7, which rounds to 3.
+MIN_ANCHOR_STATEMENTS = 20  # statements per calibration bin (a smaller bin's mean class is noise)
+# The highest an anchor may be placed: not at ±1, which is the end of the scale (raw ±1), so that the mapping stays
+# strictly increasing up to it; 0.9 reads as class 2.7, which rounds to 3.
 TOP_ANCHOR = 0.9
 SYSTEMS = ("scorer", BASELINE_COMMIT, "plain VADER")
 
@@ -119,23 +118,25 @@ def fit_calibration(rows: pd.DataFrame) -> str:
     them; returns the table written."""
     from tension.extract.modality import modality
     from tension.extract.statements import outside_quotes
-    from tension.score.calibration import CALIBRATION_FILE, IDENTITY, fit_anchors
+    from tension.score.calibration import CALIBRATION_FILE, IDENTITY, fit_expected_class
     from tension.score.scorer import Scorer
 
     tune = rows[rows["split"] == "tune"]
     scorer = Scorer(calibration=IDENTITY)
-    raw_by_class: dict[int, list[float]] = {}
-    for text, label in zip(tune["text"], tune["label"]):
-        raw_by_class.setdefault(int(label), []).append(scorer.score(text, modality(outside_quotes(text), False)).hostility)
-    anchors = fit_anchors(raw_by_class, MIN_ANCHOR_STATEMENTS)
+    points = [(scorer.score(text, modality(outside_quotes(text), False)).hostility, int(label))
+              for text, label in zip(tune["text"], tune["label"])]
+    anchors = fit_expected_class(points, MIN_ANCHOR_STATEMENTS, TOP_ANCHOR)
     lines = CALIBRATION_FILE.read_text(encoding="utf-8").splitlines()
     header = [line for line in lines if line.startswith("#")] + ["class\traw\tcalibrated\tn\tsource"]
     body = ["-\t-1\t-1\t0\tend of the scale"]
-    for k, raw, n in anchors:
-        placed = max(-TOP_ANCHOR, min(TOP_ANCHOR, k / 3))
-        where = "class/3" if abs(k / 3) <= TOP_ANCHOR else f"{placed:g} (the top class; ±1 is the end of the scale)"
-        body.append(f"{k:g}\t{raw:g}\t{round(placed, 4):g}\t{n}\tmedian raw value of the gold tune statements of class "
-                    f"{k:g} (n = {n}), placed at {where}")
+    zero = f"0\t0\t0\t{sum(r == 0 for r, _ in points)}\tno cue and no tone: neutral by definition"
+    for raw, calibrated, n, low, high, mean in anchors:
+        if raw > 0 and zero not in body:
+            body.append(zero)
+        body.append(f"{mean:g}\t{raw:g}\t{calibrated:g}\t{n}\tthe {n} gold tune statements with raw {low:+.3f} .. "
+                    f"{high:+.3f}: median raw {raw:+.4f}, mean class {mean:+.3f}, placed at mean class / 3")
+    if zero not in body:
+        body.append(zero)
     body.append("-\t1\t1\t0\tend of the scale")
     CALIBRATION_FILE.write_text("\n".join(header + body) + "\n", encoding="utf-8")
     return "\n".join(body)
