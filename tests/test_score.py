@@ -448,3 +448,10 @@ def test_positive_tone_alone_is_not_cooperation(scorer):
     assert talks.raw_hostility < cue_of(talks, "talks")["contribution"] < 0
     scorn = scorer.score("The speech was sad, awful and gloomy.")
     assert scorn.cues == [] and scorn.hostility > 0
+
+
+def test_anti_dprk_is_an_accusation_not_a_generic_prefix(scorer):
+    text = "The defence chiefs held closed-door talks over an anti-DPRK scheme."
+    assert cue_of(scorer.score(text), "anti-DPRK")["weight"] > cue_of(scorer.score("They fired anti-aircraft guns."),
+                                                                       "anti-aircraft")["weight"]
+    assert scorer.score(text).hostility > 0  # the accusation outweighs the talks it describes
