@@ -455,3 +455,10 @@ def test_anti_dprk_is_an_accusation_not_a_generic_prefix(scorer):
     assert cue_of(scorer.score(text), "anti-DPRK")["weight"] > cue_of(scorer.score("They fired anti-aircraft guns."),
                                                                        "anti-aircraft")["weight"]
     assert scorer.score(text).hostility > 0  # the accusation outweighs the talks it describes
+
+
+def test_harming_cooperation_is_hostile(scorer):
+    for text in ("The scandal could derail the improving ties between the two countries.",
+                 "Officials said the row would hurt reconciliation."):
+        assert aggregate([c["contribution"] for c in scorer.score(text).cues]) > 0, text
+    assert scorer.score("The two countries agreed on improving ties.").cue_sum < 0
