@@ -462,3 +462,9 @@ def test_harming_cooperation_is_hostile(scorer):
                  "Officials said the row would hurt reconciliation."):
         assert aggregate([c["contribution"] for c in scorer.score(text).cues]) > 0, text
     assert scorer.score("The two countries agreed on improving ties.").cue_sum < 0
+
+
+def test_a_relayed_act_counts_as_the_act(scorer):
+    text = "North Korea fired a ballistic missile into the sea."
+    assert scorer.score(text, "reported").hostility == scorer.score(text, "asserted").hostility
+    assert scorer.score(text, "hypothetical").hostility < scorer.score(text, "reported").hostility

@@ -51,7 +51,9 @@ UNCUED_POSITIVE_TONE = 0.0
 MODALITY_FACTORS = {
     "asserted": 1.0,
     "threat_or_future": 1.0,  # a threat is itself the hostile act
-    "reported": 0.8,  # a third party's account of what an actor did
+    # a third party's account of what an actor did counts as the act: the labelling guideline rates "Seoul said North
+    # Korea fired" as the launch (class +3, modality reported); 0.8 before, which put relayed launches below their class
+    "reported": 1.0,
     "hypothetical": 0.5,  # "could", "might": half of the asserted act
     "negated": 0.5,  # the negated cue itself counts zero; the rest of the tone is halved
 }
