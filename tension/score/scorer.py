@@ -43,9 +43,9 @@ VADER_FILE = DATA_DIR / "cues_vader.tsv"
 # VADER's compound is tone, not conflict: at its strongest it weighs one criticism (CAMEO 111, −2.0 → 0.2).
 VADER_WEIGHT = 0.2
 # VADER's positive tone is read as cooperation only beside a cooperative cue (an act: talks, aid, thanks, a visit).
-# Alone it is praise, pride or good news, not cooperation between states: KCNA's praise of its own leaders ("his
-# glorious history", "he perfectly solved the issue") read −0.67 after calibration, as cooperative as a summit, and
-# made the April 2012 centenary week of the KCNA DPRK–ROK index its most cooperative. Negative tone without a hostile
+# Alone it is praise, pride or good news, not cooperation between states: KCNA's praise of its own leaders (no cue,
+# VADER +0.5..+0.9) read −0.67 after calibration, as cooperative as a summit, and made the April 2012 centenary
+# week of the KCNA DPRK–ROK index its most cooperative. Negative tone without a hostile
 # cue still counts (an insult the lexicon lacks is still hostile). docs/evaluation-scoring.md measures it.
 UNCUED_POSITIVE_TONE = 0.0
 MODALITY_FACTORS = {
