@@ -379,6 +379,15 @@ def test_cues_do_not_fire_inside_proper_names(scorer):
     assert scorer.score("Kim Jong Un visited the Kumsusan mausoleum.").cue_sum == 0
 
 
+def test_cues_do_not_fire_inside_names_joined_by_for_or_of(scorer):
+    text = "Police detained two leaders of the Solidarity for Progress and the Movement for Peace on Monday."
+    for fragment in ("Solidarity", "Peace"):
+        cue = cue_of(scorer.score(text), fragment)
+        assert cue["contribution"] == 0 and cue["markers"][-1]["kind"] == "name", fragment
+    # a joiner after a lower-case word is not a name: the cue counts
+    assert cue_of(scorer.score("The two sides called for Peace and talks on the peninsula."), "Peace")["contribution"] < 0
+
+
 def test_scorer_version_is_formula_three(scorer):
     assert scorer.version.startswith("3-")
 
@@ -390,7 +399,7 @@ def test_strongest_cue_counts_in_full_and_the_rest_by_a_quarter():
 
 
 def test_calibration_is_increasing_and_keeps_the_ends(scorer):
-    from tension.score.calibration import IDENTITY, Calibration, fit_anchors, load_calibration
+    from tension.score.calibration import IDENTITY, Calibration, fit_expected_class, load_calibration
 
     calibration = load_calibration()
     values = [i / 100 for i in range(-100, 101)]
@@ -400,6 +409,62 @@ def test_calibration_is_increasing_and_keeps_the_ends(scorer):
     assert IDENTITY(0.37) == pytest.approx(0.37)
     with pytest.raises(ValueError):
         Calibration((-1.0, 0.2, 0.2, 1.0), (-1.0, 0.1, 0.3, 1.0))
-    # medians, with adjacent violators pooled (weighted by statements); small classes get no anchor
-    assert fit_anchors({-1: [-0.1, 0.3, 0.2], 0: [0.0, 0.1], 1: [0.5] * 2, 3: [0.9]}, 2) == [
-        (-0.6, 0.14, 5), (1.0, 0.5, 2)]
+
+
+def test_calibration_places_a_raw_value_at_the_mean_class_of_its_bin():
+    from tension.score.calibration import fit_expected_class
+
+    points = [(-0.5, -2), (-0.4, -1), (-0.2, -1), (-0.1, 0),  # two bins of two on the cooperative side
+              (0.1, 2), (0.2, 0), (0.5, 0), (0.6, 1), (0.7, 3), (0.9, 3)]  # the second bin's mean (0.5) < the first's
+    assert fit_expected_class(points, 2, top=0.9) == [
+        (-0.45, -0.5, 2, -0.5, -0.4, -1.5), (-0.15, -0.1667, 2, -0.2, -0.1, -0.5),
+        (0.35, 0.25, 4, 0.1, 0.6, 0.75),  # pooled: mean class 0.75, median raw 0.35
+        (0.8, 0.9, 2, 0.7, 0.9, 3.0)]  # mean class 3 / 3 = 1, held at the top anchor 0.9
+    # a cooperative-side bin whose mean class is not cooperative gives no anchor
+    assert fit_expected_class([(-0.3, -1), (-0.1, 1)], 2) == []
+
+
+def test_a_faint_cooperative_cue_is_not_read_as_a_summit(scorer):
+    faint = scorer.score("The paper wrote about reunification.")  # the only cue: 'reunification' (−0.05)
+    summit = scorer.score("The two leaders held a summit and signed a peace treaty.")
+    assert faint.raw_hostility < 0 and faint.hostility > -0.2
+    assert summit.hostility < faint.hostility - 0.2
+
+
+def test_a_warning_between_states_weighs_as_a_threat_not_less_than_a_protest(scorer):
+    warned = scorer.score("Pyongyang warned Seoul over the border incident.")
+    protested = scorer.score("Seoul protested to Pyongyang over the border incident.")
+    assert cue_of(warned, "warned")["weight"] == pytest.approx(0.44)  # CAMEO 130 threaten (−4.4)
+    assert warned.hostility > protested.hostility
+
+
+def test_positive_tone_alone_is_not_cooperation(scorer):
+    praise = scorer.score("The great leader wisely solved every problem with his glorious and brilliant ideas.")
+    assert praise.vader_compound > 0.5 and praise.cues == []
+    assert praise.raw_hostility == 0 and praise.hostility == 0
+    assert praise.explanation()["vader_part"] == 0
+    # beside a cooperative cue the same tone still counts, and a hostile tone without a cue still counts
+    talks = scorer.score("The two sides held talks in a warm and friendly atmosphere.")
+    assert talks.raw_hostility < cue_of(talks, "talks")["contribution"] < 0
+    scorn = scorer.score("The speech was sad, awful and gloomy.")
+    assert scorn.cues == [] and scorn.hostility > 0
+
+
+def test_anti_dprk_is_an_accusation_not_a_generic_prefix(scorer):
+    text = "The defence chiefs held closed-door talks over an anti-DPRK scheme."
+    assert cue_of(scorer.score(text), "anti-DPRK")["weight"] > cue_of(scorer.score("They fired anti-aircraft guns."),
+                                                                       "anti-aircraft")["weight"]
+    assert scorer.score(text).hostility > 0  # the accusation outweighs the talks it describes
+
+
+def test_harming_cooperation_is_hostile(scorer):
+    for text in ("The scandal could derail the improving ties between the two countries.",
+                 "Officials said the row would hurt reconciliation."):
+        assert aggregate([c["contribution"] for c in scorer.score(text).cues]) > 0, text
+    assert scorer.score("The two countries agreed on improving ties.").cue_sum < 0
+
+
+def test_a_relayed_act_counts_as_the_act(scorer):
+    text = "North Korea fired a ballistic missile into the sea."
+    assert scorer.score(text, "reported").hostility == scorer.score(text, "asserted").hostility
+    assert scorer.score(text, "hypothetical").hostility < scorer.score(text, "reported").hostility

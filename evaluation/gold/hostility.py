@@ -1,7 +1,8 @@
 """Hostility on the double-labelled gold set: the scorer against the adjudicated class −3..+3 of each statement.
 
-    python -m evaluation.gold.hostility                  # tune and check, per corpus and overall, three systems
-    python -m evaluation.gold.hostility --errors 30      # the tune half's 30 largest disagreements (never check)
+    python -m evaluation.gold.hostility                  # the tune half, per corpus and overall, three systems
+    python -m evaluation.gold.hostility --errors 30      # and the tune half's 30 largest disagreements
+    python -m evaluation.gold.hostility --split check    # the check half's summary (once, at the end of a piece of work)
     python -m evaluation.gold.hostility --fit-calibration  # write tension/data/calibration.tsv from the tune half
 
 Each gold statement (evaluation/labels/gold/gold.tsv, `stmt` ≥ 1 with a hostility class) is scored from its unit's
@@ -11,7 +12,8 @@ main at ed2d147, run from that commit's code by evaluation/baseline.py) and **pl
 vaderSentiment). A unit with several statements gives each its own class and the same text score.
 
 Metrics: Spearman(hostility, class) and AUC(class ≥ 2, i.e. hostile or worse, vs the rest), per split and corpus.
-The `check` half is only ever reported as these summary figures. Until gold.tsv exists, the script falls back to
+Only the half asked for is scored (`--split`, default tune): the `check` half is scored only when asked, and only
+ever reported as these summary figures — its errors are never listed. Until gold.tsv exists, the script falls back to
 the tune rows of evaluation/labels/hostility.tsv (classes −1/0/+1; AUC of +1), and says so.
 """
 
@@ -30,10 +32,9 @@ from evaluation.scoring import SHARED_DATA, auc, load_labels, spearman
 
 GOLD = Path(__file__).resolve().parents[1] / "labels" / "gold" / "gold.tsv"
 HOSTILE_CLASS = 2
-MIN_ANCHOR_STATEMENTS = 20  # a class with fewer tune statements gets no anchor of its own (its median is noise)
-# Where the median of the extreme classes (±3) is placed: not at ±1, which is the end of the scale (raw ±1), so that
-# statements beyond the median threat still rank above it (the mapping must stay strictly increasing); 0.9 reads as
-# class 2.7, which rounds to 3.
+MIN_ANCHOR_STATEMENTS = 20  # statements per calibration bin (a smaller bin's mean class is noise)
+# The highest an anchor may be placed: not at ±1, which is the end of the scale (raw ±1), so that the mapping stays
+# strictly increasing up to it; 0.9 reads as class 2.7, which rounds to 3.
 TOP_ANCHOR = 0.9
 SYSTEMS = ("scorer", BASELINE_COMMIT, "plain VADER")
 
@@ -63,13 +64,29 @@ def gold_rows() -> tuple[pd.DataFrame, int, str]:
     return tune, 1, "FALLBACK: gold.tsv absent; evaluation/labels/hostility.tsv tune rows, class −1/0/+1"
 
 
+def baseline_scores(texts: list[str], stdin: str) -> list[dict]:
+    """The baseline commit's scores of `texts`, kept in a cache file outside the repository (the commit's code does
+    not change, so its scores of the same texts do not either)."""
+    import hashlib
+    import tempfile
+
+    key = hashlib.sha256(stdin.encode()).hexdigest()[:16]
+    cache = Path(tempfile.gettempdir()) / f"tension-gold-{BASELINE_COMMIT}-{key}.jsonl"
+    if cache.exists():
+        lines = cache.read_text(encoding="utf-8").splitlines()
+    else:
+        lines = run_worker(BASELINE_COMMIT, ["score"], stdin)
+        cache.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [json.loads(line) for line in lines]
+
+
 def scores(texts: list[str]) -> pd.DataFrame:
     """Hostility of each text under the three systems."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     stdin = "".join(json.dumps({"text": t}) + "\n" for t in texts)
     now = [json.loads(line) for line in run_worker(None, ["score"], stdin)]
-    before = [json.loads(line) for line in run_worker(BASELINE_COMMIT, ["score"], stdin)]
+    before = baseline_scores(texts, stdin)
     plain = SentimentIntensityAnalyzer()
     return pd.DataFrame({
         "scorer": [r["hostility"] for r in now], BASELINE_COMMIT: [r["hostility"] for r in before],
@@ -101,23 +118,25 @@ def fit_calibration(rows: pd.DataFrame) -> str:
     them; returns the table written."""
     from tension.extract.modality import modality
     from tension.extract.statements import outside_quotes
-    from tension.score.calibration import CALIBRATION_FILE, IDENTITY, fit_anchors
+    from tension.score.calibration import CALIBRATION_FILE, IDENTITY, fit_expected_class
     from tension.score.scorer import Scorer
 
     tune = rows[rows["split"] == "tune"]
     scorer = Scorer(calibration=IDENTITY)
-    raw_by_class: dict[int, list[float]] = {}
-    for text, label in zip(tune["text"], tune["label"]):
-        raw_by_class.setdefault(int(label), []).append(scorer.score(text, modality(outside_quotes(text), False)).hostility)
-    anchors = fit_anchors(raw_by_class, MIN_ANCHOR_STATEMENTS)
+    points = [(scorer.score(text, modality(outside_quotes(text), False)).hostility, int(label))
+              for text, label in zip(tune["text"], tune["label"])]
+    anchors = fit_expected_class(points, MIN_ANCHOR_STATEMENTS, TOP_ANCHOR)
     lines = CALIBRATION_FILE.read_text(encoding="utf-8").splitlines()
     header = [line for line in lines if line.startswith("#")] + ["class\traw\tcalibrated\tn\tsource"]
     body = ["-\t-1\t-1\t0\tend of the scale"]
-    for k, raw, n in anchors:
-        placed = max(-TOP_ANCHOR, min(TOP_ANCHOR, k / 3))
-        where = "class/3" if abs(k / 3) <= TOP_ANCHOR else f"{placed:g} (the top class; ±1 is the end of the scale)"
-        body.append(f"{k:g}\t{raw:g}\t{round(placed, 4):g}\t{n}\tmedian raw value of the gold tune statements of class "
-                    f"{k:g} (n = {n}), placed at {where}")
+    zero = f"0\t0\t0\t{sum(r == 0 for r, _ in points)}\tno cue and no tone: neutral by definition"
+    for raw, calibrated, n, low, high, mean in anchors:
+        if raw > 0 and zero not in body:
+            body.append(zero)
+        body.append(f"{mean:g}\t{raw:g}\t{calibrated:g}\t{n}\tthe {n} gold tune statements with raw {low:+.3f} .. "
+                    f"{high:+.3f}: median raw {raw:+.4f}, mean class {mean:+.3f}, placed at mean class / 3")
+    if zero not in body:
+        body.append(zero)
     body.append("-\t1\t1\t0\tend of the scale")
     CALIBRATION_FILE.write_text("\n".join(header + body) + "\n", encoding="utf-8")
     return "\n".join(body)
@@ -125,6 +144,8 @@ def fit_calibration(rows: pd.DataFrame) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("tune", "check", "both"), default="tune",
+                        help="which half to score (default tune; check only once, at the end of a piece of work)")
     parser.add_argument("--errors", type=int, default=0, help="print the tune half's N largest disagreements")
     parser.add_argument("--fit-calibration", action="store_true", help="fit and write the calibration anchors (tune)")
     args = parser.parse_args(argv)
@@ -135,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.fit_calibration:
         print(fit_calibration(rows))
         return 0
+    if args.errors and args.split != "tune":
+        parser.error("--errors lists the tune half only: use it with --split tune")
+    if args.split != "both":
+        rows = rows[rows["split"] == args.split]
     rows = pd.concat([rows.reset_index(drop=True), scores(rows["text"].tolist())], axis=1)
     print(f"{what}; {len(rows)} statements; scorer {rows['version'].iloc[0]}. ρ = Spearman(hostility, class); "
           f"AUC of class ≥ {positive} vs the rest.")

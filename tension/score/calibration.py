@@ -3,11 +3,12 @@ a statement is among statements.
 
 The raw value (tanh of the cues and VADER, times the modality factor) ranks statements, but its size has no unit:
 routine reports reached ±1 while explicit war threats sat at +0.7. The mapping is piecewise linear through anchors
-read from tension/data/calibration.tsv: for each hostility class k with enough labelled statements, the median raw
-value of the gold set's `tune` statements of class k is placed at k/3 (+3 threat/insult/force = +1.0, +2 hostile
-≈ +0.67, +1 critical ≈ +0.33, 0 neutral = 0, and −1..−3 for cooperation), with the ends of the scale fixed
-(raw ±1 → ±1). The anchors are fitted by `python -m evaluation.gold.hostility --fit-calibration` (medians made
-increasing by pooling adjacent violators), never on the `check` half. The mapping is strictly increasing, so it
+read from tension/data/calibration.tsv: a raw value is placed at the mean hostility class of the gold set's `tune`
+statements with about that raw value, divided by 3 (+3 threat/insult/force = +1.0, +2 hostile ≈ +0.67, +1 critical
+≈ +0.33, 0 neutral = 0, and −1..−3 for cooperation): E[class | raw] / 3, in bins of at least 20 statements on each
+side of 0, with raw 0 and the ends of the scale fixed (0 → 0, ±1 → ±1). The anchors are fitted by
+`python -m evaluation.gold.hostility --fit-calibration` (`fit_expected_class`: adjacent violators pooled), never on
+the `check` half. The mapping is strictly increasing, so it
 changes no ranking: Spearman and AUC are the same before and after it. docs/evaluation-scoring.md has the anchors
 and the fit.
 """
@@ -59,23 +60,67 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
     return Calibration(tuple(r for r, _ in rows), tuple(c for _, c in rows))
 
 
-def fit_anchors(raw_by_class: dict[int, list[float]], min_statements: int) -> list[tuple[int, float, int]]:
-    """(class, anchor raw value, statements) for each class with at least `min_statements`: the median raw value,
-    made increasing with the class by pooling adjacent violators (weighted by statements)."""
-    blocks: list[list] = []  # [classes, weighted sum, weight]
-    for k in sorted(raw_by_class):
-        values = sorted(raw_by_class[k])
-        if len(values) < min_statements:
-            continue
-        middle = len(values) // 2
-        median = values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
-        blocks.append([[k], median * len(values), len(values)])
-        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
-            last = blocks.pop()
-            blocks[-1] = [blocks[-1][0] + last[0], blocks[-1][1] + last[1], blocks[-1][2] + last[2]]
+def _pool(blocks: list[list[tuple[float, int]]], first: int, second: int) -> None:
+    """Merge blocks[second] into blocks[first] (neighbours), in place."""
+    blocks[first] = sorted(blocks[first] + blocks[second])
+    del blocks[second]
+
+
+def _mean_class(block: list[tuple[float, int]]) -> float:
+    return sum(k for _, k in block) / len(block)
+
+
+def _median_raw(block: list[tuple[float, int]]) -> float:
+    values = sorted(raw for raw, _ in block)
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+
+
+def _side(points: list[tuple[float, int]], min_statements: int, sign: int) -> list[list[tuple[float, int]]]:
+    """Blocks of consecutive statements (by raw value) of one side of 0, each of at least `min_statements`, pooled
+    until their mean class increases strictly with their median raw value and has the side's sign."""
+    points = sorted(points)
+    count = len(points) // min_statements
+    if not count:
+        return []
+    size, extra = divmod(len(points), count)
+    blocks, at = [], 0
+    for i in range(count):  # equal-count bins, the first `extra` one statement larger
+        end = at + size + (i < extra)
+        blocks.append(points[at:end])
+        at = end
+        while len(blocks) > 1 and (_mean_class(blocks[-2]) >= _mean_class(blocks[-1])
+                                   or _median_raw(blocks[-2]) >= _median_raw(blocks[-1])):
+            _pool(blocks, -2, -1)
+    # a block on the cooperative side must read cooperative (< 0) and one on the hostile side hostile (> 0)
+    while blocks and sign < 0 and _mean_class(blocks[-1]) >= 0:
+        if len(blocks) == 1:
+            return []
+        _pool(blocks, -2, -1)
+    while blocks and sign > 0 and _mean_class(blocks[0]) <= 0:
+        if len(blocks) == 1:
+            return []
+        _pool(blocks, 0, 1)
+    return blocks
+
+
+def fit_expected_class(points: list[tuple[float, int]], min_statements: int, top: float = 0.9
+                       ) -> list[tuple[float, float, int, float, float, float]]:
+    """Anchors placing a raw value at the mean class of the labelled statements with about that raw value, / 3:
+    (raw, calibrated, statements, lowest raw, highest raw, mean class) per block.
+
+    `points` are (raw value, class) of the gold tune statements. On each side of 0 the statements are cut, in order
+    of raw value, into bins of at least `min_statements`; a bin's anchor is (its median raw value, its mean class /
+    3, at most `top`), bins pooled with their neighbour until the anchors increase strictly (adjacent violators). Raw
+    0 (no cue, no tone) stays at 0 and the ends at ±1, which the caller adds. This is E[class | raw], the usual
+    sense of calibration; the median raw value of each class (E[raw | class]) was used before and was steep where
+    the classes overlap: the cooperative classes' medians sat at raw −0.02, so every faint cooperative cue read as
+    class −2."""
     anchors = []
-    for classes, total, weight in blocks:
-        # a pooled block is one anchor, placed at its statements' mean class
-        mean_class = sum(k * len(raw_by_class[k]) for k in classes) / weight
-        anchors.append((round(mean_class, 3), round(total / weight, 4), weight))
+    for sign in (-1, 1):
+        for block in _side([p for p in points if p[0] * sign > 0], min_statements, sign):
+            mean = _mean_class(block)
+            calibrated = max(-top, min(top, mean / 3))
+            anchors.append((round(_median_raw(block), 4), round(calibrated, 4), len(block), block[0][0], block[-1][0],
+                            round(mean, 3)))
     return anchors

@@ -1,8 +1,9 @@
 """Score: hostility of a statement in [-1, +1], with every part of the explanation kept.
 
     raw       = tanh( cue_sum  +  VADER_WEIGHT × (−vader_compound) ) × modality_factor
+                (VADER's positive tone counts only beside a cooperative cue: UNCUED_POSITIVE_TONE)
     cue_sum   = on each side (hostile, cooperative) the largest cue_weight × cue_factor + REST_WEIGHT × the others
-    hostility = calibration(raw)   (tension/score/calibration.py: the gold set's class medians at class/3)
+    hostility = calibration(raw)   (tension/score/calibration.py: mean gold class at that raw value, / 3)
 
 +1 is a threat of war, insult or use of force, 0 neutral, −1 warm cooperation. Cue weights come from
 tension/data/cues.tsv and cues_insults.tsv, anchored on the CAMEO category's Goldstein value (weight = −Goldstein/10
@@ -41,10 +42,18 @@ MODIFIERS_FILE = DATA_DIR / "cues_modifiers.tsv"
 VADER_FILE = DATA_DIR / "cues_vader.tsv"
 # VADER's compound is tone, not conflict: at its strongest it weighs one criticism (CAMEO 111, −2.0 → 0.2).
 VADER_WEIGHT = 0.2
+# VADER's positive tone is read as cooperation only beside a cooperative cue (an act: talks, aid, thanks, a visit).
+# Alone it is praise, pride or good news, not cooperation between states: KCNA's praise of its own leaders (no cue,
+# VADER +0.5..+0.9) read −0.67 after calibration, as cooperative as a summit, and made the April 2012 centenary
+# week of the KCNA DPRK–ROK index its most cooperative. Negative tone without a hostile
+# cue still counts (an insult the lexicon lacks is still hostile). docs/evaluation-scoring.md measures it.
+UNCUED_POSITIVE_TONE = 0.0
 MODALITY_FACTORS = {
     "asserted": 1.0,
     "threat_or_future": 1.0,  # a threat is itself the hostile act
-    "reported": 0.8,  # a third party's account of what an actor did
+    # a third party's account of what an actor did counts as the act: the labelling guideline rates "Seoul said North
+    # Korea fired" as the launch (class +3, modality reported); 0.8 before, which put relayed launches below their class
+    "reported": 1.0,
     "hypothetical": 0.5,  # "could", "might": half of the asserted act
     "negated": 0.5,  # the negated cue itself counts zero; the rest of the tone is halved
 }
@@ -100,30 +109,33 @@ class Score:
     cues: list[dict] = field(default_factory=list)
     scorer_version: str = ""
     raw_hostility: float | None = None  # before calibration (tension/score/calibration.py); None: not calibrated
+    vader_weight: float = VADER_WEIGHT  # the weight VADER's compound had (UNCUED_POSITIVE_TONE × it without a
+    # cooperative cue when the tone is positive)
 
     def explanation(self) -> dict:
         """The parts, as stored with the score and printed by the CLI."""
         return {
             "vader_compound": self.vader_compound,
-            "vader_part": round(VADER_WEIGHT * -self.vader_compound, 4),
+            "vader_part": round(self.vader_weight * -self.vader_compound, 4),
             "cues": self.cues,
             "cue_sum": self.cue_sum,
             "modality": self.modality,
             "modality_factor": self.modality_factor,
             # 1.0 although the modality has a factor: the text marks it at a cue, where it was counted once
             "modality_marked_in_text": self.modality_factor != MODALITY_FACTORS.get(self.modality, 1.0),
-            "vader_weight": VADER_WEIGHT,
+            "vader_weight": self.vader_weight,
             "raw_hostility": self.raw_hostility,
-            "formula": f"hostility = calibrate(raw_hostility); raw_hostility = tanh(cue_sum + {VADER_WEIGHT}"
-            f"*(-vader_compound)) * modality_factor; cue_sum = on each side (hostile, cooperative) the largest "
+            "formula": f"hostility = calibrate(raw_hostility); raw_hostility = tanh(cue_sum + {self.vader_weight}"
+            f"*(-vader_compound)) * modality_factor (VADER's weight is {VADER_WEIGHT}, {UNCUED_POSITIVE_TONE} x that "
+            f"for a positive tone without a cooperative cue); cue_sum = on each side (hostile, cooperative) the largest "
             f"contribution + {REST_WEIGHT} * the others; contribution = weight * factor",
         }
 
 
 def combine(cue_sum: float, vader_compound: float, modality_factor: float,
-            use_cues: bool = True, use_vader: bool = True) -> float:
+            use_cues: bool = True, use_vader: bool = True, vader_weight: float = VADER_WEIGHT) -> float:
     """The formula; `use_cues`/`use_vader` switch a component off for the evaluation's ablation rows."""
-    raw = (cue_sum if use_cues else 0.0) + (VADER_WEIGHT * -vader_compound if use_vader else 0.0)
+    raw = (cue_sum if use_cues else 0.0) + (vader_weight * -vader_compound if use_vader else 0.0)
     return max(-1.0, min(1.0, math.tanh(raw) * modality_factor))
 
 
@@ -177,17 +189,29 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and word != "I" and not (len(word) > 1 and word.isupper())
 
 
+NAME_JOINERS = frozenset({"for", "of", "and", "against", "on"})  # "Solidarity for Progress", "Movement for Peace"
+
+
+def _joined_name(before: list[str], after: list[str]) -> bool:
+    """Whether a capitalised cue is joined to a capitalised word by a lower-case joiner of names ("Solidarity for
+    Progress", "Movement for Peace"): the two words before it are a capitalised word and a joiner, or the two after
+    it are a joiner and a capitalised word."""
+    return (len(before) == 2 and before[1] in NAME_JOINERS and _capitalised(before[0])) or (
+        len(after) == 2 and after[0] in NAME_JOINERS and _capitalised(after[1].strip(".,;:!?\"'’”)")))
+
+
 def in_name(text: str, char_start: int, char_end: int) -> bool:
     """Whether the capitalised cue at text[char_start:char_end] is part of a proper name ("the Spy Agency", "People's
-    Solidarity for Participatory Democracy"): the word before or after it is capitalised too, the cue does not open
-    the sentence, and the text is not a headline in title case (where every word is capitalised)."""
+    Solidarity for Participatory Democracy", "the Solidarity for Progress"): the word before or after it is
+    capitalised too, or joined to it by "for", "of", "and" (`_joined_name`), the cue does not open the sentence, and the text is not a headline in title case (where every word is capitalised)."""
     before = text[:char_start].rsplit(None, 1)
     if not before or char_start == len(before[0]) or not before[-1][-1:].isalnum() and before[-1][-1:] != "'":
         return False  # the first word of the text, or after punctuation or a quotation mark: a capital for grammar
     if text[char_start - 1] not in " \t\n\u00a0":
         return False  # glued to what precedes it ("(Spy", "“Spy")
-    after = text[char_end:].split(None, 1)
-    if not (_capitalised(before[-1]) or (after and _capitalised(after[0].strip(".,;:!?\"'’”)")))):
+    after = text[char_end:].split(None, 2)
+    if not (_capitalised(before[-1]) or (after and _capitalised(after[0].strip(".,;:!?\"'’”)")))
+            or _joined_name(text[:char_start].rsplit(None, 2)[-2:], after[:2])):
         return False
     # not a title-case headline: in running text at least two longer words are in lower case
     return sum(len(w) > 3 and w[:1].islower() for w in text.split()) >= 2
@@ -254,7 +278,8 @@ class Scorer:
         for marker in self.markers:
             if marker.statement_modality:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
-        constants = repr((VADER_WEIGHT, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
+        constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
+                          sorted(NAME_JOINERS),
                           sorted(TYPOGRAPHY.items())))
         digest = hashlib.sha256("\n".join([
             *(f"{c.pattern}\t{c.weight}\t{c.kind}" for c in self.cues),
@@ -346,7 +371,10 @@ class Scorer:
         marked = self.marked_by.get(modality, ())
         if marked and any(m["kind"] in marked for c in cues for m in c["markers"]):
             factor = 1.0  # the text marks this modality at the cue already: count it once
-        raw = combine(cue_sum, compound, factor)
+        vader_weight = VADER_WEIGHT
+        if compound > 0 and not any(c["contribution"] < 0 for c in cues):
+            vader_weight = VADER_WEIGHT * UNCUED_POSITIVE_TONE  # praise or good news alone is not cooperation
+        raw = combine(cue_sum, compound, factor, vader_weight=vader_weight)
         return Score(
             hostility=round(self.calibration(raw), 4),
             raw_hostility=round(raw, 4),
@@ -356,4 +384,5 @@ class Scorer:
             modality_factor=factor,
             cues=cues,
             scorer_version=self.version,
+            vader_weight=vader_weight,
         )
