@@ -471,8 +471,17 @@ def _clause_findings(
                      subject_phrase(blanked, agent.start, agent, c_end, to_verb=False) + blanked[agent.end : c_end])
     if subject is not None and referents(subject) and not (
             rules.kin is not None and rules.kin.match(blanked, subject.end, c_end)):
-        return _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, narrator, "act subject",
-                     bool(anchors), rules, subject_phrase(blanked, np_floor, subject, c_end))
+        actors = coordinated(subject, blanked, outside)
+        if rules.evaluative is not None and not _WORD_AFTER.search(blanked, actors[-1].end, c_end):
+            return []  # "North Korean leader Kim Jong Un", "Russian President Vladimir Putin": a name, no act
+        phrase = subject_phrase(blanked, np_floor, subject, c_end)
+        if subject.kind in _COUNTRY_WORDS and len(actors) == 1:
+            head = _MODIFIED_HEAD.match(blanked, subject.end, c_end)
+            if head is not None:
+                # "South Korean team DRX won", "the South Korean company Samsung": the country word only modifies
+                # the actor's head noun, whose kind the phrase keeps ("team", "company", "court", "parliament")
+                phrase = f"{phrase} {head.group('head')}"
+        return _acts(actors, blanked, c_end, outside, narrator, "act subject", bool(anchors), rules, phrase)
     if rules.between is not None and "between" in blanked[c_start:c_end]:
         sides = _between(blanked, c_start, c_end, outside, rules.between)
         if sides:
@@ -492,6 +501,14 @@ def _clause_findings(
         if group is not None:
             return [group]
     return []
+
+
+# Something after an act's actor that may be its verb ("Kim Jong Un" alone, a lead cut after the name, has none).
+_WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
+# The lowercase words right after a country word that make it a modifier of the actor ("South Korean team",
+# "South Korea police", "a South Korean tour group's van"); looked up as heads in speaker_kinds.tsv.
+_MODIFIED_HEAD = re.compile(r"\s+(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
+_COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
 
 
 # A name opening a clause, up to its verb: capitalised words and the words that join them ("The South Headquarters

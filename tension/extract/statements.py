@@ -154,6 +154,7 @@ class _Document:
     continuing_kind: str | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
     previous_targets: list[str] = field(default_factory=list)
     salience: Counter | None = None  # how often each country is named, counted when first needed
+    not_statements: set[int] = field(default_factory=set)  # ids of findings that are no statement unless given targets
 
     def counterpart(self, country: str) -> str | None:
         """The country other than `country` the document names most (counted only in the few documents that need
@@ -218,7 +219,7 @@ def extract_statements(
             found = _voices(found, sentence, doc, lexicon.kinds)
         for statement in found:
             _complete_targets(statement, sentence, doc, lexicon.kinds, lexicon.anaphor)
-        statements.extend(found)
+        statements.extend(s for s in found if id(s) not in doc.not_statements or s.targets)
     if doc.narrator is not None:
         kind = lexicon.kinds.of_mention(doc.narrator) if lexicon.kinds is not None else None
         for s in pending_quote:
@@ -451,6 +452,12 @@ def _sentence_statements(
             if statement.speaker_kind == "diaspora_foreign" and _DIASPORA.search(finding.phrase or finding.speaker_text):
                 # "the Federation of Koreans in the U.S.": a diaspora speaks for no state (labelling guideline)
                 statement.speaker_country = statement.speaker_actor = None
+            if finding.how == "act subject" and not statement.targets and statement.speaker_kind not in STATE_VOICES \
+                    and lexicon.kinds is not None and lexicon.kinds.of_head(finding.phrase):
+                # "South Korean team DRX won", "The South Korean company ... unveiled": an act of a voice that is no
+                # state, aimed at no country, is no statement (labelling guideline: about or aimed at a country);
+                # it stays in the walk (the sentence is not the outlet's) and is left out at the end
+                doc.not_statements.add(id(statement))
             statements.append(statement)
         previous_clause = outside
     if "–" in text or "—" in text or " - " in text:
