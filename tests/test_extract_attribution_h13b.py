@@ -57,3 +57,29 @@ def test_a_name_alone_is_no_act(ctx):
     assert voices(ctx, "Chinese Foreign Minister Wang Yi") == []
     # with the start of a verb it is kept (adjudication 11: a cut lead shows the actor and the verb's start)
     assert voices(ctx, "Chinese Foreign Minister Wang Yi will visit Mos") == [("CHN", "government", ())]
+
+
+# --- acting together is not acting on each other (adjudication 3) ----------------------------------------------
+
+def test_allies_drilling_together_are_not_each_others_targets(ctx):
+    # Hard case: a headline's comma instead of "and", and the adversary named only in the purpose.
+    found = voices(ctx, "U.S., S Korea stage joint naval drills to deter N Korea")
+    assert sorted(found) == [("KOR", "military", ("PRK",)), ("USA", "military", ("PRK",))]
+
+
+def test_allies_drilling_together_told_by_a_frame(ctx):
+    found = voices(ctx, "The United States, South Korea and Japan held combined air exercises near the peninsula "
+                        "to counter North Korea, Seoul's defence ministry said Friday.")
+    assert sorted(f[2] for f in found) == [("PRK",), ("PRK",), ("PRK",)]
+
+
+def test_a_reciprocal_verb_still_makes_both_sides_act(ctx):
+    assert sorted(voices(ctx, "Britain, France sign fishing accord")) == [
+        ("FRA", "government", ("GBR",)), ("GBR", "government", ("FRA",))]
+    assert sorted(voices(ctx, "Japan and China bickered over the disputed islands.")) == [
+        ("CHN", "government", ("JPN",)), ("JPN", "government", ("CHN",))]
+
+
+def test_an_apposition_is_no_list(ctx):
+    # A comma after a person opens an apposition: Lavrov speaks for Russia, no second actor.
+    assert [v[0] for v in voices(ctx, "Lavrov, Russia's foreign minister, met Wang Yi in Beijing.")][:1] == ["RUS"]

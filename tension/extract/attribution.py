@@ -224,7 +224,10 @@ def coordinated(first: Mention, blanked: str, outside: list[Mention]) -> list[Me
             break
     # "Japan, Turkey, Canada, South Korea keen to join": a headline's list of three states or more needs no "and"
     many_states = len(group) >= 3 and all(m.kind == "state" for m in group)
-    return group if has_and or many_states else [first]
+    # "U.S., S Korea hold joint drills": a headline's comma between two states, a verb right after the second
+    two_states = len(group) == 2 and all(m.kind == "state" for m in group) and "," in blanked[
+        group[0].end : group[1].start] and _verb_follows(blanked, group[1].end, len(blanked))
+    return group if has_and or many_states or two_states else [first]
 
 
 def passive_agent(blanked: str, c_start: int, c_end: int, outside: list[Mention]) -> Mention | None:
@@ -415,12 +418,17 @@ def _clause_findings(
                 # "Rudenko visited South Korea, Seoul's foreign ministry said": the act is Rudenko's, reported by the
                 # frame, whose own statement stands only where its words evaluate.
                 nested = coordinated(subject, blanked, outside)
+                # "The US, South Korea and Japan held combined drills, Seoul said": acting together, not on each
+                # other (only a reciprocal verb makes them each other's targets)
+                joint = len(nested) > 1 and rules.reciprocal is not None and rules.reciprocal.match(
+                    blanked, nested[-1].end) is None
                 out = [Finding(resolved[:1], speakers[-1].text, anchor.group(0), False, "frame", exclude=speakers,
                                directive=directive, phrase=phrase)] if evaluates or rules.evaluative is None else []
                 for actor in nested:
                     others = [m for m in nested if m is not actor]
-                    out.append(Finding(referents(actor)[:1], actor.text, "", True, "nested", exclude=[actor, *speakers],
-                                       extra_targets=[r for o in others for r in referents(o)],
+                    out.append(Finding(referents(actor)[:1], actor.text, "", True, "nested",
+                                       exclude=[*nested, *speakers] if joint else [actor, *speakers],
+                                       extra_targets=[] if joint else [r for o in others for r in referents(o)],
                                        content_end=speakers[0].start, reported=True, reported_by=speakers[-1].text))
                 before_frame = [m for m in outside if m.start < speakers[0].start]
                 for partner in mutual_partners(blanked, nested[-1].end, speakers[0].start, before_frame, nested,
