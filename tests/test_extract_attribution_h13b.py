@@ -83,3 +83,15 @@ def test_a_reciprocal_verb_still_makes_both_sides_act(ctx):
 def test_an_apposition_is_no_list(ctx):
     # A comma after a person opens an apposition: Lavrov speaks for Russia, no second actor.
     assert [v[0] for v in voices(ctx, "Lavrov, Russia's foreign minister, met Wang Yi in Beijing.")][:1] == ["RUS"]
+
+
+# --- a headline's bare "North" ---------------------------------------------------------------------------------
+
+def test_a_bare_north_after_a_preposition_is_the_dprk(ctx):
+    assert voices(ctx, "Seoul scraps border accord with North over drone flights") == [("KOR", "government", ("PRK",))]
+    assert voices(ctx, "South Korea halts broadcasts in overture toward North") == [("KOR", "government", ("PRK",))]
+
+
+def test_a_bare_north_that_starts_a_name_or_has_no_korean_context_is_not(ctx):
+    assert voices(ctx, "Seoul ships rice to North Korea") == [("KOR", "government", ("PRK",))]
+    assert voices(ctx, "Canada moved troops from North to South along the coast") == [("CAN", "military", ())]
