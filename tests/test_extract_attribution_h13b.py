@@ -95,3 +95,27 @@ def test_a_bare_north_after_a_preposition_is_the_dprk(ctx):
 def test_a_bare_north_that_starts_a_name_or_has_no_korean_context_is_not(ctx):
     assert voices(ctx, "Seoul ships rice to North Korea") == [("KOR", "government", ("PRK",))]
     assert voices(ctx, "Canada moved troops from North to South along the coast") == [("CAN", "military", ())]
+
+
+# --- a state outlet telling another state's military act in plain words ------------------------------------------
+
+def test_kcna_telling_a_us_warship_visit_passes_the_act_on(ctx):
+    found = extract_statements("A U.S. guided-missile destroyer of the 7th Fleet is staging drills off Busan again.",
+                               DAY, ctx.actors, ctx.lexicon, "KCNA")
+    assert [(s.speaker_country, s.speaker_kind, s.reported_by, s.is_act) for s in found] == [
+        ("USA", "military", "KCNA", True)]
+    assert "PRK" in found[0].targets
+
+
+def test_kcna_telling_it_in_its_own_vocabulary_is_kcnas_statement(ctx):
+    # Hard case: the same act in house vocabulary is the outlet's voice (guideline, example 5).
+    found = voices(ctx, "The U.S. imperialists are staging frantic drills off Busan again.", "KCNA")
+    assert [f[:2] for f in found] == [("PRK", "state_media")] and "USA" in found[0][2]
+
+
+def test_kcna_telling_a_visit_or_a_far_off_drill_word_is_still_its_account(ctx):
+    # no military act word near the actor: the outlet's account of the act, as before
+    assert voices(ctx, "The U.S. defence secretary visited south Korea for closed-door talks.", "KCNA")[0][:2] == (
+        "PRK", "state_media")
+    assert voices(ctx, "The U.S. put pressure on Japan to revise the law that restricts the country's exercise "
+                       "of collective self-defence.", "KCNA")[0][:2] == ("PRK", "state_media")

@@ -271,6 +271,9 @@ class Rules:
     kin: re.Pattern | None = None  # "X's daughter" acts for herself (kin_pattern)
     predicate: re.Pattern | None = None  # a past tense telling an act (predicate_pattern)
     house: re.Pattern | None = None  # an outlet's house vocabulary ("puppet", "traitors")
+    # the words of the acts a country's forces do that imply their targets (act_types.tsv rows of that country):
+    # an outlet that tells such an act of another state in plain words passes the act on
+    military_acts: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 NO_RULES = Rules()
@@ -517,6 +520,8 @@ _WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
 # "South Korea police", "a South Korean tour group's van"); looked up as heads in speaker_kinds.tsv.
 _MODIFIED_HEAD = re.compile(r"\s+(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 _COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
+_WORDS = re.compile(r"[a-z][a-z-]*")
+_ACT_WORDS_NEAR = 8  # an act word this many words after its actor at most ("submarine entered", "is staging drills")
 
 
 # A name opening a clause, up to its verb: capitalised words and the words that join them ("The South Headquarters
@@ -694,6 +699,14 @@ def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention
     """Statements of the actors of an act; in a document with a declared speaker, that speaker's account of it."""
     pairs = [(r, a) for a in actors for r in referents(a)]
     resolved = [r for r, _ in pairs]
+    if narrator is not None and narrator.country and len(actors) == 1 and len(resolved) == 1 and \
+            resolved[0].country != narrator.country and resolved[0].country in rules.military_acts and \
+            not rules.military_acts[resolved[0].country].isdisjoint(
+                _WORDS.findall(blanked[actors[0].end : c_end].lower())[:_ACT_WORDS_NEAR]):
+        # "A U.S. nuclear submarine entered Pusan port" in a KCNA release: the US forces' act, passed on by KCNA
+        # (in the outlet's house vocabulary it becomes the outlet's own statement: statements._voices)
+        return [Finding(resolved[:1], actors[0].text, "", True, how, exclude=[actors[0]], reported=True,
+                        reported_by=narrator.text, phrase=phrase)]
     if narrator is not None and narrator.country and any(r.country != narrator.country for r in resolved) and not (
             len(actors) == 1 and names_group(phrase, rules)):
         # KCNA telling what Seoul and Washington do: DPRK's words about them (its "puppet", "warmongers").
