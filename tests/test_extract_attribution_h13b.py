@@ -119,3 +119,23 @@ def test_kcna_telling_a_visit_or_a_far_off_drill_word_is_still_its_account(ctx):
         "PRK", "state_media")
     assert voices(ctx, "The U.S. put pressure on Japan to revise the law that restricts the country's exercise "
                        "of collective self-defence.", "KCNA")[0][:2] == ("PRK", "state_media")
+
+
+# --- a foreign group relayed by a DPRK outlet ---------------------------------------------------------------------
+
+def test_a_third_country_group_in_a_kcna_release_is_a_foreign_voice(ctx):
+    found = voices(ctx, "The Workers' Association of Brazil on May 3 issued a statement denouncing the U.S. for "
+                        "its hostile policy.", "KCNA")
+    assert found == [("BRA", "diaspora_foreign", ("USA",))]
+
+
+def test_a_south_korean_group_in_a_kcna_release_stays_civic(ctx):
+    # Hard case: the South is another state, but not foreign to the DPRK outlet's labels (guideline example 6).
+    found = voices(ctx, "A south Korean civic group issued a statement condemning the conservative authorities.",
+                   "KCNA")
+    assert [f[:2] for f in found] == [("KOR", "civic")]
+
+
+def test_the_same_group_outside_a_kcna_release_keeps_its_kind(ctx):
+    assert voices(ctx, "The Workers' Association of Brazil issued a statement denouncing the U.S. for its "
+                       "policy.")[0][:2] == ("BRA", "civic")

@@ -8,7 +8,7 @@ act_types.tsv) by `load_kinds`, once, by the caller; nothing is loaded at import
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tension.config import DATA_DIR, read_tsv
 from tension.extract.actors import Mention
@@ -55,6 +55,9 @@ class Kinds:
     evaluative: re.Pattern  # a reporter's own evaluation ("condemned", "a provocation")
     act_types: tuple[ActType, ...]
     act_words: frozenset[str] = frozenset()  # the words of every act type
+    # an outlet's country -> the countries whose groups are not foreign to it (speaker_kinds.tsv, match "home"):
+    # a civic group or party of any other country that the outlet relays is a foreign voice (diaspora_foreign)
+    home: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def of_mention(self, mention: Mention | None) -> str | None:
         """The kind of voice a resolved mention is, from its actor, role or dictionary kind."""
@@ -119,4 +122,5 @@ def load_kinds() -> Kinds:
         act_types=tuple(ActType(a["act"], a["actor_country"], frozenset(w.lower() for w in a["words"].split()),
                                 tuple(a["targets"].split()), a.get("about") == "1") for a in own),
         act_words=frozenset(w.lower() for a in own for w in a["words"].split()),
+        home={r["value"].split()[0]: frozenset(r["value"].split()) for r in rows if r["match"] == "home"},
     )

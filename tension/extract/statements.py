@@ -364,6 +364,10 @@ def _voices(found: list[Statement], sentence: Sentence, doc: _Document, kinds: K
                                 speaker_kind=narrator_kind, reported_by=None, targets_inferred=False)
         elif not statement.reported_by:
             statement.reported_by = narrator.text
+        if statement.speaker_kind in ("civic", "party_legislature") and narrator.country in kinds.home and \
+                statement.speaker_country and statement.speaker_country not in kinds.home[narrator.country]:
+            # "The Working Citizens' Association of Congo denounced ...", in a KCNA release: a foreign group
+            statement.speaker_kind = "diaspora_foreign"
         if statement.speaker_actor == narrator.actor:
             if own is not None:  # one statement of the outlet per sentence: its targets merged
                 own.targets.extend(t for t in statement.targets if t not in own.targets)
