@@ -139,3 +139,26 @@ def test_a_south_korean_group_in_a_kcna_release_stays_civic(ctx):
 def test_the_same_group_outside_a_kcna_release_keeps_its_kind(ctx):
     assert voices(ctx, "The Workers' Association of Brazil issued a statement denouncing the U.S. for its "
                        "policy.")[0][:2] == ("BRA", "civic")
+
+
+# --- a leading conjunction is not a subordinate clause -------------------------------------------------------------
+
+def test_but_opening_the_main_clause_keeps_its_speaker(ctx):
+    # Hard case: "But" used to swallow everything up to the first comma, the speaker with it.
+    assert voices(ctx, "But the Korean government firmly rejected the plan on Monday, calling it unilateral.") == [
+        ("KOR", "government", ())]
+    assert voices(ctx, "But some analysts said the move shows North Korea is preparing a test.")[0][:2] == (
+        None, "academic")
+
+
+def test_a_subordinate_phrase_after_but_is_still_skipped(ctx):
+    found = voices(ctx, "But after talks with Japan in Tokyo, Seoul said it would lift the export curbs.")
+    assert found and found[0][0] == "KOR"
+
+
+# --- South Korean research institutes and universities are academic voices of the ROK ---------------------------
+
+def test_a_professor_at_a_korean_university_is_an_academic_of_kor(ctx):
+    found = voices(ctx, "Park Ji-won, a professor at the University of North Korean Studies, said the launch showed "
+                        "Pyongyang's resolve.")
+    assert found == [("KOR", "academic", ("PRK",))]

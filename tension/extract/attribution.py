@@ -19,9 +19,12 @@ from dataclasses import dataclass, field
 from tension.extract.actors import PERSON, STATE_KINDS, Mention
 from tension.extract.scan import Anchored
 
+# A leading subordinate phrase up to its comma ("Since invading Ukraine in 2022, "), after a conjunction if any; a
+# conjunction alone is skipped by itself ("But [the government objected ..., expressing regret]": its main clause).
 LEADING_SUBORDINATE = re.compile(
-    r"^\s*(?:Since|After|Before|While|When|Although|Though|As|If|Despite|Following|Amid|In|On|At|During|"
-    r"Earlier|Later|Meanwhile|However|Separately|Also|Still|Yet|But|And|Referring|With|Holding|Under)\b[^,]*,\s*"
+    r"^\s*(?:(?:Also|Still|Yet|But|And)\b\s*,?\s*)?"
+    r"(?:(?:Since|After|Before|While|When|Although|Though|As|If|Despite|Following|Amid|In|On|At|During|"
+    r"Earlier|Later|Meanwhile|However|Separately|Referring|With|Holding|Under)\b[^,]*,\s*)?"
 )
 ACCORDING = Anchored(re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?"), ("According to", "according to"),
                      word_start=True)
