@@ -162,3 +162,20 @@ def test_a_professor_at_a_korean_university_is_an_academic_of_kor(ctx):
     found = voices(ctx, "Park Ji-won, a professor at the University of North Korean Studies, said the launch showed "
                         "Pyongyang's resolve.")
     assert found == [("KOR", "academic", ("PRK",))]
+
+
+# --- a passive subject is what the act is done to --------------------------------------------------------------
+
+def test_a_passive_subject_is_not_the_actor(ctx):
+    # Hard case: the subject is a state's leader and a verb follows, so it read as his act.
+    assert voices(ctx, "Prime Minister Fumio Kishida was criticised on Monday over the budget.") == []
+    assert voices(ctx, "The Canadian tourist, a retired teacher, was arrested in Pyongyang last week.") == []
+
+
+def test_a_raising_passive_or_a_military_passive_keeps_the_actor(ctx):
+    assert voices(ctx, "North Korea is expected to fire a missile soon.")[0][:2] == ("PRK", "military")
+    assert voices(ctx, "South Korean warships were deployed near the maritime border.")[0][:2] == ("KOR", "military")
+
+
+def test_a_progressive_speech_verb_is_not_a_passive(ctx):
+    assert voices(ctx, "The G7 nations are expressing concern over the arms deals between Russia and North Korea.")

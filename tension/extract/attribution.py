@@ -277,6 +277,7 @@ class Rules:
     # the words of the acts a country's forces do that imply their targets (act_types.tsv rows of that country):
     # an outlet that tells such an act of another state in plain words passes the act on
     military_acts: dict[str, frozenset[str]] = field(default_factory=dict)
+    act_words: frozenset[str] = frozenset()  # the words of every act type (act_types.tsv)
 
 
 NO_RULES = Rules()
@@ -340,6 +341,9 @@ def _clause_findings(
 ) -> list[Finding]:
     for anchor in anchors:
         verb = anchor.group(0).split()[0]
+        if rules.evaluative is not None and not verb.endswith("ing") and _BE_BEFORE.search(blanked, max(c_start, anchor.start() - 30),
+                                                              anchor.start()):
+            continue  # "Kishida was criticised": a passive; who is spoken about is not the speaker
         inverted = _inverted_speaker(text, blanked, anchor, c_end, outside)
         if inverted is not None:
             return [inverted]
@@ -488,6 +492,10 @@ def _clause_findings(
         actors = coordinated(subject, blanked, outside)
         if rules.evaluative is not None and not _WORD_AFTER.search(blanked, actors[-1].end, c_end):
             return []  # "North Korean leader Kim Jong Un", "Russian President Vladimir Putin": a name, no act
+        if rules.evaluative is not None and _PASSIVE_AFTER.match(blanked, actors[-1].end, c_end) and \
+                rules.act_words.isdisjoint(_WORDS.findall(blanked[actors[-1].end : c_end].lower())):
+            # (a military act in the passive is still the state's: "South Korean warships were deployed")
+            return []  # "President Yoon was impeached", "the soldier was detained": done to the subject, by no one named
         phrase = subject_phrase(blanked, np_floor, subject, c_end)
         if subject.kind in _COUNTRY_WORDS and len(actors) == 1:
             head = _MODIFIED_HEAD.match(blanked, subject.end, c_end)
@@ -523,6 +531,15 @@ _WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
 # "South Korea police", "a South Korean tour group's van"); looked up as heads in speaker_kinds.tsv.
 _MODIFIED_HEAD = re.compile(r"\s+(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 _COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:(?:\w+ly|also|widely|being)\s+)?$")
+# A passive right after the subject (an apposition aside), with no "to" after it: the subject is what the act is done
+# to ("was impeached", "has been detained"); "is expected to fire", "was set to visit" keep their subject as actor.
+_PASSIVE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:,[^,]{1,80},)?\s+(?:(?:has|have|had)\s+)?(?:(?:also|already|earlier|later|reportedly|"
+                            r"\w+ly)\s+)?(?:was|were|is|are|been|being|be)\s+(?:(?:\w+ly|also|being|been)\s+)?"
+                            r"(?!(?:engaged|involved|interested|committed|determined|prepared|concerned|pleased|"
+                            r"satisfied|disappointed|worried|opposed|based|located|scheduled|poised|expected|"
+                            r"supposed|united|divided|known|seen)\b)"
+                            r"(?:\w+(?:ed|en|wn|ht|lt|id|ck|ung|un))\b(?!\s+to\b)")
 _WORDS = re.compile(r"[a-z][a-z-]*")
 _ACT_WORDS_NEAR = 8  # an act word this many words after its actor at most ("submarine entered", "is staging drills")
 

@@ -118,6 +118,7 @@ def load_lexicon() -> Lexicon:
         pointing_back=frozenset(f"the {w}" for w in words.get("pointing", ())),
         kin=kin_pattern(words.get("kin", ())),
         predicate=predicate_pattern(words.get("act_verb", ())),
+        act_words=kinds.act_words,
         military_acts={country: frozenset(w for a in kinds.act_types if a.actor_country == country for w in a.words)
                        for country in {a.actor_country for a in kinds.act_types
                                        if a.actor_country != "*" and a.targets != ("-",)}},
