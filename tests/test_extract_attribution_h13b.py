@@ -180,3 +180,8 @@ def test_a_raising_passive_or_a_military_passive_keeps_the_actor(ctx):
 def test_a_progressive_speech_verb_is_not_a_passive(ctx):
     assert voices(ctx, "The Group of Seven nations are expressing alarm over the arms trade between Russia and "
                        "North Korea.")
+
+
+def test_each_other_makes_coordinated_actors_each_others_targets(ctx):
+    assert sorted(voices(ctx, "Iran and Syria moved closer to each other this year with a new pact.")) == [
+        ("IRN", "government", ("SYR",)), ("SYR", "government", ("IRN",))]

@@ -531,6 +531,7 @@ _WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
 # "South Korea police", "a South Korean tour group's van"); looked up as heads in speaker_kinds.tsv.
 _MODIFIED_HEAD = re.compile(r"\s+(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 _COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
+_EACH_OTHER = re.compile(r"\b(?:each\s+other|one\s+another)\b", re.I)
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:(?:\w+ly|also|widely|being)\s+)?$")
 # A passive right after the subject (an apposition aside), with no "to" after it: the subject is what the act is done
 # to ("was impeached", "has been detained"); "is expected to fire", "was set to visit" keep their subject as actor.
@@ -737,7 +738,8 @@ def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention
     # countries traded accusations", "signed an accord"); "the U.S., South Korea and Japan held drills" aims at
     # neither of them.
     toward_each_other = len(pairs) < 2 or (rules.reciprocal is not None and rules.reciprocal.match(
-        blanked, actors[-1].end) is not None) or rules.reciprocal is None
+        blanked, actors[-1].end) is not None) or rules.reciprocal is None or _EACH_OTHER.search(
+        blanked, actors[-1].end, c_end) is not None  # "Russia and North Korea move closer to each other"
     for actor, mention in _unique_countries(pairs):
         others = [r for r in resolved if r.country != actor.country]
         findings.append(Finding([actor], mention.text, "", True, how, exclude=[*actors] if not toward_each_other
