@@ -185,3 +185,24 @@ def test_a_progressive_speech_verb_is_not_a_passive(ctx):
 def test_each_other_makes_coordinated_actors_each_others_targets(ctx):
     assert sorted(voices(ctx, "Iran and Syria moved closer to each other this year with a new pact.")) == [
         ("IRN", "government", ("SYR",)), ("SYR", "government", ("IRN",))]
+
+
+# --- an act, then another voice's words, in one clause -----------------------------------------------------------
+
+def test_an_act_and_a_leaders_call_are_two_statements(ctx):
+    # Hard case: "leader Kim" is the reporting verb's speaker; North Korea's test came first and used to be lost.
+    found = extract_statements("North Korea tested new attack drones and leader Kim Jong Un called for building "
+                               "more of them, state media said Monday.", DAY, ctx.actors, ctx.lexicon)
+    assert [(s.speaker_country, s.speaker_kind, s.is_act, s.reported_by) for s in found] == [
+        ("PRK", "military", True, "state media"), ("PRK", "government", False, "state media")]
+    assert "KOR" in found[0].targets
+
+
+def test_a_reaction_by_another_state_joined_with_and(ctx):
+    found = voices(ctx, "Russia tested a hypersonic missile and Japan protested the launch.")
+    assert [f[0] for f in found] == ["RUS", "JPN"]
+    assert "RUS" in found[1][2]
+
+
+def test_coordinated_speakers_stay_one_list(ctx):
+    assert sorted(f[0] for f in voices(ctx, "Russia and Japan said they would hold talks.")) == ["JPN", "RUS"]

@@ -460,6 +460,16 @@ def _clause_findings(
         out = [Finding([r], s.text, anchor.group(0), False, "speech verb", exclude=speakers, directive=directive,
                        phrase=phrase)
                for r, s in _unique_countries(pairs)]
+        joined = _AND_BEFORE.search(blanked, subject.end, speakers[0].start) if (
+            rules.evaluative is not None and out and subject is not None and subject.end <= speakers[0].start
+            and subject not in speakers and referents(subject)) else None
+        if joined is not None and _verb_follows(blanked, subject.end, joined.start()) and (
+                referents(subject)[0].country, referents(subject)[0].kind) != (resolved[0].country, resolved[0].kind):
+            # "North Korea tested drones and leader Kim called for ...": the first actor's act, then the speaker's words
+            for finding in out:  # (the speaker's words keep the clause, the act they are about; not its actor)
+                finding.exclude = [*finding.exclude, subject]
+            out.insert(0, Finding(referents(subject)[:1], subject.text, "", True, "act subject", exclude=[subject],
+                                  content_end=joined.start()))
         if not out and resolved[0] is last_speaker:
             # "the organization said", after a diaspora group that speaks for no state: that group again
             out = [Finding([last_speaker], speakers[-1].text, anchor.group(0), False, "speech verb",
@@ -531,6 +541,9 @@ _WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
 # "South Korea police", "a South Korean tour group's van"); looked up as heads in speaker_kinds.tsv.
 _MODIFIED_HEAD = re.compile(r"\s+(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 _COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
+# " and [leader] " right before a speaker: the clause began with another actor's act ("X tested drones and leader Y
+# called for ...")
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 _EACH_OTHER = re.compile(r"\b(?:each\s+other|one\s+another)\b", re.I)
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:(?:\w+ly|also|widely|being)\s+)?$")
 # A passive right after the subject (an apposition aside), with no "to" after it: the subject is what the act is done
