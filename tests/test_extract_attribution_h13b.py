@@ -206,3 +206,22 @@ def test_a_reaction_by_another_state_joined_with_and(ctx):
 
 def test_coordinated_speakers_stay_one_list(ctx):
     assert sorted(f[0] for f in voices(ctx, "Russia and Japan said they would hold talks.")) == ["JPN", "RUS"]
+
+
+# --- headlines without a verb, and a headline's passive ---------------------------------------------------------
+
+def test_a_headline_with_no_verb_after_the_country_is_no_act(ctx):
+    assert voices(ctx, "Japan in shock after deadly quake in Noto") == []
+    assert voices(ctx, "Japan: Crowds of tourists return to Kyoto after the storm") == []
+
+
+def test_a_sentence_with_a_phrase_before_its_verb_keeps_the_act(ctx):
+    # Hard case: the same preposition after the actor, in a full sentence whose verb comes later.
+    assert voices(ctx, "Japan on Monday recalled its ambassador from Beijing.")[0][:2] == ("JPN", "government")
+    assert voices(ctx, "Rodong Sinmun Calls for National Independence")[0][:2] == ("PRK", "state_media")
+
+
+def test_a_headlines_urged_to_is_a_passive(ctx):
+    assert voices(ctx, "Seoul urged to step up pressure on Pyongyang") == []
+    assert voices(ctx, "Seoul urged Tokyo to step up pressure on Pyongyang")[0][:3] == (
+        "KOR", "government", ("JPN", "PRK"))

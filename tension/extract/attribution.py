@@ -344,6 +344,9 @@ def _clause_findings(
         if rules.evaluative is not None and not verb.endswith("ing") and _BE_BEFORE.search(blanked, max(c_start, anchor.start() - 30),
                                                               anchor.start()):
             continue  # "Kishida was criticised": a passive; who is spoken about is not the speaker
+        if rules.evaluative is not None and verb in rules.directive_verbs and verb.endswith("ed") and \
+                _TO_AFTER.match(blanked, anchor.end(), c_end):
+            continue  # "Japan urged to lead G7 efforts": a headline's passive (an active "urged" has an object)
         inverted = _inverted_speaker(text, blanked, anchor, c_end, outside)
         if inverted is not None:
             return [inverted]
@@ -502,6 +505,13 @@ def _clause_findings(
         actors = coordinated(subject, blanked, outside)
         if rules.evaluative is not None and not _WORD_AFTER.search(blanked, actors[-1].end, c_end):
             return []  # "North Korean leader Kim Jong Un", "Russian President Vladimir Putin": a name, no act
+        after = _NO_PREDICATE.match(blanked, actors[-1].end, c_end) if rules.evaluative is not None else None
+        if after is not None and (after.group("colon") or not blanked[c_start:c_end].rstrip().endswith(".")) and \
+                not _title_case(blanked[c_start:c_end]):
+            return []  # "South Korea in mourning after ...", "South Korea: droves of ...": a headline with no verb
+        passive = _HEADLINE_PASSIVE.match(blanked, actors[-1].end, c_end) if rules.evaluative is not None else None
+        if passive is not None and passive.group(1) in rules.directive_verbs:
+            return []  # "Japan urged to lead G7 efforts": done to Japan (an active "urged" has its object)
         if rules.evaluative is not None and _PASSIVE_AFTER.match(blanked, actors[-1].end, c_end) and \
                 rules.act_words.isdisjoint(_WORDS.findall(blanked[actors[-1].end : c_end].lower())):
             # (a military act in the passive is still the state's: "South Korean warships were deployed")
@@ -541,6 +551,17 @@ _WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
 # "South Korea police", "a South Korean tour group's van"); looked up as heads in speaker_kinds.tsv.
 _MODIFIED_HEAD = re.compile(r"\s+(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 _COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
+_TO_AFTER = re.compile(r"\s+to\s+[a-z]")
+# After an actor, a preposition or a colon where its verb would be ("South Korea in mourning", "South Korea: Droves
+# of revellers leave"); "to" is a headline's future ("South Korea to suspend ...").
+_NO_PREDICATE = re.compile(r"\s*(?P<colon>:)|\s+(?:in|of|on|at|for|from|with|by|after|amid|over|under|near|against)\b")
+_HEADLINE_PASSIVE = re.compile(r"\s+(\w+ed)\s+to\s+[a-z]")
+
+
+def _title_case(text: str) -> bool:
+    """Whether most words of a clause are capitalised (a title-case headline: "Rodong Sinmun Calls for Independence")."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return len(words) > 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 # " and [leader] " right before a speaker: the clause began with another actor's act ("X tested drones and leader Y
 # called for ...")
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
