@@ -225,3 +225,10 @@ def test_a_headlines_urged_to_is_a_passive(ctx):
     assert voices(ctx, "Seoul urged to step up pressure on Pyongyang") == []
     assert voices(ctx, "Seoul urged Tokyo to step up pressure on Pyongyang")[0][:3] == (
         "KOR", "government", ("JPN", "PRK"))
+
+
+def test_the_head_after_a_country_stops_at_the_verb(ctx):
+    # Hard case: "deported tourists" -- the verb's object is no head of the actor's name.
+    assert voices(ctx, "South Korea deported two tourists on Monday.") == [("KOR", "government", ())]
+    assert voices(ctx, "Japan's ruling Liberal Democratic Party has expelled the lawmaker.") == [
+        ("JPN", "party_legislature", ())]

@@ -522,7 +522,7 @@ def _clause_findings(
             if head is not None:
                 # "South Korean team DRX won", "the South Korean company Samsung": the country word only modifies
                 # the actor's head noun, whose kind the phrase keeps ("team", "company", "court", "parliament")
-                phrase = f"{phrase} {head.group('head')}"
+                phrase = f"{phrase} {head.group('head') or head.group('name')}"
         return _acts(actors, blanked, c_end, outside, narrator, "act subject", bool(anchors), rules, phrase)
     if rules.between is not None and "between" in blanked[c_start:c_end]:
         sides = _between(blanked, c_start, c_end, outside, rules.between)
@@ -549,7 +549,8 @@ def _clause_findings(
 _WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
 # The lowercase words right after a country word that make it a modifier of the actor ("South Korean team",
 # "South Korea police", "a South Korean tour group's van"); looked up as heads in speaker_kinds.tsv.
-_MODIFIED_HEAD = re.compile(r"\s+(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
+_MODIFIED_HEAD = re.compile(r"\s+(?P<head>[a-z][\w-]*?(?:(?<!ed)(?<!s)\s+[a-z][\w-]*)?)\b"
+                            r"|['’]s\s+(?P<name>(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 _COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
 _TO_AFTER = re.compile(r"\s+to\s+[a-z]")
 # After an actor, a preposition or a colon where its verb would be ("South Korea in mourning", "South Korea: Droves
