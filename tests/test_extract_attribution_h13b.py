@@ -232,3 +232,17 @@ def test_the_head_after_a_country_stops_at_the_verb(ctx):
     assert voices(ctx, "South Korea deported two tourists on Monday.") == [("KOR", "government", ())]
     assert voices(ctx, "Japan's ruling Liberal Democratic Party has expelled the lawmaker.") == [
         ("JPN", "party_legislature", ())]
+
+
+def test_a_pastor_framing_what_the_two_koreas_should_do_speaks_for_himself(ctx):
+    # Hard case: the frame rule ("The two countries plan ..., Seoul said") would make it the ROK's statement.
+    found = voices(ctx, "Rev. Pak Chol Su, leader of the Council of Churches in south Korea, called for better "
+                        "relations with the DPRK. The North and the South should end their distrust soon, he said.",
+                   "KCNA")
+    assert [f[:2] for f in found] == [("KOR", "civic"), ("KOR", "civic")]
+
+
+def test_a_state_framing_its_own_sides_plan_still_gives_the_plan(ctx):
+    found = extract_statements("Russia and North Korea plan to expand trade next year, Moscow said.",
+                               DAY, ctx.actors, ctx.lexicon)
+    assert found and found[0].attribution == "subject (framed)"

@@ -425,6 +425,9 @@ def _clause_findings(
         # (whether the reporter's words evaluate is read only where it is a relay verb that may pass an act on)
         evaluates = rules.evaluative is not None and (not relays or bool(
             rules.evaluative.search(blanked, c_start, c_end)))
+        if trailing and rules.evaluative is not None and _MODAL_AFTER.match(
+                blanked, coordinated(subject, blanked, outside)[-1].end, speakers[0].start):
+            trailing = False  # "The North and the South should end their distrust, he said": his opinion, no act
         if trailing:
             subject_resolved = referents(subject)
             if subject_resolved and all(r.country != resolved[0].country for r in subject_resolved):
@@ -452,7 +455,9 @@ def _clause_findings(
                                        reported=referents(partner)[:1] != [] and referents(partner)[0].country
                                        != resolved[0].country, reported_by=speakers[-1].text))
                 return [f for f in out if f.speakers]
-            if subject_resolved:  # the frame tells its own side's act ("The two countries plan ..., Seoul said")
+            if subject_resolved and resolved[0].kind not in _NON_STATE_VOICES:
+                # the frame tells its own side's act ("The two countries plan ..., Seoul said"); a group or a person
+                # speaking ("The south and north should ..., he said", he a pastor) says it in his own name
                 own = [r for r in subject_resolved if r.country == resolved[0].country][:1] or resolved[:1]
                 return [Finding(own, subject.text, anchor.group(0), False, "subject (framed)",
                                 exclude=[subject, *speakers], directive=directive,
@@ -552,6 +557,8 @@ _WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
 _MODIFIED_HEAD = re.compile(r"\s+(?P<head>[a-z][\w-]*?(?:(?<!ed)(?<!s)\s+[a-z][\w-]*)?)\b"
                             r"|['’]s\s+(?P<name>(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 _COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
+_MODAL_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:should|must|ought\s+to|need\s+to|needs\s+to)\b")
+_NON_STATE_VOICES = frozenset({"civic", "people", "academic", "media", "diaspora_foreign"})
 _TO_AFTER = re.compile(r"\s+to\s+[a-z]")
 # After an actor, a preposition or a colon where its verb would be ("South Korea in mourning", "South Korea: Droves
 # of revellers leave"); "to" is a headline's future ("South Korea to suspend ...").
