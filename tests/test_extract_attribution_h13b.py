@@ -246,3 +246,10 @@ def test_a_state_framing_its_own_sides_plan_still_gives_the_plan(ctx):
     found = extract_statements("Russia and North Korea plan to expand trade next year, Moscow said.",
                                DAY, ctx.actors, ctx.lexicon)
     assert found and found[0].attribution == "subject (framed)"
+
+
+def test_a_meeting_after_an_apposition_is_still_mutual(ctx):
+    # Hard case: the apposition between the actor and "met" hid the reciprocal verb.
+    found = voices(ctx, "Lavrov, Russia's foreign minister for two decades, met his South Korean counterpart "
+                        "Cho Tae-yul on Friday, Seoul's foreign ministry said.")
+    assert sorted(f for f in found) == [("KOR", "government", ("RUS",)), ("RUS", "government", ("KOR",))]

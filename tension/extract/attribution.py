@@ -251,6 +251,8 @@ def mutual_partners(blanked: str, after: int, c_end: int, outside: list[Mention]
     if reciprocal is None:
         return []
     verb = reciprocal.match(blanked, after)
+    if verb is None and (apposition := _APPOSITION.match(blanked, after, c_end)) is not None:
+        verb = reciprocal.match(blanked, apposition.end())  # "Rudenko, Russia's deputy foreign minister, met ..."
     if verb is None:
         return []
     taken = {(m.start, m.end) for m in actors}
@@ -557,6 +559,7 @@ _WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
 _MODIFIED_HEAD = re.compile(r"\s+(?P<head>[a-z][\w-]*?(?:(?<!ed)(?<!s)\s+[a-z][\w-]*)?)\b"
                             r"|['’]s\s+(?P<name>(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 _COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
+_APPOSITION = re.compile(r",\s+[^,]{1,100},")
 _MODAL_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:should|must|ought\s+to|need\s+to|needs\s+to)\b")
 _NON_STATE_VOICES = frozenset({"civic", "people", "academic", "media", "diaspora_foreign"})
 _TO_AFTER = re.compile(r"\s+to\s+[a-z]")
