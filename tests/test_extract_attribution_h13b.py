@@ -253,3 +253,16 @@ def test_a_meeting_after_an_apposition_is_still_mutual(ctx):
     found = voices(ctx, "Lavrov, Russia's foreign minister for two decades, met his South Korean counterpart "
                         "Cho Tae-yul on Friday, Seoul's foreign ministry said.")
     assert sorted(f for f in found) == [("KOR", "government", ("RUS",)), ("RUS", "government", ("KOR",))]
+
+
+# --- "launch" and "test" that are no military act ------------------------------------------------------------------
+
+def test_launching_a_probe_is_no_military_act(ctx):
+    assert voices(ctx, "China launches trade probe into steel imports from Vietnam and Japan") == [
+        ("CHN", "government", ("JPN", "VNM"))]
+
+
+def test_launching_a_missile_still_is(ctx):
+    # Hard case: the same verb; the object decides.
+    assert voices(ctx, "North Korea launched a cruise missile on Monday.") == [
+        ("PRK", "military", ("JPN", "KOR", "USA"))]
