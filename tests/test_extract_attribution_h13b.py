@@ -266,3 +266,19 @@ def test_launching_a_missile_still_is(ctx):
     # Hard case: the same verb; the object decides.
     assert voices(ctx, "North Korea launched a cruise missile on Monday.") == [
         ("PRK", "military", ("JPN", "KOR", "USA"))]
+
+
+# --- a trailing reporter whose phrase opens with common nouns ------------------------------------------------------
+
+def test_state_news_agency_kcna_reported_passes_the_leaders_plan_on(ctx):
+    # Hard case: "state news agency KCNA" -- the comma is before "state", not before the outlet's name.
+    found = extract_statements("North Korean leader Kim Jong Un is planning to expand his navy, state news agency "
+                               "KCNA reported on Sunday.", DAY, ctx.actors, ctx.lexicon)
+    assert [(s.speaker_country, s.speaker_kind, s.reported_by) for s in found] == [("PRK", "government", "KCNA")]
+
+
+def test_the_news_agency_yonhap_reported_another_states_act(ctx):
+    found = extract_statements("North Korea fired two cruise missiles on Monday, the news agency Yonhap reported.",
+                               DAY, ctx.actors, ctx.lexicon)
+    assert [(s.speaker_country, s.speaker_kind, s.reported_by, s.is_act) for s in found] == [
+        ("PRK", "military", "Yonhap", True)]

@@ -421,8 +421,11 @@ def _clause_findings(
                 continue
         if not resolved:
             continue
-        trailing = subject is not None and subject.start < speakers[0].start and \
-            blanked[c_start : speakers[0].start].rstrip().endswith(",")
+        trailing = subject is not None and subject.start < speakers[0].start and (
+            blanked[c_start : speakers[0].start].rstrip().endswith(",") or (
+                # "..., state news agency KCNA reported": the reporter's phrase opens with its common nouns
+                rules.evaluative is not None and 0 <= comma and subject.end <= comma
+                and _REPORTER_NOUNS.fullmatch(blanked, comma + 2, speakers[0].start) is not None))
         relays = rules.evaluative is not None and verb in rules.relay_verbs
         # (whether the reporter's words evaluate is read only where it is a relay verb that may pass an act on)
         evaluates = rules.evaluative is not None and (not relays or bool(
@@ -463,7 +466,9 @@ def _clause_findings(
                 own = [r for r in subject_resolved if r.country == resolved[0].country][:1] or resolved[:1]
                 return [Finding(own, subject.text, anchor.group(0), False, "subject (framed)",
                                 exclude=[subject, *speakers], directive=directive,
-                                extra_targets=[r for r in subject_resolved if r.country != resolved[0].country])]
+                                extra_targets=[r for r in subject_resolved if r.country != resolved[0].country],
+                                # "Kim is planning ..., state news agency KCNA reported": an outlet passes it on
+                                reported_by=speakers[-1].text if resolved[0].kind == "media" else "")]
         pairs = [(r, s) for s in speakers for r in referents(s)]
         if not pairs or resolved[0] is last_speaker:
             pairs = [(r, speakers[-1]) for r in resolved]
@@ -559,9 +564,10 @@ _WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
 _MODIFIED_HEAD = re.compile(r"\s+(?P<head>[a-z][\w-]*?(?:(?<!ed)(?<!s)\s+[a-z][\w-]*)?)\b"
                             r"|['’]s\s+(?P<name>(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 _COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
+_REPORTER_NOUNS = re.compile(r"(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}")
 _APPOSITION = re.compile(r",\s+[^,]{1,100},")
 _MODAL_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:should|must|ought\s+to|need\s+to|needs\s+to)\b")
-_NON_STATE_VOICES = frozenset({"civic", "people", "academic", "media", "diaspora_foreign"})
+_NON_STATE_VOICES = frozenset({"civic", "people", "academic", "diaspora_foreign"})  # (a medium reports)
 _TO_AFTER = re.compile(r"\s+to\s+[a-z]")
 # After an actor, a preposition or a colon where its verb would be ("South Korea in mourning", "South Korea: Droves
 # of revellers leave"); "to" is a headline's future ("South Korea to suspend ...").
