@@ -282,3 +282,10 @@ def test_the_news_agency_yonhap_reported_another_states_act(ctx):
                                DAY, ctx.actors, ctx.lexicon)
     assert [(s.speaker_country, s.speaker_kind, s.reported_by, s.is_act) for s in found] == [
         ("PRK", "military", "Yonhap", True)]
+
+
+def test_a_leading_background_phrase_names_no_target_of_the_act(ctx):
+    assert voices(ctx, "After leaving Syria in 2019, Iran has built closer ties with Iraq.") == [
+        ("IRN", "government", ("IRQ",))]
+    # a speaker's words keep them (what is said may be about the background)
+    assert "SYR" in voices(ctx, "After the strike on Syria, Iran said Israel would pay.")[0][2]

@@ -326,6 +326,13 @@ def clause_findings(
     if not found:
         found = _clause_findings(text, blanked, c_start, c_end, outside, anchors, rules, last_speaker, narrator,
                                  np_floor, subject)
+    if np_floor > c_start and rules.evaluative is not None:
+        # "Since invading Ukraine in 2022, Russia has forged closer ties with Pyongyang": the leading phrase is
+        # background (adjudication 1), its countries are not the act's targets
+        lead = [m for m in outside if m.start < np_floor]
+        for finding in found:
+            if finding.is_act and lead:
+                finding.exclude = [*finding.exclude, *lead]
     according = ACCORDING.search(blanked, blanked, c_start, c_end) if found and rules.evaluative is not None else None
     reporter = next((m for m in outside if according and m.start == according.end()), None)
     if reporter is not None and referents(reporter):
