@@ -289,3 +289,13 @@ def test_a_leading_background_phrase_names_no_target_of_the_act(ctx):
         ("IRN", "government", ("IRQ",))]
     # a speaker's words keep them (what is said may be about the background)
     assert "SYR" in voices(ctx, "After the strike on Syria, Iran said Israel would pay.")[0][2]
+
+
+# --- "they" after a relayed group that acted -------------------------------------------------------------------
+
+def test_they_after_a_relayed_groups_rally_is_the_group(ctx):
+    # Hard case: the group only acted (a rally), so it was never "the last speaker" that "they" points back to.
+    found = voices(ctx, "The south Korean Union of Teachers for Peace held a rally in Seoul to mark its anniversary. "
+                        "Needless deaths still occur due to the authorities, they lamented. "
+                        "They said the regime must be judged.", "KCNA")
+    assert found == [("KOR", "civic", ()), ("KOR", "civic", ())]

@@ -302,13 +302,16 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
             statement.targets_inferred = bool(statement.targets)
     if statement.targets:
         doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
-    if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign") and not statement.is_act and \
+    if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign") and (
+            not statement.is_act or (doc.narrator is not None and statement.speaker_kind in _RELAYED_GROUPS)) and \
             not statement.attribution.startswith(("document", "continued")):
+        # (a group whose act an outlet relays is who "they" are next: "The Council held a rally. ... they said")
         # (the outlet's own sentences do not change who "it" and "the statement" point back to)
         doc.last_speaker = _as_mention(statement)
         doc.last_kind = statement.speaker_kind
 
 
+_RELAYED_GROUPS = frozenset({"civic", "diaspora_foreign"})
 _DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
 _OFFICE = re.compile(r"\b(?:ministry|office|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
