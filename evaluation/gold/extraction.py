@@ -1,6 +1,7 @@
 """Score statement extraction against the double-labelled gold set, per corpus and overall, tune and check apart.
 
-    python -m evaluation.gold.extraction                       # evaluation/labels/gold/gold.tsv
+    python -m evaluation.gold.extraction                       # the tune half of evaluation/labels/gold/gold.tsv
+    python -m evaluation.gold.extraction --split check         # the check half: once, at the end, to report
     python -m evaluation.gold.extraction --labels FILE --split tune --errors   # a label file; list tune errors
 
 The system runs through the `tension statements` CLI (the interface anyone can run) on the documents of the units,
@@ -183,10 +184,11 @@ FIGURES = [("statement P", "statement precision"), ("statement R", "statement re
 
 
 def score(gold: dict[str, list[Row]], system: dict[str, list[dict]], unit_ids: list[str], pairs,
-          errors: list[str] | None = None) -> Tally:
+          errors: list[str] | None = None, texts: dict[str, str] | None = None) -> Tally:
     """The tally of the figures over `unit_ids`; `errors` collects a line per mistake when given."""
     t = Tally()
     for uid in unit_ids:
+        shown = False
         for g, s in pair_up(gold.get(uid, []), system.get(uid, [])):
             country_ok = g is not None and s is not None and s["speaker_country"] == g.country
             if s is not None:
@@ -211,6 +213,9 @@ def score(gold: dict[str, list[Row]], system: dict[str, list[dict]], unit_ids: l
                 t.add("direction P", gd == sd)
                 t.add("all four P", all_ok)
             if errors is not None and not (country_ok and kind_ok and targets_ok):
+                if texts is not None and not shown:
+                    errors.append(f"== {uid}: {' '.join(texts.get(uid, '').split())}")
+                    shown = True
                 errors.append(_error_line(uid, g, s))
     return t
 
@@ -227,8 +232,10 @@ def _error_line(uid: str, g: Row | None, s: dict | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--labels", type=Path, default=GOLD_FILE, help="label file (default: the adjudicated gold.tsv)")
-    ap.add_argument("--split", choices=["tune", "check", "both"], default="both")
+    ap.add_argument("--split", choices=["tune", "check", "both"], default="tune",
+                    help="tune (default) while working; check or both only to report, once, at the end")
     ap.add_argument("--errors", action="store_true", help="list the tune half's errors (never the check half's)")
+    ap.add_argument("--text", action="store_true", help="with --errors: print each erring tune unit's text")
     ap.add_argument("--corpus", help="only this corpus")
     a = ap.parse_args(argv)
     if not sampler.DATA.is_dir():
@@ -253,7 +260,9 @@ def main(argv: list[str] | None = None) -> int:
         for corpus in [*corpora, "all"]:
             ids = [u["unit_id"] for u in units if u["split"] == split and corpus in ("all", u["corpus"])]
             want_errors = a.errors and split == "tune" and corpus == "all"
-            tallies[(split, corpus)] = score(gold, system, ids, pairs, errors if want_errors else None)
+            texts = {u["unit_id"]: u["text"] for u in units if u["split"] == "tune"} if a.text else None
+            tallies[(split, corpus)] = score(gold, system, ids, pairs, errors if want_errors else None,
+                                             texts if want_errors else None)
     n_units = {s: sum(1 for u in units if u["split"] == s) for s in splits}
     n_rows = {s: sum(len(gold.get(u["unit_id"], [])) for u in units if u["split"] == s) for s in splits}
     print(f"Gold set {a.labels.relative_to(ROOT) if a.labels.is_relative_to(ROOT) else a.labels}: "

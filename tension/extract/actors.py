@@ -47,6 +47,10 @@ def backref_pattern(nouns: Iterable[str]) -> Anchored:
 # KCNA writes them lower-case ("the compatriots in the north", "the south side").
 _SIDE = Anchored(re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<side>[Nn]orth|[Ss]outh)\b(?!\s*[A-Z]|-|\s+of\b)"),
                  ("The", "the"), word_start=True, needs=("North", "South", "north", "south"))
+# A bare "North"/"South" after a preposition, as headlines write it ("suspends pact with North"), and not a name's
+# start ("toward North Korea", "to North-South talks", "of South's").
+_BARE_SIDE_BEFORE = re.compile(r"\b(?:with|toward|towards|against|to|from|over|on|by|for|at|into|across|between|and)\s+$")
+_BARE_SIDE_AFTER = re.compile(r"\s*[A-Z]|-|['’]|\s+of\b|\w")
 _TWO = Anchored(re.compile(r"\b[Tt]he\s+two\s+(?:countries|nations|sides|neighbou?rs|states|governments)\b"),
                 ("The", "the"), word_start=True, needs=("two",))
 _POSSESSIVE = re.compile(r"(?:'s|’s|')")
@@ -374,6 +378,14 @@ def _backrefs(text: str, taken: list[tuple[int, int]], words: set[str], pattern:
         if not _overlaps(match.start(), match.end(), taken, ends):
             found.append(Mention(match.start(), match.end(), match.group(0), None, None, "state", "",
                                  backref="the " + match.group("side").lower()))
+    if "North" in words or "South" in words:
+        whole = (words if isinstance(words, WordIndex) else WordIndex(text)).starts
+        for side in ("North", "South"):
+            for at in whole(side):
+                # a headline's bare side after a preposition: "pact with North", "gesture toward North"
+                if _BARE_SIDE_BEFORE.search(text, max(0, at - 12), at) and not _BARE_SIDE_AFTER.match(text, at + 5) \
+                        and not _overlaps(at, at + 5, taken, ends):
+                    found.append(Mention(at, at + 5, side, None, None, "state", "", backref="the " + side.lower()))
     for match in _TWO.finditer(text, text, anchors=(), starts=two):
         if not _overlaps(match.start(), match.end(), taken, ends):
             found.append(Mention(match.start(), match.end(), match.group(0), None, None, "state", "",

@@ -19,9 +19,12 @@ from dataclasses import dataclass, field
 from tension.extract.actors import PERSON, STATE_KINDS, Mention
 from tension.extract.scan import Anchored
 
+# A leading subordinate phrase up to its comma ("Since invading Ukraine in 2022, "), after a conjunction if any; a
+# conjunction alone is skipped by itself ("But [the government objected ..., expressing regret]": its main clause).
 LEADING_SUBORDINATE = re.compile(
-    r"^\s*(?:Since|After|Before|While|When|Although|Though|As|If|Despite|Following|Amid|In|On|At|During|"
-    r"Earlier|Later|Meanwhile|However|Separately|Also|Still|Yet|But|And|Referring|With|Holding|Under)\b[^,]*,\s*"
+    r"^\s*(?:(?:Also|Still|Yet|But|And)\b\s*,?\s*)?"
+    r"(?:(?:Since|After|Before|While|When|Although|Though|As|If|Despite|Following|Amid|In|On|At|During|"
+    r"Earlier|Later|Meanwhile|However|Separately|Referring|With|Holding|Under)\b[^,]*,\s*)?"
 )
 ACCORDING = Anchored(re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?"), ("According to", "according to"),
                      word_start=True)
@@ -224,7 +227,10 @@ def coordinated(first: Mention, blanked: str, outside: list[Mention]) -> list[Me
             break
     # "Japan, Turkey, Canada, South Korea keen to join": a headline's list of three states or more needs no "and"
     many_states = len(group) >= 3 and all(m.kind == "state" for m in group)
-    return group if has_and or many_states else [first]
+    # "U.S., S Korea hold joint drills": a headline's comma between two states, a verb right after the second
+    two_states = len(group) == 2 and all(m.kind == "state" for m in group) and "," in blanked[
+        group[0].end : group[1].start] and _verb_follows(blanked, group[1].end, len(blanked))
+    return group if has_and or many_states or two_states else [first]
 
 
 def passive_agent(blanked: str, c_start: int, c_end: int, outside: list[Mention]) -> Mention | None:
@@ -245,6 +251,8 @@ def mutual_partners(blanked: str, after: int, c_end: int, outside: list[Mention]
     if reciprocal is None:
         return []
     verb = reciprocal.match(blanked, after)
+    if verb is None and (apposition := _APPOSITION.match(blanked, after, c_end)) is not None:
+        verb = reciprocal.match(blanked, apposition.end())  # "Rudenko, Russia's deputy foreign minister, met ..."
     if verb is None:
         return []
     taken = {(m.start, m.end) for m in actors}
@@ -268,6 +276,10 @@ class Rules:
     kin: re.Pattern | None = None  # "X's daughter" acts for herself (kin_pattern)
     predicate: re.Pattern | None = None  # a past tense telling an act (predicate_pattern)
     house: re.Pattern | None = None  # an outlet's house vocabulary ("puppet", "traitors")
+    # the words of the acts a country's forces do that imply their targets (act_types.tsv rows of that country):
+    # an outlet that tells such an act of another state in plain words passes the act on
+    military_acts: dict[str, frozenset[str]] = field(default_factory=dict)
+    act_words: frozenset[str] = frozenset()  # the words of every act type (act_types.tsv)
 
 
 NO_RULES = Rules()
@@ -314,6 +326,13 @@ def clause_findings(
     if not found:
         found = _clause_findings(text, blanked, c_start, c_end, outside, anchors, rules, last_speaker, narrator,
                                  np_floor, subject)
+    if np_floor > c_start and rules.evaluative is not None:
+        # "Since invading Ukraine in 2022, Russia has forged closer ties with Pyongyang": the leading phrase is
+        # background (adjudication 1), its countries are not the act's targets
+        lead = [m for m in outside if m.start < np_floor]
+        for finding in found:
+            if finding.is_act and lead:
+                finding.exclude = [*finding.exclude, *lead]
     according = ACCORDING.search(blanked, blanked, c_start, c_end) if found and rules.evaluative is not None else None
     reporter = next((m for m in outside if according and m.start == according.end()), None)
     if reporter is not None and referents(reporter):
@@ -331,6 +350,12 @@ def _clause_findings(
 ) -> list[Finding]:
     for anchor in anchors:
         verb = anchor.group(0).split()[0]
+        if rules.evaluative is not None and not verb.endswith("ing") and _BE_BEFORE.search(blanked, max(c_start, anchor.start() - 30),
+                                                              anchor.start()):
+            continue  # "Kishida was criticised": a passive; who is spoken about is not the speaker
+        if rules.evaluative is not None and verb in rules.directive_verbs and verb.endswith("ed") and \
+                _TO_AFTER.match(blanked, anchor.end(), c_end):
+            continue  # "Japan urged to lead G7 efforts": a headline's passive (an active "urged" has an object)
         inverted = _inverted_speaker(text, blanked, anchor, c_end, outside)
         if inverted is not None:
             return [inverted]
@@ -403,24 +428,35 @@ def _clause_findings(
                 continue
         if not resolved:
             continue
-        trailing = subject is not None and subject.start < speakers[0].start and \
-            blanked[c_start : speakers[0].start].rstrip().endswith(",")
+        trailing = subject is not None and subject.start < speakers[0].start and (
+            blanked[c_start : speakers[0].start].rstrip().endswith(",") or (
+                # "..., state news agency KCNA reported": the reporter's phrase opens with its common nouns
+                rules.evaluative is not None and 0 <= comma and subject.end <= comma
+                and _REPORTER_NOUNS.fullmatch(blanked, comma + 2, speakers[0].start) is not None))
         relays = rules.evaluative is not None and verb in rules.relay_verbs
         # (whether the reporter's words evaluate is read only where it is a relay verb that may pass an act on)
         evaluates = rules.evaluative is not None and (not relays or bool(
             rules.evaluative.search(blanked, c_start, c_end)))
+        if trailing and rules.evaluative is not None and _MODAL_AFTER.match(
+                blanked, coordinated(subject, blanked, outside)[-1].end, speakers[0].start):
+            trailing = False  # "The North and the South should end their distrust, he said": his opinion, no act
         if trailing:
             subject_resolved = referents(subject)
             if subject_resolved and all(r.country != resolved[0].country for r in subject_resolved):
                 # "Rudenko visited South Korea, Seoul's foreign ministry said": the act is Rudenko's, reported by the
                 # frame, whose own statement stands only where its words evaluate.
                 nested = coordinated(subject, blanked, outside)
+                # "The US, South Korea and Japan held combined drills, Seoul said": acting together, not on each
+                # other (only a reciprocal verb makes them each other's targets)
+                joint = len(nested) > 1 and rules.reciprocal is not None and rules.reciprocal.match(
+                    blanked, nested[-1].end) is None
                 out = [Finding(resolved[:1], speakers[-1].text, anchor.group(0), False, "frame", exclude=speakers,
                                directive=directive, phrase=phrase)] if evaluates or rules.evaluative is None else []
                 for actor in nested:
                     others = [m for m in nested if m is not actor]
-                    out.append(Finding(referents(actor)[:1], actor.text, "", True, "nested", exclude=[actor, *speakers],
-                                       extra_targets=[r for o in others for r in referents(o)],
+                    out.append(Finding(referents(actor)[:1], actor.text, "", True, "nested",
+                                       exclude=[*nested, *speakers] if joint else [actor, *speakers],
+                                       extra_targets=[] if joint else [r for o in others for r in referents(o)],
                                        content_end=speakers[0].start, reported=True, reported_by=speakers[-1].text))
                 before_frame = [m for m in outside if m.start < speakers[0].start]
                 for partner in mutual_partners(blanked, nested[-1].end, speakers[0].start, before_frame, nested,
@@ -431,17 +467,31 @@ def _clause_findings(
                                        reported=referents(partner)[:1] != [] and referents(partner)[0].country
                                        != resolved[0].country, reported_by=speakers[-1].text))
                 return [f for f in out if f.speakers]
-            if subject_resolved:  # the frame tells its own side's act ("The two countries plan ..., Seoul said")
+            if subject_resolved and resolved[0].kind not in _NON_STATE_VOICES:
+                # the frame tells its own side's act ("The two countries plan ..., Seoul said"); a group or a person
+                # speaking ("The south and north should ..., he said", he a pastor) says it in his own name
                 own = [r for r in subject_resolved if r.country == resolved[0].country][:1] or resolved[:1]
                 return [Finding(own, subject.text, anchor.group(0), False, "subject (framed)",
                                 exclude=[subject, *speakers], directive=directive,
-                                extra_targets=[r for r in subject_resolved if r.country != resolved[0].country])]
+                                extra_targets=[r for r in subject_resolved if r.country != resolved[0].country],
+                                # "Kim is planning ..., state news agency KCNA reported": an outlet passes it on
+                                reported_by=speakers[-1].text if resolved[0].kind == "media" else "")]
         pairs = [(r, s) for s in speakers for r in referents(s)]
         if not pairs or resolved[0] is last_speaker:
             pairs = [(r, speakers[-1]) for r in resolved]
         out = [Finding([r], s.text, anchor.group(0), False, "speech verb", exclude=speakers, directive=directive,
                        phrase=phrase)
                for r, s in _unique_countries(pairs)]
+        joined = _AND_BEFORE.search(blanked, subject.end, speakers[0].start) if (
+            rules.evaluative is not None and out and subject is not None and subject.end <= speakers[0].start
+            and subject not in speakers and referents(subject)) else None
+        if joined is not None and _verb_follows(blanked, subject.end, joined.start()) and (
+                referents(subject)[0].country, referents(subject)[0].kind) != (resolved[0].country, resolved[0].kind):
+            # "North Korea tested drones and leader Kim called for ...": the first actor's act, then the speaker's words
+            for finding in out:  # (the speaker's words keep the clause, the act they are about; not its actor)
+                finding.exclude = [*finding.exclude, subject]
+            out.insert(0, Finding(referents(subject)[:1], subject.text, "", True, "act subject", exclude=[subject],
+                                  content_end=joined.start()))
         if not out and resolved[0] is last_speaker:
             # "the organization said", after a diaspora group that speaks for no state: that group again
             out = [Finding([last_speaker], speakers[-1].text, anchor.group(0), False, "speech verb",
@@ -471,8 +521,28 @@ def _clause_findings(
                      subject_phrase(blanked, agent.start, agent, c_end, to_verb=False) + blanked[agent.end : c_end])
     if subject is not None and referents(subject) and not (
             rules.kin is not None and rules.kin.match(blanked, subject.end, c_end)):
-        return _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, narrator, "act subject",
-                     bool(anchors), rules, subject_phrase(blanked, np_floor, subject, c_end))
+        actors = coordinated(subject, blanked, outside)
+        if rules.evaluative is not None and not _WORD_AFTER.search(blanked, actors[-1].end, c_end):
+            return []  # "North Korean leader Kim Jong Un", "Russian President Vladimir Putin": a name, no act
+        after = _NO_PREDICATE.match(blanked, actors[-1].end, c_end) if rules.evaluative is not None else None
+        if after is not None and (after.group("colon") or not blanked[c_start:c_end].rstrip().endswith(".")) and \
+                not _title_case(blanked[c_start:c_end]):
+            return []  # "South Korea in mourning after ...", "South Korea: droves of ...": a headline with no verb
+        passive = _HEADLINE_PASSIVE.match(blanked, actors[-1].end, c_end) if rules.evaluative is not None else None
+        if passive is not None and passive.group(1) in rules.directive_verbs:
+            return []  # "Japan urged to lead G7 efforts": done to Japan (an active "urged" has its object)
+        if rules.evaluative is not None and _PASSIVE_AFTER.match(blanked, actors[-1].end, c_end) and \
+                rules.act_words.isdisjoint(_WORDS.findall(blanked[actors[-1].end : c_end].lower())):
+            # (a military act in the passive is still the state's: "South Korean warships were deployed")
+            return []  # "President Yoon was impeached", "the soldier was detained": done to the subject, by no one named
+        phrase = subject_phrase(blanked, np_floor, subject, c_end)
+        if subject.kind in _COUNTRY_WORDS and len(actors) == 1:
+            head = _MODIFIED_HEAD.match(blanked, subject.end, c_end)
+            if head is not None:
+                # "South Korean team DRX won", "the South Korean company Samsung": the country word only modifies
+                # the actor's head noun, whose kind the phrase keeps ("team", "company", "court", "parliament")
+                phrase = f"{phrase} {head.group('head') or head.group('name')}"
+        return _acts(actors, blanked, c_end, outside, narrator, "act subject", bool(anchors), rules, phrase)
     if rules.between is not None and "between" in blanked[c_start:c_end]:
         sides = _between(blanked, c_start, c_end, outside, rules.between)
         if sides:
@@ -492,6 +562,45 @@ def _clause_findings(
         if group is not None:
             return [group]
     return []
+
+
+# Something after an act's actor that may be its verb ("Kim Jong Un" alone, a lead cut after the name, has none).
+_WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
+# The lowercase words right after a country word that make it a modifier of the actor ("South Korean team",
+# "South Korea police", "a South Korean tour group's van"); looked up as heads in speaker_kinds.tsv.
+_MODIFIED_HEAD = re.compile(r"\s+(?P<head>[a-z][\w-]*?(?:(?<!ed)(?<!s)\s+[a-z][\w-]*)?)\b"
+                            r"|['’]s\s+(?P<name>(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+_COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
+_REPORTER_NOUNS = re.compile(r"(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}")
+_APPOSITION = re.compile(r",\s+[^,]{1,100},")
+_MODAL_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:should|must|ought\s+to|need\s+to|needs\s+to)\b")
+_NON_STATE_VOICES = frozenset({"civic", "people", "academic", "diaspora_foreign"})  # (a medium reports)
+_TO_AFTER = re.compile(r"\s+to\s+[a-z]")
+# After an actor, a preposition or a colon where its verb would be ("South Korea in mourning", "South Korea: Droves
+# of revellers leave"); "to" is a headline's future ("South Korea to suspend ...").
+_NO_PREDICATE = re.compile(r"\s*(?P<colon>:)|\s+(?:in|of|on|at|for|from|with|by|after|amid|over|under|near|against)\b")
+_HEADLINE_PASSIVE = re.compile(r"\s+(\w+ed)\s+to\s+[a-z]")
+
+
+def _title_case(text: str) -> bool:
+    """Whether most words of a clause are capitalised (a title-case headline: "Rodong Sinmun Calls for Independence")."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return len(words) > 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+# " and [leader] " right before a speaker: the clause began with another actor's act ("X tested drones and leader Y
+# called for ...")
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+_EACH_OTHER = re.compile(r"\b(?:each\s+other|one\s+another)\b", re.I)
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:(?:\w+ly|also|widely|being)\s+)?$")
+# A passive right after the subject (an apposition aside), with no "to" after it: the subject is what the act is done
+# to ("was impeached", "has been detained"); "is expected to fire", "was set to visit" keep their subject as actor.
+_PASSIVE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:,[^,]{1,80},)?\s+(?:(?:has|have|had)\s+)?(?:(?:also|already|earlier|later|reportedly|"
+                            r"\w+ly)\s+)?(?:was|were|is|are|been|being|be)\s+(?:(?:\w+ly|also|being|been)\s+)?"
+                            r"(?!(?:engaged|involved|interested|committed|determined|prepared|concerned|pleased|"
+                            r"satisfied|disappointed|worried|opposed|based|located|scheduled|poised|expected|"
+                            r"supposed|united|divided|known|seen)\b)"
+                            r"(?:\w+(?:ed|en|wn|ht|lt|id|ck|ung|un))\b(?!\s+to\b)")
+_WORDS = re.compile(r"[a-z][a-z-]*")
+_ACT_WORDS_NEAR = 8  # an act word this many words after its actor at most ("submarine entered", "is staging drills")
 
 
 # A name opening a clause, up to its verb: capitalised words and the words that join them ("The South Headquarters
@@ -669,6 +778,14 @@ def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention
     """Statements of the actors of an act; in a document with a declared speaker, that speaker's account of it."""
     pairs = [(r, a) for a in actors for r in referents(a)]
     resolved = [r for r, _ in pairs]
+    if narrator is not None and narrator.country and len(actors) == 1 and len(resolved) == 1 and \
+            resolved[0].country != narrator.country and resolved[0].country in rules.military_acts and \
+            not rules.military_acts[resolved[0].country].isdisjoint(
+                _WORDS.findall(blanked[actors[0].end : c_end].lower())[:_ACT_WORDS_NEAR]):
+        # "A U.S. nuclear submarine entered Pusan port" in a KCNA release: the US forces' act, passed on by KCNA
+        # (in the outlet's house vocabulary it becomes the outlet's own statement: statements._voices)
+        return [Finding(resolved[:1], actors[0].text, "", True, how, exclude=[actors[0]], reported=True,
+                        reported_by=narrator.text, phrase=phrase)]
     if narrator is not None and narrator.country and any(r.country != narrator.country for r in resolved) and not (
             len(actors) == 1 and names_group(phrase, rules)):
         # KCNA telling what Seoul and Washington do: DPRK's words about them (its "puppet", "warmongers").
@@ -679,7 +796,8 @@ def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention
     # countries traded accusations", "signed an accord"); "the U.S., South Korea and Japan held drills" aims at
     # neither of them.
     toward_each_other = len(pairs) < 2 or (rules.reciprocal is not None and rules.reciprocal.match(
-        blanked, actors[-1].end) is not None) or rules.reciprocal is None
+        blanked, actors[-1].end) is not None) or rules.reciprocal is None or _EACH_OTHER.search(
+        blanked, actors[-1].end, c_end) is not None  # "Russia and North Korea move closer to each other"
     for actor, mention in _unique_countries(pairs):
         others = [r for r in resolved if r.country != actor.country]
         findings.append(Finding([actor], mention.text, "", True, how, exclude=[*actors] if not toward_each_other

@@ -8,9 +8,9 @@ act_types.tsv) by `load_kinds`, once, by the caller; nothing is loaded at import
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from tension.config import DATA_DIR, read_tsv
+from tension.config import DATA_DIR, load_reference_words, read_tsv
 from tension.extract.actors import Mention
 
 SPEAKER_KINDS = ("government", "military", "state_media", "party_legislature", "civic", "media", "academic",
@@ -20,6 +20,7 @@ STATE_VOICES = frozenset({"government", "military", "state_media", "party_legisl
 
 
 _WORD = re.compile(r"[a-z][a-z-]*")
+_LAUNCH_OR_TEST = frozenset({"launch", "launched", "launches", "launching", "test", "tested", "tests", "testing"})
 
 
 def word_pattern(words: list[str]) -> re.Pattern:
@@ -55,6 +56,10 @@ class Kinds:
     evaluative: re.Pattern  # a reporter's own evaluation ("condemned", "a provocation")
     act_types: tuple[ActType, ...]
     act_words: frozenset[str] = frozenset()  # the words of every act type
+    # an outlet's country -> the countries whose groups are not foreign to it (speaker_kinds.tsv, match "home"):
+    # a civic group or party of any other country that the outlet relays is a foreign voice (diaspora_foreign)
+    home: dict[str, frozenset[str]] = field(default_factory=dict)
+    civil_objects: frozenset[str] = frozenset()  # "probe", "campaign": what makes "launch"/"test" no military act
 
     def of_mention(self, mention: Mention | None) -> str | None:
         """The kind of voice a resolved mention is, from its actor, role or dictionary kind."""
@@ -90,9 +95,12 @@ class Kinds:
     def implied_act(self, actor_country: str, content: str, is_act: bool) -> ActType | None:
         """The first act type the content tells for the actor's country (an act; or, for a statement that is no
         act, a type whose statements bear on the targets too), or None."""
-        words = self.act_words.intersection(_WORD.findall(content.lower()))
+        found = _WORD.findall(content.lower())
+        words = self.act_words.intersection(found)
         if not words:
             return None  # (a set of the words of every act type: most statements tell none)
+        if words <= _LAUNCH_OR_TEST and not self.civil_objects.isdisjoint(found):
+            return None  # "launched an anti-dumping probe", "tested positive": no military act
         for act in self.act_types:
             if act.actor_country != actor_country and (not is_act or act.actor_country != "*"):
                 continue
@@ -119,4 +127,6 @@ def load_kinds() -> Kinds:
         act_types=tuple(ActType(a["act"], a["actor_country"], frozenset(w.lower() for w in a["words"].split()),
                                 tuple(a["targets"].split()), a.get("about") == "1") for a in own),
         act_words=frozenset(w.lower() for a in own for w in a["words"].split()),
+        home={r["value"].split()[0]: frozenset(r["value"].split()) for r in rows if r["match"] == "home"},
+        civil_objects=frozenset(load_reference_words().get("civil_object", ())),
     )

@@ -118,6 +118,10 @@ def load_lexicon() -> Lexicon:
         pointing_back=frozenset(f"the {w}" for w in words.get("pointing", ())),
         kin=kin_pattern(words.get("kin", ())),
         predicate=predicate_pattern(words.get("act_verb", ())),
+        act_words=kinds.act_words,
+        military_acts={country: frozenset(w for a in kinds.act_types if a.actor_country == country for w in a.words)
+                       for country in {a.actor_country for a in kinds.act_types
+                                       if a.actor_country != "*" and a.targets != ("-",)}},
     )
     return Lexicon(
         reference_words=words,
@@ -154,6 +158,7 @@ class _Document:
     continuing_kind: str | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
     previous_targets: list[str] = field(default_factory=list)
     salience: Counter | None = None  # how often each country is named, counted when first needed
+    not_statements: set[int] = field(default_factory=set)  # ids of findings that are no statement unless given targets
 
     def counterpart(self, country: str) -> str | None:
         """The country other than `country` the document names most (counted only in the few documents that need
@@ -218,7 +223,7 @@ def extract_statements(
             found = _voices(found, sentence, doc, lexicon.kinds)
         for statement in found:
             _complete_targets(statement, sentence, doc, lexicon.kinds, lexicon.anaphor)
-        statements.extend(found)
+        statements.extend(s for s in found if id(s) not in doc.not_statements or s.targets)
     if doc.narrator is not None:
         kind = lexicon.kinds.of_mention(doc.narrator) if lexicon.kinds is not None else None
         for s in pending_quote:
@@ -297,13 +302,16 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
             statement.targets_inferred = bool(statement.targets)
     if statement.targets:
         doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
-    if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign") and not statement.is_act and \
+    if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign") and (
+            not statement.is_act or (doc.narrator is not None and statement.speaker_kind in _RELAYED_GROUPS)) and \
             not statement.attribution.startswith(("document", "continued")):
+        # (a group whose act an outlet relays is who "they" are next: "The Council held a rally. ... they said")
         # (the outlet's own sentences do not change who "it" and "the statement" point back to)
         doc.last_speaker = _as_mention(statement)
         doc.last_kind = statement.speaker_kind
 
 
+_RELAYED_GROUPS = frozenset({"civic", "diaspora_foreign"})
 _DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
 _OFFICE = re.compile(r"\b(?:ministry|office|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
@@ -360,6 +368,10 @@ def _voices(found: list[Statement], sentence: Sentence, doc: _Document, kinds: K
                                 speaker_kind=narrator_kind, reported_by=None, targets_inferred=False)
         elif not statement.reported_by:
             statement.reported_by = narrator.text
+        if statement.speaker_kind in ("civic", "party_legislature") and narrator.country in kinds.home and \
+                statement.speaker_country and statement.speaker_country not in kinds.home[narrator.country]:
+            # "The Working Citizens' Association of Congo denounced ...", in a KCNA release: a foreign group
+            statement.speaker_kind = "diaspora_foreign"
         if statement.speaker_actor == narrator.actor:
             if own is not None:  # one statement of the outlet per sentence: its targets merged
                 own.targets.extend(t for t in statement.targets if t not in own.targets)
@@ -451,6 +463,12 @@ def _sentence_statements(
             if statement.speaker_kind == "diaspora_foreign" and _DIASPORA.search(finding.phrase or finding.speaker_text):
                 # "the Federation of Koreans in the U.S.": a diaspora speaks for no state (labelling guideline)
                 statement.speaker_country = statement.speaker_actor = None
+            if finding.how == "act subject" and not statement.targets and statement.speaker_kind not in STATE_VOICES \
+                    and lexicon.kinds is not None and lexicon.kinds.of_head(finding.phrase):
+                # "South Korean team DRX won", "The South Korean company ... unveiled": an act of a voice that is no
+                # state, aimed at no country, is no statement (labelling guideline: about or aimed at a country);
+                # it stays in the walk (the sentence is not the outlet's) and is left out at the end
+                doc.not_statements.add(id(statement))
             statements.append(statement)
         previous_clause = outside
     if "–" in text or "—" in text or " - " in text:
