@@ -164,6 +164,7 @@ class ReportData:
     quality: dict[str, object]
     period_index: dict[str, float]
     composition: pd.DataFrame   # statements of the scope per pair, speaker kind and outlet
+    outlets: pd.DataFrame       # per outlet: documents read, weeks and days read; per pair statements, intensity
 
 
 def read_report_data(db_path: Path, week: str | None, period: str | None, chart_weeks: int = 52
@@ -181,7 +182,8 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
             moving=moving_statements(con, scope.first, scope.last) if not scope.is_period
             else pd.DataFrame(), notes=flag_notes(con, window),
             quality=data_quality(con, scope.first, scope.last), period_index=period_index,
-            composition=composition(con, scope.first, scope.last))
+            composition=composition(con, scope.first, scope.last),
+            outlets=store.query(con, store.sql("report_outlets"), [scope.first, scope.last]))
     return data, scope
 
 
