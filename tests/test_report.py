@@ -329,3 +329,6 @@ def test_front_page_says_when_intensity_is_unusually_high(tmp_path: Path) -> Non
     assert "▲ unusually high" in first_page and "SD above a typical" in first_page
     calm = " ".join(PdfReader(report.build_report(path, tmp_path, week="2024-W06")).pages[0].extract_text().split())
     assert "within its usual range (a typical" in calm
+    # The console names the default week (2024-W08, ordinary) with its intensity first.
+    line = next(x for x in data.latest_summary(path) if x.startswith("DPRK–ROK"))
+    assert line.startswith("DPRK–ROK 2024-W08: intensity ") and "unusually high" not in line, line

@@ -206,8 +206,13 @@ def latest_summary(db_path: Path) -> list[str]:
         last = week.iloc[0]
         interval = f" [{last['ci_low']:+.2f}, {last['ci_high']:+.2f}]" if pd.notna(last["ci_low"]) else ""
         statements, documents = int(last["n_statements"]), int(last["n_documents"])
+        intensity = ""
+        if "intensity" in last and pd.notna(last["intensity"]):
+            flag = last.get("intensity_flagged")
+            surge = flag is not None and pd.notna(flag) and bool(flag)
+            intensity = f"intensity {last['intensity']:.1f}{' (unusually high)' * surge}, "
         lines.append(
-            f"{last['pair_name']} {last['iso_week']}: index {last['index_value']:+.2f}{interval} "
+            f"{last['pair_name']} {last['iso_week']}: {intensity}index {last['index_value']:+.2f}{interval} "
             f"({statements} statement{'s' * (statements != 1)}, {documents} document{'s' * (documents != 1)})"
             + (" — flagged: departs from its 12-week baseline" if last["flagged"] else "")
         )
