@@ -57,6 +57,23 @@ def flag_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.DataF
          "hostility", "source", "outlet", "published"]]
 
 
+def surge_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.DataFrame:
+    """Each week of unusually high intensity with its most hostile statement (speaker, quote, outlet, date)."""
+    columns = ["pair_id", "week_start", "iso_week", "intensity", "intensity_baseline", "intensity_departure_z",
+               "n_hostile", "n_documents", "statement_id", "speaker", "quote", "hostility", "outlet", "published"]
+    if "intensity_flagged" not in weekly:
+        return pd.DataFrame(columns=columns)
+    surges = weekly[weekly["intensity_flagged"].astype("boolean").fillna(False).astype(bool)].copy()
+    if surges.empty:
+        return pd.DataFrame(columns=columns)
+    surges["statement_id"] = surges["most_hostile_statement_id"]
+    found = statements_by_id(con, surges["statement_id"].dropna().tolist()).drop_duplicates("statement_id")
+    found["speaker"] = found["speaker_actor"].fillna(found["speaker"]).fillna("unknown speaker")
+    notes = surges.merge(found[["statement_id", "speaker", "content", "hostility", "outlet", "published"]],
+                         on="statement_id", how="left")
+    return notes.rename(columns={"content": "quote"})[columns]
+
+
 def composition(con: duckdb.DuckDBPyConnection, first: date, last: date) -> pd.DataFrame:
     """Statements of the weeks first..last (Mondays) counted by pair, speaker kind and outlet (state voices or not)."""
     return store.query(con, store.sql("report_composition"), [first, last])
@@ -165,6 +182,7 @@ class ReportData:
     period_index: dict[str, float]
     composition: pd.DataFrame   # statements of the scope per pair, speaker kind and outlet
     outlets: pd.DataFrame       # per outlet: documents read, weeks and days read; per pair statements, intensity
+    surges: pd.DataFrame        # weeks of the window with unusually high intensity, with their most hostile statement
 
 
 def read_report_data(db_path: Path, week: str | None, period: str | None, chart_weeks: int = 52
@@ -183,7 +201,8 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
             else pd.DataFrame(), notes=flag_notes(con, window),
             quality=data_quality(con, scope.first, scope.last), period_index=period_index,
             composition=composition(con, scope.first, scope.last),
-            outlets=store.query(con, store.sql("report_outlets"), [scope.first, scope.last]))
+            outlets=store.query(con, store.sql("report_outlets"), [scope.first, scope.last]),
+            surges=surge_notes(con, window))
     return data, scope
 
 

@@ -29,7 +29,7 @@ from tension.reporting.data import ReportData, Scope, parse_iso_week, parse_peri
 from tension.config import DATA_DIR
 from tension.reporting.text import (
     ARROWS, cell_text, change_text, composition_text, coverage_text, cue_summary, display_quote, flag_text,
-    index_cell, intensity_text, reason_text, shorten, signed, trend_text, week_span,
+    index_cell, intensity_level_text, intensity_text, reason_text, shorten, signed, trend_text, week_span,
 )
 
 TOP_STATEMENTS = 10
@@ -240,7 +240,11 @@ def _front_page(data: ReportData, scope: Scope, source: str, generated: datetime
 def _pair_sentence(row: pd.Series, before: pd.Series | None) -> str:
     if row["n_statements"] == 0:
         return "No statements this week."
-    parts = [f"Index <b>{signed(row['index_value'])}</b> [{signed(row['ci_low'])}, {signed(row['ci_high'])}]"
+    intensity = ""
+    if pd.notna(row.get("intensity")):
+        level = intensity_level_text(row) if not row.get("partial") else "part of the week read: not compared"
+        intensity = f"Intensity <b>{float(row['intensity']):.1f}</b> ({level}). "
+    parts = [f"{intensity}Tone index <b>{signed(row['index_value'])}</b> [{signed(row['ci_low'])}, {signed(row['ci_high'])}]"
              + (f" — thin: only {int(row['n_state_statements'])} state-voice statement"
                 f"{'s' * (int(row['n_state_statements']) != 1)}, read it as an anecdote" if row.get("thin") else "")]
     if before is not None and before.get("partial") and pd.notna(before["index_value"]):
@@ -365,8 +369,9 @@ def _pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_di
         f"values from {signed(low['index_value'])} ({low['iso_week']}) to {signed(high['index_value'])} "
         f"({high['iso_week']}); {flags}.", styles["lead"]))
     figure, note = charts.weekly_figure(pair, name, None, notes), _para(CHART_NOTE, styles["note"])
+    surges = _surge_section(data.surges[data.surges["pair_id"] == pair_id], styles)
     if notes.empty:
-        return story + [Spacer(1, 4), _chart(figure, out_dir, f"{pair_id}_{_stem(scope)}", 12.5), note]
+        return story + [Spacer(1, 4), _chart(figure, out_dir, f"{pair_id}_{_stem(scope)}", 12.5), note, *surges]
     rows = [["Week", "Index (95% interval)", "Change", "Departure", "Statement that shows it; who spoke that week",
              "Outlet, date", "Score"]]
     merged = notes.merge(pair[["week_start", "ci_low", "ci_high", "change", "baseline"]], on="week_start")
@@ -390,7 +395,28 @@ def _pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_di
     needed = _height(title, table)
     short = needed <= 9 * cm
     chart = _chart(figure, out_dir, f"{pair_id}_{_stem(scope)}", 12.5, 7.0, _height(note) + needed if short else 0.0)
-    return story + [Spacer(1, 4), chart, note, CondPageBreak(needed if short else 5 * cm), title, table]
+    return story + [Spacer(1, 4), chart, note, CondPageBreak(needed if short else 5 * cm), title, table, *surges]
+
+
+def _surge_section(surges: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> list:
+    """The weeks of unusually high intensity, each with its most hostile statement."""
+    if surges.empty:
+        return []
+    rows = [["Week", "Intensity against its usual level", "Hostile statements (documents)",
+             "Most hostile statement that week", "Outlet, date", "Score"]]
+    for n in surges.head(MAX_FLAGGED_ROWS).itertuples(index=False):
+        published = pd.Timestamp(n.published) if pd.notna(n.published) else None
+        rows.append([
+            f"<b>{n.iso_week}</b><br/>{week_span(pd.Timestamp(n.week_start).date())}",
+            f"<b>{n.intensity:.1f}</b>: ▲ {n.intensity_departure_z:.1f} SD above a typical {n.intensity_baseline:.1f}",
+            f"{int(n.n_hostile)} ({int(n.n_documents)})",
+            f"<b>{escape(cell_text(n.speaker))}</b>: “{escape(display_quote(cell_text(n.quote, ''), QUOTE_CHARS))}”"
+            f"<br/><font size=7 color='#555555'>{escape(cell_text(n.statement_id))}</font>",
+            f"{escape(cell_text(n.outlet))}<br/>{published:%d %b %Y}" if published is not None else "—",
+            signed(n.hostility),
+        ])
+    return [CondPageBreak(5 * cm), _para(f"Weeks of unusually high intensity ({len(surges)})", styles["h2"]),
+            _table(rows, [3.2, 4.0, 2.6, 11.2, 2.8, 1.4], styles)]
 
 
 def _quality_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> list:
