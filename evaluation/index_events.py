@@ -91,13 +91,27 @@ def correlations(weeks: pd.DataFrame, events: pd.Series) -> dict[str, tuple[floa
     return result
 
 
-def rss_2022(db: Path, voices: str = "state", lag: int = 0) -> dict[str, tuple[float, int]]:
-    """lag 1: a week's events are those of the week and of the week before (news runs on after an event)."""
+SPLITS = ("all", "tune", "check")
+
+
+def in_split(week: date, split: str) -> bool:
+    """RSS 2022's weeks are split once, before any variant is tried: odd ISO weeks tune, even ISO weeks check.
+    Variants are chosen on tune only; check and the whole year are reported."""
+    if split == "all":
+        return True
+    odd = week.isocalendar()[1] % 2 == 1
+    return odd if split == "tune" else not odd
+
+
+def rss_2022(db: Path, voices: str = "state", lag: int = 0, split: str = "all") -> dict[str, tuple[float, int]]:
+    """lag 1: a week's events are those of the week and of the week before (news runs on after an event).
+    split: 'tune' (odd ISO weeks), 'check' (even ISO weeks) or 'all'."""
     weeks = weekly_measures(db, voices)
     weeks = weeks[pd.to_datetime(weeks["week"]).dt.year.ge(2021)]  # 2021-W52 holds 1-2 January 2022
     counts = nk_event_days(2022)
     events = sum(weeks["week"].map(lambda w, k=k: counts.get(w - timedelta(weeks=k), 0)) for k in range(lag + 1))
-    return correlations(weeks, events.astype(float))
+    chosen = weeks["week"].map(lambda w: in_split(w, split)).astype(bool)
+    return correlations(weeks[chosen], events[chosen].astype(float))
 
 
 def kcna(db: Path, voices: str = "state") -> dict[str, tuple[float, int]]:
@@ -119,8 +133,11 @@ def main() -> None:
     parser.add_argument("--kcna", type=Path, required=True, help="database built from KCNA 2011-12")
     parser.add_argument("--voices", default="state", choices=("state", "all"))
     parser.add_argument("--lag", type=int, default=0, help="RSS: also count the events of this many weeks before")
+    parser.add_argument("--split", default="all", choices=SPLITS,
+                        help="RSS weeks: tune (odd ISO weeks: choose variants here), check (even ISO weeks), all")
     args = parser.parse_args()
-    rss, kc = rss_2022(args.rss, args.voices, args.lag), kcna(args.kcna, args.voices)
+    rss, kc = rss_2022(args.rss, args.voices, args.lag, args.split), kcna(args.kcna, args.voices)
+    print(f"RSS 2022 weeks: {args.split}")
     print("| DPRK–ROK weekly measure | RSS 2022: ρ with DPRK event days (weeks) | KCNA 2011–12: ρ with event weeks "
           "(weeks) |\n|---|---:|---:|")
     for measure, label in LABELS.items():

@@ -221,3 +221,31 @@ def test_charts_render_hangul_with_the_packaged_font(tmp_path: Path) -> None:
         fig.savefig(tmp_path / "hangul.png")
     assert not [w for w in caught if "missing from" in str(w.message)], [str(w.message) for w in caught]
     assert "NanumGothic" in fig._suptitle.get_fontfamily()
+
+
+def test_intensity_panel_shows_its_usual_level_and_unusually_high_weeks() -> None:
+    rows = weekly_rows([0.2, 0.3, 0.1, 0.4])
+    rows["intensity"] = [10.0, 12.0, 11.0, 60.0]
+    rows["intensity_baseline"] = [None, 10.0, 11.0, 11.0]
+    rows["intensity_flagged"] = [None, False, False, True]
+    fig = charts.weekly_figure(rows, "DPRK–ROK")
+    bottom = fig.axes[2]
+    baseline = line(bottom, charts.INTENSITY_BASELINE_LABEL)
+    np.testing.assert_array_equal(baseline.get_ydata(), [np.nan, 10.0, 11.0, 11.0])
+    marker = line(bottom, charts.INTENSITY_FLAG_LABEL)
+    assert list(mdates.date2num(marker.get_xdata())) == [mdates.date2num(pd.Timestamp(date(2024, 1, 22)))]
+    bars = [bar for bar in bottom.patches if not bar.get_hatch()][:4]
+    assert [mcolors.to_hex(bar.get_facecolor()) for bar in bars].count("#000000") == 1  # only the surge is black
+    assert set(legend(bottom)) == {charts.INTENSITY_BASELINE_LABEL, charts.INTENSITY_FLAG_LABEL}
+
+
+def test_overview_has_an_intensity_panel_when_rows_have_intensity() -> None:
+    weekly = pd.concat([weekly_rows([0.2, None, 0.4]), weekly_rows([-0.1, 0.3, 0.2], pair_name="DPRK–ROK")])
+    weekly["intensity"] = [5.0, 0.0, 8.0, 20.0, 30.0, 90.0]
+    weekly["intensity_flagged"] = [False, False, False, False, False, True]
+    fig = charts.overview_figure(weekly)
+    top, low = fig.axes
+    assert low.get_ylabel() == charts.INTENSITY_LABEL and top.get_ylabel() == charts.Y_LABEL
+    lines = {ln.get_label(): ln for ln in low.get_lines() if not ln.get_label().startswith("_")}
+    np.testing.assert_array_equal(lines["DPRK–ROK"].get_ydata(), [20.0, 30.0, 90.0])
+    assert charts.INTENSITY_FLAG_LABEL in lines

@@ -170,7 +170,8 @@ def test_period_report(db_path: Path, tmp_path: Path) -> None:
     assert pdf.name == "all_2024-W01_2024-W06.pdf"
     text = pdf_text(pdf)
     assert "Tension index — period 2024-W01..2024-W06 (1 Jan – 11 Feb 2024)" in text
-    assert "Weeks with statements" in text and "Index over the period" in text
+    assert "Weeks with statements" in text and "Tone index over the period" in text
+    assert "Intensity: mean of the weeks read (highest week)" in text
     # Russia–ROK over the period: documents d1 (0.545), d2 (−0.35), d4 (−0.5), d5 (−0.2), d6 (0.92) / (5 + 1).
     assert f"{(0.545 - 0.35 - 0.5 - 0.2 + 0.92) / 6:+.2f}" in text
     assert "Data quality" in text and "How to read this index" in text
@@ -299,3 +300,35 @@ def test_coverage_and_thin_weeks_are_said_in_words(db_path: Path, tmp_path: Path
     assert "thin: only 1 state-voice statement, read it as an anecdote" in text
     assert "Coverage: 1 document read from 1 outlet on 1 of 7 days." in text
     assert "Statements by speaker kind: kind not recorded 1; by outlet: KCNA 1." in text
+
+
+def test_overview_shares_the_front_page_and_outlets_add_up_to_intensity(db_path: Path, tmp_path: Path) -> None:
+    pdf = report.build_report(db_path, tmp_path, week="2024-W05")
+    pages = PdfReader(pdf).pages
+    # The overview chart is drawn on the front page, under the table (before, a tall table sent it to a page alone).
+    assert "/XObject" in pages[0]["/Resources"] and len(pages[0]["/Resources"]["/XObject"]) >= 1
+    text = pdf_text(pdf)
+    assert "Coverage and intensity by outlet" in text
+    with store.connect(db_path, read_only=True) as con:
+        outlets = con.execute(store.sql("report_outlets"), [date(2024, 1, 29), date(2024, 1, 29)]).df()
+        weekly = con.execute("select pair_id, intensity from weekly_index where week_start = '2024-01-29'").df()
+    parts = outlets.groupby("pair_id")["intensity"].sum()
+    for pair_id, intensity in weekly.itertuples(index=False):
+        assert parts.get(pair_id, 0.0) == pytest.approx(intensity), pair_id
+    # Russia–ROK in W05: Yonhap's two documents, statements +0.92 (hostile) and −0.20; 1 of 1 state-voice outlets.
+    assert outlets.loc[(outlets["outlet"] == "Yonhap") & (outlets["pair_id"] == "RUS-KOR"), "statements"].item() == 2
+
+
+def test_front_page_says_when_intensity_is_unusually_high(tmp_path: Path) -> None:
+    from test_weekly_index import intensity_weeks, new_db
+
+    path = new_db(tmp_path / "surge.duckdb")
+    intensity_weeks(path, [2, 3, 4, 2, 3, 4, 16, 3])  # the surge is 2024-W07
+    first_page = " ".join(PdfReader(report.build_report(path, tmp_path, week="2024-W07")).pages[0]
+                          .extract_text().split())
+    assert "▲ unusually high" in first_page and "SD above a typical" in first_page
+    calm = " ".join(PdfReader(report.build_report(path, tmp_path, week="2024-W06")).pages[0].extract_text().split())
+    assert "within its usual range (a typical" in calm
+    # The console names the default week (2024-W08, ordinary) with its intensity first.
+    line = next(x for x in data.latest_summary(path) if x.startswith("DPRK–ROK"))
+    assert line.startswith("DPRK–ROK 2024-W08: intensity ") and "unusually high" not in line, line

@@ -350,3 +350,62 @@ def test_interval_covers_the_true_mean_about_95_percent_of_the_time(tmp_path: Pa
     assert 0.90 <= covered <= 0.99, covered
     assert one_doc >= 0.85, one_doc  # one document: pulled halfway to 0, with a wide interval
     assert naive < covered - 0.1, (naive, covered)  # statements of one document are not independent
+
+
+def intensity_weeks(path: Path, hostile_per_week: list[int], documents_per_week: int = 10) -> None:
+    """Weeks of `documents_per_week` documents (Monday to Sunday, so no week is partial), the first
+    hostile_per_week[w] of them each with one PRK→KOR statement of hostility 0.5; the others say nothing."""
+    with store.connect(path) as con:
+        for w, hostile in enumerate(hostile_per_week):
+            for d in range(max(documents_per_week, hostile)):
+                doc_id = f"i{w}_{d}"
+                con.execute("insert into documents (doc_id, published, title, source, body, n_statements) "
+                            "values (?, ?, '', 'S', '', 1)", [doc_id, MONDAY + timedelta(weeks=w, days=d % 7)])
+                if d < hostile:
+                    add_statement(con, f"{doc_id}:0", "PRK", ["KOR"], 0.5)
+
+
+def test_intensity_baseline_and_flag_by_hand(tmp_path: Path) -> None:
+    """Six ordinary weeks (2-4 hostile statements of 0.5 among 10 documents), then a surge of 16, then an ordinary
+    week: intensity's baseline is the squared mean of the baseline weeks' square roots, its departure is counted
+    in hostile statements on the square-root scale, and only the surge is flagged."""
+    counts = [2, 3, 4, 2, 3, 4, 16, 3]
+    path = new_db(tmp_path / "intensity.duckdb")
+    intensity_weeks(path, counts)
+    weeks = list(rows(path).values())
+    coverage = [max(10, c) for c in counts]
+    for t, row in enumerate(weeks):
+        typical = statistics.fmean(coverage[: t + 1])
+        intensity = 100 * 0.5 * counts[t] / typical
+        assert math.isclose(row["typical_coverage"], typical) and math.isclose(row["intensity"], intensity)
+        # The baseline weeks are earlier weeks; their roots are of their own intensity (their own typical coverage).
+        roots = [math.sqrt(100 * 0.5 * counts[s] / statistics.fmean(coverage[: s + 1])) for s in range(t)]
+        assert math.isclose(row["intensity_baseline"], statistics.fmean(roots) ** 2) if roots \
+            else is_null(row["intensity_baseline"])
+        if len(roots) < 4:
+            assert is_null(row["intensity_departure_z"]) and is_null(row["intensity_flagged"]), row["iso_week"]
+            continue
+        # Spread: the baseline's variance of roots in this week's units, at least a count's noise (1/4 x the mean
+        # hostility of the baseline's hostile statements, here 0.5), times 1 + 1/n.
+        c = typical / 100
+        spread = max(c * statistics.variance(roots), 0.25 * 0.5) * (1 + 1 / len(roots))
+        z = math.sqrt(c) * (math.sqrt(intensity) - statistics.fmean(roots)) / math.sqrt(spread)
+        assert math.isclose(row["intensity_departure_z"], z), row["iso_week"]
+        assert bool(row["intensity_flagged"]) is (z >= 2.5), (row["iso_week"], z)
+    assert [bool(r["intensity_flagged"]) for r in weeks[4:]] == [False, False, True, False]
+
+
+def test_intensity_flag_rarely_fires_on_steady_weeks(tmp_path: Path) -> None:
+    """200 weeks whose hostile statements are Poisson draws around one steady rate (mean 4 of 20 documents): the
+    flag, a one-sided 2.5-sigma rule, should fire on a few percent of weeks at most; and a week at four times the
+    rate is flagged."""
+    rng = np.random.default_rng(15)
+    counts = [int(c) for c in rng.poisson(4, 200)] + [16]
+    path = new_db(tmp_path / "steady.duckdb")
+    intensity_weeks(path, counts, documents_per_week=20)
+    weeks = list(rows(path).values())
+    told = [bool(r["intensity_flagged"]) for r in weeks[:-1] if not is_null(r["intensity_flagged"])]
+    rate = sum(told) / len(told)
+    print(f"false flags: {sum(told)} of {len(told)} steady weeks ({rate:.1%})")
+    assert len(told) >= 190 and rate <= 0.03, rate
+    assert bool(weeks[-1]["intensity_flagged"])

@@ -31,6 +31,8 @@ INDEX_LABEL = "weekly index"
 INTERVAL_LABEL = "95% interval"
 TREND_LABEL = "trend (4-week)"
 FLAG_LABEL = "flagged week"
+INTENSITY_BASELINE_LABEL = "typical level (12 weeks before)"
+INTENSITY_FLAG_LABEL = "unusually high intensity"
 HIGHLIGHT_LABEL = "report week"
 MAX_NOTES = 6
 # One line per note at the figure's width: longer quotes are cut at a word.
@@ -87,6 +89,9 @@ def complete_weeks(weeks: pd.DataFrame) -> pd.DataFrame:
     if "trend" in frame:
         frame["trend"] = pd.to_numeric(frame["trend"], errors="coerce").astype(float)
     frame["flagged"] = (frame["flagged"].fillna(False).astype(bool) & ~empty) if "flagged" in frame else False
+    # Intensity has a value in a week read without statements (0), so its flag is not tied to statements.
+    frame["intensity_flagged"] = (frame["intensity_flagged"].astype("boolean").fillna(False).astype(bool)
+                                  if "intensity_flagged" in frame else False)
     for column in ("thin", "partial", "feed_gap"):
         frame[column] = frame[column].astype("boolean").fillna(False).astype(bool) if column in frame else False
     return frame
@@ -196,8 +201,19 @@ def _draw_volume(ax: Axes, frame: pd.DataFrame) -> None:
     """Intensity per week when the rows have it (statements per week otherwise), and the weeks nothing was read."""
     column, label = ("intensity", INTENSITY_LABEL) if "intensity" in frame else ("n_statements", VOLUME_LABEL)
     values = pd.to_numeric(frame[column], errors="coerce").astype(float)
-    ax.bar(frame["week_start"], values.fillna(0), width=5, color="0.5", align="center")
-    top = max(1.0, float(values.max()) if values.notna().any() else 1.0) * 1.15
+    flagged = frame["intensity_flagged"] if column == "intensity" else pd.Series(False, index=frame.index)
+    # Unusually high weeks are black bars with a marker above them; the others mid-grey.
+    ax.bar(frame["week_start"], values.fillna(0), width=5, color=["black" if f else "0.55" for f in flagged],
+           align="center")
+    top = max(1.0, float(values.max()) if values.notna().any() else 1.0) * 1.25
+    if column == "intensity" and "intensity_baseline" in frame:
+        baseline = pd.to_numeric(frame["intensity_baseline"], errors="coerce").astype(float)
+        if baseline.notna().any():
+            ax.step(frame["week_start"], baseline, where="mid", color="black", linestyle=(0, (2, 1.5)),
+                    linewidth=1.1, zorder=4, label=INTENSITY_BASELINE_LABEL)
+    if flagged.any():
+        ax.plot(frame.loc[flagged, "week_start"], values[flagged] + 0.06 * top, linestyle="none", marker="v",
+                markersize=6, color="black", zorder=5, label=INTENSITY_FLAG_LABEL)
     gaps = frame[frame["feed_gap"]]
     for number, monday in enumerate(gaps["week_start"]):
         # A week with no document read is a gap, not a quiet week: hatched across the panel.
@@ -205,8 +221,8 @@ def _draw_volume(ax: Axes, frame: pd.DataFrame) -> None:
                    linewidth=0, label=GAP_LABEL if number == 0 else None)
     ax.set_ylabel(label, fontsize=FONT_SIZE)
     ax.set_ylim(0, top)
-    if not gaps.empty:
-        ax.legend(loc="upper left", fontsize=FONT_SIZE - 1, frameon=False)
+    if ax.get_legend_handles_labels()[1]:
+        ax.legend(loc="upper left", fontsize=FONT_SIZE - 1, frameon=False, ncol=3)
     if column == "n_statements":
         ax.yaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", color="0.88", linewidth=0.6)
@@ -298,12 +314,19 @@ def overview_figure(weekly: pd.DataFrame, highlight_week: date | None = None) ->
 
 
 def _overview_figure(weekly: pd.DataFrame, highlight_week: date | None) -> Figure:
-    fig = Figure(figsize=(11, 4.2), layout="constrained")
-    ax = fig.subplots()
+    has_intensity = "intensity" in weekly
+    fig = Figure(figsize=(11, 4.6 if has_intensity else 4.2), layout="constrained")
+    if has_intensity:
+        ax, low = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [1.7, 1]})
+    else:
+        ax, low = fig.subplots(), None
     if highlight_week is not None:
         _highlight(ax, highlight_week, HIGHLIGHT_LABEL)
+        if low is not None:
+            _highlight(low, highlight_week, None)
     starts = pd.Series(dtype="datetime64[ns]")
-    any_flag = False
+    any_flag = any_intensity_flag = False
+    top = 1.0
     for number, (pair_name, rows) in enumerate(weekly.groupby("pair_name", sort=False)):
         frame = complete_weeks(rows)
         style, marker, color = PAIR_STYLES[number % len(PAIR_STYLES)]
@@ -314,15 +337,35 @@ def _overview_figure(weekly: pd.DataFrame, highlight_week: date | None) -> Figur
         ax.plot(flagged["week_start"], flagged["index_value"], linestyle="none", marker="o", markersize=11,
                 color="black", markerfacecolor="none", markeredgecolor="black", markeredgewidth=1.1, zorder=5)
         any_flag = any_flag or not flagged.empty
+        if low is not None:
+            intensity = pd.to_numeric(frame["intensity"], errors="coerce").astype(float)
+            low.plot(frame["week_start"], intensity, linestyle=style, marker=marker, color=color, linewidth=1.2,
+                     markersize=size * 0.8, label=str(pair_name))
+            high = frame["intensity_flagged"]
+            low.plot(frame.loc[high, "week_start"], intensity[high], linestyle="none", marker="o", markersize=10,
+                     color="black", markerfacecolor="none", markeredgewidth=1.1, zorder=5)
+            any_intensity_flag = any_intensity_flag or bool(high.any())
+            top = max(top, float(intensity.max()) if intensity.notna().any() else 0.0)
         starts = pd.concat([starts, frame["week_start"]])
     if any_flag:
         ax.plot([], [], linestyle="none", marker="o", markersize=10, color="black", markerfacecolor="none",
                 markeredgecolor="black", label=FLAG_LABEL)
     _scale_axes(ax, Y_LABEL)
-    fig.suptitle("Weekly tension index, all pairs", fontsize=13, x=0.01, ha="left")
+    fig.suptitle("Weekly tension index and intensity, all pairs" if low is not None
+                 else "Weekly tension index, all pairs", fontsize=13, x=0.01, ha="left")
     _legend_above(ax)
+    if low is not None:
+        if any_intensity_flag:
+            low.plot([], [], linestyle="none", marker="o", markersize=9, color="black", markerfacecolor="none",
+                     label=INTENSITY_FLAG_LABEL)
+            low.legend(loc="upper left", fontsize=FONT_SIZE - 1, frameon=False)
+        low.set_ylim(0, top * 1.15)
+        low.set_ylabel(INTENSITY_LABEL, fontsize=FONT_SIZE)
+        low.grid(axis="y", color="0.88", linewidth=0.6)
+        low.tick_params(labelsize=FONT_SIZE)
+        ax.tick_params(labelbottom=False)
     if len(starts):
-        _set_date_axis(ax, starts)
+        _set_date_axis(low if low is not None else ax, starts)
     return fig
 
 

@@ -57,6 +57,23 @@ def flag_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.DataF
          "hostility", "source", "outlet", "published"]]
 
 
+def surge_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.DataFrame:
+    """Each week of unusually high intensity with its most hostile statement (speaker, quote, outlet, date)."""
+    columns = ["pair_id", "week_start", "iso_week", "intensity", "intensity_baseline", "intensity_departure_z",
+               "n_hostile", "n_documents", "statement_id", "speaker", "quote", "hostility", "outlet", "published"]
+    if "intensity_flagged" not in weekly:
+        return pd.DataFrame(columns=columns)
+    surges = weekly[weekly["intensity_flagged"].astype("boolean").fillna(False).astype(bool)].copy()
+    if surges.empty:
+        return pd.DataFrame(columns=columns)
+    surges["statement_id"] = surges["most_hostile_statement_id"]
+    found = statements_by_id(con, surges["statement_id"].dropna().tolist()).drop_duplicates("statement_id")
+    found["speaker"] = found["speaker_actor"].fillna(found["speaker"]).fillna("unknown speaker")
+    notes = surges.merge(found[["statement_id", "speaker", "content", "hostility", "outlet", "published"]],
+                         on="statement_id", how="left")
+    return notes.rename(columns={"content": "quote"})[columns]
+
+
 def composition(con: duckdb.DuckDBPyConnection, first: date, last: date) -> pd.DataFrame:
     """Statements of the weeks first..last (Mondays) counted by pair, speaker kind and outlet (state voices or not)."""
     return store.query(con, store.sql("report_composition"), [first, last])
@@ -164,6 +181,8 @@ class ReportData:
     quality: dict[str, object]
     period_index: dict[str, float]
     composition: pd.DataFrame   # statements of the scope per pair, speaker kind and outlet
+    outlets: pd.DataFrame       # per outlet: documents read, weeks and days read; per pair statements, intensity
+    surges: pd.DataFrame        # weeks of the window with unusually high intensity, with their most hostile statement
 
 
 def read_report_data(db_path: Path, week: str | None, period: str | None, chart_weeks: int = 52
@@ -181,7 +200,9 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
             moving=moving_statements(con, scope.first, scope.last) if not scope.is_period
             else pd.DataFrame(), notes=flag_notes(con, window),
             quality=data_quality(con, scope.first, scope.last), period_index=period_index,
-            composition=composition(con, scope.first, scope.last))
+            composition=composition(con, scope.first, scope.last),
+            outlets=store.query(con, store.sql("report_outlets"), [scope.first, scope.last]),
+            surges=surge_notes(con, window))
     return data, scope
 
 
@@ -204,8 +225,13 @@ def latest_summary(db_path: Path) -> list[str]:
         last = week.iloc[0]
         interval = f" [{last['ci_low']:+.2f}, {last['ci_high']:+.2f}]" if pd.notna(last["ci_low"]) else ""
         statements, documents = int(last["n_statements"]), int(last["n_documents"])
+        intensity = ""
+        if "intensity" in last and pd.notna(last["intensity"]):
+            flag = last.get("intensity_flagged")
+            surge = flag is not None and pd.notna(flag) and bool(flag)
+            intensity = f"intensity {last['intensity']:.1f}{' (unusually high)' * surge}, "
         lines.append(
-            f"{last['pair_name']} {last['iso_week']}: index {last['index_value']:+.2f}{interval} "
+            f"{last['pair_name']} {last['iso_week']}: {intensity}index {last['index_value']:+.2f}{interval} "
             f"({statements} statement{'s' * (statements != 1)}, {documents} document{'s' * (documents != 1)})"
             + (" — flagged: departs from its 12-week baseline" if last["flagged"] else "")
         )

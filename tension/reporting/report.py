@@ -29,7 +29,7 @@ from tension.reporting.data import ReportData, Scope, parse_iso_week, parse_peri
 from tension.config import DATA_DIR
 from tension.reporting.text import (
     ARROWS, cell_text, change_text, composition_text, coverage_text, cue_summary, display_quote, flag_text,
-    index_cell, intensity_text, reason_text, shorten, signed, trend_text, week_span,
+    index_cell, intensity_level_text, intensity_text, reason_text, shorten, signed, trend_text, week_span,
 )
 
 TOP_STATEMENTS = 10
@@ -96,8 +96,9 @@ def _table(rows: list[list[str]], widths_cm: list[float], styles: dict[str, Para
 
 
 def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> Table:
-    rows = [["Pair", "Intensity<br/>(per 100 docs)", "Tone index<br/>(95% interval)", "Change vs<br/>last week",
-             "Trend (4 weeks)", "Against 12-week baseline", "Statements (documents)", "What moved it most"]]
+    rows = [["Pair", "Intensity (per 100 docs) against its usual level", "Tone index<br/>(95% interval)",
+             "Change vs<br/>last week", "Trend (4 weeks)", "Tone against 12-week baseline",
+             "Statements<br/>(documents)", "What moved it most"]]
     for pair_id, name in data.pairs.itertuples(index=False):
         pair = data.weekly[data.weekly["pair_id"] == pair_id].set_index("week_start")
         row = pair.loc[pd.Timestamp(scope.first)]
@@ -118,55 +119,103 @@ def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphSty
             f"{int(row['n_statements'])} ({int(row['n_documents'])})",
             reason_text(data.moving[data.moving["pair_id"] == pair_id], row["change"]),
         ])
-    return _table(rows, [2.4, 2.0, 2.6, 2.1, 2.3, 3.9, 2.3, 9.1], styles)
+    return _table(rows, [2.5, 3.4, 2.4, 1.9, 2.1, 3.4, 2.4, 8.6], styles)
 
 
 def _period_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> Table:
-    rows = [["Pair", "Weeks with<br/>statements", "Index over<br/>the period", "Lowest week", "Highest week",
-             "Flagged weeks", "Last week"]]
+    rows = [["Pair", "Intensity: mean of the weeks read (highest week)", "Weeks with<br/>statements",
+             "Tone index over<br/>the period", "Lowest week", "Highest week", "Flagged weeks", "Last week"]]
     for pair_id, name in data.pairs.itertuples(index=False):
         pair = data.window[data.window["pair_id"] == pair_id]
         filled = pair[pair["n_statements"] > 0]
         if filled.empty:
-            rows.append([f"<b>{escape(name)}</b>", f"0 of {len(pair)}", "no statements", "—", "—", "—", "—"])
+            rows.append([f"<b>{escape(name)}</b>", _period_intensity(pair), f"0 of {len(pair)}", "no statements",
+                         "—", "—", "—", "—"])
             continue
         low, high, last = filled.loc[filled["index_value"].idxmin()], filled.loc[filled["index_value"].idxmax()], \
             pair.iloc[-1]
         flagged = list(filled.loc[filled["flagged"], "iso_week"])
+        surges = list(pair.loc[pair["intensity_flagged"].astype("boolean").fillna(False).astype(bool), "iso_week"]) \
+            if "intensity_flagged" in pair else []
         rows.append([
-            f"<b>{escape(name)}</b>", f"{len(filled)} of {len(pair)}" + (
+            f"<b>{escape(name)}</b>", _period_intensity(pair), f"{len(filled)} of {len(pair)}" + (
                 f"<br/><font size=7>{int(filled['thin'].sum())} thin (under 3 state-voice statements)</font>"
                 if filled["thin"].any() else ""),
             f"<b>{signed(data.period_index.get(pair_id))}</b>",
             f"{signed(low['index_value'])} ({low['iso_week']})", f"{signed(high['index_value'])} ({high['iso_week']})",
-            f"{len(flagged)}: {', '.join(flagged[:8])}{' …' * (len(flagged) > 8)}" if flagged else "none",
+            f"<b>intensity unusually high</b>: {_weeks_list(surges)}<br/>"
+            f"<b>tone departs from baseline</b>: {_weeks_list(flagged)}",
             f"{last['iso_week']}: {signed(last['index_value'], 'no statements')} "
             f"{ARROWS.get(last['trend_direction'], '')}",
         ])
-    return _table(rows, [3.0, 2.4, 2.4, 3.4, 3.4, 7.6, 4.5], styles)
+    return _table(rows, [2.6, 3.2, 2.3, 2.3, 3.0, 3.0, 6.5, 3.8], styles)
+
+
+def _period_intensity(pair: pd.DataFrame) -> str:
+    """Mean weekly intensity over the weeks read, and the highest week."""
+    values = pd.to_numeric(pair.get("intensity"), errors="coerce") if "intensity" in pair else pd.Series(dtype=float)
+    if values.notna().sum() == 0:
+        return "nothing read"
+    top = pair.loc[values.idxmax()]
+    return f"<b>{values.mean():.1f}</b> ({values.max():.1f} in {top['iso_week']})"
+
+
+def _weeks_list(weeks: list[str], shown: int = 8) -> str:
+    return f"{len(weeks)}: {', '.join(weeks[:shown])}{' …' * (len(weeks) > shown)}" if weeks else "none"
 
 
 FRONT_NOTE = (
-    "Scale −1 (cooperative) … +1 (hostile). Index: each document's mean hostility, summed and divided by "
-    "(documents + 1), so a thin week is pulled toward 0. Intensity: how much hostile activity — hostile statements "
-    "weighted by their hostility, per 100 documents of typical coverage (0 = read and nothing hostile). Change "
-    "“beyond noise”: larger than 1.96 standard errors of the difference. Trend: the last 4 weeks pooled. Baseline: "
-    "the 12 weeks before; ▲▼ flagged: 2.5 SD or more from it, with 2+ documents. How to read the index: the last "
-    "page.")
+    "Intensity, the headline: how much hostile activity — hostile statements weighted by their hostility, per 100 "
+    "documents of typical coverage (0 = read and nothing hostile). Its usual level is the typical intensity of the "
+    "12 weeks before; ▲ unusually high: 2.5 SD or more above it (counted in hostile statements, with 2+ documents). "
+    "Tone index, scale −1 (cooperative) … +1 (hostile): each document's mean hostility, summed and divided by "
+    "(documents + 1), so a thin week is pulled toward 0. Change “beyond noise”: larger than 1.96 standard errors of "
+    "the difference. Trend: the last 4 weeks pooled. Baseline: the 12 weeks before; ▲▼ flagged: 2.5 SD or more "
+    "from it, with 2+ documents. How to read the index: the last page.")
 CHART_NOTE = (
     "Top: weekly index (black) with its 95% interval (grey band) and 4-week trend (broad grey line); hollow circles: "
     "thin weeks (fewer than 3 state-voice statements); ▲/▼ flagged weeks, numbered as in the notes under the chart. "
     "Middle: the two directed halves on the same scale. Bottom: intensity, hostile statements weighted by hostility "
-    "per 100 documents of typical coverage; hatched: weeks with no document read (a feed gap, not a calm week). A "
-    "gap in the lines is a week without statements, not a zero.")
+    "per 100 documents of typical coverage, with its typical level of the 12 weeks before (dashed); black bars "
+    "marked ▼: unusually high weeks; hatched: weeks with no document read (a feed gap, not a calm week). A gap in "
+    "the lines is a week without statements, not a zero.")
 
 
-def _chart(fig: Figure, out_dir: Path, stem: str, max_height_cm: float) -> Image:
-    """Save a figure (PNG and SVG) and return it as a page image at most 25 cm wide and max_height_cm high."""
+class FitImage(Image):
+    """An image that shrinks (keeping its shape) to the height left on the page less `reserve` (room for what must
+    follow it on the page), when that leaves it at least `min_height`: a chart after a tall table, or before a short
+    one, stays on their page instead of leaving a page half empty."""
+
+    def __init__(self, path: str, width: float, height: float, min_height: float, reserve: float = 0.0) -> None:
+        super().__init__(path, width=width, height=height, hAlign="LEFT")
+        self.full_size, self.min_height, self.reserve = (width, height), min_height, reserve
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        width, height = self.full_size
+        room = avail_height - self.reserve
+        # When even the smallest chart leaves too little room, what follows goes to the next page anyway: full size.
+        scale = min(1.0, avail_width / width, (room if room >= self.min_height else avail_height) / height)
+        self.drawWidth, self.drawHeight = width * scale, height * scale
+        return self.drawWidth, self.drawHeight
+
+
+def _height(*flowables) -> float:
+    """Height the flowables take at the page's full text width, with their spacing (and 2 mm to spare)."""
+    return 0.2 * cm + sum(flowable.wrap(PAGE[0] - 2 * MARGIN, PAGE[1])[1] + flowable.getSpaceBefore()
+                          + flowable.getSpaceAfter() for flowable in flowables)
+
+
+def _chart(fig: Figure, out_dir: Path, stem: str, max_height_cm: float, min_height_cm: float | None = None,
+           reserve: float = 0.0) -> Image:
+    """Save a figure (PNG and SVG) and return it as a page image at most 25 cm wide and max_height_cm high (and,
+    given min_height_cm, shrinking to the room left on the page less `reserve`, down to that height)."""
     png, _ = charts.save_figure(fig, out_dir, stem)
     width_in, height_in = fig.get_size_inches()
     width = min(25.0, max_height_cm * width_in / height_in)
-    return Image(str(png), width=width * cm, height=width * height_in / width_in * cm, hAlign="LEFT")
+    height = width * height_in / width_in
+    if min_height_cm is not None:
+        return FitImage(str(png), width * cm, height * cm, min_height_cm * cm, reserve)
+    return Image(str(png), width=width * cm, height=height * cm, hAlign="LEFT")
 
 
 def _front_page(data: ReportData, scope: Scope, source: str, generated: datetime, out_dir: Path,
@@ -182,15 +231,20 @@ def _front_page(data: ReportData, scope: Scope, source: str, generated: datetime
     story += [Spacer(1, 8), summary(data, scope, styles), Spacer(1, 4), _para(FRONT_NOTE, styles["note"])]
     if data.window["week_start"].nunique() > 1:
         highlight = None if scope.is_period else scope.first
+        # Shrinks to the room the front table leaves (down to 6 cm) rather than take a page of its own.
         story += [Spacer(1, 6), _chart(charts.overview_figure(data.window, highlight), out_dir,
-                                       f"all_{_stem(scope)}", 9.0)]
+                                       f"all_{_stem(scope)}", 9.5, min_height_cm=6.0)]
     return story
 
 
 def _pair_sentence(row: pd.Series, before: pd.Series | None) -> str:
     if row["n_statements"] == 0:
         return "No statements this week."
-    parts = [f"Index <b>{signed(row['index_value'])}</b> [{signed(row['ci_low'])}, {signed(row['ci_high'])}]"
+    intensity = ""
+    if pd.notna(row.get("intensity")):
+        level = intensity_level_text(row) if not row.get("partial") else "part of the week read: not compared"
+        intensity = f"Intensity <b>{float(row['intensity']):.1f}</b> ({level}). "
+    parts = [f"{intensity}Tone index <b>{signed(row['index_value'])}</b> [{signed(row['ci_low'])}, {signed(row['ci_high'])}]"
              + (f" — thin: only {int(row['n_state_statements'])} state-voice statement"
                 f"{'s' * (int(row['n_state_statements']) != 1)}, read it as an anecdote" if row.get("thin") else "")]
     if before is not None and before.get("partial") and pd.notna(before["index_value"]):
@@ -275,15 +329,23 @@ def _pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir:
              Spacer(1, 4)]
     figure = charts.weekly_figure(pair.reset_index(drop=True), name, scope.first,
                                   data.notes[data.notes["pair_id"] == pair_id])
-    story += [_chart(figure, out_dir, f"{pair_id}_{_stem(scope)}", 11.5), _para(CHART_NOTE, styles["note"])]
+    note = _para(CHART_NOTE, styles["note"])
+    stem = f"{pair_id}_{_stem(scope)}"
     moving = data.moving[data.moving["pair_id"] == pair_id] if not data.moving.empty else data.moving
     if moving.empty:
-        return story + [Spacer(1, 6), _para(f"<b>No statements for this pair in week {scope.label}.</b>",
-                                                styles["body"])]
+        end = [Spacer(1, 6), _para(f"<b>No statements for this pair in week {scope.label}.</b>", styles["body"])]
+        return story + [_chart(figure, out_dir, stem, 11.5, 7.0, _height(note, *end)), note, *end]
     shown = min(len(one_row_per_sentence(moving)), TOP_STATEMENTS)
     heading = (f"Statements that moved the index in {scope.label}: the {shown} sentence{'s' * (shown != 1)} with the "
                f"largest share of it, of {int(row['n_statements'])} statements")
-    return story + [CondPageBreak(5 * cm), _para(heading, styles["h2"]), _statement_table(moving, styles)]
+    title, table = _para(heading, styles["h2"]), _statement_table(moving, styles)
+    # A short table (up to 6 cm) shares the chart's page when the chart gives up to 4.5 cm of its height for it,
+    # rather than move alone to a page of its own; a longer one starts below the chart with at least 5 cm of it.
+    needed = _height(title, table)
+    short = needed <= 6 * cm
+    reserve = _height(note) + needed if short else 0.0
+    return story + [_chart(figure, out_dir, stem, 11.5, 7.0, reserve), note,
+                    CondPageBreak(needed if short else 5 * cm), title, table]
 
 
 def _pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: Path,
@@ -306,10 +368,10 @@ def _pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_di
            if filled["thin"].any() else "") + "); weekly "
         f"values from {signed(low['index_value'])} ({low['iso_week']}) to {signed(high['index_value'])} "
         f"({high['iso_week']}); {flags}.", styles["lead"]))
-    story += [Spacer(1, 4), _chart(charts.weekly_figure(pair, name, None, notes), out_dir,
-                                   f"{pair_id}_{_stem(scope)}", 12.5), _para(CHART_NOTE, styles["note"])]
+    figure, note = charts.weekly_figure(pair, name, None, notes), _para(CHART_NOTE, styles["note"])
+    surges = _surge_section(data.surges[data.surges["pair_id"] == pair_id], styles)
     if notes.empty:
-        return story
+        return story + [Spacer(1, 4), _chart(figure, out_dir, f"{pair_id}_{_stem(scope)}", 12.5), note, *surges]
     rows = [["Week", "Index (95% interval)", "Change", "Departure", "Statement that shows it; who spoke that week",
              "Outlet, date", "Score"]]
     merged = notes.merge(pair[["week_start", "ci_low", "ci_high", "change", "baseline"]], on="week_start")
@@ -327,8 +389,34 @@ def _pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_di
             f"{escape(cell_text(n.outlet))}<br/>{published:%d %b %Y}" if published is not None else "—",
             signed(n.hostility),
         ])
-    return story + [CondPageBreak(5 * cm), _para(f"Flagged weeks ({len(merged)})", styles["h2"]),
-                    _table(rows, [3.2, 3.4, 1.9, 3.4, 10.3, 2.8, 1.4], styles)]
+    title = _para(f"Flagged weeks ({len(merged)})", styles["h2"])
+    table = _table(rows, [3.2, 3.4, 1.9, 3.4, 10.3, 2.8, 1.4], styles)
+    # As on a week's page: a short table shares the chart's page, the chart giving up some of its height for it.
+    needed = _height(title, table)
+    short = needed <= 9 * cm
+    chart = _chart(figure, out_dir, f"{pair_id}_{_stem(scope)}", 12.5, 7.0, _height(note) + needed if short else 0.0)
+    return story + [Spacer(1, 4), chart, note, CondPageBreak(needed if short else 5 * cm), title, table, *surges]
+
+
+def _surge_section(surges: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> list:
+    """The weeks of unusually high intensity, each with its most hostile statement."""
+    if surges.empty:
+        return []
+    rows = [["Week", "Intensity against its usual level", "Hostile statements (documents)",
+             "Most hostile statement that week", "Outlet, date", "Score"]]
+    for n in surges.head(MAX_FLAGGED_ROWS).itertuples(index=False):
+        published = pd.Timestamp(n.published) if pd.notna(n.published) else None
+        rows.append([
+            f"<b>{n.iso_week}</b><br/>{week_span(pd.Timestamp(n.week_start).date())}",
+            f"<b>{n.intensity:.1f}</b>: ▲ {n.intensity_departure_z:.1f} SD above a typical {n.intensity_baseline:.1f}",
+            f"{int(n.n_hostile)} ({int(n.n_documents)})",
+            f"<b>{escape(cell_text(n.speaker))}</b>: “{escape(display_quote(cell_text(n.quote, ''), QUOTE_CHARS))}”"
+            f"<br/><font size=7 color='#555555'>{escape(cell_text(n.statement_id))}</font>",
+            f"{escape(cell_text(n.outlet))}<br/>{published:%d %b %Y}" if published is not None else "—",
+            signed(n.hostility),
+        ])
+    return [CondPageBreak(5 * cm), _para(f"Weeks of unusually high intensity ({len(surges)})", styles["h2"]),
+            _table(rows, [3.2, 4.0, 2.6, 11.2, 2.8, 1.4], styles)]
 
 
 def _quality_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> list:
@@ -348,7 +436,8 @@ def _quality_section(data: ReportData, scope: Scope, styles: dict[str, Paragraph
         [escape(str(r.date_source)), "yes: from the text" if r.inferred else "no: metadata", str(r.in_range),
          str(r.total)] for r in q["date_sources"].itertuples(index=False)]
     story = [PageBreak(), _para("Data quality", styles["h1"]), _table(rows, [7.0, 3.2, 3.2, 12.0], styles),
-             Spacer(1, 8), _para("Publication dates", styles["h2"]), _table(dates, [12.0, 4.0, 3.2, 3.2], styles)]
+             Spacer(1, 8), _para("Publication dates", styles["h2"]), _table(dates, [12.0, 4.0, 3.2, 3.2], styles),
+             Spacer(1, 8), *_outlet_section(data, scope, styles)]
     rejected = q["rejections"]
     if not rejected.empty:
         table = [["Reason", "Documents", "Example"]] + [
@@ -356,6 +445,56 @@ def _quality_section(data: ReportData, scope: Scope, styles: dict[str, Paragraph
             for r in rejected.head(40).itertuples(index=False)]
         story += [Spacer(1, 8), CondPageBreak(3 * cm), _para("Rejected documents by reason", styles["h2"]),
                   _table(table, [15.0, 2.2, 9.2], styles)]
+    return story
+
+
+MAX_OUTLETS = 8
+
+
+def _outlet_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> list:
+    """Coverage and intensity by outlet: what was read from each, and how much of each pair's intensity it gave."""
+    frame = data.outlets
+    if frame.empty:
+        return []
+    pairs = list(data.pairs.itertuples(index=False))
+    wide = frame.pivot_table(index="outlet", columns="pair_id", values=["statements", "intensity"], aggfunc="sum")
+    read = frame.groupby("outlet")[["documents", "weeks_read", "weeks", "days_read"]].first()
+    read = read.join(wide.set_axis([f"{a}|{b}" for a, b in wide.columns], axis=1)).fillna(0)
+    intensity_columns = [f"intensity|{pair_id}" for pair_id, _ in pairs if f"intensity|{pair_id}" in read]
+    read["total_intensity"] = read[intensity_columns].sum(axis=1) if intensity_columns else 0.0
+    silent = sorted(read.index[read["documents"] == 0])
+    read = read[read["documents"] > 0].sort_values(["total_intensity", "documents"], ascending=False)
+    where = "days of 7" if not scope.is_period else "weeks read"
+    head = ["Outlet", "Documents read", f"Read on ({where})"]
+    for _, name in pairs:
+        head += [f"{escape(name)}: state-voice statements", f"{escape(name)}: its part of the intensity"]
+    rows = [head]
+
+    def cells(label: str, part: pd.DataFrame) -> list[str]:
+        reach = (f"{int(part['days_read'].sum())}" if not scope.is_period
+                 else f"{int(part['weeks_read'].max())} of {int(part['weeks'].max())}")
+        out = [label, str(int(part["documents"].sum())), reach]
+        for pair_id, _ in pairs:
+            statements = part.get(f"statements|{pair_id}", pd.Series(0.0)).sum()
+            intensity = part.get(f"intensity|{pair_id}", pd.Series(0.0)).sum()
+            out += [str(int(statements)), f"{intensity:.1f}" if statements else "—"]
+        return out
+
+    for outlet in read.index[:MAX_OUTLETS]:
+        rows.append(cells(escape(str(outlet)), read.loc[[outlet]]))
+    rest = read.iloc[MAX_OUTLETS:]
+    if not rest.empty:
+        rows.append(cells(f"{len(rest)} more outlets", rest))
+    intro = ("What was read from each outlet and how much of each pair's intensity came from it (its hostile "
+             "state-voice statements per 100 documents of typical coverage"
+             + (", averaged over the weeks read" if scope.is_period else "") + "; the parts add up to the pair's "
+             + ("mean weekly intensity" if scope.is_period else "intensity") + "). Largest part first.")
+    story = [CondPageBreak(4 * cm), _para("Coverage and intensity by outlet", styles["h2"]),
+             _para(intro, styles["note"]), Spacer(1, 2),
+             _table(rows, [5.0, 2.4, 2.4] + [2.8, 2.8] * len(pairs), styles)]
+    if silent:
+        story.append(_para(f"Nothing read in {scope.label} from {len(silent)} outlet{'s' * (len(silent) != 1)} seen "
+                           f"in other weeks (a gap in those feeds): {escape(', '.join(silent))}.", styles["note"]))
     return story
 
 

@@ -117,13 +117,34 @@ def index_cell(row: pd.Series) -> str:
 
 
 def intensity_text(row: pd.Series) -> str:
-    """Intensity, or why there is none (nothing read); a partly read week says how many days it holds."""
+    """Intensity, or why there is none (nothing read); a partly read week says how many days it holds; then, in
+    words, how it compares with the pair's usual level (intensity_baseline, intensity_flagged)."""
     if row.get("feed_gap") or pd.isna(row.get("intensity")):
         return "nothing read"
     text = f"<b>{float(row['intensity']):.1f}</b>"
     if row.get("partial"):
-        text += f"<br/><font size=7>{int(row['days_covered'])} of 7 days read</font>"
-    return text
+        return text + (f"<br/><font size=7>{int(row['days_covered'])} of 7 days read: not compared with "
+                       f"its usual level</font>")
+    return text + f"<br/><font size=7>{intensity_level_text(row)}</font>"
+
+
+def intensity_level_text(row: pd.Series) -> str:
+    """Intensity against its typical level of the 12 weeks before, in plain words."""
+    baseline, z = row.get("intensity_baseline"), row.get("intensity_departure_z")
+    if baseline is None or z is None or pd.isna(baseline) or pd.isna(z):
+        return "no usual level yet (needs 4 earlier weeks read)"
+    typical = f"a typical {float(baseline):.1f}"
+    if _true(row.get("intensity_flagged")):
+        return f"<b>▲ unusually high</b>: {float(z):.1f} SD above {typical}"
+    if z >= 2.5:
+        return f"high against {typical}, but from a single document"
+    if z <= -2.5:
+        return f"unusually low against {typical}"
+    return f"within its usual range ({typical})"
+
+
+def _true(value: object) -> bool:
+    return value is not None and not pd.isna(value) and bool(value)
 
 
 def coverage_text(row: pd.Series) -> str:

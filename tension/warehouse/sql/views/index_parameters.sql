@@ -23,6 +23,9 @@ final as (
         baseline_min_periods,          -- baseline periods with statements needed before a period can be flagged
         2.5 as flag_z,                 -- departure from the baseline, in combined standard deviations, to flag
         2 as flag_min_documents,       -- documents a period needs to be flagged: one document is an anecdote
+        -- Variance of the square root of a Poisson count (about 1/4 whatever its mean; w/4 for statements of
+        -- hostility w): the least spread intensity's departure assumes (METHODOLOGY.md, section 3).
+        0.25 as count_sqrt_variance,
         3 as min_state_statements,     -- state-voice statements below which a period's value is marked thin
         1.959964 as z95                -- two-sided 95% normal quantile
     from grains

@@ -31,13 +31,23 @@ by_document as (
         -- Intensity counts hostile statements, each weighted by its hostility: thirty hostile statements weigh
         -- more than two (the index, a mean, reads them alike).
         count(*) filter (where c.hostility > 0) as n_hostile,
-        sum(greatest(c.hostility, 0)) as hostile_sum,
-        max(c.hostility) as max_hostility,
-        first(c.statement_id order by c.hostility desc, c.statement_id) as most_hostile_statement_id,
-        min(c.hostility) as min_hostility,
-        first(c.statement_id order by c.hostility, c.statement_id) as most_cooperative_statement_id
+        sum(greatest(c.hostility, 0)) as hostile_sum
     from chosen as c
     group by c.pair_id, c.period_start, c.doc_id
+),
+
+extremes as (
+    -- The period's most hostile and most cooperative statement (ties: the smallest id), taken over its statements
+    -- directly, not per document: a statement id kept per document is a string state in every one of millions of
+    -- groups, which DuckDB cannot spill, and ran a 10M-statement refresh out of its 1 GB (the same statements win
+    -- either way). Per period there are only a few hundred groups.
+    select
+        c.pair_id,
+        c.period_start,
+        first(c.statement_id order by c.hostility desc, c.statement_id) as most_hostile_statement_id,
+        first(c.statement_id order by c.hostility, c.statement_id) as most_cooperative_statement_id
+    from chosen as c
+    group by c.pair_id, c.period_start
 ),
 
 final as (
@@ -55,15 +65,14 @@ final as (
         cast(sum(b.n_b_to_a) as bigint) as n_b_to_a,
         count(b.doc_mean_b_to_a) as n_documents_b_to_a,
         sum(b.doc_mean_b_to_a) as sum_doc_means_b_to_a,
-        first(b.most_hostile_statement_id order by b.max_hostility desc, b.most_hostile_statement_id)
-            as most_hostile_statement_id,
-        first(b.most_cooperative_statement_id order by b.min_hostility, b.most_cooperative_statement_id)
-            as most_cooperative_statement_id,
+        e.most_hostile_statement_id,
+        e.most_cooperative_statement_id,
         cast(sum(b.n_state_statements) as bigint) as n_state_statements,
         cast(sum(b.n_hostile) as bigint) as n_hostile,
         sum(b.hostile_sum) as hostile_sum
     from by_document as b
-    group by b.pair_id, b.period_start
+    join extremes as e on e.pair_id = b.pair_id and e.period_start = b.period_start
+    group by b.pair_id, b.period_start, e.most_hostile_statement_id, e.most_cooperative_statement_id
 )
 
 select * from final

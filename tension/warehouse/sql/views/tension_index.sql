@@ -112,6 +112,16 @@ estimates as (
     from windowed
 ),
 
+scaled as (
+    select
+        *,
+        -- Intensity's baseline and departure are worked on the square root, which makes a count's noise about
+        -- the same at any level (a Poisson count's square root varies by about 1/2 whatever its mean); partial
+        -- periods (one day of a week) neither form a baseline nor get a departure.
+        case when not partial then sqrt(intensity) end as intensity_root
+    from estimates
+),
+
 compared as (
     select
         *,
@@ -122,12 +132,37 @@ compared as (
             / sqrt(trend_se * trend_se + lag(trend_se, trend_periods) over by_period ** 2) as trend_z,
         avg(index_value) over baseline_window as baseline,
         stddev_samp(index_value) over baseline_window as baseline_sd,
-        count(index_value) over baseline_window as baseline_n
-    from estimates
+        count(index_value) over baseline_window as baseline_n,
+        avg(intensity_root) over baseline_window as intensity_root_mean,
+        var_samp(intensity_root) over baseline_window as intensity_root_var,
+        count(intensity_root) over baseline_window as intensity_baseline_n,
+        -- Mean hostility of the baseline's hostile statements: a count of statements of weight w has a square
+        -- root that varies by about w/4 (1/4 for weight 1), the least spread a baseline can be said to have.
+        sum(case when intensity_root is not null then hostile_sum end) over baseline_window
+            / nullif(sum(case when intensity_root is not null then n_hostile end) over baseline_window, 0)
+            as baseline_hostile_weight
+    from scaled
     window
         by_period as (partition by pair_id order by period_start),
         baseline_window as (partition by pair_id order by period_start
                             rows between baseline_periods preceding and 1 preceding)
+),
+
+departures as (
+    select
+        *,
+        -- Intensity's departure, in hostile-statement units on the square-root scale (c = typical_coverage / 100,
+        -- so c x intensity is the period's hostility-weighted count of hostile statements): this period's root
+        -- against the baseline's mean root, over the spread a new period has around that mean — the baseline
+        -- periods' variance of roots (their noise and their week-to-week swings), at least the count's own noise
+        -- (count_sqrt_variance x mean weight), times 1 + 1/n for the baseline's own uncertainty.
+        case when intensity_root is not null and intensity_baseline_n >= baseline_min_periods
+            then sqrt(typical_coverage / 100) * (intensity_root - intensity_root_mean)
+                / sqrt(greatest(typical_coverage / 100 * coalesce(intensity_root_var, 0),
+                                count_sqrt_variance * coalesce(baseline_hostile_weight, 1))
+                       * (1 + 1 / intensity_baseline_n))
+        end as intensity_departure_z
+    from compared
 ),
 
 final as (
@@ -177,6 +212,13 @@ final as (
         n_state_statements,
         thin,
         intensity,
+        -- The typical intensity of the baseline periods with coverage: the square of the mean of their square
+        -- roots, so one surge period does not make the next ones look calm.
+        case when intensity is not null then intensity_root_mean * intensity_root_mean end as intensity_baseline,
+        intensity_departure_z,
+        case when intensity_departure_z is not null
+            then n_documents >= flag_min_documents and intensity_departure_z >= flag_z
+        end as intensity_flagged,
         n_hostile,
         hostile_sum,
         coverage_documents,
@@ -187,7 +229,7 @@ final as (
         days_in_period,
         partial,
         feed_gap
-    from compared
+    from departures
 )
 
 select * from final order by pair_id, period_start

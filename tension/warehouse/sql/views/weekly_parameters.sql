@@ -10,6 +10,7 @@ with final as (
         baseline_min_periods as baseline_min_weeks,
         flag_z,
         flag_min_documents,
+        count_sqrt_variance,
         min_state_statements,
         z95
     from index_parameters
