@@ -229,7 +229,8 @@ def latest_summary(db_path: Path) -> list[str]:
         if "intensity" in last and pd.notna(last["intensity"]):
             flag = last.get("intensity_flagged")
             surge = flag is not None and pd.notna(flag) and bool(flag)
-            intensity = f"intensity {last['intensity']:.1f}{' (unusually high)' * surge}, "
+            intensity = (f"intensity {last['intensity']:.1f} per 100 documents read"
+                         f"{' (unusually high)' * surge}, tone ")
         lines.append(
             f"{last['pair_name']} {last['iso_week']}: {intensity}index {last['index_value']:+.2f}{interval} "
             f"({statements} statement{'s' * (statements != 1)}, {documents} document{'s' * (documents != 1)})"
