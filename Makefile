@@ -38,10 +38,14 @@ clean:
 	rm -rf $(VENV) data $(REPORTS)/*.pdf $(REPORTS)/*.png $(REPORTS)/*.svg
 
 .PHONY: eval bench
-# Accuracy against labelled real sentences (needs ../shared/data); see docs/evaluation.md.
+# Accuracy against labelled real sentences (needs ../shared/data); see docs/evaluation-extraction.md and
+# docs/evaluation-scoring.md. The gold set's tune half only: its check half is scored to report, by hand
+# (python -m evaluation.gold.extraction --split check; python -m evaluation.gold.hostility --split check).
 eval: $(STAMP)
 	$(BIN)/python -m evaluation.extraction
 	$(BIN)/python -m evaluation.scoring
+	$(BIN)/python -m evaluation.gold.extraction --split tune
+	$(BIN)/python -m evaluation.gold.hostility --split tune
 
 # Speed and memory (needs ../shared/data); see the README's performance section.
 bench: $(STAMP)

@@ -62,7 +62,7 @@ def publish(paths: run.Paths, outcome: dict, parquet_dir: str | None) -> dict:
 
 
 @task(name="charts-and-report")
-def report(db: str, reports: str, week: str | None) -> str:
+def report(db: str, reports: str, week: str | None) -> dict:
     """Charts per pair and the PDF report for the week, from the published snapshot."""
     return run.report(db, reports, week)
 
@@ -121,8 +121,8 @@ def tension_flow(
         prepared = prepare(str(paths.working), pairs_file, run_id, dedup)
         batches = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size, prepared["stored"],
                        workers or os.cpu_count() or 1)
-        logger.info("%d batches to analyse (%d files unchanged since last stored)", len(batches),
-                    len(prepared["stored"]))
+        logger.info("%s to analyse (%s unchanged since last stored)", run.plural(len(batches), "batch", "batches"),
+                    run.plural(len(prepared["stored"]), "file"))
         totals = None
         with _api_shared_with_workers():
             ship = not _workers_share_this_disk()
@@ -132,13 +132,14 @@ def tension_flow(
                 for number, future in enumerate(staged, start=1):
                     counts = store(writer, future.result())
                     totals = run.tally(totals, counts)
-                    logger.info("batch %d/%d stored: %d new documents, %d statements", number, len(batches),
-                                counts["documents_new"], counts["statements_added"])
+                    logger.info("batch %d/%d stored: %s, %s", number, len(batches),
+                                run.plural(counts["documents_new"], "new document"),
+                                run.plural(counts["statements_added"], "statement"))
         totals = totals or run.tally(None, {})
         outcome = finish(str(paths.working), batches, run_id, totals, pairs_file, prepared["fingerprint"],
                          prepared["started"])
         published = publish(paths, outcome, parquet_dir)
         if not published["published"]:
             logger.info("nothing new: the published database and Parquet export are left as they are")
-    report_path = report(published["database"], reports, week) if make_report else None
-    return {**run.result(prepared, totals, outcome, published), "report": report_path}
+    written = report(published["database"], reports, week) if make_report else {"report": None, "report_skipped": None}
+    return {**run.result(prepared, totals, outcome, published), **written}

@@ -27,13 +27,44 @@ DEFAULTABLE = ("title", "source", "url", "speaker")
 
 
 def _parse_fields(fields: list[str], option: str = "--field") -> dict[str, str]:
+    from tension.ingest.documents import FIELD_NAMES
+
     mapping = {}
     for item in fields:
         ours, sep, theirs = item.partition("=")
         if not sep or not ours.strip() or not theirs.strip():
             raise typer.BadParameter(f"{option} wants NAME=VALUE (e.g. text=story), got {item!r}")
-        mapping[ours.strip()] = theirs.strip()
+        ours, theirs = ours.strip(), theirs.strip()
+        if option == "--field" and ours not in FIELD_NAMES:
+            backwards = f"; did you mean {theirs}={ours}?" if theirs in FIELD_NAMES else ""
+            raise typer.BadParameter(f"{ours!r} is not one of our fields ({', '.join(FIELD_NAMES)}): write "
+                                     f"OURS=THEIRS, e.g. text=story{backwards}", param_hint="--field")
+        mapping[ours] = theirs
     return mapping
+
+
+def _check_pairs(pairs: Path | None) -> None:
+    """A --pairs file that is missing or malformed stops the command before any work, with what is wrong."""
+    if pairs is None:
+        return
+    from tension.config import load_pairs
+
+    try:
+        load_pairs(pairs)
+    except (OSError, ValueError) as error:
+        raise typer.BadParameter(str(error), param_hint="--pairs") from None
+
+
+def _check_week(week: str | None) -> None:
+    """A --week that is not an ISO week stops the command before any work."""
+    if week is None:
+        return
+    from tension.reporting.data import parse_iso_week
+
+    try:
+        parse_iso_week(week)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--week") from None
 
 
 def _parse_defaults(items: list[str]) -> dict[str, str]:
@@ -49,7 +80,7 @@ def run(
     inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", help="Input file or folder (repeatable): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv."),
     db: Path = DB_OPTION,
     reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", help="Folder for the PDF report and charts."),
-    week: Optional[str] = typer.Option(None, "--week", help="ISO week of the report, e.g. 2024-W05 (default: last week with data)."),
+    week: Optional[str] = typer.Option(None, "--week", help="ISO week of the report, e.g. 2024-W05 (default: the last complete week in the data)."),
     batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Documents per batch (one task and one transaction each); a large file is cut into a multiple of --workers batches."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (TSV: pair_id, name, country_a, country_b, source)."),
     report: bool = typer.Option(True, "--report/--no-report", help="Write the PDF report at the end."),
@@ -73,6 +104,8 @@ def run(
     for path in inbox:
         if not path.exists():
             raise typer.BadParameter(f"{path} does not exist", param_hint="--inbox")
+    _check_pairs(pairs)
+    _check_week(week)
     from flows.local import ApiUnavailable, RunnerChoiceError, run_once  # Prefect only for commands running flows
     from tension.warehouse.publish import RunInProgress
 
@@ -102,7 +135,11 @@ def run(
         typer.echo(line)
     if result["report"]:
         typer.echo(f"report: {result['report']}")
+    elif result.get("report_skipped"):
+        typer.echo(f"no report: {result['report_skipped']}")
     typer.echo(f"database: {result['database']} (parquet: {result['parquet']})")
+    if result.get("report_skipped") and week is not None:
+        raise typer.Exit(code=1)  # the week asked for could not be reported
 
 
 @app.command()
@@ -113,7 +150,7 @@ def serve(
     cron: str = typer.Option(SCHEDULE_CRON, "--cron", help="Cron schedule (default: Mondays 06:00)."),
     timezone: str = typer.Option(SCHEDULE_TIMEZONE, "--timezone", help="Time zone of the cron schedule."),
     port: Optional[int] = typer.Option(None, "--port", help="Port for the Prefect server started when none is configured."),
-    field: list[str] = typer.Option([], "--field", help="JSONL field mapping OURS=THEIRS (repeatable)."),
+    field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
     default: list[str] = typer.Option([], "--default", help="Metadata for documents lacking it, e.g. speaker=KCNA."),
 ) -> None:
     """Run the weekly flow on a schedule until Ctrl-C (a Prefect deployment served by this process).
@@ -195,6 +232,7 @@ def statements(
     files: list[Path] = typer.Argument(..., help="Input files or folders (read recursively): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv (each document needs a date)."),
     field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (default: the packaged pairs.tsv)."),
+    default: list[str] = typer.Option([], "--default", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
 ) -> None:
     """Print every statement as one JSON object per line (no database, no Prefect).
 
@@ -208,14 +246,27 @@ def statements(
     from tension.analyse import analyse_documents, build_context
     from tension.records import statement_json
 
+    from dataclasses import replace
+
+    fields, defaults = _parse_fields(field), _parse_defaults(default)
+    for given in files:
+        if not given.exists() and not given.is_symlink():
+            raise typer.BadParameter(f"{given} does not exist", param_hint="FILES")
+    _check_pairs(pairs)
+    paths = [path for given in files for path in (list_inbox([given]) if given.is_dir() else [given])]
+    if not paths:
+        typer.echo(f"no input files under {', '.join(map(str, files))} (dotfiles and .meta.yaml sidecars are not "
+                   "documents)", err=True)
+        raise typer.Exit(code=1)
     ctx = build_context(pairs)
     rejected = accepted = 0
-    paths = [path for given in files for path in (list_inbox([given]) if given.is_dir() else [given])]
-    for item in read_documents(paths, _parse_fields(field)):
+    for item in read_documents(paths, fields):
         failed: list[Rejection] = []
         if isinstance(item, Rejection):
             failed.append(item)
         else:
+            if defaults:
+                item = replace(item, **{k: v for k, v in defaults.items() if not getattr(item, k)})
             found = analyse_documents([item], ctx, failed=failed)
         if failed:
             rejected += 1

@@ -56,11 +56,29 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
         ]
 
 
+PAIR_COLUMNS = ("pair_id", "name", "country_a", "country_b")
+
+
 def load_pairs(path: Path = PAIRS_FILE) -> list[Pair]:
-    """The configured pairs (one line each in pairs.tsv)."""
-    pairs = [Pair(r["pair_id"], r["name"], r["country_a"], r["country_b"]) for r in read_tsv(path)]
+    """The configured pairs (one line each in pairs.tsv). A missing file raises FileNotFoundError, a malformed one
+    ValueError, each saying what is wrong and what a pairs file looks like."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such pairs file")
+    example = ("a tab-separated file with the header pair_id, name, country_a, country_b, source and one row per "
+               "pair, e.g. PRK-KOR, DPRK–ROK, PRK, KOR (see tension/data/pairs.tsv)")
+    rows = read_tsv(path)
+    missing = [c for c in PAIR_COLUMNS if rows and c not in rows[0]]
+    if missing:
+        raise ValueError(f"{path} has no column {', '.join(missing)}: a pairs file is {example}")
+    pairs = [Pair(r["pair_id"], r["name"], r["country_a"], r["country_b"]) for r in rows]
     if not pairs:
-        raise ValueError(f"{path} lists no country pairs")
+        raise ValueError(f"{path} lists no country pairs: a pairs file is {example}")
+    for number, pair in enumerate(pairs, start=2):
+        codes = (pair.country_a, pair.country_b)
+        if not all(len(c) == 3 and c.isascii() and c.isalpha() and c.isupper() for c in codes) or codes[0] == codes[1]:
+            raise ValueError(f"{path} line {number}: countries {codes[0]!r} and {codes[1]!r} must be two different "
+                             "ISO 3166 alpha-3 codes such as PRK, KOR, RUS, USA, JPN, CHN")
     return pairs
 
 

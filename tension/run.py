@@ -206,11 +206,22 @@ def publish(paths: Paths, outcome: dict, parquet_dir: Path | str | None = None) 
             "publication_id": done["publication_id"], "timings": done["timings"]}
 
 
-def report(db: Path | str, reports: Path | str, week: str | None = None, period: str | None = None) -> str:
-    """Charts per pair and the PDF report for the week (or period), from the published snapshot."""
+def report(db: Path | str, reports: Path | str, week: str | None = None, period: str | None = None) -> dict:
+    """Charts per pair and the PDF report for the week (or period), from the published snapshot:
+    {"report": its path, "report_skipped": None}, or {"report": None, "report_skipped": why} when there is nothing
+    to report (no statement on a configured pair yet, no data in the requested week) — the run itself succeeded."""
     from tension.reporting import report as reporting  # matplotlib and reportlab: only where a report is written
+    from tension.reporting.data import ScopeError
 
-    return str(reporting.build_report(Path(db), Path(reports), week, period))
+    try:
+        return {"report": str(reporting.build_report(Path(db), Path(reports), week, period)), "report_skipped": None}
+    except ScopeError as error:
+        return {"report": None, "report_skipped": str(error)}
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 file', '2 files', '1 batch', '3 batches' for log lines a person reads."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
 class FilesLeftToRetry(RuntimeError):

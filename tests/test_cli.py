@@ -149,3 +149,46 @@ def test_statements_reads_a_folder_and_names_a_plain_folder_correctly(tmp_path):
     assert len(result.output.splitlines()) > 10
     (tmp_path / "sub").mkdir()
     assert check_file(tmp_path / "sub").startswith("a folder, not a file")
+
+
+@pytest.mark.parametrize("args, option, says", [
+    (["run", "--week", "2024-5"], "--week", "2024-5 is not an ISO week"),
+    (["run", "--pairs", "no_such_pairs.tsv"], "--pairs", "no such pairs file"),
+    (["statements", str(SEED_TEXT), "--field", "story=text"], "--field", "did you mean text=story?"),
+    (["statements", "no_such_file.txt"], "FILES", "no_such_file.txt does not exist"),
+])
+def test_mistakes_are_refused_before_any_work(args, option, says):
+    """Typos in options stop the command at once (exit 2) with what is wrong, before a flow or any ingest starts."""
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    text = " ".join(result.output.split())
+    assert f"Invalid value for {option}" in text and says in text, text
+
+
+def test_a_malformed_pairs_file_says_what_a_pairs_file_is(tmp_path):
+    from tension.config import load_pairs
+
+    comma = tmp_path / "pairs.tsv"
+    comma.write_text("pair_id,name,country_a,country_b\nPRK-KOR,DPRK–ROK,PRK,KOR\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="has no column pair_id.*tab-separated"):
+        load_pairs(comma)
+    names = tmp_path / "names.tsv"
+    names.write_text("pair_id\tname\tcountry_a\tcountry_b\tsource\nJ-K\tJapan–ROK\tJapan\tKOR\tme\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2: countries 'Japan' and 'KOR' must be two different ISO 3166"):
+        load_pairs(names)
+    result = runner.invoke(app, ["statements", str(SEED_TEXT), "--pairs", str(names)])
+    assert result.exit_code == 2 and "alpha-3" in result.output
+
+
+def test_statements_empty_folder_and_default_speaker(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["statements", str(tmp_path / "empty")])
+    assert result.exit_code == 1 and "no input files under" in result.output
+    batch = tmp_path / "k.jsonl"
+    batch.write_text(json.dumps({"story": "The puppet warmongers staged another provocation against the DPRK.",
+                                 "date": "2012-03-01"}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["statements", str(batch), "--field", "text=story", "--field", "published=date",
+                                 "--default", "speaker=KCNA"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert records and all(r["speaker_country"] == "PRK" for r in records), records

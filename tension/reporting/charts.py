@@ -212,7 +212,7 @@ def _draw_volume(ax: Axes, frame: pd.DataFrame) -> None:
             ax.step(frame["week_start"], baseline, where="mid", color="black", linestyle=(0, (2, 1.5)),
                     linewidth=1.1, zorder=4, label=INTENSITY_BASELINE_LABEL)
     if flagged.any():
-        ax.plot(frame.loc[flagged, "week_start"], values[flagged] + 0.06 * top, linestyle="none", marker="v",
+        ax.plot(frame.loc[flagged, "week_start"], values[flagged] + 0.06 * top, linestyle="none", marker="^",
                 markersize=6, color="black", zorder=5, label=INTENSITY_FLAG_LABEL)
     gaps = frame[frame["feed_gap"]]
     for number, monday in enumerate(gaps["week_start"]):

@@ -114,6 +114,11 @@ class Scope:
         return iso_week(self.first) + (f"..{iso_week(self.last)}" if self.is_period else "")
 
 
+class ScopeError(ValueError):
+    """The report cannot be made for this database or this week/period (no pair statements yet, no data in the
+    requested week): the user's situation, not a fault; `tension run` says it and goes on."""
+
+
 def parse_iso_week(week: str) -> date:
     """The Monday of an ISO week label such as '2024-W05'."""
     match = WEEK_PATTERN.fullmatch(week.strip())
@@ -122,17 +127,17 @@ def parse_iso_week(week: str) -> date:
             raise ValueError
         return date.fromisocalendar(int(match[1]), int(match[2]), 1)
     except ValueError:
-        raise ValueError(f"{week} is not an ISO week (expected e.g. 2024-W05)") from None
+        raise ScopeError(f"{week} is not an ISO week (expected e.g. 2024-W05)") from None
 
 
 def parse_period(period: str) -> tuple[date, date]:
     """The Mondays of a period such as '2011-W01..2012-W48' (both weeks included)."""
     first, sep, last = period.partition("..")
     if not sep:
-        raise ValueError(f"{period} is not a period (expected e.g. 2011-W01..2012-W48)")
+        raise ScopeError(f"{period} is not a period (expected e.g. 2011-W01..2012-W48)")
     start, end = parse_iso_week(first), parse_iso_week(last)
     if end < start:
-        raise ValueError(f"period {period} ends before it starts")
+        raise ScopeError(f"period {period} ends before it starts")
     return start, end
 
 
@@ -145,21 +150,24 @@ def iso_week(monday: date) -> str:
 def choose_scope(weekly: pd.DataFrame, last_published: date | None, week: str | None = None,
                  period: str | None = None) -> Scope:
     """The requested week or period, checked against the data; by default the last complete week."""
+    if week is not None and period is not None:
+        raise ScopeError("give either a week or a period, not both")
     mondays = sorted(weekly["week_start"].dt.date.unique())
     if not mondays or weekly["n_statements"].sum() == 0:
-        raise ValueError("no statements in the database yet: there is no week to report")
+        raise ScopeError("no statement bears on a configured pair yet (see tension/data/pairs.tsv or --pairs): "
+                         "there is no week to report")
     covers = f"the data covers {iso_week(mondays[0])} .. {iso_week(mondays[-1])}"
     if period is not None:
         start, end = parse_period(period)
         first, last = max(start, mondays[0]), min(end, mondays[-1])
         if first > last:
-            raise ValueError(f"no data in {period}; {covers}")
+            raise ScopeError(f"no data in {period}; {covers}")
         clipped = (first, last) != (start, end)
         return Scope(first, last, f"Asked for {period}; {covers}." if clipped else "")
     if week is not None:
         monday = parse_iso_week(week)
         if monday not in mondays:
-            raise ValueError(f"no data for {iso_week(monday)}; {covers}")
+            raise ScopeError(f"no data for {iso_week(monday)}; {covers}")
         return Scope(monday, monday)
     monday = last_complete_week(last_published) if last_published else mondays[-1]
     if monday < mondays[0]:
@@ -229,7 +237,7 @@ def latest_summary(db_path: Path) -> list[str]:
         if "intensity" in last and pd.notna(last["intensity"]):
             flag = last.get("intensity_flagged")
             surge = flag is not None and pd.notna(flag) and bool(flag)
-            intensity = (f"intensity {last['intensity']:.1f} per 100 documents read"
+            intensity = (f"intensity {last['intensity']:.1f} per 100 documents of a typical week"
                          f"{' (unusually high)' * surge}, tone ")
         lines.append(
             f"{last['pair_name']} {last['iso_week']}: {intensity}index {last['index_value']:+.2f}{interval} "

@@ -1,4 +1,4 @@
--- Tables kept by tension.aggregate.refresh (it creates them; schema.sql does not need to know them).
+-- Tables kept by tension.warehouse.aggregate.refresh (it creates them; schema.sql does not need to know them).
 -- weekly_sums_cache is created by refresh as a copy of weekly_sums_live, so its columns are always the view's.
 create table if not exists weekly_refresh (
     signature     varchar not null,    -- hash of the view definitions, pairs and settings the cache is for

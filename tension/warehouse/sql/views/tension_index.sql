@@ -15,7 +15,7 @@ with params as (
 ),
 
 coverage as (
-    -- Weekly coverage of all outlets comes from weekly_coverage (kept in a table by tension.aggregate.refresh).
+    -- Weekly coverage of all outlets comes from weekly_coverage (kept in a table by tension.warehouse.aggregate.refresh).
     select * from weekly_coverage where grain = 'week' and outlet is null
     union all by name
     select * from period_coverage(grain, outlet := outlet) where not (grain = 'week' and outlet is null)
@@ -29,7 +29,7 @@ grid as (
 ),
 
 sums as (
-    -- Without a filter, the weekly sums come from weekly_sums, which tension.aggregate.refresh keeps in a
+    -- Without a filter, the weekly sums come from weekly_sums, which tension.warehouse.aggregate.refresh keeps in a
     -- table; any other grain or filter computes them from the statements (the same macro either way).
     select * rename (week_start as period_start) from weekly_sums
     where grain = 'week' and voices = 'state' and speaker_kind is null and outlet is null and direction is null
