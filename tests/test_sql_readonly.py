@@ -125,3 +125,34 @@ def test_a_long_result_is_printed_in_chunks_with_one_header(published):
     assert table[0].split() == ["i"] and [int(x) for x in table[1:]] == list(range(5000))
     empty = runner.invoke(app, ["sql", "--db", str(db), "select 1 as i where false"])
     assert empty.output == "(no rows)\n"
+
+
+def test_output_formats_keep_nulls_lists_dates_and_json(tmp_path):
+    """NULL prints as NULL (table), empty (CSV), null (JSON); a list is JSON in CSV and a JSON array in JSON; a DATE
+    stays a date (no invented time); a JSON column nests; EXPLAIN prints its plan as text, not an escaped cell."""
+    import json
+
+    import duckdb
+    from typer.testing import CliRunner
+
+    from tension.cli import app
+
+    path = tmp_path / "f.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("""create table t as select DATE '2024-01-29' as week_start, ['KOR', 'UKR'] as targets,
+                       NULL::DOUBLE as change, 0.252971234 as value, '{"cues": [{"cue": "war"}]}'::JSON as explanation""")
+    runner = CliRunner()
+
+    def sql(fmt, query="select * from t"):
+        result = runner.invoke(app, ["sql", "--db", str(path), "--format", fmt, query])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    table = sql("table").splitlines()
+    assert table[1].split()[:4] == ["2024-01-29", "[KOR,", "UKR]", "NULL"] and "0.252971" in table[1]
+    assert sql("csv").splitlines()[1] == '2024-01-29,"[""KOR"", ""UKR""]",,0.252971234,"{""cues"": [{""cue"": ""war""}]}"'
+    record = json.loads(sql("json"))
+    assert record == {"week_start": "2024-01-29", "targets": ["KOR", "UKR"], "change": None, "value": 0.252971234,
+                      "explanation": {"cues": [{"cue": "war"}]}}
+    plan = sql("table", "explain select count(*) from t")
+    assert "\\n" not in plan and len(plan.splitlines()) > 3

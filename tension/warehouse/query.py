@@ -94,16 +94,16 @@ def _check(con: duckdb.DuckDBPyConnection, statement, number: int | None) -> Non
                       "(SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN) against the published data")
 
 
-def run(con: duckdb.DuckDBPyConnection, statement) -> tuple[list[str], Iterator[pd.DataFrame]]:
-    """Column names and the result in DataFrames of up to CHUNK_ROWS rows, fetched as they are read."""
+def run(con: duckdb.DuckDBPyConnection, statement) -> tuple[list[str], list[str], Iterator[list[tuple]]]:
+    """Column names, their DuckDB types (e.g. 'DATE', 'VARCHAR[]', 'JSON') and the rows in lists of up to
+    CHUNK_ROWS tuples of Python values (None for NULL), fetched as they are read."""
     result = con.execute(statement)
-    columns = [column[0] for column in result.description or []]
+    description = result.description or []
+    columns = [column[0] for column in description]
+    types = [str(column[1]) for column in description]
 
-    def chunks() -> Iterator[pd.DataFrame]:
-        while True:
-            frame = result.fetch_df_chunk(1)
-            if frame.empty:
-                return
-            yield frame
+    def chunks() -> Iterator[list[tuple]]:
+        while rows := result.fetchmany(CHUNK_ROWS):
+            yield rows
 
-    return columns, chunks()
+    return columns, types, chunks()
