@@ -4,10 +4,12 @@ intensity and thin periods; outlets, statement_cues, and a comment on every colu
 from __future__ import annotations
 
 import json
+import re
 import math
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -204,3 +206,17 @@ def test_data_files_of_the_views_are_well_formed() -> None:
     events = read_tsv(Path(__file__).parent.parent / "evaluation" / "data" / "kcna_2011_2012_events.tsv")
     assert events and all(date(2011, 1, 1) <= date.fromisoformat(r["first_day"]) <= date.fromisoformat(r["last_day"])
                           <= date(2012, 11, 30) and r["source"] for r in events)
+
+
+@pytest.mark.parametrize("call, says", [
+    ("tension_index('mnth')", "grain must be 'week', 'month', 'quarter' or 'year', not 'mnth'"),
+    ("tension_index('month', voices := 'nonsense')", "voices must be 'state' or 'all', not 'nonsense'"),
+    ("tension_index('month', pair := 'KOR-PRK')", "no pair 'KOR-PRK'; the pairs are 'PRK-KOR', 'RUS-KOR'"),
+    ("tension_index('week', direction := 'KOR-PRK')", "no direction 'KOR-PRK'; the directions are 'KOR->PRK'"),
+])
+def test_a_typo_in_an_argument_is_an_error_that_lists_the_choices(known: Path, call: str, says: str) -> None:
+    """A wrong grain, voices, pair or direction used to give a cryptic conversion error, silently 'state', no rows or
+    rows of NaN; now each names what is allowed."""
+    with pytest.raises(duckdb.Error, match=re.escape(says)):
+        query(known, f"select * from {call}")
+    assert len(query(known, "select * from tension_index('week', direction := 'KOR->PRK')")) > 0

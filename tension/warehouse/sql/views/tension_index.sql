@@ -11,7 +11,25 @@
 create or replace macro tension_index(grain, voices := 'state', speaker_kind := null, outlet := null,
                                       direction := null, speaker := null, pair := null) as table
 with params as (
-    select ip.* exclude (grain) from index_parameters as ip where ip.grain = grain
+    -- Arguments are checked here: a typo must be an error naming what is allowed, not an empty or NULL result.
+    select ip.* exclude (grain) from index_parameters as ip
+    where (case
+        when grain is null or grain not in ('week', 'month', 'quarter', 'year')
+            then error('tension_index: grain must be ''week'', ''month'', ''quarter'' or ''year'', not '''
+                       || coalesce(grain, 'NULL') || '''')
+        when voices is null or voices not in ('state', 'all')
+            then error('tension_index: voices must be ''state'' or ''all'', not ''' || coalesce(voices, 'NULL') || '''')
+        when pair is not null and pair not in (select pair_id from pairs)
+            then error('tension_index: no pair ''' || pair || '''; the pairs are '
+                       || (select string_agg('''' || pair_id || '''', ', ' order by pair_id) from pairs))
+        when direction is not null and replace(direction, '->', '→') not in (
+                select country_a || '→' || country_b from pairs union all select country_b || '→' || country_a from pairs)
+            then error('tension_index: no direction ''' || direction || '''; the directions are '
+                       || (select string_agg('''' || d || '''', ', ' order by d) from (
+                               select country_a || '->' || country_b as d from pairs
+                               union all select country_b || '->' || country_a from pairs)))
+        else true end)
+        and ip.grain = grain
 ),
 
 coverage as (
