@@ -23,6 +23,7 @@ _REPORTING_WORDS = ("said", "says", "stressed", "reiterated", "added", "told", "
 _REPORTING = Anchored(re.compile(r"\b(?:" + "|".join(_REPORTING_WORDS) + r")\b", re.I), _REPORTING_WORDS,
                       word_start=True)
 _WOULD = Anchored(re.compile(r"\bwould\b", re.I), ("would",), word_start=True)
+_NON_WORD_TO_SPACE = bytes(b if chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(256))
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,9 @@ class ModalityWords:
     condition: Anchored
     threat: Anchored
     future: Anchored
+    emphasis_finder: Anchored | None = None  # `emphasis` with the literals its matches start with
+    key: re.Pattern | None = None  # `_key_words`: a word of every row, in the spaced view of an ASCII text
+    key_literals: tuple[str, ...] = ()  # and the rows' literals that are not words ("n't")
 
 
 def _choice(choice: str) -> str:
@@ -60,6 +64,43 @@ def _anchored(patterns: list[str]) -> Anchored:
                     inner=tuple(dict.fromkeys(i for _, _, inner in parts for i in inner)))
 
 
+def _key_words(patterns: list[str]) -> tuple[re.Pattern | None, tuple[str, ...]]:
+    """A pattern finding, in an ASCII text's spaced view (non-word characters made spaces, a space in front), a
+    word that every match of one of the rows has, and the literals of the rows that have no such word.
+
+    A row's choice of letters matches only a whole word of the text, and a choice ending in '*' only a word that
+    starts with its stem (each is preceded by a word start or white space, followed by white space or a word end);
+    a choice with another character ("n't") is matched as it is written. So for each row one of its words (the
+    least common-looking: a stem, else the longest) is enough: a text where none is found has no match of any row,
+    and its modality is told without running the six scans (most statements)."""
+    exact: set[str] = set()
+    stems: set[str] = set()
+    literals: set[str] = set()
+    for pattern in patterns:
+        slots = []
+        for word in pattern.lower().split():
+            choices = word.split("|")
+            if not all(c.rstrip("*").isascii() and c.rstrip("*").isalnum() for c in choices):
+                slots.append((2, 0, word))  # a word with a literal choice: not a key unless it is the only one
+            else:
+                slots.append((0 if any(c.endswith("*") for c in choices) else 1,
+                              -min(len(c.rstrip("*")) for c in choices), word))
+        _, _, word = min(slots)
+        for choice in word.split("|"):
+            if not (choice.rstrip("*").isascii() and choice.rstrip("*").isalnum()):
+                literals.add(choice.rstrip("*"))
+            elif choice.endswith("*"):
+                stems.add(choice[:-1])
+            else:
+                exact.add(choice)
+    if not exact and not stems:
+        return None, tuple(sorted(literals))
+    longest_first = functools.partial(sorted, key=lambda w: (-len(w), w))
+    return re.compile(" (?:" + "|".join([*map(re.escape, longest_first(stems)),
+                                         "(?:" + "|".join(map(re.escape, longest_first(exact))) + ")(?!\\w)"])
+                      + ")"), tuple(sorted(literals))
+
+
 @functools.cache
 def modality_words() -> ModalityWords:
     """The lexicon's statement-modality rows, compiled once per process on first use (not at import)."""
@@ -67,6 +108,8 @@ def modality_words() -> ModalityWords:
     kind = {k: [r["marker"] for r in rows if r["kind"] == k]
             for k in ("statement_negation", "statement_hedge", "statement_condition", "statement_threat",
                       "statement_future", "emphasis")}
+    # the words looked for: the statement_* rows and "would" (an emphasis phrase matters only after a negation)
+    key, literals = _key_words([*(p for k in kind if k != "emphasis" for p in kind[k]), "would"])
     return ModalityWords(
         negation=_anchored(kind["statement_negation"]),
         emphasis=re.compile("|".join(_alternative(p)[0] for p in kind["emphasis"]), re.I),
@@ -74,6 +117,9 @@ def modality_words() -> ModalityWords:
         condition=_anchored(kind["statement_condition"]),
         threat=_anchored(kind["statement_threat"]),
         future=_anchored(kind["statement_threat"] + kind["statement_future"]),
+        emphasis_finder=_anchored(kind["emphasis"]),
+        key=key,
+        key_literals=literals,
     )
 
 
@@ -82,8 +128,9 @@ def _denies(text: str, view: str | None, words: ModalityWords) -> bool:
     emphatic = None
     position = 0
     while (found := words.negation.search(text, view, position)) is not None:
-        if emphatic is None:
-            emphatic = [m.span() for m in words.emphasis.finditer(text)]
+        if emphatic is None:  # (the phrases found from their first words, not by trying the pattern everywhere)
+            emphatic = [m.span() for m in words.emphasis_finder.finditer(text, view)] \
+                if words.emphasis_finder is not None else [m.span() for m in words.emphasis.finditer(text)]
         if not any(start <= found.start() < end for start, end in emphatic):
             return True
         position = found.end()
@@ -98,6 +145,10 @@ def modality(frame_text: str, reported: bool, directive: bool = False) -> str:
     """
     words = modality_words()
     view = lowercase_view(frame_text)
+    if view is not None and words.key is not None and view.isascii() and words.key.search(
+            " " + view.encode("ascii").translate(_NON_WORD_TO_SPACE).decode("ascii")) is None and not any(
+            literal in view for literal in words.key_literals):
+        return "reported" if reported else "asserted"  # none of the words (most statements): no scan can match
     if not directive and _denies(frame_text, view, words):
         return "negated"
     # A hedge makes it hypothetical; a condition does too, unless it conditions a threat ("vowed to strike if").
