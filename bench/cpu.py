@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import pstats
 import shutil
 import statistics
@@ -97,7 +98,7 @@ def run_once(docs, ctx, profile: str | None) -> tuple[dict[str, float], int]:
     stage("stage", write)
     shutil.rmtree(folder)
     if profile:
-        pstats.Stats(profiler).sort_stats("tottime").print_stats(35)
+        pstats.Stats(profiler).sort_stats(*os.environ.get("SORT", "tottime").split(",")).print_stats(int(os.environ.get("TOP", "35")))
     return times, sum(len(s) for s in statements)
 
 
