@@ -4,8 +4,8 @@
     python -m bench.cpu --docs 2000 --repeat 5 --profile extract
 
 The documents are spread over `make bench`'s 100k corpus (bench.identical builds the same ones). Stages as a
-worker runs them (tension.analyse): clean, extract, score, dedup (shingles and signatures), rows (the row
-builders) and stage (Arrow tables and Parquet files). Each repeat runs every stage once over all documents;
+worker runs them (tension.analyse): clean, extract, score, dedup (shingles and signatures) and stage (the rows,
+Arrow tables and Parquet files: analyse.write_staged). Each repeat runs every stage once over all documents;
 the best of the repeats per stage is printed, with the median so the noise shows.
 """
 
@@ -44,11 +44,6 @@ def _documents(n: int):
 
 
 def run_once(docs, ctx, profile: str | None) -> tuple[dict[str, float], int]:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from tension import records
-    from tension.analyse import _list_column
     from tension.extract.statements import extract_statements
     from tension.ingest.clean import clean_text
     from tension.ingest.signature import shingle_ids, signature_of
@@ -74,28 +69,12 @@ def run_once(docs, ctx, profile: str | None) -> tuple[dict[str, float], int]:
     bands = stage("dedup2", lambda: [signature_of(s) for s in shingles])
     times["dedup"] += times.pop("dedup2")
 
-    def rows():
-        out = {"documents": [], "statements": [], "scores": [], "rejections": []}
-        for doc, c, found, scored, keys in zip(docs, cleaned, statements, scores, bands):
-            out["documents"].append({**records.document_row(doc, c.body, c.caption, len(found)), "lsh_bands": keys})
-            for statement, s in zip(found, scored):
-                out["statements"].append(records.statement_row(doc.doc_id, statement))
-                out["scores"].append(records.score_row(records.statement_id(doc.doc_id, statement.seq), s))
-        return out
+    from tension.analyse import Analysed, write_staged
 
-    built = stage("rows", rows)
+    analysed = [Analysed(d, c.body, c.caption, found, scored)
+                for d, c, found, scored in zip(docs, cleaned, statements, scores)]
     folder = Path(tempfile.mkdtemp())
-
-    def write():
-        for name, schema in records.SCHEMAS.items():
-            if name == "documents":
-                table = pa.Table.from_pylist(built[name], schema=schema.remove(schema.get_field_index("shingles")))
-                table = table.append_column(schema.field("shingles"), _list_column(shingles))
-            else:
-                table = pa.Table.from_pylist(built[name], schema=schema)
-            pq.write_table(table, folder / f"{name}.parquet", compression="none")
-
-    stage("stage", write)
+    stage("stage", lambda: write_staged(folder, analysed, shingles, bands, []))  # rows and Parquet, as a worker
     shutil.rmtree(folder)
     if profile:
         pstats.Stats(profiler).sort_stats(*os.environ.get("SORT", "tottime").split(",")).print_stats(int(os.environ.get("TOP", "35")))
