@@ -46,7 +46,7 @@ def _documents(n: int):
 def run_once(docs, ctx, profile: str | None) -> tuple[dict[str, float], int]:
     from tension.extract.statements import extract_statements
     from tension.ingest.clean import clean_text
-    from tension.ingest.signature import shingle_ids, signature_of
+    from tension.ingest.signature import shingle_id_sets, signatures_of
 
     times: dict[str, float] = {}
     profiler = cProfile.Profile()
@@ -65,8 +65,8 @@ def run_once(docs, ctx, profile: str | None) -> tuple[dict[str, float], int]:
                                            for c, d in zip(cleaned, docs)])
     score = ctx.scorer.score
     scores = stage("score", lambda: [[score(s.content, s.modality) for s in found] for found in statements])
-    shingles = stage("dedup", lambda: [shingle_ids(c.body) for c in cleaned])
-    bands = stage("dedup2", lambda: [signature_of(s) for s in shingles])
+    shingles = stage("dedup", lambda: shingle_id_sets([c.body for c in cleaned]))
+    bands = stage("dedup2", lambda: signatures_of(shingles))
     times["dedup"] += times.pop("dedup2")
 
     from tension.analyse import Analysed, write_staged

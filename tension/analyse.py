@@ -27,7 +27,7 @@ from tension.extract.statements import Lexicon, Statement, extract_statements, l
 from tension.ingest.clean import clean_text
 from tension.ingest.documents import Document, Rejection, read_documents, read_jsonl
 from tension.ingest.formats import LineOffsets
-from tension.ingest.signature import shingle_ids, signature_of
+from tension.ingest.signature import shingle_id_sets, signatures_of
 from tension.score.scorer import Score, Scorer
 
 
@@ -149,8 +149,8 @@ def analyse_batch(batch: dict, staging: Path, ctx: Context, fields: dict[str, st
     analysed = analyse_documents(documents, ctx, timings, failed)
     rejections.extend(records.rejection_row(rejection) for rejection in failed)
     started = perf_counter()
-    shingle_sets = [shingle_ids(item.body) for item in analysed]  # here, in parallel, not in the writer
-    bands = [signature_of(shingles) for shingles in shingle_sets]
+    shingle_sets = shingle_id_sets([item.body for item in analysed])  # here, in parallel, not in the writer
+    bands = signatures_of(shingle_sets)
     timings["dedup"] = perf_counter() - started
     started = perf_counter()
     partial = staging / (batch["batch_id"] + ".tmp")
