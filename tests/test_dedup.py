@@ -85,6 +85,19 @@ def test_many_texts_signed_at_once_get_each_texts_own_ids_and_keys(monkeypatch):
     assert signature.shingle_id_sets([]) == [] and signature.signatures_of([]) == []
 
 
+def test_jaccard_of_ids_counts_the_common_ids():
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        a = np.unique(rng.integers(0, 2**63, size=rng.integers(0, 60), dtype=np.uint64))
+        b = np.unique(np.concatenate([a[: rng.integers(0, a.size + 1)], rng.integers(0, 2**63, size=rng.integers(
+            0, 20), dtype=np.uint64)]))
+        common = len(set(a.tolist()) & set(b.tolist()))
+        union = a.size + b.size - common
+        assert signature.jaccard_ids(a, b) == signature.jaccard_ids(b, a) == (common / union if union else 0.0)
+
+
 def test_hashed_shingles_give_the_exact_jaccard_on_real_revisions():
     docs = yonhap_bodies()
     ids = sorted(docs)[:60]

@@ -165,7 +165,12 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 def jaccard_ids(a: np.ndarray, b: np.ndarray) -> float:
     """Jaccard of two sorted, distinct id arrays (0 for two empty ones)."""
-    common = np.intersect1d(a, b, assume_unique=True).size
+    if not a.size or not b.size:
+        common = 0
+    else:  # each id of `a` looked up in `b` (sorted): a third of intersect1d's time, which sorts both again
+        at = np.searchsorted(b, a)
+        np.minimum(at, b.size - 1, out=at)
+        common = int(np.count_nonzero(b[at] == a))
     union = a.size + b.size - common
     return common / union if union else 0.0
 
