@@ -171,19 +171,20 @@ class Anchored:
 _ASCII_NON_WORD_TO_SPACE = bytes(b if chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(256))
 _WORD = re.compile(r"\w+")
 _NON_WORD_TABLE = {b: " " for b in range(128) if not (chr(b).isalnum() or b == ord("_"))}
-_last_view: str | None = None
-_last_spaced: str | None = None
+_last: tuple[str | None, str | None] = (None, None)  # the last view asked about and its spaced view
 
 
 def _spaced(view: str) -> str | None:
     """" " + the ASCII `view` with every non-word character a space (None: not ASCII), remembered for the last view
-    asked about (by identity: the cues and rules scanning one text share its view, so it is made once)."""
-    global _last_view, _last_spaced
-    if view is not _last_view:
-        _last_view = view
-        _last_spaced = " " + view.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii") \
-            if view.isascii() else None
-    return _last_spaced
+    asked about (by identity: the cues and rules scanning one text share its view, so it is made once; the pair is
+    one tuple, replaced whole, so threads sharing the module never see one view with another's spaced view)."""
+    global _last
+    last = _last
+    if last[0] is view:
+        return last[1]
+    spaced = " " + view.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii") if view.isascii() else None
+    _last = (view, spaced)
+    return spaced
 
 
 def _non_word_to_space(text: str) -> str:
