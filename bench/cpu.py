@@ -2,6 +2,7 @@
 
     python -m bench.cpu                       # 4,000 KCNA bench documents, best of 3 per stage
     python -m bench.cpu --docs 2000 --repeat 5 --profile extract
+    python -m bench.cpu --code /tmp/main-src       # the same for another tree (git archive COMMIT | tar -x -C DIR)
 
 The documents are spread over `make bench`'s 100k corpus (bench.identical builds the same ones). Stages as a
 worker runs them (tension.analyse): clean, extract, score, dedup (shingles and signatures) and stage (the rows,
@@ -46,7 +47,10 @@ def _documents(n: int):
 def run_once(docs, ctx, profile: str | None) -> tuple[dict[str, float], int]:
     from tension.extract.statements import extract_statements
     from tension.ingest.clean import clean_text
-    from tension.ingest.signature import shingle_id_sets, signatures_of
+    from tension.ingest import signature
+
+    shingle_id_sets = getattr(signature, "shingle_id_sets", None)
+    signatures_of = getattr(signature, "signatures_of", None)
 
     times: dict[str, float] = {}
     profiler = cProfile.Profile()
@@ -65,20 +69,51 @@ def run_once(docs, ctx, profile: str | None) -> tuple[dict[str, float], int]:
                                            for c, d in zip(cleaned, docs)])
     score = ctx.scorer.score
     scores = stage("score", lambda: [[score(s.content, s.modality) for s in found] for found in statements])
-    shingles = stage("dedup", lambda: shingle_id_sets([c.body for c in cleaned]))
-    bands = stage("dedup2", lambda: signatures_of(shingles))
+    if shingle_id_sets is not None:
+        shingles = stage("dedup", lambda: shingle_id_sets([c.body for c in cleaned]))
+        bands = stage("dedup2", lambda: signatures_of(shingles))
+    else:  # older code (--code): document by document
+        shingles = stage("dedup", lambda: [signature.shingle_ids(c.body) for c in cleaned])
+        bands = stage("dedup2", lambda: [signature.signature_of(s) for s in shingles])
     times["dedup"] += times.pop("dedup2")
 
-    from tension.analyse import Analysed, write_staged
+    from tension import analyse
 
-    analysed = [Analysed(d, c.body, c.caption, found, scored)
+    analysed = [analyse.Analysed(d, c.body, c.caption, found, scored)
                 for d, c, found, scored in zip(docs, cleaned, statements, scores)]
     folder = Path(tempfile.mkdtemp())
-    stage("stage", lambda: write_staged(folder, analysed, shingles, bands, []))  # rows and Parquet, as a worker
+    write = getattr(analyse, "write_staged", None) or _write_staged_before
+    stage("stage", lambda: write(folder, analysed, shingles, bands, []))  # rows and Parquet, as a worker
     shutil.rmtree(folder)
     if profile:
         pstats.Stats(profiler).sort_stats(*os.environ.get("SORT", "tottime").split(",")).print_stats(int(os.environ.get("TOP", "35")))
     return times, sum(len(s) for s in statements)
+
+
+def _write_staged_before(folder: Path, analysed: list, shingle_sets: list, bands: list, rejections: list) -> None:
+    """What analyse_batch did before analyse.write_staged (main 0d6eb95): a dict per row, from_pylist, dictionary
+    pages; for `--code` runs of older code."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from tension import records
+    from tension.analyse import _list_column
+
+    rows: dict[str, list[dict]] = {"documents": [], "statements": [], "scores": [], "rejections": rejections}
+    for item, keys in zip(analysed, bands):
+        doc_id = item.document.doc_id
+        rows["documents"].append({**records.document_row(item.document, item.body, item.caption,
+                                                         len(item.statements)), "lsh_bands": keys})
+        for statement, score in zip(item.statements, item.scores):
+            rows["statements"].append(records.statement_row(doc_id, statement))
+            rows["scores"].append(records.score_row(records.statement_id(doc_id, statement.seq), score))
+    for name, schema in records.SCHEMAS.items():
+        if name == "documents":
+            table = pa.Table.from_pylist(rows[name], schema=schema.remove(schema.get_field_index("shingles")))
+            table = table.append_column(schema.field("shingles"), _list_column(shingle_sets))
+        else:
+            table = pa.Table.from_pylist(rows[name], schema=schema)
+        pq.write_table(table, folder / f"{name}.parquet", compression="none")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,8 +121,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=4000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", help="profile this stage in the last repeat (clean, extract, score, ...)")
+    parser.add_argument("--code", type=Path, help="measure the tension package of this source tree instead (e.g. "
+                        "main's: git archive 0d6eb95 | tar -x -C /tmp/main-src)")
     args = parser.parse_args(argv)
+    if args.code:
+        import sys
+
+        sys.path.insert(0, str(args.code.resolve()))
     from tension.analyse import build_context, settle_collector
+
+    print("code:", Path(__import__("tension").__file__).parent)
 
     docs = _documents(args.docs)
     ctx = build_context()
