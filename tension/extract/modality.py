@@ -79,6 +79,8 @@ def _key_words(groups: dict[str, list[str]]) -> tuple[re.Pattern | None, dict, t
     a choice with another character ("n't") is matched as it is written. So for each row one of its words (the
     least common-looking: a stem, else the longest) is enough: a group none of whose rows' key words the text has
     cannot match it, and its scan is skipped (most statements have none of the words and skip all six scans)."""
+    if not all(p.isascii() for patterns in groups.values() for p in patterns):
+        return None, {}, (), ()  # under re.I a non-ASCII letter may match an ASCII one ("ſ", "K"): always scan
     exact: dict[str, set[str]] = {}
     stems: dict[str, set[str]] = {}
     literals: dict[str, set[str]] = {}
