@@ -67,6 +67,37 @@ def test_shingles_jaccard_and_minhash_estimate():
     assert shared > 5 and not set(signature.signature(STORY)) & set(signature.signature(OTHER))
 
 
+def test_many_texts_signed_at_once_get_each_texts_own_ids_and_keys(monkeypatch):
+    """shingle_id_sets / signatures_of (a worker's batch at once) give what shingle_ids / signature_of give text by
+    text, whatever the grouping: empty, one-word, short, non-ASCII and long texts, groups cut small and large."""
+    docs = yonhap_bodies()
+    texts = ["", "...", "Two", "Two words", "Ünïcode wörds — here, and there", STORY, REVISION, OTHER,
+             *(docs[d][0] for d in sorted(docs)[:30]), "x " * 5000, "   "]
+    expected_ids = [signature.shingle_ids(t) for t in texts]
+    expected_keys = [signature.signature_of(ids) for ids in expected_ids]
+    for group_bytes, group_shingles in [(1 << 16, 2048), (10, 1), (300, 50)]:
+        monkeypatch.setattr(signature, "GROUP_BYTES", group_bytes)
+        monkeypatch.setattr(signature, "GROUP_SHINGLES", group_shingles)
+        ids = signature.shingle_id_sets(texts)
+        assert [a.tolist() for a in ids] == [a.tolist() for a in expected_ids]
+        assert all(a.dtype == b.dtype for a, b in zip(ids, expected_ids))
+        assert signature.signatures_of(ids) == expected_keys
+    assert signature.shingle_id_sets([]) == [] and signature.signatures_of([]) == []
+
+
+def test_jaccard_of_ids_counts_the_common_ids():
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        a = np.unique(rng.integers(0, 2**63, size=rng.integers(0, 60), dtype=np.uint64))
+        b = np.unique(np.concatenate([a[: rng.integers(0, a.size + 1)], rng.integers(0, 2**63, size=rng.integers(
+            0, 20), dtype=np.uint64)]))
+        common = len(set(a.tolist()) & set(b.tolist()))
+        union = a.size + b.size - common
+        assert signature.jaccard_ids(a, b) == signature.jaccard_ids(b, a) == (common / union if union else 0.0)
+
+
 def test_hashed_shingles_give_the_exact_jaccard_on_real_revisions():
     docs = yonhap_bodies()
     ids = sorted(docs)[:60]

@@ -6,6 +6,7 @@ words (in every case, glued and split by the characters that decide word boundar
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import blingfire
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tension.config import load_reference_words
+from tension.config import load_reference_words, read_tsv
 from tension.extract import actors as actors_module
 from tension.extract import attribution
 from tension.extract import modality
@@ -31,7 +32,7 @@ CUES = {
     # the statement-modality words are data now (tension/data/cues_modifiers.tsv, compiled by extract/modality.py)
     "negated": modality_words().negation, "hedge": modality_words().hedge, "condition": modality_words().condition,
     "threat": modality_words().threat, "reporting": modality._REPORTING, "would": modality._WOULD,
-    "future": modality_words().future, "anaphor": extract.anaphor_pattern(list(load_reference_words()["anaphor"])),
+    "future": modality_words().future, "emphasis": modality_words().emphasis_finder, "anaphor": extract.anaphor_pattern(list(load_reference_words()["anaphor"])),
     "according": attribution.ACCORDING,
     "passive agent": attribution.PASSIVE_AGENT, "that": attribution._THAT,
     "backref": actors_module.backref_pattern(load_reference_words()["definite"]), "side": actors_module._SIDE,
@@ -155,3 +156,59 @@ def test_lowercase_view_refuses_what_lowercasing_would_misalign(text):
                                       max_size=30).map("".join)))
 def test_blingfire_call_matches_blingfires_own_wrapper(text):
     assert _blingfire_sentences(text) == blingfire.text_to_sentences(text)
+
+
+MODALITY_WORDS = sorted({w for cue in ("negated", "hedge", "condition", "threat", "reporting", "would", "future",
+                                       "emphasis") for w in pattern_words(CUES[cue])} | {"didn't", "refused", "warns"})
+
+
+
+def few_words(words: list[str]) -> st.SearchStrategy[str]:
+    """A short text with one or two of `words` (in any case, mostly split from their neighbours) among others."""
+    word = st.sampled_from(words).flatmap(
+        lambda w: st.sampled_from([w, w.lower(), w.upper(), w.capitalize(), w + "s", w[:-1]]))
+    filler = st.sampled_from(["the", "Seoul", "talks", "x", "said", "army"])
+    separator = st.sampled_from([*SEPARATORS, " ", " ", ""])
+    return st.lists(st.tuples(st.one_of(word, filler, filler), separator), max_size=5).map(
+        lambda parts: "".join(w + s for w, s in parts))
+
+
+# The words of the statement rows and "would" (each row's words are what the pre-check looks up).
+STATEMENT_WORDS = sorted({w for cue in ("negated", "hedge", "condition", "threat", "would", "future")
+                          for w in pattern_words(CUES[cue])} - {"the", "by", "Seoul"})
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(few_words(STATEMENT_WORDS), wordy_text(MODALITY_WORDS), st.text(max_size=60)), st.booleans(),
+       st.booleans())
+def test_modality_pre_check_changes_no_modality(text, reported, directive):
+    """The words looked up before the scans (`_key_words`) only skip scans that would find nothing."""
+    _same_modality(text, reported, directive)
+
+
+def test_modality_pre_check_finds_every_row_of_the_lexicon():
+    """Each statement row's every choice (a stem with an ending), alone among other words, as the scans find it."""
+    rows = [r["marker"] for r in read_tsv(modality.MODALITY_FILE) if r["kind"].startswith("statement_")]
+    texts = []
+    for row in [*rows, "would"]:
+        slots = [word.split("|") for word in row.split()]
+        for i, slot in enumerate(slots):
+            for choice in slot:
+                words = [choice if j == i else other[0] for j, other in enumerate(slots)]
+                phrase = " ".join(w[:-1] + "ed" if w.endswith("*") else w for w in words)
+                texts += [phrase, f"the army {phrase} Seoul", f"({phrase.upper()}).", f"x{phrase}", f"{phrase}s"]
+    assert len(texts) > 200
+    for text in texts:
+        _same_modality(text, False, False)
+
+
+def _same_modality(text: str, reported: bool, directive: bool) -> None:
+    words = modality_words()
+    assert words.key is not None
+    full = dataclasses.replace(words, key=None, key_literals=(), emphasis_finder=None)
+    quick = modality.modality(text, reported, directive)
+    try:
+        modality.modality_words = lambda: full
+        assert quick == modality.modality(text, reported, directive)
+    finally:
+        modality.modality_words = modality_words

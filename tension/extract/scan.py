@@ -42,7 +42,7 @@ class Anchored:
     a text with none of them has no match.
     """
 
-    __slots__ = ("pattern", "ignore_case", "needs", "_anchors")
+    __slots__ = ("pattern", "ignore_case", "needs", "_anchors", "_word_starts", "_rest")
 
     def __init__(self, pattern: re.Pattern, anchors: tuple[str, ...], word_start: bool = False,
                  needs: tuple[str, ...] = (), inner: tuple[str, ...] = ()) -> None:
@@ -50,6 +50,16 @@ class Anchored:
         self.ignore_case = bool(pattern.flags & re.IGNORECASE)
         self.needs = needs
         self._anchors = tuple((a, word_start) for a in anchors) + tuple((a, False) for a in inner)
+        # In an ASCII text, where the word-start anchors occur at a word start is found by one regex over the spaced
+        # view (`_spaced`: non-word characters made spaces, a space in front): a space followed by an anchor (its
+        # non-word characters made spaces too). A space is found at C speed, and the anchors are tried only there,
+        # all in one call instead of one `str.find` a anchor plus a Python-level check of every occurrence inside a
+        # word ("in" in "meeting"). Those are the places the anchors are found at a word start (a few more when an
+        # anchor has a non-word character: the pattern decides); `_rest` (inner and non-ASCII anchors) as before.
+        spaced = sorted({a.translate(_NON_WORD_TABLE) for a, ws in self._anchors if ws and a.isascii()},
+                        key=lambda a: (-len(a), a))
+        self._word_starts = re.compile(" (?=" + "|".join(map(re.escape, spaced)) + ")") if spaced else None
+        self._rest = tuple((a, ws) for a, ws in self._anchors if not (ws and a.isascii()))
 
     def view(self, text: str) -> str | None:
         """Where the anchors are looked up: the text, or its lowercase view (None: fall back to the pattern)."""
@@ -65,8 +75,15 @@ class Anchored:
             return self.pattern.search(text) is not None
         if not self._may_match(view, 0, len(text)):
             return False
-        find, match = view.find, self.pattern.match
-        for anchor, word_start in self._anchors:
+        match = self.pattern.match
+        anchors = self._anchors
+        if self._word_starts is not None and (spaced := _spaced(view)) is not None:
+            for found in self._word_starts.finditer(spaced):  # (found.start(): the anchor's start in the text)
+                if match(text, found.start()):
+                    return True
+            anchors = self._rest
+        find = view.find
+        for anchor, word_start in anchors:
             at = find(anchor)
             while at >= 0:
                 if (not word_start or not at or not ((c := text[at - 1]).isalnum() or c == "_")) and match(text, at):
@@ -82,8 +99,15 @@ class Anchored:
         if not self._may_match(view, pos, end):
             return None
         best: re.Match | None = None
-        find, match = view.find, self.pattern.match
-        for anchor, word_start in self._anchors:
+        match = self.pattern.match
+        anchors = self._anchors
+        if self._word_starts is not None and (spaced := _spaced(view)) is not None:
+            for at in self._word_starts.finditer(spaced, pos, end + 1):
+                if (best := match(text, at.start(), end)) is not None:
+                    break
+            anchors = self._rest
+        find = view.find
+        for anchor, word_start in anchors:
             at = find(anchor, pos, end)
             while at >= 0 and (best is None or at < best.start()):
                 if not word_start or not at or not ((c := text[at - 1]).isalnum() or c == "_"):
@@ -127,7 +151,11 @@ class Anchored:
         if not self._may_match(view, pos, end):
             return starts
         find, add = view.find, starts.add
-        for anchor, word_start in self._anchors:
+        anchors = self._anchors
+        if only is None and self._word_starts is not None and (spaced := _spaced(view)) is not None:
+            starts.update(found.start() for found in self._word_starts.finditer(spaced, pos, end + 1))
+            anchors = self._rest
+        for anchor, word_start in anchors:
             if only is not None and anchor not in only:
                 continue
             at = find(anchor, pos, end)
@@ -142,6 +170,21 @@ class Anchored:
 # what `bytes.split` returns (in C), which costs a fraction of `re.findall(r"\w+")`.
 _ASCII_NON_WORD_TO_SPACE = bytes(b if chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(256))
 _WORD = re.compile(r"\w+")
+_NON_WORD_TABLE = {b: " " for b in range(128) if not (chr(b).isalnum() or b == ord("_"))}
+_last: tuple[str | None, str | None] = (None, None)  # the last view asked about and its spaced view
+
+
+def _spaced(view: str) -> str | None:
+    """" " + the ASCII `view` with every non-word character a space (None: not ASCII), remembered for the last view
+    asked about (by identity: the cues and rules scanning one text share its view, so it is made once; the pair is
+    one tuple, replaced whole, so threads sharing the module never see one view with another's spaced view)."""
+    global _last
+    last = _last
+    if last[0] is view:
+        return last[1]
+    spaced = " " + view.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii") if view.isascii() else None
+    _last = (view, spaced)
+    return spaced
 
 
 def _non_word_to_space(text: str) -> str:

@@ -69,6 +69,11 @@ def _word_ids(words: bytes) -> np.ndarray:
     """A 64-bit id per word of `words` (separated by spaces), all words at once: the polynomial hash of the word's
     bytes, Σ b_i·P^i modulo 2^64 (summed over the whole text, then shifted back to each word's start), with its bits
     mixed by MurmurHash3's finaliser. Equal words get equal ids wherever they stand."""
+    return _word_ids_and_starts(words)[0]
+
+
+def _word_ids_and_starts(words: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """`_word_ids(words)` and where each word starts in `words`."""
     raw = np.frombuffer(words, dtype=np.uint8)
     inside = raw != 0x20
     edges = np.flatnonzero(np.diff(inside, prepend=False, append=False))
@@ -85,7 +90,7 @@ def _word_ids(words: bytes) -> np.ndarray:
         ids ^= ids >> shift
         ids *= mult2
         ids ^= ids >> shift
-    return ids
+    return ids, starts
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
@@ -101,7 +106,40 @@ def shingle_ids(text: str) -> np.ndarray:
     """The word 3-shingles of `text` as sorted, distinct 64-bit ids: each word is hashed (`_word_ids`) and a
     shingle's id mixes its words' ids by position (so "a b c" and "c b a" differ). A text of three words or fewer is one
     shingle, as in `shingles`; a 64-bit collision between two shingles of two documents is vanishingly rare."""
-    ids = _word_ids(_word_bytes(text))
+    return _shingles_of(_word_ids(_word_bytes(text)))
+
+
+# Texts whose words are hashed in one pass by `shingle_id_sets` (bytes): the per-call cost of numpy is paid once
+# for many short bodies, and the table of powers stays small.
+GROUP_BYTES = 1 << 16
+
+
+def shingle_id_sets(texts: list[str]) -> list[np.ndarray]:
+    """`shingle_ids` of each text: the words of a group of texts are hashed in one pass (a word's id does not depend
+    on where it stands, and the texts' words are joined by a space, so each keeps its own words)."""
+    out: list[np.ndarray] = []
+    group: list[bytes] = []
+    size = 0
+    for words in map(_word_bytes, texts):
+        if group and size + len(words) > GROUP_BYTES:
+            out.extend(_group_shingles(group))
+            group, size = [], 0
+        group.append(words)
+        size += len(words) + 1
+    if group:
+        out.extend(_group_shingles(group))
+    return out
+
+
+def _group_shingles(group: list[bytes]) -> list[np.ndarray]:
+    ids, starts = _word_ids_and_starts(b" ".join(group))
+    ends = np.cumsum([len(words) + 1 for words in group])  # each text's end in the joined bytes (with its space)
+    cuts = np.searchsorted(starts, ends).tolist()  # the index of each text's first word after its own
+    return [_shingles_of(ids[first:stop]) for first, stop in zip([0, *cuts[:-1]], cuts)]
+
+
+def _shingles_of(ids: np.ndarray) -> np.ndarray:
+    """The sorted, distinct shingle ids of a text with these word ids (in order)."""
     if not ids.size:
         return ids
     positions = _constants()[2]
@@ -127,7 +165,12 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 def jaccard_ids(a: np.ndarray, b: np.ndarray) -> float:
     """Jaccard of two sorted, distinct id arrays (0 for two empty ones)."""
-    common = np.intersect1d(a, b, assume_unique=True).size
+    if not a.size or not b.size:
+        common = 0
+    else:  # each id of `a` looked up in `b` (sorted): a third of intersect1d's time, which sorts both again
+        at = np.searchsorted(b, a)
+        np.minimum(at, b.size - 1, out=at)
+        common = int(np.count_nonzero(b[at] == a))
     union = a.size + b.size - common
     return common / union if union else 0.0
 
@@ -166,3 +209,38 @@ def signature(text: str) -> list[int]:
 def signature_of(ids: np.ndarray) -> list[int]:
     """The LSH band keys of a set of shingle ids ([] for none)."""
     return band_keys(minhash(ids)) if ids.size else []
+
+
+GROUP_SHINGLES = 2048  # shingle ids of several texts hashed in one matrix by `signatures_of` (~1.6 MB)
+
+
+def signatures_of(id_sets: list[np.ndarray]) -> list[list[int]]:
+    """`signature_of` of each set of shingle ids: the minima of a group of sets from one matrix (`np.minimum.reduceat`
+    over each set's rows), and the band keys of all of them at once; the same values, without numpy's per-call cost
+    for every document."""
+    a, b = _constants()[:2]
+    mixing, band_seeds = _constants()[3:]
+    out: list[list[int]] = [[] for _ in id_sets]
+    todo = [i for i, ids in enumerate(id_sets) if ids.size]
+    at = 0
+    while at < len(todo):
+        group, size = [], 0
+        while at < len(todo) and (not group or size + id_sets[todo[at]].size <= GROUP_SHINGLES):
+            group.append(todo[at])
+            size += id_sets[todo[at]].size
+            at += 1
+        ids = np.concatenate([id_sets[i] for i in group])
+        starts = np.cumsum([0, *(id_sets[i].size for i in group[:-1])])
+        with np.errstate(over="ignore"):
+            hashed = np.multiply.outer(a, ids)  # (BANDS * ROWS, shingles): each set's row segments are contiguous
+            hashed += b[:, None]
+            least = np.minimum.reduceat(hashed, starts, axis=1).T  # (texts, BANDS * ROWS)
+            least >>= np.uint64(32)
+            rows = least.reshape(len(group), BANDS, ROWS)
+            keys = np.broadcast_to(band_seeds, (len(group), BANDS))
+            for r in range(ROWS):
+                keys = (keys ^ (rows[:, :, r] * mixing[r])) * mixing[ROWS]
+            keys ^= keys >> np.uint64(31)
+        for i, row in zip(group, keys.view(np.int64).tolist()):
+            out[i] = row
+    return out

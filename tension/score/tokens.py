@@ -194,8 +194,9 @@ class Tokenizer:
             return self._whole(text)
         chunks = text.split()
         records = list(map(self._memo.get, chunks))  # most chunks are memoised: look up in C
-        for i in compress(range(len(records)), map(is_, records, repeat(None))):  # chunks seen for the first time
-            records[i] = self._record(chunks[i])
+        if None in records:  # (a C-level test first: once the memo is warm, most texts have no new chunk)
+            for i in compress(range(len(records)), map(is_, records, repeat(None))):  # chunks seen the first time
+                records[i] = self._record(chunks[i])
         tokens = Tokens(tuple(zip(*records)) or self._no_chunks, text, chunks)
         for i in _months(text, tokens.words, tokens.span):
             tokens.replace(i, MONTH, tuple(automaton.candidates(MONTH) for automaton in self.automata))
