@@ -332,6 +332,8 @@ def _pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir:
     note = _para(CHART_NOTE, styles["note"])
     stem = f"{pair_id}_{_stem(scope)}"
     moving = data.moving[data.moving["pair_id"] == pair_id] if not data.moving.empty else data.moving
+    if not moving.empty:  # a statement with no share (a 0.00 score) did not move the index: not listed
+        moving = moving[moving["contribution"].abs() >= 0.005]
     if moving.empty:
         end = [Spacer(1, 6), _para(f"<b>No statements for this pair in week {scope.label}.</b>", styles["body"])]
         return story + [_chart(figure, out_dir, stem, 11.5, 7.0, _height(note, *end)), note, *end]
@@ -424,14 +426,19 @@ def _quality_section(data: ReportData, scope: Scope, styles: dict[str, Paragraph
     share = f" ({q['unresolved_in_range'] / q['statements_in_range']:.0%})" if q["statements_in_range"] else ""
     rows = [["Check", f"In {span}", "All weeks", "What it means"],
             ["Documents read and stored", str(q["documents_in_range"]), str(q["documents"]), "by publication date"],
-            ["Documents without any statement", str(q["documents_without_statements_in_range"]), "",
-             "read, but no sentence was attributed to an actor"],
+            ["Documents without any statement", str(q["documents_without_statements_in_range"]),
+             str(q["documents_without_statements"]), "read, but no sentence was attributed to an actor"],
             ["Statements extracted", str(q["statements_in_range"]), str(q["statements"]),
              "including those that bear on no configured pair"],
-            ["Statements bearing on a pair", str(q["pair_statements_in_range"]), "", "the ones the index counts"],
+            ["Statements bearing on a pair", str(q["pair_statements_in_range"]), str(q["pair_statements"]),
+             "speaker in one country of a pair, the other among its targets"],
+            ["… of them state voices", str(q["counted_statements_in_range"]), str(q["counted_statements"]),
+             "the ones the index counts: the kinds in index_kinds.tsv, state voices by default"],
             ["Statements without a resolved speaker", f"{q['unresolved_in_range']}{share}", str(q["unresolved"]),
              "the speaker was not resolved to a country: they count for no pair"],
-            ["Rejected documents", "", str(q["rejected"]), "quarantined at ingest with a reason (below)"]]
+            ["Rejected documents", "—", str(q["rejected"]),
+             "quarantined at ingest with a reason (by reason below)" if q["rejected"] else
+             "none: every file and record was read (a rejected one has no trusted date, so no week)"]]
     dates = [["Where the publication date came from", "Inferred?", f"In {span}", "All weeks"]] + [
         [escape(str(r.date_source)), "yes: from the text" if r.inferred else "no: metadata", str(r.in_range),
          str(r.total)] for r in q["date_sources"].itertuples(index=False)]
@@ -505,7 +512,9 @@ def _method_section(styles: dict[str, ParagraphStyle]) -> list:
         if block.startswith("## "):
             story.append(_para(escape(block[3:]), styles["h1"]))
         elif block:
-            story.append(_para(re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escape(block)), styles["body"]))
+            text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escape(block))
+            text = re.sub(r"`(.+?)`", r"“\1”", text)  # a command in quotes (the embedded font has no fixed-width face)
+            story.append(_para(text, styles["body"]))
     return story
 
 
