@@ -330,7 +330,7 @@ def sql(
     parquet: Optional[Path] = typer.Option(None, "--parquet", help="Query the Parquet export instead: a view 'statement_scores' over DIR."),
     multiple: bool = typer.Option(False, "--multiple", help="Allow several statements separated by ';', run in order."),
 ) -> None:
-    """Run read-only SQL against the published database (views: weekly_index, pair_statements, statement_scores).
+    """Run read-only SQL against the published database (its views and tension_index: `tension views` lists them).
 
     Only queries run: no ATTACH, COPY, EXPORT, INSTALL/LOAD, SET/PRAGMA, CREATE, and no file but the database
     (or the --parquet folder) can be read. Rows are printed as they are read.

@@ -41,7 +41,8 @@ class Refused(ValueError):
 def open_published(db: Path) -> duckdb.DuckDBPyConnection:
     """The published database, read-only, with no way out to other files, extensions or settings."""
     if not Path(db).exists():
-        raise FileNotFoundError(f"no database at {db}: run 'tension run' first")
+        where = "" if Path(db).is_absolute() else f" (from {Path.cwd()})"
+        raise FileNotFoundError(f"no database at {db}{where}: run 'tension run' first, or give --db")
     return duckdb.connect(str(db), read_only=True, config={**LOCKED_CONFIG, "lock_configuration": True})
 
 
