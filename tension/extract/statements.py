@@ -68,6 +68,9 @@ class Statement:
     targets_inferred: bool = False  # targets from the sentence before or implied by the act, not named
     speaker_kind: str | None = None  # government, military, state_media, ... (tension/data/speaker_kinds.tsv)
     reported_by: str | None = None  # the reporter named in the text who passes the act or words on
+    # countries named only as the place of the act ("entered a port in Pusan", "a US base in S. Korea"): targets
+    # only when nothing else is (adjudication 7); not stored (records.py lists the stored fields)
+    places: list[str] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -215,7 +218,7 @@ def extract_statements(
         elif narrator is not None:
             how = "continued (after colon)" if narrator is doc.continuing else "document"
             found = [_make(sentence, sentence.text, Finding([narrator], narrator.text, "", False, how), [],
-                           in_sentence)]
+                           in_sentence, offset=sentence.start)]
             if lexicon.kinds is not None:
                 found[0].speaker_kind = doc.continuing_kind if narrator is doc.continuing else \
                     lexicon.kinds.of_mention(narrator)
@@ -300,6 +303,8 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
                                                                                anaphor.view(sentence.text)):
             statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
+    if not statement.targets and statement.places:
+        statement.targets = [t for t in statement.places if t != statement.speaker_country]  # only a place: it is
     if statement.targets:
         doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
     if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign") and (
@@ -522,8 +527,10 @@ def _whole_words(body: str, start: int, end: int) -> bool:
 
 
 def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[Mention],
-          in_clause: list[Mention], blanked: str | None = None) -> Statement:
-    """The statement of a finding; `blanked`: the sentence with its quotes blanked, when the caller has it."""
+          in_clause: list[Mention], blanked: str | None = None, offset: int = 0) -> Statement:
+    """The statement of a finding; `blanked`: the sentence with its quotes blanked, when the caller has it;
+    `offset`: what to take from the mentions' offsets to make them the sentence's (the document's start of it when
+    they are the document's)."""
     speaker = finding.speakers[0] if finding.speakers else None
     own = speaker.country if speaker else None
     excluded = {(m.start, m.end) for m in finding.exclude}
@@ -533,13 +540,17 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
             targets.append(resolved.country)
     end = len(sentence.text) if finding.content_end is None else None
     begin = finding.content_start
+    places: list[str] = []
     for mention in [*antecedent, *in_clause]:
         if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end) or (
                 begin is not None and mention.start < begin):
             continue
+        place = mention.resolved and _is_place(sentence.text, mention.start - offset, mention.end - offset,
+                                               mention.kind)
         for resolved in referents(mention):
             if resolved.country and resolved.country != own and resolved.country not in targets:
-                targets.append(resolved.country)
+                (places if place else targets).append(resolved.country)
+    places = [c for c in dict.fromkeys(places) if c not in targets]
     return Statement(
         sentence_index=sentence.index,
         char_start=sentence.start,
@@ -557,4 +568,36 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
         attribution=finding.how,
         targets=targets,
         reported_by=finding.reported_by or None,
+        places=places,
     )
+
+
+@lru_cache(maxsize=1)
+def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(after a country word: "[a] port"; before a country: "port of [the]"; before: "a base in [the]"), from
+    reference_words.tsv (place_noun, host)."""
+    words = load_reference_words()
+    nouns = "|".join(map(re.escape, words.get("place_noun", ()))) or "(?!x)x"
+    hosts = "|".join(map(re.escape, words.get("host", ()))) or "(?!x)x"
+    return (re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + nouns + r")\b", re.I),
+            re.compile(r"\b(?:" + nouns + r")\s+of\s+(?:the\s+)?$", re.I),
+            re.compile(r"\b(?:" + hosts + r")\b(?:\s+[\w-]+){0,3}?\s+(?:in|at|into|to|inside|off|near)\s+(?:the\s+)?$",
+                       re.I))
+
+
+_AT_CITY = re.compile(r"\b(?:in|at)\s+$")
+
+
+def _is_place(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether the country named at text[start:end] is only the place of the act (adjudication 7): "a S. Korean
+    port", "Pusan Port of south Korea", "a US base in S. Korea", "massed hardware in south Korea", "in Seoul"
+    (a capital after in/at). A possessive ("in China's affairs") is no place."""
+    if text.startswith(("'s", "’s"), end):
+        return False
+    after, of_before, host_before = _place_patterns()
+    if kind == "demonym" and after.match(text, end):
+        return True
+    before = text[max(0, start - 60) : start]
+    if kind == "capital" and _AT_CITY.search(before):
+        return True
+    return of_before.search(before) is not None or host_before.search(before) is not None

@@ -1,0 +1,47 @@
+"""Attribution rules of issue 13's third tuning round (rules taken from the T1 part of the tune half, kept only when
+the held-out T2 part did not get worse), each with sentences written for these tests (never copied from the
+corpora). The rules: docs/labelling-guideline.md and its adjudication decisions; the method and the figures:
+docs/evaluation-extraction.md, "Third tuning round"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tension.extract.statements import extract_statements
+
+DAY = date(2024, 2, 4)
+
+
+def voices(ctx, text: str, speaker: str = "") -> list[tuple]:
+    """(speaker country, kind, sorted targets) of every statement of `text`."""
+    return [(s.speaker_country, s.speaker_kind, tuple(sorted(s.targets)))
+            for s in extract_statements(text, DAY, ctx.actors, ctx.lexicon, speaker)]
+
+
+# --- a country named only as the place of the act is no target (adjudication 7) -------------------------------
+
+def test_a_host_country_of_a_deployment_is_no_target(ctx):
+    # Hard case: the host is a country the dictionary knows, and the sentence's speaker is hostile to both.
+    assert voices(ctx, "A new US base in South Korea is within range, Pyongyang warned.")[0] == (
+        "PRK", "government", ("USA",))
+    assert voices(ctx, "A U.S. submarine will call at a South Korean port next week.", "KCNA")[0][2] == ("PRK",)
+
+
+def test_a_sea_or_port_of_a_country_is_a_place(ctx):
+    assert voices(ctx, "The U.S. warships entered the port after drills in the West Sea of Korea.", "KCNA")[0][2] \
+        == ("PRK",)
+
+
+def test_a_place_is_still_the_target_when_it_is_the_only_country_named(ctx):
+    # "Russian strikes on facilities in Ukraine": the place is all there is, so it is the target.
+    assert voices(ctx, "Russia fired missiles at power plants in Ukraine on Monday.") == [
+        ("RUS", "military", ("UKR",))]
+
+
+def test_a_possessive_after_in_is_no_place():
+    from tension.extract.statements import _is_place
+    text = "The US deployed ships in China's waters."
+    china = text.index("China")
+    assert not _is_place(text, china, china + 5, "state")
+    assert _is_place("The US deployed ships in Japan.", 25, 30, "state")  # "deployed ... in": the host
+    assert not _is_place("The talks in Japan", 13, 18, "state")  # "in" alone does not make a place
