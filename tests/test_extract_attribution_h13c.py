@@ -45,3 +45,17 @@ def test_a_possessive_after_in_is_no_place():
     assert not _is_place(text, china, china + 5, "state")
     assert _is_place("The US deployed ships in Japan.", 25, 30, "state")  # "deployed ... in": the host
     assert not _is_place("The talks in Japan", 13, 18, "state")  # "in" alone does not make a place
+
+
+# --- the victim of a denounced act is no target beside its actors ------------------------------------------------
+
+def test_the_victim_of_a_denounced_act_is_no_target(ctx):
+    # Hard case: a foreign group relayed by KCNA names the DPRK only as the victim of what it denounces.
+    assert voices(ctx, "A Brazilian group denounced the U.S. and Japan for sanctions against the DPRK.")[0][2] == (
+        "JPN", "USA")
+    assert voices(ctx, "Mexico demanded that the U.S. drop its hostile policy toward Cuba.")[0][2] == ("USA",)
+
+
+def test_a_victim_named_alone_stays_the_target_and_an_act_against_a_country_targets_it(ctx):
+    assert voices(ctx, "Mexico condemned the sanctions against Cuba.")[0][2] == ("CUB",)
+    assert voices(ctx, "Russia launched strikes against Ukraine and Poland.")[0][2] == ("POL", "UKR")

@@ -545,8 +545,9 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
         if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end) or (
                 begin is not None and mention.start < begin):
             continue
-        place = mention.resolved and _is_place(sentence.text, mention.start - offset, mention.end - offset,
-                                               mention.kind)
+        place = mention.resolved and (_is_place(sentence.text, mention.start - offset, mention.end - offset,
+                                                mention.kind) or not finding.is_act and _VICTIM.search(
+            sentence.text, max(0, mention.start - offset - 30), mention.start - offset) is not None)
         for resolved in referents(mention):
             if resolved.country and resolved.country != own and resolved.country not in targets:
                 (places if place else targets).append(resolved.country)
@@ -586,6 +587,9 @@ def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 _AT_CITY = re.compile(r"\b(?:in|at)\s+$")
+# The victim of the act a speaker denounces: "denounced the U.S. for terrorism against the DPRK", "their hostile
+# policy toward the DPRK", "acts to stifle the DPRK": a target only when the statement names no other country.
+_VICTIM = re.compile(r"\b(?:against|toward|towards|stifle|isolate|strangle|hostile\s+to)\s+(?:the\s+)?$")
 
 
 def _is_place(text: str, start: int, end: int, kind: str) -> bool:
