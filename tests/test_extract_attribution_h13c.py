@@ -59,3 +59,12 @@ def test_the_victim_of_a_denounced_act_is_no_target(ctx):
 def test_a_victim_named_alone_stays_the_target_and_an_act_against_a_country_targets_it(ctx):
     assert voices(ctx, "Mexico condemned the sanctions against Cuba.")[0][2] == ("CUB",)
     assert voices(ctx, "Russia launched strikes against Ukraine and Poland.")[0][2] == ("POL", "UKR")
+
+
+# --- a trailing as/while/amid clause is background (adjudication 1) ----------------------------------------------
+
+def test_a_trailing_background_clause_gives_no_row(ctx):
+    # Hard case: the background clause has actors of its own and a verb that would make an act of theirs.
+    found = voices(ctx, "Japan's foreign minister visited Seoul on Monday, as the two countries trade barbs over Russia.")
+    assert found == [("JPN", "government", ("KOR",))]
+    assert [v[0] for v in voices(ctx, "China held naval drills, while Japan protested to Beijing.")] == ["CHN"]

@@ -29,6 +29,7 @@ from tension.extract.sentences import Sentence, split_sentences  # noqa: F401 (r
 
 MODALITIES = ("asserted", "threat_or_future", "hypothetical", "negated", "reported")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+_BACKGROUND = frozenset({"as", "while", "amid", "even as"})  # clause openings that give background (adjudication 1)
 _CLAUSE_BREAK = re.compile(r",\s+(?P<rel>which|who|as|while|amid|even as)\s+|;\s+")
 # "came as the US leader prepared": a subordinate clause with its own actor (checked against mention starts).
 _SUBORDINATE = re.compile(r"\s(?:as|while|when|after|because|before|since|but)\s+(?:the\s+|a\s+)?")
@@ -455,6 +456,11 @@ def _sentence_statements(
             in_clause = [m for m in local if c_start <= m.start < c_end]
             outside = [m for m in outside_all if c_start <= m.start < c_end]
         antecedent = previous_clause[-1:] if rel in ("which", "who") else []
+        if rel in _BACKGROUND:
+            # "..., as the two countries trade heated rhetoric", "..., amid tension with Seoul": background to the
+            # news, no row of its own (adjudication 1)
+            previous_clause = outside
+            continue
         anchors = _reporting_verbs(blanked, c_start, c_end, lexicon, openings)
         if not (outside or antecedent or anchors):
             previous_clause = outside
