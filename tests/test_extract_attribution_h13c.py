@@ -68,3 +68,17 @@ def test_a_trailing_background_clause_gives_no_row(ctx):
     found = voices(ctx, "Japan's foreign minister visited Seoul on Monday, as the two countries trade barbs over Russia.")
     assert found == [("JPN", "government", ("KOR",))]
     assert [v[0] for v in voices(ctx, "China held naval drills, while Japan protested to Beijing.")] == ["CHN"]
+
+
+# --- an outlet's headline "<what> Called for in <country>" passes on that country's voices ----------------------
+
+def test_a_called_for_in_headline_is_the_countrys_voices_reported_by_the_outlet(ctx):
+    # Hard case: the only country named is where the voices are; the outlet's own statement would take it as target.
+    found = extract_statements("Peaceful Reunification Called for in S. Korea", DAY, ctx.actors, ctx.lexicon, "KCNA")
+    assert [(s.speaker_country, s.speaker_kind, s.targets, s.reported_by) for s in found] == [
+        ("KOR", "civic", [], "KCNA")]
+
+
+def test_a_sentence_in_the_passive_is_no_such_headline(ctx):
+    found = extract_statements("The new drills were denounced in Japan.", DAY, ctx.actors, ctx.lexicon, "KCNA")
+    assert [s.speaker_country for s in found] == ["PRK"]

@@ -201,6 +201,9 @@ def extract_statements(
         in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         narrator = doc.continuing or doc.narrator
         found = [s for s in _sentence_statements(sentence, in_sentence, lexicon, doc, narrator, body) if s]
+        if narrator is not None and all(s.attribution.startswith("document") for s in found) and (
+                voiced := _voices_in(sentence, in_sentence, narrator)) is not None:
+            found = [voiced]  # (the outlet's account of the act would be its own statement otherwise)
         if found:
             speakers = [s for s in found if s.speaker_country or s.speaker_kind == "diaspora_foreign"]
             if pending_quote and speakers:
@@ -408,6 +411,31 @@ def _opens_quote(text: str) -> bool:
 
 def _closes_quote(text: str) -> bool:
     return (text.count('"') % 2 == 1) or (text.count("”") > text.count("“"))
+
+
+# An outlet's headline that passes on what voices in a country said: "Improved Relations Called for in S. Korea",
+# "War Moves Denounced in Japan" (a country's groups or people, told without their name: civic, reported by the outlet).
+_VOICES_IN = re.compile(r"\b(?:[Cc]alled\s+[Ff]or|[Dd]emanded|[Dd]enounced|[Cc]ondemned|[Cc]ensured|[Ss]lammed|[Bb]lasted|"
+                        r"[Dd]ecried|[Dd]eplored|[Cc]riticized|[Cc]riticised|[Aa]ssailed|[Ff]layed|[Hh]ailed|[Pp]raised|"
+                        r"[Ll]auded|[Ss]upported|[Ww]elcomed|[Oo]pposed|[Pp]rotested|[Rr]ejected|[Uu]rged)\s+in\s+"
+                        r"(?:the\s+)?$")
+
+
+def _voices_in(sentence: Sentence, mentions: list[Mention], narrator: Mention) -> Statement | None:
+    """The statement of a title-case headline "<what> Called for in <country>" in an outlet's document: the
+    country's voices (civic), reported by the outlet; None for any other sentence."""
+    if not mentions or "in" not in sentence.text:
+        return None
+    last = mentions[-1]
+    at, end = last.start - sentence.start, last.end - sentence.start
+    if not last.resolved or sentence.text[end:].strip(" .!\"'”’") or not _VOICES_IN.search(sentence.text, 0, at) \
+            or not rules._title_case(sentence.text):
+        return None
+    statement = _make(sentence, sentence.text, Finding([last], last.text, "", False, "headline (voices in)",
+                                                       exclude=[last], reported_by=narrator.text),
+                      [], mentions, offset=sentence.start)
+    statement.speaker_kind = "civic"
+    return statement
 
 
 def _continued(sentence: Sentence, speaker: Statement, how: str) -> Statement:
