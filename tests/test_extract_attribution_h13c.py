@@ -82,3 +82,19 @@ def test_a_called_for_in_headline_is_the_countrys_voices_reported_by_the_outlet(
 def test_a_sentence_in_the_passive_is_no_such_headline(ctx):
     found = extract_statements("The new drills were denounced in Japan.", DAY, ctx.actors, ctx.lexicon, "KCNA")
     assert [s.speaker_country for s in found] == ["PRK"]
+
+
+# --- partners in a joint act are not its targets (adjudication 3) ------------------------------------------------
+
+def test_allies_in_joint_drills_are_not_each_others_implied_counterpart(ctx):
+    # Hard case: no target is named, so the act's generic row would take the country the document names most,
+    # which is the other ally.
+    assert voices(ctx, "Iran and Syria held joint drills on Monday.") == [
+        ("IRN", "military", ()), ("SYR", "military", ())]
+
+
+def test_the_partners_after_with_are_not_targets_of_a_joint_exercise(ctx):
+    found = voices(ctx, "The U.S. is staging joint naval exercises with Japan and Australia next week.", "KCNA")
+    assert found[0][2] == ("PRK",)  # the US forces' act, its implied target; not the partners
+    # an adversary the drills are aimed at stays: only the "with" list is partners
+    assert "CHN" in voices(ctx, "Japan held joint drills with Australia aimed at China.")[0][2]

@@ -164,12 +164,12 @@ class _Document:
     salience: Counter | None = None  # how often each country is named, counted when first needed
     not_statements: set[int] = field(default_factory=set)  # ids of findings that are no statement unless given targets
 
-    def counterpart(self, country: str) -> str | None:
-        """The country other than `country` the document names most (counted only in the few documents that need
-        it: those with an act that names nobody)."""
+    def counterpart(self, country: str, allies: list[str | None] = ()) -> str | None:
+        """The country other than `country` (and those acting with it) the document names most (counted only in
+        the few documents that need it: those with an act that names nobody)."""
         if self.salience is None:
             self.salience = Counter(r.country for m in self.mentions for r in referents(m) if r.kind != "demonym")
-        return next((c for c, _ in self.salience.most_common() if c != country), None)
+        return next((c for c, _ in self.salience.most_common() if c != country and c not in allies), None)
 
 
 def extract_statements(
@@ -229,7 +229,9 @@ def extract_statements(
         if lexicon.kinds is not None:
             found = _voices(found, sentence, doc, lexicon.kinds)
         for statement in found:
-            _complete_targets(statement, sentence, doc, lexicon.kinds, lexicon.anaphor)
+            _complete_targets(statement, sentence, doc, lexicon.kinds, lexicon.anaphor,
+                              [s.speaker_country for s in found if s is not statement and s.is_act
+                               and s.content == statement.content] if len(found) > 1 else [])
         statements.extend(s for s in found if id(s) not in doc.not_statements or s.targets)
     if doc.narrator is not None:
         kind = lexicon.kinds.of_mention(doc.narrator) if lexicon.kinds is not None else None
@@ -283,9 +285,10 @@ def _vocabulary(actor_words: frozenset[str], speech_words: frozenset[str] | None
 
 
 def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, kinds: Kinds | None,
-                      anaphor: Anchored | None) -> None:
+                      anaphor: Anchored | None, co_actors: list[str | None] = ()) -> None:
     """Targets from context when the content only points back, or implied by the act when it names none
-    (act_types.tsv: a DPRK launch bears on KOR, JPN and USA)."""
+    (act_types.tsv: a DPRK launch bears on KOR, JPN and USA). `co_actors`: the countries doing the same act in the
+    sentence ("Iran and Syria held joint drills"), never the counterpart an act implies."""
     act = kinds.implied_act(statement.speaker_country, statement.content, statement.is_act) if (
         statement.speaker_country and kinds is not None and statement.speaker_kind != "state_media") else None
     implied = act.targets if act is not None else None
@@ -299,7 +302,7 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
     if not statement.targets and statement.speaker_country:
         if implied:
             if implied == ("counterpart",):
-                counterpart = doc.counterpart(statement.speaker_country)
+                counterpart = doc.counterpart(statement.speaker_country, co_actors)
                 implied = (counterpart,) if counterpart else ()
             statement.targets = [t for t in implied if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
@@ -579,6 +582,9 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
         if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end) or (
                 begin is not None and mention.start < begin):
             continue
+        if finding.is_act and _PARTNER.search(sentence.text, max(0, mention.start - offset - 120),
+                                              mention.start - offset):
+            continue  # "staged joint drills with Japan and Australia": partners, not targets (adjudication 3)
         place = mention.resolved and (_is_place(sentence.text, mention.start - offset, mention.end - offset,
                                                 mention.kind) or not finding.is_act and _VICTIM.search(
             sentence.text, max(0, mention.start - offset - 30), mention.start - offset) is not None)
@@ -620,6 +626,10 @@ def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                        re.I))
 
 
+# Right before a partner of a joint act: "joint military exercises [in the waters east of X] with [Japan and ]".
+_PARTNER = re.compile(r"\b(?:joint|combined|trilateral)\s+(?:[\w-]+\s+){0,3}?(?:drills?|exercises?|maneuvers?|"
+                      r"manoeuvres?|war\s+games?|patrols?|training)\b[^.;]{0,80}?\bwith\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
 _AT_CITY = re.compile(r"\b(?:in|at)\s+$")
 # The victim of the act a speaker denounces: "denounced the U.S. for terrorism against the DPRK", "their hostile
 # policy toward the DPRK", "acts to stifle the DPRK": a target only when the statement names no other country.
