@@ -98,3 +98,18 @@ def test_the_partners_after_with_are_not_targets_of_a_joint_exercise(ctx):
     assert found[0][2] == ("PRK",)  # the US forces' act, its implied target; not the partners
     # an adversary the drills are aimed at stays: only the "with" list is partners
     assert "CHN" in voices(ctx, "Japan held joint drills with Australia aimed at China.")[0][2]
+
+
+# --- a release's "the commentary said" is the release's own voice ------------------------------------------------
+
+def test_the_commentary_with_no_speaker_before_is_the_documents_voice(ctx):
+    # Hard case: the last institution named is the adversary's military, which the commentary would resolve to.
+    found = voices(ctx, "The puppet military staged firing drills near the border. "
+                        "The drills are a grave provocation, the commentary said.", "KCNA")
+    assert found[-1] == ("PRK", "state_media", ("KOR",))
+
+
+def test_the_commentary_of_a_relayed_group_stays_the_groups(ctx):
+    found = voices(ctx, "The Japanese Foreign Ministry issued a commentary on Monday. "
+                        "The drills are a provocation, the commentary said.", "KCNA")
+    assert found[-1][0] == "JPN"

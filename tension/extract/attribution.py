@@ -273,6 +273,9 @@ class Rules:
     evaluative: re.Pattern | None = None  # a reporter's own evaluation ("condemned", "a provocation")
     non_state_heads: frozenset[str] = frozenset()  # heads of a phrase naming a voice that is no state ("Council")
     pointing_back: frozenset[str] = frozenset()  # "the statement said": the last speaker goes on ("the statement")
+    # "the commentary said" with no speaker before it in the story: the document's own voice (a KCNA release's
+    # commentary is KCNA's), never the last institution named ("the puppet military")
+    own_text: frozenset[str] = frozenset()
     kin: re.Pattern | None = None  # "X's daughter" acts for herself (kin_pattern)
     predicate: re.Pattern | None = None  # a past tense telling an act (predicate_pattern)
     house: re.Pattern | None = None  # an outlet's house vocabulary ("puppet", "traitors")
@@ -383,6 +386,8 @@ def _clause_findings(
                 # "Rev. Han, a reunification champion of south Korea, said ... He said": the speaker met since the
                 # last person the dictionary knows, not that person.
                 resolved = [last_speaker]
+            if last_speaker is None and narrator is not None and speakers[-1].backref in rules.own_text:
+                resolved = [narrator]
             if not resolved and speakers[-1].backref in ("it", "they", "he", "she") or (
                     not resolved and speakers[-1].kind != PERSON) or (
                     last_speaker is not None and speakers[-1].backref in rules.pointing_back):
@@ -477,7 +482,7 @@ def _clause_findings(
                                 # "Kim is planning ..., state news agency KCNA reported": an outlet passes it on
                                 reported_by=speakers[-1].text if resolved[0].kind == "media" else "")]
         pairs = [(r, s) for s in speakers for r in referents(s)]
-        if not pairs or resolved[0] is last_speaker:
+        if not pairs or resolved[0] is last_speaker or resolved[0] is narrator:
             pairs = [(r, speakers[-1]) for r in resolved]
         out = [Finding([r], s.text, anchor.group(0), False, "speech verb", exclude=speakers, directive=directive,
                        phrase=phrase)

@@ -120,6 +120,7 @@ def load_lexicon() -> Lexicon:
         non_state_heads=frozenset(h for h, k in kinds.by_head.items() if k not in STATE_VOICES),
         house=kinds.house,
         pointing_back=frozenset(f"the {w}" for w in words.get("pointing", ())),
+        own_text=frozenset(f"the {w}" for w in words.get("own_text", ())),
         kin=kin_pattern(words.get("kin", ())),
         predicate=predicate_pattern(words.get("act_verb", ())),
         act_words=kinds.act_words,
