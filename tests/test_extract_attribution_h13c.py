@@ -113,3 +113,16 @@ def test_the_commentary_of_a_relayed_group_stays_the_groups(ctx):
     found = voices(ctx, "The Japanese Foreign Ministry issued a commentary on Monday. "
                         "The drills are a provocation, the commentary said.", "KCNA")
     assert found[-1][0] == "JPN"
+
+
+# --- a headline's leading label before a colon is no part of the clause ------------------------------------------
+
+def test_a_headlines_label_does_not_hide_the_reported_act(ctx):
+    # Hard case: with the label, the country word of the reporter looked like the actor of the whole clause.
+    found = voices(ctx, "Lawmakers: South Korea's spy chief says North Korea has sent more troops to Russia")
+    assert ("PRK", "military", ("RUS",)) in found
+    assert all(v[0] != "KOR" or v[2] != ("PRK", "RUS") for v in found)
+
+
+def test_a_speaker_and_verb_before_a_colon_is_no_label(ctx):
+    assert voices(ctx, "Russia said: The drills are a provocation by Japan.")[0][:1] == ("RUS",)

@@ -449,9 +449,18 @@ def _continued(sentence: Sentence, speaker: Statement, how: str) -> Statement:
                    is_act=False, targets_inferred=False, modality=modality(outside_quotes(sentence.text), False))
 
 
-def _clauses(text: str, blanked: str, mention_starts: set[int]) -> list[tuple[int, int, str]]:
+# A headline's leading label of one or two words before a colon ("Lawmakers: ...", "Analysis: ...").
+_LABEL = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?:\s+(?=[A-Z])")
+
+
+def _clauses(text: str, blanked: str, mention_starts: set[int], speech_verbs: frozenset[str] = frozenset()
+             ) -> list[tuple[int, int, str]]:
     """Clause spans split at ', which', ', who', ';' and before a subordinate clause with its own actor."""
     breaks = [(m.start(), m.end(), m.group("rel") or "") for m in _CLAUSE_BREAK.finditer(blanked)]
+    if ":" in blanked[:30] and (label := _LABEL.match(blanked)) is not None and not (
+            speech_verbs and not speech_verbs.isdisjoint(label.group(0).lower().replace(":", " ").split())):
+        # "Lawmakers: South Korea's spy chief says ...", "Exclusive: ...": a headline's label, then the clause
+        breaks.append((label.end() - 1, label.end(), ""))
     if mention_starts:  # (the breaks before a subordinate clause are those where a mention starts)
         breaks += [(m.start(), m.end(), "sub") for m in _SUBORDINATE.finditer(blanked) if m.end() in mention_starts]
     spans, start, rel = [], 0, ""
@@ -481,7 +490,7 @@ def _sentence_statements(
     outside_all = local if blanked is text else [m for m in local if not blanked[m.start : m.end].isspace()]
     statements: list[Statement] = []
     previous_clause: list[Mention] = []
-    for c_start, c_end, rel in _clauses(text, blanked, {m.start for m in outside_all}):
+    for c_start, c_end, rel in _clauses(text, blanked, {m.start for m in outside_all}, lexicon.speech_verbs):
         if c_start == 0 and c_end == len(text):  # the whole sentence (most are one clause): no copies
             in_clause, outside = local, outside_all
         else:
