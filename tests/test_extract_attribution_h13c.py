@@ -126,3 +126,12 @@ def test_a_headlines_label_does_not_hide_the_reported_act(ctx):
 
 def test_a_speaker_and_verb_before_a_colon_is_no_label(ctx):
     assert voices(ctx, "Russia said: The drills are a provocation by Japan.")[0][:1] == ("RUS",)
+
+
+# --- "he" is never the outlet that interviewed him ---------------------------------------------------------------
+
+def test_he_after_an_interview_by_an_outlet_is_not_the_outlet(ctx):
+    # Hard case: the man is not in the dictionary, so the last speaker is the outlet.
+    found = voices(ctx, "Dennis Blaire, a former official, when interviewed by Kyodo News, made a remark. "
+                        "He said that Japan should revise its constitution.", "KCNA")
+    assert found[-1][0] != "JPN" and found[-1][1] not in ("media", "state_media")

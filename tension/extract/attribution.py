@@ -295,6 +295,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|to)\s+(?:the\s+)?$")
 _APPOSITION_OF = re.compile(r",\s+(?:a|an|the)\s+[^,]{0,60}?\b(?:of|in|from)\s+(?:the\s+)?")
 # Speakers the dictionary cannot name (a relayed group, a person of a civic group): "he"/"she" after them is them.
 _VOICES_WITHOUT_NAMES = frozenset({"civic", "people", "academic", "diaspora_foreign", "media"})
+_OUTLETS = frozenset({"media", "state_media"})  # never who "he" or "she" is
 _OWNED = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}\s+")
 # Between a relay verb and the actor of the act it passes on: "said [that] [the] North Korea fired".
 _REPORTED_GAP = re.compile(r"\s*,?\s*(?:(?:[\w-]+\s+){0,3}?that\s+)?(?:the\s+|a\s+)?")
@@ -388,6 +389,12 @@ def _clause_findings(
                 resolved = [last_speaker]
             if last_speaker is None and narrator is not None and speakers[-1].backref in rules.own_text:
                 resolved = [narrator]
+            if not resolved and speakers[-1].backref in ("he", "she") and last_speaker is not None and \
+                    last_speaker.kind in _OUTLETS:
+                # "X, when interviewed by Kyodo News, ... He said": a person the dictionary does not know, not the
+                # outlet that interviewed him (a speaker not known)
+                return [Finding([], speakers[-1].text, anchor.group(0), False, "speech verb (speaker unknown)",
+                                exclude=speakers, directive=directive)]
             if not resolved and speakers[-1].backref in ("it", "they", "he", "she") or (
                     not resolved and speakers[-1].kind != PERSON) or (
                     last_speaker is not None and speakers[-1].backref in rules.pointing_back):
