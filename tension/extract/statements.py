@@ -588,16 +588,19 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
     end = len(sentence.text) if finding.content_end is None else None
     begin = finding.content_start
     places: list[str] = []
+    cues = _place_cues(sentence.text) if in_clause or antecedent else None
     for mention in [*antecedent, *in_clause]:
         if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end) or (
                 begin is not None and mention.start < begin):
             continue
-        if finding.is_act and _PARTNER.search(sentence.text, max(0, mention.start - offset - 120),
-                                              mention.start - offset):
-            continue  # "staged joint drills with Japan and Australia": partners, not targets (adjudication 3)
-        place = mention.resolved and (_is_place(sentence.text, mention.start - offset, mention.end - offset,
-                                                mention.kind) or not finding.is_act and _VICTIM.search(
-            sentence.text, max(0, mention.start - offset - 30), mention.start - offset) is not None)
+        place = False
+        if mention.resolved and cues is not None:
+            at = mention.start - offset
+            if finding.is_act and cues[0] and _PARTNER.search(sentence.text, max(0, at - 120), at):
+                continue  # "staged joint drills with Japan and Australia": partners, not targets (adjudication 3)
+            place = (cues[2] or mention.kind in ("demonym", "capital")) and _is_place(
+                sentence.text, at, mention.end - offset, mention.kind, cues[2]) or (
+                not finding.is_act and cues[1] and _VICTIM.search(sentence.text, max(0, at - 30), at) is not None)
         for resolved in referents(mention):
             if resolved.country and resolved.country != own and resolved.country not in targets:
                 (places if place else targets).append(resolved.country)
@@ -624,16 +627,17 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
 
 
 @lru_cache(maxsize=1)
-def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(after a country word: "[a] port"; before a country: "port of [the]"; before: "a base in [the]"), from
-    reference_words.tsv (place_noun, host)."""
+def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(after a country word: "[a] port"; before a country: "port of [the]"; before: "a base in [the]"; any of
+    those words at all), from reference_words.tsv (place_noun, host)."""
     words = load_reference_words()
     nouns = "|".join(map(re.escape, words.get("place_noun", ()))) or "(?!x)x"
     hosts = "|".join(map(re.escape, words.get("host", ()))) or "(?!x)x"
     return (re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + nouns + r")\b", re.I),
             re.compile(r"\b(?:" + nouns + r")\s+of\s+(?:the\s+)?$", re.I),
             re.compile(r"\b(?:" + hosts + r")\b(?:\s+[\w-]+){0,3}?\s+(?:in|at|into|to|inside|off|near)\s+(?:the\s+)?$",
-                       re.I))
+                       re.I),
+            re.compile(r"\b(?:" + nouns + "|" + hosts + r")\b"))
 
 
 # Right before a partner of a joint act: "joint military exercises [in the waters east of X] with [Japan and ]".
@@ -646,16 +650,26 @@ _AT_CITY = re.compile(r"\b(?:in|at)\s+$")
 _VICTIM = re.compile(r"\b(?:against|toward|towards|stifle|isolate|strangle|hostile\s+to)\s+(?:the\s+)?$")
 
 
-def _is_place(text: str, start: int, end: int, kind: str) -> bool:
+@lru_cache(maxsize=64)
+def _place_cues(text: str) -> tuple[bool, bool, bool]:
+    """Whether a sentence has a word of a joint act, of a victim, of a place or host at all (most have none, and
+    their mentions need no look at what precedes them)."""
+    low = text.lower()
+    return (("joint" in low or "combined" in low or "trilateral" in low),
+            any(w in low for w in ("against", "toward", "stifle", "isolate", "strangle", "hostile")),
+            _place_patterns()[3].search(low) is not None)
+
+
+def _is_place(text: str, start: int, end: int, kind: str, words: bool = True) -> bool:
     """Whether the country named at text[start:end] is only the place of the act (adjudication 7): "a S. Korean
     port", "Pusan Port of south Korea", "a US base in S. Korea", "massed hardware in south Korea", "in Seoul"
     (a capital after in/at). A possessive ("in China's affairs") is no place."""
     if text.startswith(("'s", "’s"), end):
         return False
-    after, of_before, host_before = _place_patterns()
-    if kind == "demonym" and after.match(text, end):
+    after, of_before, host_before, _ = _place_patterns()
+    if words and kind == "demonym" and after.match(text, end):
         return True
     before = text[max(0, start - 60) : start]
     if kind == "capital" and _AT_CITY.search(before):
         return True
-    return of_before.search(before) is not None or host_before.search(before) is not None
+    return words and (of_before.search(before) is not None or host_before.search(before) is not None)
