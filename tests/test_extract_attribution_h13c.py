@@ -135,3 +135,15 @@ def test_he_after_an_interview_by_an_outlet_is_not_the_outlet(ctx):
     found = voices(ctx, "Dennis Blaire, a former official, when interviewed by Kyodo News, made a remark. "
                         "He said that Japan should revise its constitution.", "KCNA")
     assert found[-1][0] != "JPN" and found[-1][1] not in ("media", "state_media")
+
+
+# --- "X's concerns that ..." is X's statement (adjudication 2) ---------------------------------------------------
+
+def test_a_speech_noun_with_content_gives_its_owner_a_statement(ctx):
+    # Hard case: the owner is only a possessive inside another actor's clause.
+    found = voices(ctx, "Washington brushed aside Moscow's concerns that US missiles in Japan would threaten it.")
+    assert ("RUS", "government", ("USA",)) in found
+
+
+def test_a_speech_noun_without_content_gives_no_statement(ctx):
+    assert [v[0] for v in voices(ctx, "Washington brushed aside Moscow's concerns on Monday.")] == ["USA"]

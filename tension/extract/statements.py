@@ -88,6 +88,7 @@ class Lexicon:
     anaphor: Anchored | None = None  # "the drills", "they": the targets of the sentence before carry over
     pointing: re.Pattern = re.compile(r"(?!x)x")  # "it", "the statement": a speaker that keeps the last one's kind
     kinds: Kinds | None = None  # speaker kinds, house vocabulary, act types
+    speech_noun: re.Pattern | None = None  # "'s concerns that": right after a speaker (attribution.tsv speech_noun)
 
 
 def load_lexicon() -> Lexicon:
@@ -128,7 +129,10 @@ def load_lexicon() -> Lexicon:
                        for country in {a.actor_country for a in kinds.act_types
                                        if a.actor_country != "*" and a.targets != ("-",)}},
     )
+    speech_nouns = [r["word"] for r in rows if r["kind"] == "speech_noun"]
     return Lexicon(
+        speech_noun=re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+)?(?:" + "|".join(map(re.escape, speech_nouns))
+                               + r")\s+(?:[a-z][\w-]*\s+){0,2}?that\s+") if speech_nouns else None,
         reference_words=words,
         anaphor=anaphor_pattern(list(words.get("anaphor", ()))),
         pointing=re.compile(r"(?:it|they|the\s+(?:\w+\s+)?(?:"
@@ -522,10 +526,34 @@ def _sentence_statements(
                 # it stays in the walk (the sentence is not the outlet's) and is left out at the end
                 doc.not_statements.add(id(statement))
             statements.append(statement)
+        if lexicon.speech_noun is not None and "that" in blanked[c_start:c_end]:
+            statements.extend(_speech_nouns(sentence, blanked, c_start, c_end, outside, in_clause, statements,
+                                            lexicon, doc))
         previous_clause = outside
     if "–" in text or "—" in text or " - " in text:
         statements = _headline_source(sentence, text, statements, local, lexicon, doc)
     return statements
+
+
+def _speech_nouns(sentence: Sentence, blanked: str, c_start: int, c_end: int, outside: list[Mention],
+                  in_clause: list[Mention], found: list[Statement], lexicon: Lexicon, doc: _Document
+                  ) -> list[Statement]:
+    """The statements of "X's concerns that ...", "Moscow's warning that ..." in a clause (adjudication 2: a speech
+    noun with content keeps a row), for speakers the clause has no statement of yet."""
+    out: list[Statement] = []
+    for mention in outside:
+        noun = lexicon.speech_noun.match(blanked, mention.end, c_end)
+        if noun is None or not referents(mention) or not referents(mention)[0].country:
+            continue
+        speaker = referents(mention)[0]
+        if any(s.speaker_country == speaker.country for s in [*found, *out]):
+            continue
+        finding = Finding([speaker], mention.text, noun.group(0).strip(), False, "speech noun", exclude=[mention],
+                          content_start=noun.end())
+        statement = _make(sentence, sentence.text[noun.end() : c_end], finding, [], in_clause, blanked)
+        statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
+        out.append(statement)
+    return out
 
 
 _OPINION = re.compile(r"\b(?:should|must|would|could|may|might|need to|ought)\b", re.I)
