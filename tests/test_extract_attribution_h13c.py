@@ -147,3 +147,17 @@ def test_a_speech_noun_with_content_gives_its_owner_a_statement(ctx):
 
 def test_a_speech_noun_without_content_gives_no_statement(ctx):
     assert [v[0] for v in voices(ctx, "Washington brushed aside Moscow's concerns on Monday.")] == ["USA"]
+
+
+# --- an unnamed outlet that only passes an act on has no row of its own ------------------------------------------
+
+def test_local_media_relaying_an_act_get_no_row(ctx):
+    # Hard case: "media" names no state, so the rule for named reporters (their country's statement) did not apply.
+    assert voices(ctx, "Russia will keep the US soldier in custody, state media said.") == [
+        ("RUS", "government", ("USA",))]
+
+
+def test_media_that_evaluate_and_analysts_keep_their_row(ctx):
+    found = voices(ctx, "North Korea fired a missile, a brutal provocation, local media reported.")
+    assert [v[1] for v in found] == ["media", "military"]
+    assert [v[1] for v in voices(ctx, "North Korea could test a missile, analysts said.")] == ["academic", "military"]

@@ -272,6 +272,7 @@ class Rules:
     between: re.Pattern | None = None  # "talks between X and Y": an event both sides hold
     evaluative: re.Pattern | None = None  # a reporter's own evaluation ("condemned", "a provocation")
     non_state_heads: frozenset[str] = frozenset()  # heads of a phrase naming a voice that is no state ("Council")
+    media_heads: frozenset[str] = frozenset()  # heads of a phrase naming an outlet ("media", "newspaper")
     pointing_back: frozenset[str] = frozenset()  # "the statement said": the last speaker goes on ("the statement")
     # "the commentary said" with no speaker before it in the story: the document's own voice (a KCNA release's
     # commentary is KCNA's), never the last institution named ("the puppet military")
@@ -435,6 +436,11 @@ def _clause_findings(
                 reported = _reported_act(blanked, anchor.end(), c_end, outside, None, head, strict=False)
                 if reported is not None:
                     out.append(reported)
+                if len(out) > 1 and verb in rules.relay_verbs and head.split()[-1].lower() in rules.media_heads and \
+                        rules.evaluative is not None and not rules.evaluative.search(blanked, c_start, c_end):
+                    # "..., local media reported": an unnamed outlet that passes an act on without evaluating it
+                    # has no row of its own (labelling guideline: a reporter's row only where its words evaluate)
+                    out = out[1:]
                 return out
             if not resolved:
                 continue
