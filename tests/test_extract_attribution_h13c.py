@@ -161,3 +161,16 @@ def test_media_that_evaluate_and_analysts_keep_their_row(ctx):
     found = voices(ctx, "North Korea fired a missile, a brutal provocation, local media reported.")
     assert [v[1] for v in found] == ["media", "military"]
     assert [v[1] for v in voices(ctx, "North Korea could test a missile, analysts said.")] == ["academic", "military"]
+
+
+# --- a national team is no state ---------------------------------------------------------------------------------
+
+def test_a_national_teams_result_is_no_statement(ctx):
+    # Hard case: the country name is the sentence's subject and a transitive verb names another country.
+    assert voices(ctx, "Japan beat Spain 2-1 to reach the World Cup quarterfinals.") == []
+    assert voices(ctx, "Brazil scored twice against Serbia in the second half.") == []
+
+
+def test_a_state_speaking_about_a_tournament_keeps_its_statement(ctx):
+    found = voices(ctx, "Russia condemned the decision to bar its athletes from the Olympic Games, the ministry said.")
+    assert found and found[0][0] == "RUS"

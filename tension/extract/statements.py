@@ -533,7 +533,25 @@ def _sentence_statements(
         previous_clause = outside
     if "–" in text or "—" in text or " - " in text:
         statements = _headline_source(sentence, text, statements, local, lexicon, doc)
+    if statements and _sport(text):
+        # "South Korea scored a stoppage-time goal to defeat Portugal": national teams, no states acting
+        statements = [s for s in statements if not (s.is_act and s.attribution in _TEAM_ACTS)]
     return statements
+
+
+_TEAM_ACTS = frozenset({"act subject", "mutual", "nested", "passive agent"})
+
+
+@lru_cache(maxsize=64)
+def _sport(text: str) -> bool:
+    """Whether a sentence is about sport (reference_words.tsv, use sport)."""
+    low = text.lower()
+    return any(word in low for word in _sport_words())
+
+
+@lru_cache(maxsize=1)
+def _sport_words() -> tuple[str, ...]:
+    return load_reference_words().get("sport", ())
 
 
 def _speech_nouns(sentence: Sentence, blanked: str, c_start: int, c_end: int, outside: list[Mention],
