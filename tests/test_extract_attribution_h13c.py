@@ -174,3 +174,15 @@ def test_a_national_teams_result_is_no_statement(ctx):
 def test_a_state_speaking_about_a_tournament_keeps_its_statement(ctx):
     found = voices(ctx, "Russia condemned the decision to bar its athletes from the Olympic Games, the ministry said.")
     assert found and found[0][0] == "RUS"
+
+
+# --- a lead cut before its verb has no act (adjudication 11) -----------------------------------------------------
+
+def test_a_lead_cut_inside_a_word_before_any_verb_is_no_act(ctx):
+    # Hard case: the cut word ("Sou") looked like the word after the actors that a verb would be.
+    assert voices(ctx, "Japan, Turkey, Canada and Sou") == []
+
+
+def test_a_lead_cut_after_the_start_of_its_verb_keeps_the_act(ctx):
+    assert [v[0] for v in voices(ctx, "South Korea has ordered civilians to leave an island near the bord")] == ["KOR"]
+    assert [v[0] for v in voices(ctx, "Kim Jong Un has sta")] == ["PRK"]

@@ -540,7 +540,7 @@ def _clause_findings(
     if subject is not None and referents(subject) and not (
             rules.kin is not None and rules.kin.match(blanked, subject.end, c_end)):
         actors = coordinated(subject, blanked, outside)
-        if rules.evaluative is not None and not _WORD_AFTER.search(blanked, actors[-1].end, c_end):
+        if rules.evaluative is not None and not _WORD_AFTER.search(blanked, actors[-1].end, _uncut_end(blanked, c_end)):
             return []  # "North Korean leader Kim Jong Un", "Russian President Vladimir Putin": a name, no act
         after = _NO_PREDICATE.match(blanked, actors[-1].end, c_end) if rules.evaluative is not None else None
         if after is not None and (after.group("colon") or not blanked[c_start:c_end].rstrip().endswith(".")) and \
@@ -598,6 +598,15 @@ _TO_AFTER = re.compile(r"\s+to\s+[a-z]")
 # of revellers leave"); "to" is a headline's future ("South Korea to suspend ...").
 _NO_PREDICATE = re.compile(r"\s*(?P<colon>:)|\s+(?:in|of|on|at|for|from|with|by|after|amid|over|under|near|against)\b")
 _HEADLINE_PASSIVE = re.compile(r"\s+(\w+ed)\s+to\s+[a-z]")
+
+
+def _uncut_end(blanked: str, c_end: int) -> int:
+    """Where a clause's words end, a lead cut in the middle of a word aside ("Japan, Turkey, Canada and Sou": the
+    last word of a text that ends with no punctuation is no word of its own; adjudication 11)."""
+    if c_end < len(blanked.rstrip()) or not blanked[c_end - 1 : c_end].isalpha():
+        return c_end
+    cut = blanked.rfind(" ", 0, c_end)
+    return cut if cut > 0 else c_end
 
 
 def _title_case(text: str) -> bool:
