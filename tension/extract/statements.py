@@ -168,7 +168,9 @@ class _Document:
     continuing_kind: str | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
     previous_targets: list[str] = field(default_factory=list)
     salience: Counter | None = None  # how often each country is named, counted when first needed
-    not_statements: set[int] = field(default_factory=set)  # ids of findings that are no statement unless given targets
+    # findings that are no statement unless given targets, by id (the dict keeps them alive: an id is only unique
+    # while its object lives, and a freed one's id would mark a later statement)
+    not_statements: dict[int, "Statement"] = field(default_factory=dict)
 
     def counterpart(self, country: str, allies: list[str | None] = ()) -> str | None:
         """The country other than `country` (and those acting with it) the document names most (counted only in
@@ -525,7 +527,7 @@ def _sentence_statements(
                 # "South Korean team DRX won", "The South Korean company ... unveiled": an act of a voice that is no
                 # state, aimed at no country, is no statement (labelling guideline: about or aimed at a country);
                 # it stays in the walk (the sentence is not the outlet's) and is left out at the end
-                doc.not_statements.add(id(statement))
+                doc.not_statements[id(statement)] = statement
             statements.append(statement)
         if lexicon.speech_noun is not None and "that" in blanked[c_start:c_end]:
             statements.extend(_speech_nouns(sentence, blanked, c_start, c_end, outside, in_clause, statements,
