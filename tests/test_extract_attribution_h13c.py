@@ -186,3 +186,11 @@ def test_a_lead_cut_inside_a_word_before_any_verb_is_no_act(ctx):
 def test_a_lead_cut_after_the_start_of_its_verb_keeps_the_act(ctx):
     assert [v[0] for v in voices(ctx, "South Korea has ordered civilians to leave an island near the bord")] == ["KOR"]
     assert [v[0] for v in voices(ctx, "Kim Jong Un has sta")] == ["PRK"]
+
+
+# --- a group of states speaks for no one state, as government (adjudication 9) -----------------------------------
+
+def test_a_group_of_states_is_a_government_voice_of_no_country(ctx):
+    # Hard case: "G7" is in no actor list, so the country after it looked like the actor.
+    assert voices(ctx, "G7 leaders condemned Russia's war.") == [(None, "government", ("RUS",))]
+    assert voices(ctx, "A civic group condemned Japan.") == [(None, "civic", ("JPN",))]

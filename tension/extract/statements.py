@@ -118,7 +118,7 @@ def load_lexicon() -> Lexicon:
         evaluative=kinds.evaluative,
         between=re.compile(r"\b(?:" + "|".join(map(re.escape, events)) + r")\s+between\s+(?:the\s+)?")
         if events else None,
-        non_state_heads=frozenset(h for h, k in kinds.by_head.items() if k not in STATE_VOICES),
+        non_state_heads=frozenset(h for h, k in kinds.by_head.items() if k not in STATE_VOICES) | kinds.states_heads,
         media_heads=frozenset(h for h, k in kinds.by_head.items() if k == "media"),
         house=kinds.house,
         pointing_back=frozenset(f"the {w}" for w in words.get("pointing", ())),
