@@ -194,3 +194,15 @@ def test_a_group_of_states_is_a_government_voice_of_no_country(ctx):
     # Hard case: "G7" is in no actor list, so the country after it looked like the actor.
     assert voices(ctx, "G7 leaders condemned Russia's war.") == [(None, "government", ("RUS",))]
     assert voices(ctx, "A civic group condemned Japan.") == [(None, "civic", ("JPN",))]
+
+
+# --- the agenda of a meeting is no target (adjudication 7) -------------------------------------------------------
+
+def test_a_country_on_the_agenda_is_no_target_beside_the_one_visited(ctx):
+    # Hard case: the agenda item is a country word ("the Ukrainian war") right after the visit's own target.
+    found = voices(ctx, "Japan's foreign minister visited Seoul to discuss the Ukrainian war, the ministry said.")
+    assert ("JPN", "government", ("KOR",)) in found
+
+
+def test_a_country_discussed_alone_stays_the_target(ctx):
+    assert voices(ctx, "Russia discussed Ukraine at length.")[0][2] == ("UKR",)

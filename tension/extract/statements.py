@@ -649,7 +649,8 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
                 continue  # "staged joint drills with Japan and Australia": partners, not targets (adjudication 3)
             place = (cues[2] or mention.kind in ("demonym", "capital")) and _is_place(
                 sentence.text, at, mention.end - offset, mention.kind, cues[2]) or (
-                not finding.is_act and cues[1] and _VICTIM.search(sentence.text, max(0, at - 30), at) is not None)
+                not finding.is_act and cues[1] and _VICTIM.search(sentence.text, max(0, at - 30), at) is not None) or (
+                cues[3] and _TOPIC.search(sentence.text, max(0, at - 40), at) is not None)
         for resolved in referents(mention):
             if resolved.country and resolved.country != own and resolved.country not in targets:
                 (places if place else targets).append(resolved.country)
@@ -693,6 +694,8 @@ def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 _PARTNER = re.compile(r"\b(?:joint|combined|trilateral)\s+(?:[\w-]+\s+){0,3}?(?:drills?|exercises?|maneuvers?|"
                       r"manoeuvres?|war\s+games?|patrols?|training)\b[^.;]{0,80}?\bwith\s+(?:the\s+)?"
                       r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
+# The agenda of a meeting: "visited Seoul to discuss the Ukrainian war" (a topic is no target, adjudication 7).
+_TOPIC = re.compile(r"\bdiscuss(?:ed|es|ing)?\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 _AT_CITY = re.compile(r"\b(?:in|at)\s+$")
 # The victim of the act a speaker denounces: "denounced the U.S. for terrorism against the DPRK", "their hostile
 # policy toward the DPRK", "acts to stifle the DPRK": a target only when the statement names no other country.
@@ -700,13 +703,13 @@ _VICTIM = re.compile(r"\b(?:against|toward|towards|stifle|isolate|strangle|hosti
 
 
 @lru_cache(maxsize=64)
-def _place_cues(text: str) -> tuple[bool, bool, bool]:
-    """Whether a sentence has a word of a joint act, of a victim, of a place or host at all (most have none, and
-    their mentions need no look at what precedes them)."""
+def _place_cues(text: str) -> tuple[bool, bool, bool, bool]:
+    """Whether a sentence has a word of a joint act, of a victim, of a place or host, of a topic at all (most
+    have none, and their mentions need no look at what precedes them)."""
     low = text.lower()
     return (("joint" in low or "combined" in low or "trilateral" in low),
             any(w in low for w in ("against", "toward", "stifle", "isolate", "strangle", "hostile")),
-            _place_patterns()[3].search(low) is not None)
+            _place_patterns()[3].search(low) is not None, "discuss" in low)
 
 
 def _is_place(text: str, start: int, end: int, kind: str, words: bool = True) -> bool:
