@@ -171,6 +171,8 @@ class _Document:
     # findings that are no statement unless given targets, by id (the dict keeps them alive: an id is only unique
     # while its object lives, and a freed one's id would mark a later statement)
     not_statements: dict[int, "Statement"] = field(default_factory=dict)
+    # whether the document has a word of a joint act, a victim, a place or host, a topic, sport at all (_cues)
+    cues: tuple[bool, ...] = (True, True, True, True, True, True)
 
     def counterpart(self, country: str, allies: list[str | None] = ()) -> str | None:
         """The country other than `country` (and those acting with it) the document names most (counted only in
@@ -200,6 +202,7 @@ def extract_statements(
     starts = [m.start for m in mentions]
     doc = _Document(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
+    doc.cues = _cues(body)
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
     quote_speaker: Statement | None = None
@@ -209,7 +212,8 @@ def extract_statements(
         in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         narrator = doc.continuing or doc.narrator
         found = [s for s in _sentence_statements(sentence, in_sentence, lexicon, doc, narrator, body) if s]
-        if narrator is not None and all(s.attribution.startswith("document") for s in found) and (
+        if narrator is not None and in_sentence and sentence.text[-1:] not in _SENTENCE_END and all(
+                s.attribution.startswith("document") for s in found) and (
                 voiced := _voices_in(sentence, in_sentence, narrator)) is not None:
             found = [voiced]  # (the outlet's account of the act would be its own statement otherwise)
         if found:
@@ -230,7 +234,7 @@ def extract_statements(
         elif narrator is not None:
             how = "continued (after colon)" if narrator is doc.continuing else "document"
             found = [_make(sentence, sentence.text, Finding([narrator], narrator.text, "", False, how), [],
-                           in_sentence, offset=sentence.start)]
+                           in_sentence, offset=sentence.start, doc_cues=doc.cues)]
             if lexicon.kinds is not None:
                 found[0].speaker_kind = doc.continuing_kind if narrator is doc.continuing else \
                     lexicon.kinds.of_mention(narrator)
@@ -332,6 +336,7 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
 
 
 _RELAYED_GROUPS = frozenset({"civic", "diaspora_foreign"})
+_SENTENCE_END = frozenset('.!?"”’):')
 _DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
 _OFFICE = re.compile(r"\b(?:ministry|office|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
@@ -517,7 +522,7 @@ def _sentence_statements(
                                              lexicon.rules, doc.last_speaker, narrator):
             begin = c_start if finding.content_start is None else finding.content_start
             content = text[begin : finding.content_end if finding.content_end is not None else c_end]
-            statement = _make(sentence, content, finding, antecedent, in_clause, blanked)
+            statement = _make(sentence, content, finding, antecedent, in_clause, blanked, doc_cues=doc.cues)
             statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
             if statement.speaker_kind == "diaspora_foreign" and _DIASPORA.search(finding.phrase or finding.speaker_text):
                 # "the Federation of Koreans in the U.S.": a diaspora speaks for no state (labelling guideline)
@@ -529,13 +534,13 @@ def _sentence_statements(
                 # it stays in the walk (the sentence is not the outlet's) and is left out at the end
                 doc.not_statements[id(statement)] = statement
             statements.append(statement)
-        if lexicon.speech_noun is not None and "that" in blanked[c_start:c_end]:
+        if lexicon.speech_noun is not None and doc.cues[5] and "that" in blanked[c_start:c_end]:
             statements.extend(_speech_nouns(sentence, blanked, c_start, c_end, outside, in_clause, statements,
                                             lexicon, doc))
         previous_clause = outside
     if "–" in text or "—" in text or " - " in text:
         statements = _headline_source(sentence, text, statements, local, lexicon, doc)
-    if statements and _sport(text):
+    if statements and doc.cues[4] and _sport(text):
         # "South Korea scored a stoppage-time goal to defeat Portugal": national teams, no states acting
         statements = [s for s in statements if not (s.is_act and s.attribution in _TEAM_ACTS)]
     return statements
@@ -571,7 +576,8 @@ def _speech_nouns(sentence: Sentence, blanked: str, c_start: int, c_end: int, ou
             continue
         finding = Finding([speaker], mention.text, noun.group(0).strip(), False, "speech noun", exclude=[mention],
                           content_start=noun.end())
-        statement = _make(sentence, sentence.text[noun.end() : c_end], finding, [], in_clause, blanked)
+        statement = _make(sentence, sentence.text[noun.end() : c_end], finding, [], in_clause, blanked,
+                          doc_cues=doc.cues)
         statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
         out.append(statement)
     return out
@@ -623,7 +629,8 @@ def _whole_words(body: str, start: int, end: int) -> bool:
 
 
 def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[Mention],
-          in_clause: list[Mention], blanked: str | None = None, offset: int = 0) -> Statement:
+          in_clause: list[Mention], blanked: str | None = None, offset: int = 0,
+          doc_cues: tuple[bool, ...] = (True, True, True, True, True)) -> Statement:
     """The statement of a finding; `blanked`: the sentence with its quotes blanked, when the caller has it;
     `offset`: what to take from the mentions' offsets to make them the sentence's (the document's start of it when
     they are the document's)."""
@@ -637,24 +644,29 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
     end = len(sentence.text) if finding.content_end is None else None
     begin = finding.content_start
     places: list[str] = []
-    cues = _place_cues(sentence.text) if in_clause or antecedent else None
+    text = sentence.text
+    cues = _place_cues(text, doc_cues) if (in_clause or antecedent) and any(doc_cues[:4]) else None
     for mention in [*antecedent, *in_clause]:
         if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end) or (
                 begin is not None and mention.start < begin):
             continue
         place = False
-        if mention.resolved and cues is not None:
+        if mention.resolved:
             at = mention.start - offset
-            if finding.is_act and cues[0] and _PARTNER.search(sentence.text, max(0, at - 120), at):
-                continue  # "staged joint drills with Japan and Australia": partners, not targets (adjudication 3)
-            place = (cues[2] or mention.kind in ("demonym", "capital")) and _is_place(
-                sentence.text, at, mention.end - offset, mention.kind, cues[2]) or (
-                not finding.is_act and cues[1] and _VICTIM.search(sentence.text, max(0, at - 30), at) is not None) or (
-                cues[3] and _TOPIC.search(sentence.text, max(0, at - 40), at) is not None)
+            if mention.kind == "capital" and text[max(0, at - 3) : at] in ("in ", "at ") and (
+                    at < 4 or not text[at - 4].isalnum()):
+                place = True  # "in Seoul", "at Moscow": where it happened
+            elif cues is not None:
+                if finding.is_act and cues[0] and _PARTNER.search(text, max(0, at - 120), at):
+                    continue  # "staged joint drills with Japan and Australia": partners, not targets (adjudication 3)
+                place = cues[2] and _is_place(text, at, mention.end - offset, mention.kind) or (
+                    not finding.is_act and cues[1] and _VICTIM.search(text, max(0, at - 30), at) is not None) or (
+                    cues[3] and _TOPIC.search(text, max(0, at - 40), at) is not None)
         for resolved in referents(mention):
             if resolved.country and resolved.country != own and resolved.country not in targets:
                 (places if place else targets).append(resolved.country)
-    places = [c for c in dict.fromkeys(places) if c not in targets]
+    if places:
+        places = [c for c in dict.fromkeys(places) if c not in targets]
     return Statement(
         sentence_index=sentence.index,
         char_start=sentence.start,
@@ -703,25 +715,37 @@ _VICTIM = re.compile(r"\b(?:against|toward|towards|stifle|isolate|strangle|hosti
 
 
 @lru_cache(maxsize=64)
-def _place_cues(text: str) -> tuple[bool, bool, bool, bool]:
+def _place_cues(text: str, doc_cues: tuple[bool, ...]) -> tuple[bool, bool, bool, bool]:
     """Whether a sentence has a word of a joint act, of a victim, of a place or host, of a topic at all (most
-    have none, and their mentions need no look at what precedes them)."""
+    have none, and their mentions need no look at what precedes them); only what the document has is looked for."""
     low = text.lower()
-    return (("joint" in low or "combined" in low or "trilateral" in low),
-            any(w in low for w in ("against", "toward", "stifle", "isolate", "strangle", "hostile")),
-            _place_patterns()[3].search(low) is not None, "discuss" in low)
+    return (doc_cues[0] and ("joint" in low or "combined" in low or "trilateral" in low),
+            doc_cues[1] and any(w in low for w in _VICTIM_WORDS),
+            doc_cues[2] and _place_patterns()[3].search(low) is not None, doc_cues[3] and "discuss" in low)
 
 
-def _is_place(text: str, start: int, end: int, kind: str, words: bool = True) -> bool:
+_VICTIM_WORDS = ("against", "toward", "stifle", "isolate", "strangle", "hostile")
+
+
+def _cues(body: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """_place_cues, sport and a possessive (for speech nouns) of a whole document, looked for once (a sentence is looked at only for what its
+    document has)."""
+    low = body.lower()
+    return (("joint" in low or "combined" in low or "trilateral" in low), any(w in low for w in _VICTIM_WORDS),
+            _place_patterns()[3].search(low) is not None, "discuss" in low,
+            any(word in low for word in _sport_words()), "'s " in body or "’s " in body)
+
+
+def _is_place(text: str, start: int, end: int, kind: str) -> bool:
     """Whether the country named at text[start:end] is only the place of the act (adjudication 7): "a S. Korean
     port", "Pusan Port of south Korea", "a US base in S. Korea", "massed hardware in south Korea", "in Seoul"
     (a capital after in/at). A possessive ("in China's affairs") is no place."""
     if text.startswith(("'s", "’s"), end):
         return False
     after, of_before, host_before, _ = _place_patterns()
-    if words and kind == "demonym" and after.match(text, end):
+    if kind == "demonym" and after.match(text, end):
         return True
     before = text[max(0, start - 60) : start]
     if kind == "capital" and _AT_CITY.search(before):
         return True
-    return words and (of_before.search(before) is not None or host_before.search(before) is not None)
+    return of_before.search(before) is not None or host_before.search(before) is not None
