@@ -733,7 +733,7 @@ def _cues(body: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     low = body.lower()
     return (("joint" in low or "combined" in low or "trilateral" in low), any(w in low for w in _VICTIM_WORDS),
             _place_patterns()[3].search(low) is not None, "discuss" in low,
-            any(word in low for word in _sport_words()), "'s " in body or "’s " in body)
+            any(word in low for word in _sport_words()), "'" in body or "’" in body)
 
 
 def _is_place(text: str, start: int, end: int, kind: str) -> bool:
