@@ -206,3 +206,9 @@ def test_a_country_on_the_agenda_is_no_target_beside_the_one_visited(ctx):
 
 def test_a_country_discussed_alone_stays_the_target(ctx):
     assert voices(ctx, "Russia discussed Ukraine at length.")[0][2] == ("UKR",)
+
+
+def test_sport_words_are_whole_words_and_phrases_are_adjacent(ctx):
+    # "underscored" is no "scored"; "national" and "side" apart are no "national side"
+    assert voices(ctx, "Japan underscored its protest to China on Monday.")[0][0] == "JPN"
+    assert voices(ctx, "The national assembly of Japan sided with Seoul against China.")[0][0] == "JPN"

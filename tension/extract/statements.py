@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from typing import AbstractSet
 
 from tension.extract import attribution as rules
 from tension.extract.actors import ActorDictionary, Mention, alias_pattern
@@ -194,7 +195,8 @@ def extract_statements(
     names = _split_compounds(body)  # "U.S.-south Korea talks": both countries are named (same length as the body)
     if not any(c.isupper() for c in body) and any(c.isalpha() for c in body):
         names = _capitalise(names, actors.capitalised)  # "south korean president moon jae-in"
-    words = WordIndex(names, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None))
+    words = WordIndex(names, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None,
+                                         _cue_words()))
     narrator = _document_speaker(document_speaker, actors, published)
     mentions = resolve_mentions(actors.find_mentions(names, published, words),
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
@@ -202,7 +204,7 @@ def extract_statements(
     starts = [m.start for m in mentions]
     doc = _Document(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
-    doc.cues = _cues(body)
+    doc.cues = _cues(words, body)
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
     quote_speaker: Statement | None = None
@@ -291,9 +293,10 @@ def _split_compounds(body: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _vocabulary(actor_words: frozenset[str], speech_words: frozenset[str] | None) -> frozenset[str]:
+def _vocabulary(actor_words: frozenset[str], speech_words: frozenset[str] | None,
+                cue_words: frozenset[str] = frozenset()) -> frozenset[str]:
     """Every word extraction looks up in a document's words (made once per dictionary and lexicon)."""
-    return actor_words | speech_words if speech_words is not None else actor_words
+    return actor_words | cue_words | (speech_words or frozenset())
 
 
 def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, kinds: Kinds | None,
@@ -549,16 +552,25 @@ def _sentence_statements(
 _TEAM_ACTS = frozenset({"act subject", "mutual", "nested", "passive agent"})
 
 
-@lru_cache(maxsize=64)
 def _sport(text: str) -> bool:
-    """Whether a sentence is about sport (reference_words.tsv, use sport)."""
-    low = text.lower()
-    return any(word in low for word in _sport_words())
+    """Whether a sentence is about sport: it has every word of a phrase of reference_words.tsv (use sport), as
+    whole words ("underscored" is no "scored")."""
+    words = set(_NON_WORD.split(text))
+    single, phrases = _sport_phrases()
+    return not single.isdisjoint(words) or (phrases is not None and phrases.search(text) is not None)
 
 
 @lru_cache(maxsize=1)
-def _sport_words() -> tuple[str, ...]:
-    return load_reference_words().get("sport", ())
+def _sport_phrases() -> tuple[frozenset[str], re.Pattern | None]:
+    """The one-word sport words (in their cases) and a pattern of the phrases of several ("world cup")."""
+    words = load_reference_words().get("sport", ())
+    single = frozenset(c for w in words if not _NON_WORD.search(w) for c in _cased(w))
+    several = [w for w in words if _NON_WORD.search(w)]
+    return single, (re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in several) + r")\b",
+                               re.I) if several else None)
+
+
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def _speech_nouns(sentence: Sentence, blanked: str, c_start: int, c_end: int, outside: list[Mention],
@@ -630,7 +642,7 @@ def _whole_words(body: str, start: int, end: int) -> bool:
 
 def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[Mention],
           in_clause: list[Mention], blanked: str | None = None, offset: int = 0,
-          doc_cues: tuple[bool, ...] = (True, True, True, True, True)) -> Statement:
+          doc_cues: tuple[bool, ...] = (True, True, True, True, True, True)) -> Statement:
     """The statement of a finding; `blanked`: the sentence with its quotes blanked, when the caller has it;
     `offset`: what to take from the mentions' offsets to make them the sentence's (the document's start of it when
     they are the document's)."""
@@ -645,7 +657,7 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
     begin = finding.content_start
     places: list[str] = []
     text = sentence.text
-    cues = _place_cues(text, doc_cues) if (in_clause or antecedent) and any(doc_cues[:4]) else None
+    joint, victim, place_words, topic = doc_cues[:4]
     for mention in [*antecedent, *in_clause]:
         if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end) or (
                 begin is not None and mention.start < begin):
@@ -653,15 +665,15 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
         place = False
         if mention.resolved:
             at = mention.start - offset
-            if mention.kind == "capital" and text[max(0, at - 3) : at] in ("in ", "at ") and (
-                    at < 4 or not text[at - 4].isalnum()):
-                place = True  # "in Seoul", "at Moscow": where it happened
-            elif cues is not None:
-                if finding.is_act and cues[0] and _PARTNER.search(text, max(0, at - 120), at):
-                    continue  # "staged joint drills with Japan and Australia": partners, not targets (adjudication 3)
-                place = cues[2] and _is_place(text, at, mention.end - offset, mention.kind) or (
-                    not finding.is_act and cues[1] and _VICTIM.search(text, max(0, at - 30), at) is not None) or (
-                    cues[3] and _TOPIC.search(text, max(0, at - 40), at) is not None)
+            if joint and finding.is_act and _PARTNER.search(text, max(0, at - 120), at):
+                continue  # "staged joint drills with Japan and Australia": partners, not targets (adjudication 3)
+            before = _word_before(text, at)
+            place = (mention.kind == "capital" and text[max(0, at - 3) : at] in ("in ", "at ") and (
+                at < 4 or not text[at - 4].isalnum())) or (
+                place_words and _is_place(text, at, mention.end - offset, mention.kind, before)) or (
+                victim and not finding.is_act and (before in _VICTIM_BEFORE or before == "to" and
+                                                   _HOSTILE_TO.search(text, max(0, at - 16), at) is not None)
+            ) or (topic and _TOPIC.search(text, max(0, at - 40), at) is not None)
         for resolved in referents(mention):
             if resolved.country and resolved.country != own and resolved.country not in targets:
                 (places if place else targets).append(resolved.country)
@@ -689,75 +701,95 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
 
 
 @lru_cache(maxsize=1)
-def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
-    """(after a country word: "[a] port"; before a country: "port of [the]"; before: "a base in [the]"; any of
-    those words at all), from reference_words.tsv (place_noun, host)."""
+def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(after a country word: "[a] port"; before a country: "port of [the]"; before: "a base in [the]"), from
+    reference_words.tsv (place_noun, host)."""
     words = load_reference_words()
     nouns = "|".join(map(re.escape, words.get("place_noun", ()))) or "(?!x)x"
     hosts = "|".join(map(re.escape, words.get("host", ()))) or "(?!x)x"
     return (re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + nouns + r")\b", re.I),
             re.compile(r"\b(?:" + nouns + r")\s+of\s+(?:the\s+)?$", re.I),
             re.compile(r"\b(?:" + hosts + r")\b(?:\s+[\w-]+){0,3}?\s+(?:in|at|into|to|inside|off|near)\s+(?:the\s+)?$",
-                       re.I),
-            re.compile(r"\b(?:" + nouns + "|" + hosts + r")\b"))
+                       re.I))
 
 
 # Right before a partner of a joint act: "joint military exercises [in the waters east of X] with [Japan and ]".
 _PARTNER = re.compile(r"\b(?:joint|combined|trilateral)\s+(?:[\w-]+\s+){0,3}?(?:drills?|exercises?|maneuvers?|"
                       r"manoeuvres?|war\s+games?|patrols?|training)\b[^.;]{0,80}?\bwith\s+(?:the\s+)?"
                       r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
+_AT_CITY = re.compile(r"\b(?:in|at)\s+$")
+
+
+_VICTIM_BEFORE = frozenset({"against", "toward", "towards", "stifle", "isolate", "strangle"})
+_DISCUSS = frozenset({"discuss", "discussed", "discusses", "discussing"})
+_ARTICLES = frozenset({"the"})
 # The agenda of a meeting: "visited Seoul to discuss the Ukrainian war" (a topic is no target, adjudication 7).
 _TOPIC = re.compile(r"\bdiscuss(?:ed|es|ing)?\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}$")
-_AT_CITY = re.compile(r"\b(?:in|at)\s+$")
-# The victim of the act a speaker denounces: "denounced the U.S. for terrorism against the DPRK", "their hostile
-# policy toward the DPRK", "acts to stifle the DPRK": a target only when the statement names no other country.
-_VICTIM = re.compile(r"\b(?:against|toward|towards|stifle|isolate|strangle|hostile\s+to)\s+(?:the\s+)?$")
+_HOSTILE_TO = re.compile(r"\bhostile\s+to\s+(?:the\s+)?$", re.I)
 
 
-@lru_cache(maxsize=64)
-def _place_cues(text: str, doc_cues: tuple[bool, ...]) -> tuple[bool, bool, bool, bool]:
-    """Whether a sentence has a word of a joint act, of a victim, of a place or host, of a topic at all (most
-    have none, and their mentions need no look at what precedes them); only what the document has is looked for."""
-    low = text.lower()
-    return (doc_cues[0] and ("joint" in low or "combined" in low or "trilateral" in low),
-            doc_cues[1] and any(w in low for w in _VICTIM_WORDS),
-            doc_cues[2] and any(w in low for w in _place_words()), doc_cues[3] and "discuss" in low)
+def _word_before(text: str, at: int) -> str:
+    """The word right before position `at` ("the" skipped), lower case: "[against] the DPRK" -> "against"; none
+    when `at` is inside a word or a compound ("U.S.-[south Korea]")."""
+    end = at - 1
+    if end < 0 or text[end] != " ":
+        return ""
+    start = text.rfind(" ", 0, end) + 1
+    word = text[start:end].lower()
+    if word in _ARTICLES:
+        end, start = start - 1, text.rfind(" ", 0, start - 1) + 1
+        word = text[start:end].lower() if end > 0 else ""
+    return word
 
 
 @lru_cache(maxsize=1)
-def _place_words() -> tuple[str, ...]:
-    """The place nouns and host words, for a quick look (substrings: a pattern of alternatives is ~10 times
-    slower on a whole document)."""
+def _cue_word_groups() -> tuple[frozenset[str], ...]:
+    """The words whose presence in a document turns on a rule of _make or the sport rule: joint act, victim, place
+    or host, topic, sport (each a whole word, also capitalised)."""
     words = load_reference_words()
-    return tuple(dict.fromkeys(w.lower() for w in (*words.get("place_noun", ()), *words.get("host", ()))))
+    place = {w.lower() for w in (*words.get("place_noun", ()), *words.get("host", ()))}
+    groups = [{"joint", "combined", "trilateral"}, {*_VICTIM_BEFORE, "hostile"}, place, set(_DISCUSS)]
+    return tuple(frozenset(w for word in g for w in _cased(word)) for g in groups)
 
 
-_VICTIM_WORDS = ("against", "toward", "stifle", "isolate", "strangle", "hostile")
+@lru_cache(maxsize=1)
+def _sport_tokens() -> tuple[tuple[frozenset[str], ...], ...]:
+    """Each sport phrase of reference_words.tsv as its words, each word in the cases a text may write it."""
+    return tuple(tuple(frozenset(_cased(t)) for t in re.split(r"[^\w]+", w) if t)
+                 for w in load_reference_words().get("sport", ()))
 
 
-def _cues(body: str) -> tuple[bool, bool, bool, bool, bool, bool]:
-    """_place_cues, sport and a possessive (for speech nouns) of a whole document, looked for once (a sentence is looked at only for what its
-    document has)."""
-    low = body.lower()
-    return (("joint" in low or "combined" in low or "trilateral" in low), any(w in low for w in _VICTIM_WORDS),
-            any(w in low for w in _place_words()), "discuss" in low,
-            any(word in low for word in _sport_words()), "'" in body or "’" in body)
+def _cased(word: str) -> tuple[str, ...]:
+    return word, word.capitalize(), word.upper()
 
 
-def _is_place(text: str, start: int, end: int, kind: str) -> bool:
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    return frozenset().union(*_cue_word_groups(), *(t for phrase in _sport_tokens() for t in phrase))
+
+
+def _cues(words: AbstractSet[str], body: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """Whether the document has a word of a joint act, a victim, a place or host, a topic, a sport phrase, and an
+    apostrophe (for speech nouns): the rules that need them look only in documents that have them (its word
+    index, which holds these words too)."""
+    sport = any(all(not cased.isdisjoint(words) for cased in phrase) for phrase in _sport_tokens())
+    return (*(not g.isdisjoint(words) for g in _cue_word_groups()), sport, "'" in body or "’" in body)
+
+
+def _is_place(text: str, start: int, end: int, kind: str, word: str | None = None) -> bool:
     """Whether the country named at text[start:end] is only the place of the act (adjudication 7): "a S. Korean
     port", "Pusan Port of south Korea", "a US base in S. Korea", "massed hardware in south Korea", "in Seoul"
     (a capital after in/at). A possessive ("in China's affairs") is no place."""
     if text.startswith(("'s", "’s"), end):
         return False
-    after, of_before, host_before, _ = _place_patterns()
+    after, of_before, host_before = _place_patterns()
     if kind == "demonym" and after.match(text, end):
         return True
     before = text[max(0, start - 60) : start]
     if kind == "capital" and _AT_CITY.search(before):
         return True
-    last = before.rsplit(None, 2)[-2:]  # the word before the country (a "the" aside)
-    word = (last[0] if len(last) == 2 and last[1].lower() == "the" else last[-1] if last else "").lower()
+    if word is None:
+        word = _word_before(text, start)  # the word before the country (an article aside)
     if word == "of":
         return of_before.search(before) is not None
     return word in _HOST_PREPOSITIONS and host_before.search(before) is not None
