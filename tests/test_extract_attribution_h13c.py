@@ -211,4 +211,4 @@ def test_a_country_discussed_alone_stays_the_target(ctx):
 def test_sport_words_are_whole_words_and_phrases_are_adjacent(ctx):
     # "underscored" is no "scored"; "national" and "side" apart are no "national side"
     assert voices(ctx, "Japan underscored its protest to China on Monday.")[0][0] == "JPN"
-    assert voices(ctx, "The national assembly of Japan sided with Seoul against China.")[0][0] == "JPN"
+    assert voices(ctx, "Japan took a national decision and sided with Seoul against China.")[0][0] == "JPN"
