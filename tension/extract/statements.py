@@ -753,10 +753,14 @@ def _cue_word_groups() -> tuple[frozenset[str], ...]:
 
 
 @lru_cache(maxsize=1)
-def _sport_tokens() -> tuple[tuple[frozenset[str], ...], ...]:
-    """Each sport phrase of reference_words.tsv as its words, each word in the cases a text may write it."""
-    return tuple(tuple(frozenset(_cased(t)) for t in re.split(r"[^\w]+", w) if t)
-                 for w in load_reference_words().get("sport", ()))
+def _sport_gate() -> frozenset[str]:
+    """A word of each sport phrase of reference_words.tsv, in the cases a text may write it: a document with none
+    of them has no sentence about sport ("cup" for "world cup", "stoppage" for "stoppage-time")."""
+    gate = set()
+    for phrase in load_reference_words().get("sport", ()):
+        tokens = [t for t in _NON_WORD.split(phrase) if t]
+        gate.update(_cased(tokens[-1] if tokens[0] in ("world", "asian", "national") else tokens[0]))
+    return frozenset(gate)
 
 
 def _cased(word: str) -> tuple[str, ...]:
@@ -765,15 +769,15 @@ def _cased(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
-    return frozenset().union(*_cue_word_groups(), *(t for phrase in _sport_tokens() for t in phrase))
+    return frozenset().union(*_cue_word_groups(), _sport_gate())
 
 
 def _cues(words: AbstractSet[str], body: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     """Whether the document has a word of a joint act, a victim, a place or host, a topic, a sport phrase, and an
     apostrophe (for speech nouns): the rules that need them look only in documents that have them (its word
     index, which holds these words too)."""
-    sport = any(all(not cased.isdisjoint(words) for cased in phrase) for phrase in _sport_tokens())
-    return (*(not g.isdisjoint(words) for g in _cue_word_groups()), sport, "'" in body or "’" in body)
+    return (*(not g.isdisjoint(words) for g in _cue_word_groups()), not _sport_gate().isdisjoint(words),
+            "'" in body or "’" in body)
 
 
 def _is_place(text: str, start: int, end: int, kind: str, word: str | None = None) -> bool:
