@@ -65,7 +65,8 @@ def test_a_victim_named_alone_stays_the_target_and_an_act_against_a_country_targ
 
 def test_a_trailing_background_clause_gives_no_row(ctx):
     # Hard case: the background clause has actors of its own and a verb that would make an act of theirs.
-    found = voices(ctx, "Japan's foreign minister visited Seoul on Monday, as the two countries trade barbs over Russia.")
+    found = voices(ctx, "Japan's foreign minister visited Seoul on Monday, "
+                        "as the two countries trade barbs over Russia.")
     assert found == [("JPN", "government", ("KOR",))]
     assert [v[0] for v in voices(ctx, "China held naval drills, while Japan protested to Beijing.")] == ["CHN"]
 

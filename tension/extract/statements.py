@@ -433,11 +433,13 @@ def _closes_quote(text: str) -> bool:
 
 
 # An outlet's headline that passes on what voices in a country said: "Improved Relations Called for in S. Korea",
-# "War Moves Denounced in Japan" (a country's groups or people, told without their name: civic, reported by the outlet).
-_VOICES_IN = re.compile(r"\b(?:[Cc]alled\s+[Ff]or|[Dd]emanded|[Dd]enounced|[Cc]ondemned|[Cc]ensured|[Ss]lammed|[Bb]lasted|"
-                        r"[Dd]ecried|[Dd]eplored|[Cc]riticized|[Cc]riticised|[Aa]ssailed|[Ff]layed|[Hh]ailed|[Pp]raised|"
-                        r"[Ll]auded|[Ss]upported|[Ww]elcomed|[Oo]pposed|[Pp]rotested|[Rr]ejected|[Uu]rged)\s+in\s+"
-                        r"(?:the\s+)?$")
+# "War Moves Denounced in Japan" (a country's groups or people, told without their name: civic, reported by the
+# outlet).
+@lru_cache(maxsize=1)
+def _voices_in_pattern() -> re.Pattern:
+    """The "<verb> in [the]" right before a headline's last country (reference_words.tsv, use headline_voice)."""
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in load_reference_words().get("headline_voice", ()))
+    return re.compile(r"\b(?:" + (verbs or "(?!x)x") + r")\s+in\s+(?:the\s+)?$", re.I)
 
 
 def _voices_in(sentence: Sentence, mentions: list[Mention], narrator: Mention) -> Statement | None:
@@ -447,8 +449,8 @@ def _voices_in(sentence: Sentence, mentions: list[Mention], narrator: Mention) -
         return None
     last = mentions[-1]
     at, end = last.start - sentence.start, last.end - sentence.start
-    if not last.resolved or sentence.text[end:].strip(" .!\"'”’") or not _VOICES_IN.search(sentence.text, 0, at) \
-            or not rules._title_case(sentence.text):
+    if not last.resolved or sentence.text[end:].strip(" .!\"'”’") or \
+            not _voices_in_pattern().search(sentence.text, 0, at) or not rules._title_case(sentence.text):
         return None
     statement = _make(sentence, sentence.text, Finding([last], last.text, "", False, "headline (voices in)",
                                                        exclude=[last], reported_by=narrator.text),
@@ -671,7 +673,7 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
             place = (mention.kind == "capital" and text[max(0, at - 3) : at] in ("in ", "at ") and (
                 at < 4 or not text[at - 4].isalnum())) or (
                 place_words and _is_place(text, at, mention.end - offset, mention.kind, before)) or (
-                victim and not finding.is_act and (before in _VICTIM_BEFORE or before == "to" and
+                victim and not finding.is_act and (before in _victim_words() or before == "to" and
                                                    _HOSTILE_TO.search(text, max(0, at - 16), at) is not None)
             ) or (topic and _TOPIC.search(text, max(0, at - 40), at) is not None)
         for resolved in referents(mention):
@@ -720,7 +722,12 @@ _PARTNER = re.compile(r"\b(?:joint|combined|trilateral)\s+(?:[\w-]+\s+){0,3}?(?:
 _AT_CITY = re.compile(r"\b(?:in|at)\s+$")
 
 
-_VICTIM_BEFORE = frozenset({"against", "toward", "towards", "stifle", "isolate", "strangle"})
+@lru_cache(maxsize=1)
+def _victim_words() -> frozenset[str]:
+    """The words right before a denounced act's victim (reference_words.tsv, use victim: "against", "toward")."""
+    return frozenset(load_reference_words().get("victim", ()))
+
+
 _DISCUSS = frozenset({"discuss", "discussed", "discusses", "discussing"})
 _ARTICLES = frozenset({"the"})
 # The agenda of a meeting: "visited Seoul to discuss the Ukrainian war" (a topic is no target, adjudication 7).
@@ -748,7 +755,7 @@ def _cue_word_groups() -> tuple[frozenset[str], ...]:
     or host, topic, sport (each a whole word, also capitalised)."""
     words = load_reference_words()
     place = {w.lower() for w in (*words.get("place_noun", ()), *words.get("host", ()))}
-    groups = [{"joint", "combined", "trilateral"}, {*_VICTIM_BEFORE, "hostile"}, place, set(_DISCUSS)]
+    groups = [{"joint", "combined", "trilateral"}, {*_victim_words(), "hostile"}, place, set(_DISCUSS)]
     return tuple(frozenset(w for word in g for w in _cased(word)) for g in groups)
 
 
