@@ -95,7 +95,8 @@ def test_two_speakers_in_one_accusation(ctx):
 
 
 def test_the_two_countries_are_the_two_just_named(ctx):
-    found = statements(ctx, "Putin met Kim Jong Un in Pyongyang, as the two countries deepen their alliance.")
+    # (a main clause: a trailing ", as the two countries ..." is background and gives no row, adjudication 1)
+    found = statements(ctx, "Putin met Kim Jong Un in Pyongyang. Then the two countries deepened their alliance.")
     mutual = [s for s in found if "the two countries" in s.content]
     assert {s.speaker_country for s in mutual} == {"RUS", "PRK"}
 

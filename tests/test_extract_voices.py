@@ -129,7 +129,7 @@ def test_speaker_kinds_data_file():
     rows = read_tsv(DATA_DIR / "speaker_kinds.tsv")
     assert rows and all(r["speaker_kind"] in SPEAKER_KINDS and r["source"] for r in rows)
     assert len({(r["match"], r["value"]) for r in rows}) == len(rows), "a value listed twice"
-    assert {r["match"] for r in rows} <= {"actor", "role", "role_prefix", "kind", "head", "home"}
+    assert {r["match"] for r in rows} <= {"actor", "role", "role_prefix", "kind", "head", "states_head", "home"}
     kinds = load_kinds()
     assert kinds.of_head("a researcher at the institute") == "academic"
     assert kinds.of_head("the Federation of Koreans in the U.S.") == "diaspora_foreign"

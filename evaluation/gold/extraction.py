@@ -24,12 +24,16 @@ Matching, within one unit: gold rows (stmt >= 1) and system statements are paire
 - all four: the same two shares, requiring speaker country, targets, direction and kind all right.
 
 Only the tune half may be looked at while working; the check half is scored to report (`--split check` prints no
-errors). Definitions and figures: docs/evaluation-extraction.md.
+errors). The tune half is split once more, by document, into T1 (look at its errors) and T2 (held out: only its
+summary figures, never its errors or texts): `t2` when int(sha1("tune-part-2026:" + corpus + ":" + doc_id), 16) is
+odd, else `t1` (`tune_part`). A rule is kept only when T2 does not get worse on what it targets. `--errors` lists
+T1's errors only, whatever the split. Definitions and figures: docs/evaluation-extraction.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -49,6 +53,19 @@ COLUMNS = ["unit_id", "stmt", "speaker", "speaker_country", "speaker_kind", "rep
 DOCUMENT_SPEAKERS = {"kcna": "KCNA"}
 RU_OUTLET_SPEAKERS = {"mfa": "Russian Foreign Ministry"}
 STATE_KINDS = frozenset({"government", "military", "state_media", "party_legislature"})
+SPLITS = ("tune", "t1", "t2", "check")
+
+
+def tune_part(corpus: str, doc_id: str) -> str:
+    """T1 or T2 of a tune document (third round of issue 13): deterministic, by document, about half each."""
+    return "t2" if int(hashlib.sha1(f"tune-part-2026:{corpus}:{doc_id}".encode("utf-8")).hexdigest(), 16) % 2 else "t1"
+
+
+def in_split(unit: dict, split: str) -> bool:
+    """Whether a sampled unit belongs to `split` (tune, t1, t2 or check)."""
+    if split in ("tune", "check"):
+        return unit["split"] == split
+    return unit["split"] == "tune" and tune_part(unit["corpus"], unit["doc_id"]) == split
 
 
 @dataclass
@@ -232,10 +249,13 @@ def _error_line(uid: str, g: Row | None, s: dict | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--labels", type=Path, default=GOLD_FILE, help="label file (default: the adjudicated gold.tsv)")
-    ap.add_argument("--split", choices=["tune", "check", "both"], default="tune",
-                    help="tune (default) while working; check or both only to report, once, at the end")
-    ap.add_argument("--errors", action="store_true", help="list the tune half's errors (never the check half's)")
-    ap.add_argument("--text", action="store_true", help="with --errors: print each erring tune unit's text")
+    ap.add_argument("--split", choices=[*SPLITS, "parts", "both"], default="tune",
+                    help="tune (default), t1 (look at its errors), t2 (held out: figures only) or parts (t1 and t2) "
+                         "while working; "
+                         "check or both only to report, once, at the end")
+    ap.add_argument("--errors", action="store_true",
+                    help="list T1's errors (never T2's or the check half's), with --split tune or t1")
+    ap.add_argument("--text", action="store_true", help="with --errors: print each erring T1 unit's text")
     ap.add_argument("--corpus", help="only this corpus")
     a = ap.parse_args(argv)
     if not sampler.DATA.is_dir():
@@ -252,19 +272,21 @@ def main(argv: list[str] | None = None) -> int:
     docs = field_documents(units, contexts)
     system = assign(docs, run_statements(docs))
     pairs = load_pairs()
-    splits = ["tune", "check"] if a.split == "both" else [a.split]
+    splits = {"both": ["tune", "check"], "parts": ["t1", "t2"]}.get(a.split, [a.split])
     corpora = sorted({u["corpus"] for u in units})
     tallies: dict[tuple[str, str], Tally] = {}
     errors: list[str] = []
     for split in splits:
         for corpus in [*corpora, "all"]:
-            ids = [u["unit_id"] for u in units if u["split"] == split and corpus in ("all", u["corpus"])]
-            want_errors = a.errors and split == "tune" and corpus == "all"
-            texts = {u["unit_id"]: u["text"] for u in units if u["split"] == "tune"} if a.text else None
-            tallies[(split, corpus)] = score(gold, system, ids, pairs, errors if want_errors else None,
-                                             texts if want_errors else None)
-    n_units = {s: sum(1 for u in units if u["split"] == s) for s in splits}
-    n_rows = {s: sum(len(gold.get(u["unit_id"], [])) for u in units if u["split"] == s) for s in splits}
+            ids = [u["unit_id"] for u in units if in_split(u, split) and corpus in ("all", u["corpus"])]
+            tallies[(split, corpus)] = score(gold, system, ids, pairs)
+    if a.errors and a.split in ("tune", "t1", "parts"):
+        # errors only ever of T1: T2 and the check half are held out
+        ids = [u["unit_id"] for u in units if in_split(u, "t1")]
+        texts = {u["unit_id"]: u["text"] for u in units if in_split(u, "t1")} if a.text else None
+        score(gold, system, ids, pairs, errors, texts)
+    n_units = {s: sum(1 for u in units if in_split(u, s)) for s in splits}
+    n_rows = {s: sum(len(gold.get(u["unit_id"], [])) for u in units if in_split(u, s)) for s in splits}
     print(f"Gold set {a.labels.relative_to(ROOT) if a.labels.is_relative_to(ROOT) else a.labels}: "
           + ", ".join(f"{s} {n_units[s]} units / {n_rows[s]} statements" for s in splits))
     for split in splits:
@@ -273,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         for key, label in FIGURES:
             print(f"  {label:36}" + "".join(f"{tallies[(split, c)].figure(key):>17}" for c in [*corpora, "all"]))
     if errors:
-        print("\nTune errors (gold vs system):")
+        print("\nT1 errors (gold vs system):")
         print("\n".join(errors))
     return 0
 

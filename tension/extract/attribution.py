@@ -272,7 +272,11 @@ class Rules:
     between: re.Pattern | None = None  # "talks between X and Y": an event both sides hold
     evaluative: re.Pattern | None = None  # a reporter's own evaluation ("condemned", "a provocation")
     non_state_heads: frozenset[str] = frozenset()  # heads of a phrase naming a voice that is no state ("Council")
+    media_heads: frozenset[str] = frozenset()  # heads of a phrase naming an outlet ("media", "newspaper")
     pointing_back: frozenset[str] = frozenset()  # "the statement said": the last speaker goes on ("the statement")
+    # "the commentary said" with no speaker before it in the story: the document's own voice (a KCNA release's
+    # commentary is KCNA's), never the last institution named ("the puppet military")
+    own_text: frozenset[str] = frozenset()
     kin: re.Pattern | None = None  # "X's daughter" acts for herself (kin_pattern)
     predicate: re.Pattern | None = None  # a past tense telling an act (predicate_pattern)
     house: re.Pattern | None = None  # an outlet's house vocabulary ("puppet", "traitors")
@@ -292,6 +296,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|to)\s+(?:the\s+)?$")
 _APPOSITION_OF = re.compile(r",\s+(?:a|an|the)\s+[^,]{0,60}?\b(?:of|in|from)\s+(?:the\s+)?")
 # Speakers the dictionary cannot name (a relayed group, a person of a civic group): "he"/"she" after them is them.
 _VOICES_WITHOUT_NAMES = frozenset({"civic", "people", "academic", "diaspora_foreign", "media"})
+_OUTLETS = frozenset({"media", "state_media"})  # never who "he" or "she" is
 _OWNED = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}\s+")
 # Between a relay verb and the actor of the act it passes on: "said [that] [the] North Korea fired".
 _REPORTED_GAP = re.compile(r"\s*,?\s*(?:(?:[\w-]+\s+){0,3}?that\s+)?(?:the\s+|a\s+)?")
@@ -383,6 +388,14 @@ def _clause_findings(
                 # "Rev. Han, a reunification champion of south Korea, said ... He said": the speaker met since the
                 # last person the dictionary knows, not that person.
                 resolved = [last_speaker]
+            if last_speaker is None and narrator is not None and speakers[-1].backref in rules.own_text:
+                resolved = [narrator]
+            if not resolved and speakers[-1].backref in ("he", "she") and last_speaker is not None and \
+                    last_speaker.kind in _OUTLETS:
+                # "X, when interviewed by Kyodo News, ... He said": a person the dictionary does not know, not the
+                # outlet that interviewed him (a speaker not known)
+                return [Finding([], speakers[-1].text, anchor.group(0), False, "speech verb (speaker unknown)",
+                                exclude=speakers, directive=directive)]
             if not resolved and speakers[-1].backref in ("it", "they", "he", "she") or (
                     not resolved and speakers[-1].kind != PERSON) or (
                     last_speaker is not None and speakers[-1].backref in rules.pointing_back):
@@ -423,6 +436,11 @@ def _clause_findings(
                 reported = _reported_act(blanked, anchor.end(), c_end, outside, None, head, strict=False)
                 if reported is not None:
                     out.append(reported)
+                if len(out) > 1 and verb in rules.relay_verbs and head.split()[-1].lower() in rules.media_heads and \
+                        rules.evaluative is not None and not rules.evaluative.search(blanked, c_start, c_end):
+                    # "..., local media reported": an unnamed outlet that passes an act on without evaluating it
+                    # has no row of its own (labelling guideline: a reporter's row only where its words evaluate)
+                    out = out[1:]
                 return out
             if not resolved:
                 continue
@@ -477,7 +495,7 @@ def _clause_findings(
                                 # "Kim is planning ..., state news agency KCNA reported": an outlet passes it on
                                 reported_by=speakers[-1].text if resolved[0].kind == "media" else "")]
         pairs = [(r, s) for s in speakers for r in referents(s)]
-        if not pairs or resolved[0] is last_speaker:
+        if not pairs or resolved[0] is last_speaker or resolved[0] is narrator:
             pairs = [(r, speakers[-1]) for r in resolved]
         out = [Finding([r], s.text, anchor.group(0), False, "speech verb", exclude=speakers, directive=directive,
                        phrase=phrase)
@@ -522,7 +540,7 @@ def _clause_findings(
     if subject is not None and referents(subject) and not (
             rules.kin is not None and rules.kin.match(blanked, subject.end, c_end)):
         actors = coordinated(subject, blanked, outside)
-        if rules.evaluative is not None and not _WORD_AFTER.search(blanked, actors[-1].end, c_end):
+        if rules.evaluative is not None and not _WORD_AFTER.search(blanked, actors[-1].end, _uncut_end(blanked, c_end)):
             return []  # "North Korean leader Kim Jong Un", "Russian President Vladimir Putin": a name, no act
         after = _NO_PREDICATE.match(blanked, actors[-1].end, c_end) if rules.evaluative is not None else None
         if after is not None and (after.group("colon") or not blanked[c_start:c_end].rstrip().endswith(".")) and \
@@ -580,6 +598,15 @@ _TO_AFTER = re.compile(r"\s+to\s+[a-z]")
 # of revellers leave"); "to" is a headline's future ("South Korea to suspend ...").
 _NO_PREDICATE = re.compile(r"\s*(?P<colon>:)|\s+(?:in|of|on|at|for|from|with|by|after|amid|over|under|near|against)\b")
 _HEADLINE_PASSIVE = re.compile(r"\s+(\w+ed)\s+to\s+[a-z]")
+
+
+def _uncut_end(blanked: str, c_end: int) -> int:
+    """Where a clause's words end, a lead cut in the middle of a word aside ("Japan, Turkey, Canada and Sou": the
+    last word of a text that ends with no punctuation is no word of its own; adjudication 11)."""
+    if c_end < len(blanked.rstrip()) or not blanked[c_end - 1 : c_end].isalpha():
+        return c_end
+    cut = blanked.rfind(" ", 0, c_end)
+    return cut if cut > 0 else c_end
 
 
 def _title_case(text: str) -> bool:

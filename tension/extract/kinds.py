@@ -60,6 +60,8 @@ class Kinds:
     # a civic group or party of any other country that the outlet relays is a foreign voice (diaspora_foreign)
     home: dict[str, frozenset[str]] = field(default_factory=dict)
     civil_objects: frozenset[str] = frozenset()  # "probe", "campaign": what makes "launch"/"test" no military act
+    # heads naming a group of states ("G7 leaders", "the Group of Seven"): government, but no one state's voice
+    states_heads: frozenset[str] = frozenset()
 
     def of_mention(self, mention: Mention | None) -> str | None:
         """The kind of voice a resolved mention is, from its actor, role or dictionary kind."""
@@ -116,11 +118,12 @@ def load_kinds() -> Kinds:
         if row["speaker_kind"] not in SPEAKER_KINDS:
             raise ValueError(f"speaker_kinds.tsv: unknown kind {row['speaker_kind']!r}")
     table = {match: {r["value"]: r["speaker_kind"] for r in rows if r["match"] == match}
-             for match in ("actor", "role", "kind", "head")}
+             for match in ("actor", "role", "kind", "head", "states_head")}
     acts = read_tsv(DATA_DIR / "act_types.tsv")
     own = [a for a in acts if a["actor_country"] != "*"] + [a for a in acts if a["actor_country"] == "*"]
     return Kinds(
-        by_actor=table["actor"], by_role=table["role"], by_kind=table["kind"], by_head=table["head"],
+        by_actor=table["actor"], by_role=table["role"], by_kind=table["kind"],
+        by_head={**table["head"], **table["states_head"]}, states_heads=frozenset(table["states_head"]),
         by_role_prefix=tuple((r["value"], r["speaker_kind"]) for r in rows if r["match"] == "role_prefix"),
         house=word_pattern([r["word"] for r in read_tsv(DATA_DIR / "house_vocabulary.tsv")]),
         evaluative=word_pattern([r["word"] for r in read_tsv(DATA_DIR / "evaluative_words.tsv")]),

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from typing import AbstractSet
 
 from tension.extract import attribution as rules
 from tension.extract.actors import ActorDictionary, Mention, alias_pattern
@@ -29,6 +30,7 @@ from tension.extract.sentences import Sentence, split_sentences  # noqa: F401 (r
 
 MODALITIES = ("asserted", "threat_or_future", "hypothetical", "negated", "reported")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+_BACKGROUND = frozenset({"as", "while", "amid", "even as"})  # clause openings that give background (adjudication 1)
 _CLAUSE_BREAK = re.compile(r",\s+(?P<rel>which|who|as|while|amid|even as)\s+|;\s+")
 # "came as the US leader prepared": a subordinate clause with its own actor (checked against mention starts).
 _SUBORDINATE = re.compile(r"\s(?:as|while|when|after|because|before|since|but)\s+(?:the\s+|a\s+)?")
@@ -68,6 +70,9 @@ class Statement:
     targets_inferred: bool = False  # targets from the sentence before or implied by the act, not named
     speaker_kind: str | None = None  # government, military, state_media, ... (tension/data/speaker_kinds.tsv)
     reported_by: str | None = None  # the reporter named in the text who passes the act or words on
+    # countries named only as the place of the act ("entered a port in Pusan", "a US base in S. Korea"): targets
+    # only when nothing else is (adjudication 7); not stored (records.py lists the stored fields)
+    places: list[str] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class Lexicon:
     anaphor: Anchored | None = None  # "the drills", "they": the targets of the sentence before carry over
     pointing: re.Pattern = re.compile(r"(?!x)x")  # "it", "the statement": a speaker that keeps the last one's kind
     kinds: Kinds | None = None  # speaker kinds, house vocabulary, act types
+    speech_noun: re.Pattern | None = None  # "'s concerns that": right after a speaker (attribution.tsv speech_noun)
 
 
 def load_lexicon() -> Lexicon:
@@ -113,9 +119,11 @@ def load_lexicon() -> Lexicon:
         evaluative=kinds.evaluative,
         between=re.compile(r"\b(?:" + "|".join(map(re.escape, events)) + r")\s+between\s+(?:the\s+)?")
         if events else None,
-        non_state_heads=frozenset(h for h, k in kinds.by_head.items() if k not in STATE_VOICES),
+        non_state_heads=frozenset(h for h, k in kinds.by_head.items() if k not in STATE_VOICES) | kinds.states_heads,
+        media_heads=frozenset(h for h, k in kinds.by_head.items() if k == "media"),
         house=kinds.house,
         pointing_back=frozenset(f"the {w}" for w in words.get("pointing", ())),
+        own_text=frozenset(f"the {w}" for w in words.get("own_text", ())),
         kin=kin_pattern(words.get("kin", ())),
         predicate=predicate_pattern(words.get("act_verb", ())),
         act_words=kinds.act_words,
@@ -123,7 +131,10 @@ def load_lexicon() -> Lexicon:
                        for country in {a.actor_country for a in kinds.act_types
                                        if a.actor_country != "*" and a.targets != ("-",)}},
     )
+    speech_nouns = [r["word"] for r in rows if r["kind"] == "speech_noun"]
     return Lexicon(
+        speech_noun=re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+)?(?:" + "|".join(map(re.escape, speech_nouns))
+                               + r")\s+(?:[a-z][\w-]*\s+){0,2}?that\s+") if speech_nouns else None,
         reference_words=words,
         anaphor=anaphor_pattern(list(words.get("anaphor", ()))),
         pointing=re.compile(r"(?:it|they|the\s+(?:\w+\s+)?(?:"
@@ -158,14 +169,18 @@ class _Document:
     continuing_kind: str | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
     previous_targets: list[str] = field(default_factory=list)
     salience: Counter | None = None  # how often each country is named, counted when first needed
-    not_statements: set[int] = field(default_factory=set)  # ids of findings that are no statement unless given targets
+    # findings that are no statement unless given targets, by id (the dict keeps them alive: an id is only unique
+    # while its object lives, and a freed one's id would mark a later statement)
+    not_statements: dict[int, "Statement"] = field(default_factory=dict)
+    # whether the document has a word of a joint act, a victim, a place or host, a topic, sport at all (_cues)
+    cues: tuple[bool, ...] = (True, True, True, True, True, True)
 
-    def counterpart(self, country: str) -> str | None:
-        """The country other than `country` the document names most (counted only in the few documents that need
-        it: those with an act that names nobody)."""
+    def counterpart(self, country: str, allies: list[str | None] = ()) -> str | None:
+        """The country other than `country` (and those acting with it) the document names most (counted only in
+        the few documents that need it: those with an act that names nobody)."""
         if self.salience is None:
             self.salience = Counter(r.country for m in self.mentions for r in referents(m) if r.kind != "demonym")
-        return next((c for c, _ in self.salience.most_common() if c != country), None)
+        return next((c for c, _ in self.salience.most_common() if c != country and c not in allies), None)
 
 
 def extract_statements(
@@ -180,7 +195,8 @@ def extract_statements(
     names = _split_compounds(body)  # "U.S.-south Korea talks": both countries are named (same length as the body)
     if not any(c.isupper() for c in body) and any(c.isalpha() for c in body):
         names = _capitalise(names, actors.capitalised)  # "south korean president moon jae-in"
-    words = WordIndex(names, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None))
+    words = WordIndex(names, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None,
+                                         _cue_words()))
     narrator = _document_speaker(document_speaker, actors, published)
     mentions = resolve_mentions(actors.find_mentions(names, published, words),
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
@@ -188,6 +204,7 @@ def extract_statements(
     starts = [m.start for m in mentions]
     doc = _Document(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
+    doc.cues = _cues(words, body)
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
     quote_speaker: Statement | None = None
@@ -197,6 +214,10 @@ def extract_statements(
         in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         narrator = doc.continuing or doc.narrator
         found = [s for s in _sentence_statements(sentence, in_sentence, lexicon, doc, narrator, body) if s]
+        if narrator is not None and in_sentence and sentence.text[-1:] not in _SENTENCE_END and all(
+                s.attribution.startswith("document") for s in found) and (
+                voiced := _voices_in(sentence, in_sentence, narrator)) is not None:
+            found = [voiced]  # (the outlet's account of the act would be its own statement otherwise)
         if found:
             speakers = [s for s in found if s.speaker_country or s.speaker_kind == "diaspora_foreign"]
             if pending_quote and speakers:
@@ -215,14 +236,16 @@ def extract_statements(
         elif narrator is not None:
             how = "continued (after colon)" if narrator is doc.continuing else "document"
             found = [_make(sentence, sentence.text, Finding([narrator], narrator.text, "", False, how), [],
-                           in_sentence)]
+                           in_sentence, offset=sentence.start, doc_cues=doc.cues)]
             if lexicon.kinds is not None:
                 found[0].speaker_kind = doc.continuing_kind if narrator is doc.continuing else \
                     lexicon.kinds.of_mention(narrator)
         if lexicon.kinds is not None:
             found = _voices(found, sentence, doc, lexicon.kinds)
         for statement in found:
-            _complete_targets(statement, sentence, doc, lexicon.kinds, lexicon.anaphor)
+            _complete_targets(statement, sentence, doc, lexicon.kinds, lexicon.anaphor,
+                              [s.speaker_country for s in found if s is not statement and s.is_act
+                               and s.content == statement.content] if len(found) > 1 else [])
         statements.extend(s for s in found if id(s) not in doc.not_statements or s.targets)
     if doc.narrator is not None:
         kind = lexicon.kinds.of_mention(doc.narrator) if lexicon.kinds is not None else None
@@ -270,15 +293,17 @@ def _split_compounds(body: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _vocabulary(actor_words: frozenset[str], speech_words: frozenset[str] | None) -> frozenset[str]:
+def _vocabulary(actor_words: frozenset[str], speech_words: frozenset[str] | None,
+                cue_words: frozenset[str] = frozenset()) -> frozenset[str]:
     """Every word extraction looks up in a document's words (made once per dictionary and lexicon)."""
-    return actor_words | speech_words if speech_words is not None else actor_words
+    return actor_words | cue_words | (speech_words or frozenset())
 
 
 def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, kinds: Kinds | None,
-                      anaphor: Anchored | None) -> None:
+                      anaphor: Anchored | None, co_actors: list[str | None] = ()) -> None:
     """Targets from context when the content only points back, or implied by the act when it names none
-    (act_types.tsv: a DPRK launch bears on KOR, JPN and USA)."""
+    (act_types.tsv: a DPRK launch bears on KOR, JPN and USA). `co_actors`: the countries doing the same act in the
+    sentence ("Iran and Syria held joint drills"), never the counterpart an act implies."""
     act = kinds.implied_act(statement.speaker_country, statement.content, statement.is_act) if (
         statement.speaker_country and kinds is not None and statement.speaker_kind != "state_media") else None
     implied = act.targets if act is not None else None
@@ -292,7 +317,7 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
     if not statement.targets and statement.speaker_country:
         if implied:
             if implied == ("counterpart",):
-                counterpart = doc.counterpart(statement.speaker_country)
+                counterpart = doc.counterpart(statement.speaker_country, co_actors)
                 implied = (counterpart,) if counterpart else ()
             statement.targets = [t for t in implied if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
@@ -300,6 +325,8 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
                                                                                anaphor.view(sentence.text)):
             statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
+    if not statement.targets and statement.places:
+        statement.targets = [t for t in statement.places if t != statement.speaker_country]  # only a place: it is
     if statement.targets:
         doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
     if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign") and (
@@ -312,6 +339,7 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
 
 
 _RELAYED_GROUPS = frozenset({"civic", "diaspora_foreign"})
+_SENTENCE_END = frozenset('.!?"”’):')
 _DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
 _OFFICE = re.compile(r"\b(?:ministry|office|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
@@ -404,6 +432,33 @@ def _closes_quote(text: str) -> bool:
     return (text.count('"') % 2 == 1) or (text.count("”") > text.count("“"))
 
 
+# An outlet's headline that passes on what voices in a country said: "Improved Relations Called for in S. Korea",
+# "War Moves Denounced in Japan" (a country's groups or people, told without their name: civic, reported by the
+# outlet).
+@lru_cache(maxsize=1)
+def _voices_in_pattern() -> re.Pattern:
+    """The "<verb> in [the]" right before a headline's last country (reference_words.tsv, use headline_voice)."""
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in load_reference_words().get("headline_voice", ()))
+    return re.compile(r"\b(?:" + (verbs or "(?!x)x") + r")\s+in\s+(?:the\s+)?$", re.I)
+
+
+def _voices_in(sentence: Sentence, mentions: list[Mention], narrator: Mention) -> Statement | None:
+    """The statement of a title-case headline "<what> Called for in <country>" in an outlet's document: the
+    country's voices (civic), reported by the outlet; None for any other sentence."""
+    if not mentions or "in" not in sentence.text:
+        return None
+    last = mentions[-1]
+    at, end = last.start - sentence.start, last.end - sentence.start
+    if not last.resolved or sentence.text[end:].strip(" .!\"'”’") or \
+            not _voices_in_pattern().search(sentence.text, 0, at) or not rules._title_case(sentence.text):
+        return None
+    statement = _make(sentence, sentence.text, Finding([last], last.text, "", False, "headline (voices in)",
+                                                       exclude=[last], reported_by=narrator.text),
+                      [], mentions, offset=sentence.start)
+    statement.speaker_kind = "civic"
+    return statement
+
+
 def _continued(sentence: Sentence, speaker: Statement, how: str) -> Statement:
     """A sentence spoken by a speaker found elsewhere (a quotation going on, a colon's continuation)."""
     return replace(speaker, sentence_index=sentence.index, char_start=sentence.start, char_end=sentence.end,
@@ -411,9 +466,18 @@ def _continued(sentence: Sentence, speaker: Statement, how: str) -> Statement:
                    is_act=False, targets_inferred=False, modality=modality(outside_quotes(sentence.text), False))
 
 
-def _clauses(text: str, blanked: str, mention_starts: set[int]) -> list[tuple[int, int, str]]:
+# A headline's leading label of one or two words before a colon ("Lawmakers: ...", "Analysis: ...").
+_LABEL = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?:\s+(?=[A-Z])")
+
+
+def _clauses(text: str, blanked: str, mention_starts: set[int], speech_verbs: frozenset[str] = frozenset()
+             ) -> list[tuple[int, int, str]]:
     """Clause spans split at ', which', ', who', ';' and before a subordinate clause with its own actor."""
     breaks = [(m.start(), m.end(), m.group("rel") or "") for m in _CLAUSE_BREAK.finditer(blanked)]
+    if ":" in blanked[:30] and (label := _LABEL.match(blanked)) is not None and not (
+            speech_verbs and not speech_verbs.isdisjoint(label.group(0).lower().replace(":", " ").split())):
+        # "Lawmakers: South Korea's spy chief says ...", "Exclusive: ...": a headline's label, then the clause
+        breaks.append((label.end() - 1, label.end(), ""))
     if mention_starts:  # (the breaks before a subordinate clause are those where a mention starts)
         breaks += [(m.start(), m.end(), "sub") for m in _SUBORDINATE.finditer(blanked) if m.end() in mention_starts]
     spans, start, rel = [], 0, ""
@@ -443,13 +507,18 @@ def _sentence_statements(
     outside_all = local if blanked is text else [m for m in local if not blanked[m.start : m.end].isspace()]
     statements: list[Statement] = []
     previous_clause: list[Mention] = []
-    for c_start, c_end, rel in _clauses(text, blanked, {m.start for m in outside_all}):
+    for c_start, c_end, rel in _clauses(text, blanked, {m.start for m in outside_all}, lexicon.speech_verbs):
         if c_start == 0 and c_end == len(text):  # the whole sentence (most are one clause): no copies
             in_clause, outside = local, outside_all
         else:
             in_clause = [m for m in local if c_start <= m.start < c_end]
             outside = [m for m in outside_all if c_start <= m.start < c_end]
         antecedent = previous_clause[-1:] if rel in ("which", "who") else []
+        if rel in _BACKGROUND:
+            # "..., as the two countries trade heated rhetoric", "..., amid tension with Seoul": background to the
+            # news, no row of its own (adjudication 1)
+            previous_clause = outside
+            continue
         anchors = _reporting_verbs(blanked, c_start, c_end, lexicon, openings)
         if not (outside or antecedent or anchors):
             previous_clause = outside
@@ -458,7 +527,7 @@ def _sentence_statements(
                                              lexicon.rules, doc.last_speaker, narrator):
             begin = c_start if finding.content_start is None else finding.content_start
             content = text[begin : finding.content_end if finding.content_end is not None else c_end]
-            statement = _make(sentence, content, finding, antecedent, in_clause, blanked)
+            statement = _make(sentence, content, finding, antecedent, in_clause, blanked, doc_cues=doc.cues)
             statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
             if statement.speaker_kind == "diaspora_foreign" and _DIASPORA.search(finding.phrase or finding.speaker_text):
                 # "the Federation of Koreans in the U.S.": a diaspora speaks for no state (labelling guideline)
@@ -468,12 +537,64 @@ def _sentence_statements(
                 # "South Korean team DRX won", "The South Korean company ... unveiled": an act of a voice that is no
                 # state, aimed at no country, is no statement (labelling guideline: about or aimed at a country);
                 # it stays in the walk (the sentence is not the outlet's) and is left out at the end
-                doc.not_statements.add(id(statement))
+                doc.not_statements[id(statement)] = statement
             statements.append(statement)
+        if lexicon.speech_noun is not None and doc.cues[5] and "that" in blanked[c_start:c_end]:
+            statements.extend(_speech_nouns(sentence, blanked, c_start, c_end, outside, in_clause, statements,
+                                            lexicon, doc))
         previous_clause = outside
     if "–" in text or "—" in text or " - " in text:
         statements = _headline_source(sentence, text, statements, local, lexicon, doc)
+    if statements and doc.cues[4] and _sport(text):
+        # "South Korea scored a stoppage-time goal to defeat Portugal": national teams, no states acting
+        statements = [s for s in statements if not (s.is_act and s.attribution in _TEAM_ACTS)]
     return statements
+
+
+_TEAM_ACTS = frozenset({"act subject", "mutual", "nested", "passive agent"})
+
+
+def _sport(text: str) -> bool:
+    """Whether a sentence is about sport: it has every word of a phrase of reference_words.tsv (use sport), as
+    whole words ("underscored" is no "scored")."""
+    words = set(_NON_WORD.split(text))
+    single, phrases = _sport_phrases()
+    return not single.isdisjoint(words) or (phrases is not None and phrases.search(text) is not None)
+
+
+@lru_cache(maxsize=1)
+def _sport_phrases() -> tuple[frozenset[str], re.Pattern | None]:
+    """The one-word sport words (in their cases) and a pattern of the phrases of several ("world cup")."""
+    words = load_reference_words().get("sport", ())
+    single = frozenset(c for w in words if not _NON_WORD.search(w) for c in _cased(w))
+    several = [w for w in words if _NON_WORD.search(w)]
+    return single, (re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in several) + r")\b",
+                               re.I) if several else None)
+
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def _speech_nouns(sentence: Sentence, blanked: str, c_start: int, c_end: int, outside: list[Mention],
+                  in_clause: list[Mention], found: list[Statement], lexicon: Lexicon, doc: _Document
+                  ) -> list[Statement]:
+    """The statements of "X's concerns that ...", "Moscow's warning that ..." in a clause (adjudication 2: a speech
+    noun with content keeps a row), for speakers the clause has no statement of yet."""
+    out: list[Statement] = []
+    for mention in outside:
+        noun = lexicon.speech_noun.match(blanked, mention.end, c_end)
+        if noun is None or not referents(mention) or not referents(mention)[0].country:
+            continue
+        speaker = referents(mention)[0]
+        if any(s.speaker_country == speaker.country for s in [*found, *out]):
+            continue
+        finding = Finding([speaker], mention.text, noun.group(0).strip(), False, "speech noun", exclude=[mention],
+                          content_start=noun.end())
+        statement = _make(sentence, sentence.text[noun.end() : c_end], finding, [], in_clause, blanked,
+                          doc_cues=doc.cues)
+        statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
+        out.append(statement)
+    return out
 
 
 _OPINION = re.compile(r"\b(?:should|must|would|could|may|might|need to|ought)\b", re.I)
@@ -522,8 +643,11 @@ def _whole_words(body: str, start: int, end: int) -> bool:
 
 
 def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[Mention],
-          in_clause: list[Mention], blanked: str | None = None) -> Statement:
-    """The statement of a finding; `blanked`: the sentence with its quotes blanked, when the caller has it."""
+          in_clause: list[Mention], blanked: str | None = None, offset: int = 0,
+          doc_cues: tuple[bool, ...] = (True, True, True, True, True, True)) -> Statement:
+    """The statement of a finding; `blanked`: the sentence with its quotes blanked, when the caller has it;
+    `offset`: what to take from the mentions' offsets to make them the sentence's (the document's start of it when
+    they are the document's)."""
     speaker = finding.speakers[0] if finding.speakers else None
     own = speaker.country if speaker else None
     excluded = {(m.start, m.end) for m in finding.exclude}
@@ -533,13 +657,30 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
             targets.append(resolved.country)
     end = len(sentence.text) if finding.content_end is None else None
     begin = finding.content_start
+    places: list[str] = []
+    text = sentence.text
+    joint, victim, place_words, topic = doc_cues[:4]
     for mention in [*antecedent, *in_clause]:
         if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end) or (
                 begin is not None and mention.start < begin):
             continue
+        place = False
+        if mention.resolved:
+            at = mention.start - offset
+            if joint and finding.is_act and _PARTNER.search(text, max(0, at - 120), at):
+                continue  # "staged joint drills with Japan and Australia": partners, not targets (adjudication 3)
+            before = _word_before(text, at)
+            place = (mention.kind == "capital" and text[max(0, at - 3) : at] in ("in ", "at ") and (
+                at < 4 or not text[at - 4].isalnum())) or (
+                place_words and _is_place(text, at, mention.end - offset, mention.kind, before)) or (
+                victim and not finding.is_act and (before in _victim_words() or before == "to" and
+                                                   _HOSTILE_TO.search(text, max(0, at - 16), at) is not None)
+            ) or (topic and _TOPIC.search(text, max(0, at - 40), at) is not None)
         for resolved in referents(mention):
             if resolved.country and resolved.country != own and resolved.country not in targets:
-                targets.append(resolved.country)
+                (places if place else targets).append(resolved.country)
+    if places:
+        places = [c for c in dict.fromkeys(places) if c not in targets]
     return Statement(
         sentence_index=sentence.index,
         char_start=sentence.start,
@@ -557,4 +698,112 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
         attribution=finding.how,
         targets=targets,
         reported_by=finding.reported_by or None,
+        places=places,
     )
+
+
+@lru_cache(maxsize=1)
+def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(after a country word: "[a] port"; before a country: "port of [the]"; before: "a base in [the]"), from
+    reference_words.tsv (place_noun, host)."""
+    words = load_reference_words()
+    nouns = "|".join(map(re.escape, words.get("place_noun", ()))) or "(?!x)x"
+    hosts = "|".join(map(re.escape, words.get("host", ()))) or "(?!x)x"
+    return (re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + nouns + r")\b", re.I),
+            re.compile(r"\b(?:" + nouns + r")\s+of\s+(?:the\s+)?$", re.I),
+            re.compile(r"\b(?:" + hosts + r")\b(?:\s+[\w-]+){0,3}?\s+(?:in|at|into|to|inside|off|near)\s+(?:the\s+)?$",
+                       re.I))
+
+
+# Right before a partner of a joint act: "joint military exercises [in the waters east of X] with [Japan and ]".
+_PARTNER = re.compile(r"\b(?:joint|combined|trilateral)\s+(?:[\w-]+\s+){0,3}?(?:drills?|exercises?|maneuvers?|"
+                      r"manoeuvres?|war\s+games?|patrols?|training)\b[^.;]{0,80}?\bwith\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
+_AT_CITY = re.compile(r"\b(?:in|at)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _victim_words() -> frozenset[str]:
+    """The words right before a denounced act's victim (reference_words.tsv, use victim: "against", "toward")."""
+    return frozenset(load_reference_words().get("victim", ()))
+
+
+_DISCUSS = frozenset({"discuss", "discussed", "discusses", "discussing"})
+_ARTICLES = frozenset({"the"})
+# The agenda of a meeting: "visited Seoul to discuss the Ukrainian war" (a topic is no target, adjudication 7).
+_TOPIC = re.compile(r"\bdiscuss(?:ed|es|ing)?\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+_HOSTILE_TO = re.compile(r"\bhostile\s+to\s+(?:the\s+)?$", re.I)
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word right before position `at` ("the" skipped), lower case: "[against] the DPRK" -> "against"; none
+    when `at` is inside a word or a compound ("U.S.-[south Korea]")."""
+    end = at - 1
+    if end < 0 or text[end] != " ":
+        return ""
+    start = text.rfind(" ", 0, end) + 1
+    word = text[start:end].lower()
+    if word in _ARTICLES:
+        end, start = start - 1, text.rfind(" ", 0, start - 1) + 1
+        word = text[start:end].lower() if end > 0 else ""
+    return word
+
+
+@lru_cache(maxsize=1)
+def _cue_word_groups() -> tuple[frozenset[str], ...]:
+    """The words whose presence in a document turns on a rule of _make or the sport rule: joint act, victim, place
+    or host, topic, sport (each a whole word, also capitalised)."""
+    words = load_reference_words()
+    place = {w.lower() for w in (*words.get("place_noun", ()), *words.get("host", ()))}
+    groups = [{"joint", "combined", "trilateral"}, {*_victim_words(), "hostile"}, place, set(_DISCUSS)]
+    return tuple(frozenset(w for word in g for w in _cased(word)) for g in groups)
+
+
+@lru_cache(maxsize=1)
+def _sport_gate() -> frozenset[str]:
+    """A word of each sport phrase of reference_words.tsv, in the cases a text may write it: a document with none
+    of them has no sentence about sport ("cup" for "world cup", "stoppage" for "stoppage-time")."""
+    gate = set()
+    for phrase in load_reference_words().get("sport", ()):
+        tokens = [t for t in _NON_WORD.split(phrase) if t]
+        gate.update(_cased(tokens[-1] if tokens[0] in ("world", "asian", "national") else tokens[0]))
+    return frozenset(gate)
+
+
+def _cased(word: str) -> tuple[str, ...]:
+    return word, word.capitalize(), word.upper()
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    return frozenset().union(*_cue_word_groups(), _sport_gate())
+
+
+def _cues(words: AbstractSet[str], body: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """Whether the document has a word of a joint act, a victim, a place or host, a topic, a sport phrase, and an
+    apostrophe (for speech nouns): the rules that need them look only in documents that have them (its word
+    index, which holds these words too)."""
+    return (*(not g.isdisjoint(words) for g in _cue_word_groups()), not _sport_gate().isdisjoint(words),
+            "'" in body or "’" in body)
+
+
+def _is_place(text: str, start: int, end: int, kind: str, word: str | None = None) -> bool:
+    """Whether the country named at text[start:end] is only the place of the act (adjudication 7): "a S. Korean
+    port", "Pusan Port of south Korea", "a US base in S. Korea", "massed hardware in south Korea", "in Seoul"
+    (a capital after in/at). A possessive ("in China's affairs") is no place."""
+    if text.startswith(("'s", "’s"), end):
+        return False
+    after, of_before, host_before = _place_patterns()
+    if kind == "demonym" and after.match(text, end):
+        return True
+    before = text[max(0, start - 60) : start]
+    if kind == "capital" and _AT_CITY.search(before):
+        return True
+    if word is None:
+        word = _word_before(text, start)  # the word before the country (an article aside)
+    if word == "of":
+        return of_before.search(before) is not None
+    return word in _HOST_PREPOSITIONS and host_before.search(before) is not None
+
+
+_HOST_PREPOSITIONS = frozenset({"in", "at", "into", "to", "inside", "off", "near"})
