@@ -23,6 +23,7 @@ chunks (tension/score/tokens.py): a statement is split once, for both; VADER rea
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -125,11 +126,17 @@ class Score:
             "modality_marked_in_text": self.modality_factor != MODALITY_FACTORS.get(self.modality, 1.0),
             "vader_weight": self.vader_weight,
             "raw_hostility": self.raw_hostility,
-            "formula": f"hostility = calibrate(raw_hostility); raw_hostility = tanh(cue_sum + {self.vader_weight}"
+            "formula": _formula(self.vader_weight),
+        }
+
+
+@functools.lru_cache(maxsize=8)
+def _formula(vader_weight: float) -> str:
+    """The explanation's formula line (one per VADER weight in use: built once, not for every statement)."""
+    return (f"hostility = calibrate(raw_hostility); raw_hostility = tanh(cue_sum + {vader_weight}"
             f"*(-vader_compound)) * modality_factor (VADER's weight is {VADER_WEIGHT}, {UNCUED_POSITIVE_TONE} x that "
             f"for a positive tone without a cooperative cue); cue_sum = on each side (hostile, cooperative) the largest "
-            f"contribution + {REST_WEIGHT} * the others; contribution = weight * factor",
-        }
+            f"contribution + {REST_WEIGHT} * the others; contribution = weight * factor")
 
 
 def combine(cue_sum: float, vader_compound: float, modality_factor: float,
