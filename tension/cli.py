@@ -197,7 +197,8 @@ def rescore_command(db: Path = DB_OPTION) -> None:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=3) from None
     typer.echo(f"scored {result['scored']} statements under scorer version {result['scorer_version']}; "
-               f"published {result['database']}")
+               + (f"published {result['database']}" if result["published"]
+                  else f"nothing to publish: {result['database']} already has every score of this version"))
 
 
 @app.command("publish")

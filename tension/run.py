@@ -272,14 +272,27 @@ def rescore(db: Path | str, scorer: Scorer | None = None, parquet_dir: Path | st
     published. `scorer`: another scorer than the packaged one (tests, experiments)."""
     run_id = run_id or new_run_id("rescore")
     with workspace(db) as paths:
+        before = _scorer_version(paths.working)  # before prepare(), which sets the packaged scorer's version
         prepared = prepare(paths.working, None, run_id)
         scorer = scorer or context(None).scorer
         with storage.connect(paths.working) as con:
             storage.set_setting(con, "scorer_version", scorer.version)
             scored = rescoring.rescore_missing(con, scorer)
         outcome = finish(paths.working, [], run_id, {}, None, prepared["fingerprint"], prepared["started"], scorer)
-        published = publish(paths, {**outcome, "changed": True, "weeks": None}, parquet_dir)
+        # Nothing scored and the version unchanged: the published copy is already this; do not rewrite it.
+        changed = bool(scored) or before != scorer.version
+        published = publish(paths, {**outcome, "changed": changed, "weeks": None if changed else []}, parquet_dir)
     return {"scored": scored, "scorer_version": scorer.version, **result(prepared, None, outcome, published)}
+
+
+def _scorer_version(database: Path) -> str:
+    """The scorer version a database's views read ('' for a database without one yet)."""
+    if not Path(database).exists():
+        return ""
+    with storage.connect(database) as con:
+        if not con.execute("select count(*) from information_schema.tables where table_name = 'settings'").fetchone()[0]:
+            return ""
+        return (con.execute("select value from settings where key = 'scorer_version'").fetchone() or [""])[0]
 
 
 def publish_pending(db: Path | str, parquet_dir: Path | str | None = None, run_id: str | None = None) -> dict:

@@ -50,3 +50,8 @@ def test_run_rescore_publishes_the_new_version_everywhere(ctx, seed_run, tmp_pat
     exported = duckdb.connect().execute(
         f"select distinct scorer_version from read_parquet('{result['parquet']}/**/*.parquet')").fetchall()
     assert exported == [(changed.version,)]
+    # Again with the same scorer: nothing to score, nothing republished (the published file is left as it is).
+    before = db.stat().st_mtime_ns
+    again = run.rescore(db, scorer=changed)
+    assert again["scored"] == 0 and not again["published"]
+    assert db.stat().st_mtime_ns == before
