@@ -174,6 +174,8 @@ class _Document:
     not_statements: dict[int, "Statement"] = field(default_factory=dict)
     # whether the document has a word of a joint act, a victim, a place or host, a topic, sport at all (_cues)
     cues: tuple[bool, ...] = (True, True, True, True, True, True)
+    year: int = 0  # the year of publication (an act "in <an earlier year>" is background)
+    past: bool = True  # whether the document has a word of a past marker at all (_past_gate)
 
     def counterpart(self, country: str, allies: list[str | None] = ()) -> str | None:
         """The country other than `country` (and those acting with it) the document names most (counted only in
@@ -205,6 +207,8 @@ def extract_statements(
     doc = _Document(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
     doc.cues = _cues(words, body)
+    doc.year = published.year
+    doc.past = not _past_gate().isdisjoint(words) or " in 19" in body or " in 20" in body
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
     quote_speaker: Statement | None = None
@@ -526,6 +530,10 @@ def _sentence_statements(
         for finding in rules.clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
                                              lexicon.rules, doc.last_speaker, narrator):
             begin = c_start if finding.content_start is None else finding.content_start
+            if doc.past and _before_the_week(blanked, c_start, c_end, finding, doc.year):
+                # "X previously warned ...", "... said last month", "fired a missile in 2021": an earlier act,
+                # background to the news, no row (adjudication 1)
+                continue
             content = text[begin : finding.content_end if finding.content_end is not None else c_end]
             statement = _make(sentence, content, finding, antecedent, in_clause, blanked, doc_cues=doc.cues)
             statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
@@ -776,7 +784,54 @@ def _cased(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
-    return frozenset().union(*_cue_word_groups(), _sport_gate())
+    return frozenset().union(*_cue_word_groups(), _sport_gate(), _past_gate())
+
+
+@lru_cache(maxsize=1)
+def _past_phrases() -> tuple[str, ...]:
+    """The phrases that put a clause's act before the document's week (reference_words.tsv, use past)."""
+    return tuple(load_reference_words().get("past", ()))
+
+
+@lru_cache(maxsize=1)
+def _past_gate() -> frozenset[str]:
+    """The last word of each past phrase, in the cases a text may write it ("ago", "year", "previously")."""
+    return frozenset(w for phrase in _past_phrases() for w in _cased(phrase.split()[-1]))
+
+
+@lru_cache(maxsize=1)
+def _past_pattern() -> re.Pattern:
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _past_phrases()) or "(?!x)x"
+    # not "since last year", "than last year", "last year's drills" (a time of a noun, not of the clause's act)
+    return re.compile(r"(?<!since )(?<!than )\b(?:" + phrases + r"|in\s+(?P<year>(?:19|20)\d\d))\b(?!['’]s)", re.I)
+
+
+_LEADING = re.compile(r"\s*(?:since|after|before|following|while|when|until|as|once)\b", re.I)
+
+
+def _before_the_week(blanked: str, c_start: int, c_end: int, finding: Finding, year: int) -> bool:
+    """Whether the clause puts its act before the document's week: a past phrase or an earlier year outside quotes
+    in an act's clause ("fired a missile in 2021"), or in a speech act's frame: from its speaker to the word "that"
+    or 60 characters on ("X previously warned that ...", "X protested to Y last month"); what a speaker says about
+    the past is the speaker's statement now."""
+    if finding.is_act:
+        frames = [(c_start, c_end)]
+    else:
+        at = min((m.start for m in finding.exclude if c_start <= m.start < c_end), default=c_start)
+        stop = min(c_end, at + 60 + (finding.exclude[0].end - finding.exclude[0].start if finding.exclude else 0))
+        that = blanked.find(" that ", at, stop)
+        frames = [(at, stop if that < 0 else that)]
+    pattern = _past_pattern()
+    for start, stop in frames:
+        for match in pattern.finditer(blanked, start, stop):
+            found = match.group("year")
+            if (found is None or int(found) < year) and not (
+                    _LEADING.match(blanked, start) and "," not in blanked[start : match.start()]) and \
+                    "since" not in blanked[start : match.start()].lower():
+                # (not the time of a leading clause, "After leaving Syria in 2019, Iran has built ...", nor one
+                # a time runs since: "ties that have grown since they met in 2019")
+                return True
+    return False
 
 
 def _cues(words: AbstractSet[str], body: str) -> tuple[bool, bool, bool, bool, bool, bool]:

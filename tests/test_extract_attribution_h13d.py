@@ -1,0 +1,44 @@
+"""Rules of issue 13's fourth tuning round (the causes an independent judge found in the Yonhap sample, kept only
+when the held-out T2 part of the tune half did not get worse), each with sentences written for these tests (never
+copied from the corpora). Rules: docs/labelling-guideline.md, adjudication decisions; figures:
+docs/evaluation-extraction.md, "Fourth tuning round"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tension.extract.statements import extract_statements
+
+DAY = date(2025, 12, 10)
+
+
+def voices(ctx, text: str, speaker: str = "") -> list[tuple]:
+    """(speaker country, kind, sorted targets) of every statement of `text`."""
+    return [(s.speaker_country, s.speaker_kind, tuple(sorted(s.targets)))
+            for s in extract_statements(text, DAY, ctx.actors, ctx.lexicon, speaker)]
+
+
+# --- an earlier act is background: no row (adjudication 1) -----------------------------------------------------
+
+def test_a_speech_act_framed_as_earlier_gets_no_row(ctx):
+    assert voices(ctx, "Seoul previously warned that Pyongyang could send more troops to Russia.") == []
+    assert voices(ctx, "Japan lodged a protest with China last month over the incursion.") == []
+    assert voices(ctx, "Beijing said last week that it opposed the drills by Japan.") == []
+    assert voices(ctx, "North Korea fired a ballistic missile toward Japan in 2022.") == []
+
+
+def test_the_same_acts_of_this_week_keep_their_rows(ctx):
+    assert voices(ctx, "Seoul warned on Monday that Pyongyang could send more troops to Russia.") == [
+        ("KOR", "government", ("PRK", "RUS"))]
+    assert voices(ctx, "Beijing said on Tuesday that it opposed the drills by Japan.") == [
+        ("CHN", "government", ("JPN",))]
+
+
+def test_a_time_that_is_not_the_acts_keeps_the_row(ctx):
+    # Hard cases: the earlier time belongs to a noun ("last week's launch"), to a "since" clause, or is this
+    # year; and an act the same sentence says happened this week.
+    assert voices(ctx, "Seoul condemned last week's launch by North Korea.") == [("KOR", "government", ("PRK",))]
+    assert voices(ctx, "Since invading Ukraine in 2022, Russia has forged closer ties with North Korea.") != []
+    assert voices(ctx, "Tokyo protested to Beijing in 2025 over the ships.") == [("JPN", "government", ("CHN",))]
+    assert voices(ctx, "North Korea fired a ballistic missile toward Japan on Tuesday.") == [
+        ("PRK", "military", ("JPN", "KOR", "USA"))]
