@@ -42,3 +42,26 @@ def test_a_time_that_is_not_the_acts_keeps_the_row(ctx):
     assert voices(ctx, "Tokyo protested to Beijing in 2025 over the ships.") == [("JPN", "government", ("CHN",))]
     assert voices(ctx, "North Korea fired a ballistic missile toward Japan on Tuesday.") == [
         ("PRK", "military", ("JPN", "KOR", "USA"))]
+
+
+# --- a country that is only the agenda of talks is no actor, and a target only when nothing else is (adj. 7) -----
+
+def test_a_country_before_issue_is_no_actor(ctx):
+    # Before: "North Korea" was the clause's subject, a PRK statement toward China.
+    assert [v for v in voices(ctx, "Lee discussed the North Korea issue with Xi on Monday.") if v[0] == "PRK"] == []
+    # "issues" as a verb is still the act of its subject
+    assert voices(ctx, "South Korea issues arrest warrant for the president") == [("KOR", "government", ())]
+
+
+def test_the_agenda_of_talks_with_a_third_party_is_no_target(ctx):
+    assert voices(ctx, "Japan held talks with the United States on North Korea on Monday.")[0] == (
+        "JPN", "government", ("USA",))
+    assert voices(ctx, "Japan held talks with the United States on Monday over North Korea's nuclear programme.")[
+        0] == ("JPN", "government", ("USA",))
+
+
+def test_an_agenda_that_is_all_there_is_or_a_stance_stays_a_target(ctx):
+    # Hard cases: the agenda is the only country named; a stance toward the programme (no talks) is a target.
+    assert voices(ctx, "Japan held talks on North Korea on Monday.") == [("JPN", "government", ("PRK",))]
+    assert voices(ctx, "Seoul criticized North Korea's nuclear programme on Monday.") == [
+        ("KOR", "government", ("PRK",))]

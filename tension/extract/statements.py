@@ -173,7 +173,7 @@ class _Document:
     # while its object lives, and a freed one's id would mark a later statement)
     not_statements: dict[int, "Statement"] = field(default_factory=dict)
     # whether the document has a word of a joint act, a victim, a place or host, a topic, sport at all (_cues)
-    cues: tuple[bool, ...] = (True, True, True, True, True, True)
+    cues: tuple[bool, ...] = (True, True, True, True, True, True, True)
     year: int = 0  # the year of publication (an act "in <an earlier year>" is background)
     past: bool = True  # whether the document has a word of a past marker at all (_past_gate)
 
@@ -652,7 +652,7 @@ def _whole_words(body: str, start: int, end: int) -> bool:
 
 def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[Mention],
           in_clause: list[Mention], blanked: str | None = None, offset: int = 0,
-          doc_cues: tuple[bool, ...] = (True, True, True, True, True, True)) -> Statement:
+          doc_cues: tuple[bool, ...] = (True, True, True, True, True, True, True)) -> Statement:
     """The statement of a finding; `blanked`: the sentence with its quotes blanked, when the caller has it;
     `offset`: what to take from the mentions' offsets to make them the sentence's (the document's start of it when
     they are the document's)."""
@@ -668,6 +668,8 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
     places: list[str] = []
     text = sentence.text
     joint, victim, place_words, topic = doc_cues[:4]
+    # a sentence about talks, visits or meetings: a country after on/over/about, or before "issue", is the agenda
+    agenda = doc_cues[6] and not _meeting_words().isdisjoint(_NON_WORD.split(text))
     for mention in [*antecedent, *in_clause]:
         if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end) or (
                 begin is not None and mention.start < begin):
@@ -683,7 +685,10 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
                 place_words and _is_place(text, at, mention.end - offset, mention.kind, before)) or (
                 victim and not finding.is_act and (before in _victim_words() or before == "to" and
                                                    _HOSTILE_TO.search(text, max(0, at - 16), at) is not None)
-            ) or (topic and _TOPIC.search(text, max(0, at - 40), at) is not None)
+            ) or (topic and _TOPIC.search(text, max(0, at - 40), at) is not None) or (agenda and (
+                before in _AGENDA_BEFORE or rules.topic_noun_after().match(text, mention.end - offset) is not None
+                or text.startswith(("'s", "’s"), mention.end - offset) and
+                rules.topic_noun_after().match(text, mention.end - offset + 2) is not None))
         for resolved in referents(mention):
             if resolved.country and resolved.country != own and resolved.country not in targets:
                 (places if place else targets).append(resolved.country)
@@ -784,7 +789,16 @@ def _cased(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
-    return frozenset().union(*_cue_word_groups(), _sport_gate(), _past_gate())
+    return frozenset().union(*_cue_word_groups(), _sport_gate(), _past_gate(), _meeting_words())
+
+
+@lru_cache(maxsize=1)
+def _meeting_words() -> frozenset[str]:
+    """The words of talks, visits and meetings (reference_words.tsv, use meeting), as a text may write them."""
+    return frozenset(w for word in load_reference_words().get("meeting", ()) for w in _cased(word))
+
+
+_AGENDA_BEFORE = frozenset({"on", "over", "about", "regarding", "concerning"})
 
 
 @lru_cache(maxsize=1)
@@ -839,7 +853,7 @@ def _cues(words: AbstractSet[str], body: str) -> tuple[bool, bool, bool, bool, b
     apostrophe (for speech nouns): the rules that need them look only in documents that have them (its word
     index, which holds these words too)."""
     return (*(not g.isdisjoint(words) for g in _cue_word_groups()), not _sport_gate().isdisjoint(words),
-            "'" in body or "’" in body)
+            "'" in body or "’" in body, not _meeting_words().isdisjoint(words))
 
 
 def _is_place(text: str, start: int, end: int, kind: str, word: str | None = None) -> bool:
