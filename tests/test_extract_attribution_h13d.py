@@ -65,3 +65,26 @@ def test_an_agenda_that_is_all_there_is_or_a_stance_stays_a_target(ctx):
     assert voices(ctx, "Japan held talks on North Korea on Monday.") == [("JPN", "government", ("PRK",))]
     assert voices(ctx, "Seoul criticized North Korea's nuclear programme on Monday.") == [
         ("KOR", "government", ("PRK",))]
+
+
+# --- "the ministry" is the last ministry named, or the outlet's own government's; never a news agency ----------
+
+def speakers(ctx, text: str, speaker: str = "") -> list[tuple]:
+    return [(s.speaker_actor, s.speaker_country)
+            for s in extract_statements(text, DAY, ctx.actors, ctx.lexicon, speaker)]
+
+
+def test_the_ministry_after_a_news_agency_is_the_outlets_government(ctx):
+    found = speakers(ctx, "North Korea fired a missile on Monday, KCNA reported. The ministry said it regretted "
+                          "the launch.", "Yonhap")
+    assert found[-1][1] == "KOR" and "KCNA" not in (found[-1][0] or "") and "Central News" not in (found[-1][0] or "")
+
+
+def test_the_ministry_is_the_last_ministry_named(ctx):
+    # Hard case: a ministry of another country named before, in a South Korean outlet's story.
+    found = speakers(ctx, "Japan's Foreign Ministry protested on Monday. The ministry said the claim was groundless.",
+                     "Yonhap")
+    assert found[-1][1] == "JPN"
+    found = speakers(ctx, "The Ministry of Unification voiced regret on Monday. The ministry said talks must resume.",
+                     "KCNA")
+    assert found[-1] == ("Ministry of Unification (KOR)", "KOR")

@@ -202,7 +202,8 @@ def extract_statements(
     narrator = _document_speaker(document_speaker, actors, published)
     mentions = resolve_mentions(actors.find_mentions(names, published, words),
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
-                                words=lexicon.reference_words)
+                                words=lexicon.reference_words,
+                                home=narrator.country if narrator is not None and narrator.kind == "media" else None)
     starts = [m.start for m in mentions]
     doc = _Document(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
