@@ -670,7 +670,7 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
     text = sentence.text
     joint, victim, place_words, topic = doc_cues[:4]
     # a sentence about talks, visits or meetings: a country after on/over/about, or before "issue", is the agenda
-    agenda = doc_cues[6] and not _meeting_words().isdisjoint(_NON_WORD.split(text))
+    agenda: bool | None = doc_cues[6] and None  # (None: not looked at yet; the sentence's words split when needed)
     for mention in [*antecedent, *in_clause]:
         if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end) or (
                 begin is not None and mention.start < begin):
@@ -686,10 +686,11 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
                 place_words and _is_place(text, at, mention.end - offset, mention.kind, before)) or (
                 victim and not finding.is_act and (before in _victim_words() or before == "to" and
                                                    _HOSTILE_TO.search(text, max(0, at - 16), at) is not None)
-            ) or (topic and _TOPIC.search(text, max(0, at - 40), at) is not None) or (agenda and (
-                before in _AGENDA_BEFORE or rules.topic_noun_after().match(text, mention.end - offset) is not None
-                or text.startswith(("'s", "’s"), mention.end - offset) and
-                rules.topic_noun_after().match(text, mention.end - offset + 2) is not None))
+            ) or (topic and _TOPIC.search(text, max(0, at - 40), at) is not None)
+            if not place and agenda is not False and _agenda_item(text, mention.end - offset, before):
+                if agenda is None:
+                    agenda = not _meeting_words().isdisjoint(_NON_WORD.split(text))
+                place = agenda
         for resolved in referents(mention):
             if resolved.country and resolved.country != own and resolved.country not in targets:
                 (places if place else targets).append(resolved.country)
@@ -802,6 +803,16 @@ def _meeting_words() -> frozenset[str]:
 _AGENDA_BEFORE = frozenset({"on", "over", "about", "regarding", "concerning"})
 
 
+def _agenda_item(text: str, end: int, before: str) -> bool:
+    """Whether a country is written as an agenda item: after on/over/about, or before a topic noun ("[North Korea]
+    issue", "[North Korea]'s nuclear programme"); an agenda item only in a sentence about talks (adjudication 7)."""
+    if before in _AGENDA_BEFORE:
+        return True
+    if text.startswith(("'s", "’s"), end):
+        end += 2
+    return text.startswith(" ", end) and rules.topic_noun_after().match(text, end) is not None
+
+
 @lru_cache(maxsize=1)
 def _past_phrases() -> tuple[str, ...]:
     """The phrases that put a clause's act before the document's week (reference_words.tsv, use past)."""
@@ -811,7 +822,11 @@ def _past_phrases() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _past_gate() -> frozenset[str]:
     """The last word of each past phrase, in the cases a text may write it ("ago", "year", "previously")."""
-    return frozenset(w for phrase in _past_phrases() for w in _cased(phrase.split()[-1]))
+    return frozenset(w for phrase in _past_phrases()
+                     for w in _cased(next((t for t in phrase.split() if t not in _TIME_WORDS), phrase.split()[-1])))
+
+
+_TIME_WORDS = frozenset({"in", "the", "this", "year", "month", "week", "years", "months", "weeks"})
 
 
 @lru_cache(maxsize=1)
@@ -821,6 +836,8 @@ def _past_pattern() -> re.Pattern:
     return re.compile(r"(?<!since )(?<!than )\b(?:" + phrases + r"|in\s+(?P<year>(?:19|20)\d\d))\b(?!['’]s)", re.I)
 
 
+# Pieces of every past phrase and year (as a text may write them), looked for before the pattern: most clauses have none.
+_PAST_KEYS = ("revious", "arlier", "ast", "ago", " in 1", " in 2", "In 1", "In 2")
 _LEADING = re.compile(r"\s*(?:since|after|before|following|while|when|until|as|once)\b", re.I)
 
 
@@ -838,6 +855,9 @@ def _before_the_week(blanked: str, c_start: int, c_end: int, finding: Finding, y
         frames = [(at, stop if that < 0 else that)]
     pattern = _past_pattern()
     for start, stop in frames:
+        frame = blanked[start:stop]
+        if not any(key in frame for key in _PAST_KEYS):
+            continue
         for match in pattern.finditer(blanked, start, stop):
             found = match.group("year")
             if (found is None or int(found) < year) and not (
