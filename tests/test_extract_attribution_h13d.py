@@ -40,6 +40,8 @@ def test_a_time_that_is_not_the_acts_keeps_the_row(ctx):
     assert voices(ctx, "Seoul condemned last week's launch by North Korea.") == [("KOR", "government", ("PRK",))]
     assert voices(ctx, "Since invading Ukraine in 2022, Russia has forged closer ties with North Korea.") != []
     assert voices(ctx, "Tokyo protested to Beijing in 2025 over the ships.") == [("JPN", "government", ("CHN",))]
+    assert voices(ctx, "Seoul said on Monday its exports to China rose from last year.") == [
+        ("KOR", "government", ("CHN",))]
     assert voices(ctx, "North Korea fired a ballistic missile toward Japan on Tuesday.") == [
         ("PRK", "military", ("JPN", "KOR", "USA"))]
 

@@ -832,8 +832,8 @@ _TIME_WORDS = frozenset({"in", "the", "this", "year", "month", "week", "years", 
 @lru_cache(maxsize=1)
 def _past_pattern() -> re.Pattern:
     phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _past_phrases()) or "(?!x)x"
-    # not "since last year", "than last year", "last year's drills" (a time of a noun, not of the clause's act)
-    return re.compile(r"(?<!since )(?<!than )\b(?:" + phrases + r"|in\s+(?P<year>(?:19|20)\d\d))\b(?!['’]s)", re.I)
+    # not "since / than / from / compared with last year", "last year's drills" (a time of a noun, not of the act)
+    return re.compile(r"(?<!since )(?<!than )(?<!from )(?<!with )\b(?:" + phrases + r"|in\s+(?P<year>(?:19|20)\d\d))\b(?!['’]s)", re.I)
 
 
 # Pieces of every past phrase and year (as a text may write them), looked for before the pattern: most clauses have none.
