@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from tension.config import load_reference_words
 from tension.extract.actors import PERSON, STATE_KINDS, Mention
 from tension.extract.scan import Anchored
 
@@ -167,6 +169,8 @@ def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: li
             if that and mention.start == begin + that.end():
                 return mention
             continue
+        if mention.kind in _COUNTRY_WORDS and topic_noun_after().match(blanked, mention.end, c_end):
+            continue  # "Lee discussed the North Korea issue with Xi": an agenda item, no actor (adjudication 7)
         if words and words[-1].lower() in PREPOSITIONS:
             # "A court in Guyana", "Opponents of Rwanda's Senate": the place names the subject's country.
             if len(words) <= 3 and words[-1].lower() in ("in", "of") and _verb_follows(blanked, mention.end, c_end):
@@ -174,6 +178,15 @@ def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: li
             continue
         return mention
     return None
+
+
+@lru_cache(maxsize=1)
+def topic_noun_after() -> re.Pattern:
+    """Right after a country, a noun that makes it an agenda item ("[North Korea] issue", "[North Korean] nuclear
+    programme"; reference_words.tsv, use topic_noun); a possessive ("North Korea's policy") is the country's own."""
+    nouns = sorted(load_reference_words().get("topic_noun", ()), key=len, reverse=True)
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns) or "(?!x)x"
+    return re.compile(r"\s+(?:" + alternatives + r")\b")
 
 
 def _after_lead(blanked: str, c_start: int, c_end: int) -> int:

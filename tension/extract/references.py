@@ -17,8 +17,10 @@ from tension.extract.actors import PERSON, STATE_KINDS, Mention
 class _Memory:
     """What the document has named so far, for back-references: the latest of each kind, kept as it goes."""
 
-    def __init__(self, korea_context: bool, person_nouns: frozenset[str], office_nouns: frozenset[str]) -> None:
+    def __init__(self, korea_context: bool, person_nouns: frozenset[str], office_nouns: frozenset[str],
+                 home: str | None = None) -> None:
         self.korea_context = korea_context
+        self.home = home  # the country of the outlet whose document it is, when known
         self.person_nouns = person_nouns
         self.office_nouns = office_nouns
         self.counts: Counter[str] = Counter()
@@ -27,6 +29,7 @@ class _Memory:
         self.recency: dict[str, int] = {}  # country -> when it was last named (demonyms aside)
         self.people: dict[str, tuple[int, Mention]] = {}  # gender -> the latest person of that gender
         self.institution: Mention | None = None  # the latest ministry, agency, statement...
+        self.ministry: Mention | None = None  # the latest ministry named
 
     def remember(self, mention: Mention) -> None:
         if mention.resolved:
@@ -39,6 +42,8 @@ class _Memory:
                 self.people[mention.gender] = (self.named, mention)
             elif mention.kind not in STATE_KINDS:
                 self.institution = mention
+                if "ministr" in (mention.role or "").lower() or "ministr" in mention.actor.lower():
+                    self.ministry = mention
 
     def resolve(self, mention: Mention) -> list[Mention]:
         """The actor(s) a mention stands for: itself when named, else its antecedent named earlier."""
@@ -69,6 +74,14 @@ class _Memory:
         else:
             # "the ministry", "the statement", "the agency": the latest institution named.
             found = self.institution
+            if ref.split()[-1] in ("ministry", "ministries"):
+                # "the ministry": the latest ministry named, else the outlet's own government's; never a news
+                # agency ("..., KCNA reported. The ministry said" in a Yonhap story is Seoul's)
+                found = self.ministry
+                if found is None and self.home:
+                    return [mention._replace(actor=f"{mention.role or ref} ({self.home})", country=self.home)]
+                if found is None and self.institution is not None and self.institution.kind != "media":
+                    found = self.institution
             if found is None and mention.kind == "title" and ref.split()[-1] in self.office_nouns and self.counts:
                 # "the presidential office said" in a story that named no office: the office of the country the
                 # story is mostly about (named most; the first named among equals).
@@ -87,14 +100,15 @@ class _Memory:
 
 
 def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
-                     words: dict[str, tuple[str, ...]] | None = None) -> list[Mention]:
+                     words: dict[str, tuple[str, ...]] | None = None, home: str | None = None) -> list[Mention]:
     """Each mention with `refers_to` set, resolving back-references against what was named before it.
 
     `korea_context`: the document is about Korea whatever it names (a KCNA release: "the South" is the ROK).
-    `words`: reference_words.tsv by use (its "person" and "office" nouns), loaded once by the caller."""
+    `words`: reference_words.tsv by use (its "person" and "office" nouns), loaded once by the caller.
+    `home`: the country of the outlet whose document it is ("the ministry" named by no ministry is its government's)."""
     words = words if words is not None else load_reference_words()
     memory = _Memory(korea_context or any(m.country in ("KOR", "PRK") for m in mentions),
-                     frozenset(words.get("person", ())), frozenset(words.get("office", ())))
+                     frozenset(words.get("person", ())), frozenset(words.get("office", ())), home)
     out = []
     for mention in mentions:
         if mention.resolved:  # a name stands for itself (see attribution.referents)

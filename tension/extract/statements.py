@@ -173,7 +173,9 @@ class _Document:
     # while its object lives, and a freed one's id would mark a later statement)
     not_statements: dict[int, "Statement"] = field(default_factory=dict)
     # whether the document has a word of a joint act, a victim, a place or host, a topic, sport at all (_cues)
-    cues: tuple[bool, ...] = (True, True, True, True, True, True)
+    cues: tuple[bool, ...] = (True, True, True, True, True, True, True)
+    year: int = 0  # the year of publication (an act "in <an earlier year>" is background)
+    past: bool = True  # whether the document has a word of a past marker at all (_past_gate)
 
     def counterpart(self, country: str, allies: list[str | None] = ()) -> str | None:
         """The country other than `country` (and those acting with it) the document names most (counted only in
@@ -200,11 +202,14 @@ def extract_statements(
     narrator = _document_speaker(document_speaker, actors, published)
     mentions = resolve_mentions(actors.find_mentions(names, published, words),
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
-                                words=lexicon.reference_words)
+                                words=lexicon.reference_words,
+                                home=narrator.country if narrator is not None and narrator.kind == "media" else None)
     starts = [m.start for m in mentions]
     doc = _Document(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
     doc.cues = _cues(words, body)
+    doc.year = published.year
+    doc.past = not _past_gate().isdisjoint(words) or " in 19" in body or " in 20" in body
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
     quote_speaker: Statement | None = None
@@ -526,6 +531,10 @@ def _sentence_statements(
         for finding in rules.clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
                                              lexicon.rules, doc.last_speaker, narrator):
             begin = c_start if finding.content_start is None else finding.content_start
+            if doc.past and _before_the_week(blanked, c_start, c_end, finding, doc.year):
+                # "X previously warned ...", "... said last month", "fired a missile in 2021": an earlier act,
+                # background to the news, no row (adjudication 1)
+                continue
             content = text[begin : finding.content_end if finding.content_end is not None else c_end]
             statement = _make(sentence, content, finding, antecedent, in_clause, blanked, doc_cues=doc.cues)
             statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
@@ -644,7 +653,7 @@ def _whole_words(body: str, start: int, end: int) -> bool:
 
 def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[Mention],
           in_clause: list[Mention], blanked: str | None = None, offset: int = 0,
-          doc_cues: tuple[bool, ...] = (True, True, True, True, True, True)) -> Statement:
+          doc_cues: tuple[bool, ...] = (True, True, True, True, True, True, True)) -> Statement:
     """The statement of a finding; `blanked`: the sentence with its quotes blanked, when the caller has it;
     `offset`: what to take from the mentions' offsets to make them the sentence's (the document's start of it when
     they are the document's)."""
@@ -660,6 +669,8 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
     places: list[str] = []
     text = sentence.text
     joint, victim, place_words, topic = doc_cues[:4]
+    # a sentence about talks, visits or meetings: a country after on/over/about, or before "issue", is the agenda
+    agenda: bool | None = doc_cues[6] and None  # (None: not looked at yet; the sentence's words split when needed)
     for mention in [*antecedent, *in_clause]:
         if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end) or (
                 begin is not None and mention.start < begin):
@@ -676,6 +687,10 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
                 victim and not finding.is_act and (before in _victim_words() or before == "to" and
                                                    _HOSTILE_TO.search(text, max(0, at - 16), at) is not None)
             ) or (topic and _TOPIC.search(text, max(0, at - 40), at) is not None)
+            if not place and agenda is not False and _agenda_item(text, mention.end - offset, before):
+                if agenda is None:
+                    agenda = not _meeting_words().isdisjoint(_NON_WORD.split(text))
+                place = agenda
         for resolved in referents(mention):
             if resolved.country and resolved.country != own and resolved.country not in targets:
                 (places if place else targets).append(resolved.country)
@@ -776,7 +791,82 @@ def _cased(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
-    return frozenset().union(*_cue_word_groups(), _sport_gate())
+    return frozenset().union(*_cue_word_groups(), _sport_gate(), _past_gate(), _meeting_words())
+
+
+@lru_cache(maxsize=1)
+def _meeting_words() -> frozenset[str]:
+    """The words of talks, visits and meetings (reference_words.tsv, use meeting), as a text may write them."""
+    return frozenset(w for word in load_reference_words().get("meeting", ()) for w in _cased(word))
+
+
+_AGENDA_BEFORE = frozenset({"on", "over", "about", "regarding", "concerning"})
+
+
+def _agenda_item(text: str, end: int, before: str) -> bool:
+    """Whether a country is written as an agenda item: after on/over/about, or before a topic noun ("[North Korea]
+    issue", "[North Korea]'s nuclear programme"); an agenda item only in a sentence about talks (adjudication 7)."""
+    if before in _AGENDA_BEFORE:
+        return True
+    if text.startswith(("'s", "’s"), end):
+        end += 2
+    return text.startswith(" ", end) and rules.topic_noun_after().match(text, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _past_phrases() -> tuple[str, ...]:
+    """The phrases that put a clause's act before the document's week (reference_words.tsv, use past)."""
+    return tuple(load_reference_words().get("past", ()))
+
+
+@lru_cache(maxsize=1)
+def _past_gate() -> frozenset[str]:
+    """The last word of each past phrase, in the cases a text may write it ("ago", "year", "previously")."""
+    return frozenset(w for phrase in _past_phrases()
+                     for w in _cased(next((t for t in phrase.split() if t not in _TIME_WORDS), phrase.split()[-1])))
+
+
+_TIME_WORDS = frozenset({"in", "the", "this", "year", "month", "week", "years", "months", "weeks"})
+
+
+@lru_cache(maxsize=1)
+def _past_pattern() -> re.Pattern:
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _past_phrases()) or "(?!x)x"
+    # not "since / than / from / compared with last year", "last year's drills" (a time of a noun, not of the act)
+    return re.compile(r"(?<!since )(?<!than )(?<!from )(?<!with )\b(?:" + phrases + r"|in\s+(?P<year>(?:19|20)\d\d))\b(?!['’]s)", re.I)
+
+
+# Pieces of every past phrase and year (as a text may write them), looked for before the pattern: most clauses have none.
+_PAST_KEYS = ("revious", "arlier", "ast", "ago", " in 1", " in 2", "In 1", "In 2")
+_LEADING = re.compile(r"\s*(?:since|after|before|following|while|when|until|as|once)\b", re.I)
+
+
+def _before_the_week(blanked: str, c_start: int, c_end: int, finding: Finding, year: int) -> bool:
+    """Whether the clause puts its act before the document's week: a past phrase or an earlier year outside quotes
+    in an act's clause ("fired a missile in 2021"), or in a speech act's frame: from its speaker to the word "that"
+    or 60 characters on ("X previously warned that ...", "X protested to Y last month"); what a speaker says about
+    the past is the speaker's statement now."""
+    if finding.is_act:
+        frames = [(c_start, c_end)]
+    else:
+        at = min((m.start for m in finding.exclude if c_start <= m.start < c_end), default=c_start)
+        stop = min(c_end, at + 60 + (finding.exclude[0].end - finding.exclude[0].start if finding.exclude else 0))
+        that = blanked.find(" that ", at, stop)
+        frames = [(at, stop if that < 0 else that)]
+    pattern = _past_pattern()
+    for start, stop in frames:
+        frame = blanked[start:stop]
+        if not any(key in frame for key in _PAST_KEYS):
+            continue
+        for match in pattern.finditer(blanked, start, stop):
+            found = match.group("year")
+            if (found is None or int(found) < year) and not (
+                    _LEADING.match(blanked, start) and "," not in blanked[start : match.start()]) and \
+                    "since" not in blanked[start : match.start()].lower():
+                # (not the time of a leading clause, "After leaving Syria in 2019, Iran has built ...", nor one
+                # a time runs since: "ties that have grown since they met in 2019")
+                return True
+    return False
 
 
 def _cues(words: AbstractSet[str], body: str) -> tuple[bool, bool, bool, bool, bool, bool]:
@@ -784,7 +874,7 @@ def _cues(words: AbstractSet[str], body: str) -> tuple[bool, bool, bool, bool, b
     apostrophe (for speech nouns): the rules that need them look only in documents that have them (its word
     index, which holds these words too)."""
     return (*(not g.isdisjoint(words) for g in _cue_word_groups()), not _sport_gate().isdisjoint(words),
-            "'" in body or "’" in body)
+            "'" in body or "’" in body, not _meeting_words().isdisjoint(words))
 
 
 def _is_place(text: str, start: int, end: int, kind: str, word: str | None = None) -> bool:
