@@ -40,12 +40,13 @@ BATCH = 2_000
 WORK = Path("/tmp/tension-identical")
 
 
-def _kcna_bench(out: Path) -> None:
-    """Every 20th document of bench.run.build_corpus(100_000), built the same way."""
+def kcna_bench_sample(out: Path, n: int = KCNA_SAMPLE) -> None:
+    """`n` documents spread evenly over bench.run.build_corpus(100_000) (every 20th for 5,000), built the same way,
+    with speaker KCNA, as JSONL at `out`."""
     stories = [json.loads(line) for line in KCNA.open(encoding="utf-8")]
     stories = [s for s in stories if s.get("story") and s.get("date")]
     with out.open("w", encoding="utf-8") as f:
-        for i in range(0, BENCH_SIZE, BENCH_SIZE // KCNA_SAMPLE):
+        for i in range(0, BENCH_SIZE, BENCH_SIZE // n):
             story = stories[i % len(stories)]
             copy = i // len(stories)
             text = story["story"] if copy == 0 else f"{story['story']} (Copy {copy}.)"
@@ -113,7 +114,7 @@ FIELDS = {"text": "text", "published": "date", "speaker": "speaker", "title": "t
 def _inputs(folder: Path) -> dict[str, tuple[Path, dict]]:
     """Each corpus of the sample as a JSONL file (or the seeds folder) and its field mapping."""
     kcna, gold, others = folder / "kcna.jsonl", folder / "gold_tune.jsonl", folder / "others.jsonl"
-    _kcna_bench(kcna)
+    kcna_bench_sample(kcna)
     _gold_tune(gold)
     _others(others)
     return {"kcna": (kcna, {"text": "story", "published": "date", "speaker": "speaker"}),

@@ -37,3 +37,11 @@ def shared_file(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not present (../shared/data is only available in the project's CI and dev machines)")
     return path
+
+
+def voices_on(ctx, text: str, day, speaker: str = "") -> list[tuple]:
+    """(speaker country, kind, sorted targets) of every statement `text` gives when published on `day`."""
+    from tension.extract.statements import extract_statements
+
+    return [(s.speaker_country, s.speaker_kind, tuple(sorted(s.targets)))
+            for s in extract_statements(text, day, ctx.actors, ctx.lexicon, speaker)]

@@ -9,13 +9,13 @@ from datetime import date
 
 from tension.extract.statements import extract_statements
 
+from conftest import voices_on
+
 DAY = date(2025, 12, 10)
 
 
 def voices(ctx, text: str, speaker: str = "") -> list[tuple]:
-    """(speaker country, kind, sorted targets) of every statement of `text`."""
-    return [(s.speaker_country, s.speaker_kind, tuple(sorted(s.targets)))
-            for s in extract_statements(text, DAY, ctx.actors, ctx.lexicon, speaker)]
+    return voices_on(ctx, text, DAY, speaker)
 
 
 # --- an earlier act is background: no row (adjudication 1) -----------------------------------------------------
