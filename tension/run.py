@@ -290,9 +290,7 @@ def _scorer_version(database: Path) -> str:
     if not Path(database).exists():
         return ""
     with storage.connect(database) as con:
-        if not con.execute("select count(*) from information_schema.tables where table_name = 'settings'").fetchone()[0]:
-            return ""
-        return (con.execute("select value from settings where key = 'scorer_version'").fetchone() or [""])[0]
+        return storage.get_setting(con, "scorer_version")
 
 
 def publish_pending(db: Path | str, parquet_dir: Path | str | None = None, run_id: str | None = None) -> dict:
@@ -304,8 +302,7 @@ def publish_pending(db: Path | str, parquet_dir: Path | str | None = None, run_i
         raise FileNotFoundError(f"no working copy of {db} to publish: run 'tension run' first")
     with workspace(db) as paths:
         with storage.connect(paths.working) as con:
-            version = (con.execute("select value from settings where key = 'scorer_version'").fetchone() or [""])[0]
-            storage.start_run(con, run_id, version)
+            storage.start_run(con, run_id, storage.get_setting(con, "scorer_version"))
             storage.finish_run(con, run_id, {}, "stored")
         return publish(paths, {"run_id": run_id, "changed": False, "weeks": []}, parquet_dir)
 

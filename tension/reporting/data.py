@@ -85,8 +85,7 @@ def data_quality(con: duckdb.DuckDBPyConnection, first: date, last: date) -> dic
     facts = dict(zip(*_one_row(con, store.sql("report_quality"), [first, end])))
     facts["date_sources"] = store.query(con, store.sql("report_date_sources"), [first, end])
     facts["rejections"] = store.query(con, store.sql("report_rejections"))
-    facts["scorer_version"] = con.execute(
-        "select coalesce(max(value), 'unset') from settings where key = 'scorer_version'").fetchone()[0]
+    facts["scorer_version"] = store.get_setting(con, "scorer_version", "unset")
     return facts
 
 

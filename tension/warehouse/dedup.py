@@ -22,7 +22,7 @@ import numpy as np
 import pyarrow as pa
 
 from tension.ingest.signature import BANDS, SIGNATURE_VERSION, jaccard_ids, shingle_ids, signature
-from tension.warehouse.store import registered, sql, transaction
+from tension.warehouse.store import get_setting, registered, sql, transaction
 
 # Exact Jaccard of word 3-shingle sets. Measured on ../shared/data: Yonhap revisions of one story score 0.49-0.80
 # and different stories at most 0.22; in rss_2022 (within 3 days) copies and revisions of one item score
@@ -98,8 +98,7 @@ class Clustering:
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Band keys of the current signature for every clustered stored document, when the table is new or the
     signature changed (once per database); returns how many documents were signed."""
-    row = con.execute("select value from settings where key = 'dedup_signature'").fetchone()
-    if row and row[0] == SIGNATURE_VERSION:
+    if get_setting(con, "dedup_signature") == SIGNATURE_VERSION:
         return 0
     con.execute("delete from document_bands")
     reader = con.cursor()  # its own connection: the inserts below must not invalidate the pending result

@@ -128,6 +128,15 @@ def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
     con.execute("insert or replace into settings values (?, ?)", [key, value])
 
 
+def get_setting(con: duckdb.DuckDBPyConnection, key: str, default: str = "") -> str:
+    """One setting's value, or `default` when it is not set (or the database has no schema yet)."""
+    try:
+        row = con.execute("select value from settings where key = ?", [key]).fetchone()
+    except duckdb.CatalogException:
+        return default
+    return row[0] if row else default
+
+
 def stored_files(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
     """Input files already stored whole: path -> (size, mtime_ns)."""
     rows = con.execute("select path, size, mtime_ns from inbox_files").fetchall()
