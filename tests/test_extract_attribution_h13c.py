@@ -39,7 +39,7 @@ def test_a_place_is_still_the_target_when_it_is_the_only_country_named(ctx):
 
 
 def test_a_possessive_after_in_is_no_place():
-    from tension.extract.statements import _is_place
+    from tension.extract.context import is_place as _is_place
     text = "The US deployed ships in China's waters."
     china = text.index("China")
     assert not _is_place(text, china, china + 5, "state")

@@ -16,9 +16,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from typing import AbstractSet
 
 from tension.extract import attribution as rules
+from tension.extract import context
 from tension.extract.actors import ActorDictionary, Mention, alias_pattern
 from tension.extract.attribution import Finding, Rules, kin_pattern, predicate_pattern, referents  # noqa: F401
 from tension.extract.kinds import STATE_VOICES, Kinds, load_kinds
@@ -172,10 +172,10 @@ class _Document:
     # findings that are no statement unless given targets, by id (the dict keeps them alive: an id is only unique
     # while its object lives, and a freed one's id would mark a later statement)
     not_statements: dict[int, "Statement"] = field(default_factory=dict)
-    # whether the document has a word of a joint act, a victim, a place or host, a topic, sport at all (_cues)
+    # whether the document has a word of a joint act, a victim, a place or host, a topic, sport at all (document_cues)
     cues: tuple[bool, ...] = (True, True, True, True, True, True, True)
     year: int = 0  # the year of publication (an act "in <an earlier year>" is background)
-    past: bool = True  # whether the document has a word of a past marker at all (_past_gate)
+    past: bool = True  # whether the document has a word of a past marker at all (context.past_gate)
 
     def counterpart(self, country: str, allies: list[str | None] = ()) -> str | None:
         """The country other than `country` (and those acting with it) the document names most (counted only in
@@ -198,7 +198,7 @@ def extract_statements(
     if not any(c.isupper() for c in body) and any(c.isalpha() for c in body):
         names = _capitalise(names, actors.capitalised)  # "south korean president moon jae-in"
     words = WordIndex(names, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None,
-                                         _cue_words()))
+                                         context.cue_words()))
     narrator = _document_speaker(document_speaker, actors, published)
     mentions = resolve_mentions(actors.find_mentions(names, published, words),
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
@@ -207,9 +207,9 @@ def extract_statements(
     starts = [m.start for m in mentions]
     doc = _Document(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
-    doc.cues = _cues(words, body)
+    doc.cues = context.document_cues(words, body)
     doc.year = published.year
-    doc.past = not _past_gate().isdisjoint(words) or " in 19" in body or " in 20" in body
+    doc.past = not context.past_gate().isdisjoint(words) or " in 19" in body or " in 20" in body
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
     quote_speaker: Statement | None = None
@@ -531,7 +531,7 @@ def _sentence_statements(
         for finding in rules.clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
                                              lexicon.rules, doc.last_speaker, narrator):
             begin = c_start if finding.content_start is None else finding.content_start
-            if doc.past and _before_the_week(blanked, c_start, c_end, finding, doc.year):
+            if doc.past and context.before_the_week(blanked, c_start, c_end, finding, doc.year):
                 # "X previously warned ...", "... said last month", "fired a missile in 2021": an earlier act,
                 # background to the news, no row (adjudication 1)
                 continue
@@ -554,7 +554,7 @@ def _sentence_statements(
         previous_clause = outside
     if "–" in text or "—" in text or " - " in text:
         statements = _headline_source(sentence, text, statements, local, lexicon, doc)
-    if statements and doc.cues[4] and _sport(text):
+    if statements and doc.cues[4] and context.about_sport(text):
         # "South Korea scored a stoppage-time goal to defeat Portugal": national teams, no states acting
         statements = [s for s in statements if not (s.is_act and s.attribution in _TEAM_ACTS)]
     return statements
@@ -562,26 +562,6 @@ def _sentence_statements(
 
 _TEAM_ACTS = frozenset({"act subject", "mutual", "nested", "passive agent"})
 
-
-def _sport(text: str) -> bool:
-    """Whether a sentence is about sport: it has every word of a phrase of reference_words.tsv (use sport), as
-    whole words ("underscored" is no "scored")."""
-    words = set(_NON_WORD.split(text))
-    single, phrases = _sport_phrases()
-    return not single.isdisjoint(words) or (phrases is not None and phrases.search(text) is not None)
-
-
-@lru_cache(maxsize=1)
-def _sport_phrases() -> tuple[frozenset[str], re.Pattern | None]:
-    """The one-word sport words (in their cases) and a pattern of the phrases of several ("world cup")."""
-    words = load_reference_words().get("sport", ())
-    single = frozenset(c for w in words if not _NON_WORD.search(w) for c in _cased(w))
-    several = [w for w in words if _NON_WORD.search(w)]
-    return single, (re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in several) + r")\b",
-                               re.I) if several else None)
-
-
-_NON_WORD = re.compile(r"[^\w]+")
 
 
 def _speech_nouns(sentence: Sentence, blanked: str, c_start: int, c_end: int, outside: list[Mention],
@@ -678,18 +658,18 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
         place = False
         if mention.resolved:
             at = mention.start - offset
-            if joint and finding.is_act and _PARTNER.search(text, max(0, at - 120), at):
+            if joint and finding.is_act and context.PARTNER.search(text, max(0, at - 120), at):
                 continue  # "staged joint drills with Japan and Australia": partners, not targets (adjudication 3)
-            before = _word_before(text, at)
+            before = context.word_before(text, at)
             place = (mention.kind == "capital" and text[max(0, at - 3) : at] in ("in ", "at ") and (
                 at < 4 or not text[at - 4].isalnum())) or (
-                place_words and _is_place(text, at, mention.end - offset, mention.kind, before)) or (
-                victim and not finding.is_act and (before in _victim_words() or before == "to" and
-                                                   _HOSTILE_TO.search(text, max(0, at - 16), at) is not None)
-            ) or (topic and _TOPIC.search(text, max(0, at - 40), at) is not None)
-            if not place and agenda is not False and _agenda_item(text, mention.end - offset, before):
+                place_words and context.is_place(text, at, mention.end - offset, mention.kind, before)) or (
+                victim and not finding.is_act and (before in context.victim_words() or before == "to" and
+                                                   context.HOSTILE_TO.search(text, max(0, at - 16), at) is not None)
+            ) or (topic and context.TOPIC.search(text, max(0, at - 40), at) is not None)
+            if not place and agenda is not False and context.agenda_item(text, mention.end - offset, before):
                 if agenda is None:
-                    agenda = not _meeting_words().isdisjoint(_NON_WORD.split(text))
+                    agenda = not context.meeting_words().isdisjoint(context.NON_WORD.split(text))
                 place = agenda
         for resolved in referents(mention):
             if resolved.country and resolved.country != own and resolved.country not in targets:
@@ -715,185 +695,3 @@ def _make(sentence: Sentence, content: str, finding: Finding, antecedent: list[M
         reported_by=finding.reported_by or None,
         places=places,
     )
-
-
-@lru_cache(maxsize=1)
-def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(after a country word: "[a] port"; before a country: "port of [the]"; before: "a base in [the]"), from
-    reference_words.tsv (place_noun, host)."""
-    words = load_reference_words()
-    nouns = "|".join(map(re.escape, words.get("place_noun", ()))) or "(?!x)x"
-    hosts = "|".join(map(re.escape, words.get("host", ()))) or "(?!x)x"
-    return (re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + nouns + r")\b", re.I),
-            re.compile(r"\b(?:" + nouns + r")\s+of\s+(?:the\s+)?$", re.I),
-            re.compile(r"\b(?:" + hosts + r")\b(?:\s+[\w-]+){0,3}?\s+(?:in|at|into|to|inside|off|near)\s+(?:the\s+)?$",
-                       re.I))
-
-
-# Right before a partner of a joint act: "joint military exercises [in the waters east of X] with [Japan and ]".
-_PARTNER = re.compile(r"\b(?:joint|combined|trilateral)\s+(?:[\w-]+\s+){0,3}?(?:drills?|exercises?|maneuvers?|"
-                      r"manoeuvres?|war\s+games?|patrols?|training)\b[^.;]{0,80}?\bwith\s+(?:the\s+)?"
-                      r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
-_AT_CITY = re.compile(r"\b(?:in|at)\s+$")
-
-
-@lru_cache(maxsize=1)
-def _victim_words() -> frozenset[str]:
-    """The words right before a denounced act's victim (reference_words.tsv, use victim: "against", "toward")."""
-    return frozenset(load_reference_words().get("victim", ()))
-
-
-_DISCUSS = frozenset({"discuss", "discussed", "discusses", "discussing"})
-_ARTICLES = frozenset({"the"})
-# The agenda of a meeting: "visited Seoul to discuss the Ukrainian war" (a topic is no target, adjudication 7).
-_TOPIC = re.compile(r"\bdiscuss(?:ed|es|ing)?\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}$")
-_HOSTILE_TO = re.compile(r"\bhostile\s+to\s+(?:the\s+)?$", re.I)
-
-
-def _word_before(text: str, at: int) -> str:
-    """The word right before position `at` ("the" skipped), lower case: "[against] the DPRK" -> "against"; none
-    when `at` is inside a word or a compound ("U.S.-[south Korea]")."""
-    end = at - 1
-    if end < 0 or text[end] != " ":
-        return ""
-    start = text.rfind(" ", 0, end) + 1
-    word = text[start:end].lower()
-    if word in _ARTICLES:
-        end, start = start - 1, text.rfind(" ", 0, start - 1) + 1
-        word = text[start:end].lower() if end > 0 else ""
-    return word
-
-
-@lru_cache(maxsize=1)
-def _cue_word_groups() -> tuple[frozenset[str], ...]:
-    """The words whose presence in a document turns on a rule of _make or the sport rule: joint act, victim, place
-    or host, topic, sport (each a whole word, also capitalised)."""
-    words = load_reference_words()
-    place = {w.lower() for w in (*words.get("place_noun", ()), *words.get("host", ()))}
-    groups = [{"joint", "combined", "trilateral"}, {*_victim_words(), "hostile"}, place, set(_DISCUSS)]
-    return tuple(frozenset(w for word in g for w in _cased(word)) for g in groups)
-
-
-@lru_cache(maxsize=1)
-def _sport_gate() -> frozenset[str]:
-    """A word of each sport phrase of reference_words.tsv, in the cases a text may write it: a document with none
-    of them has no sentence about sport ("cup" for "world cup", "stoppage" for "stoppage-time")."""
-    gate = set()
-    for phrase in load_reference_words().get("sport", ()):
-        tokens = [t for t in _NON_WORD.split(phrase) if t]
-        gate.update(_cased(tokens[-1] if tokens[0] in ("world", "asian", "national") else tokens[0]))
-    return frozenset(gate)
-
-
-def _cased(word: str) -> tuple[str, ...]:
-    return word, word.capitalize(), word.upper()
-
-
-@lru_cache(maxsize=1)
-def _cue_words() -> frozenset[str]:
-    return frozenset().union(*_cue_word_groups(), _sport_gate(), _past_gate(), _meeting_words())
-
-
-@lru_cache(maxsize=1)
-def _meeting_words() -> frozenset[str]:
-    """The words of talks, visits and meetings (reference_words.tsv, use meeting), as a text may write them."""
-    return frozenset(w for word in load_reference_words().get("meeting", ()) for w in _cased(word))
-
-
-_AGENDA_BEFORE = frozenset({"on", "over", "about", "regarding", "concerning"})
-
-
-def _agenda_item(text: str, end: int, before: str) -> bool:
-    """Whether a country is written as an agenda item: after on/over/about, or before a topic noun ("[North Korea]
-    issue", "[North Korea]'s nuclear programme"); an agenda item only in a sentence about talks (adjudication 7)."""
-    if before in _AGENDA_BEFORE:
-        return True
-    if text.startswith(("'s", "’s"), end):
-        end += 2
-    return text.startswith(" ", end) and rules.topic_noun_after().match(text, end) is not None
-
-
-@lru_cache(maxsize=1)
-def _past_phrases() -> tuple[str, ...]:
-    """The phrases that put a clause's act before the document's week (reference_words.tsv, use past)."""
-    return tuple(load_reference_words().get("past", ()))
-
-
-@lru_cache(maxsize=1)
-def _past_gate() -> frozenset[str]:
-    """The last word of each past phrase, in the cases a text may write it ("ago", "year", "previously")."""
-    return frozenset(w for phrase in _past_phrases()
-                     for w in _cased(next((t for t in phrase.split() if t not in _TIME_WORDS), phrase.split()[-1])))
-
-
-_TIME_WORDS = frozenset({"in", "the", "this", "year", "month", "week", "years", "months", "weeks"})
-
-
-@lru_cache(maxsize=1)
-def _past_pattern() -> re.Pattern:
-    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _past_phrases()) or "(?!x)x"
-    # not "since / than / from / compared with last year", "last year's drills" (a time of a noun, not of the act)
-    return re.compile(r"(?<!since )(?<!than )(?<!from )(?<!with )\b(?:" + phrases + r"|in\s+(?P<year>(?:19|20)\d\d))\b(?!['’]s)", re.I)
-
-
-# Pieces of every past phrase and year (as a text may write them), looked for before the pattern: most clauses have none.
-_PAST_KEYS = ("revious", "arlier", "ast", "ago", " in 1", " in 2", "In 1", "In 2")
-_LEADING = re.compile(r"\s*(?:since|after|before|following|while|when|until|as|once)\b", re.I)
-
-
-def _before_the_week(blanked: str, c_start: int, c_end: int, finding: Finding, year: int) -> bool:
-    """Whether the clause puts its act before the document's week: a past phrase or an earlier year outside quotes
-    in an act's clause ("fired a missile in 2021"), or in a speech act's frame: from its speaker to the word "that"
-    or 60 characters on ("X previously warned that ...", "X protested to Y last month"); what a speaker says about
-    the past is the speaker's statement now."""
-    if finding.is_act:
-        frames = [(c_start, c_end)]
-    else:
-        at = min((m.start for m in finding.exclude if c_start <= m.start < c_end), default=c_start)
-        stop = min(c_end, at + 60 + (finding.exclude[0].end - finding.exclude[0].start if finding.exclude else 0))
-        that = blanked.find(" that ", at, stop)
-        frames = [(at, stop if that < 0 else that)]
-    pattern = _past_pattern()
-    for start, stop in frames:
-        frame = blanked[start:stop]
-        if not any(key in frame for key in _PAST_KEYS):
-            continue
-        for match in pattern.finditer(blanked, start, stop):
-            found = match.group("year")
-            if (found is None or int(found) < year) and not (
-                    _LEADING.match(blanked, start) and "," not in blanked[start : match.start()]) and \
-                    "since" not in blanked[start : match.start()].lower():
-                # (not the time of a leading clause, "After leaving Syria in 2019, Iran has built ...", nor one
-                # a time runs since: "ties that have grown since they met in 2019")
-                return True
-    return False
-
-
-def _cues(words: AbstractSet[str], body: str) -> tuple[bool, bool, bool, bool, bool, bool]:
-    """Whether the document has a word of a joint act, a victim, a place or host, a topic, a sport phrase, and an
-    apostrophe (for speech nouns): the rules that need them look only in documents that have them (its word
-    index, which holds these words too)."""
-    return (*(not g.isdisjoint(words) for g in _cue_word_groups()), not _sport_gate().isdisjoint(words),
-            "'" in body or "’" in body, not _meeting_words().isdisjoint(words))
-
-
-def _is_place(text: str, start: int, end: int, kind: str, word: str | None = None) -> bool:
-    """Whether the country named at text[start:end] is only the place of the act (adjudication 7): "a S. Korean
-    port", "Pusan Port of south Korea", "a US base in S. Korea", "massed hardware in south Korea", "in Seoul"
-    (a capital after in/at). A possessive ("in China's affairs") is no place."""
-    if text.startswith(("'s", "’s"), end):
-        return False
-    after, of_before, host_before = _place_patterns()
-    if kind == "demonym" and after.match(text, end):
-        return True
-    before = text[max(0, start - 60) : start]
-    if kind == "capital" and _AT_CITY.search(before):
-        return True
-    if word is None:
-        word = _word_before(text, start)  # the word before the country (an article aside)
-    if word == "of":
-        return of_before.search(before) is not None
-    return word in _HOST_PREPOSITIONS and host_before.search(before) is not None
-
-
-_HOST_PREPOSITIONS = frozenset({"in", "at", "into", "to", "inside", "off", "near"})

@@ -1,0 +1,218 @@
+"""What the words around a country mention say about it, for the statement builder (tension.extract.statements):
+a place where an act happens or a host of a deployment, the victim of a denounced act, an agenda item of talks, an
+act dated before the document's week, a sentence about sport — and the document-level gates (does the document
+have any such word at all?) that let the builder skip these checks for most documents. Words come from
+tension/data/reference_words.tsv."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import AbstractSet
+
+from tension.config import load_reference_words
+from tension.extract import attribution as rules
+from tension.extract.attribution import Finding
+
+def about_sport(text: str) -> bool:
+    """Whether a sentence is about sport: it has every word of a phrase of reference_words.tsv (use sport), as
+    whole words ("underscored" is no "scored")."""
+    words = set(NON_WORD.split(text))
+    single, phrases = _sport_phrases()
+    return not single.isdisjoint(words) or (phrases is not None and phrases.search(text) is not None)
+
+
+@lru_cache(maxsize=1)
+def _sport_phrases() -> tuple[frozenset[str], re.Pattern | None]:
+    """The one-word sport words (in their cases) and a pattern of the phrases of several ("world cup")."""
+    words = load_reference_words().get("sport", ())
+    single = frozenset(c for w in words if not NON_WORD.search(w) for c in _cased(w))
+    several = [w for w in words if NON_WORD.search(w)]
+    return single, (re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in several) + r")\b",
+                               re.I) if several else None)
+
+
+NON_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=1)
+def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(after a country word: "[a] port"; before a country: "port of [the]"; before: "a base in [the]"), from
+    reference_words.tsv (place_noun, host)."""
+    words = load_reference_words()
+    nouns = "|".join(map(re.escape, words.get("place_noun", ()))) or "(?!x)x"
+    hosts = "|".join(map(re.escape, words.get("host", ()))) or "(?!x)x"
+    return (re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + nouns + r")\b", re.I),
+            re.compile(r"\b(?:" + nouns + r")\s+of\s+(?:the\s+)?$", re.I),
+            re.compile(r"\b(?:" + hosts + r")\b(?:\s+[\w-]+){0,3}?\s+(?:in|at|into|to|inside|off|near)\s+(?:the\s+)?$",
+                       re.I))
+
+
+# Right before a partner of a joint act: "joint military exercises [in the waters east of X] with [Japan and ]".
+PARTNER = re.compile(r"\b(?:joint|combined|trilateral)\s+(?:[\w-]+\s+){0,3}?(?:drills?|exercises?|maneuvers?|"
+                      r"manoeuvres?|war\s+games?|patrols?|training)\b[^.;]{0,80}?\bwith\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
+_AT_CITY = re.compile(r"\b(?:in|at)\s+$")
+
+
+@lru_cache(maxsize=1)
+def victim_words() -> frozenset[str]:
+    """The words right before a denounced act's victim (reference_words.tsv, use victim: "against", "toward")."""
+    return frozenset(load_reference_words().get("victim", ()))
+
+
+_DISCUSS = frozenset({"discuss", "discussed", "discusses", "discussing"})
+_ARTICLES = frozenset({"the"})
+# The agenda of a meeting: "visited Seoul to discuss the Ukrainian war" (a topic is no target, adjudication 7).
+TOPIC = re.compile(r"\bdiscuss(?:ed|es|ing)?\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+HOSTILE_TO = re.compile(r"\bhostile\s+to\s+(?:the\s+)?$", re.I)
+
+
+def word_before(text: str, at: int) -> str:
+    """The word right before position `at` ("the" skipped), lower case: "[against] the DPRK" -> "against"; none
+    when `at` is inside a word or a compound ("U.S.-[south Korea]")."""
+    end = at - 1
+    if end < 0 or text[end] != " ":
+        return ""
+    start = text.rfind(" ", 0, end) + 1
+    word = text[start:end].lower()
+    if word in _ARTICLES:
+        end, start = start - 1, text.rfind(" ", 0, start - 1) + 1
+        word = text[start:end].lower() if end > 0 else ""
+    return word
+
+
+@lru_cache(maxsize=1)
+def _cue_word_groups() -> tuple[frozenset[str], ...]:
+    """The words whose presence in a document turns on a rule of _make or the sport rule: joint act, victim, place
+    or host, topic, sport (each a whole word, also capitalised)."""
+    words = load_reference_words()
+    place = {w.lower() for w in (*words.get("place_noun", ()), *words.get("host", ()))}
+    groups = [{"joint", "combined", "trilateral"}, {*victim_words(), "hostile"}, place, set(_DISCUSS)]
+    return tuple(frozenset(w for word in g for w in _cased(word)) for g in groups)
+
+
+@lru_cache(maxsize=1)
+def _sport_gate() -> frozenset[str]:
+    """A word of each sport phrase of reference_words.tsv, in the cases a text may write it: a document with none
+    of them has no sentence about sport ("cup" for "world cup", "stoppage" for "stoppage-time")."""
+    gate = set()
+    for phrase in load_reference_words().get("sport", ()):
+        tokens = [t for t in NON_WORD.split(phrase) if t]
+        gate.update(_cased(tokens[-1] if tokens[0] in ("world", "asian", "national") else tokens[0]))
+    return frozenset(gate)
+
+
+def _cased(word: str) -> tuple[str, ...]:
+    return word, word.capitalize(), word.upper()
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    return frozenset().union(*_cue_word_groups(), _sport_gate(), past_gate(), meeting_words())
+
+
+@lru_cache(maxsize=1)
+def meeting_words() -> frozenset[str]:
+    """The words of talks, visits and meetings (reference_words.tsv, use meeting), as a text may write them."""
+    return frozenset(w for word in load_reference_words().get("meeting", ()) for w in _cased(word))
+
+
+_AGENDA_BEFORE = frozenset({"on", "over", "about", "regarding", "concerning"})
+
+
+def agenda_item(text: str, end: int, before: str) -> bool:
+    """Whether a country is written as an agenda item: after on/over/about, or before a topic noun ("[North Korea]
+    issue", "[North Korea]'s nuclear programme"); an agenda item only in a sentence about talks (adjudication 7)."""
+    if before in _AGENDA_BEFORE:
+        return True
+    if text.startswith(("'s", "’s"), end):
+        end += 2
+    return text.startswith(" ", end) and rules.topic_noun_after().match(text, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _past_phrases() -> tuple[str, ...]:
+    """The phrases that put a clause's act before the document's week (reference_words.tsv, use past)."""
+    return tuple(load_reference_words().get("past", ()))
+
+
+@lru_cache(maxsize=1)
+def past_gate() -> frozenset[str]:
+    """A word of each past phrase — its first that is not a time word, else its last — in the cases a text may
+    write it ("previously", "earlier", "last", "ago")."""
+    return frozenset(w for phrase in _past_phrases()
+                     for w in _cased(next((t for t in phrase.split() if t not in _TIME_WORDS), phrase.split()[-1])))
+
+
+_TIME_WORDS = frozenset({"in", "the", "this", "year", "month", "week", "years", "months", "weeks"})
+
+
+@lru_cache(maxsize=1)
+def _past_pattern() -> re.Pattern:
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _past_phrases()) or "(?!x)x"
+    # not "since / than / from / compared with last year", "last year's drills" (a time of a noun, not of the act)
+    return re.compile(r"(?<!since )(?<!than )(?<!from )(?<!with )\b(?:" + phrases + r"|in\s+(?P<year>(?:19|20)\d\d))\b(?!['’]s)", re.I)
+
+
+# Pieces of every past phrase and year (as a text may write them), looked for before the pattern: most clauses have none.
+_PAST_KEYS = ("revious", "arlier", "ast", "ago", " in 1", " in 2", "In 1", "In 2")
+_LEADING = re.compile(r"\s*(?:since|after|before|following|while|when|until|as|once)\b", re.I)
+
+
+def before_the_week(blanked: str, c_start: int, c_end: int, finding: Finding, year: int) -> bool:
+    """Whether the clause puts its act before the document's week: a past phrase or an earlier year outside quotes
+    in an act's clause ("fired a missile in 2021"), or in a speech act's frame: from its speaker to the word "that"
+    or 60 characters on ("X previously warned that ...", "X protested to Y last month"); what a speaker says about
+    the past is the speaker's statement now."""
+    if finding.is_act:
+        frames = [(c_start, c_end)]
+    else:
+        at = min((m.start for m in finding.exclude if c_start <= m.start < c_end), default=c_start)
+        stop = min(c_end, at + 60 + (finding.exclude[0].end - finding.exclude[0].start if finding.exclude else 0))
+        that = blanked.find(" that ", at, stop)
+        frames = [(at, stop if that < 0 else that)]
+    pattern = _past_pattern()
+    for start, stop in frames:
+        frame = blanked[start:stop]
+        if not any(key in frame for key in _PAST_KEYS):
+            continue
+        for match in pattern.finditer(blanked, start, stop):
+            found = match.group("year")
+            if (found is None or int(found) < year) and not (
+                    _LEADING.match(blanked, start) and "," not in blanked[start : match.start()]) and \
+                    "since" not in blanked[start : match.start()].lower():
+                # (not the time of a leading clause, "After leaving Syria in 2019, Iran has built ...", nor one
+                # a time runs since: "ties that have grown since they met in 2019")
+                return True
+    return False
+
+
+def document_cues(words: AbstractSet[str], body: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """Whether the document has a word of a joint act, a victim, a place or host, a topic, a sport phrase, and an
+    apostrophe (for speech nouns): the rules that need them look only in documents that have them (its word
+    index, which holds these words too)."""
+    return (*(not g.isdisjoint(words) for g in _cue_word_groups()), not _sport_gate().isdisjoint(words),
+            "'" in body or "’" in body, not meeting_words().isdisjoint(words))
+
+
+def is_place(text: str, start: int, end: int, kind: str, word: str | None = None) -> bool:
+    """Whether the country named at text[start:end] is only the place of the act (adjudication 7): "a S. Korean
+    port", "Pusan Port of south Korea", "a US base in S. Korea", "massed hardware in south Korea", "in Seoul"
+    (a capital after in/at). A possessive ("in China's affairs") is no place."""
+    if text.startswith(("'s", "’s"), end):
+        return False
+    after, of_before, host_before = _place_patterns()
+    if kind == "demonym" and after.match(text, end):
+        return True
+    before = text[max(0, start - 60) : start]
+    if kind == "capital" and _AT_CITY.search(before):
+        return True
+    if word is None:
+        word = word_before(text, start)  # the word before the country (an article aside)
+    if word == "of":
+        return of_before.search(before) is not None
+    return word in _HOST_PREPOSITIONS and host_before.search(before) is not None
+
+
+_HOST_PREPOSITIONS = frozenset({"in", "at", "into", "to", "inside", "off", "near"})
