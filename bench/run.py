@@ -192,31 +192,15 @@ def weekly_index_10m(rows: int = 10_000_000) -> dict:
     """Time `select * from weekly_index` over `rows` synthetic statements (after aggregate.refresh if any)."""
     import duckdb
 
+    from bench import synthetic
     from tension.warehouse import aggregate
-    from tension.warehouse import store
-    from tension.config import load_pairs
 
     db = WORK / "weekly_10m.duckdb"
     if db.exists():
         db.unlink()
-    with store.connect(db) as con:
-        store.create_schema(con)
-        store.set_pairs(con, load_pairs())
-        store.set_setting(con, "scorer_version", "synthetic")
-        docs = rows // 10
-        started = time.perf_counter()
-        con.execute(f"""insert into documents (doc_id, published, body, n_statements)
-            select 'd' || i, date '2011-01-03' + cast(i % 700 as integer), '', 10 from range({docs}) t(i)""")
-        con.execute(f"""insert into statements (statement_id, doc_id, seq, sentence_index, char_start, char_end,
-                content, speaker_country, is_act, modality, attribution, targets)
-            select 's' || i, 'd' || (i // 10), i % 10, i % 10, 0, 0, '',
-                   case i % 3 when 0 then 'PRK' when 1 then 'KOR' else 'RUS' end, false, 'asserted', 'bench',
-                   case i % 3 when 0 then ['KOR'] when 1 then ['PRK', 'RUS'] else ['KOR'] end
-            from range({rows}) t(i)""")
-        con.execute(f"""insert into scores (statement_id, scorer_version, hostility, vader_compound, cue_sum,
-                modality_factor, explanation)
-            select 's' || i, 'synthetic', ((i * 7919) % 2001) / 1000.0 - 1, 0, 0, 1, '{{}}' from range({rows}) t(i)""")
-        load_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    synthetic.build(db, rows)
+    load_seconds = time.perf_counter() - started
     refresh_seconds = None
     if hasattr(aggregate, "refresh"):
         started = time.perf_counter()

@@ -9,30 +9,9 @@ from pathlib import Path
 
 import duckdb
 
-from tension.config import load_pairs
-from tension.warehouse import store
+from bench.synthetic import build  # the bench's synthetic statements (bench/run.py weekly_index_10m), smaller
 
 ROWS = 600_000
-
-
-def build(path: Path, rows: int) -> None:
-    """The bench's synthetic statements (bench/run.py weekly_index_10m) at a smaller size."""
-    with store.connect(path) as con:
-        store.create_schema(con)
-        store.set_pairs(con, load_pairs())
-        store.set_setting(con, "scorer_version", "synthetic")
-        con.execute(f"""insert into documents (doc_id, published, body, n_statements)
-            select 'd' || i, date '2011-01-03' + cast(i % 700 as integer), '', 10 from range({rows // 10}) t(i)""")
-        con.execute(f"""insert into statements (statement_id, doc_id, seq, sentence_index, char_start, char_end,
-                content, speaker_country, is_act, modality, attribution, targets)
-            select 's' || i, 'd' || (i // 10), i % 10, i % 10, 0, 0, '',
-                   case i % 3 when 0 then 'PRK' when 1 then 'KOR' else 'RUS' end, false, 'asserted', 'bench',
-                   case i % 3 when 0 then ['KOR'] when 1 then ['PRK', 'RUS'] else ['KOR'] end
-            from range({rows}) t(i)""")
-        con.execute(f"""insert into scores (statement_id, scorer_version, hostility, vader_compound, cue_sum,
-                modality_factor, explanation)
-            select 's' || i, 'synthetic', ((i * 7919) % 2001) / 1000.0 - 1, 0, 0, 1, '{{}}'
-            from range({rows}) t(i)""")
 
 
 def test_weekly_sums_fit_in_a_small_memory_limit(tmp_path: Path) -> None:
