@@ -119,6 +119,13 @@ def _analyse_stagewise(docs: list[Document], ctx: Context, timings: dict[str, fl
             for doc, c, found, scored in zip(docs, cleaned, statements, scores)]
 
 
+def with_defaults(doc: Document, defaults: dict[str, str] | None) -> Document:
+    """`doc` with `defaults` filling the metadata it lacks (e.g. speaker=KCNA); its own values win."""
+    if not defaults:
+        return doc
+    return replace(doc, **{k: v for k, v in defaults.items() if not getattr(doc, k)})
+
+
 def read_batch(batch: dict, fields: dict[str, str] | None = None, defaults: dict[str, str] | None = None,
                line_offsets: LineOffsets | None = None) -> Iterator[Document | Rejection]:
     """The documents and rejections of one batch; `defaults` fill empty metadata (e.g. speaker=KCNA)."""
@@ -129,9 +136,7 @@ def read_batch(batch: dict, fields: dict[str, str] | None = None, defaults: dict
         else:
             items = read_documents([path], fields, inbox=Path(part["inbox"]) if part.get("inbox") else None)
         for item in items:
-            if defaults and isinstance(item, Document):
-                item = replace(item, **{k: v for k, v in defaults.items() if not getattr(item, k)})
-            yield item
+            yield with_defaults(item, defaults) if isinstance(item, Document) else item
 
 
 def analyse_batch(batch: dict, staging: Path, ctx: Context, fields: dict[str, str] | None = None,

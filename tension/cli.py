@@ -244,10 +244,8 @@ def statements(
     """
     from tension.ingest.documents import Rejection, printable, read_documents
     from tension.ingest.inbox import list_inbox
-    from tension.analyse import analyse_documents, build_context
+    from tension.analyse import analyse_documents, build_context, with_defaults
     from tension.records import statement_json
-
-    from dataclasses import replace
 
     fields, defaults = _parse_fields(field), _parse_defaults(default)
     for given in files:
@@ -266,9 +264,7 @@ def statements(
         if isinstance(item, Rejection):
             failed.append(item)
         else:
-            if defaults:
-                item = replace(item, **{k: v for k, v in defaults.items() if not getattr(item, k)})
-            found = analyse_documents([item], ctx, failed=failed)
+            found = analyse_documents([with_defaults(item, defaults)], ctx, failed=failed)
         if failed:
             rejected += 1
             typer.echo(f"rejected {failed[0].where()}: {printable(failed[0].reason)}", err=True)
@@ -276,7 +272,7 @@ def statements(
         accepted += 1
         analysed = found[0]
         for statement, score in zip(analysed.statements, analysed.scores):
-            typer.echo(json.dumps(statement_json(item, statement, score, ctx.pairs), ensure_ascii=False))
+            typer.echo(json.dumps(statement_json(analysed.document, statement, score, ctx.pairs), ensure_ascii=False))
     if rejected and not accepted:
         raise typer.Exit(code=1)  # nothing readable at all
 
