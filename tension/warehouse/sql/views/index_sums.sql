@@ -7,7 +7,7 @@
 create or replace macro index_sums(grain, voices := 'state', speaker_kind := null, outlet := null,
                                    direction := null, speaker := null) as table
 with chosen as (
-    select ps.*, cast(date_trunc(case when grain in ('week', 'month', 'quarter', 'year') then grain else error('tension_index: grain must be ''week'', ''month'', ''quarter'' or ''year'', not ''' || coalesce(grain, 'NULL') || '''') end, ps.published) as date) as period_start
+    select ps.*, cast(date_trunc(index_grain(grain), ps.published) as date) as period_start
     from pair_statements as ps
     where (voices = 'all' or ps.counts_in_index)
         and (speaker_kind is null or ps.speaker_kind ilike speaker_kind)

@@ -17,7 +17,7 @@ grid as (
     select cast(g.period_start as date) as period_start
     from span
     cross join unnest(generate_series(
-        cast(date_trunc(case when grain in ('week', 'month', 'quarter', 'year') then grain else error('tension_index: grain must be ''week'', ''month'', ''quarter'' or ''year'', not ''' || coalesce(grain, 'NULL') || '''') end, span.first_day) as timestamp), cast(date_trunc(case when grain in ('week', 'month', 'quarter', 'year') then grain else error('tension_index: grain must be ''week'', ''month'', ''quarter'' or ''year'', not ''' || coalesce(grain, 'NULL') || '''') end, span.last_day) as timestamp),
+        cast(date_trunc(index_grain(grain), span.first_day) as timestamp), cast(date_trunc(index_grain(grain), span.last_day) as timestamp),
         case grain when 'week' then interval 7 day when 'month' then interval 1 month
                    when 'quarter' then interval 3 month when 'year' then interval 1 year end)) as g(period_start)
 ),
@@ -28,7 +28,7 @@ dedup_setting as (
 
 counted as (
     select
-        cast(date_trunc(case when grain in ('week', 'month', 'quarter', 'year') then grain else error('tension_index: grain must be ''week'', ''month'', ''quarter'' or ''year'', not ''' || coalesce(grain, 'NULL') || '''') end, docs.published) as date) as period_start,
+        cast(date_trunc(index_grain(grain), docs.published) as date) as period_start,
         count(*) as stored_documents,
         -- As statement_scores counts them: one representative per near-duplicate cluster and ISO week.
         case when any_value(ds.dedup) = 'off' then count(*)

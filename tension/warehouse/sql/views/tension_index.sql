@@ -11,12 +11,10 @@
 create or replace macro tension_index(grain, voices := 'state', speaker_kind := null, outlet := null,
                                       direction := null, speaker := null, pair := null) as table
 with params as (
-    -- Arguments are checked here: a typo must be an error naming what is allowed, not an empty or NULL result.
+    -- Arguments are checked here (the grain by index_grain, where dates are truncated): a typo must be an error
+    -- naming what is allowed, not an empty or NULL result.
     select ip.* exclude (grain) from index_parameters as ip
     where (case
-        when grain is null or grain not in ('week', 'month', 'quarter', 'year')
-            then error('tension_index: grain must be ''week'', ''month'', ''quarter'' or ''year'', not '''
-                       || coalesce(grain, 'NULL') || '''')
         when voices is null or voices not in ('state', 'all')
             then error('tension_index: voices must be ''state'' or ''all'', not ''' || coalesce(voices, 'NULL') || '''')
         when pair is not null and pair not in (select pair_id from pairs)
