@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from tension.warehouse.store import memory_limit
 
