@@ -139,6 +139,10 @@ def start_local_api(startup_timeout: float = 120.0) -> Callable[[], None]:
     )
     atexit.register(stop, server)
     os.environ["PREFECT_API_URL"] = api_url  # before Prefect is imported: its settings are read once
+    # No UI runs here and the server ends with the run: without this Prefect prints "View at http://127.0.0.1:PORT/
+    # runs/..." for every flow run, a link that leads nowhere once the run is over. An empty UI URL makes Prefect's
+    # url_for give no link (set after the server has its environment; the user's own PREFECT_UI_URL is kept).
+    os.environ.setdefault("PREFECT_UI_URL", "")
 
     def ready() -> None:
         try:

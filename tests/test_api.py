@@ -63,10 +63,13 @@ def test_the_environment_decides_first(clean_env, monkeypatch):
 def test_local_server_answers_and_stops_with_its_process(clean_env):
     """A real server in a child process that exits without stopping it: the exit handler stops it."""
     code = ("import os, sys; from flows import api; ready = api.start_local_api(); ready(); "
-            "print(os.environ['PREFECT_API_URL'], flush=True)")
+            "print(os.environ['PREFECT_API_URL'], flush=True); "
+            "from prefect.utilities.urls import url_for; "
+            "print(url_for('flow-run', obj_id='00000000-0000-0000-0000-000000000000'), flush=True)")
     done = subprocess.run([sys.executable, "-c", code], cwd=clean_env, capture_output=True, text=True, timeout=180,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, done.stderr[-2000:]
-    url = done.stdout.strip()
+    url, link = done.stdout.split()
+    assert link == "None"  # no "View at" link to a UI that does not run and a server that ends with the process
     assert url.startswith("http://127.0.0.1:") and url.endswith("/api")
     assert not api.healthy(url)  # stopped at exit
