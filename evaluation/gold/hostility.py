@@ -48,7 +48,8 @@ def read_gold(path: Path = GOLD) -> pd.DataFrame:
     """Statements with a hostility class: unit_id, stmt, hostility (int)."""
     frame = pd.read_csv(path, sep="\t", comment="#", dtype=str, keep_default_na=False, quoting=3)
     frame = frame[(frame["stmt"] != "0") & (frame["hostility"].str.strip() != "")]
-    return frame.assign(hostility=frame["hostility"].astype(int))[["unit_id", "stmt", "hostility"]]
+    return frame.assign(hostility=frame["hostility"].astype(int))[["unit_id", "stmt", "hostility", "targets",
+                                                                   "speaker_country"]]
 
 
 def gold_rows() -> tuple[pd.DataFrame, int, str]:
@@ -89,12 +90,22 @@ def baseline_scores(texts: list[str], stdin: str) -> list[dict]:
     return [json.loads(line) for line in lines]
 
 
-def scores(texts: list[str]) -> pd.DataFrame:
-    """Hostility of each text under the three systems."""
+def _codes(cell: str) -> list[str]:
+    return [c for c in cell.split(",") if c and c != "-"]
+
+
+def scores(texts: list[str], targets: list[str] | None = None, speakers: list[str] | None = None) -> pd.DataFrame:
+    """Hostility of each text under the three systems. This tree's scorer is given each statement's labelled targets
+    and speaker country (comma-separated ISO codes, "-" for none), so it scores toward the statement's targets as the
+    pipeline does with the extractor's; the baseline and plain VADER score the text alone."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     stdin = "".join(json.dumps({"text": t}) + "\n" for t in texts)
-    now = [json.loads(line) for line in run_worker(None, ["score"], stdin)]
+    targets = targets or [""] * len(texts)
+    speakers = speakers or [""] * len(texts)
+    directed = "".join(json.dumps({"text": t, "targets": _codes(g), "speaker_country": (_codes(s) or [""])[0]}) + "\n"
+                       for t, g, s in zip(texts, targets, speakers))
+    now = [json.loads(line) for line in run_worker(None, ["score"], directed)]
     before = baseline_scores(texts, stdin)
     plain = SentimentIntensityAnalyzer()
     return pd.DataFrame({
@@ -176,7 +187,9 @@ def main(argv: list[str] | None = None) -> int:
         rows = rows[rows["split"] == "tune"]
     elif args.split != "both":
         rows = rows[rows["split"] == args.split]
-    rows = pd.concat([rows.reset_index(drop=True), scores(rows["text"].tolist())], axis=1)
+    rows = pd.concat([rows.reset_index(drop=True), scores(
+        rows["text"].tolist(), *([rows[c].tolist() for c in ("targets", "speaker_country")] if "targets" in rows
+                                 else []))], axis=1)
     print(f"{what}; {len(rows)} statements; scorer {rows['version'].iloc[0]}. ρ = Spearman(hostility, class); "
           f"AUC of class ≥ {positive} vs the rest.")
     print(table(rows, positive))
@@ -186,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         tune["gap"] = tune["scorer"].rank(pct=True) - tune["label"].rank(pct=True)
         for r in tune.reindex(tune["gap"].abs().sort_values(ascending=False).index).head(args.errors).itertuples():
             cues = ", ".join(f"{c[0]} {c[1]:+.2f}" for c in r.cues)
-            print(f"\n[{r.label:+d}] {r.scorer:+.2f} ({r.modality}) {r.unit_id}\n  {r.text[:300]}\n  cues: {cues}")
+            print(f"\n[{r.label:+d}] {r.scorer:+.2f} ({r.modality}) {r.unit_id} {getattr(r, 'speaker_country', '')}"
+                  f"→{getattr(r, 'targets', '')}\n  {r.text[:300]}\n  cues: {cues}")
     return 0
 
 

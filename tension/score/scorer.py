@@ -33,6 +33,7 @@ from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
 from tension.score.calibration import Calibration, load_calibration
+from tension.score.direction import DIRECTING_WORDS, directed_at, load_country_names
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.tokens import TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
@@ -277,6 +278,7 @@ class Scorer:
                 self.vader.lexicon.pop(word, None)
             else:
                 self.vader.lexicon[word] = valence
+        self.country_names = load_country_names()  # for the direction of a cue (tension/score/direction.py)
         self.cue_automaton = _Automaton([c.pattern for c in self.cues])
         self.marker_automaton = _Automaton([m.pattern for m in self.markers])
         self.tokenizer = Tokenizer((self.cue_automaton, self.marker_automaton))
@@ -286,7 +288,7 @@ class Scorer:
             if marker.statement_modality:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
         constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
-                          sorted(NAME_JOINERS),
+                          sorted(NAME_JOINERS), sorted(DIRECTING_WORDS),
                           sorted(TYPOGRAPHY.items())))
         digest = hashlib.sha256("\n".join([
             *(f"{c.pattern}\t{c.weight}\t{c.kind}" for c in self.cues),
@@ -294,6 +296,7 @@ class Scorer:
               for m in self.markers),
             *(f"{w}\t{v}" for w, v in sorted(overrides.items())),
             constants, self.calibration.key(), FORMULA_VERSION,
+            *(f"{' '.join(k)}\t{v}" for k, v in sorted(self.country_names.items())),
         ]).encode()).hexdigest()[:8]
         self.version = f"{FORMULA_VERSION}-{digest}"
 
@@ -316,9 +319,11 @@ class Scorer:
             reaching.append((marker, cue_start - end))
         return reaching
 
-    def find_cues(self, text: str, tokens: Tokens | None = None) -> list[dict]:
+    def find_cues(self, text: str, tokens: Tokens | None = None,
+                  parties: frozenset[str] | None = None) -> list[dict]:
         """Every cue in `text` with its weight, the markers that reach it, its factor and contribution. `tokens` is
-        `self.tokenizer.tokens(text)` when the caller has it already."""
+        `self.tokenizer.tokens(text)` when the caller has it already. With `parties` (the statement's targets and
+        its speaker's country), a cue directed at another country counts 0 (tension/score/direction.py)."""
         if tokens is None:
             tokens = self.tokenizer.tokens(text)
         words = tokens.words
@@ -351,6 +356,11 @@ class Scorer:
             named = text[char_start].isupper() and char_start > 0 and in_name(text, char_start, char_end)
             if named:
                 factor = 0.0
+            elsewhere = parties and directed_at(words, end, self.country_names, text, tokens.span)
+            if elsewhere and elsewhere not in parties:
+                factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul)
+            else:
+                elsewhere = None
             found.append({
                 "cue": cue.pattern,
                 "matched": text[char_start:char_end],
@@ -359,20 +369,23 @@ class Scorer:
                 "negated": polarity is not None and polarity.kind in ("negation", "refusal"),
                 "markers": [{"marker": m.pattern, "kind": m.kind} for m in applied]
                 + ([{"marker": "short quotation", "kind": "scare quotes"}] if scare else [])
-                + ([{"marker": "inside a proper name", "kind": "name"}] if named else []),
+                + ([{"marker": "inside a proper name", "kind": "name"}] if named else [])
+                + ([{"marker": f"directed at {elsewhere}", "kind": "direction"}] if elsewhere else []),
                 "factor": round(factor, 4),
                 "contribution": round(cue.weight * factor, 4),
                 "kind": cue.kind,
             })
         return count_style_once(found) if len(found) > 1 else found
 
-    def score(self, text: str, modality: str = "asserted") -> Score:
-        """Hostility of one statement's text under its modality."""
+    def score(self, text: str, modality: str = "asserted", targets=None, speaker_country: str | None = None) -> Score:
+        """Hostility of one statement's text under its modality. Given the statement's `targets` (and its speaker's
+        country), a cue directed at a country that is neither counts 0: the score is toward the targets."""
         tokens = self.tokenizer.tokens(text)  # VADER's words come with the cue tokens, from one memo
         # VADER reads straight quotes and spaced dashes (tokens.vader_words are those of the translated text)
         compound = self.vader.compound(text if text.isascii() else text.translate(TYPOGRAPHY),
                                        tokens.vader_words, tokens.vader_lowered)
-        cues = self.find_cues(text, tokens)
+        parties = frozenset(targets) | ({speaker_country} if speaker_country else set()) if targets else None
+        cues = self.find_cues(text, tokens, parties)
         cue_sum = aggregate([c["contribution"] for c in cues])
         factor = MODALITY_FACTORS.get(modality, 1.0)
         marked = self.marked_by.get(modality, ())

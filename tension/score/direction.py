@@ -1,0 +1,77 @@
+"""Which country a cue is directed at, read from the words right after it: "cooperation with Russia", "aid to Kyiv",
+"a war against Ukraine", "invaded Ukraine", "sanctions on the DPRK".
+
+A statement has a speaker and targets (the extractor's, or the gold set's); its score is the speaker's hostility
+toward those targets. A cue whose object is a country that is neither a target nor the speaker's own is an act
+between others: "North Korea sent shells to Russia to support its war against Ukraine" is cooperation toward RUS
+and hostility toward UKR, and the labelling guideline rates the statement PRK→RUS cooperative and PRK→UKR hostile.
+Scored without targets (`tension score`, a bare text), nothing changes.
+
+Country names are the actor files' states, capitals and demonyms (tension/data/actors.tsv, which wins for an alias it
+lists, and actors_countries.tsv); a name must carry a capital letter in the text ("turkey", "chad" are not states).
+Only the word right after the cue, or after one preposition of DIRECTING_WORDS (and "the"), is read: "support its
+war against Ukraine" directs "war", not "support".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tension.config import ACTORS_FILE, DATA_DIR, read_tsv
+
+COUNTRIES_FILE = DATA_DIR / "actors_countries.tsv"
+COUNTRY_KINDS = frozenset({"state", "capital", "demonym"})
+# Prepositions that name the other side of an act; "over", "at", "from", "between" do not ("a launch over Japan" is
+# not an act toward Japan, "talks between A and B" names both sides).
+DIRECTING_WORDS = frozenset({"with", "to", "against", "on", "toward", "towards", "into"})
+MAX_ALIAS_WORDS = 4
+
+
+def _alias_words(alias: str) -> tuple[str, ...]:
+    from tension.score.tokens import tokenize
+
+    return tuple(tokenize(alias.lower())[0])
+
+
+def load_country_names(paths: tuple[Path, ...] = (ACTORS_FILE, COUNTRIES_FILE)) -> dict[tuple[str, ...], str]:
+    """Lower-cased word tuples of every state, capital and demonym alias -> ISO code (the first file wins)."""
+    names: dict[tuple[str, ...], str] = {}
+    for path in paths:
+        for row in read_tsv(path):
+            if row.get("kind") in COUNTRY_KINDS and row.get("country"):
+                words = _alias_words(row["alias"])
+                if words and len(words) <= MAX_ALIAS_WORDS:
+                    names.setdefault(words, row["country"])
+    return names
+
+
+def _bare(word: str) -> str:
+    """A word without a possessive ("russia's" -> "russia")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def country_at(words: list[str], index: int, names: dict[tuple[str, ...], str], text: str,
+               span: Callable[[int], tuple[int, int]]) -> str | None:
+    """The country whose name starts at word `index` (the longest alias), if it carries a capital in `text`."""
+    for size in range(min(MAX_ALIAS_WORDS, len(words) - index), 0, -1):
+        key = (*words[index:index + size - 1], _bare(words[index + size - 1]))
+        code = names.get(key)
+        if code is not None:
+            start, end = span(index)[0], span(index + size - 1)[1]
+            return code if any(c.isupper() for c in text[start:end]) else None
+    return None
+
+
+def directed_at(words: list[str], cue_end: int, names: dict[tuple[str, ...], str], text: str,
+                span: Callable[[int], tuple[int, int]]) -> str | None:
+    """The country a cue ending before word `cue_end` is directed at: named right after it, or after one directing
+    preposition (and "the")."""
+    index = cue_end
+    if index < len(words) and words[index] in DIRECTING_WORDS:
+        index += 1
+    if index < len(words) and words[index] == "the":
+        index += 1
+    if index >= len(words):
+        return None
+    return country_at(words, index, names, text, span)

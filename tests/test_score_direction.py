@@ -1,0 +1,59 @@
+"""A cue directed at a country that is neither the statement's target nor its speaker's own counts 0
+(tension/score/direction.py). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tension.score.scorer import Scorer
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Scorer:
+    return Scorer()
+
+
+def contribution(result, fragment: str) -> float:
+    return next(c["contribution"] for c in result.cues if fragment in c["cue"])
+
+
+TEXT = "Pyongyang pledged its support to Moscow in the war against Kyiv, officials said."
+
+
+def test_without_targets_nothing_changes(scorer):
+    plain = scorer.score(TEXT)
+    assert scorer.score(TEXT, "asserted", None, "PRK").hostility == plain.hostility
+    assert contribution(plain, "war") > 0
+
+
+def test_a_war_against_a_third_country_is_not_hostility_toward_the_target(scorer):
+    toward_russia = scorer.score(TEXT, "asserted", ["RUS"], "PRK")
+    toward_ukraine = scorer.score(TEXT, "asserted", ["UKR"], "PRK")
+    assert contribution(toward_russia, "war") == 0.0
+    assert any(m["kind"] == "direction" and m["marker"] == "directed at UKR"
+               for c in toward_russia.cues for m in c["markers"])
+    assert contribution(toward_ukraine, "war") > 0
+    assert contribution(toward_ukraine, "support") == 0.0 and contribution(toward_russia, "support") < 0
+    assert toward_russia.hostility < 0 < toward_ukraine.hostility
+
+
+def test_cooperation_with_a_third_country_is_not_cooperation_with_the_target(scorer):
+    text = "Tokyo deepened its cooperation with Canberra as the dispute with Beijing went on."
+    toward_china = scorer.score(text, "asserted", ["CHN"], "JPN")
+    toward_australia = scorer.score(text, "asserted", ["AUS"], "JPN")
+    assert contribution(toward_china, "cooperat") == 0.0
+    assert contribution(toward_australia, "cooperat") < 0
+    assert toward_china.hostility > toward_australia.hostility
+
+
+def test_an_act_toward_the_speaker_itself_still_counts(scorer):
+    text = "Seoul said the North fired a missile toward South Korea on Monday."
+    result = scorer.score("North Korea threatened war against South Korea.", "asserted", ["PRK"], "KOR")
+    assert contribution(result, "war") > 0
+    assert scorer.score(text, "asserted", ["PRK"], "KOR").hostility > 0
+
+
+def test_a_lower_case_word_is_not_a_country(scorer):
+    text = "The ministry signed an agreement with turkey farmers."
+    result = scorer.score(text, "asserted", ["FRA"], "DEU")
+    assert all(m["kind"] != "direction" for c in result.cues for m in c["markers"])
