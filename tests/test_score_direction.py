@@ -57,3 +57,18 @@ def test_a_lower_case_word_is_not_a_country(scorer):
     text = "The ministry signed an agreement with turkey farmers."
     result = scorer.score(text, "asserted", ["FRA"], "DEU")
     assert all(m["kind"] != "direction" for c in result.cues for m in c["markers"])
+
+
+def test_an_indictment_at_home_is_not_hostility_toward_a_foreign_target(scorer):
+    text = "The activist was indicted for sending letters across the border last spring."
+    toward_north = scorer.score(text, "asserted", ["PRK"], "KOR")
+    assert contribution(toward_north, "indict") == 0.0
+    assert any(m["kind"] == "domestic" for c in toward_north.cues for m in c["markers"])
+    # with no foreign target (a domestic statement) the act keeps its weight, as the guideline rates it
+    assert contribution(scorer.score(text, "asserted", ["KOR"], "KOR"), "indict") > 0
+    assert contribution(scorer.score(text), "indict") > 0
+
+
+def test_an_arrest_of_a_targets_national_still_counts(scorer):
+    text = "Police in Moscow arrested a Japanese businessman on Tuesday."
+    assert contribution(scorer.score(text, "asserted", ["JPN"], "RUS"), "arrest") > 0

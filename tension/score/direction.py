@@ -9,6 +9,10 @@ Scored without targets (`tension score`, a bare text), nothing changes.
 
 Country names are the actor files' states, capitals and demonyms (tension/data/actors.tsv, which wins for an alias it
 lists, and actors_countries.tsv); a name must carry a capital letter in the text ("turkey", "chad" are not states).
+A legal act (an arrest, an indictment, an impeachment, an investigation: LEGAL_CAMEO) is a state's act toward its
+own nationals unless a target is named next to it ("a U.S. soldier detained", "an American was arrested"): toward a
+foreign target it counts only then (`names_near`, FOREIGN_LINK_WORDS either side).
+
 Only the word right after the cue, or after one preposition of DIRECTING_WORDS (and "the"), is read: "support its
 war against Ukraine" directs "war", not "support".
 """
@@ -26,6 +30,9 @@ COUNTRY_KINDS = frozenset({"state", "capital", "demonym"})
 # not an act toward Japan, "talks between A and B" names both sides).
 DIRECTING_WORDS = frozenset({"with", "to", "against", "on", "toward", "towards", "into"})
 MAX_ALIAS_WORDS = 4
+# CAMEO codes of legal acts: 09 investigate, 116 find guilty (sentence, convict, indict, impeach), 173 arrest/detain
+LEGAL_CAMEO = frozenset({"09", "116", "173"})
+FOREIGN_LINK_WORDS = 6  # how far from a legal act a target's name (its national) is looked for
 
 
 def _alias_words(alias: str) -> tuple[str, ...]:
@@ -75,3 +82,15 @@ def directed_at(words: list[str], cue_end: int, names: dict[tuple[str, ...], str
     if index >= len(words):
         return None
     return country_at(words, index, names, text, span)
+
+
+def names_near(words: list[str], start: int, end: int, reach: int, codes: frozenset[str],
+               names: dict[tuple[str, ...], str], text: str, span: Callable[[int], tuple[int, int]]) -> bool:
+    """Whether a country of `codes` is named within `reach` words before word `start` or after word `end`."""
+    for index in range(max(0, start - reach), min(len(words), end + reach)):
+        if start <= index < end:
+            continue
+        code = country_at(words, index, names, text, span)
+        if code is not None and code in codes:
+            return True
+    return False

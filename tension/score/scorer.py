@@ -33,7 +33,8 @@ from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
 from tension.score.calibration import Calibration, load_calibration
-from tension.score.direction import DIRECTING_WORDS, directed_at, load_country_names
+from tension.score.direction import (DIRECTING_WORDS, FOREIGN_LINK_WORDS, LEGAL_CAMEO, directed_at,
+                                     load_country_names, names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.tokens import TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
@@ -288,7 +289,7 @@ class Scorer:
             if marker.statement_modality:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
         constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
-                          sorted(NAME_JOINERS), sorted(DIRECTING_WORDS),
+                          sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
                           sorted(TYPOGRAPHY.items())))
         digest = hashlib.sha256("\n".join([
             *(f"{c.pattern}\t{c.weight}\t{c.kind}" for c in self.cues),
@@ -320,10 +321,11 @@ class Scorer:
         return reaching
 
     def find_cues(self, text: str, tokens: Tokens | None = None,
-                  parties: frozenset[str] | None = None) -> list[dict]:
+                  parties: frozenset[str] | None = None, speaker_country: str | None = None) -> list[dict]:
         """Every cue in `text` with its weight, the markers that reach it, its factor and contribution. `tokens` is
         `self.tokenizer.tokens(text)` when the caller has it already. With `parties` (the statement's targets and
-        its speaker's country), a cue directed at another country counts 0 (tension/score/direction.py)."""
+        its speaker's country), a cue directed at another country counts 0, and so does a legal act (arrest, indictment)
+        with no foreign target named near it (tension/score/direction.py)."""
         if tokens is None:
             tokens = self.tokenizer.tokens(text)
         words = tokens.words
@@ -332,6 +334,7 @@ class Scorer:
             return []  # markers only act on cues
         marker_hits = self.marker_automaton.find(words, tokens.candidates(1))
         cue_spans = [(s, e) for _, s, e in cue_hits]
+        foreign = parties - {speaker_country} if parties and speaker_country else parties  # the foreign targets
         # only a cooperative cue can be scare-quoted
         quoted = _quoted_spans(text) if ('"' in text or "“" in text) and any(
             self.cues[index].weight < 0 for index, _, _ in cue_hits) else []
@@ -361,6 +364,10 @@ class Scorer:
                 factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul)
             else:
                 elsewhere = None
+            domestic = bool(foreign) and cue.cameo in LEGAL_CAMEO and not names_near(
+                words, start, end, FOREIGN_LINK_WORDS, foreign, self.country_names, text, tokens.span)
+            if domestic:
+                factor = 0.0  # an arrest or indictment of one's own national is not an act toward a foreign target
             found.append({
                 "cue": cue.pattern,
                 "matched": text[char_start:char_end],
@@ -370,7 +377,8 @@ class Scorer:
                 "markers": [{"marker": m.pattern, "kind": m.kind} for m in applied]
                 + ([{"marker": "short quotation", "kind": "scare quotes"}] if scare else [])
                 + ([{"marker": "inside a proper name", "kind": "name"}] if named else [])
-                + ([{"marker": f"directed at {elsewhere}", "kind": "direction"}] if elsewhere else []),
+                + ([{"marker": f"directed at {elsewhere}", "kind": "direction"}] if elsewhere else [])
+                + ([{"marker": "legal act, no target named near it", "kind": "domestic"}] if domestic else []),
                 "factor": round(factor, 4),
                 "contribution": round(cue.weight * factor, 4),
                 "kind": cue.kind,
@@ -385,7 +393,7 @@ class Scorer:
         compound = self.vader.compound(text if text.isascii() else text.translate(TYPOGRAPHY),
                                        tokens.vader_words, tokens.vader_lowered)
         parties = frozenset(targets) | ({speaker_country} if speaker_country else set()) if targets else None
-        cues = self.find_cues(text, tokens, parties)
+        cues = self.find_cues(text, tokens, parties, speaker_country)
         cue_sum = aggregate([c["contribution"] for c in cues])
         factor = MODALITY_FACTORS.get(modality, 1.0)
         marked = self.marked_by.get(modality, ())
