@@ -72,3 +72,10 @@ def test_an_indictment_at_home_is_not_hostility_toward_a_foreign_target(scorer):
 def test_an_arrest_of_a_targets_national_still_counts(scorer):
     text = "Police in Moscow arrested a Japanese businessman on Tuesday."
     assert contribution(scorer.score(text, "asserted", ["JPN"], "RUS"), "arrest") > 0
+
+
+def test_a_deployment_names_its_place_not_its_target(scorer):
+    text = "The senator said Washington should deploy more bombers to Guam and South Korea."
+    result = scorer.score(text, "asserted", ["PRK"], "USA")
+    assert contribution(result, "deploy") > 0
+    assert all(m["kind"] != "direction" for c in result.cues for m in c["markers"])

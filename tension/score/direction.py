@@ -32,6 +32,9 @@ DIRECTING_WORDS = frozenset({"with", "to", "against", "on", "toward", "towards",
 MAX_ALIAS_WORDS = 4
 # CAMEO codes of legal acts: 09 investigate, 116 find guilty (sentence, convict, indict, impeach), 173 arrest/detain
 LEGAL_CAMEO = frozenset({"09", "116", "173"})
+# Force posture (CAMEO 15: deploy, mass troops, a weapon as a topic) names the place, not the target: "redeploy nukes to
+# South Korea" is aimed at the North, so the country after it does not direct it.
+UNDIRECTED_CAMEO_PREFIX = "15"
 FOREIGN_LINK_WORDS = 6  # how far from a legal act a target's name (its national) is looked for
 
 

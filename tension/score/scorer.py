@@ -33,7 +33,8 @@ from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
 from tension.score.calibration import Calibration, load_calibration
-from tension.score.direction import (DIRECTING_WORDS, FOREIGN_LINK_WORDS, LEGAL_CAMEO, directed_at,
+from tension.score.direction import (DIRECTING_WORDS, FOREIGN_LINK_WORDS, LEGAL_CAMEO, UNDIRECTED_CAMEO_PREFIX,
+                                     directed_at,
                                      load_country_names, names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.tokens import TYPOGRAPHY, Tokenizer, Tokens
@@ -290,6 +291,7 @@ class Scorer:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
         constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
+                          UNDIRECTED_CAMEO_PREFIX,
                           sorted(TYPOGRAPHY.items())))
         digest = hashlib.sha256("\n".join([
             *(f"{c.pattern}\t{c.weight}\t{c.kind}" for c in self.cues),
@@ -359,7 +361,8 @@ class Scorer:
             named = text[char_start].isupper() and char_start > 0 and in_name(text, char_start, char_end)
             if named:
                 factor = 0.0
-            elsewhere = parties and directed_at(words, end, self.country_names, text, tokens.span)
+            elsewhere = parties and not cue.cameo.startswith(UNDIRECTED_CAMEO_PREFIX) and directed_at(
+                words, end, self.country_names, text, tokens.span)
             if elsewhere and elsewhere not in parties:
                 factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul)
             else:
