@@ -79,3 +79,13 @@ def test_a_deployment_names_its_place_not_its_target(scorer):
     result = scorer.score(text, "asserted", ["PRK"], "USA")
     assert contribution(result, "deploy") > 0
     assert all(m["kind"] != "direction" for c in result.cues for m in c["markers"])
+
+
+def test_cooperation_between_two_targets_is_not_cooperation_with_the_speaker(scorer):
+    text = "The American envoy visited Seoul for talks on the joint drills."
+    about_them = scorer.score(text, "asserted", ["KOR", "USA"], "PRK")
+    assert contribution(about_them, "talks") == 0.0
+    assert any(m["kind"] == "third party" for c in about_them.cues for m in c["markers"])
+    # the speaker's own talks (named, or in the first person) still count
+    ours = "We held talks with the American envoy and officials of Seoul."
+    assert contribution(scorer.score(ours, "asserted", ["KOR", "USA"], "PRK"), "talks") < 0

@@ -13,6 +13,10 @@ A legal act (an arrest, an indictment, an impeachment, an investigation: LEGAL_C
 own nationals unless a target is named next to it ("a U.S. soldier detained", "an American was arrested"): toward a
 foreign target it counts only then (`names_near`, FOREIGN_LINK_WORDS either side).
 
+Cooperation between two targets, in a sentence that names neither the speaker's country nor a first person ("the US
+envoy visited Seoul for talks", said by Pyongyang about the US and the South), is not cooperation with the speaker:
+a cooperative cue counts 0 there (`countries_named`).
+
 Only the word right after the cue, or after one preposition of DIRECTING_WORDS (and "the"), is read: "support its
 war against Ukraine" directs "war", not "support".
 """
@@ -97,3 +101,17 @@ def names_near(words: list[str], start: int, end: int, reach: int, codes: frozen
         if code is not None and code in codes:
             return True
     return False
+
+
+FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
+
+
+def countries_named(words: list[str], names: dict[tuple[str, ...], str], text: str,
+                    span: Callable[[int], tuple[int, int]]) -> set[str]:
+    """Every country named in the text (first person counts as the speaker's: "SPEAKER")."""
+    found = {"SPEAKER"} if not FIRST_PERSON.isdisjoint(words) else set()
+    for index in range(len(words)):
+        code = country_at(words, index, names, text, span)
+        if code is not None:
+            found.add(code)
+    return found

@@ -33,9 +33,9 @@ from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
 from tension.score.calibration import Calibration, load_calibration
-from tension.score.direction import (DIRECTING_WORDS, FOREIGN_LINK_WORDS, LEGAL_CAMEO, UNDIRECTED_CAMEO_PREFIX,
+from tension.score.direction import (DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS, LEGAL_CAMEO, UNDIRECTED_CAMEO_PREFIX,
                                      directed_at,
-                                     load_country_names, names_near)
+                                     countries_named, load_country_names, names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.tokens import TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
@@ -291,7 +291,7 @@ class Scorer:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
         constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
-                          UNDIRECTED_CAMEO_PREFIX,
+                          UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON),
                           sorted(TYPOGRAPHY.items())))
         digest = hashlib.sha256("\n".join([
             *(f"{c.pattern}\t{c.weight}\t{c.kind}" for c in self.cues),
@@ -337,6 +337,10 @@ class Scorer:
         marker_hits = self.marker_automaton.find(words, tokens.candidates(1))
         cue_spans = [(s, e) for _, s, e in cue_hits]
         foreign = parties - {speaker_country} if parties and speaker_country else parties  # the foreign targets
+        between_others = False
+        if foreign and speaker_country and any(self.cues[i].weight < 0 for i, _, _ in cue_hits):
+            named = countries_named(words, self.country_names, text, tokens.span)
+            between_others = speaker_country not in named and "SPEAKER" not in named and len(named & foreign) >= 2
         # only a cooperative cue can be scare-quoted
         quoted = _quoted_spans(text) if ('"' in text or "“" in text) and any(
             self.cues[index].weight < 0 for index, _, _ in cue_hits) else []
@@ -367,6 +371,9 @@ class Scorer:
                 factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul)
             else:
                 elsewhere = None
+            third_party = between_others and cue.weight < 0
+            if third_party:
+                factor = 0.0  # cooperation between two targets, the speaker's country unnamed: not with the speaker
             domestic = bool(foreign) and cue.cameo in LEGAL_CAMEO and not names_near(
                 words, start, end, FOREIGN_LINK_WORDS, foreign, self.country_names, text, tokens.span)
             if domestic:
@@ -381,7 +388,8 @@ class Scorer:
                 + ([{"marker": "short quotation", "kind": "scare quotes"}] if scare else [])
                 + ([{"marker": "inside a proper name", "kind": "name"}] if named else [])
                 + ([{"marker": f"directed at {elsewhere}", "kind": "direction"}] if elsewhere else [])
-                + ([{"marker": "legal act, no target named near it", "kind": "domestic"}] if domestic else []),
+                + ([{"marker": "legal act, no target named near it", "kind": "domestic"}] if domestic else [])
+                + ([{"marker": "cooperation between the targets", "kind": "third party"}] if third_party else []),
                 "factor": round(factor, 4),
                 "contribution": round(cue.weight * factor, 4),
                 "kind": cue.kind,
