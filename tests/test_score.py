@@ -260,7 +260,8 @@ def test_hostility_in_range_for_cue_dense_text(scorer, words):
 # --- data tests: the lexicon and the marker table ---
 
 KINDS = {"threat", "military", "coercion", "accusation", "demand", "rejection", "assault", "fight", "tension",
-         "diplomacy", "cooperation", "agreement", "aid", "name", "insult", "epithet"}
+         "diplomacy", "cooperation", "agreement", "aid", "name", "insult", "epithet",
+         "transfer"}  # transfer: troops or arms sent to someone (aid to the recipient, tension/score/scorer.py)
 
 
 def test_cue_rows_are_valid():

@@ -89,3 +89,14 @@ def test_cooperation_between_two_targets_is_not_cooperation_with_the_speaker(sco
     # the speaker's own talks (named, or in the first person) still count
     ours = "We held talks with the American envoy and officials of Seoul."
     assert contribution(scorer.score(ours, "asserted", ["KOR", "USA"], "PRK"), "talks") < 0
+
+
+def test_troops_sent_to_a_target_are_aid_to_it(scorer):
+    text = "The North has sent another 2,000 troops to Russia to fight in the war against Ukraine."
+    toward_russia = scorer.score(text, "asserted", ["RUS"], "PRK")
+    toward_ukraine = scorer.score(text, "asserted", ["UKR"], "PRK")
+    assert contribution(toward_russia, "troops") < 0  # a number with a thousands comma does not break the phrase
+    assert contribution(toward_ukraine, "troops") == 0.0 and contribution(toward_ukraine, "war") > 0
+    assert toward_russia.hostility < toward_ukraine.hostility
+    assert toward_russia.hostility < scorer.score(text).hostility
+    assert contribution(scorer.score(text), "troops") > 0  # without targets: as before, hostile

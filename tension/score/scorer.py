@@ -37,7 +37,7 @@ from tension.score.direction import (DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK
                                      directed_at,
                                      countries_named, load_country_names, names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
-from tension.score.tokens import TYPOGRAPHY, Tokenizer, Tokens
+from tension.score.tokens import _TOKEN, TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
 
 FORMULA_VERSION = "3"  # 3: typography, insults and epithets (style terms), emphasis vs negation, names, calibration
@@ -76,6 +76,7 @@ _SCOPE_BREAK = _CLAUSE_BREAK | {"and", "but", "while", "whereas", "although", "t
 _DISTANCE = itemgetter(1)  # of a (marker, distance) pair
 _HOSTILE_FACTOR = attrgetter("hostile_factor")  # the marker's factor on a cue with weight > 0
 _COOPERATIVE_FACTOR = attrgetter("cooperative_factor")
+TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]|‘([^‘’]{1,80})’")
 
 
@@ -291,7 +292,7 @@ class Scorer:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
         constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
-                          UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON),
+                          UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), TOKEN_PATTERN,
                           sorted(TYPOGRAPHY.items())))
         digest = hashlib.sha256("\n".join([
             *(f"{c.pattern}\t{c.weight}\t{c.kind}" for c in self.cues),
@@ -365,11 +366,15 @@ class Scorer:
             named = text[char_start].isupper() and char_start > 0 and in_name(text, char_start, char_end)
             if named:
                 factor = 0.0
+            recipient = None
             elsewhere = parties and not cue.cameo.startswith(UNDIRECTED_CAMEO_PREFIX) and directed_at(
                 words, end, self.country_names, text, tokens.span)
             if elsewhere and elsewhere not in parties:
                 factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul)
             else:
+                if elsewhere and cue.kind == "transfer" and elsewhere != speaker_country:
+                    factor = -factor  # troops or arms sent to a target: military aid to it (CAMEO 072), cooperation
+                    recipient = elsewhere
                 elsewhere = None
             third_party = between_others and cue.weight < 0
             if third_party:
@@ -389,6 +394,7 @@ class Scorer:
                 + ([{"marker": "inside a proper name", "kind": "name"}] if named else [])
                 + ([{"marker": f"directed at {elsewhere}", "kind": "direction"}] if elsewhere else [])
                 + ([{"marker": "legal act, no target named near it", "kind": "domestic"}] if domestic else [])
+                + ([{"marker": f"sent to {recipient}: aid to it", "kind": "transfer"}] if recipient else [])
                 + ([{"marker": "cooperation between the targets", "kind": "third party"}] if third_party else []),
                 "factor": round(factor, 4),
                 "contribution": round(cue.weight * factor, 4),
