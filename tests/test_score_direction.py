@@ -100,3 +100,15 @@ def test_troops_sent_to_a_target_are_aid_to_it(scorer):
     assert toward_russia.hostility < toward_ukraine.hostility
     assert toward_russia.hostility < scorer.score(text).hostility
     assert contribution(scorer.score(text), "troops") > 0  # without targets: as before, hostile
+
+
+def test_a_demonym_right_after_a_cue_is_its_topic_not_its_target(scorer):
+    text = "The envoy visited Seoul to discuss the Ukrainian war with officials."
+    result = scorer.score(text, "asserted", ["KOR"], "RUS")
+    assert contribution(result, "discuss") < 0
+    assert all(m["kind"] != "direction" for c in result.cues for m in c["markers"])
+
+
+def test_an_accused_transfer_between_two_targets_stays_hostile(scorer):
+    text = "Seoul accused the North of shipping weapons to Moscow."
+    assert contribution(scorer.score(text, "asserted", ["PRK", "RUS"], "KOR"), "shipping weapons") > 0

@@ -18,7 +18,8 @@ envoy visited Seoul for talks", said by Pyongyang about the US and the South), i
 a cooperative cue counts 0 there (`countries_named`).
 
 Only the word right after the cue, or after one preposition of DIRECTING_WORDS (and "the"), is read: "support its
-war against Ukraine" directs "war", not "support".
+war against Ukraine" directs "war", not "support"; a demonym only after the preposition ("discuss the Ukrainian war"
+is a topic, "against Ukrainian forces" a side).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ COUNTRY_KINDS = frozenset({"state", "capital", "demonym"})
 # not an act toward Japan, "talks between A and B" names both sides).
 DIRECTING_WORDS = frozenset({"with", "to", "against", "on", "toward", "towards", "into"})
 MAX_ALIAS_WORDS = 4
+DEMONYM = "+"  # marks a demonym's code in the names table
 # CAMEO codes of legal acts: 09 investigate, 116 find guilty (sentence, convict, indict, impeach), 173 arrest/detain
 LEGAL_CAMEO = frozenset({"09", "116", "173"})
 # Force posture (CAMEO 15: deploy, mass troops, a weapon as a topic) names the place, not the target: "redeploy nukes to
@@ -49,14 +51,15 @@ def _alias_words(alias: str) -> tuple[str, ...]:
 
 
 def load_country_names(paths: tuple[Path, ...] = (ACTORS_FILE, COUNTRIES_FILE)) -> dict[tuple[str, ...], str]:
-    """Lower-cased word tuples of every state, capital and demonym alias -> ISO code (the first file wins)."""
+    """Lower-cased word tuples of every state, capital and demonym alias -> ISO code (the first file wins); a
+    demonym's code is prefixed with DEMONYM ("+UKR")."""
     names: dict[tuple[str, ...], str] = {}
     for path in paths:
         for row in read_tsv(path):
             if row.get("kind") in COUNTRY_KINDS and row.get("country"):
                 words = _alias_words(row["alias"])
                 if words and len(words) <= MAX_ALIAS_WORDS:
-                    names.setdefault(words, row["country"])
+                    names.setdefault(words, (DEMONYM if row["kind"] == "demonym" else "") + row["country"])
     return names
 
 
@@ -66,14 +69,19 @@ def _bare(word: str) -> str:
 
 
 def country_at(words: list[str], index: int, names: dict[tuple[str, ...], str], text: str,
-               span: Callable[[int], tuple[int, int]]) -> str | None:
-    """The country whose name starts at word `index` (the longest alias), if it carries a capital in `text`."""
+               span: Callable[[int], tuple[int, int]], demonyms: bool = True) -> str | None:
+    """The country whose name starts at word `index` (the longest alias), if it carries a capital in `text`; a
+    demonym ("Ukrainian") only if `demonyms`."""
     for size in range(min(MAX_ALIAS_WORDS, len(words) - index), 0, -1):
         key = (*words[index:index + size - 1], _bare(words[index + size - 1]))
         code = names.get(key)
         if code is not None:
             start, end = span(index)[0], span(index + size - 1)[1]
-            return code if any(c.isupper() for c in text[start:end]) else None
+            if not any(c.isupper() for c in text[start:end]):
+                return None
+            if code[0] == DEMONYM:
+                return code[1:] if demonyms else None
+            return code
     return None
 
 
@@ -82,13 +90,16 @@ def directed_at(words: list[str], cue_end: int, names: dict[tuple[str, ...], str
     """The country a cue ending before word `cue_end` is directed at: named right after it, or after one directing
     preposition (and "the")."""
     index = cue_end
-    if index < len(words) and words[index] in DIRECTING_WORDS:
+    preposition = index < len(words) and words[index] in DIRECTING_WORDS
+    if preposition:
         index += 1
     if index < len(words) and words[index] == "the":
         index += 1
     if index >= len(words):
         return None
-    return country_at(words, index, names, text, span)
+    # a demonym right after the cue is an adjective of its topic ("discuss the Ukrainian war"); after a preposition
+    # it names the other side ("against Ukrainian forces")
+    return country_at(words, index, names, text, span, demonyms=preposition)
 
 
 def names_near(words: list[str], start: int, end: int, reach: int, codes: frozenset[str],

@@ -372,8 +372,9 @@ class Scorer:
             if elsewhere and elsewhere not in parties:
                 factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul)
             else:
-                if elsewhere and cue.kind == "transfer" and elsewhere != speaker_country:
-                    factor = -factor  # troops or arms sent to a target: military aid to it (CAMEO 072), cooperation
+                if elsewhere and cue.kind == "transfer" and foreign == {elsewhere}:
+                    factor = -factor  # troops or arms sent to the one target: military aid to it (CAMEO 072); with
+                    # several targets the giver may be among them ("accused Pyongyang of shipping arms to Moscow")
                     recipient = elsewhere
                 elsewhere = None
             third_party = between_others and cue.weight < 0
