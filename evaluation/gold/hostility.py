@@ -145,8 +145,12 @@ def fit_calibration(rows: pd.DataFrame) -> str:
 
     tune = rows[rows["split"] == "tune"]
     scorer = Scorer(calibration=IDENTITY)
-    points = [(scorer.score(text, modality(outside_quotes(text), False)).hostility, int(label))
-              for text, label in zip(tune["text"], tune["label"])]
+    # each statement toward its labelled targets, as `scores` gives them to this tree's scorer
+    targets = tune["targets"] if "targets" in tune else [""] * len(tune)
+    speakers = tune["speaker_country"] if "speaker_country" in tune else [""] * len(tune)
+    points = [(scorer.score(text, modality(outside_quotes(text), False), _codes(target),
+                            (_codes(speaker) or [None])[0]).hostility, int(label))
+              for text, label, target, speaker in zip(tune["text"], tune["label"], targets, speakers)]
     anchors = fit_expected_class(points, MIN_ANCHOR_STATEMENTS, TOP_ANCHOR)
     lines = CALIBRATION_FILE.read_text(encoding="utf-8").splitlines()
     header = [line for line in lines if line.startswith("#")] + ["class\traw\tcalibrated\tn\tsource"]
