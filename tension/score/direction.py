@@ -50,16 +50,24 @@ def _alias_words(alias: str) -> tuple[str, ...]:
     return tuple(tokenize(alias.lower())[0])
 
 
-def load_country_names(paths: tuple[Path, ...] = (ACTORS_FILE, COUNTRIES_FILE)) -> dict[tuple[str, ...], str]:
+class CountryNames(dict):
+    """Lower-cased word tuples of aliases -> ISO code, with `starts`: every word a name can start with (a one-word
+    name also with its possessive), so that most words are ruled out by one set look-up."""
+
+    starts: frozenset[str]
+
+
+def load_country_names(paths: tuple[Path, ...] = (ACTORS_FILE, COUNTRIES_FILE)) -> CountryNames:
     """Lower-cased word tuples of every state, capital and demonym alias -> ISO code (the first file wins); a
     demonym's code is prefixed with DEMONYM ("+UKR")."""
-    names: dict[tuple[str, ...], str] = {}
+    names = CountryNames()
     for path in paths:
         for row in read_tsv(path):
             if row.get("kind") in COUNTRY_KINDS and row.get("country"):
                 words = _alias_words(row["alias"])
                 if words and len(words) <= MAX_ALIAS_WORDS:
                     names.setdefault(words, (DEMONYM if row["kind"] == "demonym" else "") + row["country"])
+    names.starts = frozenset(w[0] for w in names) | frozenset(w[0] + "'s" for w in names if len(w) == 1)
     return names
 
 
@@ -68,10 +76,12 @@ def _bare(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
-def country_at(words: list[str], index: int, names: dict[tuple[str, ...], str], text: str,
+def country_at(words: list[str], index: int, names: CountryNames, text: str,
                span: Callable[[int], tuple[int, int]], demonyms: bool = True) -> str | None:
     """The country whose name starts at word `index` (the longest alias), if it carries a capital in `text`; a
     demonym ("Ukrainian") only if `demonyms`."""
+    if words[index] not in names.starts:
+        return None
     for size in range(min(MAX_ALIAS_WORDS, len(words) - index), 0, -1):
         key = (*words[index:index + size - 1], _bare(words[index + size - 1]))
         code = names.get(key)
@@ -85,7 +95,7 @@ def country_at(words: list[str], index: int, names: dict[tuple[str, ...], str], 
     return None
 
 
-def directed_at(words: list[str], cue_end: int, names: dict[tuple[str, ...], str], text: str,
+def directed_at(words: list[str], cue_end: int, names: CountryNames, text: str,
                 span: Callable[[int], tuple[int, int]]) -> str | None:
     """The country a cue ending before word `cue_end` is directed at: named right after it, or after one directing
     preposition (and "the")."""
@@ -95,7 +105,7 @@ def directed_at(words: list[str], cue_end: int, names: dict[tuple[str, ...], str
         index += 1
     if index < len(words) and words[index] == "the":
         index += 1
-    if index >= len(words):
+    if index >= len(words) or words[index] not in names.starts:  # (most words: one set look-up)
         return None
     # a demonym right after the cue is an adjective of its topic ("discuss the Ukrainian war"); after a preposition
     # it names the other side ("against Ukrainian forces")
@@ -103,10 +113,10 @@ def directed_at(words: list[str], cue_end: int, names: dict[tuple[str, ...], str
 
 
 def names_near(words: list[str], start: int, end: int, reach: int, codes: frozenset[str],
-               names: dict[tuple[str, ...], str], text: str, span: Callable[[int], tuple[int, int]]) -> bool:
+               names: CountryNames, text: str, span: Callable[[int], tuple[int, int]]) -> bool:
     """Whether a country of `codes` is named within `reach` words before word `start` or after word `end`."""
     for index in range(max(0, start - reach), min(len(words), end + reach)):
-        if start <= index < end:
+        if start <= index < end or words[index] not in names.starts:
             continue
         code = country_at(words, index, names, text, span)
         if code is not None and code in codes:
@@ -117,11 +127,12 @@ def names_near(words: list[str], start: int, end: int, reach: int, codes: frozen
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
 
 
-def countries_named(words: list[str], names: dict[tuple[str, ...], str], text: str,
+def countries_named(words: list[str], names: CountryNames, text: str,
                     span: Callable[[int], tuple[int, int]]) -> set[str]:
     """Every country named in the text (first person counts as the speaker's: "SPEAKER")."""
     found = {"SPEAKER"} if not FIRST_PERSON.isdisjoint(words) else set()
-    for index in range(len(words)):
+    starts = names.starts.intersection(words)
+    for index in (i for i, word in enumerate(words) if word in starts) if starts else ():
         code = country_at(words, index, names, text, span)
         if code is not None:
             found.add(code)
