@@ -3,8 +3,8 @@
 
 A statement has a speaker and targets (the extractor's, or the gold set's); its score is the speaker's hostility
 toward those targets. A cue whose object is a country that is neither a target nor the speaker's own is an act
-between others: "North Korea sent shells to Russia to support its war against Ukraine" is cooperation toward RUS
-and hostility toward UKR, and the labelling guideline rates the statement PRK→RUS cooperative and PRK→UKR hostile.
+between others: shells shipped from Pyongyang to Moscow for the fighting in Ukraine are cooperation toward RUS and
+hostility toward UKR, and the labelling guideline rates the statement PRK→RUS cooperative and PRK→UKR hostile.
 Scored without targets (`tension score`, a bare text), nothing changes.
 
 Country names are the actor files' states, capitals and demonyms (tension/data/actors.tsv, which wins for an alias it
@@ -17,9 +17,9 @@ Cooperation between two targets, in a sentence that names neither the speaker's 
 envoy visited Seoul for talks", said by Pyongyang about the US and the South), is not cooperation with the speaker:
 a cooperative cue counts 0 there (`countries_named`).
 
-Only the word right after the cue, or after one preposition of DIRECTING_WORDS (and "the"), is read: "support its
-war against Ukraine" directs "war", not "support"; a demonym only after the preposition ("discuss the Ukrainian war"
-is a topic, "against Ukrainian forces" a side).
+Only the word right after the cue, or after one preposition of DIRECTING_WORDS (and "the"), is read: in "backing
+for its war against Kyiv" the country directs "war", not "backing"; a demonym only after the preposition ("discuss
+the Ukrainian war" is a topic, "against Ukrainian forces" a side).
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ MAX_ALIAS_WORDS = 4
 DEMONYM = "+"  # marks a demonym's code in the names table
 # CAMEO codes of legal acts: 09 investigate, 116 find guilty (sentence, convict, indict, impeach), 173 arrest/detain
 LEGAL_CAMEO = frozenset({"09", "116", "173"})
-# Force posture (CAMEO 15: deploy, mass troops, a weapon as a topic) names the place, not the target: "redeploy nukes to
-# South Korea" is aimed at the North, so the country after it does not direct it.
+# Force posture (CAMEO 15: deploy, mass troops, a weapon as a topic) names the place, not the target: "bombers deployed
+# to Guam" are aimed at someone else, so the country after it does not direct it.
 UNDIRECTED_CAMEO_PREFIX = "15"
 FOREIGN_LINK_WORDS = 6  # how far from a legal act a target's name (its national) is looked for
 
