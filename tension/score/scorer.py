@@ -33,9 +33,9 @@ from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
 from tension.score.calibration import Calibration, load_calibration
-from tension.score.direction import (DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS, LEGAL_CAMEO, UNDIRECTED_CAMEO_PREFIX,
-                                     directed_at,
-                                     countries_named, load_country_names, names_near)
+from tension.score.direction import (DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS, LEGAL_CAMEO,
+                                     UNDIRECTED_CAMEO_PREFIX, countries_named, directed_at, load_country_names,
+                                     names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.tokens import _TOKEN, TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
