@@ -52,9 +52,13 @@ def score_lines() -> None:
 
     scorer = Scorer()
     for line in sys.stdin:
-        text = json.loads(line)["text"]
+        item = json.loads(line)
+        text = item["text"]
         found = modality(outside_quotes(text), False)
-        score = scorer.score(text, found)
+        # a statement's targets and speaker country, where the line gives them (scorers from the third round of
+        # issue 14 on score toward the targets; older ones are never sent them)
+        directed = {k: item[k] for k in ("targets", "speaker_country") if item.get(k)}
+        score = scorer.score(text, found, **directed)
         print(json.dumps({"hostility": score.hostility, "modality": found, "cues": _cues(score),
                           "version": score.scorer_version}))
 

@@ -111,7 +111,8 @@ def _analyse_stagewise(docs: list[Document], ctx: Context, timings: dict[str, fl
                   for c, doc in zip(cleaned, docs)]
     extracted = perf_counter()
     score = ctx.scorer.score
-    scores = [[score(s.content, s.modality) for s in found] for found in statements]
+    # toward the statement's targets: a cue directed at a third country counts 0 (tension/score/direction.py)
+    scores = [[score(s.content, s.modality, s.targets, s.speaker_country) for s in found] for found in statements]
     if timings is not None:
         timings["extract"] = timings.get("extract", 0.0) + extracted - started
         timings["score"] = timings.get("score", 0.0) + perf_counter() - extracted

@@ -260,7 +260,8 @@ def test_hostility_in_range_for_cue_dense_text(scorer, words):
 # --- data tests: the lexicon and the marker table ---
 
 KINDS = {"threat", "military", "coercion", "accusation", "demand", "rejection", "assault", "fight", "tension",
-         "diplomacy", "cooperation", "agreement", "aid", "name", "insult", "epithet"}
+         "diplomacy", "cooperation", "agreement", "aid", "name", "insult", "epithet",
+         "transfer"}  # transfer: troops or arms sent to someone (aid to the recipient, tension/score/scorer.py)
 
 
 def test_cue_rows_are_valid():
@@ -468,3 +469,16 @@ def test_a_relayed_act_counts_as_the_act(scorer):
     text = "North Korea fired a ballistic missile into the sea."
     assert scorer.score(text, "reported").hostility == scorer.score(text, "asserted").hostility
     assert scorer.score(text, "hypothetical").hostility < scorer.score(text, "reported").hostility
+
+
+@pytest.mark.parametrize("text", ["The regulator suspended the broadcaster's licence for six months.",
+                                  "The city revoked the permits of the protest organisers.",
+                                  "The bank was fined for breaking the export rules."])
+def test_administrative_sanctions_are_cues(scorer, text):
+    result = scorer.score(text)
+    assert any(c["cameo"] == "172" and c["contribution"] > 0 for c in result.cues)
+    assert result.hostility > 0
+
+
+def test_a_fine_day_is_not_a_fine(scorer):
+    assert not any(c["cameo"] == "172" for c in scorer.score("It was a fine day for the ceremony.").cues)

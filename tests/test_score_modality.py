@@ -16,6 +16,10 @@ from tension.extract.statements import modality
     ("The Kremlin denied that troops were deployed.", "negated"),
     ("He said he would not attend the talks.", "negated"),
     ("North Korea didn't fire any missiles this week.", "negated"),
+    ("Not content with that, the regime staged another provocation.", "asserted"),
+    ("Words of protest are not enough to stop the aggressors.", "asserted"),
+    ("The envoy was not satisfied with the answer and left.", "asserted"),
+    ("The talks were not enough to end the war, and Seoul did not reply.", "negated"),
 ])
 def test_emphasis_and_denial(text, expected):
     assert modality(text, False) == expected

@@ -1,7 +1,8 @@
 """Hostility on the double-labelled gold set: the scorer against the adjudicated class −3..+3 of each statement.
 
     python -m evaluation.gold.hostility                  # the tune half, per corpus and overall, three systems
-    python -m evaluation.gold.hostility --errors 30      # and the tune half's 30 largest disagreements
+    python -m evaluation.gold.hostility --split parts     # the tune half's two parts by document, T1 and T2
+    python -m evaluation.gold.hostility --split t1 --errors 30   # T1's 30 largest disagreements (never T2's)
     python -m evaluation.gold.hostility --split check    # the check half's summary (once, at the end of a piece of work)
     python -m evaluation.gold.hostility --fit-calibration  # write tension/data/calibration.tsv from the tune half
 
@@ -10,6 +11,9 @@ text, cut from ../shared/data by evaluation.gold.units (never stored), under the
 text — as the pipeline scores a statement — by three systems: **scorer** (this tree), **ed2d147** (the scorer as of
 main at ed2d147, run from that commit's code by evaluation/baseline.py) and **plain VADER** (−compound of stock
 vaderSentiment). A unit with several statements gives each its own class and the same text score.
+
+The tune half is split once more by document (evaluation.gold.extraction.tune_part, the extraction's split): errors
+are read on T1 only; T2 is held out, so a change is kept only if T2 does not get worse.
 
 Metrics: Spearman(hostility, class) and AUC(class ≥ 2, i.e. hostile or worse, vs the rest), per split and corpus.
 Only the half asked for is scored (`--split`, default tune): the `check` half is scored only when asked, and only
@@ -28,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from evaluation.baseline import BASELINE_COMMIT, run_worker
+from evaluation.gold.extraction import tune_part
 from evaluation.scoring import SHARED_DATA, auc, load_labels, spearman
 
 GOLD = Path(__file__).resolve().parents[1] / "labels" / "gold" / "gold.tsv"
@@ -43,7 +48,8 @@ def read_gold(path: Path = GOLD) -> pd.DataFrame:
     """Statements with a hostility class: unit_id, stmt, hostility (int)."""
     frame = pd.read_csv(path, sep="\t", comment="#", dtype=str, keep_default_na=False, quoting=3)
     frame = frame[(frame["stmt"] != "0") & (frame["hostility"].str.strip() != "")]
-    return frame.assign(hostility=frame["hostility"].astype(int))[["unit_id", "stmt", "hostility"]]
+    return frame.assign(hostility=frame["hostility"].astype(int))[["unit_id", "stmt", "hostility", "targets",
+                                                                   "speaker_country"]]
 
 
 def gold_rows() -> tuple[pd.DataFrame, int, str]:
@@ -56,11 +62,15 @@ def gold_rows() -> tuple[pd.DataFrame, int, str]:
         gold["text"] = [units[u]["text"] for u in gold["unit_id"]]
         gold["corpus"] = [units[u]["corpus"] for u in gold["unit_id"]]
         gold["split"] = [units[u]["split"] for u in gold["unit_id"]]
+        # T1 (errors may be read) or T2 (held out within tune), the same split by document as the extraction's
+        gold["part"] = [tune_part(units[u]["corpus"], units[u]["doc_id"]) if units[u]["split"] == "tune" else ""
+                        for u in gold["unit_id"]]
         gold["sha1"] = [sha1(t)[:12] for t in gold["text"]]
         return gold.rename(columns={"hostility": "label"}), HOSTILE_CLASS, f"gold set {GOLD.name}, class −3..+3"
     labels = load_labels(SHARED_DATA)
     tune = labels[labels["set"] == "tune"].reset_index(drop=True)
-    tune = tune.assign(unit_id=tune["id"], corpus=tune["source"], split="tune")
+    tune = tune.assign(unit_id=tune["id"], corpus=tune["source"], split="tune",
+                       part=[tune_part(c, u) for c, u in zip(tune["source"], tune["id"])])
     return tune, 1, "FALLBACK: gold.tsv absent; evaluation/labels/hostility.tsv tune rows, class −1/0/+1"
 
 
@@ -80,12 +90,22 @@ def baseline_scores(texts: list[str], stdin: str) -> list[dict]:
     return [json.loads(line) for line in lines]
 
 
-def scores(texts: list[str]) -> pd.DataFrame:
-    """Hostility of each text under the three systems."""
+def _codes(cell: str) -> list[str]:
+    return [c for c in cell.split(",") if c and c != "-"]
+
+
+def scores(texts: list[str], targets: list[str] | None = None, speakers: list[str] | None = None) -> pd.DataFrame:
+    """Hostility of each text under the three systems. This tree's scorer is given each statement's labelled targets
+    and speaker country (comma-separated ISO codes, "-" for none), so it scores toward the statement's targets as the
+    pipeline does with the extractor's; the baseline and plain VADER score the text alone."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     stdin = "".join(json.dumps({"text": t}) + "\n" for t in texts)
-    now = [json.loads(line) for line in run_worker(None, ["score"], stdin)]
+    targets = targets or [""] * len(texts)
+    speakers = speakers or [""] * len(texts)
+    directed = "".join(json.dumps({"text": t, "targets": _codes(g), "speaker_country": (_codes(s) or [""])[0]}) + "\n"
+                       for t, g, s in zip(texts, targets, speakers))
+    now = [json.loads(line) for line in run_worker(None, ["score"], directed)]
     before = baseline_scores(texts, stdin)
     plain = SentimentIntensityAnalyzer()
     return pd.DataFrame({
@@ -100,8 +120,10 @@ def table(rows: pd.DataFrame, positive: int) -> str:
     """Markdown: per split, per corpus and overall, n and (ρ, AUC) per system."""
     head = "| split | corpus | n | hostile | " + " | ".join(f"{s} ρ | {s} AUC" for s in SYSTEMS) + " |"
     lines = [head, "|---|---|---:|---:|" + "---:|---:|" * len(SYSTEMS)]
-    for split in ("tune", "check"):
-        part = rows[rows["split"] == split]
+    for split in ("tune", "t1", "t2", "check"):
+        part = rows[rows["split"] == split] if split in ("tune", "check") else rows[rows["part"] == split]
+        if split in ("t1", "t2") and (rows["part"] == "").all():
+            continue
         groups = [(c, g) for c, g in part.groupby("corpus")] + [("all", part)]
         for corpus, group in groups:
             if not len(group):
@@ -123,8 +145,12 @@ def fit_calibration(rows: pd.DataFrame) -> str:
 
     tune = rows[rows["split"] == "tune"]
     scorer = Scorer(calibration=IDENTITY)
-    points = [(scorer.score(text, modality(outside_quotes(text), False)).hostility, int(label))
-              for text, label in zip(tune["text"], tune["label"])]
+    # each statement toward its labelled targets, as `scores` gives them to this tree's scorer
+    targets = tune["targets"] if "targets" in tune else [""] * len(tune)
+    speakers = tune["speaker_country"] if "speaker_country" in tune else [""] * len(tune)
+    points = [(scorer.score(text, modality(outside_quotes(text), False), _codes(target),
+                            (_codes(speaker) or [None])[0]).hostility, int(label))
+              for text, label, target, speaker in zip(tune["text"], tune["label"], targets, speakers)]
     anchors = fit_expected_class(points, MIN_ANCHOR_STATEMENTS, TOP_ANCHOR)
     lines = CALIBRATION_FILE.read_text(encoding="utf-8").splitlines()
     header = [line for line in lines if line.startswith("#")] + ["class\traw\tcalibrated\tn\tsource"]
@@ -144,9 +170,10 @@ def fit_calibration(rows: pd.DataFrame) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tune", "check", "both"), default="tune",
-                        help="which half to score (default tune; check only once, at the end of a piece of work)")
-    parser.add_argument("--errors", type=int, default=0, help="print the tune half's N largest disagreements")
+    parser.add_argument("--split", choices=("tune", "t1", "t2", "parts", "check", "both"), default="tune",
+                        help="which half to score (default tune; t1/t2: the tune half's parts by document, parts: "
+                        "both; check only once, at the end of a piece of work)")
+    parser.add_argument("--errors", type=int, default=0, help="print T1's N largest disagreements (never T2's)")
     parser.add_argument("--fit-calibration", action="store_true", help="fit and write the calibration anchors (tune)")
     args = parser.parse_args(argv)
     if not SHARED_DATA.exists():
@@ -156,21 +183,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.fit_calibration:
         print(fit_calibration(rows))
         return 0
-    if args.errors and args.split != "tune":
-        parser.error("--errors lists the tune half only: use it with --split tune")
-    if args.split != "both":
+    if args.errors and args.split not in ("tune", "t1", "parts"):
+        parser.error("--errors lists T1 only: use it with --split t1 (or tune, parts)")
+    if args.split in ("t1", "t2"):
+        rows = rows[rows["part"] == args.split]
+    elif args.split in ("tune", "parts"):
+        rows = rows[rows["split"] == "tune"]
+    elif args.split != "both":
         rows = rows[rows["split"] == args.split]
-    rows = pd.concat([rows.reset_index(drop=True), scores(rows["text"].tolist())], axis=1)
+    rows = pd.concat([rows.reset_index(drop=True), scores(
+        rows["text"].tolist(), *([rows[c].tolist() for c in ("targets", "speaker_country")] if "targets" in rows
+                                 else []))], axis=1)
     print(f"{what}; {len(rows)} statements; scorer {rows['version'].iloc[0]}. ρ = Spearman(hostility, class); "
           f"AUC of class ≥ {positive} vs the rest.")
     print(table(rows, positive))
     if args.errors:
-        tune = rows[rows["split"] == "tune"].copy()
+        tune = rows[rows["part"] == "t1"].copy()  # T1 only: T2 is held out within tune
         # rank disagreement: where the score's rank and the class's rank differ most
         tune["gap"] = tune["scorer"].rank(pct=True) - tune["label"].rank(pct=True)
         for r in tune.reindex(tune["gap"].abs().sort_values(ascending=False).index).head(args.errors).itertuples():
             cues = ", ".join(f"{c[0]} {c[1]:+.2f}" for c in r.cues)
-            print(f"\n[{r.label:+d}] {r.scorer:+.2f} ({r.modality}) {r.unit_id}\n  {r.text[:300]}\n  cues: {cues}")
+            print(f"\n[{r.label:+d}] {r.scorer:+.2f} ({r.modality}) {r.unit_id} {getattr(r, 'speaker_country', '')}"
+                  f"→{getattr(r, 'targets', '')}\n  {r.text[:300]}\n  cues: {cues}")
     return 0
 
 

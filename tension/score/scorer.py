@@ -33,8 +33,11 @@ from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
 from tension.score.calibration import Calibration, load_calibration
+from tension.score.direction import (DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS, LEGAL_CAMEO,
+                                     UNDIRECTED_CAMEO_PREFIX, countries_named, directed_at, load_country_names,
+                                     names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
-from tension.score.tokens import TYPOGRAPHY, Tokenizer, Tokens
+from tension.score.tokens import _TOKEN, TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
 
 FORMULA_VERSION = "3"  # 3: typography, insults and epithets (style terms), emphasis vs negation, names, calibration
@@ -73,6 +76,7 @@ _SCOPE_BREAK = _CLAUSE_BREAK | {"and", "but", "while", "whereas", "although", "t
 _DISTANCE = itemgetter(1)  # of a (marker, distance) pair
 _HOSTILE_FACTOR = attrgetter("hostile_factor")  # the marker's factor on a cue with weight > 0
 _COOPERATIVE_FACTOR = attrgetter("cooperative_factor")
+TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]|‘([^‘’]{1,80})’")
 
 
@@ -277,6 +281,7 @@ class Scorer:
                 self.vader.lexicon.pop(word, None)
             else:
                 self.vader.lexicon[word] = valence
+        self.country_names = load_country_names()  # for the direction of a cue (tension/score/direction.py)
         self.cue_automaton = _Automaton([c.pattern for c in self.cues])
         self.marker_automaton = _Automaton([m.pattern for m in self.markers])
         self.tokenizer = Tokenizer((self.cue_automaton, self.marker_automaton))
@@ -286,7 +291,8 @@ class Scorer:
             if marker.statement_modality:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
         constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
-                          sorted(NAME_JOINERS),
+                          sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
+                          UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), TOKEN_PATTERN,
                           sorted(TYPOGRAPHY.items())))
         digest = hashlib.sha256("\n".join([
             *(f"{c.pattern}\t{c.weight}\t{c.kind}" for c in self.cues),
@@ -294,6 +300,7 @@ class Scorer:
               for m in self.markers),
             *(f"{w}\t{v}" for w, v in sorted(overrides.items())),
             constants, self.calibration.key(), FORMULA_VERSION,
+            *(f"{' '.join(k)}\t{v}" for k, v in sorted(self.country_names.items())),
         ]).encode()).hexdigest()[:8]
         self.version = f"{FORMULA_VERSION}-{digest}"
 
@@ -316,9 +323,12 @@ class Scorer:
             reaching.append((marker, cue_start - end))
         return reaching
 
-    def find_cues(self, text: str, tokens: Tokens | None = None) -> list[dict]:
+    def find_cues(self, text: str, tokens: Tokens | None = None,
+                  parties: frozenset[str] | None = None, speaker_country: str | None = None) -> list[dict]:
         """Every cue in `text` with its weight, the markers that reach it, its factor and contribution. `tokens` is
-        `self.tokenizer.tokens(text)` when the caller has it already."""
+        `self.tokenizer.tokens(text)` when the caller has it already. With `parties` (the statement's targets and
+        its speaker's country), a cue directed at another country counts 0, and so does a legal act (arrest, indictment)
+        with no foreign target named near it (tension/score/direction.py)."""
         if tokens is None:
             tokens = self.tokenizer.tokens(text)
         words = tokens.words
@@ -327,6 +337,11 @@ class Scorer:
             return []  # markers only act on cues
         marker_hits = self.marker_automaton.find(words, tokens.candidates(1))
         cue_spans = [(s, e) for _, s, e in cue_hits]
+        foreign = parties - {speaker_country} if parties and speaker_country else parties  # the foreign targets
+        between_others = False
+        if foreign and len(foreign) >= 2 and speaker_country and any(self.cues[i].weight < 0 for i, _, _ in cue_hits):
+            named = countries_named(words, self.country_names, text, tokens.span)
+            between_others = speaker_country not in named and "SPEAKER" not in named and len(named & foreign) >= 2
         # only a cooperative cue can be scare-quoted
         quoted = _quoted_spans(text) if ('"' in text or "“" in text) and any(
             self.cues[index].weight < 0 for index, _, _ in cue_hits) else []
@@ -351,6 +366,24 @@ class Scorer:
             named = text[char_start].isupper() and char_start > 0 and in_name(text, char_start, char_end)
             if named:
                 factor = 0.0
+            recipient = None
+            elsewhere = parties and not cue.cameo.startswith(UNDIRECTED_CAMEO_PREFIX) and directed_at(
+                words, end, self.country_names, text, tokens.span)
+            if elsewhere and elsewhere not in parties:
+                factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul)
+            else:
+                if elsewhere and cue.kind == "transfer" and foreign == {elsewhere}:
+                    factor = -factor  # troops or arms sent to the one target: military aid to it (CAMEO 072); with
+                    # several targets the giver may be among them ("accused Pyongyang of shipping arms to Moscow")
+                    recipient = elsewhere
+                elsewhere = None
+            third_party = between_others and cue.weight < 0
+            if third_party:
+                factor = 0.0  # cooperation between two targets, the speaker's country unnamed: not with the speaker
+            domestic = bool(foreign) and cue.cameo in LEGAL_CAMEO and not names_near(
+                words, start, end, FOREIGN_LINK_WORDS, foreign, self.country_names, text, tokens.span)
+            if domestic:
+                factor = 0.0  # an arrest or indictment of one's own national is not an act toward a foreign target
             found.append({
                 "cue": cue.pattern,
                 "matched": text[char_start:char_end],
@@ -359,20 +392,26 @@ class Scorer:
                 "negated": polarity is not None and polarity.kind in ("negation", "refusal"),
                 "markers": [{"marker": m.pattern, "kind": m.kind} for m in applied]
                 + ([{"marker": "short quotation", "kind": "scare quotes"}] if scare else [])
-                + ([{"marker": "inside a proper name", "kind": "name"}] if named else []),
+                + ([{"marker": "inside a proper name", "kind": "name"}] if named else [])
+                + ([{"marker": f"directed at {elsewhere}", "kind": "direction"}] if elsewhere else [])
+                + ([{"marker": "legal act, no target named near it", "kind": "domestic"}] if domestic else [])
+                + ([{"marker": f"sent to {recipient}: aid to it", "kind": "transfer"}] if recipient else [])
+                + ([{"marker": "cooperation between the targets", "kind": "third party"}] if third_party else []),
                 "factor": round(factor, 4),
                 "contribution": round(cue.weight * factor, 4),
                 "kind": cue.kind,
             })
         return count_style_once(found) if len(found) > 1 else found
 
-    def score(self, text: str, modality: str = "asserted") -> Score:
-        """Hostility of one statement's text under its modality."""
+    def score(self, text: str, modality: str = "asserted", targets=None, speaker_country: str | None = None) -> Score:
+        """Hostility of one statement's text under its modality. Given the statement's `targets` (and its speaker's
+        country), a cue directed at a country that is neither counts 0: the score is toward the targets."""
         tokens = self.tokenizer.tokens(text)  # VADER's words come with the cue tokens, from one memo
         # VADER reads straight quotes and spaced dashes (tokens.vader_words are those of the translated text)
         compound = self.vader.compound(text if text.isascii() else text.translate(TYPOGRAPHY),
                                        tokens.vader_words, tokens.vader_lowered)
-        cues = self.find_cues(text, tokens)
+        parties = frozenset(targets) | ({speaker_country} if speaker_country else set()) if targets else None
+        cues = self.find_cues(text, tokens, parties, speaker_country)
         cue_sum = aggregate([c["contribution"] for c in cues])
         factor = MODALITY_FACTORS.get(modality, 1.0)
         marked = self.marked_by.get(modality, ())

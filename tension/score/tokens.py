@@ -26,7 +26,10 @@ from typing import Callable, Protocol
 
 from tension.score.vader import words_of
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+)*|[.,;:!?()\[\]—–]")
+# A number with thousands separators ("2,000") is one token: its commas are not clause breaks, so "sent 2,000
+# more troops to" is one phrase.
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\w])|"
+                    r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+)*|[.,;:!?()\[\]—–]")
 # What VADER cannot see through: stock VADER strips only ASCII punctuation from a word's ends, so "idiot”" or
 # "idiot—he" is not the lexicon's "idiot". One character for one, so offsets into the text stay valid; VADER reads
 # the statement through this table, the cue matcher handles these characters itself (tension/score/tokens.py), and

@@ -1,0 +1,139 @@
+"""Which country a cue is directed at, read from the words right after it: "cooperation with Russia", "aid to Kyiv",
+"a war against Ukraine", "invaded Ukraine", "sanctions on the DPRK".
+
+A statement has a speaker and targets (the extractor's, or the gold set's); its score is the speaker's hostility
+toward those targets. A cue whose object is a country that is neither a target nor the speaker's own is an act
+between others: shells shipped from Pyongyang to Moscow for the fighting in Ukraine are cooperation toward RUS and
+hostility toward UKR, and the labelling guideline rates the statement PRK→RUS cooperative and PRK→UKR hostile.
+Scored without targets (`tension score`, a bare text), nothing changes.
+
+Country names are the actor files' states, capitals and demonyms (tension/data/actors.tsv, which wins for an alias it
+lists, and actors_countries.tsv); a name must carry a capital letter in the text ("turkey", "chad" are not states).
+A legal act (an arrest, an indictment, an impeachment, an investigation: LEGAL_CAMEO) is a state's act toward its
+own nationals unless a target is named next to it ("a U.S. soldier detained", "an American was arrested"): toward a
+foreign target it counts only then (`names_near`, FOREIGN_LINK_WORDS either side).
+
+Cooperation between two targets, in a sentence that names neither the speaker's country nor a first person ("the US
+envoy visited Seoul for talks", said by Pyongyang about the US and the South), is not cooperation with the speaker:
+a cooperative cue counts 0 there (`countries_named`).
+
+Only the word right after the cue, or after one preposition of DIRECTING_WORDS (and "the"), is read: in "backing
+for its war against Kyiv" the country directs "war", not "backing"; a demonym only after the preposition ("discuss
+the Ukrainian war" is a topic, "against Ukrainian forces" a side).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tension.config import ACTORS_FILE, DATA_DIR, read_tsv
+
+COUNTRIES_FILE = DATA_DIR / "actors_countries.tsv"
+COUNTRY_KINDS = frozenset({"state", "capital", "demonym"})
+# Prepositions that name the other side of an act; "over", "at", "from", "between" do not ("a launch over Japan" is
+# not an act toward Japan, "talks between A and B" names both sides).
+DIRECTING_WORDS = frozenset({"with", "to", "against", "on", "toward", "towards", "into"})
+MAX_ALIAS_WORDS = 4
+DEMONYM = "+"  # marks a demonym's code in the names table
+# CAMEO codes of legal acts: 09 investigate, 116 find guilty (sentence, convict, indict, impeach), 173 arrest/detain
+LEGAL_CAMEO = frozenset({"09", "116", "173"})
+# Force posture (CAMEO 15: deploy, mass troops, a weapon as a topic) names the place, not the target: "bombers deployed
+# to Guam" are aimed at someone else, so the country after it does not direct it.
+UNDIRECTED_CAMEO_PREFIX = "15"
+FOREIGN_LINK_WORDS = 6  # how far from a legal act a target's name (its national) is looked for
+
+
+def _alias_words(alias: str) -> tuple[str, ...]:
+    from tension.score.tokens import tokenize
+
+    return tuple(tokenize(alias.lower())[0])
+
+
+class CountryNames(dict):
+    """Lower-cased word tuples of aliases -> ISO code, with `starts`: every word a name can start with (a one-word
+    name also with its possessive), so that most words are ruled out by one set look-up."""
+
+    starts: frozenset[str]
+
+
+def load_country_names(paths: tuple[Path, ...] = (ACTORS_FILE, COUNTRIES_FILE)) -> CountryNames:
+    """Lower-cased word tuples of every state, capital and demonym alias -> ISO code (the first file wins); a
+    demonym's code is prefixed with DEMONYM ("+UKR")."""
+    names = CountryNames()
+    for path in paths:
+        for row in read_tsv(path):
+            if row.get("kind") in COUNTRY_KINDS and row.get("country"):
+                words = _alias_words(row["alias"])
+                if words and len(words) <= MAX_ALIAS_WORDS:
+                    names.setdefault(words, (DEMONYM if row["kind"] == "demonym" else "") + row["country"])
+    names.starts = frozenset(w[0] for w in names) | frozenset(w[0] + "'s" for w in names if len(w) == 1)
+    return names
+
+
+def _bare(word: str) -> str:
+    """A word without a possessive ("russia's" -> "russia")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def country_at(words: list[str], index: int, names: CountryNames, text: str,
+               span: Callable[[int], tuple[int, int]], demonyms: bool = True) -> str | None:
+    """The country whose name starts at word `index` (the longest alias), if it carries a capital in `text`; a
+    demonym ("Ukrainian") only if `demonyms`."""
+    if words[index] not in names.starts:
+        return None
+    for size in range(min(MAX_ALIAS_WORDS, len(words) - index), 0, -1):
+        key = (*words[index:index + size - 1], _bare(words[index + size - 1]))
+        code = names.get(key)
+        if code is not None:
+            start, end = span(index)[0], span(index + size - 1)[1]
+            if not any(c.isupper() for c in text[start:end]):
+                return None
+            if code[0] == DEMONYM:
+                return code[1:] if demonyms else None
+            return code
+    return None
+
+
+def directed_at(words: list[str], cue_end: int, names: CountryNames, text: str,
+                span: Callable[[int], tuple[int, int]]) -> str | None:
+    """The country a cue ending before word `cue_end` is directed at: named right after it, or after one directing
+    preposition (and "the")."""
+    index = cue_end
+    preposition = index < len(words) and words[index] in DIRECTING_WORDS
+    if preposition:
+        index += 1
+    if index < len(words) and words[index] == "the":
+        index += 1
+    if index >= len(words) or words[index] not in names.starts:  # (most words: one set look-up)
+        return None
+    # a demonym right after the cue is an adjective of its topic ("discuss the Ukrainian war"); after a preposition
+    # it names the other side ("against Ukrainian forces")
+    return country_at(words, index, names, text, span, demonyms=preposition)
+
+
+def names_near(words: list[str], start: int, end: int, reach: int, codes: frozenset[str],
+               names: CountryNames, text: str, span: Callable[[int], tuple[int, int]]) -> bool:
+    """Whether a country of `codes` is named within `reach` words before word `start` or after word `end`."""
+    for index in range(max(0, start - reach), min(len(words), end + reach)):
+        if start <= index < end or words[index] not in names.starts:
+            continue
+        code = country_at(words, index, names, text, span)
+        if code is not None and code in codes:
+            return True
+    return False
+
+
+FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
+
+
+def countries_named(words: list[str], names: CountryNames, text: str,
+                    span: Callable[[int], tuple[int, int]]) -> set[str]:
+    """Every country named in the text (first person counts as the speaker's: "SPEAKER")."""
+    found = {"SPEAKER"} if not FIRST_PERSON.isdisjoint(words) else set()
+    starts = names.starts.intersection(words)
+    for index in (i for i, word in enumerate(words) if word in starts) if starts else ():
+        code = country_at(words, index, names, text, span)
+        if code is not None:
+            found.add(code)
+    return found
