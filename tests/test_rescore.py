@@ -33,6 +33,23 @@ def test_rescore_gives_every_statement_a_score_under_the_new_version(ctx, tmp_pa
         assert con.execute("select count(*) from statement_scores").fetchone()[0] == n_statements
 
 
+def test_rescore_gives_the_score_a_run_stored(ctx, seed_run, tmp_path):
+    """Rescored under the same scorer, every statement gets the score the run stored: scored toward its targets and
+    speaker country as the pipeline scores it (a cue aimed at a third country counts 0), not its text alone."""
+    db = tmp_path / "t.duckdb"
+    shutil.copy(seed_run["database"], db)
+    with store.connect(db) as con:
+        stored = dict(con.execute("select statement_id, hostility from scores where scorer_version = ?",
+                                  [ctx.scorer.version]).fetchall())
+        con.execute("delete from scores")
+        assert rescore_missing(con, ctx.scorer) == len(stored)
+        again = dict(con.execute("select statement_id, hostility from scores").fetchall())
+        undirected = {statement_id: ctx.scorer.score(content, modality).hostility for statement_id, content, modality
+                      in con.execute("select statement_id, content, modality from statements").fetchall()}
+    assert again == stored
+    assert undirected != stored  # the seed has a statement whose score depends on its targets
+
+
 def test_run_rescore_publishes_the_new_version_everywhere(ctx, seed_run, tmp_path):
     db = tmp_path / "t.duckdb"
     shutil.copy(seed_run["database"], db)

@@ -23,7 +23,10 @@ def rescore_missing(con: duckdb.DuckDBPyConnection, scorer: Scorer, chunk: int =
         rows = con.execute(sql("unscored_statements"), [scorer.version, chunk]).fetchall()
         if not rows:
             return done
-        scored = [score_row(statement_id, scorer.score(content, modality)) for statement_id, content, modality in rows]
+        # toward the statement's targets, as the pipeline scores it (tension/analyse.py), so a rescored statement
+        # has the score a fresh run would give it under the same version
+        scored = [score_row(statement_id, scorer.score(content, modality, targets, speaker_country))
+                  for statement_id, content, modality, targets, speaker_country in rows]
         with registered(con, "fresh_scores", pa.Table.from_pylist(scored, schema=SCHEMAS["scores"])):
             con.execute("insert into scores by name select * from fresh_scores")  # only unscored ones
         done += len(rows)
