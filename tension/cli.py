@@ -282,10 +282,16 @@ def score(
     text: Optional[str] = typer.Argument(None, help="Text to score."),
     file: Optional[Path] = typer.Option(None, "--file", "-f", help="One text per line; '-' reads stdin."),
     modality: str = typer.Option("asserted", "--modality", help="asserted, threat_or_future, hypothetical, negated, reported."),
+    targets: Optional[str] = typer.Option(None, "--targets", help="Score toward these countries (ISO3, comma-separated), as the pipeline scores a statement toward its targets: a cue aimed at another country counts 0."),
+    speaker_country: Optional[str] = typer.Option(None, "--speaker-country", help="The speaker's country (ISO3), with --targets."),
 ) -> None:
     """Score text: one JSON object per input (hostility, vader_compound, cues, modality, scorer_version).
 
+    Without --targets the text is scored as it stands; a stored statement was scored toward its targets.
+
     Example: tension score "North Korea threatened war over the drills."
+
+    Example: tension score --targets PRK --speaker-country RUS "Russia, at war with Ukraine, signed a pact with Pyongyang."
     """
     from tension.score.scorer import MODALITY_FACTORS, Scorer
 
@@ -293,6 +299,14 @@ def score(
         raise typer.BadParameter(f"choose one of {', '.join(MODALITY_FACTORS)}", param_hint="--modality")
     if (text is None) == (file is None):
         raise typer.BadParameter("give either TEXT or --file PATH")
+    codes = [code.strip().upper() for code in targets.split(",") if code.strip()] if targets else None
+    for code in [*(codes or []), *([speaker_country] if speaker_country else [])]:
+        if len(code) != 3 or not code.isalpha():
+            raise typer.BadParameter(f"{code!r} is not an ISO3 country code (e.g. KOR, PRK, RUS)",
+                                     param_hint="--speaker-country" if code == speaker_country else "--targets")
+    if speaker_country and not codes:
+        raise typer.BadParameter("--speaker-country only counts with --targets", param_hint="--speaker-country")
+    speaker_country = speaker_country.upper() if speaker_country else None
     if text is not None:
         lines = [text]
     else:
@@ -311,7 +325,7 @@ def score(
             lines.pop()
     scorer = Scorer()
     for line in lines:
-        result = scorer.score(line, modality)
+        result = scorer.score(line, modality, codes, speaker_country)
         typer.echo(json.dumps({
             "text": line, "hostility": result.hostility, "vader_compound": result.vader_compound,
             "cues": result.cues, "cue_sum": result.cue_sum, "modality": result.modality,

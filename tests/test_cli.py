@@ -54,6 +54,19 @@ def test_score_text_and_file(tmp_path):
     assert many[0]["hostility"] < 0 < many[1]["hostility"]
 
 
+def test_score_toward_targets_as_a_stored_statement_is_scored():
+    text = "Russia, at war with Ukraine, signed a pact with Pyongyang."
+    plain = json.loads(runner.invoke(app, ["score", text]).output)
+    directed = json.loads(runner.invoke(app, ["score", "--targets", "prk", "--speaker-country", "RUS", text]).output)
+    war = [c for c in directed["cues"] if c["cue"].startswith("war")]
+    assert war and war[0]["contribution"] == 0  # the war is toward Ukraine, not a target
+    assert directed["hostility"] < plain["hostility"] < 0
+    bad = runner.invoke(app, ["score", "--targets", "PRK,XX", text])
+    assert bad.exit_code == 2 and "'XX' is not an ISO3 country code" in bad.output
+    alone = runner.invoke(app, ["score", "--speaker-country", "RUS", text])
+    assert alone.exit_code == 2 and "only counts with --targets" in alone.output
+
+
 def test_sql_without_a_database_says_how_to_make_one(tmp_path):
     result = runner.invoke(app, ["sql", "--db", str(tmp_path / "none.duckdb"), "select 1"])
     assert result.exit_code == 2 and "run 'tension run' first" in result.output
