@@ -779,9 +779,11 @@ def names_group(phrase: str, rules: Rules) -> bool:
     """Whether the phrase's words name a voice that is no state ("Council", "researchers", "Koreans in")."""
     if not rules.non_state_heads or (rules.house is not None and rules.house.search(phrase)):
         return False  # "the Lee Myung Bak group of traitors" is the outlet's name for a state, not a group
-    words = re.findall(r"[A-Za-z][\w'-]*", phrase)
+    words = re.findall(r"[A-Za-z0-9][\w'-]*", phrase)
     return any(w in rules.non_state_heads or w.lower() in rules.non_state_heads or
-               (i + 1 < len(words) and f"{w} {words[i + 1]}" in rules.non_state_heads) for i, w in enumerate(words))
+               (i + 1 < len(words) and f"{w} {words[i + 1]}" in rules.non_state_heads) or
+               (i + 2 < len(words) and f"{w} {words[i + 1]} {words[i + 2]}" in rules.non_state_heads)
+               for i, w in enumerate(words))
 
 
 def replace_reported(finding: Finding, reporter: str, reporter_country: str | None) -> Finding:

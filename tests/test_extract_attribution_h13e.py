@@ -1,0 +1,42 @@
+"""Rules of issue 13's fifth tuning round (KCNA's relays of South Korean voices in 2011-W51, and T1's largest error
+causes), kept only when the held-out T2 part of the tune half did not get worse; each with sentences written for
+these tests (never copied from the corpora). Rules: docs/labelling-guideline.md, adjudication decisions; figures:
+docs/evaluation-extraction.md, "Fifth tuning round"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import voices_on
+
+DAY = date(2011, 12, 21)
+
+
+def voices(ctx, text: str, speaker: str = "") -> list[tuple]:
+    return voices_on(ctx, text, DAY, speaker)
+
+
+# --- a company, a student, "voices" relayed by a state outlet are no state (guideline: kinds) -------------------
+
+def test_a_company_named_group_of_a_country_is_civic_not_a_group_of_states(ctx):
+    # Before: "Group of" (meant for "the Group of Seven") made the company's chairwoman a government voice.
+    assert voices(ctx, "Ms. Ro, chairwoman of the Daesan Group of south Korea, expressed condolences to the north.",
+                  "KCNA") == [("KOR", "civic", ("PRK",))]
+
+
+def test_a_group_of_states_still_speaks_as_government_of_no_country(ctx):
+    assert voices(ctx, "The Group of Seven condemned Russia.") == [(None, "government", ("RUS",))]
+    assert voices(ctx, "Leaders of the Group of 20 urged Russia to end the war.") == [(None, "government", ("RUS",))]
+
+
+def test_a_student_and_voices_in_a_country_are_people(ctx):
+    assert voices(ctx, "A south Korean student put up a poster calling for dialogue with the north.", "KCNA") == [
+        ("KOR", "people", ("PRK",))]
+    assert voices(ctx, "Heard in many cities of south Korea are voices urging talks with the north.", "KCNA") == [
+        ("KOR", "people", ("PRK",))]
+
+
+def test_a_south_korean_ministry_relayed_by_kcna_stays_a_state_voice(ctx):
+    # Hard case: the same frame with a state organ keeps the government kind.
+    assert voices(ctx, "The south Korean unification ministry called for talks with the north.", "KCNA") == [
+        ("KOR", "government", ("PRK",))]
