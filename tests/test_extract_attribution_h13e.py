@@ -40,3 +40,34 @@ def test_a_south_korean_ministry_relayed_by_kcna_stays_a_state_voice(ctx):
     # Hard case: the same frame with a state organ keeps the government kind.
     assert voices(ctx, "The south Korean unification ministry called for talks with the north.", "KCNA") == [
         ("KOR", "government", ("PRK",))]
+
+
+# --- "he" for the speaker's own leader does not carry the targets of the sentence before (guideline: domestic
+# self-praise has no target) --------------------------------------------------------------------------------------
+
+def found(ctx, text: str, speaker: str = "", day: date = DAY) -> list[tuple]:
+    from tension.extract.statements import extract_statements
+
+    return [(s.speaker_actor, s.speaker_country, tuple(sorted(s.targets)))
+            for s in extract_statements(text, day, ctx.actors, ctx.lexicon, speaker)]
+
+
+def test_he_for_an_own_leader_in_a_eulogy_carries_no_target(ctx):
+    # Before: the second sentence was a PRK->KOR statement (the South of the sentence before, carried by "He").
+    rows = found(ctx, "Many people in south Korea mourned the demise of Kim Jong Il. He made a new history of "
+                      "national reunification.", "KCNA")
+    assert rows[1] == ("Kim Jong Il", "PRK", ())
+
+
+def test_she_continuing_her_own_statement_keeps_its_target(ctx):
+    # Hard case: the pronoun's person gave the previous targets herself; her next words are still about Seoul.
+    rows = found(ctx, "Zakharova criticised Seoul on Thursday. She said she was disappointed by the decision.",
+                 day=date(2024, 6, 1))
+    assert [r[2] for r in rows] == [("KOR",), ("KOR",)]
+
+
+def test_another_word_pointing_back_still_carries_the_target(ctx):
+    # Hard case: "he" is the speaker's own leader, but "it" points back to the ban, the South's act.
+    rows = found(ctx, "The south Korean authorities banned the visit. Kim Jong Il said he was deeply saddened by "
+                      "it.", "KCNA")
+    assert rows[1] == ("Kim Jong Il", "PRK", ("KOR",))

@@ -168,6 +168,7 @@ class _Document:
     continuing: Mention | None = None
     continuing_kind: str | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
     previous_targets: list[str] = field(default_factory=list)
+    previous_speaker: str | None = None  # the actor whose statement gave the previous targets
     salience: Counter | None = None  # how often each country is named, counted when first needed
     # findings that are no statement unless given targets, by id (the dict keeps them alive: an id is only unique
     # while its object lives, and a freed one's id would mark a later statement)
@@ -327,13 +328,15 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
             statement.targets = [t for t in implied if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
         elif doc.previous_targets and anaphor is not None and anaphor.found_in(sentence.text,
-                                                                               anaphor.view(sentence.text)):
+                                                                               anaphor.view(sentence.text)) and \
+                not _own_person_only(statement, sentence, doc, anaphor):
             statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
     if not statement.targets and statement.places:
         statement.targets = [t for t in statement.places if t != statement.speaker_country]  # only a place: it is
     if statement.targets:
         doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
+        doc.previous_speaker = statement.speaker_actor
     if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign") and (
             not statement.is_act or (doc.narrator is not None and statement.speaker_kind in _RELAYED_GROUPS)) and \
             not statement.attribution.startswith(("document", "continued")):
@@ -341,6 +344,23 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
         # (the outlet's own sentences do not change who "it" and "the statement" point back to)
         doc.last_speaker = _as_mention(statement)
         doc.last_kind = statement.speaker_kind
+
+
+_PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+
+
+def _own_person_only(statement: Statement, sentence: Sentence, doc: _Document, anaphor: Anchored) -> bool:
+    """Whether the only words pointing back are "he"/"his" for a person of the speaker's own side who did not give
+    the previous targets: "He made a new history of national reunification", "His demise is a loss to the nation"
+    in a DPRK outlet's eulogy are about its own leader, not aimed at the South the sentence before named (guideline:
+    domestic self-praise has no target). "She said ..." after Zakharova's own statement keeps its targets."""
+    if any(m.group(0).lower() not in _PERSONAL for m in anaphor.pattern.finditer(sentence.text)):
+        return False
+    lo = bisect_left(doc.mentions, sentence.start, key=lambda m: m.start)
+    people = [r for m in doc.mentions[lo : bisect_left(doc.mentions, sentence.end, key=lambda m: m.start)]
+              if m.backref in _PERSONAL for r in m.refers_to]
+    return bool(people) and all(r.country == statement.speaker_country and r.actor != doc.previous_speaker
+                                for r in people)
 
 
 _RELAYED_GROUPS = frozenset({"civic", "diaspora_foreign"})
