@@ -71,3 +71,19 @@ def test_another_word_pointing_back_still_carries_the_target(ctx):
     rows = found(ctx, "The south Korean authorities banned the visit. Kim Jong Il said he was deeply saddened by "
                       "it.", "KCNA")
     assert rows[1] == ("Kim Jong Il", "PRK", ("KOR",))
+
+
+# --- an outlet of the other side relayed by a state outlet, and what "the article" / "it" says next -------------
+
+def test_a_relayed_internet_paper_and_its_article_are_the_papers_voice(ctx):
+    # Before: the paper's act was KCNA's own account (PRK->KOR), and "the article", "it" were KCNA's voice.
+    rows = voices(ctx, "South Korean Internet newspaper Minjok Ilbo posted an article on Monday mourning the "
+                       "demise of Kim Jong Il. The article expressed condolences over his death. It praised Kim "
+                       "Jong Il for the summits with former presidents of south Korea.", "KCNA")
+    assert [r[:2] for r in rows] == [("KOR", "media")] * 3
+
+
+def test_a_capitalised_office_after_a_country_word_stays_a_state_voice(ctx):
+    # Hard case: "Defence" is capitalised like "Internet", and the head noun ("minister") is an office.
+    assert voices(ctx, "The South Korean Defence minister condemned the north on Monday.", "KCNA") == [
+        ("KOR", "government", ("PRK",))]

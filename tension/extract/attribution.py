@@ -599,7 +599,7 @@ def _clause_findings(
 _WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
 # The lowercase words right after a country word that make it a modifier of the actor ("South Korean team",
 # "South Korea police", "a South Korean tour group's van"); looked up as heads in speaker_kinds.tsv.
-_MODIFIED_HEAD = re.compile(r"\s+(?P<head>[a-z][\w-]*?(?:(?<!ed)(?<!s)\s+[a-z][\w-]*)?)\b"
+_MODIFIED_HEAD = re.compile(r"\s+(?:[A-Z][a-z]+\s+(?=[a-z]))?(?P<head>[a-z][\w-]*?(?:(?<!ed)(?<!s)\s+[a-z][\w-]*)?)\b"
                             r"|['’]s\s+(?P<name>(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 _COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
 _REPORTER_NOUNS = re.compile(r"(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}")

@@ -363,7 +363,7 @@ def _own_person_only(statement: Statement, sentence: Sentence, doc: _Document, a
                                 for r in people)
 
 
-_RELAYED_GROUPS = frozenset({"civic", "diaspora_foreign"})
+_RELAYED_GROUPS = frozenset({"civic", "diaspora_foreign", "media"})
 _SENTENCE_END = frozenset('.!?"”’):')
 _DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
 _OFFICE = re.compile(r"\b(?:ministry|office|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
