@@ -87,3 +87,23 @@ def test_a_capitalised_office_after_a_country_word_stays_a_state_voice(ctx):
     # Hard case: "Defence" is capitalised like "Internet", and the head noun ("minister") is an office.
     assert voices(ctx, "The South Korean Defence minister condemned the north on Monday.", "KCNA") == [
         ("KOR", "government", ("PRK",))]
+
+
+# --- "he" is not the person the sentence mourns or praises (an object named before the pronoun) ---------------
+
+def test_he_after_the_demise_of_a_leader_is_not_the_leader(ctx):
+    # Before: "he" resolved to Kim Jong Il, the one mourned, making the student's words a DPRK state voice.
+    rows = found(ctx, "A south Korean student put up a poster at a university to mourn the demise of Kim Jong Il. "
+                      "Expressing condolences over the death of Kim Jong Il, he called for a memorial altar.", "KCNA")
+    assert all(r[1] != "PRK" for r in rows)
+
+
+def test_he_with_no_voice_before_is_a_speaker_not_known(ctx):
+    rows = found(ctx, "I mourn the sudden demise of Kim Jong Il, he said.", "KCNA")
+    assert rows == [(None, None, ("PRK",))]
+
+
+def test_he_who_is_the_subject_of_a_leading_clause_is_that_person(ctx):
+    # Hard case: the name opens the leading clause as its subject, not as an object: "he" is him.
+    rows = found(ctx, "When Kim Jong Il visited the border, he said the south must stop its drills.", "KCNA")
+    assert rows[0][:2] == ("Kim Jong Il", "PRK")

@@ -122,6 +122,18 @@ def _modifier_gap(mention: Mention, gap: str) -> bool:
     return False
 
 
+# A preposition before a name and its titles ("over the demise of [Chairman of the NDC] Kim", "for Kim"): the name
+# is an object of the sentence, not its speaker.
+_OBJECT_BEFORE = re.compile(r"\b(?:of|over|for|to|with|about|at|by)\s+(?:(?:the|of|[A-Z][\w.'’-]*)\s+)*$")
+
+
+def _object_before(blanked: str, outside: list[Mention], pronoun: Mention, person: Mention) -> bool:
+    """Whether `person`, who a speaker's "he"/"she" resolved to, is named earlier in the same sentence only as an
+    object ("... over the demise of Kim Jong Il, he said")."""
+    named = [m for m in outside if m.end <= pronoun.start and not m.backref and m.actor == person.actor]
+    return bool(named) and all(_OBJECT_BEFORE.search(blanked, max(0, m.start - 80), m.start) for m in named)
+
+
 def noun_phrase_speaker(
     blanked: str, np_start: int, anchor_start: int, candidates: list[Mention], heads: frozenset[str] = frozenset()
 ) -> tuple[list[Mention], str] | None:
@@ -395,7 +407,16 @@ def _clause_findings(
             if earlier and _APPOSITION_OF.fullmatch(blanked, earlier[-1].end, speakers[0].start):
                 speakers = [earlier[-1]]  # "Minju Joson, a major newspaper of the DPRK, condemned": Minju Joson
             resolved = [r for s in speakers for r in referents(s)]
-            if speakers[-1].backref in ("he", "she") and last_speaker is not None and \
+            if speakers[-1].backref in ("he", "she") and resolved and _object_before(blanked, outside,
+                                                                                   speakers[-1], resolved[0]):
+                # "Expressing condolences over the demise of Kim Jong Il, he called for ...": the person the
+                # sentence is about is not who speaks in it; the voice met before (a relayed group or person the
+                # dictionary does not know), else a speaker not known
+                if last_speaker is None or last_speaker.kind not in _VOICES_WITHOUT_NAMES:
+                    return [Finding([], speakers[-1].text, anchor.group(0), False, "speech verb (speaker unknown)",
+                                    exclude=speakers, directive=directive)]
+                resolved = [last_speaker]
+            elif speakers[-1].backref in ("he", "she") and last_speaker is not None and \
                     last_speaker.kind in _VOICES_WITHOUT_NAMES and speakers[-1].refers_to and \
                     speakers[-1].refers_to[0].start < last_speaker.end:
                 # "Rev. Han, a reunification champion of south Korea, said ... He said": the speaker met since the
