@@ -107,3 +107,19 @@ def test_he_who_is_the_subject_of_a_leading_clause_is_that_person(ctx):
     # Hard case: the name opens the leading clause as its subject, not as an object: "he" is him.
     rows = found(ctx, "When Kim Jong Il visited the border, he said the south must stop its drills.", "KCNA")
     assert rows[0][:2] == ("Kim Jong Il", "PRK")
+
+
+# --- "he" with no person the dictionary knows, after a relayed voice, is that voice ------------------------------
+
+def test_he_unresolved_after_a_relayed_group_is_that_group(ctx):
+    # Before: "He visited the DPRK" was KCNA's own account, aimed at the South.
+    rows = voices(ctx, "Pastor Ri Song Gu, head of a church council of south Korea, called for better north-south "
+                       "ties. He visited the DPRK last spring with a delegation.", "KCNA")
+    assert rows[-1][:2] == ("KOR", "civic")
+
+
+def test_he_resolved_to_a_known_person_stays_that_person(ctx):
+    # Hard case: a relayed group before, but "he" is the named DPRK leader of the sentence before.
+    rows = found(ctx, "A civic group of south Korea called for better ties. Kim Jong Il met the delegation. He "
+                      "gave a luncheon for the guests.", "KCNA")
+    assert rows[-1][:2] == ("Kim Jong Il", "PRK")

@@ -604,7 +604,8 @@ def _clause_findings(
         if sides:
             return sides
     if narrator is not None:
-        if subject is not None and subject.backref in ("it", "they") and last_speaker is not None and \
+        if subject is not None and (subject.backref in ("it", "they") or (
+                subject.backref in ("he", "she") and not subject.refers_to)) and last_speaker is not None and \
                 last_speaker.actor != narrator.actor and last_speaker.kind in _VOICES_WITHOUT_NAMES and \
                 subject.start == np_floor - c_start + c_start:
             # "They conveyed condolences": the relayed group the story is about goes on acting, not the outlet.
