@@ -123,3 +123,18 @@ def test_he_resolved_to_a_known_person_stays_that_person(ctx):
     rows = found(ctx, "A civic group of south Korea called for better ties. Kim Jong Il met the delegation. He "
                       "gave a luncheon for the guests.", "KCNA")
     assert rows[-1][:2] == ("Kim Jong Il", "PRK")
+
+
+# --- "President Lee" with no full name before is the head of state of that name in office (the document's day) --
+
+def test_president_and_a_bare_surname_is_the_head_of_state_in_office(ctx):
+    rows = found(ctx, "President Lee urged North Korea to return to talks. Lee also thanked Japan.",
+                 day=date(2025, 12, 10))
+    assert [r[:2] for r in rows] == [("Lee Jae-myung", "KOR")] * 2
+    assert found(ctx, "President Lee warned the north on Monday.", day=date(2011, 12, 20))[0][:2] == (
+        "Lee Myung-bak", "KOR")
+
+
+def test_a_bare_surname_with_no_title_stays_unknown(ctx):
+    # Hard case: "Lee" alone may be anyone of that name (an activist, a lawmaker): still no state.
+    assert found(ctx, "Lee urged North Korea to return to talks.", day=date(2025, 12, 10))[0][:2] == (None, None)
