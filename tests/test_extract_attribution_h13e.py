@@ -138,3 +138,21 @@ def test_president_and_a_bare_surname_is_the_head_of_state_in_office(ctx):
 def test_a_bare_surname_with_no_title_stays_unknown(ctx):
     # Hard case: "Lee" alone may be anyone of that name (an activist, a lawmaker): still no state.
     assert found(ctx, "Lee urged North Korea to return to talks.", day=date(2025, 12, 10))[0][:2] == (None, None)
+
+
+# --- a diaspora group's words after a colon go on in its voice, acts it tells included (guideline: a sentence
+# continuing an article introduced with a colon keeps its speaker) ------------------------------------------------
+
+def test_acts_told_after_a_diaspora_groups_colon_are_the_groups_words(ctx):
+    # Before: "the north and the south ... should" was a DPRK act aimed at the South.
+    rows = voices(ctx, "The Association of Koreans in Brazil said in a statement:\n\nThe north and the south of "
+                       "Korea should meet and talk.\n\nThe south Korean authorities should stop their hostility "
+                       "toward the north.", "KCNA")
+    assert rows[1:] == [(None, "diaspora_foreign", ("KOR", "PRK"))] * 2
+
+
+def test_a_state_voices_colon_keeps_its_own_rule(ctx):
+    # Hard case: after a DPRK spokesman's colon, what he says the South should do stays his words about the South.
+    rows = voices(ctx, "A spokesman for the DPRK Foreign Ministry said:\n\nThe south Korean authorities should "
+                       "stop their hostility toward the north.", "KCNA")
+    assert rows[-1] == ("PRK", "government", ("KOR",))
