@@ -156,3 +156,35 @@ def test_a_state_voices_colon_keeps_its_own_rule(ctx):
     rows = voices(ctx, "A spokesman for the DPRK Foreign Ministry said:\n\nThe south Korean authorities should "
                        "stop their hostility toward the north.", "KCNA")
     assert rows[-1] == ("PRK", "government", ("KOR",))
+
+
+# --- "the statements praised ..." after a relayed group is the group's voice ------------------------------------
+
+def test_the_statements_of_a_relayed_group_praising_a_leader_are_the_groups(ctx):
+    # Before: "praised" was no reporting verb and "the statements" pointed nowhere: KCNA's own PRK->KOR statement;
+    # and "the Peace Network of south Korea" was people, not a group.
+    rows = voices(ctx, "The Peace Network of south Korea made public statements on Monday urging talks with the "
+                       "DPRK. The statements praised Kim Jong Il as the leader who provided two summits with the "
+                       "south.", "KCNA")
+    assert [r[:2] for r in rows] == [("KOR", "civic")] * 2
+
+
+def test_a_state_praising_another_keeps_its_voice(ctx):
+    # Hard case: "praised" as a reporting verb of a state speaker keeps the speaker and the one praised.
+    assert voices(ctx, "Russia praised North Korea for its support on Monday.", "") == [
+        ("RUS", "government", ("PRK",))]
+
+
+def test_a_relative_clause_inside_a_speakers_words_is_no_act_of_its_own(ctx):
+    # Before: "the leader who provided two summits with the south" was also a PRK->KOR act of Kim Jong Il.
+    rows = found(ctx, "A civic group of south Korea praised Kim Jong Il as the leader who provided two summits "
+                      "with the south.", "KCNA")
+    assert [r[0] for r in rows] == ["Republic of Korea"]
+    assert voices(ctx, "Japan condemned the launch by North Korea, which violated UN resolutions.", "") == [
+        ("JPN", "government", ("PRK",))]
+
+
+def test_a_relative_clause_after_an_act_keeps_its_row(ctx):
+    # Hard case: after an act (no one's words), the relative clause's act is still told.
+    rows = voices(ctx, "Japan sent an envoy to Seoul, which protested the visit.", "")
+    assert ("JPN", "government", ("KOR",)) in rows

@@ -539,7 +539,12 @@ def _sentence_statements(
             in_clause = [m for m in local if c_start <= m.start < c_end]
             outside = [m for m in outside_all if c_start <= m.start < c_end]
         antecedent = previous_clause[-1:] if rel in ("which", "who") else []
-        if rel in _BACKGROUND:
+        if rel in _BACKGROUND or ((antecedent and rel in ("who", "which") or rel == "sub" and _AS_BEFORE.search(
+                blanked, max(0, c_start - 12), c_start)) and any(
+                s.attribution == "speech verb" and not s.is_act for s in statements)):
+            # (who / which after a speaker's words: "The statements praised Kim Jong Il as the leader who provided
+            # two summits", "Seoul condemned the launch, which violated UN resolutions": the relative clause is
+            # part of what the speaker said, not an act of its own; adjudication 1)
             # "..., as the two countries trade heated rhetoric", "..., amid tension with Seoul": background to the
             # news, no row of its own (adjudication 1)
             previous_clause = outside
@@ -580,6 +585,7 @@ def _sentence_statements(
     return statements
 
 
+_AS_BEFORE = re.compile(r"\sas\s+(?:the\s+|a\s+)?$")  # "praised Kim as the leader who ...": "as" before a clause
 _TEAM_ACTS = frozenset({"act subject", "mutual", "nested", "passive agent"})
 
 
