@@ -188,3 +188,19 @@ def test_a_relative_clause_after_an_act_keeps_its_row(ctx):
     # Hard case: after an act (no one's words), the relative clause's act is still told.
     rows = voices(ctx, "Japan sent an envoy to Seoul, which protested the visit.", "")
     assert ("JPN", "government", ("KOR",)) in rows
+
+
+# --- after "he said, adding:" the one who goes on is he, not the act he told --------------------------------------
+
+def test_after_adding_colon_the_unknown_speaker_goes_on_not_the_act_he_told(ctx):
+    # Before: the South's people (an act inside his words, told as the South's state) spoke the following lines.
+    rows = voices(ctx, "Pak Chol, a visitor from abroad, laid a wreath. The south Korean people are in deep grief, "
+                       "he said, adding:\n\nHis exploits for the north-south summits will shine forever.", "KCNA")
+    assert rows[-1][:2] == (None, "people")
+
+
+def test_after_a_named_speakers_colon_the_speaker_goes_on(ctx):
+    # Hard case: a speaker with a name and a state goes on in his own voice.
+    rows = voices(ctx, "A spokesman for the DPRK Foreign Ministry said, adding:\n\nThe south Korean authorities "
+                       "must stop their smear campaign.", "KCNA")
+    assert rows[-1] == ("PRK", "government", ("KOR",))

@@ -230,9 +230,16 @@ def extract_statements(
                 statements.extend(_continued(s, speakers[0], "quote (speaker after)") for s in pending_quote)
             pending_quote = []
             quote_speaker = speakers[0] if speakers and _opens_quote(sentence.text) else None
-            if speakers and sentence.text.rstrip().endswith(":") and found[0].attribution != "document":
-                doc.continuing = _as_mention(speakers[0])
-                doc.continuing_kind = speakers[0].speaker_kind
+            if sentence.text.rstrip().endswith(":") and found[0].attribution != "document" and (
+                    voice := next((s for s in found if not s.is_act), speakers[0] if speakers else None)):
+                # the one whose words go on after the colon, not an act told inside them ("... the south Korean
+                # people are suffering, he said, adding:" goes on in his voice, even when he is not known)
+                if voice.is_act and (voice.reported_by or "").lower() in ("he", "she"):
+                    # an act an unknown "he" passes on: it is he who goes on, a speaker not known
+                    voice = replace(voice, speaker=voice.reported_by, speaker_actor=None, speaker_country=None,
+                                    speaker_role=None, speaker_kind="people")
+                doc.continuing = _as_mention(voice)
+                doc.continuing_kind = voice.speaker_kind
         elif quote_speaker is not None:
             found = [_continued(sentence, quote_speaker, "quote (continued)")]
             if _closes_quote(sentence.text):
