@@ -204,3 +204,25 @@ def test_after_a_named_speakers_colon_the_speaker_goes_on(ctx):
     rows = voices(ctx, "A spokesman for the DPRK Foreign Ministry said, adding:\n\nThe south Korean authorities "
                        "must stop their smear campaign.", "KCNA")
     assert rows[-1] == ("PRK", "government", ("KOR",))
+
+
+# --- a religious Order, its address, and a source "according to <demonym> <name>" are no state ---------------
+
+def test_a_buddhist_order_and_its_address_are_civic(ctx):
+    # Before: "The south Korean Buddhist Mahayana Order" was the South's government, its address KCNA's words.
+    rows = voices(ctx, "The south Korean Buddhist Mahayana Order published a condolatory address on Monday over "
+                       "the demise of Kim Jong Il. The address expressed deep condolences over his demise. It "
+                       "called for dialogue between the south and the north.", "KCNA")
+    assert [r[:2] for r in rows] == [("KOR", "civic")] * 3
+
+
+def test_according_to_a_countrys_unknown_outlet_is_no_state(ctx):
+    rows = voices(ctx, "Mourning websites for Kim Jong Il were opened in south Korea on Monday, according to south "
+                       "Korean KNN.", "KCNA")
+    assert rows == [("KOR", "media", ("PRK",))]
+
+
+def test_according_to_a_countrys_ministry_stays_the_state(ctx):
+    # Hard case: a capitalised office after the demonym is the state.
+    rows = voices(ctx, "North Korea fired two missiles on Monday, according to the South Korean Defense Ministry.")
+    assert rows[0][:2] == ("PRK", "military")

@@ -566,7 +566,9 @@ def _clause_findings(
                 acts = _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, None, "act subject",
                              False, rules)
                 return [replace_reported(f, after[0].text, resolved[0].country) for f in acts]
-            return [Finding(resolved[:1], after[0].text, "according to", False, "according to", exclude=after)]
+            return [Finding(resolved[:1], after[0].text, "according to", False, "according to", exclude=after,
+                            phrase="| " + blanked[after[0].end : after[0].end + 30] if after[0].kind == "demonym"
+                            else "")]
     agent = passive_agent(blanked, c_start, c_end, outside)
     if agent is not None and referents(agent):
         return _acts([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors), rules,

@@ -374,6 +374,7 @@ _RELAYED_GROUPS = frozenset({"civic", "diaspora_foreign", "media"})
 _SENTENCE_END = frozenset('.!?"”’):')
 _DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
 _OFFICE = re.compile(r"\b(?:ministry|office|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
+_NAME_AFTER = re.compile(r"\|\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:[Mm]inistry|[Oo]ffice|[Gg]overnment))")
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
 
 
@@ -393,6 +394,9 @@ def _speaker_kind(finding: Finding, kinds: Kinds | None, doc: _Document, pointin
         return "state_media"  # "a Minju Joson news analyst" speaks for the paper, a state outlet
     if head:
         return head
+    if speaker is not None and speaker.kind == "demonym" and finding.how == "according to" and \
+            _NAME_AFTER.match(phrase):
+        return "media"  # "according to south Korean CBS": a source of that country the dictionary does not know
     if speaker is not None and speaker.kind in ("state", "capital", "demonym") and _OWNER.search(phrase) and \
             not _OFFICE.search(phrase):
         return "people"  # "Rev. Han, a reunification champion of [south Korea]": a person, not the state
