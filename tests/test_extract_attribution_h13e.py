@@ -226,3 +226,25 @@ def test_according_to_a_countrys_ministry_stays_the_state(ctx):
     # Hard case: a capitalised office after the demonym is the state.
     rows = voices(ctx, "North Korea fired two missiles on Monday, according to the South Korean Defense Ministry.")
     assert rows[0][:2] == ("PRK", "military")
+
+
+# --- praise or mourning of one's own leader is domestic self-praise: no target (adjudication 10) ----------------
+
+def test_praise_of_an_own_leader_mentioning_the_south_has_no_target(ctx):
+    # Before: KCNA's "His feats for the north-south summits" was a PRK->KOR statement.
+    rows = voices(ctx, "Kim Jong Il visited a factory in 2010. His feats for the north-south summits and the "
+                       "compatriots in the south will be immortal.", "KCNA")
+    assert rows[-1] == ("PRK", "state_media", ())
+
+
+def test_mourning_that_also_condemns_the_other_side_keeps_its_target(ctx):
+    # Hard case: the same eulogy words in a sentence that slams the South.
+    rows = voices(ctx, "The demise of Kim Jong Il is a great loss, the spokesman said, condemning the south Korean "
+                       "authorities for blocking condolence visits.", "KCNA")
+    assert any(r[0] == "PRK" and "KOR" in r[2] for r in rows)
+
+
+def test_another_states_leader_praised_keeps_the_target(ctx):
+    # Hard case: the leader praised is not the speaker's own.
+    assert voices(ctx, "Russia hailed the immortal feats of Kim Il Sung on Monday.", "") == [
+        ("RUS", "government", ("PRK",))]

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from tension.extract import attribution as rules
 from tension.extract import context
-from tension.extract.actors import ActorDictionary, Mention, alias_pattern
+from tension.extract.actors import PERSON, ActorDictionary, Mention, alias_pattern
 from tension.extract.attribution import Finding, Rules, kin_pattern, predicate_pattern, referents  # noqa: F401
 from tension.extract.kinds import STATE_VOICES, Kinds, load_kinds
 from tension.config import DATA_DIR, load_reference_words, read_tsv
@@ -177,6 +177,7 @@ class _Document:
     cues: tuple[bool, ...] = (True, True, True, True, True, True, True)
     year: int = 0  # the year of publication (an act "in <an earlier year>" is background)
     past: bool = True  # whether the document has a word of a past marker at all (context.past_gate)
+    eulogy: bool = False  # whether it has a word praising or mourning a leader (context.eulogy_words)
 
     def counterpart(self, country: str, allies: list[str | None] = ()) -> str | None:
         """The country other than `country` (and those acting with it) the document names most (counted only in
@@ -210,6 +211,7 @@ def extract_statements(
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
     doc.cues = context.document_cues(words, body)
     doc.year = published.year
+    doc.eulogy = not context.eulogy_words().isdisjoint(words)
     doc.past = not context.past_gate().isdisjoint(words) or " in 19" in body or " in 20" in body
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
@@ -341,6 +343,14 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
             statement.targets_inferred = bool(statement.targets)
     if not statement.targets and statement.places:
         statement.targets = [t for t in statement.places if t != statement.speaker_country]  # only a place: it is
+    if doc.eulogy and statement.targets and statement.speaker_country and kinds is not None and \
+            context.own_leader_praised(statement.content, statement.speaker_country, statement.speaker_role,
+                                       _people(sentence, doc)) and \
+            not kinds.house.search(body := outside_quotes(statement.content)) and not kinds.evaluative.search(body):
+        # "He made a new history of national reunification", "His feats for the north-south summits will last
+        # forever": praise of one's own leader is domestic self-praise, no target (adjudication 10); not when the
+        # words also evaluate the other side ("slamming the south Korean authorities for blocking condolences")
+        statement.targets, statement.targets_inferred = [], False
     if statement.targets:
         doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
         doc.previous_speaker = statement.speaker_actor
@@ -354,6 +364,20 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
 
 
 _PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+
+
+def _people(sentence: Sentence, doc: _Document) -> list[Mention]:
+    """The persons a sentence names or points to, in order; a sentence opening with "His"/"He" that names no one
+    first points to the last person named before it."""
+    key = lambda m: m.start  # noqa: E731
+    lo, hi = bisect_left(doc.mentions, sentence.start, key=key), bisect_left(doc.mentions, sentence.end, key=key)
+    people = [r for m in doc.mentions[lo:hi] for r in (m.refers_to or (m,)) if r.kind == PERSON]
+    if sentence.text.startswith(("His ", "He ")) and not (lo < hi and doc.mentions[lo].start == sentence.start):
+        before = next((r for m in reversed(doc.mentions[max(0, lo - 20):lo]) for r in (m.refers_to or (m,))
+                       if r.kind == PERSON), None)
+        if before is not None:
+            people.insert(0, before)
+    return people
 
 
 def _own_person_only(statement: Statement, sentence: Sentence, doc: _Document, anaphor: Anchored) -> bool:
