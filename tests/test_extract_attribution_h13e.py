@@ -248,3 +248,16 @@ def test_another_states_leader_praised_keeps_the_target(ctx):
     # Hard case: the leader praised is not the speaker's own.
     assert voices(ctx, "Russia hailed the immortal feats of Kim Il Sung on Monday.", "") == [
         ("RUS", "government", ("PRK",))]
+
+
+# --- "on charges of", "under the terms of": nouns, no reporting verbs ---------------------------------------------
+
+def test_on_charges_of_is_no_reporting_verb(ctx):
+    # Before: "charges" read as a reporting verb made Seoul (of "Seoul Prison") the speaker.
+    rows = found(ctx, "Rev. Ri was held at Seoul Prison on charges of visiting the north.", "KCNA")
+    assert all(r[0] != "Republic of Korea" for r in rows)
+
+
+def test_charges_as_a_verb_still_reports(ctx):
+    # Hard case: the verb "charges" after its subject.
+    assert voices(ctx, "Seoul charges that North Korea violated the accord.", "")[0][:2] == ("KOR", "government")

@@ -122,6 +122,7 @@ def _modifier_gap(mention: Mention, gap: str) -> bool:
     return False
 
 
+_NOUN_BEFORE = re.compile(r"\b(?:on|under|of|the|these|those|such|new|false)\s+$", re.I)
 # A preposition before a name and its titles ("over the demise of [Chairman of the NDC] Kim", "for Kim"): the name
 # is an object of the sentence, not its speaker.
 _OBJECT_BEFORE = re.compile(r"\b(?:of|over|for|to|with|about|at|by)\s+(?:(?:the|of|[A-Z][\w.'’-]*)\s+)*$")
@@ -386,6 +387,8 @@ def _clause_findings(
         if rules.evaluative is not None and verb in rules.directive_verbs and verb.endswith("ed") and \
                 _TO_AFTER.match(blanked, anchor.end(), c_end):
             continue  # "Japan urged to lead G7 efforts": a headline's passive (an active "urged" has an object)
+        if verb[-1] == "s" and _NOUN_BEFORE.search(blanked, max(c_start, anchor.start() - 8), anchor.start()):
+            continue  # "detained on charges of", "under the terms": a noun, no reporting verb
         inverted = _inverted_speaker(text, blanked, anchor, c_end, outside)
         if inverted is not None:
             return [inverted]
