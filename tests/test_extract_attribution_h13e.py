@@ -261,3 +261,16 @@ def test_on_charges_of_is_no_reporting_verb(ctx):
 def test_charges_as_a_verb_still_reports(ctx):
     # Hard case: the verb "charges" after its subject.
     assert voices(ctx, "Seoul charges that North Korea violated the accord.", "")[0][:2] == ("KOR", "government")
+
+
+def test_a_countrys_people_in_a_relayed_act_are_people(ctx):
+    # Before: "the south Korean people are suffering, he said" was an act of the South's state (government).
+    rows = voices(ctx, "Pak Chol, a visitor from abroad, laid a wreath before the bier of Kim Jong Il. At this sad "
+                       "moment, the south Korean people are suffering from pain, he said.", "KCNA")
+    assert rows[-1][:2] == ("KOR", "people")
+
+
+def test_a_countrys_warships_in_a_relayed_act_stay_the_state(ctx):
+    # Hard case: the head noun ("warships") is no head of a voice that is no state.
+    rows = voices(ctx, "At dawn, South Korean warships fired warning shots, the JCS said.", "")
+    assert all(r[1] != "people" for r in rows)

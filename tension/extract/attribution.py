@@ -469,7 +469,8 @@ def _clause_findings(
                         not re.match(r"['’]s\b", blanked[subject.end : subject.end + 2]):
                     # "A Tunisian court jailed ..., his lawyer said": the act is the court's, reported.
                     out.append(Finding(referents(subject)[:1], subject.text, "", True, "nested", exclude=[subject],
-                                       content_end=np_start, reported=True, reported_by=head))
+                                       content_end=np_start, reported=True, reported_by=head,
+                                       phrase=_modified_head(blanked, subject, np_start)))
                 reported = _reported_act(blanked, anchor.end(), c_end, outside, None, head, strict=False)
                 if reported is not None:
                     out.append(reported)
@@ -512,7 +513,9 @@ def _clause_findings(
                     out.append(Finding(referents(actor)[:1], actor.text, "", True, "nested",
                                        exclude=[*nested, *speakers] if joint else [actor, *speakers],
                                        extra_targets=[] if joint else [r for o in others for r in referents(o)],
-                                       content_end=speakers[0].start, reported=True, reported_by=speakers[-1].text))
+                                       content_end=speakers[0].start, reported=True, reported_by=speakers[-1].text,
+                                       phrase=_modified_head(blanked, actor, speakers[0].start)
+                                       if len(nested) == 1 else ""))
                 before_frame = [m for m in outside if m.start < speakers[0].start]
                 for partner in mutual_partners(blanked, nested[-1].end, speakers[0].start, before_frame, nested,
                                                rules.reciprocal):
@@ -629,6 +632,15 @@ _WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
 _MODIFIED_HEAD = re.compile(r"\s+(?:[A-Z][a-z]+\s+(?=[a-z]))?(?P<head>[a-z][\w-]*?(?:(?<!ed)(?<!s)\s+[a-z][\w-]*)?)\b"
                             r"|['’]s\s+(?P<name>(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 _COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
+
+
+def _modified_head(blanked: str, actor: Mention, end: int) -> str:
+    """The phrase "| <head>" when a country word only modifies the actor's head noun ("the south Korean people are
+    suffering, he said": the people, not the state), else ""."""
+    if actor.kind not in _COUNTRY_WORDS:
+        return ""
+    head = _MODIFIED_HEAD.match(blanked, actor.end, end)
+    return f"| {head.group('head') or head.group('name')}" if head is not None else ""
 _REPORTER_NOUNS = re.compile(r"(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}")
 _APPOSITION = re.compile(r",\s+[^,]{1,100},")
 _MODAL_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:should|must|ought\s+to|need\s+to|needs\s+to)\b")
