@@ -274,3 +274,9 @@ def test_a_countrys_warships_in_a_relayed_act_stay_the_state(ctx):
     # Hard case: the head noun ("warships") is no head of a voice that is no state.
     rows = voices(ctx, "At dawn, South Korean warships fired warning shots, the JCS said.", "")
     assert all(r[1] != "people" for r in rows)
+
+
+def test_the_foundation_goes_on_for_the_foundation_named_before(ctx):
+    rows = voices(ctx, "The Kim Koo Foundation of south Korea made public a statement. In the statement the "
+                       "foundation expressed condolences over the demise of Kim Jong Il.", "KCNA")
+    assert [r[:2] for r in rows] == [("KOR", "civic")] * 2
