@@ -280,3 +280,26 @@ def test_the_foundation_goes_on_for_the_foundation_named_before(ctx):
     rows = voices(ctx, "The Kim Koo Foundation of south Korea made public a statement. In the statement the "
                        "foundation expressed condolences over the demise of Kim Jong Il.", "KCNA")
     assert [r[:2] for r in rows] == [("KOR", "civic")] * 2
+
+
+# --- "X said:" alone is only the frame of what follows: no row of its own ------------------------------------------
+
+def _statements(ctx, text: str, speaker: str = "KCNA"):
+    from tension.extract.statements import extract_statements
+
+    return extract_statements(text, DAY, ctx.actors, ctx.lexicon, speaker)
+
+
+def test_a_colon_frame_alone_is_no_statement_but_its_speaker_goes_on(ctx):
+    # Before: "Commenting on this, a news analyst of the paper said:" was a row with no content.
+    found_ = _statements(ctx, "Rodong Sinmun carried an article on the drills.\n\nCommenting on this, a news analyst "
+                              "of the paper said:\n\nThe south Korean authorities must stop their smear campaign.")
+    assert not any(s.content.endswith("said:") for s in found_)
+    assert (found_[-1].speaker_actor, found_[-1].targets) == ("Rodong Sinmun", ["KOR"])
+    assert not any(s.content.endswith("said:") for s in _statements(ctx, "Voice of Korea said:\n\nThe US must leave."))
+
+
+def test_a_colon_after_words_of_its_own_keeps_the_row(ctx):
+    # Hard case: "condemned the drills, saying:" has content before the colon.
+    rows = voices(ctx, "Kim Jong Un condemned the drills of south Korea, saying:\n\nWe will respond.", "KCNA")
+    assert rows[0] == ("PRK", "government", ("KOR",))

@@ -261,7 +261,8 @@ def extract_statements(
             _complete_targets(statement, sentence, doc, lexicon.kinds, lexicon.anaphor,
                               [s.speaker_country for s in found if s is not statement and s.is_act
                                and s.content == statement.content] if len(found) > 1 else [])
-        statements.extend(s for s in found if id(s) not in doc.not_statements or s.targets)
+        statements.extend(s for s in found if (id(s) not in doc.not_statements or s.targets) and not (
+            s.cue and sentence.text.endswith(":") and _only_a_frame(s)))
     if doc.narrator is not None:
         kind = lexicon.kinds.of_mention(doc.narrator) if lexicon.kinds is not None else None
         for s in pending_quote:
@@ -364,6 +365,16 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
 
 
 _PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+
+
+def _only_a_frame(statement: Statement) -> bool:
+    """Whether a statement of a sentence ending in a colon is only the frame that introduces what follows
+    ("Voice of Russia said:", "Commenting on this fact, a news analyst of the paper said:"): no content of its own;
+    the speaker goes on in the next sentences (doc.continuing), which carry the statements."""
+    at = statement.content.rfind(statement.cue)
+    if at < 0 or len(statement.content[at + len(statement.cue):].split()) > 2:
+        return False
+    return all(part.split()[:1] and part.split()[0].endswith("ing") for part in statement.content[:at].split(", ")[:-1])
 
 
 def _people(sentence: Sentence, doc: _Document) -> list[Mention]:
