@@ -303,3 +303,19 @@ def test_a_colon_after_words_of_its_own_keeps_the_row(ctx):
     # Hard case: "condemned the drills, saying:" has content before the colon.
     rows = voices(ctx, "Kim Jong Un condemned the drills of south Korea, saying:\n\nWe will respond.", "KCNA")
     assert rows[0] == ("PRK", "government", ("KOR",))
+
+
+# --- "the news that X ...": X is the content of the news, not the clause's subject --------------------------------
+
+def test_the_person_after_news_that_is_not_the_subject(ctx):
+    # Before: Kim Jong Il was the subject of the group's meeting (a PRK->KOR act).
+    rows = found(ctx, "The South Headquarters of the Alliance for Korea's Reunification convened a meeting of its "
+                      "members on Tuesday upon hearing the sad news that leader Kim Jong Il passed away.", "KCNA")
+    assert all(r[0] != "Kim Jong Il" for r in rows)
+
+
+def test_a_speaker_after_said_that_is_still_the_subject(ctx):
+    # Hard case: after a reporting verb, "that" introduces the actor of the reported act.
+    rows = found(ctx, "The spokesman of the ministry in Seoul told reporters on Monday that North Korea fired two "
+                      "missiles.", "")
+    assert any(r[1] == "PRK" for r in rows)

@@ -38,6 +38,9 @@ PASSIVE_AGENT = Anchored(re.compile(
 ), ("was", "were", "be", "is", "are", "killed", "wounded", "injured", "died"), word_start=True,
    needs=("by", "killed", "wounded", "injured", "died"))
 _THAT = Anchored(re.compile(r"\bthat\s+"), ("that",), word_start=True)
+# A noun before "that" makes what follows the noun's content, not the clause's subject ("upon hearing the sad news
+# that leader Kim Jong Il passed away": the one who hears is not Kim).
+_NEWS_THAT = re.compile(r"\b(?:news|report|reports|fact|word|rumou?rs?)\s+$")
 PREPOSITIONS = frozenset(
     "of to with on in at for from by about against toward towards into over between among including than "
     "after before since under upon via across amid despite like as".split()
@@ -179,7 +182,8 @@ def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: li
         if len(words) > MAX_SUBJECT_OFFSET_WORDS:
             if that is False:
                 that = _THAT.first(clause[begin - c_start :])
-            if that and mention.start == begin + that.end():
+            if that and mention.start == begin + that.end() and not _NEWS_THAT.search(
+                    clause, max(0, begin - c_start + that.start() - 20), begin - c_start + that.start()):
                 return mention
             continue
         if mention.kind in _COUNTRY_WORDS and topic_noun_after().match(blanked, mention.end, c_end):
