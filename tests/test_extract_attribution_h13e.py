@@ -319,3 +319,10 @@ def test_a_speaker_after_said_that_is_still_the_subject(ctx):
     rows = found(ctx, "The spokesman of the ministry in Seoul told reporters on Monday that North Korea fired two "
                       "missiles.", "")
     assert any(r[1] == "PRK" for r in rows)
+
+
+def test_an_unknown_speakers_words_after_a_colon_keep_the_acts_he_tells_as_his(ctx):
+    # Before (with the colon rule above): the South's act told in an unknown visitor's words became the South's own.
+    rows = voices(ctx, "Pak Chol, a visitor from abroad, laid a wreath. The people are in grief, he said, adding:"
+                       "\n\nThe south Korean authorities are to blame for the deterioration of relations.", "KCNA")
+    assert rows[-1] == (None, "people", ("KOR",))

@@ -871,7 +871,7 @@ def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention
         # (in the outlet's house vocabulary it becomes the outlet's own statement: statements._voices)
         return [Finding(resolved[:1], actors[0].text, "", True, how, exclude=[actors[0]], reported=True,
                         reported_by=narrator.text, phrase=phrase)]
-    if narrator is not None and (narrator.country or narrator.kind == "diaspora_foreign") and \
+    if narrator is not None and (narrator.country or narrator.actor is None) and \
             any(r.country != narrator.country for r in resolved) and not (
             len(actors) == 1 and names_group(phrase, rules)):
         # KCNA telling what Seoul and Washington do: DPRK's words about them (its "puppet", "warmongers").
