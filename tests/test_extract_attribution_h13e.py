@@ -30,7 +30,7 @@ def test_a_group_of_states_still_speaks_as_government_of_no_country(ctx):
 
 
 def test_a_student_and_voices_in_a_country_are_people(ctx):
-    assert voices(ctx, "A south Korean student put up a poster calling for dialogue with the north.", "KCNA") == [
+    assert voices(ctx, "A south Korean student hung a banner calling for dialogue with the north.", "KCNA") == [
         ("KOR", "people", ("PRK",))]
     assert voices(ctx, "Heard in many cities of south Korea are voices urging talks with the north.", "KCNA") == [
         ("KOR", "people", ("PRK",))]
@@ -54,7 +54,7 @@ def found(ctx, text: str, speaker: str = "", day: date = DAY) -> list[tuple]:
 
 def test_he_for_an_own_leader_in_a_eulogy_carries_no_target(ctx):
     # Before: the second sentence was a PRK->KOR statement (the South of the sentence before, carried by "He").
-    rows = found(ctx, "Many people in south Korea mourned the demise of Kim Jong Il. He made a new history of "
+    rows = found(ctx, "Many people in south Korea mourned the demise of Kim Jong Il. He opened a new era of "
                       "national reunification.", "KCNA")
     assert rows[1] == ("Kim Jong Il", "PRK", ())
 
@@ -77,8 +77,8 @@ def test_another_word_pointing_back_still_carries_the_target(ctx):
 
 def test_a_relayed_internet_paper_and_its_article_are_the_papers_voice(ctx):
     # Before: the paper's act was KCNA's own account (PRK->KOR), and "the article", "it" were KCNA's voice.
-    rows = voices(ctx, "South Korean Internet newspaper Minjok Ilbo posted an article on Monday mourning the "
-                       "demise of Kim Jong Il. The article expressed condolences over his death. It praised Kim "
+    rows = voices(ctx, "South Korean Internet daily Minjok Ilbo put out an article on Friday mourning the "
+                       "death of Kim Jong Il. The article expressed condolences over his death. It praised Kim "
                        "Jong Il for the summits with former presidents of south Korea.", "KCNA")
     assert [r[:2] for r in rows] == [("KOR", "media")] * 3
 
@@ -94,12 +94,12 @@ def test_a_capitalised_office_after_a_country_word_stays_a_state_voice(ctx):
 def test_he_after_the_demise_of_a_leader_is_not_the_leader(ctx):
     # Before: "he" resolved to Kim Jong Il, the one mourned, making the student's words a DPRK state voice.
     rows = found(ctx, "A south Korean student put up a poster at a university to mourn the demise of Kim Jong Il. "
-                      "Expressing condolences over the death of Kim Jong Il, he called for a memorial altar.", "KCNA")
+                      "Offering sympathy over the death of Kim Jong Il, he asked for a memorial.", "KCNA")
     assert all(r[1] != "PRK" for r in rows)
 
 
 def test_he_with_no_voice_before_is_a_speaker_not_known(ctx):
-    rows = found(ctx, "I mourn the sudden demise of Kim Jong Il, he said.", "KCNA")
+    rows = found(ctx, "I grieve over the death of Kim Jong Il, he said.", "KCNA")
     assert rows == [(None, None, ("PRK",))]
 
 
@@ -163,9 +163,9 @@ def test_a_state_voices_colon_keeps_its_own_rule(ctx):
 def test_the_statements_of_a_relayed_group_praising_a_leader_are_the_groups(ctx):
     # Before: "praised" was no reporting verb and "the statements" pointed nowhere: KCNA's own PRK->KOR statement;
     # and "the Peace Network of south Korea" was people, not a group.
-    rows = voices(ctx, "The Peace Network of south Korea made public statements on Monday urging talks with the "
-                       "DPRK. The statements praised Kim Jong Il as the leader who provided two summits with the "
-                       "south.", "KCNA")
+    rows = voices(ctx, "The Harmony Network of south Korea issued statements on Friday urging talks with the "
+                       "DPRK. The statements praised Kim Jong Il as the man who made two summits with the south "
+                       "possible.", "KCNA")
     assert [r[:2] for r in rows] == [("KOR", "civic")] * 2
 
 
@@ -210,14 +210,14 @@ def test_after_a_named_speakers_colon_the_speaker_goes_on(ctx):
 
 def test_a_buddhist_order_and_its_address_are_civic(ctx):
     # Before: "The south Korean Buddhist Mahayana Order" was the South's government, its address KCNA's words.
-    rows = voices(ctx, "The south Korean Buddhist Mahayana Order published a condolatory address on Monday over "
-                       "the demise of Kim Jong Il. The address expressed deep condolences over his demise. It "
+    rows = voices(ctx, "The south Korean Buddhist Mahayana Order sent an address of sympathy on Friday over "
+                       "the death of Kim Jong Il. The address expressed deep condolences over his demise. It "
                        "called for dialogue between the south and the north.", "KCNA")
     assert [r[:2] for r in rows] == [("KOR", "civic")] * 3
 
 
 def test_according_to_a_countrys_unknown_outlet_is_no_state(ctx):
-    rows = voices(ctx, "Mourning websites for Kim Jong Il were opened in south Korea on Monday, according to south "
+    rows = voices(ctx, "Memorial web pages for Kim Jong Il appeared in south Korea on Friday, according to south "
                        "Korean KNN.", "KCNA")
     assert rows == [("KOR", "media", ("PRK",))]
 
@@ -265,8 +265,8 @@ def test_charges_as_a_verb_still_reports(ctx):
 
 def test_a_countrys_people_in_a_relayed_act_are_people(ctx):
     # Before: "the south Korean people are suffering, he said" was an act of the South's state (government).
-    rows = voices(ctx, "Pak Chol, a visitor from abroad, laid a wreath before the bier of Kim Jong Il. At this sad "
-                       "moment, the south Korean people are suffering from pain, he said.", "KCNA")
+    rows = voices(ctx, "Pak Chol, a visitor from abroad, laid a wreath before the bier of Kim Jong Il. In these days "
+                       "of grief, the south Korean people share the pain, he said.", "KCNA")
     assert rows[-1][:2] == ("KOR", "people")
 
 
@@ -277,8 +277,8 @@ def test_a_countrys_warships_in_a_relayed_act_stay_the_state(ctx):
 
 
 def test_the_foundation_goes_on_for_the_foundation_named_before(ctx):
-    rows = voices(ctx, "The Kim Koo Foundation of south Korea made public a statement. In the statement the "
-                       "foundation expressed condolences over the demise of Kim Jong Il.", "KCNA")
+    rows = voices(ctx, "The Kim Koo Foundation of south Korea made public a statement. In that statement the "
+                       "foundation expressed sympathy over the death of Kim Jong Il.", "KCNA")
     assert [r[:2] for r in rows] == [("KOR", "civic")] * 2
 
 
@@ -291,10 +291,10 @@ def _statements(ctx, text: str, speaker: str = "KCNA"):
 
 
 def test_a_colon_frame_alone_is_no_statement_but_its_speaker_goes_on(ctx):
-    # Before: "Commenting on this, a news analyst of the paper said:" was a row with no content.
-    found_ = _statements(ctx, "Rodong Sinmun carried an article on the drills.\n\nCommenting on this, a news analyst "
-                              "of the paper said:\n\nThe south Korean authorities must stop their smear campaign.")
-    assert not any(s.content.endswith("said:") for s in found_)
+    # Before: "Reacting to this, a commentator of the paper wrote:" was a row with no content.
+    found_ = _statements(ctx, "Rodong Sinmun carried an article on the drills.\n\nReacting to this, a commentator "
+                              "of the paper wrote:\n\nThe south Korean authorities must stop their smear campaign.")
+    assert not any(s.content.endswith("wrote:") for s in found_)
     assert (found_[-1].speaker_actor, found_[-1].targets) == ("Rodong Sinmun", ["KOR"])
     assert not any(s.content.endswith("said:") for s in _statements(ctx, "Voice of Korea said:\n\nThe US must leave."))
 
@@ -309,8 +309,8 @@ def test_a_colon_after_words_of_its_own_keeps_the_row(ctx):
 
 def test_the_person_after_news_that_is_not_the_subject(ctx):
     # Before: Kim Jong Il was the subject of the group's meeting (a PRK->KOR act).
-    rows = found(ctx, "The South Headquarters of the Alliance for Korea's Reunification convened a meeting of its "
-                      "members on Tuesday upon hearing the sad news that leader Kim Jong Il passed away.", "KCNA")
+    rows = found(ctx, "The Busan Branch of the Federation for Korea's Unity held a gathering of its members on "
+                      "Friday upon learning the news that leader Kim Jong Il had died.", "KCNA")
     assert all(r[0] != "Kim Jong Il" for r in rows)
 
 
@@ -324,5 +324,5 @@ def test_a_speaker_after_said_that_is_still_the_subject(ctx):
 def test_an_unknown_speakers_words_after_a_colon_keep_the_acts_he_tells_as_his(ctx):
     # Before (with the colon rule above): the South's act told in an unknown visitor's words became the South's own.
     rows = voices(ctx, "Pak Chol, a visitor from abroad, laid a wreath. The people are in grief, he said, adding:"
-                       "\n\nThe south Korean authorities are to blame for the deterioration of relations.", "KCNA")
+                       "\n\nThe south Korean authorities are responsible for the worsening ties.", "KCNA")
     assert rows[-1] == (None, "people", ("KOR",))
