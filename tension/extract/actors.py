@@ -225,6 +225,11 @@ class ActorDictionary:
         nearest = min(rows, key=lambda r: abs(((r.valid_from or r.valid_to or day) - day).days))
         return _out_of_office(nearest)
 
+    def _head_of_state(self, surname: str, day: date) -> ActorEntry | None:
+        """The one head of state with this bare surname in office on `day`, if exactly one."""
+        rows = [r for r in self.by_alias.get(surname, ()) if r.role == "head of state" and r.valid_on(day)]
+        return rows[0] if len({r.actor for r in rows}) == 1 else None
+
     def _stranger_named(self, text: str, surname: str, before: int) -> bool:
         """Whether `text` names, before `before`, a person with this surname whom the dictionary does not know."""
         known = self._full_names.get(surname, ())
@@ -254,6 +259,9 @@ class ActorDictionary:
                 # after someone else of that name the dictionary does not know ("activist Kim Kyung-sung").
                 entry = None if self._stranger_named(text, alias, match.end() + 25) else \
                     self.lookup(alias, day, among=seen_actors)
+                if entry is None and text.endswith("President ", 0, match.start()):
+                    # "President Lee" with no full name before: the head of state of that name in office that day
+                    entry = self._head_of_state(alias, day)
             if entry is None:
                 continue
             seen_actors.add(entry.actor)

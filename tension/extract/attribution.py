@@ -38,6 +38,9 @@ PASSIVE_AGENT = Anchored(re.compile(
 ), ("was", "were", "be", "is", "are", "killed", "wounded", "injured", "died"), word_start=True,
    needs=("by", "killed", "wounded", "injured", "died"))
 _THAT = Anchored(re.compile(r"\bthat\s+"), ("that",), word_start=True)
+# A noun before "that" makes what follows the noun's content, not the clause's subject ("upon hearing the sad news
+# that leader Kim Jong Il passed away": the one who hears is not Kim).
+_NEWS_THAT = re.compile(r"\b(?:news|report|reports|fact|word|rumou?rs?)\s+$")
 PREPOSITIONS = frozenset(
     "of to with on in at for from by about against toward towards into over between among including than "
     "after before since under upon via across amid despite like as".split()
@@ -122,6 +125,19 @@ def _modifier_gap(mention: Mention, gap: str) -> bool:
     return False
 
 
+_NOUN_BEFORE = re.compile(r"\b(?:on|under|of|the|these|those|such|new|false)\s+$", re.I)
+# A preposition before a name and its titles ("over the demise of [Chairman of the NDC] Kim", "for Kim"): the name
+# is an object of the sentence, not its speaker.
+_OBJECT_BEFORE = re.compile(r"\b(?:of|over|for|to|with|about|at|by)\s+(?:(?:the|of|[A-Z][\w.'’-]*)\s+)*$")
+
+
+def _object_before(blanked: str, outside: list[Mention], pronoun: Mention, person: Mention) -> bool:
+    """Whether `person`, who a speaker's "he"/"she" resolved to, is named earlier in the same sentence only as an
+    object ("... over the demise of Kim Jong Il, he said")."""
+    named = [m for m in outside if m.end <= pronoun.start and not m.backref and m.actor == person.actor]
+    return bool(named) and all(_OBJECT_BEFORE.search(blanked, max(0, m.start - 80), m.start) for m in named)
+
+
 def noun_phrase_speaker(
     blanked: str, np_start: int, anchor_start: int, candidates: list[Mention], heads: frozenset[str] = frozenset()
 ) -> tuple[list[Mention], str] | None:
@@ -166,7 +182,8 @@ def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: li
         if len(words) > MAX_SUBJECT_OFFSET_WORDS:
             if that is False:
                 that = _THAT.first(clause[begin - c_start :])
-            if that and mention.start == begin + that.end():
+            if that and mention.start == begin + that.end() and not _NEWS_THAT.search(
+                    clause, max(0, begin - c_start + that.start() - 20), begin - c_start + that.start()):
                 return mention
             continue
         if mention.kind in _COUNTRY_WORDS and topic_noun_after().match(blanked, mention.end, c_end):
@@ -374,6 +391,8 @@ def _clause_findings(
         if rules.evaluative is not None and verb in rules.directive_verbs and verb.endswith("ed") and \
                 _TO_AFTER.match(blanked, anchor.end(), c_end):
             continue  # "Japan urged to lead G7 efforts": a headline's passive (an active "urged" has an object)
+        if verb[-1] == "s" and _NOUN_BEFORE.search(blanked, max(c_start, anchor.start() - 8), anchor.start()):
+            continue  # "detained on charges of", "under the terms": a noun, no reporting verb
         inverted = _inverted_speaker(text, blanked, anchor, c_end, outside)
         if inverted is not None:
             return [inverted]
@@ -395,7 +414,16 @@ def _clause_findings(
             if earlier and _APPOSITION_OF.fullmatch(blanked, earlier[-1].end, speakers[0].start):
                 speakers = [earlier[-1]]  # "Minju Joson, a major newspaper of the DPRK, condemned": Minju Joson
             resolved = [r for s in speakers for r in referents(s)]
-            if speakers[-1].backref in ("he", "she") and last_speaker is not None and \
+            if speakers[-1].backref in ("he", "she") and resolved and _object_before(blanked, outside,
+                                                                                   speakers[-1], resolved[0]):
+                # "Expressing condolences over the demise of Kim Jong Il, he called for ...": the person the
+                # sentence is about is not who speaks in it; the voice met before (a relayed group or person the
+                # dictionary does not know), else a speaker not known
+                if last_speaker is None or last_speaker.kind not in _VOICES_WITHOUT_NAMES:
+                    return [Finding([], speakers[-1].text, anchor.group(0), False, "speech verb (speaker unknown)",
+                                    exclude=speakers, directive=directive)]
+                resolved = [last_speaker]
+            elif speakers[-1].backref in ("he", "she") and last_speaker is not None and \
                     last_speaker.kind in _VOICES_WITHOUT_NAMES and speakers[-1].refers_to and \
                     speakers[-1].refers_to[0].start < last_speaker.end:
                 # "Rev. Han, a reunification champion of south Korea, said ... He said": the speaker met since the
@@ -445,7 +473,8 @@ def _clause_findings(
                         not re.match(r"['’]s\b", blanked[subject.end : subject.end + 2]):
                     # "A Tunisian court jailed ..., his lawyer said": the act is the court's, reported.
                     out.append(Finding(referents(subject)[:1], subject.text, "", True, "nested", exclude=[subject],
-                                       content_end=np_start, reported=True, reported_by=head))
+                                       content_end=np_start, reported=True, reported_by=head,
+                                       phrase=_modified_head(blanked, subject, np_start)))
                 reported = _reported_act(blanked, anchor.end(), c_end, outside, None, head, strict=False)
                 if reported is not None:
                     out.append(reported)
@@ -488,7 +517,9 @@ def _clause_findings(
                     out.append(Finding(referents(actor)[:1], actor.text, "", True, "nested",
                                        exclude=[*nested, *speakers] if joint else [actor, *speakers],
                                        extra_targets=[] if joint else [r for o in others for r in referents(o)],
-                                       content_end=speakers[0].start, reported=True, reported_by=speakers[-1].text))
+                                       content_end=speakers[0].start, reported=True, reported_by=speakers[-1].text,
+                                       phrase=_modified_head(blanked, actor, speakers[0].start)
+                                       if len(nested) == 1 else ""))
                 before_frame = [m for m in outside if m.start < speakers[0].start]
                 for partner in mutual_partners(blanked, nested[-1].end, speakers[0].start, before_frame, nested,
                                                rules.reciprocal):
@@ -545,7 +576,9 @@ def _clause_findings(
                 acts = _acts(coordinated(subject, blanked, outside), blanked, c_end, outside, None, "act subject",
                              False, rules)
                 return [replace_reported(f, after[0].text, resolved[0].country) for f in acts]
-            return [Finding(resolved[:1], after[0].text, "according to", False, "according to", exclude=after)]
+            return [Finding(resolved[:1], after[0].text, "according to", False, "according to", exclude=after,
+                            phrase="| " + blanked[after[0].end : after[0].end + 30] if after[0].kind == "demonym"
+                            else "")]
     agent = passive_agent(blanked, c_start, c_end, outside)
     if agent is not None and referents(agent):
         return _acts([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors), rules,
@@ -583,7 +616,8 @@ def _clause_findings(
         if sides:
             return sides
     if narrator is not None:
-        if subject is not None and subject.backref in ("it", "they") and last_speaker is not None and \
+        if subject is not None and (subject.backref in ("it", "they") or (
+                subject.backref in ("he", "she") and not subject.refers_to)) and last_speaker is not None and \
                 last_speaker.actor != narrator.actor and last_speaker.kind in _VOICES_WITHOUT_NAMES and \
                 subject.start == np_floor - c_start + c_start:
             # "They conveyed condolences": the relayed group the story is about goes on acting, not the outlet.
@@ -599,9 +633,18 @@ def _clause_findings(
 _WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
 # The lowercase words right after a country word that make it a modifier of the actor ("South Korean team",
 # "South Korea police", "a South Korean tour group's van"); looked up as heads in speaker_kinds.tsv.
-_MODIFIED_HEAD = re.compile(r"\s+(?P<head>[a-z][\w-]*?(?:(?<!ed)(?<!s)\s+[a-z][\w-]*)?)\b"
+_MODIFIED_HEAD = re.compile(r"\s+(?:[A-Z][a-z]+\s+(?=[a-z]))?(?P<head>[a-z][\w-]*?(?:(?<!ed)(?<!s)\s+[a-z][\w-]*)?)\b"
                             r"|['’]s\s+(?P<name>(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 _COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
+
+
+def _modified_head(blanked: str, actor: Mention, end: int) -> str:
+    """The phrase "| <head>" when a country word only modifies the actor's head noun ("the south Korean people are
+    suffering, he said": the people, not the state), else ""."""
+    if actor.kind not in _COUNTRY_WORDS:
+        return ""
+    head = _MODIFIED_HEAD.match(blanked, actor.end, end)
+    return f"| {head.group('head') or head.group('name')}" if head is not None else ""
 _REPORTER_NOUNS = re.compile(r"(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}")
 _APPOSITION = re.compile(r",\s+[^,]{1,100},")
 _MODAL_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:should|must|ought\s+to|need\s+to|needs\s+to)\b")
@@ -779,9 +822,11 @@ def names_group(phrase: str, rules: Rules) -> bool:
     """Whether the phrase's words name a voice that is no state ("Council", "researchers", "Koreans in")."""
     if not rules.non_state_heads or (rules.house is not None and rules.house.search(phrase)):
         return False  # "the Lee Myung Bak group of traitors" is the outlet's name for a state, not a group
-    words = re.findall(r"[A-Za-z][\w'-]*", phrase)
+    words = re.findall(r"[A-Za-z0-9][\w'-]*", phrase)
     return any(w in rules.non_state_heads or w.lower() in rules.non_state_heads or
-               (i + 1 < len(words) and f"{w} {words[i + 1]}" in rules.non_state_heads) for i, w in enumerate(words))
+               (i + 1 < len(words) and f"{w} {words[i + 1]}" in rules.non_state_heads) or
+               (i + 2 < len(words) and f"{w} {words[i + 1]} {words[i + 2]}" in rules.non_state_heads)
+               for i, w in enumerate(words))
 
 
 def replace_reported(finding: Finding, reporter: str, reporter_country: str | None) -> Finding:
@@ -826,7 +871,8 @@ def _acts(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention
         # (in the outlet's house vocabulary it becomes the outlet's own statement: statements._voices)
         return [Finding(resolved[:1], actors[0].text, "", True, how, exclude=[actors[0]], reported=True,
                         reported_by=narrator.text, phrase=phrase)]
-    if narrator is not None and narrator.country and any(r.country != narrator.country for r in resolved) and not (
+    if narrator is not None and (narrator.country or narrator.actor is None) and \
+            any(r.country != narrator.country for r in resolved) and not (
             len(actors) == 1 and names_group(phrase, rules)):
         # KCNA telling what Seoul and Washington do: DPRK's words about them (its "puppet", "warmongers").
         return [Finding([narrator], narrator.text, "", False, "document (account of an act)",

@@ -109,7 +109,30 @@ def _cased(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def cue_words() -> frozenset[str]:
-    return frozenset().union(*_cue_word_groups(), _sport_gate(), past_gate(), meeting_words())
+    return frozenset().union(*_cue_word_groups(), _sport_gate(), past_gate(), meeting_words(), eulogy_words())
+
+
+@lru_cache(maxsize=1)
+def eulogy_words() -> frozenset[str]:
+    """Words praising or mourning a leader (reference_words.tsv, use eulogy), lower case."""
+    return frozenset(load_reference_words().get("eulogy", ()))
+
+
+_LEADERS = frozenset({"head of state", "late head of state", "heir apparent"})
+
+
+def own_leader_praised(content: str, speaker_country: str, speaker_role: str | None, people: list) -> bool:
+    """Whether a statement praises or mourns its own state's leader (adjudication 10: domestic self-praise, no
+    target): a eulogy word in the content, and the leader is the speaker, or the person the sentence names or
+    points to first (`people`: resolved person mentions, in order)."""
+    if eulogy_words().isdisjoint(_WORD_RUN.findall(content.lower())):
+        return False
+    if speaker_role in _LEADERS:
+        return True
+    return bool(people) and people[0].country == speaker_country and people[0].role in _LEADERS
+
+
+_WORD_RUN = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=1)

@@ -85,7 +85,10 @@ class Kinds:
 
     def of_head(self, phrase: str) -> str | None:
         """The kind a head word of a speaker's phrase gives ("a KINU researcher" -> academic), if any."""
-        words = re.findall(r"[A-Za-z][\w'-]*", phrase)
+        words = re.findall(r"[A-Za-z0-9][\w'-]*", phrase)
+        for first, second, third in zip(words, words[1:], words[2:]):  # "Group of Seven", not "Hyundai Group of"
+            if (kind := self.by_head.get(f"{first} {second} {third}")) is not None:
+                return kind
         for first, second in zip(words, words[1:]):  # two-word heads first: "Koreans in" before "Federation"
             if (kind := self.by_head.get(f"{first} {second}")) is not None:
                 return kind

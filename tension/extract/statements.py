@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from tension.extract import attribution as rules
 from tension.extract import context
-from tension.extract.actors import ActorDictionary, Mention, alias_pattern
+from tension.extract.actors import PERSON, ActorDictionary, Mention, alias_pattern
 from tension.extract.attribution import Finding, Rules, kin_pattern, predicate_pattern, referents  # noqa: F401
 from tension.extract.kinds import STATE_VOICES, Kinds, load_kinds
 from tension.config import DATA_DIR, load_reference_words, read_tsv
@@ -168,6 +168,7 @@ class _Document:
     continuing: Mention | None = None
     continuing_kind: str | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
     previous_targets: list[str] = field(default_factory=list)
+    previous_speaker: str | None = None  # the actor whose statement gave the previous targets
     salience: Counter | None = None  # how often each country is named, counted when first needed
     # findings that are no statement unless given targets, by id (the dict keeps them alive: an id is only unique
     # while its object lives, and a freed one's id would mark a later statement)
@@ -176,6 +177,7 @@ class _Document:
     cues: tuple[bool, ...] = (True, True, True, True, True, True, True)
     year: int = 0  # the year of publication (an act "in <an earlier year>" is background)
     past: bool = True  # whether the document has a word of a past marker at all (context.past_gate)
+    eulogy: bool = False  # whether it has a word praising or mourning a leader (context.eulogy_words)
 
     def counterpart(self, country: str, allies: list[str | None] = ()) -> str | None:
         """The country other than `country` (and those acting with it) the document names most (counted only in
@@ -209,6 +211,7 @@ def extract_statements(
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
     doc.cues = context.document_cues(words, body)
     doc.year = published.year
+    doc.eulogy = not context.eulogy_words().isdisjoint(words)
     doc.past = not context.past_gate().isdisjoint(words) or " in 19" in body or " in 20" in body
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
@@ -229,9 +232,16 @@ def extract_statements(
                 statements.extend(_continued(s, speakers[0], "quote (speaker after)") for s in pending_quote)
             pending_quote = []
             quote_speaker = speakers[0] if speakers and _opens_quote(sentence.text) else None
-            if speakers and sentence.text.rstrip().endswith(":") and found[0].attribution != "document":
-                doc.continuing = _as_mention(speakers[0])
-                doc.continuing_kind = speakers[0].speaker_kind
+            if sentence.text.rstrip().endswith(":") and found[0].attribution != "document" and (
+                    voice := next((s for s in found if not s.is_act), speakers[0] if speakers else None)):
+                # the one whose words go on after the colon, not an act told inside them ("... the south Korean
+                # people are suffering, he said, adding:" goes on in his voice, even when he is not known)
+                if voice.is_act and (voice.reported_by or "").lower() in ("he", "she"):
+                    # an act an unknown "he" passes on: it is he who goes on, a speaker not known
+                    voice = replace(voice, speaker=voice.reported_by, speaker_actor=None, speaker_country=None,
+                                    speaker_role=None, speaker_kind="people")
+                doc.continuing = _as_mention(voice)
+                doc.continuing_kind = voice.speaker_kind
         elif quote_speaker is not None:
             found = [_continued(sentence, quote_speaker, "quote (continued)")]
             if _closes_quote(sentence.text):
@@ -251,7 +261,8 @@ def extract_statements(
             _complete_targets(statement, sentence, doc, lexicon.kinds, lexicon.anaphor,
                               [s.speaker_country for s in found if s is not statement and s.is_act
                                and s.content == statement.content] if len(found) > 1 else [])
-        statements.extend(s for s in found if id(s) not in doc.not_statements or s.targets)
+        statements.extend(s for s in found if (id(s) not in doc.not_statements or s.targets) and not (
+            s.cue and sentence.text.endswith(":") and _only_a_frame(s)))
     if doc.narrator is not None:
         kind = lexicon.kinds.of_mention(doc.narrator) if lexicon.kinds is not None else None
         for s in pending_quote:
@@ -327,13 +338,23 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
             statement.targets = [t for t in implied if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
         elif doc.previous_targets and anaphor is not None and anaphor.found_in(sentence.text,
-                                                                               anaphor.view(sentence.text)):
+                                                                               anaphor.view(sentence.text)) and \
+                not _own_person_only(statement, sentence, doc, anaphor):
             statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
     if not statement.targets and statement.places:
         statement.targets = [t for t in statement.places if t != statement.speaker_country]  # only a place: it is
+    if doc.eulogy and statement.targets and statement.speaker_country and kinds is not None and \
+            context.own_leader_praised(statement.content, statement.speaker_country, statement.speaker_role,
+                                       _people(sentence, doc)) and \
+            not kinds.house.search(body := outside_quotes(statement.content)) and not kinds.evaluative.search(body):
+        # "He made a new history of national reunification", "His feats for the north-south summits will last
+        # forever": praise of one's own leader is domestic self-praise, no target (adjudication 10); not when the
+        # words also evaluate the other side ("slamming the south Korean authorities for blocking condolences")
+        statement.targets, statement.targets_inferred = [], False
     if statement.targets:
         doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
+        doc.previous_speaker = statement.speaker_actor
     if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign") and (
             not statement.is_act or (doc.narrator is not None and statement.speaker_kind in _RELAYED_GROUPS)) and \
             not statement.attribution.startswith(("document", "continued")):
@@ -343,10 +364,52 @@ def _complete_targets(statement: Statement, sentence: Sentence, doc: _Document, 
         doc.last_kind = statement.speaker_kind
 
 
-_RELAYED_GROUPS = frozenset({"civic", "diaspora_foreign"})
+_PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+
+
+def _only_a_frame(statement: Statement) -> bool:
+    """Whether a statement of a sentence ending in a colon is only the frame that introduces what follows
+    ("Voice of Russia said:", "Commenting on this fact, a news analyst of the paper said:"): no content of its own;
+    the speaker goes on in the next sentences (doc.continuing), which carry the statements."""
+    at = statement.content.rfind(statement.cue)
+    if at < 0 or len(statement.content[at + len(statement.cue):].split()) > 2:
+        return False
+    return all(part.split()[:1] and part.split()[0].endswith("ing") for part in statement.content[:at].split(", ")[:-1])
+
+
+def _people(sentence: Sentence, doc: _Document) -> list[Mention]:
+    """The persons a sentence names or points to, in order; a sentence opening with "His"/"He" that names no one
+    first points to the last person named before it."""
+    key = lambda m: m.start  # noqa: E731
+    lo, hi = bisect_left(doc.mentions, sentence.start, key=key), bisect_left(doc.mentions, sentence.end, key=key)
+    people = [r for m in doc.mentions[lo:hi] for r in (m.refers_to or (m,)) if r.kind == PERSON]
+    if sentence.text.startswith(("His ", "He ")) and not (lo < hi and doc.mentions[lo].start == sentence.start):
+        before = next((r for m in reversed(doc.mentions[max(0, lo - 20):lo]) for r in (m.refers_to or (m,))
+                       if r.kind == PERSON), None)
+        if before is not None:
+            people.insert(0, before)
+    return people
+
+
+def _own_person_only(statement: Statement, sentence: Sentence, doc: _Document, anaphor: Anchored) -> bool:
+    """Whether the only words pointing back are "he"/"his" for a person of the speaker's own side who did not give
+    the previous targets: "He made a new history of national reunification", "His demise is a loss to the nation"
+    in a DPRK outlet's eulogy are about its own leader, not aimed at the South the sentence before named (guideline:
+    domestic self-praise has no target). "She said ..." after Zakharova's own statement keeps its targets."""
+    if any(m.group(0).lower() not in _PERSONAL for m in anaphor.pattern.finditer(sentence.text)):
+        return False
+    lo = bisect_left(doc.mentions, sentence.start, key=lambda m: m.start)
+    people = [r for m in doc.mentions[lo : bisect_left(doc.mentions, sentence.end, key=lambda m: m.start)]
+              if m.backref in _PERSONAL for r in m.refers_to]
+    return bool(people) and all(r.country == statement.speaker_country and r.actor != doc.previous_speaker
+                                for r in people)
+
+
+_RELAYED_GROUPS = frozenset({"civic", "diaspora_foreign", "media"})
 _SENTENCE_END = frozenset('.!?"”’):')
 _DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
 _OFFICE = re.compile(r"\b(?:ministry|office|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
+_NAME_AFTER = re.compile(r"\|\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:[Mm]inistry|[Oo]ffice|[Gg]overnment))")
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
 
 
@@ -366,6 +429,9 @@ def _speaker_kind(finding: Finding, kinds: Kinds | None, doc: _Document, pointin
         return "state_media"  # "a Minju Joson news analyst" speaks for the paper, a state outlet
     if head:
         return head
+    if speaker is not None and speaker.kind == "demonym" and finding.how == "according to" and \
+            _NAME_AFTER.match(phrase):
+        return "media"  # "according to south Korean CBS": a source of that country the dictionary does not know
     if speaker is not None and speaker.kind in ("state", "capital", "demonym") and _OWNER.search(phrase) and \
             not _OFFICE.search(phrase):
         return "people"  # "Rev. Han, a reunification champion of [south Korea]": a person, not the state
@@ -519,7 +585,12 @@ def _sentence_statements(
             in_clause = [m for m in local if c_start <= m.start < c_end]
             outside = [m for m in outside_all if c_start <= m.start < c_end]
         antecedent = previous_clause[-1:] if rel in ("which", "who") else []
-        if rel in _BACKGROUND:
+        if rel in _BACKGROUND or ((antecedent and rel in ("who", "which") or rel == "sub" and _AS_BEFORE.search(
+                blanked, max(0, c_start - 12), c_start)) and any(
+                s.attribution == "speech verb" and not s.is_act for s in statements)):
+            # (who / which after a speaker's words: "The statements praised Kim Jong Il as the leader who provided
+            # two summits", "Seoul condemned the launch, which violated UN resolutions": the relative clause is
+            # part of what the speaker said, not an act of its own; adjudication 1)
             # "..., as the two countries trade heated rhetoric", "..., amid tension with Seoul": background to the
             # news, no row of its own (adjudication 1)
             previous_clause = outside
@@ -560,6 +631,7 @@ def _sentence_statements(
     return statements
 
 
+_AS_BEFORE = re.compile(r"\sas\s+(?:the\s+|a\s+)?$")  # "praised Kim as the leader who ...": "as" before a clause
 _TEAM_ACTS = frozenset({"act subject", "mutual", "nested", "passive agent"})
 
 
