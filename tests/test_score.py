@@ -482,3 +482,20 @@ def test_administrative_sanctions_are_cues(scorer, text):
 
 def test_a_fine_day_is_not_a_fine(scorer):
     assert not any(c["cameo"] == "172" for c in scorer.score("It was a fine day for the ceremony.").cues)
+
+
+def test_words_alone_are_capped_below_force_and_threats(scorer):
+    from tension.score.scorer import VERBAL_CAP, VERBAL_KINDS
+
+    words = "The puppet traitors are hell-bent on confrontation and seek to ignite a war in their reckless provocation."
+    result = scorer.score(words)
+    assert all(c["kind"] in VERBAL_KINDS for c in result.cues if c["contribution"] > 0)
+    assert aggregate([c["contribution"] for c in result.cues]) > VERBAL_CAP  # uncapped it would weigh more
+    assert result.cue_sum == VERBAL_CAP
+    launch = scorer.score("The North fired two ballistic missiles toward the sea and threatened a merciless strike.")
+    assert launch.cue_sum > VERBAL_CAP  # a use of force or a threat is not capped
+    assert launch.hostility > result.hostility
+    # an insult is not words alone for the guideline (+3): not capped
+    insulted = scorer.score("The ministry called him human scum, a traitor bent on confrontation.")
+    assert insulted.cue_sum > VERBAL_CAP
+
