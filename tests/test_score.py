@@ -499,3 +499,17 @@ def test_words_alone_are_capped_below_force_and_threats(scorer):
     insulted = scorer.score("The ministry called him human scum, a traitor bent on confrontation.")
     assert insulted.cue_sum > VERBAL_CAP
 
+
+
+def test_cooperation_in_the_background_of_a_hostile_statement_counts_zero(scorer):
+    text = "The allies will resume their war drills after a pause due to the summit talks."
+    result = scorer.score(text)
+    assert cue_of(result, "talks")["contribution"] == 0.0
+    assert any(m["kind"] == "background" for m in cue_of(result, "talks")["markers"])
+    assert result.hostility > 0
+    fired = scorer.score("The North fired a missile two days after the talks with Seoul.")
+    assert cue_of(fired, "talks")["contribution"] == 0.0
+    # in a cooperative statement, or before the background word, cooperation counts
+    assert cue_of(scorer.score("They agreed on a visit after the summit talks."), "talks")["contribution"] < 0
+    held = scorer.score("The envoy held talks in Seoul after the missile launch.")
+    assert cue_of(held, "held talks")["contribution"] < 0

@@ -203,6 +203,32 @@ def count_style_once(found: list[dict]) -> list[dict]:
     return found
 
 
+# A cooperative cue in a background phrase of a hostile statement ("to resume the drills after a pause due to the
+# summit talks", "fired a missile days after the talks") is not cooperation: the phrase says when or why, and the
+# statement is the hostile act. BACKGROUND_WORDS open such a phrase; it reaches BACKGROUND_WINDOW words, within the
+# clause. Only in statements with a hostile cue: in a cooperative one ("ties improved after the summit") the
+# background is more of the same.
+BACKGROUND_WORDS = frozenset({"after", "following", "since", "due", "amid", "despite", "because"})
+BACKGROUND_WINDOW = 6
+
+
+def in_background(found: list[dict], starts: list[int], words: list[str]) -> None:
+    """Set to 0 the cooperative cues of a hostile statement that stand in a background phrase (BACKGROUND_WORDS
+    before them, within BACKGROUND_WINDOW words and the clause). `starts` are the cues' first word indices."""
+    if not any(c["contribution"] > 0 for c in found):
+        return
+    for cue, start in zip(found, starts):
+        if cue["contribution"] >= 0:
+            continue
+        for k in range(start - 1, max(-1, start - 1 - BACKGROUND_WINDOW), -1):
+            if words[k] in _CLAUSE_BREAK:
+                break
+            if words[k] in BACKGROUND_WORDS:
+                cue["markers"] = cue["markers"] + [{"marker": f"background ({words[k]} ...)", "kind": "background"}]
+                cue["factor"], cue["contribution"] = 0.0, 0.0
+                break
+
+
 def _capitalised(word: str) -> bool:
     """Whether a word starts with a capital and is not the pronoun 'I' or an all-caps acronym ("U.S.", "KCNA")."""
     return word[:1].isupper() and word != "I" and not (len(word) > 1 and word.isupper())
@@ -299,7 +325,7 @@ class Scorer:
             if marker.statement_modality:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
         constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
-                          sorted(VERBAL_KINDS), VERBAL_CAP,
+                          sorted(VERBAL_KINDS), VERBAL_CAP, sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
                           UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), TOKEN_PATTERN,
                           sorted(TYPOGRAPHY.items())))
@@ -411,6 +437,8 @@ class Scorer:
                 "contribution": round(cue.weight * factor, 4),
                 "kind": cue.kind,
             })
+        if len(found) > 1:
+            in_background(found, [start for _, start, _ in cue_hits], words)
         return count_style_once(found) if len(found) > 1 else found
 
     def score(self, text: str, modality: str = "asserted", targets=None, speaker_country: str | None = None) -> Score:
