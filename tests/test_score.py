@@ -513,3 +513,15 @@ def test_cooperation_in_the_background_of_a_hostile_statement_counts_zero(scorer
     assert cue_of(scorer.score("They agreed on a visit after the summit talks."), "talks")["contribution"] < 0
     held = scorer.score("The envoy held talks in Seoul after the missile launch.")
     assert cue_of(held, "held talks")["contribution"] < 0
+
+
+def test_mocked_cooperation_is_not_cooperation(scorer):
+    for text, fragment in (("The puppets keep clamouring for so-called dialogue.", "dialogue"),
+                           ("They staged the drills under the signboard of peace.", "peace"),
+                           ("Washington launched a sham peace offensive.", "peace")):
+        cue = cue_of(scorer.score(text), fragment)
+        assert cue["weight"] < 0 < cue["contribution"], text
+        assert any(m["kind"] == "opposition" for m in cue["markers"]), text
+    assert cue_of(scorer.score("Both sides called for dialogue."), "dialogue")["contribution"] < 0
+    # a hostile cue after the marker keeps its sign
+    assert cue_of(scorer.score("The so-called experts threatened war."), "threatened war")["contribution"] > 0
