@@ -325,7 +325,10 @@ def test_unicode_hyphen_reads_as_a_hyphen(scorer):
 ])
 def test_insults_are_hostile(scorer, text):
     result = scorer.score(text)
-    assert result.hostility > 0.45, result
+    # 0.45 before the fourth round; an epithet alone ("a lackey") is now words alone, capped at VERBAL_CAP (the
+    # guideline's +2 derogation), which the calibration refitted on tune reads as 0.448
+    assert result.hostility > 0.44, result
+    assert result.hostility > scorer.score("The ministry criticised the decision.").hostility
     assert any(c["kind"] in ("insult", "epithet") and c["contribution"] > 0 for c in result.cues)
 
 
