@@ -137,3 +137,12 @@ def test_a_hyphen_before_an_abbreviation_ends_the_word(scorer):
     result = scorer.score(text, "asserted", ["KOR", "USA"], "PRK")
     assert contribution(result, "talks") == 0.0
     assert any(m["kind"] == "third party" for c in result.cues for m in c["markers"])
+
+
+def test_arms_received_from_the_one_target_are_cooperation_with_it(scorer):
+    text = "Moscow has deepened its ties with a partner shipping weapons to Russia, officials said."
+    from_north = scorer.score(text, "asserted", ["PRK"], "RUS")
+    assert contribution(from_north, "shipping weapons") < 0
+    assert any(m["kind"] == "transfer" for c in from_north.cues for m in c["markers"])
+    # with two foreign targets the giver is unknown: as before, hostile
+    assert contribution(scorer.score(text, "asserted", ["PRK", "UKR"], "RUS"), "shipping weapons") > 0

@@ -408,9 +408,11 @@ class Scorer:
                 factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul); troops
                 # or arms sent to a third country keep their weight: they are sent to fight the statement's target
             else:
-                if elsewhere and cue.kind == "transfer" and foreign == {elsewhere}:
-                    factor = -factor  # troops or arms sent to the one target: military aid to it (CAMEO 072); with
-                    # several targets the giver may be among them ("accused Pyongyang of shipping arms to Moscow")
+                if elsewhere and cue.kind == "transfer" and (foreign == {elsewhere} or (
+                        elsewhere == speaker_country and len(foreign) == 1)):
+                    factor = -factor  # troops or arms sent to the one target: military aid to it (CAMEO 072); sent
+                    # to the speaker's country by the one target: aid received from it, cooperation too; with several
+                    # targets the giver may be among them ("accused Pyongyang of shipping arms to Moscow")
                     recipient = elsewhere
                 elsewhere = None
             third_party = between_others and cue.weight < 0
