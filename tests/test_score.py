@@ -325,7 +325,10 @@ def test_unicode_hyphen_reads_as_a_hyphen(scorer):
 ])
 def test_insults_are_hostile(scorer, text):
     result = scorer.score(text)
-    assert result.hostility > 0.45, result
+    # 0.45 before the fourth round; an epithet alone ("a lackey") is now words alone, capped at VERBAL_CAP (the
+    # guideline's +2 derogation), which the calibration refitted on tune reads as 0.448
+    assert result.hostility > 0.44, result
+    assert result.hostility > scorer.score("The ministry criticised the decision.").hostility
     assert any(c["kind"] in ("insult", "epithet") and c["contribution"] > 0 for c in result.cues)
 
 
@@ -482,3 +485,46 @@ def test_administrative_sanctions_are_cues(scorer, text):
 
 def test_a_fine_day_is_not_a_fine(scorer):
     assert not any(c["cameo"] == "172" for c in scorer.score("It was a fine day for the ceremony.").cues)
+
+
+def test_words_alone_are_capped_below_force_and_threats(scorer):
+    from tension.score.scorer import VERBAL_CAP, VERBAL_KINDS
+
+    words = "The puppet traitors are hell-bent on confrontation and seek to ignite a war in their reckless provocation."
+    result = scorer.score(words)
+    assert all(c["kind"] in VERBAL_KINDS for c in result.cues if c["contribution"] > 0)
+    assert aggregate([c["contribution"] for c in result.cues]) > VERBAL_CAP  # uncapped it would weigh more
+    assert result.cue_sum == VERBAL_CAP
+    launch = scorer.score("The North fired two ballistic missiles toward the sea and threatened a merciless strike.")
+    assert launch.cue_sum > VERBAL_CAP  # a use of force or a threat is not capped
+    assert launch.hostility > result.hostility
+    # an insult is not words alone for the guideline (+3): not capped
+    insulted = scorer.score("The ministry called him human scum, a traitor bent on confrontation.")
+    assert insulted.cue_sum > VERBAL_CAP
+
+
+
+def test_cooperation_in_the_background_of_a_hostile_statement_counts_zero(scorer):
+    text = "The allies will resume their war drills after a pause due to the summit talks."
+    result = scorer.score(text)
+    assert cue_of(result, "talks")["contribution"] == 0.0
+    assert any(m["kind"] == "background" for m in cue_of(result, "talks")["markers"])
+    assert result.hostility > 0
+    fired = scorer.score("The North fired a missile two days after the talks with Seoul.")
+    assert cue_of(fired, "talks")["contribution"] == 0.0
+    # in a cooperative statement, or before the background word, cooperation counts
+    assert cue_of(scorer.score("They agreed on a visit after the summit talks."), "talks")["contribution"] < 0
+    held = scorer.score("The envoy held talks in Seoul after the missile launch.")
+    assert cue_of(held, "held talks")["contribution"] < 0
+
+
+def test_mocked_cooperation_is_not_cooperation(scorer):
+    for text, fragment in (("The puppets keep clamouring for so-called dialogue.", "dialogue"),
+                           ("They staged the drills under the signboard of peace.", "peace"),
+                           ("Washington launched a sham peace offensive.", "peace")):
+        cue = cue_of(scorer.score(text), fragment)
+        assert cue["weight"] < 0 < cue["contribution"], text
+        assert any(m["kind"] == "opposition" for m in cue["markers"]), text
+    assert cue_of(scorer.score("Both sides called for dialogue."), "dialogue")["contribution"] < 0
+    # a hostile cue after the marker keeps its sign
+    assert cue_of(scorer.score("The so-called experts threatened war."), "threatened war")["contribution"] > 0

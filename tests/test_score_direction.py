@@ -96,7 +96,9 @@ def test_troops_sent_to_a_target_are_aid_to_it(scorer):
     toward_russia = scorer.score(text, "asserted", ["RUS"], "PRK")
     toward_ukraine = scorer.score(text, "asserted", ["UKR"], "PRK")
     assert contribution(toward_russia, "troops") < 0  # a number with a thousands comma does not break the phrase
-    assert contribution(toward_ukraine, "troops") == 0.0 and contribution(toward_ukraine, "war") > 0
+    # toward the side they are sent to fight, troops sent to a third country are hostile (guideline +3 anchor
+    # "troops sent to fight"), not an act between others
+    assert contribution(toward_ukraine, "troops") > 0 and contribution(toward_ukraine, "war") > 0
     assert toward_russia.hostility < toward_ukraine.hostility
     assert toward_russia.hostility < scorer.score(text).hostility
     assert contribution(scorer.score(text), "troops") > 0  # without targets: as before, hostile
@@ -112,3 +114,35 @@ def test_a_demonym_right_after_a_cue_is_its_topic_not_its_target(scorer):
 def test_an_accused_transfer_between_two_targets_stays_hostile(scorer):
     text = "Seoul accused the North of shipping weapons to Moscow."
     assert contribution(scorer.score(text, "asserted", ["PRK", "RUS"], "KOR"), "shipping weapons") > 0
+
+
+def test_troops_sent_to_a_third_country_count_toward_the_target(scorer):
+    text = "The spy agency told lawmakers the North had sent 1,200 more soldiers to Russia."
+    toward_ukraine = scorer.score(text, "asserted", ["UKR"], "PRK")
+    assert contribution(toward_ukraine, "soldiers") > 0
+    assert all(m["kind"] != "direction" for c in toward_ukraine.cues for m in c["markers"])
+    assert toward_ukraine.hostility > 0.4
+    # other directed cues still count 0 toward a third country
+    assert contribution(scorer.score("Tokyo signed a pact with Canberra.", "asserted", ["CHN"], "JPN"), "pact") == 0.0
+
+
+def test_a_hyphen_before_an_abbreviation_ends_the_word(scorer):
+    from tension.score.tokens import tokenize
+
+    words = tokenize("the south korea-u.s. drills, anti-u.s. rallies and a well-known u-turn")[0]
+    assert words[2:4] == ["korea", "u.s."]
+    assert "anti-u" in words and "well-known" in words and "u-turn" in words  # prefixes and compounds as before
+    # so both names are found: talks between the two targets are not cooperation with the speaker
+    text = "They held secret south Korea-U.S. military talks last week."
+    result = scorer.score(text, "asserted", ["KOR", "USA"], "PRK")
+    assert contribution(result, "talks") == 0.0
+    assert any(m["kind"] == "third party" for c in result.cues for m in c["markers"])
+
+
+def test_arms_received_from_the_one_target_are_cooperation_with_it(scorer):
+    text = "Moscow has deepened its ties with a partner shipping weapons to Russia, officials said."
+    from_north = scorer.score(text, "asserted", ["PRK"], "RUS")
+    assert contribution(from_north, "shipping weapons") < 0
+    assert any(m["kind"] == "transfer" for c in from_north.cues for m in c["markers"])
+    # with two foreign targets the giver is unknown: as before, hostile
+    assert contribution(scorer.score(text, "asserted", ["PRK", "UKR"], "RUS"), "shipping weapons") > 0

@@ -3,6 +3,7 @@
     raw       = tanh( cue_sum  +  VADER_WEIGHT × (−vader_compound) ) × modality_factor
                 (VADER's positive tone counts only beside a cooperative cue: UNCUED_POSITIVE_TONE)
     cue_sum   = on each side (hostile, cooperative) the largest cue_weight × cue_factor + REST_WEIGHT × the others
+                (at most VERBAL_CAP when every hostile cue is words alone: accusation, epithet, demand, ...)
     hostility = calibration(raw)   (tension/score/calibration.py: mean gold class at that raw value, / 3)
 
 +1 is a threat of war, insult or use of force, 0 neutral, −1 warm cooperation. Cue weights come from
@@ -62,6 +63,13 @@ MODALITY_FACTORS = {
     "negated": 0.5,  # the negated cue itself counts zero; the rest of the tone is halved
 }
 POLARITY_KINDS = ("negation", "refusal", "reversal", "emphasis", "opposition")  # the nearest decides the sign
+# Words alone are class +2 at most (docs/labelling-guideline.md: +2 condemnation, accusation, derogation; +3 needs a
+# threat, an insult or force): a statement whose hostile cues are all of these kinds has its cue_sum capped at
+# VERBAL_CAP, the weight of the strongest single accusations (aggression, war crime: 0.5), so that a KCNA sentence
+# piling up accusations ("reckless moves to start a war", "hell-bent on confrontation") no longer ranks with a
+# missile launch or a threat of war. docs/evaluation-scoring.md (fourth round) measures it.
+VERBAL_KINDS = frozenset({"accusation", "epithet", "tension", "rejection", "demand"})
+VERBAL_CAP = 0.5
 REST_WEIGHT = 0.25  # weight of a statement's cues after the strongest on each side (see aggregate, METHODOLOGY §2)
 # Kinds of which only the strongest cue of a statement counts: an epithet is a house-vocabulary name for the other
 # side (a style term), and a demand is one act however many of its words are cues ("demanded ... stop at once").
@@ -195,6 +203,32 @@ def count_style_once(found: list[dict]) -> list[dict]:
     return found
 
 
+# A cooperative cue in a background phrase of a hostile statement ("to resume the drills after a pause due to the
+# summit talks", "fired a missile days after the talks") is not cooperation: the phrase says when or why, and the
+# statement is the hostile act. BACKGROUND_WORDS open such a phrase; it reaches BACKGROUND_WINDOW words, within the
+# clause. Only in statements with a hostile cue: in a cooperative one ("ties improved after the summit") the
+# background is more of the same.
+BACKGROUND_WORDS = frozenset({"after", "following", "since", "due", "amid", "despite", "because"})
+BACKGROUND_WINDOW = 6
+
+
+def in_background(found: list[dict], starts: list[int], words: list[str]) -> None:
+    """Set to 0 the cooperative cues of a hostile statement that stand in a background phrase (BACKGROUND_WORDS
+    before them, within BACKGROUND_WINDOW words and the clause). `starts` are the cues' first word indices."""
+    if not any(c["contribution"] > 0 for c in found):
+        return
+    for cue, start in zip(found, starts):
+        if cue["contribution"] >= 0:
+            continue
+        for k in range(start - 1, max(-1, start - 1 - BACKGROUND_WINDOW), -1):
+            if words[k] in _CLAUSE_BREAK:
+                break
+            if words[k] in BACKGROUND_WORDS:
+                cue["markers"] = cue["markers"] + [{"marker": f"background ({words[k]} ...)", "kind": "background"}]
+                cue["factor"], cue["contribution"] = 0.0, 0.0
+                break
+
+
 def _capitalised(word: str) -> bool:
     """Whether a word starts with a capital and is not the pronoun 'I' or an all-caps acronym ("U.S.", "KCNA")."""
     return word[:1].isupper() and word != "I" and not (len(word) > 1 and word.isupper())
@@ -291,6 +325,7 @@ class Scorer:
             if marker.statement_modality:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
         constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
+                          sorted(VERBAL_KINDS), VERBAL_CAP, sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
                           UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), TOKEN_PATTERN,
                           sorted(TYPOGRAPHY.items())))
@@ -369,12 +404,15 @@ class Scorer:
             recipient = None
             elsewhere = parties and not cue.cameo.startswith(UNDIRECTED_CAMEO_PREFIX) and directed_at(
                 words, end, self.country_names, text, tokens.span)
-            if elsewhere and elsewhere not in parties:
-                factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul)
+            if elsewhere and elsewhere not in parties and cue.kind != "transfer":
+                factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul); troops
+                # or arms sent to a third country keep their weight: they are sent to fight the statement's target
             else:
-                if elsewhere and cue.kind == "transfer" and foreign == {elsewhere}:
-                    factor = -factor  # troops or arms sent to the one target: military aid to it (CAMEO 072); with
-                    # several targets the giver may be among them ("accused Pyongyang of shipping arms to Moscow")
+                if elsewhere and cue.kind == "transfer" and (foreign == {elsewhere} or (
+                        elsewhere == speaker_country and len(foreign) == 1)):
+                    factor = -factor  # troops or arms sent to the one target: military aid to it (CAMEO 072); sent
+                    # to the speaker's country by the one target: aid received from it, cooperation too; with several
+                    # targets the giver may be among them ("accused Pyongyang of shipping arms to Moscow")
                     recipient = elsewhere
                 elsewhere = None
             third_party = between_others and cue.weight < 0
@@ -401,6 +439,8 @@ class Scorer:
                 "contribution": round(cue.weight * factor, 4),
                 "kind": cue.kind,
             })
+        if len(found) > 1:
+            in_background(found, [start for _, start, _ in cue_hits], words)
         return count_style_once(found) if len(found) > 1 else found
 
     def score(self, text: str, modality: str = "asserted", targets=None, speaker_country: str | None = None) -> Score:
@@ -413,6 +453,8 @@ class Scorer:
         parties = frozenset(targets) | ({speaker_country} if speaker_country else set()) if targets else None
         cues = self.find_cues(text, tokens, parties, speaker_country)
         cue_sum = aggregate([c["contribution"] for c in cues])
+        if cue_sum > VERBAL_CAP and all(c["kind"] in VERBAL_KINDS for c in cues if c["contribution"] > 0):
+            cue_sum = VERBAL_CAP  # words alone: at most class +2
         factor = MODALITY_FACTORS.get(modality, 1.0)
         marked = self.marked_by.get(modality, ())
         if marked and any(m["kind"] in marked for c in cues for m in c["markers"]):

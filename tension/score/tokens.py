@@ -27,9 +27,11 @@ from typing import Callable, Protocol
 from tension.score.vader import words_of
 
 # A number with thousands separators ("2,000") is one token: its commas are not clause breaks, so "sent 2,000
-# more troops to" is one phrase.
+# more troops to" is one phrase. A hyphen before an abbreviation with dots ends the word ("Korea-U.S." is "korea",
+# "u.s.", so both names are found; before, "korea-u", ".", "s", "."), except after "anti-"/"pro-", which stay
+# one word with what follows as before ("anti-U.S." still matches the cue "anti-*").
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\w])|"
-                    r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+)*|[.,;:!?()\[\]—–]")
+                    r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑](?:(?<=anti-)|(?<=pro-)|(?![^\W\d_]\.[^\W\d_]\.))[^\W_]+)*|[.,;:!?()\[\]—–]")
 # What VADER cannot see through: stock VADER strips only ASCII punctuation from a word's ends, so "idiot”" or
 # "idiot—he" is not the lexicon's "idiot". One character for one, so offsets into the text stay valid; VADER reads
 # the statement through this table, the cue matcher handles these characters itself (tension/score/tokens.py), and
