@@ -178,6 +178,7 @@ class _Document:
     year: int = 0  # the year of publication (an act "in <an earlier year>" is background)
     past: bool = True  # whether the document has a word of a past marker at all (context.past_gate)
     eulogy: bool = False  # whether it has a word praising or mourning a leader (context.eulogy_words)
+    background_at: int = -1  # the start of the last sentence a finding of which was left out as an earlier act
 
     def counterpart(self, country: str, allies: list[str | None] = ()) -> str | None:
         """The country other than `country` (and those acting with it) the document names most (counted only in
@@ -248,7 +249,11 @@ def extract_statements(
                 quote_speaker = None
         elif _opens_quote(sentence.text) or pending_quote:
             pending_quote.append(sentence)
-        elif narrator is not None:
+        elif narrator is not None and (narrator is doc.continuing or doc.background_at != sentence.start and not
+                                       context.opens_with_earlier_year(sentence.text, doc.year)):
+            # (the outlet's own account, unless what the sentence tells is an earlier act: "In August 1981 he
+            # proposed ...", a finding left out as background above; a speaker going on after a colon who tells
+            # the past is saying it now)
             how = "continued (after colon)" if narrator is doc.continuing else "document"
             found = [_make(sentence, sentence.text, Finding([narrator], narrator.text, "", False, how), [],
                            in_sentence, offset=sentence.start, doc_cues=doc.cues)]
@@ -269,6 +274,14 @@ def extract_statements(
             statements.append(_make(s, s.text, Finding([doc.narrator], doc.narrator.text, "", False, "document"), [],
                                     []))
             statements[-1].speaker_kind = kind
+    # A leader no longer alive does nothing this week: what "the late head of state" (actors.tsv role "late ...")
+    # said or did is his history as the outlet tells it — eulogies, anniversaries — background, no row
+    # (adjudication 1). Before, KCNA's retelling of its late leaders' proposals to the South read as this week's
+    # cooperation in the weeks of Kim Jong Il's death and Kim Il Sung's centenary.
+    # Not a subject found inside another's frame ("The demise of X is a loss, the spokesman said, condemning ..."):
+    # there the late leader is named, not speaking, and the statement is someone's now.
+    statements = [s for s in statements if not ((s.speaker_role or "").startswith("late ")
+                                                and not s.attribution.startswith("subject (framed)"))]
     for seq, statement in enumerate(statements):
         statement.seq = seq
     return statements
@@ -602,9 +615,13 @@ def _sentence_statements(
         for finding in rules.clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
                                              lexicon.rules, doc.last_speaker, narrator):
             begin = c_start if finding.content_start is None else finding.content_start
-            if doc.past and context.before_the_week(blanked, c_start, c_end, finding, doc.year):
+            if doc.past and context.before_the_week(blanked, c_start, c_end, finding, doc.year) or doc.eulogy and \
+                    context.opens_with_earlier_year(blanked, doc.year, c_start, c_end):
+                # (a document praising or mourning a leader that opens a sentence with an earlier year is telling
+                # his history: "In August 1981 he proposed ...")
                 # "X previously warned ...", "... said last month", "fired a missile in 2021": an earlier act,
-                # background to the news, no row (adjudication 1)
+                # background to the news, no row (adjudication 1) — nor the outlet's account of it below
+                doc.background_at = sentence.start
                 continue
             content = text[begin : finding.content_end if finding.content_end is not None else c_end]
             statement = _make(sentence, content, finding, antecedent, in_clause, blanked, doc_cues=doc.cues)
