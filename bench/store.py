@@ -3,6 +3,7 @@ one by one into a fresh database and print how the time per batch and the writer
 
     python -m bench.store --size 10000          # builds /tmp/tension-bench/kcna_10000.jsonl if needed
     python -m bench.store --size 100000 --keep  # keep the staged batches for another replay
+    python -m bench.store --size 30000 --keep --threads 1,2,1,2   # A/B of the writer's DuckDB threads, alternating
 
 Used in issue 7 to find what grew with the database (re-hashing texts, per-batch connections, checkpoints).
 """
@@ -10,6 +11,7 @@ Used in issue 7 to find what grew with the database (re-hashing texts, per-batch
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import shutil
 import time
@@ -44,8 +46,9 @@ def stage(corpus: Path, staging: Path, batch_size: int) -> list[str]:
     return folders
 
 
-def replay(folders: list[str], staging: Path, report_every: int) -> None:
-    """Store the staged batches (copies) with the run's writer connection, timing each."""
+def replay(folders: list[str], staging: Path, report_every: int, threads: int | None = None) -> str:
+    """Store the staged batches (copies) with the run's writer connection, timing each; `threads`: the writer's
+    DuckDB threads (default: load.WRITER_THREADS). Returns a hash of the stored rows."""
     from tension import run
     from tension.warehouse import load
 
@@ -55,7 +58,10 @@ def replay(folders: list[str], staging: Path, report_every: int) -> None:
     db = work / "tension.duckdb"
     run.prepare(db, None, run.new_run_id("bench"))
     writer = load.Writer(db)
+    if threads is not None:
+        writer.con.execute(f"set threads = {threads}")
     times: list[float] = []
+    cpu = time.process_time()  # (all of this process's threads, DuckDB's included)
     for number, folder in enumerate(folders, start=1):
         started = time.perf_counter()
         load.store_batch(writer, work / "staged" / Path(folder).name)
@@ -66,7 +72,22 @@ def replay(folders: list[str], staging: Path, report_every: int) -> None:
                   f"writer RSS {psutil.Process().memory_info().rss / 2**20:,.0f} MB", flush=True)
     started = time.perf_counter()
     writer.close()
-    print(f"stored {len(folders)} batches in {sum(times):.1f} s, closing (checkpoint) {time.perf_counter() - started:.1f} s")
+    print(f"stored {len(folders)} batches in {sum(times):.1f} s, closing (checkpoint) {time.perf_counter() - started:.1f} s;"
+          f" CPU {time.process_time() - cpu:.2f} s in all (DuckDB threads: {threads or load.WRITER_THREADS})")
+    return stored_rows_hash(db)
+
+
+def stored_rows_hash(db: Path) -> str:
+    """A hash of every stored document (with its cluster), statement, score and band key, timestamps left out."""
+    import duckdb
+
+    digest = hashlib.sha256()
+    with duckdb.connect(str(db), read_only=True) as con:
+        for table in ("documents", "statements", "scores", "document_bands"):
+            columns = [c for c, kind, *_ in con.execute(f"describe {table}").fetchall() if not kind.startswith("TIMESTAMP")]
+            for row in con.execute(f"select {', '.join(columns)} from {table} order by all").fetchall():
+                digest.update(repr(row).encode())
+    return digest.hexdigest()[:16]
 
 
 def main() -> None:
@@ -74,13 +95,16 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=10_000, help="documents in the corpus")
     parser.add_argument("--batch-size", type=int, default=2000)
     parser.add_argument("--keep", action="store_true", help="keep the staged batches for the next replay")
+    parser.add_argument("--threads", help="replay once per value, alternating (e.g. 1,2,1,2): the writer's DuckDB "
+                        "threads")
     args = parser.parse_args()
     if not KCNA.exists():
         print(f"skipped: {KCNA} is not here (../shared/data is only on the project's machines)")
         return
     staging = WORK / f"staged_{args.size}_{args.batch_size}"
     folders = stage(build_corpus(args.size), staging, args.batch_size)
-    replay(folders, staging, report_every=max(1, len(folders) // 10))
+    for threads in ([int(t) for t in args.threads.split(",")] if args.threads else [None]):
+        print(f"stored rows {replay(folders, staging, max(1, len(folders) // 10), threads)}")
     if not args.keep:
         shutil.rmtree(staging, ignore_errors=True)
 

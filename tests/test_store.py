@@ -92,3 +92,13 @@ def test_pair_statements_view_agrees_with_python_pairs(inbox, tmp_path, ctx):
         for p in pairs_for(country, targets, ctx.pairs)
     )
     assert in_sql == in_python and in_sql
+
+
+def test_the_writer_connection_runs_one_duckdb_thread(tmp_path):
+    """The run's writer stores while the workers analyse on every core: one DuckDB thread (load.WRITER_THREADS)."""
+    from tension.warehouse import load
+
+    db = tmp_path / "t.duckdb"
+    run.prepare(db, None, run.new_run_id("test"))
+    with load.Writer(db) as writer:
+        assert writer.con.execute("select current_setting('threads')").fetchone()[0] == load.WRITER_THREADS == 1
