@@ -249,3 +249,16 @@ def test_overview_has_an_intensity_panel_when_rows_have_intensity() -> None:
     lines = {ln.get_label(): ln for ln in low.get_lines() if not ln.get_label().startswith("_")}
     np.testing.assert_array_equal(lines["DPRK–ROK"].get_ydata(), [20.0, 30.0, 90.0])
     assert charts.INTENSITY_FLAG_LABEL in lines
+
+
+def test_bold_hangul_is_nanumgothic_bold_without_a_console_warning(caplog):
+    import logging
+
+    from matplotlib.font_manager import FontProperties, findfont
+
+    from tension.reporting.charts import font_files, report_fonts
+
+    with caplog.at_level(logging.WARNING, logger="matplotlib.font_manager"), report_fonts():
+        found = findfont(FontProperties(family="NanumGothic", weight="bold"), fallback_to_default=False)
+    assert found == str(font_files()["bold"])
+    assert not [r for r in caplog.records if "Failed to find font weight" in r.getMessage()]

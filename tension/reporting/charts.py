@@ -7,6 +7,7 @@ global figure state; `save_figure` is the one function that writes files. Input 
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import re
 from collections.abc import Iterator
@@ -62,9 +63,14 @@ def report_fonts() -> Iterator[None]:
     """Text made inside the block is set in DejaVu Sans, and in NanumGothic where DejaVu has no glyph (Hangul)."""
     manager = matplotlib.font_manager.fontManager
     known = {font.fname for font in manager.ttflist}
-    for path in font_files().values():
+    files = font_files()
+    for path in files.values():
         if str(path) not in known:
             manager.addfont(str(path))
+    # NanumGothicBold declares weight 600, so every bold label made matplotlib warn "Failed to find font weight bold
+    # for NanumGothic" on the console; it is the family's bold: registered as 700
+    manager.ttflist = [dataclasses.replace(font, weight=700) if font.fname == str(files["bold"]) else font
+                       for font in manager.ttflist]
     with matplotlib.rc_context({"font.family": ["DejaVu Sans", "NanumGothic"]}):
         yield
 
