@@ -114,6 +114,25 @@ def speaker_before(anchor_start: int, blanked: str, candidates: list[Mention]) -
     return speakers
 
 
+@lru_cache(maxsize=1)
+def _harm_pattern() -> re.Pattern:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(load_reference_words().get("harm", ()),
+                                                                          key=len, reverse=True))
+    return re.compile(r"\b(?:" + (words or "(?!x)x") + r")\s+by\s+(?:the\s+|a\s+|an\s+)?$")
+
+
+def _harm_before(blanked: str, start: int) -> bool:
+    """Whether a mention is the agent of a participle of harm ("shot by [North Korean] guards")."""
+    return " by " in blanked[max(0, start - 8) : start] and bool(_harm_pattern().search(blanked, max(0, start - 30),
+                                                                                       start))
+
+
+# A main verb after a passive agent's phrase ("killed by North Korean troops [in 2020] filed a lawsuit").
+_MAIN_VERB_AFTER = re.compile(r"(?:\s+[a-z]+(?<!ed))?(?:\s+(?:in|on|at|near)\s+[\w.-]+(?:\s+\d+)?)*\s+"
+                              r"(?:[a-z]{2,}ed|said|sent|made|took|held|told|went|met|gave|wrote|won|lost|is|was|has|"
+                              r"have|are|were)\b")
+
+
 def _modifier_gap(mention: Mention, gap: str) -> bool:
     """A country word heading a longer noun phrase that ends at the verb."""
     if mention.kind in STATE_KINDS and _TITLE_GAP.match(gap) and re.search(r"[A-Z]", gap):
@@ -188,6 +207,9 @@ def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: li
             continue
         if mention.kind in _COUNTRY_WORDS and topic_noun_after().match(blanked, mention.end, c_end):
             continue  # "Lee discussed the North Korea issue with Xi": an agenda item, no actor (adjudication 7)
+        if words and mention.kind in _COUNTRY_WORDS and _VERB_BEFORE.match(words[-1]) and \
+                blanked[mention.end : mention.end + 2] in ("'s", "’s"):
+            continue  # "The leaders discussed North Korea's nuclear program": the object's owner, a topic, no actor
         if words and words[-1].lower() in PREPOSITIONS:
             # "A court in Guyana", "Opponents of Rwanda's Senate": the place names the subject's country.
             if len(words) <= 3 and words[-1].lower() in ("in", "of") and _verb_follows(blanked, mention.end, c_end):
@@ -398,6 +420,11 @@ def _clause_findings(
             return [inverted]
         directive = verb in rules.directive_verbs
         speakers = speaker_before(anchor.start(), blanked, outside)
+        if speakers and _harm_before(blanked, speakers[0].start):
+            # "The brother of the official shot by North Korean guards sent a letter": the agent of a
+            # background relative clause is not who speaks; a speaker not known (adjudication 1)
+            return [Finding([], blanked[np_floor : speakers[0].start].strip(), anchor.group(0), False,
+                            "speech verb (speaker unknown)", exclude=speakers, directive=directive)]
         head = ""
         comma = blanked.rfind(", ", np_floor, anchor.start())
         quoted = max(text.rfind(',"', np_floor, anchor.start()), text.rfind(",”", np_floor, anchor.start()))
@@ -580,6 +607,8 @@ def _clause_findings(
                             phrase="| " + blanked[after[0].end : after[0].end + 30] if after[0].kind == "demonym"
                             else "")]
     agent = passive_agent(blanked, c_start, c_end, outside)
+    if agent is not None and _harm_before(blanked, agent.start) and _MAIN_VERB_AFTER.match(blanked, agent.end, c_end):
+        agent = None  # "The family of the official killed by North Korean troops filed a lawsuit": background
     if agent is not None and referents(agent):
         return _acts([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors), rules,
                      subject_phrase(blanked, agent.start, agent, c_end, to_verb=False) + blanked[agent.end : c_end])
@@ -627,6 +656,11 @@ def _clause_findings(
         if group is not None:
             return [group]
     return []
+
+
+# A past-tense verb right before an object ("discussed", "condemned"; not "-based", "so-called", "newly elected").
+_VERB_BEFORE = re.compile(r"(?!(?:elected|appointed|named|called|so-called|united|allied|armed|based|led|backed|"
+                          r"isolated|reclusive)$)[a-z]{3,}ed$")
 
 
 # Something after an act's actor that may be its verb ("Kim Jong Un" alone, a lead cut after the name, has none).
@@ -692,6 +726,54 @@ _NAME_AT_START = re.compile(r"(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’.-]*|of|for|and|th
                             r"(?=\s+(?:[A-Z][a-z]+day\s+|on\s+\w+\s+)?(?:[a-z]+(?:ed|s)|held|met|sent|made|took|gave|put|"
                             r"set|began|brought|won|hit|led|rose|stood|went|came)\b)")
 
+# A group named in common words opening a clause, up to its past-tense verb ("Farmers in south Korea [staged]"):
+# the first such verb within the clause's first words, and an occasion before it left out ("The Union for Peace of
+# south Korea [at a rally on March 3] denounced").
+_FIRST_PAST_VERB = re.compile(r"\s(?:[a-z]+ed|held|met|sent|made|took|gave|put|set|began|brought|led|stood|went|"
+                              r"came)\b")
+_OCCASION_TAIL = re.compile(r"(?:\s+(?:at|in|through)\s+(?:a|an|the|its|their)\s+[\w'’ -]{1,50}?)?"
+                            r"(?:\s+[A-Z][a-z]+day|\s+on\s+\w+(?:\s+\d+)?)?$")
+
+
+@lru_cache(maxsize=4)
+def _head_words(heads: frozenset[str]) -> frozenset[str]:
+    """The (first) words of the heads of voices that are no state, lower case (a quick gate: a phrase naming a group
+    has one)."""
+    return frozenset(h.split()[0].lower() for h in heads)
+
+
+def _group_words(blanked: str, start: int, c_end: int) -> tuple[str, int] | None:
+    """The words opening a clause up to its first past-tense verb, an occasion before it left out, and where they
+    end; None past twelve words."""
+    verb = _FIRST_PAST_VERB.search(blanked, start, min(c_end, start + 200))
+    if verb is None:
+        return None
+    phrase = blanked[start : verb.start()]
+    phrase = phrase[: _OCCASION_TAIL.search(phrase).start()] if (" on " in phrase or " at " in phrase or " in " in
+                                                                phrase or "day" in phrase) else phrase
+    if not phrase.strip() or len(phrase.split()) > 12:
+        return None
+    return phrase, start + len(phrase)
+
+
+# What no group's name opening a clause holds: a verb, a pronoun, a clause; nor does it open with a preposition or an
+# adverb and a comma ("At the ceremony speakers", "Nevertheless, the group").
+_NOT_A_GROUP = re.compile(r"^(?:At|In|On|For|With|By|From|After|Before|During|Meanwhile|However|Nevertheless|Then|"
+                          r"When|While|As|If|Though|Although)\b|^\w+,|\b(?:was|were|is|are|be|been|has|have|had|"
+                          r"that|which|who|it|its|they|so|such)\b")
+# The first words of a clause that open no group's name (pronouns, determiners, prepositions, adverbs): most clauses
+# the outlet tells in its own voice, not looked at further.
+_NO_GROUP_START = re.compile(r"(?:[Ii]t|[Tt]hey|[Tt]his|[Ww]e|[Ww]hat|There|[Hh]e|[Ss]he|In|According|To|Such|No|"
+                             r"These|Their|At|Not|That|Even|His|Her|Its|Our|You|If|When|As|But|And|However|"
+                             r"Meanwhile|Nevertheless|For|With|By|From|After|Before|During|Then|While|Though|"
+                             r"Although|So|Yet|On)\b")
+# "group" alone, in a state outlet's name for a state ("the group of traitors"), names no group of its own here.
+_HOUSE_GROUP = re.compile(r"\bgroups?\b")
+# A title-case headline's group, up to its verb ("Dock Workers [Vow] to ...", "Koreans in Canada [Denounce] ...").
+_TITLE_GROUP = re.compile(r"(?:(?:[A-Z][\w'’.-]*|of|in|for|and|the)\s+){0,8}?[A-Z][\w'’.-]*(?=\s+(?:Vow|Denounce|"
+                          r"Slam|Urge|Call|Demand|Hail|Condemn|Stage|Hold|Protest|Support|Blast|Accuse|Reject|"
+                          r"Praise|Oppose|Deplore|Welcome)s?\b)")
+
 
 def _between(blanked: str, c_start: int, c_end: int, outside: list[Mention], between: re.Pattern) -> list[Finding]:
     """"Talks between South Korea and Ukraine have made little progress": a statement of each side toward the other."""
@@ -747,11 +829,26 @@ def _group_subject(blanked: str, start: int, c_end: int, outside: list[Mention],
     Its country is a place named in its name, if any."""
     name = _NAME_AT_START.match(blanked, start, c_end)
     if name is None or len(name.group(0).split()) > 14 or not names_group(name.group(0), rules):
-        return None
-    inside = [m for m in outside if m.start < name.end()]
+        # "Farmers in south Korea staged a rally", "Many trade unionists held ...": a group named in lowercase words;
+        # "Dock Workers Vow to ...", "Koreans in Japan Denounce ...": a title-case headline's group
+        opening = blanked[start : min(c_end, start + 160)].lower().split()[:12]
+        if _NO_GROUP_START.match(blanked, start) or _head_words(rules.non_state_heads).isdisjoint(
+                w.strip(",.;:'’\"()") for w in opening):
+            return None  # (no head word of a group among the clause's opening words: no group named there)
+        words = _group_words(blanked, start, c_end)
+        if words is not None and (_NOT_A_GROUP.search(words[0]) or not names_group(
+                _HOUSE_GROUP.sub(" ", words[0]), rules)):
+            words = None  # ("Nevertheless, the group was so ... that it made": the outlet's name for a state)
+        if words is None and (title := _TITLE_GROUP.match(blanked, start, c_end)) is not None and _title_case(
+                blanked[start:c_end]):
+            words = title.group(0), title.end()
+        if words is None or not names_group(words[0], rules):
+            return None
+    else:
+        words = name.group(0), name.end()
+    inside = [m for m in outside if m.start < words[1]]
     actor = [r for m in inside[:1] for r in referents(m)][:1]
-    return Finding(actor, name.group(0).strip(), "", True, "act subject (group)", exclude=inside[:1],
-                   phrase=name.group(0))
+    return Finding(actor, words[0].strip(), "", True, "act subject (group)", exclude=inside[:1], phrase=words[0])
 
 
 def _trailing_reporter(blanked: str, c_start: int, c_end: int, anchors: list[re.Match], outside: list[Mention],
@@ -822,11 +919,22 @@ def names_group(phrase: str, rules: Rules) -> bool:
     """Whether the phrase's words name a voice that is no state ("Council", "researchers", "Koreans in")."""
     if not rules.non_state_heads or (rules.house is not None and rules.house.search(phrase)):
         return False  # "the Lee Myung Bak group of traitors" is the outlet's name for a state, not a group
-    words = re.findall(r"[A-Za-z0-9][\w'-]*", phrase)
-    return any(w in rules.non_state_heads or w.lower() in rules.non_state_heads or
-               (i + 1 < len(words) and f"{w} {words[i + 1]}" in rules.non_state_heads) or
-               (i + 2 < len(words) and f"{w} {words[i + 1]} {words[i + 2]}" in rules.non_state_heads)
+    words = _PHRASE_WORD.findall(phrase)
+    heads = rules.non_state_heads
+    if not heads.isdisjoint(words) or not heads.isdisjoint(w.lower() for w in words):
+        return True
+    firsts = _first_words(heads)  # (heads of two or three words: "Koreans in", "Group of Seven")
+    return any(w in firsts and ((i + 1 < len(words) and f"{w} {words[i + 1]}" in heads) or
+                                (i + 2 < len(words) and f"{w} {words[i + 1]} {words[i + 2]}" in heads))
                for i, w in enumerate(words))
+
+
+_PHRASE_WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
+
+
+@lru_cache(maxsize=4)
+def _first_words(heads: frozenset[str]) -> frozenset[str]:
+    return frozenset(h.split()[0] for h in heads if " " in h)
 
 
 def replace_reported(finding: Finding, reporter: str, reporter_country: str | None) -> Finding:

@@ -109,7 +109,37 @@ def _cased(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def cue_words() -> frozenset[str]:
-    return frozenset().union(*_cue_word_groups(), _sport_gate(), past_gate(), meeting_words(), eulogy_words())
+    return frozenset().union(*_cue_word_groups(), _sport_gate(), past_gate(), meeting_words(), eulogy_words(),
+                             foreign_words())
+
+
+@lru_cache(maxsize=1)
+def almanac_headings() -> tuple[str, ...]:
+    """Headings of almanac items (reference_words.tsv, use almanac), as written."""
+    return tuple(load_reference_words().get("almanac", ()))
+
+
+def is_almanac(body: str) -> bool:
+    """Whether a document is an almanac item ("Today in Korean history": past events by date, no statement)."""
+    head = body[:200]
+    return any(heading in head for heading in almanac_headings())
+
+
+@lru_cache(maxsize=1)
+def foreign_words() -> frozenset[str]:
+    """Function words of a language other than English (reference_words.tsv, use foreign), lower case."""
+    return frozenset(load_reference_words().get("foreign", ()))
+
+
+_WORD = re.compile(r"[a-záéíóúñü]+")
+
+
+def not_english(text: str) -> bool:
+    """Whether a sentence is in another language ("El pueblo coreano rechaza ..."): at least three
+    of its function words, and they are a quarter of its words or more."""
+    words = _WORD.findall(text.lower())
+    foreign = sum(w in foreign_words() for w in words)
+    return foreign >= 3 and foreign * 4 >= len(words)
 
 
 @lru_cache(maxsize=1)

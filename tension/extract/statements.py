@@ -34,6 +34,11 @@ _BACKGROUND = frozenset({"as", "while", "amid", "even as"})  # clause openings t
 _CLAUSE_BREAK = re.compile(r",\s+(?P<rel>which|who|as|while|amid|even as)\s+|;\s+")
 # "came as the US leader prepared": a subordinate clause with its own actor (checked against mention starts).
 _SUBORDINATE = re.compile(r"\s(?:as|while|when|after|because|before|since|but)\s+(?:the\s+|a\s+)?")
+# The time conjunctions of those: "..., after North Korea fired a missile", "... came since Seoul began": a clause of
+# them is background to the news, no row of its own (adjudication 1: "a since/after/while/as clause")
+_TIME_BEFORE = re.compile(r"\s(?:after|since)\s+(?:the\s+|a\s+)?$")
+# A sentence opening with such a clause up to its first comma: "After North Korea fired a missile, Seoul ..."
+_TIME_LEAD = re.compile(r"(?:After|Since|Before|When|While|As|Following)\s+[^,;:]{3,160}?,\s+")
 _QUESTION_FRAME = re.compile(r"\s*,?\s*\b(?:when|after being|while being|after|when he was|when she was)?\s*asked\s+"
                              r"(?:about|whether|if|on|to comment on|how)\b.*$", re.S)
 
@@ -196,6 +201,8 @@ def extract_statements(
     document_speaker: str = "",
 ) -> list[Statement]:
     """Every statement in a cleaned body, in order, with speakers and targets resolved at `published`."""
+    if context.is_almanac(body):
+        return []  # past events listed by date: no statement (labelling guideline, the unit)
     # The words looked up instead of scanning for every actor and reporting verb.
     names = _split_compounds(body)  # "U.S.-south Korea talks": both countries are named (same length as the body)
     if not any(c.isupper() for c in body) and any(c.isalpha() for c in body):
@@ -214,18 +221,21 @@ def extract_statements(
     doc.year = published.year
     doc.eulogy = not context.eulogy_words().isdisjoint(words)
     doc.past = not context.past_gate().isdisjoint(words) or " in 19" in body or " in 20" in body
+    foreign = " de " in body and len(context.foreign_words().intersection(words)) >= 5  # (another language's)
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
     quote_speaker: Statement | None = None
     for sentence in split_sentences(body, lexicon.abbreviations):
-        if sentence.header:
-            continue
+        if sentence.header or foreign and context.not_english(sentence.text) or "," in sentence.text and \
+                _names_only(sentence.text):
+            continue  # (a sentence in another language, or one naming without a verb, has no statement: the unit)
         in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         narrator = doc.continuing or doc.narrator
         found = [s for s in _sentence_statements(sentence, in_sentence, lexicon, doc, narrator, body) if s]
         if narrator is not None and in_sentence and sentence.text[-1:] not in _SENTENCE_END and all(
                 s.attribution.startswith("document") for s in found) and (
-                voiced := _voices_in(sentence, in_sentence, narrator)) is not None:
+                voiced := _voices_in(sentence, in_sentence, narrator) or _headline_source_voice(
+                    sentence, in_sentence, narrator, lexicon, doc)) is not None:
             found = [voiced]  # (the outlet's account of the act would be its own statement otherwise)
         if found:
             speakers = [s for s in found if s.speaker_country or s.speaker_kind == "diaspora_foreign"]
@@ -255,6 +265,10 @@ def extract_statements(
             # proposed ...", a finding left out as background above; a speaker going on after a colon who tells
             # the past is saying it now)
             how = "continued (after colon)" if narrator is doc.continuing else "document"
+            if sentence.text.rstrip().endswith(":") and len(sentence.text.split()) <= 6:
+                # "It went on:", "The white paper continued:": a frame with nothing said yet, no row (its speaker
+                # goes on in the next sentences)
+                continue
             found = [_make(sentence, sentence.text, Finding([narrator], narrator.text, "", False, how), [],
                            in_sentence, offset=sentence.start, doc_cues=doc.cues)]
             if lexicon.kinds is not None:
@@ -267,7 +281,8 @@ def extract_statements(
                               [s.speaker_country for s in found if s is not statement and s.is_act
                                and s.content == statement.content] if len(found) > 1 else [])
         statements.extend(s for s in found if (id(s) not in doc.not_statements or s.targets) and not (
-            s.cue and sentence.text.endswith(":") and _only_a_frame(s)))
+            s.cue and sentence.text.endswith(":") and _only_a_frame(s)) and not (
+            s.attribution == "document" and not s.targets and _remark(sentence.text, doc, lexicon.kinds)))
     if doc.narrator is not None:
         kind = lexicon.kinds.of_mention(doc.narrator) if lexicon.kinds is not None else None
         for s in pending_quote:
@@ -285,6 +300,48 @@ def extract_statements(
     for seq, statement in enumerate(statements):
         statement.seq = seq
     return statements
+
+
+_LAUNCHED = re.compile(r"\b(?:test-)?(?:fired|launched|tested|fires|launches|tests)\b")
+
+
+def _state_outlet_relays_launch(statement: Statement, finding: Finding, blanked: str, c_start: int, c_end: int,
+                                lexicon: Lexicon) -> bool:
+    """Whether a state outlet's statement only passes on its own state's launch or test ("KCNA said the country
+    test-fired a new missile"): a relay verb, a military act of the outlet's country ("missile launch", "nuclear
+    test": act_types.tsv rows of that country), and no evaluative word; "media" only as "state media"."""
+    verb = finding.cue.split()[0]
+    if verb not in lexicon.rules.relay_verbs or not statement.speaker_country or lexicon.kinds is None or (
+            statement.speaker_kind == "media" and "state" not in (finding.phrase or finding.speaker_text)):
+        return False
+    act = lexicon.kinds.implied_act(statement.speaker_country, statement.content, True)
+    if act is None or act.actor_country != statement.speaker_country or not _LAUNCHED.search(statement.content):
+        return False  # (a launch told as done: "fired", "launched", "test-fired"; not "an upgrade of its deterrent")
+    evaluative = lexicon.rules.evaluative
+    return evaluative is None or not evaluative.search(blanked, c_start, c_end)
+
+
+def _remark(text: str, doc: _Document, kinds: Kinds | None) -> bool:
+    """Whether the outlet's own sentence with no target is a general remark, no statement: not when it praises or
+    mourns a leader (domestic self-praise is a statement with no target, adjudication 10) or speaks in the outlet's
+    house vocabulary ("the puppet traitors")."""
+    return not doc.eulogy and not (kinds is not None and kinds.house.search(text))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][\w'’-]*")
+_LONG_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][\w'’-]{4}")
+_JOINERS = frozenset({"the", "of", "and", "for", "a", "an", "in", "on", "to", "at", "with", "or"})
+
+
+def _names_only(text: str) -> bool:
+    """Whether a sentence is a list of names and nothing else ("The Workers' Party of Korea, the Social Democratic
+    Party and the Chongu Party."): ending in a full stop, with a comma or "and", and no lowercase word but those
+    joining names: no verb, no statement (labelling guideline: a unit with nothing attributable). Three names at
+    least (a title-case headline with a full stop, "The U.S. and Japan Stage Drills.", keeps its verb)."""
+    if not text.endswith(".") or "," not in text or (text.count(",") < 2 and " and " not in text) or len(text) > 400 \
+            or _LONG_LOWER_WORD.search(text):
+        return False  # (a lowercase word of five letters or more is no joiner: most sentences stop here)
+    return all(w in _JOINERS for w in _LOWER_WORD.findall(text))
 
 
 _COMPOUND = re.compile(r"-(?=[A-Za-z])")
@@ -385,6 +442,9 @@ def _only_a_frame(statement: Statement) -> bool:
     ("Voice of Russia said:", "Commenting on this fact, a news analyst of the paper said:"): no content of its own;
     the speaker goes on in the next sentences (doc.continuing), which carry the statements."""
     at = statement.content.rfind(statement.cue)
+    if at >= 0 and not statement.targets and not statement.is_act and \
+            len(statement.content[at + len(statement.cue):].split()) <= 8:
+        return True  # "A spokesman said in a press statement on Monday:", "X told the newspaper:": about no one
     if at < 0 or len(statement.content[at + len(statement.cue):].split()) > 2:
         return False
     return all(part.split()[:1] and part.split()[0].endswith("ing") for part in statement.content[:at].split(", ")[:-1])
@@ -435,7 +495,10 @@ def _speaker_kind(finding: Finding, kinds: Kinds | None, doc: _Document, pointin
     phrase = finding.phrase or finding.speaker_text
     # The speaker's own name is taken out of the phrase before its head word is read; a back-reference resolved to
     # a named speaker ("the statement" -> KCNA) keeps its phrase: the back-reference is what tells the kind.
-    if speaker is not None and speaker.text and speaker.text == finding.speaker_text:
+    if speaker is not None and speaker.text and (speaker.text == finding.speaker_text or (
+            speaker.kind == "organisation" and speaker.country and finding.how == "act subject (group)")):
+        # (and a state body's own name inside a group's phrase: "The Secretariat of the Committee for ...": its
+        # "Committee" is no head of a civic group)
         phrase = phrase.replace(speaker.text, " ")
     head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
     if head in ("academic", "media") and speaker is not None and kinds.of_mention(speaker) == "state_media":
@@ -543,6 +606,40 @@ def _voices_in(sentence: Sentence, mentions: list[Mention], narrator: Mention) -
     return statement
 
 
+# A title-case headline's source after a colon or "by" at its end ("...: Indian Daily", "... Condemned by French
+# Groups"), of at most five words.
+_HEADLINE_BY = re.compile(r"(?::\s+|\s(?:[A-Z][a-z]+ed|[A-Z][a-z]+en)\s+by\s+)"
+                          r"(?P<source>(?:[A-Z][\w'’.-]*\s+|of\s+|the\s+){0,4}[A-Z][\w'’.-]*)\s*$")
+
+
+def _headline_source_voice(sentence: Sentence, mentions: list[Mention], narrator: Mention, lexicon: Lexicon,
+                           doc: _Document) -> Statement | None:
+    """The statement of a title-case headline that names its source at its end ("...: Indian Daily", "...
+    Condemned by French Groups", "...: Rodong Sinmun"): the source's, reported by the outlet (guideline: a state
+    outlet relaying a group), not the outlet's own; None for any other sentence."""
+    if lexicon.kinds is None or (":" not in sentence.text and " by " not in sentence.text):
+        return None
+    by = _HEADLINE_BY.search(sentence.text)
+    if by is None or not rules._title_case(sentence.text):
+        return None
+    at = sentence.start + by.start("source")
+    inside = [m for m in mentions if m.start >= at]
+    speakers = [r for m in inside[:1] for r in referents(m)][:1]
+    source = by.group("source")
+    if not speakers and not rules.names_group(source, lexicon.rules):
+        return None  # ("... Was Drawn by U.S." is the headline's own words)
+    if speakers and not rules.names_group(source, lexicon.rules) and lexicon.kinds.of_mention(speakers[0]) not in (
+            "state_media", "media"):
+        return None  # ("... Denounced by DPRK": the state itself, no source of the outlet's)
+    finding = Finding(speakers, source, "", False, "headline (source)", exclude=inside[:1],
+                      reported_by=narrator.text, phrase=source)
+    statement = _make(sentence, sentence.text, finding, [], mentions, offset=sentence.start)
+    statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
+    if statement.speaker_kind == "diaspora_foreign" and _DIASPORA.search(source):
+        statement.speaker_country = statement.speaker_actor = None
+    return statement
+
+
 def _continued(sentence: Sentence, speaker: Statement, how: str) -> Statement:
     """A sentence spoken by a speaker found elsewhere (a quotation going on, a colon's continuation)."""
     return replace(speaker, sentence_index=sentence.index, char_start=sentence.start, char_end=sentence.end,
@@ -591,6 +688,9 @@ def _sentence_statements(
     outside_all = local if blanked is text else [m for m in local if not blanked[m.start : m.end].isspace()]
     statements: list[Statement] = []
     previous_clause: list[Mention] = []
+    lead_end = 0  # "After North Korea fired a missile, Seoul held a meeting": an actor of the opening clause acts
+    if text[:1] in "ABFSW" and (lead := _TIME_LEAD.match(blanked)) is not None:  # in the background, no row of its
+        lead_end = lead.end()  # own (adjudication 1); its countries stay the main clause's targets
     for c_start, c_end, rel in _clauses(text, blanked, {m.start for m in outside_all}, lexicon.speech_verbs):
         if c_start == 0 and c_end == len(text):  # the whole sentence (most are one clause): no copies
             in_clause, outside = local, outside_all
@@ -598,9 +698,12 @@ def _sentence_statements(
             in_clause = [m for m in local if c_start <= m.start < c_end]
             outside = [m for m in outside_all if c_start <= m.start < c_end]
         antecedent = previous_clause[-1:] if rel in ("which", "who") else []
-        if rel in _BACKGROUND or ((antecedent and rel in ("who", "which") or rel == "sub" and _AS_BEFORE.search(
-                blanked, max(0, c_start - 12), c_start)) and any(
+        if rel in _BACKGROUND or ((antecedent and rel in ("who", "which") or rel == "sub" and (
+                _AS_BEFORE.search(blanked, max(0, c_start - 12), c_start) or
+                _TIME_BEFORE.search(blanked, max(0, c_start - 12), c_start))) and any(
                 s.attribution == "speech verb" and not s.is_act for s in statements)):
+            # ("Seoul condemned the launch after North Korea fired ...", "After North Korea fired a missile, Seoul
+            # ...": a since/after clause is background, no row of its own; adjudication 1)
             # (who / which after a speaker's words: "The statements praised Kim Jong Il as the leader who provided
             # two summits", "Seoul condemned the launch, which violated UN resolutions": the relative clause is
             # part of what the speaker said, not an act of its own; adjudication 1)
@@ -612,8 +715,20 @@ def _sentence_statements(
         if not (outside or antecedent or anchors):
             previous_clause = outside
             continue  # every rule needs a mention or a reporting verb: nothing to find
-        for finding in rules.clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
-                                             lexicon.rules, doc.last_speaker, narrator):
+        findings = rules.clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
+                                         lexicon.rules, doc.last_speaker, narrator)
+        if lead_end and c_start == 0 and findings:
+            kept = [f for f in findings if not ((actor := f.exclude or f.speakers) and
+                                                 all(m.start < lead_end for m in actor))]
+            if len(kept) < len(findings) and not kept:
+                # (the opening clause's actor was found first: the news is what follows it, its countries still
+                # targets as mentions of the clause)
+                kept = rules.clause_findings(text, blanked, lead_end, c_end, rel,
+                                             [m for m in outside if m.start >= lead_end], antecedent,
+                                             _reporting_verbs(blanked, lead_end, c_end, lexicon, openings),
+                                             lexicon.rules, doc.last_speaker, narrator)
+            findings = kept
+        for finding in findings:
             begin = c_start if finding.content_start is None else finding.content_start
             if doc.past and context.before_the_week(blanked, c_start, c_end, finding, doc.year) or doc.eulogy and \
                     context.opens_with_earlier_year(blanked, doc.year, c_start, c_end):
@@ -625,7 +740,20 @@ def _sentence_statements(
                 continue
             content = text[begin : finding.content_end if finding.content_end is not None else c_end]
             statement = _make(sentence, content, finding, antecedent, in_clause, blanked, doc_cues=doc.cues)
+            if finding.how in ("reported act", "nested") and statement.modality == "hypothetical" and any(
+                    not f.is_act and f.speaker_text == finding.reported_by for f in findings):
+                # "Analysts warned that North Korea could be testing cruise missiles": what analysts or experts
+                # guess a state may do is their statement about it, no act of that state (the gold set's reading)
+                continue
             statement.speaker_kind = _speaker_kind(finding, lexicon.kinds, doc, lexicon.pointing)
+            if statement.speaker_kind in ("state_media", "media") and not finding.is_act and finding.cue and \
+                    _state_outlet_relays_launch(statement, finding, blanked, c_start, c_end, lexicon):
+                # "North Korea's state media said the country launched a satellite": the outlet passes on its
+                # state's launch; the actor is the state's military, reported by the outlet (guideline: reporter vs
+                # actor; the outlet gets no row for passing on a fact)
+                outlet = "state media" if "state" in (finding.phrase or "") else finding.speaker_text
+                statement = replace(statement, is_act=True, speaker_kind="military", attribution="reported act",
+                                    reported_by=outlet, speaker_actor=None)
             if statement.speaker_kind == "diaspora_foreign" and _DIASPORA.search(finding.phrase or finding.speaker_text):
                 # "the Federation of Koreans in the U.S.": a diaspora speaks for no state (labelling guideline)
                 statement.speaker_country = statement.speaker_actor = None
