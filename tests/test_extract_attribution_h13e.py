@@ -94,7 +94,7 @@ def test_a_capitalised_office_after_a_country_word_stays_a_state_voice(ctx):
 
 def test_he_after_the_demise_of_a_leader_is_not_the_leader(ctx):
     # Before: "he" resolved to Kim Jong Il, the one mourned, making the student's words a DPRK state voice.
-    rows = found(ctx, "A south Korean student put up a poster at a university to mourn the demise of Kim Jong Il. "
+    rows = found(ctx, "A south Korean student hung a banner on a campus to mourn the demise of Kim Jong Il. "
                       "Offering sympathy over the death of Kim Jong Il, he asked for a memorial.", "KCNA")
     assert all(r[1] != "PRK" for r in rows)
 
@@ -219,7 +219,7 @@ def test_a_buddhist_order_and_its_address_are_civic(ctx):
 
 
 def test_according_to_a_countrys_unknown_outlet_is_no_state(ctx):
-    rows = voices(ctx, "Memorial web pages for Kim Jong Il appeared in south Korea on Friday, according to south "
+    rows = voices(ctx, "Memorial web pages for Kim Jong Il went up across south Korea this week, according to south "
                        "Korean KNN.", "KCNA")
     assert rows == [("KOR", "media", ("PRK",))]
 

@@ -50,14 +50,14 @@ def test_a_sentence_opening_with_its_actor_keeps_its_act(ctx):
 
 def test_a_group_named_in_common_words_is_its_own_voice(ctx):
     # Before: the outlet's own account of an act, a PRK->KOR statement of KCNA.
-    rows = found(ctx, "Teachers and farmers in the Kwangju area of south Korea held a rally against the "
-                      "regime.", "KCNA")
+    rows = found(ctx, "Teachers and farmers from a southern province of south Korea staged a protest "
+                      "against the regime.", "KCNA")
     assert rows and all(r[1] != "state_media" for r in rows)
     assert ("PRK", "state_media", ("KOR",)) not in rows
 
 
 def test_a_group_with_an_occasion_before_its_verb_is_its_own_voice(ctx):
-    rows = found(ctx, "Farmers of south Korea at a rally on March 3 denounced the free trade agreement with the "
+    rows = found(ctx, "Farmers of south Korea at a gathering on May 9 denounced the trade pact signed with the "
                       "United States.", "KCNA")
     assert rows == [("KOR", "people", ("USA",))]
 
@@ -71,7 +71,7 @@ def test_a_title_case_headline_of_a_group_is_its_voice(ctx):
 
 def test_the_outlets_group_of_traitors_stays_the_outlets_voice(ctx):
     # Hard case: "the group" in a state outlet's words is its name for a state, no group of its own.
-    rows = found(ctx, "The Lee Myung Bak group of traitors is busy with war drills. Nevertheless, the group was so "
+    rows = found(ctx, "The traitorous Lee Myung Bak group keeps staging war drills. Nevertheless, the group was so "
                       "keen on confrontation that it staged more war drills against the DPRK.", "KCNA")
     assert len(rows) == 2 and rows[1][:2] == ("PRK", "state_media")
 
@@ -91,7 +91,7 @@ def test_a_state_outlet_named_as_the_source_stays_a_state_voice(ctx):
 
 def test_a_headline_whose_by_names_a_state_is_the_outlets_own(ctx):
     # Hard case: "by <a state>" is no source of the outlet's.
-    rows = found(ctx, "Armistice Line Was Drawn by U.S. to Divide Korea", "KCNA")
+    rows = found(ctx, "Border Line Was Imposed by U.S. to Keep Korea Split", "KCNA")
     assert all(r[:2] != ("USA", "media") for r in rows)
 
 

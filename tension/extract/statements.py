@@ -439,7 +439,7 @@ _PERSONAL = frozenset({"he", "she", "his", "her", "him"})
 
 def _only_a_frame(statement: Statement) -> bool:
     """Whether a statement of a sentence ending in a colon is only the frame that introduces what follows
-    ("Voice of Russia said:", "Commenting on this fact, a news analyst of the paper said:"): no content of its own;
+    ("A radio station said:", "Commenting on it, an analyst of the daily said:"): no content of its own;
     the speaker goes on in the next sentences (doc.continuing), which carry the statements."""
     at = statement.content.rfind(statement.cue)
     if at >= 0 and not statement.targets and not statement.is_act and \
