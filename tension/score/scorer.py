@@ -317,6 +317,9 @@ class Scorer:
                 self.vader.lexicon[word] = valence
         self.country_names = load_country_names()  # for the direction of a cue (tension/score/direction.py)
         self.cue_automaton = _Automaton([c.pattern for c in self.cues])
+        self._rounded_weights = [round(c.weight, 4) for c in self.cues]  # a cue's contribution at factor 1.0
+        # the words that can follow a cue directed at a country (directed_at): a preposition, "the", a name's first
+        self._after_cue = DIRECTING_WORDS | {"the"} | self.country_names.starts
         self.marker_automaton = _Automaton([m.pattern for m in self.markers])
         self.tokenizer = Tokenizer((self.cue_automaton, self.marker_automaton))
         # Which in-text marker kinds already express a statement modality (then it is not applied a second time).
@@ -381,10 +384,12 @@ class Scorer:
         quoted = _quoted_spans(text) if ('"' in text or "“" in text) and any(
             self.cues[index].weight < 0 for index, _, _ in cue_hits) else []
         found = []
+        cues, span, rounded, after_cue, last = self.cues, tokens.span, self._rounded_weights, self._after_cue, len(words)
         for index, start, end in cue_hits:
-            cue = self.cues[index]
-            char_start, char_end = tokens.span(start)[0], tokens.span(end - 1)[1]
-            reaching = self._markers_before(words, marker_hits, start, cue_spans) if marker_hits else []
+            cue = cues[index]
+            char_start = span(start)[0]
+            char_end = span(end - 1)[1] if end - 1 != start else span(start)[1]
+            reaching = self._markers_before(words, marker_hits, start, cue_spans) if marker_hits else None
             if reaching:
                 polarity = min((r for r in reaching if r[0].kind in POLARITY_KINDS and not _exempt(r[0].kind, cue.kind)),
                                key=_DISTANCE, default=(None, 0))[0]
@@ -393,50 +398,59 @@ class Scorer:
                             key=side, default=None)
                 applied = [m for m in (polarity, scale) if m] + [m for m, _ in reaching if m.kind in INTENSITY_KINDS]
                 factor = math.prod((side(m) for m in applied), start=1.0)
+                markers = [{"marker": m.pattern, "kind": m.kind} for m in applied]
+                negated = polarity is not None and polarity.kind in ("negation", "refusal")
             else:  # most cues: nothing reaches them, factor 1.0 (as the product of no factors)
-                polarity, applied, factor = None, [], 1.0
-            scare = cue.weight < 0 and any(qs <= char_start and char_end <= qe for qs, qe in quoted)
-            if scare:
+                factor, markers, negated = 1.0, [], False
+            if quoted and cue.weight < 0 and any(qs <= char_start and char_end <= qe for qs, qe in quoted):
                 factor = 0.0
-            named = text[char_start].isupper() and char_start > 0 and in_name(text, char_start, char_end)
-            if named:
+                markers.append({"marker": "short quotation", "kind": "scare quotes"})
+            if char_start > 0 and text[char_start].isupper() and in_name(
+                    text, char_start, char_end):
                 factor = 0.0
-            recipient = None
-            elsewhere = parties and not cue.cameo.startswith(UNDIRECTED_CAMEO_PREFIX) and directed_at(
-                words, end, self.country_names, text, tokens.span)
-            if elsewhere and elsewhere not in parties and cue.kind != "transfer":
-                factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul); troops
-                # or arms sent to a third country keep their weight: they are sent to fight the statement's target
+                markers.append({"marker": "inside a proper name", "kind": "name"})
+            # directed_at reads the word after the cue, or after a preposition and "the": most cues are followed by
+            # none of those, and no country name (one set look-up here instead of a call)
+            if parties and end < last and words[end] in after_cue and not cue.cameo.startswith(
+                    UNDIRECTED_CAMEO_PREFIX):
+                elsewhere = directed_at(words, end, self.country_names, text, span)
+                if elsewhere and elsewhere not in parties and cue.kind != "transfer":
+                    factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul);
+                    # troops or arms sent to a third country keep their weight: they are sent to fight the
+                    # statement's target
+                    markers.append({"marker": f"directed at {elsewhere}", "kind": "direction"})
+                    recipient = None
+                else:
+                    if elsewhere and cue.kind == "transfer" and (foreign == {elsewhere} or (
+                            elsewhere == speaker_country and len(foreign) == 1)):
+                        factor = -factor  # troops or arms sent to the one target: military aid to it (CAMEO 072);
+                        # sent to the speaker's country by the one target: aid received from it, cooperation too;
+                        # with several targets the giver may be among them ("accused Pyongyang of shipping arms to
+                        # Moscow")
+                        recipient = elsewhere
+                    else:
+                        recipient = None
             else:
-                if elsewhere and cue.kind == "transfer" and (foreign == {elsewhere} or (
-                        elsewhere == speaker_country and len(foreign) == 1)):
-                    factor = -factor  # troops or arms sent to the one target: military aid to it (CAMEO 072); sent
-                    # to the speaker's country by the one target: aid received from it, cooperation too; with several
-                    # targets the giver may be among them ("accused Pyongyang of shipping arms to Moscow")
-                    recipient = elsewhere
-                elsewhere = None
-            third_party = between_others and cue.weight < 0
-            if third_party:
-                factor = 0.0  # cooperation between two targets, the speaker's country unnamed: not with the speaker
-            domestic = bool(foreign) and cue.cameo in LEGAL_CAMEO and not names_near(
-                words, start, end, FOREIGN_LINK_WORDS, foreign, self.country_names, text, tokens.span)
-            if domestic:
+                recipient = None
+            if foreign and cue.cameo in LEGAL_CAMEO and not names_near(
+                    words, start, end, FOREIGN_LINK_WORDS, foreign, self.country_names, text, span):
                 factor = 0.0  # an arrest or indictment of one's own national is not an act toward a foreign target
+                markers.append({"marker": "legal act, no target named near it", "kind": "domestic"})
+            if recipient:
+                markers.append({"marker": f"sent to {recipient}: aid to it", "kind": "transfer"})
+            if between_others and cue.weight < 0:
+                factor = 0.0  # cooperation between two targets, the speaker's country unnamed: not with the speaker
+                markers.append({"marker": "cooperation between the targets", "kind": "third party"})
             found.append({
                 "cue": cue.pattern,
                 "matched": text[char_start:char_end],
                 "weight": cue.weight,
                 "cameo": cue.cameo,
-                "negated": polarity is not None and polarity.kind in ("negation", "refusal"),
-                "markers": [{"marker": m.pattern, "kind": m.kind} for m in applied]
-                + ([{"marker": "short quotation", "kind": "scare quotes"}] if scare else [])
-                + ([{"marker": "inside a proper name", "kind": "name"}] if named else [])
-                + ([{"marker": f"directed at {elsewhere}", "kind": "direction"}] if elsewhere else [])
-                + ([{"marker": "legal act, no target named near it", "kind": "domestic"}] if domestic else [])
-                + ([{"marker": f"sent to {recipient}: aid to it", "kind": "transfer"}] if recipient else [])
-                + ([{"marker": "cooperation between the targets", "kind": "third party"}] if third_party else []),
-                "factor": round(factor, 4),
-                "contribution": round(cue.weight * factor, 4),
+                "negated": negated,
+                "markers": markers,
+                # (factor 1.0: the weight rounded once, at load; weight × 1.0 is the weight exactly)
+                "factor": 1.0 if factor == 1.0 else round(factor, 4),
+                "contribution": rounded[index] if factor == 1.0 else round(cue.weight * factor, 4),
                 "kind": cue.kind,
             })
         if len(found) > 1:
