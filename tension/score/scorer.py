@@ -76,6 +76,7 @@ REST_WEIGHT = 0.25  # weight of a statement's cues after the strongest on each s
 ONCE_KINDS = ("epithet", "demand")
 SCALE_KINDS = ("hypothetical", "future", "request", "topic")  # the most hedging one scales the cue
 INTENSITY_KINDS = ("intensifier", "diminisher")  # multiply
+SETTLED_MEMO = 200_000  # distinct (cue_sum, compound, modality factor, VADER weight) whose results a Scorer keeps
 SCARE_QUOTE_WORDS = 4  # a cooperative cue inside quotes this short is irony ('"dialogue" racket'), not cooperation
 
 # Words that end the reach of a marker: "would not work and warned that ..." does not negate "warned".
@@ -110,7 +111,7 @@ class Marker:
     statement_modality: str = ""  # the statement modality it expresses at a cue (then not applied again)
 
 
-@dataclass
+@dataclass(slots=True)  # slots: one of these per statement, no __dict__ each
 class Score:
     """A statement's hostility and the parts it is made of."""
 
@@ -320,6 +321,7 @@ class Scorer:
         self._rounded_weights = [round(c.weight, 4) for c in self.cues]  # a cue's contribution at factor 1.0
         # the words that can follow a cue directed at a country (directed_at): a preposition, "the", a name's first
         self._after_cue = DIRECTING_WORDS | {"the"} | self.country_names.starts
+        self._settled: dict[tuple[float, float, float, float], tuple[float, float, float]] = {}
         self.marker_automaton = _Automaton([m.pattern for m in self.markers])
         self.tokenizer = Tokenizer((self.cue_automaton, self.marker_automaton))
         # Which in-text marker kinds already express a statement modality (then it is not applied a second time).
@@ -387,8 +389,9 @@ class Scorer:
         cues, span, rounded, after_cue, last = self.cues, tokens.span, self._rounded_weights, self._after_cue, len(words)
         for index, start, end in cue_hits:
             cue = cues[index]
-            char_start = span(start)[0]
-            char_end = span(end - 1)[1] if end - 1 != start else span(start)[1]
+            char_start, char_end = span(start)
+            if end - 1 != start:
+                char_end = span(end - 1)[1]
             reaching = self._markers_before(words, marker_hits, start, cue_spans) if marker_hits else None
             if reaching:
                 polarity = min((r for r in reaching if r[0].kind in POLARITY_KINDS and not _exempt(r[0].kind, cue.kind)),
@@ -466,25 +469,31 @@ class Scorer:
                                        tokens.vader_words, tokens.vader_lowered)
         parties = frozenset(targets) | ({speaker_country} if speaker_country else set()) if targets else None
         cues = self.find_cues(text, tokens, parties, speaker_country)
-        cue_sum = aggregate([c["contribution"] for c in cues])
-        if cue_sum > VERBAL_CAP and all(c["kind"] in VERBAL_KINDS for c in cues if c["contribution"] > 0):
-            cue_sum = VERBAL_CAP  # words alone: at most class +2
         factor = MODALITY_FACTORS.get(modality, 1.0)
-        marked = self.marked_by.get(modality, ())
-        if marked and any(m["kind"] in marked for c in cues for m in c["markers"]):
-            factor = 1.0  # the text marks this modality at the cue already: count it once
         vader_weight = VADER_WEIGHT
-        if compound > 0 and not any(c["contribution"] < 0 for c in cues):
-            vader_weight = VADER_WEIGHT * UNCUED_POSITIVE_TONE  # praise or good news alone is not cooperation
-        raw = combine(cue_sum, compound, factor, vader_weight=vader_weight)
-        return Score(
-            hostility=round(self.calibration(raw), 4),
-            raw_hostility=round(raw, 4),
-            vader_compound=compound,
-            cue_sum=round(cue_sum, 4),
-            modality=modality,
-            modality_factor=factor,
-            cues=cues,
-            scorer_version=self.version,
-            vader_weight=vader_weight,
-        )
+        if cues:
+            cue_sum = aggregate([c["contribution"] for c in cues])
+            if cue_sum > VERBAL_CAP and all(c["kind"] in VERBAL_KINDS for c in cues if c["contribution"] > 0):
+                cue_sum = VERBAL_CAP  # words alone: at most class +2
+            marked = self.marked_by.get(modality, ())
+            if marked and any(m["kind"] in marked for c in cues for m in c["markers"]):
+                factor = 1.0  # the text marks this modality at the cue already: count it once
+            if compound > 0 and not any(c["contribution"] < 0 for c in cues):
+                vader_weight = VADER_WEIGHT * UNCUED_POSITIVE_TONE  # praise or good news alone is not cooperation
+        else:  # (a third of the statements: no cue)
+            cue_sum = 0.0
+            if compound > 0:
+                vader_weight = VADER_WEIGHT * UNCUED_POSITIVE_TONE
+        # the formula and the calibration are pure functions of these four values, which repeat (VADER's compound
+        # has four decimals; most statements have no cue or one): computed once per distinct key. Equal floats are
+        # one key, but 0.0 and -0.0 are not the same input (a lone cooperative cue counted 0 sums to -0.0, and the
+        # stored raw value keeps the sign): a zero cue_sum keys on its sign and on the compound's.
+        key = (cue_sum, compound, factor, vader_weight) if cue_sum else (
+            math.copysign(1.0, cue_sum), math.copysign(1.0, compound), compound, factor, vader_weight)
+        settled = self._settled.get(key)
+        if settled is None:
+            raw = combine(cue_sum, compound, factor, vader_weight=vader_weight)
+            settled = (round(self.calibration(raw), 4), round(raw, 4), round(cue_sum, 4))
+            if len(self._settled) < SETTLED_MEMO:
+                self._settled[key] = settled
+        return Score(settled[0], compound, settled[2], modality, factor, cues, self.version, settled[1], vader_weight)
