@@ -219,7 +219,7 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
                 word = lowered[i]
                 if word not in BOOSTER_DICT and not (word == "kind" and i < last and lowered[i + 1] == "of"):
                     sentiments[i] = self._valence(i, words, lowered, sentitext.is_cap_diff)
-            if "but" in sentitext.text.lower():  # a C-level scan first: a word "but" lowers to it in the text too
+            if "but" in lowered:  # _but_check changes nothing unless a word is "but" (a C-level scan of the list)
                 sentiments = self._but_check(words, sentiments)
             return sentiments
         finally:
@@ -241,13 +241,23 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
             valence = valence + C_INCR if valence > 0 else valence - C_INCR
         for start_i in range(3):
             if i > start_i and (prior := lowered[i - (start_i + 1)]) not in lexicon:
-                scalar = _booster_scalar(words[i - (start_i + 1)], prior, valence, is_cap_diff)
-                if start_i == 1 and scalar != 0:
-                    scalar = scalar * 0.95
-                if start_i == 2 and scalar != 0:
-                    scalar = scalar * 0.9
-                valence = valence + scalar
-                valence = _negation(valence, lowered, start_i, i)
+                if prior in BOOSTER_DICT:  # (else stock's scalar is 0.0, and valence + 0.0 below is stock's sum)
+                    scalar = _booster_scalar(words[i - (start_i + 1)], prior, valence, is_cap_diff)
+                    if start_i == 1 and scalar != 0:
+                        scalar = scalar * 0.95
+                    if start_i == 2 and scalar != 0:
+                        scalar = scalar * 0.9
+                    valence = valence + scalar
+                else:
+                    valence = valence + 0.0
+                # _negation changes the valence only when `prior` is a negation ("never" and "without" are NEGATE
+                # entries) or, at start_i 2, when the word before the lexicon word is "so" or "this": only then called
+                negates = (low := prior.lower()) in _NEGATE or "n't" in low
+                if start_i == 0:
+                    if negates:  # _negation at start_i 0, inline
+                        valence = valence * N_SCALAR
+                elif negates or (start_i == 2 and lowered[i - 1] in _SO_THIS):
+                    valence = _negation(valence, lowered, start_i, i)
                 if start_i == 2 and _may_be_a_phrase(lowered, i):
                     valence = _special_idioms(valence, lowered, i)
         if i > 1 and lowered[i - 1] not in lexicon and lowered[i - 1] == "least":  # stock _least_check
