@@ -379,7 +379,9 @@ class Scorer:
         cue_spans = [(s, e) for _, s, e in cue_hits]
         foreign = parties - {speaker_country} if parties and speaker_country else parties  # the foreign targets
         between_others = False
-        if foreign and len(foreign) >= 2 and speaker_country and any(self.cues[i].weight < 0 for i, _, _ in cue_hits):
+        # (a first person names the speaker: never between others, no need to look for the countries named)
+        if foreign and len(foreign) >= 2 and speaker_country and FIRST_PERSON.isdisjoint(words) and any(
+                self.cues[i].weight < 0 for i, _, _ in cue_hits):
             named = countries_named(words, self.country_names, text, tokens.span)
             between_others = speaker_country not in named and "SPEAKER" not in named and len(named & foreign) >= 2
         # only a cooperative cue can be scare-quoted

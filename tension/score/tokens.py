@@ -96,14 +96,16 @@ def tokenize(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return words, spans
 
 
-def _flat(column: tuple) -> list[str]:
-    """VADER's words of a text from its chunks' entries: a str for a chunk that is one word (a C-level copy when all
-    are), a tuple for a chunk that typography splits into several or none ("idiot—he", "—")."""
+def _flat(words: tuple, lowered: tuple) -> tuple[list[str], list[str]]:
+    """VADER's words of a text and those lowered, from its chunks' entries: a str for a chunk that is one word (a
+    C-level copy when all are), a tuple for a chunk that typography splits into several or none ("idiot—he", "—");
+    an entry of `lowered` is a str exactly when the same entry of `words` is."""
     try:
-        "".join(column)  # a C-level test that every entry is a str
+        "".join(words)  # a C-level test that every entry is a str
     except TypeError:
-        return [w for entry in column for w in ((entry,) if isinstance(entry, str) else entry)]
-    return list(column)
+        return ([w for entry in words for w in ((entry,) if isinstance(entry, str) else entry)],
+                [w for entry in lowered for w in ((entry,) if isinstance(entry, str) else entry)])
+    return list(words), list(lowered)
 
 
 def _chunk_starts(text: str, chunks: list[str]) -> list[int]:
@@ -131,8 +133,10 @@ class Tokens:
         self.words: list[str] = list(chain.from_iterable(columns[0]))
         # tension.vader.words_of(text.translate(TYPOGRAPHY).split()) and those lower-cased, or None if the columns
         # have none
-        self.vader_words: list[str] | None = None if columns[2] is None else _flat(columns[2])
-        self.vader_lowered: list[str] | None = None if columns[3] is None else _flat(columns[3])
+        if columns[2] is None:
+            self.vader_words = self.vader_lowered = None
+        else:  # (a chunk's lowered entry is a str exactly when its VADER entry is: one test for both columns)
+            self.vader_words, self.vader_lowered = _flat(columns[2], columns[3])
         self._text, self._chunks = text, chunks
         self._layout: tuple[list[int], list[int]] | None = None
         self._replaced: dict[int, tuple] = {}  # word index -> its candidates per automaton, where a word was replaced
