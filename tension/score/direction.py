@@ -128,12 +128,15 @@ FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
 
 
 def countries_named(words: list[str], names: CountryNames, text: str,
-                    span: Callable[[int], tuple[int, int]]) -> set[str]:
-    """Every country named in the text (first person counts as the speaker's: "SPEAKER")."""
+                    span: Callable[[int], tuple[int, int]], stop: str | None = None) -> set[str]:
+    """Every country named in the text (first person counts as the speaker's: "SPEAKER"); with `stop`, the countries
+    named up to the first mention of `stop` (included), for a caller that only needs to know whether it is named."""
     found = {"SPEAKER"} if not FIRST_PERSON.isdisjoint(words) else set()
     starts = names.starts.intersection(words)
     for index in (i for i, word in enumerate(words) if word in starts) if starts else ():
         code = country_at(words, index, names, text, span)
         if code is not None:
             found.add(code)
+            if code == stop:
+                break
     return found

@@ -259,8 +259,14 @@ def in_name(text: str, char_start: int, char_end: int) -> bool:
     if not (_capitalised(before[-1]) or (after and _capitalised(after[0].strip(".,;:!?\"'’”)")))
             or _joined_name(text[:char_start].rsplit(None, 2)[-2:], after[:2])):
         return False
-    # not a title-case headline: in running text at least two longer words are in lower case
-    return sum(len(w) > 3 and w[:1].islower() for w in text.split()) >= 2
+    # not a title-case headline: in running text at least two longer words are in lower case (counted up to two)
+    lower = 0
+    for w in text.split():
+        if len(w) > 3 and w[:1].islower():
+            lower += 1
+            if lower == 2:
+                return True
+    return False
 
 
 def load_cues(*paths: Path) -> list[Cue]:
@@ -382,7 +388,7 @@ class Scorer:
         # (a first person names the speaker: never between others, no need to look for the countries named)
         if foreign and len(foreign) >= 2 and speaker_country and FIRST_PERSON.isdisjoint(words) and any(
                 self.cues[i].weight < 0 for i, _, _ in cue_hits):
-            named = countries_named(words, self.country_names, text, tokens.span)
+            named = countries_named(words, self.country_names, text, tokens.span, stop=speaker_country)
             between_others = speaker_country not in named and "SPEAKER" not in named and len(named & foreign) >= 2
         # only a cooperative cue can be scare-quoted
         quoted = _quoted_spans(text) if ('"' in text or "“" in text) and any(
