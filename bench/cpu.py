@@ -59,7 +59,9 @@ def run_once(docs, ctx, profile: str | None) -> tuple[dict[str, float], int]:
     statements = stage("extract", lambda: [extract_statements(c.body, d.published, ctx.actors, ctx.lexicon, d.speaker)
                                            for c, d in zip(cleaned, docs)])
     score = ctx.scorer.score
-    scores = stage("score", lambda: [[score(s.content, s.modality) for s in found] for found in statements])
+    # as analyse.analyse_documents scores: toward the statement's targets (tension/score/direction.py)
+    scores = stage("score", lambda: [[score(s.content, s.modality, s.targets, s.speaker_country) for s in found]
+                                     for found in statements])
     if shingle_id_sets is not None:
         shingles = stage("dedup", lambda: shingle_id_sets([c.body for c in cleaned]))
         bands = stage("dedup2", lambda: signatures_of(shingles))
