@@ -52,9 +52,11 @@ def _alias_words(alias: str) -> tuple[str, ...]:
 
 class CountryNames(dict):
     """Lower-cased word tuples of aliases -> ISO code, with `starts`: every word a name can start with (a one-word
-    name also with its possessive), so that most words are ruled out by one set look-up."""
+    name also with its possessive), so that most words are ruled out by one set look-up; and `sizes`: for each such
+    word, the word counts of the names it starts, longest first (country_at tries only those)."""
 
     starts: frozenset[str]
+    sizes: dict[str, tuple[int, ...]]
 
 
 def load_country_names(paths: tuple[Path, ...] = (ACTORS_FILE, COUNTRIES_FILE)) -> CountryNames:
@@ -68,6 +70,13 @@ def load_country_names(paths: tuple[Path, ...] = (ACTORS_FILE, COUNTRIES_FILE)) 
                 if words and len(words) <= MAX_ALIAS_WORDS:
                     names.setdefault(words, (DEMONYM if row["kind"] == "demonym" else "") + row["country"])
     names.starts = frozenset(w[0] for w in names) | frozenset(w[0] + "'s" for w in names if len(w) == 1)
+    sizes: dict[str, set[int]] = {}
+    for words in names:
+        sizes.setdefault(words[0], set()).add(len(words))
+        if len(words) == 1:  # the possessive of a one-word name (_bare strips it)
+            for possessive in (words[0] + "'s", words[0] + "’s"):
+                sizes.setdefault(possessive, set()).add(1)
+    names.sizes = {word: tuple(sorted(found, reverse=True)) for word, found in sizes.items()}
     return names
 
 
@@ -82,7 +91,11 @@ def country_at(words: list[str], index: int, names: CountryNames, text: str,
     demonym ("Ukrainian") only if `demonyms`."""
     if words[index] not in names.starts:
         return None
-    for size in range(min(MAX_ALIAS_WORDS, len(words) - index), 0, -1):
+    room = len(words) - index
+    # (the word counts of the names starting with this word, longest first: no other size can match)
+    for size in names.sizes.get(words[index], ()):
+        if size > room:
+            continue
         key = (*words[index:index + size - 1], _bare(words[index + size - 1]))
         code = names.get(key)
         if code is not None:
