@@ -528,3 +528,27 @@ def test_mocked_cooperation_is_not_cooperation(scorer):
     assert cue_of(scorer.score("Both sides called for dialogue."), "dialogue")["contribution"] < 0
     # a hostile cue after the marker keeps its sign
     assert cue_of(scorer.score("The so-called experts threatened war."), "threatened war")["contribution"] > 0
+
+
+def test_memo_of_the_formula_keeps_every_value_and_sign():
+    """score() computes the formula and calibration once per (cue_sum, compound, factor, VADER weight): a warm scorer
+    gives what a fresh one gives, field for field, including a cue_sum of -0.0 (a lone cooperative cue counted 0)
+    after a 0.0 with the same compound."""
+    texts = ["It was a quiet day.", 'The "dialogue" went on.', "It was a quiet day.", 'Their "peace" talk.',
+             "They threatened war.", "Kim met the Peace Committee.", "They threatened war."]
+    warm = Scorer()
+    for text in texts:
+        assert repr(warm.score(text)) == repr(Scorer().score(text)), text
+    assert repr(warm.score('The "dialogue" went on.').raw_hostility) == "-0.0"
+    assert repr(warm.score("It was a quiet day.").raw_hostility) == "0.0"
+
+
+def test_a_new_calibration_empties_the_memo():
+    """Setting `calibration` on a scorer that has scored already gives the new mapping's values."""
+    from tension.score.calibration import IDENTITY
+
+    scorer = Scorer()
+    calibrated = scorer.score("They threatened war.")
+    scorer.calibration = IDENTITY
+    raw = scorer.score("They threatened war.")
+    assert raw.hostility == raw.raw_hostility == calibrated.raw_hostility != calibrated.hostility

@@ -312,6 +312,7 @@ class Scorer:
                  vader_overrides: dict[str, float | None] | None = None,
                  calibration: Calibration | None = None) -> None:
         self.cues = cues if cues is not None else load_cues()
+        self._settled: dict[tuple, tuple[float, float, float]] = {}  # see score(); emptied with a new calibration
         self.calibration = calibration if calibration is not None else load_calibration()
         self.markers = markers if markers is not None else load_markers()
         overrides = vader_overrides if vader_overrides is not None else load_vader_overrides()
@@ -327,7 +328,6 @@ class Scorer:
         self._rounded_weights = [round(c.weight, 4) for c in self.cues]  # a cue's contribution at factor 1.0
         # the words that can follow a cue directed at a country (directed_at): a preposition, "the", a name's first
         self._after_cue = DIRECTING_WORDS | {"the"} | self.country_names.starts
-        self._settled: dict[tuple[float, float, float, float], tuple[float, float, float]] = {}
         self.marker_automaton = _Automaton([m.pattern for m in self.markers])
         self.tokenizer = Tokenizer((self.cue_automaton, self.marker_automaton))
         # Which in-text marker kinds already express a statement modality (then it is not applied a second time).
@@ -349,6 +349,16 @@ class Scorer:
             *(f"{' '.join(k)}\t{v}" for k, v in sorted(self.country_names.items())),
         ]).encode()).hexdigest()[:8]
         self.version = f"{FORMULA_VERSION}-{digest}"
+
+    @property
+    def calibration(self) -> Calibration:
+        """The mapping of raw values onto the gold classes (tension/score/calibration.py)."""
+        return self._calibration
+
+    @calibration.setter
+    def calibration(self, calibration: Calibration) -> None:
+        self._calibration = calibration
+        self._settled = {}  # the memo of score()'s formula and calibration holds the old mapping's values
 
     def _markers_before(self, words: list[str], found_markers: list[tuple[int, int, int]],
                         cue_start: int, cue_spans: list[tuple[int, int]]) -> list[tuple[Marker, int]]:
