@@ -76,7 +76,9 @@ REST_WEIGHT = 0.25  # weight of a statement's cues after the strongest on each s
 ONCE_KINDS = ("epithet", "demand")
 SCALE_KINDS = ("hypothetical", "future", "request", "topic")  # the most hedging one scales the cue
 INTENSITY_KINDS = ("intensifier", "diminisher")  # multiply
-SETTLED_MEMO = 200_000  # distinct (cue_sum, compound, modality factor, VADER weight) whose results a Scorer keeps
+# distinct (cue_sum, compound, modality factor, VADER weight) whose results a Scorer keeps (~350 bytes each, ~17 MB at
+# most a worker; 14,360 keys for 31,437 KCNA statements, so about half of a batch's statements find theirs)
+SETTLED_MEMO = 50_000
 SCARE_QUOTE_WORDS = 4  # a cooperative cue inside quotes this short is irony ('"dialogue" racket'), not cooperation
 
 # Words that end the reach of a marker: "would not work and warned that ..." does not negate "warned".
