@@ -406,6 +406,9 @@ class Scorer:
         quoted = _quoted_spans(text) if ('"' in text or "“" in text) and any(
             self.cues[index].weight < 0 for index, _, _ in cue_hits) else []
         found = []
+        # contributions seen: in_background only changes a cooperative cue beside a hostile one, count_style_once only
+        # acts on two or more hostile cues of a kind counted once; neither is called otherwise
+        hostile = cooperative = once = 0
         cues, span, rounded, after_cue, last = self.cues, tokens.span, self._rounded_weights, self._after_cue, len(words)
         for index, start, end in cue_hits:
             cue = cues[index]
@@ -464,6 +467,13 @@ class Scorer:
             if between_others and cue.weight < 0:
                 factor = 0.0  # cooperation between two targets, the speaker's country unnamed: not with the speaker
                 markers.append({"marker": "cooperation between the targets", "kind": "third party"})
+            contribution = rounded[index] if factor == 1.0 else round(cue.weight * factor, 4)
+            if contribution > 0:
+                hostile += 1
+                if cue.kind in ONCE_KINDS:
+                    once += 1
+            elif contribution < 0:
+                cooperative += 1
             found.append({
                 "cue": cue.pattern,
                 "matched": text[char_start:char_end],
@@ -473,12 +483,12 @@ class Scorer:
                 "markers": markers,
                 # (factor 1.0: the weight rounded once, at load; weight × 1.0 is the weight exactly)
                 "factor": 1.0 if factor == 1.0 else round(factor, 4),
-                "contribution": rounded[index] if factor == 1.0 else round(cue.weight * factor, 4),
+                "contribution": contribution,
                 "kind": cue.kind,
             })
-        if len(found) > 1:
+        if hostile and cooperative:
             in_background(found, [start for _, start, _ in cue_hits], words)
-        return count_style_once(found) if len(found) > 1 else found
+        return count_style_once(found) if once > 1 else found
 
     def score(self, text: str, modality: str = "asserted", targets=None, speaker_country: str | None = None) -> Score:
         """Hostility of one statement's text under its modality. Given the statement's `targets` (and its speaker's
