@@ -409,7 +409,8 @@ class Scorer:
         # contributions seen: in_background only changes a cooperative cue beside a hostile one, count_style_once only
         # acts on two or more hostile cues of a kind counted once; neither is called otherwise
         hostile = cooperative = once = 0
-        cues, span, rounded, after_cue, last = self.cues, tokens.span, self._rounded_weights, self._after_cue, len(words)
+        cues, span, rounded, after_cue = self.cues, tokens.span, self._rounded_weights, self._after_cue
+        last = len(words)
         for index, start, end in cue_hits:
             cue = cues[index]
             char_start, char_end = span(start)
