@@ -270,8 +270,10 @@ def test_threshold_on_rss_2022_and_lsh_misses_nothing_there():
         for key in sorted(cluster):
             item = items[int(key) - 1]
             print(f"    line {int(key)}  {item['date_published'][:10]}  {item['source'].split('/')[2]}  {item['title']}")
-    assert any({"At Least 149 Killed in Halloween Crowd Surge in Seoul",
-                "At Least 151 Killed in Halloween Crowd Surge in Seoul"} == {titles[k] for k in c} for c in found)
+    # the revision of a headline that only updated the death toll of the Halloween crowd surge (titles not copied
+    # here: two titles about Halloween that differ only in their numbers)
+    assert any(len({titles[k] for k in c}) == 2 and all("Halloween" in titles[k] for k in c)
+               and len({re.sub(r"\d+", "#", titles[k]) for k in c}) == 1 for c in found)
 
 
 def weekly_index_with_and_without_dedup(source, sidecar: str, tmp_path, ctx):

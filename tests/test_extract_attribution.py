@@ -50,7 +50,7 @@ def test_speech_act_verb_with_quote(ctx, verb):
 
 
 def test_quote_spanning_sentences_with_speaker_after(ctx):
-    found = statements(ctx, '"We are aware of the missile launches. This event does not pose an immediate threat '
+    found = statements(ctx, '"We know of the missile launches. The launches do not pose a direct threat '
                             'to our allies," the Indo-Pacific Command said.')
     assert [s.speaker_country for s in found] == ["USA", "USA"]
     assert found[1].modality == "negated"

@@ -120,7 +120,7 @@ def test_the_commentary_of_a_relayed_group_stays_the_groups(ctx):
 
 def test_a_headlines_label_does_not_hide_the_reported_act(ctx):
     # Hard case: with the label, the country word of the reporter looked like the actor of the whole clause.
-    found = voices(ctx, "Lawmakers: South Korea's spy chief says North Korea has sent more troops to Russia")
+    found = voices(ctx, "Legislators: South Korea's intelligence head says North Korea has sent additional troops to Russia")
     assert ("PRK", "military", ("RUS",)) in found
     assert all(v[0] != "KOR" or v[2] != ("PRK", "RUS") for v in found)
 

@@ -213,7 +213,7 @@ def test_after_a_named_speakers_colon_the_speaker_goes_on(ctx):
 def test_a_buddhist_order_and_its_address_are_civic(ctx):
     # Before: "The south Korean Buddhist Mahayana Order" was the South's government, its address KCNA's words.
     rows = voices(ctx, "The south Korean Buddhist Mahayana Order sent an address of sympathy on Friday over "
-                       "the death of Kim Jong Il. The address expressed deep condolences over his demise. It "
+                       "the death of Kim Jong Il. The address expressed heartfelt sympathy over his passing. It "
                        "called for dialogue between the south and the north.", "KCNA")
     assert [r[:2] for r in rows] == [("KOR", "civic")] * 3
 

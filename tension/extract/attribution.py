@@ -38,8 +38,8 @@ PASSIVE_AGENT = Anchored(re.compile(
 ), ("was", "were", "be", "is", "are", "killed", "wounded", "injured", "died"), word_start=True,
    needs=("by", "killed", "wounded", "injured", "died"))
 _THAT = Anchored(re.compile(r"\bthat\s+"), ("that",), word_start=True)
-# A noun before "that" makes what follows the noun's content, not the clause's subject ("upon hearing the sad news
-# that leader Kim Jong Il passed away": the one who hears is not Kim).
+# A noun before "that" makes what follows the noun's content, not the clause's subject ("on learning the news
+# that the leader had died": the one who learns is not the leader).
 _NEWS_THAT = re.compile(r"\b(?:news|report|reports|fact|word|rumou?rs?)\s+$")
 PREPOSITIONS = frozenset(
     "of to with on in at for from by about against toward towards into over between among including than "
@@ -439,7 +439,7 @@ def _clause_findings(
         if speakers:
             earlier = [m for m in outside if np_floor <= m.start and m.end <= speakers[0].start and referents(m)]
             if earlier and _APPOSITION_OF.fullmatch(blanked, earlier[-1].end, speakers[0].start):
-                speakers = [earlier[-1]]  # "Minju Joson, a major newspaper of the DPRK, condemned": Minju Joson
+                speakers = [earlier[-1]]  # "<a paper>, a major newspaper of the DPRK, condemned": the paper
             resolved = [r for s in speakers for r in referents(s)]
             if speakers[-1].backref in ("he", "she") and resolved and _object_before(blanked, outside,
                                                                                    speakers[-1], resolved[0]):

@@ -657,7 +657,7 @@ def _clauses(text: str, blanked: str, mention_starts: set[int], speech_verbs: fr
     breaks = [(m.start(), m.end(), m.group("rel") or "") for m in _CLAUSE_BREAK.finditer(blanked)]
     if ":" in blanked[:30] and (label := _LABEL.match(blanked)) is not None and not (
             speech_verbs and not speech_verbs.isdisjoint(label.group(0).lower().replace(":", " ").split())):
-        # "Lawmakers: South Korea's spy chief says ...", "Exclusive: ...": a headline's label, then the clause
+        # "Lawmakers: <a source> says ...", "Exclusive: ...": a headline's label, then the clause
         breaks.append((label.end() - 1, label.end(), ""))
     if mention_starts:  # (the breaks before a subordinate clause are those where a mention starts)
         breaks += [(m.start(), m.end(), "sub") for m in _SUBORDINATE.finditer(blanked) if m.end() in mention_starts]
@@ -771,7 +771,7 @@ def _sentence_statements(
     if "–" in text or "—" in text or " - " in text:
         statements = _headline_source(sentence, text, statements, local, lexicon, doc)
     if statements and doc.cues[4] and context.about_sport(text):
-        # "South Korea scored a stoppage-time goal to defeat Portugal": national teams, no states acting
+        # "South Korea beat Portugal with a late goal": national teams, no states acting
         statements = [s for s in statements if not (s.is_act and s.attribution in _TEAM_ACTS)]
     return statements
 
