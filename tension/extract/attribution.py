@@ -720,8 +720,8 @@ _WORDS = re.compile(r"[a-z][a-z-]*")
 _ACT_WORDS_NEAR = 8  # an act word this many words after its actor at most ("submarine entered", "is staging drills")
 
 
-# A name opening a clause, up to its verb: capitalised words and the words that join them ("The South Headquarters
-# of the Pan-national Alliance for Korea's Reunification [held]").
+# A name opening a clause, up to its verb: capitalised words and the words that join them ("The Seoul Branch
+# of the National Alliance for Peace and Unity [held]").
 _NAME_AT_START = re.compile(r"(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’.-]*|of|for|and|the|in|on|to|against)\s+)*?[A-Z][\w'’.-]*"
                             r"(?=\s+(?:[A-Z][a-z]+day\s+|on\s+\w+\s+)?(?:[a-z]+(?:ed|s)|held|met|sent|made|took|gave|put|"
                             r"set|began|brought|won|hit|led|rose|stood|went|came)\b)")
@@ -824,8 +824,8 @@ def _meeting_with(blanked: str, outside: list[Mention]) -> list[Finding]:
 
 
 def _group_subject(blanked: str, start: int, c_end: int, outside: list[Mention], rules: Rules) -> Finding | None:
-    """In a relayed story, a group the dictionary does not know opening the clause and acting ("The South
-    Headquarters of the Pan-national Alliance ... held a press conference"): its own act, not the outlet's voice.
+    """In a relayed story, a group the dictionary does not know opening the clause and acting ("The Seoul
+    branch of a pan-national alliance ... held a press conference"): its own act, not the outlet's voice.
     Its country is a place named in its name, if any."""
     name = _NAME_AT_START.match(blanked, start, c_end)
     if name is None or len(name.group(0).split()) > 14 or not names_group(name.group(0), rules):
