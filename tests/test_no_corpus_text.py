@@ -38,7 +38,10 @@ def test_no_run_of_corpus_words_in_the_repository():
         names = sorted({" ".join(words(row["alias"])) for row in csv.DictReader(
             (line for line in handle if not line.startswith("#")), delimiter="\t") if len(words(row["alias"])) >= 3},
             key=len, reverse=True)
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True)
+    if listed.returncode != 0:
+        pytest.skip(f"not a git checkout, no list of tracked files: {listed.stderr.strip()[:200]}")
+    tracked = listed.stdout.split()
     found = []
     for name in tracked:
         if name.startswith("seeds/") or name.endswith(SKIP_SUFFIXES) or name == "tests/test_no_corpus_text.py":
