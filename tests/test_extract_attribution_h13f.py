@@ -13,10 +13,7 @@ DAY = date(2025, 12, 10)
 
 
 def found(ctx, text: str, speaker: str = "") -> list[tuple]:
-    from tension.extract.statements import extract_statements
-
-    return [(s.speaker_country, s.speaker_kind, tuple(sorted(s.targets)))
-            for s in extract_statements(text, DAY, ctx.actors, ctx.lexicon, speaker)]
+    return voices_on(ctx, text, DAY, speaker)
 
 
 # --- a since/after clause is background (adjudication 1) -----------------------------------------------------------

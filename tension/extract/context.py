@@ -217,10 +217,8 @@ _IN_YEAR = (r"in\s+(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:" + _MONTH + r"\.?
             r"(?P<year>(?:19|20)\d\d)(?:s\b)?")
 
 
-@lru_cache(maxsize=1)
-def _leading_year() -> re.Pattern:
-    """A sentence that opens with its time: "In August 1981 he proposed ...", "In the 1970s, the President ..."."""
-    return re.compile(r"\s*" + _IN_YEAR, re.I)
+# A sentence that opens with its time: "In August 1981 he proposed ...", "In the 1970s, the President ..."
+_LEADING_YEAR = re.compile(r"\s*" + _IN_YEAR, re.I)
 
 
 # Pieces of every past phrase and year (as a text may write them), looked for before the pattern: most clauses have none.
@@ -232,7 +230,7 @@ def opens_with_earlier_year(text: str, year: int, start: int = 0, end: int | Non
     """Whether text[start:end] opens with a time in a year before `year` ("In August 1981 he proposed ...")."""
     if not (text.startswith("In ", start) or text.startswith(" In ", start)):
         return False
-    leading = _leading_year().match(text, start, len(text) if end is None else end)
+    leading = _LEADING_YEAR.match(text, start, len(text) if end is None else end)
     return leading is not None and int(leading.group("year")) < year
 
 
