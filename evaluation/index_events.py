@@ -17,7 +17,8 @@ what is measured is what the report prints. Per ISO week of the DPRK–ROK pair:
 - plain VADER weekly mean: −compound of stock vaderSentiment on the same statements, averaged (NULL without).
 Events: RSS 2022 against ../shared/data/nk_events (distinct dates of DPRK missile launches, attacks and nuclear
 tests per week: 37 in 2022); KCNA 2011–12 against evaluation/data/kcna_2011_2012_events.tsv (a week is an event
-week when it overlaps an exercise or the launch: 1, else 0). Spearman over the weeks where the measure has a value.
+week when it overlaps an exercise or the launch: 1, else 0). Spearman over the weeks where the measure has a value,
+with a 95% interval from a moving-block bootstrap of those weeks (4-week blocks: neighbouring weeks share news).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import csv
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from evaluation.events import EVENT_TYPES, PAIR, week_of as monday
@@ -81,13 +83,42 @@ def kcna_event_weeks(path: Path = KCNA_EVENTS) -> set[date]:
     return weeks
 
 
-def correlations(weeks: pd.DataFrame, events: pd.Series) -> dict[str, tuple[float, int]]:
-    """Spearman ρ of each measure with the events, and the number of weeks it was computed over."""
+BLOCK_WEEKS = 4  # news about an event runs on for weeks, so neighbouring weeks are resampled together
+RESAMPLES = 2000
+
+
+def block_samples(n: int, block: int = BLOCK_WEEKS, resamples: int = RESAMPLES, seed: int = 2026) -> np.ndarray:
+    """Row indices of moving-block bootstrap samples of a series of n weeks: each sample strings together
+    random runs of `block` consecutive weeks until it is n long. Fixed seed: the same intervals on every run."""
+    rng = np.random.default_rng(seed)
+    starts = rng.integers(0, max(n - block + 1, 1), size=(resamples, -(-n // block)))
+    return (starts[:, :, None] + np.arange(block)).reshape(resamples, -1)[:, :n] % max(n, 1)
+
+
+def spearman_interval(x: np.ndarray, y: np.ndarray, samples: np.ndarray) -> tuple[float, float]:
+    """95% percentile interval of Spearman ρ over the bootstrap samples (a sample with a constant side is
+    skipped: its ρ is undefined)."""
+    values = []
+    for rows in samples:
+        xs, ys = x[rows], y[rows]
+        if np.ptp(xs) > 0 and np.ptp(ys) > 0:
+            values.append(spearman(xs, ys))
+    if not values:
+        return (float("nan"), float("nan"))
+    low, high = np.percentile(values, [2.5, 97.5])
+    return (float(low), float(high))
+
+
+def correlations(weeks: pd.DataFrame, events: pd.Series, intervals: bool = True) -> dict[str, tuple]:
+    """Per measure: Spearman ρ with the events, the number of weeks it was computed over, and its 95% interval by
+    a moving-block bootstrap over those weeks (in time order; NaN, NaN without `intervals`)."""
     result = {}
     for measure in MEASURES + ("n_hostile", "hostile_sum", "intensity_own_week", "coverage_documents"):
-        valid = weeks[weeks[measure].notna()]
-        result[measure] = (spearman(valid[measure].to_numpy(float), events[valid.index].to_numpy(float)),
-                           len(valid))
+        valid = weeks[weeks[measure].notna()].sort_values("week")
+        x, y = valid[measure].to_numpy(float), events[valid.index].to_numpy(float)
+        interval = (spearman_interval(x, y, block_samples(len(valid))) if intervals
+                    else (float("nan"), float("nan")))
+        result[measure] = (spearman(x, y), len(valid), *interval)
     return result
 
 
@@ -138,10 +169,16 @@ def main() -> None:
     args = parser.parse_args()
     rss, kc = rss_2022(args.rss, args.voices, args.lag, args.split), kcna(args.kcna, args.voices)
     print(f"RSS 2022 weeks: {args.split}")
-    print("| DPRK–ROK weekly measure | RSS 2022: ρ with DPRK event days (weeks) | KCNA 2011–12: ρ with event weeks "
-          "(weeks) |\n|---|---:|---:|")
+    print("| DPRK–ROK weekly measure | RSS 2022: ρ with DPRK event days [95% interval] (weeks) "
+          "| KCNA 2011–12: ρ with event weeks [95% interval] (weeks) |\n|---|---:|---:|")
+
+    def cell(rho: float, n: int, low: float, high: float) -> str:
+        return f"{rho:+.2f} [{low:+.2f}, {high:+.2f}] ({n})"
+
     for measure, label in LABELS.items():
-        print(f"| {label} | {rss[measure][0]:+.2f} ({rss[measure][1]}) | {kc[measure][0]:+.2f} ({kc[measure][1]}) |")
+        print(f"| {label} | {cell(*rss[measure])} | {cell(*kc[measure])} |")
+    print(f"Intervals: moving-block bootstrap over the weeks in time order ({BLOCK_WEEKS}-week blocks, "
+          f"{RESAMPLES} resamples, fixed seed); neighbouring weeks share news, so weeks are not independent.")
 
 
 if __name__ == "__main__":

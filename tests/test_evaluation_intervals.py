@@ -1,0 +1,39 @@
+"""The block-bootstrap intervals that evaluation.index_events prints beside each weekly ρ."""
+
+import numpy as np
+
+from evaluation.index_events import block_samples, spearman_interval
+from evaluation.scoring import spearman
+
+
+def test_block_samples_are_runs_of_consecutive_weeks_of_the_right_length():
+    samples = block_samples(10, block=4, resamples=50, seed=1)
+    assert samples.shape == (50, 10)
+    assert samples.min() >= 0 and samples.max() <= 9
+    # Each sample is made of runs of consecutive weeks: within a block, week i is followed by week i + 1.
+    first_block = samples[:, :4]
+    assert (np.diff(first_block, axis=1) == 1).all()
+
+
+def test_block_samples_are_reproducible():
+    assert (block_samples(30, seed=7) == block_samples(30, seed=7)).all()
+    assert not (block_samples(30, seed=7) == block_samples(30, seed=8)).all()
+
+
+def test_interval_holds_the_estimate_and_is_wider_for_a_weak_relation():
+    rng = np.random.default_rng(0)
+    x = np.arange(52, dtype=float)
+    strong = x + rng.normal(0, 5, 52)
+    weak = x + rng.normal(0, 60, 52)
+    samples = block_samples(52)
+    low_s, high_s = spearman_interval(x, strong, samples)
+    low_w, high_w = spearman_interval(x, weak, samples)
+    assert low_s <= spearman(x, strong) <= high_s
+    assert low_w <= spearman(x, weak) <= high_w
+    assert high_w - low_w > high_s - low_s
+    assert low_s > 0.8
+
+
+def test_a_constant_series_has_no_interval():
+    low, high = spearman_interval(np.arange(8.0), np.zeros(8), block_samples(8))
+    assert np.isnan(low) and np.isnan(high)
