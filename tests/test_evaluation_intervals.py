@@ -37,3 +37,13 @@ def test_interval_holds_the_estimate_and_is_wider_for_a_weak_relation():
 def test_a_constant_series_has_no_interval():
     low, high = spearman_interval(np.arange(8.0), np.zeros(8), block_samples(8))
     assert np.isnan(low) and np.isnan(high)
+
+
+def test_wilson_interval_of_a_share():
+    from evaluation.gold.extraction import wilson
+
+    low, high = wilson(57, 100)
+    assert 0.47 < low < 0.48 and 0.66 < high < 0.67  # the textbook values for 57/100: 0.472, 0.663
+    assert wilson(0, 10)[0] == 0.0 and abs(wilson(10, 10)[1] - 1.0) < 1e-12
+    # More statements, a narrower interval around the same share.
+    assert wilson(570, 1000)[1] - wilson(570, 1000)[0] < high - low

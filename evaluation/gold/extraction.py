@@ -192,6 +192,22 @@ class Tally:
         right, of = self.n[name]
         return f"{right / of:4.2f} ({right}/{of})" if of else "   - (0/0)"
 
+    def interval(self, name: str) -> str:
+        right, of = self.n[name]
+        if not of:
+            return "-"
+        low, high = wilson(right, of)
+        return f"[{low:.2f}, {high:.2f}]"
+
+
+def wilson(right: int, of: int, z: float = 1.959964) -> tuple[float, float]:
+    """Wilson's 95% interval of a share right/of. It treats the statements as independent; statements of one
+    document are not (the same construction fails for all of them), so the real interval is somewhat wider."""
+    share = right / of
+    centre = (share + z * z / (2 * of)) / (1 + z * z / of)
+    half = z * ((share * (1 - share) / of + z * z / (4 * of * of)) ** 0.5) / (1 + z * z / of)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
 
 FIGURES = [("statement P", "statement precision"), ("statement R", "statement recall"),
            ("speaker country", "speaker country (pairs)"), ("speaker kind", "speaker kind (country right)"),
@@ -294,6 +310,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {'':36}" + "".join(f"{c:>17}" for c in [*corpora, "all"]))
         for key, label in FIGURES:
             print(f"  {label:36}" + "".join(f"{tallies[(split, c)].figure(key):>17}" for c in [*corpora, "all"]))
+        print(f"  95% intervals of 'all' (Wilson; statements of one document are not independent, so these are "
+              f"a little narrow):\n    "
+              + "; ".join(f"{short} {tallies[(split, 'all')].interval(key)}" for key, short in
+                          [("statement P", "P"), ("statement R", "R"), ("speaker country", "country"),
+                           ("speaker kind", "kind"), ("targets", "targets"), ("direction R", "direction R"),
+                           ("direction P", "direction P"), ("all four R", "all four R"),
+                           ("all four P", "all four P")]))
     if errors:
         print("\nT1 errors (gold vs system):")
         print("\n".join(errors))
