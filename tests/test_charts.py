@@ -210,6 +210,19 @@ def test_intensity_panel_hatches_feed_gaps_and_thin_weeks_are_hollow() -> None:
     assert list(thin.get_ydata()) == [0.5] and thin.get_markerfacecolor() == "white"
 
 
+def test_intensity_panel_dots_weeks_of_low_coverage() -> None:
+    rows = weekly_rows([0.2, 0.3, 0.5, -0.3])
+    rows["intensity"] = [12.0, 0.0, 30.0, 8.0]
+    rows["low_coverage"] = [False, True, False, None]  # NULL (an older database) reads as not low
+    fig = charts.weekly_figure(rows, "Russia–ROK")
+    bottom = fig.axes[-1]
+    dotted = [patch for patch in bottom.patches if patch.get_hatch() == ".."]
+    assert len(dotted) == 1 and legend(bottom) == [charts.LOW_COVERAGE_LABEL]
+    monday = pd.Timestamp(rows["week_start"].iloc[1])
+    x0, x1 = dotted[0].get_x(), dotted[0].get_x() + dotted[0].get_width()
+    assert mdates.num2date(x0).date() < monday.date() < mdates.num2date(x1).date()
+
+
 def test_charts_render_hangul_with_the_packaged_font(tmp_path: Path) -> None:
     files = charts.font_files()
     assert files["regular"].exists() and files["bold"].exists()

@@ -220,3 +220,26 @@ def test_a_typo_in_an_argument_is_an_error_that_lists_the_choices(known: Path, c
     with pytest.raises(duckdb.Error, match=re.escape(says)):
         query(known, f"select * from {call}")
     assert len(query(known, "select * from tension_index('week', direction := 'KOR->PRK')")) > 0
+
+
+def test_a_week_read_under_a_quarter_of_typical_coverage_is_low_coverage_and_forms_no_baseline(known: Path) -> None:
+    # W06 gets forty more documents; W07 then holds two documents against a typical week of about nine.
+    with store.connect(known) as con:
+        for n in range(40):
+            add_document(con, f"x{n}", week(6, n % 5))
+    rows = by_period(query(known, "select * from tension_index('week')"))
+    share = query(known, "select low_coverage_share from index_parameters where grain = 'week'")["low_coverage_share"].item()
+    for period, row in rows.items():
+        if row["feed_gap"]:
+            assert not row["low_coverage"], period  # nothing read is a gap, not low coverage
+        else:
+            assert row["low_coverage"] == (row["coverage_documents"] < share * row["typical_coverage"]), period
+    w07 = rows["2024-W07"]
+    assert w07["coverage_documents"] == 2 and w07["low_coverage"]
+    assert not rows["2024-W06"]["low_coverage"] and not rows["2024-W01"]["low_coverage"]
+    # W07's near-empty week does not pull W08's usual level down: W08's baseline is the squared mean root of the
+    # weeks before it that were read, whole and not of low coverage (W01 is partial, W02 a gap, W07 low).
+    roots = [math.sqrt(rows[f"2024-W0{n}"]["intensity"]) for n in (3, 4, 5, 6)]
+    assert math.isclose(rows["2024-W08"]["intensity_baseline"], (sum(roots) / len(roots)) ** 2)
+    # ... while a surge in a low-coverage week could still be flagged: it has a departure of its own.
+    assert pd.notna(w07["intensity_departure_z"])

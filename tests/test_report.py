@@ -343,3 +343,21 @@ def test_front_page_says_when_intensity_is_unusually_high(tmp_path: Path) -> Non
     # The console names the default week (2024-W08, ordinary) with its intensity first.
     line = next(x for x in data.latest_summary(path) if x.startswith("DPRK–ROK"))
     assert line.startswith("DPRK–ROK 2024-W08: intensity ") and "unusually high" not in line, line
+
+
+def test_a_week_of_low_coverage_says_a_low_intensity_is_no_calm() -> None:
+    import pandas as pd
+
+    from tension.reporting import text
+
+    row = pd.Series({"intensity": 0.0, "feed_gap": False, "partial": False, "low_coverage": True,
+                     "intensity_flagged": False, "coverage_documents": 2, "typical_coverage": 40.0, "outlets": 1,
+                     "days_covered": 1, "intensity_baseline": 30.0, "intensity_departure_z": -2.0})
+    assert "only 2 documents read" in text.intensity_text(row) and "no sign of calm" in text.intensity_text(row)
+    assert "under a quarter of a typical week (40)" in text.coverage_text(row)
+    whole = row.copy()
+    whole["low_coverage"] = False
+    assert "no sign of calm" not in text.intensity_text(whole) and "quarter" not in text.coverage_text(whole)
+    surge = row.copy()
+    surge["intensity_flagged"], surge["intensity"], surge["intensity_departure_z"] = True, 90.0, 3.1
+    assert "unusually high" in text.intensity_text(surge)  # a surge in little reading is still said

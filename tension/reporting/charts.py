@@ -26,6 +26,7 @@ HALVES_LABEL = "directed halves\n(same scale)"
 VOLUME_LABEL = "statements\nper week"  # two short lines: the panel is too low for one long one
 INTENSITY_LABEL = "intensity\n(per 100 docs)"
 GAP_LABEL = "nothing read (feed gap)"
+LOW_COVERAGE_LABEL = "little read (< ¼ of a typical week)"
 THIN_LABEL = "thin: < 3 state-voice statements"
 X_LABEL = "ISO week (Monday start)"
 INDEX_LABEL = "weekly index"
@@ -98,7 +99,7 @@ def complete_weeks(weeks: pd.DataFrame) -> pd.DataFrame:
     # Intensity has a value in a week read without statements (0), so its flag is not tied to statements.
     frame["intensity_flagged"] = (frame["intensity_flagged"].astype("boolean").fillna(False).astype(bool)
                                   if "intensity_flagged" in frame else False)
-    for column in ("thin", "partial", "feed_gap"):
+    for column in ("thin", "partial", "low_coverage", "feed_gap"):
         frame[column] = frame[column].astype("boolean").fillna(False).astype(bool) if column in frame else False
     return frame
 
@@ -225,6 +226,10 @@ def _draw_volume(ax: Axes, frame: pd.DataFrame) -> None:
         # A week with no document read is a gap, not a quiet week: hatched across the panel.
         ax.axvspan(monday - HALF_WEEK, monday + HALF_WEEK, facecolor="none", edgecolor="0.6", hatch="///",
                    linewidth=0, label=GAP_LABEL if number == 0 else None)
+    for number, monday in enumerate(frame.loc[frame["low_coverage"], "week_start"]):
+        # Read, but so little that a low bar is no sign of calm: sparsely dotted, lighter than a gap.
+        ax.axvspan(monday - HALF_WEEK, monday + HALF_WEEK, facecolor="none", edgecolor="0.7", hatch="..",
+                   linewidth=0, label=LOW_COVERAGE_LABEL if number == 0 else None)
     ax.set_ylabel(label, fontsize=FONT_SIZE)
     ax.set_ylim(0, top)
     if ax.get_legend_handles_labels()[1]:

@@ -125,6 +125,10 @@ def intensity_text(row: pd.Series) -> str:
     if row.get("partial"):
         return text + (f"<br/><font size=7>{int(row['days_covered'])} of 7 days read: not compared with "
                        f"its usual level</font>")
+    if _true(row.get("low_coverage")) and not _true(row.get("intensity_flagged")):
+        documents = int(row["coverage_documents"])
+        return text + (f"<br/><font size=7>only {documents} document{'s' * (documents != 1)} read, under a quarter "
+                       f"of a typical week: a low value is no sign of calm</font>")
     return text + f"<br/><font size=7>{intensity_level_text(row)}</font>"
 
 
@@ -156,6 +160,9 @@ def coverage_text(row: pd.Series) -> str:
             f"{'s' * (outlets != 1)} on {days} of 7 days")
     if row.get("partial"):
         text += "; the data starts or ends inside this week, so part of it was never read"
+    elif _true(row.get("low_coverage")):
+        text += (f", under a quarter of a typical week ({float(row['typical_coverage']):.0f}): too little read "
+                 "for a low intensity to mean calm")
     return escape(text) + "."
 
 

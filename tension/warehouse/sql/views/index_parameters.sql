@@ -27,6 +27,9 @@ final as (
         -- hostility w): the least spread intensity's departure assumes (METHODOLOGY.md, section 3).
         0.25 as count_sqrt_variance,
         3 as min_state_statements,     -- state-voice statements below which a period's value is marked thin
+        -- Share of typical coverage below which a period read is marked low_coverage: so little was read that a
+        -- low intensity says nothing about calm, and the period neither forms nor gets intensity's baseline.
+        0.25 as low_coverage_share,
         1.959964 as z95                -- two-sided 95% normal quantile
     from grains
 )

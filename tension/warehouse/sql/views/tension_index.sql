@@ -124,7 +124,9 @@ estimates as (
         -- pool window), so that a feed that grows or shrinks over months does not move it, while the surge of
         -- news in an event week still does (per 100 documents of the week itself cancels it: METHODOLOGY.md).
         -- 0 is a period read without a hostile statement; NULL is a period with nothing read (a gap).
-        case when coverage_documents > 0 then 100.0 * hostile_sum / typical_coverage end as intensity
+        case when coverage_documents > 0 then 100.0 * hostile_sum / typical_coverage end as intensity,
+        -- Read, but under low_coverage_share of a typical period: a feed that nearly stopped, not a calm period.
+        coverage_documents > 0 and coverage_documents < low_coverage_share * typical_coverage as low_coverage
     from windowed
 ),
 
@@ -133,8 +135,10 @@ scaled as (
         *,
         -- Intensity's baseline and departure are worked on the square root, which makes a count's noise about
         -- the same at any level (a Poisson count's square root varies by about 1/2 whatever its mean); partial
-        -- periods (one day of a week) neither form a baseline nor get a departure.
-        case when not partial then sqrt(intensity) end as intensity_root
+        -- periods (one day of a week) neither form a baseline nor get a departure. A period of low coverage gets a
+        -- departure (a surge in little reading is still a surge) but forms no baseline: its low value is no calm.
+        case when not partial then sqrt(intensity) end as intensity_root,
+        case when not partial and not low_coverage then sqrt(intensity) end as intensity_base_root
     from estimates
 ),
 
@@ -149,13 +153,13 @@ compared as (
         avg(index_value) over baseline_window as baseline,
         stddev_samp(index_value) over baseline_window as baseline_sd,
         count(index_value) over baseline_window as baseline_n,
-        avg(intensity_root) over baseline_window as intensity_root_mean,
-        var_samp(intensity_root) over baseline_window as intensity_root_var,
-        count(intensity_root) over baseline_window as intensity_baseline_n,
+        avg(intensity_base_root) over baseline_window as intensity_root_mean,
+        var_samp(intensity_base_root) over baseline_window as intensity_root_var,
+        count(intensity_base_root) over baseline_window as intensity_baseline_n,
         -- Mean hostility of the baseline's hostile statements: a count of statements of weight w has a square
         -- root that varies by about w/4 (1/4 for weight 1), the least spread a baseline can be said to have.
-        sum(case when intensity_root is not null then hostile_sum end) over baseline_window
-            / nullif(sum(case when intensity_root is not null then n_hostile end) over baseline_window, 0)
+        sum(case when intensity_base_root is not null then hostile_sum end) over baseline_window
+            / nullif(sum(case when intensity_base_root is not null then n_hostile end) over baseline_window, 0)
             as baseline_hostile_weight
     from scaled
     window
@@ -244,6 +248,7 @@ final as (
         days_covered,
         days_in_period,
         partial,
+        low_coverage,
         feed_gap
     from departures
 )
