@@ -69,6 +69,12 @@ POLARITY_KINDS = ("negation", "refusal", "reversal", "emphasis", "opposition")  
 # piling up accusations ("reckless moves to start a war", "hell-bent on confrontation") no longer ranks with a
 # missile launch or a threat of war. docs/evaluation-scoring.md (fourth round) measures it.
 VERBAL_KINDS = frozenset({"accusation", "epithet", "tension", "rejection", "demand"})
+# Force posture is class +2 too (the guideline: "military drills aimed at the other" +2; a launch, artillery fire or an
+# attack +3): drills, exercises, deployments, build-ups, alerts, strategic assets and weapon topics (kind `posture` in
+# cues.tsv, CAMEO 15/150-154 short of a launch or a test) share the cap, alone or beside words. A launch, a nuclear
+# test, shelling (kind military, fight) lifts it. docs/evaluation-scoring.md (fifth round) measures it.
+POSTURE_KINDS = frozenset({"posture"})
+CAPPED_KINDS = VERBAL_KINDS | POSTURE_KINDS
 VERBAL_CAP = 0.5
 REST_WEIGHT = 0.25  # weight of a statement's cues after the strongest on each side (see aggregate, METHODOLOGY §2)
 # Kinds of which only the strongest cue of a statement counts: an epithet is a house-vocabulary name for the other
@@ -338,7 +344,7 @@ class Scorer:
             if marker.statement_modality:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
         constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
-                          sorted(VERBAL_KINDS), VERBAL_CAP, sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
+                          sorted(CAPPED_KINDS), VERBAL_CAP, sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
                           UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), TOKEN_PATTERN,
                           sorted(TYPOGRAPHY.items())))
@@ -504,8 +510,8 @@ class Scorer:
         vader_weight = VADER_WEIGHT
         if cues:
             cue_sum = aggregate([c["contribution"] for c in cues])
-            if cue_sum > VERBAL_CAP and all(c["kind"] in VERBAL_KINDS for c in cues if c["contribution"] > 0):
-                cue_sum = VERBAL_CAP  # words alone: at most class +2
+            if cue_sum > VERBAL_CAP and all(c["kind"] in CAPPED_KINDS for c in cues if c["contribution"] > 0):
+                cue_sum = VERBAL_CAP  # words or force posture alone: at most class +2
             marked = self.marked_by.get(modality, ())
             if marked and any(m["kind"] in marked for c in cues for m in c["markers"]):
                 factor = 1.0  # the text marks this modality at the cue already: count it once

@@ -1,0 +1,42 @@
+"""Issue 14, fifth round: force posture (guideline class +2) against use of force (+3), and derogation (+2) against
+insult (+3). Sentences written for these tests."""
+import pytest
+
+from tension.score.scorer import CAPPED_KINDS, VERBAL_CAP, Scorer, aggregate, load_cues
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Scorer:
+    return Scorer()
+
+
+def kinds(result) -> set[str]:
+    return {c["kind"] for c in result.cues if c["contribution"] > 0}
+
+
+def test_force_posture_alone_is_capped_below_a_launch(scorer):
+    drills = scorer.score("The allies staged their largest war games yet, with a carrier group and strategic bombers "
+                          "flying over the sea, in a show of force.")
+    assert kinds(drills) == {"posture"}
+    assert aggregate([c["contribution"] for c in drills.cues]) > VERBAL_CAP  # uncapped it would weigh more
+    assert drills.cue_sum == VERBAL_CAP
+    launch = scorer.score("The North test-fired an intercontinental ballistic missile into the sea.")
+    assert "military" in kinds(launch)
+    assert launch.cue_sum > VERBAL_CAP
+    assert launch.hostility > drills.hostility
+    shelling = scorer.score("The army shelled the island during the drills.")  # force lifts the cap
+    assert shelling.cue_sum > VERBAL_CAP
+
+
+def test_posture_beside_words_alone_stays_capped(scorer):
+    result = scorer.score("The warmongers deployed more bombers in a reckless military build-up.")
+    assert kinds(result) <= CAPPED_KINDS
+    assert result.cue_sum == VERBAL_CAP
+
+
+def test_posture_rows_are_not_launches_or_tests():
+    """The posture kind holds drills, deployments, build-ups and assets; every launch, test or firing row is not."""
+    posture = [c.pattern for c in load_cues() if c.kind == "posture"]
+    assert len(posture) > 25
+    words = {w for p in posture for w in p.replace("|", " ").split()}  # "live-fire drill" is a drill
+    assert not [w for w in words if w.startswith(("launch", "fire", "test", "shell"))]
