@@ -40,3 +40,11 @@ def test_posture_rows_are_not_launches_or_tests():
     assert len(posture) > 25
     words = {w for p in posture for w in p.replace("|", " ").split()}  # "live-fire drill" is a drill
     assert not [w for w in words if w.startswith(("launch", "fire", "test", "shell"))]
+
+
+def test_a_weapon_named_is_posture_a_weapon_fired_is_force(scorer):
+    shown = scorer.score("The parade showed new ballistic missiles, rocket launchers and artillery in a show of force.")
+    assert kinds(shown) <= CAPPED_KINDS
+    assert shown.cue_sum == VERBAL_CAP
+    fired = scorer.score("The army fired ballistic missiles and artillery rounds in a show of force.")
+    assert fired.cue_sum > VERBAL_CAP
