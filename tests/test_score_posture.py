@@ -48,3 +48,11 @@ def test_a_weapon_named_is_posture_a_weapon_fired_is_force(scorer):
     assert shown.cue_sum == VERBAL_CAP
     fired = scorer.score("The army fired ballistic missiles and artillery rounds in a show of force.")
     assert fired.cue_sum > VERBAL_CAP
+
+
+@pytest.mark.parametrize("text", ["A nuclear submarine of the fleet will call at the port next week.",
+                                  "Two nuclear bombers flew over the peninsula.",
+                                  "A nuclear aircraft carrier entered the harbour."])
+def test_a_strategic_asset_is_one_cue(scorer, text):
+    [cue] = [c for c in scorer.score(text).cues if c["contribution"] > 0]
+    assert cue["cue"].startswith("nuclear ") and cue["contribution"] == 0.45
