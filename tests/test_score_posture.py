@@ -56,3 +56,8 @@ def test_a_weapon_named_is_posture_a_weapon_fired_is_force(scorer):
 def test_a_strategic_asset_is_one_cue(scorer, text):
     [cue] = [c for c in scorer.score(text).cues if c["contribution"] > 0]
     assert cue["cue"].startswith("nuclear ") and cue["contribution"] == 0.45
+
+
+@pytest.mark.parametrize("text", ["The spokesman called the minister a political clown.", "Their envoy is a laughing stock."])
+def test_ridicule_rows_match_each_choice(scorer, text):
+    assert any(c["kind"] == "insult" and c["contribution"] >= 0.7 for c in scorer.score(text).cues)
