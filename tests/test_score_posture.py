@@ -61,3 +61,10 @@ def test_a_strategic_asset_is_one_cue(scorer, text):
 @pytest.mark.parametrize("text", ["The spokesman called the minister a political clown.", "Their envoy is a laughing stock."])
 def test_ridicule_rows_match_each_choice(scorer, text):
     assert any(c["kind"] == "insult" and c["contribution"] >= 0.7 for c in scorer.score(text).cues)
+
+
+def test_a_charge_is_cameo_173_a_verdict_116(scorer):
+    [charged] = scorer.score("Prosecutors indicted the former minister on bribery charges.").cues
+    assert (charged["cameo"], charged["contribution"]) == ("173", 0.5)  # charge with legal action, -5.0
+    [verdict] = scorer.score("The court convicted the former minister of bribery.").cues
+    assert (verdict["cameo"], verdict["contribution"]) == ("116", 0.3)  # find guilty, -2.0 raised
