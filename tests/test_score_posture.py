@@ -68,3 +68,10 @@ def test_a_charge_is_cameo_173_a_verdict_116(scorer):
     assert (charged["cameo"], charged["contribution"]) == ("173", 0.5)  # charge with legal action, -5.0
     [verdict] = scorer.score("The court convicted the former minister of bribery.").cues
     assert (verdict["cameo"], verdict["contribution"]) == ("116", 0.3)  # find guilty, -2.0 raised
+
+
+def test_a_war_of_history_does_not_lift_the_cap(scorer):
+    result = scorer.score("The cabinet approved the largest military build-up since the Korean War.")
+    assert "name" in kinds(result) and kinds(result) <= CAPPED_KINDS
+    assert aggregate([c["contribution"] for c in result.cues]) > VERBAL_CAP
+    assert result.cue_sum == VERBAL_CAP

@@ -74,7 +74,8 @@ VERBAL_KINDS = frozenset({"accusation", "epithet", "tension", "rejection", "dema
 # cues.tsv, CAMEO 15/150-154 short of a launch or a test) share the cap, alone or beside words. A launch, a nuclear
 # test, shelling (kind military, fight) lifts it. docs/evaluation-scoring.md (fifth round) measures it.
 POSTURE_KINDS = frozenset({"posture"})
-CAPPED_KINDS = VERBAL_KINDS | POSTURE_KINDS
+# (kind name: history and names with a low weight, "the Korean War", "the second world war": no act, so no lift)
+CAPPED_KINDS = VERBAL_KINDS | POSTURE_KINDS | {"name"}
 VERBAL_CAP = 0.5
 REST_WEIGHT = 0.25  # weight of a statement's cues after the strongest on each side (see aggregate, METHODOLOGY §2)
 # Kinds of which only the strongest cue of a statement counts: an epithet is a house-vocabulary name for the other
