@@ -75,3 +75,9 @@ def test_a_war_of_history_does_not_lift_the_cap(scorer):
     assert "name" in kinds(result) and kinds(result) <= CAPPED_KINDS
     assert aggregate([c["contribution"] for c in result.cues]) > VERBAL_CAP
     assert result.cue_sum == VERBAL_CAP
+
+
+def test_a_ruling_struck_down_is_not_force(scorer):
+    ruled = scorer.score("The high court struck down the ban on Tuesday.")
+    assert not [c for c in ruled.cues if c["contribution"] > 0]
+    assert scorer.score("A shell struck the village on Tuesday.").hostility > 0.3  # a hit is still force
