@@ -3,7 +3,8 @@
     raw       = tanh( cue_sum  +  VADER_WEIGHT × (−vader_compound) ) × modality_factor
                 (VADER's positive tone counts only beside a cooperative cue: UNCUED_POSITIVE_TONE)
     cue_sum   = on each side (hostile, cooperative) the largest cue_weight × cue_factor + REST_WEIGHT × the others
-                (at most VERBAL_CAP when every hostile cue is words alone: accusation, epithet, demand, ...)
+                (at most VERBAL_CAP when every hostile cue is words alone or force posture: accusation, epithet,
+                demand, drills, deployments, ... — the guideline's class +2; a launch, shelling or a threat lifts it)
     hostility = calibration(raw)   (tension/score/calibration.py: mean gold class at that raw value, / 3)
 
 +1 is a threat of war, insult or use of force, 0 neutral, −1 warm cooperation. Cue weights come from
