@@ -261,7 +261,8 @@ def test_hostility_in_range_for_cue_dense_text(scorer, words):
 
 KINDS = {"threat", "military", "coercion", "accusation", "demand", "rejection", "assault", "fight", "tension",
          "diplomacy", "cooperation", "agreement", "aid", "name", "insult", "epithet",
-         "transfer"}  # transfer: troops or arms sent to someone (aid to the recipient, tension/score/scorer.py)
+         "transfer",  # transfer: troops or arms sent to someone (aid to the recipient, tension/score/scorer.py)
+         "posture"}  # posture: drills, deployments, build-ups, strategic assets (class +2; capped like words alone)
 
 
 def test_cue_rows_are_valid():

@@ -1,0 +1,154 @@
+"""The per-cue rules of the hostility score: which markers a cue answers to, how a statement's cues add up, and
+which cues count 0 or once (background cooperation, style terms, proper names, scare quotes). Pure functions and
+their constants; the Scorer (tension/score/scorer.py) finds the cues and applies them. Every constant here is part of
+the scorer version (Scorer.__init__ hashes them).
+"""
+from __future__ import annotations
+
+import re
+
+from tension.score.patterns import _CLAUSE_BREAK
+
+POLARITY_KINDS = ("negation", "refusal", "reversal", "emphasis", "opposition")  # the nearest decides the sign
+# Words alone are class +2 at most (docs/labelling-guideline.md: +2 condemnation, accusation, derogation; +3 needs a
+# threat, an insult or force): a statement whose hostile cues are all of these kinds has its cue_sum capped at
+# VERBAL_CAP, the weight of the strongest single accusations (aggression, war crime: 0.5), so that a KCNA sentence
+# piling up accusations ("reckless moves to start a war", "hell-bent on confrontation") no longer ranks with a
+# missile launch or a threat of war. docs/evaluation-scoring.md (fourth round) measures it.
+VERBAL_KINDS = frozenset({"accusation", "epithet", "tension", "rejection", "demand"})
+# Force posture is class +2 too (the guideline: "military drills aimed at the other" +2; a launch, artillery fire or an
+# attack +3): drills, exercises, deployments, build-ups, alerts, strategic assets and weapon topics (kind `posture` in
+# cues.tsv, CAMEO 15/150-154 short of a launch or a test) share the cap, alone or beside words. A launch, a nuclear
+# test, shelling (kind military, fight) lifts it. docs/evaluation-scoring.md (fifth round) measures it.
+POSTURE_KINDS = frozenset({"posture"})
+# (kind name: history and names with a low weight, "the Korean War", "the second world war": no act, so no lift)
+CAPPED_KINDS = VERBAL_KINDS | POSTURE_KINDS | {"name"}
+VERBAL_CAP = 0.5
+REST_WEIGHT = 0.25  # weight of a statement's cues after the strongest on each side (see aggregate, METHODOLOGY §2)
+# Kinds of which only the strongest cue of a statement counts: an epithet is a house-vocabulary name for the other
+# side (a style term), and a demand is one act however many of its words are cues ("demanded ... stop at once").
+ONCE_KINDS = ("epithet", "demand")
+SCALE_KINDS = ("hypothetical", "future", "request", "topic")  # the most hedging one scales the cue
+INTENSITY_KINDS = ("intensifier", "diminisher")  # multiply
+SCARE_QUOTE_WORDS = 4  # a cooperative cue inside quotes this short is irony ('"dialogue" racket'), not cooperation
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]|‘([^‘’]{1,80})’")
+
+
+def _exempt(marker_kind: str, cue_kind: str) -> bool:
+    """Markers that do not apply to a kind of cue. A threat is itself the act ("will retaliate" is not hedged by
+    "will"), and so is a demand ("urged Moscow to take responsible actions"); an epithet or accusation is the
+    speaker's own evaluation, neither the topic of a condemnation ("condemned the puppet's provocation") nor
+    undone by a refusal ("rejected the baseless allegations")."""
+    return (
+        (marker_kind == "future" and cue_kind == "threat")
+        or (marker_kind == "request" and cue_kind == "demand")
+        or (marker_kind in ("topic", "refusal") and cue_kind == "accusation")
+    )
+
+
+def aggregate(contributions: list[float]) -> float:
+    """The cues' joint weight: on each side (hostile, cooperative) the strongest cue counts in full and the others
+    by REST_WEIGHT, so a statement is rated by its strongest element (as the gold-set guideline asks of its labellers)
+    and several mild cues do not add up to a threat."""
+    if len(contributions) < 2:
+        return contributions[0] if contributions else 0.0
+    hostile = [c for c in contributions if c > 0]
+    cooperative = [c for c in contributions if c < 0]
+    total = 0.0
+    if hostile:
+        strongest = max(hostile)
+        total += strongest + REST_WEIGHT * (sum(hostile) - strongest)
+    if cooperative:
+        strongest = min(cooperative)
+        total += strongest + REST_WEIGHT * (sum(cooperative) - strongest)
+    return total
+
+
+def count_style_once(found: list[dict]) -> list[dict]:
+    """Of a statement's epithets (house-vocabulary names for the other side), only the one with the largest
+    contribution counts, and likewise of its demand cues; the others are kept in the explanation with factor 0. An
+    outlet that names its enemy "the puppet traitors" three times in a sentence has said one derogatory thing."""
+    for kind in ONCE_KINDS:
+        same = [c for c in found if c["kind"] == kind and c["contribution"] > 0]
+        if len(same) > 1:
+            keep = max(same, key=lambda c: c["contribution"])  # the first of equals
+            for cue in same:
+                if cue is not keep:
+                    cue["markers"] = cue["markers"] + [{"marker": f"{kind} counted once", "kind": "once"}]
+                    cue["factor"], cue["contribution"] = 0.0, 0.0
+    return found
+
+
+# A cooperative cue in a background phrase of a hostile statement ("to resume the drills after a pause due to the
+# summit talks", "fired a missile days after the talks") is not cooperation: the phrase says when or why, and the
+# statement is the hostile act. BACKGROUND_WORDS open such a phrase; it reaches BACKGROUND_WINDOW words, within the
+# clause. Only in statements with a hostile cue: in a cooperative one ("ties improved after the summit") the
+# background is more of the same.
+BACKGROUND_WORDS = frozenset({"after", "following", "since", "due", "amid", "despite", "because"})
+BACKGROUND_WINDOW = 6
+
+
+def in_background(found: list[dict], starts: list[int], words: list[str]) -> None:
+    """Set to 0 the cooperative cues of a hostile statement that stand in a background phrase (BACKGROUND_WORDS
+    before them, within BACKGROUND_WINDOW words and the clause). `starts` are the cues' first word indices."""
+    if not any(c["contribution"] > 0 for c in found):
+        return
+    for cue, start in zip(found, starts):
+        if cue["contribution"] >= 0:
+            continue
+        for k in range(start - 1, max(-1, start - 1 - BACKGROUND_WINDOW), -1):
+            if words[k] in _CLAUSE_BREAK:
+                break
+            if words[k] in BACKGROUND_WORDS:
+                cue["markers"] = cue["markers"] + [{"marker": f"background ({words[k]} ...)", "kind": "background"}]
+                cue["factor"], cue["contribution"] = 0.0, 0.0
+                break
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a word starts with a capital and is not the pronoun 'I' or an all-caps acronym ("U.S.", "KCNA")."""
+    return word[:1].isupper() and word != "I" and not (len(word) > 1 and word.isupper())
+
+
+NAME_JOINERS = frozenset({"for", "of", "and", "against", "on"})  # "Solidarity for Progress", "Movement for Peace"
+
+
+def _joined_name(before: list[str], after: list[str]) -> bool:
+    """Whether a capitalised cue is joined to a capitalised word by a lower-case joiner of names ("Solidarity for
+    Progress", "Movement for Peace"): the two words before it are a capitalised word and a joiner, or the two after
+    it are a joiner and a capitalised word."""
+    return (len(before) == 2 and before[1] in NAME_JOINERS and _capitalised(before[0])) or (
+        len(after) == 2 and after[0] in NAME_JOINERS and _capitalised(after[1].strip(".,;:!?\"'’”)")))
+
+
+def in_name(text: str, char_start: int, char_end: int) -> bool:
+    """Whether the capitalised cue at text[char_start:char_end] is part of a proper name ("the Spy Agency", "People's
+    Solidarity for Participatory Democracy", "the Solidarity for Progress"): the word before or after it is
+    capitalised too, or joined to it by "for", "of", "and" (`_joined_name`), the cue does not open the sentence, and the text is not a headline in title case (where every word is capitalised)."""
+    before = text[:char_start].rsplit(None, 1)
+    if not before or char_start == len(before[0]) or not before[-1][-1:].isalnum() and before[-1][-1:] != "'":
+        return False  # the first word of the text, or after punctuation or a quotation mark: a capital for grammar
+    if text[char_start - 1] not in " \t\n\u00a0":
+        return False  # glued to what precedes it ("(Spy", "“Spy")
+    after = text[char_end:].split(None, 2)
+    if not (_capitalised(before[-1]) or (after and _capitalised(after[0].strip(".,;:!?\"'’”)")))
+            or _joined_name(text[:char_start].rsplit(None, 2)[-2:], after[:2])):
+        return False
+    # not a title-case headline: in running text at least two longer words are in lower case (counted up to two)
+    lower = 0
+    for w in text.split():
+        if len(w) > 3 and w[:1].islower():
+            lower += 1
+            if lower == 2:
+                return True
+    return False
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of short quotations (scare quotes)."""
+    spans = []
+    for m in _QUOTED.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        if len(m.group(group).split()) <= SCARE_QUOTE_WORDS:
+            spans.append(m.span(group))
+    return spans
