@@ -7,7 +7,8 @@ The scorer's ranking is decided by a few numbers besides the cue weights: one mu
 weight, the weight of a side's cues after its strongest (REST_WEIGHT), the words/posture cap (VERBAL_CAP), the
 modality factors of hypothetical and negated statements, VADER's positive tone without a cooperative cue
 (UNCUED_POSITIVE_TONE) and how much a cooperative cue counts beside a hostile one. PARAMETERS lists them with their
-current values (those of tension/score/scorer.py and rules.py, or tension/data/scorer_parameters.tsv where it exists).
+current values (the constants of tension/score/scorer.py and rules.py; 1 for the multipliers).
+docs/evaluation-scoring.md (sixth round) has the figures: the fit was not kept.
 
 Each gold tune statement is scored once by the real scorer (its real cues, markers, directions, modality) with
 every parameter at its table value, and kept as its **components**: per group of cue kinds, the largest and the sum
