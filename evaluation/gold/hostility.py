@@ -62,6 +62,7 @@ def gold_rows() -> tuple[pd.DataFrame, int, str]:
         gold["text"] = [units[u]["text"] for u in gold["unit_id"]]
         gold["corpus"] = [units[u]["corpus"] for u in gold["unit_id"]]
         gold["split"] = [units[u]["split"] for u in gold["unit_id"]]
+        gold["doc_id"] = [units[u]["doc_id"] for u in gold["unit_id"]]  # folds by document (evaluation/fit_scorer.py)
         # T1 (errors may be read) or T2 (held out within tune), the same split by document as the extraction's
         gold["part"] = [tune_part(units[u]["corpus"], units[u]["doc_id"]) if units[u]["split"] == "tune" else ""
                         for u in gold["unit_id"]]

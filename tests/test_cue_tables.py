@@ -1,0 +1,94 @@
+"""Lint of the cue tables the scorer reads (cues.tsv, cues_insults.tsv, cues_modifiers.tsv): no choice that was
+meant to hold a space.
+
+In the pattern syntax (tension/score/patterns.py) a space separates words and "|" separates the choices of one word,
+so a choice cannot hold a space: `no one|nobody can deny` reads "no" + "one|nobody" + "can" + "deny" and never
+matches "nobody can deny". Such a row is written, but it cannot be seen in the syntax; what gives it away is that
+the alternative standing for the whole phrase repeats the word beside the group ("nobody" after "no", "carrier~"
+before "carrier~", "laughingstock~" before "stock"): the pattern then asks for "no nobody", "carrier carrier",
+"laughingstock stock". That is what this lint looks for. It found the three rows fixed so far (two in the fifth
+round, one below as a known exception); a slip whose alternatives do not repeat their neighbour
+(`conduct~|carr* out`, fixed in the sixth round) it cannot see, so each fixed row also has a phrase test below.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tension.config import read_tsv
+from tension.score.scorer import CUES_FILE, INSULTS_FILE, MODIFIERS_FILE, Scorer, load_cues
+
+TABLES = {CUES_FILE: "cue", INSULTS_FILE: "cue", MODIFIERS_FILE: "marker"}
+# Known exceptions: (file name, pattern) -> why the row stays. cues_modifiers.tsv is read by the extractor's modality
+# too (tension/extract/modality.py, another engineer's file): its emphasis row "no one|nobody can|could|will deny|..."
+# never matches "nobody can deny"; it is left for the lead (the fix: "no one can|could|will ..." and "nobody
+# can|could|will ..." as two rows).
+KNOWN = {
+    ("cues_modifiers.tsv", "no one|nobody can|could|will deny|denies|hide|conceal|justify|doubt"):
+        "shared with tension/extract/modality.py; reported to the lead (issue 14, sixth round)",
+}
+
+
+def _bare(token: str) -> str:
+    return token.lower().rstrip("~*")
+
+
+def spaced_choices(pattern: str) -> list[str]:
+    """Where a choice of `pattern` was probably meant to hold a space: an alternative of a "|" group that repeats the
+    single word beside the group (equal to it, starting with the word before it, or ending with the word after it)."""
+    words = pattern.split()
+    found = []
+    for i, word in enumerate(words):
+        if "|" not in word:
+            continue
+        for j, side in ((i - 1, "before"), (i + 1, "after")):
+            if not 0 <= j < len(words) or "|" in words[j] or words[j] == "*":
+                continue
+            neighbour = _bare(words[j])
+            for choice in map(_bare, word.split("|")):
+                if choice == neighbour or (side == "before" and choice.startswith(neighbour)) or (
+                        side == "after" and choice.endswith(neighbour)):
+                    found.append(f"{choice!r} in {word!r} repeats {words[j]!r} {side} it")
+    return found
+
+
+@pytest.mark.parametrize("pattern", [
+    "nuclear submarine~|carrier~|bomber~|aircraft carrier~",  # the fifth round's two rows, before their fix
+    "clown~|buffoon*|scarecrow~|laughingstock~|laughing stock",
+    "no one|nobody can|could|will deny|denies",
+])
+def test_the_lint_finds_a_choice_meant_to_hold_a_space(pattern):
+    assert spaced_choices(pattern)
+
+
+@pytest.mark.parametrize("pattern", [
+    "nuclear submarine~|carrier~|bomber~", "nuclear aircraft carrier~", "military|troop build-up|buildup",
+    "strike~|struck|strikes down * ruling~", "war hawk~|maniac~|monger~", "not only|just|merely",
+])
+def test_the_lint_passes_correct_rows(pattern):
+    assert not spaced_choices(pattern)
+
+
+@pytest.mark.parametrize("path", list(TABLES), ids=lambda p: p.name)
+def test_no_cue_table_has_a_choice_meant_to_hold_a_space(path):
+    rows = read_tsv(path)
+    assert rows, f"{path} has no rows"
+    bad = {r[TABLES[path]]: spaced_choices(r[TABLES[path]]) for r in rows}
+    bad = {pattern: why for pattern, why in bad.items() if why and (path.name, pattern) not in KNOWN}
+    assert not bad, (f"{path.name}: a '|' choice cannot hold a space (split the row in two, one per phrase): "
+                     f"{bad}")
+
+
+def test_the_tables_linted_are_the_ones_the_scorer_reads():
+    patterns = {c.pattern for c in load_cues()}
+    assert patterns == {r["cue"] for path in (CUES_FILE, INSULTS_FILE) for r in read_tsv(path)}
+    assert MODIFIERS_FILE in TABLES
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The North conducted its sixth nuclear test on Sunday.", "conduct~ * nuclear test~"),
+    ("The North carried out a nuclear test on Sunday.", "carr* out * nuclear test~"),
+    ("A nuclear aircraft carrier entered the harbour.", "nuclear aircraft carrier~"),
+    ("He is a clown and a laughing stock.", "clown~|buffoon*|scarecrow~|laughingstock~"),
+])
+def test_the_rows_split_match_their_phrases(text, cue):
+    assert cue in {c["cue"] for c in Scorer().score(text).cues}
