@@ -47,3 +47,21 @@ def test_wilson_interval_of_a_share():
     assert wilson(0, 10)[0] == 0.0 and abs(wilson(10, 10)[1] - 1.0) < 1e-12
     # More statements, a narrower interval around the same share.
     assert wilson(570, 1000)[1] - wilson(570, 1000)[0] < high - low
+
+
+def test_hostility_intervals_resample_whole_documents():
+    import pandas as pd
+
+    from evaluation.gold.hostility import intervals
+
+    rng = np.random.default_rng(3)
+    label = rng.integers(-1, 4, 120)
+    rows = pd.DataFrame({"split": "check", "part": "", "doc_id": [f"d{i // 4}" for i in range(120)],
+                         "unit_id": [f"u{i}" for i in range(120)], "label": label,
+                         "scorer": label / 3 + rng.normal(0, 0.3, 120)})
+    text = intervals(rows, positive=2, resamples=200)
+    assert "check: scorer ρ" in text and "(120 statements, 30 documents)" in text
+    rho, low, high = (float(x) for x in
+                      text.split("ρ ")[1].split(", AUC")[0].replace("[", "").replace("]", "").replace(",", "").split())
+    assert low < rho < high and high - low < 0.3
+    assert intervals(rows.assign(split="tune", part="t1").iloc[:0], positive=2) == ""

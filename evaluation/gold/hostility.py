@@ -136,6 +136,35 @@ def table(rows: pd.DataFrame, positive: int) -> str:
     return "\n".join(lines)
 
 
+INTERVAL_RESAMPLES = 1000
+
+
+def intervals(rows: pd.DataFrame, positive: int, resamples: int = INTERVAL_RESAMPLES) -> str:
+    """The scorer's ρ and AUC over all corpora of each split present, with 95% intervals from a bootstrap that
+    resamples whole documents (statements of one document share its text and rise and fall together)."""
+    lines = []
+    documents = rows["doc_id"] if "doc_id" in rows else rows["unit_id"]
+    for split in ("tune", "t1", "t2", "check"):
+        part = rows[rows["split"] == split] if split in ("tune", "check") else rows[rows["part"] == split]
+        if not len(part):
+            continue
+        score, label = part["scorer"].to_numpy(float), part["label"].to_numpy(float)
+        groups = [np.flatnonzero(documents.loc[part.index].to_numpy() == d)
+                  for d in pd.unique(documents.loc[part.index])]
+        rng = np.random.default_rng(2026)
+        rhos, aucs = [], []
+        for _ in range(resamples):
+            rows_ = np.concatenate([groups[i] for i in rng.integers(0, len(groups), len(groups))])
+            rhos.append(spearman(score[rows_], label[rows_]))
+            aucs.append(auc(score[rows_], label[rows_] >= positive))
+        (r_lo, r_hi), (a_lo, a_hi) = np.nanpercentile(rhos, [2.5, 97.5]), np.nanpercentile(aucs, [2.5, 97.5])
+        lines.append(f"{split}: scorer ρ {spearman(score, label):.3f} [{r_lo:.3f}, {r_hi:.3f}], AUC "
+                     f"{auc(score, label >= positive):.3f} [{a_lo:.3f}, {a_hi:.3f}] ({len(part)} statements, "
+                     f"{len(groups)} documents)")
+    return (f"95% intervals, {resamples} bootstrap resamples of whole documents (fixed seed):\n"
+            + "\n".join(lines)) if lines else ""
+
+
 def fit_calibration(rows: pd.DataFrame) -> str:
     """Fit the calibration anchors on the tune half (the scorer's raw value, i.e. without calibration) and write
     them; returns the table written."""
@@ -198,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{what}; {len(rows)} statements; scorer {rows['version'].iloc[0]}. ρ = Spearman(hostility, class); "
           f"AUC of class ≥ {positive} vs the rest.")
     print(table(rows, positive))
+    print(intervals(rows, positive))
     if args.errors:
         tune = rows[rows["part"] == "t1"].copy()  # T1 only: T2 is held out within tune
         # rank disagreement: where the score's rank and the class's rank differ most
