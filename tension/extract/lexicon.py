@@ -63,6 +63,7 @@ def load_lexicon() -> Lexicon:
     rules = Rules(
         directive_verbs=directive,
         relay_verbs=frozenset(r["word"] for r in rows if r["kind"] == "relay"),
+        inverted_verbs=frozenset(r["word"] for r in rows if r["kind"] == "inverted"),
         # right after the actor, with an adverb or a day at most: "Putin met Kim", "Lavrov on Monday held talks"
         reciprocal=re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:also|again|later|then|\w+ly|on\s+\w+)\s+)?(?:"
                               + "|".join(reciprocal) + r")\b") if reciprocal else None,

@@ -1,0 +1,69 @@
+"""Rules of issue 13's seventh tuning round, each kept only when the held-out T2 part of the tune half did not get
+worse; every sentence here is written for these tests (never copied from the corpora). Rules:
+docs/labelling-guideline.md; figures: docs/evaluation-extraction.md, "Seventh round"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import voices_on
+
+from tension.extract.statements import extract_statements
+
+DAY = date(2025, 12, 10)
+
+
+def found(ctx, text: str, speaker: str = "") -> list[tuple]:
+    return voices_on(ctx, text, DAY, speaker)
+
+
+def rows(ctx, text: str, speaker: str = "") -> list:
+    return extract_statements(text, DAY, ctx.actors, ctx.lexicon, speaker)
+
+
+# --- an inverted frame: "<content>, said <speaker>" (attribution.tsv, kind inverted) -----------------------------------
+
+def test_an_inverted_speaker_with_a_country_in_the_apposition_speaks_not_the_content_subject(ctx):
+    # Before: North Korea, the subject of the claim, was the speaker (PRK government, no target).
+    text = ("North Korea remains the gravest danger to the region, said Gen. Tom Avery, the commander of "
+            "U.S. Forces Korea.")
+    assert found(ctx, text) == [("USA", "military", ("PRK",))]
+
+
+def test_an_inverted_speaker_named_after_the_verb(ctx):
+    # Before: Seoul (the subject) was the speaker; the ministry speaks, about Pyongyang.
+    assert found(ctx, "Seoul will answer any provocation by Pyongyang firmly, said the Defense Ministry.") == [
+        ("KOR", "government", ("PRK",))]
+
+
+def test_an_act_told_before_an_inverted_reporter_is_the_actors_reported_act(ctx):
+    got = rows(ctx, "North Korea launched two ballistic missiles toward the sea on Friday, said "
+                    "South Korea's Joint Chiefs of Staff.")
+    assert [(s.speaker_country, s.is_act, s.reported_by) for s in got] == [
+        ("PRK", True, "South Korea's Joint Chiefs of Staff")]
+
+
+def test_a_state_outlet_named_after_the_verb_speaks_in_a_kcna_release(ctx):
+    # Before: the release's own voice (KCNA), or a country named in the content as the speaker.
+    got = rows(ctx, "The war drills of the United States are a reckless provocation that may spark a war, "
+                    "says Rodong Sinmun Friday in a signed article.", "KCNA")
+    assert [(s.speaker, s.speaker_country, s.speaker_kind, s.targets) for s in got] == [
+        ("Rodong Sinmun", "PRK", "state_media", ["USA"])]
+
+
+def test_an_apposition_before_said_keeps_its_speaker(ctx):
+    # Hard case: "Kim Yo Jong, <apposition>, said ..." is no inversion; the phrase after "said" is content.
+    assert found(ctx, "Kim Yo Jong, the sister of the leader, said the South would pay for the leaflets.") == [
+        ("PRK", "government", ("KOR",))]
+
+
+def test_a_participle_after_the_comma_is_no_inversion(ctx):
+    # Hard case: ", saying" and ", adding" open the speaker's own words.
+    assert found(ctx, "Seoul condemned the launch, saying Pyongyang broke its pledge.") == [
+        ("KOR", "government", ("PRK",))]
+
+
+def test_an_inverted_speaker_the_dictionary_cannot_place_leaves_the_sentence_as_it_was(ctx):
+    # Hard case: a person with no country named anywhere: the rule does not guess (on T2 it cost a row).
+    text = "Tokyo is deeply worried about the missile programme, said Robert Vale."
+    assert found(ctx, text)[0][0] == "JPN"
