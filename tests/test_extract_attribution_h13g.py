@@ -67,3 +67,20 @@ def test_an_inverted_speaker_the_dictionary_cannot_place_leaves_the_sentence_as_
     # Hard case: a person with no country named anywhere: the rule does not guess (on T2 it cost a row).
     text = "Tokyo is deeply worried about the missile programme, said Robert Vale."
     assert found(ctx, text)[0][0] == "JPN"
+
+
+# --- a frame ending in a colon whose only target points back has no row (labelling guideline, the unit) -----------
+
+def test_a_frame_pointing_back_for_its_target_gives_no_row(ctx):
+    # Before: "Minju Joson observes this in a signed commentary:" was a row of its own (targets from "this").
+    got = rows(ctx, "The south Korean military staged live-fire drills near the border. Minju Joson observes this "
+                    "in a signed commentary:\n\nThe drills are a grave provocation.", "KCNA")
+    assert [(s.speaker, s.attribution) for s in got] == [
+        ("south Korean military", "act subject"), ("Minju Joson", "continued (after colon)")]
+
+
+def test_a_frame_with_its_own_content_before_the_colon_keeps_its_row(ctx):
+    # Hard case: the words before "he said, adding:" are the content.
+    got = rows(ctx, "A pastor of south Korea spoke to the paper. The north and the south should end their distrust "
+                    "at an early date, he said, adding:", "KCNA")
+    assert any(s.cue == "said" for s in got)

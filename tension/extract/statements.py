@@ -191,9 +191,12 @@ def _only_a_frame(statement: Statement) -> bool:
     ("A radio station said:", "Commenting on it, an analyst of the daily said:"): no content of its own;
     the speaker goes on in the next sentences (doc.continuing), which carry the statements."""
     at = statement.content.rfind(statement.cue)
-    if at >= 0 and not statement.targets and not statement.is_act and \
+    if at >= 0 and (not statement.targets or statement.targets_inferred and len(statement.content[:at].split()) <= 6) \
+            and not statement.is_act and \
             len(statement.content[at + len(statement.cue):].split()) <= 8:
-        return True  # "A spokesman said in a press statement on Monday:", "X told the newspaper:": about no one
+        # "A spokesman said in a press statement on Monday:", "X told the newspaper:": about no one; "X observes
+        # this in a commentary:" points back for its targets, none of its own
+        return True
     if at < 0 or len(statement.content[at + len(statement.cue):].split()) > 2:
         return False
     return all(part.split()[:1] and part.split()[0].endswith("ing") for part in statement.content[:at].split(", ")[:-1])
