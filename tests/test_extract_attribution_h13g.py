@@ -84,3 +84,17 @@ def test_a_frame_with_its_own_content_before_the_colon_keeps_its_row(ctx):
     got = rows(ctx, "A pastor of south Korea spoke to the paper. The north and the south should end their distrust "
                     "at an early date, he said, adding:", "KCNA")
     assert any(s.cue == "said" for s in got)
+
+
+# --- "made the remarks": when words told before were said, no statement of its own (adjudication 2) -----------------
+
+def test_a_sentence_telling_when_earlier_remarks_were_made_has_no_row(ctx):
+    # Before: a RUS statement toward KOR and PRK, the countries of the question she was asked.
+    assert found(ctx, "Zakharova made the remarks when asked about Seoul's plan to send arms to Kyiv and about "
+                      "North Korea.") == []
+
+
+def test_remarks_with_their_content_keep_their_row(ctx):
+    # Hard case: an indefinite "made remarks" with its content is a statement.
+    assert found(ctx, "Zakharova made remarks criticizing Seoul's plan to send arms to Kyiv.") == [
+        ("RUS", "government", ("KOR", "UKR"))]

@@ -179,6 +179,13 @@ def _inverted_speaker(text: str, blanked: str, anchor: re.Match, c_end: int, out
                    exclude=inside[:1], content_end=anchor.start(), phrase=phrase)
 
 
+# A speech verb with an object pointing back to words told before ("made the remarks", "delivered these comments"):
+# the sentence tells when or where they were said, no statement of its own (a speech noun with no content has no
+# row: adjudication 2).
+_WORDS_TOLD_BEFORE = re.compile(r"(?:made|delivered|gave|issued|released)\s+(?:the|these|those|such|his|her|their)\s+"
+                                r"(?:[\w-]+\s+)?(?:remarks?|comments?|statements?|speech|address)$")
+
+
 # After a relay verb, words that open no speaker's phrase: the verb has its speaker before it ("Kim, the minister,
 # said on Monday that ...", "said to be", "said it would") — no inversion.
 _NO_SPEAKER_AFTER = re.compile(r"\s+(?:that|to|in|on|at|by|for|with|of|about|as|if|it|he|she|they|we|I|you|this|there|so|"
@@ -274,6 +281,8 @@ def speech_verb_findings(
             continue  # "Japan urged to lead G7 efforts": a headline's passive (an active "urged" has an object)
         if verb[-1] == "s" and _NOUN_BEFORE.search(blanked, max(c_start, anchor.start() - 8), anchor.start()):
             continue  # "detained on charges of", "under the terms": a noun, no reporting verb
+        if _WORDS_TOLD_BEFORE.match(anchor.group(0)):
+            return []  # "Zakharova made the remarks when asked about ...": when words told before were said, no row
         inverted = _inverted_speaker(text, blanked, anchor, c_end, outside)
         if inverted is not None:
             return [inverted]
