@@ -98,3 +98,16 @@ def test_remarks_with_their_content_keep_their_row(ctx):
     # Hard case: an indefinite "made remarks" with its content is a statement.
     assert found(ctx, "Zakharova made remarks criticizing Seoul's plan to send arms to Kyiv.") == [
         ("RUS", "government", ("KOR", "UKR"))]
+
+
+# --- a feed's promotion is no statement (labelling guideline, the unit: crawler glue) --------------------------------
+
+def test_a_promotion_line_has_no_row(ctx):
+    # Before: "Ukraine" acted ("act subject", UKR government).
+    assert found(ctx, "Seoul criticised Moscow.\n\nRead all our Ukraine war coverage") == [
+        ("KOR", "government", ("RUS",))]
+
+
+def test_a_sentence_that_only_starts_like_a_promotion_keeps_its_row(ctx):
+    # Hard case: "Readers" is no promotion's opening word.
+    assert found(ctx, "Readers in Seoul said Japan should apologise.")

@@ -6,6 +6,9 @@ clause ends, and a sentence that only lists names."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from tension.config import load_reference_words
 
 
 _BACKGROUND = frozenset({"as", "while", "amid", "even as"})  # clause openings that give background (adjudication 1)
@@ -86,3 +89,15 @@ def background_clause(rel: str, antecedent: list, blanked: str, c_start: int, fo
             _AS_BEFORE.search(blanked, max(0, c_start - 12), c_start) or
             _TIME_BEFORE.search(blanked, max(0, c_start - 12), c_start))) and any(
             s.attribution == "speech verb" and not s.is_act for s in found))
+
+
+@lru_cache(maxsize=1)
+def _promotion_openings() -> tuple[str, ...]:
+    """The opening words of promotions (reference_words.tsv, use promotion), each with a space after it."""
+    return tuple(f"{w} " for w in load_reference_words().get("promotion", ()))
+
+
+def promotion(text: str) -> bool:
+    """Whether a sentence is a feed's promotion or link text ("Read all our Ukraine war coverage"): no statement
+    (labelling guideline, the unit: crawler glue)."""
+    return text[:1] in "RCSFWLD" and text.startswith(_promotion_openings())

@@ -21,7 +21,7 @@ from functools import lru_cache
 from tension.extract import context
 from tension.extract.actors import ActorDictionary, Mention
 from tension.extract.attribution import clause_findings
-from tension.extract.clauses import background_clause, clause_spans, names_only, time_lead_end
+from tension.extract.clauses import background_clause, clause_spans, names_only, promotion, time_lead_end
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
 from tension.extract.headlines import headline_source, headline_source_voice, voices_in_headline
 from tension.extract.kinds import STATE_VOICES
@@ -70,8 +70,8 @@ def extract_statements(
     quote_speaker: Statement | None = None
     for sentence in split_sentences(body, lexicon.abbreviations):
         if sentence.header or foreign and context.not_english(sentence.text) or "," in sentence.text and \
-                names_only(sentence.text):
-            continue  # (a sentence in another language, or one naming without a verb, has no statement: the unit)
+                names_only(sentence.text) or promotion(sentence.text):
+            continue  # (a sentence in another language, one naming without a verb, a promotion: no statement, the unit)
         in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         narrator = doc.continuing or doc.narrator
         found = [s for s in _sentence_statements(sentence, in_sentence, lexicon, doc, narrator, body) if s]
