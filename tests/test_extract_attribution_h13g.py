@@ -111,3 +111,21 @@ def test_a_promotion_line_has_no_row(ctx):
 def test_a_sentence_that_only_starts_like_a_promotion_keeps_its_row(ctx):
     # Hard case: "Readers" is no promotion's opening word.
     assert found(ctx, "Readers in Seoul said Japan should apologise.")
+
+
+# --- a topic as subject is no actor (issue 13: a topic is a target, never a speaker; adjudication 7) -----------------
+
+def test_a_country_expected_to_feature_in_talks_is_no_actor(ctx):
+    # Before: North Korea acted (PRK -> CHN).
+    got = found(ctx, "North Korea is expected to feature prominently at the summit of Lee and Xi in Beijing.")
+    assert all(r[0] != "PRK" for r in got)
+
+
+def test_a_country_whose_programme_tops_the_agenda_is_no_actor(ctx):
+    # Before: a DPRK military act with the launch targets.
+    assert found(ctx, "North Korea's nuclear program tops the agenda of the talks in Washington.") == []
+
+
+def test_a_country_that_acts_keeps_its_act(ctx):
+    # Hard case: "fired" is no topic verb.
+    assert found(ctx, "North Korea fired a missile on Monday.")[0][:2] == ("PRK", "military")

@@ -84,6 +84,8 @@ def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: li
             continue
         if mention.kind in COUNTRY_WORDS and topic_noun_after().match(blanked, mention.end, c_end):
             continue  # "Lee discussed the North Korea issue with Xi": an agenda item, no actor (adjudication 7)
+        if mention.kind in COUNTRY_WORDS and topic_verb_after().match(blanked, mention.end, c_end):
+            continue  # "North Korea is expected to feature in the summit": a topic, no actor (adjudication 7)
         if words and mention.kind in COUNTRY_WORDS and _VERB_BEFORE.match(words[-1]) and \
                 blanked[mention.end : mention.end + 2] in ("'s", "’s"):
             continue  # "The leaders discussed North Korea's nuclear program": the object's owner, a topic, no actor
@@ -103,6 +105,15 @@ def topic_noun_after() -> re.Pattern:
     nouns = sorted(load_reference_words().get("topic_noun", ()), key=len, reverse=True)
     alternatives = phrase_alternatives(nouns)
     return re.compile(r"\s+(?:" + alternatives + r")\b")
+
+
+@lru_cache(maxsize=1)
+def topic_verb_after() -> re.Pattern:
+    """Right after a country, auxiliaries and a verb whose subject is a topic ("[North Korea] is expected to feature
+    in", "[the DPRK] will be discussed"; reference_words.tsv, use topic_verb)."""
+    verbs = phrase_alternatives(sorted(load_reference_words().get("topic_verb", ()), key=len, reverse=True))
+    return re.compile(r"(?:['’]s(?:\s+[a-z][\w-]*){1,2})?(?:\s+(?:is|are|was|were|will|would|could|may|might|likely|also|expected|"
+                      r"set|to|be|again|once|probably|certainly|again|prominently|\w+ly))*\s+(?:" + verbs + r")\b")
 
 
 def after_lead(blanked: str, c_start: int, c_end: int) -> int:

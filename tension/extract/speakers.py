@@ -183,7 +183,8 @@ def _inverted_speaker(text: str, blanked: str, anchor: re.Match, c_end: int, out
 # the sentence tells when or where they were said, no statement of its own (a speech noun with no content has no
 # row: adjudication 2).
 _WORDS_TOLD_BEFORE = re.compile(r"(?:made|delivered|gave|issued|released)\s+(?:the|these|those|such|his|her|their)\s+"
-                                r"(?:[\w-]+\s+)?(?:remarks?|comments?|statements?|speech|address)$")
+                                r"(?!following\b|full\b|below\b)(?:[\w-]+\s+)?(?:remarks?|comments?|statements?|speech|"
+                                r"address)$")
 
 
 # After a relay verb, words that open no speaker's phrase: the verb has its speaker before it ("Kim, the minister,
