@@ -129,3 +129,16 @@ def test_a_country_whose_programme_tops_the_agenda_is_no_actor(ctx):
 def test_a_country_that_acts_keeps_its_act(ctx):
     # Hard case: "fired" is no topic verb.
     assert found(ctx, "North Korea fired a missile on Monday.")[0][:2] == ("PRK", "military")
+
+
+# --- a speaker after a quotation takes its country and kind from its apposition ----------------------------------------
+
+def test_a_quoted_speaker_gets_the_country_of_its_apposition(ctx):
+    # Before: "Park" spoke for no country (people).
+    assert found(ctx, '"The regime is fragile," said Park, a professor at Seoul National University.') == [
+        ("KOR", "academic", ())]
+
+
+def test_a_quoted_speaker_named_in_the_dictionary_keeps_its_own_country(ctx):
+    # Hard case: the name itself resolves; the apposition is not read.
+    assert found(ctx, '"Seoul is biased," said Zakharova, speaking in Moscow.')[0][:2] == ("RUS", "government")

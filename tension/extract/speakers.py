@@ -175,8 +175,14 @@ def _inverted_speaker(text: str, blanked: str, anchor: re.Match, c_end: int, out
     resolved = [r for m in inside[:1] for r in referents(m)]
     if not phrase.strip():
         return None
+    apposition = ""
+    if not resolved and stop < c_end:
+        # '"...," said Park, a professor at <a university in Seoul>': the country and kind from the apposition
+        apposition = blanked[stop:c_end]
+        inside = [m for m in outside if stop <= m.start and referents(m)][:1]
+        resolved = [r for m in inside for r in referents(m)]
     return Finding(resolved[:1], phrase.strip(" .\t\n"), anchor.group(0), False, "speech verb (after quote)",
-                   exclude=inside[:1], content_end=anchor.start(), phrase=phrase)
+                   exclude=inside[:1], content_end=anchor.start(), phrase=phrase + apposition)
 
 
 # A speech verb with an object pointing back to words told before ("made the remarks", "delivered these comments"):
