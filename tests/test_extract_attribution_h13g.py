@@ -142,3 +142,30 @@ def test_a_quoted_speaker_gets_the_country_of_its_apposition(ctx):
 def test_a_quoted_speaker_named_in_the_dictionary_keeps_its_own_country(ctx):
     # Hard case: the name itself resolves; the apposition is not read.
     assert found(ctx, '"Seoul is biased," said Zakharova, speaking in Moscow.')[0][:2] == ("RUS", "government")
+
+
+# --- a who/which clause after an act is background (adjudication 1: a background relative clause gets no row) -----
+
+def test_a_relative_clause_after_an_act_gives_no_row(ctx):
+    # Before: a DPRK row for the relative clause's act ("which has fired missiles toward Japan").
+    got = found(ctx, "Moscow has deepened its ties with Pyongyang, which has fired missiles toward Japan.")
+    assert got == [("RUS", "government", ("PRK",))]
+
+
+def test_a_relative_clause_with_its_own_reporting_verb_keeps_its_rows(ctx):
+    # Hard case: "which Tokyo and Canberra accuse of ..." (the seed's accusation, tests/test_seed.py) keeps its rows.
+    got = found(ctx, "Moscow has deepened its ties with Pyongyang, which Tokyo and Canberra accuse of selling "
+                     "arms to Russia.")
+    assert {r[0] for r in got} == {"RUS", "JPN", "AUS"}
+
+
+def test_a_relative_clause_after_a_speakers_words_still_gives_no_row(ctx):
+    # Hard case (the earlier rule): after a speaker's words.
+    got = found(ctx, "Seoul condemned the launch, which violated United Nations resolutions.")
+    assert [r[0] for r in got] == ["KOR"]
+
+
+def test_a_relative_clause_with_no_act_before_it_keeps_its_row(ctx):
+    # Hard case: the main clause has no act or speaker of a state; the relative clause is the news.
+    got = found(ctx, "A report came out on Monday, which Japan said proved North Korea's guilt.")
+    assert ("JPN", "government", ("PRK",)) in got

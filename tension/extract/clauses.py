@@ -101,3 +101,11 @@ def promotion(text: str) -> bool:
     """Whether a sentence is a feed's promotion or link text ("Read all our Ukraine war coverage"): no statement
     (labelling guideline, the unit: crawler glue)."""
     return text[:1] in "RCSFWLD" and text.startswith(_promotion_openings())
+
+
+def background_relative(rel: str, antecedent: list, found: list, speaks: bool) -> bool:
+    """Whether a who/which clause after an act of the sentence tells the background of its antecedent, no row of its
+    own ("Russia has forged closer ties with Pyongyang, which has been testing missiles"; adjudication 1: a
+    background relative clause). `speaks`: the clause has a reporting verb of its own ("..., which Seoul accuses of
+    shipping arms"): it keeps its row."""
+    return bool(antecedent) and rel in ("who", "which") and not speaks and any(s.is_act for s in found)

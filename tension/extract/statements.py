@@ -21,7 +21,8 @@ from functools import lru_cache
 from tension.extract import context
 from tension.extract.actors import ActorDictionary, Mention
 from tension.extract.attribution import clause_findings
-from tension.extract.clauses import background_clause, clause_spans, names_only, promotion, time_lead_end
+from tension.extract.clauses import (background_clause, background_relative, clause_spans, names_only, promotion,
+                                     time_lead_end)
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
 from tension.extract.headlines import headline_source, headline_source_voice, voices_in_headline
 from tension.extract.kinds import STATE_VOICES
@@ -249,6 +250,9 @@ def _sentence_statements(
             previous_clause = outside
             continue
         anchors = reporting_verbs(blanked, c_start, c_end, lexicon, openings)
+        if background_relative(rel, antecedent, statements, bool(anchors)):
+            previous_clause = outside
+            continue
         if not (outside or antecedent or anchors):
             previous_clause = outside
             continue  # every rule needs a mention or a reporting verb: nothing to find
