@@ -169,3 +169,17 @@ def test_a_relative_clause_with_no_act_before_it_keeps_its_row(ctx):
     # Hard case: the main clause has no act or speaker of a state; the relative clause is the news.
     got = found(ctx, "A report came out on Monday, which Japan said proved North Korea's guilt.")
     assert ("JPN", "government", ("PRK",)) in got
+
+
+# --- a country with only what it owns after it, and no verb, does not act ----------------------------------------
+
+def test_a_possessed_noun_phrase_with_no_verb_is_no_act(ctx):
+    # Before: South Korea acted ("act subject", KOR government).
+    assert found(ctx, "A Hidden Camera. A Luxury Bag. And South Korea's First Lady.") == []
+
+
+def test_a_possessive_followed_by_a_verb_keeps_its_act(ctx):
+    # Hard cases: a past tense, a title-case verb, a headline's future.
+    assert found(ctx, "North Korea's Kim fired missiles.")[0][0] == "PRK"
+    assert found(ctx, "North Korea's Kim Fires Missile")[0][0] == "PRK"
+    assert found(ctx, "Japan's leader to visit Seoul")[0][0] == "JPN"
