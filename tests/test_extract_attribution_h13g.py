@@ -183,3 +183,22 @@ def test_a_possessive_followed_by_a_verb_keeps_its_act(ctx):
     assert found(ctx, "North Korea's Kim fired missiles.")[0][0] == "PRK"
     assert found(ctx, "North Korea's Kim Fires Missile")[0][0] == "PRK"
     assert found(ctx, "Japan's leader to visit Seoul")[0][0] == "JPN"
+
+
+# --- "inter-Korean", "north-south": the two Koreas (guideline, Targets) ----------------------------------------------
+
+def test_inter_korean_relations_target_the_other_korea(ctx):
+    # Before: no target (a KOR statement about no one).
+    assert found(ctx, "Seoul called for improving inter-Korean relations.") == [("KOR", "government", ("PRK",))]
+
+
+def test_north_south_talks_in_a_korean_story_target_the_other_korea(ctx):
+    got = found(ctx, "A civic group of south Korea called for resuming the north-south talks.", "KCNA")
+    assert got == [("KOR", "civic", ("PRK",))]
+
+
+def test_north_south_in_another_story_and_in_a_name_target_no_korea(ctx):
+    # Hard cases: "north-south" in a story naming neither Korea; a capitalised "North-South" inside a name.
+    assert found(ctx, "Khartoum called for north-south talks on the border.")[0][2] == ()
+    got = found(ctx, "Seoul praised the Solidarity for the North-South Joint Declaration.")
+    assert got and "PRK" not in got[0][2]

@@ -62,6 +62,7 @@ def extract_statements(
     doc = Walk(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
     doc.cues = context.document_cues(words, body)
+    doc.korea = any(m.country in _KOREAS for m in mentions)
     doc.year = published.year
     doc.eulogy = not context.eulogy_words().isdisjoint(words)
     doc.past = not context.past_gate().isdisjoint(words) or " in 19" in body or " in 20" in body
@@ -203,6 +204,7 @@ def _only_a_frame(statement: Statement) -> bool:
     return all(part.split()[:1] and part.split()[0].endswith("ing") for part in statement.content[:at].split(", ")[:-1])
 
 
+_KOREAS = frozenset({"KOR", "PRK"})
 _SENTENCE_END = frozenset('.!?"”’):')
 
 

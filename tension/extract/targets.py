@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
+
+from tension.config import load_reference_words
 
 from tension.extract import context
 from tension.extract.actors import PERSON, Mention
 from tension.extract.findings import Finding, Statement, outside_quotes, referents
 from tension.extract.kinds import Kinds
 from tension.extract.modality import modality
-from tension.extract.scan import Anchored
+from tension.extract.scan import Anchored, phrase_alternatives
 from tension.extract.sentences import Sentence
 from tension.extract.walk import RELAYED_GROUPS, Walk, as_mention
 
@@ -94,6 +97,13 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
     """Targets from context when the content only points back, or implied by the act when it names none
     (act_types.tsv: a DPRK launch bears on KOR, JPN and USA). `co_actors`: the countries doing the same act in the
     sentence ("Iran and Syria held joint drills"), never the counterpart an act implies."""
+    if "-" in statement.content and statement.speaker_country in (None, "KOR", "PRK"):
+        both = _both_koreas().search(statement.content)
+        if both is not None and (both.group(0).lower().startswith(("inter", "intra")) or doc.korea and (
+                both.group(0)[0].islower() or not _IN_A_NAME.match(statement.content, both.end()))):
+            # "called for improving inter-Korean relations": the Korea that is not the speaker's
+            statement.targets.extend(c for c in ("KOR", "PRK") if c != statement.speaker_country
+                                     and c not in statement.targets)
     act = kinds.implied_act(statement.speaker_country, statement.content, statement.is_act) if (
         statement.speaker_country and kinds is not None and statement.speaker_kind != "state_media") else None
     implied = act.targets if act is not None else None
@@ -136,6 +146,16 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         # (the outlet's own sentences do not change who "it" and "the statement" point back to)
         doc.last_speaker = as_mention(statement)
         doc.last_kind = statement.speaker_kind
+
+
+# A capitalised word after "North-South": a name ("the Solidarity for Implementing the South-North Joint Declaration").
+_IN_A_NAME = re.compile(r"\s+[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _both_koreas() -> re.Pattern:
+    """A word for the two Koreas together (reference_words.tsv, use both_koreas), as a whole word."""
+    return re.compile(r"\b(?:" + phrase_alternatives(load_reference_words().get("both_koreas", ())) + r")\b", re.I)
 
 
 _PERSONAL = frozenset({"he", "she", "his", "her", "him"})

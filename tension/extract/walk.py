@@ -35,6 +35,7 @@ class Walk:
     not_statements: dict[int, "Statement"] = field(default_factory=dict)
     # whether the document has a word of a joint act, a victim, a place or host, a topic, sport at all (document_cues)
     cues: tuple[bool, ...] = (True, True, True, True, True, True, True)
+    korea: bool = False  # whether the document names either Korea ("north-south talks" are the two Koreas' then)
     year: int = 0  # the year of publication (an act "in <an earlier year>" is background)
     past: bool = True  # whether the document has a word of a past marker at all (context.past_gate)
     eulogy: bool = False  # whether it has a word praising or mourning a leader (context.eulogy_words)
