@@ -202,3 +202,9 @@ def test_north_south_in_another_story_and_in_a_name_target_no_korea(ctx):
     assert found(ctx, "Khartoum called for north-south talks on the border.")[0][2] == ()
     got = found(ctx, "Seoul praised the Solidarity for the North-South Joint Declaration.")
     assert got and "PRK" not in got[0][2]
+
+
+def test_the_two_koreas_are_both_targets(ctx):
+    # Before: no target.
+    assert found(ctx, "Moscow urged the two Koreas to show restraint.") == [("RUS", "government", ("KOR", "PRK"))]
+    assert found(ctx, "Beijing welcomed the inter-Korean talks.") == [("CHN", "government", ("KOR", "PRK"))]

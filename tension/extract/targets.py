@@ -97,11 +97,11 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
     """Targets from context when the content only points back, or implied by the act when it names none
     (act_types.tsv: a DPRK launch bears on KOR, JPN and USA). `co_actors`: the countries doing the same act in the
     sentence ("Iran and Syria held joint drills"), never the counterpart an act implies."""
-    if "-" in statement.content and statement.speaker_country in (None, "KOR", "PRK"):
+    if "-" in statement.content or "Koreas" in statement.content:
         both = _both_koreas().search(statement.content)
         if both is not None and (both.group(0).lower().startswith(("inter", "intra")) or doc.korea and (
                 both.group(0)[0].islower() or not _IN_A_NAME.match(statement.content, both.end()))):
-            # "called for improving inter-Korean relations": the Korea that is not the speaker's
+            # "called for improving inter-Korean relations", "urged the two Koreas": both, the speaker's own aside
             statement.targets.extend(c for c in ("KOR", "PRK") if c != statement.speaker_country
                                      and c not in statement.targets)
     act = kinds.implied_act(statement.speaker_country, statement.content, statement.is_act) if (
