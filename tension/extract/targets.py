@@ -99,7 +99,8 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
     sentence ("Iran and Syria held joint drills"), never the counterpart an act implies."""
     if "-" in statement.content or "Koreas" in statement.content:
         both = _both_koreas().search(statement.content)
-        if both is not None and (both.group(0).lower().startswith(("inter", "intra")) or doc.korea and (
+        if both is not None and (both.group(0).lower().startswith(("inter", "intra")) or "Koreas" in both.group(0)
+                                 or doc.korea and (
                 both.group(0)[0].islower() or not _IN_A_NAME.match(statement.content, both.end()))):
             # "called for improving inter-Korean relations", "urged the two Koreas": both, the speaker's own aside
             statement.targets.extend(c for c in ("KOR", "PRK") if c != statement.speaker_country
