@@ -72,11 +72,11 @@ def test_an_inverted_speaker_the_dictionary_cannot_place_leaves_the_sentence_as_
 # --- a frame ending in a colon whose only target points back has no row (labelling guideline, the unit) -----------
 
 def test_a_frame_pointing_back_for_its_target_gives_no_row(ctx):
-    # Before: "Minju Joson observes this in a signed commentary:" was a row of its own (targets from "this").
-    got = rows(ctx, "The south Korean military staged live-fire drills near the border. Minju Joson observes this "
-                    "in a signed commentary:\n\nThe drills are a grave provocation.", "KCNA")
+    # Before: "Rodong Sinmun writes about it in an article:" was a row of its own (targets from "it").
+    got = rows(ctx, "The south Korean military staged live-fire drills near the border. Rodong Sinmun writes about "
+                    "it in an article:\n\nThe drills are a grave provocation.", "KCNA")
     assert [(s.speaker, s.attribution) for s in got] == [
-        ("south Korean military", "act subject"), ("Minju Joson", "continued (after colon)")]
+        ("south Korean military", "act subject"), ("Rodong Sinmun", "continued (after colon)")]
 
 
 def test_a_frame_with_its_own_content_before_the_colon_keeps_its_row(ctx):
@@ -89,8 +89,8 @@ def test_a_frame_with_its_own_content_before_the_colon_keeps_its_row(ctx):
 # --- "made the remarks": when words told before were said, no statement of its own (adjudication 2) -----------------
 
 def test_a_sentence_telling_when_earlier_remarks_were_made_has_no_row(ctx):
-    # Before: a RUS statement toward KOR and PRK, the countries of the question she was asked.
-    assert found(ctx, "Zakharova made the remarks when asked about Seoul's plan to send arms to Kyiv and about "
+    # Before: a RUS statement toward the countries of the briefing's topics.
+    assert found(ctx, "Lavrov made the remarks at a briefing on Seoul's plan to send arms to Kyiv and on "
                       "North Korea.") == []
 
 
@@ -103,8 +103,10 @@ def test_remarks_with_their_content_keep_their_row(ctx):
 # --- a feed's promotion is no statement (labelling guideline, the unit: crawler glue) --------------------------------
 
 def test_a_promotion_line_has_no_row(ctx):
-    # Before: "Ukraine" acted ("act subject", UKR government).
-    assert found(ctx, "Seoul criticised Moscow.\n\nRead all our Ukraine war coverage") == [
+    # Before: "Japan" acted ("act subject", JPN government); a "Read more:" link's headline was Japan's statement.
+    assert found(ctx, "Seoul criticised Moscow.\n\nRead all our Japan trade coverage") == [
+        ("KOR", "government", ("RUS",))]
+    assert found(ctx, "Seoul criticised Moscow.\n\nRead more: Japan protests to China over the islands") == [
         ("KOR", "government", ("RUS",))]
 
 
@@ -116,9 +118,10 @@ def test_a_sentence_that_only_starts_like_a_promotion_keeps_its_row(ctx):
 # --- a topic as subject is no actor (issue 13: a topic is a target, never a speaker; adjudication 7) -----------------
 
 def test_a_country_expected_to_feature_in_talks_is_no_actor(ctx):
-    # Before: North Korea acted (PRK -> CHN).
-    got = found(ctx, "North Korea is expected to feature prominently at the summit of Lee and Xi in Beijing.")
-    assert all(r[0] != "PRK" for r in got)
+    # Before: Iran acted (IRN -> RUS, CHN).
+    got = found(ctx, "Iran is expected to feature prominently at the summit of Putin and Xi in Beijing.")
+    assert all(r[0] != "IRN" for r in got)
+    assert found(ctx, "Russia will likely be discussed when the foreign ministers of France and Italy meet.") == []
 
 
 def test_a_country_whose_programme_tops_the_agenda_is_no_actor(ctx):
@@ -148,15 +151,14 @@ def test_a_quoted_speaker_named_in_the_dictionary_keeps_its_own_country(ctx):
 
 def test_a_relative_clause_after_an_act_gives_no_row(ctx):
     # Before: a DPRK row for the relative clause's act ("which has fired missiles toward Japan").
-    got = found(ctx, "Moscow has deepened its ties with Pyongyang, which has fired missiles toward Japan.")
-    assert got == [("RUS", "government", ("PRK",))]
+    got = found(ctx, "Beijing signed a trade pact with Pyongyang, which has fired missiles toward Japan.")
+    assert got == [("CHN", "government", ("PRK",))]
 
 
 def test_a_relative_clause_with_its_own_reporting_verb_keeps_its_rows(ctx):
-    # Hard case: "which Tokyo and Canberra accuse of ..." (the seed's accusation, tests/test_seed.py) keeps its rows.
-    got = found(ctx, "Moscow has deepened its ties with Pyongyang, which Tokyo and Canberra accuse of selling "
-                     "arms to Russia.")
-    assert {r[0] for r in got} == {"RUS", "JPN", "AUS"}
+    # Hard case: "..., which Kyiv and Warsaw accuse of ..." (an accusation, as tests/test_seed.py keeps) keeps its rows.
+    got = found(ctx, "Minsk keeps buying drones from Tehran, which Kyiv and Warsaw accuse of arming Moscow.")
+    assert {r[0] for r in got} == {"BLR", "UKR", "POL"}
 
 
 def test_a_relative_clause_after_a_speakers_words_still_gives_no_row(ctx):
@@ -174,8 +176,8 @@ def test_a_relative_clause_with_no_act_before_it_keeps_its_row(ctx):
 # --- a country with only what it owns after it, and no verb, does not act ----------------------------------------
 
 def test_a_possessed_noun_phrase_with_no_verb_is_no_act(ctx):
-    # Before: South Korea acted ("act subject", KOR government).
-    assert found(ctx, "A Hidden Camera. A Luxury Bag. And South Korea's First Lady.") == []
+    # Before: North Korea acted ("act subject", PRK government).
+    assert found(ctx, "Two Cities. One River. And North Korea's Border Chief.") == []
 
 
 def test_a_possessive_followed_by_a_verb_keeps_its_act(ctx):

@@ -112,8 +112,8 @@ def topic_verb_after() -> re.Pattern:
     """Right after a country, auxiliaries and a verb whose subject is a topic ("[North Korea] is expected to feature
     in", "[the DPRK] will be discussed"; reference_words.tsv, use topic_verb)."""
     verbs = phrase_alternatives(sorted(load_reference_words().get("topic_verb", ()), key=len, reverse=True))
-    return re.compile(r"(?:['’]s(?:\s+[a-z][\w-]*){1,2})?(?:\s+(?:is|are|was|were|will|would|could|may|might|likely|also|expected|"
-                      r"set|to|be|again|once|probably|certainly|again|prominently|\w+ly))*\s+(?:" + verbs + r")\b")
+    return re.compile(r"(?:['’]s(?:\s+[a-z][\w-]*){1,2})?(?:\s+(?:is|are|was|were|will|would|could|may|might|likely|"
+                      r"also|expected|set|to|be|again|once|\w+ly))*\s+(?:" + verbs + r")\b")
 
 
 def after_lead(blanked: str, c_start: int, c_end: int) -> int:

@@ -117,7 +117,7 @@ def _clause_findings(
         if rules.evaluative is not None and not _WORD_AFTER.search(blanked, actors[-1].end, _uncut_end(blanked, c_end)):
             return []  # "North Korean leader Kim Jong Un", "Russian President Vladimir Putin": a name, no act
         if rules.evaluative is not None and _POSSESSED_ONLY.match(blanked, actors[-1].end, c_end):
-            return []  # "And South Korea's First Lady.": what the country owns, and no verb
+            return []  # "And North Korea's Border Chief.": what the country owns, and no verb
         after = _NO_PREDICATE.match(blanked, actors[-1].end, c_end) if rules.evaluative is not None else None
         if after is not None and (after.group("colon") or not blanked[c_start:c_end].rstrip().endswith(".")) and \
                 not title_case(blanked[c_start:c_end]):
@@ -163,11 +163,11 @@ def _clause_findings(
 _WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
 
 
-# After an actor, only what it owns to the end of the clause: "[South Korea]'s First Lady." (a headline's noun phrase).
-# (no word of it a verb's form — "-s", "-ed", "to", an auxiliary: "North Korea's Kim fired missiles", "North Korea's Kim
-# Fires Missile", "Japan's leader to visit Seoul" keep their acts)
-_POSSESSED_ONLY = re.compile(r"['’]s?(?:\s+(?!(?:to|will|would|may|might|can|could|should|must|is|are|was|were|has|have|"
-                             r"had|be|been|not|set)\b)[\w-]+(?<!s)(?<!ed)){1,4}\s*[.!?]?[\s\"”’]*$")
+# After an actor, only what it owns to the end of the clause: "[North Korea]'s Border Chief." (a headline's noun
+# phrase); no word of it a verb's form — "-s", "-ed", "to", an auxiliary: "North Korea's Kim fired missiles", "North
+# Korea's Kim Fires Missile", "Japan's leader to visit Seoul" keep their acts.
+_POSSESSED_ONLY = re.compile(r"['’]s?(?:\s+(?!(?:to|will|would|may|might|can|could|should|must|is|are|was|were|has|"
+                             r"have|had|be|been|not|set)\b)[\w-]+(?<!s)(?<!ed)){1,4}\s*[.!?]?[\s\"”’]*$")
 # After an actor, a preposition or a colon where its verb would be ("South Korea in mourning", "South Korea: Droves
 # of revellers leave"); "to" is a headline's future ("South Korea to suspend ...").
 _NO_PREDICATE = re.compile(r"\s*(?P<colon>:)|\s+(?:in|of|on|at|for|from|with|by|after|amid|over|under|near|against)\b")

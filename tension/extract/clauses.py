@@ -93,13 +93,13 @@ def background_clause(rel: str, antecedent: list, blanked: str, c_start: int, fo
 
 @lru_cache(maxsize=1)
 def _promotion_openings() -> tuple[str, ...]:
-    """The opening words of promotions (reference_words.tsv, use promotion), each with a space after it."""
-    return tuple(f"{w} " for w in load_reference_words().get("promotion", ()))
+    """The opening words of promotions (reference_words.tsv, use promotion), each with a space or a colon after it."""
+    return tuple(f"{w}{end}" for w in load_reference_words().get("promotion", ()) for end in (" ", ":"))
 
 
 def promotion(text: str) -> bool:
-    """Whether a sentence is a feed's promotion or link text ("Read all our Ukraine war coverage"): no statement
-    (labelling guideline, the unit: crawler glue)."""
+    """Whether a sentence is a feed's promotion or link text ("Read all our Japan trade coverage", "Read more: ..."):
+    no statement (labelling guideline, the unit: crawler glue)."""
     return text[:1] in "RCSFWLD" and text.startswith(_promotion_openings())
 
 

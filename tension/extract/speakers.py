@@ -195,9 +195,9 @@ _WORDS_TOLD_BEFORE = re.compile(r"(?:made|delivered|gave|issued|released)\s+(?:t
 
 # After a relay verb, words that open no speaker's phrase: the verb has its speaker before it ("Kim, the minister,
 # said on Monday that ...", "said to be", "said it would") — no inversion.
-_NO_SPEAKER_AFTER = re.compile(r"\s+(?:that|to|in|on|at|by|for|with|of|about|as|if|it|he|she|they|we|I|you|this|there|so|"
-                               r"and|but|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|earlier|later|"
-                               r"today|yesterday|last|this|recently|also|its|his|her|their|our|my|your)\b")
+_NO_SPEAKER_AFTER = re.compile(r"\s+(?:that|to|in|on|at|by|for|with|of|about|as|if|it|he|she|they|we|I|you|this|"
+                               r"there|so|and|but|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|earlier|"
+                               r"later|today|yesterday|last|this|recently|also|its|his|her|their|our|my|your)\b")
 # A name and its apposition before the verb's comma: "Park Ji-won, a professor at the university,".
 _NAME_APPOSITION = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*\s*,\s+[^,]+,\s*")
 # An owner pointing to the country the content named: "say [the country's] joint chiefs of staff".
@@ -227,7 +227,8 @@ def _inverted_frame(blanked: str, anchor: re.Match, c_start: int, c_end: int, ou
             _NO_SPEAKER_AFTER.match(blanked, anchor.end(), c_end):
         return None
     comma = blanked.rfind(",", c_start, anchor.start())
-    if subject is not None and subject.end <= comma and re.match(r"(?:['’]s?)?\s*,", blanked[subject.end : comma + 1]):
+    if subject is not None and subject.end <= comma and re.match(r"(?:['’]s?)?\s*,",
+                                                                 blanked[subject.end : comma + 1]):
         return None  # "Kim Yo Jong, the leader's sister, said ...": an apposition closes the speaker's phrase
     if _NAME_APPOSITION.fullmatch(blanked, c_start, comma + 1):
         return None  # "Park Ji-won, a professor at <a university>, said ...": a name the dictionary does not know
@@ -289,7 +290,7 @@ def speech_verb_findings(
         if verb[-1] == "s" and _NOUN_BEFORE.search(blanked, max(c_start, anchor.start() - 8), anchor.start()):
             continue  # "detained on charges of", "under the terms": a noun, no reporting verb
         if _WORDS_TOLD_BEFORE.match(anchor.group(0)):
-            return []  # "Zakharova made the remarks when asked about ...": when words told before were said, no row
+            return []  # "Lavrov made the remarks at a briefing ...": when words told before were said, no row
         inverted = _inverted_speaker(text, blanked, anchor, c_end, outside)
         if inverted is not None:
             return [inverted]
