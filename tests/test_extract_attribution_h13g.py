@@ -210,3 +210,16 @@ def test_the_two_koreas_are_both_targets(ctx):
     # Before: no target.
     assert found(ctx, "Moscow urged the two Koreas to show restraint.") == [("RUS", "government", ("KOR", "PRK"))]
     assert found(ctx, "Beijing welcomed the inter-Korean talks.") == [("CHN", "government", ("KOR", "PRK"))]
+
+
+# --- the agent of a passive speech verb reports, it does not act --------------------------------------------------
+
+def test_the_agent_of_a_passive_speech_verb_is_no_actor(ctx):
+    # Before: Yonhap acted ("passive agent", KOR media, toward Japan).
+    got = found(ctx, "Japan sent a patrol ship near the islets. This was reported by Yonhap.")
+    assert all(r[1] != "media" for r in got)
+
+
+def test_the_agent_of_another_passive_still_acts(ctx):
+    # Hard case: "presented" is no speech verb.
+    assert found(ctx, "The evidence was presented by the US.") == [("USA", "government", ())]

@@ -108,6 +108,9 @@ def _clause_findings(
     agent = passive_agent(blanked, c_start, c_end, outside)
     if agent is not None and harm_before(blanked, agent.start) and _MAIN_VERB_AFTER.match(blanked, agent.end, c_end):
         agent = None  # "The family of the official killed by North Korean troops filed a lawsuit": background
+    if agent is not None and (said := _SAID_BY.search(blanked, c_start, agent.start)) is not None and \
+            said.group("verb") in rules.speech_participles:
+        return []  # "This was reported by Yonhap", "commented on by Russian experts": a reporter of what came before
     if agent is not None and referents(agent):
         return act_findings([agent], blanked, c_end, outside, narrator, "passive agent", bool(anchors), rules,
                      subject_phrase(blanked, agent.start, agent, c_end, to_verb=False) + blanked[agent.end : c_end])
@@ -163,6 +166,9 @@ def _clause_findings(
 _WORD_AFTER = re.compile(r"\b(?!(?:and|or|the|of)\b)[A-Za-z]{2,}")
 
 
+# A passive speech verb before its agent: "This was [reported] by", "was [commented] on by".
+_SAID_BY = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)(?:\s+(?:on|upon|about))?\s+by\s+"
+                      r"(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 # After an actor, only what it owns to the end of the clause: "[North Korea]'s Border Chief." (a headline's noun
 # phrase); no word of it a verb's form — "-s", "-ed", "to", an auxiliary: "North Korea's Kim fired missiles", "North
 # Korea's Kim Fires Missile", "Japan's leader to visit Seoul" keep their acts.
