@@ -97,7 +97,8 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
     """Targets from context when the content only points back, or implied by the act when it names none
     (act_types.tsv: a DPRK launch bears on KOR, JPN and USA). `co_actors`: the countries doing the same act in the
     sentence ("Iran and Syria held joint drills"), never the counterpart an act implies."""
-    if "-" in statement.content or "Koreas" in statement.content:
+    content = statement.content
+    if "-Korea" in content or "Koreas" in content or "orth-" in content or "outh-" in content:
         both = _both_koreas().search(statement.content)
         if both is not None and (both.group(0).lower().startswith(("inter", "intra")) or "Koreas" in both.group(0)
                                  or doc.korea and (
