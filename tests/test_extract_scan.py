@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from tension.config import load_reference_words, read_tsv
 from tension.extract import actors as actors_module
-from tension.extract import attribution
+from tension.extract import acts, attribution
 from tension.extract import modality
 from tension.extract import statements as extract
 from tension.extract.modality import modality_words
@@ -34,7 +34,7 @@ CUES = {
     "threat": modality_words().threat, "reporting": modality._REPORTING, "would": modality._WOULD,
     "future": modality_words().future, "emphasis": modality_words().emphasis_finder, "anaphor": extract.anaphor_pattern(list(load_reference_words()["anaphor"])),
     "according": attribution.ACCORDING,
-    "passive agent": attribution.PASSIVE_AGENT, "that": attribution._THAT,
+    "passive agent": acts.PASSIVE_AGENT, "that": acts._THAT,
     "backref": actors_module.backref_pattern(load_reference_words()["definite"]), "side": actors_module._SIDE,
     "two": actors_module._TWO,
 }

@@ -11,8 +11,9 @@ from functools import lru_cache
 from typing import AbstractSet
 
 from tension.config import load_reference_words
-from tension.extract import attribution as rules
-from tension.extract.attribution import Finding
+from tension.extract.acts import topic_noun_after
+from tension.extract.findings import Finding
+from tension.extract.scan import phrase_alternatives
 
 def about_sport(text: str) -> bool:
     """Whether a sentence is about sport: it has every word of a phrase of reference_words.tsv (use sport), as
@@ -181,7 +182,7 @@ def agenda_item(text: str, end: int, before: str) -> bool:
         return True
     if text.startswith(("'s", "’s"), end):
         end += 2
-    return text.startswith(" ", end) and rules.topic_noun_after().match(text, end) is not None
+    return text.startswith(" ", end) and topic_noun_after().match(text, end) is not None
 
 
 @lru_cache(maxsize=1)
@@ -203,7 +204,7 @@ _TIME_WORDS = frozenset({"in", "the", "this", "year", "month", "week", "years", 
 
 @lru_cache(maxsize=1)
 def _past_pattern() -> re.Pattern:
-    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _past_phrases()) or "(?!x)x"
+    phrases = phrase_alternatives(_past_phrases())
     # not "since / than / from / compared with last year", "last year's drills" (a time of a noun, not of the act)
     return re.compile(r"(?<!since )(?<!than )(?<!from )(?<!with )\b(?:" + phrases + r"|in\s+(?P<year>(?:19|20)\d\d))\b(?!['’]s)", re.I)
 

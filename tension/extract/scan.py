@@ -316,3 +316,9 @@ def is_word_char(char: str) -> bool:
 def cuts_word(text: str, at: int) -> bool:
     """Whether position `at` falls inside a word of `text` (between two word characters)."""
     return 0 < at < len(text) and is_word_char(text[at - 1]) and is_word_char(text[at])
+
+
+def phrase_alternatives(phrases: Iterable[str]) -> str:
+    """Phrases (of a data file) as a regex alternation in their order, each space matching any white space; a
+    pattern that never matches when there are none."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!x)x"

@@ -108,3 +108,9 @@ def _blingfire_sentences(text: str) -> str:
     if written == -1 or written > capacity:
         return ""
     return out.value.decode("utf-8")
+
+
+def title_case(text: str) -> bool:
+    """Whether most words of a clause are capitalised (a title-case headline: "Rodong Sinmun Calls for Independence")."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return len(words) > 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)

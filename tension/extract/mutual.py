@@ -1,0 +1,80 @@
+"""Mutual acts: a meeting, talks or an accord is an act of both sides, each toward the other ("Putin met Kim Jong
+Un", "talks between South Korea and Ukraine", "X's meeting with the ambassador of Y"). Only explicit reciprocal
+verbs and nouns (attribution.tsv reciprocal, reciprocal_noun) make them: a topic ("talks with North Korea") never
+speaks."""
+
+from __future__ import annotations
+
+import re
+
+from tension.extract.actors import Mention
+from tension.extract.findings import Finding, referents
+
+
+_APPOSITION = re.compile(r",\s+[^,]{1,100},")
+
+
+def mutual_partners(blanked: str, after: int, c_end: int, outside: list[Mention], actors: list[Mention],
+                    reciprocal: re.Pattern | None) -> list[Mention]:
+    """Those met, when the clause's verb right after the actor is reciprocal ("met", "held talks with", "signed"):
+    each gets a statement back toward the actor. A topic ("tries to advance talks with North Korea") never speaks."""
+    if reciprocal is None:
+        return []
+    verb = reciprocal.match(blanked, after)
+    if verb is None and (apposition := _APPOSITION.match(blanked, after, c_end)) is not None:
+        verb = reciprocal.match(blanked, apposition.end())  # "Rudenko, Russia's deputy foreign minister, met ..."
+    if verb is None:
+        return []
+    taken = {(m.start, m.end) for m in actors}
+    # The one met follows the verb directly or after "with" ("met Putin", "held talks with the Chinese side").
+    return [m for m in outside if m.start >= verb.end() and (m.start, m.end) not in taken and referents(m)
+            and re.fullmatch(r"[\s,]*(?:with\s+|the\s+|his\s+|her\s+|their\s+|its\s+|visiting\s+)*(?:[A-Z][\w.'-]*\s+)*",
+                             blanked[verb.end() : m.start])][:1]
+
+
+def between_sides(blanked: str, c_start: int, c_end: int, outside: list[Mention], between: re.Pattern) -> list[Finding]:
+    """"Talks between South Korea and Ukraine have made little progress": a statement of each side toward the other."""
+    found = between.search(blanked, c_start, c_end)
+    if found is None:
+        return []
+    first = next((m for m in outside if m.start == found.end()), None)
+    if first is None:
+        return []
+    second = next((m for m in outside if m.start > first.end and re.fullmatch(
+        r"\s+and\s+(?:the\s+)?", blanked[first.end : m.start])), None)
+    if second is None or not referents(first) or not referents(second):
+        return []
+    return _each_toward_the_other(first, second)
+
+
+def _each_toward_the_other(first: Mention, second: Mention) -> list[Finding]:
+    """A statement of each side toward the other (both mentions resolved), none when both are one country."""
+    a, b = referents(first)[0], referents(second)[0]
+    if a.country == b.country:
+        return []
+    return [Finding([a], first.text, "", True, "mutual", exclude=[first], extra_targets=[b]),
+            Finding([b], second.text, "", True, "mutual", exclude=[second], extra_targets=[a])]
+
+
+_MEETING_WITH = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:meeting|talks|conversation|consultations|phone\s+call)\s+with\s+"
+                           r"(?:the\s+)?")
+
+
+def meeting_sides(blanked: str, outside: list[Mention]) -> list[Finding]:
+    """"Deputy foreign minister Morgulov's meeting with the ambassador of the Republic of Korea": a meeting held,
+    so each side's statement toward the other (a topic, "talks with North Korea", has no one holding it)."""
+    for first in outside:
+        match = _MEETING_WITH.match(blanked, first.end)
+        if match is None:
+            continue
+        if not referents(first):
+            return []
+        home = referents(first)[0].country
+        # ("the ambassador of the Republic of Korea": the country named, not a title pointing back)
+        second = next((m for m in outside if m.start >= match.end() and referents(m) and
+                       referents(m)[0].country != home and re.fullmatch(
+                           r"(?:[\w.'’-]+\s+){0,6}", blanked[match.end() : m.start])), None)
+        if second is None:
+            return []
+        return _each_toward_the_other(first, second)
+    return []

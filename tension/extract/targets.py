@@ -1,0 +1,191 @@
+"""Targets: the statement a finding makes, with the countries its content is about or aimed at — not a place of the
+act, a partner of a joint act, a victim or an agenda item when anything else is named (adjudications 3, 7) — and
+targets from context when the content names none: the sentence before when it only points back, or those the act
+implies (act_types.tsv: a DPRK launch bears on KOR, JPN and USA), flagged `targets_inferred`. Praise of one's own
+leader has no target (adjudication 10)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from tension.config import load_reference_words
+
+from tension.extract import context
+from tension.extract.actors import PERSON, Mention
+from tension.extract.findings import Finding, Statement, outside_quotes, referents
+from tension.extract.kinds import Kinds
+from tension.extract.modality import modality
+from tension.extract.scan import Anchored, phrase_alternatives
+from tension.extract.sentences import Sentence
+from tension.extract.walk import RELAYED_GROUPS, Walk, as_mention
+
+
+_QUESTION_FRAME = re.compile(r"\s*,?\s*\b(?:when|after being|while being|after|when he was|when she was)?\s*asked\s+"
+                             r"(?:about|whether|if|on|to comment on|how)\b.*$", re.S)
+
+
+def make_statement(sentence: Sentence, content: str, finding: Finding, antecedent: list[Mention],
+          in_clause: list[Mention], blanked: str | None = None, offset: int = 0,
+          doc_cues: tuple[bool, ...] = (True, True, True, True, True, True, True)) -> Statement:
+    """The statement of a finding; `blanked`: the sentence with its quotes blanked, when the caller has it;
+    `offset`: what to take from the mentions' offsets to make them the sentence's (the document's start of it when
+    they are the document's)."""
+    speaker = finding.speakers[0] if finding.speakers else None
+    own = speaker.country if speaker else None
+    excluded = {(m.start, m.end) for m in finding.exclude}
+    targets: list[str] = []
+    for resolved in [*finding.speakers[1:], *finding.extra_targets]:
+        if resolved.country and resolved.country != own and resolved.country not in targets:
+            targets.append(resolved.country)
+    end = len(sentence.text) if finding.content_end is None else None
+    begin = finding.content_start
+    places: list[str] = []
+    text = sentence.text
+    joint, victim, place_words, topic = doc_cues[:4]
+    # a sentence about talks, visits or meetings: a country after on/over/about, or before "issue", is the agenda
+    agenda: bool | None = doc_cues[6] and None  # (None: not looked at yet; the sentence's words split when needed)
+    for mention in [*antecedent, *in_clause]:
+        if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end) or (
+                begin is not None and mention.start < begin):
+            continue
+        place = False
+        if mention.resolved:
+            at = mention.start - offset
+            if joint and finding.is_act and context.PARTNER.search(text, max(0, at - 120), at):
+                continue  # "staged joint drills with Japan and Australia": partners, not targets (adjudication 3)
+            before = context.word_before(text, at)
+            place = (mention.kind == "capital" and text[max(0, at - 3) : at] in ("in ", "at ") and (
+                at < 4 or not text[at - 4].isalnum())) or (
+                place_words and context.is_place(text, at, mention.end - offset, mention.kind, before)) or (
+                victim and not finding.is_act and (before in context.victim_words() or before == "to" and
+                                                   context.HOSTILE_TO.search(text, max(0, at - 16), at) is not None)
+            ) or (topic and context.TOPIC.search(text, max(0, at - 40), at) is not None)
+            if not place and agenda is not False and context.agenda_item(text, mention.end - offset, before):
+                if agenda is None:
+                    agenda = not context.meeting_words().isdisjoint(context.NON_WORD.split(text))
+                place = agenda
+        for resolved in referents(mention):
+            if resolved.country and resolved.country != own and resolved.country not in targets:
+                (places if place else targets).append(resolved.country)
+    if places:
+        places = [c for c in dict.fromkeys(places) if c not in targets]
+    return Statement(
+        sentence_index=sentence.index,
+        char_start=sentence.start,
+        char_end=sentence.end,
+        sentence=sentence.text,
+        content=(_QUESTION_FRAME.sub("", content).strip() if "asked" in content else "") or content.strip(),
+        speaker=finding.speaker_text or None,
+        speaker_actor=speaker.actor if speaker else None,
+        speaker_country=own,
+        speaker_role=(speaker.role or None) if speaker else None,
+        cue=finding.cue,
+        is_act=finding.is_act,
+        modality=modality(blanked if blanked is not None and content == sentence.text else outside_quotes(content),
+                          finding.reported, finding.directive),
+        attribution=finding.how,
+        targets=targets,
+        reported_by=finding.reported_by or None,
+        places=places,
+    )
+
+
+def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds: Kinds | None,
+                      anaphor: Anchored | None, co_actors: list[str | None] = ()) -> None:
+    """Targets from context when the content only points back, or implied by the act when it names none
+    (act_types.tsv: a DPRK launch bears on KOR, JPN and USA). `co_actors`: the countries doing the same act in the
+    sentence ("Iran and Syria held joint drills"), never the counterpart an act implies."""
+    content = statement.content
+    if "-Korea" in content or "Koreas" in content or "orth-" in content or "outh-" in content:
+        both = _both_koreas().search(statement.content)
+        if both is not None and (both.group(0).lower().startswith(("inter", "intra")) or "Koreas" in both.group(0)
+                                 or doc.korea and (
+                both.group(0)[0].islower() or not _IN_A_NAME.match(statement.content, both.end()))):
+            # "called for improving inter-Korean relations", "urged the two Koreas": both, the speaker's own aside
+            statement.targets.extend(c for c in ("KOR", "PRK") if c != statement.speaker_country
+                                     and c not in statement.targets)
+    act = kinds.implied_act(statement.speaker_country, statement.content, statement.is_act) if (
+        statement.speaker_country and kinds is not None and statement.speaker_kind != "state_media") else None
+    implied = act.targets if act is not None else None
+    if implied and statement.is_act and statement.speaker_kind == "government":
+        statement.speaker_kind = "military"  # a state's launch or drill is its military's act
+    if implied == ("-",):
+        implied = None  # military, but aimed at no one in particular
+    if implied and statement.targets and act.actor_country != "*":
+        # "fired a missile toward Japan": the targets the act implies besides the one named
+        statement.targets.extend(t for t in implied if t not in statement.targets and t != statement.speaker_country)
+    if not statement.targets and statement.speaker_country:
+        if implied:
+            if implied == ("counterpart",):
+                counterpart = doc.counterpart(statement.speaker_country, co_actors)
+                implied = (counterpart,) if counterpart else ()
+            statement.targets = [t for t in implied if t != statement.speaker_country]
+            statement.targets_inferred = bool(statement.targets)
+        elif doc.previous_targets and anaphor is not None and anaphor.found_in(sentence.text,
+                                                                               anaphor.view(sentence.text)) and \
+                not _own_person_only(statement, sentence, doc, anaphor):
+            statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
+            statement.targets_inferred = bool(statement.targets)
+    if not statement.targets and statement.places:
+        statement.targets = [t for t in statement.places if t != statement.speaker_country]  # only a place: it is
+    if doc.eulogy and statement.targets and statement.speaker_country and kinds is not None and \
+            context.own_leader_praised(statement.content, statement.speaker_country, statement.speaker_role,
+                                       _people(sentence, doc)) and \
+            not kinds.house.search(body := outside_quotes(statement.content)) and not kinds.evaluative.search(body):
+        # "He made a new history of national reunification", "His feats for the north-south summits will last
+        # forever": praise of one's own leader is domestic self-praise, no target (adjudication 10); not when the
+        # words also evaluate the other side ("slamming the south Korean authorities for blocking condolences")
+        statement.targets, statement.targets_inferred = [], False
+    if statement.targets:
+        doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
+        doc.previous_speaker = statement.speaker_actor
+    if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign") and (
+            not statement.is_act or (doc.narrator is not None and statement.speaker_kind in RELAYED_GROUPS)) and \
+            not statement.attribution.startswith(("document", "continued")):
+        # (a group whose act an outlet relays is who "they" are next: "The Council held a rally. ... they said")
+        # (the outlet's own sentences do not change who "it" and "the statement" point back to)
+        doc.last_speaker = as_mention(statement)
+        doc.last_kind = statement.speaker_kind
+
+
+# A capitalised word after "North-South": a name ("the Solidarity for Implementing the South-North Joint Declaration").
+_IN_A_NAME = re.compile(r"\s+[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _both_koreas() -> re.Pattern:
+    """A word for the two Koreas together (reference_words.tsv, use both_koreas), as a whole word."""
+    return re.compile(r"\b(?:" + phrase_alternatives(load_reference_words().get("both_koreas", ())) + r")\b", re.I)
+
+
+_PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+
+
+def _people(sentence: Sentence, doc: Walk) -> list[Mention]:
+    """The persons a sentence names or points to, in order; a sentence opening with "His"/"He" that names no one
+    first points to the last person named before it."""
+    key = lambda m: m.start  # noqa: E731
+    lo, hi = bisect_left(doc.mentions, sentence.start, key=key), bisect_left(doc.mentions, sentence.end, key=key)
+    people = [r for m in doc.mentions[lo:hi] for r in (m.refers_to or (m,)) if r.kind == PERSON]
+    if sentence.text.startswith(("His ", "He ")) and not (lo < hi and doc.mentions[lo].start == sentence.start):
+        before = next((r for m in reversed(doc.mentions[max(0, lo - 20):lo]) for r in (m.refers_to or (m,))
+                       if r.kind == PERSON), None)
+        if before is not None:
+            people.insert(0, before)
+    return people
+
+
+def _own_person_only(statement: Statement, sentence: Sentence, doc: Walk, anaphor: Anchored) -> bool:
+    """Whether the only words pointing back are "he"/"his" for a person of the speaker's own side who did not give
+    the previous targets: "He made a new history of national reunification", "His demise is a loss to the nation"
+    in a DPRK outlet's eulogy are about its own leader, not aimed at the South the sentence before named (guideline:
+    domestic self-praise has no target). "She said ..." after Zakharova's own statement keeps its targets."""
+    if any(m.group(0).lower() not in _PERSONAL for m in anaphor.pattern.finditer(sentence.text)):
+        return False
+    lo = bisect_left(doc.mentions, sentence.start, key=lambda m: m.start)
+    people = [r for m in doc.mentions[lo : bisect_left(doc.mentions, sentence.end, key=lambda m: m.start)]
+              if m.backref in _PERSONAL for r in m.refers_to]
+    return bool(people) and all(r.country == statement.speaker_country and r.actor != doc.previous_speaker
+                                for r in people)

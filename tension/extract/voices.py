@@ -1,0 +1,120 @@
+"""Voices: what kind of voice a statement's speaker is (a head word of its phrase, the speaker it points back to, its
+actor's kind; speaker_kinds.tsv), and, in a document with a declared speaker (a KCNA release), whose voice each
+statement is: a relayed voice keeps its identity and is reported by the outlet; the other side's state voices told
+in the outlet's house vocabulary are the outlet's own paraphrase. A state outlet that only passes on its own state's
+launch is no speaker; a diaspora speaks for no state."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tension.extract.findings import Finding, Statement, outside_quotes
+from tension.extract.kinds import STATE_VOICES, Kinds
+from tension.extract.lexicon import Lexicon
+from tension.extract.sentences import Sentence
+from tension.extract.walk import Walk
+
+
+_LAUNCHED = re.compile(r"\b(?:test-)?(?:fired|launched|tested|fires|launches|tests)\b")
+
+
+def state_outlet_relays_launch(statement: Statement, finding: Finding, blanked: str, c_start: int, c_end: int,
+                                lexicon: Lexicon) -> bool:
+    """Whether a state outlet's statement only passes on its own state's launch or test ("KCNA said the country
+    test-fired a new missile"): a relay verb, a military act of the outlet's country ("missile launch", "nuclear
+    test": act_types.tsv rows of that country), and no evaluative word; "media" only as "state media"."""
+    verb = finding.cue.split()[0]
+    if verb not in lexicon.rules.relay_verbs or not statement.speaker_country or lexicon.kinds is None or (
+            statement.speaker_kind == "media" and "state" not in (finding.phrase or finding.speaker_text)):
+        return False
+    act = lexicon.kinds.implied_act(statement.speaker_country, statement.content, True)
+    if act is None or act.actor_country != statement.speaker_country or not _LAUNCHED.search(statement.content):
+        return False  # (a launch told as done: "fired", "launched", "test-fired"; not "an upgrade of its deterrent")
+    evaluative = lexicon.rules.evaluative
+    return evaluative is None or not evaluative.search(blanked, c_start, c_end)
+
+
+def is_remark(text: str, doc: Walk, kinds: Kinds | None) -> bool:
+    """Whether the outlet's own sentence with no target is a general remark, no statement: not when it praises or
+    mourns a leader (domestic self-praise is a statement with no target, adjudication 10) or speaks in the outlet's
+    house vocabulary ("the puppet traitors")."""
+    return not doc.eulogy and not (kinds is not None and kinds.house.search(text))
+
+
+
+
+DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
+_OFFICE = re.compile(r"\b(?:ministry|office|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
+_NAME_AFTER = re.compile(r"\|\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:[Mm]inistry|[Oo]ffice|[Gg]overnment))")
+_OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
+
+
+def kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing: re.Pattern) -> str | None:
+    """What sort of voice the finding's speaker is: a head word of its phrase ("a KINU researcher"), the kind of
+    the speaker it points back to ("the statement"), else its actor's kind (speaker_kinds.tsv)."""
+    if kinds is None:
+        return None
+    speaker = finding.speakers[0] if finding.speakers else None
+    phrase = finding.phrase or finding.speaker_text
+    # The speaker's own name is taken out of the phrase before its head word is read; a back-reference resolved to
+    # a named speaker ("the statement" -> KCNA) keeps its phrase: the back-reference is what tells the kind.
+    if speaker is not None and speaker.text and (speaker.text == finding.speaker_text or (
+            speaker.kind == "organisation" and speaker.country and finding.how == "act subject (group)")):
+        # (and a state body's own name inside a group's phrase: "The Secretariat of the Committee for ...": its
+        # "Committee" is no head of a civic group)
+        phrase = phrase.replace(speaker.text, " ")
+    head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
+    if head in ("academic", "media") and speaker is not None and kinds.of_mention(speaker) == "state_media":
+        return "state_media"  # "a Minju Joson news analyst" speaks for the paper, a state outlet
+    if head:
+        return head
+    if speaker is not None and speaker.kind == "demonym" and finding.how == "according to" and \
+            _NAME_AFTER.match(phrase):
+        return "media"  # "according to south Korean CBS": a source of that country the dictionary does not know
+    if speaker is not None and speaker.kind in ("state", "capital", "demonym") and _OWNER.search(phrase) and \
+            not _OFFICE.search(phrase):
+        return "people"  # "Rev. Han, a reunification champion of [south Korea]": a person, not the state
+    if speaker is not None and pointing.match(finding.speaker_text.strip()) and doc.last_speaker is not None \
+            and doc.last_speaker.country == speaker.country and doc.last_kind:
+        return doc.last_kind
+    if speaker is None:
+        return "people"  # a speaker of no state with no telling head ("a source", "critics")
+    return kinds.of_mention(speaker)
+
+
+def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds: Kinds) -> list[Statement]:
+    """Whose voice each statement is in a document with a declared speaker (a KCNA release): a relayed voice keeps
+    its identity and is reported by the outlet; the other side's state voices told in the outlet's house vocabulary
+    ("the puppet warmongers claimed") are the outlet's own paraphrase, so the outlet's statement about them."""
+    narrator = doc.narrator
+    if narrator is None:
+        return found
+    narrator_kind = kinds.of_mention(narrator)
+    out: list[Statement] = []
+    own: Statement | None = None
+    for statement in found:
+        if statement.speaker_actor == narrator.actor:
+            statement.speaker_kind = statement.speaker_kind if statement.attribution not in (
+                "document", "document (account of an act)") else narrator_kind
+        elif narrator_kind == "state_media" and statement.speaker_country and \
+                statement.speaker_country != narrator.country and statement.speaker_kind in STATE_VOICES and (
+                kinds.house.search(statement.speaker or "") or kinds.house.search(outside_quotes(statement.content))):
+            targets = [t for t in [statement.speaker_country, *statement.targets] if t != narrator.country]
+            statement = replace(statement, speaker=narrator.text, speaker_actor=narrator.actor,
+                                speaker_country=narrator.country, speaker_role=narrator.role or None, cue="",
+                                is_act=False, attribution="document (house vocabulary)", targets=targets,
+                                speaker_kind=narrator_kind, reported_by=None, targets_inferred=False)
+        elif not statement.reported_by:
+            statement.reported_by = narrator.text
+        if statement.speaker_kind in ("civic", "party_legislature") and narrator.country in kinds.home and \
+                statement.speaker_country and statement.speaker_country not in kinds.home[narrator.country]:
+            # "The Working Citizens' Association of Congo denounced ...", in a KCNA release: a foreign group
+            statement.speaker_kind = "diaspora_foreign"
+        if statement.speaker_actor == narrator.actor:
+            if own is not None:  # one statement of the outlet per sentence: its targets merged
+                own.targets.extend(t for t in statement.targets if t not in own.targets)
+                continue
+            own = statement
+        out.append(statement)
+    return out
