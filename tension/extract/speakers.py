@@ -61,6 +61,32 @@ def speaker_before(anchor_start: int, blanked: str, candidates: list[Mention]) -
     return speakers
 
 
+# A country named as the object inside a group's name: "association for friendship with Korea", "committee for the
+# support of Korea", "society against war on Korea".
+_GROUP_OBJECT = re.compile(r"\b(?:(?P<of>\w+)\s+of|with|for|against|toward|towards|on)\s+(?:the\s+)?$")
+
+
+def _country_in_group_name(blanked: str, np_floor: int, speakers: list[Mention], heads: frozenset[str],
+                           mentions: list[Mention]) -> bool:
+    """Whether the one 'speaker' found before a verb is a country named inside a group's name (its object, after a
+    preposition, with a group's head word before it in the same phrase): the group speaks, not the country."""
+    if len(speakers) != 1 or speakers[0].kind not in ("state", "capital") or speakers[0].backref:
+        return False
+    start = speakers[0].start
+    before = _GROUP_OBJECT.search(blanked, max(np_floor, start - 40), start)
+    if before is None:
+        return False
+    if before.group("of") and (before.group("of") in heads or before.group("of").lower() in heads or any(
+            m.end == before.end("of") for m in mentions)):
+        # "organizations of south Korea", "Institute for Solidarity with DPRK of Ecuador": the group's own
+        # country, not its cause
+        return False
+    phrase = blanked[np_floor:start]
+    if "," in phrase:
+        return False  # "Minju Joson, a newspaper of the DPRK, said": an apposition names the speaker before it
+    return any(word in heads or word.lower() in heads for word in re.findall(r"[A-Za-z][\w'-]*", phrase))
+
+
 def _modifier_gap(mention: Mention, gap: str) -> bool:
     """A country word heading a longer noun phrase that ends at the verb."""
     if mention.kind in STATE_KINDS and _TITLE_GAP.match(gap) and re.search(r"[A-Z]", gap):
@@ -197,6 +223,12 @@ def speech_verb_findings(
             return inverted_frame
         directive = verb in rules.directive_verbs
         speakers = speaker_before(anchor.start(), blanked, outside)
+        if speakers and _country_in_group_name(blanked, np_floor, speakers, rules.non_state_heads, outside):
+            # "The British association for friendship with Korea issued": the association speaks, and its country
+            # is the one its phrase names first (British), not the country of its cause
+            group = noun_phrase_speaker(blanked, np_floor, anchor.start(), outside, rules.non_state_heads)
+            if group is not None and group[0] and group[0][0] is not speakers[0]:
+                speakers = group[0]
         if speakers and harm_before(blanked, speakers[0].start):
             # "The brother of the official shot by North Korean guards sent a letter": the agent of a
             # background relative clause is not who speaks; a speaker not known (adjudication 1)

@@ -1,0 +1,54 @@
+"""A country named inside a group's name ("association for friendship with Korea") is the group's cause, not its
+speaker: the group speaks, with the country its phrase names first (British, Peruvian) or none. Found by an
+independent judge's reading of KCNA after the sixth round (foreign friendship and study groups credited to the DPRK
+or the ROK); sentences written for these tests. The group's own country after 'of' right behind its head word
+("organizations of south Korea") or behind a country ("... with the DPRK of Ecuador") stays its country."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import voices_on
+
+DAY = date(2011, 6, 1)
+
+
+def found(ctx, text: str, speaker: str = "KCNA") -> list[tuple]:
+    return voices_on(ctx, text, DAY, speaker)
+
+
+def test_a_friendship_association_speaks_for_its_own_country_not_for_korea(ctx):
+    rows = found(ctx, "The British association for friendship with Korea issued a statement on May 28.")
+    assert [r[:2] for r in rows] == [("GBR", "diaspora_foreign")]
+
+
+def test_a_committee_for_the_reunification_of_korea_is_the_committee(ctx):
+    rows = found(ctx, "The Peruvian committee for the peaceful reunification of Korea denounced the joint exercises.")
+    assert [r[:2] for r in rows] == [("PER", "diaspora_foreign")]
+
+
+def test_a_branch_of_a_russian_friendship_society_is_russian(ctx):
+    rows = found(ctx, "A branch of the Russian society for friendship with the DPRK said in a statement that the "
+                      "drills were a provocation.")
+    assert rows and rows[0][0] == "RUS"
+
+
+def test_what_the_group_goes_on_to_say_stays_its_own(ctx):
+    rows = found(ctx, "The British association for friendship with Korea issued a statement on May 28. "
+                      "It called on the authorities to stop the provocations at once.")
+    assert [r[0] for r in rows] == ["GBR", "GBR"]
+
+
+def test_the_groups_own_country_after_of_stays_its_country(ctx):
+    # "of" right after the group's head word names where the group is from, not its cause
+    rows = found(ctx, "Civic organizations of south Korea issued a statement on May 4 denouncing the police.")
+    assert rows and rows[0][0] == "KOR" and rows[0][1] != "government"
+    # ... and after a country that is the cause: "with the DPRK of Ecuador" is an Ecuadorian group
+    rows = found(ctx, "The provincial institute for solidarity with the DPRK of Ecuador issued a statement.")
+    assert rows and rows[0][0] == "ECU"
+
+
+def test_a_state_body_named_with_of_keeps_its_state(ctx):
+    # Not a group's cause: a ministry's own country
+    rows = found(ctx, "The Foreign Ministry of Russia said the drills raised tension.", speaker="")
+    assert rows and rows[0][:2] == ("RUS", "government")
