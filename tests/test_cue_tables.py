@@ -18,14 +18,9 @@ from tension.config import read_tsv
 from tension.score.scorer import CUES_FILE, INSULTS_FILE, MODIFIERS_FILE, Scorer, load_cues
 
 TABLES = {CUES_FILE: "cue", INSULTS_FILE: "cue", MODIFIERS_FILE: "marker"}
-# Known exceptions: (file name, pattern) -> why the row stays. cues_modifiers.tsv is read by the extractor's modality
-# too (tension/extract/modality.py, another engineer's file): its emphasis row "no one|nobody can|could|will deny|..."
-# never matches "nobody can deny"; it is left for the lead (the fix: "no one can|could|will ..." and "nobody
-# can|could|will ..." as two rows).
-KNOWN = {
-    ("cues_modifiers.tsv", "no one|nobody can|could|will deny|denies|hide|conceal|justify|doubt"):
-        "shared with tension/extract/modality.py; reported to the lead (issue 14, sixth round)",
-}
+# Known exceptions: (file name, pattern) -> why the row stays. None now: the emphasis row of cues_modifiers.tsv
+# ("no one|nobody can ...", shared with the extractor's modality) was split into two rows by the lead.
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _bare(token: str) -> str:
@@ -92,3 +87,11 @@ def test_the_tables_linted_are_the_ones_the_scorer_reads():
 ])
 def test_the_rows_split_match_their_phrases(text, cue):
     assert cue in {c["cue"] for c in Scorer().score(text).cues}
+
+
+def test_nobody_can_deny_is_emphasis_like_no_one_can_deny():
+    # the emphasis row split in two: "nobody can deny" no longer reads as a negation of the cue after it
+    for text in ("Nobody will deny that the drills are a provocation.",
+                 "No one will deny that the drills are a provocation."):
+        drills = [c for c in Scorer().score(text).cues if c["cue"] == "drill|drills"]
+        assert drills and not drills[0]["negated"], text
