@@ -27,9 +27,10 @@ def prepare(working: str, pairs_file: str | None, run_id: str, count_once: bool)
 
 
 @task(name="plan-batches", retries=2, retry_delay_seconds=2)
-def plan(inbox: list[str], batch_size: int, stored: dict[str, tuple[int, int]], workers: int) -> list[dict]:
-    """Batches for new or changed input files, a large file in a multiple of `workers` batches."""
-    return run.plan(inbox, batch_size, stored, workers)
+def plan(inbox: list[str], batch_size: int, stored: dict[str, tuple], workers: int, reading: str = "") -> list[dict]:
+    """Batches for new or changed input files (or read with other --field/--default options), a large file in a
+    multiple of `workers` batches."""
+    return run.plan(inbox, batch_size, stored, workers, reading)
 
 
 @task(name="analyse-batch", retries=2, retry_delay_seconds=2)
@@ -49,10 +50,10 @@ def store(writer: run.Writer, staged: dict) -> dict:
 
 @task(name="finish-run")
 def finish(working: str, batches: list[dict], run_id: str, totals: dict, pairs_file: str | None, before: tuple,
-           started: str) -> dict:
+           started: str, reading: str = "") -> dict:
     """Score older statements under the current scorer, cluster near-duplicates, record files and the run;
     say whether anything changed and which weeks."""
-    return run.finish(working, batches, run_id, totals, pairs_file, before, started)
+    return run.finish(working, batches, run_id, totals, pairs_file, before, started, reading=reading)
 
 
 @task(name="publish", retries=2, retry_delay_seconds=2)
@@ -119,10 +120,12 @@ def tension_flow(
         for found in paths.recovered:
             logger.warning("an earlier run did not finish (%s): this run publishes what it left", found)
         prepared = prepare(str(paths.working), pairs_file, run_id, dedup)
+        reading = run.reading_signature(fields, defaults)
         batches = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size, prepared["stored"],
-                       workers or os.cpu_count() or 1)
+                       workers or os.cpu_count() or 1, reading)
+        skipped = run.unchanged_files([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batches)
         logger.info("%s to analyse (%s unchanged since last stored)", run.plural(len(batches), "batch", "batches"),
-                    run.plural(len(prepared["stored"]), "file"))
+                    run.plural(skipped, "file"))
         totals = None
         with _api_shared_with_workers():
             ship = not _workers_share_this_disk()
@@ -137,7 +140,7 @@ def tension_flow(
                                 run.plural(counts["statements_added"], "statement"))
         totals = totals or run.tally(None, {})
         outcome = finish(str(paths.working), batches, run_id, totals, pairs_file, prepared["fingerprint"],
-                         prepared["started"])
+                         prepared["started"], reading)
         published = publish(paths, outcome, parquet_dir)
         if not published["published"]:
             logger.info("nothing new: the published database and Parquet export are left as they are")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 import os
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+SHOWN_REJECTIONS = 10  # rejections listed one by one after a run; the rest are counted by reason
 DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.")
 
 
@@ -129,8 +131,18 @@ def run(
     )
     from tension.ingest.documents import Rejection, printable
 
-    for path, item, reason in result["rejections"]:
+    rejections = result["rejections"]
+    for path, item, reason in rejections[:SHOWN_REJECTIONS]:
         typer.echo(f"  rejected {Rejection(path, item, reason).where()}: {printable(reason)}")
+    if len(rejections) > SHOWN_REJECTIONS:
+        # the rest by reason, with a count: a wrong --field on a feed of thousands of lines is one line here
+        rest = Counter(printable(reason) for _, _, reason in rejections[SHOWN_REJECTIONS:])
+        for reason, count in rest.most_common():
+            typer.echo(f"  rejected {count} more: {reason}")
+        typer.echo("  (all rejections with their files and lines: tension sql \"select * from rejected_documents\")")
+    if rejections and not result["documents_seen"]:
+        typer.echo("every document was rejected: check the reasons above (a --field mapping names a field the "
+                   "records do not have? a date missing?); once fixed, run again: the files are read again")
     for line in result["summary"]:
         typer.echo(line)
     if result["report"]:

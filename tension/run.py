@@ -88,9 +88,19 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
                 "clock": time.time()}
 
 
-def plan(inbox: list[Path | str], batch_size: int, stored: dict[str, tuple[int, int]] | None = None,
-         workers: int = 1) -> list[dict]:
-    """Batches for the files that are new or changed since they were stored (`stored`: path -> size, mtime). A
+def reading_signature(fields: dict | None = None, defaults: dict | None = None) -> str:
+    """How files are read, as a short hash of the --field and --default options ('' for none): a file stored under
+    other options is read again."""
+    if not fields and not defaults:
+        return ""
+    options = json.dumps({"fields": fields or {}, "defaults": defaults or {}}, sort_keys=True)
+    return hashlib.sha1(options.encode()).hexdigest()[:12]
+
+
+def plan(inbox: list[Path | str], batch_size: int, stored: dict[str, tuple] | None = None,
+         workers: int = 1, reading: str = "") -> list[dict]:
+    """Batches for the files that are new or changed since they were stored (`stored`: path -> size, mtime and
+    the signature of the options it was read with), or stored under other reading options (`reading`). A
     large JSONL/CSV file is cut into a multiple of `workers` batches of at most `batch_size` lines, as even as
     possible, so that no worker idles while another finishes the file's last batch (1,000 lines on 2 workers:
     two batches of 500, not one of 1,000)."""
@@ -106,7 +116,8 @@ def plan(inbox: list[Path | str], batch_size: int, stored: dict[str, tuple[int, 
         except OSError:
             small.append({"path": str(path), "size": -1, "mtime": -1, "inbox": folder})  # vanished: a rejection
             continue
-        if stored.get(name) == (size, mtime):
+        known = stored.get(name)
+        if known is not None and tuple(known[:2]) == (size, mtime) and (known[2:3] or ("",))[0] == reading:
             continue
         if path.suffix.lower() in BATCH_SUFFIXES:
             total = count_lines(path)
@@ -169,7 +180,7 @@ def tally(totals: dict | None, step: dict) -> dict:
 
 
 def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, pairs_file: str | None,
-           before: tuple | list, started: str, scorer: Scorer | None = None) -> dict:
+           before: tuple | list, started: str, scorer: Scorer | None = None, reading: str = "") -> dict:
     """Score older statements under the current scorer, cluster documents stored without one, record the files and
     the run, refresh the weekly sums; say whether anything changed and which weeks."""
     clock = time.perf_counter()
@@ -178,7 +189,9 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         rescored = rescoring.rescore_missing(con, scorer or context(pairs_file).scorer)
         dedup.assign_clusters(con)  # documents stored by older versions without a cluster, if any
         # A file counts as stored only when its documents were stored or rejected for a reason of its own.
-        storage.mark_files_stored(con, [f for f in batch_files(batches) if f[0] not in left and f[0] not in gone])
+        read = [f for f in batch_files(batches) if f[0] not in left and f[0] not in gone]
+        storage.mark_files_stored(con, read, reading)
+        storage.forget_old_rejections(con, [f[0] for f in read], started)
         if left:  # "not found" is the worker's view, not the file's state: no rejection to show for it
             con.execute(storage.sql("forget_file_rejections"), [left])
         storage.finish_run(con, run_id, totals, "stored")  # 'completed' once published (or nothing to publish)
@@ -254,13 +267,14 @@ def run_local(inbox: list[Path | str], db: Path | str, batch_size: int = BATCH_S
     run_id = run_id or new_run_id("local")
     with workspace(db) as paths:
         prepared = prepare(paths.working, pairs_file, run_id, count_once)
-        batches = plan(inbox, batch_size, prepared["stored"], workers)
+        reading = reading_signature(fields, defaults)
+        batches = plan(inbox, batch_size, prepared["stored"], workers, reading)
         totals = None
         with Writer(paths.working) as writer:  # the run's single writer: one connection for all batches
             for batch in batches:
                 totals = tally(totals, store(writer, analyse(batch, paths.staging, pairs_file, fields, defaults)))
         outcome = finish(paths.working, batches, run_id, totals or tally(None, {}), pairs_file,
-                         prepared["fingerprint"], prepared["started"])
+                         prepared["fingerprint"], prepared["started"], reading=reading)
         published = publish(paths, outcome, parquet_dir)
     return result(prepared, totals, outcome, published)
 
@@ -349,6 +363,13 @@ def not_read(batches: list[dict], rejections: list) -> tuple[list[str], list[str
         except OSError:
             pass
     return left, [path for path in missed if path not in left]
+
+
+def unchanged_files(inbox: list[Path | str], batches: list[dict]) -> int:
+    """Files of the inbox that the batches leave out: stored before, unchanged, read with the same options."""
+    planned = {p["path"] for b in batches for p in b["parts"]}
+    listed = {str(path) for root in inbox for path in list_inbox([absolute(root)])}
+    return len(listed - planned)
 
 
 def batch_files(batches: list[dict]) -> list[tuple[str, int, int]]:

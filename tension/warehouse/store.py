@@ -137,18 +137,27 @@ def get_setting(con: duckdb.DuckDBPyConnection, key: str, default: str = "") -> 
     return row[0] if row else default
 
 
-def stored_files(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
-    """Input files already stored whole: path -> (size, mtime_ns)."""
-    rows = con.execute("select path, size, mtime_ns from inbox_files").fetchall()
-    return {path: (size, mtime) for path, size, mtime in rows}
+def stored_files(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int, str]]:
+    """Input files already stored whole: path -> (size, mtime_ns, reading options' signature)."""
+    rows = con.execute("select path, size, mtime_ns, coalesce(reading, '') from inbox_files").fetchall()
+    return {path: (size, mtime, reading) for path, size, mtime, reading in rows}
 
 
-def mark_files_stored(con: duckdb.DuckDBPyConnection, files: list[tuple[str, int, int]]) -> None:
-    """Record input files whose every batch is stored, so the next run skips them while they are unchanged."""
+def mark_files_stored(con: duckdb.DuckDBPyConnection, files: list[tuple[str, int, int]], reading: str = "") -> None:
+    """Record input files whose every batch is stored, so the next run skips them while they are unchanged and
+    read with the same options (`reading`: run.reading_signature of the run's --field/--default)."""
     if files:
         con.executemany(
-            "insert or replace into inbox_files (path, size, mtime_ns, stored_at) values (?, ?, ?, now())", files
+            "insert or replace into inbox_files (path, size, mtime_ns, stored_at, reading) values (?, ?, ?, now(), ?)",
+            [(*f, reading) for f in files],
         )
+
+
+def forget_old_rejections(con: duckdb.DuckDBPyConnection, paths: list[str], started: str) -> None:
+    """Rejections of files read again in full by this run that this run did not see again: the file was fixed (a
+    corrected --field, a date added), so they no longer hold."""
+    if paths:
+        con.execute(sql("forget_old_rejections"), [paths, started])
 
 
 def content_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple:

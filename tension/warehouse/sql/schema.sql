@@ -117,6 +117,9 @@ create table if not exists inbox_files (
 );
 
 -- Columns added after the first release: databases created earlier get them here.
+-- How the file was read (a hash of the run's --field and --default options; '' for none): a file read with other
+-- options is read again, so a corrected --field is not silently skipped as "unchanged".
+alter table inbox_files add column if not exists reading varchar default '';
 alter table statements add column if not exists targets_inferred boolean default false;
 
 -- Display names of outlets (tension/data/outlets.tsv, loaded by store.create_schema): a feed or page host, or a

@@ -1,0 +1,69 @@
+"""A file is read again when the options it is read with change, and a file read again in full drops the rejections
+it no longer earns: a corrected --field is not skipped as "unchanged", and the data-quality counts do not keep the
+mistake. Real pipeline (run_local), real DuckDB file."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+
+from tension import run
+
+LINES = [{"id": f"n{i}", "date_published": f"2024-01-{10 + i}",
+          "headline": f"North Korea fired a ballistic missile into the sea, Seoul said ({i})."} for i in range(3)]
+
+
+def feed(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "feed.jsonl").write_text("".join(json.dumps(line) + "\n" for line in LINES))
+    return inbox
+
+
+def counts(db):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return (con.execute("select count(*) from documents").fetchone()[0],
+                con.execute("select count(*) from rejected_documents").fetchone()[0])
+
+
+def test_a_corrected_field_mapping_reads_the_file_again_and_clears_its_rejections(tmp_path):
+    inbox, db = feed(tmp_path), tmp_path / "t.duckdb"
+    wrong = run.run_local([inbox], db, fields={"text": "headlin", "published": "date_published"})
+    assert wrong["documents_new"] == 0 and counts(db) == (0, 3)  # every line rejected: no 'headlin' field
+    right = run.run_local([inbox], db, fields={"text": "headline", "published": "date_published"})
+    assert right["documents_new"] == 3  # read again: the options changed, not the file
+    assert counts(db) == (3, 0)  # and the three rejections of the wrong mapping are gone
+    again = run.run_local([inbox], db, fields={"text": "headline", "published": "date_published"})
+    assert again["documents_seen"] == 0 and counts(db) == (3, 0)  # same file, same options: skipped
+
+
+def test_the_reading_signature_is_empty_without_options_and_stable_with_them():
+    assert run.reading_signature() == "" and run.reading_signature({}, {}) == ""
+    one = run.reading_signature({"text": "story", "published": "date"}, {"speaker": "KCNA"})
+    assert one == run.reading_signature({"published": "date", "text": "story"}, {"speaker": "KCNA"})
+    assert one != run.reading_signature({"text": "story", "published": "date"}, {})
+
+
+def test_a_file_read_without_options_is_skipped_when_unchanged(tmp_path):
+    inbox, db = feed(tmp_path), tmp_path / "plain.duckdb"
+    note = inbox / "note.md"
+    note.write_text("---\npublished: 2024-01-12\n---\nSeoul said it would hold talks with Pyongyang.\n")
+    assert run.run_local([note], db)["documents_new"] == 1
+    assert run.run_local([note], db)["documents_seen"] == 0  # no options: the signature is '' as before
+
+
+def test_the_cli_counts_many_rejections_by_reason_and_says_when_all_were_rejected(tmp_path):
+    import subprocess
+    import sys
+
+    lines = [{"id": f"n{i}", "date_published": "2024-01-10", "headline": f"Talks resumed ({i})."} for i in range(15)]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    out = subprocess.run([sys.executable, "-m", "tension.cli", "run", "-i", str(path), "--field", "text=headlin",
+                          "--db", str(tmp_path / "t.duckdb"), "--no-report"], capture_output=True, text=True,
+                         env={**__import__("os").environ, "PREFECT_LOGGING_LEVEL": "WARNING"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("  rejected ") == 11  # ten listed, then one line for the five others' reason
+    assert "rejected 5 more: no 'headlin' field" in out.stdout
+    assert "every document was rejected" in out.stdout
