@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections import Counter
 import os
@@ -38,7 +39,9 @@ def _parse_fields(fields: list[str], option: str = "--field") -> dict[str, str]:
             raise typer.BadParameter(f"{option} wants NAME=VALUE (e.g. text=story), got {item!r}")
         ours, theirs = ours.strip(), theirs.strip()
         if option == "--field" and ours not in FIELD_NAMES:
-            backwards = f"; did you mean {theirs}={ours}?" if theirs in FIELD_NAMES else ""
+            close = difflib.get_close_matches(ours, FIELD_NAMES, n=1)
+            backwards = (f"; did you mean {close[0]}={theirs}?" if close else
+                         f"; did you mean {theirs}={ours}?" if theirs in FIELD_NAMES else "")
             raise typer.BadParameter(f"{ours!r} is not one of our fields ({', '.join(FIELD_NAMES)}): write "
                                      f"OURS=THEIRS, e.g. text=story{backwards}", param_hint="--field")
         mapping[ours] = theirs
@@ -77,6 +80,23 @@ def _parse_defaults(items: list[str]) -> dict[str, str]:
     return defaults
 
 
+def _check_writable_db(db: Path) -> None:
+    """A --db a run can write: checked before the flow starts, so a wrong path is one line, not a traceback."""
+    if db.is_dir():
+        raise typer.BadParameter(f"{db} is a folder; give a database file, e.g. {db / 'tension.duckdb'}",
+                                 param_hint="--db")
+    folder = db.parent
+    for parent in (folder, *folder.parents):
+        if parent.exists():
+            if not parent.is_dir():
+                raise typer.BadParameter(f"{parent} is a file, not a folder: {db} cannot be created there",
+                                         param_hint="--db")
+            if not os.access(parent, os.W_OK | os.X_OK):
+                raise typer.BadParameter(f"cannot write in {parent} (permission denied): choose another --db",
+                                         param_hint="--db")
+            break
+
+
 @app.command()
 def run(
     inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", help="Input file or folder (repeatable): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv."),
@@ -108,6 +128,7 @@ def run(
             raise typer.BadParameter(f"{path} does not exist", param_hint="--inbox")
     _check_pairs(pairs)
     _check_week(week)
+    _check_writable_db(db)
     from flows.local import ApiUnavailable, RunnerChoiceError, run_once  # Prefect only for commands running flows
     from tension.warehouse.publish import RunInProgress
 

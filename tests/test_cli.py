@@ -168,6 +168,7 @@ def test_statements_reads_a_folder_and_names_a_plain_folder_correctly(tmp_path):
     (["run", "--week", "2024-5"], "--week", "2024-5 is not an ISO week"),
     (["run", "--pairs", "no_such_pairs.tsv"], "--pairs", "no such pairs file"),
     (["statements", str(SEED_TEXT), "--field", "story=text"], "--field", "did you mean text=story?"),
+    (["statements", str(SEED_TEXT), "--field", "txt=title"], "--field", "did you mean text=title?"),
     (["statements", "no_such_file.txt"], "FILES", "no_such_file.txt does not exist"),
 ])
 def test_mistakes_are_refused_before_any_work(args, option, says):
@@ -205,3 +206,12 @@ def test_statements_empty_folder_and_default_speaker(tmp_path):
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.output.splitlines()]
     assert records and all(r["speaker_country"] == "PRK" for r in records), records
+
+
+def test_run_refuses_a_db_it_cannot_create_in_one_line(tmp_path):
+    (tmp_path / "afile").write_text("not a folder")
+    result = runner.invoke(app, ["run", "-i", str(SEED_TEXT), "--db", str(tmp_path / "afile" / "t.duckdb"), "--no-report"])
+    assert result.exit_code == 2 and "is a file, not a folder" in result.output
+    assert "Traceback" not in result.output
+    result = runner.invoke(app, ["run", "-i", str(SEED_TEXT), "--db", str(tmp_path), "--no-report"])
+    assert result.exit_code == 2 and "is a folder; give a database file" in result.output
