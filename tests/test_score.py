@@ -553,3 +553,39 @@ def test_a_new_calibration_empties_the_memo():
     scorer.calibration = IDENTITY
     raw = scorer.score("They threatened war.")
     assert raw.hostility == raw.raw_hostility == calibrated.raw_hostility != calibrated.hostility
+
+
+def test_the_version_follows_the_calibration_and_each_cues_cameo_code():
+    from dataclasses import replace
+
+    from tension.score.calibration import IDENTITY
+    from tension.score.scorer import load_cues
+
+    scorer = Scorer()
+    before = scorer.version
+    scorer.calibration = IDENTITY  # another mapping gives other scores: another version
+    assert scorer.version != before
+    assert Scorer(calibration=IDENTITY).version == scorer.version
+    cues = load_cues()
+    changed = [replace(c, cameo="172") if c.cameo == "173" else c for c in cues]
+    assert changed != cues and Scorer(cues=changed).version != Scorer(cues=cues).version
+
+
+def _contribution(text: str, matched: str) -> float:
+    return next(c["contribution"] for c in Scorer().score(text).cues if c["matched"] == matched)
+
+
+def test_review_findings_severe_violated_end_liar_and_curly_scare_quotes():
+    # 'severe' is no form of the reversal 'sever': it intensifies the punishment, it does not flip it
+    assert _contribution("Pyongyang warned of severe punishment.", "punishment") > 0.5
+    assert _contribution("Seoul threatened to sever ties with Pyongyang.", "threatened to sever ties") > 0
+    # a violation keeps a hostile cue after it hostile, and still turns a cooperative one
+    assert _contribution("North Korea violated UN sanctions.", "sanctions") > 0
+    assert _contribution("Seoul violated the agreement.", "agreement") > 0
+    # the noun 'end' is no reversal; the verb still is
+    assert _contribution("Officials shook hands at the end of talks in Beijing.", "talks") < 0
+    assert _contribution("The two sides ended the war.", "war") < 0
+    # the insult row 'liar' (0.6) is no longer shadowed by the accusation row (0.2)
+    assert _contribution("He called the minister a liar.", "liar") == 0.6
+    # scare quotes in curly single quotes are scare quotes too
+    assert _contribution("the puppets' ‘dialogue’ racket", "dialogue") == 0

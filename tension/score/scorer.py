@@ -46,7 +46,7 @@ from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflect
 from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAPPED_KINDS, INTENSITY_KINDS,  # noqa: F401
                                   NAME_JOINERS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, REST_WEIGHT,
                                   SCALE_KINDS, SCARE_QUOTE_WORDS, VERBAL_CAP, VERBAL_KINDS, _exempt, aggregate,
-                                  count_style_once, in_background, in_name, _quoted_spans)
+                                  count_style_once, in_background, in_name, _quoted_spans, _QUOTED)
 from tension.score.tokens import _TOKEN, TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
 
@@ -218,15 +218,25 @@ class Scorer:
                           sorted(CAPPED_KINDS), VERBAL_CAP, sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
                           UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), TOKEN_PATTERN,
-                          sorted(TYPOGRAPHY.items())))
-        digest = hashlib.sha256("\n".join([
-            *(f"{c.pattern}\t{c.weight}\t{c.kind}" for c in self.cues),
+                          sorted(TYPOGRAPHY.items()), POLARITY_KINDS, SCALE_KINDS, INTENSITY_KINDS,
+                          _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK)))
+        # Everything a score depends on but the calibration (added in _refresh_version, which a new calibration
+        # calls again): a cue's CAMEO code too, which the legal-act and posture rules read.
+        self._version_text = [
+            *(f"{c.pattern}\t{c.weight}\t{c.kind}\t{c.cameo}" for c in self.cues),
             *(f"{m.pattern}\t{m.kind}\t{m.hostile_factor}\t{m.cooperative_factor}\t{m.window}\t{m.statement_modality}"
               for m in self.markers),
             *(f"{w}\t{v}" for w, v in sorted(overrides.items())),
-            constants, self.calibration.key(), FORMULA_VERSION,
+            constants, FORMULA_VERSION,
             *(f"{' '.join(k)}\t{v}" for k, v in sorted(self.country_names.items())),
-        ]).encode()).hexdigest()[:8]
+        ]
+        self._refresh_version()
+
+    def _refresh_version(self) -> None:
+        """The scorer version: FORMULA_VERSION and a hash of everything a score depends on, calibration included."""
+        if not hasattr(self, "_version_text"):
+            return  # (during __init__: the version is computed once the rest is loaded)
+        digest = hashlib.sha256("\n".join([*self._version_text, self.calibration.key()]).encode()).hexdigest()[:8]
         self.version = f"{FORMULA_VERSION}-{digest}"
 
     @property
@@ -238,6 +248,7 @@ class Scorer:
     def calibration(self, calibration: Calibration) -> None:
         self._calibration = calibration
         self._settled = {}  # the memo of score()'s formula and calibration holds the old mapping's values
+        self._refresh_version()  # a score under another mapping is another version
 
     def _markers_before(self, words: list[str], found_markers: list[tuple[int, int, int]],
                         cue_start: int, cue_spans: list[tuple[int, int]]) -> list[tuple[Marker, int]]:
@@ -280,7 +291,7 @@ class Scorer:
             named = countries_named(words, self.country_names, text, tokens.span, stop=speaker_country)
             between_others = speaker_country not in named and "SPEAKER" not in named and len(named & foreign) >= 2
         # only a cooperative cue can be scare-quoted
-        quoted = _quoted_spans(text) if ('"' in text or "“" in text) and any(
+        quoted = _quoted_spans(text) if ('"' in text or "“" in text or "‘" in text or "”" in text) and any(
             self.cues[index].weight < 0 for index, _, _ in cue_hits) else []
         found = []
         # contributions seen: in_background only changes a cooperative cue beside a hostile one, count_style_once only
