@@ -589,3 +589,19 @@ def test_review_findings_severe_violated_end_liar_and_curly_scare_quotes():
     assert _contribution("He called the minister a liar.", "liar") == 0.6
     # scare quotes in curly single quotes are scare quotes too
     assert _contribution("the puppets' ‘dialogue’ racket", "dialogue") == 0
+
+
+def test_a_long_text_gets_the_same_cues_by_bisection_as_by_scan(monkeypatch):
+    """Long texts (many cues, markers, quotations) are searched by bisection (linear time, where a scan of every
+    marker for every cue took minutes on 30k words); the answers must be the scan's."""
+    import tension.score.scorer as scorer_module
+
+    sentence = ('Seoul did not reject the "dialogue" but warned of severe punishment, the Peace Committee said; '
+                "no attack was ever ended, and the so-called talks were never held. ")
+    text = sentence * 40
+    scorer = Scorer()
+    monkeypatch.setattr(scorer_module, "_SCAN_LIMIT", 10**9)  # always the plain scan
+    scanned = scorer.find_cues(text, parties=frozenset({"KOR", "PRK"}), speaker_country="PRK")
+    monkeypatch.setattr(scorer_module, "_SCAN_LIMIT", 0)  # always bisection
+    bisected = scorer.find_cues(text, parties=frozenset({"KOR", "PRK"}), speaker_country="PRK")
+    assert len(scanned) > 200 and bisected == scanned

@@ -121,27 +121,39 @@ def _joined_name(before: list[str], after: list[str]) -> bool:
         len(after) == 2 and after[0] in NAME_JOINERS and _capitalised(after[1].strip(".,;:!?\"'’”)")))
 
 
-def in_name(text: str, char_start: int, char_end: int) -> bool:
+def in_name(text: str, char_start: int, char_end: int, running: bool | None = None) -> bool:
     """Whether the capitalised cue at text[char_start:char_end] is part of a proper name ("the Spy Agency", "People's
     Solidarity for Participatory Democracy", "the Solidarity for Progress"): the word before or after it is
     capitalised too, or joined to it by "for", "of", "and" (`_joined_name`), the cue does not open the sentence, and the text is not a headline in title case (where every word is capitalised)."""
-    before = text[:char_start].rsplit(None, 1)
-    if not before or char_start == len(before[0]) or not before[-1][-1:].isalnum() and before[-1][-1:] != "'":
+    # (windows of NAME_WINDOW characters around the cue, not the whole text: each call stays cheap in a long text)
+    head = text[max(0, char_start - NAME_WINDOW):char_start]
+    before = head.rsplit(None, 1)
+    if not before or len(head) == len(before[0]) or not before[-1][-1:].isalnum() and before[-1][-1:] != "'":
         return False  # the first word of the text, or after punctuation or a quotation mark: a capital for grammar
     if text[char_start - 1] not in " \t\n\u00a0":
         return False  # glued to what precedes it ("(Spy", "“Spy")
-    after = text[char_end:].split(None, 2)
+    after = text[char_end:char_end + NAME_WINDOW].split(None, 2)
     if not (_capitalised(before[-1]) or (after and _capitalised(after[0].strip(".,;:!?\"'’”)")))
-            or _joined_name(text[:char_start].rsplit(None, 2)[-2:], after[:2])):
+            or _joined_name(head.rsplit(None, 2)[-2:], after[:2])):
         return False
-    # not a title-case headline: in running text at least two longer words are in lower case (counted up to two)
+    return running_text(text) if running is None else running
+
+
+def running_text(text: str) -> bool:
+    """Not a title-case headline: in running text at least two longer words are in lower case (counted up to two).
+    A caller with many cues in one text asks once and passes the answer to in_name."""
     lower = 0
-    for w in text.split():
+    for match in _WORD.finditer(text):
+        w = match.group(0)
         if len(w) > 3 and w[:1].islower():
             lower += 1
             if lower == 2:
                 return True
     return False
+
+
+NAME_WINDOW = 200  # characters either side of a cue that in_name reads (a word and the two next to it fit many times)
+_WORD = re.compile(r"\S+")
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
