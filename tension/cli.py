@@ -132,6 +132,14 @@ def run(
     from flows.local import ApiUnavailable, RunnerChoiceError, run_once  # Prefect only for commands running flows
     from tension.warehouse.publish import RunInProgress
 
+    try:  # another run on this database: said in one line before the flow starts, not after Prefect's traceback
+        from tension.warehouse.publish import Workspace, exclusive_run
+
+        with exclusive_run(Workspace(db)):
+            pass
+    except RunInProgress as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=3) from None
     parameters = {"inbox": [str(p) for p in inbox], "db": str(db), "reports": str(reports), "week": week,
                   "batch_size": batch_size, "pairs_file": str(pairs) if pairs else None, "make_report": report,
                   "parquet_dir": str(parquet) if parquet else None, "fields": fields or None,

@@ -164,3 +164,15 @@ def test_two_writers_are_refused(tmp_path):
         with pytest.raises(RunInProgress, match="another run is writing"):
             with exclusive_run(workspace):
                 pass
+
+
+def test_the_cli_refuses_a_second_run_in_one_line_before_the_flow(tmp_path):
+    from typer.testing import CliRunner
+
+    from tension.cli import app
+
+    db = tmp_path / "tension.duckdb"
+    with exclusive_run(Workspace(db)):  # a run in progress on this database
+        result = CliRunner().invoke(app, ["run", "-i", str(tmp_path), "--db", str(db), "--no-report"])
+    assert result.exit_code == 3 and "another run is writing" in result.output
+    assert "Traceback" not in result.output and "Flow run" not in result.output
