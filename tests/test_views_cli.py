@@ -27,4 +27,16 @@ def test_views_lists_and_describes(tmp_path: Path) -> None:
     assert "VARCHAR" in source_sentence and "The sentence the statement was read from" in source_sentence
     assert "(no comment)" not in described.output
     unknown = runner.invoke(app, ["views", "no_such_view", "--db", str(db)])
-    assert unknown.exit_code != 0 and "no view or macro named no_such_view" in unknown.output
+    assert unknown.exit_code != 0 and "no view, macro or table named no_such_view" in unknown.output
+
+
+def test_views_lists_and_describes_the_stored_tables_too(tmp_path):
+    from tension.warehouse import describe, store
+
+    db = tmp_path / "t.duckdb"
+    with store.connect(db) as con:
+        store.create_schema(con)
+    listing = describe.describe(db)
+    assert "Tables (the stored data" in "\n".join(listing) and any(line.split()[:1] == ["documents"] for line in listing)
+    columns = describe.describe(db, "documents")
+    assert columns[0] == "documents" and any(line.split()[:2] == ["doc_id", "VARCHAR"] for line in columns)

@@ -8,6 +8,7 @@ from pathlib import Path
 from tension.warehouse import store
 
 WIDTH = 110
+TABLE_NOTE = "stored table: its columns are explained in tension/warehouse/sql/schema.sql"
 
 
 def describe(db_path: Path, view: str | None = None) -> list[str]:
@@ -17,14 +18,19 @@ def describe(db_path: Path, view: str | None = None) -> list[str]:
                             "where not internal and not temporary order by view_name").fetchall()
         macros = con.execute("select distinct function_name, coalesce(comment, '') from duckdb_functions() "
                              "where function_type = 'table_macro' and not internal order by 1").fetchall()
+        tables = con.execute("select table_name, coalesce(comment, '') from duckdb_tables() "
+                             "where not internal and not temporary order by table_name").fetchall()
+        tables = [(name, comment or TABLE_NOTE) for name, comment in tables]
         if view is None:
             lines = ["Views (tension views VIEW for its columns):"]
             lines += _entries(views)
             lines += ["", "Table macros (select * from NAME(...)):"] + _entries(macros)
+            lines += ["", "Tables (the stored data and the run's bookkeeping; the views above are what to query):"]
+            lines += _entries(tables)
             return lines
-        known = dict(views) | dict(macros)
+        known = dict(views) | dict(macros) | dict(tables)
         if view not in known:
-            raise ValueError(f"no view or macro named {view}; choose one of: {', '.join(sorted(known))}")
+            raise ValueError(f"no view, macro or table named {view}; choose one of: {', '.join(sorted(known))}")
         if view in dict(macros):
             return [f"{view} (table macro)"] + _wrap(known[view], "  ") + [
                 "", "Its columns are those of weekly_index (period_start, period for week_start, iso_week): "
