@@ -287,7 +287,13 @@ def _statement_table(rows: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> T
         published = pd.Timestamp(s.published)
         text = display_quote(s.content, QUOTE_CHARS)
         cut = " (cut: the whole statement is in pair_statements)" if text.endswith("…") else ""
-        quote = f"“{escape(text)}”<br/><font size=7 color='#555555'>{escape(s.statement_id)}{cut}"
+        quote = f"“{escape(text)}”"
+        sentence = " ".join(cell_text(getattr(s, "source_sentence", None), "").split())
+        if sentence and len(sentence) > len(" ".join(str(s.content).split())) + 10:
+            # the statement is a clause of a longer sentence: the sentence too, so the clause is read in context
+            quote += (f"<br/><font size=7 color='#555555'>in the sentence: "
+                      f"“{escape(display_quote(sentence, QUOTE_CHARS))}”</font>")
+        quote += f"<br/><font size=7 color='#555555'>{escape(s.statement_id)}{cut}"
         also = getattr(s, "same_sentence", "")
         quote += (f" · same sentence: {escape(also)}" if also else "") + "</font>"
         table.append([
