@@ -154,6 +154,9 @@ def run(
     except RunInProgress as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=3) from None
+    except OSError as error:  # e.g. the published file could not be replaced: the message says what is intact
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=1) from None
     typer.echo(
         f"documents: {result['documents_seen']} read, {result['documents_new']} new, "
         f"{result['documents_rejected']} rejected; statements added: {result['statements_added']}"

@@ -215,3 +215,15 @@ def test_run_refuses_a_db_it_cannot_create_in_one_line(tmp_path):
     assert "Traceback" not in result.output
     result = runner.invoke(app, ["run", "-i", str(SEED_TEXT), "--db", str(tmp_path), "--no-report"])
     assert result.exit_code == 2 and "is a folder; give a database file" in result.output
+
+
+def test_run_reports_an_os_error_in_one_line(tmp_path, monkeypatch):
+    import flows.local
+
+    def failing(*args, **kwargs):
+        raise OSError(1, "could not publish t.duckdb: Operation not permitted (the working copy is intact; "
+                         "the next run or `tension publish` retries)")
+
+    monkeypatch.setattr(flows.local, "run_once", failing)
+    result = runner.invoke(app, ["run", "-i", str(SEED_TEXT), "--db", str(tmp_path / "t.duckdb"), "--no-report"])
+    assert result.exit_code == 1 and "could not publish" in result.output and "Traceback" not in result.output
