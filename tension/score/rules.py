@@ -10,6 +10,10 @@ import re
 from tension.score.patterns import _CLAUSE_BREAK
 
 POLARITY_KINDS = ("negation", "refusal", "reversal", "emphasis", "opposition")  # the nearest decides the sign
+# Polarity markers that a negation right before them negates ("did not reject the talks", "did not oppose",
+# "did not halt the drills", "did not deny the launch"): they flip no cue after them and do not mark the statement's
+# modality in the text (the negation belongs to them, not to the cue after them).
+NEGATABLE_KINDS = ("refusal", "reversal", "opposition", "negation")
 # Words alone are class +2 at most (docs/labelling-guideline.md: +2 condemnation, accusation, derogation; +3 needs a
 # threat, an insult or force): a statement whose hostile cues are all of these kinds has its cue_sum capped at
 # VERBAL_CAP, the weight of the strongest single accusations (aggression, war crime: 0.5), so that a KCNA sentence

@@ -45,7 +45,7 @@ from tension.score.direction import (DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK
                                      names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAPPED_KINDS, INTENSITY_KINDS,  # noqa: F401
-                                  NAME_JOINERS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, REST_WEIGHT,
+                                  NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, REST_WEIGHT,
                                   SCALE_KINDS, SCARE_QUOTE_WORDS, VERBAL_CAP, VERBAL_KINDS, _exempt, aggregate,
                                   count_style_once, in_background, in_name, _quoted_spans, _QUOTED, running_text)
 from tension.score.tokens import _TOKEN, TYPOGRAPHY, Tokenizer, Tokens
@@ -237,7 +237,7 @@ class Scorer:
                           sorted(CAPPED_KINDS), VERBAL_CAP, sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
                           UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), TOKEN_PATTERN,
-                          sorted(TYPOGRAPHY.items()), POLARITY_KINDS, SCALE_KINDS, INTENSITY_KINDS,
+                          sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, SCALE_KINDS, INTENSITY_KINDS,
                           _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK)))
         # Everything a score depends on but the calibration (added in _refresh_version, which a new calibration
         # calls again): a cue's CAMEO code too, which the legal-act and posture rules read.
@@ -269,14 +269,35 @@ class Scorer:
         self._settled = {}  # the memo of score()'s formula and calibration holds the old mapping's values
         self._refresh_version()  # a score under another mapping is another version
 
+    def _negated_markers(self, words: list[str], found_markers: list[tuple[int, int, int]]) -> dict[int, int]:
+        """The polarity markers that a negation right before them negates ("did not reject", "never
+        opposed", "did not deny"): {the negated marker's start: the negation's start}. Such a marker flips no cue
+        after it, and its negation, which negates the marker, not the cue, does not reach those cues either."""
+        negations = {end: start for index, start, end in found_markers
+                     if self.markers[index].kind == "negation"}
+        negated = {}
+        for index, start, end in found_markers:
+            if self.markers[index].kind in NEGATABLE_KINDS:
+                before = negations.get(start)
+                if before is None and start - 1 in negations and words[start - 1] not in _SCOPE_BREAK:
+                    before = negations[start - 1]  # one word between: "did not openly oppose", "never formally rejected"
+                if before is not None:
+                    negated[start] = before
+        return negated
+
     def _markers_before(self, words: list[str], found_markers: list[tuple[int, int, int]],
                         cue_start: int, cue_spans: list[tuple[int, int]], cue_starts: list[int],
-                        longest: int) -> list[tuple[Marker, int]]:
+                        longest: int, negated: dict[int, int] | None = None) -> list[tuple[Marker, int]]:
         """Markers that reach the cue starting at `cue_start`, with their distance: same clause, within their
-        window, and not a negation that belongs to a longer cue phrase ("never pardon" keeps its "never")."""
+        window, not a negation that belongs to a longer cue phrase ("never pardon" keeps its "never"), not a
+        polarity marker that is itself negated, nor the negation of one that stands between it and the cue
+        (`negated`, from _negated_markers: "did not reject the talks" neither flips nor negates the talks)."""
         reaching = []
         for index, start, end in found_markers:
             if end > cue_start:
+                continue
+            if negated and (start in negated or any(
+                    before == start and marker_start < cue_start for marker_start, before in negated.items())):
                 continue
             marker = self.markers[index]
             if cue_start - end >= marker.window:
@@ -315,6 +336,8 @@ class Scorer:
         else:
             def near(cue_start: int) -> list[tuple[int, int, int]]:
                 return marker_hits
+        # polarity markers negated by a negation right before them (rare: the dict is empty for most texts)
+        negated_at = self._negated_markers(words, marker_hits) if len(marker_hits) > 1 else None
         cue_spans = [(s, e) for _, s, e in cue_hits]  # in order of their start (one hit per start)
         # A long text (many cues, markers or quotations) is searched by bisection, a short one by a plain scan: the
         # same answers (tests and bench.identical), without the bisection's set-up cost on a typical sentence.
@@ -344,8 +367,8 @@ class Scorer:
             char_start, char_end = span(start)
             if end - 1 != start:
                 char_end = span(end - 1)[1]
-            reaching = self._markers_before(words, near(start), start, cue_spans, cue_starts, longest) \
-                if marker_hits else None
+            reaching = self._markers_before(words, near(start), start, cue_spans, cue_starts, longest,
+                                            negated_at) if marker_hits else None
             if reaching:
                 polarity = min((r for r in reaching if r[0].kind in POLARITY_KINDS and not _exempt(r[0].kind, cue.kind)),
                                key=_DISTANCE, default=(None, 0))[0]

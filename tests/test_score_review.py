@@ -1,0 +1,39 @@
+"""Seventh round (issue 14): the scorer defects a line-by-line review of tension/score found. Every sentence here
+is written for the test (no corpus text)."""
+import pytest
+
+from tension.score.scorer import Scorer
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Scorer:
+    return Scorer()
+
+
+def cue_of(result, fragment: str) -> dict:
+    [cue] = [c for c in result.cues if fragment.lower() in c["matched"].lower()]
+    return cue
+
+
+@pytest.mark.parametrize("verb", ["reject", "oppose"])
+def test_a_negated_refusal_or_opposition_flips_nothing(scorer, verb):
+    # H4: "did not reject the talks" is not a refusal of talks; the talks keep their cooperative sign and the
+    # refusal itself counts 0 (before: the talks were flipped hostile, +0.36, as hostile as a refusal)
+    negated = scorer.score(f"Busan did not {verb} the talks.", "negated")
+    asserted = scorer.score(f"Busan {verb}ed the talks." if verb == "reject" else "Busan opposed the talks.")
+    assert cue_of(asserted, "talks")["contribution"] > 0
+    talks = cue_of(negated, "talks")
+    assert talks["contribution"] < 0 and talks["markers"] == []
+    assert negated.hostility < 0 < asserted.hostility
+
+
+def test_the_negated_marker_does_not_mark_the_modality_in_the_text(scorer):
+    # 'dismiss' is a refusal marker and no cue: negated, it negates no cue in the text, so the statement's negated
+    # factor applies (before: +0.36 with factor 1.0, the refusal counted as the text's negation)
+    result = scorer.score("Busan did not dismiss the talks.", "negated")
+    assert cue_of(result, "talks")["contribution"] < 0
+    assert result.modality_factor == 0.5 and result.explanation()["modality_marked_in_text"] is False
+    # a refusal that is itself a cue and negated is the text's negation, counted at that cue (0), not again
+    rejected = scorer.score("Busan never formally rejected cooperation.", "negated")
+    assert cue_of(rejected, "rejected")["contribution"] == 0 and rejected.modality_factor == 1.0
+    assert cue_of(rejected, "cooperation")["markers"] == []
