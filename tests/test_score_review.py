@@ -37,3 +37,15 @@ def test_the_negated_marker_does_not_mark_the_modality_in_the_text(scorer):
     rejected = scorer.score("Busan never formally rejected cooperation.", "negated")
     assert cue_of(rejected, "rejected")["contribution"] == 0 and rejected.modality_factor == 1.0
     assert cue_of(rejected, "cooperation")["markers"] == []
+
+
+def test_the_cap_of_words_alone_applies_to_the_hostile_side_only(scorer):
+    # M1: the cap was applied to the net sum, so a capped pile of accusations erased the cooperative cue beside it
+    charges = "Busan accused Lyon of aggression, war crimes, provocations and hostility"
+    alone = scorer.score(charges + ".")
+    beside = scorer.score(charges + " but welcomed the aid.")
+    assert alone.cue_sum == 0.5  # VERBAL_CAP: words alone
+    cooperative = sum(c["contribution"] for c in beside.cues if c["contribution"] < 0)
+    assert cooperative < 0
+    assert beside.cue_sum < alone.cue_sum  # (before: both 0.5)
+    assert beside.hostility < alone.hostility

@@ -50,6 +50,21 @@ def _exempt(marker_kind: str, cue_kind: str) -> bool:
     )
 
 
+def aggregate_sides(contributions: list[float]) -> tuple[float, float]:
+    """aggregate() by side: (the hostile cues' joint weight >= 0, the cooperative cues' <= 0). The cap of words alone
+    (VERBAL_CAP) applies to the hostile side only, and the cooperative side is added after it."""
+    hostile = [c for c in contributions if c > 0]
+    cooperative = [c for c in contributions if c < 0]
+    side_hostile = side_cooperative = 0.0
+    if hostile:
+        strongest = max(hostile)
+        side_hostile = strongest + REST_WEIGHT * (sum(hostile) - strongest)
+    if cooperative:
+        strongest = min(cooperative)
+        side_cooperative = strongest + REST_WEIGHT * (sum(cooperative) - strongest)
+    return side_hostile, side_cooperative
+
+
 def aggregate(contributions: list[float]) -> float:
     """The cues' joint weight: on each side (hostile, cooperative) the strongest cue counts in full and the others
     by REST_WEIGHT, so a statement is rated by its strongest element (as the gold-set guideline asks of its labellers)

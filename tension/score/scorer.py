@@ -46,7 +46,7 @@ from tension.score.direction import (DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAPPED_KINDS, INTENSITY_KINDS,  # noqa: F401
                                   NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, REST_WEIGHT,
-                                  SCALE_KINDS, SCARE_QUOTE_WORDS, VERBAL_CAP, VERBAL_KINDS, _exempt, aggregate,
+                                  SCALE_KINDS, SCARE_QUOTE_WORDS, VERBAL_CAP, VERBAL_KINDS, _exempt, aggregate, aggregate_sides,
                                   count_style_once, in_background, in_name, _quoted_spans, _QUOTED, running_text)
 from tension.score.tokens import _TOKEN, TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
@@ -458,9 +458,16 @@ class Scorer:
         factor = MODALITY_FACTORS.get(modality, 1.0)
         vader_weight = VADER_WEIGHT
         if cues:
-            cue_sum = aggregate([c["contribution"] for c in cues])
-            if cue_sum > VERBAL_CAP and all(c["kind"] in CAPPED_KINDS for c in cues if c["contribution"] > 0):
-                cue_sum = VERBAL_CAP  # words or force posture alone: at most class +2
+            if len(cues) == 1:
+                cue_sum = cues[0]["contribution"]
+                if cue_sum > VERBAL_CAP and cues[0]["kind"] in CAPPED_KINDS:
+                    cue_sum = VERBAL_CAP
+            else:
+                hostile_side, cooperative_side = aggregate_sides([c["contribution"] for c in cues])
+                if hostile_side > VERBAL_CAP and all(c["kind"] in CAPPED_KINDS for c in cues if c["contribution"] > 0):
+                    hostile_side = VERBAL_CAP  # words or force posture alone: at most class +2 (the hostile side:
+                    # the cooperative cues beside it still count, "... but welcomed the aid")
+                cue_sum = hostile_side + cooperative_side
             marked = self.marked_by.get(modality, ())
             if marked and any(m["kind"] in marked for c in cues for m in c["markers"]):
                 factor = 1.0  # the text marks this modality at the cue already: count it once
