@@ -49,3 +49,28 @@ def test_the_cap_of_words_alone_applies_to_the_hostile_side_only(scorer):
     assert cooperative < 0
     assert beside.cue_sum < alone.cue_sum  # (before: both 0.5)
     assert beside.hostility < alone.hostility
+
+
+def test_only_an_act_lifts_the_cap(scorer):
+    # M2: a launch that is only the topic of a condemnation is words about it, not an act of the statement
+    condemned = scorer.score("Busan condemned the missile launch as a grave provocation.")
+    assert condemned.capped and condemned.cue_sum == 0.5
+    fired = scorer.score("Busan fired a missile, a grave provocation.")
+    assert not fired.capped and fired.cue_sum > 0.5
+    assert fired.hostility > condemned.hostility
+
+
+def test_complaints_are_words_and_capped(scorer):
+    # M2: the CAMEO 114 rows (protest, grave concern, regret, 'unacceptable', objection, a summons) were kind
+    # coercion and lifted the cap; the guideline rates a complaint +1 (a summons +2): words
+    result = scorer.score("Busan expressed grave concern, lodged a protest and called the aggression unacceptable.")
+    assert {c["kind"] for c in result.cues if c["contribution"] > 0} >= {"complaint", "accusation"}
+    assert result.capped and result.cue_sum == 0.5
+    assert result.explanation()["capped"] is True
+
+
+def test_a_cooperative_cue_turned_hostile_does_not_lift_the_cap(scorer):
+    # M2: 'sabotaged the talks' is a rejection (words), however strong the epithets beside it
+    result = scorer.score("The warmongers and traitors sabotaged the talks.")
+    assert any(c["contribution"] > 0 and c["weight"] < 0 for c in result.cues)
+    assert result.capped

@@ -19,7 +19,9 @@ NEGATABLE_KINDS = ("refusal", "reversal", "opposition", "negation")
 # VERBAL_CAP, the weight of the strongest single accusations (aggression, war crime: 0.5), so that a KCNA sentence
 # piling up accusations ("reckless moves to start a war", "hell-bent on confrontation") no longer ranks with a
 # missile launch or a threat of war. docs/evaluation-scoring.md (fourth round) measures it.
-VERBAL_KINDS = frozenset({"accusation", "epithet", "tension", "rejection", "demand"})
+# complaint: CAMEO 114 complain officially (protest, grave concern, regret, "unacceptable", objection, summoning an
+# ambassador): words, class +1 (protest, concern, regret) or +2 (summoning) in the guideline, so capped like them.
+VERBAL_KINDS = frozenset({"accusation", "epithet", "tension", "rejection", "demand", "complaint"})
 # Force posture is class +2 too (the guideline: "military drills aimed at the other" +2; a launch, artillery fire or an
 # attack +3): drills, exercises, deployments, build-ups, alerts, strategic assets and weapon topics (kind `posture` in
 # cues.tsv, CAMEO 15/150-154 short of a launch or a test) share the cap, alone or beside words. A launch, a nuclear
@@ -28,6 +30,18 @@ POSTURE_KINDS = frozenset({"posture"})
 # (kind name: history and names with a low weight, "the Korean War", "the second world war": no act, so no lift)
 CAPPED_KINDS = VERBAL_KINDS | POSTURE_KINDS | {"name"}
 VERBAL_CAP = 0.5
+# Only an act lifts the cap: a hostile cue (weight > 0) of a kind not capped that no marker of these kinds changed. A
+# launch that is the topic of a condemnation ("condemned the missile launch as a grave provocation") is the object of
+# words, not an act of the statement; a cooperative cue turned hostile by an opposition or a refusal ("opposed the
+# talks") is a rejection, words too.
+CAP_KEEPING_MARKERS = frozenset({"topic", "opposition", "refusal"})
+
+
+def lifts_cap(cue: dict) -> bool:
+    """Whether a found cue is an act that lifts the cap of words alone (VERBAL_CAP): a hostile cue counted hostile,
+    of a kind not in CAPPED_KINDS, changed by no topic, opposition or refusal marker."""
+    return (cue["contribution"] > 0 and cue["weight"] > 0 and cue["kind"] not in CAPPED_KINDS
+            and not any(m["kind"] in CAP_KEEPING_MARKERS for m in cue["markers"]))
 REST_WEIGHT = 0.25  # weight of a statement's cues after the strongest on each side (see aggregate, METHODOLOGY §2)
 # Kinds of which only the strongest cue of a statement counts: an epithet is a house-vocabulary name for the other
 # side (a style term), and a demand is one act however many of its words are cues ("demanded ... stop at once").

@@ -3,8 +3,10 @@
     raw       = tanh( cue_sum  +  VADER_WEIGHT × (−vader_compound) ) × modality_factor
                 (VADER's positive tone counts only beside a cooperative cue: UNCUED_POSITIVE_TONE)
     cue_sum   = on each side (hostile, cooperative) the largest cue_weight × cue_factor + REST_WEIGHT × the others
-                (at most VERBAL_CAP when every hostile cue is words alone or force posture: accusation, epithet,
-                demand, drills, deployments, ... — the guideline's class +2; a launch, shelling or a threat lifts it)
+                (the hostile side at most VERBAL_CAP when no hostile cue is an act: words alone or force posture,
+                accusation, epithet, complaint, demand, drills, deployments, ... — the guideline's class +2; a launch,
+                shelling or a threat lifts it, unless it is only the topic of a condemnation; the cooperative side is
+                added after the cap; the explanation's `capped` says when it applied)
     hostility = calibration(raw)   (tension/score/calibration.py: mean gold class at that raw value, / 3)
 
 +1 is a threat of war, insult or use of force, 0 neutral, −1 warm cooperation. Cue weights come from
@@ -44,7 +46,8 @@ from tension.score.direction import (DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK
                                      UNDIRECTED_CAMEO_PREFIX, countries_named, directed_at, load_country_names,
                                      names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
-from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAPPED_KINDS, INTENSITY_KINDS,  # noqa: F401
+from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAPPED_KINDS, CAP_KEEPING_MARKERS,  # noqa: F401
+                                  INTENSITY_KINDS, lifts_cap,
                                   NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, REST_WEIGHT,
                                   SCALE_KINDS, SCARE_QUOTE_WORDS, VERBAL_CAP, VERBAL_KINDS, _exempt, aggregate, aggregate_sides,
                                   count_style_once, in_background, in_name, _quoted_spans, _QUOTED, running_text)
@@ -138,6 +141,7 @@ class Score:
     raw_hostility: float | None = None  # before calibration (tension/score/calibration.py); None: not calibrated
     vader_weight: float = VADER_WEIGHT  # the weight VADER's compound had (UNCUED_POSITIVE_TONE × it without a
     # cooperative cue when the tone is positive)
+    capped: bool = False  # the hostile side was capped at VERBAL_CAP (words or force posture alone, no act)
 
     def explanation(self) -> dict:
         """The parts, as stored with the score and printed by the CLI."""
@@ -152,6 +156,8 @@ class Score:
             "modality_marked_in_text": self.modality_factor != MODALITY_FACTORS.get(self.modality, 1.0),
             "vader_weight": self.vader_weight,
             "raw_hostility": self.raw_hostility,
+            # the hostile side's aggregate was more than VERBAL_CAP and no cue was an act: it counted VERBAL_CAP
+            "capped": self.capped,
             "formula": _formula(self.vader_weight),
         }
 
@@ -161,8 +167,10 @@ def _formula(vader_weight: float) -> str:
     """The explanation's formula line (one per VADER weight in use: built once, not for every statement)."""
     return (f"hostility = calibrate(raw_hostility); raw_hostility = tanh(cue_sum + {vader_weight}"
             f"*(-vader_compound)) * modality_factor (VADER's weight is {VADER_WEIGHT}, {UNCUED_POSITIVE_TONE} x that "
-            f"for a positive tone without a cooperative cue); cue_sum = on each side (hostile, cooperative) the largest "
-            f"contribution + {REST_WEIGHT} * the others; contribution = weight * factor")
+            f"for a positive tone without a cooperative cue); cue_sum = hostile side + cooperative side; a side = its largest "
+            f"contribution + {REST_WEIGHT} * the others; the hostile side at most {VERBAL_CAP} (capped) when no "
+            f"hostile cue is an act (words or force posture alone: kinds {', '.join(sorted(CAPPED_KINDS))}, or a cue "
+            f"changed by a {', '.join(sorted(CAP_KEEPING_MARKERS))} marker); contribution = weight * factor")
 
 
 def combine(cue_sum: float, vader_compound: float, modality_factor: float,
@@ -234,7 +242,7 @@ class Scorer:
             if marker.statement_modality:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
         constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
-                          sorted(CAPPED_KINDS), VERBAL_CAP, sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
+                          sorted(CAPPED_KINDS), VERBAL_CAP, sorted(CAP_KEEPING_MARKERS), sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
                           UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), TOKEN_PATTERN,
                           sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, SCALE_KINDS, INTENSITY_KINDS,
@@ -457,15 +465,16 @@ class Scorer:
         cues = self.find_cues(text, tokens, parties, speaker_country)
         factor = MODALITY_FACTORS.get(modality, 1.0)
         vader_weight = VADER_WEIGHT
+        capped = False
         if cues:
             if len(cues) == 1:
                 cue_sum = cues[0]["contribution"]
-                if cue_sum > VERBAL_CAP and cues[0]["kind"] in CAPPED_KINDS:
-                    cue_sum = VERBAL_CAP
+                if cue_sum > VERBAL_CAP and not lifts_cap(cues[0]):
+                    cue_sum, capped = VERBAL_CAP, True
             else:
                 hostile_side, cooperative_side = aggregate_sides([c["contribution"] for c in cues])
-                if hostile_side > VERBAL_CAP and all(c["kind"] in CAPPED_KINDS for c in cues if c["contribution"] > 0):
-                    hostile_side = VERBAL_CAP  # words or force posture alone: at most class +2 (the hostile side:
+                if hostile_side > VERBAL_CAP and not any(lifts_cap(c) for c in cues):
+                    hostile_side, capped = VERBAL_CAP, True  # words or force posture alone: at most class +2 (the hostile side:
                     # the cooperative cues beside it still count, "... but welcomed the aid")
                 cue_sum = hostile_side + cooperative_side
             marked = self.marked_by.get(modality, ())
@@ -489,4 +498,5 @@ class Scorer:
             settled = (round(self.calibration(raw), 4), round(raw, 4), round(cue_sum, 4))
             if len(self._settled) < SETTLED_MEMO:
                 self._settled[key] = settled
-        return Score(settled[0], compound, settled[2], modality, factor, cues, self.version, settled[1], vader_weight)
+        return Score(settled[0], compound, settled[2], modality, factor, cues, self.version, settled[1], vader_weight,
+                     capped)
