@@ -74,3 +74,25 @@ def test_a_cooperative_cue_turned_hostile_does_not_lift_the_cap(scorer):
     result = scorer.score("The warmongers and traitors sabotaged the talks.")
     assert any(c["contribution"] > 0 and c["weight"] < 0 for c in result.cues)
     assert result.capped
+
+
+def test_consider_hedges_an_act_considered_not_an_evaluation(scorer):
+    # M12: 'consider~' hedged any cue after it, so an evaluation ("considers the launch a grave provocation") was
+    # read at 0.3 of the act; now only considering an act (-ing form, "whether", "if") hedges it
+    evaluation = scorer.score("Busan considers the drills a grave provocation.")
+    assert all(m["kind"] != "hypothetical" for c in evaluation.cues for m in c["markers"])
+    for text in ("Busan is considering imposing sanctions.", "Busan considers whether to impose sanctions."):
+        [cue] = scorer.score(text).cues
+        assert [m["kind"] for m in cue["markers"]] == ["hypothetical"] and cue["factor"] == 0.5, text
+
+
+def test_a_leading_star_is_any_beginning_and_cannot_open_a_pattern():
+    from tension.score.patterns import _Automaton
+
+    automaton = _Automaton(["consider~ *ing"])
+    words = ["they", "considered", "launching", "it"]
+    assert automaton.find(words, [automaton.candidates(w) for w in words]) == [(0, 1, 3)]
+    words = ["they", "considered", "the", "launch"]
+    assert automaton.find(words, [automaton.candidates(w) for w in words]) == []
+    with pytest.raises(ValueError):
+        _Automaton(["*ing launch"])

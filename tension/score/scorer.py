@@ -235,6 +235,9 @@ class Scorer:
         # the words that can follow a cue directed at a country (directed_at): a preposition, "the", a name's first
         self._after_cue = DIRECTING_WORDS | {"the"} | self.country_names.starts
         self.marker_automaton = _Automaton([m.pattern for m in self.markers])
+        # markers whose last word has a suffix choice ('consider~ whether|if|*ing'): that word is read ahead, not
+        # taken, so the marker reaches a cue that starts on it ("considering launching a missile")
+        self._look_ahead = frozenset(i for i, steps in enumerate(self.marker_automaton.steps) if steps[-1][2])
         self.tokenizer = Tokenizer((self.cue_automaton, self.marker_automaton))
         # Which in-text marker kinds already express a statement modality (then it is not applied a second time).
         self.marked_by: dict[str, set[str]] = {}
@@ -332,6 +335,8 @@ class Scorer:
         if not cue_hits:
             return []  # markers only act on cues
         marker_hits = self.marker_automaton.find(words, tokens.candidates(1))
+        if marker_hits and not self._look_ahead.isdisjoint(i for i, _, _ in marker_hits):
+            marker_hits = [(i, s, e - 1 if i in self._look_ahead else e) for i, s, e in marker_hits]
         # The markers that can reach a cue end within the widest window before it: in a long text, found by
         # bisection on their ends (kept in their found order), so it is not scanned marker by cue.
         if len(marker_hits) > _SCAN_LIMIT:
