@@ -96,3 +96,15 @@ def test_a_leading_star_is_any_beginning_and_cannot_open_a_pattern():
     assert automaton.find(words, [automaton.candidates(w) for w in words]) == []
     with pytest.raises(ValueError):
         _Automaton(["*ing launch"])
+
+
+def test_us_in_capitals_is_the_country_not_the_first_person(scorer):
+    # M7: the words are lower-cased, so "US" read as the pronoun "us" and the rule "cooperation between the targets"
+    # never fired when the text wrote "US"
+    text = "The US and South Korea agreed to expand cooperation."
+    between = scorer.score(text, targets=["USA", "KOR"], speaker_country="PRK")
+    assert between.cues and all(c["contribution"] == 0 for c in between.cues)
+    assert all(c["markers"][-1]["kind"] == "third party" for c in between.cues)
+    spoken = scorer.score("The US and South Korea agreed to help us expand cooperation.", targets=["USA", "KOR"],
+                          speaker_country="PRK")  # the first person: the speaker is part of it
+    assert spoken.hostility < 0

@@ -42,8 +42,9 @@ from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
 from tension.score.calibration import Calibration, load_calibration
-from tension.score.direction import (DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS, LEGAL_CAMEO,
-                                     UNDIRECTED_CAMEO_PREFIX, countries_named, directed_at, load_country_names,
+from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS, LEGAL_CAMEO,
+                                     UNDIRECTED_CAMEO_PREFIX, countries_named, directed_at, first_person,
+                                     load_country_names,
                                      names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAPPED_KINDS, CAP_KEEPING_MARKERS,  # noqa: F401
@@ -247,7 +248,7 @@ class Scorer:
         constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
                           sorted(CAPPED_KINDS), VERBAL_CAP, sorted(CAP_KEEPING_MARKERS), sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
-                          UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), TOKEN_PATTERN,
+                          UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), COUNTRY_CASE, TOKEN_PATTERN,
                           sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, SCALE_KINDS, INTENSITY_KINDS,
                           _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK)))
         # Everything a score depends on but the calibration (added in _refresh_version, which a new calibration
@@ -360,7 +361,7 @@ class Scorer:
         foreign = parties - {speaker_country} if parties and speaker_country else parties  # the foreign targets
         between_others = False
         # (a first person names the speaker: never between others, no need to look for the countries named)
-        if foreign and len(foreign) >= 2 and speaker_country and FIRST_PERSON.isdisjoint(words) and any(
+        if foreign and len(foreign) >= 2 and speaker_country and not first_person(words, text, tokens.span) and any(
                 self.cues[i].weight < 0 for i, _, _ in cue_hits):
             named = countries_named(words, self.country_names, text, tokens.span, stop=speaker_country)
             between_others = speaker_country not in named and "SPEAKER" not in named and len(named & foreign) >= 2
