@@ -108,3 +108,13 @@ def test_us_in_capitals_is_the_country_not_the_first_person(scorer):
     spoken = scorer.score("The US and South Korea agreed to help us expand cooperation.", targets=["USA", "KOR"],
                           speaker_country="PRK")  # the first person: the speaker is part of it
     assert spoken.hostility < 0
+
+
+def test_the_contraction_ll_is_the_future_marker(scorer):
+    # M5: the tokenizer kept "they'll" whole, so the marker alternative 'll never matched
+    from tension.score.tokens import tokenize
+
+    assert tokenize("They’ll go.")[0] == ["they", "'ll", "go", "."]
+    contracted = scorer.score("They'll launch a missile.")
+    assert contracted.hostility == scorer.score("They will launch a missile.").hostility
+    assert [m["kind"] for m in contracted.cues[0]["markers"]] == ["future"]
