@@ -118,3 +118,15 @@ def test_the_contraction_ll_is_the_future_marker(scorer):
     contracted = scorer.score("They'll launch a missile.")
     assert contracted.hostility == scorer.score("They will launch a missile.").hostility
     assert [m["kind"] for m in contracted.cues[0]["markers"]] == ["future"]
+
+
+def test_rejecting_an_accusation_cancels_it_as_denying_does(scorer):
+    # M10: the refusal row's note said "'rejected the accusation' cancels the accusation", the code exempted
+    # accusations from refusals (+0.68 vs +0.15 for "denied"); one rule now, the guideline's: a rejected charge is
+    # denied. The rejection itself stays its own cue (CAMEO 12 reject).
+    rejected = scorer.score("Busan rejected the accusation.")
+    denied = scorer.score("Busan denied the accusation.")
+    assert cue_of(rejected, "accusation")["contribution"] == 0 == cue_of(denied, "accusation")["contribution"]
+    assert rejected.cue_sum == cue_of(rejected, "rejected")["contribution"]
+    # a condemnation still does not make the speaker's own accusation a mere topic
+    assert cue_of(scorer.score("Busan condemned the provocation."), "provocation")["factor"] == 1.0

@@ -52,16 +52,18 @@ SCARE_QUOTE_WORDS = 4  # a cooperative cue inside quotes this short is irony ('"
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]|‘([^‘’]{1,80})’")
 
 
+# (marker kind, cue kind) pairs where the marker does not apply. A threat is itself the act ("will retaliate" is not
+# hedged by "will"), and so is a demand ("urged Moscow to take responsible actions"); an accusation is the speaker's
+# own evaluation, not the topic of a condemnation ("condemned the puppet's provocation"). A refusal applies to an
+# accusation as a denial does (seventh round): "rejected the accusation" rejects the other side's charge, as "denied
+# the accusation" does (the guideline: rejecting another state's report is a denial, `negated`); the rejection itself
+# is its own cue (reject~, CAMEO 12).
+EXEMPTIONS = frozenset({("future", "threat"), ("request", "demand"), ("topic", "accusation")})
+
+
 def _exempt(marker_kind: str, cue_kind: str) -> bool:
-    """Markers that do not apply to a kind of cue. A threat is itself the act ("will retaliate" is not hedged by
-    "will"), and so is a demand ("urged Moscow to take responsible actions"); an epithet or accusation is the
-    speaker's own evaluation, neither the topic of a condemnation ("condemned the puppet's provocation") nor
-    undone by a refusal ("rejected the baseless allegations")."""
-    return (
-        (marker_kind == "future" and cue_kind == "threat")
-        or (marker_kind == "request" and cue_kind == "demand")
-        or (marker_kind in ("topic", "refusal") and cue_kind == "accusation")
-    )
+    """Whether a marker of `marker_kind` does not apply to a cue of `cue_kind` (EXEMPTIONS)."""
+    return (marker_kind, cue_kind) in EXEMPTIONS
 
 
 def aggregate_sides(contributions: list[float]) -> tuple[float, float]:

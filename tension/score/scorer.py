@@ -50,7 +50,7 @@ from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflect
 from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAPPED_KINDS, CAP_KEEPING_MARKERS,  # noqa: F401
                                   INTENSITY_KINDS, lifts_cap,
                                   NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, REST_WEIGHT,
-                                  SCALE_KINDS, SCARE_QUOTE_WORDS, VERBAL_CAP, VERBAL_KINDS, _exempt, aggregate, aggregate_sides,
+                                  SCALE_KINDS, SCARE_QUOTE_WORDS, VERBAL_CAP, VERBAL_KINDS, EXEMPTIONS, _exempt, aggregate, aggregate_sides,
                                   count_style_once, in_background, in_name, _quoted_spans, _QUOTED, running_text)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
@@ -249,7 +249,7 @@ class Scorer:
                           sorted(CAPPED_KINDS), VERBAL_CAP, sorted(CAP_KEEPING_MARKERS), sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
                           UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), COUNTRY_CASE, TOKEN_PATTERN, CONTRACTIONS,
-                          sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, SCALE_KINDS, INTENSITY_KINDS,
+                          sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, sorted(EXEMPTIONS), SCALE_KINDS, INTENSITY_KINDS,
                           _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK)))
         # Everything a score depends on but the calibration (added in _refresh_version, which a new calibration
         # calls again): a cue's CAMEO code too, which the legal-act and posture rules read.
