@@ -130,3 +130,10 @@ def test_rejecting_an_accusation_cancels_it_as_denying_does(scorer):
     assert rejected.cue_sum == cue_of(rejected, "rejected")["contribution"]
     # a condemnation still does not make the speaker's own accusation a mere topic
     assert cue_of(scorer.score("Busan condemned the provocation."), "provocation")["factor"] == 1.0
+
+
+def test_warning_is_read_by_the_verb_row_and_warnings_by_the_noun_row(scorer):
+    # M4: the noun row 'warning|warnings' never got 'warning' (warn~ matched it first); the decision: the singular
+    # (mostly the participle, "..., warning that") is the verb's, the plural the noun's
+    assert cue_of(scorer.score("Busan issued a warning."), "warning")["cue"] == "warn~"
+    assert cue_of(scorer.score("Busan ignored the warnings."), "warnings")["cue"] == "warnings"
