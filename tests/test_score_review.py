@@ -137,3 +137,21 @@ def test_warning_is_read_by_the_verb_row_and_warnings_by_the_noun_row(scorer):
     # (mostly the participle, "..., warning that") is the verb's, the plural the noun's
     assert cue_of(scorer.score("Busan issued a warning."), "warning")["cue"] == "warn~"
     assert cue_of(scorer.score("Busan ignored the warnings."), "warnings")["cue"] == "warnings"
+
+
+def test_tension_score_prints_the_parts_that_reproduce_the_number():
+    # METHODOLOGY §2: `tension score` prints the stored explanation's parts; it left out raw_hostility, vader_weight,
+    # the formula, and now the cap
+    import json
+    import math
+
+    from typer.testing import CliRunner
+
+    from tension.cli import app
+
+    printed = json.loads(CliRunner().invoke(app, [
+        "score", "Busan expressed grave concern, lodged a protest and called the aggression unacceptable."]).output)
+    assert printed["capped"] is True and "at most 0.5" in printed["formula"]
+    raw = math.tanh(printed["cue_sum"] + printed["vader_weight"] * -printed["vader_compound"]) * printed["modality_factor"]
+    assert printed["raw_hostility"] == pytest.approx(raw, abs=1e-3)
+    assert {"hostility", "scorer_version", "cues", "modality_marked_in_text", "vader_part"} <= set(printed)

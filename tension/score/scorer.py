@@ -170,8 +170,8 @@ def _formula(vader_weight: float) -> str:
             f"*(-vader_compound)) * modality_factor (VADER's weight is {VADER_WEIGHT}, {UNCUED_POSITIVE_TONE} x that "
             f"for a positive tone without a cooperative cue); cue_sum = hostile side + cooperative side; a side = its largest "
             f"contribution + {REST_WEIGHT} * the others; the hostile side at most {VERBAL_CAP} (capped) when no "
-            f"hostile cue is an act (words or force posture alone: kinds {', '.join(sorted(CAPPED_KINDS))}, or a cue "
-            f"changed by a {', '.join(sorted(CAP_KEEPING_MARKERS))} marker); contribution = weight * factor")
+            f"hostile cue is an act (an act: a hostile cue not of the kinds {', '.join(sorted(CAPPED_KINDS))}, and changed "
+            f"by no marker of kind {', '.join(sorted(CAP_KEEPING_MARKERS))}); contribution = weight * factor")
 
 
 def combine(cue_sum: float, vader_compound: float, modality_factor: float,
