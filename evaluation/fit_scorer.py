@@ -54,7 +54,7 @@ GROUPS = {
     "threat": ("threat",),
     "force": ("military", "fight", "assault", "transfer"),
     "posture": ("posture",),
-    "coercion": ("coercion",),
+    "coercion": ("coercion", "complaint"),  # complaint: the CAMEO 114 rows, kind coercion before the seventh round
     "words": ("accusation", "tension", "rejection", "demand"),
     "epithet": ("epithet",),
     "insult": ("insult",),
@@ -121,7 +121,7 @@ class Components:
     compound: np.ndarray
     modality: np.ndarray  # str
     marked: np.ndarray  # bool: the text marks the statement modality at a cue (factor 1)
-    cappable: np.ndarray  # bool: every hostile cue is of a capped kind (and there is one)
+    cappable: np.ndarray  # bool: there is a hostile cue and none is an act that lifts the cap (rules.lifts_cap)
     raw: np.ndarray  # the scorer's raw value at the current parameters (for the identity check)
     doc: np.ndarray  # "corpus:doc_id"
     part: np.ndarray  # t1 / t2
@@ -135,7 +135,7 @@ def components(rows) -> Components:
     from evaluation.gold.hostility import _codes
     from tension.extract.statements import modality, outside_quotes
     from tension.score.calibration import IDENTITY
-    from tension.score.rules import CAPPED_KINDS
+    from tension.score.rules import lifts_cap
     from tension.score.scorer import MODALITY_FACTORS, Scorer
 
     scorer = Scorer(calibration=IDENTITY)
@@ -159,7 +159,7 @@ def components(rows) -> Components:
         compound[i] = score.vader_compound
         modal.append(found)
         marked[i] = score.modality_factor != MODALITY_FACTORS.get(found, 1.0)
-        cappable[i] = bool(hostile_kinds) and all(k in CAPPED_KINDS for k in hostile_kinds)
+        cappable[i] = bool(hostile_kinds) and not any(lifts_cap(cue) for cue in score.cues)  # only an act lifts it
         raw[i] = score.raw_hostility
     return Components(rows["label"].to_numpy(int), hmax, hsum, cmin, csum, compound, np.array(modal), marked,
                       cappable, raw, (rows["corpus"] + ":" + rows["doc_id"]).to_numpy(), rows["part"].to_numpy())
@@ -181,8 +181,8 @@ def raw_values(c: Components, p: dict[str, float]) -> np.ndarray:
     cooperative = strongest_c + rest * (total_c - strongest_c)
     has_hostile, has_coop = strongest_h > 0, strongest_c < 0
     cooperative = np.where(has_hostile, cooperative * p["cooperative_beside_hostile"], cooperative)
+    hostile = np.where(c.cappable & (hostile > p["verbal_cap"]), p["verbal_cap"], hostile)  # the hostile side only
     cue_sum = hostile + cooperative
-    cue_sum = np.where(c.cappable & (cue_sum > p["verbal_cap"]), p["verbal_cap"], cue_sum)
     weight = np.where((c.compound > 0) & ~has_coop, p["vader_weight"] * p["uncued_positive_tone"], p["vader_weight"])
     factor = np.ones(len(c.label))
     for name in ("hypothetical", "negated"):

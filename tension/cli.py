@@ -329,7 +329,7 @@ def score(
     targets: Optional[str] = typer.Option(None, "--targets", help="Score toward these countries (ISO3, comma-separated), as the pipeline scores a statement toward its targets: a cue aimed at another country counts 0."),
     speaker_country: Optional[str] = typer.Option(None, "--speaker-country", help="The speaker's country (ISO3), with --targets."),
 ) -> None:
-    """Score text: one JSON object per input (hostility, vader_compound, cues, modality, scorer_version).
+    """Score text: one JSON object per input (hostility, the stored explanation's parts, scorer_version).
 
     Without --targets the text is scored as it stands; a stored statement was scored toward its targets.
 
@@ -370,11 +370,9 @@ def score(
     scorer = Scorer()
     for line in lines:
         result = scorer.score(line, modality, codes, speaker_country)
-        typer.echo(json.dumps({
-            "text": line, "hostility": result.hostility, "vader_compound": result.vader_compound,
-            "cues": result.cues, "cue_sum": result.cue_sum, "modality": result.modality,
-            "modality_factor": result.modality_factor, "scorer_version": result.scorer_version,
-        }, ensure_ascii=False))
+        # the stored explanation's parts (raw_hostility, vader_weight, capped, the formula: METHODOLOGY §2)
+        typer.echo(json.dumps({"text": line, "hostility": result.hostility, **result.explanation(),
+                               "scorer_version": result.scorer_version}, ensure_ascii=False))
 
 
 @app.command()

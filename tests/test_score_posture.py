@@ -2,7 +2,7 @@
 insult (+3). Sentences written for these tests."""
 import pytest
 
-from tension.score.scorer import CAPPED_KINDS, VERBAL_CAP, Scorer, aggregate, load_cues
+from tension.score.scorer import CAPPED_KINDS, VERBAL_CAP, Scorer, aggregate, aggregate_sides, load_cues
 
 
 @pytest.fixture(scope="module")
@@ -18,8 +18,10 @@ def test_force_posture_alone_is_capped_below_a_launch(scorer):
     drills = scorer.score("The allies staged their largest war games yet, with a carrier group and strategic bombers "
                           "flying over the sea, in a show of force.")
     assert kinds(drills) == {"posture"}
-    assert aggregate([c["contribution"] for c in drills.cues]) > VERBAL_CAP  # uncapped it would weigh more
-    assert drills.cue_sum == VERBAL_CAP
+    hostile_side, cooperative_side = aggregate_sides([c["contribution"] for c in drills.cues])
+    assert hostile_side > VERBAL_CAP  # uncapped it would weigh more
+    # the hostile side is capped; the cooperative cue beside it ('allies', -0.1) is added after the cap
+    assert drills.cue_sum == round(VERBAL_CAP + cooperative_side, 4) and cooperative_side < 0
     launch = scorer.score("The North test-fired an intercontinental ballistic missile into the sea.")
     assert "military" in kinds(launch)
     assert launch.cue_sum > VERBAL_CAP

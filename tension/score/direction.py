@@ -138,13 +138,25 @@ def names_near(words: list[str], start: int, end: int, reach: int, codes: frozen
 
 
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
+COUNTRY_CASE = "US"  # "us" written so is the United States, not the first person
+
+
+def first_person(words: list[str], text: str, span: Callable[[int], tuple[int, int]]) -> bool:
+    """Whether the text speaks in the first person: a word of FIRST_PERSON, read in its original case ("US" is the
+    country: the words are lower-cased, so "US and Seoul" read as "us" and the speaker was taken to be named)."""
+    if FIRST_PERSON.isdisjoint(words):
+        return False
+    for index, word in enumerate(words):
+        if word in FIRST_PERSON and (word != "us" or text[slice(*span(index))] != COUNTRY_CASE):
+            return True
+    return False
 
 
 def countries_named(words: list[str], names: CountryNames, text: str,
                     span: Callable[[int], tuple[int, int]], stop: str | None = None) -> set[str]:
     """Every country named in the text (first person counts as the speaker's: "SPEAKER"); with `stop`, the countries
     named up to the first mention of `stop` (included), for a caller that only needs to know whether it is named."""
-    found = {"SPEAKER"} if not FIRST_PERSON.isdisjoint(words) else set()
+    found = {"SPEAKER"} if first_person(words, text, span) else set()
     starts = names.starts.intersection(words)
     for index in (i for i, word in enumerate(words) if word in starts) if starts else ():
         code = country_at(words, index, names, text, span)

@@ -1,7 +1,8 @@
 """Cue patterns: the phrase syntax of the lexicons and the automaton that finds them in a statement's words.
 
 Pattern syntax (tension/data/cues.tsv, cues_insults.tsv, cues_modifiers.tsv): words separated by spaces; in one word
-'|' separates choices, '~' adds regular inflections, a trailing '*' is any ending; a lone '*' is a gap of zero to
+'|' separates choices, '~' adds regular inflections, a trailing '*' is any ending, a leading '*' any beginning
+(not in a pattern's first word: '*ing'); a lone '*' is a gap of zero to
 three words. Matching is one pass over the word tokens with a dictionary of the forms and prefixes of every
 pattern's first word, not a loop over the lexicon.
 """
@@ -30,18 +31,22 @@ def inflections(stem: str) -> set[str]:
     return forms
 
 
-def _token_matcher(token: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """'warn~|caution' -> (exact forms, prefixes): '~' inflects, a trailing '*' is any ending, '|' separates choices."""
+def _token_matcher(token: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """'warn~|caution' -> (exact forms, prefixes, suffixes): '~' inflects, a trailing '*' is any ending, a leading '*'
+    any beginning ('*ing': any -ing form; not in a pattern's first word), '|' separates choices."""
     exact: set[str] = set()
     prefixes: list[str] = []
+    suffixes: list[str] = []
     for choice in token.lower().split("|"):
-        if choice.endswith("*"):
+        if len(choice) > 1 and choice.startswith("*"):
+            suffixes.append(choice[1:])
+        elif choice.endswith("*"):
             prefixes.append(choice[:-1])
         elif choice.endswith("~"):
             exact |= inflections(choice[:-1])
         else:
             exact.add(choice)
-    return frozenset(exact), tuple(prefixes)
+    return frozenset(exact), tuple(prefixes), tuple(suffixes)
 
 
 class _Automaton:
@@ -49,18 +54,20 @@ class _Automaton:
     the pattern with the most words wins, then the longest span, then an exact form over a prefix, then file order."""
 
     def __init__(self, patterns: list[str]) -> None:
-        self.steps: list[list[tuple[frozenset[str], tuple[str, ...]] | None]] = []  # None is a gap
+        self.steps: list[list[tuple[frozenset[str], tuple[str, ...], tuple[str, ...]] | None]] = []  # None is a gap
         self.exact: dict[str, list[int]] = {}
         self.prefix: dict[str, list[int]] = {}
         self.word_counts: list[int] = []
         self.first_forms: list[frozenset[str]] = []
-        self.rests: list[tuple[tuple[frozenset[str], tuple[str, ...], bool], ...]] = []
+        self.rests: list[tuple[tuple[frozenset[str], tuple[str, ...], tuple[str, ...], bool], ...]] = []
         for index, pattern in enumerate(patterns):
             steps = [None if t == "*" else _token_matcher(t) for t in pattern.split()]
             if not steps or steps[0] is None or steps[-1] is None:
                 raise ValueError(f"cue pattern {pattern!r} must start and end with a word")
             self.steps.append(steps)
-            forms, prefixes = steps[0]
+            forms, prefixes, suffixes = steps[0]
+            if suffixes:
+                raise ValueError(f"cue pattern {pattern!r}: a leading '*' (any beginning) cannot open a pattern")
             for form in forms:
                 self.exact.setdefault(form, []).append(index)
             for prefix in prefixes:
@@ -71,9 +78,10 @@ class _Automaton:
             self.first_forms.append(forms)
             self.rests.append(tuple((*step, steps[k - 1] is None)
                                     for k, step in enumerate(steps) if k > 0 and step is not None))
-        # each pattern's second word as (forms, prefixes) when it must follow the first directly (no gap), else None
+        # each pattern's second word as (forms, prefixes) when it must follow the first directly (no gap) and has no
+        # suffix choice, else None (tested in _match_rest)
         self.seconds: list[tuple[frozenset[str], tuple[str, ...]] | None] = [
-            (rest[0][0], rest[0][1]) if rest and not rest[0][2] else None for rest in self.rests]
+            (rest[0][0], rest[0][1]) if rest and not rest[0][3] and not rest[0][2] else None for rest in self.rests]
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
         self._memo: dict[str, tuple[int, ...]] = {}
 
@@ -82,7 +90,7 @@ class _Automaton:
         punctuation. The first word is not tested: candidates() only offers patterns whose first word fits
         words[start], and find() never starts on punctuation."""
         position, count = start + 1, len(words)
-        for forms, prefixes, after_gap in self.rests[index]:
+        for forms, prefixes, suffixes, after_gap in self.rests[index]:
             at, last = position, position + GAP_WORDS if after_gap else position
             while True:
                 if at >= count:
@@ -90,7 +98,7 @@ class _Automaton:
                 word = words[at]
                 if word in _CLAUSE_BREAK:
                     return None
-                if word in forms or word.startswith(prefixes):  # startswith(()) is False
+                if word in forms or word.startswith(prefixes) or word.endswith(suffixes):  # (()) is False
                     position = at + 1
                     break
                 if at == last:

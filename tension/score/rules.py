@@ -10,12 +10,18 @@ import re
 from tension.score.patterns import _CLAUSE_BREAK
 
 POLARITY_KINDS = ("negation", "refusal", "reversal", "emphasis", "opposition")  # the nearest decides the sign
+# Polarity markers that a negation right before them negates ("did not reject the talks", "did not oppose",
+# "did not halt the drills", "did not deny the launch"): they flip no cue after them and do not mark the statement's
+# modality in the text (the negation belongs to them, not to the cue after them).
+NEGATABLE_KINDS = ("refusal", "reversal", "opposition", "negation")
 # Words alone are class +2 at most (docs/labelling-guideline.md: +2 condemnation, accusation, derogation; +3 needs a
 # threat, an insult or force): a statement whose hostile cues are all of these kinds has its cue_sum capped at
 # VERBAL_CAP, the weight of the strongest single accusations (aggression, war crime: 0.5), so that a KCNA sentence
 # piling up accusations ("reckless moves to start a war", "hell-bent on confrontation") no longer ranks with a
 # missile launch or a threat of war. docs/evaluation-scoring.md (fourth round) measures it.
-VERBAL_KINDS = frozenset({"accusation", "epithet", "tension", "rejection", "demand"})
+# complaint: CAMEO 114 complain officially (protest, grave concern, regret, "unacceptable", objection, summoning an
+# ambassador): words, class +1 (protest, concern, regret) or +2 (summoning) in the guideline, so capped like them.
+VERBAL_KINDS = frozenset({"accusation", "epithet", "tension", "rejection", "demand", "complaint"})
 # Force posture is class +2 too (the guideline: "military drills aimed at the other" +2; a launch, artillery fire or an
 # attack +3): drills, exercises, deployments, build-ups, alerts, strategic assets and weapon topics (kind `posture` in
 # cues.tsv, CAMEO 15/150-154 short of a launch or a test) share the cap, alone or beside words. A launch, a nuclear
@@ -24,6 +30,18 @@ POSTURE_KINDS = frozenset({"posture"})
 # (kind name: history and names with a low weight, "the Korean War", "the second world war": no act, so no lift)
 CAPPED_KINDS = VERBAL_KINDS | POSTURE_KINDS | {"name"}
 VERBAL_CAP = 0.5
+# Only an act lifts the cap: a hostile cue (weight > 0) of a kind not capped that no marker of these kinds changed. A
+# launch that is the topic of a condemnation ("condemned the missile launch as a grave provocation") is the object of
+# words, not an act of the statement; a cooperative cue turned hostile by an opposition or a refusal ("opposed the
+# talks") is a rejection, words too.
+CAP_KEEPING_MARKERS = frozenset({"topic", "opposition", "refusal"})
+
+
+def lifts_cap(cue: dict) -> bool:
+    """Whether a found cue is an act that lifts the cap of words alone (VERBAL_CAP): a hostile cue counted hostile,
+    of a kind not in CAPPED_KINDS, changed by no topic, opposition or refusal marker."""
+    return (cue["contribution"] > 0 and cue["weight"] > 0 and cue["kind"] not in CAPPED_KINDS
+            and not any(m["kind"] in CAP_KEEPING_MARKERS for m in cue["markers"]))
 REST_WEIGHT = 0.25  # weight of a statement's cues after the strongest on each side (see aggregate, METHODOLOGY §2)
 # Kinds of which only the strongest cue of a statement counts: an epithet is a house-vocabulary name for the other
 # side (a style term), and a demand is one act however many of its words are cues ("demanded ... stop at once").
@@ -34,16 +52,33 @@ SCARE_QUOTE_WORDS = 4  # a cooperative cue inside quotes this short is irony ('"
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]|‘([^‘’]{1,80})’")
 
 
+# (marker kind, cue kind) pairs where the marker does not apply. A threat is itself the act ("will retaliate" is not
+# hedged by "will"), and so is a demand ("urged Moscow to take responsible actions"); an accusation is the speaker's
+# own evaluation, not the topic of a condemnation ("condemned the puppet's provocation"). A refusal applies to an
+# accusation as a denial does (seventh round): "rejected the accusation" rejects the other side's charge, as "denied
+# the accusation" does (the guideline: rejecting another state's report is a denial, `negated`); the rejection itself
+# is its own cue (reject~, CAMEO 12).
+EXEMPTIONS = frozenset({("future", "threat"), ("request", "demand"), ("topic", "accusation")})
+
+
 def _exempt(marker_kind: str, cue_kind: str) -> bool:
-    """Markers that do not apply to a kind of cue. A threat is itself the act ("will retaliate" is not hedged by
-    "will"), and so is a demand ("urged Moscow to take responsible actions"); an epithet or accusation is the
-    speaker's own evaluation, neither the topic of a condemnation ("condemned the puppet's provocation") nor
-    undone by a refusal ("rejected the baseless allegations")."""
-    return (
-        (marker_kind == "future" and cue_kind == "threat")
-        or (marker_kind == "request" and cue_kind == "demand")
-        or (marker_kind in ("topic", "refusal") and cue_kind == "accusation")
-    )
+    """Whether a marker of `marker_kind` does not apply to a cue of `cue_kind` (EXEMPTIONS)."""
+    return (marker_kind, cue_kind) in EXEMPTIONS
+
+
+def aggregate_sides(contributions: list[float]) -> tuple[float, float]:
+    """aggregate() by side: (the hostile cues' joint weight >= 0, the cooperative cues' <= 0). The cap of words alone
+    (VERBAL_CAP) applies to the hostile side only, and the cooperative side is added after it."""
+    hostile = [c for c in contributions if c > 0]
+    cooperative = [c for c in contributions if c < 0]
+    side_hostile = side_cooperative = 0.0
+    if hostile:
+        strongest = max(hostile)
+        side_hostile = strongest + REST_WEIGHT * (sum(hostile) - strongest)
+    if cooperative:
+        strongest = min(cooperative)
+        side_cooperative = strongest + REST_WEIGHT * (sum(cooperative) - strongest)
+    return side_hostile, side_cooperative
 
 
 def aggregate(contributions: list[float]) -> float:

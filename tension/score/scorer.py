@@ -3,8 +3,10 @@
     raw       = tanh( cue_sum  +  VADER_WEIGHT × (−vader_compound) ) × modality_factor
                 (VADER's positive tone counts only beside a cooperative cue: UNCUED_POSITIVE_TONE)
     cue_sum   = on each side (hostile, cooperative) the largest cue_weight × cue_factor + REST_WEIGHT × the others
-                (at most VERBAL_CAP when every hostile cue is words alone or force posture: accusation, epithet,
-                demand, drills, deployments, ... — the guideline's class +2; a launch, shelling or a threat lifts it)
+                (the hostile side at most VERBAL_CAP when no hostile cue is an act: words alone or force posture,
+                accusation, epithet, complaint, demand, drills, deployments, ... — the guideline's class +2; a launch,
+                shelling or a threat lifts it, unless it is only the topic of a condemnation; the cooperative side is
+                added after the cap; the explanation's `capped` says when it applied)
     hostility = calibration(raw)   (tension/score/calibration.py: mean gold class at that raw value, / 3)
 
 +1 is a threat of war, insult or use of force, 0 neutral, −1 warm cooperation. Cue weights come from
@@ -40,15 +42,17 @@ from pathlib import Path
 
 from tension.config import CUES_FILE, DATA_DIR, read_tsv
 from tension.score.calibration import Calibration, load_calibration
-from tension.score.direction import (DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS, LEGAL_CAMEO,
-                                     UNDIRECTED_CAMEO_PREFIX, countries_named, directed_at, load_country_names,
+from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS, LEGAL_CAMEO,
+                                     UNDIRECTED_CAMEO_PREFIX, countries_named, directed_at, first_person,
+                                     load_country_names,
                                      names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
-from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAPPED_KINDS, INTENSITY_KINDS,  # noqa: F401
-                                  NAME_JOINERS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, REST_WEIGHT,
-                                  SCALE_KINDS, SCARE_QUOTE_WORDS, VERBAL_CAP, VERBAL_KINDS, _exempt, aggregate,
+from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAPPED_KINDS, CAP_KEEPING_MARKERS,  # noqa: F401
+                                  INTENSITY_KINDS, lifts_cap,
+                                  NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, REST_WEIGHT,
+                                  SCALE_KINDS, SCARE_QUOTE_WORDS, VERBAL_CAP, VERBAL_KINDS, EXEMPTIONS, _exempt, aggregate, aggregate_sides,
                                   count_style_once, in_background, in_name, _quoted_spans, _QUOTED, running_text)
-from tension.score.tokens import _TOKEN, TYPOGRAPHY, Tokenizer, Tokens
+from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
 
 FORMULA_VERSION = "3"  # 3: typography, insults and epithets (style terms), emphasis vs negation, names, calibration
@@ -138,6 +142,7 @@ class Score:
     raw_hostility: float | None = None  # before calibration (tension/score/calibration.py); None: not calibrated
     vader_weight: float = VADER_WEIGHT  # the weight VADER's compound had (UNCUED_POSITIVE_TONE × it without a
     # cooperative cue when the tone is positive)
+    capped: bool = False  # the hostile side was capped at VERBAL_CAP (words or force posture alone, no act)
 
     def explanation(self) -> dict:
         """The parts, as stored with the score and printed by the CLI."""
@@ -152,6 +157,8 @@ class Score:
             "modality_marked_in_text": self.modality_factor != MODALITY_FACTORS.get(self.modality, 1.0),
             "vader_weight": self.vader_weight,
             "raw_hostility": self.raw_hostility,
+            # the hostile side's aggregate was more than VERBAL_CAP and no cue was an act: it counted VERBAL_CAP
+            "capped": self.capped,
             "formula": _formula(self.vader_weight),
         }
 
@@ -161,8 +168,10 @@ def _formula(vader_weight: float) -> str:
     """The explanation's formula line (one per VADER weight in use: built once, not for every statement)."""
     return (f"hostility = calibrate(raw_hostility); raw_hostility = tanh(cue_sum + {vader_weight}"
             f"*(-vader_compound)) * modality_factor (VADER's weight is {VADER_WEIGHT}, {UNCUED_POSITIVE_TONE} x that "
-            f"for a positive tone without a cooperative cue); cue_sum = on each side (hostile, cooperative) the largest "
-            f"contribution + {REST_WEIGHT} * the others; contribution = weight * factor")
+            f"for a positive tone without a cooperative cue); cue_sum = hostile side + cooperative side; a side = its largest "
+            f"contribution + {REST_WEIGHT} * the others; the hostile side at most {VERBAL_CAP} (capped) when no "
+            f"hostile cue is an act (an act: a hostile cue not of the kinds {', '.join(sorted(CAPPED_KINDS))}, and changed "
+            f"by no marker of kind {', '.join(sorted(CAP_KEEPING_MARKERS))}); contribution = weight * factor")
 
 
 def combine(cue_sum: float, vader_compound: float, modality_factor: float,
@@ -227,6 +236,9 @@ class Scorer:
         # the words that can follow a cue directed at a country (directed_at): a preposition, "the", a name's first
         self._after_cue = DIRECTING_WORDS | {"the"} | self.country_names.starts
         self.marker_automaton = _Automaton([m.pattern for m in self.markers])
+        # markers whose last word has a suffix choice ('consider~ whether|if|*ing'): that word is read ahead, not
+        # taken, so the marker reaches a cue that starts on it ("considering launching a missile")
+        self._look_ahead = frozenset(i for i, steps in enumerate(self.marker_automaton.steps) if steps[-1][2])
         self.tokenizer = Tokenizer((self.cue_automaton, self.marker_automaton))
         # Which in-text marker kinds already express a statement modality (then it is not applied a second time).
         self.marked_by: dict[str, set[str]] = {}
@@ -234,10 +246,10 @@ class Scorer:
             if marker.statement_modality:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
         constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
-                          sorted(CAPPED_KINDS), VERBAL_CAP, sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
+                          sorted(CAPPED_KINDS), VERBAL_CAP, sorted(CAP_KEEPING_MARKERS), sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
-                          UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), TOKEN_PATTERN,
-                          sorted(TYPOGRAPHY.items()), POLARITY_KINDS, SCALE_KINDS, INTENSITY_KINDS,
+                          UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), COUNTRY_CASE, TOKEN_PATTERN, CONTRACTIONS,
+                          sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, sorted(EXEMPTIONS), SCALE_KINDS, INTENSITY_KINDS,
                           _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK)))
         # Everything a score depends on but the calibration (added in _refresh_version, which a new calibration
         # calls again): a cue's CAMEO code too, which the legal-act and posture rules read.
@@ -269,14 +281,35 @@ class Scorer:
         self._settled = {}  # the memo of score()'s formula and calibration holds the old mapping's values
         self._refresh_version()  # a score under another mapping is another version
 
+    def _negated_markers(self, words: list[str], found_markers: list[tuple[int, int, int]]) -> dict[int, int]:
+        """The polarity markers that a negation right before them negates ("did not reject", "never
+        opposed", "did not deny"): {the negated marker's start: the negation's start}. Such a marker flips no cue
+        after it, and its negation, which negates the marker, not the cue, does not reach those cues either."""
+        negations = {end: start for index, start, end in found_markers
+                     if self.markers[index].kind == "negation"}
+        negated = {}
+        for index, start, end in found_markers:
+            if self.markers[index].kind in NEGATABLE_KINDS:
+                before = negations.get(start)
+                if before is None and start - 1 in negations and words[start - 1] not in _SCOPE_BREAK:
+                    before = negations[start - 1]  # one word between: "did not openly oppose", "never formally rejected"
+                if before is not None:
+                    negated[start] = before
+        return negated
+
     def _markers_before(self, words: list[str], found_markers: list[tuple[int, int, int]],
                         cue_start: int, cue_spans: list[tuple[int, int]], cue_starts: list[int],
-                        longest: int) -> list[tuple[Marker, int]]:
+                        longest: int, negated: dict[int, int] | None = None) -> list[tuple[Marker, int]]:
         """Markers that reach the cue starting at `cue_start`, with their distance: same clause, within their
-        window, and not a negation that belongs to a longer cue phrase ("never pardon" keeps its "never")."""
+        window, not a negation that belongs to a longer cue phrase ("never pardon" keeps its "never"), not a
+        polarity marker that is itself negated, nor the negation of one that stands between it and the cue
+        (`negated`, from _negated_markers: "did not reject the talks" neither flips nor negates the talks)."""
         reaching = []
         for index, start, end in found_markers:
             if end > cue_start:
+                continue
+            if negated and (start in negated or any(
+                    before == start and marker_start < cue_start for marker_start, before in negated.items())):
                 continue
             marker = self.markers[index]
             if cue_start - end >= marker.window:
@@ -303,6 +336,8 @@ class Scorer:
         if not cue_hits:
             return []  # markers only act on cues
         marker_hits = self.marker_automaton.find(words, tokens.candidates(1))
+        if marker_hits and not self._look_ahead.isdisjoint(i for i, _, _ in marker_hits):
+            marker_hits = [(i, s, e - 1 if i in self._look_ahead else e) for i, s, e in marker_hits]
         # The markers that can reach a cue end within the widest window before it: in a long text, found by
         # bisection on their ends (kept in their found order), so it is not scanned marker by cue.
         if len(marker_hits) > _SCAN_LIMIT:
@@ -315,6 +350,8 @@ class Scorer:
         else:
             def near(cue_start: int) -> list[tuple[int, int, int]]:
                 return marker_hits
+        # polarity markers negated by a negation right before them (rare: the dict is empty for most texts)
+        negated_at = self._negated_markers(words, marker_hits) if len(marker_hits) > 1 else None
         cue_spans = [(s, e) for _, s, e in cue_hits]  # in order of their start (one hit per start)
         # A long text (many cues, markers or quotations) is searched by bisection, a short one by a plain scan: the
         # same answers (tests and bench.identical), without the bisection's set-up cost on a typical sentence.
@@ -324,7 +361,7 @@ class Scorer:
         foreign = parties - {speaker_country} if parties and speaker_country else parties  # the foreign targets
         between_others = False
         # (a first person names the speaker: never between others, no need to look for the countries named)
-        if foreign and len(foreign) >= 2 and speaker_country and FIRST_PERSON.isdisjoint(words) and any(
+        if foreign and len(foreign) >= 2 and speaker_country and not first_person(words, text, tokens.span) and any(
                 self.cues[i].weight < 0 for i, _, _ in cue_hits):
             named = countries_named(words, self.country_names, text, tokens.span, stop=speaker_country)
             between_others = speaker_country not in named and "SPEAKER" not in named and len(named & foreign) >= 2
@@ -344,8 +381,8 @@ class Scorer:
             char_start, char_end = span(start)
             if end - 1 != start:
                 char_end = span(end - 1)[1]
-            reaching = self._markers_before(words, near(start), start, cue_spans, cue_starts, longest) \
-                if marker_hits else None
+            reaching = self._markers_before(words, near(start), start, cue_spans, cue_starts, longest,
+                                            negated_at) if marker_hits else None
             if reaching:
                 polarity = min((r for r in reaching if r[0].kind in POLARITY_KINDS and not _exempt(r[0].kind, cue.kind)),
                                key=_DISTANCE, default=(None, 0))[0]
@@ -434,10 +471,18 @@ class Scorer:
         cues = self.find_cues(text, tokens, parties, speaker_country)
         factor = MODALITY_FACTORS.get(modality, 1.0)
         vader_weight = VADER_WEIGHT
+        capped = False
         if cues:
-            cue_sum = aggregate([c["contribution"] for c in cues])
-            if cue_sum > VERBAL_CAP and all(c["kind"] in CAPPED_KINDS for c in cues if c["contribution"] > 0):
-                cue_sum = VERBAL_CAP  # words or force posture alone: at most class +2
+            if len(cues) == 1:
+                cue_sum = cues[0]["contribution"]
+                if cue_sum > VERBAL_CAP and not lifts_cap(cues[0]):
+                    cue_sum, capped = VERBAL_CAP, True
+            else:
+                hostile_side, cooperative_side = aggregate_sides([c["contribution"] for c in cues])
+                if hostile_side > VERBAL_CAP and not any(lifts_cap(c) for c in cues):
+                    hostile_side, capped = VERBAL_CAP, True  # words or force posture alone: at most class +2 (the hostile side:
+                    # the cooperative cues beside it still count, "... but welcomed the aid")
+                cue_sum = hostile_side + cooperative_side
             marked = self.marked_by.get(modality, ())
             if marked and any(m["kind"] in marked for c in cues for m in c["markers"]):
                 factor = 1.0  # the text marks this modality at the cue already: count it once
@@ -459,4 +504,5 @@ class Scorer:
             settled = (round(self.calibration(raw), 4), round(raw, 4), round(cue_sum, 4))
             if len(self._settled) < SETTLED_MEMO:
                 self._settled[key] = settled
-        return Score(settled[0], compound, settled[2], modality, factor, cues, self.version, settled[1], vader_weight)
+        return Score(settled[0], compound, settled[2], modality, factor, cues, self.version, settled[1], vader_weight,
+                     capped)

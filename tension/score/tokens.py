@@ -38,6 +38,7 @@ _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\w])|"
 # `content` keeps the original text.
 TYPOGRAPHY = str.maketrans({**dict.fromkeys("‘’‚‛′‵", "'"), **dict.fromkeys("“”„‟″«»", '"'),
                             **dict.fromkeys("‐‑", "-"), **dict.fromkeys("–—―‒…\u200b", " ")})
+CONTRACTIONS = ("n't", "'ll")  # split off their word as tokens of their own (markers: a negation, the future)
 MEMO_CHUNKS = 100_000  # distinct whitespace chunks whose tokens a Tokenizer remembers
 MONTH = "may-month"
 
@@ -55,7 +56,8 @@ def _lowered(text: str) -> str:
 
 
 def _split_tokens(lower: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """Regex tokens of lower-cased text and their spans; "didn't" -> "did", "n't" and ’ -> '."""
+    """Regex tokens of lower-cased text and their spans; "didn't" -> "did", "n't", "they'll" -> "they", "'ll" (the
+    future marker 'will|shall|'ll' reads it) and ’ -> '."""
     if lower.isalnum():  # one run of [^\W_] characters (half of all chunks): the regex's one token
         return [lower], [(0, len(lower))]
     matches = list(_TOKEN.finditer(lower))
@@ -68,9 +70,9 @@ def _split_tokens(lower: str) -> tuple[list[str], list[tuple[int, int]]]:
         for i in reversed([i for i, w in enumerate(words) if "'" in w or "’" in w]):
             word = words[i].replace("’", "'")
             words[i] = word
-            if word.endswith("n't") and len(word) > 3:
+            if word.endswith(CONTRACTIONS) and len(word) > 3:  # "they'll" -> "they", "'ll"
                 start, end = spans[i]
-                words[i : i + 1] = [word[:-3], "n't"]
+                words[i : i + 1] = [word[:-3], word[-3:]]
                 spans[i : i + 1] = [(start, end - 3), (end - 3, end)]
     return words, spans
 
@@ -88,7 +90,8 @@ def _is_month(text: str, start: int, end: int) -> bool:
 
 
 def tokenize(text: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """Lower-cased word and punctuation tokens and their character spans; "didn't" -> "did", "n't"; the month
+    """Lower-cased word and punctuation tokens and their character spans; "didn't" -> "did", "n't"; "they'll" ->
+    "they", "'ll"; the month
     May -> "may-month"."""
     words, spans = _split_tokens(_lowered(text))
     for i in _months(text, words, spans.__getitem__):
