@@ -45,3 +45,17 @@ def voices_on(ctx, text: str, day, speaker: str = "") -> list[tuple]:
 
     return [(s.speaker_country, s.speaker_kind, tuple(sorted(s.targets)))
             for s in extract_statements(text, day, ctx.actors, ctx.lexicon, speaker)]
+
+
+@pytest.fixture(scope="session")
+def scorer():
+    """One Scorer for the scoring tests (it keeps no state between statements but a memo of pure values)."""
+    from tension.score.scorer import Scorer
+
+    return Scorer()
+
+
+def cue_of(result, fragment: str) -> dict:
+    """The one cue of a score whose matched text contains `fragment`."""
+    [cue] = [c for c in result.cues if fragment.lower() in c["matched"].lower()]
+    return cue

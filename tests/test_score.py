@@ -19,16 +19,7 @@ from tension.score.scorer import (
 from tension.score.tokens import TYPOGRAPHY, tokenize
 from tension.score.vader import words_of
 
-
-@pytest.fixture(scope="module")
-def scorer() -> Scorer:
-    return Scorer()
-
-
-def cue_of(result, fragment: str) -> dict:
-    """The one cue whose matched text contains `fragment`."""
-    [cue] = [c for c in result.cues if fragment.lower() in c["matched"].lower()]
-    return cue
+from conftest import cue_of
 
 
 def test_missile_launch_is_hostile_where_plain_vader_is_neutral(scorer):

@@ -8,11 +8,6 @@ import pytest
 from tension.score.scorer import Scorer
 
 
-@pytest.fixture(scope="module")
-def scorer() -> Scorer:
-    return Scorer()
-
-
 def contribution(result, fragment: str) -> float:
     return next(c["contribution"] for c in result.cues if fragment in c["cue"])
 

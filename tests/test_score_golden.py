@@ -45,11 +45,6 @@ SENTENCES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def scorer() -> Scorer:
-    return Scorer()
-
-
 def record(scorer: Scorer, text: str, modality: str) -> dict:
     """What the golden file pins for one sentence."""
     score = scorer.score(text, modality)

@@ -5,11 +5,6 @@ import pytest
 from tension.score.scorer import CAPPED_KINDS, VERBAL_CAP, Scorer, aggregate, aggregate_sides, load_cues
 
 
-@pytest.fixture(scope="module")
-def scorer() -> Scorer:
-    return Scorer()
-
-
 def kinds(result) -> set[str]:
     return {c["kind"] for c in result.cues if c["contribution"] > 0}
 

@@ -4,15 +4,7 @@ import pytest
 
 from tension.score.scorer import Scorer
 
-
-@pytest.fixture(scope="module")
-def scorer() -> Scorer:
-    return Scorer()
-
-
-def cue_of(result, fragment: str) -> dict:
-    [cue] = [c for c in result.cues if fragment.lower() in c["matched"].lower()]
-    return cue
+from conftest import cue_of
 
 
 @pytest.mark.parametrize("verb", ["reject", "oppose"])
