@@ -65,7 +65,9 @@ def test_notebook_runs_on_the_published_database(published: Path, monkeypatch: p
     assert "2024-W05" in text[6]  # the seed article's week is the week to read
     assert "source_sentence" in text[7] and "Zakharova" in text[7]  # the statements behind it, with their sentence
     assert "summoned Russian Ambassador" in text[8]  # the cue breakdown
-    assert "no KCNA section" in text[10]
+    # the week in words, from the same views: the seed's week, its largest statement, the cue that weighs most
+    assert "2024-W05 is the week to read" in text[10] and "The statement with the largest share" in text[10]
+    assert "no KCNA section" in text[11]
     images = [o for cell in code for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
     assert len(images) == 1
     assert published.read_bytes() == before  # opened read-only
@@ -83,9 +85,9 @@ def test_notebook_reads_kcna_when_present(published: Path, tmp_path: Path, monke
     kcna_db = tmp_path / "kcna.duckdb"
     run.run_local([inbox], kcna_db, workers=1)
     code = execute(monkeypatch, published, kcna_db)
-    kcna = outputs(code[10])
+    kcna = outputs(code[11])
     assert "2011-W51" in kcna and "condolences" in kcna  # the flagged week, and the cue that drives it
-    images = [o for o in code[10].get("outputs", []) if "image/png" in o.get("data", {})]
+    images = [o for o in code[11].get("outputs", []) if "image/png" in o.get("data", {})]
     assert len(images) == 1
 
 
