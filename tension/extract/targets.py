@@ -113,6 +113,8 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         statement.speaker_kind = "military"  # a state's launch or drill is its military's act
     if implied == ("-",):
         implied = None  # military, but aimed at no one in particular
+    if implied and "KOR" in implied and act.actor_country != "*" and kinds.is_transfer(statement.content):
+        implied = None  # "North Korea sent artillery shells to Russia": a transfer, no use of force on the South
     if implied and statement.targets and act.actor_country != "*":
         # "fired a missile toward Japan": the targets the act implies besides the one named
         statement.targets.extend(t for t in implied if t not in statement.targets and t != statement.speaker_country)

@@ -1,0 +1,53 @@
+"""Rules of issue 13's eighth tuning round, each kept only when the held-out T2 part of the tune half did not get
+worse; every sentence here is written for these tests (never copied from the corpora). Rules:
+docs/labelling-guideline.md; figures: docs/evaluation-extraction.md, "Eighth round"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import voices_on
+
+from tension.extract.statements import extract_statements
+
+DAY = date(2024, 6, 10)
+
+
+def found(ctx, text: str, speaker: str = "") -> list[tuple]:
+    return voices_on(ctx, text, DAY, speaker)
+
+
+def rows(ctx, text: str, speaker: str = "") -> list:
+    return extract_statements(text, DAY, ctx.actors, ctx.lexicon, speaker)
+
+
+# --- an arms transfer is no use of force against the South (reference_words.tsv, transfer / transfer_keep) ----------
+
+def test_shells_sent_to_another_country_imply_no_south_korea(ctx):
+    # Before: the artillery row added KOR (PRK->KOR) to a shipment to Russia.
+    assert found(ctx, "North Korea sent artillery shells to Russia.") == [("PRK", "military", ("RUS",))]
+
+
+def test_missiles_supplied_to_another_country_imply_none_of_a_launchs_targets(ctx):
+    assert found(ctx, "North Korea has supplied Russia with ballistic missiles.") == [("PRK", "military", ("RUS",))]
+
+
+def test_a_denied_transfer_implies_no_south_korea(ctx):
+    assert found(ctx, "Pyongyang denied that it had sold shells to Moscow.") == [("PRK", "government", ("RUS",))]
+
+
+def test_balloons_sent_across_the_border_are_still_aimed_at_the_south(ctx):
+    # Hard case: "sent" with trash balloons across the border is no transfer.
+    got = rows(ctx, "North Korea sent hundreds of trash balloons across the border on Sunday.")
+    assert [(s.speaker_country, s.targets, s.targets_inferred) for s in got] == [("PRK", ["KOR"], True)]
+
+
+def test_a_launch_that_sends_people_to_shelter_keeps_its_targets(ctx):
+    # Hard case: "sending" here is no transfer; the launch bears on the South, Japan and the US.
+    assert found(ctx, "North Korea launches a missile over Japan, sending residents to shelters.") == [
+        ("PRK", "military", ("JPN", "KOR", "USA"))]
+
+
+def test_a_launch_with_no_transfer_keeps_its_implied_targets(ctx):
+    assert found(ctx, "North Korea fired two ballistic missiles into the sea on Tuesday.") == [
+        ("PRK", "military", ("JPN", "KOR", "USA"))]
