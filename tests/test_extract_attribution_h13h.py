@@ -51,3 +51,25 @@ def test_a_launch_that_sends_people_to_shelter_keeps_its_targets(ctx):
 def test_a_launch_with_no_transfer_keeps_its_implied_targets(ctx):
     assert found(ctx, "North Korea fired two ballistic missiles into the sea on Tuesday.") == [
         ("PRK", "military", ("JPN", "KOR", "USA"))]
+
+
+# --- the occasion and its date between a relayed speaker and its verb (speakers.py _OCCASION_GAP) -------------------
+
+def test_a_party_spokesman_in_a_commentary_on_a_date_speaks_for_his_party(ctx):
+    # Before: "in a commentary on October 3" cut the speaker off its verb; the release's own voice (PRK->KOR) took it.
+    got = rows(ctx, "A spokesman for the Green Justice Party of south Korea in a commentary on October 3 "
+                    "condemned the American troops over a fuel leak.", "KCNA")
+    assert [(s.speaker_country, s.speaker_kind, s.targets, s.reported_by) for s in got] == [
+        ("KOR", "party_legislature", ["USA"], "KCNA")]
+
+
+def test_an_abbreviated_month_in_the_occasion(ctx):
+    got = rows(ctx, "A spokesman for the Green Justice Party of south Korea in a letter on Sept. 8 "
+                    "urged the ruling camp to scrap its labour bill.", "KCNA")
+    assert [(s.speaker_country, s.speaker_kind) for s in got] == [("KOR", "party_legislature")]
+
+
+def test_a_city_before_a_date_is_a_place_not_a_speaker(ctx):
+    # Hard case: "in Seoul on March 2 ...": the city is where the rally was; it does not speak.
+    got = rows(ctx, "The sit-in was staged outside the embassy in Seoul on March 2 denouncing the war drills.", "KCNA")
+    assert [s.speaker for s in got] == ["KCNA"]
