@@ -73,3 +73,28 @@ def test_a_city_before_a_date_is_a_place_not_a_speaker(ctx):
     # Hard case: "in Seoul on March 2 ...": the city is where the rally was; it does not speak.
     got = rows(ctx, "The sit-in was staged outside the embassy in Seoul on March 2 denouncing the war drills.", "KCNA")
     assert [s.speaker for s in got] == ["KCNA"]
+
+
+# --- a part of a named state body speaks with the body's kind (voices.py _part_of; actors.tsv NDC) -------------------
+
+def test_an_inspection_group_of_a_state_organ_is_government(ctx):
+    # Before: the head word "group" made it a civic group.
+    got = rows(ctx, "The inspection group of the National Defence Commission rejected the story of the South as "
+                    "a fabrication.", "KCNA")
+    assert [(s.speaker_country, s.speaker_kind) for s in got] == [("PRK", "government")]
+
+
+def test_the_abbreviated_commission_and_its_group_named_after_it(ctx):
+    got = rows(ctx, "The NDC inspection group issued a statement rejecting the story of the South.", "KCNA")
+    assert [(s.speaker_country, s.speaker_kind) for s in got] == [("PRK", "government")]
+
+
+def test_a_front_command_of_an_army_is_military(ctx):
+    got = rows(ctx, "The western front command of the Korean People's Army warned the South of retaliation.", "KCNA")
+    assert [(s.speaker_country, s.speaker_kind) for s in got] == [("PRK", "military")]
+
+
+def test_a_friendship_group_of_a_country_stays_a_group(ctx):
+    # Hard case: a group named after a country (no state body) keeps the group's kind.
+    got = rows(ctx, "The Friendship Association of Ecuador denounced the war drills of the United States.", "KCNA")
+    assert [(s.speaker_country, s.speaker_kind) for s in got] == [("ECU", "diaspora_foreign")]

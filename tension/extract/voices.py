@@ -47,6 +47,17 @@ def is_remark(text: str, doc: Walk, kinds: Kinds | None) -> bool:
 DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
 _OFFICE = re.compile(r"\b(?:ministry|office|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
 _NAME_AFTER = re.compile(r"\|\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:[Mm]inistry|[Oo]ffice|[Gg]overnment))")
+_PART_OF = re.compile(r"^\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|under)\s+(?:the\s+)?$")
+_PART_AFTER = re.compile(r"\s*(?:[a-z][\w-]*\s*){1,2}")
+
+
+def _part_of(around: list[str]) -> bool:
+    """Whether a phrase split at a body's name names a part of the body: "the inspection group of |", "| inspection
+    group"."""
+    return len(around) == 2 and bool(_PART_OF.match(around[0]) or re.fullmatch(r"\s*(?:[Tt]he\s*)?", around[0]) is not None and
+                                     _PART_AFTER.fullmatch(around[1]))
+
+
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
 
 
@@ -65,6 +76,10 @@ def kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing: 
         # "Committee" is no head of a civic group)
         phrase = phrase.replace(speaker.text, " ")
     head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
+    if head in ("civic", "people") and speaker is not None and speaker.kind not in ("state", "capital", "demonym") \
+            and _part_of(re.split(r"\||" + re.escape(speaker.text or "|"), finding.phrase or "", maxsplit=1)) \
+            and (body := kinds.of_mention(speaker)) in STATE_VOICES and body != "state_media":
+        return body  # "The inspection group of the National Defence Commission": a state body's own part speaks for it
     if head in ("academic", "media") and speaker is not None and kinds.of_mention(speaker) == "state_media":
         return "state_media"  # "a Minju Joson news analyst" speaks for the paper, a state outlet
     if head:
