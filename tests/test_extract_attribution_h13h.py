@@ -98,3 +98,30 @@ def test_a_friendship_group_of_a_country_stays_a_group(ctx):
     # Hard case: a group named after a country (no state body) keeps the group's kind.
     got = rows(ctx, "The Friendship Association of Ecuador denounced the war drills of the United States.", "KCNA")
     assert [(s.speaker_country, s.speaker_kind) for s in got] == [("ECU", "diaspora_foreign")]
+
+
+# --- "they" after a crowd's act told by the outlet is the crowd, until another speaker (walk.crowd) ------------------
+
+CROWD = ("Members of the Shipyard Workers Union of south Korea marched to the city hall on Tuesday. "
+         "They said that the conservative regime must scrap the layoff plan at once. ")
+
+
+def test_they_after_a_crowds_act_is_the_crowd_not_the_outlet(ctx):
+    # Before: no speaker for "They" to point to, so the release's own voice took it (PRK->KOR).
+    got = rows(ctx, CROWD, "KCNA")
+    assert [(s.speaker_country, s.speaker_kind, s.targets) for s in got] == [
+        ("KOR", "people", []), ("KOR", "people", [])]
+
+
+def test_it_after_a_crowds_act_stays_the_outlets(ctx):
+    # Hard case: the crowd is who "they" are, never who "it" is: the release's own voice goes on.
+    got = rows(ctx, "Members of the Shipyard Workers Union of south Korea marched to the city hall on Tuesday. "
+                    "It is a grave crime of the puppet regime to throw workers into the street.", "KCNA")
+    assert [(s.speaker, s.speaker_country) for s in got][-1] == ("KCNA", "PRK")
+
+
+def test_they_after_another_speaker_is_that_speaker(ctx):
+    # Hard case: a named voice after the crowd is who "they" are next, not the crowd.
+    got = rows(ctx, CROWD + "The Democratic Party of south Korea denounced the regime for the dismissals. "
+                    "They warned that a general strike would follow.", "KCNA")
+    assert got[-1].speaker_kind == "party_legislature"

@@ -258,8 +258,11 @@ def _sentence_statements(
         if not (outside or antecedent or anchors):
             previous_clause = outside
             continue  # every rule needs a mention or a reporting verb: nothing to find
+        last = doc.last_speaker
+        if doc.crowd is not None and any(m.backref == "they" for m in outside):
+            last = doc.crowd  # "Workers staged a rally ... They said": the crowd told last, not the voice before it
         findings = clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
-                                         lexicon.rules, doc.last_speaker, narrator)
+                                         lexicon.rules, last, narrator)
         if lead_end and c_start == 0 and findings:
             kept = [f for f in findings if not ((actor := f.exclude or f.speakers) and
                                                  all(m.start < lead_end for m in actor))]

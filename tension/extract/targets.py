@@ -150,6 +150,11 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         # (the outlet's own sentences do not change who "it" and "the statement" point back to)
         doc.last_speaker = as_mention(statement)
         doc.last_kind = statement.speaker_kind
+        doc.crowd = None
+    elif doc.narrator is not None and statement.is_act and statement.speaker_kind == "people" and \
+            statement.speaker_country and statement.speaker_country != doc.narrator.country and \
+            not statement.attribution.startswith(("document", "continued")):
+        doc.crowd = as_mention(statement)  # "Workers of <the other side> staged a rally": "they" next
 
 
 # A capitalised word after "North-South": a name ("the Solidarity for Implementing the South-North Joint Declaration").
