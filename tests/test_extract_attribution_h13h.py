@@ -125,3 +125,25 @@ def test_they_after_another_speaker_is_that_speaker(ctx):
     got = rows(ctx, CROWD + "The Democratic Party of south Korea denounced the regime for the dismissals. "
                     "They warned that a general strike would follow.", "KCNA")
     assert got[-1].speaker_kind == "party_legislature"
+
+
+# --- a military that only reports having detected the other side's launch is no speaker (reference_words detection) --
+
+def test_a_detected_launch_is_the_launchers_act_passed_on(ctx):
+    # Before: the South's military was the speaker (KOR->PRK) of a fact it only passed on.
+    got = rows(ctx, "The South Korean military said it detected the launch of two ballistic missiles from an area "
+                    "near Pyongyang on Thursday morning.")
+    assert [(s.speaker_country, s.speaker_kind, s.is_act, s.reported_by, sorted(s.targets)) for s in got] == [
+        ("PRK", "military", True, "South Korean military", ["JPN", "KOR", "USA"])]
+
+
+def test_a_detection_with_an_evaluation_stays_the_militarys_statement(ctx):
+    # Hard case: a military that evaluates what it saw speaks in its own voice.
+    got = rows(ctx, "The South Korean military said it detected the launch and called it a grave provocation.")
+    assert [(s.speaker_country, s.is_act) for s in got] == [("KOR", False)]
+
+
+def test_monitoring_is_the_militarys_own_statement(ctx):
+    # Hard case: vigilance is a statement of the military (guideline, Reporter vs actor).
+    got = rows(ctx, "The Joint Chiefs of Staff said it is closely monitoring the situation.")
+    assert [(s.speaker_country, s.is_act) for s in got] == [("KOR", False)]

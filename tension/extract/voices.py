@@ -35,6 +35,28 @@ def state_outlet_relays_launch(statement: Statement, finding: Finding, blanked: 
     return evaluative is None or not evaluative.search(blanked, c_start, c_end)
 
 
+# "(said) it detected / had spotted / tracked ...": a military that only passes on what it saw (reference_words.tsv,
+# use detection)
+def detected_launch(statement: Statement, kinds: Kinds | None, detection: re.Pattern | None) -> str | None:
+    """The country whose launch a state's military or government only reports having detected ("The South's
+    military said it detected the launch of missiles from near Pyongyang"): an act type of another country whose
+    implied targets hold the speaker's and whose words the content tells; None when the speaker evaluates too
+    ("... a grave provocation") or the content is no detection."""
+    if kinds is None or detection is None or not statement.speaker_country or \
+            (statement.speaker or "").lower() in ("it", "they", "he", "she") or \
+            statement.speaker_kind not in ("military", "government") or not detection.search(statement.content):
+        return None
+    body = outside_quotes(statement.content)
+    if kinds.evaluative.search(body):
+        return None
+    found = set(re.findall(r"[a-z][a-z-]*", body.lower()))
+    for act in kinds.act_types:
+        if act.actor_country not in ("*", statement.speaker_country) and statement.speaker_country in act.targets \
+                and not act.words.isdisjoint(found):
+            return act.actor_country
+    return None
+
+
 def is_remark(text: str, doc: Walk, kinds: Kinds | None) -> bool:
     """Whether the outlet's own sentence with no target is a general remark, no statement: not when it praises or
     mourns a leader (domestic self-praise is a statement with no target, adjudication 10) or speaks in the outlet's
