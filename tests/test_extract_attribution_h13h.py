@@ -147,3 +147,17 @@ def test_monitoring_is_the_militarys_own_statement(ctx):
     # Hard case: vigilance is a statement of the military (guideline, Reporter vs actor).
     got = rows(ctx, "The Joint Chiefs of Staff said it is closely monitoring the situation.")
     assert [(s.speaker_country, s.is_act) for s in got] == [("KOR", False)]
+
+
+# --- "officials in/of <a country>" are its government (guideline: an unnamed official) ---------------------------
+
+def test_officials_in_a_capital_are_its_government(ctx):
+    # Before: "<head> in <capital>" with no office word read as people of that country.
+    assert found(ctx, "Officials in Tokyo believe North Korea is preparing another nuclear test.") == [
+        ("JPN", "government", ("PRK",))]
+
+
+def test_a_champion_of_a_country_stays_a_person(ctx):
+    # Hard case: the rule this extends ("a reunification champion of <country>": a person) still holds.
+    got = rows(ctx, "Rev. Park Tae Su, a peace champion of south Korea, said the drills must stop.", "KCNA")
+    assert [s.speaker_kind for s in got] == ["people"]

@@ -67,7 +67,7 @@ def is_remark(text: str, doc: Walk, kinds: Kinds | None) -> bool:
 
 
 DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
-_OFFICE = re.compile(r"\b(?:ministry|office|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
+_OFFICE = re.compile(r"\b(?:ministry|office|officials?|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
 _NAME_AFTER = re.compile(r"\|\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:[Mm]inistry|[Oo]ffice|[Gg]overnment))")
 _PART_OF = re.compile(r"^\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|under)\s+(?:the\s+)?$")
 _PART_AFTER = re.compile(r"\s*(?:[a-z][\w-]*\s*){1,2}")
