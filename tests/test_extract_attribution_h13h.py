@@ -161,3 +161,17 @@ def test_a_champion_of_a_country_stays_a_person(ctx):
     # Hard case: the rule this extends ("a reunification champion of <country>": a person) still holds.
     got = rows(ctx, "Rev. Park Tae Su, a peace champion of south Korea, said the drills must stop.", "KCNA")
     assert [s.speaker_kind for s in got] == ["people"]
+
+
+# --- "<country>'s <noun> suggests ...": the writer's reading, no act (reference_words.tsv inference_verb) -----------
+
+def test_what_a_countrys_wording_suggests_is_no_act_of_the_country(ctx):
+    # Before: North Korea acted (PRK->KOR, JPN, USA) in the writer's own analysis.
+    assert found(ctx, 'North Korea\'s choice of "tactical" wording suggests that the weapons could carry nuclear '
+                      'warheads.') == []
+
+
+def test_a_countrys_office_still_speaks(ctx):
+    # Hard case: a possessive naming a speaker with its own verb keeps its statement.
+    assert found(ctx, "North Korea's foreign ministry said the drills were a provocation.") == [
+        ("PRK", "government", ("KOR",))]
