@@ -67,7 +67,8 @@ def is_remark(text: str, doc: Walk, kinds: Kinds | None) -> bool:
 
 
 DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
-_OFFICE = re.compile(r"\b(?:ministry|office|officials?|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
+_OFFICE = re.compile(r"\b(?:ministry|office|officials?|government|embassy|military|army|navy|command|agency|"
+                     r"spokes\w+)\b", re.I)
 _NAME_AFTER = re.compile(r"\|\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:[Mm]inistry|[Oo]ffice|[Gg]overnment))")
 _PART_OF = re.compile(r"^\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|under)\s+(?:the\s+)?$")
 _PART_AFTER = re.compile(r"\s*(?:[a-z][\w-]*\s*){1,2}")
@@ -76,8 +77,10 @@ _PART_AFTER = re.compile(r"\s*(?:[a-z][\w-]*\s*){1,2}")
 def _part_of(around: list[str]) -> bool:
     """Whether a phrase split at a body's name names a part of the body: "the inspection group of |", "| inspection
     group"."""
-    return len(around) == 2 and bool(_PART_OF.match(around[0]) or re.fullmatch(r"\s*(?:[Tt]he\s*)?", around[0]) is not None and
-                                     _PART_AFTER.fullmatch(around[1]))
+    if len(around) != 2:
+        return False
+    return bool(_PART_OF.match(around[0]) or re.fullmatch(r"\s*(?:[Tt]he\s*)?", around[0]) and
+                _PART_AFTER.fullmatch(around[1]))
 
 
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
