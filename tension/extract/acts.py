@@ -86,6 +86,9 @@ def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: li
             continue  # "Lee discussed the North Korea issue with Xi": an agenda item, no actor (adjudication 7)
         if mention.kind in COUNTRY_WORDS and topic_verb_after().match(blanked, mention.end, c_end):
             continue  # "North Korea is expected to feature in the summit": a topic, no actor (adjudication 7)
+        if mention.kind in COUNTRY_WORDS and blanked[mention.end : mention.end + 1] in "'’" and \
+                inference_after().match(blanked, mention.end, c_end):
+            continue  # "North Korea's choice of words suggests ...": the writer's reading of it, no act of the country
         if words and mention.kind in COUNTRY_WORDS and _VERB_BEFORE.match(words[-1]) and \
                 blanked[mention.end : mention.end + 2] in ("'s", "’s"):
             continue  # "The leaders discussed North Korea's nuclear program": the object's owner, a topic, no actor
@@ -114,6 +117,15 @@ def topic_verb_after() -> re.Pattern:
     verbs = phrase_alternatives(sorted(load_reference_words().get("topic_verb", ()), key=len, reverse=True))
     return re.compile(r"(?:['’]s(?:\s+[a-z][\w-]*){1,2})?(?:\s+(?:is|are|was|were|will|would|could|may|might|likely|"
                       r"also|expected|set|to|be|again|once|\w+ly))*\s+(?:" + verbs + r")\b")
+
+
+@lru_cache(maxsize=1)
+def inference_after() -> re.Pattern:
+    """After a country, what it owns and a verb of the writer's inference ("[North Korea]'s choice of words
+    suggests", "['s] move signals"; reference_words.tsv, use inference_verb): the sentence reads the country's act,
+    it tells none."""
+    verbs = phrase_alternatives(sorted(load_reference_words().get("inference_verb", ()), key=len, reverse=True))
+    return re.compile(r"['’]s?(?:\s+[\w\"“”'’-]+){1,5}?\s+(?:" + verbs + r")\b")
 
 
 def after_lead(blanked: str, c_start: int, c_end: int) -> int:

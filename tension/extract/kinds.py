@@ -60,6 +60,10 @@ class Kinds:
     # a civic group or party of any other country that the outlet relays is a foreign voice (diaspora_foreign)
     home: dict[str, frozenset[str]] = field(default_factory=dict)
     civil_objects: frozenset[str] = frozenset()  # "probe", "campaign": what makes "launch"/"test" no military act
+    # "sent", "supplied", "shipped": an arms transfer to a country is no use of force against the South, unless the
+    # content also tells a launch or names what is sent across the border ("trash balloons": transfer_keep)
+    transfer_verbs: frozenset[str] = frozenset()
+    transfer_keep: frozenset[str] = frozenset()
     # heads naming a group of states ("G7 leaders", "the Group of Seven"): government, but no one state's voice
     states_heads: frozenset[str] = frozenset()
 
@@ -97,6 +101,12 @@ class Kinds:
                 return kind
         return None
 
+    def is_transfer(self, content: str) -> bool:
+        """Whether the content tells an arms transfer ("sent artillery shells to Russia", "supplying Moscow with
+        missiles"): a transfer verb, and neither a launch told as done nor what crosses the border to the South."""
+        found = _WORD.findall(content.lower())
+        return not self.transfer_verbs.isdisjoint(found) and self.transfer_keep.isdisjoint(found)
+
     def implied_act(self, actor_country: str, content: str, is_act: bool) -> ActType | None:
         """The first act type the content tells for the actor's country (an act; or, for a statement that is no
         act, a type whose statements bear on the targets too), or None."""
@@ -123,6 +133,7 @@ def load_kinds() -> Kinds:
     table = {match: {r["value"]: r["speaker_kind"] for r in rows if r["match"] == match}
              for match in ("actor", "role", "kind", "head", "states_head")}
     acts = read_tsv(DATA_DIR / "act_types.tsv")
+    words = load_reference_words()
     own = [a for a in acts if a["actor_country"] != "*"] + [a for a in acts if a["actor_country"] == "*"]
     return Kinds(
         by_actor=table["actor"], by_role=table["role"], by_kind=table["kind"],
@@ -134,5 +145,6 @@ def load_kinds() -> Kinds:
                                 tuple(a["targets"].split()), a.get("about") == "1") for a in own),
         act_words=frozenset(w.lower() for a in own for w in a["words"].split()),
         home={r["value"].split()[0]: frozenset(r["value"].split()) for r in rows if r["match"] == "home"},
-        civil_objects=frozenset(load_reference_words().get("civil_object", ())),
+        civil_objects=frozenset(words.get("civil_object", ())),
+        transfer_verbs=frozenset(words.get("transfer", ())), transfer_keep=frozenset(words.get("transfer_keep", ())),
     )

@@ -40,6 +40,8 @@ class Lexicon:
     pointing: re.Pattern = re.compile(r"(?!x)x")  # "it", "the statement": a speaker that keeps the last one's kind
     kinds: Kinds | None = None  # speaker kinds, house vocabulary, act types
     speech_noun: re.Pattern | None = None  # "'s concerns that": right after a speaker (attribution.tsv speech_noun)
+    # "said it detected ...": what a military only saw (reference_words.tsv detection)
+    detection: re.Pattern | None = None
 
 
 def load_lexicon() -> Lexicon:
@@ -88,6 +90,10 @@ def load_lexicon() -> Lexicon:
         speech_noun=re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+)?(?:" + "|".join(map(re.escape, speech_nouns))
                                + r")\s+(?:[a-z][\w-]*\s+){0,2}?that\s+") if speech_nouns else None,
         reference_words=words,
+        detection=re.compile(r"\b(?:said|says|saying|reported|announced|that)\s+(?:that\s+)?(?:it|they|we)\s+"
+                             r"(?:(?:had|has|have)\s+)?(?:"
+                             + "|".join(map(re.escape, words["detection"])) + r")\b", re.I)
+        if words.get("detection") else None,
         anaphor=anaphor_pattern(list(words.get("anaphor", ()))),
         pointing=re.compile(r"(?:it|they|the\s+(?:\w+\s+)?(?:"
                             + "|".join(map(re.escape, sorted(words.get("pointing", ())))) + r"))$", re.I),

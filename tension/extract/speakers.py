@@ -32,6 +32,17 @@ _SPEAKER_GAP = re.compile(
     r"Thursday|Friday|Saturday|Sunday|morning|evening|separately|once|previously|both|jointly|today|"
     r"yesterday|here|there|still|even|already|formally|specifically|openly|bitterly|angrily)\b)*$"
 )
+# And the occasion with its date: "A spokesman for X in a commentary on May 25 denounced", "X in a press release the
+# same day said" (issue 13 eighth round); not after a place ("held a rally in Seoul on April 7 urging").
+_OCCASION_GAP = re.compile(
+    r"^(?:\s|,|['’]s\b|\b(?:also|has|have|had|recently|earlier|later|then|again|further|strongly|publicly|repeatedly|"
+    r"reportedly|officially|firmly|sharply|this|last|on|in|a|an|statement|week|year|month|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|morning|evening|separately|once|previously|both|jointly|today|"
+    r"yesterday|here|there|still|even|already|formally|specifically|openly|bitterly|angrily|commentary|communique|"
+    r"message|letter|interview|press|conference|release|bulletin|article|speech|address|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|\d{1,2}(?:st|nd|rd|th)?)\b|"
+    r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|\b(?:the\s+same|that)\s+day\b)*$"
+)
 
 
 MAX_NP_WORDS = 16
@@ -47,8 +58,9 @@ def speaker_before(anchor_start: int, blanked: str, candidates: list[Mention]) -
     if gap.strip() == "," and last.kind in ("state", "capital") and "," not in blanked[: last.start] and \
             _PLACE_BEFORE.search(blanked, 0, last.start):
         return []  # "imposes rules in Seoul, says ...": a place, not the one who says (an apposition would be)
-    if not (_SPEAKER_GAP.match(gap) or _modifier_gap(last, gap)):
-        return []
+    if not (_SPEAKER_GAP.match(gap) or _modifier_gap(last, gap) or _OCCASION_GAP.match(gap) and (
+            last.kind not in ("state", "capital") or _OF_BEFORE.search(blanked, max(0, last.start - 8), last.start))):
+        return []  # (a country before an occasion's date only as the owner of a group: "a party of south Korea")
     speakers = [last]
     for other in reversed(before[:-1]):
         between = blanked[other.end : speakers[0].start]
@@ -140,6 +152,7 @@ def noun_phrase_speaker(
 _UNKNOWN_NAME = re.compile(r"\s*(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})"
                            r"\s+(?:also\s+|later\s+|then\s+|further\s+)?")
 _NOT_NAMES = frozenset("It They He She We I This That These Those There The A An But And Officials Others".split())
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|to)\s+(?:the\s+)?$")
 # The apposition between a named speaker and a country it belongs to: "Minju Joson[, a major newspaper of the ]DPRK".
 _APPOSITION_OF = re.compile(r",\s+(?:a|an|the)\s+[^,]{0,60}?\b(?:of|in|from)\s+(?:the\s+)?")

@@ -113,6 +113,8 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         statement.speaker_kind = "military"  # a state's launch or drill is its military's act
     if implied == ("-",):
         implied = None  # military, but aimed at no one in particular
+    if implied and "KOR" in implied and act.actor_country != "*" and kinds.is_transfer(statement.content):
+        implied = None  # "North Korea sent artillery shells to Russia": a transfer, no use of force on the South
     if implied and statement.targets and act.actor_country != "*":
         # "fired a missile toward Japan": the targets the act implies besides the one named
         statement.targets.extend(t for t in implied if t not in statement.targets and t != statement.speaker_country)
@@ -148,6 +150,11 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         # (the outlet's own sentences do not change who "it" and "the statement" point back to)
         doc.last_speaker = as_mention(statement)
         doc.last_kind = statement.speaker_kind
+        doc.crowd = None
+    elif doc.narrator is not None and statement.is_act and statement.speaker_kind == "people" and \
+            statement.speaker_country and statement.speaker_country != doc.narrator.country and \
+            not statement.attribution.startswith(("document", "continued")):
+        doc.crowd = as_mention(statement)  # "Workers of <the other side> staged a rally": "they" next
 
 
 # A capitalised word after "North-South": a name ("the Solidarity for Implementing the South-North Joint Declaration").

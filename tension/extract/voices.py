@@ -35,6 +35,28 @@ def state_outlet_relays_launch(statement: Statement, finding: Finding, blanked: 
     return evaluative is None or not evaluative.search(blanked, c_start, c_end)
 
 
+# "(said) it detected / had spotted / tracked ...": a military that only passes on what it saw (reference_words.tsv,
+# use detection)
+def detected_launch(statement: Statement, kinds: Kinds | None, detection: re.Pattern | None) -> str | None:
+    """The country whose launch a state's military or government only reports having detected ("The South's
+    military said it detected the launch of missiles from near Pyongyang"): an act type of another country whose
+    implied targets hold the speaker's and whose words the content tells; None when the speaker evaluates too
+    ("... a grave provocation") or the content is no detection."""
+    if kinds is None or detection is None or not statement.speaker_country or \
+            (statement.speaker or "").lower() in ("it", "they", "he", "she") or \
+            statement.speaker_kind not in ("military", "government") or not detection.search(statement.content):
+        return None
+    body = outside_quotes(statement.content)
+    if kinds.evaluative.search(body):
+        return None
+    found = set(re.findall(r"[a-z][a-z-]*", body.lower()))
+    for act in kinds.act_types:
+        if act.actor_country not in ("*", statement.speaker_country) and statement.speaker_country in act.targets \
+                and not act.words.isdisjoint(found):
+            return act.actor_country
+    return None
+
+
 def is_remark(text: str, doc: Walk, kinds: Kinds | None) -> bool:
     """Whether the outlet's own sentence with no target is a general remark, no statement: not when it praises or
     mourns a leader (domestic self-praise is a statement with no target, adjudication 10) or speaks in the outlet's
@@ -45,8 +67,22 @@ def is_remark(text: str, doc: Walk, kinds: Kinds | None) -> bool:
 
 
 DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
-_OFFICE = re.compile(r"\b(?:ministry|office|government|embassy|military|army|navy|command|agency|spokes\w+)\b", re.I)
+_OFFICE = re.compile(r"\b(?:ministry|office|officials?|government|embassy|military|army|navy|command|agency|"
+                     r"spokes\w+)\b", re.I)
 _NAME_AFTER = re.compile(r"\|\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:[Mm]inistry|[Oo]ffice|[Gg]overnment))")
+_PART_OF = re.compile(r"^\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|under)\s+(?:the\s+)?$")
+_PART_AFTER = re.compile(r"\s*(?:[a-z][\w-]*\s*){1,2}")
+
+
+def _part_of(around: list[str]) -> bool:
+    """Whether a phrase split at a body's name names a part of the body: "the inspection group of |", "| inspection
+    group"."""
+    if len(around) != 2:
+        return False
+    return bool(_PART_OF.match(around[0]) or re.fullmatch(r"\s*(?:[Tt]he\s*)?", around[0]) and
+                _PART_AFTER.fullmatch(around[1]))
+
+
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
 
 
@@ -65,6 +101,10 @@ def kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing: 
         # "Committee" is no head of a civic group)
         phrase = phrase.replace(speaker.text, " ")
     head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
+    if head in ("civic", "people") and speaker is not None and speaker.kind not in ("state", "capital", "demonym") \
+            and _part_of(re.split(r"\||" + re.escape(speaker.text or "|"), finding.phrase or "", maxsplit=1)) \
+            and (body := kinds.of_mention(speaker)) in STATE_VOICES and body != "state_media":
+        return body  # "The inspection group of the National Defence Commission": a state body's own part speaks for it
     if head in ("academic", "media") and speaker is not None and kinds.of_mention(speaker) == "state_media":
         return "state_media"  # "a Minju Joson news analyst" speaks for the paper, a state outlet
     if head:

@@ -25,6 +25,9 @@ class Walk:
     speech_openings: list[str] | None  # the reporting verbs the document has (None: scan for all of them)
     last_speaker: Mention | None = None
     last_kind: str | None = None  # the kind of the last speaker ("the statement", "it" speak for it again)
+    # a crowd whose act the outlet told last ("Members of a union staged a rally"): who "they" are in the next
+    # sentences until another speaker speaks ("They said that ..."); never who "it" is
+    crowd: Mention | None = None
     continuing: Mention | None = None
     continuing_kind: str | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
     previous_targets: list[str] = field(default_factory=list)
