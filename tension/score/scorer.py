@@ -40,8 +40,10 @@ from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
-from tension.config import CUES_FILE, DATA_DIR, read_tsv
+from tension.config import CUES_FILE  # noqa: F401 (re-exported)
 from tension.score.calibration import Calibration, load_calibration
+from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue, Marker,  # noqa: F401
+                                   load_cues, load_markers, load_vader_overrides)
 from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS, LEGAL_CAMEO,
                                      UNDIRECTED_CAMEO_PREFIX, countries_named, directed_at, first_person,
                                      load_country_names,
@@ -56,9 +58,6 @@ from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY, Tokenizer, To
 from tension.score.vader import FastSentimentIntensityAnalyzer
 
 FORMULA_VERSION = "3"  # 3: typography, insults and epithets (style terms), emphasis vs negation, names, calibration
-INSULTS_FILE = DATA_DIR / "cues_insults.tsv"
-MODIFIERS_FILE = DATA_DIR / "cues_modifiers.tsv"
-VADER_FILE = DATA_DIR / "cues_vader.tsv"
 # VADER's compound is tone, not conflict: at its strongest it weighs one criticism (CAMEO 111, −2.0 → 0.2).
 VADER_WEIGHT = 0.2
 # VADER's positive tone is read as cooperation only beside a cooperative cue (an act: talks, aid, thanks, a visit).
@@ -104,28 +103,6 @@ def _inside_quote(quoted: list[tuple[int, int]], starts: list[int], char_start: 
     """Whether [char_start, char_end) lies inside one of the (sorted, non-overlapping) quotations."""
     index = bisect_right(starts, char_start) - 1
     return index >= 0 and char_end <= quoted[index][1]
-
-
-@dataclass(frozen=True)
-class Cue:
-    """One lexicon entry: a phrase pattern and its hostility weight."""
-
-    pattern: str
-    weight: float
-    cameo: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class Marker:
-    """A word or phrase that changes the cues after it: negation, hedge, request, intensifier."""
-
-    pattern: str
-    kind: str
-    hostile_factor: float  # applied to a cue with weight > 0
-    cooperative_factor: float  # applied to a cue with weight < 0
-    window: int  # how many words before the cue it reaches
-    statement_modality: str = ""  # the statement modality it expresses at a cue (then not applied again)
 
 
 @dataclass(slots=True)  # slots: one of these per statement, no __dict__ each
@@ -179,36 +156,6 @@ def combine(cue_sum: float, vader_compound: float, modality_factor: float,
     """The formula; `use_cues`/`use_vader` switch a component off for the evaluation's ablation rows."""
     raw = (cue_sum if use_cues else 0.0) + (vader_weight * -vader_compound if use_vader else 0.0)
     return max(-1.0, min(1.0, math.tanh(raw) * modality_factor))
-
-
-
-
-def load_cues(*paths: Path) -> list[Cue]:
-    """The cue lexicon (cues.tsv, then the insults and epithets), in file order (the automaton prefers the most
-    specific match itself)."""
-    cues = [Cue(r["cue"], float(r["weight"]), r.get("cameo", ""), r.get("kind", ""))
-            for path in paths or (CUES_FILE, INSULTS_FILE) for r in read_tsv(path)]
-    seen: set[str] = set()
-    for cue in cues:
-        if cue.pattern in seen:
-            raise ValueError(f"{paths}: duplicate cue {cue.pattern!r}")
-        seen.add(cue.pattern)
-    return cues
-
-
-def load_markers(path: Path = MODIFIERS_FILE) -> list[Marker]:
-    """Negations, hedges, requests and intensifiers with their factors on hostile and cooperative cues (the rows of
-    kind statement_* are the extractor's statement-modality words: tension/extract/modality.py)."""
-    return [Marker(r["marker"], r["kind"], float(r["hostile_factor"]), float(r["cooperative_factor"]),
-                   int(r["window"]), r.get("statement_modality", ""))
-            for r in read_tsv(path) if not r["kind"].startswith("statement_")]
-
-
-def load_vader_overrides(path: Path = VADER_FILE) -> dict[str, float | None]:
-    """VADER lexicon changes for this domain: a valence, or None to drop a word ('United', 'Party')."""
-    return {r["word"].lower(): (float(r["valence"]) if r["valence"] else None) for r in read_tsv(path)}
-
-
 
 
 class Scorer:
