@@ -129,15 +129,27 @@ def with_defaults(doc: Document, defaults: dict[str, str] | None) -> Document:
 
 def read_batch(batch: dict, fields: dict[str, str] | None = None, defaults: dict[str, str] | None = None,
                line_offsets: LineOffsets | None = None) -> Iterator[Document | Rejection]:
-    """The documents and rejections of one batch; `defaults` fill empty metadata (e.g. speaker=KCNA)."""
+    """The documents and rejections of one batch; `defaults` fill empty metadata (e.g. speaker=KCNA); their year
+    and retrieved date are read with the file, to date a wire dateline that has no year."""
+    dating, defaults = split_dating(defaults)
     for part in batch["parts"]:
         path = Path(part["path"])
         if "first" in part:
-            items = read_jsonl(path, fields, (part["first"], part["stop"]), line_offsets=line_offsets)
+            items = read_jsonl(path, fields, (part["first"], part["stop"]), line_offsets=line_offsets, dating=dating)
         else:
-            items = read_documents([path], fields, inbox=Path(part["inbox"]) if part.get("inbox") else None)
+            items = read_documents([path], fields, inbox=Path(part["inbox"]) if part.get("inbox") else None,
+                                   dating=dating)
         for item in items:
             yield with_defaults(item, defaults) if isinstance(item, Document) else item
+
+
+DATING = ("year", "retrieved")  # --default values that date a document as it is read, not metadata filled after
+
+
+def split_dating(defaults: dict[str, str] | None) -> tuple[dict[str, str], dict[str, str]]:
+    """(the year/retrieved defaults, the rest)."""
+    defaults = defaults or {}
+    return ({k: v for k, v in defaults.items() if k in DATING}, {k: v for k, v in defaults.items() if k not in DATING})
 
 
 def analyse_batch(batch: dict, staging: Path, ctx: Context, fields: dict[str, str] | None = None,

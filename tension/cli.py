@@ -26,7 +26,7 @@ SHOWN_REJECTIONS = 10  # rejections listed one by one after a run; the rest are 
 DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.")
 
 
-DEFAULTABLE = ("title", "source", "url", "speaker")
+DEFAULTABLE = ("title", "source", "url", "speaker", "year", "retrieved")
 
 
 def _parse_fields(fields: list[str], option: str = "--field") -> dict[str, str]:
@@ -288,7 +288,7 @@ def statements(
     """
     from tension.ingest.documents import Rejection, printable, read_documents
     from tension.ingest.inbox import list_inbox
-    from tension.analyse import analyse_documents, build_context, with_defaults
+    from tension.analyse import analyse_documents, build_context, split_dating, with_defaults
     from tension.records import statement_json
 
     fields, defaults = _parse_fields(field), _parse_defaults(default)
@@ -303,7 +303,8 @@ def statements(
         raise typer.Exit(code=1)
     ctx = build_context(pairs)
     rejected = accepted = 0
-    for item in read_documents(paths, fields):
+    dating, defaults = split_dating(defaults)
+    for item in read_documents(paths, fields, dating=dating):
         failed: list[Rejection] = []
         if isinstance(item, Rejection):
             failed.append(item)

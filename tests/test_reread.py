@@ -67,3 +67,20 @@ def test_the_cli_counts_many_rejections_by_reason_and_says_when_all_were_rejecte
     assert out.stdout.count("  rejected ") == 11  # ten listed, then one line for the five others' reason
     assert "rejected 5 more: no 'headlin' field" in out.stdout
     assert "every document was rejected" in out.stdout
+
+
+def test_a_default_year_dates_a_wire_dateline_without_one(tmp_path):
+    """--default year=2025: the year of 'SEOUL, Dec. 28 (Yonhap)' for every file of the run, under the file's own."""
+    inbox = tmp_path / "wire"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("SEOUL, Dec. 28 (Yonhap) -- Seoul said it would resume talks with Pyongyang.\n")
+    (inbox / "b.txt").write_text("SEOUL, Dec. 29 (Yonhap) -- Seoul called the launch a grave provocation.\n")
+    (inbox / "b.txt.meta.yaml").write_text("year: 2024\n")  # the file's own year wins
+    db = tmp_path / "t.duckdb"
+    result = run.run_local([inbox], db, defaults={"year": "2025"})
+    assert result["documents_new"] == 2 and not result["rejections"]
+    with duckdb.connect(str(db), read_only=True) as con:
+        days = sorted(str(d) for (d,) in con.execute("select published from documents").fetchall())
+    assert days == ["2024-12-29", "2025-12-28"]
+    undated = run.run_local([inbox / "a.txt"], tmp_path / "u.duckdb")  # without it: rejected, saying how to fix
+    assert undated["documents_new"] == 0 and "has no year" in undated["rejections"][0][2]

@@ -338,15 +338,16 @@ def _record_document(batch: _Batch, record: dict, path: Path, item: str) -> Docu
 
 
 def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[int, int] | None = None,
-               inbox: Path | None = None, max_bytes: int = MAX_JSONL_BYTES, line_offsets: formats.LineOffsets | None = None
-               ) -> Iterator[Document | Rejection]:
+               inbox: Path | None = None, max_bytes: int = MAX_JSONL_BYTES, line_offsets: formats.LineOffsets | None = None,
+               dating: dict[str, str] | None = None) -> Iterator[Document | Rejection]:
     """Documents from a JSON-lines batch, streamed; each bad line is its own rejection and the batch goes on.
 
     `fields` maps our field names to the batch's (e.g. {"text": "story", "published": "date"}); a value may be
     a list of fields joined as paragraphs ({"text": ["title", "description"]}). A sidecar may carry the same
     mapping under `fields:`, an `encoding:`, and defaults for every line (e.g. `speaker: KCNA`). HTML in text is
     stripped. `lines` = (first, stop): 1-based line numbers of one slice of a large file; `line_offsets` remembers
-    where slices start, for the next slice of the same file.
+    where slices start, for the next slice of the same file. `dating`: the run's --default year/retrieved, under
+    the sidecar's and each record's own.
     """
     if problem := check_file(path, inbox, max_bytes):
         yield Rejection(str(path), "", problem)
@@ -356,6 +357,7 @@ def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[in
     except ValueError as error:
         yield Rejection(str(path), "", str(error))
         return
+    sidecar = {**(dating or {}), **sidecar}
     batch = _Batch.settings(sidecar, fields)
     declared = sidecar.get("encoding")
     first, stop = lines if lines else (1, None)
@@ -404,11 +406,12 @@ READERS = (
 
 
 def read_file(path: Path, fields: dict[str, str] | None = None, inbox: Path | None = None,
-              max_bytes: int = MAX_FILE_BYTES) -> Iterator[Document | Rejection]:
-    """Documents and rejections from one input file."""
+              max_bytes: int = MAX_FILE_BYTES, dating: dict[str, str] | None = None) -> Iterator[Document | Rejection]:
+    """Documents and rejections from one input file. `dating`: the run's --default year/retrieved (the year of a
+    wire dateline "SEOUL, Dec. 28 (Yonhap)"), under the file's own sidecar and front matter."""
     suffix = path.suffix.lower()
     if suffix in BATCH_SUFFIXES:
-        yield from read_jsonl(path, fields, inbox=inbox, max_bytes=max(max_bytes, MAX_JSONL_BYTES))
+        yield from read_jsonl(path, fields, inbox=inbox, max_bytes=max(max_bytes, MAX_JSONL_BYTES), dating=dating)
         return
     if problem := check_file(path, inbox, max_bytes):
         yield Rejection(str(path), "", problem)
@@ -439,6 +442,7 @@ def read_file(path: Path, fields: dict[str, str] | None = None, inbox: Path | No
     except ValueError as error:
         yield Rejection(str(path), "", str(error))
         return
+    sidecar = {**(dating or {}), **sidecar}
     if suffix in CSV_SUFFIXES:
         yield from read_csv_file(path, raw, sidecar, sidecar_path, fields)
         return
@@ -450,7 +454,8 @@ def read_file(path: Path, fields: dict[str, str] | None = None, inbox: Path | No
 
 
 def read_documents(paths: Iterable[Path], fields: dict[str, str] | None = None, inbox: Path | None = None,
-                   max_bytes: int = MAX_FILE_BYTES) -> Iterator[Document | Rejection]:
+                   max_bytes: int = MAX_FILE_BYTES, dating: dict[str, str] | None = None
+                   ) -> Iterator[Document | Rejection]:
     """Documents and rejections from every input file, in a stable order; never raises for bad input.
 
     `inbox` is the folder symlinks must stay inside; without it, a symlink must stay inside its own folder.
@@ -459,7 +464,7 @@ def read_documents(paths: Iterable[Path], fields: dict[str, str] | None = None, 
         path = Path(path)
         found = 0
         try:
-            for found, item in enumerate(read_file(path, fields, inbox, max_bytes), start=1):
+            for found, item in enumerate(read_file(path, fields, inbox, max_bytes, dating), start=1):
                 yield item
         except Exception as error:  # a reader's bug must not cost the rest of the batch
             found += 1
