@@ -52,3 +52,16 @@ def test_a_state_body_named_with_of_keeps_its_state(ctx):
     # Not a group's cause: a ministry's own country
     rows = found(ctx, "The Foreign Ministry of Russia said the drills raised tension.", speaker="")
     assert rows and rows[0][:2] == ("RUS", "government")
+
+
+def test_an_act_reported_by_an_unplaced_reporter_after_a_comma_is_kept(ctx):
+    # "..., the military said": the reporter is not placed (which military?), but the act before the comma is
+    # North Korea's, reported; before, only the reporter's row was kept and the launch was lost
+    rows = found(ctx, "North Korea fired a ballistic missile into the sea on Sunday, the military said.", speaker="")
+    assert rows == [("PRK", "military", ("JPN", "KOR", "USA"))]
+    # a reporter whose words evaluate keeps its own row beside the act
+    rows = found(ctx, "North Korea fired a ballistic missile into the sea on Sunday, the military said, calling it "
+                      "a grave provocation.", speaker="")
+    assert ("PRK", "military", ("JPN", "KOR", "USA")) in rows and len(rows) == 2
+    # with nothing before the reporter, a speaker not known, as before
+    assert found(ctx, "The government expressed regret over the incident.", speaker="") == [(None, "people", ())]

@@ -297,8 +297,19 @@ def speech_verb_findings(
                 resolved = referents(owner[-1])[:1] if owner else []
             if not resolved and speakers[-1].backref not in ("it", "they"):
                 # "The government expressed ...", with no government named before: a speaker not known.
-                return [Finding([], speakers[-1].text, anchor.group(0), False, "speech verb (speaker unknown)",
-                                exclude=speakers, directive=directive)]
+                out = [Finding([], speakers[-1].text, anchor.group(0), False, "speech verb (speaker unknown)",
+                               exclude=speakers, directive=directive)]
+                if comma >= 0 and subject is not None and subject.end <= comma and subject.start < speakers[0].start \
+                        and referents(subject) and not re.match(r"['’]s\b", blanked[subject.end : subject.end + 2]):
+                    # "North Korea fired a missile ..., the military said": the act is North Korea's, reported by
+                    # a reporter the sentence does not place (as for "..., his lawyer said" below); it is not lost
+                    out.append(Finding(referents(subject)[:1], subject.text, "", True, "nested", exclude=[subject],
+                                       content_end=np_start, reported=True, reported_by=speakers[-1].text,
+                                       phrase=modified_head(blanked, subject, np_start)))
+                    if verb in rules.relay_verbs and rules.evaluative is not None and \
+                            not rules.evaluative.search(blanked, c_start, c_end):
+                        out = out[1:]  # the reporter only passes the act on: no row of its own (guideline)
+                return out
             # "The Solidarity for Democracy, ... of south Korea released a statement", "South Korean analysts say":
             # the name's head tells the kind.
             phrase = subject_phrase(blanked, min(np_floor, speakers[0].start), speakers[0], anchor.start(),
