@@ -51,3 +51,43 @@ def test_the_ministry_with_no_dateline_and_no_ministry_named_keeps_the_main_coun
     text = ("Japan protested the landing. Japan said the island is its territory. "
             "The ministry said it summoned the envoy.")
     assert found(ctx, text)[-1][0] == "JPN"
+
+
+# --- an act whose subject KCNA names in its house vocabulary is KCNA's account (voices._named_with_epithets) --------
+
+KCNA_DAY = date(2011, 10, 31)
+
+
+def kcna(ctx, text: str) -> list[tuple]:
+    return voices_on(ctx, text, KCNA_DAY, "KCNA")
+
+
+def test_warmongers_of_the_south_are_kcnas_account_not_the_souths_act(ctx):
+    # Before: "of south Korea" made the subject people of the South, KOR -> PRK.
+    assert kcna(ctx, "The warmongers of south Korea are fanning up war fever against the DPRK.") == [
+        ("PRK", "state_media", ("KOR",))]
+
+
+def test_the_puppet_group_after_an_opening_clause_is_kcnas_account(ctx):
+    # Before: "experts" in the act made the puppet group an academic voice, KOR -> PRK.
+    assert kcna(ctx, "Upset by this, the puppet group had experts interpret the situation in the north "
+                     "in a biased way.") == [("PRK", "state_media", ("KOR",))]
+
+
+def test_a_union_relayed_by_kcna_keeps_its_act_though_the_sentence_holds_an_epithet(ctx):
+    # Hard case: the epithet is in the union's protest, not in the name of who acts.
+    text = "A teachers' union in south Korea staged a march on June 2 to protest against the puppet authorities."
+    assert [v[:2] for v in kcna(ctx, text)] == [("KOR", "civic")]
+
+
+def test_an_epithet_in_an_earlier_clause_names_someone_else(ctx):
+    # Hard case: the members named after the comma act; the epithet before it is about whom they brand.
+    text = ("Members of a farmers' union of south Korea staged a sit-in on Monday, branding the puppet "
+            "authorities traitors.")
+    assert [v[:2] for v in kcna(ctx, text)] == [("KOR", "people")]
+
+
+def test_a_south_korean_speaker_named_plainly_keeps_quoted_epithets_his_own(ctx):
+    # Hard case: a speech, not an act, and the epithet is inside quotation marks.
+    text = 'The south Korean defence minister said that "the puppet army" would hold a drill.'
+    assert [v[:2] for v in kcna(ctx, text)] == [("KOR", "government")]

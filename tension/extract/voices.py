@@ -123,6 +123,27 @@ def kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing: 
     return kinds.of_mention(speaker)
 
 
+_CLAUSE_START = re.compile(r"[,;:(]")
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+
+
+def _named_with_epithets(statement: Statement, kinds: Kinds) -> bool:
+    """Whether an act's subject is named in the outlet's house vocabulary in its own clause, outside quotation marks
+    ("the puppet group let ...", "the warmongers of south Korea are ...", "masterminded by traitor X"): whatever the
+    subject's kind, the sentence is the outlet's account in its own words (guideline, house vocabulary; worked
+    example 5), not the other side's act. A pronoun subject carries no epithet of its own."""
+    speaker = statement.speaker
+    if not statement.is_act or not speaker or speaker.lower() in _PRONOUNS or \
+            not kinds.house.search(statement.sentence):  # (most sentences: no such word at all)
+        return False
+    text = outside_quotes(statement.sentence)
+    named = re.search(r"(?<!\w)" + re.escape(speaker) + r"(?!\w)", text)
+    if named is None:
+        return False
+    start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, named.start())), default=0)
+    return kinds.house.search(text, start, named.end()) is not None
+
+
 def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds: Kinds) -> list[Statement]:
     """Whose voice each statement is in a document with a declared speaker (a KCNA release): a relayed voice keeps
     its identity and is reported by the outlet; the other side's state voices told in the outlet's house vocabulary
@@ -138,8 +159,9 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
             statement.speaker_kind = statement.speaker_kind if statement.attribution not in (
                 "document", "document (account of an act)") else narrator_kind
         elif narrator_kind == "state_media" and statement.speaker_country and \
-                statement.speaker_country != narrator.country and statement.speaker_kind in STATE_VOICES and (
-                kinds.house.search(statement.speaker or "") or kinds.house.search(outside_quotes(statement.content))):
+                statement.speaker_country != narrator.country and (statement.speaker_kind in STATE_VOICES and (
+                kinds.house.search(statement.speaker or "") or kinds.house.search(outside_quotes(statement.content)))
+                or _named_with_epithets(statement, kinds)):
             targets = [t for t in [statement.speaker_country, *statement.targets] if t != narrator.country]
             statement = replace(statement, speaker=narrator.text, speaker_actor=narrator.actor,
                                 speaker_country=narrator.country, speaker_role=narrator.role or None, cue="",
