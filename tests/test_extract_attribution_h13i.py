@@ -91,3 +91,28 @@ def test_a_south_korean_speaker_named_plainly_keeps_quoted_epithets_his_own(ctx)
     # Hard case: a speech, not an act, and the epithet is inside quotation marks.
     text = 'The south Korean defence minister said that "the puppet army" would hold a drill.'
     assert [v[:2] for v in kcna(ctx, text)] == [("KOR", "government")]
+
+
+# --- the other side's state act told in loaded words is the telling voice's accusation (voices._accusing_voice) ------
+
+def test_drills_told_in_kcnas_loaded_words_are_kcnas_accusation(ctx):
+    # Before: the South's military act reported by KCNA (KOR -> PRK).
+    text = "The south Korean military staged war drills in collusion with outside forces near the border on Monday."
+    assert kcna(ctx, text) == [("PRK", "state_media", ("KOR",))]
+
+
+def test_a_launch_called_reckless_is_kcnas_accusation(ctx):
+    text = "The south Korean military recklessly fired artillery shells near the border on Monday."
+    assert kcna(ctx, text) == [("PRK", "state_media", ("KOR",))]
+
+
+def test_drills_told_in_plain_words_stay_the_souths_act(ctx):
+    # Hard case: no loaded word: KCNA passes the act on.
+    text = "The south Korean military staged artillery drills near the border on Monday."
+    assert [v[:2] for v in kcna(ctx, text)] == [("KOR", "military")]
+
+
+def test_a_submarine_calling_at_a_port_stays_the_navys_act(ctx):
+    # Hard case: "call" is an evaluative word elsewhere, not here (the evaluative list is not used for acts).
+    assert [v[:2] for v in kcna(ctx, "A U.S. nuclear submarine will call at a south Korean port next week.")] == [
+        ("USA", "military")]
