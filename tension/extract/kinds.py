@@ -66,6 +66,9 @@ class Kinds:
     transfer_keep: frozenset[str] = frozenset()
     # heads naming a group of states ("G7 leaders", "the Group of Seven"): government, but no one state's voice
     states_heads: frozenset[str] = frozenset()
+    # a state outlet's loaded words for the other side's acts ("scheme", "collusion", "racket"; reference_words.tsv
+    # loaded): such an act told in them is the outlet's accusation, not the other side's act (voices._accusing_voice)
+    loaded: re.Pattern = re.compile(r"(?!x)x")
 
     def of_mention(self, mention: Mention | None) -> str | None:
         """The kind of voice a resolved mention is, from its actor, role or dictionary kind."""
@@ -147,4 +150,5 @@ def load_kinds() -> Kinds:
         home={r["value"].split()[0]: frozenset(r["value"].split()) for r in rows if r["match"] == "home"},
         civil_objects=frozenset(words.get("civil_object", ())),
         transfer_verbs=frozenset(words.get("transfer", ())), transfer_keep=frozenset(words.get("transfer_keep", ())),
+        loaded=word_pattern(list(words.get("loaded", ()))),
     )

@@ -30,6 +30,7 @@ class _Memory:
         self.people: dict[str, tuple[int, Mention]] = {}  # gender -> the latest person of that gender
         self.institution: Mention | None = None  # the latest ministry, agency, statement...
         self.ministry: Mention | None = None  # the latest ministry named
+        self.ministries: dict[str, Mention] = {}  # the latest ministry named of each office ("unification ministry")
 
     def remember(self, mention: Mention) -> None:
         if mention.resolved:
@@ -44,6 +45,7 @@ class _Memory:
                 self.institution = mention
                 if "ministr" in (mention.role or "").lower() or "ministr" in mention.actor.lower():
                     self.ministry = mention
+                    self.ministries[(mention.role or "").lower()] = mention
 
     def resolve(self, mention: Mention) -> list[Mention]:
         """The actor(s) a mention stands for: itself when named, else its antecedent named earlier."""
@@ -78,9 +80,16 @@ class _Memory:
                 # "the ministry": the latest ministry named, else the outlet's own government's; never a news
                 # agency ("..., KCNA reported. The ministry said" in a Yonhap story is Seoul's)
                 found = self.ministry
+                office = (mention.role or "").lower()
+                other = office not in ("", "ministry", "ministries") and found is not None \
+                    and (found.role or "").lower() != office
+                if other:
+                    # "the unification ministry" after the DPRK's foreign ministry is not that ministry: the latest
+                    # ministry of its office, else the outlet's own government's, else the main country's (below)
+                    found = self.ministries.get(office)
                 if found is None and self.home:
                     return [mention._replace(actor=f"{mention.role or ref} ({self.home})", country=self.home)]
-                if found is None and self.institution is not None and self.institution.kind != "media":
+                if found is None and not other and self.institution is not None and self.institution.kind != "media":
                     found = self.institution
             if found is None and mention.kind == "title" and ref.split()[-1] in self.office_nouns and self.counts:
                 # "the presidential office said" in a story that named no office: the office of the country the

@@ -21,6 +21,15 @@ _DATELINE = re.compile(r"^.{0,700}?(?:\((?:Yonhap|AP|AFP|Reuters|KCNA|Xinhua|UPI
                        # TASS: "SEOUL, December 26. /TASS/." or "GYEONGJU /Republic of Korea/, May 3. /TASS/."
                        r"|^[A-Z][A-Z .'-]{2,30}(?:\s*/[^/\n]{1,40}/)?,\s+[A-Z][a-z]+\.?\s+\d{1,2}\.\s*/TASS/\.)\s*", re.S)
 
+# The outlet of a wire story's dateline ("SEOUL, Dec. 28 (Yonhap) --"), near the story's start.
+_DATELINE_OUTLET = re.compile(r"\(([A-Z][A-Za-z]{1,15})\)\s*(?:--|—|–)")
+
+
+def dateline_outlet(body: str) -> str | None:
+    """The outlet named in the story's dateline, if any ("Yonhap"): whose story it is when no speaker is declared."""
+    found = _DATELINE_OUTLET.search(body, 0, 800)
+    return found.group(1) if found else None
+
 
 class Sentence(NamedTuple):
     """A sentence of the body with its character span (a named tuple: a frozen dataclass costs several times as

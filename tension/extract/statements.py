@@ -30,7 +30,7 @@ from tension.extract.lexicon import Lexicon, anaphor_pattern, load_lexicon, repo
 from tension.extract.modality import modality
 from tension.extract.references import resolve_mentions
 from tension.extract.scan import WordIndex, cuts_word
-from tension.extract.sentences import Sentence, split_sentences  # noqa: F401 (re-exported)
+from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets, make_statement
 from tension.extract.voices import (DIASPORA, detected_launch, is_remark, kind_of_speaker, relayed_voices,
                                     state_outlet_relays_launch)
@@ -57,7 +57,7 @@ def extract_statements(
     mentions = resolve_mentions(actors.find_mentions(names, published, words),
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
                                 words=lexicon.reference_words,
-                                home=narrator.country if narrator is not None and narrator.kind == "media" else None)
+                                home=_home(narrator, body, actors, published))
     starts = [m.start for m in mentions]
     doc = Walk(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
@@ -149,6 +149,17 @@ def extract_statements(
 
 _COMPOUND = re.compile(r"-(?=[A-Za-z])")
 _WORDS = re.compile(r"[a-z]\w*")
+
+
+def _home(narrator: Mention | None, body: str, actors: ActorDictionary, published: date) -> str | None:
+    """The country of the outlet whose document it is: the declared speaker's, else the dateline's outlet's when the
+    dictionary knows it as an outlet ("(Yonhap) --": Seoul's; "the ministry" named by no ministry is its government's).
+    """
+    if narrator is not None:
+        return narrator.country if narrator.kind == "media" else None
+    outlet = dateline_outlet(body)
+    entry = actors.lookup(outlet, published) if outlet else None
+    return entry.country if entry is not None and entry.kind == "media" else None
 
 
 def _capitalise(text: str, capitalised: dict[str, str]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tension.extract.actors import Mention
 from tension.extract.findings import Finding, Statement, outside_quotes
 from tension.extract.kinds import STATE_VOICES, Kinds
 from tension.extract.lexicon import Lexicon
@@ -123,6 +124,57 @@ def kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing: 
     return kinds.of_mention(speaker)
 
 
+_CLAUSE_START = re.compile(r"[,;:(]")
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+
+
+def _named_with_epithets(statement: Statement, kinds: Kinds) -> bool:
+    """Whether an act's subject is named in the outlet's house vocabulary in its own clause, outside quotation marks
+    ("the puppet group let ...", "the warmongers of south Korea are ...", "masterminded by traitor X"): whatever the
+    subject's kind, the sentence is the outlet's account in its own words (guideline, house vocabulary; worked
+    example 5), not the other side's act. A pronoun subject carries no epithet of its own."""
+    speaker = statement.speaker
+    if not statement.is_act or not speaker or speaker.lower() in _PRONOUNS or \
+            not kinds.house.search(statement.sentence):  # (most sentences: no such word at all)
+        return False
+    text = outside_quotes(statement.sentence)
+    named = re.search(r"(?<!\w)" + re.escape(speaker) + r"(?!\w)", text)
+    if named is None:
+        return False
+    start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, named.start())), default=0)
+    return kinds.house.search(text, start, named.end()) is not None
+
+
+def _accusing_voice(statement: Statement, found: list[Statement], doc: Walk, kinds: Kinds
+                   ) -> tuple[Mention, str | None] | None:
+    """The state voice of the outlet's side that tells the other side's act in its own evaluating words ("The south
+    Korean authorities' war exercises will only reveal their scheme ...", in a commentary going on after a colon;
+    "... staged the drills, a reckless provocation"), with its kind: such an act passed on is that voice's accusation
+    (guideline: house vocabulary, an outlet's account in its own loaded words), not the other side's act. The voice
+    is the outlet, the speaker going on after a colon, or a frame's speaker in the same sentence, when the act names
+    it as its reporter; None when the act is told in plain words or by another voice."""
+    narrator = doc.narrator
+    if not statement.is_act or not statement.reported_by or not statement.speaker_country or \
+            statement.speaker_country == narrator.country or statement.speaker_kind not in STATE_VOICES:
+        return None  # (a union's rally passed on is the union's act: the accused is the other side's state)
+    body = outside_quotes(statement.content)
+    if not (kinds.house.search(body) or kinds.loaded.search(body)):  # (not "call" of "call at a port")
+        return None
+    reporter = statement.reported_by
+    if reporter == narrator.text:
+        return narrator, kinds.of_mention(narrator)
+    continuing = doc.continuing
+    if continuing is not None and continuing.text == reporter and continuing.country == narrator.country and \
+            doc.continuing_kind in STATE_VOICES:
+        return continuing, doc.continuing_kind
+    frame = next((s for s in found if not s.is_act and s.speaker == reporter and s.speaker_country == narrator.country
+                  and s.speaker_kind in STATE_VOICES), None)
+    if frame is not None:
+        return Mention(0, 0, frame.speaker, frame.speaker_actor, frame.speaker_country, "", frame.speaker_role or ""), \
+            frame.speaker_kind
+    return None
+
+
 def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds: Kinds) -> list[Statement]:
     """Whose voice each statement is in a document with a declared speaker (a KCNA release): a relayed voice keeps
     its identity and is reported by the outlet; the other side's state voices told in the outlet's house vocabulary
@@ -138,13 +190,27 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
             statement.speaker_kind = statement.speaker_kind if statement.attribution not in (
                 "document", "document (account of an act)") else narrator_kind
         elif narrator_kind == "state_media" and statement.speaker_country and \
-                statement.speaker_country != narrator.country and statement.speaker_kind in STATE_VOICES and (
-                kinds.house.search(statement.speaker or "") or kinds.house.search(outside_quotes(statement.content))):
+                statement.speaker_country != narrator.country and (statement.speaker_kind in STATE_VOICES and (
+                kinds.house.search(statement.speaker or "") or kinds.house.search(outside_quotes(statement.content)))
+                or _named_with_epithets(statement, kinds)):
             targets = [t for t in [statement.speaker_country, *statement.targets] if t != narrator.country]
             statement = replace(statement, speaker=narrator.text, speaker_actor=narrator.actor,
                                 speaker_country=narrator.country, speaker_role=narrator.role or None, cue="",
                                 is_act=False, attribution="document (house vocabulary)", targets=targets,
                                 speaker_kind=narrator_kind, reported_by=None, targets_inferred=False)
+        elif narrator_kind == "state_media" and (voice := _accusing_voice(statement, found, doc, kinds)) is not None:
+            speaker, kind = voice
+            targets = [t for t in [statement.speaker_country, *statement.targets] if t != narrator.country]
+            same = next((s for s in out if s.speaker == speaker.text and s.speaker_actor == speaker.actor
+                         and not s.is_act), None)
+            if same is not None:  # (the frame's own row: "<outlet> says <the South> is the criminal that has ...")
+                same.targets.extend(t for t in targets if t not in same.targets)
+                continue
+            statement = replace(statement, speaker=speaker.text, speaker_actor=speaker.actor,
+                                speaker_country=speaker.country, speaker_role=speaker.role or None, cue="",
+                                is_act=False, attribution="document (account of an act, evaluated)", targets=targets,
+                                speaker_kind=kind, reported_by=None if speaker is narrator else narrator.text,
+                                targets_inferred=False)
         elif not statement.reported_by:
             statement.reported_by = narrator.text
         if statement.speaker_kind in ("civic", "party_legislature") and narrator.country in kinds.home and \
