@@ -65,3 +65,19 @@ def test_an_act_reported_by_an_unplaced_reporter_after_a_comma_is_kept(ctx):
     assert ("PRK", "military", ("JPN", "KOR", "USA")) in rows and len(rows) == 2
     # with nothing before the reporter, a speaker not known, as before
     assert found(ctx, "The government expressed regret over the incident.", speaker="") == [(None, "people", ())]
+
+
+def test_the_dateline_outlet_reaches_the_extractor_after_cleaning(tmp_path):
+    """Cleaning takes the wire dateline off the body; its outlet still tells whose government 'the defense ministry'
+    is when the story names no ministry (through the pipeline, not extract_statements on raw text)."""
+    import json
+    import subprocess
+    import sys
+
+    story = tmp_path / "wire.md"
+    story.write_text("---\npublished: 2025-12-10\n---\nSEOUL, Dec. 10 (Yonhap) -- The defense ministry called on "
+                     "North Korea to return to dialogue, a ministry spokesperson told reporters.\n")
+    out = subprocess.run([sys.executable, "-m", "tension.cli", "statements", str(story)], capture_output=True,
+                         text=True, check=True).stdout
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["speaker_country"], r["targets"]) for r in rows] == [("KOR", ["PRK"])]

@@ -43,8 +43,10 @@ def extract_statements(
     actors: ActorDictionary,
     lexicon: Lexicon,
     document_speaker: str = "",
+    agency: str = "",
 ) -> list[Statement]:
-    """Every statement in a cleaned body, in order, with speakers and targets resolved at `published`."""
+    """Every statement in a cleaned body, in order, with speakers and targets resolved at `published`. `agency`:
+    the outlet of the wire dateline that cleaning took off the body ("Yonhap" of "SEOUL, Dec. 28 (Yonhap) --")."""
     if context.is_almanac(body):
         return []  # past events listed by date: no statement (labelling guideline, the unit)
     # The words looked up instead of scanning for every actor and reporting verb.
@@ -57,7 +59,7 @@ def extract_statements(
     mentions = resolve_mentions(actors.find_mentions(names, published, words),
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
                                 words=lexicon.reference_words,
-                                home=_home(narrator, body, actors, published))
+                                home=_home(narrator, body, actors, published, agency))
     starts = [m.start for m in mentions]
     doc = Walk(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
@@ -151,13 +153,14 @@ _COMPOUND = re.compile(r"-(?=[A-Za-z])")
 _WORDS = re.compile(r"[a-z]\w*")
 
 
-def _home(narrator: Mention | None, body: str, actors: ActorDictionary, published: date) -> str | None:
+def _home(narrator: Mention | None, body: str, actors: ActorDictionary, published: date,
+          agency: str = "") -> str | None:
     """The country of the outlet whose document it is: the declared speaker's, else the dateline's outlet's when the
     dictionary knows it as an outlet ("(Yonhap) --": Seoul's; "the ministry" named by no ministry is its government's).
     """
     if narrator is not None:
         return narrator.country if narrator.kind == "media" else None
-    outlet = dateline_outlet(body)
+    outlet = agency or dateline_outlet(body)  # (the cleaned body has lost its dateline: the header keeps it)
     entry = actors.lookup(outlet, published) if outlet else None
     return entry.country if entry is not None and entry.kind == "media" else None
 
