@@ -209,6 +209,17 @@ _WORDS_TOLD_BEFORE = re.compile(r"(?:made|delivered|gave|issued|released)\s+(?:t
                                 r"address)$")
 
 
+def _subject_act_before(blanked: str, subject: Mention | None, comma: int, np_start: int,
+                        reporter: str) -> Finding | None:
+    """The act of the clause's subject before the comma of a trailing reporter ("A Tunisian court jailed ..., his
+    lawyer said"), reported by it; None when the subject is not before that comma or is a possessor ("Seoul's")."""
+    if comma < 0 or subject is None or subject.end > comma or not referents(subject) or \
+            re.match(r"['’]s\b", blanked[subject.end : subject.end + 2]):
+        return None
+    return Finding(referents(subject)[:1], subject.text, "", True, "nested", exclude=[subject], content_end=np_start,
+                   reported=True, reported_by=reporter, phrase=modified_head(blanked, subject, np_start))
+
+
 def speech_verb_findings(
     text: str, blanked: str, c_start: int, c_end: int, outside: list[Mention], anchors: list[re.Match],
     rules: Rules, last_speaker: Mention | None, narrator: Mention | None, np_floor: int, subject: Mention | None,
@@ -299,13 +310,12 @@ def speech_verb_findings(
                 # "The government expressed ...", with no government named before: a speaker not known.
                 out = [Finding([], speakers[-1].text, anchor.group(0), False, "speech verb (speaker unknown)",
                                exclude=speakers, directive=directive)]
-                if comma >= 0 and subject is not None and subject.end <= comma and subject.start < speakers[0].start \
-                        and referents(subject) and not re.match(r"['’]s\b", blanked[subject.end : subject.end + 2]):
+                act = _subject_act_before(blanked, subject, comma, np_start, speakers[-1].text) \
+                    if subject is not None and subject.start < speakers[0].start else None
+                if act is not None:
                     # "North Korea fired a missile ..., the military said": the act is North Korea's, reported by
                     # a reporter the sentence does not place (as for "..., his lawyer said" below); it is not lost
-                    out.append(Finding(referents(subject)[:1], subject.text, "", True, "nested", exclude=[subject],
-                                       content_end=np_start, reported=True, reported_by=speakers[-1].text,
-                                       phrase=modified_head(blanked, subject, np_start)))
+                    out.append(act)
                     if verb in rules.relay_verbs and rules.evaluative is not None and \
                             not rules.evaluative.search(blanked, c_start, c_end):
                         out = out[1:]  # the reporter only passes the act on: no row of its own (guideline)
@@ -329,12 +339,9 @@ def speech_verb_findings(
             if not speakers:  # "analysts say": a speaker of no state; what they say others do is a reported act
                 out = [Finding([], head, anchor.group(0), False, "speech verb (no state)", directive=directive,
                                phrase=phrase)]
-                if comma >= 0 and subject is not None and subject.end <= comma and referents(subject) and \
-                        not re.match(r"['’]s\b", blanked[subject.end : subject.end + 2]):
-                    # "A Tunisian court jailed ..., his lawyer said": the act is the court's, reported.
-                    out.append(Finding(referents(subject)[:1], subject.text, "", True, "nested", exclude=[subject],
-                                       content_end=np_start, reported=True, reported_by=head,
-                                       phrase=modified_head(blanked, subject, np_start)))
+                act = _subject_act_before(blanked, subject, comma, np_start, head)
+                if act is not None:
+                    out.append(act)  # "A Tunisian court jailed ..., his lawyer said": the act is the court's, reported
                 reported = reported_act(blanked, anchor.end(), c_end, outside, None, head, strict=False)
                 if reported is not None:
                     out.append(reported)
