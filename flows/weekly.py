@@ -27,10 +27,11 @@ def prepare(working: str, pairs_file: str | None, run_id: str, count_once: bool)
 
 
 @task(name="plan-batches", retries=2, retry_delay_seconds=2)
-def plan(inbox: list[str], batch_size: int, stored: dict[str, tuple], workers: int, reading: str = "") -> list[dict]:
+def plan(inbox: list[str], batch_size: int, stored: dict[str, tuple], workers: int,
+         reading: str = "") -> tuple[list[dict], int]:
     """Batches for new or changed input files (or read with other --field/--default options), a large file in a
-    multiple of `workers` batches."""
-    return run.plan(inbox, batch_size, stored, workers, reading)
+    multiple of `workers` batches; and how many files were left out as unchanged."""
+    return run.plan_counted(inbox, batch_size, stored, workers, reading)
 
 
 @task(name="analyse-batch", retries=2, retry_delay_seconds=2)
@@ -121,9 +122,8 @@ def tension_flow(
             logger.warning("an earlier run did not finish (%s): this run publishes what it left", found)
         prepared = prepare(str(paths.working), pairs_file, run_id, dedup)
         reading = run.reading_signature(fields, defaults)
-        batches = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size, prepared["stored"],
-                       workers or os.cpu_count() or 1, reading)
-        skipped = run.unchanged_files([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batches)
+        batches, skipped = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size, prepared["stored"],
+                                workers or os.cpu_count() or 1, reading)
         logger.info("%s to analyse (%s unchanged since last stored)", run.plural(len(batches), "batch", "batches"),
                     run.plural(skipped, "file"))
         totals = None

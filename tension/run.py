@@ -99,13 +99,20 @@ def reading_signature(fields: dict | None = None, defaults: dict | None = None) 
 
 def plan(inbox: list[Path | str], batch_size: int, stored: dict[str, tuple] | None = None,
          workers: int = 1, reading: str = "") -> list[dict]:
+    """The batches of plan_counted (below)."""
+    return plan_counted(inbox, batch_size, stored, workers, reading)[0]
+
+
+def plan_counted(inbox: list[Path | str], batch_size: int, stored: dict[str, tuple] | None = None,
+                 workers: int = 1, reading: str = "") -> tuple[list[dict], int]:
     """Batches for the files that are new or changed since they were stored (`stored`: path -> size, mtime and
     the signature of the options it was read with), or stored under other reading options (`reading`). A
     large JSONL/CSV file is cut into a multiple of `workers` batches of at most `batch_size` lines, as even as
     possible, so that no worker idles while another finishes the file's last batch (1,000 lines on 2 workers:
-    two batches of 500, not one of 1,000)."""
+    two batches of 500, not one of 1,000). Also how many files of the inbox it left out as unchanged."""
     stored = stored or {}
     batches: list[dict] = []
+    unchanged = 0
     small: list[dict] = []
     # Absolute paths in the batches: a worker started in another directory (or on another machine with the inbox
     # mounted at the same place) reads the same files.
@@ -118,6 +125,7 @@ def plan(inbox: list[Path | str], batch_size: int, stored: dict[str, tuple] | No
             continue
         known = stored.get(name)
         if known is not None and tuple(known[:2]) == (size, mtime) and (known[2:3] or ("",))[0] == reading:
+            unchanged += 1
             continue
         if path.suffix.lower() in BATCH_SUFFIXES:
             total = count_lines(path)
@@ -132,7 +140,7 @@ def plan(inbox: list[Path | str], batch_size: int, stored: dict[str, tuple] | No
                 small = []
     if small:
         batches.append(_batch(small))
-    return batches
+    return batches, unchanged
 
 
 def analyse(batch: dict, staging: Path | str, pairs_file: str | None = None, fields: dict | None = None,
@@ -363,13 +371,6 @@ def not_read(batches: list[dict], rejections: list) -> tuple[list[str], list[str
         except OSError:
             pass
     return left, [path for path in missed if path not in left]
-
-
-def unchanged_files(inbox: list[Path | str], batches: list[dict]) -> int:
-    """Files of the inbox that the batches leave out: stored before, unchanged, read with the same options."""
-    planned = {p["path"] for b in batches for p in b["parts"]}
-    listed = {str(path) for root in inbox for path in list_inbox([absolute(root)])}
-    return len(listed - planned)
 
 
 def batch_files(batches: list[dict]) -> list[tuple[str, int, int]]:

@@ -39,3 +39,6 @@ def test_a_file_stored_unchanged_is_not_planned_again(tmp_path):
     name, size, mtime = run.file_signature(path)
     assert run.plan([path], 4, {name: (size, mtime)}, workers=2) == []
     assert len(run.plan([path], 4, {}, workers=2)) == 4  # 3 batches of 4 -> 4 of 3, 3, 3, 1
+    # the count the run's log gives: the inbox files left out as unchanged, not every file ever stored
+    assert run.plan_counted([path], 4, {name: (size, mtime), "/elsewhere/old.txt": (1, 1)}, workers=2) == ([], 1)
+    assert run.plan_counted([path], 4, {name: (size, mtime, "other options")}, workers=2)[1] == 0

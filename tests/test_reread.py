@@ -5,6 +5,7 @@ mistake. Real pipeline (run_local), real DuckDB file."""
 from __future__ import annotations
 
 import json
+import os
 
 import duckdb
 
@@ -62,7 +63,7 @@ def test_the_cli_counts_many_rejections_by_reason_and_says_when_all_were_rejecte
     path.write_text("".join(json.dumps(line) + "\n" for line in lines))
     out = subprocess.run([sys.executable, "-m", "tension.cli", "run", "-i", str(path), "--field", "text=headlin",
                           "--db", str(tmp_path / "t.duckdb"), "--no-report"], capture_output=True, text=True,
-                         env={**__import__("os").environ, "PREFECT_LOGGING_LEVEL": "WARNING"})
+                         env={**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"})
     assert out.returncode == 0, out.stderr
     assert out.stdout.count("  rejected ") == 11  # ten listed, then one line for the five others' reason
     assert "rejected 5 more: no 'headlin' field" in out.stdout
