@@ -174,6 +174,8 @@ def disagreements(a: dict[str, list[Row]], b: dict[str, list[Row]], unit_ids: li
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--disagreements", type=Path, help="write the ids of units on which A and B differ")
+    parser.add_argument("--batch", choices=("1", "2", "all"), default="all",
+                        help="units of batch 1 (the first 836), batch 2 (the extension) or all (default)")
     args = parser.parse_args(argv)
     files_a, files_b = label_files("a"), label_files("b")
     if not files_a or not files_b:
@@ -181,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     a, cov_a = read_labels(files_a)
     b, cov_b = read_labels(files_b)
-    all_units = units()
+    all_units = {u: r for u, r in units().items() if args.batch in ("all", r.get("batch") or "1")}
     both = [u for u in all_units if u in cov_a and u in cov_b]
     print(f"units: {len(all_units)}; labelled by A {len(cov_a)}, by B {len(cov_b)}, by both {len(both)}")
     pairs = load_pairs()

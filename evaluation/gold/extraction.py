@@ -273,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="list T1's errors (never T2's or the check half's), with --split tune or t1")
     ap.add_argument("--text", action="store_true", help="with --errors: print each erring T1 unit's text")
     ap.add_argument("--corpus", help="only this corpus")
+    ap.add_argument("--batch", choices=("1", "2", "all"), default="all",
+                    help="units of batch 1 (the first 836), batch 2 (the extension, labelled later) or all (default)")
     a = ap.parse_args(argv)
     if not sampler.DATA.is_dir():
         print(f"evaluation.gold.extraction: skipped: {sampler.DATA} is absent (the units' text lives in "
@@ -284,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     gold, labelled = read_labels(a.labels)
     sampled = sampler.sample()
     contexts = {(u["corpus"], u["doc_id"]): u["doc_context"] for u in sampled if "doc_context" in u}
-    units = [u for u in sampled if u["unit_id"] in labelled and (not a.corpus or u["corpus"] == a.corpus)]
+    units = [u for u in sampled if u["unit_id"] in labelled and (not a.corpus or u["corpus"] == a.corpus)
+             and a.batch in ("all", str(u["batch"]))]
     docs = field_documents(units, contexts)
     system = assign(docs, run_statements(docs))
     pairs = load_pairs()

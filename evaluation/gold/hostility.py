@@ -62,7 +62,8 @@ def gold_rows() -> tuple[pd.DataFrame, int, str]:
         gold["text"] = [units[u]["text"] for u in gold["unit_id"]]
         gold["corpus"] = [units[u]["corpus"] for u in gold["unit_id"]]
         gold["split"] = [units[u]["split"] for u in gold["unit_id"]]
-        gold["doc_id"] = [units[u]["doc_id"] for u in gold["unit_id"]]  # folds by document (evaluation/fit_scorer.py)
+        gold["doc_id"] = [units[u]["doc_id"] for u in gold["unit_id"]]
+        gold["batch"] = [str(units[u]["batch"]) for u in gold["unit_id"]]  # folds by document (evaluation/fit_scorer.py)
         # T1 (errors may be read) or T2 (held out within tune), the same split by document as the extraction's
         gold["part"] = [tune_part(units[u]["corpus"], units[u]["doc_id"]) if units[u]["split"] == "tune" else ""
                         for u in gold["unit_id"]]
@@ -205,11 +206,16 @@ def main(argv: list[str] | None = None) -> int:
                         "both; check only once, at the end of a piece of work)")
     parser.add_argument("--errors", type=int, default=0, help="print T1's N largest disagreements (never T2's)")
     parser.add_argument("--fit-calibration", action="store_true", help="fit and write the calibration anchors (tune)")
+    parser.add_argument("--batch", choices=("1", "2", "all"), default="all",
+                        help="statements of batch 1 (the first 836 units), batch 2 (the extension) or all (default)")
     args = parser.parse_args(argv)
     if not SHARED_DATA.exists():
         print(f"skipped: {SHARED_DATA} not present")
         return 0
     rows, positive, what = gold_rows()
+    if args.batch != "all" and "batch" in rows:
+        rows = rows[rows["batch"] == args.batch].reset_index(drop=True)
+        what += f", batch {args.batch}"
     if args.fit_calibration:
         print(fit_calibration(rows))
         return 0

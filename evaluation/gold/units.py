@@ -44,6 +44,15 @@ CORPORA = {
     "rss2024": (55, 2),
     "ru_state": (75, 2),
 }
+# Batch 2 (session 5, labelled after batch 1 was in use): the next documents of the same order, after batch 1's N,
+# for the corpora weakest on check (KCNA, Yonhap) and the pair with the least data (Russia–ROK). Same split rule by
+# document, so each half grows; the batch-2 check half is a fresh estimate no rule has been tuned toward.
+# corpus -> (documents after batch 1's, part for --halves)
+BATCH2 = {
+    "kcna": (8, 3),
+    "yonhap": (5, 3),
+    "ru_state": (25, 3),
+}
 KCNA_SENTENCES = 8
 YONHAP_SENTENCES = 10  # of `text`, the slug/dateline unit included
 RSS_DESC_SENTENCES = 3
@@ -184,13 +193,13 @@ def looks_spanish(text: str) -> bool:
     return es > en
 
 
-def docs_kcna(n):
+def docs_kcna(n, after=0):
     skip = old_gold_ids()
     rows = read_jsonl(data_dir() / "kcna_2011_2012" / "kcna_stories_2011_2012_southkorea_related.jsonl")
     rows = [r for r in rows if r.get("story") and r["story"].strip() and r["id"] not in skip
             and not looks_spanish(r["story"])]
     rows.sort(key=lambda r: order_key("kcna", r["id"]))
-    for r in rows[:n]:
+    for r in rows[after:after + n]:
         us = title_units("kcna", r["id"], r.get("title"), r["date"])
         story = r["story"]
         sp = sentences(story, KCNA_BREAKS, WS + ",")
@@ -207,12 +216,12 @@ def yonhap_spans(text):
     return head + [(a + m.end(), b + m.end()) for a, b in sentences(text[m.end():], YONHAP_BREAKS)]
 
 
-def docs_yonhap(n):
+def docs_yonhap(n, after=0):
     skip = old_gold_ids()
     rows = read_jsonl(data_dir() / "yonhap_2025_12" / "baram_english_korea_pairs.jsonl")
     rows = [r for r in rows if r["id"] not in skip and r.get("text")]
     rows.sort(key=lambda r: order_key("yonhap", r["id"]))
-    for r in rows[:n]:
+    for r in rows[after:after + n]:
         pub = (r.get("published_at") or "")[:10]
         us = title_units("yonhap", r["id"], r.get("title"), pub)
         text = r["text"]
@@ -229,7 +238,7 @@ def rss_units(corpus, doc_id, title, desc, pub):
     return us
 
 
-def docs_rss2022(n):
+def docs_rss2022(n, after=0):
     # items have no id: doc_id = first 12 hex of sha1(link) (links are unique in the file)
     rows = read_jsonl(data_dir() / "rss_2022" / "rss_2022_korea_mentions.jsonl")
     seen, items = set(), []
@@ -239,16 +248,16 @@ def docs_rss2022(n):
             seen.add(did)
             items.append((did, r))
     items.sort(key=lambda x: order_key("rss2022", x[0]))
-    for did, r in items[:n]:
+    for did, r in items[after:after + n]:
         pub = (r.get("date_published") or "")[:10]
         yield did, {"title": r.get("title"), "description": r.get("description")}, \
             rss_units("rss2022", did, r.get("title"), r.get("description"), pub)
 
 
-def docs_rss2024(n):
+def docs_rss2024(n, after=0):
     rows = read_jsonl(data_dir() / "rss_2024" / "rss_2024_korea.jsonl")
     rows.sort(key=lambda r: order_key("rss2024", r["id"]))
-    for r in rows[:n]:
+    for r in rows[after:after + n]:
         yield r["id"], {"title": r.get("title"), "description": r.get("description")}, \
             rss_units("rss2024", r["id"], r.get("title"), r.get("description"), r.get("published"))
 
@@ -265,10 +274,10 @@ def lead_repeats_title(title: str, lead: str) -> bool:
     return t.startswith(l) or l.startswith(t) or (k >= 20 and t[:k] == l[:k])
 
 
-def docs_ru_state(n):
+def docs_ru_state(n, after=0):
     rows = read_jsonl(data_dir() / "ru_state_media_korea" / "ru_state_media_korea.jsonl")
     rows.sort(key=lambda r: order_key("ru_state", r["id"]))
-    for r in rows[:n]:
+    for r in rows[after:after + n]:
         pub = r.get("published")
         us = title_units("ru_state", r["id"], r.get("title"), pub)
         lead = r.get("lead") or ""
@@ -278,18 +287,24 @@ def docs_ru_state(n):
         yield r["id"], {"outlet": r.get("outlet"), "title": r.get("title"), "lead": r.get("lead")}, us
 
 
-def sample() -> list[dict]:
+def sample(batches: tuple[int, ...] = (1, 2)) -> list[dict]:
+    """Every unit of the given batches, batch 1 first; each unit says its `batch` and `part`."""
     data_dir()
-    gens = {"seed": lambda n: docs_seed(), "kcna": docs_kcna, "yonhap": docs_yonhap,
+    gens = {"seed": lambda n, after=0: docs_seed(), "kcna": docs_kcna, "yonhap": docs_yonhap,
             "rss2022": docs_rss2022, "rss2024": docs_rss2024, "ru_state": docs_ru_state}
+    plan = [(1, corpus, n, 0, part) for corpus, (n, part) in CORPORA.items()]
+    plan += [(2, corpus, n, CORPORA[corpus][0], part) for corpus, (n, part) in BATCH2.items()]
     out = []
-    for corpus, (n, part) in CORPORA.items():
-        for _doc_id, context, units in gens[corpus](n):
+    for batch, corpus, n, after, part in plan:
+        if batch not in batches:
+            continue
+        for _doc_id, context, units in gens[corpus](n, after):
             if not units:
                 continue
             units[0]["doc_context"] = context
             for u in units:
                 u["part"] = part
+                u["batch"] = batch
             out.extend(units)
     ids = [u["unit_id"] for u in out]
     assert len(ids) == len(set(ids)), "duplicate unit ids"
@@ -307,28 +322,31 @@ def write_jsonl(path: Path, units: list[dict]) -> None:
 
 def write_ids(path: Path, units: list[dict]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    cols = ["unit_id", "corpus", "doc_id", "field", "start", "end", "split", "sha1"]
+    cols = ["unit_id", "corpus", "doc_id", "field", "start", "end", "split", "sha1", "batch"]
     lines = ["# Gold-set labelling units (no text). Regenerate: python -m evaluation.gold.units --ids",
-             "# start/end: half-open character span of the raw field; sha1: first 12 hex of sha1(unit text, UTF-8).",
+             "# start/end: half-open character span of the raw field; sha1: first 12 hex of sha1(unit text, UTF-8);",
+             "# batch: 1 (labelled 2026-12-05, first sessions) or 2 (the extension, evaluation.gold.units.BATCH2).",
              "\t".join(cols)]
     for u in units:
         lines.append("\t".join(str(x) for x in (u["unit_id"], u["corpus"], u["doc_id"], u["field"], u["start"],
-                                                  u["end"], u["split"], sha1(u["text"])[:12])))
+                                                  u["end"], u["split"], sha1(u["text"])[:12], u["batch"])))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def report(units: list[dict]) -> None:
     from collections import Counter
-    by = Counter((u["corpus"], u["split"]) for u in units)
-    docs = Counter((u["corpus"], u["split"]) for u in units if "doc_context" in u)
-    print(f"{'corpus':10} {'part':>4} {'docs':>5} {'units':>6} {'tune':>6} {'check':>6}")
-    for corpus, (_n, part) in CORPORA.items():
-        t, c = by[(corpus, "tune")], by[(corpus, "check")]
-        d = docs[(corpus, "tune")] + docs[(corpus, "check")]
-        print(f"{corpus:10} {part:>4} {d:>5} {t + c:>6} {t:>6} {c:>6}")
-    t = sum(v for (c, s), v in by.items() if s == "tune")
-    print(f"{'total':10} {'':>4} {sum(docs.values()):>5} {len(units):>6} {t:>6} {len(units) - t:>6}")
-    for p in (1, 2):
+    by = Counter((u["batch"], u["corpus"], u["split"]) for u in units)
+    docs = Counter((u["batch"], u["corpus"], u["split"]) for u in units if "doc_context" in u)
+    print(f"{'batch':5} {'corpus':10} {'part':>4} {'docs':>5} {'units':>6} {'tune':>6} {'check':>6}")
+    plan = [(1, c, p) for c, (_n, p) in CORPORA.items()] + [(2, c, p) for c, (_n, p) in BATCH2.items()]
+    for batch, corpus, part in plan:
+        t, c = by[(batch, corpus, "tune")], by[(batch, corpus, "check")]
+        d = docs[(batch, corpus, "tune")] + docs[(batch, corpus, "check")]
+        if t + c:
+            print(f"{batch:5} {corpus:10} {part:>4} {d:>5} {t + c:>6} {t:>6} {c:>6}")
+    t = sum(v for (_b, _c, s), v in by.items() if s == "tune")
+    print(f"{'total':16} {'':>4} {sum(docs.values()):>5} {len(units):>6} {t:>6} {len(units) - t:>6}")
+    for p in sorted({u["part"] for u in units}):
         print(f"part {p}: {sum(1 for u in units if u['part'] == p)} units")
 
 
@@ -337,19 +355,21 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, help="write the units with their text as JSONL (keep it outside the repo)")
     ap.add_argument("--halves", action="store_true",
                     help="also write units_part1.jsonl (seed, kcna, yonhap) and units_part2.jsonl "
-                         "(rss2022, rss2024, ru_state) next to --out")
+                         "(rss2022, rss2024, ru_state) and units_part3.jsonl (batch 2) next to --out")
     ap.add_argument("--ids", action="store_true", help=f"write {IDS_TSV.relative_to(REPO)} (ids, spans, sha1; no text)")
+    ap.add_argument("--batches", default="1,2", help="which batches to sample: 1 (836 units, 2026-12-05), 2 (the "
+                    "extension of session 5) or 1,2 (default)")
     a = ap.parse_args(argv)
     if not a.out and not a.ids:
         ap.error("give --out FILE and/or --ids")
     if a.halves and not a.out:
         ap.error("--halves needs --out")
-    units = sample()
+    units = sample(tuple(int(b) for b in a.batches.split(",")))
     if a.out:
         write_jsonl(a.out, units)
         print(f"wrote {a.out}")
         if a.halves:
-            for p in (1, 2):
+            for p in sorted({u["part"] for u in units}):
                 path = a.out.parent / f"units_part{p}.jsonl"
                 write_jsonl(path, [u for u in units if u["part"] == p])
                 print(f"wrote {path}")

@@ -1,0 +1,42 @@
+"""The gold set's sampler still gives the committed units, and batch 2 extends batch 1 without overlap."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from evaluation.gold import units as sampler
+
+
+def committed() -> dict[str, dict[str, str]]:
+    with sampler.IDS_TSV.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return {r["unit_id"]: r for r in csv.DictReader(lines, delimiter="\t")}
+
+
+@pytest.fixture(scope="module")
+def sampled() -> list[dict]:
+    if not sampler.DATA.is_dir():
+        pytest.skip(f"{sampler.DATA} absent: the units' text is read from the shared corpora")
+    return sampler.sample((1, 2))
+
+
+def test_committed_units_are_what_the_sampler_gives(sampled):
+    rows = committed()
+    mine = {u["unit_id"]: u for u in sampled if u["unit_id"] in rows}
+    assert set(mine) == set(rows), "units.tsv names a unit the sampler no longer gives"
+    for uid, row in rows.items():
+        u = mine[uid]
+        assert (str(u["start"]), str(u["end"]), u["split"], str(u["batch"])) == \
+            (row["start"], row["end"], row["split"], row["batch"] or "1"), uid
+        assert sampler.sha1(u["text"])[:12] == row["sha1"], f"{uid}: the corpus text changed"
+
+
+def test_batch_two_takes_new_documents_and_keeps_the_split_rule(sampled):
+    first = {(u["corpus"], u["doc_id"]) for u in sampled if u["batch"] == 1}
+    second = {(u["corpus"], u["doc_id"]) for u in sampled if u["batch"] == 2}
+    assert second and not first & second
+    assert {c for c, _ in second} == set(sampler.BATCH2)
+    assert "ru_state" in sampler.BATCH2, "Russia–ROK, the pair with the least data, is in every batch"
+    for u in sampled:
+        assert u["split"] == sampler.split_of(u["corpus"], u["doc_id"])
