@@ -242,6 +242,10 @@ def score(gold: dict[str, list[Row]], system: dict[str, list[dict]], unit_ids: l
             if gd:
                 t.add("direction R", gd == sd)
                 t.add("all four R", all_ok)
+                # why a gold pair statement is not right: the first failure in the order the figures are read
+                t.add("why: not found" if s is None else "why: speaker country" if not country_ok
+                      else "why: direction (targets)" if gd != sd else "why: kind or other targets" if not all_ok
+                      else "why: right", True)
             if sd:
                 t.add("direction P", gd == sd)
                 t.add("all four P", all_ok)
@@ -273,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="list T1's errors (never T2's or the check half's), with --split tune or t1")
     ap.add_argument("--text", action="store_true", help="with --errors: print each erring T1 unit's text")
     ap.add_argument("--corpus", help="only this corpus")
+    ap.add_argument("--breakdown", action="store_true",
+                    help="tune only: what became of each gold pair statement (not found, wrong speaker country, "
+                         "wrong direction, kind or other targets wrong, right)")
     ap.add_argument("--batch", choices=("1", "2", "all"), default="all",
                     help="units of batch 1 (the first 836), batch 2 (the extension, labelled later) or all (default)")
     a = ap.parse_args(argv)
@@ -320,6 +327,16 @@ def main(argv: list[str] | None = None) -> int:
                            ("speaker kind", "kind"), ("targets", "targets"), ("direction R", "direction R"),
                            ("direction P", "direction P"), ("all four R", "all four R"),
                            ("all four P", "all four P")]))
+    if a.breakdown:
+        if any(split in ("check", "both") for split in [a.split]):
+            ap.error("--breakdown is for the tune half only (tune, t1, t2, parts): the check half is scored to report")
+        for split in splits:
+            tally = tallies[(split, "all")]
+            total = tally.n["direction R"][1]
+            print(f"\n{split}: what became of the {total} gold pair statements")
+            for key in ("why: right", "why: not found", "why: speaker country", "why: direction (targets)",
+                        "why: kind or other targets"):
+                print(f"  {key[5:]:28} {tally.n[key][1]:4d}  {tally.n[key][1] / total if total else 0:.2f}")
     if errors:
         print("\nT1 errors (gold vs system):")
         print("\n".join(errors))
