@@ -283,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", choices=("1", "2", "all"), default="all",
                     help="units of batch 1 (the first 836), batch 2 (the extension, labelled later) or all (default)")
     a = ap.parse_args(argv)
+    if a.breakdown and a.split in ("check", "both"):
+        ap.error("--breakdown is for the tune half only (tune, t1, t2, parts): the check half is scored to report")
     if not sampler.DATA.is_dir():
         print(f"evaluation.gold.extraction: skipped: {sampler.DATA} is absent (the units' text lives in "
               "../shared/data, on the project's dev machines and CI only)")
@@ -328,8 +330,6 @@ def main(argv: list[str] | None = None) -> int:
                            ("direction P", "direction P"), ("all four R", "all four R"),
                            ("all four P", "all four P")]))
     if a.breakdown:
-        if any(split in ("check", "both") for split in [a.split]):
-            ap.error("--breakdown is for the tune half only (tune, t1, t2, parts): the check half is scored to report")
         for split in splits:
             tally = tallies[(split, "all")]
             total = tally.n["direction R"][1]
