@@ -6,6 +6,10 @@
         --field text=story --field published=date --default speaker=KCNA --default source=KCNA \\
         --db /tmp/kcna.duckdb --no-report
     python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb
+    python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb --split tune --variants
+
+--variants also prints issue 15's third-round intensity variants (VARIANTS) with the paired difference from today's
+intensity, and intensity's flag under each baseline (FLAG_BASELINES) against event weeks (docs/evaluation-index.md).
 
 evaluation/events.py (the scoring issue's) recomputes the index in Python from `tension statements`; this script
 reads the measures from the published databases through the views analysts use (tension_index('week')), so
