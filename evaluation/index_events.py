@@ -6,6 +6,10 @@
         --field text=story --field published=date --default speaker=KCNA --default source=KCNA \\
         --db /tmp/kcna.duckdb --no-report
     python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb
+    python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb --split tune --variants
+
+--variants also prints issue 15's third-round intensity variants (VARIANTS) with the paired difference from today's
+intensity, and intensity's flag under each baseline (FLAG_BASELINES) against event weeks (docs/evaluation-index.md).
 
 evaluation/events.py (the scoring issue's) recomputes the index in Python from `tension statements`; this script
 reads the measures from the published databases through the views analysts use (tension_index('week')), so
@@ -151,6 +155,192 @@ def kcna(db: Path, voices: str = "state") -> dict[str, tuple[float, int]]:
     return correlations(weeks, weeks["week"].map(lambda w: float(w in event_weeks)))
 
 
+# Intensity variants of issue 15's third round, pre-registered in the branch's first commit and chosen on RSS tune
+# weeks only (docs/evaluation-index.md). Each is 100 x Σ over the week's documents of a document's hostile mass /
+# typical coverage (tension_index's typical_coverage), 0 in a week read without one, NULL in a gap: they differ only
+# in which statements count and how a document's statements are combined. Statement columns available: h (positive
+# part of hostility), state (counts_in_index), force (a non-negated cue of positive contribution whose CAMEO root is
+# 15 force posture, 18 assault, 19 fight or 20 mass violence: launches, drills, strikes), act (the extractor's
+# is_act), reported (reported_by set), inferred (targets_inferred).
+VARIANTS = {
+    "today": ("intensity as defined (Σ statements, state voices)", "sum(h) filter (where state)"),
+    "doc_max": ("document-level: Σ documents of their most hostile statement", "max(h) filter (where state)"),
+    "doc_mean": ("document-level: Σ documents of their mean positive hostility", "avg(h) filter (where state)"),
+    "doc_hostile": ("document-level: documents with a hostile statement (count)",
+                    "max(case when h > 0 then 1.0 else 0.0 end) filter (where state)"),
+    "force": ("acts: Σ over statements with a force cue (CAMEO 15/18/19/20)", "sum(h) filter (where state and force)"),
+    "force_doc_max": ("acts, document-level: Σ documents of their most hostile force statement",
+                      "max(h) filter (where state and force)"),
+    "is_act": ("acts: Σ over statements the extractor marks as acts", "sum(h) filter (where state and act)"),
+    "force_words_half": ("acts in full, other hostile statements at half weight",
+                         "sum(case when force then h else 0.5 * h end) filter (where state)"),
+    "force_not_reported": ("acts, without reported ones (reported_by set)",
+                           "sum(h) filter (where state and force and not reported)"),
+    "force_not_inferred": ("acts, without inferred targets", "sum(h) filter (where state and force and not inferred)"),
+    "not_reported_inferred": ("today, without reported acts and inferred targets",
+                              "sum(h) filter (where state and not reported and not inferred)"),
+    "all_voices": ("today, all voices", "sum(h)"),
+    "all_voices_doc_max": ("document-level, all voices", "max(h)"),
+}
+FORCE_ROOTS = ("15", "18", "19", "20")
+
+
+def variant_measures(db: Path, names: tuple[str, ...] = tuple(VARIANTS)) -> pd.DataFrame:
+    """Every week of the pair with each variant's intensity (NULL in a feed gap) and the columns the flags need."""
+    sums = ", ".join(f"sum({name}) as {name}" for name in names)
+    columns = ", ".join(f"case when not w.feed_gap then 100.0 * coalesce(d.{name}, 0) / w.typical_coverage end "
+                        f"as {name}" for name in names)
+    per_document = ", ".join(f"{VARIANTS[name][1]} as {name}" for name in names)
+    roots = ", ".join(f"'{root}'" for root in FORCE_ROOTS)
+    with store.connect(db, read_only=True) as con:
+        frame = con.execute(f"""
+            with weeks as (
+                select period_start as week, typical_coverage, partial, low_coverage, feed_gap, n_documents,
+                       n_hostile, hostile_sum, intensity, intensity_flagged
+                from tension_index('week', pair := $pair)
+            ),
+            force as (
+                select distinct statement_id from statement_cues
+                where pair_id = $pair and not coalesce(negated, false) and contribution > 0
+                    and substr(cameo, 1, 2) in ({roots})
+            ),
+            statements as (
+                select ps.week_start as week, ps.doc_id, greatest(ps.hostility, 0) as h, ps.counts_in_index as state,
+                       f.statement_id is not null as force, ps.is_act as act,
+                       ps.reported_by is not null as reported, coalesce(ps.targets_inferred, false) as inferred
+                from pair_statements as ps left join force as f on f.statement_id = ps.statement_id
+                where ps.pair_id = $pair
+            ),
+            documents as (select week, doc_id, {per_document} from statements group by week, doc_id),
+            sums as (select week, {sums} from documents group by week)
+            select w.*, {columns}
+            from weeks as w left join sums as d on d.week = w.week
+            order by w.week
+        """, {"pair": PAIR}).df()
+    frame["week"] = pd.to_datetime(frame["week"]).dt.date
+    return frame
+
+
+FLAG_BASELINES = ("mean", "median_mad", "mean_unflagged", "median_mad_unflagged")
+MAD_TO_SD = 1.4826  # a normal variable's SD over its median absolute deviation
+
+
+def intensity_flags(weeks: pd.DataFrame, parameters: dict, baseline: str = "mean") -> pd.DataFrame:
+    """Intensity's departure z and flag per week (in time order) under a baseline of the square roots of the
+    `baseline_periods` weeks before: `mean` is the rule before issue 15's third round (mean and variance of the
+    roots of weeks read, not partial, not low_coverage); `median_mad` takes their median and (1.4826 MAD)² instead,
+    which one surge week cannot move; `..._unflagged` also leaves the weeks already flagged out of later baselines
+    (`mean_unflagged` is tension_index's rule since that round). Everything else as tension_index: the count's floor
+    (count_sqrt_variance x mean hostility of the baseline's hostile statements), x (1 + 1/n), NULL without
+    baseline_min_periods weeks or in a gap or partial week, n_documents >= 2 to flag."""
+    if baseline not in FLAG_BASELINES:
+        raise ValueError(f"baseline must be one of {', '.join(FLAG_BASELINES)}, not {baseline!r}")
+    rows = weeks.sort_values("week").reset_index(drop=True)
+    root = np.where(rows["partial"].astype(bool), np.nan, np.sqrt(rows["intensity"].to_numpy(float)))
+    base_root = np.where(rows["low_coverage"].fillna(False).astype(bool), np.nan, root)
+    hostile_sum, n_hostile = rows["hostile_sum"].to_numpy(float), rows["n_hostile"].to_numpy(float)
+    periods, least = int(parameters["baseline_periods"]), int(parameters["baseline_min_periods"])
+    z_values, flags = [], []
+    for t in range(len(rows)):
+        chosen = [i for i in range(max(0, t - periods), t)
+                  if not np.isnan(base_root[i]) and not (baseline.endswith("_unflagged") and flags[i])]
+        if np.isnan(root[t]) or len(chosen) < least:
+            z_values.append(np.nan)
+            flags.append(None)
+            continue
+        values = base_root[chosen]
+        if baseline.startswith("median_mad"):
+            centre = float(np.median(values))
+            variance = (MAD_TO_SD * float(np.median(np.abs(values - centre)))) ** 2
+        else:
+            centre = float(values.mean())
+            variance = float(values.var(ddof=1)) if len(values) > 1 else 0.0
+        weight = hostile_sum[chosen].sum() / n_hostile[chosen].sum() if n_hostile[chosen].sum() > 0 else 1.0
+        c = float(rows.loc[t, "typical_coverage"]) / 100
+        spread = np.sqrt(max(c * variance, float(parameters["count_sqrt_variance"]) * weight) * (1 + 1 / len(chosen)))
+        z = np.sqrt(c) * (root[t] - centre) / spread
+        z_values.append(z)
+        flags.append(bool(rows.loc[t, "n_documents"] >= parameters["flag_min_documents"]
+                          and z >= parameters["flag_z"]))
+    return pd.DataFrame({"week": rows["week"], "intensity_departure_z": z_values, "intensity_flagged": flags})
+
+
+def week_parameters(db: Path) -> dict:
+    """index_parameters' week row: the constants the flag uses."""
+    with store.connect(db, read_only=True) as con:
+        return con.execute("select * from index_parameters where grain = 'week'").df().iloc[0].to_dict()
+
+
+def flag_scores(flags: pd.DataFrame, event_weeks: set[date], chosen: set[date]) -> dict:
+    """Among the chosen weeks: flags on event weeks (hits), flags on weeks without events (false flags), the event
+    weeks, and the flagged weeks themselves."""
+    flagged = [w for w, f in zip(flags["week"], flags["intensity_flagged"]) if f is True and w in chosen]
+    return {"hits": sum(w in event_weeks for w in flagged), "false": sum(w not in event_weeks for w in flagged),
+            "event_weeks": len(event_weeks & chosen), "flagged": flagged}
+
+
+def rss_event_days(weeks: pd.Series, lag: int = 0) -> pd.Series:
+    """DPRK event days per week (Mondays `weeks`) of 2022; with lag k, plus those of the k weeks before."""
+    counts = nk_event_days(2022)
+    return sum(weeks.map(lambda w, k=k: counts.get(w - timedelta(weeks=k), 0)) for k in range(lag + 1)).astype(float)
+
+
+def variant_correlations(weeks: pd.DataFrame, events: pd.Series, names: tuple[str, ...] = tuple(VARIANTS)) -> dict:
+    """Per variant: ρ with the events over the weeks read (in time order), n, its 95% moving-block interval, and
+    the difference from `today` with the interval of that difference over the same resamples (the two series are
+    paired week by week, so the difference is far tighter than either interval suggests)."""
+    valid = weeks[weeks["today"].notna()].sort_values("week")
+    y = events[valid.index].to_numpy(float)
+    samples = block_samples(len(valid))
+    base = valid["today"].to_numpy(float)
+    result = {}
+    for name in names:
+        x = valid[name].to_numpy(float)
+        pairs = [(spearman(x[r], y[r]), spearman(base[r], y[r])) for r in samples
+                 if np.ptp(x[r]) > 0 and np.ptp(y[r]) > 0 and np.ptp(base[r]) > 0]
+        rho, diff = np.array([p[0] for p in pairs]), np.array([p[0] - p[1] for p in pairs])
+        result[name] = (spearman(x, y), len(valid), *np.percentile(rho, [2.5, 97.5]),
+                        spearman(x, y) - spearman(base, y), *np.percentile(diff, [2.5, 97.5]))
+    return result
+
+
+def variants_report(rss_db: Path, kcna_db: Path, split: str = "tune", lag: int = 0) -> str:
+    """The tables of the third round: each intensity variant's ρ, and each flag baseline's hits and false flags."""
+    rss = variant_measures(rss_db)
+    rss = rss[pd.to_datetime(rss["week"]).dt.year.ge(2021)].reset_index(drop=True)  # 2021-W52 holds 1-2 Jan 2022
+    rss_events = rss_event_days(rss["week"], lag)
+    chosen = rss["week"].map(lambda w: in_split(w, split)).astype(bool)
+    kc = variant_measures(kcna_db)
+    kcna_weeks = kcna_event_weeks()
+    kc_events = kc["week"].map(lambda w: float(w in kcna_weeks))
+    r = variant_correlations(rss[chosen], rss_events[chosen])
+    k = variant_correlations(kc, kc_events)
+    lines = [f"Intensity variants (DPRK–ROK; RSS 2022 weeks: {split})",
+             "| variant | RSS ρ [95%] (weeks) | RSS ρ − today [95%] | KCNA ρ [95%] | KCNA ρ − today [95%] |",
+             "|---|---:|---:|---:|---:|"]
+    for name, (label, _) in VARIANTS.items():
+        a, b = r[name], k[name]
+        lines.append(f"| `{name}`: {label} | {a[0]:+.2f} [{a[2]:+.2f}, {a[3]:+.2f}] ({a[1]}) "
+                     f"| {a[4]:+.2f} [{a[5]:+.2f}, {a[6]:+.2f}] | {b[0]:+.2f} [{b[2]:+.2f}, {b[3]:+.2f}] "
+                     f"| {b[4]:+.2f} [{b[5]:+.2f}, {b[6]:+.2f}] |")
+    rss_event_weeks = {w for w, n in zip(rss["week"], rss_events) if n > 0}
+    rss_split = set(rss.loc[chosen, "week"])
+    lines += ["", f"Intensity flag by baseline (RSS 2022 weeks: {split}; an event week has a DPRK event day, "
+                  "KCNA's overlaps an exercise or the launch)",
+              "| baseline | RSS hits | RSS false flags | RSS event weeks | KCNA hits | KCNA false flags | "
+              "KCNA event weeks |", "|---|---:|---:|---:|---:|---:|---:|"]
+    listed = []
+    for baseline in FLAG_BASELINES:
+        a = flag_scores(intensity_flags(rss, week_parameters(rss_db), baseline), rss_event_weeks, rss_split)
+        b = flag_scores(intensity_flags(kc, week_parameters(kcna_db), baseline), kcna_weeks, set(kc["week"]))
+        lines.append(f"| `{baseline}` | {a['hits']} | {a['false']} | {a['event_weeks']} | {b['hits']} | {b['false']} "
+                     f"| {b['event_weeks']} |")
+        weeks_named = ", ".join(f"{w:%G-W%V}" for w in a["flagged"]) if split == "tune" else "(not listed)"
+        listed.append(f"- `{baseline}`: RSS {weeks_named}; KCNA " + ", ".join(f"{w:%G-W%V}" for w in b["flagged"]))
+    lines += ["", "Flagged weeks (RSS listed on tune only):"] + listed
+    return "\n".join(lines)
+
+
 LABELS = {"index_value": "tone index", "intensity": "intensity (per 100 documents of typical coverage)",
           "n_statements": "statement count", "plain_vader": "plain VADER weekly mean",
           "n_hostile": "hostile statements (count)", "hostile_sum": "hostile sum (no denominator)",
@@ -166,6 +356,8 @@ def main() -> None:
     parser.add_argument("--lag", type=int, default=0, help="RSS: also count the events of this many weeks before")
     parser.add_argument("--split", default="all", choices=SPLITS,
                         help="RSS weeks: tune (odd ISO weeks: choose variants here), check (even ISO weeks), all")
+    parser.add_argument("--variants", action="store_true",
+                        help="also print issue 15's third-round intensity variants and flag baselines")
     args = parser.parse_args()
     rss, kc = rss_2022(args.rss, args.voices, args.lag, args.split), kcna(args.kcna, args.voices)
     print(f"RSS 2022 weeks: {args.split}")
@@ -179,6 +371,9 @@ def main() -> None:
         print(f"| {label} | {cell(*rss[measure])} | {cell(*kc[measure])} |")
     print(f"Intervals: moving-block bootstrap over the weeks in time order ({BLOCK_WEEKS}-week blocks, "
           f"{RESAMPLES} resamples, fixed seed); neighbouring weeks share news, so weeks are not independent.")
+    if args.variants:
+        print()
+        print(variants_report(args.rss, args.kcna, args.split, args.lag))
 
 
 if __name__ == "__main__":

@@ -368,18 +368,22 @@ def intensity_weeks(path: Path, hostile_per_week: list[int], documents_per_week:
 def test_intensity_baseline_and_flag_by_hand(tmp_path: Path) -> None:
     """Six ordinary weeks (2-4 hostile statements of 0.5 among 10 documents), then a surge of 16, then an ordinary
     week: intensity's baseline is the squared mean of the baseline weeks' square roots, its departure is counted
-    in hostile statements on the square-root scale, and only the surge is flagged."""
+    in hostile statements on the square-root scale, only the surge is flagged, and the surge, once flagged, is no
+    part of the next week's baseline (issue 15, third round)."""
     counts = [2, 3, 4, 2, 3, 4, 16, 3]
     path = new_db(tmp_path / "intensity.duckdb")
     intensity_weeks(path, counts)
     weeks = list(rows(path).values())
     coverage = [max(10, c) for c in counts]
+    flagged: set[int] = set()
     for t, row in enumerate(weeks):
         typical = statistics.fmean(coverage[: t + 1])
         intensity = 100 * 0.5 * counts[t] / typical
         assert math.isclose(row["typical_coverage"], typical) and math.isclose(row["intensity"], intensity)
-        # The baseline weeks are earlier weeks; their roots are of their own intensity (their own typical coverage).
-        roots = [math.sqrt(100 * 0.5 * counts[s] / statistics.fmean(coverage[: s + 1])) for s in range(t)]
+        # The baseline weeks are earlier weeks not flagged; their roots are of their own intensity (their own
+        # typical coverage).
+        roots = [math.sqrt(100 * 0.5 * counts[s] / statistics.fmean(coverage[: s + 1]))
+                 for s in range(t) if s not in flagged]
         assert math.isclose(row["intensity_baseline"], statistics.fmean(roots) ** 2) if roots \
             else is_null(row["intensity_baseline"])
         if len(roots) < 4:
@@ -392,7 +396,12 @@ def test_intensity_baseline_and_flag_by_hand(tmp_path: Path) -> None:
         z = math.sqrt(c) * (math.sqrt(intensity) - statistics.fmean(roots)) / math.sqrt(spread)
         assert math.isclose(row["intensity_departure_z"], z), row["iso_week"]
         assert bool(row["intensity_flagged"]) is (z >= 2.5), (row["iso_week"], z)
+        if z >= 2.5:
+            flagged.add(t)
     assert [bool(r["intensity_flagged"]) for r in weeks[4:]] == [False, False, True, False]
+    # The week after the surge is measured against the six ordinary weeks alone.
+    ordinary = [math.sqrt(100 * 0.5 * counts[s] / statistics.fmean(coverage[: s + 1])) for s in range(6)]
+    assert math.isclose(weeks[7]["intensity_baseline"], statistics.fmean(ordinary) ** 2)
 
 
 def test_intensity_flag_rarely_fires_on_steady_weeks(tmp_path: Path) -> None:

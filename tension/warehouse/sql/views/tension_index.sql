@@ -10,7 +10,9 @@
 -- (speaker matches the resolved actor or the words used); direction 'PRK→KOR' or 'PRK->KOR'; pair a pair_id.
 create or replace macro tension_index(grain, voices := 'state', speaker_kind := null, outlet := null,
                                       direction := null, speaker := null, pair := null) as table
-with params as (
+-- RECURSIVE: intensity's baseline leaves out the periods already flagged, which needs the flags of the periods before
+-- (the walk below); the other CTEs are plain.
+with recursive params as (
     -- Arguments are checked here (the grain by index_grain, where dates are truncated): a typo must be an error
     -- naming what is allowed, not an empty or NULL result.
     select ip.* exclude (grain) from index_parameters as ip
@@ -138,8 +140,58 @@ scaled as (
         -- periods (one day of a week) neither form a baseline nor get a departure. A period of low coverage gets a
         -- departure (a surge in little reading is still a surge) but forms no baseline: its low value is no calm.
         case when not partial then sqrt(intensity) end as intensity_root,
-        case when not partial and not low_coverage then sqrt(intensity) end as intensity_base_root
+        case when not partial and not low_coverage then sqrt(intensity) end as intensity_base_root,
+        row_number() over (partition by pair_id order by period_start) as step
     from estimates
+),
+
+walk as (
+    -- Intensity's departure and flag, period by period: a period already flagged forms no baseline for the ones
+    -- after it, so a surge does not hide the next one (RSS 2022: 2 October's IRBM week sat in the baseline of
+    -- 2 November's barrage). The baseline is the last baseline_periods periods, as lists that carry a flagged or
+    -- unread period as NULL: the roots, and the hostile sum and count for the mean hostile weight. The departure:
+    -- this period's root against the baseline's mean root, in hostile-statement units (c = typical_coverage / 100,
+    -- so c x intensity is the period's hostility-weighted count of hostile statements), over the spread a new
+    -- period has around that mean — the baseline's variance of roots (their noise and their week-to-week swings),
+    -- at least the count's own noise (count_sqrt_variance x mean weight), times 1 + 1/n for the baseline's own
+    -- uncertainty. Docs: docs/evaluation-index.md (third round), METHODOLOGY.md section 3.
+    select
+        pair_id, step, intensity_base_root, hostile_sum, n_hostile,
+        []::double[] as base_roots, []::double[] as base_hostile_sums, []::double[] as base_n_hostile,
+        null::double as intensity_departure_z, null::boolean as intensity_flagged
+    from scaled
+    where step = 1
+    union all
+    select
+        pair_id, step, intensity_base_root, hostile_sum, n_hostile, base_roots, base_hostile_sums, base_n_hostile,
+        intensity_departure_z,
+        case when intensity_departure_z is not null
+            then n_documents >= flag_min_documents and intensity_departure_z >= flag_z end as intensity_flagged
+    from (
+        select
+            *,
+            case when intensity_root is not null and list_aggregate(base_roots, 'count') >= baseline_min_periods
+                then sqrt(typical_coverage / 100) * (intensity_root - list_aggregate(base_roots, 'avg'))
+                    / sqrt(greatest(typical_coverage / 100 * coalesce(list_aggregate(base_roots, 'var_samp'), 0),
+                                    count_sqrt_variance * coalesce(list_sum(base_hostile_sums)
+                                                                   / nullif(list_sum(base_n_hostile), 0), 1))
+                           * (1 + 1 / list_aggregate(base_roots, 'count')))
+            end as intensity_departure_z
+        from (
+            select
+                s.*,
+                list_slice(list_append(w.base_roots, case when not coalesce(w.intensity_flagged, false)
+                    then w.intensity_base_root end), -s.baseline_periods, -1) as base_roots,
+                list_slice(list_append(w.base_hostile_sums, case when not coalesce(w.intensity_flagged, false)
+                    and w.intensity_base_root is not null then w.hostile_sum end), -s.baseline_periods, -1)
+                    as base_hostile_sums,
+                list_slice(list_append(w.base_n_hostile, case when not coalesce(w.intensity_flagged, false)
+                    and w.intensity_base_root is not null then cast(w.n_hostile as double) end),
+                    -s.baseline_periods, -1) as base_n_hostile
+            from walk as w
+            join scaled as s on s.pair_id = w.pair_id and s.step = w.step + 1
+        )
+    )
 ),
 
 compared as (
@@ -152,15 +204,7 @@ compared as (
             / sqrt(trend_se * trend_se + lag(trend_se, trend_periods) over by_period ** 2) as trend_z,
         avg(index_value) over baseline_window as baseline,
         stddev_samp(index_value) over baseline_window as baseline_sd,
-        count(index_value) over baseline_window as baseline_n,
-        avg(intensity_base_root) over baseline_window as intensity_root_mean,
-        var_samp(intensity_base_root) over baseline_window as intensity_root_var,
-        count(intensity_base_root) over baseline_window as intensity_baseline_n,
-        -- Mean hostility of the baseline's hostile statements: a count of statements of weight w has a square
-        -- root that varies by about w/4 (1/4 for weight 1), the least spread a baseline can be said to have.
-        sum(case when intensity_base_root is not null then hostile_sum end) over baseline_window
-            / nullif(sum(case when intensity_base_root is not null then n_hostile end) over baseline_window, 0)
-            as baseline_hostile_weight
+        count(index_value) over baseline_window as baseline_n
     from scaled
     window
         by_period as (partition by pair_id order by period_start),
@@ -169,20 +213,10 @@ compared as (
 ),
 
 departures as (
-    select
-        *,
-        -- Intensity's departure, in hostile-statement units on the square-root scale (c = typical_coverage / 100,
-        -- so c x intensity is the period's hostility-weighted count of hostile statements): this period's root
-        -- against the baseline's mean root, over the spread a new period has around that mean — the baseline
-        -- periods' variance of roots (their noise and their week-to-week swings), at least the count's own noise
-        -- (count_sqrt_variance x mean weight), times 1 + 1/n for the baseline's own uncertainty.
-        case when intensity_root is not null and intensity_baseline_n >= baseline_min_periods
-            then sqrt(typical_coverage / 100) * (intensity_root - intensity_root_mean)
-                / sqrt(greatest(typical_coverage / 100 * coalesce(intensity_root_var, 0),
-                                count_sqrt_variance * coalesce(baseline_hostile_weight, 1))
-                       * (1 + 1 / intensity_baseline_n))
-        end as intensity_departure_z
-    from compared
+    select c.*, w.intensity_departure_z, w.intensity_flagged,
+        list_aggregate(w.base_roots, 'avg') as intensity_root_mean
+    from compared as c
+    join walk as w on w.pair_id = c.pair_id and w.step = c.step
 ),
 
 final as (
@@ -232,13 +266,11 @@ final as (
         n_state_statements,
         thin,
         intensity,
-        -- The typical intensity of the baseline periods with coverage: the square of the mean of their square
-        -- roots, so one surge period does not make the next ones look calm.
+        -- The typical intensity of the baseline periods with coverage, not flagged: the square of the mean of their
+        -- square roots, so one surge period does not make the next ones look calm.
         case when intensity is not null then intensity_root_mean * intensity_root_mean end as intensity_baseline,
         intensity_departure_z,
-        case when intensity_departure_z is not null
-            then n_documents >= flag_min_documents and intensity_departure_z >= flag_z
-        end as intensity_flagged,
+        intensity_flagged,
         n_hostile,
         hostile_sum,
         coverage_documents,
