@@ -61,6 +61,12 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]|‘([^‘’]{1,8
 EXEMPTIONS = frozenset({("future", "threat"), ("request", "demand"), ("topic", "accusation")})
 
 
+# A marker whose last word has a suffix choice ('consider~ whether|if|*ing') reads that word ahead (the cue may start on
+# it). A capitalised word in running text matched only by the suffix is a proper name, not an -ing verb: "considers
+# Beijing a threat" hedges nothing (eighth round). Part of the version.
+LOOK_AHEAD_SKIPS_NAMES = True
+
+
 def _exempt(marker_kind: str, cue_kind: str) -> bool:
     """Whether a marker of `marker_kind` does not apply to a cue of `cue_kind` (EXEMPTIONS)."""
     return (marker_kind, cue_kind) in EXEMPTIONS

@@ -50,7 +50,7 @@ from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON
                                      names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAPPED_KINDS, CAP_KEEPING_MARKERS,  # noqa: F401
-                                  INTENSITY_KINDS, lifts_cap,
+                                  INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, lifts_cap,
                                   NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, REST_WEIGHT,
                                   SCALE_KINDS, SCARE_QUOTE_WORDS, VERBAL_CAP, VERBAL_KINDS, EXEMPTIONS, _exempt, aggregate, aggregate_sides,
                                   count_style_once, in_background, in_name, _quoted_spans, _QUOTED, running_text)
@@ -197,7 +197,7 @@ class Scorer:
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
                           UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), COUNTRY_CASE, TOKEN_PATTERN, CONTRACTIONS,
                           sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, sorted(EXEMPTIONS), SCALE_KINDS, INTENSITY_KINDS,
-                          _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK)))
+                          _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK), LOOK_AHEAD_SKIPS_NAMES))
         # Everything a score depends on but the calibration (added in _refresh_version, which a new calibration
         # calls again): a cue's CAMEO code too, which the legal-act and posture rules read.
         self._version_text = [
@@ -244,6 +244,15 @@ class Scorer:
                     negated[start] = before
         return negated
 
+    def _proper_name_ahead(self, text: str, tokens: Tokens, marker: int, at: int) -> bool:
+        """Whether the word a look-ahead marker read ahead (its last word, `at`) matched only by a suffix choice
+        ('*ing') and is a proper name, not a verb: capitalised inside running text ("considers Beijing a threat" is
+        no hedge; "considers launching" is)."""
+        if not LOOK_AHEAD_SKIPS_NAMES or tokens.words[at] in self.marker_automaton.steps[marker][-1][0]:
+            return False  # an exact choice ('whether', 'if')
+        char_start = tokens.span(at)[0]
+        return text[char_start].isupper() and running_text(text)
+
     def _markers_before(self, words: list[str], found_markers: list[tuple[int, int, int]],
                         cue_start: int, cue_spans: list[tuple[int, int]], cue_starts: list[int],
                         longest: int, negated: dict[int, int] | None = None) -> list[tuple[Marker, int]]:
@@ -284,7 +293,8 @@ class Scorer:
             return []  # markers only act on cues
         marker_hits = self.marker_automaton.find(words, tokens.candidates(1))
         if marker_hits and not self._look_ahead.isdisjoint(i for i, _, _ in marker_hits):
-            marker_hits = [(i, s, e - 1 if i in self._look_ahead else e) for i, s, e in marker_hits]
+            marker_hits = [(i, s, e - 1 if i in self._look_ahead else e) for i, s, e in marker_hits
+                           if i not in self._look_ahead or not self._proper_name_ahead(text, tokens, i, e - 1)]
         # The markers that can reach a cue end within the widest window before it: in a long text, found by
         # bisection on their ends (kept in their found order), so it is not scanned marker by cue.
         if len(marker_hits) > _SCAN_LIMIT:

@@ -1,0 +1,18 @@
+"""Eighth round (issue 14): the hostility the scorer still missed (judge causes, review leftovers). Every sentence
+here is written for the test (no corpus text); each rule is tested with two sentences of its class."""
+import pytest
+
+from conftest import cue_of
+
+
+@pytest.mark.parametrize("text", ["Busan considers Chongqing a grave threat.", "Tokyo considered Beijing a threat to peace."])
+def test_a_proper_name_after_consider_is_no_hedge(scorer, text):
+    # '*ing' in 'consider~ whether|if|*ing' matched "Beijing" too: the threat after the name was hedged (x0.5)
+    found = cue_of(scorer.score(text), "threat")
+    assert found["factor"] >= 1.0 and not any(m["kind"] == "hypothetical" for m in found["markers"])
+
+
+@pytest.mark.parametrize("text", ["Busan is considering launching a missile.", "Tokyo considered sending troops to the island."])
+def test_an_ing_verb_after_consider_still_hedges(scorer, text):
+    result = scorer.score(text)
+    assert any(m["kind"] == "hypothetical" for c in result.cues for m in c["markers"])
