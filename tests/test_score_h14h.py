@@ -16,3 +16,18 @@ def test_a_proper_name_after_consider_is_no_hedge(scorer, text):
 def test_an_ing_verb_after_consider_still_hedges(scorer, text):
     result = scorer.score(text)
     assert any(m["kind"] == "hypothetical" for c in result.cues for m in c["markers"])
+
+
+@pytest.mark.parametrize("text, cue", [("Busan has not yet rejected the talks.", "rejected"),
+                                       ("Tokyo has not yet launched a missile toward the island.", "launched")])
+def test_not_yet_negates_the_cue(scorer, text, cue):
+    # 'yet' was a clause break for markers: the 'not' before it never reached the cue, so a refusal not (yet) made
+    # counted as made (+0.57 with the talks flipped hostile) and a launch not made as a launch
+    result = scorer.score(text, "negated")
+    assert cue_of(result, cue)["contribution"] == 0
+    assert result.hostility <= 0.05
+
+
+def test_yet_as_a_conjunction_still_ends_the_reach(scorer):
+    result = scorer.score("Busan would not talk yet launched a missile.")
+    assert cue_of(result, "launched")["contribution"] > 0.5

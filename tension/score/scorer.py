@@ -82,6 +82,16 @@ SETTLED_MEMO = 50_000
 # Words that end the reach of a marker: "would not work and warned that ..." does not negate "warned".
 _SCOPE_BREAK = _CLAUSE_BREAK | {"and", "but", "while", "whereas", "although", "though", "however", "yet", "because",
                                 "since", "after", "before", "when", "as", "which", "who", "where"}
+# 'yet' right after a negation is an adverb, not a clause break: "has not yet rejected the talks" (eighth round)
+_ADVERB_AFTER = {"yet": frozenset({"not", "n't", "never"})}
+
+
+def _breaks(words: list[str], start: int, end: int) -> bool:
+    """Whether a word of words[start:end] ends a marker's reach (_SCOPE_BREAK), but for 'yet' after a negation."""
+    return any(w in _SCOPE_BREAK and not (w in _ADVERB_AFTER and k > 0 and words[k - 1] in _ADVERB_AFTER[w])
+               for k, w in enumerate(words[start:end], start))
+
+
 _DISTANCE = itemgetter(1)  # of a (marker, distance) pair
 _HOSTILE_FACTOR = attrgetter("hostile_factor")  # the marker's factor on a cue with weight > 0
 _COOPERATIVE_FACTOR = attrgetter("cooperative_factor")
@@ -197,7 +207,8 @@ class Scorer:
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
                           UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), COUNTRY_CASE, TOKEN_PATTERN, CONTRACTIONS,
                           sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, sorted(EXEMPTIONS), SCALE_KINDS, INTENSITY_KINDS,
-                          _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK), LOOK_AHEAD_SKIPS_NAMES))
+                          _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK), LOOK_AHEAD_SKIPS_NAMES,
+                          sorted((w, sorted(b)) for w, b in _ADVERB_AFTER.items())))
         # Everything a score depends on but the calibration (added in _refresh_version, which a new calibration
         # calls again): a cue's CAMEO code too, which the legal-act and posture rules read.
         self._version_text = [
@@ -238,7 +249,8 @@ class Scorer:
         for index, start, end in found_markers:
             if self.markers[index].kind in NEGATABLE_KINDS:
                 before = negations.get(start)
-                if before is None and start - 1 in negations and words[start - 1] not in _SCOPE_BREAK:
+                if before is None and start - 1 in negations and (
+                        words[start - 1] not in _SCOPE_BREAK or not _breaks(words, start - 1, start)):
                     before = negations[start - 1]  # one word between: "did not openly oppose", "never formally rejected"
                 if before is not None:
                     negated[start] = before
@@ -270,8 +282,8 @@ class Scorer:
             marker = self.markers[index]
             if cue_start - end >= marker.window:
                 continue
-            if not _SCOPE_BREAK.isdisjoint(words[start:cue_start]):  # a clause boundary between marker and cue
-                continue
+            if not _SCOPE_BREAK.isdisjoint(words[start:cue_start]) and _breaks(words, start, cue_start):
+                continue  # a clause boundary between marker and cue
             inside = _containing(cue_spans, cue_starts, start, end, longest) if cue_starts is not None else next(
                 ((s, e) for s, e in cue_spans if s <= start and end <= e), None)
             if inside and (inside[1] - inside[0]) > (end - start) and marker.kind in POLARITY_KINDS:
