@@ -31,3 +31,17 @@ def test_not_yet_negates_the_cue(scorer, text, cue):
 def test_yet_as_a_conjunction_still_ends_the_reach(scorer):
     result = scorer.score("Busan would not talk yet launched a missile.")
     assert cue_of(result, "launched")["contribution"] > 0.5
+
+
+def test_house_vocabulary_has_singulars_and_evaluative_verbs_are_verbs():
+    # the extractor's word lists (tension/data/house_vocabulary.tsv, evaluative_words.tsv): the house words had only
+    # plurals ("maniacs", not "maniac"); 'urg*' and 'call*' matched "urgent", "callous"
+    from tension.extract.kinds import load_kinds
+
+    kinds = load_kinds()
+    for text in ("a war maniac on the loose", "the imperialist aggressor", "a gangster regime"):
+        assert kinds.house.search(text), text
+    for text in ("an urgent meeting of the cabinet", "a callous remark about the weather"):
+        assert not kinds.evaluative.search(text), text
+    for text in ("Busan urged Tokyo to leave", "Tokyo called the drills a provocation"):
+        assert kinds.evaluative.search(text), text
