@@ -45,3 +45,17 @@ def test_house_vocabulary_has_singulars_and_evaluative_verbs_are_verbs():
         assert not kinds.evaluative.search(text), text
     for text in ("Busan urged Tokyo to leave", "Tokyo called the drills a provocation"):
         assert kinds.evaluative.search(text), text
+
+
+@pytest.mark.parametrize("text, cue", [("Busan called the talks nothing but a farce.", "talks"),
+                                       ("Tokyo dismissed the summit as a publicity stunt.", "summit")])
+def test_a_derogated_cooperation_is_hostile(scorer, text, cue):
+    # judge: derogation and dismissal with no cue ("nothing but a farce") scored cooperative (the talks, -0.43)
+    result = scorer.score(text)
+    assert cue_of(result, cue)["contribution"] > 0
+    assert result.hostility > 0.3
+
+
+def test_a_derogation_of_something_else_leaves_the_cooperation(scorer):
+    result = scorer.score("Busan said the dialogue would go on despite the farce in its parliament.")
+    assert cue_of(result, "dialogue")["contribution"] < 0

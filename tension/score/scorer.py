@@ -50,7 +50,7 @@ from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON
                                      names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAPPED_KINDS, CAP_KEEPING_MARKERS,  # noqa: F401
-                                  INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, lifts_cap,
+                                  INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, DEROGATION, DEROGATION_LINKS, derogate, lifts_cap,
                                   NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, REST_WEIGHT,
                                   SCALE_KINDS, SCARE_QUOTE_WORDS, VERBAL_CAP, VERBAL_KINDS, EXEMPTIONS, _exempt, aggregate, aggregate_sides,
                                   count_style_once, in_background, in_name, _quoted_spans, _QUOTED, running_text)
@@ -83,7 +83,8 @@ SETTLED_MEMO = 50_000
 _SCOPE_BREAK = _CLAUSE_BREAK | {"and", "but", "while", "whereas", "although", "though", "however", "yet", "because",
                                 "since", "after", "before", "when", "as", "which", "who", "where"}
 # 'yet' right after a negation is an adverb, not a clause break: "has not yet rejected the talks" (eighth round)
-_ADVERB_AFTER = {"yet": frozenset({"not", "n't", "never"})}
+# and 'but' after 'nothing', 'anything', 'all' ("nothing but a farce") is no conjunction
+_ADVERB_AFTER = {"yet": frozenset({"not", "n't", "never"}), "but": frozenset({"nothing", "anything", "all"})}
 
 
 def _breaks(words: list[str], start: int, end: int) -> bool:
@@ -195,6 +196,7 @@ class Scorer:
         self.marker_automaton = _Automaton([m.pattern for m in self.markers])
         # markers whose last word has a suffix choice ('consider~ whether|if|*ing'): that word is read ahead, not
         # taken, so the marker reaches a cue that starts on it ("considering launching a missile")
+        self._derogations = frozenset(i for i, m in enumerate(self.markers) if m.kind == DEROGATION)  # reach back
         self._look_ahead = frozenset(i for i, steps in enumerate(self.marker_automaton.steps) if steps[-1][2])
         self.tokenizer = Tokenizer((self.cue_automaton, self.marker_automaton))
         # Which in-text marker kinds already express a statement modality (then it is not applied a second time).
@@ -208,7 +210,7 @@ class Scorer:
                           UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), COUNTRY_CASE, TOKEN_PATTERN, CONTRACTIONS,
                           sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, sorted(EXEMPTIONS), SCALE_KINDS, INTENSITY_KINDS,
                           _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK), LOOK_AHEAD_SKIPS_NAMES,
-                          sorted((w, sorted(b)) for w, b in _ADVERB_AFTER.items())))
+                          sorted((w, sorted(b)) for w, b in _ADVERB_AFTER.items()), sorted(DEROGATION_LINKS)))
         # Everything a score depends on but the calibration (added in _refresh_version, which a new calibration
         # calls again): a cue's CAMEO code too, which the legal-act and posture rules read.
         self._version_text = [
@@ -425,6 +427,11 @@ class Scorer:
                 "contribution": contribution,
                 "kind": cue.kind,
             })
+        if cooperative and self._derogations and not self._derogations.isdisjoint(i for i, _, _ in marker_hits):
+            turned = derogate(found, cue_spans, [(s, e, self.markers[i].pattern, self.markers[i].window)
+                                                 for i, s, e in marker_hits if i in self._derogations],
+                              words)
+            hostile, cooperative = hostile + turned, cooperative - turned
         if hostile and cooperative:
             in_background(found, [start for _, start, _ in cue_hits], words)
         return count_style_once(found) if once > 1 else found
