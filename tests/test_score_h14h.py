@@ -59,3 +59,17 @@ def test_a_derogated_cooperation_is_hostile(scorer, text, cue):
 def test_a_derogation_of_something_else_leaves_the_cooperation(scorer):
     result = scorer.score("Busan said the dialogue would go on despite the farce in its parliament.")
     assert cue_of(result, "dialogue")["contribution"] < 0
+
+
+@pytest.mark.parametrize("text, cue", [("Busan began dismantling the hall built for family reunions.", "reunions"),
+                                       ("Tokyo tore down the monument to their friendship.", "friendship")])
+def test_tearing_down_what_served_cooperation_is_hostile(scorer, text, cue):
+    # judge: dismantling a facility built for reunions (a hostile act) scored cooperative (the reunions, -0.38)
+    result = scorer.score(text)
+    assert cue_of(result, cue)["contribution"] > 0 and result.hostility > 0.2
+
+
+def test_dismantling_a_weapon_keeps_its_sign(scorer):
+    # a hostile cue after the marker keeps its sign (as after 'oppose'); no better, no worse than before this round
+    found = cue_of(scorer.score("Busan vowed to dismantle the nuclear weapons."), "nuclear weapons")
+    assert found["contribution"] > 0
