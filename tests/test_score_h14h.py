@@ -73,3 +73,13 @@ def test_dismantling_a_weapon_keeps_its_sign(scorer):
     # a hostile cue after the marker keeps its sign (as after 'oppose'); no better, no worse than before this round
     found = cue_of(scorer.score("Busan vowed to dismantle the nuclear weapons."), "nuclear weapons")
     assert found["contribution"] > 0
+
+
+@pytest.mark.parametrize("text", ["Busan said Tokyo had wrecked relations between the two sides.",
+                                  "Tokyo's remarks have damaged bilateral ties, the Busan ministry said."])
+def test_wrecking_relations_is_hostile(scorer, text):
+    # judge: an accusation that X "wrecked relations" scored 0 or cooperative ('relations' alone is no cue, so the
+    # opposition marker 'wreck~' had nothing to turn; 'bilateral ties' read cooperative)
+    result = scorer.score(text)
+    assert any(c["kind"] == "tension" and c["contribution"] > 0.3 for c in result.cues)
+    assert result.hostility > 0.3
