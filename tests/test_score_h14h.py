@@ -83,3 +83,21 @@ def test_wrecking_relations_is_hostile(scorer, text):
     result = scorer.score(text)
     assert any(c["kind"] == "tension" and c["contribution"] > 0.3 for c in result.cues)
     assert result.hostility > 0.3
+
+
+@pytest.mark.parametrize("text", ["Busan's military said Tokyo fired what appeared to be a ballistic missile.",
+                                  "Tokyo launched what it called a new cruise missile, Busan officials said."])
+def test_a_launch_in_the_wires_hedge_is_a_launch(scorer, text):
+    # judge: a reported launch (+3) scored as a topic: 'what appeared to be a' is five words, the launch row's gap three
+    result = scorer.score(text, "reported")
+    assert any(c["kind"] == "military" and c["contribution"] >= 0.7 for c in result.cues)
+    assert not result.capped
+
+
+@pytest.mark.parametrize("text", ["The launch came days after Tokyo held talks with Busan.",
+                                  "The latest launch was the third this month, Busan said."])
+def test_a_launch_named_before_is_an_act(scorer, text):
+    # judge: "the launch came days after ..." scored 0 or cooperative (the talks); the noun alone names the launch
+    result = scorer.score(text)
+    assert any(c["kind"] == "military" and c["contribution"] > 0.5 for c in result.cues)
+    assert result.hostility > 0.5
