@@ -101,3 +101,12 @@ def test_a_launch_named_before_is_an_act(scorer, text):
     result = scorer.score(text)
     assert any(c["kind"] == "military" and c["contribution"] > 0.5 for c in result.cues)
     assert result.hostility > 0.5
+
+
+@pytest.mark.parametrize("text, cue", [("Busan denounced Tokyo's policy as a betrayal of the joint declaration.",
+                                        "joint declaration"),
+                                       ("Tokyo said Busan had trampled on the agreement.", "agreement")])
+def test_a_betrayed_agreement_is_not_cooperation(scorer, text, cue):
+    # judge: a condemnation of a policy scored cooperative (the declaration it betrays counted as an agreement)
+    result = scorer.score(text)
+    assert cue_of(result, cue)["contribution"] > 0 and result.hostility > 0.3
