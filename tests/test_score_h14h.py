@@ -110,3 +110,11 @@ def test_a_betrayed_agreement_is_not_cooperation(scorer, text, cue):
     # judge: a condemnation of a policy scored cooperative (the declaration it betrays counted as an agreement)
     result = scorer.score(text)
     assert cue_of(result, cue)["contribution"] > 0 and result.hostility > 0.3
+
+
+@pytest.mark.parametrize("text", ["Busan officials reviewed the summit documents on Tuesday.",
+                                  "The talks venue was moved from Busan to a hotel."])
+def test_a_record_or_place_of_talks_is_no_cooperation(scorer, text):
+    # judge: a neutral remark about summit documents scored cooperative (-0.40: 'summit' as a topic word)
+    result = scorer.score(text)
+    assert result.hostility == 0 and all(c["contribution"] == 0 for c in result.cues)
