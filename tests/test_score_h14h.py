@@ -118,3 +118,17 @@ def test_a_record_or_place_of_talks_is_no_cooperation(scorer, text):
     # judge: a neutral remark about summit documents scored cooperative (-0.40: 'summit' as a topic word)
     result = scorer.score(text)
     assert result.hostility == 0 and all(c["contribution"] == 0 for c in result.cues)
+
+
+@pytest.mark.parametrize("text", ["Busan is supplying Tokyo with artillery shells, officials said.",
+                                  "Busan shipped Tokyo a lot of munitions and supplied Tokyo with a large number of drones."])
+def test_arms_supplied_to_the_target_are_aid_to_it(scorer, text):
+    # T1: "supplying Russia with ... artillery shells" was a fight (shells) and posture (artillery) toward Russia, its
+    # recipient; the recipient is the verb's object, inside the cue, and arms sent to the one target are aid to it
+    toward = scorer.score(text, targets=["JPN"], speaker_country="KOR")
+    transfers = [c for c in toward.cues if c["kind"] == "transfer"]
+    assert transfers and all(c["contribution"] < 0 for c in transfers)
+    assert toward.hostility < 0
+    # toward a third country the same transfer is hostile (arms for a war against it)
+    against = scorer.score(text, targets=["CHN"], speaker_country="USA")
+    assert against.hostility > 0.2

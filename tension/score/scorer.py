@@ -45,7 +45,7 @@ from tension.score.calibration import Calibration, load_calibration
 from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue, Marker,  # noqa: F401
                                    load_cues, load_markers, load_vader_overrides)
 from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS, LEGAL_CAMEO,
-                                     UNDIRECTED_CAMEO_PREFIX, countries_named, directed_at, first_person,
+                                     UNDIRECTED_CAMEO_PREFIX, countries_named, country_at, directed_at, first_person,
                                      load_country_names,
                                      names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
@@ -378,9 +378,13 @@ class Scorer:
                 markers.append({"marker": "inside a proper name", "kind": "name"})
             # directed_at reads the word after the cue, or after a preposition and "the": most cues are followed by
             # none of those, and no country name (one set look-up here instead of a call)
-            if parties and end < last and words[end] in after_cue and not cue.cameo.startswith(
+            # a transfer whose recipient is its verb's object ("supplying Russia with shells") names it inside the cue
+            inside = parties and cue.kind == "transfer" and end - start > 2 and words[start + 1] in \
+                self.country_names.starts
+            if inside or parties and end < last and words[end] in after_cue and not cue.cameo.startswith(
                     UNDIRECTED_CAMEO_PREFIX):
-                elsewhere = directed_at(words, end, self.country_names, text, span)
+                elsewhere = country_at(words, start + 1, self.country_names, text, span) if inside else directed_at(
+                    words, end, self.country_names, text, span)
                 if elsewhere and elsewhere not in parties and cue.kind != "transfer":
                     factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul);
                     # troops or arms sent to a third country keep their weight: they are sent to fight the
