@@ -69,10 +69,22 @@ def test_tearing_down_what_served_cooperation_is_hostile(scorer, text, cue):
     assert cue_of(result, cue)["contribution"] > 0 and result.hostility > 0.2
 
 
-def test_dismantling_a_weapon_keeps_its_sign(scorer):
-    # a hostile cue after the marker keeps its sign (as after 'oppose'); no better, no worse than before this round
+def test_dismantling_a_weapon_undoes_it(scorer):
+    # 'dismantle' is a reversal (as 'lift', 'ease'): taking a weapon apart de-escalates; 'destroy' keeps a hostile
+    # cue's sign ("vowed to destroy the missile bases" is no disarmament)
     found = cue_of(scorer.score("Busan vowed to dismantle the nuclear weapons."), "nuclear weapons")
-    assert found["contribution"] > 0
+    assert found["contribution"] < 0
+    assert cue_of(scorer.score("Busan vowed to destroy the missile bases."), "missile")["contribution"] > 0
+
+
+@pytest.mark.parametrize("text", ["Busan silenced its loudspeakers along the border.",
+                                  "Tokyo has suspended the propaganda broadcasts toward Busan."])
+def test_silenced_propaganda_is_a_de_escalation(scorer, text):
+    # T1: "silences loudspeakers in gesture toward ..." (class -2) scored 0: loudspeaker broadcasts and leaflets are
+    # psychological warfare (a cue, 0.3); silenced, suspended or dismantled they are a de-escalation
+    result = scorer.score(text)
+    assert result.hostility < 0
+    assert scorer.score("Busan resumed its loudspeaker broadcasts along the border.").hostility > 0
 
 
 @pytest.mark.parametrize("text", ["Busan said Tokyo had wrecked relations between the two sides.",
