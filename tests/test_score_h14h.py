@@ -144,3 +144,10 @@ def test_arms_supplied_to_the_target_are_aid_to_it(scorer, text):
     # toward a third country the same transfer is hostile (arms for a war against it)
     against = scorer.score(text, targets=["CHN"], speaker_country="USA")
     assert against.hostility > 0.2
+
+
+@pytest.mark.parametrize("text", ["Busan and Tokyo confirmed work on a free trade area.",
+                                  "The two ministers signed a free trade agreement in Busan."])
+def test_a_free_trade_area_is_cooperation(scorer, text):
+    # T1: leaders confirming work on a free trade area (class -2) scored 0
+    assert scorer.score(text).hostility < -0.2
