@@ -80,7 +80,7 @@ def test_dismantling_a_weapon_undoes_it(scorer):
 @pytest.mark.parametrize("text", ["Busan silenced its loudspeakers along the border.",
                                   "Tokyo has suspended the propaganda broadcasts toward Busan."])
 def test_silenced_propaganda_is_a_de_escalation(scorer, text):
-    # T1: "silences loudspeakers in gesture toward ..." (class -2) scored 0: loudspeaker broadcasts and leaflets are
+    # T1: a headline on border loudspeakers silenced (class -2) scored 0: loudspeaker broadcasts and leaflets are
     # psychological warfare (a cue, 0.3); silenced, suspended or dismantled they are a de-escalation
     result = scorer.score(text)
     assert result.hostility < 0
@@ -135,7 +135,7 @@ def test_a_record_or_place_of_talks_is_no_cooperation(scorer, text):
 @pytest.mark.parametrize("text", ["Busan is supplying Tokyo with artillery shells, officials said.",
                                   "Busan shipped Tokyo a lot of munitions and supplied Tokyo with a large number of drones."])
 def test_arms_supplied_to_the_target_are_aid_to_it(scorer, text):
-    # T1: "supplying Russia with ... artillery shells" was a fight (shells) and posture (artillery) toward Russia, its
+    # T1: arms supplied to a state named as the verb's object were a fight (shells) and posture (artillery) toward its
     # recipient; the recipient is the verb's object, inside the cue, and arms sent to the one target are aid to it
     toward = scorer.score(text, targets=["JPN"], speaker_country="KOR")
     transfers = [c for c in toward.cues if c["kind"] == "transfer"]
