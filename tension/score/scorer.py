@@ -15,7 +15,8 @@ unless the row says why not) or, for insults, on the gold-set guideline's classe
 markers just before it in the same clause (tension/data/cues_modifiers.tsv): a negation cancels a hostile cue ("did
 not threaten") and turns a cooperative one into a mild refusal ("did not agree"), an emphasis does not ("never
 ceased"); "halt", "suspend", "lift" reverse a cue (CAMEO's mirrored categories: halt negotiations −7 vs negotiate
-+7); "could", "will", "urged ... to" scale it; "strongly" intensifies it. Only the strongest epithet (a house name
++7); "could", "will", "urged ... to" scale it; "strongly" intensifies it. One marker kind reaches back: a derogation ("called the talks nothing but a farce") turns
+the cooperative cue before it hostile (rules.derogate). Only the strongest epithet (a house name
 for the other side) and the strongest demand cue of a statement count. A capitalised cue inside a proper name counts
 0. The statement's modality (from the extractor) applies to the whole score unless the text already marks it at a
 cue, so a hedge is never counted twice. METHODOLOGY.md §2 explains the choice of constants;
