@@ -284,7 +284,7 @@ def test_cue_rows_have_a_source():
 def test_marker_rows_are_valid():
     markers = load_markers()
     kinds = {"negation", "refusal", "reversal", "hypothetical", "future", "request", "topic", "intensifier",
-             "diminisher", "emphasis", "opposition"}
+             "diminisher", "emphasis", "opposition", "derogation"}
     for marker in markers:
         assert marker.kind in kinds, marker
         assert marker.statement_modality in ("", "negated", "hypothetical", "threat_or_future"), marker

@@ -34,7 +34,19 @@ VERBAL_CAP = 0.5
 # launch that is the topic of a condemnation ("condemned the missile launch as a grave provocation") is the object of
 # words, not an act of the statement; a cooperative cue turned hostile by an opposition or a refusal ("opposed the
 # talks") is a rejection, words too.
-CAP_KEEPING_MARKERS = frozenset({"topic", "opposition", "refusal"})
+CAP_KEEPING_MARKERS = frozenset({"topic", "opposition", "refusal", "derogation"})
+# The one marker kind that reaches back (eighth round): a derogation ("a farce", "a charade", "a publicity stunt") turns
+# the cooperative cues before it in its clause, within its window, hostile: "called the talks nothing but a farce" is
+# an accusation of deceit (the guideline's derogation, +2), as "so-called talks" is (the opposition marker before a
+# cue). A derogated cue is words, so it keeps the cap (CAP_KEEPING_MARKERS).
+DEROGATION = "derogation"
+# The words that may stand between a cooperative cue and the derogation that names it: a copula, "as", articles,
+# "nothing but", "mere", and the few nouns that qualify the derogation ("a publicity stunt", "a propaganda ploy").
+# Any other word ("the dialogue continued despite the farce in parliament") means the derogation names something else.
+DEROGATION_LINKS = frozenset({"is", "are", "was", "were", "be", "been", "being", "as", "a", "an", "the", "nothing",
+                              "but", "anything", "all", "mere", "merely", "just", "only", "simply", "no", "more",
+                              "than", "another", "sheer", "pure", "utter", "complete", "total", "cheap", "political",
+                              "publicity", "propaganda", "diplomatic", "little", "else"})
 
 
 def lifts_cap(cue: dict) -> bool:
@@ -59,6 +71,31 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]|‘([^‘’]{1,8
 # the accusation" does (the guideline: rejecting another state's report is a denial, `negated`); the rejection itself
 # is its own cue (reject~, CAMEO 12).
 EXEMPTIONS = frozenset({("future", "threat"), ("request", "demand"), ("topic", "accusation")})
+
+
+# A marker whose last word has a suffix choice ('consider~ whether|if|*ing') reads that word ahead (the cue may start on
+# it). A capitalised word in running text matched only by the suffix is a proper name, not an -ing verb: "considers
+# Beijing a threat" hedges nothing (eighth round). Part of the version.
+LOOK_AHEAD_SKIPS_NAMES = True
+
+
+def derogate(found: list[dict], spans: list[tuple[int, int]], derogations: list[tuple[int, int, str, int]],
+             words: list[str]) -> int:
+    """Turn hostile the cooperative cues of `found` (word spans `spans`) that a derogation marker after them reaches:
+    (start, end, pattern, window) each, the marker starting less than `window` words after the cue's end, with only
+    DEROGATION_LINKS between ("the talks were nothing but a farce"). Returns how many were turned."""
+    turned = 0
+    for cue, (_, cue_end) in zip(found, spans):
+        if cue["contribution"] >= 0:
+            continue
+        for start, _, pattern, window in derogations:
+            if cue_end <= start and start - cue_end < window and DEROGATION_LINKS.issuperset(words[cue_end:start]):
+                cue["factor"] = round(-cue["factor"], 4)
+                cue["contribution"] = round(cue["weight"] * cue["factor"], 4)
+                cue["markers"] = cue["markers"] + [{"marker": pattern, "kind": DEROGATION}]
+                turned += 1
+                break
+    return turned
 
 
 def _exempt(marker_kind: str, cue_kind: str) -> bool:

@@ -15,7 +15,8 @@ unless the row says why not) or, for insults, on the gold-set guideline's classe
 markers just before it in the same clause (tension/data/cues_modifiers.tsv): a negation cancels a hostile cue ("did
 not threaten") and turns a cooperative one into a mild refusal ("did not agree"), an emphasis does not ("never
 ceased"); "halt", "suspend", "lift" reverse a cue (CAMEO's mirrored categories: halt negotiations −7 vs negotiate
-+7); "could", "will", "urged ... to" scale it; "strongly" intensifies it. Only the strongest epithet (a house name
++7); "could", "will", "urged ... to" scale it; "strongly" intensifies it. One marker kind reaches back: a derogation ("called the talks nothing but a farce") turns
+the cooperative cue before it hostile (rules.derogate). Only the strongest epithet (a house name
 for the other side) and the strongest demand cue of a statement count. A capitalised cue inside a proper name counts
 0. The statement's modality (from the extractor) applies to the whole score unless the text already marks it at a
 cue, so a hedge is never counted twice. METHODOLOGY.md §2 explains the choice of constants;
@@ -45,12 +46,12 @@ from tension.score.calibration import Calibration, load_calibration
 from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue, Marker,  # noqa: F401
                                    load_cues, load_markers, load_vader_overrides)
 from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS, LEGAL_CAMEO,
-                                     UNDIRECTED_CAMEO_PREFIX, countries_named, directed_at, first_person,
+                                     UNDIRECTED_CAMEO_PREFIX, countries_named, country_at, directed_at, first_person,
                                      load_country_names,
                                      names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAPPED_KINDS, CAP_KEEPING_MARKERS,  # noqa: F401
-                                  INTENSITY_KINDS, lifts_cap,
+                                  INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, DEROGATION, DEROGATION_LINKS, derogate, lifts_cap,
                                   NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, REST_WEIGHT,
                                   SCALE_KINDS, SCARE_QUOTE_WORDS, VERBAL_CAP, VERBAL_KINDS, EXEMPTIONS, _exempt, aggregate, aggregate_sides,
                                   count_style_once, in_background, in_name, _quoted_spans, _QUOTED, running_text)
@@ -82,6 +83,17 @@ SETTLED_MEMO = 50_000
 # Words that end the reach of a marker: "would not work and warned that ..." does not negate "warned".
 _SCOPE_BREAK = _CLAUSE_BREAK | {"and", "but", "while", "whereas", "although", "though", "however", "yet", "because",
                                 "since", "after", "before", "when", "as", "which", "who", "where"}
+# 'yet' right after a negation is an adverb, not a clause break: "has not yet rejected the talks" (eighth round)
+# and 'but' after 'nothing', 'anything', 'all' ("nothing but a farce") is no conjunction
+_ADVERB_AFTER = {"yet": frozenset({"not", "n't", "never"}), "but": frozenset({"nothing", "anything", "all"})}
+
+
+def _breaks(words: list[str], start: int, end: int) -> bool:
+    """Whether a word of words[start:end] ends a marker's reach (_SCOPE_BREAK), but for 'yet' after a negation."""
+    return any(w in _SCOPE_BREAK and not (w in _ADVERB_AFTER and k > 0 and words[k - 1] in _ADVERB_AFTER[w])
+               for k, w in enumerate(words[start:end], start))
+
+
 _DISTANCE = itemgetter(1)  # of a (marker, distance) pair
 _HOSTILE_FACTOR = attrgetter("hostile_factor")  # the marker's factor on a cue with weight > 0
 _COOPERATIVE_FACTOR = attrgetter("cooperative_factor")
@@ -185,6 +197,7 @@ class Scorer:
         self.marker_automaton = _Automaton([m.pattern for m in self.markers])
         # markers whose last word has a suffix choice ('consider~ whether|if|*ing'): that word is read ahead, not
         # taken, so the marker reaches a cue that starts on it ("considering launching a missile")
+        self._derogations = frozenset(i for i, m in enumerate(self.markers) if m.kind == DEROGATION)  # reach back
         self._look_ahead = frozenset(i for i, steps in enumerate(self.marker_automaton.steps) if steps[-1][2])
         self.tokenizer = Tokenizer((self.cue_automaton, self.marker_automaton))
         # Which in-text marker kinds already express a statement modality (then it is not applied a second time).
@@ -197,7 +210,8 @@ class Scorer:
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
                           UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), COUNTRY_CASE, TOKEN_PATTERN, CONTRACTIONS,
                           sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, sorted(EXEMPTIONS), SCALE_KINDS, INTENSITY_KINDS,
-                          _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK)))
+                          _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK), LOOK_AHEAD_SKIPS_NAMES,
+                          sorted((w, sorted(b)) for w, b in _ADVERB_AFTER.items()), sorted(DEROGATION_LINKS)))
         # Everything a score depends on but the calibration (added in _refresh_version, which a new calibration
         # calls again): a cue's CAMEO code too, which the legal-act and posture rules read.
         self._version_text = [
@@ -238,11 +252,21 @@ class Scorer:
         for index, start, end in found_markers:
             if self.markers[index].kind in NEGATABLE_KINDS:
                 before = negations.get(start)
-                if before is None and start - 1 in negations and words[start - 1] not in _SCOPE_BREAK:
+                if before is None and start - 1 in negations and (
+                        words[start - 1] not in _SCOPE_BREAK or not _breaks(words, start - 1, start)):
                     before = negations[start - 1]  # one word between: "did not openly oppose", "never formally rejected"
                 if before is not None:
                     negated[start] = before
         return negated
+
+    def _proper_name_ahead(self, text: str, tokens: Tokens, marker: int, at: int) -> bool:
+        """Whether the word a look-ahead marker read ahead (its last word, `at`) matched only by a suffix choice
+        ('*ing') and is a proper name, not a verb: capitalised inside running text ("considers Beijing a threat" is
+        no hedge; "considers launching" is)."""
+        if not LOOK_AHEAD_SKIPS_NAMES or tokens.words[at] in self.marker_automaton.steps[marker][-1][0]:
+            return False  # an exact choice ('whether', 'if')
+        char_start = tokens.span(at)[0]
+        return text[char_start].isupper() and running_text(text)
 
     def _markers_before(self, words: list[str], found_markers: list[tuple[int, int, int]],
                         cue_start: int, cue_spans: list[tuple[int, int]], cue_starts: list[int],
@@ -261,8 +285,8 @@ class Scorer:
             marker = self.markers[index]
             if cue_start - end >= marker.window:
                 continue
-            if not _SCOPE_BREAK.isdisjoint(words[start:cue_start]):  # a clause boundary between marker and cue
-                continue
+            if not _SCOPE_BREAK.isdisjoint(words[start:cue_start]) and _breaks(words, start, cue_start):
+                continue  # a clause boundary between marker and cue
             inside = _containing(cue_spans, cue_starts, start, end, longest) if cue_starts is not None else next(
                 ((s, e) for s, e in cue_spans if s <= start and end <= e), None)
             if inside and (inside[1] - inside[0]) > (end - start) and marker.kind in POLARITY_KINDS:
@@ -284,7 +308,8 @@ class Scorer:
             return []  # markers only act on cues
         marker_hits = self.marker_automaton.find(words, tokens.candidates(1))
         if marker_hits and not self._look_ahead.isdisjoint(i for i, _, _ in marker_hits):
-            marker_hits = [(i, s, e - 1 if i in self._look_ahead else e) for i, s, e in marker_hits]
+            marker_hits = [(i, s, e - 1 if i in self._look_ahead else e) for i, s, e in marker_hits
+                           if i not in self._look_ahead or not self._proper_name_ahead(text, tokens, i, e - 1)]
         # The markers that can reach a cue end within the widest window before it: in a long text, found by
         # bisection on their ends (kept in their found order), so it is not scanned marker by cue.
         if len(marker_hits) > _SCAN_LIMIT:
@@ -354,9 +379,13 @@ class Scorer:
                 markers.append({"marker": "inside a proper name", "kind": "name"})
             # directed_at reads the word after the cue, or after a preposition and "the": most cues are followed by
             # none of those, and no country name (one set look-up here instead of a call)
-            if parties and end < last and words[end] in after_cue and not cue.cameo.startswith(
+            # a transfer whose recipient is its verb's object ("supplying Russia with shells") names it inside the cue
+            inside = parties and cue.kind == "transfer" and end - start > 2 and words[start + 1] in \
+                self.country_names.starts
+            if inside or parties and end < last and words[end] in after_cue and not cue.cameo.startswith(
                     UNDIRECTED_CAMEO_PREFIX):
-                elsewhere = directed_at(words, end, self.country_names, text, span)
+                elsewhere = country_at(words, start + 1, self.country_names, text, span) if inside else directed_at(
+                    words, end, self.country_names, text, span)
                 if elsewhere and elsewhere not in parties and cue.kind != "transfer":
                     factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul);
                     # troops or arms sent to a third country keep their weight: they are sent to fight the
@@ -403,6 +432,11 @@ class Scorer:
                 "contribution": contribution,
                 "kind": cue.kind,
             })
+        if cooperative and self._derogations and not self._derogations.isdisjoint(i for i, _, _ in marker_hits):
+            turned = derogate(found, cue_spans, [(s, e, self.markers[i].pattern, self.markers[i].window)
+                                                 for i, s, e in marker_hits if i in self._derogations],
+                              words)
+            hostile, cooperative = hostile + turned, cooperative - turned
         if hostile and cooperative:
             in_background(found, [start for _, start, _ in cue_hits], words)
         return count_style_once(found) if once > 1 else found
