@@ -7,7 +7,10 @@ Nothing here imports Prefect at module level: the API server must be starting be
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # Worker processes take a few seconds to start: worth it only for more than this much input.
@@ -69,7 +72,53 @@ def run_once(parameters: dict, runner_choice: str = "auto", workers: int | None 
         api_ready()
     except RuntimeError as error:
         raise ApiUnavailable(str(error)) from None
-    return tension_flow.with_options(task_runner=runner)(**parameters, workers=workers)
+    from tension.warehouse.publish import RunInProgress
+
+    with _console_without_tracebacks_of((OSError, RunInProgress)):
+        return tension_flow.with_options(task_runner=runner)(**parameters, workers=workers)
+
+
+class _HandledFailures(logging.Filter):
+    """Keeps off the console Prefect's records of a failure whose exception the caller reports in one line itself:
+    the task's and the flow's tracebacks, and the 'Finished in state Failed(...)' lines that repeat the message.
+    They still reach the run's log on the Prefect API, and the console too at debug level (PREFECT_LOGGING_LEVEL=
+    DEBUG)."""
+
+    def __init__(self, handled: tuple[type[BaseException], ...]) -> None:
+        super().__init__()
+        self.handled, self.messages = handled, set()
+
+    def filter(self, record: logging.LogRecord) -> bool:  # noqa: D102 - logging hook
+        if logging.getLogger("prefect").isEnabledFor(logging.DEBUG):
+            return True
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, self.handled):
+            self.messages.add(str(error))
+            return False
+        if self.messages and "Finished in state Failed" in (message := record.getMessage()):
+            return not any(known in message for known in self.messages)
+        return True
+
+
+@contextmanager
+def _console_without_tracebacks_of(handled: tuple[type[BaseException], ...]) -> Iterator[None]:
+    """While the block runs, Prefect's console shows no traceback of a `handled` failure: `tension run` says what
+    went wrong in one line ('error: ...'), and a traceback from inside Prefect's task engine before it only buries
+    that line (a report folder that cannot be written, a published file that cannot be replaced)."""
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    loggers = [logging.getLogger(), *(logger for logger in logging.Logger.manager.loggerDict.values()
+                                      if isinstance(logger, logging.Logger))]
+    consoles = {handler for logger in loggers for handler in logger.handlers
+                if isinstance(handler, PrefectConsoleHandler)}
+    quiet = _HandledFailures(handled)
+    for handler in consoles:
+        handler.addFilter(quiet)
+    try:
+        yield
+    finally:
+        for handler in consoles:
+            handler.removeFilter(quiet)
 
 
 def _inbox_bytes(paths: list[Path]) -> int:

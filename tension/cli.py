@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
 import json
-from collections import Counter
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from tension.cli_checks import (
+    check_inbox, check_no_run_in_progress, check_pairs, check_week, check_writable_db, parse_defaults, parse_fields,
+)
 from tension.config import BATCH_SIZE, DEFAULT_DB, DEFAULT_INBOX, DEFAULT_REPORTS, SCHEDULE_CRON, SCHEDULE_TIMEZONE
 
 app = typer.Typer(
@@ -24,77 +26,6 @@ app = typer.Typer(
 
 SHOWN_REJECTIONS = 10  # rejections listed one by one after a run; the rest are counted by reason
 DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.")
-
-
-DEFAULTABLE = ("title", "source", "url", "speaker", "year", "retrieved")
-
-
-def _parse_fields(fields: list[str], option: str = "--field") -> dict[str, str]:
-    from tension.ingest.documents import FIELD_NAMES
-
-    mapping = {}
-    for item in fields:
-        ours, sep, theirs = item.partition("=")
-        if not sep or not ours.strip() or not theirs.strip():
-            raise typer.BadParameter(f"{option} wants NAME=VALUE (e.g. text=story), got {item!r}")
-        ours, theirs = ours.strip(), theirs.strip()
-        if option == "--field" and ours not in FIELD_NAMES:
-            close = difflib.get_close_matches(ours, FIELD_NAMES, n=1)
-            backwards = (f"; did you mean {close[0]}={theirs}?" if close else
-                         f"; did you mean {theirs}={ours}?" if theirs in FIELD_NAMES else "")
-            raise typer.BadParameter(f"{ours!r} is not one of our fields ({', '.join(FIELD_NAMES)}): write "
-                                     f"OURS=THEIRS, e.g. text=story{backwards}", param_hint="--field")
-        mapping[ours] = theirs
-    return mapping
-
-
-def _check_pairs(pairs: Path | None) -> None:
-    """A --pairs file that is missing or malformed stops the command before any work, with what is wrong."""
-    if pairs is None:
-        return
-    from tension.config import load_pairs
-
-    try:
-        load_pairs(pairs)
-    except (OSError, ValueError) as error:
-        raise typer.BadParameter(str(error), param_hint="--pairs") from None
-
-
-def _check_week(week: str | None) -> None:
-    """A --week that is not an ISO week stops the command before any work."""
-    if week is None:
-        return
-    from tension.reporting.data import parse_iso_week
-
-    try:
-        parse_iso_week(week)
-    except ValueError as error:
-        raise typer.BadParameter(str(error), param_hint="--week") from None
-
-
-def _parse_defaults(items: list[str]) -> dict[str, str]:
-    defaults = _parse_fields(items, "--default")
-    unknown = sorted(set(defaults) - set(DEFAULTABLE))
-    if unknown:
-        raise typer.BadParameter(f"--default accepts {', '.join(DEFAULTABLE)}; not {', '.join(unknown)}")
-    return defaults
-
-
-def _check_writable_db(db: Path) -> None:
-    """A --db a run can write: checked before the flow starts, so a wrong path is one line, not a traceback."""
-    if db.is_dir():
-        raise typer.BadParameter(f"{db} is a folder; give a database file, e.g. {db / 'tension.duckdb'}",
-                                 param_hint="--db")
-    folder = db.parent
-    for parent in (folder, *folder.parents):
-        if parent.exists():
-            if not parent.is_dir():
-                raise typer.BadParameter(f"{parent} is a file, not a folder: {db} cannot be created there",
-                                         param_hint="--db")
-            if not os.access(parent, os.W_OK | os.X_OK):
-                raise typer.BadParameter(f"cannot write in {parent} (permission denied): choose another --db",
-                                         param_hint="--db")
-            break
 
 
 @app.command()
@@ -122,24 +53,15 @@ def run(
 
     Example (KCNA archive): tension run -i kcna.jsonl --field text=story --field published=date --default speaker=KCNA
     """
-    fields, defaults = _parse_fields(field), _parse_defaults(default)
-    for path in inbox:
-        if not path.exists():
-            raise typer.BadParameter(f"{path} does not exist", param_hint="--inbox")
-    _check_pairs(pairs)
-    _check_week(week)
-    _check_writable_db(db)
+    fields, defaults = parse_fields(field), parse_defaults(default)
+    check_inbox(inbox)
+    check_pairs(pairs)
+    check_week(week)
+    check_writable_db(db)
     from flows.local import ApiUnavailable, RunnerChoiceError, run_once  # Prefect only for commands running flows
     from tension.warehouse.publish import RunInProgress
 
-    try:  # another run on this database: said in one line before the flow starts, not after Prefect's traceback
-        from tension.warehouse.publish import Workspace, exclusive_run
-
-        with exclusive_run(Workspace(db)):
-            pass
-    except RunInProgress as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(code=3) from None
+    check_no_run_in_progress(db)
     parameters = {"inbox": [str(p) for p in inbox], "db": str(db), "reports": str(reports), "week": week,
                   "batch_size": batch_size, "pairs_file": str(pairs) if pairs else None, "make_report": report,
                   "parquet_dir": str(parquet) if parquet else None, "fields": fields or None,
@@ -204,7 +126,7 @@ def serve(
 
     Example: tension serve --inbox /data/inbox --cron "0 6 * * 1" --timezone Asia/Seoul
     """
-    fields, defaults = _parse_fields(field), _parse_defaults(default)
+    fields, defaults = parse_fields(field), parse_defaults(default)
     from flows.local import quiet_local_prefect
     from flows.serve import prefect_api, serve_weekly
 
@@ -291,11 +213,11 @@ def statements(
     from tension.analyse import analyse_documents, build_context, split_dating, with_defaults
     from tension.records import statement_json
 
-    fields, defaults = _parse_fields(field), _parse_defaults(default)
+    fields, defaults = parse_fields(field), parse_defaults(default)
     for given in files:
         if not given.exists() and not given.is_symlink():
             raise typer.BadParameter(f"{given} does not exist", param_hint="FILES")
-    _check_pairs(pairs)
+    check_pairs(pairs)
     paths = [path for given in files for path in (list_inbox([given]) if given.is_dir() else [given])]
     if not paths:
         typer.echo(f"no input files under {', '.join(map(str, files))} (dotfiles and .meta.yaml sidecars are not "

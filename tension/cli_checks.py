@@ -1,0 +1,106 @@
+"""The CLI's argument checks: what a command was given is read and checked before any work starts, so that a wrong
+value is one line naming the option (typer.BadParameter), not a traceback from deep inside a run.
+
+Apart from tension/cli.py because they raise the CLI's own errors (typer) and serve several commands (run, serve,
+statements), and the checks before a run (a database it can write, no other run on it) grew to a module's worth.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import typer
+
+DEFAULTABLE = ("title", "source", "url", "speaker", "year", "retrieved")
+
+
+def parse_fields(fields: list[str], option: str = "--field") -> dict[str, str]:
+    """--field (or --default) NAME=VALUE items as a mapping; a name not ours says which one was meant."""
+    from tension.ingest.documents import FIELD_NAMES
+
+    mapping = {}
+    for item in fields:
+        ours, sep, theirs = item.partition("=")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise typer.BadParameter(f"{option} wants NAME=VALUE (e.g. text=story), got {item!r}")
+        ours, theirs = ours.strip(), theirs.strip()
+        if option == "--field" and ours not in FIELD_NAMES:
+            close = difflib.get_close_matches(ours, FIELD_NAMES, n=1)
+            backwards = (f"; did you mean {close[0]}={theirs}?" if close else
+                         f"; did you mean {theirs}={ours}?" if theirs in FIELD_NAMES else "")
+            raise typer.BadParameter(f"{ours!r} is not one of our fields ({', '.join(FIELD_NAMES)}): write "
+                                     f"OURS=THEIRS, e.g. text=story{backwards}", param_hint="--field")
+        mapping[ours] = theirs
+    return mapping
+
+
+def check_pairs(pairs: Path | None) -> None:
+    """A --pairs file that is missing or malformed stops the command before any work, with what is wrong."""
+    if pairs is None:
+        return
+    from tension.config import load_pairs
+
+    try:
+        load_pairs(pairs)
+    except (OSError, ValueError) as error:
+        raise typer.BadParameter(str(error), param_hint="--pairs") from None
+
+
+def check_week(week: str | None) -> None:
+    """A --week that is not an ISO week stops the command before any work."""
+    if week is None:
+        return
+    from tension.reporting.data import parse_iso_week
+
+    try:
+        parse_iso_week(week)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--week") from None
+
+
+def parse_defaults(items: list[str]) -> dict[str, str]:
+    """--default NAME=VALUE items, for the metadata fields a document may lack."""
+    defaults = parse_fields(items, "--default")
+    unknown = sorted(set(defaults) - set(DEFAULTABLE))
+    if unknown:
+        raise typer.BadParameter(f"--default accepts {', '.join(DEFAULTABLE)}; not {', '.join(unknown)}")
+    return defaults
+
+
+def check_writable_db(db: Path) -> None:
+    """A --db a run can write: checked before the flow starts, so a wrong path is one line, not a traceback."""
+    if db.is_dir():
+        raise typer.BadParameter(f"{db} is a folder; give a database file, e.g. {db / 'tension.duckdb'}",
+                                 param_hint="--db")
+    folder = db.parent
+    for parent in (folder, *folder.parents):
+        if parent.exists():
+            if not parent.is_dir():
+                raise typer.BadParameter(f"{parent} is a file, not a folder: {db} cannot be created there",
+                                         param_hint="--db")
+            if not os.access(parent, os.W_OK | os.X_OK):
+                raise typer.BadParameter(f"cannot write in {parent} (permission denied): choose another --db",
+                                         param_hint="--db")
+            break
+
+
+def check_inbox(inbox: list[Path]) -> None:
+    """Every --inbox given exists."""
+    for path in inbox:
+        if not path.exists():
+            raise typer.BadParameter(f"{path} does not exist", param_hint="--inbox")
+
+
+def check_no_run_in_progress(db: Path) -> None:
+    """Another run on this database: said in one line (exit code 3) before the flow starts, not after Prefect's
+    traceback."""
+    from tension.warehouse.publish import RunInProgress, Workspace, exclusive_run
+
+    try:
+        with exclusive_run(Workspace(db)):
+            pass
+    except RunInProgress as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=3) from None

@@ -1,0 +1,167 @@
+"""Batch files: Documents from JSON-lines (streamed, in line ranges of a large file) and CSV/TSV files, each record
+through a field mapping (ours -> theirs, from --field or a sidecar's `fields:`), each bad record a Rejection of its
+own while the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tension.ingest import formats
+from tension.ingest.document import FIELD_NAMES, Document, Rejection, make_document
+from tension.ingest.formats import FormatError
+from tension.ingest.inbox import MAX_RECORD_BYTES, check_file
+from tension.ingest.metadata import read_sidecar
+
+MAX_JSONL_BYTES = 4 * 1024 ** 3      # JSONL is streamed line by line and split into batches
+DEFAULT_FIELDS = {name: name for name in FIELD_NAMES}
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """How the records of one batch file become Documents, worked out once per file rather than per record."""
+
+    mapping: dict   # our field name -> theirs (a name, 'a+b', or a list of names)
+    defaults: dict  # sidecar values every record starts from
+    html: bool      # strip HTML from the text
+    # (ours, theirs, theirs is one plain field name): a plain name is a dict lookup, no _field() call per record.
+    plan: tuple
+
+    @property
+    def text_field(self) -> str:
+        """The record's field (or fields) that holds the text."""
+        theirs = self.mapping["text"]
+        return "+".join(theirs) if isinstance(theirs, list) else str(theirs)
+
+    @property
+    def plain_text(self) -> bool:
+        """Whether the text comes from one field of the record (not several joined)."""
+        theirs = self.mapping["text"]
+        return isinstance(theirs, str) and "+" not in theirs
+
+    def missing_text(self, names: Iterable[str]) -> str:
+        """Why records without the text field cannot be read, naming the fields they have."""
+        have = ", ".join(sorted(map(str, names))[:20]) or "none"
+        return (f"no '{self.text_field}' field holding the text (the fields are: {have}); name the field that holds "
+                "it with --field text=<name>, or 'fields: {text: <name>}' in a sidecar")
+
+    @classmethod
+    def settings(cls, sidecar: dict, fields: dict | None) -> _Batch:
+        mapping = {**DEFAULT_FIELDS, **(sidecar.get("fields") or {}), **(fields or {})}
+        defaults = {k: v for k, v in sidecar.items() if k not in ("fields", "html", "encoding")}
+        plan = tuple((ours, theirs, isinstance(theirs, str) and "+" not in theirs) for ours, theirs in mapping.items())
+        return cls(mapping, defaults, bool(sidecar.get("html", True)), plan)
+
+    def document(self, record: dict, path: Path, item: str) -> Document:
+        """A Document from one record through the field mapping; ValueError says what is wrong."""
+        meta = dict(self.defaults)
+        for ours, theirs, plain in self.plan:
+            value = record.get(theirs) if plain else _field(record, theirs)
+            if value not in (None, ""):
+                meta[ours] = value
+        body = meta.pop("text", "")
+        if not isinstance(body, str):
+            kind = {dict: "an object", list: "a list"}.get(type(body), f"a {type(body).__name__}")
+            raise ValueError(f"field '{self.text_field}' is {kind}, not text: map the field that holds the text "
+                             "with --field text=<name> (or 'fields: {text: <name>}' in a sidecar)")
+        if not body and self.plain_text and self.text_field not in record:
+            raise ValueError(self.missing_text(record))
+        if self.html and formats.looks_like_html(body):
+            body = formats.html_to_text(body)
+        published = self.mapping["published"]
+        date_field = "+".join(published) if isinstance(published, list) else published
+        return make_document(meta, body, path, item, f"field {date_field}")
+
+
+def read_csv_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | None,
+                  fields: dict | None = None) -> Iterator[Document | Rejection]:
+    """Documents from a CSV/TSV batch with a header row, through the same field mapping as JSONL."""
+    batch = _Batch.settings(sidecar, fields)
+    try:
+        text = formats.decode_declared(raw, sidecar.get("encoding"))
+        records = formats.iter_csv(text, "\t" if path.suffix.lower() == ".tsv" else None, MAX_RECORD_BYTES)
+        for number, (item, record) in enumerate(records):
+            if isinstance(record, FormatError):
+                yield Rejection(str(path), item, str(record))
+                continue
+            if number == 0 and batch.plain_text and batch.text_field not in record:
+                yield Rejection(str(path), "", batch.missing_text(record))  # the header's fault, not each row's
+                return
+            yield _record_document(batch, record, path, item)
+    except ValueError as error:
+        yield Rejection(str(path), "", str(error))
+
+
+def _record_document(batch: _Batch, record: dict, path: Path, item: str) -> Document | Rejection:
+    """One record of a batch file as a Document, or its Rejection: whatever goes wrong with it stays with it."""
+    try:
+        return batch.document(record, path, item)
+    except ValueError as error:
+        return Rejection(str(path), item, str(error))
+    except Exception as error:  # noqa: BLE001 - a record must never stop the records after it
+        return Rejection(str(path), item, f"could not be read ({type(error).__name__}: {str(error)[:200]})")
+
+
+def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[int, int] | None = None,
+               inbox: Path | None = None, max_bytes: int = MAX_JSONL_BYTES, line_offsets: formats.LineOffsets | None = None,
+               dating: dict[str, str] | None = None) -> Iterator[Document | Rejection]:
+    """Documents from a JSON-lines batch, streamed; each bad line is its own rejection and the batch goes on.
+
+    `fields` maps our field names to the batch's (e.g. {"text": "story", "published": "date"}); a value may be
+    a list of fields joined as paragraphs ({"text": ["title", "description"]}). A sidecar may carry the same
+    mapping under `fields:`, an `encoding:`, and defaults for every line (e.g. `speaker: KCNA`). HTML in text is
+    stripped. `lines` = (first, stop): 1-based line numbers of one slice of a large file; `line_offsets` remembers
+    where slices start, for the next slice of the same file. `dating`: the run's --default year/retrieved, under
+    the sidecar's and each record's own.
+    """
+    if problem := check_file(path, inbox, max_bytes):
+        yield Rejection(str(path), "", problem)
+        return
+    try:
+        sidecar, _ = read_sidecar(path)
+    except ValueError as error:
+        yield Rejection(str(path), "", str(error))
+        return
+    sidecar = {**(dating or {}), **sidecar}
+    batch = _Batch.settings(sidecar, fields)
+    declared = sidecar.get("encoding")
+    first, stop = lines if lines else (1, None)
+    try:
+        handle = open(path, "rb")
+    except OSError as error:
+        yield Rejection(str(path), "", f"unreadable: {error.strerror or error}")
+        return
+    with handle:
+        for line_no, raw in formats.iter_lines(handle, first, stop, line_offsets, MAX_RECORD_BYTES):
+            item = str(line_no)
+            if isinstance(raw, FormatError):
+                yield Rejection(str(path), item, str(raw))
+                continue
+            if not raw.strip():
+                continue
+            if line_no == 1 and (kind := formats.binary_kind(raw)):
+                yield Rejection(str(path), "", f"binary file: the content looks like {kind}, not JSON lines")
+                return
+            try:
+                record = formats.json_record(raw, str(declared) if declared else None)
+            except ValueError as error:
+                yield Rejection(str(path), item, str(error))
+                continue
+            except Exception as error:  # noqa: BLE001 - MemoryError and the like: this line only
+                yield Rejection(str(path), item, f"invalid JSON ({type(error).__name__})")
+                continue
+            yield _record_document(batch, record, path, item)
+
+
+def _field(record: dict, name: str | list) -> object:
+    """One field of a record, or several joined as paragraphs (a list, or 'title+description'; HTML stripped)."""
+    if isinstance(name, str) and "+" in name and name not in record:
+        name = name.split("+")
+    if isinstance(name, list):
+        parts = [str(record.get(n) or "").strip() for n in name]
+        parts = [formats.html_to_text(p) if formats.looks_like_html(p) else p for p in parts]
+        return "\n\n".join(p for p in parts if p)
+    return record.get(name)
+

@@ -1,0 +1,138 @@
+"""Decoding: the bytes of an input file to text (byte-order marks, declared charsets, UTF-16 without a BOM, UTF-8,
+Korean CP949, a last-resort guess), binary files told apart from text, and what every format reader gives back:
+`Extracted` text with its metadata, or a `FormatError` with a reason a user can act on.
+
+Library: charset-normalizer (the last-resort guess, imported only when it is needed).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+BINARY_MAGIC = (
+    (b"%PDF-", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"), (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx file)"), (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"), (b"MZ", "a Windows executable"), (b"\xd0\xcf\x11\xe0", "an old MS Office file"),
+    (b"SQLite format 3", "an SQLite database"), (b"RIFF", "a RIFF media file"), (b"ID3", "an MP3 file"),
+)
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# A guessed decoding is accepted only when the guesser sees (almost) no mojibake.
+MAX_GUESS_CHAOS = 0.05
+# CP949 decodes most byte soup; it is accepted when what it yields is overwhelmingly Hangul, as Korean text is.
+MIN_HANGUL_SHARE = 0.9
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e\u3000-\u303f\uff01-\uff5e]")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+
+
+class FormatError(ValueError):
+    """A file (or a record inside it) that cannot be read, with the reason to show the user."""
+
+
+def binary_kind(raw: bytes) -> str | None:
+    """What a binary file looks like ('a PNG image'), or None when the bytes could be text."""
+    for magic, kind in BINARY_MAGIC:
+        if raw.startswith(magic):
+            return kind
+    if any(raw.startswith(bom) for bom, _ in BOMS) or utf16_without_bom(raw):
+        return None
+    head = raw[:8192]
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    if b"\x00" in head or (head and controls / len(head) > 0.05):
+        return "binary data (control bytes where text should be)"
+    return None
+
+
+def utf16_without_bom(raw: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text saved without a byte-order mark (Windows tools do), else None.
+
+    Mostly Latin or Hangul text in UTF-16 has a NUL in one byte of nearly every ASCII character: seen in the first
+    4 KB, at least 30% of the byte pairs with a NUL on one side only, and no NUL pair (which no text has)."""
+    head = raw[:4096]
+    if len(head) < 4 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+        if len(head) < 4:
+            return None
+    even, odd = head[0::2], head[1::2]
+    pairs = len(even)
+    if any(a == 0 and b == 0 for a, b in zip(even, odd)):
+        return None
+    for encoding, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if zeros.count(0) >= 0.3 * pairs:
+            try:
+                raw.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding
+    return None
+
+
+def decode_text(raw: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Text and the encoding used: BOM, the declared encoding, UTF-16 without BOM, UTF-8, Korean CP949, a guess."""
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise FormatError(f"starts with a {encoding.upper()} byte-order mark but is not valid {encoding} "
+                                  f"text ({error.reason} at byte {error.start})") from None
+    if declared:
+        try:
+            return raw.decode(declared), declared
+        except LookupError:
+            raise FormatError(f"unknown encoding {declared!r} declared (use a Python codec name, e.g. cp949)") from None
+        except UnicodeDecodeError as error:
+            raise FormatError(f"not valid {declared} text as declared ({error.reason} at byte {error.start})") from None
+    if encoding := utf16_without_bom(raw):
+        return raw.decode(encoding), encoding
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        utf8_error = f"{error.reason} at byte {error.start}"
+    try:
+        text = raw.decode("cp949")
+        non_ascii = [c for c in text if ord(c) > 127]
+        if non_ascii and sum(bool(_HANGUL.match(c)) for c in non_ascii) / len(non_ascii) >= MIN_HANGUL_SHARE:
+            return text, "cp949"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # imported here: nothing heavy at import time
+
+    best = from_bytes(raw).best()
+    if best is not None and best.chaos <= MAX_GUESS_CHAOS:
+        return str(best), best.encoding
+    raise FormatError(
+        f"not UTF-8 text ({utf8_error}) and its encoding could not be recognised (not Korean EUC-KR/CP949, no "
+        "confident guess): save it as UTF-8, or declare the encoding with 'encoding: cp949' (or the right "
+        "codec) in a sidecar file"
+    )
+
+
+def decode_declared(raw: bytes, declared: object) -> str:
+    """Text of `raw` under the encoding a sidecar declares (any value; none declared when empty)."""
+    return decode_text(raw, str(declared) if declared else None)[0]
+
+
+def declared_markup_charset(raw: bytes) -> str | None:
+    """The charset an HTML page or XML file declares in its first 4 KB, if any."""
+    found = _META_CHARSET.search(raw[:4096]) or _XML_ENCODING.search(raw[:200])
+    if not found:
+        return None
+    name = found.group(1).decode("ascii", "replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+@dataclass
+class Extracted:
+    """Text of one file or feed item with the metadata its format carries (only what was found)."""
+
+    text: str
+    meta: dict = field(default_factory=dict)  # title, source, url, author, published, retrieved, id
+    date_source: str = ""                     # which metadata field 'published' came from
+    encoding: str = ""

@@ -1,0 +1,118 @@
+"""Back pages: data quality (what was read, dated and rejected), coverage and intensity by outlet, and how to read
+the index (tension/data/report_methodology.md)."""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+import pandas as pd
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer
+
+from tension.config import DATA_DIR
+from tension.reporting.data import ReportData, Scope
+from tension.reporting.layout import paragraph, wrapped_table
+
+
+def quality_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> list:
+    """The data-quality page: what was read, where dates came from, coverage by outlet, rejections by reason."""
+    q, span = data.quality, scope.label
+    share = f" ({q['unresolved_in_range'] / q['statements_in_range']:.0%})" if q["statements_in_range"] else ""
+    rows = [["Check", f"In {span}", "All weeks", "What it means"],
+            ["Documents read and stored", str(q["documents_in_range"]), str(q["documents"]), "by publication date"],
+            ["Documents without any statement", str(q["documents_without_statements_in_range"]),
+             str(q["documents_without_statements"]), "read, but no sentence was attributed to an actor"],
+            ["Statements extracted", str(q["statements_in_range"]), str(q["statements"]),
+             "including those that bear on no configured pair"],
+            ["Statements bearing on a pair", str(q["pair_statements_in_range"]), str(q["pair_statements"]),
+             "speaker in one country of a pair, the other among its targets"],
+            ["… of them state voices", str(q["counted_statements_in_range"]), str(q["counted_statements"]),
+             "the ones the index counts: the kinds in index_kinds.tsv, state voices by default"],
+            ["Statements without a resolved speaker", f"{q['unresolved_in_range']}{share}", str(q["unresolved"]),
+             "the speaker was not resolved to a country: they count for no pair"],
+            ["Rejected documents", "—", str(q["rejected"]),
+             "quarantined at ingest with a reason (by reason below)" if q["rejected"] else
+             "none: every file and record was read (a rejected one has no trusted date, so no week)"]]
+    dates = [["Where the publication date came from", "Inferred?", f"In {span}", "All weeks"]] + [
+        [escape(str(r.date_source)), "yes: from the text" if r.inferred else "no: metadata", str(r.in_range),
+         str(r.total)] for r in q["date_sources"].itertuples(index=False)]
+    story = [PageBreak(), paragraph("Data quality", styles["h1"]),
+             wrapped_table(rows, [7.0, 3.2, 3.2, 12.0], styles), Spacer(1, 8),
+             paragraph("Publication dates", styles["h2"]), wrapped_table(dates, [12.0, 4.0, 3.2, 3.2], styles),
+             Spacer(1, 8), *_outlet_section(data, scope, styles)]
+    rejected = q["rejections"]
+    if not rejected.empty:
+        table = [["Reason", "Documents", "Example"]] + [
+            [escape(str(r.reason)), str(r.n), escape(str(r.example))]
+            for r in rejected.head(40).itertuples(index=False)]
+        story += [Spacer(1, 8), CondPageBreak(3 * cm), paragraph("Rejected documents by reason", styles["h2"]),
+                  wrapped_table(table, [15.0, 2.2, 9.2], styles)]
+    return story
+
+
+MAX_OUTLETS = 8
+
+
+def _outlet_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> list:
+    """Coverage and intensity by outlet: what was read from each, and how much of each pair's intensity it gave."""
+    frame = data.outlets
+    if frame.empty:
+        return []
+    pairs = list(data.pairs.itertuples(index=False))
+    wide = frame.pivot_table(index="outlet", columns="pair_id", values=["statements", "intensity"], aggfunc="sum")
+    read = frame.groupby("outlet")[["documents", "weeks_read", "weeks", "days_read"]].first()
+    read = read.join(wide.set_axis([f"{a}|{b}" for a, b in wide.columns], axis=1)).fillna(0)
+    intensity_columns = [f"intensity|{pair_id}" for pair_id, _ in pairs if f"intensity|{pair_id}" in read]
+    read["total_intensity"] = read[intensity_columns].sum(axis=1) if intensity_columns else 0.0
+    silent = sorted(read.index[read["documents"] == 0])
+    read = read[read["documents"] > 0].sort_values(["total_intensity", "documents"], ascending=False)
+    where = "days of 7" if not scope.is_period else "weeks read"
+    head = ["Outlet", "Documents read", f"Read on ({where})"]
+    for _, name in pairs:
+        head += [f"{escape(name)}: state-voice statements", f"{escape(name)}: its part of the intensity"]
+    rows = [head]
+
+    def cells(label: str, part: pd.DataFrame) -> list[str]:
+        reach = (f"{int(part['days_read'].sum())}" if not scope.is_period
+                 else f"{int(part['weeks_read'].max())} of {int(part['weeks'].max())}")
+        out = [label, str(int(part["documents"].sum())), reach]
+        for pair_id, _ in pairs:
+            statements = part.get(f"statements|{pair_id}", pd.Series(0.0)).sum()
+            intensity = part.get(f"intensity|{pair_id}", pd.Series(0.0)).sum()
+            out += [str(int(statements)), f"{intensity:.1f}" if statements else "—"]
+        return out
+
+    for outlet in read.index[:MAX_OUTLETS]:
+        rows.append(cells(escape(str(outlet)), read.loc[[outlet]]))
+    rest = read.iloc[MAX_OUTLETS:]
+    if not rest.empty:
+        rows.append(cells(f"{len(rest)} more outlets", rest))
+    intro = ("What was read from each outlet and how much of each pair's intensity came from it (its hostile "
+             "state-voice statements per 100 documents of typical coverage"
+             + (", averaged over the weeks read" if scope.is_period else "") + "; the parts add up to the pair's "
+             + ("mean weekly intensity" if scope.is_period else "intensity") + "). Largest part first.")
+    story = [CondPageBreak(4 * cm), paragraph("Coverage and intensity by outlet", styles["h2"]),
+             paragraph(intro, styles["note"]), Spacer(1, 2),
+             wrapped_table(rows, [5.0, 2.4, 2.4] + [2.8, 2.8] * len(pairs), styles)]
+    if silent:
+        story.append(paragraph(f"Nothing read in {scope.label} from {len(silent)} outlet{'s' * (len(silent) != 1)} "
+                               f"seen in other weeks (a gap in those feeds): {escape(', '.join(silent))}.",
+                               styles["note"]))
+    return story
+
+
+def method_section(styles: dict[str, ParagraphStyle]) -> list:
+    """The last page: how to read the index, from tension/data/report_methodology.md."""
+    story: list = [PageBreak()]
+    for block in (DATA_DIR / "report_methodology.md").read_text(encoding="utf-8").split("\n\n"):
+        block = block.strip()
+        if block.startswith("## "):
+            story.append(paragraph(escape(block[3:]), styles["h1"]))
+        elif block:
+            text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escape(block))
+            text = re.sub(r"`(.+?)`", r"“\1”", text)  # a command in quotes (the embedded font has no fixed-width face)
+            story.append(paragraph(text, styles["body"]))
+    return story
+

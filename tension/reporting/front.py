@@ -1,0 +1,117 @@
+"""Front page: the title, the summary table of every pair (a week's or a period's) and the overview chart."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pandas as pd
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Spacer, Table
+
+from tension.reporting import charts
+from tension.reporting.data import ReportData, Scope
+from tension.reporting.layout import page_chart, paragraph, file_stem, wrapped_table
+from tension.reporting.text import (
+    ARROWS, change_text, flag_text, index_cell, intensity_text, reason_text, signed, trend_text, week_span,
+)
+
+
+def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> Table:
+    rows = [["Pair", "Intensity (per 100 docs) against its usual level", "Tone index<br/>(95% interval)",
+             "Change vs<br/>last week", "Trend (4 weeks)", "Tone against 12-week baseline",
+             "Statements<br/>(docs)", "What moved it most"]]
+    for pair_id, name in data.pairs.itertuples(index=False):
+        pair = data.weekly[data.weekly["pair_id"] == pair_id].set_index("week_start")
+        row = pair.loc[pd.Timestamp(scope.first)]
+        before_key = pd.Timestamp(scope.first - timedelta(days=7))
+        before = pair.loc[before_key] if before_key in pair.index else None
+        intensity = intensity_text(row)
+        if row["n_statements"] == 0:
+            rows.append([f"<b>{escape(name)}</b>", intensity, "<b>no statements</b>", "—", "—", "—", "0",
+                         "no statements"])
+            continue
+        rows.append([
+            f"<b>{escape(name)}</b>",
+            intensity,
+            index_cell(row),
+            change_text(row, before),
+            trend_text(row),
+            flag_text(row),
+            f"{int(row['n_statements'])} ({int(row['n_documents'])})",
+            reason_text(data.moving[data.moving["pair_id"] == pair_id], row["change"]),
+        ])
+    return wrapped_table(rows, [2.5, 3.4, 2.4, 1.9, 2.1, 3.4, 2.4, 8.6], styles)
+
+
+def _period_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> Table:
+    rows = [["Pair", "Intensity: mean of the weeks read (highest week)", "Weeks with<br/>statements",
+             "Tone index over<br/>the period", "Lowest week", "Highest week", "Flagged weeks", "Last week"]]
+    for pair_id, name in data.pairs.itertuples(index=False):
+        pair = data.window[data.window["pair_id"] == pair_id]
+        filled = pair[pair["n_statements"] > 0]
+        if filled.empty:
+            rows.append([f"<b>{escape(name)}</b>", _period_intensity(pair), f"0 of {len(pair)}", "no statements",
+                         "—", "—", "—", "—"])
+            continue
+        low, high, last = filled.loc[filled["index_value"].idxmin()], filled.loc[filled["index_value"].idxmax()], \
+            pair.iloc[-1]
+        flagged = list(filled.loc[filled["flagged"], "iso_week"])
+        surges = list(pair.loc[pair["intensity_flagged"].astype("boolean").fillna(False).astype(bool), "iso_week"]) \
+            if "intensity_flagged" in pair else []
+        rows.append([
+            f"<b>{escape(name)}</b>", _period_intensity(pair), f"{len(filled)} of {len(pair)}" + (
+                f"<br/><font size=7>{int(filled['thin'].sum())} thin (under 3 state-voice statements)</font>"
+                if filled["thin"].any() else ""),
+            f"<b>{signed(data.period_index.get(pair_id))}</b>",
+            f"{signed(low['index_value'])} ({low['iso_week']})", f"{signed(high['index_value'])} ({high['iso_week']})",
+            f"<b>intensity unusually high</b>: {_weeks_list(surges)}<br/>"
+            f"<b>tone departs from baseline</b>: {_weeks_list(flagged)}",
+            f"{last['iso_week']}: {signed(last['index_value'], 'no statements')} "
+            f"{ARROWS.get(last['trend_direction'], '')}",
+        ])
+    return wrapped_table(rows, [2.6, 3.2, 2.3, 2.3, 3.0, 3.0, 6.5, 3.8], styles)
+
+
+def _period_intensity(pair: pd.DataFrame) -> str:
+    """Mean weekly intensity over the weeks read, and the highest week."""
+    values = pd.to_numeric(pair.get("intensity"), errors="coerce") if "intensity" in pair else pd.Series(dtype=float)
+    if values.notna().sum() == 0:
+        return "nothing read"
+    top = pair.loc[values.idxmax()]
+    return f"<b>{values.mean():.1f}</b> ({values.max():.1f} in {top['iso_week']})"
+
+
+def _weeks_list(weeks: list[str], shown: int = 8) -> str:
+    return f"{len(weeks)}: {', '.join(weeks[:shown])}{' …' * (len(weeks) > shown)}" if weeks else "none"
+
+
+FRONT_NOTE = (
+    "Intensity, the headline: how much hostile activity — hostile statements weighted by their hostility, per 100 "
+    "documents of typical coverage (0 = read and nothing hostile). Its usual level is the typical intensity of the "
+    "12 weeks before; ▲ unusually high: 2.5 SD or more above it (counted in hostile statements, with 2+ documents). "
+    "Tone index, scale −1 (cooperative) … +1 (hostile): each document's mean hostility, summed and divided by "
+    "(documents + 1), so a thin week is pulled toward 0. Change “beyond noise”: larger than 1.96 standard errors of "
+    "the difference. Trend: the last 4 weeks pooled. Baseline: the 12 weeks before; ▲▼ flagged: 2.5 SD or more "
+    "from it, with 2+ documents. How to read the index: the last page.")
+
+
+def front_page(data: ReportData, scope: Scope, source: str, generated: datetime, out_dir: Path,
+               styles: dict[str, ParagraphStyle]) -> list:
+    """The first page: title, when and from what it was made, the summary table of every pair, the overview chart."""
+    kind = "period" if scope.is_period else "week"
+    story = [paragraph(escape(f"Tension index — {kind} {scope.label} ({week_span(scope.first, scope.last)})"),
+                       styles["title"]),
+             paragraph(f"Generated {generated:%Y-%m-%d %H:%M} UTC from {escape(source)} · scorer version "
+                       f"{escape(str(data.quality['scorer_version']))}", styles["note"])]
+    if scope.note:
+        story.append(paragraph(escape(scope.note), styles["note"]))
+    summary = _period_summary if scope.is_period else _week_summary
+    story += [Spacer(1, 8), summary(data, scope, styles), Spacer(1, 4), paragraph(FRONT_NOTE, styles["note"])]
+    if data.window["week_start"].nunique() > 1:
+        highlight = None if scope.is_period else scope.first
+        # Shrinks to the room the front table leaves (down to 6 cm) rather than take a page of its own.
+        story += [Spacer(1, 6), page_chart(charts.overview_figure(data.window, highlight), out_dir,
+                                           f"all_{file_stem(scope)}", 9.5, min_height_cm=6.0)]
+    return story

@@ -1,0 +1,228 @@
+"""Pair pages: one page per pair — the week's (or period's) sentence, its chart, and the statements that moved the
+index (a week) or the flagged and surging weeks (a period)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pandas as pd
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
+
+from tension.reporting import charts
+from tension.reporting.data import ReportData, Scope
+from tension.reporting.layout import CHART_WEEKS, page_chart, flow_height, paragraph, file_stem, wrapped_table
+from tension.reporting.text import (
+    ARROWS, cell_text, composition_text, coverage_text, cue_summary, display_quote, flag_text, intensity_level_text,
+    shorten, signed, week_span,
+)
+
+TOP_STATEMENTS = 10
+# Quotes are printed whole up to what a table row can hold on one page; a longer one is cut and its id given.
+QUOTE_CHARS = 700
+MAX_FLAGGED_ROWS = 30
+CHART_NOTE = (
+    "Top: weekly index (black) with its 95% interval (grey band) and 4-week trend (broad grey line); hollow circles: "
+    "thin weeks (fewer than 3 state-voice statements); ▲/▼ flagged weeks, numbered as in the notes under the chart. "
+    "Middle: the two directed halves on the same scale. Bottom: intensity, hostile statements weighted by hostility "
+    "per 100 documents of typical coverage, with its typical level of the 12 weeks before (dashed); black bars "
+    "marked ▲: unusually high weeks; hatched: weeks with no document read (a feed gap, not a calm week); dotted: "
+    "weeks read under a quarter of a typical week (too little for a low bar to mean calm). A gap in "
+    "the lines is a week without statements, not a zero.")
+
+
+def _pair_sentence(row: pd.Series, before: pd.Series | None) -> str:
+    if row["n_statements"] == 0:
+        return "No statements this week."
+    intensity = ""
+    if pd.notna(row.get("intensity")):
+        level = intensity_level_text(row) if not row.get("partial") else "part of the week read: not compared"
+        intensity = f"Intensity <b>{float(row['intensity']):.1f}</b> ({level}). "
+    parts = [f"{intensity}Tone index <b>{signed(row['index_value'])}</b> "
+             f"[{signed(row['ci_low'])}, {signed(row['ci_high'])}]"
+             + (f" — thin: only {int(row['n_state_statements'])} state-voice statement"
+                f"{'s' * (int(row['n_state_statements']) != 1)}, read it as an anecdote" if row.get("thin") else "")]
+    if before is not None and before.get("partial") and pd.notna(before["index_value"]):
+        days = int(before["days_covered"])
+        parts[0] += (f"; the week before holds only {days} day{'s' * (days != 1)} of data "
+                     f"({signed(before['index_value'])}), too little to compare with")
+    elif before is not None and pd.notna(before["index_value"]):
+        parts[0] += f", {signed(before['index_value'])} the week before"
+    direction = ARROWS.get(row["trend_direction"])
+    parts.append(f"4-week trend {signed(row['trend'])}, {direction}" if direction else
+                 f"4-week trend {signed(row['trend'])} (too early to say whether it is rising or falling: that "
+                 f"needs 4 more weeks of data before these)")
+    parts.append(flag_text(row).replace("<b>", "").replace("</b>", ""))
+    statements, documents = int(row["n_statements"]), int(row["n_documents"])
+    parts.append(f"{statements} statement{'s' * (statements != 1)} in {documents} document{'s' * (documents != 1)}: "
+                 f"{escape(row['direction_a_to_b'])} {signed(row['hostility_a_to_b'])} ({int(row['n_a_to_b'])}), "
+                 f"{escape(row['direction_b_to_a'])} {signed(row['hostility_b_to_a'])} ({int(row['n_b_to_a'])})")
+    return "; ".join(parts) + "."
+
+
+def _statement_table(rows: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> Table:
+    table = [["Statement (full quote) and its id", "Speaker (country)", "Direction", "Outlet", "Date", "Score",
+              "Share of index", "Cues (contribution) and VADER"]]
+    for s in one_row_per_sentence(rows).head(TOP_STATEMENTS).itertuples(index=False):
+        actor, mention, role = cell_text(s.speaker_actor, ""), cell_text(s.speaker, ""), cell_text(s.speaker_role, "")
+        # The resolved actor first; the words the article used and the role help a reader check the resolution.
+        name = actor or mention or "—"
+        # A country speaking, or an institution named with its country ("foreign ministry (KOR)"): not twice.
+        code = cell_text(s.source_country, "")
+        country = f" ({code})" if code and name != code and not name.endswith(f"({code})") else ""
+        speaker = escape(name + country)
+        if actor and mention and mention != actor:
+            speaker += f"<br/><font size=7 color='#555555'>as “{escape(shorten(mention, 40))}”</font>"
+        if role and role.lower() not in speaker.lower():
+            speaker += f"<br/><font size=7 color='#555555'>{escape(role)}</font>"
+        kind = cell_text(getattr(s, "speaker_kind", None), "")
+        if kind:
+            speaker += f"<br/><font size=7 color='#555555'>{escape(kind.replace('_', ' '))}</font>"
+        published = pd.Timestamp(s.published)
+        text = display_quote(s.content, QUOTE_CHARS)
+        cut = " (cut: the whole statement is in pair_statements)" if text.endswith("…") else ""
+        quote = f"“{escape(text)}”"
+        sentence = " ".join(cell_text(getattr(s, "source_sentence", None), "").split())
+        if sentence and len(sentence) > len(" ".join(str(s.content).split())) + 10:
+            # the statement is a clause of a longer sentence: the sentence too, so the clause is read in context
+            quote += (f"<br/><font size=7 color='#555555'>in the sentence: "
+                      f"“{escape(display_quote(sentence, QUOTE_CHARS))}”</font>")
+        quote += f"<br/><font size=7 color='#555555'>{escape(s.statement_id)}{cut}"
+        also = getattr(s, "same_sentence", "")
+        quote += (f" · same sentence: {escape(also)}" if also else "") + "</font>"
+        table.append([
+            quote, speaker, escape(s.direction), escape(cell_text(getattr(s, "outlet", None) or s.source)),
+            f"{published.day} {published:%b %Y}", f"<b>{signed(s.hostility)}</b>", signed(s.contribution),
+            escape(cue_summary(s.explanation)),
+        ])
+    return wrapped_table(table, [8.6, 3.5, 2.0, 2.4, 1.9, 1.4, 1.5, 5.4], styles)
+
+
+def one_row_per_sentence(rows: pd.DataFrame) -> pd.DataFrame:
+    """The statements in their order, one row per source sentence: a sentence read as two statements (Lee's words
+    and the DPRK act he reports) shows once, under its largest share, naming the other statements it also gave."""
+    if rows.empty or "sentence_index" not in rows:
+        return rows
+    key = rows["doc_id"].astype(str) + "#" + rows["sentence_index"].astype(str)
+    labels = rows.apply(lambda r: f"{r['statement_id']} ({r['direction']}, {signed(r['hostility'])})", axis=1)
+    others = {k: list(v) for k, v in labels.groupby(key)}
+    first = ~key.duplicated()
+    kept = rows[first].copy()
+    kept["same_sentence"] = [", ".join(x for x in others[k] if x != label)
+                             for k, label in zip(key[first], labels[first])]
+    return kept
+
+
+def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: Path,
+              styles: dict[str, ParagraphStyle]) -> list:
+    """A pair's page for a week: its sentence, chart and the statements that moved its index (one line if none)."""
+    pair = data.window[data.window["pair_id"] == pair_id].set_index("week_start", drop=False)
+    row = pair.loc[pd.Timestamp(scope.first)]
+    before_key = pd.Timestamp(scope.first - timedelta(days=7))
+    before = pair.loc[before_key] if before_key in pair.index else None
+    if pair["n_statements"].sum() == 0:
+        # No page for a pair with nothing to show: one line says so.
+        return [Spacer(1, 6), paragraph(f"<b>{escape(name)}</b>: no statements for this pair in the {CHART_WEEKS} "
+                                        f"weeks up to {scope.label}; no page.", styles["body"])]
+    story = [PageBreak(), paragraph(escape(f"{name} — week {scope.label}"), styles["h1"]),
+             paragraph(_pair_sentence(row, before), styles["lead"]),
+             paragraph(coverage_text(row), styles["note"]),
+             paragraph(composition_text(data.composition[data.composition["pair_id"] == pair_id]), styles["note"]),
+             Spacer(1, 4)]
+    figure = charts.weekly_figure(pair.reset_index(drop=True), name, scope.first,
+                                  data.notes[data.notes["pair_id"] == pair_id])
+    note = paragraph(CHART_NOTE, styles["note"])
+    stem = f"{pair_id}_{file_stem(scope)}"
+    moving = data.moving[data.moving["pair_id"] == pair_id] if not data.moving.empty else data.moving
+    if not moving.empty:  # a statement with no share (a 0.00 score) did not move the index: not listed
+        moving = moving[moving["contribution"].abs() >= 0.005]
+    if moving.empty:
+        end = [Spacer(1, 6), paragraph(f"<b>No statements for this pair in week {scope.label}.</b>", styles["body"])]
+        return story + [page_chart(figure, out_dir, stem, 11.5, 7.0, flow_height(note, *end)), note, *end]
+    shown = min(len(one_row_per_sentence(moving)), TOP_STATEMENTS)
+    heading = (f"Statements that moved the index in {scope.label}: the {shown} sentence{'s' * (shown != 1)} with the "
+               f"largest share of it, of {int(row['n_statements'])} statements")
+    title, table = paragraph(heading, styles["h2"]), _statement_table(moving, styles)
+    # A short table (up to 6 cm) shares the chart's page when the chart gives up to 4.5 cm of its height for it,
+    # rather than move alone to a page of its own; a longer one starts below the chart with at least 5 cm of it.
+    needed = flow_height(title, table)
+    short = needed <= 6 * cm
+    reserve = flow_height(note) + needed if short else 0.0
+    return story + [page_chart(figure, out_dir, stem, 11.5, 7.0, reserve), note,
+                    CondPageBreak(needed if short else 5 * cm), title, table]
+
+
+def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: Path,
+                styles: dict[str, ParagraphStyle]) -> list:
+    """A pair's page for a period: its summary, chart, flagged weeks and weeks of unusually high intensity."""
+    pair = data.window[data.window["pair_id"] == pair_id]
+    filled = pair[pair["n_statements"] > 0]
+    if filled.empty:
+        return [Spacer(1, 6), paragraph(f"<b>{escape(name)}</b>: no statements for this pair in {scope.label}; "
+                                        "no page.", styles["body"])]
+    story = [PageBreak(), paragraph(escape(f"{name} — {scope.label}"), styles["h1"]),
+             paragraph(composition_text(data.composition[data.composition["pair_id"] == pair_id]), styles["note"])]
+    low, high = filled.loc[filled["index_value"].idxmin()], filled.loc[filled["index_value"].idxmax()]
+    notes = data.notes[data.notes["pair_id"] == pair_id]
+    flags = (f"{len(notes)} flagged week{'s' * (len(notes) != 1)}, listed after the chart" if len(notes)
+             else "no week departed from its 12-week baseline by 2.5 SD or more")
+    story.append(paragraph(
+        f"Index over the period <b>{signed(data.period_index.get(pair_id))}</b> ({int(filled['n_documents'].sum())} "
+        f"documents, {int(filled['n_statements'].sum())} statements in {len(filled)} of {len(pair)} weeks"
+        + (f", {int(filled['thin'].sum())} of them thin: fewer than 3 state-voice statements"
+           if filled["thin"].any() else "") + "); weekly "
+        f"values from {signed(low['index_value'])} ({low['iso_week']}) to {signed(high['index_value'])} "
+        f"({high['iso_week']}); {flags}.", styles["lead"]))
+    figure, note = charts.weekly_figure(pair, name, None, notes), paragraph(CHART_NOTE, styles["note"])
+    surges = _surge_section(data.surges[data.surges["pair_id"] == pair_id], styles)
+    if notes.empty:
+        return story + [Spacer(1, 4), page_chart(figure, out_dir, f"{pair_id}_{file_stem(scope)}", 12.5), note, *surges]
+    rows = [["Week", "Index (95% interval)", "Change", "Departure", "Statement that shows it; who spoke that week",
+             "Outlet, date", "Score"]]
+    merged = notes.merge(pair[["week_start", "ci_low", "ci_high", "change", "baseline"]], on="week_start")
+    for n in merged.head(MAX_FLAGGED_ROWS).itertuples(index=False):
+        published = pd.Timestamp(n.published) if pd.notna(n.published) else None
+        rows.append([
+            f"<b>{n.iso_week}</b><br/>{week_span(pd.Timestamp(n.week_start).date())}",
+            f"{signed(n.index_value)} [{signed(n.ci_low)}, {signed(n.ci_high)}]", signed(n.change),
+            f"{'▲' if n.departure_z > 0 else '▼'} {abs(n.departure_z):.1f} SD from {signed(n.baseline)}",
+            f"<b>{escape(cell_text(n.speaker))}</b>: “{escape(display_quote(cell_text(n.quote, ''), QUOTE_CHARS))}”"
+            f"<br/><font size=7 color='#555555'>{escape(cell_text(n.statement_id))}</font><br/><font size=7>"
+            + composition_text(data.composition[(data.composition["pair_id"] == pair_id)
+                                                & (pd.to_datetime(data.composition["week_start"])
+                                                   == pd.Timestamp(n.week_start))]) + "</font>",
+            f"{escape(cell_text(n.outlet))}<br/>{published:%d %b %Y}" if published is not None else "—",
+            signed(n.hostility),
+        ])
+    title = paragraph(f"Flagged weeks ({len(merged)})", styles["h2"])
+    table = wrapped_table(rows, [3.2, 3.4, 1.9, 3.4, 10.3, 2.8, 1.4], styles)
+    # As on a week's page: a short table shares the chart's page, the chart giving up some of its height for it.
+    needed = flow_height(title, table)
+    short = needed <= 9 * cm
+    chart = page_chart(figure, out_dir, f"{pair_id}_{file_stem(scope)}", 12.5, 7.0,
+                       flow_height(note) + needed if short else 0.0)
+    return story + [Spacer(1, 4), chart, note, CondPageBreak(needed if short else 5 * cm), title, table, *surges]
+
+
+def _surge_section(surges: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> list:
+    """The weeks of unusually high intensity, each with its most hostile statement."""
+    if surges.empty:
+        return []
+    rows = [["Week", "Intensity against its usual level", "Hostile statements (documents)",
+             "Most hostile statement that week", "Outlet, date", "Score"]]
+    for n in surges.head(MAX_FLAGGED_ROWS).itertuples(index=False):
+        published = pd.Timestamp(n.published) if pd.notna(n.published) else None
+        rows.append([
+            f"<b>{n.iso_week}</b><br/>{week_span(pd.Timestamp(n.week_start).date())}",
+            f"<b>{n.intensity:.1f}</b>: ▲ {n.intensity_departure_z:.1f} SD above a typical {n.intensity_baseline:.1f}",
+            f"{int(n.n_hostile)} ({int(n.n_documents)})",
+            f"<b>{escape(cell_text(n.speaker))}</b>: “{escape(display_quote(cell_text(n.quote, ''), QUOTE_CHARS))}”"
+            f"<br/><font size=7 color='#555555'>{escape(cell_text(n.statement_id))}</font>",
+            f"{escape(cell_text(n.outlet))}<br/>{published:%d %b %Y}" if published is not None else "—",
+            signed(n.hostility),
+        ])
+    return [CondPageBreak(5 * cm), paragraph(f"Weeks of unusually high intensity ({len(surges)})", styles["h2"]),
+            wrapped_table(rows, [3.2, 4.0, 2.6, 11.2, 2.8, 1.4], styles)]
