@@ -28,7 +28,7 @@ CHART_NOTE = (
     "Top: weekly index (black) with its 95% interval (grey band) and 4-week trend (broad grey line); hollow circles: "
     "thin weeks (fewer than 3 state-voice statements); ▲/▼ flagged weeks, numbered as in the notes under the chart. "
     "Middle: the two directed halves on the same scale. Bottom: intensity, hostile statements weighted by hostility "
-    "per 100 documents of typical coverage, with its typical level of the 12 weeks before (dashed); black bars "
+    "per 100 documents of typical coverage, with its typical level of the 12 weeks before, ▲ weeks left out (dashed); black bars "
     "marked ▲: unusually high weeks; hatched: weeks with no document read (a feed gap, not a calm week); dotted: "
     "weeks read under a quarter of a typical week (too little for a low bar to mean calm). A gap in "
     "the lines is a week without statements, not a zero.")
