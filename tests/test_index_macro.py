@@ -213,13 +213,18 @@ def test_data_files_of_the_views_are_well_formed() -> None:
     ("tension_index('month', voices := 'nonsense')", "voices must be 'state' or 'all', not 'nonsense'"),
     ("tension_index('month', pair := 'KOR-PRK')", "no pair 'KOR-PRK'; the pairs are 'PRK-KOR', 'RUS-KOR'"),
     ("tension_index('week', direction := 'KOR-PRK')", "no direction 'KOR-PRK'; the directions are 'KOR->PRK'"),
+    ("tension_index('week', voices := 'all', speaker_kind := 'govt')", "no statement has a speaker_kind like 'govt'"),
+    ("tension_index('week', outlet := 'Reuters%')", "no document comes from an outlet like 'Reuters%'; outlets: "),
+    ("tension_index('week', speaker := 'Kim Yo')", "no statement has a speaker like 'Kim Yo'"),
 ])
 def test_a_typo_in_an_argument_is_an_error_that_lists_the_choices(known: Path, call: str, says: str) -> None:
     """A wrong grain, voices, pair or direction used to give a cryptic conversion error, silently 'state', no rows or
-    rows of NaN; now each names what is allowed."""
+    rows of NaN; a speaker_kind, outlet or speaker pattern that matches nothing gave rows of zeros that read as calm;
+    now each names what is allowed or what is stored."""
     with pytest.raises(duckdb.Error, match=re.escape(says)):
         query(known, f"select * from {call}")
-    assert len(query(known, "select * from tension_index('week', direction := 'KOR->PRK')")) > 0
+    directed = query(known, "select * from tension_index('week', direction := 'KOR->PRK')")
+    assert len(directed) > 0 and set(directed["pair_id"]) == {"PRK-KOR"}  # no rows of zeros for the other pair
 
 
 def test_a_week_read_under_a_quarter_of_typical_coverage_is_low_coverage_and_forms_no_baseline(known: Path) -> None:

@@ -28,6 +28,28 @@ with recursive params as (
                        || (select string_agg('''' || d || '''', ', ' order by d) from (
                                select country_a || '->' || country_b as d from pairs
                                union all select country_b || '->' || country_a from pairs)))
+        -- A pattern that matches no stored statement is a typo far more often than a question: say so, with what
+        -- there is, instead of a grid of zeros that reads as calm. (Columns are qualified: inside the macro a bare
+        -- speaker_kind or outlet is the argument, not the column.)
+        when speaker_kind is not null
+             and not exists (select 1 from statements as st where st.speaker_kind ilike speaker_kind)
+            then error('tension_index: no statement has a speaker_kind like ''' || speaker_kind
+                       || '''; the kinds stored are '
+                       || coalesce((select string_agg('''' || k || '''', ', ' order by k) from (
+                               select distinct st.speaker_kind as k from statements as st
+                               where st.speaker_kind is not null)),
+                               'none'))
+        when outlet is not null and not exists (select 1 from outlets as o where o.outlet ilike outlet)
+            then error('tension_index: no document comes from an outlet like ''' || outlet || '''; outlets: '
+                       || coalesce((select string_agg('''' || o || '''', ', ' order by o) from (
+                               select distinct ol.outlet as o from outlets as ol where ol.outlet is not null
+                               order by 1 limit 30)),
+                               'none')
+                       || ' (all of them: select outlet, count(*) from outlets group by 1)')
+        when speaker is not null and not exists (
+                select 1 from statements as st where st.speaker_actor ilike speaker or st.speaker ilike speaker)
+            then error('tension_index: no statement has a speaker like ''' || speaker
+                       || ''' (speaker_actor or speaker; put % around a name: ''%Kim Yo Jong%'')')
         else true end)
         and ip.grain = grain
 ),
@@ -43,7 +65,10 @@ grid as (
     select p.pair_id, p.name as pair_name, p.country_a, p.country_b, c.*
     from pairs as p
     cross join coverage as c
-    where pair is null or p.pair_id = pair
+    where (pair is null or p.pair_id = pair)
+        -- a direction names its pair: the other pairs are no rows (not rows of zeros)
+        and (direction is null or replace(direction, '->', '→') in (p.country_a || '→' || p.country_b,
+                                                                     p.country_b || '→' || p.country_a))
 ),
 
 sums as (
