@@ -40,3 +40,21 @@ def test_views_lists_and_describes_the_stored_tables_too(tmp_path):
     assert "Tables (the stored data" in "\n".join(listing) and any(line.split()[:1] == ["documents"] for line in listing)
     columns = describe.describe(db, "documents")
     assert columns[0] == "documents" and any(line.split()[:2] == ["doc_id", "VARCHAR"] for line in columns)
+
+
+def test_every_column_of_every_stored_table_is_described(tmp_path):
+    """Analysts query documents and statements directly too: each table column carries the comment written beside
+    it in schema.sql (a new user found '(no comment)' on every column of `tension views documents`)."""
+    from tension.warehouse import describe, store
+
+    db = tmp_path / "t.duckdb"
+    with store.connect(db) as con:
+        store.create_schema(con)
+        tables = [t for (t,) in con.execute("select table_name from duckdb_tables() where not internal").fetchall()]
+        bare = con.execute("""select c.table_name, c.column_name from duckdb_columns() as c
+                              join duckdb_tables() as t using (table_name, schema_name)
+                              where not t.internal and c.comment is null""").fetchall()
+    assert {"documents", "statements", "scores", "runs"} <= set(tables)
+    assert bare == [], f"table columns without a comment in schema.sql: {bare}"
+    statements = "\n".join(describe.describe(db, "statements"))
+    assert "(no comment)" not in statements and "which extraction rule found the speaker" in statements

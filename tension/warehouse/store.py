@@ -8,6 +8,7 @@ scores by statement and scorer version, rejections by path and line.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -93,8 +94,29 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     document_views(con)
 
 
+def table_column_comments(schema_sql: str) -> dict[tuple[str, str], str]:
+    """(table, column) -> the comment written beside the column in schema.sql (continuation lines joined): the
+    schema is the one place a table column is described."""
+    notes: dict[tuple[str, str], str] = {}
+    table, last = None, None
+    for line in schema_sql.splitlines():
+        if m := re.match(r"create table if not exists (\w+) \(", line):
+            table, last = m.group(1), None
+        elif table and line.startswith(")"):
+            table, last = None, None
+        elif table and (m := re.match(r"\s+(\w+)\s+[^-]*?--\s*(.+)$", line)) and m.group(1) not in ("primary", "unique"):
+            last = (table, m.group(1))
+            notes[last] = m.group(2).strip()
+        elif table and last and (m := re.match(r"\s+--\s*(.+)$", line)) and not line.lstrip().startswith("-- unique"):
+            notes[last] += " " + m.group(1).strip()
+        elif table and re.match(r"\s+\w+\s", line):
+            last = None
+    return notes
+
+
 def document_views(con: duckdb.DuckDBPyConnection) -> None:
-    """COMMENT ON every view (comments.sql) and every view column (tension/data/view_columns.tsv)."""
+    """COMMENT ON every view (comments.sql), every view column (tension/data/view_columns.tsv) and every table column
+    (the comments beside the columns in schema.sql)."""
     con.execute((SQL_DIR / "comments.sql").read_text())
     notes = {(r["view"], r["column"]): r["comment"] for r in read_tsv(VIEW_COLUMNS_FILE)}
     columns = con.execute(
@@ -107,6 +129,16 @@ def document_views(con: duckdb.DuckDBPyConnection) -> None:
             # COMMENT takes no parameters: the text is a literal, quotes doubled (it comes from our own data file).
             literal = note.replace("'", "''")
             con.execute(f"comment on column \"{view}\".\"{column}\" is '{literal}'")
+    notes = table_column_comments((SQL_DIR / "schema.sql").read_text() + (SQL_DIR / "weekly_tables.sql").read_text())
+    tables = con.execute("""select c.table_name, c.column_name from duckdb_columns() as c
+                            join duckdb_tables() as t using (table_name, schema_name) where not t.internal""").fetchall()
+    for table, column in tables:
+        # The caches and the publication's bookkeeping (aggregate.refresh, publish.py) are no analyst's data: say so.
+        note = notes.get((table, column)) or (f"internal ({table}, kept by the pipeline): analysts read the views"
+                                              if table not in {t for t, _ in notes} else None)
+        if note is not None:
+            literal = note.replace("'", "''")
+            con.execute(f"comment on column \"{table}\".\"{column}\" is '{literal}'")
 
 
 def load_outlet_names(con: duckdb.DuckDBPyConnection) -> None:

@@ -3,19 +3,19 @@
 
 create table if not exists documents (
     doc_id        varchar primary key,   -- first 16 hex digits of SHA-256 of the whitespace-normalised text
-    published     date not null,
+    published     date not null,         -- publication date (the index's week comes from it)
     date_source   varchar,               -- where the date came from: front matter, sidecar, a field, a dateline
-    title         varchar,
-    source        varchar,               -- the outlet
-    url           varchar,
+    title         varchar,               -- headline as the metadata gives it
+    source        varchar,               -- the outlet as the metadata gives it (a name or a feed URL; view outlets cleans it)
+    url           varchar,               -- the document's address, when known
     speaker       varchar,               -- document-level speaker (a KCNA release, a ministry statement)
-    path          varchar,
+    path          varchar,               -- the input file it was read from
     item          varchar,               -- line number inside a batch file
-    external_id   varchar,
+    external_id   varchar,               -- the batch record's own id (--field id=...)
     caption       varchar,               -- photo caption set aside by cleaning (produces no statements)
     body          varchar not null,      -- cleaned text that statements point into (char_start/char_end)
-    n_statements  integer not null,
-    ingested_at   timestamp not null default current_timestamp,
+    n_statements  integer not null,      -- statements extracted from the body
+    ingested_at   timestamp not null default current_timestamp,  -- when the run stored it
     slug          varchar,               -- wire slug line set aside by cleaning ("NK leader-public appearance")
     dateline      varchar,               -- wire dateline set aside by cleaning ("SEOUL, Dec. 28 (Yonhap)")
     byline        varchar,               -- reporter named above the dateline
@@ -32,17 +32,17 @@ alter table documents drop column if exists lsh_bands;
 -- MinHash LSH band keys of each clustered document's body (tension.dedup): documents sharing a key published
 -- within the window are near-duplicate candidates. One row per key, so a new batch joins on the key alone.
 create table if not exists document_bands (
-    band_key      bigint not null,
-    doc_id        varchar not null,
-    published     date not null
+    band_key      bigint not null,       -- one MinHash LSH band of the body
+    doc_id        varchar not null,      -- the document (documents.doc_id)
+    published     date not null          -- its date (candidates must lie within the window)
 );
 
 create table if not exists rejected_documents (
-    path          varchar not null,
+    path          varchar not null,      -- the input file
     item          varchar not null,      -- '' for a whole file, the line number inside a batch
-    reason        varchar not null,
-    first_seen    timestamp not null default current_timestamp,
-    last_seen     timestamp not null default current_timestamp,
+    reason        varchar not null,      -- why it was not stored, and what to do about it
+    first_seen    timestamp not null default current_timestamp,  -- the first run that rejected it
+    last_seen     timestamp not null default current_timestamp,  -- the last run that rejected it
     primary key (path, item)
 );
 
@@ -50,18 +50,18 @@ create table if not exists statements (
     statement_id    varchar not null,    -- doc_id ':' seq; unique because a document's statements are
                                          -- stored together, once (no index: DuckDB rewrites indexes whole
                                          -- at every checkpoint, which made storing grow with the table)
-    doc_id          varchar not null,
-    seq             integer not null,
-    sentence_index  integer not null,
-    char_start      integer not null,
-    char_end        integer not null,
+    doc_id          varchar not null,    -- the document (documents.doc_id)
+    seq             integer not null,    -- the statement's number within its document
+    sentence_index  integer not null,    -- the sentence it comes from (0-based, in the body)
+    char_start      integer not null,    -- where the statement starts in documents.body
+    char_end        integer not null,    -- where it ends (exclusive)
     content         varchar not null,    -- the words attributed to the speaker
     speaker         varchar,             -- the mention as written ("she", "Seoul's foreign ministry")
     speaker_actor   varchar,             -- resolved actor ("Maria Zakharova")
     speaker_country varchar,             -- ISO 3166 alpha-3
-    speaker_role    varchar,
+    speaker_role    varchar,             -- the actor's office, when the dictionary knows it
     cue             varchar,             -- reporting verb, or '' for an act
-    is_act          boolean not null,
+    is_act          boolean not null,    -- an act (fired, summoned, signed) rather than words
     modality        varchar not null,    -- asserted, threat_or_future, hypothetical, negated, reported
     attribution     varchar not null,    -- which extraction rule found the speaker
     targets         varchar[] not null,  -- ISO3 countries the content is about, speaker's own excluded
@@ -74,46 +74,47 @@ alter table statements add column if not exists speaker_kind varchar;
 alter table statements add column if not exists reported_by varchar;
 
 create table if not exists scores (
-    statement_id    varchar not null,
-    scorer_version  varchar not null,
+    statement_id    varchar not null,    -- the statement (statements.statement_id)
+    scorer_version  varchar not null,    -- formula version + hash of lexicons and constants; views read the current one
     hostility       double not null,     -- [-1, +1]: +1 threat of war, 0 neutral, -1 warm cooperation
-    vader_compound  double not null,
-    cue_sum         double not null,
-    modality_factor double not null,
+    vader_compound  double not null,     -- stock VADER compound of the content, typography normalised
+    cue_sum         double not null,     -- the cues' joint weight (METHODOLOGY.md section 2)
+    modality_factor double not null,     -- the statement's modality factor (1.0 when the text marks it at a cue)
     explanation     json not null,       -- VADER part, each cue with weight, modality factor, formula
-    scored_at       timestamp not null default current_timestamp
+    scored_at       timestamp not null default current_timestamp  -- when it was scored
     -- unique on (statement_id, scorer_version): written only for statements without a score of that version
 );
 
 create table if not exists pairs (
-    pair_id    varchar primary key,
-    name       varchar not null,
-    country_a  varchar not null,
-    country_b  varchar not null
+    pair_id    varchar primary key,      -- 'PRK-KOR' (tension/data/pairs.tsv)
+    name       varchar not null,         -- 'DPRK–ROK', as reports print it
+    country_a  varchar not null,         -- ISO3 of the first member (direction a_to_b starts here)
+    country_b  varchar not null          -- ISO3 of the second member
 );
 
 create table if not exists settings (
-    key    varchar primary key,
-    value  varchar not null
+    key    varchar primary key,          -- scorer_version, index_kinds, ...
+    value  varchar not null              -- the setting's value as text
 );
 
 create table if not exists runs (
-    run_id            varchar primary key,
-    started_at        timestamp not null,
-    finished_at       timestamp,
-    documents_seen    integer,
-    documents_new     integer,
-    documents_rejected integer,
-    statements_added  integer,
-    scorer_version    varchar,
-    status            varchar not null
+    run_id            varchar primary key,  -- the Prefect flow run
+    started_at        timestamp not null,   -- when the run started
+    finished_at       timestamp,            -- when it finished (NULL while running or if killed)
+    documents_seen    integer,              -- documents read from new or changed files
+    documents_new     integer,              -- of those, stored for the first time
+    documents_rejected integer,             -- rejected (rejected_documents has the reasons)
+    statements_added  integer,              -- statements stored by this run
+    scorer_version    varchar,              -- the scorer the run scored with
+    status            varchar not null      -- running, stored, exporting, completed; crashed when it died (publish.py)
 );
 
 create table if not exists inbox_files (
     path        varchar primary key,     -- an input file whose every batch is stored
-    size        bigint not null,
+    size        bigint not null,         -- its size in bytes when stored
     mtime_ns    bigint not null,         -- a file with a new size or mtime is read again
-    stored_at   timestamp not null
+    stored_at   timestamp not null,      -- when its last batch was stored
+    reading     varchar default ''       -- a hash of the --field/--default options it was read with ('' for none)
 );
 
 -- Columns added after the first release: databases created earlier get them here.
@@ -127,6 +128,6 @@ alter table statements add column if not exists targets_inferred boolean default
 create table if not exists outlet_names (
     match        varchar not null,       -- a host ("cnn.com" also matches "rss.cnn.com") or a source name
     kind         varchar not null,       -- 'host' or 'name'
-    outlet       varchar not null,
-    source_note  varchar
+    outlet       varchar not null,       -- the display name
+    source_note  varchar                 -- where the mapping comes from
 );
