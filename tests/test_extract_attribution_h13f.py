@@ -142,8 +142,9 @@ def test_a_dprk_state_body_is_government_not_the_outlet(ctx):
     # Before: an unknown "Institute" (academic, no country) and, for the committee, KCNA's own statement.
     assert found(ctx, "The National Reunification Institute released a white paper on the crimes of the puppet "
                       "authorities.", "KCNA") == [("PRK", "government", ("KOR",))]
+    # The North Side Committee is a united-front body: PRK civic since the guideline's decision 12 (tenth round)
     assert found(ctx, "A spokesman for the North Side Committee for Implementing the June 15 Joint Declaration "
-                      "denounced the south Korean authorities.", "KCNA") == [("PRK", "government", ("KOR",))]
+                      "denounced the south Korean authorities.", "KCNA") == [("PRK", "civic", ("KOR",))]
 
 
 def test_a_state_bodys_secretariat_is_the_body_not_a_civic_committee(ctx):

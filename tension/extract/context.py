@@ -45,7 +45,7 @@ def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     hosts = "|".join(map(re.escape, words.get("host", ()))) or "(?!x)x"
     return (re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + nouns + r")\b", re.I),
             re.compile(r"\b(?:" + nouns + r")\s+of\s+(?:the\s+)?$", re.I),
-            re.compile(r"\b(?:" + hosts + r")\b(?:\s+[\w-]+){0,3}?\s+(?:in|at|into|to|inside|off|near)\s+(?:the\s+)?$",
+            re.compile(r"\b(?:" + hosts + r")\b(?:\s+[\w-]+){0,3}?\s+(?:in|at|into|to|inside|off|near|around)\s+(?:the\s+)?$",
                        re.I))
 
 
@@ -54,6 +54,13 @@ PARTNER = re.compile(r"\b(?:joint|combined|trilateral)\s+(?:[\w-]+\s+){0,3}?(?:d
                       r"manoeuvres?|war\s+games?|patrols?|training)\b[^.;]{0,80}?\bwith\s+(?:the\s+)?"
                       r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
 _AT_CITY = re.compile(r"\b(?:in|at)\s+$")
+
+
+@lru_cache(maxsize=1)
+def adversary() -> re.Pattern:
+    """An adversary named with no country ("the imperialists", "foreign forces"; reference_words.tsv, use adversary)."""
+    words = load_reference_words().get("adversary", ())
+    return re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -287,7 +294,11 @@ def is_place(text: str, start: int, end: int, kind: str, word: str | None = None
         word = word_before(text, start)  # the word before the country (an article aside)
     if word == "of":
         return of_before.search(before) is not None
+    if word == "from":
+        return _WITHDRAW_FROM.search(before) is not None
     return word in _HOST_PREPOSITIONS and host_before.search(before) is not None
 
 
-_HOST_PREPOSITIONS = frozenset({"in", "at", "into", "to", "inside", "off", "near"})
+_HOST_PREPOSITIONS = frozenset({"in", "at", "into", "to", "inside", "off", "near", "around"})
+# "withdraw (its troops) from [X]": X is where they are, no target; "introduced hardware from [X]" is no place
+_WITHDRAW_FROM = re.compile(r"\bwithdr[ae]w\w*(?:\s+[\w-]+){0,3}?\s+from\s+(?:the\s+)?$", re.I)

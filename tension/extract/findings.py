@@ -113,6 +113,8 @@ class Statement:
     # countries named only as the place of the act ("entered a port in Pusan", "a US base in S. Korea"): targets
     # only when nothing else is (adjudication 7); not stored (records.py lists the stored fields)
     places: list[str] = field(default_factory=list, repr=False, compare=False)
+    # whether the speaker is a person ("Kim inspected the launch": the leader, government; adjudication 9); not stored
+    person: bool = field(default=False, repr=False, compare=False)
 
 
 def outside_quotes(text: str) -> str:

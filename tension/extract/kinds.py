@@ -99,10 +99,23 @@ class Kinds:
         for first, second in zip(words, words[1:]):  # two-word heads first: "Koreans in" before "Federation"
             if (kind := self.by_head.get(f"{first} {second}")) is not None:
                 return kind
-        for word in words:
+        for at, word in enumerate(words):
             if (kind := self.by_head.get(word) or self.by_head.get(word.lower())) is not None:
+                if kind == "people" and word[:1].isupper() and self._body_after(words, at + 1):
+                    return "civic"  # "the Teachers and Education Workers Union": the body its members form
                 return kind
         return None
+
+    def _body_after(self, words: list[str], at: int) -> bool:
+        """Whether the capitalised name going on at `at` ends in a civic body's head ("... Workers Union",
+        "... Students Association"): members named in a body's name are not the speaker."""
+        for word in words[at:]:
+            if word == "and" or word[:1].isupper():
+                if self.by_head.get(word.lower()) == "civic":
+                    return True
+                continue
+            return False
+        return False
 
     def is_transfer(self, content: str) -> bool:
         """Whether the content tells an arms transfer ("sent artillery shells to Russia", "supplying Moscow with

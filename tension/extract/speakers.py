@@ -177,6 +177,9 @@ _TO_AFTER = re.compile(r"\s+to\s+[a-z]")
 
 # " and [leader] " right before a speaker: the clause began with another actor's act ("X tested drones and leader Y
 # called for ...")
+# "North Korea['s state media] reported": the country's outlet, not the country, tells its act
+_OUTLET_AFTER = re.compile(r"['’]s\s+(?:official\s+|state(?:-run)?\s+)?(?:media|news\s+agency|television|TV)\b")
+
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 
 
@@ -404,7 +407,9 @@ def speech_verb_findings(
                                 exclude=[subject, *speakers], directive=directive,
                                 extra_targets=[r for r in subject_resolved if r.country != resolved[0].country],
                                 # "Kim is planning ..., state news agency KCNA reported": an outlet passes it on
-                                reported_by=speakers[-1].text if resolved[0].kind == "media" else "")]
+                                reported_by=speakers[-1].text if resolved[0].kind == "media" else
+                                "state media" if _OUTLET_AFTER.match(blanked, speakers[-1].end, anchor.start())
+                                else "")]
         pairs = [(r, s) for s in speakers for r in referents(s)]
         if not pairs or resolved[0] is last_speaker or resolved[0] is narrator:
             pairs = [(r, speakers[-1]) for r in resolved]

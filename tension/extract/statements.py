@@ -100,6 +100,11 @@ def extract_statements(
                                     speaker_role=None, speaker_kind="people")
                 doc.continuing = as_mention(voice)
                 doc.continuing_kind = voice.speaker_kind
+            elif ":" in sentence.text and (voice := _colon_frame(found, sentence.text, lexicon.pointing)) is not None:
+                # "The statement said: The U.S. ... ." — the frame's words begin in its own sentence and go on in
+                # the next ones, as after a frame ending in a colon (a relayed group's statement, not the outlet's)
+                doc.continuing = as_mention(voice)
+                doc.continuing_kind = voice.speaker_kind
         elif quote_speaker is not None:
             found = [_continued(sentence, quote_speaker, "quote (continued)")]
             if _closes_quote(sentence.text):
@@ -216,6 +221,20 @@ def _only_a_frame(statement: Statement) -> bool:
     if at < 0 or len(statement.content[at + len(statement.cue):].split()) > 2:
         return False
     return all(part.split()[:1] and part.split()[0].endswith("ing") for part in statement.content[:at].split(", ")[:-1])
+
+
+def _colon_frame(found: list[Statement], text: str, pointing: re.Pattern) -> Statement | None:
+    """The speaker of a frame whose reporting verb a colon follows inside the sentence ("The statement said: The
+    U.S. ...", "The commentary noted: ..."): its words go on after the sentence; None for an act, a colon elsewhere
+    or a speaker that is no text pointing back ("the statement", "it": a person quoted with a colon is often one of
+    several reacting in turn, each in their own sentence)."""
+    for statement in found:
+        if not statement.is_act and statement.cue and statement.speaker_country is not None and \
+                pointing.match((statement.speaker or "").strip()) and (statement.speaker or "").lower() != "they" and \
+                not statement.attribution.startswith("document") and \
+                re.search(r"\b" + re.escape(statement.cue) + r"\s*:\s+\S", outside_quotes(text)):
+            return statement
+    return None
 
 
 _KOREAS = frozenset({"KOR", "PRK"})

@@ -14,6 +14,7 @@ from tension.config import load_reference_words
 
 from tension.extract import context
 from tension.extract.actors import PERSON, Mention
+from tension.extract.acts import topic_verb_after
 from tension.extract.findings import Finding, Statement, outside_quotes, referents
 from tension.extract.kinds import Kinds
 from tension.extract.modality import modality
@@ -46,6 +47,7 @@ def make_statement(sentence: Sentence, content: str, finding: Finding, anteceden
     joint, victim, place_words, topic = doc_cues[:4]
     # a sentence about talks, visits or meetings: a country after on/over/about, or before "issue", is the agenda
     agenda: bool | None = doc_cues[6] and None  # (None: not looked at yet; the sentence's words split when needed)
+    topical: bool | None = None  # whether the sentence has a topic verb's word at all (looked at when needed)
     for mention in [*antecedent, *in_clause]:
         if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end) or (
                 begin is not None and mention.start < begin):
@@ -62,6 +64,12 @@ def make_statement(sentence: Sentence, content: str, finding: Finding, anteceden
                 victim and not finding.is_act and (before in context.victim_words() or before == "to" and
                                                    context.HOSTILE_TO.search(text, max(0, at - 16), at) is not None)
             ) or (topic and context.TOPIC.search(text, max(0, at - 40), at) is not None)
+            if not place and doc_cues[6]:
+                # "with [North Korea] expected to top the agenda", "[the North] will be discussed": a topic
+                # (adjudication 7), in a document about talks or visits
+                if topical is None:
+                    topical = _topic_verb_words().search(text) is not None
+                place = topical and topic_verb_after().match(text, mention.end - offset) is not None
             if not place and agenda is not False and context.agenda_item(text, mention.end - offset, before):
                 if agenda is None:
                     agenda = not context.meeting_words().isdisjoint(context.NON_WORD.split(text))
@@ -89,7 +97,15 @@ def make_statement(sentence: Sentence, content: str, finding: Finding, anteceden
         targets=targets,
         reported_by=finding.reported_by or None,
         places=places,
+        person=speaker is not None and speaker.kind == PERSON,
     )
+
+
+@lru_cache(maxsize=1)
+def _topic_verb_words() -> re.Pattern:
+    """The last word of each topic verb phrase (reference_words.tsv, use topic_verb): a sentence without any has none."""
+    words = sorted({phrase.split()[-1] for phrase in load_reference_words().get("topic_verb", ())})
+    return re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b")
 
 
 def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds: Kinds | None,
@@ -109,8 +125,13 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
     act = kinds.implied_act(statement.speaker_country, statement.content, statement.is_act) if (
         statement.speaker_country and kinds is not None and statement.speaker_kind != "state_media") else None
     implied = act.targets if act is not None else None
-    if implied and statement.is_act and statement.speaker_kind == "government":
-        statement.speaker_kind = "military"  # a state's launch or drill is its military's act
+    if implied and statement.speaker_kind == "government" and not statement.person and (statement.is_act or (
+            statement.attribution == "subject (framed)" and statement.reported_by and
+            statement.speaker_role in ("state", "capital"))):
+        # a state's launch or drill is its military's act; also told before the outlet that passes it on ("North
+        # Korea fired two missiles ..., KCNA said"); not a person: the leader inspecting a launch or a submarine
+        # acts as the leader (adjudication 9: Kim Jong Un giving orders is government; judge D cause 5)
+        statement.speaker_kind = "military"
     if implied == ("-",):
         implied = None  # military, but aimed at no one in particular
     if implied and "KOR" in implied and act.actor_country != "*" and kinds.is_transfer(statement.content):
@@ -130,7 +151,9 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
                 not _own_person_only(statement, sentence, doc, anaphor):
             statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
-    if not statement.targets and statement.places:
+    if not statement.targets and statement.places and not context.adversary().search(statement.content):
+        # (not when the content aims at an adversary it names with no country: "foreign forces must withdraw from
+        # south Korea" is aimed at them, not at the place)
         statement.targets = [t for t in statement.places if t != statement.speaker_country]  # only a place: it is
     if doc.eulogy and statement.targets and statement.speaker_country and kinds is not None and \
             context.own_leader_praised(statement.content, statement.speaker_country, statement.speaker_role,

@@ -7,6 +7,7 @@ launch is no speaker; a diaspora speaks for no state."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from tension.extract.actors import Mention
@@ -67,9 +68,9 @@ def is_remark(text: str, doc: Walk, kinds: Kinds | None) -> bool:
 
 
 
-DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
+DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing|residents?\s+in)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
 _OFFICE = re.compile(r"\b(?:ministry|office|officials?|government|embassy|military|army|navy|command|agency|"
-                     r"spokes\w+)\b", re.I)
+                     r"spokes\w+|bureau|administration|secretariat|commission|department|authorit(?:y|ies))\b", re.I)
 _NAME_AFTER = re.compile(r"\|\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:[Mm]inistry|[Oo]ffice|[Gg]overnment))")
 _PART_OF = re.compile(r"^\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|under)\s+(?:the\s+)?$")
 _PART_AFTER = re.compile(r"\s*(?:[a-z][\w-]*\s*){1,2}")
@@ -145,8 +146,19 @@ def _named_with_epithets(statement: Statement, kinds: Kinds) -> bool:
     return kinds.house.search(text, start, named.end()) is not None
 
 
-def _accusing_voice(statement: Statement, found: list[Statement], doc: Walk, kinds: Kinds
-                   ) -> tuple[Mention, str | None] | None:
+def _relayed_party(statement: Statement, house: re.Pattern) -> bool:
+    """Whether the statement is a party's words the outlet relays ("A spokesman for <a party of the South> said the
+    puppet authorities ..."): the party is the grammatical speaker, so the house vocabulary in what it says does not
+    make it the outlet's own sentence (judge D cause 1); a party named in the house vocabulary is still the outlet's."""
+    if statement.speaker_kind != "party_legislature" or statement.is_act or not statement.cue:
+        return False
+    text = outside_quotes(statement.sentence)
+    at = text.find(statement.cue)
+    return at > 0 and not house.search(text, 0, at)  # (not "The puppet Grand National Party claimed ...")
+
+
+def _accusing_voice(statement: Statement, found: list[Statement], doc: Walk, kinds: Kinds,
+                    sentence: Sentence | None = None) -> tuple[Mention, str | None] | None:
     """The state voice of the outlet's side that tells the other side's act in its own evaluating words ("The south
     Korean authorities' war exercises will only reveal their scheme ...", in a commentary going on after a colon;
     "... staged the drills, a reckless provocation"), with its kind: such an act passed on is that voice's accusation
@@ -172,6 +184,23 @@ def _accusing_voice(statement: Statement, found: list[Statement], doc: Walk, kin
     if frame is not None:
         return Mention(0, 0, frame.speaker, frame.speaker_actor, frame.speaker_country, "", frame.speaker_role or ""), \
             frame.speaker_kind
+    # a frame with no row of its own ("<the South> is escalating confrontation ..., Rodong Sinmun says")
+    return _reporting_voice(reporter, sentence, doc, kinds) if sentence is not None else None
+
+
+def _reporting_voice(reporter: str | None, sentence: Sentence, doc: Walk, kinds: Kinds
+                     ) -> tuple[Mention, str | None] | None:
+    """The reporter named in the sentence ("..., Rodong Sinmun says"), with its kind, when the dictionary knows it as a
+    state voice of the outlet's side; None otherwise."""
+    narrator = doc.narrator
+    if not reporter or narrator is None:
+        return None
+    mentions = doc.mentions
+    first = bisect_left(mentions, sentence.start, key=lambda m: m.start)  # (the sentence's mentions only)
+    named = next((m for m in mentions[first:bisect_left(mentions, sentence.end, key=lambda m: m.start)]
+                  if m.text == reporter and m.country == narrator.country and m.resolved), None)
+    if named is not None and (kind := kinds.of_mention(named)) in STATE_VOICES:
+        return named, kind
     return None
 
 
@@ -191,14 +220,28 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
                 "document", "document (account of an act)") else narrator_kind
         elif narrator_kind == "state_media" and statement.speaker_country and \
                 statement.speaker_country != narrator.country and (statement.speaker_kind in STATE_VOICES and (
-                kinds.house.search(statement.speaker or "") or kinds.house.search(outside_quotes(statement.content)))
+                kinds.house.search(statement.speaker or "") or kinds.house.search(outside_quotes(statement.content))
+                and not _relayed_party(statement, kinds.house))
                 or _named_with_epithets(statement, kinds)):
             targets = [t for t in [statement.speaker_country, *statement.targets] if t != narrator.country]
-            statement = replace(statement, speaker=narrator.text, speaker_actor=narrator.actor,
-                                speaker_country=narrator.country, speaker_role=narrator.role or None, cue="",
-                                is_act=False, attribution="document (house vocabulary)", targets=targets,
-                                speaker_kind=narrator_kind, reported_by=None, targets_inferred=False)
-        elif narrator_kind == "state_media" and (voice := _accusing_voice(statement, found, doc, kinds)) is not None:
+            frame = next((s for s in out if not s.is_act and s.speaker == statement.reported_by and
+                          s.speaker_country == narrator.country and s.speaker_kind in STATE_VOICES), None)
+            if frame is not None:  # "Rodong Sinmun says the puppet forces staged ...": the paper's words, one row
+                frame.targets.extend(t for t in targets if t not in frame.targets)
+                continue
+            paper = _reporting_voice(statement.reported_by, sentence, doc, kinds)
+            if paper is not None:  # "The puppet warmongers staged ..., Minju Joson says": the paper's, not KCNA's
+                statement = replace(statement, speaker=paper[0].text, speaker_actor=paper[0].actor,
+                                    speaker_country=paper[0].country, speaker_role=paper[0].role or None, cue="",
+                                    is_act=False, attribution="document (house vocabulary)", targets=targets,
+                                    speaker_kind=paper[1], reported_by=narrator.text, targets_inferred=False)
+            else:
+                statement = replace(statement, speaker=narrator.text, speaker_actor=narrator.actor,
+                                    speaker_country=narrator.country, speaker_role=narrator.role or None, cue="",
+                                    is_act=False, attribution="document (house vocabulary)", targets=targets,
+                                    speaker_kind=narrator_kind, reported_by=None, targets_inferred=False)
+        elif narrator_kind == "state_media" and (
+                voice := _accusing_voice(statement, found, doc, kinds, sentence)) is not None:
             speaker, kind = voice
             targets = [t for t in [statement.speaker_country, *statement.targets] if t != narrator.country]
             same = next((s for s in out if s.speaker == speaker.text and s.speaker_actor == speaker.actor
