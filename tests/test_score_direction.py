@@ -9,6 +9,7 @@ from tension.score.scorer import Scorer
 
 
 def contribution(result, fragment: str) -> float:
+    # (by the cue's pattern: "shipping weapons to Moscow" is matched by the longer transfer row since the ninth round)
     return next(c["contribution"] for c in result.cues if fragment in c["cue"])
 
 
@@ -108,7 +109,7 @@ def test_a_demonym_right_after_a_cue_is_its_topic_not_its_target(scorer):
 
 def test_an_accused_transfer_between_two_targets_stays_hostile(scorer):
     text = "Seoul accused the North of shipping weapons to Moscow."
-    assert contribution(scorer.score(text, "asserted", ["PRK", "RUS"], "KOR"), "shipping weapons") > 0
+    assert contribution(scorer.score(text, "asserted", ["PRK", "RUS"], "KOR"), "ship~|shipped") > 0
 
 
 def test_troops_sent_to_a_third_country_count_toward_the_target(scorer):
@@ -137,7 +138,7 @@ def test_a_hyphen_before_an_abbreviation_ends_the_word(scorer):
 def test_arms_received_from_the_one_target_are_cooperation_with_it(scorer):
     text = "Moscow has deepened its ties with a partner shipping weapons to Russia, officials said."
     from_north = scorer.score(text, "asserted", ["PRK"], "RUS")
-    assert contribution(from_north, "shipping weapons") < 0
+    assert contribution(from_north, "ship~|shipped") < 0
     assert any(m["kind"] == "transfer" for c in from_north.cues for m in c["markers"])
     # with two foreign targets the giver is unknown: as before, hostile
-    assert contribution(scorer.score(text, "asserted", ["PRK", "UKR"], "RUS"), "shipping weapons") > 0
+    assert contribution(scorer.score(text, "asserted", ["PRK", "UKR"], "RUS"), "ship~|shipped") > 0

@@ -2,7 +2,8 @@
 
     python -m evaluation.gold.hostility                  # the tune half, per corpus and overall, three systems
     python -m evaluation.gold.hostility --split parts     # the tune half's two parts by document, T1 and T2
-    python -m evaluation.gold.hostility --split t1 --errors 30   # T1's 30 largest disagreements (never T2's)
+    python -m evaluation.gold.hostility --split t1 --errors 30   # T1's 30 largest disagreements
+    python -m evaluation.gold.hostility --split t2 --errors 30 --errors-of t2  # T2's (T2 then optimistic)
     python -m evaluation.gold.hostility --split check    # the check half's summary (once, at the end of a piece of work)
     python -m evaluation.gold.hostility --fit-calibration  # write tension/data/calibration.tsv from the tune half
 
@@ -13,7 +14,9 @@ main at ed2d147, run from that commit's code by evaluation/baseline.py) and **pl
 vaderSentiment). A unit with several statements gives each its own class and the same text score.
 
 The tune half is split once more by document (evaluation.gold.extraction.tune_part, the extraction's split): errors
-are read on T1 only; T2 is held out, so a change is kept only if T2 does not get worse.
+are read on one part and the other is held out, so a change is kept only if the held-out part does not get worse.
+By default errors are listed for T1 (T2 held out); `--errors-of t2` lists T2's instead, for a round that swaps the
+roles (T1 then is the guard, and T2's figures are optimistic from then on). The check half's errors are never listed.
 
 Metrics: Spearman(hostility, class) and AUC(class ≥ 2, i.e. hostile or worse, vs the rest), per split and corpus.
 Only the half asked for is scored (`--split`, default tune): the `check` half is scored only when asked, and only
@@ -204,11 +207,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("tune", "t1", "t2", "parts", "check", "both"), default="tune",
                         help="which half to score (default tune; t1/t2: the tune half's parts by document, parts: "
                         "both; check only once, at the end of a piece of work)")
-    parser.add_argument("--errors", type=int, default=0, help="print T1's N largest disagreements (never T2's)")
+    parser.add_argument("--errors", type=int, default=0,
+                        help="print the N largest disagreements of the part named by --errors-of (never the check "
+                        "half's)")
+    parser.add_argument("--errors-of", choices=("t1", "t2"), default="t1",
+                        help="whose errors --errors lists (default t1). Reading T2's errors makes T2 optimistic: "
+                        "T1 becomes the held-out guard")
     parser.add_argument("--fit-calibration", action="store_true", help="fit and write the calibration anchors (tune)")
     parser.add_argument("--batch", choices=("1", "2", "all"), default="all",
                         help="statements of batch 1 (the first 836 units), batch 2 (the extension) or all (default)")
     args = parser.parse_args(argv)
+    if args.errors and args.split not in ("tune", args.errors_of, "parts"):  # before anything is read or scored
+        parser.error(f"--errors lists {args.errors_of.upper()} only (never the check half): use it with --split "
+                     f"{args.errors_of} (or tune, parts)")
     if not SHARED_DATA.exists():
         print(f"skipped: {SHARED_DATA} not present")
         return 0
@@ -219,8 +230,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.fit_calibration:
         print(fit_calibration(rows))
         return 0
-    if args.errors and args.split not in ("tune", "t1", "parts"):
-        parser.error("--errors lists T1 only: use it with --split t1 (or tune, parts)")
     if args.split in ("t1", "t2"):
         rows = rows[rows["part"] == args.split]
     elif args.split in ("tune", "parts"):
@@ -235,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows, positive))
     print(intervals(rows, positive))
     if args.errors:
-        tune = rows[rows["part"] == "t1"].copy()  # T1 only: T2 is held out within tune
+        tune = rows[rows["part"] == args.errors_of].copy()  # one part of tune: the other is held out
         # rank disagreement: where the score's rank and the class's rank differ most
         tune["gap"] = tune["scorer"].rank(pct=True) - tune["label"].rank(pct=True)
         for r in tune.reindex(tune["gap"].abs().sort_values(ascending=False).index).head(args.errors).itertuples():

@@ -52,10 +52,12 @@ def _alias_words(alias: str) -> tuple[str, ...]:
 
 class CountryNames(dict):
     """Lower-cased word tuples of aliases -> ISO code, with `starts`: every word a name can start with (a one-word
-    name also with its possessive), so that most words are ruled out by one set look-up; and `sizes`: for each such
+    name also with its possessive), so that most words are ruled out by one set look-up; `ends`: every word one can
+    end with (and its possessive); and `sizes`: for each such
     word, the word counts of the names it starts, longest first (country_at tries only those)."""
 
     starts: frozenset[str]
+    ends: frozenset[str]
     sizes: dict[str, tuple[int, ...]]
 
 
@@ -70,6 +72,8 @@ def load_country_names(paths: tuple[Path, ...] = (ACTORS_FILE, COUNTRIES_FILE)) 
                 if words and len(words) <= MAX_ALIAS_WORDS:
                     names.setdefault(words, (DEMONYM if row["kind"] == "demonym" else "") + row["country"])
     names.starts = frozenset(w[0] for w in names) | frozenset(w[0] + "'s" for w in names if len(w) == 1)
+    # every word a name can end with, and its possessive: the subject rule reads back from a cue (subject_at)
+    names.ends = frozenset(w[-1] + suffix for w in names for suffix in ("", "'s", "’s"))
     sizes: dict[str, set[int]] = {}
     for words in names:
         sizes.setdefault(words[0], set()).add(len(words))
@@ -123,6 +127,44 @@ def directed_at(words: list[str], cue_end: int, names: CountryNames, text: str,
     # a demonym right after the cue is an adjective of its topic ("discuss the Ukrainian war"); after a preposition
     # it names the other side ("against Ukrainian forces")
     return country_at(words, index, names, text, span, demonyms=preposition)
+
+
+# The subject side (ninth round): a hostile act whose subject is a country named right before its verb ("North Korea
+# fires rockets", "Russia's strikes") is that country's act. In a statement whose speaker and targets do not include
+# it, the act is reported beside the statement, not the speaker's stance toward the targets: a headline on a third
+# state's launch hours after Seoul defended a US missile shield gives Seoul's statement toward Washington no launch
+# (the guideline labels the launch where it is told, for its actor). Read only for acts (SUBJECT_KINDS), and only a single
+# subject: a name after 'and', a comma or a preposition is not read ("Washington and Seoul staged drills" names both).
+SUBJECT_KINDS = frozenset({"military", "fight", "assault", "posture", "coercion", "threat"})
+# words that may stand between a subject's name and its verb ("North Korea has again fired")
+SUBJECT_LINKS = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "reportedly",
+                           "allegedly", "again", "also", "just", "repeatedly", "then", "later"})
+_NOT_A_SINGLE_SUBJECT = DIRECTING_WORDS | {"and", "or", "&", ",", "of", "by", "from", "at", "over", "for", "about",
+                                           "between", "nor"}
+
+
+def subject_at(words: list[str], cue_start: int, names: CountryNames, text: str,
+               span: Callable[[int], tuple[int, int]]) -> str | None:
+    """The country named as the single subject right before the cue starting at word `cue_start` (its name, or its
+    possessive, ending there or before at most two SUBJECT_LINKS words), if any."""
+    end = cue_start - 1
+    while end >= 0 and cue_start - end <= 3 and words[end] in SUBJECT_LINKS:
+        end -= 1
+    for size in range(MAX_ALIAS_WORDS, 0, -1):  # the longest name first ("South Korea", not "Korea")
+        first = end - size + 1
+        if first < 0:
+            continue
+        if words[first] not in names.starts or size not in names.sizes.get(words[first], ()):
+            continue
+        code = names.get((*words[first:end], _bare(words[end])))
+        if code is None or code[0] == DEMONYM:
+            continue  # (a demonym before a noun is its adjective: "Ukrainian forces fired" names no subject here)
+        if not any(c.isupper() for c in text[span(first)[0]:span(end)[1]]):
+            return None
+        if first > 0 and words[first - 1] in _NOT_A_SINGLE_SUBJECT:
+            return None
+        return code
+    return None
 
 
 def names_near(words: list[str], start: int, end: int, reach: int, codes: frozenset[str],

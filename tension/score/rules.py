@@ -70,7 +70,10 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]|‘([^‘’]{1,8
 # accusation as a denial does (seventh round): "rejected the accusation" rejects the other side's charge, as "denied
 # the accusation" does (the guideline: rejecting another state's report is a denial, `negated`); the rejection itself
 # is its own cue (reject~, CAMEO 12).
-EXEMPTIONS = frozenset({("future", "threat"), ("request", "demand"), ("topic", "accusation")})
+# A planned visit, meeting or talks (kind diplomacy) is not scaled by 'will' / 'plans to' either (ninth round): the
+# guideline rates a planned state visit or summit class −2 as one held, and CAMEO codes the intent itself (036 express
+# intent to meet or negotiate, +4.0, above a visit made, +1.9); 'might', 'could' still halve it.
+EXEMPTIONS = frozenset({("future", "threat"), ("future", "diplomacy"), ("request", "demand"), ("topic", "accusation")})
 
 
 # A marker whose last word has a suffix choice ('consider~ whether|if|*ing') reads that word ahead (the cue may start on
@@ -174,6 +177,63 @@ def in_background(found: list[dict], starts: list[int], words: list[str]) -> Non
             if words[k] in BACKGROUND_WORDS:
                 cue["markers"] = cue["markers"] + [{"marker": f"background ({words[k]} ...)", "kind": "background"}]
                 cue["factor"], cue["contribution"] = 0.0, 0.0
+                break
+
+
+# The purpose of a thing undone (ninth round): "froze the border pact, designed to lower tension" freezes the
+# pact; the lowering named as its purpose is no cooperation of the statement. A cooperative cue right
+# after a PURPOSE phrase (a comma may open it) counts 0 when the cue before it in the clause (at most PURPOSE_REACH
+# words back) was undone: a reversal, refusal, opposition or derogation reached it. "Signed an accord aimed at easing
+# tensions" keeps both.
+PURPOSE = frozenset({("aimed", "at"), ("aimed", "to"), ("designed", "to"), ("intended", "to"), ("meant", "to"),
+                     ("intended", "for"), ("meant", "for")})
+PURPOSE_REACH = 8
+UNDOING_KINDS = frozenset({"reversal", "refusal", "opposition", DEROGATION})
+
+
+def purpose_of_undone(found: list[dict], spans: list[tuple[int, int]], words: list[str]) -> None:
+    """Set to 0 the cooperative cues of `found` (word spans `spans`) that name the purpose of an undone cue before them
+    (PURPOSE)."""
+    for k in range(1, len(found)):
+        cue, (start, _) = found[k], spans[k]
+        if cue["contribution"] >= 0 or start < 2 or (words[start - 2], words[start - 1]) not in PURPOSE:
+            continue
+        before, (_, before_end) = found[k - 1], spans[k - 1]
+        between = words[before_end:start - 2]
+        if between and between[-1] == ",":
+            between = between[:-1]  # "the accord it signed, designed to reduce tension": the comma opens the phrase
+        if (start - 2 - before_end <= PURPOSE_REACH and _CLAUSE_BREAK.isdisjoint(between)
+                and any(m["kind"] in UNDOING_KINDS for m in before["markers"])):
+            cue["markers"] = cue["markers"] + [{"marker": f"purpose of the undone '{before['matched']}'",
+                                                "kind": "background"}]
+            cue["factor"], cue["contribution"] = 0.0, 0.0
+
+
+# The background words that set an act in time or concession ("following", "after", "amid", "despite"), not those
+# that give its cause: "tension rose due to the brazen drills" blames the drills, the claim itself. Only acts (force,
+# posture, coercion, threats) are background acts: an accusation or an epithet in the phrase is still the speaker's
+# own word ("sanctions after the reckless provocation"). Part of the version.
+BACKGROUND_ACT_WORDS = frozenset({"after", "following", "since", "amid", "despite"})
+BACKGROUND_ACT_KINDS = frozenset({"military", "fight", "assault", "posture", "coercion", "threat"})
+
+
+def background_acts(found: list[dict], starts: list[int], words: list[str]) -> None:
+    """Set to 0 the hostile acts of `found` (BACKGROUND_ACT_KINDS) that stand in a background phrase (opened by
+    BACKGROUND_ACT_WORDS, within BACKGROUND_WINDOW words and the clause) after another cue of the statement (ninth
+    round): the guideline gives a background act no row ("sanctions imposed after a series of launches", "talks
+    held amid drills"), so the statement is rated by its main clause, not by the circumstance it names."""
+    for cue, start in zip(found, starts):
+        if cue["contribution"] <= 0 or cue["kind"] not in BACKGROUND_ACT_KINDS:
+            continue
+        for k in range(start - 1, max(-1, start - 1 - BACKGROUND_WINDOW), -1):
+            if words[k] in _CLAUSE_BREAK:
+                break
+            if words[k] in BACKGROUND_ACT_WORDS:
+                if any(other is not cue and other["contribution"] and first < k
+                       for other, first in zip(found, starts)):
+                    cue["markers"] = cue["markers"] + [{"marker": f"background act ({words[k]} ...)",
+                                                        "kind": "background"}]
+                    cue["factor"], cue["contribution"] = 0.0, 0.0
                 break
 
 

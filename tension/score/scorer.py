@@ -46,7 +46,8 @@ from tension.score.calibration import Calibration, load_calibration
 from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue, Marker,  # noqa: F401
                                    load_cues, load_markers, load_vader_overrides)
 from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS, LEGAL_CAMEO,
-                                     UNDIRECTED_CAMEO_PREFIX, countries_named, country_at, directed_at, first_person,
+                                     SUBJECT_KINDS, SUBJECT_LINKS, UNDIRECTED_CAMEO_PREFIX, _NOT_A_SINGLE_SUBJECT,
+                                     countries_named, country_at, directed_at, first_person, subject_at,
                                      load_country_names,
                                      names_near)
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
@@ -54,7 +55,9 @@ from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAPPED_KIN
                                   INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, DEROGATION, DEROGATION_LINKS, derogate, lifts_cap,
                                   NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, REST_WEIGHT,
                                   SCALE_KINDS, SCARE_QUOTE_WORDS, VERBAL_CAP, VERBAL_KINDS, EXEMPTIONS, _exempt, aggregate, aggregate_sides,
-                                  count_style_once, in_background, in_name, _quoted_spans, _QUOTED, running_text)
+                                  count_style_once, in_background, in_name, _quoted_spans, _QUOTED, running_text,
+                                  PURPOSE, PURPOSE_REACH, UNDOING_KINDS, purpose_of_undone, background_acts,
+                                  BACKGROUND_ACT_KINDS, BACKGROUND_ACT_WORDS)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens
 from tension.score.vader import FastSentimentIntensityAnalyzer
 
@@ -208,6 +211,9 @@ class Scorer:
         constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
                           sorted(CAPPED_KINDS), VERBAL_CAP, sorted(CAP_KEEPING_MARKERS), sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
+                          sorted(SUBJECT_KINDS), sorted(SUBJECT_LINKS), sorted(_NOT_A_SINGLE_SUBJECT),
+                          sorted(PURPOSE), PURPOSE_REACH, sorted(UNDOING_KINDS), sorted(BACKGROUND_ACT_KINDS),
+                          sorted(BACKGROUND_ACT_WORDS),
                           UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), COUNTRY_CASE, TOKEN_PATTERN, CONTRACTIONS,
                           sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, sorted(EXEMPTIONS), SCALE_KINDS, INTENSITY_KINDS,
                           _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK), LOOK_AHEAD_SKIPS_NAMES,
@@ -404,6 +410,12 @@ class Scorer:
                         recipient = None
             else:
                 recipient = None
+            if parties and start and factor and cue.weight > 0 and cue.kind in SUBJECT_KINDS and (
+                    words[start - 1] in SUBJECT_LINKS or words[start - 1] in self.country_names.ends):
+                actor = subject_at(words, start, self.country_names, text, span)
+                if actor and actor not in parties:
+                    factor = 0.0  # a third country's act, reported beside the statement (direction.subject_at)
+                    markers.append({"marker": f"done by {actor}", "kind": "direction"})
             if foreign and cue.cameo in LEGAL_CAMEO and not names_near(
                     words, start, end, FOREIGN_LINK_WORDS, foreign, self.country_names, text, span):
                 factor = 0.0  # an arrest or indictment of one's own national is not an act toward a foreign target
@@ -437,7 +449,10 @@ class Scorer:
                                                  for i, s, e in marker_hits if i in self._derogations],
                               words)
             hostile, cooperative = hostile + turned, cooperative - turned
+        if hostile and len(found) > 1:
+            background_acts(found, [start for _, start, _ in cue_hits], words)
         if hostile and cooperative:
+            purpose_of_undone(found, cue_spans, words)
             in_background(found, [start for _, start, _ in cue_hits], words)
         return count_style_once(found) if once > 1 else found
 
