@@ -139,3 +139,22 @@ def test_period_page_explains_a_pooled_index_outside_its_weeks(tmp_path: Path) -
     assert "Index over the period +0.67 (5 documents, 5 statements in 5 of 5 weeks" in whole
     assert "The period's +0.67 lies outside its weekly values" in whole
     assert "1 documents" not in whole
+
+
+@pytest.mark.slow
+def test_a_run_for_an_earlier_week_prints_that_weeks_summary(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    lines = [{"id": f"n{i}", "published": f"2024-01-{1 + 3 * i:02d}",
+              "text": f"North Korea threatened South Korea with a merciless strike over the drills ({i})."}
+             for i in range(10)]  # 1 Jan .. 28 Jan 2024: 2024-W01 .. 2024-W04
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    out = subprocess.run([sys.executable, "-m", "tension.cli", "run", "-i", str(feed), "--db",
+                          str(tmp_path / "t.duckdb"), "--reports", str(tmp_path / "r"), "--week", "2024-W02"],
+                         capture_output=True, text=True, env={**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"})
+    assert out.returncode == 0, out.stderr
+    assert "report: " in out.stdout and "all_2024-W02.pdf" in out.stdout
+    assert "DPRK–ROK 2024-W02:" in out.stdout and "2024-W04" not in out.stdout, out.stdout
