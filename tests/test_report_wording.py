@@ -87,6 +87,13 @@ def test_trend_without_direction_says_the_week_4_before_had_no_statements(tmp_pa
     assert "no trend 4 weeks earlier to compare with (no statements in 2024-W05)" in said, said
     assert "too early" not in said
     assert "too early" in text.trend_text(pair.loc[pd.Timestamp(MONDAY + timedelta(weeks=2))], None)
+    from tension.reporting.pairs import _pair_sentence  # the pair page's sentence: the same words, no "((" nor "))"
+
+    sentence = _pair_sentence(pair.loc[pd.Timestamp(MONDAY + timedelta(weeks=8))],
+                              pair.loc[pd.Timestamp(MONDAY + timedelta(weeks=7))],
+                              pair.loc[pd.Timestamp(MONDAY + timedelta(weeks=4))])
+    assert "; no trend 4 weeks earlier to compare with (no statements in 2024-W05);" in sentence, sentence
+    assert "((" not in sentence and "))" not in sentence, sentence
 
 
 def _partial_db(path: Path) -> Path:

@@ -53,7 +53,7 @@ def _pair_sentence(row: pd.Series, before: pd.Series | None, earlier: pd.Series 
         parts[0] += f", {signed(before['index_value'])} the week before"
     direction = ARROWS.get(row["trend_direction"])
     parts.append(f"4-week trend {signed(row['trend'])}, {direction}" if direction else
-                 f"4-week trend {signed(row['trend'])} ({no_direction_text(earlier)})")
+                 f"4-week trend {signed(row['trend'])}; {no_direction_text(earlier)}")
     parts.append(flag_text(row).replace("<b>", "").replace("</b>", ""))
     statements, documents = int(row["n_statements"]), int(row["n_documents"])
     parts.append(f"{statements} statement{'s' * (statements != 1)} in {documents} document{'s' * (documents != 1)}: "
