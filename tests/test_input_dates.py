@@ -68,9 +68,11 @@ def test_a_jsonl_record_without_a_date_lists_its_fields_and_the_field_option_fir
     path = tmp_path / "feed.jsonl"
     path.write_text(json.dumps({"id": "a1", "body": GOOD, "when": "2024-01-05"}) + "\n")
     reason = only(path, {"text": "body"}).reason
-    assert reason.startswith("no 'published' field holding the publication date (the fields are: body, id, when); "
-                             "name the field that holds it with --field published=<name>"), reason
+    assert reason.startswith("no publication date: no 'published' field (the fields are: body, id, when); "
+                             "name the field that holds the date with --field published=<name>"), reason
     assert isinstance(only(path, {"text": "body", "published": "when"}), Document)
+    path.write_text(json.dumps({"id": "a1", "body": GOOD, "published": ""}) + "\n")
+    assert only(path, {"text": "body"}).reason.startswith("no publication date: its 'published' field is empty")
 
 
 def test_identical_reasons_are_grouped_and_the_hint_names_the_database():
@@ -98,7 +100,7 @@ def test_a_run_that_rejects_every_document_exits_non_zero_and_a_run_with_nothing
     out = subprocess.run(command, capture_output=True, text=True, env=env)
     assert out.returncode == ALL_REJECTED_EXIT, (out.returncode, out.stdout, out.stderr)
     assert out.stdout.count("  rejected ") == 1, out.stdout  # twelve records, one reason: one line
-    assert "  rejected 12 records: no 'published' field holding the publication date (the fields are: headline, id)" \
+    assert "  rejected 12 records: no publication date: no 'published' field (the fields are: headline, id)" \
         in out.stdout
     assert f"tension sql --db {db} --format csv" in out.stdout
     again = subprocess.run(command, capture_output=True, text=True, env=env)  # the file is unchanged: nothing read

@@ -82,10 +82,13 @@ class _Batch:
     def missing_date(self, names: Iterable[str], date_field: str, reason: str) -> str:
         """Why a record without the date field cannot be read: the fields it has and the --field that would read
         one of them first, then the other ways (`reason`, the general help)."""
+        names = list(names)
         have = ", ".join(sorted(map(str, names))[:20]) or "none"
         rest = reason if "dateline" in reason.split(": ", 1)[0] else reason.split(": ", 1)[-1]
-        return (f"no '{date_field}' field holding the publication date (the fields are: {have}); name the field that "
-                f"holds it with --field published=<name>, or 'fields: {{published: <name>}}' in a sidecar; else {rest}")
+        names = set(map(str, names))
+        what = f"its '{date_field}' field is empty" if date_field in names else f"no '{date_field}' field"
+        return (f"no publication date: {what} (the fields are: {have}); name the field that holds the date with "
+                f"--field published=<name>, or 'fields: {{published: <name>}}' in a sidecar; else {rest}")
 
 
 def read_csv_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | None,
