@@ -51,10 +51,10 @@ def store(writer: run.Writer, staged: dict) -> dict:
 
 @task(name="finish-run")
 def finish(working: str, batches: list[dict], run_id: str, totals: dict, pairs_file: str | None, before: tuple,
-           started: str, reading: str = "") -> dict:
+           started: str, reading: str = "", week: str | None = None) -> dict:
     """Score older statements under the current scorer, cluster near-duplicates, record files and the run;
-    say whether anything changed and which weeks."""
-    return run.finish(working, batches, run_id, totals, pairs_file, before, started, reading=reading)
+    say whether anything changed and which weeks; the summary lines of `week`, the report's."""
+    return run.finish(working, batches, run_id, totals, pairs_file, before, started, reading=reading, week=week)
 
 
 @task(name="publish", retries=2, retry_delay_seconds=2)
@@ -140,7 +140,7 @@ def tension_flow(
                                 run.plural(counts["statements_added"], "statement"))
         totals = totals or run.tally(None, {})
         outcome = finish(str(paths.working), batches, run_id, totals, pairs_file, prepared["fingerprint"],
-                         prepared["started"], reading)
+                         prepared["started"], reading, week)
         published = publish(paths, outcome, parquet_dir)
         if not published["published"]:
             logger.info("nothing new: the published database and Parquet export are left as they are")

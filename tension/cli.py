@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Optional
 
@@ -24,7 +23,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-SHOWN_REJECTIONS = 10  # rejections listed one by one after a run; the rest are counted by reason
 DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.")
 
 
@@ -52,6 +50,10 @@ def run(
     Example: tension run --inbox seeds --db data/tension.duckdb --reports reports
 
     Example (KCNA archive): tension run -i kcna.jsonl --field text=story --field published=date --default speaker=KCNA
+
+    Exit codes: 0 done (also when nothing new was read); 1 the run failed or the --week asked for has no data; 2 a
+    wrong option;
+    3 another run holds the database; 4 no Prefect API; 5 every document read was rejected (nothing stored).
     """
     fields, defaults = parse_fields(field), parse_defaults(default)
     check_inbox(inbox)
@@ -83,18 +85,11 @@ def run(
         f"documents: {result['documents_seen']} read, {result['documents_new']} new, "
         f"{result['documents_rejected']} rejected; statements added: {result['statements_added']}"
     )
-    from tension.ingest.documents import Rejection, printable
+    from tension.cli_output import ALL_REJECTED_EXIT, all_rejected, rejection_lines
 
-    rejections = result["rejections"]
-    for path, item, reason in rejections[:SHOWN_REJECTIONS]:
-        typer.echo(f"  rejected {Rejection(path, item, reason).where()}: {printable(reason)}")
-    if len(rejections) > SHOWN_REJECTIONS:
-        # the rest by reason, with a count: a wrong --field on a feed of thousands of lines is one line here
-        rest = Counter(printable(reason) for _, _, reason in rejections[SHOWN_REJECTIONS:])
-        for reason, count in rest.most_common():
-            typer.echo(f"  rejected {count} more: {reason}")
-        typer.echo("  (all rejections with their files and lines: tension sql \"select * from rejected_documents\")")
-    if rejections and not result["documents_seen"]:
+    for line in rejection_lines(result["rejections"], db):
+        typer.echo(line)
+    if all_rejected(result):
         typer.echo("every document was rejected: check the reasons above (a --field mapping names a field the "
                    "records do not have? a date missing?); once fixed, run again: the files are read again")
     for line in result["summary"]:
@@ -106,6 +101,8 @@ def run(
     typer.echo(f"database: {result['database']} (parquet: {result['parquet']})")
     if result.get("report_skipped") and week is not None:
         raise typer.Exit(code=1)  # the week asked for could not be reported
+    if all_rejected(result):
+        raise typer.Exit(code=ALL_REJECTED_EXIT)  # a scheduled batch must notice that nothing it read was stored
 
 
 @app.command()

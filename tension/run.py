@@ -188,9 +188,11 @@ def tally(totals: dict | None, step: dict) -> dict:
 
 
 def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, pairs_file: str | None,
-           before: tuple | list, started: str, scorer: Scorer | None = None, reading: str = "") -> dict:
+           before: tuple | list, started: str, scorer: Scorer | None = None, reading: str = "",
+           week: str | None = None) -> dict:
     """Score older statements under the current scorer, cluster documents stored without one, record the files and
-    the run, refresh the weekly sums; say whether anything changed and which weeks."""
+    the run, refresh the weekly sums; say whether anything changed and which weeks. The summary lines are those of
+    `week` (the report's week; by default the last complete week)."""
     clock = time.perf_counter()
     left, gone = not_read(batches, totals.get("rejections", []))
     with storage.connect(working) as con:
@@ -206,7 +208,7 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         changed = storage.content_fingerprint(con) != tuple(before)
         weeks = None if rescored else storage.weeks_ingested_since(con, started)
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
-    return {"summary": report_data.latest_summary(Path(working)), "changed": changed, "weeks": weeks,
+    return {"summary": report_data.latest_summary(Path(working), week), "changed": changed, "weeks": weeks,
             "run_id": run_id, "left_to_retry": left, "timings": {"aggregate": time.perf_counter() - clock}}
 
 

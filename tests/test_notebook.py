@@ -61,6 +61,7 @@ def test_notebook_runs_on_the_published_database(published: Path, monkeypatch: p
     assert str(published) in text[0]
     assert "tension_index" in text[1] and "pair_statements" in text[1] and "month" in text[2]
     assert "2024-02" in text[3] and "PRK→KOR" in text[3] and "KOR→RUS" in text[3]  # a month, both directions
+    assert "intensity_flagged" in text[3] and "usual_intensity" in text[3]  # the headline's flag, month by month
     assert "equals the a_to_b half: True" in text[4]
     assert "2024-W05" in text[6]  # the seed article's week is the week to read
     assert "source_sentence" in text[7] and "Zakharova" in text[7]  # the statements behind it, with their sentence
@@ -75,7 +76,7 @@ def test_notebook_runs_on_the_published_database(published: Path, monkeypatch: p
 
 def test_notebook_reads_kcna_when_present(published: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = shared_file(KCNA)
-    # Nov 2011 – Jan 2012: enough weeks for a baseline, and 2011-W51 (Kim Jong Il's death) departs from it.
+    # Sep 2011 – Jan 2012: enough weeks for a baseline; 2011-W40 and W47 surge, 2011-W51 (Kim Jong Il's death) departs.
     rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     picked = [{"id": r["id"], "text": r["story"], "published": r["date"], "title": r["title"] or "",
                "source": "KCNA", "speaker": "KCNA"}
@@ -86,7 +87,10 @@ def test_notebook_reads_kcna_when_present(published: Path, tmp_path: Path, monke
     run.run_local([inbox], kcna_db, workers=1)
     code = execute(monkeypatch, published, kcna_db)
     kcna = outputs(code[11])
-    assert "2011-W51" in kcna and "condolences" in kcna  # the flagged week, and the cue that drives it
+    # The weeks marked by the headline (intensity) come first, then the tone's flag (2011-W51, Kim Jong Il's death:
+    # a tone departure of −4.5 SD on low intensity); the statements and cues shown are the highest surge's.
+    assert "intensity_flagged" in kcna and "2011-W51" in kcna
+    assert "Statements behind 2011-W47, the highest intensity surge:" in kcna
     images = [o for o in code[11].get("outputs", []) if "image/png" in o.get("data", {})]
     assert len(images) == 1
 

@@ -64,9 +64,9 @@ def test_the_cli_counts_many_rejections_by_reason_and_says_when_all_were_rejecte
     out = subprocess.run([sys.executable, "-m", "tension.cli", "run", "-i", str(path), "--field", "text=headlin",
                           "--db", str(tmp_path / "t.duckdb"), "--no-report"], capture_output=True, text=True,
                          env={**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"})
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.count("  rejected ") == 11  # ten listed, then one line for the five others' reason
-    assert "rejected 5 more: no 'headlin' field" in out.stdout
+    assert out.returncode == 5, out.stderr  # every document read was rejected: a scheduled batch must notice
+    assert out.stdout.count("  rejected ") == 1  # fifteen records, one reason: one line with the count
+    assert "rejected 15 records: no 'headlin' field" in out.stdout
     assert "every document was rejected" in out.stdout
 
 

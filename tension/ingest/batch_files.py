@@ -72,7 +72,23 @@ class _Batch:
             body = formats.html_to_text(body)
         published = self.mapping["published"]
         date_field = "+".join(published) if isinstance(published, list) else published
-        return make_document(meta, body, path, item, f"field {date_field}")
+        try:
+            return make_document(meta, body, path, item, f"field {date_field}")
+        except ValueError as error:
+            if meta.get("published") in (None, "") and str(error).startswith("no publication date"):
+                raise ValueError(self.missing_date(record, date_field, str(error))) from None
+            raise
+
+    def missing_date(self, names: Iterable[str], date_field: str, reason: str) -> str:
+        """Why a record without the date field cannot be read: the fields it has and the --field that would read
+        one of them first, then the other ways (`reason`, the general help)."""
+        names = list(names)
+        have = ", ".join(sorted(map(str, names))[:20]) or "none"
+        rest = reason if "dateline" in reason.split(": ", 1)[0] else reason.split(": ", 1)[-1]
+        names = set(map(str, names))
+        what = f"its '{date_field}' field is empty" if date_field in names else f"no '{date_field}' field"
+        return (f"no publication date: {what} (the fields are: {have}); name the field that holds the date with "
+                f"--field published=<name>, or 'fields: {{published: <name>}}' in a sidecar; else {rest}")
 
 
 def read_csv_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | None,

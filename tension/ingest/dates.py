@@ -23,8 +23,14 @@ DATE_HELP = (
     "add a publication date: a 'published: YYYY-MM-DD' line in YAML front matter, or a sidecar file "
     "'{name}.meta.yaml' containing 'published: YYYY-MM-DD' (for .jsonl/.csv, a 'published' field per record or "
     "--field published=<your field name>); a wire dateline such as 'SEOUL, Dec. 28 (Yonhap) --' is used when "
-    "the year is known too ('year: 2025', or a 'retrieved' date)"
+    "the year is known too ('year: 2025', or a 'retrieved' date, or the run option --default year=YYYY for every "
+    "file of the run)"
 )
+# '02/03/2026' or '02.03.2026': day and month in either order. Read only when the order is certain (one number over
+# 12, or both the same); else refused, since a silent guess would put the document in the wrong week.
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4})")
+# Keys a person writes for the publication date that are not ours: said in the rejection ("did you mean ...?").
+DATE_KEYS = ("date", "pubdate", "pub_date", "publish_date", "published_at", "publication_date", "dated", "datetime")
 
 
 def parse_date(value: object) -> date:
@@ -43,12 +49,22 @@ def parse_date(value: object) -> date:
             return date.fromisoformat(text)
         except ValueError:
             pass
+    if numeric := _NUMERIC_DATE.fullmatch(text):
+        return _numeric_date(text, int(numeric[1]), int(numeric[3]), int(numeric[4]))
     if _EIGHT_DIGITS.fullmatch(text):
         return date(int(text[:4]), int(text[4:6]), int(text[6:]))
     try:
         return dateparser.isoparse(text).date()
     except ValueError:
         return dateparser.parse(text, dayfirst=False, yearfirst=True).date()
+
+
+def _numeric_date(text: str, first: int, second: int, year: int) -> date:
+    """'13/03/2026' is 13 March and '03/13/2026' is 13 March; '02/03/2026' could be either: ValueError."""
+    if first <= 12 and second <= 12 and first != second:
+        raise ValueError(f"ambiguous date {text}: write it as YYYY-MM-DD")
+    day, month = (first, second) if first > 12 else (second, first)
+    return date(year, month, day)
 
 
 def check_date(day: date, today: date | None = None) -> date:
@@ -93,6 +109,8 @@ def resolve_date(meta: dict, text: str, metadata_source: str, name: str) -> tupl
         except (ValueError, OverflowError, TypeError) as error:
             if str(error).startswith("impossible"):
                 raise ValueError(f"{error}: fix 'published' ({metadata_source})") from None
+            if str(error).startswith("ambiguous"):
+                raise ValueError(f"{error} (in 'published', {metadata_source or 'metadata'})") from None
             raise ValueError(f"unreadable publication date {meta['published']!r} in 'published' "
                              f"({metadata_source or 'metadata'}): {error}; write it as YYYY-MM-DD") from None
     header, _ = split_wire_header(text.lstrip())
@@ -105,4 +123,12 @@ def resolve_date(meta: dict, text: str, metadata_source: str, name: str) -> tupl
             return check_date(found[0]), f"dateline '{header.dateline}' + {found[1]}"
         raise ValueError(f"no publication date and the dateline '{header.dateline}' has no year: "
                          + DATE_HELP.format(name=name))
-    raise ValueError("no publication date: " + DATE_HELP.format(name=name))
+    raise ValueError("no publication date" + _other_date_key(meta) + ": " + DATE_HELP.format(name=name))
+
+
+def _other_date_key(meta: dict) -> str:
+    """' (there is 'date: 2024-01-05': did you mean published?)' when the metadata has a date under another key."""
+    for key in meta:
+        if str(key).lower() in DATE_KEYS and meta[key] not in (None, ""):
+            return f" (there is '{key}: {meta[key]}': did you mean published?)"
+    return ""

@@ -173,7 +173,21 @@ def choose_scope(weekly: pd.DataFrame, last_published: date | None, week: str | 
         return Scope(mondays[-1], mondays[-1], f"No week was requested and no week of the data is complete yet: "
                                                f"this is the last week, {iso_week(mondays[-1])}.")
     return Scope(monday, monday, f"No week was requested: this is the last complete week in the data "
-                                 f"(the last document is dated {last_published:%a %d %b %Y}).")
+                                 f"(the last document is dated {last_published:%a %d %b %Y})."
+                 + "".join(f" {line}" for line in partial_weeks_after(weekly, monday)))
+
+
+def partial_weeks_after(weekly: pd.DataFrame, monday: date) -> list[str]:
+    """The weeks of data after `monday` that the default report leaves out because the data ends inside them, each
+    with how many days it holds and how to see it: '2022-W52 is partial (6 of 7 days): --week 2022-W52 to see it.'"""
+    later = weekly[weekly["week_start"] > pd.Timestamp(monday)]
+    lines = []
+    for week_start, rows in later.groupby("week_start", sort=True):
+        label = iso_week(pd.Timestamp(week_start).date())
+        days = int(rows["days_covered"].max()) if "days_covered" in rows and rows["days_covered"].notna().any() else 0
+        read = f"{days} of 7 days" if days else "not all 7 days read"
+        lines.append(f"{label} is partial ({read}): --week {label} to see it.")
+    return lines
 
 
 @dataclass(frozen=True)
@@ -213,23 +227,25 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
     return data, scope
 
 
-def latest_summary(db_path: Path) -> list[str]:
-    """One line per pair for the week the default report covers (the last complete week): what a run prints."""
+def latest_summary(db_path: Path, week: str | None = None) -> list[str]:
+    """One line per pair for the week the report covers (`week`, by default the last complete week): what a run
+    prints; then, for the default week, a line for each later, partial week it leaves out."""
     with store.connect(db_path, read_only=True) as con:
         frame = read_weekly(con)
         last_published = con.execute("select max(published) from documents").fetchone()[0]
     try:
-        monday = pd.Timestamp(choose_scope(frame, last_published).last)
+        scope = choose_scope(frame, last_published, week)
+        monday = pd.Timestamp(scope.last)
     except ValueError:
-        monday = None
+        scope, monday = None, None
     lines = []
     for _, rows in frame.groupby("pair_id", sort=True):
-        week = rows[rows["week_start"] == monday] if monday is not None else rows.iloc[0:0]
-        if week.empty or week["n_statements"].iloc[0] == 0:
+        found = rows[rows["week_start"] == monday] if monday is not None else rows.iloc[0:0]
+        if found.empty or found["n_statements"].iloc[0] == 0:
             label = iso_week(monday.date()) if monday is not None else "no week"
             lines.append(f"{rows['pair_name'].iloc[0]} {label}: no statements")
             continue
-        last = week.iloc[0]
+        last = found.iloc[0]
         interval = f" [{last['ci_low']:+.2f}, {last['ci_high']:+.2f}]" if pd.notna(last["ci_low"]) else ""
         statements, documents = int(last["n_statements"]), int(last["n_documents"])
         intensity = ""
@@ -243,4 +259,6 @@ def latest_summary(db_path: Path) -> list[str]:
             f"({statements} statement{'s' * (statements != 1)}, {documents} document{'s' * (documents != 1)})"
             + (" — flagged: departs from its 12-week baseline" if last["flagged"] else "")
         )
+    if scope is not None and week is None:
+        lines += partial_weeks_after(frame, scope.last)
     return lines

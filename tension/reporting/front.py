@@ -27,6 +27,8 @@ def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphSty
         row = pair.loc[pd.Timestamp(scope.first)]
         before_key = pd.Timestamp(scope.first - timedelta(days=7))
         before = pair.loc[before_key] if before_key in pair.index else None
+        earlier_key = pd.Timestamp(scope.first - timedelta(weeks=4))
+        earlier = pair.loc[earlier_key] if earlier_key in pair.index else None
         intensity = intensity_text(row)
         if row["n_statements"] == 0:
             rows.append([f"<b>{escape(name)}</b>", intensity, "<b>no statements</b>", "—", "—", "—", "0",
@@ -37,7 +39,7 @@ def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphSty
             intensity,
             index_cell(row),
             change_text(row, before),
-            trend_text(row),
+            trend_text(row, earlier),
             flag_text(row),
             f"{int(row['n_statements'])} ({int(row['n_documents'])})",
             reason_text(data.moving[data.moving["pair_id"] == pair_id], row["change"]),
@@ -89,8 +91,8 @@ def _weeks_list(weeks: list[str], shown: int = 8) -> str:
 
 FRONT_NOTE = (
     "Intensity, the headline: how much hostile activity — hostile statements weighted by their hostility, per 100 "
-    "documents of typical coverage (0 = read and nothing hostile). Its usual level is the typical intensity of the "
-    "12 weeks before (weeks already marked ▲ left out); ▲ unusually high: 2.5 SD or more above it (counted in hostile statements, with 2+ documents). "
+    "documents of typical coverage (0 = read and nothing hostile). Its usual level: the square of the mean of the "
+    "square roots of the 12 weeks before (weeks already marked ▲ left out); ▲ unusually high: 2.5 SD or more above it (counted in hostile statements, with 2+ documents). "
     "Tone index, scale −1 (cooperative) … +1 (hostile): each document's mean hostility, summed and divided by "
     "(documents + 1), so a thin week is pulled toward 0. Change “beyond noise”: larger than 1.96 standard errors of "
     "the difference. Trend: the last 4 weeks pooled. Baseline: the 12 weeks before; ▲▼ flagged: 2.5 SD or more "
@@ -98,8 +100,9 @@ FRONT_NOTE = (
 
 
 def front_page(data: ReportData, scope: Scope, source: str, generated: datetime, out_dir: Path,
-               styles: dict[str, ParagraphStyle]) -> list:
-    """The first page: title, when and from what it was made, the summary table of every pair, the overview chart."""
+               styles: dict[str, ParagraphStyle], lines: list | None = None) -> list:
+    """The first page: title, when and from what it was made, the summary table of every pair, `lines` (the pairs
+    with no page of their own), the overview chart."""
     kind = "period" if scope.is_period else "week"
     story = [paragraph(escape(f"Tension index — {kind} {scope.label} ({week_span(scope.first, scope.last)})"),
                        styles["title"]),
@@ -108,7 +111,8 @@ def front_page(data: ReportData, scope: Scope, source: str, generated: datetime,
     if scope.note:
         story.append(paragraph(escape(scope.note), styles["note"]))
     summary = _period_summary if scope.is_period else _week_summary
-    story += [Spacer(1, 8), summary(data, scope, styles), Spacer(1, 4), paragraph(FRONT_NOTE, styles["note"])]
+    story += [Spacer(1, 8), summary(data, scope, styles), Spacer(1, 4), paragraph(FRONT_NOTE, styles["note"]),
+              *(lines or [])]
     if data.window["week_start"].nunique() > 1:
         highlight = None if scope.is_period else scope.first
         # Shrinks to the room the front table leaves (down to 6 cm) rather than take a page of its own.

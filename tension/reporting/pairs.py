@@ -17,7 +17,7 @@ from tension.reporting.data import ReportData, Scope
 from tension.reporting.layout import CHART_WEEKS, page_chart, flow_height, paragraph, file_stem, wrapped_table
 from tension.reporting.text import (
     ARROWS, cell_text, composition_text, coverage_text, cue_summary, display_quote, flag_text, intensity_level_text,
-    shorten, signed, week_span,
+    no_direction_text, period_outside_text, shorten, signed, week_span,
 )
 
 TOP_STATEMENTS = 10
@@ -28,19 +28,19 @@ CHART_NOTE = (
     "Top: weekly index (black) with its 95% interval (grey band) and 4-week trend (broad grey line); hollow circles: "
     "thin weeks (fewer than 3 state-voice statements); ▲/▼ flagged weeks, numbered as in the notes under the chart. "
     "Middle: the two directed halves on the same scale. Bottom: intensity, hostile statements weighted by hostility "
-    "per 100 documents of typical coverage, with its typical level of the 12 weeks before, ▲ weeks left out (dashed); black bars "
+    "per 100 documents of typical coverage, with its usual level of the 12 weeks before, ▲ weeks left out (dashed); black bars "
     "marked ▲: unusually high weeks; hatched: weeks with no document read (a feed gap, not a calm week); dotted: "
     "weeks read under a quarter of a typical week (too little for a low bar to mean calm). A gap in "
     "the lines is a week without statements, not a zero.")
 
 
-def _pair_sentence(row: pd.Series, before: pd.Series | None) -> str:
+def _pair_sentence(row: pd.Series, before: pd.Series | None, earlier: pd.Series | None = None) -> str:
     if row["n_statements"] == 0:
         return "No statements this week."
     intensity = ""
     if pd.notna(row.get("intensity")):
         level = intensity_level_text(row) if not row.get("partial") else "part of the week read: not compared"
-        intensity = f"Intensity <b>{float(row['intensity']):.1f}</b> ({level}). "
+        intensity = f"Intensity <b>{float(row['intensity']):.1f}</b>, {level}. "
     parts = [f"{intensity}Tone index <b>{signed(row['index_value'])}</b> "
              f"[{signed(row['ci_low'])}, {signed(row['ci_high'])}]"
              + (f" — thin: only {int(row['n_state_statements'])} state-voice statement"
@@ -53,8 +53,7 @@ def _pair_sentence(row: pd.Series, before: pd.Series | None) -> str:
         parts[0] += f", {signed(before['index_value'])} the week before"
     direction = ARROWS.get(row["trend_direction"])
     parts.append(f"4-week trend {signed(row['trend'])}, {direction}" if direction else
-                 f"4-week trend {signed(row['trend'])} (too early to say whether it is rising or falling: that "
-                 f"needs 4 more weeks of data before these)")
+                 f"4-week trend {signed(row['trend'])}; {no_direction_text(earlier)}")
     parts.append(flag_text(row).replace("<b>", "").replace("</b>", ""))
     statements, documents = int(row["n_statements"]), int(row["n_documents"])
     parts.append(f"{statements} statement{'s' * (statements != 1)} in {documents} document{'s' * (documents != 1)}: "
@@ -65,7 +64,7 @@ def _pair_sentence(row: pd.Series, before: pd.Series | None) -> str:
 
 def _statement_table(rows: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> Table:
     table = [["Statement (full quote) and its id", "Speaker (country)", "Direction", "Outlet", "Date", "Score",
-              "Share of index", "Cues (contribution) and VADER"]]
+              "Share of index", "Cues (contribution) and VADER (→ its part)"]]
     for s in one_row_per_sentence(rows).head(TOP_STATEMENTS).itertuples(index=False):
         actor, mention, role = cell_text(s.speaker_actor, ""), cell_text(s.speaker, ""), cell_text(s.speaker_role, "")
         # The resolved actor first; the words the article used and the role help a reader check the resolution.
@@ -123,12 +122,14 @@ def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: 
     row = pair.loc[pd.Timestamp(scope.first)]
     before_key = pd.Timestamp(scope.first - timedelta(days=7))
     before = pair.loc[before_key] if before_key in pair.index else None
+    earlier_key = pd.Timestamp(scope.first - timedelta(weeks=4))
+    earlier = pair.loc[earlier_key] if earlier_key in pair.index else None
     if pair["n_statements"].sum() == 0:
         # No page for a pair with nothing to show: one line says so.
         return [Spacer(1, 6), paragraph(f"<b>{escape(name)}</b>: no statements for this pair in the {CHART_WEEKS} "
                                         f"weeks up to {scope.label}; no page.", styles["body"])]
     story = [PageBreak(), paragraph(escape(f"{name} — week {scope.label}"), styles["h1"]),
-             paragraph(_pair_sentence(row, before), styles["lead"]),
+             paragraph(_pair_sentence(row, before, earlier), styles["lead"]),
              paragraph(coverage_text(row), styles["note"]),
              paragraph(composition_text(data.composition[data.composition["pair_id"] == pair_id]), styles["note"]),
              Spacer(1, 4)]
@@ -169,13 +170,16 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
     notes = data.notes[data.notes["pair_id"] == pair_id]
     flags = (f"{len(notes)} flagged week{'s' * (len(notes) != 1)}, listed after the chart" if len(notes)
              else "no week departed from its 12-week baseline by 2.5 SD or more")
+    documents, statements = int(filled["n_documents"].sum()), int(filled["n_statements"].sum())
     story.append(paragraph(
-        f"Index over the period <b>{signed(data.period_index.get(pair_id))}</b> ({int(filled['n_documents'].sum())} "
-        f"documents, {int(filled['n_statements'].sum())} statements in {len(filled)} of {len(pair)} weeks"
+        f"Index over the period <b>{signed(data.period_index.get(pair_id))}</b> ({documents} "
+        f"document{'s' * (documents != 1)}, {statements} statement{'s' * (statements != 1)} in {len(filled)} of "
+        f"{len(pair)} weeks"
         + (f", {int(filled['thin'].sum())} of them thin: fewer than 3 state-voice statements"
            if filled["thin"].any() else "") + "); weekly "
         f"values from {signed(low['index_value'])} ({low['iso_week']}) to {signed(high['index_value'])} "
-        f"({high['iso_week']}); {flags}.", styles["lead"]))
+        f"({high['iso_week']}); {flags}." + period_outside_text(data.period_index.get(pair_id), low, high),
+        styles["lead"]))
     figure, note = charts.weekly_figure(pair, name, None, notes), paragraph(CHART_NOTE, styles["note"])
     surges = _surge_section(data.surges[data.surges["pair_id"] == pair_id], styles)
     if notes.empty:
@@ -217,7 +221,7 @@ def _surge_section(surges: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> l
         published = pd.Timestamp(n.published) if pd.notna(n.published) else None
         rows.append([
             f"<b>{n.iso_week}</b><br/>{week_span(pd.Timestamp(n.week_start).date())}",
-            f"<b>{n.intensity:.1f}</b>: ▲ {n.intensity_departure_z:.1f} SD above a typical {n.intensity_baseline:.1f}",
+            f"<b>{n.intensity:.1f}</b>: ▲ {n.intensity_departure_z:.1f} SD above a usual {n.intensity_baseline:.1f}",
             f"{int(n.n_hostile)} ({int(n.n_documents)})",
             f"<b>{escape(cell_text(n.speaker))}</b>: “{escape(display_quote(cell_text(n.quote, ''), QUOTE_CHARS))}”"
             f"<br/><font size=7 color='#555555'>{escape(cell_text(n.statement_id))}</font>",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import PageBreak, SimpleDocTemplate
 
 from tension.reporting.back import method_section, quality_section
 from tension.reporting.data import parse_iso_week, parse_period, read_report_data
@@ -37,10 +37,14 @@ def build_report(db_path: Path, out_dir: Path, week: str | None = None, period: 
     out_dir.mkdir(parents=True, exist_ok=True)
     register_fonts()
     styles = report_styles()
-    story = front_page(data, scope, Path(db_path).name, generated, out_dir, styles)
     pair_section = pair_period if scope.is_period else pair_week
+    pages, no_page = [], []
     for pair_id, name in data.pairs.itertuples(index=False):
-        story += pair_section(data, pair_id, name, scope, out_dir, styles)
+        flows = pair_section(data, pair_id, name, scope, out_dir, styles)
+        # A pair with nothing to show is one line with no page break: it goes under the front page's table, where
+        # the overview chart makes room for it, rather than spill alone onto a page of its own.
+        (pages if any(isinstance(f, PageBreak) for f in flows) else no_page).extend(flows)
+    story = front_page(data, scope, Path(db_path).name, generated, out_dir, styles, no_page) + pages
     story += quality_section(data, scope, styles) + method_section(styles)
 
     def footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:

@@ -45,7 +45,8 @@ def display_quote(text: str, limit: int | None) -> str:
 
 
 def cue_summary(explanation: str | None, limit: int = 8) -> str:
-    """Cues that fired, counted, strongest first (at most `limit`), then VADER: 'protest +0.35 ×2; VADER −0.73'.
+    """Cues that fired, counted, strongest first (at most `limit`), then VADER and its part of the sum:
+    'protest +0.35 ×2; VADER −0.73 (→ +0.15)'.
     Each cue shows its contribution (weight × factor: a reversed cue's sign flips, a hedged one shrinks); explanations
     stored before contributions were kept show the weight."""
     parts = json.loads(explanation) if explanation else {}
@@ -62,10 +63,20 @@ def cue_summary(explanation: str | None, limit: int = 8) -> str:
     cues = [key + (f"\u00a0×{counts[key]}" if counts[key] > 1 else "") for key in ranked[:limit]]
     if len(ranked) > limit:
         cues.append(f"{len(ranked) - limit} more cues")
-    cues.append(f"VADER\u00a0{signed(parts.get('vader_compound'))}")
+    cues.append(f"VADER\u00a0{signed(parts.get('vader_compound'))}" + vader_part_text(parts))
     if parts.get("modality") not in (None, "asserted"):
         cues.append(f"{parts['modality'].replace('_', ' ')}\u00a0×{parts.get('modality_factor', 1):g}")
     return "; ".join(cues)
+
+
+def vader_part_text(parts: dict) -> str:
+    """What VADER's compound added to the sum the score is made of, on the cues' scale: the stored `vader_part`
+    (VADER's weight × −compound, so a negative tone pulls toward hostile), ' (→ +0.15)'; '' for explanations stored
+    before it was kept."""
+    part = parts.get("vader_part")
+    if part is None and parts.get("vader_weight") is not None and parts.get("vader_compound") is not None:
+        part = -float(parts["vader_weight"]) * float(parts["vader_compound"])
+    return "" if part is None else f"\u00a0(→\u00a0{signed(part)})"
 
 
 def cell_text(value: object, missing: str = "—") -> str:
@@ -98,12 +109,23 @@ def reason_text(moving: pd.DataFrame, change: float | None) -> str:
             f"{escape(str(top['statement_id']))}, whole in the table of its pair</font>")
 
 
-def trend_text(row: pd.Series) -> str:
-    """The 4-week trend and its direction; the direction needs the trend of 4 weeks earlier to compare with."""
+def trend_text(row: pd.Series, earlier: pd.Series | None = None) -> str:
+    """The 4-week trend and its direction; the direction needs the trend of 4 weeks earlier to compare with
+    (`earlier`: the pair's row of that week, None when the data starts after it)."""
     direction = ARROWS.get(row["trend_direction"])
     if direction:
         return f"{direction}<br/>{signed(row['trend'])}"
-    return f"{signed(row['trend'])}<br/><font size=7>too early to say if rising or falling</font>"
+    return f"{signed(row['trend'])}<br/><font size=7>{no_direction_text(earlier)}</font>"
+
+
+def no_direction_text(earlier: pd.Series | None) -> str:
+    """Why a trend has no direction: no trend 4 weeks earlier, because that week had no statements, or because the
+    data does not reach back that far."""
+    if earlier is None:
+        return "too early to say if rising or falling: the data starts under 4 weeks before"
+    if pd.isna(earlier.get("trend")):
+        return f"no trend 4 weeks earlier to compare with (no statements in {earlier['iso_week']})"
+    return "no direction: its uncertainty could not be computed"
 
 
 def index_cell(row: pd.Series) -> str:
@@ -133,18 +155,20 @@ def intensity_text(row: pd.Series) -> str:
 
 
 def intensity_level_text(row: pd.Series) -> str:
-    """Intensity against its typical level of the 12 weeks before, in plain words."""
+    """Intensity against its usual level of the 12 weeks before (the square of the mean of their square roots), in
+    plain words. Only high weeks are marked (METHODOLOGY §3): under 1 SD above the usual level is "within its usual
+    range", 1 to 2.5 SD says its distance and that it stays under the mark; nothing is called low."""
     baseline, z = row.get("intensity_baseline"), row.get("intensity_departure_z")
     if baseline is None or z is None or pd.isna(baseline) or pd.isna(z):
         return "no usual level yet (needs 4 earlier weeks read)"
-    typical = f"a typical {float(baseline):.1f}"
+    usual, z = f"{float(baseline):.1f}", float(z)
     if _true(row.get("intensity_flagged")):
-        return f"<b>▲ unusually high</b>: {float(z):.1f} SD above {typical}"
+        return f"<b>▲ unusually high</b>: {z:.1f} SD above a usual {usual}"
     if z >= 2.5:
-        return f"high against {typical}, but from a single document"
-    if z <= -2.5:
-        return f"unusually low against {typical}"
-    return f"within its usual range ({typical})"
+        return f"{z:.1f} SD above a usual {usual} — high, but from a single document"
+    if z >= 1:
+        return f"{z:.1f} SD above a usual {usual} — high, but under the 2.5 SD mark"
+    return f"within its usual range (usual level {usual})"
 
 
 def _true(value: object) -> bool:
@@ -172,10 +196,25 @@ def composition_text(composition: pd.DataFrame) -> str:
         return "Composition: no statements."
     parts = []
     for column, label in (("speaker_kind", "by speaker kind"), ("outlet", "by outlet")):
-        counts = composition.groupby(column)["n"].sum().sort_values(ascending=False)
+        names = composition[column].map(lambda v: cell_text(v, f"(no {column.replace('_', ' ')})"))
+        counts = composition.groupby(names)["n"].sum().sort_values(ascending=False)
         shown = ", ".join(f"{escape(str(k))} {int(v)}" for k, v in counts.head(8).items())
         parts.append(f"{label}: {shown}" + (f", {len(counts) - 8} more" if len(counts) > 8 else ""))
     return "Statements " + "; ".join(parts) + "."
+
+
+def period_outside_text(period_value: float | None, low: pd.Series, high: pd.Series) -> str:
+    """When the period's pooled index lies outside its weekly values, why, in plain words: each week's value has one
+    neutral (0) pseudo-document added to its own few documents, which pulls it toward 0; the period adds that one
+    document once to all of its documents, so it is pulled much less."""
+    if period_value is None or pd.isna(period_value):
+        return ""
+    value = round(float(period_value), 2)
+    if round(float(low["index_value"]), 2) <= value <= round(float(high["index_value"]), 2):
+        return ""
+    return (f" The period's {signed(value)} lies outside its weekly values: each week's value adds one neutral "
+            "(0) document to that week's few documents, which pulls it toward 0, while the period adds that one "
+            "neutral document once to all its documents, so it is pulled much less.")
 
 
 def flag_text(row: pd.Series) -> str:

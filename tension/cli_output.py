@@ -1,0 +1,52 @@
+"""What `tension run` prints about the documents it rejected, and the exit code of a run that stored none of them.
+
+Apart from tension/cli.py (which only calls it) so that the wording is a pure function of the run's rejections and
+the database it used, and the CLI module stays a thin layer over library calls.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tension.config import DEFAULT_DB
+
+SHOWN_REASONS = 10  # reasons listed after a run (identical reasons grouped); the rest are counted
+# `tension run` exits with this code when every document it read was rejected: a scheduled batch must notice.
+# A run that read nothing new (every file unchanged) stored nothing either, but rejected nothing: it exits 0.
+ALL_REJECTED_EXIT = 5
+
+
+def rejection_lines(rejections: list, db: Path | str) -> list[str]:
+    """The rejections grouped by identical reason, in the order first met: one line each — the file (and line)
+    when the reason is its own, '10 records: no date (...) — first a.jsonl:1, last a.jsonl:10' when it is shared —
+    then where to see them all (with the run's --db when it is not the default)."""
+    from tension.ingest.documents import Rejection, printable
+
+    groups: dict[str, list[str]] = {}
+    for path, item, reason in rejections:
+        groups.setdefault(printable(reason), []).append(Rejection(path, item, reason).where())
+    lines = []
+    for reason, where in list(groups.items())[:SHOWN_REASONS]:
+        if len(where) == 1:
+            lines.append(f"  rejected {where[0]}: {reason}")
+        else:
+            lines.append(f"  rejected {len(where)} records: {reason} — first {where[0]}, last {where[-1]}")
+    rest = list(groups.values())[SHOWN_REASONS:]
+    if rest:
+        lines.append(f"  rejected {sum(map(len, rest))} more for {len(rest)} other reason{'s' * (len(rest) != 1)}")
+    if rejections:
+        option = "" if Path(db) == Path(DEFAULT_DB) else f" --db {_quoted(str(db))}"
+        lines.append(f"  (all rejections with their files, lines and whole reasons: tension sql{option} --format csv "
+                     "\"select * from rejected_documents\")")
+    return lines
+
+
+def all_rejected(result: dict) -> bool:
+    """Every document the run read was rejected (none stored): the run exits with ALL_REJECTED_EXIT."""
+    return bool(result["rejections"]) and not result["documents_seen"]
+
+
+def _quoted(text: str) -> str:
+    """A path as a shell would need it: as it is when plain, else in single quotes."""
+    plain = all(c.isalnum() or c in "/._-+:=@%," for c in text)
+    return text if plain and text else "'" + text.replace("'", "'\\''") + "'"

@@ -1,0 +1,167 @@
+"""What a new user found in the report's wording (issue 15's "what users would expect"): intensity said as the
+numbers are, the trend's missing direction said for what it is, a period's pooled index outside its weeks
+explained, VADER's part of the score, an outlet with no name, a pair with no page, a partial last week and the
+console summary of the week the report covers. Real DuckDB files, read back through the report's own code."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from tension.reporting import data, report, text
+from tension.warehouse import store
+
+from test_weekly_index import MONDAY, add_document, add_statement, intensity_weeks, new_db
+
+
+def _row(**values) -> pd.Series:
+    base = {"intensity": 155.2, "feed_gap": False, "partial": False, "low_coverage": False,
+            "intensity_flagged": False, "coverage_documents": 30, "typical_coverage": 30.0,
+            "intensity_baseline": 15.5, "intensity_departure_z": 2.3}
+    return pd.Series({**base, **values})
+
+
+def test_intensity_between_1_and_2_5_sd_says_its_distance_not_usual() -> None:
+    level = text.intensity_level_text(_row())
+    assert level == "2.3 SD above a usual 15.5 — high, but under the 2.5 SD mark", level
+    assert "usual range" not in text.intensity_text(_row())
+
+
+def test_intensity_is_never_called_low_and_usual_only_under_1_sd() -> None:
+    quiet = _row(intensity=0.0, intensity_baseline=49.9, intensity_departure_z=-3.4)
+    assert "low" not in text.intensity_level_text(quiet)
+    assert text.intensity_level_text(quiet) == "within its usual range (usual level 49.9)"
+    assert text.intensity_level_text(_row(intensity_departure_z=0.6)) == "within its usual range (usual level 15.5)"
+    surge = text.intensity_level_text(_row(intensity_flagged=True, intensity_departure_z=3.1))
+    assert surge == "<b>▲ unusually high</b>: 3.1 SD above a usual 15.5"
+    assert "typical" not in text.intensity_level_text(_row(intensity_departure_z=2.7))  # one document: not flagged
+
+
+def test_vader_shows_its_part_of_the_score() -> None:
+    explanation = json.dumps({"cues": [{"matched": "protest", "weight": 0.35, "contribution": 0.35}],
+                              "vader_compound": -0.73, "vader_part": 0.146, "vader_weight": 0.2})
+    assert text.cue_summary(explanation) == "protest\u00a0+0.35; VADER\u00a0−0.73\u00a0(→\u00a0+0.15)"
+    # stored with its weight but not its part: the part from the weight (VADER's weight × −compound)
+    weighted = json.dumps({"cues": [], "vader_compound": 0.5, "vader_weight": 0.2})
+    assert text.cue_summary(weighted) == "VADER\u00a0+0.50\u00a0(→\u00a0−0.10)"
+
+
+def test_an_outlet_with_no_name_is_said() -> None:
+    composition = pd.DataFrame({"speaker_kind": ["government", "government"], "outlet": ["Test Wire", ""],
+                                "n": [5, 2]})
+    assert text.composition_text(composition) == \
+        "Statements by speaker kind: government 7; by outlet: Test Wire 5, (no outlet) 2."
+
+
+def test_period_index_outside_its_weeks_is_explained() -> None:
+    low, high = pd.Series({"index_value": 0.33}), pd.Series({"index_value": 0.63})
+    said = text.period_outside_text(0.70, low, high)
+    assert "lies outside its weekly values" in said and "one neutral (0) document" in said
+    assert text.period_outside_text(0.50, low, high) == ""
+
+
+def _gap_db(path: Path) -> Path:
+    """Nine weeks of 2024 with 3 hostile statements among 10 documents each, but none in W05."""
+    new_db(path)
+    intensity_weeks(path, [3, 3, 3, 3, 0, 3, 3, 3, 3])
+    return path
+
+
+def test_trend_without_direction_says_the_week_4_before_had_no_statements(tmp_path: Path) -> None:
+    path = _gap_db(tmp_path / "gap.duckdb")
+    with store.connect(path, read_only=True) as con:
+        row = con.execute("select trend_direction from weekly_index where pair_id = 'PRK-KOR' "
+                          "and iso_week = '2024-W09'").fetchone()
+    assert row == (None,)  # the trend of W05 is missing: no direction for W09
+    with store.connect(path, read_only=True) as con:
+        weekly = data.read_weekly(con)
+    pair = weekly[weekly["pair_id"] == "PRK-KOR"].set_index("week_start")
+    said = text.trend_text(pair.loc[pd.Timestamp(MONDAY + timedelta(weeks=8))],
+                           pair.loc[pd.Timestamp(MONDAY + timedelta(weeks=4))])
+    assert "no trend 4 weeks earlier to compare with (no statements in 2024-W05)" in said, said
+    assert "too early" not in said
+    assert "too early" in text.trend_text(pair.loc[pd.Timestamp(MONDAY + timedelta(weeks=2))], None)
+    from tension.reporting.pairs import _pair_sentence  # the pair page's sentence: the same words, no "((" nor "))"
+
+    sentence = _pair_sentence(pair.loc[pd.Timestamp(MONDAY + timedelta(weeks=8))],
+                              pair.loc[pd.Timestamp(MONDAY + timedelta(weeks=7))],
+                              pair.loc[pd.Timestamp(MONDAY + timedelta(weeks=4))])
+    assert "; no trend 4 weeks earlier to compare with (no statements in 2024-W05);" in sentence, sentence
+    assert "((" not in sentence and "))" not in sentence, sentence
+
+
+def _partial_db(path: Path) -> Path:
+    """Five whole weeks of 2024 and a sixth (W06) read on 3 days only."""
+    new_db(path)
+    intensity_weeks(path, [3, 3, 3, 3, 3])
+    with store.connect(path) as con:
+        for day in range(3):
+            add_document(con, f"p{day}", MONDAY + timedelta(weeks=5, days=day))
+            add_statement(con, f"p{day}:0", "PRK", ["KOR"], 0.5)
+    return path
+
+
+def test_console_names_the_week_asked_for_and_the_partial_week_left_out(tmp_path: Path) -> None:
+    path = _partial_db(tmp_path / "partial.duckdb")
+    lines = data.latest_summary(path)
+    assert any(line.startswith("DPRK–ROK 2024-W05:") for line in lines), lines
+    assert lines[-1] == "2024-W06 is partial (3 of 7 days): --week 2024-W06 to see it.", lines
+    asked = data.latest_summary(path, "2024-W02")
+    assert any(line.startswith("DPRK–ROK 2024-W02:") for line in asked), asked
+    assert not any("2024-W05" in line or "partial" in line for line in asked), asked
+
+
+def _pdf_pages(pdf: Path) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages]
+
+
+@pytest.mark.slow
+def test_report_pages_say_it_as_the_numbers_are(tmp_path: Path) -> None:
+    path = _partial_db(tmp_path / "partial.duckdb")
+    pages = _pdf_pages(report.build_report(path, tmp_path / "out"))  # default week: 2024-W05
+    # the partial week left out is said on the front page
+    assert "2024-W06 is partial (3 of 7 days): --week 2024-W06 to see it." in pages[0]
+    # Russia–ROK has no statements: its one line sits on the front page, not on a page of its own
+    assert "Russia–ROK: no statements for this pair in the 52 weeks up to 2024-W05; no page." in pages[0]
+    assert not any(page.startswith("Russia–ROK") for page in pages[1:])
+    whole = " ".join(pages)
+    assert "((" not in whole and "))" not in whole
+    assert not re.search(r"a typical \d", whole)  # the usual level is called so, as on the method page
+
+
+@pytest.mark.slow
+def test_period_page_explains_a_pooled_index_outside_its_weeks(tmp_path: Path) -> None:
+    path = new_db(tmp_path / "period.duckdb")
+    with store.connect(path) as con:
+        for w in range(5):  # one document a week at +0.8: each week +0.40, the period 4.0 / 6 = +0.67
+            add_document(con, f"w{w}", MONDAY + timedelta(weeks=w, days=2))
+            add_statement(con, f"w{w}:0", "PRK", ["KOR"], 0.8)
+    whole = " ".join(_pdf_pages(report.build_report(path, tmp_path / "out", period="2024-W01..2024-W05")))
+    assert "Index over the period +0.67 (5 documents, 5 statements in 5 of 5 weeks" in whole
+    assert "The period's +0.67 lies outside its weekly values" in whole
+    assert "1 documents" not in whole
+
+
+@pytest.mark.slow
+def test_a_run_for_an_earlier_week_prints_that_weeks_summary(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    lines = [{"id": f"n{i}", "published": f"2024-01-{1 + 3 * i:02d}",
+              "text": f"North Korea threatened South Korea with a merciless strike over the drills ({i})."}
+             for i in range(10)]  # 1 Jan .. 28 Jan 2024: 2024-W01 .. 2024-W04
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    out = subprocess.run([sys.executable, "-m", "tension.cli", "run", "-i", str(feed), "--db",
+                          str(tmp_path / "t.duckdb"), "--reports", str(tmp_path / "r"), "--week", "2024-W02"],
+                         capture_output=True, text=True, env={**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"})
+    assert out.returncode == 0, out.stderr
+    assert "report: " in out.stdout and "all_2024-W02.pdf" in out.stdout
+    assert "DPRK–ROK 2024-W02:" in out.stdout and "2024-W04" not in out.stdout, out.stdout
