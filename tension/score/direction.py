@@ -140,13 +140,18 @@ SUBJECT_KINDS = frozenset({"military", "fight", "assault", "posture", "coercion"
 SUBJECT_LINKS = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "reportedly",
                            "allegedly", "again", "also", "just", "repeatedly", "then", "later"})
 _NOT_A_SINGLE_SUBJECT = DIRECTING_WORDS | {"and", "or", "&", ",", "of", "by", "from", "at", "over", "for", "about",
-                                           "between", "nor"}
+                                           "between", "nor", "in", "near", "inside", "stationed", "based",
+                                           "deployed", "positioned", "off"}
+# a passive before the cue's agent ("was attacked by Russia"): the name after "by" is the actor, not the one before
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 
 
 def subject_at(words: list[str], cue_start: int, names: CountryNames, text: str,
                span: Callable[[int], tuple[int, int]]) -> str | None:
     """The country named as the single subject right before the cue starting at word `cue_start` (its name, or its
     possessive, ending there or before at most two SUBJECT_LINKS words), if any."""
+    if cue_start > 0 and words[cue_start - 1] in _PASSIVE and "by" in words[cue_start + 1:cue_start + 3]:
+        return None  # "Ukraine was attacked by Russia": the name before a passive is the one acted on
     end = cue_start - 1
     while end >= 0 and cue_start - end <= 3 and words[end] in SUBJECT_LINKS:
         end -= 1

@@ -44,9 +44,11 @@ DEROGATION = "derogation"
 # "nothing but", "mere", and the few nouns that qualify the derogation ("a publicity stunt", "a propaganda ploy").
 # Any other word ("the dialogue continued despite the farce in parliament") means the derogation names something else.
 DEROGATION_LINKS = frozenset({"is", "are", "was", "were", "be", "been", "being", "as", "a", "an", "the", "nothing",
-                              "but", "anything", "all", "mere", "merely", "just", "only", "simply", "no", "more",
-                              "than", "another", "sheer", "pure", "utter", "complete", "total", "cheap", "political",
-                              "publicity", "propaganda", "diplomatic", "little", "else"})
+                              "but", "all", "mere", "merely", "just", "only", "simply", "another", "sheer", "pure",
+                              "utter", "complete", "total", "cheap", "political", "publicity", "propaganda",
+                              "diplomatic", "little", "else"})
+# Not "anything", "no", "more", "than": "anything but a farce", "no farce", "more than a stunt" deny the derogation
+# (a review found them flipped hostile); "nothing but" affirms it.
 
 
 def lifts_cap(cue: dict) -> bool:
@@ -203,6 +205,7 @@ def purpose_of_undone(found: list[dict], spans: list[tuple[int, int]], words: li
         if between and between[-1] == ",":
             between = between[:-1]  # "the accord it signed, designed to reduce tension": the comma opens the phrase
         if (start - 2 - before_end <= PURPOSE_REACH and _CLAUSE_BREAK.isdisjoint(between)
+                and before["contribution"] > 0  # a cooperative thing undone; undoing a hostile one de-escalates
                 and any(m["kind"] in UNDOING_KINDS for m in before["markers"])):
             cue["markers"] = cue["markers"] + [{"marker": f"purpose of the undone '{before['matched']}'",
                                                 "kind": "background"}]
@@ -213,7 +216,7 @@ def purpose_of_undone(found: list[dict], spans: list[tuple[int, int]], words: li
 # that give its cause: "tension rose due to the brazen drills" blames the drills, the claim itself. Only acts (force,
 # posture, coercion, threats) are background acts: an accusation or an epithet in the phrase is still the speaker's
 # own word ("sanctions after the reckless provocation"). Part of the version.
-BACKGROUND_ACT_WORDS = frozenset({"after", "following", "since", "amid", "despite"})
+BACKGROUND_ACT_WORDS = frozenset({"after", "following", "amid", "despite"})  # not "since": it also gives a cause
 BACKGROUND_ACT_KINDS = frozenset({"military", "fight", "assault", "posture", "coercion", "threat"})
 
 

@@ -46,7 +46,7 @@ from tension.score.calibration import Calibration, load_calibration
 from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue, Marker,  # noqa: F401
                                    load_cues, load_markers, load_vader_overrides)
 from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS, LEGAL_CAMEO,
-                                     SUBJECT_KINDS, SUBJECT_LINKS, UNDIRECTED_CAMEO_PREFIX, _NOT_A_SINGLE_SUBJECT,
+                                     SUBJECT_KINDS, SUBJECT_LINKS, UNDIRECTED_CAMEO_PREFIX, _NOT_A_SINGLE_SUBJECT, _PASSIVE,
                                      countries_named, country_at, directed_at, first_person, subject_at,
                                      load_country_names,
                                      names_near)
@@ -211,7 +211,7 @@ class Scorer:
         constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
                           sorted(CAPPED_KINDS), VERBAL_CAP, sorted(CAP_KEEPING_MARKERS), sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
                           sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
-                          sorted(SUBJECT_KINDS), sorted(SUBJECT_LINKS), sorted(_NOT_A_SINGLE_SUBJECT),
+                          sorted(SUBJECT_KINDS), sorted(SUBJECT_LINKS), sorted(_NOT_A_SINGLE_SUBJECT), sorted(_PASSIVE),
                           sorted(PURPOSE), PURPOSE_REACH, sorted(UNDOING_KINDS), sorted(BACKGROUND_ACT_KINDS),
                           sorted(BACKGROUND_ACT_WORDS),
                           UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), COUNTRY_CASE, TOKEN_PATTERN, CONTRACTIONS,
