@@ -1,7 +1,7 @@
 """The per-cue rules of the hostility score: which markers a cue answers to, how a statement's cues add up, and
 which cues count 0 or once (background cooperation, style terms, proper names, scare quotes). Pure functions and
 their constants; the Scorer (tension/score/scorer.py) finds the cues and applies them. Every constant here is part of
-the scorer version (Scorer.__init__ hashes them).
+the scorer version (tension/score/version.py hashes them).
 """
 from __future__ import annotations
 

@@ -24,8 +24,11 @@ docs/evaluation-scoring.md measures them, and its sixth round fits 15 of them on
 a cross-validated fit leaves them where they are (T2 not improved), so they stay in code, chosen, not fitted.
 
 The per-cue rules (which markers a cue answers to, how cues add up, the cap, background cooperation, style terms
-counted once, proper names, scare quotes) and their constants live in tension/score/rules.py; this module finds the
-cues, applies the rules and the formula.
+counted once, proper names, scare quotes) and their constants live in tension/score/rules.py; which markers reach a
+cue in tension/score/reach.py; the formula, its constants and the explanation in tension/score/formula.py; the
+version hash of all of them in tension/score/version.py. This module finds the cues, applies the rules and the
+formula. The formula's constants (VADER_WEIGHT, MODALITY_FACTORS, VERBAL_CAP, ...) are read here by the names imported
+below, so that evaluation/fit_scorer.py can move them on this module.
 
 Cue matching is one pass over the word tokens with a dictionary automaton (tension/score/patterns.py), not a loop
 over the lexicon. The tokens, each word's candidate patterns and VADER's words come from one memo of whitespace
@@ -33,144 +36,43 @@ chunks (tension/score/tokens.py): a statement is split once, for both; VADER rea
 """
 from __future__ import annotations
 
-import functools
-import hashlib
-from bisect import bisect_left, bisect_right
 import math
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
 from operator import attrgetter, itemgetter
-from pathlib import Path
 
 from tension.config import CUES_FILE  # noqa: F401 (re-exported)
 from tension.score.calibration import Calibration, load_calibration
+from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS,  # noqa: F401
+                                     LEGAL_CAMEO, SUBJECT_KINDS, SUBJECT_LINKS, UNDIRECTED_CAMEO_PREFIX,
+                                     countries_named, country_at, directed_at, first_person, load_country_names,
+                                     names_near, subject_at)
+from tension.score.formula import (FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POSITIVE_TONE,  # noqa: F401
+                                   VADER_WEIGHT, Score, combine)
 from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue, Marker,  # noqa: F401
                                    load_cues, load_markers, load_vader_overrides)
-from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS, LEGAL_CAMEO,
-                                     SUBJECT_KINDS, SUBJECT_LINKS, UNDIRECTED_CAMEO_PREFIX, _NOT_A_SINGLE_SUBJECT, _PASSIVE,
-                                     countries_named, country_at, directed_at, first_person, subject_at,
-                                     load_country_names,
-                                     names_near)
-from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
-from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAPPED_KINDS, CAP_KEEPING_MARKERS,  # noqa: F401
-                                  INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, DEROGATION, DEROGATION_LINKS, derogate, lifts_cap,
-                                  NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, REST_WEIGHT,
-                                  SCALE_KINDS, SCARE_QUOTE_WORDS, VERBAL_CAP, VERBAL_KINDS, EXEMPTIONS, _exempt, aggregate, aggregate_sides,
-                                  count_style_once, in_background, in_name, _quoted_spans, _QUOTED, running_text,
-                                  PURPOSE, PURPOSE_REACH, UNDOING_KINDS, purpose_of_undone, background_acts,
-                                  BACKGROUND_ACT_KINDS, BACKGROUND_ACT_WORDS)
-from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens
+from tension.score.patterns import GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
+from tension.score.reach import _inside_quote, markers_before, negated_markers
+from tension.score.rules import (BACKGROUND_ACT_KINDS, BACKGROUND_ACT_WORDS, BACKGROUND_WINDOW,  # noqa: F401
+                                 BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS, DEROGATION, DEROGATION_LINKS,
+                                 EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, NAME_JOINERS, NEGATABLE_KINDS,
+                                 ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, PURPOSE, PURPOSE_REACH, REST_WEIGHT,
+                                 SCALE_KINDS, SCARE_QUOTE_WORDS, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt,
+                                 _quoted_spans, aggregate, aggregate_sides, background_acts, count_style_once,
+                                 derogate, in_background, in_name, lifts_cap, purpose_of_undone, running_text)
+from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
 from tension.score.vader import FastSentimentIntensityAnalyzer
+from tension.score.version import TOKEN_PATTERN, scorer_version, version_text  # noqa: F401 (re-exported)
 
-FORMULA_VERSION = "3"  # 3: typography, insults and epithets (style terms), emphasis vs negation, names, calibration
-# VADER's compound is tone, not conflict: at its strongest it weighs one criticism (CAMEO 111, −2.0 → 0.2).
-VADER_WEIGHT = 0.2
-# VADER's positive tone is read as cooperation only beside a cooperative cue (an act: talks, aid, thanks, a visit).
-# Alone it is praise, pride or good news, not cooperation between states: KCNA's praise of its own leaders (no cue,
-# VADER +0.5..+0.9) read −0.67 after calibration, as cooperative as a summit, and made the April 2012 centenary
-# week of the KCNA DPRK–ROK index its most cooperative. Negative tone without a hostile
-# cue still counts (an insult the lexicon lacks is still hostile). docs/evaluation-scoring.md measures it.
-UNCUED_POSITIVE_TONE = 0.0
-MODALITY_FACTORS = {
-    "asserted": 1.0,
-    "threat_or_future": 1.0,  # a threat is itself the hostile act
-    # a third party's account of what an actor did counts as the act: the labelling guideline rates "Seoul said North
-    # Korea fired" as the launch (class +3, modality reported); 0.8 before, which put relayed launches below their class
-    "reported": 1.0,
-    "hypothetical": 0.5,  # "could", "might": half of the asserted act
-    "negated": 0.5,  # the negated cue itself counts zero; the rest of the tone is halved
-}
 # distinct (cue_sum, compound, modality factor, VADER weight) whose results a Scorer keeps (~350 bytes each, ~17 MB at
 # most a worker; 14,360 keys for 31,437 KCNA statements, so about half of a batch's statements find theirs)
 SETTLED_MEMO = 50_000
 
-# Words that end the reach of a marker: "would not work and warned that ..." does not negate "warned".
-_SCOPE_BREAK = _CLAUSE_BREAK | {"and", "but", "while", "whereas", "although", "though", "however", "yet", "because",
-                                "since", "after", "before", "when", "as", "which", "who", "where"}
-# 'yet' right after a negation is an adverb, not a clause break: "has not yet rejected the talks" (eighth round)
-# and 'but' after 'nothing', 'anything', 'all' ("nothing but a farce") is no conjunction
-_ADVERB_AFTER = {"yet": frozenset({"not", "n't", "never"}), "but": frozenset({"nothing", "anything", "all"})}
-
-
-def _breaks(words: list[str], start: int, end: int) -> bool:
-    """Whether a word of words[start:end] ends a marker's reach (_SCOPE_BREAK), but for 'yet' after a negation."""
-    return any(w in _SCOPE_BREAK and not (w in _ADVERB_AFTER and k > 0 and words[k - 1] in _ADVERB_AFTER[w])
-               for k, w in enumerate(words[start:end], start))
-
-
 _DISTANCE = itemgetter(1)  # of a (marker, distance) pair
 _HOSTILE_FACTOR = attrgetter("hostile_factor")  # the marker's factor on a cue with weight > 0
 _COOPERATIVE_FACTOR = attrgetter("cooperative_factor")
-TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
-
-
-_SCAN_LIMIT = 16  # cues, markers or quotations in one text above which they are searched by bisection
-
-
-def _containing(spans: list[tuple[int, int]], starts: list[int], start: int, end: int,
-                longest: int) -> tuple[int, int] | None:
-    """The first span (in order) of the sorted `spans` that holds [start, end): only those starting at most `longest`
-    words before `start` can (a bisection, not a scan of every span)."""
-    first = bisect_left(starts, start - longest)
-    return next(((s, e) for s, e in spans[first:bisect_right(starts, start)] if end <= e), None)
-
-
-def _inside_quote(quoted: list[tuple[int, int]], starts: list[int], char_start: int, char_end: int) -> bool:
-    """Whether [char_start, char_end) lies inside one of the (sorted, non-overlapping) quotations."""
-    index = bisect_right(starts, char_start) - 1
-    return index >= 0 and char_end <= quoted[index][1]
-
-
-@dataclass(slots=True)  # slots: one of these per statement, no __dict__ each
-class Score:
-    """A statement's hostility and the parts it is made of."""
-
-    hostility: float
-    vader_compound: float
-    cue_sum: float
-    modality: str
-    modality_factor: float
-    cues: list[dict] = field(default_factory=list)
-    scorer_version: str = ""
-    raw_hostility: float | None = None  # before calibration (tension/score/calibration.py); None: not calibrated
-    vader_weight: float = VADER_WEIGHT  # the weight VADER's compound had (UNCUED_POSITIVE_TONE × it without a
-    # cooperative cue when the tone is positive)
-    capped: bool = False  # the hostile side was capped at VERBAL_CAP (words or force posture alone, no act)
-
-    def explanation(self) -> dict:
-        """The parts, as stored with the score and printed by the CLI."""
-        return {
-            "vader_compound": self.vader_compound,
-            "vader_part": round(self.vader_weight * -self.vader_compound, 4),
-            "cues": self.cues,
-            "cue_sum": self.cue_sum,
-            "modality": self.modality,
-            "modality_factor": self.modality_factor,
-            # 1.0 although the modality has a factor: the text marks it at a cue, where it was counted once
-            "modality_marked_in_text": self.modality_factor != MODALITY_FACTORS.get(self.modality, 1.0),
-            "vader_weight": self.vader_weight,
-            "raw_hostility": self.raw_hostility,
-            # the hostile side's aggregate was more than VERBAL_CAP and no cue was an act: it counted VERBAL_CAP
-            "capped": self.capped,
-            "formula": _formula(self.vader_weight),
-        }
-
-
-@functools.lru_cache(maxsize=8)
-def _formula(vader_weight: float) -> str:
-    """The explanation's formula line (one per VADER weight in use: built once, not for every statement)."""
-    return (f"hostility = calibrate(raw_hostility); raw_hostility = tanh(cue_sum + {vader_weight}"
-            f"*(-vader_compound)) * modality_factor (VADER's weight is {VADER_WEIGHT}, {UNCUED_POSITIVE_TONE} x that "
-            f"for a positive tone without a cooperative cue); cue_sum = hostile side + cooperative side; a side = its largest "
-            f"contribution + {REST_WEIGHT} * the others; the hostile side at most {VERBAL_CAP} (capped) when no "
-            f"hostile cue is an act (an act: a hostile cue not of the kinds {', '.join(sorted(CAPPED_KINDS))}, and changed "
-            f"by no marker of kind {', '.join(sorted(CAP_KEEPING_MARKERS))}); contribution = weight * factor")
-
-
-def combine(cue_sum: float, vader_compound: float, modality_factor: float,
-            use_cues: bool = True, use_vader: bool = True, vader_weight: float = VADER_WEIGHT) -> float:
-    """The formula; `use_cues`/`use_vader` switch a component off for the evaluation's ablation rows."""
-    raw = (cue_sum if use_cues else 0.0) + (vader_weight * -vader_compound if use_vader else 0.0)
-    return max(-1.0, min(1.0, math.tanh(raw) * modality_factor))
+# cues, markers or quotations in one text above which they are searched by bisection (tension/score/reach.py); read
+# here, where find_cues chooses, so a test can force either search on this module
+_SCAN_LIMIT = 16
 
 
 class Scorer:
@@ -208,34 +110,15 @@ class Scorer:
         for marker in self.markers:
             if marker.statement_modality:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
-        constants = repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
-                          sorted(CAPPED_KINDS), VERBAL_CAP, sorted(CAP_KEEPING_MARKERS), sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
-                          sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
-                          sorted(SUBJECT_KINDS), sorted(SUBJECT_LINKS), sorted(_NOT_A_SINGLE_SUBJECT), sorted(_PASSIVE),
-                          sorted(PURPOSE), PURPOSE_REACH, sorted(UNDOING_KINDS), sorted(BACKGROUND_ACT_KINDS),
-                          sorted(BACKGROUND_ACT_WORDS),
-                          UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), COUNTRY_CASE, TOKEN_PATTERN, CONTRACTIONS,
-                          sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, sorted(EXEMPTIONS), SCALE_KINDS, INTENSITY_KINDS,
-                          _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK), LOOK_AHEAD_SKIPS_NAMES,
-                          sorted((w, sorted(b)) for w, b in _ADVERB_AFTER.items()), sorted(DEROGATION_LINKS)))
-        # Everything a score depends on but the calibration (added in _refresh_version, which a new calibration
-        # calls again): a cue's CAMEO code too, which the legal-act and posture rules read.
-        self._version_text = [
-            *(f"{c.pattern}\t{c.weight}\t{c.kind}\t{c.cameo}" for c in self.cues),
-            *(f"{m.pattern}\t{m.kind}\t{m.hostile_factor}\t{m.cooperative_factor}\t{m.window}\t{m.statement_modality}"
-              for m in self.markers),
-            *(f"{w}\t{v}" for w, v in sorted(overrides.items())),
-            constants, FORMULA_VERSION,
-            *(f"{' '.join(k)}\t{v}" for k, v in sorted(self.country_names.items())),
-        ]
+        # everything a score depends on but the calibration, hashed again with each calibration (_refresh_version)
+        self._version_text = version_text(self.cues, self.markers, overrides, self.country_names)
         self._refresh_version()
 
     def _refresh_version(self) -> None:
         """The scorer version: FORMULA_VERSION and a hash of everything a score depends on, calibration included."""
         if not hasattr(self, "_version_text"):
             return  # (during __init__: the version is computed once the rest is loaded)
-        digest = hashlib.sha256("\n".join([*self._version_text, self.calibration.key()]).encode()).hexdigest()[:8]
-        self.version = f"{FORMULA_VERSION}-{digest}"
+        self.version = scorer_version(self._version_text, self.calibration.key())
 
     @property
     def calibration(self) -> Calibration:
@@ -248,23 +131,6 @@ class Scorer:
         self._settled = {}  # the memo of score()'s formula and calibration holds the old mapping's values
         self._refresh_version()  # a score under another mapping is another version
 
-    def _negated_markers(self, words: list[str], found_markers: list[tuple[int, int, int]]) -> dict[int, int]:
-        """The polarity markers that a negation right before them negates ("did not reject", "never
-        opposed", "did not deny"): {the negated marker's start: the negation's start}. Such a marker flips no cue
-        after it, and its negation, which negates the marker, not the cue, does not reach those cues either."""
-        negations = {end: start for index, start, end in found_markers
-                     if self.markers[index].kind == "negation"}
-        negated = {}
-        for index, start, end in found_markers:
-            if self.markers[index].kind in NEGATABLE_KINDS:
-                before = negations.get(start)
-                if before is None and start - 1 in negations and (
-                        words[start - 1] not in _SCOPE_BREAK or not _breaks(words, start - 1, start)):
-                    before = negations[start - 1]  # one word between: "did not openly oppose", "never formally rejected"
-                if before is not None:
-                    negated[start] = before
-        return negated
-
     def _proper_name_ahead(self, text: str, tokens: Tokens, marker: int, at: int) -> bool:
         """Whether the word a look-ahead marker read ahead (its last word, `at`) matched only by a suffix choice
         ('*ing') and is a proper name, not a verb: capitalised inside running text ("considers Beijing a threat" is
@@ -273,32 +139,6 @@ class Scorer:
             return False  # an exact choice ('whether', 'if')
         char_start = tokens.span(at)[0]
         return text[char_start].isupper() and running_text(text)
-
-    def _markers_before(self, words: list[str], found_markers: list[tuple[int, int, int]],
-                        cue_start: int, cue_spans: list[tuple[int, int]], cue_starts: list[int],
-                        longest: int, negated: dict[int, int] | None = None) -> list[tuple[Marker, int]]:
-        """Markers that reach the cue starting at `cue_start`, with their distance: same clause, within their
-        window, not a negation that belongs to a longer cue phrase ("never pardon" keeps its "never"), not a
-        polarity marker that is itself negated, nor the negation of one that stands between it and the cue
-        (`negated`, from _negated_markers: "did not reject the talks" neither flips nor negates the talks)."""
-        reaching = []
-        for index, start, end in found_markers:
-            if end > cue_start:
-                continue
-            if negated and (start in negated or any(
-                    before == start and marker_start < cue_start for marker_start, before in negated.items())):
-                continue
-            marker = self.markers[index]
-            if cue_start - end >= marker.window:
-                continue
-            if not _SCOPE_BREAK.isdisjoint(words[start:cue_start]) and _breaks(words, start, cue_start):
-                continue  # a clause boundary between marker and cue
-            inside = _containing(cue_spans, cue_starts, start, end, longest) if cue_starts is not None else next(
-                ((s, e) for s, e in cue_spans if s <= start and end <= e), None)
-            if inside and (inside[1] - inside[0]) > (end - start) and marker.kind in POLARITY_KINDS:
-                continue
-            reaching.append((marker, cue_start - end))
-        return reaching
 
     def find_cues(self, text: str, tokens: Tokens | None = None,
                   parties: frozenset[str] | None = None, speaker_country: str | None = None) -> list[dict]:
@@ -329,7 +169,7 @@ class Scorer:
             def near(cue_start: int) -> list[tuple[int, int, int]]:
                 return marker_hits
         # polarity markers negated by a negation right before them (rare: the dict is empty for most texts)
-        negated_at = self._negated_markers(words, marker_hits) if len(marker_hits) > 1 else None
+        negated_at = negated_markers(self.markers, words, marker_hits) if len(marker_hits) > 1 else None
         cue_spans = [(s, e) for _, s, e in cue_hits]  # in order of their start (one hit per start)
         # A long text (many cues, markers or quotations) is searched by bisection, a short one by a plain scan: the
         # same answers (tests and bench.identical), without the bisection's set-up cost on a typical sentence.
@@ -359,8 +199,8 @@ class Scorer:
             char_start, char_end = span(start)
             if end - 1 != start:
                 char_end = span(end - 1)[1]
-            reaching = self._markers_before(words, near(start), start, cue_spans, cue_starts, longest,
-                                            negated_at) if marker_hits else None
+            reaching = markers_before(self.markers, words, near(start), start, cue_spans, cue_starts, longest,
+                                      negated_at) if marker_hits else None
             if reaching:
                 polarity = min((r for r in reaching if r[0].kind in POLARITY_KINDS and not _exempt(r[0].kind, cue.kind)),
                                key=_DISTANCE, default=(None, 0))[0]

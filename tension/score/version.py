@@ -1,0 +1,61 @@
+"""The scorer version: FORMULA_VERSION and a hash of everything a score depends on — the cues, the markers, VADER's
+overrides, the country names, every constant of the formula and of the per-cue rules, and the calibration — so a score
+stored under one version is never mixed with one computed under another (tension/warehouse/rescore.py).
+
+What is hashed and its order are the version: a constant added to a rule goes at the END of CONSTANTS' tuple, and
+moving a constant between modules changes nothing (its value is hashed, not its place).
+"""
+from __future__ import annotations
+
+import hashlib
+
+from tension.score.direction import (_NOT_A_SINGLE_SUBJECT, _PASSIVE, COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON,
+                                     FOREIGN_LINK_WORDS, LEGAL_CAMEO, SUBJECT_KINDS, SUBJECT_LINKS,
+                                     UNDIRECTED_CAMEO_PREFIX, CountryNames)
+from tension.score.formula import FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POSITIVE_TONE, VADER_WEIGHT
+from tension.score.lexicon import Cue, Marker
+from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS
+from tension.score.reach import _ADVERB_AFTER, _SCOPE_BREAK
+from tension.score.rules import (_QUOTED, BACKGROUND_ACT_KINDS, BACKGROUND_ACT_WORDS, BACKGROUND_WINDOW,
+                                 BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS, DEROGATION_LINKS, EXEMPTIONS,
+                                 INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS,
+                                 POLARITY_KINDS, PURPOSE, PURPOSE_REACH, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
+                                 UNDOING_KINDS, VERBAL_CAP)
+from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
+
+TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
+
+
+def constants() -> str:
+    """Every constant of the formula and the rules, in the order the version has always hashed them."""
+    return repr((VADER_WEIGHT, UNCUED_POSITIVE_TONE, MODALITY_FACTORS, GAP_WORDS, SCARE_QUOTE_WORDS, ONCE_KINDS, REST_WEIGHT,
+                 sorted(CAPPED_KINDS), VERBAL_CAP, sorted(CAP_KEEPING_MARKERS), sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
+                 sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
+                 sorted(SUBJECT_KINDS), sorted(SUBJECT_LINKS), sorted(_NOT_A_SINGLE_SUBJECT), sorted(_PASSIVE),
+                 sorted(PURPOSE), PURPOSE_REACH, sorted(UNDOING_KINDS), sorted(BACKGROUND_ACT_KINDS),
+                 sorted(BACKGROUND_ACT_WORDS),
+                 UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), COUNTRY_CASE, TOKEN_PATTERN, CONTRACTIONS,
+                 sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, sorted(EXEMPTIONS), SCALE_KINDS, INTENSITY_KINDS,
+                 _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK), LOOK_AHEAD_SKIPS_NAMES,
+                 sorted((w, sorted(b)) for w, b in _ADVERB_AFTER.items()), sorted(DEROGATION_LINKS)))
+
+
+def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
+                 country_names: CountryNames) -> list[str]:
+    """The lines hashed for everything a score depends on but the calibration (scorer_version adds it, so a new
+    calibration is a new version without these lines built again): a cue's CAMEO code too, which the legal-act and
+    posture rules read."""
+    return [
+        *(f"{c.pattern}\t{c.weight}\t{c.kind}\t{c.cameo}" for c in cues),
+        *(f"{m.pattern}\t{m.kind}\t{m.hostile_factor}\t{m.cooperative_factor}\t{m.window}\t{m.statement_modality}"
+          for m in markers),
+        *(f"{w}\t{v}" for w, v in sorted(vader_overrides.items())),
+        constants(), FORMULA_VERSION,
+        *(f"{' '.join(k)}\t{v}" for k, v in sorted(country_names.items())),
+    ]
+
+
+def scorer_version(text: list[str], calibration_key: str) -> str:
+    """FORMULA_VERSION and the first 8 hex digits of the SHA-256 of `text` (version_text) and the calibration's key."""
+    digest = hashlib.sha256("\n".join([*text, calibration_key]).encode()).hexdigest()[:8]
+    return f"{FORMULA_VERSION}-{digest}"
