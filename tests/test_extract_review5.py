@@ -45,3 +45,25 @@ def test_a_relayed_voice_telling_a_leaders_history_or_praising_him_goes_on(ctx):
                    "Kim Jong Un is wisely leading the Korean people in the struggle for reunification. "):
         voices = found(ctx, DIASPORA_ARTICLE + middle + "The south Korean warmongers are hell-bent on arms buildup.")
         assert [v[:2] for v in voices[1:]] == [(None, "diaspora_foreign")] * 3, middle
+
+
+# --- 2. "withdraw ... from X" makes X a place only when forces are withdrawn (context._forces_withdrawn) ------------
+
+def test_an_ambassador_withdrawn_from_a_country_leaves_it_a_target(ctx):
+    # Before: "withdraw" was a host word, so Japan was only the place and the target was PRK alone.
+    text = ("South Korea said it would withdraw its ambassador from Japan over the fishing dispute, and criticized "
+            "North Korea.")
+    assert found(ctx, text, "", date(2025, 12, 10)) == [("KOR", "government", ("JPN", "PRK"))]
+
+
+def test_a_trade_delegation_withdrawn_from_the_south_leaves_it_a_target(ctx):
+    text = "Japan said it will withdraw its trade delegation from South Korea after the row, and blamed China for it."
+    assert found(ctx, text, "", date(2025, 12, 10)) == [("JPN", "government", ("CHN", "KOR"))]
+
+
+def test_troops_withdrawn_from_the_south_leave_it_the_place(ctx):
+    # Counter-case (tenth round, adjudication 7): the South is where the troops are, the demand is aimed at the U.S.
+    assert found(ctx, "The U.S. must withdraw its troops from south Korea at once.") == \
+        [("PRK", "state_media", ("USA",))]
+    assert found(ctx, "It is necessary for the U.S. to withdraw its nuclear weapons from south Korea.") == \
+        [("PRK", "state_media", ("USA",))]
