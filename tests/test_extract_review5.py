@@ -67,3 +67,25 @@ def test_troops_withdrawn_from_the_south_leave_it_the_place(ctx):
         [("PRK", "state_media", ("USA",))]
     assert found(ctx, "It is necessary for the U.S. to withdraw its nuclear weapons from south Korea.") == \
         [("PRK", "state_media", ("USA",))]
+
+
+# --- 3. a Korean living in Korea is no diaspora (voices.kind_of_speaker: the place after "in") ---------------------
+
+def test_a_korean_resident_in_seoul_is_a_person_of_the_south(ctx):
+    # Before: the head row "Korean resident in" made him diaspora_foreign of no state.
+    text = "A Korean resident in Seoul told a radio station that North Korea should halt its missile tests."
+    assert found(ctx, text, "", date(2025, 12, 10)) == [("KOR", "people", ("PRK",))]
+
+
+def test_a_korean_living_in_pyongyang_is_a_person_of_the_north(ctx):
+    text = "A Korean living in Pyongyang said that the U.S. should give up its hostile policy."
+    assert found(ctx, text)[0] == ("PRK", "people", ("USA",))
+
+
+def test_a_korean_resident_abroad_stays_diaspora_and_the_whole_nation_no_person(ctx):
+    # Counter-cases: abroad is diaspora (tenth round); the whole nation "in the north, the south and abroad" is no
+    # person living in Korea: the call stays the outlet's own.
+    assert found(ctx, "A Korean resident in Germany wrote that the U.S. should leave the peninsula.")[0] == \
+        (None, "diaspora_foreign", ("USA",))
+    text = "All the Koreans in the north, the south and abroad should unite to foil the U.S. war moves."
+    assert found(ctx, text) == [("PRK", "state_media", ("KOR", "USA"))]
