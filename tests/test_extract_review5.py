@@ -89,3 +89,24 @@ def test_a_korean_resident_abroad_stays_diaspora_and_the_whole_nation_no_person(
         (None, "diaspora_foreign", ("USA",))
     text = "All the Koreans in the north, the south and abroad should unite to foil the U.S. war moves."
     assert found(ctx, text) == [("PRK", "state_media", ("KOR", "USA"))]
+
+
+# --- 4. a title-case headline's verb ends a body's name (kinds._body_after; reference_words.tsv name_break) --------
+
+def test_students_protesting_against_an_alliance_in_a_headline_are_people(ctx):
+    # Before: "Students ... Alliance" read as a body's name, so the students were a civic body.
+    text = "South Korean Students Protest Against U.S. Alliance\n\nStudents said the U.S. must stop its pressure."
+    assert found(ctx, text, "", date(2025, 12, 10))[0] == ("KOR", "people", ("USA",))
+
+
+def test_workers_slamming_an_alliance_in_a_headline_are_people(ctx):
+    # Written differently: a verb with no preposition after it, the body's head word later in the headline.
+    assert found(ctx, "Angry South Korean Workers Slam U.S. Security Alliance", "", date(2025, 12, 10)) == \
+        [("KOR", "people", ("USA",))]
+
+
+def test_a_body_named_after_its_members_stays_civic(ctx):
+    # Counter-cases: members named inside a body's name, a preposition after the head ("for Peace").
+    for text in ("The Citizens Federation for Peace of south Korea said the puppet authorities must stop the drills.",
+                 "The Korean Teachers and Education Workers Union of south Korea denounced the puppet authorities."):
+        assert found(ctx, text)[0][:2] == ("KOR", "civic"), text
