@@ -41,8 +41,8 @@ def test_a_said_colon_at_a_sentence_end_ends_at_a_leaders_dated_visit(ctx):
 
 def test_a_relayed_voice_telling_a_leaders_history_or_praising_him_goes_on(ctx):
     # Counter-cases: a dated act with its year is history the relayed voice tells; praise with no day is its words.
-    for middle in ("Kim Jong Il visited a tank division on August 25, 1960. ",
-                   "Kim Jong Un is wisely leading the Korean people in the struggle for reunification. "):
+    for middle in ("Kim Il Sung visited a steel mill on April 5, 1975. ",
+                   "Kim Jong Un always works for the well-being of the people. "):
         voices = found(ctx, DIASPORA_ARTICLE + middle + "The south Korean warmongers are hell-bent on arms buildup.")
         assert [v[:2] for v in voices[1:]] == [(None, "diaspora_foreign")] * 3, middle
 

@@ -242,7 +242,7 @@ def _colon_frame(found: list[Statement], text: str, pointing: re.Pattern) -> Sta
 def _ends_continuation(sentence: Sentence, in_sentence: list[Mention], doc: Walk, body: str) -> bool:
     """Whether the outlet's own news lead ends a speaker going on after a colon: the sentence opens with a named
     person of the outlet's side, not the continuing speaker's, acting on a day of this story ("Kim Yong Nam met a
-    delegation on Monday", "... on May 3"; not "on August 25, 1960", history a relayed voice tells). Relayed
+    delegation on Monday", "... on May 3"; not "on May 3, 1975", history a relayed voice tells). Relayed
     voices open sentences with the outlet's leaders too (praise, a confession naming its handlers), so an opening
     person alone is no end (issue 13, review after the tenth round: docs/evaluation-extraction.md)."""
     narrator = doc.narrator
@@ -254,7 +254,7 @@ def _ends_continuation(sentence: Sentence, in_sentence: list[Mention], doc: Walk
         not body.startswith(("'s", "’s"), first.end) and _DATED.search(sentence.text) is not None
 
 
-# A day of the week or a month's day with no year after it ("on Monday", "on May 3", not "on May 3, 1960").
+# A day of the week or a month's day with no year after it ("on Monday", "on May 3", not "on May 3, 1975").
 _DATED = re.compile(r"\b(?:on|this|last)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|March|April|"
                     r"May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b(?!,?\s+\d{4})")
 
