@@ -95,7 +95,7 @@ def _cue_word_groups() -> tuple[frozenset[str], ...]:
     """The words whose presence in a document turns on a rule of _make or the sport rule: joint act, victim, place
     or host, topic, sport (each a whole word, also capitalised)."""
     words = load_reference_words()
-    place = {w.lower() for w in (*words.get("place_noun", ()), *words.get("host", ()))}
+    place = {w.lower() for w in (*words.get("place_noun", ()), *words.get("host", ()), *_WITHDRAW_GATE)}
     groups = [{"joint", "combined", "trilateral"}, {*victim_words(), "hostile"}, place, set(_DISCUSS)]
     return tuple(frozenset(w for word in g for w in _cased(word)) for g in groups)
 
@@ -295,10 +295,31 @@ def is_place(text: str, start: int, end: int, kind: str, word: str | None = None
     if word == "of":
         return of_before.search(before) is not None
     if word == "from":
-        return _WITHDRAW_FROM.search(before) is not None
-    return word in _HOST_PREPOSITIONS and host_before.search(before) is not None
+        return _forces_withdrawn(before, _WITHDRAW_FROM)
+    return word in _HOST_PREPOSITIONS and (host_before.search(before) is not None or
+                                           _forces_withdrawn(before, _WITHDRAW_AT))
 
 
 _HOST_PREPOSITIONS = frozenset({"in", "at", "into", "to", "inside", "off", "near", "around"})
 # "withdraw (its troops) from [X]": X is where they are, no target; "introduced hardware from [X]" is no place
-_WITHDRAW_FROM = re.compile(r"\bwithdr[ae]w\w*(?:\s+[\w-]+){0,3}?\s+from\s+(?:the\s+)?$", re.I)
+_WITHDRAW_FROM = re.compile(r"\bwithdr[ae]w\w*(?:\s+[\w.-]+){0,3}?\s+from\s+(?:the\s+)?$", re.I)
+_WITHDRAW_GATE = ("withdraw", "withdrawal")  # (the words whose presence lets a document ask _forces_withdrawn)
+_WITHDRAW_AT = re.compile(r"\bwithdr[ae]w\w*(?:\s+[\w.-]+){0,3}?\s+(?:in|at|into|to|inside|off|near|around)\s+"
+                          r"(?:the\s+)?$", re.I)
+
+
+def _forces_withdrawn(before: str, pattern: re.Pattern) -> bool:
+    """Whether the words right before a country withdraw forces from it or in it ("withdraw its troops from [X]",
+    "the U.S. forces' withdrawal from [X]", "the withdrawal of the forces in [X]"): X is where they are. Anything
+    else withdrawn ("withdraw its ambassador from [X]") leaves X a target (review after the tenth round)."""
+    found = pattern.search(before)
+    if found is None:
+        return False
+    return _withdrawn().search(before, max(0, found.start() - 40)) is not None
+
+
+@lru_cache(maxsize=1)
+def _withdrawn() -> re.Pattern:
+    """What, withdrawn, makes the country after it a place (reference_words.tsv withdrawn: troops, forces)."""
+    words = "|".join(map(re.escape, load_reference_words().get("withdrawn", ()))) or "(?!x)x"
+    return re.compile(r"\b(?:" + words + r")\b", re.I)

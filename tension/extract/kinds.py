@@ -69,6 +69,9 @@ class Kinds:
     # a state outlet's loaded words for the other side's acts ("scheme", "collusion", "racket"; reference_words.tsv
     # loaded): such an act told in them is the outlet's accusation, not the other side's act (voices._accusing_voice)
     loaded: re.Pattern = re.compile(r"(?!x)x")
+    # words that end a capitalised body's name before its head: prepositions, a title-case headline's verbs
+    # ("Workers Rally Against Alliance"; reference_words.tsv name_break)
+    name_breaks: frozenset[str] = frozenset()
 
     def of_mention(self, mention: Mention | None) -> str | None:
         """The kind of voice a resolved mention is, from its actor, role or dictionary kind."""
@@ -110,6 +113,8 @@ class Kinds:
         """Whether the capitalised name going on at `at` ends in a civic body's head ("... Workers Union",
         "... Students Association"): members named in a body's name are not the speaker."""
         for word in words[at:]:
+            if word.lower() in self.name_breaks:
+                return False  # ("Workers Rally Against Alliance": a headline's verb, not the body's name going on)
             if word == "and" or word[:1].isupper():
                 if self.by_head.get(word.lower()) == "civic":
                     return True
@@ -164,4 +169,5 @@ def load_kinds() -> Kinds:
         civil_objects=frozenset(words.get("civil_object", ())),
         transfer_verbs=frozenset(words.get("transfer", ())), transfer_keep=frozenset(words.get("transfer_keep", ())),
         loaded=word_pattern(list(words.get("loaded", ()))),
+        name_breaks=frozenset(w.lower() for w in words.get("name_break", ())),
     )

@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 
 from tension.extract import context
-from tension.extract.actors import ActorDictionary, Mention
+from tension.extract.actors import PERSON, ActorDictionary, Mention
 from tension.extract.attribution import clause_findings
 from tension.extract.clauses import (background_clause, background_relative, clause_spans, names_only, promotion,
                                      time_lead_end)
@@ -77,6 +77,8 @@ def extract_statements(
                 names_only(sentence.text) or promotion(sentence.text):
             continue  # (a sentence in another language, one naming without a verb, a promotion: no statement, the unit)
         in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        if doc.continuing is not None and _ends_continuation(sentence, in_sentence, doc, body):
+            doc.continuing = doc.continuing_kind = None
         narrator = doc.continuing or doc.narrator
         found = [s for s in _sentence_statements(sentence, in_sentence, lexicon, doc, narrator, body) if s]
         if narrator is not None and in_sentence and sentence.text[-1:] not in _SENTENCE_END and all(
@@ -235,6 +237,26 @@ def _colon_frame(found: list[Statement], text: str, pointing: re.Pattern) -> Sta
                 re.search(r"\b" + re.escape(statement.cue) + r"\s*:\s+\S", outside_quotes(text)):
             return statement
     return None
+
+
+def _ends_continuation(sentence: Sentence, in_sentence: list[Mention], doc: Walk, body: str) -> bool:
+    """Whether the outlet's own news lead ends a speaker going on after a colon: the sentence opens with a named
+    person of the outlet's side, not the continuing speaker's, acting on a day of this story ("Kim Yong Nam met a
+    delegation on Monday", "... on May 3"; not "on May 3, 1975", history a relayed voice tells). Relayed
+    voices open sentences with the outlet's leaders too (praise, a confession naming its handlers), so an opening
+    person alone is no end (issue 13, review after the tenth round: docs/evaluation-extraction.md)."""
+    narrator = doc.narrator
+    if narrator is None or not in_sentence or in_sentence[0].kind != PERSON:
+        return False
+    first = in_sentence[0]
+    return first.country == narrator.country != doc.continuing.country and \
+        len(body[sentence.start : first.start].split()) <= 1 and \
+        not body.startswith(("'s", "’s"), first.end) and _DATED.search(sentence.text) is not None
+
+
+# A day of the week or a month's day with no year after it ("on Monday", "on May 3", not "on May 3, 1975").
+_DATED = re.compile(r"\b(?:on|this|last)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|March|April|"
+                    r"May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b(?!,?\s+\d{4})")
 
 
 _KOREAS = frozenset({"KOR", "PRK"})

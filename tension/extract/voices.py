@@ -85,6 +85,22 @@ def _part_of(around: list[str]) -> bool:
                 _PART_AFTER.fullmatch(around[1]))
 
 
+_KOREAS = frozenset({"KOR", "PRK"})
+# a person's diaspora head right before the place it names ("a Korean resident in |Seoul", "a Korean living in |");
+# not a plural ("Koreans in the north, the south and abroad", "compatriots in the north": the nation, or a group)
+_LIVING_IN = re.compile(r"\bKorean\s+(?:resident|living|residing)\s+in\s+(?:the\s+)?$", re.I)
+
+
+def _at(finding: Finding, speaker: Mention) -> int:
+    """Where the speaker's name starts in the finding's phrase ("|" marks it there; 0 when not found: nothing is
+    before it)."""
+    phrase = finding.phrase or finding.speaker_text or ""
+    at = phrase.find("|")
+    if at < 0 and speaker.text:
+        at = phrase.find(speaker.text)
+    return max(at, 0)
+
+
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
 
 
@@ -107,6 +123,9 @@ def kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing: 
             and _part_of(re.split(r"\||" + re.escape(speaker.text or "|"), finding.phrase or "", maxsplit=1)) \
             and (body := kinds.of_mention(speaker)) in STATE_VOICES and body != "state_media":
         return body  # "The inspection group of the National Defence Commission": a state body's own part speaks for it
+    if head == "diaspora_foreign" and speaker is not None and speaker.country in _KOREAS and \
+            _LIVING_IN.search(finding.phrase or finding.speaker_text or "", 0, _at(finding, speaker)):
+        return "people"  # "a Korean resident in [Seoul]": a Korean living in Korea is no diaspora, a person of it
     if head in ("academic", "media") and speaker is not None and kinds.of_mention(speaker) == "state_media":
         return "state_media"  # "a Minju Joson news analyst" speaks for the paper, a state outlet
     if head:
