@@ -263,6 +263,10 @@ def test_text_helpers() -> None:
     long = "word " * 100
     assert len(report.shorten(long, 300)) <= 300 and report.shorten(long, 300).endswith("…")
     assert report.display_quote("Kim said., , It will., , , ,", 100) == "Kim said. ¶ It will."
+    # a quotation inside the quote is printed with single marks: the page wraps the quote in “…” (was “… games.””)
+    assert report.display_quote('She said Seoul "may turn out to be no more than a pawn."', None) == \
+        "She said Seoul ‘may turn out to be no more than a pawn.’"
+    assert report.display_quote("Calling it “biased,” she left.", None) == "Calling it ‘biased,’ she left."
     negated = json.dumps({"cues": [{"matched": "attack", "weight": 0.5, "negated": True}], "vader_compound": 0.2,
                           "modality": "negated", "modality_factor": 0.3})
     assert report.cue_summary(negated) == "attack\u00a0+0.50 (negated); VADER\u00a0+0.20; negated\u00a0×0.3"

@@ -39,9 +39,26 @@ def shorten(text: str, limit: int) -> str:
 
 
 def display_quote(text: str, limit: int | None) -> str:
-    """A quote for the page: scraped paragraph marks (', , ' in the KCNA archive) shown as ¶, then shortened to
-    `limit` characters (None: the whole quote)."""
-    return charts.short_quote(text, limit if limit is not None else len(str(text)) + 1)
+    """A quote for the page, which prints it inside “…”: scraped paragraph marks (', , ' in the KCNA archive) shown
+    as ¶, double quotation marks inside it made single (‘…’, as a quote within a quote is printed: a statement ending
+    in a quotation gave “… games.””), then shortened to `limit` characters (None: the whole quote)."""
+    return charts.short_quote(_inner_quotes(str(text)), limit if limit is not None else len(str(text)) + 1)
+
+
+def _inner_quotes(text: str) -> str:
+    """Double quotation marks as single ones: curly by their own direction, straight ones opening after a space, a
+    bracket or the start, closing elsewhere."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch == "“":
+            out.append("‘")
+        elif ch == "”":
+            out.append("’")
+        elif ch == '"':
+            out.append("‘" if i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-" else "’")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def cue_summary(explanation: str | None, limit: int = 8) -> str:
