@@ -118,27 +118,28 @@ def document_views(con: duckdb.DuckDBPyConnection) -> None:
     """COMMENT ON every view (comments.sql), every view column (tension/data/view_columns.tsv) and every table column
     (the comments beside the columns in schema.sql)."""
     con.execute((SQL_DIR / "comments.sql").read_text())
-    notes = {(r["view"], r["column"]): r["comment"] for r in read_tsv(VIEW_COLUMNS_FILE)}
+    view_notes = {(r["view"], r["column"]): r["comment"] for r in read_tsv(VIEW_COLUMNS_FILE)}
+    table_notes = table_column_comments((SQL_DIR / "schema.sql").read_text()
+                                        + (SQL_DIR / "weekly_tables.sql").read_text())
+    described = {table for table, _ in table_notes}
     columns = con.execute(
-        """select c.table_name, c.column_name from duckdb_columns() as c
-           join duckdb_views() as v on v.view_name = c.table_name and v.schema_name = c.schema_name
-           where not v.internal and v.temporary = false""").fetchall()
-    for view, column in columns:
-        note = notes.get((view, column), notes.get(("*", column)))
+        """select c.table_name, c.column_name, v.view_name is not null as is_view from duckdb_columns() as c
+           left join duckdb_views() as v on v.view_name = c.table_name and v.schema_name = c.schema_name
+               and not v.internal and not v.temporary
+           left join duckdb_tables() as t on t.table_name = c.table_name and t.schema_name = c.schema_name
+               and not t.internal
+           where v.view_name is not null or t.table_name is not null""").fetchall()
+    for name, column, is_view in columns:
+        if is_view:
+            note = view_notes.get((name, column), view_notes.get(("*", column)))
+        else:
+            # The caches and the publication's bookkeeping (aggregate.refresh, publish.py) are no analyst's data.
+            note = table_notes.get((name, column)) or (
+                f"internal ({name}, kept by the pipeline): analysts read the views" if name not in described else None)
         if note is not None:
-            # COMMENT takes no parameters: the text is a literal, quotes doubled (it comes from our own data file).
+            # COMMENT takes no parameters: the text is a literal, quotes doubled (it comes from our own files).
             literal = note.replace("'", "''")
-            con.execute(f"comment on column \"{view}\".\"{column}\" is '{literal}'")
-    notes = table_column_comments((SQL_DIR / "schema.sql").read_text() + (SQL_DIR / "weekly_tables.sql").read_text())
-    tables = con.execute("""select c.table_name, c.column_name from duckdb_columns() as c
-                            join duckdb_tables() as t using (table_name, schema_name) where not t.internal""").fetchall()
-    for table, column in tables:
-        # The caches and the publication's bookkeeping (aggregate.refresh, publish.py) are no analyst's data: say so.
-        note = notes.get((table, column)) or (f"internal ({table}, kept by the pipeline): analysts read the views"
-                                              if table not in {t for t, _ in notes} else None)
-        if note is not None:
-            literal = note.replace("'", "''")
-            con.execute(f"comment on column \"{table}\".\"{column}\" is '{literal}'")
+            con.execute(f"comment on column \"{name}\".\"{column}\" is '{literal}'")
 
 
 def load_outlet_names(con: duckdb.DuckDBPyConnection) -> None:
