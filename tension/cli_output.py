@@ -6,6 +6,7 @@ the database it used, and the CLI module stays a thin layer over library calls.
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from tension.config import DEFAULT_DB
@@ -35,7 +36,7 @@ def rejection_lines(rejections: list, db: Path | str) -> list[str]:
     if rest:
         lines.append(f"  rejected {sum(map(len, rest))} more for {len(rest)} other reason{'s' * (len(rest) != 1)}")
     if rejections:
-        option = "" if Path(db) == Path(DEFAULT_DB) else f" --db {_quoted(str(db))}"
+        option = "" if Path(db) == Path(DEFAULT_DB) else f" --db {shlex.quote(str(db))}"
         lines.append(f"  (all rejections with their files, lines and whole reasons: tension sql{option} --format csv "
                      "\"select * from rejected_documents\")")
     return lines
@@ -45,8 +46,3 @@ def all_rejected(result: dict) -> bool:
     """Every document the run read was rejected (none stored): the run exits with ALL_REJECTED_EXIT."""
     return bool(result["rejections"]) and not result["documents_seen"]
 
-
-def _quoted(text: str) -> str:
-    """A path as a shell would need it: as it is when plain, else in single quotes."""
-    plain = all(c.isalnum() or c in "/._-+:=@%," for c in text)
-    return text if plain and text else "'" + text.replace("'", "'\\''") + "'"
