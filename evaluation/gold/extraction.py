@@ -216,6 +216,16 @@ FIGURES = [("statement P", "statement precision"), ("statement R", "statement re
            ("all four P", "all four, system pair statements")]
 
 
+# What became of a gold pair statement (--breakdown): its first failure in the order the figures are read.
+BREAKDOWN = ("why: right", "why: not found", "why: speaker country", "why: direction (targets)",
+             "why: kind or other targets")
+
+
+def why_wrong(missed: bool, country_ok: bool, direction_wrong: bool, all_ok: bool) -> str:
+    """The BREAKDOWN key of one gold pair statement."""
+    return BREAKDOWN[1 if missed else 2 if not country_ok else 3 if direction_wrong else 4 if not all_ok else 0]
+
+
 def score(gold: dict[str, list[Row]], system: dict[str, list[dict]], unit_ids: list[str], pairs,
           errors: list[str] | None = None, texts: dict[str, str] | None = None) -> Tally:
     """The tally of the figures over `unit_ids`; `errors` collects a line per mistake when given."""
@@ -243,9 +253,7 @@ def score(gold: dict[str, list[Row]], system: dict[str, list[dict]], unit_ids: l
                 t.add("direction R", gd == sd)
                 t.add("all four R", all_ok)
                 # why a gold pair statement is not right: the first failure in the order the figures are read
-                t.add("why: not found" if s is None else "why: speaker country" if not country_ok
-                      else "why: direction (targets)" if gd != sd else "why: kind or other targets" if not all_ok
-                      else "why: right", True)
+                t.add(why_wrong(s is None, country_ok, gd != sd, all_ok), True)
             if sd:
                 t.add("direction P", gd == sd)
                 t.add("all four P", all_ok)
@@ -334,8 +342,7 @@ def main(argv: list[str] | None = None) -> int:
             tally = tallies[(split, "all")]
             total = tally.n["direction R"][1]
             print(f"\n{split}: what became of the {total} gold pair statements")
-            for key in ("why: right", "why: not found", "why: speaker country", "why: direction (targets)",
-                        "why: kind or other targets"):
+            for key in BREAKDOWN:
                 print(f"  {key[5:]:28} {tally.n[key][1]:4d}  {tally.n[key][1] / total if total else 0:.2f}")
     if errors:
         print("\nT1 errors (gold vs system):")
