@@ -3,6 +3,8 @@ read-only), paths to ../shared data."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,14 @@ def voices_on(ctx, text: str, day, speaker: str = "") -> list[tuple]:
 
     return [(s.speaker_country, s.speaker_kind, tuple(sorted(s.targets)))
             for s in extract_statements(text, day, ctx.actors, ctx.lexicon, speaker)]
+
+
+KCNA_DAY = date(2011, 10, 31)  # a day of the KCNA archive: extraction tests that read a story as KCNA's release
+
+
+def kcna_voices(ctx, text: str, speaker: str = "KCNA", day: date = KCNA_DAY) -> list[tuple]:
+    """voices_on for a story published as KCNA's own release (the speaker and day as arguments when not)."""
+    return voices_on(ctx, text, day, speaker)
 
 
 @pytest.fixture(scope="session")

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import voices_on
-
-KCNA_DAY = date(2011, 10, 31)
-
-
-def found(ctx, text: str, speaker: str = "KCNA", day: date = KCNA_DAY) -> list[tuple]:
-    return voices_on(ctx, text, day, speaker)
+from conftest import KCNA_DAY, kcna_voices as found
 
 
 # --- a frame whose verb a colon follows inside the sentence goes on speaking (statements._colon_frame) -------------

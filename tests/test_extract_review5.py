@@ -6,15 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import voices_on
+from conftest import kcna_voices as found
 
-KCNA_DAY = date(2011, 10, 31)
 DIASPORA_ARTICLE = ("The Association of Koreans in Canada published an article on the anniversary. It said:\n\n"
                     "The south Korean authorities must stop their confrontation moves.\n\n")
-
-
-def found(ctx, text: str, speaker: str = "KCNA", day: date = KCNA_DAY) -> list[tuple]:
-    return voices_on(ctx, text, day, speaker)
 
 
 # --- 1. a speaker going on after a colon stops at the outlet's own dated news lead (statements._ends_continuation) ---
