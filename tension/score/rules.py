@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from tension.score.patterns import _CLAUSE_BREAK
+from tension.score.tokens import MONTH
 
 POLARITY_KINDS = ("negation", "refusal", "reversal", "emphasis", "opposition")  # the nearest decides the sign
 # Polarity markers that a negation right before them negates ("did not reject the talks", "did not oppose",
@@ -299,3 +300,58 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
         if len(m.group(group).split()) <= SCARE_QUOTE_WORDS:
             spans.append(m.span(group))
     return spans
+
+
+# A hedge is the statement's own only in its main clause (tenth round). The extractor makes a statement hypothetical
+# from any hedge word outside quotes (tension/extract/modality.py), and the formula then halves all of it; but a hedge
+# right after a relative word belongs to a clause that describes something the statement names ("condemned the talks
+# as a war confab, which might aggravate the situation", "to fly 200 jets in what would be the largest drill", "a
+# defence pact that could tilt the balance"): the condemnation, the flights, the pact are asserted, and a cue inside
+# that clause is hedged by the marker 'could|might|may|would' itself (cues_modifiers.tsv, window 5). "May" the month
+# ("on May 3", "in May") is no hedge either: the extractor reads words, not dates (the cue matcher's tokens already
+# make "May 3" a month, tension/score/tokens.py). A statement is still halved when one of its hedges is none of these.
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "what", "that"})
+# 'that' right after these is a conjunction or a demonstrative ("warned that could lead to war", "and that may"): the
+# hedge is then the statement's own content
+THAT_NOT_RELATIVE_AFTER = frozenset({"said", "says", "say", "warned", "warns", "warn", "noted", "added", "stressed",
+                                     "claimed", "argued", "insisted", "believe", "believes", "believed", "think",
+                                     "thinks", "thought", "fear", "fears", "feared", "suggested", "suggests", "and",
+                                     "but", ","})
+# the extractor's one hedge written in its code, not in the rows: 'would' (tension/extract/modality.py, _WOULD)
+HEDGE_WORDS_IN_CODE = ("would",)
+# a capitalised "May" after one of these is the month ("in May", "since May", "early May")
+MONTH_BEFORE = frozenset({"in", "since", "until", "till", "from", "through", "during", "early", "late", "mid", "last",
+                          "next", "of", "by", "on", "this", "before"})
+
+
+def compile_hedges(patterns: tuple[str, ...]) -> tuple[tuple[tuple[frozenset[str], tuple[str, ...]], ...], ...]:
+    """The statement hedge rows (lexicon.load_statement_hedges) and HEDGE_WORDS_IN_CODE as word sequences: per word,
+    its exact choices and the stems of its '*' choices."""
+    return tuple(tuple((frozenset(c for c in word.split("|") if not c.endswith("*")),
+                        tuple(c[:-1] for c in word.split("|") if c.endswith("*"))) for word in pattern.lower().split())
+                 for pattern in (*patterns, *HEDGE_WORDS_IN_CODE))
+
+
+def hedge_in_main_clause(words: list[str], hedges, text: str, span) -> bool:
+    """Whether the text has a hedge of the statement (one of `hedges`, compile_hedges) that is not right after a
+    relative word (RELATIVE_WORDS) and is not the month May; True too when no hedge is found at all (the extractor
+    saw something else: the statement's modality then stands)."""
+    found = False
+    for i, word in enumerate(words):
+        if word == MONTH:
+            found = True  # "May 3": the extractor's hedge, the tokens' month
+            continue
+        for pattern in hedges:
+            exact, stems = pattern[0]
+            if not (word in exact or word.startswith(stems) and stems) or i + len(pattern) > len(words) or not all(
+                    words[i + k] in pattern[k][0] or pattern[k][1] and words[i + k].startswith(pattern[k][1])
+                    for k in range(1, len(pattern))):
+                continue
+            found = True
+            before = words[i - 1] if i else ""
+            if before in RELATIVE_WORDS and (before != "that" or i < 2 or words[i - 2] not in THAT_NOT_RELATIVE_AFTER):
+                continue  # a relative clause's hedge
+            if word == "may" and before in MONTH_BEFORE and text[span(i)[0]] == "M":
+                continue  # the month
+            return True
+    return not found

@@ -20,7 +20,8 @@ from tension.score.rules import (_QUOTED, BACKGROUND_ACT_KINDS, BACKGROUND_ACT_W
                                  BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS, DEROGATION_LINKS, EXEMPTIONS,
                                  INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS,
                                  POLARITY_KINDS, PURPOSE, PURPOSE_REACH, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
-                                 UNDOING_KINDS, VERBAL_CAP)
+                                 UNDOING_KINDS, VERBAL_CAP, HEDGE_WORDS_IN_CODE, MONTH_BEFORE, RELATIVE_WORDS,
+                                 THAT_NOT_RELATIVE_AFTER)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
 
 TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
@@ -37,11 +38,12 @@ def constants() -> str:
                  UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), COUNTRY_CASE, TOKEN_PATTERN, CONTRACTIONS,
                  sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, sorted(EXEMPTIONS), SCALE_KINDS, INTENSITY_KINDS,
                  _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK), LOOK_AHEAD_SKIPS_NAMES,
-                 sorted((w, sorted(b)) for w, b in _ADVERB_AFTER.items()), sorted(DEROGATION_LINKS)))
+                 sorted((w, sorted(b)) for w, b in _ADVERB_AFTER.items()), sorted(DEROGATION_LINKS),
+                 sorted(RELATIVE_WORDS), sorted(THAT_NOT_RELATIVE_AFTER), HEDGE_WORDS_IN_CODE, sorted(MONTH_BEFORE)))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
-                 country_names: CountryNames) -> list[str]:
+                 country_names: CountryNames, statement_hedges: tuple[str, ...] = ()) -> list[str]:
     """The lines hashed for everything a score depends on but the calibration (scorer_version adds it, so a new
     calibration is a new version without these lines built again): a cue's CAMEO code too, which the legal-act and
     posture rules read."""
@@ -52,6 +54,7 @@ def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[s
         *(f"{w}\t{v}" for w, v in sorted(vader_overrides.items())),
         constants(), FORMULA_VERSION,
         *(f"{' '.join(k)}\t{v}" for k, v in sorted(country_names.items())),
+        *(f"statement hedge\t{h}" for h in statement_hedges),  # (tenth round: read by rules.hedge_in_main_clause)
     ]
 
 

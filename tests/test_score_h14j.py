@@ -1,0 +1,47 @@
+"""Tenth round (issue 14): structural classes the scorer gets wrong, read from a confusion table of class × scored
+band on the tune half. Every sentence here is written for the test (no corpus text); each class is tested with two
+sentences written differently and a counter-case."""
+import pytest
+
+from tension.extract.statements import modality, outside_quotes
+
+
+def _scored(scorer, text: str):
+    """The score under the modality the extractor gives the text, as the pipeline scores a statement."""
+    return scorer.score(text, modality(outside_quotes(text), False))
+
+
+@pytest.mark.parametrize("text, asserted", [
+    # the hedge is a relative clause's: what the statement names is asserted
+    ("Tokyo's daily paper denounced the joint drills as a rehearsal for war, which might inflame the region.",
+     "Tokyo's daily paper denounced the joint drills as a rehearsal for war."),
+    ("Busan signed a defence treaty with Canada that could shift the balance of power.",
+     "Busan signed a defence treaty with Canada."),
+    ("Dozens of warplanes will fly over the strait in what would be the biggest air show of force in years.",
+     "Dozens of warplanes will fly over the strait in the biggest air show of force in years."),
+    # "May" the month: the extractor reads it as a hedge
+    ("The navy of Tokyo shelled the fishing boats near the islet on May 14.",
+     "The navy of Tokyo shelled the fishing boats near the islet on June 14."),
+    ("Tokyo's puppet army staged reckless firing drills in May, the paper charged.",
+     "Tokyo's puppet army staged reckless firing drills in June, the paper charged."),
+])
+def test_a_hedge_outside_the_main_clause_does_not_halve_the_statement(scorer, text, asserted):
+    # T1/T2 (KCNA, RSS 2024): "condemned the talks ..., which might aggravate", "a pact that could tilt", "in what would
+    # mark the largest": the extractor makes the statement hypothetical and the formula halved all of it
+    result = _scored(scorer, text)
+    assert result.modality == "hypothetical"
+    assert result.modality_factor == 1.0 and result.explanation()["hedge_outside_main_clause"] is True
+    assert abs(result.hostility) > 0.2
+    assert result.hostility == pytest.approx(_scored(scorer, asserted).hostility, abs=0.1)
+
+
+@pytest.mark.parametrize("text", [
+    "Tokyo may fire a missile which could reach the islands.",   # the main clause's hedge
+    "The paper warned that could lead to a war with Busan.",      # 'that' after a verb of saying: the content's
+    "Busan Could Impose Sanctions On Tokyo Firms",                 # a title-case headline: 'Could' is a hedge
+    "Tokyo might sign a defence treaty with Canada.",
+])
+def test_a_hedge_in_the_main_clause_still_halves_it(scorer, text):
+    result = _scored(scorer, text)
+    assert result.modality == "hypothetical"
+    assert result.explanation()["hedge_outside_main_clause"] is False
