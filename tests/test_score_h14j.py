@@ -45,3 +45,25 @@ def test_a_hedge_in_the_main_clause_still_halves_it(scorer, text):
     result = _scored(scorer, text)
     assert result.modality == "hypothetical"
     assert result.explanation()["hedge_outside_main_clause"] is False
+
+
+@pytest.mark.parametrize("text, speaker, target", [
+    ("Officials in Seoul said Japan fired two ballistic missiles into the sea on Friday.", "KOR", "JPN"),
+    ("The ministry said Canada has again shelled the border villages overnight.", "BRA", "CAN"),
+])
+def test_the_targets_own_act_told_by_the_speaker_is_words_not_the_speakers_act(scorer, text, speaker, target):
+    # T1 (RSS 2022): Seoul's row toward Pyongyang in "officials said North Korea fired ..." (class +1) read the launch
+    # as Seoul's own act (+3); the guideline gives the act its actor's row and rates a state's account of the other
+    # side's acts as words (+2 at most)
+    result = scorer.score(text, "asserted", [target], speaker)
+    [cue] = result.cues
+    assert {"marker": f"done by {target}, a target", "kind": "target's act"} in cue["markers"]
+    assert result.capped and result.cue_sum == 0.5
+    own = scorer.score(text, "asserted", [speaker], target)  # counter-case: the same act told as the actor's own
+    assert not own.capped and own.hostility > result.hostility + 0.1
+
+
+def test_the_targets_act_needs_a_known_speaker(scorer):
+    # counter-case: without a speaker country there is no telling whose account it is; the act stands
+    result = scorer.score("Officials said Japan fired two ballistic missiles into the sea.", "asserted", ["JPN"])
+    assert not result.capped and not any(m["kind"] == "target's act" for c in result.cues for m in c["markers"])

@@ -35,7 +35,13 @@ VERBAL_CAP = 0.5
 # launch that is the topic of a condemnation ("condemned the missile launch as a grave provocation") is the object of
 # words, not an act of the statement; a cooperative cue turned hostile by an opposition or a refusal ("opposed the
 # talks") is a rejection, words too.
-CAP_KEEPING_MARKERS = frozenset({"topic", "opposition", "refusal", "derogation"})
+CAP_KEEPING_MARKERS = frozenset({"topic", "opposition", "refusal", "derogation", "target's act"})
+# The target's own act of force told by the speaker (tenth round): "officials said North Korea fired missiles" in a
+# statement of Seoul toward Pyongyang is the speaker's account of what the target did, not the speaker's act: the
+# guideline gives the act its actor's row ("X said Y did Z" is Y's, decision 2) and rates a state's own account of the
+# other side's acts as words (its example 5: KCNA's account of the South's firing drills, +2). A force cue whose single
+# subject named before it (direction.subject_at) is one of the statement's targets, not the speaker, keeps the cap.
+TARGETS_ACT_KINDS = frozenset({"military", "fight", "assault"})
 # The one marker kind that reaches back (eighth round): a derogation ("a farce", "a charade", "a publicity stunt") turns
 # the cooperative cues before it in its clause, within its window, hostile: "called the talks nothing but a farce" is
 # an accusation of deceit (the guideline's derogation, +2), as "so-called talks" is (the opposition marker before a

@@ -56,7 +56,8 @@ from tension.score.rules import (BACKGROUND_ACT_KINDS, BACKGROUND_ACT_WORDS, BAC
                                  BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS, DEROGATION, DEROGATION_LINKS,
                                  EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, NAME_JOINERS, NEGATABLE_KINDS,
                                  ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, PURPOSE, PURPOSE_REACH, REST_WEIGHT,
-                                 SCALE_KINDS, SCARE_QUOTE_WORDS, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt,
+                                 SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS,
+                                 _exempt,
                                  _quoted_spans, aggregate, aggregate_sides, background_acts, count_style_once,
                                  compile_hedges, derogate, hedge_in_main_clause, in_background, in_name, lifts_cap,
                                  purpose_of_undone, running_text)
@@ -261,6 +262,9 @@ class Scorer:
                 if actor and actor not in parties:
                     factor = 0.0  # a third country's act, reported beside the statement (direction.subject_at)
                     markers.append({"marker": f"done by {actor}", "kind": "direction"})
+                elif actor and speaker_country and actor != speaker_country and cue.kind in TARGETS_ACT_KINDS:
+                    # the target's own act told by the speaker: the speaker's account, words (rules.TARGETS_ACT_KINDS)
+                    markers.append({"marker": f"done by {actor}, a target", "kind": "target's act"})
             if foreign and cue.cameo in LEGAL_CAMEO and not names_near(
                     words, start, end, FOREIGN_LINK_WORDS, foreign, self.country_names, text, span):
                 factor = 0.0  # an arrest or indictment of one's own national is not an act toward a foreign target

@@ -21,7 +21,7 @@ from tension.score.rules import (_QUOTED, BACKGROUND_ACT_KINDS, BACKGROUND_ACT_W
                                  INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS,
                                  POLARITY_KINDS, PURPOSE, PURPOSE_REACH, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
                                  UNDOING_KINDS, VERBAL_CAP, HEDGE_WORDS_IN_CODE, MONTH_BEFORE, RELATIVE_WORDS,
-                                 THAT_NOT_RELATIVE_AFTER)
+                                 TARGETS_ACT_KINDS, THAT_NOT_RELATIVE_AFTER)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
 
 TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
@@ -39,7 +39,8 @@ def constants() -> str:
                  sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, sorted(EXEMPTIONS), SCALE_KINDS, INTENSITY_KINDS,
                  _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK), LOOK_AHEAD_SKIPS_NAMES,
                  sorted((w, sorted(b)) for w, b in _ADVERB_AFTER.items()), sorted(DEROGATION_LINKS),
-                 sorted(RELATIVE_WORDS), sorted(THAT_NOT_RELATIVE_AFTER), HEDGE_WORDS_IN_CODE, sorted(MONTH_BEFORE)))
+                 sorted(RELATIVE_WORDS), sorted(THAT_NOT_RELATIVE_AFTER), HEDGE_WORDS_IN_CODE, sorted(MONTH_BEFORE),
+                 sorted(TARGETS_ACT_KINDS)))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
