@@ -219,34 +219,6 @@ def purpose_of_undone(found: list[dict], spans: list[tuple[int, int]], words: li
             cue["factor"], cue["contribution"] = 0.0, 0.0
 
 
-# The background words that set an act in time or concession ("following", "after", "amid", "despite"), not those
-# that give its cause: "tension rose due to the brazen drills" blames the drills, the claim itself. Only acts (force,
-# posture, coercion, threats) are background acts: an accusation or an epithet in the phrase is still the speaker's
-# own word ("sanctions after the reckless provocation"). Part of the version.
-BACKGROUND_ACT_WORDS = frozenset({"after", "following", "amid", "despite"})  # not "since": it also gives a cause
-BACKGROUND_ACT_KINDS = frozenset({"military", "fight", "assault", "posture", "coercion", "threat"})
-
-
-def background_acts(found: list[dict], starts: list[int], words: list[str]) -> None:
-    """Set to 0 the hostile acts of `found` (BACKGROUND_ACT_KINDS) that stand in a background phrase (opened by
-    BACKGROUND_ACT_WORDS, within BACKGROUND_WINDOW words and the clause) after another cue of the statement (ninth
-    round): the guideline gives a background act no row ("sanctions imposed after a series of launches", "talks
-    held amid drills"), so the statement is rated by its main clause, not by the circumstance it names."""
-    for cue, start in zip(found, starts):
-        if cue["contribution"] <= 0 or cue["kind"] not in BACKGROUND_ACT_KINDS:
-            continue
-        for k in range(start - 1, max(-1, start - 1 - BACKGROUND_WINDOW), -1):
-            if words[k] in _CLAUSE_BREAK:
-                break
-            if words[k] in BACKGROUND_ACT_WORDS:
-                if any(other is not cue and other["contribution"] and first < k
-                       for other, first in zip(found, starts)):
-                    cue["markers"] = cue["markers"] + [{"marker": f"background act ({words[k]} ...)",
-                                                        "kind": "background"}]
-                    cue["factor"], cue["contribution"] = 0.0, 0.0
-                break
-
-
 def _capitalised(word: str) -> bool:
     """Whether a word starts with a capital and is not the pronoun 'I' or an all-caps acronym ("U.S.", "KCNA")."""
     return word[:1].isupper() and word != "I" and not (len(word) > 1 and word.isupper())

@@ -52,15 +52,13 @@ from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue
                                    load_cues, load_markers, load_statement_hedges, load_vader_overrides)
 from tension.score.patterns import GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.reach import _inside_quote, markers_before, negated_markers
-from tension.score.rules import (BACKGROUND_ACT_KINDS, BACKGROUND_ACT_WORDS, BACKGROUND_WINDOW,  # noqa: F401
-                                 BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS, DEROGATION, DEROGATION_LINKS,
-                                 EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, NAME_JOINERS, NEGATABLE_KINDS,
-                                 ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, PURPOSE, PURPOSE_REACH, REST_WEIGHT,
-                                 SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS,
-                                 _exempt,
-                                 _quoted_spans, aggregate, aggregate_sides, background_acts, count_style_once,
-                                 compile_hedges, derogate, hedge_in_main_clause, in_background, in_name, lifts_cap,
-                                 purpose_of_undone, running_text)
+from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS,  # noqa: F401
+                                 DEROGATION, DEROGATION_LINKS, EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES,
+                                 NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, PURPOSE,
+                                 PURPOSE_REACH, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS,
+                                 UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt, _quoted_spans, aggregate,
+                                 aggregate_sides, compile_hedges, count_style_once, derogate, hedge_in_main_clause,
+                                 in_background, in_name, lifts_cap, purpose_of_undone, running_text)
 from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
 from tension.score.vader import FastSentimentIntensityAnalyzer
 from tension.score.version import TOKEN_PATTERN, scorer_version, version_text  # noqa: F401 (re-exported)
@@ -298,8 +296,6 @@ class Scorer:
                                                  for i, s, e in marker_hits if i in self._derogations],
                               words)
             hostile, cooperative = hostile + turned, cooperative - turned
-        if hostile and len(found) > 1:
-            background_acts(found, [start for _, start, _ in cue_hits], words)
         if hostile and cooperative:
             purpose_of_undone(found, cue_spans, words)
             in_background(found, [start for _, start, _ in cue_hits], words)
