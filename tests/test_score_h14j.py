@@ -67,3 +67,22 @@ def test_the_targets_act_needs_a_known_speaker(scorer):
     # counter-case: without a speaker country there is no telling whose account it is; the act stands
     result = scorer.score("Officials said Japan fired two ballistic missiles into the sea.", "asserted", ["JPN"])
     assert not result.capped and not any(m["kind"] == "target's act" for c in result.cues for m in c["markers"])
+
+
+@pytest.mark.parametrize("text", ["A district court in Busan sentenced the union leader to three years in prison.",
+                                  "The judges convicted two former ministers of abusing their power."])
+def test_a_sentence_or_a_conviction_is_class_two_as_a_fine(scorer, text):
+    # T1/T2 (KCNA, RSS 2024, Russian state media): domestic verdicts (class +2 in the guideline, decision 10: "a
+    # sentence or fine 2 toward its domestic object") weighed 0.3-0.4, a criticism's weight, below 'fined' (0.5)
+    verdict = scorer.score(text)
+    [fine] = scorer.score("A district court in Busan fined the union leader ten million won.").cues
+    assert [c["contribution"] for c in verdict.cues] == [fine["contribution"]] == [0.5]
+    assert verdict.hostility > 0.6  # class +2 after calibration (0.667 is class 2)
+
+
+def test_a_verdict_on_ones_own_national_is_no_act_toward_a_foreign_target(scorer):
+    # counter-case: the legal-act rule still holds (direction.LEGAL_CAMEO): toward a foreign target with no national
+    # of it named near the verdict, it counts 0
+    result = scorer.score("A court in Seoul sentenced the union leader to three years in prison.", "asserted", ["PRK"],
+                          "KOR")
+    assert all(c["contribution"] == 0 for c in result.cues if c["cameo"] == "116")
