@@ -3,6 +3,7 @@ band on the tune half. Every sentence here is written for the test (no corpus te
 sentences written differently and a counter-case."""
 import pytest
 
+from conftest import cue_of
 from tension.extract.statements import modality, outside_quotes
 
 
@@ -86,3 +87,21 @@ def test_a_verdict_on_ones_own_national_is_no_act_toward_a_foreign_target(scorer
     result = scorer.score("A court in Seoul sentenced the union leader to three years in prison.", "asserted", ["PRK"],
                           "KOR")
     assert all(c["contribution"] == 0 for c in result.cues if c["cameo"] == "116")
+
+
+@pytest.mark.parametrize("text, act", [("The party called for the punishment of the traitors in Tokyo.", "punishment"),
+                                       ("Busan's unions urged a boycott of goods made in Tokyo.", "boycott")])
+def test_a_hostile_act_called_for_counts_in_full(scorer, text, act):
+    # T1/T2 (Russian state media, KCNA): "urge a boycott" (class +2) and "calling for the punishment of" (+3) were
+    # halved as acts not done; the guideline rates the strongest element, and a call to punish or wipe out is +3
+    # (decision 10)
+    assert cue_of(scorer.score(text), act)["factor"] == 1.0
+
+
+@pytest.mark.parametrize("text, act, factor", [
+    ("Busan urged Tokyo to refrain from staging the military drills.", "military drills", 0.5),  # told to stop: a demand
+    ("Busan urged Tokyo to stop its military drills.", "military drills", 0.5),
+    ("Busan urged Tokyo to hold talks.", "talks", 0.4),  # a cooperative act requested is not done
+])
+def test_an_act_the_other_side_is_told_to_stop_and_cooperation_requested_are_still_scaled(scorer, text, act, factor):
+    assert cue_of(scorer.score(text), act)["factor"] == factor
