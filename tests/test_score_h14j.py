@@ -105,3 +105,20 @@ def test_a_hostile_act_called_for_counts_in_full(scorer, text, act):
 ])
 def test_an_act_the_other_side_is_told_to_stop_and_cooperation_requested_are_still_scaled(scorer, text, act, factor):
     assert cue_of(scorer.score(text), act)["factor"] == factor
+
+
+@pytest.mark.parametrize("text, act", [("Busan urged Tokyo to halt the military drills.", "military drills"),
+                                       ("The ministry called on Tokyo to suspend its naval exercises near the islets.",
+                                        "exercises")])
+def test_an_undoing_asked_of_the_other_side_is_a_demand_not_de_escalation(scorer, text, act):
+    # written: with the call rows at full weight, "urged Tokyo to halt the drills" read the halt as done (cooperative,
+    # -0.29); asked of the other side it is a demand about its act (as 'stop': half, hostile)
+    cue = cue_of(scorer.score(text), act)
+    assert cue["contribution"] > 0 and cue["factor"] == 0.5
+    assert {"marker": "halt~|suspend~|cancel~|scrap~|freeze|froze|frozen|abandon~|postpone~|delay~|sever|severs|"
+                      "severed|severing", "kind": "requested undoing"} in cue["markers"]
+
+
+def test_an_undoing_done_is_still_de_escalation(scorer):
+    # counter-case: the speaker's (or the other side's) own halt reverses the act
+    assert cue_of(scorer.score("Tokyo halted the military drills on Monday."), "military drills")["contribution"] < 0

@@ -69,6 +69,12 @@ REST_WEIGHT = 0.25  # weight of a statement's cues after the strongest on each s
 ONCE_KINDS = ("epithet", "demand")
 SCALE_KINDS = ("hypothetical", "future", "request", "topic")  # the most hedging one scales the cue
 INTENSITY_KINDS = ("intensifier", "diminisher")  # multiply
+# A hostile act that the speaker asks the other side to undo ("urged Tokyo to halt the drills", "called on Busan to
+# withdraw its troops"): a request marker and a reversal both reach it. The undoing is demanded, not done, so it is
+# no de-escalation (the reversal's sign flip): it is a demand about the other side's act, counted as 'stop' counts it
+# (cues_modifiers.tsv, request 0.5). Tenth round, from written sentences (the call rows' full hostile factor made
+# "urged Tokyo to halt the drills" cooperative at full weight). Part of the version.
+REQUESTED_UNDOING = 0.5
 SCARE_QUOTE_WORDS = 4  # a cooperative cue inside quotes this short is irony ('"dialogue" racket'), not cooperation
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]|‘([^‘’]{1,80})’")
 

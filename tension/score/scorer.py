@@ -55,8 +55,8 @@ from tension.score.reach import _inside_quote, markers_before, negated_markers
 from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS,  # noqa: F401
                                  DEROGATION, DEROGATION_LINKS, EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES,
                                  NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, PURPOSE,
-                                 PURPOSE_REACH, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS,
-                                 UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt, _quoted_spans, aggregate,
+                                 PURPOSE_REACH, REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
+                                 TARGETS_ACT_KINDS, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt, _quoted_spans, aggregate,
                                  aggregate_sides, compile_hedges, count_style_once, derogate, hedge_in_main_clause,
                                  in_background, in_name, lifts_cap, purpose_of_undone, running_text)
 from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
@@ -211,9 +211,19 @@ class Scorer:
                 side = _HOSTILE_FACTOR if cue.weight > 0 else _COOPERATIVE_FACTOR
                 scale = min((m for m, _ in reaching if m.kind in SCALE_KINDS and not _exempt(m.kind, cue.kind)),
                             key=side, default=None)
-                applied = [m for m in (polarity, scale) if m] + [m for m, _ in reaching if m.kind in INTENSITY_KINDS]
-                factor = math.prod((side(m) for m in applied), start=1.0)
-                markers = [{"marker": m.pattern, "kind": m.kind} for m in applied]
+                if polarity is not None and scale is not None and cue.weight > 0 and polarity.kind == "reversal" and \
+                        polarity.hostile_factor < 0 and scale.kind == "request":
+                    # 'urged Tokyo to halt the drills': the undoing is asked of the other side, not done: a demand
+                    # (rules.REQUESTED_UNDOING), not de-escalation
+                    applied = [scale] + [m for m, _ in reaching if m.kind in INTENSITY_KINDS]
+                    factor = REQUESTED_UNDOING * math.prod((side(m) for m in applied[1:]), start=1.0)
+                    markers = [{"marker": m.pattern, "kind": m.kind} for m in applied] + [
+                        {"marker": polarity.pattern, "kind": "requested undoing"}]
+                    polarity = None
+                else:
+                    applied = [m for m in (polarity, scale) if m] + [m for m, _ in reaching if m.kind in INTENSITY_KINDS]
+                    factor = math.prod((side(m) for m in applied), start=1.0)
+                    markers = [{"marker": m.pattern, "kind": m.kind} for m in applied]
                 negated = polarity is not None and polarity.kind in ("negation", "refusal")
             else:  # most cues: nothing reaches them, factor 1.0 (as the product of no factors)
                 factor, markers, negated = 1.0, [], False
