@@ -41,6 +41,7 @@ def test_a_hedge_outside_the_main_clause_does_not_halve_the_statement(scorer, te
     "The paper warned that could lead to a war with Busan.",      # 'that' after a verb of saying: the content's
     "Busan Could Impose Sanctions On Tokyo Firms",                 # a title-case headline: 'Could' is a hedge
     "Tokyo might sign a defence treaty with Canada.",
+    "What could the new treaty with Canada bring to Tokyo?",     # a question: 'what' opens it
 ])
 def test_a_hedge_in_the_main_clause_still_halves_it(scorer, text):
     result = _scored(scorer, text)

@@ -301,6 +301,9 @@ THAT_NOT_RELATIVE_AFTER = frozenset({"said", "says", "say", "warned", "warns", "
                                      "claimed", "argued", "insisted", "believe", "believes", "believed", "think",
                                      "thinks", "thought", "fear", "fears", "feared", "suggested", "suggests", "and",
                                      "but", ","})
+# a relative word that opens the text or a sentence asks a question ("What could the next years bring?"): its hedge is
+# the statement's
+QUESTION_STARTS = frozenset({".", ":", ";", "?", "!", "(", "[", "—", "–"})
 # the extractor's one hedge written in its code, not in the rows: 'would' (tension/extract/modality.py, _WOULD)
 HEDGE_WORDS_IN_CODE = ("would",)
 # a capitalised "May" after one of these is the month ("in May", "since May", "early May")
@@ -333,7 +336,8 @@ def hedge_in_main_clause(words: list[str], hedges, text: str, span) -> bool:
                 continue
             found = True
             before = words[i - 1] if i else ""
-            if before in RELATIVE_WORDS and (before != "that" or i < 2 or words[i - 2] not in THAT_NOT_RELATIVE_AFTER):
+            if before in RELATIVE_WORDS and i >= 2 and words[i - 2] not in QUESTION_STARTS and (
+                    before != "that" or words[i - 2] not in THAT_NOT_RELATIVE_AFTER):
                 continue  # a relative clause's hedge
             if word == "may" and before in MONTH_BEFORE and text[span(i)[0]] == "M":
                 continue  # the month

@@ -19,9 +19,9 @@ from tension.score.reach import _ADVERB_AFTER, _SCOPE_BREAK
 from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS,
                                  DEROGATION_LINKS, EXEMPTIONS, HEDGE_WORDS_IN_CODE, INTENSITY_KINDS,
                                  LOOK_AHEAD_SKIPS_NAMES, MONTH_BEFORE, NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS,
-                                 POLARITY_KINDS, PURPOSE, PURPOSE_REACH, RELATIVE_WORDS, REQUESTED_UNDOING, REST_WEIGHT,
-                                 SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS, THAT_NOT_RELATIVE_AFTER,
-                                 UNDOING_KINDS, VERBAL_CAP)
+                                 POLARITY_KINDS, PURPOSE, PURPOSE_REACH, QUESTION_STARTS, RELATIVE_WORDS,
+                                 REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS,
+                                 THAT_NOT_RELATIVE_AFTER, UNDOING_KINDS, VERBAL_CAP)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
 
 TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
@@ -39,7 +39,8 @@ def constants() -> str:
                  _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK), LOOK_AHEAD_SKIPS_NAMES,
                  sorted((w, sorted(b)) for w, b in _ADVERB_AFTER.items()), sorted(DEROGATION_LINKS),
                  sorted(RELATIVE_WORDS), sorted(THAT_NOT_RELATIVE_AFTER), HEDGE_WORDS_IN_CODE, sorted(MONTH_BEFORE),
-                 sorted(TARGETS_ACT_KINDS), REQUESTED_UNDOING))
+                 sorted(TARGETS_ACT_KINDS), REQUESTED_UNDOING,
+                 sorted(QUESTION_STARTS)))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
