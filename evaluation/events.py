@@ -44,6 +44,10 @@ CORPORA = {
                 ["text=title+description", "published=date_published", "url=link", "id=link"], []),
     "kcna": ("kcna_2011_2012/kcna_stories_2011_2012_southkorea_related.jsonl",
              ["text=story", "published=date", "title=title"], ["speaker=KCNA", "source=KCNA"]),
+    # Issue 15's fourth round (evaluation.index_events --rss2024): the feed's lede is `description`; `source` is the
+    # feed URL already.
+    "rss2024": ("rss_2024/rss_2024_korea.jsonl",
+                ["text=title+description", "published=published", "url=url", "id=id"], []),
 }
 # Dates of the exercises from the ROK/US announcements as reported at the time; the launch from nk_events.
 KCNA_EVENTS = {

@@ -7,9 +7,14 @@
         --db /tmp/kcna.duckdb --no-report
     python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb
     python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb --split tune --variants
+    tension run -i ../shared/data/rss_2024/rss_2024_korea.jsonl --field text=title+description \\
+        --field published=published --field url=url --field id=id --db /tmp/rss2024.duckdb --no-report
+    python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb --rss2024 /tmp/rss2024.duckdb
 
 --variants also prints issue 15's third-round intensity variants (VARIANTS) with the paired difference from today's
 intensity, and intensity's flag under each baseline (FLAG_BASELINES) against event weeks (docs/evaluation-index.md).
+--rss2024 also prints the fourth round: the measures on RSS 2024, a year no measure was chosen on, against the 2024
+event series of evaluation/data/nk_event_series.tsv, and the pre-registered rule's decision on the headline.
 
 evaluation/events.py (the scoring issue's) recomputes the index in Python from `tension statements`; this script
 reads the measures from the published databases through the views analysts use (tension_index('week')), so
@@ -20,7 +25,7 @@ what is measured is what the report prints. Per ISO week of the DPRK–ROK pair:
 - statement count: pair statements of the week (0 when read);
 - plain VADER weekly mean: −compound of stock vaderSentiment on the same statements, averaged (NULL without).
 Events: RSS 2022 against ../shared/data/nk_events (distinct dates of DPRK missile launches, attacks and nuclear
-tests per week: 37 in 2022); KCNA 2011–12 against evaluation/data/kcna_2011_2012_events.tsv (a week is an event
+tests per week: 37 in 2022; which types count per year is evaluation/data/nk_event_series.tsv); KCNA 2011–12 against evaluation/data/kcna_2011_2012_events.tsv (a week is an event
 week when it overlaps an exercise or the launch: 1, else 0). Spearman over the weeks where the measure has a value,
 with a 95% interval from a moving-block bootstrap of those weeks (4-week blocks: neighbouring weeks share news).
 """
@@ -35,12 +40,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from evaluation.events import EVENT_TYPES, PAIR, week_of as monday
+from evaluation.events import PAIR, week_of as monday
 from evaluation.scoring import SHARED_DATA, spearman
 from tension.config import read_tsv
 from tension.warehouse import store
 
 KCNA_EVENTS = Path(__file__).parent / "data" / "kcna_2011_2012_events.tsv"
+EVENT_SERIES = Path(__file__).parent / "data" / "nk_event_series.tsv"
 MEASURES = ("index_value", "intensity", "n_statements", "plain_vader")
 
 
@@ -65,14 +71,41 @@ def weekly_measures(db: Path, voices: str = "state") -> pd.DataFrame:
     return weeks.assign(plain_vader=weeks["week"].map(vader))
 
 
-def nk_event_days(year: int, data_dir: Path = SHARED_DATA) -> pd.Series:
-    """Distinct event dates (missile, attack, nuclear test) per ISO week (Monday) of `year`: nk_events has one row
-    per missile, so a salvo of eight is one event here (its README: count events, not rows), unlike
-    evaluation.events.event_counts, which counts rows."""
+def event_series(year: int, path: Path = EVENT_SERIES) -> dict[str, tuple[frozenset[str], bool]]:
+    """Per event series of `year` (evaluation/data/nk_event_series.tsv): the nk_events types it counts, and whether
+    it is the year's primary series (the one a decision rule reads)."""
+    types: dict[str, set[str]] = {}
+    primary: dict[str, set[str]] = {}
+    for row in read_tsv(path):
+        if int(row["year"]) == year:
+            types.setdefault(row["series"], set()).add(row["type"])
+            primary.setdefault(row["series"], set()).add(row["primary"])
+    if not types:
+        raise ValueError(f"{path.name} has no event series for {year}")
+    for name, marks in primary.items():
+        if len(marks) != 1 or not marks <= {"yes", "no"}:
+            raise ValueError(f"{path.name}: series {name} of {year} must be primary 'yes' or 'no' on every row")
+    chosen = [name for name, marks in primary.items() if marks == {"yes"}]
+    if len(chosen) != 1:
+        raise ValueError(f"{path.name}: {year} needs exactly one primary series, not {len(chosen)}")
+    return {name: (frozenset(kinds), name == chosen[0]) for name, kinds in types.items()}
+
+
+def primary_series(year: int, path: Path = EVENT_SERIES) -> str:
+    """The name of `year`'s primary event series."""
+    return next(name for name, (_, primary) in event_series(year, path).items() if primary)
+
+
+def nk_event_days(year: int, data_dir: Path = SHARED_DATA, series: str | None = None) -> pd.Series:
+    """DPRK events per ISO week (Monday) of `year`: distinct (date, type) of nk_events among the types of the
+    year's `series` (default: its primary one; evaluation/data/nk_event_series.tsv). nk_events has one row per
+    missile and per balloon find, so a salvo of eight is one event here (its README: count events, not rows),
+    unlike evaluation.events.event_counts, which counts rows; a launch and a balloon wave on the same day are two."""
+    kinds = event_series(year)[series or primary_series(year)][0]
     with open(data_dir / "nk_events" / "nk_events.csv", encoding="utf-8") as handle:
-        days = {date.fromisoformat(r["date"]) for r in csv.DictReader(handle)
-                if r["type"] in EVENT_TYPES and r["date"].startswith(str(year))}
-    return pd.Series([monday(d) for d in days]).value_counts()
+        events = {(date.fromisoformat(r["date"]), r["type"]) for r in csv.DictReader(handle)
+                  if r["type"] in kinds and r["date"].startswith(str(year))}
+    return pd.Series([monday(d) for d, _ in events], dtype=object).value_counts()
 
 
 def kcna_event_weeks(path: Path = KCNA_EVENTS) -> set[date]:
@@ -113,17 +146,25 @@ def spearman_interval(x: np.ndarray, y: np.ndarray, samples: np.ndarray) -> tupl
     return (float(low), float(high))
 
 
-def correlations(weeks: pd.DataFrame, events: pd.Series, intervals: bool = True) -> dict[str, tuple]:
-    """Per measure: Spearman ρ with the events, the number of weeks it was computed over, and its 95% interval by
-    a moving-block bootstrap over those weeks (in time order; NaN, NaN without `intervals`)."""
+def measure_correlations(weeks: pd.DataFrame, events: pd.Series, measures: tuple[str, ...],
+                         intervals: bool = True) -> dict[str, tuple]:
+    """Per measure: Spearman ρ with the events (aligned on the index of `weeks`), the number of weeks it was
+    computed over (those where it has a value), and its 95% interval by a moving-block bootstrap over those weeks
+    in time order (NaN, NaN without `intervals`)."""
     result = {}
-    for measure in MEASURES + ("n_hostile", "hostile_sum", "intensity_own_week", "coverage_documents"):
+    for measure in measures:
         valid = weeks[weeks[measure].notna()].sort_values("week")
         x, y = valid[measure].to_numpy(float), events[valid.index].to_numpy(float)
         interval = (spearman_interval(x, y, block_samples(len(valid))) if intervals
                     else (float("nan"), float("nan")))
         result[measure] = (spearman(x, y), len(valid), *interval)
     return result
+
+
+def correlations(weeks: pd.DataFrame, events: pd.Series, intervals: bool = True) -> dict[str, tuple]:
+    """measure_correlations over the measures of the first rounds and the parts of intensity."""
+    return measure_correlations(weeks, events, MEASURES + ("n_hostile", "hostile_sum", "intensity_own_week",
+                                                           "coverage_documents"), intervals)
 
 
 SPLITS = ("all", "tune", "check")
@@ -341,6 +382,96 @@ def variants_report(rss_db: Path, kcna_db: Path, split: str = "tune", lag: int =
     return "\n".join(lines)
 
 
+# Issue 15's fourth round (docs/evaluation-index.md, pre-registered before any RSS 2024 figure): the measures
+# compared on RSS 2024, the candidates to replace `today` as the headline, and the margin one must win by.
+FOURTH_MEASURES = ("index_value", "today", "is_act", "force", "n_statements", "plain_vader")
+FOURTH_CANDIDATES = ("is_act", "force")
+FOURTH_MARGIN = 0.05
+FOURTH_LABELS = {"index_value": "tone index", "today": "intensity `today` (the headline)",
+                 "is_act": "intensity `is_act`", "force": "intensity `force`", "n_statements": "statement count",
+                 "plain_vader": "plain VADER weekly mean"}
+
+
+def year_weeks(db: Path, year: int) -> pd.DataFrame:
+    """The pair's weeks of ISO year `year` that were read (a feed gap is left out, never 0), with the measures of
+    weekly_measures and the intensity variants `today`, `is_act` and `force` of variant_measures."""
+    weeks = weekly_measures(db)
+    variants = variant_measures(db, ("today",) + FOURTH_CANDIDATES)[["week", "today", *FOURTH_CANDIDATES]]
+    weeks = weeks.merge(variants, on="week", how="left")
+    return weeks[weeks["week"].map(lambda w: w.isocalendar()[0] == year)].sort_values("week").reset_index(drop=True)
+
+
+def rss_2024(db: Path, data_dir: Path = SHARED_DATA) -> dict[str, dict]:
+    """Per 2024 event series (evaluation/data/nk_event_series.tsv): the weeks read, event weeks among them, each
+    measure's ρ (measure_correlations) and each candidate's ρ and paired difference from `today`
+    (variant_correlations)."""
+    weeks = year_weeks(db, 2024)
+    result = {}
+    for name, (kinds, primary) in event_series(2024).items():
+        counts = nk_event_days(2024, data_dir, name)
+        events = weeks["week"].map(lambda w, c=counts: c.get(w, 0)).astype(float)
+        result[name] = {"types": sorted(kinds), "primary": primary, "weeks": len(weeks),
+                        "event_weeks": int((events > 0).sum()), "events": int(events.sum()),
+                        "measures": measure_correlations(weeks, events, FOURTH_MEASURES),
+                        "candidates": variant_correlations(weeks, events, ("today",) + FOURTH_CANDIDATES)}
+    return result
+
+
+def fourth_round_decision(rss2024: dict, rss2022: dict, kcna: dict) -> tuple[str, list[str]]:
+    """The pre-registered rule: a candidate replaces `today` only if, on the primary 2024 series, its ρ beats
+    today's by >= FOURTH_MARGIN with a paired 95% interval of the difference that excludes 0, and it is not worse
+    than today on RSS 2022's whole year nor on KCNA (variant_correlations of each); of several, the larger 2024
+    difference wins. Returns the headline and one line of reasons per candidate."""
+    primary = next(series for series in rss2024.values() if series["primary"])["candidates"]
+    passed, reasons = [], []
+    for name in FOURTH_CANDIDATES:
+        diff, low, high = primary[name][4:7]
+        checks = {f"2024 difference {diff:+.2f} >= {FOURTH_MARGIN}": diff >= FOURTH_MARGIN,
+                  f"its interval [{low:+.2f}, {high:+.2f}] excludes 0": low > 0,
+                  f"RSS 2022 whole year {rss2022[name][4]:+.2f} vs today >= 0": rss2022[name][4] >= 0,
+                  f"KCNA {kcna[name][4]:+.2f} vs today >= 0": kcna[name][4] >= 0}
+        if all(checks.values()):
+            passed.append((diff, name))
+        reasons.append(f"`{name}`: " + "; ".join(f"{text} {'yes' if ok else 'NO'}" for text, ok in checks.items()))
+    return (max(passed)[1] if passed else "today"), reasons
+
+
+def fourth_round_report(rss2024_db: Path, rss_db: Path, kcna_db: Path) -> str:
+    """Issue 15's fourth round: each measure's ρ on RSS 2024 under each event series, the candidates' paired
+    differences from `today` there, on RSS 2022's whole year and on KCNA, and the rule's decision."""
+    rss2024 = rss_2024(rss2024_db)
+    rss = variant_measures(rss_db)
+    rss = rss[pd.to_datetime(rss["week"]).dt.year.ge(2021)].reset_index(drop=True)  # 2021-W52 holds 1-2 Jan 2022
+    names = ("today",) + FOURTH_CANDIDATES
+    rss2022 = variant_correlations(rss, rss_event_days(rss["week"]), names)
+    kc = variant_measures(kcna_db)
+    kcna_weeks = kcna_event_weeks()
+    kcna = variant_correlations(kc, kc["week"].map(lambda w: float(w in kcna_weeks)), names)
+    lines = ["Fourth round: RSS 2024 out of sample (DPRK–ROK, state voices; weeks read only)"]
+    for name, series in rss2024.items():
+        lines += ["", f"Event series `{name}` ({'primary' if series['primary'] else 'secondary'}: "
+                      f"{', '.join(series['types'])}): {series['events']} events in {series['event_weeks']} of "
+                      f"the {series['weeks']} weeks read",
+                  "| measure | ρ [95%] (weeks with a value) | ρ − today [95%] |", "|---|---:|---:|"]
+        for measure, label in FOURTH_LABELS.items():
+            rho, n, low, high = series["measures"][measure]
+            diff = ""
+            if measure in FOURTH_CANDIDATES:
+                d = series["candidates"][measure]
+                diff = f"{d[4]:+.2f} [{d[5]:+.2f}, {d[6]:+.2f}]"
+            lines.append(f"| {label} | {rho:+.2f} [{low:+.2f}, {high:+.2f}] ({n}) | {diff} |")
+    lines += ["", "The same candidates on the data they were first seen on:",
+              "| candidate | RSS 2022 whole year ρ | − today [95%] | KCNA 2011–12 ρ | − today [95%] |",
+              "|---|---:|---:|---:|---:|"]
+    for name in names:
+        a, b = rss2022[name], kcna[name]
+        lines.append(f"| `{name}` | {a[0]:+.2f} ({a[1]}) | {a[4]:+.2f} [{a[5]:+.2f}, {a[6]:+.2f}] | {b[0]:+.2f} "
+                     f"({b[1]}) | {b[4]:+.2f} [{b[5]:+.2f}, {b[6]:+.2f}] |")
+    headline, reasons = fourth_round_decision(rss2024, rss2022, kcna)
+    lines += ["", f"Decision by the pre-registered rule: the headline is `{headline}`"] + [f"- {r}" for r in reasons]
+    return "\n".join(lines)
+
+
 LABELS = {"index_value": "tone index", "intensity": "intensity (per 100 documents of typical coverage)",
           "n_statements": "statement count", "plain_vader": "plain VADER weekly mean",
           "n_hostile": "hostile statements (count)", "hostile_sum": "hostile sum (no denominator)",
@@ -358,6 +489,9 @@ def main() -> None:
                         help="RSS weeks: tune (odd ISO weeks: choose variants here), check (even ISO weeks), all")
     parser.add_argument("--variants", action="store_true",
                         help="also print issue 15's third-round intensity variants and flag baselines")
+    parser.add_argument("--rss2024", type=Path, default=None,
+                        help="database built from RSS 2024: also print issue 15's fourth round (out of sample) "
+                             "and apply its pre-registered rule")
     args = parser.parse_args()
     rss, kc = rss_2022(args.rss, args.voices, args.lag, args.split), kcna(args.kcna, args.voices)
     print(f"RSS 2022 weeks: {args.split}")
@@ -374,6 +508,9 @@ def main() -> None:
     if args.variants:
         print()
         print(variants_report(args.rss, args.kcna, args.split, args.lag))
+    if args.rss2024:
+        print()
+        print(fourth_round_report(args.rss2024, args.rss, args.kcna))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The gold set's sampler still gives the committed units, and batch 2 extends batch 1 without overlap."""
+"""The gold set's sampler still gives the committed units, and batches 2 and 3 extend the set without overlap."""
 from __future__ import annotations
 
 import csv
@@ -18,7 +18,7 @@ def committed() -> dict[str, dict[str, str]]:
 def sampled() -> list[dict]:
     if not sampler.DATA.is_dir():
         pytest.skip(f"{sampler.DATA} absent: the units' text is read from the shared corpora")
-    return sampler.sample((1, 2))
+    return sampler.sample((1, 2, 3))
 
 
 def test_committed_units_are_what_the_sampler_gives(sampled):
@@ -40,3 +40,12 @@ def test_batch_two_takes_new_documents_and_keeps_the_split_rule(sampled):
     assert "ru_state" in sampler.BATCH2, "Russia–ROK, the pair with the least data, is in every batch"
     for u in sampled:
         assert u["split"] == sampler.split_of(u["corpus"], u["doc_id"])
+
+
+def test_batch_three_takes_documents_no_earlier_batch_had(sampled):
+    earlier = {(u["corpus"], u["doc_id"]) for u in sampled if u["batch"] in (1, 2)}
+    third = {(u["corpus"], u["doc_id"]) for u in sampled if u["batch"] == 3}
+    assert third and not earlier & third
+    assert {c for c, _ in third} == set(sampler.BATCH3)
+    assert "ru_state" in sampler.BATCH3, "Russia–ROK, the pair with the least data, is in every batch"
+    assert {"rss2022", "rss2024"} <= set(sampler.BATCH3), "batch 3 is the RSS feeds' (the index's validity corpora)"

@@ -53,6 +53,15 @@ BATCH2 = {
     "yonhap": (5, 3),
     "ru_state": (25, 3),
 }
+# Batch 3 (session 6): the next documents again, weighted to the RSS feeds (the index's validity corpora, absent
+# from batch 2), with every other corpus in it too. corpus -> (documents after batches 1 and 2, part for --halves)
+BATCH3 = {
+    "rss2022": (30, 4),
+    "rss2024": (25, 4),
+    "kcna": (4, 4),
+    "yonhap": (2, 4),
+    "ru_state": (12, 4),
+}
 KCNA_SENTENCES = 8
 YONHAP_SENTENCES = 10  # of `text`, the slug/dateline unit included
 RSS_DESC_SENTENCES = 3
@@ -287,13 +296,15 @@ def docs_ru_state(n, after=0):
         yield r["id"], {"outlet": r.get("outlet"), "title": r.get("title"), "lead": r.get("lead")}, us
 
 
-def sample(batches: tuple[int, ...] = (1, 2)) -> list[dict]:
+def sample(batches: tuple[int, ...] = (1, 2, 3)) -> list[dict]:
     """Every unit of the given batches, batch 1 first; each unit says its `batch` and `part`."""
     data_dir()
     gens = {"seed": lambda n, after=0: docs_seed(), "kcna": docs_kcna, "yonhap": docs_yonhap,
             "rss2022": docs_rss2022, "rss2024": docs_rss2024, "ru_state": docs_ru_state}
     plan = [(1, corpus, n, 0, part) for corpus, (n, part) in CORPORA.items()]
     plan += [(2, corpus, n, CORPORA[corpus][0], part) for corpus, (n, part) in BATCH2.items()]
+    plan += [(3, corpus, n, CORPORA[corpus][0] + BATCH2.get(corpus, (0,))[0], part)
+             for corpus, (n, part) in BATCH3.items()]
     out = []
     for batch, corpus, n, after, part in plan:
         if batch not in batches:
@@ -325,7 +336,7 @@ def write_ids(path: Path, units: list[dict]) -> None:
     cols = ["unit_id", "corpus", "doc_id", "field", "start", "end", "split", "sha1", "batch"]
     lines = ["# Gold-set labelling units (no text). Regenerate: python -m evaluation.gold.units --ids",
              "# start/end: half-open character span of the raw field; sha1: first 12 hex of sha1(unit text, UTF-8);",
-             "# batch: 1 (labelled 2026-12-05, first sessions) or 2 (the extension, evaluation.gold.units.BATCH2).",
+             "# batch: 1 (labelled 2026-12-05, first sessions), 2 (the extension, evaluation.gold.units.BATCH2) or 3 (BATCH3).",
              "\t".join(cols)]
     for u in units:
         lines.append("\t".join(str(x) for x in (u["unit_id"], u["corpus"], u["doc_id"], u["field"], u["start"],
@@ -339,6 +350,7 @@ def report(units: list[dict]) -> None:
     docs = Counter((u["batch"], u["corpus"], u["split"]) for u in units if "doc_context" in u)
     print(f"{'batch':5} {'corpus':10} {'part':>4} {'docs':>5} {'units':>6} {'tune':>6} {'check':>6}")
     plan = [(1, c, p) for c, (_n, p) in CORPORA.items()] + [(2, c, p) for c, (_n, p) in BATCH2.items()]
+    plan += [(3, c, p) for c, (_n, p) in BATCH3.items()]
     for batch, corpus, part in plan:
         t, c = by[(batch, corpus, "tune")], by[(batch, corpus, "check")]
         d = docs[(batch, corpus, "tune")] + docs[(batch, corpus, "check")]
@@ -355,10 +367,11 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, help="write the units with their text as JSONL (keep it outside the repo)")
     ap.add_argument("--halves", action="store_true",
                     help="also write units_part1.jsonl (seed, kcna, yonhap) and units_part2.jsonl "
-                         "(rss2022, rss2024, ru_state) and units_part3.jsonl (batch 2) next to --out")
+                         "(rss2022, rss2024, ru_state), units_part3.jsonl (batch 2) and units_part4.jsonl (batch 3) "
+                         "next to --out")
     ap.add_argument("--ids", action="store_true", help=f"write {IDS_TSV.relative_to(REPO)} (ids, spans, sha1; no text)")
-    ap.add_argument("--batches", default="1,2", help="which batches to sample: 1 (836 units, 2026-12-05), 2 (the "
-                    "extension of session 5) or 1,2 (default)")
+    ap.add_argument("--batches", default="1,2,3", help="which batches to sample: 1 (836 units, 2026-12-05), 2 (the "
+                    "extension of session 5), 3 (session 6, RSS-weighted) or a list such as 1,2 (default 1,2,3)")
     a = ap.parse_args(argv)
     if not a.out and not a.ids:
         ap.error("give --out FILE and/or --ids")
