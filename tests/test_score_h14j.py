@@ -100,7 +100,8 @@ def test_a_hostile_act_called_for_counts_in_full(scorer, text, act):
 
 
 @pytest.mark.parametrize("text, act, factor", [
-    ("Busan urged Tokyo to refrain from staging the military drills.", "military drills", 0.5),  # told to stop: a demand
+    # told to stop: a demand
+    ("Busan urged Tokyo to refrain from staging the military drills.", "military drills", 0.5),
     ("Busan urged Tokyo to stop its military drills.", "military drills", 0.5),
     ("Busan urged Tokyo to hold talks.", "talks", 0.4),  # a cooperative act requested is not done
 ])

@@ -50,7 +50,8 @@ class Score:
     vader_weight: float = VADER_WEIGHT  # the weight VADER's compound had (UNCUED_POSITIVE_TONE × it without a
     # cooperative cue when the tone is positive)
     capped: bool = False  # the hostile side was capped at VERBAL_CAP (words or force posture alone, no act)
-    # hypothetical, but its hedges are a relative clause's or the month May: the factor is 1.0 (rules.hedge_in_main_clause)
+    # hypothetical, but its hedges are a relative clause's or the month May: the factor is 1.0
+    # (rules.hedge_in_main_clause)
     hedge_outside_main_clause: bool = False
 
     def explanation(self) -> dict:

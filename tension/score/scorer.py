@@ -56,9 +56,10 @@ from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPIN
                                  DEROGATION, DEROGATION_LINKS, EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES,
                                  NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, PURPOSE,
                                  PURPOSE_REACH, REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
-                                 TARGETS_ACT_KINDS, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt, _quoted_spans, aggregate,
-                                 aggregate_sides, compile_hedges, count_style_once, derogate, hedge_in_main_clause,
-                                 in_background, in_name, lifts_cap, purpose_of_undone, running_text)
+                                 TARGETS_ACT_KINDS, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt, _quoted_spans,
+                                 aggregate, aggregate_sides, compile_hedges, count_style_once, derogate,
+                                 hedge_in_main_clause, in_background, in_name, lifts_cap, purpose_of_undone,
+                                 running_text)
 from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
 from tension.score.vader import FastSentimentIntensityAnalyzer
 from tension.score.version import TOKEN_PATTERN, scorer_version, version_text  # noqa: F401 (re-exported)
@@ -221,7 +222,8 @@ class Scorer:
                         {"marker": polarity.pattern, "kind": "requested undoing"}]
                     polarity = None
                 else:
-                    applied = [m for m in (polarity, scale) if m] + [m for m, _ in reaching if m.kind in INTENSITY_KINDS]
+                    applied = [m for m in (polarity, scale) if m] + [m for m, _ in reaching
+                                                                      if m.kind in INTENSITY_KINDS]
                     factor = math.prod((side(m) for m in applied), start=1.0)
                     markers = [{"marker": m.pattern, "kind": m.kind} for m in applied]
                 negated = polarity is not None and polarity.kind in ("negation", "refusal")
