@@ -246,14 +246,14 @@ def test_arms_sent_against_the_target_stay_hostile(scorer):
 
 
 @pytest.mark.parametrize("text, act", [("Busan put sanctions on two shipping firms after a series of missile tests "
-                                        "by Tokyo.", "sanctions"),
-                                       ("The envoys held talks in Busan amid large-scale military drills.", "talks")])
-def test_a_background_act_after_the_main_clause_counts_zero(scorer, text, act):
-    # T2 (RSS 2022): sanctions imposed after a series of launches were rated as the launches (+0.79, class +2); the
-    # guideline (decision 1) gives a background act no row: the statement is its main clause's act
+                                        "by Tokyo.", "missile tests"),
+                                       ("The envoys held talks in Busan amid large-scale military drills.", "drills")])
+def test_a_hostile_act_in_a_background_phrase_counts(scorer, text, act):
+    # The ninth round set a hostile act in a background phrase ('after', 'following', 'amid', 'despite') behind
+    # another cue to 0 (rules.background_acts); the tenth round's ablation found it gained on neither part of tune
+    # (T1 unchanged, T2 AUC 0.930 without it 0.934) and removed it: the act counts, the statement's cues add up
     result = scorer.score(text)
-    assert all(c["contribution"] == 0 for c in result.cues if c["weight"] > 0 and act not in c["matched"])
-    assert cue_of(result, act)["contribution"] != 0
+    assert cue_of(result, act)["contribution"] > 0
 
 
 def test_an_act_after_a_background_phrase_of_its_own_still_counts(scorer):

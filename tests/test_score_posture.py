@@ -64,7 +64,8 @@ def test_a_charge_is_cameo_173_a_verdict_116(scorer):
     [charged] = scorer.score("Prosecutors indicted the former minister on bribery charges.").cues
     assert (charged["cameo"], charged["contribution"]) == ("173", 0.5)  # charge with legal action, -5.0
     [verdict] = scorer.score("The court convicted the former minister of bribery.").cues
-    assert (verdict["cameo"], verdict["contribution"]) == ("116", 0.3)  # find guilty, -2.0 raised
+    # find guilty, -2.0 raised to the guideline's class +2 for a sentence or a fine (decision 10; 0.3 before the tenth round)
+    assert (verdict["cameo"], verdict["contribution"]) == ("116", 0.5)
 
 
 def test_a_war_of_history_does_not_lift_the_cap(scorer):

@@ -50,6 +50,9 @@ class Score:
     vader_weight: float = VADER_WEIGHT  # the weight VADER's compound had (UNCUED_POSITIVE_TONE × it without a
     # cooperative cue when the tone is positive)
     capped: bool = False  # the hostile side was capped at VERBAL_CAP (words or force posture alone, no act)
+    # hypothetical, but its hedges are a relative clause's or the month May: the factor is 1.0
+    # (rules.hedge_in_main_clause)
+    hedge_outside_main_clause: bool = False
 
     def explanation(self) -> dict:
         """The parts, as stored with the score and printed by the CLI."""
@@ -61,7 +64,11 @@ class Score:
             "modality": self.modality,
             "modality_factor": self.modality_factor,
             # 1.0 although the modality has a factor: the text marks it at a cue, where it was counted once
-            "modality_marked_in_text": self.modality_factor != MODALITY_FACTORS.get(self.modality, 1.0),
+            "modality_marked_in_text": self.modality_factor != MODALITY_FACTORS.get(self.modality, 1.0)
+            and not self.hedge_outside_main_clause,
+            # 1.0 for a hypothetical statement whose hedges stand in a relative clause ("a pact that could ...") or are
+            # the month May: its main clause is asserted
+            "hedge_outside_main_clause": self.hedge_outside_main_clause,
             "vader_weight": self.vader_weight,
             "raw_hostility": self.raw_hostility,
             # the hostile side's aggregate was more than VERBAL_CAP and no cue was an act: it counted VERBAL_CAP

@@ -56,6 +56,13 @@ def load_markers(path: Path = MODIFIERS_FILE) -> list[Marker]:
             for r in read_tsv(path) if not r["kind"].startswith("statement_")]
 
 
+def load_statement_hedges(path: Path = MODIFIERS_FILE) -> tuple[str, ...]:
+    """The extractor's words that make a statement hypothetical (rows of kind statement_hedge and statement_condition:
+    "could", "may", "if", "in case"), which the scorer reads to tell whether a hedge is the statement's own
+    (rules.hedge_in_main_clause)."""
+    return tuple(r["marker"] for r in read_tsv(path) if r["kind"] in ("statement_hedge", "statement_condition"))
+
+
 def load_vader_overrides(path: Path = VADER_FILE) -> dict[str, float | None]:
     """VADER lexicon changes for this domain: a valence, or None to drop a word ('United', 'Party')."""
     return {r["word"].lower(): (float(r["valence"]) if r["valence"] else None) for r in read_tsv(path)}

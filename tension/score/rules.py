@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from tension.score.patterns import _CLAUSE_BREAK
+from tension.score.tokens import MONTH
 
 POLARITY_KINDS = ("negation", "refusal", "reversal", "emphasis", "opposition")  # the nearest decides the sign
 # Polarity markers that a negation right before them negates ("did not reject the talks", "did not oppose",
@@ -34,7 +35,13 @@ VERBAL_CAP = 0.5
 # launch that is the topic of a condemnation ("condemned the missile launch as a grave provocation") is the object of
 # words, not an act of the statement; a cooperative cue turned hostile by an opposition or a refusal ("opposed the
 # talks") is a rejection, words too.
-CAP_KEEPING_MARKERS = frozenset({"topic", "opposition", "refusal", "derogation"})
+CAP_KEEPING_MARKERS = frozenset({"topic", "opposition", "refusal", "derogation", "target's act"})
+# The target's own act of force told by the speaker (tenth round): "officials said North Korea fired missiles" in a
+# statement of Seoul toward Pyongyang is the speaker's account of what the target did, not the speaker's act: the
+# guideline gives the act its actor's row ("X said Y did Z" is Y's, decision 2) and rates a state's own account of the
+# other side's acts as words (its example 5: KCNA's account of the South's firing drills, +2). A force cue whose single
+# subject named before it (direction.subject_at) is one of the statement's targets, not the speaker, keeps the cap.
+TARGETS_ACT_KINDS = frozenset({"military", "fight", "assault"})
 # The one marker kind that reaches back (eighth round): a derogation ("a farce", "a charade", "a publicity stunt") turns
 # the cooperative cues before it in its clause, within its window, hostile: "called the talks nothing but a farce" is
 # an accusation of deceit (the guideline's derogation, +2), as "so-called talks" is (the opposition marker before a
@@ -62,6 +69,12 @@ REST_WEIGHT = 0.25  # weight of a statement's cues after the strongest on each s
 ONCE_KINDS = ("epithet", "demand")
 SCALE_KINDS = ("hypothetical", "future", "request", "topic")  # the most hedging one scales the cue
 INTENSITY_KINDS = ("intensifier", "diminisher")  # multiply
+# A hostile act that the speaker asks the other side to undo ("urged Tokyo to halt the drills", "called on Busan to
+# withdraw its troops"): a request marker and a reversal both reach it. The undoing is demanded, not done, so it is
+# no de-escalation (the reversal's sign flip): it is a demand about the other side's act, counted as 'stop' counts it
+# (cues_modifiers.tsv, request 0.5). Tenth round, from written sentences (the call rows' full hostile factor made
+# "urged Tokyo to halt the drills" cooperative at full weight). Part of the version.
+REQUESTED_UNDOING = 0.5
 SCARE_QUOTE_WORDS = 4  # a cooperative cue inside quotes this short is irony ('"dialogue" racket'), not cooperation
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]|‘([^‘’]{1,80})’")
 
@@ -212,34 +225,6 @@ def purpose_of_undone(found: list[dict], spans: list[tuple[int, int]], words: li
             cue["factor"], cue["contribution"] = 0.0, 0.0
 
 
-# The background words that set an act in time or concession ("following", "after", "amid", "despite"), not those
-# that give its cause: "tension rose due to the brazen drills" blames the drills, the claim itself. Only acts (force,
-# posture, coercion, threats) are background acts: an accusation or an epithet in the phrase is still the speaker's
-# own word ("sanctions after the reckless provocation"). Part of the version.
-BACKGROUND_ACT_WORDS = frozenset({"after", "following", "amid", "despite"})  # not "since": it also gives a cause
-BACKGROUND_ACT_KINDS = frozenset({"military", "fight", "assault", "posture", "coercion", "threat"})
-
-
-def background_acts(found: list[dict], starts: list[int], words: list[str]) -> None:
-    """Set to 0 the hostile acts of `found` (BACKGROUND_ACT_KINDS) that stand in a background phrase (opened by
-    BACKGROUND_ACT_WORDS, within BACKGROUND_WINDOW words and the clause) after another cue of the statement (ninth
-    round): the guideline gives a background act no row ("sanctions imposed after a series of launches", "talks
-    held amid drills"), so the statement is rated by its main clause, not by the circumstance it names."""
-    for cue, start in zip(found, starts):
-        if cue["contribution"] <= 0 or cue["kind"] not in BACKGROUND_ACT_KINDS:
-            continue
-        for k in range(start - 1, max(-1, start - 1 - BACKGROUND_WINDOW), -1):
-            if words[k] in _CLAUSE_BREAK:
-                break
-            if words[k] in BACKGROUND_ACT_WORDS:
-                if any(other is not cue and other["contribution"] and first < k
-                       for other, first in zip(found, starts)):
-                    cue["markers"] = cue["markers"] + [{"marker": f"background act ({words[k]} ...)",
-                                                        "kind": "background"}]
-                    cue["factor"], cue["contribution"] = 0.0, 0.0
-                break
-
-
 def _capitalised(word: str) -> bool:
     """Whether a word starts with a capital and is not the pronoun 'I' or an all-caps acronym ("U.S.", "KCNA")."""
     return word[:1].isupper() and word != "I" and not (len(word) > 1 and word.isupper())
@@ -299,3 +284,62 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
         if len(m.group(group).split()) <= SCARE_QUOTE_WORDS:
             spans.append(m.span(group))
     return spans
+
+
+# A hedge is the statement's own only in its main clause (tenth round). The extractor makes a statement hypothetical
+# from any hedge word outside quotes (tension/extract/modality.py), and the formula then halves all of it; but a hedge
+# right after a relative word belongs to a clause that describes something the statement names ("condemned the talks
+# as a war confab, which might aggravate the situation", "to fly 200 jets in what would be the largest drill", "a
+# defence pact that could tilt the balance"): the condemnation, the flights, the pact are asserted, and a cue inside
+# that clause is hedged by the marker 'could|might|may|would' itself (cues_modifiers.tsv, window 5). "May" the month
+# ("on May 3", "in May") is no hedge either: the extractor reads words, not dates (the cue matcher's tokens already
+# make "May 3" a month, tension/score/tokens.py). A statement is still halved when one of its hedges is none of these.
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "what", "that"})
+# 'that' right after these is a conjunction or a demonstrative ("warned that could lead to war", "and that may"): the
+# hedge is then the statement's own content
+THAT_NOT_RELATIVE_AFTER = frozenset({"said", "says", "say", "warned", "warns", "warn", "noted", "added", "stressed",
+                                     "claimed", "argued", "insisted", "believe", "believes", "believed", "think",
+                                     "thinks", "thought", "fear", "fears", "feared", "suggested", "suggests", "and",
+                                     "but", ","})
+# a relative word that opens the text or a sentence asks a question ("What could the next years bring?"): its hedge is
+# the statement's
+QUESTION_STARTS = frozenset({".", ":", ";", "?", "!", "(", "[", "—", "–"})
+# the extractor's one hedge written in its code, not in the rows: 'would' (tension/extract/modality.py, _WOULD)
+HEDGE_WORDS_IN_CODE = ("would",)
+# a capitalised "May" after one of these is the month ("in May", "since May", "early May")
+MONTH_BEFORE = frozenset({"in", "since", "until", "till", "from", "through", "during", "early", "late", "mid", "last",
+                          "next", "of", "by", "on", "this", "before"})
+
+
+def compile_hedges(patterns: tuple[str, ...]) -> tuple[tuple[tuple[frozenset[str], tuple[str, ...]], ...], ...]:
+    """The statement hedge rows (lexicon.load_statement_hedges) and HEDGE_WORDS_IN_CODE as word sequences: per word,
+    its exact choices and the stems of its '*' choices."""
+    return tuple(tuple((frozenset(c for c in word.split("|") if not c.endswith("*")),
+                        tuple(c[:-1] for c in word.split("|") if c.endswith("*"))) for word in pattern.lower().split())
+                 for pattern in (*patterns, *HEDGE_WORDS_IN_CODE))
+
+
+def hedge_in_main_clause(words: list[str], hedges, text: str, span) -> bool:
+    """Whether the text has a hedge of the statement (one of `hedges`, compile_hedges) that is not right after a
+    relative word (RELATIVE_WORDS) and is not the month May; True too when no hedge is found at all (the extractor
+    saw something else: the statement's modality then stands)."""
+    found = False
+    for i, word in enumerate(words):
+        if word == MONTH:
+            found = True  # "May 3": the extractor's hedge, the tokens' month
+            continue
+        for pattern in hedges:
+            exact, stems = pattern[0]
+            if not (word in exact or word.startswith(stems) and stems) or i + len(pattern) > len(words) or not all(
+                    words[i + k] in pattern[k][0] or pattern[k][1] and words[i + k].startswith(pattern[k][1])
+                    for k in range(1, len(pattern))):
+                continue
+            found = True
+            before = words[i - 1] if i else ""
+            if before in RELATIVE_WORDS and i >= 2 and words[i - 2] not in QUESTION_STARTS and (
+                    before != "that" or words[i - 2] not in THAT_NOT_RELATIVE_AFTER):
+                continue  # a relative clause's hedge
+            if word == "may" and before in MONTH_BEFORE and text[span(i)[0]] == "M":
+                continue  # the month
+            return True
+    return not found

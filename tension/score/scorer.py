@@ -49,16 +49,17 @@ from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON
 from tension.score.formula import (FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POSITIVE_TONE,  # noqa: F401
                                    VADER_WEIGHT, Score, combine)
 from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue, Marker,  # noqa: F401
-                                   load_cues, load_markers, load_vader_overrides)
+                                   load_cues, load_markers, load_statement_hedges, load_vader_overrides)
 from tension.score.patterns import GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.reach import _inside_quote, markers_before, negated_markers
-from tension.score.rules import (BACKGROUND_ACT_KINDS, BACKGROUND_ACT_WORDS, BACKGROUND_WINDOW,  # noqa: F401
-                                 BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS, DEROGATION, DEROGATION_LINKS,
-                                 EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, NAME_JOINERS, NEGATABLE_KINDS,
-                                 ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, PURPOSE, PURPOSE_REACH, REST_WEIGHT,
-                                 SCALE_KINDS, SCARE_QUOTE_WORDS, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt,
-                                 _quoted_spans, aggregate, aggregate_sides, background_acts, count_style_once,
-                                 derogate, in_background, in_name, lifts_cap, purpose_of_undone, running_text)
+from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS,  # noqa: F401
+                                 DEROGATION, DEROGATION_LINKS, EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES,
+                                 NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, PURPOSE,
+                                 PURPOSE_REACH, REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
+                                 TARGETS_ACT_KINDS, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt, _quoted_spans,
+                                 aggregate, aggregate_sides, compile_hedges, count_style_once, derogate,
+                                 hedge_in_main_clause, in_background, in_name, lifts_cap, purpose_of_undone,
+                                 running_text)
 from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
 from tension.score.vader import FastSentimentIntensityAnalyzer
 from tension.score.version import TOKEN_PATTERN, scorer_version, version_text  # noqa: F401 (re-exported)
@@ -80,7 +81,7 @@ class Scorer:
 
     def __init__(self, cues: list[Cue] | None = None, markers: list[Marker] | None = None,
                  vader_overrides: dict[str, float | None] | None = None,
-                 calibration: Calibration | None = None) -> None:
+                 calibration: Calibration | None = None, statement_hedges: tuple[str, ...] | None = None) -> None:
         self.cues = cues if cues is not None else load_cues()
         self._settled: dict[tuple, tuple[float, float, float]] = {}  # see score(); emptied with a new calibration
         self.calibration = calibration if calibration is not None else load_calibration()
@@ -95,6 +96,9 @@ class Scorer:
             else:
                 self.vader.lexicon[word] = valence
         self.country_names = load_country_names()  # for the direction of a cue (tension/score/direction.py)
+        # the extractor's hedge words: is a hypothetical statement's hedge in its main clause (rules.hedge_in_main_clause)
+        self.statement_hedges = statement_hedges if statement_hedges is not None else load_statement_hedges()
+        self._hedges = compile_hedges(self.statement_hedges)
         self.cue_automaton = _Automaton([c.pattern for c in self.cues])
         self._rounded_weights = [round(c.weight, 4) for c in self.cues]  # a cue's contribution at factor 1.0
         # the words that can follow a cue directed at a country (directed_at): a preposition, "the", a name's first
@@ -111,7 +115,8 @@ class Scorer:
             if marker.statement_modality:
                 self.marked_by.setdefault(marker.statement_modality, set()).add(marker.kind)
         # everything a score depends on but the calibration, hashed again with each calibration (_refresh_version)
-        self._version_text = version_text(self.cues, self.markers, overrides, self.country_names)
+        self._version_text = version_text(self.cues, self.markers, overrides, self.country_names,
+                                          self.statement_hedges)
         self._refresh_version()
 
     def _refresh_version(self) -> None:
@@ -207,9 +212,20 @@ class Scorer:
                 side = _HOSTILE_FACTOR if cue.weight > 0 else _COOPERATIVE_FACTOR
                 scale = min((m for m, _ in reaching if m.kind in SCALE_KINDS and not _exempt(m.kind, cue.kind)),
                             key=side, default=None)
-                applied = [m for m in (polarity, scale) if m] + [m for m, _ in reaching if m.kind in INTENSITY_KINDS]
-                factor = math.prod((side(m) for m in applied), start=1.0)
-                markers = [{"marker": m.pattern, "kind": m.kind} for m in applied]
+                if polarity is not None and scale is not None and cue.weight > 0 and polarity.kind == "reversal" and \
+                        polarity.hostile_factor < 0 and scale.kind == "request":
+                    # 'urged Tokyo to halt the drills': the undoing is asked of the other side, not done: a demand
+                    # (rules.REQUESTED_UNDOING), not de-escalation
+                    applied = [scale] + [m for m, _ in reaching if m.kind in INTENSITY_KINDS]
+                    factor = REQUESTED_UNDOING * math.prod((side(m) for m in applied[1:]), start=1.0)
+                    markers = [{"marker": m.pattern, "kind": m.kind} for m in applied] + [
+                        {"marker": polarity.pattern, "kind": "requested undoing"}]
+                    polarity = None
+                else:
+                    applied = [m for m in (polarity, scale) if m] + [m for m, _ in reaching
+                                                                      if m.kind in INTENSITY_KINDS]
+                    factor = math.prod((side(m) for m in applied), start=1.0)
+                    markers = [{"marker": m.pattern, "kind": m.kind} for m in applied]
                 negated = polarity is not None and polarity.kind in ("negation", "refusal")
             else:  # most cues: nothing reaches them, factor 1.0 (as the product of no factors)
                 factor, markers, negated = 1.0, [], False
@@ -256,6 +272,9 @@ class Scorer:
                 if actor and actor not in parties:
                     factor = 0.0  # a third country's act, reported beside the statement (direction.subject_at)
                     markers.append({"marker": f"done by {actor}", "kind": "direction"})
+                elif actor and speaker_country and actor != speaker_country and cue.kind in TARGETS_ACT_KINDS:
+                    # the target's own act told by the speaker: the speaker's account, words (rules.TARGETS_ACT_KINDS)
+                    markers.append({"marker": f"done by {actor}, a target", "kind": "target's act"})
             if foreign and cue.cameo in LEGAL_CAMEO and not names_near(
                     words, start, end, FOREIGN_LINK_WORDS, foreign, self.country_names, text, span):
                 factor = 0.0  # an arrest or indictment of one's own national is not an act toward a foreign target
@@ -289,8 +308,6 @@ class Scorer:
                                                  for i, s, e in marker_hits if i in self._derogations],
                               words)
             hostile, cooperative = hostile + turned, cooperative - turned
-        if hostile and len(found) > 1:
-            background_acts(found, [start for _, start, _ in cue_hits], words)
         if hostile and cooperative:
             purpose_of_undone(found, cue_spans, words)
             in_background(found, [start for _, start, _ in cue_hits], words)
@@ -306,6 +323,12 @@ class Scorer:
         parties = frozenset(targets) | ({speaker_country} if speaker_country else set()) if targets else None
         cues = self.find_cues(text, tokens, parties, speaker_country)
         factor = MODALITY_FACTORS.get(modality, 1.0)
+        # a hypothetical statement whose hedges all stand in a relative clause or are the month May: its main clause is
+        # asserted (rules.hedge_in_main_clause; a cue inside the clause is hedged by its marker)
+        hedge_elsewhere = modality == "hypothetical" and factor != 1.0 and not hedge_in_main_clause(
+            tokens.words, self._hedges, text, tokens.span)
+        if hedge_elsewhere:
+            factor = 1.0
         vader_weight = VADER_WEIGHT
         capped = False
         if cues:
@@ -341,4 +364,4 @@ class Scorer:
             if len(self._settled) < SETTLED_MEMO:
                 self._settled[key] = settled
         return Score(settled[0], compound, settled[2], modality, factor, cues, self.version, settled[1], vader_weight,
-                     capped)
+                     capped, hedge_elsewhere)

@@ -16,11 +16,12 @@ from tension.score.formula import FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POSI
 from tension.score.lexicon import Cue, Marker
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS
 from tension.score.reach import _ADVERB_AFTER, _SCOPE_BREAK
-from tension.score.rules import (_QUOTED, BACKGROUND_ACT_KINDS, BACKGROUND_ACT_WORDS, BACKGROUND_WINDOW,
-                                 BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS, DEROGATION_LINKS, EXEMPTIONS,
-                                 INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS,
-                                 POLARITY_KINDS, PURPOSE, PURPOSE_REACH, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
-                                 UNDOING_KINDS, VERBAL_CAP)
+from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS,
+                                 DEROGATION_LINKS, EXEMPTIONS, HEDGE_WORDS_IN_CODE, INTENSITY_KINDS,
+                                 LOOK_AHEAD_SKIPS_NAMES, MONTH_BEFORE, NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS,
+                                 POLARITY_KINDS, PURPOSE, PURPOSE_REACH, QUESTION_STARTS, RELATIVE_WORDS,
+                                 REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS,
+                                 THAT_NOT_RELATIVE_AFTER, UNDOING_KINDS, VERBAL_CAP)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
 
 TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
@@ -32,16 +33,18 @@ def constants() -> str:
                  sorted(CAPPED_KINDS), VERBAL_CAP, sorted(CAP_KEEPING_MARKERS), sorted(BACKGROUND_WORDS), BACKGROUND_WINDOW,
                  sorted(NAME_JOINERS), sorted(DIRECTING_WORDS), sorted(LEGAL_CAMEO), FOREIGN_LINK_WORDS,
                  sorted(SUBJECT_KINDS), sorted(SUBJECT_LINKS), sorted(_NOT_A_SINGLE_SUBJECT), sorted(_PASSIVE),
-                 sorted(PURPOSE), PURPOSE_REACH, sorted(UNDOING_KINDS), sorted(BACKGROUND_ACT_KINDS),
-                 sorted(BACKGROUND_ACT_WORDS),
+                 sorted(PURPOSE), PURPOSE_REACH, sorted(UNDOING_KINDS),
                  UNDIRECTED_CAMEO_PREFIX, sorted(FIRST_PERSON), COUNTRY_CASE, TOKEN_PATTERN, CONTRACTIONS,
                  sorted(TYPOGRAPHY.items()), POLARITY_KINDS, NEGATABLE_KINDS, sorted(EXEMPTIONS), SCALE_KINDS, INTENSITY_KINDS,
                  _QUOTED.pattern, sorted(_SCOPE_BREAK), sorted(_CLAUSE_BREAK), LOOK_AHEAD_SKIPS_NAMES,
-                 sorted((w, sorted(b)) for w, b in _ADVERB_AFTER.items()), sorted(DEROGATION_LINKS)))
+                 sorted((w, sorted(b)) for w, b in _ADVERB_AFTER.items()), sorted(DEROGATION_LINKS),
+                 sorted(RELATIVE_WORDS), sorted(THAT_NOT_RELATIVE_AFTER), HEDGE_WORDS_IN_CODE, sorted(MONTH_BEFORE),
+                 sorted(TARGETS_ACT_KINDS), REQUESTED_UNDOING,
+                 sorted(QUESTION_STARTS)))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
-                 country_names: CountryNames) -> list[str]:
+                 country_names: CountryNames, statement_hedges: tuple[str, ...] = ()) -> list[str]:
     """The lines hashed for everything a score depends on but the calibration (scorer_version adds it, so a new
     calibration is a new version without these lines built again): a cue's CAMEO code too, which the legal-act and
     posture rules read."""
@@ -52,6 +55,7 @@ def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[s
         *(f"{w}\t{v}" for w, v in sorted(vader_overrides.items())),
         constants(), FORMULA_VERSION,
         *(f"{' '.join(k)}\t{v}" for k, v in sorted(country_names.items())),
+        *(f"statement hedge\t{h}" for h in statement_hedges),  # (tenth round: read by rules.hedge_in_main_clause)
     ]
 
 
