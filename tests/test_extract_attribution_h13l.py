@@ -1,0 +1,61 @@
+"""Rules of issue 13's eleventh tuning round, each kept only when the held-out T2 part of the tune half did not get
+worse; every sentence here is written for these tests (never copied from the corpora). Rules:
+docs/labelling-guideline.md (adjudications 9, 10); figures: docs/evaluation-extraction.md, "Eleventh round"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import kcna_voices, voices_on
+
+DAY = date(2025, 12, 30)
+
+
+# --- a state's own courts and prosecutors named with no country: the story's home state's (institutions.py) ------
+
+def test_a_wire_storys_supreme_court_is_its_home_states_government(ctx):
+    # Before: no row (the dictionary knows no court). Adjudication 9: courts are government; the ruling on a
+    # domestic defendant has no target (adjudication 10), whatever the charges name.
+    text = ("SEOUL, Dec. 30 (Yonhap) -- The Supreme Court on Tuesday upheld the acquittal of a trade unionist "
+            "accused of praising North Korea.")
+    assert voices_on(ctx, text, DAY) == [("KOR", "government", ())]
+
+
+def test_prosecutors_and_an_appellate_court_in_a_wire_story_are_government(ctx):
+    # The same class written differently: bare plural prosecutors opening a sentence, "an appellate court".
+    text = ("SEOUL, Dec. 29 (Yonhap) -- Prosecutors indicted a former army colonel on bribery charges on Monday. "
+            "An appellate court later reduced his sentence to two years.")
+    assert voices_on(ctx, text, DAY) == [("KOR", "government", ()), ("KOR", "government", ())]
+
+
+def test_a_tass_story_from_seoul_gives_its_special_prosecutors_seouls_country(ctx):
+    # A dateline's city, not the outlet (TASS is Russian): the prosecutors are Seoul's.
+    text = "SEOUL, March 3. /TASS/. A special counsel team has requested a ten-year prison term for the ex-minister."
+    assert voices_on(ctx, text, DAY) == [("KOR", "government", ())]
+
+
+def test_a_court_ruling_names_no_second_actor(ctx):
+    # "a lower court ruling": the court only modifies the ruling; one row, the top court's.
+    text = ("SEOUL, Dec. 30 (Yonhap) -- The top court upheld a lower court ruling that cleared a union leader of "
+            "the charges.")
+    assert voices_on(ctx, text, DAY) == [("KOR", "government", ())]
+
+
+def test_a_kcna_release_keeps_the_puppet_prosecution_in_its_own_voice(ctx):
+    # Hard case: a declared speaker's story (house vocabulary) is not changed.
+    text = "The puppet prosecution indicted a reunification activist on Monday, branding him a spy."
+    assert [v[:2] for v in kcna_voices(ctx, text)] == [("PRK", "state_media")]
+
+
+def test_an_international_court_and_a_bare_headline_get_no_home_country(ctx):
+    # Hard cases: a capitalised court not in the modifier list is no domestic body; a headline with no dateline
+    # and no country for its court stays without a row.
+    assert voices_on(ctx, "SEOUL, Dec. 30 (Yonhap) -- The International Criminal Court issued a warrant on Monday.",
+                     DAY) == []
+    assert voices_on(ctx, "Top court upholds acquittal of union leader", DAY) == []
+
+
+def test_a_court_with_its_country_named_after_it_is_left_as_before(ctx):
+    # Hard case: "a court in South Korea" is read from the country named, as before (not the dateline's).
+    text = "TOKYO, Dec. 30 (Kyodo) -- A court in South Korea approved the extradition of a fugitive to Japan."
+    assert all(v[0] == "KOR" for v in voices_on(ctx, text, DAY))
