@@ -59,3 +59,24 @@ def test_a_court_with_its_country_named_after_it_is_left_as_before(ctx):
     # Hard case: "a court in South Korea" is read from the country named, as before (not the dateline's).
     text = "TOKYO, Dec. 30 (Kyodo) -- A court in South Korea approved the extradition of a fugitive to Japan."
     assert all(v[0] == "KOR" for v in voices_on(ctx, text, DAY))
+
+
+# --- a South Korean state voice's unnamed "provocation" is the North's (targets._unnamed_provocation) -------------
+
+def test_seoul_closing_a_crossing_after_a_provocation_targets_the_north(ctx):
+    # Before: no target (nobody named). Guideline, Targets: "the enemy" and the like resolve by context.
+    assert voices_on(ctx, "The South Korean government closed a border crossing on Friday after a provocation.",
+                     DAY) == [("KOR", "government", ("PRK",))]
+
+
+def test_the_jcs_warning_against_provocations_targets_the_north(ctx):
+    # The same class written differently: a military voice, a plural, a warning (no act).
+    text = "The Joint Chiefs of Staff said the military stands ready to respond sternly to further provocations."
+    assert voices_on(ctx, text, DAY) == [("KOR", "military", ("PRK",))]
+
+
+def test_a_named_provocation_and_a_civic_voice_are_left_alone(ctx):
+    # Hard cases: a provocation someone else is named for keeps its target; a non-state voice is not inferred.
+    assert voices_on(ctx, "Seoul protested Tokyo's provocative claim to the islets.", DAY) == [
+        ("KOR", "government", ("JPN",))]
+    assert [v[2] for v in voices_on(ctx, "South Korean activists denounced the provocation on Monday.", DAY)] == [()]

@@ -163,6 +163,8 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         # forever": praise of one's own leader is domestic self-praise, no target (adjudication 10); not when the
         # words also evaluate the other side ("slamming the south Korean authorities for blocking condolences")
         statement.targets, statement.targets_inferred = [], False
+    if not statement.targets and doc.korea and statement.speaker_country:
+        _unnamed_provocation(statement)
     if statement.targets:
         doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
         doc.previous_speaker = statement.speaker_actor
@@ -178,6 +180,31 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
             statement.speaker_country and statement.speaker_country != doc.narrator.country and \
             not statement.attribution.startswith(("document", "continued")):
         doc.crowd = as_mention(statement)  # "Workers of <the other side> staged a rally": "they" next
+
+
+def _unnamed_provocation(statement: Statement) -> None:
+    """A South Korean state voice's "provocation" with no one named is the North's (eleventh round; guideline:
+    targets resolve by context): "Seoul closed a border crossing after a provocation", "the JCS warned against further
+    provocations". Only for the sides reference_words.tsv pairs (use provocation_side, "KOR PRK"), only for state
+    voices, only when the statement names no target at all."""
+    adversary = _provocation_sides().get(statement.speaker_country)
+    if adversary is None or statement.speaker_kind not in ("government", "military") or \
+            _provocation_words().search(statement.content) is None:
+        return
+    statement.targets, statement.targets_inferred = [adversary], True
+
+
+@lru_cache(maxsize=1)
+def _provocation_sides() -> dict[str, str]:
+    """speaker country -> the adversary its unnamed "provocation" means (reference_words.tsv, use provocation_side)."""
+    return dict(row.split() for row in load_reference_words().get("provocation_side", ()))
+
+
+@lru_cache(maxsize=1)
+def _provocation_words() -> re.Pattern:
+    """The words of an unnamed provocation (reference_words.tsv, use provocation), whole words, any case."""
+    return re.compile(r"\b(?:" + (phrase_alternatives(load_reference_words().get("provocation", ())) or "(?!x)x")
+                      + r")\b", re.I)
 
 
 # A capitalised word after "North-South": a name ("the Solidarity for Implementing the South-North Joint Declaration").
