@@ -80,3 +80,29 @@ def test_a_named_provocation_and_a_civic_voice_are_left_alone(ctx):
     assert voices_on(ctx, "Seoul protested Tokyo's provocative claim to the islets.", DAY) == [
         ("KOR", "government", ("JPN",))]
     assert [v[2] for v in voices_on(ctx, "South Korean activists denounced the provocation on Monday.", DAY)] == [()]
+
+
+# --- what an act's "amid ..." phrase names is background, used only when nothing else is (targets._amid_at) -------
+
+def test_a_launch_amid_the_allies_drills_takes_the_launch_default(ctx):
+    # Before: KOR only (the drills' country as target, and "drills" read the act as a border drill).
+    assert voices_on(ctx, "North Korea fires two cruise missiles amid Seoul's naval drills with Washington", DAY) == [
+        ("PRK", "military", ("JPN", "KOR", "USA"))]
+
+
+def test_a_launch_amid_tension_over_a_third_state_does_not_target_it(ctx):
+    # The same class written differently: a third state named only in the background phrase.
+    assert voices_on(ctx, "North Korea launched a ballistic missile on Friday amid tension over China's trade curbs.",
+                     DAY) == [("PRK", "military", ("JPN", "KOR", "USA"))]
+
+
+def test_an_alert_amid_the_norths_threats_keeps_the_north(ctx):
+    # Hard case: when only the background phrase names a country, it stays the target, as before.
+    assert voices_on(ctx, "South Korea raises alert amid North Korea's threats", DAY) == [
+        ("KOR", "government", ("PRK",))]
+
+
+def test_an_actor_inside_the_amid_phrase_keeps_its_own_act(ctx):
+    # Hard case: the North's possible test told inside the phrase is still a nuclear act (launch default).
+    text = "The UN nuclear chief will visit South Korea next week amid concerns that North Korea could conduct a nuclear test."
+    assert ("PRK", "military", ("JPN", "KOR", "USA")) in voices_on(ctx, text, DAY)
