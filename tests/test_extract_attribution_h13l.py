@@ -106,3 +106,22 @@ def test_an_actor_inside_the_amid_phrase_keeps_its_own_act(ctx):
     # Hard case: the North's possible test told inside the phrase is still a nuclear act (launch default).
     text = "The UN nuclear chief will visit South Korea next week amid concerns that North Korea could conduct a nuclear test."
     assert ("PRK", "military", ("JPN", "KOR", "USA")) in voices_on(ctx, text, DAY)
+
+
+# --- a country's market or figure opening a clause is no act of the state (institutions.statistic_subject) --------
+
+def test_a_countrys_stock_index_closing_higher_is_no_act(ctx):
+    # Before: a KOR government act with no target. Adjudication 15: financial-market items have no statement.
+    assert voices_on(ctx, "South Korea's main stock index closed 3 percent higher on Friday, data showed.", DAY) == []
+
+
+def test_a_named_index_and_a_birth_rate_are_no_acts(ctx):
+    # The same class written differently: an index named after the country, a demographic figure.
+    assert voices_on(ctx, "The Korea Stock Exchange Index (KSEI) rose to a record on Monday.", DAY) == []
+    assert voices_on(ctx, "Japan's birth rate fell to a new low last year.", DAY) == []
+
+
+def test_a_ministers_title_naming_the_economy_keeps_the_meeting(ctx):
+    # Hard case: "economy" that only qualifies a minister is no figure; the minister's act stays.
+    assert ("RUS", "government", ("KOR",)) in voices_on(
+        ctx, "Russia's economy minister met South Korea's trade minister in Moscow.", DAY)

@@ -1,4 +1,5 @@
-"""A state's own courts, prosecutors, police and investigators named with no country (issue 13, eleventh round).
+"""A state's own courts, prosecutors, police and investigators named with no country; a state's market or figure
+that is no actor (issue 13, eleventh round).
 
 "The Supreme Court upheld ...", "an appellate court overturned ...", "Prosecutors indicted ...", "a special
 counsel team asked for ..." in a wire story: the dictionary knows no court, so the sentence had no actor and
@@ -116,3 +117,20 @@ def domestic_act(statement) -> None:
     deeds name ("upheld the acquittal of an activist who praised the North's late leader")."""
     if statement.targets and is_domestic_body(statement):
         statement.targets, statement.targets_inferred = [], False
+
+
+def statistic_subject(blanked: str, end: int, c_end: int) -> bool:
+    """Whether a country word opening a clause only owns or names what the clause is about — a market, a currency,
+    a statistic ("South Korea's main stock index closed higher", "the Korea Stock Exchange Index (KSEI)
+    rose", "Japan's birth rate fell"): no act of the state (adjudication 15: financial-market items and
+    figures have no statement). The nouns: reference_words.tsv, use `statistic`."""
+    return _statistic_after().match(blanked, end, c_end) is not None
+
+
+@lru_cache(maxsize=1)
+def _statistic_after() -> re.Pattern:
+    nouns = sorted(load_reference_words().get("statistic", ()), key=len, reverse=True)
+    return re.compile(r"(?:['’]s)?(?:\s+(?!(?:to|will|would|may|might|can|could|should|must|is|are|was|were|has|have|"
+                      r"had|said|says)\b)[\w-]+){0,4}?\s+(?:" + ("|".join(map(re.escape, nouns)) or "(?!x)x")
+                      + r")\b(?!['’])(?=\s*(?:\(|,|$)|\s+(?:[a-z]+ed|rose|fell|grew|shrank|hit|stood|is|was|are|were|has|"
+                      r"have|had|to|will|could|may|might|remains?|stays?)\b)", re.I)
