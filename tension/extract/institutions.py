@@ -94,9 +94,8 @@ def domestic_bodies(body: str, mentions: list[Mention], home_of: Callable[[], st
 
 def is_domestic_body(statement) -> bool:
     """Whether a statement's speaker is a body `domestic_bodies` named ("court (KOR)")."""
-    return bool(statement.speaker_actor and statement.speaker_country and statement.speaker_role
-                and statement.speaker_actor == f"{statement.speaker_role} ({statement.speaker_country})"
-                and statement.speaker_role in _nouns())
+    return bool(statement.speaker_role in _nouns() and statement.speaker_actor and statement.speaker_country
+                and statement.speaker_actor == f"{statement.speaker_role} ({statement.speaker_country})")
 
 
 @lru_cache(maxsize=1)

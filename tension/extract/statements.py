@@ -140,8 +140,9 @@ def extract_statements(
             complete_targets(statement, sentence, doc, lexicon.kinds, lexicon.anaphor,
                               [s.speaker_country for s in found if s is not statement and s.is_act
                                and s.content == statement.content] if len(found) > 1 else [])
-            domestic_act(statement)
-        if doc.narrator is None and len(found) > 0:
+            if doc.narrator is None:
+                domestic_act(statement)
+        if doc.narrator is None and found:
             found = [s for s in found if not relative_clause_of_body(s)]
         statements.extend(s for s in found if (id(s) not in doc.not_statements or s.targets) and not (
             s.cue and sentence.text.endswith(":") and _only_a_frame(s)) and not (

@@ -186,7 +186,7 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         # forever": praise of one's own leader is domestic self-praise, no target (adjudication 10); not when the
         # words also evaluate the other side ("slamming the south Korean authorities for blocking condolences")
         statement.targets, statement.targets_inferred = [], False
-    if not statement.targets and doc.korea and statement.speaker_country:
+    if not statement.targets and doc.korea and statement.speaker_kind in ("government", "military"):
         _unnamed_provocation(statement)
     if statement.targets:
         doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
