@@ -125,3 +125,25 @@ def test_a_ministers_title_naming_the_economy_keeps_the_meeting(ctx):
     # Hard case: "economy" that only qualifies a minister is no figure; the minister's act stays.
     assert ("RUS", "government", ("KOR",)) in voices_on(
         ctx, "Russia's economy minister met South Korea's trade minister in Moscow.", DAY)
+
+
+# --- research after a headline's dash says what the headline tells (headlines._finding_source) --------------------
+
+def test_a_headline_closing_on_study_is_the_studys_finding(ctx):
+    # Before: the ROK's own act ("faces") with no target, the study only its reporter.
+    assert voices_on(ctx, "South Korea faces a sharp fall in its workforce by 2060 – study", DAY) == [
+        (None, "academic", ("KOR",))]
+
+
+def test_a_headline_closing_on_a_new_poll_is_the_polls_finding(ctx):
+    # The same class written differently: a poll, two countries in the finding.
+    assert voices_on(ctx, "Japanese view Russia less warmly than a decade ago – new poll", DAY) == [
+        (None, "academic", ("JPN", "RUS"))]
+
+
+def test_a_military_passing_on_a_launch_after_a_dash_is_left_alone(ctx):
+    # Hard case: a state body after the dash passes the act on (as before); "report" is still a reporter.
+    assert voices_on(ctx, "North Korea fires missile – S. Korean military", DAY) == [
+        ("PRK", "military", ("JPN", "KOR", "USA"))]
+    assert voices_on(ctx, "North Korea could test a new missile soon – report", DAY) == [
+        ("PRK", "military", ("JPN", "KOR", "USA"))]
