@@ -147,3 +147,27 @@ def test_a_military_passing_on_a_launch_after_a_dash_is_left_alone(ctx):
         ("PRK", "military", ("JPN", "KOR", "USA"))]
     assert voices_on(ctx, "North Korea could test a new missile soon – report", DAY) == [
         ("PRK", "military", ("JPN", "KOR", "USA"))]
+
+
+# --- actors named together with a verb of a joint act act toward each other (mutual.joint_verb) -------------------
+
+def test_two_states_agreeing_act_toward_each_other(ctx):
+    # Before: each with no target. Guideline: "the two sides agreed" gives rows both ways.
+    assert voices_on(ctx, "Russia, South Korea agree to resume direct flights", DAY) == [
+        ("RUS", "government", ("KOR",)), ("KOR", "government", ("RUS",))]
+
+
+def test_two_states_reaching_a_deal_and_their_ministers_meeting_act_toward_each_other(ctx):
+    # The same class written differently: "reached a deal", and a head noun between the countries and "met".
+    assert voices_on(ctx, "Moscow and Seoul reached a deal on fishing quotas on Monday.", DAY) == [
+        ("RUS", "government", ("KOR",)), ("KOR", "government", ("RUS",))]
+    assert voices_on(ctx, "The Russian and South Korean deputy foreign ministers met in Geneva.", DAY) == [
+        ("RUS", "government", ("KOR",)), ("KOR", "government", ("RUS",))]
+
+
+def test_one_actor_discussing_a_country_gives_it_no_row_and_allied_drills_stay_aimed_at_the_north(ctx):
+    # Hard cases: a topic after the verb never acts; a joint drill is no act toward each other (adjudication 3).
+    assert voices_on(ctx, "Putin discussed North Korea with the visiting envoy.", DAY) == [
+        ("RUS", "government", ("PRK",))]
+    assert voices_on(ctx, "The US, South Korea and Japan held drills near the peninsula.", DAY) == [
+        ("USA", "military", ("PRK",)), ("KOR", "military", ("PRK",)), ("JPN", "military", ("PRK",))]
