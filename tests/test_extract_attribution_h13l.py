@@ -55,6 +55,13 @@ def test_an_international_court_and_a_bare_headline_get_no_home_country(ctx):
     assert voices_on(ctx, "Top court upholds acquittal of union leader", DAY) == []
 
 
+def test_the_court_after_a_foreign_court_is_not_the_home_states(ctx):
+    # Hard case: a Seoul wire story about a U.S. court: "The court" later is that court, no ROK row.
+    text = ("SEOUL, Dec. 30 (Yonhap) -- A U.S. federal court sentenced a North Korean hacker on Monday. "
+            "The court said the hacker had stolen millions in crypto assets.")
+    assert all(v[0] != "KOR" for v in voices_on(ctx, text, DAY))
+
+
 def test_a_court_with_its_country_named_after_it_is_left_as_before(ctx):
     # Hard case: "a court in South Korea" is read from the country named, as before (not the dateline's).
     text = "TOKYO, Dec. 30 (Kyodo) -- A court in South Korea approved the extradition of a fugitive to Japan."

@@ -84,12 +84,25 @@ def domestic_bodies(body: str, mentions: list[Mention], home_of: Callable[[], st
         if after is not None and after.country and re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+)?",
                                                                              body[end:after.start]):
             continue  # ("A court in South Korea", "police of Japan": the country named says whose, as before)
+        if _foreign_body_before(body, noun, start, mentions, home):
+            continue  # "A U.S. federal court ruled ... The court said": that court, not the home state's
         country = home
         added.append(Mention(start, end, body[start:end], f"{noun} ({country})", country, "organisation", noun))
         dropped.extend(inside)  # ("Military" of "Military investigators" points back to no military)
     if not added:
         return mentions
     return sorted([*(m for m in mentions if m not in dropped), *added], key=lambda m: m.start)
+
+
+def _foreign_body_before(body: str, noun: str, start: int, mentions: list[Mention], home: str) -> bool:
+    """Whether the document named a body of this noun of another country before `start` ("a U.S. federal court",
+    "Japanese police"): a later "the court" is that one."""
+    at = body.lower().rfind(noun, 0, start)
+    while at >= 0:
+        if any(m.country and m.country != home and m.end <= at and at - m.end <= 40 for m in mentions):
+            return True
+        at = body.lower().rfind(noun, 0, at)
+    return False
 
 
 def is_domestic_body(statement) -> bool:
