@@ -14,7 +14,7 @@ from tension.config import load_reference_words
 from tension.extract.actors import Mention
 from tension.extract.findings import NO_RULES, Finding, Rules, referents, unique_countries
 from tension.extract.groups import names_group
-from tension.extract.mutual import mutual_partners
+from tension.extract.mutual import joint_verb, mutual_partners
 from tension.extract.scan import Anchored, phrase_alternatives
 
 
@@ -274,7 +274,8 @@ def act_findings(actors: list[Mention], blanked: str, c_end: int, outside: list[
     # neither of them.
     toward_each_other = len(pairs) < 2 or (rules.reciprocal is not None and rules.reciprocal.match(
         blanked, actors[-1].end) is not None) or rules.reciprocal is None or _EACH_OTHER.search(
-        blanked, actors[-1].end, c_end) is not None  # "Russia and North Korea move closer to each other"
+        blanked, actors[-1].end, c_end) is not None or (  # "Russia and North Korea move closer to each other"
+        len(actors) > 1 and joint_verb(blanked, actors[-1].end))  # "Russia and South Korea agreed to ..."
     for actor, mention in unique_countries(pairs):
         others = [r for r in resolved if r.country != actor.country]
         findings.append(Finding([actor], mention.text, "", True, how, exclude=[*actors] if not toward_each_other

@@ -23,6 +23,7 @@ from tension.extract.acts import (COUNTRY_WORDS, LOWER_WORDS, MODIFIED_HEAD, act
                                   clause_subject, coordinated, harm_before, passive_agent)
 from tension.extract.findings import Finding, Rules, referents, replace_reported
 from tension.extract.groups import group_subject, subject_phrase
+from tension.extract.institutions import statistic_subject
 from tension.extract.mutual import between_sides, meeting_sides
 from tension.extract.scan import Anchored
 from tension.extract.sentences import title_case
@@ -121,6 +122,8 @@ def _clause_findings(
             return []  # "North Korean leader Kim Jong Un", "Russian President Vladimir Putin": a name, no act
         if rules.evaluative is not None and _POSSESSED_ONLY.match(blanked, actors[-1].end, c_end):
             return []  # "And North Korea's Border Chief.": what the country owns, and no verb
+        if rules.evaluative is not None and len(actors) == 1 and statistic_subject(blanked, actors[-1].end, c_end):
+            return []  # "a country's main stock index closed higher": a market or a figure, no act (adj. 15)
         after = _NO_PREDICATE.match(blanked, actors[-1].end, c_end) if rules.evaluative is not None else None
         if after is not None and (after.group("colon") or not blanked[c_start:c_end].rstrip().endswith(".")) and \
                 not title_case(blanked[c_start:c_end]):

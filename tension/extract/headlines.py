@@ -81,6 +81,26 @@ def headline_source_voice(sentence: Sentence, mentions: list[Mention], narrator:
     return statement
 
 
+def _dash_finding(text: str) -> re.Match | None:
+    """A headline closing on a dash and research in lower case ("... – study", "... – new poll"; reference_words.tsv,
+    use finding_source); None for any other."""
+    return _dash_finding_pattern().search(text)
+
+
+@lru_cache(maxsize=1)
+def _dash_finding_pattern() -> re.Pattern:
+    words = load_reference_words().get("finding_source", ())
+    return re.compile(r"\s[–—-]\s*(?P<source>(?:a\s+|new\s+)?(?:" + (phrase_alternatives(words) or "(?!x)x")
+                      + r"))\s*$", re.I)
+
+
+def _finding_source(source: str, resolved: list[Mention]) -> bool:
+    """Whether a dash's source is research of no state ("– study", "– poll", "– scientists"): it says what the
+    headline tells ("a state faces a workforce decline – study" is the study's finding about that state, not the
+    state's act passed on; eleventh round), so the headline is its statement, an academic one."""
+    return not resolved and _dash_finding_pattern().fullmatch(" - " + source) is not None
+
+
 _OPINION = re.compile(r"\b(?:should|must|would|could|may|might|need to|ought)\b", re.I)
 # A headline's source after a dash: "Washington should redeploy nukes to South Korea – Bolton", "... – Yonhap".
 _DASH_SOURCE = re.compile(r"\s[–—-]\s*(?P<source>[A-Z][^–—\"“”]{1,40}?)\s*$")
@@ -90,7 +110,7 @@ def headline_source(sentence: Sentence, text: str, found: list[Statement], local
                      doc: Walk) -> list[Statement]:
     """A headline closing on a dash and its source: the source says the headline (a person, a state), or passes it
     on (an outlet, "agency": then what the headline tells keeps its actors, reported by it)."""
-    dash = _DASH_SOURCE.search(text)
+    dash = _DASH_SOURCE.search(text) or _dash_finding(text)
     if dash is None or len(dash.group("source").split()) > 5:
         return found
     source = dash.group("source")
@@ -98,7 +118,7 @@ def headline_source(sentence: Sentence, text: str, found: list[Statement], local
     resolved = [r for m in inside[:1] for r in referents(m)]
     kind = lexicon.kinds.of_head(source) if lexicon.kinds is not None else None
     told = [f for f in found if f.is_act and f.speaker_country and not _OPINION.search(f.content) and (
-        not resolved or f.speaker_country != resolved[0].country)]
+        not resolved or f.speaker_country != resolved[0].country)] if not (research := _finding_source(source, resolved)) else []
     if (resolved and resolved[0].kind == "media") or kind == "media" or told or \
             source.lower() in ("agency", "report", "media"):
         # an outlet, or someone passing on another side's act ("N. Korea fires missile – S. Korean military")
@@ -109,5 +129,5 @@ def headline_source(sentence: Sentence, text: str, found: list[Statement], local
     finding = Finding(resolved[:1], source, "", False, "speech verb (headline)", exclude=inside,
                       content_end=dash.start(), phrase=source)
     statement = make_statement(sentence, text[: dash.start()], finding, [], local)
-    statement.speaker_kind = kind_of_speaker(finding, lexicon.kinds, doc, lexicon.pointing)
+    statement.speaker_kind = "academic" if research else kind_of_speaker(finding, lexicon.kinds, doc, lexicon.pointing)
     return [statement]

@@ -6,7 +6,9 @@ speaks."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from tension.config import DATA_DIR, read_tsv
 from tension.extract.actors import Mention
 from tension.extract.findings import Finding, referents
 
@@ -78,3 +80,22 @@ def meeting_sides(blanked: str, outside: list[Mention]) -> list[Finding]:
             return []
         return _each_toward_the_other(first, second)
     return []
+
+
+def joint_verb(blanked: str, after: int) -> bool:
+    """Whether actors named together ("Russia and South Korea", "The Russian and South Korean foreign ministers")
+    go on with a verb of a joint act ("agreed to", "reached an agreement", "discussed", "met"): each acts toward
+    the others (guideline: "the two sides agreed", talks held = both directions; eleventh round). Only for actors
+    coordinated as one subject — "Putin discussed North Korea with Kim" names a topic after the verb, which never
+    acts. The verbs: attribution.tsv, kind `joint` (with those of kind `reciprocal`)."""
+    return _joint_pattern().match(blanked, after) is not None
+
+
+@lru_cache(maxsize=1)
+def _joint_pattern() -> re.Pattern:
+    rows = read_tsv(DATA_DIR / "attribution.tsv")
+    verbs = [r["word"] for r in rows if r["kind"] in ("joint", "reciprocal")]
+    heads = [r["word"] for r in rows if r["kind"] == "joint_head"]
+    head = r"(?:\s+(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(heads) + r"))?" if heads else ""
+    return re.compile(r"(?:['’]s?)?" + head + r"\s*,?\s*(?:(?:also|again|later|then|\w+ly|on\s+\w+)\s+)?(?:"
+                      + ("|".join(verbs) or "(?!x)x") + r")\b")

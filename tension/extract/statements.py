@@ -25,6 +25,7 @@ from tension.extract.clauses import (background_clause, background_relative, cla
                                      time_lead_end)
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
 from tension.extract.headlines import headline_source, headline_source_voice, voices_in_headline
+from tension.extract.institutions import dateline_country, domestic_act, domestic_bodies, relative_clause_of_body
 from tension.extract.kinds import STATE_VOICES
 from tension.extract.lexicon import Lexicon, anaphor_pattern, load_lexicon, reporting_verbs  # noqa: F401
 from tension.extract.modality import modality
@@ -56,10 +57,15 @@ def extract_statements(
     words = WordIndex(names, _vocabulary(actors.words, lexicon.speech_finder.words if lexicon.speech_finder else None,
                                          context.cue_words()))
     narrator = declared_speaker(document_speaker, actors, published)
-    mentions = resolve_mentions(actors.find_mentions(names, published, words),
+    home = _home(narrator, body, actors, published, agency)
+    found_mentions = actors.find_mentions(names, published, words)
+    if narrator is None:
+        # the story's own courts and prosecutors, named with no country (adjudication 9; eleventh round)
+        found_mentions = domestic_bodies(names, found_mentions, lambda: home or dateline_country(body, actors, published))
+    mentions = resolve_mentions(found_mentions,
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
                                 words=lexicon.reference_words,
-                                home=_home(narrator, body, actors, published, agency))
+                                home=home)
     starts = [m.start for m in mentions]
     doc = Walk(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
@@ -134,6 +140,10 @@ def extract_statements(
             complete_targets(statement, sentence, doc, lexicon.kinds, lexicon.anaphor,
                               [s.speaker_country for s in found if s is not statement and s.is_act
                                and s.content == statement.content] if len(found) > 1 else [])
+            if doc.narrator is None:
+                domestic_act(statement)
+        if doc.narrator is None and found:
+            found = [s for s in found if not relative_clause_of_body(s)]
         statements.extend(s for s in found if (id(s) not in doc.not_statements or s.targets) and not (
             s.cue and sentence.text.endswith(":") and _only_a_frame(s)) and not (
             s.attribution == "document" and not s.targets and is_remark(sentence.text, doc, lexicon.kinds)))

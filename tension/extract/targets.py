@@ -48,6 +48,7 @@ def make_statement(sentence: Sentence, content: str, finding: Finding, anteceden
     # a sentence about talks, visits or meetings: a country after on/over/about, or before "issue", is the agenda
     agenda: bool | None = doc_cues[6] and None  # (None: not looked at yet; the sentence's words split when needed)
     topical: bool | None = None  # whether the sentence has a topic verb's word at all (looked at when needed)
+    amid = _amid_at(text, offset, finding) if " amid " in text else None
     for mention in [*antecedent, *in_clause]:
         if (mention.start, mention.end) in excluded or (end is None and mention.start >= finding.content_end) or (
                 begin is not None and mention.start < begin):
@@ -63,7 +64,8 @@ def make_statement(sentence: Sentence, content: str, finding: Finding, anteceden
                 place_words and context.is_place(text, at, mention.end - offset, mention.kind, before)) or (
                 victim and not finding.is_act and (before in context.victim_words() or before == "to" and
                                                    context.HOSTILE_TO.search(text, max(0, at - 16), at) is not None)
-            ) or (topic and context.TOPIC.search(text, max(0, at - 40), at) is not None)
+            ) or (topic and context.TOPIC.search(text, max(0, at - 40), at) is not None) or (
+                amid is not None and at > amid)
             if not place and doc_cues[6]:
                 # "with [North Korea] expected to top the agenda", "[the North] will be discussed": a topic
                 # (adjudication 7), in a document about talks or visits
@@ -101,6 +103,27 @@ def make_statement(sentence: Sentence, content: str, finding: Finding, anteceden
     )
 
 
+def _act_words(statement: Statement) -> str:
+    """The words that tell what an act is: its content up to an "amid ..." phrase, which is background ("fires
+    missiles amid the allies' drills" is a launch, not a drill; eleventh round)."""
+    if statement.is_act and " amid " in statement.content and statement.speaker:
+        amid = statement.content.index(" amid ")
+        if 0 <= statement.content.find(statement.speaker) < amid:  # (not an actor inside the phrase)
+            return statement.content[:amid]
+    return statement.content
+
+
+def _amid_at(text: str, offset: int, finding: Finding) -> int | None:
+    """Where an act's "amid ..." phrase starts in the sentence, when it follows the act's actor: what it names is
+    background (adjudication 1), a place of the act rather than its target — used only when nothing else is named,
+    so a launch "amid the allies' naval drills" takes the launch default, and "raises alert amid the North's
+    threats" keeps the North (eleventh round)."""
+    if not finding.is_act or not finding.speakers:
+        return None
+    at = text.find(" amid ", max(0, finding.speakers[0].end - offset))
+    return at if at >= 0 else None
+
+
 @lru_cache(maxsize=1)
 def _topic_verb_words() -> re.Pattern:
     """The last word of each topic verb phrase (reference_words.tsv, use topic_verb): a sentence without any has none."""
@@ -122,7 +145,7 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
             # "called for improving inter-Korean relations", "urged the two Koreas": both, the speaker's own aside
             statement.targets.extend(c for c in ("KOR", "PRK") if c != statement.speaker_country
                                      and c not in statement.targets)
-    act = kinds.implied_act(statement.speaker_country, statement.content, statement.is_act) if (
+    act = kinds.implied_act(statement.speaker_country, _act_words(statement), statement.is_act) if (
         statement.speaker_country and kinds is not None and statement.speaker_kind != "state_media") else None
     implied = act.targets if act is not None else None
     if implied and statement.speaker_kind == "government" and not statement.person and (statement.is_act or (
@@ -163,6 +186,8 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         # forever": praise of one's own leader is domestic self-praise, no target (adjudication 10); not when the
         # words also evaluate the other side ("slamming the south Korean authorities for blocking condolences")
         statement.targets, statement.targets_inferred = [], False
+    if not statement.targets and doc.korea and statement.speaker_kind in ("government", "military"):
+        _unnamed_provocation(statement)
     if statement.targets:
         doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
         doc.previous_speaker = statement.speaker_actor
@@ -178,6 +203,31 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
             statement.speaker_country and statement.speaker_country != doc.narrator.country and \
             not statement.attribution.startswith(("document", "continued")):
         doc.crowd = as_mention(statement)  # "Workers of <the other side> staged a rally": "they" next
+
+
+def _unnamed_provocation(statement: Statement) -> None:
+    """A South Korean state voice's "provocation" with no one named is the North's (eleventh round; guideline:
+    targets resolve by context): "Seoul closed a border crossing after a provocation", "the JCS warned against further
+    provocations". Only for the sides reference_words.tsv pairs (use provocation_side, "KOR PRK"), only for state
+    voices, only when the statement names no target at all."""
+    adversary = _provocation_sides().get(statement.speaker_country)
+    if adversary is None or statement.speaker_kind not in ("government", "military") or \
+            _provocation_words().search(statement.content) is None:
+        return
+    statement.targets, statement.targets_inferred = [adversary], True
+
+
+@lru_cache(maxsize=1)
+def _provocation_sides() -> dict[str, str]:
+    """speaker country -> the adversary its unnamed "provocation" means (reference_words.tsv, use provocation_side)."""
+    return dict(row.split() for row in load_reference_words().get("provocation_side", ()))
+
+
+@lru_cache(maxsize=1)
+def _provocation_words() -> re.Pattern:
+    """The words of an unnamed provocation (reference_words.tsv, use provocation), whole words, any case."""
+    return re.compile(r"\b(?:" + (phrase_alternatives(load_reference_words().get("provocation", ())) or "(?!x)x")
+                      + r")\b", re.I)
 
 
 # A capitalised word after "North-South": a name ("the Solidarity for Implementing the South-North Joint Declaration").
