@@ -55,3 +55,23 @@ def test_ruling_out_or_keeping_a_meeting_open_is_no_threat(scorer, text):
     result = _scored(scorer, text)
     assert not [c for c in result.cues if c["cameo"] == "138"]
     assert result.hostility < 0.5
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Officials in Busan braced for a fresh missile launch by Tokyo this week.", "missile launch"),
+    ("The coast guard is bracing for Tokyo's navy to shell the islet again.", "shell"),
+])
+def test_bracing_for_an_act_is_vigilance_not_the_act(scorer, text, fragment):
+    # batch 3 T1 (RSS 2022): a government "bracing for" the other side's nuclear test (class +1, guideline decision
+    # 24) was scored as if it had carried out the test (+0.75); the act braced for is the topic of the vigilance
+    result = scorer.score(text, "asserted")
+    cue = cue_of(result, fragment)
+    assert [m["kind"] for m in cue["markers"]] == ["topic"] and cue["contribution"] == pytest.approx(cue["weight"] / 2)
+    told = scorer.score(text.replace("bracing for", "watching").replace("braced for", "reported"), "asserted")
+    assert 0 < result.hostility < told.hostility - 0.1
+
+
+def test_an_act_beside_the_bracing_counts_in_full(scorer):
+    # counter-case: the marker reaches only what follows 'brace for' in its clause
+    result = scorer.score("Tokyo fired a missile at dawn while Busan braced for the storm.", "asserted")
+    assert cue_of(result, "fired a missile")["markers"] == [] and result.hostility > 0.7
