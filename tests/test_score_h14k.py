@@ -75,3 +75,21 @@ def test_an_act_beside_the_bracing_counts_in_full(scorer):
     # counter-case: the marker reaches only what follows 'brace for' in its clause
     result = scorer.score("Tokyo fired a missile at dawn while Busan braced for the storm.", "asserted")
     assert cue_of(result, "fired a missile")["markers"] == [] and result.hostility > 0.7
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Moscow has been hiring mercenaries and buying drones abroad for the offensive.", "hiring mercenaries"),
+    ("Officials in Busan said the rifles were shipped to the Wagner Group's mercenaries.", "Wagner Group's mercenaries"),
+])
+def test_mercenaries_in_the_literal_sense_are_no_insult(scorer, text, fragment):
+    # batch 3 T1 (RSS 2022): Moscow "hiring mercenaries" (a statement of arms bought from its partners, class −2) fired
+    # the insult 'mercenary' (+0.60, uncapped); in wire copy the word is literal (the Wagner group), in KCNA an insult
+    result = scorer.score(text, "asserted")
+    cue = cue_of(result, fragment)
+    assert cue["kind"] == "name" and cue["contribution"] == 0
+    assert not [c for c in result.cues if c["kind"] == "insult"]
+
+
+def test_mercenaries_as_kcna_calls_the_other_army_stay_an_insult(scorer):
+    result = scorer.score("The puppet generals are nothing but mercenaries of the U.S. imperialists.", "asserted")
+    assert cue_of(result, "mercenaries")["kind"] == "insult" and result.hostility > 0.6
