@@ -1,0 +1,114 @@
+"""The fourth speed round's shortcuts (docs/performance.md, "fourth round") find exactly what the plain patterns find.
+
+Each shortcut skips a pattern, or tries it at fewer places, from words derived from the pattern or its data file.
+Checked on generated text built from those words (in every case, glued and split by the characters that decide word
+boundaries), on sentences written here, and on real sentences of ../shared/data (skipped, with the reason, where
+that folder is absent).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tension.config import DATA_DIR, load_reference_words, read_tsv
+from tension.extract.kinds import WordPattern, load_kinds, word_pattern
+
+from conftest import shared_file
+
+CHECK = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SEPARATORS = [" ", "  ", ",", ".", "-", "'", "’", "\n", '"', "“", "(", "_", "1", "é", "İ", "ı", "ſ", "K"]
+WRITTEN = [
+    "The puppet warmongers staged a provocation near the border, the statement said.",
+    "KCNA condemned the traitors' reckless moves and warned of a catastrophe.",
+    "South Korea's unification ministry said on Monday it would review the sanctions.",
+    "Puppets, sycophants and TRAITORS alike were denounced in a commentary of Rodong Sinmun.",
+    "The ministry expressed regret over the launch, calling it a clear violation of resolutions.",
+    "It said nothing that evaluates: the delegation arrived in Pyongyang by air on Tuesday morning.",
+]
+
+
+def _kcna_sentences(limit: int = 4000) -> list[str]:
+    """Real sentences: KCNA stories split at full stops (read at test time, never copied into the repository)."""
+    path = shared_file("kcna_2011_2012/kcna_stories_2011_2012_southkorea_related.jsonl")
+    out: list[str] = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            story = json.loads(line).get("story") or ""
+            out += [s.strip() + "." for s in story.replace(", ,", ".").split(". ") if s.strip()]
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _data_words(name: str) -> list[str]:
+    return [r["word"] for r in read_tsv(DATA_DIR / name)]
+
+
+PATTERNS = {
+    "house": word_pattern(_data_words("house_vocabulary.tsv")),
+    "evaluative": word_pattern(_data_words("evaluative_words.tsv")),
+    "loaded": word_pattern(list(load_reference_words().get("loaded", ()))),
+    "none": word_pattern([]),
+    "odd": word_pattern(["'s", "u.s.-led", "war*", "Kim"]),  # a word opening with no word character, a dotted one
+}
+
+
+def _same(found: re.Match | None, expected: re.Match | None) -> bool:
+    return (found and (found.span(), found.group(0))) == (expected and (expected.span(), expected.group(0)))
+
+
+def _check_word_pattern(wp: WordPattern, text: str, pos: int, endpos: int) -> None:
+    plain = wp._pattern
+    assert _same(wp.search(text), plain.search(text)), text
+    assert _same(wp.search(text, pos), plain.search(text, pos)), (text, pos)
+    assert _same(wp.search(text, pos, endpos), plain.search(text, pos, endpos)), (text, pos, endpos)
+
+
+@pytest.mark.parametrize("name", PATTERNS)
+def test_word_pattern_search_is_the_patterns_on_generated_text(name):
+    wp = PATTERNS[name]
+    words = [*wp._words, "said", "the", "Seoul", "x"] or ["x"]
+    word = st.sampled_from(words).flatmap(
+        lambda w: st.sampled_from([w, w.lower(), w.upper(), w.capitalize(), w + "s", w + "ed", w[:-1], "x" + w]))
+    # long enough that the anchored search runs (short texts are searched plainly)
+    text = st.lists(st.one_of(word, st.sampled_from(SEPARATORS)), min_size=10, max_size=60).map("".join)
+
+    @CHECK
+    @given(st.one_of(text, st.text(min_size=40, max_size=120)), st.integers(0, 60), st.integers(0, 60))
+    def check(text, cut_start, cut_end):
+        _check_word_pattern(wp, text, min(cut_start, len(text)), max(len(text) - cut_end, 0))
+
+    check()
+
+
+@pytest.mark.parametrize("name", PATTERNS)
+def test_word_pattern_search_is_the_patterns_on_written_sentences(name):
+    wp = PATTERNS[name]
+    for text in WRITTEN:
+        for pos in (0, 5, 30):
+            _check_word_pattern(wp, text, pos, len(text) - pos)
+
+
+def test_word_pattern_search_is_the_patterns_on_real_sentences():
+    sentences = _kcna_sentences()
+    kinds = load_kinds()
+    found = 0
+    for wp in (kinds.house, kinds.evaluative, kinds.loaded):
+        for text in sentences:
+            _check_word_pattern(wp, text, len(text) // 4, len(text) - 3)
+            found += wp._pattern.search(text) is not None
+    assert found > 100  # (the real text does contain the words: the check is not vacuous)
+
+
+def test_word_pattern_keeps_the_patterns_attributes_and_pickles():
+    import pickle
+
+    wp = load_kinds().evaluative
+    assert wp.pattern == wp._pattern.pattern and wp.flags & re.IGNORECASE
+    again = pickle.loads(pickle.dumps(wp))
+    assert _same(again.search(WRITTEN[1] * 2), wp._pattern.search(WRITTEN[1] * 2))
