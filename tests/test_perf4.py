@@ -16,7 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tension.config import DATA_DIR, load_reference_words, read_tsv
-from tension.extract.kinds import WordPattern, load_kinds, word_pattern
+from tension.extract import context, groups
+from tension.extract.kinds import load_kinds, word_pattern
+from tension.extract.scan import WordPattern
 
 from conftest import shared_file
 
@@ -55,6 +57,7 @@ PATTERNS = {
     "loaded": word_pattern(list(load_reference_words().get("loaded", ()))),
     "none": word_pattern([]),
     "odd": word_pattern(["'s", "u.s.-led", "war*", "Kim"]),  # a word opening with no word character, a dotted one
+    "sport": context._sport_phrases()[1],  # phrases of several words ("world cup"), from their first words
 }
 
 
@@ -98,7 +101,7 @@ def test_word_pattern_search_is_the_patterns_on_real_sentences():
     sentences = _kcna_sentences()
     kinds = load_kinds()
     found = 0
-    for wp in (kinds.house, kinds.evaluative, kinds.loaded):
+    for wp in (kinds.house, kinds.evaluative, kinds.loaded, PATTERNS["sport"]):
         for text in sentences:
             _check_word_pattern(wp, text, len(text) // 4, len(text) - 3)
             found += wp._pattern.search(text) is not None
@@ -112,3 +115,36 @@ def test_word_pattern_keeps_the_patterns_attributes_and_pickles():
     assert wp.pattern == wp._pattern.pattern and wp.flags & re.IGNORECASE
     again = pickle.loads(pickle.dumps(wp))
     assert _same(again.search(WRITTEN[1] * 2), wp._pattern.search(WRITTEN[1] * 2))
+
+
+def test_sport_phrases_are_found_in_written_sentences():
+    phrases = PATTERNS["sport"]
+    assert phrases.search("South Korea beat Portugal in the World  Cup on Friday evening, the agency reported.")
+    assert phrases.search("The team lost in stoppage-time of the match against Japan, it said on Tuesday.")
+    assert not phrases.search("The world cupboard was full of documents the ministry released on Monday.")
+
+
+NAME_HEAD_WORDS = ["The", "the", "Solidarity", "for", "Democracy", "of", "and", "a", "civic", "group", "in", "at",
+                   "researcher", "said", "Korea", "U.S.", "People's", "x"]
+
+
+def _check_name_head(text: str, begin: int, end: int) -> None:
+    found, expected = groups._name_head(text, begin, end), groups._NAME_HEAD.search(text, begin, end)
+    assert _same(found, expected), (text, begin, end)
+
+
+@CHECK
+@given(st.lists(st.one_of(st.sampled_from(NAME_HEAD_WORDS), st.sampled_from([" ", " ", ", ", "  ", "-", "\n", "'"])),
+                max_size=40).map("".join), st.integers(0, 30), st.integers(0, 30))
+def test_name_head_tried_at_word_starts_is_the_patterns_search(text, cut_start, cut_end):
+    _check_name_head(text, min(cut_start, len(text)), max(len(text) - cut_end, 0))
+    _check_name_head(text, 0, len(text))
+
+
+def test_name_head_on_written_and_real_sentences():
+    for text in WRITTEN:
+        for begin in range(0, 40, 3):
+            _check_name_head(text, begin, len(text) - 10)
+    for text in _kcna_sentences(2000):
+        for begin in (0, len(text) // 3):
+            _check_name_head(text, begin, len(text) // 2 + 5)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from tension.config import DATA_DIR, load_reference_words, read_tsv
 from tension.extract.actors import Mention
-from tension.extract.scan import Anchored, is_word_char, lowercase_view
+from tension.extract.scan import WordPattern
 
 SPEAKER_KINDS = ("government", "military", "state_media", "party_legislature", "civic", "media", "academic",
                  "diaspora_foreign", "people")
@@ -24,50 +24,13 @@ _WORD = re.compile(r"[a-z][a-z-]*")
 _LAUNCH_OR_TEST = frozenset({"launch", "launched", "launches", "launching", "test", "tested", "tests", "testing"})
 
 
-def word_pattern(words: list[str]) -> "WordPattern":
+def word_pattern(words: list[str]) -> WordPattern:
     """Whole words, a trailing `*` standing for any ending; case-insensitive."""
     parts = sorted((re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)) for w in words)
     if not parts:
         return WordPattern(re.compile(r"(?!x)x"), ())
     return WordPattern(re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I),
                        [w[:-1] if w.endswith("*") else w for w in words])
-
-
-class WordPattern:
-    """A `word_pattern`: `search` gives the compiled pattern's own match (every other attribute is the pattern's),
-    found faster over a sentence: a match opens with one of the words (its stem, for a `*` word), so the words'
-    lower-case forms are the `Anchored` anchors — looked up at word starts, the pattern tried only there, instead of
-    a case-insensitive alternation tried at every character. A short text (a speaker's phrase) is searched
-    plainly, which costs less there. `tests/test_perf4.py` checks it against the pattern."""
-
-    __slots__ = ("_pattern", "_words", "_anchored")
-
-    def __init__(self, pattern: re.Pattern, words: list[str] | tuple[str, ...]) -> None:
-        self._pattern, self._words = pattern, tuple(words)
-        literals = sorted({w.lower() for w in words})
-        # (a word opening with no word character has no word start before it: looked for anywhere; an empty one
-        # could match anywhere: then the pattern is always searched plainly)
-        self._anchored = None if "" in literals else Anchored(
-            pattern, tuple(w for w in literals if is_word_char(w[0])), word_start=True,
-            inner=tuple(w for w in literals if not is_word_char(w[0])))
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        """`pattern.search(text, pos, endpos)`."""
-        end = len(text) if endpos is None else min(endpos, len(text))
-        if end - pos < _PLAIN_BELOW or self._anchored is None:
-            return self._pattern.search(text, pos, end)
-        return self._anchored.search(text, lowercase_view(text), pos, end)
-
-    def __getattr__(self, name: str):
-        if name.startswith("_"):  # (not set yet: while unpickling or copying)
-            raise AttributeError(name)
-        return getattr(self._pattern, name)
-
-    def __reduce__(self):
-        return WordPattern, (self._pattern, self._words)
-
-
-_PLAIN_BELOW = 48  # characters: below this, the plain pattern is the cheaper search
 
 
 @dataclass(frozen=True)
