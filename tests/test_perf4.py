@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tension.config import DATA_DIR, load_reference_words, read_tsv
-from tension.extract import context, groups
+from tension.extract import context, groups, targets
 from tension.extract.kinds import load_kinds, word_pattern
 from tension.extract.scan import WordPattern
 
@@ -58,6 +58,7 @@ PATTERNS = {
     "none": word_pattern([]),
     "odd": word_pattern(["'s", "u.s.-led", "war*", "Kim"]),  # a word opening with no word character, a dotted one
     "sport": context._sport_phrases()[1],  # phrases of several words ("world cup"), from their first words
+    "both koreas": targets._both_koreas(),  # "inter-Korean", "the two Koreas"
 }
 
 
@@ -101,7 +102,7 @@ def test_word_pattern_search_is_the_patterns_on_real_sentences():
     sentences = _kcna_sentences()
     kinds = load_kinds()
     found = 0
-    for wp in (kinds.house, kinds.evaluative, kinds.loaded, PATTERNS["sport"]):
+    for wp in (kinds.house, kinds.evaluative, kinds.loaded, PATTERNS["sport"], PATTERNS["both koreas"]):
         for text in sentences:
             _check_word_pattern(wp, text, len(text) // 4, len(text) - 3)
             found += wp._pattern.search(text) is not None
@@ -148,3 +149,25 @@ def test_name_head_on_written_and_real_sentences():
     for text in _kcna_sentences(2000):
         for begin in (0, len(text) // 3):
             _check_name_head(text, begin, len(text) // 2 + 5)
+
+
+TOPIC_WORDS = [*{p.split()[-1] for p in load_reference_words().get("topic_verb", ())}, "North", "Korea", "the", "x"]
+
+
+@CHECK
+@given(st.one_of(st.lists(st.one_of(st.sampled_from(TOPIC_WORDS).flatmap(
+    lambda w: st.sampled_from([w, w.upper(), w.capitalize(), w + "s", "x" + w])), st.sampled_from(SEPARATORS)),
+    max_size=30).map("".join), st.text(max_size=60)))
+def test_topic_verb_words_found_as_the_pattern_finds_them(text):
+    words = targets._topic_verb_words()
+    assert words.found_in(text, text) == (words.pattern.search(text) is not None), text
+
+
+def test_topic_verb_words_on_written_and_real_sentences():
+    words = targets._topic_verb_words()
+    texts = [*WRITTEN, "North Korea is expected to top the agenda of the summit.", "The issue will come up, he said."]
+    found = 0
+    for text in [*texts, *_kcna_sentences(3000)]:
+        assert words.found_in(text, text) == (words.pattern.search(text) is not None), text
+        found += words.pattern.search(text) is not None
+    assert found > 50
