@@ -171,3 +171,31 @@ def test_topic_verb_words_on_written_and_real_sentences():
         assert words.found_in(text, text) == (words.pattern.search(text) is not None), text
         found += words.pattern.search(text) is not None
     assert found > 50
+
+
+def _few_anchor_patterns():
+    """Every Anchored of the extractor with few enough anchors that `search` looks them up first (scan._FEW_ANCHORS)."""
+    from tension.extract import acts, attribution, modality, scan
+
+    found = {"according": attribution.ACCORDING, "that": acts._THAT, "would": modality._WOULD}
+    assert all(len(p._anchors) <= scan._FEW_ANCHORS for p in found.values())
+    return found
+
+
+FEW_WRITTEN = [*WRITTEN, "According to KCNA, the delegation left.", "The talks, according to the ministry, failed.",
+               "He said that the army would not retreat.", "It WOULD be a provocation, according to Seoul.",
+               "xaccording to nothing; whatthat; wouldn't", "Accordingly, the that-clause would."]
+
+
+@pytest.mark.parametrize("name", ["according", "that", "would"])
+def test_few_anchor_search_is_the_patterns_on_written_and_real_sentences(name):
+    pattern = _few_anchor_patterns()[name]
+    texts = [*FEW_WRITTEN, *_kcna_sentences(3000)]
+    found = 0
+    for text in texts:
+        view = pattern.view(text)
+        for pos, endpos in ((0, len(text)), (len(text) // 3, len(text)), (3, len(text) - 5), (10, 40)):
+            got, expected = pattern.search(text, view, pos, endpos), pattern.pattern.search(text, pos, endpos)
+            assert _same(got, expected), (text, pos, endpos)
+        found += pattern.pattern.search(text) is not None
+    assert found > 20  # (the texts do have matches: the check is not vacuous)
