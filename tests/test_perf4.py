@@ -199,3 +199,42 @@ def test_few_anchor_search_is_the_patterns_on_written_and_real_sentences(name):
             assert _same(got, expected), (text, pos, endpos)
         found += pattern.pattern.search(text) is not None
     assert found > 20  # (the texts do have matches: the check is not vacuous)
+
+
+def _plain_key(words) -> re.Pattern:
+    """The modality key pattern as an alternation of the key words, longest first (before the tries)."""
+    longest = lambda ws: sorted(ws, key=lambda w: (-len(w), w))  # noqa: E731
+    stems, exact = [s for s, _ in words.key_stems], list(words.key_exact)
+    return re.compile(" (?=" + "|".join([*map(re.escape, longest(stems)),
+                                         "(?:" + "|".join(map(re.escape, longest(exact))) + ")(?!\\w)"]) + ")(\\w+)")
+
+
+def _spaced_lower(text: str) -> str:
+    return " " + re.sub(r"\W", " ", text.lower(), flags=re.ASCII)
+
+
+def test_modality_key_trie_finds_what_the_alternation_finds():
+    from tension.extract.modality import modality_words
+
+    words = modality_words()
+    plain = _plain_key(words)
+    keys = [*list(words.key_exact), *(s for s, _ in words.key_stems)]
+    texts = [*WRITTEN, " ".join(keys), " ".join(k + "x" for k in keys), " ".join(k[:-1] for k in keys),
+             *_kcna_sentences(3000)]
+    found = 0
+    for text in texts:
+        spaced = _spaced_lower(text)
+        assert words.key.findall(spaced) == plain.findall(spaced), text
+        found += bool(plain.findall(spaced))
+    assert found > 100
+
+
+@CHECK
+@given(st.lists(st.sampled_from(["will", "would", "wills", "plan", "plans", "planning", "planx", "warn", "warned",
+                                 "rul", "ruling", "not", "notx", "x", "the"]), max_size=20).map(" ".join))
+def test_modality_key_trie_on_generated_words(text):
+    from tension.extract.modality import modality_words
+
+    words = modality_words()
+    spaced = _spaced_lower(text)
+    assert words.key.findall(spaced) == _plain_key(words).findall(spaced)
