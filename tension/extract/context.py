@@ -13,24 +13,25 @@ from typing import AbstractSet
 from tension.config import load_reference_words
 from tension.extract.acts import topic_noun_after
 from tension.extract.findings import Finding
-from tension.extract.scan import phrase_alternatives
+from tension.extract.scan import WordPattern, phrase_alternatives, word_set
 
 def about_sport(text: str) -> bool:
     """Whether a sentence is about sport: it has every word of a phrase of reference_words.tsv (use sport), as
     whole words ("underscored" is no "scored")."""
-    words = set(NON_WORD.split(text))
+    words = word_set(text)  # (the words NON_WORD.split gives, found at C speed; "" is no sport word)
     single, phrases = _sport_phrases()
     return not single.isdisjoint(words) or (phrases is not None and phrases.search(text) is not None)
 
 
 @lru_cache(maxsize=1)
-def _sport_phrases() -> tuple[frozenset[str], re.Pattern | None]:
-    """The one-word sport words (in their cases) and a pattern of the phrases of several ("world cup")."""
+def _sport_phrases() -> tuple[frozenset[str], WordPattern | None]:
+    """The one-word sport words (in their cases) and a pattern of the phrases of several ("world cup"), searched
+    from the phrases' first words (scan.WordPattern: the pattern's own match)."""
     words = load_reference_words().get("sport", ())
     single = frozenset(c for w in words if not NON_WORD.search(w) for c in _cased(w))
     several = [w for w in words if NON_WORD.search(w)]
-    return single, (re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in several) + r")\b",
-                               re.I) if several else None)
+    return single, (WordPattern(re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in several)
+                                           + r")\b", re.I), [w.split(" ")[0] for w in several]) if several else None)
 
 
 NON_WORD = re.compile(r"[^\w]+")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from tension.config import DATA_DIR, load_reference_words, read_tsv
 from tension.extract.actors import Mention
+from tension.extract.scan import WordPattern
 
 SPEAKER_KINDS = ("government", "military", "state_media", "party_legislature", "civic", "media", "academic",
                  "diaspora_foreign", "people")
@@ -23,12 +24,13 @@ _WORD = re.compile(r"[a-z][a-z-]*")
 _LAUNCH_OR_TEST = frozenset({"launch", "launched", "launches", "launching", "test", "tested", "tests", "testing"})
 
 
-def word_pattern(words: list[str]) -> re.Pattern:
+def word_pattern(words: list[str]) -> WordPattern:
     """Whole words, a trailing `*` standing for any ending; case-insensitive."""
     parts = sorted((re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)) for w in words)
     if not parts:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
+        return WordPattern(re.compile(r"(?!x)x"), ())
+    return WordPattern(re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I),
+                       [w[:-1] if w.endswith("*") else w for w in words])
 
 
 @dataclass(frozen=True)

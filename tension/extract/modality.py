@@ -106,11 +106,30 @@ def _key_words(groups: dict[str, list[str]]) -> tuple[re.Pattern | None, dict, t
               tuple((w, frozenset(g)) for w, g in sorted(literals.items())))
     if not exact and not stems:
         return (None, *frozen)
-    longest_first = functools.partial(sorted, key=lambda w: (-len(w), w))
-    # (the whole word is taken, so that a word matching two keys, a stem and a longer word, gets both's groups)
-    return (re.compile(" (?=" + "|".join([*map(re.escape, longest_first(stems)),
-                                          "(?:" + "|".join(map(re.escape, longest_first(exact))) + ")(?!\\w)"])
+    # (the whole word is taken, so that a word matching two keys, a stem and a longer word, gets both's groups; the
+    # stems and the words as tries: the lookahead at each blank tries a shared first letter once, not every key)
+    return (re.compile(" (?=" + "|".join([*([_trie(stems)] if stems else []),
+                                          "(?:" + (_trie(exact) if exact else "(?!x)x") + ")(?!\\w)"])
                        + ")(\\w+)"), *frozen)
+
+
+def _trie(words) -> str:
+    """A regex matching exactly `words` (each as a prefix of what follows), shared prefixes tried once."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 def _groups(view: str, words: "ModalityWords") -> frozenset[str] | set[str] | None:

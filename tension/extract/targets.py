@@ -18,7 +18,7 @@ from tension.extract.acts import topic_verb_after
 from tension.extract.findings import Finding, Statement, outside_quotes, referents
 from tension.extract.kinds import Kinds
 from tension.extract.modality import modality
-from tension.extract.scan import Anchored, phrase_alternatives
+from tension.extract.scan import Anchored, WordPattern, is_word_char, phrase_alternatives
 from tension.extract.sentences import Sentence
 from tension.extract.walk import RELAYED_GROUPS, Walk, as_mention
 
@@ -70,7 +70,7 @@ def make_statement(sentence: Sentence, content: str, finding: Finding, anteceden
                 # "with [North Korea] expected to top the agenda", "[the North] will be discussed": a topic
                 # (adjudication 7), in a document about talks or visits
                 if topical is None:
-                    topical = _topic_verb_words().search(text) is not None
+                    topical = _topic_verb_words().found_in(text, text)
                 place = topical and topic_verb_after().match(text, mention.end - offset) is not None
             if not place and agenda is not False and context.agenda_item(text, mention.end - offset, before):
                 if agenda is None:
@@ -125,10 +125,13 @@ def _amid_at(text: str, offset: int, finding: Finding) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def _topic_verb_words() -> re.Pattern:
-    """The last word of each topic verb phrase (reference_words.tsv, use topic_verb): a sentence without any has none."""
+def _topic_verb_words() -> Anchored:
+    """The last word of each topic verb phrase (reference_words.tsv, use topic_verb): a sentence without any has none.
+    (Looked up at word starts, the pattern tried only there: `found_in` is `pattern.search(text) is not None`.)"""
     words = sorted({phrase.split()[-1] for phrase in load_reference_words().get("topic_verb", ())})
-    return re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b")
+    return Anchored(re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b"),
+                    tuple(w for w in words if is_word_char(w[0])), word_start=True,
+                    inner=tuple(w for w in words if not is_word_char(w[0])))
 
 
 def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds: Kinds | None,
@@ -235,9 +238,11 @@ _IN_A_NAME = re.compile(r"\s+[A-Z]")
 
 
 @lru_cache(maxsize=1)
-def _both_koreas() -> re.Pattern:
+def _both_koreas() -> WordPattern:
     """A word for the two Koreas together (reference_words.tsv, use both_koreas), as a whole word."""
-    return re.compile(r"\b(?:" + phrase_alternatives(load_reference_words().get("both_koreas", ())) + r")\b", re.I)
+    phrases = load_reference_words().get("both_koreas", ())
+    return WordPattern(re.compile(r"\b(?:" + phrase_alternatives(phrases) + r")\b", re.I),
+                       [p.split(" ")[0] for p in phrases])  # (searched from each phrase's first word)
 
 
 _PERSONAL = frozenset({"he", "she", "his", "her", "him"})
