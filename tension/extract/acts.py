@@ -212,6 +212,21 @@ MODIFIED_HEAD = re.compile(r"\s+(?:[A-Z][a-z]+\s+(?=[a-z]))?(?P<head>[a-z][\w-]*
 COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
 
 
+@lru_cache(maxsize=1)
+def _possessed_body() -> re.Pattern:
+    words = sorted(load_reference_words().get("possessed_body", ()), key=len, reverse=True)
+    return re.compile(r"['’]s\s+(?P<body>" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b")
+
+
+def possessed_body(blanked: str, end: int) -> str | None:
+    """The state body a country owns right after it ("South Korea's parliament voted", "Japan's top court ruled"),
+    whose head tells the speaker's kind; None when the possessive owns anything else (issue 13 twelfth round)."""
+    if not blanked.startswith(("'s", "’s"), end):
+        return None
+    body = _possessed_body().match(blanked, end)
+    return body.group("body") if body is not None else None
+
+
 def modified_head(blanked: str, actor: Mention, end: int) -> str:
     """The phrase "| <head>" when a country word only modifies the actor's head noun ("the south Korean people are
     suffering, he said": the people, not the state), else ""."""

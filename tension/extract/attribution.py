@@ -20,7 +20,7 @@ import re
 
 from tension.extract.actors import Mention
 from tension.extract.acts import (COUNTRY_WORDS, LOWER_WORDS, MODIFIED_HEAD, act_findings, after_lead,
-                                  clause_subject, coordinated, harm_before, passive_agent)
+                                  clause_subject, coordinated, harm_before, passive_agent, possessed_body)
 from tension.extract.findings import Finding, Rules, referents, replace_reported
 from tension.extract.groups import group_subject, subject_phrase
 from tension.extract.institutions import statistic_subject
@@ -142,6 +142,8 @@ def _clause_findings(
                 # "South Korean team DRX won", "the South Korean company Samsung": the country word only modifies
                 # the actor's head noun, whose kind the phrase keeps ("team", "company", "court", "parliament")
                 phrase = f"{phrase} {head.group('head') or head.group('name')}"
+            elif (body := possessed_body(blanked, subject.end)) is not None:
+                phrase = f"{phrase} {body}"  # "South Korea's parliament voted": the parliament's kind, its country
         return act_findings(actors, blanked, c_end, outside, narrator, "act subject", bool(anchors), rules, phrase)
     if rules.between is not None and "between" in blanked[c_start:c_end]:
         sides = between_sides(blanked, c_start, c_end, outside, rules.between)

@@ -1,0 +1,55 @@
+"""Rules of issue 13's twelfth tuning round (batch 3's tune half, mostly RSS feed items: speaker kind and targets);
+every sentence here is written for these tests (never copied from the corpora). Each rule has a second sentence of
+its class written differently and a counter-case that must not change. Figures: docs/evaluation-extraction.md,
+"Twelfth tuning round"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import voices_on
+
+DAY = date(2024, 6, 11)
+
+
+# --- a labour strike is no military act (reference_words.tsv labour_strike; kinds.implied_act) --------------------
+
+def test_a_government_order_during_a_doctors_strike_stays_government(ctx):
+    # Before: "strike" read as a military act made the government's order its military's.
+    text = "The Japanese government ordered hospitals to stay open on Monday as more doctors joined the strike."
+    assert voices_on(ctx, text, DAY) == [("JPN", "government", ())]
+
+
+def test_a_union_strike_written_differently_is_no_military_act(ctx):
+    # The same class: a country as the subject, the union's strikes in the plural.
+    text = "South Korea toughened its stance on Friday as the rail union extended its strikes."
+    assert voices_on(ctx, text, DAY) == [("KOR", "government", ())]
+
+
+def test_a_missile_strike_is_still_the_militarys_act(ctx):
+    # Counter-case: a strike with no labour word stays a military act (and its counterpart target).
+    text = "Russia launched strikes on Ukraine's power grid on Monday."
+    assert voices_on(ctx, text, DAY) == [("RUS", "military", ("UKR",))]
+
+
+# --- "X's parliament voted": the body a country owns speaks (reference_words.tsv possessed_body) ---------------------
+
+def test_a_countrys_parliament_in_the_possessive_is_the_legislature(ctx):
+    # Before: the country spoke as government; the parliament it owns is the actor (speaker_kinds.tsv head).
+    text = "Japan's parliament approved a record defence budget on Friday."
+    assert voices_on(ctx, text, DAY) == [("JPN", "party_legislature", ())]
+
+
+def test_a_countrys_lawmakers_and_top_court_written_differently(ctx):
+    # The same class with a curly apostrophe and other bodies: lawmakers (legislature), the top court (government).
+    assert voices_on(ctx, "South Korea’s lawmakers passed a bill banning the trade on Tuesday.", DAY) == [
+        ("KOR", "party_legislature", ())]
+    assert voices_on(ctx, "Japan's top court ruled against the state on Wednesday.", DAY) == [
+        ("JPN", "government", ())]
+
+
+def test_what_else_a_country_owns_is_no_body(ctx):
+    # Counter-case: a possessive owning no state body leaves the sentence as before (the country, or no act).
+    assert voices_on(ctx, "Japan's economy grew by one percent in the first quarter.", DAY) == []
+    assert [v[:2] for v in voices_on(ctx, "South Korea's government approved the budget on Friday.", DAY)] == [
+        ("KOR", "government")]
