@@ -53,3 +53,23 @@ def test_what_else_a_country_owns_is_no_body(ctx):
     assert voices_on(ctx, "Japan's economy grew by one percent in the first quarter.", DAY) == []
     assert [v[:2] for v in voices_on(ctx, "South Korea's government approved the budget on Friday.", DAY)] == [
         ("KOR", "government")]
+
+
+# --- a title-case headline's object after a state's verb names no head (reference_words.tsv name_break; voices.py) ---
+
+def test_a_states_headline_verb_ends_its_phrase_before_the_objects_head(ctx):
+    # Before: "Companies" in the object made the state a civic group.
+    text = "Japan Bans Companies From Selling Drones to Russia"
+    assert voices_on(ctx, text, DAY) == [("JPN", "government", ("RUS",))]
+
+
+def test_a_states_headline_warning_its_citizens_written_differently(ctx):
+    # The same class with another verb and a head of people: the state warns, it is not its citizens.
+    text = "South Korea Warns Citizens to Leave Russia Over Security Fears"
+    assert [v[:2] for v in voices_on(ctx, text, DAY)] == [("KOR", "government")]
+
+
+def test_a_body_named_before_the_verb_keeps_its_head(ctx):
+    # Counter-cases: the head comes before the verb ("Business Groups Urge"; a demonym's "Workers Rally").
+    assert voices_on(ctx, "US Business Groups Urge Trade Deal With Japan", DAY) == [("USA", "civic", ("JPN",))]
+    assert voices_on(ctx, "South Korean Workers Rally Against Japan", DAY) == [("KOR", "people", ("JPN",))]
