@@ -73,3 +73,28 @@ def test_a_body_named_before_the_verb_keeps_its_head(ctx):
     # Counter-cases: the head comes before the verb ("Business Groups Urge"; a demonym's "Workers Rally").
     assert voices_on(ctx, "US Business Groups Urge Trade Deal With Japan", DAY) == [("USA", "civic", ("JPN",))]
     assert voices_on(ctx, "South Korean Workers Rally Against Japan", DAY) == [("KOR", "people", ("JPN",))]
+
+
+# --- a state saying it tested or launched: its military's act (targets._own_act_told) ------------------------------
+
+def test_a_state_saying_it_tested_a_missile_speaks_as_its_military(ctx):
+    # Before: government. Guideline (kinds): "North Korea fired" = military, also when the state tells it itself.
+    text = "North Korea said on Sunday it had test-fired a new cruise missile."
+    assert voices_on(ctx, text, DAY) == [("PRK", "military", ("JPN", "KOR", "USA"))]
+
+
+def test_a_capital_claiming_to_be_testing_written_differently(ctx):
+    # The same class: the capital, "claims to be testing", weapons in the plural.
+    text = "Pyongyang claims to be testing new solid-fuel rockets."
+    assert [v[:2] for v in voices_on(ctx, text, DAY)] == [("PRK", "military")]
+
+
+def test_a_plan_a_condition_or_a_persons_claim_stays_government(ctx):
+    # Counter-cases: a plan ("will launch"), a condition ("if it launches") and a leader's words keep their kind.
+    assert [v[:2] for v in voices_on(ctx, "North Korea says it will launch a spy satellite next month.", DAY)] == [
+        ("PRK", "government")]
+    assert [v[:2] for v in voices_on(
+        ctx, "North Korea warned of a harsh answer from Washington if it launches another nuclear test.", DAY)] == [
+        ("PRK", "government")]
+    assert [v[:2] for v in voices_on(ctx, "Kim Jong Un said his country tested a new missile.", DAY)] == [
+        ("PRK", "government")]

@@ -131,6 +131,20 @@ def _topic_verb_words() -> re.Pattern:
     return re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b")
 
 
+_OWN_ACT = re.compile(r"(?<!\bif\s)(?<!\bunless\s)(?<!\bwhen\s)(?<!\bshould\s)"
+                      r"\b(?:(?:it|they)\s+(?:has\s+|had\s+|have\s+)?|to\s+(?:be|have)\s+)(?:successfully\s+|again\s+)?"
+                      r"(?:test|launch|fire)\w*\b")
+
+
+def _own_act_told(statement: Statement) -> bool:
+    """Whether a state (its name, or its capital) says it did a military act ("North Korea says it tested a
+    missile", "claims to be testing ..."): the act is its military's, as when told by another (guideline, kinds:
+    "North Korea fired" = military; issue 13 twelfth round). Not a plan ("says it will launch") nor a condition
+    ("warned of a response if it launches a test")."""
+    return statement.attribution == "speech verb" and statement.speaker_role in ("state", "capital") and \
+        _OWN_ACT.search(statement.content) is not None
+
+
 def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds: Kinds | None,
                       anaphor: Anchored | None, co_actors: list[str | None] = ()) -> None:
     """Targets from context when the content only points back, or implied by the act when it names none
@@ -150,7 +164,7 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
     implied = act.targets if act is not None else None
     if implied and statement.speaker_kind == "government" and not statement.person and (statement.is_act or (
             statement.attribution == "subject (framed)" and statement.reported_by and
-            statement.speaker_role in ("state", "capital"))):
+            statement.speaker_role in ("state", "capital")) or _own_act_told(statement)):
         # a state's launch or drill is its military's act; also told before the outlet that passes it on ("North
         # Korea fired two missiles ..., KCNA said"); not a person: the leader inspecting a launch or a submarine
         # acts as the leader (adjudication 9: Kim Jong Un giving orders is government; judge D cause 5)
