@@ -98,3 +98,24 @@ def test_a_plan_a_condition_or_a_persons_claim_stays_government(ctx):
         ("PRK", "government")]
     assert [v[:2] for v in voices_on(ctx, "Kim Jong Un said his country tested a new missile.", DAY)] == [
         ("PRK", "government")]
+
+
+# --- countries named together vowing cooperation: each toward the others (attribution.tsv joint row) ---------------
+
+def test_three_states_vowing_cooperation_target_each_other(ctx):
+    # Before: no targets (a vow is no joint verb); a joint pledge of cooperation is between the sides named.
+    text = "Japan, South Korea, US vow to deepen security cooperation"
+    assert voices_on(ctx, text, DAY) == [("JPN", "government", ("KOR", "USA")), ("KOR", "government", ("JPN", "USA")),
+                                         ("USA", "government", ("JPN", "KOR"))]
+
+
+def test_two_states_pledging_closer_ties_written_differently(ctx):
+    # The same class: "pledge", "closer ties", two sides.
+    assert voices_on(ctx, "Russia, China pledge closer ties at summit", DAY) == [
+        ("RUS", "government", ("CHN",)), ("CHN", "government", ("RUS",))]
+
+
+def test_a_joint_vow_against_a_third_state_does_not_target_each_other(ctx):
+    # Counter-case: the vow names no cooperation of their own; the third state stays the only target.
+    assert voices_on(ctx, "Russia and China vow to resist US pressure", DAY) == [
+        ("RUS", "government", ("USA",)), ("CHN", "government", ("USA",))]
