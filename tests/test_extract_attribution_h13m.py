@@ -119,3 +119,26 @@ def test_a_joint_vow_against_a_third_state_does_not_target_each_other(ctx):
     # Counter-case: the vow names no cooperation of their own; the third state stays the only target.
     assert voices_on(ctx, "Russia and China vow to resist US pressure", DAY) == [
         ("RUS", "government", ("USA",)), ("CHN", "government", ("USA",))]
+
+
+# --- a state weighing a military step speaks as its government (reference_words.tsv deliberation; targets.py) ------
+
+def test_states_signalling_willingness_to_expand_drills_are_governments(ctx):
+    # Before: military (the drill word made it a military act); the signal is the governments' words.
+    text = "Japan and Australia signal readiness to expand naval drills in the region"
+    assert [v[:2] for v in voices_on(ctx, text, DAY)] == [("JPN", "government"), ("AUS", "government")]
+
+
+def test_a_state_considering_joining_drills_written_differently(ctx):
+    # The same class: one state, "is considering", a participle after it.
+    text = "South Korea is considering joining air drills with the United States."
+    assert [v[:2] for v in voices_on(ctx, text, DAY)] == [("KOR", "government")]
+
+
+def test_drills_held_or_a_signal_in_a_later_clause_stay_military(ctx):
+    # Counter-cases: drills held are the military's act; a "signaled" of another actor later in the sentence does
+    # not touch the first actor's launch.
+    assert [v[:2] for v in voices_on(ctx, "South Korea and Japan held naval drills on Monday.", DAY)] == [
+        ("KOR", "military"), ("JPN", "military")]
+    assert [v[:2] for v in voices_on(ctx, "North Korea fired two missiles after Seoul signaled new drills.",
+                                     DAY)][:1] == [("PRK", "military")]

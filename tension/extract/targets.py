@@ -145,6 +145,22 @@ def _own_act_told(statement: Statement) -> bool:
         _OWN_ACT.search(statement.content) is not None
 
 
+@lru_cache(maxsize=1)
+def _deliberation() -> re.Pattern:
+    words = sorted(load_reference_words().get("deliberation", ()), key=len, reverse=True)
+    return re.compile(r"\W+(?:(?:and|the|[A-Z][\w.]*|is|are|was|were|has|have)\W+){0,4}(?:"
+                      + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b")
+
+
+def _deliberates(statement: Statement) -> bool:
+    """Whether the state's verb deliberates on a military step rather than taking it ("US and South Korea signal
+    willingness to expand drills", "Japan is considering joining drills"): the government's words, no military act
+    (reference_words.tsv deliberation; issue 13 twelfth round)."""
+    speaker = statement.speaker or ""
+    at = statement.content.find(speaker) if speaker else -1
+    return at >= 0 and _deliberation().match(statement.content, at + len(speaker)) is not None
+
+
 def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds: Kinds | None,
                       anaphor: Anchored | None, co_actors: list[str | None] = ()) -> None:
     """Targets from context when the content only points back, or implied by the act when it names none
@@ -164,7 +180,8 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
     implied = act.targets if act is not None else None
     if implied and statement.speaker_kind == "government" and not statement.person and (statement.is_act or (
             statement.attribution == "subject (framed)" and statement.reported_by and
-            statement.speaker_role in ("state", "capital")) or _own_act_told(statement)):
+            statement.speaker_role in ("state", "capital")) or _own_act_told(statement)) and \
+            not _deliberates(statement):
         # a state's launch or drill is its military's act; also told before the outlet that passes it on ("North
         # Korea fired two missiles ..., KCNA said"); not a person: the leader inspecting a launch or a submarine
         # acts as the leader (adjudication 9: Kim Jong Un giving orders is government; judge D cause 5)
