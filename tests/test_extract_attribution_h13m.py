@@ -142,3 +142,28 @@ def test_drills_held_or_a_signal_in_a_later_clause_stay_military(ctx):
         ("KOR", "military"), ("JPN", "military")]
     assert [v[:2] for v in voices_on(ctx, "North Korea fired two missiles after Seoul signaled new drills.",
                                      DAY)][:1] == [("PRK", "military")]
+
+
+# --- a private person a demonym only modifies is no state's voice (speaker_kinds.tsv head: star, miners, ...) -------
+
+def test_a_pop_star_of_a_country_starting_service_is_no_statement(ctx):
+    # Before: the country's government acting (no target). A pop star is a person: no state's act, no row.
+    assert voices_on(ctx, "A South Korean pop star began his military service on Monday.", DAY) == []
+
+
+def test_miners_of_a_country_written_differently(ctx):
+    # The same class: plural miners after a number, a headline's verb.
+    assert voices_on(ctx, "Three Chinese miners survive a week underground", DAY) == []
+
+
+def test_a_star_aimed_at_another_state_keeps_a_row_as_a_person(ctx):
+    # Aimed at another state, the person's words keep their row, as people (before: government).
+    assert voices_on(ctx, "A South Korean pop star criticised Japan over the textbook row.", DAY) == [
+        ("KOR", "people", ("JPN",))]
+
+
+def test_a_state_body_a_demonym_modifies_still_acts(ctx):
+    # Counter-case: a state's own body ("troops", "officials") is not a private person.
+    assert [v[:2] for v in voices_on(ctx, "South Korean troops began a drill on Monday.", DAY)] == [("KOR", "military")]
+    assert [v[:2] for v in voices_on(ctx, "Japanese officials criticised China over the drills.", DAY)] == [
+        ("JPN", "government")]
