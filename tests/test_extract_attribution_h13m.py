@@ -167,3 +167,21 @@ def test_a_state_body_a_demonym_modifies_still_acts(ctx):
     assert [v[:2] for v in voices_on(ctx, "South Korean troops began a drill on Monday.", DAY)] == [("KOR", "military")]
     assert [v[:2] for v in voices_on(ctx, "Japanese officials criticised China over the drills.", DAY)] == [
         ("JPN", "government")]
+
+
+# --- a headline's bare penal participle after the subject: done to it (reference_words.tsv penal_participle) --------
+
+def test_nationals_indicted_in_a_headline_do_not_act(ctx):
+    # Before: the North Korean government acting. The headline drops "were": the nationals are indicted.
+    assert voices_on(ctx, "Chinese nationals indicted in scheme to smuggle chips", DAY) == []
+
+
+def test_an_official_jailed_over_a_disaster_written_differently(ctx):
+    # The same class: a capital's official, another penal participle, another preposition.
+    assert voices_on(ctx, "Seoul fire chief jailed over warehouse blaze", DAY) == []
+
+
+def test_an_active_arrest_with_its_object_still_acts(ctx):
+    # Counter-case: the active verb has its object right after it; the state acts.
+    assert [v[:2] for v in voices_on(ctx, "China detained two Japanese nationals in Shanghai.", DAY)] == [
+        ("CHN", "government")]

@@ -227,6 +227,21 @@ def possessed_body(blanked: str, end: int) -> str | None:
     return body.group("body") if body is not None else None
 
 
+@lru_cache(maxsize=1)
+def _penal_passive() -> re.Pattern:
+    words = sorted(load_reference_words().get("penal_participle", ()), key=len, reverse=True)
+    return re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:" + ("|".join(map(re.escape, words)) or "(?!x)x")
+                      + r")\s+(?:in|over|for|on|with|after|to|as|by)\b")
+
+
+def penal_passive(blanked: str, after: int, end: int) -> bool:
+    """Whether a headline's bare participle of a penal step follows the subject ("North Korean nationals indicted
+    in scheme", "Russian hackers charged over attacks", "star jailed for"): done to the subject, by no one named
+    (reference_words.tsv penal_participle; issue 13 twelfth round). An active verb has its object after it
+    ("Russia arrested a U.S. journalist")."""
+    return _penal_passive().match(blanked, after, end) is not None
+
+
 def modified_head(blanked: str, actor: Mention, end: int) -> str:
     """The phrase "| <head>" when a country word only modifies the actor's head noun ("the south Korean people are
     suffering, he said": the people, not the state), else ""."""

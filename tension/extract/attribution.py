@@ -20,7 +20,8 @@ import re
 
 from tension.extract.actors import Mention
 from tension.extract.acts import (COUNTRY_WORDS, LOWER_WORDS, MODIFIED_HEAD, act_findings, after_lead,
-                                  clause_subject, coordinated, harm_before, passive_agent, possessed_body)
+                                  clause_subject, coordinated, harm_before, passive_agent, penal_passive,
+                                  possessed_body)
 from tension.extract.findings import Finding, Rules, referents, replace_reported
 from tension.extract.groups import group_subject, subject_phrase
 from tension.extract.institutions import statistic_subject
@@ -135,6 +136,8 @@ def _clause_findings(
                 rules.act_words.isdisjoint(LOWER_WORDS.findall(blanked[actors[-1].end : c_end].lower())):
             # (a military act in the passive is still the state's: "South Korean warships were deployed")
             return []  # "President Yoon was impeached", "the soldier was detained": done to the subject, by no one named
+        if rules.evaluative is not None and penal_passive(blanked, actors[-1].end, c_end):
+            return []  # "North Korean nationals indicted in scheme": a headline's passive, done to the subject
         phrase = subject_phrase(blanked, np_floor, subject, c_end)
         if subject.kind in COUNTRY_WORDS and len(actors) == 1:
             head = MODIFIED_HEAD.match(blanked, subject.end, c_end)
