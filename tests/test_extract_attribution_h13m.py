@@ -185,3 +185,22 @@ def test_an_active_arrest_with_its_object_still_acts(ctx):
     # Counter-case: the active verb has its object right after it; the state acts.
     assert [v[:2] for v in voices_on(ctx, "China detained two Japanese nationals in Shanghai.", DAY)] == [
         ("CHN", "government")]
+
+
+# --- the North Korean leader's sister, as headlines name her (actors.tsv aliases of Kim Yo Jong) ---------------------
+
+def test_kims_powerful_sister_speaks_for_the_north(ctx):
+    # Before: no row (the kin rule makes "X's sister" no voice of X, and nobody else).
+    assert voices_on(ctx, "Kim's powerful sister says Pyongyang and Tokyo can mend ties", DAY) == [
+        ("PRK", "government", ("JPN",))]
+
+
+def test_kims_sister_written_differently(ctx):
+    # The same class: a curly apostrophe, another adjective and verb.
+    assert voices_on(ctx, "Kim’s influential sister slams Seoul over leaflets", DAY) == [
+        ("PRK", "government", ("KOR",))]
+
+
+def test_another_leaders_sister_is_no_voice_of_the_north(ctx):
+    # Counter-case: the kin rule still holds for anyone else's sister (only Tokyo, named in her words, acts).
+    assert [v[0] for v in voices_on(ctx, "Yoon's sister says Tokyo must apologise", DAY)] == ["JPN"]
