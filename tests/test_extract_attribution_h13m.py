@@ -204,3 +204,21 @@ def test_kims_sister_written_differently(ctx):
 def test_another_leaders_sister_is_no_voice_of_the_north(ctx):
     # Counter-case: the kin rule still holds for anyone else's sister (only Tokyo, named in her words, acts).
     assert [v[0] for v in voices_on(ctx, "Yoon's sister says Tokyo must apologise", DAY)] == ["JPN"]
+
+
+# --- a country before "strategy", "policies", "approach" is what they are about (reference_words.tsv topic_noun) ----
+
+def test_a_leaders_strategy_toward_a_country_is_no_act_of_that_country(ctx):
+    # Before: North Korea acting toward the US (its name read as the subject).
+    assert voices_on(ctx, "Biden's North Korea strategy marks a break with the past", DAY) == []
+
+
+def test_a_capitals_policies_toward_a_country_written_differently(ctx):
+    # The same class: a capital's plural policies, another country.
+    assert voices_on(ctx, "Tokyo's China policies are hardening.", DAY) == []
+
+
+def test_a_countrys_own_strategy_still_speaks(ctx):
+    # Counter-case: "North Korea's strategy" is the country's own (a possessive, not a modifier).
+    assert [v[:2] for v in voices_on(ctx, "North Korea's strategy is to divide the allies.", DAY)] == [
+        ("PRK", "government")]
