@@ -222,3 +222,26 @@ def test_a_countrys_own_strategy_still_speaks(ctx):
     # Counter-case: "North Korea's strategy" is the country's own (a possessive, not a modifier).
     assert [v[:2] for v in voices_on(ctx, "North Korea's strategy is to divide the allies.", DAY)] == [
         ("PRK", "government")]
+
+
+# --- a delegation head before a list of countries: the list acts (acts.clause_subject; attribution.tsv joint_head) ---
+
+def test_leaders_from_three_countries_meeting_act_toward_each_other(ctx):
+    # Before: no row (a subject after "from" was taken only alone, before a verb). Each acts toward the others,
+    # as government (a delegation head is an office: voices._OFFICE).
+    text = "Senior officials of Japan, Australia and India held talks in Delhi."
+    assert voices_on(ctx, text, DAY) == [("JPN", "government", ("AUS", "IND")), ("AUS", "government", ("IND", "JPN")),
+                                         ("IND", "government", ("AUS", "JPN"))]
+
+
+def test_ministers_from_two_countries_written_differently(ctx):
+    # The same class: "from", two countries, another joint verb.
+    assert voices_on(ctx, "Foreign ministers from Russia and China met in Moscow on Monday.", DAY) == [
+        ("RUS", "government", ("CHN",)), ("CHN", "government", ("RUS",))]
+
+
+def test_people_from_a_list_of_countries_do_not_act_for_them(ctx):
+    # Counter-cases: a head that is no delegation (refugees, students) gives no row, as before; "a court in X" keeps
+    # its one country.
+    assert voices_on(ctx, "Refugees from Syria and Iraq arrived in Germany.", DAY) == []
+    assert voices_on(ctx, "Students from Japan and China visited Seoul.", DAY) == []

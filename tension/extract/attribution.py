@@ -147,7 +147,9 @@ def _clause_findings(
                 phrase = f"{phrase} {head.group('head') or head.group('name')}"
             elif (body := possessed_body(blanked, subject.end)) is not None:
                 phrase = f"{phrase} {body}"  # "South Korea's parliament voted": the parliament's kind, its country
-        return act_findings(actors, blanked, c_end, outside, narrator, "act subject", bool(anchors), rules, phrase)
+        shared = phrase if len(actors) > 1 and _LIST_OWNER.search(blanked, 0, subject.start) else ""
+        return act_findings(actors, blanked, c_end, outside, narrator, "act subject", bool(anchors), rules, phrase,
+                            shared)  # ("Top leaders from | , China and Japan": the head before the list is theirs)
     if rules.between is not None and "between" in blanked[c_start:c_end]:
         sides = between_sides(blanked, c_start, c_end, outside, rules.between)
         if sides:
@@ -185,6 +187,7 @@ _POSSESSED_ONLY = re.compile(r"['’]s?(?:\s+(?!(?:to|will|would|may|might|can|c
 # After an actor, a preposition or a colon where its verb would be ("South Korea in mourning", "South Korea: Droves
 # of revellers leave"); "to" is a headline's future ("South Korea to suspend ...").
 _NO_PREDICATE = re.compile(r"\s*(?P<colon>:)|\s+(?:in|of|on|at|for|from|with|by|after|amid|over|under|near|against)\b")
+_LIST_OWNER = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$")
 _HEADLINE_PASSIVE = re.compile(r"\s+(\w+ed)\s+to\s+[a-z]")
 
 

@@ -70,7 +70,8 @@ def is_remark(text: str, doc: Walk, kinds: Kinds | None) -> bool:
 
 DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing|residents?\s+in)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
 _OFFICE = re.compile(r"\b(?:ministry|office|officials?|government|embassy|military|army|navy|command|agency|"
-                     r"spokes\w+|bureau|administration|secretariat|commission|department|authorit(?:y|ies))\b", re.I)
+                     r"spokes\w+|bureau|administration|secretariat|commission|department|authorit(?:y|ies)|"
+                     r"leaders|ministers|presidents|diplomats|envoys)\b", re.I)  # (plural heads: twelfth round)
 _NAME_AFTER = re.compile(r"\|\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:[Mm]inistry|[Oo]ffice|[Gg]overnment))")
 _PART_OF = re.compile(r"^\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|under)\s+(?:the\s+)?$")
 _PART_AFTER = re.compile(r"\s*(?:[a-z][\w-]*\s*){1,2}")
