@@ -14,7 +14,7 @@ from tension.config import load_reference_words
 from tension.extract.actors import Mention
 from tension.extract.findings import NO_RULES, Finding, Rules, referents, unique_countries
 from tension.extract.groups import names_group
-from tension.extract.mutual import joint_verb, mutual_partners
+from tension.extract.mutual import joint_heads, joint_verb, mutual_partners
 from tension.extract.scan import Anchored, phrase_alternatives
 
 
@@ -96,6 +96,10 @@ def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: li
             # "A court in Guyana", "Opponents of Rwanda's Senate": the place names the subject's country.
             if len(words) <= 3 and words[-1].lower() in ("in", "of") and verb_follows(blanked, mention.end, c_end):
                 return mention
+            if len(words) <= 3 and words[-1].lower() in ("of", "from") and \
+                    not joint_heads().isdisjoint(w.lower() for w in words) and \
+                    _list_then_verb(mention, blanked, outside, c_end):
+                return mention  # "Top leaders from South Korea, China and Japan discussed ...": the list acts
             continue
         return mention
     return None
@@ -152,6 +156,14 @@ def kin_pattern(nouns: Iterable[str]) -> re.Pattern:
 def _predicate_follows(blanked: str, start: int, end: int, predicate: re.Pattern | None) -> bool:
     """Whether a finite verb follows a mention (not a possessive: "Seoul's decision" is no act of Seoul)."""
     return predicate is not None and predicate.match(blanked, start, end) is not None
+
+
+def _list_then_verb(mention: Mention, blanked: str, outside: list[Mention], end: int) -> bool:
+    """Whether the mention opens a list of actors ("leaders of South Korea and Japan", "officials from Russia,
+    China and Iran") that a predicate follows: the delegation head before it (attribution.tsv joint_head) is the
+    list's (issue 13 twelfth round)."""
+    group = coordinated(mention, blanked, outside)
+    return len(group) > 1 and verb_follows(blanked, group[-1].end, end)
 
 
 def verb_follows(blanked: str, start: int, end: int) -> bool:
@@ -212,6 +224,36 @@ MODIFIED_HEAD = re.compile(r"\s+(?:[A-Z][a-z]+\s+(?=[a-z]))?(?P<head>[a-z][\w-]*
 COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
 
 
+@lru_cache(maxsize=1)
+def _possessed_body() -> re.Pattern:
+    words = sorted(load_reference_words().get("possessed_body", ()), key=len, reverse=True)
+    return re.compile(r"['’]s\s+(?P<body>" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b")
+
+
+def possessed_body(blanked: str, end: int) -> str | None:
+    """The state body a country owns right after it ("South Korea's parliament voted", "Japan's top court ruled"),
+    whose head tells the speaker's kind; None when the possessive owns anything else (issue 13 twelfth round)."""
+    if not blanked.startswith(("'s", "’s"), end):
+        return None
+    body = _possessed_body().match(blanked, end)
+    return body.group("body") if body is not None else None
+
+
+@lru_cache(maxsize=1)
+def _penal_passive() -> re.Pattern:
+    words = sorted(load_reference_words().get("penal_participle", ()), key=len, reverse=True)
+    return re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:" + ("|".join(map(re.escape, words)) or "(?!x)x")
+                      + r")\s+(?:in|over|for|on|with|after|to|as|by)\b")
+
+
+def penal_passive(blanked: str, after: int, end: int) -> bool:
+    """Whether a headline's bare participle of a penal step follows the subject ("North Korean nationals indicted
+    in scheme", "Russian hackers charged over attacks", "star jailed for"): done to the subject, by no one named
+    (reference_words.tsv penal_participle; issue 13 twelfth round). An active verb has its object after it
+    ("Russia arrested a U.S. journalist")."""
+    return _penal_passive().match(blanked, after, end) is not None
+
+
 def modified_head(blanked: str, actor: Mention, end: int) -> str:
     """The phrase "| <head>" when a country word only modifies the actor's head noun ("the south Korean people are
     suffering, he said": the people, not the state), else ""."""
@@ -250,8 +292,9 @@ def reported_act(blanked: str, verb_end: int, c_end: int, outside: list[Mention]
 
 
 def act_findings(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention], narrator: Mention | None,
-          how: str, reported: bool, rules: Rules = NO_RULES, phrase: str = "") -> list[Finding]:
-    """Statements of the actors of an act; in a document with a declared speaker, that speaker's account of it."""
+          how: str, reported: bool, rules: Rules = NO_RULES, phrase: str = "", shared: str = "") -> list[Finding]:
+    """Statements of the actors of an act; in a document with a declared speaker, that speaker's account of it.
+    `shared`: the phrase of a head the listed actors share ("Top leaders from | , China and Japan")."""
     pairs = [(r, a) for a in actors for r in referents(a)]
     resolved = [r for r, _ in pairs]
     if narrator is not None and narrator.country and len(actors) == 1 and len(resolved) == 1 and \
@@ -280,7 +323,7 @@ def act_findings(actors: list[Mention], blanked: str, c_end: int, outside: list[
         others = [r for r in resolved if r.country != actor.country]
         findings.append(Finding([actor], mention.text, "", True, how, exclude=[*actors] if not toward_each_other
                                 else [mention], extra_targets=others if toward_each_other else [],
-                                reported=reported, phrase=phrase if len(actors) == 1 else ""))
+                                reported=reported, phrase=phrase if len(actors) == 1 else shared))
     for partner in mutual_partners(blanked, actors[-1].end, c_end, outside, actors, rules.reciprocal):
         # "Putin met Kim Jong Un": a meeting is an act of both sides.
         findings.append(Finding(referents(partner)[:1], partner.text, "", True, "mutual", exclude=[partner],

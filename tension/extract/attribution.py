@@ -20,7 +20,8 @@ import re
 
 from tension.extract.actors import Mention
 from tension.extract.acts import (COUNTRY_WORDS, LOWER_WORDS, MODIFIED_HEAD, act_findings, after_lead,
-                                  clause_subject, coordinated, harm_before, passive_agent)
+                                  clause_subject, coordinated, harm_before, passive_agent, penal_passive,
+                                  possessed_body)
 from tension.extract.findings import Finding, Rules, referents, replace_reported
 from tension.extract.groups import group_subject, subject_phrase
 from tension.extract.institutions import statistic_subject
@@ -135,6 +136,8 @@ def _clause_findings(
                 rules.act_words.isdisjoint(LOWER_WORDS.findall(blanked[actors[-1].end : c_end].lower())):
             # (a military act in the passive is still the state's: "South Korean warships were deployed")
             return []  # "President Yoon was impeached", "the soldier was detained": done to the subject, by no one named
+        if rules.evaluative is not None and penal_passive(blanked, actors[-1].end, c_end):
+            return []  # "North Korean nationals indicted in scheme": a headline's passive, done to the subject
         phrase = subject_phrase(blanked, np_floor, subject, c_end)
         if subject.kind in COUNTRY_WORDS and len(actors) == 1:
             head = MODIFIED_HEAD.match(blanked, subject.end, c_end)
@@ -142,7 +145,11 @@ def _clause_findings(
                 # "South Korean team DRX won", "the South Korean company Samsung": the country word only modifies
                 # the actor's head noun, whose kind the phrase keeps ("team", "company", "court", "parliament")
                 phrase = f"{phrase} {head.group('head') or head.group('name')}"
-        return act_findings(actors, blanked, c_end, outside, narrator, "act subject", bool(anchors), rules, phrase)
+            elif (body := possessed_body(blanked, subject.end)) is not None:
+                phrase = f"{phrase} {body}"  # "South Korea's parliament voted": the parliament's kind, its country
+        shared = phrase if len(actors) > 1 and _LIST_OWNER.search(blanked, 0, subject.start) else ""
+        return act_findings(actors, blanked, c_end, outside, narrator, "act subject", bool(anchors), rules, phrase,
+                            shared)  # ("Top leaders from | , China and Japan": the head before the list is theirs)
     if rules.between is not None and "between" in blanked[c_start:c_end]:
         sides = between_sides(blanked, c_start, c_end, outside, rules.between)
         if sides:
@@ -180,6 +187,7 @@ _POSSESSED_ONLY = re.compile(r"['’]s?(?:\s+(?!(?:to|will|would|may|might|can|c
 # After an actor, a preposition or a colon where its verb would be ("South Korea in mourning", "South Korea: Droves
 # of revellers leave"); "to" is a headline's future ("South Korea to suspend ...").
 _NO_PREDICATE = re.compile(r"\s*(?P<colon>:)|\s+(?:in|of|on|at|for|from|with|by|after|amid|over|under|near|against)\b")
+_LIST_OWNER = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$")
 _HEADLINE_PASSIVE = re.compile(r"\s+(\w+ed)\s+to\s+[a-z]")
 
 

@@ -22,6 +22,7 @@ STATE_VOICES = frozenset({"government", "military", "state_media", "party_legisl
 
 _WORD = re.compile(r"[a-z][a-z-]*")
 _LAUNCH_OR_TEST = frozenset({"launch", "launched", "launches", "launching", "test", "tested", "tests", "testing"})
+_STRIKE = frozenset({"strike", "strikes"})
 
 
 def word_pattern(words: list[str]) -> WordPattern:
@@ -74,6 +75,9 @@ class Kinds:
     # words that end a capitalised body's name before its head: prepositions, a title-case headline's verbs
     # ("Workers Rally Against Alliance"; reference_words.tsv name_break)
     name_breaks: frozenset[str] = frozenset()
+    # "doctors", "union", "walkout": what makes "strike" a labour strike, no military act (reference_words.tsv
+    # labour_strike; issue 13 twelfth round)
+    labour_words: frozenset[str] = frozenset()
 
     def of_mention(self, mention: Mention | None) -> str | None:
         """The kind of voice a resolved mention is, from its actor, role or dictionary kind."""
@@ -139,6 +143,8 @@ class Kinds:
             return None  # (a set of the words of every act type: most statements tell none)
         if words <= _LAUNCH_OR_TEST and not self.civil_objects.isdisjoint(found):
             return None  # "launched an anti-dumping probe", "tested positive": no military act
+        if words <= _STRIKE and not self.labour_words.isdisjoint(found):
+            return None  # "as more doctors join the strike", "a strike by the union": a labour strike
         for act in self.act_types:
             if act.actor_country != actor_country and (not is_act or act.actor_country != "*"):
                 continue
@@ -172,4 +178,5 @@ def load_kinds() -> Kinds:
         transfer_verbs=frozenset(words.get("transfer", ())), transfer_keep=frozenset(words.get("transfer_keep", ())),
         loaded=word_pattern(list(words.get("loaded", ()))),
         name_breaks=frozenset(w.lower() for w in words.get("name_break", ())),
+        labour_words=frozenset(words.get("labour_strike", ())),
     )

@@ -92,6 +92,13 @@ def joint_verb(blanked: str, after: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def joint_heads() -> frozenset[str]:
+    """The heads of state delegations named before or between coordinated countries ("ministers", "officials",
+    "leaders"; attribution.tsv kind `joint_head`)."""
+    return frozenset(r["word"] for r in read_tsv(DATA_DIR / "attribution.tsv") if r["kind"] == "joint_head")
+
+
+@lru_cache(maxsize=1)
 def _joint_pattern() -> re.Pattern:
     rows = read_tsv(DATA_DIR / "attribution.tsv")
     verbs = [r["word"] for r in rows if r["kind"] in ("joint", "reciprocal")]

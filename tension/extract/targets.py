@@ -134,6 +134,36 @@ def _topic_verb_words() -> Anchored:
                     inner=tuple(w for w in words if not is_word_char(w[0])))
 
 
+_OWN_ACT = re.compile(r"(?<!\bif\s)(?<!\bunless\s)(?<!\bwhen\s)(?<!\bshould\s)"
+                      r"\b(?:(?:it|they)\s+(?:has\s+|had\s+|have\s+)?|to\s+(?:be|have)\s+)(?:successfully\s+|again\s+)?"
+                      r"(?:test|launch|fire)\w*\b")
+
+
+def _own_act_told(statement: Statement) -> bool:
+    """Whether a state (its name, or its capital) says it did a military act ("North Korea says it tested a
+    missile", "claims to be testing ..."): the act is its military's, as when told by another (guideline, kinds:
+    "North Korea fired" = military; issue 13 twelfth round). Not a plan ("says it will launch") nor a condition
+    ("warned of a response if it launches a test")."""
+    return statement.attribution == "speech verb" and statement.speaker_role in ("state", "capital") and \
+        _OWN_ACT.search(statement.content) is not None
+
+
+@lru_cache(maxsize=1)
+def _deliberation() -> re.Pattern:
+    words = sorted(load_reference_words().get("deliberation", ()), key=len, reverse=True)
+    return re.compile(r"\W+(?:(?:and|the|[A-Z][\w.]*|is|are|was|were|has|have)\W+){0,4}(?:"
+                      + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b")
+
+
+def _deliberates(statement: Statement) -> bool:
+    """Whether the state's verb deliberates on a military step rather than taking it ("US and South Korea signal
+    willingness to expand drills", "Japan is considering joining drills"): the government's words, no military act
+    (reference_words.tsv deliberation; issue 13 twelfth round)."""
+    speaker = statement.speaker or ""
+    at = statement.content.find(speaker) if speaker else -1
+    return at >= 0 and _deliberation().match(statement.content, at + len(speaker)) is not None
+
+
 def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds: Kinds | None,
                       anaphor: Anchored | None, co_actors: list[str | None] = ()) -> None:
     """Targets from context when the content only points back, or implied by the act when it names none
@@ -153,7 +183,8 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
     implied = act.targets if act is not None else None
     if implied and statement.speaker_kind == "government" and not statement.person and (statement.is_act or (
             statement.attribution == "subject (framed)" and statement.reported_by and
-            statement.speaker_role in ("state", "capital"))):
+            statement.speaker_role in ("state", "capital")) or _own_act_told(statement)) and \
+            not _deliberates(statement):
         # a state's launch or drill is its military's act; also told before the outlet that passes it on ("North
         # Korea fired two missiles ..., KCNA said"); not a person: the leader inspecting a launch or a submarine
         # acts as the leader (adjudication 9: Kim Jong Un giving orders is government; judge D cause 5)

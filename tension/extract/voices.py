@@ -70,7 +70,8 @@ def is_remark(text: str, doc: Walk, kinds: Kinds | None) -> bool:
 
 DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing|residents?\s+in)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
 _OFFICE = re.compile(r"\b(?:ministry|office|officials?|government|embassy|military|army|navy|command|agency|"
-                     r"spokes\w+|bureau|administration|secretariat|commission|department|authorit(?:y|ies))\b", re.I)
+                     r"spokes\w+|bureau|administration|secretariat|commission|department|authorit(?:y|ies)|"
+                     r"leaders|ministers|presidents|diplomats|envoys)\b", re.I)  # (plural heads: twelfth round)
 _NAME_AFTER = re.compile(r"\|\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:[Mm]inistry|[Oo]ffice|[Gg]overnment))")
 _PART_OF = re.compile(r"^\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|under)\s+(?:the\s+)?$")
 _PART_AFTER = re.compile(r"\s*(?:[a-z][\w-]*\s*){1,2}")
@@ -104,6 +105,20 @@ def _at(finding: Finding, speaker: Mention) -> int:
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
 
 
+_TAIL_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _before_verb(phrase: str, kinds: Kinds) -> str:
+    """A title-case headline's phrase after a state's name cut at its verb (reference_words.tsv name_break: "Warns",
+    "Targets", "Imposes"): what the state acts on names no head of its own ("Japan Warns Citizens" is the state,
+    not the people; issue 13 twelfth round)."""
+    at = phrase.index("|") + 1
+    for word in _TAIL_WORD.finditer(phrase, at):
+        if word.group(0).lower() in kinds.name_breaks:
+            return phrase[: word.start()]
+    return phrase
+
+
 def kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing: re.Pattern) -> str | None:
     """What sort of voice the finding's speaker is: a head word of its phrase ("a KINU researcher"), the kind of
     the speaker it points back to ("the statement"), else its actor's kind (speaker_kinds.tsv)."""
@@ -118,6 +133,8 @@ def kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing: 
         # (and a state body's own name inside a group's phrase: "The Secretariat of the Committee for ...": its
         # "Committee" is no head of a civic group)
         phrase = phrase.replace(speaker.text, " ")
+    if speaker is not None and speaker.kind in ("state", "capital") and "|" in phrase:
+        phrase = _before_verb(phrase, kinds)  # "US Targets Businessmen and Companies ...": the object's words
     head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
     if head in ("civic", "people") and speaker is not None and speaker.kind not in ("state", "capital", "demonym") \
             and _part_of(re.split(r"\||" + re.escape(speaker.text or "|"), finding.phrase or "", maxsplit=1)) \
