@@ -20,11 +20,6 @@ def _scored(scorer, text: str):
      "Busan signed a defence treaty with Canada."),
     ("Dozens of warplanes will fly over the strait in what would be the biggest air show of force in years.",
      "Dozens of warplanes will fly over the strait in the biggest air show of force in years."),
-    # "May" the month: the extractor reads it as a hedge
-    ("The navy of Tokyo shelled the fishing boats near the islet on May 14.",
-     "The navy of Tokyo shelled the fishing boats near the islet on June 14."),
-    ("Tokyo's puppet army staged reckless firing drills in May, the paper charged.",
-     "Tokyo's puppet army staged reckless firing drills in June, the paper charged."),
 ])
 def test_a_hedge_outside_the_main_clause_does_not_halve_the_statement(scorer, text, asserted):
     # T1/T2 (KCNA, RSS 2024): "condemned the talks ..., which might aggravate", "a pact that could tilt", "in what would
@@ -34,6 +29,22 @@ def test_a_hedge_outside_the_main_clause_does_not_halve_the_statement(scorer, te
     assert result.modality_factor == 1.0 and result.explanation()["hedge_outside_main_clause"] is True
     assert abs(result.hostility) > 0.2
     assert result.hostility == pytest.approx(_scored(scorer, asserted).hostility, abs=0.1)
+
+
+@pytest.mark.parametrize("text, asserted", [
+    ("The navy of Tokyo shelled the fishing boats near the islet on May 14.",
+     "The navy of Tokyo shelled the fishing boats near the islet on June 14."),
+    ("Tokyo's puppet army staged reckless firing drills in May, the paper charged.",
+     "Tokyo's puppet army staged reckless firing drills in June, the paper charged."),
+])
+def test_the_month_may_is_no_hedge(scorer, text, asserted):
+    # "May" the month: the extractor no longer reads it as a hedge (tension/extract/modality.py, MONTH_BEFORE), and
+    # the scorer's own check (rules.hedge_in_main_clause) would not halve it either
+    result = _scored(scorer, text)
+    assert result.modality == "asserted"
+    assert abs(result.hostility) > 0.2
+    assert result.hostility == pytest.approx(_scored(scorer, asserted).hostility, abs=0.1)
+    assert scorer.score(text, "hypothetical").modality_factor == 1.0
 
 
 @pytest.mark.parametrize("text", [

@@ -25,6 +25,30 @@ _REPORTING = Anchored(re.compile(r"\b(?:" + "|".join(_REPORTING_WORDS) + r")\b",
 _WOULD = Anchored(re.compile(r"\bwould\b", re.I), ("would",), word_start=True)
 _NONE: frozenset[str] = frozenset()
 _NON_WORD_TO_SPACE = bytes(b if chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(256))
+# a capitalised "May" after one of these, or before a day's number, is the month ("in May", "since May", "May 3"),
+# not the hedge "may" (the rows are read as words, case-insensitive). tension/score/rules.py reads the same set.
+MONTH_BEFORE = frozenset({"in", "since", "until", "till", "from", "through", "during", "early", "late", "mid", "last",
+                          "next", "of", "by", "on", "this", "before"})
+_DAY_AFTER = re.compile(r"\s+\d")
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def _is_month(text: str, match: re.Match) -> bool:
+    """Whether a hedge match is the month May: "May" capitalised, before a day's number or after MONTH_BEFORE."""
+    if match.group() != "May":
+        return False
+    if _DAY_AFTER.match(text, match.end()):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
+    return before is not None and before.group(1).lower() in MONTH_BEFORE
+
+
+def _hedged(text: str, view: str | None, hedge: Anchored) -> bool:
+    """Whether the text has a hedge word that is not the month May."""
+    if "May" not in text:
+        return hedge.found_in(text, view)
+    return any(not _is_month(text, m) for m in hedge.finditer(text, view))
+
 
 
 @dataclass(frozen=True)
@@ -204,7 +228,7 @@ def modality(frame_text: str, reported: bool, directive: bool = False) -> str:
     if not directive and (may is None or "negation" in may) and _denies(frame_text, view, words):
         return "negated"
     # A hedge makes it hypothetical; a condition does too, unless it conditions a threat ("vowed to strike if").
-    if ((may is None or "hedge" in may) and words.hedge.found_in(frame_text, view)) or (
+    if ((may is None or "hedge" in may) and _hedged(frame_text, view, words.hedge)) or (
             (may is None or "condition" in may) and words.condition.found_in(frame_text, view) and not (
             (may is None or "threat" in may) and words.threat.found_in(frame_text, view))):
         return "hypothetical"

@@ -306,9 +306,8 @@ THAT_NOT_RELATIVE_AFTER = frozenset({"said", "says", "say", "warned", "warns", "
 QUESTION_STARTS = frozenset({".", ":", ";", "?", "!", "(", "[", "—", "–"})
 # the extractor's one hedge written in its code, not in the rows: 'would' (tension/extract/modality.py, _WOULD)
 HEDGE_WORDS_IN_CODE = ("would",)
-# a capitalised "May" after one of these is the month ("in May", "since May", "early May")
-MONTH_BEFORE = frozenset({"in", "since", "until", "till", "from", "through", "during", "early", "late", "mid", "last",
-                          "next", "of", "by", "on", "this", "before"})
+# a capitalised "May" after one of these is the month ("in May", "since May", "early May"): the extractor's set
+from tension.extract.modality import MONTH_BEFORE  # noqa: E402
 
 
 def compile_hedges(patterns: tuple[str, ...]) -> tuple[tuple[tuple[frozenset[str], tuple[str, ...]], ...], ...]:
