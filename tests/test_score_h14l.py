@@ -1,0 +1,89 @@
+"""Twelfth round (issue 14): the sign of right pairs. Independent judges of today's main found three classes with the
+sign wrong (general descriptions, no corpus text): Yonhap's vigilance ('closely monitoring', 'maintaining readiness')
+scored neutral, KCNA's mocking dismissals scored neutral, and KCNA accusations scored cooperative because the accused
+side's talks or dialogue are named in them. Every sentence here is written for the test (no corpus text); each class
+is tested with two sentences written differently and a counter-case."""
+import pytest
+
+from conftest import cue_of
+
+
+def _scored(scorer, text: str):
+    """The score under the modality the extractor gives the text, as the pipeline scores a statement."""
+    from tension.extract.statements import modality, outside_quotes
+
+    return scorer.score(text, modality(outside_quotes(text), False))
+
+
+# --- vigilance is +1 (guideline decision 18; its table: 'closely monitoring') ---
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Busan's navy said it was closely monitoring the fishing fleet sent by Tokyo.", "closely monitoring"),
+    ("Officials in Seoul are keeping close tabs on the movements of Tokyo's patrol boats.", "keeping close tabs on"),
+    ("The ministry said its units maintain full readiness while Tokyo's ships stay near the islands.",
+     "maintain full readiness"),
+    ("Seoul told its coast guard to stay vigilant as Tokyo's survey ship sailed east.", "vigilant"),
+])
+def test_vigilance_is_a_mild_hostile_cue(scorer, text, fragment):
+    result = _scored(scorer, text)
+    cue = cue_of(result, fragment)
+    assert cue["kind"] == "tension" and cue["contribution"] == pytest.approx(0.2)
+    assert 0.1 < result.hostility < 0.5  # class +1: above neutral, below an accusation
+
+
+@pytest.mark.parametrize("text", [
+    "The health agency in Busan is monitoring the spread of the flu.",       # a disease, not the other's moves
+    "Fans in Tokyo watched the final closely and cheered the winners.",      # 'watched ... closely' with a gap
+    "A closely watched meeting between the ministers of Seoul and Tokyo opened on Monday.",  # the adjective
+])
+def test_watching_a_disease_a_match_or_a_closely_watched_meeting_is_no_vigilance(scorer, text):
+    result = _scored(scorer, text)
+    assert not [c for c in result.cues if c["cameo"] == "012" and c["contribution"] > 0]
+
+
+# --- a mocking dismissal is a contemptuous characterisation (111, as 'absurd'), and what it mocks is no cooperation ---
+
+@pytest.mark.parametrize("text", [
+    "The spokesman in Pyongyang scoffed at the offer of talks from Seoul.",
+    "Pyongyang's paper called Seoul's proposal for dialogue simply laughable.",
+    "The commentary mocked the southern side's proposal for dialogue as a cheap show.",
+])
+def test_a_mocking_dismissal_is_hostile_and_turns_the_mocked_talks(scorer, text):
+    result = _scored(scorer, text)
+    talks = [c for c in result.cues if c["matched"].lower() in ("dialogue", "talks")]
+    assert talks and all(c["contribution"] > 0 for c in talks)  # the talks: mocked, not offered
+    assert any(c["cameo"] == "111" for c in result.cues)
+    assert result.hostility > 0.15  # the sign (was cooperative or neutral); 'proposal for' before it stays cooperative
+
+
+@pytest.mark.parametrize("text", [
+    "The two leaders laughed and shook hands at the summit in Seoul.",          # laughter, not scorn
+    "Tokyo and Seoul will hold a mock rescue drill next week to prepare for earthquakes.",  # 'mock': an adjective
+])
+def test_laughter_and_a_mock_drill_are_no_mocking_dismissal(scorer, text):
+    result = _scored(scorer, text)
+    assert not [c for c in result.cues if c["cameo"] == "111"]
+
+
+# --- the accused side's talks named in an accusation are not cooperation ---
+
+@pytest.mark.parametrize("text", [
+    "The puppets' clamour for dialogue is a smokescreen to hide their arms buildup.",
+    "Washington torpedoed the talks and then shunned dialogue with the DPRK for a year.",
+    "The traitors prattle about dialogue while they stage war drills against the north.",
+])
+def test_talks_the_accused_side_uses_as_a_ploy_or_broke_off_are_no_cooperation(scorer, text):
+    result = _scored(scorer, text)
+    talks = [c for c in result.cues if c["matched"].lower() in ("dialogue", "talks")]
+    assert talks and all(c["contribution"] > 0 for c in talks)
+    assert result.hostility > 0.3
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul proposed talks with Pyongyang to ease tensions on the peninsula.",
+    "The two sides cried out with joy when the talks ended in an agreement.",  # 'cried out', not 'crying for'
+])
+def test_talks_offered_or_concluded_stay_cooperative(scorer, text):
+    result = _scored(scorer, text)
+    assert [c for c in result.cues if c["matched"].lower() == "talks" and c["contribution"] < 0]
+    assert result.hostility < 0
