@@ -87,3 +87,22 @@ def test_talks_offered_or_concluded_stay_cooperative(scorer, text):
     result = _scored(scorer, text)
     assert [c for c in result.cues if c["matched"].lower() == "talks" and c["contribution"] < 0]
     assert result.hostility < 0
+
+
+# --- watching for the other's expected act is vigilance about it, not the act (decision 24, as 'brace for') ---
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Tokyo's coast guard is watching closely for signs of another missile launch by Busan's rebels.", "missile launch"),
+    ("Seoul's army is monitoring for a nuclear test that Tokyo's rivals may stage this week.", "nuclear test"),
+])
+def test_watching_for_an_expected_act_halves_it(scorer, text, fragment):
+    cue = cue_of(_scored(scorer, text), fragment)
+    assert any(m["kind"] == "topic" for m in cue["markers"])
+    assert cue["contribution"] == pytest.approx(cue["weight"] * 0.5, abs=0.01)
+
+
+def test_an_alert_for_a_launch_done_keeps_the_launch(scorer):
+    # 'alert for' is not a watching-for marker: an alert follows a launch that happened
+    result = _scored(scorer, "Tokyo issued an emergency alert for the missile launch by Busan's rebels on Sunday.")
+    cue = cue_of(result, "missile launch")
+    assert not any(m["kind"] == "topic" for m in cue["markers"])
