@@ -106,3 +106,21 @@ def test_an_alert_for_a_launch_done_keeps_the_launch(scorer):
     result = _scored(scorer, "Tokyo issued an emergency alert for the missile launch by Busan's rebels on Sunday.")
     cue = cue_of(result, "missile launch")
     assert not any(m["kind"] == "topic" for m in cue["markers"])
+
+
+# --- Yonhap, batch 1 tune: cooperative statements read hostile by a status word or a crime's loot ---
+
+@pytest.mark.parametrize("text", [
+    "The captured soldiers have asked to live in Seoul, and Kyiv has agreed to talks on their transfer.",
+    "Seoul offered a home to both captured fighters, officials in Kyiv said after the talks.",
+])
+def test_captured_soldiers_name_prisoners_not_a_capture(scorer, text):
+    # 'the captured soldiers' is their status (a capture past, by another): the statement is about the talks
+    result = _scored(scorer, text)
+    assert not [c for c in result.cues if c["cameo"] == "181" and c["contribution"] > 0]
+    assert result.hostility < 0
+
+
+def test_capturing_soldiers_is_still_the_act(scorer):
+    result = _scored(scorer, "Kyiv's forces captured two soldiers sent by Pyongyang in the Kursk region.")
+    assert cue_of(result, "captured")["cameo"] == "181"
