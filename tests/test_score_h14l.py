@@ -124,3 +124,16 @@ def test_captured_soldiers_name_prisoners_not_a_capture(scorer, text):
 def test_capturing_soldiers_is_still_the_act(scorer):
     result = _scored(scorer, "Kyiv's forces captured two soldiers sent by Pyongyang in the Kursk region.")
     assert cue_of(result, "captured")["cameo"] == "181"
+
+
+@pytest.mark.parametrize("text", [
+    "The court fined the Seoul businessman for embezzling donations meant for Pyongyang's hospitals.",
+    "Prosecutors in Busan say the charity head misappropriated aid bound for Tokyo's flood victims.",
+])
+def test_embezzled_donations_are_no_gift(scorer, text):
+    result = _scored(scorer, text)
+    assert not [c for c in result.cues if c["contribution"] < 0]  # the loot of a crime, not cooperation
+
+
+def test_donations_sent_stay_cooperative(scorer):
+    assert _scored(scorer, "Seoul sent donations of rice to Pyongyang's hospitals.").hostility < 0
