@@ -137,3 +137,21 @@ def test_embezzled_donations_are_no_gift(scorer, text):
 
 def test_donations_sent_stay_cooperative(scorer):
     assert _scored(scorer, "Seoul sent donations of rice to Pyongyang's hospitals.").hostility < 0
+
+
+# --- KCNA's 'confab': the accused sides' meeting named with contempt ---
+
+@pytest.mark.parametrize("text", [
+    "The paper said the talks were nothing but a confab for aggression against the north.",
+    "Tokyo's rulers held a confab with the puppets to plot a war, the commentary said.",
+])
+def test_a_confab_is_contempt_and_derogates_the_talks(scorer, text):
+    result = _scored(scorer, text)
+    assert cue_of(result, "confab")["cameo"] == "111"
+    assert not [c for c in result.cues if c["contribution"] < 0]
+    assert result.hostility > 0.3
+
+
+def test_talks_beside_no_confab_stay_cooperative(scorer):
+    result = _scored(scorer, "The talks between Seoul and Tokyo ended in an agreement on fisheries.")
+    assert result.hostility < 0
