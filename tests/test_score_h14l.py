@@ -155,3 +155,30 @@ def test_a_confab_is_contempt_and_derogates_the_talks(scorer, text):
 def test_talks_beside_no_confab_stay_cooperative(scorer):
     result = _scored(scorer, "The talks between Seoul and Tokyo ended in an agreement on fisheries.")
     assert result.hostility < 0
+
+
+# --- more forms of the accused side's talks called a trick, or made to fail (sentences of my own, no tune instance) ---
+
+@pytest.mark.parametrize("text", [
+    "The traitors in Seoul resort to the trick of dialogue to mislead public opinion.",
+    "Tokyo's proposal for talks is nothing but a gimmick, the commentary said.",
+    "The puppets' peace offensive is aimed at deceiving the public.",
+    "The traitors are making a fuss about dialogue while escalating confrontation.",
+    "The puppets made the talks collapse with unreasonable preconditions.",
+])
+def test_talks_called_a_trick_or_made_to_fail_are_no_cooperation(scorer, text):
+    result = _scored(scorer, text)
+    mocked = [c for c in result.cues if c["matched"].lower() in ("dialogue", "talks", "peace")]
+    assert mocked and all(c["contribution"] > 0 for c in mocked)
+    assert result.hostility > 0.15
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow launched a new offensive after the talks in Istanbul.",       # an offensive after talks: no 'peace offensive'
+    "The two sides resumed talks in Seoul after a deadlock of three years.",  # the deadlock is over
+    "Seoul and Tokyo held talks despite the collapse of the stock market.",
+])
+def test_talks_beside_an_offensive_a_past_deadlock_or_a_market_collapse_stay_cooperative(scorer, text):
+    result = _scored(scorer, text)
+    assert [c for c in result.cues if c["matched"].lower().endswith("talks") and c["contribution"] < 0]
+    assert result.hostility < 0
