@@ -60,3 +60,38 @@ def test_the_declaration_as_an_object_leaves_the_outlets_sentence_alone(ctx):
     text = ("The Korean Federation of Teachers' Unions of south Korea held a rally on Monday. "
             "The puppet authorities must implement the declaration at once, KCNA said.")
     assert _kcna_rows(ctx, text) == [("PRK", "state_media", ("KOR",))]
+
+
+# --- "the statement said", "the resolution said" after a body the dictionary cannot place is not KCNA's voice ------
+
+def test_a_relayed_groups_statement_is_not_the_outlets_own_voice(ctx):
+    # Before: a civic network the dictionary does not know issued a statement; "The statement said ..." was KCNA's
+    # own sentence (PRK state_media -> KOR), counted in the index. Now a voice of no country, as the group's.
+    text = ("The Jeju Peace Solidarity Network issued a statement on Tuesday. "
+            "The statement said the puppet authorities must stop the naval base construction at once.")
+    assert _kcna_rows(ctx, text) == []
+    assert _voice_of(ctx, text, "statement")[0] is None
+
+
+def test_a_relayed_alliances_statement_told_after_its_content_is_not_the_outlets_own_voice(ctx):
+    # The same class written differently: the frame after the content ("..., the statement noted"). Before: KCNA's.
+    text = ("The Pusan Alliance for Reunification issued a statement on Friday, denouncing the drills. "
+            "The war drills are a grave provocation against the north, the statement noted.")
+    assert _kcna_rows(ctx, text) == []
+    assert _voice_of(ctx, text, "statement")[0] is None
+
+
+def test_a_foreign_associations_resolution_keeps_its_voice(ctx):
+    # Counter-case (passes before and after): the voice met last is the foreign association; its resolution stays
+    # its, not the South Korean regime named in between.
+    text = ("The Korean Friendship Association of Nigeria held a seminar on Sunday, calling on the south Korean "
+            "regime to give up confrontation. The resolution said that the south Korean regime must opt for "
+            "dialogue with the north.")
+    assert _voice_of(ctx, text, "resolution")[:2] == ("NGA", "diaspora_foreign")
+
+
+def test_a_dprk_committees_statement_stays_the_committees(ctx):
+    # Counter-case (passes before and after): the CPRK (decision 12: government) keeps its statement.
+    text = ("The Committee for the Peaceful Reunification of Korea issued a statement on Tuesday. "
+            "The statement said the Lee group of traitors will pay dearly for its provocations.")
+    assert _voice_of(ctx, text, "statement") == ("PRK", "government", ("KOR",))
