@@ -50,6 +50,7 @@ class Rules:
     non_state_heads: frozenset[str] = frozenset()  # heads of a phrase naming a voice that is no state ("Council")
     media_heads: frozenset[str] = frozenset()  # heads of a phrase naming an outlet ("media", "newspaper")
     pointing_back: frozenset[str] = frozenset()  # "the statement said": the last speaker goes on ("the statement")
+    relayed_text: frozenset[str] = frozenset()  # "the declaration said": only the voice met last, never an institution
     # "the commentary said" with no speaker before it in the story: the document's own voice (a KCNA release's
     # commentary is KCNA's), never the last institution named ("the puppet military")
     own_text: frozenset[str] = frozenset()

@@ -77,6 +77,7 @@ def load_lexicon() -> Lexicon:
         media_heads=frozenset(h for h, k in kinds.by_head.items() if k == "media"),
         house=kinds.house,
         pointing_back=frozenset(f"the {w}" for w in words.get("pointing", ())),
+        relayed_text=frozenset(f"the {w}" for w in words.get("relayed_text", ())),
         own_text=frozenset(f"the {w}" for w in words.get("own_text", ())),
         kin=kin_pattern(words.get("kin", ())),
         predicate=predicate_pattern(words.get("act_verb", ())),

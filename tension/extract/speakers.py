@@ -277,7 +277,14 @@ def speech_verb_findings(
             if earlier and _APPOSITION_OF.fullmatch(blanked, earlier[-1].end, speakers[0].start):
                 speakers = [earlier[-1]]  # "<a paper>, a major newspaper of the DPRK, condemned": the paper
             resolved = [r for s in speakers for r in referents(s)]
-            if speakers[-1].backref in ("he", "she") and resolved and _object_before(blanked, outside,
+            if speakers[-1].backref in rules.relayed_text:
+                # "the declaration said": the voice that adopted it, met last (a relayed group), never the latest
+                # institution named (the government the declaration condemns); a speaker not known when none
+                if last_speaker is None:
+                    return [Finding([], speakers[-1].text, anchor.group(0), False, "speech verb (speaker unknown)",
+                                    exclude=speakers, directive=directive)]
+                resolved = [last_speaker]
+            elif speakers[-1].backref in ("he", "she") and resolved and _object_before(blanked, outside,
                                                                                    speakers[-1], resolved[0]):
                 # "Expressing condolences over the demise of Kim Jong Il, he called for ...": the person the
                 # sentence is about is not who speaks in it; the voice met before (a relayed group or person the

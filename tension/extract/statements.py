@@ -326,6 +326,10 @@ def _sentence_statements(
         last = doc.last_speaker
         if doc.crowd is not None and any(m.backref == "they" for m in outside):
             last = doc.crowd  # "Workers staged a rally ... They said": the crowd told last, not the voice before it
+        elif last is not None and lexicon.rules.relayed_text and doc.last_kind in _STATE_PROPER and (
+                narrator is None or last.country != narrator.country) and \
+                any(m.backref in lexicon.rules.relayed_text for m in outside):
+            last = None  # "the declaration said" after the other side's state voice: not its declaration
         findings = clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
                                          lexicon.rules, last, narrator)
         if lead_end and c_start == 0 and findings:
@@ -399,6 +403,9 @@ def _sentence_statements(
 
 
 _TEAM_ACTS = frozenset({"act subject", "mutual", "nested", "passive agent"})
+# The other side's state proper, whose words a relayed "the declaration said" never goes on (its parties may: a South
+# Korean party's declaration; issue 13 thirteenth round).
+_STATE_PROPER = frozenset({"government", "military", "state_media"})
 
 
 
