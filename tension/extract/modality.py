@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tension.config import DATA_DIR, read_tsv
-from tension.extract.scan import Anchored, lowercase_view
+from tension.extract.scan import Anchored, lowercase_view, trie_regex
 
 MODALITY_FILE = DATA_DIR / "cues_modifiers.tsv"
 _REPORTING_WORDS = ("said", "says", "stressed", "reiterated", "added", "told", "noted", "vowed", "pledged", "declared",
@@ -132,28 +132,9 @@ def _key_words(groups: dict[str, list[str]]) -> tuple[re.Pattern | None, dict, t
         return (None, *frozen)
     # (the whole word is taken, so that a word matching two keys, a stem and a longer word, gets both's groups; the
     # stems and the words as tries: the lookahead at each blank tries a shared first letter once, not every key)
-    return (re.compile(" (?=" + "|".join([*([_trie(stems)] if stems else []),
-                                          "(?:" + (_trie(exact) if exact else "(?!x)x") + ")(?!\\w)"])
+    return (re.compile(" (?=" + "|".join([*([trie_regex(stems)] if stems else []),
+                                          "(?:" + (trie_regex(exact) if exact else "(?!x)x") + ")(?!\\w)"])
                        + ")(\\w+)"), *frozen)
-
-
-def _trie(words) -> str:
-    """A regex matching exactly `words` (each as a prefix of what follows), shared prefixes tried once."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
 
 
 def _groups(view: str, words: "ModalityWords") -> frozenset[str] | set[str] | None:

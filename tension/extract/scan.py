@@ -372,3 +372,23 @@ def phrase_alternatives(phrases: Iterable[str]) -> str:
     """Phrases (of a data file) as a regex alternation in their order, each space matching any white space; a
     pattern that never matches when there are none."""
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!x)x"
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex (no anchors, no flags) matching exactly `words`, built as a trie so shared prefixes are tried once;
+    greedy optional tails make the longest word win. Used for the actors' aliases and modality's key words."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(trie)
