@@ -30,6 +30,9 @@ _NON_WORD_TO_SPACE = bytes(b if chr(b).isalnum() or b == ord("_") else ord(" ") 
 MONTH_BEFORE = frozenset({"in", "since", "until", "till", "from", "through", "during", "early", "late", "mid", "last",
                           "next", "of", "by", "on", "this", "before"})
 _DAY_AFTER = re.compile(r"\s+\d")
+# a verb or adverb after "May" makes it the modal whatever stands before it ("Why This May Be Kim's Last Chance")
+_MODAL_AFTER = re.compile(r"\s+(?:be|not|also|well|soon|still|never|yet|even|only|need|face|take|become|seek|"
+                          r"lead|come|help|want|bring|prove|lose|win|get|see|make|find|try|use)\b", re.I)
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 
@@ -39,6 +42,8 @@ def _is_month(text: str, match: re.Match) -> bool:
         return False
     if _DAY_AFTER.match(text, match.end()):
         return True
+    if _MODAL_AFTER.match(text, match.end()):
+        return False
     before = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
     return before is not None and before.group(1).lower() in MONTH_BEFORE
 

@@ -326,10 +326,13 @@ def _sentence_statements(
         last = doc.last_speaker
         if doc.crowd is not None and any(m.backref == "they" for m in outside):
             last = doc.crowd  # "Workers staged a rally ... They said": the crowd told last, not the voice before it
-        elif last is not None and lexicon.rules.relayed_text and doc.last_kind in _STATE_PROPER and (
-                narrator is None or last.country != narrator.country) and \
-                any(m.backref in lexicon.rules.relayed_text for m in outside):
-            last = None  # "the declaration said" after the other side's state voice: not its declaration
+        elif last is not None and lexicon.rules.relayed_text and doc.last_kind in _STATE_PROPER and \
+                any(m.backref in lexicon.rules.relayed_text for m in outside) and \
+                _state_media_narrator(doc, lexicon) and last.country != doc.narrator.country:
+            # "the declaration said" in a state outlet's story after the other side's state voice: not its
+            # declaration. Only there: in a wire story "The statement said" after a ministry's statement is the
+            # ministry's (review, session 6)
+            last = None
         findings = clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
                                          lexicon.rules, last, narrator)
         if lead_end and c_start == 0 and findings:
@@ -406,6 +409,12 @@ _TEAM_ACTS = frozenset({"act subject", "mutual", "nested", "passive agent"})
 # The other side's state proper, whose words a relayed "the declaration said" never goes on (its parties may: a South
 # Korean party's declaration; issue 13 thirteenth round).
 _STATE_PROPER = frozenset({"government", "military", "state_media"})
+
+
+def _state_media_narrator(doc: "Walk", lexicon) -> bool:
+    """Whether the document's declared speaker is a state outlet (KCNA, TASS): its relayed texts are others'."""
+    return doc.narrator is not None and lexicon.kinds is not None and \
+        lexicon.kinds.of_mention(doc.narrator) == "state_media"
 
 
 

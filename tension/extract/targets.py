@@ -144,8 +144,17 @@ def _own_act_told(statement: Statement) -> bool:
     missile", "claims to be testing ..."): the act is its military's, as when told by another (guideline, kinds:
     "North Korea fired" = military; issue 13 twelfth round). Not a plan ("says it will launch") nor a condition
     ("warned of a response if it launches a test")."""
-    return statement.attribution == "speech verb" and statement.speaker_role in ("state", "capital") and \
-        _OWN_ACT.search(statement.content) is not None
+    if not (statement.attribution == "speech verb" and statement.speaker_role in ("state", "capital")):
+        return False
+    found = _OWN_ACT.search(statement.content)
+    # ("North Korea said South Korean claims that it fired shells were a lie": another's claim, denied; review,
+    # session 6)
+    return found is not None and _CLAIMED.search(statement.content, max(0, found.start() - 40), found.start()) is None
+
+
+# another's claim or report that the state did it ("that": not the state's own "claims to be testing")
+_CLAIMED = re.compile(r"\b(?:claim|claims|claimed|report|reports|allegation|allegations|accusation|accusations|"
+                      r"charges|deny|denies|denied|denying|rumou?rs?)\b(?:\s+\w+){0,2}?\s+that\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
