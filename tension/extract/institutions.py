@@ -48,8 +48,14 @@ _BARE = frozenset({"prosecutors", "police", "investigators"})
 
 
 def _cue(body: str) -> bool:
-    """Whether the body may name such a body at all (a cheap test before the pattern)."""
-    return "ourt" in body or "rosecut" in body or "olice" in body or "nvestigator" in body or "ounsel" in body
+    """Whether the body may name such a body at all (a cheap test before the pattern): a noun without its first
+    letter, whose case varies ("ourt" for "Court" and "court"), is in it."""
+    return any(part in body for part in _cue_parts())
+
+
+@lru_cache(maxsize=1)
+def _cue_parts() -> tuple[str, ...]:
+    return tuple(sorted({noun[1:] for noun in load_reference_words().get("domestic_body", ())}))
 
 
 def dateline_country(body: str, actors: ActorDictionary, published: date) -> str | None:

@@ -55,7 +55,6 @@ def _hedged(text: str, view: str | None, hedge: Anchored) -> bool:
     return any(not _is_month(text, m) for m in hedge.finditer(text, view))
 
 
-
 @dataclass(frozen=True)
 class ModalityWords:
     """The compiled statement-modality rows of the lexicon."""
