@@ -214,17 +214,27 @@ def staged_counts(folder: Path) -> dict:
 
 def _read(batch: dict, fields: dict[str, str] | None, defaults: dict[str, str] | None,
           line_offsets: LineOffsets | None) -> tuple[list[Document], list[dict]]:
-    """The batch's documents (the first of each doc_id) and its rejections as rows."""
+    """The batch's documents and its rejections as rows. Of several copies of one text (one doc_id) the batch keeps
+    the one the writer would keep (_precedence), in the place of the first, so that which copy is stored does not
+    depend on how the input was cut into batches."""
     documents: list[Document] = []
     rejections: list[dict] = []
-    seen: set[str] = set()
+    position: dict[str, int] = {}
     for item in read_batch(batch, fields, defaults, line_offsets):
         if isinstance(item, Rejection):
             rejections.append(records.rejection_row(item))
-        elif item.doc_id not in seen:
-            seen.add(item.doc_id)
+        elif item.doc_id not in position:
+            position[item.doc_id] = len(documents)
             documents.append(item)
+        elif _precedence(item) < _precedence(documents[position[item.doc_id]]):
+            documents[position[item.doc_id]] = item
     return documents, rejections
+
+
+def _precedence(document: Document) -> tuple:
+    """Which copy of a text is kept: the first published, then the first by external id, file and item (the order
+    of tension/warehouse/sql/queries/load_replaced_documents.sql, which applies it across batches)."""
+    return (document.published, document.external_id or "", document.path, document.item)
 
 
 def _list_column(arrays: list) -> pa.ListArray:

@@ -85,6 +85,11 @@ def run(
         f"documents: {result['documents_seen']} read, {result['documents_new']} new, "
         f"{result['documents_rejected']} rejected; statements added: {result['statements_added']}"
     )
+    if result.get("documents_replaced"):
+        from tension.run import plural
+
+        typer.echo(f"{plural(result['documents_replaced'], 'stored document')} replaced by an earlier-published "
+                   "copy of the same text (the first publication is kept)")
     from tension.cli_output import ALL_REJECTED_EXIT, all_rejected, rejection_lines
 
     for line in rejection_lines(result["rejections"], db):

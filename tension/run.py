@@ -33,7 +33,8 @@ from tension.warehouse import aggregate, dedup, load, publish as publication, re
 from tension.warehouse import store as storage
 from tension.warehouse.load import Writer
 
-COUNTS = ("documents_seen", "documents_new", "documents_rejected", "statements_added", "documents_clustered")
+COUNTS = ("documents_seen", "documents_new", "documents_rejected", "statements_added", "documents_clustered",
+          "documents_replaced")
 
 
 @functools.cache

@@ -43,11 +43,23 @@ class Writer:
 
 
 def store_batch(writer: Writer, batch_dir: Path) -> dict:
-    """Insert one staged batch in one transaction (documents already stored are left alone), each new document
-    with its near-duplicate cluster; drop the staging. Returns the batch's counts and rejections."""
+    """Insert one staged batch in one transaction (documents already stored are left alone, unless the batch holds
+    an earlier copy of the same text, which replaces them), each new document with its near-duplicate cluster; drop
+    the staging. Returns the batch's counts and rejections."""
     con = writer.con
     files = {name: str(batch_dir / f"{name}.parquet") for name in SCHEMAS}
     with store.transaction(con):
+        # A text stored already under a later copy gives way to the batch's earlier one (load_replaced_documents):
+        # its rows go, and the earlier copy is stored below as new.
+        con.execute(store.sql("load_replaced_documents"), [files["documents"]])
+        replaced = con.execute("select count(*) from replaced_documents").fetchone()[0]
+        if replaced:
+            for table, key in (("scores", "statement_id in (select statement_id from statements where doc_id in "
+                                          "(select doc_id from replaced_documents))"),
+                               ("statements", "doc_id in (select doc_id from replaced_documents)"),
+                               ("document_bands", "doc_id in (select doc_id from replaced_documents)"),
+                               ("documents", "doc_id in (select doc_id from replaced_documents)")):
+                con.execute(f"delete from {table} where {key}")
         # A document is stored whole or not at all: its statements and scores go in only when it is new.
         con.execute(store.sql("load_new_documents"), [files["documents"]])
         new = con.sql(store.sql("load_new_signatures"), params=[files["documents"]]).to_arrow_table()
@@ -65,4 +77,5 @@ def store_batch(writer: Writer, batch_dir: Path) -> dict:
     shutil.rmtree(batch_dir, ignore_errors=True)
     return {"documents_seen": documents_read, "documents_new": new.num_rows,
             "documents_rejected": len(rejections), "statements_added": statements_added,
+            "documents_replaced": replaced,
             "documents_clustered": clustering.joined, "rejections": rejections}

@@ -1,0 +1,11 @@
+-- The batch's staged documents whose text is stored already under a copy that gives way to them (load.store_batch):
+-- of two copies of one text (one doc_id), the one published first is kept, and on the same day the one first by
+-- external id, then file, then item. The stored copy's rows are deleted and the staged copy goes in as new, so
+-- which copy a database keeps does not depend on the order its batches were stored in (parallel batches finish
+-- in any order). Parameter: the staged documents file.
+create or replace temp table replaced_documents as
+select p.doc_id
+from read_parquet(?) as p
+join documents as d using (doc_id)
+where (p.published, coalesce(p.external_id, ''), p.path, p.item)
+    < (d.published, coalesce(d.external_id, ''), d.path, d.item)
