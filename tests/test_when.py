@@ -115,3 +115,16 @@ def test_every_weekday_lies_within_a_week_around_publication(published):
         found = act(f"The North fired a missile on {name}.", published)
         assert found is not None and found.strftime("%A") == name
         assert -5 <= (found - published).days <= 1
+
+
+def test_a_plan_in_the_words_around_a_frame_day_is_no_date():
+    sentence = "The president said he would raise the issue when he meets his counterpart on Monday."
+    content = "he would raise the issue"
+    assert occurred(content, sentence, SUN, is_act=False) is None
+
+
+def test_a_month_and_day_that_names_something_is_passed_over():
+    published = date(2011, 6, 30)
+    assert act("The June 15 Mountaineering Society held games in Seoul on June 26.", published) == date(2011, 6, 26)
+    assert act("They called for implementing the June 15 joint declaration.", published) is None
+    assert act("The group marked July 27, the day of victory.", date(2011, 7, 26)) is None  # after publication

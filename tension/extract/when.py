@@ -22,8 +22,11 @@ How a phrase becomes a day (publication day P):
   Monday morning, not six days before); "last Friday" is the Friday before P, 1-7 days back;
 - yesterday, last night: P - 1; today, tonight, this morning: P (date_words.tsv, relative);
 - a month and day ("Jan. 21", "January 21", "21 January", "Dec. 30" in a Jan. 2 item: the year before), parsed by
-  python-dateutil, counts from P - 31 to P + 1; a later one (a plan) or an older one (an anniversary, history) gives
-  no date. "May" is the month only as tension/extract/modality.py tells it (not "21 may face ...").
+  python-dateutil, counts from P - 31 to P; a later one (a plan) or an older one (an anniversary, history) gives
+  no date (a day after P is no time zone's here: KCNA's "July 27" in a July 26 item is the anniversary). "May" is the
+  month only as tension/extract/modality.py tells it (not "21 may face ..."). A month and day that is a name ("the
+  June 15 joint declaration", "the June 15 Mountaineering Society": "the" before, a capitalised word or a
+  date_words.tsv name_after word after) is passed over.
 Weekday and month names are dateutil's (parserinfo), full weekday names only ("Sat" is a verb too).
 """
 
@@ -40,21 +43,21 @@ from tension.extract.modality import _MODAL_AFTER, _is_month
 
 DATE_WORDS_FILE = DATA_DIR / "date_words.tsv"
 MONTH_WINDOW = 31  # days back a month-day date may lie: older is history or an anniversary
-AHEAD = 1  # days after publication a phrase may name (the feed's day is an American one, the event's Korean)
+AHEAD = 1  # days after publication a weekday may name (the feed's day is an American one, the event's Korean)
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\s[—–-]+\s|[—–]")
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[dict[str, int], frozenset[str], frozenset[str], frozenset[str]]:
-    """(relative phrase -> day offset, not_before words, last words, future words) from date_words.tsv."""
+def _words() -> tuple[dict[str, int], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(relative phrase -> day offset, not_before, last, future and name_after words) from date_words.tsv."""
     rows = read_tsv(DATE_WORDS_FILE)
     relative = {row["word"]: int(row["days"]) for row in rows if row["kind"] == "relative"}
     kinds = {kind: frozenset(row["word"] for row in rows if row["kind"] == kind)
-             for kind in ("not_before", "last", "future")}
-    unknown = {row["kind"] for row in rows} - {"relative", "not_before", "last", "future"}
+             for kind in ("not_before", "last", "future", "name_after")}
+    unknown = {row["kind"] for row in rows} - {"relative", *kinds}
     if unknown:
         raise ValueError(f"{DATE_WORDS_FILE}: unknown kind(s) {sorted(unknown)}")
-    return relative, kinds["not_before"], kinds["last"], kinds["future"]
+    return relative, kinds["not_before"], kinds["last"], kinds["future"], kinds["name_after"]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +76,7 @@ def _pattern() -> re.Pattern:
 
 
 _WORD_BEFORE = re.compile(r"([\w']+)[\W_]*$")
+_WORD_AFTER = re.compile(r" ([A-Za-z][\w'-]*)")
 _WEEKDAY_NUMBER = {name: i for i, name in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                                       "Saturday", "Sunday"])}
 
@@ -85,15 +89,19 @@ def occurred(content: str, sentence: str, published: date, is_act: bool) -> date
         return None  # most sentences: no day named
     start = sentence.find(content) if content else -1
     if start < 0:  # words not found in their sentence: only an act's own text can date it
-        places: tuple[str, ...] = (content,) if is_act else ()
+        places: tuple[tuple[str, str, int], ...] = ((content, content, 0),) if is_act else ()
     else:
         frame = sentence[:start] + " " * len(content) + sentence[start + len(content):]
-        places = (content, frame) if is_act else (frame,)
-    for text in places:
+        # (where to look, the text around it for a future word, where the first lies in the second)
+        places = ((content, sentence, start), (frame, sentence, 0)) if is_act else ((frame, sentence, 0),)
+    for text, whole, offset in places:
         for match in pattern.finditer(text):
             found = _phrase(text, match, published)
-            if found is not _PASS:
-                return found
+            if found is _PASS:
+                continue
+            # a future word before it in its clause, the statement's words included ("said he would meet him on
+            # Monday"): a plan, no date
+            return None if _future(whole, offset + match.start()) else found
     return None
 
 
@@ -103,7 +111,7 @@ _PASS = object()  # a phrase that is not the statement's day (a span, a plan wor
 def _phrase(text: str, match: re.Match, published: date):
     """The day `match` names, None when it names a day that is not a recent one (a plan, history), or _PASS when the
     phrase is not the statement's own day at all."""
-    relative, not_before, last, future = _words()
+    relative, not_before, last, _, name_after = _words()
     before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
     word_before = before.group(1).lower() if before else ""
     if match.group("relative"):
@@ -118,11 +126,12 @@ def _phrase(text: str, match: re.Match, published: date):
             back = -AHEAD
         named = published - timedelta(days=back)
     else:
+        after = _WORD_AFTER.match(text, match.end())
+        if after and (after.group(1)[0].isupper() or after.group(1).lower() in name_after):
+            return _PASS  # a name: "the June 15 joint declaration", "the June 15 Mountaineering Society"
         named = _month_day(text, match, published)
         if named is _PASS:
             return _PASS
-    if _future(text, match.start()):
-        return None
     return named
 
 
@@ -141,18 +150,18 @@ def _month_day(text: str, match: re.Match, published: date):
     phrase = f"{month_name} {match.group('d1') or match.group('d2')}" + (f" {year}" if year else "")
     try:
         named = date_parser.parse(phrase, default=datetime(published.year, 1, 1)).date()
-        if not year and named > published + timedelta(days=AHEAD):
+        if not year and named > published:
             named = date_parser.parse(phrase, default=datetime(published.year - 1, 1, 1)).date()
     except (ValueError, OverflowError):  # "Feb. 30", "Feb. 29" of a common year
         return None
-    if published - timedelta(days=MONTH_WINDOW) <= named <= published + timedelta(days=AHEAD):
+    if published - timedelta(days=MONTH_WINDOW) <= named <= published:
         return named
     return None
 
 
 def _future(text: str, at: int) -> bool:
     """Whether a future word ("will", "plans") stands before position `at` in its clause."""
-    _, _, _, future = _words()
+    future = _words()[3]
     clause_start = 0
     for end in _CLAUSE_END.finditer(text, max(0, at - 120), at):
         clause_start = end.end()
