@@ -68,11 +68,15 @@ def _pattern() -> re.Pattern:
     months = sorted({name.capitalize() for names in info.MONTHS for name in names}, key=len, reverse=True)
     month = "(?:" + "|".join(months) + r")\.?"
     relative = sorted(_words()[0], key=len, reverse=True)
+    # relative phrases as written and capitalised (a case-insensitive group is tried at every position: twice as
+    # slow), and a lookahead on the first characters any phrase can start with, which the engine skips to
+    spelled = [form for phrase in relative for form in (phrase, phrase.capitalize())]
+    starts = "".join(sorted({form[0] for form in spelled if not form[0].isupper()}))
     return re.compile(
-        r"\b(?:(?P<weekday>" + "|".join(weekdays) + r")(?!\w)"
+        r"(?=[A-Z0-9" + starts + r"])\b(?:(?P<weekday>" + "|".join(weekdays) + r")(?!\w)"
         r"|(?P<month_day>(?P<m1>" + month + r")\s(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s(?P<y1>\d{4}))?)"
         r"|(?P<day_month>(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s(?P<m2>" + month + r")(?:,?\s(?P<y2>\d{4}))?)"
-        r"|(?P<relative>(?i:" + "|".join(re.escape(r) for r in relative) + r"))\b)")
+        r"|(?P<relative>" + "|".join(re.escape(form) for form in spelled) + r")\b)")
 
 
 @lru_cache(maxsize=1)
