@@ -99,3 +99,21 @@ def test_an_older_database_gains_the_column_and_keeps_its_weeks(tmp_path):
         types = dict(con.execute("select column_name, data_type from information_schema.columns "
                                  "where table_name = 'statements'").fetchall())
         assert types["occurred"] == "DATE"
+
+
+def test_tension_statements_prints_the_day(tmp_path):
+    import subprocess
+    import sys
+
+    note = tmp_path / "note.md"
+    note.write_text("---\npublished: 2022-03-21\n---\n"
+                    "North Korea fired a ballistic missile toward South Korea on Sunday, the South Korean military "
+                    "said.\n\nSouth Korea condemned North Korea's provocation.\n")
+    out = subprocess.run([sys.executable, "-m", "tension.cli", "statements", str(note)], capture_output=True,
+                         text=True, check=True)
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert records and all("occurred" in record for record in records)
+    fired = [record for record in records if "fired" in record["content"]]
+    assert fired and fired[0]["occurred"] == "2022-03-20" and fired[0]["published"] == "2022-03-21"
+    undated = [record for record in records if "fired" not in record["content"]]
+    assert undated and all(record["occurred"] is None for record in undated)  # no day named
