@@ -117,3 +117,36 @@ def test_tension_statements_prints_the_day(tmp_path):
     assert fired and fired[0]["occurred"] == "2022-03-20" and fired[0]["published"] == "2022-03-21"
     undated = [record for record in records if "fired" not in record["content"]]
     assert undated and all(record["occurred"] is None for record in undated)  # no day named
+
+
+BACKGROUND = ("The launch was the third this month. Officials in Tokyo said the missile landed outside the exclusive "
+              "economic zone of Japan. Analysts expect the Security Council to meet later in the week to discuss the "
+              "tests, and ministers from several countries have called for restraint on the peninsula.")
+DATED = {"id": "a", "day": "2022-03-21", "text": "North Korea fired a ballistic missile toward South Korea on Sunday, "
+         "the South Korean military said. " + BACKGROUND}
+# the same story revised the same day: no day named, and one statement more, so it becomes the cluster's representative
+REVISED = {"id": "b", "day": "2022-03-21", "text": "North Korea fired a ballistic missile toward South Korea, the South "
+           "Korean military said. " + BACKGROUND + " South Korea condemned the provocation by North Korea."}
+
+
+def test_a_new_representative_takes_the_old_ones_dated_statement_out_of_its_week(tmp_path):
+    """The week a statement was dated into is recomputed when its document stops being its cluster's representative
+    (weekly_fingerprints counts a document in the weeks its statements are dated into)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    db = tmp_path / "t.duckdb"
+    write(inbox / "a.jsonl", FILLER + [DATED])
+    run.run_local([inbox], db, fields=FIELDS)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert pair_week(con, "2022-W11")[0] == 1  # Sunday's launch, reported on Monday
+    write(inbox / "b.jsonl", [REVISED])
+    run.run_local([inbox], db, fields=FIELDS)
+    with duckdb.connect(str(db), read_only=True) as con:
+        clusters = con.execute("select count(distinct coalesce(cluster_id, doc_id)) from documents "
+                               "where external_id in ('a', 'b')").fetchone()[0]
+        assert clusters == 1  # near-duplicates: one counts
+        assert con.execute("select full_rebuild from weekly_refresh").fetchone()[0] is False
+        live = con.execute("select * from weekly_sums_live order by pair_id, week_start").fetchall()
+        assert con.execute("select * from weekly_sums_cache order by pair_id, week_start").fetchall() == live
+        assert pair_week(con, "2022-W11")[0] == 0  # the revision names no day: the launch counts in W12 now
+        assert pair_week(con, "2022-W12")[0] >= 1
