@@ -13,6 +13,10 @@
 
 --variants also prints issue 15's third-round intensity variants (VARIANTS) with the paired difference from today's
 intensity, and intensity's flag under each baseline (FLAG_BASELINES) against event weeks (docs/evaluation-index.md).
+--before-rss OLD_RSS --before-kcna OLD_KCNA (with --rss/--kcna the dated databases) prints issue 15's fifth round
+instead: every measure before and after statements are counted in the week they happened or were said
+(statements.occurred), ρ to three decimals, how many statements were dated, and, with --split tune, the
+pre-registered rule's decision (docs/evaluation-index.md).
 --rss2024 also prints the fourth round: the measures on RSS 2024, a year no measure was chosen on, against the 2024
 event series of evaluation/data/nk_event_series.tsv, and the pre-registered rule's decision on the headline.
 
@@ -479,6 +483,64 @@ LABELS = {"index_value": "tone index", "intensity": "intensity (per 100 document
           "coverage_documents": "documents read (coverage alone)"}
 
 
+def dated_counts(db: Path) -> dict[str, int]:
+    """How many statements the dating moved (statements.occurred, issue 15's fifth round): stored, dated, dated to
+    another day than publication, to another ISO week; and the same for DPRK–ROK state-voice pair statements."""
+    with store.connect(db, read_only=True) as con:
+        row = con.execute(
+            "select count(*), count(s.occurred), count(*) filter (where s.occurred <> d.published), "
+            "count(*) filter (where date_trunc('week', s.occurred) <> date_trunc('week', d.published)) "
+            "from statements as s join documents as d using (doc_id)").fetchone()
+        pair = con.execute(
+            "select count(*), count(occurred), count(*) filter (where occurred <> published), "
+            "count(*) filter (where date_trunc('week', occurred) <> date_trunc('week', published)) "
+            "from pair_statements where pair_id = ? and counts_in_index", [PAIR]).fetchone()
+    names = ("statements", "dated", "other_day", "other_week")
+    return {**dict(zip(names, row)), **{f"pair_{name}": value for name, value in zip(names, pair)}}
+
+
+def fifth_round_decision(before: dict, after: dict) -> tuple[bool, list[str]]:
+    """Issue 15's fifth round, pre-registered (docs/evaluation-index.md): the dating is adopted if intensity's ρ on
+    RSS 2022 tune weeks does not drop and on KCNA 2011–12 drops by no more than 0.02. `before`/`after`: {'rss':
+    ρ on tune, 'kcna': ρ}."""
+    rss_ok = after["rss"] >= before["rss"]
+    kcna_ok = after["kcna"] >= before["kcna"] - 0.02
+    return rss_ok and kcna_ok, [
+        f"RSS 2022 tune: intensity ρ {before['rss']:+.3f} -> {after['rss']:+.3f} "
+        f"({'does not drop' if rss_ok else 'drops'})",
+        f"KCNA 2011-12: intensity ρ {before['kcna']:+.3f} -> {after['kcna']:+.3f} "
+        f"({'within 0.02' if kcna_ok else 'drops by more than 0.02'})"]
+
+
+def fifth_round_report(before_rss: Path, before_kcna: Path, after_rss: Path, after_kcna: Path, split: str,
+                       voices: str = "state") -> str:
+    """Before (main) and after (dated) figures of every measure, ρ to three decimals, and the rule's decision."""
+    rss_before, rss_after = rss_2022(before_rss, voices, 0, split), rss_2022(after_rss, voices, 0, split)
+    kcna_before, kcna_after = kcna(before_kcna, voices), kcna(after_kcna, voices)
+    lines = [f"Fifth round: statements in the week they happened or were said (RSS 2022 weeks: {split})",
+             "| DPRK–ROK weekly measure | RSS 2022 before | after | KCNA 2011–12 before | after |",
+             "|---|---:|---:|---:|---:|"]
+
+    def cell(rho: float, n: int, low: float, high: float) -> str:
+        return f"{rho:+.3f} [{low:+.2f}, {high:+.2f}] ({n})"
+
+    for measure, label in LABELS.items():
+        lines.append(f"| {label} | {cell(*rss_before[measure])} | {cell(*rss_after[measure])} "
+                     f"| {cell(*kcna_before[measure])} | {cell(*kcna_after[measure])} |")
+    adopted, reasons = fifth_round_decision({"rss": rss_before["intensity"][0], "kcna": kcna_before["intensity"][0]},
+                                            {"rss": rss_after["intensity"][0], "kcna": kcna_after["intensity"][0]})
+    if split == "tune":
+        lines += [f"Rule (tune): {'ADOPT the dating' if adopted else 'KEEP the publication week'}",
+                  *(f"- {reason}" for reason in reasons)]
+    for name, db in (("RSS 2022", after_rss), ("KCNA 2011-12", after_kcna)):
+        c = dated_counts(db)
+        lines.append(f"{name} (after): {c['dated']} of {c['statements']} statements dated by their text, "
+                     f"{c['other_day']} to another day than publication, {c['other_week']} to another ISO week; "
+                     f"DPRK–ROK state-voice pair statements: {c['pair_dated']} of {c['pair_statements']} dated, "
+                     f"{c['pair_other_day']} another day, {c['pair_other_week']} another week")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rss", type=Path, required=True, help="database built from RSS 2022")
@@ -492,7 +554,14 @@ def main() -> None:
     parser.add_argument("--rss2024", type=Path, default=None,
                         help="database built from RSS 2024: also print issue 15's fourth round (out of sample) "
                              "and apply its pre-registered rule")
+    parser.add_argument("--before-rss", type=Path, default=None,
+                        help="RSS 2022 database of main before issue 15's dating (with --before-kcna): print the "
+                             "fifth round's before/after table (--rss/--kcna are after) and its rule")
+    parser.add_argument("--before-kcna", type=Path, default=None, help="KCNA 2011-12 database of main before the dating")
     args = parser.parse_args()
+    if args.before_rss and args.before_kcna:
+        print(fifth_round_report(args.before_rss, args.before_kcna, args.rss, args.kcna, args.split, args.voices))
+        return
     rss, kc = rss_2022(args.rss, args.voices, args.lag, args.split), kcna(args.kcna, args.voices)
     print(f"RSS 2022 weeks: {args.split}")
     print("| DPRK–ROK weekly measure | RSS 2022: ρ with DPRK event days [95% interval] (weeks) "

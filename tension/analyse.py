@@ -190,7 +190,8 @@ def write_staged(folder: Path, analysed: list[Analysed], shingle_sets: list, ban
     # statements and scores (most of the rows) as columns, not row dicts
     doc_ids = [item.document.doc_id for item in analysed for _ in item.statements]
     statements = [statement for item in analysed for statement in item.statements]
-    columns = {"statements": records.statement_columns(doc_ids, statements)}
+    published = [item.document.published for item in analysed for _ in item.statements]  # dates "on Sunday"
+    columns = {"statements": records.statement_columns(doc_ids, statements, published)}
     columns["scores"] = records.score_columns(columns["statements"]["statement_id"],
                                               [score for item in analysed for score in item.scores])
     for name, schema in records.SCHEMAS.items():

@@ -8,12 +8,14 @@ Pure: no database. Workers build rows with it; the writer and the rescorer read 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 import orjson
 import pyarrow as pa
 
 from tension.config import Pair
 from tension.extract.statements import Statement
+from tension.extract.when import occurred
 from tension.ingest.documents import Document, Rejection
 from tension.score.scorer import Score
 
@@ -33,7 +35,7 @@ SCHEMAS = {
         ("speaker_actor", pa.string()), ("speaker_country", pa.string()), ("speaker_role", pa.string()),
         ("cue", pa.string()), ("is_act", pa.bool_()), ("modality", pa.string()), ("attribution", pa.string()),
         ("targets", pa.list_(pa.string())), ("targets_inferred", pa.bool_()), ("speaker_kind", pa.string()),
-        ("reported_by", pa.string()),
+        ("reported_by", pa.string()), ("occurred", pa.date32()),
     ]),
     "scores": pa.schema([
         ("statement_id", pa.string()), ("scorer_version", pa.string()), ("hostility", pa.float64()),
@@ -59,8 +61,16 @@ def document_row(doc: Document, body: str, caption: str, n_statements: int) -> d
     }
 
 
-def statement_row(doc_id: str, statement: Statement) -> dict:
-    """A statements-table row."""
+def statement_occurred(statement: Statement, published: date | None) -> date | None:
+    """The day the statement's act happened or its words were said, when its text says so (tension/extract/when.py);
+    None without one (the statement counts in its document's publication week)."""
+    if published is None:
+        return None
+    return occurred(statement.content, statement.sentence, published, statement.is_act)
+
+
+def statement_row(doc_id: str, statement: Statement, published: date | None = None) -> dict:
+    """A statements-table row (`published`: the document's day, which dates "on Sunday"; None leaves it undated)."""
     return {
         "statement_id": statement_id(doc_id, statement.seq), "doc_id": doc_id, "seq": statement.seq,
         "sentence_index": statement.sentence_index, "char_start": statement.char_start,
@@ -69,7 +79,7 @@ def statement_row(doc_id: str, statement: Statement) -> dict:
         "speaker_role": statement.speaker_role, "cue": statement.cue, "is_act": statement.is_act,
         "modality": statement.modality, "attribution": statement.attribution, "targets": statement.targets,
         "targets_inferred": statement.targets_inferred, "speaker_kind": statement.speaker_kind,
-        "reported_by": statement.reported_by,
+        "reported_by": statement.reported_by, "occurred": statement_occurred(statement, published),
     }
 
 
@@ -81,9 +91,9 @@ def score_row(statement_id: str, score: Score) -> dict:
             "modality_factor": score.modality_factor, "explanation": orjson.dumps(score.explanation()).decode()}
 
 
-def statement_columns(doc_ids: list[str], statements: list[Statement]) -> dict[str, list]:
-    """`statement_row` of each (document, statement) pair, as columns (what Arrow takes without transposing row
-    dicts: a third of staging's CPU was building and transposing them)."""
+def statement_columns(doc_ids: list[str], statements: list[Statement], published: list[date]) -> dict[str, list]:
+    """`statement_row` of each (document, statement, document's day) triple, as columns (what Arrow takes without
+    transposing row dicts: a third of staging's CPU was building and transposing them)."""
     ids = [f"{doc_id}:{s.seq}" for doc_id, s in zip(doc_ids, statements)]  # statement_id
     return {
         "statement_id": ids, "doc_id": doc_ids, "seq": [s.seq for s in statements],
@@ -96,6 +106,7 @@ def statement_columns(doc_ids: list[str], statements: list[Statement]) -> dict[s
         "attribution": [s.attribution for s in statements], "targets": [s.targets for s in statements],
         "targets_inferred": [s.targets_inferred for s in statements],
         "speaker_kind": [s.speaker_kind for s in statements], "reported_by": [s.reported_by for s in statements],
+        "occurred": [statement_occurred(s, day) for s, day in zip(statements, published)],
     }
 
 
@@ -152,6 +163,7 @@ def statement_json(doc: Document, statement: Statement, score: Score, pairs: lis
         "speaker_role": statement.speaker_role,
         "speaker_kind": statement.speaker_kind,
         "reported_by": statement.reported_by,
+        "occurred": (day.isoformat() if (day := statement_occurred(statement, doc.published)) else None),
         "cue": statement.cue,
         "is_act": statement.is_act,
         "attribution": statement.attribution,

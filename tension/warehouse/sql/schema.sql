@@ -68,10 +68,15 @@ create table if not exists statements (
     targets_inferred boolean not null default false,  -- targets carried from context or implied by the act
     speaker_kind    varchar,             -- government, military, state_media, party_legislature, civic, media,
                                          -- academic, diaspora_foreign, people (tension/data/speaker_kinds.tsv)
-    reported_by     varchar              -- the reporter named in the text who passes the act or words on
+    reported_by     varchar,             -- the reporter named in the text who passes the act or words on
+    occurred        date                 -- the day the act happened or the words were said, when the text says so
+                                         -- ("on Sunday", "yesterday", "Jan. 21": tension/extract/when.py); NULL: the
+                                         -- document's day. coalesce(occurred, published) is the statement's week.
 );
 alter table statements add column if not exists speaker_kind varchar;
 alter table statements add column if not exists reported_by varchar;
+-- Statements stored before issue 15's dating have none: they count in their publication week, as they did.
+alter table statements add column if not exists occurred date;
 
 create table if not exists scores (
     statement_id    varchar not null,    -- the statement (statements.statement_id)

@@ -11,6 +11,6 @@ create table if not exists weekly_refresh (
 
 create table if not exists weekly_refresh_weeks (
     week_start    date primary key,  -- the week (Monday)
-    n_documents   bigint not null,   -- its documents when its sums were computed
+    n_documents   bigint not null,   -- its documents (published in it or dated into it) when its sums were computed
     fingerprint   ubigint not null     -- of the week's documents and their clusters (weekly_fingerprints.sql)
 );

@@ -7,7 +7,8 @@
 create or replace macro index_sums(grain, voices := 'state', speaker_kind := null, outlet := null,
                                    direction := null, speaker := null) as table
 with chosen as (
-    select ps.*, cast(date_trunc(index_grain(grain), ps.published) as date) as period_start
+    -- a statement counts in the period of the day it happened or was said, when its text says so (issue 15)
+    select ps.*, cast(date_trunc(index_grain(grain), ps.effective_date) as date) as period_start
     from pair_statements as ps
     where (voices = 'all' or ps.counts_in_index)
         and (speaker_kind is null or ps.speaker_kind ilike speaker_kind)

@@ -24,6 +24,8 @@ final as (
         e.statement_id,
         e.doc_id,
         e.published,
+        e.occurred,
+        e.effective_date,
         e.week_start,
         e.iso_week,
         e.source,

@@ -3,6 +3,9 @@
 -- cluster, and only one representative per cluster and ISO week counts: the member with the most statements,
 -- then the longest body, then the earliest, then the smallest doc_id. Every member stays in `documents`;
 -- n_sources is the cluster's size. Setting settings.dedup = 'off' counts every document.
+-- A statement's week (week_start, iso_week) is that of its effective_date: the day its act happened or its words
+-- were said when its text says so (occurred: "on Sunday", "yesterday"), else its document's publication day. The
+-- representative is still chosen per publication week (documents are what a cluster groups).
 with current_version as (
     select value as scorer_version from settings where key = 'scorer_version'
 ),
@@ -28,8 +31,10 @@ final as (
         s.statement_id,
         s.doc_id,
         d.published,
-        cast(date_trunc('week', d.published) as date) as week_start,
-        strftime(d.published, '%G-W%V') as iso_week,
+        s.occurred,
+        coalesce(s.occurred, d.published) as effective_date,
+        cast(date_trunc('week', coalesce(s.occurred, d.published)) as date) as week_start,
+        strftime(coalesce(s.occurred, d.published), '%G-W%V') as iso_week,
         d.source,
         o.outlet,
         d.title,
