@@ -50,17 +50,17 @@ def flag_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.DataF
         flagged["departure_z"] > 0, flagged["most_cooperative_statement_id"])
     found = statements_by_id(con, flagged["statement_id"].dropna().tolist()).drop_duplicates("statement_id")
     found["speaker"] = found["speaker_actor"].fillna(found["speaker"]).fillna("unknown speaker")
-    notes = flagged.merge(found[["statement_id", "speaker", "content", "hostility", "source", "outlet", "published"]],
+    notes = flagged.merge(found[["statement_id", "speaker", "content", "hostility", "source", "outlet", "published", "occurred"]],
                           on="statement_id", how="left")
     return notes.rename(columns={"content": "quote"})[
         ["pair_id", "week_start", "iso_week", "index_value", "departure_z", "statement_id", "speaker", "quote",
-         "hostility", "source", "outlet", "published"]]
+         "hostility", "source", "outlet", "published", "occurred"]]
 
 
 def surge_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.DataFrame:
     """Each week of unusually high intensity with its most hostile statement (speaker, quote, outlet, date)."""
     columns = ["pair_id", "week_start", "iso_week", "intensity", "intensity_baseline", "intensity_departure_z",
-               "n_hostile", "n_documents", "statement_id", "speaker", "quote", "hostility", "outlet", "published"]
+               "n_hostile", "n_documents", "statement_id", "speaker", "quote", "hostility", "outlet", "published", "occurred"]
     if "intensity_flagged" not in weekly:
         return pd.DataFrame(columns=columns)
     surges = weekly[weekly["intensity_flagged"].astype("boolean").fillna(False).astype(bool)].copy()
@@ -69,7 +69,7 @@ def surge_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.Data
     surges["statement_id"] = surges["most_hostile_statement_id"]
     found = statements_by_id(con, surges["statement_id"].dropna().tolist()).drop_duplicates("statement_id")
     found["speaker"] = found["speaker_actor"].fillna(found["speaker"]).fillna("unknown speaker")
-    notes = surges.merge(found[["statement_id", "speaker", "content", "hostility", "outlet", "published"]],
+    notes = surges.merge(found[["statement_id", "speaker", "content", "hostility", "outlet", "published", "occurred"]],
                          on="statement_id", how="left")
     return notes.rename(columns={"content": "quote"})[columns]
 

@@ -94,10 +94,22 @@ def _statement_table(rows: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> T
         quote += (f" · same sentence: {escape(also)}" if also else "") + "</font>"
         table.append([
             quote, speaker, escape(s.direction), escape(cell_text(getattr(s, "outlet", None) or s.source)),
-            f"{published.day} {published:%b %Y}", f"<b>{signed(s.hostility)}</b>", signed(s.contribution),
+            f"{published.day} {published:%b %Y}" + happened_on(published, getattr(s, "occurred", None)),
+            f"<b>{signed(s.hostility)}</b>", signed(s.contribution),
             escape(cue_summary(s.explanation)),
         ])
     return wrapped_table(table, [8.6, 3.5, 2.0, 2.4, 1.9, 1.4, 1.5, 5.4], styles)
+
+
+def happened_on(published: pd.Timestamp, occurred) -> str:
+    """A line under a statement's publication date when its text dates it to another day ("fired on Sunday" in a
+    Monday item): the statement counts in that day's week (statement_scores.effective_date)."""
+    if occurred is None or pd.isna(occurred):
+        return ""
+    day = pd.Timestamp(occurred)
+    if day.normalize() == published.normalize():
+        return ""
+    return f"<br/><font size=7 color='#555555'>happened {day:%a} {day.day} {day:%b}</font>"
 
 
 def one_row_per_sentence(rows: pd.DataFrame) -> pd.DataFrame:
@@ -198,7 +210,8 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
             + composition_text(data.composition[(data.composition["pair_id"] == pair_id)
                                                 & (pd.to_datetime(data.composition["week_start"])
                                                    == pd.Timestamp(n.week_start))]) + "</font>",
-            f"{escape(cell_text(n.outlet))}<br/>{published:%d %b %Y}" if published is not None else "—",
+            (f"{escape(cell_text(n.outlet))}<br/>{published:%d %b %Y}"
+             + happened_on(published, getattr(n, "occurred", None)) if published is not None else "—"),
             signed(n.hostility),
         ])
     title = paragraph(f"Flagged weeks ({len(merged)})", styles["h2"])
@@ -225,7 +238,8 @@ def _surge_section(surges: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> l
             f"{int(n.n_hostile)} ({int(n.n_documents)})",
             f"<b>{escape(cell_text(n.speaker))}</b>: “{escape(display_quote(cell_text(n.quote, ''), QUOTE_CHARS))}”"
             f"<br/><font size=7 color='#555555'>{escape(cell_text(n.statement_id))}</font>",
-            f"{escape(cell_text(n.outlet))}<br/>{published:%d %b %Y}" if published is not None else "—",
+            (f"{escape(cell_text(n.outlet))}<br/>{published:%d %b %Y}"
+             + happened_on(published, getattr(n, "occurred", None)) if published is not None else "—"),
             signed(n.hostility),
         ])
     return [CondPageBreak(5 * cm), paragraph(f"Weeks of unusually high intensity ({len(surges)})", styles["h2"]),
