@@ -291,6 +291,13 @@ def reported_act(blanked: str, verb_end: int, c_end: int, outside: list[Mention]
     return None
 
 
+def _people_of(actor: Mention, phrase: str, rules: Rules) -> bool:
+    """Whether the act's subject is a plural demonym naming a country's people ("South Koreans", "broad south
+    Koreans including ..."): the people's act the outlet tells, not the state's (guideline, reporter vs actor); a
+    subject in the outlet's house vocabulary stays the outlet's account (names_group's house check)."""
+    return actor.kind == "demonym" and actor.text.endswith("s") and names_group(actor.text + " " + phrase, rules)
+
+
 def act_findings(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention], narrator: Mention | None,
           how: str, reported: bool, rules: Rules = NO_RULES, phrase: str = "", shared: str = "") -> list[Finding]:
     """Statements of the actors of an act; in a document with a declared speaker, that speaker's account of it.
@@ -307,7 +314,7 @@ def act_findings(actors: list[Mention], blanked: str, c_end: int, outside: list[
                         reported_by=narrator.text, phrase=phrase)]
     if narrator is not None and (narrator.country or narrator.actor is None) and \
             any(r.country != narrator.country for r in resolved) and not (
-            len(actors) == 1 and names_group(phrase, rules)):
+            len(actors) == 1 and (names_group(phrase, rules) or _people_of(actors[0], phrase, rules))):
         # KCNA telling what Seoul and Washington do: DPRK's words about them (its "puppet", "warmongers").
         return [Finding([narrator], narrator.text, "", False, "document (account of an act)",
                         extra_targets=resolved)]
