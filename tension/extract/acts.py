@@ -291,11 +291,19 @@ def reported_act(blanked: str, verb_end: int, c_end: int, outside: list[Mention]
     return None
 
 
-def _people_of(actor: Mention, phrase: str, rules: Rules) -> bool:
+def _people_of(actor: Mention, phrase: str, blanked: str, rules: Rules) -> bool:
     """Whether the act's subject is a plural demonym naming a country's people ("South Koreans", "broad south
-    Koreans including ..."): the people's act the outlet tells, not the state's (guideline, reporter vs actor); a
-    subject in the outlet's house vocabulary stays the outlet's account (names_group's house check)."""
-    return actor.kind == "demonym" and actor.text.endswith("s") and names_group(actor.text + " " + phrase, rules)
+    Koreans including ..."): the people's act the outlet tells, not the state's (guideline, reporter vs actor). A
+    sentence in the outlet's house vocabulary ("... and the puppet regime is fated to its end") stays the outlet's
+    account (round 10), and so does what the outlet asks of the people (a modal after the subject)."""
+    return actor.kind == "demonym" and actor.text.endswith("s") and names_group(actor.text + " " + phrase, rules) \
+        and not _EXHORTED.match(blanked, actor.end) and not (rules.house is not None and rules.house.search(blanked))
+
+
+# What the outlet asks of or foresees for a people is its own call, not the people's act ("South Koreans should
+# turn out ...", "South Koreans of all standings will never allow ..."): a modal after the subject's words.
+_EXHORTED = re.compile(r"(?:\s+(?:from|of|in)\s+(?:all|various|different)\s+[\w -]{1,30}?)?,?\s+"
+                       r"(?:\w+ly\s+)?(?:should|must|will|would|can|could|shall|may|have\s+to|need\s+to)\b")
 
 
 def act_findings(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention], narrator: Mention | None,
@@ -314,7 +322,7 @@ def act_findings(actors: list[Mention], blanked: str, c_end: int, outside: list[
                         reported_by=narrator.text, phrase=phrase)]
     if narrator is not None and (narrator.country or narrator.actor is None) and \
             any(r.country != narrator.country for r in resolved) and not (
-            len(actors) == 1 and (names_group(phrase, rules) or _people_of(actors[0], phrase, rules))):
+            len(actors) == 1 and (names_group(phrase, rules) or _people_of(actors[0], phrase, blanked, rules))):
         # KCNA telling what Seoul and Washington do: DPRK's words about them (its "puppet", "warmongers").
         return [Finding([narrator], narrator.text, "", False, "document (account of an act)",
                         extra_targets=resolved)]
