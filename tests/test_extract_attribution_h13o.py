@@ -16,7 +16,7 @@ def _rows(ctx, text: str) -> list[tuple]:
 
 def test_south_koreans_act_told_by_kcna_is_the_peoples_act(ctx):
     # Before: KCNA's own account of an act (PRK state_media -> KOR), counted in the index.
-    rows = _rows(ctx, "South Koreans published condolence addresses.")
+    rows = _rows(ctx, "South Koreans laid flowers at an altar to mourn with the north.")
     assert rows == [("South Koreans", "KOR", "people", "KCNA")]
 
 

@@ -292,16 +292,16 @@ def reported_act(blanked: str, verb_end: int, c_end: int, outside: list[Mention]
 
 
 def _people_of(actor: Mention, phrase: str, blanked: str, rules: Rules) -> bool:
-    """Whether the act's subject is a plural demonym naming a country's people ("South Koreans", "broad south
-    Koreans including ..."): the people's act the outlet tells, not the state's (guideline, reporter vs actor). A
-    sentence in the outlet's house vocabulary ("... and the puppet regime is fated to its end") stays the outlet's
-    account (round 10), and so does what the outlet asks of the people (a modal after the subject)."""
+    """Whether the act's subject is a plural demonym naming a country's people ("South Koreans", "many south
+    Koreans, among them ..."): the people's act the outlet tells, not the state's (guideline, reporter vs actor). A
+    sentence in the outlet's house vocabulary ("South Koreans are angry, and the puppets will fall") stays the
+    outlet's account (round 10), and so does what the outlet asks of the people (a modal after the subject)."""
     return actor.kind == "demonym" and actor.text.endswith("s") and names_group(actor.text + " " + phrase, rules) \
         and not _EXHORTED.match(blanked, actor.end) and not (rules.house is not None and rules.house.search(blanked))
 
 
 # What the outlet asks of or foresees for a people is its own call, not the people's act ("South Koreans should
-# turn out ...", "South Koreans of all standings will never allow ..."): a modal after the subject's words.
+# rise up", "South Koreans from all walks of life must reject ..."): a modal after the subject's words.
 _EXHORTED = re.compile(r"(?:\s+(?:from|of|in)\s+(?:all|various|different)\s+[\w -]{1,30}?)?,?\s+"
                        r"(?:\w+ly\s+)?(?:should|must|will|would|can|could|shall|may|have\s+to|need\s+to)\b")
 
