@@ -9,7 +9,7 @@ from datetime import date
 from conftest import KCNA_DAY, kcna_voices as found
 
 
-# --- a frame whose verb a colon follows inside the sentence goes on speaking (statements._colon_frame) -------------
+# --- a frame whose verb a colon follows inside the sentence goes on speaking (continuation.colon_frame) -------------
 
 def test_a_relayed_statement_said_colon_goes_on_in_the_groups_voice(ctx):
     # Before: the second sentence was KCNA's own (PRK state_media -> GHA, KOR, USA).

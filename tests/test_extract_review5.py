@@ -12,7 +12,7 @@ DIASPORA_ARTICLE = ("The Association of Koreans in Canada published an article o
                     "The south Korean authorities must stop their confrontation moves.\n\n")
 
 
-# --- 1. a speaker going on after a colon stops at the outlet's own dated news lead (statements._ends_continuation) ---
+# --- 1. a speaker going on after a colon stops at the outlet's own dated news lead (continuation.ends_continuation) ---
 
 def test_a_colon_frame_ends_at_an_own_side_persons_dated_act(ctx):
     # Before: the last two sentences were the South Korean group's (KOR civic -> CUB, PRK; -> USA).

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tension.config import ACTORS_FILE, DATA_DIR, load_reference_words, read_tsv
-from tension.extract.scan import AliasFinder, Anchored, WordIndex, is_word_char
+from tension.extract.scan import AliasFinder, Anchored, WordIndex, is_word_char, trie_regex
 
 COUNTRIES_FILE = DATA_DIR / "actors_countries.tsv"
 
@@ -152,24 +152,10 @@ def country_entries(rows: list[dict[str, str]], dictionary: list[ActorEntry]) ->
 
 def alias_pattern(aliases: list[str]) -> re.Pattern:
     """One pattern matching any alias as a whole word, built as a trie so shared prefixes are tried once."""
-    trie: dict = {}
-    for alias in aliases:
-        node = trie
-        for char in alias:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
     if not aliases:
         return re.compile(r"(?!x)x")
     # Greedy optional tails make the longest alias win; the lookahead backs off to a shorter one if needed.
-    return re.compile(r"(?<![\w-])" + emit(trie) + r"(?!\w|-\w)")
+    return re.compile(r"(?<![\w-])" + trie_regex(aliases) + r"(?!\w|-\w)")
 
 
 class ActorDictionary:

@@ -48,8 +48,14 @@ _BARE = frozenset({"prosecutors", "police", "investigators"})
 
 
 def _cue(body: str) -> bool:
-    """Whether the body may name such a body at all (a cheap test before the pattern)."""
-    return "ourt" in body or "rosecut" in body or "olice" in body or "nvestigator" in body or "ounsel" in body
+    """Whether the body may name such a body at all (a cheap test before the pattern): a noun without its first
+    letter, whose case varies ("ourt" for "Court" and "court"), is in it."""
+    return any(part in body for part in _cue_parts())
+
+
+@lru_cache(maxsize=1)
+def _cue_parts() -> tuple[str, ...]:
+    return tuple(sorted({noun[1:] for noun in load_reference_words().get("domestic_body", ())}))
 
 
 def dateline_country(body: str, actors: ActorDictionary, published: date) -> str | None:
@@ -97,11 +103,10 @@ def domestic_bodies(body: str, mentions: list[Mention], home_of: Callable[[], st
 def _foreign_body_before(body: str, noun: str, start: int, mentions: list[Mention], home: str) -> bool:
     """Whether the document named a body of this noun of another country before `start` ("a U.S. federal court",
     "Japanese police"): a later "the court" is that one."""
-    at = body.lower().rfind(noun, 0, start)
-    while at >= 0:
+    for found in reversed(list(re.finditer(rf"\b{re.escape(noun)}\b", body[:start], re.I))):  # a word: not "courtesy"
+        at = found.start()
         if any(m.country and m.country != home and m.end <= at and at - m.end <= 40 for m in mentions):
             return True
-        at = body.lower().rfind(noun, 0, at)
     return False
 
 
@@ -142,7 +147,11 @@ def statistic_subject(blanked: str, end: int, c_end: int) -> bool:
 @lru_cache(maxsize=1)
 def _statistic_after() -> re.Pattern:
     nouns = sorted(load_reference_words().get("statistic", ()), key=len, reverse=True)
-    return re.compile(r"(?:['’]s)?(?:\s+(?!(?:to|will|would|may|might|can|could|should|must|is|are|was|were|has|have|"
-                      r"had|said|says)\b)[\w-]+){0,4}?\s+(?:" + ("|".join(map(re.escape, nouns)) or "(?!x)x")
+    # between the country word and the noun: its possessive and up to four words ("South Korea's main stock index"),
+    # or a name's capitalised words ("the Korea Stock Exchange Index"); never a verb of the clause ("North Korea
+    # attacked the South Korean economy", "China banned Japanese seafood imports": acts; review, session 6)
+    return re.compile(r"(?:['’]s(?:\s+(?!(?:to|will|would|may|might|can|could|should|must|is|are|was|were|has|have|"
+                      r"had|said|says)\b)[\w-]+){0,4}?|(?:\s+(?-i:[A-Z])[\w-]*){0,4}?)\s+(?:"
+                      + ("|".join(map(re.escape, nouns)) or "(?!x)x")
                       + r")\b(?!['’])(?=\s*(?:\(|,|$)|\s+(?:[a-z]+ed|rose|fell|grew|shrank|hit|stood|is|was|are|were|has|"
                       r"have|had|to|will|could|may|might|remains?|stays?)\b)", re.I)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tension.config import DATA_DIR, read_tsv
-from tension.extract.scan import Anchored, lowercase_view
+from tension.extract.scan import Anchored, lowercase_view, trie_regex
 
 MODALITY_FILE = DATA_DIR / "cues_modifiers.tsv"
 _REPORTING_WORDS = ("said", "says", "stressed", "reiterated", "added", "told", "noted", "vowed", "pledged", "declared",
@@ -30,6 +30,9 @@ _NON_WORD_TO_SPACE = bytes(b if chr(b).isalnum() or b == ord("_") else ord(" ") 
 MONTH_BEFORE = frozenset({"in", "since", "until", "till", "from", "through", "during", "early", "late", "mid", "last",
                           "next", "of", "by", "on", "this", "before"})
 _DAY_AFTER = re.compile(r"\s+\d")
+# a verb or adverb after "May" makes it the modal whatever stands before it ("Why This May Be Kim's Last Chance")
+_MODAL_AFTER = re.compile(r"\s+(?:be|not|also|well|soon|still|never|yet|even|only|need|face|take|become|seek|"
+                          r"lead|come|help|want|bring|prove|lose|win|get|see|make|find|try|use)\b", re.I)
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 
@@ -39,6 +42,8 @@ def _is_month(text: str, match: re.Match) -> bool:
         return False
     if _DAY_AFTER.match(text, match.end()):
         return True
+    if _MODAL_AFTER.match(text, match.end()):
+        return False
     before = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
     return before is not None and before.group(1).lower() in MONTH_BEFORE
 
@@ -48,7 +53,6 @@ def _hedged(text: str, view: str | None, hedge: Anchored) -> bool:
     if "May" not in text:
         return hedge.found_in(text, view)
     return any(not _is_month(text, m) for m in hedge.finditer(text, view))
-
 
 
 @dataclass(frozen=True)
@@ -132,28 +136,9 @@ def _key_words(groups: dict[str, list[str]]) -> tuple[re.Pattern | None, dict, t
         return (None, *frozen)
     # (the whole word is taken, so that a word matching two keys, a stem and a longer word, gets both's groups; the
     # stems and the words as tries: the lookahead at each blank tries a shared first letter once, not every key)
-    return (re.compile(" (?=" + "|".join([*([_trie(stems)] if stems else []),
-                                          "(?:" + (_trie(exact) if exact else "(?!x)x") + ")(?!\\w)"])
+    return (re.compile(" (?=" + "|".join([*([trie_regex(stems)] if stems else []),
+                                          "(?:" + (trie_regex(exact) if exact else "(?!x)x") + ")(?!\\w)"])
                        + ")(\\w+)"), *frozen)
-
-
-def _trie(words) -> str:
-    """A regex matching exactly `words` (each as a prefix of what follows), shared prefixes tried once."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
 
 
 def _groups(view: str, words: "ModalityWords") -> frozenset[str] | set[str] | None:

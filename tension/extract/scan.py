@@ -61,6 +61,14 @@ class Anchored:
         self._word_starts = re.compile(" (?=" + "|".join(map(re.escape, spaced)) + ")") if spaced else None
         self._rest = tuple((a, ws) for a, ws in self._anchors if not (ws and a.isascii()))
 
+    @classmethod
+    def of_words(cls, pattern: re.Pattern, words: Iterable[str]) -> "Anchored":
+        """The pattern anchored on words: those opening with a word character looked up at word starts, the others
+        ("'s") anywhere. Every match of the pattern must open with one of them."""
+        words = tuple(words)
+        return cls(pattern, tuple(w for w in words if is_word_char(w[0])), word_start=True,
+                   inner=tuple(w for w in words if not is_word_char(w[0])))
+
     def view(self, text: str) -> str | None:
         """Where the anchors are looked up: the text, or its lowercase view (None: fall back to the pattern)."""
         return lowercase_view(text) if self.ignore_case else text
@@ -190,9 +198,7 @@ class WordPattern:
         literals = sorted({w.lower() for w in words})
         # (a word opening with no word character has no word start before it: looked for anywhere; an empty one
         # could match anywhere: then the pattern is always searched plainly)
-        self._anchored = None if "" in literals else Anchored(
-            pattern, tuple(w for w in literals if is_word_char(w[0])), word_start=True,
-            inner=tuple(w for w in literals if not is_word_char(w[0])))
+        self._anchored = None if "" in literals else Anchored.of_words(pattern, literals)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         """`pattern.search(text, pos, endpos)`."""
@@ -372,3 +378,23 @@ def phrase_alternatives(phrases: Iterable[str]) -> str:
     """Phrases (of a data file) as a regex alternation in their order, each space matching any white space; a
     pattern that never matches when there are none."""
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!x)x"
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex (no anchors, no flags) matching exactly `words`, built as a trie so shared prefixes are tried once;
+    greedy optional tails make the longest word win. Used for the actors' aliases and modality's key words."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(trie)

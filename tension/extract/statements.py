@@ -19,16 +19,18 @@ from datetime import date
 from functools import lru_cache
 
 from tension.extract import context
-from tension.extract.actors import PERSON, ActorDictionary, Mention
+from tension.extract.actors import ActorDictionary, Mention
 from tension.extract.attribution import clause_findings
 from tension.extract.clauses import (background_clause, background_relative, clause_spans, names_only, promotion,
                                      time_lead_end)
+from tension.extract.continuation import (closes_quote, colon_frame, continued, ends_continuation,
+                                          only_a_frame, opens_quote)
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
 from tension.extract.headlines import headline_source, headline_source_voice, voices_in_headline
 from tension.extract.institutions import dateline_country, domestic_act, domestic_bodies, relative_clause_of_body
 from tension.extract.kinds import STATE_VOICES
 from tension.extract.lexicon import Lexicon, anaphor_pattern, load_lexicon, reporting_verbs  # noqa: F401
-from tension.extract.modality import modality
+from tension.extract.modality import modality  # noqa: F401 (re-exported: tests score with the extractor's modality)
 from tension.extract.references import resolve_mentions
 from tension.extract.scan import WordIndex, cuts_word
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
@@ -83,7 +85,7 @@ def extract_statements(
                 names_only(sentence.text) or promotion(sentence.text):
             continue  # (a sentence in another language, one naming without a verb, a promotion: no statement, the unit)
         in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-        if doc.continuing is not None and _ends_continuation(sentence, in_sentence, doc, body):
+        if doc.continuing is not None and ends_continuation(sentence, in_sentence, doc, body):
             doc.continuing = doc.continuing_kind = None
         narrator = doc.continuing or doc.narrator
         found = [s for s in _sentence_statements(sentence, in_sentence, lexicon, doc, narrator, body) if s]
@@ -95,9 +97,9 @@ def extract_statements(
         if found:
             speakers = [s for s in found if s.speaker_country or s.speaker_kind == "diaspora_foreign"]
             if pending_quote and speakers:
-                statements.extend(_continued(s, speakers[0], "quote (speaker after)") for s in pending_quote)
+                statements.extend(continued(s, speakers[0], "quote (speaker after)") for s in pending_quote)
             pending_quote = []
-            quote_speaker = speakers[0] if speakers and _opens_quote(sentence.text) else None
+            quote_speaker = speakers[0] if speakers and opens_quote(sentence.text) else None
             if sentence.text.rstrip().endswith(":") and found[0].attribution != "document" and (
                     voice := next((s for s in found if not s.is_act), speakers[0] if speakers else None)):
                 # the one whose words go on after the colon, not an act told inside them ("... the south Korean
@@ -108,16 +110,16 @@ def extract_statements(
                                     speaker_role=None, speaker_kind="people")
                 doc.continuing = as_mention(voice)
                 doc.continuing_kind = voice.speaker_kind
-            elif ":" in sentence.text and (voice := _colon_frame(found, sentence.text, lexicon.pointing)) is not None:
+            elif ":" in sentence.text and (voice := colon_frame(found, sentence.text, lexicon.pointing)) is not None:
                 # "The statement said: The U.S. ... ." — the frame's words begin in its own sentence and go on in
                 # the next ones, as after a frame ending in a colon (a relayed group's statement, not the outlet's)
                 doc.continuing = as_mention(voice)
                 doc.continuing_kind = voice.speaker_kind
         elif quote_speaker is not None:
-            found = [_continued(sentence, quote_speaker, "quote (continued)")]
-            if _closes_quote(sentence.text):
+            found = [continued(sentence, quote_speaker, "quote (continued)")]
+            if closes_quote(sentence.text):
                 quote_speaker = None
-        elif _opens_quote(sentence.text) or pending_quote:
+        elif opens_quote(sentence.text) or pending_quote:
             pending_quote.append(sentence)
         elif narrator is not None and (narrator is doc.continuing or doc.background_at != sentence.start and not
                                        context.opens_with_earlier_year(sentence.text, doc.year)):
@@ -145,7 +147,7 @@ def extract_statements(
         if doc.narrator is None and found:
             found = [s for s in found if not relative_clause_of_body(s)]
         statements.extend(s for s in found if (id(s) not in doc.not_statements or s.targets) and not (
-            s.cue and sentence.text.endswith(":") and _only_a_frame(s)) and not (
+            s.cue and sentence.text.endswith(":") and only_a_frame(s)) and not (
             s.attribution == "document" and not s.targets and is_remark(sentence.text, doc, lexicon.kinds)))
     if doc.narrator is not None:
         kind = lexicon.kinds.of_mention(doc.narrator) if lexicon.kinds is not None else None
@@ -219,73 +221,8 @@ def _vocabulary(actor_words: frozenset[str], speech_words: frozenset[str] | None
     return actor_words | cue_words | (speech_words or frozenset())
 
 
-def _only_a_frame(statement: Statement) -> bool:
-    """Whether a statement of a sentence ending in a colon is only the frame that introduces what follows
-    ("A radio station said:", "Commenting on it, an analyst of the daily said:"): no content of its own;
-    the speaker goes on in the next sentences (doc.continuing), which carry the statements."""
-    at = statement.content.rfind(statement.cue)
-    if at >= 0 and (not statement.targets or statement.targets_inferred and len(statement.content[:at].split()) <= 6) \
-            and not statement.is_act and \
-            len(statement.content[at + len(statement.cue):].split()) <= 8:
-        # "A spokesman said in a press statement on Monday:", "X told the newspaper:": about no one; "X observes
-        # this in a commentary:" points back for its targets, none of its own
-        return True
-    if at < 0 or len(statement.content[at + len(statement.cue):].split()) > 2:
-        return False
-    return all(part.split()[:1] and part.split()[0].endswith("ing") for part in statement.content[:at].split(", ")[:-1])
-
-
-def _colon_frame(found: list[Statement], text: str, pointing: re.Pattern) -> Statement | None:
-    """The speaker of a frame whose reporting verb a colon follows inside the sentence ("The statement said: The
-    U.S. ...", "The commentary noted: ..."): its words go on after the sentence; None for an act, a colon elsewhere
-    or a speaker that is no text pointing back ("the statement", "it": a person quoted with a colon is often one of
-    several reacting in turn, each in their own sentence)."""
-    for statement in found:
-        if not statement.is_act and statement.cue and statement.speaker_country is not None and \
-                pointing.match((statement.speaker or "").strip()) and (statement.speaker or "").lower() != "they" and \
-                not statement.attribution.startswith("document") and \
-                re.search(r"\b" + re.escape(statement.cue) + r"\s*:\s+\S", outside_quotes(text)):
-            return statement
-    return None
-
-
-def _ends_continuation(sentence: Sentence, in_sentence: list[Mention], doc: Walk, body: str) -> bool:
-    """Whether the outlet's own news lead ends a speaker going on after a colon: the sentence opens with a named
-    person of the outlet's side, not the continuing speaker's, acting on a day of this story ("Kim Yong Nam met a
-    delegation on Monday", "... on May 3"; not "on May 3, 1975", history a relayed voice tells). Relayed
-    voices open sentences with the outlet's leaders too (praise, a confession naming its handlers), so an opening
-    person alone is no end (issue 13, review after the tenth round: docs/evaluation-extraction.md)."""
-    narrator = doc.narrator
-    if narrator is None or not in_sentence or in_sentence[0].kind != PERSON:
-        return False
-    first = in_sentence[0]
-    return first.country == narrator.country != doc.continuing.country and \
-        len(body[sentence.start : first.start].split()) <= 1 and \
-        not body.startswith(("'s", "’s"), first.end) and _DATED.search(sentence.text) is not None
-
-
-# A day of the week or a month's day with no year after it ("on Monday", "on May 3", not "on May 3, 1975").
-_DATED = re.compile(r"\b(?:on|this|last)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|March|April|"
-                    r"May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b(?!,?\s+\d{4})")
-
-
 _KOREAS = frozenset({"KOR", "PRK"})
 _SENTENCE_END = frozenset('.!?"”’):')
-
-
-def _opens_quote(text: str) -> bool:
-    return (text.count('"') % 2 == 1) or (text.count("“") > text.count("”"))
-
-
-def _closes_quote(text: str) -> bool:
-    return (text.count('"') % 2 == 1) or (text.count("”") > text.count("“"))
-
-
-def _continued(sentence: Sentence, speaker: Statement, how: str) -> Statement:
-    """A sentence spoken by a speaker found elsewhere (a quotation going on, a colon's continuation)."""
-    return replace(speaker, sentence_index=sentence.index, char_start=sentence.start, char_end=sentence.end,
-                   sentence=sentence.text, content=sentence.text, attribution=how, targets=[], cue="",
-                   is_act=False, targets_inferred=False, modality=modality(outside_quotes(sentence.text), False))
 
 
 def _sentence_statements(
@@ -326,10 +263,13 @@ def _sentence_statements(
         last = doc.last_speaker
         if doc.crowd is not None and any(m.backref == "they" for m in outside):
             last = doc.crowd  # "Workers staged a rally ... They said": the crowd told last, not the voice before it
-        elif last is not None and lexicon.rules.relayed_text and doc.last_kind in _STATE_PROPER and (
-                narrator is None or last.country != narrator.country) and \
-                any(m.backref in lexicon.rules.relayed_text for m in outside):
-            last = None  # "the declaration said" after the other side's state voice: not its declaration
+        elif last is not None and lexicon.rules.relayed_text and doc.last_kind in _STATE_PROPER and \
+                any(m.backref in lexicon.rules.relayed_text for m in outside) and \
+                _state_media_narrator(doc, lexicon) and last.country != doc.narrator.country:
+            # "the declaration said" in a state outlet's story after the other side's state voice: not its
+            # declaration. Only there: in a wire story "The statement said" after a ministry's statement is the
+            # ministry's (review, session 6)
+            last = None
         findings = clause_findings(text, blanked, c_start, c_end, rel, outside, antecedent, anchors,
                                          lexicon.rules, last, narrator)
         if lead_end and c_start == 0 and findings:
@@ -406,6 +346,12 @@ _TEAM_ACTS = frozenset({"act subject", "mutual", "nested", "passive agent"})
 # The other side's state proper, whose words a relayed "the declaration said" never goes on (its parties may: a South
 # Korean party's declaration; issue 13 thirteenth round).
 _STATE_PROPER = frozenset({"government", "military", "state_media"})
+
+
+def _state_media_narrator(doc: "Walk", lexicon) -> bool:
+    """Whether the document's declared speaker is a state outlet (KCNA, TASS): its relayed texts are others'."""
+    return doc.narrator is not None and lexicon.kinds is not None and \
+        lexicon.kinds.of_mention(doc.narrator) == "state_media"
 
 
 

@@ -18,7 +18,7 @@ from tension.extract.acts import topic_verb_after
 from tension.extract.findings import Finding, Statement, outside_quotes, referents
 from tension.extract.kinds import Kinds
 from tension.extract.modality import modality
-from tension.extract.scan import Anchored, WordPattern, is_word_char, phrase_alternatives
+from tension.extract.scan import Anchored, WordPattern, phrase_alternatives
 from tension.extract.sentences import Sentence
 from tension.extract.walk import RELAYED_GROUPS, Walk, as_mention
 
@@ -129,9 +129,7 @@ def _topic_verb_words() -> Anchored:
     """The last word of each topic verb phrase (reference_words.tsv, use topic_verb): a sentence without any has none.
     (Looked up at word starts, the pattern tried only there: `found_in` is `pattern.search(text) is not None`.)"""
     words = sorted({phrase.split()[-1] for phrase in load_reference_words().get("topic_verb", ())})
-    return Anchored(re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b"),
-                    tuple(w for w in words if is_word_char(w[0])), word_start=True,
-                    inner=tuple(w for w in words if not is_word_char(w[0])))
+    return Anchored.of_words(re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b"), words)
 
 
 _OWN_ACT = re.compile(r"(?<!\bif\s)(?<!\bunless\s)(?<!\bwhen\s)(?<!\bshould\s)"
@@ -144,8 +142,17 @@ def _own_act_told(statement: Statement) -> bool:
     missile", "claims to be testing ..."): the act is its military's, as when told by another (guideline, kinds:
     "North Korea fired" = military; issue 13 twelfth round). Not a plan ("says it will launch") nor a condition
     ("warned of a response if it launches a test")."""
-    return statement.attribution == "speech verb" and statement.speaker_role in ("state", "capital") and \
-        _OWN_ACT.search(statement.content) is not None
+    if not (statement.attribution == "speech verb" and statement.speaker_role in ("state", "capital")):
+        return False
+    found = _OWN_ACT.search(statement.content)
+    # ("North Korea said South Korean claims that it fired shells were a lie": another's claim, denied; review,
+    # session 6)
+    return found is not None and _CLAIMED.search(statement.content, max(0, found.start() - 40), found.start()) is None
+
+
+# another's claim or report that the state did it ("that": not the state's own "claims to be testing")
+_CLAIMED = re.compile(r"\b(?:claim|claims|claimed|report|reports|allegation|allegations|accusation|accusations|"
+                      r"charges|deny|denies|denied|denying|rumou?rs?)\b(?:\s+\w+){0,2}?\s+that\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -220,8 +227,8 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         # forever": praise of one's own leader is domestic self-praise, no target (adjudication 10); not when the
         # words also evaluate the other side ("slamming the south Korean authorities for blocking condolences")
         statement.targets, statement.targets_inferred = [], False
-    if not statement.targets and doc.korea and statement.speaker_kind in ("government", "military"):
-        _unnamed_provocation(statement)
+    if not statement.targets and doc.korea:
+        _unnamed_provocation(statement)  # (state voices only: it checks the kind)
     if statement.targets:
         doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
         doc.previous_speaker = statement.speaker_actor

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from tension.extract.modality import MONTH_BEFORE  # a capitalised "May" after one of these is the month
 from tension.score.patterns import _CLAUSE_BREAK
 from tension.score.tokens import MONTH
 
@@ -306,8 +307,6 @@ THAT_NOT_RELATIVE_AFTER = frozenset({"said", "says", "say", "warned", "warns", "
 QUESTION_STARTS = frozenset({".", ":", ";", "?", "!", "(", "[", "—", "–"})
 # the extractor's one hedge written in its code, not in the rows: 'would' (tension/extract/modality.py, _WOULD)
 HEDGE_WORDS_IN_CODE = ("would",)
-# a capitalised "May" after one of these is the month ("in May", "since May", "early May"): the extractor's set
-from tension.extract.modality import MONTH_BEFORE  # noqa: E402
 
 
 def compile_hedges(patterns: tuple[str, ...]) -> tuple[tuple[tuple[frozenset[str], tuple[str, ...]], ...], ...]:
