@@ -306,6 +306,11 @@ _EXHORTED = re.compile(r"(?:\s+(?:from|of|in)\s+(?:all|various|different)\s+[\w 
                        r"(?:\w+ly\s+)?(?:should|must|will|would|can|could|shall|may|have\s+to|need\s+to)\b")
 
 
+# The actors.tsv role of a civic body the dictionary names ("the South Side Committee ..."): like a group named by
+# its head word, its act told by an outlet is its own, not the outlet's account (issue 13 fifteenth round).
+CIVIC_ROLE = "civic body"
+
+
 def act_findings(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention], narrator: Mention | None,
           how: str, reported: bool, rules: Rules = NO_RULES, phrase: str = "", shared: str = "") -> list[Finding]:
     """Statements of the actors of an act; in a document with a declared speaker, that speaker's account of it.
@@ -322,7 +327,8 @@ def act_findings(actors: list[Mention], blanked: str, c_end: int, outside: list[
                         reported_by=narrator.text, phrase=phrase)]
     if narrator is not None and (narrator.country or narrator.actor is None) and \
             any(r.country != narrator.country for r in resolved) and not (
-            len(actors) == 1 and (names_group(phrase, rules) or _people_of(actors[0], phrase, blanked, rules))):
+            len(actors) == 1 and (names_group(phrase, rules) or _people_of(actors[0], phrase, blanked, rules)
+                                  or resolved[0].role == CIVIC_ROLE)):
         # KCNA telling what Seoul and Washington do: DPRK's words about them (its "puppet", "warmongers").
         return [Finding([narrator], narrator.text, "", False, "document (account of an act)",
                         extra_targets=resolved)]
