@@ -291,6 +291,26 @@ def reported_act(blanked: str, verb_end: int, c_end: int, outside: list[Mention]
     return None
 
 
+def _people_of(actor: Mention, phrase: str, blanked: str, rules: Rules) -> bool:
+    """Whether the act's subject is a plural demonym naming a country's people ("South Koreans", "many south
+    Koreans, among them ..."): the people's act the outlet tells, not the state's (guideline, reporter vs actor). A
+    sentence in the outlet's house vocabulary ("South Koreans are angry, and the puppets will fall") stays the
+    outlet's account (round 10), and so does what the outlet asks of the people (a modal after the subject)."""
+    return actor.kind == "demonym" and actor.text.endswith("s") and names_group(actor.text + " " + phrase, rules) \
+        and not _EXHORTED.match(blanked, actor.end) and not (rules.house is not None and rules.house.search(blanked))
+
+
+# What the outlet asks of or foresees for a people is its own call, not the people's act ("South Koreans should
+# rise up", "South Koreans from all walks of life must reject ..."): a modal after the subject's words.
+_EXHORTED = re.compile(r"(?:\s+(?:from|of|in)\s+(?:all|various|different)\s+[\w -]{1,30}?)?,?\s+"
+                       r"(?:\w+ly\s+)?(?:should|must|will|would|can|could|shall|may|have\s+to|need\s+to)\b")
+
+
+# The actors.tsv role of a civic body the dictionary names ("the South Side Committee ..."): like a group named by
+# its head word, its act told by an outlet is its own, not the outlet's account (issue 13 fifteenth round).
+CIVIC_ROLE = "civic body"
+
+
 def act_findings(actors: list[Mention], blanked: str, c_end: int, outside: list[Mention], narrator: Mention | None,
           how: str, reported: bool, rules: Rules = NO_RULES, phrase: str = "", shared: str = "") -> list[Finding]:
     """Statements of the actors of an act; in a document with a declared speaker, that speaker's account of it.
@@ -307,7 +327,8 @@ def act_findings(actors: list[Mention], blanked: str, c_end: int, outside: list[
                         reported_by=narrator.text, phrase=phrase)]
     if narrator is not None and (narrator.country or narrator.actor is None) and \
             any(r.country != narrator.country for r in resolved) and not (
-            len(actors) == 1 and names_group(phrase, rules)):
+            len(actors) == 1 and (names_group(phrase, rules) or _people_of(actors[0], phrase, blanked, rules)
+                                  or resolved[0].role == CIVIC_ROLE)):
         # KCNA telling what Seoul and Washington do: DPRK's words about them (its "puppet", "warmongers").
         return [Finding([narrator], narrator.text, "", False, "document (account of an act)",
                         extra_targets=resolved)]

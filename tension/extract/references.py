@@ -12,6 +12,7 @@ from collections import Counter
 
 from tension.config import load_reference_words
 from tension.extract.actors import PERSON, STATE_KINDS, Mention
+from tension.extract.acts import CIVIC_ROLE
 
 
 class _Memory:
@@ -41,7 +42,9 @@ class _Memory:
                 self.recency[mention.country] = self.named
             if mention.kind == PERSON:
                 self.people[mention.gender] = (self.named, mention)
-            elif mention.kind not in STATE_KINDS:
+            elif mention.kind not in STATE_KINDS and mention.role != CIVIC_ROLE:
+                # (a civic body is no institution "the authorities" or "the report" points back to; "the
+                # organization" after it is the voice met last: speakers.py)
                 self.institution = mention
                 if "ministr" in (mention.role or "").lower() or "ministr" in mention.actor.lower():
                     self.ministry = mention

@@ -33,13 +33,16 @@ _SPEAKER_GAP = re.compile(
     r"yesterday|here|there|still|even|already|formally|specifically|openly|bitterly|angrily)\b)*$"
 )
 # And the occasion with its date: "A spokesman for X in a commentary on May 25 denounced", "X in a press release the
-# same day said" (issue 13 eighth round); not after a place ("held a rally in Seoul on April 7 urging").
+# same day said" (issue 13 eighth round), "the organization in the message said" (fifteenth round); not after a place
+# ("held a rally in Seoul on April 7 urging").
 _OCCASION_GAP = re.compile(
     r"^(?:\s|,|['’]s\b|\b(?:also|has|have|had|recently|earlier|later|then|again|further|strongly|publicly|repeatedly|"
     r"reportedly|officially|firmly|sharply|this|last|on|in|a|an|statement|week|year|month|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|morning|evening|separately|once|previously|both|jointly|today|"
     r"yesterday|here|there|still|even|already|formally|specifically|openly|bitterly|angrily|commentary|communique|"
     r"message|letter|interview|press|conference|release|bulletin|article|speech|address|January|February|March|"
+    r"(?:in|through)\s+(?:its|their|his|her|the)\s+(?:message|letter|statement|press\s+release|release|commentary|"
+    r"communique|article|speech|address|interview|bulletin)|"
     r"April|May|June|July|August|September|October|November|December|\d{1,2}(?:st|nd|rd|th)?)\b|"
     r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|\b(?:the\s+same|that)\s+day\b)*$"
 )
@@ -159,6 +162,9 @@ _APPOSITION_OF = re.compile(r",\s+(?:a|an|the)\s+[^,]{0,60}?\b(?:of|in|from)\s+(
 # Speakers the dictionary cannot name (a relayed group, a person of a civic group): "he"/"she" after them is them.
 VOICES_WITHOUT_NAMES = frozenset({"civic", "people", "academic", "diaspora_foreign", "media"})
 _OUTLETS = frozenset({"media", "state_media"})  # never who "he" or "she" is
+# The relayed bodies (a statement's kind) a capitalised "the Council" may point back to, and that head alone.
+_RELAYED_BODIES = frozenset({"civic", "party_legislature", "diaspora_foreign", "academic"})
+_NAMED_BACK = re.compile(r"\s*[Tt]he\s+([A-Z][a-z]+)\s*")
 _OWNED = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}\s+")
 
 
@@ -173,6 +179,9 @@ _REPORTER_NOUNS = re.compile(r"(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}")
 _MODAL_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:should|must|ought\s+to|need\s+to|needs\s+to)\b")
 _NON_STATE_VOICES = frozenset({"civic", "people", "academic", "diaspora_foreign"})  # (a medium reports)
 _TO_AFTER = re.compile(r"\s+to\s+[a-z]")
+# Speech verbs of a hope or wish: words only with what is hoped ("hoped that ...", "wished them success"), not with
+# an infinitive ("wished to mourn": an intention; issue 13 fifteenth round).
+_WISH_VERBS = frozenset({"hoped", "wished"})
 
 
 # " and [leader] " right before a speaker: the clause began with another actor's act ("X tested drones and leader Y
@@ -237,6 +246,8 @@ def speech_verb_findings(
         if rules.evaluative is not None and verb in rules.directive_verbs and verb.endswith("ed") and \
                 _TO_AFTER.match(blanked, anchor.end(), c_end):
             continue  # "Japan urged to lead G7 efforts": a headline's passive (an active "urged" has an object)
+        if verb in _WISH_VERBS and _TO_AFTER.match(blanked, anchor.end(), c_end):
+            continue  # "had wished to convince ...": an intention, no words said (a hope is: "hoped that ...")
         if verb[-1] == "s" and _NOUN_BEFORE.search(blanked, max(c_start, anchor.start() - 8), anchor.start()):
             continue  # "detained on charges of", "under the terms": a noun, no reporting verb
         if _WORDS_TOLD_BEFORE.match(anchor.group(0)):
@@ -345,6 +356,12 @@ def speech_verb_findings(
                 continue
             speakers, head = np
             phrase = blanked[np_start : anchor.start()]
+            if not speakers and last_speaker is not None and last_speaker.kind in _RELAYED_BODIES and \
+                    (named := _NAMED_BACK.fullmatch(phrase)) is not None and \
+                    f"the {named.group(1).lower()}" in rules.pointing_back:
+                # "..., the Council hoped that ...": a body named before, written as its name's head, goes on
+                return [Finding([last_speaker], named.group(0).strip(), anchor.group(0), False, "speech verb",
+                                directive=directive, phrase=last_speaker.text)]
             resolved = [r for s in speakers for r in referents(s)]
             if not speakers:  # "analysts say": a speaker of no state; what they say others do is a reported act
                 out = [Finding([], head, anchor.group(0), False, "speech verb (no state)", directive=directive,
