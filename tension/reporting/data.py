@@ -41,26 +41,33 @@ def statements_by_id(con: duckdb.DuckDBPyConnection, statement_ids: list[str]) -
 
 def flag_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.DataFrame:
     """Each flagged week with the statement that shows its departure (most hostile above, most cooperative below)."""
+    columns = ["pair_id", "week_start", "iso_week", "index_value", "departure_z", "statement_id", "speaker", "quote",
+               "hostility", "source", "outlet", "published", "occurred"]
     flagged = weekly[weekly["flagged"]].copy()
     if flagged.empty:
-        return pd.DataFrame(columns=["pair_id", "week_start", "iso_week", "index_value", "departure_z",
-                                     "statement_id", "speaker", "quote", "hostility", "source", "outlet",
-                                     "published"])
+        return pd.DataFrame(columns=columns)
     flagged["statement_id"] = flagged["most_hostile_statement_id"].where(
         flagged["departure_z"] > 0, flagged["most_cooperative_statement_id"])
     found = statements_by_id(con, flagged["statement_id"].dropna().tolist()).drop_duplicates("statement_id")
-    found["speaker"] = found["speaker_actor"].fillna(found["speaker"]).fillna("unknown speaker")
-    notes = flagged.merge(found[["statement_id", "speaker", "content", "hostility", "source", "outlet", "published", "occurred"]],
-                          on="statement_id", how="left")
-    return notes.rename(columns={"content": "quote"})[
-        ["pair_id", "week_start", "iso_week", "index_value", "departure_z", "statement_id", "speaker", "quote",
-         "hostility", "source", "outlet", "published", "occurred"]]
+    found["speaker"] = speaker_named(found)
+    notes = flagged.merge(found[["statement_id", "speaker", "content", "hostility", "source", "outlet", "published",
+                                 "occurred"]], on="statement_id", how="left")
+    return notes.rename(columns={"content": "quote"})[columns]
+
+
+def speaker_named(found: pd.DataFrame) -> pd.Series:
+    """Who spoke, for a note: the resolved actor (else the words used) and the kind of voice, since the actor of a
+    lawmaker or a civic group is often only its country ("Republic of Korea (party legislature)" is not Seoul)."""
+    name = found["speaker_actor"].fillna(found["speaker"]).fillna("unknown speaker")
+    kind = found["speaker_kind"].fillna("").astype(str).str.replace("_", " ")
+    return name.where(kind == "", name + " (" + kind + ")")
 
 
 def surge_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.DataFrame:
     """Each week of unusually high intensity with its most hostile statement (speaker, quote, outlet, date)."""
     columns = ["pair_id", "week_start", "iso_week", "intensity", "intensity_baseline", "intensity_departure_z",
-               "n_hostile", "n_documents", "statement_id", "speaker", "quote", "hostility", "outlet", "published", "occurred"]
+               "n_hostile", "n_documents", "statement_id", "speaker", "quote", "hostility", "outlet", "published",
+               "occurred"]
     if "intensity_flagged" not in weekly:
         return pd.DataFrame(columns=columns)
     surges = weekly[weekly["intensity_flagged"].astype("boolean").fillna(False).astype(bool)].copy()
@@ -68,7 +75,7 @@ def surge_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.Data
         return pd.DataFrame(columns=columns)
     surges["statement_id"] = surges["most_hostile_statement_id"]
     found = statements_by_id(con, surges["statement_id"].dropna().tolist()).drop_duplicates("statement_id")
-    found["speaker"] = found["speaker_actor"].fillna(found["speaker"]).fillna("unknown speaker")
+    found["speaker"] = speaker_named(found)
     notes = surges.merge(found[["statement_id", "speaker", "content", "hostility", "outlet", "published", "occurred"]],
                          on="statement_id", how="left")
     return notes.rename(columns={"content": "quote"})[columns]
