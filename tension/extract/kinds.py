@@ -78,6 +78,13 @@ class Kinds:
     # "doctors", "union", "walkout": what makes "strike" a labour strike, no military act (reference_words.tsv
     # labour_strike; issue 13 twelfth round)
     labour_words: frozenset[str] = frozenset()
+    # the first words of the heads of two words and of three words, from `by_head` (made here): a word pair or
+    # triple of a phrase is a head only where it opens with one
+    _head_firsts: tuple[frozenset[str], frozenset[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_head_firsts", tuple(
+            frozenset(head.split(" ")[0] for head in self.by_head if head.count(" ") == n) for n in (1, 2)))
 
     def of_mention(self, mention: Mention | None) -> str | None:
         """The kind of voice a resolved mention is, from its actor, role or dictionary kind."""
@@ -102,12 +109,17 @@ class Kinds:
     def of_head(self, phrase: str) -> str | None:
         """The kind a head word of a speaker's phrase gives ("a KINU researcher" -> academic), if any."""
         words = re.findall(r"[A-Za-z0-9][\w'-]*", phrase)
-        for first, second, third in zip(words, words[1:], words[2:]):  # "Group of Seven", not "Hyundai Group of"
-            if (kind := self.by_head.get(f"{first} {second} {third}")) is not None:
-                return kind
-        for first, second in zip(words, words[1:]):  # two-word heads first: "Koreans in" before "Federation"
-            if (kind := self.by_head.get(f"{first} {second}")) is not None:
-                return kind
+        # (a head of two or three words can start only at a first word of one: most phrases have none, and their
+        # word pairs and triples are not made at all)
+        firsts2, firsts3 = self._head_firsts
+        if not firsts3.isdisjoint(words):
+            for first, second, third in zip(words, words[1:], words[2:]):  # "Group of Seven", not "Hyundai Group of"
+                if (kind := self.by_head.get(f"{first} {second} {third}")) is not None:
+                    return kind
+        if not firsts2.isdisjoint(words):
+            for first, second in zip(words, words[1:]):  # two-word heads first: "Koreans in" before "Federation"
+                if (kind := self.by_head.get(f"{first} {second}")) is not None:
+                    return kind
         for at, word in enumerate(words):
             if (kind := self.by_head.get(word) or self.by_head.get(word.lower())) is not None:
                 if kind == "people" and word[:1].isupper() and self._body_after(words, at + 1):
