@@ -3,7 +3,8 @@
 Each gate skips work that cannot find anything, decided from the rule's own pattern or data file: a speaker phrase's
 word pairs and triples are looked up as heads only when the phrase has a first word of a two- or three-word head
 (speaker_kinds.tsv), and a sentence with no semicolon is split at clauses by the comma alternative of the break
-pattern alone. Both are checked against the ungated code (kept here, as it was) on sentences written here, on
+pattern alone, and the act-type words of a statement are what splitting its lower-case ASCII text at every
+character that is no letter or hyphen leaves (kinds._words). Each is checked against the ungated code (kept here, as it was) on sentences written here, on
 generated text, and on real KCNA, Yonhap and RSS sentences of ../shared/data (skipped, with the reason, where that
 folder is absent).
 """
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 from tension.extract import clauses
 from tension.extract.clauses import clause_spans
 from tension.extract.findings import outside_quotes
+from tension.extract import kinds as kinds_module
 from tension.extract.kinds import Kinds, load_kinds
 
 from conftest import shared_file
@@ -36,6 +38,8 @@ WRITTEN = [
     "The spokesman of the Foreign Ministry said: the U.S. must stop its hostile policy.",
     'The statement said, "We will never tolerate this; never."',
     "It said nothing more",
+    "North Korea test-fired two missiles -- launched from near Pyongyang -- and a third, -launched later, failed.",
+    "The KCNA said the DPRK's ‘Hwasong-17’ ICBM was test-fired at 10:22; KBS and MBC carried it.",
 ]
 
 
@@ -94,6 +98,7 @@ def _check_sentence(text: str) -> None:
     starts = _mention_starts(text)
     assert clause_spans(text, blanked, starts) == _clause_spans_ungated(text, blanked, starts), text
     assert clause_spans(text, blanked, set()) == _clause_spans_ungated(text, blanked, set()), text
+    assert kinds_module._words(text) == kinds_module._WORD.findall(text.lower()), text
 
 
 def _real_sentences(limit: int) -> list[str]:
@@ -144,7 +149,8 @@ def test_real_sentences_gated_as_ungated():
     assert len(sentences) > 3000 and heads > 300 and semicolons > 20  # (the real text reaches both gates)
 
 
-WORDS = ["Koreans", "in", "Korean", "resident", "residents", "living", "Group", "of", "Seven", "7", "Twenty",
+WORDS = ["test-fired", "-launched", "Missile", "missiles", "--", "-", "fired2", "İ", "K", "ß",
+         "Koreans", "in", "Korean", "resident", "residents", "living", "Group", "of", "Seven", "7", "Twenty",
          "group", "the", "The", "council", "Council", "people", "Workers", "Union", "which", "who", "as", "while",
          "amid", "even", "said", "Japan", "x"]
 SEPARATORS = [" ", "  ", ", ", ",", "; ", ";", "-", "'", "\n", ". ", "\t", ",\n", "é"]
@@ -156,6 +162,7 @@ def test_generated_text_gated_as_ungated(text):
     assert KINDS.of_head(text) == _of_head_ungated(KINDS, text), text
     starts = _mention_starts(text)
     assert clause_spans(text, text, starts) == _clause_spans_ungated(text, text, starts), text
+    assert kinds_module._words(text) == kinds_module._WORD.findall(text.lower()), text
 
 
 def test_head_firsts_follow_the_table():

@@ -21,6 +21,19 @@ STATE_VOICES = frozenset({"government", "military", "state_media", "party_legisl
 
 
 _WORD = re.compile(r"[a-z][a-z-]*")
+# An ASCII byte that can be no part of a `_WORD` of a lower-case text (all but a-z and the hyphen), made a space.
+_NOT_WORD = bytes(b if 97 <= b <= 122 or b == 45 else 32 for b in range(256))
+
+
+def _words(text: str) -> list[str]:
+    """`_WORD.findall(text.lower())` (the same words, in order): in an ASCII text, what splitting at every other
+    character leaves, unless one of its pieces starts with a hyphen (a `_WORD` starts at a letter): then the pattern."""
+    lower = text.lower()
+    if lower.isascii():
+        pieces = lower.encode("ascii").translate(_NOT_WORD).decode("ascii")
+        if not (pieces.startswith("-") or " -" in pieces):
+            return pieces.split()
+    return _WORD.findall(lower)
 _LAUNCH_OR_TEST = frozenset({"launch", "launched", "launches", "launching", "test", "tested", "tests", "testing"})
 _STRIKE = frozenset({"strike", "strikes"})
 
@@ -143,13 +156,13 @@ class Kinds:
     def is_transfer(self, content: str) -> bool:
         """Whether the content tells an arms transfer ("sent artillery shells to Russia", "supplying Moscow with
         missiles"): a transfer verb, and neither a launch told as done nor what crosses the border to the South."""
-        found = _WORD.findall(content.lower())
+        found = _words(content)
         return not self.transfer_verbs.isdisjoint(found) and self.transfer_keep.isdisjoint(found)
 
     def implied_act(self, actor_country: str, content: str, is_act: bool) -> ActType | None:
         """The first act type the content tells for the actor's country (an act; or, for a statement that is no
         act, a type whose statements bear on the targets too), or None."""
-        found = _WORD.findall(content.lower())
+        found = _words(content)
         words = self.act_words.intersection(found)
         if not words:
             return None  # (a set of the words of every act type: most statements tell none)
