@@ -13,6 +13,10 @@ from tension.config import load_reference_words
 
 _BACKGROUND = frozenset({"as", "while", "amid", "even as"})  # clause openings that give background (adjudication 1)
 _CLAUSE_BREAK = re.compile(r",\s+(?P<rel>which|who|as|while|amid|even as)\s+|;\s+")
+_NO_BREAK = re.compile(r"(?!x)x")  # (neither a comma nor a semicolon: no break)
+# Its first alternative alone, for a sentence with no semicolon (most): a pattern opening with a literal is searched
+# for that character, where the two alternatives are tried at every character.
+_COMMA_BREAK = re.compile(_CLAUSE_BREAK.pattern.rsplit("|", 1)[0])
 # "came as the US leader prepared": a subordinate clause with its own actor (checked against mention starts).
 _SUBORDINATE = re.compile(r"\s(?:as|while|when|after|because|before|since|but)\s+(?:the\s+|a\s+)?")
 # The time conjunctions of those: "..., after North Korea fired a missile", "... came since Seoul began": a clause of
@@ -32,7 +36,8 @@ _LABEL = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?:\s+(?=[A-Z])")
 def clause_spans(text: str, blanked: str, mention_starts: set[int], speech_verbs: frozenset[str] = frozenset()
              ) -> list[tuple[int, int, str]]:
     """Clause spans split at ', which', ', who', ';' and before a subordinate clause with its own actor."""
-    breaks = [(m.start(), m.end(), m.group("rel") or "") for m in _CLAUSE_BREAK.finditer(blanked)]
+    breaks = [(m.start(), m.end(), m.group("rel") or "") for m in (
+        _CLAUSE_BREAK if ";" in blanked else _COMMA_BREAK if "," in blanked else _NO_BREAK).finditer(blanked)]
     if ":" in blanked[:30] and (label := _LABEL.match(blanked)) is not None and not (
             speech_verbs and not speech_verbs.isdisjoint(label.group(0).lower().replace(":", " ").split())):
         # "Lawmakers: <a source> says ...", "Exclusive: ...": a headline's label, then the clause

@@ -21,6 +21,19 @@ STATE_VOICES = frozenset({"government", "military", "state_media", "party_legisl
 
 
 _WORD = re.compile(r"[a-z][a-z-]*")
+# An ASCII byte that can be no part of a `_WORD` of a lower-case text (all but a-z and the hyphen), made a space.
+_NOT_WORD = bytes(b if 97 <= b <= 122 or b == 45 else 32 for b in range(256))
+
+
+def _words(text: str) -> list[str]:
+    """`_WORD.findall(text.lower())` (the same words, in order): in an ASCII text, what splitting at every other
+    character leaves, unless one of its pieces starts with a hyphen (a `_WORD` starts at a letter): then the pattern."""
+    lower = text.lower()
+    if lower.isascii():
+        pieces = lower.encode("ascii").translate(_NOT_WORD).decode("ascii")
+        if not (pieces.startswith("-") or " -" in pieces):
+            return pieces.split()
+    return _WORD.findall(lower)
 _LAUNCH_OR_TEST = frozenset({"launch", "launched", "launches", "launching", "test", "tested", "tests", "testing"})
 _STRIKE = frozenset({"strike", "strikes"})
 
@@ -78,6 +91,13 @@ class Kinds:
     # "doctors", "union", "walkout": what makes "strike" a labour strike, no military act (reference_words.tsv
     # labour_strike; issue 13 twelfth round)
     labour_words: frozenset[str] = frozenset()
+    # the first words of the heads of two words and of three words, from `by_head` (made here): a word pair or
+    # triple of a phrase is a head only where it opens with one
+    _head_firsts: tuple[frozenset[str], frozenset[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_head_firsts", tuple(
+            frozenset(head.split(" ")[0] for head in self.by_head if head.count(" ") == n) for n in (1, 2)))
 
     def of_mention(self, mention: Mention | None) -> str | None:
         """The kind of voice a resolved mention is, from its actor, role or dictionary kind."""
@@ -102,12 +122,17 @@ class Kinds:
     def of_head(self, phrase: str) -> str | None:
         """The kind a head word of a speaker's phrase gives ("a KINU researcher" -> academic), if any."""
         words = re.findall(r"[A-Za-z0-9][\w'-]*", phrase)
-        for first, second, third in zip(words, words[1:], words[2:]):  # "Group of Seven", not "Hyundai Group of"
-            if (kind := self.by_head.get(f"{first} {second} {third}")) is not None:
-                return kind
-        for first, second in zip(words, words[1:]):  # two-word heads first: "Koreans in" before "Federation"
-            if (kind := self.by_head.get(f"{first} {second}")) is not None:
-                return kind
+        # (a head of two or three words can start only at a first word of one: most phrases have none, and their
+        # word pairs and triples are not made at all)
+        firsts2, firsts3 = self._head_firsts
+        if not firsts3.isdisjoint(words):
+            for first, second, third in zip(words, words[1:], words[2:]):  # "Group of Seven", not "Hyundai Group of"
+                if (kind := self.by_head.get(f"{first} {second} {third}")) is not None:
+                    return kind
+        if not firsts2.isdisjoint(words):
+            for first, second in zip(words, words[1:]):  # two-word heads first: "Koreans in" before "Federation"
+                if (kind := self.by_head.get(f"{first} {second}")) is not None:
+                    return kind
         for at, word in enumerate(words):
             if (kind := self.by_head.get(word) or self.by_head.get(word.lower())) is not None:
                 if kind == "people" and word[:1].isupper() and self._body_after(words, at + 1):
@@ -131,13 +156,13 @@ class Kinds:
     def is_transfer(self, content: str) -> bool:
         """Whether the content tells an arms transfer ("sent artillery shells to Russia", "supplying Moscow with
         missiles"): a transfer verb, and neither a launch told as done nor what crosses the border to the South."""
-        found = _WORD.findall(content.lower())
+        found = _words(content)
         return not self.transfer_verbs.isdisjoint(found) and self.transfer_keep.isdisjoint(found)
 
     def implied_act(self, actor_country: str, content: str, is_act: bool) -> ActType | None:
         """The first act type the content tells for the actor's country (an act; or, for a statement that is no
         act, a type whose statements bear on the targets too), or None."""
-        found = _WORD.findall(content.lower())
+        found = _words(content)
         words = self.act_words.intersection(found)
         if not words:
             return None  # (a set of the words of every act type: most statements tell none)
