@@ -92,8 +92,12 @@ def group_subject(blanked: str, start: int, c_end: int, outside: list[Mention], 
     else:
         words = name.group(0), name.end()
     inside = [m for m in outside if m.start < words[1]]
-    actor = [r for m in inside[:1] for r in referents(m)][:1]
-    return Finding(actor, words[0].strip(), "", True, "act subject (group)", exclude=inside[:1], phrase=words[0])
+    # "A spokesman for the Committee for ...": the body named after the office word (a back-reference with nothing
+    # to point to) — a known body, not a country word inside an unknown name ("... Committee of Korea")
+    named = [m for m in inside[1:2] if inside[0].kind == "title" and not referents(inside[0]) and referents(m)
+             and m.kind not in ("state", "capital", "demonym")] or inside[:1]
+    actor = [r for m in named for r in referents(m)][:1]
+    return Finding(actor, words[0].strip(), "", True, "act subject (group)", exclude=named, phrase=words[0])
 
 
 # The rest of a name after the mention it contains: "south Korean [Council of Bereaved Families for the Nation]".

@@ -77,7 +77,9 @@ _OFFICE = re.compile(r"\b(?:ministry|office|officials?|government|embassy|milita
                      r"spokes\w+|bureau|administration|secretariat|commission|department|authorit(?:y|ies)|"
                      r"leaders|ministers|presidents|diplomats|envoys)\b", re.I)  # (plural heads: twelfth round)
 _NAME_AFTER = re.compile(r"\|\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:[Mm]inistry|[Oo]ffice|[Gg]overnment))")
-_PART_OF = re.compile(r"^\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|under)\s+(?:the\s+)?$")
+# (also its spokesman's, the office word left out of the phrase: "[A spokesman] for the inspection group of the |")
+_PART_OF = re.compile(r"^\s*(?:(?:(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person)\s+)?for\s+)?(?:(?:[Tt]he|[Aa]n?)\s+)?"
+                      r"(?:[a-z][\w-]*\s+){1,3}(?:of|under)\s+(?:the\s+)?$")
 _PART_AFTER = re.compile(r"\s*(?:[a-z][\w-]*\s*){1,2}")
 
 

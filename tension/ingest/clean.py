@@ -145,8 +145,11 @@ def split_wire_header(text: str, title: str = "") -> tuple[WireHeader, str]:
 # Every match opens with the comma (the engine skips to it); the blanks before a ", \n," break are also part of
 # the break, and `_scraped_breaks` takes them back by hand (a pattern opening with `[ \t]*` is tried everywhere).
 # ", , " (two commas or more, any blanks between: 52% of KCNA statements ran paragraphs together before it was
-# recognised) is a break wherever it stands.
-_SCRAPED_BREAK = re.compile(r",(?:(?<=[.!?\"”],)[ \t]{2,}(?=\S)|(?P<lines>(?:[ \t\u3000]*\n?[ \t\u3000]*,)+[ \t\u3000]*))")
+# recognised) is a break wherever it stands; so is one comma after a colon before a capital ("... gave the following
+# answer to a question put by KCNA:, The ..."): no sentence puts a comma after a colon, and the frame must end its
+# paragraph for its speaker to go on in the next (tension/extract/statements.py).
+_SCRAPED_BREAK = re.compile(r",(?:(?<=[.!?\"”],)[ \t]{2,}(?=\S)|(?<=:,)[ \t]+(?=[A-Z\"“‘'])"
+                            r"|(?P<lines>(?:[ \t\u3000]*\n?[ \t\u3000]*,)+[ \t\u3000]*))")
 # An almanac ("Today in Korean history"): dated past events, none of them this week's statement.
 _ALMANAC = re.compile(r"^\s*(?:\(\w+\)\s*)*Today in (?:Korean |world |North Korean )?history", re.I)
 
