@@ -29,8 +29,8 @@ def test_a_comma_after_a_colon_is_a_scraped_paragraph_break():
 
 def test_the_answer_after_a_cprk_spokesman_frame_is_the_cprks(tmp_path):
     rows = _statements(tmp_path, (
-        "A spokesman for the Committee for the Peaceful Reunification of Korea Friday gave the following answer to a "
-        "question put by KCNA as regards the recent moves of the south Korean authorities:, The authorities are "
+        "A spokesman for the Committee for the Peaceful Reunification of Korea on Friday answered a KCNA question "
+        "concerning what the south Korean authorities did lately:, The authorities are "
         "pursuing confrontation with the DPRK. They will be held fully responsible for the consequences."))
     body = [r for r in rows if r["content"].startswith(("The authorities", "They will"))]
     assert len(body) == 2
