@@ -109,3 +109,28 @@ def test_had_better_before_talks_is_a_request_not_a_resumption(scorer):
     asked = _scored(scorer, "Seoul had better resume the talks soon.")
     done = _scored(scorer, "Seoul resumed the talks on Monday.")
     assert asked.hostility < 0 and done.hostility < asked.hostility  # asked for: less cooperative than done
+
+
+# --- an obstacle to cooperation, its denial or its rupture turns the cooperation hostile (opposition markers) ---
+
+@pytest.mark.parametrize("text, fragment", [
+    ("The puppet authorities are standing in the way of improving the north-south relations.",
+     "improving the north-south relations"),
+    ("Their smear campaign is a hurdle lying in the way of national reconciliation.", "reconciliation"),
+    ("The clique adopted that policy in total denial of the spirit of the joint declaration.", "joint declaration"),
+    ("The warmongers brought to rupture the dialogue arranged with much effort.", "dialogue"),
+])
+def test_an_obstacle_to_cooperation_turns_it_hostile(scorer, text, fragment):
+    result = _scored(scorer, text)
+    assert cue_of(result, fragment)["contribution"] > 0
+    assert result.hostility > 0.15  # was cooperative in the KCNA stratum sample
+
+
+@pytest.mark.parametrize("text", [
+    "There was little in the way of progress at the talks.",           # the idiom 'in the way of' = 'by way of'
+    "The two sides agreed to remove the obstacles to cooperation.",    # removing the obstacle is cooperation
+])
+def test_the_idiom_or_a_removed_obstacle_keeps_the_cooperation(scorer, text):
+    result = _scored(scorer, text)
+    assert not [c for c in result.cues if c["weight"] < 0 and c["contribution"] > 0]
+    assert result.hostility < 0
