@@ -134,3 +134,18 @@ def test_the_idiom_or_a_removed_obstacle_keeps_the_cooperation(scorer, text):
     result = _scored(scorer, text)
     assert not [c for c in result.cues if c["weight"] < 0 and c["contribution"] > 0]
     assert result.hostility < 0
+
+
+# --- a cooperative cue turned hostile by its own marker stays hostile under a disapproval's topic marker ---
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Pyongyang blamed Seoul for obstructing the talks.", "talks"),
+    ("The commentary denounced the puppets for the ruptured dialogue.", "dialogue"),
+])
+def test_a_turned_cue_is_not_turned_back_by_the_topic_of_a_disapproval(scorer, text, fragment):
+    assert cue_of(_scored(scorer, text), fragment)["contribution"] > 0
+
+
+def test_the_topic_of_a_disapproval_alone_still_turns_cooperation_hostile(scorer):
+    # (counter-case: no polarity marker, the topic's own negative factor turns the talks, as before)
+    assert cue_of(_scored(scorer, "Pyongyang condemned the talks between Seoul and Tokyo."), "talks")["contribution"] > 0

@@ -90,6 +90,10 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]|‘([^‘’]{1,8
 # guideline rates a planned state visit or summit class −2 as one held, and CAMEO codes the intent itself (036 express
 # intent to meet or negotiate, +4.0, above a visit made, +1.9); 'might', 'could' still halve it.
 EXEMPTIONS = frozenset({("future", "threat"), ("future", "diplomacy"), ("request", "demand"), ("topic", "accusation")})
+# Thirteenth round: a cooperative cue already turned hostile by its polarity marker ('blamed Seoul for obstructing the
+# talks') is scaled by a disapproval's topic marker, not turned back to cooperative by the topic's negative factor
+# (scorer.find_cues). Part of the version.
+TOPIC_KEEPS_TURNED = True
 
 
 # A marker whose last word has a suffix choice ('consider~ whether|if|*ing') reads that word ahead (the cue may start on
