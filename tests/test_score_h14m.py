@@ -149,3 +149,20 @@ def test_a_turned_cue_is_not_turned_back_by_the_topic_of_a_disapproval(scorer, t
 def test_the_topic_of_a_disapproval_alone_still_turns_cooperation_hostile(scorer):
     # (counter-case: no polarity marker, the topic's own negative factor turns the talks, as before)
     assert cue_of(_scored(scorer, "Pyongyang condemned the talks between Seoul and Tokyo."), "talks")["contribution"] > 0
+
+
+# --- a call to eliminate the other side is a threat (decision 10: a call to wipe out, class +3) ---
+
+@pytest.mark.parametrize("text", [
+    "The army and people will eliminate the traitors once and for all.",
+    "To eliminate the puppet group is the first step toward a clean land, the paper says.",
+])
+def test_eliminating_the_other_side_is_a_threat(scorer, text):
+    result = _scored(scorer, text)
+    assert any(c["kind"] == "threat" and c["contribution"] > 0.25 for c in result.cues)
+    assert result.hostility > 0.15  # was cooperative or neutral in the KCNA file
+
+
+def test_a_team_eliminated_from_a_cup_is_no_threat(scorer):
+    result = _scored(scorer, "Seoul's archers were eliminated in the first round of the tournament.")
+    assert not [c for c in result.cues if c["kind"] == "threat"]
