@@ -1,7 +1,8 @@
 """Thirteenth round (issue 14): classes of sign and strength errors found on random samples of the development
-corpora's stored statements (seeds 7 and 8, 60 counting statements per corpus, judged against the guideline's
-hostility scale), not on gold. Every sentence here is written for the test (no corpus text); each class is tested
-with two sentences written differently and a counter-case."""
+corpora's stored statements (seeds 7 and 8, 60 counting statements per corpus, and a stratum of KCNA statements scored
+cooperative, seed 9; judged against the guideline's hostility scale), not on gold, and one class the independent
+judges named ('eliminate the traitors' scored cooperative). Every sentence here is written for the test (no corpus
+text); each class is tested with two sentences written differently and a counter-case."""
 import pytest
 
 from conftest import cue_of
@@ -114,8 +115,7 @@ def test_had_better_before_talks_is_a_request_not_a_resumption(scorer):
 # --- an obstacle to cooperation, its denial or its rupture turns the cooperation hostile (opposition markers) ---
 
 @pytest.mark.parametrize("text, fragment", [
-    ("The puppet authorities are standing in the way of improving the north-south relations.",
-     "improving the north-south relations"),
+    ("The clique in Seoul keeps standing in the way of improving ties with Pyongyang.", "improving ties"),
     ("Their smear campaign is a hurdle lying in the way of national reconciliation.", "reconciliation"),
     ("The clique adopted that policy in total denial of the spirit of the joint declaration.", "joint declaration"),
     ("The warmongers brought to rupture the dialogue arranged with much effort.", "dialogue"),
