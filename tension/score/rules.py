@@ -90,6 +90,10 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,80})[\"“”]|‘([^‘’]{1,8
 # guideline rates a planned state visit or summit class −2 as one held, and CAMEO codes the intent itself (036 express
 # intent to meet or negotiate, +4.0, above a visit made, +1.9); 'might', 'could' still halve it.
 EXEMPTIONS = frozenset({("future", "threat"), ("future", "diplomacy"), ("request", "demand"), ("topic", "accusation")})
+# Thirteenth round: a cooperative cue already turned hostile by its polarity marker ('blamed Seoul for obstructing the
+# talks') is scaled by a disapproval's topic marker, not turned back to cooperative by the topic's negative factor
+# (scorer.find_cues). Part of the version.
+TOPIC_KEEPS_TURNED = True
 
 
 # A marker whose last word has a suffix choice ('consider~ whether|if|*ing') reads that word ahead (the cue may start on
@@ -205,13 +209,33 @@ PURPOSE = frozenset({("aimed", "at"), ("aimed", "to"), ("designed", "to"), ("int
                      ("intended", "for"), ("meant", "for")})
 PURPOSE_REACH = 8
 UNDOING_KINDS = frozenset({"reversal", "refusal", "opposition", DEROGATION})
+# Thirteenth round: the content of an undone cooperative thing ("scrapped all agreements with Seoul on promoting
+# economic cooperation", "rejected the offer of economic support in exchange for denuclearization") is what was undone,
+# not cooperation offered beside it: a cooperative cue joined to an undone one by one of these words, within
+# CONTENT_REACH words with no clause break nor a word that opens another predicate (CONTENT_STOPS), counts 0, and so
+# does the next one joined to it in turn.
+CONTENT_LINKS = frozenset({"of", "on", "for", "over", "about", "regarding", "concerning", "with"})
+CONTENT_REACH = 5
+CONTENT_STOPS = frozenset({"and", "but", "or", "then", "while", "as", "after", "before", "which", "that", "who", "to"})
 
 
 def purpose_of_undone(found: list[dict], spans: list[tuple[int, int]], words: list[str]) -> None:
     """Set to 0 the cooperative cues of `found` (word spans `spans`) that name the purpose of an undone cue before them
-    (PURPOSE)."""
+    (PURPOSE), or its content (CONTENT_LINKS: "the agreements on promoting cooperation" scrapped)."""
+    content_of = None  # the span end of the last cue undone, or of the last cue zeroed as its content
     for k in range(1, len(found)):
         cue, (start, _) = found[k], spans[k]
+        before, (_, before_end) = found[k - 1], spans[k - 1]
+        if cue["contribution"] < 0 and before_end < len(words) and words[before_end] in CONTENT_LINKS and (
+                content_of == before_end or before["contribution"] > 0 and any(
+                    m["kind"] in UNDOING_KINDS for m in before["markers"])) and (
+                start - before_end <= CONTENT_REACH and _CLAUSE_BREAK.isdisjoint(words[before_end:start])
+                and CONTENT_STOPS.isdisjoint(words[before_end + 1:start])):
+            cue["markers"] = cue["markers"] + [{"marker": f"content of the undone '{before['matched']}'",
+                                                "kind": "background"}]
+            cue["factor"], cue["contribution"] = 0.0, 0.0
+            content_of = spans[k][1]
+            continue
         if cue["contribution"] >= 0 or start < 2 or (words[start - 2], words[start - 1]) not in PURPOSE:
             continue
         before, (_, before_end) = found[k - 1], spans[k - 1]

@@ -56,8 +56,8 @@ from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPIN
                                  DEROGATION, DEROGATION_LINKS, EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES,
                                  NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, PURPOSE,
                                  PURPOSE_REACH, REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
-                                 TARGETS_ACT_KINDS, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt, _quoted_spans,
-                                 aggregate, aggregate_sides, compile_hedges, count_style_once, derogate,
+                                 TARGETS_ACT_KINDS, TOPIC_KEEPS_TURNED, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt,
+                                 _quoted_spans, aggregate, aggregate_sides, compile_hedges, count_style_once, derogate,
                                  hedge_in_main_clause, in_background, in_name, lifts_cap, purpose_of_undone,
                                  running_text)
 from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
@@ -225,6 +225,11 @@ class Scorer:
                     applied = [m for m in (polarity, scale) if m] + [m for m, _ in reaching
                                                                       if m.kind in INTENSITY_KINDS]
                     factor = math.prod((side(m) for m in applied), start=1.0)
+                    if TOPIC_KEEPS_TURNED and polarity is not None and scale is not None and scale.kind == "topic" and \
+                            side(polarity) < 0 and side(scale) < 0:
+                        # 'blamed Seoul for obstructing the talks': the opposition has turned the talks hostile; the
+                        # disapproval's topic scales them and does not turn them back (thirteenth round)
+                        factor = -factor
                     markers = [{"marker": m.pattern, "kind": m.kind} for m in applied]
                 negated = polarity is not None and polarity.kind in ("negation", "refusal")
             else:  # most cues: nothing reaches them, factor 1.0 (as the product of no factors)
