@@ -114,3 +114,20 @@ def background_relative(rel: str, antecedent: list, found: list, speaks: bool) -
     background relative clause). `speaks`: the clause has a reporting verb of its own ("..., which Seoul accuses of
     shipping arms"): it keeps its row."""
     return bool(antecedent) and rel in ("who", "which") and not speaks and any(s.is_act for s in found)
+
+
+def background_after(rel: str, blanked: str, c_start: int, found: list, speaks: bool) -> bool:
+    """Whether an after/since clause following a main clause with a row of its own tells the background of that news,
+    no row of its own ("South Korea scrambled jets after North Korea sent warplanes", "The allies extended their
+    drills after the North fired a missile"; adjudication 1: "a since/after ... clause ... gets no row"). The main
+    clause's row may be an act: background_clause covers only a speaker's words before it. `speaks`: the clause has
+    a reporting verb of its own ("... hours after Seoul warned of ..."): its words keep their row, as in a background
+    relative clause."""
+    return rel == "sub" and not speaks and bool(found) and \
+        _TIME_BEFORE.search(blanked, max(0, c_start - 12), c_start) is not None and \
+        _LONG_SINCE.search(blanked, max(0, c_start - 20), c_start) is None
+
+
+# "It is long since the Lee group was reduced to ...": the clause is what the sentence says, no
+# background
+_LONG_SINCE = re.compile(r"\blong\s+since\s+(?:the\s+|a\s+)?$")

@@ -1,0 +1,59 @@
+"""Rules of issue 13's sixteenth tuning round, found on random samples of the Yonhap and RSS 2022 statements (not on
+gold): an after/since clause following a main clause that has a row of its own is background to that news and gets
+no row (adjudication 1), also when the main clause's row is an act. Every sentence here is written for these tests
+(never copied from the corpora). Rules: docs/labelling-guideline.md (decision 1); figures:
+docs/evaluation-extraction.md, "Sixteenth tuning round"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tension.extract.clauses import background_after
+from tension.extract.statements import extract_statements
+
+_DAY = date(2022, 10, 5)
+
+
+def _rows(ctx, text: str, speaker: str = "") -> list[tuple]:
+    return [(s.speaker_country, s.is_act) for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon, speaker)]
+
+
+def test_an_act_after_an_act_is_background(ctx):
+    # Before: a second row, North Korea's launch (PRK -> JPN, KOR, USA), for the after clause.
+    rows = _rows(ctx, "Japan dispatched patrol planes on Friday after North Korea fired two short-range missiles "
+                      "toward its waters.")
+    assert rows == [("JPN", True)], rows
+
+
+def test_a_headline_days_after_is_background(ctx):
+    # The same class written differently: a headline, "days after", the present tense.
+    rows = _rows(ctx, "Australia extends its naval exercise with Canada days after Pyongyang launches a cruise missile")
+    assert rows == [("AUS", True)], rows
+
+
+def test_words_in_the_after_clause_keep_their_row(ctx):
+    # Counter-case: the clause has a reporting verb of its own ("warned"): its speaker keeps the row (as a background
+    # relative clause with its own reporting verb does). The same before and after.
+    rows = _rows(ctx, "Japan staged a drill on Monday after the Foreign Ministry warned of a missile launch by "
+                      "North Korea.")
+    assert ("JPN", False) in rows and ("JPN", True) in rows, rows
+
+
+def test_house_vocabulary_in_the_after_clause_keeps_the_outlets_row(ctx):
+    # Counter-case: the outlet's own loaded words in the clause are its row (decision 13), background or not.
+    rows = [(s.speaker, s.speaker_country) for s in extract_statements(
+        "The north has been on alert after the puppet warmongers started the drills.", _DAY, ctx.actors,
+        ctx.lexicon, "KCNA")]
+    assert ("KCNA", "PRK") in rows, rows
+
+
+
+def test_it_is_long_since_is_no_background():
+    # Counter-case (KCNA's idiom): in "It is long since X did Y" the since clause is what the sentence says. The
+    # clause rule itself, with a main clause that has a row: a plain "since" clause is background, this one not.
+    found = ["a row of the main clause"]
+    plain = "The drills went on since the puppet group started them."
+    idiom = "It is long since the puppet group was reduced to traitors."
+    assert background_after("sub", plain, plain.index("since the ") + len("since the "), found, speaks=False)
+    assert not background_after("sub", idiom, idiom.index("since the ") + len("since the "), found, speaks=False)
+    assert not background_after("sub", plain, plain.index("since the ") + len("since the "), [], speaks=False)
