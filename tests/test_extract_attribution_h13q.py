@@ -57,3 +57,21 @@ def test_it_is_long_since_is_no_background():
     assert background_after("sub", plain, plain.index("since the ") + len("since the "), found, speaks=False)
     assert not background_after("sub", idiom, idiom.index("since the ") + len("since the "), found, speaks=False)
     assert not background_after("sub", plain, plain.index("since the ") + len("since the "), [], speaks=False)
+
+
+def test_the_news_came_after_an_earlier_act(ctx):
+    # Before: the earlier launch had a row (PRK -> JPN, KOR, USA) though the sentence only times the news by it.
+    rows = _rows(ctx, "The flight test came two days after North Korea launched a cruise missile into the sea.")
+    assert rows == [], rows
+
+
+def test_it_comes_a_week_after_drills(ctx):
+    # The same class written differently: "It comes", a week, allied drills.
+    rows = _rows(ctx, "It comes a week after Japan and Australia held their largest naval drill in the region.")
+    assert rows == [], rows
+
+
+def test_an_after_clause_with_no_timing_verb_keeps_its_row(ctx):
+    # Counter-case: no actor in the main clause and no "came": the after clause is what the sentence tells.
+    rows = _rows(ctx, "Schools on the island were closed after North Korea fired three missiles toward it.")
+    assert ("PRK", True) in rows, rows
