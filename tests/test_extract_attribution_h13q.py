@@ -75,3 +75,27 @@ def test_an_after_clause_with_no_timing_verb_keeps_its_row(ctx):
     # Counter-case: no actor in the main clause and no "came": the after clause is what the sentence tells.
     rows = _rows(ctx, "Schools on the island were closed after North Korea fired three missiles toward it.")
     assert ("PRK", True) in rows, rows
+
+
+def _kor_rows(ctx, text: str) -> list[tuple]:
+    return [(s.speaker_kind, tuple(sorted(s.targets))) for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon)
+            if s.speaker_country == "KOR"]
+
+
+def test_a_memorial_of_the_korean_war_is_no_drill(ctx):
+    # Before: "War" made the act a South Korean military act aimed at the DPRK (act_types.tsv, allied drills).
+    assert _kor_rows(ctx, "South Korea hosted a memorial for the soldiers who died in the Korean War.") == \
+        [("government", ())]
+
+
+def test_a_win_since_the_second_world_war_is_no_drill(ctx):
+    # The same class written differently: a sports win dated by "the Second World War".
+    rows = _kor_rows(ctx, "South Korea's Park Ji-sung won the Boston Marathon, the first Asian winner since the "
+                          "Second World War.")
+    assert ("military", ("PRK",)) not in rows, rows
+
+
+def test_a_south_korean_drill_still_bears_on_the_north(ctx):
+    # Counter-case: a drill keeps the inferred target, before and after.
+    assert _kor_rows(ctx, "South Korea staged a live-fire drill near the border island on Friday.") == \
+        [("military", ("PRK",))]
