@@ -114,3 +114,34 @@ def background_relative(rel: str, antecedent: list, found: list, speaks: bool) -
     background relative clause). `speaks`: the clause has a reporting verb of its own ("..., which Seoul accuses of
     shipping arms"): it keeps its row."""
     return bool(antecedent) and rel in ("who", "which") and not speaks and any(s.is_act for s in found)
+
+
+def background_after(rel: str, blanked: str, c_start: int, found: list, speaks: bool) -> bool:
+    """Whether an after/since clause following a main clause with a row of its own (or timing the news: "The test
+    came a day after ...") tells the background of that news, no row of its own ("South Korea scrambled jets after
+    North Korea sent warplanes", "The allies extended their drills after the North fired a missile"; adjudication 1:
+    "a since/after ... clause ... gets no row"). The main clause's row may be an act: background_clause covers only
+    a speaker's words before it. `speaks`: the clause has
+    a reporting verb of its own ("... hours after Seoul warned of ..."): its words keep their row, as in a background
+    relative clause."""
+    return rel == "sub" and not speaks and \
+        _TIME_BEFORE.search(blanked, max(0, c_start - 12), c_start) is not None and \
+        _LONG_SINCE.search(blanked, max(0, c_start - 20), c_start) is None and \
+        (bool(found) or _timing_before().search(blanked, max(0, c_start - 60), c_start) is not None)
+
+
+@lru_cache(maxsize=1)
+def _timing_before() -> re.Pattern:
+    """"came a day after ", "comes less than two months after ": the news timed by an earlier event, right before an
+    after/since clause (reference_words.tsv, use timing_verb): that clause is background even when the main clause
+    has no actor ("The test came a day after the allies held drills"; adjudication 1)."""
+    words = load_reference_words().get("timing_verb", ())
+    if not words:
+        return _NO_BREAK
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b[^,;:.]{0,40}?\s(?:after|since)\s+"
+                      r"(?:the\s+|a\s+)?$")
+
+
+# "It is long since the Lee group was reduced to ...": the clause is what the sentence says, no
+# background
+_LONG_SINCE = re.compile(r"\blong\s+since\s+(?:the\s+|a\s+)?$")

@@ -21,8 +21,8 @@ from functools import lru_cache
 from tension.extract import context
 from tension.extract.actors import ActorDictionary, Mention
 from tension.extract.attribution import clause_findings
-from tension.extract.clauses import (background_clause, background_relative, clause_spans, names_only, promotion,
-                                     time_lead_end)
+from tension.extract.clauses import (background_after, background_clause, background_relative, clause_spans,
+                                     names_only, promotion, time_lead_end)
 from tension.extract.continuation import (closes_quote, colon_frame, continued, ends_continuation,
                                           only_a_frame, opens_quote)
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
@@ -254,7 +254,10 @@ def _sentence_statements(
             previous_clause = outside
             continue
         anchors = reporting_verbs(blanked, c_start, c_end, lexicon, openings)
-        if background_relative(rel, antecedent, statements, bool(anchors)):
+        if background_relative(rel, antecedent, statements, bool(anchors)) or \
+                background_after(rel, blanked, c_start, statements, bool(anchors)) and \
+                not (lexicon.rules.house and lexicon.rules.house.search(blanked, c_start, c_end)):
+            # (an after clause in the outlet's house vocabulary keeps the outlet's row: decision 13)
             previous_clause = outside
             continue
         if not (outside or antecedent or anchors):
