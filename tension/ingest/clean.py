@@ -150,6 +150,9 @@ def split_wire_header(text: str, title: str = "") -> tuple[WireHeader, str]:
 # paragraph for its speaker to go on in the next (tension/extract/statements.py).
 _SCRAPED_BREAK = re.compile(r",(?:(?<=[.!?\"”],)[ \t]{2,}(?=\S)|(?<=:,)[ \t]+(?=[A-Z\"“‘'])"
                             r"|(?P<lines>(?:[ \t\u3000]*\n?[ \t\u3000]*,)+[ \t\u3000]*))")
+# A news digest's rule line and item bullets ("... on Tuesday.----------------- ■ Lee to make ..."): a wire's summary
+# page runs its items together, each a headline and a lead; each is a paragraph of its own (Yonhap's "News Summary").
+_DIGEST_BREAK = re.compile(r"\s*-{5,}\s*|\s*■\s*")
 # An almanac ("Today in Korean history"): dated past events, none of them this week's statement.
 _ALMANAC = re.compile(r"^\s*(?:\(\w+\)\s*)*Today in (?:Korean |world |North Korean )?history", re.I)
 
@@ -176,6 +179,8 @@ def clean_text(raw: str, title: str = "") -> CleanText:
     if _ALMANAC.match(title) or _ALMANAC.match(text[:200]):
         return CleanText(paragraphs=[], almanac=True)
     text = _scraped_breaks(text)
+    if "----" in text or "■" in text:
+        text = _DIGEST_BREAK.sub("\n\n", text)
     header, text = split_wire_header(text.lstrip(), title)
     text = _BROADCAST_MARK.sub("", text)
     paragraphs = [unwrap(p) for p in _PARAGRAPH_BREAK.split(text)]
