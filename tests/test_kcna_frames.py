@@ -53,3 +53,20 @@ def test_a_front_body_named_of_korea_is_the_dprks_not_the_roks(tmp_path):
         "war exercises of the south Korean army are a challenge to all Koreans. They must be stopped at once."))
     body = [r for r in rows if r["content"].startswith(("The war exercises", "They must"))]
     assert body and all((r["speaker_country"], r["speaker_kind"]) == ("PRK", "civic") for r in body)
+
+
+def test_the_ndc_named_with_its_abbreviation_in_brackets_is_the_ndc(tmp_path):
+    rows = _statements(tmp_path, (
+        "A spokesman for the National Defence Commission (NDC) of the DPRK issued the following statement on "
+        "Monday:, The south Korean military staged a reckless provocation. They will pay dearly for it."))
+    body = [r for r in rows if r["content"].startswith(("The south Korean military", "They will"))]
+    assert body and all(r["speaker_actor"] == "National Defence Commission (PRK)" and r["speaker_kind"] == "government"
+                        for r in body)
+
+
+def test_the_joint_statement_of_the_dprk_government_parties_and_organizations_is_the_states(tmp_path):
+    rows = _statements(tmp_path, (
+        "The DPRK government, political parties and organizations issued the following statement on Thursday:, The "
+        "south Korean authorities committed a grave provocation. They will be held responsible."))
+    body = [r for r in rows if r["content"].startswith(("The south Korean authorities", "They will"))]
+    assert body and all((r["speaker_country"], r["speaker_kind"]) == ("PRK", "government") for r in body)
