@@ -70,3 +70,13 @@ def test_the_joint_statement_of_the_dprk_government_parties_and_organizations_is
         "south Korean authorities committed a grave provocation. They will be held responsible."))
     body = [r for r in rows if r["content"].startswith(("The south Korean authorities", "They will"))]
     assert body and all((r["speaker_country"], r["speaker_kind"]) == ("PRK", "government") for r in body)
+
+
+def test_a_things_indicating_is_not_its_owners_speech(tmp_path):
+    rows = _statements(tmp_path, (
+        "The Democratic Labor Party of south Korea on Thursday published a commentary that accused the minister of "
+        "blocking dialogue.\n\nThe stubborn stand of the Ministry of Unification indicates that it has "
+        "no will for peace, it noted, warning that the ministry will be judged."))
+    framed = [r for r in rows if r["content"].startswith("The stubborn stand")]
+    assert framed and framed[0]["speaker_actor"] != "Ministry of Unification (KOR)"
+    assert framed[0]["speaker_kind"] == "party_legislature"

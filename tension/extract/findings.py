@@ -43,6 +43,7 @@ class Rules:
     directive_verbs: frozenset[str] = frozenset()
     relay_verbs: frozenset[str] = frozenset()  # "said", "reported": pass a fact on without evaluating it
     inverted_verbs: frozenset[str] = frozenset()  # "..., said Gen. X": a verb that may come before its speaker
+    evidential_verbs: frozenset[str] = frozenset()  # "indicates", "reveals": a thing can be their subject, not a voice
     speech_participles: frozenset[str] = frozenset()  # "reported", "said": "This was reported by X" relays, no act
     reciprocal: re.Pattern | None = None  # "met", "held talks", "signed", right after the actor
     between: re.Pattern | None = None  # "talks between X and Y": an event both sides hold

@@ -66,6 +66,7 @@ def load_lexicon() -> Lexicon:
         directive_verbs=directive,
         relay_verbs=frozenset(r["word"] for r in rows if r["kind"] == "relay"),
         inverted_verbs=frozenset(r["word"] for r in rows if r["kind"] == "inverted"),
+        evidential_verbs=frozenset(r["word"] for r in rows if r["kind"] == "evidential"),
         speech_participles=frozenset(w for w in speech if w.endswith("ed") or w in ("said", "told", "written")),
         # right after the actor, with an adverb or a day at most: "Putin met Kim", "Lavrov on Monday held talks"
         reciprocal=re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:also|again|later|then|\w+ly|on\s+\w+)\s+)?(?:"

@@ -232,6 +232,12 @@ def _subject_act_before(blanked: str, subject: Mention | None, comma: int, np_st
                    reported=True, reported_by=reporter, phrase=modified_head(blanked, subject, np_start))
 
 
+# The head of a subject that is a thing, the body after it only its owner: "The unreasonable attitude of [the ministry]"
+_THING_OF = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ss]uch|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}?(?:attitude|act|acts|move|"
+                       r"moves|behaviour|behavior|stand|stance|remarks?|policy|fact|case|reality|action|actions)\s+of\s+"
+                       r"(?:the\s+)?$")
+
+
 def speech_verb_findings(
     text: str, blanked: str, c_start: int, c_end: int, outside: list[Mention], anchors: list[re.Match],
     rules: Rules, last_speaker: Mention | None, narrator: Mention | None, np_floor: int, subject: Mention | None,
@@ -261,6 +267,8 @@ def speech_verb_findings(
             return inverted_frame
         directive = verb in rules.directive_verbs
         speakers = speaker_before(anchor.start(), blanked, outside)
+        if speakers and verb in rules.evidential_verbs and _THING_OF.search(blanked, np_floor, speakers[0].start):
+            continue  # "The attitude of the ministry indicates that ..., it noted": a thing indicates, the frame speaks
         if speakers and _country_in_group_name(blanked, np_floor, speakers, rules.non_state_heads, outside):
             # "The British association for friendship with Korea issued": the association speaks, and its country
             # is the one its phrase names first (British), not the country of its cause
