@@ -18,6 +18,9 @@ SPEAKER_KINDS = ("government", "military", "state_media", "party_legislature", "
                  "diaspora_foreign", "people")
 # Kinds that speak for a state (DESIGN.md "Speaker kind"); the index counts those listed in index_kinds.tsv.
 STATE_VOICES = frozenset({"government", "military", "state_media", "party_legislature"})
+# The kinds of a relayed body (a voice of no state, or a party) that a back-reference written as its head ("the
+# Council", "it", "the organization") may stand for when it spoke last (speakers.py, voices.py).
+RELAYED_BODIES = frozenset({"civic", "party_legislature", "diaspora_foreign", "academic"})
 
 
 _WORD = re.compile(r"[a-z][a-z-]*")

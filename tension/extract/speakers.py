@@ -14,6 +14,7 @@ from tension.extract.acts import (coordinated, harm_before, modified_head, repor
 from tension.extract.findings import Finding, Rules, referents, unique_countries
 from tension.extract.groups import subject_phrase
 from tension.extract.inverted import inverted_frame_findings, inverted_speaker
+from tension.extract.kinds import RELAYED_BODIES
 from tension.extract.mutual import mutual_partners
 
 
@@ -162,8 +163,7 @@ _APPOSITION_OF = re.compile(r",\s+(?:a|an|the)\s+[^,]{0,60}?\b(?:of|in|from)\s+(
 # Speakers the dictionary cannot name (a relayed group, a person of a civic group): "he"/"she" after them is them.
 VOICES_WITHOUT_NAMES = frozenset({"civic", "people", "academic", "diaspora_foreign", "media"})
 _OUTLETS = frozenset({"media", "state_media"})  # never who "he" or "she" is
-# The relayed bodies (a statement's kind) a capitalised "the Council" may point back to, and that head alone.
-_RELAYED_BODIES = frozenset({"civic", "party_legislature", "diaspora_foreign", "academic"})
+# A capitalised "the Council": the head alone of a relayed body's name (kinds.RELAYED_BODIES) pointing back to it.
 _NAMED_BACK = re.compile(r"\s*[Tt]he\s+([A-Z][a-z]+)\s*")
 _OWNED = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}\s+")
 
@@ -364,7 +364,7 @@ def speech_verb_findings(
                 continue
             speakers, head = np
             phrase = blanked[np_start : anchor.start()]
-            if not speakers and last_speaker is not None and last_speaker.kind in _RELAYED_BODIES and \
+            if not speakers and last_speaker is not None and last_speaker.kind in RELAYED_BODIES and \
                     (named := _NAMED_BACK.fullmatch(phrase)) is not None and \
                     f"the {named.group(1).lower()}" in rules.pointing_back:
                 # "..., the Council hoped that ...": a body named before, written as its name's head, goes on

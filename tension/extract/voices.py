@@ -15,7 +15,7 @@ from tension.config import load_reference_words
 
 from tension.extract.actors import Mention
 from tension.extract.findings import Finding, Statement, outside_quotes
-from tension.extract.kinds import STATE_VOICES, Kinds
+from tension.extract.kinds import RELAYED_BODIES, STATE_VOICES, Kinds
 from tension.extract.lexicon import Lexicon
 from tension.extract.sentences import Sentence
 from tension.extract.targets import make_statement
@@ -337,9 +337,8 @@ def _back_reference() -> re.Pattern:
     return re.compile(_LEAD + r"(?P<ref>[Ii]t|[Tt]hey|[Tt]he\s+(?P<noun>" + (nouns or "(?!x)x") + r"))\s+" + _PAST)
 
 
-# The kinds of a relayed body "it" / "the organization" may point back to, and those "they" may (a crowd too).
-_BODY_KINDS = frozenset({"civic", "party_legislature", "diaspora_foreign", "academic"})
-_CROWD_KINDS = _BODY_KINDS | {"people"}
+# What "they" may point back to: a relayed body (kinds.RELAYED_BODIES), or a crowd.
+_CROWD_KINDS = RELAYED_BODIES | {"people"}
 
 
 def back_referenced_body(sentence: Sentence, doc: Walk, kinds: Kinds) -> tuple[Mention, str, str] | None:
@@ -355,7 +354,7 @@ def back_referenced_body(sentence: Sentence, doc: Walk, kinds: Kinds) -> tuple[M
     body, kind = (doc.crowd, doc.crowd.kind) if ref == "they" and doc.crowd is not None else \
         (doc.last_speaker, doc.last_kind)
     if body is None or body.actor == doc.narrator.actor or body.country == doc.narrator.country or \
-            kind not in (_CROWD_KINDS if ref == "they" else _BODY_KINDS):
+            kind not in (_CROWD_KINDS if ref == "they" else RELAYED_BODIES):
         return None
     if not body.country and kind != "diaspora_foreign":
         return None  # (a body the story does not place: left to the outlet, as before)
