@@ -226,9 +226,10 @@ def purpose_of_undone(found: list[dict], spans: list[tuple[int, int]], words: li
     for k in range(1, len(found)):
         cue, (start, _) = found[k], spans[k]
         before, (_, before_end) = found[k - 1], spans[k - 1]
+        # a cooperative thing undone before it (undoing a hostile one de-escalates)
+        undone = before["contribution"] > 0 and any(m["kind"] in UNDOING_KINDS for m in before["markers"])
         if cue["contribution"] < 0 and before_end < len(words) and words[before_end] in CONTENT_LINKS and (
-                content_of == before_end or before["contribution"] > 0 and any(
-                    m["kind"] in UNDOING_KINDS for m in before["markers"])) and (
+                content_of == before_end or undone) and (
                 start - before_end <= CONTENT_REACH and _CLAUSE_BREAK.isdisjoint(words[before_end:start])
                 and CONTENT_STOPS.isdisjoint(words[before_end + 1:start])):
             cue["markers"] = cue["markers"] + [{"marker": f"content of the undone '{before['matched']}'",
@@ -238,13 +239,10 @@ def purpose_of_undone(found: list[dict], spans: list[tuple[int, int]], words: li
             continue
         if cue["contribution"] >= 0 or start < 2 or (words[start - 2], words[start - 1]) not in PURPOSE:
             continue
-        before, (_, before_end) = found[k - 1], spans[k - 1]
         between = words[before_end:start - 2]
         if between and between[-1] == ",":
             between = between[:-1]  # "the accord it signed, designed to reduce tension": the comma opens the phrase
-        if (start - 2 - before_end <= PURPOSE_REACH and _CLAUSE_BREAK.isdisjoint(between)
-                and before["contribution"] > 0  # a cooperative thing undone; undoing a hostile one de-escalates
-                and any(m["kind"] in UNDOING_KINDS for m in before["markers"])):
+        if start - 2 - before_end <= PURPOSE_REACH and _CLAUSE_BREAK.isdisjoint(between) and undone:
             cue["markers"] = cue["markers"] + [{"marker": f"purpose of the undone '{before['matched']}'",
                                                 "kind": "background"}]
             cue["factor"], cue["contribution"] = 0.0, 0.0
