@@ -31,18 +31,18 @@ MONTH_BEFORE = frozenset({"in", "since", "until", "till", "from", "through", "du
                           "next", "of", "by", "on", "this", "before"})
 _DAY_AFTER = re.compile(r"\s+\d")
 # a verb or adverb after "May" makes it the modal whatever stands before it ("Why This May Be Kim's Last Chance")
-_MODAL_AFTER = re.compile(r"\s+(?:be|not|also|well|soon|still|never|yet|even|only|need|face|take|become|seek|"
-                          r"lead|come|help|want|bring|prove|lose|win|get|see|make|find|try|use)\b", re.I)
+MODAL_AFTER = re.compile(r"\s+(?:be|not|also|well|soon|still|never|yet|even|only|need|face|take|become|seek|"
+                         r"lead|come|help|want|bring|prove|lose|win|get|see|make|find|try|use)\b", re.I)
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 
-def _is_month(text: str, match: re.Match) -> bool:
+def is_month(text: str, match: re.Match) -> bool:
     """Whether a hedge match is the month May: "May" capitalised, before a day's number or after MONTH_BEFORE."""
     if match.group() != "May":
         return False
     if _DAY_AFTER.match(text, match.end()):
         return True
-    if _MODAL_AFTER.match(text, match.end()):
+    if MODAL_AFTER.match(text, match.end()):
         return False
     before = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
     return before is not None and before.group(1).lower() in MONTH_BEFORE
@@ -52,7 +52,7 @@ def _hedged(text: str, view: str | None, hedge: Anchored) -> bool:
     """Whether the text has a hedge word that is not the month May."""
     if "May" not in text:
         return hedge.found_in(text, view)
-    return any(not _is_month(text, m) for m in hedge.finditer(text, view))
+    return any(not is_month(text, m) for m in hedge.finditer(text, view))
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from functools import lru_cache
 from dateutil import parser as date_parser
 
 from tension.config import DATA_DIR, read_tsv
-from tension.extract.modality import _MODAL_AFTER, _is_month
+from tension.extract.modality import MODAL_AFTER, is_month
 
 DATE_WORDS_FILE = DATA_DIR / "date_words.tsv"
 MONTH_WINDOW = 31  # days back a month-day date may lie: older is history or an anniversary
@@ -157,9 +157,9 @@ def _month_day(text: str, match: re.Match, published: date):
     if month_name == "May":
         if match.group("m1"):
             may = re.compile("May").match(text, match.start("m1"))
-            if not _is_month(text, may):
+            if not is_month(text, may):
                 return _PASS
-        elif _MODAL_AFTER.match(text, match.end("m2")):
+        elif MODAL_AFTER.match(text, match.end("m2")):
             return _PASS
     year = match.group("y1") or match.group("y2")
     phrase = f"{month_name} {match.group('d1') or match.group('d2')}" + (f" {year}" if year else "")
