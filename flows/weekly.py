@@ -112,9 +112,12 @@ def tension_flow(
     defaults: dict[str, str] | None = None,
     dedup: bool = True,
     workers: int | None = None,
+    reread: bool = False,
 ) -> dict:
     """Run the whole pipeline on an inbox, publish the database and write the report. `workers`: how many tasks
-    run at once (default: the CPU count), so that a large file is cut into a multiple of that many batches."""
+    run at once (default: the CPU count), so that a large file is cut into a multiple of that many batches.
+    `reread`: read every input file again, unchanged ones too, so documents an older extractor read are extracted
+    again (their statements replaced; documents this extractor read are left as they are)."""
     logger = get_run_logger()
     run_id = str(flow_run.get_id() or run.new_run_id("local"))
     with run.workspace(db) as paths:
@@ -122,8 +125,8 @@ def tension_flow(
             logger.warning("an earlier run did not finish (%s): this run publishes what it left", found)
         prepared = prepare(str(paths.working), pairs_file, run_id, dedup)
         reading = run.reading_signature(fields, defaults)
-        batches, skipped = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size, prepared["stored"],
-                                workers or os.cpu_count() or 1, reading)
+        batches, skipped = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size,
+                                {} if reread else prepared["stored"], workers or os.cpu_count() or 1, reading)
         logger.info("%s to analyse (%s unchanged since last stored)", run.plural(len(batches), "batch", "batches"),
                     run.plural(skipped, "file"))
         totals = None

@@ -41,6 +41,7 @@ def run(
     field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story or text=title+description (repeatable)."),
     default: list[str] = typer.Option([], "--default", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
     dedup: bool = typer.Option(True, "--dedup/--no-dedup", help="Count a story carried by several outlets once per week."),
+    reread: bool = typer.Option(False, "--reread", help="Read every input file again, unchanged ones too: documents an older release's extractor read are extracted again (their statements replaced, nothing duplicated)."),
 ) -> None:
     """Run the whole pipeline (a Prefect flow on its ephemeral API) and write the report.
 
@@ -50,6 +51,8 @@ def run(
     Example: tension run --inbox seeds --db data/tension.duckdb --reports reports
 
     Example (KCNA archive): tension run -i kcna.jsonl --field text=story --field published=date --default speaker=KCNA
+
+    Example (after upgrading tension, whose extraction rules changed): tension run --inbox seeds --reread
 
     Exit codes: 0 done (also when nothing new was read); 1 the run failed or the --week asked for has no data; 2 a
     wrong option;
@@ -67,7 +70,7 @@ def run(
     parameters = {"inbox": [str(p) for p in inbox], "db": str(db), "reports": str(reports), "week": week,
                   "batch_size": batch_size, "pairs_file": str(pairs) if pairs else None, "make_report": report,
                   "parquet_dir": str(parquet) if parquet else None, "fields": fields or None,
-                  "defaults": defaults or None, "dedup": dedup}
+                  "defaults": defaults or None, "dedup": dedup, "reread": reread}
     try:
         result = run_once(parameters, task_runner, workers)
     except RunnerChoiceError as error:
@@ -81,6 +84,8 @@ def run(
     except OSError as error:  # e.g. the published file could not be replaced: the message says what is intact
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=1) from None
+    from tension.cli_output import ALL_REJECTED_EXIT, all_rejected, extractor_lines, rejection_lines
+
     typer.echo(
         f"documents: {result['documents_seen']} read, {result['documents_new']} new, "
         f"{result['documents_rejected']} rejected; statements added: {result['statements_added']}"
@@ -90,8 +95,8 @@ def run(
 
         typer.echo(f"{plural(result['documents_replaced'], 'stored document')} replaced by an earlier-published "
                    "copy of the same text (the first publication is kept)")
-    from tension.cli_output import ALL_REJECTED_EXIT, all_rejected, rejection_lines
-
+    for line in extractor_lines(result):
+        typer.echo(line)
     for line in rejection_lines(result["rejections"], db):
         typer.echo(line)
     if all_rejected(result):

@@ -46,3 +46,18 @@ def all_rejected(result: dict) -> bool:
     """Every document the run read was rejected (none stored): the run exits with ALL_REJECTED_EXIT."""
     return bool(result["rejections"]) and not result["documents_seen"]
 
+
+
+def extractor_lines(result: dict) -> list[str]:
+    """What the run says about documents and the extractor that read them: how many it extracted again (--reread,
+    or a changed file read again), and how many stored documents an older release's extractor read (their
+    statements follow older rules until their files are read again with --reread)."""
+    lines = []
+    if again := result.get("documents_reextracted"):
+        lines.append(f"{again} stored document{'s' * (again != 1)} extracted again by this release's extractor "
+                     f"({'their' if again != 1 else 'its'} statements and scores replaced)")
+    if stale := result.get("documents_stale"):
+        lines.append(f"{stale} stored document{' was' if stale == 1 else 's were'} read by an older extractor (the "
+                     "rules changed since): run again with --reread and the same --inbox/--field options to extract "
+                     f"{'them' if stale != 1 else 'it'} again")
+    return lines

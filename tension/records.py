@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from tension.config import Pair
 from tension.extract.statements import Statement
+from tension.extract.version import extractor_version
 from tension.extract.when import occurred
 from tension.ingest.documents import Document, Rejection
 from tension.score.scorer import Score
@@ -26,6 +27,7 @@ SCHEMAS = {
         ("source", pa.string()), ("url", pa.string()), ("speaker", pa.string()), ("path", pa.string()),
         ("item", pa.string()), ("external_id", pa.string()), ("caption", pa.string()), ("body", pa.string()),
         ("n_statements", pa.int32()), ("slug", pa.string()), ("dateline", pa.string()), ("byline", pa.string()),
+        ("extractor_version", pa.string()),
         # near-duplicate band keys and shingle ids (tension.ingest.signature), for the writer: not documents columns
         ("lsh_bands", pa.list_(pa.int64())), ("shingles", pa.list_(pa.uint64())),
     ]),
@@ -57,7 +59,7 @@ def document_row(doc: Document, body: str, caption: str, n_statements: int) -> d
         "doc_id": doc.doc_id, "published": doc.published, "date_source": doc.date_source, "title": doc.title,
         "source": doc.source, "url": doc.url, "speaker": doc.speaker, "path": doc.path, "item": doc.item,
         "external_id": doc.external_id, "caption": caption, "body": body, "n_statements": n_statements,
-        "slug": doc.slug, "dateline": doc.dateline, "byline": doc.byline,
+        "slug": doc.slug, "dateline": doc.dateline, "byline": doc.byline, "extractor_version": extractor_version(),
     }
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from tension.analyse import Context, analyse_batch, build_context, settle_collector
 from tension.config import BATCH_SIZE, load_index_kinds
+from tension.extract.version import extractor_version
 from tension.ingest.documents import BATCH_SUFFIXES, list_inbox, printable
 from tension.ingest.inbox import access_problem
 from tension.reporting import data as report_data
@@ -34,7 +35,7 @@ from tension.warehouse import store as storage
 from tension.warehouse.load import Writer
 
 COUNTS = ("documents_seen", "documents_new", "documents_rejected", "statements_added", "documents_clustered",
-          "documents_replaced")
+          "documents_replaced", "documents_reextracted")
 
 
 @functools.cache
@@ -207,10 +208,15 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
             con.execute(storage.sql("forget_file_rejections"), [left])
         storage.finish_run(con, run_id, totals, "stored")  # 'completed' once published (or nothing to publish)
         changed = storage.content_fingerprint(con) != tuple(before)
-        weeks = None if rescored else storage.weeks_ingested_since(con, started)
+        # Rows deleted (a copy replaced, a document extracted again) may leave weeks no new document is in: the
+        # whole export is rewritten then, as after a rescore.
+        replaced = totals.get("documents_replaced") or totals.get("documents_reextracted")
+        weeks = None if rescored or replaced else storage.weeks_ingested_since(con, started)
+        stale = storage.documents_of_other_extractors(con, extractor_version())
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
     return {"summary": report_data.latest_summary(Path(working), week), "changed": changed, "weeks": weeks,
-            "run_id": run_id, "left_to_retry": left, "timings": {"aggregate": time.perf_counter() - clock}}
+            "run_id": run_id, "left_to_retry": left, "documents_stale": stale,
+            "timings": {"aggregate": time.perf_counter() - clock}}
 
 
 def publish(paths: Paths, outcome: dict, parquet_dir: Path | str | None = None) -> dict:
@@ -267,19 +273,21 @@ def result(prepared: dict, totals: dict | None, outcome: dict, published: dict) 
     timings["stored_by"] = (totals.get("stored_at") or time.time()) - prepared["clock"]
     timings["flow_body"] = time.time() - prepared["clock"]
     return {**{key: totals[key] for key in COUNTS}, "rejections": totals["rejections"],
-            "summary": outcome["summary"], "database": published["database"], "parquet": published["parquet"],
+            "documents_stale": outcome.get("documents_stale", 0), "summary": outcome["summary"], "database": published["database"], "parquet": published["parquet"],
             "published": published["published"], "timings": timings}
 
 
 def run_local(inbox: list[Path | str], db: Path | str, batch_size: int = BATCH_SIZE, pairs_file: str | None = None,
               fields: dict | None = None, defaults: dict | None = None, count_once: bool = True,
-              parquet_dir: Path | str | None = None, run_id: str | None = None, workers: int = 1) -> dict:
-    """The whole run in this process, step after step as the flow runs them (no report)."""
+              parquet_dir: Path | str | None = None, run_id: str | None = None, workers: int = 1,
+              reread: bool = False) -> dict:
+    """The whole run in this process, step after step as the flow runs them (no report). `reread`: read every
+    input file again, unchanged ones too (documents an older extractor read are extracted again)."""
     run_id = run_id or new_run_id("local")
     with workspace(db) as paths:
         prepared = prepare(paths.working, pairs_file, run_id, count_once)
         reading = reading_signature(fields, defaults)
-        batches = plan(inbox, batch_size, prepared["stored"], workers, reading)
+        batches = plan(inbox, batch_size, {} if reread else prepared["stored"], workers, reading)
         totals = None
         with Writer(paths.working) as writer:  # the run's single writer: one connection for all batches
             for batch in batches:

@@ -44,7 +44,7 @@ class Writer:
 
 def store_batch(writer: Writer, batch_dir: Path) -> dict:
     """Insert one staged batch in one transaction (documents already stored are left alone, unless the batch holds
-    an earlier copy of the same text, which replaces them), each new document with its near-duplicate cluster; drop
+    an earlier copy of the same text or the same copy read by another extractor, which replaces them), each new document with its near-duplicate cluster; drop
     the staging. Returns the batch's counts and rejections."""
     con = writer.con
     files = {name: str(batch_dir / f"{name}.parquet") for name in SCHEMAS}
@@ -52,8 +52,9 @@ def store_batch(writer: Writer, batch_dir: Path) -> dict:
         # A text stored already under a later copy gives way to the batch's earlier one (load_replaced_documents):
         # its rows go, and the earlier copy is stored below as new.
         con.execute(store.sql("load_replaced_documents"), [files["documents"]])
-        replaced = con.execute("select count(*) from replaced_documents").fetchone()[0]
-        if replaced:
+        replaced, again = con.execute("select count(*) filter (where why = 'earlier copy'), "
+                                      "count(*) filter (where why = 'extracted again') from replaced_documents").fetchone()
+        if replaced or again:
             for table, key in (("scores", "statement_id in (select statement_id from statements where doc_id in "
                                           "(select doc_id from replaced_documents))"),
                                ("statements", "doc_id in (select doc_id from replaced_documents)"),
@@ -75,7 +76,7 @@ def store_batch(writer: Writer, batch_dir: Path) -> dict:
         rejections = [tuple(r.values()) for r in pq.read_table(files["rejections"]).to_pylist()]
         documents_read = pq.ParquetFile(files["documents"]).metadata.num_rows
     shutil.rmtree(batch_dir, ignore_errors=True)
-    return {"documents_seen": documents_read, "documents_new": new.num_rows,
+    return {"documents_seen": documents_read, "documents_new": new.num_rows - again,
             "documents_rejected": len(rejections), "statements_added": statements_added,
-            "documents_replaced": replaced,
+            "documents_replaced": replaced, "documents_reextracted": again,
             "documents_clustered": clustering.joined, "rejections": rejections}

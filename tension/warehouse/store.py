@@ -176,6 +176,13 @@ def stored_files(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int, st
     return {path: (size, mtime, reading) for path, size, mtime, reading in rows}
 
 
+def documents_of_other_extractors(con: duckdb.DuckDBPyConnection, version: str) -> int:
+    """Stored documents read by another extractor than `version` (or before versions were recorded): their
+    statements are an older release's until `tension run --reread` reads their files again."""
+    return con.execute("select count(*) from documents where extractor_version is distinct from ?",
+                       [version]).fetchone()[0]
+
+
 def mark_files_stored(con: duckdb.DuckDBPyConnection, files: list[tuple[str, int, int]], reading: str = "") -> None:
     """Record input files whose every batch is stored, so the next run skips them while they are unchanged and
     read with the same options (`reading`: run.reading_signature of the run's --field/--default)."""

@@ -19,13 +19,15 @@ create table if not exists documents (
     slug          varchar,               -- wire slug line set aside by cleaning ("NK leader-public appearance")
     dateline      varchar,               -- wire dateline set aside by cleaning ("SEOUL, Dec. 28 (Yonhap)")
     byline        varchar,               -- reporter named above the dateline
-    cluster_id    varchar                -- near-duplicate cluster (tension.dedup): smallest doc_id among its members
+    cluster_id    varchar,               -- near-duplicate cluster (tension.dedup): smallest doc_id among its members
+    extractor_version varchar            -- the extractor that read it (tension/extract/version.py); NULL: stored before it was recorded
 );
 -- Columns added after the first release, for databases created before them.
 alter table documents add column if not exists slug varchar;
 alter table documents add column if not exists dateline varchar;
 alter table documents add column if not exists byline varchar;
 alter table documents add column if not exists cluster_id varchar;
+alter table documents add column if not exists extractor_version varchar;
 -- Band keys were a documents column before dedup signature 2 (they live in document_bands): dropped.
 alter table documents drop column if exists lsh_bands;
 

@@ -1,0 +1,36 @@
+"""The extractor's version: a short hash of everything that decides which statements a text gives — the extraction
+code (tension/extract, the cleaning of tension/ingest/clean.py) and the data files it reads. Each stored document
+records the version that read it (documents.extractor_version), so a database can say which documents an older
+extractor read, and `tension run --reread` extracts them again (their statements replaced, nothing duplicated).
+
+A change to any of these files is a new version, even one that changes no output (a refactor): re-reading then
+costs time and changes nothing. The scorer has its own version (tension/score/version.py); `tension rescore`
+brings scores to it without extracting again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1]
+# The data files tension/extract and tension/config read for extraction (not the scorer's cue tables).
+EXTRACTION_DATA = ("abbreviations.tsv", "act_types.tsv", "actors.tsv", "actors_countries.tsv", "attribution.tsv",
+                   "cues_modifiers.tsv", "date_words.tsv", "evaluative_words.tsv", "house_vocabulary.tsv",
+                   "outlets.tsv", "reference_words.tsv", "speaker_kinds.tsv")
+
+
+def extraction_inputs(package: Path = PACKAGE) -> list[Path]:
+    """The files the version hashes, in a fixed order."""
+    code = sorted((package / "extract").glob("*.py")) + [package / "ingest" / "clean.py"]
+    return code + [package / "data" / name for name in EXTRACTION_DATA]
+
+
+@functools.cache
+def extractor_version(package: Path = PACKAGE) -> str:
+    """'x-' and the first 12 hex digits of SHA-256 over the inputs' names and bytes (computed once per process)."""
+    digest = hashlib.sha256()
+    for path in extraction_inputs(package):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return "x-" + digest.hexdigest()[:12]
