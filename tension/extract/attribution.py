@@ -3,7 +3,7 @@
 The rules, tried in order (METHODOLOGY.md §1 explains each with an example):
 1. a reporting verb with its speaker before it: "Zakharova said", "the Rwandan capital alleged", "US Deputy Secretary
    Kupfer said", "analysts in Seoul say" (a speaker who is nobody's state stays without a country;
-   `tension.extract.speakers`);
+   `tension.extract.speakers`, `tension.extract.speech`);
 2. "according to X";
 3. a passive with its agent: "evidence was presented by the US";
 4. the actor opening the clause, with the actors coordinated with it ("The US, Russia and Switzerland met";
@@ -28,7 +28,8 @@ from tension.extract.institutions import statistic_subject
 from tension.extract.mutual import between_sides, meeting_sides
 from tension.extract.scan import Anchored
 from tension.extract.sentences import title_case
-from tension.extract.speakers import VOICES_WITHOUT_NAMES, speech_verb_findings, trailing_reporter
+from tension.extract.speakers import VOICES_WITHOUT_NAMES, trailing_reporter
+from tension.extract.speech import speech_verb_findings
 
 
 ACCORDING = Anchored(re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?"), ("According to", "according to"),
