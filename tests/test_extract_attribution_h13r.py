@@ -42,3 +42,23 @@ def test_an_act_as_news_keeps_its_row(ctx):
     # is the news and keeps its row.
     rows = _rows(ctx, "Japan scrambled fighter jets as Russian bombers flew near its airspace.")
     assert ("JPN", True) in rows, rows
+
+
+# --- a country's event or thing as the subject does not act (decision 1: an act named only as a noun phrase) --------
+
+def test_a_countrys_record_year_is_no_act(ctx):
+    # Before: a row for Russia (an act of the country) from "Russia's record year ...".
+    rows = _rows(ctx, "Russia's record year of rocket testing is putting Japan on edge.")
+    assert ("RUS", True) not in rows, rows
+
+
+def test_a_countrys_quoted_gift_does_not_act(ctx):
+    # The same class written differently: a demonym, a quoted modifier, a plural thing, a present-tense verb.
+    rows = _rows(ctx, "Japanese 'friendship' dogs spark a quarrel in China")
+    assert ("JPN", True) not in rows, rows
+
+
+def test_a_country_and_its_forces_still_act(ctx):
+    # Counter-cases: the country itself with a verb ("tests"), and a demonym heading an agent ("drones"), act.
+    assert ("RUS", True) in _rows(ctx, "Russia tests a new hypersonic missile over the Arctic.")
+    assert ("PRK", True) in _rows(ctx, "North Korean drones crossed the border into South Korea on Monday.")
