@@ -62,3 +62,29 @@ def test_a_country_and_its_forces_still_act(ctx):
     # Counter-cases: the country itself with a verb ("tests"), and a demonym heading an agent ("drones"), act.
     assert ("RUS", True) in _rows(ctx, "Russia tests a new hypersonic missile over the Arctic.")
     assert ("PRK", True) in _rows(ctx, "North Korean drones crossed the border into South Korea on Monday.")
+
+
+# --- countries joined by a hyphen ("S Korea-Japan summit") are each named -----------------------------------------
+
+def _targets(ctx, text: str) -> list[tuple]:
+    return [(s.speaker_country, sorted(s.targets)) for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon, "")]
+
+
+def test_a_hyphenated_summit_names_its_countries(ctx):
+    # Before: no target at all (neither "S Korea" nor "Japan" was a mention: a hyphen joined them).
+    assert _targets(ctx, "Russia denounces defence talks at the S Korea-Japan summit") == [("RUS", ["JPN", "KOR"])]
+
+
+def test_hyphenated_ties_name_both_countries(ctx):
+    # The same class written differently: "North Korea-Russia" before a lowercase noun; before, only Russia's
+    # "military" was read, as a title.
+    rows = _targets(ctx, "China warned against growing North Korea-Russia arms deals.")
+    assert rows and {"PRK", "RUS"} <= set(rows[0][1]), rows
+
+
+def test_a_hyphen_before_a_word_or_a_name_is_no_country(ctx):
+    # Counter-cases: "Russia-backed" is no mention of Russia, and a compound in a group's name ("the Finland-Korea
+    # Friendship Association") names no country that speaks. The same before and after.
+    assert ("RUS", True) not in _rows(ctx, "A Russia-backed group seized the port on Monday.")
+    assert all(country != "KOR" for country, _ in _targets(
+        ctx, "The Finland-Korea Friendship Association said the drills endanger peace."))

@@ -82,6 +82,8 @@ def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: li
                     clause, max(0, begin - c_start + that.start() - 20), begin - c_start + that.start()):
                 return mention
             continue
+        if blanked[mention.end : mention.end + 1] == "-" or blanked[mention.start - 1 : mention.start] == "-":
+            continue  # "the Russia-North Korea alliance", "Russia-Ukraine war live": a compound modifies its noun
         if mention.kind in COUNTRY_WORDS and topic_noun_after().match(blanked, mention.end, c_end):
             continue  # "Lee discussed the North Korea issue with Xi": an agenda item, no actor (adjudication 7)
         if mention.kind in COUNTRY_WORDS and topic_verb_after().match(blanked, mention.end, c_end):
