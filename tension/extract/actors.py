@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tension.config import ACTORS_FILE, DATA_DIR, load_reference_words, read_tsv
+from tension.extract.compounds import hyphen_compounds
 from tension.extract.scan import AliasFinder, Anchored, WordIndex, is_word_char, trie_regex
 
 COUNTRIES_FILE = DATA_DIR / "actors_countries.tsv"
@@ -150,11 +151,15 @@ def country_entries(rows: list[dict[str, str]], dictionary: list[ActorEntry]) ->
     ]
 
 
-def alias_pattern(aliases: list[str]) -> re.Pattern:
-    """One pattern matching any alias as a whole word, built as a trie so shared prefixes are tried once."""
+def alias_pattern(aliases: list[str], compounds: bool = False) -> re.Pattern:
+    """One pattern matching any alias as a whole word, built as a trie so shared prefixes are tried once.
+    `compounds`: a hyphen may join two aliases ("North Korea-Russia ties", "U.S.-South Korea drills": find_mentions
+    keeps such a match only beside another), never an alias and a lowercase word ("Korea-based", "Russia-backed")."""
     if not aliases:
         return re.compile(r"(?!x)x")
     # Greedy optional tails make the longest alias win; the lookahead backs off to a shorter one if needed.
+    if compounds:
+        return re.compile(r"(?<!\w)" + trie_regex(aliases) + r"(?!\w|-(?!(?:south|north)\s)[a-z\d])")
     return re.compile(r"(?<![\w-])" + trie_regex(aliases) + r"(?!\w|-\w)")
 
 
@@ -183,7 +188,7 @@ class ActorDictionary:
                                     for surname in self._full_names}
         self._timeless = {alias: rows[0] for alias, rows in self.by_alias.items()
                           if rows[0].valid_from is None and rows[0].valid_to is None}
-        self.pattern = alias_pattern(list(self.by_alias))
+        self.pattern = alias_pattern(list(self.by_alias), compounds=True)
         self.finder = AliasFinder(self.pattern, list(self.by_alias))
         # Every word `find_mentions` looks up in a text's words: those of the aliases and of back-references.
         self.words = self.finder.words | frozenset([*_PRONOUNS, *self.definite_nouns, *_SIDE_WORDS])
@@ -252,6 +257,8 @@ class ActorDictionary:
                 continue
             seen_actors.add(entry.actor)
             raw.append((match.start(), match.end(), entry))
+        if "-" in text:
+            raw = hyphen_compounds(text, raw)
         groups = _group_adjacent(text, raw)
         mentions = [_resolve_group(text, group) for group in groups]
         mentions.extend(_backrefs(text, [(m.start, m.end) for m in mentions], words, self.backref,

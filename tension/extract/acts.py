@@ -82,6 +82,8 @@ def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: li
                     clause, max(0, begin - c_start + that.start() - 20), begin - c_start + that.start()):
                 return mention
             continue
+        if blanked[mention.end : mention.end + 1] == "-" or blanked[mention.start - 1 : mention.start] == "-":
+            continue  # "the Russia-North Korea alliance", "Russia-Ukraine war live": a compound modifies its noun
         if mention.kind in COUNTRY_WORDS and topic_noun_after().match(blanked, mention.end, c_end):
             continue  # "Lee discussed the North Korea issue with Xi": an agenda item, no actor (adjudication 7)
         if mention.kind in COUNTRY_WORDS and topic_verb_after().match(blanked, mention.end, c_end):
@@ -252,6 +254,29 @@ def penal_passive(blanked: str, after: int, end: int) -> bool:
     (reference_words.tsv penal_participle; issue 13 twelfth round). An active verb has its object after it
     ("Russia arrested a U.S. journalist")."""
     return _penal_passive().match(blanked, after, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _event_head() -> re.Pattern:
+    heads = phrase_alternatives(sorted(load_reference_words().get("event_head", ()), key=len, reverse=True))
+    return re.compile(r"(?:['’]s)?(?:\s+(?:(?!(?:to|will|would|may|might|can|could|should|must|is|are|was|were|has|have|"
+                      r"had|be|been|not|set|did|do|also|again|just)\b)[a-z][\w-]*(?<!s)(?<!ed)|[A-Z0-9][A-Z0-9-]+|"
+                      r"['‘\"“][\w -]{1,20}['’\"”]|\d+\w*)){0,3}?\s+(?:" + (heads or "(?!x)x") + r")\b(?!['’-])")
+
+
+def event_subject(blanked: str, subject: Mention, c_end: int, outside: list[Mention]) -> bool:
+    """Whether the clause's subject is a country's event or thing, not the country ("North Korea's record year of
+    testing is ...", "North Korean ICBM launch detected ...", "North Korean 'peace' dogs cause ..."; reference_words.tsv
+    event_head): an act named only as a noun phrase gets no row (adjudication 1). A country's name owns it only with
+    "'s" ("North Korea tests a missile" is its act); the words between are modifiers — lowercase, not plural (not
+    "soldiers"), no auxiliary ("to test" is a verb), an acronym, a quotation or a number — and no other actor. (The
+    plurals "launches", "tests" are left out: after a modifier they are verbs as often, "the army tests"; and "launch",
+    "test": "North Korean missile launch triggers warnings" is a headline whose news is the launch.)"""
+    if subject.kind not in COUNTRY_WORDS or (subject.kind != "demonym" and not blanked.startswith(("'s", "’s"),
+                                                                                                   subject.end)):
+        return False
+    head = _event_head().match(blanked, subject.end, c_end)
+    return head is not None and not any(subject.end < m.start < head.end() for m in outside)
 
 
 def modified_head(blanked: str, actor: Mention, end: int) -> str:

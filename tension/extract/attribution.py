@@ -3,7 +3,7 @@
 The rules, tried in order (METHODOLOGY.md §1 explains each with an example):
 1. a reporting verb with its speaker before it: "Zakharova said", "the Rwandan capital alleged", "US Deputy Secretary
    Kupfer said", "analysts in Seoul say" (a speaker who is nobody's state stays without a country;
-   `tension.extract.speakers`);
+   `tension.extract.speakers`, `tension.extract.speech`);
 2. "according to X";
 3. a passive with its agent: "evidence was presented by the US";
 4. the actor opening the clause, with the actors coordinated with it ("The US, Russia and Switzerland met";
@@ -21,14 +21,15 @@ import re
 from tension.extract.actors import Mention
 from tension.extract.acts import (COUNTRY_WORDS, LOWER_WORDS, MODIFIED_HEAD, act_findings, after_lead,
                                   clause_subject, coordinated, harm_before, passive_agent, penal_passive,
-                                  possessed_body)
+                                  possessed_body, event_subject)
 from tension.extract.findings import Finding, Rules, referents, replace_reported
 from tension.extract.groups import group_subject, subject_phrase
 from tension.extract.institutions import statistic_subject
 from tension.extract.mutual import between_sides, meeting_sides
 from tension.extract.scan import Anchored
 from tension.extract.sentences import title_case
-from tension.extract.speakers import VOICES_WITHOUT_NAMES, speech_verb_findings, trailing_reporter
+from tension.extract.speakers import VOICES_WITHOUT_NAMES, trailing_reporter
+from tension.extract.speech import speech_verb_findings
 
 
 ACCORDING = Anchored(re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?"), ("According to", "according to"),
@@ -123,6 +124,9 @@ def _clause_findings(
             return []  # "North Korean leader Kim Jong Un", "Russian President Vladimir Putin": a name, no act
         if rules.evaluative is not None and _POSSESSED_ONLY.match(blanked, actors[-1].end, c_end):
             return []  # "And North Korea's Border Chief.": what the country owns, and no verb
+        if rules.evaluative is not None and narrator is None and len(actors) == 1 and \
+                event_subject(blanked, subject, c_end, outside):
+            return []  # "North Korea's record year of testing is putting ...": its event is the subject (adj. 1)
         if rules.evaluative is not None and len(actors) == 1 and statistic_subject(blanked, actors[-1].end, c_end):
             return []  # "a country's main stock index closed higher": a market or a figure, no act (adj. 15)
         after = _NO_PREDICATE.match(blanked, actors[-1].end, c_end) if rules.evaluative is not None else None
