@@ -28,6 +28,7 @@ from tension.config import BATCH_SIZE, load_index_kinds
 from tension.extract.version import extractor_version
 from tension.ingest.documents import BATCH_SUFFIXES, list_inbox, printable
 from tension.ingest.inbox import access_problem
+from tension.ingest.metadata import sidecar_of
 from tension.reporting import data as report_data
 from tension.score.scorer import Scorer
 from tension.warehouse import aggregate, dedup, load, publish as publication, rescore as rescoring
@@ -349,9 +350,15 @@ def new_run_id(kind: str) -> str:
 
 
 def file_signature(path: Path) -> tuple[str, int, int]:
-    """(path, size, mtime in ns): a file whose signature is unchanged since it was stored is skipped."""
+    """(path, size, mtime in ns) of the file and its sidecar (`<file>.meta.yaml`: its metadata): a file whose
+    signature is unchanged since it was stored is skipped; adding, editing or removing its sidecar (the fix a
+    rejection of a file with no date suggests) changes the signature, and the file is read again."""
     stat = path.stat()
-    return str(path), stat.st_size, stat.st_mtime_ns
+    size, mtime = stat.st_size, stat.st_mtime_ns
+    if (sidecar := sidecar_of(path)) is not None:
+        side = sidecar.stat()
+        size, mtime = size + side.st_size, max(mtime, side.st_mtime_ns)
+    return str(path), size, mtime
 
 
 def count_lines(path: Path) -> int:

@@ -85,3 +85,29 @@ def test_a_default_year_dates_a_wire_dateline_without_one(tmp_path):
     assert days == ["2024-12-29", "2025-12-28"]
     undated = run.run_local([inbox / "a.txt"], tmp_path / "u.duckdb")  # without it: rejected, saying how to fix
     assert undated["documents_new"] == 0 and "has no year" in undated["rejections"][0][2]
+
+
+def test_a_sidecar_added_to_fix_a_rejected_file_reads_it_again(tmp_path):
+    """The rejection of a text with no date says to add '<file>.meta.yaml' with 'published:'; the file itself does
+    not change, so its signature must include the sidecar (found by a new user: the fix was ignored, 'unchanged')."""
+    inbox, db = tmp_path / "inbox", tmp_path / "side.duckdb"
+    inbox.mkdir()
+    story = inbox / "story.txt"
+    story.write_text("Seoul said it would hold talks with Pyongyang next month.\n")
+    first = run.run_local([inbox], db)
+    assert first["documents_new"] == 0 and counts(db) == (0, 1)  # no date: rejected
+    (inbox / "story.txt.meta.yaml").write_text("published: 2024-01-12\n")
+    fixed = run.run_local([inbox], db)
+    assert fixed["documents_new"] == 1 and counts(db) == (1, 0)  # read again, the rejection gone
+    assert run.run_local([inbox], db)["documents_seen"] == 0  # unchanged file and sidecar: skipped
+
+
+def test_a_batch_files_sidecar_mapping_added_later_is_applied(tmp_path):
+    inbox, db = tmp_path / "inbox", tmp_path / "map.duckdb"
+    inbox.mkdir()
+    lines = [{"id": f"s{i}", "date": f"2024-01-{10 + i}", "story": f"Pyongyang warned Seoul again ({i})."}
+             for i in range(2)]
+    (inbox / "r.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    assert run.run_local([inbox], db)["documents_new"] == 0 and counts(db) == (0, 2)  # no 'text' field
+    (inbox / "r.jsonl.meta.yaml").write_text("fields: {text: story, published: date}\n")
+    assert run.run_local([inbox], db)["documents_new"] == 2 and counts(db) == (2, 0)

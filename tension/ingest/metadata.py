@@ -37,21 +37,27 @@ def load_metadata(text: str, what: str) -> object:
         raise ValueError(f"invalid {what}: nested too deeply") from None
 
 
+def sidecar_of(path: Path) -> Path | None:
+    """The sidecar file next to `path` (`<file>.meta.yaml`, .yml or .json, or `<stem>.meta.yaml`), if there is one."""
+    for suffix in SIDECAR_SUFFIXES:
+        for candidate in (path.with_name(path.name + suffix), path.with_name(path.stem + suffix)):
+            if candidate.exists():
+                return candidate
+    return None
+
+
 def read_sidecar(path: Path) -> tuple[dict, Path | None]:
     """Metadata from `<file>.meta.yaml` (or .yml/.json) next to `path`, if there is one."""
-    for suffix in SIDECAR_SUFFIXES:
-        candidate = path.with_name(path.name + suffix)
-        if not candidate.exists():
-            candidate = path.with_name(path.stem + suffix)
-        if candidate.exists():
-            try:
-                loaded = load_metadata(candidate.read_text(encoding="utf-8-sig"), f"sidecar {candidate.name}") or {}
-            except UnicodeDecodeError:
-                raise ValueError(f"sidecar {candidate.name} is not UTF-8 text") from None
-            if not isinstance(loaded, dict):
-                raise ValueError(f"sidecar {candidate.name} is not a mapping of field: value")
-            return loaded, candidate
-    return {}, None
+    candidate = sidecar_of(path)
+    if candidate is None:
+        return {}, None
+    try:
+        loaded = load_metadata(candidate.read_text(encoding="utf-8-sig"), f"sidecar {candidate.name}") or {}
+    except UnicodeDecodeError:
+        raise ValueError(f"sidecar {candidate.name} is not UTF-8 text") from None
+    if not isinstance(loaded, dict):
+        raise ValueError(f"sidecar {candidate.name} is not a mapping of field: value")
+    return loaded, candidate
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:
