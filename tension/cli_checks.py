@@ -84,6 +84,20 @@ def check_writable_db(db: Path) -> None:
                 raise typer.BadParameter(f"cannot write in {parent} (permission denied): choose another --db",
                                          param_hint="--db")
             break
+    try:  # the run creates it anyway; a folder that cannot be made (/proc/..., a read-only mount) is said here
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise typer.BadParameter(f"cannot create the folder {folder} for {db.name}: {error.strerror or error}; "
+                                 "choose another --db", param_hint="--db") from None
+    if db.is_file() and db.stat().st_size and not is_duckdb_file(db):
+        raise typer.BadParameter(f"{db} exists and is not a DuckDB database (a run would not overwrite it): give "
+                                 "the path of a tension database, or a new file name", param_hint="--db")
+
+
+def is_duckdb_file(path: Path) -> bool:
+    """Whether `path` starts like a DuckDB database file (the magic bytes 'DUCK' at offset 8 of its header)."""
+    with open(path, "rb") as handle:
+        return handle.read(12)[8:12] == b"DUCK"
 
 
 def check_inbox(inbox: list[Path]) -> None:

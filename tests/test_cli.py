@@ -217,6 +217,19 @@ def test_run_refuses_a_db_it_cannot_create_in_one_line(tmp_path):
     assert result.exit_code == 2 and "is a folder; give a database file" in result.output
 
 
+def test_run_refuses_a_db_path_that_is_another_file_or_cannot_be_made(tmp_path):
+    """Found by a new user: --db naming a text file of the inbox made a working folder next to it and ended in a
+    traceback; --db under /proc ended in a traceback."""
+    text = tmp_path / "story.txt"
+    text.write_text("Seoul said it would hold talks.\n")
+    result = runner.invoke(app, ["run", "-i", str(SEED_TEXT), "--db", str(text), "--no-report"])
+    assert result.exit_code == 2 and "is not a DuckDB database" in " ".join(result.output.split())
+    assert "Traceback" not in result.output and not (tmp_path / ".story.txt.work").exists()
+    assert text.read_text() == "Seoul said it would hold talks.\n"  # left as it was
+    result = runner.invoke(app, ["run", "-i", str(SEED_TEXT), "--db", "/proc/tension-test/t.duckdb", "--no-report"])
+    assert result.exit_code == 2 and "cannot create the folder" in " ".join(result.output.split())
+
+
 def test_run_reports_an_os_error_in_one_line(tmp_path, monkeypatch):
     import flows.local
 
