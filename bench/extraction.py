@@ -21,8 +21,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+from evaluation import SHARED_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
-KCNA = ROOT.parent / "shared" / "data" / "kcna_2011_2012" / "kcna_stories_2011_2012_southkorea_related.jsonl"
+KCNA = SHARED_DATA / "kcna_2011_2012" / "kcna_stories_2011_2012_southkorea_related.jsonl"
 SPEAKER = "KCNA"  # each release speaks as the agency, as `make bench` runs it
 
 

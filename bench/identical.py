@@ -31,8 +31,10 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from evaluation import SHARED_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
+DATA = SHARED_DATA
 KCNA = DATA / "kcna_2011_2012" / "kcna_stories_2011_2012_southkorea_related.jsonl"
 KCNA_SAMPLE = 5_000
 BENCH_SIZE = 100_000

@@ -26,8 +26,10 @@ from pathlib import Path
 
 import psutil
 
+from evaluation import SHARED_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
-KCNA = ROOT.parent / "shared" / "data" / "kcna_2011_2012" / "kcna_stories_2011_2012_southkorea_related.jsonl"
+KCNA = SHARED_DATA / "kcna_2011_2012" / "kcna_stories_2011_2012_southkorea_related.jsonl"
 WORK = Path(os.environ.get("TENSION_BENCH_DIR", "/tmp/tension-bench"))
 FIELDS = {"text": "story", "published": "date"}
 DEFAULTS = {"speaker": "KCNA", "source": "KCNA"}

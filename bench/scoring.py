@@ -28,8 +28,10 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from evaluation import SHARED_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
-KCNA = ROOT.parent / "shared" / "data" / "kcna_2011_2012" / "kcna_stories_2011_2012_southkorea_related.jsonl"
+KCNA = SHARED_DATA / "kcna_2011_2012" / "kcna_stories_2011_2012_southkorea_related.jsonl"
 
 
 def load_sentences(path: Path, limit: int) -> list[str]:

@@ -22,7 +22,7 @@ from tension.config import DATA_DIR, load_pairs, read_tsv
 from tension.records import directed_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = ROOT.parent / "shared" / "data"
+from evaluation import SHARED_DATA  # noqa: E402
 LABELS_FILE = ROOT / "evaluation" / "labels" / "statements.tsv"
 YONHAP = "yonhap_2025_12/baram_english_korea_pairs.jsonl"
 KCNA = "kcna_2011_2012/kcna_stories_2011_2012_southkorea_related.jsonl"

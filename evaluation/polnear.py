@@ -25,10 +25,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from evaluation import SHARED_DATA
 from evaluation.extraction import raw_span, run_statements as run_batch
 
 ROOT = Path(__file__).resolve().parents[1]
-POLNEAR = ROOT.parent / "shared" / "data" / "polnear_dev" / "data"
+POLNEAR = SHARED_DATA / "polnear_dev" / "data"
 _RECORD = re.compile(r"^[TE#]\d+\t", re.M)
 
 

@@ -25,7 +25,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from tension.config import read_tsv
 from tension.score.scorer import Scorer, combine
 
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+from evaluation import SHARED_DATA  # noqa: E402
 LABELS_FILE = Path(__file__).resolve().parent / "labels" / "hostility.tsv"
 PETRARCH_FILES = ("event_coding/PETR.UnitTest.records.flat.jsonl", "event_coding/PETR2_GSR_validation.flat.jsonl")
 HOSTILE_GOLDSTEIN = -4.0  # a record is "hostile" when its mean Goldstein is at or below this (reject, threaten...)

@@ -14,7 +14,7 @@ from tension.analyse import Context, build_context
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_TEXT = SEEDS / "000_e318909af9d05ecd.txt"
-SHARED_DATA = ROOT.parent / "shared" / "data"
+from evaluation import SHARED_DATA  # noqa: E402  ($TENSION_SHARED_DATA or ../shared/data)
 
 
 @pytest.fixture(scope="session")

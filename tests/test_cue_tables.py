@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 
+from evaluation import SHARED_DATA
 from tension.config import read_tsv
 from tension.score.scorer import CUES_FILE, INSULTS_FILE, MODIFIERS_FILE, Scorer, load_cues
 
@@ -101,11 +102,10 @@ def test_a_weight_off_goldstein_says_why():
     """cues.tsv: weight = −Goldstein/10 of the row's CAMEO code unless `source` says why (its header). A row whose
     source is only the code, its description and its Goldstein value ('138 (-7.0)') gives no reason; the review
     found 33 such rows off the anchor, aligned in the eighth round."""
-    from pathlib import Path
     import csv
     import re
 
-    table = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "cameo" / "CAMEO.goldsteinscale.txt"
+    table = SHARED_DATA / "cameo" / "CAMEO.goldsteinscale.txt"
     if not table.exists():
         pytest.skip(f"the CAMEO Goldstein table is absent: {table}")
     with table.open(encoding="utf-8") as handle:

@@ -12,10 +12,10 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SHARED_DATA
 
 RUN = 12  # words: long enough that names of institutions and stock phrases do not count
-SHARED = ROOT.parent / "shared" / "data"
+SHARED = SHARED_DATA
 SKIP_SUFFIXES = (".pdf", ".png", ".svg", ".ttf", ".duckdb", ".parquet", ".ipynb")
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 import blingfire
 
 REPO = Path(__file__).resolve().parents[2]
-DATA = REPO.parent / "shared" / "data"
+from evaluation import SHARED_DATA as DATA  # noqa: E402
 OLD_GOLD = REPO / "evaluation" / "labels" / "statements.tsv"
 IDS_TSV = REPO / "evaluation" / "labels" / "gold" / "units.tsv"
 
