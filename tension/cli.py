@@ -281,6 +281,9 @@ def score(
     if speaker_country and not codes:
         raise typer.BadParameter("--speaker-country only counts with --targets", param_hint="--speaker-country")
     speaker_country = speaker_country.upper() if speaker_country else None
+    if text is not None and not text.strip():
+        raise typer.BadParameter("the text is empty: give the sentence to score, e.g. tension score "
+                                 "'North Korea called him a diplomatic idiot'")
     if text is not None:
         lines = [text]
     else:

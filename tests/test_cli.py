@@ -52,6 +52,8 @@ def test_score_text_and_file(tmp_path):
     many = [json.loads(line) for line in runner.invoke(app, ["score", "--file", str(lines)]).output.splitlines()]
     assert [r["text"] for r in many] == lines.read_text().splitlines()
     assert many[0]["hostility"] < 0 < many[1]["hostility"]
+    empty = runner.invoke(app, ["score", "  "])  # a new user's empty text scored 0.0 with exit 0
+    assert empty.exit_code == 2 and "the text is empty" in " ".join(empty.output.split())
 
 
 def test_score_toward_targets_as_a_stored_statement_is_scored():
