@@ -117,3 +117,24 @@ def test_at_the_rally_is_still_a_lead_phrase(ctx):
     # Counter-case: "At the ..." is a preposition's phrase, not a group ("At the ceremony speakers ...").
     rows = _story(ctx, "At the ceremony the puppet group of traitors let loose a reckless outburst against the north.")
     assert rows and rows[0][1:3] == ("PRK", "state_media"), rows
+
+
+def test_a_long_name_placed_in_the_south_is_a_group(ctx):
+    # Before: a name of more than twelve words before its verb was no group, and the rally KCNA's own row.
+    rows = _story(ctx, "A citizens' joint committee for stopping the building of a coal power plant on the east "
+                       "coast of south Korea held a rally in Samchok on Monday denouncing the plan.")
+    assert rows and rows[0][1:3] == ("KOR", "civic"), rows
+
+
+def test_a_long_name_of_members_placed_in_the_south(ctx):
+    # The same class written differently: members of a body with a long name, "in south Korea" closing it.
+    rows = _story(ctx, "Members of the joint action council of laid-off workers from the car factories of the "
+                       "Kyongnam area in south Korea staged a sit-in in Changwon on Tuesday.")
+    assert rows and rows[0][1:2] == ("KOR",) and rows[0][2] in ("people", "civic"), rows
+
+
+def test_a_long_opening_not_placed_in_the_south_stays_kcnas(ctx):
+    # Counter-case: a long opening that does not end by placing a body in the South is left as before.
+    rows = _story(ctx, "The so-called joint committee set up by the puppet authorities for the purpose of hiding "
+                       "their crimes against the people held a farce in Seoul on Monday.")
+    assert rows and rows[0][1:3] == ("PRK", "state_media"), rows

@@ -40,16 +40,21 @@ def _head_words(heads: frozenset[str]) -> frozenset[str]:
 
 def _group_words(blanked: str, start: int, c_end: int) -> tuple[str, int] | None:
     """The words opening a clause up to its first past-tense verb, an occasion before it left out, and where they
-    end; None past twelve words."""
+    end; None past twelve words (twenty when it ends by placing the body in the South)."""
     verb = _FIRST_PAST_VERB.search(blanked, start, min(c_end, start + 200))
     if verb is None:
         return None
     phrase = blanked[start : verb.start()]
     phrase = phrase[: _OCCASION_TAIL.search(phrase).start()] if (" on " in phrase or " at " in phrase or " in " in
                                                                 phrase or "day" in phrase) else phrase
-    if not phrase.strip() or len(phrase.split()) > 12:
+    if not phrase.strip() or len(phrase.split()) > (20 if _PLACED_AT_END.search(phrase) else 12):
         return None
     return phrase, start + len(phrase)
+
+
+# A long name that ends by placing the body ("An all-islanders measure committee for checking ... of | held": KCNA's
+# long names of the South's bodies) may have up to 20 words (issue 13 eighteenth round; any long name: T2 worse).
+_PLACED_AT_END = re.compile(r"\b(?:of|in)\s+(?:the\s+)?[Ss]outh\s+Korea\s*$")
 
 
 # What no group's name opening a clause holds: a verb, a pronoun, a clause; nor does it open with a preposition or an
