@@ -138,3 +138,16 @@ def test_a_long_opening_not_placed_in_the_south_stays_kcnas(ctx):
     rows = _story(ctx, "The so-called joint committee set up by the puppet authorities for the purpose of hiding "
                        "their crimes against the people held a farce in Seoul on Monday.")
     assert rows and rows[0][1:3] == ("PRK", "state_media"), rows
+
+
+def test_a_map_made_public_by_netizens_of_the_south(ctx):
+    # Before: KCNA's own account of an act (the agent's head word named no crowd): now the netizens' act.
+    rows = _rows(ctx, "A list of the polluted wells was recently issued by netizens in south Korea to warn the "
+                      "public.")
+    assert rows == [("KOR", "people", "KCNA", ())], rows
+
+
+def test_wreaths_laid_by_mourners_in_seoul(ctx):
+    # The same class written differently: mourners, and the capital named inside the agent's phrase.
+    rows = _rows(ctx, "Wreaths were laid at the memorial by mourners in Seoul on Sunday.")
+    assert rows == [("KOR", "people", "KCNA", ())], rows

@@ -263,8 +263,9 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
             # "On Wednesday they held a meeting", "At the meeting the organization set a mourning period": the
             # relayed body named before goes on acting, told by the outlet (guideline: reporter vs actor)
             statement = _told_of(body, sentence, doc, narrator)
-        elif statement.attribution == "document" and statement.speaker_actor == narrator.actor and \
-                narrator_kind == "state_media" and (body := _collective(sentence, doc, kinds)) is not None:
+        elif statement.attribution in ("document", "document (account of an act)") and \
+                statement.speaker_actor == narrator.actor and narrator_kind == "state_media" and \
+                (body := _collective(sentence, doc, kinds)) is not None:
             # "Candlelight rallies were staged in | to protest ...", "Messages were sent ... by parties and
             # organizations in |": the other side's collective's act, told by the outlet (decision 30)
             statement = _told_of(body, sentence, doc, narrator, "act (passive, collective)")
