@@ -213,7 +213,12 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         elif doc.previous_targets and anaphor is not None and anaphor.found_in(sentence.text,
                                                                                anaphor.view(sentence.text)) and \
                 not _own_person_only(statement, sentence, doc, anaphor):
-            statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
+            if _own_state_pointed_at(statement, doc):
+                # a relayed group's act on its own state: a domestic statement, targets "-" (guideline, "KCNA: a
+                # South Korean civic group denounced the Lee regime"), still a row
+                doc.not_statements.pop(id(statement), None)
+            else:
+                statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
             statement.targets_inferred = bool(statement.targets)
     if not statement.targets and statement.places and not context.adversary().search(statement.content):
         # (not when the content aims at an adversary it names with no country: "foreign forces must withdraw from
@@ -312,3 +317,18 @@ def _own_person_only(statement: Statement, sentence: Sentence, doc: Walk, anapho
               if m.backref in _PERSONAL for r in m.refers_to]
     return bool(people) and all(r.country == statement.speaker_country and r.actor != doc.previous_speaker
                                 for r in people)
+
+
+# The kinds of a relayed voice that is no state (a crowd, a civic group): what it says of "the authorities" is about
+# its own state.
+_NOT_STATE = frozenset({"people", "civic"})
+
+
+def _own_state_pointed_at(statement: Statement, doc: Walk) -> bool:
+    """Whether a relayed South Korean crowd's or group's back-reference ("the authorities", "the regime", after the
+    outlet's own row about Seoul) points at its own state: the outlet's previous row was aimed at the speaker's
+    country, so "they urged the authorities" is a domestic demand, not aimed at the outlet's side (issue 13
+    eighteenth round: rally participants' words relayed by KCNA)."""
+    narrator = doc.narrator
+    return narrator is not None and statement.speaker_kind in _NOT_STATE and bool(statement.reported_by) and \
+        doc.previous_speaker == narrator.actor and statement.speaker_country in doc.previous_targets[:-1]

@@ -15,6 +15,7 @@ from tension.config import load_reference_words
 
 from tension.extract.actors import Mention
 from tension.extract.findings import Finding, Statement, outside_quotes
+from tension.extract.groups import collective_act
 from tension.extract.kinds import RELAYED_BODIES, STATE_VOICES, Kinds
 from tension.extract.lexicon import Lexicon
 from tension.extract.sentences import Sentence
@@ -262,6 +263,12 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
             # "On Wednesday they held a meeting", "At the meeting the organization set a mourning period": the
             # relayed body named before goes on acting, told by the outlet (guideline: reporter vs actor)
             statement = _told_of(body, sentence, doc, narrator)
+        elif statement.attribution in ("document", "document (account of an act)") and \
+                statement.speaker_actor == narrator.actor and narrator_kind == "state_media" and \
+                (body := _collective(sentence, doc, kinds)) is not None:
+            # "Candlelight rallies were staged in | to protest ...", "Messages were sent ... by parties and
+            # organizations in |": the other side's collective's act, told by the outlet (decision 30)
+            statement = _told_of(body, sentence, doc, narrator, "act (passive, collective)")
         if statement.speaker_actor == narrator.actor:
             statement.speaker_kind = statement.speaker_kind if statement.attribution not in (
                 "document", "document (account of an act)") else narrator_kind
@@ -365,14 +372,36 @@ def back_referenced_body(sentence: Sentence, doc: Walk, kinds: Kinds) -> tuple[M
     return body, kind, opening.group("ref")
 
 
-def _told_of(body: tuple[Mention, str, str], sentence: Sentence, doc: Walk, narrator: Mention) -> Statement:
+def _collective(sentence: Sentence, doc: Walk, kinds: Kinds) -> tuple[Mention, str, str] | None:
+    """The other side's collective whose act the sentence tells in the passive (groups.collective_act), unless the
+    sentence carries the outlet's house vocabulary (its own loaded account, round 10) or a modal (its call)."""
+    text = sentence.text
+    if " were " not in text and " was " not in text and " been " not in text:
+        return None  # (no passive: most of the outlet's own sentences)
+    side = kinds.home.get(doc.narrator.country or "", frozenset()) - {doc.narrator.country}
+    if not side:
+        return None
+    mentions = doc.mentions
+    lo = bisect_left(mentions, sentence.start, key=lambda m: m.start)
+    in_sentence = mentions[lo : bisect_left(mentions, sentence.end, key=lambda m: m.start)]
+    if not any(m.country in side for m in in_sentence) or kinds.house.search(outside_quotes(text)) or \
+            _MODAL.search(text):
+        return None
+    return collective_act(text, sentence.start, in_sentence, kinds, side)
+
+
+_MODAL = re.compile(r"\b(?:should|must|will|would|shall)\s+(?:be|have)\b")
+
+
+def _told_of(body: tuple[Mention, str, str], sentence: Sentence, doc: Walk, narrator: Mention,
+             how: str = "act subject (back-reference)") -> Statement:
     """The statement of a sentence that tells a relayed body's act or words, as that body's, reported by the outlet
     (instead of the outlet's own row); its targets the countries the sentence names but the body's own."""
     mention, kind, ref = body
     mentions = doc.mentions
     lo = bisect_left(mentions, sentence.start, key=lambda m: m.start)
     in_sentence = mentions[lo : bisect_left(mentions, sentence.end, key=lambda m: m.start)]
-    told = make_statement(sentence, sentence.text, Finding([mention], ref, "", True, "act subject (back-reference)"),
+    told = make_statement(sentence, sentence.text, Finding([mention], ref, "", True, how),
                           [], in_sentence, offset=sentence.start, doc_cues=doc.cues)
     return replace(told, speaker_kind=kind, reported_by=narrator.text, speaker_actor=mention.actor,
                    speaker_role=mention.role or None)
