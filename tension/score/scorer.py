@@ -58,8 +58,8 @@ from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPIN
                                  PURPOSE_REACH, REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
                                  TARGETS_ACT_KINDS, TOPIC_KEEPS_TURNED, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt,
                                  _quoted_spans, aggregate, aggregate_sides, compile_hedges, count_style_once, derogate,
-                                 hedge_in_main_clause, in_background, in_name, lifts_cap, purpose_of_undone,
-                                 running_text)
+                                 hedge_in_main_clause, in_background, acronym, conditioned_threat, in_name, lifts_cap,
+                                 purpose_of_undone, running_text)
 from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
 from tension.score.vader import FastSentimentIntensityAnalyzer
 from tension.score.version import TOKEN_PATTERN, scorer_version, version_text  # noqa: F401 (re-exported)
@@ -239,7 +239,7 @@ class Scorer:
                     else any(qs <= char_start and char_end <= qe for qs, qe in quoted)):
                 factor = 0.0
                 markers.append({"marker": "short quotation", "kind": "scare quotes"})
-            if char_start > 0 and text[char_start].isupper() and in_name(
+            if char_start > 0 and text[char_start].isupper() and not acronym(text, char_start) and in_name(
                     text, char_start, char_end, running if running is not None else (
                         running := running_text(text))):
                 factor = 0.0
@@ -333,6 +333,11 @@ class Scorer:
         hedge_elsewhere = modality == "hypothetical" and factor != 1.0 and not hedge_in_main_clause(
             tokens.words, self._hedges, text, tokens.span)
         if hedge_elsewhere:
+            factor = 1.0
+        # a threat under a condition is a threat (rules.conditioned_threat: "will deal deadly blows if they dare")
+        conditioned = modality == "hypothetical" and factor != 1.0 and conditioned_threat(
+            tokens.words, self._hedges, cues)
+        if conditioned:
             factor = 1.0
         vader_weight = VADER_WEIGHT
         capped = False

@@ -22,7 +22,8 @@ from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, C
                                  POLARITY_KINDS, PURPOSE, PURPOSE_REACH, QUESTION_STARTS, RELATIVE_WORDS,
                                  REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS,
                                  THAT_NOT_RELATIVE_AFTER, UNDOING_KINDS, VERBAL_CAP,
-                                 CONTENT_LINKS, CONTENT_REACH, CONTENT_STOPS, TOPIC_KEEPS_TURNED)
+                                 CONTENT_LINKS, CONTENT_REACH, CONTENT_STOPS, TOPIC_KEEPS_TURNED, ACRONYM_LETTERS,
+                                 CONDITION_WORDS, CONDITIONED_KINDS, CONDITION_HEDGED)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
 
 TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
@@ -42,7 +43,8 @@ def constants() -> str:
                  sorted(RELATIVE_WORDS), sorted(THAT_NOT_RELATIVE_AFTER), HEDGE_WORDS_IN_CODE, sorted(MONTH_BEFORE),
                  sorted(TARGETS_ACT_KINDS), REQUESTED_UNDOING,
                  sorted(QUESTION_STARTS), sorted(CONTENT_LINKS), CONTENT_REACH, sorted(CONTENT_STOPS),
-                 TOPIC_KEEPS_TURNED))
+                 TOPIC_KEEPS_TURNED, ACRONYM_LETTERS, sorted(CONDITION_WORDS), sorted(CONDITIONED_KINDS),
+                 sorted(CONDITION_HEDGED)))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
