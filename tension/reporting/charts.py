@@ -214,7 +214,8 @@ def _draw_volume(ax: Axes, frame: pd.DataFrame, numbers: dict[pd.Timestamp, int]
     # Unusually high weeks are black bars with a marker above them; the others mid-grey.
     ax.bar(frame["week_start"], values.fillna(0), width=5, color=["black" if f else "0.55" for f in flagged],
            align="center")
-    top = max(1.0, float(values.max()) if values.notna().any() else 1.0) * 1.25
+    # Headroom for the legend; more when a ▲ and its number stand above the highest bar.
+    top = max(1.0, float(values.max()) if values.notna().any() else 1.0) * (1.6 if flagged.any() else 1.25)
     if column == "intensity" and "intensity_baseline" in frame:
         baseline = pd.to_numeric(frame["intensity_baseline"], errors="coerce").astype(float)
         if baseline.notna().any():
@@ -223,12 +224,18 @@ def _draw_volume(ax: Axes, frame: pd.DataFrame, numbers: dict[pd.Timestamp, int]
     if flagged.any():
         ax.plot(frame.loc[flagged, "week_start"], values[flagged] + 0.06 * top, linestyle="none", marker="^",
                 markersize=6, color="black", zorder=5, label=INTENSITY_FLAG_LABEL)
-        for monday, number in (numbers or {}).items():
+        raised = False
+        previous = None
+        for monday, number in sorted((numbers or {}).items()):
             at = frame.index[frame["week_start"] == monday]
-            if len(at):
-                ax.annotate(str(number), (monday, values[at[0]] + 0.06 * top), xytext=(0, 5),
-                            textcoords="offset points", ha="center", va="bottom", fontsize=FONT_SIZE,
-                            fontweight="bold", zorder=6)
+            if not len(at):
+                continue
+            # Numbers of two adjacent weeks would touch: every other one a line higher.
+            raised = not raised if previous is not None and monday - previous <= pd.Timedelta(days=7) else False
+            previous = monday
+            ax.annotate(str(number), (monday, values[at[0]] + 0.06 * top), xytext=(0, 16 if raised else 5),
+                        textcoords="offset points", ha="center", va="bottom", fontsize=FONT_SIZE,
+                        fontweight="bold", zorder=6)
     gaps = frame[frame["feed_gap"]]
     for number, monday in enumerate(gaps["week_start"]):
         # A week with no document read is a gap, not a quiet week: hatched across the panel.

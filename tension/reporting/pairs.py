@@ -169,7 +169,7 @@ def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: 
     # rather than move alone to a page of its own; a longer one starts below the chart with at least 5 cm of it.
     needed = flow_height(title, table)
     short = needed <= 6 * cm
-    reserve = flow_height(note) + needed if short else 0.0
+    reserve = flow_height(note) + (needed if short else 0.0)  # the note stays with its chart
     return story + [page_chart(figure, out_dir, stem, 11.5, 7.0, reserve), note,
                     CondPageBreak(needed if short else 5 * cm), title, table]
 
@@ -227,7 +227,7 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
     needed = flow_height(title, table)
     short = needed <= 9 * cm
     chart = page_chart(figure, out_dir, f"{pair_id}_{file_stem(scope)}", 12.5, 7.0,
-                       flow_height(note) + needed if short else 0.0)
+                       flow_height(note) + (needed if short else 0.0))
     return story + [Spacer(1, 4), chart, note, CondPageBreak(needed if short else 5 * cm), title, table, *surges]
 
 

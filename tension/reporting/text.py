@@ -249,6 +249,8 @@ def composition_text(composition: pd.DataFrame) -> str:
     parts = []
     for column, label in (("speaker_kind", "by speaker kind"), ("outlet", "by outlet")):
         names = composition[column].map(lambda v: cell_text(v, f"(no {column.replace('_', ' ')})"))
+        if column == "speaker_kind":
+            names = names.str.replace("_", " ")  # 'party legislature', as the statement tables say it
         counts = composition.groupby(names)["n"].sum().sort_values(ascending=False)
         shown = ", ".join(f"{escape(str(k))} {int(v)}" for k, v in counts.head(8).items())
         parts.append(f"{label}: {shown}" + (f", {len(counts) - 8} more" if len(counts) > 8 else ""))
