@@ -265,7 +265,7 @@ def short_quote(text: str, limit: int) -> str:
 
 def _who(row: pd.Series) -> str:
     """'KCNA (state media), reported by Yonhap': the speaker, and the voice that passed the words or act on."""
-    speaker = short_quote(row["speaker"], 40) if pd.notna(row.get("speaker")) else "unknown speaker"
+    speaker = short_quote(row["speaker"], 60) if pd.notna(row.get("speaker")) else "unknown speaker"
     reporter = row.get("reported_by")
     if reporter is not None and not pd.isna(reporter) and str(reporter).strip():
         speaker += f", reported by {short_quote(reporter, 40)}"
