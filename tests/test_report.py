@@ -269,7 +269,8 @@ def test_text_helpers() -> None:
     assert report.display_quote("Calling it “biased,” she left.", None) == "Calling it ‘biased,’ she left."
     negated = json.dumps({"cues": [{"matched": "attack", "weight": 0.5, "negated": True}], "vader_compound": 0.2,
                           "modality": "negated", "modality_factor": 0.3})
-    assert report.cue_summary(negated) == "attack\u00a0+0.50 (negated); VADER\u00a0+0.20; negated\u00a0×0.3"
+    assert report.cue_summary(negated) == \
+        "attack\u00a0+0.50 (negated); VADER\u00a0+0.20; negated (“did not”): score\u00a0×0.3"
     repeated = json.dumps({"cues": [{"matched": "puppet", "weight": 0.4}] * 3, "vader_compound": -0.5})
     assert report.cue_summary(repeated) == "puppet\u00a0+0.40\u00a0×3; VADER\u00a0−0.50"
     many = json.dumps({"cues": [{"matched": f"cue{i}", "weight": i / 10} for i in range(10)], "vader_compound": 0})
@@ -316,7 +317,8 @@ def test_coverage_and_thin_weeks_are_said_in_words(db_path: Path, tmp_path: Path
     # DPRK–ROK in W02: one KCNA statement, so the value rests on one state voice.
     assert "thin: only 1 state-voice statement, read it as an anecdote" in text
     assert "Coverage: 1 document read from 1 outlet on 1 of 7 days." in text
-    assert "Statements by speaker kind: kind not recorded 1; by outlet: KCNA 1." in text
+    assert ("All voices: 1 statement, a state voice (counted in the index); by speaker kind: kind not recorded 1; "
+            "by outlet: KCNA 1.") in text
 
 
 def test_overview_shares_the_front_page_and_outlets_add_up_to_intensity(db_path: Path, tmp_path: Path) -> None:

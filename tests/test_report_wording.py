@@ -56,7 +56,7 @@ def test_an_outlet_with_no_name_is_said() -> None:
     composition = pd.DataFrame({"speaker_kind": ["government", "government"], "outlet": ["Test Wire", ""],
                                 "n": [5, 2]})
     assert text.composition_text(composition) == \
-        "Statements by speaker kind: government 7; by outlet: Test Wire 5, (no outlet) 2."
+        "All voices: 7 statements; by speaker kind: government 7; by outlet: Test Wire 5, (no outlet) 2."
 
 
 def test_period_index_outside_its_weeks_is_explained() -> None:
@@ -143,7 +143,8 @@ def test_period_page_explains_a_pooled_index_outside_its_weeks(tmp_path: Path) -
             add_document(con, f"w{w}", MONDAY + timedelta(weeks=w, days=2))
             add_statement(con, f"w{w}:0", "PRK", ["KOR"], 0.8)
     whole = " ".join(_pdf_pages(report.build_report(path, tmp_path / "out", period="2024-W01..2024-W05")))
-    assert "Index over the period +0.67 (5 documents, 5 statements in 5 of 5 weeks" in whole
+    assert ("Index over the period +0.67 (5 documents, 5 state-voice statements (counted in the index) in 5 of 5 "
+            "weeks") in whole
     assert "The period's +0.67 lies outside its weekly values" in whole
     assert "1 documents" not in whole
 

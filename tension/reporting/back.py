@@ -26,9 +26,14 @@ def quality_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
              str(q["documents_without_statements"]), "read, but no sentence was attributed to an actor"],
             ["Statements extracted", str(q["statements_in_range"]), str(q["statements"]),
              "including those that bear on no configured pair"],
-            ["Statements bearing on a pair", str(q["pair_statements_in_range"]), str(q["pair_statements"]),
-             "speaker in one country of a pair, the other among its targets"],
-            ["… of them state voices", str(q["counted_statements_in_range"]), str(q["counted_statements"]),
+            ["Statements bearing on a pair (all voices)", str(q["pair_statements_in_range"]),
+             str(q["pair_statements"]),
+             "speaker in one country of a pair, the other among its targets; each statement once, though it can "
+             "bear on two pairs (Seoul condemning Pyongyang and Moscow together: DPRK–ROK and Russia–ROK) and then "
+             "counts on both pair pages, whose counts can add up to more; by publication date here, in the week it "
+             "happened on the pair pages"],
+            ["… of them state voices (counted in the index)", str(q["counted_statements_in_range"]),
+             str(q["counted_statements"]),
              "the ones the index counts: the kinds in index_kinds.tsv, state voices by default"],
             ["Statements without a resolved speaker", f"{q['unresolved_in_range']}{share}", str(q["unresolved"]),
              "the speaker was not resolved to a country: they count for no pair"],

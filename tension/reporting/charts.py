@@ -39,6 +39,7 @@ HIGHLIGHT_LABEL = "report week"
 MAX_NOTES = 6
 # One line per note at the figure's width: longer quotes are cut at a word.
 NOTE_CHARS = 150
+MIN_QUOTE_CHARS = 50  # less room than this on a note's line: its quote on a line of its own
 FONT_SIZE = 9
 # Half a week either side of a Monday: a week's band, bar and highlight span its own week only.
 HALF_WEEK = pd.Timedelta(days=3.5)
@@ -204,15 +205,17 @@ def _draw_halves(ax: Axes, frame: pd.DataFrame) -> None:
     _legend_above(ax)
 
 
-def _draw_volume(ax: Axes, frame: pd.DataFrame) -> None:
-    """Intensity per week when the rows have it (statements per week otherwise), and the weeks nothing was read."""
+def _draw_volume(ax: Axes, frame: pd.DataFrame, numbers: dict[pd.Timestamp, int] | None = None) -> None:
+    """Intensity per week when the rows have it (statements per week otherwise), and the weeks nothing was read;
+    the unusually high weeks that have a note carry its number above their ▲."""
     column, label = ("intensity", INTENSITY_LABEL) if "intensity" in frame else ("n_statements", VOLUME_LABEL)
     values = pd.to_numeric(frame[column], errors="coerce").astype(float)
     flagged = frame["intensity_flagged"] if column == "intensity" else pd.Series(False, index=frame.index)
     # Unusually high weeks are black bars with a marker above them; the others mid-grey.
     ax.bar(frame["week_start"], values.fillna(0), width=5, color=["black" if f else "0.55" for f in flagged],
            align="center")
-    top = max(1.0, float(values.max()) if values.notna().any() else 1.0) * 1.25
+    # Headroom for the legend; more when a ▲ and its number stand above the highest bar.
+    top = max(1.0, float(values.max()) if values.notna().any() else 1.0) * (1.6 if flagged.any() else 1.25)
     if column == "intensity" and "intensity_baseline" in frame:
         baseline = pd.to_numeric(frame["intensity_baseline"], errors="coerce").astype(float)
         if baseline.notna().any():
@@ -221,6 +224,18 @@ def _draw_volume(ax: Axes, frame: pd.DataFrame) -> None:
     if flagged.any():
         ax.plot(frame.loc[flagged, "week_start"], values[flagged] + 0.06 * top, linestyle="none", marker="^",
                 markersize=6, color="black", zorder=5, label=INTENSITY_FLAG_LABEL)
+        raised = False
+        previous = None
+        for monday, number in sorted((numbers or {}).items()):
+            at = frame.index[frame["week_start"] == monday]
+            if not len(at):
+                continue
+            # Numbers of two adjacent weeks would touch: every other one a line higher.
+            raised = not raised if previous is not None and monday - previous <= pd.Timedelta(days=7) else False
+            previous = monday
+            ax.annotate(str(number), (monday, values[at[0]] + 0.06 * top), xytext=(0, 16 if raised else 5),
+                        textcoords="offset points", ha="center", va="bottom", fontsize=FONT_SIZE,
+                        fontweight="bold", zorder=6)
     gaps = frame[frame["feed_gap"]]
     for number, monday in enumerate(gaps["week_start"]):
         # A week with no document read is a gap, not a quiet week: hatched across the panel.
@@ -248,8 +263,28 @@ def short_quote(text: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ¶") + "…"
 
 
+def _who(row: pd.Series) -> str:
+    """'KCNA (state media), reported by Yonhap': the speaker, and the voice that passed the words or act on."""
+    speaker = short_quote(row["speaker"], 60) if pd.notna(row.get("speaker")) else "unknown speaker"
+    reporter = row.get("reported_by")
+    if reporter is not None and not pd.isna(reporter) and str(reporter).strip():
+        speaker += f", reported by {short_quote(reporter, 40)}"
+    return speaker
+
+
+def _note_quote(line: str, quote: object) -> str:
+    """The note's line and its quote, cut to the figure's width; when the line leaves less than MIN_QUOTE_CHARS
+    for the quote (a long speaker and reporter), the quote goes on a second, indented line."""
+    if quote is None or pd.isna(quote):
+        return line.rstrip(": ")
+    room = NOTE_CHARS - len(line)
+    if room >= MIN_QUOTE_CHARS:
+        return f"{line}“{short_quote(quote, room)}”"
+    return f"{line.rstrip()}\n      “{short_quote(quote, NOTE_CHARS - 6)}”"
+
+
 def note_lines(notes: pd.DataFrame, numbers: dict[pd.Timestamp, int]) -> list[str]:
-    """One line per numbered flagged week: week, index, departure and its statement (speaker: short quote)."""
+    """One line per numbered flagged week: week, index, departure and its statement (speaker, reporter: quote)."""
     lines = []
     by_week = notes.assign(week_start=pd.to_datetime(notes["week_start"])).set_index("week_start")
     for monday, number in sorted(numbers.items(), key=lambda item: item[1]):
@@ -257,38 +292,84 @@ def note_lines(notes: pd.DataFrame, numbers: dict[pd.Timestamp, int]) -> list[st
         side = "above" if row["departure_z"] >= 0 else "below"
         index = f"{row['index_value']:+.2f}".replace("-", "−")
         line = f"{number}  {row['iso_week']}: index {index}, {abs(row['departure_z']):.1f} SD {side} baseline — " \
-               f"{short_quote(row['speaker'], 40)}: "
-        quote = short_quote(row["quote"], max(30, NOTE_CHARS - len(line))) if pd.notna(row["quote"]) else ""
-        lines.append(f"{line}“{quote}”")
+               f"{_who(row)}: "
+        lines += _note_quote(line, row["quote"]).splitlines()
     return lines
 
 
-def _numbered(frame: pd.DataFrame, notes: pd.DataFrame | None) -> dict[pd.Timestamp, int]:
-    """The flagged weeks that get a number and a note: the MAX_NOTES largest departures, numbered by date."""
-    if notes is None or notes.empty:
-        return {}
-    flagged = set(frame.loc[frame["flagged"], "week_start"])
-    shown = notes.assign(week_start=pd.to_datetime(notes["week_start"]))
-    shown = shown[shown["week_start"].isin(flagged)]
-    shown = shown.reindex(shown["departure_z"].abs().sort_values(ascending=False).index).head(MAX_NOTES)
-    return {monday: number for number, monday in enumerate(sorted(shown["week_start"]), start=1)}
+def surge_lines(surges: pd.DataFrame, numbers: dict[pd.Timestamp, int]) -> list[str]:
+    """One line per numbered week of unusually high intensity: its intensity against the usual level, its hostile
+    statements and the most hostile of them (speaker, reporter: quote), which drove it most."""
+    lines = []
+    shown = surges.assign(week_start=pd.to_datetime(surges["week_start"]))
+    first = shown.sort_values("rank" if "rank" in shown else "week_start").drop_duplicates("week_start")
+    by_week = first.set_index("week_start")
+    for monday, number in sorted(numbers.items(), key=lambda item: item[1]):
+        row = by_week.loc[monday]
+        hostile = int(row["n_hostile"]) if pd.notna(row.get("n_hostile")) else 0
+        line = (f"{number}  {row['iso_week']}: intensity {row['intensity']:.1f}, "
+                f"{row['intensity_departure_z']:.1f} SD above a usual {row['intensity_baseline']:.1f} "
+                f"({hostile} hostile statement{'s' * (hostile != 1)}); most hostile — {_who(row)}: ")
+        lines += _note_quote(line, row["quote"]).splitlines()
+    return lines
+
+
+def _numbered(frame: pd.DataFrame, notes: pd.DataFrame | None, surges: pd.DataFrame | None = None
+              ) -> tuple[dict[pd.Timestamp, int], dict[pd.Timestamp, int]]:
+    """The flagged weeks that get a number and a note: the MAX_NOTES largest tone departures (▲▼ on the index),
+    numbered by date, then the MAX_NOTES largest intensity departures (▲ on the intensity bars), numbered on by
+    date. A week flagged on both gets a number on each."""
+    tone: dict[pd.Timestamp, int] = {}
+    if notes is not None and not notes.empty:
+        flagged = set(frame.loc[frame["flagged"], "week_start"])
+        shown = notes.assign(week_start=pd.to_datetime(notes["week_start"]))
+        shown = shown[shown["week_start"].isin(flagged)]
+        shown = shown.reindex(shown["departure_z"].abs().sort_values(ascending=False).index).head(MAX_NOTES)
+        tone = {monday: number for number, monday in enumerate(sorted(shown["week_start"]), start=1)}
+    high: dict[pd.Timestamp, int] = {}
+    if surges is not None and not surges.empty:
+        flagged = set(frame.loc[frame["intensity_flagged"], "week_start"])
+        shown = surges.assign(week_start=pd.to_datetime(surges["week_start"])).drop_duplicates("week_start")
+        shown = shown[shown["week_start"].isin(flagged)]
+        shown = shown.reindex(shown["intensity_departure_z"].sort_values(ascending=False).index).head(MAX_NOTES)
+        high = {monday: number for number, monday in enumerate(sorted(shown["week_start"]), start=len(tone) + 1)}
+    return tone, high
 
 
 def weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | None = None,
-                  notes: pd.DataFrame | None = None) -> Figure:
-    """One pair: index with 95% band, trend and flagged weeks; the directed halves; statements per week; notes."""
+                  notes: pd.DataFrame | None = None, surges: pd.DataFrame | None = None) -> Figure:
+    """One pair: index with 95% band, trend and flagged weeks; the directed halves; intensity (statements per week
+    without it); numbered notes on the flagged weeks (`notes`, data.flag_notes) and the weeks of unusually high
+    intensity (`surges`, data.surge_notes)."""
     with report_fonts():
-        return _weekly_figure(weeks, pair_name, highlight_week, notes)
+        return _weekly_figure(weeks, pair_name, highlight_week, notes, surges)
+
+
+def _notes_text(frame: pd.DataFrame, numbers: dict, surge_numbers: dict, lines: list[str], highs: list[str]) -> str:
+    """The block under the chart: a heading per kind of flag (saying when only the largest are numbered), then
+    its lines."""
+    text = []
+    if lines:
+        total = int(frame["flagged"].sum())
+        cut = f" (the {len(numbers)} largest of {total})" if total > len(numbers) else ""
+        text += [f"Tone flags ▲▼ on the index{cut} and the statement that shows the departure:"] + lines
+    if highs:
+        total = int(frame["intensity_flagged"].sum())
+        cut = f" (the {len(surge_numbers)} largest of {total})" if total > len(surge_numbers) else ""
+        text += [f"Intensity flags ▲ on the bars{cut}, unusually high hostile activity, and what drove it:"] + highs
+    return "\n".join(text)
 
 
 def _weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | None,
-                   notes: pd.DataFrame | None) -> Figure:
+                   notes: pd.DataFrame | None, surges: pd.DataFrame | None = None) -> Figure:
     frame = complete_weeks(weeks)
     if frame.empty:
         raise ValueError(f"no weekly rows for {pair_name}")
-    numbers = _numbered(frame, notes)
-    lines = note_lines(notes, numbers) if numbers else []
-    note_height = 0.2 * (len(lines) + 1) if lines else 0
+    numbers, surge_numbers = _numbered(frame, notes, surges)
+    note_text = _notes_text(frame, numbers, surge_numbers, note_lines(notes, numbers) if numbers else [],
+                            surge_lines(surges, surge_numbers) if surge_numbers else [])
+    lines = note_text.splitlines()
+    note_height = 0.2 * len(lines) if lines else 0
     fig = Figure(figsize=(11, 6.2 + note_height), layout="constrained")
     ratios = [3, 1.5, 1] + ([note_height / 1.0] if lines else [])
     axes = fig.subplots(len(ratios), 1, gridspec_kw={"height_ratios": ratios})
@@ -304,15 +385,14 @@ def _weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | N
     _scale_axes(top, Y_LABEL)
     _legend_above(top)
     _draw_halves(middle, frame)
-    _draw_volume(bottom, frame)
+    _draw_volume(bottom, frame, surge_numbers)
     for ax in (top, middle):
         ax.tick_params(labelbottom=False)
     _set_date_axis(bottom, frame["week_start"])
     fig.suptitle(f"{pair_name}: weekly tension index", fontsize=13, x=0.01, ha="left")
     if lines:
         axes[3].axis("off")
-        text = axes[3].text(0, 1, "Flagged weeks (numbers on the chart) and the statement that shows the departure:\n"
-                            + "\n".join(lines), va="top", ha="left", fontsize=FONT_SIZE - 0.5,
+        text = axes[3].text(0, 1, note_text, va="top", ha="left", fontsize=FONT_SIZE - 0.5,
                             transform=axes[3].transAxes, linespacing=1.3)
         text.set_in_layout(False)  # lines are cut to the figure's width; they must not squeeze the axes
     return fig

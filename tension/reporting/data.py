@@ -42,7 +42,7 @@ def statements_by_id(con: duckdb.DuckDBPyConnection, statement_ids: list[str]) -
 def flag_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.DataFrame:
     """Each flagged week with the statement that shows its departure (most hostile above, most cooperative below)."""
     columns = ["pair_id", "week_start", "iso_week", "index_value", "departure_z", "statement_id", "speaker", "quote",
-               "hostility", "source", "outlet", "published", "occurred"]
+               "hostility", "source", "outlet", "published", "occurred", "reported_by"]
     flagged = weekly[weekly["flagged"]].copy()
     if flagged.empty:
         return pd.DataFrame(columns=columns)
@@ -51,7 +51,7 @@ def flag_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.DataF
     found = statements_by_id(con, flagged["statement_id"].dropna().tolist()).drop_duplicates("statement_id")
     found["speaker"] = speaker_named(found)
     notes = flagged.merge(found[["statement_id", "speaker", "content", "hostility", "source", "outlet", "published",
-                                 "occurred"]], on="statement_id", how="left")
+                                 "occurred", "reported_by"]], on="statement_id", how="left")
     return notes.rename(columns={"content": "quote"})[columns]
 
 
@@ -63,22 +63,31 @@ def speaker_named(found: pd.DataFrame) -> pd.Series:
     return name.where(kind == "", name + " (" + kind + ")")
 
 
-def surge_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame) -> pd.DataFrame:
-    """Each week of unusually high intensity with its most hostile statement (speaker, quote, outlet, date)."""
+SURGE_STATEMENTS = 3  # the most hostile statements shown for a week of unusually high intensity
+
+
+def surge_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame, per_week: int = SURGE_STATEMENTS
+                ) -> pd.DataFrame:
+    """Each week of unusually high intensity with what drove it: its `per_week` most hostile state-voice statements
+    (speaker, reporter, quote, outlet, date), one row each, `rank` 1 the most hostile; a week whose statements cannot
+    be found keeps one row with no statement."""
     columns = ["pair_id", "week_start", "iso_week", "intensity", "intensity_baseline", "intensity_departure_z",
-               "n_hostile", "n_documents", "statement_id", "speaker", "quote", "hostility", "outlet", "published",
-               "occurred"]
+               "n_hostile", "n_documents", "rank", "statement_id", "speaker", "quote", "hostility", "outlet",
+               "published", "occurred", "reported_by"]
     if "intensity_flagged" not in weekly:
         return pd.DataFrame(columns=columns)
     surges = weekly[weekly["intensity_flagged"].astype("boolean").fillna(False).astype(bool)].copy()
     if surges.empty:
         return pd.DataFrame(columns=columns)
-    surges["statement_id"] = surges["most_hostile_statement_id"]
-    found = statements_by_id(con, surges["statement_id"].dropna().tolist()).drop_duplicates("statement_id")
-    found["speaker"] = speaker_named(found)
-    notes = surges.merge(found[["statement_id", "speaker", "content", "hostility", "outlet", "published", "occurred"]],
-                         on="statement_id", how="left")
-    return notes.rename(columns={"content": "quote"})[columns]
+    surges["week_start"] = pd.to_datetime(surges["week_start"])
+    keys = (surges["pair_id"] + "|" + surges["week_start"].dt.strftime("%Y-%m-%d")).tolist()
+    found = store.query(con, store.sql("report_surge_statements"), [keys, per_week])
+    found["speaker"] = speaker_named(found) if not found.empty else pd.Series(dtype=object)
+    found["week_start"] = pd.to_datetime(found["week_start"])
+    notes = surges.merge(found[["pair_id", "week_start", "rank", "statement_id", "speaker", "content", "hostility",
+                                "outlet", "published", "occurred", "reported_by"]],
+                         on=["pair_id", "week_start"], how="left")
+    return notes.rename(columns={"content": "quote"}).sort_values(["pair_id", "week_start", "rank"])[columns]
 
 
 def composition(con: duckdb.DuckDBPyConnection, first: date, last: date) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from tension.reporting.text import (
 def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> Table:
     rows = [["Pair", "Intensity (per 100 docs) against its usual level", "Tone index<br/>(95% interval)",
              "Change vs<br/>last week", "Trend (4 weeks)", "Tone against 12-week baseline",
-             "Statements<br/>(docs)", "What moved it most"]]
+             "State-voice statements (docs)", "What moved it most"]]
     for pair_id, name in data.pairs.itertuples(index=False):
         pair = data.weekly[data.weekly["pair_id"] == pair_id].set_index("week_start")
         row = pair.loc[pd.Timestamp(scope.first)]

@@ -98,9 +98,15 @@ class FitImage(Image):
         return self.drawWidth, self.drawHeight
 
 
+# reportlab's page frame pads its text 6 pt on each side: text wraps at the page width less margins and padding.
+FRAME_PADDING = 6
+
+
 def flow_height(*flowables) -> float:
-    """Height the flowables take at the page's full text width, with their spacing (and 2 mm to spare)."""
-    return 0.2 * cm + sum(flowable.wrap(PAGE[0] - 2 * MARGIN, PAGE[1])[1] + flowable.getSpaceBefore()
+    """Height the flowables take at the frame's text width, with their spacing (and 2 mm to spare). (At the page
+    width less margins only, a note one line shorter than on the page left a flagged table 5 pt short of room.)"""
+    return 0.2 * cm + sum(flowable.wrap(PAGE[0] - 2 * MARGIN - 2 * FRAME_PADDING, PAGE[1])[1]
+                          + flowable.getSpaceBefore()
                           + flowable.getSpaceAfter() for flowable in flowables)
 
 

@@ -17,7 +17,7 @@ from tension.reporting.data import ReportData, Scope
 from tension.reporting.layout import CHART_WEEKS, page_chart, flow_height, paragraph, file_stem, wrapped_table
 from tension.reporting.text import (
     ARROWS, cell_text, composition_text, coverage_text, cue_summary, display_quote, flag_text, intensity_level_text,
-    no_direction_text, period_outside_text, shorten, signed, week_span,
+    no_direction_text, period_outside_text, reporter_text, shorten, signed, week_span,
 )
 
 TOP_STATEMENTS = 10
@@ -26,10 +26,11 @@ QUOTE_CHARS = 700
 MAX_FLAGGED_ROWS = 30
 CHART_NOTE = (
     "Top: weekly index (black) with its 95% interval (grey band) and 4-week trend (broad grey line); hollow circles: "
-    "thin weeks (fewer than 3 state-voice statements); ▲/▼ flagged weeks, numbered as in the notes under the chart. "
+    "thin weeks (fewer than 3 state-voice statements); ▲/▼ flagged weeks (tone). "
     "Middle: the two directed halves on the same scale. Bottom: intensity, hostile statements weighted by hostility "
     "per 100 documents of typical coverage, with its usual level of the 12 weeks before, ▲ weeks left out (dashed); black bars "
-    "marked ▲: unusually high weeks; hatched: weeks with no document read (a feed gap, not a calm week); dotted: "
+    "marked ▲: unusually high weeks (intensity flags); numbers on both panels as in the notes under the chart; "
+    "hatched: weeks with no document read (a feed gap, not a calm week); dotted: "
     "weeks read under a quarter of a typical week (too little for a low bar to mean calm). A gap in "
     "the lines is a week without statements, not a zero.")
 
@@ -56,7 +57,8 @@ def _pair_sentence(row: pd.Series, before: pd.Series | None, earlier: pd.Series 
                  f"4-week trend {signed(row['trend'])}; {no_direction_text(earlier)}")
     parts.append(flag_text(row).replace("<b>", "").replace("</b>", ""))
     statements, documents = int(row["n_statements"]), int(row["n_documents"])
-    parts.append(f"{statements} statement{'s' * (statements != 1)} in {documents} document{'s' * (documents != 1)}: "
+    parts.append(f"{statements} state-voice statement{'s' * (statements != 1)} (counted in the index) in {documents} "
+                 f"document{'s' * (documents != 1)}: "
                  f"{escape(row['direction_a_to_b'])} {signed(row['hostility_a_to_b'])} ({int(row['n_a_to_b'])}), "
                  f"{escape(row['direction_b_to_a'])} {signed(row['hostility_b_to_a'])} ({int(row['n_b_to_a'])})")
     return "; ".join(parts) + "."
@@ -80,6 +82,9 @@ def _statement_table(rows: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> T
         kind = cell_text(getattr(s, "speaker_kind", None), "")
         if kind:
             speaker += f"<br/><font size=7 color='#555555'>{escape(kind.replace('_', ' '))}</font>"
+        reporter = reporter_text(getattr(s, "reported_by", None))
+        if reporter:  # whose words or act these are is the speaker; who told them, the reporter
+            speaker += f"<br/><i>{escape(reporter)}</i>"
         published = pd.Timestamp(s.published)
         text = display_quote(s.content, QUOTE_CHARS)
         cut = " (cut: the whole statement is in pair_statements)" if text.endswith("…") else ""
@@ -146,7 +151,8 @@ def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: 
              paragraph(composition_text(data.composition[data.composition["pair_id"] == pair_id]), styles["note"]),
              Spacer(1, 4)]
     figure = charts.weekly_figure(pair.reset_index(drop=True), name, scope.first,
-                                  data.notes[data.notes["pair_id"] == pair_id])
+                                  data.notes[data.notes["pair_id"] == pair_id],
+                                  data.surges[data.surges["pair_id"] == pair_id])
     note = paragraph(CHART_NOTE, styles["note"])
     stem = f"{pair_id}_{file_stem(scope)}"
     moving = data.moving[data.moving["pair_id"] == pair_id] if not data.moving.empty else data.moving
@@ -157,13 +163,13 @@ def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: 
         return story + [page_chart(figure, out_dir, stem, 11.5, 7.0, flow_height(note, *end)), note, *end]
     shown = min(len(one_row_per_sentence(moving)), TOP_STATEMENTS)
     heading = (f"Statements that moved the index in {scope.label}: the {shown} sentence{'s' * (shown != 1)} with the "
-               f"largest share of it, of {int(row['n_statements'])} statements")
+               f"largest share of it, of {int(row['n_statements'])} state-voice statements")
     title, table = paragraph(heading, styles["h2"]), _statement_table(moving, styles)
     # A short table (up to 6 cm) shares the chart's page when the chart gives up to 4.5 cm of its height for it,
     # rather than move alone to a page of its own; a longer one starts below the chart with at least 5 cm of it.
     needed = flow_height(title, table)
     short = needed <= 6 * cm
-    reserve = flow_height(note) + needed if short else 0.0
+    reserve = flow_height(note) + (needed if short else 0.0)  # the note stays with its chart
     return story + [page_chart(figure, out_dir, stem, 11.5, 7.0, reserve), note,
                     CondPageBreak(needed if short else 5 * cm), title, table]
 
@@ -185,14 +191,16 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
     documents, statements = int(filled["n_documents"].sum()), int(filled["n_statements"].sum())
     story.append(paragraph(
         f"Index over the period <b>{signed(data.period_index.get(pair_id))}</b> ({documents} "
-        f"document{'s' * (documents != 1)}, {statements} statement{'s' * (statements != 1)} in {len(filled)} of "
+        f"document{'s' * (documents != 1)}, {statements} state-voice statement{'s' * (statements != 1)} (counted in "
+        f"the index) in {len(filled)} of "
         f"{len(pair)} weeks"
         + (f", {int(filled['thin'].sum())} of them thin: fewer than 3 state-voice statements"
            if filled["thin"].any() else "") + "); weekly "
         f"values from {signed(low['index_value'])} ({low['iso_week']}) to {signed(high['index_value'])} "
         f"({high['iso_week']}); {flags}." + period_outside_text(data.period_index.get(pair_id), low, high),
         styles["lead"]))
-    figure, note = charts.weekly_figure(pair, name, None, notes), paragraph(CHART_NOTE, styles["note"])
+    figure = charts.weekly_figure(pair, name, None, notes, data.surges[data.surges["pair_id"] == pair_id])
+    note = paragraph(CHART_NOTE, styles["note"])
     surges = _surge_section(data.surges[data.surges["pair_id"] == pair_id], styles)
     if notes.empty:
         return story + [Spacer(1, 4), page_chart(figure, out_dir, f"{pair_id}_{file_stem(scope)}", 12.5), note, *surges]
@@ -205,8 +213,7 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
             f"<b>{n.iso_week}</b><br/>{week_span(pd.Timestamp(n.week_start).date())}",
             f"{signed(n.index_value)} [{signed(n.ci_low)}, {signed(n.ci_high)}]", signed(n.change),
             f"{'▲' if n.departure_z > 0 else '▼'} {abs(n.departure_z):.1f} SD from {signed(n.baseline)}",
-            f"<b>{escape(cell_text(n.speaker))}</b>: “{escape(display_quote(cell_text(n.quote, ''), QUOTE_CHARS))}”"
-            f"<br/><font size=7 color='#555555'>{escape(cell_text(n.statement_id))}</font><br/><font size=7>"
+            _said(n) + "<br/><font size=7>"
             + composition_text(data.composition[(data.composition["pair_id"] == pair_id)
                                                 & (pd.to_datetime(data.composition["week_start"])
                                                    == pd.Timestamp(n.week_start))]) + "</font>",
@@ -220,27 +227,40 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
     needed = flow_height(title, table)
     short = needed <= 9 * cm
     chart = page_chart(figure, out_dir, f"{pair_id}_{file_stem(scope)}", 12.5, 7.0,
-                       flow_height(note) + needed if short else 0.0)
+                       flow_height(note) + (needed if short else 0.0))
     return story + [Spacer(1, 4), chart, note, CondPageBreak(needed if short else 5 * cm), title, table, *surges]
 
 
+def _said(n: object, limit: int | None = QUOTE_CHARS) -> str:
+    """A statement in a flag's table: speaker in bold, the reporter who passed it on, the quote and its id."""
+    reporter = reporter_text(getattr(n, "reported_by", None))
+    return (f"<b>{escape(cell_text(n.speaker))}</b>" + (f", <i>{escape(reporter)}</i>" if reporter else "")
+            + f": “{escape(display_quote(cell_text(n.quote, ''), limit))}”"
+            f"<br/><font size=7 color='#555555'>{escape(cell_text(n.statement_id))}</font>")
+
+
 def _surge_section(surges: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> list:
-    """The weeks of unusually high intensity, each with its most hostile statement."""
+    """The weeks of unusually high intensity, each with what drove it: its most hostile statements (speaker,
+    reporter, quote, outlet and date, score), most hostile first."""
     if surges.empty:
         return []
-    rows = [["Week", "Intensity against its usual level", "Hostile statements (documents)",
-             "Most hostile statement that week", "Outlet, date", "Score"]]
-    for n in surges.head(MAX_FLAGGED_ROWS).itertuples(index=False):
-        published = pd.Timestamp(n.published) if pd.notna(n.published) else None
-        rows.append([
-            f"<b>{n.iso_week}</b><br/>{week_span(pd.Timestamp(n.week_start).date())}",
-            f"<b>{n.intensity:.1f}</b>: ▲ {n.intensity_departure_z:.1f} SD above a usual {n.intensity_baseline:.1f}",
-            f"{int(n.n_hostile)} ({int(n.n_documents)})",
-            f"<b>{escape(cell_text(n.speaker))}</b>: “{escape(display_quote(cell_text(n.quote, ''), QUOTE_CHARS))}”"
-            f"<br/><font size=7 color='#555555'>{escape(cell_text(n.statement_id))}</font>",
-            (f"{escape(cell_text(n.outlet))}<br/>{published:%d %b %Y}"
-             + happened_on(published, getattr(n, "occurred", None)) if published is not None else "—"),
-            signed(n.hostility),
-        ])
-    return [CondPageBreak(5 * cm), paragraph(f"Weeks of unusually high intensity ({len(surges)})", styles["h2"]),
+    rows = [["Week", "Intensity against its usual level", "Hostile state-voice statements (documents)",
+             "What drove it: its most hostile statements", "Outlet, date", "Score"]]
+    weeks = surges.groupby(["pair_id", "week_start"], sort=False)
+    for _, week in list(weeks)[:MAX_FLAGGED_ROWS]:
+        # One row per statement; the week's own cells on its first row only.
+        for number, s in enumerate(week.itertuples(index=False)):
+            published = pd.Timestamp(s.published) if pd.notna(s.published) else None
+            first = number == 0
+            rows.append([
+                f"<b>{s.iso_week}</b><br/>{week_span(pd.Timestamp(s.week_start).date())}" if first else "",
+                f"<b>{s.intensity:.1f}</b>: ▲ {s.intensity_departure_z:.1f} SD above a usual "
+                f"{s.intensity_baseline:.1f}" if first else "",
+                f"{int(s.n_hostile)} ({int(s.n_documents)})" if first else "",
+                _said(s, QUOTE_CHARS // 2) if pd.notna(s.statement_id) else "—",
+                (f"{escape(cell_text(s.outlet))}<br/>{published:%d %b %Y}"
+                 + happened_on(published, getattr(s, "occurred", None)) if published is not None else "—"),
+                signed(s.hostility),
+            ])
+    return [CondPageBreak(5 * cm), paragraph(f"Weeks of unusually high intensity ({weeks.ngroups})", styles["h2"]),
             wrapped_table(rows, [3.2, 4.0, 2.6, 11.2, 2.8, 1.4], styles)]

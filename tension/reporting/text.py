@@ -82,8 +82,29 @@ def cue_summary(explanation: str | None, limit: int = 8) -> str:
         cues.append(f"{len(ranked) - limit} more cues")
     cues.append(f"VADER\u00a0{signed(parts.get('vader_compound'))}" + vader_part_text(parts))
     if parts.get("modality") not in (None, "asserted"):
-        cues.append(f"{parts['modality'].replace('_', ' ')}\u00a0×{parts.get('modality_factor', 1):g}")
+        cues.append(modality_words(parts["modality"], parts.get("modality_factor", 1)))
     return "; ".join(cues)
+
+
+# A statement's modality as an analyst says it (the column's values are codes: 'reported', 'threat_or_future').
+MODALITY_WORDS = {"reported": "reported by another voice", "threat_or_future": "a threat or a plan",
+                  "hypothetical": "hypothetical (an “if”)", "negated": "negated (“did not”)"}
+
+
+def modality_words(modality: str, factor: float | None) -> str:
+    """'reported by another voice', 'negated (“did not”): score ×0.3': the modality in words, and what it did to
+    the score when it changed it (a factor of 1 changes nothing, so it is not printed)."""
+    words = MODALITY_WORDS.get(modality, str(modality).replace("_", " "))
+    factor = 1.0 if factor is None or pd.isna(factor) else float(factor)
+    return words if factor == 1 else f"{words}: score\u00a0×{factor:g}"
+
+
+def reporter_text(reported_by: object) -> str:
+    """'reported by South Korea's Joint Chiefs of Staff' for a statement another voice passes on (pair_statements.
+    reported_by: the speaker is whose act or words they are, the reporter who told them); '' when the speaker said it
+    themselves."""
+    name = cell_text(reported_by, "")
+    return f"reported by {' '.join(name.split())}" if name.strip() else ""
 
 
 def vader_part_text(parts: dict) -> str:
@@ -121,7 +142,9 @@ def reason_text(moving: pd.DataFrame, change: float | None) -> str:
         top = moving.loc[moving["contribution"].abs().idxmax()]
     else:
         top = moving.loc[moving["contribution"].idxmax() if change > 0 else moving["contribution"].idxmin()]
-    return (f"<b>{escape(speaker_name(top))}</b> ({escape(top['direction'])}, {signed(top['hostility'])}): "
+    reporter = reporter_text(top.get("reported_by"))
+    return (f"<b>{escape(speaker_name(top))}</b> ({escape(top['direction'])}, {signed(top['hostility'])})"
+            + (f", <i>{escape(reporter)}</i>" if reporter else "") + ": "
             f"“{escape(display_quote(top['content'], 160))}” <font size=7 color='#555555'>"
             f"{escape(str(top['statement_id']))}, whole in the table of its pair</font>")
 
@@ -208,16 +231,30 @@ def coverage_text(row: pd.Series) -> str:
 
 
 def composition_text(composition: pd.DataFrame) -> str:
-    """Who the statements come from: counts by speaker kind and by outlet, largest first."""
+    """Who the statements come from, every voice (report_composition: pair_statements, state voices and the others):
+    how many, how many of them the index counts, then counts by speaker kind and by outlet, largest first. Said as
+    "all voices" because the pair's sentence counts the state voices only (weekly_index.n_statements)."""
     if composition.empty:
         return "Composition: no statements."
+    total = int(composition["n"].sum())
+    state = (int(composition.loc[composition["counts_in_index"].astype("boolean").fillna(False).astype(bool), "n"]
+                 .sum()) if "counts_in_index" in composition else None)
+    head = f"All voices: {total} statement{'s' * (total != 1)}"
+    if state is not None and state == total:
+        head += f", {'every one ' * (total > 1)}a state voice (counted in the index)"
+    elif state == 0:
+        head += ", none of them a state voice (none counted in the index)"
+    elif state is not None:
+        head += f", {state} of them state voice{'s' * (state != 1)} (counted in the index)"
     parts = []
     for column, label in (("speaker_kind", "by speaker kind"), ("outlet", "by outlet")):
         names = composition[column].map(lambda v: cell_text(v, f"(no {column.replace('_', ' ')})"))
+        if column == "speaker_kind":
+            names = names.str.replace("_", " ")  # 'party legislature', as the statement tables say it
         counts = composition.groupby(names)["n"].sum().sort_values(ascending=False)
         shown = ", ".join(f"{escape(str(k))} {int(v)}" for k, v in counts.head(8).items())
         parts.append(f"{label}: {shown}" + (f", {len(counts) - 8} more" if len(counts) > 8 else ""))
-    return "Statements " + "; ".join(parts) + "."
+    return head + "; " + "; ".join(parts) + "."
 
 
 def period_outside_text(period_value: float | None, low: pd.Series, high: pd.Series) -> str:
