@@ -109,3 +109,24 @@ def test_co_actors_of_one_sentence_keep_the_carried_targets(ctx):
                          "The United States and Japan said they discussed it by phone.")
     assert _of(rows, "USA") and _of(rows, "JPN"), rows
     assert all("PRK" in targets for c, targets in rows if c in ("USA", "JPN")), rows
+
+
+# --- the DPRK's epithets for itself: "Songun Korea" is the DPRK, not the ROK bare "Korea" stands for ------------------
+
+def test_songun_korea_in_kcna_praise_is_no_south_korean_target(ctx):
+    # Before: KCNA's self-praise got a KOR target from "Korea" (a KCNA -> KOR row).
+    rows = _targets(ctx, "The festivities showed the world the invincible might of Songun Korea.", speaker="KCNA")
+    assert all("KOR" not in targets for _, targets in rows), rows
+
+
+def test_socialist_korea_aimed_at_by_the_us_is_the_dprk(ctx):
+    # The same class written differently: another epithet, the US as the aggressor: the DPRK is the one aimed at
+    # (its own country, so no target of KCNA's), the US the target; no KOR.
+    rows = _targets(ctx, "The U.S. keeps dreaming of stifling socialist Korea by force.", speaker="KCNA")
+    assert _of(rows, "PRK") == [("USA",)], rows
+
+
+def test_bare_korea_stays_the_south(ctx):
+    # Counter-case: "Korea" with no epithet keeps the project's convention (the ROK).
+    rows = _targets(ctx, "Japan is scheming to stage a comeback to Korea.", speaker="KCNA")
+    assert ("JPN", "KOR") in _of(rows, "PRK"), rows

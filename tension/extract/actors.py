@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -57,6 +58,14 @@ _TWO = Anchored(re.compile(r"\b[Tt]he\s+two\s+(?:countries|nations|sides|neighbo
 _POSSESSIVE = re.compile(r"(?:'s|’s|')")
 _NAME_FOLLOWS = re.compile(r"\s*[A-Z]")  # "south Korea", "North Korean": a name, never "the South"
 _PRONOUNS = ("She", "she", "He", "he", "It", "it", "They", "they")
+_DPRK_ALIAS = "DPRK"  # the dictionary's alias whose row an epithet's "Korea" takes
+
+
+@lru_cache(maxsize=1)
+def _dprk_epithet() -> re.Pattern:
+    """An epithet the DPRK gives itself, just before "Korea" (reference_words.tsv, use dprk_epithet)."""
+    words = sorted(load_reference_words().get("dprk_epithet", ()), key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\s+$")
 _SIDE_WORDS = ("North", "South", "north", "south", "two")  # what `_backref_starts` asks, with the nouns
 
 
@@ -255,6 +264,11 @@ class ActorDictionary:
                     entry = self._head_of_state(alias, day)
             if entry is None:
                 continue
+            if alias == "Korea" and (epithet := _dprk_epithet()).search(text, max(0, match.start() - 24),
+                                                                          match.start()) is not None:
+                # "Songun Korea", "socialist Korea", "Kim Il Sung's Korea": the DPRK's own name for itself, not the
+                # ROK bare "Korea" stands for (issue 13 nineteenth round)
+                entry = self.lookup(_DPRK_ALIAS, day) or entry
             seen_actors.add(entry.actor)
             raw.append((match.start(), match.end(), entry))
         if "-" in text:
