@@ -130,3 +130,24 @@ def test_bare_korea_stays_the_south(ctx):
     # Counter-case: "Korea" with no epithet keeps the project's convention (the ROK).
     rows = _targets(ctx, "Japan is scheming to stage a comeback to Korea.", speaker="KCNA")
     assert ("JPN", "KOR") in _of(rows, "PRK"), rows
+
+
+# --- "Korea" as the last word of a body's name names no country -----------------------------------------------------
+
+def test_a_solidarity_committee_for_koreas_reunification_aims_at_no_south(ctx):
+    # Before: "...Reunification of Korea" gave the Nepali committee's statement a KOR target besides the US.
+    rows = _targets(ctx, "The Nepali Committee for Supporting the Reunification of Korea issued a statement "
+                         "denouncing the U.S. war drills.", speaker="KCNA")
+    assert _of(rows, "NPL") == [("USA",)], rows
+
+
+def test_a_dprk_union_of_korea_is_no_south_korean_voice(ctx):
+    # The same class written differently: a DPRK body's name ending "of Korea" made it a South Korean speaker.
+    rows = _targets(ctx, "Members of the Democratic Women's Union of Korea held meetings on Tuesday.", speaker="KCNA")
+    assert not _of(rows, "KOR"), rows
+
+
+def test_the_bank_of_korea_stays_south_korean(ctx):
+    # Counter-case: a name whose head is no word of the list ("Bank") keeps its country.
+    rows = _targets(ctx, "The Bank of Korea warned that tariffs by Washington would hurt exports.")
+    assert _of(rows, "KOR") == [("USA",)], rows
