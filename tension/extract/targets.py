@@ -200,9 +200,9 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         implied = None  # military, but aimed at no one in particular
     if implied and statement.targets and act.name in _aimed_if_named() and not _document_names(doc, implied) and not (
             doc.korea and "PRK" in implied and _BARE_NORTH.search(sentence.text)):
-        # allied drills aim at the adversary only when the unit or its document says so (adjudications 3, 23): "US
-        # Marines storm a beach in South China Sea drills", "South Korea needles Tokyo with drills around ... islets"
-        # in a story that names no North Korea bear on the country named alone (issue 13 nineteenth round). Only when
+        # allied drills aim at the adversary only when the unit or its document says so (adjudications 3, 23): US
+        # marines landing in drills near a reef China claims, the South's naval drills near islets Japan claims, in
+        # a story that names no North Korea, bear on the country named alone (issue 13 nineteenth round). Only when
         # a target is named: drills naming no one keep the inferred DPRK (a version for those too cost gold T2 a pair
         # statement)
         implied = None
@@ -259,9 +259,9 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
 def _carried_targets(statement: Statement, doc: Walk) -> list[str]:
     """The targets a statement that only points back takes from the one before: its targets and its speaker's
     country. A country an act of a sentence before bore on, pointing back to it, reacts to it: its target is the act's
-    actor alone ("North Korea fired a missile into the sea. ... Seoul's military confirmed the launch", "The US
-    condemned the launch": the launcher, not the others the launch bears on; issue 13 nineteenth round). Not a
-    co-actor of the same sentence ("The US, South Korea and Japan announced ...") nor after words (a reply to words
+    actor alone (a launch into the sea, then "Japan's defence ministry said the missile fell near its waters" or
+    "Seoul called it a provocation": the launcher, not the others the launch bears on; issue 13 nineteenth round).
+    Not a co-actor of the same sentence ("Washington, Seoul and Tokyo announced ...") nor after words (a reply to words
     may share their targets); not in a story of a declared speaker (KCNA), whose sentences pointing back are mostly
     its own comment on the act it told, aimed at all its parties (measured: most of 258 changed KCNA sentences worse)."""
     own = statement.speaker_country
@@ -278,8 +278,8 @@ def _aimed_if_named() -> frozenset[str]:
     return frozenset(load_reference_words().get("aimed_if_named", ()))
 
 
-# "North" alone in a story that names a Korea ("South Korea launches jets after North flies drones", "... drills in
-# response to north"): the DPRK, though the dictionary resolves no mention for it
+# "North" alone in a story that names a Korea (a headline's "jets scrambled after North sends drones", "drills
+# widened in response to north"): the DPRK, though the dictionary resolves no mention for it
 _BARE_NORTH = re.compile(r"\b(?:North|north)(?!\s+(?:[A-Z]|and\b|or\b|of\b))(?!-)\b")
 
 
