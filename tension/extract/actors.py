@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -58,6 +59,23 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|')")
 _NAME_FOLLOWS = re.compile(r"\s*[A-Z]")  # "south Korea", "North Korean": a name, never "the South"
 _PRONOUNS = ("She", "she", "He", "he", "It", "it", "They", "they")
 _SIDE_WORDS = ("North", "South", "north", "south", "two")  # what `_backref_starts` asks, with the nouns
+_DPRK_ALIAS = "DPRK"  # the dictionary's alias whose row an epithet's "Korea" takes
+
+
+@lru_cache(maxsize=1)
+def _dprk_epithet() -> re.Pattern:
+    """An epithet the DPRK gives itself, just before "Korea" (reference_words.tsv, use dprk_epithet)."""
+    words = sorted(load_reference_words().get("dprk_epithet", ()), key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\s+$")
+
+
+@lru_cache(maxsize=1)
+def _name_of_korea() -> re.Pattern:
+    """What makes the "Korea" after it the last word of a body's name: "<a name word> of (the) Korea",
+    "Supporting (the) Korea" (reference_words.tsv, use korea_name_head: the capitalised word before "of")."""
+    words = sorted(load_reference_words().get("korea_name_head", ()), key=len, reverse=True)
+    heads = "|".join(map(re.escape, words)) or "(?!x)x"
+    return re.compile(r"(?:\b(?:" + heads + r")\s+of|\bSupporting)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -255,6 +273,15 @@ class ActorDictionary:
                     entry = self._head_of_state(alias, day)
             if entry is None:
                 continue
+            if alias == "Korea":
+                if _dprk_epithet().search(text, max(0, match.start() - 24), match.start()) is not None:
+                    # "Songun Korea", "socialist Korea", "Kim Il Sung's Korea": the DPRK's own name for itself, not
+                    # the ROK bare "Korea" stands for (issue 13 nineteenth round)
+                    entry = self.lookup(_DPRK_ALIAS, day) or entry
+                elif _name_of_korea().search(text, max(0, match.start() - 40), match.start()) is not None:
+                    # the last word of a body's name ("the Democratic Women's Union of Korea", "the Committee for
+                    # Supporting the Reunification of Korea", "Supporting Korea's Reunification"): no country named
+                    continue
             seen_actors.add(entry.actor)
             raw.append((match.start(), match.end(), entry))
         if "-" in text:

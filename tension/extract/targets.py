@@ -198,6 +198,14 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         statement.speaker_kind = "military"
     if implied == ("-",):
         implied = None  # military, but aimed at no one in particular
+    if implied and statement.targets and act.name in _aimed_if_named() and not _document_names(doc, implied) and not (
+            doc.korea and "PRK" in implied and _BARE_NORTH.search(sentence.text)):
+        # allied drills aim at the adversary only when the unit or its document says so (adjudications 3, 23): US
+        # marines landing in drills near a reef China claims, the South's naval drills near islets Japan claims, in
+        # a story that names no North Korea, bear on the country named alone (issue 13 nineteenth round). Only when
+        # a target is named: drills naming no one keep the inferred DPRK (a version for those too cost gold T2 a pair
+        # statement)
+        implied = None
     if implied and "KOR" in implied and act.actor_country != "*" and kinds.is_transfer(statement.content):
         implied = None  # "North Korea sent artillery shells to Russia": a transfer, no use of force on the South
     if implied and statement.targets and act.actor_country != "*":
@@ -218,7 +226,7 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
                 # South Korean civic group denounced the Lee regime"), still a row
                 doc.not_statements.pop(id(statement), None)
             else:
-                statement.targets = [t for t in doc.previous_targets if t != statement.speaker_country]
+                statement.targets = _carried_targets(statement, doc)
             statement.targets_inferred = bool(statement.targets)
     if not statement.targets and statement.places and not context.adversary().search(statement.content):
         # (not when the content aims at an adversary it names with no country: "foreign forces must withdraw from
@@ -237,6 +245,8 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
     if statement.targets:
         doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
         doc.previous_speaker = statement.speaker_actor
+        doc.previous_act = (statement.speaker_country, statement.char_start) if (
+            statement.is_act and statement.speaker_country) else None
     if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign") and (
             not statement.is_act or (doc.narrator is not None and statement.speaker_kind in RELAYED_GROUPS)) and \
             not statement.attribution.startswith(("document", "continued")):
@@ -249,6 +259,41 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
             statement.speaker_country and statement.speaker_country != doc.narrator.country and \
             not statement.attribution.startswith(("document", "continued")):
         doc.crowd = as_mention(statement)  # "Workers of <the other side> staged a rally": "they" next
+
+
+def _carried_targets(statement: Statement, doc: Walk) -> list[str]:
+    """The targets a statement that only points back takes from the one before: its targets and its speaker's
+    country. A country an act of a sentence before bore on, pointing back to it, reacts to it: its target is the act's
+    actor alone (a launch into the sea, then "Japan's defence ministry said the missile fell near its waters" or
+    "Seoul called it a provocation": the launcher, not the others the launch bears on; issue 13 nineteenth round).
+    Not a co-actor of the same sentence ("Washington, Seoul and Tokyo announced ...") nor after words (a reply to words
+    may share their targets); not in a story of a declared speaker (KCNA), whose sentences pointing back are mostly
+    its own comment on the act it told, aimed at all its parties (measured: most of 258 changed KCNA sentences worse)."""
+    own = statement.speaker_country
+    if own and doc.narrator is None and doc.previous_act is not None and own in doc.previous_targets and \
+            doc.previous_act[0] != own and doc.previous_act[1] != statement.char_start:
+        return [doc.previous_act[0]]
+    return [t for t in doc.previous_targets if t != own]
+
+
+@lru_cache(maxsize=1)
+def _aimed_if_named() -> frozenset[str]:
+    """The act types (act_types.tsv names) whose implied targets hold only in a document that names them
+    (reference_words.tsv, use aimed_if_named)."""
+    return frozenset(load_reference_words().get("aimed_if_named", ()))
+
+
+# "North" alone in a story that names a Korea (a headline's "jets scrambled after North sends drones", "drills
+# widened in response to north"): the DPRK, though the dictionary resolves no mention for it
+_BARE_NORTH = re.compile(r"\b(?:North|north)(?!\s+(?:[A-Z]|and\b|or\b|of\b))(?!-)\b")
+
+
+def _document_names(doc: Walk, countries: tuple[str, ...]) -> bool:
+    """Whether the document names any of the countries (a mention of it, its capital, its people, its leader), or
+    is told by an outlet of one of them (a KCNA title "US to send a carrier to the South" is about an act it sees as
+    aimed at its country)."""
+    return (doc.narrator is not None and doc.narrator.country in countries) or any(
+        r.country in countries for m in doc.mentions for r in referents(m))
 
 
 def _unnamed_provocation(statement: Statement) -> None:

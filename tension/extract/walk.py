@@ -32,6 +32,9 @@ class Walk:
     continuing_kind: str | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
     previous_targets: list[str] = field(default_factory=list)
     previous_speaker: str | None = None  # the actor whose statement gave the previous targets
+    # when that statement was an act: its actor's country and its sentence's start (a country the act bore on,
+    # pointing back to it in a later sentence, reacts to it: targets.py)
+    previous_act: tuple[str, int] | None = None
     salience: Counter | None = None  # how often each country is named, counted when first needed
     # findings that are no statement unless given targets, by id (the dict keeps them alive: an id is only unique
     # while its object lives, and a freed one's id would mark a later statement)
