@@ -64,7 +64,7 @@ def _period_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
             if "intensity_flagged" in pair else []
         rows.append([
             f"<b>{escape(name)}</b>", _period_intensity(pair), f"{len(filled)} of {len(pair)}" + (
-                f"<br/><font size=7>{int(filled['thin'].sum())} thin (under 3 state-voice statements)</font>"
+                f"<br/><font size=7>{int(filled['thin'].sum())} thin (under 3 state-voice statements, or from 1 document)</font>"
                 if filled["thin"].any() else ""),
             f"<b>{signed(data.period_index.get(pair_id))}</b>",
             f"{signed(low['index_value'])} ({low['iso_week']})", f"{signed(high['index_value'])} ({high['iso_week']})",

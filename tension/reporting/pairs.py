@@ -26,13 +26,21 @@ QUOTE_CHARS = 700
 MAX_FLAGGED_ROWS = 30
 CHART_NOTE = (
     "Top: weekly index (black) with its 95% interval (grey band) and 4-week trend (broad grey line); hollow circles: "
-    "thin weeks (fewer than 3 state-voice statements); ▲/▼ flagged weeks (tone). "
+    "thin weeks (fewer than 3 state-voice statements, or all from 1 document); ▲/▼ flagged weeks (tone). "
     "Middle: the two directed halves on the same scale. Bottom: intensity, hostile statements weighted by hostility "
     "per 100 documents of typical coverage, with its usual level of the 12 weeks before, ▲ weeks left out (dashed); black bars "
     "marked ▲: unusually high weeks (intensity flags); numbers on both panels as in the notes under the chart; "
     "hatched: weeks with no document read (a feed gap, not a calm week); dotted: "
     "weeks read under a quarter of a typical week (too little for a low bar to mean calm). A gap in "
     "the lines is a week without statements, not a zero.")
+
+
+def _thin_reason(row: pd.Series) -> str:
+    """Why a week is thin: too few state-voice statements, or all of them in one document."""
+    statements, documents = int(row["n_state_statements"]), int(row["n_documents"])
+    if statements < 3:
+        return f"only {statements} state-voice statement{'s' * (statements != 1)}"
+    return f"all {statements} state-voice statements from {documents} document{'s' * (documents != 1)}"
 
 
 def _pair_sentence(row: pd.Series, before: pd.Series | None, earlier: pd.Series | None = None) -> str:
@@ -44,8 +52,7 @@ def _pair_sentence(row: pd.Series, before: pd.Series | None, earlier: pd.Series 
         intensity = f"Intensity <b>{float(row['intensity']):.1f}</b>, {level}. "
     parts = [f"{intensity}Tone index <b>{signed(row['index_value'])}</b> "
              f"[{signed(row['ci_low'])}, {signed(row['ci_high'])}]"
-             + (f" — thin: only {int(row['n_state_statements'])} state-voice statement"
-                f"{'s' * (int(row['n_state_statements']) != 1)}, read it as an anecdote" if row.get("thin") else "")]
+             + (f" — thin: {_thin_reason(row)}, read it as an anecdote" if row.get("thin") else "")]
     if before is not None and before.get("partial") and pd.notna(before["index_value"]):
         days = int(before["days_covered"])
         parts[0] += (f"; the week before holds only {days} day{'s' * (days != 1)} of data "

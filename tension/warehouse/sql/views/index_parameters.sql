@@ -27,6 +27,7 @@ final as (
         -- hostility w): the least spread intensity's departure assumes (METHODOLOGY.md, section 3).
         0.25 as count_sqrt_variance,
         3 as min_state_statements,     -- state-voice statements below which a period's value is marked thin
+        2 as min_state_documents,      -- documents with state voices below which it is thin too: one is an anecdote
         -- Share of typical coverage below which a period read is marked low_coverage: so little was read that a
         -- low intensity says nothing about calm, and the period neither forms nor gets intensity's baseline.
         0.25 as low_coverage_share,

@@ -145,8 +145,8 @@ estimates as (
         -- Like every value, the trend is NULL in a period without statements (no line drawn through nothing).
         case when n_documents > 0 then trend_sum / (trend_documents + prior_documents) end as trend,
         case when n_documents > 0 then sqrt(pool_variance / (trend_documents + prior_documents)) end as trend_se,
-        -- Too few state voices for the value to speak for the state.
-        n_statements > 0 and n_state_statements < min_state_statements as thin,
+        -- Too few state voices for the value to speak for the state, or all of them in one document (an anecdote).
+        n_statements > 0 and (n_state_statements < min_state_statements or n_documents < min_state_documents) as thin,
         -- Intensity: hostility-weighted hostile statements per 100 documents of typical coverage (the mean of the
         -- pool window), so that a feed that grows or shrinks over months does not move it, while the surge of
         -- news in an event week still does (per 100 documents of the week itself cancels it: METHODOLOGY.md).

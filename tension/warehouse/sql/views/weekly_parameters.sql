@@ -12,6 +12,7 @@ with final as (
         flag_min_documents,
         count_sqrt_variance,
         min_state_statements,
+        min_state_documents,
         z95
     from index_parameters
     where grain = 'week'
