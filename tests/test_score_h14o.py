@@ -1,0 +1,109 @@
+"""Fifteenth round (issue 14): classes of sign and strength errors found on gold-free random samples of the stored
+KCNA, RSS 2022, Yonhap and RSS 2024 pair statements (seed 50; judged against the guideline's hostility scale before the
+score was looked at), not on gold. Every sentence here is written for the test (no corpus text); each class is tested
+with two sentences written differently and a counter-case."""
+import pytest
+
+from conftest import cue_of
+
+
+def _scored(scorer, text: str):
+    """The score under the modality the extractor gives the text, as the pipeline scores a statement."""
+    from tension.extract.statements import modality, outside_quotes
+
+    return scorer.score(text, modality(outside_quotes(text), False))
+
+
+# --- causal 'thanks to' (because of) is no gratitude: KCNA's successes owed to a leader read cooperative ---
+
+@pytest.mark.parametrize("text", [
+    "It is thanks to his wise guidance that the new dam was finished in a year.",
+    "Thanks to the iron unity of the army and the people, the country stands firm.",
+])
+def test_causal_thanks_to_is_no_cooperation(scorer, text):
+    result = _scored(scorer, text)
+    assert not [c for c in result.cues if c["contribution"] < 0]
+    assert result.hostility >= 0.0  # was about -0.5: praise of one's own leader is no cooperation with anyone
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("The delegation conveyed warm thanks to the hosts in Seoul for the reception.", "thanks"),
+    ("The minister gave thanks to Moscow for the grain shipment.", "thanks"),
+    ("He said many thanks to the Red Cross for its help.", "thanks to the Red Cross for"),
+])
+def test_thanks_given_to_someone_stays_gratitude(scorer, text, fragment):
+    result = _scored(scorer, text)
+    assert cue_of(result, fragment)["contribution"] < 0
+    assert result.hostility < -0.1
+
+
+# --- KCNA's threats of punishment: 'no breathing spell', 'pay for its crimes' (class +3, read about 0.3) ---
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Anyone who insults our leadership will find no breathing spell anywhere.", "breathing spell"),
+    ("The clique will never get a breathing spell on this land.", "breathing spell"),
+    ("The traitors will surely have to pay for their crimes.", "pay for their crimes"),
+    ("We will make the group pay for its treachery against the nation.", "pay for its treachery"),
+])
+def test_a_threat_of_punishment_is_a_threat(scorer, text, fragment):
+    result = _scored(scorer, text)
+    assert cue_of(result, fragment)["kind"] == "threat"
+    assert result.hostility > 0.55
+
+
+def test_paying_for_goods_or_a_rest_from_work_is_no_threat(scorer):
+    for text in ("The ministry will pay for the new school buses in the border towns.",
+                 "The workers took a short breathing spell after the harvest."):
+        assert not [c for c in _scored(scorer, text).cues if c["kind"] == "threat"]
+
+
+# --- balloons sent across the border: the hyphenated 'trash-carrying' and the verb forms the rows missed ---
+
+@pytest.mark.parametrize("text", [
+    "Pyongyang floats more trash-carrying balloons across the border.",
+    "The North resumed flying balloons on Sunday in an apparent bid to drop garbage on the South.",
+])
+def test_balloons_sent_south_are_an_act(scorer, text):
+    result = _scored(scorer, text)
+    assert [c for c in result.cues if c["kind"] == "military" and "balloon" in c["matched"].lower()]
+    assert not [c for c in result.cues if c["kind"] == "insult"]  # literal trash, not the insult
+    assert result.hostility > 0.55  # was 0.00 and 0.36 in the sample
+
+
+def test_a_weather_balloon_is_no_act(scorer):
+    result = _scored(scorer, "The weather service released a weather balloon over the lake.")
+    assert not [c for c in result.cues if c["kind"] == "military"]
+
+
+# --- a dog breed given as a gift is no insult ('hunting dogs') ---
+
+def test_a_breed_of_dogs_given_as_a_gift_is_no_insult(scorer):
+    result = _scored(scorer, "The leader gave two Pungsan hunting dogs to the visiting president as a gift.")
+    assert not [c for c in result.cues if c["kind"] == "insult"]
+    assert result.hostility <= 0.0
+
+
+def test_hunting_dogs_of_the_occupiers_stay_an_insult(scorer):
+    result = _scored(scorer, "The puppets are nothing but hunting dogs of the occupiers.")
+    assert cue_of(result, "hunting dogs")["kind"] == "insult"
+
+
+# --- KCNA's 'check' is to curb: checking dialogue or putting a check bar on cooperation obstructs it ---
+
+@pytest.mark.parametrize("text, fragment", [
+    ("The authorities keep checking the resumption of dialogue with absurd preconditions.", "dialogue"),
+    ("The group put a check bar on reconciliation and cooperation.", "reconciliation"),
+    ("The ministry checked the exchanges between civic groups of the two sides.", "exchanges"),
+])
+def test_checking_cooperation_obstructs_it(scorer, text, fragment):
+    result = _scored(scorer, text)
+    cue = cue_of(result, fragment)
+    assert cue["contribution"] > 0 and any(m["kind"] == "opposition" for m in cue["markers"])
+    assert result.hostility > 0.1  # was cooperative
+
+
+def test_a_check_of_a_hostile_act_keeps_it_hostile_and_a_checkup_is_nothing(scorer):
+    result = _scored(scorer, "The people rose to check the war moves of the warmongers.")
+    assert result.hostility > 0.3
+    checkup = _scored(scorer, "The inspectors checked the cooling pumps before the talks resumed.")
+    assert not [m for c in checkup.cues for m in c["markers"] if m["kind"] == "opposition"]
