@@ -107,3 +107,43 @@ def test_a_check_of_a_hostile_act_keeps_it_hostile_and_a_checkup_is_nothing(scor
     assert result.hostility > 0.3
     checkup = _scored(scorer, "The inspectors checked the cooling pumps before the talks resumed.")
     assert not [m for c in checkup.cues for m in c["markers"] if m["kind"] == "opposition"]
+
+
+# --- a hostile act after a bare 'should' is called for, in full; told to stop, still a demand (half) ---
+
+@pytest.mark.parametrize("text, fragment", [
+    ("The people say the traitors should be punished without mercy.", "punished"),
+    ("Our army should annihilate the invaders if they cross the line, the general said.", "annihilate"),
+])
+def test_a_hostile_act_called_for_after_should_counts_in_full(scorer, text, fragment):
+    result = _scored(scorer, text)
+    assert cue_of(result, fragment)["factor"] == 1.0
+    assert result.hostility > 0.6  # was halved (0.3-0.5)
+
+
+def test_should_stop_the_drills_stays_a_demand(scorer):
+    result = _scored(scorer, "Seoul should stop the war drills at once.")
+    assert cue_of(result, "war drills")["factor"] == 0.5
+
+
+# --- weapons acts in forms the launch rows missed: a typed missile's flight, a launching drill, nuclear units'
+#     training, units ready to strike ---
+
+@pytest.mark.parametrize("text, fragment, floor", [
+    ("The two strategic cruise missiles flew for two hours before hitting the island target.", "missiles flew", 0.7),
+    ("The leader watched the launching drill from an observation post.", "launching drill", 0.6),
+    ("Kim guided the tactical nuclear attack unit training on the coast.", "training", 0.5),
+    ("The general said his units are ready to strike the enemy's bases at any moment.", "ready to strike", 0.7),
+    ("The artillery corps stands poised to launch precision strikes on the islands.", "poised to launch", 0.7),
+])
+def test_a_weapons_act_in_another_form_is_an_act(scorer, text, fragment, floor):
+    result = _scored(scorer, text)
+    assert cue_of(result, fragment)["weight"] >= 0.6
+    assert result.hostility > floor
+
+
+def test_a_lecture_on_missiles_or_a_product_launch_is_no_act(scorer):
+    assert not [c for c in _scored(scorer, "The firm is ready to launch its new phone in May.").cues
+                if c["weight"] > 0]
+    result = _scored(scorer, "Cruise missiles usually fly low to avoid radar, the professor explained.")
+    assert not [c for c in result.cues if c["weight"] >= 0.7]
