@@ -147,3 +147,43 @@ def test_a_lecture_on_missiles_or_a_product_launch_is_no_act(scorer):
                 if c["weight"] > 0]
     result = _scored(scorer, "Cruise missiles usually fly low to avoid radar, the professor explained.")
     assert not [c for c in result.cues if c["weight"] >= 0.7]
+
+
+# --- found on the fresh KCNA and RSS 2022 samples (seed 51): 'showdown', removing the danger of war, flights massed
+#     at the border ---
+
+@pytest.mark.parametrize("text", [
+    "The exercise is nothing but a declaration of all-out showdown with the DPRK.",
+    "They are keen on showdown with the fellow countrymen in the north.",
+])
+def test_showdown_is_confrontation(scorer, text):
+    result = _scored(scorer, text)
+    assert cue_of(result, "showdown")["kind"] == "epithet"
+    assert result.hostility > 0.3  # was 0.00
+
+
+@pytest.mark.parametrize("text", [
+    "Only dialogue can remove the danger of war from the peninsula and bring peace.",
+    "Both sides should work to defuse the risk of a conflict along the border.",
+])
+def test_removing_the_danger_of_war_is_de_escalation(scorer, text):
+    result = _scored(scorer, text)
+    assert not [c for c in result.cues if c["contribution"] > 0]
+    assert result.hostility < 0  # the war of 'danger of war' read hostile, as if war were threatened
+
+
+def test_increasing_the_danger_of_war_stays_hostile(scorer):
+    assert _scored(scorer, "The drills only increase the danger of war on the peninsula.").hostility > 0.4
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea stages 150 flights near the border, the ministry says.",
+    "Dozens of sorties along the DMZ were counted on Monday.",
+])
+def test_flights_massed_at_the_border_are_posture(scorer, text):
+    assert [c for c in _scored(scorer, text).cues if c["kind"] == "posture" and "border" in c["matched"].lower()
+            or c["kind"] == "posture" and "dmz" in c["matched"].lower()]
+
+
+def test_an_airline_launching_flights_is_no_posture(scorer):
+    assert not _scored(scorer, "The airline launches daily flights to the island in June.").cues
