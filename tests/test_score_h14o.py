@@ -187,3 +187,20 @@ def test_flights_massed_at_the_border_are_posture(scorer, text):
 
 def test_an_airline_launching_flights_is_no_posture(scorer):
     assert not _scored(scorer, "The airline launches daily flights to the island in June.").cues
+
+
+# --- 'as if' (pretence) reaches back as a derogation; a marker may start with 'as' (reach.py) ---
+
+@pytest.mark.parametrize("text, fragment", [
+    ("It is absurd to hold talks as if nothing had happened.", "talks"),
+    ("They trumpeted the signing of the agreement as though they had waited for it for years.", "agreement"),
+])
+def test_cooperation_told_as_if_is_a_pretence(scorer, text, fragment):
+    cue = cue_of(_scored(scorer, text), fragment)
+    assert cue["contribution"] > 0 and any(m["kind"] == "derogation" for m in cue["markers"])
+
+
+def test_as_after_a_cue_still_ends_a_forward_marker(scorer):
+    # 'as' between a marker and a cue still ends the marker's reach: only the marker's own words no longer do
+    result = _scored(scorer, "Seoul did not attend, as the talks resumed in Geneva.")
+    assert cue_of(result, "talks")["contribution"] < 0
