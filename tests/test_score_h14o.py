@@ -204,3 +204,46 @@ def test_as_after_a_cue_still_ends_a_forward_marker(scorer):
     # 'as' between a marker and a cue still ends the marker's reach: only the marker's own words no longer do
     result = _scored(scorer, "Seoul did not attend, as the talks resumed in Geneva.")
     assert cue_of(result, "talks")["contribution"] < 0
+
+
+# --- KCNA's cooperative-scored stratum (seed 52): cooperation called impossible, a memorandum that speaks, a treaty
+#     that should be scrapped ---
+
+@pytest.mark.parametrize("text, fragment", [
+    ("It is impossible to improve the relations as long as these forces stay in power.", "improve the relations"),
+    ("With that group left in office it is quite impossible to hold negotiations.", "negotiations"),
+])
+def test_cooperation_called_impossible_is_a_mild_rejection(scorer, text, fragment):
+    result = _scored(scorer, text)
+    assert cue_of(result, fragment)["contribution"] > 0
+    assert result.hostility > 0.1  # was cooperative
+
+
+def test_a_hostile_act_called_impossible_to_tolerate_keeps_its_weight(scorer):
+    result = _scored(scorer, "It is impossible to tolerate such provocations any longer.")
+    assert cue_of(result, "provocations")["factor"] == 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "The institute issued a memorandum on Monday listing the crimes of the regime.",
+    "The memorandum said the authorities had wrecked every channel of contact.",
+])
+def test_a_memorandum_that_speaks_is_no_agreement(scorer, text):
+    assert not [c for c in _scored(scorer, text).cues if c["kind"] == "agreement"]
+
+
+def test_a_memorandum_signed_stays_an_agreement(scorer):
+    assert cue_of(_scored(scorer, "The two ministries signed a memorandum on fisheries."), "memorandum")["weight"] < 0
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("The criminal treaty should be scrapped at once.", "treaty"),
+    ("The unequal agreement must be annulled without delay.", "agreement"),
+])
+def test_a_treaty_to_be_scrapped_is_cooperation_undone(scorer, text, fragment):
+    cue = cue_of(_scored(scorer, text), fragment)
+    assert cue["contribution"] > 0 and any(m["kind"] == "derogation" for m in cue["markers"])
+
+
+def test_a_treaty_that_should_be_signed_stays_cooperation(scorer):
+    assert cue_of(_scored(scorer, "The treaty should be signed this year."), "treaty")["contribution"] < 0
