@@ -247,3 +247,19 @@ def test_a_treaty_to_be_scrapped_is_cooperation_undone(scorer, text, fragment):
 
 def test_a_treaty_that_should_be_signed_stays_cooperation(scorer):
     assert cue_of(_scored(scorer, "The treaty should be signed this year."), "treaty")["contribution"] < 0
+
+
+# --- standing against cooperation opposes it (KCNA sample, seed 53) ---
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Since it came to power the group has stood against the joint declaration.", "joint declaration"),
+    ("The ruling party keeps standing against reconciliation with the North.", "reconciliation"),
+])
+def test_standing_against_cooperation_opposes_it(scorer, text, fragment):
+    cue = cue_of(_scored(scorer, text), fragment)
+    assert cue["contribution"] > 0 and any(m["kind"] == "opposition" for m in cue["markers"])
+
+
+def test_standing_together_against_a_threat_is_no_opposition_of_the_allies(scorer):
+    result = _scored(scorer, "The allies stand together against the threat.")
+    assert not [m for c in result.cues for m in c["markers"] if m["kind"] == "opposition"]
