@@ -79,8 +79,8 @@ def markers_before(markers: list[Marker], words: list[str], found_markers: list[
         marker = markers[index]
         if cue_start - end >= marker.window:
             continue
-        if not _SCOPE_BREAK.isdisjoint(words[start:cue_start]) and _breaks(words, start, cue_start):
-            continue  # a clause boundary between marker and cue
+        if not _SCOPE_BREAK.isdisjoint(words[end:cue_start]) and _breaks(words, end, cue_start):
+            continue  # a clause boundary between marker and cue (not the marker's own words: 'as if', fifteenth round)
         inside = _containing(cue_spans, cue_starts, start, end, longest) if cue_starts is not None else next(
             ((s, e) for s, e in cue_spans if s <= start and end <= e), None)
         if inside and (inside[1] - inside[0]) > (end - start) and marker.kind in POLARITY_KINDS:

@@ -57,7 +57,10 @@ DEROGATION_LINKS = frozenset({"is", "are", "was", "were", "be", "been", "being",
                               "diplomatic", "little", "else",
                               # fourteenth round: adverbs of degree before a passive undoing ("with exchange and
                               # cooperation completely blocked", "the dialogue was totally frozen")
-                              "completely", "totally", "entirely", "utterly", "virtually", "effectively"})
+                              "completely", "totally", "entirely", "utterly", "virtually", "effectively",
+                              # fifteenth round: the modals of a passive undoing asked for ("the treaty should be
+                              # scrapped", "the law must be repealed", "which should have been abolished")
+                              "should", "must", "have", "has", "had"})
 # Not "anything", "no", "more", "than": "anything but a farce", "no farce", "more than a stunt" deny the derogation
 # (a review found them flipped hostile); "nothing but" affirms it.
 
