@@ -54,8 +54,10 @@ def extractor_lines(result: dict) -> list[str]:
     statements follow older rules until their files are read again with --reread)."""
     lines = []
     if again := result.get("documents_reextracted"):
-        lines.append(f"{again} stored document{'s' * (again != 1)} extracted again by this release's extractor "
-                     f"({'their' if again != 1 else 'its'} statements and scores replaced)")
+        old = result.get("statements_replaced", 0)
+        lines.append(f"{again} stored document{'s' * (again != 1)} extracted again by this release's extractor: "
+                     f"{'their' if again != 1 else 'its'} {old} earlier statement{'s' * (old != 1)} replaced (the "
+                     "statements added above include the new ones)")
     if stale := result.get("documents_stale"):
         lines.append(f"{stale} stored document{' was' if stale == 1 else 's were'} read by an older extractor (the "
                      "rules changed since): run again with --reread and the same --inbox/--field options to extract "

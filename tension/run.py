@@ -36,7 +36,7 @@ from tension.warehouse import store as storage
 from tension.warehouse.load import Writer
 
 COUNTS = ("documents_seen", "documents_new", "documents_rejected", "statements_added", "documents_clustered",
-          "documents_replaced", "documents_reextracted")
+          "documents_replaced", "documents_reextracted", "statements_replaced")
 
 
 @functools.cache
@@ -274,7 +274,8 @@ def result(prepared: dict, totals: dict | None, outcome: dict, published: dict) 
     timings["stored_by"] = (totals.get("stored_at") or time.time()) - prepared["clock"]
     timings["flow_body"] = time.time() - prepared["clock"]
     return {**{key: totals[key] for key in COUNTS}, "rejections": totals["rejections"],
-            "documents_stale": outcome.get("documents_stale", 0), "summary": outcome["summary"], "database": published["database"], "parquet": published["parquet"],
+            "documents_stale": outcome.get("documents_stale", 0), "summary": outcome["summary"],
+            "database": published["database"], "parquet": published["parquet"],
             "published": published["published"], "timings": timings}
 
 
@@ -357,7 +358,7 @@ def file_signature(path: Path) -> tuple[str, int, int]:
     size, mtime = stat.st_size, stat.st_mtime_ns
     if (sidecar := sidecar_of(path)) is not None:
         side = sidecar.stat()
-        size, mtime = size + side.st_size, max(mtime, side.st_mtime_ns)
+        size, mtime = size + side.st_size, mtime + side.st_mtime_ns  # a sum: any change of either shows
     return str(path), size, mtime
 
 

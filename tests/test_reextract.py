@@ -72,6 +72,21 @@ def test_reread_extracts_old_documents_again_and_duplicates_nothing(older_databa
     assert (twice["documents_seen"], twice["documents_new"], twice["documents_reextracted"]) == (1, 0, 0)
     assert counts(db) == after
     assert extractor_lines(twice) == []
+    assert reread["statements_replaced"] == n_statements
+    assert extractor_lines(reread)[0].startswith(f"1 stored document extracted again by this release's extractor: "
+                                                 f"its {n_statements} earlier statements replaced")
+
+
+def test_reread_finds_a_document_whose_file_was_renamed(older_database) -> None:
+    """Found by a review: the copy read again was matched on its file and line too, so a renamed file left the old
+    statements (and the 'older extractor' message) for ever."""
+    inbox, db = older_database
+    for path in list(inbox.iterdir()):
+        path.rename(inbox / ("renamed_" + path.name))
+    reread = run.run_local([inbox], db, reread=True)
+    assert (reread["documents_reextracted"], reread["documents_replaced"], reread["documents_stale"]) == (1, 0, 0)
+    with store.connect(db, read_only=True) as con:
+        assert con.execute("select count(*), min(path) like '%renamed_%' from documents").fetchone() == (1, True)
 
 
 def test_the_version_hashes_the_extraction_code_and_data_and_is_stable(tmp_path) -> None:

@@ -3,7 +3,8 @@ code (tension/extract, the cleaning of tension/ingest/clean.py) and the data fil
 records the version that read it (documents.extractor_version), so a database can say which documents an older
 extractor read, and `tension run --reread` extracts them again (their statements replaced, nothing duplicated).
 
-A change to any of these files is a new version, even one that changes no output (a refactor): re-reading then
+records.py (a statement's row: its date), analyse.py (the stages' order) and config.py (how data files are read)
+count too. A change to any of these files is a new version, even one that changes no output (a refactor): re-reading then
 costs time and changes nothing. The scorer has its own version (tension/score/version.py); `tension rescore`
 brings scores to it without extracting again.
 """
@@ -23,7 +24,8 @@ EXTRACTION_DATA = ("abbreviations.tsv", "act_types.tsv", "actors.tsv", "actors_c
 
 def extraction_inputs(package: Path = PACKAGE) -> list[Path]:
     """The files the version hashes, in a fixed order."""
-    code = sorted((package / "extract").glob("*.py")) + [package / "ingest" / "clean.py"]
+    code = sorted((package / "extract").glob("*.py")) + [package / "ingest" / "clean.py", package / "records.py",
+                                                           package / "analyse.py", package / "config.py"]
     return code + [package / "data" / name for name in EXTRACTION_DATA]
 
 

@@ -49,11 +49,16 @@ def store_batch(writer: Writer, batch_dir: Path) -> dict:
     con = writer.con
     files = {name: str(batch_dir / f"{name}.parquet") for name in SCHEMAS}
     with store.transaction(con):
-        # A text stored already under a later copy gives way to the batch's earlier one (load_replaced_documents):
-        # its rows go, and the earlier copy is stored below as new.
+        # A text stored already under a later copy gives way to the batch's earlier one, and a copy an older
+        # extractor read to this batch's reading of it (load_replaced_documents): its rows go, and the batch's copy is
+        # stored below as new.
         con.execute(store.sql("load_replaced_documents"), [files["documents"]])
         replaced, again = con.execute("select count(*) filter (where why = 'earlier copy'), "
                                       "count(*) filter (where why = 'extracted again') from replaced_documents").fetchone()
+        # the statements the documents extracted again had (what their new ones replace)
+        replaced_statements = con.execute(
+            "select count(*) from statements where doc_id in "
+            "(select doc_id from replaced_documents where why = 'extracted again')").fetchone()[0] if again else 0
         if replaced or again:
             for table, key in (("scores", "statement_id in (select statement_id from statements where doc_id in "
                                           "(select doc_id from replaced_documents))"),
@@ -79,4 +84,5 @@ def store_batch(writer: Writer, batch_dir: Path) -> dict:
     return {"documents_seen": documents_read, "documents_new": new.num_rows - again,
             "documents_rejected": len(rejections), "statements_added": statements_added,
             "documents_replaced": replaced, "documents_reextracted": again,
+            "statements_replaced": replaced_statements,
             "documents_clustered": clustering.joined, "rejections": rejections}

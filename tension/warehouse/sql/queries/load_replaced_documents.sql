@@ -2,9 +2,11 @@
 -- of two copies of one text (one doc_id), the one published first is kept, and on the same day the one first by
 -- external id, then file, then item. The stored copy's rows are deleted and the staged copy goes in as new, so
 -- which copy a database keeps does not depend on the order its batches were stored in (parallel batches finish
--- in any order). The same copy read again by another extractor (documents.extractor_version: a release whose
--- rules changed, read again by `tension run --reread` or because its file changed) replaces the stored one too, so
--- its statements are those of the extractor that read it last. `why`: 'earlier copy' or 'extracted again'.
+-- in any order). The same text with the same date and external id read again by another extractor
+-- (documents.extractor_version: a release whose rules changed, read again by `tension run --reread` or because its
+-- file changed) replaces the stored one too, whatever file or line it now comes from (a file renamed, a line
+-- inserted above it), so its statements are those of the extractor that read it last. `why`: 'earlier copy' or
+-- 'extracted again'.
 -- Parameter: the staged documents file.
 create or replace temp table replaced_documents as
 select p.doc_id,
@@ -15,6 +17,5 @@ from read_parquet(?) as p
 join documents as d using (doc_id)
 where (p.published, coalesce(p.external_id, ''), p.path, p.item)
     < (d.published, coalesce(d.external_id, ''), d.path, d.item)
-   or ((p.published, coalesce(p.external_id, ''), p.path, p.item)
-    = (d.published, coalesce(d.external_id, ''), d.path, d.item)
+   or ((p.published, coalesce(p.external_id, '')) = (d.published, coalesce(d.external_id, ''))
        and p.extractor_version is distinct from d.extractor_version)
