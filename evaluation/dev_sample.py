@@ -27,7 +27,7 @@ from pathlib import Path
 
 import duckdb
 
-from evaluation.scoring import SHARED_DATA
+from evaluation import SHARED_DATA
 
 UNITS_TSV = Path(__file__).resolve().parent / "labels" / "gold" / "units.tsv"
 JUDGE_SEED = 42
@@ -59,6 +59,9 @@ def sample(db: Path, seed: int, rows: int = 40, state_only: bool = True, ids: se
     ids = gold_ids() if ids is None else ids
     with duckdb.connect(str(db), read_only=True) as con:
         docs = con.execute("select doc_id, external_id from documents").fetchall()
+        if docs and all(ext is None for _, ext in docs):
+            print(f"warning: no document of {db} has an external id (run without --field id=...): gold documents "
+                  "cannot be told and none is left out", file=sys.stderr)
         con.execute("create temp table dev_docs (doc_id varchar)")
         con.executemany("insert into dev_docs values (?)", [(d,) for d, ext in docs if not is_gold(ext, ids)])
         where = "counts_in_index and " if state_only else ""

@@ -89,7 +89,11 @@ def check_writable_db(db: Path) -> None:
     except OSError as error:
         raise typer.BadParameter(f"cannot create the folder {folder} for {db.name}: {error.strerror or error}; "
                                  "choose another --db", param_hint="--db") from None
-    if db.is_file() and db.stat().st_size and not is_duckdb_file(db):
+    try:
+        foreign = db.is_file() and db.stat().st_size and not is_duckdb_file(db)
+    except OSError as error:
+        raise typer.BadParameter(f"cannot read {db}: {error.strerror or error}", param_hint="--db") from None
+    if foreign:
         raise typer.BadParameter(f"{db} exists and is not a DuckDB database (a run would not overwrite it): give "
                                  "the path of a tension database, or a new file name", param_hint="--db")
 

@@ -298,8 +298,8 @@ def note_lines(notes: pd.DataFrame, numbers: dict[pd.Timestamp, int]) -> list[st
 
 
 def surge_lines(surges: pd.DataFrame, numbers: dict[pd.Timestamp, int]) -> list[str]:
-    """One line per numbered week of unusually high intensity: its intensity against the usual level, its hostile
-    statements and the most hostile of them (speaker, reporter: quote), which drove it most."""
+    """One line per numbered week of unusually high intensity: its intensity against the usual level, how many hostile
+    statements it had, and the most hostile of them (speaker, reporter: quote), which drove it most."""
     lines = []
     shown = surges.assign(week_start=pd.to_datetime(surges["week_start"]))
     first = shown.sort_values("rank" if "rank" in shown else "week_start").drop_duplicates("week_start")

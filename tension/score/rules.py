@@ -410,10 +410,7 @@ def hedge_in_main_clause(words: list[str], hedges, text: str, span) -> bool:
             found = True  # "May 3": the extractor's hedge, the tokens' month
             continue
         for pattern in hedges:
-            exact, stems = pattern[0]
-            if not (word in exact or word.startswith(stems) and stems) or i + len(pattern) > len(words) or not all(
-                    words[i + k] in pattern[k][0] or pattern[k][1] and words[i + k].startswith(pattern[k][1])
-                    for k in range(1, len(pattern))):
+            if not _hedge_at(words, i, pattern):
                 continue
             found = True
             before = words[i - 1] if i else ""
