@@ -1,0 +1,46 @@
+"""Attribution rules of issue 13's twentieth tuning round, found on gold-free random samples and whole gold-free
+corpus copies (`python -m evaluation.dev_sample`, never gold). Every sentence here is written for these tests (never
+copied from the corpora). Rules: docs/labelling-guideline.md (speaker kind; decision 1); figures:
+docs/evaluation-extraction.md, "Twentieth tuning round"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tension.config import load_reference_words
+from tension.extract.statements import extract_statements
+
+_DAY = date(2024, 6, 5)
+
+
+def _rows(ctx, text: str, speaker: str = "") -> list[tuple]:
+    """(speaker country, speaker kind, cue, is_act, sorted targets) of each statement of the text, in order."""
+    return [(s.speaker_country, s.speaker_kind, s.cue, s.is_act, tuple(sorted(s.targets)))
+            for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon, speaker)]
+
+
+# --- a reporting verb's -ing form that only modifies an act's noun says nothing ("fired warning shots") -----------
+
+def test_warning_shots_are_a_military_act_not_a_warning(ctx):
+    # Before: a speech row of the South's government, its cue "warning".
+    rows = _rows(ctx, "South Korea fired warning shots at North Korean soldiers who crossed the border on Tuesday.")
+    assert rows and all(cue != "warning" for _, _, cue, _, _ in rows), rows
+    assert ("KOR", "military", "", True, ("PRK",)) in rows, rows
+
+
+def test_warning_fire_from_a_navy_is_its_act(ctx):
+    # The same class written differently: a navy as subject, "warning fire", a present-tense headline form.
+    rows = _rows(ctx, "The South Korean navy opens warning fire after a North Korean patrol boat crosses the sea border")
+    assert rows and all(cue != "warning" for _, _, cue, _, _ in rows), rows
+    assert any(country == "KOR" and is_act for country, _, _, is_act, _ in rows), rows
+
+
+def test_a_warning_with_content_is_still_speech(ctx):
+    # Counter-case: "warning that ..." reports words; the -ing form heads a clause, it modifies no noun.
+    rows = _rows(ctx, "South Korea is warning that North Korea may launch another missile this week.")
+    assert ("KOR", "government", "warning", False, ("PRK",)) in rows, rows
+
+
+def test_warning_shots_words_are_data():
+    # The nouns live in the data file (reference_words.tsv, use speech_modified), not in the code.
+    assert {"shot", "shots", "fire"} <= set(load_reference_words()["speech_modified"])
