@@ -44,3 +44,37 @@ def test_a_warning_with_content_is_still_speech(ctx):
 def test_warning_shots_words_are_data():
     # The nouns live in the data file (reference_words.tsv, use speech_modified), not in the code.
     assert {"shot", "shots", "fire"} <= set(load_reference_words()["speech_modified"])
+
+
+# --- a list of parties and civic bodies acting together is a coalition: civic, not party_legislature -----------------
+
+def _kinds(ctx, text: str) -> list[tuple]:
+    return [(s.speaker_country, s.speaker_kind)
+            for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon, "KCNA")]
+
+
+def test_parties_and_civic_groups_together_are_a_coalition(ctx):
+    # Before: the first head ("parties") made the list party_legislature, a state voice of the index.
+    rows = _kinds(ctx, "Opposition parties and civic groups of south Korea on Friday denounced the authorities for "
+                       "the arrests.")
+    assert ("KOR", "civic") in rows and ("KOR", "party_legislature") not in rows, rows
+
+
+def test_a_party_and_religious_bodies_calling_together_are_a_coalition(ctx):
+    # The same class written differently: a singular party, another civic head, the place after "in".
+    rows = _kinds(ctx, "The opposition party and religious organizations in south Korea called for an end to the "
+                       "confrontation with the north.")
+    assert ("KOR", "civic") in rows and ("KOR", "party_legislature") not in rows, rows
+
+
+def test_parties_alone_stay_parties(ctx):
+    # Counter-case: a list of parties only is party_legislature, as before.
+    rows = _kinds(ctx, "Opposition parties of south Korea on Friday denounced the authorities for the arrests.")
+    assert ("KOR", "party_legislature") in rows, rows
+
+
+def test_a_state_joint_statement_with_its_government_is_no_coalition(ctx):
+    # Counter-case: the government named in the list makes it the state's joint voice, not a civic coalition.
+    rows = _kinds(ctx, "The government, the ruling party and social organisations of the DPRK together released an "
+                       "appeal urging the south to answer.")
+    assert rows and all(kind != "civic" for _, kind in rows), rows
