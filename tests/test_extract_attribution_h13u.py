@@ -78,3 +78,32 @@ def test_a_state_joint_statement_with_its_government_is_no_coalition(ctx):
     rows = _kinds(ctx, "The government, the ruling party and social organisations of the DPRK together released an "
                        "appeal urging the south to answer.")
     assert rows and all(kind != "civic" for _, kind in rows), rows
+
+
+# --- "lashed out at" / "hit out at" is a body's denunciation: its row, not the outlet's ----------------------------
+
+def _voices(ctx, text: str) -> list[tuple]:
+    return [(s.speaker_country, s.speaker_kind, s.cue, s.reported_by)
+            for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon, "KCNA")]
+
+
+def test_a_relayed_party_spokesman_lashing_out_is_the_party(ctx):
+    # Before: no reporting verb, so the sentence was KCNA's own row (PRK state_media) toward the South.
+    rows = _voices(ctx, "A spokesman for the Labour Party of south Korea in a commentary on May 3 lashed out at the "
+                        "prosecutors for their arrests of students.")
+    assert any(c == "KOR" and kind == "party_legislature" and cue == "lashed out" and by == "KCNA"
+               for c, kind, cue, by in rows), rows
+    assert all(kind != "state_media" for _, kind, _, _ in rows), rows
+
+
+def test_a_dprk_committee_hitting_out_is_the_committee(ctx):
+    # The same class written differently: a DPRK state body ("hit out at"), its own kind, not KCNA's.
+    rows = _voices(ctx, "A spokesman of the Committee for the Peaceful Reunification of Korea hit out at the south "
+                        "Korean authorities for their new drills near the border.")
+    assert ("PRK", "government", "hit out", "KCNA") in rows, rows
+
+
+def test_shells_hitting_outposts_say_nothing(ctx):
+    # Counter-case: "hit outposts" is no "hit out"; a shelling is an act, with no reporting verb.
+    rows = _voices(ctx, "North Korean shells hit outposts on the island on Tuesday.")
+    assert all(cue != "hit out" for _, _, cue, _ in rows), rows
