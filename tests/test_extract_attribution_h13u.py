@@ -107,3 +107,26 @@ def test_shells_hitting_outposts_say_nothing(ctx):
     # Counter-case: "hit outposts" is no "hit out"; a shelling is an act, with no reporting verb.
     rows = _voices(ctx, "North Korean shells hit outposts on the island on Tuesday.")
     assert all(cue != "hit out" for _, _, cue, _ in rows), rows
+
+
+# --- "gave the following answer to a question put by KCNA": the body answering speaks, not KCNA --------------------
+
+def test_a_dprk_ministry_answering_kcna_is_the_ministry(ctx):
+    # Before: "gave ... answer" was no reporting frame; the sentence was KCNA's own row (state_media).
+    rows = _voices(ctx, "On Monday the DPRK Foreign Ministry's spokesman gave the following answer when asked by "
+                        "reporters about the new sanctions of the U.S.")
+    assert rows and all(kind != "state_media" for _, kind, _, _ in rows), rows
+    assert any(c == "PRK" and kind == "government" and "answer" in cue for c, kind, cue, _ in rows), rows
+
+
+def test_the_reunification_committee_giving_an_answer_is_the_committee(ctx):
+    # The same class written differently: "gave an answer", a date after the verb's object.
+    rows = _voices(ctx, "The Committee for the Peaceful Reunification of Korea gave an answer on Friday to a question "
+                        "about the drills of the south Korean army.")
+    assert ("PRK", "government", "gave an answer", "KCNA") in rows, rows
+
+
+def test_gave_without_a_speech_noun_says_nothing(ctx):
+    # Counter-case: "gave" needs a speech noun after it; giving aid is no report of words.
+    rows = _voices(ctx, "The Foreign Ministry of the DPRK gave food aid to the flood victims on Monday.")
+    assert all("gave" not in cue for _, _, cue, _ in rows), rows
