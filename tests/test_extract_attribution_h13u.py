@@ -130,3 +130,27 @@ def test_gave_without_a_speech_noun_says_nothing(ctx):
     # Counter-case: "gave" needs a speech noun after it; giving aid is no report of words.
     rows = _voices(ctx, "The Foreign Ministry of the DPRK gave food aid to the flood victims on Monday.")
     assert all("gave" not in cue for _, _, cue, _ in rows), rows
+
+
+# --- the US's forces "in south Korea": the South is their host, not a target (adjudication 7; the lead's note) ------
+
+def _targets(ctx, text: str) -> list[tuple]:
+    return [tuple(sorted(s.targets)) for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon, "KCNA")]
+
+
+def test_us_forces_in_the_south_aim_at_the_us_only(ctx):
+    # Before: KCNA's row about the US forces' pollution also targeted the South, only their host.
+    rows = _targets(ctx, "The U.S. forces in south Korea dumped toxic waste near their base for many years.")
+    assert ("USA",) in rows and all("KOR" not in t for t in rows), rows
+
+
+def test_american_troops_stationed_in_the_south_aim_at_the_us_only(ctx):
+    # The same class written differently: "American troops", waste oil, a river.
+    rows = _targets(ctx, "The American troops in south Korea have poured waste oil into a river for years.")
+    assert ("USA",) in rows and all("KOR" not in t for t in rows), rows
+
+
+def test_the_south_named_for_itself_beside_us_forces_stays_a_target(ctx):
+    # Counter-case: the South's own authorities named as actors keep it a target.
+    rows = _targets(ctx, "The south Korean authorities begged the U.S. forces in south Korea to stay for ever.")
+    assert any("KOR" in t for t in rows), rows
