@@ -96,7 +96,9 @@ def _cue_word_groups() -> tuple[frozenset[str], ...]:
     """The words whose presence in a document turns on a rule of _make or the sport rule: joint act, victim, place
     or host, topic, sport (each a whole word, also capitalised)."""
     words = load_reference_words()
-    place = {w.lower() for w in (*words.get("place_noun", ()), *words.get("host", ()), *_WITHDRAW_GATE)}
+    # (a host of several words, "U.S. forces", is gated by its last word)
+    place = {w.lower() for w in (*words.get("place_noun", ()), *(h.split()[-1] for h in words.get("host", ())),
+                                 *_WITHDRAW_GATE)}
     groups = [{"joint", "combined", "trilateral"}, {*victim_words(), "hostile"}, place, set(_DISCUSS)]
     return tuple(frozenset(w for word in g for w in _cased(word)) for g in groups)
 

@@ -8,9 +8,12 @@ tension.extract.speech."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from tension.config import load_reference_words
 from tension.extract.actors import STATE_KINDS, Mention
 from tension.extract.findings import Rules
+from tension.extract.scan import phrase_alternatives
 
 
 _FOREIGN = re.compile(r"\b(?:foreign|international|overseas)\b(?!\s+(?:ministry|minister|affairs|office|secretary|policy))",
@@ -201,7 +204,17 @@ def not_said(blanked: str, anchor: re.Match, verb: str, c_start: int, c_end: int
         return True  # "had wished to convince ...": an intention, no words said (a hope is: "hoped that ...")
     if verb[-1] == "s" and _NOUN_BEFORE.search(blanked, max(c_start, anchor.start() - 8), anchor.start()):
         return True  # "detained on charges of", "under the terms": a noun, no reporting verb
+    if verb.endswith("ing") and _speech_modified().match(blanked, anchor.end(), c_end):
+        return True  # "fired warning shots": the -ing word modifies the act's noun, nothing is said
     return False
+
+
+@lru_cache(maxsize=1)
+def _speech_modified() -> re.Pattern:
+    """A noun right after a reporting verb's -ing form that the form only modifies (reference_words.tsv, use
+    speech_modified)."""
+    words = sorted(load_reference_words().get("speech_modified", ()), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + phrase_alternatives(words) + r")\b", re.I)
 
 
 def known_speakers(blanked: str, anchor: re.Match, verb: str, np_floor: int, outside: list[Mention],

@@ -35,8 +35,8 @@ from tension.extract.references import resolve_mentions
 from tension.extract.scan import WordIndex, cuts_word
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets, make_statement
-from tension.extract.voices import (DIASPORA, detected_launch, is_remark, kind_of_speaker, relayed_voices,
-                                    state_outlet_relays_launch)
+from tension.extract.voices import (DIASPORA, coalition_kind, detected_launch, is_remark, kind_of_speaker,
+                                    relayed_voices, state_outlet_relays_launch)
 from tension.extract.walk import Walk, as_mention, declared_speaker
 
 
@@ -303,7 +303,9 @@ def _sentence_statements(
                 # "Analysts warned that North Korea could be testing cruise missiles": what analysts or experts
                 # guess a state may do is their statement about it, no act of that state (the gold set's reading)
                 continue
-            statement.speaker_kind = kind_of_speaker(finding, lexicon.kinds, doc, lexicon.pointing)
+            statement.speaker_kind = coalition_kind(
+                kind_of_speaker(finding, lexicon.kinds, doc, lexicon.pointing), finding,
+                text[: finding.speakers[0].start] if finding.speakers else "", lexicon.kinds)
             if statement.speaker_kind in ("state_media", "media") and not finding.is_act and finding.cue and \
                     state_outlet_relays_launch(statement, finding, blanked, c_start, c_end, lexicon):
                 # "North Korea's state media said the country launched a satellite": the outlet passes on its

@@ -110,6 +110,10 @@ def _at(finding: Finding, speaker: Mention) -> int:
 
 
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
+# The items of a speaker's list ("parties, organizations and personages"); the kinds a coalition's items may have
+# (guideline: civic coalitions; as groups.collective_act reads a mixed passive agent; issue 13 twentieth round).
+_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_COALITION_HEADS = frozenset({"party_legislature", "civic", "people"})
 
 
 _TAIL_WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -124,6 +128,23 @@ def _before_verb(phrase: str, kinds: Kinds) -> str:
         if word.group(0).lower() in kinds.name_breaks:
             return phrase[: word.start()]
     return phrase
+
+
+def coalition_kind(kind: str | None, finding: Finding, before: str, kinds: Kinds | None) -> str | None:
+    """A list of parties and civic bodies acting together is a coalition, civic ("opposition parties and
+    organizations of south Korea expressed ..."), not a party: the kind its first head gave (party_legislature) is
+    the coalition's when the list's other items head civic bodies or crowds and none is a state body (guideline: civic
+    coalitions; groups.collective_act reads a mixed passive agent so; issue 13 twentieth round). `before`: the
+    sentence's words before the speaker's country word, where the list's first items stand."""
+    if kind != "party_legislature" or kinds is None or not finding.speakers or \
+            finding.speakers[0].kind not in ("state", "capital", "demonym"):
+        return kind
+    start = max(before.rfind(";"), before.rfind(":")) + 1
+    phrase = before[start:] + " " + (finding.phrase.split("|", 1)[1] if "|" in finding.phrase else "")
+    if not _LIST.search(phrase) or _OFFICE.search(phrase):
+        return kind  # ("the government, political parties and organizations of the DPRK": the state's joint voice)
+    heads = {kinds.of_head(item) for item in _LIST.split(phrase)} - {None}
+    return "civic" if "civic" in heads and "party_legislature" in heads and heads <= _COALITION_HEADS else kind
 
 
 def kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing: re.Pattern) -> str | None:
