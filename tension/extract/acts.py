@@ -266,8 +266,9 @@ def _event_head() -> re.Pattern:
 
 def event_subject(blanked: str, subject: Mention, c_end: int, outside: list[Mention]) -> bool:
     """Whether the clause's subject is a country's event or thing, not the country ("North Korea's record year of
-    testing is ...", "North Korean ICBM launch detected ...", "North Korean 'peace' dogs cause ..."; reference_words.tsv
-    event_head): an act named only as a noun phrase gets no row (adjudication 1). A country's name owns it only with
+    testing is ...", "North Korean 'peace' dogs cause ..."; reference_words.tsv event_head): an act named only as a
+    noun phrase gets no row (adjudication 1). Not called in a story with a declared speaker (a KCNA release: its
+    sentences are the outlet's own rows whatever their subject; attribution.py). A country's name owns it only with
     "'s" ("North Korea tests a missile" is its act); the words between are modifiers — lowercase, not plural (not
     "soldiers"), no auxiliary ("to test" is a verb), an acronym, a quotation or a number — and no other actor. (The
     plurals "launches", "tests" are left out: after a modifier they are verbs as often, "the army tests"; and "launch",
