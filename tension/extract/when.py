@@ -104,10 +104,6 @@ _AFTER_VERB = re.compile(r"\s+(?:(?:in an? (?:statement|speech|message|interview
                          r"press conference|briefing|commentary|report|letter|post)|late|early)\s+)?(?:on\s+)?")
 # Between the saying's day and its verb after it: a comma, an adverb ("on Thursday strongly condemned")
 _BEFORE_VERB = re.compile(r"[\s,]*(?:[a-z]+ly\s+)?")
-# After a day right after the verb: the day is the words' subject or owner, not the saying's ("said Sunday's drills
-# were ...", "said Monday was a dark day")
-_DAY_AS_SUBJECT = re.compile(r"['’]s\b|\s+(?:was|is|were|will|has|had|marks?|saw)\b")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def occurred(content: str, sentence: str, published: date, is_act: bool, verb: str | None = None) -> date | None:
@@ -141,9 +137,7 @@ def occurred(content: str, sentence: str, published: date, is_act: bool, verb: s
 
 def _by_verb(sentence: str, verb: str, published: date, pattern: re.Pattern) -> date | None:
     """The day of the saying named next to its reporting verb (the first time the verb stands in the sentence)."""
-    quoted = [m.span() for m in _QUOTED.finditer(sentence)]
-    said = next((m for m in re.finditer(r"(?<![\w-])" + re.escape(verb) + r"(?![\w-])", sentence)
-                 if not any(start <= m.start() < end for start, end in quoted)), None)  # the frame's verb
+    said = re.search(r"(?<![\w-])" + re.escape(verb) + r"(?![\w-])", sentence)
     if said is None:
         return None
     for match in pattern.finditer(sentence):
@@ -153,8 +147,6 @@ def _by_verb(sentence: str, verb: str, published: date, pattern: re.Pattern) -> 
         elif match.start() >= said.end():
             if _AFTER_VERB.fullmatch(sentence, said.end(), match.start()) is None:
                 break  # later phrases are further away still
-            if _DAY_AS_SUBJECT.match(sentence, match.end()):
-                break
         else:
             continue
         found = _phrase(sentence, match, published)
