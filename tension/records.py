@@ -68,7 +68,7 @@ def statement_occurred(statement: Statement, published: date | None) -> date | N
     None without one (the statement counts in its document's publication week)."""
     if published is None:
         return None
-    return occurred(statement.content, statement.sentence, published, statement.is_act, statement.cue)
+    return occurred(statement.content, statement.sentence, published, statement.is_act)
 
 
 def statement_row(doc_id: str, statement: Statement, published: date | None = None) -> dict:

@@ -11,11 +11,7 @@ Which phrase: the first one that belongs to the statement.
   rest of its sentence ("On Sunday, the North fired ...", "..., the military said Sunday").
 - Words ("X said Monday that the North fired on Saturday") are dated by the saying: the first phrase in the sentence
   outside the content (the frame, "said Monday"); a day inside the words is the day of what they talk about, not of
-  the speech, and gives no date. Where the content holds the whole sentence, frame and all (the extractor keeps
-  "Lavrov said Tuesday that ..." whole), the saying's day is a phrase next to its reporting verb (`verb`, the
-  statement's cue): right after it ("said Tuesday", "said on Tuesday", "said in a statement on Tuesday", "said late
-  Monday") or right before it ("on Thursday warned", "yesterday condemned"), an adverb allowed between
-  ("Tuesday strongly condemned"); anything else between is the words' own day, not the saying's.
+  the speech, and gives no date.
 A phrase right after a span, plan or habit word ("since Jan. 21", "until Monday", "next Friday", "after Sunday's
 launch": tension/data/date_words.tsv, not_before) is passed over; a phrase after a future word in its clause ("will
 meet on Monday") gives no date at all.
@@ -99,17 +95,9 @@ _WEEKDAY_NUMBER = {name: i for i, name in enumerate(["Monday", "Tuesday", "Wedne
                                                       "Saturday", "Sunday"])}
 
 
-# Between a reporting verb and the saying's day after it: nothing, "on", "late"/"early", a venue ("in a statement")
-_AFTER_VERB = re.compile(r"\s+(?:(?:in an? (?:statement|speech|message|interview|press release|news conference|"
-                         r"press conference|briefing|commentary|report|letter|post)|late|early)\s+)?(?:on\s+)?")
-# Between the saying's day and its verb after it: a comma, an adverb ("on Thursday strongly condemned")
-_BEFORE_VERB = re.compile(r"[\s,]*(?:[a-z]+ly\s+)?")
-
-
-def occurred(content: str, sentence: str, published: date, is_act: bool, verb: str | None = None) -> date | None:
+def occurred(content: str, sentence: str, published: date, is_act: bool) -> date | None:
     """The day the statement's act happened (is_act) or its words were said, when its text says so; else None.
-    `content` is the statement's own text, `sentence` the sentence it comes from, `published` its document's day,
-    `verb` the reporting verb of words (their cue), which dates them when the content is the whole sentence."""
+    `content` is the statement's own text, `sentence` the sentence it comes from, `published` its document's day."""
     hint = _hint()
     if hint.search(sentence) is None and (content in sentence or hint.search(content) is None):
         return None  # most sentences: no day named (one scan for a few substrings: ~4 us, the pattern's ~40)
@@ -129,30 +117,6 @@ def occurred(content: str, sentence: str, published: date, is_act: bool, verb: s
             # a future word before it in its clause, the statement's words included ("said he would meet him on
             # Monday"): a plan, no date
             return None if _future(whole, offset + match.start()) else found
-    whole_sentence = start >= 0 and not sentence[:start].strip() and not sentence[start + len(content):].strip()
-    if not is_act and verb and whole_sentence:
-        return _by_verb(sentence, verb, published, pattern)
-    return None
-
-
-def _by_verb(sentence: str, verb: str, published: date, pattern: re.Pattern) -> date | None:
-    """The day of the saying named next to its reporting verb (the first time the verb stands in the sentence)."""
-    said = re.search(r"(?<![\w-])" + re.escape(verb) + r"(?![\w-])", sentence)
-    if said is None:
-        return None
-    for match in pattern.finditer(sentence):
-        if match.end() <= said.start():
-            if _BEFORE_VERB.fullmatch(sentence, match.end(), said.start()) is None:
-                continue
-        elif match.start() >= said.end():
-            if _AFTER_VERB.fullmatch(sentence, said.end(), match.start()) is None:
-                break  # later phrases are further away still
-        else:
-            continue
-        found = _phrase(sentence, match, published)
-        if found is _PASS:
-            continue
-        return None if _future(sentence, match.start()) else found
     return None
 
 
