@@ -201,7 +201,7 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
         f"document{'s' * (documents != 1)}, {statements} state-voice statement{'s' * (statements != 1)} (counted in "
         f"the index) in {len(filled)} of "
         f"{len(pair)} weeks"
-        + (f", {int(filled['thin'].sum())} of them thin: fewer than 3 state-voice statements"
+        + (f", {int(filled['thin'].sum())} of them thin: fewer than 3 state-voice statements or all from 1 document"
            if filled["thin"].any() else "") + "); weekly "
         f"values from {signed(low['index_value'])} ({low['iso_week']}) to {signed(high['index_value'])} "
         f"({high['iso_week']}); {flags}." + period_outside_text(data.period_index.get(pair_id), low, high),
@@ -210,7 +210,9 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
     note = paragraph(CHART_NOTE, styles["note"])
     surges = _surge_section(data.surges[data.surges["pair_id"] == pair_id], styles)
     if notes.empty:
-        return story + [Spacer(1, 4), page_chart(figure, out_dir, f"{pair_id}_{file_stem(scope)}", 12.5), note, *surges]
+        # the chart shrinks (down to 7 cm) to keep its caption on its page
+        return story + [Spacer(1, 4), page_chart(figure, out_dir, f"{pair_id}_{file_stem(scope)}", 12.5, 7.0,
+                                                 flow_height(note)), note, *surges]
     rows = [["Week", "Index (95% interval)", "Change", "Departure", "Statement that shows it; who spoke that week",
              "Outlet, date", "Score"]]
     merged = notes.merge(pair[["week_start", "ci_low", "ci_high", "change", "baseline"]], on="week_start")
