@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tension.reporting import charts
+from tension.reporting import chart_notes, charts
 
 
 def weekly_rows(values: list[float | None], pair_name: str = "Russia–ROK", first: date = date(2024, 1, 1),
@@ -110,7 +110,7 @@ def test_flagged_weeks_are_marked_numbered_and_annotated_with_their_statement() 
     text = notes.get_text()
     assert "1  2024-W03: index +0.90, 3.1 SD above baseline — Kim Yŏ-jŏng: “The puppet clique" in text
     assert "2  2024-W05: index −0.60, 2.7 SD below baseline" in text
-    assert all(len(part) <= charts.NOTE_CHARS + 2 for part in text.splitlines()[1:])  # long quotes are cut
+    assert all(len(part) <= chart_notes.NOTE_CHARS + 2 for part in text.splitlines()[1:])  # long quotes are cut
     assert "…”" in text
     fig.canvas.draw()
 
@@ -184,8 +184,8 @@ def test_overview_has_one_distinct_line_per_pair_and_marks_flags() -> None:
 
 
 def test_short_quote_marks_scraped_paragraphs_and_cuts_at_a_word() -> None:
-    assert charts.short_quote("First paragraph., , Second one., , , , ", 100) == "First paragraph. ¶ Second one."
-    assert charts.short_quote("word " * 50, 30) == "word word word word word…"
+    assert chart_notes.short_quote("First paragraph., , Second one., , , , ", 100) == "First paragraph. ¶ Second one."
+    assert chart_notes.short_quote("word " * 50, 30) == "word word word word word…"
 
 
 def test_import_has_no_side_effects() -> None:

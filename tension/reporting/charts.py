@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -20,6 +19,8 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+
+from tension.reporting.chart_notes import notes_text, numbered_weeks, note_lines, surge_lines
 
 Y_LABEL = "index\n(−1 cooperative … +1 hostile)"
 HALVES_LABEL = "directed halves\n(same scale)"
@@ -36,10 +37,6 @@ FLAG_LABEL = "flagged week"
 INTENSITY_BASELINE_LABEL = "usual level (12 weeks before, surges left out)"
 INTENSITY_FLAG_LABEL = "unusually high intensity"
 HIGHLIGHT_LABEL = "report week"
-MAX_NOTES = 6
-# One line per note at the figure's width: longer quotes are cut at a word.
-NOTE_CHARS = 150
-MIN_QUOTE_CHARS = 50  # less room than this on a note's line: its quote on a line of its own
 FONT_SIZE = 9
 # Half a week either side of a Monday: a week's band, bar and highlight span its own week only.
 HALF_WEEK = pd.Timedelta(days=3.5)
@@ -255,87 +252,6 @@ def _draw_volume(ax: Axes, frame: pd.DataFrame, numbers: dict[pd.Timestamp, int]
     ax.tick_params(labelsize=FONT_SIZE)
 
 
-def short_quote(text: str, limit: int) -> str:
-    """A quote for display: scraped paragraph marks (', , ' in the KCNA archive) as ¶, cut at a word to `limit`."""
-    text = " ".join(re.sub(r"\s*(?:,\s*){2,}", " ¶ ", str(text)).split()).strip(" ¶")
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ¶") + "…"
-
-
-def _who(row: pd.Series) -> str:
-    """'KCNA (state media), reported by Yonhap': the speaker, and the voice that passed the words or act on."""
-    speaker = short_quote(row["speaker"], 60) if pd.notna(row.get("speaker")) else "unknown speaker"
-    reporter = row.get("reported_by")
-    if reporter is not None and not pd.isna(reporter) and str(reporter).strip():
-        speaker += f", reported by {short_quote(reporter, 40)}"
-    return speaker
-
-
-def _note_quote(line: str, quote: object) -> str:
-    """The note's line and its quote, cut to the figure's width; when the line leaves less than MIN_QUOTE_CHARS
-    for the quote (a long speaker and reporter), the quote goes on a second, indented line."""
-    if quote is None or pd.isna(quote):
-        return line.rstrip(": ")
-    room = NOTE_CHARS - len(line)
-    if room >= MIN_QUOTE_CHARS:
-        return f"{line}“{short_quote(quote, room)}”"
-    return f"{line.rstrip()}\n      “{short_quote(quote, NOTE_CHARS - 6)}”"
-
-
-def note_lines(notes: pd.DataFrame, numbers: dict[pd.Timestamp, int]) -> list[str]:
-    """One line per numbered flagged week: week, index, departure and its statement (speaker, reporter: quote)."""
-    lines = []
-    by_week = notes.assign(week_start=pd.to_datetime(notes["week_start"])).set_index("week_start")
-    for monday, number in sorted(numbers.items(), key=lambda item: item[1]):
-        row = by_week.loc[monday]
-        side = "above" if row["departure_z"] >= 0 else "below"
-        index = f"{row['index_value']:+.2f}".replace("-", "−")
-        line = f"{number}  {row['iso_week']}: index {index}, {abs(row['departure_z']):.1f} SD {side} baseline — " \
-               f"{_who(row)}: "
-        lines += _note_quote(line, row["quote"]).splitlines()
-    return lines
-
-
-def surge_lines(surges: pd.DataFrame, numbers: dict[pd.Timestamp, int]) -> list[str]:
-    """One line per numbered week of unusually high intensity: its intensity against the usual level, how many hostile
-    statements it had, and the most hostile of them (speaker, reporter: quote), which drove it most."""
-    lines = []
-    shown = surges.assign(week_start=pd.to_datetime(surges["week_start"]))
-    first = shown.sort_values("rank" if "rank" in shown else "week_start").drop_duplicates("week_start")
-    by_week = first.set_index("week_start")
-    for monday, number in sorted(numbers.items(), key=lambda item: item[1]):
-        row = by_week.loc[monday]
-        hostile = int(row["n_hostile"]) if pd.notna(row.get("n_hostile")) else 0
-        line = (f"{number}  {row['iso_week']}: intensity {row['intensity']:.1f}, "
-                f"{row['intensity_departure_z']:.1f} SD above a usual {row['intensity_baseline']:.1f} "
-                f"({hostile} hostile statement{'s' * (hostile != 1)}); most hostile — {_who(row)}: ")
-        lines += _note_quote(line, row["quote"]).splitlines()
-    return lines
-
-
-def _numbered(frame: pd.DataFrame, notes: pd.DataFrame | None, surges: pd.DataFrame | None = None
-              ) -> tuple[dict[pd.Timestamp, int], dict[pd.Timestamp, int]]:
-    """The flagged weeks that get a number and a note: the MAX_NOTES largest tone departures (▲▼ on the index),
-    numbered by date, then the MAX_NOTES largest intensity departures (▲ on the intensity bars), numbered on by
-    date. A week flagged on both gets a number on each."""
-    tone: dict[pd.Timestamp, int] = {}
-    if notes is not None and not notes.empty:
-        flagged = set(frame.loc[frame["flagged"], "week_start"])
-        shown = notes.assign(week_start=pd.to_datetime(notes["week_start"]))
-        shown = shown[shown["week_start"].isin(flagged)]
-        shown = shown.reindex(shown["departure_z"].abs().sort_values(ascending=False).index).head(MAX_NOTES)
-        tone = {monday: number for number, monday in enumerate(sorted(shown["week_start"]), start=1)}
-    high: dict[pd.Timestamp, int] = {}
-    if surges is not None and not surges.empty:
-        flagged = set(frame.loc[frame["intensity_flagged"], "week_start"])
-        shown = surges.assign(week_start=pd.to_datetime(surges["week_start"])).drop_duplicates("week_start")
-        shown = shown[shown["week_start"].isin(flagged)]
-        shown = shown.reindex(shown["intensity_departure_z"].sort_values(ascending=False).index).head(MAX_NOTES)
-        high = {monday: number for number, monday in enumerate(sorted(shown["week_start"]), start=len(tone) + 1)}
-    return tone, high
-
-
 def weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | None = None,
                   notes: pd.DataFrame | None = None, surges: pd.DataFrame | None = None) -> Figure:
     """One pair: index with 95% band, trend and flagged weeks; the directed halves; intensity (statements per week
@@ -345,28 +261,13 @@ def weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | No
         return _weekly_figure(weeks, pair_name, highlight_week, notes, surges)
 
 
-def _notes_text(frame: pd.DataFrame, numbers: dict, surge_numbers: dict, lines: list[str], highs: list[str]) -> str:
-    """The block under the chart: a heading per kind of flag (saying when only the largest are numbered), then
-    its lines."""
-    text = []
-    if lines:
-        total = int(frame["flagged"].sum())
-        cut = f" (the {len(numbers)} largest of {total})" if total > len(numbers) else ""
-        text += [f"Tone flags ▲▼ on the index{cut} and the statement that shows the departure:"] + lines
-    if highs:
-        total = int(frame["intensity_flagged"].sum())
-        cut = f" (the {len(surge_numbers)} largest of {total})" if total > len(surge_numbers) else ""
-        text += [f"Intensity flags ▲ on the bars{cut}, unusually high hostile activity, and what drove it:"] + highs
-    return "\n".join(text)
-
-
 def _weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | None,
                    notes: pd.DataFrame | None, surges: pd.DataFrame | None = None) -> Figure:
     frame = complete_weeks(weeks)
     if frame.empty:
         raise ValueError(f"no weekly rows for {pair_name}")
-    numbers, surge_numbers = _numbered(frame, notes, surges)
-    note_text = _notes_text(frame, numbers, surge_numbers, note_lines(notes, numbers) if numbers else [],
+    numbers, surge_numbers = numbered_weeks(frame, notes, surges)
+    note_text = notes_text(frame, numbers, surge_numbers, note_lines(notes, numbers) if numbers else [],
                             surge_lines(surges, surge_numbers) if surge_numbers else [])
     lines = note_text.splitlines()
     note_height = 0.2 * len(lines) if lines else 0

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 import pandas as pd
 
-from tension.reporting import charts
+from tension.reporting import chart_notes
 
 ARROWS = {"rising": "↑ rising", "falling": "↓ falling", "steady": "→ steady"}
 
@@ -42,7 +42,7 @@ def display_quote(text: str, limit: int | None) -> str:
     """A quote for the page, which prints it inside “…”: scraped paragraph marks (', , ' in the KCNA archive) shown
     as ¶, double quotation marks inside it made single (‘…’, as a quote within a quote is printed: a statement ending
     in a quotation gave “… games.””), then shortened to `limit` characters (None: the whole quote)."""
-    return charts.short_quote(_inner_quotes(str(text)), limit if limit is not None else len(str(text)) + 1)
+    return chart_notes.short_quote(_inner_quotes(str(text)), limit if limit is not None else len(str(text)) + 1)
 
 
 def _inner_quotes(text: str) -> str:
