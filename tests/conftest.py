@@ -65,6 +65,13 @@ def scorer():
     return Scorer()
 
 
+def scored(scorer, text: str):
+    """The score under the modality the extractor gives the text, as the pipeline scores a statement."""
+    from tension.extract.statements import modality, outside_quotes
+
+    return scorer.score(text, modality(outside_quotes(text), False))
+
+
 def cue_of(result, fragment: str) -> dict:
     """The one cue of a score whose matched text contains `fragment`."""
     [cue] = [c for c in result.cues if fragment.lower() in c["matched"].lower()]

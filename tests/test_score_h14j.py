@@ -3,13 +3,8 @@ band on the tune half. Every sentence here is written for the test (no corpus te
 sentences written differently and a counter-case."""
 import pytest
 
-from conftest import cue_of
-from tension.extract.statements import modality, outside_quotes
+from conftest import cue_of, scored
 
-
-def _scored(scorer, text: str):
-    """The score under the modality the extractor gives the text, as the pipeline scores a statement."""
-    return scorer.score(text, modality(outside_quotes(text), False))
 
 
 @pytest.mark.parametrize("text, asserted", [
@@ -24,11 +19,11 @@ def _scored(scorer, text: str):
 def test_a_hedge_outside_the_main_clause_does_not_halve_the_statement(scorer, text, asserted):
     # T1/T2 (KCNA, RSS 2024): "condemned the talks ..., which might aggravate", "a pact that could tilt", "in what would
     # mark the largest": the extractor makes the statement hypothetical and the formula halved all of it
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     assert result.modality == "hypothetical"
     assert result.modality_factor == 1.0 and result.explanation()["hedge_outside_main_clause"] is True
     assert abs(result.hostility) > 0.2
-    assert result.hostility == pytest.approx(_scored(scorer, asserted).hostility, abs=0.1)
+    assert result.hostility == pytest.approx(scored(scorer, asserted).hostility, abs=0.1)
 
 
 @pytest.mark.parametrize("text, asserted", [
@@ -40,10 +35,10 @@ def test_a_hedge_outside_the_main_clause_does_not_halve_the_statement(scorer, te
 def test_the_month_may_is_no_hedge(scorer, text, asserted):
     # "May" the month: the extractor no longer reads it as a hedge (tension/extract/modality.py, MONTH_BEFORE), and
     # the scorer's own check (rules.hedge_in_main_clause) would not halve it either
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     assert result.modality == "asserted"
     assert abs(result.hostility) > 0.2
-    assert result.hostility == pytest.approx(_scored(scorer, asserted).hostility, abs=0.1)
+    assert result.hostility == pytest.approx(scored(scorer, asserted).hostility, abs=0.1)
     assert scorer.score(text, "hypothetical").modality_factor == 1.0
 
 
@@ -55,7 +50,7 @@ def test_the_month_may_is_no_hedge(scorer, text, asserted):
     "What could the new treaty with Canada bring to Tokyo?",     # a question: 'what' opens it
 ])
 def test_a_hedge_in_the_main_clause_still_halves_it(scorer, text):
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     assert result.modality == "hypothetical"
     assert result.explanation()["hedge_outside_main_clause"] is False
 

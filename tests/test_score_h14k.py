@@ -3,7 +3,7 @@ against batches 1–2. Every sentence here is written for the test (no corpus te
 sentences written differently and a counter-case."""
 import pytest
 
-from conftest import cue_of
+from conftest import cue_of, scored
 
 
 @pytest.mark.parametrize("text, fragment", [
@@ -27,12 +27,6 @@ def test_charge_as_a_post_is_no_legal_charge(scorer, text):
     assert not [c for c in scorer.score(text, "asserted").cues if c["cameo"] == "173"]
 
 
-def _scored(scorer, text: str):
-    """The score under the modality the extractor gives the text, as the pipeline scores a statement."""
-    from tension.extract.statements import modality, outside_quotes
-
-    return scorer.score(text, modality(outside_quotes(text), False))
-
 
 @pytest.mark.parametrize("text", [
     "Tokyo's leader said the navy will grow faster and he would not rule out using its new warheads.",
@@ -41,7 +35,7 @@ def _scored(scorer, text: str):
 def test_not_ruling_out_the_use_is_a_threat(scorer, text):
     # batch 3 T1 (RSS 2024): a pledge to build up nuclear strength that "would not rule out using them" (class +3,
     # decision 27) was read as a denial: the extractor made it negated and 'rule out', negated, counted nothing
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     assert result.modality != "negated"
     assert cue_of(result, "rule out")["cameo"] == "138"
     assert result.modality_factor == 1.0 and result.hostility > 0.7
@@ -52,7 +46,7 @@ def test_not_ruling_out_the_use_is_a_threat(scorer, text):
     "Tokyo ruled out using force against the fishing fleet.",                  # ruled out: no threat
 ])
 def test_ruling_out_or_keeping_a_meeting_open_is_no_threat(scorer, text):
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     assert not [c for c in result.cues if c["cameo"] == "138"]
     assert result.hostility < 0.5
 

@@ -5,14 +5,8 @@ side's talks or dialogue are named in them. Every sentence here is written for t
 is tested with two sentences written differently and a counter-case."""
 import pytest
 
-from conftest import cue_of
+from conftest import cue_of, scored
 
-
-def _scored(scorer, text: str):
-    """The score under the modality the extractor gives the text, as the pipeline scores a statement."""
-    from tension.extract.statements import modality, outside_quotes
-
-    return scorer.score(text, modality(outside_quotes(text), False))
 
 
 # --- vigilance is +1 (guideline decision 18; its table: 'closely monitoring') ---
@@ -25,7 +19,7 @@ def _scored(scorer, text: str):
     ("Seoul told its coast guard to stay vigilant as Tokyo's survey ship sailed east.", "vigilant"),
 ])
 def test_vigilance_is_a_mild_hostile_cue(scorer, text, fragment):
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     cue = cue_of(result, fragment)
     assert cue["kind"] == "tension" and cue["contribution"] == pytest.approx(0.2)
     assert 0.1 < result.hostility < 0.5  # class +1: above neutral, below an accusation
@@ -37,7 +31,7 @@ def test_vigilance_is_a_mild_hostile_cue(scorer, text, fragment):
     "A closely watched meeting between the ministers of Seoul and Tokyo opened on Monday.",  # the adjective
 ])
 def test_watching_a_disease_a_match_or_a_closely_watched_meeting_is_no_vigilance(scorer, text):
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     assert not [c for c in result.cues if c["cameo"] == "012" and c["contribution"] > 0]
 
 
@@ -49,7 +43,7 @@ def test_watching_a_disease_a_match_or_a_closely_watched_meeting_is_no_vigilance
     "The commentary mocked the southern side's proposal for dialogue as a cheap show.",
 ])
 def test_a_mocking_dismissal_is_hostile_and_turns_the_mocked_talks(scorer, text):
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     talks = [c for c in result.cues if c["matched"].lower() in ("dialogue", "talks")]
     assert talks and all(c["contribution"] > 0 for c in talks)  # the talks: mocked, not offered
     assert any(c["cameo"] == "111" for c in result.cues)
@@ -61,7 +55,7 @@ def test_a_mocking_dismissal_is_hostile_and_turns_the_mocked_talks(scorer, text)
     "Tokyo and Seoul will hold a mock rescue drill next week to prepare for earthquakes.",  # 'mock': an adjective
 ])
 def test_laughter_and_a_mock_drill_are_no_mocking_dismissal(scorer, text):
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     assert not [c for c in result.cues if c["cameo"] == "111"]
 
 
@@ -73,7 +67,7 @@ def test_laughter_and_a_mock_drill_are_no_mocking_dismissal(scorer, text):
     "The traitors prattle about dialogue while they stage war drills against the north.",
 ])
 def test_talks_the_accused_side_uses_as_a_ploy_or_broke_off_are_no_cooperation(scorer, text):
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     talks = [c for c in result.cues if c["matched"].lower() in ("dialogue", "talks")]
     assert talks and all(c["contribution"] > 0 for c in talks)
     assert result.hostility > 0.3
@@ -84,7 +78,7 @@ def test_talks_the_accused_side_uses_as_a_ploy_or_broke_off_are_no_cooperation(s
     "The two sides cried out with joy when the talks ended in an agreement.",  # 'cried out', not 'crying for'
 ])
 def test_talks_offered_or_concluded_stay_cooperative(scorer, text):
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     assert [c for c in result.cues if c["matched"].lower() == "talks" and c["contribution"] < 0]
     assert result.hostility < 0
 
@@ -96,14 +90,14 @@ def test_talks_offered_or_concluded_stay_cooperative(scorer, text):
     ("Seoul's army is monitoring for a nuclear test that Tokyo's rivals may stage this week.", "nuclear test"),
 ])
 def test_watching_for_an_expected_act_halves_it(scorer, text, fragment):
-    cue = cue_of(_scored(scorer, text), fragment)
+    cue = cue_of(scored(scorer, text), fragment)
     assert any(m["kind"] == "topic" for m in cue["markers"])
     assert cue["contribution"] == pytest.approx(cue["weight"] * 0.5, abs=0.01)
 
 
 def test_an_alert_for_a_launch_done_keeps_the_launch(scorer):
     # 'alert for' is not a watching-for marker: an alert follows a launch that happened
-    result = _scored(scorer, "Tokyo issued an emergency alert for the missile launch by Busan's rebels on Sunday.")
+    result = scored(scorer, "Tokyo issued an emergency alert for the missile launch by Busan's rebels on Sunday.")
     cue = cue_of(result, "missile launch")
     assert not any(m["kind"] == "topic" for m in cue["markers"])
 
@@ -116,13 +110,13 @@ def test_an_alert_for_a_launch_done_keeps_the_launch(scorer):
 ])
 def test_captured_soldiers_name_prisoners_not_a_capture(scorer, text):
     # 'the captured soldiers' is their status (a capture past, by another): the statement is about the talks
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     assert not [c for c in result.cues if c["cameo"] == "181" and c["contribution"] > 0]
     assert result.hostility < 0
 
 
 def test_capturing_soldiers_is_still_the_act(scorer):
-    result = _scored(scorer, "Kyiv's forces captured two soldiers sent by Pyongyang in the Kursk region.")
+    result = scored(scorer, "Kyiv's forces captured two soldiers sent by Pyongyang in the Kursk region.")
     assert cue_of(result, "captured")["cameo"] == "181"
 
 
@@ -131,12 +125,12 @@ def test_capturing_soldiers_is_still_the_act(scorer):
     "Prosecutors in Busan say the charity head misappropriated aid bound for Tokyo's flood victims.",
 ])
 def test_embezzled_donations_are_no_gift(scorer, text):
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     assert not [c for c in result.cues if c["contribution"] < 0]  # the loot of a crime, not cooperation
 
 
 def test_donations_sent_stay_cooperative(scorer):
-    assert _scored(scorer, "Seoul sent donations of rice to Pyongyang's hospitals.").hostility < 0
+    assert scored(scorer, "Seoul sent donations of rice to Pyongyang's hospitals.").hostility < 0
 
 
 # --- KCNA's 'confab': the accused sides' meeting named with contempt ---
@@ -146,14 +140,14 @@ def test_donations_sent_stay_cooperative(scorer):
     "Tokyo's rulers held a confab with the puppets to plot a war, the commentary said.",
 ])
 def test_a_confab_is_contempt_and_derogates_the_talks(scorer, text):
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     assert cue_of(result, "confab")["cameo"] == "111"
     assert not [c for c in result.cues if c["contribution"] < 0]
     assert result.hostility > 0.3
 
 
 def test_talks_beside_no_confab_stay_cooperative(scorer):
-    result = _scored(scorer, "The talks between Seoul and Tokyo ended in an agreement on fisheries.")
+    result = scored(scorer, "The talks between Seoul and Tokyo ended in an agreement on fisheries.")
     assert result.hostility < 0
 
 
@@ -167,7 +161,7 @@ def test_talks_beside_no_confab_stay_cooperative(scorer):
     "The puppets made the talks collapse with unreasonable preconditions.",
 ])
 def test_talks_called_a_trick_or_made_to_fail_are_no_cooperation(scorer, text):
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     mocked = [c for c in result.cues if c["matched"].lower() in ("dialogue", "talks", "peace")]
     assert mocked and all(c["contribution"] > 0 for c in mocked)
     assert result.hostility > 0.15
@@ -179,6 +173,6 @@ def test_talks_called_a_trick_or_made_to_fail_are_no_cooperation(scorer, text):
     "Seoul and Tokyo held talks despite the collapse of the stock market.",
 ])
 def test_talks_beside_an_offensive_a_past_deadlock_or_a_market_collapse_stay_cooperative(scorer, text):
-    result = _scored(scorer, text)
+    result = scored(scorer, text)
     assert [c for c in result.cues if c["matched"].lower().endswith("talks") and c["contribution"] < 0]
     assert result.hostility < 0
