@@ -194,7 +194,13 @@ _PLACE_GAP = re.compile(r"\s+(?:in|at|across|throughout|around)\s+(?:(?!(?:to|by
 _AGENT = re.compile(r"\s+(?:[^,;:()\"“”]{0,60}?\s)?by\s+(?!(?:way|means|dint|virtue|far)\b)"
                     r"(?P<agent>[^;:()\"“”]{3,200}?)(?=\s+(?:to|during|on|at|with|for|after|before|as|when|amid|"
                     r"under|while|over)\s|[.;:]|$)")
-_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+LIST_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")  # what separates the items of a list of bodies
+
+
+def list_heads(phrase: str, kinds: Kinds) -> set[str]:
+    """The kinds the head words of a list's items give ("parties, organizations and personages of |": civic, people,
+    party_legislature), None left out."""
+    return {kinds.of_head(item) for item in LIST_ITEMS.split(phrase)} - {None}
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 
 
@@ -222,7 +228,7 @@ def collective_act(text: str, start: int, mentions: list[Mention], kinds: Kinds,
         if place is None or any(m.country not in side for m in inside):
             return None
         phrase = text[a_start : place.start - start] + "|" + text[place.end - start : a_end]
-        found = {kinds.of_head(item) for item in _ITEMS.split(phrase)} - {None}
+        found = list_heads(phrase, kinds)
         if not found or not found.isdisjoint({"government", "military", "state_media", "media", "academic"}):
             return None  # ("by the puppet military of |", "by the authorities of |": the state's own act)
         kind = found.pop() if len(found) == 1 else "civic" if "civic" in found else "people"

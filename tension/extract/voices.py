@@ -15,7 +15,7 @@ from tension.config import load_reference_words
 
 from tension.extract.actors import Mention
 from tension.extract.findings import Finding, Statement, outside_quotes
-from tension.extract.groups import collective_act
+from tension.extract.groups import LIST_ITEMS, collective_act, list_heads
 from tension.extract.kinds import RELAYED_BODIES, STATE_VOICES, Kinds
 from tension.extract.lexicon import Lexicon
 from tension.extract.sentences import Sentence
@@ -112,7 +112,6 @@ def _at(finding: Finding, speaker: Mention) -> int:
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
 # The items of a speaker's list ("parties, organizations and personages"); the kinds a coalition's items may have
 # (guideline: civic coalitions; as groups.collective_act reads a mixed passive agent; issue 13 twentieth round).
-_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _COALITION_HEADS = frozenset({"party_legislature", "civic", "people"})
 
 
@@ -141,9 +140,9 @@ def coalition_kind(kind: str | None, finding: Finding, before: str, kinds: Kinds
         return kind
     start = max(before.rfind(";"), before.rfind(":")) + 1
     phrase = before[start:] + " " + (finding.phrase.split("|", 1)[1] if "|" in finding.phrase else "")
-    if not _LIST.search(phrase) or _OFFICE.search(phrase):
+    if not LIST_ITEMS.search(phrase) or _OFFICE.search(phrase):
         return kind  # ("the government, political parties and organizations of the DPRK": the state's joint voice)
-    heads = {kinds.of_head(item) for item in _LIST.split(phrase)} - {None}
+    heads = list_heads(phrase, kinds)
     return "civic" if "civic" in heads and "party_legislature" in heads and heads <= _COALITION_HEADS else kind
 
 
