@@ -3,8 +3,8 @@ read-only), paths to ../shared data."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
-
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,21 @@ from evaluation import SHARED_DATA  # noqa: E402  ($TENSION_SHARED_DATA or ../sh
 def ctx() -> Context:
     """The packaged actor dictionary, lexicons, real VADER scorer and default pairs."""
     return build_context()
+
+
+@pytest.fixture(scope="module")
+def module_tmp(tmp_path_factory: pytest.TempPathFactory):
+    """`tmp_path_factory.mktemp` for a module's fixtures, with the folders removed when the module ends: their
+    databases (several MB each) otherwise stay until the whole session ends, and on CI they filled the disk."""
+    made: list[Path] = []
+
+    def mktemp(name: str) -> Path:
+        made.append(tmp_path_factory.mktemp(name))
+        return made[-1]
+
+    yield mktemp
+    for folder in made:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -119,9 +119,9 @@ def statuses(db) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def story(tmp_path_factory):
+def story(module_tmp):
     """The inbox with A, a database folder after run 1 (A published), B added, and the clean end state."""
-    root = tmp_path_factory.mktemp("crash")
+    root = module_tmp("crash")
     inbox = root / "inbox"
     inbox.mkdir()
     write_batch(inbox / "a.jsonl", date(2024, 1, 1), 120, 0)       # weeks 2024-W01 .. W05

@@ -31,12 +31,12 @@ def a_gold_id() -> str:
 
 
 @pytest.fixture(scope="module")
-def dev_db(tmp_path_factory) -> tuple[Path, dict]:
+def dev_db(module_tmp) -> tuple[Path, dict]:
     plain = a_gold_id()
     items = [{"id": plain, "text": SENTENCES[0], "published": "2024-03-04"}]
     items += [{"id": f"https://example.org/item-{k}", "text": text, "published": "2024-03-05"}
               for k, text in enumerate(SENTENCES[1:])]
-    folder = tmp_path_factory.mktemp("dev_sample")
+    folder = module_tmp("dev_sample")
     inbox = folder / "items.jsonl"
     inbox.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
     db = folder / "dev.duckdb"

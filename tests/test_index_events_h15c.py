@@ -41,9 +41,9 @@ DOCUMENTS = {
 
 
 @pytest.fixture(scope="module")
-def pipeline_db(tmp_path_factory) -> Path:
+def pipeline_db(module_tmp) -> Path:
     """The documents above through a whole run (tension.run.run_local), as the evaluation reads a database."""
-    folder = tmp_path_factory.mktemp("h15c")
+    folder = module_tmp("h15c")
     lines = [json.dumps({"id": f"w{week}d{i}", "text": text, "source": "Test wire",
                          "published": str(MONDAY + timedelta(weeks=week - 1, days=1 + i))})
              for week, texts in DOCUMENTS.items() for i, text in enumerate(texts)]
@@ -132,9 +132,9 @@ SURGES = [2, 3, 4, 2, 3, 4, 16, 3, 12, 3]  # hostile statements (of 0.5) among 1
 
 
 @pytest.fixture(scope="module")
-def two_surges(tmp_path_factory) -> Path:
+def two_surges(module_tmp) -> Path:
     """Ten weeks: six ordinary, a surge, an ordinary week, a second surge, an ordinary week."""
-    path = new_db(tmp_path_factory.mktemp("surges") / "surges.duckdb")
+    path = new_db(module_tmp("surges") / "surges.duckdb")
     intensity_weeks(path, SURGES)
     return path
 

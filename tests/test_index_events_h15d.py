@@ -92,12 +92,12 @@ def test_the_rss2024_field_mapping_reads_every_item_into_its_29_weeks() -> None:
 
 
 @pytest.fixture(scope="module")
-def rss2024_db(tmp_path_factory) -> Path:
+def rss2024_db(module_tmp) -> Path:
     """The real RSS 2024 file through a whole run, as `tension run ... --field ...` builds it for the evaluation."""
     path = SHARED_DATA / CORPORA["rss2024"][0]
     if not path.exists():
         pytest.skip(f"{path} not present (../shared/data is only available in the project's CI and dev machines)")
-    db = tmp_path_factory.mktemp("h15d") / "rss2024.duckdb"
+    db = module_tmp("h15d") / "rss2024.duckdb"
     run.run_local([path], db, fields=rss2024_fields())
     return db
 

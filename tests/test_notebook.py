@@ -21,9 +21,9 @@ KCNA = "kcna_2011_2012/kcna_stories_2011_2012_southkorea_related.jsonl"
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def published(module_tmp) -> Path:
     """The seed article through a run, published."""
-    db = tmp_path_factory.mktemp("published") / "tension.duckdb"
+    db = module_tmp("published") / "tension.duckdb"
     run.run_local([SEEDS], db)
     return db
 

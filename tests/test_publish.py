@@ -71,14 +71,14 @@ N_DOCUMENTS = 300
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    return make_inbox(tmp_path_factory.mktemp("corpus") / "inbox", N_DOCUMENTS)
+def corpus(module_tmp) -> Path:
+    return make_inbox(module_tmp("corpus") / "inbox", N_DOCUMENTS)
 
 
 @pytest.fixture(scope="module")
-def clean_db(corpus, tmp_path_factory) -> Path:
+def clean_db(corpus, module_tmp) -> Path:
     """The corpus through one uninterrupted run (batches of 200; the killed run below uses 50)."""
-    db = tmp_path_factory.mktemp("clean") / "tension.duckdb"
+    db = module_tmp("clean") / "tension.duckdb"
     finish(run_tension(corpus, db, "--batch-size", "200"))
     return db
 

@@ -78,8 +78,8 @@ def write_inbox(inbox: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("voices")
+def db(module_tmp) -> Path:
+    folder = module_tmp("voices")
     path = folder / "t.duckdb"
     run.run_local([write_inbox(folder / "inbox")], path)
     return path
@@ -90,13 +90,13 @@ def _pdf_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def week_pdf(db: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
-    return _pdf_text(report.build_report(db, tmp_path_factory.mktemp("week"), week=SURGE_WEEK))
+def week_pdf(db: Path, module_tmp) -> str:
+    return _pdf_text(report.build_report(db, module_tmp("week"), week=SURGE_WEEK))
 
 
 @pytest.fixture(scope="module")
-def period_pdf(db: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
-    return _pdf_text(report.build_report(db, tmp_path_factory.mktemp("period"), period=f"2024-W02..{SURGE_WEEK}"))
+def period_pdf(db: Path, module_tmp) -> str:
+    return _pdf_text(report.build_report(db, module_tmp("period"), period=f"2024-W02..{SURGE_WEEK}"))
 
 
 def _rows(db: Path, sql: str) -> pd.DataFrame:

@@ -20,13 +20,15 @@ KOREA_NAMED = re.compile(r"korea|korean|seoul|busan|gyeongju|incheon|\brok\b|yoo
 
 
 @pytest.fixture(scope="module")
-def ru_run(tmp_path_factory):
+def ru_run(module_tmp):
     from tension import run
 
     source = shared_file("ru_state_media_korea/ru_state_media_korea.jsonl")
-    inbox = tmp_path_factory.mktemp("ru_inbox")
+    folder = module_tmp("ru")
+    inbox = folder / "inbox"
+    inbox.mkdir()
     shutil.copy(source, inbox / source.name)
-    db = inbox.parent / "ru.duckdb"
+    db = folder / "ru.duckdb"
     totals = run.run_local([inbox], db, fields={"text": "title+lead", "source": "outlet"})
     records = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     return totals, db, records

@@ -22,9 +22,9 @@ NO_FILES = "file system operations are disabled by configuration"
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
+def published(module_tmp):
     """A published database from the seeds, its private working copy beside it, and its Parquet export."""
-    folder = tmp_path_factory.mktemp("sql")
+    folder = module_tmp("sql")
     db = folder / "tension.duckdb"
     run.run_local([SEEDS], db)
     workspace = publish.Workspace(db)
