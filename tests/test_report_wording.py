@@ -166,3 +166,24 @@ def test_a_run_for_an_earlier_week_prints_that_weeks_summary(tmp_path: Path) -> 
     assert out.returncode == 0, out.stderr
     assert "report: " in out.stdout and "all_2024-W02.pdf" in out.stdout
     assert "DPRK–ROK 2024-W02:" in out.stdout and "2024-W04" not in out.stdout, out.stdout
+
+
+def test_the_reports_fixed_words_agree_with_the_index_parameters(tmp_path: Path) -> None:
+    """The report's legends and notes say the week grain's constants in words ("fewer than 3 state-voice
+    statements, or all from 1 document", "4-week trend", "the 12 weeks before", "2.5 SD", "a quarter of a typical
+    week", "(documents + 1)"); the numbers live in index_parameters.sql. Changing one there without the words fails here."""
+    from tension.reporting import charts, front, pairs
+
+    db = new_db(tmp_path / "t.duckdb")
+    with store.connect(db, read_only=True) as con:
+        week = store.query(con, "select * from index_parameters where grain = 'week'").iloc[0]
+    assert (week["min_state_statements"], week["min_state_documents"]) == (3, 2)
+    assert "fewer than 3 state-voice statements, or all from 1 document" in pairs.CHART_NOTE
+    assert charts.THIN_LABEL == "thin: < 3 state-voice statements or 1 document"
+    assert (week["trend_periods"], week["baseline_periods"]) == (4, 12)
+    assert "4-week trend" in pairs.CHART_NOTE and "12 weeks before" in pairs.CHART_NOTE
+    assert week["flag_z"] == 2.5 and week["low_coverage_share"] == 0.25
+    assert "under a quarter of a typical week" in pairs.CHART_NOTE
+    assert (week["prior_documents"], week["flag_min_documents"]) == (1.0, 2)
+    for words in ("(documents + 1)", "last 4 weeks pooled", "the 12 weeks before", "2.5 SD or more", "2+ documents"):
+        assert words in front.FRONT_NOTE, words
