@@ -50,7 +50,7 @@ def all_rejected(result: dict) -> bool:
 
 def extractor_lines(result: dict) -> list[str]:
     """What the run says about documents and the extractor that read them: how many it extracted again (--reread,
-    or a changed file read again), and how many stored documents an older release's extractor read (their
+    or a changed file read again), how many it read again with corrected metadata, and how many stored documents an older release's extractor read (their
     statements follow older rules until their files are read again with --reread)."""
     lines = []
     if again := result.get("documents_reextracted"):
@@ -58,6 +58,11 @@ def extractor_lines(result: dict) -> list[str]:
         lines.append(f"{again} stored document{'s' * (again != 1)} extracted again by this release's extractor: "
                      f"{'their' if again != 1 else 'its'} {old} earlier statement{'s' * (old != 1)} replaced (the "
                      "statements added above include the new ones)")
+    if corrected := result.get("documents_corrected"):
+        lines.append(f"{corrected} stored document{'s' * (corrected != 1)} read again from the same file and line with "
+                     "other metadata (a corrected --field or --default: date, outlet, title, address, speaker or id): "
+                     f"{'they replace' if corrected != 1 else 'it replaces'} what was stored, statements and scores "
+                     "with it")
     if stale := result.get("documents_stale"):
         lines.append(f"{stale} stored document{' was' if stale == 1 else 's were'} read by an older extractor (the "
                      "rules changed since): run again with --reread and the same --inbox/--field options to extract "

@@ -36,7 +36,7 @@ from tension.warehouse import store as storage
 from tension.warehouse.load import Writer
 
 COUNTS = ("documents_seen", "documents_new", "documents_rejected", "statements_added", "documents_clustered",
-          "documents_replaced", "documents_reextracted", "statements_replaced")
+          "documents_replaced", "documents_reextracted", "documents_corrected", "statements_replaced")
 
 
 @functools.cache
@@ -211,7 +211,8 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         changed = storage.content_fingerprint(con) != tuple(before)
         # Rows deleted (a copy replaced, a document extracted again) may leave weeks no new document is in: the
         # whole export is rewritten then, as after a rescore.
-        replaced = totals.get("documents_replaced") or totals.get("documents_reextracted")
+        replaced = (totals.get("documents_replaced") or totals.get("documents_reextracted")
+                    or totals.get("documents_corrected"))
         weeks = None if rescored or replaced else storage.weeks_ingested_since(con, started)
         stale = storage.documents_of_other_extractors(con, extractor_version())
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed

@@ -44,7 +44,8 @@ class Writer:
 
 def store_batch(writer: Writer, batch_dir: Path) -> dict:
     """Insert one staged batch in one transaction (documents already stored are left alone, unless the batch holds
-    an earlier copy of the same text or the same copy read by another extractor, which replaces them), each new document with its near-duplicate cluster; drop
+    an earlier copy of the same text, the same copy read by another extractor or the same file line read with
+    corrected metadata, which replace them), each new document with its near-duplicate cluster; drop
     the staging. Returns the batch's counts and rejections."""
     con = writer.con
     files = {name: str(batch_dir / f"{name}.parquet") for name in SCHEMAS}
@@ -53,13 +54,14 @@ def store_batch(writer: Writer, batch_dir: Path) -> dict:
         # extractor read to this batch's reading of it (load_replaced_documents): its rows go, and the batch's copy is
         # stored below as new.
         con.execute(store.sql("load_replaced_documents"), [files["documents"]])
-        replaced, again = con.execute("select count(*) filter (where why = 'earlier copy'), "
-                                      "count(*) filter (where why = 'extracted again') from replaced_documents").fetchone()
+        replaced, again, corrected = con.execute(
+            "select count(*) filter (where why = 'earlier copy'), count(*) filter (where why = 'extracted again'), "
+            "count(*) filter (where why = 'read again') from replaced_documents").fetchone()
         # the statements the documents extracted again had (what their new ones replace)
         replaced_statements = con.execute(
             "select count(*) from statements where doc_id in "
             "(select doc_id from replaced_documents where why = 'extracted again')").fetchone()[0] if again else 0
-        if replaced or again:
+        if replaced or again or corrected:
             for table, key in (("scores", "statement_id in (select statement_id from statements where doc_id in "
                                           "(select doc_id from replaced_documents))"),
                                ("statements", "doc_id in (select doc_id from replaced_documents)"),
@@ -81,8 +83,8 @@ def store_batch(writer: Writer, batch_dir: Path) -> dict:
         rejections = [tuple(r.values()) for r in pq.read_table(files["rejections"]).to_pylist()]
         documents_read = pq.ParquetFile(files["documents"]).metadata.num_rows
     shutil.rmtree(batch_dir, ignore_errors=True)
-    return {"documents_seen": documents_read, "documents_new": new.num_rows - again,
+    return {"documents_seen": documents_read, "documents_new": new.num_rows - again - corrected,
             "documents_rejected": len(rejections), "statements_added": statements_added,
-            "documents_replaced": replaced, "documents_reextracted": again,
+            "documents_replaced": replaced, "documents_reextracted": again, "documents_corrected": corrected,
             "statements_replaced": replaced_statements,
             "documents_clustered": clustering.joined, "rejections": rejections}

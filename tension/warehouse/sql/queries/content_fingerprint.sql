@@ -1,5 +1,6 @@
 -- Row counts and settings that change whenever the published content would (store.content_fingerprint); documents
--- per extractor version too: a document extracted again replaces its rows with as many, maybe.
+-- per extractor version too: a document extracted again replaces its rows with as many, maybe; and a hash of the
+-- documents' metadata, since a document read again with a corrected date or outlet replaces its rows with as many.
 select (select count(*) from documents), (select count(cluster_id) from documents),
        (select count(*) from statements), (select count(*) from scores),
        (select count(*) from rejected_documents),
@@ -7,4 +8,5 @@ select (select count(*) from documents), (select count(cluster_id) from document
        (select string_agg(key || '=' || value, '|' order by key) from settings),
        (select string_agg(pair_id, '|' order by pair_id) from pairs),
        (select string_agg(v || ':' || n, '|' order by v)
-        from (select coalesce(extractor_version, '-') as v, count(*) as n from documents group by all))
+        from (select coalesce(extractor_version, '-') as v, count(*) as n from documents group by all)),
+       (select sum(hash(doc_id, published, title, source, url, speaker, external_id, path, item)) from documents)
