@@ -159,6 +159,18 @@ def test_atom_feed(tmp_path):
     assert doc.text.endswith("Kim Jong Un vowed to expand the arsenal.")
 
 
+def test_a_feed_items_date_is_the_day_in_the_feeds_own_time_zone(tmp_path):
+    """Found by a new user: feedparser's parsed dates are UTC, so a Seoul item of Monday 07:30 +0900 was Sunday, in
+    the ISO week before; a JSON record with the same time kept its Monday."""
+    early = RSS.replace("Sat, 03 Feb 2024 09:00:00 GMT", "Mon, 05 Feb 2024 07:30:00 +0900")
+    (tmp_path / "wire.rss").write_text(early)
+    docs = {i.item: i for i in read_documents([tmp_path / "wire.rss"]) if isinstance(i, Document)}
+    assert docs["1"].published == date(2024, 2, 5)
+    atom = ATOM.replace("2024-02-02T08:00:00Z", "2024-02-02T23:30:00-05:00")  # Feb 3 in UTC, Feb 2 where written
+    (tmp_path / "feed.atom").write_text(atom)
+    assert only(read_documents([tmp_path / "feed.atom"])).published == date(2024, 2, 2)
+
+
 def test_not_a_feed_is_rejected(tmp_path):
     (tmp_path / "notes.xml").write_text("<?xml version='1.0'?><notes><note>hi</note></notes>")
     assert only(read_documents([tmp_path / "notes.xml"])).reason.startswith("not an RSS/Atom feed")

@@ -8,6 +8,8 @@ import re
 from datetime import date
 from html.parser import HTMLParser
 
+from dateutil import parser as dateparser
+
 from tension.ingest.decoding import Extracted, FormatError, decode_text, declared_markup_charset
 
 _HTML_TAG = re.compile(
@@ -87,6 +89,18 @@ def read_html(raw: bytes, declared: str | None = None) -> Extracted:
     return Extracted(text="\n\n".join(lines), meta=meta, date_source=date_source, encoding=encoding)
 
 
+def _local_date(written: object, utc_stamp: tuple) -> date:
+    """The item's date as its feed wrote it, in the feed's own time zone: feedparser's `*_parsed` is converted to
+    UTC, which put a Seoul item of Monday 07:30 +0900 on Sunday (the ISO week before). UTC only when the written
+    date cannot be read, or is read as more than a day away from it (a format dateutil takes another way)."""
+    utc = date(*utc_stamp[:3])
+    try:
+        local = dateparser.parse(str(written)).date()
+    except (ValueError, OverflowError, TypeError):
+        return utc
+    return local if abs((local - utc).days) <= 1 else utc
+
+
 def read_feed(raw: bytes) -> tuple[str, list[Extracted | FormatError]]:
     """The feed's title and one Extracted per RSS/Atom item (or a FormatError for an unusable item)."""
     import feedparser
@@ -107,7 +121,7 @@ def read_feed(raw: bytes) -> tuple[str, list[Extracted | FormatError]]:
         for key in ("published", "updated", "created"):
             stamp = entry.get(f"{key}_parsed")
             if stamp:
-                meta["published"] = date(*stamp[:3])
+                meta["published"] = _local_date(entry.get(key), stamp)
                 date_source = f"feed item <{key}>"
                 break
         else:
