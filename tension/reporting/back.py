@@ -21,7 +21,9 @@ def quality_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
     q, span = data.quality, scope.label
     share = f" ({q['unresolved_in_range'] / q['statements_in_range']:.0%})" if q["statements_in_range"] else ""
     rows = [["Check", f"In {span}", "All weeks", "What it means"],
-            ["Documents read and stored", str(q["documents_in_range"]), str(q["documents"]), "by publication date"],
+            ["Documents read and stored", str(q["documents_in_range"]), str(q["documents"]),
+             "by publication date, every copy of a story; the pair pages and the outlet table count a story carried "
+             "by several outlets, or revised, once"],
             ["Documents without any statement", str(q["documents_without_statements_in_range"]),
              str(q["documents_without_statements"]), "read, but no sentence was attributed to an actor"],
             ["Statements extracted", str(q["statements_in_range"]), str(q["statements"]),
@@ -74,7 +76,7 @@ def _outlet_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
     silent = sorted(read.index[read["documents"] == 0])
     read = read[read["documents"] > 0].sort_values(["total_intensity", "documents"], ascending=False)
     where = "days of 7" if not scope.is_period else "weeks read"
-    head = ["Outlet", "Documents read", f"Read on ({where})"]
+    head = ["Outlet", "Documents (a story once)", f"Read on ({where})"]
     for _, name in pairs:
         head += [f"{escape(name)}: state-voice statements", f"{escape(name)}: its part of the intensity"]
     rows = [head]

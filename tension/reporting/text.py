@@ -221,7 +221,7 @@ def coverage_text(row: pd.Series) -> str:
         return "Coverage: nothing was read this week (a gap in the feeds, not a calm week)."
     documents, outlets, days = int(row["coverage_documents"]), int(row["outlets"]), int(row["days_covered"])
     text = (f"Coverage: {documents} document{'s' * (documents != 1)} read from {outlets} outlet"
-            f"{'s' * (outlets != 1)} on {days} of 7 days")
+            f"{'s' * (outlets != 1)} on {days} of 7 days (a story carried by several outlets or revised counts once)")
     if row.get("partial"):
         text += "; the data starts or ends inside this week, so part of it was never read"
     elif _true(row.get("low_coverage")):
