@@ -16,7 +16,7 @@ from tension.extract.lexicon import Lexicon
 from tension.extract.scan import phrase_alternatives
 from tension.extract.sentences import Sentence, title_case
 from tension.extract.targets import make_statement
-from tension.extract.voices import DIASPORA, kind_of_speaker
+from tension.extract.speaker_kind import DIASPORA, kind_of_speaker
 from tension.extract.walk import Walk
 
 

@@ -35,8 +35,8 @@ from tension.extract.references import resolve_mentions
 from tension.extract.scan import WordIndex, cuts_word
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets, make_statement
-from tension.extract.voices import (DIASPORA, coalition_kind, detected_launch, is_remark, kind_of_speaker,
-                                    relayed_voices, state_outlet_relays_launch)
+from tension.extract.speaker_kind import DIASPORA, coalition_kind, kind_of_speaker
+from tension.extract.voices import detected_launch, is_remark, relayed_voices, state_outlet_relays_launch
 from tension.extract.walk import Walk, as_mention, declared_speaker
 
 
