@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from tension.extract.actors import Mention
 from tension.extract.findings import Finding
 from tension.extract.groups import LIST_ITEMS, list_heads
 from tension.extract.kinds import STATE_VOICES, Kinds
+from tension.extract.mentions import Mention
 from tension.extract.walk import Walk
 
 

@@ -13,11 +13,11 @@ from functools import lru_cache
 
 from tension.config import load_reference_words
 
-from tension.extract.actors import Mention
 from tension.extract.findings import Finding, Statement, outside_quotes
 from tension.extract.groups import collective_act
 from tension.extract.kinds import RELAYED_BODIES, STATE_VOICES, Kinds
 from tension.extract.lexicon import Lexicon
+from tension.extract.mentions import Mention
 from tension.extract.sentences import Sentence
 from tension.extract.targets import make_statement
 from tension.extract.walk import Walk
