@@ -47,7 +47,7 @@ def main() -> int:
         print(f"skipped: no input ({args.file or WORK / 'kcna_N.jsonl'} not found); build it with "
               "`python -m bench.run --sizes 10000` or pass --file")
         return 0
-    from tension.run import count_lines
+    from tension.ingest.planning import count_lines
 
     lines = count_lines(path)
     starts = list(range(1, lines + 1, args.batch))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from tension.cli_checks import (
-    check_inbox, check_no_run_in_progress, check_pairs, check_week, check_writable_db, parse_defaults, parse_fields,
+    check_files, check_inbox, check_no_run_in_progress, check_pairs, check_week, check_writable_db, parse_countries,
+    parse_defaults, parse_fields,
 )
 from tension.config import BATCH_SIZE, DEFAULT_DB, DEFAULT_INBOX, DEFAULT_REPORTS, SCHEDULE_CRON, SCHEDULE_TIMEZONE
 
@@ -215,38 +215,27 @@ def statements(
     Folders are read recursively, e.g. the pair statements of every seed:
     tension statements seeds/ | jq -c 'select(.pairs != []) | [.speaker_country, .targets, .hostility]'
     """
-    from tension.ingest.documents import Rejection, printable, read_documents
-    from tension.ingest.inbox import list_inbox
-    from tension.analyse import analyse_documents, build_context, split_dating, with_defaults
-    from tension.records import statement_json
+    from tension.adhoc import document_statements, input_paths
+    from tension.analyse import build_context
+    from tension.ingest.documents import Rejection, printable
 
     fields, defaults = parse_fields(field), parse_defaults(default)
-    for given in files:
-        if not given.exists() and not given.is_symlink():
-            raise typer.BadParameter(f"{given} does not exist", param_hint="FILES")
+    check_files(files)
     check_pairs(pairs)
-    paths = [path for given in files for path in (list_inbox([given]) if given.is_dir() else [given])]
+    paths = input_paths(files)
     if not paths:
         typer.echo(f"no input files under {', '.join(map(str, files))} (dotfiles and .meta.yaml sidecars are not "
                    "documents)", err=True)
         raise typer.Exit(code=1)
-    ctx = build_context(pairs)
     rejected = accepted = 0
-    dating, defaults = split_dating(defaults)
-    for item in read_documents(paths, fields, dating=dating):
-        failed: list[Rejection] = []
-        if isinstance(item, Rejection):
-            failed.append(item)
-        else:
-            found = analyse_documents([with_defaults(item, defaults)], ctx, failed=failed)
-        if failed:
+    for found in document_statements(paths, build_context(pairs), fields, defaults):
+        if isinstance(found, Rejection):
             rejected += 1
-            typer.echo(f"rejected {failed[0].where()}: {printable(failed[0].reason)}", err=True)
+            typer.echo(f"rejected {found.where()}: {printable(found.reason)}", err=True)
             continue
         accepted += 1
-        analysed = found[0]
-        for statement, score in zip(analysed.statements, analysed.scores):
-            typer.echo(json.dumps(statement_json(analysed.document, statement, score, ctx.pairs), ensure_ascii=False))
+        for statement in found:
+            typer.echo(json.dumps(statement, ensure_ascii=False))
     if rejected and not accepted:
         raise typer.Exit(code=1)  # nothing readable at all
 
@@ -267,20 +256,14 @@ def score(
 
     Example: tension score --targets PRK --speaker-country RUS "Russia, at war with Ukraine, signed a pact with Pyongyang."
     """
-    from tension.score.scorer import MODALITY_FACTORS, Scorer
+    from tension.adhoc import scored_texts, text_lines
+    from tension.score.scorer import MODALITY_FACTORS
 
     if modality not in MODALITY_FACTORS:
         raise typer.BadParameter(f"choose one of {', '.join(MODALITY_FACTORS)}", param_hint="--modality")
     if (text is None) == (file is None):
         raise typer.BadParameter("give either TEXT or --file PATH")
-    codes = [code.strip().upper() for code in targets.split(",") if code.strip()] if targets else None
-    for code in [*(codes or []), *([speaker_country] if speaker_country else [])]:
-        if len(code) != 3 or not code.isalpha():
-            raise typer.BadParameter(f"{code!r} is not an ISO3 country code (e.g. KOR, PRK, RUS)",
-                                     param_hint="--speaker-country" if code == speaker_country else "--targets")
-    if speaker_country and not codes:
-        raise typer.BadParameter("--speaker-country only counts with --targets", param_hint="--speaker-country")
-    speaker_country = speaker_country.upper() if speaker_country else None
+    codes, speaker_country = parse_countries(targets, speaker_country)
     if text is not None and not text.strip():
         raise typer.BadParameter("the text is empty: give the sentence to score, e.g. tension score "
                                  "'North Korea called him a diplomatic idiot'")
@@ -288,24 +271,14 @@ def score(
         lines = [text]
     else:
         try:
-            raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
-            content = raw.decode("utf-8-sig")
+            lines = text_lines(file)
         except OSError as error:
             raise typer.BadParameter(f"cannot read {file}: {error.strerror or error}", param_hint="--file") from None
         except UnicodeDecodeError as error:
             raise typer.BadParameter(f"{file} is not UTF-8 text ({error.reason} at byte {error.start}); convert it "
                                      "first, e.g. iconv -f cp949 -t utf-8", param_hint="--file") from None
-        # One text per line means per \n (or \r\n): str.splitlines would also split at \v, \f, U+2028 and
-        # others that occur inside real texts, and give more results than lines.
-        lines = content.replace("\r\n", "\n").split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-    scorer = Scorer()
-    for line in lines:
-        result = scorer.score(line, modality, codes, speaker_country)
-        # the stored explanation's parts (raw_hostility, vader_weight, capped, the formula: METHODOLOGY §2)
-        typer.echo(json.dumps({"text": line, "hostility": result.hostility, **result.explanation(),
-                               "scorer_version": result.scorer_version}, ensure_ascii=False))
+    for scored in scored_texts(lines, modality, codes, speaker_country):
+        typer.echo(json.dumps(scored, ensure_ascii=False))
 
 
 @app.command()

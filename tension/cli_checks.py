@@ -104,6 +104,26 @@ def is_duckdb_file(path: Path) -> bool:
         return handle.read(12)[8:12] == b"DUCK"
 
 
+def check_files(files: list[Path]) -> None:
+    """Every FILES argument exists (a symlink is read and rejected with its reason, even a broken one)."""
+    for given in files:
+        if not given.exists() and not given.is_symlink():
+            raise typer.BadParameter(f"{given} does not exist", param_hint="FILES")
+
+
+def parse_countries(targets: str | None, speaker_country: str | None) -> tuple[list[str] | None, str | None]:
+    """--targets (ISO3 codes, comma-separated) as upper-case codes, and --speaker-country upper-cased: each an ISO3
+    code, the speaker's country only with targets."""
+    codes = [code.strip().upper() for code in targets.split(",") if code.strip()] if targets else None
+    for code in [*(codes or []), *([speaker_country] if speaker_country else [])]:
+        if len(code) != 3 or not code.isalpha():
+            raise typer.BadParameter(f"{code!r} is not an ISO3 country code (e.g. KOR, PRK, RUS)",
+                                     param_hint="--speaker-country" if code == speaker_country else "--targets")
+    if speaker_country and not codes:
+        raise typer.BadParameter("--speaker-country only counts with --targets", param_hint="--speaker-country")
+    return codes, speaker_country.upper() if speaker_country else None
+
+
 def check_inbox(inbox: list[Path]) -> None:
     """Every --inbox given exists."""
     for path in inbox:

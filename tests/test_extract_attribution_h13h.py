@@ -75,7 +75,7 @@ def test_a_city_before_a_date_is_a_place_not_a_speaker(ctx):
     assert [s.speaker for s in got] == ["KCNA"]
 
 
-# --- a part of a named state body speaks with the body's kind (voices.py _part_of; actors.tsv NDC) -------------------
+# --- a part of a named state body speaks with the body's kind (speaker_kind._part_of; actors.tsv NDC) ------------------
 
 def test_an_inspection_group_of_a_state_organ_is_government(ctx):
     # Before: the head word "group" made it a civic group.

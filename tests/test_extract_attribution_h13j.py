@@ -60,7 +60,7 @@ def test_workers_of_a_plant_are_people(ctx):
     assert found(ctx, text)[0][:2] == ("KOR", "people")
 
 
-# --- a Korean living abroad is a diaspora voice of no state (speaker_kinds.tsv, voices.DIASPORA) --------------------
+# --- a Korean living abroad is a diaspora voice of no state (speaker_kinds.tsv, speaker_kind.DIASPORA) --------------
 
 def test_an_article_by_a_korean_resident_abroad_is_diaspora_of_no_state(ctx):
     # Before: JPN people (the country of residence, as if Japan spoke).
@@ -103,7 +103,7 @@ def test_the_cprk_stays_a_state_organ(ctx):
     assert found(ctx, text)[0] == ("PRK", "government", ("KOR",))
 
 
-# --- a named DPRK body "of the DPRK" is its state, not a person of it (voices._OFFICE) -----------------------------
+# --- a named DPRK body "of the DPRK" is its state, not a person of it (speaker_kind._OFFICE) -----------------------
 
 def test_a_tourism_bureau_of_the_dprk_is_government(ctx):
     # Before: PRK people ("a champion of <country>" reading: a name "of" a country with no office word).

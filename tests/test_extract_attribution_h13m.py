@@ -55,7 +55,7 @@ def test_what_else_a_country_owns_is_no_body(ctx):
         ("KOR", "government")]
 
 
-# --- a title-case headline's object after a state's verb names no head (reference_words.tsv name_break; voices.py) ---
+# --- a title-case headline's object after a state's verb names no head (reference_words.tsv name_break; speaker_kind.py)
 
 def test_a_states_headline_verb_ends_its_phrase_before_the_objects_head(ctx):
     # Before: "Companies" in the object made the state a civic group.
@@ -228,7 +228,7 @@ def test_a_countrys_own_strategy_still_speaks(ctx):
 
 def test_leaders_from_three_countries_meeting_act_toward_each_other(ctx):
     # Before: no row (a subject after "from" was taken only alone, before a verb). Each acts toward the others,
-    # as government (a delegation head is an office: voices._OFFICE).
+    # as government (a delegation head is an office: speaker_kind._OFFICE).
     text = "Senior officials of Japan, Australia and India held talks in Delhi."
     assert voices_on(ctx, text, DAY) == [("JPN", "government", ("AUS", "IND")), ("AUS", "government", ("IND", "JPN")),
                                          ("IND", "government", ("AUS", "JPN"))]

@@ -64,7 +64,7 @@ def test_troops_withdrawn_from_the_south_leave_it_the_place(ctx):
         [("PRK", "state_media", ("USA",))]
 
 
-# --- 3. a Korean living in Korea is no diaspora (voices.kind_of_speaker: the place after "in") ---------------------
+# --- 3. a Korean living in Korea is no diaspora (speaker_kind.kind_of_speaker: the place after "in") ---------------
 
 def test_a_korean_resident_in_seoul_is_a_person_of_the_south(ctx):
     # Before: the head row "Korean resident in" made him diaspora_foreign of no state.

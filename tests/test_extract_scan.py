@@ -15,9 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tension.config import load_reference_words, read_tsv
-from tension.extract import actors as actors_module
 from tension.extract import acts, attribution
-from tension.extract import modality
+from tension.extract import mentions, modality
 from tension.extract import statements as extract
 from tension.extract.modality import modality_words
 from tension.extract.scan import Anchored, WordIndex, lowercase_view, word_set
@@ -35,8 +34,8 @@ CUES = {
     "future": modality_words().future, "emphasis": modality_words().emphasis_finder, "anaphor": extract.anaphor_pattern(list(load_reference_words()["anaphor"])),
     "according": attribution.ACCORDING,
     "passive agent": acts.PASSIVE_AGENT, "that": acts._THAT,
-    "backref": actors_module.backref_pattern(load_reference_words()["definite"]), "side": actors_module._SIDE,
-    "two": actors_module._TWO,
+    "backref": mentions.backref_pattern(load_reference_words()["definite"]), "side": mentions._SIDE,
+    "two": mentions._TWO,
 }
 
 
@@ -88,12 +87,12 @@ BACKREF_WORDS = ["she", "he", "it", "they", "the", "The", "foreign", "state", "N
 def test_back_references_found_from_words_are_the_patterns(text):
     nouns = load_reference_words()["definite"]
     backref = CUES["backref"]
-    backrefs, sides, two = actors_module._backref_starts(text, WordIndex(text), nouns)
+    backrefs, sides, two = mentions._backref_starts(text, WordIndex(text), nouns)
     assert spans(backref.finditer(text, text, anchors=(), starts=backrefs)) == spans(backref.pattern.finditer(text))
-    assert spans(actors_module._SIDE.finditer(text, text, anchors=(), starts=sides)) == spans(
-        actors_module._SIDE.pattern.finditer(text))
-    assert spans(actors_module._TWO.finditer(text, text, anchors=(), starts=two)) == spans(
-        actors_module._TWO.pattern.finditer(text))
+    assert spans(mentions._SIDE.finditer(text, text, anchors=(), starts=sides)) == spans(
+        mentions._SIDE.pattern.finditer(text))
+    assert spans(mentions._TWO.finditer(text, text, anchors=(), starts=two)) == spans(
+        mentions._TWO.pattern.finditer(text))
 
 
 def test_actor_finder_matches_the_alias_pattern(ctx):

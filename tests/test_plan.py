@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tension import run
+from tension.ingest import planning
 
 
 def jsonl(path: Path, lines: int) -> Path:
@@ -36,7 +37,7 @@ def test_large_file_is_cut_evenly_in_a_multiple_of_the_workers(tmp_path, lines, 
 
 def test_a_file_stored_unchanged_is_not_planned_again(tmp_path):
     path = jsonl(tmp_path / "feed.jsonl", 10)
-    name, size, mtime = run.file_signature(path)
+    name, size, mtime = planning.file_signature(path)
     assert run.plan([path], 4, {name: (size, mtime)}, workers=2) == []
     assert len(run.plan([path], 4, {}, workers=2)) == 4  # 3 batches of 4 -> 4 of 3, 3, 3, 1
     # the count the run's log gives: the inbox files left out as unchanged, not every file ever stored

@@ -34,7 +34,7 @@ def test_a_hedge_outside_the_main_clause_does_not_halve_the_statement(scorer, te
 ])
 def test_the_month_may_is_no_hedge(scorer, text, asserted):
     # "May" the month: the extractor no longer reads it as a hedge (tension/extract/modality.py, MONTH_BEFORE), and
-    # the scorer's own check (rules.hedge_in_main_clause) would not halve it either
+    # the scorer's own check (hedges.hedge_in_main_clause) would not halve it either
     result = scored(scorer, text)
     assert result.modality == "asserted"
     assert abs(result.hostility) > 0.2

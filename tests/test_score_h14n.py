@@ -254,7 +254,7 @@ def test_a_hedged_threat_or_a_condition_without_a_threat_stays_hypothetical(scor
 
 
 def conditioned_threat_of(scorer, text: str) -> bool:
-    from tension.score.rules import conditioned_threat
+    from tension.score.hedges import conditioned_threat
 
     return conditioned_threat(scorer.tokenizer.tokens(text).words, scorer._hedges, scored(scorer, text).cues)
 

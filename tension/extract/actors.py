@@ -5,60 +5,30 @@ alpha-3 country, a kind, the office held and the dates it was held. Every other 
 name, demonym or capital from tension/data/actors_countries.tsv (ISO 3166-1), so the extractor is not blind outside
 the peninsula. All aliases are compiled into one pattern shaped as a trie (aliases sharing a prefix share a path),
 and that pattern is tried only where an alias whose words the text has occurs (`extract_scan.AliasFinder`), so
-finding mentions costs little more than reading the text's words, whatever the size of the dictionary.
+finding mentions costs little more than reading the text's words, whatever the size of the dictionary. A mention's
+shape and the back-references found beside the names ("she", "the ministry", "the South") are
+tension.extract.mentions'.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
 
 from tension.config import ACTORS_FILE, DATA_DIR, load_reference_words, read_tsv
 from tension.extract.compounds import hyphen_compounds
-from tension.extract.scan import AliasFinder, Anchored, WordIndex, is_word_char, trie_regex
+from tension.extract.mentions import (PRONOUNS, SIDE_WORDS, STATE_KINDS, TITLE, Mention, backref_pattern,
+                                      find_backrefs)
+from tension.extract.scan import AliasFinder, WordIndex, trie_regex
 
 COUNTRIES_FILE = DATA_DIR / "actors_countries.tsv"
 
-# Kinds whose mention names a whole state rather than a person or an office.
-STATE_KINDS = frozenset({"state", "demonym", "capital"})
-PERSON = "person"
-TITLE = "title"
-
-# Back-references: words that point to an actor named earlier in the document. A definite description is looked
-# for back from its noun (`_starts_of_the`; the nouns: tension/data/reference_words.tsv, use "definite"), the
-# pronouns where the document has them.
-
-
-def backref_pattern(nouns: Iterable[str]) -> Anchored:
-    """Pronouns and definite descriptions ("the [foreign] ministry") whose noun is one of `nouns`."""
-    return Anchored(re.compile(
-        r"\b(?P<pron>[Ss]he|[Hh]e)\b|\b(?P<it>[Ii]t|[Tt]hey)\b"
-        r"|\b(?P<def>[Tt]he)\s+(?:(?:foreign|defen[cs]e|unification|news|same|top|chief|senior|state)\s+)?"
-        r"(?P<noun>" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + r")\b"
-    ), ("She", "she", "He", "he", "It", "it", "They", "they", "The", "the"), word_start=True)
-
-
-# "the South", "the nuclear-armed North": Korea by context, never followed by a capitalised name.
-# KCNA writes them lower-case ("the compatriots in the north", "the south side").
-_SIDE = Anchored(re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<side>[Nn]orth|[Ss]outh)\b(?!\s*[A-Z]|-|\s+of\b)"),
-                 ("The", "the"), word_start=True, needs=("North", "South", "north", "south"))
-# A bare "North"/"South" after a preposition, as headlines write it ("suspends pact with North"), and not a name's
-# start ("toward North Korea", "to North-South talks", "of South's").
-_BARE_SIDE_BEFORE = re.compile(r"\b(?:with|toward|towards|against|to|from|over|on|by|for|at|into|across|between|and)\s+$")
-_BARE_SIDE_AFTER = re.compile(r"\s*[A-Z]|-|['’]|\s+of\b|\w")
-_TWO = Anchored(re.compile(r"\b[Tt]he\s+two\s+(?:countries|nations|sides|neighbou?rs|states|governments)\b"),
-                ("The", "the"), word_start=True, needs=("two",))
 _POSSESSIVE = re.compile(r"(?:'s|’s|')")
-_NAME_FOLLOWS = re.compile(r"\s*[A-Z]")  # "south Korea", "North Korean": a name, never "the South"
-_PRONOUNS = ("She", "she", "He", "he", "It", "it", "They", "they")
-_SIDE_WORDS = ("North", "South", "north", "south", "two")  # what `_backref_starts` asks, with the nouns
 _DPRK_ALIAS = "DPRK"  # the dictionary's alias whose row an epithet's "Korea" takes
 
 
@@ -97,30 +67,6 @@ class ActorEntry:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or day <= self.valid_to
         )
-
-
-class Mention(NamedTuple):
-    """A stretch of text that names an actor (possibly only an office, resolved later).
-
-    A named tuple rather than a frozen dataclass: a document makes a few of them per sentence, and a frozen
-    dataclass costs four times as much to build.
-    """
-
-    start: int
-    end: int
-    text: str
-    actor: str | None
-    country: str | None
-    kind: str
-    role: str
-    gender: str = ""
-    backref: str = ""  # "she", "the ministry", "the South", "the two countries"... when not a name
-    refers_to: tuple["Mention", ...] = ()  # what the mention stands for, once back-references are resolved
-
-    @property
-    def resolved(self) -> bool:
-        """Whether the mention has a country."""
-        return bool(self.country)
 
 
 def _out_of_office(entry: ActorEntry) -> ActorEntry:
@@ -209,7 +155,7 @@ class ActorDictionary:
         self.pattern = alias_pattern(list(self.by_alias), compounds=True)
         self.finder = AliasFinder(self.pattern, list(self.by_alias))
         # Every word `find_mentions` looks up in a text's words: those of the aliases and of back-references.
-        self.words = self.finder.words | frozenset([*_PRONOUNS, *self.definite_nouns, *_SIDE_WORDS])
+        self.words = self.finder.words | frozenset([*PRONOUNS, *self.definite_nouns, *SIDE_WORDS])
         # For text written all in lower case (the Russian MFA's channel): each name's word as the dictionary writes
         # it, where the lower-case word is no word of a name itself.
         self.capitalised = {w.lower(): w for w in self.words if w[:1].isupper() and w.lower() not in self.words
@@ -288,7 +234,7 @@ class ActorDictionary:
             raw = hyphen_compounds(text, raw)
         groups = _group_adjacent(text, raw)
         mentions = [_resolve_group(text, group) for group in groups]
-        mentions.extend(_backrefs(text, [(m.start, m.end) for m in mentions], words, self.backref,
+        mentions.extend(find_backrefs(text, [(m.start, m.end) for m in mentions], words, self.backref,
                                   self.definite_nouns))
         mentions.sort(key=lambda m: m.start)
         return mentions
@@ -328,94 +274,3 @@ def _resolve_group(text: str, group: list[tuple[int, int, ActorEntry]]) -> Menti
         )
     return Mention(start, end, text[start:end], None, None, TITLE, head.role or head.alias.lower(), head.gender,
                    backref=head.alias.lower())
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]], ends: list[int]) -> bool:
-    """Whether [start, end) overlaps one of `spans` (sorted, not overlapping each other; `ends` their ends)."""
-    i = bisect_right(ends, start)
-    return i < len(spans) and spans[i][0] < end
-
-
-def _backref_starts(text: str, words: set[str], nouns: Iterable[str]) -> tuple[set[int], set[int], set[int]]:
-    """Where `backref_pattern(nouns)`, `_SIDE` and `_TWO` may match: every match starts at one of these (the pattern
-    decides).
-
-    Pronouns are whole words; "the ministry"-like phrases are found back from their nouns, which are too.
-    """
-    whole = (words if isinstance(words, WordIndex) else WordIndex(text)).starts
-    pronouns = {at for word in words.intersection(_PRONOUNS) for at in whole(word)}
-    definite = _starts_of_the(text, [at for noun in words.intersection(nouns) for at in whole(noun)], 1)
-    # (not "north-south relations": a side is never followed by a hyphen, and KCNA writes that one often)
-    sides = _starts_of_the(text, [at for side in ("North", "South", "north", "south") for at in whole(side)
-                                  if text[at + 5 : at + 6] != "-" and not _NAME_FOLLOWS.match(text, at + 5)], 2)
-    two = _starts_of_the(text, whole("two"), 0)
-    return pronouns | definite, sides, two
-
-
-def _starts_of_the(text: str, heads: Iterable[int], most: int) -> set[int]:
-    """Where "the" may open a phrase ending in a word starting at one of `heads`, with at most `most` lowercase
-    words between.
-
-    "the [foreign] ministry", "the [nuclear-armed] North", "the two countries": back from each head, over the
-    white space and the words before it. Every such phrase starts at one of these (the pattern then decides).
-    """
-    starts: set[int] = set()
-    for at in heads:
-        end = at
-        for _ in range(most + 1):
-            blank = _blank_before(text, end)
-            if blank == end:
-                break
-            if blank >= 3 and text.startswith(("the", "The"), blank - 3):
-                starts.add(blank - 3)
-            end = blank  # the word before the blank ([a-z][\w-]*), if any
-            while end and (is_word_char(text[end - 1]) or text[end - 1] == "-"):
-                end -= 1
-            if end == blank or not "a" <= text[end] <= "z":
-                break
-    return starts
-
-
-def _blank_before(text: str, end: int) -> int:
-    """The start of the run of white space that ends at `end` (`end` itself when there is none)."""
-    while end and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
-def _backrefs(text: str, taken: list[tuple[int, int]], words: set[str], pattern: Anchored, nouns: Iterable[str]
-              ) -> list[Mention]:
-    """Pronouns, definite descriptions, 'the South/North' and 'the two countries' (resolved later)."""
-    found: list[Mention] = []
-    ends = [e for _, e in taken]
-    backrefs, sides, two = _backref_starts(text, words, nouns)
-    for match in pattern.finditer(text, text, anchors=(), starts=backrefs):
-        if _overlaps(match.start(), match.end(), taken, ends):
-            continue
-        if match.group("it"):
-            found.append(Mention(match.start(), match.end(), match.group(0), None, None, TITLE, "",
-                                 backref=match.group("it").lower()))
-        elif match.group("pron"):
-            word = match.group("pron").lower()
-            found.append(Mention(match.start(), match.end(), match.group(0), None, None, PERSON, "",
-                                 "f" if word == "she" else "m", backref=word))
-        else:
-            found.append(Mention(match.start(), match.end(), match.group(0), None, None, TITLE,
-                                 match.group("noun"), backref="the " + match.group("noun")))
-    for match in _SIDE.finditer(text, text, anchors=(), starts=sides):
-        if not _overlaps(match.start(), match.end(), taken, ends):
-            found.append(Mention(match.start(), match.end(), match.group(0), None, None, "state", "",
-                                 backref="the " + match.group("side").lower()))
-    if "North" in words or "South" in words:
-        whole = (words if isinstance(words, WordIndex) else WordIndex(text)).starts
-        for side in ("North", "South"):
-            for at in whole(side):
-                # a headline's bare side after a preposition: "pact with North", "gesture toward North"
-                if _BARE_SIDE_BEFORE.search(text, max(0, at - 12), at) and not _BARE_SIDE_AFTER.match(text, at + 5) \
-                        and not _overlaps(at, at + 5, taken, ends):
-                    found.append(Mention(at, at + 5, side, None, None, "state", "", backref="the " + side.lower()))
-    for match in _TWO.finditer(text, text, anchors=(), starts=two):
-        if not _overlaps(match.start(), match.end(), taken, ends):
-            found.append(Mention(match.start(), match.end(), match.group(0), None, None, "state", "",
-                                 backref="the two"))
-    return found

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from tension.config import load_reference_words
-from tension.extract.actors import Mention
 from tension.extract.findings import NO_RULES, Finding, Rules, referents, unique_countries
 from tension.extract.groups import names_group
+from tension.extract.mentions import Mention
 from tension.extract.mutual import joint_heads, joint_verb, mutual_partners
 from tension.extract.scan import Anchored, phrase_alternatives
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 
-from tension.extract.actors import Mention
 from tension.extract.acts import (COUNTRY_WORDS, LOWER_WORDS, MODIFIED_HEAD, act_findings, after_lead,
                                   clause_subject, coordinated, harm_before, passive_agent, penal_passive,
                                   possessed_body, event_subject)
 from tension.extract.findings import Finding, Rules, referents, replace_reported
 from tension.extract.groups import group_subject, subject_phrase
 from tension.extract.institutions import statistic_subject
+from tension.extract.mentions import Mention
 from tension.extract.mutual import between_sides, meeting_sides
 from tension.extract.scan import Anchored
 from tension.extract.sentences import title_case

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tension.extract.actors import PERSON, Mention
 from tension.extract.findings import Statement, outside_quotes
+from tension.extract.mentions import PERSON, Mention
 from tension.extract.modality import modality
 from tension.extract.sentences import Sentence
 from tension.extract.walk import Walk

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tension.extract.actors import Mention
+from tension.extract.mentions import Mention
 
 
 @dataclass

@@ -9,9 +9,9 @@ import re
 from functools import lru_cache
 
 from tension.config import load_reference_words
-from tension.extract.actors import Mention
 from tension.extract.findings import Finding, Rules, referents
 from tension.extract.kinds import Kinds
+from tension.extract.mentions import Mention
 from tension.extract.scan import phrase_alternatives
 from tension.extract.sentences import title_case
 

@@ -9,14 +9,14 @@ import re
 from functools import lru_cache
 
 from tension.config import load_reference_words
-from tension.extract.actors import Mention
 from tension.extract.findings import Finding, Statement, referents
 from tension.extract.groups import names_group
 from tension.extract.lexicon import Lexicon
+from tension.extract.mentions import Mention
 from tension.extract.scan import phrase_alternatives
 from tension.extract.sentences import Sentence, title_case
+from tension.extract.speaker_kind import DIASPORA, kind_of_speaker
 from tension.extract.targets import make_statement
-from tension.extract.voices import DIASPORA, kind_of_speaker
 from tension.extract.walk import Walk
 
 

@@ -21,7 +21,8 @@ from datetime import date
 from functools import lru_cache
 
 from tension.config import load_reference_words
-from tension.extract.actors import ActorDictionary, Mention
+from tension.extract.actors import ActorDictionary
+from tension.extract.mentions import Mention
 
 # A dateline's city at the start of the body: "SEOUL, Dec. 31 (Yonhap) --", "SEOUL, January 13. /TASS/.",
 # "GYEONGJU /Republic of Korea/, November 1. /TASS/." (a wire header may come first: the search looks near the start)

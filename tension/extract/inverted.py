@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from tension.extract.actors import Mention
 from tension.extract.acts import coordinated, modified_head
 from tension.extract.findings import Finding, Rules, referents
+from tension.extract.mentions import Mention
 
 
 def inverted_speaker(text: str, blanked: str, anchor: re.Match, c_end: int, outside: list[Mention]

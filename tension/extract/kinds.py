@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from tension.config import DATA_DIR, load_reference_words, read_tsv
-from tension.extract.actors import Mention
+from tension.extract.mentions import Mention
 from tension.extract.scan import WordPattern
 
 SPEAKER_KINDS = ("government", "military", "state_media", "party_legislature", "civic", "media", "academic",

@@ -9,8 +9,8 @@ import re
 from functools import lru_cache
 
 from tension.config import DATA_DIR, read_tsv
-from tension.extract.actors import Mention
 from tension.extract.findings import Finding, referents
+from tension.extract.mentions import Mention
 
 
 _APPOSITION = re.compile(r",\s+[^,]{1,100},")

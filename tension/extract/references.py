@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 
 from tension.config import load_reference_words
-from tension.extract.actors import PERSON, STATE_KINDS, Mention
 from tension.extract.acts import CIVIC_ROLE
+from tension.extract.mentions import PERSON, STATE_KINDS, Mention
 
 
 class _Memory:

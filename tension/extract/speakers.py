@@ -11,8 +11,8 @@ import re
 from functools import lru_cache
 
 from tension.config import load_reference_words
-from tension.extract.actors import STATE_KINDS, Mention
 from tension.extract.findings import Rules
+from tension.extract.mentions import STATE_KINDS, Mention
 from tension.extract.scan import phrase_alternatives
 
 

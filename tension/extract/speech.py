@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tension.extract.actors import PERSON, Mention
 from tension.extract.acts import (coordinated, harm_before, modified_head, reported_act, verb_follows)
 from tension.extract.findings import Finding, Rules, referents, unique_countries
 from tension.extract.groups import subject_phrase
 from tension.extract.inverted import inverted_frame_findings, inverted_speaker
 from tension.extract.kinds import RELAYED_BODIES
+from tension.extract.mentions import PERSON, Mention
 from tension.extract.mutual import mutual_partners
 from tension.extract.speakers import (VOICES_WITHOUT_NAMES, content_end, known_speakers, not_said,
                                       noun_phrase_speaker, object_before)

@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 
 from tension.extract import context
-from tension.extract.actors import ActorDictionary, Mention
+from tension.extract.actors import ActorDictionary
 from tension.extract.attribution import clause_findings
 from tension.extract.clauses import (background_after, background_clause, background_relative, clause_spans,
                                      names_only, promotion, time_lead_end)
@@ -30,13 +30,14 @@ from tension.extract.headlines import headline_source, headline_source_voice, vo
 from tension.extract.institutions import dateline_country, domestic_act, domestic_bodies, relative_clause_of_body
 from tension.extract.kinds import STATE_VOICES
 from tension.extract.lexicon import Lexicon, anaphor_pattern, load_lexicon, reporting_verbs  # noqa: F401
+from tension.extract.mentions import Mention
 from tension.extract.modality import modality  # noqa: F401 (re-exported: tests score with the extractor's modality)
 from tension.extract.references import resolve_mentions
 from tension.extract.scan import WordIndex, cuts_word
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
+from tension.extract.speaker_kind import DIASPORA, coalition_kind, kind_of_speaker
 from tension.extract.targets import complete_targets, make_statement
-from tension.extract.voices import (DIASPORA, coalition_kind, detected_launch, is_remark, kind_of_speaker,
-                                    relayed_voices, state_outlet_relays_launch)
+from tension.extract.voices import detected_launch, is_remark, relayed_voices, state_outlet_relays_launch
 from tension.extract.walk import Walk, as_mention, declared_speaker
 
 

@@ -13,10 +13,10 @@ from functools import lru_cache
 from tension.config import load_reference_words
 
 from tension.extract import context
-from tension.extract.actors import PERSON, Mention
 from tension.extract.acts import topic_verb_after
 from tension.extract.findings import Finding, Statement, outside_quotes, referents
 from tension.extract.kinds import Kinds
+from tension.extract.mentions import PERSON, Mention
 from tension.extract.modality import modality
 from tension.extract.scan import Anchored, WordPattern, phrase_alternatives
 from tension.extract.sentences import Sentence

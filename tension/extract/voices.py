@@ -1,8 +1,8 @@
-"""Voices: what kind of voice a statement's speaker is (a head word of its phrase, the speaker it points back to, its
-actor's kind; speaker_kinds.tsv), and, in a document with a declared speaker (a KCNA release), whose voice each
-statement is: a relayed voice keeps its identity and is reported by the outlet; the other side's state voices told
-in the outlet's house vocabulary are the outlet's own paraphrase. A state outlet that only passes on its own state's
-launch is no speaker; a diaspora speaks for no state."""
+"""Voices: in a document with a declared speaker (a KCNA release), whose voice each statement is: a relayed voice
+keeps its identity and is reported by the outlet; the other side's state voices told in the outlet's house vocabulary
+are the outlet's own paraphrase. A state outlet that only passes on its own state's launch is no speaker; a diaspora
+speaks for no state. What kind of voice a speaker is (government, civic, people, ...) is
+tension.extract.speaker_kind's."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from functools import lru_cache
 
 from tension.config import load_reference_words
 
-from tension.extract.actors import Mention
 from tension.extract.findings import Finding, Statement, outside_quotes
-from tension.extract.groups import LIST_ITEMS, collective_act, list_heads
+from tension.extract.groups import collective_act
 from tension.extract.kinds import RELAYED_BODIES, STATE_VOICES, Kinds
 from tension.extract.lexicon import Lexicon
+from tension.extract.mentions import Mention
 from tension.extract.sentences import Sentence
 from tension.extract.targets import make_statement
 from tension.extract.walk import Walk
@@ -69,123 +69,6 @@ def is_remark(text: str, doc: Walk, kinds: Kinds | None) -> bool:
     mourns a leader (domestic self-praise is a statement with no target, adjudication 10) or speaks in the outlet's
     house vocabulary ("the puppet traitors")."""
     return not doc.eulogy and not (kinds is not None and kinds.house.search(text))
-
-
-
-
-DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing|residents?\s+in)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
-_OFFICE = re.compile(r"\b(?:ministry|office|officials?|government|embassy|military|army|navy|command|agency|"
-                     r"spokes\w+|bureau|administration|secretariat|commission|department|authorit(?:y|ies)|"
-                     r"leaders|ministers|presidents|diplomats|envoys)\b", re.I)  # (plural heads: twelfth round)
-_NAME_AFTER = re.compile(r"\|\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:[Mm]inistry|[Oo]ffice|[Gg]overnment))")
-# (also its spokesman's, the office word left out of the phrase: "[A spokesman] for the inspection group of the |")
-_PART_OF = re.compile(r"^\s*(?:(?:(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person)\s+)?for\s+)?(?:(?:[Tt]he|[Aa]n?)\s+)?"
-                      r"(?:[a-z][\w-]*\s+){1,3}(?:of|under)\s+(?:the\s+)?$")
-_PART_AFTER = re.compile(r"\s*(?:[a-z][\w-]*\s*){1,2}")
-
-
-def _part_of(around: list[str]) -> bool:
-    """Whether a phrase split at a body's name names a part of the body: "the inspection group of |", "| inspection
-    group"."""
-    if len(around) != 2:
-        return False
-    return bool(_PART_OF.match(around[0]) or re.fullmatch(r"\s*(?:[Tt]he\s*)?", around[0]) and
-                _PART_AFTER.fullmatch(around[1]))
-
-
-_KOREAS = frozenset({"KOR", "PRK"})
-# a person's diaspora head right before the place it names ("a Korean resident in |Seoul", "a Korean living in |");
-# not a plural ("Koreans in the north, the south and abroad", "compatriots in the north": the nation, or a group)
-_LIVING_IN = re.compile(r"\bKorean\s+(?:resident|living|residing)\s+in\s+(?:the\s+)?$", re.I)
-
-
-def _at(finding: Finding, speaker: Mention) -> int:
-    """Where the speaker's name starts in the finding's phrase ("|" marks it there; 0 when not found: nothing is
-    before it)."""
-    phrase = finding.phrase or finding.speaker_text or ""
-    at = phrase.find("|")
-    if at < 0 and speaker.text:
-        at = phrase.find(speaker.text)
-    return max(at, 0)
-
-
-_OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
-# The items of a speaker's list ("parties, organizations and personages"); the kinds a coalition's items may have
-# (guideline: civic coalitions; as groups.collective_act reads a mixed passive agent; issue 13 twentieth round).
-_COALITION_HEADS = frozenset({"party_legislature", "civic", "people"})
-
-
-_TAIL_WORD = re.compile(r"[A-Za-z][\w'-]*")
-
-
-def _before_verb(phrase: str, kinds: Kinds) -> str:
-    """A title-case headline's phrase after a state's name cut at its verb (reference_words.tsv name_break: "Warns",
-    "Targets", "Imposes"): what the state acts on names no head of its own ("Japan Warns Citizens" is the state,
-    not the people; issue 13 twelfth round)."""
-    at = phrase.index("|") + 1
-    for word in _TAIL_WORD.finditer(phrase, at):
-        if word.group(0).lower() in kinds.name_breaks:
-            return phrase[: word.start()]
-    return phrase
-
-
-def coalition_kind(kind: str | None, finding: Finding, before: str, kinds: Kinds | None) -> str | None:
-    """A list of parties and civic bodies acting together is a coalition, civic ("opposition parties and
-    organizations of south Korea expressed ..."), not a party: the kind its first head gave (party_legislature) is
-    the coalition's when the list's other items head civic bodies or crowds and none is a state body (guideline: civic
-    coalitions; groups.collective_act reads a mixed passive agent so; issue 13 twentieth round). `before`: the
-    sentence's words before the speaker's country word, where the list's first items stand."""
-    if kind != "party_legislature" or kinds is None or not finding.speakers or \
-            finding.speakers[0].kind not in ("state", "capital", "demonym"):
-        return kind
-    start = max(before.rfind(";"), before.rfind(":")) + 1
-    phrase = before[start:] + " " + (finding.phrase.split("|", 1)[1] if "|" in finding.phrase else "")
-    if not LIST_ITEMS.search(phrase) or _OFFICE.search(phrase):
-        return kind  # ("the government, political parties and organizations of the DPRK": the state's joint voice)
-    heads = list_heads(phrase, kinds)
-    return "civic" if "civic" in heads and "party_legislature" in heads and heads <= _COALITION_HEADS else kind
-
-
-def kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing: re.Pattern) -> str | None:
-    """What sort of voice the finding's speaker is: a head word of its phrase ("a KINU researcher"), the kind of
-    the speaker it points back to ("the statement"), else its actor's kind (speaker_kinds.tsv)."""
-    if kinds is None:
-        return None
-    speaker = finding.speakers[0] if finding.speakers else None
-    phrase = finding.phrase or finding.speaker_text
-    # The speaker's own name is taken out of the phrase before its head word is read; a back-reference resolved to
-    # a named speaker ("the statement" -> KCNA) keeps its phrase: the back-reference is what tells the kind.
-    if speaker is not None and speaker.text and (speaker.text == finding.speaker_text or (
-            speaker.kind == "organisation" and speaker.country and finding.how == "act subject (group)")):
-        # (and a state body's own name inside a group's phrase: "The Secretariat of the Committee for ...": its
-        # "Committee" is no head of a civic group)
-        phrase = phrase.replace(speaker.text, " ")
-    if speaker is not None and speaker.kind in ("state", "capital") and "|" in phrase:
-        phrase = _before_verb(phrase, kinds)  # "US Targets Businessmen and Companies ...": the object's words
-    head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
-    if head in ("civic", "people") and speaker is not None and speaker.kind not in ("state", "capital", "demonym") \
-            and _part_of(re.split(r"\||" + re.escape(speaker.text or "|"), finding.phrase or "", maxsplit=1)) \
-            and (body := kinds.of_mention(speaker)) in STATE_VOICES and body != "state_media":
-        return body  # "The inspection group of the National Defence Commission": a state body's own part speaks for it
-    if head == "diaspora_foreign" and speaker is not None and speaker.country in _KOREAS and \
-            _LIVING_IN.search(finding.phrase or finding.speaker_text or "", 0, _at(finding, speaker)):
-        return "people"  # "a Korean resident in [Seoul]": a Korean living in Korea is no diaspora, a person of it
-    if head in ("academic", "media") and speaker is not None and kinds.of_mention(speaker) == "state_media":
-        return "state_media"  # "a Minju Joson news analyst" speaks for the paper, a state outlet
-    if head:
-        return head
-    if speaker is not None and speaker.kind == "demonym" and finding.how == "according to" and \
-            _NAME_AFTER.match(phrase):
-        return "media"  # "according to south Korean CBS": a source of that country the dictionary does not know
-    if speaker is not None and speaker.kind in ("state", "capital", "demonym") and _OWNER.search(phrase) and \
-            not _OFFICE.search(phrase):
-        return "people"  # "Rev. Han, a reunification champion of [south Korea]": a person, not the state
-    if speaker is not None and pointing.match(finding.speaker_text.strip()) and doc.last_speaker is not None \
-            and doc.last_speaker.country == speaker.country and doc.last_kind:
-        return doc.last_kind
-    if speaker is None:
-        return "people"  # a speaker of no state with no telling head ("a source", "critics")
-    return kinds.of_mention(speaker)
 
 
 _CLAUSE_START = re.compile(r"[,;:(]")

@@ -8,8 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from tension.extract.actors import ActorDictionary, Mention
+from tension.extract.actors import ActorDictionary
 from tension.extract.findings import Statement, referents
+from tension.extract.mentions import Mention
 
 # Voices an outlet relays: who "they" are next when the outlet tells their act ("The Council held a rally. ... they
 # said")

@@ -51,7 +51,7 @@ class Score:
     # cooperative cue when the tone is positive)
     capped: bool = False  # the hostile side was capped at VERBAL_CAP (words or force posture alone, no act)
     # hypothetical, but its hedges are a relative clause's or the month May: the factor is 1.0
-    # (rules.hedge_in_main_clause)
+    # (hedges.hedge_in_main_clause)
     hedge_outside_main_clause: bool = False
 
     def explanation(self) -> dict:

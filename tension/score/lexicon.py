@@ -59,7 +59,7 @@ def load_markers(path: Path = MODIFIERS_FILE) -> list[Marker]:
 def load_statement_hedges(path: Path = MODIFIERS_FILE) -> tuple[str, ...]:
     """The extractor's words that make a statement hypothetical (rows of kind statement_hedge and statement_condition:
     "could", "may", "if", "in case"), which the scorer reads to tell whether a hedge is the statement's own
-    (rules.hedge_in_main_clause)."""
+    (hedges.hedge_in_main_clause)."""
     return tuple(r["marker"] for r in read_tsv(path) if r["kind"] in ("statement_hedge", "statement_condition"))
 
 

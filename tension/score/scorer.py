@@ -24,11 +24,12 @@ docs/evaluation-scoring.md measures them, and its sixth round fits 15 of them on
 a cross-validated fit leaves them where they are (T2 not improved), so they stay in code, chosen, not fitted.
 
 The per-cue rules (which markers a cue answers to, how cues add up, the cap, background cooperation, style terms
-counted once, proper names, scare quotes) and their constants live in tension/score/rules.py; which markers reach a
-cue in tension/score/reach.py; the formula, its constants and the explanation in tension/score/formula.py; the
-version hash of all of them in tension/score/version.py. This module finds the cues, applies the rules and the
-formula. The formula's constants (VADER_WEIGHT, MODALITY_FACTORS, VERBAL_CAP, ...) are read here by the names imported
-below, so that evaluation/fit_scorer.py can move them on this module.
+counted once, proper names, scare quotes) and their constants live in tension/score/rules.py; whether a statement's
+hedge is its own or a threat's condition in tension/score/hedges.py; which markers reach a cue in
+tension/score/reach.py; the formula, its constants and the explanation in tension/score/formula.py; the version hash
+of all of them in tension/score/version.py. This module finds the cues, applies the rules and the formula. The
+formula's constants (VADER_WEIGHT, MODALITY_FACTORS, VERBAL_CAP, ...) are read here by the names imported below, so
+that evaluation/fit_scorer.py can move them on this module.
 
 Cue matching is one pass over the word tokens with a dictionary automaton (tension/score/patterns.py), not a loop
 over the lexicon. The tokens, each word's candidate patterns and VADER's words come from one memo of whitespace
@@ -51,15 +52,15 @@ from tension.score.formula import (FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POS
 from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue, Marker,  # noqa: F401
                                    load_cues, load_markers, load_statement_hedges, load_vader_overrides)
 from tension.score.patterns import GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
+from tension.score.hedges import compile_hedges, conditioned_threat, hedge_in_main_clause
 from tension.score.reach import _inside_quote, markers_before, negated_markers
 from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS,  # noqa: F401
                                  DEROGATION, DEROGATION_LINKS, EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES,
                                  NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, PURPOSE,
                                  PURPOSE_REACH, REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
                                  TARGETS_ACT_KINDS, TOPIC_KEEPS_TURNED, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt,
-                                 _quoted_spans, aggregate, aggregate_sides, compile_hedges, count_style_once, derogate,
-                                 hedge_in_main_clause, in_background, acronym, conditioned_threat, in_name, lifts_cap,
-                                 purpose_of_undone, running_text)
+                                 _quoted_spans, aggregate, aggregate_sides, count_style_once, derogate, in_background,
+                                 acronym, in_name, lifts_cap, purpose_of_undone, running_text)
 from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
 from tension.score.vader import FastSentimentIntensityAnalyzer
 from tension.score.version import TOKEN_PATTERN, scorer_version, version_text  # noqa: F401 (re-exported)
@@ -96,7 +97,7 @@ class Scorer:
             else:
                 self.vader.lexicon[word] = valence
         self.country_names = load_country_names()  # for the direction of a cue (tension/score/direction.py)
-        # the extractor's hedge words: is a hypothetical statement's hedge in its main clause (rules.hedge_in_main_clause)
+        # the extractor's hedge words: is a hypothetical statement's hedge in its main clause (hedges.hedge_in_main_clause)
         self.statement_hedges = statement_hedges if statement_hedges is not None else load_statement_hedges()
         self._hedges = compile_hedges(self.statement_hedges)
         self.cue_automaton = _Automaton([c.pattern for c in self.cues])
@@ -329,12 +330,12 @@ class Scorer:
         cues = self.find_cues(text, tokens, parties, speaker_country)
         factor = MODALITY_FACTORS.get(modality, 1.0)
         # a hypothetical statement whose hedges all stand in a relative clause or are the month May: its main clause is
-        # asserted (rules.hedge_in_main_clause; a cue inside the clause is hedged by its marker)
+        # asserted (hedges.hedge_in_main_clause; a cue inside the clause is hedged by its marker)
         hedge_elsewhere = modality == "hypothetical" and factor != 1.0 and not hedge_in_main_clause(
             tokens.words, self._hedges, text, tokens.span)
         if hedge_elsewhere:
             factor = 1.0
-        # a threat under a condition is a threat (rules.conditioned_threat: "will deal deadly blows if they dare")
+        # a threat under a condition is a threat (hedges.conditioned_threat: "will deal deadly blows if they dare")
         conditioned = modality == "hypothetical" and factor != 1.0 and conditioned_threat(
             tokens.words, self._hedges, cues)
         if conditioned:

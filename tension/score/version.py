@@ -13,17 +13,17 @@ from tension.score.direction import (_NOT_A_SINGLE_SUBJECT, _PASSIVE, COUNTRY_CA
                                      FOREIGN_LINK_WORDS, LEGAL_CAMEO, SUBJECT_KINDS, SUBJECT_LINKS,
                                      UNDIRECTED_CAMEO_PREFIX, CountryNames)
 from tension.score.formula import FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POSITIVE_TONE, VADER_WEIGHT
+from tension.score.hedges import (CONDITION_HEDGED, CONDITION_WORDS, CONDITIONED_KINDS, HEDGE_WORDS_IN_CODE,
+                                  MONTH_BEFORE, QUESTION_STARTS, RELATIVE_WORDS, THAT_NOT_RELATIVE_AFTER)
 from tension.score.lexicon import Cue, Marker
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS
 from tension.score.reach import _ADVERB_AFTER, _SCOPE_BREAK
 from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS,
-                                 DEROGATION_LINKS, EXEMPTIONS, HEDGE_WORDS_IN_CODE, INTENSITY_KINDS,
-                                 LOOK_AHEAD_SKIPS_NAMES, MONTH_BEFORE, NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS,
-                                 POLARITY_KINDS, PURPOSE, PURPOSE_REACH, QUESTION_STARTS, RELATIVE_WORDS,
+                                 DEROGATION_LINKS, EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, NAME_JOINERS,
+                                 NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, PURPOSE, PURPOSE_REACH,
                                  REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS,
-                                 THAT_NOT_RELATIVE_AFTER, UNDOING_KINDS, VERBAL_CAP,
-                                 CONTENT_LINKS, CONTENT_REACH, CONTENT_STOPS, TOPIC_KEEPS_TURNED, ACRONYM_LETTERS,
-                                 CONDITION_WORDS, CONDITIONED_KINDS, CONDITION_HEDGED)
+                                 UNDOING_KINDS, VERBAL_CAP,
+                                 CONTENT_LINKS, CONTENT_REACH, CONTENT_STOPS, TOPIC_KEEPS_TURNED, ACRONYM_LETTERS)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
 
 TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
@@ -59,7 +59,7 @@ def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[s
         *(f"{w}\t{v}" for w, v in sorted(vader_overrides.items())),
         constants(), FORMULA_VERSION,
         *(f"{' '.join(k)}\t{v}" for k, v in sorted(country_names.items())),
-        *(f"statement hedge\t{h}" for h in statement_hedges),  # (tenth round: read by rules.hedge_in_main_clause)
+        *(f"statement hedge\t{h}" for h in statement_hedges),  # (tenth round: read by hedges.hedge_in_main_clause)
     ]
 
 

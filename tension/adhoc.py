@@ -1,0 +1,65 @@
+"""Ad-hoc analysis, with no database and no Prefect: the statements of files and the scores of texts, as the JSON
+objects `tension statements` and `tension score` print one per line. Their fields are stable: evaluating the
+extractor or the scorer against a labelled set reads them (DESIGN.md, interfaces that others rely on).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from tension.analyse import Context, analyse_documents, split_dating, with_defaults
+from tension.ingest.documents import Rejection, read_documents
+from tension.ingest.inbox import list_inbox
+from tension.records import statement_json
+from tension.score.scorer import Scorer
+
+
+def input_paths(given: Iterable[Path]) -> list[Path]:
+    """The files to read: a folder's input files (recursively, as an inbox is listed), a file as it was given."""
+    return [path for item in given for path in (list_inbox([item]) if item.is_dir() else [item])]
+
+
+def document_statements(paths: list[Path], ctx: Context, fields: dict[str, str],
+                        defaults: dict[str, str]) -> Iterator[Rejection | list[dict]]:
+    """Per document read from `paths`, in order: why it was rejected, or its statements as JSON objects
+    (records.statement_json: speaker, targets, pairs, modality, hostility and its explanation)."""
+    dating, defaults = split_dating(defaults)
+    for item in read_documents(paths, fields, dating=dating):
+        failed: list[Rejection] = []
+        if isinstance(item, Rejection):
+            failed.append(item)
+        else:
+            found = analyse_documents([with_defaults(item, defaults)], ctx, failed=failed)
+        if failed:
+            yield failed[0]
+            continue
+        analysed = found[0]
+        yield [statement_json(analysed.document, statement, score, ctx.pairs)
+               for statement, score in zip(analysed.statements, analysed.scores)]
+
+
+def text_lines(file: Path) -> list[str]:
+    """The texts of a file ('-': standard input), one per line, read as UTF-8 (a byte-order mark dropped); raises
+    OSError or UnicodeDecodeError."""
+    raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+    content = raw.decode("utf-8-sig")
+    # One text per line means per \n (or \r\n): str.splitlines would also split at \v, \f, U+2028 and
+    # others that occur inside real texts, and give more results than lines.
+    lines = content.replace("\r\n", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def scored_texts(texts: Iterable[str], modality: str, targets: list[str] | None = None,
+                 speaker_country: str | None = None) -> Iterator[dict]:
+    """Each text scored under `modality` (toward `targets`, as a stored statement is scored, when given): its
+    hostility, the stored explanation's parts (raw_hostility, vader_weight, capped, the formula: METHODOLOGY §2)
+    and the scorer version."""
+    scorer = Scorer()
+    for text in texts:
+        result = scorer.score(text, modality, targets, speaker_country)
+        yield {"text": text, "hostility": result.hostility, **result.explanation(),
+               "scorer_version": result.scorer_version}
