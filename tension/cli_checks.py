@@ -111,17 +111,33 @@ def check_files(files: list[Path]) -> None:
             raise typer.BadParameter(f"{given} does not exist", param_hint="FILES")
 
 
+# Names analysts type for the Koreas and Russia that are not their ISO 3166-1 alpha-3 codes.
+FAMILIAR_CODES = {"ROK": "KOR", "SK": "KOR", "DPRK": "PRK", "NK": "PRK", "RF": "RUS", "US": "USA", "UK": "GBR"}
+
+
+def country_codes() -> frozenset[str]:
+    """The alpha-3 codes the actor dictionary and the country table know (tension/data)."""
+    from tension.config import DATA_DIR, read_tsv
+
+    return frozenset(row["country"] for name in ("actors.tsv", "actors_countries.tsv")
+                     for row in read_tsv(DATA_DIR / name) if row.get("country"))
+
+
 def parse_countries(targets: str | None, speaker_country: str | None) -> tuple[list[str] | None, str | None]:
-    """--targets (ISO3 codes, comma-separated) as upper-case codes, and --speaker-country upper-cased: each an ISO3
-    code, the speaker's country only with targets."""
+    """--targets (ISO3 codes, comma-separated) as upper-case codes, and --speaker-country upper-cased: each a code
+    the dictionary knows (ROK, DPRK and the like are refused with the code meant: ROK passed silently and matched
+    nothing, so every cue counted as aimed elsewhere), the speaker's country only with targets."""
     codes = [code.strip().upper() for code in targets.split(",") if code.strip()] if targets else None
+    speaker_country = speaker_country.strip().upper() if speaker_country else None
+    known = country_codes()
     for code in [*(codes or []), *([speaker_country] if speaker_country else [])]:
-        if len(code) != 3 or not code.isalpha():
-            raise typer.BadParameter(f"{code!r} is not an ISO3 country code (e.g. KOR, PRK, RUS)",
+        if code not in known:
+            meant = f"; for {code} use {FAMILIAR_CODES[code]}" if code in FAMILIAR_CODES else ""
+            raise typer.BadParameter(f"{code!r} is not an ISO 3166-1 alpha-3 country code (e.g. KOR, PRK, RUS){meant}",
                                      param_hint="--speaker-country" if code == speaker_country else "--targets")
     if speaker_country and not codes:
         raise typer.BadParameter("--speaker-country only counts with --targets", param_hint="--speaker-country")
-    return codes, speaker_country.upper() if speaker_country else None
+    return codes, speaker_country
 
 
 def check_inbox(inbox: list[Path]) -> None:

@@ -64,7 +64,12 @@ def test_score_toward_targets_as_a_stored_statement_is_scored():
     assert war and war[0]["contribution"] == 0  # the war is toward Ukraine, not a target
     assert directed["hostility"] < plain["hostility"] < 0
     bad = runner.invoke(app, ["score", "--targets", "PRK,XX", text])
-    assert bad.exit_code == 2 and "'XX' is not an ISO3 country code" in bad.output
+    assert bad.exit_code == 2 and "'XX' is not an ISO 3166-1 alpha-3 country code" in " ".join(bad.output.split())
+    # a new user typed ROK: it passed, matched no target, and every cue counted as aimed elsewhere
+    rok = runner.invoke(app, ["score", "--targets", "ROK", "--speaker-country", "PRK", text])
+    assert rok.exit_code == 2 and "for ROK use KOR" in " ".join(rok.output.split())
+    unknown = runner.invoke(app, ["score", "--targets", "KOR", "--speaker-country", "XYZ", text])
+    assert unknown.exit_code == 2 and "'XYZ' is not" in unknown.output
     alone = runner.invoke(app, ["score", "--speaker-country", "RUS", text])
     assert alone.exit_code == 2 and "only counts with --targets" in alone.output
 
