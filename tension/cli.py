@@ -135,7 +135,7 @@ def serve(
     """
     fields, defaults = parse_fields(field), parse_defaults(default)
     from flows.local import quiet_local_prefect
-    from flows.serve import prefect_api, serve_weekly
+    from flows.serve import deployment_name, prefect_api, serve_weekly
 
     quiet_local_prefect()
 
@@ -144,6 +144,9 @@ def serve(
     with prefect_api(port) as api_url:
         typer.echo(f"Prefect API: {api_url}  (UI: {api_url.removesuffix('/api')})")
         typer.echo(f"schedule: {cron} ({timezone}); Ctrl-C stops")
+        # Prefect prints its own hint without the API address, which another shell does not have (a new user's find).
+        typer.echo(f"a run now, from another shell: PREFECT_API_URL={api_url} "
+                   f"prefect deployment run 'tension-weekly/{deployment_name()}'")
         try:
             serve_weekly(parameters, cron, timezone)
         except KeyboardInterrupt:

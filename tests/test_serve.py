@@ -63,6 +63,9 @@ def test_serve_registers_the_schedule_and_stops_cleanly_on_ctrl_c(tmp_path):
         output.append(rest)
     assert serve.returncode == 0, "".join(output)[-3000:]
     assert "stopped" in "".join(output)
+    # Prefect's own hint lacks the API address another shell needs: ours gives it
+    assert (f"PREFECT_API_URL=http://127.0.0.1:{port}/api prefect deployment run 'tension-weekly/{deployment_name()}'"
+            in "".join(output))
     with socket.socket() as sock:  # the server we started is gone
         assert sock.connect_ex(("127.0.0.1", port)) != 0
 
