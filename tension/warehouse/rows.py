@@ -39,7 +39,10 @@ def rows_text(columns: list[str], types: list[str], chunks, fmt: str) -> Iterato
             import pandas as pd  # only a table needs it (its import is most of a short query's time)
 
             frame = pd.DataFrame([[_table_cell(value) for value in row] for row in rows], columns=columns, dtype=object)
-            text = frame.to_string(index=False, max_colwidth=60, header=first, col_space=widths)
+            # Hangul and other wide characters take two columns in a terminal: counted as one, they broke the
+            # alignment of every row holding a Korean outlet name (a new user's find).
+            with pd.option_context("display.unicode.east_asian_width", True):
+                text = frame.to_string(index=False, max_colwidth=60, header=first, col_space=widths)
             if first:
                 header = text.split("\n", 1)[0]
                 widths = _column_widths(header, list(frame.columns))
