@@ -266,10 +266,11 @@ def latest_summary(db_path: Path, week: str | None = None) -> list[str]:
         statements, documents = int(last["n_statements"]), int(last["n_documents"])
         intensity = ""
         if "intensity" in last and pd.notna(last["intensity"]):
-            flag = last.get("intensity_flagged")
-            surge = flag is not None and pd.notna(flag) and bool(flag)
-            intensity = (f"intensity {last['intensity']:.1f} per 100 documents of a typical week"
-                         f"{' (unusually high)' * surge}, tone ")
+            from tension.reporting.text import intensity_level_text
+
+            # against its usual level in the PDF's words: a lone first week's 240 per 100 read as alarming
+            level = re.sub(r"<[^>]+>", "", intensity_level_text(last))
+            intensity = (f"intensity {last['intensity']:.1f} per 100 documents of a typical week, {level}; tone ")
         lines.append(
             f"{last['pair_name']} {last['iso_week']}: {intensity}index {last['index_value']:+.2f}{interval} "
             f"({statements} statement{'s' * (statements != 1)}, {documents} document{'s' * (documents != 1)})"
