@@ -52,8 +52,8 @@ def task_runner(choice: str, workers: int, inbox: list[Path]):
         except ImportError:
             raise RunnerChoiceError("a Dask address needs prefect-dask: pip install 'tension[dask]'") from None
         return DaskTaskRunner(address=choice)
-    raise RunnerChoiceError("choose auto (the default: processes), threads, processes or a Dask address such as "
-                            "tcp://10.0.0.5:8786")
+    raise RunnerChoiceError("choose auto (the default: processes for more than a few MB of input, threads below), "
+                            "threads, processes or a Dask address such as tcp://10.0.0.5:8786")
 
 
 def run_once(parameters: dict, runner_choice: str = "auto", workers: int | None = None) -> dict:
