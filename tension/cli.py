@@ -358,7 +358,7 @@ def report_command(
     week: Optional[str] = typer.Option(None, "--week", help="ISO week, e.g. 2024-W05 (default: the last complete week in the data)."),
     period: Optional[str] = typer.Option(None, "--period", help="Weeks FIRST..LAST for a period report, e.g. 2011-W01..2012-W48."),
     db: Path = DB_OPTION,
-    out: Path = typer.Option(DEFAULT_REPORTS, "--out", help="Folder for the PDF and charts."),
+    out: Path = typer.Option(DEFAULT_REPORTS, "--out", "--reports", help="Folder for the PDF and charts (--reports, as `tension run` calls it, works too)."),
 ) -> None:
     """Write the PDF report (and per-pair charts) for one ISO week, or a period, from the published database.
 
