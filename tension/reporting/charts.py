@@ -245,7 +245,9 @@ def _draw_volume(ax: Axes, frame: pd.DataFrame, numbers: dict[pd.Timestamp, int]
     ax.set_ylabel(label, fontsize=FONT_SIZE)
     ax.set_ylim(0, top)
     if ax.get_legend_handles_labels()[1]:
-        ax.legend(loc="upper left", fontsize=FONT_SIZE - 1, frameon=False, ncol=3)
+        # Above the panel, not inside it: inside, it covered early weeks' ▲ numbers and hatched gaps.
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=FONT_SIZE - 1, frameon=False, ncol=4,
+                  borderaxespad=0.2)
     if column == "n_statements":
         ax.yaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", color="0.88", linewidth=0.6)
