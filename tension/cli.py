@@ -84,7 +84,7 @@ def run(
     except OSError as error:  # e.g. the published file could not be replaced: the message says what is intact
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=1) from None
-    from tension.cli_output import ALL_REJECTED_EXIT, all_rejected, extractor_lines, rejection_lines
+    from tension.cli_output import ALL_REJECTED_EXIT, all_rejected, extractor_lines, pairs_lines, rejection_lines
 
     typer.echo(
         f"documents: {result['documents_seen']} read, {result['documents_new']} new, "
@@ -95,7 +95,7 @@ def run(
 
         typer.echo(f"{plural(result['documents_replaced'], 'stored document')} replaced by an earlier-published "
                    "copy of the same text (the first publication is kept)")
-    for line in extractor_lines(result):
+    for line in extractor_lines(result) + pairs_lines(result, pairs):
         typer.echo(line)
     for line in rejection_lines(result["rejections"], db):
         typer.echo(line)
@@ -125,6 +125,7 @@ def serve(
     port: Optional[int] = typer.Option(None, "--port", help="Port for the Prefect server started when none is configured."),
     field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
     default: list[str] = typer.Option([], "--default", help="Metadata for documents lacking it, e.g. speaker=KCNA."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
 ) -> None:
     """Run the weekly flow on a schedule until Ctrl-C (a Prefect deployment served by this process).
 
@@ -134,13 +135,15 @@ def serve(
     Example: tension serve --inbox /data/inbox --cron "0 6 * * 1" --timezone Asia/Seoul
     """
     fields, defaults = parse_fields(field), parse_defaults(default)
+    check_pairs(pairs)
     from flows.local import quiet_local_prefect
     from flows.serve import deployment_name, prefect_api, serve_weekly
 
     quiet_local_prefect()
 
     parameters = {"inbox": [str(p.resolve()) for p in inbox], "db": str(db.resolve()),
-                  "reports": str(reports.resolve()), "fields": fields or None, "defaults": defaults or None}
+                  "reports": str(reports.resolve()), "fields": fields or None, "defaults": defaults or None,
+                  "pairs_file": str(pairs.resolve()) if pairs else None}
     with prefect_api(port) as api_url:
         typer.echo(f"Prefect API: {api_url}  (UI: {api_url.removesuffix('/api')})")
         typer.echo(f"schedule: {cron} ({timezone}); Ctrl-C stops")

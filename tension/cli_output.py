@@ -68,3 +68,16 @@ def extractor_lines(result: dict) -> list[str]:
                      "rules changed since): run again with --reread and the same --inbox/--field options to extract "
                      f"{'them' if stale != 1 else 'it'} again")
     return lines
+
+
+def pairs_lines(result: dict, pairs_file: Path | None) -> list[str]:
+    """The pairs the database had that this run's pairs file leaves out: the views, the index and the report stop
+    showing them (their statements stay stored) — said, since a run without the --pairs an earlier run was given
+    drops them silently otherwise."""
+    dropped = result.get("pairs_dropped") or []
+    if not dropped:
+        return []
+    used = str(pairs_file) if pairs_file else "the packaged pairs.tsv"
+    return [f"pair{'s' * (len(dropped) != 1)} no longer configured: {', '.join(dropped)} (this run used {used}; "
+            "the statements stay stored: run again with the --pairs file that lists "
+            f"{'them' if len(dropped) != 1 else 'it'} to show {'them' if len(dropped) != 1 else 'it'} again)"]

@@ -80,7 +80,7 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
     with storage.connect(working) as con:
         storage.create_schema(con)
         before = storage.content_fingerprint(con)
-        storage.set_pairs(con, ctx.pairs)
+        dropped = storage.set_pairs(con, ctx.pairs)
         storage.set_setting(con, "scorer_version", ctx.scorer.version)
         storage.set_setting(con, "dedup", "on" if count_once else "off")
         storage.set_setting(con, "index_kinds", ",".join(load_index_kinds()))
@@ -88,7 +88,7 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
         publication.claim(con, run_id)
         started = con.execute("select cast(now() as timestamp)").fetchone()[0]
         return {"stored": storage.stored_files(con), "fingerprint": before, "started": started.isoformat(),
-                "clock": time.time()}
+                "clock": time.time(), "pairs_dropped": dropped}
 
 
 def reading_signature(fields: dict | None = None, defaults: dict | None = None) -> str:
@@ -243,6 +243,7 @@ def result(prepared: dict, totals: dict | None, outcome: dict, published: dict) 
     timings["flow_body"] = time.time() - prepared["clock"]
     return {**{key: totals[key] for key in COUNTS}, "rejections": totals["rejections"],
             "documents_stale": outcome.get("documents_stale", 0), "summary": outcome["summary"],
+            "pairs_dropped": prepared.get("pairs_dropped", []),
             "database": published["database"], "parquet": published["parquet"],
             "published": published["published"], "timings": timings}
 

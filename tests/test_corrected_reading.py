@@ -62,3 +62,24 @@ def test_a_corrected_default_outlet_is_stored(tmp_path: Path) -> None:
                                                     "other metadata")
     with store.connect(db, read_only=True) as con:
         assert con.execute("select count(*) from documents").fetchone()[0] == 1
+
+
+def test_a_run_without_the_pairs_file_of_an_earlier_run_says_which_pairs_it_drops(tmp_path: Path) -> None:
+    """Found by a new user: after `run --pairs mine.tsv` (a JPN-KOR pair added), a plain run put the packaged pairs
+    back and JPN-KOR vanished from the views and the report without a word."""
+    from tension.cli_output import pairs_lines
+
+    folder, db = inbox(tmp_path), tmp_path / "t.duckdb"
+    mine = tmp_path / "mine.tsv"
+    packaged = (Path(run.__file__).parent / "data" / "pairs.tsv").read_text(encoding="utf-8")
+    mine.write_text(packaged.rstrip("\n") + "\nJPN-KOR\tJapan–ROK\tJPN\tKOR\ttest\n", encoding="utf-8")
+    fields = {"text": "story", "published": "date"}
+    first = run.run_local([folder], db, fields=fields, pairs_file=str(mine))
+    assert first["pairs_dropped"] == [] and pairs_lines(first, mine) == []
+    plain = run.run_local([folder], db, fields=fields)
+    assert plain["pairs_dropped"] == ["JPN-KOR"]
+    assert pairs_lines(plain, None) == [
+        "pair no longer configured: JPN-KOR (this run used the packaged pairs.tsv; the statements stay stored: run "
+        "again with the --pairs file that lists it to show it again)"]
+    with store.connect(db, read_only=True) as con:
+        assert [r[0] for r in con.execute("select pair_id from pairs order by 1").fetchall()] == ["PRK-KOR", "RUS-KOR"]

@@ -150,10 +150,14 @@ def load_outlet_names(con: duckdb.DuckDBPyConnection) -> None:
                     [(r["match"], r["kind"], r["outlet"], r["source"]) for r in rows])
 
 
-def set_pairs(con: duckdb.DuckDBPyConnection, pairs: Iterable[Pair]) -> None:
-    """Replace the configured pairs (configuration, not history: the views follow it)."""
+def set_pairs(con: duckdb.DuckDBPyConnection, pairs: Iterable[Pair]) -> list[str]:
+    """Replace the configured pairs (configuration, not history: the views follow it); the pair ids the database
+    had that these leave out (a run without the --pairs file an earlier run was given drops its extra pairs)."""
+    pairs = list(pairs)
+    before = {row[0] for row in con.execute("select pair_id from pairs").fetchall()}
     con.execute("delete from pairs")
     con.executemany("insert into pairs values (?, ?, ?, ?)", [(p.pair_id, p.name, p.country_a, p.country_b) for p in pairs])
+    return sorted(before - {p.pair_id for p in pairs})
 
 
 def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
