@@ -187,3 +187,24 @@ def test_the_reports_fixed_words_agree_with_the_index_parameters(tmp_path: Path)
     assert (week["prior_documents"], week["flag_min_documents"]) == (1.0, 2)
     for words in ("(documents + 1)", "last 4 weeks pooled", "the 12 weeks before", "2.5 SD or more", "2+ documents"):
         assert words in front.FRONT_NOTE, words
+
+
+def _moving(*shares: float) -> pd.DataFrame:
+    return pd.DataFrame([{"statement_id": f"d{i}:0", "contribution": share, "hostility": share * 10, "rank": i + 1,
+                          "speaker": f"speaker {i}", "speaker_actor": None, "speaker_country": "PRK",
+                          "direction": "PRK→KOR", "content": f"statement {i}", "reported_by": None}
+                         for i, share in enumerate(shares)])
+
+
+def test_what_moved_the_index_never_names_a_statement_that_pulled_the_other_way() -> None:
+    """An analyst found the front page naming a hostile statement as what moved a falling index most: the week had
+    no statement with a negative share among those read."""
+    fell = text.reason_text(_moving(0.04, 0.02, 0.01), -0.015)
+    assert fell.startswith("no statement pushed it down: the week's statements all lean hostile or neutral"), fell
+    assert "speaker 0" in fell and "whole in the table of its pair" in fell
+    named = text.reason_text(_moving(0.04, -0.002), -0.015)
+    assert named.startswith("<b>speaker 1</b>"), named  # the one statement that pulled it down
+    rose = text.reason_text(_moving(-0.03, 0.01), 0.2)
+    assert rose.startswith("<b>speaker 1</b>"), rose
+    far = _moving(*([0.05] * 12), -0.001)
+    assert "whole in pair_statements" in text.reason_text(far, -0.01)  # rank 13: not in the pair page's table

@@ -17,10 +17,9 @@ from tension.reporting.data import ReportData, Scope
 from tension.reporting.layout import CHART_WEEKS, page_chart, flow_height, paragraph, file_stem, wrapped_table
 from tension.reporting.text import (
     ARROWS, cell_text, composition_text, coverage_text, cue_summary, display_quote, flag_text, intensity_level_text,
-    no_direction_text, period_outside_text, reporter_text, shorten, signed, week_span,
+    TOP_STATEMENTS, no_direction_text, period_outside_text, reporter_text, shorten, signed, week_span,
 )
 
-TOP_STATEMENTS = 10
 # Quotes are printed whole up to what a table row can hold on one page; a longer one is cut and its id given.
 QUOTE_CHARS = 700
 MAX_FLAGGED_ROWS = 30
@@ -163,10 +162,19 @@ def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: 
     note = paragraph(CHART_NOTE, styles["note"])
     stem = f"{pair_id}_{file_stem(scope)}"
     moving = data.moving[data.moving["pair_id"] == pair_id] if not data.moving.empty else data.moving
+    counted = int(row["n_statements"]) if pd.notna(row["n_statements"]) else 0
     if not moving.empty:  # a statement with no share (a 0.00 score) did not move the index: not listed
         moving = moving[moving["contribution"].abs() >= 0.005]
     if moving.empty:
-        end = [Spacer(1, 6), paragraph(f"<b>No statements for this pair in week {scope.label}.</b>", styles["body"])]
+        if not counted:
+            said = f"No statements for this pair in week {scope.label}."
+        elif counted == 1:
+            said = ("The week’s one state-voice statement did not move the index by 0.005 or more (a score near "
+                    "0.00): it is not listed here; pair_statements has it (tension sql).")
+        else:
+            said = (f"None of the week’s {counted} state-voice statements moved the index by 0.005 or more "
+                    "(scores near 0.00): none is listed here; pair_statements has them (tension sql).")
+        end = [Spacer(1, 6), paragraph(f"<b>{said}</b>", styles["body"])]
         return story + [page_chart(figure, out_dir, stem, 11.5, 7.0, flow_height(note, *end)), note, *end]
     shown = min(len(one_row_per_sentence(moving)), TOP_STATEMENTS)
     heading = (f"Statements that moved the index in {scope.label}: the {shown} sentence{'s' * (shown != 1)} with the "

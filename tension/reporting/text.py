@@ -134,19 +134,32 @@ def change_text(row: pd.Series, before: pd.Series | None) -> str:
     return f"{signed(row['change'])}<br/><font size=7>{'beyond noise' if beyond else 'within noise'}</font>"
 
 
+# Statements a pair's week page lists (one row per sentence, largest share first).
+TOP_STATEMENTS = 10
+
+
 def reason_text(moving: pd.DataFrame, change: float | None) -> str:
     """The statement that moved the index most in the direction of the change, in one line."""
     if moving.empty:
         return "no statements this week"
+    lead = ""
     if change is None or pd.isna(change) or change == 0:
         top = moving.loc[moving["contribution"].abs().idxmax()]
     else:
         top = moving.loc[moving["contribution"].idxmax() if change > 0 else moving["contribution"].idxmin()]
+        if top["contribution"] * change <= 0:
+            # No statement pulls the way the index moved (an analyst found a hostile statement named as the
+            # reason the index fell): it moved because the week's statements pull the other way less.
+            lead = (f"no statement pushed it {'up' if change > 0 else 'down'}: the week's statements all lean "
+                    f"{'cooperative' if change > 0 else 'hostile'} or neutral, less than the week before. Largest "
+                    "share: ")
+            top = moving.loc[moving["contribution"].abs().idxmax()]
     reporter = reporter_text(top.get("reported_by"))
-    return (f"<b>{escape(speaker_name(top))}</b> ({escape(top['direction'])}, {signed(top['hostility'])})"
+    return lead + (f"<b>{escape(speaker_name(top))}</b> ({escape(top['direction'])}, {signed(top['hostility'])})"
             + (f", <i>{escape(reporter)}</i>" if reporter else "") + ": "
             f"“{escape(display_quote(top['content'], 160))}” <font size=7 color='#555555'>"
-            f"{escape(str(top['statement_id']))}, whole in the table of its pair</font>")
+            f"{escape(str(top['statement_id']))}, whole "
+            f"{'in the table of its pair' if top.get('rank', 0) <= TOP_STATEMENTS else 'in pair_statements'}</font>")
 
 
 def trend_text(row: pd.Series, earlier: pd.Series | None = None) -> str:
