@@ -316,7 +316,7 @@ def test_coverage_and_thin_weeks_are_said_in_words(db_path: Path, tmp_path: Path
     text = pdf_text(report.build_report(db_path, tmp_path, week="2024-W02"))
     # DPRK–ROK in W02: one KCNA statement, so the value rests on one state voice.
     assert "thin: only 1 state-voice statement, read it as an anecdote" in text
-    assert "Coverage: 1 document read from 1 outlet on 1 of 7 days (a story carried by several outlets or revised counts once)." in text
+    assert "Coverage: 1 document read from 1 source on 1 of 7 days (a story carried by several outlets or revised counts once;" in text
     assert ("All voices: 1 statement, a state voice (counted in the index); by speaker kind: kind not recorded 1; "
             "by outlet: KCNA 1.") in text
 

@@ -233,8 +233,10 @@ def coverage_text(row: pd.Series) -> str:
     if row.get("feed_gap"):
         return "Coverage: nothing was read this week (a gap in the feeds, not a calm week)."
     documents, outlets, days = int(row["coverage_documents"]), int(row["outlets"]), int(row["days_covered"])
-    text = (f"Coverage: {documents} document{'s' * (documents != 1)} read from {outlets} outlet"
-            f"{'s' * (outlets != 1)} on {days} of 7 days (a story carried by several outlets or revised counts once)")
+    text = (f"Coverage: {documents} document{'s' * (documents != 1)} read from {outlets} source"
+            f"{'s' * (outlets != 1)} on {days} of 7 days (a story carried by several outlets or revised counts once; "
+            "a source is a feed or a name as the metadata gives it, and several feeds of one outlet are one row of "
+            "the outlet table)")
     if row.get("partial"):
         text += "; the data starts or ends inside this week, so part of it was never read"
     elif _true(row.get("low_coverage")):

@@ -3,7 +3,7 @@
 
 create table if not exists documents (
     doc_id        varchar primary key,   -- first 16 hex digits of SHA-256 of the whitespace-normalised text
-    published     date not null,         -- publication date (the index's week comes from it)
+    published     date not null,         -- publication date (a statement's week comes from it unless its text dates the event: occurred)
     date_source   varchar,               -- where the date came from: front matter, sidecar, a field, a dateline
     title         varchar,               -- headline as the metadata gives it
     source        varchar,               -- the outlet as the metadata gives it (a name or a feed URL; view outlets cleans it)
