@@ -158,6 +158,8 @@ class ActorDictionary:
         self.words = self.finder.words | frozenset([*PRONOUNS, *self.definite_nouns, *SIDE_WORDS])
         # For text written all in lower case (the Russian MFA's channel): each name's word as the dictionary writes
         # it, where the lower-case word is no word of a name itself.
+        # Roles of offices posted abroad: the place they sit in is their host, not their owner (reference_words.tsv)
+        self.posted = frozenset(load_reference_words().get("posted", ()))
         self.capitalised = {w.lower(): w for w in self.words if w[:1].isupper() and w.lower() not in self.words
                             and len(w.lower()) == len(w)}
 
@@ -233,11 +235,31 @@ class ActorDictionary:
         if "-" in text:
             raw = hyphen_compounds(text, raw)
         groups = _group_adjacent(text, raw)
-        mentions = [_resolve_group(text, group) for group in groups]
+        mentions = _seated_titles(text, [_resolve_group(text, group) for group in groups], self.posted)
         mentions.extend(find_backrefs(text, [(m.start, m.end) for m in mentions], words, self.backref,
                                   self.definite_nouns))
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+
+# "the defense ministry in Seoul", "the foreign ministry in Pyongyang": a bare office seated in a capital or state.
+_SEATED_IN = re.compile(r"\s+in\s+(?:the\s+)?")
+
+
+def _seated_titles(text: str, mentions: list[Mention], posted: frozenset[str]) -> list[Mention]:
+    """`mentions` with each office named with no owner but seated in a capital or a state ("the defense ministry in
+    Seoul") owned by that place's country; an office posted abroad ("the embassy in Seoul") is the host's guest, not
+    its office, and is left to point back."""
+    out = list(mentions)
+    for i, (title, place) in enumerate(zip(mentions, mentions[1:])):
+        if title.country or title.kind != TITLE or place.kind not in ("capital", "state") or not place.country or \
+                title.role in posted or title.role.split(" ")[0] in posted:
+            continue
+        seat = _SEATED_IN.match(text, title.end)
+        if seat is None or seat.end() != place.start:
+            continue
+        out[i] = title._replace(actor=f"{title.role} ({place.country})", country=place.country, backref="")
+    return out
 
 
 def _group_adjacent(
