@@ -114,3 +114,11 @@ def test_koreans_in_japan_keep_their_reading(ctx):
     # a demonym's lowercase head in a place is left to the head word's kind (diaspora), as before
     rows = _frames(ctx, "Korean residents in Japan said they opposed the new school rules.")
     assert all(kind != "government" for _, _, kind, *_ in rows), rows
+
+
+def test_an_office_after_at_owns_the_head_it_is_no_place(ctx):
+    # "a deputy spokesperson at the ministry": the ministry (pointing back to the one named before) is the owner,
+    # not a place the spokesperson sits in; the rule leaves it (found on gold-free Yonhap copy)
+    rows = _frames(ctx, "South Korea's unification ministry said it was watching the visit. \"We are watching it "
+                        "closely,\" Kim Min-ji, deputy spokesperson at the ministry, told reporters on Friday.")
+    assert len(rows) == 2 and rows[1][1] == "KOR", rows

@@ -79,8 +79,8 @@ def speaker_before(anchor_start: int, blanked: str, candidates: list[Mention]) -
     return speakers
 
 
-# A place a subject's head is located in or posted to: "Russia's embassy [in] Seoul", "the defense ministry [in] Seoul",
-# "North Korea's envoy [at the] UN", "South Korea's ambassador [to] Russia" ("to" only after a posted title).
+# A place (a state or its capital) a subject's head is located in or posted to: "Russia's embassy [in] Seoul", "the
+# defense ministry [in] Seoul", "South Korea's ambassador [to] Russia" ("to" only after a posted title).
 _LOCATIVE = re.compile(r"\s+(?P<prep>in|at|to)\s+(?:the\s+)?$")
 # What may stand between the head's name and the preposition: a lowercase head the dictionary does not name ("a
 # Russian embassy official in Seoul"), at most two words.
@@ -113,6 +113,8 @@ def _locative_head(blanked: str, before: list[Mention]) -> Mention | None:
     if len(before) < 2:
         return None
     place = before[-1]
+    if place.kind not in ("state", "capital") or place.backref:
+        return None  # ("a deputy spokesperson at the ministry": an office after "at" owns the head, it is no place)
     prep = _LOCATIVE.search(blanked, max(0, place.start - 12), place.start)
     if prep is None:
         return None
