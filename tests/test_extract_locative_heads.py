@@ -122,3 +122,15 @@ def test_an_office_after_at_owns_the_head_it_is_no_place(ctx):
     rows = _frames(ctx, "South Korea's unification ministry said it was watching the visit. \"We are watching it "
                         "closely,\" Kim Min-ji, deputy spokesperson at the ministry, told reporters on Friday.")
     assert len(rows) == 2 and rows[1][1] == "KOR", rows
+
+
+def test_a_bare_ministry_seated_in_seoul(ctx):
+    # "the ministry" pointing back to no one, seated in a capital: that capital's ministry speaks
+    speaker, country, kind, targets, _ = _first(
+        ctx, "The ministry in Seoul said it would bolster its readiness against North Korea.")
+    assert (country, kind) == ("KOR", "government") and "ministry" in speaker.lower() and "PRK" in targets
+
+
+def test_a_bare_embassy_with_no_one_named_before_is_not_its_hosts(ctx):
+    rows = _frames(ctx, "The embassy in Seoul said the sanctions were illegal.")
+    assert rows and all(country != "KOR" for _, country, *_ in rows), rows

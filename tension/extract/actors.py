@@ -235,11 +235,11 @@ class ActorDictionary:
         if "-" in text:
             raw = hyphen_compounds(text, raw)
         groups = _group_adjacent(text, raw)
-        mentions = _seated_titles(text, [_resolve_group(text, group) for group in groups], self.posted)
+        mentions = [_resolve_group(text, group) for group in groups]
         mentions.extend(find_backrefs(text, [(m.start, m.end) for m in mentions], words, self.backref,
                                   self.definite_nouns))
         mentions.sort(key=lambda m: m.start)
-        return mentions
+        return _seated_titles(text, mentions, self.posted)
 
 
 # "the defense ministry in Seoul", "the foreign ministry in Pyongyang": a bare office seated in a capital or state.
@@ -248,12 +248,12 @@ _SEATED_IN = re.compile(r"\s+in\s+(?:the\s+)?")
 
 def _seated_titles(text: str, mentions: list[Mention], posted: frozenset[str]) -> list[Mention]:
     """`mentions` with each office named with no owner but seated in a capital or a state ("the defense ministry in
-    Seoul") owned by that place's country; an office posted abroad ("the embassy in Seoul") is the host's guest, not
-    its office, and is left to point back."""
+    Seoul", "the ministry in Seoul") owned by that place's country; an office posted abroad ("the embassy in Seoul")
+    is the host's guest, not its office, and is left to point back."""
     out = list(mentions)
     for i, (title, place) in enumerate(zip(mentions, mentions[1:])):
-        if title.country or title.kind != TITLE or place.kind not in ("capital", "state") or not place.country or \
-                title.role in posted or title.role.split(" ")[0] in posted:
+        if title.country or title.kind != TITLE or not title.role or place.kind not in ("capital", "state") or \
+                not place.country or place.backref or title.role in posted or title.role.split(" ")[0] in posted:
             continue
         seat = _SEATED_IN.match(text, title.end)
         if seat is None or seat.end() != place.start:

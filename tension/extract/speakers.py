@@ -127,6 +127,8 @@ def _locative_head(blanked: str, before: list[Mention]) -> Mention | None:
         return None  # ("Kim's letter to Putin said" is not the rule's; "X's ambassador to Y" is)
     if _HEAD_IN_PHRASE.search(blanked, max(0, head.start - 16), head.start):
         return None  # "protesters outside the US embassy in Seoul said": the embassy is a place too
+    if not head.country and not head.refers_to and not is_posted(head):
+        return None  # an office that points back to no one: its seat is all that places it, as before
     return head
 
 
