@@ -134,3 +134,11 @@ def test_a_bare_ministry_seated_in_seoul(ctx):
 def test_a_bare_embassy_with_no_one_named_before_is_not_its_hosts(ctx):
     rows = _frames(ctx, "The embassy in Seoul said the sanctions were illegal.")
     assert rows and all(country != "KOR" for _, country, *_ in rows), rows
+
+
+def test_forces_in_a_place_are_not_that_places(ctx):
+    # "armed forces in <the South>" named with no owner may be a guest's (the US's): only a civil office takes the
+    # country of its seat (found on gold-free KCNA copy)
+    mentions = ctx.actors.find_mentions("They must say whom the huge armed forces in south Korea target.", _DAY)
+    forces = [m for m in mentions if m.role == "military"]
+    assert forces and all(m.country is None for m in forces), forces
