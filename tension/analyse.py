@@ -107,7 +107,8 @@ def _analyse_stagewise(docs: list[Document], ctx: Context, timings: dict[str, fl
     """Clean, extract and score `docs`, one stage at a time over all of them."""
     started = perf_counter()
     cleaned = [clean_text(doc.text, doc.title) for doc in docs]
-    statements = [extract_statements(c.body, doc.published, ctx.actors, ctx.lexicon, doc.speaker, c.header.agency)
+    statements = [extract_statements(c.body, doc.published, ctx.actors, ctx.lexicon, doc.speaker, c.header.agency,
+                                     c.header.dateline)
                   for c, doc in zip(cleaned, docs)]
     extracted = perf_counter()
     score = ctx.scorer.score

@@ -158,6 +158,10 @@ class ActorDictionary:
         self.words = self.finder.words | frozenset([*PRONOUNS, *self.definite_nouns, *SIDE_WORDS])
         # For text written all in lower case (the Russian MFA's channel): each name's word as the dictionary writes
         # it, where the lower-case word is no word of a name itself.
+        # Roles of offices posted abroad: the place they sit in is their host, not their owner (reference_words.tsv)
+        self.posted = frozenset(load_reference_words().get("posted", ()))
+        # The last words of the roles of civil offices a capital seats ("the defense ministry in Seoul")
+        self.seated = frozenset(load_reference_words().get("seated", ()))
         self.capitalised = {w.lower(): w for w in self.words if w[:1].isupper() and w.lower() not in self.words
                             and len(w.lower()) == len(w)}
 
@@ -237,7 +241,28 @@ class ActorDictionary:
         mentions.extend(find_backrefs(text, [(m.start, m.end) for m in mentions], words, self.backref,
                                   self.definite_nouns))
         mentions.sort(key=lambda m: m.start)
-        return mentions
+        return _seated_titles(text, mentions, self.seated)
+
+
+# "the defense ministry in Seoul", "the foreign ministry in Pyongyang": a bare office seated in a capital or state.
+_SEATED_IN = re.compile(r"\s+in\s+(?:the\s+)?")
+
+
+def _seated_titles(text: str, mentions: list[Mention], seated: frozenset[str]) -> list[Mention]:
+    """`mentions` with each civil office named with no owner but seated in a capital or a state ("the defense ministry
+    in Seoul", "the ministry in Seoul") owned by that place's country (`seated`: the last words of such offices' roles,
+    reference_words.tsv). An office posted abroad ("the embassy in Seoul") is its host's guest, forces in a place may
+    be a guest's, a minister may be visiting: they are left to point back."""
+    out = list(mentions)
+    for i, (title, place) in enumerate(zip(mentions, mentions[1:])):
+        if title.country or title.kind != TITLE or title.role.rsplit(" ", 1)[-1] not in seated or \
+                place.kind not in ("capital", "state") or not place.country or place.backref:
+            continue
+        seat = _SEATED_IN.match(text, title.end)
+        if seat is None or seat.end() != place.start:
+            continue
+        out[i] = title._replace(actor=f"{title.role} ({place.country})", country=place.country, backref="")
+    return out
 
 
 def _group_adjacent(

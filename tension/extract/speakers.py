@@ -63,6 +63,10 @@ def speaker_before(anchor_start: int, blanked: str, candidates: list[Mention]) -
     if not (_SPEAKER_GAP.match(gap) or _modifier_gap(last, gap) or _OCCASION_GAP.match(gap) and (
             last.kind not in ("state", "capital") or _OF_BEFORE.search(blanked, max(0, last.start - 8), last.start))):
         return []  # (a country before an occasion's date only as the owner of a group: "a party of south Korea")
+    head = _locative_head(blanked, before)
+    if head is not None:
+        before = before[: before.index(head) + 1]
+        last = head  # "Russia's embassy in Seoul said": the embassy speaks; Seoul is only where it sits
     speakers = [last]
     for other in reversed(before[:-1]):
         between = blanked[other.end : speakers[0].start]
@@ -73,6 +77,59 @@ def speaker_before(anchor_start: int, blanked: str, candidates: list[Mention]) -
         else:
             break
     return speakers
+
+
+# A place (a state or its capital) a subject's head is located in or posted to: "Russia's embassy [in] Seoul", "the
+# defense ministry [in] Seoul", "South Korea's ambassador [to] Russia" ("to" only after a posted title).
+_LOCATIVE = re.compile(r"\s+(?P<prep>in|at|to)\s+(?:the\s+)?$")
+# What may stand between the head's name and the preposition: a lowercase head the dictionary does not name ("a
+# Russian embassy official in Seoul"), at most two words.
+_HEAD_TAIL = re.compile(r"(?:\s+[a-z][\w-]*){0,2}")
+# Before the head: a preposition makes it a place or an object itself ("rallied outside the US embassy in Seoul").
+_HEAD_IN_PHRASE = re.compile(r"\b(?:in|at|from|near|across|to|outside|inside|against|with|over|toward|towards|about|"
+                             r"on|into|by|front\s+of|outside\s+of)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+# Kinds of a head whose place is never its country: a person, an office, a body, a state acting somewhere. A demonym
+# ("Korean residents in Japan") is left to the head word's kind (speaker_kind.py reads the place there).
+_LOCATED_KINDS = frozenset({"person", "title", "organisation", "military", "media", "state", "capital"})
+
+
+@lru_cache(maxsize=1)
+def posted_roles() -> tuple[str, ...]:
+    """The roles of titles posted abroad (reference_words.tsv, use posted): their "in X" names the host, their
+    "to X" the country they are accredited to, never their own country."""
+    return tuple(load_reference_words().get("posted", ()))
+
+
+def is_posted(mention: Mention) -> bool:
+    """Whether the mention names an office posted abroad (an embassy, an ambassador, an envoy)."""
+    role = (mention.role or "").lower()
+    return any(role == word or role.startswith(word + " ") for word in posted_roles())
+
+
+def _locative_head(blanked: str, before: list[Mention]) -> Mention | None:
+    """The head of the subject's noun phrase when the mention right before the verb only names where it is (a
+    general rule of English noun phrases: "[Russia's embassy] in Seoul", "[the Russian ambassador] in Seoul",
+    "[a Chinese embassy spokesman] in Seoul", "[South Korea's ambassador] to Russia"); None otherwise."""
+    if len(before) < 2:
+        return None
+    place = before[-1]
+    if place.kind not in ("state", "capital") or place.backref:
+        return None  # ("a deputy spokesperson at the ministry": an office after "at" owns the head, it is no place)
+    prep = _LOCATIVE.search(blanked, max(0, place.start - 12), place.start)
+    if prep is None:
+        return None
+    head = before[-2]
+    tail = _HEAD_TAIL.fullmatch(blanked, head.end, prep.start())
+    if tail is None or head.kind not in _LOCATED_KINDS or head.backref in ("it", "they", "he", "she") or \
+            any(w in _GAP_STOP for w in blanked[head.end : prep.start()].split()):
+        return None
+    if prep.group("prep") == "to" and not is_posted(head):
+        return None  # ("Kim's letter to Putin said" is not the rule's; "X's ambassador to Y" is)
+    if _HEAD_IN_PHRASE.search(blanked, max(0, head.start - 16), head.start):
+        return None  # "protesters outside the US embassy in Seoul said": the embassy is a place too
+    if not head.country and not head.refers_to and not is_posted(head):
+        return None  # an office that points back to no one: its seat is all that places it, as before
+    return head
 
 
 # A country named as the object inside a group's name: "association for friendship with Korea", "committee for the

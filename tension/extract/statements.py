@@ -48,9 +48,11 @@ def extract_statements(
     lexicon: Lexicon,
     document_speaker: str = "",
     agency: str = "",
+    dateline: str = "",
 ) -> list[Statement]:
     """Every statement in a cleaned body, in order, with speakers and targets resolved at `published`. `agency`:
-    the outlet of the wire dateline that cleaning took off the body ("Yonhap" of "SEOUL, Dec. 28 (Yonhap) --")."""
+    the outlet of the wire dateline that cleaning took off the body ("Yonhap" of "SEOUL, Dec. 28 (Yonhap) --");
+    `dateline`: that dateline ("SEOUL, Nov. 3"), whose city places the story when no outlet does."""
     if context.is_almanac(body):
         return []  # past events listed by date: no statement (labelling guideline, the unit)
     # The words looked up instead of scanning for every actor and reporting verb.
@@ -64,7 +66,8 @@ def extract_statements(
     found_mentions = actors.find_mentions(names, published, words)
     if narrator is None:
         # the story's own courts and prosecutors, named with no country (adjudication 9; eleventh round)
-        found_mentions = domestic_bodies(names, found_mentions, lambda: home or dateline_country(body, actors, published))
+        placed = f"{dateline}\n{body}" if dateline else body  # (a dateline cleaning took off places it still)
+        found_mentions = domestic_bodies(names, found_mentions, lambda: home or dateline_country(placed, actors, published))
     mentions = resolve_mentions(found_mentions,
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
                                 words=lexicon.reference_words,

@@ -29,11 +29,15 @@ _BLANKS = re.compile(r" [ \t]+|\t[ \t]*")
 _BROADCAST_MARK = re.compile(r"\[(?:LEAD|REPORT|ANCHOR|STANDUP|INTERVIEW|SOUNDBITE)\]\s*")
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# "SEOUL, Dec. 28 (Yonhap) --", "WASHINGTON, Jan. 3 (Yonhap) --", "PYONGYANG, March 1 (KCNA) --".
+_CITY_DATE = r"(?P<city>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}),\s+(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})"
+# "SEOUL, Dec. 28 (Yonhap) --", "WASHINGTON, Jan. 3 (Yonhap) --", "PYONGYANG, March 1 (KCNA) --", "TOKYO, May 2 (AP) -"
+# (one hyphen only with a blank after it: never "-based").
 DATELINE = re.compile(
-    r"(?P<city>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}),\s+(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})"
-    r"\s*\((?P<agency>[A-Z][\w&.-]*(?:[ -][\w&.-]+){0,3})\)\s*(?:--|—|–)\s*"
+    _CITY_DATE + r"\s*\((?P<agency>[A-Z][\w&.-]*(?:[ -][\w&.-]+){0,3})\)\s*(?:--|—|–|-(?=\s))\s*"
 )
+# A dateline with no agency, "SEOUL, Nov. 3 --": only where a line starts (a city and a date mid-sentence are no
+# dateline), and only with a dash that no hyphenated word has.
+BARE_DATELINE = re.compile(r"^[ \t]*" + _CITY_DATE + r"\s*(?:--|—|–|-(?=\s))\s*", re.M)
 DATELINE_WINDOW = 600  # characters: a dateline further into the text is a quoted story, not this one's
 _NAME = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}"
 _BYLINE = re.compile(r"\s*By\s+(?P<byline>" + _NAME + r"(?:\s+and\s+" + _NAME + r")?)\s*$")
@@ -98,11 +102,12 @@ def unwrap(paragraph: str) -> str:
 
 
 def find_dateline(text: str) -> re.Match | None:
-    """The wire dateline near the top of `text` ("SEOUL, Dec. 28 (Yonhap) --"), if there is one."""
+    """The wire dateline near the top of `text` ("SEOUL, Dec. 28 (Yonhap) --", or with no agency at a line's start:
+    "SEOUL, Nov. 3 --"), if there is one."""
     head = text[:DATELINE_WINDOW]
-    if "--" not in head and "—" not in head and "–" not in head:
+    if "-" not in head and "—" not in head and "–" not in head:
         return None  # every dateline ends in a dash: without one, the pattern need not be tried at every capital
-    return DATELINE.search(head)
+    return DATELINE.search(head) or BARE_DATELINE.search(head)
 
 
 def split_wire_header(text: str, title: str = "") -> tuple[WireHeader, str]:
@@ -136,7 +141,7 @@ def split_wire_header(text: str, title: str = "") -> tuple[WireHeader, str]:
     header = WireHeader(
         slug=slug, headline=headline, revision=revision, editor_note=editor_note, byline=byline,
         dateline=match.group(0).rstrip(" -—–"), city=match.group("city"), month=match.group("month"),
-        day=int(match.group("day")), agency=match.group("agency"),
+        day=int(match.group("day")), agency=match.groupdict().get("agency") or "",
     )
     return header, text[match.end():]
 
