@@ -208,3 +208,19 @@ def test_what_moved_the_index_never_names_a_statement_that_pulled_the_other_way(
     assert rose.startswith("<b>speaker 1</b>"), rose
     far = _moving(*([0.05] * 12), -0.001)
     assert "whole in pair_statements" in text.reason_text(far, -0.01)  # rank 13: not in the pair page's table
+
+
+def test_a_surge_weeks_front_row_names_the_statement_its_chart_note_names() -> None:
+    """An analyst saw the front page name the tone's largest share for a week of unusually high intensity while the
+    chart's note named its most hostile statement: the front row now gives both, each for what it is."""
+    from tension.reporting import front
+    from tension.reporting.data import Scope
+
+    monday = pd.Timestamp("2024-03-04")
+    surges = pd.DataFrame([{"pair_id": "PRK-KOR", "week_start": monday, "rank": rank, "statement_id": f"d{rank}:0",
+                            "speaker": f"speaker {rank}", "hostility": 0.9 - rank / 10} for rank in (1, 2)])
+    scope = Scope(first=monday.date(), last=monday.date())
+    line = front._surge_driver(surges, "PRK-KOR", scope)
+    assert "▲ intensity, its most hostile statement: speaker 1 (+0.80), d1:0" in line, line
+    assert front._surge_driver(surges, "RUS-KOR", scope) == ""
+    assert front._surge_driver(surges.iloc[0:0], "PRK-KOR", scope) == ""

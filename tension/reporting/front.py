@@ -42,9 +42,24 @@ def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphSty
             trend_text(row, earlier),
             flag_text(row),
             f"{int(row['n_statements'])} ({int(row['n_documents'])})",
-            reason_text(data.moving[data.moving["pair_id"] == pair_id], row["change"]),
+            reason_text(data.moving[data.moving["pair_id"] == pair_id], row["change"])
+            + _surge_driver(data.surges, pair_id, scope),
         ])
     return wrapped_table(rows, [2.5, 3.4, 2.4, 1.9, 2.1, 3.4, 2.4, 8.6], styles)
+
+
+def _surge_driver(surges: pd.DataFrame, pair_id: str, scope: Scope) -> str:
+    """In a week of unusually high intensity, the statement the chart's note names for it (its most hostile), under
+    the tone's mover: an analyst saw the front page and the chart note name two different drivers of one week."""
+    if surges.empty:
+        return ""
+    top = surges[(surges["pair_id"] == pair_id) & (surges["week_start"] == pd.Timestamp(scope.first))
+                 & (surges["rank"] == 1)]
+    if top.empty or pd.isna(top.iloc[0]["statement_id"]):
+        return ""
+    s = top.iloc[0]
+    return (f"<br/><font size=7>▲ intensity, its most hostile statement: {escape(str(s['speaker']))} "
+            f"({signed(s['hostility'])}), {escape(str(s['statement_id']))}</font>")
 
 
 def _period_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> Table:
