@@ -11,19 +11,19 @@
 -- 'extracted again' or 'read again'.
 -- Parameter: the staged documents file.
 create or replace temp table replaced_documents as
-select p.doc_id,
-       case when (p.path, p.item) is not distinct from (d.path, d.item)
-                 and (p.published, p.title, p.source, p.url, p.speaker, p.external_id)
-                     is distinct from (d.published, d.title, d.source, d.url, d.speaker, d.external_id) then 'read again'
-            when (p.published, coalesce(p.external_id, ''), p.path, p.item)
-               < (d.published, coalesce(d.external_id, ''), d.path, d.item) then 'earlier copy'
-            else 'extracted again' end as why
-from read_parquet(?) as p
-join documents as d using (doc_id)
-where ((p.path, p.item) is not distinct from (d.path, d.item)
-       and (p.published, p.title, p.source, p.url, p.speaker, p.external_id)
-           is distinct from (d.published, d.title, d.source, d.url, d.speaker, d.external_id))
-   or (p.published, coalesce(p.external_id, ''), p.path, p.item)
-    < (d.published, coalesce(d.external_id, ''), d.path, d.item)
-   or ((p.published, coalesce(p.external_id, '')) = (d.published, coalesce(d.external_id, ''))
-       and p.extractor_version is distinct from d.extractor_version)
+select doc_id, why
+from (
+    select p.doc_id,
+           case when (p.path, p.item) is not distinct from (d.path, d.item)
+                     and (p.published, p.title, p.source, p.url, p.speaker, p.external_id)
+                         is distinct from (d.published, d.title, d.source, d.url, d.speaker, d.external_id)
+                    then 'read again'
+                when (p.published, coalesce(p.external_id, ''), p.path, p.item)
+                   < (d.published, coalesce(d.external_id, ''), d.path, d.item) then 'earlier copy'
+                when (p.published, coalesce(p.external_id, '')) = (d.published, coalesce(d.external_id, ''))
+                     and p.extractor_version is distinct from d.extractor_version then 'extracted again'
+           end as why
+    from read_parquet(?) as p
+    join documents as d using (doc_id)
+)
+where why is not null
