@@ -50,8 +50,9 @@ def all_rejected(result: dict) -> bool:
 
 def extractor_lines(result: dict) -> list[str]:
     """What the run says about documents and the extractor that read them: how many it extracted again (--reread,
-    or a changed file read again), how many it read again with corrected metadata, and how many stored documents an older release's extractor read (their
-    statements follow older rules until their files are read again with --reread)."""
+    or a changed file read again), how many it read again with corrected metadata, and how many stored documents an
+    older release's extractor read (their statements follow older rules until their files are read again with
+    --reread)."""
     lines = []
     if again := result.get("documents_reextracted"):
         old = result.get("statements_replaced", 0)

@@ -266,11 +266,11 @@ def latest_summary(db_path: Path, week: str | None = None) -> list[str]:
         statements, documents = int(last["n_statements"]), int(last["n_documents"])
         intensity = ""
         if "intensity" in last and pd.notna(last["intensity"]):
-            from tension.reporting.text import intensity_level_text
+            from tension.reporting.text import intensity_level_text, partial_week_text
 
             # against its usual level in the PDF's words: a lone first week's 240 per 100 read as alarming
             level = (re.sub(r"<[^>]+>", "", intensity_level_text(last)) if not last.get("partial")
-                     else f"{int(last['days_covered'])} of 7 days read: not compared with its usual level")
+                     else partial_week_text(last))
             intensity = (f"intensity {last['intensity']:.1f} per 100 documents of a typical week, {level}; tone ")
         lines.append(
             f"{last['pair_name']} {last['iso_week']}: {intensity}index {last['index_value']:+.2f}{interval} "

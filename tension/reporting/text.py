@@ -198,13 +198,17 @@ def intensity_text(row: pd.Series) -> str:
         return "nothing read"
     text = f"<b>{float(row['intensity']):.1f}</b>"
     if row.get("partial"):
-        return text + (f"<br/><font size=7>{int(row['days_covered'])} of 7 days read: not compared with "
-                       f"its usual level</font>")
+        return text + f"<br/><font size=7>{partial_week_text(row)}</font>"
     if _true(row.get("low_coverage")) and not _true(row.get("intensity_flagged")):
         documents = int(row["coverage_documents"])
         return text + (f"<br/><font size=7>only {documents} document{'s' * (documents != 1)} read, under a quarter "
                        f"of a typical week: a low value is no sign of calm</font>")
     return text + f"<br/><font size=7>{intensity_level_text(row)}</font>"
+
+
+def partial_week_text(row: pd.Series) -> str:
+    """Why a partly read week's intensity is not compared with its usual level (the PDF and the console)."""
+    return f"{int(row['days_covered'])} of 7 days read: not compared with its usual level"
 
 
 def intensity_level_text(row: pd.Series) -> str:
