@@ -158,12 +158,10 @@ class ActorDictionary:
         self.words = self.finder.words | frozenset([*PRONOUNS, *self.definite_nouns, *SIDE_WORDS])
         # For text written all in lower case (the Russian MFA's channel): each name's word as the dictionary writes
         # it, where the lower-case word is no word of a name itself.
-        # Roles of offices posted abroad: the place they sit in is their host, not their owner (reference_words.tsv)
-        self.posted = frozenset(load_reference_words().get("posted", ()))
-        # The last words of the roles of civil offices a capital seats ("the defense ministry in Seoul")
-        self.seated = frozenset(load_reference_words().get("seated", ()))
         self.capitalised = {w.lower(): w for w in self.words if w[:1].isupper() and w.lower() not in self.words
                             and len(w.lower()) == len(w)}
+        # The last words of the roles of civil offices a capital seats ("the defense ministry in Seoul")
+        self.seated = frozenset(load_reference_words().get("seated", ()))
 
     def lookup(self, alias: str, day: date, among: set[str] | None = None) -> ActorEntry | None:
         """The dictionary row for `alias` on `day`; out-of-office persons keep their country.
