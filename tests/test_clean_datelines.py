@@ -48,13 +48,17 @@ def test_what_is_not_a_dateline_stays(raw):
     assert cleaned.body == raw
 
 
-def test_a_bare_dateline_stays_out_of_the_statement_and_in_the_document(tmp_path):
-    story = tmp_path / "wire.md"
-    story.write_text("---\npublished: 2025-11-12\n---\nSEOUL, Nov. 3 -- North Korea's foreign ministry denounced "
-                     "South Korea's drills.\n")
+def _statements_of(story, text: str) -> list[dict]:
+    """`tension statements` (a real CLI process) on a Markdown file of `text` published 2025-11-12."""
+    story.write_text("---\npublished: 2025-11-12\n---\n" + text + "\n")
     out = subprocess.run([sys.executable, "-m", "tension.cli", "statements", str(story)], capture_output=True,
                          text=True, check=True).stdout
-    rows = [json.loads(line) for line in out.splitlines()]
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_a_bare_dateline_stays_out_of_the_statement_and_in_the_document(tmp_path):
+    story = tmp_path / "wire.md"
+    rows = _statements_of(story, "SEOUL, Nov. 3 -- North Korea's foreign ministry denounced South Korea's drills.")
     assert rows and all("SEOUL, Nov. 3" not in r["content"] for r in rows), rows
     assert rows[0]["content"].startswith("North Korea's foreign ministry")
 
@@ -66,10 +70,6 @@ def test_a_bare_dateline_stays_out_of_the_statement_and_in_the_document(tmp_path
 def test_a_bare_datelines_city_still_places_the_storys_own_court(tmp_path):
     # the city of a dateline cleaning took off still tells whose court a story names with no country (as it did
     # while the dateline stayed in the body)
-    story = tmp_path / "court.md"
-    story.write_text("---\npublished: 2025-11-12\n---\nSEOUL, Nov. 3 -- The Supreme Court upheld the prison term of "
-                     "a man who spied for North Korea, prosecutors said.\n")
-    out = subprocess.run([sys.executable, "-m", "tension.cli", "statements", str(story)], capture_output=True,
-                         text=True, check=True).stdout
-    rows = [json.loads(line) for line in out.splitlines()]
+    rows = _statements_of(tmp_path / "court.md", "SEOUL, Nov. 3 -- The Supreme Court upheld the prison term of a man "
+                          "who spied for North Korea, prosecutors said.")
     assert rows and rows[0]["speaker_country"] == "KOR", rows
