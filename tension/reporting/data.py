@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from tension.reporting.text import intensity_level_text, partial_week_text
 from tension.warehouse import store
 from tension.warehouse.aggregate import read_weekly
 
@@ -266,8 +267,6 @@ def latest_summary(db_path: Path, week: str | None = None) -> list[str]:
         statements, documents = int(last["n_statements"]), int(last["n_documents"])
         intensity = ""
         if "intensity" in last and pd.notna(last["intensity"]):
-            from tension.reporting.text import intensity_level_text, partial_week_text
-
             # against its usual level in the PDF's words: a lone first week's 240 per 100 read as alarming
             level = (re.sub(r"<[^>]+>", "", intensity_level_text(last)) if not last.get("partial")
                      else partial_week_text(last))
