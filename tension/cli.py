@@ -249,20 +249,22 @@ def statements(
 @app.command()
 def score(
     text: Optional[str] = typer.Argument(None, help="Text to score."),
-    file: Optional[Path] = typer.Option(None, "--file", "-f", help="One text per line; '-' reads stdin."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="One text per line (blank lines skipped); '-' reads stdin."),
     modality: str = typer.Option("asserted", "--modality", help="asserted, threat_or_future, hypothetical, negated, reported."),
     targets: Optional[str] = typer.Option(None, "--targets", help="Score toward these countries (ISO3, comma-separated), as the pipeline scores a statement toward its targets: a cue aimed at another country counts 0."),
     speaker_country: Optional[str] = typer.Option(None, "--speaker-country", help="The speaker's country (ISO3), with --targets."),
 ) -> None:
-    """Score text: one JSON object per input (hostility, the stored explanation's parts, scorer_version).
+    """Score text: one JSON object per text, named as `tension statements` names them (content, targets,
+    speaker_country, modality, hostility, explanation, scorer_version).
 
-    Without --targets the text is scored as it stands; a stored statement was scored toward its targets.
+    --file: one text per line; blank lines are skipped, each object's "line" is its line in the file, and stderr
+    says how many lines were scored. Without --targets the text is scored as it stands; a stored statement was scored toward its targets.
 
     Example: tension score "North Korea threatened war over the drills."
 
     Example: tension score --targets PRK --speaker-country RUS "Russia, at war with Ukraine, signed a pact with Pyongyang."
     """
-    from tension.adhoc import scored_texts, text_lines
+    from tension.adhoc import scored_lines_text, scored_texts, text_lines
     from tension.score.scorer import MODALITY_FACTORS
 
     if modality not in MODALITY_FACTORS:
@@ -274,17 +276,23 @@ def score(
         raise typer.BadParameter("the text is empty: give the sentence to score, e.g. tension score "
                                  "'North Korea called him a diplomatic idiot'")
     if text is not None:
-        lines = [text]
-    else:
-        try:
-            lines = text_lines(file)
-        except OSError as error:
-            raise typer.BadParameter(f"cannot read {file}: {error.strerror or error}", param_hint="--file") from None
-        except UnicodeDecodeError as error:
-            raise typer.BadParameter(f"{file} is not UTF-8 text ({error.reason} at byte {error.start}); convert it "
-                                     "first, e.g. iconv -f cp949 -t utf-8", param_hint="--file") from None
-    for scored in scored_texts(lines, modality, codes, speaker_country):
-        typer.echo(json.dumps(scored, ensure_ascii=False))
+        for scored in scored_texts([text], modality, codes, speaker_country):
+            typer.echo(json.dumps(scored, ensure_ascii=False))
+        return
+    try:
+        numbered, n_lines = text_lines(file)
+    except OSError as error:
+        raise typer.BadParameter(f"cannot read {file}: {error.strerror or error}", param_hint="--file") from None
+    except UnicodeDecodeError as error:
+        raise typer.BadParameter(f"{file} is not UTF-8 text ({error.reason} at byte {error.start}); convert it "
+                                 "first, e.g. iconv -f cp949 -t utf-8", param_hint="--file") from None
+    if not numbered:
+        raise typer.BadParameter(f"{'standard input' if str(file) == '-' else file} has no text to score (every "
+                                 "line is blank): one text per line", param_hint="--file")
+    for (number, _), scored in zip(numbered, scored_texts((t for _, t in numbered), modality, codes,
+                                                          speaker_country)):
+        typer.echo(json.dumps({"line": number, **scored}, ensure_ascii=False))
+    typer.echo(scored_lines_text(len(numbered), n_lines), err=True)
 
 
 @app.command()
