@@ -42,3 +42,15 @@ def test_score_names_the_fields_as_statements_does(tmp_path):
     # the earlier names stay (tests and evaluation scripts read them): the text and the explanation's parts
     assert scored["text"] == scored["content"]
     assert all(scored[k] == v for k, v in scored["explanation"].items())
+
+
+def test_country_codes_are_the_actor_dictionarys(tmp_path):
+    # --targets is checked against the codes of the dictionary the pipeline loads, not a second reading of its files
+    from tension.cli_checks import country_codes
+    from tension.extract.actors import load_actors
+
+    actors = tmp_path / "actors.tsv"
+    actors.write_text("alias\tactor\tcountry\tkind\trole\tgender\tvalid_from\tvalid_to\tambiguous\tsource\n"
+                      "Pristina\tKosovo\tXKX\tcapital\tcapital\t\t\t\t\ttest row\n")
+    assert country_codes(load_actors(actors, countries=None)) == {"XKX"}
+    assert {"KOR", "PRK", "RUS", "FRA"} <= country_codes()
