@@ -203,7 +203,8 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
     notes = data.notes[data.notes["pair_id"] == pair_id]
     flags = (f"{len(notes)} flagged week{'s' * (len(notes) != 1)}, listed after the chart" if len(notes)
              else "no week departed from its 12-week baseline by 2.5 SD or more")
-    documents, statements = int(filled["n_documents"].sum()), int(filled["n_statements"].sum())
+    # Documents once each over the period (the weekly n_documents would count one per week it touches).
+    documents, statements = data.period_documents.get(pair_id, 0), int(filled["n_statements"].sum())
     story.append(paragraph(
         f"Index over the period <b>{signed(data.period_index.get(pair_id))}</b> ({documents} "
         f"document{'s' * (documents != 1)}, {statements} state-voice statement{'s' * (statements != 1)} (counted in "
