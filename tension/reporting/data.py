@@ -207,6 +207,15 @@ def partial_weeks_after(weekly: pd.DataFrame, monday: date) -> list[str]:
     return lines
 
 
+def week_rows(pair: pd.DataFrame, monday: date) -> tuple[pd.Series, pd.Series | None, pd.Series | None]:
+    """A pair's rows (indexed by week_start) of the week starting `monday`, of the week before and of four weeks
+    before (None where the data has no such week): what the week's change and trend are read against."""
+    def at(day: date) -> pd.Series | None:
+        return pair.loc[pd.Timestamp(day)] if pd.Timestamp(day) in pair.index else None
+
+    return pair.loc[pd.Timestamp(monday)], at(monday - timedelta(days=7)), at(monday - timedelta(weeks=4))
+
+
 @dataclass(frozen=True)
 class ReportData:
     """Everything a report shows, read from the database in one go."""
