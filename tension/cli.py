@@ -384,8 +384,10 @@ def report_command(
 
     try:
         path = report.build_report(db, out, week, period)
-    except (ValueError, FileNotFoundError) as error:
-        raise typer.BadParameter(str(error)) from None
+    except FileNotFoundError as error:
+        raise typer.BadParameter(str(error), param_hint="--db") from None
+    except ValueError as error:  # mostly the week or period asked for: named, as the other commands name options
+        raise typer.BadParameter(str(error), param_hint="--period" if period else "--week" if week else None) from None
     typer.echo(f"report: {path}")
 
 

@@ -43,3 +43,11 @@ def test_an_option_several_commands_share_is_described_alike():
 
 def test_sql_says_how_to_pass_a_query_that_starts_with_a_comment():
     assert "goes after '--'" in _help("sql")
+
+
+def test_a_report_week_without_data_names_the_option(tmp_path):
+    from test_report import build_test_db
+
+    db = build_test_db(tmp_path / "tension.duckdb")
+    result = runner.invoke(app, ["report", "--db", str(db), "--out", str(tmp_path), "--week", "2023-W05"])
+    assert result.exit_code == 2 and "Invalid value for --week: no data for 2023-W05" in " ".join(result.output.split())
