@@ -40,9 +40,10 @@ def document_statements(paths: list[Path], ctx: Context, fields: dict[str, str],
                for statement, score in zip(analysed.statements, analysed.scores)]
 
 
-def text_lines(file: Path) -> list[str]:
-    """The texts of a file ('-': standard input), one per line, read as UTF-8 (a byte-order mark dropped); raises
-    OSError or UnicodeDecodeError."""
+def text_lines(file: Path) -> tuple[list[tuple[int, str]], int]:
+    """The texts of a file ('-': standard input), one per line, with their 1-based line numbers, and the number of
+    lines; read as UTF-8 (a byte-order mark dropped); blank lines (nothing but white space) are no texts and are
+    left out. Raises OSError or UnicodeDecodeError."""
     raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
     content = raw.decode("utf-8-sig")
     # One text per line means per \n (or \r\n): str.splitlines would also split at \v, \f, U+2028 and
@@ -50,16 +51,29 @@ def text_lines(file: Path) -> list[str]:
     lines = content.replace("\r\n", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return lines
+    return [(number, line) for number, line in enumerate(lines, 1) if line.strip()], len(lines)
+
+
+def scored_lines_text(scored: int, lines: int) -> str:
+    """What `tension score --file` says on stderr after its JSON lines: how many of the file's lines it scored, and
+    how many blank ones it left out (each JSON object's `line` is its line in the file)."""
+    blank = lines - scored
+    return (f"scored {scored} line{'s' * (scored != 1)}"
+            + (f"; {blank} blank line{'s' * (blank != 1)} skipped (each object's \"line\" is its line in the file)"
+               if blank else ""))
 
 
 def scored_texts(texts: Iterable[str], modality: str, targets: list[str] | None = None,
                  speaker_country: str | None = None) -> Iterator[dict]:
-    """Each text scored under `modality` (toward `targets`, as a stored statement is scored, when given): its
-    hostility, the stored explanation's parts (raw_hostility, vader_weight, capped, the formula: METHODOLOGY §2)
-    and the scorer version."""
+    """Each text scored under `modality` (toward `targets`, as a stored statement is scored, when given), with the
+    fields `tension statements` gives the same things: content, targets, speaker_country, modality, hostility,
+    explanation (the stored explanation's parts: raw_hostility, vader_weight, capped, the formula: METHODOLOGY §2)
+    and scorer_version. The explanation's parts and the text are also kept at the top level under their earlier
+    names (text, cues, cue_sum, ...), which evaluation scripts and tests read (README: `tension score` fields)."""
     scorer = Scorer()
     for text in texts:
         result = scorer.score(text, modality, targets, speaker_country)
-        yield {"text": text, "hostility": result.hostility, **result.explanation(),
-               "scorer_version": result.scorer_version}
+        explanation = result.explanation()
+        yield {"content": text, "targets": targets, "speaker_country": speaker_country, "modality": modality,
+               "hostility": result.hostility, "explanation": explanation, "scorer_version": result.scorer_version,
+               "text": text, **explanation}

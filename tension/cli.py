@@ -26,14 +26,14 @@ app = typer.Typer(
 DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.")
 
 
-@app.command()
+@app.command(short_help="Run the whole pipeline on an inbox, publish the database, write the report.")
 def run(
     inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", help="Input file or folder (repeatable): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv."),
     db: Path = DB_OPTION,
     reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", help="Folder for the PDF report and charts."),
     week: Optional[str] = typer.Option(None, "--week", help="ISO week of the report, e.g. 2024-W05 (default: the last complete week in the data)."),
     batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Documents per batch (one task and one transaction each); a large file is cut into a multiple of --workers batches."),
-    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (TSV: pair_id, name, country_a, country_b, source)."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
     report: bool = typer.Option(True, "--report/--no-report", help="Write the PDF report at the end."),
     task_runner: str = typer.Option("auto", "--task-runner", help="auto, threads, processes, or a Dask address tcp://host:8786."),
     workers: int = typer.Option(os.cpu_count() or 2, "--workers", min=1, help="Parallel workers for analysis."),
@@ -115,16 +115,16 @@ def run(
         raise typer.Exit(code=ALL_REJECTED_EXIT)  # a scheduled batch must notice that nothing it read was stored
 
 
-@app.command()
+@app.command(short_help="Run the weekly flow on a schedule until Ctrl-C.")
 def serve(
-    inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", help="Input file or folder (repeatable)."),
+    inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", help="Input file or folder (repeatable): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv."),
     db: Path = DB_OPTION,
     reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", help="Folder for the PDF reports."),
     cron: str = typer.Option(SCHEDULE_CRON, "--cron", help="Cron schedule (default: Mondays 06:00)."),
     timezone: str = typer.Option(SCHEDULE_TIMEZONE, "--timezone", help="Time zone of the cron schedule."),
     port: Optional[int] = typer.Option(None, "--port", help="Port for the Prefect server started when none is configured."),
     field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
-    default: list[str] = typer.Option([], "--default", help="Metadata for documents lacking it, e.g. speaker=KCNA."),
+    default: list[str] = typer.Option([], "--default", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
 ) -> None:
     """Run the weekly flow on a schedule until Ctrl-C (a Prefect deployment served by this process).
@@ -157,7 +157,7 @@ def serve(
     typer.echo("stopped")
 
 
-@app.command("rescore")
+@app.command("rescore", short_help="Score stored statements again under the current scorer.")
 def rescore_command(db: Path = DB_OPTION) -> None:
     """Score stored statements under the current scorer (after a lexicon or formula change); no re-ingest.
 
@@ -180,7 +180,7 @@ def rescore_command(db: Path = DB_OPTION) -> None:
                   else f"nothing to publish: {result['database']} already has every score of this version"))
 
 
-@app.command("publish")
+@app.command("publish", short_help="Finish a publication a killed or failed run left undone.")
 def publish_command(
     db: Path = DB_OPTION,
     parquet: Optional[Path] = typer.Option(None, "--parquet", help="Parquet export folder (default: next to the database)."),
@@ -207,11 +207,11 @@ def publish_command(
         typer.echo(f"nothing to publish: {result['database']} is up to date")
 
 
-@app.command()
+@app.command(short_help="Print the statements of files as JSON lines (no database).")
 def statements(
     files: list[Path] = typer.Argument(..., help="Input files or folders (read recursively): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv (each document needs a date)."),
     field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
-    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (default: the packaged pairs.tsv)."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
     default: list[str] = typer.Option([], "--default", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
 ) -> None:
     """Print every statement as one JSON object per line (no database, no Prefect).
@@ -246,23 +246,25 @@ def statements(
         raise typer.Exit(code=1)  # nothing readable at all
 
 
-@app.command()
+@app.command(short_help="Score texts: one JSON object per text (no database).")
 def score(
     text: Optional[str] = typer.Argument(None, help="Text to score."),
-    file: Optional[Path] = typer.Option(None, "--file", "-f", help="One text per line; '-' reads stdin."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="One text per line (blank lines skipped); '-' reads stdin."),
     modality: str = typer.Option("asserted", "--modality", help="asserted, threat_or_future, hypothetical, negated, reported."),
     targets: Optional[str] = typer.Option(None, "--targets", help="Score toward these countries (ISO3, comma-separated), as the pipeline scores a statement toward its targets: a cue aimed at another country counts 0."),
     speaker_country: Optional[str] = typer.Option(None, "--speaker-country", help="The speaker's country (ISO3), with --targets."),
 ) -> None:
-    """Score text: one JSON object per input (hostility, the stored explanation's parts, scorer_version).
+    """Score text: one JSON object per text, named as `tension statements` names them (content, targets,
+    speaker_country, modality, hostility, explanation, scorer_version).
 
-    Without --targets the text is scored as it stands; a stored statement was scored toward its targets.
+    --file: one text per line; blank lines are skipped, each object's "line" is its line in the file, and stderr
+    says how many lines were scored. Without --targets the text is scored as it stands; a stored statement was scored toward its targets.
 
     Example: tension score "North Korea threatened war over the drills."
 
     Example: tension score --targets PRK --speaker-country RUS "Russia, at war with Ukraine, signed a pact with Pyongyang."
     """
-    from tension.adhoc import scored_texts, text_lines
+    from tension.adhoc import scored_lines_text, scored_texts, text_lines
     from tension.score.scorer import MODALITY_FACTORS
 
     if modality not in MODALITY_FACTORS:
@@ -274,20 +276,26 @@ def score(
         raise typer.BadParameter("the text is empty: give the sentence to score, e.g. tension score "
                                  "'North Korea called him a diplomatic idiot'")
     if text is not None:
-        lines = [text]
-    else:
-        try:
-            lines = text_lines(file)
-        except OSError as error:
-            raise typer.BadParameter(f"cannot read {file}: {error.strerror or error}", param_hint="--file") from None
-        except UnicodeDecodeError as error:
-            raise typer.BadParameter(f"{file} is not UTF-8 text ({error.reason} at byte {error.start}); convert it "
-                                     "first, e.g. iconv -f cp949 -t utf-8", param_hint="--file") from None
-    for scored in scored_texts(lines, modality, codes, speaker_country):
-        typer.echo(json.dumps(scored, ensure_ascii=False))
+        for scored in scored_texts([text], modality, codes, speaker_country):
+            typer.echo(json.dumps(scored, ensure_ascii=False))
+        return
+    try:
+        numbered, n_lines = text_lines(file)
+    except OSError as error:
+        raise typer.BadParameter(f"cannot read {file}: {error.strerror or error}", param_hint="--file") from None
+    except UnicodeDecodeError as error:
+        raise typer.BadParameter(f"{file} is not UTF-8 text ({error.reason} at byte {error.start}); convert it "
+                                 "first, e.g. iconv -f cp949 -t utf-8", param_hint="--file") from None
+    if not numbered:
+        raise typer.BadParameter(f"{'standard input' if str(file) == '-' else file} has no text to score (every "
+                                 "line is blank): one text per line", param_hint="--file")
+    for (number, _), scored in zip(numbered, scored_texts((t for _, t in numbered), modality, codes,
+                                                          speaker_country)):
+        typer.echo(json.dumps({"line": number, **scored}, ensure_ascii=False))
+    typer.echo(scored_lines_text(len(numbered), n_lines), err=True)
 
 
-@app.command()
+@app.command(short_help="Run read-only SQL against the published database.")
 def sql(
     query: str = typer.Argument(..., help="SQL to run against the database, read-only: one query (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN)."),
     db: Path = DB_OPTION,
@@ -303,6 +311,9 @@ def sql(
     Example: tension sql "select pair_name, iso_week, index_value, n_statements from weekly_index"
 
     Example: tension sql --parquet data/parquet "select iso_week, count(*) from statement_scores group by 1"
+
+    A query that starts with '-' (an SQL comment) goes after '--', or it is read as an option:
+    tension sql -- "$(cat weeks.sql)"
     """
     import duckdb
 
@@ -336,7 +347,7 @@ def sql(
                 raise typer.Exit(code=2) from None
 
 
-@app.command("views")
+@app.command("views", short_help="List the analysts' views, or describe one.")
 def views_command(
     view: Optional[str] = typer.Argument(None, help="A view (or table macro) to describe; omit to list them all."),
     db: Path = DB_OPTION,
@@ -356,7 +367,7 @@ def views_command(
     typer.echo("\n".join(lines))
 
 
-@app.command("report")
+@app.command("report", short_help="Write the PDF report for a week or a period.")
 def report_command(
     week: Optional[str] = typer.Option(None, "--week", help="ISO week, e.g. 2024-W05 (default: the last complete week in the data)."),
     period: Optional[str] = typer.Option(None, "--period", help="Weeks FIRST..LAST for a period report, e.g. 2011-W01..2012-W48."),
@@ -373,8 +384,10 @@ def report_command(
 
     try:
         path = report.build_report(db, out, week, period)
-    except (ValueError, FileNotFoundError) as error:
-        raise typer.BadParameter(str(error)) from None
+    except FileNotFoundError as error:
+        raise typer.BadParameter(str(error), param_hint="--db") from None
+    except ValueError as error:  # mostly the week or period asked for: named, as the other commands name options
+        raise typer.BadParameter(str(error), param_hint="--period" if period else "--week" if week else None) from None
     typer.echo(f"report: {path}")
 
 

@@ -10,8 +10,12 @@ from __future__ import annotations
 import difflib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:
+    from tension.extract.actors import ActorDictionary
 
 DEFAULTABLE = ("title", "source", "url", "speaker", "year", "retrieved")
 
@@ -115,12 +119,13 @@ def check_files(files: list[Path]) -> None:
 FAMILIAR_CODES = {"ROK": "KOR", "SK": "KOR", "DPRK": "PRK", "NK": "PRK", "RF": "RUS", "US": "USA", "UK": "GBR"}
 
 
-def country_codes() -> frozenset[str]:
-    """The alpha-3 codes the actor dictionary and the country table know (tension/data)."""
-    from tension.config import DATA_DIR, read_tsv
+def country_codes(actors: "ActorDictionary | None" = None) -> frozenset[str]:
+    """The alpha-3 codes the actor dictionary knows (its own rows and the world's countries it is completed with),
+    read by the dictionary's own loader (tension.extract.actors.load_actors) unless `actors` is given."""
+    from tension.extract.actors import load_actors
 
-    return frozenset(row["country"] for name in ("actors.tsv", "actors_countries.tsv")
-                     for row in read_tsv(DATA_DIR / name) if row.get("country"))
+    dictionary = actors if actors is not None else load_actors()
+    return frozenset(entry.country for rows in dictionary.by_alias.values() for entry in rows if entry.country)
 
 
 def parse_countries(targets: str | None, speaker_country: str | None) -> tuple[list[str] | None, str | None]:

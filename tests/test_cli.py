@@ -18,7 +18,7 @@ from tension.warehouse import store
 from conftest import SEED_TEXT
 
 runner = CliRunner()
-COMMANDS = ["run", "serve", "rescore", "publish", "statements", "score", "sql", "report"]
+COMMANDS = ["run", "serve", "rescore", "publish", "statements", "score", "sql", "views", "report"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -49,7 +49,7 @@ def test_score_text_and_file(tmp_path):
     assert json.loads(one.output)["hostility"] > 0.3
     lines = tmp_path / "lines.txt"
     lines.write_text("Seoul and Moscow signed a treaty.\nPyongyang threatened war.\n")
-    many = [json.loads(line) for line in runner.invoke(app, ["score", "--file", str(lines)]).output.splitlines()]
+    many = [json.loads(line) for line in runner.invoke(app, ["score", "--file", str(lines)]).stdout.splitlines()]
     assert [r["text"] for r in many] == lines.read_text().splitlines()
     assert many[0]["hostility"] < 0 < many[1]["hostility"]
     empty = runner.invoke(app, ["score", "  "])  # a new user's empty text scored 0.0 with exit 0

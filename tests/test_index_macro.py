@@ -109,9 +109,10 @@ def test_coverage_intensity_gaps_and_partial_weeks(known: Path) -> None:
     # Pair statements of W01 with hostility > 0: 0.8, 0.4, 0.2 (not -0.2); three documents read.
     assert w01["n_hostile"] == 3 and math.isclose(w01["hostile_sum"], 1.4)
     assert w01["coverage_documents"] == 3 and math.isclose(w01["intensity"], 100 * 1.4 / 3)  # first week: its own
-    # W03: one hostile statement 0.9; typical coverage = mean of the weeks read so far (W01: 3, W03: 1; W02 is a gap).
-    assert math.isclose(rows["2024-W03"]["typical_coverage"], 2.0)
-    assert math.isclose(rows["2024-W03"]["intensity"], 100 * 0.9 / 2.0)
+    # W03: one hostile statement 0.9; typical coverage = mean of the whole weeks read so far (W03: 1; W02 is a gap,
+    # W01 is partial: a part week is no typical week; W01 itself, the first week, had only its own to go by).
+    assert math.isclose(rows["2024-W03"]["typical_coverage"], 1.0)
+    assert math.isclose(rows["2024-W03"]["intensity"], 100 * 0.9 / 1.0)
     assert w01["partial"] and w01["days_covered"] == 3  # the data starts on Wednesday 3 January
     w02 = rows["2024-W02"]
     assert w02["feed_gap"] and w02["coverage_documents"] == 0 and pd.isna(w02["intensity"])

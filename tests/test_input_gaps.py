@@ -97,7 +97,7 @@ def test_score_file_is_one_text_per_newline(tmp_path):
     path.write_text("\r\n".join(texts) + "\r\n", newline="")
     result = runner.invoke(app, ["score", "--file", str(path)])
     assert result.exit_code == 0, result.output
-    records = [json.loads(line) for line in result.output.split("\n") if line]
+    records = [json.loads(line) for line in result.stdout.split("\n") if line]
     assert [r["text"] for r in records] == texts
 
 

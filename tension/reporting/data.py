@@ -207,6 +207,15 @@ def partial_weeks_after(weekly: pd.DataFrame, monday: date) -> list[str]:
     return lines
 
 
+def week_rows(pair: pd.DataFrame, monday: date) -> tuple[pd.Series, pd.Series | None, pd.Series | None]:
+    """A pair's rows (indexed by week_start) of the week starting `monday`, of the week before and of four weeks
+    before (None where the data has no such week): what the week's change and trend are read against."""
+    def at(day: date) -> pd.Series | None:
+        return pair.loc[pd.Timestamp(day)] if pd.Timestamp(day) in pair.index else None
+
+    return pair.loc[pd.Timestamp(monday)], at(monday - timedelta(days=7)), at(monday - timedelta(weeks=4))
+
+
 @dataclass(frozen=True)
 class ReportData:
     """Everything a report shows, read from the database in one go."""
@@ -218,6 +227,7 @@ class ReportData:
     notes: pd.DataFrame         # flagged weeks of the window with their statement
     quality: dict[str, object]
     period_index: dict[str, float]
+    period_documents: dict[str, int]  # documents behind period_index, each counted once over the scope
     composition: pd.DataFrame   # statements of the scope per pair, speaker kind and outlet
     outlets: pd.DataFrame       # per outlet: documents read, weeks and days read; per pair statements, intensity
     surges: pd.DataFrame        # weeks of the window with unusually high intensity, with their most hostile statement
@@ -232,12 +242,15 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
         scope = choose_scope(weekly, last_published, week, period)
         start = scope.first if scope.is_period else scope.last - timedelta(weeks=chart_weeks - 1)
         window = weekly[weekly["week_start"].between(pd.Timestamp(start), pd.Timestamp(scope.last))]
-        period_index = dict(con.execute(store.sql("report_period_index"), [scope.first, scope.last]).fetchall())
+        period = con.execute(store.sql("report_period_index"), [scope.first, scope.last]).fetchall()
+        period_index = {pair_id: value for pair_id, value, _, _ in period}
+        period_documents = {pair_id: documents for pair_id, _, documents, _ in period}
         data = ReportData(
             weekly=weekly, window=window, pairs=store.query(con, "select pair_id, name from pairs order by rowid"),
             moving=moving_statements(con, scope.first, scope.last) if not scope.is_period
             else pd.DataFrame(), notes=flag_notes(con, window),
             quality=data_quality(con, scope.first, scope.last), period_index=period_index,
+            period_documents=period_documents,
             composition=composition(con, scope.first, scope.last),
             outlets=store.query(con, store.sql("report_outlets"), [scope.first, scope.last]),
             surges=surge_notes(con, window))

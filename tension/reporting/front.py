@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -11,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Spacer, Table
 
 from tension.reporting import charts
-from tension.reporting.data import ReportData, Scope
+from tension.reporting.data import ReportData, Scope, week_rows
 from tension.reporting.layout import page_chart, paragraph, file_stem, wrapped_table
 from tension.reporting.text import (
     ARROWS, change_text, flag_text, index_cell, intensity_text, reason_text, signed, trend_text, week_span,
@@ -24,11 +24,7 @@ def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphSty
              "State-voice statements (docs)", "What moved it most"]]
     for pair_id, name in data.pairs.itertuples(index=False):
         pair = data.weekly[data.weekly["pair_id"] == pair_id].set_index("week_start")
-        row = pair.loc[pd.Timestamp(scope.first)]
-        before_key = pd.Timestamp(scope.first - timedelta(days=7))
-        before = pair.loc[before_key] if before_key in pair.index else None
-        earlier_key = pd.Timestamp(scope.first - timedelta(weeks=4))
-        earlier = pair.loc[earlier_key] if earlier_key in pair.index else None
+        row, before, earlier = week_rows(pair, scope.first)
         intensity = intensity_text(row)
         if row["n_statements"] == 0:
             rows.append([f"<b>{escape(name)}</b>", intensity, "<b>no statements</b>", "—", "—", "—", "0",

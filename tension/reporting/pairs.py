@@ -3,7 +3,6 @@ index (a week) or the flagged and surging weeks (a period)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -13,7 +12,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
 from tension.reporting import charts
-from tension.reporting.data import ReportData, Scope
+from tension.reporting.data import ReportData, Scope, week_rows
 from tension.reporting.layout import CHART_WEEKS, page_chart, flow_height, paragraph, file_stem, wrapped_table
 from tension.reporting.text import (
     ARROWS, cell_text, composition_text, coverage_text, cue_summary, display_quote, flag_text, intensity_level_text,
@@ -142,11 +141,7 @@ def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: 
               styles: dict[str, ParagraphStyle]) -> list:
     """A pair's page for a week: its sentence, chart and the statements that moved its index (one line if none)."""
     pair = data.window[data.window["pair_id"] == pair_id].set_index("week_start", drop=False)
-    row = pair.loc[pd.Timestamp(scope.first)]
-    before_key = pd.Timestamp(scope.first - timedelta(days=7))
-    before = pair.loc[before_key] if before_key in pair.index else None
-    earlier_key = pd.Timestamp(scope.first - timedelta(weeks=4))
-    earlier = pair.loc[earlier_key] if earlier_key in pair.index else None
+    row, before, earlier = week_rows(pair, scope.first)
     if pair["n_statements"].sum() == 0:
         # No page for a pair with nothing to show: one line says so.
         return [Spacer(1, 6), paragraph(f"<b>{escape(name)}</b>: no statements for this pair in the {CHART_WEEKS} "
@@ -203,7 +198,8 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
     notes = data.notes[data.notes["pair_id"] == pair_id]
     flags = (f"{len(notes)} flagged week{'s' * (len(notes) != 1)}, listed after the chart" if len(notes)
              else "no week departed from its 12-week baseline by 2.5 SD or more")
-    documents, statements = int(filled["n_documents"].sum()), int(filled["n_statements"].sum())
+    # Documents once each over the period (the weekly n_documents would count one per week it touches).
+    documents, statements = data.period_documents.get(pair_id, 0), int(filled["n_statements"].sum())
     story.append(paragraph(
         f"Index over the period <b>{signed(data.period_index.get(pair_id))}</b> ({documents} "
         f"document{'s' * (documents != 1)}, {statements} state-voice statement{'s' * (statements != 1)} (counted in "

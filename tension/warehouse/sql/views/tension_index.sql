@@ -118,8 +118,11 @@ windowed as (
         (sum(ss_doc_means) over pool + prior_sd_weight * prior_sd * prior_sd)
             / (sum(greatest(n_documents - 1, 0)) over pool + prior_sd_weight) as pool_variance,
         sum(coalesce(sum_doc_means, 0)) over recent as trend_sum,
-        -- Documents read in a typical period of the pool window (a year; gaps left out): intensity's denominator.
-        avg(nullif(coverage_documents, 0)) over pool as typical_coverage,
+        -- Documents read in a typical period of the pool window (a year): intensity's denominator. Gaps and partial
+        -- periods (the data starts or ends inside them: a corpus's first and last week) are left out, since both
+        -- would lower it; partial ones count only while the pool has no whole period (the first week of the data).
+        coalesce(avg(case when not partial then nullif(coverage_documents, 0) end) over pool,
+                 avg(nullif(coverage_documents, 0)) over pool) as typical_coverage,
         sum(n_documents) over recent as trend_documents
     from cells
     window

@@ -1,0 +1,53 @@
+"""What `tension --help` and each command's --help tell a new user: whole sentences, the same words for one option."""
+
+from __future__ import annotations
+
+import re
+
+from typer.testing import CliRunner
+
+from tension.cli import app
+
+runner = CliRunner()
+COMMANDS = ["run", "serve", "rescore", "publish", "statements", "score", "sql", "views", "report"]
+
+
+def _help(*args: str) -> str:
+    result = runner.invoke(app, [*args, "--help"])
+    assert result.exit_code == 0, result.output
+    return " ".join(result.output.split())
+
+
+def test_the_command_list_says_what_each_command_does_in_whole_words():
+    # The list cut every description at 45 characters ("Score text: one JSON object per input (hostility, the...")
+    listing = _help()
+    for command in COMMANDS:
+        described = re.search(rf"\s{command} (.+?)(?= (?:{'|'.join(COMMANDS)}) |$)", listing)
+        assert described and not described.group(1).endswith("..."), (command, listing)
+
+
+def test_an_option_several_commands_share_is_described_alike():
+    def option_help(command: str, option: str) -> str:
+        text = _help(command)
+        return re.search(rf"{option} <[^>]+> (.+?)(?= -[-a-z]|$)", text).group(1)
+
+    for option in ("--default", "--field", "--pairs", "--inbox"):
+        used = [c for c in ("run", "serve", "statements") if f"{option} <" in _help(c)]
+        said = {c: option_help(c, option) for c in used}
+        if option in ("--default", "--field", "--inbox"):
+            assert all("(repeatable)" in text for text in said.values()), said
+        if option == "--pairs":
+            assert all("TSV: pair_id, name, country_a, country_b, source" in t and "packaged pairs.tsv" in t
+                       for t in said.values()), said
+
+
+def test_sql_says_how_to_pass_a_query_that_starts_with_a_comment():
+    assert "goes after '--'" in _help("sql")
+
+
+def test_a_report_week_without_data_names_the_option(tmp_path):
+    from test_report import build_test_db
+
+    db = build_test_db(tmp_path / "tension.duckdb")
+    result = runner.invoke(app, ["report", "--db", str(db), "--out", str(tmp_path), "--week", "2023-W05"])
+    assert result.exit_code == 2 and "Invalid value for --week: no data for 2023-W05" in " ".join(result.output.split())

@@ -1,0 +1,56 @@
+"""`tension score`: blank lines of a --file are no texts, and its objects name what `tension statements` names."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from tension.cli import app
+
+runner = CliRunner()
+
+
+def test_blank_lines_of_a_file_are_skipped_and_the_count_is_said(tmp_path):
+    # A new user's file with an empty line between paragraphs printed a 0.0 score for each blank line.
+    path = tmp_path / "texts.txt"
+    path.write_text("Pyongyang threatened war.\n\n   \nSeoul and Moscow signed a treaty.\n\n")
+    result = runner.invoke(app, ["score", "--file", str(path)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["line"], r["content"]) for r in records] == [(1, "Pyongyang threatened war."),
+                                                          (4, "Seoul and Moscow signed a treaty.")]
+    assert "scored 2 lines; 3 blank lines skipped" in result.stderr
+
+
+def test_a_file_of_blank_lines_is_a_usage_error(tmp_path):
+    path = tmp_path / "blank.txt"
+    path.write_text("\n  \n\t\n")
+    result = runner.invoke(app, ["score", "--file", str(path)])
+    assert result.exit_code == 2 and "has no text to score" in " ".join(result.output.split())
+
+
+def test_score_names_the_fields_as_statements_does(tmp_path):
+    story = tmp_path / "story.jsonl"
+    story.write_text(json.dumps({"id": "s1", "text": "North Korea threatened war against South Korea.",
+                                 "published": "2024-02-01"}) + "\n")
+    [statement] = [json.loads(line) for line in runner.invoke(app, ["statements", str(story)]).stdout.splitlines()]
+    scored = json.loads(runner.invoke(app, ["score", "--targets", "KOR", "--speaker-country", "PRK",
+                                            "--modality", statement["modality"], statement["content"]]).stdout)
+    shared = ["content", "targets", "speaker_country", "modality", "hostility", "explanation", "scorer_version"]
+    assert {k: scored[k] for k in shared} == {k: statement[k] for k in shared}
+    # the earlier names stay (tests and evaluation scripts read them): the text and the explanation's parts
+    assert scored["text"] == scored["content"]
+    assert all(scored[k] == v for k, v in scored["explanation"].items())
+
+
+def test_country_codes_are_the_actor_dictionarys(tmp_path):
+    # --targets is checked against the codes of the dictionary the pipeline loads, not a second reading of its files
+    from tension.cli_checks import country_codes
+    from tension.extract.actors import load_actors
+
+    actors = tmp_path / "actors.tsv"
+    actors.write_text("alias\tactor\tcountry\tkind\trole\tgender\tvalid_from\tvalid_to\tambiguous\tsource\n"
+                      "Pristina\tKosovo\tXKX\tcapital\tcapital\t\t\t\t\ttest row\n")
+    assert country_codes(load_actors(actors, countries=None)) == {"XKX"}
+    assert {"KOR", "PRK", "RUS", "FRA"} <= country_codes()
