@@ -68,12 +68,10 @@ def scored_texts(texts: Iterable[str], modality: str, targets: list[str] | None 
     """Each text scored under `modality` (toward `targets`, as a stored statement is scored, when given), with the
     fields `tension statements` gives the same things: content, targets, speaker_country, modality, hostility,
     explanation (the stored explanation's parts: raw_hostility, vader_weight, capped, the formula: METHODOLOGY §2)
-    and scorer_version. The explanation's parts and the text are also kept at the top level under their earlier
-    names (text, cues, cue_sum, ...), which evaluation scripts and tests read (README: `tension score` fields)."""
+    and scorer_version (README: `tension score` fields)."""
     scorer = Scorer()
     for text in texts:
         result = scorer.score(text, modality, targets, speaker_country)
         explanation = result.explanation()
         yield {"content": text, "targets": targets, "speaker_country": speaker_country, "modality": modality,
-               "hostility": result.hostility, "explanation": explanation, "scorer_version": result.scorer_version,
-               "text": text, **explanation}
+               "hostility": result.hostility, "explanation": explanation, "scorer_version": result.scorer_version}

@@ -50,7 +50,7 @@ def test_score_text_and_file(tmp_path):
     lines = tmp_path / "lines.txt"
     lines.write_text("Seoul and Moscow signed a treaty.\nPyongyang threatened war.\n")
     many = [json.loads(line) for line in runner.invoke(app, ["score", "--file", str(lines)]).stdout.splitlines()]
-    assert [r["text"] for r in many] == lines.read_text().splitlines()
+    assert [r["content"] for r in many] == lines.read_text().splitlines()
     assert many[0]["hostility"] < 0 < many[1]["hostility"]
     empty = runner.invoke(app, ["score", "  "])  # a new user's empty text scored 0.0 with exit 0
     assert empty.exit_code == 2 and "the text is empty" in " ".join(empty.output.split())
@@ -60,7 +60,7 @@ def test_score_toward_targets_as_a_stored_statement_is_scored():
     text = "Russia, at war with Ukraine, signed a pact with Pyongyang."
     plain = json.loads(runner.invoke(app, ["score", text]).output)
     directed = json.loads(runner.invoke(app, ["score", "--targets", "prk", "--speaker-country", "RUS", text]).output)
-    war = [c for c in directed["cues"] if c["cue"].startswith("war")]
+    war = [c for c in directed["explanation"]["cues"] if c["cue"].startswith("war")]
     assert war and war[0]["contribution"] == 0  # the war is toward Ukraine, not a target
     assert directed["hostility"] < plain["hostility"] < 0
     bad = runner.invoke(app, ["score", "--targets", "PRK,XX", text])

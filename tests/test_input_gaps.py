@@ -98,7 +98,7 @@ def test_score_file_is_one_text_per_newline(tmp_path):
     result = runner.invoke(app, ["score", "--file", str(path)])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.split("\n") if line]
-    assert [r["text"] for r in records] == texts
+    assert [r["content"] for r in records] == texts
 
 
 def test_score_file_missing_or_not_utf8_is_a_usage_error(tmp_path):

@@ -143,7 +143,9 @@ def test_tension_score_prints_the_parts_that_reproduce_the_number():
 
     printed = json.loads(CliRunner().invoke(app, [
         "score", "Busan expressed grave concern, lodged a protest and called the aggression unacceptable."]).output)
-    assert printed["capped"] is True and "at most 0.5" in printed["formula"]
-    raw = math.tanh(printed["cue_sum"] + printed["vader_weight"] * -printed["vader_compound"]) * printed["modality_factor"]
-    assert printed["raw_hostility"] == pytest.approx(raw, abs=1e-3)
-    assert {"hostility", "scorer_version", "cues", "modality_marked_in_text", "vader_part"} <= set(printed)
+    parts = printed["explanation"]
+    assert parts["capped"] is True and "at most 0.5" in parts["formula"]
+    raw = math.tanh(parts["cue_sum"] + parts["vader_weight"] * -parts["vader_compound"]) * parts["modality_factor"]
+    assert parts["raw_hostility"] == pytest.approx(raw, abs=1e-3)
+    assert {"hostility", "scorer_version", "explanation"} <= set(printed)
+    assert {"cues", "modality_marked_in_text", "vader_part"} <= set(parts)
