@@ -1,0 +1,33 @@
+"""Sixteenth round (issue 14, branch h14p): cooperation the speaker derides, found on a gold-free random sample (seed 60)
+of the stored KCNA pair statements. KCNA mocks the other side's calls for talks ('crying out for dialogue', 'paying
+lip-service to peace', 'pretending to be interested in better ties'); the cooperative word read them as cooperation.
+Every sentence here is written for the test (no corpus text); two sentences per form and a counter-case."""
+import pytest
+
+from conftest import scored
+
+
+@pytest.mark.parametrize("text", [
+    "The clique, unrepentant as ever, now noisily cries out for dialogue.",
+    "The ruling group is crying out for improving relations while it plans new drills.",
+    "Those in power in the south keep trumpeting about talks to cover up their crimes.",
+    "The regime is only paying lip-service to reconciliation.",
+    "The much-touted engagement of the group is a last-ditch effort.",
+    "The puppets are pretending to be interested in exchanges with the north.",
+])
+def test_derided_cooperation_is_no_cooperation(scorer, text):
+    result = scored(scorer, text)
+    assert [c for c in result.cues if c["kind"] == "accusation" and c["contribution"] > 0]
+    assert not [c for c in result.cues if c["contribution"] < 0]
+    assert result.hostility > 0.3  # was cooperative or near 0: derision is the guideline's +2 (derogation)
+
+
+@pytest.mark.parametrize("text", [
+    "The two ministers called for dialogue to resume next month.",
+    "Parliament voted for improving relations with the neighbour.",
+    "The delegates cried with joy when the talks ended in an agreement.",
+])
+def test_a_call_for_talks_stays_cooperative(scorer, text):
+    result = scored(scorer, text)
+    assert not [c for c in result.cues if c["kind"] == "accusation"]
+    assert result.hostility < 0.0
