@@ -31,3 +31,21 @@ def test_a_call_for_talks_stays_cooperative(scorer, text):
     result = scored(scorer, text)
     assert not [c for c in result.cues if c["kind"] == "accusation"]
     assert result.hostility < 0.0
+
+
+# --- 'met a rebuff' is a rebuff, not a meeting (the brief's leftover: a meeting cue firing where nobody meets) ---
+
+@pytest.mark.parametrize("text", [
+    "The new security law met a strong rebuff from people of all walks of life.",
+    "The minister's remarks soon met fierce criticism in both capitals.",
+])
+def test_met_a_rebuff_is_no_meeting(scorer, text):
+    result = scored(scorer, text)
+    assert not [c for c in result.cues if c["contribution"] < 0]
+    assert result.hostility > 0.3  # was about 0.05: the meeting cue cancelled the rebuff
+
+
+def test_a_meeting_with_the_opposition_stays_a_meeting(scorer):
+    result = scored(scorer, "The visiting envoy met the opposition leader and the protest organisers in Seoul.")
+    assert [c for c in result.cues if c["kind"] == "diplomacy" and c["contribution"] < 0]
+    assert result.hostility < 0.0
