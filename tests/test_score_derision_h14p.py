@@ -36,7 +36,7 @@ def test_a_call_for_talks_stays_cooperative(scorer, text):
 # --- 'met a rebuff' is a rebuff, not a meeting (the brief's leftover: a meeting cue firing where nobody meets) ---
 
 @pytest.mark.parametrize("text", [
-    "The new security law met a strong rebuff from people of all walks of life.",
+    "The new curfew met an angry rebuff from shop owners in the capital.",
     "The minister's remarks soon met fierce criticism in both capitals.",
 ])
 def test_met_a_rebuff_is_no_meeting(scorer, text):
