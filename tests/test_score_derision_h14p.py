@@ -1,10 +1,11 @@
 """Sixteenth round (issue 14, branch h14p): cooperation the speaker derides, found on a gold-free random sample (seed 60)
-of the stored KCNA pair statements. KCNA mocks the other side's calls for talks ('crying out for dialogue', 'paying
-lip-service to peace', 'pretending to be interested in better ties'); the cooperative word read them as cooperation.
-Every sentence here is written for the test (no corpus text); two sentences per form and a counter-case."""
+of the stored KCNA pair statements (KCNA mocks the other side's calls for talks: crying out for dialogue, lip-service to
+peace, pretended interest in better ties; the cooperative word read them as cooperation), and what a rebuff or a
+regret is about. Every sentence here is written for the test (no corpus text); two sentences per form and a
+counter-case."""
 import pytest
 
-from conftest import scored
+from conftest import cue_of, scored
 
 
 @pytest.mark.parametrize("text", [
@@ -49,3 +50,23 @@ def test_a_meeting_with_the_opposition_stays_a_meeting(scorer):
     result = scored(scorer, "The visiting envoy met the opposition leader and the protest organisers in Seoul.")
     assert [c for c in result.cues if c["kind"] == "diplomacy" and c["contribution"] < 0]
     assert result.hostility < 0.0
+
+
+# --- a regret is a disapproval whose object is its topic (the brief's leftover 'regretted the North's threats') ---
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Seoul regretted the North's threats against the islands.", "threats"),
+    ("It is regrettable that the other side rejected the proposal for talks.", "rejected"),
+])
+def test_the_object_of_a_regret_is_its_topic(scorer, text, fragment):
+    result = scored(scorer, text)
+    cue = cue_of(result, fragment)
+    assert any(m["kind"] == "topic" for m in cue["markers"])
+    assert cue["factor"] == 0.5  # the deplored act is the topic, not the speaker's own act
+    assert result.hostility > 0.2  # the regret is criticism (guideline +1), toward the threatener
+
+
+def test_a_regretted_cancellation_of_talks_is_no_cooperation(scorer):
+    result = scored(scorer, "The ministry expressed regret over the cancelled talks.")
+    assert not [c for c in result.cues if c["contribution"] < 0]
+    assert result.hostility > 0.1
