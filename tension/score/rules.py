@@ -325,3 +325,13 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
         if len(m.group(group).split()) <= SCARE_QUOTE_WORDS:
             spans.append(m.span(group))
     return spans
+
+
+# Sixteenth round (KCNA gold-free sample, seed 61): cue kinds that are themselves the statement modality the extractor
+# reads from the same words. The extractor calls a statement `negated` on 'deny', 'refuse', 'rule out'; when those
+# words begin a rejection cue ('denied the joint declaration', 'negating the agreements': a rejection of an agreement,
+# not a denial of an act), the text marks the modality at the cue, and the statement's factor is not applied again,
+# as for a negation marker on a cue (Scorer.marked_by); only when the cues sum hostile (a refusal beside warmer words
+# keeps the statement's factor). Part of the version.
+MODALITY_CUE_KINDS = {"negated": frozenset({"rejection"})}
+MODALITY_CUE_NEEDS_HOSTILE_SUM = True  # (see above; in the version: a change of the rule is a new version)
