@@ -1,13 +1,19 @@
 """The scorer version: FORMULA_VERSION and a hash of everything a score depends on — the cues, the markers, VADER's
-overrides, the country names, every constant of the formula and of the per-cue rules, and the calibration — so a score
-stored under one version is never mixed with one computed under another (tension/warehouse/rescore.py).
+overrides, the country names, every constant of the formula and of the per-cue rules, the scorer's code, and the
+calibration — so a score stored under one version is never mixed with one computed under another
+(tension/warehouse/rescore.py). The code is hashed as the extractor's is (tension/extract/version.py: its bytes), so
+a changed condition with no constant of its own is a new version too; so is an edit of a comment, which costs one
+`tension rescore` and never leaves a stale score.
 
-What is hashed and its order are the version: a constant added to a rule goes at the END of CONSTANTS' tuple, and
-moving a constant between modules changes nothing (its value is hashed, not its place).
+What is hashed and its order are the version: a constant added to a rule goes at the END of CONSTANTS' tuple. Since
+the code is hashed too, any edit of tension/score/*.py is a new version; the tables and constants above are what a
+reader checks to see what changed.
 """
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
+from pathlib import Path
 
 from tension.score.direction import (_NOT_A_SINGLE_SUBJECT, _PASSIVE, COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON,
                                      FOREIGN_LINK_WORDS, LEGAL_CAMEO, SUBJECT_KINDS, SUBJECT_LINKS,
@@ -62,7 +68,16 @@ def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[s
         constants(), FORMULA_VERSION,
         *(f"{' '.join(k)}\t{v}" for k, v in sorted(country_names.items())),
         *(f"statement hedge\t{h}" for h in statement_hedges),  # (tenth round: read by hedges.hedge_in_main_clause)
+        *code_lines(),
     ]
+
+
+@lru_cache(maxsize=1)
+def code_lines(package: Path = Path(__file__).parent) -> tuple[str, ...]:
+    """One line per module of the scorer's package: its name and the SHA-256 of its bytes (line ends as LF)."""
+    digests = ((path.name, hashlib.sha256(path.read_bytes().replace(b"\r\n", b"\n")).hexdigest())
+               for path in sorted(package.glob("*.py")))
+    return tuple(f"code\t{name}\t{digest}" for name, digest in digests)
 
 
 def scorer_version(text: list[str], calibration_key: str) -> str:
