@@ -49,3 +49,32 @@ def test_the_other_sides_leader_in_a_state_outlets_story_keeps_the_carried_targe
     rows = _rows(ctx, "The puppet authorities of south Korea are escalating confrontation with the DPRK. "
                       "Traitor Lee became more reckless in his behaviour fostering confrontation.", speaker="KCNA")
     assert all(targets for _, targets in rows), rows
+
+
+def _speakers(ctx, text: str, speaker: str = "") -> list[tuple]:
+    """(speaker, speaker country, sorted targets) of each statement of the text, in order."""
+    return [(s.speaker, s.speaker_country, tuple(sorted(s.targets)))
+            for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon, speaker)]
+
+
+# --- ", urged <speaker>" after the demand: the inverted frame, as ", said <speaker>" -------------------------------
+
+def test_an_outlets_demand_with_urges_after_it_is_the_outlets(ctx):
+    # Before: the demand's subject (the South's authorities) was read as the speaker: KOR->PRK instead of PRK->KOR.
+    rows = _speakers(ctx, "The south Korean authorities should stop the smear campaign against the DPRK at once, "
+                          "urges Rodong Sinmun Friday in a bylined commentary.", speaker="KCNA")
+    assert rows == [("Rodong Sinmun", "PRK", ("KOR",))], rows
+
+
+def test_a_southern_union_urging_its_own_authorities_is_the_unions(ctx):
+    # The same frame with a relayed group of the South after the verb: its words, not the authorities'.
+    rows = _speakers(ctx, "The puppet authorities should release the arrested activists without delay, urged the "
+                          "Korean Teachers Union of south Korea on Monday.", speaker="KCNA")
+    assert [(s, c) for s, c, _ in rows] == [("the Korean Teachers Union of south Korea", "KOR")], rows
+
+
+def test_urged_with_an_object_and_to_keeps_its_speaker_before_the_comma(ctx):
+    # Counter-case: ", urged <someone> to ..." — the one urged is the demand's object, never its speaker.
+    rows = _speakers(ctx, "A lawmaker of the opposition Democratic Party, speaking at the National Assembly on "
+                          "Monday, urged President Lee Myung Bak to stop the smear campaign.", speaker="KCNA")
+    assert all(s != "President Lee Myung Bak" and "Lee" not in (s or "") for s, _, _ in rows), rows
