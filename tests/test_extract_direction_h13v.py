@@ -78,3 +78,44 @@ def test_urged_with_an_object_and_to_keeps_its_speaker_before_the_comma(ctx):
     rows = _speakers(ctx, "A lawmaker of the opposition Democratic Party, speaking at the National Assembly on "
                           "Monday, urged President Lee Myung Bak to stop the smear campaign.", speaker="KCNA")
     assert all(s != "President Lee Myung Bak" and "Lee" not in (s or "") for s, _, _ in rows), rows
+
+
+# --- a colon sentence closing with another's frame: that frame's speaker goes on after the colon -------------------
+
+def _after_colon(ctx, text: str) -> list[tuple]:
+    """(speaker country, kind) of the statements told after the colon (the speaker going on)."""
+    return [(s.speaker_country, s.speaker_kind)
+            for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon, "KCNA")
+            if s.attribution == "continued (after colon)"]
+
+
+def test_a_commentary_going_on_after_quoting_the_south_is_the_commentarys(ctx):
+    # Before: the South's claim, the first reporting verb of the colon sentence, went on as the speaker: the
+    # commentary's next paragraphs became KOR->PRK.
+    text = ("Rodong Sinmun Tuesday carries a bylined commentary on the joint drills.\n\n"
+            "The Lee Myung Bak group claims that the drills are purely defensive, but this is a sheer lie, the "
+            "commentary notes, and goes on:\n\n"
+            "The drills are a rehearsal for a northward invasion.\n\n"
+            "They will only bring ruin to the group.")
+    rows = _after_colon(ctx, text)
+    assert rows == [("PRK", "state_media")] * 2, rows
+
+
+def test_a_named_outlet_closing_a_glued_paragraph_goes_on(ctx):
+    # KCNA glues a paragraph to the next with ", ,": the outlet's frame closes the glued sentence, after the South's
+    # words; the outlet goes on, not the South's speaker.
+    text = ("Lee Myung Bak again called for a tough stand toward the north at a cabinet meeting. , Minju Joson "
+            "Thursday observes in a bylined commentary in this regard:\n\n"
+            "His outcry is a declaration of confrontation.\n\n"
+            "The group should stop such reckless talk at once.")
+    rows = _after_colon(ctx, text)
+    assert rows and all(country == "PRK" for country, _ in rows), rows
+
+
+def test_a_foreign_groups_statement_introduced_before_goes_on_as_its_own(ctx):
+    # Counter-case: "The statement said:" opening its own sentence points back to the group that issued it; the
+    # group goes on, not the outlet.
+    text = ("The Pakistan Committee for Solidarity with Korea issued a statement on Monday. The statement said:\n\n"
+            "The joint drills of the U.S. and the south Korean army threaten peace in the region.")
+    rows = _after_colon(ctx, text)
+    assert rows == [("PAK", "diaspora_foreign")], rows
