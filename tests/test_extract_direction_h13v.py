@@ -119,3 +119,23 @@ def test_a_foreign_groups_statement_introduced_before_goes_on_as_its_own(ctx):
             "The joint drills of the U.S. and the south Korean army threaten peace in the region.")
     rows = _after_colon(ctx, text)
     assert rows == [("PAK", "diaspora_foreign")], rows
+
+
+# --- a relayed party of the South pointing back at "the authorities" after the outlet's row is domestic ------------
+
+def test_a_southern_partys_demand_on_its_own_authorities_has_no_carried_target(ctx):
+    # Before: the outlet's own row about the South left KOR and PRK to carry; the party's demand took PRK (KOR->PRK).
+    rows = _rows(ctx, "The puppet warmongers are pushing ahead with the construction of a naval base on the island. "
+                      "The Democratic Labor Party of south Korea on Monday denounced the authorities for the "
+                      "construction. It urged the authorities to withdraw the riot police from the village at once.",
+                 speaker="KCNA")
+    assert rows[0] == ("PRK", ("KOR",)), rows
+    assert rows[1:] == [("KOR", ()), ("KOR", ())], rows
+
+
+def test_a_southern_partys_words_on_the_north_keep_their_target(ctx):
+    # Counter-case: a party naming the North aims at it; only a bare back-reference is read as domestic.
+    rows = _rows(ctx, "The puppet warmongers are pushing ahead with the construction of a naval base on the island. "
+                      "The Democratic Labor Party of south Korea on Monday called for dialogue with the north.",
+                 speaker="KCNA")
+    assert ("KOR", ("PRK",)) in rows, rows
