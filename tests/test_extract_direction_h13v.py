@@ -139,3 +139,19 @@ def test_a_southern_partys_words_on_the_north_keep_their_target(ctx):
                       "The Democratic Labor Party of south Korea on Monday called for dialogue with the north.",
                  speaker="KCNA")
     assert ("KOR", ("PRK",)) in rows, rows
+
+
+# --- "Seoul" opening a KPA division's honorific name is no South Korean place ---------------------------------------
+
+def test_a_kpa_divisions_honorific_name_gives_no_south_korean_target(ctx):
+    # Before: "Seoul" in the division's name was the South's capital; the KOR it gave carried into the story's
+    # self-praise through "he" and "his" (PRK->KOR rows at hostility 0 in a leader's eulogy).
+    rows = _rows(ctx, "The leader visited the Seoul Ryu Kyong Su Guards Tank Division in the winter of that year.\n\n"
+                      "Since then the army has followed his leadership with loyalty.", speaker="KCNA")
+    assert all("KOR" not in targets for _, targets in rows), rows
+
+
+def test_seoul_alone_is_still_the_souths_capital(ctx):
+    # Counter-case: the capital named as such keeps its country.
+    rows = _rows(ctx, "The puppet authorities in Seoul staged a reckless firing drill near the border.", speaker="KCNA")
+    assert ("PRK", ("KOR",)) in rows, rows
