@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tension.extract.findings import Statement, outside_quotes
+from tension.extract.findings import Statement, outside_quotes, referents
 from tension.extract.mentions import PERSON, Mention
 from tension.extract.modality import modality
 from tension.extract.sentences import Sentence
@@ -27,6 +27,41 @@ def only_a_frame(statement: Statement) -> bool:
     if at < 0 or len(statement.content[at + len(statement.cue):].split()) > 2:
         return False
     return all(part.split()[:1] and part.split()[0].endswith("ing") for part in statement.content[:at].split(", ")[:-1])
+
+
+# A colon sentence's closing frame, whose speaker goes on after the colon: "..., the article notes, and goes on:",
+# "..., it said, adding:", "..., , Minju Joson Tuesday observes in a bylined commentary in this regard:".
+_CLOSING_FRAME = re.compile(
+    r",\s+(?P<who>[^,:]{1,60}?)\s+(?:says|said|notes|noted|observes|observed|points\s+out|pointed\s+out|recalls|"
+    r"recalled|stresses|stressed|declares|declared|writes|wrote|adds|added|continues|continued|states|stated)\b"
+    r"[^,:]{0,80}?(?:,\s*(?:and\s+)?(?:goes\s+on|went\s+on|continues|continued|adding|saying))?\s*:\s*$")
+# (lower-case: a frame closing the sentence; "..., , The report said:" opens a paragraph KCNA glued on, pointing back
+# to the voice that paragraph introduced)
+_GLUED = re.compile(r"[.,!?\"”]\s*,$")  # ". , The report said:", "... sincerity.\" , It said:"
+_POINTER = re.compile(r"(?:it|he|she|they|the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
+
+
+def closing_frame_voice(sentence: Sentence, in_sentence: list[Mention], voice: Statement, before: Mention | None
+                        ) -> Mention | None:
+    """Who goes on after a colon when the sentence closes with a frame of another speaker than `voice` (the one its
+    statements gave): "<the South's claim> ..., the article notes, and goes on:" goes on in the article's voice, not
+    the claim's (issue 13 round 21: KCNA's commentaries went on as the South's words, KOR->PRK). A name in the frame
+    is who speaks; a pointer ("it", "the article") is the speaker before this sentence (`before`); None when the
+    frame is the voice's own, there is none, or a pointer has no speaker before it (the document's own voice was
+    tried: a relayed paper's or body's words went on as KCNA's, worse)."""
+    frame = _CLOSING_FRAME.search(sentence.text)
+    if frame is None:
+        return None
+    who = frame.group("who").strip()
+    if voice.speaker and voice.speaker in who:
+        return None
+    start, end = sentence.start + frame.start("who"), sentence.start + frame.end("who")
+    for mention in reversed([m for m in in_sentence if start <= m.start and m.end <= end]):
+        if not mention.backref and referents(mention):
+            return referents(mention)[0]
+    if before is not None and _POINTER.fullmatch(who) and not _GLUED.search(sentence.text, 0, frame.start() + 1):
+        return before
+    return None
 
 
 def colon_frame(found: list[Statement], text: str, pointing: re.Pattern) -> Statement | None:

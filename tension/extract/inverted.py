@@ -54,6 +54,7 @@ _TIME_TAIL = re.compile(r"\s+(?:on\s+|last\s+)?(?:(?:Monday|Tuesday|Wednesday|Th
                         r"|as\s|when\s|after\s).*$", re.S)
 # A finite verb in the words after a relay verb: they are its content ("Kim, the minister, said the talks would
 # fail"), not an inverted speaker's phrase.
+_TO = re.compile(r"\bto\b")  # after a directive verb: "urged <its object> to ..."
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|must|should|can|could|may|might|has|have|had|did|does|do|"
                      r"that|who|which)\b")
 
@@ -80,8 +81,8 @@ def inverted_frame_findings(blanked: str, anchor: re.Match, c_start: int, c_end:
     stop = c_end if stop < 0 else stop
     phrase = blanked[anchor.end() : stop].strip(" .\t\n")
     if not phrase[:1].isalpha() or len(phrase.split()) > 12 or _FINITE.search(phrase) or \
-            len(blanked[c_start:comma].split()) < 4:
-        return None
+            len(blanked[c_start:comma].split()) < 4 or verb in rules.directive_verbs and _TO.search(phrase):
+        return None  # (", urged Lee to resign": the demand's object, its speaker before the comma)
     phrase = _TIME_TAIL.sub("", phrase)  # "Rodong Sinmun [Monday in a by-lined article]"
     # (the name closest to the verb's end is the speaker's own: "says DPRK major paper [Rodong Sinmun]")
     inside = [m for m in outside if anchor.end() <= m.start and m.end <= stop and (referents(m) or m.backref)][-1:]

@@ -23,8 +23,8 @@ from tension.extract.actors import ActorDictionary
 from tension.extract.attribution import clause_findings
 from tension.extract.clauses import (background_after, background_clause, background_relative, clause_spans,
                                      names_only, promotion, time_lead_end)
-from tension.extract.continuation import (closes_quote, colon_frame, continued, ends_continuation,
-                                          only_a_frame, opens_quote)
+from tension.extract.continuation import (closes_quote, closing_frame_voice, colon_frame, continued,
+                                          ends_continuation, only_a_frame, opens_quote)
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
 from tension.extract.headlines import headline_source, headline_source_voice, voices_in_headline
 from tension.extract.institutions import dateline_country, domestic_act, domestic_bodies, relative_clause_of_body
@@ -92,6 +92,7 @@ def extract_statements(
         if doc.continuing is not None and ends_continuation(sentence, in_sentence, doc, body):
             doc.continuing = doc.continuing_kind = None
         narrator = doc.continuing or doc.narrator
+        before, before_kind = doc.last_speaker, doc.last_kind
         found = [s for s in _sentence_statements(sentence, in_sentence, lexicon, doc, narrator, body) if s]
         if narrator is not None and in_sentence and sentence.text[-1:] not in _SENTENCE_END and all(
                 s.attribution.startswith("document") for s in found) and (
@@ -114,6 +115,10 @@ def extract_statements(
                                     speaker_role=None, speaker_kind="people")
                 doc.continuing = as_mention(voice)
                 doc.continuing_kind = voice.speaker_kind
+                if (framed := closing_frame_voice(sentence, in_sentence, voice, before)) is not None:
+                    doc.continuing = framed  # "..., the article notes, and goes on:": the frame's speaker goes on
+                    doc.continuing_kind = before_kind if framed is before else lexicon.kinds.of_mention(framed) \
+                        if lexicon.kinds is not None else None
             elif ":" in sentence.text and (voice := colon_frame(found, sentence.text, lexicon.pointing)) is not None:
                 # "The statement said: The U.S. ... ." — the frame's words begin in its own sentence and go on in
                 # the next ones, as after a frame ending in a colon (a relayed group's statement, not the outlet's)
