@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from tension.extract.statements import extract_statements
+from tension.ingest.clean import clean_text
 
 _DAY = date(2012, 3, 5)
 
@@ -18,6 +19,11 @@ def _rows(ctx, text: str, speaker: str = "KCNA") -> list[tuple]:
     """(speaker text, speaker country, sorted targets) of each statement of the text, in order."""
     return [(s.speaker, s.speaker_country, tuple(sorted(s.targets)))
             for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon, speaker)]
+
+
+def _cleaned_rows(ctx, raw: str) -> list[tuple]:
+    """The rows of a wire text as the pipeline reads it (cleaned first: a headline list's separators are breaks)."""
+    return _rows(ctx, clean_text(raw).body, speaker="")
 
 
 # --- "the paper" is a newspaper, not the ministry the commentary quoted --------------------------------------------
@@ -77,3 +83,24 @@ def test_the_south_alone_as_the_place_is_still_the_target(ctx):
     # Counter-case: with no other target, the place is the target (targets.py: "only a place: it is").
     rows = _rows(ctx, "The troops present in south Korea staged a drill, KCNA said.")
     assert any("KOR" in r[2] for r in rows), rows
+
+
+# --- a wire's glued headline list: each dateline opens a story that points back to none before it ----------------
+
+def test_a_glued_headline_after_a_launch_takes_no_launch_targets(ctx):
+    # Before: "this" (year) in the second story carried the launch's KOR, JPN, USA into a factory opening.
+    rows = _cleaned_rows(ctx, "N. Korea fires two cruise missiles SEOUL -- North Korea fired two cruise missiles into "
+                              "the sea on Sunday, its state media said.------------N. Korea completes factories set "
+                              "for this year under Kim's regional policy SEOUL -- North Korean leader Kim Jong-un has "
+                              "attended a ceremony to open light-industry factories in a western port city, state "
+                              "media said.")
+    assert rows[0][1:] == ("PRK", ("JPN", "KOR", "USA")), rows
+    assert rows[1][1:] == ("PRK", ()), rows
+
+
+def test_the_sentence_after_a_dateline_still_points_back(ctx):
+    # Counter-case: the dateline opens the story; its own next sentence still carries the launch's targets.
+    rows = _rows(ctx, "N. Korea fires two cruise missiles SEOUL -- North Korea fired two cruise missiles into the sea "
+                      "on Sunday, its state media said. The launches were a warning to its enemies, the North's "
+                      "military said.", speaker="")
+    assert rows[-1][1:] == ("PRK", ("JPN", "KOR", "USA")), rows
