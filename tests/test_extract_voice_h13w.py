@@ -90,10 +90,9 @@ def test_the_south_alone_as_the_place_is_still_the_target(ctx):
 def test_a_glued_headline_after_a_launch_takes_no_launch_targets(ctx):
     # Before: "this" (year) in the second story carried the launch's KOR, JPN, USA into a factory opening.
     rows = _cleaned_rows(ctx, "N. Korea fires two cruise missiles SEOUL -- North Korea fired two cruise missiles into "
-                              "the sea on Sunday, its state media said.------------N. Korea completes factories set "
-                              "for this year under Kim's regional policy SEOUL -- North Korean leader Kim Jong-un has "
-                              "attended a ceremony to open light-industry factories in a western port city, state "
-                              "media said.")
+                              "the sea on Sunday, its state media said.------------N. Korea opens factories due this "
+                              "year in Kim's drive for the provinces SEOUL -- Leader Kim Jong-un opened light-industry "
+                              "factories in a western port city at a ceremony, state media said.")
     assert rows[0][1:] == ("PRK", ("JPN", "KOR", "USA")), rows
     assert rows[1][1:] == ("PRK", ()), rows
 
