@@ -326,3 +326,14 @@ def _withdrawn() -> re.Pattern:
     """What, withdrawn, makes the country after it a place (reference_words.tsv withdrawn: troops, forces)."""
     words = "|".join(map(re.escape, load_reference_words().get("withdrawn", ()))) or "(?!x)x"
     return re.compile(r"\b(?:" + words + r")\b", re.I)
+
+
+# A dateline inside a sentence ("... regional policy SEOUL -- North Korean leader ..."): a wire's list of headlines,
+# each opening a story of its own, glued into one sentence.
+_GLUED_DATELINE = re.compile(r"[a-z.,\"')\u201d] [A-Z]{4,}(?:, [A-Z][a-z]+\.? \d+)? -- ")
+
+
+def opens_a_story(text: str) -> bool:
+    """Whether a sentence holds a glued headline with a dateline after it: a new story, which points back to none
+    before it (issue 13 round 22: Yonhap's headline lists took a missile launch's targets into a factory opening)."""
+    return " -- " in text and _GLUED_DATELINE.search(text) is not None

@@ -15,6 +15,18 @@ from tension.extract.acts import CIVIC_ROLE
 from tension.extract.mentions import PERSON, STATE_KINDS, Mention
 
 
+# The back-references that only a newspaper can be.
+PAPER_POINTERS = frozenset({"the paper", "the newspaper"})
+
+
+def paper_pointed_at(mentions: list[Mention]) -> Mention | None:
+    """The news outlet a "the paper"/"the newspaper" among the mentions points back to, when it points to one."""
+    for mention in mentions:
+        if mention.backref in PAPER_POINTERS and mention.refers_to and mention.refers_to[0].kind == "media":
+            return mention.refers_to[0]
+    return None
+
+
 class _Memory:
     """What the document has named so far, for back-references: the latest of each kind, kept as it goes."""
 
@@ -32,6 +44,7 @@ class _Memory:
         self.institution: Mention | None = None  # the latest ministry, agency, statement...
         self.ministry: Mention | None = None  # the latest ministry named
         self.ministries: dict[str, Mention] = {}  # the latest ministry named of each office ("unification ministry")
+        self.newspaper: Mention | None = None  # the latest news outlet named ("the paper" points back to it)
 
     def remember(self, mention: Mention) -> None:
         if mention.resolved:
@@ -46,6 +59,8 @@ class _Memory:
                 # (a civic body is no institution "the authorities" or "the report" points back to; "the
                 # organization" after it is the voice met last: speakers.py)
                 self.institution = mention
+                if mention.kind == "media":
+                    self.newspaper = mention
                 if "ministr" in (mention.role or "").lower() or "ministr" in mention.actor.lower():
                     self.ministry = mention
                     self.ministries[(mention.role or "").lower()] = mention
@@ -79,6 +94,10 @@ class _Memory:
         else:
             # "the ministry", "the statement", "the agency": the latest institution named.
             found = self.institution
+            if ref in PAPER_POINTERS and self.newspaper is not None:
+                # "the paper says" is a newspaper, never the ministry or the authorities it quoted since (issue 13
+                # round 22: a DPRK paper's commentary went on as the South's ministry it quoted)
+                found = self.newspaper
             if ref.split()[-1] in ("ministry", "ministries"):
                 # "the ministry": the latest ministry named, else the outlet's own government's; never a news
                 # agency ("..., KCNA reported. The ministry said" in a Yonhap story is Seoul's)

@@ -32,7 +32,7 @@ from tension.extract.kinds import STATE_VOICES
 from tension.extract.lexicon import Lexicon, anaphor_pattern, load_lexicon, reporting_verbs  # noqa: F401
 from tension.extract.mentions import Mention
 from tension.extract.modality import modality  # noqa: F401 (re-exported: tests score with the extractor's modality)
-from tension.extract.references import resolve_mentions
+from tension.extract.references import paper_pointed_at, resolve_mentions
 from tension.extract.scan import WordIndex, cuts_word
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.speaker_kind import DIASPORA, coalition_kind, kind_of_speaker
@@ -275,6 +275,8 @@ def _sentence_statements(
         last = doc.last_speaker
         if doc.crowd is not None and any(m.backref == "they" for m in outside):
             last = doc.crowd  # "Workers staged a rally ... They said": the crowd told last, not the voice before it
+        elif last is not None and doc.last_kind not in _OUTLETS and (paper := paper_pointed_at(outside)) is not None:
+            last = paper  # "the paper says" after a ministry it quoted: the paper (round 22)
         elif last is not None and lexicon.rules.relayed_text and doc.last_kind in _STATE_PROPER and \
                 any(m.backref in lexicon.rules.relayed_text for m in outside) and \
                 _state_media_narrator(doc, lexicon) and last.country != doc.narrator.country:
@@ -360,6 +362,7 @@ _TEAM_ACTS = frozenset({"act subject", "mutual", "nested", "passive agent"})
 # The other side's state proper, whose words a relayed "the declaration said" never goes on (its parties may: a South
 # Korean party's declaration; issue 13 thirteenth round).
 _STATE_PROPER = frozenset({"government", "military", "state_media"})
+_OUTLETS = frozenset({"media", "state_media"})
 
 
 def _state_media_narrator(doc: "Walk", lexicon) -> bool:

@@ -220,7 +220,7 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
             statement.targets_inferred = bool(statement.targets)
         elif doc.previous_targets and anaphor is not None and anaphor.found_in(sentence.text,
                                                                                anaphor.view(sentence.text)) and \
-                not _own_person_only(statement, sentence, doc, anaphor):
+                not _own_person_only(statement, sentence, doc, anaphor) and not context.opens_a_story(sentence.text):
             if _own_state_pointed_at(statement, doc):
                 # a relayed group's act on its own state: a domestic statement, targets "-" (guideline, "KCNA: a
                 # South Korean civic group denounced the Lee regime"), still a row
