@@ -185,11 +185,16 @@ def count_style_once(found: list[dict]) -> list[dict]:
 # background is more of the same.
 BACKGROUND_WORDS = frozenset({"after", "following", "since", "due", "amid", "despite", "because"})
 BACKGROUND_WINDOW = 6
+# Seventeenth round (gold-free samples of RSS 2022 and RSS 2024): two-word openers of the same phrase. 'Ahead of' a
+# visit, a summit or a meeting says when the hostile act came ("fired a missile ahead of the envoy's visit", "warned
+# against an arms deal ahead of a leader's trip"); the visit is not the statement's cooperation.
+BACKGROUND_PAIRS = frozenset({("ahead", "of")})
 
 
 def in_background(found: list[dict], starts: list[int], words: list[str]) -> None:
-    """Set to 0 the cooperative cues of a hostile statement that stand in a background phrase (BACKGROUND_WORDS
-    before them, within BACKGROUND_WINDOW words and the clause). `starts` are the cues' first word indices."""
+    """Set to 0 the cooperative cues of a hostile statement that stand in a background phrase (BACKGROUND_WORDS or
+    BACKGROUND_PAIRS before them, within BACKGROUND_WINDOW words and the clause). `starts` are the cues' first word
+    indices."""
     if not any(c["contribution"] > 0 for c in found):
         return
     for cue, start in zip(found, starts):
@@ -198,7 +203,7 @@ def in_background(found: list[dict], starts: list[int], words: list[str]) -> Non
         for k in range(start - 1, max(-1, start - 1 - BACKGROUND_WINDOW), -1):
             if words[k] in _CLAUSE_BREAK:
                 break
-            if words[k] in BACKGROUND_WORDS:
+            if words[k] in BACKGROUND_WORDS or (k + 1 < start and (words[k], words[k + 1]) in BACKGROUND_PAIRS):
                 cue["markers"] = cue["markers"] + [{"marker": f"background ({words[k]} ...)", "kind": "background"}]
                 cue["factor"], cue["contribution"] = 0.0, 0.0
                 break
