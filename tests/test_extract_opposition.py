@@ -83,8 +83,8 @@ def test_a_relayed_lawmaker_of_a_party_out_of_power_is_the_opposition(ctx):
 
 def test_a_back_reference_to_a_relayed_opposition_party_keeps_its_kind(ctx):
     # "It" points back to the party that spoke last: the same voice, the same kind.
-    text = ("A spokesman for the Democratic Labor Party of south Korea in a commentary denounced the authorities for "
-            "blocking visits to the north. It urged the authorities to allow the visits at once.")
+    text = ("The Progressive Labour Party of south Korea on Monday denounced the authorities for blocking visits to "
+            "the north. It urged the authorities to allow the visits at once.")
     assert _kinds(ctx, text, date(2011, 12, 27), "KCNA") == [("KOR", "opposition"), ("KOR", "opposition")]
 
 
