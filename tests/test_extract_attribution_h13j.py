@@ -232,13 +232,14 @@ def test_a_south_korean_partys_spokesman_in_kcnas_words_is_the_party(ctx):
     text = ("A spokesman for the Democratic Labour Party of south Korea in a press conference on May 3 said the "
             "Lee Myung Bak group must stop the war drills. The spokesman noted that the puppet authorities are "
             "pushing the situation to the brink of war.")
-    assert [v[:2] for v in found(ctx, text)] == [("KOR", "party_legislature"), ("KOR", "party_legislature")]
+    # (the party was not ruling in 2011: opposition since session 10)
+    assert [v[:2] for v in found(ctx, text)] == [("KOR", "opposition"), ("KOR", "opposition")]
 
 
 def test_a_partys_commentary_said_in_kcnas_words_is_the_party(ctx):
     text = ("The Democratic Party of south Korea issued a commentary on June 2. It said the traitors are "
             "resorting to suppression of the opposition.")
-    assert found(ctx, text)[-1][:2] == ("KOR", "party_legislature")
+    assert found(ctx, text)[-1][:2] == ("KOR", "opposition")  # (not ruling in 2011: session 10)
 
 
 def test_the_federation_goes_on_for_a_relayed_union(ctx):

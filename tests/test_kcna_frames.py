@@ -79,4 +79,4 @@ def test_a_things_indicating_is_not_its_owners_speech(tmp_path):
         "no will for peace, it noted, warning that the ministry will be judged."))
     framed = [r for r in rows if r["content"].startswith("The stubborn stand")]
     assert framed and framed[0]["speaker_actor"] != "Ministry of Unification (KOR)"
-    assert framed[0]["speaker_kind"] == "party_legislature"
+    assert framed[0]["speaker_kind"] == "opposition"  # (the party, not ruling then: session 10)

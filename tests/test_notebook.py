@@ -76,7 +76,8 @@ def test_notebook_runs_on_the_published_database(published: Path, monkeypatch: p
 
 def test_notebook_reads_kcna_when_present(published: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = shared_file(KCNA)
-    # Sep 2011 – Jan 2012: enough weeks for a baseline; 2011-W40 and W47 surge, 2011-W51 (Kim Jong Il's death) departs.
+    # Sep 2011 – Jan 2012: enough weeks for a baseline; 2011-W40 and W47 surge (2011-W51, Kim Jong Il's death, departed
+    # in tone until session 10 counted the South's opposition parties as the ROK).
     rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     picked = [{"id": r["id"], "text": r["story"], "published": r["date"], "title": r["title"] or "",
                "source": "KCNA", "speaker": "KCNA"}
@@ -87,9 +88,11 @@ def test_notebook_reads_kcna_when_present(published: Path, tmp_path: Path, monke
     run.run_local([inbox], kcna_db, workers=1)
     code = execute(monkeypatch, published, kcna_db)
     kcna = outputs(code[11])
-    # The weeks marked by the headline (intensity) come first, then the tone's flag (2011-W51, Kim Jong Il's death:
-    # a tone departure of −4.5 SD on low intensity); the statements and cues shown are the highest surge's.
-    assert "intensity_flagged" in kcna and "2011-W51" in kcna
+    # The weeks marked by the headline (intensity) come first; the statements and cues shown are the highest surge's.
+    # 2011-W51 (Kim Jong Il's death) no longer departs in tone: its "less hostile" KOR->PRK rows were the South's
+    # opposition parties, which from session 10 are `opposition`, not the ROK state (docs/evaluation-extraction.md).
+    assert "intensity_flagged" in kcna and "2011-W47" in kcna and "2011-W40" in kcna
+    assert "2011-W51" not in kcna
     assert "Statements behind 2011-W47, the highest intensity surge:" in kcna
     images = [o for o in code[11].get("outputs", []) if "image/png" in o.get("data", {})]
     assert len(images) == 1

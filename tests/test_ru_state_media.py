@@ -79,5 +79,5 @@ def test_russia_rok_pair_statements_are_state_voices_in_both_directions(ru_run):
         kinds = {k for (k,) in con.execute("select distinct speaker_kind from pair_statements where pair_id = 'RUS-KOR'"
                                            ).fetchall()}
     assert counted.get("RUS→KOR", 0) > 0 and counted.get("KOR→RUS", 0) > 0, counted
-    assert kinds <= {"government", "military", "state_media", "party_legislature", "civic", "media", "academic",
-                     "diaspora_foreign", "people"}
+    assert kinds <= {"government", "military", "state_media", "party_legislature", "opposition", "civic", "media",
+                     "academic", "diaspora_foreign", "people"}

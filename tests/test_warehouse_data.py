@@ -32,9 +32,9 @@ RELATIONSHIPS = [
     ("document_bands", "doc_id", "documents", "doc_id"),
 ]
 
-# The nine kinds of voice (DESIGN.md, docs/labelling-guideline.md).
-SPEAKER_KINDS = {"government", "military", "state_media", "party_legislature", "civic", "media", "academic",
-                 "diaspora_foreign", "people"}
+# The ten kinds of voice (DESIGN.md, docs/labelling-guideline.md; opposition since session 10).
+SPEAKER_KINDS = {"government", "military", "state_media", "party_legislature", "opposition", "civic", "media",
+                 "academic", "diaspora_foreign", "people"}
 
 
 @pytest.fixture(scope="module")

@@ -9,18 +9,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from tension.config import DATA_DIR, load_reference_words, read_tsv
 from tension.extract.mentions import Mention
 from tension.extract.scan import WordPattern
 
-SPEAKER_KINDS = ("government", "military", "state_media", "party_legislature", "civic", "media", "academic",
-                 "diaspora_foreign", "people")
+SPEAKER_KINDS = ("government", "military", "state_media", "party_legislature", "opposition", "civic", "media",
+                 "academic", "diaspora_foreign", "people")
 # Kinds that speak for a state (DESIGN.md "Speaker kind"); the index counts those listed in index_kinds.tsv.
 STATE_VOICES = frozenset({"government", "military", "state_media", "party_legislature"})
 # The kinds of a relayed body (a voice of no state, or a party) that a back-reference written as its head ("the
 # Council", "it", "the organization") may stand for when it spoke last (speakers.py, voices.py).
-RELAYED_BODIES = frozenset({"civic", "party_legislature", "diaspora_foreign", "academic"})
+RELAYED_BODIES = frozenset({"civic", "party_legislature", "opposition", "diaspora_foreign", "academic"})
+# A party or legislature: `opposition` is a party_legislature speaker naming a party that was not ruling then
+# (ruling_parties.tsv; speaker_kind.opposition_kind), which speaks as a party but for no state.
+PARTY_KINDS = frozenset({"party_legislature", "opposition"})
+# The state voices and the opposition: the bodies of a country's politics, which extraction treats alike (whose act an
+# outlet retells, whose words it relays); only the index tells them apart (index_kinds.tsv).
+POLITICAL_VOICES = STATE_VOICES | {"opposition"}
 
 
 _WORD = re.compile(r"[a-z][a-z-]*")
@@ -97,6 +104,8 @@ class Kinds:
     # the first words of the heads of two words and of three words, from `by_head` (made here): a word pair or
     # triple of a phrase is a head only where it opens with one
     _head_firsts: tuple[frozenset[str], frozenset[str]] = field(init=False, repr=False, compare=False)
+    # a country -> (a ruling party's name, lower case, from, to) rows of ruling_parties.tsv (to None: still ruling)
+    ruling: dict[str, tuple[tuple[str, date, date | None], ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_head_firsts", tuple(
@@ -156,6 +165,13 @@ class Kinds:
             return False
         return False
 
+    def is_ruling(self, country: str, party: str, day: date) -> bool:
+        """Whether a party name ("the Saenuri Party", "Democratic Party of Korea") names the country's ruling party
+        on the day (ruling_parties.tsv; the name's end is matched, "of <country>" after it left off)."""
+        name = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w\s]*$", "", party.strip().strip('"“”')).lower()
+        return any((name == alias or name.endswith(" " + alias)) and start <= day and (end is None or day <= end)
+                   for alias, start, end in self.ruling.get(country, ()))
+
     def is_transfer(self, content: str) -> bool:
         """Whether the content tells an arms transfer ("sent artillery shells to Russia", "supplying Moscow with
         missiles"): a transfer verb, and neither a launch told as done nor what crosses the border to the South."""
@@ -207,4 +223,15 @@ def load_kinds() -> Kinds:
         loaded=word_pattern(list(words.get("loaded", ()))),
         name_breaks=frozenset(w.lower() for w in words.get("name_break", ())),
         labour_words=frozenset(words.get("labour_strike", ())),
+        ruling=_ruling_parties(),
     )
+
+
+def _ruling_parties() -> dict[str, tuple[tuple[str, date, date | None], ...]]:
+    """The ruling parties by country, from ruling_parties.tsv."""
+    ruling: dict[str, list[tuple[str, date, date | None]]] = {}
+    for row in read_tsv(DATA_DIR / "ruling_parties.tsv"):
+        ruling.setdefault(row["country"], []).append((
+            row["party"].lower(), date.fromisoformat(row["ruling_from"]),
+            date.fromisoformat(row["ruling_to"]) if row["ruling_to"] else None))
+    return {country: tuple(rows) for country, rows in ruling.items()}

@@ -6,10 +6,11 @@ document with a declared speaker, is tension.extract.voices'."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from tension.extract.findings import Finding
 from tension.extract.groups import LIST_ITEMS, list_heads
-from tension.extract.kinds import STATE_VOICES, Kinds
+from tension.extract.kinds import PARTY_KINDS, POLITICAL_VOICES, Kinds
 from tension.extract.mentions import Mention
 from tension.extract.walk import Walk
 
@@ -53,7 +54,7 @@ def _at(finding: Finding, speaker: Mention) -> int:
 _OWNER = re.compile(r"\b(?:of|in|from)\s+(?:the\s+)?\|")
 # The items of a speaker's list ("parties, organizations and personages"); the kinds a coalition's items may have
 # (guideline: civic coalitions; as groups.collective_act reads a mixed passive agent; issue 13 twentieth round).
-_COALITION_HEADS = frozenset({"party_legislature", "civic", "people"})
+_COALITION_HEADS = frozenset({"party_legislature", "opposition", "civic", "people"})
 
 
 _TAIL_WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -76,7 +77,7 @@ def coalition_kind(kind: str | None, finding: Finding, before: str, kinds: Kinds
     the coalition's when the list's other items head civic bodies or crowds and none is a state body (guideline: civic
     coalitions; groups.collective_act reads a mixed passive agent so; issue 13 twentieth round). `before`: the
     sentence's words before the speaker's country word, where the list's first items stand."""
-    if kind != "party_legislature" or kinds is None or not finding.speakers or \
+    if kind not in PARTY_KINDS or kinds is None or not finding.speakers or \
             finding.speakers[0].kind not in ("state", "capital", "demonym"):
         return kind
     start = max(before.rfind(";"), before.rfind(":")) + 1
@@ -87,9 +88,49 @@ def coalition_kind(kind: str | None, finding: Finding, before: str, kinds: Kinds
     return "civic" if "civic" in heads and "party_legislature" in heads and heads <= _COALITION_HEADS else kind
 
 
+# A party's name in a speaker's words: capitalised words ending in "Party" ("the Democratic Labor Party of |"); the
+# words telling its side outright ("opposition lawmakers", "the ruling party").
+_PARTY_NAME = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,5}Party\b")
+_OPPOSITION = re.compile(r"\bopposition\b", re.I)
+_RULING = re.compile(r"\b(?:ruling|governing)\b", re.I)
+
+
+def opposition_kind(kind: str | None, finding: Finding, kinds: Kinds | None, day: date | None) -> str | None:
+    """A party speaker that is not its country's ruling party on the day is `opposition`, no state voice (issue 13:
+    the state voices are the ruling party and the legislature): its own words say "opposition", or name only
+    parties that were not ruling then (ruling_parties.tsv). The legislature as a body, a ruling party, unnamed
+    lawmakers and the parties of a country the file does not list stay party_legislature."""
+    if kind != "party_legislature" or kinds is None or day is None:
+        return kind
+    speaker = finding.speakers[0] if finding.speakers else None
+    name = speaker.text if speaker is not None and speaker.text else ""
+    phrase = (finding.phrase or finding.speaker_text or "").replace("|", f" {name} ")
+    if name and name not in phrase:
+        phrase = f"{phrase} {name}"
+    if _RULING.search(phrase):
+        return kind  # ("the ruling party", "ruling and opposition lawmakers")
+    if _OPPOSITION.search(phrase):
+        return "opposition"  # ("opposition lawmakers", "<name>, lawmaker from <party>, an opposition party of |")
+    country = speaker.country if speaker is not None else None
+    if country not in kinds.ruling:
+        return kind
+    named = [m.group(0) for m in _PARTY_NAME.finditer(phrase)]
+    if speaker is not None and speaker.role == "party" and speaker.actor:
+        named.append(speaker.actor)  # (a party named by an alias without "Party": "the Saenuri", "Minjoo")
+    if not named or any(kinds.is_ruling(country, party, day) for party in named):
+        return kind
+    return "opposition"
+
+
 def kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing: re.Pattern) -> str | None:
     """What sort of voice the finding's speaker is: a head word of its phrase ("a KINU researcher"), the kind of
-    the speaker it points back to ("the statement"), else its actor's kind (speaker_kinds.tsv)."""
+    the speaker it points back to ("the statement"), else its actor's kind (speaker_kinds.tsv); a party not ruling
+    then is `opposition` (opposition_kind)."""
+    return opposition_kind(_kind_of_speaker(finding, kinds, doc, pointing), finding, kinds, doc.published)
+
+
+def _kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing: re.Pattern) -> str | None:
+    """The kind of voice the finding's speaker is, before a party is told ruling or opposition."""
     if kinds is None:
         return None
     speaker = finding.speakers[0] if finding.speakers else None
@@ -106,7 +147,7 @@ def kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing: 
     head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
     if head in ("civic", "people") and speaker is not None and speaker.kind not in ("state", "capital", "demonym") \
             and _part_of(re.split(r"\||" + re.escape(speaker.text or "|"), finding.phrase or "", maxsplit=1)) \
-            and (body := kinds.of_mention(speaker)) in STATE_VOICES and body != "state_media":
+            and (body := kinds.of_mention(speaker)) in POLITICAL_VOICES and body != "state_media":
         return body  # "The inspection group of the National Defence Commission": a state body's own part speaks for it
     if head == "diaspora_foreign" and speaker is not None and speaker.country in _KOREAS and \
             _LIVING_IN.search(finding.phrase or finding.speaker_text or "", 0, _at(finding, speaker)):

@@ -28,7 +28,7 @@ from tension.extract.continuation import (closes_quote, closing_frame_voice, col
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
 from tension.extract.headlines import headline_source, headline_source_voice, voices_in_headline
 from tension.extract.institutions import dateline_country, domestic_act, domestic_bodies, relative_clause_of_body
-from tension.extract.kinds import STATE_VOICES
+from tension.extract.kinds import POLITICAL_VOICES
 from tension.extract.lexicon import Lexicon, anaphor_pattern, load_lexicon, reporting_verbs  # noqa: F401
 from tension.extract.mentions import Mention
 from tension.extract.modality import modality  # noqa: F401 (re-exported: tests score with the extractor's modality)
@@ -78,6 +78,7 @@ def extract_statements(
     doc.cues = context.document_cues(words, body)
     doc.korea = any(m.country in _KOREAS for m in mentions)
     doc.year = published.year
+    doc.published = published
     doc.eulogy = not context.eulogy_words().isdisjoint(words)
     doc.past = not context.past_gate().isdisjoint(words) or " in 19" in body or " in 20" in body
     foreign = " de " in body and len(context.foreign_words().intersection(words)) >= 5  # (another language's)
@@ -339,7 +340,7 @@ def _sentence_statements(
             if statement.speaker_kind == "diaspora_foreign" and DIASPORA.search(finding.phrase or finding.speaker_text):
                 # "the Federation of Koreans in the U.S.": a diaspora speaks for no state (labelling guideline)
                 statement.speaker_country = statement.speaker_actor = None
-            if finding.how == "act subject" and not statement.targets and statement.speaker_kind not in STATE_VOICES \
+            if finding.how == "act subject" and not statement.targets and statement.speaker_kind not in POLITICAL_VOICES \
                     and lexicon.kinds is not None and lexicon.kinds.of_head(finding.phrase):
                 # "South Korean team DRX won", "The South Korean company ... unveiled": an act of a voice that is no
                 # state, aimed at no country, is no statement (labelling guideline: about or aimed at a country);

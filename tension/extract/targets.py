@@ -382,7 +382,7 @@ def _own_person_only(statement: Statement, sentence: Sentence, doc: Walk, anapho
 # The kinds of a relayed voice that is no state (a crowd, a civic group) or speaks against its own government (a party:
 # KCNA relays the South's opposition parties): what it says of "the authorities" is about its own state (issue 13
 # round 21: parties' domestic demands took the outlet's own country as a carried target, KOR->PRK).
-_NOT_STATE = frozenset({"people", "civic", "party_legislature"})
+_NOT_STATE = frozenset({"people", "civic", "party_legislature", "opposition"})
 
 
 def _own_state_pointed_at(statement: Statement, doc: Walk) -> bool:

@@ -15,7 +15,7 @@ from tension.config import load_reference_words
 
 from tension.extract.findings import Finding, Statement, outside_quotes
 from tension.extract.groups import collective_act
-from tension.extract.kinds import RELAYED_BODIES, STATE_VOICES, Kinds
+from tension.extract.kinds import PARTY_KINDS, POLITICAL_VOICES, RELAYED_BODIES, Kinds
 from tension.extract.lexicon import Lexicon
 from tension.extract.mentions import Mention
 from tension.extract.sentences import Sentence
@@ -96,7 +96,7 @@ def _relayed_party(statement: Statement, house: re.Pattern) -> bool:
     """Whether the statement is a party's words the outlet relays ("A spokesman for <a party of the South> said the
     puppet authorities ..."): the party is the grammatical speaker, so the house vocabulary in what it says does not
     make it the outlet's own sentence (judge D cause 1); a party named in the house vocabulary is still the outlet's."""
-    if statement.speaker_kind != "party_legislature" or statement.is_act or not statement.cue:
+    if statement.speaker_kind not in PARTY_KINDS or statement.is_act or not statement.cue:
         return False
     text = outside_quotes(statement.sentence)
     at = text.find(statement.cue)
@@ -113,7 +113,7 @@ def _accusing_voice(statement: Statement, found: list[Statement], doc: Walk, kin
     it as its reporter; None when the act is told in plain words or by another voice."""
     narrator = doc.narrator
     if not statement.is_act or not statement.reported_by or not statement.speaker_country or \
-            statement.speaker_country == narrator.country or statement.speaker_kind not in STATE_VOICES:
+            statement.speaker_country == narrator.country or statement.speaker_kind not in POLITICAL_VOICES:
         return None  # (a union's rally passed on is the union's act: the accused is the other side's state)
     body = outside_quotes(statement.content)
     if not (kinds.house.search(body) or kinds.loaded.search(body)):  # (not "call" of "call at a port")
@@ -123,10 +123,10 @@ def _accusing_voice(statement: Statement, found: list[Statement], doc: Walk, kin
         return narrator, kinds.of_mention(narrator)
     continuing = doc.continuing
     if continuing is not None and continuing.text == reporter and continuing.country == narrator.country and \
-            doc.continuing_kind in STATE_VOICES:
+            doc.continuing_kind in POLITICAL_VOICES:
         return continuing, doc.continuing_kind
     frame = next((s for s in found if not s.is_act and s.speaker == reporter and s.speaker_country == narrator.country
-                  and s.speaker_kind in STATE_VOICES), None)
+                  and s.speaker_kind in POLITICAL_VOICES), None)
     if frame is not None:
         return Mention(0, 0, frame.speaker, frame.speaker_actor, frame.speaker_country, "", frame.speaker_role or ""), \
             frame.speaker_kind
@@ -145,7 +145,7 @@ def _reporting_voice(reporter: str | None, sentence: Sentence, doc: Walk, kinds:
     first = bisect_left(mentions, sentence.start, key=lambda m: m.start)  # (the sentence's mentions only)
     named = next((m for m in mentions[first:bisect_left(mentions, sentence.end, key=lambda m: m.start)]
                   if m.text == reporter and m.country == narrator.country and m.resolved), None)
-    if named is not None and (kind := kinds.of_mention(named)) in STATE_VOICES:
+    if named is not None and (kind := kinds.of_mention(named)) in POLITICAL_VOICES:
         return named, kind
     return None
 
@@ -176,13 +176,13 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
             statement.speaker_kind = statement.speaker_kind if statement.attribution not in (
                 "document", "document (account of an act)") else narrator_kind
         elif narrator_kind == "state_media" and statement.speaker_country and \
-                statement.speaker_country != narrator.country and (statement.speaker_kind in STATE_VOICES and (
+                statement.speaker_country != narrator.country and (statement.speaker_kind in POLITICAL_VOICES and (
                 kinds.house.search(statement.speaker or "") or kinds.house.search(outside_quotes(statement.content))
                 and not _relayed_party(statement, kinds.house))
                 or _named_with_epithets(statement, kinds)):
             targets = [t for t in [statement.speaker_country, *statement.targets] if t != narrator.country]
             frame = next((s for s in out if not s.is_act and s.speaker == statement.reported_by and
-                          s.speaker_country == narrator.country and s.speaker_kind in STATE_VOICES), None)
+                          s.speaker_country == narrator.country and s.speaker_kind in POLITICAL_VOICES), None)
             if frame is not None:  # "Rodong Sinmun says the puppet forces staged ...": the paper's words, one row
                 frame.targets.extend(t for t in targets if t not in frame.targets)
                 continue
@@ -213,7 +213,7 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
                                 targets_inferred=False)
         elif not statement.reported_by:
             statement.reported_by = narrator.text
-        if statement.speaker_kind in ("civic", "party_legislature") and narrator.country in kinds.home and \
+        if statement.speaker_kind in ("civic", *PARTY_KINDS) and narrator.country in kinds.home and \
                 statement.speaker_country and statement.speaker_country not in kinds.home[narrator.country]:
             # "The Working Citizens' Association of Congo denounced ...", in a KCNA release: a foreign group
             statement.speaker_kind = "diaspora_foreign"
@@ -268,7 +268,7 @@ def back_referenced_body(sentence: Sentence, doc: Walk, kinds: Kinds) -> tuple[M
         return None
     if not body.country and kind != "diaspora_foreign":
         return None  # (a body the story does not place: left to the outlet, as before)
-    if opening.group("noun") == "party" and kind != "party_legislature":
+    if opening.group("noun") == "party" and kind not in PARTY_KINDS:
         return None  # ("the party" after a civic group is another's: the outlet's own ruling party, most often)
     if kinds.house.search(outside_quotes(text)) or _TRAILING_FRAME.search(text):
         return None

@@ -44,6 +44,7 @@ class Walk:
     cues: tuple[bool, ...] = (True, True, True, True, True, True, True)
     korea: bool = False  # whether the document names either Korea ("north-south talks" are the two Koreas' then)
     year: int = 0  # the year of publication (an act "in <an earlier year>" is background)
+    published: date | None = None  # the day of publication (which party was ruling then: speaker_kind.py)
     past: bool = True  # whether the document has a word of a past marker at all (context.past_gate)
     eulogy: bool = False  # whether it has a word praising or mourning a leader (context.eulogy_words)
     background_at: int = -1  # the start of the last sentence a finding of which was left out as an earlier act
