@@ -26,10 +26,14 @@ def post(url: str, body: dict) -> list[dict]:
 
 def test_serve_registers_the_schedule_and_stops_cleanly_on_ctrl_c(tmp_path):
     port = free_port()
+    # Hourly, half an hour from now: no run falls due while the test runs (a "*/5" schedule started a run when the
+    # test crossed a five-minute mark, and that serve process then ignored Ctrl-C: session 10's full run).
+    minute = (time.gmtime().tm_min + 30) % 60
+    cron = f"{minute} * * * *"
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PYTHONUNBUFFERED="1")
     serve = subprocess.Popen(
-        [sys.executable, "-m", "tension.cli", "serve", "--cron", "*/5 * * * *", "--timezone", "Asia/Seoul",
+        [sys.executable, "-m", "tension.cli", "serve", "--cron", cron, "--timezone", "Asia/Seoul",
          "--port", str(port), "--db", str(tmp_path / "t.duckdb"), "--reports", str(tmp_path / "reports")],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
@@ -44,7 +48,7 @@ def test_serve_registers_the_schedule_and_stops_cleanly_on_ctrl_c(tmp_path):
         api = f"http://127.0.0.1:{port}/api"
         [deployment] = post(f"{api}/deployments/filter", {"deployments": {"name": {"any_": [deployment_name()]}}})
         [schedule] = deployment["schedules"]
-        assert schedule["schedule"]["cron"] == "*/5 * * * *"
+        assert schedule["schedule"]["cron"] == cron
         assert schedule["schedule"]["timezone"] == "Asia/Seoul"
         assert deployment["parameters"]["db"] == str(tmp_path / "t.duckdb")
         scheduled = []
@@ -56,7 +60,7 @@ def test_serve_registers_the_schedule_and_stops_cleanly_on_ctrl_c(tmp_path):
             time.sleep(1)
         assert scheduled, "no scheduled runs were created"
         minutes = {run["expected_start_time"][14:16] for run in scheduled}
-        assert all(int(m) % 5 == 0 for m in minutes)
+        assert minutes == {f"{minute:02d}"}  # (Seoul is a whole number of hours from UTC)
     finally:
         serve.send_signal(signal.SIGINT)
         rest, _ = serve.communicate(timeout=60)
