@@ -339,4 +339,3 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 # as for a negation marker on a cue (Scorer.marked_by); only when the cues sum hostile (a refusal beside warmer words
 # keeps the statement's factor). Part of the version.
 MODALITY_CUE_KINDS = {"negated": frozenset({"rejection"})}
-MODALITY_CUE_NEEDS_HOSTILE_SUM = True  # (see above; in the version: a change of the rule is a new version)

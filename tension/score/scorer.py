@@ -60,8 +60,7 @@ from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPIN
                                  PURPOSE_REACH, REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
                                  TARGETS_ACT_KINDS, TOPIC_KEEPS_TURNED, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt,
                                  _quoted_spans, aggregate, aggregate_sides, count_style_once, derogate, in_background,
-                                 acronym, in_name, lifts_cap, purpose_of_undone, running_text, MODALITY_CUE_KINDS,
-                                 MODALITY_CUE_NEEDS_HOSTILE_SUM)
+                                 acronym, in_name, lifts_cap, purpose_of_undone, running_text, MODALITY_CUE_KINDS)
 from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
 from tension.score.vader import FastSentimentIntensityAnalyzer
 from tension.score.version import TOKEN_PATTERN, scorer_version, version_text  # noqa: F401 (re-exported)
@@ -357,7 +356,7 @@ class Scorer:
             marked = self.marked_by.get(modality, ())
             if marked and any(m["kind"] in marked for c in cues for m in c["markers"]):
                 factor = 1.0  # the text marks this modality at the cue already: count it once
-            elif (cue_sum > 0 or not MODALITY_CUE_NEEDS_HOSTILE_SUM) and any(
+            elif cue_sum > 0 and any(
                     c["kind"] in MODALITY_CUE_KINDS.get(modality, ()) and c["contribution"] > 0 for c in cues):
                 factor = 1.0  # the cue is the modality's own words ('denied the agreement' is the rejection)
             if compound > 0 and not any(c["contribution"] < 0 for c in cues):
