@@ -1,4 +1,4 @@
-"""The gold set's sampler still gives the committed units, and batches 2 and 3 extend the set without overlap."""
+"""The gold set's sampler still gives the committed units, and batches 2, 3 and 4 extend the set without overlap."""
 from __future__ import annotations
 
 import csv
@@ -18,7 +18,7 @@ def committed() -> dict[str, dict[str, str]]:
 def sampled() -> list[dict]:
     if not sampler.DATA.is_dir():
         pytest.skip(f"{sampler.DATA} absent: the units' text is read from the shared corpora")
-    return sampler.sample((1, 2, 3))
+    return sampler.sample((1, 2, 3, 4))
 
 
 def test_committed_units_are_what_the_sampler_gives(sampled):
@@ -49,3 +49,11 @@ def test_batch_three_takes_documents_no_earlier_batch_had(sampled):
     assert {c for c, _ in third} == set(sampler.BATCH3)
     assert "ru_state" in sampler.BATCH3, "Russia–ROK, the pair with the least data, is in every batch"
     assert {"rss2022", "rss2024"} <= set(sampler.BATCH3), "batch 3 is the RSS feeds' (the index's validity corpora)"
+
+
+def test_batch_four_takes_documents_no_earlier_batch_had(sampled):
+    earlier = {(u["corpus"], u["doc_id"]) for u in sampled if u["batch"] in (1, 2, 3)}
+    fourth = {(u["corpus"], u["doc_id"]) for u in sampled if u["batch"] == 4}
+    assert fourth and not earlier & fourth
+    assert {c for c, _ in fourth} == set(sampler.BATCH4)
+    assert "ru_state" in sampler.BATCH4, "Russia–ROK, the pair with the least data, is in every batch"

@@ -296,8 +296,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--breakdown", action="store_true",
                     help="tune only: what became of each gold pair statement (not found, wrong speaker country, "
                          "wrong direction, kind or other targets wrong, right)")
-    ap.add_argument("--batch", choices=("1", "2", "3", "all"), default="all",
-                    help="units of batch 1 (the first 836), batch 2 (the extension, labelled later), batch 3 (session 6, RSS-weighted) or all (default)")
+    ap.add_argument("--batch", choices=("1", "2", "3", "4", "all"), default="all",
+                    help="units of batch 1 (the first 836), batch 2 (the extension, labelled later), batch 3 (session 6, RSS-weighted), batch 4 (session 11) or all (default)")
     a = ap.parse_args(argv)
     if a.breakdown and a.split in ("check", "both"):
         ap.error("--breakdown is for the tune half only (tune, t1, t2, parts): the check half is scored to report")

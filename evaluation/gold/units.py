@@ -62,6 +62,17 @@ BATCH3 = {
     "yonhap": (2, 4),
     "ru_state": (12, 4),
 }
+# Batch 4 (session 11): the next documents of every corpus, sized so that its check half holds a fresh estimate of
+# some 60-80 pair statements after sixteen rounds tuned on batches 1-3 (rounds since session 7 learned from gold-free
+# samples; the check halves of batches 1-3 have been scored to report about a dozen times).
+BATCH4 = {
+    "kcna": (10, 5),
+    "yonhap": (8, 5),
+    "rss2022": (25, 5),
+    "rss2024": (20, 5),
+    "ru_state": (25, 5),
+}
+LATER_BATCHES = {2: BATCH2, 3: BATCH3, 4: BATCH4}
 KCNA_SENTENCES = 8
 YONHAP_SENTENCES = 10  # of `text`, the slug/dateline unit included
 RSS_DESC_SENTENCES = 3
@@ -296,17 +307,24 @@ def docs_ru_state(n, after=0):
         yield r["id"], {"outlet": r.get("outlet"), "title": r.get("title"), "lead": r.get("lead")}, us
 
 
-def sample(batches: tuple[int, ...] = (1, 2, 3)) -> list[dict]:
+def batch_plan() -> list[tuple[int, str, int, int, int]]:
+    """(batch, corpus, documents, documents of the corpus taken by earlier batches, part) for every batch."""
+    plan = [(1, corpus, n, 0, part) for corpus, (n, part) in CORPORA.items()]
+    taken = {corpus: n for corpus, (n, _part) in CORPORA.items()}
+    for batch, table in LATER_BATCHES.items():
+        for corpus, (n, part) in table.items():
+            plan.append((batch, corpus, n, taken[corpus], part))
+            taken[corpus] += n
+    return plan
+
+
+def sample(batches: tuple[int, ...] = (1, 2, 3, 4)) -> list[dict]:
     """Every unit of the given batches, batch 1 first; each unit says its `batch` and `part`."""
     data_dir()
     gens = {"seed": lambda n, after=0: docs_seed(), "kcna": docs_kcna, "yonhap": docs_yonhap,
             "rss2022": docs_rss2022, "rss2024": docs_rss2024, "ru_state": docs_ru_state}
-    plan = [(1, corpus, n, 0, part) for corpus, (n, part) in CORPORA.items()]
-    plan += [(2, corpus, n, CORPORA[corpus][0], part) for corpus, (n, part) in BATCH2.items()]
-    plan += [(3, corpus, n, CORPORA[corpus][0] + BATCH2.get(corpus, (0,))[0], part)
-             for corpus, (n, part) in BATCH3.items()]
     out = []
-    for batch, corpus, n, after, part in plan:
+    for batch, corpus, n, after, part in batch_plan():
         if batch not in batches:
             continue
         for _doc_id, context, units in gens[corpus](n, after):
@@ -336,7 +354,7 @@ def write_ids(path: Path, units: list[dict]) -> None:
     cols = ["unit_id", "corpus", "doc_id", "field", "start", "end", "split", "sha1", "batch"]
     lines = ["# Gold-set labelling units (no text). Regenerate: python -m evaluation.gold.units --ids",
              "# start/end: half-open character span of the raw field; sha1: first 12 hex of sha1(unit text, UTF-8);",
-             "# batch: 1 (labelled 2026-12-05, first sessions), 2 (the extension, evaluation.gold.units.BATCH2) or 3 (BATCH3).",
+             "# batch: 1 (labelled 2026-12-05, first sessions), 2 (the extension, evaluation.gold.units.BATCH2), 3 (BATCH3) or 4 (BATCH4).",
              "\t".join(cols)]
     for u in units:
         lines.append("\t".join(str(x) for x in (u["unit_id"], u["corpus"], u["doc_id"], u["field"], u["start"],
@@ -349,9 +367,7 @@ def report(units: list[dict]) -> None:
     by = Counter((u["batch"], u["corpus"], u["split"]) for u in units)
     docs = Counter((u["batch"], u["corpus"], u["split"]) for u in units if "doc_context" in u)
     print(f"{'batch':5} {'corpus':10} {'part':>4} {'docs':>5} {'units':>6} {'tune':>6} {'check':>6}")
-    plan = [(1, c, p) for c, (_n, p) in CORPORA.items()] + [(2, c, p) for c, (_n, p) in BATCH2.items()]
-    plan += [(3, c, p) for c, (_n, p) in BATCH3.items()]
-    for batch, corpus, part in plan:
+    for batch, corpus, _n, _after, part in batch_plan():
         t, c = by[(batch, corpus, "tune")], by[(batch, corpus, "check")]
         d = docs[(batch, corpus, "tune")] + docs[(batch, corpus, "check")]
         if t + c:
@@ -367,11 +383,13 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, help="write the units with their text as JSONL (keep it outside the repo)")
     ap.add_argument("--halves", action="store_true",
                     help="also write units_part1.jsonl (seed, kcna, yonhap) and units_part2.jsonl "
-                         "(rss2022, rss2024, ru_state), units_part3.jsonl (batch 2) and units_part4.jsonl (batch 3) "
+                         "(rss2022, rss2024, ru_state), units_part3.jsonl (batch 2), units_part4.jsonl (batch 3) and "
+                         "units_part5.jsonl (batch 4) "
                          "next to --out")
     ap.add_argument("--ids", action="store_true", help=f"write {IDS_TSV.relative_to(REPO)} (ids, spans, sha1; no text)")
-    ap.add_argument("--batches", default="1,2,3", help="which batches to sample: 1 (836 units, 2026-12-05), 2 (the "
-                    "extension of session 5), 3 (session 6, RSS-weighted) or a list such as 1,2 (default 1,2,3)")
+    ap.add_argument("--batches", default="1,2,3,4", help="which batches to sample: 1 (836 units, 2026-12-05), 2 (the "
+                    "extension of session 5), 3 (session 6, RSS-weighted), 4 (session 11) or a list such as 1,2 "
+                    "(default 1,2,3,4)")
     a = ap.parse_args(argv)
     if not a.out and not a.ids:
         ap.error("give --out FILE and/or --ids")
