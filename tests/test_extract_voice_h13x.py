@@ -64,3 +64,25 @@ def test_issuing_words_are_found_with_their_noun():
     found = issued_documents(body, ("bulletin", "white paper", "memorandum", "indictment"))
     assert [noun for _, noun in found] == ["bulletin", "bulletin", "memorandum"]
     assert issued_documents("Nothing issued here.", ("bulletin",)) == []
+
+
+# --- a question frame opening the sentence is cut to its comma, not the whole content --------------------------------
+
+def _contents(ctx, text: str) -> list[tuple]:
+    """(speaker text, content) of each statement of a wire text (no declared speaker)."""
+    return [(s.speaker, s.content) for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon, "")]
+
+
+def test_an_opening_question_frame_leaves_the_answer_as_content(ctx):
+    # Before: the closing-frame pattern took everything after "asked" and left the content "When" (scored 0).
+    rows = _contents(ctx, "When asked about the North's new missile, South Korean Defense Minister Ahn Gyu-back "
+                          "replied that it is a grave threat that must be dealt with firmly.")
+    assert rows and all(content != "When" for _, content in rows), rows
+    assert any("grave threat" in content for _, content in rows), rows
+
+
+def test_a_closing_question_frame_is_still_cut(ctx):
+    # Counter-case: the frame closing the sentence goes as before.
+    rows = _contents(ctx, "South Korean Defense Minister Ahn Gyu-back said the launch is a grave threat when asked "
+                          "about the North's new missile.")
+    assert any(content.endswith("grave threat") for _, content in rows), rows

@@ -20,6 +20,19 @@ from tension.extract.sentences import Sentence
 
 _QUESTION_FRAME = re.compile(r"\s*,?\s*\b(?:when|after being|while being|after|when he was|when she was)?\s*asked\s+"
                              r"(?:about|whether|if|on|to comment on|how)\b.*$", re.S)
+# The same frame opening the sentence, up to its comma ("When asked about the launch, the minister replied ...").
+_LEADING_QUESTION_FRAME = re.compile(r"\s*(?:(?:when|after being|while being|after)\s+)?asked\s+(?:about|whether|if|on|"
+                                     r"to comment on|how)\b[^,\"“]*,\s*", re.I)
+
+
+def _without_question_frame(content: str) -> str:
+    """The content without the question that framed it: a closing "..., he said when asked about X" goes; one opening
+    the sentence ("When asked about X, Wi replied that ...") goes up to its comma — before, the closing form's pattern
+    took everything after "asked" and left the content "When", scored 0 (issue 13 round 23, gold-free Yonhap)."""
+    lead = _LEADING_QUESTION_FRAME.match(content)
+    if lead is not None and len(content[lead.end():].split()) >= 3:
+        return content[lead.end():].strip()
+    return _QUESTION_FRAME.sub("", content).strip() or content.strip()
 
 
 def make_statement(sentence: Sentence, content: str, finding: Finding, antecedent: list[Mention],
@@ -81,7 +94,7 @@ def make_statement(sentence: Sentence, content: str, finding: Finding, anteceden
         char_start=sentence.start,
         char_end=sentence.end,
         sentence=sentence.text,
-        content=(_QUESTION_FRAME.sub("", content).strip() if "asked" in content else "") or content.strip(),
+        content=_without_question_frame(content) if "asked" in content else content.strip(),
         speaker=finding.speaker_text or None,
         speaker_actor=speaker.actor if speaker else None,
         speaker_country=own,
