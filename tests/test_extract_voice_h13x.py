@@ -86,3 +86,33 @@ def test_a_closing_question_frame_is_still_cut(ctx):
     rows = _contents(ctx, "South Korean Defense Minister Ahn Gyu-back said the launch is a grave threat when asked "
                           "about the North's new missile.")
     assert any(content.endswith("grave threat") for _, content in rows), rows
+
+
+# --- carried targets expire: a pointing sentence far from the last target takes none ---------------------------------
+
+_DOMESTIC = ("Farmers of a cooperative farm harvested a rich crop of rice in autumn. Steel workers overfulfilled a "
+             "quarterly quota. New houses were built for miners in a valley. Schoolchildren planted trees along "
+             "river banks. ")
+
+
+def test_a_domestic_sentence_far_after_the_south_takes_no_carried_target(ctx):
+    # Before: "its" took the KOR of a sentence five sentences back (a DPRK editorial's domestic tasks as PRK->KOR).
+    rows = _rows(ctx, "The south Korean puppet authorities are escalating confrontation with the north. "
+                      + _DOMESTIC + "The sector of rail transport should increase its capacity and modernise "
+                      "its locomotives.")
+    assert not any("KOR" in targets for _, _, targets in rows[1:]), rows
+
+
+def test_a_pointing_sentence_right_after_the_south_keeps_its_carried_target(ctx):
+    # Counter-case: the sentence right after the one aimed at the South still points back to it.
+    rows = _rows(ctx, "The south Korean puppet authorities are escalating confrontation with the north. "
+                      "This is an unpardonable provocation that must be punished.")
+    assert rows[-1][2] == ("KOR",), rows
+
+
+def test_a_pointing_sentence_after_two_sentences_without_targets_keeps_it(ctx):
+    # Counter-case: within three sentences of the last target, "their" still carries it.
+    rows = _rows(ctx, "The south Korean puppet authorities are escalating confrontation with the north. "
+                      "Farmers of a cooperative farm harvested a rich crop of rice in autumn. "
+                      "Their reckless moves will only end in disgrace.")
+    assert rows[-1][2] == ("KOR",), rows
