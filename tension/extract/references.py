@@ -32,7 +32,8 @@ def paper_pointed_at(mentions: list[Mention]) -> Mention | None:
 def issued_documents(body: str, nouns: tuple[str, ...]) -> list[tuple[int, str]]:
     """Where the body tells a body issuing one of the document `nouns` ("<body> issued information bulletin No. 9",
     "... released a white paper", "... in its bulletin notes"), in order: (the start of the issuing words, the noun)."""
-    if not nouns or not any(noun in body.lower() for noun in nouns):
+    lowered = body.lower() if nouns else ""
+    if not any(noun in lowered for noun in nouns):
         return []
     pattern = _issuing(nouns)
     return [(m.start(), m.group("noun").lower()) for m in pattern.finditer(body)]
