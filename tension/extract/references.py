@@ -8,7 +8,9 @@ left to the extractor, which resolves them against the last speaker.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import lru_cache
 
 from tension.config import load_reference_words
 from tension.extract.acts import CIVIC_ROLE
@@ -25,6 +27,31 @@ def paper_pointed_at(mentions: list[Mention]) -> Mention | None:
         if mention.backref in PAPER_POINTERS and mention.refers_to and mention.refers_to[0].kind == "media":
             return mention.refers_to[0]
     return None
+
+
+def issued_documents(body: str, nouns: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Where the body tells a body issuing one of the document `nouns` ("<body> issued information bulletin No. 9",
+    "... released a white paper", "... in its bulletin notes"), in order: (the start of the issuing words, the noun)."""
+    lowered = body.lower() if nouns else ""
+    if not any(noun in lowered for noun in nouns):
+        return []
+    pattern = _issuing(nouns)
+    return [(m.start(), m.group("noun").lower()) for m in pattern.finditer(body)]
+
+
+@lru_cache(maxsize=4)
+def _issuing(nouns: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:issued|releas(?:ed|es)|issues|made\s+public|makes\s+public|published|publishes|in\s+its)\s+"
+                      r"(?:an?\s+|its\s+)?(?:information\s+)?(?P<noun>" + "|".join(map(re.escape, nouns)) + r")\b", re.I)
+
+
+# A name right before the issuing words that is no issuer: a person, a country or a city in the body's own name ("a
+# committee for the centenary of President X ... issued", "a study group in Vienna issued", "the Bangladesh Institute
+# of ... issued": the institute, which the dictionary does not know, is no state).
+_NO_ISSUER = STATE_KINDS | {PERSON}
+# How far the issuing words may follow the name of the body that issues ("The Secretariat of the CPRK on Thursday
+# issued"), in characters.
+_ISSUER_GAP = 40
 
 
 class _Memory:
@@ -45,6 +72,7 @@ class _Memory:
         self.ministry: Mention | None = None  # the latest ministry named
         self.ministries: dict[str, Mention] = {}  # the latest ministry named of each office ("unification ministry")
         self.newspaper: Mention | None = None  # the latest news outlet named ("the paper" points back to it)
+        self.issuers: dict[str, Mention] = {}  # document noun -> the body that issued the latest one ("the bulletin")
 
     def remember(self, mention: Mention) -> None:
         if mention.resolved:
@@ -94,6 +122,10 @@ class _Memory:
         else:
             # "the ministry", "the statement", "the agency": the latest institution named.
             found = self.institution
+            if ref[4:] in self.issuers:
+                # "the bulletin notes" is the body that issued it, not the South's ministry its text named since
+                # (issue 13 round 23: a CPRK bulletin's words went on as the South's government, KOR->PRK)
+                found = self.issuers[ref[4:]]
             if ref in PAPER_POINTERS and self.newspaper is not None:
                 # "the paper says" is a newspaper, never the ministry or the authorities it quoted since (issue 13
                 # round 22: a DPRK paper's commentary went on as the South's ministry it quoted)
@@ -131,23 +163,34 @@ class _Memory:
 
 
 def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
-                     words: dict[str, tuple[str, ...]] | None = None, home: str | None = None) -> list[Mention]:
+                     words: dict[str, tuple[str, ...]] | None = None, home: str | None = None,
+                     issued: list[tuple[int, str]] = ()) -> list[Mention]:
     """Each mention with `refers_to` set, resolving back-references against what was named before it.
 
     `korea_context`: the document is about Korea whatever it names (a KCNA release: "the South" is the ROK).
     `words`: reference_words.tsv by use (its "person" and "office" nouns), loaded once by the caller.
-    `home`: the country of the outlet whose document it is ("the ministry" named by no ministry is its government's)."""
+    `home`: the country of the outlet whose document it is ("the ministry" named by no ministry is its government's).
+    `issued`: where the body tells a document issued (`issued_documents`): its issuer is the name right before."""
     words = words if words is not None else load_reference_words()
     memory = _Memory(korea_context or any(m.country in ("KOR", "PRK") for m in mentions),
                      frozenset(words.get("person", ())), frozenset(words.get("office", ())), home)
     out = []
+    pending = list(issued)
+    named: tuple[int, Mention] | None = None  # the latest name's end, and who it is
     for mention in mentions:
+        while pending and pending[0][0] < mention.start:
+            at, noun = pending.pop(0)
+            if named is not None and 0 <= at - named[0] <= _ISSUER_GAP and named[1].kind not in _NO_ISSUER:
+                memory.issuers[noun] = named[1]
         if mention.resolved:  # a name stands for itself (see attribution.referents)
+            named = (mention.end, mention)
             memory.remember(mention)
             out.append(mention)
             continue
         found = memory.resolve(mention)
         for referent in found:
             memory.remember(referent)
+        if found:
+            named = (mention.end, found[0])
         out.append(mention._replace(refers_to=tuple(found)) if found or mention.refers_to else mention)
     return out

@@ -19,7 +19,7 @@ from tension.extract.kinds import PARTY_KINDS, POLITICAL_VOICES, RELAYED_BODIES,
 from tension.extract.lexicon import Lexicon
 from tension.extract.mentions import Mention
 from tension.extract.sentences import Sentence
-from tension.extract.targets import make_statement
+from tension.extract.places import make_statement
 from tension.extract.walk import Walk
 
 

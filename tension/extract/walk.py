@@ -32,6 +32,7 @@ class Walk:
     continuing: Mention | None = None
     continuing_kind: str | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
     previous_targets: list[str] = field(default_factory=list)
+    previous_index: int = -1  # the index of the sentence whose statement gave the previous targets
     previous_speaker: str | None = None  # the actor whose statement gave the previous targets
     # when that statement was an act: its actor's country and its sentence's start (a country the act bore on,
     # pointing back to it in a later sentence, reacts to it: targets.py)
