@@ -75,7 +75,7 @@ def statements(corpus: str, commit: str | None) -> pd.DataFrame:
     args = ["statements", str(SHARED_DATA / file), *(f"--field={f}" for f in fields),
             *(f"--default={d}" for d in defaults)]
     rows = [json.loads(line) for line in run_worker(commit, args)]
-    frame = pd.DataFrame([r for r in rows if PAIR in r["pairs"]])
+    frame = pd.DataFrame([r for r in rows if PAIR in r["pair_ids"]])
     frame["week"] = pd.to_datetime(frame["published"]).dt.date.map(week_of)
     return frame
 
@@ -153,7 +153,7 @@ def report(commit: str | None) -> dict:
     """Every figure for one version."""
     rss = with_plain_vader(statements("rss2022", commit))
     kcna = statements("kcna", commit)
-    return {"version": rss["version"].iloc[0], "rss": rss_figures(rss), "kcna": kcna_figures(kcna),
+    return {"version": rss["scorer_version"].iloc[0], "rss": rss_figures(rss), "kcna": kcna_figures(kcna),
             "kcna_top_cues": top_cues(kcna)}
 
 

@@ -4,6 +4,10 @@ commit's unpacked by evaluation.baseline), so that before/after figures come fro
     python evaluation/worker.py score < texts.jsonl            # {"text": ...} per line -> hostility per line
     python evaluation/worker.py statements FILE --field text=story --default speaker=KCNA
 
+Its fields are named as `tension statements` names them (scorer_version, not version); its own: `pair_ids` (the
+CLI's `pairs` are objects) and `cues`:
+[pattern, contribution, kind, effective] per cue, where the CLI gives explanation.cues.
+
 Only public, long-standing entry points are used (Scorer, the extractor's `modality`, read_documents, the analysis
 of a batch), so that the same script runs against the code as of ed2d147 and against today's.
 """
@@ -60,7 +64,7 @@ def score_lines() -> None:
         directed = {k: item[k] for k in ("targets", "speaker_country") if item.get(k)}
         score = scorer.score(text, found, **directed)
         print(json.dumps({"hostility": score.hostility, "modality": found, "cues": _cues(score),
-                          "version": score.scorer_version}))
+                          "scorer_version": score.scorer_version}))
 
 
 def statements(path: Path, fields: dict[str, str], defaults: dict[str, str]) -> None:
@@ -83,10 +87,10 @@ def statements(path: Path, fields: dict[str, str], defaults: dict[str, str]) -> 
                 print(json.dumps({
                     "doc_id": doc.doc_id, "published": doc.published.isoformat(), "content": statement.content,
                     "speaker_country": statement.speaker_country, "targets": statement.targets,
-                    "pairs": [p["pair_id"] for p in pairs_for(statement.speaker_country, statement.targets,
+                    "pair_ids": [p["pair_id"] for p in pairs_for(statement.speaker_country, statement.targets,
                                                                 ctx.pairs)],
                     "modality": statement.modality, "hostility": score.hostility, "cues": _cues(score),
-                    "version": score.scorer_version,
+                    "scorer_version": score.scorer_version,
                 }, ensure_ascii=False))
 
 

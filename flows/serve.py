@@ -3,16 +3,25 @@
 `flow.serve` cannot schedule against Prefect's ephemeral API (it warns and nothing ever runs), so when no
 server is configured (PREFECT_API_URL unset) we start `prefect server start` on loopback for as long as we
 serve, and stop it on exit. Its database lives in PREFECT_HOME, so past runs stay visible in the UI.
+
+Ctrl-C is ours, not Prefect's: left to Prefect, SIGINT sent to this process alone (`kill -INT`, a supervisor) while
+a run was in progress waited, without a word, until the run ended — minutes on a large inbox — while a terminal's
+Ctrl-C (the whole process group, the run's process too) crashed the run and still printed a bare "stopped". Now
+SIGINT stops as SIGTERM does: the run in progress is abandoned at once (Prefect cancels it; batches are committed
+whole, so the working copy keeps the batches it stored and the next run publishes them) and the caller is told so.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from prefect.schedules import Cron
 from prefect.settings import PREFECT_API_URL, temporary_settings
@@ -54,15 +63,75 @@ def prefect_api(port: int | None = None, startup_timeout: float = 90.0) -> Itera
         stop(server)
 
 
-def serve_weekly(parameters: dict, cron: str = SCHEDULE_CRON, timezone: str = SCHEDULE_TIMEZONE) -> None:
-    """Register the weekly deployment with its schedule and run scheduled flow runs until interrupted."""
+@dataclass
+class Stopped:
+    """How serving ended: when Ctrl-C came (None: it did not), and how many flow runs it abandoned."""
+
+    interrupted_at: datetime | None = None
+    abandoned: int = 0
+
+
+@contextmanager
+def ctrl_c_stops(stopped: Stopped) -> Iterator[None]:
+    """While the block runs, SIGINT stops serving as SIGTERM does — Prefect's runner cancels the flow runs in
+    progress and returns — and records when; before the runner has begun it raises KeyboardInterrupt. Further
+    SIGINTs are ignored while it stops (a second Ctrl-C broke the shutdown half-way, with tracebacks). Left alone
+    when SIGINT was ignored when this process started (a background job of a non-interactive shell): then only
+    SIGTERM stops it, as its starter meant."""
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        stopped.interrupted_at = datetime.now(UTC)
+        os.write(2, b"Ctrl-C: stopping (a run in progress is abandoned)\n")  # print() may be mid-write here
+        runner_stops = signal.getsignal(signal.SIGTERM)
+        if not callable(runner_stops):
+            raise KeyboardInterrupt  # the runner has not begun: nothing runs yet
+        runner_stops(signal.SIGTERM, frame)  # Prefect's Runner.handle_sigterm: cancel runs, end the polling loop
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def runs_stopped_since(moment: datetime) -> int:
+    """How many flow runs of this process's deployment the API shows cancelled or crashed at `moment` or later:
+    the runs a Ctrl-C abandoned. Asked of the API, not read off child processes: a run's process outlives its
+    'Completed' by a moment, and a run that had finished is not abandoned."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import (
+        DeploymentFilter, DeploymentFilterName, FlowRunFilter, FlowRunFilterState, FlowRunFilterStateType,
+    )
+    from prefect.client.schemas.objects import StateType
+
+    ended = FlowRunFilterStateType(any_=[StateType.CANCELLED, StateType.CANCELLING, StateType.CRASHED])
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(
+            deployment_filter=DeploymentFilter(name=DeploymentFilterName(any_=[deployment_name()])),
+            flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=ended)))
+    return sum(1 for run in runs if run.state and run.state.timestamp >= moment)
+
+
+def serve_weekly(parameters: dict, cron: str = SCHEDULE_CRON, timezone: str = SCHEDULE_TIMEZONE) -> Stopped:
+    """Register the weekly deployment with its schedule and run scheduled flow runs until Ctrl-C (or SIGTERM);
+    how it stopped."""
     from flows.weekly import tension_flow
 
-    tension_flow.serve(
-        name=deployment_name(),
-        schedules=[Cron(cron, timezone=timezone)],
-        parameters=parameters,
-        description="Weekly tension index: ingest the inbox, score, publish the database, write the report.",
-        tags=["tension"],
-        pause_on_shutdown=False,
-    )
+    stopped = Stopped()
+    with ctrl_c_stops(stopped):
+        # asyncio.run, inside, installs its own SIGINT handler only over Python's default: ours stays.
+        tension_flow.serve(
+            name=deployment_name(),
+            schedules=[Cron(cron, timezone=timezone)],
+            parameters=parameters,
+            description="Weekly tension index: ingest the inbox, score, publish the database, write the report.",
+            tags=["tension"],
+            pause_on_shutdown=False,
+        )
+    if stopped.interrupted_at:
+        stopped.abandoned = runs_stopped_since(stopped.interrupted_at)
+    return stopped

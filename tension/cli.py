@@ -24,6 +24,7 @@ app = typer.Typer(
 )
 
 DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.")
+SERVE_ABANDONED_EXIT = 130  # the shell's code for "ended by Ctrl-C": here, a run in progress was abandoned
 
 
 @app.command(short_help="Run the whole pipeline on an inbox, publish the database, write the report.")
@@ -133,6 +134,9 @@ def serve(
     serves (past runs: open the printed UI address).
 
     Example: tension serve --inbox /data/inbox --cron "0 6 * * 1" --timezone Asia/Seoul
+
+    Ctrl-C (SIGINT) or SIGTERM stops at once; a run in progress is abandoned, the batches it stored kept for the
+    next run to publish. Exit codes: 0 stopped; 130 Ctrl-C abandoned a run in progress; 1 an error; 2 a wrong option.
     """
     fields, defaults = parse_fields(field), parse_defaults(default)
     check_pairs(pairs)
@@ -151,9 +155,13 @@ def serve(
         typer.echo(f"a run now, from another shell: PREFECT_API_URL={api_url} "
                    f"prefect deployment run 'tension-weekly/{deployment_name()}'")
         try:
-            serve_weekly(parameters, cron, timezone)
-        except KeyboardInterrupt:
-            pass
+            abandoned = serve_weekly(parameters, cron, timezone).abandoned
+        except KeyboardInterrupt:  # Ctrl-C before Prefect's loop began
+            abandoned = 0
+    if abandoned:
+        typer.echo(f"stopped: Ctrl-C abandoned the run in progress. The batches it had stored are kept in the working "
+                   f"copy and the next run publishes them (or now: tension publish --db {parameters['db']})")
+        raise typer.Exit(code=SERVE_ABANDONED_EXIT)
     typer.echo("stopped")
 
 

@@ -124,8 +124,7 @@ def country_codes(actors: "ActorDictionary | None" = None) -> frozenset[str]:
     read by the dictionary's own loader (tension.extract.actors.load_actors) unless `actors` is given."""
     from tension.extract.actors import load_actors
 
-    dictionary = actors if actors is not None else load_actors()
-    return frozenset(entry.country for rows in dictionary.by_alias.values() for entry in rows if entry.country)
+    return (actors if actors is not None else load_actors()).countries()
 
 
 def parse_countries(targets: str | None, speaker_country: str | None) -> tuple[list[str] | None, str | None]:

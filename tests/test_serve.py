@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import queue
+import re
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -19,41 +22,99 @@ from flows.serve import deployment_name
 
 pytestmark = pytest.mark.slow  # a real `tension serve` process and its Prefect server
 
-def post(url: str, body: dict) -> list[dict]:
+
+def post(url: str, body: dict) -> list[dict] | dict:
     request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"content-type": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.load(response)
 
-def test_serve_registers_the_schedule_and_stops_cleanly_on_ctrl_c(tmp_path):
-    port = free_port()
-    # Hourly, half an hour from now: no run falls due while the test runs (a "*/5" schedule started a run when the
-    # test crossed a five-minute mark, and that serve process then ignored Ctrl-C: session 10's full run).
-    minute = (time.gmtime().tm_min + 30) % 60
-    cron = f"{minute} * * * *"
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PYTHONUNBUFFERED="1")
-    serve = subprocess.Popen(
-        [sys.executable, "-m", "tension.cli", "serve", "--cron", cron, "--timezone", "Asia/Seoul",
-         "--port", str(port), "--db", str(tmp_path / "t.duckdb"), "--reports", str(tmp_path / "reports")],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    output = []
-    try:
-        deadline = time.monotonic() + 120
-        for line in serve.stdout:
-            output.append(line)
-            if "being served" in line or time.monotonic() > deadline:
+
+class Serve:
+    """A real `tension serve` process, its output read by a thread so that waits can time out."""
+
+    def __init__(self, tmp_path, cron: str, inbox=None) -> None:
+        self.port, self.cron, self.db = free_port(), cron, tmp_path / "t.duckdb"
+        env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+        # The runner looks for due runs every second (10 s by default): a run asked for starts at once.
+        env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PYTHONUNBUFFERED="1", PREFECT_RUNNER_POLL_FREQUENCY="1")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tension.cli", "serve", "--cron", cron, "--timezone", "Asia/Seoul",
+             "--port", str(self.port), "--db", str(self.db), "--reports", str(tmp_path / "reports"),
+             *(["--inbox", str(inbox)] if inbox else [])],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.output: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+        self.api = f"http://127.0.0.1:{self.port}/api"
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def wait_for(self, pattern: str, timeout: float) -> None:
+        """Read output until a line matches `pattern`; fail after `timeout` seconds or at the end of the output."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
                 break
-        assert any("being served" in line for line in output), "".join(output)
-        api = f"http://127.0.0.1:{port}/api"
-        [deployment] = post(f"{api}/deployments/filter", {"deployments": {"name": {"any_": [deployment_name()]}}})
+            if line is None:
+                break
+            self.output.append(line)
+            if re.search(pattern, line):
+                return
+        raise AssertionError(f"no {pattern!r} within {timeout} s:\n" + "".join(self.output)[-3000:])
+
+    def deployment(self) -> dict:
+        [deployment] = post(f"{self.api}/deployments/filter",
+                            {"deployments": {"name": {"any_": [deployment_name()]}}})
+        return deployment
+
+    def run_now(self) -> None:
+        """Ask for a run of the served deployment now, as `prefect deployment run` does."""
+        post(f"{self.api}/deployments/{self.deployment()['id']}/create_flow_run", {})
+
+    def interrupt(self, timeout: float = 60) -> float:
+        """SIGINT to the serve process alone (as `kill -INT` or a supervisor sends it); seconds until it ended."""
+        sent = time.monotonic()
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=timeout)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+        ended = time.monotonic() - sent
+        while (line := self.lines.get(timeout=10)) is not None:
+            self.output.append(line)
+        return ended
+
+    def text(self) -> str:
+        return "".join(self.output)
+
+
+def hourly_half_an_hour_away() -> tuple[int, str]:
+    """Hourly, half an hour from now: no scheduled run falls due while a test runs (a "*/5" schedule started a run
+    when the test crossed a five-minute mark: session 10's full run); the runs a test needs it asks for."""
+    minute = (time.gmtime().tm_min + 30) % 60
+    return minute, f"{minute} * * * *"
+
+
+def test_serve_registers_the_schedule_and_stops_cleanly_on_ctrl_c_after_a_run(tmp_path):
+    minute, cron = hourly_half_an_hour_away()
+    serve = Serve(tmp_path, cron)
+    try:
+        serve.wait_for("being served", 120)
+        deployment = serve.deployment()
         [schedule] = deployment["schedules"]
         assert schedule["schedule"]["cron"] == cron
         assert schedule["schedule"]["timezone"] == "Asia/Seoul"
         assert deployment["parameters"]["db"] == str(tmp_path / "t.duckdb")
         scheduled = []
         for _ in range(60):  # the server's scheduler fills in the next runs within seconds
-            scheduled = post(f"{api}/flow_runs/filter", {"flow_runs": {
+            scheduled = post(f"{serve.api}/flow_runs/filter", {"flow_runs": {
                 "deployment_id": {"any_": [deployment["id"]]}, "state": {"type": {"any_": ["SCHEDULED"]}}}})
             if scheduled:
                 break
@@ -61,17 +122,43 @@ def test_serve_registers_the_schedule_and_stops_cleanly_on_ctrl_c(tmp_path):
         assert scheduled, "no scheduled runs were created"
         minutes = {run["expected_start_time"][14:16] for run in scheduled}
         assert minutes == {f"{minute:02d}"}  # (Seoul is a whole number of hours from UTC)
+        # A run, then Ctrl-C: serving stops as if no run had been (session 10 saw a serve ignore Ctrl-C after one)
+        serve.run_now()
+        serve.wait_for(r"Flow run .* Finished in state Completed", 180)
+        assert (tmp_path / "t.duckdb").exists()
     finally:
-        serve.send_signal(signal.SIGINT)
-        rest, _ = serve.communicate(timeout=60)
-        output.append(rest)
-    assert serve.returncode == 0, "".join(output)[-3000:]
-    assert "stopped" in "".join(output)
+        seconds = serve.interrupt()
+    output = serve.text()
+    assert serve.process.returncode == 0, output[-3000:]
+    assert output.rstrip().endswith("stopped") and "Ctrl-C abandoned" not in output
+    assert seconds < 30, seconds
     # Prefect's own hint lacks the API address another shell needs: ours gives it
-    assert (f"PREFECT_API_URL=http://127.0.0.1:{port}/api prefect deployment run 'tension-weekly/{deployment_name()}'"
-            in "".join(output))
+    assert (f"PREFECT_API_URL=http://127.0.0.1:{serve.port}/api prefect deployment run "
+            f"'tension-weekly/{deployment_name()}'" in output)
     with socket.socket() as sock:  # the server we started is gone
-        assert sock.connect_ex(("127.0.0.1", port)) != 0
+        assert sock.connect_ex(("127.0.0.1", serve.port)) != 0
+
+
+def test_ctrl_c_during_a_run_abandons_it_at_once_and_says_so(tmp_path):
+    """Before: SIGINT to the serve process while a run was in progress waited, without a word, for the run to end
+    (minutes on a large inbox), then printed a bare "stopped" and exited 0."""
+    _, cron = hourly_half_an_hour_away()
+    serve = Serve(tmp_path, cron)
+    try:
+        serve.wait_for("being served", 120)
+        serve.run_now()
+        serve.wait_for("Beginning flow run", 120)  # printed by the run's own process, once it is up
+    finally:
+        seconds = serve.interrupt()
+    output = serve.text()
+    assert serve.process.returncode == 130, output[-3000:]
+    assert "Ctrl-C: stopping (a run in progress is abandoned)" in output
+    assert f"the next run publishes them (or now: tension publish --db {serve.db})" in output
+    assert "Flow run was cancelled" in output and "Traceback" not in output
+    assert not serve.db.exists()  # the run never got as far as publishing
+    assert seconds < 30, seconds  # the seed's run, left to finish, takes ~8 s on an idle machine: no waiting for it
+    with socket.socket() as sock:
+        assert sock.connect_ex(("127.0.0.1", serve.port)) != 0
 
 
 def test_served_deployment_cannot_take_over_the_work_pool_deployment():

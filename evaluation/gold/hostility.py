@@ -117,7 +117,7 @@ def scores(texts: list[str], targets: list[str] | None = None, speakers: list[st
         "scorer": [r["hostility"] for r in now], BASELINE_COMMIT: [r["hostility"] for r in before],
         "plain VADER": [-plain.polarity_scores(t)["compound"] for t in texts],
         "modality": [r["modality"] for r in now], "cues": [r["cues"] for r in now],
-        "version": [r["version"] for r in now],
+        "version": [r["scorer_version"] for r in now],
     })
 
 

@@ -241,6 +241,10 @@ class ActorDictionary:
         mentions.sort(key=lambda m: m.start)
         return _seated_titles(text, mentions, self.seated)
 
+    def countries(self) -> frozenset[str]:
+        """The alpha-3 codes of every country an entry resolves to (its own rows and the world's countries)."""
+        return frozenset(entry.country for rows in self.by_alias.values() for entry in rows if entry.country)
+
 
 # "the defense ministry in Seoul", "the foreign ministry in Pyongyang": a bare office seated in a capital or state.
 _SEATED_IN = re.compile(r"\s+in\s+(?:the\s+)?")

@@ -17,8 +17,17 @@ _CREDIT = re.compile(r"(?:^|(?<=[.!?\"”]))\s*(?P<credit>[A-Z][\w.'-]*(?:[ -][A
 _RELATED = re.compile(r"^\s*(?:Related (?:article|story|stories|news|coverage)|Read more|See also|READ MORE)\s*:", re.I)
 _PHOTO_LEAD = re.compile(r"^\s*(?:\(?(?:Photo|Image|File photo)\b|People\b.*\bwatch\b)", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]+\S)")
-# A caption glued to the body by a crawler: "... at the court on Dec. 26. (Yonhap)The older brother ...".
+# A caption glued to the body by a crawler: "... at the court on Dec. 26. (Yonhap)The older brother ...". At the top
+# of the story, or opening any later paragraph (a feature's second and third photos: their captions start paragraphs).
 _GLUED_CAPTION = re.compile(r"^(?P<caption>[^\n]{15,700}?)\s*\((?P<credit>[A-Za-z0-9][^()\n]{1,40})\)(?=[A-Z\"“‘])")
+# A broadcast's on-screen name and title, "Name / Title", glued to the first word of what the person says: "... in
+# office. Hong Gil-dong / MinisterWe will ..." (a capitalised word run straight into a sentence's first word). The
+# label stays, as a transcript's "Name / Title: words": the words are the person's (glued, "MinisterWe" was no name
+# and the sentence went to whoever it named next). It opens the paragraph or follows a sentence's end; the glue is
+# three lower-case letters met by a capitalised word and a lower-case one ("Yonhap / AP" followed by a space is a
+# photo credit, `_CREDIT`; "Yonhap / YouTube capture" and "JoongAng Ilbo" are brands, not glue).
+_GLUED_NAME_TITLE = re.compile(r"(?:^|(?<=[.!?\"”] ))[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*"
+                               r"(?: ?/ ?[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*)+(?<=[a-z]{3})(?=[A-Z][a-z]+ [a-z])")
 # Sentences glued by a crawler that dropped the paragraph break: "in 2024.The trend" (a space goes after the match).
 # The pattern opens with the punctuation, not a lookbehind, so the engine skips to [.!?] instead of trying the
 # lookbehind at every character.
@@ -192,12 +201,15 @@ def clean_text(raw: str, title: str = "") -> CleanText:
     result = CleanText(paragraphs=[], header=header)
     for index, paragraph in enumerate(p for p in paragraphs if p):
         paragraph = _GLUED_SENTENCE.sub(r"\g<0> ", paragraph)
+        if "/" in paragraph:
+            paragraph = _GLUED_NAME_TITLE.sub(r"\g<0>: ", paragraph)
         if _RELATED.match(paragraph):
             result.related.append(paragraph)
             continue
-        if index <= 1 and not result.caption and paragraph.find("(", 15) >= 0 and (
-                glued := _GLUED_CAPTION.match(paragraph)):
-            result.caption = glued.group("caption").strip()
+        if paragraph.find("(", 15) >= 0 and (glued := _GLUED_CAPTION.match(paragraph)) and (
+                index <= 1 and not result.caption or paragraph[glued.end()].isupper()):
+            # (further down, a parenthesis glued to a quotation mark is prose: 'marking August 15 (Liberation Day)"')
+            result.caption = "\n\n".join(filter(None, [result.caption, glued.group("caption").strip()]))
             result.credits.append(glued.group("credit"))
             paragraph = paragraph[glued.end():].strip()
         credit = _CREDIT.search(paragraph) if "/" in paragraph else None  # a credit has a slash (and it is rare)

@@ -22,8 +22,9 @@ def quality_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
     share = f" ({q['unresolved_in_range'] / q['statements_in_range']:.0%})" if q["statements_in_range"] else ""
     rows = [["Check", f"In {span}", "All weeks", "What it means"],
             ["Documents read and stored", str(q["documents_in_range"]), str(q["documents"]),
-             "by publication date, every copy of a story; the pair pages and the outlet table count a story carried "
-             "by several outlets, or revised, once"],
+             "by publication date, every copy of a story; the pair pages count a story carried by several outlets, "
+             "or revised, once a week; the outlet table counts it with each outlet that carried it, its statements "
+             "once"],
             ["Documents without any statement", str(q["documents_without_statements_in_range"]),
              str(q["documents_without_statements"]), "read, but no sentence was attributed to an actor"],
             ["Statements extracted", str(q["statements_in_range"]), str(q["statements"]),
@@ -76,7 +77,7 @@ def _outlet_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
     silent = sorted(read.index[read["documents"] == 0])
     read = read[read["documents"] > 0].sort_values(["total_intensity", "documents"], ascending=False)
     where = "days of 7" if not scope.is_period else "weeks read"
-    head = ["Outlet", "Documents (a story once)", f"Read on ({where})"]
+    head = ["Outlet", "Documents (its repeats once)", f"Read on ({where})"]
     for _, name in pairs:
         head += [f"{escape(name)}: state-voice statements", f"{escape(name)}: its part of the intensity"]
     rows = [head]
@@ -99,7 +100,9 @@ def _outlet_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
     intro = ("What was read from each outlet and how much of each pair's intensity came from it (its hostile "
              "state-voice statements per 100 documents of typical coverage"
              + (", averaged over the weeks read" if scope.is_period else "") + "; the parts add up to the pair's "
-             + ("mean weekly intensity" if scope.is_period else "intensity") + "). Largest part first.")
+             + ("mean weekly intensity" if scope.is_period else "intensity") + "). Largest part first. A story "
+             "carried by several outlets is a document of each (an outlet's own repeats and revisions count once a "
+             "week), but its statements count once, with the outlet whose copy the index counts.")
     story = [CondPageBreak(4 * cm), paragraph("Coverage and intensity by outlet", styles["h2"]),
              paragraph(intro, styles["note"]), Spacer(1, 2),
              wrapped_table(rows, [5.0, 2.4, 2.4] + [2.8, 2.8] * len(pairs), styles)]
