@@ -60,6 +60,23 @@ def test_an_unplaced_body_after_a_placed_one_leaves_the_placed_voice(ctx):
     assert rows[-1] == ("the statement", "KOR", "civic"), rows
 
 
+def test_he_after_words_naming_the_leader_with_honorifics_is_the_relayed_speaker(ctx):
+    # Before: "he" took the latest man named, the leader inside the speaker's own words ("under the leadership of the
+    # dear respected ..."), so the diaspora official's words became the DPRK government's.
+    rows = _rows(ctx, "Ri Song Chol, vice-chairman of the Riverside Association of Koreans in Japan, said in a speech "
+                      "that the compatriots in Japan condemn the war drills of the puppet authorities. The compatriots "
+                      "will turn out in the struggle for reunification under the leadership of the dear respected Kim "
+                      "Jong Un, he stressed.")
+    assert rows[-1][0] == "he" and rows[-1][2] == "diaspora_foreign", rows
+
+
+def test_he_after_the_leader_as_the_subject_is_still_the_leader(ctx):
+    # Counter-case: the leader named as the one who speaks before "he" is not an object of the words.
+    rows = _rows(ctx, "Kim Jong Un on Monday inspected a unit of the Korean People's Army. The army must be ready to "
+                      "answer any provocation of the enemy, he said.")
+    assert rows[-1][:2] == ("he", "PRK"), rows
+
+
 # --- data: the front -------------------------------------------------------------------------------------------------
 
 def test_the_anti_imperialist_front_is_a_prk_civic_voice(ctx):
