@@ -77,6 +77,14 @@ def test_he_after_the_leader_as_the_subject_is_still_the_leader(ctx):
     assert rows[-1][:2] == ("he", "PRK"), rows
 
 
+def test_the_letter_said_is_the_body_that_sent_it(ctx):
+    # Before: "the letter" was no mention, so the closing frame had no speaker and the words became KCNA's own.
+    rows = _rows(ctx, "The Riverside Association of Koreans in Japan on Monday sent a letter to the National "
+                      "Reconciliation Council. The war drills of the puppet authorities must be stopped at once, the "
+                      "letter said.")
+    assert rows[-1] == ("the letter", None, "diaspora_foreign"), rows
+
+
 # --- data: the front -------------------------------------------------------------------------------------------------
 
 def test_the_anti_imperialist_front_is_a_prk_civic_voice(ctx):
