@@ -170,8 +170,11 @@ def _modifier_gap(mention: Mention, gap: str) -> bool:
 
 
 # A preposition before a name and its titles ("over the demise of [Chairman of the NDC] Kim", "for Kim"): the name
-# is an object of the sentence, not its speaker.
-_OBJECT_BEFORE = re.compile(r"\b(?:of|over|for|to|with|about|at|by)\s+(?:(?:the|of|[A-Z][\w.'’-]*)\s+)*$")
+# is an object of the sentence, not its speaker. KCNA's honorifics may stand before the titles ("under the leadership
+# of the dear respected Marshal Kim", "uniting around the respected Kim": a relayed speaker's words about the
+# leader, whose "he said" is the speaker's, not the leader's; issue 13 round 24).
+_OBJECT_BEFORE = re.compile(r"\b(?:of|over|for|to|with|about|at|by|around|under)\s+"
+                            r"(?:(?:the|of|dear|respected|beloved|[A-Z][\w.'’-]*)\s+)*$")
 
 
 def object_before(blanked: str, outside: list[Mention], pronoun: Mention, person: Mention) -> bool:

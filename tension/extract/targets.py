@@ -148,7 +148,8 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         doc.previous_speaker = statement.speaker_actor
         doc.previous_act = (statement.speaker_country, statement.char_start) if (
             statement.is_act and statement.speaker_country) else None
-    if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign") and (
+    if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign" or _unplaced_group(statement, doc)) \
+            and (
             not statement.is_act or (doc.narrator is not None and statement.speaker_kind in RELAYED_GROUPS)) and \
             not statement.attribution.startswith(("document", "continued")):
         # (a group whose act an outlet relays is who "they" are next: "The Council held a rally. ... they said")
@@ -160,6 +161,19 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
             statement.speaker_country and statement.speaker_country != doc.narrator.country and \
             not statement.attribution.startswith(("document", "continued")):
         doc.crowd = as_mention(statement)  # "Workers of <the other side> staged a rally": "they" next
+
+
+def _unplaced_group(statement: Statement, doc: Walk) -> bool:
+    """Whether the statement is a civic group's own words an outlet relays with no country known for it ("The <an
+    unlisted council> in a statement denounced ..."): it is still who "it" and "the statement" are next, not a voice
+    named before it (issue 13 round 24: its relayed sentences went to the outlet's own voice or to the state before).
+    Only in place of a voice that is no placed relayed group (none, a state's, a person's, an unplaced group's): after a placed group ("The
+    France-Korea Friendship Association ..." after another French body) "the statement" keeps the placed one and its
+    country. Not a bare "group": in a KCNA release that is the outlet's epithet for the South's rulers ("the Lee group"),
+    read as a civic speaker only for want of a country."""
+    return doc.narrator is not None and statement.speaker_kind == "civic" and not statement.is_act and \
+        bool(statement.cue) and not (statement.speaker or "").lower().endswith("group") and \
+        not (doc.last_kind in RELAYED_GROUPS and doc.last_speaker is not None and doc.last_speaker.country)
 
 
 # How many sentences back a pointing sentence may take its targets from: the previous targets expire after this many
