@@ -92,7 +92,7 @@ def test_a_prophecy_of_ruin_about_the_accused_stays_a_curse(scorer, text):
 @pytest.mark.parametrize("text", [
     "The U.S. and South Korea held a security meeting to cope with the so-called threat from North Korea.",
     "The 40th South Korea-U.S. consultative meeting plotted a scenario against North Korea.",
-    "The United States, Japan and South Korea held talks on the sidelines of the forum.",
+    "The United States, Japan and South Korea met on the sidelines of the forum.",
 ])
 def test_a_meeting_whose_sides_are_two_targets_is_not_with_the_speaker(scorer, text):
     """Said by Pyongyang toward Seoul and Washington: the meeting's sides named before it are the two targets, so it
@@ -114,6 +114,17 @@ def test_a_meeting_with_the_speaker_as_a_side_stays_cooperative(scorer, text):
     person, makes the meeting the speaker's own."""
     result = scorer.score(text, "asserted", ["KOR", "USA"], "PRK")
     assert any(c["contribution"] < 0 for c in result.cues if c["kind"] == "diplomacy")
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. and South Korea should come out for dialogue instead of war drills.",
+    "The U.S. and South Korea are not interested in dialogue and peace.",
+])
+def test_dialogue_asked_of_two_targets_is_left_to_the_statement(scorer, text):
+    """Counter-case: dialogue and negotiations (CAMEO 046) are what the speaker asks of the two targets, with itself
+    as the other side, as often as what they hold: the meeting rule leaves them alone."""
+    result = scorer.score(text, "asserted", ["KOR", "USA"], "PRK")
+    assert not any(m["marker"] == "a meeting of two targets" for c in result.cues for m in c["markers"])
 
 
 def test_a_meeting_of_two_targets_needs_two_targets(scorer):

@@ -18,7 +18,7 @@ envoy visited Seoul for talks", said by Pyongyang about the US and the South), i
 a cooperative cue counts 0 there (`countries_named`). A meeting, visit or talks (kind diplomacy) whose sentence names
 two targets before it or just after it and not the speaker's country ("the U.S. and the South held a security
 meeting", said by Pyongyang, which the sentence names later as the meeting's object) is theirs too
-(`parties_of_meeting`, nineteenth round).
+(`parties_of_meeting`, nineteenth round; meetings, visits and consultations, MEETING_CAMEO, not dialogue asked for).
 
 Only the word right after the cue, or after one preposition of DIRECTING_WORDS (and "the"), is read: in "backing
 for its war against Kyiv" the country directs "war", not "backing"; a demonym only after the preposition ("discuss
@@ -218,6 +218,10 @@ def countries_named(words: list[str], names: CountryNames, text: str,
 
 
 MEETING_KIND = "diplomacy"  # the cue kind of meetings, visits and talks (cues.tsv)
+# of which those held by someone: consult, visit, host, meet (CAMEO 040-044); not 046, dialogue, negotiations, talks
+# and summits, which a speaker asks for as often as others hold them ("urged Washington and Seoul to come out for
+# dialogue" is dialogue with the speaker): those are left to the statement-wide rule
+MEETING_CAMEO = frozenset({"040", "041", "042", "043", "044"})
 MEETING_OBJECT_WORDS = 4  # how far after a meeting cue its guest or place is read ("visit to Seoul", "met with the U.S.")
 _PUNCTUATION = frozenset(".,;:!?()[]—–")
 
