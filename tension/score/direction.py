@@ -222,7 +222,7 @@ MEETING_KIND = "diplomacy"  # the cue kind of meetings, visits and talks (cues.t
 # and summits, which a speaker asks for as often as others hold them ("urged Washington and Seoul to come out for
 # dialogue" is dialogue with the speaker): those are left to the statement-wide rule
 MEETING_CAMEO = frozenset({"040", "041", "042", "043", "044"})
-MEETING_OBJECT_WORDS = 4  # how far after a meeting cue its guest or place is read ("visit to Seoul", "met with the U.S.")
+MEETING_OBJECT_WORDS = 4  # how far after a meeting cue its guest or place is read ("visit to Seoul", "met with the US")
 _PUNCTUATION = frozenset(".,;:!?()[]—–")
 
 
