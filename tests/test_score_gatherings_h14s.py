@@ -58,6 +58,7 @@ def test_a_gathering_that_vows_revenge_is_hostile(scorer, text):
 @pytest.mark.parametrize("text", [
     "The two foreign ministers met in the border city on Monday.",
     "The leaders of the north and the south will meet next month.",
+    "Both sides held a meeting in the border town on Monday.",
 ])
 def test_a_meeting_between_the_sides_stays_cooperative(scorer, text):
     """Counter-case: a meeting that the words around it do not make a gathering is still a meeting."""
