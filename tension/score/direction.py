@@ -15,10 +15,10 @@ foreign target it counts only then (`names_near`, FOREIGN_LINK_WORDS either side
 
 Cooperation between two targets, in a sentence that names neither the speaker's country nor a first person ("the US
 envoy visited Seoul for talks", said by Pyongyang about the US and the South), is not cooperation with the speaker:
-a cooperative cue counts 0 there (`countries_named`). A meeting, visit or talks (kind diplomacy) whose sentence names
-two targets before it or just after it and not the speaker's country ("the U.S. and the South held a security
-meeting", said by Pyongyang, which the sentence names later as the meeting's object) is theirs too
-(`parties_of_meeting`, nineteenth round; meetings, visits and consultations, MEETING_CAMEO, not dialogue asked for).
+a cooperative cue counts 0 there (`countries_named`). A meeting, visit or consultation (MEETING_CAMEO; not talks or
+dialogue, which the speaker asks for as often as others hold them) whose sentence names two targets before it, or
+just after it, and not the speaker's country ("the U.S. and the South held a security meeting", said by Pyongyang,
+which the sentence names later as what the meeting was about) is theirs too (`meeting_of_targets`, nineteenth round).
 
 Only the word right after the cue, or after one preposition of DIRECTING_WORDS (and "the"), is read: in "backing
 for its war against Kyiv" the country directs "war", not "backing"; a demonym only after the preposition ("discuss
