@@ -1,5 +1,5 @@
 """Lint of the cue tables the scorer reads (cues.tsv, cues_insults.tsv, cues_modifiers.tsv): no choice that was
-meant to hold a space.
+meant to hold a space, and no row another row always outranks (a silent no-op; at the end of this file).
 
 In the pattern syntax (tension/score/patterns.py) a space separates words and "|" separates the choices of one word,
 so a choice cannot hold a space: `no one|nobody can deny` reads "no" + "one|nobody" + "can" + "deny" and never
@@ -16,6 +16,7 @@ import pytest
 
 from evaluation import SHARED_DATA
 from tension.config import read_tsv
+from tension.score.patterns import _Automaton, _token_matcher
 from tension.score.scorer import CUES_FILE, INSULTS_FILE, MODIFIERS_FILE, Scorer, load_cues
 
 TABLES = {CUES_FILE: "cue", INSULTS_FILE: "cue", MODIFIERS_FILE: "marker"}
@@ -115,3 +116,71 @@ def test_a_weight_off_goldstein_says_why():
               if r["cameo"] in goldstein and abs(float(r["weight"]) + goldstein[r["cameo"]] / 10) > 0.005
               and bare.match(r["source"].strip())]
     assert not silent, silent
+
+
+# --- Rows that can never match (nineteenth round, h14s) ---
+# At one start word the automaton keeps one pattern: most words, then the longest span, then an exact form over a
+# prefix, then file order (tension/score/patterns.py). A later row whose every word accepts only what an earlier row's
+# word accepts (the same words, or fewer choices of them) therefore never wins: a second 'far from' marker with a
+# longer reach, written to extend the first, does nothing and says nothing (round 18 found one by hand). Cues and
+# insults are one automaton, the markers another.
+
+
+def _covers(earlier: str, later: str, first: bool) -> bool:
+    """Whether every word `later` accepts, `earlier` accepts too (in the first word: as an exact form if `later` has it
+    as one, since an exact form outranks a prefix there)."""
+    exact_a, prefixes_a, suffixes_a = _token_matcher(earlier)
+    exact_b, prefixes_b, suffixes_b = _token_matcher(later)
+    exact_ok = exact_b <= exact_a if first else all(
+        f in exact_a or f.startswith(prefixes_a) or f.endswith(suffixes_a) for f in exact_b)
+    return exact_ok and all(p.startswith(prefixes_a) for p in prefixes_b) and all(
+        x.endswith(suffixes_a) for x in suffixes_b)
+
+
+def shadows(earlier: str, later: str) -> bool:
+    """Whether the row `earlier` (before `later` in the automaton's order) wins wherever `later` matches: the same
+    pattern, or (without gaps, whose spans may differ) as many words each accepting at least what `later`'s does."""
+    if earlier == later:
+        return True
+    words_a, words_b = earlier.split(), later.split()
+    if "*" in words_a or "*" in words_b or len(words_a) != len(words_b):
+        return False
+    return all(_covers(a, b, k == 0) for k, (a, b) in enumerate(zip(words_a, words_b)))
+
+
+def shadowed_rows(patterns: list[str]) -> list[tuple[str, str]]:
+    """(earlier, later) pairs of one automaton's patterns, in its order, where the later row can never match."""
+    return [(patterns[i], later) for j, later in enumerate(patterns) for i in range(j) if shadows(patterns[i], later)]
+
+
+@pytest.mark.parametrize("patterns", [
+    ["far from", "far from"],  # a second marker row meant to reach further
+    ["far|way from", "far from"],
+    ["refus~ to", "refused to"],
+    ["condemn~ the|a", "condemned the"],
+])
+def test_the_lint_finds_a_row_that_never_matches(patterns):
+    assert shadowed_rows(patterns) == [tuple(patterns)]
+    # and it is right: the automaton never returns the later row where it matches
+    automaton = _Automaton(patterns)
+    words = patterns[1].replace("~", "").replace("|", " ").split()[:1] + [
+        w.split("|")[0].rstrip("~") for w in patterns[1].split()[1:]]
+    assert {index for index, _, _ in automaton.find(words, [automaton.candidates(w) for w in words])} == {0}
+
+
+@pytest.mark.parametrize("patterns", [
+    ["far from", "far from *ing"],  # more words win
+    ["far from", "far|way from"],  # the later row accepts more
+    ["condemn*", "condemned"],  # an exact form outranks a prefix in the first word
+    ["condemn* the", "condemned the|a"],
+    ["meet~ * end", "meet~ the end"],  # a gap's span may differ: not claimed
+])
+def test_the_lint_passes_rows_that_can_match(patterns):
+    assert not shadowed_rows(patterns)
+
+
+def test_no_table_row_is_outranked_everywhere():
+    cues = [c.pattern for c in load_cues()]
+    markers = [m.pattern for m in Scorer().markers]
+    bad = shadowed_rows(cues) + shadowed_rows(markers)
+    assert not bad, f"rows that can never match (merge them, or give the later one a word of its own): {bad}"

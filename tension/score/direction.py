@@ -15,7 +15,10 @@ foreign target it counts only then (`names_near`, FOREIGN_LINK_WORDS either side
 
 Cooperation between two targets, in a sentence that names neither the speaker's country nor a first person ("the US
 envoy visited Seoul for talks", said by Pyongyang about the US and the South), is not cooperation with the speaker:
-a cooperative cue counts 0 there (`countries_named`).
+a cooperative cue counts 0 there (`countries_named`). A meeting, visit or consultation (MEETING_CAMEO; not talks or
+dialogue, which the speaker asks for as often as others hold them) whose sentence names two targets before it, or
+just after it, and not the speaker's country ("the U.S. and the South held a security meeting", said by Pyongyang,
+which the sentence names later as what the meeting was about) is theirs too (`meeting_of_targets`, nineteenth round).
 
 Only the word right after the cue, or after one preposition of DIRECTING_WORDS (and "the"), is read: in "backing
 for its war against Kyiv" the country directs "war", not "backing"; a demonym only after the preposition ("discuss
@@ -212,3 +215,41 @@ def countries_named(words: list[str], names: CountryNames, text: str,
             if code == stop:
                 break
     return found
+
+
+MEETING_KIND = "diplomacy"  # the cue kind of meetings, visits and talks (cues.tsv)
+# of which those held by someone: consult, visit, host, meet (CAMEO 040-044); not 046, dialogue, negotiations, talks
+# and summits, which a speaker asks for as often as others hold them ("urged Washington and Seoul to come out for
+# dialogue" is dialogue with the speaker): those are left to the statement-wide rule
+MEETING_CAMEO = frozenset({"040", "041", "042", "043", "044"})
+MEETING_OBJECT_WORDS = 4  # how far after a meeting cue its guest or place is read ("visit to Seoul", "met with the US")
+_PUNCTUATION = frozenset(".,;:!?()[]—–")
+
+
+def parties_of_meeting(words: list[str], names: CountryNames, text: str, span: Callable[[int], tuple[int, int]],
+                       start: int, end: int) -> set[str]:
+    """The countries named before a meeting cue in its sentence, across commas (its hosts), or within
+    MEETING_OBJECT_WORDS after it in its clause (its guest or place): who met, not what the sentence goes on to say
+    about a third side."""
+    low = start  # back to the sentence's last stop: a comma may be a list of the sides ("The U.S., Japan and ...")
+    while low > 0 and (words[low - 1] not in _PUNCTUATION or words[low - 1] == ","):
+        low -= 1
+    high = end
+    while high < min(len(words), end + MEETING_OBJECT_WORDS) and words[high] not in _PUNCTUATION:
+        high += 1
+    found = set()
+    for index in (*range(low, start), *range(end, high)):
+        if words[index] in names.starts:
+            code = country_at(words, index, names, text, span)
+            if code is not None:
+                found.add(code)
+    return found
+
+
+def meeting_of_targets(words: list[str], names: CountryNames, text: str, span: Callable[[int], tuple[int, int]],
+                       start: int, end: int, foreign: frozenset[str] | set[str], speaker_country: str) -> bool:
+    """Whether the meeting cue at words[start:end] is held between two of the `foreign` targets: its sentence names two
+    of them as its sides (parties_of_meeting), not the speaker's country, and the text has no first person."""
+    parties = parties_of_meeting(words, names, text, span, start, end)
+    return (speaker_country not in parties and len(parties & foreign) >= 2
+            and not first_person(words, text, span))

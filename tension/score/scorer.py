@@ -44,9 +44,9 @@ from operator import attrgetter, itemgetter
 from tension.config import CUES_FILE  # noqa: F401 (re-exported)
 from tension.score.calibration import Calibration, load_calibration
 from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS,  # noqa: F401
-                                     LEGAL_CAMEO, SUBJECT_KINDS, SUBJECT_LINKS, UNDIRECTED_CAMEO_PREFIX,
-                                     countries_named, country_at, directed_at, first_person, load_country_names,
-                                     names_near, subject_at)
+                                     LEGAL_CAMEO, MEETING_CAMEO, MEETING_KIND, SUBJECT_KINDS, SUBJECT_LINKS,
+                                     UNDIRECTED_CAMEO_PREFIX, countries_named, country_at, directed_at, first_person,
+                                     load_country_names, meeting_of_targets, names_near, subject_at)
 from tension.score.formula import (FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POSITIVE_TONE,  # noqa: F401
                                    VADER_WEIGHT, Score, combine)
 from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue, Marker,  # noqa: F401
@@ -290,6 +290,11 @@ class Scorer:
             if between_others and cue.weight < 0:
                 factor = 0.0  # cooperation between two targets, the speaker's country unnamed: not with the speaker
                 markers.append({"marker": "cooperation between the targets", "kind": "third party"})
+            elif (cue.kind == MEETING_KIND and cue.cameo in MEETING_CAMEO and factor > 0 and cue.weight < 0
+                  and foreign and len(foreign) >= 2 and speaker_country
+                  and meeting_of_targets(words, self.country_names, text, span, start, end, foreign, speaker_country)):
+                factor = 0.0  # a meeting its sentence gives to two targets, not to the speaker's country
+                markers.append({"marker": "a meeting of two targets", "kind": "third party"})
             contribution = rounded[index] if factor == 1.0 else round(cue.weight * factor, 4)
             if contribution > 0:
                 hostile += 1
