@@ -29,6 +29,10 @@ def post(url: str, body: dict) -> list[dict] | dict:
         return json.load(response)
 
 
+def _sigint_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Serve:
     """A real `tension serve` process, its output read by a thread so that waits can time out."""
 
@@ -42,6 +46,10 @@ class Serve:
              "--port", str(self.port), "--db", str(self.db), "--reports", str(tmp_path / "reports"),
              *(["--inbox", str(inbox)] if inbox else [])],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            # as a terminal starts it: SIGINT at its default, also when these tests run as a background job of a
+            # non-interactive shell (which starts them with SIGINT ignored — inherited, serve would rightly keep
+            # ignoring it, flows/serve.py ctrl_c_stops, and the Ctrl-C tests time out)
+            preexec_fn=_sigint_default,
         )
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.output: list[str] = []
