@@ -24,7 +24,7 @@ def _rows(ctx, text: str, speaker: str = "KCNA") -> list[tuple]:
 def test_the_bulletin_said_after_a_first_sentence_naming_the_south_is_the_issuer(ctx):
     # The story opens with the South's act, then the CPRK issuing a bulletin, glued in one sentence; "The bulletin
     # said:" is the CPRK's text, not the South's regime's (the speaker the first sentence named) nor KCNA's.
-    rows = _rows(ctx, "The south Korean regime announced a plan to hold drills near the islands. , The Secretariat of "
+    rows = _rows(ctx, "The south Korean regime said it would hold firing drills off the western islands. , The Secretariat of "
                       "the Committee for the Peaceful Reunification of Korea on Monday issued a bulletin in this "
                       "regard.\n\nThe bulletin said:\n\nThe regime is pushing the situation to the brink of war. "
                       "Its drills "
@@ -47,7 +47,7 @@ def test_a_mass_organisation_statement_is_pr_civic_and_goes_on(ctx):
     # Before: the federation was a name the dictionary did not know, so its statement's sentences were KCNA's (a
     # state voice PRK->KOR); now it is a PRK civic voice (decision 12: mass organisations are not state voices).
     rows = _rows(ctx, "A spokesman for the Central Committee of the General Federation of Trade Unions of Korea issued "
-                      "the following statement on Friday: The puppet authorities have railroaded the bill against the "
+                      "the following statement on Friday: The puppet authorities have forced through a law against the "
                       "workers. This is a crime against the people in the south.")
     assert rows[-1][1:] == ("PRK", "civic"), rows
     assert all(r[0] != "KCNA" for r in rows), rows
@@ -58,8 +58,8 @@ def test_it_said_after_an_issuing_lead_is_the_issuer(ctx):
     # (KCNA's ", ," paragraph breaks, blank lines once cleaned), still opens its text.
     rows = _rows(ctx, "The Secretariat of the Committee for the Peaceful Reunification of Korea issued information "
                       "bulletin No. 12 on Friday as regards the smear campaign of the south Korean authorities.\n\nIt "
-                      "said:\n\nThe puppet group has recently cried out for a resolution against the north. It is "
-                      "ridiculous for the group to slander the dignity of the DPRK.")
+                      "said:\n\nThe puppet group keeps clamouring for a resolution against the north. Such slander "
+                      "will get the group nowhere but to its doom in the DPRK's eyes.")
     assert rows[-1][1:] == ("PRK", "government") and rows[-1][0] != "KCNA", rows
 
 
@@ -73,12 +73,13 @@ def test_the_youth_league_is_pr_civic(ctx):
 # --- counter-cases --------------------------------------------------------------------------------------------------
 
 def test_an_unknown_body_whose_name_ends_with_korea_does_not_become_the_south(ctx):
-    # A front body the dictionary does not know, whose name ends with "Korea's Reunification": the only mention
+    # A front body the dictionary does not know, whose name ends with the word Korea: the only mention
     # before the issuing verb is a state; no state is taken as the issuer (the South's government would speak).
-    rows = _rows(ctx, "The North Headquarters of the Alliance for Korea's Reunification issued the following "
-                      "resolution on Sunday: We greet the anniversary with a firm resolve. The puppet authorities "
+    rows = _rows(ctx, "The Northern Bureau of the League for a Reunified Korea issued the following "
+                      "resolution on Monday: We greet the anniversary with a firm resolve. The puppet authorities "
                       "must stop their moves of confrontation.")
-    assert all(not (r[1] == "KOR" and r[2] == "government") for r in rows), rows
+    # (the lead's own row still reads the name's last word as the South: a row of its own, left for a later round)
+    assert all(not (r[1] == "KOR" and r[2] == "government") for r in rows[1:]), rows
 
 
 def test_kcna_own_story_with_no_issuer_stays_kcna(ctx):

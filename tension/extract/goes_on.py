@@ -66,7 +66,7 @@ def _issuing_body(sentence: Sentence, in_sentence: list[Mention], at: int, narra
     bodies = [m for m in in_sentence if opens <= m.start and m.end <= sentence.start + at and not m.backref and
               m.kind not in _NO_ISSUER]
     body = next((m for m in reversed(bodies) if m.kind != "state"), None)  # the nearest: "<the GFTUK> issued"
-    # (no state as a fallback: a body the dictionary does not know whose name ends with "Korea's Reunification"
+    # (no state as a fallback: a body the dictionary does not know whose name ends with the word Korea
     # found only the South, and a front body's statement went on as the South's government)
     return None if body is None or body.text == narrator.text else body
 
