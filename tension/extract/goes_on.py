@@ -11,9 +11,9 @@ from dataclasses import replace
 from tension.extract.continuation import closing_frame_voice, colon_frame
 from tension.extract.findings import Statement
 from tension.extract.kinds import Kinds
-from tension.extract.mentions import Mention
+from tension.extract.mentions import PERSON, Mention
 from tension.extract.sentences import Sentence
-from tension.extract.walk import as_mention
+from tension.extract.walk import Walk, as_mention
 
 
 def voice_going_on(sentence: Sentence, in_sentence: list[Mention], found: list[Statement], speakers: list[Statement],
@@ -41,4 +41,55 @@ def voice_going_on(sentence: Sentence, in_sentence: list[Mention], found: list[S
         # "The statement said: The U.S. ... ." — the frame's words begin in its own sentence and go on in the next
         # ones, as after a frame ending in a colon (a relayed group's statement, not the outlet's)
         return as_mention(voice), voice.speaker_kind
+    return None
+
+
+# A lead telling a body that issues a text and opens it with a colon: "<a spokesman for the body> issued the following
+# statement:", "... gave the following answer to questions raised by KCNA:" (the colon may be inside the sentence when
+# the text's first paragraph is glued on). The body, not the outlet, speaks what follows (issue 13 round 25).
+_FOLLOWING = re.compile(r"\b(?:issued|released|gave|made\s+public|published)\b[^:.]{0,160}?\bthe\s+following\b"
+                        r"[^:]{0,200}?:")
+# A body issuing a text that a later "It said:" opens ("<body> issued information bulletin No. 9 on ...").
+_ISSUING = re.compile(r"\b(?:issued|released|made\s+public|published)\b[^.:]{0,60}?\b(?:information\s+bulletin|"
+                      r"bulletin|statement|questionnaire|white\s+paper|indictment|memorandum|report)\b")
+# "It said:", "The bulletin said:" after a sentence telling the body that issued the text.
+_POINTER_FRAME = re.compile(r"(?:It|The\s+(?:information\s+)?(?:bulletin|statement|questionnaire|document|answer|"
+                            r"report|memorandum|indictment))\s+(?:said|says|reads|read|noted|notes|continued|"
+                            r"went\s+on)\s*:\s*$")
+_NO_ISSUER = frozenset({PERSON, "demonym", "capital", "media"})
+
+
+def _issuing_body(sentence: Sentence, in_sentence: list[Mention], at: int, narrator: Mention) -> Mention | None:
+    """The body named before the issuing verb at `at` (a body a spokesman speaks for, not the state its name ends
+    with: "... Commission of the DPRK"; never a state), or None."""
+    opens = sentence.start + sentence.text.rfind(". ", 0, at) + 1  # (a sentence KCNA glued on before the lead's)
+    bodies = [m for m in in_sentence if opens <= m.start and m.end <= sentence.start + at and not m.backref and
+              m.kind not in _NO_ISSUER]
+    body = next((m for m in reversed(bodies) if m.kind != "state"), None)  # the nearest: "<the GFTUK> issued"
+    # (no state as a fallback: a body the dictionary does not know whose name ends with the word Korea
+    # found only the South, and a front body's statement went on as the South's government)
+    return None if body is None or body.text == narrator.text else body
+
+
+def issuer_going_on(sentence: Sentence, in_sentence: list[Mention], doc: Walk, before: Mention | None,
+                    before_kind: str | None, kinds: Kinds | None) -> tuple[Mention, str | None] | None:
+    """The body that goes on speaking after a lead issuing a text with a colon, and its kind (`before`: the last
+    speaker before the sentence), or None when the sentence is no such lead. A sentence telling a body issuing a
+    text is remembered (`doc.issuer`) for an "It said:" after it."""
+    if doc.narrator is None or kinds is None:
+        return None
+    if (frame := _FOLLOWING.search(sentence.text)) is not None:
+        body = _issuing_body(sentence, in_sentence, frame.start(), doc.narrator)
+        return None if body is None else (body, kinds.of_mention(body))
+    if (issuing := _ISSUING.search(sentence.text)) is not None and \
+            (body := _issuing_body(sentence, in_sentence, issuing.start(), doc.narrator)) is not None:
+        doc.issuer = (body, kinds.of_mention(body), sentence.index)
+        return None
+    if _POINTER_FRAME.fullmatch(sentence.text.strip()):
+        if doc.issuer is not None and sentence.index - doc.issuer[2] <= 2:
+            # the body the lead just told issuing the text, not a speaker its first sentence named ("The South
+            # announced a plan. <The CPRK> issued a bulletin in this regard. The bulletin said:")
+            return doc.issuer[0], doc.issuer[1]
+        if before is not None and before.text != doc.narrator.text and before.country is not None:
+            return before, before_kind
     return None

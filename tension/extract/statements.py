@@ -24,7 +24,7 @@ from tension.extract.clause_statements import sentence_statements
 from tension.extract.clauses import names_only, promotion
 from tension.extract.continuation import closes_quote, continued, ends_continuation, only_a_frame, opens_quote
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
-from tension.extract.goes_on import voice_going_on
+from tension.extract.goes_on import issuer_going_on, voice_going_on
 from tension.extract.headlines import headline_source_voice, voices_in_headline
 from tension.extract.institutions import dateline_country, domestic_act, domestic_bodies, relative_clause_of_body
 from tension.extract.lexicon import Lexicon, anaphor_pattern, load_lexicon, reporting_verbs  # noqa: F401
@@ -99,14 +99,18 @@ def extract_statements(
                 voiced := voices_in_headline(sentence, in_sentence, narrator) or headline_source_voice(
                     sentence, in_sentence, narrator, lexicon, doc)) is not None:
             found = [voiced]  # (the outlet's account of the act would be its own statement otherwise)
+        issuer = issuer_going_on(sentence, in_sentence, doc, before, before_kind, lexicon.kinds) \
+            if doc.continuing is None else None
+        if issuer is not None:
+            doc.continuing, doc.continuing_kind = issuer  # (a body issuing a text: it speaks what follows)
         if found:
             speakers = [s for s in found if s.speaker_country or s.speaker_kind == "diaspora_foreign"]
             if pending_quote and speakers:
                 statements.extend(continued(s, speakers[0], "quote (speaker after)") for s in pending_quote)
             pending_quote = []
             quote_speaker = speakers[0] if speakers and opens_quote(sentence.text) else None
-            if (going_on := voice_going_on(sentence, in_sentence, found, speakers, before, before_kind,
-                                           lexicon.kinds, lexicon.pointing)) is not None:
+            if issuer is None and (going_on := voice_going_on(sentence, in_sentence, found, speakers, before,
+                                                              before_kind, lexicon.kinds, lexicon.pointing)):
                 doc.continuing, doc.continuing_kind = going_on
         elif quote_speaker is not None:
             found = [continued(sentence, quote_speaker, "quote (continued)")]

@@ -31,6 +31,8 @@ class Walk:
     crowd: Mention | None = None
     continuing: Mention | None = None
     continuing_kind: str | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
+    # the body the last issuing lead named, its kind and the lead's sentence index (goes_on.issuer_going_on)
+    issuer: tuple[Mention, str | None, int] | None = None
     previous_targets: list[str] = field(default_factory=list)
     previous_index: int = -1  # the index of the sentence whose statement gave the previous targets
     previous_speaker: str | None = None  # the actor whose statement gave the previous targets
