@@ -121,7 +121,10 @@ def tension_flow(
     run_id = str(flow_run.get_id() or run.new_run_id("local"))
     with run.workspace(db) as paths:
         for found in paths.recovered:
-            logger.warning("an earlier run did not finish (%s): this run publishes what it left", found)
+            if found.startswith("run "):
+                logger.warning("an earlier run did not finish (%s): this run publishes what it left", found)
+            else:  # a whole sentence of its own (publish.recover: the published file is missing)
+                logger.warning("%s", found)
         prepared = prepare(str(paths.working), pairs_file, run_id, dedup)
         reading = run.reading_signature(fields, defaults)
         batches, skipped = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size,

@@ -176,3 +176,18 @@ def test_the_cli_refuses_a_second_run_in_one_line_before_the_flow(tmp_path):
         result = CliRunner().invoke(app, ["run", "-i", str(tmp_path), "--db", str(db), "--no-report"])
     assert result.exit_code == 3 and "another run is writing" in result.output
     assert "Traceback" not in result.output and "Flow run" not in result.output
+
+
+def test_a_deleted_published_file_is_published_again_from_its_working_copy_and_the_run_says_so(
+        clean_db, clean_run, tmp_path):
+    """Session 11: a user who deleted the .duckdb file (not its hidden working folder) saw "an earlier run did not
+    finish (... crashed while publishing)" and the old statements back, with no word on why or how to start empty."""
+    db = copy_of(clean_db, tmp_path)
+    db.unlink()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    output = finish(run_tension(empty, db))
+    assert "tension.duckdb is missing (deleted, or its first publication was killed)" in output
+    assert str(Workspace(db).folder) in output and "delete that folder too" in output
+    assert "crashed while publishing" not in output
+    assert snapshot(db) == clean_run  # nothing lost: the working copy's data is published again

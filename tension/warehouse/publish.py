@@ -251,7 +251,14 @@ def recover(workspace: Workspace) -> list[str]:
             con.execute("update runs set status = 'crashed while publishing' where run_id = ?",
                         [state.get("publication_run", "")])
             write_state(con, pending=state.get("pending") or f"unfinished publication {attempted}")
-            found.append(f"run {state.get('publication_run', '?')}: crashed while publishing")
+            if workspace.published.exists():
+                found.append(f"run {state.get('publication_run', '?')}: crashed while publishing")
+            else:
+                # A published file deleted by hand looks the same as a first publication killed half-way: say both,
+                # and how to start from empty (the working copy keeps every earlier run's documents).
+                found.append(f"{workspace.published.name} is missing (deleted, or its first publication was killed): "
+                             f"the working copy in {workspace.folder} holds the earlier runs' data and is published "
+                             f"again; to start from empty, delete that folder too")
         for status, stopped in INTERRUPTED.items():
             runs = [r[0] for r in con.execute("select run_id from runs where status = ?", [status]).fetchall()]
             con.execute("update runs set status = ? where status = ?", [stopped, status])
