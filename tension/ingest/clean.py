@@ -17,7 +17,7 @@ _CREDIT = re.compile(r"(?:^|(?<=[.!?\"”]))\s*(?P<credit>[A-Z][\w.'-]*(?:[ -][A
 _RELATED = re.compile(r"^\s*(?:Related (?:article|story|stories|news|coverage)|Read more|See also|READ MORE)\s*:", re.I)
 _PHOTO_LEAD = re.compile(r"^\s*(?:\(?(?:Photo|Image|File photo)\b|People\b.*\bwatch\b)", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]+\S)")
-# A caption glued to the body by a crawler: "... at the court on Dec. 26. (Yonhap)The older brother ...". At the top
+# A caption glued to the body by a crawler: "... outside the ministry on Monday. (Yonhap)The minister ...". At the top
 # of the story, or opening any later paragraph (a feature's second and third photos: their captions start paragraphs).
 _GLUED_CAPTION = re.compile(r"^(?P<caption>[^\n]{15,700}?)\s*\((?P<credit>[A-Za-z0-9][^()\n]{1,40})\)(?=[A-Z\"“‘])")
 # A broadcast's on-screen name and title, "Name / Title", glued to the first word of what the person says: "... in
@@ -208,7 +208,7 @@ def clean_text(raw: str, title: str = "") -> CleanText:
             continue
         if paragraph.find("(", 15) >= 0 and (glued := _GLUED_CAPTION.match(paragraph)) and (
                 index <= 1 and not result.caption or paragraph[glued.end()].isupper()):
-            # (further down, a parenthesis glued to a quotation mark is prose: 'marking August 15 (Liberation Day)"')
+            # (further down, a parenthesis glued to a quotation mark is prose: 'marking a date (a holiday's name)"')
             result.caption = "\n\n".join(filter(None, [result.caption, glued.group("caption").strip()]))
             result.credits.append(glued.group("credit"))
             paragraph = paragraph[glued.end():].strip()
