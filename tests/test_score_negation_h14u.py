@@ -1,0 +1,41 @@
+"""Twenty-first round (branch h14u): KCNA's negated threat and warning formulas, found on gold-free KCNA samples and
+labelled before their scores were read. Every sentence here is written for the test (no corpus text); two or more
+sentences per form and counter-cases."""
+import pytest
+
+from conftest import scored
+
+
+# --- a negation that reaches no cue does not halve the hostile words beside it ---
+
+@pytest.mark.parametrize("text", [
+    "The warmongers will never be able to escape the merciless punishment of the people.",
+    "The puppet clique will not be able to evade stern retaliation by our army.",
+    "The relations will never improve unless the traitors stop their reckless war moves.",
+])
+def test_negated_threat_formula_keeps_its_weight(scorer, text):
+    """Halved by the statement's negation (0.3 .. 0.45 on main, below plain accusations); the threat is class 3."""
+    result = scored(scorer, text)
+    assert result.modality == "negated"
+    assert result.modality_factor == 1.0
+    assert result.hostility > 0.6
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea did not fire a missile on Monday.",
+    "The army has not staged any provocation since the talks.",
+])
+def test_a_negation_that_reaches_the_cue_still_cancels_it(scorer, text):
+    """Counter-case: a denied act is not an act; the negation marker reaches the hostile cue."""
+    result = scored(scorer, text)
+    assert result.hostility < 0.2
+
+
+@pytest.mark.parametrize("text", [
+    "The minister will never forget the kindness of the neighbouring people.",
+    "Officials said they could not attend the ceremony.",
+])
+def test_a_negated_statement_without_hostile_cues_keeps_its_factor(scorer, text):
+    """Counter-case: nothing hostile to keep; the statement's factor applies as before."""
+    result = scored(scorer, text)
+    assert result.hostility < 0.3
