@@ -39,3 +39,22 @@ def test_a_negated_statement_without_hostile_cues_keeps_its_factor(scorer, text)
     """Counter-case: nothing hostile to keep; the statement's factor applies as before."""
     result = scored(scorer, text)
     assert result.hostility < 0.3
+
+
+# --- blocking a cooperative thing is acting against it ---
+
+@pytest.mark.parametrize("text", [
+    "The authorities are blocking the dialogue between the two sides.",
+    "The new law is designed to block reconciliation between the north and the south.",
+    "Their measures block the way of achieving peace on the peninsula.",
+])
+def test_blocking_cooperation_is_hostile(scorer, text):
+    """Read as the dialogue, the improvement or the peace itself (cooperative); the guideline's class 2."""
+    result = scored(scorer, text)
+    assert result.hostility > 0.2
+
+
+def test_a_stumbling_block_keeps_its_own_row(scorer):
+    """Counter-case: 'a stumbling block to' is its own marker, which the new row does not shadow."""
+    result = scored(scorer, "The regime remains a stumbling block to reconciliation.")
+    assert result.hostility > 0.2
