@@ -4,6 +4,7 @@ sentences per form and counter-cases."""
 import pytest
 
 from conftest import scored
+from tension.score.hedges import in_concession
 
 
 # --- a negation that reaches no cue does not halve the hostile words beside it ---
@@ -58,3 +59,34 @@ def test_a_stumbling_block_keeps_its_own_row(scorer):
     """Counter-case: 'a stumbling block to' is its own marker, which the new row does not shadow."""
     result = scored(scorer, "The regime remains a stumbling block to reconciliation.")
     assert result.hostility > 0.2
+
+
+# --- a hedge in a concessive clause concedes; the main clause is asserted ---
+
+@pytest.mark.parametrize("text", [
+    "No matter how desperately the traitors may try, they will face merciless punishment.",
+    "Whatever the puppets may say, our army will deal a retaliatory strike at the aggressors.",
+    "However loudly the warmongers might shout, they cannot hide their war provocations.",
+])
+def test_a_concession_does_not_halve_the_statement(scorer, text):
+    """Read hypothetical through the concession's 'may' and halved; the guideline rates the main clause."""
+    result = scored(scorer, text)
+    assert result.modality == "hypothetical"
+    assert result.modality_factor == 1.0
+
+
+@pytest.mark.parametrize("text, hedge", [
+    ("However , the army may stage another drill next week .", "may"),
+    ("The regime may launch a missile , no matter what the envoys said .", "may"),
+    ("No matter how hard they try . The talks may fail .", "may"),
+])
+def test_a_hedge_outside_a_concession_is_the_statement_s(text, hedge):
+    """Counter-case: 'however' with a comma is a sentence adverb, a concession after the hedge or in another sentence
+    is no cover."""
+    words = text.lower().split()
+    assert not in_concession(words, words.index(hedge))
+
+
+def test_the_concession_opener_is_found_in_the_hedge_s_clause():
+    words = "no matter how desperately the group may try , it will fail .".split()
+    assert in_concession(words, words.index("may"))
