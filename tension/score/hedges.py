@@ -99,5 +99,29 @@ def hedge_in_main_clause(words: list[str], hedges, text: str, span) -> bool:
                 continue  # a relative clause's hedge
             if word == "may" and before in MONTH_BEFORE and text[span(i)[0]] == "M":
                 continue  # the month
+            if in_concession(words, i):
+                continue  # a concessive clause's hedge: 'no matter how hard they may try, ...'
             return True
     return not found
+
+
+# Twenty-first round (KCNA gold-free draws, seeds 220, 221: 20 gold-free counting statements read hypothetical only
+# through such a hedge, every one halved): a hedge in a concessive clause ("no matter how desperately the group may
+# try, it will never escape ...", "whatever others may say, we will ...") concedes what the other side may do; the
+# statement's main clause is asserted. The opener stands before the hedge in its clause, at most CONCESSION_REACH
+# words back; 'however' followed by a comma is a sentence adverb and ends at the comma, as every clause break does.
+CONCESSIVE_WORDS = frozenset({"however", "whatever", "whoever", "wherever", "whichever", "whenever"})
+CONCESSION_REACH = 12
+_CLAUSE_BREAK_WORDS = frozenset(".,;:!?()[]—–")
+
+
+def in_concession(words: list[str], i: int) -> bool:
+    """Whether the hedge at word `i` stands in a concessive clause: 'no matter' or one of CONCESSIVE_WORDS before it
+    in its clause, within CONCESSION_REACH words."""
+    for k in range(i - 1, max(-1, i - 1 - CONCESSION_REACH), -1):
+        word = words[k]
+        if word in _CLAUSE_BREAK_WORDS:
+            return False
+        if word in CONCESSIVE_WORDS or word == "matter" and k and words[k - 1] == "no":
+            return True
+    return False

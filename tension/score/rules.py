@@ -339,3 +339,11 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 # as for a negation marker on a cue (Scorer.marked_by); only when the cues sum hostile (a refusal beside warmer words
 # keeps the statement's factor). Part of the version.
 MODALITY_CUE_KINDS = {"negated": frozenset({"rejection"})}
+
+# Twenty-first round (KCNA gold-free draws, seeds 211 and 213): a statement the extractor calls `negated` whose cues sum
+# hostile although no negation marker reached any of them. The negation is then of words that are no cue: an escape,
+# a survival or an improvement the accused side is told it will never see ('will never escape the punishment', 'the
+# relations will never improve unless they stop the war moves', 'cannot be overlooked'), KCNA's threat and warning
+# formulas; halving the statement put such threats below plain accusations. A negation that reaches a cue still cancels
+# it (Scorer.marked_by). Part of the version.
+UNNEGATED_HOSTILE_KEEPS = frozenset({"negated"})

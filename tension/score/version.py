@@ -20,7 +20,8 @@ from tension.score.direction import (_NOT_A_SINGLE_SUBJECT, _PASSIVE, COUNTRY_CA
                                      UNDIRECTED_CAMEO_PREFIX, CountryNames)
 from tension.score.formula import FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POSITIVE_TONE, VADER_WEIGHT
 from tension.score.hedges import (CONDITION_HEDGED, CONDITION_WORDS, CONDITIONED_KINDS, HEDGE_WORDS_IN_CODE,
-                                  MONTH_BEFORE, QUESTION_STARTS, RELATIVE_WORDS, THAT_NOT_RELATIVE_AFTER)
+                                  MONTH_BEFORE, QUESTION_STARTS, RELATIVE_WORDS, THAT_NOT_RELATIVE_AFTER,
+                                  CONCESSIVE_WORDS, CONCESSION_REACH)
 from tension.score.lexicon import Cue, Marker
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS
 from tension.score.reach import _ADVERB_AFTER, _SCOPE_BREAK
@@ -30,7 +31,7 @@ from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, C
                                  REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS,
                                  UNDOING_KINDS, VERBAL_CAP,
                                  CONTENT_LINKS, CONTENT_REACH, CONTENT_STOPS, TOPIC_KEEPS_TURNED, ACRONYM_LETTERS,
-                                 MODALITY_CUE_KINDS)
+                                 MODALITY_CUE_KINDS, UNNEGATED_HOSTILE_KEEPS)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
 
 TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
@@ -51,7 +52,8 @@ def constants() -> str:
                  sorted(TARGETS_ACT_KINDS), REQUESTED_UNDOING,
                  sorted(QUESTION_STARTS), sorted(CONTENT_LINKS), CONTENT_REACH, sorted(CONTENT_STOPS),
                  TOPIC_KEEPS_TURNED, ACRONYM_LETTERS, sorted(CONDITION_WORDS), sorted(CONDITIONED_KINDS),
-                 sorted(CONDITION_HEDGED), sorted((k, sorted(v)) for k, v in MODALITY_CUE_KINDS.items())))
+                 sorted(CONDITION_HEDGED), sorted((k, sorted(v)) for k, v in MODALITY_CUE_KINDS.items()),
+                 sorted(UNNEGATED_HOSTILE_KEEPS), sorted(CONCESSIVE_WORDS), CONCESSION_REACH))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
