@@ -1,6 +1,6 @@
 """What `tension run` prints about the documents it rejected, and the exit code of a run that stored none of them.
 
-Apart from tension/cli.py (which only calls it) so that the wording is a pure function of the run's rejections and
+Apart from the command modules (which only call it) so that the wording is a pure function of the run's rejections and
 the database it used, and the CLI module stays a thin layer over library calls.
 """
 
