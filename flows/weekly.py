@@ -150,4 +150,4 @@ def tension_flow(
         if not published["published"]:
             logger.info("nothing new: the published database and Parquet export are left as they are")
     written = report(published["database"], reports, week) if make_report else {"report": None, "report_skipped": None}
-    return {**run.result(prepared, totals, outcome, published), **written}
+    return {**run.result(prepared, totals, outcome, published, skipped), **written}

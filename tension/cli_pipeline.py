@@ -78,7 +78,9 @@ def run(
     except OSError as error:  # e.g. the published file could not be replaced: the message says what is intact
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=1) from None
-    from tension.cli_output import ALL_REJECTED_EXIT, all_rejected, extractor_lines, pairs_lines, rejection_lines
+    from tension.cli_output import (
+        ALL_REJECTED_EXIT, all_rejected, extractor_lines, pairs_lines, rejection_lines, skipped_lines,
+    )
 
     typer.echo(
         f"documents: {result['documents_seen']} read, {result['documents_new']} new, "
@@ -89,7 +91,7 @@ def run(
 
         typer.echo(f"{plural(result['documents_replaced'], 'stored document')} replaced by an earlier-published "
                    "copy of the same text (the first publication is kept)")
-    for line in extractor_lines(result) + pairs_lines(result, pairs):
+    for line in skipped_lines(result, db) + extractor_lines(result) + pairs_lines(result, pairs):
         typer.echo(line)
     for line in rejection_lines(result["rejections"], db):
         typer.echo(line)
