@@ -310,6 +310,7 @@ def publish_pending(db: Path | str, parquet_dir: Path | str | None = None, run_i
     with workspace(db) as paths:
         with storage.connect(paths.working) as con:
             storage.start_run(con, run_id, storage.get_setting(con, "scorer_version"))
+            publication.claim(con, run_id)  # notes a published file found missing in this run's row
             storage.finish_run(con, run_id, {}, "stored")
         return publish(paths, {"run_id": run_id, "changed": False, "weeks": []}, parquet_dir)
 
