@@ -15,9 +15,9 @@ from tension.cli_checks import check_files, check_pairs, parse_countries, parse_
 
 def statements(
     files: list[Path] = typer.Argument(..., help="Input files or folders (read recursively): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv (each document needs a date)."),
-    field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
-    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
-    default: list[str] = typer.Option([], "--default", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
+    field: list[str] = typer.Option([], "--field", metavar="OURS=THEIRS", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
+    default: list[str] = typer.Option([], "--default", metavar="FIELD=VALUE", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
 ) -> None:
     """Print every statement as one JSON object per line (no database, no Prefect).
 
@@ -53,10 +53,10 @@ def statements(
 
 def score(
     text: Optional[str] = typer.Argument(None, help="Text to score."),
-    file: Optional[Path] = typer.Option(None, "--file", "-f", help="One text per line (blank lines skipped); '-' reads stdin."),
-    modality: str = typer.Option("asserted", "--modality", help="asserted, threat_or_future, hypothetical, negated, reported."),
-    targets: Optional[str] = typer.Option(None, "--targets", help="Score toward these countries (ISO3, comma-separated), as the pipeline scores a statement toward its targets: a cue aimed at another country counts 0."),
-    speaker_country: Optional[str] = typer.Option(None, "--speaker-country", help="The speaker's country (ISO3), with --targets."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", metavar="PATH", help="One text per line (blank lines skipped); '-' reads stdin."),
+    modality: str = typer.Option("asserted", "--modality", metavar="MODALITY", help="asserted, threat_or_future, hypothetical, negated, reported."),
+    targets: Optional[str] = typer.Option(None, "--targets", metavar="ISO3[,ISO3...]", help="Score toward these countries (ISO3, comma-separated), as the pipeline scores a statement toward its targets: a cue aimed at another country counts 0."),
+    speaker_country: Optional[str] = typer.Option(None, "--speaker-country", metavar="ISO3", help="The speaker's country (ISO3), with --targets."),
 ) -> None:
     """Score text: one JSON object per text, named as `tension statements` names them (content, targets,
     speaker_country, modality, hostility, explanation, scorer_version).

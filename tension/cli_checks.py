@@ -20,7 +20,7 @@ from tension.config import DEFAULT_DB
 if TYPE_CHECKING:
     from tension.extract.actors import ActorDictionary
 
-DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="DuckDB database file.")
+DB_OPTION = typer.Option(DEFAULT_DB, "--db", metavar="FILE", help="DuckDB database file.")
 DEFAULTABLE = ("title", "source", "url", "speaker", "year", "retrieved")
 
 

@@ -22,18 +22,18 @@ SERVE_ABANDONED_EXIT = 130  # the shell's code for "ended by Ctrl-C": here, a ru
 
 
 def run(
-    inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", help="Input file or folder (repeatable): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv."),
+    inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", metavar="PATH", help="Input file or folder (repeatable): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv."),
     db: Path = DB_OPTION,
-    reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", help="Folder for the PDF report and charts."),
-    week: Optional[str] = typer.Option(None, "--week", help="ISO week of the report, e.g. 2024-W05 (default: the last complete week in the data)."),
-    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Documents per batch (one task and one transaction each); a large file is cut into a multiple of --workers batches."),
-    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
+    reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", metavar="DIR", help="Folder for the PDF report and charts."),
+    week: Optional[str] = typer.Option(None, "--week", metavar="YYYY-Www", help="ISO week of the report, e.g. 2024-W05 (default: the last complete week in the data)."),
+    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", metavar="N", min=1, help="Documents per batch (one task and one transaction each); a large file is cut into a multiple of --workers batches."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
     report: bool = typer.Option(True, "--report/--no-report", help="Write the PDF report at the end."),
-    task_runner: str = typer.Option("auto", "--task-runner", help="auto, threads, processes, or a Dask address tcp://host:8786."),
-    workers: int = typer.Option(os.cpu_count() or 2, "--workers", min=1, help="Parallel workers for analysis."),
-    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Parquet export folder (default: next to the database)."),
-    field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story or text=title+description (repeatable)."),
-    default: list[str] = typer.Option([], "--default", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
+    task_runner: str = typer.Option("auto", "--task-runner", metavar="RUNNER", help="auto, threads, processes, or a Dask address tcp://host:8786."),
+    workers: int = typer.Option(os.cpu_count() or 2, "--workers", metavar="N", min=1, help="Parallel workers for analysis."),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", metavar="DIR", help="Parquet export folder (default: next to the database)."),
+    field: list[str] = typer.Option([], "--field", metavar="OURS=THEIRS", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story or text=title+description (repeatable)."),
+    default: list[str] = typer.Option([], "--default", metavar="FIELD=VALUE", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
     dedup: bool = typer.Option(True, "--dedup/--no-dedup", help="Count a story carried by several outlets once per week."),
     reread: bool = typer.Option(False, "--reread", help="Read every input file again, unchanged ones too: documents an older release's extractor read are extracted again (their statements replaced, nothing duplicated)."),
 ) -> None:
@@ -112,15 +112,15 @@ def run(
 
 
 def serve(
-    inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", help="Input file or folder (repeatable): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv."),
+    inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", metavar="PATH", help="Input file or folder (repeatable): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv."),
     db: Path = DB_OPTION,
-    reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", help="Folder for the PDF reports."),
-    cron: str = typer.Option(SCHEDULE_CRON, "--cron", help="Cron schedule (default: Mondays 06:00)."),
-    timezone: str = typer.Option(SCHEDULE_TIMEZONE, "--timezone", help="Time zone of the cron schedule."),
-    port: Optional[int] = typer.Option(None, "--port", help="Port for the Prefect server started when none is configured."),
-    field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
-    default: list[str] = typer.Option([], "--default", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
-    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
+    reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", metavar="DIR", help="Folder for the PDF reports."),
+    cron: str = typer.Option(SCHEDULE_CRON, "--cron", metavar="CRON", help="Cron schedule (default: Mondays 06:00)."),
+    timezone: str = typer.Option(SCHEDULE_TIMEZONE, "--timezone", metavar="ZONE", help="Time zone of the cron schedule."),
+    port: Optional[int] = typer.Option(None, "--port", metavar="PORT", help="Port for the Prefect server started when none is configured."),
+    field: list[str] = typer.Option([], "--field", metavar="OURS=THEIRS", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
+    default: list[str] = typer.Option([], "--default", metavar="FIELD=VALUE", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
 ) -> None:
     """Run the weekly flow on a schedule until Ctrl-C (a Prefect deployment served by this process).
 
@@ -183,7 +183,7 @@ def rescore_command(db: Path = DB_OPTION) -> None:
 
 def publish_command(
     db: Path = DB_OPTION,
-    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Parquet export folder (default: next to the database)."),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", metavar="DIR", help="Parquet export folder (default: next to the database)."),
 ) -> None:
     """Finish a publication a killed or failed run left undone, without reading the inbox: the Parquet export of
     every week changed since the last complete export, then the published database. Any later `tension run`

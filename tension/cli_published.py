@@ -16,8 +16,8 @@ from tension.config import DEFAULT_REPORTS
 def sql(
     query: str = typer.Argument(..., help="SQL to run against the database, read-only: one query (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN)."),
     db: Path = DB_OPTION,
-    fmt: str = typer.Option("table", "--format", help="table, csv or json."),
-    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Query the Parquet export instead: a view 'statement_scores' over DIR."),
+    fmt: str = typer.Option("table", "--format", metavar="FORMAT", help="table, csv or json."),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", metavar="DIR", help="Query the Parquet export instead: a view 'statement_scores' over DIR."),
     multiple: bool = typer.Option(False, "--multiple", help="Allow several statements separated by ';', run in order."),
 ) -> None:
     """Run read-only SQL against the published database (its views and tension_index: `tension views` lists them).
@@ -84,10 +84,10 @@ def views_command(
 
 
 def report_command(
-    week: Optional[str] = typer.Option(None, "--week", help="ISO week, e.g. 2024-W05 (default: the last complete week in the data)."),
-    period: Optional[str] = typer.Option(None, "--period", help="Weeks FIRST..LAST for a period report, e.g. 2011-W01..2012-W48."),
+    week: Optional[str] = typer.Option(None, "--week", metavar="YYYY-Www", help="ISO week, e.g. 2024-W05 (default: the last complete week in the data)."),
+    period: Optional[str] = typer.Option(None, "--period", metavar="FIRST..LAST", help="Weeks FIRST..LAST for a period report, e.g. 2011-W01..2012-W48."),
     db: Path = DB_OPTION,
-    out: Path = typer.Option(DEFAULT_REPORTS, "--out", "--reports", help="Folder for the PDF and charts (--reports, as `tension run` calls it, works too)."),
+    out: Path = typer.Option(DEFAULT_REPORTS, "--out", "--reports", metavar="DIR", help="Folder for the PDF and charts (--reports, as `tension run` calls it, works too)."),
 ) -> None:
     """Write the PDF report (and per-pair charts) for one ISO week, or a period, from the published database.
 
