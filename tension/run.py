@@ -224,6 +224,17 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
+def plan_line(batches: list[dict], unchanged: int, workers: int) -> str:
+    """What a run is about to read, for the log before its silent stretch (the first batch takes a while to
+    analyse): '4 batches to analyse from 1 new or changed file, 2 at a time; 3 files unchanged since last read'."""
+    left_out = f"{plural(unchanged, 'file')} unchanged since last read" if unchanged else ""
+    if not batches:
+        return f"nothing new to read: {left_out}" if unchanged else "nothing to read: the inbox has no input files"
+    files = plural(len(batch_files(batches)), "new or changed file", "new or changed files")
+    return (f"{plural(len(batches), 'batch', 'batches')} to analyse from {files}, {min(workers, len(batches))} at a "
+            f"time" + (f"; {left_out}" if left_out else ""))
+
+
 class FilesLeftToRetry(RuntimeError):
     """Files this process can read that the workers could not: the run fails, and the next one reads them."""
 

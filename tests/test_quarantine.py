@@ -105,3 +105,16 @@ def test_a_page_without_text_warns_nothing_on_the_console(tmp_path, caplog):
         found = list(read_documents([page]))
     assert found[0].reason.startswith("no article text found")
     assert not [r for r in caplog.records if r.name.startswith("trafilatura")]
+
+
+def test_the_plan_line_says_what_the_run_is_about_to_read(tmp_path):
+    """Logged before the first batch's silent stretch; it said '(0 files unchanged since last stored)' on a first
+    run, and nothing of how many files or workers."""
+    inbox = build_inbox(tmp_path)
+    (inbox / "cut.jsonl").unlink()  # (a JSON-lines file is cut into a multiple of the workers)
+    batches, unchanged = run.plan_counted([inbox], 2000, {}, 2)
+    assert run.plan_line(batches, unchanged, 2) == "1 batch to analyse from 8 new or changed files, 1 at a time"
+    batches, unchanged = run.plan_counted([inbox], 3, {}, 2)
+    assert run.plan_line(batches, 0, 2) == "3 batches to analyse from 8 new or changed files, 2 at a time"
+    assert run.plan_line([], 9, 2) == "nothing new to read: 9 files unchanged since last read"
+    assert run.plan_line(batches, 1, 2).endswith("; 1 file unchanged since last read")
