@@ -86,3 +86,13 @@ def test_a_working_copy_from_before_confirmations_says_it_cannot_tell(tmp_path):
     found = runs(db)
     assert found["first"][0] == "crashed while publishing, or its published file was deleted"
     assert "(deleted, or its first publication was killed)" in found["second"][1]
+
+
+def test_an_older_working_copy_learns_its_publication_arrived_from_the_next_run_that_sees_it(tmp_path):
+    inbox, db = first_run(tmp_path)
+    set_state(db, published_confirmed=None)
+    run.run_local([inbox], db, run_id="second")  # the published file is there: the publication arrived
+    db.unlink()
+    run.run_local([inbox], db, run_id="third")
+    assert runs(db)["first"][0] == "completed"
+    assert "(deleted after run first published it)" in runs(db)["third"][1]

@@ -251,7 +251,11 @@ def recover(workspace: Workspace) -> list[str]:
             return []
         state = read_state(con)
         attempted = state.get("publication_id")
-        if attempted and attempted != published_id(workspace):
+        arrived = published_id(workspace)
+        if attempted and attempted == arrived and state.get("published_confirmed") != attempted:
+            # Seen in place: confirmed now (a working copy from before confirmations learns it here).
+            write_state(con, published_confirmed=attempted)
+        if attempted and attempted != arrived:
             earlier = state.get("publication_run", "")
             # The publication arrived (confirmed after its rename), and the file is gone: deleted by hand. Not
             # confirmed: killed before or during its rename — or, in a working copy from before confirmations were
