@@ -129,8 +129,7 @@ def tension_flow(
         reading = run.reading_signature(fields, defaults)
         batches, skipped = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size,
                                 {} if reread else prepared["stored"], workers or os.cpu_count() or 1, reading)
-        logger.info("%s to analyse (%s unchanged since last stored)", run.plural(len(batches), "batch", "batches"),
-                    run.plural(skipped, "file"))
+        logger.info("%s", run.plan_line(batches, skipped, workers or os.cpu_count() or 1))
         totals = None
         with _api_shared_with_workers():
             ship = not _workers_share_this_disk()
@@ -150,4 +149,4 @@ def tension_flow(
         if not published["published"]:
             logger.info("nothing new: the published database and Parquet export are left as they are")
     written = report(published["database"], reports, week) if make_report else {"report": None, "report_skipped": None}
-    return {**run.result(prepared, totals, outcome, published), **written}
+    return {**run.result(prepared, totals, outcome, published, skipped), **written}

@@ -1,8 +1,9 @@
 """The CLI's argument checks: what a command was given is read and checked before any work starts, so that a wrong
 value is one line naming the option (typer.BadParameter), not a traceback from deep inside a run.
 
-Apart from tension/cli.py because they raise the CLI's own errors (typer) and serve several commands (run, serve,
-statements), and the checks before a run (a database it can write, no other run on it) grew to a module's worth.
+Apart from the command modules (tension/cli_*.py) because they raise the CLI's own errors (typer) and serve several
+commands (run, serve, statements), and the checks before a run (a database it can write, no other run on it) grew to
+a module's worth. The --db option, the same on every command that opens the database, is declared here too.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from tension.config import DEFAULT_DB
+
 if TYPE_CHECKING:
     from tension.extract.actors import ActorDictionary
 
+DB_OPTION = typer.Option(DEFAULT_DB, "--db", metavar="FILE", help="DuckDB database file.")
 DEFAULTABLE = ("title", "source", "url", "speaker", "year", "retrieved")
 
 

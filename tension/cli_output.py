@@ -1,6 +1,6 @@
 """What `tension run` prints about the documents it rejected, and the exit code of a run that stored none of them.
 
-Apart from tension/cli.py (which only calls it) so that the wording is a pure function of the run's rejections and
+Apart from the command modules (which only call it) so that the wording is a pure function of the run's rejections and
 the database it used, and the CLI module stays a thin layer over library calls.
 """
 
@@ -36,9 +36,35 @@ def rejection_lines(rejections: list, db: Path | str) -> list[str]:
     if rest:
         lines.append(f"  rejected {sum(map(len, rest))} more for {len(rest)} other reason{'s' * (len(rest) != 1)}")
     if rejections:
-        option = "" if Path(db) == Path(DEFAULT_DB) else f" --db {shlex.quote(str(db))}"
-        lines.append(f"  (all rejections with their files, lines and whole reasons: tension sql{option} --format csv "
-                     "\"select * from rejected_documents\")")
+        lines.append(f"  (all rejections with their files, lines and whole reasons: {_rejections_query(db)})")
+    return lines
+
+
+def _rejections_query(db: Path | str) -> str:
+    """The command that lists every rejection of the database (with its --db when it is not the default)."""
+    option = "" if Path(db) == Path(DEFAULT_DB) else f" --db {shlex.quote(str(db))}"
+    return f"tension sql{option} --format csv \"select * from rejected_documents\""
+
+
+def skipped_lines(result: dict, db: Path | str) -> list[str]:
+    """What the run read and did not store or reject: documents stored already (a record repeated in the input, or
+    a copy an earlier run stored), and files unchanged since an earlier run read them — with where the rejections
+    of earlier runs are listed, which a run that reads nothing new would otherwise never mention."""
+    lines = []
+    already = (result["documents_seen"] - result["documents_new"] - result["documents_rejected"]
+               - result.get("documents_reextracted", 0) - result.get("documents_corrected", 0))
+    if already > 0:
+        lines.append(f"{already} document{'s' * (already != 1)} read {'were' if already != 1 else 'was'} stored "
+                     "already (the same document twice in the input, or stored by an earlier run): kept once")
+    unchanged = result.get("files_unchanged", 0)
+    if unchanged:
+        line = (f"{unchanged} file{'s' * (unchanged != 1)} unchanged since an earlier run read "
+                f"{'them' if unchanged != 1 else 'it'}: not read again")
+        earlier = result.get("rejections_stored", 0) - len(result["rejections"])
+        if earlier > 0:
+            line += (f"; {earlier} document{'s' * (earlier != 1)} rejected by earlier runs, listed by: "
+                     f"{_rejections_query(db)}")
+        lines.append(line)
     return lines
 
 

@@ -182,9 +182,10 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
                     or totals.get("documents_corrected"))
         weeks = None if rescored or replaced else storage.weeks_ingested_since(con, started)
         stale = storage.documents_of_other_extractors(con, extractor_version())
+        rejections_stored = con.execute("select count(*) from rejected_documents").fetchone()[0]
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
     return {"summary": report_data.latest_summary(Path(working), week), "changed": changed, "weeks": weeks,
-            "run_id": run_id, "left_to_retry": left, "documents_stale": stale,
+            "run_id": run_id, "left_to_retry": left, "documents_stale": stale, "rejections_stored": rejections_stored,
             "timings": {"aggregate": time.perf_counter() - clock}}
 
 
@@ -223,13 +224,25 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
+def plan_line(batches: list[dict], unchanged: int, workers: int) -> str:
+    """What a run is about to read, for the log before its silent stretch (the first batch takes a while to
+    analyse): '4 batches to analyse from 1 new or changed file, 2 at a time; 3 files unchanged since last read'."""
+    left_out = f"{plural(unchanged, 'file')} unchanged since last read" if unchanged else ""
+    if not batches:
+        return f"nothing new to read: {left_out}" if unchanged else "nothing to read: the inbox has no input files"
+    files = plural(len(batch_files(batches)), "new or changed file", "new or changed files")
+    return (f"{plural(len(batches), 'batch', 'batches')} to analyse from {files}, {min(workers, len(batches))} at a "
+            f"time" + (f"; {left_out}" if left_out else ""))
+
+
 class FilesLeftToRetry(RuntimeError):
     """Files this process can read that the workers could not: the run fails, and the next one reads them."""
 
 
-def result(prepared: dict, totals: dict | None, outcome: dict, published: dict) -> dict:
-    """What a run returns: counts, rejections, the summary lines, where it published, and seconds per stage
-    (`stored_by`: from the first step to the last batch stored). Raises FilesLeftToRetry, once the rest is
+def result(prepared: dict, totals: dict | None, outcome: dict, published: dict,
+           files_unchanged: int = 0) -> dict:
+    """What a run returns: counts, rejections, the summary lines, where it published, how many inbox files it left
+    out as unchanged, and seconds per stage (`stored_by`: from the first step to the last batch stored). Raises FilesLeftToRetry, once the rest is
     published, when workers could not read files that are there."""
     if left := outcome.get("left_to_retry"):
         raise FilesLeftToRetry(
@@ -243,6 +256,7 @@ def result(prepared: dict, totals: dict | None, outcome: dict, published: dict) 
     timings["flow_body"] = time.time() - prepared["clock"]
     return {**{key: totals[key] for key in COUNTS}, "rejections": totals["rejections"],
             "documents_stale": outcome.get("documents_stale", 0), "summary": outcome["summary"],
+            "rejections_stored": outcome.get("rejections_stored", 0), "files_unchanged": files_unchanged,
             "pairs_dropped": prepared.get("pairs_dropped", []),
             "database": published["database"], "parquet": published["parquet"],
             "published": published["published"], "timings": timings}
@@ -258,7 +272,7 @@ def run_local(inbox: list[Path | str], db: Path | str, batch_size: int = BATCH_S
     with workspace(db) as paths:
         prepared = prepare(paths.working, pairs_file, run_id, count_once)
         reading = reading_signature(fields, defaults)
-        batches = plan(inbox, batch_size, {} if reread else prepared["stored"], workers, reading)
+        batches, skipped = plan_counted(inbox, batch_size, {} if reread else prepared["stored"], workers, reading)
         totals = None
         with Writer(paths.working) as writer:  # the run's single writer: one connection for all batches
             for batch in batches:
@@ -266,7 +280,7 @@ def run_local(inbox: list[Path | str], db: Path | str, batch_size: int = BATCH_S
         outcome = finish(paths.working, batches, run_id, totals or tally(None, {}), pairs_file,
                          prepared["fingerprint"], prepared["started"], reading=reading)
         published = publish(paths, outcome, parquet_dir)
-    return result(prepared, totals, outcome, published)
+    return result(prepared, totals, outcome, published, skipped)
 
 
 def rescore(db: Path | str, scorer: Scorer | None = None, parquet_dir: Path | str | None = None,
@@ -307,6 +321,7 @@ def publish_pending(db: Path | str, parquet_dir: Path | str | None = None, run_i
     with workspace(db) as paths:
         with storage.connect(paths.working) as con:
             storage.start_run(con, run_id, storage.get_setting(con, "scorer_version"))
+            publication.claim(con, run_id)  # notes a published file found missing in this run's row
             storage.finish_run(con, run_id, {}, "stored")
         return publish(paths, {"run_id": run_id, "changed": False, "weeks": []}, parquet_dir)
 

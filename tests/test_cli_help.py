@@ -29,10 +29,11 @@ def test_the_command_list_says_what_each_command_does_in_whole_words():
 def test_an_option_several_commands_share_is_described_alike():
     def option_help(command: str, option: str) -> str:
         text = _help(command)
-        return re.search(rf"{option} <[^>]+> (.+?)(?= -[-a-z]|$)", text).group(1)
+        return re.search(rf"{option} [A-Z][^ ]* (.+?)(?= -[-a-z]|$)", text).group(1)
 
     for option in ("--default", "--field", "--pairs", "--inbox"):
-        used = [c for c in ("run", "serve", "statements") if f"{option} <" in _help(c)]
+        used = [c for c in ("run", "serve", "statements") if re.search(rf"{option} [A-Z]", _help(c))]
+        assert len(used) == (3 if option != "--inbox" else 2), (option, used)
         said = {c: option_help(c, option) for c in used}
         if option in ("--default", "--field", "--inbox"):
             assert all("(repeatable)" in text for text in said.values()), said
@@ -51,3 +52,15 @@ def test_a_report_week_without_data_names_the_option(tmp_path):
     db = build_test_db(tmp_path / "tension.duckdb")
     result = runner.invoke(app, ["report", "--db", str(db), "--out", str(tmp_path), "--week", "2023-W05"])
     assert result.exit_code == 2 and "Invalid value for --week: no data for 2023-W05" in " ".join(result.output.split())
+
+
+def test_options_name_what_they_take_as_the_readme_does_not_as_python_types():
+    """Session 12: a new user read `--inbox <list[Path]>`, `--batch-size <int range>`, `--db <path>`; the README
+    writes `--inbox PATH`, `--db FILE`, `--batch-size N`."""
+    for command in COMMANDS:
+        options = runner.invoke(app, [command, "--help"]).output.split("Options:")[1]
+        assert not re.search(r"--[a-z-]+ <", options), (command, options)
+    run_help = _help("run")
+    for shown in ("--inbox PATH", "--db FILE", "--reports DIR", "--week YYYY-Www", "--batch-size N",
+                  "--field OURS=THEIRS", "--default FIELD=VALUE"):
+        assert shown in run_help, shown

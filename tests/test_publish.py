@@ -187,7 +187,7 @@ def test_a_deleted_published_file_is_published_again_from_its_working_copy_and_t
     empty = tmp_path / "empty"
     empty.mkdir()
     output = finish(run_tension(empty, db))
-    assert "tension.duckdb is missing (deleted, or its first publication was killed)" in output
+    assert "tension.duckdb is missing (deleted after run " in output
     assert str(Workspace(db).folder) in output and "delete that folder too" in output
     assert "crashed while publishing" not in output
     assert snapshot(db) == clean_run  # nothing lost: the working copy's data is published again

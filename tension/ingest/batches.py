@@ -73,6 +73,13 @@ def json_record(raw: bytes, declared: str | None = None) -> dict:
         text = decode_text(raw, declared)[0]
     try:
         record = json.loads(text)
+    except json.JSONDecodeError as error:
+        # A JSON line is one line: "line 1 column 19 (char 18)" named a line the user never sees; the column does.
+        where = f"{error.msg} (column {error.colno})" if error.lineno == 1 else str(error)
+        if not raw.endswith(b"\n"):  # the last line of a file without a final newline: a copy or download cut off
+            raise FormatError(f"invalid JSON, the file's last line is cut short ({where}; the file ends without a "
+                              "newline: was it truncated while copied or downloaded? fetch it again)") from None
+        raise FormatError(f"invalid JSON: {where}") from None
     except ValueError as error:
         raise FormatError(f"invalid JSON: {error}") from None
     except RecursionError:

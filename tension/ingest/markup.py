@@ -4,6 +4,7 @@ item) and the HTML fragments that feed items and batch records carry (tags dropp
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date
 from html.parser import HTMLParser
@@ -65,6 +66,9 @@ def read_html(raw: bytes, declared: str | None = None) -> Extracted:
     """Main text and metadata (title, date, outlet, URL, author) of a saved web page, via trafilatura."""
     import trafilatura
 
+    # Its warnings ("discarding data: None") reached the run's console naming no file and nothing to do; a page it
+    # finds no text in is rejected below with a reason of ours, listed with its file.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     html, encoding = decode_text(raw, declared or declared_markup_charset(raw))
     extracted = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
@@ -106,6 +110,8 @@ def read_feed(raw: bytes) -> tuple[str, list[Extracted | FormatError]]:
     import feedparser
 
     parsed = feedparser.parse(raw, sanitize_html=True, resolve_relative_uris=False)
+    if not parsed.entries and parsed.get("version") and not parsed.get("bozo"):
+        raise FormatError("an RSS/Atom feed with no items: nothing to read (was it saved while the feed was empty?)")
     if not parsed.entries:
         problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         raise FormatError(f"not an RSS/Atom feed, or a feed without items{problem}")

@@ -15,7 +15,9 @@ that id, or anything pending from an earlier run, publishes even when it adds no
 week changed since the last complete export. A run's row in `runs` says where it is: 'running' (storing
 batches), 'stored', 'exporting', 'completed'; one that was killed is marked by the next run with where it
 stopped: 'crashed while storing', 'crashed before publishing', 'crashed while exporting Parquet',
-'crashed while publishing'. Leftovers of a killed run (a partial `.publishing` copy, temporary export folders, a
+'crashed while publishing'. Once the rename is done the working copy records that its publication arrived
+(`published_confirmed`), so a published file found missing later was deleted, not half-published: the run that
+publishes it again says so in its row's `note`, and the earlier run stays 'completed'. Leftovers of a killed run (a partial `.publishing` copy, temporary export folders, a
 week folder moved aside) are cleaned or put back first.
 """
 
@@ -207,6 +209,9 @@ def _sql_path(path: Path) -> str:
 # Where a run stopped, from the status it had when it was killed.
 INTERRUPTED = {"running": "crashed while storing", "stored": "crashed before publishing",
                "exporting": "crashed while exporting Parquet"}
+# A working copy from before publications were confirmed cannot tell a deleted published file from a killed first
+# publication.
+CRASHED_OR_DELETED = "crashed while publishing, or its published file was deleted"
 _STATE_TABLE = "create table if not exists publication_state (key varchar primary key, value varchar)"
 
 
@@ -246,19 +251,33 @@ def recover(workspace: Workspace) -> list[str]:
             return []
         state = read_state(con)
         attempted = state.get("publication_id")
-        if attempted and attempted != published_id(workspace):
-            # Written into the working copy just before the copy began, never seen in the published file.
-            con.execute("update runs set status = 'crashed while publishing' where run_id = ?",
-                        [state.get("publication_run", "")])
+        arrived = published_id(workspace)
+        if attempted and attempted == arrived and state.get("published_confirmed") != attempted:
+            # Seen in place: confirmed now (a working copy from before confirmations learns it here).
+            write_state(con, published_confirmed=attempted)
+        if attempted and attempted != arrived:
+            earlier = state.get("publication_run", "")
+            # The publication arrived (confirmed after its rename), and the file is gone: deleted by hand. Not
+            # confirmed: killed before or during its rename — or, in a working copy from before confirmations were
+            # recorded (no key at all), either.
+            deleted = not workspace.published.exists() and state.get("published_confirmed") == attempted
+            unknown = not workspace.published.exists() and "published_confirmed" not in state
+            if not deleted:
+                con.execute("update runs set status = ? where run_id = ?",
+                            [CRASHED_OR_DELETED if unknown else "crashed while publishing", earlier])
             write_state(con, pending=state.get("pending") or f"unfinished publication {attempted}")
             if workspace.published.exists():
-                found.append(f"run {state.get('publication_run', '?')}: crashed while publishing")
+                found.append(f"run {earlier or '?'}: crashed while publishing")
             else:
-                # A published file deleted by hand looks the same as a first publication killed half-way: say both,
-                # and how to start from empty (the working copy keeps every earlier run's documents).
-                found.append(f"{workspace.published.name} is missing (deleted, or its first publication was killed): "
-                             f"the working copy in {workspace.folder} holds the earlier runs' data and is published "
-                             f"again; to start from empty, delete that folder too")
+                # Said with how to start from empty (the working copy keeps every earlier run's documents); the run
+                # that publishes it again notes it in its runs row (claim).
+                why = (f"deleted after run {earlier} published it" if deleted else
+                       "deleted, or its first publication was killed" if unknown else
+                       f"run {earlier} was killed while publishing it")
+                write_state(con, published_missing=why)
+                found.append(f"{workspace.published.name} is missing ({why}): the working copy in {workspace.folder} "
+                             f"holds the earlier runs' data and is published again; to start from empty, delete that "
+                             f"folder too")
         for status, stopped in INTERRUPTED.items():
             runs = [r[0] for r in con.execute("select run_id from runs where status = ?", [status]).fetchall()]
             con.execute("update runs set status = ? where status = ?", [stopped, status])
@@ -267,9 +286,17 @@ def recover(workspace: Workspace) -> list[str]:
 
 
 def claim(con, run_id: str) -> None:
-    """This run is the first with content not yet published, unless an earlier run already is."""
-    if not read_state(con).get("pending"):
+    """This run is the first with content not yet published, unless an earlier run already is; a published file
+    recover() found missing is noted in this run's row, which publishes it again."""
+    state = read_state(con)
+    if not state.get("pending"):
         write_state(con, pending=run_id)
+    if missing := state.get("published_missing"):
+        # `tension publish` claims without creating the schema: a working copy older than the column gets it here.
+        con.execute("alter table runs add column if not exists note varchar default ''")
+        con.execute("update runs set note = ? where run_id = ?",
+                    [f"the published file was missing ({missing}): published again from the working copy", run_id])
+        write_state(con, published_missing="")
 
 
 def must_publish(con, workspace: Workspace, run_id: str, changed: bool, parquet_dir: Path) -> bool:
@@ -310,10 +337,12 @@ def export_and_publish(workspace: Workspace, run_id: str, parquet_dir: Path, ful
     with store.connect(workspace.working) as con:
         con.execute("begin transaction")
         write_state(con, exported_through=export_started, full_export="", pending="", publication_id=publication,
-                    publication_run=run_id)
+                    publication_run=run_id, published_confirmed="")
         set_status(con, run_id, "completed")
         con.execute("commit")
     publish(workspace)
+    with store.connect(workspace.working) as con:  # it arrived: a published file missing later was deleted
+        write_state(con, published_confirmed=publication)
     return {"weeks": weeks, "publication_id": publication,
             "timings": {"export": exported - clock, "publish": time.perf_counter() - exported}}
 

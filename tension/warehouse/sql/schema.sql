@@ -113,7 +113,8 @@ create table if not exists runs (
     documents_rejected integer,             -- rejected (rejected_documents has the reasons)
     statements_added  integer,              -- statements stored by this run
     scorer_version    varchar,              -- the scorer the run scored with
-    status            varchar not null      -- running, stored, exporting, completed; crashed when it died (publish.py)
+    status            varchar not null,     -- running, stored, exporting, completed; crashed when it died (publish.py)
+    note              varchar default ''    -- what else the run met, in words (e.g. the published file missing)
 );
 
 create table if not exists inbox_files (
@@ -128,6 +129,8 @@ create table if not exists inbox_files (
 -- How the file was read (a hash of the run's --field and --default options; '' for none): a file read with other
 -- options is read again, so a corrected --field is not silently skipped as "unchanged".
 alter table inbox_files add column if not exists reading varchar default '';
+-- What else a run met, said in words (publish.py: a published file found missing and published again).
+alter table runs add column if not exists note varchar default '';
 alter table statements add column if not exists targets_inferred boolean default false;
 
 -- Display names of outlets (tension/data/outlets.tsv, loaded by store.create_schema): a feed or page host, or a

@@ -1,0 +1,207 @@
+"""The commands that write the database: `tension run`, `serve`, `rescore` and `publish`.
+
+Each parses its options, calls tension.run or the flows, and prints what happened; the exit codes a scheduler
+relies on are set here. Registered on the `tension` command group by tension/cli.py.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from tension.cli_checks import (
+    DB_OPTION, check_inbox, check_no_run_in_progress, check_pairs, check_week, check_writable_db, parse_defaults,
+    parse_fields,
+)
+from tension.config import BATCH_SIZE, DEFAULT_INBOX, DEFAULT_REPORTS, SCHEDULE_CRON, SCHEDULE_TIMEZONE
+
+SERVE_ABANDONED_EXIT = 130  # the shell's code for "ended by Ctrl-C": here, a run in progress was abandoned
+
+
+def run(
+    inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", metavar="PATH", help="Input file or folder (repeatable): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv."),
+    db: Path = DB_OPTION,
+    reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", metavar="DIR", help="Folder for the PDF report and charts."),
+    week: Optional[str] = typer.Option(None, "--week", metavar="YYYY-Www", help="ISO week of the report, e.g. 2024-W05 (default: the last complete week in the data)."),
+    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", metavar="N", min=1, help="Documents per batch (one task and one transaction each); a large file is cut into a multiple of --workers batches."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
+    report: bool = typer.Option(True, "--report/--no-report", help="Write the PDF report at the end."),
+    task_runner: str = typer.Option("auto", "--task-runner", metavar="RUNNER", help="auto, threads, processes, or a Dask address tcp://host:8786."),
+    workers: int = typer.Option(os.cpu_count() or 2, "--workers", metavar="N", min=1, help="Parallel workers for analysis."),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", metavar="DIR", help="Parquet export folder (default: next to the database)."),
+    field: list[str] = typer.Option([], "--field", metavar="OURS=THEIRS", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story or text=title+description (repeatable)."),
+    default: list[str] = typer.Option([], "--default", metavar="FIELD=VALUE", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
+    dedup: bool = typer.Option(True, "--dedup/--no-dedup", help="Count a story carried by several outlets once per week."),
+    reread: bool = typer.Option(False, "--reread", help="Read every input file again, unchanged ones too: documents an older release's extractor read are extracted again (their statements replaced, nothing duplicated)."),
+) -> None:
+    """Run the whole pipeline (a Prefect flow on its ephemeral API) and write the report.
+
+    New or changed input files only; re-running adds nothing. The run writes a private working copy and
+    publishes the database at --db atomically at the end, so open read-only sessions keep working.
+
+    Example: tension run --inbox seeds --db data/tension.duckdb --reports reports
+
+    Example (KCNA archive): tension run -i kcna.jsonl --field text=story --field published=date --default speaker=KCNA
+
+    Example (after upgrading tension, whose extraction rules changed): tension run --inbox seeds --reread
+
+    Exit codes: 0 done (also when nothing new was read); 1 the run failed or the --week asked for has no data; 2 a
+    wrong option;
+    3 another run holds the database; 4 no Prefect API; 5 every document read was rejected (nothing stored).
+    """
+    fields, defaults = parse_fields(field), parse_defaults(default)
+    check_inbox(inbox)
+    check_pairs(pairs)
+    check_week(week)
+    check_writable_db(db)
+    from flows.local import ApiUnavailable, RunnerChoiceError, run_once  # Prefect only for commands running flows
+    from tension.warehouse.publish import RunInProgress
+
+    check_no_run_in_progress(db)
+    parameters = {"inbox": [str(p) for p in inbox], "db": str(db), "reports": str(reports), "week": week,
+                  "batch_size": batch_size, "pairs_file": str(pairs) if pairs else None, "make_report": report,
+                  "parquet_dir": str(parquet) if parquet else None, "fields": fields or None,
+                  "defaults": defaults or None, "dedup": dedup, "reread": reread}
+    try:
+        result = run_once(parameters, task_runner, workers)
+    except RunnerChoiceError as error:
+        raise typer.BadParameter(str(error), param_hint="--task-runner") from None
+    except ApiUnavailable as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=4) from None
+    except RunInProgress as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=3) from None
+    except OSError as error:  # e.g. the published file could not be replaced: the message says what is intact
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=1) from None
+    from tension.cli_output import (
+        ALL_REJECTED_EXIT, all_rejected, extractor_lines, pairs_lines, rejection_lines, skipped_lines,
+    )
+
+    typer.echo(
+        f"documents: {result['documents_seen']} read, {result['documents_new']} new, "
+        f"{result['documents_rejected']} rejected; statements added: {result['statements_added']}"
+    )
+    if result.get("documents_replaced"):
+        from tension.run import plural
+
+        typer.echo(f"{plural(result['documents_replaced'], 'stored document')} replaced by an earlier-published "
+                   "copy of the same text (the first publication is kept)")
+    for line in skipped_lines(result, db) + extractor_lines(result) + pairs_lines(result, pairs):
+        typer.echo(line)
+    for line in rejection_lines(result["rejections"], db):
+        typer.echo(line)
+    if all_rejected(result):
+        typer.echo("every document was rejected: check the reasons above (a --field mapping names a field the "
+                   "records do not have? a date missing?); once fixed, run again: the files are read again")
+    for line in result["summary"]:
+        typer.echo(line)
+    if result["report"]:
+        typer.echo(f"report: {result['report']}")
+    elif result.get("report_skipped"):
+        typer.echo(f"no report: {result['report_skipped']}")
+    typer.echo(f"database: {result['database']} (parquet: {result['parquet']})")
+    if result.get("report_skipped") and week is not None:
+        raise typer.Exit(code=1)  # the week asked for could not be reported
+    if all_rejected(result):
+        raise typer.Exit(code=ALL_REJECTED_EXIT)  # a scheduled batch must notice that nothing it read was stored
+
+
+def serve(
+    inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", metavar="PATH", help="Input file or folder (repeatable): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv."),
+    db: Path = DB_OPTION,
+    reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", metavar="DIR", help="Folder for the PDF reports."),
+    cron: str = typer.Option(SCHEDULE_CRON, "--cron", metavar="CRON", help="Cron schedule (default: Mondays 06:00)."),
+    timezone: str = typer.Option(SCHEDULE_TIMEZONE, "--timezone", metavar="ZONE", help="Time zone of the cron schedule."),
+    port: Optional[int] = typer.Option(None, "--port", metavar="PORT", help="Port for the Prefect server started when none is configured."),
+    field: list[str] = typer.Option([], "--field", metavar="OURS=THEIRS", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
+    default: list[str] = typer.Option([], "--default", metavar="FIELD=VALUE", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
+) -> None:
+    """Run the weekly flow on a schedule until Ctrl-C (a Prefect deployment served by this process).
+
+    Uses the Prefect server in PREFECT_API_URL if set; otherwise starts one on 127.0.0.1 for as long as it
+    serves (past runs: open the printed UI address).
+
+    Example: tension serve --inbox /data/inbox --cron "0 6 * * 1" --timezone Asia/Seoul
+
+    Ctrl-C (SIGINT) or SIGTERM stops at once; a run in progress is abandoned, the batches it stored kept for the
+    next run to publish. Exit codes: 0 stopped; 130 Ctrl-C abandoned a run in progress; 1 an error; 2 a wrong option.
+    """
+    fields, defaults = parse_fields(field), parse_defaults(default)
+    check_pairs(pairs)
+    from flows.local import quiet_local_prefect
+    from flows.serve import deployment_name, prefect_api, serve_weekly
+
+    quiet_local_prefect()
+
+    parameters = {"inbox": [str(p.resolve()) for p in inbox], "db": str(db.resolve()),
+                  "reports": str(reports.resolve()), "fields": fields or None, "defaults": defaults or None,
+                  "pairs_file": str(pairs.resolve()) if pairs else None}
+    with prefect_api(port) as api_url:
+        typer.echo(f"Prefect API: {api_url}  (UI: {api_url.removesuffix('/api')})")
+        typer.echo(f"schedule: {cron} ({timezone}); Ctrl-C stops")
+        # Prefect prints its own hint without the API address, which another shell does not have (a new user's find).
+        typer.echo(f"a run now, from another shell: PREFECT_API_URL={api_url} "
+                   f"prefect deployment run 'tension-weekly/{deployment_name()}'")
+        try:
+            abandoned = serve_weekly(parameters, cron, timezone).abandoned
+        except KeyboardInterrupt:  # Ctrl-C before Prefect's loop began
+            abandoned = 0
+    if abandoned:
+        typer.echo(f"stopped: Ctrl-C abandoned the run in progress. The batches it had stored are kept in the working "
+                   f"copy and the next run publishes them (or now: tension publish --db {parameters['db']})")
+        raise typer.Exit(code=SERVE_ABANDONED_EXIT)
+    typer.echo("stopped")
+
+
+def rescore_command(db: Path = DB_OPTION) -> None:
+    """Score stored statements under the current scorer (after a lexicon or formula change); no re-ingest.
+
+    Writes the private working copy and publishes it, like a run.
+
+    Example: tension rescore --db data/tension.duckdb
+    """
+    from tension import run
+    from tension.warehouse.publish import RunInProgress, Workspace
+
+    if not db.exists() and not Workspace(db).working.exists():
+        raise typer.BadParameter(f"no database at {db}: run 'tension run' first", param_hint="--db")
+    try:
+        result = run.rescore(db)
+    except RunInProgress as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=3) from None
+    typer.echo(f"scored {result['scored']} statements under scorer version {result['scorer_version']}; "
+               + (f"published {result['database']}" if result["published"]
+                  else f"nothing to publish: {result['database']} already has every score of this version"))
+
+
+def publish_command(
+    db: Path = DB_OPTION,
+    parquet: Optional[Path] = typer.Option(None, "--parquet", metavar="DIR", help="Parquet export folder (default: next to the database)."),
+) -> None:
+    """Finish a publication a killed or failed run left undone, without reading the inbox: the Parquet export of
+    every week changed since the last complete export, then the published database. Any later `tension run`
+    does the same; this is for when no run is due.
+
+    Example: tension publish --db data/tension.duckdb
+    """
+    from tension import run
+    from tension.warehouse.publish import RunInProgress
+
+    try:
+        result = run.publish_pending(db, parquet)
+    except FileNotFoundError as error:
+        raise typer.BadParameter(str(error), param_hint="--db") from None
+    except RunInProgress as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=3) from None
+    if result["published"]:
+        typer.echo(f"published {result['database']} (parquet: {result['parquet']})")
+    else:
+        typer.echo(f"nothing to publish: {result['database']} is up to date")
