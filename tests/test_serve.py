@@ -139,7 +139,7 @@ def test_serve_registers_the_schedule_and_stops_cleanly_on_ctrl_c_after_a_run(tm
     output = serve.text()
     assert serve.process.returncode == 0, output[-3000:]
     assert output.rstrip().endswith("stopped") and "Ctrl-C abandoned" not in output
-    assert seconds < 30, seconds
+    assert seconds < 90, seconds  # a hang guard, not a speed figure (session 10's serve never stopped)
     # Prefect's own hint lacks the API address another shell needs: ours gives it
     assert (f"PREFECT_API_URL=http://127.0.0.1:{serve.port}/api prefect deployment run "
             f"'tension-weekly/{deployment_name()}'" in output)
@@ -164,7 +164,10 @@ def test_ctrl_c_during_a_run_abandons_it_at_once_and_says_so(tmp_path):
     assert f"the next run publishes them (or now: tension publish --db {serve.db})" in output
     assert "Flow run was cancelled" in output and "Traceback" not in output
     assert not serve.db.exists()  # the run never got as far as publishing
-    assert seconds < 30, seconds  # the seed's run, left to finish, takes ~8 s on an idle machine: no waiting for it
+    # Not waited for: the run was cancelled, not finished (no completed state, nothing published above). No time limit
+    # here: on a loaded host the seed's run takes as long as a Ctrl-C's path, so a limit only measured the host.
+    assert "Finished in state Completed" not in output, output[-3000:]
+    assert seconds < 90, seconds  # a hang guard only
     with socket.socket() as sock:
         assert sock.connect_ex(("127.0.0.1", serve.port)) != 0
 
