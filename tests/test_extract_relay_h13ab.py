@@ -52,3 +52,23 @@ def test_seoul_says_the_north_fired_is_the_norths_act(ctx):
     rows = _rows(ctx, "South Korea's military said North Korea fired a ballistic missile into the East Sea.")
     assert rows and rows[0][1] == "PRK" and rows[0][3], rows
     assert not any(r[1] == "KOR" for r in rows), rows
+
+
+# --- rows that should not exist ---------------------------------------------------------------------------------
+
+def test_launches_came_as_is_background_no_act_of_the_north(ctx):
+    # "<the North's act> came as <another event>": the launches were told the sentence before; this clause only
+    # places them in time (background, adjudication 1) and is no new act of the North (judge K's fragment row).
+    for text in ("Pyongyang test-fired a cruise missile over the Yellow Sea on Friday. The North's newest firings "
+                 "came as South Korean President Lee Jae Myung prepares to hold talks with Japan's prime minister "
+                 "next week.",
+                 "Pyongyang test-fired a cruise missile over the Yellow Sea on Friday. The North's firings came as "
+                 "the South's president got ready to travel to Tokyo for talks."):
+        rows = [(s.speaker, s.content) for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon, "")]
+        assert len([r for r in rows if r[0] in ("The North", "Pyongyang")]) == 1, rows
+
+
+def test_said_the_decision_came_after_stays_a_statement(ctx):
+    # Counter-case: a reporting verb before "came": the speaker's words, not a placing in time.
+    rows = _rows(ctx, "Seoul said the North's decision to cut the hotline came after weeks of rising tension.")
+    assert rows and rows[0][1] == "KOR", rows
