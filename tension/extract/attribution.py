@@ -58,7 +58,8 @@ def clause_findings(
 
     `anchors`: the clause's reporting verbs outside quotes ("said", "issued a statement"), in order.
     """
-    if rules.evaluative is not None and (link := _CAME_AS.match(blanked, c_start)) is not None and \
+    if rules.evaluative is not None and (blanked.find(" came", c_start, c_end) >= 0 or blanked.find(" comes", c_start, c_end) >= 0) and (
+            link := _CAME_AS.match(blanked, c_start)) is not None and \
             link.end("verb") <= c_end and not any(c_start <= a.start() < link.end("verb") for a in anchors):
         # "The North's latest launches came as ...", "The statement came when asked ...": when something already
         # told happened, background to the news (adjudication 1), no new act or statement of its owner
