@@ -22,13 +22,12 @@ def _rows(ctx, text: str) -> list[tuple]:
 # --- hard cases first ---------------------------------------------------------------------------------------------
 
 def test_state_media_said_that_after_a_clause_the_leader_spoke_is_the_leaders(ctx):
-    # An adverbial clause between "that" and the leader: the leader's satisfaction with a drill aimed at the South is
+    # An adverbial clause between "that" and the leader: the leader's praise of crews ready to strike the South is
     # his, passed on by the agency; the agency gets no row of its own for relaying it.
-    rows = _rows(ctx, "North Korea fired two cruise missiles into the West Sea on Sunday. The KCNA said that after "
-                      "watching the launch, Kim Jong-un voiced great satisfaction with the readiness of his forces "
-                      "to strike South Korea.")
-    assert ("Kim Jong-un", "PRK", "government", "KCNA") in rows, rows
-    assert not any(r[0] == "KCNA" for r in rows), rows
+    rows = _rows(ctx, "The Korean Central News Agency said that while touring the launch site, Kim Jong-un praised the "
+                      "crews for their readiness to strike South Korea.")
+    assert ("Kim Jong-un", "PRK", "government", "Korean Central News Agency") in rows, rows
+    assert not any(r[0] == "Korean Central News Agency" for r in rows), rows
 
 
 def test_state_media_said_the_leader_vowed_with_curly_quotes_is_the_leaders(ctx):
@@ -60,8 +59,7 @@ def test_launches_came_as_is_background_no_act_of_the_north(ctx):
     # "<the North's act> came as <another event>": the launches were told the sentence before; this clause only
     # places them in time (background, adjudication 1) and is no new act of the North (judge K's fragment row).
     for text in ("Pyongyang test-fired a cruise missile over the Yellow Sea on Friday. The North's newest firings "
-                 "came as South Korean President Lee Jae Myung prepares to hold talks with Japan's prime minister "
-                 "next week.",
+                 "came as Lee Jae Myung, the South's president, gets ready for talks with Japan's prime minister.",
                  "Pyongyang test-fired a cruise missile over the Yellow Sea on Friday. The North's firings came as "
                  "the South's president got ready to travel to Tokyo for talks."):
         rows = [(s.speaker, s.content) for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon, "")]
