@@ -317,8 +317,8 @@ def reported_act(blanked: str, verb_end: int, c_end: int, outside: list[Mention]
     return None
 
 
-# Between a state outlet's relay verb and its own state's person it passes on: "said [that] [after watching the
-# drill,] Kim ...".
+# Between a state outlet's relay verb and its own state's person it passes on: "said [that] [while touring the
+# site,] Kim ...".
 _OWN_PERSON_GAP = re.compile(r"\s*,?\s*(?:that\s+)?(?:(?:after|before|while|when|upon)\s[^,.;:\"“”]{1,60},\s*)?")
 
 
@@ -326,7 +326,7 @@ def relayed_own_person(blanked: str, verb_end: int, c_end: int, outside: list[Me
                        outlet: str, exclude: list[Mention] = (), predicate: re.Pattern | None = None
                        ) -> Finding | None:
     """The words or act of a person of the outlet's own state that a state outlet's relay verb passes on ("KCNA said
-    that after the drill Kim expressed satisfaction"): the person's, reported by the outlet (guideline, reporter vs
+    that while touring the site Kim praised the crews"): the person's, reported by the outlet (guideline, reporter vs
     actor: "State media reported Kim said ..." is Kim's statement); None when no such person opens what follows."""
     gap_end = _OWN_PERSON_GAP.match(blanked, verb_end, c_end)
     mention = next((m for m in outside if m.start >= verb_end), None)

@@ -36,7 +36,7 @@ ACCORDING = Anchored(re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?"), ("According
                      word_start=True)
 
 
-# A clause that only places something already told in time: "<the North's launches / the statement> came|comes
+# A clause that only places something already told in time: "<those firings / his remark> came|comes
 # as / after / when / days before ..." (issue 13's twenty-seventh round).
 _CAME_AS = re.compile(r"\W*(?:[A-Z][\w'’.-]*|the|a|an)(?:\s+[\w'’.-]+){0,5}?\s+(?P<verb>came|comes)\s+"
                       r"(?:as|after|before|when|amid|just|only|shortly|hours|days|weeks|months|a\s+day|less|more|"
@@ -58,10 +58,11 @@ def clause_findings(
 
     `anchors`: the clause's reporting verbs outside quotes ("said", "issued a statement"), in order.
     """
-    if rules.evaluative is not None and (blanked.find(" came", c_start, c_end) >= 0 or blanked.find(" comes", c_start, c_end) >= 0) and (
+    if rules.evaluative is not None and (blanked.find(" came", c_start, c_end) >= 0 or
+                                         blanked.find(" comes", c_start, c_end) >= 0) and (
             link := _CAME_AS.match(blanked, c_start)) is not None and \
             link.end("verb") <= c_end and not any(c_start <= a.start() < link.end("verb") for a in anchors):
-        # "The North's latest launches came as ...", "The statement came when asked ...": when something already
+        # "Those firings came as ...", "His remark came when he was asked ...": when something already
         # told happened, background to the news (adjudication 1), no new act or statement of its owner
         return []
     np_floor = after_lead(blanked, c_start, c_end)

@@ -361,7 +361,7 @@ def _spoken(cl: _Clause, v: _Verb, speakers: list[Mention], resolved: list, phra
         if reported is not None:
             return ([*out, reported] if _evaluates(cl, verb) else [reported])
         if resolved[0].kind == "media" and resolved[0].role == "state media" and resolved[0] is not cl.narrator:
-            # "The KCNA said that after the drill Kim expressed satisfaction": the leader's words, which the outlet
+            # "The KCNA said that while touring the site Kim praised the crews": the leader's words, which the outlet
             # of his own state only passes on (its own row only where it is the story's voice: a KCNA release)
             relayed = relayed_own_person(blanked, anchor.end(), cl.c_end, outside, resolved[0].country,
                                          speakers[-1].text, exclude=speakers, predicate=rules.predicate)
