@@ -317,6 +317,29 @@ def reported_act(blanked: str, verb_end: int, c_end: int, outside: list[Mention]
     return None
 
 
+# Between a state outlet's relay verb and its own state's person it passes on: "said [that] [while touring the
+# site,] Kim ...".
+_OWN_PERSON_GAP = re.compile(r"\s*,?\s*(?:that\s+)?(?:(?:after|before|while|when|upon)\s[^,.;:\"“”]{1,60},\s*)?")
+
+
+def relayed_own_person(blanked: str, verb_end: int, c_end: int, outside: list[Mention], outlet_country: str,
+                       outlet: str, exclude: list[Mention] = (), predicate: re.Pattern | None = None
+                       ) -> Finding | None:
+    """The words or act of a person of the outlet's own state that a state outlet's relay verb passes on ("KCNA said
+    that while touring the site Kim praised the crews"): the person's, reported by the outlet (guideline, reporter vs
+    actor: "State media reported Kim said ..." is Kim's statement); None when no such person opens what follows."""
+    gap_end = _OWN_PERSON_GAP.match(blanked, verb_end, c_end)
+    mention = next((m for m in outside if m.start >= verb_end), None)
+    if gap_end is None or mention is None or mention.start != gap_end.end():
+        return None
+    actor = referents(mention)
+    if not actor or actor[0].kind != "person" or actor[0].country != outlet_country or \
+            not _predicate_follows(blanked, mention.end, c_end, predicate):
+        return None
+    return Finding(actor[:1], mention.text, "", True, "reported act", exclude=[mention, *exclude],
+                   content_start=mention.start, reported=False, reported_by=outlet)
+
+
 def _people_of(actor: Mention, phrase: str, blanked: str, rules: Rules) -> bool:
     """Whether the act's subject is a plural demonym naming a country's people ("South Koreans", "many south
     Koreans, among them ..."): the people's act the outlet tells, not the state's (guideline, reporter vs actor). A

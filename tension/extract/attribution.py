@@ -36,6 +36,13 @@ ACCORDING = Anchored(re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?"), ("According
                      word_start=True)
 
 
+# A clause that only places something already told in time: "<those firings / his remark> came|comes
+# as / after / when / days before ..." (issue 13's twenty-seventh round).
+_CAME_AS = re.compile(r"\W*(?:[A-Z][\w'’.-]*|the|a|an)(?:\s+[\w'’.-]+){0,5}?\s+(?P<verb>came|comes)\s+"
+                      r"(?:as|after|before|when|amid|just|only|shortly|hours|days|weeks|months|a\s+day|less|more|"
+                      r"\d[\w-]*)\b")
+
+
 # A main verb after a passive agent's phrase ("killed by North Korean troops [in 2020] filed a lawsuit").
 _MAIN_VERB_AFTER = re.compile(r"(?:\s+[a-z]+(?<!ed))?(?:\s+(?:in|on|at|near)\s+[\w.-]+(?:\s+\d+)?)*\s+"
                               r"(?:[a-z]{2,}ed|said|sent|made|took|held|told|went|met|gave|wrote|won|lost|is|was|has|"
@@ -51,6 +58,13 @@ def clause_findings(
 
     `anchors`: the clause's reporting verbs outside quotes ("said", "issued a statement"), in order.
     """
+    if rules.evaluative is not None and (blanked.find(" came", c_start, c_end) >= 0 or
+                                         blanked.find(" comes", c_start, c_end) >= 0) and (
+            link := _CAME_AS.match(blanked, c_start)) is not None and \
+            link.end("verb") <= c_end and not any(c_start <= a.start() < link.end("verb") for a in anchors):
+        # "Those firings came as ...", "His remark came when he was asked ...": when something already
+        # told happened, background to the news (adjudication 1), no new act or statement of its owner
+        return []
     np_floor = after_lead(blanked, c_start, c_end)
     subject = clause_subject(blanked, c_start, c_end, rel, outside, antecedent, np_floor)
     frame = trailing_reporter(blanked, c_start, c_end, anchors, outside, rules)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tension.extract.acts import (coordinated, harm_before, modified_head, reported_act, verb_follows)
+from tension.extract.acts import (coordinated, harm_before, modified_head, relayed_own_person, reported_act,
+                                  verb_follows)
 from tension.extract.findings import Finding, Rules, referents, unique_countries
 from tension.extract.groups import subject_phrase
 from tension.extract.inverted import inverted_frame_findings, inverted_speaker
@@ -359,4 +360,11 @@ def _spoken(cl: _Clause, v: _Verb, speakers: list[Mention], resolved: list, phra
                                 exclude=speakers, predicate=rules.predicate)
         if reported is not None:
             return ([*out, reported] if _evaluates(cl, verb) else [reported])
+        if resolved[0].kind == "media" and resolved[0].role == "state media" and resolved[0] is not cl.narrator:
+            # "The KCNA said that while touring the site Kim praised the crews": the leader's words, which the outlet
+            # of his own state only passes on (its own row only where it is the story's voice: a KCNA release)
+            relayed = relayed_own_person(blanked, anchor.end(), cl.c_end, outside, resolved[0].country,
+                                         speakers[-1].text, exclude=speakers, predicate=rules.predicate)
+            if relayed is not None:
+                return [relayed]
     return out
