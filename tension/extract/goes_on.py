@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from tension.extract.continuation import closing_frame_voice, colon_frame
 from tension.extract.findings import Statement
 from tension.extract.kinds import Kinds
 from tension.extract.mentions import PERSON, Mention
+from tension.extract.references import issuing_words, words_pattern
 from tension.extract.sentences import Sentence
 from tension.extract.walk import Walk, as_mention
 
@@ -44,18 +46,27 @@ def voice_going_on(sentence: Sentence, in_sentence: list[Mention], found: list[S
     return None
 
 
-# A lead telling a body that issues a text and opens it with a colon: "<a spokesman for the body> issued the following
-# statement:", "... gave the following answer to questions raised by KCNA:" (the colon may be inside the sentence when
-# the text's first paragraph is glued on). The body, not the outlet, speaks what follows (issue 13 round 25).
-_FOLLOWING = re.compile(r"\b(?:issued|released|gave|made\s+public|published)\b[^:.]{0,160}?\bthe\s+following\b"
-                        r"[^:]{0,200}?:")
-# A body issuing a text that a later "It said:" opens ("<body> issued information bulletin No. 9 on ...").
-_ISSUING = re.compile(r"\b(?:issued|released|made\s+public|published)\b[^.:]{0,60}?\b(?:information\s+bulletin|"
-                      r"bulletin|statement|questionnaire|white\s+paper|indictment|memorandum|report)\b")
-# "It said:", "The bulletin said:" after a sentence telling the body that issued the text.
-_POINTER_FRAME = re.compile(r"(?:It|The\s+(?:information\s+)?(?:bulletin|statement|questionnaire|document|answer|"
-                            r"report|memorandum|indictment))\s+(?:said|says|reads|read|noted|notes|continued|"
-                            r"went\s+on)\s*:\s*$")
+@lru_cache(maxsize=1)
+def _issuing_frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a lead opening a text with "the following ...:", a lead issuing a document, a pointer frame "It said:"), from
+    issuing_words.tsv (read on first use)."""
+    words = issuing_words()
+    verbs = words_pattern(words.get("issuing", ()))
+    # A lead telling a body that issues a text and opens it with a colon: "<a spokesman for the body> issued the
+    # following statement:", "... gave the following answer to questions raised by KCNA:" (the colon may be inside the
+    # sentence when the text's first paragraph is glued on). The body, not the outlet, speaks what follows (issue 13
+    # round 25).
+    following = re.compile(r"\b(?:" + verbs + "|" + words_pattern(words.get("following", ())) +
+                           r")\b[^:.]{0,160}?\bthe\s+following\b[^:]{0,200}?:")
+    # A body issuing a text that a later "It said:" opens ("<body> issued information bulletin No. 9 on ...").
+    issuing = re.compile(r"\b(?:" + verbs + r")\b[^.:]{0,60}?\b(?:" + words_pattern(words.get("document", ())) + r")\b")
+    # "It said:", "The bulletin said:" after a sentence telling the body that issued the text.
+    pointer = re.compile(r"(?:It|The\s+(?:(?:" + words_pattern(words.get("pointer_modifier", ())) + r")\s+)?(?:" +
+                         words_pattern(words.get("pointer", ())) + r"))\s+(?:" +
+                         words_pattern(words.get("pointer_verb", ())) + r")\s*:\s*$")
+    return following, issuing, pointer
+
+
 _NO_ISSUER = frozenset({PERSON, "demonym", "capital", "media"})
 
 
@@ -78,14 +89,15 @@ def issuer_going_on(sentence: Sentence, in_sentence: list[Mention], doc: Walk, b
     text is remembered (`doc.issuer`) for an "It said:" after it."""
     if doc.narrator is None or kinds is None:
         return None
-    if (frame := _FOLLOWING.search(sentence.text)) is not None:
+    following, issuing_frame, pointer = _issuing_frames()
+    if (frame := following.search(sentence.text)) is not None:
         body = _issuing_body(sentence, in_sentence, frame.start(), doc.narrator)
         return None if body is None else (body, kinds.of_mention(body))
-    if (issuing := _ISSUING.search(sentence.text)) is not None and \
+    if (issuing := issuing_frame.search(sentence.text)) is not None and \
             (body := _issuing_body(sentence, in_sentence, issuing.start(), doc.narrator)) is not None:
         doc.issuer = (body, kinds.of_mention(body), sentence.index)
         return None
-    if _POINTER_FRAME.fullmatch(sentence.text.strip()):
+    if pointer.fullmatch(sentence.text.strip()):
         if doc.issuer is not None and sentence.index - doc.issuer[2] <= 2:
             # the body the lead just told issuing the text, not a speaker its first sentence named ("The South
             # announced a plan. <The CPRK> issued a bulletin in this regard. The bulletin said:")

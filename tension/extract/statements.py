@@ -31,7 +31,7 @@ from tension.extract.lexicon import Lexicon, anaphor_pattern, load_lexicon, repo
 from tension.extract.mentions import Mention
 from tension.extract.modality import modality  # noqa: F401 (re-exported: tests score with the extractor's modality)
 from tension.extract.places import make_statement
-from tension.extract.references import issued_documents, resolve_mentions
+from tension.extract.references import issued_documents, issuing_words, resolve_mentions
 from tension.extract.scan import WordIndex
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets
@@ -70,7 +70,7 @@ def extract_statements(
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
                                 words=lexicon.reference_words,
                                 home=home,
-                                issued=issued_documents(body, (lexicon.reference_words or {}).get("issued", ())))
+                                issued=issued_documents(body, issuing_words().get("points_back", ())))
     starts = [m.start for m in mentions]
     doc = Walk(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
