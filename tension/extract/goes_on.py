@@ -67,7 +67,30 @@ def _issuing_frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return following, issuing, pointer
 
 
+# A colon frame of someone's own words ("<a worker>, <his post>, told KCNA:", "<an officer> said:"): in a story that
+# tells a body's text and then people's reactions to it, the reactions are not the body's.
+_OWN_FRAME = re.compile(r"\b(?P<verb>said|says|told\s+\w+|stated|declared|stressed)\s*:\s*$")
+
+
+def issuer_voice_ends(sentence: Sentence, doc: Walk) -> bool:
+    """Whether a body speaking its text since an issuing lead stops at this sentence: a colon frame of someone's
+    own words, not the text's own ("It said:", "..., the statement says:")."""
+    if doc.issuer is None or doc.continuing is not doc.issuer[0] or \
+            (frame := _OWN_FRAME.search(sentence.text)) is None:
+        return False
+    return _text_as_subject().search(sentence.text, 0, frame.start("verb")) is None
+
+
+@lru_cache(maxsize=1)
+def _text_as_subject() -> re.Pattern:
+    """ "it" or "the <document>" right before a frame's verb (issuing_words.tsv pointer nouns)."""
+    return re.compile(r"\b(?:it|the\s+(?:\w+\s+)?(?:" + words_pattern(issuing_words().get("pointer", ())) +
+                      r"))\s*,?\s*$", re.I)
+
+
 _NO_ISSUER = frozenset({PERSON, "demonym", "capital", "media"})
+# The sentences of a story's lead, by index, where a body issuing a text makes the story that text.
+_LEAD = 2
 
 
 def _issuing_body(sentence: Sentence, in_sentence: list[Mention], at: int, narrator: Mention) -> Mention | None:
@@ -96,6 +119,11 @@ def issuer_going_on(sentence: Sentence, in_sentence: list[Mention], doc: Walk, b
     if (issuing := issuing_frame.search(sentence.text)) is not None and \
             (body := _issuing_body(sentence, in_sentence, issuing.start(), doc.narrator)) is not None:
         doc.issuer = (body, kinds.of_mention(body), sentence.index)
+        if sentence.index <= _LEAD and body.country == doc.narrator.country and doc.issuer[1] is not None:
+            # a story that opens with its own state's body issuing a text and then is that text, with no frame
+            # ("<the CPRK> issued a statement denouncing X. <what the statement says>"): the body speaks what
+            # follows, not the outlet (issue 13 round 26); a frame of someone else's later takes the voice over
+            return body, doc.issuer[1]
         return None
     if pointer.fullmatch(sentence.text.strip()):
         if doc.issuer is not None and sentence.index - doc.issuer[2] <= 2:
