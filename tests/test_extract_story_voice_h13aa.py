@@ -43,6 +43,24 @@ def test_an_indictment_of_the_defence_commission_goes_on_in_its_voice(ctx):
     assert later and all(r[2:] == ("PRK", "government") and r[1] != "KCNA" for r in later), rows
 
 
+def test_a_white_paper_framed_after_a_participle_phrase_is_the_front_body_s(ctx):
+    # The frame's own subject is the paper, with a participle phrase naming the South between commas: the text is the
+    # committee's (a front body, PRK civic), not the South's government's.
+    rows = _rows(ctx, "The Korean Anti-Nuke Peace Committee on Tuesday released a white paper on the nuclear arms in "
+                      "the south.\n\nThe white paper, released on the eve of an international meeting to be held in "
+                      "south Korea, said:\n\nNuclear arms have been brought into south Korea for decades. "
+                      "The arms are a grave threat to peace.")
+    assert rows[-1][1:] == ("Korean Anti-Nuke Peace Committee", "PRK", "civic"), rows
+
+
+def test_a_north_headquarters_of_a_pan_national_alliance_is_a_dprk_front_body(ctx):
+    # Unknown before: the lead's row and the statement's sentences went to the South or to KCNA.
+    rows = _rows(ctx, "A spokesman for the North Headquarters of Pomminryon issued a statement on Monday denouncing "
+                      "the puppet regime.\n\nThe regime has thrown patriots behind bars again.")
+    assert rows and all(r[1:] == ("North Headquarters of the Pan-national Alliance for Korea's Reunification", "PRK",
+                                  "civic") for r in rows), rows
+
+
 def test_reactions_framed_with_a_colon_after_the_statement_are_not_the_body_s(ctx):
     # Counter-case: after the lead, people are quoted reacting to the statement; their words are not the commission's
     # (they stay as before this round: the frame's person is unknown).

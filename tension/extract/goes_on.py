@@ -60,9 +60,10 @@ def _issuing_frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                            r")\b[^:.]{0,160}?\bthe\s+following\b[^:]{0,200}?:")
     # A body issuing a text that a later "It said:" opens ("<body> issued information bulletin No. 9 on ...").
     issuing = re.compile(r"\b(?:" + verbs + r")\b[^.:]{0,60}?\b(?:" + words_pattern(words.get("document", ())) + r")\b")
-    # "It said:", "The bulletin said:" after a sentence telling the body that issued the text.
+    # "It said:", "The bulletin said:" after a sentence telling the body that issued the text; the text's noun may
+    # have a participle phrase between commas ("The white paper, released on the eve of X, said:").
     pointer = re.compile(r"(?:It|The\s+(?:(?:" + words_pattern(words.get("pointer_modifier", ())) + r")\s+)?(?:" +
-                         words_pattern(words.get("pointer", ())) + r"))\s+(?:" +
+                         words_pattern(words.get("pointer", ())) + r")(?:,[^,:]{1,200},)?)\s+(?:" +
                          words_pattern(words.get("pointer_verb", ())) + r")\s*:\s*$")
     return following, issuing, pointer
 
