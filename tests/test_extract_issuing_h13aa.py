@@ -28,6 +28,7 @@ def test_both_detectors_read_the_table():
     assert issuing.search("The council made  public its white paper on Monday.")
     assert pointer.fullmatch("The information bulletin went on:")
     assert not pointer.fullmatch("The bulletin was read:")
+    assert pointer.fullmatch("The information said:")  # (the information bulletin, named short; round 26)
     found = issued_documents("The council made public a memorandum. Later the memorandum notes a thing.",
                              words["points_back"])
     assert found == [(12, "memorandum")]
