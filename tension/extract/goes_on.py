@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from tension.extract.continuation import closing_frame_voice, colon_frame
 from tension.extract.findings import Statement
 from tension.extract.kinds import Kinds
 from tension.extract.mentions import PERSON, Mention
+from tension.extract.references import issuing_words, words_pattern
 from tension.extract.sentences import Sentence
 from tension.extract.walk import Walk, as_mention
 
@@ -44,19 +46,52 @@ def voice_going_on(sentence: Sentence, in_sentence: list[Mention], found: list[S
     return None
 
 
-# A lead telling a body that issues a text and opens it with a colon: "<a spokesman for the body> issued the following
-# statement:", "... gave the following answer to questions raised by KCNA:" (the colon may be inside the sentence when
-# the text's first paragraph is glued on). The body, not the outlet, speaks what follows (issue 13 round 25).
-_FOLLOWING = re.compile(r"\b(?:issued|released|gave|made\s+public|published)\b[^:.]{0,160}?\bthe\s+following\b"
-                        r"[^:]{0,200}?:")
-# A body issuing a text that a later "It said:" opens ("<body> issued information bulletin No. 9 on ...").
-_ISSUING = re.compile(r"\b(?:issued|released|made\s+public|published)\b[^.:]{0,60}?\b(?:information\s+bulletin|"
-                      r"bulletin|statement|questionnaire|white\s+paper|indictment|memorandum|report)\b")
-# "It said:", "The bulletin said:" after a sentence telling the body that issued the text.
-_POINTER_FRAME = re.compile(r"(?:It|The\s+(?:information\s+)?(?:bulletin|statement|questionnaire|document|answer|"
-                            r"report|memorandum|indictment))\s+(?:said|says|reads|read|noted|notes|continued|"
-                            r"went\s+on)\s*:\s*$")
+@lru_cache(maxsize=1)
+def _issuing_frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a lead opening a text with "the following ...:", a lead issuing a document, a pointer frame "It said:"), from
+    issuing_words.tsv (read on first use)."""
+    words = issuing_words()
+    verbs = words_pattern(words.get("issuing", ()))
+    # A lead telling a body that issues a text and opens it with a colon: "<a spokesman for the body> issued the
+    # following statement:", "... gave the following answer to questions raised by KCNA:" (the colon may be inside the
+    # sentence when the text's first paragraph is glued on). The body, not the outlet, speaks what follows (issue 13
+    # round 25).
+    following = re.compile(r"\b(?:" + verbs + "|" + words_pattern(words.get("following", ())) +
+                           r")\b[^:.]{0,160}?\bthe\s+following\b[^:]{0,200}?:")
+    # A body issuing a text that a later "It said:" opens ("<body> issued information bulletin No. 9 on ...").
+    issuing = re.compile(r"\b(?:" + verbs + r")\b[^.:]{0,60}?\b(?:" + words_pattern(words.get("document", ())) + r")\b")
+    # "It said:", "The bulletin said:" after a sentence telling the body that issued the text; the text's noun may
+    # have a participle phrase between commas ("The white paper, released on the eve of X, said:").
+    pointer = re.compile(r"(?:It|The\s+(?:(?:" + words_pattern(words.get("pointer_modifier", ())) + r")\s+)?(?:" +
+                         words_pattern(words.get("pointer", ())) + r")(?:,[^,:]{1,200},)?)\s+(?:" +
+                         words_pattern(words.get("pointer_verb", ())) + r")\s*:\s*$")
+    return following, issuing, pointer
+
+
+# A colon frame of someone's own words ("<a worker>, <his post>, told KCNA:", "<an officer> said:"): in a story that
+# tells a body's text and then people's reactions to it, the reactions are not the body's.
+_OWN_FRAME = re.compile(r"\b(?P<verb>said|says|told\s+\w+|stated|declared|stressed)\s*:\s*$")
+
+
+def issuer_voice_ends(sentence: Sentence, doc: Walk) -> bool:
+    """Whether a body speaking its text since an issuing lead stops at this sentence: a colon frame of someone's
+    own words, not the text's own ("It said:", "..., the statement says:")."""
+    if doc.issuer is None or doc.continuing is not doc.issuer[0] or \
+            (frame := _OWN_FRAME.search(sentence.text)) is None:
+        return False
+    return _text_as_subject().search(sentence.text, 0, frame.start("verb")) is None
+
+
+@lru_cache(maxsize=1)
+def _text_as_subject() -> re.Pattern:
+    """ "it" or "the <document>" right before a frame's verb (issuing_words.tsv pointer nouns)."""
+    return re.compile(r"\b(?:it|the\s+(?:\w+\s+)?(?:" + words_pattern(issuing_words().get("pointer", ())) +
+                      r"))\s*,?\s*$", re.I)
+
+
 _NO_ISSUER = frozenset({PERSON, "demonym", "capital", "media"})
+# The sentences of a story's lead, by index, where a body issuing a text makes the story that text.
+_LEAD = 2
 
 
 def _issuing_body(sentence: Sentence, in_sentence: list[Mention], at: int, narrator: Mention) -> Mention | None:
@@ -78,14 +113,20 @@ def issuer_going_on(sentence: Sentence, in_sentence: list[Mention], doc: Walk, b
     text is remembered (`doc.issuer`) for an "It said:" after it."""
     if doc.narrator is None or kinds is None:
         return None
-    if (frame := _FOLLOWING.search(sentence.text)) is not None:
+    following, issuing_frame, pointer = _issuing_frames()
+    if (frame := following.search(sentence.text)) is not None:
         body = _issuing_body(sentence, in_sentence, frame.start(), doc.narrator)
         return None if body is None else (body, kinds.of_mention(body))
-    if (issuing := _ISSUING.search(sentence.text)) is not None and \
+    if (issuing := issuing_frame.search(sentence.text)) is not None and \
             (body := _issuing_body(sentence, in_sentence, issuing.start(), doc.narrator)) is not None:
         doc.issuer = (body, kinds.of_mention(body), sentence.index)
+        if sentence.index <= _LEAD and body.country == doc.narrator.country and doc.issuer[1] is not None:
+            # a story that opens with its own state's body issuing a text and then is that text, with no frame
+            # ("<the CPRK> issued a statement denouncing X. <what the statement says>"): the body speaks what
+            # follows, not the outlet (issue 13 round 26); a frame of someone else's later takes the voice over
+            return body, doc.issuer[1]
         return None
-    if _POINTER_FRAME.fullmatch(sentence.text.strip()):
+    if pointer.fullmatch(sentence.text.strip()):
         if doc.issuer is not None and sentence.index - doc.issuer[2] <= 2:
             # the body the lead just told issuing the text, not a speaker its first sentence named ("The South
             # announced a plan. <The CPRK> issued a bulletin in this regard. The bulletin said:")

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from tension.config import load_reference_words
+from tension.config import DATA_DIR, load_reference_words, read_tsv
 from tension.extract.acts import CIVIC_ROLE
 from tension.extract.mentions import PERSON, STATE_KINDS, Mention
 
@@ -29,20 +29,40 @@ def paper_pointed_at(mentions: list[Mention]) -> Mention | None:
     return None
 
 
+ISSUING_WORDS_FILE = DATA_DIR / "issuing_words.tsv"
+
+
+@lru_cache(maxsize=1)
+def issuing_words() -> dict[str, tuple[str, ...]]:
+    """The words of issuing_words.tsv by use (issuing, issuing_now, following, points_back, document, pointer, ...),
+    in the file's order (read once, on first use)."""
+    words: dict[str, list[str]] = {}
+    for row in read_tsv(ISSUING_WORDS_FILE):
+        words.setdefault(row["use"], []).append(row["word"])
+    return {use: tuple(found) for use, found in words.items()}
+
+
+def words_pattern(words: tuple[str, ...]) -> str:
+    """An alternation of `words` for a regular expression, a space in a phrase matching any run of spaces ("made
+    public"), in the given order."""
+    return "|".join(r"\s+".join(map(re.escape, word.split())) for word in words)
+
+
 def issued_documents(body: str, nouns: tuple[str, ...]) -> list[tuple[int, str]]:
     """Where the body tells a body issuing one of the document `nouns` ("<body> issued information bulletin No. 9",
     "... released a white paper", "... in its bulletin notes"), in order: (the start of the issuing words, the noun)."""
     lowered = body.lower() if nouns else ""
     if not any(noun in lowered for noun in nouns):
         return []
-    pattern = _issuing(nouns)
+    words = issuing_words()
+    pattern = _issuing(nouns, words.get("issuing", ()) + words.get("issuing_now", ()))
     return [(m.start(), m.group("noun").lower()) for m in pattern.finditer(body)]
 
 
 @lru_cache(maxsize=4)
-def _issuing(nouns: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:issued|releas(?:ed|es)|issues|made\s+public|makes\s+public|published|publishes|in\s+its)\s+"
-                      r"(?:an?\s+|its\s+)?(?:information\s+)?(?P<noun>" + "|".join(map(re.escape, nouns)) + r")\b", re.I)
+def _issuing(nouns: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + words_pattern(verbs) + r")\s+(?:an?\s+|its\s+)?(?:information\s+)?(?P<noun>"
+                      + "|".join(map(re.escape, nouns)) + r")\b", re.I)
 
 
 # A name right before the issuing words that is no issuer: a person, a country or a city in the body's own name ("a

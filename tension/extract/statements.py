@@ -24,14 +24,14 @@ from tension.extract.clause_statements import sentence_statements
 from tension.extract.clauses import names_only, promotion
 from tension.extract.continuation import closes_quote, continued, ends_continuation, only_a_frame, opens_quote
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
-from tension.extract.goes_on import issuer_going_on, voice_going_on
+from tension.extract.goes_on import issuer_going_on, issuer_voice_ends, voice_going_on
 from tension.extract.headlines import headline_source_voice, voices_in_headline
 from tension.extract.institutions import dateline_country, domestic_act, domestic_bodies, relative_clause_of_body
 from tension.extract.lexicon import Lexicon, anaphor_pattern, load_lexicon, reporting_verbs  # noqa: F401
 from tension.extract.mentions import Mention
 from tension.extract.modality import modality  # noqa: F401 (re-exported: tests score with the extractor's modality)
 from tension.extract.places import make_statement
-from tension.extract.references import issued_documents, resolve_mentions
+from tension.extract.references import issued_documents, issuing_words, resolve_mentions
 from tension.extract.scan import WordIndex
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets
@@ -70,7 +70,7 @@ def extract_statements(
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
                                 words=lexicon.reference_words,
                                 home=home,
-                                issued=issued_documents(body, (lexicon.reference_words or {}).get("issued", ())))
+                                issued=issued_documents(body, issuing_words().get("points_back", ())))
     starts = [m.start for m in mentions]
     doc = Walk(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
@@ -89,7 +89,8 @@ def extract_statements(
                 names_only(sentence.text) or promotion(sentence.text):
             continue  # (a sentence in another language, one naming without a verb, a promotion: no statement, the unit)
         in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-        if doc.continuing is not None and ends_continuation(sentence, in_sentence, doc, body):
+        if doc.continuing is not None and (ends_continuation(sentence, in_sentence, doc, body) or
+                                           issuer_voice_ends(sentence, doc)):
             doc.continuing = doc.continuing_kind = None
         narrator = doc.continuing or doc.narrator
         before, before_kind = doc.last_speaker, doc.last_kind
@@ -100,7 +101,7 @@ def extract_statements(
                     sentence, in_sentence, narrator, lexicon, doc)) is not None:
             found = [voiced]  # (the outlet's account of the act would be its own statement otherwise)
         issuer = issuer_going_on(sentence, in_sentence, doc, before, before_kind, lexicon.kinds) \
-            if doc.continuing is None else None
+            if doc.continuing is None or doc.issuer is not None and doc.continuing is doc.issuer[0] else None
         if issuer is not None:
             doc.continuing, doc.continuing_kind = issuer  # (a body issuing a text: it speaks what follows)
         if found:
