@@ -38,7 +38,7 @@ def statements(
         typer.echo(f"no input files under {', '.join(map(str, files))} (dotfiles and .meta.yaml sidecars are not "
                    "documents)", err=True)
         raise typer.Exit(code=1)
-    rejected = accepted = 0
+    rejected = accepted = printed = 0
     for found in document_statements(paths, build_context(pairs), fields, defaults):
         if isinstance(found, Rejection):
             rejected += 1
@@ -46,9 +46,14 @@ def statements(
             continue
         accepted += 1
         for statement in found:
+            printed += 1
             typer.echo(json.dumps(statement, ensure_ascii=False))
     if rejected and not accepted:
         raise typer.Exit(code=1)  # nothing readable at all
+    if accepted and not printed:
+        # An empty output read as a failure to run: say the documents were read and nothing in them was a statement
+        typer.echo(f"read {accepted} document{'s' if accepted != 1 else ''}: no statements found in "
+                   f"{'it' if accepted == 1 else 'them'}", err=True)
 
 
 def score(

@@ -247,3 +247,15 @@ def test_run_reports_an_os_error_in_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr(flows.local, "run_once", failing)
     result = runner.invoke(app, ["run", "-i", str(SEED_TEXT), "--db", str(tmp_path / "t.duckdb"), "--no-report"])
     assert result.exit_code == 1 and "could not publish" in result.output and "Traceback" not in result.output
+
+
+def test_statements_says_so_when_documents_hold_none(tmp_path):
+    """Before: a document read with no statement in it printed nothing at all and exited 0, which reads as a command
+    that did not run."""
+    batch = tmp_path / "quiet.jsonl"
+    batch.write_text(json.dumps({"id": "q1", "text": "The weather was mild and the harvest was good.",
+                                 "published": "2024-02-01"}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["statements", str(batch)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""  # nothing for a pipe to parse
+    assert "read 1 document: no statements found in it" in result.stderr
