@@ -52,32 +52,3 @@ def test_counter_cases_without_the_curse(scorer, text):
     result = scored(scorer, text)
     assert not any(c["cameo"] == "137" for c in result.cues)
     assert result.hostility < 0.3
-
-
-# --- 'blocked' before the cooperative thing it blocks (a rule: the word's marker row reaches back) ---
-
-@pytest.mark.parametrize("text", [
-    "The regime blocked the dialogue between the two sides.",
-    "The authorities blocked every exchange of civic groups.",
-    "The government blocked economic cooperation with the North.",
-])
-def test_blocked_turns_the_cooperation_after_it(scorer, text):
-    """Read as cooperation on main (the dialogue, the exchange, the aid counted); the blocking is an accusation."""
-    result = scored(scorer, text)
-    assert all(c["contribution"] >= 0 for c in result.cues)
-    assert result.hostility > 0.2
-
-
-@pytest.mark.parametrize("text", [
-    "The road was blocked by snow, and the talks went ahead as planned.",
-    "Police blocked the road to the venue of the talks.",
-])
-def test_blocked_does_not_reach_across_its_clause_or_far(scorer, text):
-    """Counter-cases: the talks after a clause break, or five words on, are not what was blocked."""
-    assert scored(scorer, text).hostility < 0
-
-
-def test_blocked_still_reaches_back(scorer):
-    """The derogation's own reach is unchanged: 'the exchanges were blocked'."""
-    result = scored(scorer, "The exchanges were blocked again.")
-    assert result.hostility > 0.2

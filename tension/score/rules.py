@@ -106,33 +106,17 @@ TOPIC_KEEPS_TURNED = True
 LOOK_AHEAD_SKIPS_NAMES = True
 
 
-# Twenty-second round (KCNA gold-free draw, seed 236: 20 gold-free counting statements, all accusations, 12 of them read
-# cooperative): a derogation word that is also a transitive verb acts on the cooperative thing after it, as the
-# opposition row 'block|blocks|blocking' does (cues_modifiers.tsv, reach 5): 'the regime blocked the dialogue'. Its
-# marker row reaches back ('exchanges blocked'), and a start word has one marker row (test_cue_tables), so the forward
-# reach is this rule: the cooperative cue must start less than DEROGATION_FORWARD_REACH words after the word, in its
-# clause (none of DEROGATION_FORWARD_STOPS between: 'blocked by the talks' names an agent). Part of the version.
-DEROGATION_FORWARD_WORDS = frozenset({"blocked"})
-DEROGATION_FORWARD_REACH = 5
-DEROGATION_FORWARD_STOPS = _CLAUSE_BREAK | {"and", "but", "while", "whereas", "although", "though", "because", "since",
-                                            "after", "before", "when", "as", "which", "who", "where", "by"}
-
-
 def derogate(found: list[dict], spans: list[tuple[int, int]], derogations: list[tuple[int, int, str, int]],
              words: list[str]) -> int:
     """Turn hostile the cooperative cues of `found` (word spans `spans`) that a derogation marker after them reaches:
     (start, end, pattern, window) each, the marker starting less than `window` words after the cue's end, with only
-    DEROGATION_LINKS between ("the talks were nothing but a farce"), or that a verb of DEROGATION_FORWARD_WORDS before
-    them reaches in their clause ("blocked the dialogue"). Returns how many were turned."""
+    DEROGATION_LINKS between ("the talks were nothing but a farce"). Returns how many were turned."""
     turned = 0
-    for cue, (cue_start, cue_end) in zip(found, spans):
+    for cue, (_, cue_end) in zip(found, spans):
         if cue["contribution"] >= 0:
             continue
-        for start, end, pattern, window in derogations:
-            if (cue_end <= start and start - cue_end < window and DEROGATION_LINKS.issuperset(words[cue_end:start])) or (
-                    end <= cue_start and cue_start - end < DEROGATION_FORWARD_REACH and end - start == 1
-                    and words[start] in DEROGATION_FORWARD_WORDS
-                    and DEROGATION_FORWARD_STOPS.isdisjoint(words[end:cue_start])):
+        for start, _, pattern, window in derogations:
+            if cue_end <= start and start - cue_end < window and DEROGATION_LINKS.issuperset(words[cue_end:start]):
                 cue["factor"] = round(-cue["factor"], 4)
                 cue["contribution"] = round(cue["weight"] * cue["factor"], 4)
                 cue["markers"] = cue["markers"] + [{"marker": pattern, "kind": DEROGATION}]

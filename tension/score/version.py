@@ -31,8 +31,7 @@ from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, C
                                  REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS,
                                  UNDOING_KINDS, VERBAL_CAP,
                                  CONTENT_LINKS, CONTENT_REACH, CONTENT_STOPS, TOPIC_KEEPS_TURNED, ACRONYM_LETTERS,
-                                 MODALITY_CUE_KINDS, UNNEGATED_HOSTILE_KEEPS,
-                                 DEROGATION_FORWARD_WORDS, DEROGATION_FORWARD_REACH, DEROGATION_FORWARD_STOPS)
+                                 MODALITY_CUE_KINDS, UNNEGATED_HOSTILE_KEEPS)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
 
 TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
@@ -54,8 +53,7 @@ def constants() -> str:
                  sorted(QUESTION_STARTS), sorted(CONTENT_LINKS), CONTENT_REACH, sorted(CONTENT_STOPS),
                  TOPIC_KEEPS_TURNED, ACRONYM_LETTERS, sorted(CONDITION_WORDS), sorted(CONDITIONED_KINDS),
                  sorted(CONDITION_HEDGED), sorted((k, sorted(v)) for k, v in MODALITY_CUE_KINDS.items()),
-                 sorted(UNNEGATED_HOSTILE_KEEPS), sorted(CONCESSIVE_WORDS), CONCESSION_REACH,
-                 sorted(DEROGATION_FORWARD_WORDS), DEROGATION_FORWARD_REACH, sorted(DEROGATION_FORWARD_STOPS)))
+                 sorted(UNNEGATED_HOSTILE_KEEPS), sorted(CONCESSIVE_WORDS), CONCESSION_REACH))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
