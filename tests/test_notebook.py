@@ -91,7 +91,16 @@ def test_notebook_reads_kcna_when_present(published: Path, tmp_path: Path, monke
     # The weeks marked by the headline (intensity) come first; the statements and cues shown are the highest surge's.
     # 2011-W51 (Kim Jong Il's death) no longer departs in tone: its "less hostile" KOR->PRK rows were the South's
     # opposition parties, which from session 10 are `opposition`, not the ROK state (docs/evaluation-extraction.md).
-    assert "intensity_flagged" in kcna and "2011-W47" in kcna and "2011-W40" in kcna
+    # The marked weeks shown are the database's own (weekly_index), whichever they are: a week whose z sits at the
+    # flag's threshold (2011-W40, z 2.52 against 2.5 in session 12) may come and go with any scorer change, and is not
+    # what this test is about. 2011-W47 surges far above it.
+    import duckdb
+
+    with duckdb.connect(str(kcna_db), read_only=True) as con:
+        marked = [w for (w,) in con.execute("select iso_week from weekly_index where pair_id = 'PRK-KOR' and "
+                                            "(intensity_flagged or flagged)").fetchall()]
+    assert "intensity_flagged" in kcna and "2011-W47" in marked
+    assert all(week in kcna for week in marked), (marked, kcna[:2000])
     assert "2011-W51" not in kcna
     assert "Statements behind 2011-W47, the highest intensity surge:" in kcna
     images = [o for o in code[11].get("outputs", []) if "image/png" in o.get("data", {})]
