@@ -1,6 +1,6 @@
 """Background about a past year (issue 13's twenty-eighth tuning round, branch h13ac): a sentence opening with a time
-in an earlier year ("In <year>,", "In <month> <year>,", "In <month> of <year>") whose act or speech is the very next
-thing tells that year's act — background to the news, no row (adjudication 1; labelling guideline). A voice framing it
+in an earlier year ("In <year>,", "In <month> <year>,", "In <month> of <year>") whose act is the very next thing
+tells that year's act — background to the news, no row (adjudication 1; labelling guideline). A voice framing it
 later says it now and keeps its row. Every sentence here is written for these tests (never copied from the
 corpora). Figures: docs/evaluation-extraction.md, "Twenty-eighth tuning round"."""
 
@@ -31,16 +31,18 @@ def test_an_act_told_of_an_earlier_year_is_no_row(ctx, opening):
     assert not any(r[0] == 1 for r in rows), rows
 
 
-def test_an_assessment_made_in_an_earlier_year_is_no_row(ctx):
-    rows = _rows(ctx, _LEAD + "In January 2024, South Korea's spy agency assessed that North Korea would test "
-                              "another missile.")
-    assert not any(r[0] == 1 for r in rows), rows
-
-
 # --- counter-cases: these pass before and after -----------------------------------------------------------------
 
 def test_this_years_act_stays_a_row(ctx):
     rows = _rows(ctx, _LEAD + "In December 2025, North Korea fired ballistic missiles toward South Korea.")
+    assert any(r[0] == 1 for r in rows), rows
+
+
+def test_an_assessment_made_in_an_earlier_year_keeps_its_row(ctx):
+    # A speech act opening with an earlier year is left as it was (the gold guard lost a true statement when it
+    # went): a known gap, docs/evaluation-extraction.md.
+    rows = _rows(ctx, _LEAD + "In January 2024, South Korea's spy agency assessed that North Korea would test "
+                              "another missile.")
     assert any(r[0] == 1 for r in rows), rows
 
 
