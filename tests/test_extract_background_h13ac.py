@@ -13,7 +13,9 @@ import pytest
 from tension.extract.statements import extract_statements
 
 _DAY = date(2025, 12, 29)
-_LEAD = "Seoul said on Monday that it was ready for talks. "
+# (a past year elsewhere in the story: the document's past gate is open; a story whose only year opens a sentence is
+# not checked, a known gap — a voice going on after a colon says its history now, and the gate cannot tell)
+_LEAD = "Seoul said on Monday that it was ready for talks, as it was in 2019. "
 
 
 def _rows(ctx, text: str) -> list[tuple]:

@@ -245,17 +245,6 @@ def opens_with_earlier_year(text: str, year: int, start: int = 0, end: int | Non
     return leading is not None and int(leading.group("year")) < year
 
 
-def tells_the_past(words: AbstractSet[str], body: str) -> bool:
-    """Whether a document may tell an earlier act (the gate of before_the_week): a word of a past phrase, or a year
-    after "in" — at a sentence's opening too, a month between ("In 2020,", "In January 2024,")."""
-    return not past_gate().isdisjoint(words) or " in 19" in body or " in 20" in body or \
-        "In " in body and _OPENING_YEAR.search(body) is not None
-
-
-# A year opening a sentence, a month and day between: the gate's search (a match is checked by _LEADING_YEAR).
-_OPENING_YEAR = re.compile(r"\bIn (?:[A-Z][a-z]+\.? (?:\d{1,2},? )?(?:of )?)?(?:19|20)\d\d\b")
-
-
 def opens_in_an_earlier_year(blanked: str, c_start: int, c_end: int, finding: Finding, year: int) -> bool:
     """Whether the clause opens with a time in a year before the document's and the finding's own actor comes right
     after it ("In 2020, North Korea conducted ...", "In March of 2019 the North fired ..."): that year's act,

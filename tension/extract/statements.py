@@ -79,7 +79,7 @@ def extract_statements(
     doc.year = published.year
     doc.published = published
     doc.eulogy = not context.eulogy_words().isdisjoint(words)
-    doc.past = context.tells_the_past(words, body)
+    doc.past = not context.past_gate().isdisjoint(words) or " in 19" in body or " in 20" in body
     foreign = " de " in body and len(context.foreign_words().intersection(words)) >= 5  # (another language's)
     statements: list[Statement] = []
     pending_quote: list[Sentence] = []  # sentences inside a quotation whose speaker comes later
