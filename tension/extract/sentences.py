@@ -40,6 +40,13 @@ class Sentence(NamedTuple):
     end: int
     text: str
     header: bool = False  # a wire header (slug, title, byline, dateline): never a statement
+    quote: int = 0  # how quotations stand at its ends, OPENS_QUOTE | CLOSES_QUOTE | ... (quote_marks)
+
+
+OPENS_QUOTE = 1  # the sentence opens (or its paragraph reopens) a quotation still open at its end
+CLOSES_QUOTE = 2  # it closes a quotation and leaves none open (a stray one in running text ends with its paragraph)
+ENDS_QUOTE = 4  # it ends a quotation begun earlier or before its frame; none is open after it, nor opens at once
+GOES_ON = 8  # a quotation ends in it before a frame ('"...," he said.') and the next sentence opens a new one at once
 
 
 def split_sentences(body: str, abbreviations: frozenset[str]) -> list[Sentence]:
@@ -47,9 +54,11 @@ def split_sentences(body: str, abbreviations: frozenset[str]) -> list[Sentence]:
     cuts: set[int] = {m.end() for m in _GLUED.finditer(body) if body[m.start() - 2 : m.start()].isalpha()
                       and body[m.start() - 2 : m.start()].islower()}
     headers: list[tuple[int, int]] = []
+    paragraphs: list[int] = []  # where each paragraph's text starts
     offset = 0
     for paragraph in body.split("\n\n"):
         cuts.add(offset)
+        paragraphs.append(offset + len(paragraph) - len(paragraph.lstrip()))
         # A wire header (slug, title, byline) ends at the dateline: checked cheaply before the pattern runs.
         head = paragraph[:700]
         if ("--" in head or "—" in head or "–" in head or ":" in head[:60] or "/TASS/" in head[:90]) and (
@@ -74,8 +83,68 @@ def split_sentences(body: str, abbreviations: frozenset[str]) -> list[Sentence]:
                     continue
             spans.append([lo, hi])
     header_starts = [h0 for h0, _ in headers]  # one header at most per paragraph, in order
-    return [Sentence(i, lo, hi, body[lo:hi], _within(headers, header_starts, lo, hi))
+    quotes = quote_marks(body, spans, paragraphs) if '"' in body or "“" in body else [0] * len(spans)
+    return [Sentence(i, lo, hi, body[lo:hi], _within(headers, header_starts, lo, hi), quotes[i])
             for i, (lo, hi) in enumerate(spans)]
+
+
+_QUOTE_MARK = re.compile(r'["“”]')
+_OPENS_AFTER = frozenset("([{—–")  # a straight quote after these (or a space) opens
+_CLOSES_BEFORE = frozenset(",.;:!?)]—–")  # one before these (or a space) closes
+
+
+def quote_marks(body: str, spans: list[list[int]], paragraphs: list[int]) -> list[int]:
+    """For each sentence span, whether it opens a quotation left open at its end (OPENS_QUOTE) and whether it closes
+    one and leaves none open (CLOSES_QUOTE), reading the marks in order: curly marks say their side; a straight one opens
+    after a space or a bracket and closes before a space or a punctuation mark (otherwise it flips the state). A
+    quotation set apart (opening a paragraph or after a colon) stays open over paragraphs (KCNA marks only its first
+    and last); a paragraph starting with an opening mark while one is open reopens it (news style: each paragraph
+    opens with a mark, only the last closes); any other quotation ends with its paragraph (an unclosed or stray mark). A sentence closing a
+    quotation begun before it opens one too when the next sentence starts a new quotation at once: its speaker goes on
+    there ('"...," he said. "...'). Counting marks per sentence took the closing mark of a quotation begun the
+    sentence before for an opening one, and the next sentence for that quotation's words."""
+    marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(body)]
+    firsts = set(paragraphs)
+    out, depth, at, end, block = [], 0, 0, len(body), False
+    ended: list[bool] = []  # whether the sentence closes a quotation begun before it, or one its frame follows
+    for k, (lo, hi) in enumerate(spans):
+        before, fresh, closed, framed = depth, False, False, False
+        while at < len(marks) and marks[at][0] < lo:
+            at += 1
+        while at < len(marks) and marks[at][0] < hi:
+            i, mark = marks[at]
+            at += 1
+            if depth and i == lo and lo in firsts and mark != "”":
+                fresh = True  # a paragraph reopening the open quotation
+                continue
+            if mark == "“":
+                opening = True
+            elif mark == "”":
+                opening = False
+            else:
+                opens_like = i == 0 or body[i - 1].isspace() or body[i - 1] in _OPENS_AFTER
+                closes_like = i + 1 == end or body[i + 1].isspace() or body[i + 1] in _CLOSES_BEFORE
+                opening = opens_like if opens_like != closes_like else not depth
+            if opening:
+                if not depth:  # a quotation set apart (a paragraph's or after a colon) may run over paragraphs
+                    fresh, block = True, i == lo and lo in firsts or body[max(0, i - 4) : i].rstrip().endswith(":")
+                depth += 1
+            elif depth:
+                depth -= 1
+                if not depth:  # (framed: '"...," he said', a frame follows what was quoted)
+                    fresh, closed, framed = False, True, body[i - 1] in ",!?" or body[i + 1 : i + 2] == ","
+        after = spans[k + 1][0] if k + 1 < len(spans) else end
+        if depth and not block and (after in firsts or after == end) and body[after : after + 1] not in ('"', "“"):
+            depth, fresh, closed = 0, False, before > 0  # (a stray or unclosed mark in running text: its paragraph
+            # ends it; a closing mark typed with a space before it kept a KCNA story's quotation open to its end)
+        out.append((OPENS_QUOTE if depth and fresh else 0) | (CLOSES_QUOTE if closed and not depth else 0))
+        ended.append(closed and not depth and (before > 0 or framed))
+    for i in range(len(out)):
+        if ended[i] and i + 1 < len(out) and body[spans[i + 1][0]] in '"“':
+            out[i] |= OPENS_QUOTE | GOES_ON  # ('"...," he said. "...': his quotation goes on in the next one)
+        elif ended[i]:
+            out[i] |= ENDS_QUOTE
+    return out
 
 
 def _within(headers: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> bool:

@@ -109,15 +109,15 @@ def extract_statements(
             if pending_quote and speakers:
                 statements.extend(continued(s, speakers[0], "quote (speaker after)") for s in pending_quote)
             pending_quote = []
-            quote_speaker = speakers[0] if speakers and opens_quote(sentence.text) else None
+            quote_speaker = speakers[0] if speakers and opens_quote(sentence) else None
             if issuer is None and (going_on := voice_going_on(sentence, in_sentence, found, speakers, before,
                                                               before_kind, lexicon.kinds, lexicon.pointing)):
                 doc.continuing, doc.continuing_kind = going_on
         elif quote_speaker is not None:
             found = [continued(sentence, quote_speaker, "quote (continued)")]
-            if closes_quote(sentence.text):
+            if closes_quote(sentence):
                 quote_speaker = None
-        elif opens_quote(sentence.text) or pending_quote:
+        elif opens_quote(sentence) or pending_quote:
             pending_quote.append(sentence)
         elif narrator is not None and (narrator is doc.continuing or doc.background_at != sentence.start and not
                                        context.opens_with_earlier_year(sentence.text, doc.year)):
