@@ -27,8 +27,8 @@ def test_a_launching_drill_is_a_launch_not_a_border_drill(ctx):
 
 def test_the_singular_launch_is_a_launch(ctx):
     # "launch" as a noun was only in the any-actor row, which gave the document's counterpart (the South) alone
-    assert _targets(ctx, "North Korean leader Kim Jong-un said the launch proved the power of his country's "
-                         "deterrent.") == [_LAUNCH]
+    assert _targets(ctx, "Seoul raised its alert. The launch was overseen by North Korean leader Kim Jong-un "
+                         "on Sunday.")[-1] == _LAUNCH
 
 
 def test_missiles_beside_firing_are_a_launch(ctx):
