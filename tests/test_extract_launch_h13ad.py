@@ -22,7 +22,7 @@ def _targets(ctx, text: str) -> list[list[str]]:
 
 def test_a_launching_drill_is_a_launch_not_a_border_drill(ctx):
     # "drill" is in the border row, "launching" in the launch row: the launch word decides
-    assert _targets(ctx, "The launching drill was overseen by North Korean leader Kim Jong-un.") == [_LAUNCH]
+    assert _targets(ctx, "Kim Jong-un watched from a hilltop as the North's launching drill went ahead at dawn.") == [_LAUNCH]
 
 
 def test_the_singular_launch_is_a_launch(ctx):
@@ -32,31 +32,31 @@ def test_the_singular_launch_is_a_launch(ctx):
 
 
 def test_missiles_beside_firing_are_a_launch(ctx):
-    assert _targets(ctx, "Why does North Korea keep firing so many missiles?") == [_LAUNCH]
+    assert _targets(ctx, "Analysts ask what Pyongyang gains from firing missiles week after week.") == [_LAUNCH]
 
 
 def test_an_icbm_named_with_gps_is_a_launch(ctx):
     # GPS names the border row's jamming, but an ICBM is named: the weapon word of the launch row wins
-    assert _targets(ctx, "North Korean ICBM launch tracked by GPS satellites") == [_LAUNCH]
+    assert _targets(ctx, "Pyongyang's ICBM test, seen from space: GPS data show the arc") == [_LAUNCH]
 
 
 def test_nuclear_drills_are_a_launch_default(ctx):
-    assert _targets(ctx, "North Korea's latest drills showed its nuclear threat is growing.") == [_LAUNCH]
+    assert _targets(ctx, "Pyongyang held drills on Friday to rehearse the use of its nuclear arsenal.") == [_LAUNCH]
 
 
 # --- counter-cases: the South alone stays ---------------------------------------------------------------------------
 
 def test_artillery_shells_fired_stay_on_the_south(ctx):
-    assert _targets(ctx, "North Korea fired about 90 artillery shells off its west coast on Monday.") == [["KOR"]]
+    assert _targets(ctx, "Pyongyang's gunners fired dozens of artillery shells into a buffer zone at sea on Monday.") == [["KOR"]]
 
 
 def test_trash_balloons_launched_stay_on_the_south(ctx):
     # "launched" is a launch word, but balloons are the border row's: the weapon word decides
-    assert _targets(ctx, "North Korea launched hundreds of trash balloons across the border on Sunday.") == [["KOR"]]
+    assert _targets(ctx, "Pyongyang launched a new wave of rubbish-filled balloons over the frontier overnight.") == [["KOR"]]
 
 
 def test_a_firing_drill_alone_stays_on_the_south(ctx):
-    assert _targets(ctx, "North Korea staged a firing drill near the border island on Tuesday.") == [["KOR"]]
+    assert _targets(ctx, "Pyongyang staged a firing drill close to the frontline islands this week.") == [["KOR"]]
 
 
 def test_the_verb_launch_is_no_missile_launch(ctx):

@@ -47,7 +47,7 @@ def _words(text: str) -> list[str]:
 _LAUNCH_OR_TEST = frozenset({"launch", "launched", "launches", "launching", "test", "tested", "tests", "testing"})
 _STRIKE = frozenset({"strike", "strikes"})
 # "launch" as a noun ("the launch", "a test launch"): only then is it a country's own launch (act_types.tsv rows of
-# a country); the verb "launch" is KCNA's everyday "launch an offensive / a struggle / a war" (round 29: measured on
+# a country); the verb "launch" is, in KCNA, mostly launching an offensive, a struggle or a war (round 29: measured on
 # gold-free KCNA, the verb in the DPRK launch row widened its rows' targets to Japan and the US, mostly wrongly)
 _LAUNCH_NOUN = re.compile(r"\b(?:the|a|an|its|this|that|his|her|their|test|missile|satellite|rocket|icbm|latest|recent|"
                           r"first|second|third|next|another|last|previous|failed|successful)\s+launch\b(?!\s+(?:a|an|the)\b)")
