@@ -239,10 +239,15 @@ _LEADING = re.compile(r"\s*(?:since|after|before|following|while|when|until|as|o
 
 def opens_with_earlier_year(text: str, year: int, start: int = 0, end: int | None = None) -> bool:
     """Whether text[start:end] opens with a time in a year before `year` ("In August 1981 he proposed ...")."""
+    return _earlier_year_opening(text, year, start, len(text) if end is None else end) is not None
+
+
+def _earlier_year_opening(text: str, year: int, start: int, end: int) -> re.Match | None:
+    """The opening time of text[start:end] when it is in a year before `year`, else None."""
     if not (text.startswith("In ", start) or text.startswith(" In ", start)):
-        return False
-    leading = _LEADING_YEAR.match(text, start, len(text) if end is None else end)
-    return leading is not None and int(leading.group("year")) < year
+        return None
+    leading = _LEADING_YEAR.match(text, start, end)
+    return leading if leading is not None and int(leading.group("year")) < year else None
 
 
 def opens_in_an_earlier_year(blanked: str, c_start: int, c_end: int, finding: Finding, year: int) -> bool:
@@ -250,10 +255,7 @@ def opens_in_an_earlier_year(blanked: str, c_start: int, c_end: int, finding: Fi
     after it ("In 2020, North Korea conducted ...", "In March of 2019 the North fired ..."): that year's act,
     background (adjudication 1). Not a voice framing it later ("In 2010 the North shelled ..., the ministry said":
     what the ministry says now), nor a subject further on."""
-    if not (blanked.startswith("In ", c_start) or blanked.startswith(" In ", c_start)):
-        return False
-    leading = _LEADING_YEAR.match(blanked, c_start, c_end)
-    if leading is None or int(leading.group("year")) >= year:
+    if (leading := _earlier_year_opening(blanked, year, c_start, c_end)) is None:
         return False
     after = [m.start for m in (finding.exclude or finding.speakers) if leading.end() <= m.start < c_end]
     return bool(after) and len(blanked[leading.end() : min(after)].split()) <= 2
