@@ -21,7 +21,7 @@ def test_negating_an_agreement_is_a_rejection(scorer, text, fragment):
 
 def test_the_rejection_is_the_negation_the_extractor_read(scorer):
     """'denied the declaration': the extractor calls the statement negated; the rejection cue is that negation, so
-    the statement's factor (0.5) is not applied again (rules.MODALITY_CUE_KINDS)."""
+    the statement's factor (0.5) is not applied again (rules.UNNEGATED_HOSTILE_KEEPS)."""
     result = scored(scorer, "The ruling party has flatly denied the joint declaration of the two leaders.")
     assert result.modality == "negated"
     assert result.modality_factor == 1.0

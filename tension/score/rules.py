@@ -332,18 +332,11 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# Sixteenth round (KCNA gold-free sample, seed 61): cue kinds that are themselves the statement modality the extractor
-# reads from the same words. The extractor calls a statement `negated` on 'deny', 'refuse', 'rule out'; when those
-# words begin a rejection cue ('denied the joint declaration', 'negating the agreements': a rejection of an agreement,
-# not a denial of an act), the text marks the modality at the cue, and the statement's factor is not applied again,
-# as for a negation marker on a cue (Scorer.marked_by); only when the cues sum hostile (a refusal beside warmer words
-# keeps the statement's factor). Part of the version.
-MODALITY_CUE_KINDS = {"negated": frozenset({"rejection"})}
-
-# Twenty-first round (KCNA gold-free draws, seeds 211 and 213): a statement the extractor calls `negated` whose cues sum
-# hostile although no negation marker reached any of them. The negation is then of words that are no cue: an escape,
-# a survival or an improvement the accused side is told it will never see ('will never escape the punishment', 'the
-# relations will never improve unless they stop the war moves', 'cannot be overlooked'), KCNA's threat and warning
-# formulas; halving the statement put such threats below plain accusations. A negation that reaches a cue still cancels
-# it (Scorer.marked_by). Part of the version.
+# Modalities whose statement factor does not apply when the cues sum hostile and no marker of the modality reached a cue
+# (one that reaches a cue cancels it: Scorer.marked_by). Twenty-first round (KCNA gold-free draws, seeds 211 and 213):
+# a statement the extractor calls `negated` is then negated in words that are no cue — an escape, a survival or an
+# improvement the accused side is told it will never see ('will never escape the punishment', 'the relations will
+# never improve unless they stop the war moves', 'cannot be overlooked'), KCNA's threat and warning formulas; halving
+# it put such threats below plain accusations. This holds the sixteenth round's case too (seed 61): 'denied the joint
+# declaration', where the extractor's `negated` is the rejection cue's own word, counted once. Part of the version.
 UNNEGATED_HOSTILE_KEEPS = frozenset({"negated"})

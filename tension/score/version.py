@@ -31,7 +31,7 @@ from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, C
                                  REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS,
                                  UNDOING_KINDS, VERBAL_CAP,
                                  CONTENT_LINKS, CONTENT_REACH, CONTENT_STOPS, TOPIC_KEEPS_TURNED, ACRONYM_LETTERS,
-                                 MODALITY_CUE_KINDS, UNNEGATED_HOSTILE_KEEPS)
+                                 UNNEGATED_HOSTILE_KEEPS)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
 
 TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
@@ -52,7 +52,7 @@ def constants() -> str:
                  sorted(TARGETS_ACT_KINDS), REQUESTED_UNDOING,
                  sorted(QUESTION_STARTS), sorted(CONTENT_LINKS), CONTENT_REACH, sorted(CONTENT_STOPS),
                  TOPIC_KEEPS_TURNED, ACRONYM_LETTERS, sorted(CONDITION_WORDS), sorted(CONDITIONED_KINDS),
-                 sorted(CONDITION_HEDGED), sorted((k, sorted(v)) for k, v in MODALITY_CUE_KINDS.items()),
+                 sorted(CONDITION_HEDGED),
                  sorted(UNNEGATED_HOSTILE_KEEPS), sorted(CONCESSIVE_WORDS), CONCESSION_REACH))
 
 
