@@ -35,7 +35,7 @@ from tension.extract.references import issued_documents, issuing_words, resolve_
 from tension.extract.scan import WordIndex
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets
-from tension.extract.voices import is_remark, relayed_voices
+from tension.extract.voices import diaspora_voices, is_remark, relayed_voices
 from tension.extract.walk import Walk, declared_speaker
 
 
@@ -153,6 +153,7 @@ def extract_statements(
             statements.append(make_statement(s, s.text, Finding([doc.narrator], doc.narrator.text, "", False, "document"), [],
                                     []))
             statements[-1].speaker_kind = kind
+    statements = diaspora_voices(statements, body, doc.narrator, lexicon.kinds)
     # A leader no longer alive does nothing this week: what "the late head of state" (actors.tsv role "late ...")
     # said or did is his history as the outlet tells it — eulogies, anniversaries — background, no row
     # (adjudication 1). Before, KCNA's retelling of its late leaders' proposals to the South read as this week's

@@ -19,6 +19,7 @@ from tension.extract.kinds import PARTY_KINDS, POLITICAL_VOICES, RELAYED_BODIES,
 from tension.extract.lexicon import Lexicon
 from tension.extract.mentions import Mention
 from tension.extract.sentences import Sentence
+from tension.extract.speaker_kind import DIASPORA
 from tension.extract.places import make_statement
 from tension.extract.walk import Walk
 
@@ -308,3 +309,33 @@ def _told_of(body: tuple[Mention, str, str], sentence: Sentence, doc: Walk, narr
                           [], in_sentence, offset=sentence.start, doc_cues=doc.cues)
     return replace(told, speaker_kind=kind, reported_by=narrator.text, speaker_actor=mention.actor,
                    speaker_role=mention.role or None)
+
+
+# The lead's subject is a diaspora body or gathering: what comes before its first verb names Koreans abroad ("Koreans
+# in <country> held ...", "A festival of Koreans in <region> was held ...", "The committee of the association of
+# Korean residents in <country> gave ..."); a verb of the lead, a few common forms, ends the subject.
+_LEAD_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|held|gave|sent|issued|made|took|met|said|called|"
+                        r"[a-z]+ed)\b")
+
+
+def diaspora_lead(body: str) -> bool:
+    """Whether the story's first sentence has a diaspora body or gathering of Koreans abroad as its subject (before
+    its first verb)."""
+    first = re.split(r"[.!?](?:\s|,|$)", body.lstrip(), maxsplit=1)[0]
+    verb = _LEAD_VERB.search(first)
+    return bool(DIASPORA.search(first, 0, verb.start() if verb else len(first)))
+
+
+def diaspora_voices(statements: list[Statement], body: str, narrator: Mention | None, kinds: Kinds | None
+                    ) -> list[Statement]:
+    """In a state outlet's story about a diaspora body or gathering, a relayed voice of no country the walk could
+    only call `people` (a named official, "the speakers", "lecturers", an unresolved "the statement") is a voice of
+    that diaspora: `diaspora_foreign` (adjudication 6 and 34; a person of the outlet's own or another named country
+    keeps it)."""
+    if narrator is None or kinds is None or kinds.of_mention(narrator) != "state_media" or not diaspora_lead(body):
+        return statements
+    for statement in statements:
+        if statement.speaker_kind == "people" and statement.speaker_country is None and \
+                statement.speaker_actor != narrator.actor:
+            statement.speaker_kind = "diaspora_foreign"
+    return statements
