@@ -58,3 +58,15 @@ def test_runs_without_a_database_or_runs_says_so(tmp_path):
         store.create_schema(con)
     empty = runner.invoke(app, ["runs", "--db", str(db)])
     assert empty.exit_code == 0 and empty.output == "(no rows)\n"
+
+
+def test_runs_of_a_database_from_before_the_note_column(tmp_path):
+    db = tmp_path / "old.duckdb"
+    with store.connect(db) as con:
+        store.create_schema(con)
+        con.execute("alter table runs drop column note")
+        con.execute("insert into runs values ('r0', '2025-06-02 06:00:00', '2025-06-02 06:01:00', 3, 3, 0, 9, 'v0', "
+                    "'completed')")
+    result = runner.invoke(app, ["runs", "--db", str(db), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1].startswith("2025-06-02 06:00:00,2025-06-02 06:01:00,1.0,completed,3,3,0,9,v0,,")

@@ -1,6 +1,11 @@
 -- `tension runs`: the last $last runs, newest first, as a person reads them (times to the second, the duration in
 -- minutes; a run still going, killed or crashed has no finish). Parameter: $last (how many).
-with listed as (
+with recorded as (
+    -- a database published before runs.note was added (session 12) has no note: NULL, not a binder error
+    select * from runs union all by name (select null::varchar as note where false)
+),
+
+listed as (
     select
         strftime(started_at, '%Y-%m-%d %H:%M:%S') as started,
         strftime(finished_at, '%Y-%m-%d %H:%M:%S') as finished,
@@ -14,7 +19,7 @@ with listed as (
         coalesce(note, '') as note,
         run_id,
         started_at
-    from runs
+    from recorded
     order by started_at desc
     limit $last
 ),
