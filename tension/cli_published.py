@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from tension.cli_checks import DB_OPTION
+from tension.cli_checks import DB_OPTION, at_least_one
 from tension.config import DEFAULT_REPORTS
 
 
@@ -66,7 +66,7 @@ def sql(
 
 def runs_command(
     db: Path = DB_OPTION,
-    last: int = typer.Option(10, "--last", metavar="N", min=1, help="How many runs, newest first."),
+    last: int = typer.Option(10, "--last", metavar="N", callback=at_least_one, help="How many runs (at least 1), newest first."),
     fmt: str = typer.Option("table", "--format", metavar="FORMAT", help="table, csv or json."),
 ) -> None:
     """List the runs the published database records, newest first: when each started and finished, its status

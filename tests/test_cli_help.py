@@ -81,3 +81,11 @@ def test_arguments_read_as_what_to_type_not_as_python_types():
 def test_a_view_asked_of_a_missing_database_names_the_database(tmp_path):
     result = runner.invoke(app, ["views", "pair_statements", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "Invalid value for --db" in " ".join(result.output.split()), result.output
+
+
+def test_a_count_option_says_at_least_one_in_words_and_refuses_zero_naming_the_option():
+    """`--workers N ... [default: 2; x>=1]` read as a formula in a new user's --help."""
+    for command in COMMANDS:
+        assert "x>=" not in _help(command), command
+    result = runner.invoke(app, ["run", "--workers", "0"])
+    assert result.exit_code == 2 and "Invalid value for '--workers': must be at least 1, got 0" in result.output
