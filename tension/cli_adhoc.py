@@ -14,7 +14,7 @@ from tension.cli_checks import check_files, check_pairs, parse_countries, parse_
 
 
 def statements(
-    files: list[Path] = typer.Argument(..., help="Input files or folders (read recursively): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv (each document needs a date)."),
+    files: list[Path] = typer.Argument(..., metavar="PATH", help="Input files or folders (read recursively): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv (each document needs a date)."),
     field: list[str] = typer.Option([], "--field", metavar="OURS=THEIRS", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
     default: list[str] = typer.Option([], "--default", metavar="FIELD=VALUE", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
@@ -57,7 +57,7 @@ def statements(
 
 
 def score(
-    text: Optional[str] = typer.Argument(None, help="Text to score."),
+    text: Optional[str] = typer.Argument(None, metavar="TEXT", help="Text to score."),
     file: Optional[Path] = typer.Option(None, "--file", "-f", metavar="PATH", help="One text per line (blank lines skipped); '-' reads stdin."),
     modality: str = typer.Option("asserted", "--modality", metavar="MODALITY", help="asserted, threat_or_future, hypothetical, negated, reported."),
     targets: Optional[str] = typer.Option(None, "--targets", metavar="ISO3[,ISO3...]", help="Score toward these countries (ISO3, comma-separated), as the pipeline scores a statement toward its targets: a cue aimed at another country counts 0."),

@@ -24,6 +24,14 @@ DB_OPTION = typer.Option(DEFAULT_DB, "--db", metavar="FILE", help="DuckDB databa
 DEFAULTABLE = ("title", "source", "url", "speaker", "year", "retrieved")
 
 
+def at_least_one(value: int) -> int:
+    """An N option's value (--workers, --batch-size, --last) when it is at least 1; else the error names the option.
+    (typer's min=1 printed '[x>=1]' in --help, a formula where the README says N.)"""
+    if value < 1:
+        raise typer.BadParameter(f"must be at least 1, got {value}")
+    return value
+
+
 def parse_fields(fields: list[str], option: str = "--field") -> dict[str, str]:
     """--field (or --default) NAME=VALUE items as a mapping; a name not ours says which one was meant."""
     from tension.ingest.documents import FIELD_NAMES

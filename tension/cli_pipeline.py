@@ -13,8 +13,8 @@ from typing import Optional
 import typer
 
 from tension.cli_checks import (
-    DB_OPTION, check_inbox, check_no_run_in_progress, check_pairs, check_week, check_writable_db, parse_defaults,
-    parse_fields,
+    DB_OPTION, at_least_one, check_inbox, check_no_run_in_progress, check_pairs, check_week, check_writable_db,
+    parse_defaults, parse_fields,
 )
 from tension.config import BATCH_SIZE, DEFAULT_INBOX, DEFAULT_REPORTS, SCHEDULE_CRON, SCHEDULE_TIMEZONE
 
@@ -26,11 +26,11 @@ def run(
     db: Path = DB_OPTION,
     reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", metavar="DIR", help="Folder for the PDF report and charts."),
     week: Optional[str] = typer.Option(None, "--week", metavar="YYYY-Www", help="ISO week of the report, e.g. 2024-W05 (default: the last complete week in the data)."),
-    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", metavar="N", min=1, help="Documents per batch (one task and one transaction each); a large file is cut into a multiple of --workers batches."),
+    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", metavar="N", callback=at_least_one, help="Documents per batch (at least 1; one task and one transaction each); a large file is cut into a multiple of --workers batches."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
     report: bool = typer.Option(True, "--report/--no-report", help="Write the PDF report at the end."),
     task_runner: str = typer.Option("auto", "--task-runner", metavar="RUNNER", help="auto, threads, processes, or a Dask address tcp://host:8786."),
-    workers: int = typer.Option(os.cpu_count() or 2, "--workers", metavar="N", min=1, help="Parallel workers for analysis."),
+    workers: int = typer.Option(os.cpu_count() or 2, "--workers", metavar="N", callback=at_least_one, help="Parallel workers for analysis (at least 1)."),
     parquet: Optional[Path] = typer.Option(None, "--parquet", metavar="DIR", help="Parquet export folder (default: next to the database)."),
     field: list[str] = typer.Option([], "--field", metavar="OURS=THEIRS", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story or text=title+description (repeatable)."),
     default: list[str] = typer.Option([], "--default", metavar="FIELD=VALUE", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),

@@ -1,4 +1,4 @@
-"""The commands that read the published database: `tension sql`, `views` and `report` (read-only, so they run
+"""The commands that read the published database: `tension sql`, `runs`, `views` and `report` (read-only, so they run
 while a run writes its working copy). Registered on the `tension` command group by tension/cli.py.
 """
 
@@ -9,12 +9,12 @@ from typing import Optional
 
 import typer
 
-from tension.cli_checks import DB_OPTION
+from tension.cli_checks import DB_OPTION, at_least_one
 from tension.config import DEFAULT_REPORTS
 
 
 def sql(
-    query: str = typer.Argument(..., help="SQL to run against the database, read-only: one query (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN)."),
+    query: str = typer.Argument(..., metavar="QUERY", help="SQL to run against the database, read-only: one query (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN)."),
     db: Path = DB_OPTION,
     fmt: str = typer.Option("table", "--format", metavar="FORMAT", help="table, csv or json."),
     parquet: Optional[Path] = typer.Option(None, "--parquet", metavar="DIR", help="Query the Parquet export instead: a view 'statement_scores' over DIR."),
@@ -64,8 +64,45 @@ def sql(
                 raise typer.Exit(code=2) from None
 
 
+def runs_command(
+    db: Path = DB_OPTION,
+    last: int = typer.Option(10, "--last", metavar="N", callback=at_least_one, help="How many runs (at least 1), newest first."),
+    fmt: str = typer.Option("table", "--format", metavar="FORMAT", help="table, csv or json."),
+) -> None:
+    """List the runs the published database records, newest first: when each started and finished, its status
+    (completed; stored or exporting: its publication was left undone, see `tension publish`; crashed), what it read,
+    stored and rejected, and its note (e.g. a published file found missing and published again).
+
+    A run's row reaches the published database with its publication, so a run in progress is not listed yet.
+    The table cuts long notes: each note is printed whole below it.
+
+    Example: tension runs
+
+    Example: tension runs --last 50 --format csv --db data/kcna.duckdb
+    """
+    from tension.warehouse import query as readonly
+    from tension.warehouse.rows import rows_text
+
+    if fmt not in ("table", "csv", "json"):
+        raise typer.BadParameter("choose table, csv or json", param_hint="--format")
+    try:
+        con = readonly.open_published(db)
+    except FileNotFoundError as error:
+        raise typer.BadParameter(str(error), param_hint="--db") from None
+    with con:
+        columns, types, chunks = readonly.runs(con, last)
+        rows = [row for chunk in chunks for row in chunk]
+    for text in rows_text(columns, types, [rows] if rows else [], fmt):
+        typer.echo(text, nl=False)
+    if fmt == "table":
+        where = columns.index("note"), columns.index("started")
+        for row in rows:
+            if row[where[0]]:
+                typer.echo(f"note of the run started {row[where[1]]}: {row[where[0]]}")
+
+
 def views_command(
-    view: Optional[str] = typer.Argument(None, help="A view (or table macro) to describe; omit to list them all."),
+    view: Optional[str] = typer.Argument(None, metavar="VIEW", help="A view (or table macro) to describe; omit to list them all."),
     db: Path = DB_OPTION,
 ) -> None:
     """List the analysts' views and table macros, or print one view's columns with their types and comments.
@@ -78,8 +115,10 @@ def views_command(
 
     try:
         lines = describe.describe(db, view)
-    except (FileNotFoundError, ValueError) as error:
-        raise typer.BadParameter(str(error), param_hint="VIEW" if view else "--db") from None
+    except FileNotFoundError as error:
+        raise typer.BadParameter(str(error), param_hint="--db") from None
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="VIEW") from None
     typer.echo("\n".join(lines))
 
 

@@ -28,7 +28,7 @@ BAD = {
     "unclosed_front_matter.md": "invalid front matter: the opening '---' line has no closing '---' line",
     "future.md": "impossible publication date 2999-01-01 (in the future)",
     "feb31.md": "unreadable publication date '2024-02-31'",
-    "undated.txt": "no publication date: add a publication date",
+    "undated.txt": "no publication date: give it as a 'published: YYYY-MM-DD' line",
     "huge.txt": f"file too large: 51.0 MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit per file; split it",
     "mojibake.txt": "not UTF-8 text",
     "vanished.txt": "file not found: it was deleted or moved after the inbox was listed",

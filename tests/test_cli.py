@@ -18,7 +18,7 @@ from tension.warehouse import store
 from conftest import SEED_TEXT
 
 runner = CliRunner()
-COMMANDS = ["run", "serve", "rescore", "publish", "statements", "score", "sql", "views", "report"]
+COMMANDS = ["run", "serve", "rescore", "publish", "statements", "score", "sql", "runs", "views", "report"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from tension.cli import app
 
 runner = CliRunner()
-COMMANDS = ["run", "serve", "rescore", "publish", "statements", "score", "sql", "views", "report"]
+COMMANDS = ["run", "serve", "rescore", "publish", "statements", "score", "sql", "runs", "views", "report"]
 
 
 def _help(*args: str) -> str:
@@ -64,3 +64,28 @@ def test_options_name_what_they_take_as_the_readme_does_not_as_python_types():
     for shown in ("--inbox PATH", "--db FILE", "--reports DIR", "--week YYYY-Www", "--batch-size N",
                   "--field OURS=THEIRS", "--default FIELD=VALUE"):
         assert shown in run_help, shown
+
+
+def test_arguments_read_as_what_to_type_not_as_python_types():
+    """Session 12's leftover: `tension statements [OPTIONS] {files}...` and `files... <list[Path]>`, `view <str>`."""
+    expected = {"statements": "PATH...", "score": "[TEXT]", "sql": "QUERY", "views": "[VIEW]"}
+    for command, shown in expected.items():
+        output = runner.invoke(app, [command, "--help"]).output
+        usage = output.splitlines()[0]
+        assert usage.endswith(f"[OPTIONS] {shown}"), usage
+        arguments = output.split("Arguments:")[1].split("Options:")[0]
+        assert not re.search(r"<[a-zA-Z\[\]]+>|\{", arguments), (command, arguments)
+        assert arguments.split()[0] == shown.strip("[]"), (command, arguments)
+
+
+def test_a_view_asked_of_a_missing_database_names_the_database(tmp_path):
+    result = runner.invoke(app, ["views", "pair_statements", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "Invalid value for --db" in " ".join(result.output.split()), result.output
+
+
+def test_a_count_option_says_at_least_one_in_words_and_refuses_zero_naming_the_option():
+    """`--workers N ... [default: 2; x>=1]` read as a formula in a new user's --help."""
+    for command in COMMANDS:
+        assert "x>=" not in _help(command), command
+    result = runner.invoke(app, ["run", "--workers", "0"])
+    assert result.exit_code == 2 and "Invalid value for '--workers': must be at least 1, got 0" in result.output

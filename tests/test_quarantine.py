@@ -23,7 +23,7 @@ RECORD = ('{"id": "r1", "published": "2024-03-05", "text": "The ministry in Seou
 BROKEN = {
     "empty.txt": (b"", "empty file (0 bytes)"),
     "noise.txt": (random.Random(12).randbytes(3000), "binary file: "),
-    # (a shorter run of stray bytes among ASCII words can pass the last-resort guess as Windows Cyrillic)
+    # (a shorter run of stray bytes among ASCII words is read as UTF-8 with them replaced: test_ingest_stray_bytes)
     "latin.txt": (b"Pyongyang, March 4, 2024 -- The minister said \xff\xfe\x80\x80 the talks \xc3\x28 would \xa0\xa1"
                   b"\xfe\xff go on. \xff\xff\xff\xff\xff\n", "not UTF-8 text"),
     "header.pdf": (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa",

@@ -224,3 +224,14 @@ def test_a_surge_weeks_front_row_names_the_statement_its_chart_note_names() -> N
     assert "▲ intensity, its most hostile statement: speaker 1 (+0.80), d1:0" in line, line
     assert front._surge_driver(surges, "RUS-KOR", scope) == ""
     assert front._surge_driver(surges.iloc[0:0], "PRK-KOR", scope) == ""
+
+
+def test_what_moved_the_index_says_the_speakers_kind_beside_the_name() -> None:
+    """Session 12: a Yonhap week's mover was a military's assessment of the North, shown as a name and a score only;
+    the statement tables say the speaker's kind (and reporter), the front page now does too."""
+    moving = _moving(0.03).assign(speaker_actor="Joint Chiefs of Staff (KOR)", speaker_kind="military",
+                                  direction="KOR→PRK", hostility=0.77)
+    assert text.reason_text(moving, None).startswith("<b>Joint Chiefs of Staff (KOR)</b> (military; KOR→PRK, +0.77)")
+    reported = moving.assign(reported_by="a news agency")
+    assert "(military; KOR→PRK, +0.77), <i>reported by a news agency</i>" in text.reason_text(reported, None)
+    assert text.reason_text(_moving(0.03), None).startswith("<b>speaker 0</b> (PRK→KOR, +0.30)")  # no kind stored

@@ -38,7 +38,9 @@ _BLANKS = re.compile(r" [ \t]+|\t[ \t]*")
 _BROADCAST_MARK = re.compile(r"\[(?:LEAD|REPORT|ANCHOR|STANDUP|INTERVIEW|SOUNDBITE)\]\s*")
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_CITY_DATE = r"(?P<city>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}),\s+(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})"
+# The year is optional: Yonhap's datelines have none, a wire story elsewhere may ("WASHINGTON, Dec. 28, 2024 --").
+_CITY_DATE = (r"(?P<city>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}),\s+(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})"
+              r"(?:,?\s+(?P<year>\d{4}))?")
 # "SEOUL, Dec. 28 (Yonhap) --", "WASHINGTON, Jan. 3 (Yonhap) --", "PYONGYANG, March 1 (KCNA) --", "TOKYO, May 2 (AP) -"
 # (one hyphen only with a blank after it: never "-based").
 DATELINE = re.compile(
@@ -68,6 +70,7 @@ class WireHeader:
     city: str = ""
     month: str = ""
     day: int = 0
+    year: str = ""       # when the dateline carries it ("SEOUL, Dec. 28, 2024 --"); else the year comes from metadata
     agency: str = ""
 
 
@@ -150,7 +153,7 @@ def split_wire_header(text: str, title: str = "") -> tuple[WireHeader, str]:
     header = WireHeader(
         slug=slug, headline=headline, revision=revision, editor_note=editor_note, byline=byline,
         dateline=match.group(0).rstrip(" -—–"), city=match.group("city"), month=match.group("month"),
-        day=int(match.group("day")), agency=match.groupdict().get("agency") or "",
+        day=int(match.group("day")), year=match.group("year") or "", agency=match.groupdict().get("agency") or "",
     )
     return header, text[match.end():]
 

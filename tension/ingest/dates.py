@@ -1,7 +1,8 @@
-"""Dates: a document's publication date from its metadata, else from a wire dateline plus a known year.
+"""Dates: a document's publication date from its metadata, else from a wire dateline (with its year, or a known one).
 
-A dateline ("SEOUL, Dec. 28 (Yonhap) --") has no year: it takes a `year` field, else the latest year that does
-not put it after the `retrieved` date. Dates before 1900 or in the future are refused. Every failure is a
+A dateline that carries its year ("WASHINGTON, Dec. 28, 2024 (Reuters) -") is read as it stands (dateutil). One
+without ("SEOUL, Dec. 28 (Yonhap) --") takes a `year` field, else the latest year that does not put it after the
+`retrieved` date. Dates before 1900 or in the future are refused. Every failure is a
 ValueError whose message tells the user how to fix the input (`tension.ingest.documents` turns it into a Rejection).
 """
 
@@ -19,12 +20,12 @@ EARLIEST_DATE = date(1900, 1, 1)
 FUTURE_SLACK = timedelta(days=2)  # time zones, and wire copy dated a day ahead
 _EIGHT_DIGITS = re.compile(r"\d{8}")  # YYYYMMDD
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+# What a rejection for a missing date says after "no publication date: " (so it must not say that again).
 DATE_HELP = (
-    "add a publication date: a 'published: YYYY-MM-DD' line in YAML front matter, or a sidecar file "
-    "'{name}.meta.yaml' containing 'published: YYYY-MM-DD' (for .jsonl/.csv, a 'published' field per record or "
-    "--field published=<your field name>); a wire dateline such as 'SEOUL, Dec. 28 (Yonhap) --' is used when "
-    "the year is known too ('year: 2025', or a 'retrieved' date, or the run option --default year=YYYY for every "
-    "file of the run)"
+    "give it as a 'published: YYYY-MM-DD' line in YAML front matter, or in a sidecar file '{name}.meta.yaml' (for "
+    ".jsonl/.csv, a 'published' field per record or --field published=<your field name>); a wire dateline at the "
+    "top of the text dates it when it carries its year ('SEOUL, Dec. 28, 2025 --') or the year is known ('year: "
+    "2025', or a 'retrieved' date, or the run option --default year=YYYY for every file of the run)"
 )
 # '02/03/2026' or '02.03.2026': day and month in either order. Read only when the order is certain (one number over
 # 12, or both the same); else refused, since a silent guess would put the document in the wrong week.
@@ -114,6 +115,12 @@ def resolve_date(meta: dict, text: str, metadata_source: str, name: str) -> tupl
             raise ValueError(f"unreadable publication date {meta['published']!r} in 'published' "
                              f"({metadata_source or 'metadata'}): {error}; write it as YYYY-MM-DD") from None
     header, _ = split_wire_header(text.lstrip())
+    if header.dateline and header.year:
+        try:
+            day = dateparser.parse(f"{header.month} {header.day} {header.year}").date()
+        except (ValueError, OverflowError) as error:
+            raise ValueError(f"dateline '{header.dateline}' gives no valid date: {error}") from None
+        return check_date(day), f"dateline '{header.dateline}'"
     if header.dateline:
         try:
             found = dateline_date(header.month, header.day, meta)

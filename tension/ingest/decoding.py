@@ -21,8 +21,16 @@ BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codec
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # A guessed decoding is accepted only when the guesser sees (almost) no mojibake.
 MAX_GUESS_CHAOS = 0.05
+# A text with no more than this share of non-ASCII bytes, not valid UTF-8, is read as UTF-8 with the bad bytes
+# replaced (stray_bytes): a guessed code page made Cyrillic or Hangul of an English file's few damaged bytes.
+MAX_STRAY_SHARE = 0.02
+MAX_STRAY_BYTES = 8  # ... or this many in a short text, if they are at most a fifth of it (a line or two)
 # CP949 decodes most byte soup; it is accepted when what it yields is overwhelmingly Hangul, as Korean text is.
 MIN_HANGUL_SHARE = 0.9
+# A Hangul syllable of KS X 1001 (EUC-KR, CP949's core) and any non-ASCII byte, for stray_bytes.
+_EUC_KR_HANGUL = re.compile(rb"[\xb0-\xc8][\xa1-\xfe]")
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_HIGH_BYTES = bytes(range(128, 256))
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e\u3000-\u303f\uff01-\uff5e]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
@@ -71,7 +79,8 @@ def utf16_without_bom(raw: bytes) -> str | None:
 
 
 def decode_text(raw: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Text and the encoding used: BOM, the declared encoding, UTF-16 without BOM, UTF-8, Korean CP949, a guess."""
+    """Text and the encoding used: BOM, the declared encoding, UTF-16 without BOM, UTF-8, UTF-8 with a few stray bytes
+    replaced (the encoding then says how many), Korean CP949, a guess."""
     for bom, encoding in BOMS:
         if raw.startswith(bom):
             try:
@@ -92,6 +101,8 @@ def decode_text(raw: bytes, declared: str | None = None) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         utf8_error = f"{error.reason} at byte {error.start}"
+    if stray := stray_bytes(raw):
+        return raw.decode("utf-8", "replace"), f"utf-8, {stray} undecodable place{'s' * (stray != 1)} replaced by U+FFFD"
     try:
         text = raw.decode("cp949")
         non_ascii = [c for c in text if ord(c) > 127]
@@ -109,6 +120,21 @@ def decode_text(raw: bytes, declared: str | None = None) -> tuple[str, str]:
         "confident guess): save it as UTF-8, or declare the encoding with 'encoding: cp949' (or the right "
         "codec) in a sidecar file"
     )
+
+
+def stray_bytes(raw: bytes) -> int:
+    """How many places of a mostly-ASCII text are not UTF-8 (0 when it is no such text): a text whose non-ASCII
+    bytes are at most MAX_STRAY_SHARE of it is English (or UTF-8) with a few damaged bytes, not a legacy encoding.
+
+    Guessed, a few stray bytes among ASCII words become whatever a code page makes of them (Cyrillic under CP1251,
+    one Hangul syllable under CP949, Baltic letters). Cyrillic or Korean in a real legacy file is most of its bytes,
+    and a few Korean words in CP949 are common Hangul syllables (left to the CP949 reading)."""
+    high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
+    if not high or high > max(MAX_STRAY_SHARE * len(raw), min(MAX_STRAY_BYTES, len(raw) / 5)):
+        return 0
+    if not _NON_ASCII.search(_EUC_KR_HANGUL.sub(b"", raw)):
+        return 0
+    return raw.decode("utf-8", "replace").count("\ufffd") - raw.count("\ufffd".encode())
 
 
 def decode_declared(raw: bytes, declared: object) -> str:

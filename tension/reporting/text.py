@@ -155,7 +155,11 @@ def reason_text(moving: pd.DataFrame, change: float | None) -> str:
                     "share: ")
             top = moving.loc[moving["contribution"].abs().idxmax()]
     reporter = reporter_text(top.get("reported_by"))
-    return lead + (f"<b>{escape(speaker_name(top))}</b> ({escape(top['direction'])}, {signed(top['hostility'])})"
+    # The speaker's kind beside the name, as the statement tables show it: a military's assessment of the other side
+    # read as hostile (a Yonhap week's mover, session 12) is then seen as the military's words, not the government's.
+    kind = cell_text(top.get("speaker_kind"), "")
+    return lead + (f"<b>{escape(speaker_name(top))}</b> ({escape(kind) + '; ' if kind else ''}"
+                   f"{escape(top['direction'])}, {signed(top['hostility'])})"
             + (f", <i>{escape(reporter)}</i>" if reporter else "") + ": "
             f"“{escape(display_quote(top['content'], 160))}” <font size=7 color='#555555'>"
             f"{escape(str(top['statement_id']))}, whole "

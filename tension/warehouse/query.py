@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from tension.warehouse import store
 from tension.warehouse.store import memory_limit
 
 # Settings fixed when the connection opens; lock_configuration makes them (and every other setting) final.
@@ -97,7 +98,11 @@ def _check(con: duckdb.DuckDBPyConnection, statement, number: int | None) -> Non
 def run(con: duckdb.DuckDBPyConnection, statement) -> tuple[list[str], list[str], Iterator[list[tuple]]]:
     """Column names, their DuckDB types (e.g. 'DATE', 'VARCHAR[]', 'JSON') and the rows in lists of up to
     CHUNK_ROWS tuples of Python values (None for NULL), fetched as they are read."""
-    result = con.execute(statement)
+    return _described(con.execute(statement))
+
+
+def _described(result: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str], Iterator[list[tuple]]]:
+    """A result's column names, types and rows in chunks, fetched as they are read."""
     description = result.description or []
     columns = [column[0] for column in description]
     types = [str(column[1]) for column in description]
@@ -107,3 +112,8 @@ def run(con: duckdb.DuckDBPyConnection, statement) -> tuple[list[str], list[str]
             yield rows
 
     return columns, types, chunks()
+
+
+def runs(con: duckdb.DuckDBPyConnection, last: int) -> tuple[list[str], list[str], Iterator[list[tuple]]]:
+    """The last `last` runs recorded in the database, newest first (as `run` gives a query's result)."""
+    return _described(con.execute(store.sql("runs_listing"), {"last": last}))
