@@ -21,7 +21,7 @@ def _only(path) -> Document | Rejection:
 
 
 def test_an_english_file_with_stray_bytes_is_read_as_utf8_not_as_a_code_page(tmp_path):
-    for number, stray in enumerate((b"\xff\xfe\x80\x80", b"\xa0\xa1", b"\xc3\x28", b"\x93")):
+    for number, stray in enumerate((b"\xff\xfe\x80\x80", b"\xa0\xa1", b"\xc3\x28", b"\x93\xc3")):
         raw = ENGLISH * 2 + stray + b" The talks would go on. " + ENGLISH[30:]
         text, encoding = decode_text(raw)
         assert encoding.startswith("utf-8, ") and "replaced by U+FFFD" in encoding, (stray, encoding)
@@ -30,6 +30,18 @@ def test_an_english_file_with_stray_bytes_is_read_as_utf8_not_as_a_code_page(tmp
         path.write_bytes(raw)
         doc = _only(path)
         assert isinstance(doc, Document) and "The talks would go on." in doc.text
+
+
+def test_windows_typography_in_an_english_file_stays_quotes_and_dashes(tmp_path):
+    # A Windows editor's curly quotes, apostrophe, dashes and ellipsis (Windows-1252), not damage: "doesn't" must stay
+    # a negation, so they are read as the characters they are, not replaced.
+    raw = ENGLISH + b"\x93We don\x92t want war\x85\x94 \x96 the minister said\xa0today. " + ENGLISH[30:]
+    text, encoding = decode_text(raw)
+    assert encoding.startswith("cp1252") and "\u201cWe don\u2019t want war\u2026\u201d \u2013 the minister" in text
+    path = tmp_path / "curly.txt"
+    path.write_bytes(raw)
+    doc = _only(path)
+    assert isinstance(doc, Document) and "don\u2019t want war" in doc.text and "\ufffd" not in doc.text
 
 
 def test_a_short_english_line_with_stray_bytes_is_not_made_cyrillic():

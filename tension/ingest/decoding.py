@@ -31,6 +31,10 @@ MIN_HANGUL_SHARE = 0.9
 _EUC_KR_HANGUL = re.compile(rb"[\xb0-\xc8][\xa1-\xfe]")
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 _HIGH_BYTES = bytes(range(128, 256))
+# The typography a Windows editor writes into English text in Windows-1252: ellipsis, curly quotes and apostrophes,
+# bullet, en and em dashes, no-break space. A mostly-ASCII text whose only non-ASCII bytes are these is Windows-1252
+# (its apostrophes must stay apostrophes: "don't" is a negation to VADER), not damage.
+_CP1252_TYPOGRAPHY = re.compile(rb"[\x85\x91-\x97\xa0]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e\u3000-\u303f\uff01-\uff5e]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
@@ -102,6 +106,8 @@ def decode_text(raw: bytes, declared: str | None = None) -> tuple[str, str]:
     except UnicodeDecodeError as error:
         utf8_error = f"{error.reason} at byte {error.start}"
     if stray := stray_bytes(raw):
+        if not _NON_ASCII.search(_CP1252_TYPOGRAPHY.sub(b"", raw)):
+            return raw.decode("cp1252"), "cp1252 (a mostly-ASCII text whose only other bytes are Windows typography)"
         return raw.decode("utf-8", "replace"), f"utf-8, {stray} undecodable place{'s' * (stray != 1)} replaced by U+FFFD"
     try:
         text = raw.decode("cp949")
