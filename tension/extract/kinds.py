@@ -45,6 +45,9 @@ def _words(text: str) -> list[str]:
             return pieces.split()
     return _WORD.findall(lower)
 _LAUNCH_OR_TEST = frozenset({"launch", "launched", "launches", "launching", "test", "tested", "tests", "testing"})
+# "shots" is the ROK row's warning shots, but a vaccine's shots with a civil object (round 30)
+_SHOTS = frozenset({"shots"})
+_CIVIL_GUARDED = _LAUNCH_OR_TEST | _SHOTS  # the act words a civil object makes no military act
 _STRIKE = frozenset({"strike", "strikes"})
 # "launch" as a noun ("the launch", "a test launch"): only then is it a country's own launch (act_types.tsv rows of
 # a country); the verb "launch" is, in KCNA, mostly launching an offensive, a struggle or a war (round 29: measured on
@@ -190,8 +193,8 @@ class Kinds:
         words = self.act_words.intersection(found)
         if not words:
             return None  # (a set of the words of every act type: most statements tell none)
-        if words <= _LAUNCH_OR_TEST and not self.civil_objects.isdisjoint(found):
-            return None  # "launched an anti-dumping probe", "tested positive": no military act
+        if words <= _CIVIL_GUARDED and not self.civil_objects.isdisjoint(found):
+            return None  # "launched an anti-dumping probe", "tested positive", "vaccine shots": no military act
         if words <= _STRIKE and not self.labour_words.isdisjoint(found):
             return None  # "as more doctors join the strike", "a strike by the union": a labour strike
         own = words if "launch" not in words or _LAUNCH_NOUN.search(content.lower()) else words - {"launch"}

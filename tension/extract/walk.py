@@ -39,6 +39,9 @@ class Walk:
     # when that statement was an act: its actor's country and its sentence's start (a country the act bore on,
     # pointing back to it in a later sentence, reacts to it: targets.py)
     previous_act: tuple[str, int] | None = None
+    # the targets the headline's (the first sentence's) statements bear on, by speaker country: a lead cut off before
+    # its object takes them (targets.py, round 30)
+    headline_targets: dict[str, list[str]] = field(default_factory=dict)
     salience: Counter | None = None  # how often each country is named, counted when first needed
     # findings that are no statement unless given targets, by id (the dict keeps them alive: an id is only unique
     # while its object lives, and a freed one's id would mark a later statement)
