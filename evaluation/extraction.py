@@ -66,13 +66,19 @@ class Gold:
     cases: list[str] = field(default_factory=list)
 
 
-def run_statements(batch: list[dict]) -> list[dict]:
-    """Write `batch` as JSONL in a temporary folder and return what `tension statements` prints for it."""
+def run_statements(batch: list[dict], options: list[str] | None = None,
+                   notes: list[str] | None = None) -> list[dict]:
+    """Write `batch` as JSONL in a temporary folder and return what `tension statements` prints for it.
+
+    `options`: the command's options (a corpus's `--field`/`--default` mapping); `notes` collects what it says on
+    stderr (rejected documents)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "batch.jsonl"
         path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in batch), encoding="utf-8")
-        done = subprocess.run([sys.executable, "-m", "tension.cli", "statements", str(path)],
+        done = subprocess.run([sys.executable, "-m", "tension.cli", "statements", str(path), *(options or [])],
                               capture_output=True, text=True, check=True, cwd=ROOT)
+    if notes is not None:
+        notes += [line for line in done.stderr.splitlines() if line.strip()]
     return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
 
 

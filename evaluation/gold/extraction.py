@@ -3,12 +3,18 @@
     python -m evaluation.gold.extraction                       # the tune half of evaluation/labels/gold/gold.tsv
     python -m evaluation.gold.extraction --split check         # the check half: once, at the end, to report
     python -m evaluation.gold.extraction --labels FILE --split tune --errors   # a label file; list tune errors
+    python -m evaluation.gold.extraction --as-run --split parts   # each document as users run its corpus
 
 The system runs through the `tension statements` CLI (the interface anyone can run) on the documents of the units,
-read from ../shared/data by the sampler's own code (`evaluation.gold.units.sample`). Each labelled field of a
-document (title, story, text, description, lead) is one input document, so a unit's raw character span can be
-found again in the field the system read: each system statement's content is located in the raw field (its first
-and last words, whitespace and cleaning aside) and belongs to the unit it overlaps most.
+read from ../shared/data by the sampler's own code (`evaluation.gold.units.sample`). By default (per field, the
+mode of every figure before session 13) each labelled field of a document (title, story, text, description, lead)
+is one input document, so a unit's raw character span can be found again in the field the system read: each system
+statement's content is located in the raw field (its first and last words, whitespace and cleaning aside) and
+belongs to the unit it overlaps most. With `--as-run` (evaluation/gold/as_run.py) each labelled document is given
+once, as its corpus's raw record with the production field mapping (RSS title+description, Russian state media
+title+lead, KCNA story with speaker KCNA, Yonhap text: AS_RUN), so rules reading one field for another count and a
+field production does not read (KCNA's and Yonhap's titles) finds nothing: its gold rows are misses, and the number
+of such units is printed under each table. Statements are located in the read fields joined as the tool joins them.
 
 Matching, within one unit: gold rows (stmt >= 1) and system statements are paired one to one, best agreement first
 (same speaker country, then the same targets, then the same kind). On those pairs:
@@ -42,7 +48,7 @@ from pathlib import Path
 from tension.config import load_pairs
 
 from evaluation.extraction import raw_span, run_statements as run_batch
-from evaluation.gold import units as sampler
+from evaluation.gold import as_run, units as sampler
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_FILE = ROOT / "evaluation" / "labels" / "gold" / "gold.tsv"
@@ -298,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
                          "wrong direction, kind or other targets wrong, right)")
     ap.add_argument("--batch", choices=("1", "2", "3", "4", "all"), default="all",
                     help="units of batch 1 (the first 836), batch 2 (the extension, labelled later), batch 3 (session 6, RSS-weighted), batch 4 (session 11) or all (default)")
+    ap.add_argument("--as-run", action="store_true",
+                    help="give each labelled document to `tension statements` once, with its corpus's production "
+                         "field mapping (evaluation.gold.as_run.AS_RUN), instead of each labelled field alone")
     a = ap.parse_args(argv)
     if a.breakdown and a.split in ("check", "both"):
         ap.error("--breakdown is for the tune half only (tune, t1, t2, parts): the check half is scored to report")
@@ -313,8 +322,13 @@ def main(argv: list[str] | None = None) -> int:
     contexts = {(u["corpus"], u["doc_id"]): u["doc_context"] for u in sampled if "doc_context" in u}
     units = [u for u in sampled if u["unit_id"] in labelled and (not a.corpus or u["corpus"] == a.corpus)
              and a.batch in ("all", str(u["batch"]))]
-    docs = field_documents(units, contexts)
-    system = assign(docs, run_statements(docs))
+    notes: list[str] = []
+    if a.as_run:
+        docs = as_run.documents(units)
+        system = as_run.assign(docs, as_run.run_statements(docs, notes))
+    else:
+        docs = field_documents(units, contexts)
+        system = assign(docs, run_statements(docs))
     pairs = load_pairs()
     splits = {"both": ["tune", "check"], "parts": ["t1", "t2"]}.get(a.split, [a.split])
     corpora = sorted({u["corpus"] for u in units})
@@ -332,7 +346,9 @@ def main(argv: list[str] | None = None) -> int:
     n_units = {s: sum(1 for u in units if in_split(u, s)) for s in splits}
     n_rows = {s: sum(len(gold.get(u["unit_id"], [])) for u in units if in_split(u, s)) for s in splits}
     print(f"Gold set {a.labels.relative_to(ROOT) if a.labels.is_relative_to(ROOT) else a.labels}: "
-          + ", ".join(f"{s} {n_units[s]} units / {n_rows[s]} statements" for s in splits))
+          + ", ".join(f"{s} {n_units[s]} units / {n_rows[s]} statements" for s in splits)
+          + (" (as run: one document per labelled document, its corpus's production field mapping)" if a.as_run
+             else " (per field: each labelled field its own document)"))
     for split in splits:
         print(f"\n{split}")
         print(f"  {'':36}" + "".join(f"{c:>17}" for c in [*corpora, "all"]))
@@ -345,6 +361,17 @@ def main(argv: list[str] | None = None) -> int:
                            ("speaker kind", "kind"), ("targets", "targets"), ("direction R", "direction R"),
                            ("direction P", "direction P"), ("all four R", "all four R"),
                            ("all four P", "all four P")]))
+        if a.as_run:
+            here = [u for u in units if in_split(u, split)]
+            unread = as_run.unread_units(here)
+            missed = sum(len(gold.get(u["unit_id"], [])) for u in here
+                         if u["field"] not in as_run.AS_RUN[u["corpus"]].read())
+            print(f"  units in fields production does not read (their {missed} gold statements count as misses): "
+                  f"{sum(unread.values())}" + "".join(f"; {c} {n}" for c, n in sorted(unread.items())))
+    rejected = [n for n in notes if n.startswith("rejected")]
+    if rejected:
+        print(f"\n{len(rejected)} documents rejected by `tension statements` (their units find nothing):")
+        print("\n".join("  " + n for n in rejected))
     if a.breakdown:
         for split in splits:
             tally = tallies[(split, "all")]
