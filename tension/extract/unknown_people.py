@@ -1,0 +1,105 @@
+"""People the dictionary does not know, named with their post ("<Name>, <post> of <body>,"): whom a later "he" or
+"she" points back to. Without them "He said:" after such a person went to the leader the dictionary knows and the
+text named last, or to no one (thirty-second tuning round, branch h13ag). The person's country and kind come from
+the post: the body it names (a country the dictionary finds inside it) and the post's head words (speaker_kinds.tsv).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from tension.config import DATA_DIR, read_tsv
+from tension.extract.mentions import PERSON, STATE_KINDS, Mention
+
+POSTS_FILE = DATA_DIR / "posts.tsv"
+
+# A name: two to four capitalised words ("Kim Yong Il", "Jong Sung Jo", "Maria Lopez") once the words before it that
+# are no name are taken off ("Chairman", "The").
+_NAME = r"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,5})"
+# Words before a name that are no part of it: titles and a sentence's first words.
+_BEFORE_NAME = frozenset("""The A An This That President Chairman Chairwoman Minister General Secretary Director
+Professor Mr Mrs Ms Dr Rev Prof Comrade Vice Marshal Premier Ambassador Governor Mayor Lawmaker Also Meanwhile And But
+Then""".split())
+# Words a name is never made of: places and the words of a body's name, days and months.
+_NOT_NAME = frozenset("""South North Korea Korean Koreans DPRK Committee Party Council Association Union League
+Federation Army People People's Workers Central Supreme Assembly National Republic Democratic United States State
+Government Ministry Day Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December He She It They We Our His Her Their Japan China Russia Pyongyang
+Seoul Tokyo Beijing Moscow Washington Juche The President Chairman Minister General Secretary""".split())
+
+
+@lru_cache(maxsize=1)
+def post_words() -> tuple[str, ...]:
+    """The nouns of a post (posts.tsv), longest first."""
+    return tuple(sorted((row["word"] for row in read_tsv(POSTS_FILE)), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _named_with_post() -> re.Pattern:
+    posts = "|".join(map(re.escape, post_words()))
+    # "<Name>, [a] [former] <words> <post> of|at|to|for <body>[,.]": at most four words before the post's noun.
+    return re.compile(_NAME + r",\s+(?P<post>(?:(?:an?|the)\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:" + posts +
+                      r")(?:\s+(?:general|in\s+chief))?\s+(?:of|at|to|for|in)\s+[^,.;:\"“”]{3,160})(?=[,.;])")
+
+
+# The end of a sentence: its last mark and the space after it.
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s|$)")
+
+
+def unknown_people(body: str, mentions: list[Mention],
+                   kind_of: Callable[[str, list[Mention]], tuple[str | None, str | None]] | None = None,
+                   ) -> list[tuple[Mention, int | None]]:
+    """Each person the dictionary does not know named with a post, as a person mention (actor: the name; role: the
+    post; country and kind from `kind_of(post, the mentions inside it)`, else the last country named inside it and
+    kind person; placed at the post's end or its sentence's), with where it is named again as the latest person: the end of its sentence when it is the
+    sentence's first person (the people its sentence then names are its words' objects, not who "he" is), else
+    None. In order."""
+    if ", " not in body:
+        return []
+    found: list[tuple[Mention, int | None]] = []
+    spans = [(m.start, m.end) for m in mentions]
+    for match in _named_with_post().finditer(body):
+        words = match.group("name").split(" ")
+        start, end = match.span("name")
+        while words and words[0] in _BEFORE_NAME:
+            start += len(words.pop(0)) + 1
+        if not 2 <= len(words) <= 4 or any(word in _NOT_NAME for word in words):
+            continue
+        name = " ".join(words)
+        if any(s < end and start < e for s, e in spans):
+            continue  # the dictionary knows it (or a part of it): not unknown
+        post_start, post_end = match.span("post")
+        inside = [m for m in mentions if post_start <= m.start and m.end <= post_end]
+        if any(m.kind == PERSON for m in inside):
+            continue  # "X, the wife of <a person named>": no post of a body
+        country, kind = kind_of(match.group("post"), inside) if kind_of is not None else (None, None)
+        if kind_of is None:
+            placed = [m for m in inside if m.resolved]
+            country = placed[-1].country if placed else None
+        if country is None and kind != "diaspora_foreign":
+            continue  # a post of no country we can tell ("governor of <a province>"): "he" stays as it was
+        sentence_start = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start), body.rfind(": ", 0, start))
+        first = not any(m.kind == PERSON and sentence_start < m.start < start for m in mentions)
+        ends = _SENTENCE_END.search(body, post_end)
+        again = ends.end() if first and ends is not None else None
+        # (placed at the post's end, or its sentence's when it opens it: the person is named in full only there, so
+        # a voice met inside the post or its sentence — "of south Korea" — is not one met since the person)
+        at = again if again is not None else post_end
+        found.append((Mention(at, at, name, name, country, kind or PERSON, match.group("post"), ""), again))
+    return found
+
+
+def country_and_kind(post: str, inside: list[Mention], of_head: Callable[[str], str | None],
+                     of_mention: Callable[[Mention], str | None]) -> tuple[str | None, str | None]:
+    """A post's country (the last country named inside it; none for a body of Koreans abroad) and its kind (the
+    post's head words, else the body named inside it that is no state, else none)."""
+    placed = [m for m in inside if m.resolved]
+    kind = of_head(post)
+    if kind is None:
+        bodies = [m for m in placed if m.kind not in STATE_KINDS]
+        kind = of_mention(bodies[-1]) if bodies else None
+    if kind == "diaspora_foreign":
+        return None, kind
+    return (placed[-1].country if placed else None), kind
