@@ -55,4 +55,4 @@ def test_a_post_of_no_country_leaves_he_alone(ctx):
 def test_the_name_is_the_person_not_the_title_before_it():
     found = unknown_people("Meanwhile Chairman Ri Song Chol, chairman of the union of south Korea, spoke.", [],
                            lambda post, inside: ("KOR", "civic"))
-    assert [m.actor for m, _ in found] == ["Ri Song Chol"]
+    assert [m.actor for m in found] == ["Ri Song Chol"]

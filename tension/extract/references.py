@@ -191,25 +191,25 @@ class _Memory:
 def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
                      words: dict[str, tuple[str, ...]] | None = None, home: str | None = None,
                      issued: list[tuple[int, str]] = (),
-                     unknown: list[tuple[Mention, int | None]] = ()) -> list[Mention]:
+                     unknown: list[Mention] = ()) -> list[Mention]:
     """Each mention with `refers_to` set, resolving back-references against what was named before it.
 
     `korea_context`: the document is about Korea whatever it names (a KCNA release: "the South" is the ROK).
     `words`: reference_words.tsv by use (its "person" and "office" nouns), loaded once by the caller.
     `home`: the country of the outlet whose document it is ("the ministry" named by no ministry is its government's).
     `issued`: where the body tells a document issued (`issued_documents`): its issuer is the name right before.
-    `unknown`: people the dictionary does not know named with a post (`unknown_people`, each placed where it is the
-    latest person), in order."""
+    `unknown`: people the dictionary does not know named with a post (`unknown_people`), each the latest person from
+    where it is placed, in order."""
     words = words if words is not None else load_reference_words()
     memory = _Memory(korea_context or any(m.country in ("KOR", "PRK") for m in mentions),
                      frozenset(words.get("person", ())), frozenset(words.get("office", ())), home)
     out = []
     pending = list(issued)
     named: tuple[int, Mention] | None = None  # the latest name's end, and who it is
-    people = sorted(((p.start, p) for p, _ in unknown), key=lambda at: at[0])
+    people = list(unknown)
     for mention in mentions:
-        while people and people[0][0] < mention.start:
-            memory.remember_person(people.pop(0)[1])
+        while people and people[0].start < mention.start:
+            memory.remember_person(people.pop(0))
         while pending and pending[0][0] < mention.start:
             at, noun = pending.pop(0)
             if named is not None and 0 <= at - named[0] <= _ISSUER_GAP and named[1].kind not in _NO_ISSUER:

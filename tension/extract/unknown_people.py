@@ -11,6 +11,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from tension.config import DATA_DIR, read_tsv
+from tension.extract.acts import CIVIC_ROLE
+from tension.extract.kinds import STATE_VOICES
 from tension.extract.mentions import PERSON, STATE_KINDS, Mention
 
 POSTS_FILE = DATA_DIR / "posts.tsv"
@@ -50,15 +52,16 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s|$)")
 
 def unknown_people(body: str, mentions: list[Mention],
                    kind_of: Callable[[str, list[Mention]], tuple[str | None, str | None]] | None = None,
-                   ) -> list[tuple[Mention, int | None]]:
-    """Each person the dictionary does not know named with a post, as a person mention (actor: the name; role: the
-    post; country and kind from `kind_of(post, the mentions inside it)`, else the last country named inside it and
-    kind person; placed at the post's end or its sentence's), with where it is named again as the latest person: the end of its sentence when it is the
-    sentence's first person (the people its sentence then names are its words' objects, not who "he" is), else
-    None. In order."""
+                   ) -> list[Mention]:
+    """Each person the dictionary does not know named with a post of a country we can tell (or of Koreans abroad),
+    as a person mention, in order: actor the name; country and kind from `kind_of(post, the mentions inside it)`
+    (without it, the last country named inside the post), kind `people` when the post's words tell none; role the
+    post, or a civic body's (acts.CIVIC_ROLE) for a voice of no state. It is placed at the end of its sentence when
+    it is the sentence's first person (the people its sentence names after it are its words' objects, not who the
+    next "he" is), else at the post's end (a voice met inside the post, "of south Korea", is not one met since)."""
     if ", " not in body:
         return []
-    found: list[tuple[Mention, int | None]] = []
+    found: list[Mention] = []
     spans = [(m.start, m.end) for m in mentions]
     for match in _named_with_post().finditer(body):
         words = match.group("name").split(" ")
@@ -67,27 +70,28 @@ def unknown_people(body: str, mentions: list[Mention],
             start += len(words.pop(0)) + 1
         if not 2 <= len(words) <= 4 or any(word in _NOT_NAME for word in words):
             continue
-        name = " ".join(words)
         if any(s < end and start < e for s, e in spans):
             continue  # the dictionary knows it (or a part of it): not unknown
         post_start, post_end = match.span("post")
         inside = [m for m in mentions if post_start <= m.start and m.end <= post_end]
         if any(m.kind == PERSON for m in inside):
             continue  # "X, the wife of <a person named>": no post of a body
-        country, kind = kind_of(match.group("post"), inside) if kind_of is not None else (None, None)
-        if kind_of is None:
+        if kind_of is not None:
+            country, kind = kind_of(match.group("post"), inside)
+        else:
             placed = [m for m in inside if m.resolved]
-            country = placed[-1].country if placed else None
+            country, kind = (placed[-1].country if placed else None), None
         if country is None and kind != "diaspora_foreign":
             continue  # a post of no country we can tell ("governor of <a province>"): "he" stays as it was
+        kind = kind or "people"  # (never an office holder, a state's voice, by default)
         sentence_start = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start), body.rfind(": ", 0, start))
         first = not any(m.kind == PERSON and sentence_start < m.start < start for m in mentions)
-        ends = _SENTENCE_END.search(body, post_end)
-        again = ends.end() if first and ends is not None else None
-        # (placed at the post's end, or its sentence's when it opens it: the person is named in full only there, so
-        # a voice met inside the post or its sentence — "of south Korea" — is not one met since the person)
-        at = again if again is not None else post_end
-        found.append((Mention(at, at, name, name, country, kind or PERSON, match.group("post"), ""), again))
+        ends = _SENTENCE_END.search(body, post_end) if first else None
+        at = ends.end() if ends is not None else post_end
+        # (a voice of no state — a civic body's leader — acts for itself when an outlet tells it, as a civic body
+        # the dictionary names does; a minister's or a general's act is the outlet's account: acts.act_findings)
+        role = CIVIC_ROLE if kind not in STATE_VOICES else match.group("post")
+        found.append(Mention(at, at, " ".join(words), " ".join(words), country, kind, role, ""))
     return found
 
 
