@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
@@ -72,7 +73,7 @@ def extract_statements(
                                 words=lexicon.reference_words,
                                 home=home,
                                 issued=issued_documents(body, issuing_words().get("points_back", ())),
-                                unknown=unknown_people(body, found_mentions, _post_kind(lexicon)))
+                                unknown=unknown_people(body, found_mentions, _post_kind(lexicon, published)))
     starts = [m.start for m in mentions]
     doc = Walk(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
@@ -169,12 +170,13 @@ def extract_statements(
     return statements
 
 
-def _post_kind(lexicon: Lexicon):
-    """How a post gives its holder's country and kind, with the lexicon's speaker kinds (none without them)."""
+def _post_kind(lexicon: Lexicon, day: date) -> Callable[[str, list[Mention]], tuple[str | None, str | None]] | None:
+    """How a post gives its holder's country and kind on the day, with the lexicon's speaker kinds (none without
+    them)."""
     kinds = lexicon.kinds
     if kinds is None:
         return None
-    return lambda post, inside: country_and_kind(post, inside, kinds.of_head, kinds.of_mention)
+    return lambda post, inside: country_and_kind(post, inside, kinds, day)
 
 
 _COMPOUND = re.compile(r"-(?=[A-Za-z])")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from functools import lru_cache
 
 from tension.config import DATA_DIR, read_tsv
 from tension.extract.acts import CIVIC_ROLE
-from tension.extract.kinds import STATE_VOICES
+from tension.extract.kinds import STATE_VOICES, Kinds
 from tension.extract.mentions import PERSON, STATE_KINDS, Mention
+from tension.extract.speaker_kind import DIASPORA, opposition_post
 
 POSTS_FILE = DATA_DIR / "posts.tsv"
 
@@ -46,6 +48,8 @@ def _named_with_post() -> re.Pattern:
                       r")(?:\s+(?:general|in\s+chief))?\s+(?:of|at|to|for|in)\s+[^,.;:\"“”]{3,160})(?=[,.;])")
 
 
+# What may stand before a name that opens its sentence: the last sentence's end, quotes, KCNA's paragraph commas.
+_OPENS = re.compile(r"[.\n]?[\s,\"“”]*")
 # The end of a sentence: its last mark and the space after it.
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s|$)")
 
@@ -53,12 +57,12 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s|$)")
 def unknown_people(body: str, mentions: list[Mention],
                    kind_of: Callable[[str, list[Mention]], tuple[str | None, str | None]] | None = None,
                    ) -> list[Mention]:
-    """Each person the dictionary does not know named with a post of a country we can tell (or of Koreans abroad),
-    as a person mention, in order: actor the name; country and kind from `kind_of(post, the mentions inside it)`
-    (without it, the last country named inside the post), kind `people` when the post's words tell none; role the
-    post, or a civic body's (acts.CIVIC_ROLE) for a voice of no state. It is placed at the end of its sentence when
-    it is the sentence's first person (the people its sentence names after it are its words' objects, not who the
-    next "he" is), else at the post's end (a voice met inside the post, "of south Korea", is not one met since)."""
+    """Each person the dictionary does not know who opens a sentence named with a post of a country we can tell (no
+    body of Koreans abroad), as a person mention, in order: actor the name; country and kind from `kind_of(post,
+    the mentions inside it)` (without it, the last country named inside the post), kind `people` when the post's
+    words tell none; role the post, or a civic body's (acts.CIVIC_ROLE) for a voice of no state. It is placed at the
+    end of its sentence: the people its sentence names after it are its words' objects, not who the next "he" is,
+    and a voice met inside the post ("of south Korea") is not one met since."""
     if ", " not in body:
         return []
     found: list[Mention] = []
@@ -72,7 +76,12 @@ def unknown_people(body: str, mentions: list[Mention],
             continue
         if any(s < end and start < e for s, e in spans):
             continue  # the dictionary knows it (or a part of it): not unknown
+        opened = match.start("name")  # (a title or "Meanwhile" before the name may open the sentence)
+        if not _OPENS.fullmatch(body, max(body.rfind(". ", 0, opened), body.rfind("\n", 0, opened), 0), opened):
+            continue  # not the subject its sentence opens with ("... after <name>, <post>, went back"): left alone
         post_start, post_end = match.span("post")
+        if DIASPORA.search(match.group("post")):
+            continue  # an official of Koreans abroad: their voice is round 31's (voices.diaspora_voices)
         inside = [m for m in mentions if post_start <= m.start and m.end <= post_end]
         if any(m.kind == PERSON for m in inside):
             continue  # "X, the wife of <a person named>": no post of a body
@@ -81,13 +90,11 @@ def unknown_people(body: str, mentions: list[Mention],
         else:
             placed = [m for m in inside if m.resolved]
             country, kind = (placed[-1].country if placed else None), None
-        if country is None and kind != "diaspora_foreign":
+        if country is None or kind == "diaspora_foreign":
             continue  # a post of no country we can tell ("governor of <a province>"): "he" stays as it was
         kind = kind or "people"  # (never an office holder, a state's voice, by default)
-        sentence_start = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start), body.rfind(": ", 0, start))
-        first = not any(m.kind == PERSON and sentence_start < m.start < start for m in mentions)
-        ends = _SENTENCE_END.search(body, post_end) if first else None
-        at = ends.end() if ends is not None else post_end
+        ends = _SENTENCE_END.search(body, post_end)
+        at = ends.end() if ends is not None else len(body)
         # (a voice of no state — a civic body's leader — acts for itself when an outlet tells it, as a civic body
         # the dictionary names does; a minister's or a general's act is the outlet's account: acts.act_findings)
         role = CIVIC_ROLE if kind not in STATE_VOICES else match.group("post")
@@ -95,15 +102,15 @@ def unknown_people(body: str, mentions: list[Mention],
     return found
 
 
-def country_and_kind(post: str, inside: list[Mention], of_head: Callable[[str], str | None],
-                     of_mention: Callable[[Mention], str | None]) -> tuple[str | None, str | None]:
-    """A post's country (the last country named inside it; none for a body of Koreans abroad) and its kind (the
-    post's head words, else the body named inside it that is no state, else none)."""
+def country_and_kind(post: str, inside: list[Mention], kinds: Kinds, day: date) -> tuple[str | None, str | None]:
+    """A post's country (the last country named inside it) and its kind (the post's head words, else the body named
+    inside it that is no state, else none; a party not ruling on the day: `opposition`)."""
     placed = [m for m in inside if m.resolved]
-    kind = of_head(post)
+    country = placed[-1].country if placed else None
+    kind = kinds.of_head(post)
     if kind is None:
         bodies = [m for m in placed if m.kind not in STATE_KINDS]
-        kind = of_mention(bodies[-1]) if bodies else None
-    if kind == "diaspora_foreign":
-        return None, kind
-    return (placed[-1].country if placed else None), kind
+        kind = kinds.of_mention(bodies[-1]) if bodies else None
+    if kind == "party_legislature" and opposition_post(post, country, kinds, day):
+        kind = "opposition"
+    return country, kind
