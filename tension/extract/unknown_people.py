@@ -21,8 +21,9 @@ from tension.extract.speaker_kind import DIASPORA, opposition_post
 # A name: two to four capitalised words ("Kim Yong Il", "Jong Sung Jo", "Maria Lopez") once the words before it that
 # are no name are taken off ("Chairman", "The").
 _NAME = r"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,5})"
-# Words before a name that are no part of it: titles and a sentence's first words.
-_BEFORE_NAME = frozenset("""The A An This That President Chairman Chairwoman Minister General Secretary Director
+# Words before a name that are no part of it: titles and a sentence's first words ("An" and "A" are Korean
+# surnames: "An Yong Min").
+_BEFORE_NAME = frozenset("""The This That President Chairman Chairwoman Minister General Secretary Director
 Professor Mr Mrs Ms Dr Rev Prof Comrade Vice Marshal Premier Ambassador Governor Mayor Lawmaker Also Meanwhile And But
 Then""".split())
 # Words a name is never made of: places and the words of a body's name, days and months.
