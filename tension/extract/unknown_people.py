@@ -94,7 +94,7 @@ def unknown_people(body: str, mentions: list[Mention],
             continue  # a post of no country we can tell ("governor of <a province>"): "he" stays as it was
         kind = kind or "people"  # (never an office holder, a state's voice, by default)
         ends = _SENTENCE_END.search(body, post_end)
-        at = ends.end() if ends is not None else len(body)
+        at = ends.start() + 1 if ends is not None else len(body)  # (right after the mark: before the next "He")
         # (a voice of no state — a civic body's leader — acts for itself when an outlet tells it, as a civic body
         # the dictionary names does; a minister's or a general's act is the outlet's account: acts.act_findings)
         role = CIVIC_ROLE if kind not in STATE_VOICES else match.group("post")
