@@ -2,7 +2,7 @@
 "she" points back to. Without them "He said:" after such a person went to the leader the dictionary knows and the
 text named last, or to no one (thirty-second tuning round, branch h13ag). The person's country and kind come from
 the post: the body it names (a country the dictionary finds inside it) and the post's head words (speaker_kinds.tsv).
-The nouns of a post are issuing_words.tsv's, use post.
+The nouns of a post are posts.tsv's.
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
+from tension.config import DATA_DIR, read_tsv
 from tension.extract.acts import CIVIC_ROLE
 from tension.extract.kinds import STATE_VOICES, Kinds
 from tension.extract.mentions import PERSON, STATE_KINDS, Mention
-from tension.extract.references import issuing_words
 from tension.extract.speaker_kind import DIASPORA, opposition_post
+
+POSTS_FILE = DATA_DIR / "posts.tsv"
 
 # A name: two to four capitalised words ("Kim Yong Il", "Jong Sung Jo", "Maria Lopez") once the words before it that
 # are no name are taken off ("Chairman", "The").
@@ -36,8 +38,8 @@ Seoul Tokyo Beijing Moscow Washington Juche The President Chairman Minister Gene
 
 @lru_cache(maxsize=1)
 def post_words() -> tuple[str, ...]:
-    """The nouns of a post (issuing_words.tsv, use post), longest first."""
-    return tuple(sorted(issuing_words().get("post", ()), key=len, reverse=True))
+    """The nouns of a post (posts.tsv), longest first (read once, on first use)."""
+    return tuple(sorted((row["word"] for row in read_tsv(POSTS_FILE)), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
