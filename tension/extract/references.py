@@ -113,6 +113,12 @@ class _Memory:
                     self.ministry = mention
                     self.ministries[(mention.role or "").lower()] = mention
 
+    def remember_person(self, person: Mention) -> None:
+        """A person the dictionary does not know (unknown_people.py) as the latest person: "he" points back to it;
+        no country is counted (it names none the dictionary found)."""
+        self.named += 1
+        self.people[person.gender] = (self.named, person)
+
     def resolve(self, mention: Mention) -> list[Mention]:
         """The actor(s) a mention stands for: itself when named, else its antecedent named earlier."""
         if mention.resolved:
@@ -184,20 +190,26 @@ class _Memory:
 
 def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
                      words: dict[str, tuple[str, ...]] | None = None, home: str | None = None,
-                     issued: list[tuple[int, str]] = ()) -> list[Mention]:
+                     issued: list[tuple[int, str]] = (),
+                     unknown: list[Mention] = ()) -> list[Mention]:
     """Each mention with `refers_to` set, resolving back-references against what was named before it.
 
     `korea_context`: the document is about Korea whatever it names (a KCNA release: "the South" is the ROK).
     `words`: reference_words.tsv by use (its "person" and "office" nouns), loaded once by the caller.
     `home`: the country of the outlet whose document it is ("the ministry" named by no ministry is its government's).
-    `issued`: where the body tells a document issued (`issued_documents`): its issuer is the name right before."""
+    `issued`: where the body tells a document issued (`issued_documents`): its issuer is the name right before.
+    `unknown`: people the dictionary does not know named with a post (`unknown_people`), each the latest person from
+    where it is placed, in order."""
     words = words if words is not None else load_reference_words()
     memory = _Memory(korea_context or any(m.country in ("KOR", "PRK") for m in mentions),
                      frozenset(words.get("person", ())), frozenset(words.get("office", ())), home)
     out = []
     pending = list(issued)
     named: tuple[int, Mention] | None = None  # the latest name's end, and who it is
+    people = list(unknown)
     for mention in mentions:
+        while people and people[0].start < mention.start:
+            memory.remember_person(people.pop(0))
         while pending and pending[0][0] < mention.start:
             at, noun = pending.pop(0)
             if named is not None and 0 <= at - named[0] <= _ISSUER_GAP and named[1].kind not in _NO_ISSUER:

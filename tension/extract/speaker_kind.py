@@ -95,6 +95,18 @@ _OPPOSITION = re.compile(r"\bopposition\b", re.I)
 _RULING = re.compile(r"\b(?:ruling|governing)\b", re.I)
 
 
+def opposition_post(post: str, country: str | None, kinds: Kinds, day: date) -> bool:
+    """Whether a person's post names only parties not ruling the country on the day ("representative of the
+    <party> of south Korea"), or says "opposition": the person is `opposition`, no state voice (as opposition_kind)."""
+    if _RULING.search(post):
+        return False
+    if _OPPOSITION.search(post):
+        return True
+    named = [m.group(0) for m in _PARTY_NAME.finditer(post)]
+    return bool(named) and country in kinds.ruling and not any(kinds.is_ruling(country, party, day)
+                                                                for party in named)
+
+
 def opposition_kind(kind: str | None, finding: Finding, kinds: Kinds | None, day: date | None) -> str | None:
     """A party speaker that is not its country's ruling party on the day is `opposition`, no state voice (issue 13:
     the state voices are the ruling party and the legislature): its own words say "opposition", or name only

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
@@ -35,6 +36,7 @@ from tension.extract.references import issued_documents, issuing_words, resolve_
 from tension.extract.scan import WordIndex
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets
+from tension.extract.unknown_people import country_and_kind, unknown_people
 from tension.extract.voices import diaspora_voices, is_remark, relayed_voices
 from tension.extract.walk import Walk, declared_speaker
 
@@ -70,7 +72,8 @@ def extract_statements(
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
                                 words=lexicon.reference_words,
                                 home=home,
-                                issued=issued_documents(body, issuing_words().get("points_back", ())))
+                                issued=issued_documents(body, issuing_words().get("points_back", ())),
+                                unknown=unknown_people(body, found_mentions, _post_kind(lexicon, published)))
     starts = [m.start for m in mentions]
     doc = Walk(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
@@ -165,6 +168,15 @@ def extract_statements(
     for seq, statement in enumerate(statements):
         statement.seq = seq
     return statements
+
+
+def _post_kind(lexicon: Lexicon, day: date) -> Callable[[str, list[Mention]], tuple[str | None, str | None]] | None:
+    """How a post gives its holder's country and kind on the day, with the lexicon's speaker kinds (none without
+    them)."""
+    kinds = lexicon.kinds
+    if kinds is None:
+        return None
+    return lambda post, inside: country_and_kind(post, inside, kinds, day)
 
 
 _COMPOUND = re.compile(r"-(?=[A-Za-z])")
