@@ -124,12 +124,23 @@ def background_after(rel: str, blanked: str, c_start: int, found: list, speaks: 
     a speaker's words before it. `speaks`: the clause has
     a reporting verb of its own ("... hours after Seoul warned of ..."): its words keep their row, as in a background
     relative clause (the gold set gives the seed's "His visit came the day after <a spokeswoman> said ..." a row).
-    "The visit comes as South Korea seeks ...": an as clause timing the news is background too (issue 13 round 17)."""
+    "The visit comes as South Korea seeks ...": an as clause timing the news is background too (issue 13 round 17),
+    and so is an as clause after a main clause with a row: "North Korea fired a missile as the allies began drills"
+    keeps the launch, not the drills (round 33)."""
     if rel != "sub" or speaks or _LONG_SINCE.search(blanked, max(0, c_start - 20), c_start) is not None:
         return False
     if _timing_before().search(blanked, max(0, c_start - 60), c_start) is not None:
         return True
-    return bool(found) and _TIME_BEFORE.search(blanked, max(0, c_start - 12), c_start) is not None
+    return bool(found) and (_TIME_BEFORE.search(blanked, max(0, c_start - 12), c_start) is not None or (
+        _AS_CLAUSE_BEFORE.search(blanked, max(0, c_start - 20), c_start) is not None and
+        blanked.rstrip(" \"'”’)").endswith(".")))  # (a headline's "X as Y" tells both: its news, adjudication 1)
+
+
+# "North Korea fired four missiles as the allies wrapped up their drills": an as clause with its own actor after a
+# main clause with a row is background to that news, as an after clause is (adjudication 1: "a since/after/while/as
+# clause ... gets no row"; round 33). Not a comparison or a list ("such as", "as well as", "known as", "as soon as").
+_AS_CLAUSE_BEFORE = re.compile(r"(?<!\bsuch)(?<!\bwell)(?<!\bknown)(?<!\bsame)(?<!\bsoon)(?<!\blong)(?<!\bmuch)"
+                               r"(?<!\bmany)(?<!\bfar)(?<!\bjust)(?<!\bso)\sas\s+(?:the\s+|a\s+)?$")
 
 
 @lru_cache(maxsize=1)
