@@ -162,7 +162,9 @@ def test_ctrl_c_during_a_run_abandons_it_at_once_and_says_so(tmp_path):
     assert serve.process.returncode == 130, output[-3000:]
     assert "Ctrl-C: stopping (a run in progress is abandoned)" in output
     assert f"the next run publishes them (or now: tension publish --db {serve.db})" in output
-    assert "Flow run was cancelled" in output and "Traceback" not in output
+    # (Prefect's own "Flow run was cancelled" line comes from the run's process, which on a loaded host may be gone
+    # before it logs it — session 13 saw the full suite fail on that race while everything asserted here held)
+    assert "Traceback" not in output
     assert not serve.db.exists()  # the run never got as far as publishing
     # Not waited for: the run was cancelled, not finished (no completed state, nothing published above). No time limit
     # here: on a loaded host the seed's run takes as long as a Ctrl-C's path, so a limit only measured the host.
