@@ -95,14 +95,15 @@ _OPPOSITION = re.compile(r"\bopposition\b", re.I)
 _RULING = re.compile(r"\b(?:ruling|governing)\b", re.I)
 
 
-def opposition_post(post: str, country: str | None, kinds: Kinds, day: date) -> bool:
-    """Whether a person's post names only parties not ruling the country on the day ("representative of the
-    <party> of south Korea"), or says "opposition": the person is `opposition`, no state voice (as opposition_kind)."""
+def opposition_post(post: str, country: str | None, kinds: Kinds, day: date, also: tuple[str, ...] = ()) -> bool:
+    """Whether a person's post (or a speaker's phrase) says "opposition" and not "ruling", or names only parties not
+    ruling the country on the day ("representative of the <party> of south Korea"; `also`: party names the text holds
+    by an alias): the person is `opposition`, no state voice. A country ruling_parties.tsv does not list: never."""
     if _RULING.search(post):
-        return False
+        return False  # ("the ruling party", "ruling and opposition lawmakers")
     if _OPPOSITION.search(post):
-        return True
-    named = [m.group(0) for m in _PARTY_NAME.finditer(post)]
+        return True  # ("opposition lawmakers", "<name>, lawmaker from <party>, an opposition party of |")
+    named = [m.group(0) for m in _PARTY_NAME.finditer(post)] + list(also)
     return bool(named) and country in kinds.ruling and not any(kinds.is_ruling(country, party, day)
                                                                 for party in named)
 
@@ -119,19 +120,10 @@ def opposition_kind(kind: str | None, finding: Finding, kinds: Kinds | None, day
     phrase = (finding.phrase or finding.speaker_text or "").replace("|", f" {name} ")
     if name and name not in phrase:
         phrase = f"{phrase} {name}"
-    if _RULING.search(phrase):
-        return kind  # ("the ruling party", "ruling and opposition lawmakers")
-    if _OPPOSITION.search(phrase):
-        return "opposition"  # ("opposition lawmakers", "<name>, lawmaker from <party>, an opposition party of |")
     country = speaker.country if speaker is not None else None
-    if country not in kinds.ruling:
-        return kind
-    named = [m.group(0) for m in _PARTY_NAME.finditer(phrase)]
-    if speaker is not None and speaker.role == "party" and speaker.actor:
-        named.append(speaker.actor)  # (a party named by an alias without "Party": "the Saenuri", "Minjoo")
-    if not named or any(kinds.is_ruling(country, party, day) for party in named):
-        return kind
-    return "opposition"
+    # (a party named by an alias without "Party": "the Saenuri", "Minjoo")
+    alias = (speaker.actor,) if speaker is not None and speaker.role == "party" and speaker.actor else ()
+    return "opposition" if opposition_post(phrase, country, kinds, day, alias) else kind
 
 
 def kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing: re.Pattern) -> str | None:
