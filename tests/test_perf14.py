@@ -20,14 +20,14 @@ from conftest import shared_file
 
 CHECK = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WRITTEN = [
-    "Kim Yong Il, chairman of the central committee of the union, said so. Ri Song Chol, a member of the council, came.",
+    "Kim Yong Il, chairman of the central committee of the union, said so. Ri Song Chol, a member of the body, came.",
     "Chairman Ri Song Chol, chairman of the union of the south, spoke.",
     "One Two Three Four Five Six Seven, director of the institute, spoke; Jo Min, editor-in-chief of a paper, too.",
     "Kim Il, Pak Chol, secretary general of the party in the city, Ri Song,\nleader of a body at home; and more.",
     ", chairman of the board of something, said it. A,b, c, mayor of town, spoke",
     "O'Brien Smith, mayor of the city, said. Mc-donald Lee, governor of the province, said. Ann Lee-kim, envoy to it.",
     "He met Maria Lopez, the former deputy minister of trade of the country, and Tom Park, adviser to the group.",
-    "Jon Ki,  chairman of the union;Kim Ho, head of the office at the port. “Ra Mi, leader of the team at home,” he said.",
+    "Jon Ki,  chairman of the union;Kim Ho, head of the office at the port. “Ra Mi, leader of the team at home,”",
 ]
 
 
@@ -56,10 +56,10 @@ _PIECES = st.sampled_from(["Kim", "Ri", "Song", "Chol", "Lee-kim", "Mc", "McDona
 
 
 @CHECK
-@given(st.lists(_PIECES, max_size=60).map(lambda pieces: "".join(p if p in ",.;: \n-'’\"“”" or p.startswith((",", "."))
-                                                                   else " " + p for p in pieces)))
-def test_generated_text_matches_as_the_whole_pattern(text):
-    _same(text)
+@given(st.lists(_PIECES, max_size=60))
+def test_generated_text_matches_as_the_whole_pattern(pieces):
+    # (words get a space before them, marks none: a mark's own white space is a piece of its own)
+    _same("".join(p if p in ",.;: \n-'’\"“”" or p.startswith((",", ".")) else " " + p for p in pieces))
 
 
 def test_real_stories_match_as_the_whole_pattern():
@@ -77,3 +77,13 @@ def test_real_stories_match_as_the_whole_pattern():
         _same(text)
         found += len(list(up._names_with_posts(text)))
     assert found > 100  # (the stories do hold names with posts)
+
+
+def test_the_words_around_a_name_are_read_from_their_table():
+    # (moved from the code in this round unchanged: 30 words before a name, 73 no name is made of)
+    words = up.name_words()
+    assert (len(words["before_name"]), len(words["not_name"])) == (30, 73)
+    assert {"Chairman", "Meanwhile"} <= words["before_name"] and not {"An", "A"} & words["before_name"]
+    assert {"Korea", "Monday", "He", "Juche"} <= words["not_name"]
+    rows = up.read_tsv(up.NAME_WORDS_FILE)
+    assert all(row["source"] and row["use"] in words for row in rows)

@@ -2,7 +2,7 @@
 "she" points back to. Without them "He said:" after such a person went to the leader the dictionary knows and the
 text named last, or to no one (thirty-second tuning round, branch h13ag). The person's country and kind come from
 the post: the body it names (a country the dictionary finds inside it) and the post's head words (speaker_kinds.tsv).
-The nouns of a post are posts.tsv's.
+The nouns of a post are posts.tsv's; the titles before a name and the words no name is made of, name_words.tsv's.
 """
 
 from __future__ import annotations
@@ -19,21 +19,21 @@ from tension.extract.mentions import PERSON, STATE_KINDS, Mention
 from tension.extract.speaker_kind import DIASPORA, opposition_post
 
 POSTS_FILE = DATA_DIR / "posts.tsv"
+NAME_WORDS_FILE = DATA_DIR / "name_words.tsv"
 
 # A name: two to four capitalised words ("Kim Yong Il", "Jong Sung Jo", "Maria Lopez") once the words before it that
 # are no name are taken off ("Chairman", "The").
 _NAME = r"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,5})"
-# Words before a name that are no part of it: titles and a sentence's first words ("An" and "A" are Korean
-# surnames: "An Yong Min").
-_BEFORE_NAME = frozenset("""The This That President Chairman Chairwoman Minister General Secretary Director
-Professor Mr Mrs Ms Dr Rev Prof Comrade Vice Marshal Premier Ambassador Governor Mayor Lawmaker Also Meanwhile And But
-Then""".split())
-# Words a name is never made of: places and the words of a body's name, days and months.
-_NOT_NAME = frozenset("""South North Korea Korean Koreans DPRK Committee Party Council Association Union League
-Federation Army People People's Workers Central Supreme Assembly National Republic Democratic United States State
-Government Ministry Day Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-July August September October November December He She It They We Our His Her Their Japan China Russia Pyongyang
-Seoul Tokyo Beijing Moscow Washington Juche The President Chairman Minister General Secretary""".split())
+
+
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, frozenset[str]]:
+    """The words around a name (name_words.tsv) by use: `before_name`, a title or a sentence's first word before a
+    name and no part of it; `not_name`, a word a name is never made of (read once, on first use)."""
+    words: dict[str, set[str]] = {"before_name": set(), "not_name": set()}
+    for row in read_tsv(NAME_WORDS_FILE):
+        words[row["use"]].add(row["word"])
+    return {use: frozenset(found) for use, found in words.items()}
 
 
 @lru_cache(maxsize=1)
@@ -103,12 +103,13 @@ def unknown_people(body: str, mentions: list[Mention],
     if ", " not in body:
         return []
     found: list[Mention] = []
+    before_name, not_name = name_words()["before_name"], name_words()["not_name"]
     for match in _names_with_posts(body):
         words = match.group("name").split(" ")
         start, end = match.span("name")
-        while words and words[0] in _BEFORE_NAME:
+        while words and words[0] in before_name:
             start += len(words.pop(0)) + 1
-        if not 2 <= len(words) <= 4 or any(word in _NOT_NAME for word in words):
+        if not 2 <= len(words) <= 4 or any(word in not_name for word in words):
             continue
         if any(m.start < end and start < m.end for m in mentions):
             continue  # the dictionary knows it (or a part of it): not unknown
