@@ -2,13 +2,13 @@
 "she" points back to. Without them "He said:" after such a person went to the leader the dictionary knows and the
 text named last, or to no one (thirty-second tuning round, branch h13ag). The person's country and kind come from
 the post: the body it names (a country the dictionary finds inside it) and the post's head words (speaker_kinds.tsv).
-The nouns of a post are posts.tsv's.
+The nouns of a post are posts.tsv's; the titles before a name and the words no name is made of, name_words.tsv's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import lru_cache
 
@@ -19,21 +19,21 @@ from tension.extract.mentions import PERSON, STATE_KINDS, Mention
 from tension.extract.speaker_kind import DIASPORA, opposition_post
 
 POSTS_FILE = DATA_DIR / "posts.tsv"
+NAME_WORDS_FILE = DATA_DIR / "name_words.tsv"
 
 # A name: two to four capitalised words ("Kim Yong Il", "Jong Sung Jo", "Maria Lopez") once the words before it that
 # are no name are taken off ("Chairman", "The").
 _NAME = r"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,5})"
-# Words before a name that are no part of it: titles and a sentence's first words ("An" and "A" are Korean
-# surnames: "An Yong Min").
-_BEFORE_NAME = frozenset("""The This That President Chairman Chairwoman Minister General Secretary Director
-Professor Mr Mrs Ms Dr Rev Prof Comrade Vice Marshal Premier Ambassador Governor Mayor Lawmaker Also Meanwhile And But
-Then""".split())
-# Words a name is never made of: places and the words of a body's name, days and months.
-_NOT_NAME = frozenset("""South North Korea Korean Koreans DPRK Committee Party Council Association Union League
-Federation Army People People's Workers Central Supreme Assembly National Republic Democratic United States State
-Government Ministry Day Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-July August September October November December He She It They We Our His Her Their Japan China Russia Pyongyang
-Seoul Tokyo Beijing Moscow Washington Juche The President Chairman Minister General Secretary""".split())
+
+
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, frozenset[str]]:
+    """The words around a name (name_words.tsv) by use: `before_name`, a title or a sentence's first word before a
+    name and no part of it; `not_name`, a word a name is never made of (read once, on first use)."""
+    words: dict[str, set[str]] = {"before_name": set(), "not_name": set()}
+    for row in read_tsv(NAME_WORDS_FILE):
+        words[row["use"]].add(row["word"])
+    return {use: frozenset(found) for use, found in words.items()}
 
 
 @lru_cache(maxsize=1)
@@ -42,12 +42,47 @@ def post_words() -> tuple[str, ...]:
     return tuple(sorted((row["word"] for row in read_tsv(POSTS_FILE)), key=len, reverse=True))
 
 
+def _post_after_name() -> str:
+    """The pattern of what follows the name, from its comma: "<Name>, [a] [former] <words> <post> of|at|to|for
+    <body>[,.;]", at most four words before the post's noun."""
+    posts = "|".join(map(re.escape, post_words()))
+    return (r",\s+(?P<post>(?:(?:an?|the)\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:" + posts +
+            r")(?:\s+(?:general|in\s+chief))?\s+(?:of|at|to|for|in)\s+[^,.;:\"“”]{3,160})(?=[,.;])")
+
+
 @lru_cache(maxsize=1)
 def _named_with_post() -> re.Pattern:
-    posts = "|".join(map(re.escape, post_words()))
-    # "<Name>, [a] [former] <words> <post> of|at|to|for <body>[,.]": at most four words before the post's noun.
-    return re.compile(_NAME + r",\s+(?P<post>(?:(?:an?|the)\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:" + posts +
-                      r")(?:\s+(?:general|in\s+chief))?\s+(?:of|at|to|for|in)\s+[^,.;:\"“”]{3,160})(?=[,.;])")
+    """A name and its post, whole."""
+    return re.compile(_NAME + _post_after_name())
+
+
+@lru_cache(maxsize=1)
+def _post_at_comma() -> re.Pattern:
+    """The post alone, from the comma after a name: searched first, as a comma is rarer than a capital letter."""
+    return re.compile(_post_after_name())
+
+
+# A name that ends at a comma (searched only between the comma before it and a comma a post follows).
+_NAME_AT_COMMA = re.compile(_NAME + r"(?=,)")
+
+
+def _names_with_posts(body: str) -> Iterator[re.Match]:
+    """The matches of `_named_with_post()` in `body`, in order, as its finditer gives them, found from the commas a
+    post follows: a name holds no comma and a post none after its own, so each match is the leftmost name that ends
+    at such a comma and starts after the last match and the comma before (speed round 14: the whole pattern tried
+    a name at every capital letter of every story with a comma)."""
+    searched_to = 0  # (where the last match ended: finditer looks on from there)
+    for post in _post_at_comma().finditer(body):
+        comma = post.start()
+        if comma == 0 or not "a" <= body[comma - 1] <= "z":
+            continue  # (a name ends in a lower-case letter)
+        name = _NAME_AT_COMMA.search(body, max(searched_to, body.rfind(",", 0, comma) + 1), comma + 1)
+        if name is None:
+            continue
+        match = _named_with_post().match(body, name.start())
+        if match is not None:
+            searched_to = match.end()
+            yield match
 
 
 # What may stand before a name that opens its sentence: the last sentence's end, quotes, KCNA's paragraph commas.
@@ -68,15 +103,15 @@ def unknown_people(body: str, mentions: list[Mention],
     if ", " not in body:
         return []
     found: list[Mention] = []
-    spans = [(m.start, m.end) for m in mentions]
-    for match in _named_with_post().finditer(body):
+    before_name, not_name = name_words()["before_name"], name_words()["not_name"]
+    for match in _names_with_posts(body):
         words = match.group("name").split(" ")
         start, end = match.span("name")
-        while words and words[0] in _BEFORE_NAME:
+        while words and words[0] in before_name:
             start += len(words.pop(0)) + 1
-        if not 2 <= len(words) <= 4 or any(word in _NOT_NAME for word in words):
+        if not 2 <= len(words) <= 4 or any(word in not_name for word in words):
             continue
-        if any(s < end and start < e for s, e in spans):
+        if any(m.start < end and start < m.end for m in mentions):
             continue  # the dictionary knows it (or a part of it): not unknown
         opened = match.start("name")  # (a title or "Meanwhile" before the name may open the sentence)
         if not _OPENS.fullmatch(body, max(body.rfind(". ", 0, opened), body.rfind("\n", 0, opened), 0), opened):
