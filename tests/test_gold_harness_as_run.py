@@ -123,3 +123,33 @@ def test_every_corpus_of_the_mapping_finds_its_labelled_documents_in_shared_data
     for corpus in as_run.AS_RUN:
         ids = {u["doc_id"] for u in sampled if u["corpus"] == corpus}
         assert ids and set(as_run.raw_records(corpus, ids)) == ids, corpus
+
+
+def test_an_alternative_mapping_reads_the_title_and_leaves_the_documented_one_alone():
+    # `--read kcna=title+story` (branch titles14): the same KCNA record, its title read as the first paragraph; the
+    # title's unit finds its statement and is no longer counted unread, and AS_RUN itself is unchanged
+    record = {"id": "w5", "date": "2011-06-01", "title": "South Korea threatens the North with war",
+              "story": "The puppet regime of South Korea threatened the DPRK with a war of aggression on Tuesday."}
+    units = _units("kcna", "w5", record, {"title": [_whole(record["title"])], "story": [_whole(record["story"])]})
+    mappings = as_run.reading({"kcna": "title+story"})
+    assert mappings["kcna"].read() == ["title", "story"]
+    assert mappings["kcna"].options()[0] == "--field=text=title+story"
+    assert "--default=speaker=KCNA" in mappings["kcna"].options()
+    assert mappings["yonhap"] is as_run.AS_RUN["yonhap"] and as_run.AS_RUN["kcna"].read() == ["story"]
+    docs = as_run.documents(units, {"kcna": {"w5": record}}, mappings)
+    assert docs["kcna:w5"]["offsets"] == {"title": 0, "story": len(record["title"]) + 2}
+    ran = as_run.assign(docs, as_run.run_statements(docs, None, mappings))
+    assert [s["speaker_country"] for s in ran["kcna:w5:title:0"]] == ["KOR"]
+    assert [s["speaker_country"] for s in ran["kcna:w5:story:0"]] == ["KOR"]
+    assert as_run.unread_units(units, mappings) == {}
+    assert as_run.unread_units(units) == {"kcna": 1}
+
+
+def test_an_alternative_mapping_of_an_unknown_corpus_or_an_empty_field_is_refused():
+    for reads in ({"kcna2": "title+story"}, {"kcna": "title++story"}):
+        try:
+            as_run.reading(reads)
+        except ValueError:
+            continue
+        raise AssertionError(f"{reads} was accepted")
+    assert as_run.reading() == as_run.AS_RUN

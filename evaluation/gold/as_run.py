@@ -11,13 +11,16 @@ mode (a lead that repeats its title has no unit: its statements are dropped, not
 
 The record's own id is replaced by the harness's document key (`--field id=...` of a mapping is not used): the id
 names a statement's document in the output and orders documents, it reads no text.
+
+An alternative mapping of a corpus's text (`--read kcna=title+story`, `reading`) replaces only the fields its `text`
+reads, to measure a mapping users might run instead; AS_RUN itself stays what the documentation gives.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from evaluation.extraction import run_statements as run_batch
@@ -64,6 +67,23 @@ AS_RUN: dict[str, Mapping] = {
     # the seed texts are .txt files with a .meta.yaml sidecar (published, title, source): `make run` reads the folder
     "seed": Mapping("", {"text": "text"}, {}, "Makefile (`make run`: INBOX ?= seeds), seeds/*.meta.yaml"),
 }
+
+
+def reading(reads: dict[str, str] | None = None) -> dict[str, Mapping]:
+    """AS_RUN with the text fields of some corpora replaced ({"kcna": "title+story"}): an alternative mapping to
+    measure; the other fields, the defaults and the other corpora as documented."""
+    out = dict(AS_RUN)
+    for corpus, fields in (reads or {}).items():
+        if corpus not in AS_RUN:
+            raise ValueError(f"--read {corpus}={fields}: no such corpus (one of {', '.join(sorted(AS_RUN))})")
+        names = [name.strip() for name in fields.split("+")]
+        if not all(names):
+            raise ValueError(f"--read {corpus}={fields}: fields joined by '+', none empty")
+        out[corpus] = replace(AS_RUN[corpus], fields={**AS_RUN[corpus].fields, "text": "+".join(names)},
+                              cited=f"--read {corpus}={'+'.join(names)} (an alternative to measure, not documented)")
+    return out
+
+
 # Markup and character references the tool strips from a joined field (formats.html_to_text), blanked in the raw
 # text so a statement's words are found where they stand without moving any offset.
 MARKUP = re.compile(r"<[^>]*>|&#?\w+;")
@@ -112,10 +132,12 @@ def joined(record: dict, mapping: Mapping) -> tuple[str, dict[str, int]]:
     return text, offsets
 
 
-def documents(units: list[dict], records: dict[str, dict[str, dict]] | None = None) -> dict[str, dict]:
+def documents(units: list[dict], records: dict[str, dict[str, dict]] | None = None,
+              mappings: dict[str, Mapping] = AS_RUN) -> dict[str, dict]:
     """One input document per labelled document: {key: {corpus, record, text, offsets, units}}.
 
-    `records`: the raw records by corpus and document id (default: read from ../shared/data)."""
+    `records`: the raw records by corpus and document id (default: read from ../shared/data); `mappings`: the field
+    mapping of each corpus (default AS_RUN, as documented; `reading` gives an alternative)."""
     if records is None:
         wanted: dict[str, set[str]] = defaultdict(set)
         for u in units:
@@ -126,27 +148,29 @@ def documents(units: list[dict], records: dict[str, dict[str, dict]] | None = No
         key = doc_key(u["corpus"], u["doc_id"])
         if key not in docs:
             record = records[u["corpus"]][u["doc_id"]]
-            text, offsets = joined(record, AS_RUN[u["corpus"]])
+            text, offsets = joined(record, mappings[u["corpus"]])
             docs[key] = {"corpus": u["corpus"], "record": record, "text": text, "offsets": offsets, "units": []}
         docs[key]["units"].append(u)
     return docs
 
 
-def unread_units(units: list[dict]) -> dict[str, int]:
-    """Labelled units, per corpus, of a field the production mapping does not read (their gold rows are misses)."""
+def unread_units(units: list[dict], mappings: dict[str, Mapping] = AS_RUN) -> dict[str, int]:
+    """Labelled units, per corpus, of a field the mapping does not read (their gold rows are misses)."""
     out: dict[str, int] = defaultdict(int)
     for u in units:
-        if u["field"] not in AS_RUN[u["corpus"]].read():
+        if u["field"] not in mappings[u["corpus"]].read():
             out[u["corpus"]] += 1
     return dict(out)
 
 
-def run_statements(docs: dict[str, dict], notes: list[str] | None = None) -> list[dict]:
-    """What `tension statements` prints for the documents: one run per corpus, with its production mapping."""
+def run_statements(docs: dict[str, dict], notes: list[str] | None = None,
+                   mappings: dict[str, Mapping] = AS_RUN) -> list[dict]:
+    """What `tension statements` prints for the documents: one run per corpus, with its mapping (default: the
+    production one)."""
     out = []
     for corpus in sorted({d["corpus"] for d in docs.values()}):
         batch = [{**d["record"], "id": key} for key, d in docs.items() if d["corpus"] == corpus]
-        out += run_batch(batch, AS_RUN[corpus].options(), notes)
+        out += run_batch(batch, mappings[corpus].options(), notes)
     return out
 
 

@@ -4,6 +4,7 @@
     python -m evaluation.gold.extraction --split check         # the check half: once, at the end, to report
     python -m evaluation.gold.extraction --labels FILE --split tune --errors   # a label file; list tune errors
     python -m evaluation.gold.extraction --as-run --split parts   # each document as users run its corpus
+    python -m evaluation.gold.extraction --as-run --read kcna=title+story   # as run, KCNA's title read as well
 
 The system runs through the `tension statements` CLI (the interface anyone can run) on the documents of the units,
 read from ../shared/data by the sampler's own code (`evaluation.gold.units.sample`). By default (per field, the
@@ -307,7 +308,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--as-run", action="store_true",
                     help="give each labelled document to `tension statements` once, with its corpus's production "
                          "field mapping (evaluation.gold.as_run.AS_RUN), instead of each labelled field alone")
+    ap.add_argument("--read", action="append", default=[], metavar="CORPUS=FIELDS",
+                    help="with --as-run: read this corpus's text from these fields instead of its documented mapping "
+                         "(e.g. kcna=title+story, yonhap=title+text); repeatable")
     a = ap.parse_args(argv)
+    if a.read and not a.as_run:
+        ap.error("--read is an alternative mapping of --as-run")
+    if any("=" not in r for r in a.read):
+        ap.error("--read takes CORPUS=FIELDS, e.g. kcna=title+story")
+    try:
+        mappings = as_run.reading(dict(r.split("=", 1) for r in a.read))
+    except ValueError as e:
+        ap.error(str(e))
     if a.breakdown and a.split in ("check", "both"):
         ap.error("--breakdown is for the tune half only (tune, t1, t2, parts): the check half is scored to report")
     if not sampler.DATA.is_dir():
@@ -324,8 +336,8 @@ def main(argv: list[str] | None = None) -> int:
              and a.batch in ("all", str(u["batch"]))]
     notes: list[str] = []
     if a.as_run:
-        docs = as_run.documents(units)
-        system = as_run.assign(docs, as_run.run_statements(docs, notes))
+        docs = as_run.documents(units, mappings=mappings)
+        system = as_run.assign(docs, as_run.run_statements(docs, notes, mappings))
     else:
         docs = field_documents(units, contexts)
         system = assign(docs, run_statements(docs))
@@ -347,7 +359,9 @@ def main(argv: list[str] | None = None) -> int:
     n_rows = {s: sum(len(gold.get(u["unit_id"], [])) for u in units if in_split(u, s)) for s in splits}
     print(f"Gold set {a.labels.relative_to(ROOT) if a.labels.is_relative_to(ROOT) else a.labels}: "
           + ", ".join(f"{s} {n_units[s]} units / {n_rows[s]} statements" for s in splits)
-          + (" (as run: one document per labelled document, its corpus's production field mapping)" if a.as_run
+          + (" (as run: one document per labelled document, its corpus's production field mapping"
+             + "".join(f"; {c} read as text={m.fields['text']}" for c, m in sorted(mappings.items())
+                       if m is not as_run.AS_RUN[c]) + ")" if a.as_run
              else " (per field: each labelled field its own document)"))
     for split in splits:
         print(f"\n{split}")
@@ -363,10 +377,10 @@ def main(argv: list[str] | None = None) -> int:
                            ("all four P", "all four P")]))
         if a.as_run:
             here = [u for u in units if in_split(u, split)]
-            unread = as_run.unread_units(here)
+            unread = as_run.unread_units(here, mappings)
             missed = sum(len(gold.get(u["unit_id"], [])) for u in here
-                         if u["field"] not in as_run.AS_RUN[u["corpus"]].read())
-            print(f"  units in fields production does not read (their {missed} gold statements count as misses): "
+                         if u["field"] not in mappings[u["corpus"]].read())
+            print(f"  units in fields the mapping does not read (their {missed} gold statements count as misses): "
                   f"{sum(unread.values())}" + "".join(f"; {c} {n}" for c, n in sorted(unread.items())))
     rejected = [n for n in notes if n.startswith("rejected")]
     if rejected:
