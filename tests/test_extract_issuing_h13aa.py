@@ -8,7 +8,7 @@ from tension.extract.goes_on import _issuing_frames
 from tension.extract.references import ISSUING_WORDS_FILE, issued_documents, issuing_words
 
 USES = {"issuing", "issuing_now", "following", "points_back", "document", "pointer", "pointer_modifier",
-        "pointer_verb"}
+        "pointer_verb", "relayed_verb", "relayed_text", "discrediting", "own_state"}
 
 
 def test_table_has_its_header_known_uses_a_source_and_no_duplicate():

@@ -134,3 +134,46 @@ def issuer_going_on(sentence: Sentence, in_sentence: list[Mention], doc: Walk, b
         if before is not None and before.text != doc.narrator.text and before.country is not None:
             return before, before_kind
     return None
+
+
+# The kinds of a relayed voice whose text a story's lead may open: another side's civic groups, opposition parties,
+# papers and analysts, associations abroad (not a state voice of the other side: its text is what the outlet answers).
+_RELAYED_ISSUERS = frozenset({"civic", "opposition", "diaspora_foreign", "academic", "media"})
+
+
+@lru_cache(maxsize=1)
+def _relayed_text() -> tuple[re.Pattern, re.Pattern]:
+    """(a lead's words putting out a text: "issued a statement", "in an editorial", the words that make the text the
+    outlet's object: "a false report"), from issuing_words.tsv (read on first use)."""
+    words = issuing_words()
+    nouns = words_pattern(words.get("relayed_text", ()))
+    text = re.compile(r"\b(?:(?:" + words_pattern(words.get("relayed_verb", ())) + r")\b[^.:;]{0,60}?|"
+                      r"\b(?:in|at)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?)\b(?:" + nouns + r")\b")
+    discrediting = re.compile(r"\b(?:" + words_pattern(words.get("discrediting", ())) + r")\b", re.I)
+    return text, discrediting
+
+
+def relayed_issuer_going_on(sentence: Sentence, found: list[Statement], doc: Walk) -> tuple[Mention, str | None] | None:
+    """The relayed voice that speaks the rest of a state outlet's story whose lead (its first sentences) tells it
+    putting out a text ("<a civic group of the South> issued a statement on Monday denouncing ...", "<a paper> in an
+    editorial said ..."), with its kind: a non-state voice of another country than the outlet's, or of Koreans abroad,
+    named before the text's words (labelling guideline: a state outlet relaying a civic group; round 26 did this for
+    the outlet's own state's bodies). None when the sentence is no such lead, or the outlet discredits the text ("a
+    false report": what follows is the outlet's answer)."""
+    narrator = doc.narrator
+    if narrator is None or sentence.index > _LEAD or not found or sentence.text.rstrip().endswith(":"):
+        return None  # (a colon frame is voice_going_on's: "<a paper> carried an article ..., the commentary goes on:")
+    voice = next((s for s in found if s.speaker_kind in _RELAYED_ISSUERS and not s.attribution.startswith("document")
+                  and s.speaker_country != narrator.country and (s.speaker_country or s.speaker_kind ==
+                                                                 "diaspora_foreign")), None)
+    if voice is None or any(s.speaker_country == narrator.country and not s.attribution.startswith("document")
+                            for s in found):
+        return None  # (the outlet's own side speaks in the lead: "<the South's group> regards ..., the daily said")
+    text, discrediting = _relayed_text()
+    words = text.search(sentence.text)
+    if words is None or discrediting.search(sentence.text, 0, words.end()):
+        return None
+    named = sentence.text.find(voice.speaker or "\0")
+    if not 0 <= named < words.start():
+        return None  # (the text is another's: "<the South's ministry> denounced a statement of <a group>")
+    return as_mention(voice), voice.speaker_kind

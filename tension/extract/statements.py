@@ -25,7 +25,7 @@ from tension.extract.clause_statements import sentence_statements
 from tension.extract.clauses import names_only, promotion
 from tension.extract.continuation import closes_quote, continued, ends_continuation, only_a_frame, opens_quote
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
-from tension.extract.goes_on import issuer_going_on, issuer_voice_ends, voice_going_on
+from tension.extract.goes_on import issuer_going_on, issuer_voice_ends, relayed_issuer_going_on, voice_going_on
 from tension.extract.headlines import headline_source_voice, voices_in_headline
 from tension.extract.institutions import dateline_country, domestic_act, domestic_bodies, relative_clause_of_body
 from tension.extract.lexicon import Lexicon, anaphor_pattern, load_lexicon, reporting_verbs  # noqa: F401
@@ -37,7 +37,7 @@ from tension.extract.scan import WordIndex
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets
 from tension.extract.unknown_people import country_and_kind, unknown_people
-from tension.extract.voices import diaspora_voices, is_remark, relayed_voices
+from tension.extract.voices import diaspora_voices, is_remark, own_state_meant, relayed_voices
 from tension.extract.walk import Walk, declared_speaker
 
 
@@ -105,6 +105,9 @@ def extract_statements(
             found = [voiced]  # (the outlet's account of the act would be its own statement otherwise)
         issuer = issuer_going_on(sentence, in_sentence, doc, before, before_kind, lexicon.kinds) \
             if doc.continuing is None or doc.issuer is not None and doc.continuing is doc.issuer[0] else None
+        if issuer is None and doc.continuing is None and lexicon.kinds is not None:
+            # (a lead telling a relayed voice of the other side or abroad putting out a text: it speaks the story)
+            issuer = relayed_issuer_going_on(sentence, found, doc)
         if issuer is not None:
             doc.continuing, doc.continuing_kind = issuer  # (a body issuing a text: it speaks what follows)
         if found:
@@ -145,6 +148,8 @@ def extract_statements(
                                and s.content == statement.content] if len(found) > 1 else [])
             if doc.narrator is None:
                 domestic_act(statement)
+            elif doc.continuing is not None:
+                own_state_meant(statement, doc)  # (a relayed group's "the regime": its own state)
         if doc.narrator is None and found:
             found = [s for s in found if not relative_clause_of_body(s)]
         statements.extend(s for s in found if (id(s) not in doc.not_statements or s.targets) and not (

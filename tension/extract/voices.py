@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from tension.config import load_reference_words
+from tension.extract.references import issuing_words, words_pattern
 
 from tension.extract.findings import Finding, Statement, outside_quotes
 from tension.extract.groups import collective_act
@@ -135,6 +136,27 @@ def _accusing_voice(statement: Statement, found: list[Statement], doc: Walk, kin
     return _reporting_voice(reporter, sentence, doc, kinds) if sentence is not None else None
 
 
+# The kinds of a relayed voice of no state (a civic group, an opposition party, a paper, an association abroad) whose
+# text the outlet tells going on (goes_on.relayed_issuer_going_on, a colon frame).
+_NON_STATE_VOICES = frozenset({"civic", "opposition", "media", "academic", "diaspora_foreign", "people"})
+
+
+def _relayed_accuser(statement: Statement, doc: Walk, kinds: Kinds) -> tuple[Mention, str | None] | None:
+    """The relayed voice of no state going on in the story (a civic group of the other side whose statement the
+    outlet tells) when the statement is its own state's act told in evaluating words ("the authorities
+    recklessly cracked down ..."), with its kind: the act is that voice's accusation of its own state. None
+    otherwise: a plain act it reports stays the act's, reported (adjudication 2)."""
+    continuing = doc.continuing
+    if continuing is None or not statement.is_act or not continuing.country or \
+            continuing.country == doc.narrator.country or statement.speaker_country != continuing.country or \
+            doc.continuing_kind not in _NON_STATE_VOICES or statement.speaker_kind not in POLITICAL_VOICES:
+        return None
+    body = outside_quotes(statement.content)
+    if not (kinds.house.search(body) or kinds.loaded.search(body)):
+        return None
+    return continuing, doc.continuing_kind
+
+
 def _reporting_voice(reporter: str | None, sentence: Sentence, doc: Walk, kinds: Kinds
                      ) -> tuple[Mention, str | None] | None:
     """The reporter named in the sentence ("..., Rodong Sinmun says"), with its kind, when the dictionary knows it as a
@@ -212,6 +234,21 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
                                 is_act=False, attribution="document (account of an act, evaluated)", targets=targets,
                                 speaker_kind=kind, reported_by=None if speaker is narrator else narrator.text,
                                 targets_inferred=False)
+        elif narrator_kind == "state_media" and (voice := _relayed_accuser(statement, doc, kinds)) is not None:
+            # "<a civic group of the South> issued a statement ... . The authorities recklessly staged ...": the
+            # group's accusation of its own state, a domestic statement reported by the outlet, not the state's act
+            # (guideline: a state outlet relaying a civic group; round 34). In the outlet's house
+            # vocabulary it stays the outlet's own paraphrase (the branch above)
+            speaker, kind = voice
+            targets = [] if statement.targets_inferred else [t for t in statement.targets if t != speaker.country]
+            same = next((s for s in out if s.speaker == speaker.text and not s.is_act), None)
+            if same is not None:
+                same.targets.extend(t for t in targets if t not in same.targets)
+                continue
+            statement = replace(statement, speaker=speaker.text, speaker_actor=speaker.actor,
+                                speaker_country=speaker.country, speaker_role=speaker.role or None, cue="",
+                                is_act=False, attribution="continued (account of its own state's act)",
+                                targets=targets, speaker_kind=kind, reported_by=narrator.text, targets_inferred=False)
         elif not statement.reported_by:
             statement.reported_by = narrator.text
         if statement.speaker_kind in ("civic", *PARTY_KINDS) and narrator.country in kinds.home and \
@@ -339,3 +376,25 @@ def diaspora_voices(statements: list[Statement], body: str, narrator: Mention | 
                 statement.speaker_actor != narrator.actor:
             statement.speaker_kind = "diaspora_foreign"
     return statements
+
+
+@lru_cache(maxsize=1)
+def _own_state_words() -> re.Pattern:
+    """The words by which a relayed text points back to its own state ("the regime", "the authorities"; issuing_words.tsv
+    own_state)."""
+    return re.compile(r"\b(?:" + words_pattern(issuing_words().get("own_state", ())) + r")\b", re.I)
+
+
+def own_state_meant(statement: Statement, doc: Walk) -> None:
+    """In the text of a relayed voice of no state going on in an outlet's story (a civic group of the other side whose
+    statement the story tells), a sentence whose targets were only carried from the one before over "the regime" or
+    "the authorities" points at the voice's own state: a domestic statement, no target (guideline: a state outlet
+    relaying a civic group). Before, the carried target was the outlet's own side."""
+    going_on = doc.continuing
+    narrator = doc.narrator
+    if going_on is None or narrator is None or not statement.targets_inferred or not going_on.country or \
+            going_on.country == narrator.country or statement.speaker_country != going_on.country or \
+            statement.speaker_actor != going_on.actor or doc.continuing_kind not in _NON_STATE_VOICES:
+        return
+    if _own_state_words().search(outside_quotes(statement.content)):
+        statement.targets, statement.targets_inferred = [], False
