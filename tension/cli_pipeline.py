@@ -118,7 +118,7 @@ def serve(
     cron: str = typer.Option(SCHEDULE_CRON, "--cron", metavar="CRON", help="Cron schedule (default: Mondays 06:00)."),
     timezone: str = typer.Option(SCHEDULE_TIMEZONE, "--timezone", metavar="ZONE", help="Time zone of the cron schedule."),
     port: Optional[int] = typer.Option(None, "--port", metavar="PORT", help="Port for the Prefect server started when none is configured."),
-    field: list[str] = typer.Option([], "--field", metavar="OURS=THEIRS", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story (repeatable)."),
+    field: list[str] = typer.Option([], "--field", metavar="OURS=THEIRS", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story or text=title+description (repeatable)."),
     default: list[str] = typer.Option([], "--default", metavar="FIELD=VALUE", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
 ) -> None:

@@ -71,7 +71,8 @@ def runs_command(
 ) -> None:
     """List the runs the published database records, newest first: when each started and finished, its status
     (completed; stored or exporting: its publication was left undone, see `tension publish`; crashed), what it read,
-    stored and rejected, and its note (e.g. a published file found missing and published again).
+    stored and rejected, and its note (e.g. a published file found missing and published again, or documents read
+    with undecodable bytes replaced by U+FFFD).
 
     A run's row reaches the published database with its publication, so a run in progress is not listed yet.
     The table cuts long notes: each note is printed whole below it.

@@ -27,7 +27,7 @@ SCHEMAS = {
         ("source", pa.string()), ("url", pa.string()), ("speaker", pa.string()), ("path", pa.string()),
         ("item", pa.string()), ("external_id", pa.string()), ("caption", pa.string()), ("body", pa.string()),
         ("n_statements", pa.int32()), ("slug", pa.string()), ("dateline", pa.string()), ("byline", pa.string()),
-        ("extractor_version", pa.string()),
+        ("extractor_version", pa.string()), ("decoding", pa.string()),
         # near-duplicate band keys and shingle ids (tension.ingest.signature), for the writer: not documents columns
         ("lsh_bands", pa.list_(pa.int64())), ("shingles", pa.list_(pa.uint64())),
     ]),
@@ -60,6 +60,7 @@ def document_row(doc: Document, body: str, caption: str, n_statements: int) -> d
         "source": doc.source, "url": doc.url, "speaker": doc.speaker, "path": doc.path, "item": doc.item,
         "external_id": doc.external_id, "caption": caption, "body": body, "n_statements": n_statements,
         "slug": doc.slug, "dateline": doc.dateline, "byline": doc.byline, "extractor_version": extractor_version(),
+        "decoding": doc.decoding,
     }
 
 

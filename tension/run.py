@@ -148,12 +148,13 @@ def store(writer: Writer, staged: dict) -> dict:
 
 def tally(totals: dict | None, step: dict) -> dict:
     """The run's totals with one step's counts, rejections and seconds per stage added."""
-    totals = totals or {**{key: 0 for key in COUNTS}, "rejections": [], "timings": {}}
+    totals = totals or {**{key: 0 for key in COUNTS}, "rejections": [], "lossy_decodings": [], "timings": {}}
     timings = dict(totals["timings"])
     for stage, seconds in step.get("timings", {}).items():
         timings[stage] = timings.get(stage, 0.0) + seconds
     return {**{key: totals[key] + step.get(key, 0) for key in COUNTS},
             "rejections": totals["rejections"] + list(step.get("rejections", [])), "timings": timings,
+            "lossy_decodings": totals.get("lossy_decodings", []) + list(step.get("lossy_decodings", [])),
             "stored_at": step.get("stored_at", totals.get("stored_at"))}
 
 
@@ -175,6 +176,8 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         if left:  # "not found" is the worker's view, not the file's state: no rejection to show for it
             con.execute(storage.sql("forget_file_rejections"), [left])
         storage.finish_run(con, run_id, totals, "stored")  # 'completed' once published (or nothing to publish)
+        if note := lossy_note(totals.get("lossy_decodings", [])):
+            storage.add_run_note(con, run_id, note)
         changed = storage.content_fingerprint(con) != tuple(before)
         # Rows deleted (a copy replaced, a document extracted again) may leave weeks no new document is in: the
         # whole export is rewritten then, as after a rescore.
@@ -217,6 +220,18 @@ def report(db: Path | str, reports: Path | str, week: str | None = None, period:
         return {"report": str(reporting.build_report(Path(db), Path(reports), week, period)), "report_skipped": None}
     except ScopeError as error:
         return {"report": None, "report_skipped": str(error)}
+
+
+def lossy_note(lossy: list) -> str:
+    """The run's note on the documents it read with undecodable bytes replaced by U+FFFD ('' for none): how many, and
+    the first few with where they were replaced (documents.decoding keeps each one's)."""
+    if not lossy:
+        return ""
+    named = "; ".join(f"{printable(path)}{':' + printable(item) if item else ''} ({note.removeprefix('read as ')})"
+                      for path, item, note in lossy[:3])
+    more = f"; {len(lossy) - 3} more" if len(lossy) > 3 else ""
+    return (f"{plural(len(lossy), 'document')} read with undecodable bytes replaced by U+FFFD (their text lost a few "
+            f"characters; documents.decoding says which): {named}{more}")
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

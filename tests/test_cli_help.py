@@ -37,6 +37,8 @@ def test_an_option_several_commands_share_is_described_alike():
         said = {c: option_help(c, option) for c in used}
         if option in ("--default", "--field", "--inbox"):
             assert all("(repeatable)" in text for text in said.values()), said
+        if option == "--field":  # serve and statements did not say that fields can be joined, as run did
+            assert len(set(said.values())) == 1 and "text=title+description" in said["run"], said
         if option == "--pairs":
             assert all("TSV: pair_id, name, country_a, country_b, source" in t and "packaged pairs.tsv" in t
                        for t in said.values()), said

@@ -235,3 +235,29 @@ def test_what_moved_the_index_says_the_speakers_kind_beside_the_name() -> None:
     reported = moving.assign(reported_by="a news agency")
     assert "(military; KOR→PRK, +0.77), <i>reported by a news agency</i>" in text.reason_text(reported, None)
     assert text.reason_text(_moving(0.03), None).startswith("<b>speaker 0</b> (PRK→KOR, +0.30)")  # no kind stored
+
+
+def test_a_dash_for_the_change_says_why_there_is_none() -> None:
+    # Yonhap's 2026-W01 had "—" beside a week before holding one day of data (2025-W52), which by design is no week
+    # to compare with: the cell now says so, and says it differently when there is no week or no statement before.
+    row = pd.Series({"change": float("nan"), "index_se": 0.1})
+    one_day = pd.Series({"partial": True, "days_covered": 1, "index_value": 0.2, "index_se": 0.1})
+    assert text.change_text(row, one_day) == ("—<br/><font size=7>the week before holds only 1 day of data: too little "
+                                              "to compare with</font>")
+    assert "no week before in the data" in text.change_text(row, None)
+    quiet = pd.Series({"partial": False, "days_covered": 7, "index_value": float("nan"), "index_se": float("nan")})
+    assert "no statements the week before" in text.change_text(row, quiet)
+    moved = pd.Series({"change": 0.3, "index_se": 0.1})
+    assert text.change_text(moved, pd.Series({"partial": False, "index_value": 0.1, "index_se": 0.1})).startswith("+0.30")
+
+
+def test_the_default_week_says_how_many_of_its_days_were_read() -> None:
+    # the seed's report called 2024-W05 "the last complete week" above a table that said "1 of 7 days read"
+    from datetime import date
+    weekly = pd.DataFrame({"week_start": pd.to_datetime(["2024-01-29", "2024-01-29"]), "n_statements": [3, 8],
+                           "days_covered": [1, 1]})
+    scope = data.choose_scope(weekly, date(2024, 2, 4))
+    assert scope.note.endswith("(the last document is dated Sun 04 Feb 2024). Documents were read on only 1 of its "
+                               "7 days."), scope.note
+    full = weekly.assign(days_covered=7)
+    assert data.choose_scope(full, date(2024, 2, 4)).note.endswith("dated Sun 04 Feb 2024).")

@@ -54,8 +54,9 @@ class _Batch:
         plan = tuple((ours, theirs, isinstance(theirs, str) and "+" not in theirs) for ours, theirs in mapping.items())
         return cls(mapping, defaults, bool(sidecar.get("html", True)), plan)
 
-    def document(self, record: dict, path: Path, item: str) -> Document:
-        """A Document from one record through the field mapping; ValueError says what is wrong."""
+    def document(self, record: dict, path: Path, item: str, decoding: str = "") -> Document:
+        """A Document from one record through the field mapping (`decoding`: how its bytes were read, when a user
+        should know: formats.decoding_note); ValueError says what is wrong."""
         meta = dict(self.defaults)
         for ours, theirs, plain in self.plan:
             value = record.get(theirs) if plain else _field(record, theirs)
@@ -73,7 +74,7 @@ class _Batch:
         published = self.mapping["published"]
         date_field = "+".join(published) if isinstance(published, list) else published
         try:
-            return make_document(meta, body, path, item, f"field {date_field}")
+            return make_document(meta, body, path, item, f"field {date_field}", decoding)
         except ValueError as error:
             if meta.get("published") in (None, "") and str(error).startswith("no publication date"):
                 raise ValueError(self.missing_date(record, date_field, str(error))) from None
@@ -96,7 +97,7 @@ def read_csv_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | No
     """Documents from a CSV/TSV batch with a header row, through the same field mapping as JSONL."""
     batch = _Batch.settings(sidecar, fields)
     try:
-        text = formats.decode_declared(raw, sidecar.get("encoding"))
+        text, decoding = formats.decode_noted(raw, sidecar.get("encoding"))
         records = formats.iter_csv(text, "\t" if path.suffix.lower() == ".tsv" else None, MAX_RECORD_BYTES)
         for number, (item, record) in enumerate(records):
             if isinstance(record, FormatError):
@@ -105,15 +106,15 @@ def read_csv_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | No
             if number == 0 and batch.plain_text and batch.text_field not in record:
                 yield Rejection(str(path), "", batch.missing_text(record))  # the header's fault, not each row's
                 return
-            yield _record_document(batch, record, path, item)
+            yield _record_document(batch, record, path, item, decoding)
     except ValueError as error:
         yield Rejection(str(path), "", str(error))
 
 
-def _record_document(batch: _Batch, record: dict, path: Path, item: str) -> Document | Rejection:
+def _record_document(batch: _Batch, record: dict, path: Path, item: str, decoding: str = "") -> Document | Rejection:
     """One record of a batch file as a Document, or its Rejection: whatever goes wrong with it stays with it."""
     try:
-        return batch.document(record, path, item)
+        return batch.document(record, path, item, decoding)
     except ValueError as error:
         return Rejection(str(path), item, str(error))
     except Exception as error:  # noqa: BLE001 - a record must never stop the records after it
@@ -161,14 +162,14 @@ def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[in
                 yield Rejection(str(path), "", f"binary file: the content looks like {kind}, not JSON lines")
                 return
             try:
-                record = formats.json_record(raw, str(declared) if declared else None)
+                record, decoding = formats.json_record_noted(raw, str(declared) if declared else None)
             except ValueError as error:
                 yield Rejection(str(path), item, str(error))
                 continue
             except Exception as error:  # noqa: BLE001 - MemoryError and the like: this line only
                 yield Rejection(str(path), item, f"invalid JSON ({type(error).__name__})")
                 continue
-            yield _record_document(batch, record, path, item)
+            yield _record_document(batch, record, path, item, decoding)
 
 
 def _field(record: dict, name: str | list) -> object:

@@ -11,7 +11,7 @@ import os
 import threading
 from collections.abc import Iterator
 
-from tension.ingest.decoding import FormatError, decode_text
+from tension.ingest.decoding import FormatError, decode_text, decoding_note
 
 def iter_csv(text: str, delimiter: str | None = None,
              max_field: int = 4 * 1024 * 1024) -> Iterator[tuple[str, dict | FormatError]]:
@@ -63,6 +63,12 @@ def _csv_problem(error: str, opened: int, line: int, max_field: int) -> str:
 
 def json_record(raw: bytes, declared: str | None = None) -> dict:
     """One JSON object from one line of bytes (UTF-8, or the declared or recognised encoding)."""
+    return json_record_noted(raw, declared)[0]
+
+
+def json_record_noted(raw: bytes, declared: str | None = None) -> tuple[dict, str]:
+    """json_record, and its line's decoding_note ('' unless undecodable bytes were replaced by U+FFFD)."""
+    note = ""
     try:
         if declared:
             text = raw.decode(declared)
@@ -70,7 +76,8 @@ def json_record(raw: bytes, declared: str | None = None) -> dict:
             text = raw.decode("utf-8")
             text = text[1:] if text.startswith("\ufeff") else text
     except (UnicodeDecodeError, LookupError):
-        text = decode_text(raw, declared)[0]
+        text, encoding = decode_text(raw, declared)
+        note = decoding_note(encoding)
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
@@ -87,7 +94,7 @@ def json_record(raw: bytes, declared: str | None = None) -> dict:
                           "levels deep)") from None
     if not isinstance(record, dict):
         raise FormatError("invalid JSON: line is not a JSON object")
-    return record
+    return record, note
 
 
 class LineOffsets:

@@ -35,6 +35,23 @@ _HIGH_BYTES = bytes(range(128, 256))
 # bullet, en and em dashes, no-break space. A mostly-ASCII text whose only non-ASCII bytes are these is Windows-1252
 # (its apostrophes must stay apostrophes: "don't" is a negation to VADER), not damage.
 _CP1252_TYPOGRAPHY = re.compile(rb"[\x85\x91-\x97\xa0]")
+# The words of a legacy code page's script that legacy_words accepts: Russian/Ukrainian/Belarusian Cyrillic in a
+# word's own case (lower, Capitalised or UPPER), with Windows typography around it; Korean Hangul syllables (CP949
+# has them all) and the CJK punctuation Korean text uses; each word two letters or more. Korean attaches particles to
+# Latin words ("UN은"), Russian does not.
+_CYRILLIC_WORD = r"(?:[А-ЯЁІЇЄҐЎ]?[а-яёіїєґў]+|[А-ЯЁІЇЄҐЎ]+)"
+_LEGACY_SCRIPTS = (
+    ("cp1251", re.compile(rf"[«„“‘\u00a0]*(?=\w\w){_CYRILLIC_WORD}(?:\u00a0{_CYRILLIC_WORD})*[»“”’…–—\u00a0]*"),
+     False),
+    ("cp949", re.compile(r"[\u3000-\u303f\u00b7]*[\uac00-\ud7a3]{2,}[\u3000-\u303f\u00b7]*"), True),
+)
+_LEGACY_NAMES = {"cp1251": "Cyrillic", "cp949": "Korean"}
+MIN_LEGACY_LETTERS = 4  # two short words at least: one stray pair of bytes is not Russian
+# ... in a mostly-ASCII text: a whole legacy file is left to the CP949 check and the guess (a KOI8-R file's lowercase
+# words would pass as Windows-1251 capitals)
+MAX_LEGACY_SHARE = 0.1
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+REPLACED = "replaced by U+FFFD"
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e\u3000-\u303f\uff01-\uff5e]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
@@ -105,10 +122,12 @@ def decode_text(raw: bytes, declared: str | None = None) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         utf8_error = f"{error.reason} at byte {error.start}"
+    if found := legacy_words(raw):
+        return found
     if stray := stray_bytes(raw):
         if not _NON_ASCII.search(_CP1252_TYPOGRAPHY.sub(b"", raw)):
             return raw.decode("cp1252"), "cp1252 (a mostly-ASCII text whose only other bytes are Windows typography)"
-        return raw.decode("utf-8", "replace"), f"utf-8, {stray} undecodable place{'s' * (stray != 1)} replaced by U+FFFD"
+        return raw.decode("utf-8", "replace"), f"utf-8, {stray} undecodable place{'s' * (stray != 1)} {REPLACED}"
     try:
         text = raw.decode("cp949")
         non_ascii = [c for c in text if ord(c) > 127]
@@ -141,6 +160,55 @@ def stray_bytes(raw: bytes) -> int:
     if not _NON_ASCII.search(_EUC_KR_HANGUL.sub(b"", raw)):
         return 0
     return raw.decode("utf-8", "replace").count("\ufffd") - raw.count("\ufffd".encode())
+
+
+def legacy_words(raw: bytes) -> tuple[str, str] | None:
+    """Text and encoding of a mostly-ASCII text whose non-ASCII bytes are whole words of one script in one legacy
+    code page (a few Russian words in Windows-1251, a few Korean words in CP949), else None.
+
+    A user who saves an English report quoting a Russian name in Windows-1251 expects the name, not U+FFFD. Damage
+    seldom looks like that: under CP1251 stray bytes make Serbian or Ukrainian letters, punctuation, a letter glued to
+    an English word ("caf\xe9" -> "cafй") or a case pattern no word has ("яюЂЂ"); under CP949 they fail to decode or
+    make one lone syllable. So every non-ASCII run must decode to letters of the script (Windows typography allowed
+    around them), each word of two letters or more, and the text must hold at least MIN_LEGACY_LETTERS of them.
+    Before stray_bytes's share and the guess: charset-normalizer read a few Russian words in an English text (3% of
+    its bytes) as Central European CP1250."""
+    high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
+    if not high or high > MAX_LEGACY_SHARE * len(raw):
+        return None
+    for codec, words, glued in _LEGACY_SCRIPTS:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        letters = 0
+        for run in _NON_ASCII_RUN.finditer(text):
+            found = words.fullmatch(run.group())
+            if not found or (not glued and _glued(text, run.start(), run.end())):
+                break
+            letters += sum(c.isalpha() for c in run.group())
+        else:
+            if letters >= MIN_LEGACY_LETTERS:
+                return text, f"{codec} ({_LEGACY_NAMES[codec]} words in a mostly-ASCII text)"
+    return None
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether the non-ASCII run text[start:end] touches an ASCII letter or digit (part of an English word)."""
+    return (start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()) or (
+        end < len(text) and text[end].isascii() and text[end].isalnum())
+
+
+def decoding_note(encoding: str) -> str:
+    """What a user should know about how a text was decoded ('' when nothing was lost): the decoder's encoding when
+    it replaced undecodable bytes by U+FFFD."""
+    return f"read as {encoding}" if encoding.endswith(REPLACED) else ""
+
+
+def decode_noted(raw: bytes, declared: object) -> tuple[str, str]:
+    """Text of `raw` under the encoding a sidecar declares (none when empty), and its decoding_note."""
+    text, encoding = decode_text(raw, str(declared) if declared else None)
+    return text, decoding_note(encoding)
 
 
 def decode_declared(raw: bytes, declared: object) -> str:

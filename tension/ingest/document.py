@@ -36,6 +36,7 @@ class Document:
     slug: str = ""      # wire slug line ("NK leader-public appearance"), dropped from the body by cleaning
     dateline: str = ""  # "SEOUL, Dec. 28 (Yonhap)", dropped from the body by cleaning
     byline: str = ""
+    decoding: str = ""  # how its bytes were read, when a user should know (undecodable bytes replaced by U+FFFD)
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -66,8 +67,9 @@ def document_id(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def make_document(meta: dict, text: str, path: Path, item: str, date_source: str) -> Document:
-    """A Document from text and metadata; raises ValueError with a user-facing reason."""
+def make_document(meta: dict, text: str, path: Path, item: str, date_source: str, decoding: str = "") -> Document:
+    """A Document from text and metadata (`decoding`: the decoder's note, formats.decoding_note); raises ValueError
+    with a user-facing reason."""
     if len(text) > MAX_DOCUMENT_CHARS:
         raise ValueError(f"document too long: {len(text):,} characters, over the limit of {MAX_DOCUMENT_CHARS:,} "
                          "per document; split it into several documents")
@@ -96,6 +98,7 @@ def make_document(meta: dict, text: str, path: Path, item: str, date_source: str
         slug=header.slug,
         dateline=header.dateline,
         byline=header.byline,
+        decoding=decoding,
         extra=extra,
     )
 

@@ -50,10 +50,11 @@ def _unix_lines(text: str) -> str:
 def read_text_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | None) -> Iterator[Document | Rejection]:
     """One document from a .txt/.md file with front matter or a sidecar."""
     try:
-        front, body = split_front_matter(_unix_lines(formats.decode_declared(raw, sidecar.get("encoding"))))
+        text, decoding = formats.decode_noted(raw, sidecar.get("encoding"))
+        front, body = split_front_matter(_unix_lines(text))
         meta = {**sidecar, **front}
         source = "front matter" if "published" in front else (f"sidecar {sidecar_path.name}" if sidecar_path else "")
-        yield make_document(meta, body, path, "", source)
+        yield make_document(meta, body, path, "", source, decoding)
     except ValueError as error:
         yield Rejection(str(path), "", str(error))
 
@@ -74,7 +75,7 @@ def read_html_file(path: Path, raw: bytes, sidecar: dict, sidecar_path: Path | N
         extracted = formats.read_html(raw, sidecar.get("encoding"))
         meta = {**extracted.meta, **sidecar}
         source = f"sidecar {sidecar_path.name}" if "published" in sidecar else extracted.date_source
-        yield make_document(meta, extracted.text, path, "", source)
+        yield make_document(meta, extracted.text, path, "", source, formats.decoding_note(extracted.encoding))
     except ValueError as error:
         yield Rejection(str(path), "", str(error))
 

@@ -191,7 +191,17 @@ def choose_scope(weekly: pd.DataFrame, last_published: date | None, week: str | 
                                                f"this is the last week, {iso_week(mondays[-1])}.")
     return Scope(monday, monday, f"No week was requested: this is the last complete week in the data "
                                  f"(the last document is dated {last_published:%a %d %b %Y})."
-                 + "".join(f" {line}" for line in partial_weeks_after(weekly, monday)))
+                 + _days_read(weekly, monday) + "".join(f" {line}" for line in partial_weeks_after(weekly, monday)))
+
+
+def _days_read(weekly: pd.DataFrame, monday: date) -> str:
+    """' Documents were read on only 1 of its 7 days.' for a week whose days are over but not all read ('' when
+    all were): a new user read 'the last complete week' above a table saying '1 of 7 days read'."""
+    rows = weekly[weekly["week_start"] == pd.Timestamp(monday)]
+    if "days_covered" not in rows or rows["days_covered"].isna().all():
+        return ""
+    days = int(rows["days_covered"].max())
+    return f" Documents were read on only {days} of its 7 days." if days < 7 else ""
 
 
 def partial_weeks_after(weekly: pd.DataFrame, monday: date) -> list[str]:

@@ -127,11 +127,27 @@ def speaker_name(s: pd.Series | object) -> str:
 
 
 def change_text(row: pd.Series, before: pd.Series | None) -> str:
-    """Change vs the previous week, marked beyond noise when it exceeds 1.96 standard errors of the difference."""
+    """Change vs the previous week, marked beyond noise when it exceeds 1.96 standard errors of the difference; a
+    dash says why there is none (a reader saw a bare dash beside Yonhap's first week of 2026 and could not tell that
+    the week before held one day of data, which is by design no week to compare with)."""
     if before is None or pd.isna(row["change"]):
-        return "—"
+        return f"—<br/><font size=7>{no_change_text(before)}</font>"
     beyond = abs(row["change"]) > 1.96 * (row["index_se"] ** 2 + before["index_se"] ** 2) ** 0.5
     return f"{signed(row['change'])}<br/><font size=7>{'beyond noise' if beyond else 'within noise'}</font>"
+
+
+def no_change_text(before: pd.Series | None) -> str:
+    """Why a week has no change against the week before, in words."""
+    if before is None:
+        return "no week before in the data"
+    if before.get("partial") and pd.notna(before.get("days_covered")):
+        days = int(before["days_covered"])
+        return f"the week before holds only {days} day{'s' * (days != 1)} of data: too little to compare with"
+    if before.get("partial"):
+        return "the week before is only partly read: too little to compare with"
+    if pd.isna(before.get("index_value")):
+        return "no statements the week before"
+    return "no change computed"
 
 
 # Statements a pair's week page lists (one row per sentence, largest share first).

@@ -46,7 +46,8 @@ def store_batch(writer: Writer, batch_dir: Path) -> dict:
     """Insert one staged batch in one transaction (documents already stored are left alone, unless the batch holds
     an earlier copy of the same text, the same copy read by another extractor or the same file line read with
     corrected metadata, which replace them), each new document with its near-duplicate cluster; drop
-    the staging. Returns the batch's counts and rejections."""
+    the staging. Returns the batch's counts, rejections and the documents read with bytes lost (lossy_decodings:
+    path, item, the decoder's note)."""
     con = writer.con
     files = {name: str(batch_dir / f"{name}.parquet") for name in SCHEMAS}
     with store.transaction(con):
@@ -82,9 +83,12 @@ def store_batch(writer: Writer, batch_dir: Path) -> dict:
         con.execute(store.sql("load_rejections"), [files["rejections"]])
         rejections = [tuple(r.values()) for r in pq.read_table(files["rejections"]).to_pylist()]
         documents_read = pq.ParquetFile(files["documents"]).metadata.num_rows
+        # documents read with bytes lost (undecodable, replaced by U+FFFD): the run's note names them
+        lossy = con.execute("select path, item, decoding from read_parquet(?) where decoding <> '' order by all",
+                            [files["documents"]]).fetchall()
     shutil.rmtree(batch_dir, ignore_errors=True)
     return {"documents_seen": documents_read, "documents_new": new.num_rows - again - corrected,
             "documents_rejected": len(rejections), "statements_added": statements_added,
             "documents_replaced": replaced, "documents_reextracted": again, "documents_corrected": corrected,
             "statements_replaced": replaced_statements,
-            "documents_clustered": clustering.joined, "rejections": rejections}
+            "documents_clustered": clustering.joined, "rejections": rejections, "lossy_decodings": lossy}

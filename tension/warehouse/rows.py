@@ -6,14 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Iterator
 
 
 def rows_text(columns: list[str], types: list[str], chunks, fmt: str) -> Iterator[str]:
     """A result as text, chunk by chunk (each piece ends with a newline), in the format `fmt` (table, csv, json).
     NULL is NULL in a table, empty in CSV and null in JSON; a DATE is YYYY-MM-DD; lists and JSON values are JSON in
-    CSV and nested in JSON. A table's column widths are those of its first chunk (wider values widen their own chunk
-    only); EXPLAIN's plan is the text it is."""
+    CSV and nested in JSON. A table's column widths, and the decimals of a column of floats (one number of them, so
+    that the points line up: float_decimals; CSV and JSON keep full precision), are those of its first chunk (wider
+    values widen their own chunk only); EXPLAIN's plan is the text it is."""
     if columns == ["explain_key", "explain_value"]:
         for rows in chunks:
             for _, plan in rows:
@@ -21,6 +23,7 @@ def rows_text(columns: list[str], types: list[str], chunks, fmt: str) -> Iterato
         return
     is_json = [kind == "JSON" for kind in types]
     widths: dict | None = None
+    decimals: list[int | None] | None = None
     for rows in chunks:
         first = widths is None
         if fmt == "csv":
@@ -38,7 +41,10 @@ def rows_text(columns: list[str], types: list[str], chunks, fmt: str) -> Iterato
         else:
             import pandas as pd  # only a table needs it (its import is most of a short query's time)
 
-            frame = pd.DataFrame([[_table_cell(value) for value in row] for row in rows], columns=columns, dtype=object)
+            if decimals is None:
+                decimals = float_decimals(rows, len(columns))
+            frame = pd.DataFrame([[_table_cell(value, places) for value, places in zip(row, decimals)] for row in rows],
+                                 columns=columns, dtype=object)
             # Hangul and other wide characters take two columns in a terminal: counted as one, they broke the
             # alignment of every row holding a Korean outlet name (a new user's find).
             with pd.option_context("display.unicode.east_asian_width", True):
@@ -77,14 +83,44 @@ def _csv_cell(value):
     return value
 
 
-def _table_cell(value) -> str:
-    """A table cell: NULL for NULL, numbers to 6 significant digits, lists as [a, b], dates in ISO form."""
+# A table prints a column of floats with one number of decimals, so that their points line up: as many as its values
+# need at FLOAT_DIGITS significant digits (trailing zeros not counted: a column the query rounded to 2 decimals keeps
+# 2, whole minutes print whole), at most MAX_FLOAT_DECIMALS; taken from the first chunk, as the widths are.
+FLOAT_DIGITS = 4
+MAX_FLOAT_DECIMALS = 6
+
+
+def float_decimals(rows: list, n_columns: int) -> list[int | None]:
+    """Per column, the decimals its floats are printed with in a table (None: a column without floats)."""
+    decimals: list[int | None] = [None] * n_columns
+    for row in rows:
+        for index, value in enumerate(row):
+            if isinstance(value, float) and not isinstance(value, bool):
+                decimals[index] = max(decimals[index] or 0, _decimals_needed(value))
+    return decimals
+
+
+def _decimals_needed(value: float) -> int:
+    """The decimals that show `value` to FLOAT_DIGITS significant digits, without trailing zeros (at most
+    MAX_FLOAT_DECIMALS; 0 for zero, infinities, NaN and numbers too large for fixed point)."""
+    if not math.isfinite(value) or value == 0 or abs(value) >= 1e15:
+        return 0
+    places = min(MAX_FLOAT_DECIMALS, max(0, FLOAT_DIGITS - 1 - math.floor(math.log10(abs(value)))))
+    shown = f"{value:.{places}f}"
+    return len(shown.rstrip("0").split(".")[1]) if "." in shown else 0
+
+
+def _table_cell(value, decimals: int | None = None) -> str:
+    """A table cell: NULL for NULL, a float with its column's decimals (float_decimals; 6 significant digits in a
+    list or a column without any), lists as [a, b], dates in ISO form."""
     if value is None:
         return "NULL"
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, float):
-        return f"{value:.6g}"
+        if decimals is None or not math.isfinite(value) or abs(value) >= 1e15:
+            return f"{value:.6g}"
+        return f"{value:.{decimals}f}"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_table_cell(item) for item in value) + "]"
     if isinstance(value, dict):

@@ -226,6 +226,11 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, scorer_version: str) 
     )
 
 
+def add_run_note(con: duckdb.DuckDBPyConnection, run_id: str, note: str) -> None:
+    """Add `note` to the run's note (after what is there, '; ' between)."""
+    con.execute("update runs set note = concat_ws('; ', nullif(note, ''), ?) where run_id = ?", [note, run_id])
+
+
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict, status: str) -> None:
     """Close the run's row with its counts."""
     con.execute(

@@ -20,7 +20,8 @@ create table if not exists documents (
     dateline      varchar,               -- wire dateline set aside by cleaning ("SEOUL, Dec. 28 (Yonhap)")
     byline        varchar,               -- reporter named above the dateline
     cluster_id    varchar,               -- near-duplicate cluster (tension.dedup): smallest doc_id among its members
-    extractor_version varchar            -- the extractor that read it (tension/extract/version.py); NULL: stored before it was recorded
+    extractor_version varchar,           -- the extractor that read it (tension/extract/version.py); NULL: stored before it was recorded
+    decoding      varchar                -- how its bytes were read when text was lost ('read as utf-8, 2 undecodable places replaced by U+FFFD'); '' or NULL: nothing lost
 );
 -- Columns added after the first release, for databases created before them.
 alter table documents add column if not exists slug varchar;
@@ -28,6 +29,7 @@ alter table documents add column if not exists dateline varchar;
 alter table documents add column if not exists byline varchar;
 alter table documents add column if not exists cluster_id varchar;
 alter table documents add column if not exists extractor_version varchar;
+alter table documents add column if not exists decoding varchar;
 -- Band keys were a documents column before dedup signature 2 (they live in document_bands): dropped.
 alter table documents drop column if exists lsh_bands;
 
