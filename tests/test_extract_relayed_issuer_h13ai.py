@@ -44,7 +44,7 @@ def test_a_civic_group_s_statement_told_on_after_the_lead_is_the_group_s(ctx):
 
 def test_a_party_s_statement_voiced_in_a_commentary_keeps_the_party(ctx):
     # "<party> in a commentary on <day> <verb>": the text's words go on as the opposition party's, not the outlet's.
-    rows = _rows(ctx, "A spokesman for the Democratic Labor Party of south Korea in a commentary on Sunday "
+    rows = _rows(ctx, "A spokeswoman of the Democratic Labor Party of south Korea, in a commentary on Sunday, "
                       "criticised the ruling camp for its plan to cut welfare spending.\n\n"
                       "The plan shows that the Lee Myung Bak group cares nothing for the livelihood of the poor.")
     assert not _kcna_pair_rows(rows), rows
@@ -70,10 +70,10 @@ def test_an_association_abroad_issuing_a_statement_speaks_what_follows(ctx):
 def test_the_regime_a_relayed_group_points_back_to_is_its_own_state(ctx):
     # The group's text goes on; its "the present regime" is the South's own government, not the DPRK the sentence
     # before named: a domestic statement (the carried target was the outlet's side).
-    rows = _rows(ctx, "The Solidarity for Progress of south Korea issued a statement on April 19 calling for actions "
-                      "against the government.\n\n"
-                      "It accused the south Korean authorities of staging anti-DPRK war rackets.\n\n"
-                      "The progressive forces will actively turn out in the struggle to punish the present regime.")
+    rows = _rows(ctx, "The Solidarity for Progress of south Korea released a statement on May 3 that called on "
+                      "citizens to rise against the government.\n\n"
+                      "It charged the south Korean authorities with stirring up war against the DPRK.\n\n"
+                      "All progressive forces will rise together and make the present regime answer for it.")
     last = [r for r in rows if r[0] == 2]
     assert last and all(r[2] == "KOR" and r[5] == [] for r in last), rows
 
