@@ -61,13 +61,9 @@ def _csv_problem(error: str, opened: int, line: int, max_field: int) -> str:
     return f"invalid CSV row: {error}"
 
 
-def json_record(raw: bytes, declared: str | None = None) -> dict:
-    """One JSON object from one line of bytes (UTF-8, or the declared or recognised encoding)."""
-    return json_record_noted(raw, declared)[0]
-
-
 def json_record_noted(raw: bytes, declared: str | None = None) -> tuple[dict, str]:
-    """json_record, and its line's decoding_note ('' unless undecodable bytes were replaced by U+FFFD)."""
+    """One JSON object from one line of bytes (UTF-8, or the declared or recognised encoding), and the line's
+    decoding_note ('' unless undecodable bytes were replaced by U+FFFD)."""
     note = ""
     try:
         if declared:

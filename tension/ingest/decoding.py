@@ -211,11 +211,6 @@ def decode_noted(raw: bytes, declared: object) -> tuple[str, str]:
     return text, decoding_note(encoding)
 
 
-def decode_declared(raw: bytes, declared: object) -> str:
-    """Text of `raw` under the encoding a sidecar declares (any value; none declared when empty)."""
-    return decode_text(raw, str(declared) if declared else None)[0]
-
-
 def declared_markup_charset(raw: bytes) -> str | None:
     """The charset an HTML page or XML file declares in its first 4 KB, if any."""
     found = _META_CHARSET.search(raw[:4096]) or _XML_ENCODING.search(raw[:200])

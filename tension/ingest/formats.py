@@ -15,10 +15,10 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from tension.ingest.batches import (  # noqa: F401 - callers' names
-    LineOffsets, iter_csv, iter_lines, json_record, json_record_noted,
+    LineOffsets, iter_csv, iter_lines, json_record_noted,
 )
 from tension.ingest.decoding import (  # noqa: F401
-    BINARY_MAGIC, BOMS, Extracted, FormatError, binary_kind, declared_markup_charset, decode_declared, decode_noted,
+    BINARY_MAGIC, BOMS, Extracted, FormatError, binary_kind, declared_markup_charset, decode_noted,
     decode_text, decoding_note, utf16_without_bom,
 )
 from tension.ingest.markup import html_to_text, looks_like_html, read_feed, read_html  # noqa: F401
