@@ -65,7 +65,7 @@ def weekly_measures(db: Path, voices: str = "state") -> pd.DataFrame:
             "from tension_index('week', voices := ?, pair := ?) where not feed_gap",
             [voices, PAIR]).df()
         statements = con.execute(
-            "select week_start as week, content from pair_statements where pair_id = ? "
+            "select week_start as week, content from pair_statements where pair_id = ? and not repeats_lead "
             "and (? = 'all' or counts_in_index)", [PAIR, voices]).df()
     analyzer = SentimentIntensityAnalyzer()
     statements["plain_vader"] = [-analyzer.polarity_scores(text)["compound"] for text in statements["content"]]
@@ -254,7 +254,7 @@ def variant_measures(db: Path, names: tuple[str, ...] = tuple(VARIANTS)) -> pd.D
                        f.statement_id is not null as force, ps.is_act as act,
                        ps.reported_by is not null as reported, coalesce(ps.targets_inferred, false) as inferred
                 from pair_statements as ps left join force as f on f.statement_id = ps.statement_id
-                where ps.pair_id = $pair
+                where ps.pair_id = $pair and not ps.repeats_lead
             ),
             documents as (select week, doc_id, {per_document} from statements group by week, doc_id),
             sums as (select week, {sums} from documents group by week)

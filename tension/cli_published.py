@@ -36,6 +36,7 @@ def sql(
 
     from tension.warehouse import query as readonly
     from tension.warehouse.rows import rows_text
+    from tension.warehouse.store import outdated_views
 
     if fmt not in ("table", "csv", "json"):
         raise typer.BadParameter("choose table, csv or json", param_hint="--format")
@@ -47,6 +48,8 @@ def sql(
         typer.echo(f"cannot open {parquet or db} read-only: {error}", err=True)
         raise typer.Exit(code=2) from None
     with con:
+        if parquet is None and (problem := outdated_views(con, db)):
+            typer.echo(f"warning: {problem}", err=True)
         try:
             found = readonly.statements(con, query, multiple)
         except readonly.Refused as error:
@@ -136,11 +139,15 @@ def report_command(
     Example: tension report --period 2011-W01..2012-W48 --db data/kcna.duckdb
     """
     from tension.reporting import report
+    from tension.warehouse.store import OutdatedViews
 
     try:
         path = report.build_report(db, out, week, period)
     except FileNotFoundError as error:
         raise typer.BadParameter(str(error), param_hint="--db") from None
+    except OutdatedViews as error:
+        typer.echo(f"cannot write the report: {error}", err=True)
+        raise typer.Exit(code=2) from None
     except ValueError as error:  # mostly the week or period asked for: named, as the other commands name options
         raise typer.BadParameter(str(error), param_hint="--period" if period else "--week" if week else None) from None
     typer.echo(f"report: {path}")

@@ -78,8 +78,12 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
     stored so far (files, a fingerprint of the content) and when the run started."""
     ctx = context(pairs_file)
     with storage.connect(working) as con:
-        storage.create_schema(con)
+        views_before = storage.get_setting(con, "views_version")
+        storage.create_schema(con)  # (re)creates the views and records this version's views_version
         before = storage.content_fingerprint(con)
+        if views_before != storage.views_version():
+            # views another version wrote were replaced: the run publishes even when it reads nothing new
+            before = (*before, f"views {views_before or 'unversioned'}")
         dropped = storage.set_pairs(con, ctx.pairs)
         storage.set_setting(con, "scorer_version", ctx.scorer.version)
         storage.set_setting(con, "dedup", "on" if count_once else "off")

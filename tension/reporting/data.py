@@ -247,6 +247,7 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
                      ) -> tuple[ReportData, Scope]:
     """What the report for a week or a period shows (charts: the period, or `chart_weeks` up to the week)."""
     with store.connect(db_path, read_only=True) as con:
+        store.require_current_views(con, db_path)
         weekly = read_weekly(con)
         last_published = con.execute("select max(published) from documents").fetchone()[0]
         scope = choose_scope(weekly, last_published, week, period)

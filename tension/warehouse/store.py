@@ -7,6 +7,7 @@ scores by statement and scorer version, rejections by path and line.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -85,13 +86,47 @@ def sql(name: str) -> str:
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Tables, then views, then their documentation."""
+    """Tables, then views, then their documentation; records the views' version (views_version())."""
     con.execute((SQL_DIR / "schema.sql").read_text())
     load_outlet_names(con)
     for view in CREATION_ORDER:
         sql = (SQL_DIR / "views" / f"{view}.sql").read_text()
         con.execute(sql if view in MACROS else f'create or replace view "{view}" as ' + sql)
     document_views(con)
+    set_setting(con, "views_version", views_version())
+
+
+class OutdatedViews(RuntimeError):
+    """The database's views were written by another version of tension than this one."""
+
+
+def views_version() -> str:
+    """A short hash of the views, table macros and their documentation this version creates (warehouse/sql/views/,
+    comments.sql, view_columns.tsv): a run stores it (setting views_version), so a reader can tell a database whose
+    views another version wrote."""
+    digest = hashlib.sha1()
+    for path in [*sorted((SQL_DIR / "views").glob("*.sql")), SQL_DIR / "comments.sql", VIEW_COLUMNS_FILE]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def outdated_views(con: duckdb.DuckDBPyConnection, db_path: Path | str) -> str:
+    """'' when the database's views are this version's; else what to do about it, in words for the user."""
+    stored, current = get_setting(con, "views_version"), views_version()
+    has_views = con.execute("select count(*) from duckdb_views() where view_name = 'pair_statements' "
+                            "and not internal and not temporary").fetchone()[0]
+    if stored == current or not has_views:  # a file no run wrote views into has none to be outdated
+        return ""
+    written = f"another version of tension (views {stored})" if stored else "a version of tension before views were versioned"
+    return (f"the views in {db_path} were written by {written}, not this one (views {current}): "
+            f"run 'tension run' with the same --db once (it re-creates the views and publishes; nothing already "
+            f"stored is read again), then try again")
+
+
+def require_current_views(con: duckdb.DuckDBPyConnection, db_path: Path | str) -> None:
+    """Raise OutdatedViews, saying what to do, when the database's views are not this version's."""
+    if problem := outdated_views(con, db_path):
+        raise OutdatedViews(problem)
 
 
 def table_column_comments(schema_sql: str) -> dict[tuple[str, str], str]:

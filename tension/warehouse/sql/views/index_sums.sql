@@ -7,10 +7,12 @@
 create or replace macro index_sums(grain, voices := 'state', speaker_kind := null, outlet := null,
                                    direction := null, speaker := null) as table
 with chosen as (
-    -- a statement counts in the period of the day it happened or was said, when its text says so (issue 15)
+    -- a statement counts in the period of the day it happened or was said, when its text says so (issue 15); a
+    -- headline row its lead repeats (pair_statements.repeats_lead) counts once, as the lead's row
     select ps.*, cast(date_trunc(index_grain(grain), ps.effective_date) as date) as period_start
     from pair_statements as ps
     where (voices = 'all' or ps.counts_in_index)
+        and not ps.repeats_lead
         and (speaker_kind is null or ps.speaker_kind ilike speaker_kind)
         and (outlet is null or ps.outlet ilike outlet)
         and (direction is null or ps.direction = replace(direction, '->', '→'))

@@ -65,7 +65,12 @@ grid as (
     select p.pair_id, p.name as pair_name, p.country_a, p.country_b, c.*
     from pairs as p
     cross join coverage as c
-    where (pair is null or p.pair_id = pair)
+    -- a pair that does not exist is an error here too (as in params): when no grid row is left, the plan may never
+    -- read params (seen when pair_statements gained its headline join, branch dedup14)
+    where (pair is null or p.pair_id = pair
+           or (pair not in (select pair_id from pairs)
+               and error('tension_index: no pair ''' || pair || '''; the pairs are '
+                         || (select string_agg('''' || pair_id || '''', ', ' order by pair_id) from pairs))))
         -- a direction names its pair: the other pairs are no rows (not rows of zeros)
         and (direction is null or replace(direction, '->', '→') in (p.country_a || '→' || p.country_b,
                                                                      p.country_b || '→' || p.country_a))

@@ -1,9 +1,10 @@
 -- One row per statement x pair it bears on, with its weight in that pair-week's index: the contributions of a
--- week's statements add up to its index_value, so the largest ones are the statements that moved it.
+-- week's statements add up to its index_value, so the largest ones are the statements that moved it. A headline
+-- row its lead repeats (repeats_lead) is not here: the index counts the lead's row.
 with per_document as (
     select pair_id, week_start, doc_id, count(*) as statements_in_document
     from pair_statements
-    where counts_in_index
+    where counts_in_index and not repeats_lead
     group by pair_id, week_start, doc_id
 ),
 
@@ -24,7 +25,7 @@ final as (
     join per_document as d on d.pair_id = s.pair_id and d.week_start = s.week_start and d.doc_id = s.doc_id
     join per_week as w on w.pair_id = s.pair_id and w.week_start = s.week_start
     cross join weekly_parameters as k
-    where s.counts_in_index
+    where s.counts_in_index and not s.repeats_lead
 )
 
 select * from final
