@@ -8,8 +8,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from tension.analyse import Context, analyse_documents, split_dating, with_defaults
+from tension.ingest.document import printable
 from tension.ingest.documents import Rejection, read_documents
 from tension.ingest.inbox import list_inbox
 from tension.records import statement_json
@@ -21,10 +23,19 @@ def input_paths(given: Iterable[Path]) -> list[Path]:
     return [path for item in given for path in (list_inbox([item]) if item.is_dir() else [item])]
 
 
+class Read(NamedTuple):
+    """One document read: its statements as JSON objects, and what its decoding lost ('' for nothing), where."""
+
+    statements: list[dict]
+    decoding: str
+    where: str
+
+
 def document_statements(paths: list[Path], ctx: Context, fields: dict[str, str],
-                        defaults: dict[str, str]) -> Iterator[Rejection | list[dict]]:
+                        defaults: dict[str, str]) -> Iterator[Rejection | Read]:
     """Per document read from `paths`, in order: why it was rejected, or its statements as JSON objects
-    (records.statement_json: speaker, targets, pairs, modality, hostility and its explanation)."""
+    (records.statement_json: speaker, targets, pairs, modality, hostility and its explanation) with its decoding
+    note (documents.decoding: undecodable bytes replaced by U+FFFD)."""
     dating, defaults = split_dating(defaults)
     for item in read_documents(paths, fields, dating=dating):
         failed: list[Rejection] = []
@@ -35,9 +46,10 @@ def document_statements(paths: list[Path], ctx: Context, fields: dict[str, str],
         if failed:
             yield failed[0]
             continue
-        analysed = found[0]
-        yield [statement_json(analysed.document, statement, score, ctx.pairs)
-               for statement, score in zip(analysed.statements, analysed.scores)]
+        analysed, document = found[0], found[0].document
+        yield Read([statement_json(document, statement, score, ctx.pairs)
+                    for statement, score in zip(analysed.statements, analysed.scores)],
+                   document.decoding, printable(document.path) + (f":{printable(document.item)}" if document.item else ""))
 
 
 def text_lines(file: Path) -> tuple[list[tuple[int, str]], int]:

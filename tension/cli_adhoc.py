@@ -45,7 +45,10 @@ def statements(
             typer.echo(f"rejected {found.where()}: {printable(found.reason)}", err=True)
             continue
         accepted += 1
-        for statement in found:
+        if found.decoding:  # as a run notes it (runs.note): the text lost a few characters
+            typer.echo(f"note {found.where}: undecodable bytes replaced by U+FFFD ({found.decoding}); its text lost "
+                       "a few characters", err=True)
+        for statement in found.statements:
             printed += 1
             typer.echo(json.dumps(statement, ensure_ascii=False))
     if rejected and not accepted:

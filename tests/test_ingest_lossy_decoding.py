@@ -85,3 +85,19 @@ def test_the_note_of_many_documents_names_three():
     note = run.lossy_note(lossy)
     assert note.startswith("5 documents read") and "/in/f2.txt (utf-8, 1 undecodable" in note
     assert "f3" not in note and note.endswith("; 2 more") and run.lossy_note([]) == ""
+
+
+def test_tension_statements_says_which_document_lost_characters(tmp_path):
+    """The ad-hoc command notes on stderr, as a run notes in runs.note, each document read with bytes replaced."""
+    from typer.testing import CliRunner
+
+    from tension.cli import app
+
+    (tmp_path / "stray.txt").write_bytes(_english_with(b"\xff\xfe\x80\x80"))
+    (tmp_path / "clean.txt").write_bytes(ENGLISH + MORE)
+    result = CliRunner().invoke(app, ["statements", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note ")]
+    assert len(notes) == 1 and "stray.txt: undecodable bytes replaced by U+FFFD" in notes[0]
+    assert "4 undecodable places" in notes[0]
+    assert all(json.loads(line) for line in result.stdout.splitlines())  # stdout stays JSON lines

@@ -195,7 +195,7 @@ def no_direction_text(earlier: pd.Series | None) -> str:
     """Why a trend has no direction: no trend 4 weeks earlier, because that week had no statements, or because the
     data does not reach back that far."""
     if earlier is None:
-        return "too early to say if rising or falling: the data starts under 4 weeks before"
+        return "too early for a direction: the data starts under 4 weeks before"
     if pd.isna(earlier.get("trend")):
         return f"no trend 4 weeks earlier to compare with (no statements in {earlier['iso_week']})"
     return "no direction: its uncertainty could not be computed"
