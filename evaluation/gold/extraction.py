@@ -302,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", help="only this corpus")
     ap.add_argument("--breakdown", action="store_true",
                     help="tune only: what became of each gold pair statement (not found, wrong speaker country, "
-                         "wrong direction, kind or other targets wrong, right)")
+                         "wrong direction, kind or other targets wrong, right), in all and per corpus")
     ap.add_argument("--batch", choices=("1", "2", "3", "4", "all"), default="all",
                     help="units of batch 1 (the first 836), batch 2 (the extension, labelled later), batch 3 (session 6, RSS-weighted), batch 4 (session 11) or all (default)")
     ap.add_argument("--as-run", action="store_true",
@@ -390,9 +390,11 @@ def main(argv: list[str] | None = None) -> int:
         for split in splits:
             tally = tallies[(split, "all")]
             total = tally.n["direction R"][1]
-            print(f"\n{split}: what became of the {total} gold pair statements")
+            print(f"\n{split}: what became of the {total} gold pair statements (count and share; by corpus)")
+            print(f"  {'':28} {'all':>10}" + "".join(f"{c:>17}" for c in corpora))
             for key in BREAKDOWN:
-                print(f"  {key[5:]:28} {tally.n[key][1]:4d}  {tally.n[key][1] / total if total else 0:.2f}")
+                print(f"  {key[5:]:28} {tally.n[key][1]:4d}  {tally.n[key][1] / total if total else 0:.2f}"
+                      + "".join(f"{tallies[(split, c)].n[key][1]:>17d}" for c in corpora))
     if errors:
         print("\nT1 errors (gold vs system):")
         print("\n".join(errors))

@@ -47,6 +47,8 @@ class Rules:
     speech_participles: frozenset[str] = frozenset()  # "reported", "said": "This was reported by X" relays, no act
     reciprocal: re.Pattern | None = None  # "met", "held talks", "signed", right after the actor
     between: re.Pattern | None = None  # "talks between X and Y": an event both sides hold
+    paired: re.Pattern | None = None  # "Russia-South Korea talks": the reciprocal noun after a compound of two sides
+    paired_background: frozenset[str] = frozenset()  # "amid", "against": words before such a compound that make it no act
     evaluative: re.Pattern | None = None  # a reporter's own evaluation ("condemned", "a provocation")
     non_state_heads: frozenset[str] = frozenset()  # heads of a phrase naming a voice that is no state ("Council")
     media_heads: frozenset[str] = frozenset()  # heads of a phrase naming an outlet ("media", "newspaper")

@@ -74,6 +74,10 @@ def load_lexicon() -> Lexicon:
         evaluative=kinds.evaluative,
         between=re.compile(r"\b(?:" + "|".join(map(re.escape, events)) + r")\s+between\s+(?:the\s+)?")
         if events else None,
+        # after the compound's second side, a modifier or two at most: "Russia-South Korea inter-agency consultations"
+        paired_background=frozenset(words.get("paired_background", ())),
+        paired=re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + "|".join(map(re.escape, events)) + r")\b")
+        if events else None,
         non_state_heads=frozenset(h for h, k in kinds.by_head.items() if k not in STATE_VOICES) | kinds.states_heads,
         media_heads=frozenset(h for h, k in kinds.by_head.items() if k == "media"),
         house=kinds.house,

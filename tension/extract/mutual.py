@@ -49,6 +49,28 @@ def between_sides(blanked: str, c_start: int, c_end: int, outside: list[Mention]
     return _each_toward_the_other(first, second)
 
 
+def compound_sides(blanked: str, outside: list[Mention], paired: re.Pattern, background: frozenset[str]) -> list[Finding]:
+    """"Russia-South Korea consultations were held", "press release on russian-south korean talks": the clause's
+    first actors are a compound of two sides before a reciprocal noun, an event both hold, so a statement of each
+    toward the other (guideline: talks held = both directions). Not when the sentence before the compound has a
+    colon (a headline's "<speaker>: ..." frame) or a word that makes the event background, a topic or an object
+    ("amid US-China talks", "protested when ...": adjudication 1; reference_words.tsv paired_background)."""
+    first, second = outside[0], outside[1] if len(outside) > 1 else None
+    if second is None or not _COMPOUND_LINK.fullmatch(blanked, first.end, second.start):
+        return []
+    if paired.match(blanked, second.end) is None or not referents(first) or not referents(second):
+        return []
+    before = blanked[: first.start]
+    if ":" in before or not background.isdisjoint(re.findall(r"[a-z]+", before.lower())):
+        return []
+    return _each_toward_the_other(first, second)
+
+
+# The link inside a compound of two sides: a hyphen or dash ("Russia-South Korea"), or the space a compound's
+# hyphen became beside an initialism ("U.S.-South Korea", statements._split_compounds).
+_COMPOUND_LINK = re.compile(r"\s*[-–—]\s*|\s")
+
+
 def _each_toward_the_other(first: Mention, second: Mention) -> list[Finding]:
     """A statement of each side toward the other (both mentions resolved), none when both are one country."""
     a, b = referents(first)[0], referents(second)[0]
