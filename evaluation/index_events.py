@@ -3,7 +3,7 @@
     tension run -i ../shared/data/rss_2022/rss_2022_korea_mentions.jsonl --field text=title+description \\
         --field published=date_published --field url=link --field id=link --db /tmp/rss.duckdb --no-report
     tension run -i ../shared/data/kcna_2011_2012/kcna_stories_2011_2012_southkorea_related.jsonl \\
-        --field text=story --field published=date --default speaker=KCNA --default source=KCNA \\
+        --field text=title+story --field published=date --default speaker=KCNA --default source=KCNA \\
         --db /tmp/kcna.duckdb --no-report
     python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb
     python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb --split tune --variants

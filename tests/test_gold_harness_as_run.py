@@ -88,22 +88,24 @@ def test_a_lead_repeating_its_title_gives_the_title_unit_its_statement_once():
 
 
 def test_a_field_the_mapping_does_not_read_finds_nothing_and_is_counted():
-    # KCNA is run with text=story: its title is no part of what the tool reads, so its units find nothing (their gold
-    # statements are misses) and are counted under the table
+    # KCNA run with text=story (its documented mapping until branch titles15): the title is no part of what the tool
+    # reads, so its units find nothing (their gold statements are misses) and are counted under the table
     record = {"id": "w3", "date": "2011-06-01", "title": "South Korea threatens the North with war",
               "story": "The puppet regime of South Korea threatened the DPRK with a war of aggression on Tuesday."}
     units = _units("kcna", "w3", record, {"title": [_whole(record["title"])], "story": [_whole(record["story"])]})
-    ran = _as_run(units, record, "kcna", "w3")
+    story_only = as_run.reading({"kcna": "story"})
+    docs = as_run.documents(units, {"kcna": {"w3": record}}, story_only)
+    ran = as_run.assign(docs, as_run.run_statements(docs, None, story_only))
     alone = _per_field(units, record)
     assert alone["kcna:w3:title:0"], "per field the title is a document of its own and gives a statement"
     assert "kcna:w3:title:0" not in ran
     assert ran["kcna:w3:story:0"]
-    assert as_run.unread_units(units) == {"kcna": 1}
-    assert as_run.unread_units([u for u in units if u["field"] == "story"]) == {}
+    assert as_run.unread_units(units, story_only) == {"kcna": 1}
+    assert as_run.unread_units([u for u in units if u["field"] == "story"], story_only) == {}
 
 
 def test_every_mapping_reads_the_fields_the_documentation_gives():
-    assert as_run.AS_RUN["kcna"].read() == ["story"]
+    assert as_run.AS_RUN["kcna"].read() == ["title", "story"]
     assert as_run.AS_RUN["yonhap"].read() == ["text"]
     assert as_run.AS_RUN["rss2022"].read() == as_run.AS_RUN["rss2024"].read() == ["title", "description"]
     assert as_run.AS_RUN["ru_state"].read() == ["title", "lead"]
@@ -125,24 +127,27 @@ def test_every_corpus_of_the_mapping_finds_its_labelled_documents_in_shared_data
         assert ids and set(as_run.raw_records(corpus, ids)) == ids, corpus
 
 
-def test_an_alternative_mapping_reads_the_title_and_leaves_the_documented_one_alone():
-    # `--read kcna=title+story` (branch titles14): the same KCNA record, its title read as the first paragraph; the
-    # title's unit finds its statement and is no longer counted unread, and AS_RUN itself is unchanged
+def test_the_documented_mapping_reads_the_title_and_an_alternative_leaves_it_alone():
+    # KCNA as documented since branch titles15 (title+story; `--read kcna=title+story` measured it in titles14): the
+    # title is read as the first paragraph, its unit finds its statement and is not counted unread; the alternative
+    # `--read kcna=story` leaves AS_RUN itself unchanged
     record = {"id": "w5", "date": "2011-06-01", "title": "South Korea threatens the North with war",
               "story": "The puppet regime of South Korea threatened the DPRK with a war of aggression on Tuesday."}
     units = _units("kcna", "w5", record, {"title": [_whole(record["title"])], "story": [_whole(record["story"])]})
-    mappings = as_run.reading({"kcna": "title+story"})
+    mappings = as_run.AS_RUN
     assert mappings["kcna"].read() == ["title", "story"]
     assert mappings["kcna"].options()[0] == "--field=text=title+story"
     assert "--default=speaker=KCNA" in mappings["kcna"].options()
-    assert mappings["yonhap"] is as_run.AS_RUN["yonhap"] and as_run.AS_RUN["kcna"].read() == ["story"]
+    story_only = as_run.reading({"kcna": "story"})
+    assert story_only["yonhap"] is as_run.AS_RUN["yonhap"] and story_only["kcna"].read() == ["story"]
+    assert as_run.AS_RUN["kcna"].read() == ["title", "story"]
     docs = as_run.documents(units, {"kcna": {"w5": record}}, mappings)
     assert docs["kcna:w5"]["offsets"] == {"title": 0, "story": len(record["title"]) + 2}
     ran = as_run.assign(docs, as_run.run_statements(docs, None, mappings))
     assert [s["speaker_country"] for s in ran["kcna:w5:title:0"]] == ["KOR"]
     assert [s["speaker_country"] for s in ran["kcna:w5:story:0"]] == ["KOR"]
     assert as_run.unread_units(units, mappings) == {}
-    assert as_run.unread_units(units) == {"kcna": 1}
+    assert as_run.unread_units(units, story_only) == {"kcna": 1}
 
 
 def test_an_alternative_mapping_of_an_unknown_corpus_or_an_empty_field_is_refused():

@@ -4,7 +4,7 @@
     python -m evaluation.gold.extraction --split check         # the check half: once, at the end, to report
     python -m evaluation.gold.extraction --labels FILE --split tune --errors   # a label file; list tune errors
     python -m evaluation.gold.extraction --as-run --split parts   # each document as users run its corpus
-    python -m evaluation.gold.extraction --as-run --read kcna=title+story   # as run, KCNA's title read as well
+    python -m evaluation.gold.extraction --as-run --read kcna=story         # as run, KCNA without its title (before session 15)
 
 The system runs through the `tension statements` CLI (the interface anyone can run) on the documents of the units,
 read from ../shared/data by the sampler's own code (`evaluation.gold.units.sample`). By default (per field, the
@@ -310,12 +310,12 @@ def main(argv: list[str] | None = None) -> int:
                          "field mapping (evaluation.gold.as_run.AS_RUN), instead of each labelled field alone")
     ap.add_argument("--read", action="append", default=[], metavar="CORPUS=FIELDS",
                     help="with --as-run: read this corpus's text from these fields instead of its documented mapping "
-                         "(e.g. kcna=title+story, yonhap=title+text); repeatable")
+                         "(e.g. kcna=story, yonhap=title+text); repeatable")
     a = ap.parse_args(argv)
     if a.read and not a.as_run:
         ap.error("--read is an alternative mapping of --as-run")
     if any("=" not in r for r in a.read):
-        ap.error("--read takes CORPUS=FIELDS, e.g. kcna=title+story")
+        ap.error("--read takes CORPUS=FIELDS, e.g. yonhap=title+text")
     try:
         mappings = as_run.reading(dict(r.split("=", 1) for r in a.read))
     except ValueError as e:

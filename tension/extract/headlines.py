@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tension.config import load_reference_words
+from tension.config import DATA_DIR, load_reference_words, read_tsv
 from tension.extract.findings import Finding, Statement, referents
 from tension.extract.groups import names_group
 from tension.extract.lexicon import Lexicon
@@ -131,3 +131,71 @@ def headline_source(sentence: Sentence, text: str, found: list[Statement], local
     statement = make_statement(sentence, text[: dash.start()], finding, [], local)
     statement.speaker_kind = "academic" if research else kind_of_speaker(finding, lexicon.kinds, doc, lexicon.pointing)
     return [statement]
+
+
+# A headline row that is the declared speaker's account: the outlet telling what the headline says, no speaker named.
+_OUTLET_ACCOUNT = frozenset({"document", "document (account of an act)"})
+_HEADLINE_CLOSE = frozenset('.!?:"”')
+# Lead rows that name no voice of the headline: the outlet's own account, and a source a fact is passed on from ("...,
+# according to <a paper>": the paper reports the act the headline condemns; it does not condemn it).
+_NOT_A_VOICE = ("document", "according to")
+# The outlet's own state named as a whole ("the north", "Pyongyang"): a lead's topic, not a body speaking.
+_NAMED_NO_BODY = frozenset({"state", "capital"})
+
+
+@lru_cache(maxsize=1)
+def _lead_voice_kinds() -> frozenset[str]:
+    """The kinds of voice a voiceless headline takes from its lead (headline_lead_voices.tsv)."""
+    return frozenset(row["speaker_kind"] for row in read_tsv(DATA_DIR / "headline_lead_voices.tsv"))
+
+
+def headline_paragraph(body: str) -> tuple[int, int] | None:
+    """Where a body's headline paragraph ends and its lead paragraph ends, when the body opens with a title-case
+    line of at most 250 characters, no closing punctuation, a blank line and a lead (what `--field
+    text=title+story` gives); None for any other body (a KCNA story read alone never opens so)."""
+    head_end = body.find("\n\n")
+    if head_end <= 0 or head_end > 250 or "\n" in body[:head_end] or body[:head_end].rstrip()[-1:] in _HEADLINE_CLOSE:
+        return None
+    if not title_case(body[:head_end]):
+        return None
+    lead_end = body.find("\n\n", head_end + 2)
+    return head_end, len(body) if lead_end < 0 else lead_end
+
+
+def _lead_voice(lead: list[Statement], own_country: str | None) -> Statement | None:
+    """The voice a lead gives: its first speaker (not an act) that is a relayed voice or another body of the outlet's
+    own country, else its first relayed voice's act ("<a group> staged an action against ..."); None when the lead
+    only tells the outlet's account or a state's acts (what the headline condemns, not who condemns it)."""
+    kinds = _lead_voice_kinds()
+    voices = [s for s in lead if not s.attribution.startswith(_NOT_A_VOICE) and (
+        s.speaker_kind in kinds or s.speaker_country == own_country and s.speaker_country is not None
+        and not s.is_act and s.speaker_role not in _NAMED_NO_BODY)]
+    return next((s for s in voices if not s.is_act), voices[0] if voices else None)
+
+
+def voiceless_headline_takes_lead(statements: list[Statement], body: str) -> list[Statement]:
+    """A headline with no speaker of its own (its rows the declared speaker's account: "<an act> Denounced", "<a
+    policy> under Fire") in a document read as title+story takes the speaker, kind and reporter its lead gives when
+    the lead tells a relayed voice (headline_lead_voices.tsv) or another body of the outlet's country saying it: the
+    lead names who condemned what the headline tells (labelling guideline: a headline unit is labelled with its lead's
+    speaker). Rows unchanged otherwise."""
+    if not statements or not statements[0].attribution.startswith("document"):
+        return statements  # (the cheap test first: most documents have no declared speaker or open otherwise)
+    spans = headline_paragraph(body)
+    if spans is None:
+        return statements
+    head_end, lead_end = spans
+    headline = [s for s in statements if s.char_start < head_end]
+    if not headline or any(s.attribution not in _OUTLET_ACCOUNT and not s.attribution.startswith("document")
+                           for s in headline):
+        return statements  # (a headline with a speaker or actor of its own keeps it)
+    lead = [s for s in statements if head_end + 2 <= s.char_start < lead_end]
+    voice = _lead_voice(lead, headline[0].speaker_country)
+    if voice is None:
+        return statements
+    for s in headline:
+        if s.attribution in _OUTLET_ACCOUNT:
+            s.speaker, s.speaker_actor, s.speaker_country = voice.speaker, voice.speaker_actor, voice.speaker_country
+            s.speaker_role, s.speaker_kind, s.reported_by = voice.speaker_role, voice.speaker_kind, voice.reported_by
+            s.person, s.attribution = voice.person, "headline (lead's voice)"
+    return statements
