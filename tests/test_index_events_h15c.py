@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from evaluation.index_events import (FLAG_BASELINES, VARIANTS, flag_scores, intensity_flags, variant_measures,
+from evaluation.index_rounds import (FLAG_BASELINES, VARIANTS, flag_scores, intensity_flags, variant_measures,
                                      week_parameters)
 from tension import run
 from tension.warehouse import store

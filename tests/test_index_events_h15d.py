@@ -14,8 +14,8 @@ import pytest
 
 from conftest import SHARED_DATA, shared_file
 from evaluation.events import CORPORA
-from evaluation.index_events import (EVENT_SERIES, FOURTH_CANDIDATES, FOURTH_MEASURES, event_series,
-                                     fourth_round_decision, nk_event_days, primary_series, rss_2024, year_weeks)
+from evaluation.index_events import EVENT_SERIES, event_series, nk_event_days, primary_series
+from evaluation.index_rounds import FOURTH_CANDIDATES, FOURTH_MEASURES, fourth_round_decision, rss_2024, year_weeks
 from evaluation.scoring import spearman
 from tension import run
 from tension.config import read_tsv
