@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tension.analyse import Context, analyse_documents, split_dating, with_defaults
-from tension.ingest.document import printable
+from tension.ingest.document import location
 from tension.ingest.documents import Rejection, read_documents
 from tension.ingest.inbox import list_inbox
 from tension.records import statement_json
@@ -49,7 +49,7 @@ def document_statements(paths: list[Path], ctx: Context, fields: dict[str, str],
         analysed, document = found[0], found[0].document
         yield Read([statement_json(document, statement, score, ctx.pairs)
                     for statement, score in zip(analysed.statements, analysed.scores)],
-                   document.decoding, printable(document.path) + (f":{printable(document.item)}" if document.item else ""))
+                   document.decoding, location(document.path, document.item))
 
 
 def text_lines(file: Path) -> tuple[list[tuple[int, str]], int]:

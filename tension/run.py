@@ -27,7 +27,7 @@ from tension.analyse import Context, analyse_batch, build_context, settle_collec
 from tension.config import BATCH_SIZE, load_index_kinds
 from tension.extract.version import extractor_version
 from tension.ingest import planning
-from tension.ingest.documents import printable
+from tension.ingest.document import location, printable
 from tension.ingest.planning import absolute, batch_files, not_read
 from tension.reporting import data as report_data
 from tension.score.scorer import Scorer
@@ -231,7 +231,7 @@ def lossy_note(lossy: list) -> str:
     the first few with where they were replaced (documents.decoding keeps each one's)."""
     if not lossy:
         return ""
-    named = "; ".join(f"{printable(path)}{':' + printable(item) if item else ''} ({note.removeprefix('read as ')})"
+    named = "; ".join(f"{location(path, item)} ({note.removeprefix('read as ')})"
                       for path, item, note in lossy[:3])
     more = f"; {len(lossy) - 3} more" if len(lossy) > 3 else ""
     return (f"{plural(len(lossy), 'document')} read with undecodable bytes replaced by U+FFFD (their text lost a few "

@@ -49,9 +49,14 @@ class Rejection:
     reason: str
 
     def where(self) -> str:
-        """'path:item' for a person to read: control characters in a file name shown escaped, so that a name with a
-        newline cannot forge a line of a run's summary."""
-        return printable(self.path) + (f":{printable(self.item)}" if self.item else "")
+        """'path:item' for a person to read (location)."""
+        return location(self.path, self.item)
+
+
+def location(path: str, item: str) -> str:
+    """'path:item' (or 'path' for a single-document file) for a person to read: control characters in a file name
+    shown escaped, so that a name with a newline cannot forge a line of a run's summary."""
+    return printable(path) + (f":{printable(item)}" if item else "")
 
 
 def printable(text: str) -> str:

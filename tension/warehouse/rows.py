@@ -95,7 +95,7 @@ def float_decimals(rows: list, n_columns: int) -> list[int | None]:
     decimals: list[int | None] = [None] * n_columns
     for row in rows:
         for index, value in enumerate(row):
-            if isinstance(value, float) and not isinstance(value, bool):
+            if isinstance(value, float):
                 decimals[index] = max(decimals[index] or 0, _decimals_needed(value))
     return decimals
 
