@@ -320,7 +320,7 @@ def day_measures(db: Path, actor: str = "PRK", target: str = "KOR") -> pd.DataFr
                        coalesce(is_act, false) as act,
                        coalesce(is_act, false) and source_country = $actor and target_country = $target as toward
                 from pair_statements
-                where pair_id = $pair and counts_in_index and not repeats_lead and hostility > 0
+                where pair_id = $pair and in_index and hostility > 0
             ),
             days as (
                 select week, day, bool_or(toward) as toward, bool_or(act) as act,

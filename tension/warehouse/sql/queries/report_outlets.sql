@@ -29,7 +29,7 @@ said as (
         count(*) as statements,
         sum(greatest(ps.hostility, 0)) as hostile_sum
     from pair_statements as ps
-    where ps.counts_in_index and not ps.repeats_lead and ps.week_start between $1 and $2  -- as index_sums
+    where ps.in_index and ps.week_start between $1 and $2  -- as index_sums
     group by all
 ),
 

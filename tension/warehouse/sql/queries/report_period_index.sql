@@ -6,7 +6,7 @@
 with chosen as (
     select pair_id, doc_id, hostility
     from pair_statements
-    where counts_in_index and not repeats_lead and week_start between $1 and $2  -- as index_sums
+    where in_index and week_start between $1 and $2  -- as index_sums
 ),
 
 by_document as (

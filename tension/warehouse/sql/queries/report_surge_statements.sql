@@ -6,7 +6,7 @@ with ranked as (
         *,
         row_number() over (partition by pair_id, week_start order by hostility desc, statement_id) as rank
     from pair_statements
-    where counts_in_index and not repeats_lead and hostility > 0  -- a headline its lead repeats: once
+    where in_index and hostility > 0  -- a headline its lead repeats: once
         and pair_id || '|' || strftime(week_start, '%Y-%m-%d') in (select unnest($1))
 )
 

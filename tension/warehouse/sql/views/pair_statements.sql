@@ -99,4 +99,6 @@ final as (
     left join lead_directions as ld on ld.doc_id = e.doc_id
 )
 
-select * from final
+-- in_index: what the index sums (index_sums at voices := 'state', weekly_statements, the report's queries): a voice
+-- the index counts, and not a headline its lead repeats.
+select *, counts_in_index and not repeats_lead as in_index from final

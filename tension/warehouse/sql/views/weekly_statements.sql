@@ -4,7 +4,7 @@
 with per_document as (
     select pair_id, week_start, doc_id, count(*) as statements_in_document
     from pair_statements
-    where counts_in_index and not repeats_lead
+    where in_index
     group by pair_id, week_start, doc_id
 ),
 
@@ -25,7 +25,7 @@ final as (
     join per_document as d on d.pair_id = s.pair_id and d.week_start = s.week_start and d.doc_id = s.doc_id
     join per_week as w on w.pair_id = s.pair_id and w.week_start = s.week_start
     cross join weekly_parameters as k
-    where s.counts_in_index and not s.repeats_lead
+    where s.in_index
 )
 
 select * from final
