@@ -173,6 +173,8 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
             statement.speaker_country and statement.speaker_country != doc.narrator.country and \
             not statement.attribution.startswith(("document", "continued")):
         doc.crowd = as_mention(statement)  # "Workers of <the other side> staged a rally": "they" next
+    elif _unplaced_crowd(statement, doc):
+        doc.crowd = as_mention(statement)  # "Speakers at the rally said ...": "they" next, not the outlet
 
 
 # How a sentence ends when the feed cut it off: a word, a digit, a comma or a dash (a finished sentence ends with a
@@ -199,6 +201,18 @@ def _unplaced_group(statement: Statement, doc: Walk) -> bool:
     return doc.narrator is not None and statement.speaker_kind == "civic" and not statement.is_act and \
         bool(statement.cue) and not (statement.speaker or "").lower().endswith("group") and \
         not (doc.last_kind in RELAYED_GROUPS and doc.last_speaker is not None and doc.last_speaker.country)
+
+
+def _unplaced_crowd(statement: Statement, doc: Walk) -> bool:
+    """Whether the statement is the words of a relayed crowd the text places in no country ("Speakers at the rally
+    said ...", "Participants demanded ..."; a noun phrase of no state) in an outlet's story: who "they" are next (round
+    37: the next "They demanded ..." went to the outlet's own voice, a pair row of the outlet's side). Only "they":
+    "it", "he" and "the commentary" keep pointing where they did (a first version that made such a crowd the last
+    speaker gave the outlet's own sentences about the other side's regime to it). Not in place of a placed voice or
+    crowd told before it ("Farmers of <a country> rallied. Participants said ... They demanded ..." are the farmers)."""
+    return doc.narrator is not None and not statement.is_act and not statement.speaker_country and \
+        statement.attribution == "speech verb (no state)" and \
+        (doc.last_speaker is None or not doc.last_speaker.country) and not (doc.crowd is not None and doc.crowd.country)
 
 
 # How many sentences back a pointing sentence may take its targets from: the previous targets expire after this many
