@@ -10,7 +10,7 @@ from conftest import scored
 
 
 @pytest.mark.parametrize("text", [
-    "The Lee Myung Bak group is pushing the economy of the South to ruin.",
+    "The Lee Myung Bak group sent its officials to the island on Tuesday.",
     "The Park Geun Hye group went on with its policy last week.",
     "The conservative forces of the South held a meeting in the capital.",
     "The reactionary rulers in Seoul spent the budget on their own comfort.",
