@@ -302,6 +302,9 @@ def acronym(text: str, char_start: int) -> bool:
     return len(word) >= ACRONYM_LETTERS and word.isupper()
 
 
+# an epithet led by a person's name ('the <leader> group'): the capital is the name's, the epithet the lower-case word
+# that ends the cue, so the cue is not a proper name's part (twenty-eighth round; a capitalised last word still is)
+NAME_LED_KINDS = frozenset({"epithet"})
 ACRONYM_LETTERS = 3  # "ICBM", "SLBM", "DMZ"; not "US", which names a country (in the version)
 
 

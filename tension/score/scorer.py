@@ -60,7 +60,7 @@ from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPIN
                                  PURPOSE_REACH, REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
                                  TARGETS_ACT_KINDS, TOPIC_KEEPS_TURNED, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt,
                                  _quoted_spans, aggregate, aggregate_sides, count_style_once, derogate, in_background,
-                                 acronym, in_name, lifts_cap, purpose_of_undone, running_text,
+                                 acronym, in_name, lifts_cap, purpose_of_undone, running_text, NAME_LED_KINDS,
                                  UNNEGATED_HOSTILE_KEEPS)
 from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
 from tension.score.vader import FastSentimentIntensityAnalyzer
@@ -241,7 +241,8 @@ class Scorer:
                     else any(qs <= char_start and char_end <= qe for qs, qe in quoted)):
                 factor = 0.0
                 markers.append({"marker": "short quotation", "kind": "scare quotes"})
-            if char_start > 0 and text[char_start].isupper() and not acronym(text, char_start) and in_name(
+            if char_start > 0 and text[char_start].isupper() and not acronym(text, char_start) and not (
+                    cue.kind in NAME_LED_KINDS and end - start > 1 and text[char_end - 1].islower()) and in_name(
                     text, char_start, char_end, running if running is not None else (
                         running := running_text(text))):
                 factor = 0.0
