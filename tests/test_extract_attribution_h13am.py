@@ -3,6 +3,10 @@
 1. A relative clause whose pronoun is the object of an accusation ("<X>, which <A> and <B> accuse of <act>"): the
    accused antecedent is the target of the accusation; the countries inside the act it is accused of (the one the
    weapons went to, the place) are what the accused did, not what the accusers aim at.
+2. A wire clause opening "<country>'s <thing>" whose verb says what the thing is or has ("... new rocket has flaws",
+   "... drills show that ...", "... arsenal keeps growing"): the thing is the subject, and no act of the country is
+   told (adjudication 1), so no row for the country. A body or speaker owned ("<country>'s defence minister has
+   ...") and an act told in the passive or perfect ("... missile was launched") keep their rows.
 
 Every sentence here is written for these tests (never copied from the corpora). Figures: docs/evaluation-extraction.md,
 "Thirty-eighth tuning round"."""
@@ -10,6 +14,8 @@ Every sentence here is written for these tests (never copied from the corpora). 
 from __future__ import annotations
 
 from datetime import date
+
+import pytest
 
 from tension.extract.statements import extract_statements
 
@@ -38,6 +44,18 @@ def test_blamed_for_in_a_relative_clause_aims_at_the_antecedent(ctx):
     assert not any("UKR" in targets for country, targets in rows if country == "USA")
 
 
+@pytest.mark.parametrize("text", [
+    "North Korea's new missile has serious flaws as a weapon.",
+    "North Korea's missile arsenal has grown quickly since 2017.",
+    "South Korea's new fighter jet puts it among a few nations with one.",
+    "Pyongyang's Missile Hackers Are Paving the Way to War",
+    "North Korea's Nuclear Arsenal Keeps Growing",
+    "North Korea's artillery drills show that Seoul cannot relax.",
+])
+def test_what_a_country_owns_is_or_has_something_no_act(ctx, text):
+    assert _rows(ctx, text) == set()
+
+
 # --- counter-cases: unchanged by the rule ----------------------------------------------------------------------------
 
 def test_a_main_clause_accusation_keeps_its_targets(ctx):
@@ -49,3 +67,20 @@ def test_a_subject_relative_is_not_an_object_relative(ctx):
     # the antecedent is the accuser here: its targets are the ones it names
     rows = _rows(ctx, "The visit was hosted by Seoul, which accused Pyongyang of selling drones to Moscow.")
     assert any(country == "KOR" and "PRK" in targets for country, targets in rows)
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    ("North Korea's new drones crossed the border on Monday.", ("PRK", "KOR")),
+    ("North Korea's missile was launched from near Pyongyang.", ("PRK", "JPN,KOR,USA")),
+    ("South Korea's military has fired warning shots at North Korean soldiers.", ("KOR", "PRK")),
+    ("North Korea's leader is visiting Moscow this week.", ("PRK", "RUS")),
+    ("South Korea's top diplomat has urged Beijing to act.", ("KOR", "CHN")),
+])
+def test_an_owned_body_or_an_act_keeps_its_row(ctx, text, row):
+    assert row in _rows(ctx, text)
+
+
+def test_a_document_speaker_keeps_its_account(ctx):
+    # a state outlet's release: its sentences are its own rows whatever their subject
+    rows = _rows(ctx, "The south Korean puppets' new missile has flaws as a weapon of aggression against the DPRK.", "KCNA")
+    assert any(country == "PRK" for country, _ in rows)

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from tension.extract import context
+from tension.extract.acts import owned_thing_subject
 from tension.extract.attribution import clause_findings
 from tension.extract.clauses import background_after, background_clause, background_relative, clause_spans, time_lead_end
 from tension.extract.findings import Finding, Statement, outside_quotes, referents
@@ -90,6 +91,14 @@ def sentence_statements(
                                              lexicon.rules, doc.last_speaker, narrator)
             findings = kept
         for finding in findings:
+            if narrator is None and finding.how == "act subject" and len(finding.exclude) == 1 and \
+                    lexicon.kinds is not None and owned_thing_subject(blanked, finding.exclude[0], c_end, outside,
+                                                                      lexicon.kinds.of_head):
+                # "North Korea's new rocket has flaws": what the country owns is or has something, no act; the
+                # sentence is still about the country, whose name a next sentence's "it" or "the regime" carries
+                if (owner := referents(finding.exclude[0])) and owner[0].country:
+                    doc.previous_targets, doc.previous_index = [owner[0].country], sentence.index
+                continue
             begin = c_start if finding.content_start is None else finding.content_start
             if doc.past and context.before_the_week(blanked, c_start, c_end, finding, doc.year) or doc.eulogy and \
                     context.opens_with_earlier_year(blanked, doc.year, c_start, c_end):
