@@ -4,9 +4,10 @@
    accused antecedent is the target of the accusation; the countries inside the act it is accused of (the one the
    weapons went to, the place) are what the accused did, not what the accusers aim at.
 2. A wire clause opening "<country>'s <thing>" whose verb says what the thing is or has ("... new rocket has flaws",
-   "... drills show that ...", "... arsenal keeps growing"): the thing is the subject, and no act of the country is
+   "... drills show that ...", "... arsenal poses a threat"): the thing is the subject, and no act of the country is
    told (adjudication 1), so no row for the country. A body or speaker owned ("<country>'s defence minister has
-   ...") and an act told in the passive or perfect ("... missile was launched") keep their rows.
+   ...") and an act told in the passive, the perfect or the progressive ("... missile was launched", "... troops are
+   fighting") keep their rows.
 
 Every sentence here is written for these tests (never copied from the corpora). Figures: docs/evaluation-extraction.md,
 "Thirty-eighth tuning round"."""
@@ -46,10 +47,10 @@ def test_blamed_for_in_a_relative_clause_aims_at_the_antecedent(ctx):
 
 @pytest.mark.parametrize("text", [
     "North Korea's new missile has serious flaws as a weapon.",
-    "North Korea's missile arsenal has grown quickly since 2017.",
+    "North Korea's missile arsenal is now larger than ever.",
     "South Korea's new fighter jet puts it among a few nations with one.",
-    "Pyongyang's Missile Hackers Are Paving the Way to War",
-    "North Korea's Nuclear Arsenal Keeps Growing",
+    "Pyongyang's Missile Hackers Are a Menace to Allies",
+    "North Korea's Nuclear Arsenal Poses a Threat to Allies",
     "North Korea's artillery drills show that Seoul cannot relax.",
 ])
 def test_what_a_country_owns_is_or_has_something_no_act(ctx, text):
@@ -75,6 +76,11 @@ def test_a_subject_relative_is_not_an_object_relative(ctx):
     ("South Korea's military has fired warning shots at North Korean soldiers.", ("KOR", "PRK")),
     ("North Korea's leader is visiting Moscow this week.", ("PRK", "RUS")),
     ("South Korea's top diplomat has urged Beijing to act.", ("KOR", "CHN")),
+    ("North Korea's troops are fighting Ukrainian forces in Kursk.", ("PRK", "UKR")),
+    ("North Korea's troops are in Kursk to fight Ukrainian forces.", ("PRK", "UKR")),
+    ("North Korea's hackers have stolen money from South Korean banks.", ("PRK", "KOR")),
+    ("North Korea's drones are flying over Seoul.", ("PRK", "KOR")),
+    ("China's coast guard is harassing Philippine ships.", ("CHN", "PHL")),
 ])
 def test_an_owned_body_or_an_act_keeps_its_row(ctx, text, row):
     assert row in _rows(ctx, text)

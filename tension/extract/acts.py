@@ -284,11 +284,13 @@ def event_subject(blanked: str, subject: Mention, c_end: int, outside: list[Ment
 def _owned_predicate() -> re.Pattern:
     verbs = sorted(load_reference_words().get("owned_predicate", ()), key=len, reverse=True)
     # "'s", one to four words of the thing (no verb of the clause, no comma), then the verb that says what it is or
-    # has — not an auxiliary before a past participle ("was launched", "has fired": the act told in the passive or
-    # the perfect)
+    # has — not before a participle ("was launched", "have stolen", "has flown": the act told in the passive or the
+    # perfect; "are fighting", "is harassing": in the progressive) nor a place ("troops are in Kursk": deployed)
     return re.compile(r"['’]s(?P<thing>(?:\s+(?!(?:to|will|would|may|might|can|could|should|must|not|said|says)\b)"
                       r"[\w-]+){1,4}?)\s+(?:" + ("|".join(map(re.escape, verbs)) or "(?!x)x")
-                      + r")\b(?!['’-])(?!\s+(?:\w+ed|been|being|fired|flown|sent|shot|begun|held|struck)\b)", re.I)
+                      + r")\b(?!['’-])(?!\s+(?:\w+(?:ed|en|wn|ing)|been|being|sent|shot|begun|held|struck|hit|"
+                      r"in|at|on|near|inside|across|along|into|off|over|under|within|from|to|toward|towards|behind)\b)",
+                      re.I)
 
 
 _AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were"})
