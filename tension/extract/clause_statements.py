@@ -8,7 +8,6 @@ import re
 from dataclasses import replace
 
 from tension.extract import context
-from tension.extract.acts import owned_thing_subject
 from tension.extract.attribution import clause_findings
 from tension.extract.clauses import background_after, background_clause, background_relative, clause_spans, time_lead_end
 from tension.extract.findings import Finding, Statement, outside_quotes, referents
@@ -16,6 +15,7 @@ from tension.extract.headlines import headline_source
 from tension.extract.kinds import POLITICAL_VOICES
 from tension.extract.lexicon import Lexicon, reporting_verbs
 from tension.extract.mentions import Mention
+from tension.extract.owned import owned_thing_subject
 from tension.extract.places import make_statement
 from tension.extract.references import paper_pointed_at
 from tension.extract.scan import cuts_word
