@@ -4,6 +4,7 @@ background clauses and earlier acts give none. The document walk that calls it i
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tension.extract import context
@@ -14,6 +15,7 @@ from tension.extract.headlines import headline_source
 from tension.extract.kinds import POLITICAL_VOICES
 from tension.extract.lexicon import Lexicon, reporting_verbs
 from tension.extract.mentions import Mention
+from tension.extract.owned import owned_thing_subject
 from tension.extract.places import make_statement
 from tension.extract.references import paper_pointed_at
 from tension.extract.scan import cuts_word
@@ -89,6 +91,14 @@ def sentence_statements(
                                              lexicon.rules, doc.last_speaker, narrator)
             findings = kept
         for finding in findings:
+            if narrator is None and finding.how == "act subject" and len(finding.exclude) == 1 and \
+                    lexicon.kinds is not None and owned_thing_subject(blanked, finding.exclude[0], c_end, outside,
+                                                                      lexicon.kinds.of_head):
+                # "North Korea's new rocket has flaws": what the country owns is or has something, no act; the
+                # sentence is still about the country, whose name a next sentence's "it" or "the regime" carries
+                if (owner := referents(finding.exclude[0])) and owner[0].country:
+                    doc.previous_targets, doc.previous_index = [owner[0].country], sentence.index
+                continue
             begin = c_start if finding.content_start is None else finding.content_start
             if doc.past and context.before_the_week(blanked, c_start, c_end, finding, doc.year) or doc.eulogy and \
                     context.opens_with_earlier_year(blanked, doc.year, c_start, c_end):
@@ -100,6 +110,13 @@ def sentence_statements(
                 continue
             content = text[begin : finding.content_end if finding.content_end is not None else c_end]
             statement = make_statement(sentence, content, finding, antecedent, in_clause, blanked, doc_cues=doc.cues)
+            if antecedent and rel in ("which", "who") and (accused := _accused_antecedent(
+                    blanked, c_start, finding, antecedent[0], lexicon)) is not None:
+                # "Pyongyang, which Seoul and Washington accuse of shipping arms to Moscow": the pronoun is the
+                # object of the accusation, so the antecedent is its target; the countries inside the act it is
+                # accused of are that act's, not the accusers' (round 38)
+                statement.targets = [] if accused == statement.speaker_country else [accused]
+                statement.targets_inferred = False
             if finding.how in ("reported act", "nested") and statement.modality == "hypothetical" and any(
                     not f.is_act and f.speaker_text == finding.reported_by for f in findings):
                 # "Analysts warned that North Korea could be testing cruise missiles": what analysts or experts
@@ -183,6 +200,30 @@ def _speech_nouns(sentence: Sentence, blanked: str, c_start: int, c_end: int, ou
         statement.speaker_kind = kind_of_speaker(finding, lexicon.kinds, doc, lexicon.pointing)
         out.append(statement)
     return out
+
+
+# "which Seoul accuses", "whom the two capitals have blamed": the relative pronoun, a speaker right after it (its
+# object), then the accusation and "of"/"for" the act.
+_OBJECT_RELATIVE = re.compile(r"\b(?:which|who|whom)\s*$", re.I)
+_ACT_OF = re.compile(r"\s*(?:\w+\s+)?(?:of|for)\b", re.I)
+
+
+def _accused_antecedent(blanked: str, c_start: int, finding: Finding, antecedent: Mention,
+                        lexicon: Lexicon) -> str | None:
+    """The country of a relative clause's antecedent when the clause accuses it ("<X>, which <A> accuses of <act>"):
+    the clause opens with its pronoun and the speaker right after it, whose evaluative verb (attribution's
+    `evaluative` words) is followed by "of"/"for" and the act; else None."""
+    if not finding.cue or not finding.exclude or lexicon.rules.evaluative is None or \
+            not lexicon.rules.evaluative.fullmatch(finding.cue.split()[-1].lower()):
+        return None
+    first = min(m.start for m in finding.exclude)
+    if not _OBJECT_RELATIVE.search(blanked, 0, c_start) or blanked[c_start:first].strip(" ,"):
+        return None  # (the clause starts after its pronoun: the speaker must open it)
+    at = blanked.find(finding.cue, first)
+    if at < 0 or not _ACT_OF.match(blanked, at + len(finding.cue)):
+        return None
+    resolved = referents(antecedent)
+    return resolved[0].country if resolved and resolved[0].country else None
 
 
 def _whole_words(body: str, start: int, end: int) -> bool:
