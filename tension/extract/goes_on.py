@@ -9,8 +9,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from tension.config import load_reference_words
 from tension.extract.continuation import closing_frame_voice, colon_frame
-from tension.extract.findings import Statement
+from tension.extract.findings import Statement, outside_quotes
 from tension.extract.kinds import Kinds
 from tension.extract.mentions import PERSON, Mention
 from tension.extract.references import issuing_words, words_pattern
@@ -177,3 +178,50 @@ def relayed_issuer_going_on(sentence: Sentence, found: list[Statement], doc: Wal
     if not 0 <= named < words.start():
         return None  # (the text is another's: "<the South's ministry> denounced a statement of <a group>")
     return as_mention(voice), voice.speaker_kind
+
+
+@lru_cache(maxsize=1)
+def _crowd_speaking() -> tuple[re.Pattern, re.Pattern]:
+    """A sentence opening with "They" or "It" and a verb of a relayed voice's own words, and a sentence closed by such
+    a frame (", they warned.", ", it stressed."): reference_words.tsv, use crowd_speech."""
+    verbs = "|".join(sorted(map(re.escape, load_reference_words().get("crowd_speech", ())), key=len, reverse=True))
+    verbs = verbs or "(?!x)x"
+    frames = "|".join(sorted(map(re.escape, load_reference_words().get("crowd_frame", ())), key=len, reverse=True))
+    opening = re.compile(r"(?P<ref>They|It)\s+(?:(?:also|further|then|again|strongly|once\s+again|unanimously|"
+                         r"resolutely|firmly)\s+)?(?:" + verbs + r")\b")
+    closing = re.compile(r",\s+(?P<ref>they|it)\s+(?:\w+ly\s+)?(?:" + verbs + ("|" + frames if frames else "") + r")(?:\s+out)?[.\"”’\s]*$")
+    return opening, closing
+
+
+# The outlet's own side named in the words: "They accused the north of ..." is the other side's rulers, whom the
+# outlet paraphrases, not a crowd it relays (a crowd it relays speaks of its own rulers or of a third country).
+_OWN_SIDE = re.compile(r"\b(?:the\s+north|the\s+DPRK|Pyongyang)\b(?![-\u2013])", re.I)
+
+
+def crowd_going_on(statement: Statement, sentence: Sentence, doc: Walk) -> Statement | None:
+    """The words of a relayed voice going on when the outlet's own voice took a sentence opening "They urged / It
+    called for / They vowed ..." or closed by ", they warned." / ", it stressed." (round 39: after speakers, a
+    list of bodies or a body's statement whose own sentence the outlet told, the next such sentence went to the
+    outlet, a state row of its side; in random gold-free draws of such rows all were a relayed voice's words): for
+    "they" the crowd met last when the story has one, else a crowd the text places in no country; for "it" a body
+    the text places in no country (neither is a pair row of the outlet's side). None when the sentence is otherwise
+    or names the outlet's own side (the other side's rulers, paraphrased)."""
+    narrator = doc.narrator
+    if narrator is None or statement.attribution != "document" or statement.speaker_actor != narrator.actor or \
+            statement.is_act:
+        return None
+    text = sentence.text
+    opening, closing = _crowd_speaking()
+    found = opening.match(text) if text.startswith(("They ", "It ")) else None
+    if found is None and (", they " in text or ", it " in text):
+        found = closing.search(text)
+    if found is None or _OWN_SIDE.search(outside_quotes(text)):
+        return None
+    if found.group("ref").lower() == "it":
+        return replace(statement, speaker="It", speaker_actor=None, speaker_country=None, speaker_role=None,
+                       speaker_kind="civic", attribution="speech verb (no state)", reported_by=narrator.text)
+    crowd = doc.crowd if doc.crowd is not None and doc.crowd.actor != narrator.actor else None
+    return replace(statement, speaker="They", speaker_actor=crowd.actor if crowd else None,
+                   speaker_country=crowd.country if crowd else None, speaker_role=crowd.role or None if crowd else None,
+                   speaker_kind=crowd.kind if crowd else "people", attribution="speech verb (no state)" if crowd is None
+                   or not crowd.country else "speech verb", reported_by=narrator.text)

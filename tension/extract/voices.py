@@ -15,6 +15,7 @@ from tension.config import load_reference_words
 from tension.extract.references import issuing_words, words_pattern
 
 from tension.extract.findings import Finding, Statement, outside_quotes
+from tension.extract.goes_on import crowd_going_on
 from tension.extract.groups import collective_act
 from tension.extract.kinds import PARTY_KINDS, POLITICAL_VOICES, RELAYED_BODIES, Kinds
 from tension.extract.lexicon import Lexicon
@@ -195,6 +196,8 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
             # "Candlelight rallies were staged in | to protest ...", "Messages were sent ... by parties and
             # organizations in |": the other side's collective's act, told by the outlet (decision 30)
             statement = _told_of(body, sentence, doc, narrator, "act (passive, collective)")
+        elif narrator_kind == "state_media" and (crowd := crowd_going_on(statement, sentence, doc)) is not None:
+            statement = crowd  # "They vowed ...": a relayed crowd's words, not the outlet's (round 39)
         if statement.speaker_actor == narrator.actor:
             statement.speaker_kind = statement.speaker_kind if statement.attribution not in (
                 "document", "document (account of an act)") else narrator_kind
