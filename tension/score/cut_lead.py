@@ -15,7 +15,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tension.extract.findings import Statement
-from tension.extract.targets import _cut_off
+from tension.extract.targets import _cut_off  # the extractor's test: its characters are in the extractor's version
+# (a change of them re-extracts, and so rescores), not imported by the scorer's version module, which would load the
+# whole extractor for `tension score` (0.07 -> 0.23 s at start)
 from tension.score.formula import Score
 
 CUT_LEAD_NOTE = "cut lead: scored with its headline"

@@ -23,7 +23,6 @@ from tension.score.hedges import (CONDITION_HEDGED, CONDITION_WORDS, CONDITIONED
                                   MONTH_BEFORE, QUESTION_STARTS, RELATIVE_WORDS, THAT_NOT_RELATIVE_AFTER,
                                   CONCESSIVE_WORDS, CONCESSION_REACH)
 from tension.score.lexicon import Cue, Marker
-from tension.extract.targets import _CUT_OFF
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS
 from tension.score.reach import _ADVERB_AFTER, _SCOPE_BREAK
 from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS,
@@ -55,7 +54,7 @@ def constants() -> str:
                  TOPIC_KEEPS_TURNED, ACRONYM_LETTERS, sorted(CONDITION_WORDS), sorted(CONDITIONED_KINDS),
                  sorted(CONDITION_HEDGED),
                  sorted(UNNEGATED_HOSTILE_KEEPS), sorted(CONCESSIVE_WORDS), CONCESSION_REACH,
-                 sorted(NAME_LED_KINDS), sorted(_CUT_OFF)))
+                 sorted(NAME_LED_KINDS)))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
