@@ -15,9 +15,11 @@ vaderSentiment). A unit with several statements gives each its own class and the
 
 A cut lead (round 29): a unit after its document's headline whose text the feed cut before its end (the extractor's
 `_cut_off`), in a document whose headline unit holds a labelled statement of the same speaker country, is scored as
-the pipeline scores such a lead — with its headline unit's text too, the larger in magnitude
-(tension/score/cut_lead.py); the headline's text comes from evaluation.gold.units like every unit's. `--per-unit`
-prints the old definition (each unit's text alone) beside, as the system "unit alone".
+the pipeline scores such a lead — with its headline unit's text too, the larger in magnitude unless a cue of the
+unit's own words points the other way (tension/score/cut_lead.py) — in the corpora whose as-run mapping reads the
+title (evaluation/gold/as_run.py); the headline's text comes from evaluation.gold.units like every unit's.
+`--per-unit` prints the old definition (each unit's text alone) beside, as the system "unit alone". The calibration
+fit (`--fit-calibration`) still reads each unit's text alone.
 
 The tune half is split once more by document (evaluation.gold.extraction.tune_part, the extraction's split): errors
 are read on one part and the other is held out, so a change is kept only if the held-out part does not get worse.
