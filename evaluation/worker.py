@@ -63,8 +63,17 @@ def score_lines() -> None:
         # issue 14 on score toward the targets; older ones are never sent them)
         directed = {k: item[k] for k in ("targets", "speaker_country") if item.get(k)}
         score = scorer.score(text, found, **directed)
+        if item.get("headline"):
+            # a cut lead with its document's headline text: scored with it as the pipeline scores a cut lead
+            # (tension/score/cut_lead.py; sent only to scorers that have it, from round 29 on)
+            from tension.score.cut_lead import with_headline
+
+            headline = item["headline"]
+            score = with_headline(score, scorer.score(headline, modality(outside_quotes(headline), False),
+                                                      **directed))
         print(json.dumps({"hostility": score.hostility, "modality": found, "cues": _cues(score),
-                          "scorer_version": score.scorer_version}))
+                          "scorer_version": score.scorer_version,
+                          **({"cut_lead": True} if getattr(score, "cut_lead", "") else {})}))
 
 
 def statements(path: Path, fields: dict[str, str], defaults: dict[str, str]) -> None:

@@ -13,6 +13,14 @@ text — as the pipeline scores a statement — by three systems: **scorer** (th
 main at ed2d147, run from that commit's code by evaluation/baseline.py) and **plain VADER** (−compound of stock
 vaderSentiment). A unit with several statements gives each its own class and the same text score.
 
+A cut lead (round 29): a unit after its document's headline whose text the feed cut before its end (the extractor's
+`_cut_off`), in a document whose headline unit holds a labelled statement of the same speaker country, is scored as
+the pipeline scores such a lead — with its headline unit's text too, the larger in magnitude unless a cue of the
+unit's own words points the other way (tension/score/cut_lead.py) — in the corpora whose as-run mapping reads the
+title (evaluation/gold/as_run.py); the headline's text comes from evaluation.gold.units like every unit's.
+`--per-unit` prints the old definition (each unit's text alone) beside, as the system "unit alone". The calibration
+fit (`--fit-calibration`) still reads each unit's text alone.
+
 The tune half is split once more by document (evaluation.gold.extraction.tune_part, the extraction's split): errors
 are read on one part and the other is held out, so a change is kept only if the held-out part does not get worse.
 By default errors are listed for T1 (T2 held out); `--errors-of t2` lists T2's instead, for a round that swaps the
@@ -45,6 +53,7 @@ MIN_ANCHOR_STATEMENTS = 20  # statements per calibration bin (a smaller bin's me
 # strictly increasing up to it; 0.9 reads as class 2.7, which rounds to 3.
 TOP_ANCHOR = 0.9
 SYSTEMS = ("scorer", BASELINE_COMMIT, "plain VADER")
+PER_UNIT = "unit alone"  # this tree's scorer on each unit's text alone, cut leads too (before round 29; --per-unit)
 
 
 def read_gold(path: Path = GOLD) -> pd.DataFrame:
@@ -71,12 +80,40 @@ def gold_rows() -> tuple[pd.DataFrame, int, str]:
         gold["part"] = [tune_part(units[u]["corpus"], units[u]["doc_id"]) if units[u]["split"] == "tune" else ""
                         for u in gold["unit_id"]]
         gold["sha1"] = [sha1(t)[:12] for t in gold["text"]]
+        gold["headline"] = headline_texts(gold, units)
         return gold.rename(columns={"hostility": "label"}), HOSTILE_CLASS, f"gold set {GOLD.name}, class −3..+3"
     labels = load_labels(SHARED_DATA)
     tune = labels[labels["set"] == "tune"].reset_index(drop=True)
     tune = tune.assign(unit_id=tune["id"], corpus=tune["source"], split="tune",
                        part=[tune_part(c, u) for c, u in zip(tune["source"], tune["id"])])
     return tune, 1, "FALLBACK: gold.tsv absent; evaluation/labels/hostility.tsv tune rows, class −1/0/+1"
+
+
+def headline_texts(gold: pd.DataFrame, units: dict[str, dict]) -> list[str]:
+    """For each gold statement of a cut lead, its document's headline unit text (the pipeline's conditions: the unit
+    follows the headline, the feed cut it, the headline is no finished sentence and holds a labelled statement of the
+    same speaker country); "" for every other statement."""
+    from evaluation.gold.as_run import AS_RUN
+    from tension.extract.targets import _cut_off
+    from tension.score.cut_lead import HEADLINE_ENDS
+
+    # only where the pipeline reads a headline before the unit: the corpus as users run it reads its title in the
+    # text (not Yonhap's, whose labelled title production never reads)
+    titled = {corpus for corpus, mapping in AS_RUN.items() if "title" in mapping.read()}
+    titles = {units[u]["doc_id"]: u for u in gold["unit_id"]
+              if units[u]["field"] == "title" and units[u].get("corpus", "") in titled}
+    speakers: dict[str, set[str]] = {}
+    for unit_id, speaker in zip(gold["unit_id"], gold["speaker_country"]):
+        speakers.setdefault(unit_id, set()).update(_codes(speaker))
+    found = []
+    for unit_id, speaker in zip(gold["unit_id"], gold["speaker_country"]):
+        unit = units[unit_id]
+        title = titles.get(unit["doc_id"])
+        headline = units[title]["text"] if title else ""
+        found.append(headline if headline and unit["field"] != "title" and _cut_off(unit["text"]) and
+                     not headline.rstrip().endswith(HEADLINE_ENDS) and
+                     set(_codes(speaker)) & speakers.get(title, set()) else "")
+    return found
 
 
 def baseline_scores(texts: list[str], stdin: str) -> list[dict]:
@@ -99,32 +136,40 @@ def _codes(cell: str) -> list[str]:
     return [c for c in cell.split(",") if c and c != "-"]
 
 
-def scores(texts: list[str], targets: list[str] | None = None, speakers: list[str] | None = None) -> pd.DataFrame:
+def scores(texts: list[str], targets: list[str] | None = None, speakers: list[str] | None = None,
+           headlines: list[str] | None = None, per_unit: bool = False) -> pd.DataFrame:
     """Hostility of each text under the three systems. This tree's scorer is given each statement's labelled targets
     and speaker country (comma-separated ISO codes, "-" for none), so it scores toward the statement's targets as the
-    pipeline does with the extractor's; the baseline and plain VADER score the text alone."""
+    pipeline does with the extractor's, and a cut lead's headline text (`headlines`, "" for none); the baseline and
+    plain VADER score the text alone. `per_unit`: this tree's scorer on the text alone too (PER_UNIT)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     stdin = "".join(json.dumps({"text": t}) + "\n" for t in texts)
     targets = targets or [""] * len(texts)
     speakers = speakers or [""] * len(texts)
-    directed = "".join(json.dumps({"text": t, "targets": _codes(g), "speaker_country": (_codes(s) or [""])[0]}) + "\n"
-                       for t, g, s in zip(texts, targets, speakers))
+    headlines = headlines or [""] * len(texts)
+    lines = [{"text": t, "targets": _codes(g), "speaker_country": (_codes(s) or [""])[0]}
+             for t, g, s in zip(texts, targets, speakers)]
+    directed = "".join(json.dumps({**line, **({"headline": h} if h else {})}) + "\n"
+                       for line, h in zip(lines, headlines))
     now = [json.loads(line) for line in run_worker(None, ["score"], directed)]
+    alone = ([json.loads(line)["hostility"] for line in run_worker(None, ["score"], "".join(
+        json.dumps(line) + "\n" for line in lines))] if per_unit else None)
     before = baseline_scores(texts, stdin)
     plain = SentimentIntensityAnalyzer()
     return pd.DataFrame({
         "scorer": [r["hostility"] for r in now], BASELINE_COMMIT: [r["hostility"] for r in before],
         "plain VADER": [-plain.polarity_scores(t)["compound"] for t in texts],
         "modality": [r["modality"] for r in now], "cues": [r["cues"] for r in now],
-        "version": [r["scorer_version"] for r in now],
+        "version": [r["scorer_version"] for r in now], "cut_lead": [bool(r.get("cut_lead")) for r in now],
+        **({PER_UNIT: alone} if alone is not None else {}),
     })
 
 
-def table(rows: pd.DataFrame, positive: int) -> str:
+def table(rows: pd.DataFrame, positive: int, systems: tuple[str, ...] = SYSTEMS) -> str:
     """Markdown: per split, per corpus and overall, n and (ρ, AUC) per system."""
-    head = "| split | corpus | n | hostile | " + " | ".join(f"{s} ρ | {s} AUC" for s in SYSTEMS) + " |"
-    lines = [head, "|---|---|---:|---:|" + "---:|---:|" * len(SYSTEMS)]
+    head = "| split | corpus | n | hostile | " + " | ".join(f"{s} ρ | {s} AUC" for s in systems) + " |"
+    lines = [head, "|---|---|---:|---:|" + "---:|---:|" * len(systems)]
     for split in ("tune", "t1", "t2", "check"):
         part = rows[rows["split"] == split] if split in ("tune", "check") else rows[rows["part"] == split]
         if split in ("t1", "t2") and (rows["part"] == "").all():
@@ -135,7 +180,7 @@ def table(rows: pd.DataFrame, positive: int) -> str:
                 continue
             hostile = (group["label"] >= positive).to_numpy()
             cells = " | ".join(f"{spearman(group[s], group['label']):.3f} | {auc(group[s], hostile):.3f}"
-                               for s in SYSTEMS)
+                               for s in systems)
             lines.append(f"| {split} | {corpus} | {len(group)} | {int(hostile.sum())} | {cells} |")
     return "\n".join(lines)
 
@@ -213,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors-of", choices=("t1", "t2"), default="t1",
                         help="whose errors --errors lists (default t1). Reading T2's errors makes T2 optimistic: "
                         "T1 becomes the held-out guard")
+    parser.add_argument("--per-unit", action="store_true",
+                        help=f"also score each unit's text alone, cut leads too (the definition before round 29), "
+                        f"printed as the system '{PER_UNIT}'")
     parser.add_argument("--fit-calibration", action="store_true", help="fit and write the calibration anchors (tune)")
     parser.add_argument("--batch", choices=("1", "2", "3", "4", "all"), default="all",
                         help="statements of batch 1 (the first 836 units), batch 2 (the extension), batch 3 (session 6), batch 4 (session 11) or all (default)")
@@ -238,10 +286,14 @@ def main(argv: list[str] | None = None) -> int:
         rows = rows[rows["split"] == args.split]
     rows = pd.concat([rows.reset_index(drop=True), scores(
         rows["text"].tolist(), *([rows[c].tolist() for c in ("targets", "speaker_country")] if "targets" in rows
-                                 else []))], axis=1)
+                                 else [None, None]), rows["headline"].tolist() if "headline" in rows else None,
+        args.per_unit)], axis=1)
     print(f"{what}; {len(rows)} statements; scorer {rows['version'].iloc[0]}. ρ = Spearman(hostility, class); "
           f"AUC of class ≥ {positive} vs the rest.")
-    print(table(rows, positive))
+    print(table(rows, positive, SYSTEMS + ((PER_UNIT,) if args.per_unit else ())))
+    if "headline" in rows:
+        print(f"cut leads scored with their headline: {int(rows['cut_lead'].sum())} of "
+              f"{int((rows['headline'] != '').sum())} cut-lead statements took the headline's score")
     print(intervals(rows, positive))
     if args.errors:
         tune = rows[rows["part"] == args.errors_of].copy()  # one part of tune: the other is held out
@@ -249,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         tune["gap"] = tune["scorer"].rank(pct=True) - tune["label"].rank(pct=True)
         for r in tune.reindex(tune["gap"].abs().sort_values(ascending=False).index).head(args.errors).itertuples():
             cues = ", ".join(f"{c[0]} {c[1]:+.2f}" for c in r.cues)
-            print(f"\n[{r.label:+d}] {r.scorer:+.2f} ({r.modality}) {r.unit_id} {getattr(r, 'speaker_country', '')}"
+            print(f"\n[{r.label:+d}] {r.scorer:+.2f}{' (with headline)' if r.cut_lead else ''} ({r.modality}) {r.unit_id} {getattr(r, 'speaker_country', '')}"
                   f"→{getattr(r, 'targets', '')}\n  {r.text[:300]}\n  cues: {cues}")
     return 0
 

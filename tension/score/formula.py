@@ -53,6 +53,10 @@ class Score:
     # hypothetical, but its hedges are a relative clause's or the month May: the factor is 1.0
     # (hedges.hedge_in_main_clause)
     hedge_outside_main_clause: bool = False
+    # a cut lead scored with its headline statement's score (tension/score/cut_lead.py): the note, and the hostility
+    # its own text had
+    cut_lead: str = ""
+    own_hostility: float | None = None
 
     def explanation(self) -> dict:
         """The parts, as stored with the score and printed by the CLI."""
@@ -74,6 +78,8 @@ class Score:
             # the hostile side's aggregate was more than VERBAL_CAP and no cue was an act: it counted VERBAL_CAP
             "capped": self.capped,
             "formula": _formula(self.vader_weight),
+            # (only for a cut lead scored with its headline: every other explanation is as before)
+            **({"cut_lead": self.cut_lead, "own_hostility": self.own_hostility} if self.cut_lead else {}),
         }
 
 
