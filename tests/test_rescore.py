@@ -72,3 +72,28 @@ def test_run_rescore_publishes_the_new_version_everywhere(ctx, seed_run, tmp_pat
     again = run.rescore(db, scorer=changed)
     assert again["scored"] == 0 and not again["published"]
     assert db.stat().st_mtime_ns == before
+
+
+def test_rescore_gives_a_cut_lead_its_headlines_score_as_a_run_does(ctx, tmp_path):
+    """A lead the feed cut before its end takes its headline statement's score in a run (tension/score/cut_lead.py);
+    rescoring scores a document's statements together, so the rescored lead gets the same score, not its text's."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "cut.txt").write_text(
+        "---\npublished: 2023-04-20\n---\nZakharova condemns Seoul's arms supplies to Kiev as hostile\n\n"
+        "Russian Foreign Ministry spokeswoman Maria Zakharova said the decision of South Korea to sen",
+        encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    run.run_local([inbox], db)
+    with store.connect(db) as con:
+        stored = dict(con.execute("select statement_id, hostility from scores where scorer_version = ?",
+                                  [ctx.scorer.version]).fetchall())
+        notes = [row[0] for row in con.execute("select explanation from scores").fetchall()
+                 if "cut lead" in row[0]]
+        assert notes, "the run scored the cut lead with its headline"
+        con.execute("delete from scores")
+        assert rescore_missing(con, ctx.scorer, chunk=1) == len(stored)
+        again = dict(con.execute("select statement_id, hostility from scores").fetchall())
+        assert len([row for row in con.execute("select explanation from scores").fetchall()
+                    if "cut lead" in row[0]]) == len(notes)
+    assert again == stored

@@ -12,19 +12,29 @@ Pure: the statements of one document and their scores in, the scores out.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Protocol
 
-from tension.extract.findings import Statement
 from tension.extract.targets import _cut_off  # the extractor's test: its characters are in the extractor's version
 # (a change of them re-extracts, and so rescores), not imported by the scorer's version module, which would load the
 # whole extractor for `tension score` (0.07 -> 0.23 s at start)
 from tension.score.formula import Score
 
 CUT_LEAD_NOTE = "cut lead: scored with its headline"
+
+
+class Statement(Protocol):
+    """What the rule reads of a statement: the extractor's Statement in a run, a stored row in `tension rescore`."""
+
+    sentence_index: int
+    sentence: str
+    speaker_country: str | None
+
 HEADLINE_ENDS = (".", ":")  # a document's first sentence ending so is its story's opening, not a headline
 
 
-def headline_of(statements: list[Statement]) -> dict[str, int]:
+def headline_of(statements: Sequence[Statement]) -> dict[str, int]:
     """The first headline statement (sentence 0, not a finished sentence) of each speaker country, by index."""
     found: dict[str, int] = {}
     for i, statement in enumerate(statements):
@@ -49,7 +59,7 @@ def with_headline(own: Score, headline: Score) -> Score:
     return replace(headline, cut_lead=CUT_LEAD_NOTE, own_hostility=own.hostility)
 
 
-def score_cut_leads(statements: list[Statement], scores: list[Score]) -> list[Score]:
+def score_cut_leads(statements: Sequence[Statement], scores: list[Score]) -> list[Score]:
     """`scores` of one document's statements, each cut lead's taken with its headline statement's (same country)."""
     if len(statements) < 2:
         return scores

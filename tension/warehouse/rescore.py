@@ -6,27 +6,47 @@ version recorded in settings.scorer_version.
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import itemgetter
+from typing import NamedTuple
+
 import duckdb
 import pyarrow as pa
 
 from tension.records import SCHEMAS, score_row
+from tension.score.cut_lead import score_cut_leads
 from tension.score.scorer import Scorer
 from tension.warehouse.store import registered, sql
 
-CHUNK = 20_000
+CHUNK = 5_000  # documents per round (about 10 statements each in KCNA)
+
+
+class Stored(NamedTuple):
+    """What the cut-lead rule reads of a stored statement (tension/score/cut_lead.py)."""
+
+    sentence_index: int
+    sentence: str
+    speaker_country: str | None
 
 
 def rescore_missing(con: duckdb.DuckDBPyConnection, scorer: Scorer, chunk: int = CHUNK) -> int:
-    """Score every statement that has no score under `scorer.version`; returns how many were scored."""
+    """Score every statement that has no score under `scorer.version`; returns how many were scored. Whole documents
+    at a time (`chunk` of them), as the pipeline scores a document's statements (a cut lead takes its headline's)."""
     done = 0
     while True:
-        rows = con.execute(sql("unscored_statements"), [scorer.version, chunk]).fetchall()
+        rows = con.execute(sql("unscored_statements"), [scorer.version, chunk, scorer.version]).fetchall()
         if not rows:
             return done
         # toward the statement's targets, as the pipeline scores it (tension/analyse.py), so a rescored statement
         # has the score a fresh run would give it under the same version
-        scored = [score_row(statement_id, scorer.score(content, modality, targets, speaker_country))
-                  for statement_id, content, modality, targets, speaker_country in rows]
+        scored = []
+        for _, group in groupby(rows, key=itemgetter(5)):
+            group = list(group)
+            found = [Stored(sentence_index, sentence or "", speaker_country)
+                     for _, _, _, _, speaker_country, _, sentence_index, sentence, _ in group]
+            scores = score_cut_leads(found, [scorer.score(content, modality, targets, speaker_country)
+                                             for _, content, modality, targets, speaker_country, *_ in group])
+            scored += [score_row(row[0], score) for row, score in zip(group, scores) if not row[8]]
         with registered(con, "fresh_scores", pa.Table.from_pylist(scored, schema=SCHEMAS["scores"])):
             con.execute("insert into scores by name select * from fresh_scores")  # only unscored ones
-        done += len(rows)
+        done += len(scored)
