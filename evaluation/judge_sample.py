@@ -96,7 +96,8 @@ def print_tally(path: Path, table: dict[str, dict[str, tuple[int, int]]]) -> Non
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m evaluation.judge_sample", description=__doc__.split("\n\n")[0],
-                                 epilog=__doc__.split("\n\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter)
+                                 epilog=__doc__.split("\n\n", 1)[1],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
     d = sub.add_parser("draw", help="write the issue's 40-statement sample of a database as a judge's sheet")
     d.add_argument("--db", type=Path, required=True, help="a database built by `tension run` (docs/kcna-run.md)")

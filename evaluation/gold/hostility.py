@@ -263,7 +263,8 @@ def main(argv: list[str] | None = None) -> int:
                         f"printed as the system '{PER_UNIT}'")
     parser.add_argument("--fit-calibration", action="store_true", help="fit and write the calibration anchors (tune)")
     parser.add_argument("--batch", choices=("1", "2", "3", "4", "all"), default="all",
-                        help="statements of batch 1 (the first 836 units), batch 2 (the extension), batch 3 (session 6), batch 4 (session 11) or all (default)")
+                        help="statements of batch 1 (the first 836 units), batch 2 (the extension), batch 3 "
+                             "(session 6), batch 4 (session 11) or all (default)")
     args = parser.parse_args(argv)
     if args.errors and args.split not in ("tune", args.errors_of, "parts"):  # before anything is read or scored
         parser.error(f"--errors lists {args.errors_of.upper()} only (never the check half): use it with --split "
@@ -301,8 +302,9 @@ def main(argv: list[str] | None = None) -> int:
         tune["gap"] = tune["scorer"].rank(pct=True) - tune["label"].rank(pct=True)
         for r in tune.reindex(tune["gap"].abs().sort_values(ascending=False).index).head(args.errors).itertuples():
             cues = ", ".join(f"{c[0]} {c[1]:+.2f}" for c in r.cues)
-            print(f"\n[{r.label:+d}] {r.scorer:+.2f}{' (with headline)' if r.cut_lead else ''} ({r.modality}) {r.unit_id} {getattr(r, 'speaker_country', '')}"
-                  f"→{getattr(r, 'targets', '')}\n  {r.text[:300]}\n  cues: {cues}")
+            with_headline = " (with headline)" if r.cut_lead else ""
+            print(f"\n[{r.label:+d}] {r.scorer:+.2f}{with_headline} ({r.modality}) {r.unit_id} "
+                  f"{getattr(r, 'speaker_country', '')}→{getattr(r, 'targets', '')}\n  {r.text[:300]}\n  cues: {cues}")
     return 0
 
 
