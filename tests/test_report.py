@@ -279,6 +279,13 @@ def test_text_helpers() -> None:
     # a reversed cue shows what it contributed ("refused talks": +0.35), not its lexicon weight (−0.35)
     flipped = json.dumps({"cues": [{"matched": "talks", "weight": -0.35, "contribution": 0.35}], "vader_compound": 0})
     assert report.cue_summary(flipped).startswith("talks\u00a0+0.35;")
+    # a lead the feed cut short is scored with its headline (tension/score/cut_lead.py): its cues are the headline's,
+    # and the cell says so with what its own words gave, or an analyst looks for words that are not in the quote
+    cut = json.dumps({"cues": [{"matched": "condemns", "weight": 0.5}], "vader_compound": -0.4,
+                      "cut_lead": "cut lead: scored with its headline", "own_hostility": 0.05})
+    assert report.cue_summary(cut).endswith("the feed cut this lead short: cues and score are its headline's "
+                                            "(its own words +0.05)")
+    assert "headline" not in report.cue_summary(flipped)
 
 
 def test_hangul_outlets_render_and_a_sentence_shows_once(db_path: Path, tmp_path: Path) -> None:

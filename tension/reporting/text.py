@@ -83,6 +83,10 @@ def cue_summary(explanation: str | None, limit: int = 8) -> str:
     cues.append(f"VADER\u00a0{signed(parts.get('vader_compound'))}" + vader_part_text(parts))
     if parts.get("modality") not in (None, "asserted"):
         cues.append(modality_words(parts["modality"], parts.get("modality_factor", 1)))
+    if parts.get("cut_lead"):
+        # the cues above are the headline's (tension/score/cut_lead.py): say so, with what the lead's own words gave
+        cues.append(f"the feed cut this lead short: cues and score are its headline's (its own words "
+                    f"{signed(parts.get('own_hostility'))})")
     return "; ".join(cues)
 
 
