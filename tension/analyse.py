@@ -28,7 +28,7 @@ from tension.ingest.clean import clean_text
 from tension.ingest.documents import Document, Rejection, read_documents, read_jsonl
 from tension.ingest.formats import LineOffsets
 from tension.ingest.signature import shingle_id_sets, signatures_of
-from tension.score.cut_lead import score_cut_leads
+from tension.score.cut_lead import score_document
 from tension.score.scorer import Score, Scorer
 
 
@@ -112,11 +112,7 @@ def _analyse_stagewise(docs: list[Document], ctx: Context, timings: dict[str, fl
                                      c.header.dateline)
                   for c, doc in zip(cleaned, docs)]
     extracted = perf_counter()
-    score = ctx.scorer.score
-    # toward the statement's targets: a cue directed at a third country counts 0 (tension/score/direction.py); a lead
-    # the feed cut before its end takes its headline statement's score when that is larger (tension/score/cut_lead.py)
-    scores = [score_cut_leads(found, [score(s.content, s.modality, s.targets, s.speaker_country) for s in found])
-              for found in statements]
+    scores = [score_document(ctx.scorer, found) for found in statements]
     if timings is not None:
         timings["extract"] = timings.get("extract", 0.0) + extracted - started
         timings["score"] = timings.get("score", 0.0) + perf_counter() - extracted

@@ -20,25 +20,37 @@ from tension.extract.targets import _cut_off  # the extractor's test: its charac
 # (a change of them re-extracts, and so rescores), not imported by the scorer's version module, which would load the
 # whole extractor for `tension score` (0.07 -> 0.23 s at start)
 from tension.score.formula import Score
+from tension.score.scorer import Scorer
 
 CUT_LEAD_NOTE = "cut lead: scored with its headline"
+HEADLINE_ENDS = (".", ":")  # a document's first sentence ending so is its story's opening, not a headline
 
 
 class Statement(Protocol):
-    """What the rule reads of a statement: the extractor's Statement in a run, a stored row in `tension rescore`."""
+    """What scoring reads of a statement: the extractor's Statement in a run, a stored row in `tension rescore`."""
 
+    content: str
+    modality: str
+    targets: list[str]
+    speaker_country: str | None
     sentence_index: int
     sentence: str
-    speaker_country: str | None
 
-HEADLINE_ENDS = (".", ":")  # a document's first sentence ending so is its story's opening, not a headline
+
+def score_document(scorer: Scorer, statements: Sequence[Statement]) -> list[Score]:
+    """One document's statements scored as the pipeline scores them, in a run and in `tension rescore` alike: each
+    toward its targets and speaker country (a cue aimed at a third country counts 0: tension/score/direction.py), a
+    cut lead with its headline statement."""
+    return score_cut_leads(statements, [scorer.score(s.content, s.modality, s.targets, s.speaker_country)
+                                        for s in statements])
 
 
 def headline_of(statements: Sequence[Statement]) -> dict[str, int]:
     """The first headline statement (sentence 0, not a finished sentence) of each speaker country, by index."""
     found: dict[str, int] = {}
     for i, statement in enumerate(statements):
-        if not statement.sentence_index and statement.speaker_country and not statement.sentence.rstrip().endswith(HEADLINE_ENDS):
+        if not statement.sentence_index and statement.speaker_country and \
+                not statement.sentence.rstrip().endswith(HEADLINE_ENDS):
             found.setdefault(statement.speaker_country, i)
     return found
 

@@ -14,7 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from tension.records import SCHEMAS, score_row
-from tension.score.cut_lead import score_cut_leads
+from tension.score.cut_lead import score_document
 from tension.score.scorer import Scorer
 from tension.warehouse.store import registered, sql
 
@@ -22,11 +22,14 @@ CHUNK = 5_000  # documents per round (about 10 statements each in KCNA)
 
 
 class Stored(NamedTuple):
-    """What the cut-lead rule reads of a stored statement (tension/score/cut_lead.py)."""
+    """What scoring reads of a stored statement (tension/score/cut_lead.py, score_document)."""
 
+    content: str
+    modality: str
+    targets: list[str]
+    speaker_country: str | None
     sentence_index: int
     sentence: str
-    speaker_country: str | None
 
 
 def rescore_missing(con: duckdb.DuckDBPyConnection, scorer: Scorer, chunk: int = CHUNK) -> int:
@@ -37,16 +40,15 @@ def rescore_missing(con: duckdb.DuckDBPyConnection, scorer: Scorer, chunk: int =
         rows = con.execute(sql("unscored_statements"), [scorer.version, chunk, scorer.version]).fetchall()
         if not rows:
             return done
-        # toward the statement's targets, as the pipeline scores it (tension/analyse.py), so a rescored statement
-        # has the score a fresh run would give it under the same version
+        # as the pipeline scores a document's statements (score_document), so a rescored statement has the score a
+        # fresh run would give it under the same version
         scored = []
         for _, group in groupby(rows, key=itemgetter(5)):
             group = list(group)
-            found = [Stored(sentence_index, sentence or "", speaker_country)
-                     for _, _, _, _, speaker_country, _, sentence_index, sentence, _ in group]
-            scores = score_cut_leads(found, [scorer.score(content, modality, targets, speaker_country)
-                                             for _, content, modality, targets, speaker_country, *_ in group])
-            scored += [score_row(row[0], score) for row, score in zip(group, scores) if not row[8]]
+            found = [Stored(content, modality, targets, speaker_country, sentence_index, sentence or "")
+                     for _, content, modality, targets, speaker_country, _, sentence_index, sentence, _ in group]
+            scored += [score_row(row[0], score) for row, score in zip(group, score_document(scorer, found))
+                       if not row[8]]
         with registered(con, "fresh_scores", pa.Table.from_pylist(scored, schema=SCHEMAS["scores"])):
             con.execute("insert into scores by name select * from fresh_scores")  # only unscored ones
         done += len(scored)
