@@ -189,7 +189,8 @@ def _crowd_speaking() -> tuple[re.Pattern, re.Pattern]:
     frames = "|".join(sorted(map(re.escape, load_reference_words().get("crowd_frame", ())), key=len, reverse=True))
     opening = re.compile(r"(?P<ref>They|It)\s+(?:(?:also|further|then|again|strongly|once\s+again|unanimously|"
                          r"resolutely|firmly)\s+)?(?:" + verbs + r")\b")
-    closing = re.compile(r",\s+(?P<ref>they|it)\s+(?:\w+ly\s+)?(?:" + verbs + ("|" + frames if frames else "") + r")(?:\s+out)?[.\"”’\s]*$")
+    closing = re.compile(r",\s+(?P<ref>they|it)\s+(?:\w+ly\s+)?(?:" + verbs + ("|" + frames if frames else "")
+                         + r")(?:\s+out)?[.\"”’\s]*$")
     return opening, closing
 
 
@@ -221,7 +222,9 @@ def crowd_going_on(statement: Statement, sentence: Sentence, doc: Walk) -> State
         return replace(statement, speaker="It", speaker_actor=None, speaker_country=None, speaker_role=None,
                        speaker_kind="civic", attribution="speech verb (no state)", reported_by=narrator.text)
     crowd = doc.crowd if doc.crowd is not None and doc.crowd.actor != narrator.actor else None
-    return replace(statement, speaker="They", speaker_actor=crowd.actor if crowd else None,
-                   speaker_country=crowd.country if crowd else None, speaker_role=crowd.role or None if crowd else None,
-                   speaker_kind=crowd.kind if crowd else "people", attribution="speech verb (no state)" if crowd is None
-                   or not crowd.country else "speech verb", reported_by=narrator.text)
+    if crowd is None:  # a crowd the text places in no country
+        return replace(statement, speaker="They", speaker_actor=None, speaker_country=None, speaker_role=None,
+                       speaker_kind="people", attribution="speech verb (no state)", reported_by=narrator.text)
+    return replace(statement, speaker="They", speaker_actor=crowd.actor, speaker_country=crowd.country,
+                   speaker_role=crowd.role or None, speaker_kind=crowd.kind,
+                   attribution="speech verb" if crowd.country else "speech verb (no state)", reported_by=narrator.text)
