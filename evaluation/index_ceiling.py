@@ -195,8 +195,9 @@ def label_sample(flags: pd.DataFrame, event_weeks: set[date], draw: str = "first
 
 
 def precision_recall(labelled: pd.DataFrame, sizes: dict[str, int]) -> dict[str, dict[str, float]]:
-    """Precision and recall of the keyword test (`reporting`) against the labels (`label` True/False) per stratum,
-    pooled over the labelled items, and weighted to the corpus (each stratum's counts x its size / its sample)."""
+    """Precision and recall of the keyword test (`reporting`) against the labels (`label` True/False), per draw and
+    stratum ('first:event_week'), and per draw weighted to the documents it was drawn from ('first:weighted': each
+    stratum's counts x its size in `sizes` / its sample)."""
     def counts(frame: pd.DataFrame, weight: float = 1.0) -> np.ndarray:
         hit, label = frame["reporting"].astype(bool), frame["label"].astype(bool)
         return weight * np.array([(hit & label).sum(), (hit & ~label).sum(), (~hit & label).sum(), len(frame)])
@@ -207,10 +208,12 @@ def precision_recall(labelled: pd.DataFrame, sizes: dict[str, int]) -> dict[str,
                 "precision": tp / (tp + fp) if tp + fp else float("nan"),
                 "recall": tp / (tp + fn) if tp + fn else float("nan")}
 
-    result = {stratum: figures(counts(frame)) for stratum, frame in labelled.groupby("stratum")}
-    result["pooled"] = figures(counts(labelled))
-    result["corpus"] = figures(sum(counts(frame, sizes[stratum] / len(frame))
-                                   for stratum, frame in labelled.groupby("stratum")))
+    result = {}
+    for draw, items in labelled.groupby("draw", sort=False):
+        strata = dict(list(items.groupby("stratum")))
+        result.update({f"{draw}:{stratum}": figures(counts(frame)) for stratum, frame in strata.items()})
+        result[f"{draw}:weighted"] = figures(sum(counts(frame, sizes[stratum] / len(frame))
+                                                 for stratum, frame in strata.items()))
     return result
 
 
@@ -258,9 +261,13 @@ def ceiling_report(rss_db: Path, judged: dict[date, bool] | None, labels: pd.Dat
     if labels is not None:
         flags = document_flags(rss_db, keywords)
         event_weeks = {w for w, n in events.items() if n > 0}
-        sizes = flags["week"].map(lambda w: "event_week" if w in event_weeks else "other_week").value_counts()
-        pr = precision_recall(labels.merge(flags[["doc_id", "reporting"]], on="doc_id"), sizes.to_dict())
-        lines += ["", "| keyword test vs my labels | items | true pos. | false pos. | missed | precision | recall |",
+        sizes = {**flags["week"].map(lambda w: "event_week" if w in event_weeks else "other_week").value_counts(),
+                 "north_word": int(flags["says_north"].sum())}
+        pr = precision_recall(labels.merge(flags[["doc_id", "reporting"]], on="doc_id"), sizes)
+        lines += ["", f"Documents: {sizes['event_week']} in event weeks, {sizes['other_week']} in the others, "
+                      f"{sizes['north_word']} with the word north",
+                  "| keyword test vs my labels (draw:stratum) | items | true pos. | false pos. | missed | precision | "
+                  "recall |",
                   "|---|---:|---:|---:|---:|---:|---:|"]
         for key, figures in pr.items():
             lines.append(f"| {key} | {figures['n']:.0f} | {figures['tp']:.1f} | {figures['fp']:.1f} | "
@@ -292,7 +299,8 @@ def other_corpora_report(keywords: dict[str, list[str]], rss2024_db: Path | None
                           nk_event_days(2024, series=name), 2024, 2024))
     if kcna_db:
         exercise = pd.Series({w: 1 for w in kcna_event_weeks()})
-        cases.append(("KCNA 2011–12, exercise and launch weeks", kcna_db, exercise, 2011, 2012))
+        # every week read, as index_events.kcna: 2010-W52 and 2013-W01 hold days of 2011 and 2012
+        cases.append(("KCNA 2011–12, exercise and launch weeks", kcna_db, exercise, 2010, 2013))
     for title, db, events, first, last in cases:
         weeks = year_frame(db, events, keywords, first, last)
         c = ceiling_correlations(weeks, ("keyword_items", "intensity"))
