@@ -243,7 +243,8 @@ def ceiling_report(rss_db: Path, judged: dict[date, bool] | None, labels: pd.Dat
     lines = [f"Eighth round: RSS 2022 ({len(weeks)} weeks read, {int(weeks['documents'].sum())} documents, "
              f"{int(weeks['reporting_items'].sum())} reporting items); events: `{primary_series(2022)}`, "
              f"{int(visible['events'].sum())} event days in {len(visible)} weeks",
-             "", "| visibility of the event's ISO week | events | event weeks | of them: reporting item the next week |",
+             "", "| visibility of the event's ISO week | events | event weeks "
+                 "| of them: reporting item the next week |",
              "|---|---:|---:|---:|"]
     for tier in TIERS:
         chosen = visible[visible["tier"] == tier]
