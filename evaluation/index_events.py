@@ -22,8 +22,9 @@ beside `today` and `is_act` on RSS 2022 tune/check/whole year, KCNA and RSS 2024
 decision (docs/evaluation-index.md).
 --rss2024 also prints the fourth round: the measures on RSS 2024, a year no measure was chosen on, against the 2024
 event series of evaluation/data/nk_event_series.tsv, and the pre-registered rule's decision on the headline.
-The rounds' measures and rules (third, fourth, fifth and seventh) are in evaluation/index_rounds.py; this module
-holds the weekly measures, the event series and the statistics they share.
+The eighth round (how high any measure from the RSS 2022 feed can go: `python -m evaluation.index_ceiling`) is in
+evaluation/index_ceiling.py. The rounds' measures and rules (third, fourth, fifth and seventh) are in
+evaluation/index_rounds.py; this module holds the weekly measures, the event series and the statistics they share.
 
 evaluation/events.py (the scoring issue's) recomputes the index in Python from `tension statements`; this script
 reads the measures from the published databases through the views analysts use (tension_index('week')), so
