@@ -1,0 +1,67 @@
+"""Rules of the fortieth tuning round (branch h13ao): in a state outlet's story (KCNA), a lead that tells a body of
+the outlet's own side putting out a text ("A spokesman for the <office> of the DPRK issued the following statement:",
+"<a body> in the statement issued on <day> disclosed ...") makes the body the speaker of what follows, with the kind
+the lead's own row gave it, even when the dictionary knows no name for the body but its state ("... of the DPRK") —
+before, the text went to the outlet's own voice (state media). Not when the text is only heard of ("Upon hearing the
+statement issued by ...": what follows is the listeners'). Every sentence here is written for these tests (never
+copied from the corpora). Figures: docs/evaluation-extraction.md, "Fortieth tuning round (branch h13ao)"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tension.extract.statements import extract_statements
+
+_DAY = date(2011, 5, 3)
+
+
+def _rows(ctx, text: str) -> list[tuple]:
+    """(speaker, speaker country, kind, sorted targets) of each statement, in order, told by KCNA."""
+    return [(s.speaker, s.speaker_country, s.speaker_kind, ",".join(sorted(s.targets)))
+            for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon, "KCNA")]
+
+
+# --- the hard cases: each failed before the rule ---------------------------------------------------------------------
+
+def test_an_office_of_the_state_issuing_the_following_statement_speaks_it(ctx):
+    text = ("A spokesman for the Education Commission of the DPRK on Friday issued the following statement: , The "
+            "puppet group of south Korea again forced its schoolchildren to sing songs of confrontation. Not content "
+            "with this, it slandered the schools of the north before the whole world. The group will pay dearly "
+            "for its crime.")
+    rows = _rows(ctx, text)
+    later = [r for r in rows[1:] if "KOR" in r[3]]
+    assert later and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "government" for r in later), rows
+
+
+def test_a_body_in_the_statement_issued_on_a_day_speaks_what_follows(ctx):
+    text = ("The inspection group of the National Defence Commission of the DPRK in the second part of the statement "
+            "issued on May 2 disclosed that the case of the sunk vessel was faked up by the puppet group of south "
+            "Korea. The puppet warmongers then staged reckless drills near the islands. This proves that the "
+            "traitors are bent on a new war against the north.")
+    rows = _rows(ctx, text)
+    later = [r for r in rows[1:] if "KOR" in r[3]]
+    assert later and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "government" for r in later), rows
+
+
+# --- counter-cases: the same on main and on the branch ---------------------------------------------------------------
+
+def test_reactions_upon_hearing_a_statement_are_not_the_statements(ctx):
+    text = ("Upon hearing the statement issued by a spokesman for the Education Commission of the DPRK, teachers in "
+            "Pyongyang held meetings on Saturday. The puppet group of south Korea will pay dearly for its crime.")
+    rows = _rows(ctx, text)
+    assert rows[-1][:3] == ("KCNA", "PRK", "state_media"), rows
+
+
+def test_a_text_the_outlet_answers_stays_the_outlets(ctx):
+    text = ("The puppet regime of south Korea on Monday published a white paper on the north. The white paper is "
+            "a collection of lies slandering the DPRK.")
+    rows = _rows(ctx, text)
+    assert rows[-1][:3] == ("KCNA", "PRK", "state_media"), rows
+
+
+def test_people_incensed_after_a_statement_speak_for_themselves_not_the_statement(ctx):
+    text = ("Pyongyang people have become incensed against the south Korean regime after the DPRK government "
+            "spokesman released a statement on Tuesday denouncing it for slandering the DPRK. The puppet regime will "
+            "pay dearly for its crime.")
+    rows = _rows(ctx, text)
+    assert rows[-1][:3] == ("KCNA", "PRK", "state_media"), rows  # (not the spokesman's text going on)
