@@ -43,6 +43,24 @@ def test_a_body_in_the_statement_issued_on_a_day_speaks_what_follows(ctx):
     assert later and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "government" for r in later), rows
 
 
+def test_a_delegation_issuing_a_communique_speaks_what_follows(ctx):
+    text = ("The talks between the military of the north and the south broke down after all. The north side "
+            "delegation to the talks on Tuesday issued a communique exposing the confrontation policy of the south "
+            "Korean group of traitors. The puppet forces insisted on their absurd agenda to the last and walked out "
+            "of the talks. They thus revealed their intention to block dialogue with the north.")
+    rows = _rows(ctx, text)
+    later = [r for r in rows[2:] if "KOR" in r[3]]
+    assert later and all(r[0] != "KCNA" and r[1] == "PRK" for r in later), rows
+
+
+def test_people_incensed_after_a_statement_speak_for_themselves_not_the_statement(ctx):
+    text = ("Pyongyang people have become incensed against the south Korean regime after the DPRK government "
+            "spokesman released a statement on Tuesday denouncing it for slandering the DPRK. The puppet regime will "
+            "pay dearly for its crime.")
+    rows = _rows(ctx, text)
+    assert rows[-1][:3] == ("KCNA", "PRK", "state_media"), rows  # (main: the spokesman's text going on)
+
+
 # --- counter-cases: the same on main and on the branch ---------------------------------------------------------------
 
 def test_reactions_upon_hearing_a_statement_are_not_the_statements(ctx):
@@ -58,10 +76,3 @@ def test_a_text_the_outlet_answers_stays_the_outlets(ctx):
     rows = _rows(ctx, text)
     assert rows[-1][:3] == ("KCNA", "PRK", "state_media"), rows
 
-
-def test_people_incensed_after_a_statement_speak_for_themselves_not_the_statement(ctx):
-    text = ("Pyongyang people have become incensed against the south Korean regime after the DPRK government "
-            "spokesman released a statement on Tuesday denouncing it for slandering the DPRK. The puppet regime will "
-            "pay dearly for its crime.")
-    rows = _rows(ctx, text)
-    assert rows[-1][:3] == ("KCNA", "PRK", "state_media"), rows  # (not the spokesman's text going on)
