@@ -33,8 +33,9 @@ def test_an_office_of_the_state_issuing_the_following_statement_speaks_it(ctx):
     assert later and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "government" for r in later), rows
 
 
-def test_a_body_in_the_statement_issued_on_a_day_speaks_what_follows(ctx):
-    text = ("The inspection group of the National Defence Commission of the DPRK in the second part of the statement "
+def test_a_body_the_headline_names_in_the_statement_issued_on_a_day_speaks_what_follows(ctx):
+    text = ("NDC Inspection Group Discloses Truth of Sinking\n\n"
+            "The inspection group of the National Defence Commission of the DPRK in the second part of the statement "
             "issued on May 2 disclosed that the case of the sunk vessel was faked up by the puppet group of south "
             "Korea. The puppet warmongers then staged reckless drills near the islands. This proves that the "
             "traitors are bent on a new war against the north.")
@@ -76,3 +77,28 @@ def test_a_text_the_outlet_answers_stays_the_outlets(ctx):
     rows = _rows(ctx, text)
     assert rows[-1][:3] == ("KCNA", "PRK", "state_media"), rows
 
+
+def test_a_papers_commentary_in_house_words_is_the_papers_one_row_for_both_targets(ctx):
+    text = ("Rodong Sinmun Monday observes in a bylined commentary: , The drills near the border went beyond all "
+            "limits. , What is more serious is that the U.S. imperialists and the south Korean puppet warmongers "
+            "staged the reckless drills aiming at the flag of the DPRK. , This is an unpardonable provocation.")
+    rows = _rows(ctx, text)
+    middle = [r for r in rows if r[3] and "USA" in r[3]]
+    assert [r[:3] for r in middle] == [("Rodong Sinmun", "PRK", "state_media")] and middle[0][3] == "KOR,USA", rows
+
+
+def test_reactions_to_a_recently_released_statement_are_not_the_statements(ctx):
+    text = ("The recently released statement of the spokesman for the Education Commission of the DPRK adds fuel to "
+            "public anger at the south Korean regime. A teacher of a school in Pyongyang, Ri Chol, told KCNA that "
+            "the puppet group of traitors will never escape punishment.")
+    rows = _rows(ctx, text)
+    assert rows[-1][0] != "DPRK" and rows[-1][2] != "government", rows
+
+
+def test_a_statement_issued_on_a_day_under_a_headline_of_peoples_anger_opens_their_reactions(ctx):
+    text = ("Anger of Koreans at Puppet Group Mounts\n\n"
+            "A spokesman for the General Staff of the Korean People's Army in a statement released on Friday disclosed "
+            "that a unit of the puppet army of south Korea fired at portraits of the leaders. The news touched off "
+            "the fury of the people. The puppet warmongers will pay dearly for their crime.")
+    rows = _rows(ctx, text)
+    assert rows[-1][:3] == ("KCNA", "PRK", "state_media"), rows  # (not the General Staff's text going on)

@@ -121,15 +121,25 @@ _ISSUER_KINDS = POLITICAL_VOICES | {"civic", "academic"}
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 
 
-def _lead_voice(found: list[Statement], narrator: Mention) -> tuple[Mention, str | None] | None:
+def _lead_voice(found: list[Statement], narrator: Mention, text: str, at: int) -> tuple[Mention, str | None] | None:
     """The voice of the outlet's own side, other than the outlet, that the lead's own row gives ("A spokesman for the
     Education Commission of |the DPRK| issued ..." → the DPRK, government: the kind read from the spokesman's
-    phrase), with its kind: who issues the text when the dictionary knows the body by its state alone (round 40)."""
-    voice = next((s for s in found if not s.attribution.startswith("document") and not s.is_act and
+    phrase), with its kind: who issues the text when the dictionary knows the body by its state alone (round 40).
+    Only a voice named before the issuing words at `at` (the body that issues, not "The recently released statement
+    of <the body> adds fuel to ...": what follows is others' reactions)."""
+    voice = next((s for s in found if 0 <= text.find(s.speaker or "\0") < at and
+                  not s.attribution.startswith("document") and not s.is_act and
                   s.speaker_country == narrator.country and s.speaker_actor != narrator.actor and
                   s.speaker_kind in _ISSUER_KINDS and (s.speaker or "").lower() not in _PRONOUNS and
                   not (s.speaker_role or "").startswith("late ")), None)  # (not "<a body> of |Kim Il Sung| University")
     return None if voice is None else (as_mention(voice), voice.speaker_kind)
+
+
+def _named_before(body: Mention, sentence: Sentence, doc: Walk) -> bool:
+    """Whether the story names the body before this sentence (its headline: "<the body> Reveals Truth ..."): a lead
+    telling what the body said "in the statement issued on <day>" opens that text only then; after a headline about
+    people ("<people> Vow to ...") the same lead opens their reactions (round 40, gold-free KCNA)."""
+    return body.actor is not None and any(m.actor == body.actor for m in doc.mentions if m.end <= sentence.start)
 
 
 def issuer_going_on(sentence: Sentence, in_sentence: list[Mention], doc: Walk, before: Mention | None,
@@ -144,14 +154,18 @@ def issuer_going_on(sentence: Sentence, in_sentence: list[Mention], doc: Walk, b
     following, issuing_frame, pointer, issued_in = _issuing_frames()
     if (frame := following.search(sentence.text)) is not None:
         body = _issuing_body(sentence, in_sentence, frame.start(), doc.narrator)
-        return _lead_voice(found, doc.narrator) if body is None else (body, kinds.of_mention(body))
-    if (issuing := issuing_frame.search(sentence.text) or issued_in.search(sentence.text)) is not None and (
+        return _lead_voice(found, doc.narrator, sentence.text, frame.start()) if body is None else \
+            (body, kinds.of_mention(body))
+    earlier = (issuing := issuing_frame.search(sentence.text)) is None and \
+        (issuing := issued_in.search(sentence.text)) is not None
+    if issuing is not None and (
             (body := _issuing_body(sentence, in_sentence, issuing.start(), doc.narrator)) is not None or
-            sentence.index <= _LEAD and (lead := _lead_voice(found, doc.narrator)) is not None):
+            sentence.index <= _LEAD and (lead := _lead_voice(found, doc.narrator, sentence.text, issuing.start()))
+            is not None):
         doc.issuer = (body, kinds.of_mention(body), sentence.index) if body is not None else (*lead, sentence.index)
         if sentence.index <= _LEAD and doc.issuer[0].country == doc.narrator.country and doc.issuer[1] is not None \
                 and not _HEARD.search(sentence.text, max(sentence.text.rfind(". ", 0, issuing.start()), 0),
-                                      issuing.start()):
+                                      issuing.start()) and (not earlier or _named_before(doc.issuer[0], sentence, doc)):
             # a story that opens with its own state's body issuing a text and then is that text, with no frame
             # ("<the CPRK> issued a statement denouncing X. <what the statement says>"): the body speaks what
             # follows, not the outlet (issue 13 round 26); a frame of someone else's later takes the voice over

@@ -234,7 +234,12 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
                                     speaker_kind=paper[1], reported_by=narrator.text, targets_inferred=False)
             elif (body := _own_body_going_on(doc)) is not None:
                 # "<the body> in the statement issued ... . The puppet warmongers staged ...": the body's text in its
-                # own loaded words, not the outlet's (round 40)
+                # own loaded words, not the outlet's (round 40); one row of the body per sentence, as the outlet's
+                same = next((s for s in out if s.speaker == body.text and s.speaker_actor == body.actor and
+                             not s.is_act), None)
+                if same is not None:
+                    same.targets.extend(t for t in targets if t not in same.targets)
+                    continue
                 statement = replace(statement, speaker=body.text, speaker_actor=body.actor,
                                     speaker_country=body.country, speaker_role=body.role or None, cue="",
                                     is_act=False, attribution="continued (house vocabulary)", targets=targets,
