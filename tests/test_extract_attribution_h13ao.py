@@ -1,10 +1,13 @@
 """Rules of the fortieth tuning round (branch h13ao): in a state outlet's story (KCNA), a lead that tells a body of
-the outlet's own side putting out a text ("A spokesman for the <office> of the DPRK issued the following statement:",
-"<a body> in the statement issued on <day> disclosed ...") makes the body the speaker of what follows, with the kind
-the lead's own row gave it, even when the dictionary knows no name for the body but its state ("... of the DPRK") —
-before, the text went to the outlet's own voice (state media). Not when the text is only heard of ("Upon hearing the
-statement issued by ...": what follows is the listeners'). Every sentence here is written for these tests (never
-copied from the corpora). Figures: docs/evaluation-extraction.md, "Fortieth tuning round (branch h13ao)"."""
+the outlet's own side putting out a text makes the body the speaker of what follows — also when the dictionary knows
+the body only by its state ("A spokesman for the <office> of the DPRK issued the following statement:": the lead's own
+row gives the voice and its kind), when the text is a communique, and when the lead tells the text before its
+participle ("<body> in the statement issued on <day> ...", only under a headline naming the body). The text's
+sentences in house vocabulary stay the body's (one row per sentence), and a relayed group's back-reference after the
+body's row is domestic as after the outlet's. Not when the lead tells the text only as what people reacted to ("...
+angry after <the spokesman> released a statement", "The recently released statement of <body> adds fuel to ...",
+"Upon hearing ..."). Every sentence here is written for these tests (never copied from the corpora). Figures:
+docs/evaluation-extraction.md, "Fortieth tuning round (branch h13ao)"."""
 
 from __future__ import annotations
 
@@ -54,10 +57,10 @@ def test_a_delegation_issuing_a_communique_speaks_what_follows(ctx):
     assert later and all(r[0] != "KCNA" and r[1] == "PRK" for r in later), rows
 
 
-def test_people_incensed_after_a_statement_speak_for_themselves_not_the_statement(ctx):
-    text = ("Pyongyang people have become incensed against the south Korean regime after the DPRK government "
-            "spokesman released a statement on Tuesday denouncing it for slandering the DPRK. The puppet regime will "
-            "pay dearly for its crime.")
+def test_people_angry_after_a_statement_speak_for_themselves_not_the_statement(ctx):
+    text = ("Workers and students in the capital grew angry with the puppet rulers of the south after the DPRK "
+            "government spokesman released a statement on Monday that condemned their slander. The puppet regime "
+            "will pay dearly for its crime.")
     rows = _rows(ctx, text)
     assert rows[-1][:3] == ("KCNA", "PRK", "state_media"), rows  # (main: the spokesman's text going on)
 
