@@ -351,7 +351,8 @@ def _own_state_pointed_at(statement: Statement, doc: Walk) -> bool:
     outlet's own row about Seoul) points at its own state: the outlet's previous row was aimed at the speaker's
     country, so "they urged the authorities" is a domestic demand, not aimed at the outlet's side (issue 13
     eighteenth round: rally participants' words relayed by KCNA). The outlet's row or that of a body of its side
-    whose text the story tells (round 40: "<the body> issued a statement. The puppet regime ... . They arrested ...")."""
+    whose text the story tells (round 40: "<the body> issued a statement. The puppet regime ... . They arrested
+    ...")."""
     narrator = doc.narrator
     if narrator is None or statement.speaker_kind not in _NOT_STATE or not statement.reported_by:
         return False
