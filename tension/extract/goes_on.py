@@ -6,6 +6,7 @@ walk (`tension.extract.statements`) keeps it as `Walk.continuing` until a senten
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -121,7 +122,7 @@ _ISSUER_KINDS = POLITICAL_VOICES | {"civic", "academic"}
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 
 
-def _lead_voice(found: list[Statement], narrator: Mention, text: str, at: int) -> tuple[Mention, str | None] | None:
+def _lead_voice(found: Sequence[Statement], narrator: Mention, text: str, at: int) -> tuple[Mention, str | None] | None:
     """The voice of the outlet's own side, other than the outlet, that the lead's own row gives ("A spokesman for the
     Education Commission of |the DPRK| issued ..." → the DPRK, government: the kind read from the spokesman's
     phrase), with its kind: who issues the text when the dictionary knows the body by its state alone (round 40).
@@ -143,7 +144,7 @@ def _named_before(body: Mention, sentence: Sentence, doc: Walk) -> bool:
 
 
 def issuer_going_on(sentence: Sentence, in_sentence: list[Mention], doc: Walk, before: Mention | None,
-                    before_kind: str | None, kinds: Kinds | None, found: list[Statement] = ()
+                    before_kind: str | None, kinds: Kinds | None, found: Sequence[Statement] = ()
                     ) -> tuple[Mention, str | None] | None:
     """The body that goes on speaking after a lead issuing a text with a colon, and its kind (`before`: the last
     speaker before the sentence; `found`: the sentence's statements), or None when the sentence is no such lead. A
