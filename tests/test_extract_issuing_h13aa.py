@@ -23,12 +23,14 @@ def test_table_has_its_header_known_uses_a_source_and_no_duplicate():
 def test_both_detectors_read_the_table():
     words = issuing_words()
     assert "made public" in words["issuing"] and "gave" in words["following"]
-    following, issuing, pointer = _issuing_frames()
+    following, issuing, pointer, issued_in = _issuing_frames()
     assert following.search("A spokesman for the committee gave   the following answer to a question:")
     assert issuing.search("The council made  public its white paper on Monday.")
     assert pointer.fullmatch("The information bulletin went on:")
     assert not pointer.fullmatch("The bulletin was read:")
     assert pointer.fullmatch("The information said:")  # (the information bulletin, named short; round 26)
+    assert issued_in.search("The council in the second part of its memorandum  released on Monday said ...")
+    assert not issued_in.search("Upon hearing the memorandum released by the council, ...")
     found = issued_documents("The council made public a memorandum. Later the memorandum notes a thing.",
                              words["points_back"])
     assert found == [(12, "memorandum")]

@@ -6,13 +6,14 @@ walk (`tension.extract.statements`) keeps it as `Walk.continuing` until a senten
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from tension.config import load_reference_words
 from tension.extract.continuation import closing_frame_voice, colon_frame
 from tension.extract.findings import Statement, outside_quotes
-from tension.extract.kinds import Kinds
+from tension.extract.kinds import POLITICAL_VOICES, Kinds
 from tension.extract.mentions import PERSON, Mention
 from tension.extract.references import issuing_words, words_pattern
 from tension.extract.sentences import Sentence
@@ -48,11 +49,16 @@ def voice_going_on(sentence: Sentence, in_sentence: list[Mention], found: list[S
 
 
 @lru_cache(maxsize=1)
-def _issuing_frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(a lead opening a text with "the following ...:", a lead issuing a document, a pointer frame "It said:"), from
-    issuing_words.tsv (read on first use)."""
+def _issuing_frames() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(a lead opening a text with "the following ...:", a lead issuing a document, a pointer frame "It said:", a lead
+    telling what a body said in a document issued before), from issuing_words.tsv (read on first use)."""
     words = issuing_words()
     verbs = words_pattern(words.get("issuing", ()))
+    # "<body> in the statement issued on <day> disclosed ...", "<body> in the second part of its report released ...":
+    # the document named before its participle, the body its subject (round 40; "Upon hearing the statement issued by
+    # <body>" has no "in" before it: what follows is the listeners')
+    issued_in = re.compile(r"\bin\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:of\s+(?:the|a|an|its|their)\s+)?"
+                           r"(?:" + words_pattern(words.get("document", ())) + r")\s+(?:" + verbs + r")\b")
     # A lead telling a body that issues a text and opens it with a colon: "<a spokesman for the body> issued the
     # following statement:", "... gave the following answer to questions raised by KCNA:" (the colon may be inside the
     # sentence when the text's first paragraph is glued on). The body, not the outlet, speaks what follows (issue 13
@@ -66,7 +72,7 @@ def _issuing_frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     pointer = re.compile(r"(?:It|The\s+(?:(?:" + words_pattern(words.get("pointer_modifier", ())) + r")\s+)?(?:" +
                          words_pattern(words.get("pointer", ())) + r")(?:,[^,:]{1,200},)?)\s+(?:" +
                          words_pattern(words.get("pointer_verb", ())) + r")\s*:\s*$")
-    return following, issuing, pointer
+    return following, issuing, pointer, issued_in
 
 
 # A colon frame of someone's own words ("<a worker>, <his post>, told KCNA:", "<an officer> said:"): in a story that
@@ -107,25 +113,64 @@ def _issuing_body(sentence: Sentence, in_sentence: list[Mention], at: int, narra
     return None if body is None or body.text == narrator.text else body
 
 
+# A lead that tells the text only as what people heard or answered ("<people> became incensed after <the body>
+# released a statement", "Upon hearing ..."): what follows is their reaction, not the text (round 40).
+_HEARD = re.compile(r"\b(?:after|upon|when|since|following|hearing|as\s+soon\s+as)\b", re.I)
+# The kinds a lead's own row may give the body that issues a text (_lead_voice): a state's bodies and its front
+# bodies, institutes and papers; not a person ("people") nor a reporting outlet.
+_ISSUER_KINDS = POLITICAL_VOICES | {"civic", "academic"}
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+
+
+def _lead_voice(found: Sequence[Statement], narrator: Mention, text: str, at: int) -> tuple[Mention, str | None] | None:
+    """The voice of the outlet's own side, other than the outlet, that the lead's own row gives ("A spokesman for the
+    Education Commission of |the DPRK| issued ..." → the DPRK, government: the kind read from the spokesman's
+    phrase), with its kind: who issues the text when the dictionary knows the body by its state alone (round 40).
+    Only a voice named before the issuing words at `at` (the body that issues, not "The recently released statement
+    of <the body> adds fuel to ...": what follows is others' reactions)."""
+    voice = next((s for s in found if 0 <= text.find(s.speaker or "\0") < at and
+                  not s.attribution.startswith("document") and not s.is_act and
+                  s.speaker_country == narrator.country and s.speaker_actor != narrator.actor and
+                  s.speaker_kind in _ISSUER_KINDS and (s.speaker or "").lower() not in _PRONOUNS and
+                  not (s.speaker_role or "").startswith("late ")), None)  # (not "<a body> of |Kim Il Sung| University")
+    return None if voice is None else (as_mention(voice), voice.speaker_kind)
+
+
+def _named_before(body: Mention, sentence: Sentence, doc: Walk) -> bool:
+    """Whether the story names the body before this sentence (its headline: "<the body> Reveals Truth ..."): a lead
+    telling what the body said "in the statement issued on <day>" opens that text only then; after a headline about
+    people ("<people> Vow to ...") the same lead opens their reactions (round 40, gold-free KCNA)."""
+    return body.actor is not None and any(m.actor == body.actor for m in doc.mentions if m.end <= sentence.start)
+
+
 def issuer_going_on(sentence: Sentence, in_sentence: list[Mention], doc: Walk, before: Mention | None,
-                    before_kind: str | None, kinds: Kinds | None) -> tuple[Mention, str | None] | None:
+                    before_kind: str | None, kinds: Kinds | None, found: Sequence[Statement] = ()
+                    ) -> tuple[Mention, str | None] | None:
     """The body that goes on speaking after a lead issuing a text with a colon, and its kind (`before`: the last
-    speaker before the sentence), or None when the sentence is no such lead. A sentence telling a body issuing a
-    text is remembered (`doc.issuer`) for an "It said:" after it."""
+    speaker before the sentence; `found`: the sentence's statements), or None when the sentence is no such lead. A
+    sentence telling a body issuing a text is remembered (`doc.issuer`) for an "It said:" after it. A body named only
+    by its state ("<an office> of the DPRK") is the voice the lead's own row gives (_lead_voice)."""
     if doc.narrator is None or kinds is None:
         return None
-    following, issuing_frame, pointer = _issuing_frames()
+    following, issuing_frame, pointer, issued_in = _issuing_frames()
     if (frame := following.search(sentence.text)) is not None:
         body = _issuing_body(sentence, in_sentence, frame.start(), doc.narrator)
-        return None if body is None else (body, kinds.of_mention(body))
-    if (issuing := issuing_frame.search(sentence.text)) is not None and \
-            (body := _issuing_body(sentence, in_sentence, issuing.start(), doc.narrator)) is not None:
-        doc.issuer = (body, kinds.of_mention(body), sentence.index)
-        if sentence.index <= _LEAD and body.country == doc.narrator.country and doc.issuer[1] is not None:
+        return _lead_voice(found, doc.narrator, sentence.text, frame.start()) if body is None else \
+            (body, kinds.of_mention(body))
+    earlier = (issuing := issuing_frame.search(sentence.text)) is None and \
+        (issuing := issued_in.search(sentence.text)) is not None
+    if issuing is not None and (
+            (body := _issuing_body(sentence, in_sentence, issuing.start(), doc.narrator)) is not None or
+            sentence.index <= _LEAD and (lead := _lead_voice(found, doc.narrator, sentence.text, issuing.start()))
+            is not None):
+        doc.issuer = (body, kinds.of_mention(body), sentence.index) if body is not None else (*lead, sentence.index)
+        if sentence.index <= _LEAD and doc.issuer[0].country == doc.narrator.country and doc.issuer[1] is not None \
+                and not _HEARD.search(sentence.text, max(sentence.text.rfind(". ", 0, issuing.start()), 0),
+                                      issuing.start()) and (not earlier or _named_before(doc.issuer[0], sentence, doc)):
             # a story that opens with its own state's body issuing a text and then is that text, with no frame
             # ("<the CPRK> issued a statement denouncing X. <what the statement says>"): the body speaks what
             # follows, not the outlet (issue 13 round 26); a frame of someone else's later takes the voice over
-            return body, doc.issuer[1]
+            return doc.issuer[0], doc.issuer[1]
         return None
     if pointer.fullmatch(sentence.text.strip()):
         if doc.issuer is not None and sentence.index - doc.issuer[2] <= 2:

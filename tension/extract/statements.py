@@ -103,7 +103,7 @@ def extract_statements(
                 voiced := voices_in_headline(sentence, in_sentence, narrator) or headline_source_voice(
                     sentence, in_sentence, narrator, lexicon, doc)) is not None:
             found = [voiced]  # (the outlet's account of the act would be its own statement otherwise)
-        issuer = issuer_going_on(sentence, in_sentence, doc, before, before_kind, lexicon.kinds) \
+        issuer = issuer_going_on(sentence, in_sentence, doc, before, before_kind, lexicon.kinds, found) \
             if doc.continuing is None or doc.issuer is not None and doc.continuing is doc.issuer[0] else None
         if issuer is None and doc.continuing is None and lexicon.kinds is not None:
             # (a lead telling a relayed voice of the other side or abroad putting out a text: it speaks the story)

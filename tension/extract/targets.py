@@ -350,7 +350,13 @@ def _own_state_pointed_at(statement: Statement, doc: Walk) -> bool:
     """Whether a relayed South Korean crowd's or group's back-reference ("the authorities", "the regime", after the
     outlet's own row about Seoul) points at its own state: the outlet's previous row was aimed at the speaker's
     country, so "they urged the authorities" is a domestic demand, not aimed at the outlet's side (issue 13
-    eighteenth round: rally participants' words relayed by KCNA)."""
+    eighteenth round: rally participants' words relayed by KCNA). The outlet's row or that of a body of its side
+    whose text the story tells (round 40: "<the body> issued a statement. The puppet regime ... . They arrested
+    ...")."""
     narrator = doc.narrator
-    return narrator is not None and statement.speaker_kind in _NOT_STATE and bool(statement.reported_by) and \
-        doc.previous_speaker == narrator.actor and statement.speaker_country in doc.previous_targets[:-1]
+    if narrator is None or statement.speaker_kind not in _NOT_STATE or not statement.reported_by:
+        return False
+    body = doc.continuing
+    told_by = doc.previous_speaker == narrator.actor or body is not None and body.actor is not None and \
+        body.country == narrator.country and doc.previous_speaker == body.actor
+    return told_by and statement.speaker_country in doc.previous_targets[:-1]

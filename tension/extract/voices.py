@@ -174,6 +174,20 @@ def _reporting_voice(reporter: str | None, sentence: Sentence, doc: Walk, kinds:
     return None
 
 
+def _own_body_going_on(doc: Walk) -> Mention | None:
+    """The body of the outlet's own side whose text the story is telling (a colon frame's or an issuing lead's voice
+    going on: doc.continuing), when it is a state voice or a front body, not the outlet itself; None otherwise."""
+    body = doc.continuing
+    if body is None or body.actor == doc.narrator.actor or body.country != doc.narrator.country or \
+            doc.continuing_kind not in _OWN_BODY_KINDS:
+        return None
+    return body
+
+
+# The kinds of a body of the outlet's own side whose text goes on in the outlet's story (_own_body_going_on).
+_OWN_BODY_KINDS = POLITICAL_VOICES | {"civic", "academic"}
+
+
 def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds: Kinds) -> list[Statement]:
     """Whose voice each statement is in a document with a declared speaker (a KCNA release): a relayed voice keeps
     its identity and is reported by the outlet; the other side's state voices told in the outlet's house vocabulary
@@ -218,6 +232,19 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
                                     speaker_country=paper[0].country, speaker_role=paper[0].role or None, cue="",
                                     is_act=False, attribution="document (house vocabulary)", targets=targets,
                                     speaker_kind=paper[1], reported_by=narrator.text, targets_inferred=False)
+            elif (body := _own_body_going_on(doc)) is not None:
+                # "<the body> in the statement issued ... . The puppet warmongers staged ...": the body's text in its
+                # own loaded words, not the outlet's (round 40); one row of the body per sentence, as the outlet's
+                same = next((s for s in out if s.speaker == body.text and s.speaker_actor == body.actor and
+                             not s.is_act), None)
+                if same is not None:
+                    same.targets.extend(t for t in targets if t not in same.targets)
+                    continue
+                statement = replace(statement, speaker=body.text, speaker_actor=body.actor,
+                                    speaker_country=body.country, speaker_role=body.role or None, cue="",
+                                    is_act=False, attribution="continued (house vocabulary)", targets=targets,
+                                    speaker_kind=doc.continuing_kind, reported_by=narrator.text,
+                                    targets_inferred=False)
             else:
                 statement = replace(statement, speaker=narrator.text, speaker_actor=narrator.actor,
                                     speaker_country=narrator.country, speaker_role=narrator.role or None, cue="",
