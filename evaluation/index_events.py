@@ -23,7 +23,8 @@ decision (docs/evaluation-index.md).
 --rss2024 also prints the fourth round: the measures on RSS 2024, a year no measure was chosen on, against the 2024
 event series of evaluation/data/nk_event_series.tsv, and the pre-registered rule's decision on the headline.
 The eighth round (how high any measure from the RSS 2022 feed can go: `python -m evaluation.index_ceiling`) is in
-evaluation/index_ceiling.py. The rounds' measures and rules (third, fourth, fifth and seventh) are in
+evaluation/index_ceiling.py; the ninth round (days a launch is reported as fresh: `python -m evaluation.index_fresh`)
+in evaluation/index_fresh.py. The rounds' measures and rules (third, fourth, fifth and seventh) are in
 evaluation/index_rounds.py; this module holds the weekly measures, the event series and the statistics they share.
 
 evaluation/events.py (the scoring issue's) recomputes the index in Python from `tension statements`; this script
