@@ -9,6 +9,7 @@ check) out of the sample, so what an engineer reads is never gold.
 
     python -m evaluation.dev_sample --db /tmp/rss2024.duckdb --seed 14               # 40 state-voice pair statements
     python -m evaluation.dev_sample --db /tmp/kcna.duckdb --seed 15 --rows 60 --all-voices --out /tmp/s15.jsonl
+    python -m evaluation.dev_sample --db /tmp/ru.duckdb --seed 1417 --rows 60 --below 0.05   # near zero, scores hidden
     python -m evaluation.dev_sample --corpus rss_2024/rss_2024_korea.jsonl --out /tmp/rss2024_dev.jsonl
         # a copy of a corpus file without its gold documents (for before/after diffs of `tension statements`)
 
@@ -53,9 +54,11 @@ def item_is_gold(item: dict, ids: set[str]) -> bool:
     return any(isinstance(value, str) and is_gold(value, ids) for value in item.values())
 
 
-def sample(db: Path, seed: int, rows: int = 40, state_only: bool = True, ids: set[str] | None = None) -> list[dict]:
+def sample(db: Path, seed: int, rows: int = 40, state_only: bool = True, ids: set[str] | None = None,
+           below: float | None = None) -> list[dict]:
     """`rows` pair statements drawn at random (reservoir, repeatable with `seed`) from the database's non-gold
-    documents; state voices only (counts_in_index) unless state_only is False."""
+    documents; state voices only (counts_in_index) unless state_only is False; only those scored |hostility| < `below`
+    when it is given (what the scorer leaves near zero)."""
     ids = gold_ids() if ids is None else ids
     with duckdb.connect(str(db), read_only=True) as con:
         docs = con.execute("select doc_id, external_id from documents").fetchall()
@@ -65,6 +68,8 @@ def sample(db: Path, seed: int, rows: int = 40, state_only: bool = True, ids: se
         con.execute("create temp table dev_docs (doc_id varchar)")
         con.executemany("insert into dev_docs values (?)", [(d,) for d, ext in docs if not is_gold(ext, ids)])
         where = "counts_in_index and " if state_only else ""
+        if below is not None:
+            where += f"abs(hostility) < {float(below)!r} and "
         cursor = con.execute(
             f"select {', '.join(COLUMNS)} from (select * from pair_statements where {where}"
             f"doc_id in (select doc_id from dev_docs)) using sample reservoir({int(rows)} rows) repeatable ({int(seed)}) "
@@ -96,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all-voices", action="store_true", help="every voice, not only those counted in the index")
     ap.add_argument("--corpus", type=Path, help="a corpus file (JSON lines) to copy without its gold items; "
                                                 "a relative path is read under ../shared/data")
+    ap.add_argument("--below", type=float, metavar="H",
+                    help="only statements scored |hostility| < H, printed without their scores (label them blind)")
     ap.add_argument("--out", type=Path, help="where to write (JSON lines); the sample prints to stdout without it")
     a = ap.parse_args(argv)
     if a.corpus:
@@ -113,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"{a.db} not found")
     if a.seed == JUDGE_SEED:
         ap.error(f"seed {JUDGE_SEED} is the judge sample's (drawn over all documents): use another seed")
-    rows = sample(a.db, a.seed, a.rows, state_only=not a.all_voices)
+    rows = sample(a.db, a.seed, a.rows, state_only=not a.all_voices, below=a.below)
+    if a.below is not None:  # drawn by their scores, read without them: the labels come before the system's answer
+        rows = [{k: v for k, v in row.items() if k != "hostility"} for row in rows]
     lines = [json.dumps(row, ensure_ascii=False, default=str) for row in rows]
     if a.out:
         a.out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")

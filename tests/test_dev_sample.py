@@ -22,6 +22,7 @@ SENTENCES = [
     "The North Korean army warned the South of merciless retaliation.",
     "South Korean President Lee offered humanitarian aid to North Korea.",
     "North Korea denounced South Korea as a puppet of Washington.",
+    "South Korea's unification ministry said North Korean athletes played a football match in Seoul on Sunday.",
 ]
 
 
@@ -73,8 +74,22 @@ def test_a_corpus_copy_leaves_out_exactly_the_gold_items(dev_db, tmp_path) -> No
     _, info = dev_db
     out = tmp_path / "copy.jsonl"
     kept, dropped = dev_sample.copy_corpus(info["inbox"], out)
-    assert (kept, dropped) == (6, 1)
+    assert (kept, dropped) == (7, 1)
     assert info["plain"] not in out.read_text(encoding="utf-8")
+
+
+def test_a_near_zero_draw_holds_exactly_the_rows_below_the_limit_and_prints_them_blind(dev_db, capsys) -> None:
+    # round 32: counting the statements a scorer leaves near zero means labelling them before reading their scores
+    db, _ = dev_db
+    everything = dev_sample.sample(db, seed=3, rows=100)
+    near = [r["statement_id"] for r in everything if abs(r["hostility"]) < 0.05]
+    assert near and len(near) < len(everything), "the sentences give rows on both sides of the limit"
+    drawn = dev_sample.sample(db, seed=3, rows=100, below=0.05)
+    assert sorted(r["statement_id"] for r in drawn) == sorted(near)
+    assert dev_sample.main(["--db", str(db), "--seed", "3", "--below", "0.05"]) == 0
+    printed = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert sorted(r["statement_id"] for r in printed) == sorted(near)
+    assert all("hostility" not in r for r in printed), "a blind draw does not show the scores it was drawn by"
 
 
 def test_the_judge_seed_and_a_missing_database_are_refused_with_a_reason(tmp_path, capsys) -> None:

@@ -4,6 +4,7 @@
     python -m evaluation.gold.hostility --split parts     # the tune half's two parts by document, T1 and T2
     python -m evaluation.gold.hostility --split t1 --errors 30   # T1's 30 largest disagreements
     python -m evaluation.gold.hostility --split t2 --errors 30 --errors-of t2  # T2's (T2 then optimistic)
+    python -m evaluation.gold.hostility --split t2 --near-zero 0.05  # T2's statements scored |h| < 0.05: counts only
     python -m evaluation.gold.hostility --split check    # the check half's summary (once, at the end of a piece of work)
     python -m evaluation.gold.hostility --fit-calibration  # write tension/data/calibration.tsv from the tune half
 
@@ -25,6 +26,9 @@ The tune half is split once more by document (evaluation.gold.extraction.tune_pa
 are read on one part and the other is held out, so a change is kept only if the held-out part does not get worse.
 By default errors are listed for T1 (T2 held out); `--errors-of t2` lists T2's instead, for a round that swaps the
 roles (T1 then is the guard, and T2's figures are optimistic from then on). The check half's errors are never listed.
+`--near-zero H` (round 32) counts the statements scored |hostility| < H by corpus and class — those a scorer leaves
+among the neutral ones whatever their class — on a tune part, and lists them for the part `--errors-of` names; the
+check half is never counted.
 
 Metrics: Spearman(hostility, class) and AUC(class ≥ 2, i.e. hostile or worse, vs the rest), per split and corpus.
 Only the half asked for is scored (`--split`, default tune): the `check` half is scored only when asked, and only
@@ -214,6 +218,24 @@ def intervals(rows: pd.DataFrame, positive: int, resamples: int = INTERVAL_RESAM
             + "\n".join(lines)) if lines else ""
 
 
+def near_zero(rows: pd.DataFrame, limit: float, listed_part: str) -> str:
+    """The statements scored |hostility| < limit: a table of counts by corpus and class, then the statements of
+    `listed_part` (the part whose errors may be read) among them, their class first."""
+    near = rows[rows["scorer"].abs() < limit]
+    classes = sorted(near["label"].unique())
+    out = [f"\nnear zero (|hostility| < {limit:g}): {len(near)} of {len(rows)} statements, by corpus and class",
+           "| corpus | n | " + " | ".join(f"{c:+d}" for c in classes) + " |",
+           "|---|---:|" + "---:|" * len(classes)]
+    for corpus, group in [*near.groupby("corpus"), ("all", near)]:
+        counts = group["label"].value_counts()
+        out.append(f"| {corpus} | {len(group)} | " + " | ".join(str(int(counts.get(c, 0))) for c in classes) + " |")
+    for r in near[near["part"] == listed_part].sort_values(["label", "corpus"]).itertuples():
+        cues = ", ".join(f"{c[0]} {c[1]:+.2f}" for c in r.cues)
+        who = f"{getattr(r, 'speaker_country', '')}→{getattr(r, 'targets', '')}"
+        out.append(f"[{r.label:+d}] {r.scorer:+.3f} {r.corpus} {r.unit_id} {who}\n  {r.text[:300]}\n  cues: {cues}")
+    return "\n".join(out)
+
+
 def fit_calibration(rows: pd.DataFrame) -> str:
     """Fit the calibration anchors on the tune half (the scorer's raw value, i.e. without calibration) and write
     them; returns the table written."""
@@ -258,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors-of", choices=("t1", "t2"), default="t1",
                         help="whose errors --errors lists (default t1). Reading T2's errors makes T2 optimistic: "
                         "T1 becomes the held-out guard")
+    parser.add_argument("--near-zero", type=float, metavar="H",
+                        help="count the statements scored |hostility| < H by corpus and class (a tune part; listed "
+                        "for the part --errors-of names, never the check half's)")
     parser.add_argument("--per-unit", action="store_true",
                         help=f"also score each unit's text alone, cut leads too (the definition before round 29), "
                         f"printed as the system '{PER_UNIT}'")
@@ -269,6 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors and args.split not in ("tune", args.errors_of, "parts"):  # before anything is read or scored
         parser.error(f"--errors lists {args.errors_of.upper()} only (never the check half): use it with --split "
                      f"{args.errors_of} (or tune, parts)")
+    if args.near_zero is not None and args.split in ("check", "both"):
+        parser.error("--near-zero counts a tune part only (never the check half): use it with --split t1, t2, tune "
+                     "or parts")
     if not SHARED_DATA.exists():
         print(f"skipped: {SHARED_DATA} not present")
         return 0
@@ -296,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cut leads scored with their headline: {int(rows['cut_lead'].sum())} of "
               f"{int((rows['headline'] != '').sum())} cut-lead statements took the headline's score")
     print(intervals(rows, positive))
+    if args.near_zero is not None:
+        print(near_zero(rows, args.near_zero, args.errors_of))
     if args.errors:
         tune = rows[rows["part"] == args.errors_of].copy()  # one part of tune: the other is held out
         # rank disagreement: where the score's rank and the class's rank differ most
