@@ -8,7 +8,7 @@ from tension.extract.goes_on import _issuing_frames
 from tension.extract.references import ISSUING_WORDS_FILE, issued_documents, issuing_words
 
 USES = {"issuing", "issuing_now", "following", "points_back", "document", "pointer", "pointer_modifier",
-        "pointer_verb", "relayed_verb", "relayed_text", "discrediting", "own_state"}
+        "pointer_verb", "relayed_verb", "relayed_text", "discrediting", "own_state", "document_modifier"}
 
 
 def test_table_has_its_header_known_uses_a_source_and_no_duplicate():
@@ -34,3 +34,6 @@ def test_both_detectors_read_the_table():
     found = issued_documents("The council made public a memorandum. Later the memorandum notes a thing.",
                              words["points_back"])
     assert found == [(12, "memorandum")]
+    # "<a paper> ... in a bylined commentary": the paper writes the commentary (round 41, use document_modifier)
+    found = issued_documents("A paper on Monday in a bylined commentary said a thing.", words["points_back"])
+    assert found == [(18, "commentary")]

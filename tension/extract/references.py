@@ -61,8 +61,11 @@ def issued_documents(body: str, nouns: tuple[str, ...]) -> list[tuple[int, str]]
 
 @lru_cache(maxsize=4)
 def _issuing(nouns: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:" + words_pattern(verbs) + r")\s+(?:an?\s+|its\s+)?(?:information\s+)?(?P<noun>"
-                      + "|".join(map(re.escape, nouns)) + r")\b", re.I)
+    # "in a bylined commentary", "in a signed article": a word before the noun that names how the text is signed
+    # (issuing_words.tsv, use document_modifier; issue 13 round 41)
+    modifiers = words_pattern(issuing_words().get("document_modifier", ())) or "(?!x)x"
+    return re.compile(r"\b(?:" + words_pattern(verbs) + r")\s+(?:an?\s+|its\s+)?(?:information\s+|(?:" + modifiers
+                      + r")\s+)?(?P<noun>" + "|".join(map(re.escape, nouns)) + r")\b", re.I)
 
 
 # A name right before the issuing words that is no issuer: a person, a country or a city in the body's own name ("a
@@ -220,8 +223,12 @@ def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
             out.append(mention)
             continue
         found = memory.resolve(mention)
-        for referent in found:
-            memory.remember(referent)
+        issuer = memory.issuers.get((mention.backref or "")[4:])
+        if not (found and issuer is not None and found[0].actor == issuer.actor):
+            # (a text pointing back to its issuer, "the commentary said", does not make the issuer the latest
+            # institution: "the regime" after it is still the one the text named; round 41)
+            for referent in found:
+                memory.remember(referent)
         if found:
             named = (mention.end, found[0])
         out.append(mention._replace(refers_to=tuple(found)) if found or mention.refers_to else mention)

@@ -20,6 +20,7 @@ from tension.extract.inverted import inverted_frame_findings, inverted_speaker
 from tension.extract.kinds import RELAYED_BODIES
 from tension.extract.mentions import PERSON, Mention
 from tension.extract.mutual import mutual_partners
+from tension.extract.references import issuing_words
 from tension.extract.speakers import (VOICES_WITHOUT_NAMES, content_end, known_speakers, not_said,
                                       noun_phrase_speaker, object_before)
 
@@ -136,6 +137,15 @@ def _verb_findings(cl: _Clause, anchor: re.Match) -> list[Finding] | None:
     return _spoken(cl, v, speakers, resolved, phrase)
 
 
+def _own_paper_text(speaker: Mention, resolved: list, narrator: Mention | None) -> bool:
+    """Whether "the commentary" / "the article" (a text that points back to its issuer: issuing_words.tsv
+    points_back) resolved to a paper of the outlet's own side ("<paper> in a bylined commentary ridiculed <the
+    South's minister> ... . ..., the commentary said"): the paper's text, not the last speaker's, who may be the
+    minister it answers (issue 13 round 41)."""
+    return narrator is not None and bool(resolved) and bool(speaker.refers_to) and resolved[0].kind == "media" and \
+        resolved[0].country == narrator.country and speaker.backref[4:] in issuing_words().get("points_back", ())
+
+
 def _unknown(speakers: list[Mention], v: _Verb) -> Finding:
     """The verb's words, their speaker not known."""
     return Finding([], speakers[-1].text, v.anchor.group(0), False, "speech verb (speaker unknown)",
@@ -182,7 +192,8 @@ def _resolve_named(cl: _Clause, v: _Verb, speakers: list[Mention]) -> list[Findi
         return [_unknown(speakers, v)]
     if not resolved and speakers[-1].backref in ("it", "they", "he", "she") or (
             not resolved and speakers[-1].kind != PERSON) or (
-            last_speaker is not None and speakers[-1].backref in rules.pointing_back):
+            last_speaker is not None and speakers[-1].backref in rules.pointing_back and
+            not _own_paper_text(speakers[-1], resolved, cl.narrator)):
         resolved = [last_speaker] if last_speaker else []
     if not resolved:
         # "South Korea's opposition leader urged": the office belongs to the country that owns it.

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from tension.config import load_reference_words
-from tension.extract.references import issuing_words, words_pattern
+from tension.extract.references import PAPER_POINTERS, issuing_words, words_pattern
 
 from tension.extract.findings import Finding, Statement, outside_quotes
 from tension.extract.goes_on import crowd_going_on
@@ -133,8 +133,11 @@ def _accusing_voice(statement: Statement, found: list[Statement], doc: Walk, kin
     if frame is not None:
         return Mention(0, 0, frame.speaker, frame.speaker_actor, frame.speaker_country, "", frame.speaker_role or ""), \
             frame.speaker_kind
-    # a frame with no row of its own ("<the South> is escalating confrontation ..., Rodong Sinmun says")
-    return _reporting_voice(reporter, sentence, doc, kinds) if sentence is not None else None
+    if sentence is None:
+        return None
+    # a frame with no row of its own ("<the South> is escalating confrontation ..., Rodong Sinmun says"), or a
+    # back-reference to the text of such a voice ("..., the article notes", "..., it said")
+    return _reporting_voice(reporter, sentence, doc, kinds) or _text_voice(reporter, sentence, doc, kinds)
 
 
 # The kinds of a relayed voice of no state (a civic group, an opposition party, a paper, an association abroad) whose
@@ -174,12 +177,59 @@ def _reporting_voice(reporter: str | None, sentence: Sentence, doc: Walk, kinds:
     return None
 
 
+def _text_voice(reporter: str | None, sentence: Sentence, doc: Walk, kinds: Kinds
+                ) -> tuple[Mention, str | None] | None:
+    """The state voice of the outlet's side whose text a reporter named by a back-reference stands for ("..., the
+    article notes", "..., the commentary said", "..., it said" inside a paper's commentary the outlet relays), with
+    its kind: the voice the back-reference resolves to, else the voice whose text is going on (a colon frame's or an
+    issuing lead's). None when the reporter is no back-reference or stands for another side's voice (a civic group's
+    commentary of the other side)."""
+    narrator = doc.narrator
+    mentions = doc.mentions
+    first = bisect_left(mentions, sentence.start, key=lambda m: m.start)
+    ref = next((m for m in mentions[first:bisect_left(mentions, sentence.end, key=lambda m: m.start)]
+                if m.text == reporter and m.backref), None)
+    if ref is None:
+        return None
+    if ref.refers_to:
+        if ref.backref[4:] not in issuing_words().get("points_back", ()) and ref.backref not in PAPER_POINTERS:
+            return None  # (not "the statement": a statement is any body's, a diaspora group's as often as not)
+        voice = ref.refers_to[0]
+        kind = kinds.of_mention(voice)
+        return (voice, kind) if voice.country == narrator.country and kind in POLITICAL_VOICES else None
+    going_on = doc.continuing
+    if going_on is not None and going_on.country == narrator.country and doc.continuing_kind in POLITICAL_VOICES:
+        return going_on, doc.continuing_kind
+    return None
+
+
 def _own_body_going_on(doc: Walk) -> Mention | None:
     """The body of the outlet's own side whose text the story is telling (a colon frame's or an issuing lead's voice
     going on: doc.continuing), when it is a state voice or a front body, not the outlet itself; None otherwise."""
     body = doc.continuing
     if body is None or body.actor == doc.narrator.actor or body.country != doc.narrator.country or \
             doc.continuing_kind not in _OWN_BODY_KINDS:
+        return None
+    return body
+
+
+# "It is <an evaluation> ...", "It was against this backdrop that ...", "It is said that ...": "it" before a copula
+# and no verb of its own (not "It is staging ..."): an empty subject or the text's own evaluation, not an act of the
+# voice named before ("act subject (it/they)", attribution.py).
+_EXPLETIVE_IT = re.compile(r"It\s+(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been)\b"
+                           r"(?!(?:,[^,]{1,40},)?\s+(?:\w+ly\s+)?(?:also\s+|still\s+|now\s+)?[a-z]+ing\b)")
+
+
+def _evaluation_going_on(statement: Statement, doc: Walk) -> Mention | None:
+    """The voice of the outlet's own side whose text is going on (a paper's commentary or a body's statement after a
+    colon frame or an issuing lead: doc.continuing) when the statement gives an "It is <an evaluation> ..." sentence
+    of that text to another side's voice named before as its act (issue 13 round 41: in gold-free KCNA draws such
+    rows were the South's, KOR->PRK, inside a DPRK paper's text); None otherwise."""
+    if statement.attribution != "act subject (it/they)" or statement.speaker_country in (None, doc.narrator.country) or \
+            not _EXPLETIVE_IT.match(statement.content):
+        return None
+    body = doc.continuing
+    if body is None or body.country != doc.narrator.country or doc.continuing_kind not in _OWN_BODY_KINDS:
         return None
     return body
 
@@ -212,6 +262,19 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
             statement = _told_of(body, sentence, doc, narrator, "act (passive, collective)")
         elif narrator_kind == "state_media" and (crowd := crowd_going_on(statement, sentence, doc)) is not None:
             statement = crowd  # "They vowed ...": a relayed crowd's words, not the outlet's (round 39)
+        elif narrator_kind == "state_media" and (body := _evaluation_going_on(statement, doc)) is not None:
+            # "It is a shameless insult to ...", "It was against this backdrop that ..." inside a text of the outlet's
+            # side that goes on: the text's evaluation, not an act of the other side's voice named before (round 41)
+            targets = [t for t in [statement.speaker_country, *statement.targets] if t != narrator.country]
+            same = next((s for s in out if s.speaker == body.text and s.speaker_actor == body.actor and
+                         not s.is_act), None)
+            if same is not None:
+                same.targets.extend(t for t in targets if t not in same.targets)
+                continue
+            statement = replace(statement, speaker=body.text, speaker_actor=body.actor, speaker_country=body.country,
+                                speaker_role=body.role or None, cue="", is_act=False,
+                                attribution="continued (evaluation)", targets=targets,
+                                speaker_kind=doc.continuing_kind, reported_by=narrator.text, targets_inferred=False)
         if statement.speaker_actor == narrator.actor:
             statement.speaker_kind = statement.speaker_kind if statement.attribution not in (
                 "document", "document (account of an act)") else narrator_kind
