@@ -95,3 +95,9 @@ def test_a_joint_lead_with_a_dprk_body_is_no_relayed_story(ctx):
                       "appeal on Monday.\n\nThe puppet authorities of south Korea must stop their suppression of "
                       "the workers.")
     assert _kcna_toward_south(rows), rows
+
+
+def test_a_crowd_of_a_province_south_korea_is_placed_in_the_south(ctx):
+    rows = _rows(ctx, "Workers and farmers in Taegu-North Kyongsang Province, south Korea held a meeting in Taegu on "
+                      "Monday.\n\nThey vowed to wage a struggle to judge the traitorous regime.")
+    assert not _kcna_toward_south(rows), rows
