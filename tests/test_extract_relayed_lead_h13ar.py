@@ -101,3 +101,9 @@ def test_a_crowd_of_a_province_south_korea_is_placed_in_the_south(ctx):
     rows = _rows(ctx, "Workers and farmers in Taegu-North Kyongsang Province, south Korea held a meeting in Taegu on "
                       "Monday.\n\nThey vowed to wage a struggle to judge the traitorous regime.")
     assert not _kcna_toward_south(rows), rows
+
+
+def test_the_day_before_the_verb_is_not_part_of_the_voice(ctx):
+    rows = _rows(ctx, "Paper Slams Drills\n\nMinjung Sinmun, an Internet paper of south Korea, on March 2 posted an "
+                      "article denouncing the drills.\n\nThe puppet authorities are driving the relations to the worst phase.")
+    assert {r[1] for r in rows if r[4] == "relayed lead (story)"} == {"Minjung Sinmun, an Internet paper of south Korea"}, rows

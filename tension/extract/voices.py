@@ -528,7 +528,12 @@ def relayed_lead(body: str, house: re.Pattern) -> str | None:
     if not subject or len(subject) > 250 or not place.search(subject) or state.search(subject) or \
             house.search(subject) or _FINITE.search(subject):
         return None
-    return subject
+    return _LEAD_TIME.sub("", subject)  # ("<the group> on Feb. 10 held ...": the group, not its day)
+
+
+# A day or a manner between a lead's subject and its verb ("... on Feb. 10", "... Tuesday", "... jointly").
+_LEAD_TIME = re.compile(r"(?:,?\s+(?:on\s+[A-Z][a-z]+\.?(?:\s+\d+)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                        r"recently|jointly|simultaneously))+\s*$")
 
 
 def relayed_lead_voices(statements: list[Statement], body: str, narrator: Mention | None, kinds: Kinds | None
