@@ -510,6 +510,12 @@ def _relay_lead_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return act, place, state
 
 
+@lru_cache(maxsize=1)
+def _disowned() -> re.Pattern:
+    """The words by which the outlet disowns what the lead's voice put out (reference_words.tsv relay_lead_disowned)."""
+    return re.compile(r"\b(?:" + words_pattern(load_reference_words().get("relay_lead_disowned", ())) + r")\b", re.I)
+
+
 def relayed_lead(body: str, house: re.Pattern) -> str | None:
     """The voice of no state of the South that the story's lead (its first sentence, after a headline with no full
     stop) tells putting out its words ("A coalition of civic groups of south Korea held a press conference ...",
@@ -525,6 +531,8 @@ def relayed_lead(body: str, house: re.Pattern) -> str | None:
     if verb is None:  # (not "talks held by them": a participle)
         return None
     subject = lead[:verb.start()].strip(" ,")
+    if _disowned().search(lead, verb.end(), verb.end() + 40):
+        return None  # ("<a paper> released a false report ...": the outlet denounces it, its story is its own)
     if not subject or len(subject) > 250 or not place.search(subject) or state.search(subject) or \
             house.search(subject) or _FINITE.search(subject):
         return None
@@ -550,7 +558,10 @@ def relayed_lead_voices(statements: list[Statement], body: str, narrator: Mentio
         return statements
     out = []
     for statement in statements:
-        if statement.speaker_actor == narrator.actor and statement.attribution in _OUTLET_OWN:
+        if statement.speaker_actor == narrator.actor and statement.attribution in _OUTLET_OWN and \
+                not kinds.house.search(outside_quotes(statement.content)):
+            # (in the outlet's house vocabulary, "The puppet warmongers staged ...", it stays the outlet's own
+            # paraphrase, as everywhere: guideline, house vocabulary; round 10)
             statement = replace(statement, speaker=voice, speaker_actor=voice, speaker_country="KOR",
                                 speaker_role=None, cue="", is_act=False, attribution="relayed lead (story)",
                                 targets=[t for t in statement.targets if t != "KOR"], speaker_kind="civic",
