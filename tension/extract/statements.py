@@ -37,7 +37,7 @@ from tension.extract.scan import WordIndex
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets
 from tension.extract.unknown_people import country_and_kind, unknown_people
-from tension.extract.voices import diaspora_voices, is_remark, own_state_meant, relayed_voices
+from tension.extract.voices import diaspora_voices, is_remark, own_state_meant, relayed_lead_voices, relayed_voices
 from tension.extract.walk import Walk, declared_speaker
 
 
@@ -162,6 +162,7 @@ def extract_statements(
                                     []))
             statements[-1].speaker_kind = kind
     statements = diaspora_voices(statements, body, doc.narrator, lexicon.kinds)
+    statements = relayed_lead_voices(statements, body, doc.narrator, lexicon.kinds)  # (a South's group's story)
     # A leader no longer alive does nothing this week: what "the late head of state" (actors.tsv role "late ...")
     # said or did is his history as the outlet tells it — eulogies, anniversaries — background, no row
     # (adjudication 1). Before, KCNA's retelling of its late leaders' proposals to the South read as this week's
