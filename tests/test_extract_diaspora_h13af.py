@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from tension.extract.statements import extract_statements
-from tension.extract.voices import diaspora_lead
+from tension.extract.story_voices import diaspora_lead
 
 _DAY = date(2011, 9, 14)
 

@@ -104,13 +104,13 @@ def test_a_crowd_of_a_province_south_korea_is_placed_in_the_south(ctx):
 
 
 def test_the_day_before_the_verb_is_not_part_of_the_voice(ctx):
-    from tension.extract.voices import relayed_lead
+    from tension.extract.story_voices import relayed_lead
     lead = relayed_lead("Paper Slams Drills\n\nMinjung Sinmun, an Internet paper of south Korea, on March 2 posted an "
                         "article denouncing the drills.", ctx.lexicon.kinds.house)
     assert lead == "Minjung Sinmun, an Internet paper of south Korea"
 
 
 def test_a_report_the_outlet_calls_false_is_no_relayed_story(ctx):
-    from tension.extract.voices import relayed_lead
+    from tension.extract.story_voices import relayed_lead
     assert relayed_lead("A civic group of south Korea released a false report on Monday.", ctx.lexicon.kinds.house) \
         is None

@@ -37,7 +37,8 @@ from tension.extract.scan import WordIndex
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets
 from tension.extract.unknown_people import country_and_kind, unknown_people
-from tension.extract.voices import diaspora_voices, is_remark, own_state_meant, relayed_lead_voices, relayed_voices
+from tension.extract.story_voices import diaspora_voices, relayed_lead_voices
+from tension.extract.voices import is_remark, own_state_meant, relayed_voices
 from tension.extract.walk import Walk, declared_speaker
 
 

@@ -118,7 +118,7 @@ def unknown_people(body: str, mentions: list[Mention],
             continue  # not the subject its sentence opens with ("... after <name>, <post>, went back"): left alone
         post_start, post_end = match.span("post")
         if DIASPORA.search(match.group("post")):
-            continue  # an official of Koreans abroad: their voice is round 31's (voices.diaspora_voices)
+            continue  # an official of Koreans abroad: their voice is round 31's (story_voices.diaspora_voices)
         inside = [m for m in mentions if post_start <= m.start and m.end <= post_end]
         if any(m.kind == PERSON for m in inside):
             continue  # "X, the wife of <a person named>": no post of a body
