@@ -237,6 +237,23 @@ def _evaluation_going_on(statement: Statement, doc: Walk) -> Mention | None:
 _OWN_BODY_KINDS = POLITICAL_VOICES | {"civic", "academic"}
 
 
+def _merged_into(out: list[Statement], voice: Mention, targets: list[str]) -> bool:
+    """Whether the sentence already has a row of `voice` in its own words (not an act): its targets then take
+    `targets`, and no second row is made (one row of a voice per sentence)."""
+    same = next((s for s in out if s.speaker == voice.text and s.speaker_actor == voice.actor and not s.is_act), None)
+    if same is not None:
+        same.targets.extend(t for t in targets if t not in same.targets)
+    return same is not None
+
+
+def _voice_row(statement: Statement, voice: Mention, kind: str | None, attribution: str, targets: list[str],
+               reported_by: str | None) -> Statement:
+    """The statement as the words of `voice` (of kind `kind`), no act, with the targets given."""
+    return replace(statement, speaker=voice.text, speaker_actor=voice.actor, speaker_country=voice.country,
+                   speaker_role=voice.role or None, cue="", is_act=False, attribution=attribution, targets=targets,
+                   speaker_kind=kind, reported_by=reported_by, targets_inferred=False)
+
+
 def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds: Kinds) -> list[Statement]:
     """Whose voice each statement is in a document with a declared speaker (a KCNA release): a relayed voice keeps
     its identity and is reported by the outlet; the other side's state voices told in the outlet's house vocabulary
@@ -265,15 +282,10 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
             # "It is a shameless insult to ...", "It was against this backdrop that ..." inside a text of the outlet's
             # side that goes on: the text's evaluation, not an act of the other side's voice named before (round 41)
             targets = [t for t in [statement.speaker_country, *statement.targets] if t != narrator.country]
-            same = next((s for s in out if s.speaker == body.text and s.speaker_actor == body.actor and
-                         not s.is_act), None)
-            if same is not None:
-                same.targets.extend(t for t in targets if t not in same.targets)
+            if _merged_into(out, body, targets):
                 continue
-            statement = replace(statement, speaker=body.text, speaker_actor=body.actor, speaker_country=body.country,
-                                speaker_role=body.role or None, cue="", is_act=False,
-                                attribution="continued (evaluation)", targets=targets,
-                                speaker_kind=doc.continuing_kind, reported_by=narrator.text, targets_inferred=False)
+            statement = _voice_row(statement, body, doc.continuing_kind, "continued (evaluation)", targets,
+                                   narrator.text)
         if statement.speaker_actor == narrator.actor:
             statement.speaker_kind = statement.speaker_kind if statement.attribution not in (
                 "document", "document (account of an act)") else narrator_kind
@@ -290,42 +302,26 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
                 continue
             paper = _reporting_voice(statement.reported_by, sentence, doc, kinds)
             if paper is not None:  # "The puppet warmongers staged ..., Minju Joson says": the paper's, not KCNA's
-                statement = replace(statement, speaker=paper[0].text, speaker_actor=paper[0].actor,
-                                    speaker_country=paper[0].country, speaker_role=paper[0].role or None, cue="",
-                                    is_act=False, attribution="document (house vocabulary)", targets=targets,
-                                    speaker_kind=paper[1], reported_by=narrator.text, targets_inferred=False)
+                statement = _voice_row(statement, paper[0], paper[1], "document (house vocabulary)", targets,
+                                       narrator.text)
             elif (body := _own_body_going_on(doc)) is not None:
                 # "<the body> in the statement issued ... . The puppet warmongers staged ...": the body's text in its
                 # own loaded words, not the outlet's (round 40); one row of the body per sentence, as the outlet's
-                same = next((s for s in out if s.speaker == body.text and s.speaker_actor == body.actor and
-                             not s.is_act), None)
-                if same is not None:
-                    same.targets.extend(t for t in targets if t not in same.targets)
+                if _merged_into(out, body, targets):
                     continue
-                statement = replace(statement, speaker=body.text, speaker_actor=body.actor,
-                                    speaker_country=body.country, speaker_role=body.role or None, cue="",
-                                    is_act=False, attribution="continued (house vocabulary)", targets=targets,
-                                    speaker_kind=doc.continuing_kind, reported_by=narrator.text,
-                                    targets_inferred=False)
+                statement = _voice_row(statement, body, doc.continuing_kind, "continued (house vocabulary)", targets,
+                                       narrator.text)
             else:
-                statement = replace(statement, speaker=narrator.text, speaker_actor=narrator.actor,
-                                    speaker_country=narrator.country, speaker_role=narrator.role or None, cue="",
-                                    is_act=False, attribution="document (house vocabulary)", targets=targets,
-                                    speaker_kind=narrator_kind, reported_by=None, targets_inferred=False)
+                statement = _voice_row(statement, narrator, narrator_kind, "document (house vocabulary)", targets,
+                                       None)
         elif narrator_kind == "state_media" and (
                 voice := _accusing_voice(statement, found, doc, kinds, sentence)) is not None:
             speaker, kind = voice
             targets = [t for t in [statement.speaker_country, *statement.targets] if t != narrator.country]
-            same = next((s for s in out if s.speaker == speaker.text and s.speaker_actor == speaker.actor
-                         and not s.is_act), None)
-            if same is not None:  # (the frame's own row: "<outlet> says <the South> is the criminal that has ...")
-                same.targets.extend(t for t in targets if t not in same.targets)
+            if _merged_into(out, speaker, targets):  # (the frame's own row: "<outlet> says <the South> is the ...")
                 continue
-            statement = replace(statement, speaker=speaker.text, speaker_actor=speaker.actor,
-                                speaker_country=speaker.country, speaker_role=speaker.role or None, cue="",
-                                is_act=False, attribution="document (account of an act, evaluated)", targets=targets,
-                                speaker_kind=kind, reported_by=None if speaker is narrator else narrator.text,
-                                targets_inferred=False)
+            statement = _voice_row(statement, speaker, kind, "document (account of an act, evaluated)", targets,
+                                   None if speaker is narrator else narrator.text)
         elif narrator_kind == "state_media" and (voice := _relayed_accuser(statement, doc, kinds)) is not None:
             # "<a civic group of the South> issued a statement ... . The authorities recklessly staged ...": the
             # group's accusation of its own state, a domestic statement reported by the outlet, not the state's act
@@ -337,10 +333,8 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
             if same is not None:
                 same.targets.extend(t for t in targets if t not in same.targets)
                 continue
-            statement = replace(statement, speaker=speaker.text, speaker_actor=speaker.actor,
-                                speaker_country=speaker.country, speaker_role=speaker.role or None, cue="",
-                                is_act=False, attribution="continued (account of its own state's act)",
-                                targets=targets, speaker_kind=kind, reported_by=narrator.text, targets_inferred=False)
+            statement = _voice_row(statement, speaker, kind, "continued (account of its own state's act)", targets,
+                                   narrator.text)
         elif not statement.reported_by:
             statement.reported_by = narrator.text
         if statement.speaker_kind in ("civic", *PARTY_KINDS) and narrator.country in kinds.home and \
