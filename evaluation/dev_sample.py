@@ -10,6 +10,9 @@ check) out of the sample, so what an engineer reads is never gold.
     python -m evaluation.dev_sample --db /tmp/rss2024.duckdb --seed 14               # 40 state-voice pair statements
     python -m evaluation.dev_sample --db /tmp/kcna.duckdb --seed 15 --rows 60 --all-voices --out /tmp/s15.jsonl
     python -m evaluation.dev_sample --db /tmp/ru.duckdb --seed 1417 --rows 60 --below 0.05   # near zero, scores hidden
+    python -m evaluation.dev_sample --db /tmp/kcna.duckdb --seed 1844 --rows 70 --all-voices --blind --out /tmp/s.jsonl
+        # each drawn row's text (title, opening, the 700 characters before, the sentence) and none of the system's
+        # columns, to label before reading them; --out keeps the columns for the comparison afterwards
     python -m evaluation.dev_sample --corpus rss_2024/rss_2024_korea.jsonl --out /tmp/rss2024_dev.jsonl
         # a copy of a corpus file without its gold documents (for before/after diffs of `tension statements`)
 
@@ -78,6 +81,21 @@ def sample(db: Path, seed: int, rows: int = 40, state_only: bool = True, ids: se
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+def blind_text(db: Path, rows: list[dict], before: int = 700, opening: int = 350) -> list[dict]:
+    """Each drawn row's text, to label it before the system's answer is read: its document's title and opening
+    (`opening` characters), the `before` characters before its sentence, and the sentence — none of the system's
+    columns (speaker, kind, direction, targets, attribution, score)."""
+    shown = []
+    with duckdb.connect(str(db), read_only=True) as con:
+        for row in rows:
+            title, body, start, end = con.execute(
+                "select d.title, d.body, s.char_start, s.char_end from statements s join documents d using (doc_id) "
+                "where s.statement_id = ?", [row["statement_id"]]).fetchone()
+            shown.append({"statement_id": row["statement_id"], "title": title or "", "opening": body[:opening],
+                          "before": body[max(0, start - before):start], "sentence": body[start:end]})
+    return shown
+
+
 def copy_corpus(source: Path, out: Path, ids: set[str] | None = None) -> tuple[int, int]:
     """Write `source` (JSON lines) to `out` without its gold items; returns (kept, left out)."""
     ids = gold_ids() if ids is None else ids
@@ -104,6 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--below", type=float, metavar="H",
                     help="only statements scored |hostility| < H, printed without their scores (label them blind)")
     ap.add_argument("--out", type=Path, help="where to write (JSON lines); the sample prints to stdout without it")
+    ap.add_argument("--blind", action="store_true",
+                    help="print each drawn row's text and none of the system's columns (label them before reading "
+                         "the answer; --out still keeps every column)")
+    ap.add_argument("--before", type=int, default=700, metavar="N",
+                    help="with --blind: how many characters before the sentence to print (default 700)")
     a = ap.parse_args(argv)
     if a.corpus:
         if not a.out:
@@ -127,7 +150,13 @@ def main(argv: list[str] | None = None) -> int:
     if a.out:
         a.out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
         print(f"{a.out}: {len(rows)} statements", file=sys.stderr)
-    else:
+    if a.blind:
+        for k, shown in enumerate(blind_text(a.db, rows, before=max(0, a.before))):
+            print(f"=== #{k} {shown['statement_id']}")
+            for part in ("title", "opening", "before", "sentence"):
+                print(f"{part}: " + shown[part].replace("\n", " / "))
+            print()
+    elif not a.out:
         print("\n".join(lines))
     return 0
 

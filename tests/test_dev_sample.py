@@ -101,3 +101,28 @@ def test_the_judge_seed_and_a_missing_database_are_refused_with_a_reason(tmp_pat
     with pytest.raises(SystemExit):
         dev_sample.main(["--db", str(db), "--seed", "42"])
     assert "judge sample" in capsys.readouterr().err
+
+
+def test_a_blind_draw_prints_each_rows_text_and_none_of_the_systems_answer(dev_db, tmp_path, capsys) -> None:
+    # round 44: the rows of a count are labelled from their text before the system's columns are read; the tool
+    # prints the text and keeps the columns in --out for the comparison afterwards
+    db, _ = dev_db
+    out = tmp_path / "drawn.jsonl"
+    assert dev_sample.main(["--db", str(db), "--seed", "3", "--rows", "3", "--blind", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    kept = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(kept) == 3 and all(row["direction"] and row["speaker"] for row in kept), "--out keeps every column"
+    for row in kept:
+        assert row["statement_id"] in printed
+        assert row["source_sentence"].strip() in printed, "the sentence itself is printed"
+    for answer in ("→", "speaker", "state_media", "government", "attribution", "hostility"):
+        assert answer not in printed, f"a blind draw shows none of the system's answer ({answer!r})"
+
+
+def test_the_text_before_a_sentence_is_cut_to_the_length_asked_for(dev_db) -> None:
+    db, _ = dev_db
+    row = dev_sample.sample(db, seed=3, rows=1)[0]
+    shown = dev_sample.blind_text(db, [row], before=10)[0]
+    assert shown["statement_id"] == row["statement_id"]
+    assert shown["sentence"].strip() == row["source_sentence"].strip()
+    assert len(shown["before"]) <= 10
