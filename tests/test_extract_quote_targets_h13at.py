@@ -1,7 +1,7 @@
 """A quotation's sentences whose speaker is found in another sentence (issue 13's forty-fifth attribution round,
 branch h13at): a quotation going on after the sentence that named its speaker ("quote (continued)") and one whose
 speaker comes after it ("quote (speaker after)") took the speaker's row with its targets emptied and never read what
-the sentence itself names, so a professor's "Even if <a state> does not supply ..." had no target. Counted on a
+the sentence itself names, so an analyst's conditional remark about a state's help had no target. Counted on a
 gold-free draw: 4 of 40 wire statements (Yonhap 4 of 14). Every sentence here is written for these tests (never
 copied from the corpora). Figures: docs/evaluation-extraction.md, "Forty-fifth tuning round"."""
 

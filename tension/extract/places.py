@@ -115,8 +115,8 @@ def named_in_sentence(sentence: Sentence, in_sentence: list[Mention], own: str |
                        doc_cues: tuple[bool, ...]) -> tuple[list[str], list[str]]:
     """The targets and places a sentence names (make_statement's reading of the whole sentence), less the speaker's
     own country `own`: for a sentence whose speaker was found in another one — a quotation going on, or one whose
-    speaker comes after it (issue 13 round 45: their rows took the speaker's row with its targets emptied, and a
-    professor's "Even if <a state> does not supply ..." went without the state it names)."""
+    speaker comes after it (issue 13 round 45: their rows took the speaker's row with its targets emptied, and an
+    analyst's conditional remark about a state's help went without the state it names)."""
     named = make_statement(sentence, sentence.text, Finding([], "", "", False, ""), [], in_sentence,
                            offset=sentence.start, doc_cues=doc_cues)
     return [t for t in named.targets if t != own], [t for t in named.places if t != own]
