@@ -110,6 +110,18 @@ def make_statement(sentence: Sentence, content: str, finding: Finding, anteceden
         person=speaker is not None and speaker.kind == PERSON,
     )
 
+
+def named_in_sentence(sentence: Sentence, in_sentence: list[Mention], own: str | None,
+                       doc_cues: tuple[bool, ...]) -> tuple[list[str], list[str]]:
+    """The targets and places a sentence names (make_statement's reading of the whole sentence), less the speaker's
+    own country `own`: for a sentence whose speaker was found in another one — a quotation going on, or one whose
+    speaker comes after it (issue 13 round 45: their rows took the speaker's row with its targets emptied, and an
+    analyst's conditional remark about a state's help went without the state it names)."""
+    named = make_statement(sentence, sentence.text, Finding([], "", "", False, ""), [], in_sentence,
+                           offset=sentence.start, doc_cues=doc_cues)
+    return [t for t in named.targets if t != own], [t for t in named.places if t != own]
+
+
 def _amid_at(text: str, offset: int, finding: Finding) -> int | None:
     """Where an act's "amid ..." phrase starts in the sentence, when it follows the act's actor: what it names is
     background (adjudication 1), a place of the act rather than its target — used only when nothing else is named,

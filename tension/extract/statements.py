@@ -31,7 +31,7 @@ from tension.extract.institutions import dateline_country, domestic_act, domesti
 from tension.extract.lexicon import Lexicon, anaphor_pattern, load_lexicon, reporting_verbs  # noqa: F401
 from tension.extract.mentions import Mention
 from tension.extract.modality import modality  # noqa: F401 (re-exported: tests score with the extractor's modality)
-from tension.extract.places import make_statement
+from tension.extract.places import make_statement, named_in_sentence
 from tension.extract.references import issued_documents, issuing_words, resolve_mentions
 from tension.extract.scan import WordIndex
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
@@ -114,14 +114,16 @@ def extract_statements(
         if found:
             speakers = [s for s in found if s.speaker_country or s.speaker_kind == "diaspora_foreign"]
             if pending_quote and speakers:
-                statements.extend(continued(s, speakers[0], "quote (speaker after)") for s in pending_quote)
+                statements.extend(_quoted(continued(s, speakers[0], "quote (speaker after)"), s, mentions, starts,
+                                          doc.cues) for s in pending_quote)
             pending_quote = []
             quote_speaker = speakers[0] if speakers and opens_quote(sentence) else None
             if issuer is None and (going_on := voice_going_on(sentence, in_sentence, found, speakers, before,
                                                               before_kind, lexicon.kinds, lexicon.pointing)):
                 doc.continuing, doc.continuing_kind = going_on
         elif quote_speaker is not None:
-            found = [continued(sentence, quote_speaker, "quote (continued)")]
+            found = [_quoted(continued(sentence, quote_speaker, "quote (continued)"), sentence, mentions, starts,
+                             doc.cues)]
             if closes_quote(sentence):
                 quote_speaker = None
         elif opens_quote(sentence) or pending_quote:
@@ -176,6 +178,17 @@ def extract_statements(
     for seq, statement in enumerate(statements):
         statement.seq = seq
     return statements
+
+
+def _quoted(statement: Statement, sentence: Sentence, mentions: list[Mention], starts: list[int],
+            doc_cues: tuple[bool, ...]) -> Statement:
+    """A quotation's sentence spoken by a speaker found in another sentence, with the targets it names itself
+    (`continued` empties the speaker's; issue 13 round 45)."""
+    in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+    if in_sentence:
+        statement.targets, statement.places = named_in_sentence(sentence, in_sentence, statement.speaker_country,
+                                                                doc_cues)
+    return statement
 
 
 def _post_kind(lexicon: Lexicon, day: date) -> Callable[[str, list[Mention]], tuple[str | None, str | None]] | None:
