@@ -209,36 +209,6 @@ def in_background(found: list[dict], starts: list[int], words: list[str]) -> Non
                 break
 
 
-# Thirty-third round (issue 14, session 18; gold-free KCNA draws labelled before their scores were read): a statement
-# that charges the other side in its own house words — an epithet or an insult counted hostile ('the traitors', 'the
-# puppet group', 'the Lee group') — names cooperation as what the charge is about: the reconciliation the traitors
-# chilled, the summit the puppet group advertises, the dialogue the Lee group derailed. Where that cooperation outweighs
-# the charge, the statement read cooperative (−0.1 .. −0.5) although it is an accusation (class +2). Its cooperative
-# cues then count 0, as a background phrase's do (in_background); where the charge outweighs them already nothing
-# changes. Not the plain accusation words (accusation kind: 'scheme', 'crimes', 'alleges', 'investigation' are a
-# wire story's topic beside real cooperation — a funding scheme, hate crimes), and not 'confrontation' (NOT_A_CHARGE):
-# the state that KCNA sets against reconciliation ('turn the relations of confrontation into those of
-# reconciliation', 'defuse the confrontation') as often as it names the other side's policy with it — five of the
-# round's judged rows read hostile by it were calls for reconciliation. Part of the version.
-CHARGE_KINDS = frozenset({"epithet", "insult"})
-NOT_A_CHARGE = frozenset({"confrontation~|confrontational"})
-
-
-def in_charge(found: list[dict]) -> None:
-    """Set to 0 the cooperative cues of a statement that holds a charge of its own (a cue of CHARGE_KINDS counted
-    hostile) when they outweigh it: the cooperation it names is what the charge is about, and does not make the
-    statement cooperative. Where the hostile side outweighs them already, they stay (the order among hostile
-    statements is not the rule's business)."""
-    if not any(c["kind"] in CHARGE_KINDS and c["contribution"] > 0 and c["cue"] not in NOT_A_CHARGE for c in found):
-        return
-    if sum(aggregate_sides([c["contribution"] for c in found])) >= 0:
-        return
-    for cue in found:
-        if cue["contribution"] < 0:
-            cue["markers"] = cue["markers"] + [{"marker": "named in a charge", "kind": "charged"}]
-            cue["factor"], cue["contribution"] = 0.0, 0.0
-
-
 # The purpose of a thing undone (ninth round): "froze the border pact, designed to lower tension" freezes the
 # pact; the lowering named as its purpose is no cooperation of the statement. A cooperative cue right
 # after a PURPOSE phrase (a comma may open it) counts 0 when the cue before it in the clause (at most PURPOSE_REACH

@@ -60,7 +60,7 @@ from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPIN
                                  PURPOSE_REACH, REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
                                  TARGETS_ACT_KINDS, TOPIC_KEEPS_TURNED, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt,
                                  _quoted_spans, aggregate, aggregate_sides, count_style_once, derogate, in_background,
-                                 in_charge, acronym, in_name, lifts_cap, purpose_of_undone, running_text, NAME_LED_KINDS,
+                                 acronym, in_name, lifts_cap, purpose_of_undone, running_text, NAME_LED_KINDS,
                                  UNNEGATED_HOSTILE_KEEPS)
 from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
 from tension.score.vader import FastSentimentIntensityAnalyzer
@@ -324,7 +324,6 @@ class Scorer:
         if hostile and cooperative:
             purpose_of_undone(found, cue_spans, words)
             in_background(found, [start for _, start, _ in cue_hits], words)
-            in_charge(found)
         return count_style_once(found) if once > 1 else found
 
     def score(self, text: str, modality: str = "asserted", targets=None, speaker_country: str | None = None) -> Score:

@@ -31,8 +31,7 @@ from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, C
                                  REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS,
                                  UNDOING_KINDS, VERBAL_CAP,
                                  CONTENT_LINKS, CONTENT_REACH, CONTENT_STOPS, TOPIC_KEEPS_TURNED, ACRONYM_LETTERS,
-                                 UNNEGATED_HOSTILE_KEEPS, NAME_LED_KINDS, CHARGE_KINDS,
-                                 NOT_A_CHARGE)
+                                 UNNEGATED_HOSTILE_KEEPS, NAME_LED_KINDS)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
 
 TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
@@ -55,7 +54,7 @@ def constants() -> str:
                  TOPIC_KEEPS_TURNED, ACRONYM_LETTERS, sorted(CONDITION_WORDS), sorted(CONDITIONED_KINDS),
                  sorted(CONDITION_HEDGED),
                  sorted(UNNEGATED_HOSTILE_KEEPS), sorted(CONCESSIVE_WORDS), CONCESSION_REACH,
-                 sorted(NAME_LED_KINDS), sorted(CHARGE_KINDS), sorted(NOT_A_CHARGE)))
+                 sorted(NAME_LED_KINDS)))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
