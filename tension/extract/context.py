@@ -39,13 +39,17 @@ NON_WORD = re.compile(r"[^\w]+")
 
 @lru_cache(maxsize=1)
 def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(after a country word: "[a] port"; before a country: "port of [the]"; before: "a base in [the]"), from
-    reference_words.tsv (place_noun, host)."""
+    """(after a country word: "[a] port", "[South Korean] women"; before a country: "port of [the]", "many areas of
+    [the]", "schoolgirls of [the]"; before: "a base in [the]"), from reference_words.tsv (place_noun, victim_people,
+    area_of, host). The victims' people and the areas make their country a place too (round 47: the South named only
+    as where a third state's act happened or whose people it hurt)."""
     words = load_reference_words()
     nouns = "|".join(map(re.escape, words.get("place_noun", ()))) or "(?!x)x"
+    people = "|".join(map(re.escape, words.get("victim_people", ()))) or "(?!x)x"
+    areas = "|".join(map(re.escape, words.get("area_of", ()))) or "(?!x)x"
     hosts = "|".join(map(re.escape, words.get("host", ()))) or "(?!x)x"
-    return (re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + nouns + r")\b", re.I),
-            re.compile(r"\b(?:" + nouns + r")\s+of\s+(?:the\s+)?$", re.I),
+    return (re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + nouns + "|" + people + r")\b", re.I),
+            re.compile(r"\b(?:" + nouns + "|" + people + "|" + areas + r")\s+of\s+(?:the\s+)?$", re.I),
             re.compile(r"\b(?:" + hosts + r")\b(?:\s+[\w-]+){0,3}?\s+(?:in|at|into|to|inside|off|near|around)\s+(?:the\s+)?$",
                        re.I))
 
@@ -97,7 +101,8 @@ def _cue_word_groups() -> tuple[frozenset[str], ...]:
     or host, topic, sport (each a whole word, also capitalised)."""
     words = load_reference_words()
     # (a host of several words, "U.S. forces", is gated by its last word)
-    place = {w.lower() for w in (*words.get("place_noun", ()), *(h.split()[-1] for h in words.get("host", ())),
+    place = {w.lower() for w in (*words.get("place_noun", ()), *words.get("victim_people", ()), *words.get("area_of", ()),
+                                 *(h.split()[-1] for h in words.get("host", ())),
                                  *_WITHDRAW_GATE)}
     groups = [{"joint", "combined", "trilateral"}, {*victim_words(), "hostile"}, place, set(_DISCUSS)]
     return tuple(frozenset(w for word in g for w in _cased(word)) for g in groups)
