@@ -76,3 +76,12 @@ def test_the_south_korean_authorities_stay_a_target(ctx):
 def test_a_place_named_alone_is_the_target(ctx):
     text = "Rallies Held\n\nThe fascist suppression of citizens goes on in many areas of south Korea."
     assert _targets(ctx, text, "fascist suppression") == ["KOR"]
+
+
+def test_the_souths_leader_pointed_back_to_keeps_the_south(ctx):
+    # "He" is the South's chief executive named before: silent about the crime, he is accused; the South stays (a
+    # guard: on the gold-free draw such a row lost the South until "he"/"his" kept the carried targets whole)
+    text = ("Chief Executive Rapped\n\nThe Committee for the Peaceful Reunification of Korea issued a statement on "
+            "Monday, which says: The south Korean chief executive is flattering the U.S. these days. He failed to "
+            "utter a word about the GIs' assaults against south Korean girl students.")
+    assert "KOR" in _targets(ctx, text, "failed to utter")

@@ -126,7 +126,9 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
                 # South Korean civic group denounced the Lee regime"), still a row
                 doc.not_statements.pop(id(statement), None)
             else:
-                statement.targets = _without_own_places(_carried_targets(statement, doc), statement.places)
+                statement.targets = _carried_targets(statement, doc)
+                if statement.places and not _points_back_to_a_person(sentence, anaphor):
+                    statement.targets = _without_own_places(statement.targets, statement.places)
             statement.targets_inferred = bool(statement.targets)
     if not statement.targets and statement.speaker_country and sentence.index > 0 and \
             (headline := doc.headline_targets.get(statement.speaker_country)) and _cut_off(sentence.text):
@@ -228,6 +230,13 @@ def _without_own_places(carried: list[str], places: list[str]) -> list[str]:
     only where the forces go (issue 13 round 47: a third state's act in the South, told by KCNA)."""
     kept = [t for t in carried if t not in places]
     return kept if kept else carried
+
+
+def _points_back_to_a_person(sentence: Sentence, anaphor: Anchored) -> bool:
+    """Whether a word pointing back is "he"/"his"/"she"/"her": the person named before (the South's leader, silent
+    about a foreign army's crime against the South's people) keeps his country among the carried targets even where
+    the sentence names it only as the victims' country (round 47, gold-free KCNA)."""
+    return any(m.group(0).lower() in _PERSONAL for m in anaphor.pattern.finditer(sentence.text))
 
 
 def _carried_targets(statement: Statement, doc: Walk) -> list[str]:
