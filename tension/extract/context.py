@@ -42,13 +42,14 @@ def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(after a country word: "[a] port", "[South Korean] women"; before a country: "port of [the]", "many areas of
     [the]", "schoolgirls of [the]"; before: "a base in [the]"), from reference_words.tsv (place_noun, victim_people,
     area_of, host). The victims' people and the areas make their country a place too (round 47: the South named only
-    as where a third state's act happened or whose people it hurt)."""
+    as where a third state's act happened or whose people it hurt); the people only in lower case and not inside a
+    name ("the <South Korean> Residents Association in Japan" is a body, not victims)."""
     words = load_reference_words()
     nouns = "|".join(map(re.escape, words.get("place_noun", ()))) or "(?!x)x"
     people = "|".join(map(re.escape, words.get("victim_people", ()))) or "(?!x)x"
     areas = "|".join(map(re.escape, words.get("area_of", ()))) or "(?!x)x"
     hosts = "|".join(map(re.escape, words.get("host", ()))) or "(?!x)x"
-    return (re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + nouns + "|" + people + r")\b", re.I),
+    return (re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:(?i:" + nouns + r")\b|(?:" + people + r")\b(?!\s+[A-Z]))"),
             re.compile(r"\b(?:" + nouns + "|" + people + "|" + areas + r")\s+of\s+(?:the\s+)?$", re.I),
             re.compile(r"\b(?:" + hosts + r")\b(?:\s+[\w-]+){0,3}?\s+(?:in|at|into|to|inside|off|near|around)\s+(?:the\s+)?$",
                        re.I))

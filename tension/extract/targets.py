@@ -128,7 +128,7 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
             else:
                 statement.targets = _carried_targets(statement, doc)
                 if statement.places and not _points_back_to_a_person(sentence, anaphor):
-                    statement.targets = _without_own_places(statement.targets, statement.places)
+                    statement.targets = _without_own_places(statement.targets, _located(statement, sentence, doc))
             statement.targets_inferred = bool(statement.targets)
     if not statement.targets and statement.speaker_country and sentence.index > 0 and \
             (headline := doc.headline_targets.get(statement.speaker_country)) and _cut_off(sentence.text):
@@ -230,6 +230,21 @@ def _without_own_places(carried: list[str], places: list[str]) -> list[str]:
     only where the forces go (issue 13 round 47: a third state's act in the South, told by KCNA)."""
     kept = [t for t in carried if t not in places]
     return kept if kept else carried
+
+
+def _located(statement: Statement, sentence: Sentence, doc: Walk) -> list[str]:
+    """The statement's places that the sentence names only as where something is or happens, or whose people it
+    hurt (`context.is_place`: "forces in <X>", "areas of <X>", "schoolgirls of <X>") — not a victim of a denounced act
+    ("struggle against <X>"), an agenda item or a topic, which a carried target may still be."""
+    key = lambda m: m.start  # noqa: E731
+    lo, hi = bisect_left(doc.mentions, sentence.start, key=key), bisect_left(doc.mentions, sentence.end, key=key)
+    located = []
+    for country in statement.places:
+        at = [(m.start - sentence.start, m.end - sentence.start, m.kind) for m in doc.mentions[lo:hi]
+              if any(r.country == country for r in (m.refers_to or (m,)))]
+        if at and all(0 <= a and context.is_place(sentence.text, a, b, kind) for a, b, kind in at):
+            located.append(country)
+    return located
 
 
 def _points_back_to_a_person(sentence: Sentence, anaphor: Anchored) -> bool:
