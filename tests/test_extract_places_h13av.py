@@ -85,3 +85,12 @@ def test_the_souths_leader_pointed_back_to_keeps_the_south(ctx):
             "Monday, which says: The south Korean chief executive is flattering the U.S. these days. He failed to "
             "utter a word about the GIs' assaults against south Korean girl students.")
     assert "KOR" in _targets(ctx, text, "failed to utter")
+
+
+def test_the_sentence_after_a_located_one_still_points_back_to_both(ctx):
+    # the South dropped as where the forces go (second sentence) is still whom "they" means in the third
+    text = ("Moves Slammed\n\nThe U.S. and the south Korean puppet warmongers are pushing the situation to the brink "
+            "of war, the paper said. It is now hurling its huge forces and hardware into south Korea and its "
+            "vicinity. They are going to start a war.")
+    assert _targets(ctx, text, "hurling its huge forces") == ["USA"]
+    assert _targets(ctx, text, "going to start a war") == ["KOR", "USA"]

@@ -76,6 +76,7 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
     (act_types.tsv: a DPRK launch bears on KOR, JPN and USA). `co_actors`: the countries doing the same act in the
     sentence ("Iran and Syria held joint drills"), never the counterpart an act implies."""
     content = statement.content
+    located: list[str] = []  # carried targets this sentence names only as places (kept for the sentences after it)
     if "-Korea" in content or "Koreas" in content or "orth-" in content or "outh-" in content:
         both = _both_koreas().search(statement.content)
         if both is not None and (both.group(0).lower().startswith(("inter", "intra")) or "Koreas" in both.group(0)
@@ -128,7 +129,9 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
             else:
                 statement.targets = _carried_targets(statement, doc)
                 if statement.places and not _points_back_to_a_person(sentence, anaphor):
-                    statement.targets = _without_own_places(statement.targets, _located(statement, sentence, doc))
+                    carried = statement.targets
+                    statement.targets = _without_own_places(carried, _located(statement, sentence, doc))
+                    located = [t for t in carried if t not in statement.targets]
             statement.targets_inferred = bool(statement.targets)
     if not statement.targets and statement.speaker_country and sentence.index > 0 and \
             (headline := doc.headline_targets.get(statement.speaker_country)) and _cut_off(sentence.text):
@@ -157,7 +160,10 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         doc.headline_targets.setdefault(statement.speaker_country,
                                         [t for t in statement.targets if t != statement.speaker_country])
     if statement.targets:
-        doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
+        doc.previous_targets = [*statement.targets, *located,
+                                *([statement.speaker_country] if statement.speaker_country else [])]
+        # (a sentence telling where a third state's forces are drops the South for itself, not for the "they" after
+        # it: a commentary's "they are going to start a war" still means both; round 47, gold-free KCNA)
         doc.previous_index = sentence.index
         doc.previous_speaker = statement.speaker_actor
         doc.previous_act = (statement.speaker_country, statement.char_start) if (
