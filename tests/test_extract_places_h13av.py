@@ -94,3 +94,18 @@ def test_the_sentence_after_a_located_one_still_points_back_to_both(ctx):
             "vicinity. They are going to start a war.")
     assert _targets(ctx, text, "hurling its huge forces") == ["USA"]
     assert _targets(ctx, text, "going to start a war") == ["KOR", "USA"]
+
+
+def test_an_attack_on_all_areas_of_a_state_aims_at_it(ctx):
+    # the South's own words: the DPRK's areas are what its attack aims at, not where a third state's act happens
+    text = ("Agreement Denounced\n\nThe south Korean defence ministry said on Monday that it can mount a missile "
+            "attack on all areas of the DPRK together with the U.S.")
+    rows = [s for s in extract_statements(text, _DAY, ctx.actors, ctx.lexicon, "KCNA") if s.speaker_country == "KOR"]
+    assert rows and all("PRK" in s.targets for s in rows), [(s.speaker, s.targets) for s in rows]
+
+
+def test_a_sea_named_after_korea_drops_no_carried_south(ctx):
+    # "they" are both named before; the sea's name is no place of a third state's act
+    text = ("Drill\n\nThe U.S. and the south Korean puppet warmongers are pushing the situation to the brink of war, "
+            "the paper said. On the same day, they staged a joint aerial drill in the sky over the West Sea of Korea.")
+    assert _targets(ctx, text, "joint aerial drill") == ["KOR", "USA"]

@@ -321,11 +321,19 @@ def is_place(text: str, start: int, end: int, kind: str, word: str | None = None
     if word is None:
         word = word_before(text, start)  # the word before the country (an article aside)
     if word == "of":
-        return of_before.search(before) is not None
+        found = of_before.search(before)
+        # ("a missile attack on all areas of [X]": X is what the attack aims at, not where it happens; round 47)
+        return found is not None and _ATTACKED.search(before, 0, found.start() + 1) is None
     if word == "from":
         return _forces_withdrawn(before, _WITHDRAW_FROM)
     return word in _HOST_PREPOSITIONS and (host_before.search(before) is not None or
                                            _forces_withdrawn(before, _WITHDRAW_AT))
+
+
+# An attack right before "<areas> of [X]" ("strike all areas of", "an attack on the areas of"): X is its target.
+_ATTACKED = re.compile(r"\b(?:attacks?|strikes?|striking|hit|hitting|bombs?|bombing|shell|shelling|target|targeting|"
+                       r"targeted|fire|firing|invade|invading|occupy|occupying)\s+(?:on\s+|at\s+|against\s+)?"
+                       r"(?:all\s+|the\s+|any\s+|every\s+)*\S*\s*$", re.I)
 
 
 _HOST_PREPOSITIONS = frozenset({"in", "at", "into", "to", "inside", "off", "near", "around"})
