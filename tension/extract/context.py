@@ -39,13 +39,18 @@ NON_WORD = re.compile(r"[^\w]+")
 
 @lru_cache(maxsize=1)
 def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(after a country word: "[a] port"; before a country: "port of [the]"; before: "a base in [the]"), from
-    reference_words.tsv (place_noun, host)."""
+    """(after a country word: "[a] port", "[South Korean] women"; before a country: "port of [the]", "many areas of
+    [the]", "schoolgirls of [the]"; before: "a base in [the]"), from reference_words.tsv (place_noun, victim_people,
+    area_of, host). The victims' people and the areas make their country a place too (round 47: the South named only
+    as where a third state's act happened or whose people it hurt); the people only in lower case and not inside a
+    name ("the <South Korean> Residents Association in Japan" is a body, not victims)."""
     words = load_reference_words()
     nouns = "|".join(map(re.escape, words.get("place_noun", ()))) or "(?!x)x"
+    people = "|".join(map(re.escape, words.get("victim_people", ()))) or "(?!x)x"
+    areas = "|".join(map(re.escape, words.get("area_of", ()))) or "(?!x)x"
     hosts = "|".join(map(re.escape, words.get("host", ()))) or "(?!x)x"
-    return (re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + nouns + r")\b", re.I),
-            re.compile(r"\b(?:" + nouns + r")\s+of\s+(?:the\s+)?$", re.I),
+    return (re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:(?i:" + nouns + r")\b|(?:" + people + r")\b(?!\s+[A-Z]))"),
+            re.compile(r"\b(?:" + nouns + "|" + people + "|" + areas + r")\s+of\s+(?:the\s+)?$", re.I),
             re.compile(r"\b(?:" + hosts + r")\b(?:\s+[\w-]+){0,3}?\s+(?:in|at|into|to|inside|off|near|around)\s+(?:the\s+)?$",
                        re.I))
 
@@ -97,7 +102,8 @@ def _cue_word_groups() -> tuple[frozenset[str], ...]:
     or host, topic, sport (each a whole word, also capitalised)."""
     words = load_reference_words()
     # (a host of several words, "U.S. forces", is gated by its last word)
-    place = {w.lower() for w in (*words.get("place_noun", ()), *(h.split()[-1] for h in words.get("host", ())),
+    place = {w.lower() for w in (*words.get("place_noun", ()), *words.get("victim_people", ()), *words.get("area_of", ()),
+                                 *(h.split()[-1] for h in words.get("host", ())),
                                  *_WITHDRAW_GATE)}
     groups = [{"joint", "combined", "trilateral"}, {*victim_words(), "hostile"}, place, set(_DISCUSS)]
     return tuple(frozenset(w for word in g for w in _cased(word)) for g in groups)
@@ -315,11 +321,19 @@ def is_place(text: str, start: int, end: int, kind: str, word: str | None = None
     if word is None:
         word = word_before(text, start)  # the word before the country (an article aside)
     if word == "of":
-        return of_before.search(before) is not None
+        found = of_before.search(before)
+        # ("a missile attack on all areas of [X]": X is what the attack aims at, not where it happens; round 47)
+        return found is not None and _ATTACKED.search(before, 0, found.start() + 1) is None
     if word == "from":
         return _forces_withdrawn(before, _WITHDRAW_FROM)
     return word in _HOST_PREPOSITIONS and (host_before.search(before) is not None or
                                            _forces_withdrawn(before, _WITHDRAW_AT))
+
+
+# An attack right before "<areas> of [X]" ("strike all areas of", "an attack on the areas of"): X is its target.
+_ATTACKED = re.compile(r"\b(?:attacks?|strikes?|striking|hit|hitting|bombs?|bombing|shell|shelling|target|targeting|"
+                       r"targeted|fire|firing|invade|invading|occupy|occupying)\s+(?:on\s+|at\s+|against\s+)?"
+                       r"(?:all\s+|the\s+|any\s+|every\s+)*\S*\s*$", re.I)
 
 
 _HOST_PREPOSITIONS = frozenset({"in", "at", "into", "to", "inside", "off", "near", "around"})

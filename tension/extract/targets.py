@@ -76,6 +76,7 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
     (act_types.tsv: a DPRK launch bears on KOR, JPN and USA). `co_actors`: the countries doing the same act in the
     sentence ("Iran and Syria held joint drills"), never the counterpart an act implies."""
     content = statement.content
+    located: list[str] = []  # carried targets this sentence names only as places (kept for the sentences after it)
     if "-Korea" in content or "Koreas" in content or "orth-" in content or "outh-" in content:
         both = _both_koreas().search(statement.content)
         if both is not None and (both.group(0).lower().startswith(("inter", "intra")) or "Koreas" in both.group(0)
@@ -127,6 +128,10 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
                 doc.not_statements.pop(id(statement), None)
             else:
                 statement.targets = _carried_targets(statement, doc)
+                if statement.places and not _points_back_to_a_person(sentence, anaphor):
+                    carried = statement.targets
+                    statement.targets = _without_own_places(carried, _located(statement, sentence, doc))
+                    located = [t for t in carried if t not in statement.targets]
             statement.targets_inferred = bool(statement.targets)
     if not statement.targets and statement.speaker_country and sentence.index > 0 and \
             (headline := doc.headline_targets.get(statement.speaker_country)) and _cut_off(sentence.text):
@@ -155,7 +160,10 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         doc.headline_targets.setdefault(statement.speaker_country,
                                         [t for t in statement.targets if t != statement.speaker_country])
     if statement.targets:
-        doc.previous_targets = [*statement.targets, *([statement.speaker_country] if statement.speaker_country else [])]
+        doc.previous_targets = [*statement.targets, *located,
+                                *([statement.speaker_country] if statement.speaker_country else [])]
+        # (a sentence telling where a third state's forces are drops the South for itself, not for the "they" after
+        # it: a commentary's "they are going to start a war" still means both; round 47, gold-free KCNA)
         doc.previous_index = sentence.index
         doc.previous_speaker = statement.speaker_actor
         doc.previous_act = (statement.speaker_country, statement.char_start) if (
@@ -220,6 +228,42 @@ def _unplaced_crowd(statement: Statement, doc: Walk) -> bool:
 # articles, a eulogy — "its", "their", "this" took a KOR or USA named a dozen sentences before; measured on the
 # gold-free copies: 3 kept more right than wrong, 2 and 1 lost KCNA's own rhetorical follow-ups about the South).
 _CARRY_SPAN = 3
+
+
+def _without_own_places(carried: list[str], places: list[str]) -> list[str]:
+    """Carried targets less the countries the sentence itself names only as places, when another is left: "It is
+    hurling its forces into <the South>" after a sentence aimed at the US and the South is aimed at the US, the South
+    only where the forces go (issue 13 round 47: a third state's act in the South, told by KCNA)."""
+    kept = [t for t in carried if t not in places]
+    return kept if kept else carried
+
+
+# "the West Sea of [Korea]": a sea's name, no place a third state's act is told in (round 47: a joint drill over it
+# is still the South's); a capital after "in" likewise stays what it was ("a ball of the puppet army in [Seoul]").
+_SEA_OF = re.compile(r"\b(?:sea|seas|waters|coast)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _located(statement: Statement, sentence: Sentence, doc: Walk) -> list[str]:
+    """The statement's places that the sentence names only as where something is or happens, or whose people it
+    hurt (`context.is_place`: "forces in <X>", "areas of <X>", "schoolgirls of <X>") — not a victim of a denounced act
+    ("struggle against <X>"), an agenda item or a topic, which a carried target may still be."""
+    key = lambda m: m.start  # noqa: E731
+    lo, hi = bisect_left(doc.mentions, sentence.start, key=key), bisect_left(doc.mentions, sentence.end, key=key)
+    located = []
+    for country in statement.places:
+        at = [(m.start - sentence.start, m.end - sentence.start, m.kind) for m in doc.mentions[lo:hi]
+              if any(r.country == country for r in (m.refers_to or (m,)))]
+        if at and all(0 <= a and kind != "capital" and _SEA_OF.search(sentence.text, 0, a) is None and
+                      context.is_place(sentence.text, a, b, kind) for a, b, kind in at):
+            located.append(country)
+    return located
+
+
+def _points_back_to_a_person(sentence: Sentence, anaphor: Anchored) -> bool:
+    """Whether a word pointing back is "he"/"his"/"she"/"her": the person named before (the South's leader, silent
+    about a foreign army's crime against the South's people) keeps his country among the carried targets even where
+    the sentence names it only as the victims' country (round 47, gold-free KCNA)."""
+    return any(m.group(0).lower() in _PERSONAL for m in anaphor.pattern.finditer(sentence.text))
 
 
 def _carried_targets(statement: Statement, doc: Walk) -> list[str]:
