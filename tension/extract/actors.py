@@ -24,7 +24,7 @@ from tension.config import ACTORS_FILE, DATA_DIR, load_reference_words, read_tsv
 from tension.extract.compounds import hyphen_compounds
 from tension.extract.mentions import (PRONOUNS, SIDE_WORDS, STATE_KINDS, TITLE, Mention, backref_pattern,
                                       find_backrefs)
-from tension.extract.scan import AliasFinder, WordIndex, trie_regex
+from tension.extract.scan import AliasFinder, WordIndex, mypyc_attr, trie_regex
 
 COUNTRIES_FILE = DATA_DIR / "actors_countries.tsv"
 
@@ -48,6 +48,7 @@ def _name_of_korea() -> re.Pattern:
     return re.compile(r"(?:\b(?:" + heads + r")\s+of|\bSupporting)\s+(?:the\s+)?$")
 
 
+@mypyc_attr(native_class=False)  # a compiled build: _out_of_office copies its __dict__
 @dataclass(frozen=True)
 class ActorEntry:
     """One row of the actor dictionary."""

@@ -7,8 +7,9 @@ acts in no row."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Literal
 
 from tension.config import load_reference_words
 from tension.extract.findings import NO_RULES, Finding, Rules, referents, unique_countries
@@ -70,7 +71,7 @@ def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: li
         return antecedent[0]  # ", who is set to visit": the antecedent does it
     if begin is None:
         begin = after_lead(blanked, c_start, c_end)
-    that: re.Match | None | bool = False  # searched for when first needed
+    that: re.Match | None | Literal[False] = False  # searched for when first needed
     for mention in outside:
         if mention.start < begin:
             continue
@@ -297,7 +298,7 @@ _ACT_WORDS_NEAR = 8  # an act word this many words after its actor at most ("sub
 
 
 def reported_act(blanked: str, verb_end: int, c_end: int, outside: list[Mention], reporter_country: str | None,
-                  reporter: str, exclude: list[Mention] = (), strict: bool = True,
+                  reporter: str, exclude: Sequence[Mention] = (), strict: bool = True,
                   predicate: re.Pattern | None = None) -> Finding | None:
     """The act a relay verb passes on, when an actor of another country opens what follows it and a verb follows
     the actor: "said North Korea fired", "reported that the puppet military staged drills". Not `strict` (a speaker
@@ -323,7 +324,7 @@ _OWN_PERSON_GAP = re.compile(r"\s*,?\s*(?:that\s+)?(?:(?:after|before|while|when
 
 
 def relayed_own_person(blanked: str, verb_end: int, c_end: int, outside: list[Mention], outlet_country: str,
-                       outlet: str, exclude: list[Mention] = (), predicate: re.Pattern | None = None
+                       outlet: str, exclude: Sequence[Mention] = (), predicate: re.Pattern | None = None
                        ) -> Finding | None:
     """The words or act of a person of the outlet's own state that a state outlet's relay verb passes on ("KCNA said
     that while touring the site Kim praised the crews"): the person's, reported by the outlet (guideline, reporter vs

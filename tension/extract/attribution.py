@@ -90,13 +90,13 @@ def clause_findings(
             if finding.is_act and lead:
                 finding.exclude = [*finding.exclude, *lead]
     according = ACCORDING.search(blanked, blanked, c_start, c_end) if found and rules.evaluative is not None else None
-    reporter = next((m for m in outside if according and m.start == according.end()), None)
-    if reporter is not None and referents(reporter):
+    source = next((m for m in outside if according and m.start == according.end()), None)
+    if source is not None and referents(source):
         # "..., according to KCNA": the source passes the statement on; it is no target of it.
         for finding in found:
             if finding.speakers and finding.how != "according to" and not finding.reported_by:
-                replace_reported(finding, reporter.text, referents(reporter)[0].country)
-                finding.exclude = [*finding.exclude, reporter]
+                replace_reported(finding, source.text, referents(source)[0].country)
+                finding.exclude = [*finding.exclude, source]
     return found
 
 
@@ -150,8 +150,8 @@ def _clause_findings(
             return []  # "North Korea's record year of testing is putting ...": its event is the subject (adj. 1)
         if rules.evaluative is not None and len(actors) == 1 and statistic_subject(blanked, actors[-1].end, c_end):
             return []  # "a country's main stock index closed higher": a market or a figure, no act (adj. 15)
-        after = _NO_PREDICATE.match(blanked, actors[-1].end, c_end) if rules.evaluative is not None else None
-        if after is not None and (after.group("colon") or not blanked[c_start:c_end].rstrip().endswith(".")) and \
+        headline = _NO_PREDICATE.match(blanked, actors[-1].end, c_end) if rules.evaluative is not None else None
+        if headline is not None and (headline.group("colon") or not blanked[c_start:c_end].rstrip().endswith(".")) and \
                 not title_case(blanked[c_start:c_end]):
             return []  # "South Korea in mourning after ...", "South Korea: droves of ...": a headline with no verb
         passive = _HEADLINE_PASSIVE.match(blanked, actors[-1].end, c_end) if rules.evaluative is not None else None

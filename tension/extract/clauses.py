@@ -90,10 +90,12 @@ def background_clause(rel: str, antecedent: list, blanked: str, c_start: int, fo
     "..., as the two countries trade heated rhetoric", "..., amid tension with Seoul": background to the
     news, no row of its own (adjudication 1)
     """
-    return rel in _BACKGROUND or ((antecedent and rel in ("who", "which") or rel == "sub" and (
+    # bool(): the `and`/`or` chain gives a match, None or the empty antecedent where it fails (the one caller only
+    # tests it; a compiled build holds a `-> bool` function to a bool)
+    return bool(rel in _BACKGROUND or ((antecedent and rel in ("who", "which") or rel == "sub" and (
             _AS_BEFORE.search(blanked, max(0, c_start - 12), c_start) or
             _TIME_BEFORE.search(blanked, max(0, c_start - 12), c_start))) and any(
-            s.attribution == "speech verb" and not s.is_act for s in found))
+            s.attribution == "speech verb" and not s.is_act for s in found)))
 
 
 @lru_cache(maxsize=1)

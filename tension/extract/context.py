@@ -298,7 +298,7 @@ def before_the_week(blanked: str, c_start: int, c_end: int, finding: Finding, ye
     return False
 
 
-def document_cues(words: AbstractSet[str], body: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+def document_cues(words: AbstractSet[str], body: str) -> tuple[bool, ...]:
     """Whether the document has a word of a joint act, a victim, a place or host, a topic, a sport phrase, and an
     apostrophe (for speech nouns): the rules that need them look only in documents that have them (its word
     index, which holds these words too)."""

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from tension.extract.mentions import Mention
+from tension.extract.scan import WordPattern
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Rules:
     between: re.Pattern | None = None  # "talks between X and Y": an event both sides hold
     paired: re.Pattern | None = None  # "Russia-South Korea talks": the reciprocal noun after a compound of two sides
     paired_background: frozenset[str] = frozenset()  # "amid", "against": words before such a compound that make it no act
-    evaluative: re.Pattern | None = None  # a reporter's own evaluation ("condemned", "a provocation")
+    evaluative: WordPattern | re.Pattern | None = None  # a reporter's own evaluation ("condemned", "a provocation")
     non_state_heads: frozenset[str] = frozenset()  # heads of a phrase naming a voice that is no state ("Council")
     media_heads: frozenset[str] = frozenset()  # heads of a phrase naming an outlet ("media", "newspaper")
     pointing_back: frozenset[str] = frozenset()  # "the statement said": the last speaker goes on ("the statement")
@@ -59,7 +60,7 @@ class Rules:
     own_text: frozenset[str] = frozenset()
     kin: re.Pattern | None = None  # "X's daughter" acts for herself (kin_pattern)
     predicate: re.Pattern | None = None  # a past tense telling an act (predicate_pattern)
-    house: re.Pattern | None = None  # an outlet's house vocabulary ("puppet", "traitors")
+    house: WordPattern | re.Pattern | None = None  # an outlet's house vocabulary ("puppet", "traitors")
     # the words of the acts a country's forces do that imply their targets (act_types.tsv rows of that country):
     # an outlet that tells such an act of another state in plain words passes the act on
     military_acts: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -200,7 +200,7 @@ LIST_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")  # what separates the item
 def list_heads(phrase: str, kinds: Kinds) -> set[str]:
     """The kinds the head words of a list's items give ("parties, organizations and personages of |": civic, people,
     party_legislature), None left out."""
-    return {kinds.of_head(item) for item in LIST_ITEMS.split(phrase)} - {None}
+    return {kinds.of_head(item) for item in LIST_ITEMS.split(phrase)} - {None}  # type: ignore[return-value]
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 
 

@@ -86,8 +86,8 @@ class Kinds:
     by_role_prefix: tuple[tuple[str, str], ...]
     by_kind: dict[str, str]
     by_head: dict[str, str]
-    house: re.Pattern  # an outlet's house vocabulary ("puppet", "traitors")
-    evaluative: re.Pattern  # a reporter's own evaluation ("condemned", "a provocation")
+    house: WordPattern | re.Pattern  # an outlet's house vocabulary ("puppet", "traitors")
+    evaluative: WordPattern | re.Pattern  # a reporter's own evaluation ("condemned", "a provocation")
     act_types: tuple[ActType, ...]
     act_words: frozenset[str] = frozenset()  # the words of every act type
     # an outlet's country -> the countries whose groups are not foreign to it (speaker_kinds.tsv, match "home"):
@@ -102,7 +102,7 @@ class Kinds:
     states_heads: frozenset[str] = frozenset()
     # a state outlet's loaded words for the other side's acts ("scheme", "collusion", "racket"; reference_words.tsv
     # loaded): such an act told in them is the outlet's accusation, not the other side's act (voices._accusing_voice)
-    loaded: re.Pattern = re.compile(r"(?!x)x")
+    loaded: WordPattern | re.Pattern = re.compile(r"(?!x)x")
     # words that end a capitalised body's name before its head: prepositions, a title-case headline's verbs
     # ("Workers Rally Against Alliance"; reference_words.tsv name_break)
     name_breaks: frozenset[str] = frozenset()

@@ -16,7 +16,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from collections.abc import Set as AbstractSet
+
+try:  # a compiled build (mypyc, docs/performance.md) needs WordIndex left a plain class: it subclasses set
+    from mypy_extensions import mypyc_attr
+except ImportError:  # plain Python: the decorator says nothing
+    def mypyc_attr(*args: object, **kwargs: object):  # type: ignore[misc]
+        return lambda cls: cls
 
 # Characters `re.IGNORECASE` matches to an ASCII letter that `str.lower` does not turn into it (checked over all
 # of Unicode): Turkish dotted/dotless i, the long s and the Kelvin sign.
@@ -119,8 +124,8 @@ class Anchored:
         match = self.pattern.match
         anchors = self._anchors
         if self._word_starts is not None and (spaced := _spaced(view)) is not None:
-            for at in self._word_starts.finditer(spaced, pos, end + 1):
-                if (best := match(text, at.start(), end)) is not None:
+            for word_start_at in self._word_starts.finditer(spaced, pos, end + 1):
+                if (best := match(text, word_start_at.start(), end)) is not None:
                     break
             anchors = self._rest
         find = view.find
@@ -260,6 +265,7 @@ def word_set(text: str) -> set[str]:
     return set(_non_word_to_space(text).split())
 
 
+@mypyc_attr(native_class=False)
 class WordIndex(set):
     """The distinct words of a text (as `word_set`), which also tells where a word occurs as a whole word.
 
@@ -273,7 +279,7 @@ class WordIndex(set):
 
     __slots__ = ("_spaced", "_vocabulary")
 
-    def __init__(self, text: str, vocabulary: AbstractSet[str] | None = None) -> None:
+    def __init__(self, text: str, vocabulary: frozenset[str] | None = None) -> None:
         self._spaced = " " + _non_word_to_space(text) + " "
         self._vocabulary = vocabulary
         words = self._spaced.split()
@@ -324,9 +330,9 @@ class AliasFinder:
         # call up few aliases to check.
         shared = Counter(word for _, words in split for word in words)
         self._by_key: dict[str, list[tuple[str, frozenset[str]]]] = {}
-        for alias, words in split:
-            key = min(sorted(words), key=shared.__getitem__)
-            self._by_key.setdefault(key, []).append((alias, words))
+        for alias, alias_words in split:
+            key = min(sorted(alias_words), key=shared.__getitem__)
+            self._by_key.setdefault(key, []).append((alias, alias_words))
         self._keys = frozenset(self._by_key)
         self.words = frozenset(word for _, words in split for word in words)  # all `possible` looks up
 

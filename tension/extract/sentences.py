@@ -35,7 +35,7 @@ class Sentence(NamedTuple):
     """A sentence of the body with its character span (a named tuple: a frozen dataclass costs several times as
     much to build, and every document makes a few)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # (shadows tuple.index, which no caller uses)
     start: int
     end: int
     text: str

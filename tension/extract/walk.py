@@ -5,6 +5,7 @@ document-level gates; and a statement's speaker as a mention."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -55,7 +56,7 @@ class Walk:
     eulogy: bool = False  # whether it has a word praising or mourning a leader (context.eulogy_words)
     background_at: int = -1  # the start of the last sentence a finding of which was left out as an earlier act
 
-    def counterpart(self, country: str, allies: list[str | None] = ()) -> str | None:
+    def counterpart(self, country: str, allies: Collection[str | None] = ()) -> str | None:
         """The country other than `country` (and those acting with it) the document names most (counted only in
         the few documents that need it: those with an act that names nobody)."""
         if self.salience is None:
