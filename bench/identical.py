@@ -3,6 +3,9 @@ is meant to make it faster can be shown to change nothing.
 
     python -m bench.identical                  # prints one hash per corpus and one over all
     python -m bench.identical --dump /tmp/a.tsv   # also a hash per document (diff two dumps to find a change)
+    python -m bench.identical --work /tmp/me-identical   # your own work folder on a shared host
+
+The documents' paths (under the work folder) are in the staged rows: compare hashes made with the same --work.
 
 The sample (read from ../shared/data at run time, nothing copied into the repository):
 - 5,000 KCNA bench documents spread over `make bench`'s 100k corpus (every 20th line of bench.run.build_corpus's
@@ -161,6 +164,9 @@ def _row_hash(folder: Path, h) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dump", type=Path, help="write a hash per document (TSV) to this file")
+    parser.add_argument("--work", type=Path, default=WORK,
+                        help=f"work folder, emptied at each run (default {WORK}; two people on one host need two: "
+                             "hashes compare only between runs with the same folder)")
     args = parser.parse_args(argv)
     if not KCNA.exists():
         print(f"../shared/data absent: {KCNA}", file=sys.stderr)
@@ -172,9 +178,15 @@ def main(argv: list[str] | None = None) -> int:
     settle_collector()
     per_doc: dict[str, str] = {}
     overall = hashlib.sha256()
-    folder = WORK  # a fixed folder: the documents' paths are in the rows
+    folder = args.work  # one folder for runs to compare: the documents' paths are in the rows
+    marker = folder / ".bench-identical"
+    if folder != WORK and folder.exists() and any(folder.iterdir()) and not marker.exists():
+        print(f"{folder} holds files this bench did not write: name an empty or new folder with --work",
+              file=sys.stderr)
+        return 2
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
+    marker.touch()
     if True:
         for name, (path, fields) in _inputs(folder).items():
             objects, rows = hashlib.sha256(), hashlib.sha256()
