@@ -37,7 +37,7 @@ QUIET = [
      "Baseball clubs announced the schedule for the spring training camps."),
     ("Seoul's foreign ministry criticized North Korea for refusing to answer the liaison hotline.",
      "Universities reported a rise in applications for engineering courses."),
-    ("South Korea's defense minister said the North's balloon launches were a nuisance to residents.",
+    ("South Korea's defense minister condemned the North's balloon launches as a provocation against residents.",
      "A winter festival in Pyeongchang drew large crowds of skiers."),
 ]
 COOPERATION = "South Korea's trade minister and Russia's ambassador discussed fisheries cooperation in Seoul."
