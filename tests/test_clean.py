@@ -70,25 +70,3 @@ def test_caption_glued_to_the_body_and_glued_sentences():
 def test_broadcast_marks_are_dropped():
     assert clean_text("[LEAD]North Korea fired a missile.[REPORT]Seoul said so.").body == (
         "North Korea fired a missile. Seoul said so.")
-
-
-def test_hashtags_and_emoji_are_no_words():
-    """Round 48 (h13aw): a social-media post's "#" and pictographs (flags, speech balloons) are dropped; the words a
-    hashtag marks stay. Sentences written for this test."""
-    cleaned = clean_text("\U0001F1F7\U0001F1FA \U0001F1F0\U0001F1F7 in #daegu , the #minister met the envoy of #peru .")
-    assert cleaned.body == "in daegu , the minister met the envoy of peru ."
-    assert clean_text("\U0001F4AC spokeswoman #ivanova : we read it \u26BD\uFE0F twice").body == \
-        "spokeswoman ivanova : we read it twice"
-    # Not a hashtag: a number, an HTML entity, a link's anchor.
-    assert clean_text("Ranked #1 in sales &#39;s at https://x.org/page#top today.").body == \
-        "Ranked #1 in sales &#39;s at https://x.org/page#top today."
-
-
-def test_a_hashtag_post_reads_as_its_words(ctx):
-    from datetime import date
-    from tension.extract.statements import extract_statements
-    text = ("\U0001F1F7\U0001F1FA \U0001F1F0\U0001F1F7 in #busan , russian foreign minister sergey #lavrov held talks "
-            "with the minister of foreign affairs of #korea park jin")
-    found = [(s.speaker_country, tuple(s.targets)) for s in
-             extract_statements(clean_text(text).body, date(2024, 1, 10), ctx.actors, ctx.lexicon, "")]
-    assert ("RUS", ("KOR",)) in found, found

@@ -170,14 +170,6 @@ _SCRAPED_BREAK = re.compile(r",(?:(?<=[.!?\"”],)[ \t]{2,}(?=\S)|(?<=:,)[ \t]+(
 # A news digest's rule line and item bullets ("... on Tuesday.----------------- ■ Lee to make ..."): a wire's summary
 # page runs its items together, each a headline and a lead; each is a paragraph of its own (Yonhap's "News Summary").
 _DIGEST_BREAK = re.compile(r"\s*-{5,}\s*|\s*■\s*")
-# A social-media post's marks that are no words (round 48, h13aw): the "#" of a hashtag before a letter ("in #seoul ,
-# ... sergey #lavrov": the tagged word stays) and pictographs — flags (regional-indicator pairs), speech balloons, a
-# ball, dingbats, with their variation selector and joiner — which become a blank (then collapsed). A "#" after a word
-# character, "&" or "/" (a link's anchor, an HTML entity) or before a digit ("#1") is left alone. The Russian foreign
-# ministry's posts open with flags and tag names: with them the opening "in <city> ," was no opener and the post gave
-# no statement.
-_SOCIAL_MARKS = re.compile("(?<![\\w&/])#(?=[^\\W\\d_])|[\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF"
-                           "\u2B50\u2B55\uFE0F\u200D]")
 # An almanac ("Today in Korean history"): dated past events, none of them this week's statement.
 _ALMANAC = re.compile(r"^\s*(?:\(\w+\)\s*)*Today in (?:Korean |world |North Korean )?history", re.I)
 
@@ -198,19 +190,12 @@ def _scraped_breaks(text: str) -> str:
     return "".join(pieces)
 
 
-def _social_mark(match: re.Match) -> str:
-    """A hashtag's "#" goes, a pictograph becomes a blank (`_SOCIAL_MARKS`)."""
-    return "" if match.group(0) == "#" else " "
-
-
 def clean_text(raw: str, title: str = "") -> CleanText:
     """Split `raw` into unwrapped paragraphs; set aside the wire header, photo caption, credits and link lines."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\x00", "")
     if _ALMANAC.match(title) or _ALMANAC.match(text[:200]):
         return CleanText(paragraphs=[], almanac=True)
     text = _scraped_breaks(text)
-    if "#" in text or not text.isascii():
-        text = _SOCIAL_MARKS.sub(_social_mark, text)
     if "----" in text or "■" in text:
         text = _DIGEST_BREAK.sub("\n\n", text)
     header, text = split_wire_header(text.lstrip(), title)
