@@ -28,10 +28,34 @@ def mutual_partners(blanked: str, after: int, c_end: int, outside: list[Mention]
     if verb is None:
         return []
     taken = {(m.start, m.end) for m in actors}
-    # The one met follows the verb directly or after "with" ("met Putin", "held talks with the Chinese side").
-    return [m for m in outside if m.start >= verb.end() and (m.start, m.end) not in taken and referents(m)
-            and re.fullmatch(r"[\s,]*(?:with\s+|the\s+|his\s+|her\s+|their\s+|its\s+|visiting\s+)*(?:[A-Z][\w.'-]*\s+)*",
-                             blanked[verb.end() : m.start])][:1]
+    # The one met follows the verb directly or after "with" ("met Putin", "held talks with the Chinese side"), or
+    # is named by a state post of a country ("held talks with the minister of foreign affairs of korea <name>").
+    met = [m for m in outside if m.start >= verb.end() and (m.start, m.end) not in taken and referents(m)
+           and (re.fullmatch(r"[\s,]*(?:with\s+|the\s+|his\s+|her\s+|their\s+|its\s+|visiting\s+)*(?:[A-Z][\w.'-]*\s+)*",
+                             blanked[verb.end() : m.start]) or _post_of().fullmatch(blanked, verb.end(), m.start))][:1]
+    if met and met[0].kind == "title":
+        # ("the ambassador of South Korea": the title is the country's, whatever it would point back to)
+        of = next((m for m in outside if m.start > met[0].end and referents(m) and
+                   _OF_COUNTRY.fullmatch(blanked, met[0].end, m.start)), None)
+        if of is not None:
+            return [of]
+    return met
+
+
+# What follows a post before the country it is a post of: " [of foreign affairs] of [the] ".
+_OF_COUNTRY = re.compile(r"(?:\s+(?:of|for)\s+[a-z]+(?:\s+affairs)?)?\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _post_of() -> re.Pattern:
+    """What stands between a reciprocal verb and the country of the one met when a state post names that one:
+    "with the [deputy] minister [of foreign affairs] of [the]" (the posts: posts.tsv rows with state "yes"; forty-
+    eighth tuning round, h13aw). A post of no state ("students of") or a topic ("about the situation of") is no side.
+    """
+    posts = "|".join(sorted((re.escape(r["word"]) for r in read_tsv(DATA_DIR / "posts.tsv") if r["state"] == "yes"),
+                            key=len, reverse=True))
+    return re.compile(r"[\s,]*(?:with\s+)(?:the\s+)?(?i:(?:[a-z][\w-]*\s+){0,2}(?:" + posts +
+                      r")" + _OF_COUNTRY.pattern + ")")
 
 
 def between_sides(blanked: str, c_start: int, c_end: int, outside: list[Mention], between: re.Pattern) -> list[Finding]:
