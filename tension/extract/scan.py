@@ -11,7 +11,7 @@ few texts where lower-casing would not line up with the regex's own case-folding
 scan). `tests/test_extract_scan.py` checks every cue against its pattern on generated text.
 
 A pattern that never matches has its one home here (sessions 16-17 found the idiom `(?!x)x` written out by hand in
-about 30 places of tension/extract): `NEVER` is its text, for an alternation built from a data file's word list that
+32 places of tension/extract): `NEVER` is its text, for an alternation built from a data file's word list that
 may be empty; `NEVER_MATCHES` the compiled pattern, for a default or a cue with no words; `word_alternatives` and
 `phrase_alternatives` join escaped words (phrases) into an alternation in their order, or give `NEVER` when there
 are none. A call site that escapes, sorts or joins its words its own way keeps that and writes `... or NEVER`.
