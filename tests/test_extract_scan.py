@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 
 import blingfire
 import pytest
@@ -19,7 +20,8 @@ from tension.extract import acts, attribution
 from tension.extract import mentions, modality
 from tension.extract import statements as extract
 from tension.extract.modality import modality_words
-from tension.extract.scan import Anchored, WordIndex, lowercase_view, word_set
+from tension.extract.scan import (NEVER, NEVER_MATCHES, Anchored, WordIndex, lowercase_view, phrase_alternatives,
+                                  word_alternatives, word_set)
 from tension.extract.sentences import _blingfire_sentences
 
 CHECK = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -211,3 +213,28 @@ def _same_modality(text: str, reported: bool, directive: bool) -> None:
         assert quick == modality.modality(text, reported, directive)
     finally:
         modality.modality_words = modality_words
+
+
+@given(st.text(alphabet="xX ab.\n", max_size=40))
+@CHECK
+def test_the_never_matching_pattern_matches_nothing(text):
+    assert NEVER_MATCHES.search(text) is None
+    assert re.search(r"\b(?:" + word_alternatives([]) + r")\b", text, re.I) is None
+    assert re.search(phrase_alternatives([]), text) is None
+
+
+def test_word_alternatives_escapes_each_word_in_order_and_falls_back_to_never():
+    assert word_alternatives([]) == phrase_alternatives([]) == NEVER
+    assert word_alternatives(iter(())) == NEVER
+    assert word_alternatives(["a.b", "c d", "e"]) == r"a\.b|c\ d|e"
+    pattern = re.compile(r"\b(?:" + word_alternatives(["a.b", "c d"]) + r")\b")
+    assert [m.group() for m in pattern.finditer("a.b axb c d c  d")] == ["a.b", "c d"]
+
+
+def test_the_never_matching_idiom_has_one_home():
+    """Sessions 16-17: `(?!x)x` was written out by hand in 32 places; it lives in tension.extract.scan alone."""
+    import tension
+    idiom = "(?!" + "x)x"
+    written = sorted(str(path.relative_to(Path(tension.__file__).parent))
+                     for path in Path(tension.__file__).parent.rglob("*.py") if idiom in path.read_text("utf-8"))
+    assert written == ["extract/scan.py"]

@@ -24,7 +24,7 @@ from tension.config import ACTORS_FILE, DATA_DIR, load_reference_words, read_tsv
 from tension.extract.compounds import hyphen_compounds
 from tension.extract.mentions import (PRONOUNS, SIDE_WORDS, STATE_KINDS, TITLE, Mention, backref_pattern,
                                       find_backrefs)
-from tension.extract.scan import AliasFinder, WordIndex, mypyc_attr, trie_regex
+from tension.extract.scan import NEVER_MATCHES, AliasFinder, WordIndex, mypyc_attr, trie_regex, word_alternatives
 
 COUNTRIES_FILE = DATA_DIR / "actors_countries.tsv"
 
@@ -36,7 +36,7 @@ _DPRK_ALIAS = "DPRK"  # the dictionary's alias whose row an epithet's "Korea" ta
 def _dprk_epithet() -> re.Pattern:
     """An epithet the DPRK gives itself, just before "Korea" (reference_words.tsv, use dprk_epithet)."""
     words = sorted(load_reference_words().get("dprk_epithet", ()), key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\s+$")
+    return re.compile(r"(?<![\w'])(?:" + word_alternatives(words) + r")\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +44,7 @@ def _name_of_korea() -> re.Pattern:
     """What makes the "Korea" after it the last word of a body's name: "<a name word> of (the) Korea",
     "Supporting (the) Korea" (reference_words.tsv, use korea_name_head: the capitalised word before "of")."""
     words = sorted(load_reference_words().get("korea_name_head", ()), key=len, reverse=True)
-    heads = "|".join(map(re.escape, words)) or "(?!x)x"
+    heads = word_alternatives(words)
     return re.compile(r"(?:\b(?:" + heads + r")\s+of|\bSupporting)\s+(?:the\s+)?$")
 
 
@@ -121,7 +121,7 @@ def alias_pattern(aliases: list[str], compounds: bool = False) -> re.Pattern:
     `compounds`: a hyphen may join two aliases ("North Korea-Russia ties", "U.S.-South Korea drills": find_mentions
     keeps such a match only beside another), never an alias and a lowercase word ("Korea-based", "Russia-backed")."""
     if not aliases:
-        return re.compile(r"(?!x)x")
+        return NEVER_MATCHES
     # Greedy optional tails make the longest alias win; the lookahead backs off to a shorter one if needed.
     if compounds:
         return re.compile(r"(?<!\w)" + trie_regex(aliases) + r"(?!\w|-(?!(?:south|north)\s)[a-z\d])")

@@ -16,7 +16,7 @@ from tension.extract.findings import NO_RULES, Finding, Rules, referents, unique
 from tension.extract.groups import names_group
 from tension.extract.mentions import Mention
 from tension.extract.mutual import joint_heads, joint_verb, mutual_partners
-from tension.extract.scan import Anchored, phrase_alternatives
+from tension.extract.scan import NEVER_MATCHES, Anchored, phrase_alternatives, word_alternatives
 
 
 # A leading subordinate phrase up to its comma ("Since invading Ukraine in 2022, "), after a conjunction if any; a
@@ -153,7 +153,7 @@ def predicate_pattern(act_verbs: Iterable[str]) -> re.Pattern:
 def kin_pattern(nouns: Iterable[str]) -> re.Pattern:
     """"Kim Jong-un's teenage daughter paid tribute": the act is the daughter's, not Kim's."""
     return re.compile(r"['’]s\s+(?!(?:[A-Z]|own\b))(?:[a-z][\w-]*\s+){0,2}(?:"
-                      + "|".join(map(re.escape, sorted(nouns))) + r")\b") if nouns else re.compile(r"(?!x)x")
+                      + "|".join(map(re.escape, sorted(nouns))) + r")\b") if nouns else NEVER_MATCHES
 
 
 def _predicate_follows(blanked: str, start: int, end: int, predicate: re.Pattern | None) -> bool:
@@ -230,7 +230,7 @@ COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
 @lru_cache(maxsize=1)
 def _possessed_body() -> re.Pattern:
     words = sorted(load_reference_words().get("possessed_body", ()), key=len, reverse=True)
-    return re.compile(r"['’]s\s+(?P<body>" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b")
+    return re.compile(r"['’]s\s+(?P<body>" + word_alternatives(words) + r")\b")
 
 
 def possessed_body(blanked: str, end: int) -> str | None:
@@ -245,7 +245,7 @@ def possessed_body(blanked: str, end: int) -> str | None:
 @lru_cache(maxsize=1)
 def _penal_passive() -> re.Pattern:
     words = sorted(load_reference_words().get("penal_participle", ()), key=len, reverse=True)
-    return re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:" + ("|".join(map(re.escape, words)) or "(?!x)x")
+    return re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:" + word_alternatives(words)
                       + r")\s+(?:in|over|for|on|with|after|to|as|by)\b")
 
 
@@ -262,7 +262,7 @@ def _event_head() -> re.Pattern:
     heads = phrase_alternatives(sorted(load_reference_words().get("event_head", ()), key=len, reverse=True))
     return re.compile(r"(?:['’]s)?(?:\s+(?:(?!(?:to|will|would|may|might|can|could|should|must|is|are|was|were|has|have|"
                       r"had|be|been|not|set|did|do|also|again|just)\b)[a-z][\w-]*(?<!s)(?<!ed)|[A-Z0-9][A-Z0-9-]+|"
-                      r"['‘\"“][\w -]{1,20}['’\"”]|\d+\w*)){0,3}?\s+(?:" + (heads or "(?!x)x") + r")\b(?!['’-])")
+                      r"['‘\"“][\w -]{1,20}['’\"”]|\d+\w*)){0,3}?\s+(?:" + heads + r")\b(?!['’-])")
 
 
 def event_subject(blanked: str, subject: Mention, c_end: int, outside: list[Mention]) -> bool:

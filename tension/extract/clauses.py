@@ -9,11 +9,12 @@ import re
 from functools import lru_cache
 
 from tension.config import load_reference_words
+from tension.extract.scan import NEVER_MATCHES
 
 
 _BACKGROUND = frozenset({"as", "while", "amid", "even as"})  # clause openings that give background (adjudication 1)
 _CLAUSE_BREAK = re.compile(r",\s+(?P<rel>which|who|as|while|amid|even as)\s+|;\s+")
-_NO_BREAK = re.compile(r"(?!x)x")  # (neither a comma nor a semicolon: no break)
+_NO_BREAK = NEVER_MATCHES  # (neither a comma nor a semicolon: no break)
 # Its first alternative alone, for a sentence with no semicolon (most): a pattern opening with a literal is searched
 # for that character, where the two alternatives are tried at every character.
 _COMMA_BREAK = re.compile(_CLAUSE_BREAK.pattern.rsplit("|", 1)[0])

@@ -13,7 +13,7 @@ from typing import AbstractSet
 from tension.config import load_reference_words
 from tension.extract.acts import topic_noun_after
 from tension.extract.findings import Finding
-from tension.extract.scan import WordPattern, phrase_alternatives, word_set
+from tension.extract.scan import WordPattern, phrase_alternatives, word_alternatives, word_set
 
 def about_sport(text: str) -> bool:
     """Whether a sentence is about sport: it has every word of a phrase of reference_words.tsv (use sport), as
@@ -45,10 +45,10 @@ def _place_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     as where a third state's act happened or whose people it hurt); the people only in lower case and not inside a
     name ("the <South Korean> Residents Association in Japan" is a body, not victims)."""
     words = load_reference_words()
-    nouns = "|".join(map(re.escape, words.get("place_noun", ()))) or "(?!x)x"
-    people = "|".join(map(re.escape, words.get("victim_people", ()))) or "(?!x)x"
-    areas = "|".join(map(re.escape, words.get("area_of", ()))) or "(?!x)x"
-    hosts = "|".join(map(re.escape, words.get("host", ()))) or "(?!x)x"
+    nouns = word_alternatives(words.get("place_noun", ()))
+    people = word_alternatives(words.get("victim_people", ()))
+    areas = word_alternatives(words.get("area_of", ()))
+    hosts = word_alternatives(words.get("host", ()))
     return (re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:(?i:" + nouns + r")\b|(?:" + people + r")\b(?!\s+[A-Z]))"),
             re.compile(r"\b(?:" + nouns + "|" + people + "|" + areas + r")\s+of\s+(?:the\s+)?$", re.I),
             re.compile(r"\b(?:" + hosts + r")\b(?:\s+[\w-]+){0,3}?\s+(?:in|at|into|to|inside|off|near|around)\s+(?:the\s+)?$",
@@ -66,7 +66,7 @@ _AT_CITY = re.compile(r"\b(?:in|at)\s+$")
 def adversary() -> re.Pattern:
     """An adversary named with no country ("the imperialists", "foreign forces"; reference_words.tsv, use adversary)."""
     words = load_reference_words().get("adversary", ())
-    return re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b", re.I)
+    return re.compile(r"\b(?:" + word_alternatives(words) + r")\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -357,7 +357,7 @@ def _forces_withdrawn(before: str, pattern: re.Pattern) -> bool:
 @lru_cache(maxsize=1)
 def _withdrawn() -> re.Pattern:
     """What, withdrawn, makes the country after it a place (reference_words.tsv withdrawn: troops, forces)."""
-    words = "|".join(map(re.escape, load_reference_words().get("withdrawn", ()))) or "(?!x)x"
+    words = word_alternatives(load_reference_words().get("withdrawn", ()))
     return re.compile(r"\b(?:" + words + r")\b", re.I)
 
 

@@ -16,6 +16,7 @@ from tension.extract.findings import Statement, outside_quotes
 from tension.extract.kinds import POLITICAL_VOICES, Kinds
 from tension.extract.mentions import PERSON, Mention
 from tension.extract.references import issuing_words, words_pattern
+from tension.extract.scan import NEVER
 from tension.extract.sentences import Sentence
 from tension.extract.walk import Walk, as_mention
 
@@ -230,7 +231,7 @@ def _crowd_speaking() -> tuple[re.Pattern, re.Pattern]:
     """A sentence opening with "They" or "It" and a verb of a relayed voice's own words, and a sentence closed by such
     a frame (", they warned.", ", it stressed."): reference_words.tsv, use crowd_speech."""
     verbs = "|".join(sorted(map(re.escape, load_reference_words().get("crowd_speech", ())), key=len, reverse=True))
-    verbs = verbs or "(?!x)x"
+    verbs = verbs or NEVER
     frames = "|".join(sorted(map(re.escape, load_reference_words().get("crowd_frame", ())), key=len, reverse=True))
     opening = re.compile(r"(?P<ref>They|It)\s+(?:(?:also|further|then|again|strongly|once\s+again|unanimously|"
                          r"resolutely|firmly)\s+)?(?:" + verbs + r")\b")

@@ -90,7 +90,7 @@ def _dash_finding(text: str) -> re.Match | None:
 @lru_cache(maxsize=1)
 def _dash_finding_pattern() -> re.Pattern:
     words = load_reference_words().get("finding_source", ())
-    return re.compile(r"\s[–—-]\s*(?P<source>(?:a\s+|new\s+)?(?:" + (phrase_alternatives(words) or "(?!x)x")
+    return re.compile(r"\s[–—-]\s*(?P<source>(?:a\s+|new\s+)?(?:" + phrase_alternatives(words)
                       + r"))\s*$", re.I)
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from tension.config import load_reference_words
 from tension.extract.actors import ActorDictionary
 from tension.extract.mentions import Mention
+from tension.extract.scan import word_alternatives
 
 # A dateline's city at the start of the body: "SEOUL, Dec. 31 (Yonhap) --", "SEOUL, January 13. /TASS/.",
 # "GYEONGJU /Republic of Korea/, November 1. /TASS/." (a wire header may come first: the search looks near the start)
@@ -153,6 +154,6 @@ def _statistic_after() -> re.Pattern:
     # attacked the South Korean economy", "China banned Japanese seafood imports": acts; review, session 6)
     return re.compile(r"(?:['’]s(?:\s+(?!(?:to|will|would|may|might|can|could|should|must|is|are|was|were|has|have|"
                       r"had|said|says)\b)[\w-]+){0,4}?|(?:\s+(?-i:[A-Z])[\w-]*){0,4}?)\s+(?:"
-                      + ("|".join(map(re.escape, nouns)) or "(?!x)x")
+                      + word_alternatives(nouns)
                       + r")\b(?!['’])(?=\s*(?:\(|,|$)|\s+(?:[a-z]+ed|rose|fell|grew|shrank|hit|stood|is|was|are|were|has|"
                       r"have|had|to|will|could|may|might|remains?|stays?)\b)", re.I)

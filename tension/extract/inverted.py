@@ -13,6 +13,7 @@ from tension.config import load_reference_words
 from tension.extract.acts import coordinated, modified_head
 from tension.extract.findings import Finding, Rules, referents
 from tension.extract.mentions import Mention
+from tension.extract.scan import NEVER_MATCHES
 
 
 def inverted_speaker(text: str, blanked: str, anchor: re.Match, c_end: int, outside: list[Mention]
@@ -129,5 +130,5 @@ def _headline_act() -> re.Pattern:
     says <a general>" stays the general's words."""
     words = load_reference_words().get("headline_act", ())
     if not words:
-        return re.compile(r"(?!x)x")
+        return NEVER_MATCHES
     return re.compile(r"(?:\s+[A-Z][\w'-]*)*\s+(?:" + "|".join(map(re.escape, sorted(words))) + r")\b")

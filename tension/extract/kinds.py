@@ -13,7 +13,7 @@ from datetime import date
 
 from tension.config import DATA_DIR, load_reference_words, read_tsv
 from tension.extract.mentions import Mention
-from tension.extract.scan import WordPattern
+from tension.extract.scan import NEVER_MATCHES, WordPattern
 
 SPEAKER_KINDS = ("government", "military", "state_media", "party_legislature", "opposition", "civic", "media",
                  "academic", "diaspora_foreign", "people")
@@ -60,7 +60,7 @@ def word_pattern(words: list[str]) -> WordPattern:
     """Whole words, a trailing `*` standing for any ending; case-insensitive."""
     parts = sorted((re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)) for w in words)
     if not parts:
-        return WordPattern(re.compile(r"(?!x)x"), ())
+        return WordPattern(NEVER_MATCHES, ())
     return WordPattern(re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I),
                        [w[:-1] if w.endswith("*") else w for w in words])
 
@@ -102,7 +102,7 @@ class Kinds:
     states_heads: frozenset[str] = frozenset()
     # a state outlet's loaded words for the other side's acts ("scheme", "collusion", "racket"; reference_words.tsv
     # loaded): such an act told in them is the outlet's accusation, not the other side's act (voices._accusing_voice)
-    loaded: WordPattern | re.Pattern = re.compile(r"(?!x)x")
+    loaded: WordPattern | re.Pattern = NEVER_MATCHES
     # words that end a capitalised body's name before its head: prepositions, a title-case headline's verbs
     # ("Workers Rally Against Alliance"; reference_words.tsv name_break)
     name_breaks: frozenset[str] = frozenset()

@@ -12,7 +12,7 @@ from tension.extract.actors import alias_pattern
 from tension.extract.acts import kin_pattern, predicate_pattern
 from tension.extract.findings import Rules
 from tension.extract.kinds import STATE_VOICES, Kinds, load_kinds
-from tension.extract.scan import AliasFinder, Anchored
+from tension.extract.scan import NEVER, NEVER_MATCHES, AliasFinder, Anchored
 
 
 def anaphor_pattern(nouns: list[str]) -> Anchored:
@@ -21,7 +21,7 @@ def anaphor_pattern(nouns: list[str]) -> Anchored:
     alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(nouns, key=len, reverse=True))
     return Anchored(re.compile(
         r"\b(?:they|them|their|its|it|this|these|those|such|he|she|his|her)\b|\bthe\s+(?:\w+\s+)?(?:"
-        + (alternatives or "(?!x)x") + r")\b", re.I
+        + (alternatives or NEVER) + r")\b", re.I
     ), ("it", "the", "he", "this", "those", "such", "she", "his"), word_start=True)
 
 
@@ -32,12 +32,12 @@ class Lexicon:
     speech_verbs: frozenset[str]
     abbreviations: frozenset[str]
     directive_verbs: frozenset[str] = frozenset()
-    speech_pattern: re.Pattern = re.compile(r"(?!x)x")
+    speech_pattern: re.Pattern = NEVER_MATCHES
     speech_finder: AliasFinder | None = None  # finds the pattern's matches from a document's words
     rules: Rules = Rules()  # relay and reciprocal verbs, evaluative words (attribution.tsv, evaluative_words.tsv)
     reference_words: dict | None = None  # reference_words.tsv by use
     anaphor: Anchored | None = None  # "the drills", "they": the targets of the sentence before carry over
-    pointing: re.Pattern = re.compile(r"(?!x)x")  # "it", "the statement": a speaker that keeps the last one's kind
+    pointing: re.Pattern = NEVER_MATCHES  # "it", "the statement": a speaker that keeps the last one's kind
     kinds: Kinds | None = None  # speaker kinds, house vocabulary, act types
     speech_noun: re.Pattern | None = None  # "'s concerns that": right after a speaker (attribution.tsv speech_noun)
     # "said it detected ...": what a military only saw (reference_words.tsv detection)

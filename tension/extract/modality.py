@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tension.config import DATA_DIR, read_tsv
-from tension.extract.scan import Anchored, lowercase_view, trie_regex
+from tension.extract.scan import NEVER, Anchored, lowercase_view, trie_regex
 
 MODALITY_FILE = DATA_DIR / "cues_modifiers.tsv"
 _REPORTING_WORDS = ("said", "says", "stressed", "reiterated", "added", "told", "noted", "vowed", "pledged", "declared",
@@ -137,7 +137,7 @@ def _key_words(groups: dict[str, list[str]]) -> tuple[re.Pattern | None, dict, t
     # (the whole word is taken, so that a word matching two keys, a stem and a longer word, gets both's groups; the
     # stems and the words as tries: the lookahead at each blank tries a shared first letter once, not every key)
     return (re.compile(" (?=" + "|".join([*([trie_regex(stems)] if stems else []),
-                                          "(?:" + (trie_regex(exact) if exact else "(?!x)x") + ")(?!\\w)"])
+                                          "(?:" + (trie_regex(exact) if exact else NEVER) + ")(?!\\w)"])
                        + ")(\\w+)"), *frozen)
 
 

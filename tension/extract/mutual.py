@@ -11,6 +11,7 @@ from functools import lru_cache
 from tension.config import DATA_DIR, read_tsv
 from tension.extract.findings import Finding, referents
 from tension.extract.mentions import Mention
+from tension.extract.scan import NEVER
 
 
 _APPOSITION = re.compile(r",\s+[^,]{1,100},")
@@ -151,4 +152,4 @@ def _joint_pattern() -> re.Pattern:
     heads = [r["word"] for r in rows if r["kind"] == "joint_head"]
     head = r"(?:\s+(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(heads) + r"))?" if heads else ""
     return re.compile(r"(?:['’]s?)?" + head + r"\s*,?\s*(?:(?:also|again|later|then|\w+ly|on\s+\w+)\s+)?(?:"
-                      + ("|".join(verbs) or "(?!x)x") + r")\b")
+                      + ("|".join(verbs) or NEVER) + r")\b")

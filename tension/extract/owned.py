@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from tension.config import load_reference_words
 from tension.extract.mentions import Mention
+from tension.extract.scan import word_alternatives
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +22,7 @@ def _owned_predicate() -> re.Pattern:
     # has — not before a participle ("was launched", "have stolen", "has flown": the act told in the passive or the
     # perfect; "are fighting", "is harassing": in the progressive) nor a place ("troops are in Kursk": deployed)
     return re.compile(r"['’]s(?P<thing>(?:\s+(?!(?:to|will|would|may|might|can|could|should|must|not|said|says)\b)"
-                      r"[\w-]+){1,4}?)\s+(?:" + ("|".join(map(re.escape, verbs)) or "(?!x)x")
+                      r"[\w-]+){1,4}?)\s+(?:" + word_alternatives(verbs)
                       + r")\b(?!['’-])(?!\s+(?:\w+(?:ed|en|wn|ing)|been|being|sent|shot|begun|held|struck|hit|"
                       r"in|at|on|near|inside|across|along|into|off|over|under|within|from|to|toward|towards|behind)\b)",
                       re.I)

@@ -15,7 +15,7 @@ from tension.extract.acts import topic_verb_after
 from tension.extract.findings import Finding, Statement, outside_quotes, referents
 from tension.extract.mentions import PERSON, Mention
 from tension.extract.modality import modality
-from tension.extract.scan import Anchored
+from tension.extract.scan import Anchored, word_alternatives
 from tension.extract.sentences import Sentence
 
 _QUESTION_FRAME = re.compile(r"\s*,?\s*\b(?:when|after being|while being|after|when he was|when she was)?\s*asked\s+"
@@ -138,4 +138,4 @@ def _topic_verb_words() -> Anchored:
     """The last word of each topic verb phrase (reference_words.tsv, use topic_verb): a sentence without any has none.
     (Looked up at word starts, the pattern tried only there: `found_in` is `pattern.search(text) is not None`.)"""
     words = sorted({phrase.split()[-1] for phrase in load_reference_words().get("topic_verb", ())})
-    return Anchored.of_words(re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b"), words)
+    return Anchored.of_words(re.compile(r"\b(?:" + word_alternatives(words) + r")\b"), words)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from tension.config import DATA_DIR, load_reference_words, read_tsv
 from tension.extract.acts import CIVIC_ROLE
 from tension.extract.mentions import PERSON, STATE_KINDS, Mention
+from tension.extract.scan import NEVER
 
 
 # The back-references that only a newspaper can be.
@@ -63,7 +64,7 @@ def issued_documents(body: str, nouns: tuple[str, ...]) -> list[tuple[int, str]]
 def _issuing(nouns: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern:
     # "in a bylined commentary", "in a signed article": a word before the noun that names how the text is signed
     # (issuing_words.tsv, use document_modifier; issue 13 round 41)
-    modifiers = words_pattern(issuing_words().get("document_modifier", ())) or "(?!x)x"
+    modifiers = words_pattern(issuing_words().get("document_modifier", ())) or NEVER
     return re.compile(r"\b(?:" + words_pattern(verbs) + r")\s+(?:an?\s+|its\s+)?(?:information\s+|(?:" + modifiers
                       + r")\s+)?(?P<noun>" + "|".join(map(re.escape, nouns)) + r")\b", re.I)
 

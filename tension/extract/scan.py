@@ -9,6 +9,12 @@ reporting verbs (`AliasFinder`) are looked for only when the document has all of
 `lowercase_view` gives the text those literals are looked up in for a case-insensitive pattern; it refuses the
 few texts where lower-casing would not line up with the regex's own case-folding (the result is then the plain
 scan). `tests/test_extract_scan.py` checks every cue against its pattern on generated text.
+
+A pattern that never matches has its one home here (sessions 16-17 found the idiom `(?!x)x` written out by hand in
+32 places of tension/extract): `NEVER` is its text, for an alternation built from a data file's word list that
+may be empty; `NEVER_MATCHES` the compiled pattern, for a default or a cue with no words; `word_alternatives` and
+`phrase_alternatives` join escaped words (phrases) into an alternation in their order, or give `NEVER` when there
+are none. A call site that escapes, sorts or joins its words its own way keeps that and writes `... or NEVER`.
 """
 
 from __future__ import annotations
@@ -380,10 +386,23 @@ def cuts_word(text: str, at: int) -> bool:
     return 0 < at < len(text) and is_word_char(text[at - 1]) and is_word_char(text[at])
 
 
+# A regex that never matches (a lookahead refusing the one character it then requires): the alternation of an empty
+# word list, which "(?:)" would not be (the empty pattern matches everywhere).
+NEVER = "(?!x)x"
+# The same, compiled: the default of a pattern field and the pattern of a cue whose data file gives no words.
+NEVER_MATCHES = re.compile(NEVER)
+
+
+def word_alternatives(words: Iterable[str]) -> str:
+    """Words (of a data file) as a regex alternation in their order, each escaped (a space matches only a space);
+    `NEVER` when the alternation would be empty."""
+    return "|".join(map(re.escape, words)) or NEVER
+
+
 def phrase_alternatives(phrases: Iterable[str]) -> str:
-    """Phrases (of a data file) as a regex alternation in their order, each space matching any white space; a
-    pattern that never matches when there are none."""
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!x)x"
+    """Phrases (of a data file) as a regex alternation in their order, each space matching any white space; `NEVER`
+    when the alternation would be empty."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or NEVER
 
 
 def trie_regex(words: Iterable[str]) -> str:

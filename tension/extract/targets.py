@@ -16,7 +16,7 @@ from tension.extract.findings import Statement, outside_quotes, referents
 from tension.extract.kinds import Kinds
 from tension.extract.mentions import PERSON, Mention
 from tension.extract.places import _topic_verb_words, make_statement  # noqa: F401 (re-exported: tests, callers)
-from tension.extract.scan import Anchored, WordPattern, phrase_alternatives
+from tension.extract.scan import Anchored, WordPattern, phrase_alternatives, word_alternatives
 from tension.extract.sentences import Sentence
 from tension.extract.walk import RELAYED_GROUPS, Walk, as_mention
 
@@ -58,7 +58,7 @@ _CLAIMED = re.compile(r"\b(?:claim|claims|claimed|report|reports|allegation|alle
 def _deliberation() -> re.Pattern:
     words = sorted(load_reference_words().get("deliberation", ()), key=len, reverse=True)
     return re.compile(r"\W+(?:(?:and|the|[A-Z][\w.]*|is|are|was|were|has|have)\W+){0,4}(?:"
-                      + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b")
+                      + word_alternatives(words) + r")\b")
 
 
 def _deliberates(statement: Statement) -> bool:
@@ -322,7 +322,7 @@ def _provocation_sides() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _provocation_words() -> re.Pattern:
     """The words of an unnamed provocation (reference_words.tsv, use provocation), whole words, any case."""
-    return re.compile(r"\b(?:" + (phrase_alternatives(load_reference_words().get("provocation", ())) or "(?!x)x")
+    return re.compile(r"\b(?:" + phrase_alternatives(load_reference_words().get("provocation", ()))
                       + r")\b", re.I)
 
 

@@ -20,6 +20,7 @@ from tension.extract.groups import collective_act
 from tension.extract.kinds import PARTY_KINDS, POLITICAL_VOICES, RELAYED_BODIES, Kinds
 from tension.extract.lexicon import Lexicon
 from tension.extract.mentions import Mention
+from tension.extract.scan import NEVER
 from tension.extract.sentences import Sentence
 from tension.extract.places import make_statement
 from tension.extract.walk import Walk
@@ -368,7 +369,7 @@ _TRAILING_FRAME = re.compile(r",\s+(?:he|she|it|they|the\s+\w+)\s+(?:\w+ly\s+)?[
 def _back_reference() -> re.Pattern:
     """The opening of a sentence whose subject points back to a relayed body (see _LEAD)."""
     nouns = "|".join(sorted(map(re.escape, load_reference_words().get("relayed_body", ())), key=len, reverse=True))
-    return re.compile(_LEAD + r"(?P<ref>[Ii]t|[Tt]hey|[Tt]he\s+(?P<noun>" + (nouns or "(?!x)x") + r"))\s+" + _PAST)
+    return re.compile(_LEAD + r"(?P<ref>[Ii]t|[Tt]hey|[Tt]he\s+(?P<noun>" + (nouns or NEVER) + r"))\s+" + _PAST)
 
 
 # What "they" may point back to: a relayed body (kinds.RELAYED_BODIES), or a crowd.
