@@ -5,7 +5,9 @@ is meant to make it faster can be shown to change nothing.
     python -m bench.identical --dump /tmp/a.tsv   # also a hash per document (diff two dumps to find a change)
     python -m bench.identical --work /tmp/me-identical   # your own work folder on a shared host
 
-The documents' paths (under the work folder) are in the staged rows: compare hashes made with the same --work.
+The documents' paths are in the staged rows (the work folder's, and the seeds' under the code's own folder): compare
+hashes made with the same --work AND the code run from the same folder (unpack each `git archive` into one place in
+turn; outside the checkout set TENSION_SHARED_DATA to the corpora).
 
 The sample (read from ../shared/data at run time, nothing copied into the repository):
 - 5,000 KCNA bench documents spread over `make bench`'s 100k corpus (every 20th line of bench.run.build_corpus's
