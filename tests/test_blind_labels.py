@@ -1,0 +1,51 @@
+"""The blind-labelled draws kept under evaluation/labels/blind/: keys only, well formed, and every key a document of
+its corpus (so a later session can find the labelled sentence again)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from evaluation import SHARED_DATA
+
+BLIND = Path(__file__).resolve().parents[1] / "evaluation" / "labels" / "blind"
+CORPORA = {  # corpus -> (file under ../shared/data, the field the run took as external_id)
+    "kcna": ("kcna_2011_2012/kcna_stories_2011_2012_southkorea_related.jsonl", "id"),
+    "rss2022": ("rss_2022/rss_2022_korea_mentions.jsonl", "link"),
+}
+
+
+def _rows(path: Path) -> list[dict]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def test_each_blind_file_holds_keys_and_classes_and_no_text() -> None:
+    files = sorted(BLIND.glob("*.tsv"))
+    assert files, "evaluation/labels/blind/ holds the session-18 draws"
+    for path in files:
+        rows = _rows(path)
+        assert rows and set(rows[0]) == {"corpus", "draw", "statement_id", "external_id", "char_start", "char_end",
+                                         "direction", "class"}, path.name
+        assert len({r["statement_id"] for r in rows}) == len(rows), f"{path.name}: a statement labelled twice"
+        for r in rows:
+            assert r["corpus"] in CORPORA and int(r["class"]) in range(-3, 4), r
+            assert 0 <= int(r["char_start"]) < int(r["char_end"]), r
+            assert r["direction"].count("→") == 1, r
+
+
+def test_every_key_is_a_document_of_its_corpus() -> None:
+    wanted: dict[str, set[str]] = {}
+    for path in BLIND.glob("*.tsv"):
+        for r in _rows(path):
+            wanted.setdefault(r["corpus"], set()).add(r["external_id"])
+    for corpus, ids in wanted.items():
+        name, field = CORPORA[corpus]
+        source = SHARED_DATA / name
+        if not source.exists():
+            pytest.skip(f"../shared/data absent ({source}): the keys cannot be looked up")
+        found = {str(json.loads(line).get(field)) for line in source.open(encoding="utf-8") if line.strip()}
+        assert ids <= found, f"{corpus}: keys not in the corpus: {sorted(ids - found)[:3]}"
