@@ -7,8 +7,9 @@ dictionary finds; tension.extract.references resolves what each stands for.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import NamedTuple
 
 from tension.extract.scan import Anchored, WordIndex, is_word_char
@@ -41,6 +42,21 @@ class Mention(NamedTuple):
     def resolved(self) -> bool:
         """Whether the mention has a country."""
         return bool(self.country)
+
+
+_START = attrgetter("start")
+
+
+def sentence_span(mentions: list["Mention"], start: int, end: int) -> tuple[int, int]:
+    """Where the mentions that start in [start, end) lie in `mentions` (a text's, in order of start): the slice's
+    bounds, for a caller that also looks just before it."""
+    return bisect_left(mentions, start, key=_START), bisect_left(mentions, end, key=_START)
+
+
+def mentions_in(mentions: list["Mention"], start: int, end: int) -> list["Mention"]:
+    """The mentions (a text's, in order of start) that start in [start, end): a sentence's."""
+    lo, hi = sentence_span(mentions, start, end)
+    return mentions[lo:hi]
 
 
 # Back-references: words that point to an actor named earlier in the document. A definite description is looked

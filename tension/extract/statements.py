@@ -29,7 +29,7 @@ from tension.extract.goes_on import issuer_going_on, issuer_voice_ends, relayed_
 from tension.extract.headlines import headline_source_voice, voiceless_headline_takes_lead, voices_in_headline
 from tension.extract.institutions import dateline_country, domestic_act, domestic_bodies, relative_clause_of_body
 from tension.extract.lexicon import Lexicon, anaphor_pattern, load_lexicon, reporting_verbs  # noqa: F401
-from tension.extract.mentions import Mention
+from tension.extract.mentions import Mention, mentions_in
 from tension.extract.modality import modality  # noqa: F401 (re-exported: tests score with the extractor's modality)
 from tension.extract.places import make_statement, named_in_sentence
 from tension.extract.references import issued_documents, issuing_words, resolve_mentions
@@ -114,16 +114,15 @@ def extract_statements(
         if found:
             speakers = [s for s in found if s.speaker_country or s.speaker_kind == "diaspora_foreign"]
             if pending_quote and speakers:
-                statements.extend(_quoted(continued(s, speakers[0], "quote (speaker after)"), s, mentions, starts,
-                                          doc.cues) for s in pending_quote)
+                statements.extend(_quoted(continued(s, speakers[0], "quote (speaker after)"), s,
+                                          mentions_in(mentions, s.start, s.end), doc.cues) for s in pending_quote)
             pending_quote = []
             quote_speaker = speakers[0] if speakers and opens_quote(sentence) else None
             if issuer is None and (going_on := voice_going_on(sentence, in_sentence, found, speakers, before,
                                                               before_kind, lexicon.kinds, lexicon.pointing)):
                 doc.continuing, doc.continuing_kind = going_on
         elif quote_speaker is not None:
-            found = [_quoted(continued(sentence, quote_speaker, "quote (continued)"), sentence, mentions, starts,
-                             doc.cues)]
+            found = [_quoted(continued(sentence, quote_speaker, "quote (continued)"), sentence, in_sentence, doc.cues)]
             if closes_quote(sentence):
                 quote_speaker = None
         elif opens_quote(sentence) or pending_quote:
@@ -180,11 +179,10 @@ def extract_statements(
     return statements
 
 
-def _quoted(statement: Statement, sentence: Sentence, mentions: list[Mention], starts: list[int],
+def _quoted(statement: Statement, sentence: Sentence, in_sentence: list[Mention],
             doc_cues: tuple[bool, ...]) -> Statement:
     """A quotation's sentence spoken by a speaker found in another sentence, with the targets it names itself
-    (`continued` empties the speaker's; issue 13 round 45)."""
-    in_sentence = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+    (`continued` empties the speaker's; issue 13 round 45). `in_sentence`: the sentence's mentions."""
     if in_sentence:
         statement.targets, statement.places = named_in_sentence(sentence, in_sentence, statement.speaker_country,
                                                                 doc_cues)

@@ -6,7 +6,6 @@ has no target (adjudication 10)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from tension.config import load_reference_words
@@ -14,7 +13,7 @@ from tension.config import load_reference_words
 from tension.extract import context
 from tension.extract.findings import Statement, outside_quotes, referents
 from tension.extract.kinds import Kinds
-from tension.extract.mentions import PERSON, Mention
+from tension.extract.mentions import PERSON, Mention, mentions_in, sentence_span
 from tension.extract.places import _topic_verb_words, make_statement  # noqa: F401 (re-exported: tests, callers)
 from tension.extract.scan import Anchored, WordPattern, phrase_alternatives, word_alternatives
 from tension.extract.sentences import Sentence
@@ -247,11 +246,10 @@ def _located(statement: Statement, sentence: Sentence, doc: Walk) -> list[str]:
     """The statement's places that the sentence names only as where something is or happens, or whose people it
     hurt (`context.is_place`: "forces in <X>", "areas of <X>", "schoolgirls of <X>") — not a victim of a denounced act
     ("struggle against <X>"), an agenda item or a topic, which a carried target may still be."""
-    key = lambda m: m.start  # noqa: E731
-    lo, hi = bisect_left(doc.mentions, sentence.start, key=key), bisect_left(doc.mentions, sentence.end, key=key)
+    in_sentence = mentions_in(doc.mentions, sentence.start, sentence.end)
     located = []
     for country in statement.places:
-        at = [(m.start - sentence.start, m.end - sentence.start, m.kind) for m in doc.mentions[lo:hi]
+        at = [(m.start - sentence.start, m.end - sentence.start, m.kind) for m in in_sentence
               if any(r.country == country for r in (m.refers_to or (m,)))]
         if at and all(0 <= a and kind != "capital" and _SEA_OF.search(sentence.text, 0, a) is None and
                       context.is_place(sentence.text, a, b, kind) for a, b, kind in at):
@@ -346,8 +344,7 @@ _POSSESSED = re.compile(r"\s+(?!(?:to|in|on|at|for|with|by|and|or|as|that|from|a
 def _people(sentence: Sentence, doc: Walk) -> list[Mention]:
     """The persons a sentence names or points to, in order; a sentence opening with "His"/"He" that names no one
     first points to the last person named before it."""
-    key = lambda m: m.start  # noqa: E731
-    lo, hi = bisect_left(doc.mentions, sentence.start, key=key), bisect_left(doc.mentions, sentence.end, key=key)
+    lo, hi = sentence_span(doc.mentions, sentence.start, sentence.end)
     people = [r for m in doc.mentions[lo:hi] for r in (m.refers_to or (m,)) if r.kind == PERSON]
     if sentence.text.startswith(("His ", "He ")) and not (lo < hi and doc.mentions[lo].start == sentence.start):
         before = next((r for m in reversed(doc.mentions[max(0, lo - 20):lo]) for r in (m.refers_to or (m,))
@@ -377,8 +374,7 @@ def _own_person_only(statement: Statement, sentence: Sentence, doc: Walk, anapho
         named = sentence.text.find(statement.speaker) if statement.speaker else -1
         if 0 <= named and all(named + len(statement.speaker) <= m.start() for m in words):
             return True
-    lo = bisect_left(doc.mentions, sentence.start, key=lambda m: m.start)
-    people = [r for m in doc.mentions[lo : bisect_left(doc.mentions, sentence.end, key=lambda m: m.start)]
+    people = [r for m in mentions_in(doc.mentions, sentence.start, sentence.end)
               if m.backref in _PERSONAL for r in m.refers_to]
     return bool(people) and all(r.country == statement.speaker_country and r.actor != doc.previous_speaker
                                 for r in people)

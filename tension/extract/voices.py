@@ -7,7 +7,6 @@ is (a diaspora's, a South Korean group's) is tension.extract.story_voices'."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
@@ -19,7 +18,7 @@ from tension.extract.goes_on import crowd_going_on
 from tension.extract.groups import collective_act
 from tension.extract.kinds import PARTY_KINDS, POLITICAL_VOICES, RELAYED_BODIES, Kinds
 from tension.extract.lexicon import Lexicon
-from tension.extract.mentions import Mention
+from tension.extract.mentions import Mention, mentions_in
 from tension.extract.scan import NEVER
 from tension.extract.sentences import Sentence
 from tension.extract.places import make_statement
@@ -168,9 +167,7 @@ def _reporting_voice(reporter: str | None, sentence: Sentence, doc: Walk, kinds:
     narrator = doc.narrator
     if not reporter or narrator is None:
         return None
-    mentions = doc.mentions
-    first = bisect_left(mentions, sentence.start, key=lambda m: m.start)  # (the sentence's mentions only)
-    named = next((m for m in mentions[first:bisect_left(mentions, sentence.end, key=lambda m: m.start)]
+    named = next((m for m in mentions_in(doc.mentions, sentence.start, sentence.end)
                   if m.text == reporter and m.country == narrator.country and m.resolved), None)
     if named is not None and (kind := kinds.of_mention(named)) in POLITICAL_VOICES:
         return named, kind
@@ -185,9 +182,7 @@ def _text_voice(reporter: str | None, sentence: Sentence, doc: Walk, kinds: Kind
     issuing lead's). None when the reporter is no back-reference or stands for another side's voice (a civic group's
     commentary of the other side)."""
     narrator = doc.narrator
-    mentions = doc.mentions
-    first = bisect_left(mentions, sentence.start, key=lambda m: m.start)
-    ref = next((m for m in mentions[first:bisect_left(mentions, sentence.end, key=lambda m: m.start)]
+    ref = next((m for m in mentions_in(doc.mentions, sentence.start, sentence.end)
                 if m.text == reporter and m.backref), None)
     if ref is None:
         return None
@@ -409,9 +404,7 @@ def _collective(sentence: Sentence, doc: Walk, kinds: Kinds) -> tuple[Mention, s
     side = kinds.home.get(doc.narrator.country or "", frozenset()) - {doc.narrator.country}
     if not side:
         return None
-    mentions = doc.mentions
-    lo = bisect_left(mentions, sentence.start, key=lambda m: m.start)
-    in_sentence = mentions[lo : bisect_left(mentions, sentence.end, key=lambda m: m.start)]
+    in_sentence = mentions_in(doc.mentions, sentence.start, sentence.end)
     if not any(m.country in side for m in in_sentence) or kinds.house.search(outside_quotes(text)) or \
             _MODAL.search(text):
         return None
@@ -426,9 +419,7 @@ def _told_of(body: tuple[Mention, str, str], sentence: Sentence, doc: Walk, narr
     """The statement of a sentence that tells a relayed body's act or words, as that body's, reported by the outlet
     (instead of the outlet's own row); its targets the countries the sentence names but the body's own."""
     mention, kind, ref = body
-    mentions = doc.mentions
-    lo = bisect_left(mentions, sentence.start, key=lambda m: m.start)
-    in_sentence = mentions[lo : bisect_left(mentions, sentence.end, key=lambda m: m.start)]
+    in_sentence = mentions_in(doc.mentions, sentence.start, sentence.end)
     told = make_statement(sentence, sentence.text, Finding([mention], ref, "", True, how),
                           [], in_sentence, offset=sentence.start, doc_cues=doc.cues)
     return replace(told, speaker_kind=kind, reported_by=narrator.text, speaker_actor=mention.actor,
