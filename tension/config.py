@@ -16,6 +16,7 @@ OUTLETS_FILE = DATA_DIR / "outlets.tsv"
 VIEW_COLUMNS_FILE = DATA_DIR / "view_columns.tsv"
 INDEX_KINDS_FILE = DATA_DIR / "index_kinds.tsv"
 REFERENCE_WORDS_FILE = DATA_DIR / "reference_words.tsv"
+POSTS_FILE = DATA_DIR / "posts.tsv"
 
 DEFAULT_DB = Path("data/tension.duckdb")
 DEFAULT_REPORTS = Path("reports")
@@ -93,3 +94,9 @@ def load_reference_words(path: Path = REFERENCE_WORDS_FILE) -> dict[str, tuple[s
     for row in read_tsv(path):
         words.setdefault(row["use"], []).append(row["word"])
     return {use: tuple(found) for use, found in words.items()}
+
+
+def load_posts(path: Path = POSTS_FILE) -> dict[str, bool]:
+    """The nouns of a post (posts.tsv), each with whether it is a state office ("minister", "ambassador": yes;
+    "professor", "student": no)."""
+    return {row["word"]: row["state"] == "yes" for row in read_tsv(path)}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tension.config import DATA_DIR, read_tsv
+from tension.config import DATA_DIR, load_posts, read_tsv
 from tension.extract.findings import Finding, referents
 from tension.extract.mentions import Mention
 from tension.extract.scan import NEVER
@@ -53,8 +53,7 @@ def _post_of() -> re.Pattern:
     "with the [deputy] minister [of foreign affairs] of [the]" (the posts: posts.tsv rows with state "yes"; forty-
     eighth tuning round, h13aw). A post of no state ("students of") or a topic ("about the situation of") is no side.
     """
-    posts = "|".join(sorted((re.escape(r["word"]) for r in read_tsv(DATA_DIR / "posts.tsv") if r["state"] == "yes"),
-                            key=len, reverse=True))
+    posts = "|".join(sorted((re.escape(word) for word, state in load_posts().items() if state), key=len, reverse=True))
     return re.compile(r"[\s,]*(?:with\s+)(?:the\s+)?(?i:(?:[a-z][\w-]*\s+){0,2}(?:" + posts +
                       r")" + _OF_COUNTRY.pattern + ")")
 

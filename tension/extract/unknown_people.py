@@ -12,13 +12,12 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from functools import lru_cache
 
-from tension.config import DATA_DIR, read_tsv
+from tension.config import DATA_DIR, load_posts, read_tsv
 from tension.extract.acts import CIVIC_ROLE
 from tension.extract.kinds import STATE_VOICES, Kinds
 from tension.extract.mentions import PERSON, STATE_KINDS, Mention
 from tension.extract.speaker_kind import DIASPORA, opposition_post
 
-POSTS_FILE = DATA_DIR / "posts.tsv"
 NAME_WORDS_FILE = DATA_DIR / "name_words.tsv"
 
 # A name: two to four capitalised words ("Kim Yong Il", "Jong Sung Jo", "Maria Lopez") once the words before it that
@@ -39,7 +38,7 @@ def name_words() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def post_words() -> tuple[str, ...]:
     """The nouns of a post (posts.tsv), longest first (read once, on first use)."""
-    return tuple(sorted((row["word"] for row in read_tsv(POSTS_FILE)), key=len, reverse=True))
+    return tuple(sorted(load_posts(), key=len, reverse=True))
 
 
 def _post_after_name() -> str:
