@@ -56,6 +56,14 @@ def shared_file(relative: str) -> Path:
     return path
 
 
+def gold_or_skip() -> None:
+    """Skip the test, with the reason, unless the corpora and the gold set it scores are there."""
+    from evaluation.gold.hostility import GOLD
+
+    if not SHARED_DATA.exists() or not GOLD.exists():
+        pytest.skip(f"corpora or gold set absent: {SHARED_DATA}, {GOLD}")
+
+
 def voices_on(ctx, text: str, day, speaker: str = "") -> list[tuple]:
     """(speaker country, kind, sorted targets) of every statement `text` gives when published on `day`."""
     from tension.extract.statements import extract_statements

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from conftest import gold_or_skip
+
 
 @pytest.mark.parametrize("argv", [["--split", "check", "--near-zero", "0.05"],
                                   ["--split", "both", "--near-zero", "0.05"]])
@@ -16,14 +18,6 @@ def test_the_check_half_is_never_counted_near_zero(argv, capsys):
     assert "never the check half" in capsys.readouterr().err
 
 
-def _gold_or_skip():
-    from evaluation.gold.hostility import GOLD
-    from evaluation.scoring import SHARED_DATA
-
-    if not SHARED_DATA.exists() or not GOLD.exists():
-        pytest.skip(f"corpora or gold set absent: {SHARED_DATA}, {GOLD}")
-
-
 def _counted(out: str) -> tuple[int, int, list[str]]:
     total = re.search(r"near zero \(\|hostility\| < [0-9.]+\): (\d+) of (\d+) statements", out)
     assert total, out[-600:]
@@ -32,7 +26,7 @@ def _counted(out: str) -> tuple[int, int, list[str]]:
 
 
 def test_t2_is_counted_by_corpus_and_class_and_none_of_its_statements_is_shown(capsys):
-    _gold_or_skip()
+    gold_or_skip()
     from evaluation.gold.hostility import main
 
     assert main(["--split", "t2", "--near-zero", "0.05"]) == 0
@@ -44,7 +38,7 @@ def test_t2_is_counted_by_corpus_and_class_and_none_of_its_statements_is_shown(c
 
 
 def test_t1_lists_exactly_its_statements_below_the_limit(capsys):
-    _gold_or_skip()
+    gold_or_skip()
     from evaluation.gold.hostility import main
 
     assert main(["--split", "t1", "--near-zero", "0.05"]) == 0

@@ -2,7 +2,7 @@
 for the test (no corpus text); each class is tested with two sentences written differently and a counter-case."""
 import pytest
 
-from conftest import cue_of  # noqa: F401 (used by the scorer tests below)
+from conftest import cue_of, gold_or_skip  # noqa: F401 (cue_of: used by the scorer tests below)
 
 
 @pytest.mark.parametrize("argv", [["--split", "check", "--errors", "5"],
@@ -20,11 +20,9 @@ def test_errors_are_never_listed_for_the_check_half_nor_the_other_part(argv, cap
 
 
 def test_errors_of_t2_lists_t2_statements_only(capsys):
-    from evaluation.gold.hostility import GOLD, gold_rows, main
-    from evaluation.scoring import SHARED_DATA
+    from evaluation.gold.hostility import gold_rows, main
 
-    if not SHARED_DATA.exists() or not GOLD.exists():
-        pytest.skip(f"corpora or gold set absent: {SHARED_DATA}, {GOLD}")
+    gold_or_skip()
     rows, _, _ = gold_rows()
     part = dict(zip(rows["unit_id"], rows["part"]))
     assert main(["--split", "t2", "--errors", "6", "--errors-of", "t2"]) == 0
