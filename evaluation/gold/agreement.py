@@ -174,8 +174,8 @@ def disagreements(a: dict[str, list[Row]], b: dict[str, list[Row]], unit_ids: li
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--disagreements", type=Path, help="write the ids of units on which A and B differ")
-    parser.add_argument("--batch", choices=("1", "2", "3", "4", "all"), default="all",
-                        help="units of batch 1 (the first 836), batch 2 (the extension), batch 3 (session 6, RSS-weighted), batch 4 (session 11) or all (default)")
+    parser.add_argument("--batch", choices=("1", "2", "3", "4", "5", "all"), default="all",
+                        help="units of batch 1 (the first 836), batch 2 (the extension), batch 3 (session 6, RSS-weighted), batch 4 (session 11), batch 5 (session 19) or all (default)")
     args = parser.parse_args(argv)
     files_a, files_b = label_files("a"), label_files("b")
     if not files_a or not files_b:

@@ -303,8 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--breakdown", action="store_true",
                     help="tune only: what became of each gold pair statement (not found, wrong speaker country, "
                          "wrong direction, kind or other targets wrong, right), in all and per corpus")
-    ap.add_argument("--batch", choices=("1", "2", "3", "4", "all"), default="all",
-                    help="units of batch 1 (the first 836), batch 2 (the extension, labelled later), batch 3 (session 6, RSS-weighted), batch 4 (session 11) or all (default)")
+    ap.add_argument("--batch", choices=("1", "2", "3", "4", "5", "all"), default="all",
+                    help="units of batch 1 (the first 836), batch 2 (the extension, labelled later), batch 3 (session 6, RSS-weighted), batch 4 (session 11), batch 5 (session 19) or all (default)")
     ap.add_argument("--as-run", action="store_true",
                     help="give each labelled document to `tension statements` once, with its corpus's production "
                          "field mapping (evaluation.gold.as_run.AS_RUN), instead of each labelled field alone")

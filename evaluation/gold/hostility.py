@@ -287,9 +287,9 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"also score each unit's text alone, cut leads too (the definition before round 29), "
                         f"printed as the system '{PER_UNIT}'")
     parser.add_argument("--fit-calibration", action="store_true", help="fit and write the calibration anchors (tune)")
-    parser.add_argument("--batch", choices=("1", "2", "3", "4", "all"), default="all",
+    parser.add_argument("--batch", choices=("1", "2", "3", "4", "5", "all"), default="all",
                         help="statements of batch 1 (the first 836 units), batch 2 (the extension), batch 3 "
-                             "(session 6), batch 4 (session 11) or all (default)")
+                             "(session 6), batch 4 (session 11), batch 5 (session 19) or all (default)")
     args = parser.parse_args(argv)
     if args.errors and args.split not in ("tune", args.errors_of, "parts"):  # before anything is read or scored
         parser.error(f"--errors lists {args.errors_of.upper()} only (never the check half): use it with --split "

@@ -72,7 +72,15 @@ BATCH4 = {
     "rss2024": (20, 5),
     "ru_state": (25, 5),
 }
-LATER_BATCHES = {2: BATCH2, 3: BATCH3, 4: BATCH4}
+# Batch 5 (session 19): the next documents of the two corpora with the least data or the lowest check figures for
+# their pair — Russian state media (Russia–ROK; 40 of the 111 documents no batch had taken) and KCNA — and Yonhap
+# (DPRK–ROK wire copy, the lowest all-four figure on check). Russian state media is labelled as its own part (7).
+BATCH5 = {
+    "kcna": (10, 6),
+    "yonhap": (6, 6),
+    "ru_state": (40, 7),
+}
+LATER_BATCHES = {2: BATCH2, 3: BATCH3, 4: BATCH4, 5: BATCH5}
 KCNA_SENTENCES = 8
 YONHAP_SENTENCES = 10  # of `text`, the slug/dateline unit included
 RSS_DESC_SENTENCES = 3
@@ -318,7 +326,7 @@ def batch_plan() -> list[tuple[int, str, int, int, int]]:
     return plan
 
 
-def sample(batches: tuple[int, ...] = (1, 2, 3, 4)) -> list[dict]:
+def sample(batches: tuple[int, ...] = (1, 2, 3, 4, 5)) -> list[dict]:
     """Every unit of the given batches, batch 1 first; each unit says its `batch` and `part`."""
     data_dir()
     gens = {"seed": lambda n, after=0: docs_seed(), "kcna": docs_kcna, "yonhap": docs_yonhap,
@@ -354,7 +362,7 @@ def write_ids(path: Path, units: list[dict]) -> None:
     cols = ["unit_id", "corpus", "doc_id", "field", "start", "end", "split", "sha1", "batch"]
     lines = ["# Gold-set labelling units (no text). Regenerate: python -m evaluation.gold.units --ids",
              "# start/end: half-open character span of the raw field; sha1: first 12 hex of sha1(unit text, UTF-8);",
-             "# batch: 1 (labelled 2026-12-05, first sessions), 2 (the extension, evaluation.gold.units.BATCH2), 3 (BATCH3) or 4 (BATCH4).",
+             "# batch: 1 (labelled 2026-12-05, first sessions), 2 (the extension, evaluation.gold.units.BATCH2), 3 (BATCH3), 4 (BATCH4) or 5 (BATCH5).",
              "\t".join(cols)]
     for u in units:
         lines.append("\t".join(str(x) for x in (u["unit_id"], u["corpus"], u["doc_id"], u["field"], u["start"],
@@ -384,12 +392,12 @@ def main(argv=None) -> int:
     ap.add_argument("--halves", action="store_true",
                     help="also write units_part1.jsonl (seed, kcna, yonhap) and units_part2.jsonl "
                          "(rss2022, rss2024, ru_state), units_part3.jsonl (batch 2), units_part4.jsonl (batch 3) and "
-                         "units_part5.jsonl (batch 4) "
+                         "units_part5.jsonl (batch 4), units_part6.jsonl and units_part7.jsonl (batch 5) "
                          "next to --out")
     ap.add_argument("--ids", action="store_true", help=f"write {IDS_TSV.relative_to(REPO)} (ids, spans, sha1; no text)")
-    ap.add_argument("--batches", default="1,2,3,4", help="which batches to sample: 1 (836 units, 2026-12-05), 2 (the "
-                    "extension of session 5), 3 (session 6, RSS-weighted), 4 (session 11) or a list such as 1,2 "
-                    "(default 1,2,3,4)")
+    ap.add_argument("--batches", default="1,2,3,4,5", help="which batches to sample: 1 (836 units, 2026-12-05), 2 (the "
+                    "extension of session 5), 3 (session 6, RSS-weighted), 4 (session 11), 5 (session 19: KCNA, "
+                    "Yonhap, Russian state media) or a list such as 1,2 (default 1,2,3,4,5)")
     a = ap.parse_args(argv)
     if not a.out and not a.ids:
         ap.error("give --out FILE and/or --ids")
