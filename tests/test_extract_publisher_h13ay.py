@@ -53,3 +53,11 @@ def test_the_documents_source_reaches_the_extractor(ctx):
 
     assert "RUS" in countries("mfa")
     assert "RUS" not in countries("tass")  # a wire agency is not the state speaking
+
+
+def test_a_lower_case_holder_whose_first_name_the_dictionary_capitalises(ctx):
+    # a text all in lower case has the dictionary's words capitalised ("vladimir" of a known leader), not the rest
+    text = "press release on first deputy foreign minister vladimir petrovsky’s meeting with south korean deputy " \
+           "foreign minister kim min-su"
+    found = rows(ctx, text, "RUS")
+    assert ("RUS", ("KOR",)) in found and ("KOR", ("RUS",)) in found, found

@@ -236,10 +236,10 @@ def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
 
 
 # The name of a post's holder the dictionary does not know, right after the post: capitalised words ("Deputy Foreign
-# Minister <Ivan Petrovsky> held talks"), or in a text written all in lower case words up to a possessive ("deputy
-# foreign minister <ivan petrovsky>’s meeting with").
+# Minister <Ivan Petrovsky> held talks"), or words up to a possessive, in any case ("deputy foreign minister <ivan
+# petrovsky>’s meeting with": a text written all in lower case has only the dictionary's words capitalised).
 _HOLDER = re.compile(r" (?P<name>[A-Z][a-z]+(?:-[A-Za-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){0,3})(?![\w-])")
-_HOLDER_LOWER = re.compile(r" (?P<name>[a-z]+(?:-[a-z]+)?(?: [a-z]+(?:-[a-z]+)?){0,2})(?=[’']s\b)")
+_HOLDER_OWNS = re.compile(r" (?P<name>[A-Za-z][a-z]+(?:-[A-Za-z]+)?(?: [A-Za-z][a-z]+(?:-[A-Za-z]+)?){0,2})(?=[’']s\b)")
 # A country of the post's own after it or its holder: "of [the] <country>", "to <country>", "from <country>".
 _OWN_COUNTRY = re.compile(r",?\s+(?:of|to|for|from|in)\s+(?:the\s+)?$")
 
@@ -259,7 +259,7 @@ def publisher_posts(text: str, mentions: list[Mention], publisher: str, not_name
         if mention.resolved or mention.kind != "title" or not mention.backref or \
                 mention.backref.split()[-1] not in posts:
             continue
-        match = _HOLDER.match(text, mention.end) or _HOLDER_LOWER.match(text, mention.end)
+        match = _HOLDER_OWNS.match(text, mention.end) or _HOLDER.match(text, mention.end)
         if match is None or any(word.lower() in not_name for word in match.group("name").split(" ")):
             continue
         end = match.end("name")
