@@ -61,3 +61,12 @@ def test_a_lower_case_holder_whose_first_name_the_dictionary_capitalises(ctx):
            "foreign minister kim min-su"
     found = rows(ctx, text, "RUS")
     assert ("RUS", ("KOR",)) in found and ("KOR", ("RUS",)) in found, found
+
+
+def test_a_lower_case_holder_before_a_verb_of_meeting(ctx):
+    # all in lower case, no possessive: the holder's name is the words between the post and the verb
+    text = "in kazan, first deputy foreign minister ivan petrovsky met with the ambassador of the republic of korea " \
+           "kim min-su"
+    found = rows(ctx, text, "RUS")
+    assert ("RUS", ("KOR",)) in found and ("KOR", ("RUS",)) in found, found
+    assert not any(country == "RUS" for country, _ in rows(ctx, text))

@@ -244,10 +244,34 @@ _HOLDER_OWNS = re.compile(r" (?P<name>[A-Za-z][a-z]+(?:-[A-Za-z]+)?(?: [A-Za-z][
 _OWN_COUNTRY = re.compile(r",?\s+(?:of|to|for|from|in)\s+(?:the\s+)?$")
 
 
-def publisher_posts(text: str, mentions: list[Mention], publisher: str, not_name: frozenset[str]) -> list[Mention]:
+def _holder_before_verb(text: str, at: int, speech: re.Pattern | None) -> re.Match | None:
+    """Two or three words after a post that a verb follows, a reporting verb (`speech`: the lexicon's) or a verb of
+    meeting (attribution.tsv `joint`/`reciprocal`): "deputy foreign minister <ivan petrovsky> met with", where a text
+    written all in lower case shows no name by its capitals."""
+    for match in (_HOLDER_TWO.match(text, at), _HOLDER_THREE.match(text, at)):
+        if match is not None and (_meeting_verb().match(text, match.end()) or
+                                  speech is not None and speech.match(text, match.end())):
+            return match
+    return None
+
+
+_HOLDER_WORD = r"[A-Za-z][a-z]+(?:-[A-Za-z]+)?"
+_HOLDER_TWO = re.compile(rf" (?P<name>{_HOLDER_WORD} {_HOLDER_WORD}) ")
+_HOLDER_THREE = re.compile(rf" (?P<name>{_HOLDER_WORD} {_HOLDER_WORD} {_HOLDER_WORD}) ")
+
+
+@lru_cache(maxsize=1)
+def _meeting_verb() -> re.Pattern:
+    """A verb of meeting or agreeing (attribution.tsv kinds `joint` and `reciprocal`: "met", "held talks")."""
+    verbs = [r["word"] for r in read_tsv(DATA_DIR / "attribution.tsv") if r["kind"] in ("joint", "reciprocal")]
+    return re.compile(r"(?:" + "|".join(verbs) + r")(?![\w-])")
+
+
+def publisher_posts(text: str, mentions: list[Mention], publisher: str, not_name: frozenset[str],
+                    speech: re.Pattern | None = None) -> list[Mention]:
     """`mentions` with each post of a state office (posts.tsv `state` yes) that the dictionary leaves unplaced and
     whose holder it does not know, named right after it ("First Deputy Foreign Minister <name> held talks with",
-    "<post> <name>'s meeting with"), made one mention with the name and placed in `publisher`'s country: the state
+    "<post> <name>'s meeting with", in lower case "<post> <two words> met with"), made one mention with the name and placed in `publisher`'s country: the state
     body publishing on its own channel (config.publisher_country) tells its own officials without their country.
     Not a post with a country of its own after it ("the ambassador of <country>"), nor a bare post ("the minister
     said": it may point back to anyone named before). Round 50, h13ay."""
@@ -259,7 +283,8 @@ def publisher_posts(text: str, mentions: list[Mention], publisher: str, not_name
         if mention.resolved or mention.kind != "title" or not mention.backref or \
                 mention.backref.split()[-1] not in posts:
             continue
-        match = _HOLDER_OWNS.match(text, mention.end) or _HOLDER.match(text, mention.end)
+        match = _HOLDER_OWNS.match(text, mention.end) or _holder_before_verb(text, mention.end, speech) or \
+            _HOLDER.match(text, mention.end)
         if match is None or any(word.lower() in not_name for word in match.group("name").split(" ")):
             continue
         end = match.end("name")

@@ -72,7 +72,8 @@ def extract_statements(
         placed = f"{dateline}\n{body}" if dateline else body  # (a dateline cleaning took off places it still)
         found_mentions = domestic_bodies(names, found_mentions, lambda: home or dateline_country(placed, actors, published))
     if publisher:
-        found_mentions = publisher_posts(names, found_mentions, publisher, name_words()["not_name"])
+        found_mentions = publisher_posts(names, found_mentions, publisher, name_words()["not_name"],
+                                         lexicon.speech_pattern)
     mentions = resolve_mentions(found_mentions,
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
                                 words=lexicon.reference_words,
