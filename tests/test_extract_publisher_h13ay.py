@@ -32,7 +32,7 @@ def test_an_unplaced_state_post_takes_the_publishers_country(ctx):
     assert ("RUS", ("KOR",)) not in rows(ctx, TALKS)  # nothing places the first deputy minister
     found = rows(ctx, TALKS, "RUS")
     assert ("RUS", ("KOR",)) in found and ("KOR", ("RUS",)) in found, found
-    lower = "press release on first deputy foreign minister ivan petrovsky’s meeting with south korean deputy " \
+    lower = "a note on first deputy foreign minister ivan petrovsky’s meeting with south korean deputy " \
             "foreign minister kim min-su"
     assert ("RUS", ("KOR",)) in rows(ctx, lower, "RUS"), rows(ctx, lower, "RUS")
 
@@ -57,7 +57,7 @@ def test_the_documents_source_reaches_the_extractor(ctx):
 
 def test_a_lower_case_holder_whose_first_name_the_dictionary_capitalises(ctx):
     # a text all in lower case has the dictionary's words capitalised ("vladimir" of a known leader), not the rest
-    text = "press release on first deputy foreign minister vladimir petrovsky’s meeting with south korean deputy " \
+    text = "a note on first deputy foreign minister vladimir petrovsky’s meeting with south korean deputy " \
            "foreign minister kim min-su"
     found = rows(ctx, text, "RUS")
     assert ("RUS", ("KOR",)) in found and ("KOR", ("RUS",)) in found, found
