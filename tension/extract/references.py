@@ -239,7 +239,8 @@ def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
 # Minister <Ivan Petrovsky> held talks"), or words up to a possessive, in any case ("deputy foreign minister <ivan
 # petrovsky>’s meeting with": a text written all in lower case has only the dictionary's words capitalised).
 _HOLDER = re.compile(r" (?P<name>[A-Z][a-z]+(?:-[A-Za-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){0,3})(?![\w-])")
-_HOLDER_OWNS = re.compile(r" (?P<name>[A-Za-z][a-z]+(?:-[A-Za-z]+)?(?: [A-Za-z][a-z]+(?:-[A-Za-z]+)?){0,2})(?=[’']s\b)")
+_HOLDER_OWNS = re.compile(r" (?P<name>[A-Za-z][a-z]+(?:-[A-Za-z]+)?(?: [A-Za-z][a-z]+(?:-[A-Za-z]+)?){0,2})"
+                          r"(?=[’']s\b)")
 # A country of the post's own after it or its holder: "of [the] <country>", "to <country>", "from <country>".
 _OWN_COUNTRY = re.compile(r",?\s+(?:of|to|for|from|in)\s+(?:the\s+)?$")
 
@@ -271,8 +272,9 @@ def publisher_posts(text: str, mentions: list[Mention], publisher: str, not_name
                     speech: re.Pattern | None = None) -> list[Mention]:
     """`mentions` with each post of a state office (posts.tsv `state` yes) that the dictionary leaves unplaced and
     whose holder it does not know, named right after it ("First Deputy Foreign Minister <name> held talks with",
-    "<post> <name>'s meeting with", in lower case "<post> <two words> met with"), made one mention with the name and placed in `publisher`'s country: the state
-    body publishing on its own channel (config.publisher_country) tells its own officials without their country.
+    "<post> <name>'s meeting with", in lower case "<post> <two words> met with"), made one mention with the name and
+    placed in `publisher`'s country: the state body publishing on its own channel (config.publisher_country) tells
+    its own officials without their country.
     Not a post with a country of its own after it ("the ambassador of <country>"), nor a bare post ("the minister
     said": it may point back to anyone named before). Round 50, h13ay."""
     if not publisher:
