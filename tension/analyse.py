@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tension import records
-from tension.config import Pair, load_pairs
+from tension.config import Pair, load_pairs, publisher_country
 from tension.extract.actors import ActorDictionary, load_actors
 from tension.extract.statements import Lexicon, Statement, extract_statements, load_lexicon
 from tension.ingest.clean import clean_text
@@ -109,7 +109,7 @@ def _analyse_stagewise(docs: list[Document], ctx: Context, timings: dict[str, fl
     started = perf_counter()
     cleaned = [clean_text(doc.text, doc.title) for doc in docs]
     statements = [extract_statements(c.body, doc.published, ctx.actors, ctx.lexicon, doc.speaker, c.header.agency,
-                                     c.header.dateline)
+                                     c.header.dateline, publisher_country(doc.source))
                   for c, doc in zip(cleaned, docs)]
     extracted = perf_counter()
     scores = [score_document(ctx.scorer, found) for found in statements]

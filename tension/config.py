@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DATA_DIR = Path(__file__).parent / "data"
 SQL_DIR = Path(__file__).parent / "warehouse" / "sql"
@@ -55,6 +57,31 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
             {key: (value or "").strip() for key, value in row.items()}
             for row in csv.DictReader(lines, delimiter="\t")
         ]
+
+
+@lru_cache(maxsize=1)
+def _state_publishers() -> dict[tuple[str, str], str]:
+    """(kind, match) -> country of the outlets.tsv rows with a `country`: state publishers only (read once)."""
+    return {(r["kind"], r["match"]): r["country"] for r in read_tsv(OUTLETS_FILE) if r.get("country")}
+
+
+def publisher_country(source: str) -> str:
+    """The country of a document's publisher when it is a state body speaking on its own channel (outlets.tsv
+    `country`: the Russian foreign ministry's "mfa"), else "": a wire agency or broadcaster reports others' words.
+    A source matches a `name` row exactly (trimmed), a URL a `host` row by its host or a parent domain of it, as the
+    outlets view matches them (round 50, h13ay)."""
+    publishers = _state_publishers()
+    source = (source or "").strip()
+    if not source or not publishers:
+        return ""
+    if (country := publishers.get(("name", source))) is not None:
+        return country
+    host = (urlsplit(source).hostname or "") if "//" in source else ""
+    while host:
+        if (country := publishers.get(("host", host))) is not None:
+            return country
+        host = host.partition(".")[2]
+    return ""
 
 
 PAIR_COLUMNS = ("pair_id", "name", "country_a", "country_b")

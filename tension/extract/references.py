@@ -234,3 +234,72 @@ def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
             named = (mention.end, found[0])
         out.append(mention._replace(refers_to=tuple(found)) if found or mention.refers_to else mention)
     return out
+
+
+# The name of a post's holder the dictionary does not know, right after the post: capitalised words ("Deputy Foreign
+# Minister <Ivan Petrovsky> held talks"), or words up to a possessive, in any case ("deputy foreign minister <ivan
+# petrovsky>’s meeting with": a text written all in lower case has only the dictionary's words capitalised).
+_HOLDER = re.compile(r" (?P<name>[A-Z][a-z]+(?:-[A-Za-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){0,3})(?![\w-])")
+_HOLDER_OWNS = re.compile(r" (?P<name>[A-Za-z][a-z]+(?:-[A-Za-z]+)?(?: [A-Za-z][a-z]+(?:-[A-Za-z]+)?){0,2})"
+                          r"(?=[’']s\b)")
+# A country of the post's own after it or its holder: "of [the] <country>", "to <country>", "from <country>".
+_OWN_COUNTRY = re.compile(r",?\s+(?:of|to|for|from|in)\s+(?:the\s+)?$")
+
+
+def _holder_before_verb(text: str, at: int, speech: re.Pattern | None) -> re.Match | None:
+    """Two or three words after a post that a verb follows, a reporting verb (`speech`: the lexicon's) or a verb of
+    meeting (attribution.tsv `joint`/`reciprocal`): "deputy foreign minister <ivan petrovsky> met with", where a text
+    written all in lower case shows no name by its capitals."""
+    for match in (_HOLDER_TWO.match(text, at), _HOLDER_THREE.match(text, at)):
+        if match is not None and (_meeting_verb().match(text, match.end()) or
+                                  speech is not None and speech.match(text, match.end())):
+            return match
+    return None
+
+
+_HOLDER_WORD = r"[A-Za-z][a-z]+(?:-[A-Za-z]+)?"
+_HOLDER_TWO = re.compile(rf" (?P<name>{_HOLDER_WORD} {_HOLDER_WORD}) ")
+_HOLDER_THREE = re.compile(rf" (?P<name>{_HOLDER_WORD} {_HOLDER_WORD} {_HOLDER_WORD}) ")
+
+
+@lru_cache(maxsize=1)
+def _meeting_verb() -> re.Pattern:
+    """A verb of meeting or agreeing (attribution.tsv kinds `joint` and `reciprocal`: "met", "held talks")."""
+    verbs = [r["word"] for r in read_tsv(DATA_DIR / "attribution.tsv") if r["kind"] in ("joint", "reciprocal")]
+    return re.compile(r"(?:" + "|".join(verbs) + r")(?![\w-])")
+
+
+def publisher_posts(text: str, mentions: list[Mention], publisher: str, not_name: frozenset[str],
+                    speech: re.Pattern | None = None) -> list[Mention]:
+    """`mentions` with each post of a state office (posts.tsv `state` yes) that the dictionary leaves unplaced and
+    whose holder it does not know, named right after it ("First Deputy Foreign Minister <name> held talks with",
+    "<post> <name>'s meeting with", in lower case "<post> <two words> met with"), made one mention with the name and
+    placed in `publisher`'s country: the state body publishing on its own channel (config.publisher_country) tells
+    its own officials without their country.
+    Not a post with a country of its own after it ("the ambassador of <country>"), nor a bare post ("the minister
+    said": it may point back to anyone named before). Round 50, h13ay."""
+    if not publisher:
+        return mentions
+    posts = state_post_words()
+    out = list(mentions)
+    for index, mention in enumerate(mentions):
+        if mention.resolved or mention.kind != "title" or not mention.backref or \
+                mention.backref.split()[-1] not in posts:
+            continue
+        match = _HOLDER_OWNS.match(text, mention.end) or _holder_before_verb(text, mention.end, speech) or \
+            _HOLDER.match(text, mention.end)
+        if match is None or any(word.lower() in not_name for word in match.group("name").split(" ")):
+            continue
+        end = match.end("name")
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if following is not None and (following.start < end or _OWN_COUNTRY.search(text, end, following.start)):
+            continue  # the dictionary knows a part of the name, or the post names its country
+        out[index] = mention._replace(end=end, text=text[mention.start : end],
+                                      actor=f"{mention.role or mention.backref} ({publisher})", country=publisher)
+    return out
+
+
+@lru_cache(maxsize=1)
+def state_post_words() -> frozenset[str]:
+    """The nouns of posts of a state office (posts.tsv rows with `state` yes; read once)."""
+    return frozenset(r["word"] for r in read_tsv(DATA_DIR / "posts.tsv") if r["state"] == "yes")

@@ -32,11 +32,11 @@ from tension.extract.lexicon import Lexicon, anaphor_pattern, load_lexicon, repo
 from tension.extract.mentions import Mention, mentions_in
 from tension.extract.modality import modality  # noqa: F401 (re-exported: tests score with the extractor's modality)
 from tension.extract.places import make_statement, named_in_sentence
-from tension.extract.references import issued_documents, issuing_words, resolve_mentions
+from tension.extract.references import issued_documents, issuing_words, publisher_posts, resolve_mentions
 from tension.extract.scan import WordIndex
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets
-from tension.extract.unknown_people import country_and_kind, unknown_people
+from tension.extract.unknown_people import country_and_kind, name_words, unknown_people
 from tension.extract.story_voices import diaspora_voices, relayed_lead_voices
 from tension.extract.voices import is_remark, own_state_meant, relayed_voices
 from tension.extract.walk import Walk, declared_speaker
@@ -50,10 +50,12 @@ def extract_statements(
     document_speaker: str = "",
     agency: str = "",
     dateline: str = "",
+    publisher: str = "",
 ) -> list[Statement]:
     """Every statement in a cleaned body, in order, with speakers and targets resolved at `published`. `agency`:
     the outlet of the wire dateline that cleaning took off the body ("Yonhap" of "SEOUL, Dec. 28 (Yonhap) --");
-    `dateline`: that dateline ("SEOUL, Nov. 3"), whose city places the story when no outlet does."""
+    `dateline`: that dateline ("SEOUL, Nov. 3"), whose city places the story when no outlet does; `publisher`: the
+    country of a state body publishing on its own channel (config.publisher_country), whose unplaced posts it places."""
     if context.is_almanac(body):
         return []  # past events listed by date: no statement (labelling guideline, the unit)
     # The words looked up instead of scanning for every actor and reporting verb.
@@ -69,6 +71,9 @@ def extract_statements(
         # the story's own courts and prosecutors, named with no country (adjudication 9; eleventh round)
         placed = f"{dateline}\n{body}" if dateline else body  # (a dateline cleaning took off places it still)
         found_mentions = domestic_bodies(names, found_mentions, lambda: home or dateline_country(placed, actors, published))
+    if publisher:
+        found_mentions = publisher_posts(names, found_mentions, publisher, name_words()["not_name"],
+                                         lexicon.speech_pattern)
     mentions = resolve_mentions(found_mentions,
                                 korea_context=narrator is not None and narrator.country in ("KOR", "PRK"),
                                 words=lexicon.reference_words,
