@@ -41,6 +41,14 @@ CAP_KEEPING_MARKERS = frozenset({"topic", "opposition", "refusal", "derogation",
 # other side's acts as words (its example 5: KCNA's account of the South's firing drills, +2). A force cue whose single
 # subject named before it (direction.subject_at) is one of the statement's targets, not the speaker, keeps the cap.
 TARGETS_ACT_KINDS = frozenset({"military", "fight", "assault"})
+# Whose cooperation (thirty-fifth round, issue 14): a cooperative cue in a clause whose single subject is one of the
+# statement's targets (direction.clause_subject: its country name, or a house name of these kinds) is the other side's
+# cooperation told by the speaker — what the South's authorities talk about, scrapped or boast of — not the speaker's:
+# its factor is multiplied by TARGETS_COOPERATION_FACTOR (0: it counts nothing; the explanation's marker kind
+# "target's cooperation" says so). Not in a statement in the first person (the cooperation may be the speaker's
+# offer), nor where cooperation between two targets counts 0 already. docs/evaluation-scoring.md (round 35).
+SUBJECT_EPITHET_KINDS = frozenset({"epithet"})
+TARGETS_COOPERATION_FACTOR = 0.0
 # The one marker kind that reaches back (eighth round): a derogation ("a farce", "a charade", "a publicity stunt") turns
 # the cooperative cues before it in its clause, within its window, hostile: "called the talks nothing but a farce" is
 # an accusation of deceit (the guideline's derogation, +2), as "so-called talks" is (the opposition marker before a

@@ -15,7 +15,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from tension.score.direction import (_NOT_A_SINGLE_SUBJECT, _PASSIVE, COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON,
+from tension.score.direction import (_NOT_A_SINGLE_SUBJECT, _PASSIVE, CLAUSE_STARTS, CLAUSE_SUBJECT_REACH, COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON,
                                      FOREIGN_LINK_WORDS, LEGAL_CAMEO, SUBJECT_KINDS, SUBJECT_LINKS,
                                      UNDIRECTED_CAMEO_PREFIX, CountryNames)
 from tension.score.formula import FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POSITIVE_TONE, VADER_WEIGHT
@@ -31,7 +31,8 @@ from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, C
                                  REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS,
                                  UNDOING_KINDS, VERBAL_CAP,
                                  CONTENT_LINKS, CONTENT_REACH, CONTENT_STOPS, TOPIC_KEEPS_TURNED, ACRONYM_LETTERS,
-                                 UNNEGATED_HOSTILE_KEEPS, NAME_LED_KINDS)
+                                 UNNEGATED_HOSTILE_KEEPS, NAME_LED_KINDS, SUBJECT_EPITHET_KINDS,
+                                 TARGETS_COOPERATION_FACTOR)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
 
 TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
@@ -54,7 +55,8 @@ def constants() -> str:
                  TOPIC_KEEPS_TURNED, ACRONYM_LETTERS, sorted(CONDITION_WORDS), sorted(CONDITIONED_KINDS),
                  sorted(CONDITION_HEDGED),
                  sorted(UNNEGATED_HOSTILE_KEEPS), sorted(CONCESSIVE_WORDS), CONCESSION_REACH,
-                 sorted(NAME_LED_KINDS)))
+                 sorted(NAME_LED_KINDS), sorted(SUBJECT_EPITHET_KINDS), TARGETS_COOPERATION_FACTOR,
+                 CLAUSE_SUBJECT_REACH, sorted(CLAUSE_STARTS)))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],

@@ -1,0 +1,46 @@
+"""Thirty-fifth round (issue 14): whose cooperation is it? A cooperative cue in a clause whose subject is one of the
+statement's targets — named by its country name or by a house name the cue tables count as an epithet — is the
+other side's cooperation told by the speaker (talked about, scrapped, touted), not the speaker's: it counts 0 and says
+so (marker kind "target's cooperation"). Counted in a blind gold-free KCNA draw of rows scored cooperative
+(docs/evaluation-scoring.md, round 35). Every sentence here is written for the test (no corpus text)."""
+import pytest
+
+from tension.score.scorer import Scorer
+
+
+def _theirs(result) -> list[dict]:
+    return [c for c in result.cues if any(m["kind"] == "target's cooperation" for m in c["markers"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The Lee group again talked about dialogue and cooperation to hide its true colours.",
+    "The south Korean authorities made every effort to tear up the reconciliation agreements.",
+    "Seoul boasts of its humanitarian aid while staging drills.",
+])
+def test_the_targets_cooperation_told_by_the_speaker_counts_zero(scorer: Scorer, text: str) -> None:
+    result = scorer.score(text, "asserted", ["KOR"], "PRK")
+    theirs = _theirs(result)
+    assert theirs and all(c["weight"] < 0 and c["contribution"] == 0 for c in theirs)
+    assert not [c for c in result.cues if c["contribution"] < 0]
+
+
+@pytest.mark.parametrize("text, targets, speaker", [
+    # the speaker's own side offers it
+    ("The DPRK proposed talks to improve relations with the South.", ["KOR"], "PRK"),
+    ("We are ready for dialogue and cooperation with the South.", ["KOR"], "PRK"),
+    # the subject is the speaker's country (a reported act's actor is its speaker)
+    ("North Korea agreed to hold talks with South Korea next week.", ["KOR"], "PRK"),
+    # the target named after a preposition is not the subject
+    ("Talks with Seoul will resume next month.", ["KOR"], "PRK"),
+    # both sides as the subject
+    ("Seoul and Pyongyang agreed to expand cooperation.", ["KOR"], "PRK"),
+])
+def test_cooperation_that_is_not_the_targets_alone_is_kept(scorer: Scorer, text: str, targets, speaker) -> None:
+    result = scorer.score(text, "asserted", targets, speaker)
+    assert not _theirs(result)
+    assert [c for c in result.cues if c["contribution"] < 0]
+
+
+def test_without_targets_nothing_changes(scorer: Scorer) -> None:
+    text = "Seoul boasts of its humanitarian aid while staging drills."
+    assert not _theirs(scorer.score(text))
