@@ -44,3 +44,8 @@ def test_cooperation_that_is_not_the_targets_alone_is_kept(scorer: Scorer, text:
 def test_without_targets_nothing_changes(scorer: Scorer) -> None:
     text = "Seoul boasts of its humanitarian aid while staging drills."
     assert not _theirs(scorer.score(text))
+
+
+def test_a_name_after_a_preposition_is_not_the_subject_nor_its_second_word(scorer: Scorer) -> None:
+    text = "The whole city of South Korea's capital offered condolences over the accident."
+    assert not _theirs(scorer.score(text, "asserted", ["KOR"], "PRK"))

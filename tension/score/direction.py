@@ -193,9 +193,14 @@ def clause_subject(words: list[str], cue_start: int, names: CountryNames, text: 
     low = cue_start
     while low > 0 and words[low - 1] not in CLAUSE_STARTS:
         low -= 1
+    after_preposition = False
     for index in range(low, min(cue_start, low + CLAUSE_SUBJECT_REACH)):
         if index > low and words[index - 1] in _NOT_A_SINGLE_SUBJECT:
+            after_preposition = True  # ("the whole land of South Korea": the name after it is no subject, nor
+            continue  # its second word)
+        if after_preposition and (words[index] in names.starts or any(s <= index < e for s, e in epithets)):
             continue
+        after_preposition = False
         end = next((e for s, e in epithets if s == index), None)
         code = "EPITHET" if end is not None else None
         if code is None and words[index] in names.starts:
