@@ -49,3 +49,16 @@ def test_without_targets_nothing_changes(scorer: Scorer) -> None:
 def test_a_name_after_a_preposition_is_not_the_subject_nor_its_second_word(scorer: Scorer) -> None:
     text = "The whole city of South Korea's capital offered condolences over the accident."
     assert not _theirs(scorer.score(text, "asserted", ["KOR"], "PRK"))
+
+
+@pytest.mark.parametrize("text", [
+    "She left Seoul yesterday to offer condolences at the memorial.",  # a name after a verb is its object
+    "Because of the South, cooperation stalled for a year.",
+])
+def test_a_name_that_does_not_open_the_clause_is_not_its_subject(scorer: Scorer, text: str) -> None:
+    assert not _theirs(scorer.score(text, "asserted", ["KOR"], "PRK"))
+
+
+def test_the_subject_of_a_subordinate_clause_opening_the_sentence(scorer: Scorer) -> None:
+    result = scorer.score("Even though the puppets apologize, nothing will calm the army's anger.", "asserted", ["KOR"], "PRK")
+    assert not [c for c in result.cues if c["contribution"] < 0]

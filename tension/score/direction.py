@@ -177,44 +177,40 @@ def subject_at(words: list[str], cue_start: int, names: CountryNames, text: str,
 
 # Whose cooperation (thirty-fifth round, issue 14): the subject of a cooperative cue's clause. KCNA tells the other
 # side's cooperation in its own voice — the dialogue the South's authorities talk about, the agreements the Lee group
-# scrapped, the aid Seoul boasts of — and a blind gold-free draw of its rows scored cooperative found most of its
-# hostile ones so (docs/evaluation-scoring.md, round 35). The subject is the first name of the clause (a country
-# name, or a house name the cue tables count as an epithet: `names` given by the caller), within CLAUSE_SUBJECT_REACH
-# words of the clause's start and before the cue, a single subject (not after a preposition, not followed by 'and').
-CLAUSE_SUBJECT_REACH = 6
+# scrapped, the apology the puppets would make — and a blind gold-free draw of its rows scored cooperative found most
+# of its hostile ones so (docs/evaluation-scoring.md, round 35). The subject is the name (a country name, or a house
+# name the cue tables count as an epithet: `epithets`, given by the caller) that opens the clause, after nothing but
+# CLAUSE_OPENERS ("The", "But the", "Even though the"): a name after a verb or a preposition is an object ("She left
+# Seoul", "the whole land of South Korea"), not the doer; a single subject (not followed by 'and', 'or', a comma).
 CLAUSE_STARTS = frozenset({".", ";", ":", "!", "?"})
+CLAUSE_OPENERS = frozenset({"the", "a", "an", "but", "and", "also", "however", "yet", "now", "then", "meanwhile",
+                            "even", "though", "although", "if", "when", "while", "unless", "as", "because", "since",
+                            ",", "“", "\"", "‘", "'"})
 
 
 def clause_subject(words: list[str], cue_start: int, names: CountryNames, text: str,
                    span: Callable[[int], tuple[int, int]], epithets: list[tuple[int, int]] = ()) -> str | None:
-    """The country (or "EPITHET": a house name for the other side, spans `epithets`) named as the single subject of
-    the clause in which the cue starting at word `cue_start` stands, if any: the first name within
-    CLAUSE_SUBJECT_REACH words of the clause's start, before the cue."""
+    """The country (or "EPITHET": a house name for the other side, spans `epithets`) named as the single subject that
+    opens the clause in which the cue starting at word `cue_start` stands, if any."""
     low = cue_start
     while low > 0 and words[low - 1] not in CLAUSE_STARTS:
         low -= 1
-    after_preposition = False
-    for index in range(low, min(cue_start, low + CLAUSE_SUBJECT_REACH)):
-        if index > low and words[index - 1] in _NOT_A_SINGLE_SUBJECT:
-            after_preposition = True  # ("the whole land of South Korea": the name after it is no subject, nor
-            continue  # its second word)
-        if after_preposition and (words[index] in names.starts or any(s <= index < e for s, e in epithets)):
-            continue
-        after_preposition = False
-        end = next((e for s, e in epithets if s == index), None)
-        code = "EPITHET" if end is not None else None
-        if code is None and words[index] in names.starts:
-            code = country_at(words, index, names, text, span)
-            if code is not None:
-                end = index + 1
-                while end < cue_start and country_at(words, end, names, text, span) == code:
-                    end += 1  # ("South Korea": one name)
-        if code is None:
-            continue
-        if end >= cue_start or words[end] in ("and", "&", "or", ","):
-            return None  # the name is the cue's own, or one of several subjects
-        return code
-    return None
+    index = low
+    while index < cue_start and words[index] in CLAUSE_OPENERS:
+        index += 1
+    if index >= cue_start:
+        return None
+    end = next((e for s, e in epithets if s == index), None)
+    code = "EPITHET" if end is not None else None
+    if code is None and words[index] in names.starts:
+        code = country_at(words, index, names, text, span)
+        if code is not None:
+            end = index + 1
+            while end < cue_start and country_at(words, end, names, text, span) == code:
+                end += 1  # ("South Korea": one name)
+    if code is None or end > cue_start or words[end] in ("and", "&", "or", ","):
+        return None  # no name opens the clause, the name is the cue's own, or one of several subjects
+    return code
 
 
 def names_near(words: list[str], start: int, end: int, reach: int, codes: frozenset[str],

@@ -15,7 +15,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from tension.score.direction import (_NOT_A_SINGLE_SUBJECT, _PASSIVE, CLAUSE_STARTS, CLAUSE_SUBJECT_REACH, COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON,
+from tension.score.direction import (_NOT_A_SINGLE_SUBJECT, _PASSIVE, CLAUSE_OPENERS, CLAUSE_STARTS, COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON,
                                      FOREIGN_LINK_WORDS, LEGAL_CAMEO, SUBJECT_KINDS, SUBJECT_LINKS,
                                      UNDIRECTED_CAMEO_PREFIX, CountryNames)
 from tension.score.formula import FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POSITIVE_TONE, VADER_WEIGHT
@@ -56,7 +56,7 @@ def constants() -> str:
                  sorted(CONDITION_HEDGED),
                  sorted(UNNEGATED_HOSTILE_KEEPS), sorted(CONCESSIVE_WORDS), CONCESSION_REACH,
                  sorted(NAME_LED_KINDS), sorted(SUBJECT_EPITHET_KINDS), TARGETS_COOPERATION_FACTOR,
-                 CLAUSE_SUBJECT_REACH, sorted(CLAUSE_STARTS)))
+                 sorted(CLAUSE_OPENERS), sorted(CLAUSE_STARTS)))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
