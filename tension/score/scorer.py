@@ -18,7 +18,9 @@ ceased"); "halt", "suspend", "lift" reverse a cue (CAMEO's mirrored categories: 
 +7); "could", "will", "urged ... to" scale it; "strongly" intensifies it. One marker kind reaches back: a derogation ("called the talks nothing but a farce") turns
 the cooperative cue before it hostile (rules.derogate). Only the strongest epithet (a house name
 for the other side) and the strongest demand cue of a statement count. A capitalised cue inside a proper name counts
-0. The statement's modality (from the extractor) applies to the whole score unless the text already marks it at a
+0. A cooperative cue in a clause opened by a house name for a target ("the Lee group talks of dialogue") is the
+other side's cooperation told by the speaker and counts 0 (rules.TARGETS_COOPERATION_FACTOR, direction.clause_subject).
+The statement's modality (from the extractor) applies to the whole score unless the text already marks it at a
 cue, so a hedge is never counted twice. METHODOLOGY.md §2 explains the choice of constants;
 docs/evaluation-scoring.md measures them, and its sixth round fits 15 of them on gold T1 (evaluation/fit_scorer.py):
 a cross-validated fit leaves them where they are (T2 not improved), so they stay in code, chosen, not fitted.
@@ -44,7 +46,8 @@ from operator import attrgetter, itemgetter
 from tension.config import CUES_FILE  # noqa: F401 (re-exported)
 from tension.score.calibration import Calibration, load_calibration
 from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS,  # noqa: F401
-                                     LEGAL_CAMEO, MEETING_CAMEO, MEETING_KIND, SUBJECT_KINDS, SUBJECT_LINKS, clause_subject,
+                                     LEGAL_CAMEO, MEETING_CAMEO, MEETING_KIND, SUBJECT_KINDS, SUBJECT_LINKS,
+                                     clause_subject,
                                      UNDIRECTED_CAMEO_PREFIX, countries_named, country_at, directed_at, first_person,
                                      load_country_names, meeting_of_targets, names_near, subject_at)
 from tension.score.formula import (FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POSITIVE_TONE,  # noqa: F401
@@ -61,7 +64,8 @@ from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPIN
                                  TARGETS_ACT_KINDS, TOPIC_KEEPS_TURNED, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt,
                                  _quoted_spans, aggregate, aggregate_sides, count_style_once, derogate, in_background,
                                  acronym, in_name, lifts_cap, purpose_of_undone, running_text, NAME_LED_KINDS,
-                                 UNNEGATED_HOSTILE_KEEPS, SUBJECT_EPITHET_KINDS, TARGETS_COOPERATION_FACTOR)
+                                 UNNEGATED_HOSTILE_KEEPS, SUBJECT_EPITHET_KINDS, TARGETS_BY_COUNTRY_NAME,
+                                 TARGETS_COOPERATION_FACTOR)
 from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
 from tension.score.vader import FastSentimentIntensityAnalyzer
 from tension.score.version import TOKEN_PATTERN, scorer_version, version_text  # noqa: F401 (re-exported)
@@ -307,8 +311,9 @@ class Scorer:
                     epithets = [(s, e) for i, s, e in cue_hits if cues[i].kind in SUBJECT_EPITHET_KINDS
                                 and cues[i].weight > 0] if theirs else []
                 doer = theirs and clause_subject(words, start, self.country_names, text, span, epithets)
-                if doer and (doer in theirs or doer == "EPITHET"):
-                    # the other side's cooperation told by the speaker, not the speaker's (rules.TARGETS_COOPERATION)
+                if doer == "EPITHET" or doer and TARGETS_BY_COUNTRY_NAME and doer in theirs:
+                    # the other side's cooperation told by the speaker, not the speaker's
+                    # (rules.TARGETS_COOPERATION_FACTOR)
                     factor = TARGETS_COOPERATION_FACTOR * factor
                     markers.append({"marker": f"done by {'a house name' if doer == 'EPITHET' else doer}, a target",
                                     "kind": "target's cooperation"})
