@@ -83,3 +83,13 @@ def test_the_subject_of_a_subordinate_clause_opening_the_sentence(scorer: Scorer
     text = "Even though the puppets apologize, nothing will calm the army's anger."
     result = scorer.score(text, "asserted", ["KOR"], "PRK")
     assert not [c for c in result.cues if c["contribution"] < 0]
+
+
+@pytest.mark.parametrize("text", [
+    # an epithet-kind word that names a state of things, not a group
+    "The confrontation between the two sides makes any discussion of reunification impossible.",
+    # a period inside an abbreviation does not open a clause for the house name after it
+    "The report says checking the pro-U.S. conservative forces is linked with preventing the danger of war.",
+])
+def test_no_house_name_opens_the_clause(scorer: Scorer, text: str) -> None:
+    assert not _theirs(scorer.score(text, "asserted", ["KOR"], "PRK"))

@@ -183,6 +183,7 @@ def subject_at(words: list[str], cue_start: int, names: CountryNames, text: str,
 # CLAUSE_OPENERS ("The", "But the", "Even though the"): a name after a verb or a preposition is an object ("She left
 # Seoul", "the whole land of South Korea"), not the doer; a single subject (not followed by 'and', 'or', a comma).
 CLAUSE_STARTS = frozenset({".", ";", ":", "!", "?"})
+ABBREVIATION_LETTERS = 2
 CLAUSE_OPENERS = frozenset({"the", "a", "an", "but", "and", "also", "however", "yet", "now", "then", "meanwhile",
                             "even", "though", "although", "if", "when", "while", "unless", "as", "because", "since",
                             ",", "“", "\"", "‘", "'"})
@@ -193,8 +194,9 @@ def clause_subject(words: list[str], cue_start: int, names: CountryNames, text: 
     """The country (or "EPITHET": a house name for the other side, spans `epithets`) named as the single subject that
     opens the clause in which the cue starting at word `cue_start` stands, if any."""
     low = cue_start
-    while low > 0 and words[low - 1] not in CLAUSE_STARTS:
-        low -= 1
+    while low > 0 and not (words[low - 1] in CLAUSE_STARTS and (words[low - 1] != "." or low < 2 or len(
+            words[low - 2].rsplit("-", 1)[-1]) > ABBREVIATION_LETTERS)):
+        low -= 1  # (a period after one or two letters ends an abbreviation, "pro-U.S.", "Mr.", not the clause)
     index = low
     while index < cue_start and words[index] in CLAUSE_OPENERS:
         index += 1

@@ -53,6 +53,8 @@ TARGETS_ACT_KINDS = frozenset({"military", "fight", "assault"})
 # wire-copy statements; by the house name alone 0.9% change and no gold statement does. Cooperation flipped (factor
 # -1) instead of 0 costs T2 more (0.783 / 0.920).
 SUBJECT_EPITHET_KINDS = frozenset({"epithet"})
+# epithet-kind cues that name a state of things, not a group: "The confrontation between the north and the south ..."
+NOT_A_NAME = frozenset({"confrontation~|confrontational", "showdown~"})
 TARGETS_BY_COUNTRY_NAME = False
 TARGETS_COOPERATION_FACTOR = 0.0
 # The one marker kind that reaches back (eighth round): a derogation ("a farce", "a charade", "a publicity stunt") turns

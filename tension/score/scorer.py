@@ -65,7 +65,7 @@ from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPIN
                                  _quoted_spans, aggregate, aggregate_sides, count_style_once, derogate, in_background,
                                  acronym, in_name, lifts_cap, purpose_of_undone, running_text, NAME_LED_KINDS,
                                  UNNEGATED_HOSTILE_KEEPS, SUBJECT_EPITHET_KINDS, TARGETS_BY_COUNTRY_NAME,
-                                 TARGETS_COOPERATION_FACTOR)
+                                 TARGETS_COOPERATION_FACTOR, NOT_A_NAME)
 from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
 from tension.score.vader import FastSentimentIntensityAnalyzer
 from tension.score.version import TOKEN_PATTERN, scorer_version, version_text  # noqa: F401 (re-exported)
@@ -309,7 +309,7 @@ class Scorer:
                 if theirs is None:  # asked once a statement, at its first counted cooperative cue
                     theirs = not first_person(words, text, span) and frozenset(foreign)
                     epithets = [(s, e) for i, s, e in cue_hits if cues[i].kind in SUBJECT_EPITHET_KINDS
-                                and cues[i].weight > 0] if theirs else []
+                                and cues[i].weight > 0 and cues[i].pattern not in NOT_A_NAME] if theirs else []
                 doer = theirs and clause_subject(words, start, self.country_names, text, span, epithets)
                 if doer == "EPITHET" or doer and TARGETS_BY_COUNTRY_NAME and doer in theirs:
                     # the other side's cooperation told by the speaker, not the speaker's

@@ -15,7 +15,8 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from tension.score.direction import (_NOT_A_SINGLE_SUBJECT, _PASSIVE, CLAUSE_OPENERS, CLAUSE_STARTS, COUNTRY_CASE,
+from tension.score.direction import (_NOT_A_SINGLE_SUBJECT, _PASSIVE, ABBREVIATION_LETTERS, CLAUSE_OPENERS, CLAUSE_STARTS,
+                                     COUNTRY_CASE,
                                      DIRECTING_WORDS, FIRST_PERSON,
                                      FOREIGN_LINK_WORDS, LEGAL_CAMEO, SUBJECT_KINDS, SUBJECT_LINKS,
                                      UNDIRECTED_CAMEO_PREFIX, CountryNames)
@@ -33,7 +34,7 @@ from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, C
                                  UNDOING_KINDS, VERBAL_CAP,
                                  CONTENT_LINKS, CONTENT_REACH, CONTENT_STOPS, TOPIC_KEEPS_TURNED, ACRONYM_LETTERS,
                                  UNNEGATED_HOSTILE_KEEPS, NAME_LED_KINDS, SUBJECT_EPITHET_KINDS,
-                                 TARGETS_BY_COUNTRY_NAME, TARGETS_COOPERATION_FACTOR)
+                                 TARGETS_BY_COUNTRY_NAME, TARGETS_COOPERATION_FACTOR, NOT_A_NAME)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
 
 TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
@@ -57,7 +58,8 @@ def constants() -> str:
                  sorted(CONDITION_HEDGED),
                  sorted(UNNEGATED_HOSTILE_KEEPS), sorted(CONCESSIVE_WORDS), CONCESSION_REACH,
                  sorted(NAME_LED_KINDS), sorted(SUBJECT_EPITHET_KINDS), TARGETS_COOPERATION_FACTOR,
-                 sorted(CLAUSE_OPENERS), sorted(CLAUSE_STARTS), TARGETS_BY_COUNTRY_NAME))
+                 sorted(CLAUSE_OPENERS), sorted(CLAUSE_STARTS), TARGETS_BY_COUNTRY_NAME, sorted(NOT_A_NAME),
+                 ABBREVIATION_LETTERS))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
