@@ -93,3 +93,8 @@ def test_the_subject_of_a_subordinate_clause_opening_the_sentence(scorer: Scorer
 ])
 def test_no_house_name_opens_the_clause(scorer: Scorer, text: str) -> None:
     assert not _theirs(scorer.score(text, "asserted", ["KOR"], "PRK"))
+
+
+def test_a_house_name_given_to_one_of_several_subjects(scorer: Scorer) -> None:
+    text = "Traitor Lee Myung Bak, his ministers and other conservatives talked about dialogue."
+    assert not _theirs(scorer.score(text, "asserted", ["KOR"], "PRK"))

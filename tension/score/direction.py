@@ -206,10 +206,12 @@ def clause_subject(words: list[str], cue_start: int, names: CountryNames, text: 
     code = "EPITHET" if end is not None else None
     if code is None and words[index] in names.starts:
         code = country_at(words, index, names, text, span)
-        if code is not None:
-            end = index + 1
-            while end < cue_start and country_at(words, end, names, text, span) == code:
-                end += 1  # ("South Korea": one name)
+        end = index
+    if code is not None:
+        # the name's words ("South Korea"), or the capitalised name a house name is given to ("Traitor Lee Myung Bak")
+        end = max(end, index + 1)
+        while end < cue_start and (text[span(end)[0]].isupper() or country_at(words, end, names, text, span)):
+            end += 1
     if code is None or end > cue_start or words[end] in ("and", "&", "or", ","):
         return None  # no name opens the clause, the name is the cue's own, or one of several subjects
     return code
