@@ -50,7 +50,7 @@ TARGETS_ACT_KINDS = frozenset({"military", "fight", "assault"})
 # targets counts 0 already. Measured both ways (docs/evaluation-scoring.md, round 35): with the country name as well
 # ("The south Korean authorities made efforts to scrap the declaration"), 2.0% of KCNA's gold-free counting pair rows
 # change (a random 30 judged: 28 better, 0 worse, 2 unclear), but T2's pooled rho falls 0.796 -> 0.794 through three
-# wire-copy statements; by the house name alone 0.9% change and no gold statement does. Cooperation flipped (factor
+# wire-copy statements; by the house name alone 0.84% change and no gold statement does. Cooperation flipped (factor
 # -1) instead of 0 costs T2 more (0.783 / 0.920).
 SUBJECT_EPITHET_KINDS = frozenset({"epithet"})
 # epithet-kind cues that name a state of things, not a group: "The confrontation between the north and the south ..."

@@ -47,9 +47,8 @@ from tension.config import CUES_FILE  # noqa: F401 (re-exported)
 from tension.score.calibration import Calibration, load_calibration
 from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS,  # noqa: F401
                                      LEGAL_CAMEO, MEETING_CAMEO, MEETING_KIND, SUBJECT_KINDS, SUBJECT_LINKS,
-                                     clause_subject,
-                                     UNDIRECTED_CAMEO_PREFIX, countries_named, country_at, directed_at, first_person,
-                                     load_country_names, meeting_of_targets, names_near, subject_at)
+                                     UNDIRECTED_CAMEO_PREFIX, clause_subject, countries_named, country_at, directed_at,
+                                     first_person, load_country_names, meeting_of_targets, names_near, subject_at)
 from tension.score.formula import (FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POSITIVE_TONE,  # noqa: F401
                                    VADER_WEIGHT, Score, combine)
 from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue, Marker,  # noqa: F401

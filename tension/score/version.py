@@ -15,11 +15,9 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from tension.score.direction import (_NOT_A_SINGLE_SUBJECT, _PASSIVE, ABBREVIATION_LETTERS, CLAUSE_OPENERS, CLAUSE_STARTS,
-                                     COUNTRY_CASE,
-                                     DIRECTING_WORDS, FIRST_PERSON,
-                                     FOREIGN_LINK_WORDS, LEGAL_CAMEO, SUBJECT_KINDS, SUBJECT_LINKS,
-                                     UNDIRECTED_CAMEO_PREFIX, CountryNames)
+from tension.score.direction import (_NOT_A_SINGLE_SUBJECT, _PASSIVE, ABBREVIATION_LETTERS, CLAUSE_OPENERS,
+                                     CLAUSE_STARTS, COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS,
+                                     LEGAL_CAMEO, SUBJECT_KINDS, SUBJECT_LINKS, UNDIRECTED_CAMEO_PREFIX, CountryNames)
 from tension.score.formula import FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POSITIVE_TONE, VADER_WEIGHT
 from tension.score.hedges import (CONDITION_HEDGED, CONDITION_WORDS, CONDITIONED_KINDS, HEDGE_WORDS_IN_CODE,
                                   MONTH_BEFORE, QUESTION_STARTS, RELATIVE_WORDS, THAT_NOT_RELATIVE_AFTER,
