@@ -72,7 +72,7 @@ def test_a_name_after_a_preposition_is_not_the_subject_nor_its_second_word(score
 
 
 @pytest.mark.parametrize("text", [
-    "She left Seoul yesterday to offer condolences at the memorial.",  # a name after a verb is its object
+    "He flew from Seoul on Monday to offer condolences at the memorial.",  # a name after a verb is its object
     "Because of the South, cooperation stalled for a year.",
 ])
 def test_a_name_that_does_not_open_the_clause_is_not_its_subject(scorer: Scorer, by_country_name, text: str) -> None:
@@ -96,5 +96,5 @@ def test_no_house_name_opens_the_clause(scorer: Scorer, text: str) -> None:
 
 
 def test_a_house_name_given_to_one_of_several_subjects(scorer: Scorer) -> None:
-    text = "Traitor Lee Myung Bak, his ministers and other conservatives talked about dialogue."
+    text = "Traitor Kim Chul Soo, his ministers and other conservatives talked about dialogue."
     assert not _theirs(scorer.score(text, "asserted", ["KOR"], "PRK"))

@@ -180,8 +180,8 @@ def subject_at(words: list[str], cue_start: int, names: CountryNames, text: str,
 # scrapped, the apology the puppets would make — and a blind gold-free draw of its rows scored cooperative found most
 # of its hostile ones so (docs/evaluation-scoring.md, round 35). The subject is the name (a country name, or a house
 # name the cue tables count as an epithet: `epithets`, given by the caller) that opens the clause, after nothing but
-# CLAUSE_OPENERS ("The", "But the", "Even though the"): a name after a verb or a preposition is an object ("She left
-# Seoul", "the whole land of South Korea"), not the doer; a single subject (not followed by 'and', 'or', a comma).
+# CLAUSE_OPENERS ("The", "But the", "Even though the"): a name after a verb or a preposition is an object ("he flew
+# to Seoul", "the people of South Korea"), not the doer; a single subject (not followed by 'and', 'or', a comma).
 CLAUSE_STARTS = frozenset({".", ";", ":", "!", "?"})
 ABBREVIATION_LETTERS = 2
 CLAUSE_OPENERS = frozenset({"the", "a", "an", "but", "and", "also", "however", "yet", "now", "then", "meanwhile",
@@ -208,7 +208,7 @@ def clause_subject(words: list[str], cue_start: int, names: CountryNames, text: 
         code = country_at(words, index, names, text, span)
         end = index
     if code is not None:
-        # the name's words ("South Korea"), or the capitalised name a house name is given to ("Traitor Lee Myung Bak")
+        # the name's words ("South Korea"), or the capitalised name a house name is given to ("the traitor Kim Chul Soo")
         end = max(end, index + 1)
         while end < cue_start and (text[span(end)[0]].isupper() or country_at(words, end, names, text, span)):
             end += 1
