@@ -175,6 +175,48 @@ def subject_at(words: list[str], cue_start: int, names: CountryNames, text: str,
     return None
 
 
+# Whose cooperation (thirty-fifth round, issue 14): the subject of a cooperative cue's clause. KCNA tells the other
+# side's cooperation in its own voice — the dialogue the South's authorities talk about, the agreements the Lee group
+# scrapped, the apology the puppets would make — and a blind gold-free draw of its rows scored cooperative found most
+# of its hostile ones so (docs/evaluation-scoring.md, round 35). The subject is the name (a country name, or a house
+# name the cue tables count as an epithet: `epithets`, given by the caller) that opens the clause, after nothing but
+# CLAUSE_OPENERS ("The", "But the", "Even though the"): a name after a verb or a preposition is an object ("he flew
+# to Seoul", "the people of South Korea"), not the doer; a single subject (not followed by 'and', 'or', a comma).
+CLAUSE_STARTS = frozenset({".", ";", ":", "!", "?"})
+ABBREVIATION_LETTERS = 2
+CLAUSE_OPENERS = frozenset({"the", "a", "an", "but", "and", "also", "however", "yet", "now", "then", "meanwhile",
+                            "even", "though", "although", "if", "when", "while", "unless", "as", "because", "since",
+                            ",", "“", "\"", "‘", "'"})
+
+
+def clause_subject(words: list[str], cue_start: int, names: CountryNames, text: str,
+                   span: Callable[[int], tuple[int, int]], epithets: list[tuple[int, int]] = ()) -> str | None:
+    """The country (or "EPITHET": a house name for the other side, spans `epithets`) named as the single subject that
+    opens the clause in which the cue starting at word `cue_start` stands, if any."""
+    low = cue_start
+    while low > 0 and not (words[low - 1] in CLAUSE_STARTS and (words[low - 1] != "." or low < 2 or len(
+            words[low - 2].rsplit("-", 1)[-1]) > ABBREVIATION_LETTERS)):
+        low -= 1  # (a period after one or two letters ends an abbreviation, "pro-U.S.", "Mr.", not the clause)
+    index = low
+    while index < cue_start and words[index] in CLAUSE_OPENERS:
+        index += 1
+    if index >= cue_start:
+        return None
+    end = next((e for s, e in epithets if s == index), None)
+    code = "EPITHET" if end is not None else None
+    if code is None and words[index] in names.starts:
+        code = country_at(words, index, names, text, span)
+        end = index
+    if code is not None:
+        # the name's words ("South Korea"), or the capitalised name a house name is given to ("the traitor Kim Chul Soo")
+        end = max(end, index + 1)
+        while end < cue_start and (text[span(end)[0]].isupper() or country_at(words, end, names, text, span)):
+            end += 1
+    if code is None or end > cue_start or words[end] in ("and", "&", "or", ","):
+        return None  # no name opens the clause, the name is the cue's own, or one of several subjects
+    return code
+
+
 def names_near(words: list[str], start: int, end: int, reach: int, codes: frozenset[str],
                names: CountryNames, text: str, span: Callable[[int], tuple[int, int]]) -> bool:
     """Whether a country of `codes` is named within `reach` words before word `start` or after word `end`."""

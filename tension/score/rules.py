@@ -41,6 +41,22 @@ CAP_KEEPING_MARKERS = frozenset({"topic", "opposition", "refusal", "derogation",
 # other side's acts as words (its example 5: KCNA's account of the South's firing drills, +2). A force cue whose single
 # subject named before it (direction.subject_at) is one of the statement's targets, not the speaker, keeps the cap.
 TARGETS_ACT_KINDS = frozenset({"military", "fight", "assault"})
+# Whose cooperation (thirty-fifth round, issue 14): a cooperative cue in a clause whose single subject is one of the
+# statement's targets (direction.clause_subject: a house name of SUBJECT_EPITHET_KINDS, "the Lee group", "the
+# puppets"; its country name too when TARGETS_BY_COUNTRY_NAME) is the other side's cooperation told by the speaker —
+# what the group talks about, scrapped or boasts of — not the speaker's: its factor is multiplied by
+# TARGETS_COOPERATION_FACTOR (0: it counts nothing; the explanation's marker kind "target's cooperation" says so). Not
+# in a statement in the first person (the cooperation may be the speaker's offer), nor where cooperation between two
+# targets counts 0 already. Measured both ways (docs/evaluation-scoring.md, round 35): with the country name as well
+# ("The south Korean authorities made efforts to scrap the declaration"), 2.0% of KCNA's gold-free counting pair rows
+# change (a random 30 judged: 28 better, 0 worse, 2 unclear), but T2's pooled rho falls 0.796 -> 0.794 through three
+# wire-copy statements; by the house name alone 0.84% change and no gold statement does. Cooperation flipped (factor
+# -1) instead of 0 costs T2 more (0.783 / 0.920).
+SUBJECT_EPITHET_KINDS = frozenset({"epithet"})
+# epithet-kind cues that name a state of things, not a group: "The confrontation between the north and the south ..."
+NOT_A_NAME = frozenset({"confrontation~|confrontational", "showdown~"})
+TARGETS_BY_COUNTRY_NAME = False
+TARGETS_COOPERATION_FACTOR = 0.0
 # The one marker kind that reaches back (eighth round): a derogation ("a farce", "a charade", "a publicity stunt") turns
 # the cooperative cues before it in its clause, within its window, hostile: "called the talks nothing but a farce" is
 # an accusation of deceit (the guideline's derogation, +2), as "so-called talks" is (the opposition marker before a

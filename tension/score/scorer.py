@@ -18,7 +18,9 @@ ceased"); "halt", "suspend", "lift" reverse a cue (CAMEO's mirrored categories: 
 +7); "could", "will", "urged ... to" scale it; "strongly" intensifies it. One marker kind reaches back: a derogation ("called the talks nothing but a farce") turns
 the cooperative cue before it hostile (rules.derogate). Only the strongest epithet (a house name
 for the other side) and the strongest demand cue of a statement count. A capitalised cue inside a proper name counts
-0. The statement's modality (from the extractor) applies to the whole score unless the text already marks it at a
+0. A cooperative cue in a clause opened by a house name for a target ("the Lee group talks of dialogue") is the
+other side's cooperation told by the speaker and counts 0 (rules.TARGETS_COOPERATION_FACTOR, direction.clause_subject).
+The statement's modality (from the extractor) applies to the whole score unless the text already marks it at a
 cue, so a hedge is never counted twice. METHODOLOGY.md §2 explains the choice of constants;
 docs/evaluation-scoring.md measures them, and its sixth round fits 15 of them on gold T1 (evaluation/fit_scorer.py):
 a cross-validated fit leaves them where they are (T2 not improved), so they stay in code, chosen, not fitted.
@@ -45,8 +47,8 @@ from tension.config import CUES_FILE  # noqa: F401 (re-exported)
 from tension.score.calibration import Calibration, load_calibration
 from tension.score.direction import (COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS,  # noqa: F401
                                      LEGAL_CAMEO, MEETING_CAMEO, MEETING_KIND, SUBJECT_KINDS, SUBJECT_LINKS,
-                                     UNDIRECTED_CAMEO_PREFIX, countries_named, country_at, directed_at, first_person,
-                                     load_country_names, meeting_of_targets, names_near, subject_at)
+                                     UNDIRECTED_CAMEO_PREFIX, clause_subject, countries_named, country_at, directed_at,
+                                     first_person, load_country_names, meeting_of_targets, names_near, subject_at)
 from tension.score.formula import (FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POSITIVE_TONE,  # noqa: F401
                                    VADER_WEIGHT, Score, combine)
 from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue, Marker,  # noqa: F401
@@ -61,7 +63,8 @@ from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPIN
                                  TARGETS_ACT_KINDS, TOPIC_KEEPS_TURNED, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt,
                                  _quoted_spans, aggregate, aggregate_sides, count_style_once, derogate, in_background,
                                  acronym, in_name, lifts_cap, purpose_of_undone, running_text, NAME_LED_KINDS,
-                                 UNNEGATED_HOSTILE_KEEPS)
+                                 UNNEGATED_HOSTILE_KEEPS, SUBJECT_EPITHET_KINDS, TARGETS_BY_COUNTRY_NAME,
+                                 TARGETS_COOPERATION_FACTOR, NOT_A_NAME)
 from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
 from tension.score.vader import FastSentimentIntensityAnalyzer
 from tension.score.version import TOKEN_PATTERN, scorer_version, version_text  # noqa: F401 (re-exported)
@@ -195,6 +198,10 @@ class Scorer:
             self.cues[index].weight < 0 for index, _, _ in cue_hits) else []
         quote_starts = [qs for qs, _ in quoted] if len(quoted) > _SCAN_LIMIT else None
         running = None  # whether the text is running text, not a title-case headline: asked once, if ever
+        # the targets a cooperative cue's clause subject may name (clause_subject): None until asked, False when
+        # the statement has no foreign target or speaks in the first person
+        theirs = None if foreign and speaker_country and TARGETS_COOPERATION_FACTOR != 1.0 else False
+        epithets: list[tuple[int, int]] = []
         found = []
         # contributions seen: in_background only changes a cooperative cue beside a hostile one, count_style_once only
         # acts on two or more hostile cues of a kind counted once; neither is called otherwise
@@ -297,6 +304,18 @@ class Scorer:
                   and meeting_of_targets(words, self.country_names, text, span, start, end, foreign, speaker_country)):
                 factor = 0.0  # a meeting its sentence gives to two targets, not to the speaker's country
                 markers.append({"marker": "a meeting of two targets", "kind": "third party"})
+            if theirs is not False and cue.weight < 0 and factor > 0 and not between_others:
+                if theirs is None:  # asked once a statement, at its first counted cooperative cue
+                    theirs = not first_person(words, text, span) and frozenset(foreign)
+                    epithets = [(s, e) for i, s, e in cue_hits if cues[i].kind in SUBJECT_EPITHET_KINDS
+                                and cues[i].weight > 0 and cues[i].pattern not in NOT_A_NAME] if theirs else []
+                doer = theirs and clause_subject(words, start, self.country_names, text, span, epithets)
+                if doer == "EPITHET" or doer and TARGETS_BY_COUNTRY_NAME and doer in theirs:
+                    # the other side's cooperation told by the speaker, not the speaker's
+                    # (rules.TARGETS_COOPERATION_FACTOR)
+                    factor = TARGETS_COOPERATION_FACTOR * factor
+                    markers.append({"marker": f"done by {'a house name' if doer == 'EPITHET' else doer}, a target",
+                                    "kind": "target's cooperation"})
             contribution = rounded[index] if factor == 1.0 else round(cue.weight * factor, 4)
             if contribution > 0:
                 hostile += 1

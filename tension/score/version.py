@@ -15,9 +15,9 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from tension.score.direction import (_NOT_A_SINGLE_SUBJECT, _PASSIVE, COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON,
-                                     FOREIGN_LINK_WORDS, LEGAL_CAMEO, SUBJECT_KINDS, SUBJECT_LINKS,
-                                     UNDIRECTED_CAMEO_PREFIX, CountryNames)
+from tension.score.direction import (_NOT_A_SINGLE_SUBJECT, _PASSIVE, ABBREVIATION_LETTERS, CLAUSE_OPENERS,
+                                     CLAUSE_STARTS, COUNTRY_CASE, DIRECTING_WORDS, FIRST_PERSON, FOREIGN_LINK_WORDS,
+                                     LEGAL_CAMEO, SUBJECT_KINDS, SUBJECT_LINKS, UNDIRECTED_CAMEO_PREFIX, CountryNames)
 from tension.score.formula import FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POSITIVE_TONE, VADER_WEIGHT
 from tension.score.hedges import (CONDITION_HEDGED, CONDITION_WORDS, CONDITIONED_KINDS, HEDGE_WORDS_IN_CODE,
                                   MONTH_BEFORE, QUESTION_STARTS, RELATIVE_WORDS, THAT_NOT_RELATIVE_AFTER,
@@ -31,7 +31,8 @@ from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, C
                                  REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS,
                                  UNDOING_KINDS, VERBAL_CAP,
                                  CONTENT_LINKS, CONTENT_REACH, CONTENT_STOPS, TOPIC_KEEPS_TURNED, ACRONYM_LETTERS,
-                                 UNNEGATED_HOSTILE_KEEPS, NAME_LED_KINDS)
+                                 UNNEGATED_HOSTILE_KEEPS, NAME_LED_KINDS, SUBJECT_EPITHET_KINDS,
+                                 TARGETS_BY_COUNTRY_NAME, TARGETS_COOPERATION_FACTOR, NOT_A_NAME)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
 
 TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
@@ -54,7 +55,9 @@ def constants() -> str:
                  TOPIC_KEEPS_TURNED, ACRONYM_LETTERS, sorted(CONDITION_WORDS), sorted(CONDITIONED_KINDS),
                  sorted(CONDITION_HEDGED),
                  sorted(UNNEGATED_HOSTILE_KEEPS), sorted(CONCESSIVE_WORDS), CONCESSION_REACH,
-                 sorted(NAME_LED_KINDS)))
+                 sorted(NAME_LED_KINDS), sorted(SUBJECT_EPITHET_KINDS), TARGETS_COOPERATION_FACTOR,
+                 sorted(CLAUSE_OPENERS), sorted(CLAUSE_STARTS), TARGETS_BY_COUNTRY_NAME, sorted(NOT_A_NAME),
+                 ABBREVIATION_LETTERS))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
