@@ -97,13 +97,13 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         statement.speaker_kind = "military"
     if implied == ("-",):
         implied = None  # military, but aimed at no one in particular
-    if implied and statement.targets and act.name in _aimed_if_named() and not _document_names(doc, implied) and not (
+    if implied and act.name in _aimed_if_named() and not _document_names(doc, implied) and not (
             doc.korea and "PRK" in implied and _BARE_NORTH.search(sentence.text)):
         # allied drills aim at the adversary only when the unit or its document says so (adjudications 3, 23): US
         # marines landing in drills near a reef China claims, the South's naval drills near islets Japan claims, in
-        # a story that names no North Korea, bear on the country named alone (issue 13 nineteenth round). Only when
-        # a target is named: drills naming no one keep the inferred DPRK (a version for those too cost gold T2 a pair
-        # statement)
+        # a story that names no North Korea, bear on the country named alone (issue 13 nineteenth round); drills
+        # naming no one ("US, South Korea launch air drills" in a story with no DPRK) bear on no adversary either
+        # (decision 45: the gold follows decision 23 as written; round 52)
         implied = None
     if implied and "KOR" in implied and act.actor_country != "*" and kinds.is_transfer(statement.content):
         implied = None  # "North Korea sent artillery shells to Russia": a transfer, no use of force on the South
