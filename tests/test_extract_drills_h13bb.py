@@ -66,3 +66,23 @@ def test_drills_told_by_a_dprk_outlet_bear_on_the_dprk(ctx):
 def test_north_alone_in_a_korean_headline_still_bears_on_the_dprk(ctx):
     rows = _targets(ctx, "South Korea and the US begin joint drills after North fires rockets")
     assert any(c == "KOR" for c, _ in _dprk_rows(rows)), rows
+
+
+# --- shapes of naming the rule must read (found by running it on T1 and on gold-free titles and leads alone) ---------
+
+def test_north_alone_before_a_capitalised_verb_in_a_title_case_headline_is_the_dprk(ctx):
+    # Before this reading: "North" followed by a capital was taken for a name ("North Carolina"), so the South's
+    # warning shots in a title-case headline lost the DPRK.
+    rows = _targets(ctx, "South Korea Fires Warning Shots After North Sends Balloons Over Border")
+    assert any(c == "KOR" for c, _ in _dprk_rows(rows)), rows
+
+
+def test_north_and_south_korea_names_the_dprk(ctx):
+    rows = _targets(ctx, "North and South Korea exchange warning shots near their sea border")
+    assert any(c == "KOR" for c, _ in _dprk_rows(rows)), rows
+
+
+def test_a_north_province_of_the_south_is_no_dprk(ctx):
+    # Counter-case: a place named "North <word>" (a province of the South) names no DPRK.
+    rows = _targets(ctx, "South Korea and the US Stage Joint Drills in North Gyeongsang Province")
+    assert not _dprk_rows(rows), rows
