@@ -96,6 +96,7 @@ def test_a_win_since_the_second_world_war_is_no_drill(ctx):
 
 
 def test_a_south_korean_drill_still_bears_on_the_north(ctx):
-    # Counter-case: a drill keeps the inferred target, before and after.
-    assert _kor_rows(ctx, "South Korea staged a live-fire drill near the border island on Friday.") == \
-        [("military", ("PRK",))]
+    # Counter-case: a drill keeps the inferred target, before and after (in a story that names the North: since
+    # round 52 a drill in a story naming no DPRK bears on no one, decisions 23 and 45).
+    assert _kor_rows(ctx, "South Korea staged a live-fire drill near the border island on Friday. "
+                          "North Korea has shelled the island before.")[:1] == [("military", ("PRK",))]

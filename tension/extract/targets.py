@@ -97,13 +97,13 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         statement.speaker_kind = "military"
     if implied == ("-",):
         implied = None  # military, but aimed at no one in particular
-    if implied and statement.targets and act.name in _aimed_if_named() and not _document_names(doc, implied) and not (
-            doc.korea and "PRK" in implied and _BARE_NORTH.search(sentence.text)):
+    if implied and act.name in _aimed_if_named() and not _document_names(doc, implied) and not (
+            doc.korea and "PRK" in implied and _bare_north().search(sentence.text)):
         # allied drills aim at the adversary only when the unit or its document says so (adjudications 3, 23): US
         # marines landing in drills near a reef China claims, the South's naval drills near islets Japan claims, in
-        # a story that names no North Korea, bear on the country named alone (issue 13 nineteenth round). Only when
-        # a target is named: drills naming no one keep the inferred DPRK (a version for those too cost gold T2 a pair
-        # statement)
+        # a story that names no North Korea, bear on the country named alone (issue 13 nineteenth round); drills
+        # naming no one ("US, South Korea launch air drills" in a story with no DPRK) bear on no adversary either
+        # (decision 45: the gold follows decision 23 as written; round 52)
         implied = None
     if implied and "KOR" in implied and act.actor_country != "*" and kinds.is_transfer(statement.content):
         implied = None  # "North Korea sent artillery shells to Russia": a transfer, no use of force on the South
@@ -286,9 +286,15 @@ def _aimed_if_named() -> frozenset[str]:
     return frozenset(load_reference_words().get("aimed_if_named", ()))
 
 
-# "North" alone in a story that names a Korea (a headline's "jets scrambled after North sends drones", "drills
-# widened in response to north"): the DPRK, though the dictionary resolves no mention for it
-_BARE_NORTH = re.compile(r"\b(?:North|north)(?!\s+(?:[A-Z]|and\b|or\b|of\b))(?!-)\b")
+@lru_cache(maxsize=1)
+def _bare_north() -> re.Pattern:
+    """ "North" alone in a story that names a Korea (a headline's "jets scrambled after North sends drones", "drills
+    widened in response to north", a title-case "After North Sends Drones"), or "North and South Korea": the DPRK,
+    though the dictionary resolves no mention for it. Not "north of" (a direction), not "North" before a word that
+    makes a place's name (reference_words.tsv north_place: "North Gyeongsang", "North Atlantic"; round 52)."""
+    places = load_reference_words().get("north_place", ())
+    return re.compile(r"\b(?:North|north)(?!\s+(?:of|or)\b)(?!\s+and\s+(?![Ss]outh\b))(?!\s+(?:"
+                      + word_alternatives(places) + r")\b)(?!-)\b")
 
 
 def _document_names(doc: Walk, countries: tuple[str, ...]) -> bool:
