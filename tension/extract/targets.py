@@ -276,7 +276,16 @@ def _carried_targets(statement: Statement, doc: Walk) -> list[str]:
     if own and doc.narrator is None and doc.previous_act is not None and own in doc.previous_targets and \
             doc.previous_act[0] != own and doc.previous_act[1] != statement.char_start:
         return [doc.previous_act[0]]
-    return [t for t in doc.previous_targets if t != own]
+    carried = [t for t in doc.previous_targets if t != own]
+    narrator = doc.narrator
+    if narrator is not None and narrator.country and own and own != narrator.country and \
+            doc.previous_speaker == narrator.actor and narrator.country not in doc.previous_targets[:-1]:
+        # the outlet's own country is there only as the speaker of its own sentence before: it tells the story, the
+        # relayed voice of the other side does not answer it ("KCNA: <headline on the South>. He said there are
+        # doubts about the new minister" is a South Korean lawmaker on his own government, not aimed at the North;
+        # issue 13 round 54, blind KCNA draws: 23 of 24 such rows wrong)
+        carried = [t for t in carried if t != narrator.country]
+    return carried
 
 
 @lru_cache(maxsize=1)
