@@ -14,6 +14,8 @@ SPOILED = [
     # talks that came to a rupture or a collapse (the talks named before the word)
     "The military talks came to a rupture after the drills.",
     "The hard-won dialogue came to collapse within a week.",
+    "They brought the military talks to a rupture on purpose.",
+    "The rulers drove the reconciliation to collapse.",
     # 'spoil' whose cooperative object stands four words after it
     "The drills spoiled the mood for dialogue.",
 ]
