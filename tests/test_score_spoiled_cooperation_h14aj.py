@@ -16,6 +16,8 @@ SPOILED = [
     "The hard-won dialogue came to collapse within a week.",
     "They brought the military talks to a rupture on purpose.",
     "The rulers drove the reconciliation to collapse.",
+    # the forward form, the talks after 'rupture' (the backward row 'to rupture' must not hide it)
+    "The rulers brought to rupture the military talks.",
     # 'spoil' whose cooperative object stands four words after it
     "The drills spoiled the mood for dialogue.",
 ]
