@@ -45,3 +45,14 @@ def test_a_business_story_scrapping_a_deal_is_not_raised_above_the_reversal(scor
     # row must not make it a diplomatic accusation far above that
     result = scorer.score("The firm scrapped the merger agreement with its rival.", "asserted", [], None)
     assert result.hostility < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "The ralliers urged the rulers to abrogate the fascist security law at once.",
+    "The ralliers called for a prompt abrogation of the fascist law.",
+    "The students demanded that the assembly nullify the evil law.",
+])
+def test_undoing_a_hostile_thing_keeps_it_hostile(scorer: Scorer, text: str) -> None:
+    # to nullify or abrogate a law called fascist or evil undoes no cooperation: the charge word keeps its sign
+    result = scorer.score(text, "asserted", ["KOR"], "PRK")
+    assert all(c["contribution"] >= 0 for c in result.cues if c["weight"] > 0), result.cues
