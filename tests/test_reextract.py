@@ -118,3 +118,23 @@ def test_every_table_the_extractor_reads_is_in_its_version() -> None:
     named = {name for path in (PACKAGE / "extract").glob("*.py")
              for name in re.findall(r"\"([a-z_]+\.tsv)\"", path.read_text(encoding="utf-8"))}
     assert named and named - set(EXTRACTION_DATA) == set()
+
+
+def test_a_marker_row_only_the_scorer_reads_is_no_new_extractor_version(tmp_path) -> None:
+    # cues_modifiers.tsv is shared: the extractor's modality reads its `statement_*` and `emphasis` rows, the scorer
+    # all of them. A scorer-only marker row (round 36 added nine) must not ask `tension run` to re-extract every
+    # document; `tension rescore` brings scores to the scorer's new version. A row the extractor reads still must.
+    inputs = extraction_inputs()
+    copy = tmp_path / "tension"
+    for path in inputs:
+        target = copy / path.relative_to(inputs[0].parents[1])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    before = extractor_version.__wrapped__(copy)
+    markers = copy / "data" / "cues_modifiers.tsv"
+    original = markers.read_text(encoding="utf-8")
+    markers.write_text(original + "zeppelined\treversal\t-1\t-1\t3\t\ttest row, a scorer-only kind\n", encoding="utf-8")
+    assert extractor_version.__wrapped__(copy) == before
+    markers.write_text(original + "zeppelined\tstatement_negation\t0\t0\t3\t\ttest row, a kind modality reads\n",
+                       encoding="utf-8")
+    assert extractor_version.__wrapped__(copy) != before

@@ -158,13 +158,17 @@ def _groups(view: str, words: "ModalityWords") -> frozenset[str] | set[str] | No
     return groups
 
 
+# The kinds of cues_modifiers.tsv rows the extractor reads (their marker words only); the other kinds are the
+# scorer's, so the extractor's version hashes these rows alone (version.extraction_bytes).
+MODALITY_KINDS = ("statement_negation", "statement_hedge", "statement_condition", "statement_threat",
+                  "statement_future", "emphasis")
+
+
 @functools.cache
 def modality_words() -> ModalityWords:
     """The lexicon's statement-modality rows, compiled once per process on first use (not at import)."""
     rows = read_tsv(MODALITY_FILE)
-    kind = {k: [r["marker"] for r in rows if r["kind"] == k]
-            for k in ("statement_negation", "statement_hedge", "statement_condition", "statement_threat",
-                      "statement_future", "emphasis")}
+    kind = {k: [r["marker"] for r in rows if r["kind"] == k] for k in MODALITY_KINDS}
     # the words looked for: the statement_* rows and "would" (an emphasis phrase matters only after a negation)
     key, exact, stems, literals = _key_words({
         "negation": kind["statement_negation"], "hedge": kind["statement_hedge"],

@@ -35,5 +35,16 @@ def extractor_version(package: Path = PACKAGE) -> str:
     """'x-' and the first 12 hex digits of SHA-256 over the inputs' names and bytes (computed once per process)."""
     digest = hashlib.sha256()
     for path in extraction_inputs(package):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + extraction_bytes(path) + b"\0")
     return "x-" + digest.hexdigest()[:12]
+
+
+def extraction_bytes(path: Path) -> bytes:
+    """What of a file the version hashes: its bytes, but of cues_modifiers.tsv (shared with the scorer) only the marker
+    and kind of the rows the extractor reads (modality.MODALITY_KINDS) — a scorer-only marker row is the scorer's
+    version (`tension rescore`), not a reason to extract every document again."""
+    if path.name != "cues_modifiers.tsv":
+        return path.read_bytes()
+    from tension.config import read_tsv
+    from tension.extract.modality import MODALITY_KINDS
+    return "".join(f"{r['marker']}\t{r['kind']}\n" for r in read_tsv(path) if r["kind"] in MODALITY_KINDS).encode()
