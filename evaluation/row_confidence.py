@@ -38,6 +38,8 @@ from pathlib import Path
 
 import numpy as np
 
+from evaluation.scoring import auc
+
 SNE = "should_not_exist"
 VERDICTS = ("exists", SNE)
 STATE_KINDS = frozenset({"government", "military", "state_media", "party_legislature"})
@@ -201,26 +203,6 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> np.nd
 
 def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
-
-
-def auc(scores: np.ndarray, y: np.ndarray) -> float:
-    """Area under the ROC curve: the chance a positive scores above a negative (ties half)."""
-    pos, neg = scores[y == 1], scores[y == 0]
-    if not len(pos) or not len(neg):
-        return float("nan")
-    order = np.argsort(np.concatenate([pos, neg]), kind="mergesort")
-    values = np.concatenate([pos, neg])[order]
-    ranks = np.empty(len(values))
-    i = 0
-    while i < len(values):  # average ranks of ties
-        j = i
-        while j + 1 < len(values) and values[j + 1] == values[i]:
-            j += 1
-        ranks[i:j + 1] = (i + j) / 2 + 1
-        i = j + 1
-    r = np.empty(len(values))
-    r[order] = ranks
-    return float((r[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
 
 
 def fold_of(group: str, seed: int) -> int:
