@@ -7,6 +7,7 @@ session 7) taken away — what a database written before dating was added holds.
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -89,6 +90,17 @@ def test_reread_finds_a_document_whose_file_was_renamed(older_database) -> None:
         assert con.execute("select count(*), min(path) like '%renamed_%' from documents").fetchone() == (1, True)
 
 
+def _copy_of_inputs(tmp_path) -> Path:
+    """A copy of the files the extractor's version hashes (its package layout kept), to change one and hash again."""
+    inputs = extraction_inputs()
+    copy = tmp_path / "tension"
+    for path in inputs:
+        target = copy / path.relative_to(inputs[0].parents[1])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    return copy
+
+
 def test_the_version_hashes_the_extraction_code_and_data_and_is_stable(tmp_path) -> None:
     inputs = extraction_inputs()
     names = {p.name for p in inputs}
@@ -97,11 +109,7 @@ def test_the_version_hashes_the_extraction_code_and_data_and_is_stable(tmp_path)
     assert all(p.is_file() for p in inputs)
     assert extractor_version() == extractor_version() and extractor_version().startswith("x-")
     # a copy of the package with one data row changed is another version
-    copy = tmp_path / "tension"
-    for path in inputs:
-        target = copy / path.relative_to(inputs[0].parents[1])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(path.read_bytes())
+    copy = _copy_of_inputs(tmp_path)
     same = extractor_version.__wrapped__(copy)
     assert same == extractor_version()
     kinds = copy / "data" / "speaker_kinds.tsv"
@@ -124,12 +132,7 @@ def test_a_marker_row_only_the_scorer_reads_is_no_new_extractor_version(tmp_path
     # cues_modifiers.tsv is shared: the extractor's modality reads its `statement_*` and `emphasis` rows, the scorer
     # all of them. A scorer-only marker row (round 36 added nine) must not ask `tension run` to re-extract every
     # document; `tension rescore` brings scores to the scorer's new version. A row the extractor reads still must.
-    inputs = extraction_inputs()
-    copy = tmp_path / "tension"
-    for path in inputs:
-        target = copy / path.relative_to(inputs[0].parents[1])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(path.read_bytes())
+    copy = _copy_of_inputs(tmp_path)
     before = extractor_version.__wrapped__(copy)
     markers = copy / "data" / "cues_modifiers.tsv"
     original = markers.read_text(encoding="utf-8")
