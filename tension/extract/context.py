@@ -323,17 +323,20 @@ def is_place(text: str, start: int, end: int, kind: str, word: str | None = None
     if word == "of":
         found = of_before.search(before)
         # ("a missile attack on all areas of [X]": X is what the attack aims at, not where it happens; round 47)
-        return found is not None and _ATTACKED.search(before, 0, found.start() + 1) is None
+        return found is not None and _attacked().search(before, 0, found.start() + 1) is None
     if word == "from":
         return _forces_withdrawn(before, _WITHDRAW_FROM)
     return word in _HOST_PREPOSITIONS and (host_before.search(before) is not None or
                                            _forces_withdrawn(before, _WITHDRAW_AT))
 
 
-# An attack right before "<areas> of [X]" ("strike all areas of", "an attack on the areas of"): X is its target.
-_ATTACKED = re.compile(r"\b(?:attacks?|strikes?|striking|hit|hitting|bombs?|bombing|shell|shelling|target|targeting|"
-                       r"targeted|fire|firing|invade|invading|occupy|occupying)\s+(?:on\s+|at\s+|against\s+)?"
-                       r"(?:all\s+|the\s+|any\s+|every\s+)*\S*\s*$", re.I)
+@lru_cache(maxsize=1)
+def _attacked() -> re.Pattern:
+    """An attack right before "<areas> of [X]" ("strike all areas of", "an attack on the areas of"): X is its target
+    (reference_words.tsv area_attack)."""
+    verbs = word_alternatives(sorted(load_reference_words().get("area_attack", ()), key=len, reverse=True))
+    return re.compile(r"\b(?:" + verbs + r")\s+(?:on\s+|at\s+|against\s+)?(?:all\s+|the\s+|any\s+|every\s+)*\S*\s*$",
+                      re.I)
 
 
 _HOST_PREPOSITIONS = frozenset({"in", "at", "into", "to", "inside", "off", "near", "around"})

@@ -20,7 +20,7 @@ SPEAKER_KINDS = ("government", "military", "state_media", "party_legislature", "
 # Kinds that speak for a state (DESIGN.md "Speaker kind"); the index counts those listed in index_kinds.tsv.
 STATE_VOICES = frozenset({"government", "military", "state_media", "party_legislature"})
 # The kinds of a relayed body (a voice of no state, or a party) that a back-reference written as its head ("the
-# Council", "it", "the organization") may stand for when it spoke last (speakers.py, voices.py).
+# Council", "it", "the organization") may stand for when it spoke last (speakers.py, back_references.py).
 RELAYED_BODIES = frozenset({"civic", "party_legislature", "opposition", "diaspora_foreign", "academic"})
 # A party or legislature: `opposition` is a party_legislature speaker naming a party that was not ruling then
 # (ruling_parties.tsv; speaker_kind.opposition_kind), which speaks as a party but for no state.

@@ -237,9 +237,13 @@ def _without_own_places(carried: list[str], places: list[str]) -> list[str]:
     return kept if kept else carried
 
 
-# "the West Sea of [Korea]": a sea's name, no place a third state's act is told in (round 47: a joint drill over it
-# is still the South's); a capital after "in" likewise stays what it was ("a ball of the puppet army in [Seoul]").
-_SEA_OF = re.compile(r"\b(?:sea|seas|waters|coast)\s+of\s+(?:the\s+)?$", re.I)
+@lru_cache(maxsize=1)
+def _sea_of() -> re.Pattern:
+    """"the West Sea of [Korea]": a sea's name, no place a third state's act is told in (round 47: a joint drill over
+    it is still the South's; reference_words.tsv sea_name); a capital after "in" likewise stays what it was ("a ball
+    of the puppet army in [Seoul]")."""
+    nouns = word_alternatives(sorted(load_reference_words().get("sea_name", ()), key=len, reverse=True))
+    return re.compile(r"\b(?:" + nouns + r")\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _located(statement: Statement, sentence: Sentence, doc: Walk) -> list[str]:
@@ -251,7 +255,7 @@ def _located(statement: Statement, sentence: Sentence, doc: Walk) -> list[str]:
     for country in statement.places:
         at = [(m.start - sentence.start, m.end - sentence.start, m.kind) for m in in_sentence
               if any(r.country == country for r in (m.refers_to or (m,)))]
-        if at and all(0 <= a and kind != "capital" and _SEA_OF.search(sentence.text, 0, a) is None and
+        if at and all(0 <= a and kind != "capital" and _sea_of().search(sentence.text, 0, a) is None and
                       context.is_place(sentence.text, a, b, kind) for a, b, kind in at):
             located.append(country)
     return located
