@@ -70,3 +70,14 @@ def test_caption_glued_to_the_body_and_glued_sentences():
 def test_broadcast_marks_are_dropped():
     assert clean_text("[LEAD]North Korea fired a missile.[REPORT]Seoul said so.").body == (
         "North Korea fired a missile. Seoul said so.")
+
+
+def test_html_entities_in_plain_text_are_decoded_for_extraction():
+    # A JSON record's title can carry an entity with no tag around it (so the ingest's HTML stripping never runs):
+    # its ';' cut the sentence in two and its words were unseen. Decoded here; "AT&T" and a bare "&" stay.
+    cleaned = clean_text("Seoul &amp; Moscow agree to talks, says a &quot;senior&quot; official &#8212; AT&T & co.")
+    assert cleaned.paragraphs == ['Seoul & Moscow agree to talks, says a "senior" official \u2014 AT&T & co.']
+
+
+def test_unknown_entity_like_text_is_left_alone():
+    assert clean_text("R&D;costs &madeup; rose").paragraphs == ["R&D;costs &madeup; rose"]

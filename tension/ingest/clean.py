@@ -9,6 +9,7 @@ paragraphs with ", ," (KCNA); almanac items ("Today in Korean history") are past
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -35,6 +36,10 @@ _GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z0-9%][.!?])[\"”]?(?=[A-Z][a-z])")
 # A run of blanks longer than one space (opening on a literal blank, not `[ \t]+`: the engine then skips to blanks
 # instead of trying every character, and a single space is no match to replace by itself).
 _BLANKS = re.compile(r" [ \t]+|\t[ \t]*")
+# An HTML entity left in plain text ("Seoul &amp; Moscow": a JSON record's title, which has no tag, so the ingest's
+# HTML stripping never ran): its ';' ended a sentence and its words were unseen. Only a well-formed reference is
+# decoded (html.unescape leaves an unknown name as it is); "AT&T" and "R&D" have no ';' after them.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BROADCAST_MARK = re.compile(r"\[(?:LEAD|REPORT|ANCHOR|STANDUP|INTERVIEW|SOUNDBITE)\]\s*")
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -192,7 +197,10 @@ def _scraped_breaks(text: str) -> str:
 
 def clean_text(raw: str, title: str = "") -> CleanText:
     """Split `raw` into unwrapped paragraphs; set aside the wire header, photo caption, credits and link lines."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\x00", "")
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    text = text.replace("\u00a0", " ")
     if _ALMANAC.match(title) or _ALMANAC.match(text[:200]):
         return CleanText(paragraphs=[], almanac=True)
     text = _scraped_breaks(text)
