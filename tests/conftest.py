@@ -72,6 +72,17 @@ def voices_on(ctx, text: str, day, speaker: str = "") -> list[tuple]:
             for s in extract_statements(text, day, ctx.actors, ctx.lexicon, speaker)]
 
 
+# Seven short DPRK–ROK sentences of our own, each one pair row or two (a threat, a condemnation, an accusation, a call
+# for talks, a warning, an offer of aid, an insult): the tiny databases of the evaluation tools' tests start from them.
+PAIR_SENTENCES = (
+    "North Korea called South Korea its principal enemy and threatened to strike Seoul.",
+    "South Korea's foreign ministry condemned North Korea's missile launch on Tuesday.",
+    "Pyongyang accused Seoul of staging provocative drills near the border.",
+    "Seoul urged Pyongyang to return to talks without preconditions.",
+    "The North Korean army warned the South of merciless retaliation.",
+    "South Korean President Lee offered humanitarian aid to North Korea.",
+    "North Korea denounced South Korea as a puppet of Washington.",
+)
 KCNA_DAY = date(2011, 10, 31)  # a day of the KCNA archive: extraction tests that read a story as KCNA's release
 
 

@@ -13,15 +13,11 @@ import pytest
 from evaluation import dev_sample
 from tension import run
 
+from conftest import PAIR_SENTENCES
+
 FIELDS = {"id": "id", "text": "text", "published": "published"}
 SENTENCES = [
-    "North Korea called South Korea its principal enemy and threatened to strike Seoul.",
-    "South Korea's foreign ministry condemned North Korea's missile launch on Tuesday.",
-    "Pyongyang accused Seoul of staging provocative drills near the border.",
-    "Seoul urged Pyongyang to return to talks without preconditions.",
-    "The North Korean army warned the South of merciless retaliation.",
-    "South Korean President Lee offered humanitarian aid to North Korea.",
-    "North Korea denounced South Korea as a puppet of Washington.",
+    *PAIR_SENTENCES,
     "South Korea's unification ministry said North Korean athletes played a football match in Seoul on Sunday.",
 ]
 

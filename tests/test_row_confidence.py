@@ -14,15 +14,11 @@ import pytest
 from evaluation import row_confidence as rc
 from tension import run
 
+from conftest import PAIR_SENTENCES
+
 FIELDS = {"id": "id", "text": "text", "published": "published"}
 SENTENCES = [
-    "North Korea called South Korea its principal enemy and threatened to strike Seoul.",
-    "South Korea's foreign ministry condemned North Korea's missile launch on Tuesday.",
-    "Pyongyang accused Seoul of staging provocative drills near the border.",
-    "Seoul urged Pyongyang to return to talks without preconditions.",
-    "The North Korean army warned the South of merciless retaliation.",
-    "South Korean President Lee offered humanitarian aid to North Korea.",
-    "North Korea denounced South Korea as a puppet of Washington.",
+    *PAIR_SENTENCES,
     "South Korea's defence ministry said North Korea fired two ballistic missiles into the sea.",
     "North Korea's foreign ministry rejected Seoul's proposal for military talks.",
     "South Korea warned North Korea against any further provocation on the border.",
