@@ -17,6 +17,10 @@ CORPORA = {  # corpus -> (file under ../shared/data, the field the run took as e
     "rss2022": ("rss_2022/rss_2022_korea_mentions.jsonl", "link"),
 }
 
+# The verdicts of a voice file (evaluation/labels/blind/*_voice.tsv: whose voice a drawn row is; its header says more).
+VOICE_VERDICTS = {"ADV_WORDS", "ADV_ACT", "DPRK_VOICE", "NO_ROW_DPRK", "OTHER_RELAY_VOICE", "SOUTH_NONSTATE",
+                  "SOUTH_NONSTATE_CONT", "TARGET_WRONG", "UNCLEAR"}
+
 
 def _rows(path: Path) -> list[dict]:
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
@@ -28,11 +32,13 @@ def test_each_blind_file_holds_keys_and_classes_and_no_text() -> None:
     assert files, "evaluation/labels/blind/ holds the session-18 draws"
     for path in files:
         rows = _rows(path)
+        label = "verdict" if path.stem.endswith("_voice") else "class"  # (round 56: whose voice, not how hostile)
         assert rows and set(rows[0]) == {"corpus", "draw", "statement_id", "external_id", "char_start", "char_end",
-                                         "direction", "class"}, path.name
+                                         "direction", label}, path.name
         assert len({r["statement_id"] for r in rows}) == len(rows), f"{path.name}: a statement labelled twice"
         for r in rows:
-            assert r["corpus"] in CORPORA and int(r["class"]) in range(-3, 4), r
+            assert r["corpus"] in CORPORA, r
+            assert r[label] in VOICE_VERDICTS if label == "verdict" else int(r[label]) in range(-3, 4), r
             assert 0 <= int(r["char_start"]) < int(r["char_end"]), r
             assert r["direction"].count("→") == 1, r
 
