@@ -1,5 +1,7 @@
 """The blind-labelled draws kept under evaluation/labels/blind/: keys only, well formed, and every key a document of
-its corpus (so a later session can find the labelled sentence again)."""
+its corpus (so a later session can find the labelled sentence again). Two kinds of file: hostility classes of drawn
+pair rows (`*_hostility.tsv`, session 18) and attribution labels of whole drawn items joined with the system's pair
+rows (`*_attribution.tsv`, session 20)."""
 
 from __future__ import annotations
 
@@ -23,8 +25,45 @@ def _rows(path: Path) -> list[dict]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
+ATTRIBUTION_COLUMNS = ["corpus", "draw_seed", "doc_id", "external_id", "sentence", "char_start", "char_end",
+                       "direction", "label_kind", "label_sure", "system_kind", "verdict", "note"]
+VERDICTS = {"right", "kind", "targets", "direction", "direction_reversed_row", "missed", "should_not_exist", "unclear",
+            "labelled_unclear_no_system_row", "no_pair_statement"}
+KINDS = {"government", "military", "state_media", "party_legislature", "civic", "media", "academic",
+         "diaspora_foreign", "people", "opposition"}
+
+
+def test_each_blind_file_is_of_a_known_kind() -> None:
+    for path in BLIND.glob("*.tsv"):
+        assert path.name.endswith(("_hostility.tsv", "_attribution.tsv")), path.name
+
+
+def test_each_attribution_file_holds_keys_and_verdicts_and_no_text() -> None:
+    files = sorted(BLIND.glob("*_attribution.tsv"))
+    assert files, "evaluation/labels/blind/ holds round 55's attribution labels"
+    for path in files:
+        rows = _rows(path)
+        assert rows and list(rows[0]) == ATTRIBUTION_COLUMNS, path.name
+        keys = [(r["doc_id"], r["sentence"], r["direction"]) for r in rows]
+        assert len(set(keys)) == len(keys), f"{path.name}: a key listed twice"
+        for r in rows:
+            assert r["corpus"] in CORPORA and r["verdict"] in VERDICTS and len(r["note"]) <= 80, r
+            if r["verdict"] == "no_pair_statement":
+                assert r["sentence"] == r["direction"] == "-", r
+                continue
+            assert 0 <= int(r["char_start"]) < int(r["char_end"]) and int(r["sentence"]) >= 0, r
+            assert r["direction"].count("→") == 1, r
+            assert r["label_kind"] in KINDS | {"-"} and r["system_kind"] in KINDS | {"-"}, r
+            assert r["label_sure"] in {"1", "u", "-"}, r
+            # a verdict on a system row needs the system's row; a miss needs our sure label and no system row
+            if r["verdict"] in {"right", "kind", "targets", "should_not_exist", "unclear"}:
+                assert r["system_kind"] != "-", r
+            if r["verdict"] == "missed":
+                assert r["label_sure"] == "1" and r["system_kind"] == "-", r
+
+
 def test_each_blind_file_holds_keys_and_classes_and_no_text() -> None:
-    files = sorted(BLIND.glob("*.tsv"))
+    files = sorted(BLIND.glob("*_hostility.tsv"))
     assert files, "evaluation/labels/blind/ holds the session-18 draws"
     for path in files:
         rows = _rows(path)
