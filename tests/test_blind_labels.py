@@ -17,6 +17,7 @@ BLIND = Path(__file__).resolve().parents[1] / "evaluation" / "labels" / "blind"
 CORPORA = {  # corpus -> (file under ../shared/data, the field the run took as external_id)
     "kcna": ("kcna_2011_2012/kcna_stories_2011_2012_southkorea_related.jsonl", "id"),
     "rss2022": ("rss_2022/rss_2022_korea_mentions.jsonl", "link"),
+    "yonhap": ("yonhap_2025_12/baram_english_korea_pairs.jsonl", "id"),
 }
 
 
@@ -69,7 +70,8 @@ def test_each_blind_file_holds_keys_and_classes_and_no_text() -> None:
         rows = _rows(path)
         assert rows and set(rows[0]) == {"corpus", "draw", "statement_id", "external_id", "char_start", "char_end",
                                          "direction", "class"}, path.name
-        assert len({r["statement_id"] for r in rows}) == len(rows), f"{path.name}: a statement labelled twice"
+        # a pair row is a statement and a direction: one statement toward two countries is two rows (round 37)
+        assert len({(r["statement_id"], r["direction"]) for r in rows}) == len(rows), f"{path.name}: a row labelled twice"
         for r in rows:
             assert r["corpus"] in CORPORA and int(r["class"]) in range(-3, 4), r
             assert 0 <= int(r["char_start"]) < int(r["char_end"]), r
