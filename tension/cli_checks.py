@@ -85,6 +85,31 @@ def parse_defaults(items: list[str]) -> dict[str, str]:
     return defaults
 
 
+def check_schedule(cron: str, timezone: str) -> None:
+    """A cron schedule and time zone Prefect accepts: checked before a server starts, so a typo is one line."""
+    from prefect.client.schemas.schedules import CronSchedule
+
+    try:
+        CronSchedule(cron=cron, timezone=timezone)
+    except ValueError as error:  # (pydantic's ValidationError)
+        problems = getattr(error, "errors", lambda: [])() or [{"loc": ("cron",), "msg": str(error)}]
+        where = str(problems[0]["loc"][0]) if problems[0].get("loc") else "cron"
+        message = str(problems[0]["msg"]).removeprefix("Value error, ")
+        hint = ('five fields, minute hour day-of-month month day-of-week: e.g. "0 6 * * 1" is Mondays at 06:00'
+                if where == "cron" else "an IANA zone name, e.g. Asia/Seoul or UTC")
+        raise typer.BadParameter(f"{message}; {hint}", param_hint=f"--{where}") from None
+
+
+def check_parquet_free(db: Path, parquet: Path | None) -> None:
+    """The run's Parquet folder is not another database's export (checked before the flow starts)."""
+    from tension.warehouse.publish import ParquetTaken, check_parquet_owner, parquet_folder
+
+    try:
+        check_parquet_owner(parquet_folder(db, parquet), db)
+    except ParquetTaken as error:
+        raise typer.BadParameter(str(error), param_hint="--parquet") from None
+
+
 def check_writable_db(db: Path) -> None:
     """A --db a run can write: checked before the flow starts, so a wrong path is one line, not a traceback."""
     if db.is_dir():
@@ -118,6 +143,34 @@ def is_duckdb_file(path: Path) -> bool:
     """Whether `path` starts like a DuckDB database file (the magic bytes 'DUCK' at offset 8 of its header)."""
     with open(path, "rb") as handle:
         return handle.read(12)[8:12] == b"DUCK"
+
+
+def check_writable_folder(folder: Path, hint: str) -> None:
+    """A folder a command writes into (the report's): a path under a file, or where nothing may be written, is one
+    line before the work, not a traceback after it."""
+    for parent in (folder, *folder.parents):
+        if parent.exists():
+            if not parent.is_dir():
+                raise typer.BadParameter(f"{parent} is a file, not a folder: {folder} cannot be created there",
+                                         param_hint=hint)
+            if not os.access(parent, os.W_OK | os.X_OK):
+                raise typer.BadParameter(f"cannot write in {parent} (permission denied)", param_hint=hint)
+            return
+
+
+def check_readable_db(db: Path) -> None:
+    """A --db a reading command can open: a folder or a file that is no DuckDB database is one line, not a
+    traceback (a missing file is the command's own message: run 'tension run' first)."""
+    if db.is_dir():
+        raise typer.BadParameter(f"{db} is a folder; give a database file, e.g. {db / 'tension.duckdb'}",
+                                 param_hint="--db")
+    try:
+        foreign = db.is_file() and not is_duckdb_file(db)
+    except OSError as error:
+        raise typer.BadParameter(f"cannot read {db}: {error.strerror or error}", param_hint="--db") from None
+    if foreign:
+        raise typer.BadParameter(f"{db} is not a DuckDB database (a tension database is the file `tension run "
+                                 "--db FILE` writes)", param_hint="--db")
 
 
 def check_files(files: list[Path]) -> None:
@@ -160,7 +213,19 @@ def check_inbox(inbox: list[Path]) -> None:
     """Every --inbox given exists."""
     for path in inbox:
         if not path.exists():
-            raise typer.BadParameter(f"{path} does not exist", param_hint="--inbox")
+            where = "" if path.is_absolute() else f" (in {Path.cwd()})"
+            raise typer.BadParameter(f"{path} does not exist{where}", param_hint="--inbox")
+
+
+def empty_inbox(inbox: list[Path]) -> str:
+    """What to say of an inbox holding no input file ('' when it holds one): a run over it reads nothing, and the
+    line after it ("no statement bears on a configured pair yet") sent a new user to the pairs file."""
+    from tension.ingest.inbox import list_inbox
+
+    if list_inbox(inbox):
+        return ""
+    return (f"no input files under {', '.join(map(str, inbox))} (dotfiles and .meta.yaml sidecars are not "
+            "documents): nothing new to read")
 
 
 def check_no_run_in_progress(db: Path) -> None:

@@ -13,8 +13,8 @@ from typing import Optional
 import typer
 
 from tension.cli_checks import (
-    DB_OPTION, at_least_one, check_inbox, check_no_run_in_progress, check_pairs, check_week, check_writable_db,
-    parse_defaults, parse_fields,
+    DB_OPTION, at_least_one, check_inbox, empty_inbox, check_no_run_in_progress, check_pairs, check_parquet_free, check_schedule,
+    check_week, check_writable_db, parse_defaults, parse_fields,
 )
 from tension.config import BATCH_SIZE, DEFAULT_INBOX, DEFAULT_REPORTS, SCHEDULE_CRON, SCHEDULE_TIMEZONE
 
@@ -57,10 +57,13 @@ def run(
     check_pairs(pairs)
     check_week(week)
     check_writable_db(db)
+    check_parquet_free(db, parquet)
     from flows.local import ApiUnavailable, RunnerChoiceError, run_once  # Prefect only for commands running flows
     from tension.warehouse.publish import RunInProgress
 
     check_no_run_in_progress(db)
+    if problem := empty_inbox(inbox):  # (the run still goes on: it may have an earlier run's publication to finish)
+        typer.echo(problem, err=True)
     parameters = {"inbox": [str(p) for p in inbox], "db": str(db), "reports": str(reports), "week": week,
                   "batch_size": batch_size, "pairs_file": str(pairs) if pairs else None, "make_report": report,
                   "parquet_dir": str(parquet) if parquet else None, "fields": fields or None,
@@ -134,6 +137,9 @@ def serve(
     """
     fields, defaults = parse_fields(field), parse_defaults(default)
     check_pairs(pairs)
+    check_writable_db(db)
+    check_parquet_free(db, None)
+    check_schedule(cron, timezone)
     from flows.local import quiet_local_prefect
     from flows.serve import deployment_name, prefect_api, serve_weekly
 
@@ -171,6 +177,7 @@ def rescore_command(db: Path = DB_OPTION) -> None:
 
     if not db.exists() and not Workspace(db).working.exists():
         raise typer.BadParameter(f"no database at {db}: run 'tension run' first", param_hint="--db")
+    check_parquet_free(db, None)
     try:
         result = run.rescore(db)
     except RunInProgress as error:
@@ -194,6 +201,7 @@ def publish_command(
     from tension import run
     from tension.warehouse.publish import RunInProgress
 
+    check_parquet_free(db, parquet)
     try:
         result = run.publish_pending(db, parquet)
     except FileNotFoundError as error:

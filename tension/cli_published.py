@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from tension.cli_checks import DB_OPTION, at_least_one
+from tension.cli_checks import DB_OPTION, at_least_one, check_readable_db, check_writable_folder
 from tension.config import DEFAULT_REPORTS
 
 
@@ -52,6 +52,9 @@ def sql(
             typer.echo(f"warning: {problem}", err=True)
         try:
             found = readonly.statements(con, query, multiple)
+        except readonly.Unparsed as error:
+            typer.echo(str(error), err=True)
+            raise typer.Exit(code=2) from None
         except readonly.Refused as error:
             typer.echo(f"refused: {error}", err=True)
             raise typer.Exit(code=2) from None
@@ -63,7 +66,9 @@ def sql(
                 for text in rows_text(columns, types, chunks, fmt):
                     typer.echo(text, nl=False)
             except duckdb.Error as error:
-                typer.echo(f"SQL error: {error}", err=True)
+                hint = ("\n(`tension views` lists the views and their columns)"
+                        if isinstance(error, duckdb.CatalogException) or "Binder Error" in str(error) else "")
+                typer.echo(f"SQL error: {error}{hint}", err=True)
                 raise typer.Exit(code=2) from None
 
 
@@ -89,6 +94,7 @@ def runs_command(
 
     if fmt not in ("table", "csv", "json"):
         raise typer.BadParameter("choose table, csv or json", param_hint="--format")
+    check_readable_db(db)
     try:
         con = readonly.open_published(db)
     except FileNotFoundError as error:
@@ -117,6 +123,7 @@ def views_command(
     """
     from tension.warehouse import describe
 
+    check_readable_db(db)
     try:
         lines = describe.describe(db, view)
     except FileNotFoundError as error:
@@ -141,6 +148,8 @@ def report_command(
     from tension.reporting import report
     from tension.warehouse.store import OutdatedViews
 
+    check_readable_db(db)
+    check_writable_folder(out, "--out")
     try:
         path = report.build_report(db, out, week, period)
     except FileNotFoundError as error:

@@ -200,7 +200,7 @@ def publish(paths: Paths, outcome: dict, parquet_dir: Path | str | None = None) 
     """Export statements and scores as Parquet (every week changed since the last complete export) and atomically
     replace the published database with the working copy — when this run changed something, an earlier run's
     changes or publication are unfinished, or either is missing; else leave both as they are."""
-    parquet = Path(parquet_dir) if parquet_dir else paths.published.parent / "parquet"
+    parquet = publication.parquet_folder(paths.published, parquet_dir)
     space = publication.Workspace(paths.published)
     run_id = outcome["run_id"]
     with storage.connect(paths.working) as con:

@@ -1,5 +1,7 @@
 """The blind-labelled draws kept under evaluation/labels/blind/: keys only, well formed, and every key a document of
-its corpus (so a later session can find the labelled sentence again)."""
+its corpus (so a later session can find the labelled sentence again). Two kinds of file: hostility classes of drawn
+pair rows (`*_hostility.tsv`, session 18) and attribution labels of whole drawn items joined with the system's pair
+rows (`*_attribution.tsv`, session 20)."""
 
 from __future__ import annotations
 
@@ -15,11 +17,8 @@ BLIND = Path(__file__).resolve().parents[1] / "evaluation" / "labels" / "blind"
 CORPORA = {  # corpus -> (file under ../shared/data, the field the run took as external_id)
     "kcna": ("kcna_2011_2012/kcna_stories_2011_2012_southkorea_related.jsonl", "id"),
     "rss2022": ("rss_2022/rss_2022_korea_mentions.jsonl", "link"),
+    "yonhap": ("yonhap_2025_12/baram_english_korea_pairs.jsonl", "id"),
 }
-
-# The verdicts of a voice file (evaluation/labels/blind/*_voice.tsv: whose voice a drawn row is; its header says more).
-VOICE_VERDICTS = {"ADV_WORDS", "ADV_ACT", "DPRK_VOICE", "NO_ROW_DPRK", "OTHER_RELAY_VOICE", "SOUTH_NONSTATE",
-                  "SOUTH_NONSTATE_CONT", "TARGET_WRONG", "UNCLEAR"}
 
 
 def _rows(path: Path) -> list[dict]:
@@ -27,18 +26,54 @@ def _rows(path: Path) -> list[dict]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
+ATTRIBUTION_COLUMNS = ["corpus", "draw_seed", "doc_id", "external_id", "sentence", "char_start", "char_end",
+                       "direction", "label_kind", "label_sure", "system_kind", "verdict", "note"]
+VERDICTS = {"right", "kind", "targets", "direction", "direction_reversed_row", "missed", "should_not_exist", "unclear",
+            "labelled_unclear_no_system_row", "no_pair_statement"}
+KINDS = {"government", "military", "state_media", "party_legislature", "civic", "media", "academic",
+         "diaspora_foreign", "people", "opposition"}
+
+
+def test_each_blind_file_is_of_a_known_kind() -> None:
+    for path in BLIND.glob("*.tsv"):
+        assert path.name.endswith(("_hostility.tsv", "_attribution.tsv")), path.name
+
+
+def test_each_attribution_file_holds_keys_and_verdicts_and_no_text() -> None:
+    files = sorted(BLIND.glob("*_attribution.tsv"))
+    assert files, "evaluation/labels/blind/ holds round 55's attribution labels"
+    for path in files:
+        rows = _rows(path)
+        assert rows and list(rows[0]) == ATTRIBUTION_COLUMNS, path.name
+        keys = [(r["doc_id"], r["sentence"], r["direction"]) for r in rows]
+        assert len(set(keys)) == len(keys), f"{path.name}: a key listed twice"
+        for r in rows:
+            assert r["corpus"] in CORPORA and r["verdict"] in VERDICTS and len(r["note"]) <= 80, r
+            if r["verdict"] == "no_pair_statement":
+                assert r["sentence"] == r["direction"] == "-", r
+                continue
+            assert 0 <= int(r["char_start"]) < int(r["char_end"]) and int(r["sentence"]) >= 0, r
+            assert r["direction"].count("→") == 1, r
+            assert r["label_kind"] in KINDS | {"-"} and r["system_kind"] in KINDS | {"-"}, r
+            assert r["label_sure"] in {"1", "u", "-"}, r
+            # a verdict on a system row needs the system's row; a miss needs our sure label and no system row
+            if r["verdict"] in {"right", "kind", "targets", "should_not_exist", "unclear"}:
+                assert r["system_kind"] != "-", r
+            if r["verdict"] == "missed":
+                assert r["label_sure"] == "1" and r["system_kind"] == "-", r
+
+
 def test_each_blind_file_holds_keys_and_classes_and_no_text() -> None:
-    files = sorted(BLIND.glob("*.tsv"))
+    files = sorted(BLIND.glob("*_hostility.tsv"))
     assert files, "evaluation/labels/blind/ holds the session-18 draws"
     for path in files:
         rows = _rows(path)
-        label = "verdict" if path.stem.endswith("_voice") else "class"  # (round 56: whose voice, not how hostile)
         assert rows and set(rows[0]) == {"corpus", "draw", "statement_id", "external_id", "char_start", "char_end",
-                                         "direction", label}, path.name
-        assert len({r["statement_id"] for r in rows}) == len(rows), f"{path.name}: a statement labelled twice"
+                                         "direction", "class"}, path.name
+        # a pair row is a statement and a direction: one statement toward two countries is two rows (round 37)
+        assert len({(r["statement_id"], r["direction"]) for r in rows}) == len(rows), f"{path.name}: a row labelled twice"
         for r in rows:
-            assert r["corpus"] in CORPORA, r
-            assert r[label] in VOICE_VERDICTS if label == "verdict" else int(r[label]) in range(-3, 4), r
+            assert r["corpus"] in CORPORA and int(r["class"]) in range(-3, 4), r
             assert 0 <= int(r["char_start"]) < int(r["char_end"]), r
             assert r["direction"].count("→") == 1, r
 

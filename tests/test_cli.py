@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from tension.cli import app
 from tension.warehouse import store
+from tension.warehouse.publish import OWNER_FILE
 
 from conftest import SEED_TEXT
 
@@ -108,11 +109,31 @@ def test_sql_formats(seed_run):
 def test_sql_error_is_reported_with_exit_code_2(seed_run):
     result = runner.invoke(app, ["sql", "--db", seed_run["database"], "select * from no_such_table"])
     assert result.exit_code == 2 and "SQL error" in result.output
+    assert "`tension views` lists the views" in result.output  # where to find the names
+    typo = runner.invoke(app, ["sql", "--db", seed_run["database"], "selct 1"])  # a typo is no refusal
+    assert typo.exit_code == 2 and typo.output.startswith("SQL error: Parser Error") and "refused" not in typo.output
+
+
+def test_an_empty_inbox_is_named_as_the_reason_nothing_was_read(tmp_path):
+    from tension.cli_checks import empty_inbox
+
+    (tmp_path / "empty" / ".hidden").mkdir(parents=True)
+    (tmp_path / "empty" / "a.txt.meta.yaml").write_text("published: 2024-02-01\n")
+    assert empty_inbox([tmp_path / "empty"]).startswith(f"no input files under {tmp_path / 'empty'} ")
+    assert empty_inbox([SEED_TEXT.parent]) == ""
+
+
+def test_a_table_says_when_it_cuts_text(seed_run):
+    query = "select content from pair_statements order by length(content) desc limit 1"
+    table = runner.invoke(app, ["sql", "--db", seed_run["database"], query]).output
+    assert "..." in table and "--format csv or --format json prints it whole" in table
+    short = runner.invoke(app, ["sql", "--db", seed_run["database"], "select left(content, 20) from pair_statements"])
+    assert "prints it whole" not in short.output
 
 
 def test_parquet_export_is_statement_scores_by_week(seed_run):
     parquet = Path(seed_run["parquet"])
-    weeks = sorted(p.name for p in parquet.iterdir())
+    weeks = sorted(p.name for p in parquet.iterdir() if p.name != OWNER_FILE)  # (the file naming its database)
     with store.connect(seed_run["database"], read_only=True) as con:
         expected = con.execute("select iso_week, count(*) from statement_scores group by 1 order by 1").fetchall()
         columns = {r[0] for r in con.execute("select column_name from (describe statement_scores)").fetchall()}
@@ -177,6 +198,11 @@ def test_statements_reads_a_folder_and_names_a_plain_folder_correctly(tmp_path):
     (["statements", str(SEED_TEXT), "--field", "story=text"], "--field", "did you mean text=story?"),
     (["statements", str(SEED_TEXT), "--field", "txt=title"], "--field", "did you mean text=title?"),
     (["statements", "no_such_file.txt"], "FILES", "no_such_file.txt does not exist"),
+    (["views", "--db", str(SEED_TEXT)], "--db", "is not a DuckDB database"),
+    (["runs", "--db", str(SEED_TEXT.parent)], "--db", "is a folder; give a database file"),
+    (["report", "--db", str(SEED_TEXT.parent), "--week", "2024-W05"], "--db", "is a folder"),
+    (["report", "--out", str(SEED_TEXT / "reports")], "--out", "is a file, not a folder"),
+    (["run", "-i", "no_such_inbox"], "--inbox", "no_such_inbox does not exist (in "),
 ])
 def test_mistakes_are_refused_before_any_work(args, option, says):
     """Typos in options stop the command at once (exit 2) with what is wrong, before a flow or any ingest starts."""

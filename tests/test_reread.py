@@ -83,7 +83,8 @@ def test_a_default_year_dates_a_wire_dateline_without_one(tmp_path):
     with duckdb.connect(str(db), read_only=True) as con:
         days = sorted(str(d) for (d,) in con.execute("select published from documents").fetchall())
     assert days == ["2024-12-29", "2025-12-28"]
-    undated = run.run_local([inbox / "a.txt"], tmp_path / "u.duckdb")  # without it: rejected, saying how to fix
+    # without it: rejected, saying how to fix (a database of its own folder: two in one would share one export)
+    undated = run.run_local([inbox / "a.txt"], tmp_path / "u" / "u.duckdb")
     assert undated["documents_new"] == 0 and "has no year" in undated["rejections"][0][2]
 
 

@@ -102,8 +102,9 @@ def _weeks_list(weeks: list[str], shown: int = 8) -> str:
 
 FRONT_NOTE = (
     "Intensity, the headline: how much hostile activity — hostile statements weighted by their hostility, per 100 "
-    "documents of typical coverage (0 = read and nothing hostile). Its usual level: the square of the mean of the "
-    "square roots of the 12 weeks before (weeks already marked ▲ left out); ▲ unusually high: 2.5 SD or more above it (counted in hostile statements, with 2+ documents). "
+    "documents of typical coverage (0 = read and nothing hostile). Its usual level: the typical intensity of the 12 "
+    "weeks before (averaged on a square-root scale, so one busy week does not set it; weeks already marked ▲ left "
+    "out); ▲ unusually high: 2.5 SD or more above it (counted in hostile statements, with 2+ documents). "
     "Tone index, scale −1 (cooperative) … +1 (hostile): each document's mean hostility, summed and divided by "
     "(documents + 1), so a thin week is pulled toward 0. Change “beyond noise”: larger than 1.96 standard errors of "
     "the difference. Trend: the last 4 weeks pooled. Baseline: the 12 weeks before; ▲▼ flagged: 2.5 SD or more "

@@ -71,7 +71,7 @@ def _pair_sentence(row: pd.Series, before: pd.Series | None, earlier: pd.Series 
 
 def _statement_table(rows: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> Table:
     table = [["Statement (full quote) and its id", "Speaker (country)", "Direction", "Outlet", "Date", "Score",
-              "Share of index", "Cues (contribution) and VADER (→ its part)"]]
+              "Adds to the tone index", "Cues (contribution) and VADER (→ its part)"]]
     for s in one_row_per_sentence(rows).head(TOP_STATEMENTS).itertuples(index=False):
         actor, mention, role = cell_text(s.speaker_actor, ""), cell_text(s.speaker, ""), cell_text(s.speaker_role, "")
         # The resolved actor first; the words the article used and the role help a reader check the resolution.

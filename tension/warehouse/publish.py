@@ -130,15 +130,55 @@ def publish(workspace: Workspace) -> Path:
     return workspace.published
 
 
-def export_parquet(db_path: Path, out_dir: Path, weeks: list[str] | None = None) -> Path:
+# A Parquet export names the published database it belongs to: two databases in one folder share the default
+# folder ("parquet" next to them), and one's run rewrote the other's export without a word.
+OWNER_FILE = ".tension-database"
+
+
+def parquet_folder(db: Path | str, parquet_dir: Path | str | None = None) -> Path:
+    """The Parquet export folder of the database `db`: --parquet, else "parquet" next to the database."""
+    return Path(parquet_dir) if parquet_dir else Path(db).resolve().parent / "parquet"
+
+
+class ParquetTaken(ValueError):
+    """The Parquet folder holds the export of another database."""
+
+
+def check_parquet_owner(out_dir: Path, database: Path) -> None:
+    """Raise ParquetTaken when `out_dir` holds the export of another database of the same folder that still exists:
+    two databases side by side writing one export. A folder with no owner yet (an older release's export), or one
+    whose database was moved, deleted or lives in another folder (a database copied elsewhere with its export), is
+    this database's to take."""
+    try:
+        owner = Path((Path(out_dir) / OWNER_FILE).read_text(encoding="utf-8").strip())
+    except (OSError, UnicodeDecodeError):
+        return
+    here = Path(database).resolve()
+    if owner != here and owner.parent == here.parent and owner.exists():
+        raise ParquetTaken(f"{out_dir} holds the Parquet export of another database, {owner}: give {here.name} a "
+                           "folder of its own with --parquet DIR (two databases in one folder share the default "
+                           "'parquet' next to them)")
+
+
+def _mark_owner(folder: Path, owner: Path | None) -> None:
+    if owner is not None:
+        (folder / OWNER_FILE).write_text(f"{Path(owner).resolve()}\n", encoding="utf-8")
+
+
+def export_parquet(db_path: Path, out_dir: Path, weeks: list[str] | None = None,
+                   owner: Path | None = None) -> Path:
     """Statements with their current scores as Parquet, one folder per ISO week (hive layout iso_week=...).
 
     `weeks` rewrites only those weeks (a run that added documents to three weeks rewrites three folders);
-    None rewrites everything (after a rescore, or when there is no export yet).
+    None rewrites everything (after a rescore, or when there is no export yet). `owner`: the published database the
+    export belongs to, written into the folder (OWNER_FILE) and checked first (ParquetTaken).
     """
+    if owner is not None:
+        check_parquet_owner(out_dir, owner)
     recover_parquet(out_dir)
     if weeks is None or not out_dir.exists():
-        return _export_all(db_path, out_dir)
+        return _export_all(db_path, out_dir, owner)
+    _mark_owner(out_dir, owner)
     with store.connect(db_path, read_only=True) as con:
         for week in sorted(set(weeks)):
             folder = out_dir / f"iso_week={week}"
@@ -188,13 +228,14 @@ def _swap_in(partial: Path, final: Path) -> None:
 _EXPORT = "select * exclude (targets), array_to_string(targets, ',') as targets from statement_scores"
 
 
-def _export_all(db_path: Path, out_dir: Path) -> Path:
+def _export_all(db_path: Path, out_dir: Path, owner: Path | None = None) -> Path:
     partial = out_dir.with_name(out_dir.name + ".tmp")
     shutil.rmtree(partial, ignore_errors=True)
     with store.connect(db_path, read_only=True) as con:
         con.execute(f"copy ({_EXPORT}) to '{_sql_path(partial)}' (format parquet, partition_by (iso_week))")
     if not partial.exists():
         partial.mkdir(parents=True)
+    _mark_owner(partial, owner)
     _swap_in(partial, out_dir)
     return out_dir
 
@@ -331,7 +372,7 @@ def export_and_publish(workspace: Workspace, run_id: str, parquet_dir: Path, ful
         set_status(con, run_id, "exporting")
         export_started = con.execute("select cast(now() as timestamp)").fetchone()[0].isoformat()
     clock = time.perf_counter()
-    export_parquet(workspace.working, Path(parquet_dir), weeks)
+    export_parquet(workspace.working, Path(parquet_dir), weeks, owner=workspace.published)
     exported = time.perf_counter()
     publication = f"{run_id}/{uuid.uuid4().hex[:12]}"
     with store.connect(workspace.working) as con:

@@ -38,6 +38,10 @@ class Refused(ValueError):
     """A statement `tension sql` does not run, with the reason to show."""
 
 
+class Unparsed(Refused):
+    """SQL that does not parse (a typo): said as an SQL error, not as a refusal."""
+
+
 def open_published(db: Path) -> duckdb.DuckDBPyConnection:
     """The published database, read-only, with no way out to other files, extensions or settings."""
     if not Path(db).exists():
@@ -66,7 +70,7 @@ def statements(con: duckdb.DuckDBPyConnection, sql: str, multiple: bool = False)
     try:
         found = con.extract_statements(sql)
     except duckdb.Error as error:
-        raise Refused(f"SQL error: {error}") from None
+        raise Unparsed(f"SQL error: {error}") from None
     if not found:
         raise Refused("no SQL statement given")
     if len(found) > 1 and not multiple:

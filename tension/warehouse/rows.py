@@ -24,6 +24,7 @@ def rows_text(columns: list[str], types: list[str], chunks, fmt: str) -> Iterato
     is_json = [kind == "JSON" for kind in types]
     widths: dict | None = None
     decimals: list[int | None] | None = None
+    cut = False
     for rows in chunks:
         first = widths is None
         if fmt == "csv":
@@ -48,7 +49,9 @@ def rows_text(columns: list[str], types: list[str], chunks, fmt: str) -> Iterato
             # Hangul and other wide characters take two columns in a terminal: counted as one, they broke the
             # alignment of every row holding a Korean outlet name (a new user's find).
             with pd.option_context("display.unicode.east_asian_width", True):
-                text = frame.to_string(index=False, max_colwidth=60, header=first, col_space=widths)
+                text = frame.to_string(index=False, max_colwidth=TABLE_TEXT_WIDTH, header=first, col_space=widths)
+            cut = cut or any(isinstance(value, str) and len(value) > TABLE_TEXT_WIDTH
+                             for row in frame.itertuples(index=False) for value in row)
             if first:
                 header = text.split("\n", 1)[0]
                 widths = _column_widths(header, list(frame.columns))
@@ -59,7 +62,12 @@ def rows_text(columns: list[str], types: list[str], chunks, fmt: str) -> Iterato
             yield ",".join(columns) + "\n"
         elif fmt == "table":
             yield "(no rows)\n"
+    elif cut:  # (a new user read cut sentences as the stored text)
+        yield (f"(a table cuts text longer than {TABLE_TEXT_WIDTH} characters, ending it in '...': "
+               "--format csv or --format json prints it whole)\n")
 
+
+TABLE_TEXT_WIDTH = 60  # characters of a text cell a table shows
 
 def _json_value(value):
     """JSON for what json.dumps does not know: dates and times in ISO form, decimals as numbers, the rest as text."""
