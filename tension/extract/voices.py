@@ -141,20 +141,31 @@ def _accusing_voice(statement: Statement, found: list[Statement], doc: Walk, kin
 _NON_STATE_VOICES = frozenset({"civic", "opposition", "media", "academic", "diaspora_foreign", "people"})
 
 
-def _relayed_accuser(statement: Statement, doc: Walk, kinds: Kinds) -> tuple[Mention, str | None] | None:
-    """The relayed voice of no state going on in the story (a civic group of the other side whose statement the
-    outlet tells) when the statement is its own state's act told in evaluating words ("the authorities
-    recklessly cracked down ..."), with its kind: the act is that voice's accusation of its own state. None
-    otherwise: a plain act it reports stays the act's, reported (adjudication 2)."""
-    continuing = doc.continuing
-    if continuing is None or not statement.is_act or not continuing.country or \
-            continuing.country == doc.narrator.country or statement.speaker_country != continuing.country or \
-            doc.continuing_kind not in _NON_STATE_VOICES or statement.speaker_kind not in POLITICAL_VOICES:
+def _relayed_accuser(statement: Statement, doc: Walk, kinds: Kinds, found: list[Statement] = ()
+                     ) -> tuple[Mention, str | None] | None:
+    """The relayed voice of no state whose text the outlet tells (a colon frame's or an issuing lead's voice going on,
+    or a frame of the same sentence: "..., the statement said") when the statement is a state's act of the other
+    side told in evaluating words ("the authorities recklessly cracked down ..."), with its kind: the act is that
+    voice's accusation — of its own state (a civic group of the other side), or of the other side's state (an
+    association of Koreans abroad, a foreign friendship group: round 56). None otherwise: a plain act it reports stays
+    the act's, reported (adjudication 2)."""
+    narrator = doc.narrator
+    if not statement.is_act or statement.speaker_kind not in POLITICAL_VOICES or not statement.speaker_country or \
+            statement.speaker_country == narrator.country:
         return None
     body = outside_quotes(statement.content)
     if not (kinds.house.search(body) or kinds.loaded.search(body)):
         return None
-    return continuing, doc.continuing_kind
+    continuing, kind = doc.continuing, doc.continuing_kind
+    if continuing is not None and kind in _NON_STATE_VOICES and continuing.country != narrator.country and (
+            continuing.country == statement.speaker_country or kind == "diaspora_foreign"):
+        return continuing, kind
+    frame = next((s for s in found if not s.is_act and s.speaker == statement.reported_by and
+                  s.speaker_kind == "diaspora_foreign" and s.speaker_country != statement.speaker_country), None)
+    if frame is not None:
+        return Mention(0, 0, frame.speaker, frame.speaker_actor, frame.speaker_country, "", frame.speaker_role or ""), \
+            frame.speaker_kind
+    return None
 
 
 def _reporting_voice(reporter: str | None, sentence: Sentence, doc: Walk, kinds: Kinds
@@ -315,19 +326,25 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
                 continue
             statement = _voice_row(statement, speaker, kind, "document (account of an act, evaluated)", targets,
                                    None if speaker is narrator else narrator.text)
-        elif narrator_kind == "state_media" and (voice := _relayed_accuser(statement, doc, kinds)) is not None:
+        elif narrator_kind == "state_media" and (voice := _relayed_accuser(statement, doc, kinds, out)) is not None:
             # "<a civic group of the South> issued a statement ... . The authorities recklessly staged ...": the
             # group's accusation of its own state, a domestic statement reported by the outlet, not the state's act
             # (guideline: a state outlet relaying a civic group; round 34). In the outlet's house
-            # vocabulary it stays the outlet's own paraphrase (the branch above)
+            # vocabulary it stays the outlet's own paraphrase (the branch above). A voice abroad accusing the other
+            # side's state aims at that state, not at the outlet's side its act named (round 56)
             speaker, kind = voice
-            targets = [] if statement.targets_inferred else [t for t in statement.targets if t != speaker.country]
+            attribution = "continued (account of its own state's act)"
+            if speaker.country == statement.speaker_country:
+                targets = [] if statement.targets_inferred else [t for t in statement.targets if t != speaker.country]
+            else:
+                attribution = "continued (account of the other side's act)"
+                targets = [statement.speaker_country, *(t for t in statement.targets if t not in (
+                    narrator.country, speaker.country, statement.speaker_country))]
             same = next((s for s in out if s.speaker == speaker.text and not s.is_act), None)
             if same is not None:
                 same.targets.extend(t for t in targets if t not in same.targets)
                 continue
-            statement = _voice_row(statement, speaker, kind, "continued (account of its own state's act)", targets,
-                                   narrator.text)
+            statement = _voice_row(statement, speaker, kind, attribution, targets, narrator.text)
         elif not statement.reported_by:
             statement.reported_by = narrator.text
         if statement.speaker_kind in ("civic", *PARTY_KINDS) and narrator.country in kinds.home and \
