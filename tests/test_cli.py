@@ -114,6 +114,12 @@ def test_sql_error_is_reported_with_exit_code_2(seed_run):
     assert typo.exit_code == 2 and typo.output.startswith("SQL error: Parser Error") and "refused" not in typo.output
 
 
+def test_sql_on_a_folder_without_parquet_files_says_which_folder_to_give(tmp_path):
+    result = runner.invoke(app, ["sql", "--parquet", str(tmp_path), "select 1"])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2 and f"no Parquet files under {tmp_path}" in said and "create view" not in said
+
+
 def test_an_empty_inbox_is_named_as_the_reason_nothing_was_read(tmp_path):
     from tension.cli_checks import empty_inbox
 

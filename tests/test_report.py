@@ -359,6 +359,7 @@ def test_front_page_says_when_intensity_is_unusually_high(tmp_path: Path) -> Non
     line = next(x for x in data.latest_summary(path) if x.startswith("DPRK–ROK"))
     assert line.startswith("DPRK–ROK 2024-W08: intensity ") and "unusually high" not in line, line
     assert "per 100 documents of a typical week, within its usual range (usual level " in line, line  # as the PDF
+    assert "(−1 cooperative … +1 hostile; " in line, line  # the tone index's sign said where its number is
 
 
 def test_a_week_of_low_coverage_says_a_low_intensity_is_no_calm() -> None:

@@ -297,7 +297,8 @@ def latest_summary(db_path: Path, week: str | None = None) -> list[str]:
             intensity = (f"intensity {last['intensity']:.1f} per 100 documents of a typical week, {level}; tone ")
         lines.append(
             f"{last['pair_name']} {last['iso_week']}: {intensity}index {last['index_value']:+.2f}{interval} "
-            f"({statements} state-voice statement{'s' * (statements != 1)}, {documents} document{'s' * (documents != 1)})"
+            f"(−1 cooperative … +1 hostile; "
+            f"{statements} state-voice statement{'s' * (statements != 1)}, {documents} document{'s' * (documents != 1)})"
             + (" — flagged: departs from its 12-week baseline" if last["flagged"] else "")
         )
     if scope is not None and week is None:

@@ -55,6 +55,9 @@ def open_parquet(folder: Path) -> duckdb.DuckDBPyConnection:
     folder = Path(folder).resolve()
     if not folder.is_dir():
         raise FileNotFoundError(f"no Parquet export at {folder}: run 'tension run' first")
+    if next(folder.glob("**/*.parquet"), None) is None:
+        raise FileNotFoundError(f"no Parquet files under {folder}: give the folder `tension run` exported to "
+                                "(its 'parquet' next to the database, or its --parquet DIR)")
     # allowed_directories can only be set once the database has started, and external access turned off after.
     con = duckdb.connect(":memory:", config={k: v for k, v in LOCKED_CONFIG.items() if k != "enable_external_access"})
     con.execute("set allowed_directories = ?", [[f"{folder}/"]])
