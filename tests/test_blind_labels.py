@@ -17,6 +17,7 @@ BLIND = Path(__file__).resolve().parents[1] / "evaluation" / "labels" / "blind"
 CORPORA = {  # corpus -> (file under ../shared/data, the field the run took as external_id)
     "kcna": ("kcna_2011_2012/kcna_stories_2011_2012_southkorea_related.jsonl", "id"),
     "rss2022": ("rss_2022/rss_2022_korea_mentions.jsonl", "link"),
+    "rss2024": ("rss_2024/rss_2024_korea.jsonl", "id"),  # round 38 (h14al)
     "yonhap": ("yonhap_2025_12/baram_english_korea_pairs.jsonl", "id"),
 }
 
