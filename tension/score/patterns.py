@@ -93,6 +93,8 @@ class _Automaton:
         first, earliest positions first: the first full match found ends earliest, so it is the shortest)."""
         rest, count = self.rests[index], len(words)
         steps = len(rest)
+        if not steps:
+            return start + 1
         step, at = 0, start + 1
         last = at + GAP_WORDS if rest[0][3] else at
         retries: list[tuple[int, int, int]] = []  # (step, next word to try, the gap's last word) of each open gap
