@@ -88,23 +88,41 @@ class _Automaton:
     def _match_rest(self, index: int, words: list[str], start: int) -> int | None:
         """End (exclusive) of the shortest match of pattern `index` from `start`, or None; gaps do not cross
         punctuation. The first word is not tested: candidates() only offers patterns whose first word fits
-        words[start], and find() never starts on punctuation."""
-        position, count = start + 1, len(words)
-        for forms, prefixes, suffixes, after_gap in self.rests[index]:
-            at, last = position, position + GAP_WORDS if after_gap else position
-            while True:
-                if at >= count:
-                    return None
+        words[start], and find() never starts on punctuation. A word after a gap takes the first fitting word within
+        the gap; when a later word of the pattern then fails, the latest gap left open resumes one word on (depth
+        first, earliest positions first: the first full match found ends earliest, so it is the shortest)."""
+        rest, count = self.rests[index], len(words)
+        steps = len(rest)
+        if not steps:
+            return start + 1
+        step, at = 0, start + 1
+        last = at + GAP_WORDS if rest[0][3] else at
+        retries: list[tuple[int, int, int]] = []  # (step, next word to try, the gap's last word) of each open gap
+        while True:
+            forms, prefixes, suffixes, after_gap = rest[step]
+            fits = False
+            while at < count:
                 word = words[at]
                 if word in _CLAUSE_BREAK:
-                    return None
+                    break
                 if word in forms or word.startswith(prefixes) or word.endswith(suffixes):  # (()) is False
-                    position = at + 1
+                    fits = True
                     break
                 if at == last:
-                    return None
+                    break
                 at += 1
-        return position
+            if fits:
+                if at < last:  # a later word within this gap may fit too: tried if the rest fails
+                    retries.append((step, at + 1, last))
+                step += 1
+                if step == steps:
+                    return at + 1
+                at += 1
+                last = at + GAP_WORDS if rest[step][3] else at
+            elif retries:
+                step, at, last = retries.pop()
+            else:
+                return None
 
     def candidates(self, word: str) -> tuple[int, ...]:
         """Patterns whose first word can be `word` (memoised: news vocabulary repeats)."""
