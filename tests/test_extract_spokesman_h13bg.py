@@ -54,3 +54,13 @@ def test_a_spokesperson_for_a_company_is_not_the_minister_named_before(ctx):
                       "A spokesperson for the app's owner said the bill was troubling.", date(2022, 12, 14),
                  speaker="Yonhap")
     assert not any(r[0] == 2 and r[1] == "Park Jin" for r in rows), rows
+
+
+def test_the_spokesman_of_a_known_body_is_that_body_after_the_president_is_named(ctx):
+    # "else the body he speaks for": a known DPRK body's spokesman, the South's president named in the same lead.
+    rows = _rows(ctx, "Remarks of Lee Myung Bak Flayed\n\n"
+                      "A spokesman for the Committee for the Peaceful Reunification of Korea answered a question put "
+                      "by KCNA as regards the remarks Lee Myung Bak made on Monday.\n\n"
+                      "The spokesman said the south Korean chief must stop his slanders against the DPRK at once.",
+                 date(2012, 8, 20))
+    assert any(r[0] == 2 and r[2] == "PRK" and "KOR" in r[3] for r in rows), rows

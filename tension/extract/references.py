@@ -234,7 +234,7 @@ def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
     pending = list(issued)
     named: tuple[int, Mention] | None = None  # the latest name's end, and who it is
     people = list(unknown)
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         while people and people[0].start < mention.start:
             memory.remember_person(people.pop(0))
         while pending and pending[0][0] < mention.start:
@@ -246,7 +246,13 @@ def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
             memory.remember(mention)
             out.append(mention)
             continue
-        found = memory.resolve(mention, text)
+        body = _spoken_for(text, mention, mentions[index + 1] if index + 1 < len(mentions) else None,
+                           memory.spokes_nouns)
+        # "a spokesman for <a body named>" is that body, and the spokesman "the spokesman" points back to later
+        found = [body] if body is not None else memory.resolve(mention, text)
+        if body is not None:
+            gender = {"spokeswoman": "f", "spokesman": "m"}.get(mention.backref.split()[-1], "")
+            memory.spokespeople[gender] = (memory.named + 1, body)
         issuer = memory.issuers.get((mention.backref or "")[4:])
         if not (found and issuer is not None and found[0].actor == issuer.actor):
             # (a text pointing back to its issuer, "the commentary said", does not make the issuer the latest
@@ -262,6 +268,18 @@ def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
 # An indefinite article before a mention, up to two words of its own between ("a union spokesperson", "A
 # spokesman"; not "at a briefing the spokesman").
 _INDEFINITE = re.compile(r"(?<![\w'’-])[Aa]n?\s+(?:(?!(?:the|his|her|its|their|our)\s)[\w'’-]+\s+){0,2}$")
+
+
+# What joins a spokesman to the body he speaks for: "a spokesman for the <body>", "the spokesman of <body>".
+_SPEAKS_FOR = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
+
+
+def _spoken_for(text: str, mention: Mention, following: Mention | None, spokes: frozenset[str]) -> Mention | None:
+    """The body a spokesman's mention speaks for, named right after it ("a spokesman for the <body>"), or None."""
+    if not text or following is None or not following.resolved or following.kind == PERSON or \
+            mention.backref.split()[-1] not in spokes:
+        return None
+    return following if _SPEAKS_FOR.fullmatch(text, mention.end, following.start) else None
 
 
 # The name of a post's holder the dictionary does not know, right after the post: capitalised words ("Deputy Foreign
