@@ -165,6 +165,11 @@ class _Memory:
             want = {"spokeswoman": "f", "spokesman": "m"}.get(ref.split()[-1], "")
             latest = [named for gender, named in self.spokespeople.items() if not want or gender in ("", want)]
             found = max(latest, key=lambda named: named[0])[1] if latest else None
+            if found is None and self.home:
+                # none named: the latest person of the outlet's own country, as before, never one of another
+                # country's ("the spokesman said" in a KCNA release after the South's president was named)
+                person = self._person(("", want) if want else None)
+                found = person if person is not None and person.country == self.home else None
         elif mention.kind == PERSON or ref.split()[-1] in self.person_nouns:
             want = {"spokeswoman": "f", "spokesman": "m"}.get(ref.split()[-1], "")
             found = self._person(("", want) if want else None)
@@ -246,11 +251,12 @@ def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
             memory.remember(mention)
             out.append(mention)
             continue
+        found = memory.resolve(mention, text)
         body = _spoken_for(text, mention, mentions[index + 1] if index + 1 < len(mentions) else None,
                            memory.spokes_nouns)
-        # "a spokesman for <a body named>" is that body, and the spokesman "the spokesman" points back to later
-        found = [body] if body is not None else memory.resolve(mention, text)
         if body is not None:
+            # "a spokesman for <a body named>": the body is the spokesman "the spokesman" points back to later (the
+            # mention itself is left to the extractor, which reads the body after it: groups.py, goes_on.py)
             gender = {"spokeswoman": "f", "spokesman": "m"}.get(mention.backref.split()[-1], "")
             memory.spokespeople[gender] = (memory.named + 1, body)
         issuer = memory.issuers.get((mention.backref or "")[4:])
