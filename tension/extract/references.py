@@ -130,7 +130,8 @@ class _Memory:
     def _remember_spokesperson(self, person: Mention) -> None:
         """A person or an office placed whose office is to speak for a body ("foreign ministry spokesperson"), as the
         latest of them."""
-        if self.spokes_nouns and person.kind not in STATE_KINDS and any(word in self.spokes_nouns for word in (person.role or "").lower().split()):
+        role = (person.role or "").lower().split()
+        if self.spokes_nouns and person.kind not in STATE_KINDS and any(word in self.spokes_nouns for word in role):
             self.spokespeople[person.gender] = (self.named, person)
 
     def resolve(self, mention: Mention, text: str = "") -> list[Mention]:
