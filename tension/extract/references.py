@@ -284,7 +284,7 @@ _SPEAKS_FOR = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
 def _spoken_for(text: str, mention: Mention, following: Mention | None, spokes: frozenset[str]) -> Mention | None:
     """The body a spokesman's mention speaks for, named right after it ("a spokesman for the <body>"), or None."""
     if not text or following is None or not following.resolved or following.kind == PERSON or \
-            mention.backref.split()[-1] not in spokes:
+            not mention.backref or mention.backref.split()[-1] not in spokes:
         return None
     return following if _SPEAKS_FOR.fullmatch(text, mention.end, following.start) else None
 
