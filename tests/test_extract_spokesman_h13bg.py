@@ -31,8 +31,8 @@ def test_a_dprk_bodys_spokesman_after_the_souths_president_is_not_the_president(
 def test_the_answer_after_the_colon_is_not_the_presidents(ctx):
     rows = _rows(ctx, "Lee Myung Bak Hit by Forestry Body\n\n"
                       "Lee Myung Bak toured a border unit on Tuesday and spoke of punishing the north.\n\n"
-                      "A spokesman for the Forestry Protection Council gave the following answer to a question put "
-                      "by KCNA on Thursday:\n\n"
+                      "A spokesman for the Forestry Protection Council replied on Thursday to what KCNA had asked "
+                      "him:\n\n"
                       "The south Korean chief is escalating the confrontation with the DPRK by his reckless war "
                       "moves.", date(2011, 6, 9))
     assert not any(r[0] == 3 and r[1] == "Lee Myung-bak" for r in rows), rows
