@@ -82,16 +82,18 @@ class _Memory:
     """What the document has named so far, for back-references: the latest of each kind, kept as it goes."""
 
     def __init__(self, korea_context: bool, person_nouns: frozenset[str], office_nouns: frozenset[str],
-                 home: str | None = None) -> None:
+                 home: str | None = None, spokes_nouns: frozenset[str] = frozenset()) -> None:
         self.korea_context = korea_context
         self.home = home  # the country of the outlet whose document it is, when known
         self.person_nouns = person_nouns
         self.office_nouns = office_nouns
+        self.spokes_nouns = spokes_nouns  # "spokesman": points back only to a person of that office
         self.counts: Counter[str] = Counter()
         self.named = 0
         self.first: dict[str, int] = {}  # country -> when it was first named
         self.recency: dict[str, int] = {}  # country -> when it was last named (demonyms aside)
         self.people: dict[str, tuple[int, Mention]] = {}  # gender -> the latest person of that gender
+        self.spokespeople: dict[str, tuple[int, Mention]] = {}  # gender -> the latest spokesperson of that gender
         self.institution: Mention | None = None  # the latest ministry, agency, statement...
         self.ministry: Mention | None = None  # the latest ministry named
         self.ministries: dict[str, Mention] = {}  # the latest ministry named of each office ("unification ministry")
@@ -105,6 +107,7 @@ class _Memory:
             self.first.setdefault(mention.country, self.named)
             if mention.kind != "demonym":
                 self.recency[mention.country] = self.named
+            self._remember_spokesperson(mention)  # (a person, or an office placed: "Moscow's ministry spokeswoman")
             if mention.kind == PERSON:
                 self.people[mention.gender] = (self.named, mention)
             elif mention.kind not in STATE_KINDS and mention.role != CIVIC_ROLE:
@@ -122,9 +125,18 @@ class _Memory:
         no country is counted (it names none the dictionary found)."""
         self.named += 1
         self.people[person.gender] = (self.named, person)
+        self._remember_spokesperson(person)
 
-    def resolve(self, mention: Mention) -> list[Mention]:
-        """The actor(s) a mention stands for: itself when named, else its antecedent named earlier."""
+    def _remember_spokesperson(self, person: Mention) -> None:
+        """A person or an office placed whose office is to speak for a body ("foreign ministry spokesperson"), as the
+        latest of them."""
+        role = (person.role or "").lower().split()
+        if self.spokes_nouns and person.kind not in STATE_KINDS and any(word in self.spokes_nouns for word in role):
+            self.spokespeople[person.gender] = (self.named, person)
+
+    def resolve(self, mention: Mention, text: str = "") -> list[Mention]:
+        """The actor(s) a mention stands for: itself when named, else its antecedent named earlier (`text`: the text
+        the mention is in, for an "a"/"an" before it)."""
         if mention.resolved:
             return [mention]
         ref = mention.backref
@@ -144,6 +156,21 @@ class _Memory:
             if len(ranked) == 2:
                 return [mention._replace(actor=c, country=c, kind="state") for c in ranked]
             return []
+        elif ref.split()[-1] in self.spokes_nouns:
+            # "the spokesman" is the latest spokesman named, never a person of another office (issue 13 round 57: a
+            # DPRK body's spokesman and the answer after his colon went on as the South's president named before);
+            # "a spokesman (for ...)" introduces one and points back to no one. Left unresolved, the extractor
+            # gives the body he speaks for ("A spokesman for the CPRK ...") or the last speaker.
+            if text and _INDEFINITE.search(text, max(0, mention.start - 40), mention.start):
+                return []
+            want = {"spokeswoman": "f", "spokesman": "m"}.get(ref.split()[-1], "")
+            latest = [named for gender, named in self.spokespeople.items() if not want or gender in ("", want)]
+            found = max(latest, key=lambda named: named[0])[1] if latest else None
+            if found is None and self.home:
+                # none named: the latest person of the outlet's own country, as before, never one of another
+                # country's ("the spokesman said" in a KCNA release after the South's president was named)
+                person = self._person(("", want) if want else None)
+                found = person if person is not None and person.country == self.home else None
         elif mention.kind == PERSON or ref.split()[-1] in self.person_nouns:
             want = {"spokeswoman": "f", "spokesman": "m"}.get(ref.split()[-1], "")
             found = self._person(("", want) if want else None)
@@ -195,7 +222,7 @@ class _Memory:
 def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
                      words: dict[str, tuple[str, ...]] | None = None, home: str | None = None,
                      issued: list[tuple[int, str]] = (),
-                     unknown: list[Mention] = ()) -> list[Mention]:
+                     unknown: list[Mention] = (), text: str = "") -> list[Mention]:
     """Each mention with `refers_to` set, resolving back-references against what was named before it.
 
     `korea_context`: the document is about Korea whatever it names (a KCNA release: "the South" is the ROK).
@@ -203,15 +230,17 @@ def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
     `home`: the country of the outlet whose document it is ("the ministry" named by no ministry is its government's).
     `issued`: where the body tells a document issued (`issued_documents`): its issuer is the name right before.
     `unknown`: people the dictionary does not know named with a post (`unknown_people`), each the latest person from
-    where it is placed, in order."""
+    where it is placed, in order.
+    `text`: the text the mentions are in (an indefinite "a spokesman" points back to no one; round 57)."""
     words = words if words is not None else load_reference_words()
     memory = _Memory(korea_context or any(m.country in ("KOR", "PRK") for m in mentions),
-                     frozenset(words.get("person", ())), frozenset(words.get("office", ())), home)
+                     frozenset(words.get("person", ())), frozenset(words.get("office", ())), home,
+                     frozenset(words.get("spokes", ())))
     out = []
     pending = list(issued)
     named: tuple[int, Mention] | None = None  # the latest name's end, and who it is
     people = list(unknown)
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         while people and people[0].start < mention.start:
             memory.remember_person(people.pop(0))
         while pending and pending[0][0] < mention.start:
@@ -223,7 +252,14 @@ def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
             memory.remember(mention)
             out.append(mention)
             continue
-        found = memory.resolve(mention)
+        found = memory.resolve(mention, text)
+        body = _spoken_for(text, mention, mentions[index + 1] if index + 1 < len(mentions) else None,
+                           memory.spokes_nouns)
+        if body is not None:
+            # "a spokesman for <a body named>": the body is the spokesman "the spokesman" points back to later (the
+            # mention itself is left to the extractor, which reads the body after it: groups.py, goes_on.py)
+            gender = {"spokeswoman": "f", "spokesman": "m"}.get(mention.backref.split()[-1], "")
+            memory.spokespeople[gender] = (memory.named + 1, body)
         issuer = memory.issuers.get((mention.backref or "")[4:])
         if not (found and issuer is not None and found[0].actor == issuer.actor):
             # (a text pointing back to its issuer, "the commentary said", does not make the issuer the latest
@@ -234,6 +270,23 @@ def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
             named = (mention.end, found[0])
         out.append(mention._replace(refers_to=tuple(found)) if found or mention.refers_to else mention)
     return out
+
+
+# An indefinite article before a mention, up to two words of its own between ("a union spokesperson", "A
+# spokesman"; not "at a briefing the spokesman").
+_INDEFINITE = re.compile(r"(?<![\w'’-])[Aa]n?\s+(?:(?!(?:the|his|her|its|their|our)\s)[\w'’-]+\s+){0,2}$")
+
+
+# What joins a spokesman to the body he speaks for: "a spokesman for the <body>", "the spokesman of <body>".
+_SPEAKS_FOR = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
+
+
+def _spoken_for(text: str, mention: Mention, following: Mention | None, spokes: frozenset[str]) -> Mention | None:
+    """The body a spokesman's mention speaks for, named right after it ("a spokesman for the <body>"), or None."""
+    if not text or following is None or not following.resolved or following.kind == PERSON or \
+            not mention.backref or mention.backref.split()[-1] not in spokes:
+        return None
+    return following if _SPEAKS_FOR.fullmatch(text, mention.end, following.start) else None
 
 
 # The name of a post's holder the dictionary does not know, right after the post: capitalised words ("Deputy Foreign

@@ -79,7 +79,8 @@ def extract_statements(
                                 words=lexicon.reference_words,
                                 home=home,
                                 issued=issued_documents(body, issuing_words().get("points_back", ())),
-                                unknown=unknown_people(body, found_mentions, _post_kind(lexicon, published)))
+                                unknown=unknown_people(body, found_mentions, _post_kind(lexicon, published)),
+                                text=names)
     starts = [m.start for m in mentions]
     doc = Walk(narrator, mentions,
                     lexicon.speech_finder.possible(words) if lexicon.speech_finder else None)
