@@ -145,10 +145,16 @@ def joint_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def joint_verbs() -> tuple[str, ...]:
+    """The verbs of a joint or reciprocal act ("agreed to", "met", "held talks"; attribution.tsv kinds `joint` and
+    `reciprocal`), in the file's order."""
+    return tuple(r["word"] for r in read_tsv(DATA_DIR / "attribution.tsv") if r["kind"] in ("joint", "reciprocal"))
+
+
+@lru_cache(maxsize=1)
 def _joint_pattern() -> re.Pattern:
-    rows = read_tsv(DATA_DIR / "attribution.tsv")
-    verbs = [r["word"] for r in rows if r["kind"] in ("joint", "reciprocal")]
-    heads = [r["word"] for r in rows if r["kind"] == "joint_head"]
+    verbs = joint_verbs()
+    heads = [r["word"] for r in read_tsv(DATA_DIR / "attribution.tsv") if r["kind"] == "joint_head"]
     head = r"(?:\s+(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(heads) + r"))?" if heads else ""
     return re.compile(r"(?:['’]s?)?" + head + r"\s*,?\s*(?:(?:also|again|later|then|\w+ly|on\s+\w+)\s+)?(?:"
                       + ("|".join(verbs) or NEVER) + r")\b")

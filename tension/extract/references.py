@@ -12,9 +12,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from tension.config import DATA_DIR, load_reference_words, read_tsv
+from tension.config import DATA_DIR, load_posts, load_reference_words, read_tsv
 from tension.extract.acts import CIVIC_ROLE
 from tension.extract.mentions import PERSON, STATE_KINDS, Mention
+from tension.extract.mutual import joint_verbs
 from tension.extract.scan import NEVER
 
 
@@ -76,6 +77,10 @@ _NO_ISSUER = STATE_KINDS | {PERSON}
 # How far the issuing words may follow the name of the body that issues ("The Secretariat of the CPRK on Thursday
 # issued"), in characters.
 _ISSUER_GAP = 40
+
+
+# The gender a spokes noun says ("spokesperson" none): the latest person or spokesperson of it is the one meant.
+_SPOKES_GENDER = {"spokeswoman": "f", "spokesman": "m"}
 
 
 class _Memory:
@@ -163,7 +168,7 @@ class _Memory:
             # gives the body he speaks for ("A spokesman for the CPRK ...") or the last speaker.
             if text and _INDEFINITE.search(text, max(0, mention.start - 40), mention.start):
                 return []
-            want = {"spokeswoman": "f", "spokesman": "m"}.get(ref.split()[-1], "")
+            want = _SPOKES_GENDER.get(ref.split()[-1], "")
             latest = [named for gender, named in self.spokespeople.items() if not want or gender in ("", want)]
             found = max(latest, key=lambda named: named[0])[1] if latest else None
             if found is None and self.home:
@@ -172,7 +177,7 @@ class _Memory:
                 person = self._person(("", want) if want else None)
                 found = person if person is not None and person.country == self.home else None
         elif mention.kind == PERSON or ref.split()[-1] in self.person_nouns:
-            want = {"spokeswoman": "f", "spokesman": "m"}.get(ref.split()[-1], "")
+            want = _SPOKES_GENDER.get(ref.split()[-1], "")
             found = self._person(("", want) if want else None)
             if found is None and self.institution is not None and ref.split()[-1] in (self.institution.role or ""):
                 found = self.institution  # "Seoul's defence minister ... the minister": an office named, no name
@@ -258,7 +263,7 @@ def resolve_mentions(mentions: list[Mention], korea_context: bool = False,
         if body is not None:
             # "a spokesman for <a body named>": the body is the spokesman "the spokesman" points back to later (the
             # mention itself is left to the extractor, which reads the body after it: groups.py, goes_on.py)
-            gender = {"spokeswoman": "f", "spokesman": "m"}.get(mention.backref.split()[-1], "")
+            gender = _SPOKES_GENDER.get(mention.backref.split()[-1], "")
             memory.spokespeople[gender] = (memory.named + 1, body)
         issuer = memory.issuers.get((mention.backref or "")[4:])
         if not (found and issuer is not None and found[0].actor == issuer.actor):
@@ -318,8 +323,7 @@ _HOLDER_THREE = re.compile(rf" (?P<name>{_HOLDER_WORD} {_HOLDER_WORD} {_HOLDER_W
 @lru_cache(maxsize=1)
 def _meeting_verb() -> re.Pattern:
     """A verb of meeting or agreeing (attribution.tsv kinds `joint` and `reciprocal`: "met", "held talks")."""
-    verbs = [r["word"] for r in read_tsv(DATA_DIR / "attribution.tsv") if r["kind"] in ("joint", "reciprocal")]
-    return re.compile(r"(?:" + "|".join(verbs) + r")(?![\w-])")
+    return re.compile(r"(?:" + "|".join(joint_verbs()) + r")(?![\w-])")
 
 
 def publisher_posts(text: str, mentions: list[Mention], publisher: str, not_name: frozenset[str],
@@ -355,4 +359,4 @@ def publisher_posts(text: str, mentions: list[Mention], publisher: str, not_name
 @lru_cache(maxsize=1)
 def state_post_words() -> frozenset[str]:
     """The nouns of posts of a state office (posts.tsv rows with `state` yes; read once)."""
-    return frozenset(r["word"] for r in read_tsv(DATA_DIR / "posts.tsv") if r["state"] == "yes")
+    return frozenset(word for word, state in load_posts().items() if state)
