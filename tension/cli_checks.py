@@ -112,19 +112,9 @@ def check_parquet_free(db: Path, parquet: Path | None) -> None:
 
 def check_writable_db(db: Path) -> None:
     """A --db a run can write: checked before the flow starts, so a wrong path is one line, not a traceback."""
-    if db.is_dir():
-        raise typer.BadParameter(f"{db} is a folder; give a database file, e.g. {db / 'tension.duckdb'}",
-                                 param_hint="--db")
+    _not_a_folder(db)
     folder = db.parent
-    for parent in (folder, *folder.parents):
-        if parent.exists():
-            if not parent.is_dir():
-                raise typer.BadParameter(f"{parent} is a file, not a folder: {db} cannot be created there",
-                                         param_hint="--db")
-            if not os.access(parent, os.W_OK | os.X_OK):
-                raise typer.BadParameter(f"cannot write in {parent} (permission denied): choose another --db",
-                                         param_hint="--db")
-            break
+    check_writable_folder(folder, "--db", target=db, advice=": choose another --db")
     try:  # the run creates it anyway; a folder that cannot be made (/proc/..., a read-only mount) is said here
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -145,25 +135,31 @@ def is_duckdb_file(path: Path) -> bool:
         return handle.read(12)[8:12] == b"DUCK"
 
 
-def check_writable_folder(folder: Path, hint: str) -> None:
-    """A folder a command writes into (the report's): a path under a file, or where nothing may be written, is one
-    line before the work, not a traceback after it."""
+def check_writable_folder(folder: Path, hint: str, target: Path | None = None, advice: str = "") -> None:
+    """A folder a command writes into (the report's, the database's): a path under a file, or where nothing may be
+    written, is one line before the work, not a traceback after it. `target`: what would be created there (the
+    folder itself by default); `advice`: said after a permission error."""
     for parent in (folder, *folder.parents):
         if parent.exists():
             if not parent.is_dir():
-                raise typer.BadParameter(f"{parent} is a file, not a folder: {folder} cannot be created there",
-                                         param_hint=hint)
+                raise typer.BadParameter(f"{parent} is a file, not a folder: {target or folder} cannot be created "
+                                         "there", param_hint=hint)
             if not os.access(parent, os.W_OK | os.X_OK):
-                raise typer.BadParameter(f"cannot write in {parent} (permission denied)", param_hint=hint)
+                raise typer.BadParameter(f"cannot write in {parent} (permission denied){advice}", param_hint=hint)
             return
+
+
+def _not_a_folder(db: Path) -> None:
+    """A --db that is a folder: one line naming the file meant."""
+    if db.is_dir():
+        raise typer.BadParameter(f"{db} is a folder; give a database file, e.g. {db / 'tension.duckdb'}",
+                                 param_hint="--db")
 
 
 def check_readable_db(db: Path) -> None:
     """A --db a reading command can open: a folder or a file that is no DuckDB database is one line, not a
     traceback (a missing file is the command's own message: run 'tension run' first)."""
-    if db.is_dir():
-        raise typer.BadParameter(f"{db} is a folder; give a database file, e.g. {db / 'tension.duckdb'}",
-                                 param_hint="--db")
+    _not_a_folder(db)
     try:
         foreign = db.is_file() and not is_duckdb_file(db)
     except OSError as error:
