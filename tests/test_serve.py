@@ -147,15 +147,40 @@ def test_serve_registers_the_schedule_and_stops_cleanly_on_ctrl_c_after_a_run(tm
         assert sock.connect_ex(("127.0.0.1", serve.port)) != 0
 
 
+SENTENCES = [
+    "The foreign ministry in Seoul said on Monday it would send a delegation to Moscow for talks on fisheries.",
+    "North Korea fired two ballistic missiles into the sea off its east coast, the military in Seoul said.",
+    "A spokesman for Pyongyang called the joint drills a rehearsal for invasion and warned of a merciless answer.",
+    "Russia's embassy said the ambassador had met officials of the unification ministry to discuss trade.",
+]
+
+
+def long_inbox(folder):
+    """An inbox of 12,000 short made-up reports: seconds of analysis, so a run can be caught in the middle of it."""
+    folder.mkdir()
+    with open(folder / "reports.jsonl", "w") as handle:
+        for n in range(12000):
+            text = " ".join(SENTENCES[(n + k) % len(SENTENCES)] for k in range(1 + n % 3))
+            handle.write(json.dumps({"id": f"r{n}", "text": f"{text} Report {n}.",
+                                     "published": f"2024-0{1 + n % 9}-{1 + n % 28:02d}"}) + "\n")
+    return folder
+
+
 def test_ctrl_c_during_a_run_abandons_it_at_once_and_says_so(tmp_path):
     """Before: SIGINT to the serve process while a run was in progress waited, without a word, for the run to end
     (minutes on a large inbox), then printed a bare "stopped" and exited 0."""
     _, cron = hourly_half_an_hour_away()
-    serve = Serve(tmp_path, cron)
+    serve = Serve(tmp_path, cron, inbox=long_inbox(tmp_path / "inbox"))
     try:
         serve.wait_for("being served", 120)
         serve.run_now()
-        serve.wait_for("Beginning flow run", 120)  # printed by the run's own process, once it is up
+        # Interrupted while its batches are analysed (seconds of work on this inbox), when the run's main thread
+        # waits for them. Interrupted at once after "Beginning flow run", the cancellation could reach the run's
+        # process while Prefect was creating a task run, and Prefect's crash handling of a task run it had not yet
+        # created printed a traceback of its own (session 20, a fresh clone's `make test` under load); or during a
+        # DuckDB statement, which turns the signal into "RuntimeError: Query interrupted" and a failed run.
+        serve.wait_for(r"batches? to analyse", 120)
+        time.sleep(1)  # past the submissions and the working copy's opening: the main thread waits on the batches
     finally:
         seconds = serve.interrupt()
     output = serve.text()
@@ -168,7 +193,7 @@ def test_ctrl_c_during_a_run_abandons_it_at_once_and_says_so(tmp_path):
     assert not serve.db.exists()  # the run never got as far as publishing
     # Not waited for: the run was cancelled, not finished (no completed state, nothing published above). No time limit
     # here: on a loaded host the seed's run takes as long as a Ctrl-C's path, so a limit only measured the host.
-    assert "Finished in state Completed" not in output, output[-3000:]
+    assert not re.search(r"Flow run .* Finished in state Completed", output), output[-3000:]  # (its tasks may)
     assert seconds < 90, seconds  # a hang guard only
     with socket.socket() as sock:
         assert sock.connect_ex(("127.0.0.1", serve.port)) != 0
