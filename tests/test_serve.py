@@ -194,6 +194,11 @@ def test_ctrl_c_during_a_run_abandons_it_at_once_and_says_so(tmp_path):
     # Not waited for: the run was cancelled, not finished (no completed state, nothing published above). No time limit
     # here: on a loaded host the seed's run takes as long as a Ctrl-C's path, so a limit only measured the host.
     assert not re.search(r"Flow run .* Finished in state Completed", output), output[-3000:]  # (its tasks may)
+    # The batches were analysed as many at a time as the plan line says (the CPU count), and those not begun were
+    # dropped: before, a served run's thread pool had no bound and the Ctrl-C waited for all of them (6 here).
+    assert f"{os.cpu_count()} at a time" in output
+    analysed = re.findall(r"Task run 'analyse-batch-\w+' - Finished in state Completed", output)
+    assert len(analysed) <= (os.cpu_count() or 1), output[-3000:]
     assert seconds < 90, seconds  # a hang guard only
     with socket.socket() as sock:
         assert sock.connect_ex(("127.0.0.1", serve.port)) != 0
