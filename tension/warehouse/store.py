@@ -48,6 +48,20 @@ def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConn
 
 
 @contextmanager
+def interrupts_kept() -> Iterator[None]:
+    """A signal that arrives while DuckDB runs a statement (Ctrl-C; the SIGTERM a cancelled run's process gets)
+    stops the statement and leaves only "RuntimeError: Query interrupted": its own exception is lost. In a Prefect
+    task that error was retried and the run went on — a terminal's Ctrl-C did nothing. Here it ends the block as
+    the interrupt it was (KeyboardInterrupt, which Prefect never retries)."""
+    try:
+        yield
+    except (RuntimeError, duckdb.InterruptException) as error:
+        if isinstance(error, duckdb.InterruptException) or str(error) == "Query interrupted":
+            raise KeyboardInterrupt from error
+        raise
+
+
+@contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """The block in one transaction: committed when it ends, rolled back if it raises."""
     con.execute("begin transaction")
