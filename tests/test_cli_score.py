@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
 import json
 
 from typer.testing import CliRunner
@@ -57,3 +59,23 @@ def test_country_codes_are_the_actor_dictionarys(tmp_path):
     assert country_codes(dictionary) == {"XKX"}
     assert {"KOR", "PRK", "RUS", "FRA"} <= country_codes()
     assert "by_alias" not in inspect.getsource(country_codes)
+
+
+def test_score_does_not_load_the_extractor(tmp_path):
+    # `tension score --file` needs the scorer alone: importing the extractor, the batch analysis and the row shapes
+    # (tension.analyse and what it imports: numpy, pyarrow) cost 0.3 s of CPU before the first text was scored, a
+    # sixth of the whole process on 20,000 KCNA sentences (docs/evaluation-scoring.md, round h14an).
+    path = tmp_path / "texts.txt"
+    path.write_text("Pyongyang threatened war.\nSeoul and Moscow signed a treaty.\n")
+    script = (
+        "import json, sys\n"
+        "from typer.testing import CliRunner\n"
+        "from tension.cli import app\n"
+        f"result = CliRunner().invoke(app, ['score', '--file', {str(path)!r}])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('numpy', 'pyarrow', 'pandas', "
+        "'duckdb', 'prefect') or m.startswith(('tension.analyse', 'tension.records', 'tension.extract.statements', "
+        "'tension.ingest')))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == []
