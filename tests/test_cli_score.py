@@ -10,6 +10,7 @@ import json
 from typer.testing import CliRunner
 
 from tension.cli import app
+from tension.cli_adhoc import ECHO_LINES
 
 runner = CliRunner()
 
@@ -80,3 +81,17 @@ def test_score_does_not_load_the_extractor(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout) == []
+
+
+def test_a_long_file_prints_every_line_once_in_order(tmp_path):
+    # the objects are printed a few hundred at a time (cli_adhoc.ECHO_LINES): none lost or doubled at a batch's edge
+    texts = [f"Pyongyang fired {n} shells at the border." if n % 3 else "" for n in range(1, 2 * ECHO_LINES + 8)]
+    path = tmp_path / "texts.txt"
+    path.write_text("\n".join(texts) + "\n")
+    result = runner.invoke(app, ["score", "--file", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("}\n")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["line"], r["content"]) for r in records] == [(n, t) for n, t in enumerate(texts, 1) if t]
+    single = json.loads(runner.invoke(app, ["score", records[-1]["content"]]).stdout)
+    assert {**single, "line": records[-1]["line"]} == records[-1]
