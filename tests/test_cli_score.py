@@ -85,7 +85,7 @@ def test_score_does_not_load_the_extractor(tmp_path):
 
 def test_a_long_file_prints_every_line_once_in_order(tmp_path):
     # the objects are printed a few hundred at a time (cli_adhoc.ECHO_LINES): none lost or doubled at a batch's edge
-    texts = [f"Pyongyang fired {n} shells at the border." if n % 3 else "" for n in range(1, 2 * ECHO_LINES + 8)]
+    texts = [f"Pyongyang fired {n} shells at the border." if n % 3 else "" for n in range(1, 3 * ECHO_LINES + 8)]
     path = tmp_path / "texts.txt"
     path.write_text("\n".join(texts) + "\n")
     result = runner.invoke(app, ["score", "--file", str(path)])
