@@ -1,6 +1,10 @@
 """Ad-hoc analysis, with no database and no Prefect: the statements of files and the scores of texts, as the JSON
 objects `tension statements` and `tension score` print one per line. Their fields are stable: evaluating the
 extractor or the scorer against a labelled set reads them (DESIGN.md, interfaces that others rely on).
+
+The extractor's modules are imported by the functions that read documents, not by this module: `tension score` needs
+the scorer alone, and importing the extractor, the batch analysis and the row shapes (numpy, pyarrow) cost 0.3 s of
+CPU before its first text (docs/evaluation-scoring.md, round h14an).
 """
 
 from __future__ import annotations
@@ -8,18 +12,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from tension.analyse import Context, analyse_documents, split_dating, with_defaults
-from tension.ingest.document import location
-from tension.ingest.documents import Rejection, read_documents
-from tension.ingest.inbox import list_inbox
-from tension.records import statement_json
 from tension.score.scorer import Scorer
+
+if TYPE_CHECKING:
+    from tension.analyse import Context
+    from tension.ingest.documents import Rejection
 
 
 def input_paths(given: Iterable[Path]) -> list[Path]:
     """The files to read: a folder's input files (recursively, as an inbox is listed), a file as it was given."""
+    from tension.ingest.inbox import list_inbox
+
     return [path for item in given for path in (list_inbox([item]) if item.is_dir() else [item])]
 
 
@@ -36,6 +41,11 @@ def document_statements(paths: list[Path], ctx: Context, fields: dict[str, str],
     """Per document read from `paths`, in order: why it was rejected, or its statements as JSON objects
     (records.statement_json: speaker, targets, pairs, modality, hostility and its explanation) with its decoding
     note (documents.decoding: undecodable bytes replaced by U+FFFD)."""
+    from tension.analyse import analyse_documents, split_dating, with_defaults
+    from tension.ingest.document import location
+    from tension.ingest.documents import Rejection, read_documents
+    from tension.records import statement_json
+
     dating, defaults = split_dating(defaults)
     for item in read_documents(paths, fields, dating=dating):
         failed: list[Rejection] = []

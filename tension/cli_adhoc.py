@@ -12,6 +12,8 @@ import typer
 
 from tension.cli_checks import check_files, check_pairs, parse_countries, parse_defaults, parse_fields
 
+ECHO_LINES = 200  # JSON lines `tension score --file` prints with one echo (each echo flushes)
+
 
 def statements(
     files: list[Path] = typer.Argument(..., metavar="PATH", help="Input files or folders (read recursively): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv (each document needs a date)."),
@@ -101,7 +103,15 @@ def score(
     if not numbered:
         raise typer.BadParameter(f"{'standard input' if str(file) == '-' else file} has no text to score (every "
                                  "line is blank): one text per line", param_hint="--file")
+    # printed ECHO_LINES objects at a time: one echo per line asked the terminal (isatty) and flushed each time, 8% of
+    # the process's CPU on 20,000 KCNA lines; the bytes are the same (a JSON line holds no ANSI escape to strip)
+    printed: list[str] = []
     for (number, _), scored in zip(numbered, scored_texts((t for _, t in numbered), modality, codes,
                                                           speaker_country)):
-        typer.echo(json.dumps({"line": number, **scored}, ensure_ascii=False))
+        printed.append(json.dumps({"line": number, **scored}, ensure_ascii=False))
+        if len(printed) == ECHO_LINES:
+            typer.echo("\n".join(printed))
+            printed.clear()
+    if printed:
+        typer.echo("\n".join(printed))
     typer.echo(scored_lines_text(len(numbered), n_lines), err=True)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
 import json
 
 from typer.testing import CliRunner
 
 from tension.cli import app
+from tension.cli_adhoc import ECHO_LINES
 
 runner = CliRunner()
 
@@ -57,3 +60,38 @@ def test_country_codes_are_the_actor_dictionarys(tmp_path):
     assert country_codes(dictionary) == {"XKX"}
     assert {"KOR", "PRK", "RUS", "FRA"} <= country_codes()
     assert "by_alias" not in inspect.getsource(country_codes)
+
+
+def test_score_does_not_load_the_extractor(tmp_path):
+    # `tension score --file` needs the scorer alone: importing the extractor, the batch analysis and the row shapes
+    # (tension.analyse and what it imports: numpy, pyarrow) cost 0.3 s of CPU before the first text was scored, a
+    # sixth of the whole process on 20,000 KCNA sentences, and building the actor dictionary to check --targets when
+    # none was given 0.25 s more (docs/evaluation-scoring.md, round h14an).
+    path = tmp_path / "texts.txt"
+    path.write_text("Pyongyang threatened war.\nSeoul and Moscow signed a treaty.\n")
+    script = (
+        "import json, sys\n"
+        "from typer.testing import CliRunner\n"
+        "from tension.cli import app\n"
+        f"result = CliRunner().invoke(app, ['score', '--file', {str(path)!r}])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('numpy', 'pyarrow', 'pandas', "
+        "'duckdb', 'prefect') or m.startswith(('tension.analyse', 'tension.records', 'tension.extract.statements', "
+        "'tension.ingest', 'tension.extract.actors')))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == []
+
+
+def test_a_long_file_prints_every_line_once_in_order(tmp_path):
+    # the objects are printed a few hundred at a time (cli_adhoc.ECHO_LINES): none lost or doubled at a batch's edge
+    texts = [f"Pyongyang fired {n} shells at the border." if n % 3 else "" for n in range(1, 3 * ECHO_LINES + 8)]
+    path = tmp_path / "texts.txt"
+    path.write_text("\n".join(texts) + "\n")
+    result = runner.invoke(app, ["score", "--file", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("}\n")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["line"], r["content"]) for r in records] == [(n, t) for n, t in enumerate(texts, 1) if t]
+    single = json.loads(runner.invoke(app, ["score", records[-1]["content"]]).stdout)
+    assert {**single, "line": records[-1]["line"]} == records[-1]
