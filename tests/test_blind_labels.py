@@ -1,7 +1,7 @@
 """The blind-labelled draws kept under evaluation/labels/blind/: keys only, well formed, and every key a document of
 its corpus (so a later session can find the labelled sentence again). Two kinds of file: hostility classes of drawn
-pair rows (`*_hostility.tsv`, session 18) and attribution labels of whole drawn items joined with the system's pair
-rows (`*_attribution.tsv`, session 20)."""
+pair rows (`*_hostility.tsv`, session 18) and attribution labels of whole drawn items (or, from round 59, drawn runs
+of sentences) joined with the system's pair rows (`*_attribution.tsv`, session 20)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def _rows(path: Path) -> list[dict]:
 ATTRIBUTION_COLUMNS = ["corpus", "draw_seed", "doc_id", "external_id", "sentence", "char_start", "char_end",
                        "direction", "label_kind", "label_sure", "system_kind", "verdict", "note"]
 VERDICTS = {"right", "kind", "targets", "direction", "direction_reversed_row", "missed", "should_not_exist", "unclear",
-            "labelled_unclear_no_system_row", "no_pair_statement"}
+            "labelled_unclear_no_system_row", "no_pair_statement", "drawn_run"}
 KINDS = {"government", "military", "state_media", "party_legislature", "civic", "media", "academic",
          "diaspora_foreign", "people", "opposition"}
 
@@ -50,8 +50,12 @@ def test_each_attribution_file_holds_keys_and_verdicts_and_no_text() -> None:
         assert len(set(keys)) == len(keys), f"{path.name}: a key listed twice"
         for r in rows:
             assert r["corpus"] in CORPORA and r["verdict"] in VERDICTS and len(r["note"]) <= 80, r
-            if r["verdict"] == "no_pair_statement":
+            if r["verdict"] in {"no_pair_statement", "drawn_run"}:
+                # a drawn item or run: no_pair_statement when it holds none; drawn_run (round 59: runs of sentences
+                # drawn from long KCNA stories) keeps which sentences were labelled, its span covering them
                 assert r["sentence"] == r["direction"] == "-", r
+                if r["verdict"] == "drawn_run":
+                    assert 0 <= int(r["char_start"]) < int(r["char_end"]), r
                 continue
             assert 0 <= int(r["char_start"]) < int(r["char_end"]) and int(r["sentence"]) >= 0, r
             assert r["direction"].count("→") == 1, r
