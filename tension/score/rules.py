@@ -225,6 +225,31 @@ def in_background(found: list[dict], starts: list[int], words: list[str]) -> Non
                 break
 
 
+# The speaker's account of the other side's force (fortieth round, issue 14): KCNA charges the South with shelling,
+# invasion, suppression, terrorism, abduction ("the puppet warmongers committed ... the shelling incident", "the
+# fascist authorities kicked off a wholesale repression"), which the guideline rates as an accusation (class +2: its
+# example 5, KCNA's account of the South's firing drills), not as use of force (+3). A statement that names its target
+# by a house name (a hostile cue of SUBJECT_EPITHET_KINDS, not NOT_A_NAME) tells such acts as its charge: its force
+# cues of CHARGED_FORCE_KINDS keep the cap (marker kind "target's act"), as a force cue whose subject is the target
+# does (TARGETS_ACT_KINDS). A threat or an insult beside them still lifts it. Not in a statement in the first person
+# ("we will blow up the bastions of the traitors", "let us destroy the puppets": the speaker's own force, a threat), and
+# a launch (kind military) is left alone: it is mostly the speaker's side's own act.
+CHARGED_FORCE_KINDS = frozenset({"fight", "assault", "coercion"})
+
+
+def charged_force(found: list[dict]) -> None:
+    """Mark the force cues of CHARGED_FORCE_KINDS of a statement that holds a house name for its target as the
+    target's act told by the speaker (they keep the cap; their contribution is unchanged)."""
+    if not any(c["kind"] in SUBJECT_EPITHET_KINDS and c["weight"] > 0 and c["factor"] > 0
+               and c["cue"] not in NOT_A_NAME for c in found):
+        return
+    for cue in found:
+        if cue["kind"] in CHARGED_FORCE_KINDS and cue["contribution"] > 0 and not any(
+                m["kind"] == "target's act" for m in cue["markers"]):
+            cue["markers"] = cue["markers"] + [{"marker": "told beside a house name for a target",
+                                                "kind": "target's act"}]
+
+
 # The purpose of a thing undone (ninth round): "froze the border pact, designed to lower tension" freezes the
 # pact; the lowering named as its purpose is no cooperation of the statement. A cooperative cue right
 # after a PURPOSE phrase (a comma may open it) counts 0 when the cue before it in the clause (at most PURPOSE_REACH
