@@ -6,6 +6,7 @@ the scorer version (tension/score/version.py hashes them).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tension.score.patterns import _CLAUSE_BREAK
 
@@ -237,15 +238,16 @@ def in_background(found: list[dict], starts: list[int], words: list[str]) -> Non
 CHARGED_FORCE_KINDS = frozenset({"fight", "assault", "coercion"})
 
 
-def charged_force(found: list[dict]) -> None:
+def charged_force(found: list[dict], in_first_person: Callable[[], bool]) -> None:
     """Mark the force cues of CHARGED_FORCE_KINDS of a statement that holds a house name for its target as the
-    target's act told by the speaker (they keep the cap; their contribution is unchanged)."""
-    if not any(c["kind"] in SUBJECT_EPITHET_KINDS and c["weight"] > 0 and c["factor"] > 0
-               and c["cue"] not in NOT_A_NAME for c in found):
+    target's act told by the speaker (they keep the cap; their contribution is unchanged). `in_first_person` is asked
+    last, only when both are there (direction.first_person)."""
+    force = [c for c in found if c["kind"] in CHARGED_FORCE_KINDS and c["contribution"] > 0]
+    if not force or not any(c["kind"] in SUBJECT_EPITHET_KINDS and c["weight"] > 0 and c["factor"] > 0
+                            and c["cue"] not in NOT_A_NAME for c in found) or in_first_person():
         return
-    for cue in found:
-        if cue["kind"] in CHARGED_FORCE_KINDS and cue["contribution"] > 0 and not any(
-                m["kind"] == "target's act" for m in cue["markers"]):
+    for cue in force:
+        if not any(m["kind"] == "target's act" for m in cue["markers"]):
             cue["markers"] = cue["markers"] + [{"marker": "told beside a house name for a target",
                                                 "kind": "target's act"}]
 

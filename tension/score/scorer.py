@@ -343,8 +343,9 @@ class Scorer:
         if hostile and cooperative:
             purpose_of_undone(found, cue_spans, words)
             in_background(found, [start for _, start, _ in cue_hits], words)
-        if hostile > 1 and not first_person(words, text, tokens.span):
-            charged_force(found)  # KCNA's account of the other side's force, a charge (rules.charged_force)
+        if once and hostile > once:  # an epithet (a once-counted kind) and another hostile cue: KCNA's account of
+            # the other side's force may be a charge (rules.charged_force)
+            charged_force(found, lambda: first_person(words, text, tokens.span))
         return count_style_once(found) if once > 1 else found
 
     def score(self, text: str, modality: str = "asserted", targets=None, speaker_country: str | None = None) -> Score:
