@@ -15,9 +15,9 @@ def _charged(result) -> list[dict]:
 
 
 CHARGES = [
-    "The puppet warmongers staged the island shelling incident to drive the peninsula to war.",
-    "The fascist clique kicked off a brutal crackdown on the reunification movement again.",
-    "The group of traitors is hurling its agents into terrorism and abduction against the North.",
+    "The puppet clique shelled the fishing harbour last spring and blamed it on others.",
+    "Its fascist police answered the students with a fresh crackdown in the capital.",
+    "The traitors paid hired agents for terrorism and the abduction of fishermen's relatives.",
 ]
 
 
@@ -32,7 +32,7 @@ def test_a_charge_of_force_under_a_house_name_keeps_the_cap(scorer: Scorer, text
 
 
 def test_a_threat_beside_the_charge_still_lifts_the_cap(scorer: Scorer) -> None:
-    text = "The puppet warmongers who staged the shelling will face merciless punishment and be wiped out."
+    text = "The puppet clique that shelled the harbour will face merciless punishment and be wiped out."
     result = scorer.score(text, "asserted", ["KOR"], "PRK")
     assert _charged(result) and not result.capped
     charge = scorer.score(CHARGES[0], "asserted", ["KOR"], "PRK")
@@ -44,10 +44,10 @@ def test_a_threat_beside_the_charge_still_lifts_the_cap(scorer: Scorer) -> None:
     "North Korea fired artillery shells at the island on Tuesday.",
     "Troops shelled the border town overnight, killing two soldiers.",
     # the first person: the speaker's own force, a threat
-    "We will blow up the bastions of the traitors and wipe them out.",
-    "Let us destroy the puppet warmongers in a merciless strike.",
+    "We shall smash the traitors' strongholds with our guns if they move.",
+    "Let our gunners pound the puppets' positions until nothing stands.",
     # a launch (kind military) is left alone
-    "The puppet warmongers test-fired a missile into the sea.",
+    "The puppet clique test-fired a missile into the sea.",
 ])
 def test_force_that_is_not_a_charge_under_a_house_name_is_kept(scorer: Scorer, text: str) -> None:
     assert not _charged(scorer.score(text, "asserted", ["KOR"], "PRK"))

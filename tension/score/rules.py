@@ -227,14 +227,14 @@ def in_background(found: list[dict], starts: list[int], words: list[str]) -> Non
 
 
 # The speaker's account of the other side's force (fortieth round, issue 14): KCNA charges the South with shelling,
-# invasion, suppression, terrorism, abduction ("the puppet warmongers committed ... the shelling incident", "the
-# fascist authorities kicked off a wholesale repression"), which the guideline rates as an accusation (class +2: its
+# invasion, suppression, terrorism, abduction (written for this note: "the puppets' shelling of the island was their
+# doing", "the fascist police went on with their repression"), which the guideline rates as an accusation (class +2: its
 # example 5, KCNA's account of the South's firing drills), not as use of force (+3). A statement that names its target
 # by a house name (a hostile cue of SUBJECT_EPITHET_KINDS, not NOT_A_NAME) tells such acts as its charge: its force
 # cues of CHARGED_FORCE_KINDS keep the cap (marker kind "target's act"), as a force cue whose subject is the target
 # does (TARGETS_ACT_KINDS). A threat or an insult beside them still lifts it. Not in a statement in the first person
-# ("we will blow up the bastions of the traitors", "let us destroy the puppets": the speaker's own force, a threat), and
-# a launch (kind military) is left alone: it is mostly the speaker's side's own act.
+# (a vow of "we" or "us" to smash the other side is the speaker's own force, a threat), and a launch (kind military)
+# is left alone: it is mostly the speaker's side's own act.
 CHARGED_FORCE_KINDS = frozenset({"fight", "assault", "coercion"})
 
 
