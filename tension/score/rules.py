@@ -6,6 +6,7 @@ the scorer version (tension/score/version.py hashes them).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tension.score.patterns import _CLAUSE_BREAK
 
@@ -223,6 +224,32 @@ def in_background(found: list[dict], starts: list[int], words: list[str]) -> Non
                 cue["markers"] = cue["markers"] + [{"marker": f"background ({words[k]} ...)", "kind": "background"}]
                 cue["factor"], cue["contribution"] = 0.0, 0.0
                 break
+
+
+# The speaker's account of the other side's force (fortieth round, issue 14): KCNA charges the South with shelling,
+# invasion, suppression, terrorism, abduction (written for this note: "the puppets' shelling of the island was their
+# doing", "the fascist police went on with their repression"), which the guideline rates as an accusation (class +2: its
+# example 5, KCNA's account of the South's firing drills), not as use of force (+3). A statement that names its target
+# by a house name (a hostile cue of SUBJECT_EPITHET_KINDS, not NOT_A_NAME) tells such acts as its charge: its force
+# cues of CHARGED_FORCE_KINDS keep the cap (marker kind "target's act"), as a force cue whose subject is the target
+# does (TARGETS_ACT_KINDS). A threat or an insult beside them still lifts it. Not in a statement in the first person
+# (a vow of "we" or "us" to smash the other side is the speaker's own force, a threat), and a launch (kind military)
+# is left alone: it is mostly the speaker's side's own act.
+CHARGED_FORCE_KINDS = frozenset({"fight", "assault", "coercion"})
+
+
+def charged_force(found: list[dict], in_first_person: Callable[[], bool]) -> None:
+    """Mark the force cues of CHARGED_FORCE_KINDS of a statement that holds a house name for its target as the
+    target's act told by the speaker (they keep the cap; their contribution is unchanged). `in_first_person` is asked
+    last, only when both are there (direction.first_person)."""
+    force = [c for c in found if c["kind"] in CHARGED_FORCE_KINDS and c["contribution"] > 0]
+    if not force or not any(c["kind"] in SUBJECT_EPITHET_KINDS and c["weight"] > 0 and c["factor"] > 0
+                            and c["cue"] not in NOT_A_NAME for c in found) or in_first_person():
+        return
+    for cue in force:
+        if not any(m["kind"] == "target's act" for m in cue["markers"]):
+            cue["markers"] = cue["markers"] + [{"marker": "told beside a house name for a target",
+                                                "kind": "target's act"}]
 
 
 # The purpose of a thing undone (ninth round): "froze the border pact, designed to lower tension" freezes the
