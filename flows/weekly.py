@@ -17,13 +17,12 @@ from prefect.runtime import flow_run
 # reportlab) only where a report is written.
 from tension import run
 from tension.config import BATCH_SIZE, DEFAULT_DB, DEFAULT_INBOX, DEFAULT_REPORTS
-from tension.warehouse.store import interrupts_kept
 
 
 @task(name="prepare-database", retries=2, retry_delay_seconds=2)
 def prepare(working: str, pairs_file: str | None, run_id: str, count_once: bool) -> dict:
     """Create tables and views, record pairs, scorer version and the run; what is stored so far."""
-    with interrupts_kept():
+    with run.interrupts_kept():
         return run.prepare(working, pairs_file, run_id, count_once)
 
 
@@ -47,7 +46,7 @@ def analyse(batch: dict, staging: str, pairs_file: str | None, fields: dict | No
 def store(writer: run.Writer, staged: dict) -> dict:
     """Insert one staged batch into the working database in one transaction, its documents with their
     near-duplicate clusters."""
-    with interrupts_kept():
+    with run.interrupts_kept():
         return run.store(writer, staged)
 
 
@@ -56,21 +55,21 @@ def finish(working: str, batches: list[dict], run_id: str, totals: dict, pairs_f
            started: str, reading: str = "", week: str | None = None) -> dict:
     """Score older statements under the current scorer, cluster near-duplicates, record files and the run;
     say whether anything changed and which weeks; the summary lines of `week`, the report's."""
-    with interrupts_kept():
+    with run.interrupts_kept():
         return run.finish(working, batches, run_id, totals, pairs_file, before, started, reading=reading, week=week)
 
 
 @task(name="publish", retries=2, retry_delay_seconds=2)
 def publish(paths: run.Paths, outcome: dict, parquet_dir: str | None) -> dict:
     """Parquet export of the weeks that changed, and the published database atomically replaced."""
-    with interrupts_kept():
+    with run.interrupts_kept():
         return run.publish(paths, outcome, parquet_dir)
 
 
 @task(name="charts-and-report")
 def report(db: str, reports: str, week: str | None) -> dict:
     """Charts per pair and the PDF report for the week, from the published snapshot."""
-    with interrupts_kept():
+    with run.interrupts_kept():
         return run.report(db, reports, week)
 
 
@@ -125,7 +124,7 @@ def tension_flow(
     again (their statements replaced; documents this extractor read are left as they are)."""
     logger = get_run_logger()
     run_id = str(flow_run.get_id() or run.new_run_id("local"))
-    with interrupts_kept(), run.workspace(db) as paths:  # (the working copy's writer opens in this process)
+    with run.interrupts_kept(), run.workspace(db) as paths:  # (the working copy's writer opens in this process)
         for found in paths.recovered:
             if found.startswith("run "):
                 logger.warning("an earlier run did not finish (%s): this run publishes what it left", found)

@@ -34,6 +34,7 @@ from tension.score.scorer import Scorer
 from tension.warehouse import aggregate, dedup, load, publish as publication, rescore as rescoring
 from tension.warehouse import store as storage
 from tension.warehouse.load import Writer
+from tension.warehouse.store import interrupts_kept  # noqa: F401 (the flow's tasks run in it)
 
 COUNTS = ("documents_seen", "documents_new", "documents_rejected", "statements_added", "documents_clustered",
           "documents_replaced", "documents_reextracted", "documents_corrected", "statements_replaced")

@@ -65,5 +65,5 @@ def test_the_flow_tasks_that_write_the_database_keep_interrupts() -> None:
     from flows import weekly
 
     for task in (weekly.prepare, weekly.store, weekly.finish, weekly.publish, weekly.report):
-        assert "with interrupts_kept():" in inspect.getsource(task.fn), task.name
-    assert "with interrupts_kept(), run.workspace(db)" in inspect.getsource(weekly.tension_flow.fn)
+        assert "with run.interrupts_kept():" in inspect.getsource(task.fn), task.name
+    assert "with run.interrupts_kept(), run.workspace(db)" in inspect.getsource(weekly.tension_flow.fn)
