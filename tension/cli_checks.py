@@ -81,7 +81,10 @@ def parse_defaults(items: list[str]) -> dict[str, str]:
     defaults = parse_fields(items, "--default")
     unknown = sorted(set(defaults) - set(DEFAULTABLE))
     if unknown:
-        raise typer.BadParameter(f"--default accepts {', '.join(DEFAULTABLE)}; not {', '.join(unknown)}")
+        close = difflib.get_close_matches(unknown[0], DEFAULTABLE, n=1)
+        meant = f"; did you mean {close[0]}={defaults[unknown[0]]}?" if close else ""
+        raise typer.BadParameter(f"--default accepts {', '.join(DEFAULTABLE)}; not {', '.join(unknown)}{meant}",
+                                 param_hint="--default")
     return defaults
 
 

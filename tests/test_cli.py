@@ -203,6 +203,7 @@ def test_statements_reads_a_folder_and_names_a_plain_folder_correctly(tmp_path):
     (["run", "--pairs", "no_such_pairs.tsv"], "--pairs", "no such pairs file"),
     (["statements", str(SEED_TEXT), "--field", "story=text"], "--field", "did you mean text=story?"),
     (["statements", str(SEED_TEXT), "--field", "txt=title"], "--field", "did you mean text=title?"),
+    (["statements", str(SEED_TEXT), "--default", "speakr=KCNA"], "--default", "did you mean speaker=KCNA?"),
     (["statements", "no_such_file.txt"], "FILES", "no_such_file.txt does not exist"),
     (["views", "--db", str(SEED_TEXT)], "--db", "is not a DuckDB database"),
     (["runs", "--db", str(SEED_TEXT.parent)], "--db", "is a folder; give a database file"),
