@@ -82,6 +82,7 @@ class _Automaton:
         # suffix choice, else None (tested in _match_rest)
         self.seconds: list[tuple[frozenset[str], tuple[str, ...]] | None] = [
             (rest[0][0], rest[0][1]) if rest and not rest[0][3] and not rest[0][2] else None for rest in self.rests]
+        self.one_word = [not rest for rest in self.rests]  # patterns of one word: matched in find(), without _match_rest
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
         self._memo: dict[str, tuple[int, ...]] = {}
 
@@ -105,7 +106,8 @@ class _Automaton:
                 word = words[at]
                 if word in _CLAUSE_BREAK:
                     break
-                if word in forms or word.startswith(prefixes) or word.endswith(suffixes):  # (()) is False
+                # (an empty tuple of prefixes or suffixes is tested without a call: most words have none)
+                if word in forms or prefixes and word.startswith(prefixes) or suffixes and word.endswith(suffixes):
                     fits = True
                     break
                 if at == last:
@@ -143,7 +145,7 @@ class _Automaton:
         `starts` holds each word's candidates()."""
         found: list[tuple[int, int, int]] = []
         free = 0  # words before this are inside a match already
-        seconds, match_rest, last = self.seconds, self._match_rest, len(words) - 1
+        seconds, match_rest, last, one_word = self.seconds, self._match_rest, len(words) - 1, self.one_word
         for i in compress(range(len(words)), starts):  # only the words some pattern can start with
             if i < free or words[i] in _CLAUSE_BREAK:  # no match starts on punctuation
                 continue
@@ -152,11 +154,15 @@ class _Automaton:
             for index in starts[i]:
                 second = seconds[index]
                 # most candidates fail on the word right after the first: test that here, without a call
-                if second is not None and following not in second[0] and not following.startswith(second[1]):
+                if second is not None and following not in second[0] and not (
+                        second[1] and following.startswith(second[1])):
                     continue
-                end = match_rest(index, words, i)
-                if end is None:
-                    continue
+                if one_word[index]:  # (a pattern of one word matches on its first: no call)
+                    end = i + 1
+                else:
+                    end = match_rest(index, words, i)
+                    if end is None:
+                        continue
                 exact = words[i] in self.first_forms[index]  # an exact form beats a prefix ('anti-epidemic')
                 rank = (self.word_counts[index], end - i, exact, -index)
                 if best is None or rank > best[0]:

@@ -1,0 +1,30 @@
+"""Session 21 (branch h14ap): the automaton matches a pattern of one word in find() without calling _match_rest, and
+tests an empty tuple of prefixes or suffixes without a str.startswith / str.endswith call. These tests pin what those
+short cuts must keep: a one-word pattern matches at the end of a text and before punctuation, loses to a longer
+pattern at the same start and to an exact form's rank, and a later word given only as a suffix ('*ing') or only as
+exact forms matches as before. Every text here is written for the test."""
+import pytest
+
+from tension.score.patterns import _Automaton
+
+
+def _found(patterns: list[str], text: str) -> list[tuple[int, int, int]]:
+    automaton = _Automaton(patterns)
+    words = text.split()
+    return automaton.find(words, [automaton.candidates(word) for word in words])
+
+
+@pytest.mark.parametrize("patterns, text, expected", [
+    (["warn~"], "they warned", [(0, 1, 2)]),  # the text's last word
+    (["warn~"], "warned , then warns .", [(0, 0, 1), (0, 3, 4)]),  # before punctuation, twice
+    (["warn~", "warn~ of war"], "they warned of war today", [(1, 1, 4)]),  # the pattern with more words wins
+    (["warn~", "warn~ of war"], "they warned of peace", [(0, 1, 2)]),  # the longer one fails: the one word holds
+    (["threat*", "threatens"], "he threatens us", [(1, 1, 2)]),  # an exact form beats a prefix of one word
+    (["consider~ *ing"], "considered launching it", [(0, 0, 2)]),  # a second word given by a suffix only
+    (["consider~ *ing"], "considered it", []),
+    (["talk~ with"], "talks with them", [(0, 0, 2)]),  # a second word of exact forms only: no prefix to test
+    (["talk~ with"], "talks without them", []),
+    (["talk~ with"], "talks", []),  # the second word of a pattern past the end of the text
+])
+def test_short_cuts_keep_the_matches(patterns, text, expected):
+    assert _found(patterns, text) == expected
