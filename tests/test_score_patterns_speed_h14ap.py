@@ -28,3 +28,26 @@ def _found(patterns: list[str], text: str) -> list[tuple[int, int, int]]:
 ])
 def test_short_cuts_keep_the_matches(patterns, text, expected):
     assert _found(patterns, text) == expected
+
+
+def _stock_and_fast():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from tension.score.vader import FastSentimentIntensityAnalyzer
+    return SentimentIntensityAnalyzer(), FastSentimentIntensityAnalyzer()
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_but_check_rewrites_the_slots_stock_rewrites(seed):
+    """_but_check looks a zero's slot up once instead of with list.index each time: the same list as stock's walk,
+    with repeated valences, int and float zeros (0, 0.0, -0.0) and 'but' anywhere, including first and last."""
+    import random
+    stock, fast = _stock_and_fast()
+    rng = random.Random(seed)
+    n = rng.randint(1, 40)
+    words = [rng.choice(["good", "bad", "the", "but", "x"]) for _ in range(n)]
+    words[rng.randrange(n)] = "But" if seed % 2 else "but"
+    sentiments = [rng.choice([0, 0, 0, 0.0, -0.0, 1.5, -1.5, 0.7, 2.25, -0.35]) for _ in range(n)]
+    expected = stock._but_check(list(words), list(sentiments))
+    got = fast._but_check(list(words), list(sentiments))
+    assert [(v, type(v), str(v)) for v in got] == [(v, type(v), str(v)) for v in expected]

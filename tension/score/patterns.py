@@ -84,6 +84,8 @@ class _Automaton:
             (rest[0][0], rest[0][1]) if rest and not rest[0][3] and not rest[0][2] else None for rest in self.rests]
         self.one_word = [not rest for rest in self.rests]  # patterns of one word: matched in find(), without _match_rest
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
+        # every prefix's first characters, as many as the shortest prefix has: a word that begins otherwise has none
+        self.prefix_heads = frozenset(p[:self.prefix_lengths[0]] for p in self.prefix) if self.prefix else frozenset()
         self._memo: dict[str, tuple[int, ...]] = {}
 
     def _match_rest(self, index: int, words: list[str], start: int) -> int | None:
@@ -131,10 +133,11 @@ class _Automaton:
         found = self._memo.get(word)
         if found is None:
             hits = list(self.exact.get(word, ()))
-            for length in self.prefix_lengths:
-                if length > len(word):
-                    break
-                hits.extend(self.prefix.get(word[:length], ()))
+            if word[:self.prefix_lengths[0]] in self.prefix_heads if self.prefix_lengths else False:
+                for length in self.prefix_lengths:  # (most words begin as no prefix begins: no slicing for them)
+                    if length > len(word):
+                        break
+                    hits.extend(self.prefix.get(word[:length], ()))
             found = tuple(hits)
             if len(self._memo) < MEMO_WORDS:
                 self._memo[word] = found
