@@ -51,3 +51,20 @@ def test_but_check_rewrites_the_slots_stock_rewrites(seed):
     expected = stock._but_check(list(words), list(sentiments))
     got = fast._but_check(list(words), list(sentiments))
     assert [(v, type(v), str(v)) for v in got] == [(v, type(v), str(v)) for v in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry warned Seoul, again.",  # single spaces: offsets from the chunks' lengths
+    "  The ministry  warned\tSeoul,\n again.  ",  # runs of whitespace, leading and trailing: offsets found
+    "didn't they'll May 5 anti-U.S. drills",
+    "one",
+])
+def test_spans_of_the_chunk_memo_are_tokenize_spans(text):
+    """Tokens.span keeps the chunks' lengths (and a step of one space) instead of a list of their offsets: every
+    token's span is still tokenize()'s, in texts of single spaces and of any whitespace."""
+    from tension.score.scorer import Scorer
+    from tension.score.tokens import tokenize
+    tokens = Scorer().tokenizer.tokens(text)
+    words, spans = tokenize(text)
+    assert tokens.words == words
+    assert [tokens.span(i) for i in range(len(words))] == spans
