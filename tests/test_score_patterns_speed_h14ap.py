@@ -25,6 +25,15 @@ def _found(patterns: list[str], text: str) -> list[tuple[int, int, int]]:
     (["talk~ with"], "talks with them", [(0, 0, 2)]),  # a second word of exact forms only: no prefix to test
     (["talk~ with"], "talks without them", []),
     (["talk~ with"], "talks", []),  # the second word of a pattern past the end of the text
+    # a start whose every candidate needs an exact next word (its gate): ruled out by that word, at the end, and
+    # before punctuation; passed by it
+    (["the captured soldier~"], "the captured soldiers", [(0, 0, 3)]),
+    (["the captured soldier~"], "the soldiers", []),
+    (["the captured soldier~"], "saw the", []),
+    (["the captured"], "the , captured", []),
+    (["in league", "in the mourning"], "in the mourning", [(1, 0, 3)]),
+    (["to x", "to shell*"], "to shelling", [(1, 0, 2)]),  # a prefix for the next word: no gate
+    (["to x", "to * shell"], "to the shell", [(1, 0, 3)]),  # a gap after the first word: no gate
 ])
 def test_short_cuts_keep_the_matches(patterns, text, expected):
     assert _found(patterns, text) == expected

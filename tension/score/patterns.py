@@ -87,6 +87,10 @@ class _Automaton:
         # every prefix's first characters, as many as the shortest prefix has: a word that begins otherwise has none
         self.prefix_heads = frozenset(p[:self.prefix_lengths[0]] for p in self.prefix) if self.prefix else frozenset()
         self._memo: dict[str, tuple[int, ...]] = {}
+        # a first word whose every candidate needs the next word to be one of some exact forms ('the' -> 'captured'):
+        # those forms together, so that find() rules the start out with one test (function words start most of the
+        # candidates and nearly all fail on the next word)
+        self._gates: dict[str, frozenset[str]] = {}
 
     def _match_rest(self, index: int, words: list[str], start: int) -> int | None:
         """End (exclusive) of the shortest match of pattern `index` from `start`, or None; gaps do not cross
@@ -141,19 +145,27 @@ class _Automaton:
             found = tuple(hits)
             if len(self._memo) < MEMO_WORDS:
                 self._memo[word] = found
+                seconds = [self.seconds[index] for index in found]
+                if seconds and all(second is not None and not second[1] for second in seconds):
+                    self._gates[word] = frozenset().union(*(forms for forms, _ in seconds))
         return found
 
     def find(self, words: list[str], starts: list[tuple[int, ...]]) -> list[tuple[int, int, int]]:
         """Non-overlapping (pattern index, start, end) from left to right; at one start the most words wins.
-        `starts` holds each word's candidates()."""
+        `starts` holds each word's candidates() (the gates of _gates are those of candidates(word))."""
         found: list[tuple[int, int, int]] = []
         free = 0  # words before this are inside a match already
-        seconds, match_rest, last, one_word = self.seconds, self._match_rest, len(words) - 1, self.one_word
+        seconds, match_rest, last, one_word, gates = (self.seconds, self._match_rest, len(words) - 1, self.one_word,
+                                                      self._gates)
         for i in compress(range(len(words)), starts):  # only the words some pattern can start with
-            if i < free or words[i] in _CLAUSE_BREAK:  # no match starts on punctuation
+            if i < free:
+                continue
+            word = words[i]
+            following = words[i + 1] if i < last else ""
+            gate = gates.get(word)  # (starts[i] is candidates(word): its gate, if it has one, rules for all of them)
+            if gate is not None and following not in gate or word in _CLAUSE_BREAK:  # no match starts on punctuation
                 continue
             best = None
-            following = words[i + 1] if i < last else ""
             for index in starts[i]:
                 second = seconds[index]
                 # most candidates fail on the word right after the first: test that here, without a call
