@@ -82,8 +82,15 @@ class _Automaton:
         # suffix choice, else None (tested in _match_rest)
         self.seconds: list[tuple[frozenset[str], tuple[str, ...]] | None] = [
             (rest[0][0], rest[0][1]) if rest and not rest[0][3] and not rest[0][2] else None for rest in self.rests]
+        self.one_word = [not rest for rest in self.rests]  # patterns of one word: matched in find(), without _match_rest
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
+        # every prefix's first characters, as many as the shortest prefix has: a word that begins otherwise has none
+        self.prefix_heads = frozenset(p[:self.prefix_lengths[0]] for p in self.prefix) if self.prefix else frozenset()
         self._memo: dict[str, tuple[int, ...]] = {}
+        # a first word whose every candidate needs the next word to be one of some exact forms ('the' -> 'captured'):
+        # those forms together, so that find() rules the start out with one test (function words start most of the
+        # candidates and nearly all fail on the next word)
+        self._gates: dict[str, frozenset[str]] = {}
 
     def _match_rest(self, index: int, words: list[str], start: int) -> int | None:
         """End (exclusive) of the shortest match of pattern `index` from `start`, or None; gaps do not cross
@@ -105,7 +112,8 @@ class _Automaton:
                 word = words[at]
                 if word in _CLAUSE_BREAK:
                     break
-                if word in forms or word.startswith(prefixes) or word.endswith(suffixes):  # (()) is False
+                # (an empty tuple of prefixes or suffixes is tested without a call: most words have none)
+                if word in forms or prefixes and word.startswith(prefixes) or suffixes and word.endswith(suffixes):
                     fits = True
                     break
                 if at == last:
@@ -129,34 +137,47 @@ class _Automaton:
         found = self._memo.get(word)
         if found is None:
             hits = list(self.exact.get(word, ()))
-            for length in self.prefix_lengths:
-                if length > len(word):
-                    break
-                hits.extend(self.prefix.get(word[:length], ()))
+            if word[:self.prefix_lengths[0]] in self.prefix_heads if self.prefix_lengths else False:
+                for length in self.prefix_lengths:  # (most words begin as no prefix begins: no slicing for them)
+                    if length > len(word):
+                        break
+                    hits.extend(self.prefix.get(word[:length], ()))
             found = tuple(hits)
             if len(self._memo) < MEMO_WORDS:
                 self._memo[word] = found
+                seconds = [self.seconds[index] for index in found]
+                if seconds and all(second is not None and not second[1] for second in seconds):
+                    self._gates[word] = frozenset().union(*(forms for forms, _ in seconds))
         return found
 
     def find(self, words: list[str], starts: list[tuple[int, ...]]) -> list[tuple[int, int, int]]:
         """Non-overlapping (pattern index, start, end) from left to right; at one start the most words wins.
-        `starts` holds each word's candidates()."""
+        `starts` holds each word's candidates() (the gates of _gates are those of candidates(word))."""
         found: list[tuple[int, int, int]] = []
         free = 0  # words before this are inside a match already
-        seconds, match_rest, last = self.seconds, self._match_rest, len(words) - 1
+        seconds, match_rest, last, one_word, gates = (self.seconds, self._match_rest, len(words) - 1, self.one_word,
+                                                      self._gates)
         for i in compress(range(len(words)), starts):  # only the words some pattern can start with
-            if i < free or words[i] in _CLAUSE_BREAK:  # no match starts on punctuation
+            if i < free:
+                continue
+            word = words[i]
+            following = words[i + 1] if i < last else ""
+            gate = gates.get(word)  # (starts[i] is candidates(word): its gate, if it has one, rules for all of them)
+            if gate is not None and following not in gate or word in _CLAUSE_BREAK:  # no match starts on punctuation
                 continue
             best = None
-            following = words[i + 1] if i < last else ""
             for index in starts[i]:
                 second = seconds[index]
                 # most candidates fail on the word right after the first: test that here, without a call
-                if second is not None and following not in second[0] and not following.startswith(second[1]):
+                if second is not None and following not in second[0] and not (
+                        second[1] and following.startswith(second[1])):
                     continue
-                end = match_rest(index, words, i)
-                if end is None:
-                    continue
+                if one_word[index]:  # (a pattern of one word matches on its first: no call)
+                    end = i + 1
+                else:
+                    end = match_rest(index, words, i)
+                    if end is None:
+                        continue
                 exact = words[i] in self.first_forms[index]  # an exact form beats a prefix ('anti-epidemic')
                 rank = (self.word_counts[index], end - i, exact, -index)
                 if best is None or rank > best[0]:

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate, chain, compress, count, repeat
-from operator import add, is_
+from itertools import accumulate, chain, compress, repeat
+from operator import is_
 from typing import Callable, Protocol
 
 from tension.score.vader import words_of
@@ -111,17 +111,19 @@ def _flat(words: tuple, lowered: tuple) -> tuple[list[str], list[str]]:
     return list(words), list(lowered)
 
 
-def _chunk_starts(text: str, chunks: list[str]) -> list[int]:
-    """Offset of each of `text.split()`'s chunks in `text`."""
+def _chunk_starts(text: str, chunks: list[str]) -> tuple[list[int], int]:
+    """Offset of each of `text.split()`'s chunks in `text`, as (offsets, step): chunk c starts at offsets[c] + step × c.
+    In a text of single spaces (nearly all) the offsets are the lengths of the chunks before and the step 1 (the
+    spaces), so no second list is built for a text whose spans are asked; else the offsets themselves, step 0."""
     lengths_before = list(accumulate(map(len, chunks), initial=0))
     if lengths_before[-1] + len(chunks) - 1 == len(text):  # single spaces only, nothing leading or trailing
-        return list(map(add, lengths_before, count()))
+        return lengths_before, 1
     starts, at = [], 0
     for chunk in chunks:  # the first match from `at` is the chunk: only whitespace lies between
         at = text.find(chunk, at)
         starts.append(at)
         at += len(chunk)
-    return starts
+    return starts, 0
 
 
 class Tokens:
@@ -141,7 +143,7 @@ class Tokens:
         else:  # (a chunk's lowered entry is a str exactly when its VADER entry is: one test for both columns)
             self.vader_words, self.vader_lowered = _flat(columns[2], columns[3])
         self._text, self._chunks = text, chunks
-        self._layout: tuple[list[int], list[int]] | None = None
+        self._layout: tuple[list[int], tuple[list[int], int]] | None = None
         self._replaced: dict[int, tuple] = {}  # word index -> its candidates per automaton, where a word was replaced
 
     def replace(self, index: int, word: str, candidates: tuple) -> None:
@@ -160,10 +162,11 @@ class Tokens:
         """Character span of token `index` in the text."""
         if self._layout is None:
             self._layout = (list(accumulate(map(len, self._columns[0]))), _chunk_starts(self._text, self._chunks))
-        token_ends, chunk_starts = self._layout
+        token_ends, (offsets, step) = self._layout
         chunk = bisect_right(token_ends, index)  # chunks without a token share their predecessor's end: skipped
         start, end = self._columns[1][chunk][index - (token_ends[chunk - 1] if chunk else 0)]
-        return chunk_starts[chunk] + start, chunk_starts[chunk] + end
+        at = offsets[chunk] + step * chunk
+        return at + start, at + end
 
 
 class Tokenizer:

@@ -281,10 +281,20 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
         low = self._lowered(words_and_emoticons)
         if "but" in low:
             bi = low.index("but")
-            for value in sentiments:  # the list keeps its length, so iterating while rewriting slots is stock's walk
-                si = sentiments.index(value)
+            # Stock's list.index for every value made the walk quadratic; most values are zeros (words outside the
+            # lexicon), and a zero's first equal slot is the first zero slot, which stays the first: a slot written
+            # keeps being zero or not (a zero times 0.5 or 1.5 is zero; a valence times them is not, unless it
+            # underflows, which moves `zero` too). So a zero is looked up once, every other value as stock does.
+            zero = next((i for i, value in enumerate(sentiments) if value == 0), None)
+            for k in range(len(sentiments)):  # the list keeps its length: stock's walk, reading each slot as it is
+                value = sentiments[k]
+                si = zero if value == 0 else sentiments.index(value)
                 if si < bi:
                     sentiments[si] = value * 0.5
                 elif si > bi:
                     sentiments[si] = value * 1.5
+                else:
+                    continue
+                if value != 0 and sentiments[si] == 0 and (zero is None or si < zero):
+                    zero = si  # (an underflow to zero: never a valence, but stock's walk all the same)
         return sentiments
