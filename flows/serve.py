@@ -121,16 +121,10 @@ def serve_weekly(parameters: dict, cron: str = SCHEDULE_CRON, timezone: str = SC
     how it stopped."""
     from flows.weekly import tension_flow
 
-    from prefect.task_runners import ThreadPoolTaskRunner
-
     stopped = Stopped()
-    # The batches of a run analysed as many at a time as the run's plan line says (`tension run`'s threads do so;
-    # Prefect's default thread pool has no bound: a served run analysed every batch of its inbox at once, and a
-    # Ctrl-C waited for all of them, where pending batches are cancelled).
-    served = tension_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1))
     with ctrl_c_stops(stopped):
         # asyncio.run, inside, installs its own SIGINT handler only over Python's default: ours stays.
-        served.serve(
+        tension_flow.serve(
             name=deployment_name(),
             schedules=[Cron(cron, timezone=timezone)],
             parameters=parameters,

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 from prefect import flow, get_client, get_run_logger, task
 from prefect.cache_policies import NONE
+from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.runtime import flow_run
 
 # Worker processes import this module to run `analyse`: tension.run imports the reporting modules (matplotlib,
@@ -102,7 +103,10 @@ def _api_shared_with_workers() -> Iterator[None]:
         os.environ.pop("PREFECT_API_URL", None)
 
 
-@flow(name="tension-weekly", log_prints=True)
+# As many batches analysed at a time as the plan line says (workers defaults to the CPU count): Prefect's default
+# thread pool has no bound, so a run started by a deployment (`tension serve`, a work pool's worker) analysed every
+# batch of its inbox at once, and a Ctrl-C or a cancellation waited for all of them. `tension run` sets its own runner.
+@flow(name="tension-weekly", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1))
 def tension_flow(
     inbox: list[str] | None = None,
     db: str = str(DEFAULT_DB),

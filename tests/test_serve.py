@@ -226,3 +226,15 @@ def test_the_worker_finds_its_clone_when_it_runs_not_when_deploying():
     [(shell, reader), (step, directory)] = [next(iter(s.items())) for s in steps]
     assert shell.endswith("run_shell_script") and reader["script"] == "printenv TENSION_HOME"
     assert step.endswith("set_working_directory") and directory["directory"] == "{{ tension-home.stdout }}"
+
+
+def test_a_deployed_run_analyses_as_many_batches_at_a_time_as_the_machine_has_cpus():
+    """The flow's own task runner is what a deployment's run uses (`tension serve`, a work pool's worker): bounded,
+    as the plan line says, not Prefect's default unbounded pool (the Ctrl-C test above sees its effect)."""
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    from flows.weekly import tension_flow
+
+    runner = tension_flow.task_runner
+    assert isinstance(runner, ThreadPoolTaskRunner)
+    assert runner._max_workers == (os.cpu_count() or 1)  # (Prefect keeps the bound in a private attribute)
