@@ -79,11 +79,18 @@ def exit_with_parent(parent: int, interval: float = 0.5) -> None:
     end it as soon as that process is gone, even by SIGKILL, instead of leaving it computing under PID 1. A thread
     watching the parent's PID rather than PR_SET_PDEATHSIG: that signal follows the *thread* that forked the
     worker, and a pool may start workers from a thread that ends long before the flow does. The PID is passed in,
-    not read here: a worker still importing when its parent died would otherwise take PID 1 for its parent."""
+    not read here: a worker still importing when its parent died would otherwise take PID 1 for its parent.
+
+    A worker also ignores SIGINT: a terminal's Ctrl-C reaches the whole process group, and a worker's
+    KeyboardInterrupt broke the pool (its result thread died on it) so that the flow process, stopped, then waited at
+    exit for workers nobody would ever tell to end — `tension run` hung until SIGKILL. The flow process alone answers
+    the Ctrl-C; its pool then lets the batches in progress finish and drops the rest."""
+    import signal
     import threading
 
     if os.getppid() != parent:
         os._exit(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -18,7 +18,7 @@ from tension.cli_checks import (
 )
 from tension.config import BATCH_SIZE, DEFAULT_INBOX, DEFAULT_REPORTS, SCHEDULE_CRON, SCHEDULE_TIMEZONE
 
-SERVE_ABANDONED_EXIT = 130  # the shell's code for "ended by Ctrl-C": here, a run in progress was abandoned
+SERVE_ABANDONED_EXIT = 130  # the shell's code for "ended by Ctrl-C": a run in progress was abandoned (serve, run)
 
 
 def run(
@@ -81,6 +81,10 @@ def run(
     except OSError as error:  # e.g. the published file could not be replaced: the message says what is intact
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=1) from None
+    except KeyboardInterrupt:  # (Prefect's "Crash detected!" said only that the run stopped)
+        typer.echo(f"stopped: Ctrl-C ended the run. The batches it had stored are kept in the working copy and the "
+                   f"next run publishes them (or now: tension publish --db {db})", err=True)
+        raise typer.Exit(code=SERVE_ABANDONED_EXIT) from None
     from tension.cli_output import (
         ALL_REJECTED_EXIT, all_rejected, extractor_lines, pairs_lines, rejection_lines, skipped_lines,
     )

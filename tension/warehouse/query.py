@@ -46,7 +46,7 @@ def open_published(db: Path) -> duckdb.DuckDBPyConnection:
     """The published database, read-only, with no way out to other files, extensions or settings."""
     if not Path(db).exists():
         where = "" if Path(db).is_absolute() else f" (from {Path.cwd()})"
-        raise FileNotFoundError(f"no database at {db}{where}: run 'tension run' first, or give --db")
+        raise FileNotFoundError(store.no_database(db, where, ", or give --db"))
     return duckdb.connect(str(db), read_only=True, config={**LOCKED_CONFIG, "lock_configuration": True})
 
 

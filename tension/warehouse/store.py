@@ -36,12 +36,22 @@ def memory_limit() -> str:
     return os.environ.get("TENSION_DUCKDB_MEMORY", DUCKDB_MEMORY)
 
 
+def no_database(db_path: Path | str, where: str = "", never_run_hint: str = "") -> str:
+    """Why there is nothing to read at `db_path`: never run, or a run that stored batches and stopped before it
+    published them (its private working copy, publish.Workspace's, is next to where the file would be)."""
+    db_path = Path(db_path)
+    if (db_path.parent / f".{db_path.name}.work" / "working.duckdb").exists():
+        return (f"no published database at {db_path}{where} yet: a run stored batches and stopped before publishing "
+                f"them (interrupted?); publish what it stored with: tension publish --db {db_path}")
+    return f"no database at {db_path}{where}: run 'tension run' first{never_run_hint}"
+
+
 def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the database file (creating its folder when writing), with a bounded memory limit."""
     if str(db_path) != ":memory:" and not read_only:
         Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     if read_only and not Path(db_path).exists():
-        raise FileNotFoundError(f"no database at {db_path}: run 'tension run' first")
+        raise FileNotFoundError(no_database(db_path))
     con = duckdb.connect(str(db_path), read_only=read_only)
     con.execute("set memory_limit = ?", [memory_limit()])
     return con
