@@ -139,7 +139,7 @@ def test_counts_say_what_they_count(db: Path, week_pdf: str) -> None:
     assert both["n"].iloc[0] == 2
     assert "Statements bearing on a pair (all voices)" in week_pdf
     assert "can bear on two pairs" in week_pdf
-    assert "… of them state voices (counted in the index)" in week_pdf
+    assert "… of them state voices (the kinds the index counts)" in week_pdf
 
 
 def test_weeks_of_unusually_high_intensity_get_notes_under_the_chart(db: Path) -> None:
@@ -185,3 +185,21 @@ def test_a_wire_story_without_a_source_is_named_from_its_dateline(db: Path, week
     assert "Yonhap" in week_pdf
     # a document with a source keeps it
     assert set(_rows(db, "select outlet from outlets where outlet <> 'Yonhap'")["outlet"]) == {"Test Wire"}
+
+
+def test_counted_in_the_index_never_names_two_numbers() -> None:
+    """A headline its lead repeats is a state voice the index counts once, through its lead: the composition says
+    how many the index sums when that differs from the state voices (the tester saw "92 of them state voices
+    (counted in the index)" beside "59 state-voice statements (counted in the index)" for one period)."""
+    import pandas as pd
+
+    from tension.reporting import text
+
+    composition = pd.DataFrame({"pair_id": ["PRK-KOR"] * 3, "speaker_kind": ["government", "state_media", "civic"],
+                                "outlet": ["Yonhap"] * 3, "counts_in_index": [True, True, False],
+                                "n": [5, 2, 1], "n_in_index": [3, 2, 0]})
+    said = text.composition_text(composition)
+    assert said.startswith("All voices: 8 statements, 7 of them state voices (5 counted in the index: a headline its "
+                           "lead repeats counts once, as its lead)")
+    same = text.composition_text(composition.assign(n_in_index=[5, 2, 0]))
+    assert same.startswith("All voices: 8 statements, 7 of them state voices (counted in the index);")

@@ -35,9 +35,10 @@ def quality_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
              "bear on two pairs (Seoul condemning Pyongyang and Moscow together: DPRK–ROK and Russia–ROK) and then "
              "counts on both pair pages, whose counts can add up to more; by publication date here, in the week it "
              "happened on the pair pages"],
-            ["… of them state voices (counted in the index)", str(q["counted_statements_in_range"]),
+            ["… of them state voices (the kinds the index counts)", str(q["counted_statements_in_range"]),
              str(q["counted_statements"]),
-             "the ones the index counts: the kinds in index_kinds.tsv, state voices by default"],
+             "the kinds in index_kinds.tsv, state voices by default; a headline its lead repeats counts once in the "
+             "index, as its lead, so the pair pages' counts can be smaller"],
             ["Statements without a resolved speaker", f"{q['unresolved_in_range']}{share}", str(q["unresolved"]),
              "the speaker was not resolved to a country: they count for no pair"],
             ["Rejected documents", "—", str(q["rejected"]),

@@ -282,13 +282,18 @@ def composition_text(composition: pd.DataFrame) -> str:
     total = int(composition["n"].sum())
     state = (int(composition.loc[composition["counts_in_index"].astype("boolean").fillna(False).astype(bool), "n"]
                  .sum()) if "counts_in_index" in composition else None)
+    # what the index sums (in_index): the state voices less the headlines their leads repeat, which count once, as
+    # their lead — said when it differs, so that "counted in the index" never names two numbers (session 21's tester)
+    summed = int(composition["n_in_index"].sum()) if "n_in_index" in composition else state
+    counted = ("(counted in the index)" if summed == state else
+               f"({summed} counted in the index: a headline its lead repeats counts once, as its lead)")
     head = f"All voices: {total} statement{'s' * (total != 1)}"
     if state is not None and state == total:
-        head += f", {'every one ' * (total > 1)}a state voice (counted in the index)"
+        head += f", {'every one ' * (total > 1)}a state voice {counted}"
     elif state == 0:
         head += ", none of them a state voice (none counted in the index)"
     elif state is not None:
-        head += f", {state} of them state voice{'s' * (state != 1)} (counted in the index)"
+        head += f", {state} of them state voice{'s' * (state != 1)} {counted}"
     parts = []
     for column, label in (("speaker_kind", "by speaker kind"), ("outlet", "by outlet")):
         names = composition[column].map(lambda v: cell_text(v, f"(no {column.replace('_', ' ')})"))

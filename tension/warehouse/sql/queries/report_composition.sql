@@ -5,7 +5,8 @@ select
     coalesce(speaker_kind, 'kind not recorded') as speaker_kind,
     coalesce(outlet, 'unknown outlet') as outlet,
     counts_in_index,
-    count(*) as n
+    count(*) as n,
+    count(*) filter (where in_index) as n_in_index  -- a headline its lead repeats counts once, as its lead
 from pair_statements
 where week_start between $1 and $2
 group by all
