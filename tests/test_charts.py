@@ -275,3 +275,16 @@ def test_bold_hangul_is_nanumgothic_bold_without_a_console_warning(caplog):
         found = findfont(FontProperties(family="NanumGothic", weight="bold"), fallback_to_default=False)
     assert found == str(font_files()["bold"])
     assert not [r for r in caplog.records if "Failed to find font weight" in r.getMessage()]
+
+
+def test_a_note_line_longer_than_the_figure_wraps_instead_of_being_cut():
+    """A long speaker and reporter made a note's line wider than the figure, which cut it off at the right edge
+    (session 21's tester: "…, reported by South Korea'")."""
+    from tension.reporting.chart_notes import NOTE_CHARS, _note_quote
+
+    line = ("1  2024-W23: intensity 56.7, 3.3 SD above a usual 8.6 (8 hostile statements); most hostile — "
+            "Democratic People's Republic of Korea (military), reported by South Korea's Joint Chiefs of Staff: ")
+    assert len(line) > NOTE_CHARS
+    lines = _note_quote(line, "North Korea fired a barrage of ballistic missiles toward its eastern sea.").splitlines()
+    assert len(lines) >= 3 and all(len(text) <= NOTE_CHARS for text in lines), lines
+    assert "Joint Chiefs of Staff" in " ".join(lines) and lines[-1].lstrip().startswith("“")

@@ -5,6 +5,7 @@ charts.py, which draws the figure and places this text under it."""
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pandas as pd
 
@@ -34,11 +35,17 @@ def _note_quote(line: str, quote: object) -> str:
     """The note's line and its quote, cut to the figure's width; when the line leaves less than MIN_QUOTE_CHARS
     for the quote (a long speaker and reporter), the quote goes on a second, indented line."""
     if quote is None or pd.isna(quote):
-        return line.rstrip(": ")
+        return _wrapped(line.rstrip(": "))
     room = NOTE_CHARS - len(line)
     if room >= MIN_QUOTE_CHARS:
         return f"{line}“{short_quote(quote, room)}”"
-    return f"{line.rstrip()}\n      “{short_quote(quote, NOTE_CHARS - 6)}”"
+    return f"{_wrapped(line.rstrip())}\n      “{short_quote(quote, NOTE_CHARS - 6)}”"
+
+
+def _wrapped(line: str) -> str:
+    """A note's line longer than the figure's width (a long speaker and reporter) on indented lines of its own: past
+    NOTE_CHARS the figure cut it off (session 21's tester: "…, reported by South Korea'")."""
+    return "\n".join(textwrap.wrap(line, NOTE_CHARS, subsequent_indent="      ", break_on_hyphens=False))
 
 
 def note_lines(notes: pd.DataFrame, numbers: dict[pd.Timestamp, int]) -> list[str]:
