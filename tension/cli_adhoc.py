@@ -10,7 +10,9 @@ from typing import Optional
 
 import typer
 
-from tension.cli_checks import check_files, check_pairs, parse_countries, parse_defaults, parse_fields
+from tension.cli_checks import (
+    check_files, check_pairs, parse_countries, parse_defaults, parse_fields, unmatched_fields,
+)
 
 ECHO_LINES = 200  # JSON lines `tension score --file` prints with one echo (each echo flushes)
 
@@ -40,6 +42,8 @@ def statements(
         typer.echo(f"no input files under {', '.join(map(str, files))} (dotfiles and .meta.yaml sidecars are not "
                    "documents)", err=True)
         raise typer.Exit(code=1)
+    for warning in unmatched_fields(files, fields):
+        typer.echo(warning, err=True)
     rejected = accepted = printed = 0
     for found in document_statements(paths, build_context(pairs), fields, defaults):
         if isinstance(found, Rejection):

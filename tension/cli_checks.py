@@ -229,6 +229,32 @@ def empty_inbox(inbox: list[Path]) -> str:
             "documents): nothing new to read")
 
 
+def unmatched_fields(inbox: list[Path], fields: dict[str, str] | None) -> list[str]:
+    """A warning per --field mapping whose field the first record of a JSON-lines file does not have. A mapped text
+    or date the records lack rejects them, with the fields they do have; a mapped source, title or url they lack
+    was silently taken from elsewhere (the URL's host as the outlet: the tester's `--field source=publishr`)."""
+    import json
+
+    from tension.ingest.inbox import list_inbox
+
+    warnings = []
+    for path in [p for p in list_inbox(inbox) if p.suffix.lower() == ".jsonl"][:20]:
+        try:
+            with open(path, "rb") as handle:
+                first = next((line for line in handle if line.strip()), b"")
+            record = json.loads(first) if first else None
+        except (OSError, ValueError):
+            continue  # the run says what is wrong with the file
+        if not isinstance(record, dict):
+            continue
+        for ours, theirs in (fields or {}).items():
+            missing = [name for name in (theirs.split("+") if theirs not in record else [theirs]) if name not in record]
+            if missing:
+                warnings.append(f"warning: --field {ours}={theirs}: the first record of {path.name} has no field "
+                                f"{', '.join(map(repr, missing))} (its fields: {', '.join(sorted(record))[:200]})")
+    return warnings
+
+
 def check_no_run_in_progress(db: Path) -> None:
     """Another run on this database: said in one line (exit code 3) before the flow starts, not after Prefect's
     traceback."""

@@ -14,7 +14,7 @@ import typer
 
 from tension.cli_checks import (
     DB_OPTION, at_least_one, check_inbox, empty_inbox, check_no_run_in_progress, check_pairs, check_parquet_free, check_schedule,
-    check_week, check_writable_db, parse_defaults, parse_fields,
+    check_week, check_writable_db, parse_defaults, parse_fields, unmatched_fields,
 )
 from tension.config import BATCH_SIZE, DEFAULT_INBOX, DEFAULT_REPORTS, SCHEDULE_CRON, SCHEDULE_TIMEZONE
 
@@ -64,6 +64,8 @@ def run(
     check_no_run_in_progress(db)
     if problem := empty_inbox(inbox):  # (the run still goes on: it may have an earlier run's publication to finish)
         typer.echo(problem, err=True)
+    for warning in unmatched_fields(inbox, fields):
+        typer.echo(warning, err=True)
     parameters = {"inbox": [str(p) for p in inbox], "db": str(db), "reports": str(reports), "week": week,
                   "batch_size": batch_size, "pairs_file": str(pairs) if pairs else None, "make_report": report,
                   "parquet_dir": str(parquet) if parquet else None, "fields": fields or None,

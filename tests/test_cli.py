@@ -292,3 +292,17 @@ def test_statements_says_so_when_documents_hold_none(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout == ""  # nothing for a pipe to parse
     assert "read 1 document: no statements found in it" in result.stderr
+
+
+def test_a_field_mapping_the_records_lack_is_warned_of(tmp_path):
+    """--field source=publishr (a typo of the file's field) took the outlet from the URL's host without a word
+    (session 21's tester); the first record's fields are named, and the run goes on."""
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps({"text": "Seoul's foreign ministry summoned the Russian ambassador on Monday.",
+                                 "published": "2024-02-05", "publisher": "Example Daily"}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["statements", str(batch), "--field", "source=publishr"])
+    assert result.exit_code == 0, result.output
+    assert ("warning: --field source=publishr: the first record of batch.jsonl has no field 'publishr' (its fields: "
+            "published, publisher, text)") in result.output
+    fine = runner.invoke(app, ["statements", str(batch), "--field", "source=publisher", "--field", "text=text+publisher"])
+    assert fine.exit_code == 0 and "warning" not in fine.output, fine.output
