@@ -158,8 +158,9 @@ def test_weeks_of_unusually_high_intensity_get_notes_under_the_chart(db: Path) -
     lines = notes.splitlines()
     at = next(i for i, x in enumerate(lines) if SURGE_WEEK in x)
     assert lines[at].startswith("1  ") and "6 hostile statements" in lines[at]
-    assert "reported by the Korean Central News Agency" in lines[at]
-    assert "sea of fire" in " ".join(lines[at:at + 2])  # the quote, on the line or the next when the line is full
+    # a line wider than the figure wraps (it was cut off): the reporter on the line or the next, then the quote
+    assert "reported by the Korean Central News Agency" in " ".join(lines[at:at + 2])
+    assert "sea of fire" in " ".join(lines[at:at + 3])
     bottom = figure.axes[2]
     assert [t.get_text() for t in bottom.texts] == ["1"]  # the number above the week's ▲
 
