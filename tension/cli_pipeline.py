@@ -157,9 +157,10 @@ def serve(
     with prefect_api(port) as api_url:
         typer.echo(f"Prefect API: {api_url}  (UI: {api_url.removesuffix('/api')})")
         typer.echo(f"schedule: {cron} ({timezone}); Ctrl-C stops")
-        # Prefect prints its own hint without the API address, which another shell does not have (a new user's find).
+        # Prefect prints its own hint without the API address, which another shell does not have (a new user's find),
+        # and `prefect` is on no PATH after `make run`: the one installed beside this Python, when it is not
         typer.echo(f"a run now, from another shell: PREFECT_API_URL={api_url} "
-                   f"prefect deployment run 'tension-weekly/{deployment_name()}'")
+                   f"{prefect_command()} deployment run 'tension-weekly/{deployment_name()}'")
         try:
             abandoned = serve_weekly(parameters, cron, timezone).abandoned
         except KeyboardInterrupt:  # Ctrl-C before Prefect's loop began
@@ -169,6 +170,19 @@ def serve(
                    f"copy and the next run publishes them (or now: tension publish --db {parameters['db']})")
         raise typer.Exit(code=SERVE_ABANDONED_EXIT)
     typer.echo("stopped")
+
+
+def prefect_command() -> str:
+    """How another shell runs Prefect's CLI: `prefect` when it is on the PATH, else its path beside this Python (the
+    project's .venv/bin/prefect, which `make run` installs but puts on no PATH)."""
+    import shutil
+    import sys
+
+    beside = Path(sys.executable).parent / "prefect"
+    on_path = shutil.which("prefect")
+    if on_path and Path(on_path).resolve() == beside.resolve() or not beside.exists():
+        return "prefect"
+    return str(beside)
 
 
 def rescore_command(db: Path = DB_OPTION) -> None:

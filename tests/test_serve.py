@@ -13,12 +13,14 @@ import sys
 import threading
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 from flows.api import free_port
 from flows.serve import deployment_name
+from tension.cli_pipeline import prefect_command
 
 pytestmark = pytest.mark.slow  # a real `tension serve` process and its Prefect server
 
@@ -141,7 +143,9 @@ def test_serve_registers_the_schedule_and_stops_cleanly_on_ctrl_c_after_a_run(tm
     assert output.rstrip().endswith("stopped") and "Ctrl-C abandoned" not in output
     assert seconds < 90, seconds  # a hang guard, not a speed figure (session 10's serve never stopped)
     # Prefect's own hint lacks the API address another shell needs: ours gives it
-    assert (f"PREFECT_API_URL=http://127.0.0.1:{serve.port}/api prefect deployment run "
+    prefect = prefect_command()  # `prefect` on the PATH, else the one beside this Python (.venv/bin/prefect)
+    assert prefect == "prefect" or prefect.endswith("/prefect") and Path(prefect).exists()
+    assert (f"PREFECT_API_URL=http://127.0.0.1:{serve.port}/api {prefect} deployment run "
             f"'tension-weekly/{deployment_name()}'" in output)
     with socket.socket() as sock:  # the server we started is gone
         assert sock.connect_ex(("127.0.0.1", serve.port)) != 0
