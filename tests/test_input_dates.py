@@ -106,3 +106,17 @@ def test_a_run_that_rejects_every_document_exits_non_zero_and_a_run_with_nothing
     again = subprocess.run(command, capture_output=True, text=True, env=env)  # the file is unchanged: nothing read
     assert again.returncode == 0, (again.stdout, again.stderr)
     assert "documents: 0 read, 0 new, 0 rejected" in again.stdout
+
+
+def test_one_cause_quoting_each_record_is_one_group():
+    """Nine near-identical groups, one per quoted dateline, for one missing date mapping (session 21's tester):
+    reasons that differ only in the record's text they quote are one group, which says the quote differs."""
+    rejections = [("a.jsonl", str(n), f"no publication date: the dateline 'SEOUL, Dec. {20 + n % 3} (Wire)' has no "
+                                      "year") for n in range(1, 7)]
+    rejections.append(("a.jsonl", "7", "invalid JSON (ValueError)"))
+    lines = rejection_lines(rejections, DEFAULT_DB)
+    assert lines[0].startswith("  rejected 6 records: no publication date: the dateline 'SEOUL, Dec. ")
+    assert "(the quoted text differs between 3 of them) — first a.jsonl:1, last a.jsonl:6" in lines[0]
+    assert lines[1] == "  rejected a.jsonl:7: invalid JSON (ValueError)"
+    fields = rejection_lines([("a.jsonl", "1", "no 'published' field"), ("a.jsonl", "2", "no 'text' field")], DEFAULT_DB)
+    assert fields[:2] == ["  rejected a.jsonl:1: no 'published' field", "  rejected a.jsonl:2: no 'text' field"]
