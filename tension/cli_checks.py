@@ -235,6 +235,7 @@ def unmatched_fields(inbox: list[Path], fields: dict[str, str] | None) -> list[s
     was silently taken from elsewhere (the URL's host as the outlet: the tester's `--field source=publishr`)."""
     import json
 
+    from tension.ingest.batch_files import source_fields
     from tension.ingest.inbox import list_inbox
 
     warnings = []
@@ -248,7 +249,7 @@ def unmatched_fields(inbox: list[Path], fields: dict[str, str] | None) -> list[s
         if not isinstance(record, dict):
             continue
         for ours, theirs in (fields or {}).items():
-            missing = [name for name in (theirs.split("+") if theirs not in record else [theirs]) if name not in record]
+            missing = [name for name in source_fields(record, theirs) if name not in record]
             if missing:
                 warnings.append(f"warning: --field {ours}={theirs}: the first record of {path.name} has no field "
                                 f"{', '.join(map(repr, missing))} (its fields: {', '.join(sorted(record))[:200]})")

@@ -18,7 +18,13 @@ from tension.cli_checks import (
 )
 from tension.config import BATCH_SIZE, DEFAULT_INBOX, DEFAULT_REPORTS, SCHEDULE_CRON, SCHEDULE_TIMEZONE
 
-SERVE_ABANDONED_EXIT = 130  # the shell's code for "ended by Ctrl-C": a run in progress was abandoned (serve, run)
+ABANDONED_EXIT = 130  # the shell's code for "ended by Ctrl-C": a run in progress was abandoned (serve, run)
+
+
+def kept_line(db: Path | str) -> str:
+    """What a run Ctrl-C abandoned left, and how to publish it now (said by `run` and `serve`)."""
+    return (f"The batches it had stored are kept in the working copy and the next run publishes them (or now: "
+            f"tension publish --db {db})")
 
 
 def run(
@@ -84,9 +90,8 @@ def run(
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=1) from None
     except KeyboardInterrupt:  # (Prefect's "Crash detected!" said only that the run stopped)
-        typer.echo(f"stopped: Ctrl-C ended the run. The batches it had stored are kept in the working copy and the "
-                   f"next run publishes them (or now: tension publish --db {db})", err=True)
-        raise typer.Exit(code=SERVE_ABANDONED_EXIT) from None
+        typer.echo(f"stopped: Ctrl-C ended the run. {kept_line(db)}", err=True)
+        raise typer.Exit(code=ABANDONED_EXIT) from None
     from tension.cli_output import (
         ALL_REJECTED_EXIT, all_rejected, extractor_lines, pairs_lines, rejection_lines, skipped_lines,
     )
@@ -166,9 +171,8 @@ def serve(
         except KeyboardInterrupt:  # Ctrl-C before Prefect's loop began
             abandoned = 0
     if abandoned:
-        typer.echo(f"stopped: Ctrl-C abandoned the run in progress. The batches it had stored are kept in the working "
-                   f"copy and the next run publishes them (or now: tension publish --db {parameters['db']})")
-        raise typer.Exit(code=SERVE_ABANDONED_EXIT)
+        typer.echo(f"stopped: Ctrl-C abandoned the run in progress. {kept_line(parameters['db'])}")
+        raise typer.Exit(code=ABANDONED_EXIT)
     typer.echo("stopped")
 
 

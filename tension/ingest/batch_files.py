@@ -172,10 +172,16 @@ def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[in
             yield _record_document(batch, record, path, item, decoding)
 
 
+def source_fields(record: dict, name: str) -> list[str]:
+    """The record's fields a mapped name reads: 'title+description' is two fields unless the record has a field of
+    that very name."""
+    return name.split("+") if "+" in name and name not in record else [name]
+
+
 def _field(record: dict, name: str | list) -> object:
     """One field of a record, or several joined as paragraphs (a list, or 'title+description'; HTML stripped)."""
-    if isinstance(name, str) and "+" in name and name not in record:
-        name = name.split("+")
+    if isinstance(name, str) and len(names := source_fields(record, name)) > 1:
+        name = names
     if isinstance(name, list):
         parts = [str(record.get(n) or "").strip() for n in name]
         parts = [formats.html_to_text(p) if formats.looks_like_html(p) else p for p in parts]

@@ -45,12 +45,12 @@ class Workspace:
     @property
     def folder(self) -> Path:
         """Private folder next to the published file."""
-        return self.published.parent / f".{self.published.name}.work"
+        return store.work_folder(self.published)
 
     @property
     def working(self) -> Path:
         """The writer's database."""
-        return self.folder / "working.duckdb"
+        return store.working_copy(self.published)
 
     @property
     def staging(self) -> Path:

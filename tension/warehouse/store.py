@@ -36,11 +36,22 @@ def memory_limit() -> str:
     return os.environ.get("TENSION_DUCKDB_MEMORY", DUCKDB_MEMORY)
 
 
+def work_folder(db_path: Path | str) -> Path:
+    """The private folder next to a published database where its runs work (publish.Workspace's)."""
+    db_path = Path(db_path)
+    return db_path.parent / f".{db_path.name}.work"
+
+
+def working_copy(db_path: Path | str) -> Path:
+    """The writer's database of a published one (publish.Workspace.working)."""
+    return work_folder(db_path) / "working.duckdb"
+
+
 def no_database(db_path: Path | str, where: str = "", never_run_hint: str = "") -> str:
     """Why there is nothing to read at `db_path`: never run, or a run that stored batches and stopped before it
-    published them (its private working copy, publish.Workspace's, is next to where the file would be)."""
+    published them (its working copy is there)."""
     db_path = Path(db_path)
-    if (db_path.parent / f".{db_path.name}.work" / "working.duckdb").exists():
+    if working_copy(db_path).exists():
         return (f"no published database at {db_path}{where} yet: a run stored batches and stopped before publishing "
                 f"them (interrupted?); publish what it stored with: tension publish --db {db_path}")
     return f"no database at {db_path}{where}: run 'tension run' first{never_run_hint}"
