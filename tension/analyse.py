@@ -161,7 +161,7 @@ def analyse_batch(batch: dict, staging: Path, ctx: Context, fields: dict[str, st
         return staged_counts(final)  # analysed by an earlier, interrupted run
     timings: dict[str, float] = {"ingest": 0.0, "extract": 0.0, "score": 0.0, "dedup": 0.0, "stage": 0.0}
     started = perf_counter()
-    documents, rejections = _read(batch, fields, defaults, ctx.line_offsets)
+    documents, rejections, copies = _read(batch, fields, defaults, ctx.line_offsets)
     timings["ingest"] = perf_counter() - started
     failed: list[Rejection] = []
     analysed = analyse_documents(documents, ctx, timings, failed)
@@ -174,15 +174,16 @@ def analyse_batch(batch: dict, staging: Path, ctx: Context, fields: dict[str, st
     partial = staging / (batch["batch_id"] + ".tmp")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-    write_staged(partial, analysed, shingle_sets, bands, rejections)
+    write_staged(partial, analysed, shingle_sets, bands, rejections, copies)
     os.replace(partial, final)
     timings["stage"] = perf_counter() - started
     return {**staged_counts(final), "timings": timings}
 
 
-def write_staged(folder: Path, analysed: list[Analysed], shingle_sets: list, bands: list, rejections: list[dict]
-                 ) -> None:
-    """The batch's rows as one Parquet file per table (records.SCHEMAS) in `folder`."""
+def write_staged(folder: Path, analysed: list[Analysed], shingle_sets: list, bands: list, rejections: list[dict],
+                 copies: int = 0) -> None:
+    """The batch's rows as one Parquet file per table (records.SCHEMAS) in `folder`; the documents file's metadata
+    says how many copies the batch dropped before analysis (records.COPIES_KEY), which the writer counts as read."""
     rows: dict[str, list[dict]] = {"documents": [], "rejections": rejections}
     for item, keys in zip(analysed, bands):
         rows["documents"].append({**records.document_row(item.document, item.body, item.caption,
@@ -198,6 +199,7 @@ def write_staged(folder: Path, analysed: list[Analysed], shingle_sets: list, ban
         if name == "documents":  # the shingle arrays go in as one column: row by row cost ~0.7 ms a document
             table = pa.Table.from_pylist(rows[name], schema=schema.remove(schema.get_field_index("shingles")))
             table = table.append_column(schema.field("shingles"), _list_column(shingle_sets))
+            table = table.replace_schema_metadata({records.COPIES_KEY: str(copies)})
         elif name in columns:
             table = pa.Table.from_pydict(columns[name], schema=schema)
         else:
@@ -214,22 +216,25 @@ def staged_counts(folder: Path) -> dict:
 
 
 def _read(batch: dict, fields: dict[str, str] | None, defaults: dict[str, str] | None,
-          line_offsets: LineOffsets | None) -> tuple[list[Document], list[dict]]:
-    """The batch's documents and its rejections as rows. Of several copies of one text (one doc_id) the batch keeps
-    the one the writer would keep (_precedence), in the place of the first, so that which copy is stored does not
-    depend on how the input was cut into batches."""
+          line_offsets: LineOffsets | None) -> tuple[list[Document], list[dict], int]:
+    """The batch's documents, its rejections as rows, and how many copies it dropped. Of several copies of one text
+    (one doc_id) the batch keeps the one the writer would keep (_precedence), in the place of the first, so that
+    which copy is stored does not depend on how the input was cut into batches."""
     documents: list[Document] = []
     rejections: list[dict] = []
     position: dict[str, int] = {}
+    copies = 0
     for item in read_batch(batch, fields, defaults, line_offsets):
         if isinstance(item, Rejection):
             rejections.append(records.rejection_row(item))
         elif item.doc_id not in position:
             position[item.doc_id] = len(documents)
             documents.append(item)
-        elif _precedence(item) < _precedence(documents[position[item.doc_id]]):
-            documents[position[item.doc_id]] = item
-    return documents, rejections
+        else:
+            copies += 1
+            if _precedence(item) < _precedence(documents[position[item.doc_id]]):
+                documents[position[item.doc_id]] = item
+    return documents, rejections, copies
 
 
 def _precedence(document: Document) -> tuple:

@@ -50,7 +50,8 @@ def run(
 
     Example: tension run --inbox seeds --db data/tension.duckdb --reports reports
 
-    Example (KCNA archive): tension run -i kcna.jsonl --field text=story --field published=date --default speaker=KCNA
+    Example (KCNA archive; its records name no speaker or outlet): tension run -i kcna.jsonl --field text=story
+    --field published=date --default speaker=KCNA --default source=KCNA
 
     Example (after upgrading tension, whose extraction rules changed): tension run --inbox seeds --reread
 

@@ -20,6 +20,10 @@ from tension.extract.when import occurred
 from tension.ingest.documents import Document, Rejection
 from tension.score.scorer import Score
 
+# The staged documents file's metadata key: how many copies of its documents the batch dropped before analysis
+# (one doc_id read twice), which the writer counts as read.
+COPIES_KEY = "tension.copies"
+
 # The staged Parquet files of one batch, named after the tables they go into.
 SCHEMAS = {
     "documents": pa.schema([

@@ -89,11 +89,28 @@ def test_a_record_repeated_in_the_input_is_said_to_be_stored_once(tmp_path):
     inbox.mkdir()
     (inbox / "a.jsonl").write_text(RECORD, encoding="utf-8")
     (inbox / "b.jsonl").write_text(RECORD, encoding="utf-8")
-    result = run.run_local([inbox], tmp_path / "t.duckdb", batch_size=1)  # (within one batch the copies are one)
+    result = run.run_local([inbox], tmp_path / "t.duckdb", batch_size=1)  # (copies in two batches)
     assert (result["documents_seen"], result["documents_new"], result["documents_rejected"]) == (2, 1, 0)
     assert skipped_lines(result, tmp_path / "t.duckdb") == [
         "1 document read was stored already (the same document twice in the input, or stored by an earlier run): "
         "kept once"]
+
+
+def test_a_record_repeated_within_one_batch_is_counted_as_read_and_said_to_be_stored_once(tmp_path):
+    """The copy a batch drops before analysis (one doc_id twice in one batch) was missing from 'read' with no line
+    saying so: three records read, 'documents: 2 read'."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    other = RECORD.replace('"r1"', '"r2"').replace("launch.", "test.")
+    (inbox / "a.jsonl").write_text(RECORD + RECORD.replace('"r1"', '"r1b"') + other, encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    result = run.run_local([inbox], db)
+    assert (result["documents_seen"], result["documents_new"], result["documents_rejected"]) == (3, 2, 0)
+    assert skipped_lines(result, db) == [
+        "1 document read was stored already (the same document twice in the input, or stored by an earlier run): "
+        "kept once"]
+    with store.connect(db, read_only=True) as con:
+        assert con.execute("select count(*), max(documents_seen) from documents, runs").fetchone() == (2, 3)
 
 
 def test_a_page_without_text_warns_nothing_on_the_console(tmp_path, caplog):

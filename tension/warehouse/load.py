@@ -11,7 +11,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tension.records import SCHEMAS
+from tension.records import COPIES_KEY, SCHEMAS
 from tension.warehouse import dedup, store
 
 WRITER_THREADS = 1  # DuckDB threads of the run's writer connection
@@ -82,7 +82,10 @@ def store_batch(writer: Writer, batch_dir: Path) -> dict:
         con.execute(store.sql("load_scores"), [files["scores"]])
         con.execute(store.sql("load_rejections"), [files["rejections"]])
         rejections = [tuple(r.values()) for r in pq.read_table(files["rejections"]).to_pylist()]
-        documents_read = pq.ParquetFile(files["documents"]).metadata.num_rows
+        staged = pq.ParquetFile(files["documents"])
+        # read: the documents staged and the copies of them the batch dropped before analysis (analyse._read)
+        copies = int((staged.schema_arrow.metadata or {}).get(COPIES_KEY.encode(), b"0"))
+        documents_read = staged.metadata.num_rows + copies
         # documents read with bytes lost (undecodable, replaced by U+FFFD): the run's note names them
         lossy = con.execute("select path, item, decoding from read_parquet(?) where decoding <> '' order by all",
                             [files["documents"]]).fetchall()
