@@ -144,7 +144,7 @@ def tension_flow(
             ship = not _workers_share_this_disk()
             staged = [analyse.submit(batch, str(paths.staging), pairs_file, fields, defaults, ship)
                       for batch in batches]
-            with run.Writer(paths.working) as writer:  # one connection for all batches
+            with run.Writer(paths.working, run_id) as writer:  # one connection for all batches
                 for number, future in enumerate(staged, start=1):
                     counts = store(writer, future.result())
                     totals = run.tally(totals, counts)

@@ -294,7 +294,7 @@ def run_local(inbox: list[Path | str], db: Path | str, batch_size: int = BATCH_S
         reading = reading_signature(fields, defaults)
         batches, skipped = plan_counted(inbox, batch_size, {} if reread else prepared["stored"], workers, reading)
         totals = None
-        with Writer(paths.working) as writer:  # the run's single writer: one connection for all batches
+        with Writer(paths.working, run_id) as writer:  # the run's single writer: one connection for all batches
             for batch in batches:
                 totals = tally(totals, store(writer, analyse(batch, paths.staging, pairs_file, fields, defaults)))
         outcome = finish(paths.working, batches, run_id, totals or tally(None, {}), pairs_file,

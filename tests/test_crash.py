@@ -113,6 +113,13 @@ def leftovers(folder) -> list[str]:
                   if p.name.endswith((".publishing", ".tmp", ".old", ".copying")))
 
 
+def counted(db, run_id: str) -> tuple:
+    """What a run's row says it read and stored: documents read, new, rejected, statements added."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("select documents_seen, documents_new, documents_rejected, statements_added from runs "
+                           "where run_id = ?", [run_id]).fetchone()
+
+
 def statuses(db) -> dict[str, str]:
     with duckdb.connect(str(db), read_only=True) as con:
         return dict(con.execute("select run_id, status from runs").fetchall())
@@ -154,6 +161,10 @@ def test_a_run_killed_then_run_again_equals_a_clean_run(story, point):
     assert parquet_rows(folder / "parquet") == story["parquet"]
     assert leftovers(folder) == []
     assert statuses(db)["killed"] == POINTS[point]
+    # the killed run's row says what it stored (its first batch of B's three, or all of B): not NULL counts
+    read, new, rejected, statements = counted(db, "killed")
+    assert (read, new, rejected) == ((40, 40, 0) if point == "after a batch is stored" else (120, 120, 0))
+    assert statements > 0
     assert sorted(statuses(db).values()) == sorted([POINTS[point], "completed", "completed"])  # run 1, run 3
 
     still = run.run_local([story["inbox"]], db, batch_size=40)  # and then it is over: nothing republished

@@ -19,11 +19,12 @@ WRITER_THREADS = 1  # DuckDB threads of the run's writer connection
 
 class Writer:
     """What a run's writer keeps from batch to batch: one connection to the working database and the shingle ids
-    of the documents it stored last (dedup.RecentShingles). Close it (or use it as a context manager) to
-    checkpoint."""
+    of the documents it stored last (dedup.RecentShingles); `run_id`: the run whose row each stored batch's counts are
+    added to (store.add_run_counts). Close it (or use it as a context manager) to checkpoint."""
 
-    def __init__(self, db_path: Path | str) -> None:
+    def __init__(self, db_path: Path | str, run_id: str | None = None) -> None:
         self.con: duckdb.DuckDBPyConnection = store.connect_writer(db_path)
+        self.run_id = run_id
         # One DuckDB thread: the writer stores while the workers analyse on every core, and a second thread only
         # waits for a busy core (python -m bench.store's 16 staged batches of 30k KCNA documents, replayed: store CPU
         # 5.4-6.7 -> 5.1-5.7 s, wall 10.4-10.5 -> 6.8-7.3 s with the host's cores busy; the same rows stored).
@@ -89,9 +90,12 @@ def store_batch(writer: Writer, batch_dir: Path) -> dict:
         # documents read with bytes lost (undecodable, replaced by U+FFFD): the run's note names them
         lossy = con.execute("select path, item, decoding from read_parquet(?) where decoding <> '' order by all",
                             [files["documents"]]).fetchall()
+        counts = {"documents_seen": documents_read, "documents_new": new.num_rows - again - corrected,
+                  "documents_rejected": len(rejections), "statements_added": statements_added}
+        if writer.run_id:
+            store.add_run_counts(con, writer.run_id, counts)
     shutil.rmtree(batch_dir, ignore_errors=True)
-    return {"documents_seen": documents_read, "documents_new": new.num_rows - again - corrected,
-            "documents_rejected": len(rejections), "statements_added": statements_added,
+    return {**counts,
             "documents_replaced": replaced, "documents_reextracted": again, "documents_corrected": corrected,
             "statements_replaced": replaced_statements,
             "documents_clustered": clustering.joined, "rejections": rejections, "lossy_decodings": lossy}

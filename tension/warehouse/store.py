@@ -301,6 +301,18 @@ def add_run_note(con: duckdb.DuckDBPyConnection, run_id: str, note: str) -> None
     con.execute("update runs set note = concat_ws('; ', nullif(note, ''), ?) where run_id = ?", [note, run_id])
 
 
+def add_run_counts(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict) -> None:
+    """Add one stored batch's counts to the run's row, in the batch's transaction: a run stopped before it finishes
+    (Ctrl-C, a kill) still says what it read and stored; finish_run writes the same totals."""
+    con.execute(
+        """update runs set documents_seen = coalesce(documents_seen, 0) + ?,
+           documents_new = coalesce(documents_new, 0) + ?, documents_rejected = coalesce(documents_rejected, 0) + ?,
+           statements_added = coalesce(statements_added, 0) + ? where run_id = ?""",
+        [counts.get("documents_seen", 0), counts.get("documents_new", 0), counts.get("documents_rejected", 0),
+         counts.get("statements_added", 0), run_id],
+    )
+
+
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict, status: str) -> None:
     """Close the run's row with its counts."""
     con.execute(
