@@ -66,6 +66,7 @@ def run(
     check_writable_db(db)
     check_parquet_free(db, parquet)
     from flows.local import ApiUnavailable, RunnerChoiceError, run_once  # Prefect only for commands running flows
+    from tension.run import FilesLeftToRetry
     from tension.warehouse.publish import RunInProgress
 
     check_no_run_in_progress(db)
@@ -87,6 +88,9 @@ def run(
     except RunInProgress as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=3) from None
+    except FilesLeftToRetry as error:  # the rest is published; the message names the files and what to do
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=1) from None
     except OSError as error:  # e.g. the published file could not be replaced: the message says what is intact
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(code=1) from None

@@ -118,6 +118,9 @@ def test_workers_that_cannot_see_the_inbox_fail_the_run_and_leave_the_file(tmp_p
         blind = tension_run(tmp_path, address, "data/t.duckdb")
     assert blind.returncode != 0
     assert "could not be read by the workers" in blind.stdout + blind.stderr
+    # the command's last word is its own message and exit 1 (Prefect's log above it keeps the failed flow's trace)
+    assert blind.returncode == 1 and blind.stderr.strip().splitlines()[-1].startswith("error: 2 file(s) could not be "
+                                                                                       "read"), blind.stderr[-3000:]
     db = tmp_path / "data" / "t.duckdb"
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from inbox_files").fetchone()[0] == 0
