@@ -19,6 +19,7 @@ CORPORA = {  # corpus -> (file under ../shared/data, the field the run took as e
     "rss2022": ("rss_2022/rss_2022_korea_mentions.jsonl", "link"),
     "rss2024": ("rss_2024/rss_2024_korea.jsonl", "id"),  # round 38 (h14al)
     "yonhap": ("yonhap_2025_12/baram_english_korea_pairs.jsonl", "id"),
+    "ru_state": ("ru_state_media_korea/ru_state_media_korea.jsonl", "id"),  # round 41 (h14ar)
 }
 
 
