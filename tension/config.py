@@ -4,6 +4,7 @@ weekly schedule; and how the configured country pairs are read."""
 from __future__ import annotations
 
 import csv
+import difflib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,7 @@ VIEW_COLUMNS_FILE = DATA_DIR / "view_columns.tsv"
 INDEX_KINDS_FILE = DATA_DIR / "index_kinds.tsv"
 REFERENCE_WORDS_FILE = DATA_DIR / "reference_words.tsv"
 POSTS_FILE = DATA_DIR / "posts.tsv"
+COUNTRIES_FILE = DATA_DIR / "actors_countries.tsv"  # every ISO 3166-1 country: the codes a pair may name
 
 DEFAULT_DB = Path("data/tension.duckdb")
 DEFAULT_REPORTS = Path("reports")
@@ -102,12 +104,35 @@ def load_pairs(path: Path = PAIRS_FILE) -> list[Pair]:
     pairs = [Pair(r["pair_id"], r["name"], r["country_a"], r["country_b"]) for r in rows]
     if not pairs:
         raise ValueError(f"{path} lists no country pairs: a pairs file is {example}")
+    ids: dict[str, int] = {}
+    members: dict[frozenset[str], int] = {}
     for number, pair in enumerate(pairs, start=2):
         codes = (pair.country_a, pair.country_b)
         if not all(len(c) == 3 and c.isascii() and c.isalpha() and c.isupper() for c in codes) or codes[0] == codes[1]:
             raise ValueError(f"{path} line {number}: countries {codes[0]!r} and {codes[1]!r} must be two different "
                              "ISO 3166 alpha-3 codes such as PRK, KOR, RUS, USA, JPN, CHN")
+        for code in codes:
+            if code not in country_codes():
+                # two letters swapped first (JNP for JPN), then the closest spelling
+                close = ([c for c in sorted(country_codes()) if sorted(c) == sorted(code)]
+                         or difflib.get_close_matches(code, sorted(country_codes()), n=1))
+                meant = f" (did you mean {close[0]}?)" if close else ""
+                raise ValueError(f"{path} line {number}: {code!r} is no ISO 3166 alpha-3 country code{meant}: "
+                                 "no statement could ever be given to it")
+        if pair.pair_id in ids:
+            raise ValueError(f"{path} line {number}: pair_id {pair.pair_id!r} is on line {ids[pair.pair_id]} "
+                             "already: each pair needs an id of its own")
+        if pair.countries() in members:
+            raise ValueError(f"{path} line {number}: {' and '.join(sorted(codes))} are the pair on line "
+                             f"{members[pair.countries()]} already (a pair holds both directions): list it once")
+        ids[pair.pair_id], members[pair.countries()] = number, number
     return pairs
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-3 codes of every country (actors_countries.tsv)."""
+    return frozenset(row["country"] for row in read_tsv(COUNTRIES_FILE))
 
 
 def load_index_kinds(path: Path = INDEX_KINDS_FILE) -> list[str]:

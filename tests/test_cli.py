@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -232,6 +233,34 @@ def test_a_malformed_pairs_file_says_what_a_pairs_file_is(tmp_path):
         load_pairs(names)
     result = runner.invoke(app, ["statements", str(SEED_TEXT), "--pairs", str(names)])
     assert result.exit_code == 2 and "alpha-3" in result.output
+
+
+PAIRS_HEADER = "pair_id\tname\tcountry_a\tcountry_b\tsource\n"
+
+
+@pytest.mark.parametrize("rows, says", [
+    # the same pair_id twice: the run stopped in its database step with a 353-line traceback (the tester, session 22)
+    ("PRK-KOR\tDPRK–ROK\tPRK\tKOR\tme\nPRK-KOR\tDPRK–ROK again\tPRK\tJPN\tme\n",
+     "line 3: pair_id 'PRK-KOR' is on line 2 already"),
+    # one pair in both orders: every statement counted twice, under two names
+    ("PRK-KOR\tDPRK–ROK\tPRK\tKOR\tme\nKOR-PRK\tROK–DPRK\tKOR\tPRK\tme\n",
+     "line 3: KOR and PRK are the pair on line 2 already (a pair holds both directions)"),
+    # a code no country has: the pair stayed empty everywhere, silently
+    ("PRK-KOR\tDPRK–ROK\tPRK\tKOR\tme\nJNP-PRK\tJapan–DPRK\tJNP\tPRK\tme\n",
+     "line 3: 'JNP' is no ISO 3166 alpha-3 country code (did you mean JPN?)"),
+])
+def test_a_pairs_file_with_a_repeated_pair_or_an_unknown_country_is_refused_in_one_line(tmp_path, rows, says):
+    from tension.config import load_pairs
+
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text(PAIRS_HEADER + rows, encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(says)):
+        load_pairs(pairs)
+    for command in (["run", "-i", str(SEED_TEXT), "--db", str(tmp_path / "t.duckdb"), "--no-report"],
+                    ["statements", str(SEED_TEXT)]):
+        result = runner.invoke(app, [*command, "--pairs", str(pairs)])
+        assert result.exit_code == 2 and says in " ".join(result.output.split()), result.output
+    assert not (tmp_path / "t.duckdb").exists() and not list(tmp_path.glob(".t.duckdb*"))  # refused before any work
 
 
 def test_statements_empty_folder_and_default_speaker(tmp_path):
