@@ -176,6 +176,10 @@ def test_pair_statements_carry_their_sentence_and_cues_add_up(tmp_path: Path) ->
     assert list(cues["marker_kinds"].iloc[1]) == ["negation"]
     assert cues["contribution"].tolist() == [0.3, 0.175] and cues["cue_sum"].tolist() == [0.475, 0.475]
     assert math.isclose(cues["vader_part"].iloc[0], 0.1)
+    # the README's "keep in_index" works on the cue rows too: each carries its statement's in_index
+    same = query(path, "select count(*), count(*) filter (where c.in_index = p.in_index) from statement_cues c "
+                       "join pair_statements p using (pair_id, statement_id)")
+    assert same.iloc[0, 0] > 0 and same.iloc[0, 0] == same.iloc[0, 1]
 
 
 def test_every_column_of_every_view_has_a_comment(known: Path) -> None:

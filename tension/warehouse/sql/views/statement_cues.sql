@@ -1,6 +1,7 @@
 -- One row per cue that fired in a pair statement, with what it contributed: the cues that drive a week are
 --   select matched, count(*), sum(contribution) from statement_cues where pair_id = 'PRK-KOR'
---   and iso_week = '2012-W15' group by 1 order by 3 desc
+--   and iso_week = '2012-W15' and in_index group by 1 order by 3 desc
+-- (in_index: the rows the index sums; counts_in_index is the voice test alone, headline copies of a lead included)
 -- A statement that bears on two pairs has its cues under both. The statement's hostility is the calibration of
 -- tanh(cue_sum + vader_part) x modality_factor (explanation.raw_hostility); cue_sum takes on each side (hostile,
 -- cooperative) the largest contribution in full and the others by 0.25 (METHODOLOGY.md section 2).
@@ -15,6 +16,7 @@ with cues as (
         ps.outlet,
         ps.speaker_actor,
         ps.counts_in_index,
+        ps.in_index,
         ps.hostility,
         ps.cue_sum,
         cast(json_extract_string(ps.explanation, '$.vader_part') as double) as vader_part,
@@ -50,7 +52,8 @@ final as (
         doc_id,
         outlet,
         speaker_actor,
-        counts_in_index
+        counts_in_index,
+        in_index
     from cues
 )
 
