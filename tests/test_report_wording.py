@@ -43,6 +43,27 @@ def test_intensity_is_never_called_low_and_usual_only_under_1_sd() -> None:
     assert "typical" not in text.intensity_level_text(_row(intensity_departure_z=2.7))  # one document: not flagged
 
 
+def test_a_usual_level_resting_on_few_weeks_says_how_few() -> None:
+    """The tester of session 22 could not tell from the report that a surge's usual level came from 5 weeks, the
+    other 7 of the 12 before being feed gaps or a document each."""
+    surge = text.intensity_level_text(_row(intensity_flagged=True, intensity_departure_z=3.3,
+                                           intensity_baseline=0.6, intensity_baseline_periods=5))
+    assert surge == ("<b>▲ unusually high</b>: 3.3 SD above a usual 0.6 (from 5 of the 12 weeks before; the others "
+                     "unread, barely read or flagged)"), surge
+    whole = text.intensity_level_text(_row(intensity_flagged=True, intensity_departure_z=3.3,
+                                           intensity_baseline_periods=12))
+    assert whole == "<b>▲ unusually high</b>: 3.3 SD above a usual 15.5", whole
+
+
+def test_the_report_counts_the_usual_level_in_the_weeks_the_index_takes_it_from(tmp_path) -> None:
+    from tension.reporting.chart_notes import BASELINE_WEEKS
+
+    path = new_db(tmp_path / "p.duckdb")
+    with store.connect(path, read_only=True) as con:
+        weeks = con.execute("select baseline_periods from index_parameters where grain = 'week'").fetchone()[0]
+    assert weeks == BASELINE_WEEKS
+
+
 def test_vader_shows_its_part_of_the_score() -> None:
     explanation = json.dumps({"cues": [{"matched": "protest", "weight": 0.35, "contribution": 0.35}],
                               "vader_compound": -0.73, "vader_part": 0.146, "vader_weight": 0.2})

@@ -386,6 +386,7 @@ def test_intensity_baseline_and_flag_by_hand(tmp_path: Path) -> None:
                  for s in range(t) if s not in flagged]
         assert math.isclose(row["intensity_baseline"], statistics.fmean(roots) ** 2) if roots \
             else is_null(row["intensity_baseline"])
+        assert row["intensity_baseline_periods"] == len(roots), row["iso_week"]  # the weeks it rests on
         if len(roots) < 4:
             assert is_null(row["intensity_departure_z"]) and is_null(row["intensity_flagged"]), row["iso_week"]
             continue

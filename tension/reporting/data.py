@@ -72,11 +72,13 @@ def surge_notes(con: duckdb.DuckDBPyConnection, weekly: pd.DataFrame, per_week: 
     """Each week of unusually high intensity with what drove it: its `per_week` most hostile state-voice statements
     (speaker, reporter, quote, outlet, date), one row each, `rank` 1 the most hostile; a week whose statements cannot
     be found keeps one row with no statement."""
-    columns = ["pair_id", "week_start", "iso_week", "intensity", "intensity_baseline", "intensity_departure_z",
-               "n_hostile", "n_documents", "rank", "statement_id", "speaker", "quote", "hostility", "outlet",
+    columns = ["pair_id", "week_start", "iso_week", "intensity", "intensity_baseline", "intensity_baseline_periods",
+               "intensity_departure_z", "n_hostile", "n_documents", "rank", "statement_id", "speaker", "quote", "hostility", "outlet",
                "published", "occurred", "reported_by"]
     if "intensity_flagged" not in weekly:
         return pd.DataFrame(columns=columns)
+    if "intensity_baseline_periods" not in weekly:  # a database published before the column
+        weekly = weekly.assign(intensity_baseline_periods=pd.NA)
     surges = weekly[weekly["intensity_flagged"].astype("boolean").fillna(False).astype(bool)].copy()
     if surges.empty:
         return pd.DataFrame(columns=columns)

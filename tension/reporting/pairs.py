@@ -12,6 +12,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
 from tension.reporting import charts
+from tension.reporting.chart_notes import usual_level
 from tension.reporting.data import ReportData, Scope, week_rows
 from tension.reporting.layout import CHART_WEEKS, page_chart, flow_height, paragraph, file_stem, wrapped_table
 from tension.reporting.text import (
@@ -267,8 +268,9 @@ def _surge_section(surges: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> l
             first = number == 0
             rows.append([
                 f"<b>{s.iso_week}</b><br/>{week_span(pd.Timestamp(s.week_start).date())}" if first else "",
-                f"<b>{s.intensity:.1f}</b>: ▲ {s.intensity_departure_z:.1f} SD above a usual "
-                f"{s.intensity_baseline:.1f}" if first else "",
+                f"<b>{s.intensity:.1f}</b>: ▲ {s.intensity_departure_z:.1f} SD above "
+                f"{usual_level(s.intensity_baseline, getattr(s, 'intensity_baseline_periods', None))}"
+                if first else "",
                 f"{int(s.n_hostile)} ({int(s.n_documents)})" if first else "",
                 _said(s, QUOTE_CHARS // 2) if pd.notna(s.statement_id) else "—",
                 (f"{escape(cell_text(s.outlet))}<br/>{published:%d %b %Y}"

@@ -242,14 +242,14 @@ def intensity_level_text(row: pd.Series) -> str:
     baseline, z = row.get("intensity_baseline"), row.get("intensity_departure_z")
     if baseline is None or z is None or pd.isna(baseline) or pd.isna(z):
         return "no usual level yet (needs 4 earlier weeks read)"
-    usual, z = f"{float(baseline):.1f}", float(z)
+    usual, z = chart_notes.usual_level(baseline, row.get("intensity_baseline_periods")), float(z)
     if _true(row.get("intensity_flagged")):
-        return f"<b>▲ unusually high</b>: {z:.1f} SD above a usual {usual}"
+        return f"<b>▲ unusually high</b>: {z:.1f} SD above {usual}"
     if z >= 2.5:
-        return f"{z:.1f} SD above a usual {usual} — high, but from a single document"
+        return f"{z:.1f} SD above {usual} — high, but from a single document"
     if z >= 1:
-        return f"{z:.1f} SD above a usual {usual} — high, but under the 2.5 SD mark"
-    return f"within its usual range (usual level {usual})"
+        return f"{z:.1f} SD above {usual} — high, but under the 2.5 SD mark"
+    return f"within its usual range (usual level {float(baseline):.1f})"
 
 
 def _true(value: object) -> bool:

@@ -247,7 +247,8 @@ compared as (
 
 departures as (
     select c.*, w.intensity_departure_z, w.intensity_flagged,
-        list_aggregate(w.base_roots, 'avg') as intensity_root_mean
+        list_aggregate(w.base_roots, 'avg') as intensity_root_mean,
+        list_aggregate(w.base_roots, 'count') as intensity_root_n
     from compared as c
     join walk as w on w.pair_id = c.pair_id and w.step = c.step
 ),
@@ -302,6 +303,9 @@ final as (
         -- The typical intensity of the baseline periods with coverage, not flagged: the square of the mean of their
         -- square roots, so one surge period does not make the next ones look calm.
         case when intensity is not null then intensity_root_mean * intensity_root_mean end as intensity_baseline,
+        -- how many of the baseline_periods before it the usual level rests on (the others unread, partial, low in
+        -- coverage or flagged): a report says so when it is few
+        case when intensity is not null then intensity_root_n end as intensity_baseline_periods,
         intensity_departure_z,
         intensity_flagged,
         n_hostile,
