@@ -29,7 +29,7 @@ def _rows(ctx, text: str, speaker: str | None = None, day: date = _WIRE_DAY) -> 
             for s in extract_statements(text, day, ctx.actors, ctx.lexicon, speaker)]
 
 
-# --- a. kinship subjects -----------------------------------------------------------------------------------------------
+# --- a. kinship subjects ---------------------------------------------------------------------------------------------
 
 def test_the_sister_of_the_leader_who_warns_is_the_sister(ctx):
     rows = _rows(ctx, "The sister of North Korean leader Kim Jong Un warned South Korea of a stern response to its "
@@ -38,13 +38,13 @@ def test_the_sister_of_the_leader_who_warns_is_the_sister(ctx):
 
 
 def test_her_name_with_an_apposition_without_article_is_still_her(ctx):
-    rows = _rows(ctx, "Kim Yo Jong, sister of North Korean dictator Kim Jong Un, has warned that South Korea will pay "
-                      "for the leaflets.")
+    rows = _rows(ctx, "Kim Yo Jong, sister of North Korean dictator Kim Jong Un, on Sunday accused South Korea of "
+                      "sending leaflets.")
     assert rows and all(r[0] == "Kim Yo Jong" for r in rows), rows
 
 
 def test_the_influential_sister_of_the_leader_unnamed_is_her(ctx):
-    rows = _rows(ctx, "The influential sister of the North Korean leader mocked the South Korean president on "
+    rows = _rows(ctx, "The influential sister of the North Korean leader ridiculed South Korea's new defence plan on "
                       "Tuesday.")
     assert rows and all(r[0] == "Kim Yo Jong" and r[1] == "PRK" and r[3] == "KOR" for r in rows), rows
 
@@ -68,19 +68,19 @@ def test_the_leader_who_warns_is_still_the_leader(ctx):
 # --- b. "went on" that is no speech -----------------------------------------------------------------------------------
 
 def test_went_on_a_strike_says_nothing(ctx):
-    rows = _rows(ctx, "Then, the union of south Korean dock workers went on a strike against the puppet authorities.",
-                 "KCNA", _KCNA_DAY)
+    rows = _rows(ctx, "A union of dockers in Pusan staged a rally.\n\nLater the union went on a strike against the "
+                      "puppet authorities.", "KCNA", _KCNA_DAY)
     assert not [r for r in rows if r[4].startswith("speech verb")], rows
 
 
 def test_went_on_the_rampage_says_nothing(ctx):
-    rows = _rows(ctx, "Recently the U.S. and south Korea went on the rampage against the DPRK, straining the "
-                      "situation.", "KCNA", _KCNA_DAY)
+    rows = _rows(ctx, "Last week the U.S. and south Korea went on the rampage near the border, raising tension.",
+                 "KCNA", _KCNA_DAY)
     assert not [r for r in rows if r[4].startswith("speech verb")], rows
 
 
 def test_goes_on_at_the_clause_end_says_nothing(ctx):
-    rows = _rows(ctx, "Peace cannot be ensured on the peninsula as long as the occupation of south Korea by the U.S. "
+    rows = _rows(ctx, "The people of south Korea will never live in peace while the U.S. troop presence in their land "
                       "goes on.", "KCNA", _KCNA_DAY)
     assert not [r for r in rows if r[4].startswith("speech verb")], rows
 
@@ -99,9 +99,9 @@ def test_went_on_to_say_still_speaks(ctx):
 # --- c. a headline given its lead's voice ----------------------------------------------------------------------------
 
 def test_a_headline_of_a_foreign_group_keeps_its_own_country_out_of_its_targets(ctx):
-    text = ("Lee Myung Bak's Reckless Remarks Blasted: Russian Party\n\n"
+    text = ("Lee Myung Bak's Slander of DPRK Rejected: Russian Party\n\n"
             "The Russian Communist Workers' Party issued a statement on Monday denouncing Lee Myung Bak for his "
-            "reckless remarks against the DPRK.")
+            "slander against the DPRK.")
     rows = _rows(ctx, text, "KCNA", _KCNA_DAY)
     head = [r for r in rows if r[4] == "headline (lead's voice)"]
     assert head and all("RUS" not in r[3].split(",") and "KOR" in r[3].split(",") for r in head), rows
@@ -111,8 +111,8 @@ def test_a_headline_of_a_foreign_group_keeps_its_own_country_out_of_its_targets(
 
 def test_koreans_nationals_in_russia_speak_for_no_state(ctx):
     text = ("The Central Association of Korean Nationals in Russia issued a statement condemning the south Korean "
-            "regime for its war drills against the DPRK.\n\nThe statement said the south Korean authorities should stop "
-            "the drills at once.")
+            "regime for its war drills against the DPRK.\n\nThe statement said the south Korean authorities should "
+            "stop the drills at once.")
     rows = _rows(ctx, text, "KCNA", _KCNA_DAY)
     assert rows and all(r[1] is None and r[2] == "diaspora_foreign" for r in rows), rows
 
