@@ -198,4 +198,7 @@ def voiceless_headline_takes_lead(statements: list[Statement], body: str) -> lis
             s.speaker, s.speaker_actor, s.speaker_country = voice.speaker, voice.speaker_actor, voice.speaker_country
             s.speaker_role, s.speaker_kind, s.reported_by = voice.speaker_role, voice.speaker_kind, voice.reported_by
             s.person, s.attribution = voice.person, "headline (lead's voice)"
+            # the voice's own country is none of its targets, as for every other statement ("...: Russian Party"
+            # named the speaker, not whom it speaks of; issue 13 round 60)
+            s.targets = [t for t in s.targets if t != voice.speaker_country]
     return statements

@@ -15,7 +15,7 @@ from tension.extract.mentions import Mention
 from tension.extract.walk import Walk
 
 
-DIASPORA = re.compile(r"\bKoreans?\s+(?:in|living|residing|residents?\s+in)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
+DIASPORA = re.compile(r"\bKoreans?\s+(?:[Nn]ationals\s+)?(?:in|living|residing|residents?\s+in)\b|\bcompatriots\b|\boverseas\b|\bChongryon\b", re.I)
 _OFFICE = re.compile(r"\b(?:ministry|office|officials?|government|embassy|military|army|navy|command|agency|"
                      r"spokes\w+|bureau|administration|secretariat|commission|department|authorit(?:y|ies)|"
                      r"leaders|ministers|presidents|diplomats|envoys)\b", re.I)  # (plural heads: twelfth round)
