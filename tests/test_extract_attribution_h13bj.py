@@ -2,9 +2,9 @@
 
 - "the (influential) sister of <the leader>" is the sister, not the leader (actors.tsv: her descriptions "sister of
   ..." as aliases, as round 12 gave her "Kim Jong Un's sister"); the leader's own acts with his relatives stay his;
-- "went on" / "goes on" speaks only before a colon, "to <verb>" or "saying" ("the article went on:", "he went on to
-  say"); "went on a strike", "went on the rampage", "as long as the occupation goes on" say nothing
-  (reference_words.tsv use `continuing_verb`);
+- ("went on" / "goes on" as speech only before a colon, "to <verb>" or "saying" was built on the branch and left out
+  at the merge: its changed gold-free rows judged 1 better, 3 worse, 4 unclear, since it uncovers a Rodong Sinmun
+  article's continuation sentences given kind civic; the two speech uses below hold either way);
 - a headline given its lead's voice keeps none of that voice's own country among its targets (as every other
   statement), so a Russian group's headline is not aimed at Russia;
 - a Korean residents' association in Russia ("the Central Association of Korean Nationals in Russia") speaks for no
@@ -65,25 +65,7 @@ def test_the_leader_who_warns_is_still_the_leader(ctx):
     assert rows and all(r[0] == "Kim Jong Un" for r in rows), rows
 
 
-# --- b. "went on" that is no speech -----------------------------------------------------------------------------------
-
-def test_went_on_a_strike_says_nothing(ctx):
-    rows = _rows(ctx, "A union of dockers in Pusan staged a rally.\n\nLater the union went on a strike against the "
-                      "puppet authorities.", "KCNA", _KCNA_DAY)
-    assert not [r for r in rows if r[4].startswith("speech verb")], rows
-
-
-def test_went_on_the_rampage_says_nothing(ctx):
-    rows = _rows(ctx, "Last week the U.S. and south Korea went on the rampage near the border, raising tension.",
-                 "KCNA", _KCNA_DAY)
-    assert not [r for r in rows if r[4].startswith("speech verb")], rows
-
-
-def test_goes_on_at_the_clause_end_says_nothing(ctx):
-    rows = _rows(ctx, "The people of south Korea will never live in peace while the U.S. troop presence in their land "
-                      "goes on.", "KCNA", _KCNA_DAY)
-    assert not [r for r in rows if r[4].startswith("speech verb")], rows
-
+# --- b. "went on" (not merged: see the docstring) -- the speech uses stay speech ------------------------------------
 
 def test_went_on_with_a_colon_still_speaks(ctx):
     rows = _rows(ctx, "The article went on: The south Korean puppets are the enemy of peace.", "KCNA", _KCNA_DAY)
