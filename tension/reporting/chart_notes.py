@@ -15,12 +15,14 @@ MIN_QUOTE_CHARS = 50  # less room than this on a note's line: its quote on a lin
 BASELINE_WEEKS = 12  # index_parameters' baseline_periods at week grain: the weeks the usual level is taken from
 
 
-def usual_level(baseline: object, periods: object = None) -> str:
+def usual_level(baseline: object, periods: object = None, short: bool = False) -> str:
     """'a usual 0.6', and how few weeks it rests on when some of the 12 before were not read, barely read or
-    flagged (intensity_baseline_periods): a surge over a usual level of five quiet weeks says so."""
+    flagged (intensity_baseline_periods): a surge over a usual level of five quiet weeks says so. `short`: for a
+    chart's note line ('a usual 0.6 of 5 weeks')."""
     text = f"a usual {float(baseline):.1f}"
     if periods is not None and not pd.isna(periods) and int(periods) < BASELINE_WEEKS:
-        text += (f" (from {int(periods)} of the {BASELINE_WEEKS} weeks before; the others unread, barely read or "
+        text += (f" of {int(periods)} weeks" if short else
+                 f" (from {int(periods)} of the {BASELINE_WEEKS} weeks before; the others unread, barely read or "
                  "flagged)")
     return text
 
@@ -85,7 +87,7 @@ def surge_lines(surges: pd.DataFrame, numbers: dict[pd.Timestamp, int]) -> list[
         hostile = int(row["n_hostile"]) if pd.notna(row.get("n_hostile")) else 0
         line = (f"{number}  {row['iso_week']}: intensity {row['intensity']:.1f}, "
                 f"{row['intensity_departure_z']:.1f} SD above "
-                f"{usual_level(row['intensity_baseline'], row.get('intensity_baseline_periods'))} "
+                f"{usual_level(row['intensity_baseline'], row.get('intensity_baseline_periods'), short=True)} "
                 f"({hostile} hostile statement{'s' * (hostile != 1)}); most hostile — {_who(row)}: ")
         lines += _note_quote(line, row["quote"]).splitlines()
     return lines
