@@ -11,6 +11,7 @@ from tension.config import CUES_FILE, DATA_DIR, read_tsv
 INSULTS_FILE = DATA_DIR / "cues_insults.tsv"
 MODIFIERS_FILE = DATA_DIR / "cues_modifiers.tsv"
 VADER_FILE = DATA_DIR / "cues_vader.tsv"
+CHARGES_FILE = DATA_DIR / "cues_charges.tsv"
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,9 @@ def load_statement_hedges(path: Path = MODIFIERS_FILE) -> tuple[str, ...]:
 def load_vader_overrides(path: Path = VADER_FILE) -> dict[str, float | None]:
     """VADER lexicon changes for this domain: a valence, or None to drop a word ('United', 'Party')."""
     return {r["word"].lower(): (float(r["valence"]) if r["valence"] else None) for r in read_tsv(path)}
+
+
+def load_charge_cues(path: Path = CHARGES_FILE) -> frozenset[str]:
+    """The cue patterns (of cues.tsv) that open a charge whose object follows them (cues_charges.tsv;
+    rules.charged_cooperation)."""
+    return frozenset(row["cue"] for row in read_tsv(path))

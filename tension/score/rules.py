@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from tension.score.lexicon import load_charge_cues
 from tension.score.patterns import _CLAUSE_BREAK
 
 POLARITY_KINDS = ("negation", "refusal", "reversal", "emphasis", "opposition")  # the nearest decides the sign
@@ -386,3 +387,47 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 # it put such threats below plain accusations. This holds the sixteenth round's case too (seed 61): 'denied the joint
 # declaration', where the extractor's `negated` is the rejection cue's own word, counted once. Part of the version.
 UNNEGATED_HOSTILE_KEEPS = frozenset({"negated"})
+
+
+# Cooperation named inside a charge (forty-second round, issue 14: "demands, condemnations and apologies scored by who
+# must do what; third-party cooperation not credited to the target"). A cooperative cue after a counted accusation cue
+# in the same clause is what the charge is about (written for this note: "slammed the chief's empty talk about
+# dialogue", "a mockery of the joint declaration", "ridiculed his claim that he wanted improved relations"), not the
+# speaker's cooperation: its factor is multiplied by CHARGED_COOPERATION_FACTOR (0: it counts nothing; marker kind
+# "charged"), as the other side's cooperation told by the speaker (TARGETS_COOPERATION_FACTOR) and a disapproval's
+# topic (the marker rows 'condemn~ ...', which reach 5 words) are not credited. Only after the charge and within its
+# clause (a comma, a colon or a dash ends it, but not a comma in a list of names: "condemned China, Japan and South
+# Korea over their joint declaration"): "after the talks, the spokesman slammed the drills" and "criticized the
+# test, and proposed talks" keep the talks; not in a statement in the first person (the speaker's own offer beside its
+# charge: "we denounce the drills and remain ready for dialogue"). Counted in two blind gold-free KCNA draws
+# (docs/evaluation-scoring.md, round 42): 4.9% of KCNA's gold-free counting pair rows hold a counted cooperative cue
+# after an accusation cue; class-2 rows of the draws scored 0.27 and 0.30 on average, half of them below 0.3.
+CHARGE_CUES = load_charge_cues()  # tension/data/cues_charges.tsv: which accusation cues open a charge
+CHARGED_COOPERATION_FACTOR = 0.0
+
+
+def _in_name_list(words: list[str], k: int, text: str, span: Callable[[int], tuple[int, int]]) -> bool:
+    """Whether the comma at word `k` separates two capitalised names of a list ("condemned China, Japan and South
+    Korea over their joint declaration"): it ends no clause. (`words` are lower-cased: the text is read at `span`.)"""
+    if words[k] != "," or not 0 < k < len(words) - 1:
+        return False
+    return all(text[slice(*span(i))][:1].isupper() for i in (k - 1, k + 1))
+
+
+def charged_cooperation(found: list[dict], starts: list[int], words: list[str], text: str,
+                        span: Callable[[int], tuple[int, int]], in_first_person: Callable[[], bool]) -> None:
+    """Multiply by CHARGED_COOPERATION_FACTOR the cooperative cues of `found` (first word indices `starts`) that
+    follow a counted cue of CHARGE_CUES in the same clause (`span` gives a word's characters in `text`), unless the statement is in the first person (asked last,
+    only when there is such a cue)."""
+    charge = next((start for cue, start in zip(found, starts)
+                   if cue["cue"] in CHARGE_CUES and cue["contribution"] > 0 and cue["weight"] > 0), None)
+    if charge is None:
+        return
+    named = [cue for cue, start in zip(found, starts) if cue["contribution"] < 0 and start > charge
+             and not any(words[k] in _CLAUSE_BREAK and not _in_name_list(words, k, text, span) for k in range(charge, start))]
+    if not named or in_first_person():
+        return
+    for cue in named:
+        cue["markers"] = cue["markers"] + [{"marker": "named in a charge", "kind": "charged"}]
+        cue["factor"] = round(cue["factor"] * CHARGED_COOPERATION_FACTOR, 4)
+        cue["contribution"] = round(cue["weight"] * cue["factor"], 4)

@@ -64,7 +64,8 @@ from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPIN
                                  _quoted_spans, aggregate, aggregate_sides, count_style_once, derogate, in_background,
                                  acronym, in_name, lifts_cap, purpose_of_undone, running_text, NAME_LED_KINDS,
                                  UNNEGATED_HOSTILE_KEEPS, SUBJECT_EPITHET_KINDS, TARGETS_BY_COUNTRY_NAME,
-                                 TARGETS_COOPERATION_FACTOR, NOT_A_NAME, CHARGED_FORCE_KINDS, charged_force)
+                                 TARGETS_COOPERATION_FACTOR, NOT_A_NAME, CHARGED_FORCE_KINDS, charged_force,
+                                 charged_cooperation)
 from tension.score.tokens import CONTRACTIONS, TYPOGRAPHY, Tokenizer, Tokens  # noqa: F401 (re-exported)
 from tension.score.vader import FastSentimentIntensityAnalyzer
 from tension.score.version import TOKEN_PATTERN, scorer_version, version_text  # noqa: F401 (re-exported)
@@ -343,6 +344,9 @@ class Scorer:
         if hostile and cooperative:
             purpose_of_undone(found, cue_spans, words)
             in_background(found, [start for _, start, _ in cue_hits], words)
+            # cooperation named inside a charge is its topic (rules.charged_cooperation)
+            charged_cooperation(found, [start for _, start, _ in cue_hits], words, text, tokens.span,
+                                lambda: first_person(words, text, tokens.span))
         if once and hostile > once:  # an epithet (a once-counted kind) and another hostile cue: KCNA's account of
             # the other side's force may be a charge (rules.charged_force)
             charged_force(found, lambda: first_person(words, text, tokens.span))

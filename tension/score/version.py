@@ -33,7 +33,7 @@ from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, C
                                  CONTENT_LINKS, CONTENT_REACH, CONTENT_STOPS, TOPIC_KEEPS_TURNED, ACRONYM_LETTERS,
                                  UNNEGATED_HOSTILE_KEEPS, NAME_LED_KINDS, SUBJECT_EPITHET_KINDS,
                                  TARGETS_BY_COUNTRY_NAME, TARGETS_COOPERATION_FACTOR, NOT_A_NAME,
-                                 CHARGED_FORCE_KINDS)
+                                 CHARGED_FORCE_KINDS, CHARGE_CUES, CHARGED_COOPERATION_FACTOR)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
 
 TOKEN_PATTERN = _TOKEN.pattern  # in the version: a change of the tokens changes what cues match
@@ -58,7 +58,7 @@ def constants() -> str:
                  sorted(UNNEGATED_HOSTILE_KEEPS), sorted(CONCESSIVE_WORDS), CONCESSION_REACH,
                  sorted(NAME_LED_KINDS), sorted(SUBJECT_EPITHET_KINDS), TARGETS_COOPERATION_FACTOR,
                  sorted(CLAUSE_OPENERS), sorted(CLAUSE_STARTS), TARGETS_BY_COUNTRY_NAME, sorted(NOT_A_NAME),
-                 ABBREVIATION_LETTERS, sorted(CHARGED_FORCE_KINDS)))
+                 ABBREVIATION_LETTERS, sorted(CHARGED_FORCE_KINDS), sorted(CHARGE_CUES), CHARGED_COOPERATION_FACTOR))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
