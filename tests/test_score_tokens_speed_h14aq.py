@@ -91,3 +91,54 @@ def test_texts_tokenize_as_before(scorer):
 ])
 def test_a_json_line_is_json_dumps(obj):
     assert _JSON_LINE(obj) == json.dumps(obj, ensure_ascii=False)
+
+
+# Held words (tension/score/patterns.py, _Automaton._held): a short first word whose every pattern needs a longer exact
+# next word is tried from that next word; the matches are those of the word tried as a start of its own.
+
+from tension.score.patterns import HELD, _Automaton  # noqa: E402
+
+
+def _matches(patterns: list[str], text: str) -> list[tuple[int, int, int]]:
+    automaton = _Automaton(patterns)
+    words = text.split()
+    return automaton.find(words, [automaton.candidates(word) for word in words])
+
+
+def test_a_short_gated_first_word_is_held():
+    automaton = _Automaton(["the captured soldier~", "captured spy", "to shell", "to x"])
+    assert "the" in automaton._held and automaton.candidates("the") == ()
+    assert automaton.candidates("captured")[0] == HELD
+    assert "to" not in automaton._held  # its next word 'x' is as short as it
+
+
+@pytest.mark.parametrize("patterns, text, expected", [
+    (["the captured soldier~"], "the captured soldiers", [(0, 0, 3)]),  # the text's first word
+    (["the captured soldier~"], "they saw the captured soldiers", [(0, 2, 5)]),
+    (["the captured soldier~"], "the the captured soldier", [(0, 1, 4)]),
+    (["the captured soldier~"], "captured soldiers", []),  # no held word before
+    (["the captured soldier~"], "saw the", []),  # a held word at the end
+    (["the captured soldier~"], "the , captured soldiers", []),
+    (["the captured soldier~", "captured spy"], "the captured spy", [(1, 1, 3)]),  # the held word fails, then its own
+    (["the captured soldier~", "captured spy"], "the captured soldier", [(0, 0, 3)]),  # the held word's match first
+    (["saw the", "the captured soldier~"], "saw the captured soldier", [(0, 0, 2)]),  # the held word inside a match
+    (["the captured soldier~", "of the"], "of the captured soldier", [(1, 0, 2)]),  # 'the' not held: 'of the' is short
+])
+def test_held_words_keep_the_matches(patterns, text, expected):
+    assert _matches(patterns, text) == expected
+
+
+def test_held_words_find_what_every_start_finds(scorer):
+    """Random texts of the lexicons' held words, the words after them and others: the same matches as with every
+    word's own patterns as its start (find() without held words: what it did before)."""
+    rng = random.Random(14)
+    automata = [automaton for automaton in scorer.tokenizer.automata if automaton._held]
+    assert automata  # (the lexicons have held words today; else this test tests nothing)
+    for automaton in automata:
+        vocabulary = sorted(automaton._held) + sorted(automaton._after_held) + [
+            "soldiers", "drills", "war", "said", ",", ".", "not", "will", "the", "joint", "military", "korean"]
+        for _ in range(1500):
+            words = [rng.choice(vocabulary) for _ in range(rng.randint(1, 12))]
+            every = [automaton._first_word_of(word) for word in words]
+            assert automaton.find(words, [automaton.candidates(word) for word in words]) == \
+                automaton.find(words, every), words
