@@ -77,6 +77,28 @@ def _split_tokens(lower: str) -> tuple[list[str], list[tuple[int, int]]]:
     return words, spans
 
 
+_OPENING = "(["  # brackets a word may open with: each a token of its own (_TOKEN's last alternative)
+_CLOSING = ".,;:!?)]"  # punctuation a word may end with: each a token of its own
+
+
+def _simple_chunk(lower: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...], int, int] | None:
+    """`_split_tokens(lower)` as tuples, for a chunk that is one run of letters and digits between opening brackets
+    and closing punctuation ("(kcna)", "war.", "dprk,"): each bracket or mark a token, the run one; with the run's
+    start and end. None for any other chunk (the regex decides). The run holds no "'", "-" or ",", so no rule of
+    _TOKEN but the letters-and-digits one and the punctuation one can match in it or across its ends."""
+    if lower.isalnum():
+        return (lower,), ((0, len(lower)),), 0, len(lower)
+    opened = lower.lstrip(_OPENING)
+    word = opened.rstrip(_CLOSING)
+    if not word.isalnum():
+        return None
+    start = len(lower) - len(opened)
+    end = start + len(word)
+    return ((*lower[:start], word, *lower[end:]),
+            (*((i, i + 1) for i in range(start)), (start, end), *((i, i + 1) for i in range(end, len(lower)))),
+            start, end)
+
+
 def _months(text: str, words: list[str], span: Callable[[int], tuple[int, int]]) -> list[int]:
     """Indices of the "may" tokens that are the month May: capitalised and followed by a number ("May 5")."""
     if "May" not in text or "may" not in words:
@@ -182,14 +204,23 @@ class Tokenizer:
         """(words, spans in the chunk, VADER's word, that lowered, each automaton's candidates per word) of a chunk."""
         record = self._memo.get(chunk)
         if record is None:
-            words, spans = _split_tokens(chunk.lower())
-            # VADER's words of the chunk as VADER reads it (straight quotes, dashes as spaces): usually one word,
-            # none for a lone dash, two for "idiot—he"
-            vader_words = words_of([chunk] if chunk.isascii() else chunk.translate(TYPOGRAPHY).split())
-            # one word (a str, nearly always) or a tuple of them (none or several: see _flat)
-            vader, lowered = ((vader_words[0], vader_words[0].lower()) if len(vader_words) == 1 else
-                              (tuple(vader_words), tuple(w.lower() for w in vader_words)))
-            record = (tuple(words), tuple(spans), vader, lowered,
+            lower = chunk.lower()
+            simple = _simple_chunk(lower) if chunk.isascii() else None
+            if simple is not None:  # one ASCII word, perhaps with brackets or punctuation (most new chunks)
+                words, spans, start, end = simple
+                # VADER strips the punctuation from the word unless that leaves 2 characters or fewer (words_of)
+                vader = chunk if end - start <= 2 or end - start == len(chunk) else chunk[start:end]
+                lowered = vader.lower()
+            else:
+                words, spans = _split_tokens(lower)
+                # VADER's words of the chunk as VADER reads it (straight quotes, dashes as spaces): usually one
+                # word, none for a lone dash, two for "idiot—he"
+                vader_words = words_of([chunk] if chunk.isascii() else chunk.translate(TYPOGRAPHY).split())
+                # one word (a str, nearly always) or a tuple of them (none or several: see _flat)
+                vader, lowered = ((vader_words[0], vader_words[0].lower()) if len(vader_words) == 1 else
+                                  (tuple(vader_words), tuple(w.lower() for w in vader_words)))
+                words, spans = tuple(words), tuple(spans)
+            record = (words, spans, vader, lowered,
                       *[tuple(map(automaton.candidates, words)) for automaton in self.automata])
             if len(self._memo) < MEMO_CHUNKS:
                 record = tuple(map(self._shared.setdefault, record, record))  # equal parts kept once: a smaller memo
