@@ -13,8 +13,6 @@ from itertools import compress
 
 MEMO_WORDS = 200_000  # distinct words whose candidate patterns each automaton remembers
 GAP_WORDS = 3  # a lone "*" in a cue pattern stands for zero to three words
-HELD_LENGTH = 3  # a first word of at most this many letters may be held (see _Automaton._held)
-HELD = -1  # candidates() of a word that can follow a held word: this first, then its own patterns
 _CLAUSE_BREAK = frozenset(".,;:!?()[]—–")
 
 
@@ -93,19 +91,6 @@ class _Automaton:
         # those forms together, so that find() rules the start out with one test (function words start most of the
         # candidates and nearly all fail on the next word)
         self._gates: dict[str, frozenset[str]] = {}
-        # Held words: a short first word ('the', 'of', 'to', 'a', 'on') whose every candidate needs the next word to be
-        # one of some exact forms, all longer than it ('the' -> 'captured'), is no start: candidates() gives it none,
-        # and gives each of those next words HELD before its own patterns, so that find() tries the held word's
-        # patterns from the word after it. Short function words are a third of a news text's words, and the word after
-        # them almost never fits: each is looked at from the rare word instead. word -> (its patterns, the next forms)
-        self._held: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {}
-        for word in self.exact:
-            if len(word) <= HELD_LENGTH and word.isalpha():
-                found = self._first_word_of(word)
-                gate = self._gate(found)
-                if gate is not None and all(len(form) > HELD_LENGTH for form in gate):
-                    self._held[word] = (found, gate)
-        self._after_held = frozenset().union(*(gate for _, gate in self._held.values()))
 
     def _match_rest(self, index: int, words: list[str], start: int) -> int | None:
         """End (exclusive) of the shortest match of pattern `index` from `start`, or None; gaps do not cross
@@ -147,93 +132,41 @@ class _Automaton:
             else:
                 return None
 
-    def _first_word_of(self, word: str) -> tuple[int, ...]:
-        """Patterns whose first word can be `word`."""
-        hits = list(self.exact.get(word, ()))
-        if word[:self.prefix_lengths[0]] in self.prefix_heads if self.prefix_lengths else False:
-            for length in self.prefix_lengths:  # (most words begin as no prefix begins: no slicing for them)
-                if length > len(word):
-                    break
-                hits.extend(self.prefix.get(word[:length], ()))
-        return tuple(hits)
-
-    def _gate(self, found: tuple[int, ...]) -> frozenset[str] | None:
-        """The exact forms one of which the next word must be for any of these patterns to match, if every one of
-        them needs such a form there (no prefix, suffix or gap), else None."""
-        seconds = [self.seconds[index] for index in found]
-        if seconds and all(second is not None and not second[1] for second in seconds):
-            return frozenset().union(*(forms for forms, _ in seconds))
-        return None
-
     def candidates(self, word: str) -> tuple[int, ...]:
-        """What find() needs at `word` (memoised: news vocabulary repeats): the patterns whose first word can be
-        `word`, none for a held word (its patterns are tried from the word after it), and HELD first for a word that
-        can follow a held word."""
+        """Patterns whose first word can be `word` (memoised: news vocabulary repeats)."""
         found = self._memo.get(word)
         if found is None:
-            if word in self._held:
-                found, gate = (), None
-            else:
-                found = self._first_word_of(word)
-                gate = self._gate(found)
-                if word in self._after_held:
-                    found = (HELD, *found)
+            hits = list(self.exact.get(word, ()))
+            if word[:self.prefix_lengths[0]] in self.prefix_heads if self.prefix_lengths else False:
+                for length in self.prefix_lengths:  # (most words begin as no prefix begins: no slicing for them)
+                    if length > len(word):
+                        break
+                    hits.extend(self.prefix.get(word[:length], ()))
+            found = tuple(hits)
             if len(self._memo) < MEMO_WORDS:
                 self._memo[word] = found
-                if gate is not None:
-                    self._gates[word] = gate
+                seconds = [self.seconds[index] for index in found]
+                if seconds and all(second is not None and not second[1] for second in seconds):
+                    self._gates[word] = frozenset().union(*(forms for forms, _ in seconds))
         return found
-
-    def _best(self, words: list[str], start: int, candidates: tuple[int, ...]) -> tuple | None:
-        """(rank, pattern, end) of the best of `candidates` matching from `start`, or None: find()'s loop for one
-        start, for a held word's start (rare: find() runs the same loop inline for every other start)."""
-        best = None
-        following = words[start + 1] if start + 1 < len(words) else ""
-        for index in candidates:
-            second = self.seconds[index]
-            if second is not None and following not in second[0] and not (
-                    second[1] and following.startswith(second[1])):
-                continue
-            if self.one_word[index]:
-                end = start + 1
-            else:
-                end = self._match_rest(index, words, start)
-                if end is None:
-                    continue
-            rank = (self.word_counts[index], end - start, words[start] in self.first_forms[index], -index)
-            if best is None or rank > best[0]:
-                best = (rank, index, end)
-        return best
 
     def find(self, words: list[str], starts: list[tuple[int, ...]]) -> list[tuple[int, int, int]]:
         """Non-overlapping (pattern index, start, end) from left to right; at one start the most words wins.
         `starts` holds each word's candidates() (the gates of _gates are those of candidates(word))."""
         found: list[tuple[int, int, int]] = []
         free = 0  # words before this are inside a match already
-        seconds, match_rest, last, one_word, gates, held = (self.seconds, self._match_rest, len(words) - 1,
-                                                            self.one_word, self._gates, self._held)
+        seconds, match_rest, last, one_word, gates = (self.seconds, self._match_rest, len(words) - 1, self.one_word,
+                                                      self._gates)
         for i in compress(range(len(words)), starts):  # only the words some pattern can start with
             if i < free:
                 continue
-            candidates = starts[i]
-            if candidates[0] == HELD:  # a held word before this one may start a match (not inside one: i - 1 >= free)
-                if i > free and (before := held.get(words[i - 1])) is not None and words[i] in before[1]:
-                    best = self._best(words, i - 1, before[0])
-                    if best is not None:
-                        found.append((best[1], i - 1, best[2]))
-                        free = best[2]
-                        if i < free:
-                            continue
-                candidates = candidates[1:]
-                if not candidates:
-                    continue
             word = words[i]
             following = words[i + 1] if i < last else ""
             gate = gates.get(word)  # (starts[i] is candidates(word): its gate, if it has one, rules for all of them)
             if gate is not None and following not in gate or word in _CLAUSE_BREAK:  # no match starts on punctuation
                 continue
             best = None
-            for index in candidates:
+            for index in starts[i]:
                 second = seconds[index]
                 # most candidates fail on the word right after the first: test that here, without a call
                 if second is not None and following not in second[0] and not (
