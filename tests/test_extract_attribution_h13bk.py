@@ -1,0 +1,54 @@
+"""Rules of the sixty-first tuning round (branch h13bk): what an analyst found wrong on the wire and Russian state media.
+
+- a DPRK paper (Rodong Sinmun, Minju Joson) is a state outlet whatever its headline's object is ("... Calls for
+  Solidarity with Civic Groups", "... Urges Students") and whatever kind the voice before it had ("The article said"
+  after a civic body's statement): the head words of what it calls for name no voice of its own;
+
+Every sentence here is written for these tests (never copied from the corpora). Figures: docs/evaluation-extraction.md,
+"Sixty-first tuning round (branch h13bk)"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tension.extract.statements import extract_statements
+
+_WIRE_DAY = date(2024, 6, 1)
+_KCNA_DAY = date(2012, 5, 2)
+
+
+def _rows(ctx, text: str, speaker: str | None = None, day: date = _WIRE_DAY) -> list[tuple]:
+    """(speaker actor, speaker country, kind, sorted targets, attribution, content, reported_by) of each statement."""
+    return [(s.speaker_actor, s.speaker_country, s.speaker_kind, ",".join(sorted(s.targets)), s.attribution, s.content,
+             s.reported_by)
+            for s in extract_statements(text, day, ctx.actors, ctx.lexicon, speaker)]
+
+
+# --- 7. a DPRK paper is state media --------------------------------------------------------------------------------
+
+def test_a_paper_calling_for_solidarity_with_civic_groups_is_state_media(ctx):
+    rows = _rows(ctx, "Minju Joson Calls for Solidarity with Civic Groups of S. Korea", "KCNA", _KCNA_DAY)
+    assert rows and all(r[0] == "Minju Joson" and r[2] == "state_media" for r in rows), rows
+
+
+def test_a_paper_urging_students_is_state_media(ctx):
+    rows = _rows(ctx, "Rodong Sinmun Urges Young Students of S. Korea to Rise against Regime", "KCNA", _KCNA_DAY)
+    assert rows and all(r[0] == "Rodong Sinmun" and r[2] == "state_media" for r in rows), rows
+
+
+def test_the_papers_article_after_a_civic_bodys_words_is_state_media(ctx):
+    rows = _rows(ctx, "Pyongyang, May 2 (KCNA) -- A spokesman for the Korean Christians Federation said on Tuesday "
+                      "that the south Korean regime must apologise. Rodong Sinmun on Wednesday ran an article to this "
+                      "effect. The article said that the south Korean regime would pay dearly for its crimes.",
+                 "KCNA", _KCNA_DAY)
+    article = [r for r in rows if r[5].startswith("The article")]
+    assert article and all(r[0] == "Rodong Sinmun" and r[2] == "state_media" for r in article), rows
+    federation = [r for r in rows if r[0] == "Korean Christians Federation"]
+    assert federation and all(r[2] == "civic" for r in federation), rows  # the body before it keeps its own kind
+
+
+def test_a_civic_body_calling_for_solidarity_stays_civic(ctx):
+    rows = _rows(ctx, "Korean Christians Federation Calls for Solidarity with Civic Groups of S. Korea", "KCNA",
+                 _KCNA_DAY)
+    assert rows and all(r[2] == "civic" for r in rows), rows
+
