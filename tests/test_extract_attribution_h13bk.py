@@ -52,3 +52,23 @@ def test_a_civic_body_calling_for_solidarity_stays_civic(ctx):
                  _KCNA_DAY)
     assert rows and all(r[2] == "civic" for r in rows), rows
 
+
+# --- 1. a list of states whose later item takes its article ----------------------------------------------------------
+
+def test_a_list_of_three_states_with_an_article_is_one_subject(ctx):
+    rows = _rows(ctx, "Japan, the United States and South Korea affirmed Monday they will keep working closely "
+                      "together.")
+    assert sorted(r[1] for r in rows) == ["JPN", "KOR", "USA"], rows
+    assert all(r[4] != "nested" and not r[6] and r[5].startswith("Japan, the United States and") for r in rows), rows
+
+
+def test_a_list_of_three_states_condemning_the_north_aims_each_at_the_north(ctx):
+    rows = _rows(ctx, "Japan, the United States and South Korea condemned North Korea's latest missile launch.")
+    assert sorted(r[1] for r in rows) == ["JPN", "KOR", "USA"], rows
+    assert all(r[3] == "PRK" for r in rows), rows
+
+
+def test_a_frame_after_a_comma_still_reports_the_act_before_it(ctx):
+    rows = _rows(ctx, "North Korea fired a ballistic missile toward Japan, the South Korean military said.")
+    act = [r for r in rows if r[1] == "PRK"]
+    assert act and act[0][4] == "nested" and act[0][6], rows

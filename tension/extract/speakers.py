@@ -71,7 +71,8 @@ def speaker_before(anchor_start: int, blanked: str, candidates: list[Mention]) -
     for other in reversed(before[:-1]):
         between = blanked[other.end : speakers[0].start]
         # "X and Y said", "X, Y and Z said", "US and British activists" — but "X did not threaten Y, Z said".
-        link = r"\s*,?\s*and\s*" if len(speakers) == 1 else r"\s*(?:,|,?\s*and)\s*"
+        # (an item after a comma may take its article: "Japan, the US and South Korea said"; issue 13 round 61)
+        link = r"\s*,?\s*and\s*" if len(speakers) == 1 else r"\s*(?:,(?:\s*the\s)?|,?\s*and)\s*"
         if re.fullmatch(link, between):
             speakers.insert(0, other)
         else:
