@@ -72,3 +72,15 @@ def test_a_frame_after_a_comma_still_reports_the_act_before_it(ctx):
     rows = _rows(ctx, "North Korea fired a ballistic missile toward Japan, the South Korean military said.")
     act = [r for r in rows if r[1] == "PRK"]
     assert act and act[0][4] == "nested" and act[0][6], rows
+
+
+# --- 3. "the South of <what it is accused of>" ------------------------------------------------------------------------
+
+def test_the_south_accused_of_an_act_is_the_target(ctx):
+    rows = _rows(ctx, "Pyongyang accused the South of flying propaganda leaflets over the border.")
+    assert rows and all(r[1] == "PRK" and r[3] == "KOR" for r in rows), rows
+
+
+def test_the_south_of_a_country_is_a_place_not_the_south(ctx):
+    rows = _rows(ctx, "Storms battered the south of the country on Sunday, North Korea's weather service said.")
+    assert all("KOR" not in r[3] for r in rows), rows
