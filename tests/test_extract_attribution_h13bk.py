@@ -84,3 +84,25 @@ def test_the_south_accused_of_an_act_is_the_target(ctx):
 def test_the_south_of_a_country_is_a_place_not_the_south(ctx):
     rows = _rows(ctx, "Storms battered the south of the country on Sunday, North Korea's weather service said.")
     assert all("KOR" not in r[3] for r in rows), rows
+
+
+# --- 2. companies and peoples in Russian state media headlines are no state ----------------------------------------
+
+def test_south_korean_businesses_thriving_in_russia_are_no_state(ctx):
+    rows = _rows(ctx, "South Korean businesses staying in Russia are doing well — Russian envoy")
+    assert rows and all(not (r[1] == "KOR" and r[2] == "government") for r in rows), rows
+
+
+def test_a_south_korean_corporation_is_civic(ctx):
+    rows = _rows(ctx, "South Korean corporation Daewoo filed new patents in Russia")
+    assert rows and all(r[1] == "KOR" and r[2] == "civic" for r in rows), rows
+
+
+def test_the_peoples_of_two_states_are_people(ctx):
+    rows = _rows(ctx, "Peoples of Russia, South Korea keep warm feelings for each other — envoy")
+    assert all(not (r[1] == "KOR" and r[2] == "government") for r in rows), rows
+
+
+def test_a_business_minister_is_still_the_government(ctx):
+    rows = _rows(ctx, "The South Korean business minister said Russia must pay its debts.")
+    assert rows and rows[0][1] == "KOR" and rows[0][2] == "government", rows
