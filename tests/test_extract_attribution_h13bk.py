@@ -53,6 +53,17 @@ def test_the_papers_article_after_a_civic_bodys_words_is_state_media(ctx):
     assert federation and all(r[2] == "civic" for r in federation), rows  # the body before it keeps its own kind
 
 
+def test_the_papers_article_goes_on_after_its_headline_and_a_glued_frame(ctx):
+    rows = _rows(ctx, "Rodong Sinmun Accuses Lee Group of Plotting to Undermine DPRK's System\n\n"
+                      "The Lee Myung Bak group's plot against the system in the DPRK is denounced by an article of "
+                      "Rodong Sinmun Tuesday. , The traitorous Lee group is going mad in its plot to harm the system, "
+                      "the article says, and goes on:\n\n"
+                      "The situation has reached a grave phase due to the group's vicious moves.\n\n"
+                      "The group will never escape stern punishment.", "KCNA", _KCNA_DAY)
+    going_on = [r for r in rows if r[4].startswith("continued")]
+    assert going_on and all(r[0] == "Rodong Sinmun" and r[2] == "state_media" for r in going_on), rows
+
+
 def test_a_civic_body_calling_for_solidarity_stays_civic(ctx):
     rows = _rows(ctx, "Korean Christians Federation Calls for Solidarity with Civic Groups of S. Korea", "KCNA",
                  _KCNA_DAY)
