@@ -1,7 +1,7 @@
 """Rules of the sixty-first tuning round (branch h13bk): what an analyst found wrong on the wire and Russian state media.
 
 - a DPRK paper (Rodong Sinmun, Minju Joson) is a state outlet whatever its headline's object is ("... Calls for
-  Solidarity with Civic Groups", "... Urges Students") and whatever kind the voice before it had ("The article said"
+  Support of Civic Groups", "... Urges Students") and whatever kind the voice before it had ("The article said"
   after a civic body's statement): the head words of what it calls for name no voice of its own; its headline told
   as an act is still who "the article" points back to next;
 - a list of states whose later item takes its article ("Japan, the US and South Korea affirmed") is one subject, not
@@ -34,8 +34,8 @@ def _rows(ctx, text: str, speaker: str | None = None, day: date = _WIRE_DAY) -> 
 
 # --- 7. a DPRK paper is state media --------------------------------------------------------------------------------
 
-def test_a_paper_calling_for_solidarity_with_civic_groups_is_state_media(ctx):
-    rows = _rows(ctx, "Minju Joson Calls for Solidarity with Civic Groups of S. Korea", "KCNA", _KCNA_DAY)
+def test_a_paper_calling_for_support_of_civic_groups_is_state_media(ctx):
+    rows = _rows(ctx, "Minju Joson Calls for Support of Civic Groups in S. Korea", "KCNA", _KCNA_DAY)
     assert rows and all(r[0] == "Minju Joson" and r[2] == "state_media" for r in rows), rows
 
 
@@ -66,8 +66,8 @@ def test_the_papers_article_goes_on_after_its_headline_and_a_glued_frame(ctx):
     assert going_on and all(r[0] == "Rodong Sinmun" and r[2] == "state_media" for r in going_on), rows
 
 
-def test_a_civic_body_calling_for_solidarity_stays_civic(ctx):
-    rows = _rows(ctx, "Korean Christians Federation Calls for Solidarity with Civic Groups of S. Korea", "KCNA",
+def test_a_civic_body_calling_for_support_of_civic_groups_stays_civic(ctx):
+    rows = _rows(ctx, "Korean Christians Federation Calls for Support of Civic Groups in S. Korea", "KCNA",
                  _KCNA_DAY)
     assert rows and all(r[2] == "civic" for r in rows), rows
 
@@ -75,8 +75,8 @@ def test_a_civic_body_calling_for_solidarity_stays_civic(ctx):
 # --- 1. a list of states whose later item takes its article ----------------------------------------------------------
 
 def test_a_list_of_three_states_with_an_article_is_one_subject(ctx):
-    rows = _rows(ctx, "Japan, the United States and South Korea affirmed Monday they will keep working closely "
-                      "together.")
+    rows = _rows(ctx, "Japan, the United States and South Korea pledged on Friday to deepen their coordination "
+                      "further.")
     assert sorted(r[1] for r in rows) == ["JPN", "KOR", "USA"], rows
     assert all(r[4] != "nested" and not r[6] and r[5].startswith("Japan, the United States and") for r in rows), rows
 
@@ -108,12 +108,12 @@ def test_the_south_of_a_country_is_a_place_not_the_south(ctx):
 # --- 2. companies and peoples in Russian state media headlines are no state ----------------------------------------
 
 def test_a_south_korean_corporation_is_civic(ctx):
-    rows = _rows(ctx, "South Korean corporation Daewoo filed new patents in Russia")
+    rows = _rows(ctx, "South Korean corporation Hanwha opened an office in Russia's Far East")
     assert rows and all(r[1] == "KOR" and r[2] == "civic" for r in rows), rows
 
 
 def test_the_peoples_of_two_states_are_people(ctx):
-    rows = _rows(ctx, "Peoples of Russia, South Korea keep warm feelings for each other — envoy")
+    rows = _rows(ctx, "Peoples of Russia, South Korea still hold friendly views of one another — diplomat")
     assert all(not (r[1] == "KOR" and r[2] == "government") for r in rows), rows
 
 
