@@ -75,7 +75,8 @@ def backref_pattern(nouns: Iterable[str]) -> Anchored:
 
 # "the South", "the nuclear-armed North": Korea by context, never followed by a capitalised name.
 # KCNA writes them lower-case ("the compatriots in the north", "the south side").
-_SIDE = Anchored(re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<side>[Nn]orth|[Ss]outh)\b(?!\s*[A-Z]|-|\s+of\b)"),
+_SIDE = Anchored(re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<side>[Nn]orth|[Ss]outh)\b"
+                            r"(?!\s*[A-Z]|-|\s+of\s+(?:the\b|[A-Z]|its?\b))"),
                  ("The", "the"), word_start=True, needs=("North", "South", "north", "south"))
 # A bare "North"/"South" after a preposition, as headlines write it ("suspends pact with North"), and not a name's
 # start ("toward North Korea", "to North-South talks", "of South's").

@@ -149,6 +149,12 @@ def _kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing:
     if speaker is not None and speaker.kind in ("state", "capital") and "|" in phrase:
         phrase = _before_verb(phrase, kinds)  # "US Targets Businessmen and Companies ...": the object's words
     head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
+    if speaker is not None and kinds.of_mention(speaker) == "state_media":
+        # A state outlet named or pointed back to ("Minju Joson Calls for Solidarity with Civic Groups", "the
+        # article" after a civic body's words) is state media: the heads of what it calls for, and the kind of the
+        # voice before it, are not its own ("a Minju Joson news analyst" speaks for the paper too; issue 13 round 61:
+        # 87 gold-free KCNA pair rows of the DPRK's papers had another kind)
+        return "state_media"
     if head in ("civic", "people") and speaker is not None and speaker.kind not in ("state", "capital", "demonym") \
             and _part_of(re.split(r"\||" + re.escape(speaker.text or "|"), finding.phrase or "", maxsplit=1)) \
             and (body := kinds.of_mention(speaker)) in POLITICAL_VOICES and body != "state_media":
@@ -156,8 +162,6 @@ def _kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing:
     if head == "diaspora_foreign" and speaker is not None and speaker.country in _KOREAS and \
             _LIVING_IN.search(finding.phrase or finding.speaker_text or "", 0, _at(finding, speaker)):
         return "people"  # "a Korean resident in [Seoul]": a Korean living in Korea is no diaspora, a person of it
-    if head in ("academic", "media") and speaker is not None and kinds.of_mention(speaker) == "state_media":
-        return "state_media"  # "a Minju Joson news analyst" speaks for the paper, a state outlet
     if head:
         return head
     if speaker is not None and speaker.kind == "demonym" and finding.how == "according to" and \

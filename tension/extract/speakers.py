@@ -71,7 +71,8 @@ def speaker_before(anchor_start: int, blanked: str, candidates: list[Mention]) -
     for other in reversed(before[:-1]):
         between = blanked[other.end : speakers[0].start]
         # "X and Y said", "X, Y and Z said", "US and British activists" — but "X did not threaten Y, Z said".
-        link = r"\s*,?\s*and\s*" if len(speakers) == 1 else r"\s*(?:,|,?\s*and)\s*"
+        # (an item after a comma may take its article: "Japan, the US and South Korea said"; issue 13 round 61)
+        link = r"\s*,?\s*and\s*" if len(speakers) == 1 else r"\s*(?:,(?:\s*the\s)?|,?\s*and)\s*"
         if re.fullmatch(link, between):
             speakers.insert(0, other)
         else:
@@ -243,6 +244,9 @@ _TO_AFTER = re.compile(r"\s+to\s+[a-z]")
 # Speech verbs of a hope or wish: words only with what is hoped ("hoped that ...", "wished them success"), not with
 # an infinitive ("wished to mourn": an intention; issue 13 fifteenth round).
 _WISH_VERBS = frozenset({"hoped", "wished"})
+# What follows a phrasal verb of going on (reference_words.tsv continuing) when it speaks: a colon, a comma, "to
+# <verb>", "saying", "as follows" ("the article went on:", "he went on to say"); anything else is no speech.
+_GOES_ON_SPEAKS = re.compile(r"\s*(?:[:,]|to\s+[a-z]|saying\b|as\s+follows\b|in\s+the\s+same\s+vein\b)")
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:(?:\w+ly|also|widely|being)\s+)?$")
 
 
@@ -253,7 +257,8 @@ _THING_OF = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ss]uch|[Ii]ts|[Tt]heir)\s+(?:[a-z]
 
 
 def not_said(blanked: str, anchor: re.Match, verb: str, c_start: int, c_end: int, rules: Rules) -> bool:
-    """Whether a reporting verb's words say nothing here: a passive, a headline's passive, an intention, a noun."""
+    """Whether a reporting verb's words say nothing here: a passive, a headline's passive, an intention, a noun, a
+    verb of going on that tells an act ("went on a strike")."""
     if rules.evaluative is not None and not verb.endswith("ing") and _BE_BEFORE.search(
             blanked, max(c_start, anchor.start() - 30), anchor.start()):
         return True  # "Kishida was criticised": a passive; who is spoken about is not the speaker
@@ -266,7 +271,16 @@ def not_said(blanked: str, anchor: re.Match, verb: str, c_start: int, c_end: int
         return True  # "detained on charges of", "under the terms": a noun, no reporting verb
     if verb.endswith("ing") and _speech_modified().match(blanked, anchor.end(), c_end):
         return True  # "fired warning shots": the -ing word modifies the act's noun, nothing is said
+    if " ".join(anchor.group(0).lower().split()) in _continuing() and not _GOES_ON_SPEAKS.match(blanked, anchor.end()):
+        return True  # "went on a strike", "the occupation goes on.": going on, nothing said (round 60)
     return False
+
+
+@lru_cache(maxsize=1)
+def _continuing() -> frozenset[str]:
+    """Phrasal reporting verbs of going on that speak only before a colon, "to <verb>" or "saying"
+    (reference_words.tsv, use continuing)."""
+    return frozenset(w.lower() for w in load_reference_words().get("continuing", ()))
 
 
 @lru_cache(maxsize=1)

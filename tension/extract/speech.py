@@ -295,6 +295,8 @@ def _trailing_frame(cl: _Clause, v: _Verb, speakers: list[Mention], resolved: li
     if trailing and rules.evaluative is not None and _MODAL_AFTER.match(
             blanked, coordinated(subject, blanked, outside)[-1].end, speakers[0].start):
         trailing = False  # "The North and the South should end their distrust, he said": his opinion, no act
+    if trailing and speakers[0] in coordinated(subject, blanked, outside):
+        trailing = False  # "Japan, the US and South Korea affirmed ...": one list of subjects, no frame after a comma
     if not trailing:
         return None
     subject_resolved = referents(subject)

@@ -169,9 +169,13 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
             statement.is_act and statement.speaker_country) else None
     if (statement.speaker_country or statement.speaker_kind == "diaspora_foreign" or _unplaced_group(statement, doc)) \
             and (
-            not statement.is_act or (doc.narrator is not None and statement.speaker_kind in RELAYED_GROUPS)) and \
+            not statement.is_act or (doc.narrator is not None and statement.speaker_kind in RELAYED_GROUPS) or (
+                doc.narrator is not None and statement.speaker_kind == "state_media" and
+                statement.speaker_actor != doc.narrator.actor)) and \
             not statement.attribution.startswith(("document", "continued")):
-        # (a group whose act an outlet relays is who "they" are next: "The Council held a rally. ... they said")
+        # (a group whose act an outlet relays is who "they" are next: "The Council held a rally. ... they said"; so is
+        # a paper the outlet relays, its headline told as an act: "<Rodong Sinmun> Accuses ...", then "the article
+        # says, and goes on:" — round 61: the paper's kind had been civic, and it went on; as state media it did not)
         # (the outlet's own sentences do not change who "it" and "the statement" point back to)
         doc.last_speaker = as_mention(statement)
         doc.last_kind = statement.speaker_kind
