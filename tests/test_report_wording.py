@@ -43,6 +43,16 @@ def test_intensity_is_never_called_low_and_usual_only_under_1_sd() -> None:
     assert "typical" not in text.intensity_level_text(_row(intensity_departure_z=2.7))  # one document: not flagged
 
 
+def test_the_run_lists_its_pairs_in_the_order_the_report_does(seed_run) -> None:
+    """The run's summary lines went by pair id (DPRK–ROK first) while the report's pages follow the pairs file
+    (Russia–ROK first in the packaged one): the tester of session 22 read them in two orders."""
+    lines = data.latest_summary(Path(seed_run["database"]))
+    with store.connect(seed_run["database"], read_only=True) as con:
+        names = [r[0] for r in con.execute("select name from pairs order by rowid").fetchall()]
+    assert names == ["Russia–ROK", "DPRK–ROK"]  # the packaged pairs.tsv's order
+    assert [line.split(" ")[0] for line in lines[:2]] == names, lines
+
+
 def test_a_usual_level_resting_on_few_weeks_says_how_few() -> None:
     """The tester of session 22 could not tell from the report that a surge's usual level came from 5 weeks, the
     other 7 of the 12 before being feed gaps or a document each."""

@@ -19,6 +19,9 @@ from tension.warehouse import store
 from tension.warehouse.aggregate import read_weekly
 
 WEEK_PATTERN = re.compile(r"(\d{4})-W(\d{2})")
+# The pairs in the order of the pairs file (as the run recorded them): the report's pages and the run's summary lines.
+PAIRS_IN_ORDER_NAMED = "select pair_id, name from pairs order by rowid"
+PAIRS_IN_ORDER = "select pair_id from pairs order by rowid"
 
 
 def last_complete_week(last_published: date) -> date:
@@ -259,7 +262,7 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
         period_index = {pair_id: value for pair_id, value, _, _ in period}
         period_documents = {pair_id: documents for pair_id, _, documents, _ in period}
         data = ReportData(
-            weekly=weekly, window=window, pairs=store.query(con, "select pair_id, name from pairs order by rowid"),
+            weekly=weekly, window=window, pairs=store.query(con, PAIRS_IN_ORDER_NAMED),
             moving=moving_statements(con, scope.first, scope.last) if not scope.is_period
             else pd.DataFrame(), notes=flag_notes(con, window),
             quality=data_quality(con, scope.first, scope.last), period_index=period_index,
@@ -276,13 +279,16 @@ def latest_summary(db_path: Path, week: str | None = None) -> list[str]:
     with store.connect(db_path, read_only=True) as con:
         frame = read_weekly(con)
         last_published = con.execute("select max(published) from documents").fetchone()[0]
+        # the report's order of pairs (the pairs file's), not their ids'
+        order = [r[0] for r in con.execute(PAIRS_IN_ORDER).fetchall()]
     try:
         scope = choose_scope(frame, last_published, week)
         monday = pd.Timestamp(scope.last)
     except ValueError:
         scope, monday = None, None
     lines = []
-    for _, rows in frame.groupby("pair_id", sort=True):
+    groups = dict(list(frame.groupby("pair_id", sort=True)))
+    for rows in [groups[p] for p in order if p in groups] + [g for p, g in groups.items() if p not in order]:
         found = rows[rows["week_start"] == monday] if monday is not None else rows.iloc[0:0]
         if found.empty or found["n_statements"].iloc[0] == 0:
             label = iso_week(monday.date()) if monday is not None else "no week"
