@@ -138,6 +138,12 @@ def _kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing:
     if kinds is None:
         return None
     speaker = finding.speakers[0] if finding.speakers else None
+    if speaker is not None and kinds.of_mention(speaker) == "state_media":
+        # A state outlet named or pointed back to ("Minju Joson Calls for Solidarity with Civic Groups", "the
+        # article" after a civic body's words) is state media: the heads of what it calls for, and the kind of the
+        # voice before it, are not its own ("a Minju Joson news analyst" speaks for the paper too; issue 13 round 61:
+        # 87 gold-free KCNA pair rows of the DPRK's papers had another kind)
+        return "state_media"
     phrase = finding.phrase or finding.speaker_text
     # The speaker's own name is taken out of the phrase before its head word is read; a back-reference resolved to
     # a named speaker ("the statement" -> KCNA) keeps its phrase: the back-reference is what tells the kind.
@@ -149,15 +155,9 @@ def _kind_of_speaker(finding: Finding, kinds: Kinds | None, doc: Walk, pointing:
     if speaker is not None and speaker.kind in ("state", "capital") and "|" in phrase:
         phrase = _before_verb(phrase, kinds)  # "US Targets Businessmen and Companies ...": the object's words
     head = None if kinds.house.search(phrase) else kinds.of_head(phrase)
-    if speaker is not None and kinds.of_mention(speaker) == "state_media":
-        # A state outlet named or pointed back to ("Minju Joson Calls for Solidarity with Civic Groups", "the
-        # article" after a civic body's words) is state media: the heads of what it calls for, and the kind of the
-        # voice before it, are not its own ("a Minju Joson news analyst" speaks for the paper too; issue 13 round 61:
-        # 87 gold-free KCNA pair rows of the DPRK's papers had another kind)
-        return "state_media"
     if head in ("civic", "people") and speaker is not None and speaker.kind not in ("state", "capital", "demonym") \
             and _part_of(re.split(r"\||" + re.escape(speaker.text or "|"), finding.phrase or "", maxsplit=1)) \
-            and (body := kinds.of_mention(speaker)) in POLITICAL_VOICES and body != "state_media":
+            and (body := kinds.of_mention(speaker)) in POLITICAL_VOICES:
         return body  # "The inspection group of the National Defence Commission": a state body's own part speaks for it
     if head == "diaspora_foreign" and speaker is not None and speaker.country in _KOREAS and \
             _LIVING_IN.search(finding.phrase or finding.speaker_text or "", 0, _at(finding, speaker)):
