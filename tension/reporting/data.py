@@ -20,8 +20,7 @@ from tension.warehouse.aggregate import read_weekly
 
 WEEK_PATTERN = re.compile(r"(\d{4})-W(\d{2})")
 # The pairs in the order of the pairs file (as the run recorded them): the report's pages and the run's summary lines.
-PAIRS_IN_ORDER_NAMED = "select pair_id, name from pairs order by rowid"
-PAIRS_IN_ORDER = "select pair_id from pairs order by rowid"
+PAIRS_IN_ORDER = "select pair_id, name from pairs order by rowid"
 
 
 def last_complete_week(last_published: date) -> date:
@@ -262,7 +261,7 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
         period_index = {pair_id: value for pair_id, value, _, _ in period}
         period_documents = {pair_id: documents for pair_id, _, documents, _ in period}
         data = ReportData(
-            weekly=weekly, window=window, pairs=store.query(con, PAIRS_IN_ORDER_NAMED),
+            weekly=weekly, window=window, pairs=store.query(con, PAIRS_IN_ORDER),
             moving=moving_statements(con, scope.first, scope.last) if not scope.is_period
             else pd.DataFrame(), notes=flag_notes(con, window),
             quality=data_quality(con, scope.first, scope.last), period_index=period_index,
@@ -280,7 +279,7 @@ def latest_summary(db_path: Path, week: str | None = None) -> list[str]:
         frame = read_weekly(con)
         last_published = con.execute("select max(published) from documents").fetchone()[0]
         # the report's order of pairs (the pairs file's), not their ids'
-        order = [r[0] for r in con.execute(PAIRS_IN_ORDER).fetchall()]
+        order = [pair_id for pair_id, _ in con.execute(PAIRS_IN_ORDER).fetchall()]
     try:
         scope = choose_scope(frame, last_published, week)
         monday = pd.Timestamp(scope.last)
