@@ -244,7 +244,8 @@ def main() -> None:
                         help="with --rss2024: print issue 15's seventh round instead (measures that count "
                              "event days) and apply its pre-registered rule")
     args = parser.parse_args()
-    from evaluation.index_rounds import days_report, fifth_round_report, fourth_round_report, variants_report
+    from evaluation.index_days import days_report
+    from evaluation.index_rounds import fifth_round_report, fourth_round_report, variants_report
 
     if args.days:
         if not args.rss2024:

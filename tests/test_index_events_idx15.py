@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from evaluation.index_rounds import (DAY_COMPARED, DAY_MEASURES, day_measures, day_weeks, fourth_round_decision,
-                                     variant_measures)
+from evaluation.index_days import DAY_COMPARED, DAY_MEASURES, day_measures, day_weeks
+from evaluation.index_rounds import fourth_round_decision, variant_measures
 from tension import run
 from tension.warehouse import store
 
