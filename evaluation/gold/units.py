@@ -28,7 +28,8 @@ import re
 import sys
 from pathlib import Path
 
-import blingfire
+from evaluation.gold.segments import (BLANK_LINES, HTML_BLOCKS, KCNA_BREAKS, WS, YONHAP_BREAKS, YONHAP_DATELINE,
+                                      has_text, sentences, trim_span)
 
 REPO = Path(__file__).resolve().parents[2]
 from evaluation import SHARED_DATA as DATA  # noqa: E402
@@ -85,7 +86,6 @@ KCNA_SENTENCES = 8
 YONHAP_SENTENCES = 10  # of `text`, the slug/dateline unit included
 RSS_DESC_SENTENCES = 3
 
-WS = " \t\r\n\u3000\u00a0"
 
 
 def sha1(s: str) -> str:
@@ -124,61 +124,6 @@ def old_gold_ids() -> set[str]:
     return ids
 
 
-# ---------------------------------------------------------------- segmentation (offsets into the raw field)
-
-def _trim(text: str, a: int, b: int, chars: str = WS) -> tuple[int, int]:
-    while a < b and text[a] in chars:
-        a += 1
-    while b > a and text[b - 1] in chars:
-        b -= 1
-    return a, b
-
-
-def _blocks(text: str, breaks: re.Pattern | None) -> list[tuple[int, int]]:
-    """Spans between hard breaks (paragraph separators, block-level HTML tags)."""
-    if breaks is None:
-        return [(0, len(text))]
-    out, pos = [], 0
-    for m in breaks.finditer(text):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
-    return out
-
-
-def sentences(text: str, breaks: re.Pattern | None = None, trim: str = WS) -> list[tuple[int, int]]:
-    """Sentence spans of `text`: hard blocks first, then blingfire inside each block."""
-    spans = []
-    for a, b in _blocks(text, breaks):
-        block = text[a:b]
-        if not block.strip(trim):
-            continue
-        _, offs = blingfire.text_to_sentences_and_offsets(block)
-        for s, e in offs:
-            s, e = _trim(text, a + s, a + e, trim)
-            if e > s and re.search(r"\w", text[s:e]):
-                spans.append((s, e))
-    return spans
-
-
-# KCNA: paragraph breaks were flattened to ", ," (sometimes with "\r" or an ideographic space between), and
-# sometimes to a single comma after a sentence end followed by two spaces or "\r" ("year.,  Commenting").
-KCNA_BREAKS = re.compile(r"[ \t\u3000]*,(?:[\s\u3000]*,)+[\s\u3000]*"
-                         r"|(?<=[.!?:\"”])[ \t]*,(?=[ \t\u3000]{2}|[ \t]*\r)[\s\u3000]*")
-BLANK_LINES = re.compile(r"\n[ \t\r\u3000]*\n\s*")
-# HTML in RSS descriptions: block-level tags are sentence breaks; inline tags (a, em, strong...) stay in the unit
-HTML_BLOCKS = re.compile(r"\s*(?:</?(?:p|br|div|li|ul|ol|h[1-6]|figure|figcaption|blockquote|img|hr|table|tr|td)"
-                         r"\b[^>]*>\s*)+|\n[ \t\r]*\n\s*", re.I)
-# Yonhap/Korea Herald bodies: line breaks, "-----" rules between summary items, and sentences glued without a space
-# by the crawler ("rights.Articles 12") are breaks.
-YONHAP_BREAKS = re.compile(r"\s*\n\s*|\s*-{5,}\s*|(?<=[a-z0-9)\"”][.!?])(?=[A-Z“])")
-YONHAP_DATELINE = re.compile(r"\((?:Yonhap|YONHAP)\)\s*--\s*")
-
-
-def _has_text(s: str) -> bool:
-    return bool(re.search(r"[^\W\d_]{2}", re.sub(r"<[^>]*>", " ", s)))
-
-
 # ---------------------------------------------------------------- corpora
 
 def unit(corpus, doc_id, field, index, text, span, published):
@@ -191,7 +136,7 @@ def unit(corpus, doc_id, field, index, text, span, published):
 def title_units(corpus, doc_id, title, published):
     if not title or not title.strip():
         return []
-    s, e = _trim(title, 0, len(title))
+    s, e = trim_span(title, 0, len(title))
     return [unit(corpus, doc_id, "title", 0, title, (s, e), published)]
 
 
@@ -240,7 +185,7 @@ def yonhap_spans(text):
     m = YONHAP_DATELINE.search(text[:800])
     if not m:
         return sentences(text, YONHAP_BREAKS)
-    head = [_trim(text, 0, m.end())]
+    head = [trim_span(text, 0, m.end())]
     return head + [(a + m.end(), b + m.end()) for a, b in sentences(text[m.end():], YONHAP_BREAKS)]
 
 
@@ -261,7 +206,7 @@ def docs_yonhap(n, after=0):
 def rss_units(corpus, doc_id, title, desc, pub):
     us = title_units(corpus, doc_id, title, pub)
     if desc:
-        sp = [s for s in sentences(desc, HTML_BLOCKS) if _has_text(desc[s[0]:s[1]])]
+        sp = [s for s in sentences(desc, HTML_BLOCKS) if has_text(desc[s[0]:s[1]])]
         us += [unit(corpus, doc_id, "description", i, desc, s, pub) for i, s in enumerate(sp[:RSS_DESC_SENTENCES])]
     return us
 
@@ -310,7 +255,7 @@ def docs_ru_state(n, after=0):
         us = title_units("ru_state", r["id"], r.get("title"), pub)
         lead = r.get("lead") or ""
         if lead.strip() and not lead_repeats_title(r.get("title") or "", lead):
-            s, e = _trim(lead, 0, len(lead))
+            s, e = trim_span(lead, 0, len(lead))
             us.append(unit("ru_state", r["id"], "lead", 0, lead, (s, e), pub))
         yield r["id"], {"outlet": r.get("outlet"), "title": r.get("title"), "lead": r.get("lead")}, us
 
