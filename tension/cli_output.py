@@ -121,3 +121,62 @@ def pairs_lines(result: dict, pairs_file: Path | None) -> list[str]:
     return [f"pair{'s' * (len(dropped) != 1)} no longer configured: {', '.join(dropped)} (this run used {used}; "
             "the statements stay stored: run again with the --pairs file that lists "
             f"{'them' if len(dropped) != 1 else 'it'} to show {'them' if len(dropped) != 1 else 'it'} again)"]
+
+
+SHOWN_WEEKS = 8  # weeks listed in "documents added by week"; the rest are counted
+
+
+def weeks_lines(result: dict) -> list[str]:
+    """Where the run's new documents went, by ISO week of publication, and — when some went to weeks before the
+    last week stored before the run (a file that arrived late) — that those weeks changed, and the weeks after them
+    whose baseline they are, while a report written earlier for them stays as it was."""
+    added = result.get("weeks_added") or []
+    if not added:
+        return []
+    shown = ", ".join(f"{week} {n}" for week, n in added[:SHOWN_WEEKS])
+    more = f", and {len(added) - SHOWN_WEEKS} more weeks" if len(added) > SHOWN_WEEKS else ""
+    lines = [f"documents added by week: {shown}{more}"]
+    late, week = result.get("late_weeks") or [], result.get("summary_week")
+    if late:
+        reported = f" (this run's summary and report cover {week})" if week else ""
+        lines.append(f"late: {', '.join(late)} received documents after later weeks were stored{reported}: "
+                     f"{'its' if len(late) == 1 else 'their'} figures changed, and the baselines of the weeks after; "
+                     f"a report written earlier for {'it' if len(late) == 1 else 'them'} is not rewritten (to write "
+                     f"it now: tension report --week {late[-1]})")
+    return lines
+
+
+def rescored_lines(result: dict) -> list[str]:
+    """Stored statements this run scored again (an upgrade changed the scorer): how many, under which version,
+    and that the index of earlier weeks moves with them."""
+    n = result.get("rescored", 0)
+    if not n:
+        return []
+    before, now = result.get("scorer_before", ""), result.get("scorer_now", "")
+    was = f" (they were scored under {before})" if before and before != now else ""
+    return [f"{n} stored statement{'s' * (n != 1)} scored again under this release's scorer {now}{was}: the index of "
+            "earlier weeks changes with them; the report of the week reported shows the new figures"]
+
+
+def summary_lines(result: dict, db: Path | str, pairs_file: Path | None) -> list[str]:
+    """Everything `tension run` prints after a run, in order (the served flow logs the same lines): documents,
+    where they went, what was skipped or extracted again, rejections, the pairs' lines, the report and database."""
+    from tension.run import plural
+
+    lines = [f"documents: {result['documents_seen']} read, {result['documents_new']} new, "
+             f"{result['documents_rejected']} rejected; statements added: {result['statements_added']}"]
+    if result.get("documents_replaced"):
+        lines.append(f"{plural(result['documents_replaced'], 'stored document')} replaced by an earlier-published "
+                     "copy of the same text (the first publication is kept)")
+    lines += weeks_lines(result) + skipped_lines(result, db) + extractor_lines(result) + rescored_lines(result)
+    lines += pairs_lines(result, pairs_file) + rejection_lines(result["rejections"], db)
+    if all_rejected(result):
+        lines.append("every document was rejected: check the reasons above (a --field mapping names a field the "
+                     "records do not have? a date missing?); once fixed, run again: the files are read again")
+    lines += result["summary"]
+    if result.get("report"):
+        lines.append(f"report: {result['report']}")
+    elif result.get("report_skipped"):
+        lines.append(f"no report: {result['report_skipped']}")
+    lines.append(f"database: {result['database']} (parquet: {result['parquet']})")
+    return lines

@@ -97,33 +97,10 @@ def run(
     except KeyboardInterrupt:  # (Prefect's "Crash detected!" said only that the run stopped)
         typer.echo(f"stopped: Ctrl-C ended the run. {kept_line(db)}", err=True)
         raise typer.Exit(code=ABANDONED_EXIT) from None
-    from tension.cli_output import (
-        ALL_REJECTED_EXIT, all_rejected, extractor_lines, pairs_lines, rejection_lines, skipped_lines,
-    )
+    from tension.cli_output import ALL_REJECTED_EXIT, all_rejected, summary_lines
 
-    typer.echo(
-        f"documents: {result['documents_seen']} read, {result['documents_new']} new, "
-        f"{result['documents_rejected']} rejected; statements added: {result['statements_added']}"
-    )
-    if result.get("documents_replaced"):
-        from tension.run import plural
-
-        typer.echo(f"{plural(result['documents_replaced'], 'stored document')} replaced by an earlier-published "
-                   "copy of the same text (the first publication is kept)")
-    for line in skipped_lines(result, db) + extractor_lines(result) + pairs_lines(result, pairs):
+    for line in summary_lines(result, db, pairs):
         typer.echo(line)
-    for line in rejection_lines(result["rejections"], db):
-        typer.echo(line)
-    if all_rejected(result):
-        typer.echo("every document was rejected: check the reasons above (a --field mapping names a field the "
-                   "records do not have? a date missing?); once fixed, run again: the files are read again")
-    for line in result["summary"]:
-        typer.echo(line)
-    if result["report"]:
-        typer.echo(f"report: {result['report']}")
-    elif result.get("report_skipped"):
-        typer.echo(f"no report: {result['report_skipped']}")
-    typer.echo(f"database: {result['database']} (parquet: {result['parquet']})")
     if result.get("report_skipped") and week is not None:
         raise typer.Exit(code=1)  # the week asked for could not be reported
     if all_rejected(result):

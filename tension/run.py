@@ -80,6 +80,7 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
     ctx = context(pairs_file)
     with storage.connect(working) as con:
         views_before = storage.get_setting(con, "views_version")
+        scorer_before = storage.get_setting(con, "scorer_version")  # another release's: finish() scores again
         storage.create_schema(con)  # (re)creates the views and records this version's views_version
         before = storage.content_fingerprint(con)
         if views_before != storage.views_version():
@@ -93,7 +94,8 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
         publication.claim(con, run_id)
         started = con.execute("select cast(now() as timestamp)").fetchone()[0]
         return {"stored": storage.stored_files(con), "fingerprint": before, "started": started.isoformat(),
-                "clock": time.time(), "pairs_dropped": dropped}
+                "clock": time.time(), "pairs_dropped": dropped,
+                "scorer_before": scorer_before or "", "scorer": ctx.scorer.version}
 
 
 def reading_signature(fields: dict | None = None, defaults: dict | None = None) -> str:
@@ -189,10 +191,13 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         replaced = (totals.get("documents_replaced") or totals.get("documents_reextracted")
                     or totals.get("documents_corrected"))
         weeks = None if rescored or replaced else storage.weeks_ingested_since(con, started)
+        added, last_before = storage.documents_added_by_week(con, started)
         stale = storage.documents_of_other_extractors(con, extractor_version())
         rejections_stored = con.execute("select count(*) from rejected_documents").fetchone()[0]
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
     return {"summary": report_data.latest_summary(Path(working), week), "changed": changed, "weeks": weeks,
+            "weeks_added": added, "late_weeks": [w for w, _ in added if last_before and w < last_before],
+            "summary_week": report_data.summary_week(Path(working), week), "rescored": rescored,
             "run_id": run_id, "left_to_retry": left, "documents_stale": stale, "rejections_stored": rejections_stored,
             "timings": {"aggregate": time.perf_counter() - clock}}
 
@@ -278,6 +283,10 @@ def result(prepared: dict, totals: dict | None, outcome: dict, published: dict,
             "documents_stale": outcome.get("documents_stale", 0), "summary": outcome["summary"],
             "rejections_stored": outcome.get("rejections_stored", 0), "files_unchanged": files_unchanged,
             "pairs_dropped": prepared.get("pairs_dropped", []),
+            "weeks_added": outcome.get("weeks_added", []), "late_weeks": outcome.get("late_weeks", []),
+            "summary_week": outcome.get("summary_week"),
+            "rescored": outcome.get("rescored", 0), "scorer_before": prepared.get("scorer_before", ""),
+            "scorer_now": prepared.get("scorer", ""),
             "database": published["database"], "parquet": published["parquet"],
             "published": published["published"], "timings": timings}
 

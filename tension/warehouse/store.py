@@ -287,6 +287,18 @@ def weeks_ingested_since(con: duckdb.DuckDBPyConnection, since) -> list[str]:
     return sorted(r[0] for r in rows)
 
 
+def documents_added_by_week(con: duckdb.DuckDBPyConnection, since) -> tuple[list[tuple[str, int]], str | None]:
+    """The ISO weeks (of publication) of the documents stored since `since`, each with how many — what a run added
+    where — and the last such week of the documents stored before (None for none): a week before that one received
+    documents late (a file that arrived after a later week's run)."""
+    added = [(week, int(n)) for week, n in con.execute(
+        "select strftime(published, '%G-W%V') as week, count(*) from documents where ingested_at >= ? "
+        "group by week order by week", [since]).fetchall()]
+    last_before = con.execute("select strftime(max(published), '%G-W%V') from documents where ingested_at < ?",
+                              [since]).fetchone()[0]
+    return added, last_before
+
+
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, scorer_version: str) -> None:
     """A 'running' row; a run that dies leaves it, and the next run marks it 'crashed'."""
     con.execute("update runs set status = 'crashed' where status = 'running'")

@@ -1,0 +1,73 @@
+"""What a weekly run tells its operator about where its documents went and what an upgrade changed (session 23's
+tester, an operator feeding one week's file at a time): a file that arrives after a later week's run is named as
+late, with the weeks it changed; statements an upgrade scored again are counted, with the versions."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from tension import run
+from tension.cli_output import rescored_lines, summary_lines, weeks_lines
+from tension.warehouse import store
+
+from conftest import SEEDS
+
+FIELDS = {"text": "body", "published": "day"}
+
+
+def week_file(folder: Path, name: str, day: str, n: int) -> Path:
+    """A JSONL file of `n` short news items of our own, all published on `day`."""
+    path = folder / name
+    lines = [json.dumps({"id": f"{name}-{i}", "day": day,
+                         "body": f"North Korea fired a ballistic missile into the East Sea, item {i} of {name}, "
+                                 f"South Korea's military said on day {day}."}) for i in range(n)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_file_that_arrives_after_a_later_weeks_run_is_named_late(tmp_path):
+    inbox, db = tmp_path / "inbox", tmp_path / "t.duckdb"
+    inbox.mkdir()
+    week_file(inbox, "w02.jsonl", "2024-01-09", 3)
+    first = run.run_local([inbox], db, fields=FIELDS)
+    assert first["weeks_added"] == [("2024-W02", 3)] and first["late_weeks"] == []
+    week_file(inbox, "w04.jsonl", "2024-01-23", 2)
+    on_time = run.run_local([inbox], db, fields=FIELDS)
+    assert on_time["weeks_added"] == [("2024-W04", 2)] and on_time["late_weeks"] == []
+    assert not any(line.startswith("late:") for line in weeks_lines(on_time))
+    week_file(inbox, "w03.jsonl", "2024-01-16", 4)  # a week's file that came after the next week's run
+    late = run.run_local([inbox], db, fields=FIELDS)
+    assert late["weeks_added"] == [("2024-W03", 4)] and late["late_weeks"] == ["2024-W03"]
+    lines = weeks_lines(late)
+    assert lines[0] == "documents added by week: 2024-W03 4"
+    assert lines[1].startswith("late: 2024-W03 received documents after later weeks were stored")
+    assert "tension report --week 2024-W03" in lines[1]
+
+
+def test_a_first_run_over_several_weeks_is_not_late(tmp_path):
+    inbox, db = tmp_path / "inbox", tmp_path / "t.duckdb"
+    inbox.mkdir()
+    week_file(inbox, "a.jsonl", "2024-01-09", 2)
+    week_file(inbox, "b.jsonl", "2024-01-23", 1)
+    result = run.run_local([inbox], db, fields=FIELDS)
+    assert result["weeks_added"] == [("2024-W02", 2), ("2024-W04", 1)] and result["late_weeks"] == []
+    assert [line for line in summary_lines({**result, "report": None}, db, None) if line.startswith("late")] == []
+
+
+def test_an_upgrade_that_scores_stored_statements_again_says_so(seed_run, tmp_path):
+    db = tmp_path / "t.duckdb"
+    shutil.copy(seed_run["database"], db)
+    with store.connect(db) as con:  # as an older release left it: its scorer's version, no score under ours
+        store.set_setting(con, "scorer_version", "3-older")
+        con.execute("delete from scores")
+        n = con.execute("select count(*) from statements").fetchone()[0]
+    result = run.run_local([SEEDS], db)
+    assert result["documents_seen"] == 0  # the seed is unchanged: nothing read, everything scored again
+    assert result["rescored"] == n and result["scorer_before"] == "3-older"
+    line, = rescored_lines(result)
+    assert line.startswith(f"{n} stored statements scored again under this release's scorer {result['scorer_now']} "
+                           "(they were scored under 3-older)")
+    again = run.run_local([SEEDS], db)
+    assert again["rescored"] == 0 and rescored_lines(again) == []
