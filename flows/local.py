@@ -75,7 +75,7 @@ def run_once(parameters: dict, runner_choice: str = "auto", workers: int | None 
     from tension.warehouse.publish import RunInProgress
 
     with _console_without_tracebacks_of((OSError, RunInProgress)):
-        return tension_flow.with_options(task_runner=runner)(**parameters, workers=workers)
+        return tension_flow.with_options(task_runner=runner)(**parameters, workers=workers, log_summary=False)
 
 
 class _HandledFailures(logging.Filter):

@@ -121,11 +121,15 @@ def tension_flow(
     dedup: bool = True,
     workers: int | None = None,
     reread: bool = False,
+    log_summary: bool = True,
 ) -> dict:
     """Run the whole pipeline on an inbox, publish the database and write the report. `workers`: how many tasks
     run at once (default: the CPU count), so that a large file is cut into a multiple of that many batches.
     `reread`: read every input file again, unchanged ones too, so documents an older extractor read are extracted
-    again (their statements replaced; documents this extractor read are left as they are)."""
+    again (their statements replaced; documents this extractor read are left as they are). `log_summary`: log the
+    lines `tension run` prints (documents, weeks, rejections, the pairs' figures, the report) and end Failed when
+    every document read was rejected — for a served or deployed run, whose only output is its log; `tension run`
+    prints them itself and passes False."""
     logger = get_run_logger()
     run_id = str(flow_run.get_id() or run.new_run_id("local"))
     with run.interrupts_kept(), run.workspace(db) as paths:  # (the working copy's writer opens in this process)
@@ -158,4 +162,25 @@ def tension_flow(
         if not published["published"]:
             logger.info("nothing new: the published database and Parquet export are left as they are")
     written = report(published["database"], reports, week) if make_report else {"report": None, "report_skipped": None}
-    return {**run.result(prepared, totals, outcome, published, skipped), **written}
+    result = {**run.result(prepared, totals, outcome, published, skipped), **written}
+    if log_summary:
+        log_run_summary(logger, result, db, pairs_file)
+    return result
+
+
+class EveryDocumentRejected(RuntimeError):
+    """A served or deployed run read documents and stored none: the flow run ends Failed, as `tension run` exits 5."""
+
+
+def log_run_summary(logger, result: dict, db: str, pairs_file: str | None) -> None:
+    """The lines `tension run` prints, in the flow run's log; raises EveryDocumentRejected (the flow run fails) when
+    every document read was rejected, after the lines that say why."""
+    from pathlib import Path
+
+    from tension.cli_output import all_rejected, summary_lines
+
+    for line in summary_lines(result, db, Path(pairs_file) if pairs_file else None):
+        logger.info("%s", line)
+    if all_rejected(result):
+        raise EveryDocumentRejected(f"every document read was rejected ({len(result['rejections'])} rejections, "
+                                    "nothing stored): see the reasons logged above")
