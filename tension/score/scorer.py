@@ -56,13 +56,14 @@ from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue
 from tension.score.patterns import GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.hedges import compile_hedges, conditioned_threat, hedge_in_main_clause
 from tension.score.reach import _inside_quote, markers_before, negated_markers
+from tension.score.names import NAME_JOINERS, NAME_LED_KINDS, acronym, in_name, running_text  # noqa: F401
 from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS,  # noqa: F401
                                  DEROGATION, DEROGATION_LINKS, EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES,
-                                 NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, PURPOSE,
+                                 NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, PURPOSE,
                                  PURPOSE_REACH, REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
                                  TARGETS_ACT_KINDS, TOPIC_KEEPS_TURNED, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt,
                                  _quoted_spans, aggregate, aggregate_sides, count_style_once, derogate, in_background,
-                                 acronym, in_name, lifts_cap, purpose_of_undone, running_text, NAME_LED_KINDS,
+                                 lifts_cap, purpose_of_undone,
                                  UNNEGATED_HOSTILE_KEEPS, SUBJECT_EPITHET_KINDS, TARGETS_BY_COUNTRY_NAME,
                                  TARGETS_COOPERATION_FACTOR, NOT_A_NAME, CHARGED_FORCE_KINDS, charged_force,
                                  charged_cooperation)
