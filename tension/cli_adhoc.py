@@ -72,7 +72,7 @@ def score(
     text: Optional[str] = typer.Argument(None, metavar="TEXT", help="Text to score."),
     file: Optional[Path] = typer.Option(None, "--file", "-f", metavar="PATH", help="One text per line (blank lines skipped); '-' reads stdin."),
     modality: str = typer.Option("asserted", "--modality", metavar="MODALITY", help="asserted, threat_or_future, hypothetical, negated, reported."),
-    targets: Optional[str] = typer.Option(None, "--targets", metavar="ISO3[,ISO3...]", help="Score toward these countries (ISO3, comma-separated), as the pipeline scores a statement toward its targets: a cue aimed at another country counts 0."),
+    targets: Optional[str] = typer.Option(None, "--targets", metavar="ISO3[,ISO3...]", help="Score toward these countries (ISO3, comma-separated), as the pipeline scores a statement toward its targets: a cue whose object is a named country that is neither a target nor the speaker's counts 0 (each state of a list is an object); a cue that names no country counts toward the targets."),
     speaker_country: Optional[str] = typer.Option(None, "--speaker-country", metavar="ISO3", help="The speaker's country (ISO3), with --targets."),
 ) -> None:
     """Score text: one JSON object per text, named as `tension statements` names them (content, targets,

@@ -56,13 +56,15 @@ from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue
 from tension.score.patterns import GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
 from tension.score.hedges import compile_hedges, conditioned_threat, hedge_in_main_clause
 from tension.score.reach import _inside_quote, markers_before, negated_markers
+from tension.score.listed import listed_states
+from tension.score.names import NAME_JOINERS, NAME_LED_KINDS, acronym, in_name, running_text  # noqa: F401
 from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS,  # noqa: F401
                                  DEROGATION, DEROGATION_LINKS, EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES,
-                                 NAME_JOINERS, NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, PURPOSE,
+                                 NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, POSTURE_KINDS, PURPOSE,
                                  PURPOSE_REACH, REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS,
                                  TARGETS_ACT_KINDS, TOPIC_KEEPS_TURNED, UNDOING_KINDS, VERBAL_CAP, VERBAL_KINDS, _exempt,
                                  _quoted_spans, aggregate, aggregate_sides, count_style_once, derogate, in_background,
-                                 acronym, in_name, lifts_cap, purpose_of_undone, running_text, NAME_LED_KINDS,
+                                 lifts_cap, purpose_of_undone,
                                  UNNEGATED_HOSTILE_KEEPS, SUBJECT_EPITHET_KINDS, TARGETS_BY_COUNTRY_NAME,
                                  TARGETS_COOPERATION_FACTOR, NOT_A_NAME, CHARGED_FORCE_KINDS, charged_force,
                                  charged_cooperation)
@@ -264,6 +266,11 @@ class Scorer:
                     UNDIRECTED_CAMEO_PREFIX):
                 elsewhere = country_at(words, start + 1, self.country_names, text, span) if inside else directed_at(
                     words, end, self.country_names, text, span)
+                if elsewhere and elsewhere not in parties and not inside and cue.kind != "transfer":
+                    # "condemned Japan, the US and South Korea": each state of a list is the object (listed.py),
+                    # and the cue counts toward a target among them (not toward the speaker's own country in a list)
+                    elsewhere = next((c for c in listed_states(words, end, self.country_names, text, span)
+                                      if c in parties and c != speaker_country), elsewhere)
                 if elsewhere and elsewhere not in parties and cue.kind != "transfer":
                     factor = 0.0  # an act toward a third country ("ties with Moscow" in a statement toward Seoul);
                     # troops or arms sent to a third country keep their weight: they are sent to fight the

@@ -25,13 +25,15 @@ from tension.score.hedges import (CONDITION_HEDGED, CONDITION_WORDS, CONDITIONED
 from tension.score.lexicon import Cue, Marker
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS
 from tension.score.reach import _ADVERB_AFTER, _SCOPE_BREAK
+from tension.score.listed import LIST_ENDS, LIST_JOINERS
+from tension.score.names import ACRONYM_LETTERS, NAME_JOINERS, NAME_LED_KINDS
 from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS,
-                                 DEROGATION_LINKS, EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES, NAME_JOINERS,
+                                 DEROGATION_LINKS, EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES,
                                  NEGATABLE_KINDS, ONCE_KINDS, POLARITY_KINDS, PURPOSE, PURPOSE_REACH,
                                  REQUESTED_UNDOING, REST_WEIGHT, SCALE_KINDS, SCARE_QUOTE_WORDS, TARGETS_ACT_KINDS,
                                  UNDOING_KINDS, VERBAL_CAP,
-                                 CONTENT_LINKS, CONTENT_REACH, CONTENT_STOPS, TOPIC_KEEPS_TURNED, ACRONYM_LETTERS,
-                                 UNNEGATED_HOSTILE_KEEPS, NAME_LED_KINDS, SUBJECT_EPITHET_KINDS,
+                                 CONTENT_LINKS, CONTENT_REACH, CONTENT_STOPS, TOPIC_KEEPS_TURNED,
+                                 UNNEGATED_HOSTILE_KEEPS, SUBJECT_EPITHET_KINDS,
                                  TARGETS_BY_COUNTRY_NAME, TARGETS_COOPERATION_FACTOR, NOT_A_NAME,
                                  CHARGED_FORCE_KINDS, CHARGE_CUES, CHARGED_COOPERATION_FACTOR)
 from tension.score.tokens import _TOKEN, CONTRACTIONS, TYPOGRAPHY
@@ -58,7 +60,8 @@ def constants() -> str:
                  sorted(UNNEGATED_HOSTILE_KEEPS), sorted(CONCESSIVE_WORDS), CONCESSION_REACH,
                  sorted(NAME_LED_KINDS), sorted(SUBJECT_EPITHET_KINDS), TARGETS_COOPERATION_FACTOR,
                  sorted(CLAUSE_OPENERS), sorted(CLAUSE_STARTS), TARGETS_BY_COUNTRY_NAME, sorted(NOT_A_NAME),
-                 ABBREVIATION_LETTERS, sorted(CHARGED_FORCE_KINDS), sorted(CHARGE_CUES), CHARGED_COOPERATION_FACTOR))
+                 ABBREVIATION_LETTERS, sorted(CHARGED_FORCE_KINDS), sorted(CHARGE_CUES), CHARGED_COOPERATION_FACTOR,
+                 sorted(LIST_JOINERS), sorted(LIST_ENDS)))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
