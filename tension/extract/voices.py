@@ -168,6 +168,18 @@ def _relayed_accuser(statement: Statement, doc: Walk, kinds: Kinds, found: list[
     return None
 
 
+def _relayed_frame(statement: Statement, out: list[Statement], narrator: Mention) -> Statement | None:
+    """The frame row of the same sentence whose speaker reports the other side's act told in the outlet's loaded
+    words ("The traitors of the South will be punished, it warned", "it" a friendship society abroad), when that
+    speaker is a relayed voice: not of the outlet's side (the branch before it) and not the accused state itself (a
+    civic group of the accused side, a voice abroad). The loaded words are then the outlet's translation of the relayed
+    text, not its own paraphrase (guideline: relayed voices keep their identity; round 62); None otherwise — "the
+    puppet ministry said" stays the outlet's account (guideline: house vocabulary)."""
+    return next((s for s in out if not s.is_act and s.speaker == statement.reported_by and s.speaker_country and
+                 s.speaker_country != narrator.country and (s.speaker_country != statement.speaker_country or
+                                                            s.speaker_kind in _NON_STATE_VOICES)), None)
+
+
 def _reporting_voice(reporter: str | None, sentence: Sentence, doc: Walk, kinds: Kinds
                      ) -> tuple[Mention, str | None] | None:
     """The reporter named in the sentence ("..., Rodong Sinmun says"), with its kind, when the dictionary knows it as a
@@ -303,6 +315,10 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
                           s.speaker_country == narrator.country and s.speaker_kind in POLITICAL_VOICES), None)
             if frame is not None:  # "Rodong Sinmun says the puppet forces staged ...": the paper's words, one row
                 frame.targets.extend(t for t in targets if t not in frame.targets)
+                continue
+            relayed = _relayed_frame(statement, out, narrator)
+            if relayed is not None:  # "The traitors of the South ..., it warned" after a friendship society's lead
+                relayed.targets.extend(t for t in targets if t not in relayed.targets and t != relayed.speaker_country)
                 continue
             paper = _reporting_voice(statement.reported_by, sentence, doc, kinds)
             if paper is not None:  # "The puppet warmongers staged ..., Minju Joson says": the paper's, not KCNA's
