@@ -5,6 +5,10 @@
   names who speaks (a civic council of the South, a friendship society abroad), so the house vocabulary is the
   outlet's translation of their text, not its own account (guideline: relayed voices keep their identity). KCNA's own
   account in the same loaded words with no frame stays KCNA's (guideline: house vocabulary).
+- a sentence in the outlet's loaded words inside the text of a relayed voice of no state going on after its colon
+  frame ("..., it noted, and went on:" of a southern party, a paper abroad, an association of Koreans abroad) is that
+  voice's text, as round 40 made it for the outlet's own side's bodies; after an issuing lead with no colon the loaded
+  words stay the outlet's own paraphrase (round 43).
 
 Every sentence here is written for these tests (never copied from the corpora). Figures: docs/evaluation-extraction.md,
 "Sixty-second tuning round (branch h13bm)"."""
@@ -49,3 +53,17 @@ def test_a_dprk_papers_words_in_loaded_words_stay_a_dprk_voice(ctx):
     said = _of(rows, "The puppet traitors")
     assert said and all(r[1] == "PRK" and "KOR" in r[3] for r in said), rows
 
+
+def test_a_southern_partys_text_after_its_colon_frame_is_not_kcnas(ctx):
+    rows = _rows(ctx, "Party Statement Issued\n\nThe Progressive Party of south Korea issued a statement on Monday.\n\n"
+                      "The party will never tolerate the regime's moves, it noted, and went on:\n\nThe party will "
+                      "expose the sycophantic traitors who sell the nation to outside forces.\n")
+    said = _of(rows, "The party will expose")
+    assert said and not any(r[0] == "KCNA" or r[1] == "PRK" for r in said), rows
+
+
+def test_kcnas_own_loaded_words_after_a_groups_lead_with_no_colon_stay_kcnas(ctx):
+    rows = _rows(ctx, "Rally Held in Seoul\n\nA council of farmers in Kyonggi Province staged a rally on Monday.\n\n"
+                      "The puppet traitors who drove the farmers to ruin will be punished by the people.\n")
+    own = _of(rows, "The puppet traitors")
+    assert own and any(r[0] == "KCNA" and r[1] == "PRK" for r in own), rows

@@ -249,6 +249,29 @@ def _evaluation_going_on(statement: Statement, doc: Walk) -> Mention | None:
     return body
 
 
+def _relayed_text_going_on(doc: Walk, kinds: Kinds) -> Mention | None:
+    """The relayed voice of no state (a civic group or a party of the other side, a paper, an association abroad)
+    whose text goes on after a colon frame ("..., the statement said, and went on:"): a sentence of that text in the
+    outlet's loaded words is the voice's text as the outlet translates it, not the outlet's own paraphrase (round 62;
+    round 40 did this for the outlet's own side's bodies). None for a voice going on after an issuing lead with no
+    colon (round 43: the outlet's loaded words in such a story stay its own paraphrase), of the outlet's side, or
+    named by a state office (a kind of no state read for the South's leader or a ministry is another fault)."""
+    body = doc.continuing
+    if body is None or not doc.continuing_colon or body.actor == doc.narrator.actor or \
+            body.country == doc.narrator.country or doc.continuing_kind not in _NON_STATE_VOICES or \
+            not body.country and doc.continuing_kind != "diaspora_foreign":
+        return None  # (a person of no country read may be of the outlet's side: "he said, adding:" of its official)
+    role = body.role or ""
+    if role not in _PLACED_ONLY and kinds.by_role.get(role) not in _NON_STATE_VOICES and not any(
+            role.startswith(prefix) and kind in _NON_STATE_VOICES for prefix, kind in kinds.by_role_prefix):
+        return None  # (a state office the dictionary knows, "Lee"'s text or a ministry's: a kind read wrong before)
+    return body
+
+
+# The roles of a voice placed only by its country or a demonym (a group "of south Korea", "British"): no office.
+_PLACED_ONLY = frozenset({"", "state", "demonym"})
+
+
 # The kinds of a body of the outlet's own side whose text goes on in the outlet's story (_own_body_going_on).
 _OWN_BODY_KINDS = POLITICAL_VOICES | {"civic", "academic"}
 
@@ -327,6 +350,14 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
             elif (body := _own_body_going_on(doc)) is not None:
                 # "<the body> in the statement issued ... . The puppet warmongers staged ...": the body's text in its
                 # own loaded words, not the outlet's (round 40); one row of the body per sentence, as the outlet's
+                if _merged_into(out, body, targets):
+                    continue
+                statement = _voice_row(statement, body, doc.continuing_kind, "continued (house vocabulary)", targets,
+                                       narrator.text)
+            elif (body := _relayed_text_going_on(doc, kinds)) is not None:
+                # "<a party of the South> ..., it noted, and went on: | The two parties will expose the sycophantic
+                # forces ...": the relayed voice's text after its colon frame, in the outlet's translation (round 62)
+                targets = [t for t in targets if t != body.country]  # (its own state: a domestic statement)
                 if _merged_into(out, body, targets):
                     continue
                 statement = _voice_row(statement, body, doc.continuing_kind, "continued (house vocabulary)", targets,
