@@ -117,6 +117,7 @@ def extract_statements(
             issuer = relayed_issuer_going_on(sentence, found, doc)
         if issuer is not None:
             doc.continuing, doc.continuing_kind = issuer  # (a body issuing a text: it speaks what follows)
+            doc.continuing_colon = False
         if found:
             speakers = [s for s in found if s.speaker_country or s.speaker_kind == "diaspora_foreign"]
             if pending_quote and speakers:
@@ -127,6 +128,7 @@ def extract_statements(
             if issuer is None and (going_on := voice_going_on(sentence, in_sentence, found, speakers, before,
                                                               before_kind, lexicon.kinds, lexicon.pointing)):
                 doc.continuing, doc.continuing_kind = going_on
+                doc.continuing_colon = True
         elif quote_speaker is not None:
             found = [_quoted(continued(sentence, quote_speaker, "quote (continued)"), sentence, in_sentence, doc.cues)]
             if closes_quote(sentence):

@@ -19,6 +19,8 @@ from tension.extract.kinds import PARTY_KINDS, POLITICAL_VOICES, Kinds
 from tension.extract.lexicon import Lexicon
 from tension.extract.mentions import Mention, mentions_in
 from tension.extract.sentences import Sentence
+from tension.extract.texts_going_on import (NON_STATE_VOICES, evaluation_going_on, own_body_going_on,
+                                           relayed_text_going_on)
 from tension.extract.walk import Walk
 
 
@@ -136,9 +138,6 @@ def _accusing_voice(statement: Statement, found: list[Statement], doc: Walk, kin
     return _reporting_voice(reporter, sentence, doc, kinds) or _text_voice(reporter, sentence, doc, kinds)
 
 
-# The kinds of a relayed voice of no state (a civic group, an opposition party, a paper, an association abroad) whose
-# text the outlet tells going on (goes_on.relayed_issuer_going_on, a colon frame).
-_NON_STATE_VOICES = frozenset({"civic", "opposition", "media", "academic", "diaspora_foreign", "people"})
 
 
 def _relayed_accuser(statement: Statement, doc: Walk, kinds: Kinds, found: list[Statement] = ()
@@ -157,7 +156,7 @@ def _relayed_accuser(statement: Statement, doc: Walk, kinds: Kinds, found: list[
     if not (kinds.house.search(body) or kinds.loaded.search(body)):
         return None
     continuing, kind = doc.continuing, doc.continuing_kind
-    if continuing is not None and kind in _NON_STATE_VOICES and continuing.country != narrator.country and (
+    if continuing is not None and kind in NON_STATE_VOICES and continuing.country != narrator.country and (
             continuing.country == statement.speaker_country or kind == "diaspora_foreign"):
         return continuing, kind
     frame = next((s for s in found if not s.is_act and s.speaker == statement.reported_by and
@@ -166,6 +165,18 @@ def _relayed_accuser(statement: Statement, doc: Walk, kinds: Kinds, found: list[
         return Mention(0, 0, frame.speaker, frame.speaker_actor, frame.speaker_country, "", frame.speaker_role or ""), \
             frame.speaker_kind
     return None
+
+
+def _relayed_frame(statement: Statement, out: list[Statement], narrator: Mention) -> Statement | None:
+    """The frame row of the same sentence whose speaker reports the other side's act told in the outlet's loaded
+    words ("The traitors of the South will be punished, it warned", "it" a friendship society abroad), when that
+    speaker is a relayed voice: not of the outlet's side (the branch before it) and not the accused state itself (a
+    civic group of the accused side, a voice abroad). The loaded words are then the outlet's translation of the relayed
+    text, not its own paraphrase (guideline: relayed voices keep their identity; round 62); None otherwise — "the
+    puppet ministry said" stays the outlet's account (guideline: house vocabulary)."""
+    return next((s for s in out if not s.is_act and s.speaker == statement.reported_by and s.speaker_country and
+                 s.speaker_country != narrator.country and (s.speaker_country != statement.speaker_country or
+                                                            s.speaker_kind in NON_STATE_VOICES)), None)
 
 
 def _reporting_voice(reporter: str | None, sentence: Sentence, doc: Walk, kinds: Kinds
@@ -204,41 +215,6 @@ def _text_voice(reporter: str | None, sentence: Sentence, doc: Walk, kinds: Kind
     if going_on is not None and going_on.country == narrator.country and doc.continuing_kind in POLITICAL_VOICES:
         return going_on, doc.continuing_kind
     return None
-
-
-def _own_body_going_on(doc: Walk) -> Mention | None:
-    """The body of the outlet's own side whose text the story is telling (a colon frame's or an issuing lead's voice
-    going on: doc.continuing), when it is a state voice or a front body, not the outlet itself; None otherwise."""
-    body = doc.continuing
-    if body is None or body.actor == doc.narrator.actor or body.country != doc.narrator.country or \
-            doc.continuing_kind not in _OWN_BODY_KINDS:
-        return None
-    return body
-
-
-# "It is <an evaluation> ...", "It was against this backdrop that ...", "It is said that ...": "it" before a copula
-# and no verb of its own (not "It is staging ..."): an empty subject or the text's own evaluation, not an act of the
-# voice named before ("act subject (it/they)", attribution.py).
-_EXPLETIVE_IT = re.compile(r"It\s+(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been)\b"
-                           r"(?!(?:,[^,]{1,40},)?\s+(?:\w+ly\s+)?(?:also\s+|still\s+|now\s+)?[a-z]+ing\b)")
-
-
-def _evaluation_going_on(statement: Statement, doc: Walk) -> Mention | None:
-    """The voice of the outlet's own side whose text is going on (a paper's commentary or a body's statement after a
-    colon frame or an issuing lead: doc.continuing) when the statement gives an "It is <an evaluation> ..." sentence
-    of that text to another side's voice named before as its act (issue 13 round 41: in gold-free KCNA draws such
-    rows were the South's, KOR->PRK, inside a DPRK paper's text); None otherwise."""
-    if statement.attribution != "act subject (it/they)" or statement.speaker_country in (None, doc.narrator.country) or \
-            not _EXPLETIVE_IT.match(statement.content):
-        return None
-    body = doc.continuing
-    if body is None or body.country != doc.narrator.country or doc.continuing_kind not in _OWN_BODY_KINDS:
-        return None
-    return body
-
-
-# The kinds of a body of the outlet's own side whose text goes on in the outlet's story (_own_body_going_on).
-_OWN_BODY_KINDS = POLITICAL_VOICES | {"civic", "academic"}
 
 
 def _merged_into(out: list[Statement], voice: Mention, targets: list[str]) -> bool:
@@ -282,7 +258,7 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
             statement = told_of(body, sentence, doc, narrator, "act (passive, collective)")
         elif narrator_kind == "state_media" and (crowd := crowd_going_on(statement, sentence, doc)) is not None:
             statement = crowd  # "They vowed ...": a relayed crowd's words, not the outlet's (round 39)
-        elif narrator_kind == "state_media" and (body := _evaluation_going_on(statement, doc)) is not None:
+        elif narrator_kind == "state_media" and (body := evaluation_going_on(statement, doc)) is not None:
             # "It is a shameless insult to ...", "It was against this backdrop that ..." inside a text of the outlet's
             # side that goes on: the text's evaluation, not an act of the other side's voice named before (round 41)
             targets = [t for t in [statement.speaker_country, *statement.targets] if t != narrator.country]
@@ -304,13 +280,25 @@ def relayed_voices(found: list[Statement], sentence: Sentence, doc: Walk, kinds:
             if frame is not None:  # "Rodong Sinmun says the puppet forces staged ...": the paper's words, one row
                 frame.targets.extend(t for t in targets if t not in frame.targets)
                 continue
+            relayed = _relayed_frame(statement, out, narrator)
+            if relayed is not None:  # "The traitors of the South ..., it warned" after a friendship society's lead
+                relayed.targets.extend(t for t in targets if t not in relayed.targets and t != relayed.speaker_country)
+                continue
             paper = _reporting_voice(statement.reported_by, sentence, doc, kinds)
             if paper is not None:  # "The puppet warmongers staged ..., Minju Joson says": the paper's, not KCNA's
                 statement = _voice_row(statement, paper[0], paper[1], "document (house vocabulary)", targets,
                                        narrator.text)
-            elif (body := _own_body_going_on(doc)) is not None:
+            elif (body := own_body_going_on(doc)) is not None:
                 # "<the body> in the statement issued ... . The puppet warmongers staged ...": the body's text in its
                 # own loaded words, not the outlet's (round 40); one row of the body per sentence, as the outlet's
+                if _merged_into(out, body, targets):
+                    continue
+                statement = _voice_row(statement, body, doc.continuing_kind, "continued (house vocabulary)", targets,
+                                       narrator.text)
+            elif (body := relayed_text_going_on(doc, kinds)) is not None:
+                # "<a party of the South> ..., it noted, and went on: | The two parties will expose the sycophantic
+                # forces ...": the relayed voice's text after its colon frame, in the outlet's translation (round 62)
+                targets = [t for t in targets if t != body.country]  # (its own state: a domestic statement)
                 if _merged_into(out, body, targets):
                     continue
                 statement = _voice_row(statement, body, doc.continuing_kind, "continued (house vocabulary)", targets,
@@ -376,7 +364,7 @@ def own_state_meant(statement: Statement, doc: Walk) -> None:
     narrator = doc.narrator
     if going_on is None or narrator is None or not statement.targets_inferred or not going_on.country or \
             going_on.country == narrator.country or statement.speaker_country != going_on.country or \
-            statement.speaker_actor != going_on.actor or doc.continuing_kind not in _NON_STATE_VOICES:
+            statement.speaker_actor != going_on.actor or doc.continuing_kind not in NON_STATE_VOICES:
         return
     if _own_state_words().search(outside_quotes(statement.content)):
         statement.targets, statement.targets_inferred = [], False
