@@ -138,8 +138,6 @@ def _accusing_voice(statement: Statement, found: list[Statement], doc: Walk, kin
     return _reporting_voice(reporter, sentence, doc, kinds) or _text_voice(reporter, sentence, doc, kinds)
 
 
-
-
 def _relayed_accuser(statement: Statement, doc: Walk, kinds: Kinds, found: list[Statement] = ()
                      ) -> tuple[Mention, str | None] | None:
     """The relayed voice of no state whose text the outlet tells (a colon frame's or an issuing lead's voice going on,
