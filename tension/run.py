@@ -192,11 +192,14 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
                     or totals.get("documents_corrected"))
         weeks = None if rescored or replaced else storage.weeks_ingested_since(con, started)
         added, last_before = storage.documents_added_by_week(con, started)
+        late = [w for w, _ in added if last_before and w < last_before]
+        for note in story_notes(totals, added, late, rescored):
+            storage.add_run_note(con, run_id, note)
         stale = storage.documents_of_other_extractors(con, extractor_version())
         rejections_stored = con.execute("select count(*) from rejected_documents").fetchone()[0]
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
     return {"summary": report_data.latest_summary(Path(working), week), "changed": changed, "weeks": weeks,
-            "weeks_added": added, "late_weeks": [w for w, _ in added if last_before and w < last_before],
+            "weeks_added": added, "late_weeks": late,
             "summary_week": report_data.summary_week(Path(working), week), "rescored": rescored,
             "run_id": run_id, "left_to_retry": left, "documents_stale": stale, "rejections_stored": rejections_stored,
             "timings": {"aggregate": time.perf_counter() - clock}}
@@ -230,6 +233,25 @@ def report(db: Path | str, reports: Path | str, week: str | None = None, period:
         return {"report": str(reporting.build_report(Path(db), Path(reports), week, period)), "report_skipped": None}
     except ScopeError as error:
         return {"report": None, "report_skipped": str(error)}
+
+
+def story_notes(totals: dict, added: list[tuple[str, int]], late: list[str], rescored: int) -> list[str]:
+    """What `tension runs` says of a run beside its counts, so that the runs table tells the weeks' story: where its
+    documents went (weeks late), how many new ones a copy replaced (documents grew by fewer than 'new'), that it
+    stored nothing when every document was rejected, how many stored statements it scored again."""
+    notes = []
+    if added:
+        shown = ", ".join(f"{week} {n}" for week, n in added[:8]) + (f", +{len(added) - 8} weeks" if len(added) > 8
+                                                                       else "")
+        notes.append(f"documents by week: {shown}" + (f" (late: {', '.join(late)})" if late else ""))
+    if replaced := totals.get("documents_replaced"):
+        notes.append(f"{plural(replaced, 'new document')} replaced a stored copy of the same text (the "
+                     f"earlier-published copy is kept): documents grew by {totals.get('documents_new', 0) - replaced}")
+    if totals.get("rejections") and not totals.get("documents_seen"):
+        notes.append(f"every document read was rejected ({len(totals['rejections'])}): nothing stored")
+    if rescored:
+        notes.append(f"{plural(rescored, 'stored statement')} scored again under this run's scorer")
+    return notes
 
 
 def lossy_note(lossy: list) -> str:
