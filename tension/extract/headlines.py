@@ -204,8 +204,6 @@ def voiceless_headline_takes_lead(statements: list[Statement], body: str) -> lis
     return statements
 
 
-
-
 def empty_headline_takes_lead(statements: list[Statement], body: str, doc: Walk, mentions: list[Mention]
                               ) -> list[Statement]:
     """A headline of a declared speaker's title+story document that gave no row at all ("<the South's body> Accused
