@@ -26,7 +26,8 @@ from tension.extract.clauses import names_only, promotion
 from tension.extract.continuation import closes_quote, continued, ends_continuation, only_a_frame, opens_quote
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
 from tension.extract.goes_on import issuer_going_on, issuer_voice_ends, relayed_issuer_going_on, voice_going_on
-from tension.extract.headlines import headline_source_voice, voiceless_headline_takes_lead, voices_in_headline
+from tension.extract.headlines import (empty_headline_takes_lead, headline_source_voice, voiceless_headline_takes_lead,
+                                      voices_in_headline)
 from tension.extract.institutions import dateline_country, domestic_act, domestic_bodies, relative_clause_of_body
 from tension.extract.lexicon import Lexicon, anaphor_pattern, load_lexicon, reporting_verbs  # noqa: F401
 from tension.extract.mentions import Mention, mentions_in
@@ -182,6 +183,7 @@ def extract_statements(
     statements = [s for s in statements if not ((s.speaker_role or "").startswith("late ")
                                                 and not s.attribution.startswith("subject (framed)"))]
     statements = voiceless_headline_takes_lead(statements, body)  # (a headline of title+story: its lead's voice)
+    statements = empty_headline_takes_lead(statements, body, doc, mentions)  # (one with no row: the lead's voice)
     for seq, statement in enumerate(statements):
         statement.seq = seq
     return statements
