@@ -215,7 +215,7 @@ def empty_headline_takes_lead(statements: list[Statement], body: str, doc: Walk,
     none, the lead voice's own (inferred). A lead telling only the outlet's account or a state's act gives none (the
     outlet's own row was tried: judged 1 better, 2 worse, 5 unclear of 8, and the gold's two such title units want no
     row), nor does a headline read alone (no lead) or a document with no declared speaker. 16% of the gold-free KCNA
-    titles had no row (issue 13, round 62)."""
+    titles had no row (issue 13, round 63)."""
     if doc.narrator is None or not statements:
         return statements
     spans = headline_paragraph(body)
