@@ -65,7 +65,8 @@ def prefect_api(port: int | None = None, startup_timeout: float = 90.0) -> Itera
 
 @dataclass
 class Stopped:
-    """How serving ended: when Ctrl-C came (None: it did not), and how many flow runs it abandoned."""
+    """How serving ended: when Ctrl-C came (None: it did not — SIGTERM, or the runner ended by itself), and how many
+    flow runs it abandoned."""
 
     interrupted_at: datetime | None = None
     abandoned: int = 0
@@ -99,8 +100,8 @@ def ctrl_c_stops(stopped: Stopped) -> Iterator[None]:
 
 
 def runs_stopped_since(moment: datetime) -> int:
-    """How many flow runs of this process's deployment the API shows cancelled or crashed at `moment` or later:
-    the runs a Ctrl-C abandoned. Asked of the API, not read off child processes: a run's process outlives its
+    """How many flow runs of this process's deployment the API shows cancelled, crashed or still running or pending
+    since `moment`: the runs a Ctrl-C or a SIGTERM abandoned. Asked of the API, not read off child processes: a run's process outlives its
     'Completed' by a moment, and a run that had finished is not abandoned."""
     from prefect import get_client
     from prefect.client.schemas.filters import (
@@ -108,7 +109,9 @@ def runs_stopped_since(moment: datetime) -> int:
     )
     from prefect.client.schemas.objects import StateType
 
-    ended = FlowRunFilterStateType(any_=[StateType.CANCELLED, StateType.CANCELLING, StateType.CRASHED])
+    # (RUNNING and PENDING too: a run SIGTERM stopped is left Running by Prefect — the operator's finding)
+    ended = FlowRunFilterStateType(any_=[StateType.CANCELLED, StateType.CANCELLING, StateType.CRASHED,
+                                         StateType.RUNNING, StateType.PENDING])
     with get_client(sync_client=True) as client:
         runs = client.read_flow_runs(
             deployment_filter=DeploymentFilter(name=DeploymentFilterName(any_=[deployment_name()])),
@@ -122,6 +125,7 @@ def serve_weekly(parameters: dict, cron: str = SCHEDULE_CRON, timezone: str = SC
     from flows.weekly import tension_flow
 
     stopped = Stopped()
+    began = datetime.now(UTC)
     with ctrl_c_stops(stopped):
         # asyncio.run, inside, installs its own SIGINT handler only over Python's default: ours stays.
         tension_flow.serve(
@@ -132,6 +136,7 @@ def serve_weekly(parameters: dict, cron: str = SCHEDULE_CRON, timezone: str = SC
             tags=["tension"],
             pause_on_shutdown=False,
         )
-    if stopped.interrupted_at:
-        stopped.abandoned = runs_stopped_since(stopped.interrupted_at)
+    # Ctrl-C: the runs it abandoned; SIGTERM (Prefect's own handler, which we cannot wrap before the runner sets it):
+    # the runs of this serving that did not end, left Running or cancelled
+    stopped.abandoned = runs_stopped_since(stopped.interrupted_at or began)
     return stopped

@@ -19,6 +19,7 @@ from tension.cli_checks import (
 from tension.config import BATCH_SIZE, DEFAULT_INBOX, DEFAULT_REPORTS, SCHEDULE_CRON, SCHEDULE_TIMEZONE
 
 ABANDONED_EXIT = 130  # the shell's code for "ended by Ctrl-C": a run in progress was abandoned (serve, run)
+TERMINATED_EXIT = 143  # the shell's code for "ended by SIGTERM": `tension serve` stopped by a supervisor mid-run
 
 
 def kept_line(db: Path | str) -> str:
@@ -126,7 +127,8 @@ def serve(
     Example: tension serve --inbox /data/inbox --cron "0 6 * * 1" --timezone Asia/Seoul
 
     Ctrl-C (SIGINT) or SIGTERM stops at once; a run in progress is abandoned, the batches it stored kept for the
-    next run to publish. Exit codes: 0 stopped; 130 Ctrl-C abandoned a run in progress; 1 an error; 2 a wrong option.
+    next run to publish. Exit codes: 0 stopped; 130 Ctrl-C (143 SIGTERM) abandoned a run in progress; 1 an error; 2 a
+    wrong option.
     """
     fields, defaults = parse_fields(field), parse_defaults(default)
     check_pairs(pairs)
@@ -149,12 +151,13 @@ def serve(
         typer.echo(f"a run now, from another shell: PREFECT_API_URL={api_url} "
                    f"{prefect_command()} deployment run 'tension-weekly/{deployment_name()}'")
         try:
-            abandoned = serve_weekly(parameters, cron, timezone).abandoned
+            stopped = serve_weekly(parameters, cron, timezone)
         except KeyboardInterrupt:  # Ctrl-C before Prefect's loop began
-            abandoned = 0
-    if abandoned:
-        typer.echo(f"stopped: Ctrl-C abandoned the run in progress. {kept_line(parameters['db'])}")
-        raise typer.Exit(code=ABANDONED_EXIT)
+            stopped = None
+    if stopped is not None and stopped.abandoned:
+        by = "Ctrl-C" if stopped.interrupted_at else "SIGTERM"
+        typer.echo(f"stopped: {by} abandoned the run in progress. {kept_line(parameters['db'])}")
+        raise typer.Exit(code=ABANDONED_EXIT if stopped.interrupted_at else TERMINATED_EXIT)
     typer.echo("stopped")
 
 

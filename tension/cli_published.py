@@ -82,7 +82,8 @@ def runs_command(
     stored and rejected, and its note (e.g. a published file found missing and published again, or documents read
     with undecodable bytes replaced by U+FFFD).
 
-    A run's row reaches the published database with its publication, so a run in progress is not listed yet.
+    A run's row reaches the published database with its publication, so a run in progress is not listed yet; a
+    run whose publication failed (a full disk) or that was stopped before publishing is said in a warning.
     The table cuts long notes: each note is printed whole below it.
 
     Example: tension runs
@@ -109,6 +110,12 @@ def runs_command(
         for row in rows:
             if row[where[0]]:
                 typer.echo(f"note of the run started {row[where[1]]}: {row[where[0]]}")
+    from tension.warehouse.publish import Workspace, unpublished
+
+    if pending := unpublished(Workspace(db)):  # its row is in the working copy only: not listed above
+        typer.echo(f"warning: run {pending} stored changes that are not published yet (its publication failed or it "
+                   f"was stopped), so the runs above and every query are behind; the next run publishes them, or "
+                   f"now: tension publish --db {db}", err=True)
 
 
 def views_command(

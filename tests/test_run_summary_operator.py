@@ -71,3 +71,39 @@ def test_an_upgrade_that_scores_stored_statements_again_says_so(seed_run, tmp_pa
                            "(they were scored under 3-older)")
     again = run.run_local([SEEDS], db)
     assert again["rescored"] == 0 and rescored_lines(again) == []
+
+
+def test_runs_warns_when_a_runs_publication_failed(seed_run, tmp_path, monkeypatch):
+    """The operator's full disk: the run said 'could not publish', and `tension runs` then listed only older runs,
+    all completed, with nothing pending in sight."""
+    from typer.testing import CliRunner
+
+    from tension.cli import app
+    from tension.warehouse import publish
+
+    db = tmp_path / "t.duckdb"
+    shutil.copy(seed_run["database"], db)
+    run.run_local([SEEDS], db)  # a working copy next to the published file, everything published
+    listed = CliRunner().invoke(app, ["runs", "--db", str(db)])
+    assert listed.exit_code == 0 and "warning:" not in listed.stderr
+
+    def full_disk(source, destination):
+        raise OSError(28, "No space left on device")
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    week_file(inbox, "w02.jsonl", "2024-01-09", 2)
+    monkeypatch.setattr(publish.shutil, "copyfile", full_disk)
+    try:
+        run.run_local([inbox], db, fields=FIELDS)
+    except OSError as error:
+        assert "could not publish" in str(error)
+    else:
+        raise AssertionError("the publication should have failed")
+    monkeypatch.undo()
+    listed = CliRunner().invoke(app, ["runs", "--db", str(db)])
+    assert listed.exit_code == 0
+    assert publish.unpublished(publish.Workspace(db))  # the failed run's id
+    assert "stored changes that are not published yet" in listed.stderr and f"tension publish --db {db}" in listed.stderr
+    run.publish_pending(db)
+    assert "warning:" not in CliRunner().invoke(app, ["runs", "--db", str(db)]).stderr

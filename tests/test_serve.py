@@ -87,10 +87,11 @@ class Serve:
         """Ask for a run of the served deployment now, as `prefect deployment run` does."""
         post(f"{self.api}/deployments/{self.deployment()['id']}/create_flow_run", {})
 
-    def interrupt(self, timeout: float = 60) -> float:
-        """SIGINT to the serve process alone (as `kill -INT` or a supervisor sends it); seconds until it ended."""
+    def interrupt(self, timeout: float = 60, sig: int = signal.SIGINT) -> float:
+        """SIGINT (or `sig`) to the serve process alone (as `kill -INT` or a supervisor sends it); seconds until it
+        ended."""
         sent = time.monotonic()
-        self.process.send_signal(signal.SIGINT)
+        self.process.send_signal(sig)
         try:
             self.process.wait(timeout=timeout)
         finally:
@@ -206,6 +207,24 @@ def test_ctrl_c_during_a_run_abandons_it_at_once_and_says_so(tmp_path):
     assert seconds < 90, seconds  # a hang guard only
     with socket.socket() as sock:
         assert sock.connect_ex(("127.0.0.1", serve.port)) != 0
+
+
+def test_sigterm_during_a_run_says_the_run_was_abandoned(tmp_path):
+    """Session 23's operator: SIGTERM (a supervisor's stop) in the middle of a run printed a bare "stopped" and exited
+    0, while the run's batches waited unpublished and Prefect left the run Running."""
+    _, cron = hourly_half_an_hour_away()
+    serve = Serve(tmp_path, cron, inbox=long_inbox(tmp_path / "inbox"))
+    try:
+        serve.wait_for("being served", 120)
+        serve.run_now()
+        serve.wait_for(r"batches? to analyse", 120)
+        time.sleep(1)  # (as the Ctrl-C test: the run's main thread waits on its batches)
+    finally:
+        serve.interrupt(sig=signal.SIGTERM)
+    output = serve.text()
+    assert serve.process.returncode == 143, output[-3000:]
+    assert (f"stopped: SIGTERM abandoned the run in progress. The batches it had stored are kept in the working copy "
+            f"and the next run publishes them (or now: tension publish --db {serve.db})") in output, output[-3000:]
 
 
 def test_served_deployment_cannot_take_over_the_work_pool_deployment():

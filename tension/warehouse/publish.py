@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Iterator
 
+import duckdb
+
 from tension.warehouse import store
 
 
@@ -252,6 +254,28 @@ INTERRUPTED = {"running": "crashed while storing", "stored": "crashed before pub
                "exporting": "crashed while exporting Parquet"}
 # A working copy from before publications were confirmed cannot tell a deleted published file from a killed first
 # publication.
+def unpublished(workspace: Workspace) -> str | None:
+    """The run whose stored changes the working copy holds and the published file does not (its publication failed —
+    a full disk — or it was stopped before publishing, and no run has published since), or None. None too while a
+    run holds the lock: it publishes them. Read-only: `tension runs` asks it to warn that what it lists is behind."""
+    if not workspace.working.exists() or not workspace.published.exists():
+        return None  # (no working copy: nothing pending; no published file: store.no_database says so)
+    try:
+        with exclusive_run(workspace):
+            with store.connect(workspace.working, read_only=True) as con:
+                if not con.execute("select 1 from duckdb_tables() where table_name = 'publication_state'").fetchone():
+                    return None
+                state = dict(con.execute("select key, value from publication_state").fetchall())
+            if state.get("pending"):  # stored, not yet exported (stopped, or failed before its export)
+                return state["pending"]
+            attempted = state.get("publication_id")  # exported; its snapshot never arrived (a full disk)
+            if attempted and state.get("published_confirmed") != attempted and published_id(workspace) != attempted:
+                return state.get("publication_run") or attempted
+    except (RunInProgress, OSError, duckdb.Error):
+        return None  # a run is writing (it publishes), or the folder cannot be locked or read: nothing to say
+    return None
+
+
 CRASHED_OR_DELETED = "crashed while publishing, or its published file was deleted"
 _STATE_TABLE = "create table if not exists publication_state (key varchar primary key, value varchar)"
 
