@@ -107,6 +107,11 @@ def extractor_lines(result: dict) -> list[str]:
         lines.append(f"{stale} stored document{' was' if stale == 1 else 's were'} read by an older extractor (the "
                      "rules changed since): run again with --reread and the same --inbox/--field options to extract "
                      f"{'them' if stale != 1 else 'it'} again")
+        if gone := result.get("stale_files_gone"):
+            named = ", ".join(gone[:3]) + (f" and {len(gone) - 3} more" if len(gone) > 3 else "")
+            lines.append(f"  {'its' if stale == 1 else 'some of their'} files are no longer where they were read "
+                         f"({named}): --reread reads only files in the inbox; put them back (or give their folder "
+                         "as another --inbox) to extract them again — until then their statements stay as stored")
     return lines
 
 

@@ -196,12 +196,15 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         for note in story_notes(totals, added, late, rescored):
             storage.add_run_note(con, run_id, note)
         stale = storage.documents_of_other_extractors(con, extractor_version())
+        # (their files moved or archived since: --reread cannot read them again, and says which)
+        stale_gone = [p for p in storage.files_of_other_extractors(con, extractor_version()) if not Path(p).exists()] \
+            if stale else []
         rejections_stored = con.execute("select count(*) from rejected_documents").fetchone()[0]
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
     return {"summary": report_data.latest_summary(Path(working), week), "changed": changed, "weeks": weeks,
             "weeks_added": added, "late_weeks": late,
             "summary_week": report_data.summary_week(Path(working), week), "rescored": rescored,
-            "run_id": run_id, "left_to_retry": left, "documents_stale": stale, "rejections_stored": rejections_stored,
+            "run_id": run_id, "left_to_retry": left, "documents_stale": stale, "stale_files_gone": stale_gone, "rejections_stored": rejections_stored,
             "timings": {"aggregate": time.perf_counter() - clock}}
 
 
@@ -302,7 +305,8 @@ def result(prepared: dict, totals: dict | None, outcome: dict, published: dict,
     timings["stored_by"] = (totals.get("stored_at") or time.time()) - prepared["clock"]
     timings["flow_body"] = time.time() - prepared["clock"]
     return {**{key: totals[key] for key in COUNTS}, "rejections": totals["rejections"],
-            "documents_stale": outcome.get("documents_stale", 0), "summary": outcome["summary"],
+            "documents_stale": outcome.get("documents_stale", 0), "stale_files_gone": outcome.get("stale_files_gone", []),
+            "summary": outcome["summary"],
             "rejections_stored": outcome.get("rejections_stored", 0), "files_unchanged": files_unchanged,
             "pairs_dropped": prepared.get("pairs_dropped", []),
             "weeks_added": outcome.get("weeks_added", []), "late_weeks": outcome.get("late_weeks", []),

@@ -107,3 +107,25 @@ def test_runs_warns_when_a_runs_publication_failed(seed_run, tmp_path, monkeypat
     assert "stored changes that are not published yet" in listed.stderr and f"tension publish --db {db}" in listed.stderr
     run.publish_pending(db)
     assert "warning:" not in CliRunner().invoke(app, ["runs", "--db", str(db)]).stderr
+
+
+def test_reread_names_the_files_an_older_extractor_read_that_are_gone(tmp_path):
+    """The operator archived a week's file out of the inbox, upgraded and ran --reread: the run again said '11
+    stored documents were read by an older extractor … run again with --reread', which could not help."""
+    from tension.cli_output import extractor_lines
+
+    inbox, archive, db = tmp_path / "inbox", tmp_path / "archive", tmp_path / "t.duckdb"
+    inbox.mkdir()
+    archive.mkdir()
+    kept = week_file(inbox, "w02.jsonl", "2024-01-09", 2)
+    moved = week_file(inbox, "w03.jsonl", "2024-01-16", 3)
+    run.run_local([inbox], db, fields=FIELDS)
+    with store.connect(store.working_copy(db)) as con:  # as an older release's extractor left them (runs read the
+        con.execute("update documents set extractor_version = 'older'")  # working copy next to the published file)
+    moved.rename(archive / moved.name)
+    result = run.run_local([inbox], db, fields=FIELDS, reread=True)
+    assert result["documents_reextracted"] == 2 and result["documents_stale"] == 3
+    assert result["stale_files_gone"] == [str(moved)] and str(kept) not in result["stale_files_gone"]
+    stale, gone = extractor_lines(result)[-2:]
+    assert stale.startswith("3 stored documents were read by an older extractor")
+    assert f"files are no longer where they were read ({moved})" in gone

@@ -257,6 +257,14 @@ def documents_of_other_extractors(con: duckdb.DuckDBPyConnection, version: str) 
                        [version]).fetchone()[0]
 
 
+def files_of_other_extractors(con: duckdb.DuckDBPyConnection, version: str) -> list[str]:
+    """The input files of the stored documents another extractor than `version` read (documents_of_other_extractors),
+    in order: `--reread` can only read them again where they still are."""
+    return [path for (path,) in con.execute(
+        "select distinct path from documents where extractor_version is distinct from ? and path is not null "
+        "order by path", [version]).fetchall()]
+
+
 def mark_files_stored(con: duckdb.DuckDBPyConnection, files: list[tuple[str, int, int]], reading: str = "") -> None:
     """Record input files whose every batch is stored, so the next run skips them while they are unchanged and
     read with the same options (`reading`: run.reading_signature of the run's --field/--default)."""
