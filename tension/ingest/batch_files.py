@@ -151,13 +151,16 @@ def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[in
         yield Rejection(str(path), "", f"unreadable: {error.strerror or error}")
         return
     with handle:
+        seen = False  # a line that is not blank
         for line_no, raw in formats.iter_lines(handle, first, stop, line_offsets, MAX_RECORD_BYTES):
             item = str(line_no)
             if isinstance(raw, FormatError):
+                seen = True
                 yield Rejection(str(path), item, str(raw))
                 continue
             if not raw.strip():
                 continue
+            seen = True
             if line_no == 1 and (kind := formats.binary_kind(raw)):
                 yield Rejection(str(path), "", f"binary file: the content looks like {kind}, not JSON lines")
                 return
@@ -170,6 +173,17 @@ def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[in
                 yield Rejection(str(path), item, f"invalid JSON ({type(error).__name__})")
                 continue
             yield _record_document(batch, record, path, item, decoding)
+        if first == 1 and not seen and _only_whitespace(handle):
+            yield Rejection(str(path), "", "empty file (only whitespace)")
+
+
+def _only_whitespace(handle) -> bool:
+    """Whether the whole file holds nothing but whitespace (read up to its first other byte)."""
+    handle.seek(0)
+    while block := handle.read(1 << 20):
+        if block.strip():
+            return False
+    return True
 
 
 def source_fields(record: dict, name: str) -> list[str]:
