@@ -190,7 +190,10 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
                     or totals.get("documents_corrected"))
         weeks = None if rescored or replaced else storage.weeks_ingested_since(con, started)
         stale = storage.documents_of_other_extractors(con, extractor_version())
-        rejections_stored = con.execute("select count(*) from rejected_documents").fetchone()[0]
+        # Outstanding: rejections of files still there. Those of files deleted since stay in rejected_documents,
+        # queryable, but a run stops counting them (an operator who removed the bad files heard of them every week).
+        rejections_stored = sum(n for path, n in con.execute(
+            "select path, count(*) from rejected_documents group by path").fetchall() if os.path.lexists(path))
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
     return {"summary": report_data.latest_summary(Path(working), week), "changed": changed, "weeks": weeks,
             "run_id": run_id, "left_to_retry": left, "documents_stale": stale, "rejections_stored": rejections_stored,
