@@ -7,6 +7,7 @@ relies on are set here. Registered on the `tension` command group by tension/cli
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -65,6 +66,7 @@ def run(
     check_week(week)
     check_writable_db(db)
     check_parquet_free(db, parquet)
+    quiet_unless_terminal()
     from flows.local import ApiUnavailable, RunnerChoiceError, run_once  # Prefect only for commands running flows
     from tension.run import FilesLeftToRetry
     from tension.warehouse.publish import RunInProgress
@@ -128,6 +130,14 @@ def run(
         raise typer.Exit(code=1)  # the week asked for could not be reported
     if all_rejected(result):
         raise typer.Exit(code=ALL_REJECTED_EXIT)  # a scheduled batch must notice that nothing it read was stored
+
+
+def quiet_unless_terminal() -> None:
+    """Prefect's INFO lines (each task finished, each batch stored) only on a terminal: cron mails whatever a job
+    writes, and a scheduled run that succeeded wrote ~14 of them every week. Warnings and errors still reach stderr;
+    PREFECT_LOGGING_LEVEL=INFO brings the lines back (set before Prefect reads its settings)."""
+    if not sys.stderr.isatty():
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
 def serve(
