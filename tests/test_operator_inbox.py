@@ -204,3 +204,37 @@ def test_a_scheduled_run_that_succeeds_writes_nothing_to_stderr(tmp_path):
     loud = subprocess.run(command, capture_output=True, text=True, env={**env, "PREFECT_LOGGING_LEVEL": "INFO"},
                           stdin=subprocess.DEVNULL, timeout=600)
     assert loud.returncode == 0 and "INFO" in loud.stderr
+
+
+def test_run_check_lists_what_a_run_would_read_and_refuse_and_stores_nothing(tmp_path):
+    """The operator's dry run: which files are new, changed, refused whole — no flow, no row written."""
+    from typer.testing import CliRunner
+
+    from tension.cli import app
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "w14.jsonl").write_text(jsonl(2), encoding="utf-8")
+    (inbox / "w15.jsonl").write_text(jsonl(2, start=10), encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    before = CliRunner().invoke(app, ["run", "--check", "-i", str(inbox), "--db", str(db)])
+    assert before.exit_code == 0, before.output
+    assert "check: 2 files to read (2 new," in before.output and not db.exists()
+    run.run_local([inbox], db)
+    (inbox / "w15.jsonl").write_text(jsonl(3, start=10), encoding="utf-8")
+    (inbox / "w16.jsonl").write_text(jsonl(1, start=20), encoding="utf-8")
+    (inbox / "w17.jsonl").write_bytes(b"")
+    (inbox / "w18.jsonl").write_text("id,text,published\n1,Words,2024-04-02\n2,More words,2024-04-03\n")
+    with store.connect(db, read_only=True) as con:
+        runs = con.execute("select count(*) from runs").fetchone()[0]
+    result = CliRunner().invoke(app, ["run", "--check", "-i", str(inbox), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert f"changed: {inbox / 'w15.jsonl'}" in lines and f"new: {inbox / 'w16.jsonl'}" in lines
+    assert f"refused: {inbox / 'w17.jsonl'}: empty file (0 bytes)" in lines
+    assert any(line.startswith(f"refused: {inbox / 'w18.jsonl'}: not JSON lines: the content looks like CSV")
+               for line in lines)
+    assert lines[-1].startswith("check: 2 files to read (1 new, 1 changed, 0 stored under other --field/--default "
+                                "options), 2 refused, 1 unchanged; nothing stored")
+    with store.connect(db, read_only=True) as con:
+        assert con.execute("select count(*) from runs").fetchone()[0] == runs
