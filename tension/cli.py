@@ -47,6 +47,22 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"tension {version('tension')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the installed version and exit."),
+) -> None:
+    """Weekly country-pair tension index from what officials say and do."""
+
+
 app.command("run", cls=_Command, short_help="Run the whole pipeline on an inbox, publish the database, write the report.")(run)
 app.command("serve", cls=_Command, short_help="Run the weekly flow on a schedule until Ctrl-C.")(serve)
 app.command("rescore", cls=_Command, short_help="Score stored statements again under the current scorer.")(rescore_command)

@@ -75,8 +75,8 @@ def skipped_lines(result: dict, db: Path | str) -> list[str]:
                 f"{'them' if unchanged != 1 else 'it'}: not read again")
         earlier = result.get("rejections_stored", 0) - len(result["rejections"])
         if earlier > 0:
-            line += (f"; {earlier} document{'s' * (earlier != 1)} rejected by earlier runs, listed by: "
-                     f"{_rejections_query(db)}")
+            line += (f"; {earlier} document{'s' * (earlier != 1)} rejected by earlier runs (of files still in "
+                     f"place; those of deleted files are kept but not counted), listed by: {_rejections_query(db)}")
         lines.append(line)
     return lines
 

@@ -199,7 +199,10 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         # (their files moved or archived since: --reread cannot read them again, and says which)
         stale_gone = [p for p in storage.files_of_other_extractors(con, extractor_version()) if not Path(p).exists()] \
             if stale else []
-        rejections_stored = con.execute("select count(*) from rejected_documents").fetchone()[0]
+        # Outstanding: rejections of files still there. Those of files deleted since stay in rejected_documents,
+        # queryable, but a run stops counting them (an operator who removed the bad files heard of them every week).
+        rejections_stored = sum(n for path, n in con.execute(
+            "select path, count(*) from rejected_documents group by path").fetchall() if os.path.lexists(path))
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
     return {"summary": report_data.latest_summary(Path(working), week), "changed": changed, "weeks": weeks,
             "weeks_added": added, "late_weeks": late,

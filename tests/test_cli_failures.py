@@ -32,7 +32,8 @@ def run_into_unwritable_reports(tmp_path, api_url: str, **env: str) -> tuple[sub
         [sys.executable, "-m", "tension.cli", "run", "-i", str(SEED_TEXT), "--db", str(tmp_path / "t.duckdb"),
          "--reports", str(reports), "--task-runner", "threads", "--workers", "1"],
         cwd=tmp_path, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "PREFECT_API_URL": api_url, **env},
+        # (Prefect's INFO lines are on stderr on a terminal only, or when asked for: session 23)
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PREFECT_API_URL": api_url, "PREFECT_LOGGING_LEVEL": "INFO", **env},
     )
     return done, str(reports)
 

@@ -50,6 +50,7 @@ def test_ctrl_c_stops_a_run_with_worker_processes_and_nothing_is_lost(tmp_path):
     with open(log, "w") as out:
         process = subprocess.Popen([sys.executable, "-m", "tension.cli", *args], cwd=ROOT, stdout=out,
                                    stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                                   env={**os.environ, "PREFECT_LOGGING_LEVEL": "INFO"},  # the batch lines
                                    preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 300

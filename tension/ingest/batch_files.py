@@ -5,14 +5,16 @@ own while the rest of the batch goes on.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from tension.ingest import formats
 from tension.ingest.document import FIELD_NAMES, Document, Rejection, make_document
+from tension.ingest.file_shape import HEAD_BYTES, decoded_lines, jsonl_shape
 from tension.ingest.formats import FormatError
-from tension.ingest.inbox import MAX_RECORD_BYTES, check_file
+from tension.ingest.inbox import MAX_FILE_BYTES, MAX_RECORD_BYTES, check_file
 from tension.ingest.metadata import read_sidecar
 
 MAX_JSONL_BYTES = 4 * 1024 ** 3      # JSONL is streamed line by line and split into batches
@@ -151,16 +153,21 @@ def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[in
         yield Rejection(str(path), "", f"unreadable: {error.strerror or error}")
         return
     with handle:
-        for line_no, raw in formats.iter_lines(handle, first, stop, line_offsets, MAX_RECORD_BYTES):
+        lines_read = _lines(path, handle, first, stop, line_offsets, str(declared) if declared else None)
+        if isinstance(lines_read, Rejection):
+            yield lines_read
+            return
+        lines_read, declared = lines_read
+        seen = False  # a line that is not blank
+        for line_no, raw in lines_read:
             item = str(line_no)
             if isinstance(raw, FormatError):
+                seen = True
                 yield Rejection(str(path), item, str(raw))
                 continue
             if not raw.strip():
                 continue
-            if line_no == 1 and (kind := formats.binary_kind(raw)):
-                yield Rejection(str(path), "", f"binary file: the content looks like {kind}, not JSON lines")
-                return
+            seen = True
             try:
                 record, decoding = formats.json_record_noted(raw, str(declared) if declared else None)
             except ValueError as error:
@@ -170,6 +177,42 @@ def read_jsonl(path: Path, fields: dict[str, str] | None = None, lines: tuple[in
                 yield Rejection(str(path), item, f"invalid JSON ({type(error).__name__})")
                 continue
             yield _record_document(batch, record, path, item, decoding)
+        if first == 1 and not seen and _only_whitespace(handle):
+            yield Rejection(str(path), "", "empty file (only whitespace)")
+
+
+def _lines(path: Path, handle, first: int, stop: int | None, line_offsets: formats.LineOffsets | None,
+           declared: str | None) -> Rejection | tuple[Iterable, str | None]:
+    """The (line number, bytes) of the range `first`..`stop` of an open JSON-lines file and the encoding its lines
+    are in (None: UTF-8), or the Rejection of the whole file. The shape of the file is told from its first bytes
+    (file_shape.jsonl_shape): a binary or CSV file is rejected once, by the range that starts at line 1, and gives
+    nothing in the other ranges; a UTF-16 file is decoded whole by that range (its newline is not the byte b'\\n')."""
+    head = handle.read(HEAD_BYTES)
+    handle.seek(0)
+    shape, detail = jsonl_shape(head, declared)
+    if shape == "lines":
+        return formats.iter_lines(handle, first, stop, line_offsets, MAX_RECORD_BYTES), declared
+    if first != 1:
+        return (), None
+    if shape == "reject":
+        return Rejection(str(path), "", detail)
+    if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+        return Rejection(str(path), "", f"a {detail.upper()} JSON-lines file over {MAX_FILE_BYTES / 2**20:g} MiB: "
+                                        "save it as UTF-8 (a UTF-8 file is read in parallel ranges of lines)")
+    try:
+        text, _ = formats.decode_text(handle.read(), detail)
+    except FormatError as error:
+        return Rejection(str(path), "", str(error))
+    return decoded_lines(text, MAX_RECORD_BYTES), None
+
+
+def _only_whitespace(handle) -> bool:
+    """Whether the whole file holds nothing but whitespace (read up to its first other byte)."""
+    handle.seek(0)
+    while block := handle.read(1 << 20):
+        if block.strip():
+            return False
+    return True
 
 
 def source_fields(record: dict, name: str) -> list[str]:

@@ -43,7 +43,9 @@ def plan_batches(inbox: list[Path | str], batch_size: int, stored: dict[str, tup
         if path.suffix.lower() in BATCH_SUFFIXES:
             total = count_lines(path)
             step = _even_batch(total, batch_size, workers)
-            for first in range(1, total + 1, step):
+            # An empty file is one range all the same: reading it rejects it ("empty file"), and it is recorded as
+            # read; with no range it was neither, and no run ever mentioned it (an operator's failed weekly fetch).
+            for first in range(1, max(total, 1) + 1, step):
                 batches.append(_batch([{"path": name, "size": size, "mtime": mtime, "first": first,
                                         "stop": first + step, "inbox": folder}]))
         else:
