@@ -129,3 +129,18 @@ def test_reread_names_the_files_an_older_extractor_read_that_are_gone(tmp_path):
     stale, gone = extractor_lines(result)[-2:]
     assert stale.startswith("3 stored documents were read by an older extractor")
     assert f"files are no longer where they were read ({moved})" in gone
+
+
+def test_a_deleted_published_file_is_not_blamed_on_an_interrupted_run(tmp_path):
+    """The operator deleted the published database between runs: `tension runs` said a run 'stopped before publishing
+    (interrupted?)'. The working copy records that it was published: the file is missing, not unpublished."""
+    import pytest
+
+    inbox, db = tmp_path / "inbox", tmp_path / "t.duckdb"
+    inbox.mkdir()
+    week_file(inbox, "w02.jsonl", "2024-01-09", 1)
+    run.run_local([inbox], db, fields=FIELDS)
+    db.unlink()
+    with pytest.raises(FileNotFoundError, match="it was published before and is missing now") as error:
+        store.connect(db, read_only=True)
+    assert "interrupted" not in str(error.value) and f"tension publish --db {db}" in str(error.value)

@@ -52,9 +52,25 @@ def no_database(db_path: Path | str, where: str = "", never_run_hint: str = "") 
     published them (its working copy is there)."""
     db_path = Path(db_path)
     if working_copy(db_path).exists():
+        if _was_published(working_copy(db_path)):  # (the operator's finding: "interrupted?" was the wrong cause)
+            return (f"no published database at {db_path}{where}: it was published before and is missing now (deleted or "
+                    f"moved?); the working copy next to it holds everything: publish it again with: tension publish "
+                    f"--db {db_path} (the next run does it too)")
         return (f"no published database at {db_path}{where} yet: a run stored batches and stopped before publishing "
                 f"them (interrupted?); publish what it stored with: tension publish --db {db_path}")
     return f"no database at {db_path}{where}: run 'tension run' first{never_run_hint}"
+
+
+def _was_published(working: Path) -> bool:
+    """Whether a working copy records a publication (publish.py's publication_state): its published file existed."""
+    try:
+        with duckdb.connect(str(working), read_only=True) as con:
+            if not con.execute("select 1 from duckdb_tables() where table_name = 'publication_state'").fetchone():
+                return False
+            row = con.execute("select value from publication_state where key = 'publication_id'").fetchone()
+    except duckdb.Error:
+        return False  # (a run holds it, or it cannot be read: the older wording stands)
+    return bool(row and row[0])
 
 
 def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
