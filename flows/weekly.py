@@ -175,12 +175,9 @@ class EveryDocumentRejected(RuntimeError):
 def log_run_summary(logger, result: dict, db: str, pairs_file: str | None) -> None:
     """The lines `tension run` prints, in the flow run's log; raises EveryDocumentRejected (the flow run fails) when
     every document read was rejected, after the lines that say why."""
-    from pathlib import Path
-
-    from tension.cli_output import all_rejected, summary_lines
-
-    for line in summary_lines(result, db, Path(pairs_file) if pairs_file else None):
+    lines, every_one_rejected = run.summary_lines(result, db, pairs_file)
+    for line in lines:
         logger.info("%s", line)
-    if all_rejected(result):
+    if every_one_rejected:
         raise EveryDocumentRejected(f"every document read was rejected ({len(result['rejections'])} rejections, "
                                     "nothing stored): see the reasons logged above")

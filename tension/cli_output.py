@@ -166,13 +166,11 @@ def rescored_lines(result: dict) -> list[str]:
 def summary_lines(result: dict, db: Path | str, pairs_file: Path | None) -> list[str]:
     """Everything `tension run` prints after a run, in order (the served flow logs the same lines): documents,
     where they went, what was skipped or extracted again, rejections, the pairs' lines, the report and database."""
-    from tension.run import plural
-
     lines = [f"documents: {result['documents_seen']} read, {result['documents_new']} new, "
              f"{result['documents_rejected']} rejected; statements added: {result['statements_added']}"]
-    if result.get("documents_replaced"):
-        lines.append(f"{plural(result['documents_replaced'], 'stored document')} replaced by an earlier-published "
-                     "copy of the same text (the first publication is kept)")
+    if replaced := result.get("documents_replaced"):
+        lines.append(f"{replaced} stored document{'s' * (replaced != 1)} replaced by an earlier-published copy of the "
+                     "same text (the first publication is kept)")
     lines += weeks_lines(result) + skipped_lines(result, db) + extractor_lines(result) + rescored_lines(result)
     lines += pairs_lines(result, pairs_file) + rejection_lines(result["rejections"], db)
     if all_rejected(result):

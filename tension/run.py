@@ -242,14 +242,14 @@ def report(db: Path | str, reports: Path | str, week: str | None = None, period:
 
 
 def story_notes(totals: dict, added: list[tuple[str, int]], late: list[str], rescored: int) -> list[str]:
-    """What `tension runs` says of a run beside its counts, so that the runs table tells the weeks' story: where its
-    documents went (weeks late), how many new ones a copy replaced (documents grew by fewer than 'new'), that it
-    stored nothing when every document was rejected, how many stored statements it scored again."""
+    """What `tension runs` says of a run beside its counts when something in it is out of the ordinary, so that the
+    runs table tells the weeks' story: weeks that received documents late, new documents a copy replaced (documents
+    grew by fewer than 'new'), every document rejected (nothing stored), stored statements scored again."""
     notes = []
-    if added:
-        shown = ", ".join(f"{week} {n}" for week, n in added[:8]) + (f", +{len(added) - 8} weeks" if len(added) > 8
-                                                                       else "")
-        notes.append(f"documents by week: {shown}" + (f" (late: {', '.join(late)})" if late else ""))
+    if late:
+        counts = dict(added)
+        notes.append("late: " + ", ".join(f"{week} received {plural(counts[week], 'document')}" for week in late)
+                     + " after later weeks were stored (their figures changed; reports written earlier were not)")
     if replaced := totals.get("documents_replaced"):
         notes.append(f"{plural(replaced, 'new document')} replaced a stored copy of the same text (the "
                      f"earlier-published copy is kept): documents grew by {totals.get('documents_new', 0) - replaced}")
@@ -258,6 +258,14 @@ def story_notes(totals: dict, added: list[tuple[str, int]], late: list[str], res
     if rescored:
         notes.append(f"{plural(rescored, 'stored statement')} scored again under this run's scorer")
     return notes
+
+
+def summary_lines(result: dict, db: Path | str, pairs_file: str | None) -> tuple[list[str], bool]:
+    """The lines `tension run` prints after a run (worded in tension/cli_output.py), for the served flow's log, and
+    whether every document read was rejected (the flow run then fails, as `tension run` exits 5)."""
+    from tension.cli_output import all_rejected, summary_lines as lines
+
+    return lines(result, db, Path(pairs_file) if pairs_file else None), all_rejected(result)
 
 
 def lossy_note(lossy: list) -> str:

@@ -3,6 +3,7 @@ read-only), paths to ../shared data."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_TEXT = SEEDS / "000_e318909af9d05ecd.txt"
 from evaluation import SHARED_DATA  # noqa: E402  ($TENSION_SHARED_DATA or ../shared/data)
+
+
+@pytest.fixture(autouse=True)
+def _prefect_logging_level_kept():
+    """`tension run` off a terminal sets PREFECT_LOGGING_LEVEL=WARNING in its own process (cli_pipeline.
+    quiet_unless_terminal); under CliRunner that process is the test's, and a later test's subprocess (`tension serve`,
+    a run waited on by its INFO lines) inherited it. Put back after each test."""
+    before = os.environ.get("PREFECT_LOGGING_LEVEL")
+    yield
+    if before is None:
+        os.environ.pop("PREFECT_LOGGING_LEVEL", None)
+    else:
+        os.environ["PREFECT_LOGGING_LEVEL"] = before
 
 
 @pytest.fixture(scope="session")

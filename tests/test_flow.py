@@ -47,25 +47,43 @@ def test_flow_writes_database_and_report_and_reruns_add_nothing(harness, tmp_pat
     assert after == before
 
 
-def test_a_served_run_logs_what_tension_run_prints_and_fails_when_everything_is_rejected(harness, tmp_path, capfd):
+def test_a_served_run_logs_what_tension_run_prints_and_fails_when_everything_is_rejected(harness, tmp_path):
     """A served or deployed run has only its log: the summary `tension run` prints goes there (session 23's
     operator saw 'Completed' and no word when every record of a CSV named .jsonl was rejected)."""
+    import logging
+
     from flows.weekly import EveryDocumentRejected, tension_flow
 
-    inbox = tmp_path / "inbox"
-    shutil.copytree(SEEDS, inbox)
-    db, reports = tmp_path / "t.duckdb", tmp_path / "reports"
-    tension_flow(inbox=[str(inbox)], db=str(db), reports=str(reports), make_report=False)
-    logged = capfd.readouterr().err  # Prefect's console handler: what `tension serve` shows
-    assert " - documents: 1 read, 1 new, 0 rejected; statements added: 13\n" in logged
-    assert " - DPRK–ROK 2024-W05: " in logged
+    class Kept(logging.Handler):  # the flow run's own logger, whatever level this process's Prefect was set up with
+        def __init__(self) -> None:
+            super().__init__(logging.INFO)
+            self.messages: list[str] = []
 
-    bad = tmp_path / "bad"
-    bad.mkdir()
-    (bad / "week.jsonl").write_text('{"body": "no date here"}\n{"body": "nor here"}\n', encoding="utf-8")
-    with pytest.raises(EveryDocumentRejected, match="every document read was rejected"):
-        tension_flow(inbox=[str(bad)], db=str(db), reports=str(reports), make_report=False, fields={"text": "body"})
-    logged = capfd.readouterr().err
-    assert " - documents: 0 read, 0 new, 2 rejected; statements added: 0\n" in logged, logged
-    assert " -   rejected 2 records: " in logged
-    assert "Finished in state Failed(" in logged
+        def emit(self, record: logging.LogRecord) -> None:
+            self.messages.append(record.getMessage())
+
+    logger, kept = logging.getLogger("prefect.flow_runs"), Kept()
+    level = logger.level
+    logger.addHandler(kept)
+    logger.setLevel(logging.INFO)
+    try:
+        inbox = tmp_path / "inbox"
+        shutil.copytree(SEEDS, inbox)
+        db, reports = tmp_path / "t.duckdb", tmp_path / "reports"
+        tension_flow(inbox=[str(inbox)], db=str(db), reports=str(reports), make_report=False)
+        assert "documents: 1 read, 1 new, 0 rejected; statements added: 13" in kept.messages
+        assert any(message.startswith("DPRK–ROK 2024-W05: ") for message in kept.messages)
+
+        bad = tmp_path / "bad"
+        bad.mkdir()
+        (bad / "week.jsonl").write_text('{"body": "no date here"}\n{"body": "nor here"}\n', encoding="utf-8")
+        kept.messages.clear()
+        with pytest.raises(EveryDocumentRejected, match="every document read was rejected"):
+            tension_flow(inbox=[str(bad)], db=str(db), reports=str(reports), make_report=False,
+                         fields={"text": "body"})
+        assert "documents: 0 read, 0 new, 2 rejected; statements added: 0" in kept.messages
+        assert any(message.startswith("  rejected 2 records: ") for message in kept.messages)
+        assert any("Finished in state Failed(" in message for message in kept.messages)
+    finally:
+        logger.removeHandler(kept)
+        logger.setLevel(level)

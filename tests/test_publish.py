@@ -46,7 +46,8 @@ def make_inbox(folder: Path, n_documents: int, label: str = "copy") -> Path:
 
 
 def run_tension(inbox: Path, db: Path, *extra: str, **kwargs) -> subprocess.Popen:
-    env = {**os.environ, "PREFECT_HOME": str(db.parent / "prefect-home"), "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PREFECT_HOME": str(db.parent / "prefect-home"), "PYTHONUNBUFFERED": "1",
+           "PREFECT_LOGGING_LEVEL": "INFO"}  # (off a terminal `tension run` logs only warnings: the kill waits on INFO)
     return subprocess.Popen(
         [*TENSION, "run", "--inbox", str(inbox), "--db", str(db), "--reports", str(db.parent / "reports"),
          "--no-report", *extra],

@@ -44,6 +44,10 @@ def test_a_file_that_arrives_after_a_later_weeks_run_is_named_late(tmp_path):
     assert lines[0] == "documents added by week: 2024-W03 4"
     assert lines[1].startswith("late: 2024-W03 received documents after later weeks were stored")
     assert "tension report --week 2024-W03" in lines[1]
+    with store.connect(db, read_only=True) as con:  # the runs table tells it too (an on-time run has no note)
+        notes = [note for (note,) in con.execute("select note from runs order by started_at").fetchall()]
+    assert notes == ["", "", "late: 2024-W03 received 4 documents after later weeks were stored (their figures "
+                             "changed; reports written earlier were not)"]
 
 
 def test_a_first_run_over_several_weeks_is_not_late(tmp_path):

@@ -42,7 +42,8 @@ class Serve:
         self.port, self.cron, self.db = free_port(), cron, tmp_path / "t.duckdb"
         env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
         # The runner looks for due runs every second (10 s by default): a run asked for starts at once.
-        env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PYTHONUNBUFFERED="1", PREFECT_RUNNER_POLL_FREQUENCY="1")
+        env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PYTHONUNBUFFERED="1", PREFECT_RUNNER_POLL_FREQUENCY="1",
+                   PREFECT_LOGGING_LEVEL="INFO")  # (the test waits on Prefect's INFO lines)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tension.cli", "serve", "--cron", cron, "--timezone", "Asia/Seoul",
              "--port", str(self.port), "--db", str(self.db), "--reports", str(tmp_path / "reports"),
