@@ -172,9 +172,9 @@ def long_inbox(folder):
     return folder
 
 
-def test_ctrl_c_during_a_run_abandons_it_at_once_and_says_so(tmp_path):
-    """Before: SIGINT to the serve process while a run was in progress waited, without a word, for the run to end
-    (minutes on a large inbox), then printed a bare "stopped" and exited 0."""
+def stopped_mid_run(tmp_path, sig: int = signal.SIGINT) -> tuple[Serve, float]:
+    """A `tension serve` on a long inbox, a run asked for now, and `sig` sent while its batches are analysed; the
+    serve and the seconds it took to end."""
     _, cron = hourly_half_an_hour_away()
     serve = Serve(tmp_path, cron, inbox=long_inbox(tmp_path / "inbox"))
     try:
@@ -188,7 +188,14 @@ def test_ctrl_c_during_a_run_abandons_it_at_once_and_says_so(tmp_path):
         serve.wait_for(r"batches? to analyse", 120)
         time.sleep(1)  # past the submissions and the working copy's opening: the main thread waits on the batches
     finally:
-        seconds = serve.interrupt()
+        seconds = serve.interrupt(sig=sig)
+    return serve, seconds
+
+
+def test_ctrl_c_during_a_run_abandons_it_at_once_and_says_so(tmp_path):
+    """Before: SIGINT to the serve process while a run was in progress waited, without a word, for the run to end
+    (minutes on a large inbox), then printed a bare "stopped" and exited 0."""
+    serve, seconds = stopped_mid_run(tmp_path)
     output = serve.text()
     assert serve.process.returncode == 130, output[-3000:]
     assert "Ctrl-C: stopping (a run in progress is abandoned)" in output
@@ -213,15 +220,7 @@ def test_ctrl_c_during_a_run_abandons_it_at_once_and_says_so(tmp_path):
 def test_sigterm_during_a_run_says_the_run_was_abandoned(tmp_path):
     """Session 23's operator: SIGTERM (a supervisor's stop) in the middle of a run printed a bare "stopped" and exited
     0, while the run's batches waited unpublished and Prefect left the run Running."""
-    _, cron = hourly_half_an_hour_away()
-    serve = Serve(tmp_path, cron, inbox=long_inbox(tmp_path / "inbox"))
-    try:
-        serve.wait_for("being served", 120)
-        serve.run_now()
-        serve.wait_for(r"batches? to analyse", 120)
-        time.sleep(1)  # (as the Ctrl-C test: the run's main thread waits on its batches)
-    finally:
-        serve.interrupt(sig=signal.SIGTERM)
+    serve, _ = stopped_mid_run(tmp_path, signal.SIGTERM)
     output = serve.text()
     assert serve.process.returncode == 143, output[-3000:]
     assert (f"stopped: SIGTERM abandoned the run in progress. The batches it had stored are kept in the working copy "
