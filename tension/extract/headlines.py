@@ -195,13 +195,20 @@ def voiceless_headline_takes_lead(statements: list[Statement], body: str) -> lis
         return statements
     for s in headline:
         if s.attribution in _OUTLET_ACCOUNT:
-            s.speaker, s.speaker_actor, s.speaker_country = voice.speaker, voice.speaker_actor, voice.speaker_country
-            s.speaker_role, s.speaker_kind, s.reported_by = voice.speaker_role, voice.speaker_kind, voice.reported_by
-            s.person, s.attribution = voice.person, "headline (lead's voice)"
-            # the voice's own country is none of its targets, as for every other statement ("...: Russian Party"
-            # named the speaker, not whom it speaks of; issue 13 round 60)
-            s.targets = [t for t in s.targets if t != voice.speaker_country]
+            _give_lead_voice(s, voice)
     return statements
+
+
+def _give_lead_voice(headline: Statement, voice: Statement) -> None:
+    """A headline row takes its lead's voice: speaker, actor, country, role, kind, reporter, person, attribution
+    "headline (lead's voice)"; the voice's own country is none of its targets, as for every other statement ("...:
+    Russian Party" named the speaker, not whom it speaks of; issue 13 round 60)."""
+    headline.speaker, headline.speaker_actor, headline.speaker_country = (voice.speaker, voice.speaker_actor,
+                                                                          voice.speaker_country)
+    headline.speaker_role, headline.speaker_kind, headline.reported_by = (voice.speaker_role, voice.speaker_kind,
+                                                                          voice.reported_by)
+    headline.person, headline.attribution = voice.person, "headline (lead's voice)"
+    headline.targets = [t for t in headline.targets if t != voice.speaker_country]
 
 
 def empty_headline_takes_lead(statements: list[Statement], body: str, doc: Walk, mentions: list[Mention]
@@ -231,12 +238,7 @@ def empty_headline_takes_lead(statements: list[Statement], body: str, doc: Walk,
     headline = make_statement(Sentence(0, 0, len(text), text), text,
                               Finding([doc.narrator], doc.narrator.text, "", False, "document"), [], named,
                               doc_cues=doc.cues)
-    headline.speaker, headline.speaker_actor, headline.speaker_country = (voice.speaker, voice.speaker_actor,
-                                                                          voice.speaker_country)
-    headline.speaker_role, headline.speaker_kind, headline.reported_by = (voice.speaker_role, voice.speaker_kind,
-                                                                          voice.reported_by)
-    headline.person, headline.attribution = voice.person, "headline (lead's voice)"
-    headline.targets = [t for t in headline.targets if t != voice.speaker_country]
+    _give_lead_voice(headline, voice)
     if not headline.targets:
         headline.targets = [t for t in voice.targets if t != voice.speaker_country]
         headline.targets_inferred = bool(headline.targets)
