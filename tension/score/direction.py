@@ -96,6 +96,13 @@ def country_at(words: list[str], index: int, names: CountryNames, text: str,
                span: Callable[[int], tuple[int, int]], demonyms: bool = True) -> str | None:
     """The country whose name starts at word `index` (the longest alias), if it carries a capital in `text`; a
     demonym ("Ukrainian") only if `demonyms`."""
+    found = country_span_at(words, index, names, text, span, demonyms)
+    return found[0] if found else None
+
+
+def country_span_at(words: list[str], index: int, names: CountryNames, text: str,
+                    span: Callable[[int], tuple[int, int]], demonyms: bool = True) -> tuple[str, int] | None:
+    """country_at's country with the number of words its name takes (listed.py reads on past it)."""
     if words[index] not in names.starts:
         return None
     room = len(words) - index
@@ -110,8 +117,8 @@ def country_at(words: list[str], index: int, names: CountryNames, text: str,
             if not any(c.isupper() for c in text[start:end]):
                 return None
             if code[0] == DEMONYM:
-                return code[1:] if demonyms else None
-            return code
+                return (code[1:], size) if demonyms else None
+            return code, size
     return None
 
 

@@ -13,29 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tension.score.direction import DEMONYM, DIRECTING_WORDS, CountryNames, _bare
+from tension.score.direction import DIRECTING_WORDS, CountryNames, country_span_at
 
 LIST_JOINERS = frozenset({",", "and"})
 # the words after a list's last name where the list may end (a word of the next clause's verb may not follow it)
 LIST_ENDS = frozenset({",", ".", ";", ":", "!", "?", ")", "—", "–", "over", "for", "on", "in", "about", "after", "at",
                        "as", "with", "from", "to", "by", "amid", "following", "during", "since", "regarding",
                        "concerning", "because", "while", "when", "which", "who", "that", "their", "its"})
-
-
-def _state_at(words: list[str], index: int, names: CountryNames, text: str,
-              span: Callable[[int], tuple[int, int]]) -> tuple[str, int] | None:
-    """The state (not a demonym) whose name starts at word `index`, with its number of words, if it carries a capital."""
-    if index >= len(words) or words[index] not in names.starts:
-        return None
-    for size in names.sizes.get(words[index], ()):
-        if size > len(words) - index:
-            continue
-        code = names.get((*words[index:index + size - 1], _bare(words[index + size - 1])))
-        if code is not None:
-            if code[0] == DEMONYM or not any(c.isupper() for c in text[span(index)[0]:span(index + size - 1)[1]]):
-                return None
-            return code, size
-    return None
 
 
 def listed_states(words: list[str], cue_end: int, names: CountryNames, text: str,
@@ -50,7 +34,8 @@ def listed_states(words: list[str], cue_end: int, names: CountryNames, text: str
     while True:
         if index < len(words) and words[index] == "the":
             index += 1
-        found = _state_at(words, index, names, text, span)
+        # a state, not a demonym, whose name carries a capital
+        found = country_span_at(words, index, names, text, span, demonyms=False) if index < len(words) else None
         if found is None:
             break
         codes.append(found[0])
