@@ -204,10 +204,11 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         rejections_stored = sum(n for path, n in con.execute(
             "select path, count(*) from rejected_documents group by path").fetchall() if os.path.lexists(path))
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
-    return {"summary": report_data.latest_summary(Path(working), week), "changed": changed, "weeks": weeks,
-            "weeks_added": added, "late_weeks": late,
-            "summary_week": report_data.summary_week(Path(working), week), "rescored": rescored,
-            "run_id": run_id, "left_to_retry": left, "documents_stale": stale, "stale_files_gone": stale_gone, "rejections_stored": rejections_stored,
+    summary, summary_week = report_data.summary_and_week(Path(working), week)
+    return {"summary": summary, "changed": changed, "weeks": weeks, "weeks_added": added, "late_weeks": late,
+            "summary_week": summary_week, "rescored": rescored,
+            "run_id": run_id, "left_to_retry": left, "documents_stale": stale, "stale_files_gone": stale_gone,
+            "rejections_stored": rejections_stored,
             "timings": {"aggregate": time.perf_counter() - clock}}
 
 
@@ -316,7 +317,8 @@ def result(prepared: dict, totals: dict | None, outcome: dict, published: dict,
     timings["stored_by"] = (totals.get("stored_at") or time.time()) - prepared["clock"]
     timings["flow_body"] = time.time() - prepared["clock"]
     return {**{key: totals[key] for key in COUNTS}, "rejections": totals["rejections"],
-            "documents_stale": outcome.get("documents_stale", 0), "stale_files_gone": outcome.get("stale_files_gone", []),
+            "documents_stale": outcome.get("documents_stale", 0),
+            "stale_files_gone": outcome.get("stale_files_gone", []),
             "summary": outcome["summary"],
             "rejections_stored": outcome.get("rejections_stored", 0), "files_unchanged": files_unchanged,
             "pairs_dropped": prepared.get("pairs_dropped", []),

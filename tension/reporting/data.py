@@ -272,21 +272,15 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
     return data, scope
 
 
-def summary_week(db_path: Path, week: str | None = None) -> str | None:
-    """The ISO week the run's summary and report cover ('2024-W05'): `week`, by default the last complete week;
-    None when there is no week to report yet."""
-    with store.connect(db_path, read_only=True) as con:
-        frame = read_weekly(con)
-        last_published = con.execute("select max(published) from documents").fetchone()[0]
-    try:
-        return iso_week(choose_scope(frame, last_published, week).last)
-    except ValueError:
-        return None
-
-
 def latest_summary(db_path: Path, week: str | None = None) -> list[str]:
     """One line per pair for the week the report covers (`week`, by default the last complete week): what a run
     prints; then, for the default week, a line for each later, partial week it leaves out."""
+    return summary_and_week(db_path, week)[0]
+
+
+def summary_and_week(db_path: Path, week: str | None = None) -> tuple[list[str], str | None]:
+    """latest_summary's lines and the ISO week they cover ('2024-W05'; None when there is no week to report yet): a
+    run says which week its summary is of (cli_output.weeks_lines) from the same reading of the weekly sums."""
     with store.connect(db_path, read_only=True) as con:
         frame = read_weekly(con)
         last_published = con.execute("select max(published) from documents").fetchone()[0]
@@ -322,4 +316,4 @@ def latest_summary(db_path: Path, week: str | None = None) -> list[str]:
         )
     if scope is not None and week is None:
         lines += partial_weeks_after(frame, scope.last)
-    return lines
+    return lines, (iso_week(scope.last) if scope is not None else None)
