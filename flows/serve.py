@@ -101,8 +101,8 @@ def ctrl_c_stops(stopped: Stopped) -> Iterator[None]:
 
 def runs_stopped_since(moment: datetime) -> int:
     """How many flow runs of this process's deployment the API shows cancelled, crashed or still running or pending
-    since `moment`: the runs a Ctrl-C or a SIGTERM abandoned. Asked of the API, not read off child processes: a run's process outlives its
-    'Completed' by a moment, and a run that had finished is not abandoned."""
+    since `moment`: the runs a Ctrl-C or a SIGTERM abandoned. Asked of the API, not read off child processes: a run's
+    process outlives its 'Completed' by a moment, and a run that had finished is not abandoned."""
     from prefect import get_client
     from prefect.client.schemas.filters import (
         DeploymentFilter, DeploymentFilterName, FlowRunFilter, FlowRunFilterState, FlowRunFilterStateType,

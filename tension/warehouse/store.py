@@ -53,8 +53,8 @@ def no_database(db_path: Path | str, where: str = "", never_run_hint: str = "") 
     db_path = Path(db_path)
     if working_copy(db_path).exists():
         if _was_published(working_copy(db_path)):  # (the operator's finding: "interrupted?" was the wrong cause)
-            return (f"no published database at {db_path}{where}: it was published before and is missing now (deleted or "
-                    f"moved?); the working copy next to it holds everything: publish it again with: tension publish "
+            return (f"no published database at {db_path}{where}: it was published before and is missing now (deleted "
+                    f"or moved?); the working copy next to it holds everything: publish it again with: tension publish "
                     f"--db {db_path} (the next run does it too)")
         return (f"no published database at {db_path}{where} yet: a run stored batches and stopped before publishing "
                 f"them (interrupted?); publish what it stored with: tension publish --db {db_path}")
