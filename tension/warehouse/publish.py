@@ -149,10 +149,7 @@ def unpublished(workspace: Workspace) -> str | None:
         return None  # (no working copy: nothing pending; no published file: store.no_database says so)
     try:
         with exclusive_run(workspace):
-            with store.connect(workspace.working, read_only=True) as con:
-                if not con.execute("select 1 from duckdb_tables() where table_name = 'publication_state'").fetchone():
-                    return None
-                state = dict(con.execute("select key, value from publication_state").fetchall())
+            state = store.publication_state_of(workspace.working)
             if state.get("pending"):  # stored, not yet exported (stopped, or failed before its export)
                 return state["pending"]
             attempted = state.get("publication_id")  # exported; its snapshot never arrived (a full disk)
@@ -183,12 +180,7 @@ def published_id(workspace: Workspace) -> str | None:
     """The publication id the published file carries (None: no file, or published before ids were recorded)."""
     if not workspace.published.exists():
         return None
-    with store.connect(workspace.published, read_only=True) as con:
-        found = con.execute("select 1 from duckdb_tables() where table_name = 'publication_state'").fetchone()
-        if not found:
-            return None
-        row = con.execute("select value from publication_state where key = 'publication_id'").fetchone()
-    return row[0] if row else None
+    return store.publication_state_of(workspace.published).get("publication_id")
 
 
 def recover(workspace: Workspace) -> list[str]:

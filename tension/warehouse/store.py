@@ -64,13 +64,18 @@ def no_database(db_path: Path | str, where: str = "", never_run_hint: str = "") 
 def _was_published(working: Path) -> bool:
     """Whether a working copy records a publication (publish.py's publication_state): its published file existed."""
     try:
-        with duckdb.connect(str(working), read_only=True) as con:
-            if not con.execute("select 1 from duckdb_tables() where table_name = 'publication_state'").fetchone():
-                return False
-            row = con.execute("select value from publication_state where key = 'publication_id'").fetchone()
+        return bool(publication_state_of(working).get("publication_id"))
     except duckdb.Error:
         return False  # (a run holds it, or it cannot be read: the older wording stands)
-    return bool(row and row[0])
+
+
+def publication_state_of(db_path: Path | str) -> dict[str, str]:
+    """A database file's publication state (publish.py's publication_state table), read-only: {} when it has none.
+    The published file's publication id, a working copy's pending run or publication attempted."""
+    with connect(db_path, read_only=True) as con:
+        if not con.execute("select 1 from duckdb_tables() where table_name = 'publication_state'").fetchone():
+            return {}
+        return dict(con.execute("select key, value from publication_state").fetchall())
 
 
 def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
