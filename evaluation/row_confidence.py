@@ -13,7 +13,7 @@ again), and an L2 logistic regression (numpy) ranks the rows; "should not exist"
 Labels come from two places:
 
 - `--gold`: the gold set's TUNE half only (T1 and T2; the check half is refused), each labelled document run as users
-  run its corpus (evaluation.gold.as_run) and paired with the gold rows by evaluation.gold.extraction.pair_up: a
+  run its corpus (evaluation.gold.as_run) and paired with the gold rows by evaluation.gold.matching.pair_up: a
   system pair row paired with a gold pair statement exists; one paired with no gold row should not exist; one paired
   with a gold row that bears on no pair is left out (counted in the printout).
 - `--labels FILE` (repeatable): a TSV `source  db  statement_id  direction  verdict` (verdict `exists` or
@@ -114,6 +114,7 @@ def gold_rows(split: str = "tune") -> tuple[list[dict], Counter]:
     from tension.config import load_pairs
 
     from evaluation.gold import as_run, extraction as gx, units as sampler
+    from evaluation.gold.matching import directions, pair_up
 
     gold, labelled = gx.read_labels(gx.GOLD_FILE)
     units = [u for u in sampler.sample() if u["unit_id"] in labelled and gx.in_split(u, split)]
@@ -123,11 +124,11 @@ def gold_rows(split: str = "tune") -> tuple[list[dict], Counter]:
     rows, seen = [], Counter()
     for u in units:
         part = gx.tune_part(u["corpus"], u["doc_id"])
-        for g, s in gx.pair_up(gold.get(u["unit_id"], []), system.get(u["unit_id"], [])):
+        for g, s in pair_up(gold.get(u["unit_id"], []), system.get(u["unit_id"], [])):
             if s is None:
                 continue
-            gd = gx.directions(g.country, g.targets, pairs) if g is not None else frozenset()
-            for direction in sorted(gx.directions(s["speaker_country"], s["targets"], pairs)):
+            gd = directions(g.country, g.targets, pairs) if g is not None else frozenset()
+            for direction in sorted(directions(s["speaker_country"], s["targets"], pairs)):
                 if g is not None and not gd:
                     seen["left out: paired with a gold row that bears on no pair"] += 1
                     continue

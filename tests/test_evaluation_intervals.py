@@ -40,7 +40,7 @@ def test_a_constant_series_has_no_interval():
 
 
 def test_wilson_interval_of_a_share():
-    from evaluation.gold.extraction import wilson
+    from evaluation.gold.matching import wilson
 
     low, high = wilson(57, 100)
     assert 0.47 < low < 0.48 and 0.66 < high < 0.67  # the textbook values for 57/100: 0.472, 0.663

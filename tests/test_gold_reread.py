@@ -38,7 +38,7 @@ def test_rereads_are_in_the_gold_format_with_short_notes() -> None:
 
 
 def test_a_label_set_scored_against_itself_is_right_everywhere() -> None:
-    # the comparison's plumbing: the labels as the "system" of extraction.score against the same labels
+    # the comparison's plumbing: the labels as the "system" of matching.score against the same labels
     labels = reread.read_reader(reread.READERS["1"])
     ids = [u for path in reread.READERS["1"] for u in reread.unit_ids(path)]
     tally = reread.score(labels, reread.as_system(labels), ids, reread.load_pairs())

@@ -43,13 +43,13 @@ import argparse
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 from tension.config import load_pairs
 
 from evaluation.extraction import raw_span, run_statements as run_batch
 from evaluation.gold import as_run, units as sampler
+from evaluation.gold.matching import BREAKDOWN, FIGURES, Row, Tally, score
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_FILE = ROOT / "evaluation" / "labels" / "gold" / "gold.tsv"
@@ -59,10 +59,6 @@ COLUMNS = ["unit_id", "stmt", "speaker", "speaker_country", "speaker_kind", "rep
 # KCNA, an item of the Russian MFA's channel as the ministry. RT and TASS items report: no declared speaker.
 DOCUMENT_SPEAKERS = {"kcna": "KCNA"}
 RU_OUTLET_SPEAKERS = {"mfa": "Russian Foreign Ministry"}
-STATE_KINDS = frozenset({"government", "military", "state_media", "party_legislature"})
-# The gold labels keep the guideline of their time: a party not ruling then is party_legislature there; the tool splits
-# it off as `opposition` since session 10 (docs/labelling-guideline.md), read as party_legislature when compared.
-GOLD_KIND = {"opposition": "party_legislature"}
 SPLITS = ("tune", "t1", "t2", "check")
 
 
@@ -76,21 +72,6 @@ def in_split(unit: dict, split: str) -> bool:
     if split in ("tune", "check"):
         return unit["split"] == split
     return unit["split"] == "tune" and tune_part(unit["corpus"], unit["doc_id"]) == split
-
-
-@dataclass
-class Row:
-    """One gold label row (a statement) of a unit."""
-
-    unit_id: str
-    speaker: str
-    country: str | None
-    kind: str
-    reported_by: str
-    targets: frozenset[str]
-    inferred: bool
-    modality: str
-    hostility: int
 
 
 def read_labels(path: Path) -> tuple[dict[str, list[Row]], set[str]]:
@@ -156,137 +137,6 @@ def assign(docs: dict[str, dict], records: list[dict]) -> dict[str, list[dict]]:
         if best is not None:
             out[best["unit_id"]].append(record)
     return out
-
-
-def gold_kind(kind: str | None) -> str | None:
-    """The tool's speaker kind as the gold labels name it (`opposition` -> party_legislature)."""
-    return GOLD_KIND.get(kind, kind)
-
-
-def directions(country: str | None, targets, pairs) -> frozenset[str]:
-    """Directed configured pairs ("PRK→KOR") a statement bears on (the rule of the pair_statements view)."""
-    found = set()
-    for pair in pairs:
-        if country in pair.countries():
-            other = pair.country_b if country == pair.country_a else pair.country_a
-            if other in targets:
-                found.add(f"{country}→{other}")
-    return frozenset(found)
-
-
-def pair_up(gold: list[Row], system: list[dict]) -> list[tuple[Row | None, dict | None]]:
-    """One-to-one pairs of gold rows and system statements of one unit, best agreement first."""
-    candidates = []
-    for gi, g in enumerate(gold):
-        for si, s in enumerate(system):
-            agree = (4 * (s["speaker_country"] == g.country) + 2 * (frozenset(s["targets"]) == g.targets)
-                     + (gold_kind(s.get("speaker_kind")) == g.kind))
-            candidates.append((-agree, gi, si))
-    used_g, used_s, out = set(), set(), []
-    for _, gi, si in sorted(candidates):
-        if gi not in used_g and si not in used_s:
-            used_g.add(gi), used_s.add(si)
-            out.append((gold[gi], system[si]))
-    out += [(g, None) for i, g in enumerate(gold) if i not in used_g]
-    out += [(None, s) for i, s in enumerate(system) if i not in used_s]
-    return out
-
-
-class Tally:
-    """Counts of one group (a corpus and a split)."""
-
-    def __init__(self) -> None:
-        self.n: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # name -> [right, of]
-
-    def add(self, name: str, right: bool) -> None:
-        cell = self.n[name]
-        cell[0] += bool(right)
-        cell[1] += 1
-
-    def figure(self, name: str) -> str:
-        right, of = self.n[name]
-        return f"{right / of:4.2f} ({right}/{of})" if of else "   - (0/0)"
-
-    def interval(self, name: str) -> str:
-        right, of = self.n[name]
-        if not of:
-            return "-"
-        low, high = wilson(right, of)
-        return f"[{low:.2f}, {high:.2f}]"
-
-
-def wilson(right: int, of: int, z: float = 1.959964) -> tuple[float, float]:
-    """Wilson's 95% interval of a share right/of. It treats the statements as independent; statements of one
-    document are not (the same construction fails for all of them), so the real interval is somewhat wider."""
-    share = right / of
-    centre = (share + z * z / (2 * of)) / (1 + z * z / of)
-    half = z * ((share * (1 - share) / of + z * z / (4 * of * of)) ** 0.5) / (1 + z * z / of)
-    return (max(0.0, centre - half), min(1.0, centre + half))
-
-
-FIGURES = [("statement P", "statement precision"), ("statement R", "statement recall"),
-           ("speaker country", "speaker country (pairs)"), ("speaker kind", "speaker kind (country right)"),
-           ("targets", "targets, set equal (country right)"), ("direction R", "direction, gold pair statements"),
-           ("direction P", "direction, system pair statements"), ("all four R", "all four, gold pair statements"),
-           ("all four P", "all four, system pair statements")]
-
-
-# What became of a gold pair statement (--breakdown): its first failure in the order the figures are read.
-BREAKDOWN = ("why: right", "why: not found", "why: speaker country", "why: direction (targets)",
-             "why: kind or other targets")
-
-
-def why_wrong(missed: bool, country_ok: bool, direction_wrong: bool, all_ok: bool) -> str:
-    """The BREAKDOWN key of one gold pair statement."""
-    return BREAKDOWN[1 if missed else 2 if not country_ok else 3 if direction_wrong else 4 if not all_ok else 0]
-
-
-def score(gold: dict[str, list[Row]], system: dict[str, list[dict]], unit_ids: list[str], pairs,
-          errors: list[str] | None = None, texts: dict[str, str] | None = None) -> Tally:
-    """The tally of the figures over `unit_ids`; `errors` collects a line per mistake when given."""
-    t = Tally()
-    for uid in unit_ids:
-        shown = False
-        for g, s in pair_up(gold.get(uid, []), system.get(uid, [])):
-            country_ok = g is not None and s is not None and s["speaker_country"] == g.country
-            if s is not None:
-                t.add("statement P", country_ok)
-            if g is not None:
-                t.add("statement R", country_ok)
-            if g is not None and s is not None:
-                t.add("speaker country", country_ok)
-            kind_ok = targets_ok = False
-            if country_ok:
-                kind_ok = gold_kind(s.get("speaker_kind")) == g.kind
-                targets_ok = frozenset(s["targets"]) == g.targets
-                t.add("speaker kind", kind_ok)
-                t.add("targets", targets_ok)
-            gd = directions(g.country, g.targets, pairs) if g else frozenset()
-            sd = directions(s["speaker_country"], s["targets"], pairs) if s else frozenset()
-            all_ok = country_ok and kind_ok and targets_ok and gd == sd
-            if gd:
-                t.add("direction R", gd == sd)
-                t.add("all four R", all_ok)
-                # why a gold pair statement is not right: the first failure in the order the figures are read
-                t.add(why_wrong(s is None, country_ok, gd != sd, all_ok), True)
-            if sd:
-                t.add("direction P", gd == sd)
-                t.add("all four P", all_ok)
-            if errors is not None and not (country_ok and kind_ok and targets_ok):
-                if texts is not None and not shown:
-                    errors.append(f"== {uid}: {' '.join(texts.get(uid, '').split())}")
-                    shown = True
-                errors.append(_error_line(uid, g, s))
-    return t
-
-
-def _error_line(uid: str, g: Row | None, s: dict | None) -> str:
-    gold = (f"{g.speaker!r} {g.country or '-'} {g.kind} →{','.join(sorted(g.targets)) or '-'}"
-            f"{' by ' + g.reported_by if g.reported_by else ''}") if g else "(none)"
-    got = (f"{s['speaker']!r} {s['speaker_country'] or '-'} {s.get('speaker_kind')} "
-           f"→{','.join(sorted(s['targets'])) or '-'} [{s['attribution']}]"
-           f"{' by ' + s['reported_by'] if s.get('reported_by') else ''}") if s else "(none)"
-    return f"{uid}\n    gold {gold}\n    got  {got}"
 
 
 def main(argv: list[str] | None = None) -> int:

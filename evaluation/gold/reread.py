@@ -21,7 +21,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from evaluation.gold.extraction import FIGURES, GOLD_FILE, Row, read_labels, score
+from evaluation.gold.extraction import GOLD_FILE, read_labels
+from evaluation.gold.matching import FIGURES, Row, score
 from tension.config import load_pairs
 
 REREAD_DIR = Path(__file__).resolve().parents[1] / "labels" / "reread"
@@ -49,7 +50,7 @@ def read_reader(paths) -> dict[str, list[Row]]:
 
 
 def as_system(rows: dict[str, list[Row]]) -> dict[str, list[dict]]:
-    """Label rows in the shape extraction.score reads a system's statements in."""
+    """Label rows in the shape matching.score reads a system's statements in."""
     return {unit: [{"speaker_country": r.country, "targets": sorted(r.targets), "speaker_kind": r.kind} for r in rs]
             for unit, rs in rows.items()}
 
