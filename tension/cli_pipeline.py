@@ -104,7 +104,7 @@ def run(
     except KeyboardInterrupt:  # (Prefect's "Crash detected!" said only that the run stopped)
         typer.echo(f"stopped: Ctrl-C ended the run. {kept_line(db)}", err=True)
         raise typer.Exit(code=ABANDONED_EXIT) from None
-    from tension.cli_output import ALL_REJECTED_EXIT, all_rejected, summary_lines
+    from tension.run_summary import ALL_REJECTED_EXIT, all_rejected, summary_lines
 
     for line in summary_lines(result, db, pairs):
         typer.echo(line)

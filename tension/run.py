@@ -262,9 +262,9 @@ def story_notes(totals: dict, added: list[tuple[str, int]], late: list[str], res
 
 
 def summary_lines(result: dict, db: Path | str, pairs_file: str | None) -> tuple[list[str], bool]:
-    """The lines `tension run` prints after a run (worded in tension/cli_output.py), for the served flow's log, and
+    """The lines `tension run` prints after a run (worded in tension/run_summary.py), for the served flow's log, and
     whether every document read was rejected (the flow run then fails, as `tension run` exits 5)."""
-    from tension.cli_output import all_rejected, summary_lines as lines
+    from tension.run_summary import all_rejected, summary_lines as lines
 
     return lines(result, db, Path(pairs_file) if pairs_file else None), all_rejected(result)
 

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from tension import run
-from tension.cli_output import extractor_lines
+from tension.run_summary import extractor_lines
 from tension.warehouse import store
 
 TEXT = ("North Korea fired two ballistic missiles into the East Sea on Tuesday, South Korea's Joint Chiefs of Staff "
@@ -67,7 +67,7 @@ def test_a_corrected_default_outlet_is_stored(tmp_path: Path) -> None:
 def test_a_run_without_the_pairs_file_of_an_earlier_run_says_which_pairs_it_drops(tmp_path: Path) -> None:
     """Found by a new user: after `run --pairs mine.tsv` (a JPN-KOR pair added), a plain run put the packaged pairs
     back and JPN-KOR vanished from the views and the report without a word."""
-    from tension.cli_output import pairs_lines
+    from tension.run_summary import pairs_lines
 
     folder, db = inbox(tmp_path), tmp_path / "t.duckdb"
     mine = tmp_path / "mine.tsv"

@@ -14,7 +14,7 @@ from datetime import date
 
 import pytest
 
-from tension.cli_output import ALL_REJECTED_EXIT, rejection_lines
+from tension.run_summary import ALL_REJECTED_EXIT, rejection_lines
 from tension.config import DEFAULT_DB
 from tension.ingest.dates import parse_date
 from tension.ingest.documents import Document, Rejection, read_documents

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tension import run
-from tension.cli_output import skipped_lines
+from tension.run_summary import skipped_lines
 from tension.ingest.documents import Document, Rejection, read_documents
 from tension.warehouse import store
 

@@ -10,7 +10,7 @@ import logging
 import random
 
 from tension import run
-from tension.cli_output import skipped_lines
+from tension.run_summary import skipped_lines
 from tension.ingest.documents import read_documents
 from tension.warehouse import store
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tension import records, run
-from tension.cli_output import extractor_lines
+from tension.run_summary import extractor_lines
 from tension.extract.version import EXTRACTION_DATA, extraction_inputs, extractor_version
 from tension.warehouse import store
 

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from tension import run
-from tension.cli_output import rescored_lines, summary_lines, weeks_lines
+from tension.run_summary import rescored_lines, summary_lines, weeks_lines
 from tension.warehouse import store
 
 from conftest import SEEDS
@@ -116,7 +116,7 @@ def test_runs_warns_when_a_runs_publication_failed(seed_run, tmp_path, monkeypat
 def test_reread_names_the_files_an_older_extractor_read_that_are_gone(tmp_path):
     """The operator archived a week's file out of the inbox, upgraded and ran --reread: the run again said '11
     stored documents were read by an older extractor … run again with --reread', which could not help."""
-    from tension.cli_output import extractor_lines
+    from tension.run_summary import extractor_lines
 
     inbox, archive, db = tmp_path / "inbox", tmp_path / "archive", tmp_path / "t.duckdb"
     inbox.mkdir()

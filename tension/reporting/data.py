@@ -280,7 +280,7 @@ def latest_summary(db_path: Path, week: str | None = None) -> list[str]:
 
 def summary_and_week(db_path: Path, week: str | None = None) -> tuple[list[str], str | None]:
     """latest_summary's lines and the ISO week they cover ('2024-W05'; None when there is no week to report yet): a
-    run says which week its summary is of (cli_output.weeks_lines) from the same reading of the weekly sums."""
+    run says which week its summary is of (run_summary.weeks_lines) from the same reading of the weekly sums."""
     with store.connect(db_path, read_only=True) as con:
         frame = read_weekly(con)
         last_published = con.execute("select max(published) from documents").fetchone()[0]

@@ -1,4 +1,5 @@
-"""What `tension run` prints about the documents it rejected, and the exit code of a run that stored none of them.
+"""What a run says when it ends — `tension run` prints it, the served flow logs it — and the exit code of a run that
+stored none of the documents it read.
 
 Apart from the command modules (which only call it) so that the wording is a pure function of the run's rejections and
 the database it used, and the CLI module stays a thin layer over library calls.
