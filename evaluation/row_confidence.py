@@ -38,11 +38,12 @@ from pathlib import Path
 
 import numpy as np
 
+from tension.extract.kinds import STATE_VOICES
+
 from evaluation.scoring import auc
 
 SNE = "should_not_exist"
 VERDICTS = ("exists", SNE)
-STATE_KINDS = frozenset({"government", "military", "state_media", "party_legislature"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their"})
 FOLDS = 5
 DROPPED: list[str] = []  # feature name prefixes left out (--drop)
@@ -267,7 +268,7 @@ def report(rows: list[dict], seed: int, baselines: int, out: Path | None) -> Non
               f"{'':9}{sne_drop:>10d}/{int(y[pick].sum()):<4d}{'':11}{real_drop:>4d}/{int((y[pick] == 0).sum())}")
     # what the filter would do to the mean hostility of the rows (the index is a mean of such scores)
     hostility = np.array([r["hostility"] for r in rows])
-    state = np.array([r["speaker_kind"] in STATE_KINDS for r in rows])
+    state = np.array([r["speaker_kind"] in STATE_VOICES for r in rows])
     print(f"\n  mean hostility (pooled; state voices, which the index counts, in brackets): every labelled system row "
           f"{hostility.mean():+.3f} ({hostility[state].mean():+.3f}); the real rows only {hostility[y == 0].mean():+.3f} "
           f"({hostility[state & (y == 0)].mean():+.3f}); the rows that should not exist {hostility[y == 1].mean():+.3f} "

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tension.config import load_pairs
+from tension.extract.kinds import STATE_VOICES
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "labels" / "gold"
 FIELDS = ("unit_id", "stmt", "speaker", "speaker_country", "speaker_kind", "reported_by", "reported_by_country",
           "targets", "target_inferred", "modality", "hostility", "note")
-STATE_KINDS = frozenset({"government", "military", "state_media", "party_legislature"})
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def agreement(a: dict[str, list[Row]], b: dict[str, list[Row]], unit_ids: list[s
         "paired statements": len(matched),
         "kappa speaker_country": cohen_kappa([(x.country, y.country) for x, y in matched]),
         "kappa speaker_kind": cohen_kappa([(x.kind, y.kind) for x, y in matched]),
-        "kappa state voice (kind)": cohen_kappa([(x.kind in STATE_KINDS, y.kind in STATE_KINDS) for x, y in matched]),
+        "kappa state voice (kind)": cohen_kappa([(x.kind in STATE_VOICES, y.kind in STATE_VOICES) for x, y in matched]),
         "kappa targets (set)": cohen_kappa([(x.targets, y.targets) for x, y in matched]),
         "kappa direction (pair)": cohen_kappa([(directions(x, pairs), directions(y, pairs)) for x, y in matched]),
         "kappa reported_by given": cohen_kappa([(bool(x.reported_by), bool(y.reported_by)) for x, y in matched]),
