@@ -82,6 +82,11 @@ _SIDE = Anchored(re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<side>[Nn]ort
 # start ("toward North Korea", "to North-South talks", "of South's").
 _BARE_SIDE_BEFORE = re.compile(r"\b(?:with|toward|towards|against|to|from|over|on|by|for|at|into|across|between|and)\s+$")
 _BARE_SIDE_AFTER = re.compile(r"\s*[A-Z]|-|['’]|\s+of\b|\w")
+# ... or a headline verb's object ("accuses North of", "warned South over"), or a possessive ("to counter North's
+# drones"), never the first of "North and South Korea" (issue 13 round 64; round 46 measured the verb half)
+_BARE_SIDE_VERB = re.compile(r"\b[a-z]{3,}(?:s|ed)\s+$")
+_BARE_SIDE_AFTER_VERB = re.compile(r"[ \t]*[A-Z]|-|['’]|\w|\s+and\s+(?:North|South)\b")
+_BARE_SIDE_OWNER = re.compile(r"['’]s\b")
 _TWO = Anchored(re.compile(r"\b[Tt]he\s+two\s+(?:countries|nations|sides|neighbou?rs|states|governments)\b"),
                 ("The", "the"), word_start=True, needs=("two",))
 _NAME_FOLLOWS = re.compile(r"\s*[A-Z]")  # "south Korea", "North Korean": a name, never "the South"
@@ -142,6 +147,15 @@ def _blank_before(text: str, end: int) -> int:
     return end
 
 
+def _bare_side_of_verb_or_owner(text: str, at: int) -> bool:
+    """Whether the bare side at `at` is a verb's object or an owner ("accuses North of", "counter North's drones"),
+    not "the North's" (a side found with its article) nor the start of a line."""
+    if _BARE_SIDE_OWNER.match(text, at + 5) is not None:
+        return at > 0 and text[at - 1] == " " and not text[max(0, at - 4) : at].lower().startswith("the")
+    return (_BARE_SIDE_VERB.search(text, max(0, at - 16), at) is not None
+            and not _BARE_SIDE_AFTER_VERB.match(text, at + 5))
+
+
 def find_backrefs(text: str, taken: list[tuple[int, int]], words: set[str], pattern: Anchored, nouns: Iterable[str]
               ) -> list[Mention]:
     """Pronouns, definite descriptions, 'the South/North' and 'the two countries' (resolved later)."""
@@ -170,8 +184,8 @@ def find_backrefs(text: str, taken: list[tuple[int, int]], words: set[str], patt
         for side in ("North", "South"):
             for at in whole(side):
                 # a headline's bare side after a preposition: "pact with North", "gesture toward North"
-                if _BARE_SIDE_BEFORE.search(text, max(0, at - 12), at) and not _BARE_SIDE_AFTER.match(text, at + 5) \
-                        and not _overlaps(at, at + 5, taken, ends):
+                if (_BARE_SIDE_BEFORE.search(text, max(0, at - 12), at) and not _BARE_SIDE_AFTER.match(text, at + 5)
+                        or _bare_side_of_verb_or_owner(text, at)) and not _overlaps(at, at + 5, taken, ends):
                     found.append(Mention(at, at + 5, side, None, None, "state", "", backref="the " + side.lower()))
     for match in _TWO.finditer(text, text, anchors=(), starts=two):
         if not _overlaps(match.start(), match.end(), taken, ends):
