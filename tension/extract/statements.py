@@ -26,6 +26,7 @@ from tension.extract.clauses import names_only, promotion
 from tension.extract.continuation import closes_quote, continued, ends_continuation, only_a_frame, opens_quote
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
 from tension.extract.goes_on import issuer_going_on, issuer_voice_ends, relayed_issuer_going_on, voice_going_on
+from tension.extract.told_outlet import told_outlet_voice
 from tension.extract.headlines import (empty_headline_takes_lead, headline_source_voice, voiceless_headline_takes_lead,
                                       voices_in_headline)
 from tension.extract.institutions import dateline_country, domestic_act, domestic_bodies, relative_clause_of_body
@@ -111,6 +112,11 @@ def extract_statements(
                 voiced := voices_in_headline(sentence, in_sentence, narrator) or headline_source_voice(
                     sentence, in_sentence, narrator, lexicon, doc)) is not None:
             found = [voiced]  # (the outlet's account of the act would be its own statement otherwise)
+        if lexicon.kinds is not None and (told := told_outlet_voice(sentence, in_sentence, found, doc, lexicon.kinds)):
+            doc.told, doc.continuing_kind = told  # ("<a worker> told KCNA:" opens his words, not the outlet's)
+            doc.continuing = doc.told
+            doc.continuing_colon = True
+            continue
         issuer = issuer_going_on(sentence, in_sentence, doc, before, before_kind, lexicon.kinds, found) \
             if doc.continuing is None or doc.issuer is not None and doc.continuing is doc.issuer[0] else None
         if issuer is None and doc.continuing is None and lexicon.kinds is not None:
@@ -134,8 +140,8 @@ def extract_statements(
             found = [_quoted(continued(sentence, quote_speaker, "quote (continued)"), sentence, in_sentence, doc.cues)]
             if closes_quote(sentence):
                 quote_speaker = None
-        elif opens_quote(sentence) or pending_quote:
-            pending_quote.append(sentence)
+        elif (opens_quote(sentence) or pending_quote) and (doc.told is None or doc.continuing is not doc.told):
+            pending_quote.append(sentence)  # (a quotation after "<someone> told KCNA:" is theirs: no speaker after)
         elif narrator is not None and (narrator is doc.continuing or doc.background_at != sentence.start and not
                                        context.opens_with_earlier_year(sentence.text, doc.year)):
             # (the outlet's own account, unless what the sentence tells is an earlier act: "In August 1981 he
@@ -163,6 +169,8 @@ def extract_statements(
                 own_state_meant(statement, doc)  # (a relayed group's "the regime": its own state)
         if doc.narrator is None and found:
             found = [s for s in found if not relative_clause_of_body(s)]
+        if doc.told is not None and doc.continuing is doc.told and closes_quote(sentence):
+            doc.continuing = doc.continuing_kind = doc.told = None  # (the outlet's own account again)
         statements.extend(s for s in found if (id(s) not in doc.not_statements or s.targets) and not (
             s.cue and sentence.text.endswith(":") and only_a_frame(s)) and not (
             s.attribution == "document" and not s.targets and is_remark(sentence.text, doc, lexicon.kinds)))

@@ -1,0 +1,72 @@
+"""Rules of the sixty-fifth tuning round (branch h13bo): KCNA's relayed voices after a colon frame.
+
+- "<a person>, <a post>, told KCNA:" opens that person's words, not the outlet's: the outlet is the one told, never
+  the speaker (guideline: relayed voices keep their own identity and kind). The person is of the country the frame
+  names (an officer of its army), else of the outlet's own country (a state outlet's interviewees at home); the kind
+  is the post's (a researcher is academic, an officer of the army military), else people. The words go on until the
+  quotation that follows the frame closes: the outlet's own account after it stays the outlet's.
+
+Every sentence here is written for these tests (never copied from the corpora). Figures: docs/evaluation-extraction.md,
+"Sixty-fifth tuning round (branch h13bo)"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tension.extract.statements import extract_statements
+
+_KCNA_DAY = date(2012, 5, 2)
+
+
+def _rows(ctx, text: str) -> list[tuple]:
+    """(speaker actor, speaker country, kind, sorted targets, attribution, content) of each statement."""
+    return [(s.speaker_actor, s.speaker_country, s.speaker_kind, ",".join(sorted(s.targets)), s.attribution, s.content)
+            for s in extract_statements(text, _KCNA_DAY, ctx.actors, ctx.lexicon, "KCNA")]
+
+
+def _of(rows: list[tuple], start: str) -> list[tuple]:
+    return [r for r in rows if r[5].startswith(start)]
+
+
+_WORKER = ("Workers Angered by Provocation\n\nThe reckless provocation of the south Korean regime enrages the people "
+           "in the north.\n\nPak Chol Nam, a worker at the Kangson Machine Plant, told KCNA:\n\n\"The traitors of "
+           "south Korea will pay a dear price for their reckless provocation.\n\nWe will never pardon the Lee Myung "
+           "Bak group.\"\n\nThe puppet warmongers of south Korea staged frantic firing drills near the border on "
+           "Monday, a grave provocation.\n")
+
+
+def test_a_worker_who_told_kcna_speaks_his_own_words(ctx):
+    rows = _rows(ctx, _WORKER)
+    for start in ("\"The traitors of south Korea", "We will never pardon"):
+        said = _of(rows, start)
+        assert said and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "people" and "KOR" in r[3] for r in said), rows
+
+
+def test_kcnas_own_account_after_the_quotation_closes_stays_kcnas(ctx):
+    rows = _rows(ctx, _WORKER)
+    own = _of(rows, "The puppet warmongers")
+    assert own and all(r[0] == "KCNA" and r[2] == "state_media" for r in own), rows
+
+
+def test_an_army_officer_who_told_kcna_is_the_army_s_voice(ctx):
+    rows = _rows(ctx, "Officers Vow Revenge\n\nAn officer of the Korean People's Army, Ri Yong Su, told KCNA:\n\n"
+                      "\"The army will deal a merciless blow to the puppet warmongers of south Korea if they dare "
+                      "provoke us.\"\n")
+    said = _of(rows, "\"The army will deal")
+    assert said and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "military" and "KOR" in r[3] for r in said), rows
+
+
+def test_a_researcher_who_told_kcna_is_academic(ctx):
+    rows = _rows(ctx, "Scholar Slams Traitor\n\nHan Myong Sik, a researcher at the Institute of History, told KCNA:"
+                      "\n\n\"Traitor Lee Myung Bak tops the list of the south Korean rulers in confrontation with "
+                      "the DPRK.\"\n")
+    said = _of(rows, "\"Traitor Lee Myung Bak")
+    assert said and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "academic" for r in said), rows
+
+
+def test_a_statement_kcna_relays_with_a_colon_is_not_changed(ctx):
+    rows = _rows(ctx, "Party Statement Issued\n\nThe Progressive Party of south Korea issued a statement on Monday.\n\n"
+                      "The party will never tolerate the regime's moves, it noted, and went on:\n\nThe party will "
+                      "expose the sycophantic traitors who sell the nation to outside forces.\n")
+    said = _of(rows, "The party will expose")
+    assert said and not any(r[0] == "KCNA" for r in said), rows
