@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
+from tension.config import DATA_DIR, read_tsv
 from tension.extract.findings import Statement
 from tension.extract.kinds import Kinds
 from tension.extract.mentions import PERSON, STATE_KINDS, Mention
@@ -26,8 +28,24 @@ _TOLD = re.compile(r"(?P<who>[^:]{3,300}?),?\s+told\s+(?:the\s+)?(?P<to>[A-Z][\w
                    r"(?:\s+(?:in|on|at|when|after|while|by)\b[^:]{0,80})?\s*:\s*$")
 # A paragraph the corpus glued on before the frame ("... retaliation., <name>, <post>, told KCNA:").
 _GLUED = re.compile(r".*[.!?][\"”’]?\s*,?\s+(?=\S)", re.S)
-# A person's name: two to four capitalised words (a comma segment of the frame's subject).
-_NAME = re.compile(r"(?:Prof\.\s+(?:and\s+Dr\.\s+)?|Dr\.\s+)?[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,3}")
+# A person's name: two to four capitalised words (a comma segment of the frame's subject; a surname may be one
+# letter: "O Myong Nam").
+_NAME = re.compile(r"(?:Prof\.\s+(?:and\s+Dr\.\s+)?|Dr\.\s+)?[A-Z][a-z]*(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,3}")
+# A phrase opening the frame before its subject ("In this regard", "Upon receiving the statement,").
+_OPENING = re.compile(r"(?:In this regard|Meanwhile|Upon [^,]{1,80}|After [^,]{1,80}),?\s+")
+TOLD_POSTS_FILE = DATA_DIR / "told_posts.tsv"
+
+
+@lru_cache(maxsize=1)
+def _post_kinds() -> dict[str, str]:
+    """The words of a post that give its kind (told_posts.tsv), read on first use."""
+    return {row["word"]: row["kind"] for row in read_tsv(TOLD_POSTS_FILE)}
+
+
+def _post_kind(who: str) -> str | None:
+    """The kind told_posts.tsv gives the first of its words in the frame's subject, if any."""
+    kinds = _post_kinds()
+    return next((kinds[w] for w in re.findall(r"[A-Za-z][\w-]*", who) if w in kinds), None)
 
 
 def told_outlet_voice(sentence: Sentence, in_sentence: list[Mention], found: Sequence[Statement], doc: Walk,
@@ -46,6 +64,8 @@ def told_outlet_voice(sentence: Sentence, in_sentence: list[Mention], found: Seq
         return None  # (the walk's default voice — the outlet, or a text going on — is no reading of the frame)
     glued = _GLUED.match(sentence.text, 0, frame.end("who"))
     start = glued.end() if glued is not None else frame.start("who")
+    if (opening := _OPENING.match(sentence.text, start)) is not None:
+        start = opening.end()
     who = sentence.text[start : frame.end("who")]
     span = (sentence.start + start, sentence.start + frame.end("who"))
     inside = [m for m in in_sentence if span[0] <= m.start and m.end <= span[1] and m.resolved]
@@ -53,7 +73,7 @@ def told_outlet_voice(sentence: Sentence, in_sentence: list[Mention], found: Seq
         return None  # (a person the dictionary knows: the extractor's own reading of the frame stands)
     country = inside[-1].country if inside else narrator.country
     bodies = [m for m in inside if m.kind not in STATE_KINDS and m.kind != PERSON]
-    kind = kinds.of_head(who) or (kinds.of_mention(bodies[-1]) if bodies else None) or "people"
+    kind = kinds.of_head(who) or _post_kind(who) or (kinds.of_mention(bodies[-1]) if bodies else None) or "people"
     names = [part.strip() for part in who.split(",") if _NAME.fullmatch(part.strip())]
     name = names[-1] if names else (_NAME.match(who.strip()) or re.match(r".*", who.strip())).group(0)
     return Mention(span[0], span[1], name, name, country, kind, "", ""), kind
