@@ -70,3 +70,11 @@ def test_a_statement_kcna_relays_with_a_colon_is_not_changed(ctx):
                       "expose the sycophantic traitors who sell the nation to outside forces.\n")
     said = _of(rows, "The party will expose")
     assert said and not any(r[0] == "KCNA" for r in said), rows
+
+
+def test_a_ministry_official_who_told_kcna_is_the_government_s_voice(ctx):
+    rows = _rows(ctx, "Officials Denounce Drills\n\nKang Il Su, a section chief of the Ministry of Food Industry, "
+                      "told KCNA:\n\n\"The puppet warmongers of south Korea must stop their reckless war drills at "
+                      "once.\"\n")
+    said = _of(rows, "\"The puppet warmongers")
+    assert said and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "government" and "KOR" in r[3] for r in said), rows
