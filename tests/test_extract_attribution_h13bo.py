@@ -78,3 +78,12 @@ def test_a_ministry_official_who_told_kcna_is_the_government_s_voice(ctx):
                       "once.\"\n")
     said = _of(rows, "\"The puppet warmongers")
     assert said and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "government" and "KOR" in r[3] for r in said), rows
+
+
+def test_a_name_s_own_words_are_no_post(ctx):
+    # "Man" in a name is no head word of people: the post ("a department director of the Ministry") gives the kind
+    rows = _rows(ctx, "Officials Denounce Drills\n\nRi Song Man, a department director of the Ministry of Food "
+                      "Industry, told KCNA:\n\n\"The puppet warmongers of south Korea must stop their reckless war "
+                      "drills at once.\"\n")
+    said = _of(rows, "\"The puppet warmongers")
+    assert said and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "government" for r in said), rows

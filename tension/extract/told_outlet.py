@@ -73,7 +73,8 @@ def told_outlet_voice(sentence: Sentence, in_sentence: list[Mention], found: Seq
         return None  # (a person the dictionary knows: the extractor's own reading of the frame stands)
     country = inside[-1].country if inside else narrator.country
     bodies = [m for m in inside if m.kind not in STATE_KINDS and m.kind != PERSON]
-    kind = kinds.of_head(who) or _post_kind(who) or (kinds.of_mention(bodies[-1]) if bodies else None) or "people"
     names = [part.strip() for part in who.split(",") if _NAME.fullmatch(part.strip())]
     name = names[-1] if names else (_NAME.match(who.strip()) or re.match(r".*", who.strip())).group(0)
+    post = who.replace(name, " ")  # (the name's own words are no post: "Kim Pok Man" is no "man")
+    kind = kinds.of_head(post) or _post_kind(post) or (kinds.of_mention(bodies[-1]) if bodies else None) or "people"
     return Mention(span[0], span[1], name, name, country, kind, "", ""), kind
