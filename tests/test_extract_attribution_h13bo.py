@@ -87,3 +87,12 @@ def test_a_name_s_own_words_are_no_post(ctx):
                       "drills at once.\"\n")
     said = _of(rows, "\"The puppet warmongers")
     assert said and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "government" for r in said), rows
+
+
+def test_unquoted_words_after_the_frame_go_on_past_a_quoted_phrase(ctx):
+    # words told to KCNA with no quotation marks go on as any colon frame's: a quoted phrase inside them ends nothing
+    rows = _rows(ctx, "Scholar Recalls War\n\nHan Myong Sik, a researcher at the Institute of History, told KCNA:\n\n"
+                      "The south Korean regime calls the landing a \"great victory\", a shameless lie.\n\nThe puppets of "
+                      "south Korea massacred innocent people when they fled southward.\n")
+    said = _of(rows, "The puppets of south Korea massacred")
+    assert said and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "academic" for r in said), rows

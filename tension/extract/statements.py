@@ -116,6 +116,8 @@ def extract_statements(
             doc.told, doc.continuing_kind = told  # ("<a worker> told KCNA:" opens his words, not the outlet's)
             doc.continuing = doc.told
             doc.continuing_colon = True
+            if body[sentence.end :].lstrip()[:1] not in ('"', "\u201c"):
+                doc.told = None  # (words with no quotation: they go on as any colon frame's, past a quoted phrase)
             continue
         issuer = issuer_going_on(sentence, in_sentence, doc, before, before_kind, lexicon.kinds, found) \
             if doc.continuing is None or doc.issuer is not None and doc.continuing is doc.issuer[0] else None
