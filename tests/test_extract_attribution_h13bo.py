@@ -96,3 +96,18 @@ def test_unquoted_words_after_the_frame_go_on_past_a_quoted_phrase(ctx):
                       "south Korea massacred innocent people when they fled southward.\n")
     said = _of(rows, "The puppets of south Korea massacred")
     assert said and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "academic" for r in said), rows
+
+
+def test_a_paragraph_glued_on_before_the_frame_keeps_its_rows(ctx):
+    rows = _rows(ctx, "Trainers Enraged\n\nDog trainers of the army are training hard to punish the puppet traitors of "
+                      "south Korea. , A KPA officer, Ri Yong Su, told KCNA:\n\n\"We will punish the Lee Myung Bak "
+                      "group.\"\n")
+    own = _of(rows, "Dog trainers")
+    assert own and any(r[0] == "KCNA" and "KOR" in r[3] for r in own), rows
+
+
+def test_an_officer_named_without_commas_is_the_military(ctx):
+    rows = _rows(ctx, "Officer Vows Revenge\n\nAn officer Ri Yong Su told KCNA:\n\n\"We will deal a merciless blow to "
+                      "the puppet warmongers of south Korea.\"\n")
+    said = _of(rows, "\"We will deal")
+    assert said and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "military" for r in said), rows

@@ -26,7 +26,7 @@ from tension.extract.walk import Walk
 # The frame: who, "told", the one told, perhaps a phrase ("in an angry note"), the colon closing the sentence.
 _TOLD = re.compile(r"(?P<who>[^:]{3,300}?),?\s+told\s+(?:the\s+)?(?P<to>[A-Z][\w ]{1,60}?)"
                    r"(?:\s+(?:in|on|at|when|after|while|by)\b[^:]{0,80})?\s*:\s*$")
-# A paragraph the corpus glued on before the frame ("... retaliation., <name>, <post>, told KCNA:").
+# A paragraph the corpus glued on before the frame ("... retaliation., <name>, <post>, told KCNA:"): not read.
 _GLUED = re.compile(r".*[.!?][\"”’]?\s*,?\s+(?=\S)", re.S)
 # A person's name: two to four capitalised words (a comma segment of the frame's subject; a surname may be one
 # letter: "O Myong Nam").
@@ -52,7 +52,8 @@ def told_outlet_voice(sentence: Sentence, in_sentence: list[Mention], found: Seq
                       kinds: Kinds) -> tuple[Mention, str] | None:
     """The person (as a mention spanning the frame's subject) and their kind when the sentence is a frame "<someone>
     told <the outlet>:" whose statements give no speaker other than the outlet (a frame the extractor reads already
-    keeps its own speaker); None otherwise."""
+    keeps its own speaker); None otherwise, and None when the corpus glued another paragraph on before the frame
+    (", , <name> told KCNA:": the sentence's own rows would be lost with the frame)."""
     narrator = doc.narrator
     if narrator is None or not sentence.text.rstrip().endswith(":") or " told " not in sentence.text:
         return None
@@ -62,8 +63,9 @@ def told_outlet_voice(sentence: Sentence, in_sentence: list[Mention], found: Seq
     if any(s.speaker_actor != narrator.actor and not s.attribution.startswith(("document", "continued"))
            for s in found if s.speaker_actor or s.speaker_country):
         return None  # (the walk's default voice — the outlet, or a text going on — is no reading of the frame)
-    glued = _GLUED.match(sentence.text, 0, frame.end("who"))
-    start = glued.end() if glued is not None else frame.start("who")
+    if _GLUED.match(sentence.text, 0, frame.end("who")) is not None:
+        return None
+    start = frame.start("who")
     if (opening := _OPENING.match(sentence.text, start)) is not None:
         start = opening.end()
     who = sentence.text[start : frame.end("who")]
@@ -75,6 +77,6 @@ def told_outlet_voice(sentence: Sentence, in_sentence: list[Mention], found: Seq
     bodies = [m for m in inside if m.kind not in STATE_KINDS and m.kind != PERSON]
     names = [part.strip() for part in who.split(",") if _NAME.fullmatch(part.strip())]
     name = names[-1] if names else (_NAME.match(who.strip()) or re.match(r".*", who.strip())).group(0)
-    post = who.replace(name, " ")  # (the name's own words are no post: "Kim Pok Man" is no "man")
+    post = who.replace(name, " ") if name != who.strip() else who  # (a name's words are no post: "Kim Pok Man")
     kind = kinds.of_head(post) or _post_kind(post) or (kinds.of_mention(bodies[-1]) if bodies else None) or "people"
     return Mention(span[0], span[1], name, name, country, kind, "", ""), kind
