@@ -111,3 +111,11 @@ def test_an_officer_named_without_commas_is_the_military(ctx):
                       "the puppet warmongers of south Korea.\"\n")
     said = _of(rows, "\"We will deal")
     assert said and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "military" for r in said), rows
+
+
+def test_a_title_or_an_abbreviation_in_the_frame_is_no_glued_paragraph(ctx):
+    rows = _rows(ctx, "Scholar Slams Traitor\n\nProf. and Dr. Han Myong Sik of the Academy of Social Sciences told KCNA:"
+                      "\n\n\"Traitor Lee Myung Bak tops the list of the south Korean rulers in confrontation with "
+                      "the DPRK.\"\n")
+    said = _of(rows, "\"Traitor Lee Myung Bak")
+    assert said and all(r[0] != "KCNA" and r[1] == "PRK" and r[2] == "academic" for r in said), rows

@@ -27,7 +27,7 @@ from tension.extract.walk import Walk
 _TOLD = re.compile(r"(?P<who>[^:]{3,300}?),?\s+told\s+(?:the\s+)?(?P<to>[A-Z][\w ]{1,60}?)"
                    r"(?:\s+(?:in|on|at|when|after|while|by)\b[^:]{0,80})?\s*:\s*$")
 # A paragraph the corpus glued on before the frame ("... retaliation., <name>, <post>, told KCNA:"): not read.
-_GLUED = re.compile(r".*[.!?][\"”’]?\s*,?\s+(?=\S)", re.S)
+_GLUED = re.compile(r".*[a-z]{3}[.!?][\"”’]?\s*,\s+(?=\S)", re.S)  # (not "Prof. and Dr.", not "the C.C., <body>")
 # A person's name: two to four capitalised words (a comma segment of the frame's subject; a surname may be one
 # letter: "O Myong Nam").
 _NAME = re.compile(r"(?:Prof\.\s+(?:and\s+Dr\.\s+)?|Dr\.\s+)?[A-Z][a-z]*(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,3}")
