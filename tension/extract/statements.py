@@ -26,7 +26,6 @@ from tension.extract.clauses import names_only, promotion
 from tension.extract.continuation import closes_quote, continued, ends_continuation, only_a_frame, opens_quote
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
 from tension.extract.goes_on import issuer_going_on, issuer_voice_ends, relayed_issuer_going_on, voice_going_on
-from tension.extract.told_outlet import told_outlet_voice
 from tension.extract.headlines import (empty_headline_takes_lead, headline_source_voice, voiceless_headline_takes_lead,
                                       voices_in_headline)
 from tension.extract.institutions import dateline_country, domestic_act, domestic_bodies, relative_clause_of_body
@@ -38,6 +37,7 @@ from tension.extract.references import issued_documents, issuing_words, publishe
 from tension.extract.scan import WordIndex
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets
+from tension.extract.told_outlet import told_outlet_voice
 from tension.extract.unknown_people import country_and_kind, name_words, unknown_people
 from tension.extract.story_voices import diaspora_voices, relayed_lead_voices
 from tension.extract.voices import is_remark, own_state_meant, relayed_voices
