@@ -37,6 +37,7 @@ from tension.extract.references import issued_documents, issuing_words, publishe
 from tension.extract.scan import WordIndex
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets
+from tension.extract.told_outlet import told_outlet_voice
 from tension.extract.unknown_people import country_and_kind, name_words, unknown_people
 from tension.extract.story_voices import diaspora_voices, relayed_lead_voices
 from tension.extract.voices import is_remark, own_state_meant, relayed_voices
@@ -111,6 +112,13 @@ def extract_statements(
                 voiced := voices_in_headline(sentence, in_sentence, narrator) or headline_source_voice(
                     sentence, in_sentence, narrator, lexicon, doc)) is not None:
             found = [voiced]  # (the outlet's account of the act would be its own statement otherwise)
+        if lexicon.kinds is not None and (told := told_outlet_voice(sentence, in_sentence, found, doc, lexicon.kinds)):
+            doc.told, doc.continuing_kind = told  # ("<a worker> told KCNA:" opens his words, not the outlet's)
+            doc.continuing = doc.told
+            doc.continuing_colon = True
+            if body[sentence.end :].lstrip()[:1] not in ('"', "\u201c"):
+                doc.told = None  # (words with no quotation: they go on as any colon frame's, past a quoted phrase)
+            continue
         issuer = issuer_going_on(sentence, in_sentence, doc, before, before_kind, lexicon.kinds, found) \
             if doc.continuing is None or doc.issuer is not None and doc.continuing is doc.issuer[0] else None
         if issuer is None and doc.continuing is None and lexicon.kinds is not None:
@@ -134,8 +142,8 @@ def extract_statements(
             found = [_quoted(continued(sentence, quote_speaker, "quote (continued)"), sentence, in_sentence, doc.cues)]
             if closes_quote(sentence):
                 quote_speaker = None
-        elif opens_quote(sentence) or pending_quote:
-            pending_quote.append(sentence)
+        elif (opens_quote(sentence) or pending_quote) and (doc.told is None or doc.continuing is not doc.told):
+            pending_quote.append(sentence)  # (a quotation after "<someone> told KCNA:" is theirs: no speaker after)
         elif narrator is not None and (narrator is doc.continuing or doc.background_at != sentence.start and not
                                        context.opens_with_earlier_year(sentence.text, doc.year)):
             # (the outlet's own account, unless what the sentence tells is an earlier act: "In August 1981 he
@@ -163,6 +171,8 @@ def extract_statements(
                 own_state_meant(statement, doc)  # (a relayed group's "the regime": its own state)
         if doc.narrator is None and found:
             found = [s for s in found if not relative_clause_of_body(s)]
+        if doc.told is not None and doc.continuing is doc.told and closes_quote(sentence):
+            doc.continuing = doc.continuing_kind = doc.told = None  # (the outlet's own account again)
         statements.extend(s for s in found if (id(s) not in doc.not_statements or s.targets) and not (
             s.cue and sentence.text.endswith(":") and only_a_frame(s)) and not (
             s.attribution == "document" and not s.targets and is_remark(sentence.text, doc, lexicon.kinds)))

@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parents[1]
 EXTRACTION_DATA = ("abbreviations.tsv", "act_types.tsv", "actors.tsv", "actors_countries.tsv", "attribution.tsv",
                    "cues_modifiers.tsv", "date_words.tsv", "evaluative_words.tsv", "headline_lead_voices.tsv",
                    "house_vocabulary.tsv", "issuing_words.tsv", "name_words.tsv", "outlets.tsv", "posts.tsv",
-                   "reference_words.tsv", "ruling_parties.tsv", "speaker_kinds.tsv")
+                   "reference_words.tsv", "ruling_parties.tsv", "speaker_kinds.tsv", "told_posts.tsv")
 
 
 def extraction_inputs(package: Path = PACKAGE) -> list[Path]:

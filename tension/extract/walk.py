@@ -33,6 +33,7 @@ class Walk:
     continuing: Mention | None = None
     continuing_kind: str | None = None  # a speaker introduced with a colon ("It goes on:") goes on speaking
     continuing_colon: bool = False  # whether `continuing` was introduced by a colon frame (not an issuing lead)
+    told: Mention | None = None  # a person who "told KCNA:" (told_outlet.py): speaks until the quotation after closes
     # the body the last issuing lead named, its kind and the lead's sentence index (goes_on.issuer_going_on)
     issuer: tuple[Mention, str | None, int] | None = None
     previous_targets: list[str] = field(default_factory=list)
