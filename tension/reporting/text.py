@@ -250,8 +250,8 @@ def intensity_sum_text(row: pd.Series) -> str:
     its hostile statements ÷ the documents of a typical week (typical_coverage, not the week's own coverage: a
     reviewer saw 248.8 beside "49 documents read" and could not find the 8.7 it divides by)."""
     hostile, typical = row.get("hostile_sum"), row.get("typical_coverage")
-    if not (_number(hostile) and _number(typical)) or float(typical) <= 0:
-        return ""
+    if not (_number(hostile) and _number(typical)) or float(typical) <= 0 or float(hostile) <= 0:
+        return ""  # 0 needs no sum
     return (f"<br/><font size=7>= 100 × {float(hostile):.2f} ÷ {float(typical):.1f} documents in a typical week"
             "</font>")
 
