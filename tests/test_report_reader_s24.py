@@ -90,3 +90,17 @@ def test_one_description_of_the_hostility_scale_in_the_view_and_the_report_match
     assert f"from −{abs(inner.min()):.2f}" in words  # the most cooperative anchor, as calibration.tsv has it
     assert f"to +{inner.max():.2f}" in words  # the most hostile one
     assert "−0.3 as talks" not in method and "-0.67 talks" not in method
+
+
+def test_tension_runs_names_the_extractor_version_of_each_run(seed_run) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from tension.cli import app
+    from tension.extract.version import extractor_version
+
+    listed = CliRunner().invoke(app, ["runs", "--db", str(seed_run["database"]), "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    rows = [json.loads(line) for line in listed.output.splitlines() if line.startswith("{")]
+    assert rows and rows[0]["extractor_version"] == extractor_version(), rows

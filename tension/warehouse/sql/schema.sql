@@ -133,6 +133,9 @@ create table if not exists inbox_files (
 alter table inbox_files add column if not exists reading varchar default '';
 -- What else a run met, said in words (publish.py: a published file found missing and published again).
 alter table runs add column if not exists note varchar default '';
+-- the extractor the run read new documents with (tension/extract/version.py); NULL: a publication-only run, or
+-- recorded before session 24
+alter table runs add column if not exists extractor_version varchar;
 alter table statements add column if not exists targets_inferred boolean default false;
 
 -- Display names of outlets (tension/data/outlets.tsv, loaded by store.create_schema): a feed or page host, or a
