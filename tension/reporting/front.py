@@ -113,7 +113,7 @@ FRONT_NOTE = (
 
 def version_line(quality: dict[str, object]) -> str:
     """The scorer's version and the extractor's (of the stored documents), so a reader can tell which release made
-    the statements as well as their scores (`tension runs` and `tension --version` say the same names)."""
+    the statements as well as their scores (`tension runs` lists both for each run)."""
     return (f"scorer version {quality['scorer_version']} · extractor version "
             f"{quality.get('extractor_versions', 'not recorded')}")
 
