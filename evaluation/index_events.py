@@ -1,15 +1,21 @@
 """Does the DPRK–ROK index follow events? Spearman between each weekly measure and the week's dated events.
 
     tension run -i ../shared/data/rss_2022/rss_2022_korea_mentions.jsonl --field text=title+description \\
-        --field published=date_published --field url=link --field id=link --db /tmp/rss.duckdb --no-report
+        --field published=date_published --field url=link --field id=link --db /tmp/rss/rss.duckdb --no-report
     tension run -i ../shared/data/kcna_2011_2012/kcna_stories_2011_2012_southkorea_related.jsonl \\
         --field text=title+story --field published=date --default speaker=KCNA --default source=KCNA \\
-        --db /tmp/kcna.duckdb --no-report
-    python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb
-    python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb --split tune --variants
+        --db /tmp/kcna/kcna.duckdb --no-report
+    python -m evaluation.index_events --rss /tmp/rss/rss.duckdb --kcna /tmp/kcna/kcna.duckdb
+    python -m evaluation.index_events --rss /tmp/rss/rss.duckdb --kcna /tmp/kcna/kcna.duckdb --split tune --variants
     tension run -i ../shared/data/rss_2024/rss_2024_korea.jsonl --field text=title+description \\
-        --field published=published --field url=url --field id=id --db /tmp/rss2024.duckdb --no-report
-    python -m evaluation.index_events --rss /tmp/rss.duckdb --kcna /tmp/kcna.duckdb --rss2024 /tmp/rss2024.duckdb
+        --field published=published --field url=url --field id=id --db /tmp/rss2024/rss2024.duckdb --no-report
+    python -m evaluation.index_events --rss /tmp/rss/rss.duckdb --kcna /tmp/kcna/kcna.duckdb \\
+        --rss2024 /tmp/rss2024/rss2024.duckdb
+
+Each database in a folder of its own: a run publishes its Parquet export beside its database (DIR/parquet), and a
+second database in the same folder is refused ("holds the Parquet export of another database"). Without
+../shared/data (or TENSION_SHARED_DATA) the script says "skipped" with the reason and exits 0, as the other
+evaluation scripts do.
 
 --variants also prints issue 15's third-round intensity variants (VARIANTS) with the paired difference from today's
 intensity, and intensity's flag under each baseline (FLAG_BASELINES) against event weeks (docs/evaluation-index.md).
@@ -244,6 +250,11 @@ def main() -> None:
                         help="with --rss2024: print issue 15's seventh round instead (measures that count "
                              "event days) and apply its pre-registered rule")
     args = parser.parse_args()
+    events = SHARED_DATA / "nk_events" / "nk_events.csv"
+    if not events.exists():
+        print(f"skipped: {events} not present (the dated DPRK events live in ../shared/data, or the folder "
+              "TENSION_SHARED_DATA names)")
+        return
     from evaluation.index_days import days_report
     from evaluation.index_rounds import fifth_round_report, fourth_round_report, variants_report
 

@@ -1,6 +1,7 @@
 """Ad-hoc analysis, with no database and no Prefect: the statements of files and the scores of texts, as the JSON
 objects `tension statements` and `tension score` print one per line. Their fields are stable: evaluating the
-extractor or the scorer against a labelled set reads them (DESIGN.md, interfaces that others rely on).
+extractor or the scorer against a labelled set reads them (interfaces that others rely on: the README's
+`tension statements` and `tension score` fields).
 
 The extractor's modules are imported by the functions that read documents, not by this module: `tension score` needs
 the scorer alone, and importing the extractor, the batch analysis and the row shapes (numpy, pyarrow) cost 0.3 s of

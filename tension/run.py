@@ -90,7 +90,7 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
         storage.set_setting(con, "scorer_version", ctx.scorer.version)
         storage.set_setting(con, "dedup", "on" if count_once else "off")
         storage.set_setting(con, "index_kinds", ",".join(load_index_kinds()))
-        storage.start_run(con, run_id, ctx.scorer.version)
+        storage.start_run(con, run_id, ctx.scorer.version, extractor_version())
         publication.claim(con, run_id)
         started = con.execute("select cast(now() as timestamp)").fetchone()[0]
         return {"stored": storage.stored_files(con), "fingerprint": before, "started": started.isoformat(),

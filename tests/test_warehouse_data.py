@@ -32,7 +32,7 @@ RELATIONSHIPS = [
     ("document_bands", "doc_id", "documents", "doc_id"),
 ]
 
-# The ten kinds of voice (DESIGN.md, docs/labelling-guideline.md; opposition since session 10).
+# The ten kinds of voice (docs/labelling-guideline.md "speaker_kind"; opposition since session 10).
 SPEAKER_KINDS = {"government", "military", "state_media", "party_legislature", "opposition", "civic", "media",
                  "academic", "diaspora_foreign", "people"}
 

@@ -63,7 +63,9 @@ def speaker_named(found: pd.DataFrame) -> pd.Series:
     lawmaker or a civic group is often only its country ("Republic of Korea (party legislature)" is not Seoul)."""
     name = found["speaker_actor"].fillna(found["speaker"]).fillna("unknown speaker")
     kind = found["speaker_kind"].fillna("").astype(str).str.replace("_", " ")
-    return name.where(kind == "", name + " (" + kind + ")")
+    # a generic actor already named by its kind ("military (KOR)") is not followed by "(military)" again
+    said = pd.Series([k != "" and n.lower().startswith(k) for n, k in zip(name, kind)], index=name.index)
+    return name.where((kind == "") | said, name + " (" + kind + ")")
 
 
 SURGE_STATEMENTS = 3  # the most hostile statements shown for a week of unusually high intensity
@@ -107,7 +109,21 @@ def data_quality(con: duckdb.DuckDBPyConnection, first: date, last: date) -> dic
     facts["date_sources"] = store.query(con, store.sql("report_date_sources"), [first, end])
     facts["rejections"] = store.query(con, store.sql("report_rejections"))
     facts["scorer_version"] = store.get_setting(con, "scorer_version", "unset")
+    facts["extractor_versions"] = extractor_versions(con)
     return facts
+
+
+def extractor_versions(con: duckdb.DuckDBPyConnection) -> str:
+    """The extractor version(s) of the stored documents (documents.extractor_version), most documents first, with
+    counts when there are several ("not recorded": stored before the version was kept)."""
+    rows = con.execute("select coalesce(extractor_version, 'not recorded'), count(*) as n from documents "
+                       "group by extractor_version order by n desc, extractor_version nulls last").fetchall()
+    if not rows:
+        return "none (no documents)"
+    if len(rows) == 1:
+        return rows[0][0]
+    first, *rest = rows
+    return ", ".join([f"{first[0]} ({first[1]} document{'s' * (first[1] != 1)})"] + [f"{v} ({n})" for v, n in rest])
 
 
 def _one_row(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> tuple[list[str], tuple]:

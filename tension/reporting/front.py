@@ -14,7 +14,8 @@ from tension.reporting import charts
 from tension.reporting.data import ReportData, Scope, week_rows
 from tension.reporting.layout import page_chart, paragraph, file_stem, wrapped_table
 from tension.reporting.text import (
-    ARROWS, change_text, flag_text, index_cell, intensity_text, reason_text, signed, trend_text, week_span,
+    ARROWS, change_text, flag_text, index_cell, intensity_text, period_week_cell, reason_text, signed, trend_text,
+    week_span,
 )
 
 
@@ -78,11 +79,10 @@ def _period_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
                 f"<br/><font size=7>{int(filled['thin'].sum())} thin (under 3 state-voice statements, or from 1 document)</font>"
                 if filled["thin"].any() else ""),
             f"<b>{signed(data.period_index.get(pair_id))}</b>",
-            f"{signed(low['index_value'])} ({low['iso_week']})", f"{signed(high['index_value'])} ({high['iso_week']})",
+            period_week_cell(low), period_week_cell(high),
             f"<b>intensity unusually high</b>: {_weeks_list(surges)}<br/>"
             f"<b>tone departs from baseline</b>: {_weeks_list(flagged)}",
-            f"{last['iso_week']}: {signed(last['index_value'], 'no statements')} "
-            f"{ARROWS.get(last['trend_direction'], '')}",
+            period_week_cell(last, f" {ARROWS[last['trend_direction']]}" if last['trend_direction'] in ARROWS else ""),
         ])
     return wrapped_table(rows, [2.6, 3.2, 2.3, 2.3, 3.0, 3.0, 6.5, 3.8], styles)
 
@@ -111,6 +111,13 @@ FRONT_NOTE = (
     "from it, with 2+ documents. How to read the index: the last page.")
 
 
+def version_line(quality: dict[str, object]) -> str:
+    """The scorer's version and the extractor's (of the stored documents), so a reader can tell which release made
+    the statements as well as their scores (`tension runs` lists both for each run)."""
+    return (f"scorer version {quality['scorer_version']} · extractor version "
+            f"{quality.get('extractor_versions', 'not recorded')}")
+
+
 def front_page(data: ReportData, scope: Scope, source: str, generated: datetime, out_dir: Path,
                styles: dict[str, ParagraphStyle], lines: list | None = None) -> list:
     """The first page: title, when and from what it was made, the summary table of every pair, `lines` (the pairs
@@ -118,8 +125,8 @@ def front_page(data: ReportData, scope: Scope, source: str, generated: datetime,
     kind = "period" if scope.is_period else "week"
     story = [paragraph(escape(f"Tension index — {kind} {scope.label} ({week_span(scope.first, scope.last)})"),
                        styles["title"]),
-             paragraph(f"Generated {generated:%Y-%m-%d %H:%M} UTC from {escape(source)} · scorer version "
-                       f"{escape(str(data.quality['scorer_version']))}", styles["note"])]
+             paragraph(f"Generated {generated:%Y-%m-%d %H:%M} UTC from {escape(source)} · "
+                       f"{escape(version_line(data.quality))}", styles["note"])]
     if scope.note:
         story.append(paragraph(escape(scope.note), styles["note"]))
     summary = _period_summary if scope.is_period else _week_summary

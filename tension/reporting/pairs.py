@@ -86,7 +86,7 @@ def _statement_table(rows: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> T
         if role and role.lower() not in speaker.lower():
             speaker += f"<br/><font size=7 color='#555555'>{escape(role)}</font>"
         kind = cell_text(getattr(s, "speaker_kind", None), "")
-        if kind:
+        if kind and not name.lower().startswith(kind.replace("_", " ")):  # "military (KOR)" says its kind already
             speaker += f"<br/><font size=7 color='#555555'>{escape(kind.replace('_', ' '))}</font>"
         reporter = reporter_text(getattr(s, "reported_by", None))
         if reporter:  # whose words or act these are is the speaker; who told them, the reporter

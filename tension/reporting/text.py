@@ -205,6 +205,21 @@ def no_direction_text(earlier: pd.Series | None) -> str:
     return "no direction: its uncertainty could not be computed"
 
 
+def period_week_cell(row: pd.Series, after: str = "") -> str:
+    """A week named in the period table (lowest, highest, last): its tone index and ISO week, marked as the "How to
+    read" page says when it is thin or partly read (a reviewer found a period's lowest week resting on 1 statement and
+    its last week 6 days long, neither marked)."""
+    cell = f"{signed(row['index_value'], 'no statements')} ({row['iso_week']}){after}"
+    marks = []
+    if _true(row.get("thin")):
+        n = int(row["n_state_statements"])
+        marks.append(f"thin: {n} state-voice statement{'s' * (n != 1)}")
+    if _true(row.get("partial")):
+        days = row.get("days_covered")
+        marks.append(f"partial: {int(days)} of 7 days read" if _number(days) else "partial week")
+    return cell + (f"<br/><font size=7>{'; '.join(marks)}</font>" if marks else "")
+
+
 def index_cell(row: pd.Series) -> str:
     """The index with its interval; a thin week says it rests on too few state voices instead of looking firm."""
     cell = f"<b>{signed(row['index_value'])}</b><br/>[{signed(row['ci_low'])}, {signed(row['ci_high'])}]"
@@ -222,12 +237,27 @@ def intensity_text(row: pd.Series) -> str:
         return "nothing read"
     text = f"<b>{float(row['intensity']):.1f}</b>"
     if row.get("partial"):
-        return text + f"<br/><font size=7>{partial_week_text(row)}</font>"
+        return text + f"<br/><font size=7>{partial_week_text(row)}</font>" + intensity_sum_text(row)
     if _true(row.get("low_coverage")) and not _true(row.get("intensity_flagged")):
         documents = int(row["coverage_documents"])
         return text + (f"<br/><font size=7>only {documents} document{'s' * (documents != 1)} read, under a quarter "
-                       f"of a typical week: a low value is no sign of calm</font>")
-    return text + f"<br/><font size=7>{intensity_level_text(row)}</font>"
+                       f"of a typical week: a low value is no sign of calm</font>") + intensity_sum_text(row)
+    return text + f"<br/><font size=7>{intensity_level_text(row)}</font>" + intensity_sum_text(row)
+
+
+def intensity_sum_text(row: pd.Series) -> str:
+    """The figures intensity is made of, so that a reader can recompute it: 100 × the week's hostility summed over
+    its hostile statements ÷ the documents of a typical week (typical_coverage, not the week's own coverage: a
+    reviewer saw 248.8 beside "49 documents read" and could not find the 8.7 it divides by)."""
+    hostile, typical = row.get("hostile_sum"), row.get("typical_coverage")
+    if not (_number(hostile) and _number(typical)) or float(typical) <= 0 or float(hostile) <= 0:
+        return ""  # 0 needs no sum
+    return (f"<br/><font size=7>= 100 × {float(hostile):.2f} ÷ {float(typical):.1f} documents in a typical week"
+            "</font>")
+
+
+def _number(value: object) -> bool:
+    return value is not None and not pd.isna(value)
 
 
 def partial_week_text(row: pd.Series) -> str:
@@ -270,6 +300,9 @@ def coverage_text(row: pd.Series) -> str:
     elif _true(row.get("low_coverage")):
         text += (f", under a quarter of a typical week ({float(row['typical_coverage']):.0f}): too little read "
                  "for a low intensity to mean calm")
+    if _number(row.get("typical_coverage")):
+        text += (f"; a typical week: {float(row['typical_coverage']):.1f} documents (the mean of the weeks read in "
+                 "the last year: what intensity divides by)")
     return escape(text) + "."
 
 

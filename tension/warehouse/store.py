@@ -328,12 +328,14 @@ def documents_added_by_week(con: duckdb.DuckDBPyConnection, since) -> tuple[list
     return added, last_before
 
 
-def start_run(con: duckdb.DuckDBPyConnection, run_id: str, scorer_version: str) -> None:
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, scorer_version: str,
+              extractor_version: str | None = None) -> None:
     """A 'running' row; a run that dies leaves it, and the next run marks it 'crashed'."""
     con.execute("update runs set status = 'crashed' where status = 'running'")
     con.execute(
-        "insert or replace into runs (run_id, started_at, scorer_version, status) values (?, now(), ?, 'running')",
-        [run_id, scorer_version],
+        "insert or replace into runs (run_id, started_at, scorer_version, extractor_version, status) "
+        "values (?, now(), ?, ?, 'running')",
+        [run_id, scorer_version, extractor_version],
     )
 
 

@@ -116,7 +116,8 @@ create table if not exists runs (
     statements_added  integer,              -- statements stored by this run
     scorer_version    varchar,              -- the scorer the run scored with
     status            varchar not null,     -- running, stored, exporting, completed; crashed when it died (publish.py)
-    note              varchar default ''    -- what else the run met, in words (e.g. the published file missing)
+    note              varchar default '',   -- what else the run met, in words (e.g. the published file missing)
+    extractor_version varchar               -- the release's extractor version; NULL: a publish-only or older run
 );
 
 create table if not exists inbox_files (
@@ -133,6 +134,8 @@ create table if not exists inbox_files (
 alter table inbox_files add column if not exists reading varchar default '';
 -- What else a run met, said in words (publish.py: a published file found missing and published again).
 alter table runs add column if not exists note varchar default '';
+-- a database from before session 24: the runs' extractor version (NULL for its earlier runs)
+alter table runs add column if not exists extractor_version varchar;
 alter table statements add column if not exists targets_inferred boolean default false;
 
 -- Display names of outlets (tension/data/outlets.tsv, loaded by store.create_schema): a feed or page host, or a

@@ -2,7 +2,8 @@
 -- minutes; a run still going, killed or crashed has no finish). Parameter: $last (how many).
 with recorded as (
     -- a database published before runs.note was added (session 12) has no note: NULL, not a binder error
-    select * from runs union all by name (select null::varchar as note where false)
+    -- nor extractor_version (session 24)
+    select * from runs union all by name (select null::varchar as note, null::varchar as extractor_version where false)
 ),
 
 listed as (
@@ -16,6 +17,7 @@ listed as (
         documents_rejected as rejected,
         statements_added as statements,
         scorer_version,
+        extractor_version,
         coalesce(note, '') as note,
         run_id,
         started_at
