@@ -62,10 +62,15 @@ def speaker_named(found: pd.DataFrame) -> pd.Series:
     """Who spoke, for a note: the resolved actor (else the words used) and the kind of voice, since the actor of a
     lawmaker or a civic group is often only its country ("Republic of Korea (party legislature)" is not Seoul)."""
     name = found["speaker_actor"].fillna(found["speaker"]).fillna("unknown speaker")
-    kind = found["speaker_kind"].fillna("").astype(str).str.replace("_", " ")
-    # a generic actor already named by its kind ("military (KOR)") is not followed by "(military)" again
-    said = pd.Series([k != "" and n.lower().startswith(k) for n, k in zip(name, kind)], index=name.index)
-    return name.where((kind == "") | said, name + " (" + kind + ")")
+    kind = found["speaker_kind"].fillna("").astype(str)
+    said = pd.Series([names_its_kind(n, k) for n, k in zip(name, kind)], index=name.index)
+    return name.where((kind == "") | said, name + " (" + kind.str.replace("_", " ") + ")")
+
+
+def names_its_kind(name: str, kind: str) -> bool:
+    """Whether a speaker's name already says its kind ("military (KOR)", a generic actor named by its kind), so that
+    the kind is not printed after it again."""
+    return kind != "" and name.lower().startswith(kind.replace("_", " "))
 
 
 SURGE_STATEMENTS = 3  # the most hostile statements shown for a week of unusually high intensity

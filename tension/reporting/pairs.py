@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
 from tension.reporting import charts
 from tension.reporting.chart_notes import usual_level
-from tension.reporting.data import ReportData, Scope, week_rows
+from tension.reporting.data import ReportData, Scope, names_its_kind, week_rows
 from tension.reporting.layout import CHART_WEEKS, page_chart, flow_height, paragraph, file_stem, wrapped_table
 from tension.reporting.text import (
     ARROWS, cell_text, composition_text, coverage_text, cue_summary, display_quote, flag_text, intensity_level_text,
@@ -86,7 +86,7 @@ def _statement_table(rows: pd.DataFrame, styles: dict[str, ParagraphStyle]) -> T
         if role and role.lower() not in speaker.lower():
             speaker += f"<br/><font size=7 color='#555555'>{escape(role)}</font>"
         kind = cell_text(getattr(s, "speaker_kind", None), "")
-        if kind and not name.lower().startswith(kind.replace("_", " ")):  # "military (KOR)" says its kind already
+        if kind and not names_its_kind(name, kind):
             speaker += f"<br/><font size=7 color='#555555'>{escape(kind.replace('_', ' '))}</font>"
         reporter = reporter_text(getattr(s, "reported_by", None))
         if reporter:  # whose words or act these are is the speaker; who told them, the reporter
