@@ -27,9 +27,10 @@ from tension.analyse import Context, analyse_batch, build_context, settle_collec
 from tension.config import BATCH_SIZE, load_index_kinds
 from tension.extract.version import extractor_version
 from tension.ingest import planning
-from tension.ingest.document import location, printable
+from tension.ingest.document import printable
 from tension.ingest.planning import absolute, batch_files, not_read
 from tension.reporting import data as report_data
+from tension.run_notes import lossy_note, plan_line, plural, story_notes  # noqa: F401 (callers: run.plural, ...)
 from tension.score.scorer import Scorer
 from tension.warehouse import aggregate, dedup, load, publish as publication, rescore as rescoring
 from tension.warehouse import store as storage
@@ -242,59 +243,12 @@ def report(db: Path | str, reports: Path | str, week: str | None = None, period:
         return {"report": None, "report_skipped": str(error)}
 
 
-def story_notes(totals: dict, added: list[tuple[str, int]], late: list[str], rescored: int) -> list[str]:
-    """What `tension runs` says of a run beside its counts when something in it is out of the ordinary, so that the
-    runs table tells the weeks' story: weeks that received documents late, new documents a copy replaced (documents
-    grew by fewer than 'new'), every document rejected (nothing stored), stored statements scored again."""
-    notes = []
-    if late:
-        counts = dict(added)
-        notes.append("late: " + ", ".join(f"{week} received {plural(counts[week], 'document')}" for week in late)
-                     + " after later weeks were stored (their figures changed; reports written earlier were not)")
-    if replaced := totals.get("documents_replaced"):
-        notes.append(f"{plural(replaced, 'new document')} replaced a stored copy of the same text (the "
-                     f"earlier-published copy is kept): documents grew by {totals.get('documents_new', 0) - replaced}")
-    if totals.get("rejections") and not totals.get("documents_seen"):
-        notes.append(f"every document read was rejected ({len(totals['rejections'])}): nothing stored")
-    if rescored:
-        notes.append(f"{plural(rescored, 'stored statement')} scored again under this run's scorer")
-    return notes
-
-
 def summary_lines(result: dict, db: Path | str, pairs_file: str | None) -> tuple[list[str], bool]:
     """The lines `tension run` prints after a run (worded in tension/run_summary.py), for the served flow's log, and
     whether every document read was rejected (the flow run then fails, as `tension run` exits 5)."""
     from tension.run_summary import all_rejected, summary_lines as lines
 
     return lines(result, db, Path(pairs_file) if pairs_file else None), all_rejected(result)
-
-
-def lossy_note(lossy: list) -> str:
-    """The run's note on the documents it read with undecodable bytes replaced by U+FFFD ('' for none): how many, and
-    the first few with where they were replaced (documents.decoding keeps each one's)."""
-    if not lossy:
-        return ""
-    named = "; ".join(f"{location(path, item)} ({note.removeprefix('read as ')})"
-                      for path, item, note in lossy[:3])
-    more = f"; {len(lossy) - 3} more" if len(lossy) > 3 else ""
-    return (f"{plural(len(lossy), 'document')} read with undecodable bytes replaced by U+FFFD (their text lost a few "
-            f"characters; documents.decoding says which): {named}{more}")
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """'1 file', '2 files', '1 batch', '3 batches' for log lines a person reads."""
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
-
-
-def plan_line(batches: list[dict], unchanged: int, workers: int) -> str:
-    """What a run is about to read, for the log before its silent stretch (the first batch takes a while to
-    analyse): '4 batches to analyse from 1 new or changed file, 2 at a time; 3 files unchanged since last read'."""
-    left_out = f"{plural(unchanged, 'file')} unchanged since last read" if unchanged else ""
-    if not batches:
-        return f"nothing new to read: {left_out}" if unchanged else "nothing to read: the inbox has no input files"
-    files = plural(len(batch_files(batches)), "new or changed file", "new or changed files")
-    return (f"{plural(len(batches), 'batch', 'batches')} to analyse from {files}, {min(workers, len(batches))} at a "
-            f"time" + (f"; {left_out}" if left_out else ""))
 
 
 class FilesLeftToRetry(RuntimeError):
