@@ -168,10 +168,12 @@ def tally(totals: dict | None, step: dict) -> dict:
 
 def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, pairs_file: str | None,
            before: tuple | list, started: str, scorer: Scorer | None = None, reading: str = "",
-           week: str | None = None) -> dict:
+           week: str | None = None, reports: Path | str | None = None) -> dict:
     """Score older statements under the current scorer, cluster documents stored without one, record the files and
     the run, refresh the weekly sums; say whether anything changed and which weeks. The summary lines are those of
-    `week` (the report's week; by default the last complete week)."""
+    `week` (the report's week; by default the last complete week). `reports`: the folder the run writes its report
+    to (None: it writes none) — a week that received documents late and has a report there is to be written again
+    (`reports_to_rewrite`, for report())."""
     clock = time.perf_counter()
     left, gone = not_read(batches, totals.get("rejections", []))
     with storage.connect(working) as con:
@@ -194,7 +196,8 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         weeks = None if rescored or replaced else storage.weeks_ingested_since(con, started)
         added, last_before = storage.documents_added_by_week(con, started)
         late = [w for w, _ in added if last_before and w < last_before]
-        for note in story_notes(totals, added, late, rescored):
+        rewrite = [w for w in late if report_data.report_file(reports, w).exists()] if reports is not None else None
+        for note in story_notes(totals, added, late, rescored, rewrite):
             storage.add_run_note(con, run_id, note)
         stale = storage.documents_of_other_extractors(con, extractor_version())
         # (their files moved or archived since: --reread cannot read them again, and says which)
@@ -207,7 +210,7 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
     summary, summary_week = report_data.summary_and_week(Path(working), week)
     return {"summary": summary, "changed": changed, "weeks": weeks, "weeks_added": added, "late_weeks": late,
-            "summary_week": summary_week, "rescored": rescored,
+            "summary_week": summary_week, "rescored": rescored, "reports_to_rewrite": rewrite or [],
             "run_id": run_id, "left_to_retry": left, "documents_stale": stale, "stale_files_gone": stale_gone,
             "rejections_stored": rejections_stored,
             "timings": {"aggregate": time.perf_counter() - clock}}
@@ -230,17 +233,32 @@ def publish(paths: Paths, outcome: dict, parquet_dir: Path | str | None = None) 
             "publication_id": done["publication_id"], "timings": done["timings"]}
 
 
-def report(db: Path | str, reports: Path | str, week: str | None = None, period: str | None = None) -> dict:
+def report(db: Path | str, reports: Path | str, week: str | None = None, period: str | None = None,
+           rewrite: list[str] | tuple[str, ...] = ()) -> dict:
     """Charts per pair and the PDF report for the week (or period), from the published snapshot:
     {"report": its path, "report_skipped": None}, or {"report": None, "report_skipped": why} when there is nothing
-    to report (no statement on a configured pair yet, no data in the requested week) — the run itself succeeded."""
+    to report (no statement on a configured pair yet, no data in the requested week) — the run itself succeeded.
+    `rewrite`: weeks whose report in `reports` a late file changed (finish's `reports_to_rewrite`), written again:
+    `reports_rewritten` [[week, path]], and `reports_not_rewritten` [[week, why]] (the earlier file left as it was)."""
     from tension.reporting import report as reporting  # matplotlib and reportlab: only where a report is written
     from tension.reporting.data import ScopeError
 
-    try:
-        return {"report": str(reporting.build_report(Path(db), Path(reports), week, period)), "report_skipped": None}
-    except ScopeError as error:
-        return {"report": None, "report_skipped": str(error)}
+    def build(week: str | None) -> tuple[str | None, str | None]:
+        try:
+            return str(reporting.build_report(Path(db), Path(reports), week, period)), None
+        except ScopeError as error:
+            return None, str(error)
+
+    written, skipped = build(week)
+    again, failed = [], []
+    for late in rewrite:
+        pdf = str(report_data.report_file(reports, late))
+        path, why = (written, None) if pdf == written else build(late)  # the run's own report may be that week's
+        if path:
+            again.append([late, path])
+        else:
+            failed.append([late, why])
+    return {"report": written, "report_skipped": skipped, "reports_rewritten": again, "reports_not_rewritten": failed}
 
 
 def summary_lines(result: dict, db: Path | str, pairs_file: str | None) -> tuple[list[str], bool]:
@@ -287,9 +305,10 @@ def result(prepared: dict, totals: dict | None, outcome: dict, published: dict,
 def run_local(inbox: list[Path | str], db: Path | str, batch_size: int = BATCH_SIZE, pairs_file: str | None = None,
               fields: dict | None = None, defaults: dict | None = None, count_once: bool = True,
               parquet_dir: Path | str | None = None, run_id: str | None = None, workers: int = 1,
-              reread: bool = False) -> dict:
-    """The whole run in this process, step after step as the flow runs them (no report). `reread`: read every
-    input file again, unchanged ones too (documents an older extractor read are extracted again)."""
+              reread: bool = False, reports: Path | str | None = None, week: str | None = None) -> dict:
+    """The whole run in this process, step after step as the flow runs them (the report only with `reports`, the
+    folder: that of `week`, by default the last complete week, and those of weeks a late file changed). `reread`: read
+    every input file again, unchanged ones too (documents an older extractor read are extracted again)."""
     run_id = run_id or new_run_id("local")
     with workspace(db) as paths:
         prepared = prepare(paths.working, pairs_file, run_id, count_once)
@@ -300,9 +319,10 @@ def run_local(inbox: list[Path | str], db: Path | str, batch_size: int = BATCH_S
             for batch in batches:
                 totals = tally(totals, store(writer, analyse(batch, paths.staging, pairs_file, fields, defaults)))
         outcome = finish(paths.working, batches, run_id, totals or tally(None, {}), pairs_file,
-                         prepared["fingerprint"], prepared["started"], reading=reading)
+                         prepared["fingerprint"], prepared["started"], reading=reading, week=week, reports=reports)
         published = publish(paths, outcome, parquet_dir)
-    return result(prepared, totals, outcome, published, skipped)
+    written = report(published["database"], reports, week, rewrite=outcome["reports_to_rewrite"]) if reports else {}
+    return {**result(prepared, totals, outcome, published, skipped), **written}
 
 
 def rescore(db: Path | str, scorer: Scorer | None = None, parquet_dir: Path | str | None = None,

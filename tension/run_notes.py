@@ -12,15 +12,18 @@ from tension.ingest.document import location
 from tension.ingest.planning import batch_files
 
 
-def story_notes(totals: dict, added: list[tuple[str, int]], late: list[str], rescored: int) -> list[str]:
+def story_notes(totals: dict, added: list[tuple[str, int]], late: list[str], rescored: int,
+                rewritten: list[str] | None = None) -> list[str]:
     """What `tension runs` says of a run beside its counts when something in it is out of the ordinary, so that the
-    runs table tells the weeks' story: weeks that received documents late, new documents a copy replaced (documents
-    grew by fewer than 'new'), every document rejected (nothing stored), stored statements scored again."""
+    runs table tells the weeks' story: weeks that received documents late (and whether their reports were written
+    again: `rewritten`, the late weeks whose report the run's folder held; None for a run that wrote no report), new
+    documents a copy replaced (documents grew by fewer than 'new'), every document rejected (nothing stored), stored
+    statements scored again."""
     notes = []
     if late:
         counts = dict(added)
         notes.append("late: " + ", ".join(f"{week} received {plural(counts[week], 'document')}" for week in late)
-                     + " after later weeks were stored (their figures changed; reports written earlier were not)")
+                     + f" after later weeks were stored (their figures changed; {late_reports_note(late, rewritten)})")
     if replaced := totals.get("documents_replaced"):
         notes.append(f"{plural(replaced, 'new document')} replaced a stored copy of the same text (the "
                      f"earlier-published copy is kept): documents grew by {totals.get('documents_new', 0) - replaced}")
@@ -29,6 +32,19 @@ def story_notes(totals: dict, added: list[tuple[str, int]], late: list[str], res
     if rescored:
         notes.append(f"{plural(rescored, 'stored statement')} scored again under this run's scorer")
     return notes
+
+
+def late_reports_note(late: list[str], rewritten: list[str] | None) -> str:
+    """What became of the reports of weeks that received documents late, for the runs table's note."""
+    if rewritten is None:  # the run wrote no report (--no-report)
+        return "reports written earlier were not"
+    said = []
+    if rewritten:
+        said.append(f"the report{'s' * (len(rewritten) != 1)} written earlier for {', '.join(rewritten)} "
+                    f"{'were' if len(rewritten) != 1 else 'was'} written again")
+    if none := [week for week in late if week not in rewritten]:
+        said.append(f"no report had been written for {', '.join(none)}")
+    return "; ".join(said)
 
 
 def lossy_note(lossy: list) -> str:
