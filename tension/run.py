@@ -243,13 +243,13 @@ def report(db: Path | str, reports: Path | str, week: str | None = None, period:
     from tension.reporting import report as reporting  # matplotlib and reportlab: only where a report is written
     from tension.reporting.data import ScopeError
 
-    def build(week: str | None) -> tuple[str | None, str | None]:
+    def build(week: str | None, period: str | None = None) -> tuple[str | None, str | None]:
         try:
             return str(reporting.build_report(Path(db), Path(reports), week, period)), None
         except ScopeError as error:
             return None, str(error)
 
-    written, skipped = build(week)
+    written, skipped = build(week, period)
     again, failed = [], []
     for late in rewrite:
         pdf = str(report_data.report_file(reports, late))
