@@ -53,11 +53,13 @@ def store(writer: run.Writer, staged: dict) -> dict:
 
 @task(name="finish-run")
 def finish(working: str, batches: list[dict], run_id: str, totals: dict, pairs_file: str | None, before: tuple,
-           started: str, reading: str = "", week: str | None = None) -> dict:
+           started: str, reading: str = "", week: str | None = None, reports: str | None = None) -> dict:
     """Score older statements under the current scorer, cluster near-duplicates, record files and the run;
-    say whether anything changed and which weeks; the summary lines of `week`, the report's."""
+    say whether anything changed and which weeks; the summary lines of `week`, the report's; which reports in
+    `reports` (None: no report) a late file changed."""
     with run.interrupts_kept():
-        return run.finish(working, batches, run_id, totals, pairs_file, before, started, reading=reading, week=week)
+        return run.finish(working, batches, run_id, totals, pairs_file, before, started, reading=reading, week=week,
+                          reports=reports)
 
 
 @task(name="publish", retries=2, retry_delay_seconds=2)
@@ -68,10 +70,11 @@ def publish(paths: run.Paths, outcome: dict, parquet_dir: str | None) -> dict:
 
 
 @task(name="charts-and-report")
-def report(db: str, reports: str, week: str | None) -> dict:
-    """Charts per pair and the PDF report for the week, from the published snapshot."""
+def report(db: str, reports: str, week: str | None, rewrite: list[str]) -> dict:
+    """Charts per pair and the PDF report for the week, from the published snapshot; the reports of `rewrite`, weeks
+    a late file changed, written again."""
     with run.interrupts_kept():
-        return run.report(db, reports, week)
+        return run.report(db, reports, week, rewrite=rewrite)
 
 
 def _workers_share_this_disk() -> bool:
@@ -157,11 +160,12 @@ def tension_flow(
                                 run.plural(counts["statements_added"], "statement"))
         totals = totals or run.tally(None, {})
         outcome = finish(str(paths.working), batches, run_id, totals, pairs_file, prepared["fingerprint"],
-                         prepared["started"], reading, week)
+                         prepared["started"], reading, week, reports if make_report else None)
         published = publish(paths, outcome, parquet_dir)
         if not published["published"]:
             logger.info("nothing new: the published database and Parquet export are left as they are")
-    written = report(published["database"], reports, week) if make_report else {"report": None, "report_skipped": None}
+    written = (report(published["database"], reports, week, outcome["reports_to_rewrite"]) if make_report
+               else {"report": None, "report_skipped": None})
     result = {**run.result(prepared, totals, outcome, published, skipped), **written}
     if log_summary:
         log_run_summary(logger, result, db, pairs_file)

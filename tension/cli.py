@@ -49,16 +49,16 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from tension.version_info import version_lines
 
-        typer.echo(f"tension {version('tension')}")
+        typer.echo("\n".join(version_lines()))
         raise typer.Exit()
 
 
 @app.callback()
 def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print the installed version and exit."),
+                                 help="Print the package version, the checkout's commit (an editable install), the extractor and scorer versions, and exit."),
 ) -> None:
     """Weekly country-pair tension index from what officials say and do."""
 

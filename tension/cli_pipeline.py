@@ -32,7 +32,7 @@ def kept_line(db: Path | str) -> str:
 def run(
     inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", metavar="PATH", help="Input file or folder (repeatable): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv."),
     db: Path = DB_OPTION,
-    reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", metavar="DIR", help="Folder for the PDF report and charts."),
+    reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", metavar="DIR", help="Folder for the PDF report and charts; a report there of a week this run's late documents changed is written again."),
     week: Optional[str] = typer.Option(None, "--week", metavar="YYYY-Www", help="ISO week of the report, e.g. 2024-W05 (default: the last complete week in the data)."),
     batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", metavar="N", callback=at_least_one, help="Documents per batch (at least 1; one task and one transaction each); a large file is cut into a multiple of --workers batches."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
@@ -145,7 +145,7 @@ def quiet_unless_terminal() -> None:
 def serve(
     inbox: list[Path] = typer.Option([DEFAULT_INBOX], "--inbox", "-i", metavar="PATH", help="Input file or folder (repeatable): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv."),
     db: Path = DB_OPTION,
-    reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", metavar="DIR", help="Folder for the PDF reports."),
+    reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", metavar="DIR", help="Folder for the PDF reports; a report there of a week a run's late documents changed is written again."),
     cron: str = typer.Option(SCHEDULE_CRON, "--cron", metavar="CRON", help="Cron schedule (default: Mondays 06:00)."),
     timezone: str = typer.Option(SCHEDULE_TIMEZONE, "--timezone", metavar="ZONE", help="Time zone of the cron schedule."),
     port: Optional[int] = typer.Option(None, "--port", metavar="PORT", help="Port for the Prefect server started when none is configured."),

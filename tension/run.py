@@ -27,9 +27,10 @@ from tension.analyse import Context, analyse_batch, build_context, settle_collec
 from tension.config import BATCH_SIZE, load_index_kinds
 from tension.extract.version import extractor_version
 from tension.ingest import planning
-from tension.ingest.document import location, printable
+from tension.ingest.document import printable
 from tension.ingest.planning import absolute, batch_files, not_read
 from tension.reporting import data as report_data
+from tension.run_notes import lossy_note, plan_line, plural, story_notes  # noqa: F401 (callers: run.plural, ...)
 from tension.score.scorer import Scorer
 from tension.warehouse import aggregate, dedup, load, publish as publication, rescore as rescoring
 from tension.warehouse import store as storage
@@ -167,10 +168,12 @@ def tally(totals: dict | None, step: dict) -> dict:
 
 def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, pairs_file: str | None,
            before: tuple | list, started: str, scorer: Scorer | None = None, reading: str = "",
-           week: str | None = None) -> dict:
+           week: str | None = None, reports: Path | str | None = None) -> dict:
     """Score older statements under the current scorer, cluster documents stored without one, record the files and
     the run, refresh the weekly sums; say whether anything changed and which weeks. The summary lines are those of
-    `week` (the report's week; by default the last complete week)."""
+    `week` (the report's week; by default the last complete week). `reports`: the folder the run writes its report
+    to (None: it writes none) — a week that received documents late and has a report there is to be written again
+    (`reports_to_rewrite`, for report())."""
     clock = time.perf_counter()
     left, gone = not_read(batches, totals.get("rejections", []))
     with storage.connect(working) as con:
@@ -193,7 +196,8 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         weeks = None if rescored or replaced else storage.weeks_ingested_since(con, started)
         added, last_before = storage.documents_added_by_week(con, started)
         late = [w for w, _ in added if last_before and w < last_before]
-        for note in story_notes(totals, added, late, rescored):
+        rewrite = [w for w in late if report_data.report_file(reports, w).exists()] if reports is not None else None
+        for note in story_notes(totals, added, late, rescored, rewrite):
             storage.add_run_note(con, run_id, note)
         stale = storage.documents_of_other_extractors(con, extractor_version())
         # (their files moved or archived since: --reread cannot read them again, and says which)
@@ -206,7 +210,7 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
     aggregate.refresh(Path(working))  # the published copy carries the weekly sums, recomputed where changed
     summary, summary_week = report_data.summary_and_week(Path(working), week)
     return {"summary": summary, "changed": changed, "weeks": weeks, "weeks_added": added, "late_weeks": late,
-            "summary_week": summary_week, "rescored": rescored,
+            "summary_week": summary_week, "rescored": rescored, "reports_to_rewrite": rewrite or [],
             "run_id": run_id, "left_to_retry": left, "documents_stale": stale, "stale_files_gone": stale_gone,
             "rejections_stored": rejections_stored,
             "timings": {"aggregate": time.perf_counter() - clock}}
@@ -229,36 +233,32 @@ def publish(paths: Paths, outcome: dict, parquet_dir: Path | str | None = None) 
             "publication_id": done["publication_id"], "timings": done["timings"]}
 
 
-def report(db: Path | str, reports: Path | str, week: str | None = None, period: str | None = None) -> dict:
+def report(db: Path | str, reports: Path | str, week: str | None = None, period: str | None = None,
+           rewrite: list[str] | tuple[str, ...] = ()) -> dict:
     """Charts per pair and the PDF report for the week (or period), from the published snapshot:
     {"report": its path, "report_skipped": None}, or {"report": None, "report_skipped": why} when there is nothing
-    to report (no statement on a configured pair yet, no data in the requested week) — the run itself succeeded."""
+    to report (no statement on a configured pair yet, no data in the requested week) — the run itself succeeded.
+    `rewrite`: weeks whose report in `reports` a late file changed (finish's `reports_to_rewrite`), written again:
+    `reports_rewritten` [[week, path]], and `reports_not_rewritten` [[week, why]] (the earlier file left as it was)."""
     from tension.reporting import report as reporting  # matplotlib and reportlab: only where a report is written
     from tension.reporting.data import ScopeError
 
-    try:
-        return {"report": str(reporting.build_report(Path(db), Path(reports), week, period)), "report_skipped": None}
-    except ScopeError as error:
-        return {"report": None, "report_skipped": str(error)}
+    def build(week: str | None, period: str | None = None) -> tuple[str | None, str | None]:
+        try:
+            return str(reporting.build_report(Path(db), Path(reports), week, period)), None
+        except ScopeError as error:
+            return None, str(error)
 
-
-def story_notes(totals: dict, added: list[tuple[str, int]], late: list[str], rescored: int) -> list[str]:
-    """What `tension runs` says of a run beside its counts when something in it is out of the ordinary, so that the
-    runs table tells the weeks' story: weeks that received documents late, new documents a copy replaced (documents
-    grew by fewer than 'new'), every document rejected (nothing stored), stored statements scored again."""
-    notes = []
-    if late:
-        counts = dict(added)
-        notes.append("late: " + ", ".join(f"{week} received {plural(counts[week], 'document')}" for week in late)
-                     + " after later weeks were stored (their figures changed; reports written earlier were not)")
-    if replaced := totals.get("documents_replaced"):
-        notes.append(f"{plural(replaced, 'new document')} replaced a stored copy of the same text (the "
-                     f"earlier-published copy is kept): documents grew by {totals.get('documents_new', 0) - replaced}")
-    if totals.get("rejections") and not totals.get("documents_seen"):
-        notes.append(f"every document read was rejected ({len(totals['rejections'])}): nothing stored")
-    if rescored:
-        notes.append(f"{plural(rescored, 'stored statement')} scored again under this run's scorer")
-    return notes
+    written, skipped = build(week, period)
+    again, failed = [], []
+    for late in rewrite:
+        pdf = str(report_data.report_file(reports, late))
+        path, why = (written, None) if pdf == written else build(late)  # the run's own report may be that week's
+        if path:
+            again.append([late, path])
+        else:
+            failed.append([late, why])
+    return {"report": written, "report_skipped": skipped, "reports_rewritten": again, "reports_not_rewritten": failed}
 
 
 def summary_lines(result: dict, db: Path | str, pairs_file: str | None) -> tuple[list[str], bool]:
@@ -267,34 +267,6 @@ def summary_lines(result: dict, db: Path | str, pairs_file: str | None) -> tuple
     from tension.run_summary import all_rejected, summary_lines as lines
 
     return lines(result, db, Path(pairs_file) if pairs_file else None), all_rejected(result)
-
-
-def lossy_note(lossy: list) -> str:
-    """The run's note on the documents it read with undecodable bytes replaced by U+FFFD ('' for none): how many, and
-    the first few with where they were replaced (documents.decoding keeps each one's)."""
-    if not lossy:
-        return ""
-    named = "; ".join(f"{location(path, item)} ({note.removeprefix('read as ')})"
-                      for path, item, note in lossy[:3])
-    more = f"; {len(lossy) - 3} more" if len(lossy) > 3 else ""
-    return (f"{plural(len(lossy), 'document')} read with undecodable bytes replaced by U+FFFD (their text lost a few "
-            f"characters; documents.decoding says which): {named}{more}")
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """'1 file', '2 files', '1 batch', '3 batches' for log lines a person reads."""
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
-
-
-def plan_line(batches: list[dict], unchanged: int, workers: int) -> str:
-    """What a run is about to read, for the log before its silent stretch (the first batch takes a while to
-    analyse): '4 batches to analyse from 1 new or changed file, 2 at a time; 3 files unchanged since last read'."""
-    left_out = f"{plural(unchanged, 'file')} unchanged since last read" if unchanged else ""
-    if not batches:
-        return f"nothing new to read: {left_out}" if unchanged else "nothing to read: the inbox has no input files"
-    files = plural(len(batch_files(batches)), "new or changed file", "new or changed files")
-    return (f"{plural(len(batches), 'batch', 'batches')} to analyse from {files}, {min(workers, len(batches))} at a "
-            f"time" + (f"; {left_out}" if left_out else ""))
 
 
 class FilesLeftToRetry(RuntimeError):
@@ -333,9 +305,10 @@ def result(prepared: dict, totals: dict | None, outcome: dict, published: dict,
 def run_local(inbox: list[Path | str], db: Path | str, batch_size: int = BATCH_SIZE, pairs_file: str | None = None,
               fields: dict | None = None, defaults: dict | None = None, count_once: bool = True,
               parquet_dir: Path | str | None = None, run_id: str | None = None, workers: int = 1,
-              reread: bool = False) -> dict:
-    """The whole run in this process, step after step as the flow runs them (no report). `reread`: read every
-    input file again, unchanged ones too (documents an older extractor read are extracted again)."""
+              reread: bool = False, reports: Path | str | None = None, week: str | None = None) -> dict:
+    """The whole run in this process, step after step as the flow runs them (the report only with `reports`, the
+    folder: that of `week`, by default the last complete week, and those of weeks a late file changed). `reread`: read
+    every input file again, unchanged ones too (documents an older extractor read are extracted again)."""
     run_id = run_id or new_run_id("local")
     with workspace(db) as paths:
         prepared = prepare(paths.working, pairs_file, run_id, count_once)
@@ -346,9 +319,10 @@ def run_local(inbox: list[Path | str], db: Path | str, batch_size: int = BATCH_S
             for batch in batches:
                 totals = tally(totals, store(writer, analyse(batch, paths.staging, pairs_file, fields, defaults)))
         outcome = finish(paths.working, batches, run_id, totals or tally(None, {}), pairs_file,
-                         prepared["fingerprint"], prepared["started"], reading=reading)
+                         prepared["fingerprint"], prepared["started"], reading=reading, week=week, reports=reports)
         published = publish(paths, outcome, parquet_dir)
-    return result(prepared, totals, outcome, published, skipped)
+    written = report(published["database"], reports, week, rewrite=outcome["reports_to_rewrite"]) if reports else {}
+    return {**result(prepared, totals, outcome, published, skipped), **written}
 
 
 def rescore(db: Path | str, scorer: Scorer | None = None, parquet_dir: Path | str | None = None,

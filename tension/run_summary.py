@@ -135,7 +135,8 @@ SHOWN_WEEKS = 8  # weeks listed in "documents added by week"; the rest are count
 def weeks_lines(result: dict) -> list[str]:
     """Where the run's new documents went, by ISO week of publication, and — when some went to weeks before the
     last week stored before the run (a file that arrived late) — that those weeks changed, and the weeks after them
-    whose baseline they are, while a report written earlier for them stays as it was."""
+    whose baseline they are; and what became of their reports: written again where the run's reports folder held
+    one, none where it held none, left as they were by a run that writes no report."""
     added = result.get("weeks_added") or []
     if not added:
         return []
@@ -147,9 +148,25 @@ def weeks_lines(result: dict) -> list[str]:
         reported = f" (this run's summary and report cover {week})" if week else ""
         lines.append(f"late: {', '.join(late)} received documents after later weeks were stored{reported}: "
                      f"{'its' if len(late) == 1 else 'their'} figures changed, and the baselines of the weeks after; "
-                     f"a report written earlier for {'it' if len(late) == 1 else 'them'} is not rewritten (to write "
-                     f"it now: tension report --week {late[-1]})")
+                     + late_reports_said(late, result))
     return lines
+
+
+def late_reports_said(late: list[str], result: dict) -> str:
+    """What became of the late weeks' reports: written again (their files), none written before (left without one),
+    one that could not be written again (why), or — a run that wrote no report — left as they were."""
+    if "reports_rewritten" not in result:  # --no-report: no report of this run, none written again
+        return (f"a report written earlier for {'it' if len(late) == 1 else 'them'} is not rewritten (to write it "
+                f"now: tension report --week {late[-1]})")
+    again, failed = result["reports_rewritten"], result.get("reports_not_rewritten") or []
+    said = [f"the report written earlier for {week} was written again: {path}" for week, path in again]
+    said += [f"the report written earlier for {week} could not be written again ({why}): it is as it was"
+             for week, why in failed]
+    touched = {week for week, _ in again} | {week for week, _ in failed}
+    if none := [week for week in late if week not in touched]:
+        said.append(f"no report had been written for {', '.join(none)} (to write one: tension report --week "
+                    f"{none[-1]})")
+    return "; ".join(said)
 
 
 def rescored_lines(result: dict) -> list[str]:

@@ -87,3 +87,28 @@ def test_a_served_run_logs_what_tension_run_prints_and_fails_when_everything_is_
     finally:
         logger.removeHandler(kept)
         logger.setLevel(level)
+
+
+def test_a_served_run_rewrites_the_report_of_a_week_a_late_file_changed(harness, tmp_path):
+    """The flow (`tension run`, `tension serve`, a work pool's run) hands finish the reports folder and the report
+    step the weeks to write again: a late file for a week whose report is in the folder rewrites it."""
+    from flows.weekly import tension_flow
+    from tension import run
+
+    from test_run_summary_operator import FIELDS, week_file
+
+    inbox, db, reports = tmp_path / "inbox", tmp_path / "t.duckdb", tmp_path / "reports"
+    inbox.mkdir()
+    week_file(inbox, "w02.jsonl", "2024-01-14", 1)
+    run.run_local([inbox], db, fields=FIELDS, reports=reports)
+    w02 = reports / "all_2024-W02.pdf"
+    before = w02.stat().st_mtime_ns
+    week_file(inbox, "w04.jsonl", "2024-01-28", 1)
+    run.run_local([inbox], db, fields=FIELDS)
+    week_file(inbox, "w02b.jsonl", "2024-01-13", 1)
+    late = tension_flow(inbox=[str(inbox)], db=str(db), reports=str(reports), fields=FIELDS, log_summary=False)
+    assert late["late_weeks"] == ["2024-W02"] and late["reports_rewritten"] == [["2024-W02", str(w02)]]
+    assert w02.stat().st_mtime_ns > before and late["report"] == str(reports / "all_2024-W04.pdf")
+    with store.connect(db, read_only=True) as con:
+        note = con.execute("select note from runs order by started_at desc limit 1").fetchone()[0]
+    assert note.endswith("(their figures changed; the report written earlier for 2024-W02 was written again)")

@@ -245,7 +245,8 @@ def test_empty_database_is_a_clear_error(tmp_path: Path) -> None:
 
     assert run.report(path, tmp_path) == {
         "report": None, "report_skipped": "no statement bears on a configured pair yet (see tension/data/pairs.tsv "
-                                          "or --pairs): there is no week to report"}
+                                          "or --pairs): there is no week to report",
+        "reports_rewritten": [], "reports_not_rewritten": []}
 
 
 def test_a_week_and_a_period_together_are_refused(db_path: Path, tmp_path: Path) -> None:

@@ -148,3 +148,69 @@ def test_a_deleted_published_file_is_not_blamed_on_an_interrupted_run(tmp_path):
     with pytest.raises(FileNotFoundError, match="it was published before and is missing now") as error:
         store.connect(db, read_only=True)
     assert "interrupted" not in str(error.value) and f"tension publish --db {db}" in str(error.value)
+
+
+def test_a_late_file_rewrites_the_report_its_week_already_has(tmp_path):
+    """The operator expected the reports folder to be right after a run: a week's file that came after the next
+    week's run changed 2024-W02, whose report the first run had written, and the run said 'a report written earlier
+    for it is not rewritten'. Now the run writes that report again; a late week with no report stays without one."""
+    from test_report import pdf_text
+
+    inbox, db, reports = tmp_path / "inbox", tmp_path / "t.duckdb", tmp_path / "reports"
+    inbox.mkdir()
+    week_file(inbox, "w02.jsonl", "2024-01-14", 3)  # a Sunday: 2024-W02 is complete, and reported
+    first = run.run_local([inbox], db, fields=FIELDS, reports=reports)
+    w02 = reports / "all_2024-W02.pdf"
+    assert first["report"] == str(w02) and first["reports_rewritten"] == []
+    assert "1 of 7 days read" in pdf_text(w02)
+    week_file(inbox, "w04.jsonl", "2024-01-28", 2)
+    assert run.run_local([inbox], db, fields=FIELDS, reports=reports)["report"] == str(reports / "all_2024-W04.pdf")
+    week_file(inbox, "w02b.jsonl", "2024-01-13", 4)  # late: W02 (reported by the first run) and W03 (never reported)
+    week_file(inbox, "w03.jsonl", "2024-01-20", 1)
+    late = run.run_local([inbox], db, fields=FIELDS, reports=reports)
+    assert late["late_weeks"] == ["2024-W02", "2024-W03"] and late["report"] == str(reports / "all_2024-W04.pdf")
+    assert late["reports_rewritten"] == [["2024-W02", str(w02)]] and late["reports_not_rewritten"] == []
+    assert "2 of 7 days read" in pdf_text(w02)  # the late file's Saturday is in it now
+    assert not (reports / "all_2024-W03.pdf").exists()
+    said, = [line for line in summary_lines(late, db, None) if line.startswith("late:")]
+    assert said.endswith(f"the report written earlier for 2024-W02 was written again: {w02}; no report had been "
+                         "written for 2024-W03 (to write one: tension report --week 2024-W03)")
+    with store.connect(db, read_only=True) as con:
+        note = con.execute("select note from runs order by started_at desc limit 1").fetchone()[0]
+    assert note == ("late: 2024-W02 received 4 documents, 2024-W03 received 1 document after later weeks were stored "
+                    "(their figures changed; the report written earlier for 2024-W02 was written again; no report had "
+                    "been written for 2024-W03)")
+
+
+def test_a_late_week_that_is_the_runs_own_report_is_written_once(tmp_path):
+    """`tension run --week 2024-W02` after a late file for W02: the run's report is that week's; it counts as written
+    again, and is not built twice."""
+    inbox, db, reports = tmp_path / "inbox", tmp_path / "t.duckdb", tmp_path / "reports"
+    inbox.mkdir()
+    week_file(inbox, "w02.jsonl", "2024-01-14", 1)
+    week_file(inbox, "w04.jsonl", "2024-01-28", 1)
+    run.run_local([inbox], db, fields=FIELDS, reports=reports, week="2024-W02")
+    w02 = reports / "all_2024-W02.pdf"
+    before = w02.stat().st_mtime_ns
+    week_file(inbox, "w02b.jsonl", "2024-01-13", 1)
+    late = run.run_local([inbox], db, fields=FIELDS, reports=reports, week="2024-W02")
+    assert late["report"] == str(w02) and late["reports_rewritten"] == [["2024-W02", str(w02)]]
+    assert w02.stat().st_mtime_ns > before
+    assert sorted(p.name for p in reports.glob("*.pdf")) == ["all_2024-W02.pdf"]
+
+
+def test_a_run_that_writes_no_report_says_the_late_weeks_reports_are_as_they_were(tmp_path):
+    """--no-report (the flow's make_report off): no report is written, none written again, and the run says so."""
+    inbox, db, reports = tmp_path / "inbox", tmp_path / "t.duckdb", tmp_path / "reports"
+    inbox.mkdir()
+    week_file(inbox, "w02.jsonl", "2024-01-14", 1)
+    run.run_local([inbox], db, fields=FIELDS, reports=reports)
+    w02 = reports / "all_2024-W02.pdf"
+    before = w02.stat().st_mtime_ns
+    week_file(inbox, "w04.jsonl", "2024-01-28", 1)
+    run.run_local([inbox], db, fields=FIELDS)
+    week_file(inbox, "w02b.jsonl", "2024-01-13", 1)
+    late = run.run_local([inbox], db, fields=FIELDS)  # no reports folder: the run writes no report
+    assert "reports_rewritten" not in late and w02.stat().st_mtime_ns == before
+    assert weeks_lines(late)[1].endswith("a report written earlier for it is not rewritten (to write it now: tension "
+                                         "report --week 2024-W02)")

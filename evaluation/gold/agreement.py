@@ -14,30 +14,14 @@ from __future__ import annotations
 import argparse
 import csv
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
+from evaluation.gold.matching import COLUMNS, Row, directions as pair_directions
 from tension.config import load_pairs
 from tension.extract.kinds import STATE_VOICES
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "labels" / "gold"
-FIELDS = ("unit_id", "stmt", "speaker", "speaker_country", "speaker_kind", "reported_by", "reported_by_country",
-          "targets", "target_inferred", "modality", "hostility", "note")
-
-
-@dataclass(frozen=True)
-class Row:
-    """One labelled statement (stmt >= 1) of one unit."""
-
-    unit_id: str
-    speaker: str
-    country: str
-    kind: str
-    reported_by: str
-    targets: frozenset[str]
-    inferred: bool
-    modality: str
-    hostility: int
+FIELDS = COLUMNS  # (build.py writes gold.tsv with them)
 
 
 def read_labels(paths: list[Path]) -> tuple[dict[str, list[Row]], set[str]]:
@@ -52,10 +36,7 @@ def read_labels(paths: list[Path]) -> tuple[dict[str, list[Row]], set[str]]:
             covered.add(r["unit_id"])
             if r["stmt"] in ("", "0"):
                 continue
-            targets = frozenset(t.strip() for t in r["targets"].split(",") if t.strip() not in ("", "-"))
-            per_unit[r["unit_id"]].append(Row(
-                r["unit_id"], r["speaker"], r["speaker_country"] or "-", r["speaker_kind"], r["reported_by"],
-                targets, r["target_inferred"] == "1", r["modality"], int(r["hostility"] or 0)))
+            per_unit[r["unit_id"]].append(Row.from_cells(r))
     return per_unit, covered
 
 
@@ -73,8 +54,7 @@ def units(folder: Path = GOLD_DIR) -> dict[str, dict[str, str]]:
 
 def directions(row: Row, pairs) -> frozenset[str]:
     """The configured directed pairs a statement bears on ("PRK→KOR"), empty when none."""
-    return frozenset(f"{row.country}→{t}" for t in row.targets
-                     for p in pairs if frozenset((row.country, t)) == p.countries())
+    return pair_directions(row.country, row.targets, pairs)
 
 
 def _words(text: str) -> set[str]:

@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -49,12 +48,10 @@ from tension.config import load_pairs
 
 from evaluation.extraction import raw_span, run_statements as run_batch
 from evaluation.gold import as_run, units as sampler
-from evaluation.gold.matching import BREAKDOWN, FIGURES, Row, Tally, score
+from evaluation.gold.matching import BREAKDOWN, COLUMNS, FIGURES, Row, Tally, score
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_FILE = ROOT / "evaluation" / "labels" / "gold" / "gold.tsv"
-COLUMNS = ["unit_id", "stmt", "speaker", "speaker_country", "speaker_kind", "reported_by", "reported_by_country",
-           "targets", "target_inferred", "modality", "hostility", "note"]
 # The declared speaker of a document, as a user would give it with `--default speaker=...`: a KCNA release speaks as
 # KCNA, an item of the Russian MFA's channel as the ministry. RT and TASS items report: no declared speaker.
 DOCUMENT_SPEAKERS = {"kcna": "KCNA"}
@@ -86,11 +83,7 @@ def read_labels(path: Path) -> tuple[dict[str, list[Row]], set[str]]:
         labelled.add(r["unit_id"])
         if r["stmt"] in ("", "0"):
             continue
-        targets = frozenset(t for t in r["targets"].split(",") if t and t != "-")
-        rows[r["unit_id"]].append(Row(
-            r["unit_id"], r["speaker"], None if r["speaker_country"] in ("", "-") else r["speaker_country"],
-            r["speaker_kind"], r["reported_by"], targets, r["target_inferred"] == "1", r["modality"],
-            int(r["hostility"]) if re.fullmatch(r"-?\d+", r["hostility"]) else 0))
+        rows[r["unit_id"]].append(Row.from_cells(r))
     return rows, labelled
 
 

@@ -8,6 +8,7 @@ count the same way.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -16,19 +17,36 @@ from dataclasses import dataclass
 GOLD_KIND = {"opposition": "party_legislature"}
 
 
-@dataclass
+# The columns of every label file of the gold set (gold.tsv, the labellers' and adjudicators' parts), in order.
+COLUMNS = ("unit_id", "stmt", "speaker", "speaker_country", "speaker_kind", "reported_by", "reported_by_country",
+           "targets", "target_inferred", "modality", "hostility", "note")
+
+
+@dataclass(frozen=True)
 class Row:
-    """One gold label row (a statement) of a unit."""
+    """One labelled statement (stmt >= 1) of a unit, from any label file of the gold set: the gold rows the system is
+    scored against (extraction.py, reread.py) and each labeller's rows their agreement compares (agreement.py)."""
 
     unit_id: str
     speaker: str
-    country: str | None
+    country: str | None  # None: a speaker of no state (written "-" or left empty)
     kind: str
     reported_by: str
     targets: frozenset[str]
     inferred: bool
     modality: str
     hostility: int
+
+    @classmethod
+    def from_cells(cls, cells: dict[str, str]) -> "Row":
+        """The row of one statement line, its cells by column name (stripped): no country and no target are "-" or
+        empty; a hostility cell that is no whole number counts 0."""
+        country = cells["speaker_country"]
+        return cls(cells["unit_id"], cells["speaker"], None if country in ("", "-") else country,
+                   cells["speaker_kind"], cells["reported_by"],
+                   frozenset(t.strip() for t in cells["targets"].split(",") if t.strip() not in ("", "-")),
+                   cells["target_inferred"] == "1", cells["modality"],
+                   int(cells["hostility"]) if re.fullmatch(r"-?\d+", cells["hostility"]) else 0)
 
 
 def gold_kind(kind: str | None) -> str | None:

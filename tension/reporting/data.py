@@ -155,6 +155,17 @@ class Scope:
         return iso_week(self.first) + (f"..{iso_week(self.last)}" if self.is_period else "")
 
 
+def label_stem(label: str) -> str:
+    """A week's or period's label as its files name it: '2024-W05', '2011-W01_2012-W48'."""
+    return label.replace("..", "_")
+
+
+def report_file(out_dir: Path | str, label: str) -> Path:
+    """The PDF of a week or period in a reports folder ('reports/all_2024-W05.pdf'): build_report writes it there, and
+    a run looks for it to rewrite a report a late file changed."""
+    return Path(out_dir) / f"all_{label_stem(label)}.pdf"
+
+
 class ScopeError(ValueError):
     """The report cannot be made for this database or this week/period (no pair statements yet, no data in the
     requested week): the user's situation, not a fault; `tension run` says it and goes on."""

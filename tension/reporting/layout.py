@@ -17,7 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, Paragraph, Table, TableStyle
 
 from tension.reporting import charts
-from tension.reporting.data import Scope
+from tension.reporting.data import Scope, label_stem
 
 # A year of context: long enough to see a trend, short enough that one week is still a visible band.
 CHART_WEEKS = 52
@@ -125,5 +125,5 @@ def page_chart(fig: Figure, out_dir: Path, stem: str, max_height_cm: float, min_
 
 def file_stem(scope: Scope) -> str:
     """The report's files' name for its week or period: '2024-W05', '2011-W01_2012-W48'."""
-    return scope.label.replace("..", "_")
+    return label_stem(scope.label)
 

@@ -18,9 +18,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, SimpleDocTemplate
 
 from tension.reporting.back import method_section, quality_section
-from tension.reporting.data import parse_iso_week, parse_period, read_report_data
+from tension.reporting.data import parse_iso_week, parse_period, read_report_data, report_file
 from tension.reporting.front import front_page
-from tension.reporting.layout import CHART_WEEKS, FONT, MARGIN, PAGE, file_stem, register_fonts, report_styles
+from tension.reporting.layout import CHART_WEEKS, FONT, MARGIN, PAGE, register_fonts, report_styles
 from tension.reporting.pairs import one_row_per_sentence, pair_period, pair_week  # noqa: F401 - one_row_per_sentence: callers
 # The text helpers the report's tests call through this module.
 from tension.reporting.text import cue_summary, display_quote, shorten, signed, week_span  # noqa: F401
@@ -55,7 +55,7 @@ def build_report(db_path: Path, out_dir: Path, week: str | None = None, period: 
         canvas.drawRightString(PAGE[0] - MARGIN, MARGIN / 2, f"page {doc.page}")
         canvas.restoreState()
 
-    pdf = out_dir / f"all_{file_stem(scope)}.pdf"
+    pdf = report_file(out_dir, scope.label)
     SimpleDocTemplate(
         str(pdf), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
         title=f"Tension index — {scope.label}", author="tension", subject="Weekly tension index per country pair",
