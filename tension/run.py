@@ -163,6 +163,7 @@ def tally(totals: dict | None, step: dict) -> dict:
     return {**{key: totals[key] + step.get(key, 0) for key in COUNTS},
             "rejections": totals["rejections"] + list(step.get("rejections", [])), "timings": timings,
             "lossy_decodings": totals.get("lossy_decodings", []) + list(step.get("lossy_decodings", [])),
+            "weeks_reextracted": totals.get("weeks_reextracted", []) + list(step.get("weeks_reextracted", [])),
             "stored_at": step.get("stored_at", totals.get("stored_at"))}
 
 
@@ -195,6 +196,7 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
                     or totals.get("documents_corrected"))
         weeks = None if rescored or replaced else storage.weeks_ingested_since(con, started)
         added, last_before = storage.documents_added_by_week(con, started)
+        added = new_documents_by_week(added, totals.get("weeks_reextracted", []))
         late = [w for w, _ in added if last_before and w < last_before]
         rewrite = [w for w in late if report_data.report_file(reports, w).exists()] if reports is not None else None
         for note in story_notes(totals, added, late, rescored, rewrite):
@@ -214,6 +216,15 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
             "run_id": run_id, "left_to_retry": left, "documents_stale": stale, "stale_files_gone": stale_gone,
             "rejections_stored": rejections_stored,
             "timings": {"aggregate": time.perf_counter() - clock}}
+
+
+def new_documents_by_week(stored: list[tuple[str, int]], reextracted: list) -> list[tuple[str, int]]:
+    """The documents a run stored, by week, less those it extracted again (stored before under an older extractor,
+    `--reread`): a week whose documents were only read again received nothing, and is never late."""
+    again: dict[str, int] = {}
+    for week, n in reextracted:
+        again[week] = again.get(week, 0) + int(n)
+    return [(week, n - again.get(week, 0)) for week, n in stored if n - again.get(week, 0) > 0]
 
 
 def publish(paths: Paths, outcome: dict, parquet_dir: Path | str | None = None) -> dict:

@@ -214,3 +214,26 @@ def test_a_run_that_writes_no_report_says_the_late_weeks_reports_are_as_they_wer
     assert "reports_rewritten" not in late and w02.stat().st_mtime_ns == before
     assert weeks_lines(late)[1].endswith("a report written earlier for it is not rewritten (to write it now: tension "
                                          "report --week 2024-W02)")
+
+
+def test_a_reread_of_earlier_weeks_is_not_late_and_adds_nothing(tmp_path):
+    """Session 25's tester ran --reread after an actor-file change: every earlier week was named 'late' ('received
+    documents after later weeks were stored') and 'added', though the run only extracted stored documents again. A
+    week's documents read again are not new; a new file for an earlier week in the same run still is late."""
+    inbox, db = tmp_path / "inbox", tmp_path / "t.duckdb"
+    inbox.mkdir()
+    week_file(inbox, "w02.jsonl", "2024-01-09", 2)
+    week_file(inbox, "w04.jsonl", "2024-01-23", 1)
+    run.run_local([inbox], db, fields=FIELDS)
+    with store.connect(store.working_copy(db)) as con:  # as an older release's extractor left them
+        con.execute("update documents set extractor_version = 'older' where published < '2024-01-20'")
+    again = run.run_local([inbox], db, fields=FIELDS, reread=True)
+    assert again["documents_reextracted"] == 2
+    assert again["weeks_added"] == [] and again["late_weeks"] == []
+    assert not any(line.startswith(("late:", "documents added by week")) for line in weeks_lines(again))
+    with store.connect(store.working_copy(db)) as con:
+        con.execute("update documents set extractor_version = 'older' where published < '2024-01-20'")
+    week_file(inbox, "w03.jsonl", "2024-01-16", 3)  # a late week's file, in a run that also reads W02 again
+    mixed = run.run_local([inbox], db, fields=FIELDS, reread=True)
+    assert mixed["documents_reextracted"] == 2
+    assert mixed["weeks_added"] == [("2024-W03", 3)] and mixed["late_weeks"] == ["2024-W03"]

@@ -59,6 +59,12 @@ def store_batch(writer: Writer, batch_dir: Path) -> dict:
         replaced, again, corrected = con.execute(
             "select count(*) filter (where why = 'earlier copy'), count(*) filter (where why = 'extracted again'), "
             "count(*) filter (where why = 'read again') from replaced_documents").fetchone()
+        # the weeks (of publication) of the documents extracted again: stored before, so not added to those weeks
+        # (run.finish leaves them out of "documents added by week" and of the late weeks)
+        reextracted_weeks = [[week, int(n)] for week, n in con.execute(
+            "select strftime(p.published, '%G-W%V') as week, count(*) from read_parquet(?) as p join replaced_documents "
+            "as r using (doc_id) where r.why = 'extracted again' group by week order by week",
+            [files["documents"]]).fetchall()] if again else []
         # the statements the documents extracted again had (what their new ones replace)
         replaced_statements = con.execute(
             "select count(*) from statements where doc_id in "
@@ -97,5 +103,5 @@ def store_batch(writer: Writer, batch_dir: Path) -> dict:
     shutil.rmtree(batch_dir, ignore_errors=True)
     return {**counts,
             "documents_replaced": replaced, "documents_reextracted": again, "documents_corrected": corrected,
-            "statements_replaced": replaced_statements,
+            "statements_replaced": replaced_statements, "weeks_reextracted": reextracted_weeks,
             "documents_clustered": clustering.joined, "rejections": rejections, "lossy_decodings": lossy}
