@@ -6,7 +6,7 @@
                 (the hostile side at most VERBAL_CAP when no hostile cue is an act: words alone or force posture,
                 accusation, epithet, complaint, demand, drills, deployments, ... — the guideline's class +2; a launch,
                 shelling or a threat lifts it, unless it is only the topic of a condemnation; the cooperative side is
-                added after the cap; the explanation's `capped` says when it applied)
+                added after the cap, as 0 in a charge at the cap: sums.py; `capped` says when the cap applied)
     hostility = calibration(raw)   (tension/score/calibration.py: mean gold class at that raw value, / 3)
 
 +1 is a threat of war, insult or use of force, 0 neutral, −1 warm cooperation. Cue weights come from
@@ -375,7 +375,7 @@ class Scorer:
         vader_weight = VADER_WEIGHT
         capped = False
         if cues:
-            cue_sum, capped = cue_sum_of(cues, VERBAL_CAP)  # the sides and the cap of words alone (sums.py)
+            cue_sum, capped = cue_sum_of(cues, VERBAL_CAP, lambda: first_person(tokens.words, text, tokens.span), text)
             factor = marked_factor(factor, modality, cues, cue_sum, self.marked_by)
             if compound > 0 and not any(c["contribution"] < 0 for c in cues):
                 vader_weight = VADER_WEIGHT * UNCUED_POSITIVE_TONE  # praise or good news alone is not cooperation

@@ -7,12 +7,36 @@ its own name, so that evaluation/fit_scorer.py still moves it on the scorer's mo
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from tension.score.rules import UNNEGATED_HOSTILE_KEEPS, aggregate_sides, lifts_cap
 
+# Round 46 (h14aw, docs/evaluation-scoring.md): a charge in words strong enough to reach the cap — its hostile side
+# capped, and one of its counted hostile cues an accusation or a house epithet — names the cooperation in it as what
+# the other side is charged with ("the traitors blocked the reconciliation", "the puppets deter the climate of
+# dialogue", "they pursued confrontation against the tide of improving relations"): that cooperation is the charge's
+# object, not the speaker's, and counts CAPPED_CHARGE_COOPERATION (0). In a blind gold-free draw of counted
+# cooperative cues scored under 0.3 (seed 4646) every such row was class 2 (5 of 5 KCNA rows). Posture alone at the
+# cap (drills beside "closer cooperation" of allies) is no charge and keeps its cooperation, as a charge under the cap
+# does ("called the regime reckless but welcomed the aid"), and so does a statement in the first person (the
+# speaker's own offer beside its charge, as round 42's charged_cooperation: "we denounce the aggression and remain
+# ready for dialogue").
+CAPPED_CHARGE_KINDS = frozenset({"accusation", "epithet"})
+CAPPED_CHARGE_COOPERATION = 0.0
+# ... but not a cooperative cue told only after a contrast ("accused Lyon of aggression and war crimes but welcomed
+# the aid": the seventh round's review, M1, keeps it): another act of the speaker's, not the charge's object. Read on
+# the text: the cue's words do not occur before the first 'but' or ', yet' (not KCNA's "nothing but a farce", "all
+# but", "cannot but", "not only ... but also", nor "not yet").
+CONTRAST_WORDS = re.compile(r"(?<!nothing )(?<!anything )(?<!all )(?<!cannot )\bbut\b(?! also)|,\s*yet\b",
+                            re.IGNORECASE)
 
-def cue_sum_of(cues: list[dict], cap: float) -> tuple[float, bool]:
+
+def cue_sum_of(cues: list[dict], cap: float, in_first_person: Callable[[], bool] = lambda: False,
+               text: str = "") -> tuple[float, bool]:
     """(cue_sum, capped) of a statement's found cues (at least one), the hostile side at most `cap` when no hostile
-    cue is an act."""
+    cue is an act; a capped charge's cooperative cues count CAPPED_CHARGE_COOPERATION unless the statement is in the
+    first person (asked last)."""
     if len(cues) == 1:
         cue_sum = cues[0]["contribution"]
         if cue_sum > cap and not lifts_cap(cues[0]):
@@ -21,9 +45,25 @@ def cue_sum_of(cues: list[dict], cap: float) -> tuple[float, bool]:
     hostile_side, cooperative_side = aggregate_sides([c["contribution"] for c in cues])
     capped = False
     if hostile_side > cap and not any(lifts_cap(c) for c in cues):
-        hostile_side, capped = cap, True  # words or force posture alone: at most class +2 (the hostile side: the
-        # cooperative cues beside it still count, "... but welcomed the aid")
+        hostile_side, capped = cap, True  # words or force posture alone: at most class +2 (the hostile side)
+        if (cooperative_side and any(c["contribution"] > 0 and c["kind"] in CAPPED_CHARGE_KINDS for c in cues)
+                and not in_first_person()):
+            cooperative_side = name_in_charge(cues, text)
     return hostile_side + cooperative_side, capped
+
+
+def name_in_charge(cues: list[dict], text: str) -> float:
+    """A capped charge's cooperative cues, but those told only after a contrast (CONTRAST_WORDS), counted
+    CAPPED_CHARGE_COOPERATION each and marked so in the explanation; the cooperative side they sum to now."""
+    contrast = CONTRAST_WORDS.search(text)
+    before = text[:contrast.start()].lower() if contrast else None
+    for cue in cues:
+        told_before = before is None or re.search(rf"\b{re.escape(cue['matched'].lower())}\b", before)
+        if cue["contribution"] < 0 and told_before:
+            cue["markers"] = cue["markers"] + [{"marker": "named in a charge at the cap", "kind": "capped charge"}]
+            cue["factor"] = round(cue["factor"] * CAPPED_CHARGE_COOPERATION, 4)
+            cue["contribution"] = round(cue["weight"] * cue["factor"], 4)
+    return aggregate_sides([c["contribution"] for c in cues])[1]
 
 
 def marked_factor(factor: float, modality: str, cues: list[dict], cue_sum: float,
