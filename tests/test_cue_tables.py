@@ -184,3 +184,22 @@ def test_no_table_row_is_outranked_everywhere():
     markers = [m.pattern for m in Scorer().markers]
     bad = shadowed_rows(cues) + shadowed_rows(markers)
     assert not bad, f"rows that can never match (merge them, or give the later one a word of its own): {bad}"
+
+
+# Every table the scorer reads says where each row comes from (STYLE.md: "a `source`/`note` column saying where a weight
+# or a role comes from"). Round 46 (h14aw) gave cues_modifiers.tsv and cues_vader.tsv their source column and wrote out
+# the sources of cues.tsv, cues_insults.tsv and cues_charges.tsv that read only "as above" (the row above could move).
+SOURCED_TABLES = ("cues.tsv", "cues_insults.tsv", "cues_charges.tsv", "cues_modifiers.tsv", "cues_vader.tsv",
+                  "calibration.tsv", "house_vocabulary.tsv")
+
+
+@pytest.mark.parametrize("name", SOURCED_TABLES)
+def test_every_row_of_a_scorer_table_has_its_own_source(name):
+    from tension.config import DATA_DIR
+    rows = read_tsv(DATA_DIR / name)
+    assert rows and "source" in rows[0], f"{name}: no source column"
+    unsourced = [next(iter(r.values())) for r in rows if not r["source"]]
+    assert not unsourced, f"{name}: rows without a source: {unsourced[:5]}"
+    # "as above" points at whatever row sits above: a row moved or added between makes it wrong, unseen
+    pointing = [next(iter(r.values())) for r in rows if "as above" in r["source"].lower()]
+    assert not pointing, f"{name}: sources that read 'as above' (name the row or the round instead): {pointing[:5]}"

@@ -63,8 +63,10 @@ def test_the_testers_condemnation_of_a_list_of_states(scorer: Scorer) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # the cooperation comes before the charge: not its topic
-    "The envoy held talks in Beijing before the spokesman slammed the drills as a provocation.",
+    # the cooperation comes before the charge: not its topic. (Round 46: with the drills slammed as a provocation the
+    # charge reaches the cap of words, and a capped charge's cooperation counts 0 by sums.CAPPED_CHARGE_KINDS — tested in
+    # tests/test_score_capped_charge_h14aw.py; here a charge under the cap.)
+    "The envoy held talks in Beijing before the spokesman slammed the drills.",
     # another clause (a comma ends the charge's reach)
     "The minister criticized the missile test, and proposed talks with Pyongyang next month.",
     # the first person: the speaker's own offer beside its charge

@@ -125,3 +125,18 @@ def in_concession(words: list[str], i: int) -> bool:
         if word in CONCESSIVE_WORDS or word == "matter" and k and words[k - 1] == "no":
             return True
     return False
+
+
+def hedged_factor(factor: float, modality: str, words: list[str], hedges, text: str, span,
+                  cues: list[dict]) -> tuple[float, bool]:
+    """A statement's modality factor before its cues are summed, and whether its hedges all stand outside its main
+    clause: a hypothetical statement whose hedges all stand in a relative clause or are the month May has its main
+    clause asserted (a cue inside the clause is hedged by its marker), and a threat under a condition is a threat
+    ("will deal deadly blows if they dare"): 1.0 in both cases."""
+    hedge_elsewhere = modality == "hypothetical" and factor != 1.0 and not hedge_in_main_clause(words, hedges, text,
+                                                                                               span)
+    if hedge_elsewhere:
+        factor = 1.0
+    if modality == "hypothetical" and factor != 1.0 and conditioned_threat(words, hedges, cues):
+        factor = 1.0
+    return factor, hedge_elsewhere

@@ -6,7 +6,7 @@
                 (the hostile side at most VERBAL_CAP when no hostile cue is an act: words alone or force posture,
                 accusation, epithet, complaint, demand, drills, deployments, ... — the guideline's class +2; a launch,
                 shelling or a threat lifts it, unless it is only the topic of a condemnation; the cooperative side is
-                added after the cap; the explanation's `capped` says when it applied)
+                added after the cap, as 0 in a charge at the cap: sums.py; `capped` says when the cap applied)
     hostility = calibration(raw)   (tension/score/calibration.py: mean gold class at that raw value, / 3)
 
 +1 is a threat of war, insult or use of force, 0 neutral, −1 warm cooperation. Cue weights come from
@@ -54,8 +54,9 @@ from tension.score.formula import (FORMULA_VERSION, MODALITY_FACTORS, UNCUED_POS
 from tension.score.lexicon import (INSULTS_FILE, MODIFIERS_FILE, VADER_FILE, Cue, Marker,  # noqa: F401
                                    load_cues, load_markers, load_statement_hedges, load_vader_overrides)
 from tension.score.patterns import GAP_WORDS, _Automaton, inflections  # noqa: F401 (re-exported)
-from tension.score.hedges import compile_hedges, conditioned_threat, hedge_in_main_clause
+from tension.score.hedges import compile_hedges, conditioned_threat, hedge_in_main_clause, hedged_factor  # noqa: F401
 from tension.score.reach import _inside_quote, markers_before, negated_markers
+from tension.score.sums import cue_sum_of, marked_factor
 from tension.score.listed import listed_states
 from tension.score.names import NAME_JOINERS, NAME_LED_KINDS, acronym, in_name, running_text  # noqa: F401
 from tension.score.rules import (BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS,  # noqa: F401
@@ -368,37 +369,14 @@ class Scorer:
                                        tokens.vader_words, tokens.vader_lowered)
         parties = frozenset(targets) | ({speaker_country} if speaker_country else set()) if targets else None
         cues = self.find_cues(text, tokens, parties, speaker_country)
-        factor = MODALITY_FACTORS.get(modality, 1.0)
-        # a hypothetical statement whose hedges all stand in a relative clause or are the month May: its main clause is
-        # asserted (hedges.hedge_in_main_clause; a cue inside the clause is hedged by its marker)
-        hedge_elsewhere = modality == "hypothetical" and factor != 1.0 and not hedge_in_main_clause(
-            tokens.words, self._hedges, text, tokens.span)
-        if hedge_elsewhere:
-            factor = 1.0
-        # a threat under a condition is a threat (hedges.conditioned_threat: "will deal deadly blows if they dare")
-        conditioned = modality == "hypothetical" and factor != 1.0 and conditioned_threat(
-            tokens.words, self._hedges, cues)
-        if conditioned:
-            factor = 1.0
+        # a hypothetical statement's hedges outside its main clause, a conditioned threat: factor 1.0 (hedges.py)
+        factor, hedge_elsewhere = hedged_factor(MODALITY_FACTORS.get(modality, 1.0), modality, tokens.words,
+                                                self._hedges, text, tokens.span, cues)
         vader_weight = VADER_WEIGHT
         capped = False
         if cues:
-            if len(cues) == 1:
-                cue_sum = cues[0]["contribution"]
-                if cue_sum > VERBAL_CAP and not lifts_cap(cues[0]):
-                    cue_sum, capped = VERBAL_CAP, True
-            else:
-                hostile_side, cooperative_side = aggregate_sides([c["contribution"] for c in cues])
-                if hostile_side > VERBAL_CAP and not any(lifts_cap(c) for c in cues):
-                    hostile_side, capped = VERBAL_CAP, True  # words or force posture alone: at most class +2 (the hostile side:
-                    # the cooperative cues beside it still count, "... but welcomed the aid")
-                cue_sum = hostile_side + cooperative_side
-            marked = self.marked_by.get(modality, ())
-            if marked and any(m["kind"] in marked for c in cues for m in c["markers"]):
-                factor = 1.0  # the text marks this modality at the cue already: count it once
-            elif modality in UNNEGATED_HOSTILE_KEEPS and cue_sum > 0:
-                factor = 1.0  # no negation reached a cue, and the cues sum hostile: the negation is of words that are
-                # no cue ('will never escape punishment') or the cue's own ('denied the agreement'; rules.py)
+            cue_sum, capped = cue_sum_of(cues, VERBAL_CAP, lambda: first_person(tokens.words, text, tokens.span), text)
+            factor = marked_factor(factor, modality, cues, cue_sum, self.marked_by)
             if compound > 0 and not any(c["contribution"] < 0 for c in cues):
                 vader_weight = VADER_WEIGHT * UNCUED_POSITIVE_TONE  # praise or good news alone is not cooperation
         else:  # (a third of the statements: no cue)
