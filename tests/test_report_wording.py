@@ -293,3 +293,21 @@ def test_the_default_week_says_how_many_of_its_days_were_read() -> None:
                                "7 days."), scope.note
     full = weekly.assign(days_covered=7)
     assert data.choose_scope(full, date(2024, 2, 4)).note.endswith("dated Sun 04 Feb 2024).")
+
+
+def test_a_change_within_noise_names_what_the_week_rests_on_not_a_statement_against_it() -> None:
+    """Session 25's tester: DPRK–Japan at +0.38, 19 of 21 statements hostile, fell 0.06 (within noise), and the
+    front page named its one cooperative statement as what moved it most. Within noise nothing moved it: the line
+    says so and names the largest share in the direction the week leans."""
+    moving = _moving(0.03, 0.02, 0.01, -0.01)
+    within = text.reason_text(moving, -0.06, beyond=False)
+    assert within.startswith("nothing moved it beyond noise (change −0.06, within noise); the largest share of its "
+                             "+0.05: <b>speaker 0</b>"), within
+    cooperative = text.reason_text(_moving(-0.03, -0.02, 0.01), 0.04, beyond=False)
+    assert "<b>speaker 0</b> (PRK→KOR, −0.30)" in cooperative, cooperative
+    beyond = text.reason_text(moving, -0.06, beyond=True)
+    assert beyond.startswith("<b>speaker 3</b>"), beyond  # beyond noise: the statement that pulled it down
+    row = pd.Series({"change": -0.06, "index_se": 0.05})
+    assert text.beyond_noise(row, pd.Series({"index_se": 0.05})) is False
+    assert text.beyond_noise(pd.Series({"change": -0.3, "index_se": 0.05}), pd.Series({"index_se": 0.05})) is True
+    assert text.beyond_noise(row, None) is None

@@ -14,7 +14,7 @@ from tension.reporting import charts
 from tension.reporting.data import ReportData, Scope, week_rows
 from tension.reporting.layout import page_chart, paragraph, file_stem, wrapped_table
 from tension.reporting.text import (
-    ARROWS, change_text, flag_text, index_cell, intensity_text, period_week_cell, reason_text, signed, trend_text,
+    ARROWS, beyond_noise, change_text, flag_text, index_cell, intensity_text, period_week_cell, reason_text, signed, trend_text,
     week_span,
 )
 
@@ -39,7 +39,7 @@ def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphSty
             trend_text(row, earlier),
             flag_text(row),
             f"{int(row['n_statements'])} ({int(row['n_documents'])})",
-            reason_text(data.moving[data.moving["pair_id"] == pair_id], row["change"])
+            reason_text(data.moving[data.moving["pair_id"] == pair_id], row["change"], beyond_noise(row, before))
             + _surge_driver(data.surges, pair_id, scope),
         ])
     return wrapped_table(rows, [2.5, 3.4, 2.4, 1.9, 2.1, 3.4, 2.4, 8.6], styles)
