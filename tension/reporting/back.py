@@ -65,7 +65,7 @@ MAX_OUTLETS = 8
 # The outlet table's own columns (outlet, documents, days or weeks read) and each pair's two (statements, its part of
 # the intensity), in cm: a table holds as many pairs as fit across the page; more pairs go on to the next table (a
 # Japan desk's five pairs ran off the page's right edge in one table, the fifth pair's columns unseen).
-OUTLET_WIDTHS = [4.2, 2.2, 2.2]
+OUTLET_WIDTHS = [3.9, 2.5, 2.2]
 PAIR_WIDTHS = [2.4, 2.4]
 
 
