@@ -39,7 +39,8 @@ def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphSty
             trend_text(row, earlier),
             flag_text(row),
             f"{int(row['n_statements'])} ({int(row['n_documents'])})",
-            reason_text(data.moving[data.moving["pair_id"] == pair_id], row["change"], beyond_noise(row, before))
+            reason_text(data.moving[data.moving["pair_id"] == pair_id], row["change"], beyond_noise(row, before),
+                        row["index_value"])
             + _surge_driver(data.surges, pair_id, scope),
         ])
     return wrapped_table(rows, [2.5, 3.4, 2.4, 1.9, 2.1, 3.4, 2.4, 8.6], styles)

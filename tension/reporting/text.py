@@ -166,17 +166,18 @@ def no_change_text(before: pd.Series | None) -> str:
 TOP_STATEMENTS = 10
 
 
-def reason_text(moving: pd.DataFrame, change: float | None, beyond: bool | None = True) -> str:
+def reason_text(moving: pd.DataFrame, change: float | None, beyond: bool | None = True,
+                index_value: float | None = None) -> str:
     """The statement that moved the index most in the direction of the change, in one line; when the change is
-    within noise (`beyond` False), the statement with the largest share in the direction the week's index leans:
-    what the week rests on, since nothing moved it beyond noise."""
+    within noise (`beyond` False), the statement with the largest share in the direction the week's index
+    (`index_value`, else the sum of the shares) leans: what the week rests on, since nothing moved it beyond noise."""
     if moving.empty:
         return "no statements this week"
     lead = ""
     if beyond is False:
         # The DPRK–Japan week at +0.38, 19 of 21 statements hostile, fell 0.06 (within noise): the most cooperative
         # statement was named as what moved it (session 25's tester). Within noise, no statement moved it.
-        level = moving["contribution"].sum()
+        level = moving["contribution"].sum() if index_value is None or pd.isna(index_value) else float(index_value)
         leaning = moving[moving["contribution"] * level > 0] if level else moving.iloc[0:0]
         top = (leaning if not leaning.empty else moving)
         top = top.loc[top["contribution"].abs().idxmax()]
