@@ -311,3 +311,17 @@ def test_a_change_within_noise_names_what_the_week_rests_on_not_a_statement_agai
     assert text.beyond_noise(row, pd.Series({"index_se": 0.05})) is False
     assert text.beyond_noise(pd.Series({"change": -0.3, "index_se": 0.05}), pd.Series({"index_se": 0.05})) is True
     assert text.beyond_noise(row, None) is None
+
+
+def test_trend_without_direction_says_the_week_4_before_was_not_read(tmp_path: Path) -> None:
+    """Session 25's tester read "no trend ... (no statements in 2025-W49)" of a week nothing at all was read in: a
+    week with no document is said to be unread, not quiet."""
+    path = _gap_db(tmp_path / "gap.duckdb")
+    with store.connect(path) as con:
+        con.execute("delete from documents where doc_id like 'i4\\_%' escape '\\'")  # W05: no document at all
+    with store.connect(path, read_only=True) as con:
+        weekly = data.read_weekly(con)
+    pair = weekly[weekly["pair_id"] == "PRK-KOR"].set_index("week_start")
+    said = text.trend_text(pair.loc[pd.Timestamp(MONDAY + timedelta(weeks=8))],
+                           pair.loc[pd.Timestamp(MONDAY + timedelta(weeks=4))])
+    assert "no trend 4 weeks earlier to compare with (2024-W05 was not read: no document)" in said, said

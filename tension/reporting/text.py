@@ -221,6 +221,9 @@ def no_direction_text(earlier: pd.Series | None) -> str:
     if earlier is None:
         return "too early for a direction: the data starts under 4 weeks before"
     if pd.isna(earlier.get("trend")):
+        if _true(earlier.get("feed_gap")):
+            # not "no statements": nothing at all was read that week (a gap in the feeds, or before the data)
+            return f"no trend 4 weeks earlier to compare with ({earlier['iso_week']} was not read: no document)"
         return f"no trend 4 weeks earlier to compare with (no statements in {earlier['iso_week']})"
     return "no direction: its uncertainty could not be computed"
 
