@@ -52,3 +52,17 @@ def test_every_pairs_outlet_columns_fit_the_page_with_five_pairs(tmp_path: Path)
     assert len(tables) == 2  # 3 pairs and 2, the outlets repeated in each
     text = pdf_text(report.build_report(db, tmp_path, week="2024-W05"))
     assert "5 pairs do not fit one table across the page: 2 tables" in text
+
+
+def test_every_pair_page_of_a_period_lists_the_statements_of_its_highest_weeks(tmp_path: Path) -> None:
+    """A period's pair pages listed statements only for flagged weeks: an unflagged pair's "highest week" could not
+    be checked from the PDF, though the README says every report lists its statements."""
+    db = desk_db(tmp_path / "t.duckdb")
+    text = pdf_text(report.build_report(db, tmp_path, period="2024-W01..2024-W06"))
+    for name, week, statement in (("Japan–ROK", "2024-W05", "d5:2"), ("China–ROK", "2024-W05", "d6:1")):
+        page = text.split(f"{name} — 2024-W01..2024-W06")[1]
+        assert f"Statements of {week}, the week of the highest intensity" in page, page[:2000]
+        assert statement in page
+    russia = text.split("Russia–ROK — 2024-W01..2024-W06")[1].split("DPRK–ROK — ")[0]
+    assert "of the highest tone index" in russia, russia[:3000]
+

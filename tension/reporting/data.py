@@ -7,7 +7,7 @@ Read-only: the report never writes to the database. The weekly index itself is k
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -266,6 +266,8 @@ class ReportData:
     composition: pd.DataFrame   # statements of the scope per pair, speaker kind and outlet
     outlets: pd.DataFrame       # per outlet: documents read, weeks and days read; per pair statements, intensity
     surges: pd.DataFrame        # weeks of the window with unusually high intensity, with their most hostile statement
+    # a period's pairs: the statements of each pair's highest week (its highest tone index), largest share first
+    highest: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def read_report_data(db_path: Path, week: str | None, period: str | None, chart_weeks: int = 52
@@ -289,8 +291,40 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
             period_documents=period_documents,
             composition=composition(con, scope.first, scope.last),
             outlets=store.query(con, store.sql("report_outlets"), [scope.first, scope.last]),
-            surges=surge_notes(con, window))
+            surges=surge_notes(con, window),
+            highest=highest_week_statements(con, window) if scope.is_period else pd.DataFrame())
     return data, scope
+
+
+def highest_weeks(window: pd.DataFrame) -> dict[str, dict[str, pd.Timestamp]]:
+    """Each pair's highest weeks of a period: 'intensity', its week of the highest intensity (none when it never
+    rose above 0), and 'tone', its week of the highest tone index among its weeks with statements (the front
+    table's "highest week" of each)."""
+    weeks: dict[str, dict[str, pd.Timestamp]] = {}
+    for pair_id, rows in window.groupby("pair_id", sort=False):
+        found = {}
+        intensity = pd.to_numeric(rows["intensity"], errors="coerce") if "intensity" in rows else None
+        if intensity is not None and intensity.max() > 0:
+            found["intensity"] = rows.loc[intensity.idxmax(), "week_start"]
+        filled = rows[rows["n_statements"] > 0].dropna(subset=["index_value"])
+        if not filled.empty:
+            found["tone"] = filled.loc[filled["index_value"].idxmax(), "week_start"]
+        weeks[pair_id] = found
+    return weeks
+
+
+def highest_week_statements(con: duckdb.DuckDBPyConnection, window: pd.DataFrame) -> pd.DataFrame:
+    """The statements behind each pair's highest weeks in a period (report_statements of those weeks), so that every
+    pair page lists statements, flagged or not (session 25's tester could not check Japan–ROK's highest week from
+    the PDF)."""
+    wanted = {(pair_id, pd.Timestamp(monday)) for pair_id, found in highest_weeks(window).items()
+              for monday in found.values()}
+    frames = []
+    for monday in sorted({monday for _, monday in wanted}):
+        rows = moving_statements(con, monday.date(), monday.date())
+        keep = [(pair_id, monday) in wanted for pair_id in rows["pair_id"]]
+        frames.append(rows[keep])
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 def latest_summary(db_path: Path, week: str | None = None) -> list[str]:
