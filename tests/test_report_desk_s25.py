@@ -11,7 +11,7 @@ from reportlab.lib.units import cm
 
 from tension.config import Pair, load_pairs
 from tension.reporting import back, report
-from tension.reporting.data import read_report_data
+from tension.reporting.data import latest_summary, read_report_data
 from tension.reporting.layout import FRAME_PADDING, MARGIN, PAGE, register_fonts, report_styles
 from tension.warehouse import store
 
@@ -66,3 +66,19 @@ def test_every_pair_page_of_a_period_lists_the_statements_of_its_highest_weeks(t
     russia = text.split("Russia–ROK — 2024-W01..2024-W06")[1].split("DPRK–ROK — ")[0]
     assert "of the highest tone index" in russia, russia[:3000]
 
+
+def test_a_pair_no_statement_ever_bore_on_says_check_the_codes(tmp_path: Path) -> None:
+    """JAM (Jamaica) typed for JPN passed as a real country: the run said "no statements" and the period report
+    printed its intensity as 0.0, read and calm. A pair no stored statement ever bore on says so, and its codes."""
+    db = desk_db(tmp_path / "t.duckdb")
+    with store.connect(db) as con:
+        store.set_pairs(con, load_pairs() + DESK_PAIRS + [Pair("PRK-JAM", "Japan–DPRK typo", "PRK", "JAM")])
+    said = "no statement in the whole database — check the codes PRK and JAM in the pairs file"
+    lines = latest_summary(db, "2024-W04")
+    assert f"Japan–DPRK typo 2024-W04: {said}" in lines, lines
+    assert "DPRK–ROK 2024-W04: no statements" in lines, lines  # a pair with statements in other weeks: as before
+    week = pdf_text(report.build_report(db, tmp_path, week="2024-W05"))
+    assert said in " ".join(week.split()), week[:3000]
+    period = " ".join(pdf_text(report.build_report(db, tmp_path, period="2024-W01..2024-W06")).split())
+    typo = period.split("Japan–DPRK typo", 1)[1][:400]
+    assert said in typo and "0.0" not in typo.split("check the codes")[0], typo

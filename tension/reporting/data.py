@@ -268,6 +268,8 @@ class ReportData:
     surges: pd.DataFrame        # weeks of the window with unusually high intensity, with their most hostile statement
     # a period's pairs: the statements of each pair's highest week (its highest tone index), largest share first
     highest: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # pair id -> "JAM and PRK": the pairs no stored statement ever bore on (their codes may be wrong)
+    never: dict[str, str] = field(default_factory=dict)
 
 
 def read_report_data(db_path: Path, week: str | None, period: str | None, chart_weeks: int = 52
@@ -292,8 +294,21 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
             composition=composition(con, scope.first, scope.last),
             outlets=store.query(con, store.sql("report_outlets"), [scope.first, scope.last]),
             surges=surge_notes(con, window),
-            highest=highest_week_statements(con, window) if scope.is_period else pd.DataFrame())
+            highest=highest_week_statements(con, window) if scope.is_period else pd.DataFrame(),
+            never=never_stated(con))
     return data, scope
+
+
+def never_stated(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The configured pairs no stored statement ever bore on, each with its two codes ("JAM and PRK")."""
+    return {pair_id: f"{a} and {b}" for pair_id, _, a, b in con.execute(store.sql("report_pairs_never_stated"))
+            .fetchall()}
+
+
+def never_stated_text(codes: str) -> str:
+    """Why a pair has nothing to show when no statement ever bore on it: the codes may not be the ones meant (JAM,
+    Jamaica, for JPN passed as a real country, and the run said only "no statements")."""
+    return f"no statement in the whole database — check the codes {codes} in the pairs file"
 
 
 def highest_weeks(window: pd.DataFrame) -> dict[str, dict[str, pd.Timestamp]]:
@@ -341,6 +356,7 @@ def summary_and_week(db_path: Path, week: str | None = None) -> tuple[list[str],
         last_published = con.execute("select max(published) from documents").fetchone()[0]
         # the report's order of pairs (the pairs file's), not their ids'
         order = [pair_id for pair_id, _ in con.execute(PAIRS_IN_ORDER).fetchall()]
+        never = never_stated(con)
     try:
         scope = choose_scope(frame, last_published, week)
         monday = pd.Timestamp(scope.last)
@@ -352,7 +368,9 @@ def summary_and_week(db_path: Path, week: str | None = None) -> tuple[list[str],
         found = rows[rows["week_start"] == monday] if monday is not None else rows.iloc[0:0]
         if found.empty or found["n_statements"].iloc[0] == 0:
             label = iso_week(monday.date()) if monday is not None else "no week"
-            lines.append(f"{rows['pair_name'].iloc[0]} {label}: no statements")
+            pair_id = rows["pair_id"].iloc[0]
+            said = never_stated_text(never[pair_id]) if pair_id in never else "no statements"
+            lines.append(f"{rows['pair_name'].iloc[0]} {label}: {said}")
             continue
         last = found.iloc[0]
         interval = f" [{last['ci_low']:+.2f}, {last['ci_high']:+.2f}]" if pd.notna(last["ci_low"]) else ""

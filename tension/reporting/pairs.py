@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
 from tension.reporting import charts
 from tension.reporting.chart_notes import usual_level
-from tension.reporting.data import ReportData, Scope, highest_weeks, names_its_kind, week_rows
+from tension.reporting.data import ReportData, Scope, highest_weeks, names_its_kind, never_stated_text, week_rows
 from tension.reporting.layout import CHART_WEEKS, page_chart, flow_height, paragraph, file_stem, wrapped_table
 from tension.reporting.text import (
     ARROWS, cell_text, composition_text, coverage_text, cue_summary, display_quote, flag_text, intensity_level_text,
@@ -138,6 +138,11 @@ def one_row_per_sentence(rows: pd.DataFrame) -> pd.DataFrame:
     return kept
 
 
+def _never(data: ReportData, pair_id: str) -> str:
+    """'; <b>no statement in the whole database — check the codes ...</b>' for a pair no statement ever bore on."""
+    return f"; <b>{escape(never_stated_text(data.never[pair_id]))}</b>" if pair_id in data.never else ""
+
+
 def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: Path,
               styles: dict[str, ParagraphStyle]) -> list:
     """A pair's page for a week: its sentence, chart and the statements that moved its index (one line if none)."""
@@ -146,7 +151,8 @@ def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: 
     if pair["n_statements"].sum() == 0:
         # No page for a pair with nothing to show: one line says so.
         return [Spacer(1, 6), paragraph(f"<b>{escape(name)}</b>: no statements for this pair in the {CHART_WEEKS} "
-                                        f"weeks up to {scope.label}; no page.", styles["body"])]
+                                        f"weeks up to {scope.label}; no page{_never(data, pair_id)}.",
+                                        styles["body"])]
     story = [PageBreak(), paragraph(escape(f"{name} — week {scope.label}"), styles["h1"]),
              paragraph(_pair_sentence(row, before, earlier), styles["lead"]),
              paragraph(coverage_text(row), styles["note"]),
@@ -192,7 +198,7 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
     filled = pair[pair["n_statements"] > 0]
     if filled.empty:
         return [Spacer(1, 6), paragraph(f"<b>{escape(name)}</b>: no statements for this pair in {scope.label}; "
-                                        "no page.", styles["body"])]
+                                        f"no page{_never(data, pair_id)}.", styles["body"])]
     story = [PageBreak(), paragraph(escape(f"{name} — {scope.label}"), styles["h1"]),
              paragraph(composition_text(data.composition[data.composition["pair_id"] == pair_id]), styles["note"])]
     low, high = filled.loc[filled["index_value"].idxmin()], filled.loc[filled["index_value"].idxmax()]
