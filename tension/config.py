@@ -87,6 +87,10 @@ def publisher_country(source: str) -> str:
 
 
 PAIR_COLUMNS = ("pair_id", "name", "country_a", "country_b")
+# The --pairs option's help, one text for every command that takes it: the file replaces the packaged list whole (a
+# Japan desk's analyst expected it to add to it, session 25).
+PAIRS_HELP = ("Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv. The file "
+              "is the whole list, not an addition: copy the packaged pairs into it to keep them.")
 
 
 def load_pairs(path: Path = PAIRS_FILE) -> list[Pair]:
