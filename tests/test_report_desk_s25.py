@@ -82,3 +82,4 @@ def test_a_pair_no_statement_ever_bore_on_says_check_the_codes(tmp_path: Path) -
     period = " ".join(pdf_text(report.build_report(db, tmp_path, period="2024-W01..2024-W06")).split())
     typo = period.split("Japan–DPRK typo", 1)[1][:400]
     assert said in typo and "0.0" not in typo.split("check the codes")[0], typo
+    assert typo.startswith(" not computed: no statement ever"), typo

@@ -28,8 +28,8 @@ def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphSty
         row, before, earlier = week_rows(pair, scope.first)
         intensity = intensity_text(row)
         if pair_id in data.never:
-            rows.append([f"<b>{escape(name)}</b>", "—", "<b>no statements</b>", "—", "—", "—", "0",
-                         f"<b>{escape(never_stated_text(data.never[pair_id]))}</b>"])
+            rows.append([f"<b>{escape(name)}</b>", "not computed: no statement ever", "<b>no statements</b>", "—",
+                         "—", "—", "0", f"<b>{escape(never_stated_text(data.never[pair_id]))}</b>"])
             continue
         if row["n_statements"] == 0:
             rows.append([f"<b>{escape(name)}</b>", intensity, "<b>no statements</b>", "—", "—", "—", "0",
@@ -72,7 +72,8 @@ def _period_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
         filled = pair[pair["n_statements"] > 0]
         if pair_id in data.never:
             # not "0.0": intensity 0 reads as read and calm, and nothing could ever be read on this pair
-            rows.append([f"<b>{escape(name)}</b>", "—", f"0 of {len(pair)}", "no statements", "—", "—",
+            rows.append([f"<b>{escape(name)}</b>", "not computed: no statement ever", f"0 of {len(pair)}",
+                         "no statements", "—", "—",
                          f"<b>{escape(never_stated_text(data.never[pair_id]))}</b>", "—"])
             continue
         if filled.empty:
