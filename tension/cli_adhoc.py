@@ -13,6 +13,7 @@ import typer
 from tension.cli_checks import (
     check_files, check_pairs, parse_countries, parse_defaults, parse_fields, unmatched_fields,
 )
+from tension.config import PAIRS_HELP
 
 ECHO_LINES = 200  # JSON lines `tension score --file` prints with one echo (each echo flushes)
 # json.dumps(obj, ensure_ascii=False) without building an encoder for each line, and without the check for circular
@@ -23,7 +24,7 @@ _JSON_LINE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 def statements(
     files: list[Path] = typer.Argument(..., metavar="PATH", help="Input files or folders (read recursively): .txt .md .pdf .html .rss .atom .xml .jsonl .csv .tsv (each document needs a date)."),
     field: list[str] = typer.Option([], "--field", metavar="OURS=THEIRS", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story or text=title+description (repeatable)."),
-    pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help=PAIRS_HELP),
     default: list[str] = typer.Option([], "--default", metavar="FIELD=VALUE", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
 ) -> None:
     """Print every statement as one JSON object per line (no database, no Prefect).

@@ -17,7 +17,7 @@ from tension.cli_checks import (
     DB_OPTION, at_least_one, check_inbox, empty_inbox, check_no_run_in_progress, check_pairs, check_parquet_free, check_schedule,
     check_week, check_writable_db, parse_defaults, parse_fields, unmatched_fields,
 )
-from tension.config import BATCH_SIZE, DEFAULT_INBOX, DEFAULT_REPORTS, SCHEDULE_CRON, SCHEDULE_TIMEZONE
+from tension.config import BATCH_SIZE, DEFAULT_INBOX, DEFAULT_REPORTS, PAIRS_HELP, SCHEDULE_CRON, SCHEDULE_TIMEZONE
 
 ABANDONED_EXIT = 130  # the shell's code for "ended by Ctrl-C": a run in progress was abandoned (serve, run)
 TERMINATED_EXIT = 143  # the shell's code for "ended by SIGTERM": `tension serve` stopped by a supervisor mid-run
@@ -35,7 +35,7 @@ def run(
     reports: Path = typer.Option(DEFAULT_REPORTS, "--reports", metavar="DIR", help="Folder for the PDF report and charts; a report there of a week this run's late documents changed is written again."),
     week: Optional[str] = typer.Option(None, "--week", metavar="YYYY-Www", help="ISO week of the report, e.g. 2024-W05 (default: the last complete week in the data)."),
     batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", metavar="N", callback=at_least_one, help="Documents per batch (at least 1; one task and one transaction each); a large file is cut into a multiple of --workers batches."),
-    pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help=PAIRS_HELP),
     report: bool = typer.Option(True, "--report/--no-report", help="Write the PDF report at the end."),
     task_runner: str = typer.Option("auto", "--task-runner", metavar="RUNNER", help="auto, threads, processes, or a Dask address tcp://host:8786."),
     workers: int = typer.Option(os.cpu_count() or 2, "--workers", metavar="N", callback=at_least_one, help="Parallel workers for analysis (at least 1)."),
@@ -151,7 +151,7 @@ def serve(
     port: Optional[int] = typer.Option(None, "--port", metavar="PORT", help="Port for the Prefect server started when none is configured."),
     field: list[str] = typer.Option([], "--field", metavar="OURS=THEIRS", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story or text=title+description (repeatable)."),
     default: list[str] = typer.Option([], "--default", metavar="FIELD=VALUE", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
-    pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help=PAIRS_HELP),
 ) -> None:
     """Run the weekly flow on a schedule until Ctrl-C (a Prefect deployment served by this process).
 

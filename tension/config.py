@@ -87,6 +87,10 @@ def publisher_country(source: str) -> str:
 
 
 PAIR_COLUMNS = ("pair_id", "name", "country_a", "country_b")
+# The --pairs option's help, one text for every command that takes it: the file replaces the packaged list whole (a
+# Japan desk's analyst expected it to add to it, session 25).
+PAIRS_HELP = ("Pairs file (TSV: pair_id, name, country_a, country_b, source); default: the packaged pairs.tsv. The file "
+              "is the whole list, not an addition: copy the packaged pairs into it to keep them.")
 
 
 def load_pairs(path: Path = PAIRS_FILE) -> list[Pair]:
@@ -108,9 +112,10 @@ def load_pairs(path: Path = PAIRS_FILE) -> list[Pair]:
     members: dict[frozenset[str], int] = {}
     for number, pair in enumerate(pairs, start=2):
         codes = (pair.country_a, pair.country_b)
-        if not all(len(c) == 3 and c.isascii() and c.isalpha() and c.isupper() for c in codes) or codes[0] == codes[1]:
-            raise ValueError(f"{path} line {number}: countries {codes[0]!r} and {codes[1]!r} must be two different "
-                             "ISO 3166 alpha-3 codes such as PRK, KOR, RUS, USA, JPN, CHN")
+        fault = _code_fault(codes)
+        if fault:
+            raise ValueError(f"{path} line {number}: countries {codes[0]!r} and {codes[1]!r}: {fault}; a pair is two "
+                             "different ISO 3166 alpha-3 codes such as PRK, KOR, RUS, USA, JPN, CHN")
         for code in codes:
             if code not in country_codes():
                 # two letters swapped first (JNP for JPN), then the closest spelling
@@ -127,6 +132,23 @@ def load_pairs(path: Path = PAIRS_FILE) -> list[Pair]:
                              f"{members[pair.countries()]} already (a pair holds both directions): list it once")
         ids[pair.pair_id], members[pair.countries()] = number, number
     return pairs
+
+
+def _code_fault(codes: tuple[str, str]) -> str:
+    """What is wrong with a pair's two codes in words ('' when both are three capital letters and differ): the
+    tester's 'jpn', 'kor' and 'JP', 'KR' were told the codes must be "two different" codes, which they were."""
+    for code in codes:
+        if not (code.isascii() and code.isalpha()):
+            return f"{code!r} is not a code of three letters"
+        if len(code) == 2:
+            return f"{code!r} is a two-letter (alpha-2) code: the pairs file takes three-letter (alpha-3) codes"
+        if len(code) != 3:
+            return f"{code!r} has {len(code)} letters, a code has three"
+        if not code.isupper():
+            return f"{code!r} is in lower case: write {code.upper()!r}"
+    if codes[0] == codes[1]:
+        return "the same country twice"
+    return ""
 
 
 @lru_cache(maxsize=1)

@@ -229,7 +229,7 @@ def test_a_malformed_pairs_file_says_what_a_pairs_file_is(tmp_path):
         load_pairs(comma)
     names = tmp_path / "names.tsv"
     names.write_text("pair_id\tname\tcountry_a\tcountry_b\tsource\nJ-K\tJapan–ROK\tJapan\tKOR\tme\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="line 2: countries 'Japan' and 'KOR' must be two different ISO 3166"):
+    with pytest.raises(ValueError, match="line 2: countries 'Japan' and 'KOR': 'Japan' has 5 letters, a code has three"):
         load_pairs(names)
     result = runner.invoke(app, ["statements", str(SEED_TEXT), "--pairs", str(names)])
     assert result.exit_code == 2 and "alpha-3" in result.output

@@ -91,3 +91,9 @@ def test_a_count_option_says_at_least_one_in_words_and_refuses_zero_naming_the_o
         assert "x>=" not in _help(command), command
     result = runner.invoke(app, ["run", "--workers", "0"])
     assert result.exit_code == 2 and "Invalid value for '--workers': must be at least 1, got 0" in result.output
+
+
+def test_pairs_help_says_the_file_replaces_the_packaged_list() -> None:
+    """Session 25's tester read "--pairs FILE" as adding pairs to the packaged ones; it replaces them."""
+    said = " ".join(_help("statements").split())
+    assert "The file is the whole list, not an addition: copy the packaged pairs into it to keep them." in said, said

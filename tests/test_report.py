@@ -307,7 +307,9 @@ def test_no_page_for_a_pair_without_statements(db_path: Path, tmp_path: Path) ->
     with store.connect(db_path) as con:
         con.execute("delete from statements where speaker_country = 'RUS' or list_contains(targets, 'RUS')")
     text = pdf_text(report.build_report(db_path, tmp_path, week="2024-W05"))
-    assert "Russia–ROK: no statements for this pair in the 52 weeks up to 2024-W05; no page." in text
+    # no statement in the whole database bears on it (session 25): the line says so, and which codes to check
+    assert ("Russia–ROK: no statements for this pair in the 52 weeks up to 2024-W05; no page; no statement in "
+            "the whole database — check the codes RUS and KOR in the pairs file.") in text
     assert "Russia–ROK —" not in text and "DPRK–ROK — week 2024-W05" in text
 
 

@@ -159,7 +159,9 @@ def test_report_pages_say_it_as_the_numbers_are(tmp_path: Path) -> None:
     # the partial week left out is said on the front page
     assert "2024-W06 is partial (3 of 7 days): --week 2024-W06 to see it." in pages[0]
     # Russia–ROK has no statements: its one line sits on the front page, not on a page of its own
-    assert "Russia–ROK: no statements for this pair in the 52 weeks up to 2024-W05; no page." in pages[0]
+    # no statement in the whole database bears on it (session 25): the line says so, and which codes to check
+    assert ("Russia–ROK: no statements for this pair in the 52 weeks up to 2024-W05; no page; no statement in "
+            "the whole database — check the codes RUS and KOR in the pairs file.") in pages[0]
     assert not any(page.startswith("Russia–ROK") for page in pages[1:])
     whole = " ".join(pages)
     assert "((" not in whole and "))" not in whole
@@ -293,3 +295,35 @@ def test_the_default_week_says_how_many_of_its_days_were_read() -> None:
                                "7 days."), scope.note
     full = weekly.assign(days_covered=7)
     assert data.choose_scope(full, date(2024, 2, 4)).note.endswith("dated Sun 04 Feb 2024).")
+
+
+def test_a_change_within_noise_names_what_the_week_rests_on_not_a_statement_against_it() -> None:
+    """Session 25's tester: DPRK–Japan at +0.38, 19 of 21 statements hostile, fell 0.06 (within noise), and the
+    front page named its one cooperative statement as what moved it most. Within noise nothing moved it: the line
+    says so and names the largest share in the direction the week leans."""
+    moving = _moving(0.03, 0.02, 0.01, -0.01)
+    within = text.reason_text(moving, -0.06, beyond=False)
+    assert within.startswith("nothing moved it beyond noise (change −0.06, within noise); the largest share of its "
+                             "+0.05: <b>speaker 0</b>"), within
+    cooperative = text.reason_text(_moving(-0.03, -0.02, 0.01), 0.04, beyond=False)
+    assert "<b>speaker 0</b> (PRK→KOR, −0.30)" in cooperative, cooperative
+    beyond = text.reason_text(moving, -0.06, beyond=True)
+    assert beyond.startswith("<b>speaker 3</b>"), beyond  # beyond noise: the statement that pulled it down
+    row = pd.Series({"change": -0.06, "index_se": 0.05})
+    assert text.beyond_noise(row, pd.Series({"index_se": 0.05})) is False
+    assert text.beyond_noise(pd.Series({"change": -0.3, "index_se": 0.05}), pd.Series({"index_se": 0.05})) is True
+    assert text.beyond_noise(row, None) is None
+
+
+def test_trend_without_direction_says_the_week_4_before_was_not_read(tmp_path: Path) -> None:
+    """Session 25's tester read "no trend ... (no statements in 2025-W49)" of a week nothing at all was read in: a
+    week with no document is said to be unread, not quiet."""
+    path = _gap_db(tmp_path / "gap.duckdb")
+    with store.connect(path) as con:
+        con.execute("delete from documents where doc_id like 'i4\\_%' escape '\\'")  # W05: no document at all
+    with store.connect(path, read_only=True) as con:
+        weekly = data.read_weekly(con)
+    pair = weekly[weekly["pair_id"] == "PRK-KOR"].set_index("week_start")
+    said = text.trend_text(pair.loc[pd.Timestamp(MONDAY + timedelta(weeks=8))],
+                           pair.loc[pd.Timestamp(MONDAY + timedelta(weeks=4))])
+    assert "no trend 4 weeks earlier to compare with (2024-W05 was not read: no document)" in said, said

@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from tension.config import DATA_DIR
 from tension.reporting.data import ReportData, Scope
-from tension.reporting.layout import paragraph, wrapped_table
+from tension.reporting.layout import FRAME_PADDING, MARGIN, PAGE, paragraph, wrapped_table
 
 
 def quality_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> list:
@@ -62,6 +62,24 @@ def quality_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
 
 
 MAX_OUTLETS = 8
+# The outlet table's own columns (outlet, documents, days or weeks read) and each pair's two (statements, its part of
+# the intensity), in cm: a table holds as many pairs as fit across the page; more pairs go on to the next table (a
+# Japan desk's five pairs ran off the page's right edge in one table, the fifth pair's columns unseen).
+OUTLET_WIDTHS = [3.9, 2.5, 2.2]
+PAIR_WIDTHS = [2.4, 2.4]
+
+
+def outlet_table_pairs(pairs: list) -> list[list]:
+    """The pairs cut into the outlet tables' groups in their order, as many to a table as fit the page's width and
+    the groups as even as can be (5 pairs at up to 3 a table: 3 and 2)."""
+    room = (PAGE[0] - 2 * MARGIN - 2 * FRAME_PADDING) / cm - sum(OUTLET_WIDTHS)
+    per_table = max(1, int(room // sum(PAIR_WIDTHS)))
+    tables = max(1, -(-len(pairs) // per_table))
+    small, larger = divmod(len(pairs), tables)
+    bounds = [0]
+    for number in range(tables):
+        bounds.append(bounds[-1] + small + (number < larger))
+    return [pairs[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _outlet_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> list:
@@ -78,35 +96,39 @@ def _outlet_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
     silent = sorted(read.index[read["documents"] == 0])
     read = read[read["documents"] > 0].sort_values(["total_intensity", "documents"], ascending=False)
     where = "days of 7" if not scope.is_period else "weeks read"
-    head = ["Outlet", "Documents (its repeats once)", f"Read on ({where})"]
-    for _, name in pairs:
-        head += [f"{escape(name)}: state-voice statements", f"{escape(name)}: its part of the intensity"]
-    rows = [head]
 
-    def cells(label: str, part: pd.DataFrame) -> list[str]:
+    def cells(label: str, part: pd.DataFrame, chunk: list) -> list[str]:
         reach = (f"{int(part['days_read'].sum())}" if not scope.is_period
                  else f"{int(part['weeks_read'].max())} of {int(part['weeks'].max())}")
         out = [label, str(int(part["documents"].sum())), reach]
-        for pair_id, _ in pairs:
+        for pair_id, _ in chunk:
             statements = part.get(f"statements|{pair_id}", pd.Series(0.0)).sum()
             intensity = part.get(f"intensity|{pair_id}", pd.Series(0.0)).sum()
             out += [str(int(statements)), f"{intensity:.1f}" if statements else "—"]
         return out
 
-    for outlet in read.index[:MAX_OUTLETS]:
-        rows.append(cells(escape(str(outlet)), read.loc[[outlet]]))
     rest = read.iloc[MAX_OUTLETS:]
-    if not rest.empty:
-        rows.append(cells(f"{len(rest)} more outlets", rest))
+    tables = []
+    for chunk in outlet_table_pairs(pairs):
+        head = ["Outlet", "Documents (its repeats once)", f"Read on ({where})"]
+        for _, name in chunk:
+            head += [f"{escape(name)}: state-voice statements", f"{escape(name)}: its part of the intensity"]
+        rows = [head] + [cells(escape(str(outlet)), read.loc[[outlet]], chunk) for outlet in read.index[:MAX_OUTLETS]]
+        if not rest.empty:
+            rows.append(cells(f"{len(rest)} more outlets", rest, chunk))
+        tables.append(wrapped_table(rows, OUTLET_WIDTHS + PAIR_WIDTHS * len(chunk), styles))
     intro = ("What was read from each outlet and how much of each pair's intensity came from it (its hostile "
              "state-voice statements per 100 documents of typical coverage"
              + (", averaged over the weeks read" if scope.is_period else "") + "; the parts add up to the pair's "
              + ("mean weekly intensity" if scope.is_period else "intensity") + "). Largest part first. A story "
              "carried by several outlets is a document of each (an outlet's own repeats and revisions count once a "
-             "week), but its statements count once, with the outlet whose copy the index counts.")
+             "week), but its statements count once, with the outlet whose copy the index counts."
+             + (f" {len(pairs)} pairs do not fit one table across the page: {len(tables)} tables, the same outlets "
+                "in each, with the pairs in the order of the pairs file." if len(tables) > 1 else ""))
     story = [CondPageBreak(4 * cm), paragraph("Coverage and intensity by outlet", styles["h2"]),
-             paragraph(intro, styles["note"]), Spacer(1, 2),
-             wrapped_table(rows, [5.0, 2.4, 2.4] + [2.8, 2.8] * len(pairs), styles)]
+             paragraph(intro, styles["note"]), Spacer(1, 2)]
+    for number, table in enumerate(tables):
+        story += [Spacer(1, 6)] * (number > 0) + [table]
     if silent:
         story.append(paragraph(f"Nothing read in {scope.label} from {len(silent)} outlet{'s' * (len(silent) != 1)} "
                                f"seen in other weeks (a gap in those feeds): {escape(', '.join(silent))}.",

@@ -7,7 +7,7 @@ Read-only: the report never writes to the database. The weekly index itself is k
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -277,6 +277,10 @@ class ReportData:
     composition: pd.DataFrame   # statements of the scope per pair, speaker kind and outlet
     outlets: pd.DataFrame       # per outlet: documents read, weeks and days read; per pair statements, intensity
     surges: pd.DataFrame        # weeks of the window with unusually high intensity, with their most hostile statement
+    # a period's pairs: the statements of each pair's highest week (its highest tone index), largest share first
+    highest: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # pair id -> "JAM and PRK": the pairs no stored statement ever bore on (their codes may be wrong)
+    never: dict[str, str] = field(default_factory=dict)
 
 
 def read_report_data(db_path: Path, week: str | None, period: str | None, chart_weeks: int = 52
@@ -300,8 +304,53 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
             period_documents=period_documents,
             composition=composition(con, scope.first, scope.last),
             outlets=store.query(con, store.sql("report_outlets"), [scope.first, scope.last]),
-            surges=surge_notes(con, window))
+            surges=surge_notes(con, window),
+            highest=highest_week_statements(con, window) if scope.is_period else pd.DataFrame(),
+            never=never_stated(con))
     return data, scope
+
+
+def never_stated(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The configured pairs no stored statement ever bore on, each with its two codes ("JAM and PRK")."""
+    return {pair_id: f"{a} and {b}" for pair_id, _, a, b in con.execute(store.sql("report_pairs_never_stated"))
+            .fetchall()}
+
+
+def never_stated_text(codes: str) -> str:
+    """Why a pair has nothing to show when no statement ever bore on it: the codes may not be the ones meant (JAM,
+    Jamaica, for JPN passed as a real country, and the run said only "no statements")."""
+    return f"no statement in the whole database — check the codes {codes} in the pairs file"
+
+
+def highest_weeks(window: pd.DataFrame) -> dict[str, dict[str, pd.Timestamp]]:
+    """Each pair's highest weeks of a period: 'intensity', its week of the highest intensity (none when it never
+    rose above 0), and 'tone', its week of the highest tone index among its weeks with statements (the front
+    table's "highest week" of each)."""
+    weeks: dict[str, dict[str, pd.Timestamp]] = {}
+    for pair_id, rows in window.groupby("pair_id", sort=False):
+        found = {}
+        intensity = pd.to_numeric(rows["intensity"], errors="coerce") if "intensity" in rows else None
+        if intensity is not None and intensity.max() > 0:
+            found["intensity"] = rows.loc[intensity.idxmax(), "week_start"]
+        filled = rows[rows["n_statements"] > 0].dropna(subset=["index_value"])
+        if not filled.empty:
+            found["tone"] = filled.loc[filled["index_value"].idxmax(), "week_start"]
+        weeks[pair_id] = found
+    return weeks
+
+
+def highest_week_statements(con: duckdb.DuckDBPyConnection, window: pd.DataFrame) -> pd.DataFrame:
+    """The statements behind each pair's highest weeks in a period (report_statements of those weeks), so that every
+    pair page lists statements, flagged or not (session 25's tester could not check Japan–ROK's highest week from
+    the PDF)."""
+    wanted = {(pair_id, pd.Timestamp(monday)) for pair_id, found in highest_weeks(window).items()
+              for monday in found.values()}
+    frames = []
+    for monday in sorted({monday for _, monday in wanted}):
+        rows = moving_statements(con, monday.date(), monday.date())
+        keep = [(pair_id, monday) in wanted for pair_id in rows["pair_id"]]
+        frames.append(rows[keep])
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 def latest_summary(db_path: Path, week: str | None = None) -> list[str]:
@@ -318,6 +367,7 @@ def summary_and_week(db_path: Path, week: str | None = None) -> tuple[list[str],
         last_published = con.execute("select max(published) from documents").fetchone()[0]
         # the report's order of pairs (the pairs file's), not their ids'
         order = [pair_id for pair_id, _ in con.execute(PAIRS_IN_ORDER).fetchall()]
+        never = never_stated(con)
     try:
         scope = choose_scope(frame, last_published, week)
         monday = pd.Timestamp(scope.last)
@@ -329,7 +379,9 @@ def summary_and_week(db_path: Path, week: str | None = None) -> tuple[list[str],
         found = rows[rows["week_start"] == monday] if monday is not None else rows.iloc[0:0]
         if found.empty or found["n_statements"].iloc[0] == 0:
             label = iso_week(monday.date()) if monday is not None else "no week"
-            lines.append(f"{rows['pair_name'].iloc[0]} {label}: no statements")
+            pair_id = rows["pair_id"].iloc[0]
+            said = never_stated_text(never[pair_id]) if pair_id in never else "no statements"
+            lines.append(f"{rows['pair_name'].iloc[0]} {label}: {said}")
             continue
         last = found.iloc[0]
         interval = f" [{last['ci_low']:+.2f}, {last['ci_high']:+.2f}]" if pd.notna(last["ci_low"]) else ""

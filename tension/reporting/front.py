@@ -11,10 +11,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Spacer, Table
 
 from tension.reporting import charts
-from tension.reporting.data import ReportData, Scope, week_rows
+from tension.reporting.data import ReportData, Scope, never_stated_text, week_rows
 from tension.reporting.layout import page_chart, paragraph, file_stem, wrapped_table
 from tension.reporting.text import (
-    ARROWS, change_text, flag_text, index_cell, intensity_text, period_week_cell, reason_text, signed, trend_text,
+    ARROWS, beyond_noise, change_text, flag_text, index_cell, intensity_text, period_week_cell, reason_text, signed, trend_text,
     week_span,
 )
 
@@ -27,6 +27,10 @@ def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphSty
         pair = data.weekly[data.weekly["pair_id"] == pair_id].set_index("week_start")
         row, before, earlier = week_rows(pair, scope.first)
         intensity = intensity_text(row)
+        if pair_id in data.never:
+            rows.append([f"<b>{escape(name)}</b>", "not computed: no statement ever", "<b>no statements</b>", "—",
+                         "—", "—", "0", f"<b>{escape(never_stated_text(data.never[pair_id]))}</b>"])
+            continue
         if row["n_statements"] == 0:
             rows.append([f"<b>{escape(name)}</b>", intensity, "<b>no statements</b>", "—", "—", "—", "0",
                          "no statements"])
@@ -39,7 +43,8 @@ def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphSty
             trend_text(row, earlier),
             flag_text(row),
             f"{int(row['n_statements'])} ({int(row['n_documents'])})",
-            reason_text(data.moving[data.moving["pair_id"] == pair_id], row["change"])
+            reason_text(data.moving[data.moving["pair_id"] == pair_id], row["change"], beyond_noise(row, before),
+                        row["index_value"])
             + _surge_driver(data.surges, pair_id, scope),
         ])
     return wrapped_table(rows, [2.5, 3.4, 2.4, 1.9, 2.1, 3.4, 2.4, 8.6], styles)
@@ -65,6 +70,12 @@ def _period_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
     for pair_id, name in data.pairs.itertuples(index=False):
         pair = data.window[data.window["pair_id"] == pair_id]
         filled = pair[pair["n_statements"] > 0]
+        if pair_id in data.never:
+            # not "0.0": intensity 0 reads as read and calm, and nothing could ever be read on this pair
+            rows.append([f"<b>{escape(name)}</b>", "not computed: no statement ever", f"0 of {len(pair)}",
+                         "no statements", "—", "—",
+                         f"<b>{escape(never_stated_text(data.never[pair_id]))}</b>", "—"])
+            continue
         if filled.empty:
             rows.append([f"<b>{escape(name)}</b>", _period_intensity(pair), f"0 of {len(pair)}", "no statements",
                          "—", "—", "—", "—"])

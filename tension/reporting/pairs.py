@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
 from tension.reporting import charts
 from tension.reporting.chart_notes import usual_level
-from tension.reporting.data import ReportData, Scope, names_its_kind, week_rows
+from tension.reporting.data import ReportData, Scope, highest_weeks, names_its_kind, never_stated_text, week_rows
 from tension.reporting.layout import CHART_WEEKS, page_chart, flow_height, paragraph, file_stem, wrapped_table
 from tension.reporting.text import (
     ARROWS, cell_text, composition_text, coverage_text, cue_summary, display_quote, flag_text, intensity_level_text,
@@ -138,6 +138,11 @@ def one_row_per_sentence(rows: pd.DataFrame) -> pd.DataFrame:
     return kept
 
 
+def _never(data: ReportData, pair_id: str) -> str:
+    """'; <b>no statement in the whole database — check the codes ...</b>' for a pair no statement ever bore on."""
+    return f"; <b>{escape(never_stated_text(data.never[pair_id]))}</b>" if pair_id in data.never else ""
+
+
 def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: Path,
               styles: dict[str, ParagraphStyle]) -> list:
     """A pair's page for a week: its sentence, chart and the statements that moved its index (one line if none)."""
@@ -146,7 +151,8 @@ def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: 
     if pair["n_statements"].sum() == 0:
         # No page for a pair with nothing to show: one line says so.
         return [Spacer(1, 6), paragraph(f"<b>{escape(name)}</b>: no statements for this pair in the {CHART_WEEKS} "
-                                        f"weeks up to {scope.label}; no page.", styles["body"])]
+                                        f"weeks up to {scope.label}; no page{_never(data, pair_id)}.",
+                                        styles["body"])]
     story = [PageBreak(), paragraph(escape(f"{name} — week {scope.label}"), styles["h1"]),
              paragraph(_pair_sentence(row, before, earlier), styles["lead"]),
              paragraph(coverage_text(row), styles["note"]),
@@ -192,7 +198,7 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
     filled = pair[pair["n_statements"] > 0]
     if filled.empty:
         return [Spacer(1, 6), paragraph(f"<b>{escape(name)}</b>: no statements for this pair in {scope.label}; "
-                                        "no page.", styles["body"])]
+                                        f"no page{_never(data, pair_id)}.", styles["body"])]
     story = [PageBreak(), paragraph(escape(f"{name} — {scope.label}"), styles["h1"]),
              paragraph(composition_text(data.composition[data.composition["pair_id"] == pair_id]), styles["note"])]
     low, high = filled.loc[filled["index_value"].idxmin()], filled.loc[filled["index_value"].idxmax()]
@@ -214,10 +220,11 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
     figure = charts.weekly_figure(pair, name, None, notes, data.surges[data.surges["pair_id"] == pair_id])
     note = paragraph(CHART_NOTE, styles["note"])
     surges = _surge_section(data.surges[data.surges["pair_id"] == pair_id], styles)
+    highest = _highest_week_section(data, pair_id, pair, styles)
     if notes.empty:
         # the chart shrinks (down to 7 cm) to keep its caption on its page
         return story + [Spacer(1, 4), page_chart(figure, out_dir, f"{pair_id}_{file_stem(scope)}", 12.5, 7.0,
-                                                 flow_height(note)), note, *surges]
+                                                 flow_height(note)), note, *highest, *surges]
     rows = [["Week", "Index (95% interval)", "Change", "Departure", "Statement that shows it; who spoke that week",
              "Outlet, date", "Score"]]
     merged = notes.merge(pair[["week_start", "ci_low", "ci_high", "change", "baseline"]], on="week_start")
@@ -242,7 +249,49 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
     short = needed <= 9 * cm
     chart = page_chart(figure, out_dir, f"{pair_id}_{file_stem(scope)}", 12.5, 7.0,
                        flow_height(note) + (needed if short else 0.0))
-    return story + [Spacer(1, 4), chart, note, CondPageBreak(needed if short else 5 * cm), title, table, *surges]
+    return story + [Spacer(1, 4), chart, note, CondPageBreak(needed if short else 5 * cm), title, table, *highest,
+                    *surges]
+
+
+def _highest_week_section(data: ReportData, pair_id: str, pair: pd.DataFrame, styles: dict[str, ParagraphStyle]
+                          ) -> list:
+    """The statements behind a period's highest weeks, as a week's page lists them: of its highest intensity (its
+    most hostile statements first) and of its highest tone index (largest share first), once when they are one
+    week. The README's "every report lists its statements" held for flagged weeks only, and an analyst could not
+    check Japan–ROK's highest week (2024-W42, a trilateral act against the DPRK read as hostility between its
+    partners) from the PDF (session 25)."""
+    if data.highest.empty:
+        return []
+    weeks = highest_weeks(pair).get(pair_id, {})
+    story: list = []
+    for what, monday in weeks.items():
+        if what == "tone" and weeks.get("intensity") == monday:
+            continue  # one week: its table is there already
+        row = pair[pair["week_start"] == monday].iloc[0]
+        rows = data.highest[(data.highest["pair_id"] == pair_id)
+                            & (pd.to_datetime(data.highest["week_start"]) == pd.Timestamp(monday))]
+        counted = int(row["n_statements"])
+        both = what == "intensity" and weeks.get("tone") == monday
+        label = (f"{row['iso_week']}, the week of the highest intensity ({float(row['intensity']):.1f})"
+                 + (f" and of the highest tone index ({signed(row['index_value'])})" if both else "")
+                 if what == "intensity" else
+                 f"{row['iso_week']}, the week of the highest tone index ({signed(row['index_value'])})")
+        of = f"of {counted} state-voice statement{'s' * (counted != 1)}"
+        if what == "intensity":
+            rows = rows[rows["hostility"] > 0].sort_values(["hostility", "statement_id"], ascending=[False, True])
+        else:
+            rows = rows[rows["contribution"].abs() >= 0.005]  # as on a week's page: a 0.00 share moved nothing
+        if rows.empty:
+            story += [Spacer(1, 6), paragraph(f"<b>Statements of {label}: none to list here ({of}); "
+                                              "pair_statements has them (tension sql).</b>", styles["body"])]
+            continue
+        shown = min(len(one_row_per_sentence(rows)), TOP_STATEMENTS)
+        sentences = f"{shown} sentence{'s' * (shown != 1)}"
+        title = paragraph(f"Statements of {label}: " + (
+            f"its {shown} hostile {sentences.split(' ', 1)[1]} (what intensity sums), most hostile first, {of}"
+            if what == "intensity" else f"the {sentences} with the largest share of the index, {of}"), styles["h2"])
+        story += [CondPageBreak(5 * cm), title, _statement_table(rows, styles)]
+    return story
 
 
 def _said(n: object, limit: int | None = QUOTE_CHARS) -> str:

@@ -136,8 +136,16 @@ def change_text(row: pd.Series, before: pd.Series | None) -> str:
     the week before held one day of data, which is by design no week to compare with)."""
     if before is None or pd.isna(row["change"]):
         return f"—<br/><font size=7>{no_change_text(before)}</font>"
-    beyond = abs(row["change"]) > 1.96 * (row["index_se"] ** 2 + before["index_se"] ** 2) ** 0.5
+    beyond = beyond_noise(row, before)
     return f"{signed(row['change'])}<br/><font size=7>{'beyond noise' if beyond else 'within noise'}</font>"
+
+
+def beyond_noise(row: pd.Series, before: pd.Series | None) -> bool | None:
+    """Whether the change against the week before exceeds 1.96 standard errors of the difference (None: no change
+    computed)."""
+    if before is None or pd.isna(row.get("change")):
+        return None
+    return bool(abs(row["change"]) > 1.96 * (row["index_se"] ** 2 + before["index_se"] ** 2) ** 0.5)
 
 
 def no_change_text(before: pd.Series | None) -> str:
@@ -158,12 +166,24 @@ def no_change_text(before: pd.Series | None) -> str:
 TOP_STATEMENTS = 10
 
 
-def reason_text(moving: pd.DataFrame, change: float | None) -> str:
-    """The statement that moved the index most in the direction of the change, in one line."""
+def reason_text(moving: pd.DataFrame, change: float | None, beyond: bool | None = True,
+                index_value: float | None = None) -> str:
+    """The statement that moved the index most in the direction of the change, in one line; when the change is
+    within noise (`beyond` False), the statement with the largest share in the direction the week's index
+    (`index_value`, else the sum of the shares) leans: what the week rests on, since nothing moved it beyond noise."""
     if moving.empty:
         return "no statements this week"
     lead = ""
-    if change is None or pd.isna(change) or change == 0:
+    if beyond is False:
+        # The DPRK–Japan week at +0.38, 19 of 21 statements hostile, fell 0.06 (within noise): the most cooperative
+        # statement was named as what moved it (session 25's tester). Within noise, no statement moved it.
+        level = moving["contribution"].sum() if index_value is None or pd.isna(index_value) else float(index_value)
+        leaning = moving[moving["contribution"] * level > 0] if level else moving.iloc[0:0]
+        top = (leaning if not leaning.empty else moving)
+        top = top.loc[top["contribution"].abs().idxmax()]
+        lead = (f"nothing moved it beyond noise (change {signed(change)}, within noise); the largest share of its "
+                f"{signed(level)}: ")
+    elif change is None or pd.isna(change) or change == 0:
         top = moving.loc[moving["contribution"].abs().idxmax()]
     else:
         top = moving.loc[moving["contribution"].idxmax() if change > 0 else moving["contribution"].idxmin()]
@@ -201,6 +221,9 @@ def no_direction_text(earlier: pd.Series | None) -> str:
     if earlier is None:
         return "too early for a direction: the data starts under 4 weeks before"
     if pd.isna(earlier.get("trend")):
+        if _true(earlier.get("feed_gap")):
+            # not "no statements": nothing at all was read that week (a gap in the feeds, or before the data)
+            return f"no trend 4 weeks earlier to compare with ({earlier['iso_week']} was not read: no document)"
         return f"no trend 4 weeks earlier to compare with (no statements in {earlier['iso_week']})"
     return "no direction: its uncertainty could not be computed"
 
