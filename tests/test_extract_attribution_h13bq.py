@@ -1,0 +1,84 @@
+"""Rules of the sixty-seventh tuning round (branch h13bq): a state outlet's later interviewees.
+
+- "<a person>, <a post>, said:" — the second and third interviewees of a story, after "<someone> told KCNA:" — opens
+  that person's words as the told frame does (round 65): not the outlet's, not the voice told before. The person is of
+  the country the frame places them in (a foreign committee's chairman is of its country, a province of the DPRK
+  whose name begins "South" is no South Korea), else of the outlet's own country; the kind is the post's.
+
+Every sentence here is written for these tests (never copied from the corpora). Figures: docs/evaluation-extraction.md,
+"Sixty-seventh tuning round (branch h13bq)"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tension.extract.statements import extract_statements
+
+_KCNA_DAY = date(2012, 5, 2)
+
+
+def _rows(ctx, text: str) -> list[tuple]:
+    """(speaker, speaker country, kind, sorted targets, attribution, content) of each statement."""
+    return [(s.speaker, s.speaker_country, s.speaker_kind, ",".join(sorted(s.targets)), s.attribution, s.content)
+            for s in extract_statements(text, _KCNA_DAY, ctx.actors, ctx.lexicon, "KCNA")]
+
+
+def _of(rows: list[tuple], start: str) -> list[tuple]:
+    return [r for r in rows if r[5].startswith(start)]
+
+
+_STORY = ("Citizens Angered by Provocation\n\nThe reckless provocation of the south Korean regime enrages the people "
+          "in the north.\n\nRi Chol Su, an officer of the Korean People's Army, told KCNA:\n\n\"The army will deal a "
+          "merciless blow to the puppet warmongers of south Korea.\"\n\n{frame}\n\n\"The traitors of south Korea "
+          "will pay a dear price for their reckless provocation.\n\nWe will never pardon the Lee Myung Bak "
+          "group.\"\n\nThe puppet warmongers of south Korea staged frantic firing drills near the border on "
+          "Monday.\n")
+
+
+def test_a_second_interviewee_who_said_speaks_his_own_words(ctx):
+    rows = _rows(ctx, _STORY.format(frame="Ryu Chol Gun, a teacher at Pyongyang Teacher Training College, said:"))
+    for start in ("\"The traitors of south Korea", "We will never pardon"):
+        said = _of(rows, start)
+        assert said and all(r[0] == "Ryu Chol Gun" and r[1] == "PRK" and r[2] == "people" and "KOR" in r[3]
+                            for r in said), rows
+
+
+def test_the_name_after_the_post(ctx):
+    rows = _rows(ctx, _STORY.format(frame="A student at Kim Il Sung University, Jong Myong Hui, said:"))
+    said = _of(rows, "\"The traitors of south Korea")
+    assert said and all(r[0] == "Jong Myong Hui" and r[1] == "PRK" and r[2] == "people" for r in said), rows
+
+
+def test_a_ministry_official_who_said_is_the_government_s_voice(ctx):
+    rows = _rows(ctx, _STORY.format(frame="Pak Song Il, a department director of the Ministry of Public Health, said:"))
+    said = _of(rows, "\"The traitors of south Korea")
+    assert said and all(r[1] == "PRK" and r[2] == "government" for r in said), rows
+
+
+def test_a_province_named_south_is_no_south_korea(ctx):
+    rows = _rows(ctx, _STORY.format(frame="Choe Jong Nam, chairman of the South Hwanghae Provincial People's "
+                                          "Committee, said:"))
+    said = _of(rows, "\"The traitors of south Korea")
+    assert said and all(r[0] == "Choe Jong Nam" and r[1] == "PRK" and r[2] == "government" for r in said), rows
+
+
+def test_a_foreign_committee_s_chairman_is_of_his_country(ctx):
+    rows = _rows(ctx, _STORY.format(frame="Ram Bahadur Thapa, chairman of the Nepalese Committee for Supporting the "
+                                          "Reunification of Korea, said:"))
+    said = _of(rows, "\"The traitors of south Korea")
+    assert said and all(r[1] == "NPL" and r[2] == "diaspora_foreign" for r in said), rows
+
+
+def test_kcna_s_own_account_after_the_quotation_closes_stays_kcna_s(ctx):
+    rows = _rows(ctx, _STORY.format(frame="Ryu Chol Gun, a teacher at Pyongyang Teacher Training College, said:"))
+    own = _of(rows, "The puppet warmongers of south Korea staged")
+    assert own and all(r[0] == "KCNA" and r[2] == "state_media" for r in own), rows
+
+
+def test_words_said_with_no_quotation_mark_are_his(ctx):
+    text = ("Experts Censure Agreement\n\nKim Sang Il, a section chief of the Economic Institute of the Academy of "
+            "Social Sciences, told KCNA that the agreement is a humiliating one.\n\nKim Kwang Ho, a researcher of "
+            "the same institute, said:\n\nThe south Korean puppets sold the nation's interests to the United States "
+            "through the agreement.\n")
+    said = _of(_rows(ctx, text), "The south Korean puppets sold")
+    assert said and all(r[0] == "Kim Kwang Ho" and r[1] == "PRK" and r[2] == "academic" for r in said), said
