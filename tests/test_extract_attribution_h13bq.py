@@ -82,3 +82,16 @@ def test_words_said_with_no_quotation_mark_are_his(ctx):
             "through the agreement.\n")
     said = _of(_rows(ctx, text), "The south Korean puppets sold")
     assert said and all(r[0] == "Kim Kwang Ho" and r[1] == "PRK" and r[2] == "academic" for r in said), said
+
+
+def test_an_association_of_koreans_abroad_is_of_no_state(ctx):
+    rows = _rows(ctx, _STORY.format(frame="Pak Chol Su, chairman of the General Association of Koreans in China, "
+                                          "said:"))
+    said = _of(rows, "\"The traitors of south Korea")
+    assert said and all(r[1] is None and r[2] == "diaspora_foreign" for r in said), rows
+
+
+def test_a_friendship_body_whose_country_is_not_named_is_not_the_dprk(ctx):
+    rows = _rows(ctx, _STORY.format(frame="Han Pok Sun, a member of the Japan-Korea Friendship Association, said:"))
+    said = _of(rows, "\"The traitors of south Korea")
+    assert said and not any(r[0] == "Han Pok Sun" and r[1] == "PRK" for r in said), rows

@@ -45,16 +45,26 @@ _OPENING = re.compile(r"(?:In this regard|Meanwhile|Upon [^,]{1,80}|After [^,]{1
 TOLD_POSTS_FILE = DATA_DIR / "told_posts.tsv"
 
 
+# told_posts.tsv's marks that are no kind: a post of Koreans abroad (no state's voice), a foreign friendship body
+# (read only when the post names its country).
+_NO_STATE, _FOREIGN_BODY = "no_state", "foreign_body"
+
+
 @lru_cache(maxsize=1)
 def _post_kinds() -> dict[str, str]:
     """The words of a post that give its kind (told_posts.tsv), read on first use."""
     return {row["word"]: row["kind"] for row in read_tsv(TOLD_POSTS_FILE)}
 
 
+def _post_words(who: str) -> list[str]:
+    """What told_posts.tsv gives each of its words in the frame's subject, in order (kinds and marks)."""
+    kinds = _post_kinds()
+    return [kinds[w] for w in re.findall(r"[A-Za-z][\w-]*", who) if w in kinds]
+
+
 def _post_kind(who: str) -> str | None:
     """The kind told_posts.tsv gives the first of its words in the frame's subject, if any."""
-    kinds = _post_kinds()
-    return next((kinds[w] for w in re.findall(r"[A-Za-z][\w-]*", who) if w in kinds), None)
+    return next((kind for kind in _post_words(who) if kind not in (_NO_STATE, _FOREIGN_BODY)), None)
 
 
 def _post_phrase_kind(who: str) -> str | None:
@@ -107,6 +117,11 @@ def told_outlet_voice(sentence: Sentence, in_sentence: list[Mention], found: Seq
     if any(m.kind == PERSON and m.actor for m in inside if m.end - m.start > 0):
         return None  # (a person the dictionary knows: the extractor's own reading of the frame stands)
     country = inside[-1].country if inside else narrator.country
+    if said and (marks := _post_words(who)):
+        if _FOREIGN_BODY in marks and country == narrator.country:
+            return None  # (a friendship body whose country the post does not name: "the Japan-Korea ... Association")
+        if _NO_STATE in marks:
+            country = None  # (an association of Koreans abroad: no state's voice, not the country it is in)
     bodies = [m for m in inside if m.kind not in STATE_KINDS and m.kind != PERSON]
     name = names[-1] if names else (_NAME.match(who.strip()) or re.match(r".*", who.strip())).group(0)
     post = who.replace(name, " ") if name != who.strip() else who  # (a name's words are no post: "Kim Pok Man")
