@@ -95,3 +95,40 @@ def test_a_friendship_body_whose_country_is_not_named_is_not_the_dprk(ctx):
     rows = _rows(ctx, _STORY.format(frame="Han Pok Sun, a member of the Japan-Korea Friendship Association, said:"))
     said = _of(rows, "\"The traitors of south Korea")
     assert said and not any(r[0] == "Han Pok Sun" and r[1] == "PRK" for r in said), rows
+
+
+# The DPRK launch default (act_types.tsv; guideline decision 4) is for a DPRK act. A DPRK voice's words about a
+# missile, a satellite or a nuclear programme that name their target keep the named ones only: "If a target is named
+# ... list only the named ones and those the act clearly implies" — a statement that is no act implies none.
+
+def _targets_of(ctx, text: str, start: str, speaker: str | None = "KCNA") -> list[tuple]:
+    found = extract_statements(text, _KCNA_DAY, ctx.actors, ctx.lexicon, speaker)
+    return [(s.speaker_country, ",".join(sorted(s.targets)), s.is_act) for s in found if s.content.startswith(start)]
+
+
+def test_a_dprk_body_on_the_south_s_missile_policy_targets_the_south_alone(ctx):
+    text = ("NDC Spokesman Slams Missile Policy\n\nA spokesman for the National Defence Commission of the DPRK issued "
+            "a statement Tuesday.\n\nThe spokesman said the south Korean puppet regime made public a reckless "
+            "missile policy declaration to extend the range of its missiles.\n")
+    rows = _targets_of(ctx, text, "The spokesman said")
+    assert rows and all(r[0] == "PRK" and r[1] == "KOR" for r in rows), rows
+
+
+def test_the_north_ready_to_strike_the_south_targets_the_south_alone(ctx):
+    text = ("North Korea Warns Seoul\n\nNorth Korea said Sunday its missile units are ready to strike South Korea, "
+            "ramping up pressure on its rival.\n")
+    rows = _targets_of(ctx, text, "North Korea said Sunday", speaker=None)
+    assert rows and all(r[0] == "PRK" and r[1] == "KOR" for r in rows), rows
+
+
+def test_a_dprk_launch_toward_japan_still_bears_on_all_three(ctx):
+    text = "Missile Fired\n\nNorth Korea fired a ballistic missile toward Japan on Tuesday, the ministry said.\n"
+    rows = _targets_of(ctx, text, "North Korea fired", speaker=None)
+    assert rows and any(r[0] == "PRK" and r[1] == "JPN,KOR,USA" for r in rows), rows
+
+
+def test_a_dprk_nuclear_stance_naming_no_one_keeps_the_launch_default(ctx):
+    text = ("DPRK Stand Clarified\n\nA spokesman for the National Defence Commission of the DPRK issued a statement "
+            "Tuesday.\n\nThe spokesman said the DPRK will further bolster its nuclear deterrent for self-defence.\n")
+    rows = _targets_of(ctx, text, "The spokesman said")
+    assert rows and all(r[0] == "PRK" and r[1] == "JPN,KOR,USA" for r in rows), rows
