@@ -132,3 +132,35 @@ def test_a_dprk_nuclear_stance_naming_no_one_keeps_the_launch_default(ctx):
             "Tuesday.\n\nThe spokesman said the DPRK will further bolster its nuclear deterrent for self-defence.\n")
     rows = _targets_of(ctx, text, "The spokesman said")
     assert rows and all(r[0] == "PRK" and r[1] == "JPN,KOR,USA" for r in rows), rows
+
+
+def test_a_serviceman_who_said_is_the_military_s_voice(ctx):
+    rows = _rows(ctx, _STORY.format(frame="Kang Chol Ho, a serviceman, said:"))
+    said = _of(rows, "\"The traitors of south Korea")
+    assert said and all(r[0] == "Kang Chol Ho" and r[1] == "PRK" and r[2] == "military" for r in said), rows
+
+
+def test_a_dprk_body_named_of_korea_is_the_dprk_s(ctx):
+    rows = _rows(ctx, _STORY.format(frame="Hwang Chol Nam, a section chief of the Pyongyang City Committee of the Union "
+                                          "of Agricultural Workers of Korea, said:"))
+    said = _of(rows, "\"The traitors of south Korea")
+    assert said and all(r[0] == "Hwang Chol Nam" and r[1] == "PRK" for r in said), rows
+
+
+def test_an_official_of_the_cprk_is_the_government_s_voice(ctx):
+    rows = _rows(ctx, _STORY.format(frame="A section chief of the Secretariat of the Committee for the Peaceful "
+                                          "Reunification of Korea, Min Chol Su, said:"))
+    said = _of(rows, "\"The traitors of south Korea")
+    assert said and all(r[0] == "Min Chol Su" and r[1] == "PRK" and r[2] == "government" for r in said), rows
+
+
+def test_a_quotation_pending_before_a_said_frame_is_not_the_outlet_s(ctx):
+    # (a told frame the rule leaves to the extractor — it reads "a KPA officer" as the army — and a quotation whose
+    # sentences name no one, kept for the speaker after it: the next frame's, as before the said-frame was read)
+    text = ("Soldiers Angered\n\nThe provocation of the south Korean regime enrages the servicepersons.\n\nHo Kwang "
+            "Bok, a KPA officer, told KCNA:\n\n\"Only a strong counter measure can stop a war on this land.\n\nAny "
+            "provocation will meet an annihilating blow.\"\n\nJong Yong Su, a KPA officer, said:\n\n\"The traitors "
+            "will be wiped out.\"\n")
+    rows = _rows(ctx, text)
+    said = _of(rows, "\"Only a strong counter measure") + _of(rows, "Any provocation will meet")
+    assert len(said) == 2 and all(r[0] != "KCNA" and r[1] == "PRK" for r in said), rows
