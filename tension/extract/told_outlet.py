@@ -112,7 +112,8 @@ def told_outlet_voice(sentence: Sentence, in_sentence: list[Mention], found: Seq
         named = (at, at + len(names[0]))  # (a person the post names is no speaker: "Kim Il Sung University")
         if any(m.actor and m.start < named[1] and named[0] < m.end for m in inside):
             return None  # (a name the dictionary knows, a paper's or a person's: the extractor's reading stands)
-        inside = [m for m in inside if m.kind != PERSON]
+        # (a bare "Korea" in a body's name is the narrator's own: "the Union of Agricultural Workers of Korea")
+        inside = [m for m in inside if m.kind != PERSON and m.text != "Korea"]
         names = [_AGE.sub("", names[0])]  # (the first: a place after the post is no name, "Phyongsong City")
     if any(m.kind == PERSON and m.actor for m in inside if m.end - m.start > 0):
         return None  # (a person the dictionary knows: the extractor's own reading of the frame stands)
