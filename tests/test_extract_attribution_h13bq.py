@@ -98,8 +98,9 @@ def test_a_friendship_body_whose_country_is_not_named_is_not_the_dprk(ctx):
 
 
 # The DPRK launch default (act_types.tsv; guideline decision 4) is for a DPRK act. A DPRK voice's words about a
-# missile, a satellite or a nuclear programme that name their target keep the named ones only: "If a target is named
-# ... list only the named ones and those the act clearly implies" — a statement that is no act implies none.
+# missile, a satellite or a nuclear programme that name the South keep the named ones only: "If a target is named
+# ... list only the named ones and those the act clearly implies" — a statement that is no act implies none. Words
+# naming only the US keep the default (the South they mean is often "the group" the extractor does not resolve).
 
 def _targets_of(ctx, text: str, start: str, speaker: str | None = "KCNA") -> list[tuple]:
     found = extract_statements(text, _KCNA_DAY, ctx.actors, ctx.lexicon, speaker)
@@ -164,3 +165,11 @@ def test_a_quotation_pending_before_a_said_frame_is_not_the_outlet_s(ctx):
     rows = _rows(ctx, text)
     said = _of(rows, "\"Only a strong counter measure") + _of(rows, "Any provocation will meet")
     assert len(said) == 2 and all(r[0] != "KCNA" and r[1] == "PRK" for r in said), rows
+
+
+def test_words_naming_only_the_south_s_american_master_keep_the_south(ctx):
+    text = ("DPRK Stand Clarified\n\nA spokesman for the National Defence Commission of the DPRK issued a statement "
+            "Tuesday.\n\nThe spokesman said the puppet group is busy with confrontation.\n\nSuch attempt will only "
+            "reveal the colors of the group as a nuclear war servant for its American master.\n")
+    rows = _targets_of(ctx, text, "Such attempt")
+    assert rows and all(r[0] == "PRK" and "KOR" in r[1].split(",") for r in rows), rows
