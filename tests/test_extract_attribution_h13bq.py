@@ -63,8 +63,8 @@ def test_a_province_named_south_is_no_south_korea(ctx):
 
 
 def test_a_foreign_committee_s_chairman_is_of_his_country(ctx):
-    rows = _rows(ctx, _STORY.format(frame="Ram Bahadur Thapa, chairman of the Nepalese Committee for Supporting the "
-                                          "Reunification of Korea, said:"))
+    rows = _rows(ctx, _STORY.format(frame="Ram Bahadur Thapa, head of a Nepalese study group on the Korean question, "
+                                          "said:"))
     said = _of(rows, "\"The traitors of south Korea")
     assert said and all(r[1] == "NPL" and r[2] == "diaspora_foreign" for r in said), rows
 
