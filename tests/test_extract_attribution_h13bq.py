@@ -76,8 +76,8 @@ def test_kcna_s_own_account_after_the_quotation_closes_stays_kcna_s(ctx):
 
 
 def test_words_said_with_no_quotation_mark_are_his(ctx):
-    text = ("Experts Censure Agreement\n\nKim Sang Il, a section chief of the Economic Institute of the Academy of "
-            "Social Sciences, told KCNA that the agreement is a humiliating one.\n\nKim Kwang Ho, a researcher of "
+    text = ("Experts Censure Agreement\n\nKim Sang Il, who heads a team at an institute of the Academy of Sciences, "
+            "told KCNA that the agreement is a humiliating one.\n\nKim Kwang Ho, a researcher of "
             "the same institute, said:\n\nThe south Korean puppets sold the nation's interests to the United States "
             "through the agreement.\n")
     said = _of(_rows(ctx, text), "The south Korean puppets sold")
@@ -142,8 +142,8 @@ def test_a_serviceman_who_said_is_the_military_s_voice(ctx):
 
 
 def test_a_dprk_body_named_of_korea_is_the_dprk_s(ctx):
-    rows = _rows(ctx, _STORY.format(frame="Hwang Chol Nam, a section chief of the Pyongyang City Committee of the Union "
-                                          "of Agricultural Workers of Korea, said:"))
+    rows = _rows(ctx, _STORY.format(frame="Hwang Chol Nam, who keeps the books of a county branch of the Union of "
+                                          "Agricultural Workers of Korea, said:"))
     said = _of(rows, "\"The traitors of south Korea")
     assert said and all(r[0] == "Hwang Chol Nam" and r[1] == "PRK" for r in said), rows
 
