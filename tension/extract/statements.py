@@ -114,6 +114,10 @@ def extract_statements(
             found = [voiced]  # (the outlet's account of the act would be its own statement otherwise)
         if lexicon.kinds is not None and (told := told_outlet_voice(sentence, in_sentence, found, doc, lexicon.kinds)):
             doc.told, doc.continuing_kind = told  # ("<a worker> told KCNA:" opens his words, not the outlet's)
+            if pending_quote and (speakers := [s for s in found if s.speaker_country]):  # (as before the frame was read)
+                statements.extend(_quoted(continued(s, speakers[0], "quote (speaker after)"), s,
+                                          mentions_in(mentions, s.start, s.end), doc.cues) for s in pending_quote)
+                pending_quote = []
             doc.continuing = doc.told
             doc.continuing_colon = True
             if body[sentence.end :].lstrip()[:1] not in ('"', "\u201c"):

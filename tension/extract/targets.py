@@ -107,8 +107,8 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         implied = None
     if implied and "KOR" in implied and act.actor_country != "*" and kinds.is_transfer(statement.content):
         implied = None  # "North Korea sent artillery shells to Russia": a transfer, no use of force on the South
-    if implied and statement.targets and act.actor_country != "*":
-        # "fired a missile toward Japan": the targets the act implies besides the one named
+    if implied and statement.targets and act.actor_country != "*" and (statement.is_act or implied[0] not in statement.targets):
+        # "fired a missile toward Japan": the act's other targets; words about it naming the South keep it (round 67)
         statement.targets.extend(t for t in implied if t not in statement.targets and t != statement.speaker_country)
     if not statement.targets and statement.speaker_country:
         if implied:
