@@ -1,5 +1,5 @@
 """Co-speakers of one statement are not each other's targets (issue 13 round 68, the Japan-desk tester's finding 1):
-"the United States, South Korea and Japan announced ..." gave each later speaker of the list the earlier ones as
+"Washington, Seoul and Tokyo announced ... against North Korea" gave each later speaker of the list the earlier ones as
 targets, carried from the row of the same sentence before it (KOR->JPN, JPN->KOR rows at the score of words aimed at
 the DPRK). Every sentence here is written for these tests (never copied from the corpora). Rule: docs/labelling-
 guideline.md, proposed decision P1 (decision 3 read for joint words); figures: docs/evaluation-extraction.md, round 68."""
@@ -27,8 +27,8 @@ def _targets_of(rows: list[tuple], country: str) -> list[tuple]:
 
 def test_three_states_announcing_a_team_against_the_north_do_not_target_each_other(ctx):
     # main: USA -> (PRK,), KOR -> (PRK, USA), JPN -> (KOR, PRK, USA): each took the rows before it as targets
-    rows = _rows(ctx, "The United States, South Korea and Japan on Wednesday announced the launch of a new team to "
-                      "monitor the enforcement of sanctions against North Korea.")
+    rows = _rows(ctx, "Washington, Seoul and Tokyo on Monday announced the launch of a three-nation team to monitor "
+                      "the enforcement of UN sanctions against North Korea.")
     for country in ("USA", "KOR", "JPN"):
         assert _targets_of(rows, country) == [("PRK",)], rows
 
@@ -58,9 +58,9 @@ def test_a_reciprocal_verb_keeps_both_sides_as_each_others_targets(ctx):
 
 def test_words_aimed_only_at_the_speakers_themselves_keep_them_as_targets(ctx):
     # their cooperation is the news (decisions 3, 23): no third party, the co-speakers stay each other's targets
-    rows = _rows(ctx, "South Korea, China and Japan vowed to ramp up their three-way cooperation at a rare summit in "
-                      "Tokyo.")
-    assert _targets_of(rows, "CHN") == [("JPN", "KOR")] and _targets_of(rows, "JPN") == [("CHN", "KOR")], rows
+    rows = _rows(ctx, "South Korea, China and Japan pledged to deepen their trilateral partnership at a meeting in "
+                      "Beijing.")
+    assert _targets_of(rows, "CHN") == [("KOR",)] and _targets_of(rows, "JPN") == [("CHN", "KOR")], rows
 
 
 def test_one_speaker_pointing_back_keeps_the_carried_targets(ctx):
