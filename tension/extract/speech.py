@@ -20,6 +20,7 @@ from tension.extract.inverted import inverted_frame_findings, inverted_speaker
 from tension.extract.kinds import RELAYED_BODIES
 from tension.extract.mentions import PERSON, Mention
 from tension.extract.mutual import mutual_partners
+from tension.extract.owned_nouns import owned_noun
 from tension.extract.references import issuing_words
 from tension.extract.speakers import (VOICES_WITHOUT_NAMES, content_end, known_speakers, not_said,
                                       noun_phrase_speaker, object_before)
@@ -104,7 +105,8 @@ def speech_verb_findings(
 def _verb_findings(cl: _Clause, anchor: re.Match) -> list[Finding] | None:
     """The findings of one reporting verb, or None when it has no speaker (the clause's next verb is tried)."""
     verb = anchor.group(0).split()[0]
-    if not_said(cl.blanked, anchor, verb, cl.c_start, cl.c_end, cl.rules):
+    if not_said(cl.blanked, anchor, verb, cl.c_start, cl.c_end, cl.rules) or \
+            owned_noun(cl.blanked, anchor, verb, cl.c_end):  # ("Tokyo's claims to Dokdo": a noun, nothing said)
         return None
     if _WORDS_TOLD_BEFORE.match(anchor.group(0)):
         return []  # "Lavrov made the remarks at a briefing ...": when words told before were said, no row

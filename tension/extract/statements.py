@@ -22,6 +22,7 @@ from functools import lru_cache
 from tension.extract import context
 from tension.extract.actors import ActorDictionary
 from tension.extract.clause_statements import sentence_statements
+from tension.extract.co_speakers import without_co_speakers
 from tension.extract.clauses import names_only, promotion
 from tension.extract.continuation import closes_quote, continued, ends_continuation, only_a_frame, opens_quote
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
@@ -169,6 +170,7 @@ def extract_statements(
             complete_targets(statement, sentence, doc, lexicon.kinds, lexicon.anaphor,
                               [s.speaker_country for s in found if s is not statement and s.is_act
                                and s.content == statement.content] if len(found) > 1 else [])
+            without_co_speakers(statement, found)  # (words of a list of speakers aimed at a third party: P1)
             if doc.narrator is None:
                 domestic_act(statement)
             elif doc.continuing is not None:
