@@ -37,6 +37,7 @@ from tension.extract.references import issued_documents, issuing_words, publishe
 from tension.extract.scan import WordIndex
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets
+from tension.extract.text_issuers import issued_text_voice
 from tension.extract.told_outlet import told_outlet_voice
 from tension.extract.unknown_people import country_and_kind, name_words, unknown_people
 from tension.extract.story_voices import diaspora_voices, relayed_lead_voices
@@ -112,6 +113,8 @@ def extract_statements(
                 voiced := voices_in_headline(sentence, in_sentence, narrator) or headline_source_voice(
                     sentence, in_sentence, narrator, lexicon, doc)) is not None:
             found = [voiced]  # (the outlet's account of the act would be its own statement otherwise)
+        if lexicon.kinds is not None and doc.narrator is not None:
+            found = issued_text_voice(found, sentence, doc, body, lexicon.kinds)  # ("the article" another's text)
         if lexicon.kinds is not None and (told := told_outlet_voice(sentence, in_sentence, found, doc, lexicon.kinds)):
             doc.told, doc.continuing_kind = told  # ("<a worker> told KCNA:" opens his words, not the outlet's)
             doc.continuing = doc.told
