@@ -75,6 +75,17 @@ def test_a_southern_partys_commentary_is_not_kcnas(ctx):
     assert after and all(r[0] != "KCNA" and r[1] != "PRK" for r in after), rows
 
 
+def test_the_subject_of_the_content_before_a_closing_frame_is_not_the_issuer(ctx):
+    # "<the South's authorities' act> ..., said <a paper not known> in an article": the authorities are what the
+    # article is about; "the article said" later is the paper's, not theirs nor KCNA's
+    rows = _rows(ctx, "Dispatch of Team Slammed\n\nThe south Korean authorities' dispatch of a team to the U.S. was "
+                      "meant to fool the public, said the Internet paper Hanmaum Ilbo in an article on April 3., The "
+                      "team only toured two factories, the article said, and went on:\n\nThe public is angry about "
+                      "the beef imports.\n\nBut the team could not confirm anything, the article said.\n")
+    said = _of(rows, "But the team could not confirm")
+    assert said and all(r[0] != "KCNA" and r[1] not in ("PRK", "KOR") and r[2] == "media" for r in said), rows
+
+
 def test_a_known_dprk_papers_bylined_article_is_the_papers(ctx):
     rows = _rows(ctx, "Warmongers Slammed\n\nThe reckless war drills of the south Korean puppet army are a grave "
                       "provocation, according to a bylined article of Rodong Sinmun Wednesday.\n\nThe puppets are "

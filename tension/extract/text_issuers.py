@@ -30,6 +30,9 @@ from tension.extract.walk import Walk, as_mention
 # ("<content>, <paper> Friday says this in a bylined article", "..., said <paper> in an article").
 _HEAD = re.compile(r"(?:(?:[A-Z][\w.'’-]*|a|an|the|of|for|[a-z]*spokes\w+|deputy|vice-\w+|vice|'s|’s)\s+)*")
 _AFTER_CONTENT = re.compile(r",\s*(?:(?:said|says|according\s+to)\s+)?(?:the\s+)?$")
+# A closing frame between a sentence's head and the text's noun ("The <South's> authorities' dispatch ..., said <a
+# paper the dictionary does not know> in an article"): the head is what the text is about, not its issuer.
+_FRAME_BETWEEN = re.compile(r",\s*(?:said|says|according\s+to)\b")
 # "a bylined article of <paper>", "a joint statement issued by <party>"
 _OF = re.compile(r"\s+(?:of|by|(?:issued|carried|released|published|posted)\s+by)\s+(?:the\s+)?")
 # The breaks before which a sentence of KCNA's glued paragraphs begins ("..., , The article said")
@@ -98,8 +101,11 @@ def _issuer(noun: str, body: str, end: int, mentions: list[Mention], narrator: M
         return None if after.actor == narrator.actor else (after, after.text)
     # the head of the sentence (or of the frame after its content) that introduces the text
     heads = [m for m in named if m.end <= at and m.kind not in STATE_KINDS and (
-        _HEAD.fullmatch(body, opens, m.start) or _AFTER_CONTENT.search(body, opens, m.start))]
+        _HEAD.fullmatch(body, opens, m.start) and not _FRAME_BETWEEN.search(body, m.end, at) or
+        _AFTER_CONTENT.search(body, opens, m.start))]
     if heads:
         head = heads[-1]
         return None if head.actor == narrator.actor else (head, head.text)
-    return None, body[opens:at]
+    words = body[opens:at]
+    frames = list(_FRAME_BETWEEN.finditer(words))
+    return None, words[frames[-1].end():] if frames else words  # (the issuer's words after a closing frame)
