@@ -67,8 +67,8 @@ def test_an_article_a_foreign_personage_dedicated_to_a_daily_is_his(ctx):
 
 
 def test_a_southern_partys_commentary_is_not_kcnas(ctx):
-    rows = _rows(ctx, "Fighter Purchase Opposed\n\nA spokesman for the Democratic Labor Party of south Korea in a "
-                      "commentary on April 2 voiced opposition to the purchase of fighters., The deal only serves the "
+    rows = _rows(ctx, "Fighter Purchase Opposed\n\nThe vice-spokesman of the New Progressive Party of south Korea in "
+                      "a brief commentary on April 2 voiced disapproval of the fighter deal., The deal only serves the "
                       "interests of U.S. arms makers, the commentary said, and continued:\n\nThe authorities must stop "
                       "buying fighters from the U.S. at once.\n")
     after = _of(rows, "The authorities must stop")
