@@ -109,3 +109,39 @@ def test_a_commentary_kcna_released_stays_kcnas(ctx):
                       "\n\nThe puppets' firing drills are a grave provocation against the DPRK, the commentary said.\n")
     own = _of(rows, "The puppets' firing drills")
     assert own and all(r[0] == "KCNA" and r[1] == "PRK" for r in own), rows
+
+
+# - A frame that only points back and opens a colon ("It went on:", "..., the ralliers said, and went on:") after a
+#   relayed voice of no country (a statement of a body the dictionary does not know, speakers at a rally) goes on in
+#   that voice: such a voice is no last speaker, so the frame found no one and the text after the colon was KCNA's.
+
+_UNKNOWN_BODY = ("Crackdown Denounced by Brazilian Body\n\nThe Rio Study Circle of Korean Affairs put out a statement late "
+                 "last week to protest at the south Korean authorities' crackdown on activists.\n\nThe statement said "
+                 "that the south Korean regime is now committing crimes against its own people.\n\nIt went on:\n\nThe "
+                 "south Korean authorities should immediately release the arrested activists and repeal the \"Security "
+                 "Law.\"\n")
+
+
+def test_it_went_on_after_a_statement_of_a_body_not_known_is_not_kcnas(ctx):
+    rows = _rows(ctx, _UNKNOWN_BODY)
+    after = _of(rows, "The south Korean authorities should immediately release")
+    assert after and all(r[0] != "KCNA" and r[1] != "PRK" for r in after), rows
+
+
+def test_the_ralliers_frame_after_speakers_of_no_country_goes_on_in_their_voice(ctx):
+    rows = _rows(ctx, "Apology Rejected\n\nRelatives of the victims of the past dictatorship met in Seoul on Monday to "
+                      "reject the apology of the ruling party's candidate.\n\nThe speakers said her apology was "
+                      "empty.\n\nHer apology only rubbed salt into old wounds of south Korean people, the ralliers said, "
+                      "and went on:\n\nThe candidate of south Korea's ruling party is no different from the dictator "
+                      "of the past.\n")
+    frame = _of(rows, "Her apology only rubbed salt")
+    after = _of(rows, "The candidate of south Korea's ruling party")
+    assert frame and after and all(r[0] != "KCNA" and r[1] != "PRK" for r in frame + after), rows
+
+
+def test_it_went_on_after_only_kcnas_own_account_stays_kcnas(ctx):
+    # counter-case: no relayed voice spoke before the frame
+    rows = _rows(ctx, "Warmongers Slammed\n\nThe south Korean puppet warmongers staged firing drills near the border on "
+                      "Monday.\n\nIt went on:\n\nThe puppets will pay dearly for their reckless provocation.\n")
+    own = _of(rows, "The puppets will pay dearly")
+    assert own and all(r[0] == "KCNA" and r[1] == "PRK" for r in own), rows

@@ -25,7 +25,8 @@ from tension.extract.clause_statements import sentence_statements
 from tension.extract.clauses import names_only, promotion
 from tension.extract.continuation import closes_quote, continued, ends_continuation, only_a_frame, opens_quote
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
-from tension.extract.goes_on import issuer_going_on, issuer_voice_ends, relayed_issuer_going_on, voice_going_on
+from tension.extract.goes_on import (issuer_going_on, issuer_voice_ends, relayed_issuer_going_on, unplaced_voice_going_on,
+                                     voice_going_on)
 from tension.extract.headlines import (empty_headline_takes_lead, headline_source_voice, voiceless_headline_takes_lead,
                                       voices_in_headline)
 from tension.extract.institutions import dateline_country, domestic_act, domestic_bodies, relative_clause_of_body
@@ -152,6 +153,10 @@ def extract_statements(
             # (the outlet's own account, unless what the sentence tells is an earlier act: "In August 1981 he
             # proposed ...", a finding left out as background above; a speaker going on after a colon who tells
             # the past is saying it now)
+            if doc.continuing is None and (voice := unplaced_voice_going_on(sentence, statements, doc)) is not None:
+                doc.continuing, doc.continuing_kind = voice  # ("<a body of no country> ... . It went on:")
+                doc.continuing_colon = True
+                narrator = doc.continuing
             how = "continued (after colon)" if narrator is doc.continuing else "document"
             if sentence.text.rstrip().endswith(":") and len(sentence.text.split()) <= 6:
                 # "It went on:", "The white paper continued:": a frame with nothing said yet, no row (its speaker
