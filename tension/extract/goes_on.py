@@ -274,3 +274,36 @@ def crowd_going_on(statement: Statement, sentence: Sentence, doc: Walk) -> State
     return replace(statement, speaker="They", speaker_actor=crowd.actor, speaker_country=crowd.country,
                    speaker_role=crowd.role or None, speaker_kind=crowd.kind,
                    attribution="speech verb" if crowd.country else "speech verb (no state)", reported_by=narrator.text)
+
+
+# A frame that only points back and opens a colon: "It went on:", "The statement continued:" (the whole sentence), or
+# closes a sentence of the text's words: "..., it said, adding:", "..., the ralliers said, and went on:".
+_POINTING_FRAME = re.compile(
+    r"(?:^|,\s+)(?:it|they|he|she|the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:also\s+|further\s+|then\s+)?"
+    r"(?:said|says|noted|notes|continued|continues|went\s+on|goes\s+on|added|adds|stressed|stated|declared)"
+    r"(?:,?\s*(?:and\s+)?(?:went\s+on|goes\s+on|continued|continues|adding|saying))?\s*:\s*$", re.I)
+# The kinds of a relayed voice of no country whose text such a frame goes on with (a crowd, a civic body, a body
+# abroad, a paper: kinds of no state voice)
+_UNPLACED_VOICES = frozenset({"civic", "people", "diaspora_foreign", "media"})
+# How many sentences back that voice may have spoken
+_VOICE_SPAN = 3
+
+
+def unplaced_voice_going_on(sentence: Sentence, statements: Sequence[Statement], doc: Walk
+                            ) -> tuple[Mention, str | None] | None:
+    """The relayed voice of no country that goes on after a sentence whose only frame points back and opens a colon
+    ("It went on:", "..., it said, adding:") and that gave no statement of its own, with its kind; None otherwise.
+    Such a voice is no last speaker ("it" finds no one: targets.py keeps placed voices), so the text after the colon
+    went to the outlet's own voice (issue 13 round 66: 11 of 44 wrong rows drawn blind after back-reference frames)."""
+    narrator = doc.narrator
+    if narrator is None or not sentence.text.rstrip().endswith(":") or \
+            (frame := _POINTING_FRAME.search(sentence.text)) is None:
+        return None
+    if frame.start() == 0 and len(sentence.text.split()) > 6:
+        return None  # ("The statement said that ...:" is no frame that only points back)
+    voice = next((s for s in reversed(statements) if s.sentence_index < sentence.index and
+                  not s.attribution.startswith(("document", "headline")) and s.speaker_actor != narrator.actor), None)
+    if voice is None or voice.speaker_country or voice.speaker_kind not in _UNPLACED_VOICES or \
+            sentence.index - voice.sentence_index > _VOICE_SPAN:
+        return None
+    return as_mention(voice), voice.speaker_kind

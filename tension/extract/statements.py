@@ -26,7 +26,8 @@ from tension.extract.co_speakers import without_co_speakers
 from tension.extract.clauses import names_only, promotion
 from tension.extract.continuation import closes_quote, continued, ends_continuation, only_a_frame, opens_quote
 from tension.extract.findings import MODALITIES, Finding, Statement, outside_quotes, referents  # noqa: F401
-from tension.extract.goes_on import issuer_going_on, issuer_voice_ends, relayed_issuer_going_on, voice_going_on
+from tension.extract.goes_on import (issuer_going_on, issuer_voice_ends, relayed_issuer_going_on, unplaced_voice_going_on,
+                                     voice_going_on)
 from tension.extract.headlines import (empty_headline_takes_lead, headline_source_voice, voiceless_headline_takes_lead,
                                       voices_in_headline)
 from tension.extract.institutions import dateline_country, domestic_act, domestic_bodies, relative_clause_of_body
@@ -38,6 +39,7 @@ from tension.extract.references import issued_documents, issuing_words, publishe
 from tension.extract.scan import WordIndex
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets
+from tension.extract.text_issuers import issued_text_voice
 from tension.extract.told_outlet import told_outlet_voice
 from tension.extract.unknown_people import country_and_kind, name_words, unknown_people
 from tension.extract.story_voices import diaspora_voices, relayed_lead_voices
@@ -113,6 +115,8 @@ def extract_statements(
                 voiced := voices_in_headline(sentence, in_sentence, narrator) or headline_source_voice(
                     sentence, in_sentence, narrator, lexicon, doc)) is not None:
             found = [voiced]  # (the outlet's account of the act would be its own statement otherwise)
+        if lexicon.kinds is not None and doc.narrator is not None:
+            found = issued_text_voice(found, sentence, doc, body, lexicon.kinds)  # ("the article" another's text)
         if lexicon.kinds is not None and (told := told_outlet_voice(sentence, in_sentence, found, doc, lexicon.kinds)):
             doc.told, doc.continuing_kind = told  # ("<a worker> told KCNA:" opens his words, not the outlet's)
             if pending_quote and (speakers := [s for s in found if s.speaker_country]):  # (as before the frame was read)
@@ -154,6 +158,10 @@ def extract_statements(
             # (the outlet's own account, unless what the sentence tells is an earlier act: "In August 1981 he
             # proposed ...", a finding left out as background above; a speaker going on after a colon who tells
             # the past is saying it now)
+            if doc.continuing is None and (voice := unplaced_voice_going_on(sentence, statements, doc)) is not None:
+                doc.continuing, doc.continuing_kind = voice  # ("<a body of no country> ... . It went on:")
+                doc.continuing_colon = True
+                narrator = doc.continuing
             how = "continued (after colon)" if narrator is doc.continuing else "document"
             if sentence.text.rstrip().endswith(":") and len(sentence.text.split()) <= 6:
                 # "It went on:", "The white paper continued:": a frame with nothing said yet, no row (its speaker
