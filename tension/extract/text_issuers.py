@@ -93,7 +93,7 @@ def _issuer(noun: str, body: str, end: int, mentions: list[Mention], narrator: M
     if intro is None:
         return None
     at = intro.start()
-    opens = max(body.rfind(b, 0, at) + len(b) if body.rfind(b, 0, at) >= 0 else 0 for b in _BREAKS)
+    opens = max(_after_last(body, b, at) for b in _BREAKS)
     named = [m for m in mentions if opens <= m.start < intro.end() + 60 and not m.backref and m.country]
     # "a bylined article of <paper>": the one named right after the noun
     after = next((m for m in named if m.start >= intro.end() and _OF.fullmatch(body, intro.end(), m.start)), None)
@@ -109,3 +109,9 @@ def _issuer(noun: str, body: str, end: int, mentions: list[Mention], narrator: M
     words = body[opens:at]
     frames = list(_FRAME_BETWEEN.finditer(words))
     return None, words[frames[-1].end():] if frames else words  # (the issuer's words after a closing frame)
+
+
+def _after_last(body: str, brk: str, at: int) -> int:
+    """Where the text after the last `brk` before `at` begins (0 when there is none)."""
+    found = body.rfind(brk, 0, at)
+    return found + len(brk) if found >= 0 else 0
