@@ -107,8 +107,14 @@ def gold_items(parts: tuple[str, ...]) -> list[dict]:
                 rows["doc_id"], rows["part"])]
 
 
-def pool_items(paths: dict[str, str], keys: Path = None) -> tuple[list[dict], dict]:
-    """The pooled blind keys (evaluation.blind_pool's pool, each key once) found in the databases; counts."""
+# Round 48's own blind draw (evaluation/labels/blind/2568cea_h14ay_hostility.tsv, labelled after the fit and the T2
+# run): fresh text, never in the fitted table; scored with `--fresh`.
+FRESH = ("h14ay",)
+
+
+def pool_items(paths: dict[str, str], keys: Path = None, fresh: bool = False) -> tuple[list[dict], dict]:
+    """The pooled blind keys (evaluation.blind_pool's pool, each key once, FRESH left out) found in the databases;
+    counts. With `fresh`, only the FRESH draw's keys instead."""
     import duckdb
 
     from evaluation import blind_pool
@@ -119,7 +125,7 @@ def pool_items(paths: dict[str, str], keys: Path = None) -> tuple[list[dict], di
     items, seen = [], set()
     counts = {"keys": 0, "found": 0, "duplicate": 0, "gold": 0}
     for path in sorted((keys or blind_pool.BLIND).glob("*_hostility.tsv")):
-        if any(t in path.name for t in blind_pool.TARGETED):
+        if any(t in path.name for t in blind_pool.TARGETED) or fresh != any(t in path.name for t in FRESH):
             continue
         for key in blind_pool.read_keys(path):
             if key["corpus"] not in cons:
@@ -141,7 +147,7 @@ def pool_items(paths: dict[str, str], keys: Path = None) -> tuple[list[dict], di
             targets = json.loads(targets) if isinstance(targets, str) else list(targets or [])
             items.append({"text": content, "modality": modality, "targets": targets, "speaker": country,
                           "label": int(key["class"]), "doc": f"{key['corpus']}:{key['external_id']}",
-                          "part": "pool"})
+                          "part": "fresh" if fresh else "pool"})
     return items, counts
 
 
@@ -226,7 +232,8 @@ def cross_validate(c: fs.Components, p0: dict[str, float], models: dict = MODELS
         now = fs.metrics(fs.raw_values(test, p0), test.label)
         for name, (fit, predict) in models.items():
             fitted = fit(train, p0)
-            fits[name].append(fitted)
+            fits[name].append({"fitted": fitted, "train": (*fs.metrics(predict(train, p0, fitted), train.label),
+                                                           *fs.metrics(fs.raw_values(train, p0), train.label))})
             out[name].append((*fs.metrics(predict(test, p0, fitted), test.label), *now))
     return {name: np.array(rows) for name, rows in out.items()}, fits
 
@@ -266,6 +273,22 @@ def variants(c: fs.Components, p0: dict[str, float]) -> None:
             print(f"| {fitted_on} | {scored_on} | {int((~mask).sum())} | {name} | {_fmt(r[:2])} | {_fmt(r[2:])} |")
 
 
+def gain_interval(c: fs.Components, now: np.ndarray, fitted: np.ndarray, resamples: int = 1000,
+                  seed: int = 48) -> tuple[np.ndarray, np.ndarray]:
+    """95% interval of the (ρ, AUC) gain of `fitted` over `now`, resampling whole documents (seeded)."""
+    rng = np.random.default_rng(seed)
+    docs = np.unique(c.doc)
+    rows = {d: np.flatnonzero(c.doc == d) for d in docs}
+    gains = []
+    for _ in range(resamples):
+        take = np.concatenate([rows[d] for d in rng.choice(docs, len(docs))])
+        label = c.label[take]
+        if len(set(label >= fs.HOSTILE_CLASS)) < 2:
+            continue
+        gains.append(np.subtract(fs.metrics(fitted[take], label), fs.metrics(now[take], label)))
+    return np.percentile(gains, 2.5, axis=0), np.percentile(gains, 97.5, axis=0)
+
+
 def _fmt(pair) -> str:
     return f"{pair[0]:.3f} / {pair[1]:.3f}"
 
@@ -276,6 +299,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", action="append", default=[], metavar="CORPUS=PATH",
                         help="a whole-corpus database of one corpus (as evaluation.blind_pool); repeat for each")
     parser.add_argument("--t2", action="store_true", help="score T2 once with the models fitted on T1 + pool")
+    parser.add_argument("--fresh", action="store_true", help="score round 48's own blind draw (FRESH) with the "
+                        "models fitted on T1 + pool")
     parser.add_argument("--variants", action="store_true", help="also: the 15 numbers' free fit in the same CV, "
                         "fits across sources (T1 -> pool, pool -> T1) and corpora (each left out in turn)")
     args = parser.parse_args(argv)
@@ -310,6 +335,9 @@ def main(argv: list[str] | None = None) -> int:
         m = rows.mean(axis=0)
         print(f"| mean | | {_fmt(m[:2])} | {_fmt(m[2:])} | {v['mean'][0]:+.3f} / {v['mean'][1]:+.3f} |")
         print(f"| SD of the gains | | | | {v['sd'][0]:.3f} / {v['sd'][1]:.3f} |")
+        train = np.array([f["train"] for f in fits[name]]).mean(axis=0)
+        print(f"on the four fifths each fold was fitted on (mean): fitted {_fmt(train[:2])}, current "
+              f"{_fmt(train[2:])}, gain {train[0] - train[2]:+.3f} / {train[1] - train[3]:+.3f}")
         print(f"CV part of the adopt rule (mean gain > SD, ρ and AUC): {'passes' if ok else 'fails'}")
         if ok and (chosen is None or v["mean"][0] > chosen[1]):
             chosen = (name, v["mean"][0])
@@ -317,7 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     print("| multiplier | current | " + " | ".join(f"fold {k}" for k in range(fs.FOLDS)) + " |\n|---|---:|"
           + "---:|" * fs.FOLDS)
     for name in MULTIPLIER_NAMES:
-        print(f"| {name} | {p0[name]:g} | " + " | ".join(f"{f[name]:g}" for f in fits["multipliers"]) + " |")
+        print(f"| {name} | {p0[name]:g} | " + " | ".join(f"{f['fitted'][name]:g}" for f in fits["multipliers"])
+              + " |")
     if args.variants:
         variants(c, p0)
     fitted = {name: fit(c, p0) for name, (fit, _) in MODELS.items()}
@@ -328,7 +357,31 @@ def main(argv: list[str] | None = None) -> int:
     print("| linear coefficient | value |\n|---|---:|")
     for name, value in zip(("intercept", *LINEAR_NAMES), fitted["linear"]):
         print(f"| {name} | {value:+.3f} |")
+    print("\nfitted on all of T1 + pool and scored on the same rows (in-sample; what the features can reach): "
+          + "; ".join(f"{name} {_fmt(fs.metrics(predict(c, p0, fitted[name]), c.label))}"
+                      for name, (_, predict) in MODELS.items()) + f"; current {_fmt(fs.metrics(c.raw, c.label))}")
+    hostile_cue = c.hostile_max.max(axis=1) > 0
+    coop_cue = c.coop_min.min(axis=1) < 0
+    print("\nwhat the features hold, by labelled class (T1 + pool): what no weight on them can reorder")
+    print("| class | n | no cue counted | a hostile cue | hostile cues all words or posture (the cap applies) | a cooperative cue | mean raw |\n"
+          "|---:|---:|---:|---:|---:|---:|---:|")
+    for k in range(-3, 4):
+        m = c.label == k
+        if m.any():
+            print(f"| {k} | {int(m.sum())} | {int((m & ~hostile_cue & ~coop_cue).sum())} | "
+                  f"{int((m & hostile_cue).sum())} | {int((m & c.cappable & hostile_cue).sum())} | "
+                  f"{int((m & coop_cue).sum())} | {c.raw[m].mean():+.3f} |")
     print(f"\nmodel taken to T2: {chosen[0] if chosen else 'none (no model passes the CV part: rejected)'}")
+    if args.fresh:
+        items, _ = pool_items(paths, fresh=True)
+        fresh = statement_components(items)
+        now = fs.metrics(fs.raw_values(fresh, p0), fresh.label)
+        print(f"\nfresh blind draw ({len(fresh.label)} statements), current {_fmt(now)}")
+        for name, (_, predict) in MODELS.items():
+            got = fs.metrics(predict(fresh, p0, fitted[name]), fresh.label)
+            low, high = gain_interval(fresh, fs.raw_values(fresh, p0), predict(fresh, p0, fitted[name]))
+            print(f"  {name}: {_fmt(got)} (ρ {got[0] - now[0]:+.3f} [{low[0]:+.3f}, {high[0]:+.3f}], AUC "
+                  f"{got[1] - now[1]:+.3f} [{low[1]:+.3f}, {high[1]:+.3f}]; 95% bootstrap of documents)")
     if args.t2:
         t2 = statement_components(gold_items(("t2",)))
         now = fs.metrics(fs.raw_values(t2, p0), t2.label)
