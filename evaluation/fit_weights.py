@@ -9,7 +9,7 @@ Forty-six rounds set the cue weights by hand while reading labelled rows; the si
 fitted 15 of the formula's numbers on T1 alone (183 statements) and did not keep them. This module fits on more
 labels: gold T1 plus every pooled blind key (evaluation/blind_pool.py's pool: the non-targeted
 evaluation/labels/blind/*_hostility.tsv keys found in the given databases, each key once), about 1,000 statements
-from some 700 documents, all of which earlier rounds have read. T2 and the check half are not in the table.
+from some 650 documents, all of which earlier rounds have read. T2 and the check half are not in the table.
 
 **The feature table** (one row per statement, from the scorer's own parts: tension/score/scorer.py scores each row
 once with IDENTITY calibration toward its targets and speaker country, under its modality): per family of cue
@@ -21,8 +21,8 @@ scored on their own text (as evaluation.fit_scorer and evaluation.blind_pool's "
 
 **Two models**, each a few parameters, both compared with the current scorer on the same folds:
 
-- `multipliers` (10 parameters): the scorer's formula unchanged, one multiplier per cue family (8; "name" fixed at 1)
-  and VADER's weight (two: VADER_WEIGHT, and nothing else), fitted by evaluation.fit_scorer's coordinate search on
+- `multipliers` (9 parameters): the scorer's formula unchanged, one multiplier per cue family (8; "name" fixed at 1)
+  and VADER's weight (VADER_WEIGHT), fitted by evaluation.fit_scorer's coordinate search on
   ρ + AUC over the training folds, no penalty. Adoptable as it stands: a cue's contribution = weight × factor × its
   family's multiplier.
 - `linear` (22 parameters + intercept): least squares (ridge, α = RIDGE) of the labelled class on the formula's own
