@@ -59,8 +59,8 @@ def test_a_policy_word_alone_is_no_epithet_charge(scorer):
 
 
 def test_the_speakers_own_cooperation_beside_an_epithet_still_counts(scorer):
-    score = scorer.score("We will achieve reconciliation and unity with our compatriots in spite of the fascist rulers.",
-                         "asserted", ["KOR"], "PRK")
+    score = scorer.score("We will achieve reconciliation and unity with our compatriots in spite of the fascist "
+                         "rulers.", "asserted", ["KOR"], "PRK")
     assert any(c["contribution"] < 0 for c in cooperative(score))
 
 

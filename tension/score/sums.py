@@ -29,24 +29,24 @@ CAPPED_CHARGE_COOPERATION = 0.0
 # the aid": the seventh round's review, M1, keeps it): another act of the speaker's, not the charge's object. Read on
 # the text: the cue's words do not occur before the first 'but' or ', yet' (not KCNA's "nothing but a farce", "all
 # but", "cannot but", "not only ... but also", nor "not yet").
-# Round 47 (h14ax, docs/evaluation-scoring.md): the same under the cap when a counted hostile cue is a house epithet
-# ("the Lee group marred the reconciliation", "the fascist law obstructive to reconciliation", "the puppet minister
-# sent to conclude a pact"): the epithet names the other side as the culprit, and the cooperation beside it is what it
-# is charged with, counting EPITHET_CHARGE_COOPERATION (0). A blind gold-free KCNA draw of uncapped charges with a
-# counted cooperative cue (seed 4701) held 13 class >= 2 rows of 15 with a counted epithet; the two class-1 rows were a
-# demand ("should abandon confrontation and take the stand of reconciliation": the demand's object is the
-# cooperation, not a charge) and a framing of drills "at the crossroads of dialogue and confrontation". A counted
-# demand cue (EPITHET_CHARGE_KEEPS) keeps the cooperation; so do the first person and a contrast, as at the cap, and an
-# epithet that names a policy, not the other side (POLICY_WORDS, tension/data/cues_policy_words.tsv: "confrontation"
-# also stands in KCNA's own appeals for dialogue). An accusation alone is not enough under the cap: the wire's
-# reporting words ("accused", "alleged", "a scheme") are accusations beside real cooperation (round 43's measure;
-# T1's wire rows fell).
+CONTRAST_WORDS = re.compile(r"(?<!nothing )(?<!anything )(?<!all )(?<!cannot )\bbut\b(?! also)|,\s*yet\b",
+                            re.IGNORECASE)
+# Round 47 (h14ax, docs/evaluation-scoring.md): the same under the cap when a counted hostile cue is a house epithet ("a
+# fascist law obstructive to the process of reconciliation", "the puppet minister sent to conclude a pact", "the Lee
+# group's office failed to witness any dialogue for reconciliation"): the epithet names the other side as the culprit,
+# and the cooperation beside it is what it is charged with, counting EPITHET_CHARGE_COOPERATION (0). A blind gold-free
+# KCNA draw of uncapped charges with a counted cooperative cue (seed 4701) held 13 class >= 2 rows of 15 with a counted
+# epithet; the two class-1 rows were a demand ("should abandon confrontation and take the stand of reconciliation": the
+# demand's object is the cooperation, not a charge) and a framing of drills "at the crossroads of dialogue and
+# confrontation". A counted demand cue (EPITHET_CHARGE_KEEPS) keeps the cooperation; so do the first person and a
+# contrast, as at the cap, and an epithet that names a policy, not the other side (POLICY_WORDS,
+# tension/data/cues_policy_words.tsv: "confrontation" also stands in KCNA's own appeals for dialogue). An accusation
+# alone is not enough under the cap: the wire's reporting words ("accused", "alleged", "a scheme") are accusations
+# beside real cooperation (round 43's measure; T1's wire rows fell).
 EPITHET_CHARGE_KINDS = frozenset({"epithet"})
 EPITHET_CHARGE_KEEPS = frozenset({"demand"})
 POLICY_WORDS = load_policy_words()
 EPITHET_CHARGE_COOPERATION = 0.0
-CONTRAST_WORDS = re.compile(r"(?<!nothing )(?<!anything )(?<!all )(?<!cannot )\bbut\b(?! also)|,\s*yet\b",
-                            re.IGNORECASE)
 
 
 def cue_sum_of(cues: list[dict], cap: float, in_first_person: Callable[[], bool] = lambda: False,
