@@ -31,8 +31,9 @@ from evaluation.scoring import auc, spearman
 BLIND = Path(__file__).resolve().parent / "labels" / "blind"
 CORPORA = ("kcna", "rss2022", "rss2024", "yonhap", "ru_state")
 # Draws made on a signal or one band of scores, not across the scale (rounds 36, 38, 42, and round 46's two pools: a
-# counted cooperative cue scored < 0.3, a force act scored >= 0.573): their ρ says little of a scorer's ranking overall.
-TARGETED = ("h14aj", "h14al", "h14as", "h14aw")
+# counted cooperative cue scored < 0.3, a force act scored >= 0.573; round 47's charges under the cap with a counted
+# cooperative cue): their ρ says little of a scorer's ranking overall.
+TARGETED = ("h14aj", "h14al", "h14as", "h14aw", "h14ax")
 PAIR_ROWS = """select d.external_id, p.char_start, p.char_end, p.direction, p.hostility, p.content, p.modality,
     p.targets, p.source_country from pair_statements p join documents d using (doc_id) order by p.statement_id"""
 STATEMENT_ROWS = """select d.external_id, s.char_start, s.char_end, c.hostility, s.content, s.modality, s.targets,

@@ -190,7 +190,7 @@ def test_no_table_row_is_outranked_everywhere():
 # or a role comes from"). Round 46 (h14aw) gave cues_modifiers.tsv and cues_vader.tsv their source column and wrote out
 # the sources of cues.tsv, cues_insults.tsv and cues_charges.tsv that read only "as above" (the row above could move).
 SOURCED_TABLES = ("cues.tsv", "cues_insults.tsv", "cues_charges.tsv", "cues_modifiers.tsv", "cues_vader.tsv",
-                  "calibration.tsv", "house_vocabulary.tsv")
+                  "calibration.tsv", "house_vocabulary.tsv", "cues_policy_words.tsv")
 
 
 @pytest.mark.parametrize("name", SOURCED_TABLES)

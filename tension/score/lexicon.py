@@ -12,6 +12,7 @@ INSULTS_FILE = DATA_DIR / "cues_insults.tsv"
 MODIFIERS_FILE = DATA_DIR / "cues_modifiers.tsv"
 VADER_FILE = DATA_DIR / "cues_vader.tsv"
 CHARGES_FILE = DATA_DIR / "cues_charges.tsv"
+POLICY_WORDS_FILE = DATA_DIR / "cues_policy_words.tsv"
 
 
 @dataclass(frozen=True)
@@ -72,4 +73,10 @@ def load_vader_overrides(path: Path = VADER_FILE) -> dict[str, float | None]:
 def load_charge_cues(path: Path = CHARGES_FILE) -> frozenset[str]:
     """The cue patterns (of cues.tsv) that open a charge whose object follows them (cues_charges.tsv;
     rules.charged_cooperation)."""
+    return frozenset(row["cue"] for row in read_tsv(path))
+
+
+def load_policy_words(path: Path = POLICY_WORDS_FILE) -> frozenset[str]:
+    """The epithet patterns (of cues.tsv) that name the other side's policy, not the other side (cues_policy_words.tsv;
+    sums.epithet_charge)."""
     return frozenset(row["cue"] for row in read_tsv(path))

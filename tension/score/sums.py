@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from tension.score.lexicon import load_policy_words
 from tension.score.rules import UNNEGATED_HOSTILE_KEEPS, aggregate_sides, lifts_cap
 
 # Round 46 (h14aw, docs/evaluation-scoring.md): a charge in words strong enough to reach the cap — its hostile side
@@ -30,13 +31,29 @@ CAPPED_CHARGE_COOPERATION = 0.0
 # but", "cannot but", "not only ... but also", nor "not yet").
 CONTRAST_WORDS = re.compile(r"(?<!nothing )(?<!anything )(?<!all )(?<!cannot )\bbut\b(?! also)|,\s*yet\b",
                             re.IGNORECASE)
+# Round 47 (h14ax, docs/evaluation-scoring.md): the same under the cap when a counted hostile cue is a house epithet ("a
+# fascist law obstructive to the process of reconciliation", "the puppet minister sent to conclude a pact", "the Lee
+# group's office failed to witness any dialogue for reconciliation"): the epithet names the other side as the culprit,
+# and the cooperation beside it is what it is charged with, counting EPITHET_CHARGE_COOPERATION (0). A blind gold-free
+# KCNA draw of uncapped charges with a counted cooperative cue (seed 4701) held 13 class >= 2 rows of 15 with a counted
+# epithet; the two class-1 rows were a demand ("should abandon confrontation and take the stand of reconciliation": the
+# demand's object is the cooperation, not a charge) and a framing of drills "at the crossroads of dialogue and
+# confrontation". A counted demand cue (EPITHET_CHARGE_KEEPS) keeps the cooperation; so do the first person and a
+# contrast, as at the cap, and an epithet that names a policy, not the other side (POLICY_WORDS,
+# tension/data/cues_policy_words.tsv: "confrontation" also stands in KCNA's own appeals for dialogue). An accusation
+# alone is not enough under the cap: the wire's reporting words ("accused", "alleged", "a scheme") are accusations
+# beside real cooperation (round 43's measure; T1's wire rows fell).
+EPITHET_CHARGE_KINDS = frozenset({"epithet"})
+EPITHET_CHARGE_KEEPS = frozenset({"demand"})
+POLICY_WORDS = load_policy_words()
+EPITHET_CHARGE_COOPERATION = 0.0
 
 
 def cue_sum_of(cues: list[dict], cap: float, in_first_person: Callable[[], bool] = lambda: False,
                text: str = "") -> tuple[float, bool]:
     """(cue_sum, capped) of a statement's found cues (at least one), the hostile side at most `cap` when no hostile
-    cue is an act; a capped charge's cooperative cues count CAPPED_CHARGE_COOPERATION unless the statement is in the
-    first person (asked last)."""
+    cue is an act; a capped charge's cooperative cues count CAPPED_CHARGE_COOPERATION, and an uncapped epithet
+    charge's EPITHET_CHARGE_COOPERATION, unless the statement is in the first person (asked last)."""
     if len(cues) == 1:
         cue_sum = cues[0]["contribution"]
         if cue_sum > cap and not lifts_cap(cues[0]):
@@ -49,19 +66,35 @@ def cue_sum_of(cues: list[dict], cap: float, in_first_person: Callable[[], bool]
         if (cooperative_side and any(c["contribution"] > 0 and c["kind"] in CAPPED_CHARGE_KINDS for c in cues)
                 and not in_first_person()):
             cooperative_side = name_in_charge(cues, text)
+    elif cooperative_side and epithet_charge(cues) and not in_first_person():
+        cooperative_side = name_in_charge(cues, text, EPITHET_CHARGE_MARKER, EPITHET_CHARGE_COOPERATION)
     return hostile_side + cooperative_side, capped
 
 
-def name_in_charge(cues: list[dict], text: str) -> float:
-    """A capped charge's cooperative cues, but those told only after a contrast (CONTRAST_WORDS), counted
-    CAPPED_CHARGE_COOPERATION each and marked so in the explanation; the cooperative side they sum to now."""
+def epithet_charge(cues: list[dict]) -> bool:
+    """Whether a statement under the cap is a charge naming the other side by a house epithet: a counted hostile cue
+    of EPITHET_CHARGE_KINDS that is no policy word (POLICY_WORDS), and no counted cue of EPITHET_CHARGE_KEEPS (a
+    demand's object is its cooperation)."""
+    counted = [c for c in cues if c["contribution"] > 0]
+    return (any(c["kind"] in EPITHET_CHARGE_KINDS and c["cue"] not in POLICY_WORDS for c in counted)
+            and not any(c["kind"] in EPITHET_CHARGE_KEEPS for c in counted))
+
+
+CAPPED_CHARGE_MARKER = {"marker": "named in a charge at the cap", "kind": "capped charge"}
+EPITHET_CHARGE_MARKER = {"marker": "named beside a house epithet", "kind": "epithet charge"}
+
+
+def name_in_charge(cues: list[dict], text: str, marker: dict = CAPPED_CHARGE_MARKER,
+                   factor: float = CAPPED_CHARGE_COOPERATION) -> float:
+    """A charge's cooperative cues, but those told only after a contrast (CONTRAST_WORDS), counted `factor` each and
+    marked `marker` in the explanation; the cooperative side they sum to now."""
     contrast = CONTRAST_WORDS.search(text)
     before = text[:contrast.start()].lower() if contrast else None
     for cue in cues:
         told_before = before is None or re.search(rf"\b{re.escape(cue['matched'].lower())}\b", before)
         if cue["contribution"] < 0 and told_before:
-            cue["markers"] = cue["markers"] + [{"marker": "named in a charge at the cap", "kind": "capped charge"}]
-            cue["factor"] = round(cue["factor"] * CAPPED_CHARGE_COOPERATION, 4)
+            cue["markers"] = cue["markers"] + [dict(marker)]
+            cue["factor"] = round(cue["factor"] * factor, 4)
             cue["contribution"] = round(cue["weight"] * cue["factor"], 4)
     return aggregate_sides([c["contribution"] for c in cues])[1]
 

@@ -26,7 +26,9 @@ from tension.score.lexicon import Cue, Marker
 from tension.score.patterns import _CLAUSE_BREAK, GAP_WORDS
 from tension.score.reach import _ADVERB_AFTER, _SCOPE_BREAK
 from tension.score.listed import LIST_ENDS, LIST_JOINERS
-from tension.score.sums import CAPPED_CHARGE_COOPERATION, CAPPED_CHARGE_KINDS, CONTRAST_WORDS
+from tension.score.sums import (CAPPED_CHARGE_COOPERATION, CAPPED_CHARGE_KINDS, CONTRAST_WORDS,
+                               EPITHET_CHARGE_COOPERATION, EPITHET_CHARGE_KEEPS, EPITHET_CHARGE_KINDS,
+                               POLICY_WORDS)
 from tension.score.names import ACRONYM_LETTERS, NAME_JOINERS, NAME_LED_KINDS
 from tension.score.rules import (_QUOTED, BACKGROUND_WINDOW, BACKGROUND_WORDS, CAP_KEEPING_MARKERS, CAPPED_KINDS,
                                  DEROGATION_LINKS, EXEMPTIONS, INTENSITY_KINDS, LOOK_AHEAD_SKIPS_NAMES,
@@ -63,7 +65,8 @@ def constants() -> str:
                  sorted(CLAUSE_OPENERS), sorted(CLAUSE_STARTS), TARGETS_BY_COUNTRY_NAME, sorted(NOT_A_NAME),
                  ABBREVIATION_LETTERS, sorted(CHARGED_FORCE_KINDS), sorted(CHARGE_CUES), CHARGED_COOPERATION_FACTOR,
                  sorted(LIST_JOINERS), sorted(LIST_ENDS), sorted(CAPPED_CHARGE_KINDS), CAPPED_CHARGE_COOPERATION,
-                 CONTRAST_WORDS.pattern))
+                 CONTRAST_WORDS.pattern, sorted(EPITHET_CHARGE_KINDS), sorted(EPITHET_CHARGE_KEEPS),
+                 EPITHET_CHARGE_COOPERATION, sorted(POLICY_WORDS)))
 
 
 def version_text(cues: list[Cue], markers: list[Marker], vader_overrides: dict[str, float | None],
