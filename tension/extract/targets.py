@@ -17,7 +17,7 @@ from tension.extract.findings import Statement, outside_quotes
 from tension.extract.implied import implied_targets, unnamed_provocation
 from tension.extract.kinds import Kinds
 from tension.extract.places import _topic_verb_words, make_statement  # noqa: F401 (re-exported: tests, callers)
-from tension.extract.scan import Anchored, WordPattern, phrase_alternatives
+from tension.extract.scan import Anchored, WordPattern, phrase_alternatives, word_alternatives
 from tension.extract.sentences import Sentence
 from tension.extract.walk import RELAYED_GROUPS, Walk, as_mention
 
@@ -29,6 +29,7 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
     sentence ("Iran and Syria held joint drills"), never the counterpart an act implies."""
     content = statement.content
     located: list[str] = []  # carried targets this sentence names only as places (kept for the sentences after it)
+    _add_target_words(statement)
     if "-Korea" in content or "Koreas" in content or "orth-" in content or "outh-" in content:
         both = _both_koreas().search(statement.content)
         if both is not None and (both.group(0).lower().startswith(("inter", "intra")) or "Koreas" in both.group(0)
@@ -141,6 +142,34 @@ def _unplaced_crowd(statement: Statement, doc: Walk) -> bool:
     return doc.narrator is not None and not statement.is_act and not statement.speaker_country and \
         statement.attribution == "speech verb (no state)" and \
         (doc.last_speaker is None or not doc.last_speaker.country) and not (doc.crowd is not None and doc.crowd.country)
+
+def _add_target_words(statement: Statement) -> None:
+    """The countries of the target words the content says outside its speaker's own name (reference_words.tsv,
+    target_word: "demanded punishment of the GI", "GIs' crimes" aim at the US; issue 13 round 70), each a named
+    target unless it is the speaker's country."""
+    content, speaker = statement.content, statement.speaker or ""
+    named = content.find(speaker) if speaker else -1
+    for found in _target_words().finditer(content):
+        if 0 <= named <= found.start() < named + len(speaker):
+            continue  # (inside the speaker's name: "the Joint Conference for Settling GIs' Crimes")
+        country = _target_countries()[found.group(0)]
+        if country != statement.speaker_country and country not in statement.targets:
+            statement.targets.append(country)
+
+
+@lru_cache(maxsize=1)
+def _target_countries() -> dict[str, str]:
+    """target word -> its country (reference_words.tsv, use target_word, "WORD COUNTRY")."""
+    return dict(row.rsplit(" ", 1) for row in load_reference_words().get("target_word", ()))
+
+
+@lru_cache(maxsize=1)
+def _target_words() -> re.Pattern:
+    """The target words as written (case kept: "GI", not the "Gi" of a romanised name), whole words; a possessive's
+    "'s" or "'" after them does not stop the match ("GIs' crimes", "a GI's wife")."""
+    return re.compile(r"(?<![\w-])(?:" + word_alternatives(sorted(_target_countries(), key=len, reverse=True))
+                      + r")(?![\w-])")
+
 
 # A capitalised word after "North-South": a name ("the Solidarity for Implementing the South-North Joint Declaration").
 _IN_A_NAME = re.compile(r"\s+[A-Z]")
