@@ -29,7 +29,7 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
     sentence ("Iran and Syria held joint drills"), never the counterpart an act implies."""
     content = statement.content
     located: list[str] = []  # carried targets this sentence names only as places (kept for the sentences after it)
-    _add_target_words(statement)
+    worded = _add_target_words(statement)
     if "-Korea" in content or "Koreas" in content or "orth-" in content or "outh-" in content:
         both = _both_koreas().search(statement.content)
         if both is not None and (both.group(0).lower().startswith(("inter", "intra")) or "Koreas" in both.group(0)
@@ -62,6 +62,12 @@ def complete_targets(statement: Statement, sentence: Sentence, doc: Walk, kinds:
         # (not when the content aims at an adversary it names with no country: "foreign forces must withdraw from
         # south Korea" is aimed at them, not at the place)
         statement.targets = [t for t in statement.places if t != statement.speaker_country]  # only a place: it is
+    elif worded and statement.targets == worded and statement.places and sentence.text.startswith(_PERSON_BEFORE):
+        # "He failed to utter a word about the GIs' assaults against <the South's> girls": the person named before
+        # (the South's leader, "He" opening the sentence) is of the victims' country and accused, as when the GIs
+        # named no country; a "he" inside the sentence is the soldier himself (round 47's guard; round 70)
+        statement.targets.extend(t for t in statement.places if t != statement.speaker_country and
+                                 t not in statement.targets)
     if doc.eulogy and statement.targets and statement.speaker_country and kinds is not None and \
             context.own_leader_praised(statement.content, statement.speaker_country, statement.speaker_role,
                                        people(sentence, doc)) and \
@@ -143,18 +149,26 @@ def _unplaced_crowd(statement: Statement, doc: Walk) -> bool:
         statement.attribution == "speech verb (no state)" and \
         (doc.last_speaker is None or not doc.last_speaker.country) and not (doc.crowd is not None and doc.crowd.country)
 
-def _add_target_words(statement: Statement) -> None:
-    """The countries of the target words the content says outside its speaker's own name (reference_words.tsv,
+
+# A sentence opening with a person told before: "He failed to ...", "His remarks ..." (round 70).
+_PERSON_BEFORE = ("He ", "His ", "She ", "Her ")
+
+
+def _add_target_words(statement: Statement) -> list[str]:
+    """Adds the countries of the target words the content says outside its speaker's own name (reference_words.tsv,
     target_word: "demanded punishment of the GI", "GIs' crimes" aim at the US; issue 13 round 70), each a named
-    target unless it is the speaker's country."""
+    target unless it is the speaker's country; returns those it added."""
     content, speaker = statement.content, statement.speaker or ""
     named = content.find(speaker) if speaker else -1
+    added: list[str] = []
     for found in _target_words().finditer(content):
         if 0 <= named <= found.start() < named + len(speaker):
             continue  # (inside the speaker's name: "the Joint Conference for Settling GIs' Crimes")
         country = _target_countries()[found.group(0)]
         if country != statement.speaker_country and country not in statement.targets:
             statement.targets.append(country)
+            added.append(country)
+    return added
 
 
 @lru_cache(maxsize=1)
