@@ -42,6 +42,13 @@ def test_a_state_outlets_headline_on_gis_is_aimed_at_the_us(ctx):
     assert "USA" in rows[0][1], rows
 
 
+def test_the_soldiers_own_he_inside_the_sentence_does_not_bring_back_the_place(ctx):
+    # main: ("PRK", ("KOR",)) — the South only as where the crime was; the "he" is the GI himself, no person of the
+    # South accused (round 47's "He ..." guard reads a sentence opening with a person told before, not this)
+    rows = _rows(ctx, "Last week a GI in south Korea beat a taxi driver and he ran away from the police.", speaker="KCNA")
+    assert rows == [("PRK", ("USA",))], rows
+
+
 # --- counter-cases: what stays (each passes on main too) ----------------------------------------------------------
 
 def test_us_gis_were_the_us_already(ctx):
@@ -55,3 +62,12 @@ def test_a_name_spelt_gi_is_no_soldier(ctx):
     rows = _rows(ctx, "Lee Gi-hwan, a lawmaker of the ruling party, said on Monday that Japan must apologise for "
                       "its colonial rule. Gi said the talks with Tokyo should resume.")
     assert all("USA" not in targets and country != "USA" for country, targets in rows), rows
+
+
+def test_a_sentence_opening_with_he_for_the_souths_leader_keeps_the_south_beside_the_gis(ctx):
+    # main carried the sentence before's targets (KOR, USA); the GI rule alone gave ("USA",) (a named target stops the
+    # carry and the victims' place); round 47's "He ..." guard keeps the South
+    rows = _rows(ctx, "Peace Committee Rapped\n\nThe Committee for the Peaceful Reunification of Korea said: The south "
+                      "Korean chief executive is kowtowing to the U.S. again. He kept silent about the GIs' violence "
+                      "against south Korean taxi drivers.", speaker="KCNA")
+    assert rows[-1] == ("PRK", ("KOR", "USA")), rows
