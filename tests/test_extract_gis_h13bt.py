@@ -58,7 +58,7 @@ def test_us_gis_were_the_us_already(ctx):
 
 
 def test_a_name_spelt_gi_is_no_soldier(ctx):
-    # the alias is matched as written: "Gi" in a romanised name is not "GI"
+    # the target word is matched as written: "Gi" in a romanised name is not "GI"
     rows = _rows(ctx, "Lee Gi-hwan, a lawmaker of the ruling party, said on Monday that Japan must apologise for "
                       "its colonial rule. Gi said the talks with Tokyo should resume.")
     assert all("USA" not in targets and country != "USA" for country, targets in rows), rows

@@ -159,8 +159,10 @@ def _add_target_words(statement: Statement) -> list[str]:
     target_word: "demanded punishment of the GI", "GIs' crimes" aim at the US; issue 13 round 70), each a named
     target unless it is the speaker's country; returns those it added."""
     content, speaker = statement.content, statement.speaker or ""
-    named = content.find(speaker) if speaker else -1
     added: list[str] = []
+    if not any(needle in content for needle in _target_needles()):
+        return added  # (a substring test first: the search's look-behind at every character cost 2% of extraction)
+    named = content.find(speaker) if speaker else -1
     for found in _target_words().finditer(content):
         if 0 <= named <= found.start() < named + len(speaker):
             continue  # (inside the speaker's name: "the Joint Conference for Settling GIs' Crimes")
@@ -175,6 +177,14 @@ def _add_target_words(statement: Statement) -> list[str]:
 def _target_countries() -> dict[str, str]:
     """target word -> its country (reference_words.tsv, use target_word, "WORD COUNTRY")."""
     return dict(row.rsplit(" ", 1) for row in load_reference_words().get("target_word", ()))
+
+
+@lru_cache(maxsize=1)
+def _target_needles() -> tuple[str, ...]:
+    """The target words none of which holds another ("GI", not "GIs" too): one of them is in every content a target
+    word is in."""
+    words = _target_countries()
+    return tuple(w for w in words if not any(o != w and o in w for o in words))
 
 
 @lru_cache(maxsize=1)
