@@ -30,9 +30,10 @@ from tension.ingest import planning
 from tension.ingest.document import printable
 from tension.ingest.planning import absolute, batch_files, not_read
 from tension.reporting import data as report_data
+from tension.run_config import RunConfig, change_json, change_note, config_change
 from tension.run_notes import lossy_note, plan_line, plural, story_notes  # noqa: F401 (callers: run.plural, ...)
 from tension.score.scorer import Scorer
-from tension.warehouse import aggregate, dedup, load, publish as publication, rescore as rescoring
+from tension.warehouse import aggregate, configuration, dedup, load, publish as publication, rescore as rescoring
 from tension.warehouse import store as storage
 from tension.warehouse.load import Writer
 from tension.warehouse.store import interrupts_kept  # noqa: F401 (the flow's tasks run in it)
@@ -87,15 +88,21 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
         if views_before != storage.views_version():
             # views another version wrote were replaced: the run publishes even when it reads nothing new
             before = (*before, f"views {views_before or 'unversioned'}")
-        dropped = storage.set_pairs(con, ctx.pairs)
+        previous = configuration.previous_config(con)
+        kinds = load_index_kinds()
+        dropped = storage.set_pairs(con, ctx.pairs, run_id)
         storage.set_setting(con, "scorer_version", ctx.scorer.version)
         storage.set_setting(con, "dedup", "on" if count_once else "off")
-        storage.set_setting(con, "index_kinds", ",".join(load_index_kinds()))
+        storage.set_setting(con, "index_kinds", ",".join(kinds))
         storage.start_run(con, run_id, ctx.scorer.version, extractor_version())
+        change = config_change(previous, RunConfig(tuple(ctx.pairs), tuple(kinds)))
+        configuration.record_run_config(con, run_id, change_json(change), None)
+        if note := change_note(change):
+            storage.add_run_note(con, run_id, note)
         publication.claim(con, run_id)
         started = con.execute("select cast(now() as timestamp)").fetchone()[0]
         return {"stored": storage.stored_files(con), "fingerprint": before, "started": started.isoformat(),
-                "clock": time.time(), "pairs_dropped": dropped,
+                "clock": time.time(), "pairs_dropped": dropped, "config_change": change,
                 "scorer_before": scorer_before or "", "scorer": ctx.scorer.version}
 
 
@@ -304,7 +311,7 @@ def result(prepared: dict, totals: dict | None, outcome: dict, published: dict,
             "stale_files_gone": outcome.get("stale_files_gone", []),
             "summary": outcome["summary"],
             "rejections_stored": outcome.get("rejections_stored", 0), "files_unchanged": files_unchanged,
-            "pairs_dropped": prepared.get("pairs_dropped", []),
+            "pairs_dropped": prepared.get("pairs_dropped", []), "config_change": prepared.get("config_change", {}),
             "weeks_added": outcome.get("weeks_added", []), "late_weeks": outcome.get("late_weeks", []),
             "summary_week": outcome.get("summary_week"),
             "rescored": outcome.get("rescored", 0), "scorer_before": prepared.get("scorer_before", ""),

@@ -12,6 +12,7 @@ import shlex
 from pathlib import Path
 
 from tension.config import DEFAULT_DB
+from tension.run_config import change_lines
 
 SHOWN_REASONS = 10  # reasons listed after a run (identical reasons grouped); the rest are counted
 # `tension run` exits with this code when every document it read was rejected: a scheduled batch must notice.
@@ -190,7 +191,8 @@ def summary_lines(result: dict, db: Path | str, pairs_file: Path | None) -> list
         lines.append(f"{replaced} stored document{'s' * (replaced != 1)} replaced by an earlier-published copy of the "
                      "same text (the first publication is kept)")
     lines += weeks_lines(result) + skipped_lines(result, db) + extractor_lines(result) + rescored_lines(result)
-    lines += pairs_lines(result, pairs_file) + rejection_lines(result["rejections"], db)
+    lines += pairs_lines(result, pairs_file) + change_lines(result.get("config_change") or {})
+    lines += rejection_lines(result["rejections"], db)
     if all_rejected(result):
         lines.append("every document was rejected: check the reasons above (a --field mapping names a field the "
                      "records do not have? a date missing?); once fixed, run again: the files are read again")
