@@ -23,11 +23,11 @@ from tension.config import DUCKDB_MEMORY, OUTLETS_FILE, SQL_DIR, VIEW_COLUMNS_FI
 # creates it itself.
 CREATION_ORDER = (
     "outlets", "statement_scores", "pair_statements", "statement_cues", "index_parameters", "weekly_parameters",
-    "index_grain", "index_sums", "period_coverage", "weekly_coverage", "weekly_sums_live", "weekly_sums", "tension_index",
-    "weekly_index",
+    "index_grain", "index_sums", "period_coverage", "weekly_coverage", "weekly_sums_live", "weekly_sums",
+    "index_pair_fault", "tension_index", "weekly_index",
     "weekly_statements", "coverage",
 )
-MACROS = ("index_grain", "index_sums", "period_coverage", "tension_index")
+MACROS = ("index_grain", "index_sums", "period_coverage", "index_pair_fault", "tension_index")
 VIEWS = tuple(name for name in CREATION_ORDER if name not in MACROS)
 
 
