@@ -25,7 +25,7 @@ from pathlib import Path
 
 from tension.analyse import Context, analyse_batch, build_context, settle_collector
 from tension.config import BATCH_SIZE, load_index_kinds
-from tension.extract.version import extractor_version
+from tension.config_actors import extra_record, run_extractor_version
 from tension.ingest import planning
 from tension.ingest.document import printable
 from tension.ingest.planning import absolute, batch_files, not_read
@@ -43,10 +43,10 @@ COUNTS = ("documents_seen", "documents_new", "documents_rejected", "statements_a
 
 
 @functools.cache
-def context(pairs_file: str | None = None) -> Context:
+def context(pairs_file: str | None = None, actors_file: str | None = None) -> Context:
     """The analysis context of this process, built once (the actor pattern and VADER's lexicon take a moment to
-    load): a worker process analyses batch after batch with it."""
-    ctx = build_context(Path(pairs_file) if pairs_file else None)
+    load): a worker process analyses batch after batch with it. `actors_file`: an extra actor file (--actors)."""
+    ctx = build_context(Path(pairs_file) if pairs_file else None, Path(actors_file) if actors_file else None)
     settle_collector()
     return ctx
 
@@ -76,10 +76,12 @@ def workspace(db: Path | str) -> Iterator[Paths]:
 # --- the steps -------------------------------------------------------------------------------------------------
 
 
-def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once: bool = True) -> dict:
-    """Create tables and views, record pairs, scorer version, the dedup setting and a 'running' runs row; what is
-    stored so far (files, a fingerprint of the content) and when the run started."""
-    ctx = context(pairs_file)
+def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once: bool = True,
+            actors_file: str | None = None) -> dict:
+    """Create tables and views, record pairs, scorer version, the dedup setting and a 'running' runs row with what of
+    the configuration changed (and the extra actor file); what is stored so far (files, a fingerprint of the
+    content) and when the run started."""
+    ctx, actors = context(pairs_file, actors_file), extra_record(actors_file)
     with storage.connect(working) as con:
         views_before = storage.get_setting(con, "views_version")
         scorer_before = storage.get_setting(con, "scorer_version")  # another release's: finish() scores again
@@ -94,9 +96,9 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
         storage.set_setting(con, "scorer_version", ctx.scorer.version)
         storage.set_setting(con, "dedup", "on" if count_once else "off")
         storage.set_setting(con, "index_kinds", ",".join(kinds))
-        storage.start_run(con, run_id, ctx.scorer.version, extractor_version())
-        change = config_change(previous, RunConfig(tuple(ctx.pairs), tuple(kinds)))
-        configuration.record_run_config(con, run_id, change_json(change), None)
+        storage.start_run(con, run_id, ctx.scorer.version, ctx.extractor_version)
+        change = config_change(previous, RunConfig(tuple(ctx.pairs), tuple(kinds), actors))
+        configuration.record_run_config(con, run_id, change_json(change), actors)
         if note := change_note(change):
             storage.add_run_note(con, run_id, note)
         publication.claim(con, run_id)
@@ -129,16 +131,16 @@ def plan_counted(inbox: list[Path | str], batch_size: int, stored: dict[str, tup
 
 
 def analyse(batch: dict, staging: Path | str, pairs_file: str | None = None, fields: dict | None = None,
-            defaults: dict | None = None, ship: bool = False) -> dict:
+            defaults: dict | None = None, ship: bool = False, actors_file: str | None = None) -> dict:
     """Read, clean, extract, score and sign one batch into staged Parquet (no database: runs in the workers).
 
     `ship`: the worker may not see the flow's disk (a Dask worker on another machine): the batch is staged in a
     folder of the worker's own and its files come back in the result, through the task runner; `store` puts them
     in `staging` on the flow's side."""
     if not ship:
-        return analyse_batch(batch, Path(staging), context(pairs_file), fields, defaults)
+        return analyse_batch(batch, Path(staging), context(pairs_file, actors_file), fields, defaults)
     with tempfile.TemporaryDirectory(prefix="tension-staging-") as local:
-        staged = analyse_batch(batch, Path(local), context(pairs_file), fields, defaults)
+        staged = analyse_batch(batch, Path(local), context(pairs_file, actors_file), fields, defaults)
         folder = Path(staged["batch_dir"])
         files = {f.name: f.read_bytes() for f in folder.iterdir()}
     return {**staged, "batch_dir": str(Path(staging) / folder.name), "files": files}
@@ -176,7 +178,7 @@ def tally(totals: dict | None, step: dict) -> dict:
 
 def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, pairs_file: str | None,
            before: tuple | list, started: str, scorer: Scorer | None = None, reading: str = "",
-           week: str | None = None, reports: Path | str | None = None) -> dict:
+           week: str | None = None, reports: Path | str | None = None, actors_file: str | None = None) -> dict:
     """Score older statements under the current scorer, cluster documents stored without one, record the files and
     the run, refresh the weekly sums; say whether anything changed and which weeks. The summary lines are those of
     `week` (the report's week; by default the last complete week). `reports`: the folder the run writes its report
@@ -208,9 +210,11 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         rewrite = [w for w in late if report_data.report_file(reports, w).exists()] if reports is not None else None
         for note in story_notes(totals, added, late, rescored, rewrite):
             storage.add_run_note(con, run_id, note)
-        stale = storage.documents_of_other_extractors(con, extractor_version())
+        version = run_extractor_version(actors_file)  # (an extra actor file's hash in it)
+        stale = storage.documents_of_other_extractors(con, version)
+        other_actors = configuration.documents_of_other_actor_files(con, version) if stale else 0
         # (their files moved or archived since: --reread cannot read them again, and says which)
-        stale_gone = [p for p in storage.files_of_other_extractors(con, extractor_version()) if not Path(p).exists()] \
+        stale_gone = [p for p in storage.files_of_other_extractors(con, version) if not Path(p).exists()] \
             if stale else []
         # Outstanding: rejections of files still there. Those of files deleted since stay in rejected_documents,
         # queryable, but a run stops counting them (an operator who removed the bad files heard of them every week).
@@ -221,6 +225,7 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
     return {"summary": summary, "changed": changed, "weeks": weeks, "weeks_added": added, "late_weeks": late,
             "summary_week": summary_week, "rescored": rescored, "reports_to_rewrite": rewrite or [],
             "run_id": run_id, "left_to_retry": left, "documents_stale": stale, "stale_files_gone": stale_gone,
+            "documents_other_actors": other_actors,
             "rejections_stored": rejections_stored,
             "timings": {"aggregate": time.perf_counter() - clock}}
 
@@ -308,6 +313,7 @@ def result(prepared: dict, totals: dict | None, outcome: dict, published: dict,
     timings["flow_body"] = time.time() - prepared["clock"]
     return {**{key: totals[key] for key in COUNTS}, "rejections": totals["rejections"],
             "documents_stale": outcome.get("documents_stale", 0),
+            "documents_other_actors": outcome.get("documents_other_actors", 0),
             "stale_files_gone": outcome.get("stale_files_gone", []),
             "summary": outcome["summary"],
             "rejections_stored": outcome.get("rejections_stored", 0), "files_unchanged": files_unchanged,
@@ -323,21 +329,23 @@ def result(prepared: dict, totals: dict | None, outcome: dict, published: dict,
 def run_local(inbox: list[Path | str], db: Path | str, batch_size: int = BATCH_SIZE, pairs_file: str | None = None,
               fields: dict | None = None, defaults: dict | None = None, count_once: bool = True,
               parquet_dir: Path | str | None = None, run_id: str | None = None, workers: int = 1,
-              reread: bool = False, reports: Path | str | None = None, week: str | None = None) -> dict:
+              reread: bool = False, reports: Path | str | None = None, week: str | None = None,
+              actors_file: str | None = None) -> dict:
     """The whole run in this process, step after step as the flow runs them (the report only with `reports`, the
     folder: that of `week`, by default the last complete week, and those of weeks a late file changed). `reread`: read
     every input file again, unchanged ones too (documents an older extractor read are extracted again)."""
     run_id = run_id or new_run_id("local")
     with workspace(db) as paths:
-        prepared = prepare(paths.working, pairs_file, run_id, count_once)
+        prepared = prepare(paths.working, pairs_file, run_id, count_once, actors_file)
         reading = reading_signature(fields, defaults)
         batches, skipped = plan_counted(inbox, batch_size, {} if reread else prepared["stored"], workers, reading)
         totals = None
         with Writer(paths.working, run_id) as writer:  # the run's single writer: one connection for all batches
             for batch in batches:
-                totals = tally(totals, store(writer, analyse(batch, paths.staging, pairs_file, fields, defaults)))
-        outcome = finish(paths.working, batches, run_id, totals or tally(None, {}), pairs_file,
-                         prepared["fingerprint"], prepared["started"], reading=reading, week=week, reports=reports)
+                totals = tally(totals, store(writer, analyse(batch, paths.staging, pairs_file, fields, defaults,
+                                                             actors_file=actors_file)))
+        outcome = finish(paths.working, batches, run_id, totals or tally(None, {}), pairs_file, prepared["fingerprint"],
+                         prepared["started"], reading=reading, week=week, reports=reports, actors_file=actors_file)
         published = publish(paths, outcome, parquet_dir)
     written = report(published["database"], reports, week, rewrite=outcome["reports_to_rewrite"]) if reports else {}
     return {**result(prepared, totals, outcome, published, skipped), **written}

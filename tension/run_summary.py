@@ -106,8 +106,14 @@ def extractor_lines(result: dict) -> list[str]:
                      f"{'they replace' if corrected != 1 else 'it replaces'} what was stored, statements and scores "
                      "with it")
     if stale := result.get("documents_stale"):
-        lines.append(f"{stale} stored document{' was' if stale == 1 else 's were'} read by an older extractor (the "
-                     "rules changed since): run again with --reread and the same --inbox/--field options to extract "
+        # (documents read by this release with another extra actor file, or without one: --actors)
+        other = result.get("documents_other_actors", 0)
+        why = ("an older extractor (the rules changed since)" if not other else
+               "this release's extractor with another extra actor file than this run's (--actors; none counts as "
+               "another)" if other == stale else
+               f"an older extractor or another extra actor file ({other} of them: --actors)")
+        lines.append(f"{stale} stored document{' was' if stale == 1 else 's were'} read by {why}: run again with "
+                     "--reread and the same --inbox/--field options to extract "
                      f"{'them' if stale != 1 else 'it'} again")
         if gone := result.get("stale_files_gone"):
             named = ", ".join(gone[:3]) + (f" and {len(gone) - 3} more" if len(gone) > 3 else "")

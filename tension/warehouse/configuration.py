@@ -32,3 +32,10 @@ def record_run_config(con: duckdb.DuckDBPyConnection, run_id: str, change: str |
     record = json.dumps(actors, ensure_ascii=False) if actors else None
     con.execute("update runs set config_change = ?, actors_extra = ? where run_id = ?", [change, record, run_id])
     con.execute("insert or replace into settings values ('actors_extra', ?)", [record or ""])
+
+
+def documents_of_other_actor_files(con: duckdb.DuckDBPyConnection, version: str) -> int:
+    """Stored documents this release's extractor read with another extra actor file than `version` names (or with
+    none, or with one when `version` names none): their extractor version differs only after its '+'."""
+    return con.execute("select count(*) from documents where extractor_version is distinct from ? "
+                       "and split_part(extractor_version, '+', 1) = split_part(?, '+', 1)", [version, version]).fetchone()[0]
