@@ -42,7 +42,7 @@ class Context:
     scorer: Scorer
     pairs: list[Pair]
     line_offsets: LineOffsets = field(default_factory=LineOffsets)
-    extractor_version: str = ""  # a run's own (an extra actor file's hash in it), stored with its documents
+    extractor_version: str = ""  # with an extra actor file, the run's own (its hash in it); "": the packaged one
 
 
 def build_context(pairs_file: Path | None = None, actors_file: Path | None = None) -> Context:
@@ -55,7 +55,7 @@ def build_context(pairs_file: Path | None = None, actors_file: Path | None = Non
         lexicon=load_lexicon(),
         scorer=Scorer(),
         pairs=load_pairs(pairs_file) if pairs_file else load_pairs(),
-        extractor_version=run_extractor_version(actors_file),
+        extractor_version=run_extractor_version(actors_file) if actors_file else "",
     )
 
 

@@ -96,7 +96,7 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
         storage.set_setting(con, "scorer_version", ctx.scorer.version)
         storage.set_setting(con, "dedup", "on" if count_once else "off")
         storage.set_setting(con, "index_kinds", ",".join(kinds))
-        storage.start_run(con, run_id, ctx.scorer.version, ctx.extractor_version)
+        storage.start_run(con, run_id, ctx.scorer.version, run_extractor_version(actors_file))
         change = config_change(previous, RunConfig(tuple(ctx.pairs), tuple(kinds), actors))
         configuration.record_run_config(con, run_id, change_json(change), actors)
         if note := change_note(change):
