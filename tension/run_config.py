@@ -102,8 +102,9 @@ def change_lines(change: dict) -> list[str]:
     pairs added or redefined, index kinds added or removed, another extra actor file — each with what it moves."""
     lines = []
     if added := change.get("pairs_added"):
+        them = "them" if len(added) != 1 else "it"
         lines.append(f"pair{'s' * (len(added) != 1)} added since the previous run: {', '.join(added)} (the views, the "
-                     "index and the report show them from now on, for every stored week)")
+                     f"index and the report show {them} from now on, for every stored week)")
     for pair in change.get("pairs_redefined", []):
         lines.append(f"pair {pair['pair_id']} redefined since the previous run: was {pair['before']}, now "
                      f"{pair['now']} (its index is of the new countries for every stored week)")
