@@ -4,8 +4,9 @@ to tension/data/actors.tsv for one run without editing the installed package.
 
 The file has the packaged actor file's columns (alias, actor, country, kind, role, gender, valid_from, valid_to,
 ambiguous, source; gender, the dates and ambiguous may be left out). Each row is checked, and a fault is a ValueError
-naming the file, the line and what is wrong. An extra file adds aliases: an alias the packaged file has for an
-overlapping time is refused (the packaged row would win the lookup unseen).
+naming the file, the line and what is wrong. An extra file's rows come before the packaged ones, so a row for an alias
+the packaged file has wins on the days it gives ("Yoshimasa Hayashi", "former foreign minister" from 2023-09-14 in the
+packaged file, can be "chief cabinet secretary" from 2023-12-14 to 2025-10-21); overrides_packaged() names them.
 
 A run given one extracts with it, so its extractor version names the file's content: `<packaged version>+actors-<the
 first 12 hex digits of its SHA-256>` (documents.extractor_version, runs.extractor_version); a run without it is the
@@ -90,19 +91,18 @@ def load_extra_actors(path: Path | str) -> list[dict[str, str]]:
             if _overlap(row, other):
                 raise ValueError(f"{path} line {number}: the alias {row['alias']!r} is on line {other_number} already "
                                  "for an overlapping time: give each office its own dates")
-        for packaged in _packaged()[1].get(row["alias"], []):
-            if _overlap(row, packaged):
-                held = (f" from {packaged['valid_from'] or 'any time'} to {packaged['valid_to'] or 'now'}"
-                        if packaged["valid_from"] or packaged["valid_to"] else "")
-                raise ValueError(f"{path} line {number}: the packaged actor file has the alias {row['alias']!r} "
-                                 f"already ({packaged['actor']}, {packaged['country'] or 'no country'}, "
-                                 f"{packaged['role']}{held}): an extra file adds aliases, it cannot replace one; "
-                                 "leave the row out or give it dates outside the packaged row's")
         seen.setdefault(row["alias"], []).append((number, row))
         rows.append(row)
     if not rows:
         raise ValueError(f"{path} has a header and no row: an actor file is {EXAMPLE}")
     return rows
+
+
+def overrides_packaged(rows: list[dict[str, str]]) -> list[str]:
+    """The aliases of extra rows that win over a packaged row of the same alias on some day (both hold then)."""
+    packaged = _packaged()[1]
+    return sorted({row["alias"] for row in rows
+                   if any(_overlap(row, other) for other in packaged.get(row["alias"], []))})
 
 
 def _row_fault(row: dict[str, str]) -> str:
@@ -136,13 +136,13 @@ def file_hash(path: Path | str) -> str:
 
 
 def extra_record(path: Path | str | None) -> dict | None:
-    """What a run keeps of its extra actor file (runs.actors_extra): its path, SHA-256 and the rows' fields that
-    decide a mention (RECORDED); None without one."""
+    """What a run keeps of its extra actor file (runs.actors_extra): its path, SHA-256, the rows' fields that decide
+    a mention (RECORDED) and the aliases whose packaged rows they win over (overrides); None without one."""
     if not path:
         return None
     rows = load_extra_actors(path)
     return {"file": str(Path(path).resolve()), "sha256": file_hash(path),
-            "rows": [[row[column] for column in RECORDED] for row in rows]}
+            "rows": [[row[column] for column in RECORDED] for row in rows], "overrides": overrides_packaged(rows)}
 
 
 def run_extractor_version(path: Path | str | None) -> str:

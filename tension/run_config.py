@@ -65,13 +65,17 @@ def _actors_summary(record: dict | None) -> dict | None:
     """An extra actor file's record without its rows (the runs row keeps them in actors_extra)."""
     if not record:
         return None
-    return {"file": record["file"], "sha256": record["sha256"], "rows": len(record["rows"])}
+    return {"file": record["file"], "sha256": record["sha256"], "rows": len(record["rows"]),
+            "overrides": record.get("overrides", [])}
 
 
 def _actors_words(summary: dict | None) -> str:
     if not summary:
         return "none"
-    return f"{summary['file']} ({summary['rows']} row{'s' * (summary['rows'] != 1)}, sha256 {summary['sha256'][:12]})"
+    over = summary.get("overrides") or []
+    wins = f"; its rows win over the packaged rows of {', '.join(over)}" if over else ""
+    return (f"{summary['file']} ({summary['rows']} row{'s' * (summary['rows'] != 1)}, sha256 {summary['sha256'][:12]}"
+            f"{wins})")
 
 
 def change_json(change: dict) -> str | None:
