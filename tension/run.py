@@ -75,10 +75,11 @@ def workspace(db: Path | str) -> Iterator[Paths]:
 
 
 def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once: bool = True,
-            actors_file: str | None = None) -> dict:
+            actors_file: str | None = None, keep_config: bool = False) -> dict:
     """Create tables and views, record pairs, scorer version, the dedup setting and a 'running' runs row with what of
     the configuration changed (and the extra actor file); what is stored so far (files, a fingerprint of the
-    content) and when the run started."""
+    content) and when the run started. `keep_config`: the pairs and extra actor file stay the database's (a
+    rescore, which reads no file: it put the packaged pairs back, dropping a --pairs file's)."""
     ctx, actors = context(pairs_file, actors_file), extra_record(actors_file)
     with storage.connect(working) as con:
         views_before = storage.get_setting(con, "views_version")
@@ -90,12 +91,14 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
             before = (*before, f"views {views_before or 'unversioned'}")
         previous = configuration.previous_config(con)
         kinds = load_index_kinds()
-        dropped = storage.set_pairs(con, ctx.pairs, run_id)
+        pairs = list(previous.pairs) if keep_config and previous and previous.pairs else list(ctx.pairs)
+        actors = previous.actors if keep_config and previous else actors
+        dropped = storage.set_pairs(con, pairs, run_id)
         storage.set_setting(con, "scorer_version", ctx.scorer.version)
         storage.set_setting(con, "dedup", "on" if count_once else "off")
         storage.set_setting(con, "index_kinds", ",".join(kinds))
         storage.start_run(con, run_id, ctx.scorer.version, run_extractor_version(actors_file))
-        change = config_change(previous, RunConfig(tuple(ctx.pairs), tuple(kinds), actors))
+        change = config_change(previous, RunConfig(tuple(pairs), tuple(kinds), actors))
         configuration.record_run_config(con, run_id, change_json(change), actors)
         if note := change_note(change):
             storage.add_run_note(con, run_id, note)
@@ -310,7 +313,7 @@ def rescore(db: Path | str, scorer: Scorer | None = None, parquet_dir: Path | st
     run_id = run_id or new_run_id("rescore")
     with workspace(db) as paths:
         before = _scorer_version(paths.working)  # before prepare(), which sets the packaged scorer's version
-        prepared = prepare(paths.working, None, run_id)
+        prepared = prepare(paths.working, None, run_id, keep_config=True)
         scorer = scorer or context(None).scorer
         with storage.connect(paths.working) as con:
             storage.set_setting(con, "scorer_version", scorer.version)

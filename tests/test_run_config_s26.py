@@ -117,3 +117,24 @@ def test_a_database_from_before_the_config_columns_gets_them(tmp_path: Path) -> 
     assert later["config_change"] == {"pairs_added": ["JPN-KOR"]}
     assert json.loads(run_rows(db)[-1][0]) == {"pairs_added": ["JPN-KOR"]}
 
+
+
+def test_a_rescore_keeps_the_pairs_and_the_actor_file_of_the_run_before(tmp_path: Path) -> None:
+    """`tension rescore` prepared the database with the packaged pairs: a --pairs file's JPN-KOR left the views until
+    the next run with the file (and, with change notes, the rescore would have noted it and the actor file as
+    dropped)."""
+    folder, db = inbox(tmp_path), tmp_path / "t.duckdb"
+    actors = tmp_path / "actors.tsv"
+    actors.write_text("alias\tactor\tcountry\tkind\trole\tsource\nMinoru Kihara\tMinoru Kihara\tJPN\tperson\tchief "
+                      "cabinet secretary\ttest\n", encoding="utf-8")
+    mine = pairs_file(tmp_path, "JPN-KOR\tJapan–ROK\tJPN\tKOR\ttest")
+    run.run_local([folder], db, fields=FIELDS, pairs_file=str(mine), actors_file=str(actors))
+    rescored = run.rescore(db)
+    assert rescored["config_change"] == {}
+    with store.connect(store.working_copy(db), read_only=True) as con:
+        assert [r[0] for r in con.execute("select pair_id from pairs order by 1").fetchall()] == [
+            "JPN-KOR", "PRK-KOR", "RUS-KOR"]
+        assert con.execute("select count(*) from former_pairs").fetchone() == (0,)
+    # the next run with the same files notes nothing either
+    again = run.run_local([folder], db, fields=FIELDS, pairs_file=str(mine), actors_file=str(actors))
+    assert again["config_change"] == {}

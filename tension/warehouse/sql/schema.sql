@@ -122,9 +122,10 @@ create table if not exists runs (
     config_change     varchar,              -- JSON: what changed since the previous run on this database (pairs
                                             -- added, removed or redefined; index kinds added or removed; the extra
                                             -- actor file); NULL when nothing did, or for the first run
-    actors_extra      varchar               -- JSON: the extra actor file the run read (--actors): its path, sha256
-                                            -- and rows (alias, actor, country, kind, role, valid_from, valid_to);
-                                            -- NULL: none
+    actors_extra      varchar               -- JSON: the extra actor file the run read (--actors; a rescore keeps
+                                            -- the previous run's): its path, sha256, rows (alias, actor, country,
+                                            -- kind, role, valid_from, valid_to) and the aliases whose packaged rows
+                                            -- it wins over (overrides); NULL: none
 );
 
 -- Pairs a run dropped from the configuration (a run without the --pairs file that listed them): tension_index names
