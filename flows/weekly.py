@@ -21,10 +21,11 @@ from tension.config import BATCH_SIZE, DEFAULT_DB, DEFAULT_INBOX, DEFAULT_REPORT
 
 
 @task(name="prepare-database", retries=2, retry_delay_seconds=2)
-def prepare(working: str, pairs_file: str | None, run_id: str, count_once: bool) -> dict:
-    """Create tables and views, record pairs, scorer version and the run; what is stored so far."""
+def prepare(working: str, pairs_file: str | None, run_id: str, count_once: bool, actors_file: str | None = None) -> dict:
+    """Create tables and views, record pairs, scorer version and the run (what of the configuration changed); what is
+    stored so far."""
     with run.interrupts_kept():
-        return run.prepare(working, pairs_file, run_id, count_once)
+        return run.prepare(working, pairs_file, run_id, count_once, actors_file)
 
 
 @task(name="plan-batches", retries=2, retry_delay_seconds=2)
@@ -37,10 +38,10 @@ def plan(inbox: list[str], batch_size: int, stored: dict[str, tuple], workers: i
 
 @task(name="analyse-batch", retries=2, retry_delay_seconds=2)
 def analyse(batch: dict, staging: str, pairs_file: str | None, fields: dict | None, defaults: dict | None,
-            ship: bool = False) -> dict:
+            ship: bool = False, actors_file: str | None = None) -> dict:
     """Read, clean, extract and score one batch into staged Parquet (no database); `ship`: through the task
-    runner rather than a folder the worker may not see."""
-    return run.analyse(batch, staging, pairs_file, fields, defaults, ship)
+    runner rather than a folder the worker may not see; `actors_file`: an extra actor file (--actors)."""
+    return run.analyse(batch, staging, pairs_file, fields, defaults, ship, actors_file)
 
 
 @task(name="store-batch", retries=2, retry_delay_seconds=2, cache_policy=NONE)
@@ -53,13 +54,14 @@ def store(writer: run.Writer, staged: dict) -> dict:
 
 @task(name="finish-run")
 def finish(working: str, batches: list[dict], run_id: str, totals: dict, pairs_file: str | None, before: tuple,
-           started: str, reading: str = "", week: str | None = None, reports: str | None = None) -> dict:
+           started: str, reading: str = "", week: str | None = None, reports: str | None = None,
+           actors_file: str | None = None) -> dict:
     """Score older statements under the current scorer, cluster near-duplicates, record files and the run;
     say whether anything changed and which weeks; the summary lines of `week`, the report's; which reports in
     `reports` (None: no report) a late file changed."""
     with run.interrupts_kept():
         return run.finish(working, batches, run_id, totals, pairs_file, before, started, reading=reading, week=week,
-                          reports=reports)
+                          reports=reports, actors_file=actors_file)
 
 
 @task(name="publish", retries=2, retry_delay_seconds=2)
@@ -125,6 +127,7 @@ def tension_flow(
     workers: int | None = None,
     reread: bool = False,
     log_summary: bool = True,
+    actors_file: str | None = None,
 ) -> dict:
     """Run the whole pipeline on an inbox, publish the database and write the report. `workers`: how many tasks
     run at once (default: the CPU count), so that a large file is cut into a multiple of that many batches.
@@ -132,7 +135,8 @@ def tension_flow(
     again (their statements replaced; documents this extractor read are left as they are). `log_summary`: log the
     lines `tension run` prints (documents, weeks, rejections, the pairs' figures, the report) and end Failed when
     every document read was rejected — for a served or deployed run, whose only output is its log; `tension run`
-    prints them itself and passes False."""
+    prints them itself and passes False. `actors_file`: an extra actor file (`--actors`; every worker must read it at
+    the same path, as the pairs file)."""
     logger = get_run_logger()
     run_id = str(flow_run.get_id() or run.new_run_id("local"))
     with run.interrupts_kept(), run.workspace(db) as paths:  # (the working copy's writer opens in this process)
@@ -141,7 +145,7 @@ def tension_flow(
                 logger.warning("an earlier run did not finish (%s): this run publishes what it left", found)
             else:  # a whole sentence of its own (publish.recover: the published file is missing)
                 logger.warning("%s", found)
-        prepared = prepare(str(paths.working), pairs_file, run_id, dedup)
+        prepared = prepare(str(paths.working), pairs_file, run_id, dedup, actors_file)
         reading = run.reading_signature(fields, defaults)
         batches, skipped = plan([str(p) for p in (inbox or [str(DEFAULT_INBOX)])], batch_size,
                                 {} if reread else prepared["stored"], workers or os.cpu_count() or 1, reading)
@@ -149,7 +153,7 @@ def tension_flow(
         totals = None
         with _api_shared_with_workers():
             ship = not _workers_share_this_disk()
-            staged = [analyse.submit(batch, str(paths.staging), pairs_file, fields, defaults, ship)
+            staged = [analyse.submit(batch, str(paths.staging), pairs_file, fields, defaults, ship, actors_file)
                       for batch in batches]
             with run.Writer(paths.working, run_id) as writer:  # one connection for all batches
                 for number, future in enumerate(staged, start=1):
@@ -160,7 +164,7 @@ def tension_flow(
                                 run.plural(counts["statements_added"], "statement"))
         totals = totals or run.tally(None, {})
         outcome = finish(str(paths.working), batches, run_id, totals, pairs_file, prepared["fingerprint"],
-                         prepared["started"], reading, week, reports if make_report else None)
+                         prepared["started"], reading, week, reports if make_report else None, actors_file)
         published = publish(paths, outcome, parquet_dir)
         if not published["published"]:
             logger.info("nothing new: the published database and Parquet export are left as they are")

@@ -42,15 +42,20 @@ class Context:
     scorer: Scorer
     pairs: list[Pair]
     line_offsets: LineOffsets = field(default_factory=LineOffsets)
+    extractor_version: str = ""  # with an extra actor file, the run's own (its hash in it); "": the packaged one
 
 
-def build_context(pairs_file: Path | None = None) -> Context:
-    """Load the actor dictionary, the extraction lexicon, the scorer and the configured pairs."""
+def build_context(pairs_file: Path | None = None, actors_file: Path | None = None) -> Context:
+    """Load the actor dictionary (with the rows of an extra actor file: --actors), the extraction lexicon, the scorer
+    and the configured pairs."""
+    from tension.config_actors import load_extra_actors, run_extractor_version
+
     return Context(
-        actors=load_actors(),
+        actors=load_actors(extra=load_extra_actors(actors_file) if actors_file else ()),
         lexicon=load_lexicon(),
         scorer=Scorer(),
         pairs=load_pairs(pairs_file) if pairs_file else load_pairs(),
+        extractor_version=run_extractor_version(actors_file) if actors_file else "",
     )
 
 
@@ -174,20 +179,22 @@ def analyse_batch(batch: dict, staging: Path, ctx: Context, fields: dict[str, st
     partial = staging / (batch["batch_id"] + ".tmp")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-    write_staged(partial, analysed, shingle_sets, bands, rejections, copies)
+    write_staged(partial, analysed, shingle_sets, bands, rejections, copies, ctx.extractor_version)
     os.replace(partial, final)
     timings["stage"] = perf_counter() - started
     return {**staged_counts(final), "timings": timings}
 
 
 def write_staged(folder: Path, analysed: list[Analysed], shingle_sets: list, bands: list, rejections: list[dict],
-                 copies: int = 0) -> None:
+                 copies: int = 0, version: str = "") -> None:
     """The batch's rows as one Parquet file per table (records.SCHEMAS) in `folder`; the documents file's metadata
-    says how many copies the batch dropped before analysis (records.COPIES_KEY), which the writer counts as read."""
+    says how many copies the batch dropped before analysis (records.COPIES_KEY), which the writer counts as read.
+    `version`: the run's extractor version, when not the packaged one (an extra actor file)."""
     rows: dict[str, list[dict]] = {"documents": [], "rejections": rejections}
+    own = {"extractor_version": version} if version else {}
     for item, keys in zip(analysed, bands):
         rows["documents"].append({**records.document_row(item.document, item.body, item.caption,
-                                                         len(item.statements)), "lsh_bands": keys})
+                                                         len(item.statements)), "lsh_bands": keys, **own})
     # statements and scores (most of the rows) as columns, not row dicts
     doc_ids = [item.document.doc_id for item in analysed for _ in item.statements]
     statements = [statement for item in analysed for statement in item.statements]

@@ -11,9 +11,11 @@ from typing import Optional
 import typer
 
 from tension.cli_checks import (
+    check_actors,
     check_files, check_pairs, parse_countries, parse_defaults, parse_fields, unmatched_fields,
 )
 from tension.config import PAIRS_HELP
+from tension.config_actors import ACTORS_HELP
 
 ECHO_LINES = 200  # JSON lines `tension score --file` prints with one echo (each echo flushes)
 # json.dumps(obj, ensure_ascii=False) without building an encoder for each line, and without the check for circular
@@ -26,6 +28,7 @@ def statements(
     field: list[str] = typer.Option([], "--field", metavar="OURS=THEIRS", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story or text=title+description (repeatable)."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help=PAIRS_HELP),
     default: list[str] = typer.Option([], "--default", metavar="FIELD=VALUE", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
+    actors: Optional[Path] = typer.Option(None, "--actors", metavar="FILE", help=ACTORS_HELP),
 ) -> None:
     """Print every statement as one JSON object per line (no database, no Prefect).
 
@@ -33,6 +36,9 @@ def statements(
 
     Folders are read recursively, e.g. the pair statements of every seed:
     tension statements seeds/ | jq -c 'select(.pairs != []) | [.speaker_country, .targets, .hostility]'
+
+    An extra actor file (officials the dictionary does not know), to see what it changes before a run:
+    tension statements desk/story.txt --actors desk/actors.tsv
     """
     from tension.adhoc import document_statements, input_paths
     from tension.analyse import build_context
@@ -41,6 +47,7 @@ def statements(
     fields, defaults = parse_fields(field), parse_defaults(default)
     check_files(files)
     check_pairs(pairs)
+    check_actors(actors)
     paths = input_paths(files)
     if not paths:
         typer.echo(f"no input files under {', '.join(map(str, files))} (dotfiles and .meta.yaml sidecars are not "
@@ -49,7 +56,7 @@ def statements(
     for warning in unmatched_fields(files, fields):
         typer.echo(warning, err=True)
     rejected = accepted = printed = 0
-    for found in document_statements(paths, build_context(pairs), fields, defaults):
+    for found in document_statements(paths, build_context(pairs, actors), fields, defaults):
         if isinstance(found, Rejection):
             rejected += 1
             typer.echo(f"rejected {found.where()}: {printable(found.reason)}", err=True)

@@ -64,6 +64,19 @@ def check_pairs(pairs: Path | None) -> None:
         raise typer.BadParameter(str(error), param_hint="--pairs") from None
 
 
+def check_actors(actors: Path | None) -> None:
+    """An --actors file that is missing or has a faulty row stops the command before any work, naming the line and
+    the fault (tension/config_actors.py checks each row)."""
+    if actors is None:
+        return
+    from tension.config_actors import load_extra_actors
+
+    try:
+        load_extra_actors(actors)
+    except (OSError, ValueError) as error:
+        raise typer.BadParameter(str(error), param_hint="--actors") from None
+
+
 def check_week(week: str | None) -> None:
     """A --week that is not an ISO week stops the command before any work."""
     if week is None:

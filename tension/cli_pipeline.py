@@ -14,9 +14,10 @@ from typing import Optional
 import typer
 
 from tension.cli_checks import (
-    DB_OPTION, at_least_one, check_inbox, empty_inbox, check_no_run_in_progress, check_pairs, check_parquet_free, check_schedule,
+    DB_OPTION, at_least_one, check_actors, check_inbox, empty_inbox, check_no_run_in_progress, check_pairs, check_parquet_free, check_schedule,
     check_week, check_writable_db, parse_defaults, parse_fields, unmatched_fields,
 )
+from tension.config_actors import ACTORS_HELP
 from tension.config import BATCH_SIZE, DEFAULT_INBOX, DEFAULT_REPORTS, PAIRS_HELP, SCHEDULE_CRON, SCHEDULE_TIMEZONE
 
 ABANDONED_EXIT = 130  # the shell's code for "ended by Ctrl-C": a run in progress was abandoned (serve, run)
@@ -44,6 +45,7 @@ def run(
     default: list[str] = typer.Option([], "--default", metavar="FIELD=VALUE", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
     dedup: bool = typer.Option(True, "--dedup/--no-dedup", help="Count a story carried by several outlets once per week."),
     reread: bool = typer.Option(False, "--reread", help="Read every input file again, unchanged ones too: documents an older release's extractor read are extracted again (their statements replaced, nothing duplicated)."),
+    actors: Optional[Path] = typer.Option(None, "--actors", metavar="FILE", help=ACTORS_HELP),
     check: bool = typer.Option(False, "--check", help="Dry run: list the files a run would read (new, changed) and those it would refuse whole (empty, binary, unreadable...), against the published database; store nothing, run no flow."),
 ) -> None:
     """Run the whole pipeline (a Prefect flow on its ephemeral API) and write the report.
@@ -58,6 +60,9 @@ def run(
 
     Example (after upgrading tension, whose extraction rules changed): tension run --inbox seeds --reread
 
+    Example (officials the dictionary does not know, in a file of your own; stored documents are read with it only
+    when read again): tension run --inbox seeds --actors desk/actors.tsv --reread
+
     Exit codes: 0 done (also when nothing new was read); 1 the run failed or the --week asked for has no data; 2 a
     wrong option;
     3 another run holds the database; 4 no Prefect API; 5 every document read was rejected (nothing stored).
@@ -65,6 +70,7 @@ def run(
     fields, defaults = parse_fields(field), parse_defaults(default)
     check_inbox(inbox)
     check_pairs(pairs)
+    check_actors(actors)
     check_week(week)
     check_writable_db(db)
     check_parquet_free(db, parquet)
@@ -84,7 +90,8 @@ def run(
     parameters = {"inbox": [str(p) for p in inbox], "db": str(db), "reports": str(reports), "week": week,
                   "batch_size": batch_size, "pairs_file": str(pairs) if pairs else None, "make_report": report,
                   "parquet_dir": str(parquet) if parquet else None, "fields": fields or None,
-                  "defaults": defaults or None, "dedup": dedup, "reread": reread}
+                  "defaults": defaults or None, "dedup": dedup, "reread": reread,
+                  "actors_file": str(actors.resolve()) if actors else None}
     try:
         result = run_once(parameters, task_runner, workers)
     except RunnerChoiceError as error:
@@ -152,6 +159,7 @@ def serve(
     field: list[str] = typer.Option([], "--field", metavar="OURS=THEIRS", help="JSONL/CSV field mapping OURS=THEIRS, e.g. text=story or text=title+description (repeatable)."),
     default: list[str] = typer.Option([], "--default", metavar="FIELD=VALUE", help="Metadata for documents lacking it, e.g. speaker=KCNA (repeatable)."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help=PAIRS_HELP),
+    actors: Optional[Path] = typer.Option(None, "--actors", metavar="FILE", help=ACTORS_HELP),
 ) -> None:
     """Run the weekly flow on a schedule until Ctrl-C (a Prefect deployment served by this process).
 
@@ -166,6 +174,7 @@ def serve(
     """
     fields, defaults = parse_fields(field), parse_defaults(default)
     check_pairs(pairs)
+    check_actors(actors)
     check_writable_db(db)
     check_parquet_free(db, None)
     check_schedule(cron, timezone)
@@ -176,7 +185,8 @@ def serve(
 
     parameters = {"inbox": [str(p.resolve()) for p in inbox], "db": str(db.resolve()),
                   "reports": str(reports.resolve()), "fields": fields or None, "defaults": defaults or None,
-                  "pairs_file": str(pairs.resolve()) if pairs else None}
+                  "pairs_file": str(pairs.resolve()) if pairs else None,
+                  "actors_file": str(actors.resolve()) if actors else None}
     with prefect_api(port) as api_url:
         typer.echo(f"Prefect API: {api_url}  (UI: {api_url.removesuffix('/api')})")
         typer.echo(f"schedule: {cron} ({timezone}); Ctrl-C stops")

@@ -25,27 +25,26 @@ from pathlib import Path
 
 from tension.analyse import Context, analyse_batch, build_context, settle_collector
 from tension.config import BATCH_SIZE, load_index_kinds
-from tension.extract.version import extractor_version
+from tension.config_actors import extra_record, run_extractor_version
 from tension.ingest import planning
 from tension.ingest.document import printable
 from tension.ingest.planning import absolute, batch_files, not_read
 from tension.reporting import data as report_data
+from tension.run_config import RunConfig, change_json, change_note, config_change
+from tension.run_result import COUNTS, FilesLeftToRetry, result, tally  # noqa: F401 (callers: run.result, ...)
 from tension.run_notes import lossy_note, plan_line, plural, story_notes  # noqa: F401 (callers: run.plural, ...)
 from tension.score.scorer import Scorer
-from tension.warehouse import aggregate, dedup, load, publish as publication, rescore as rescoring
+from tension.warehouse import aggregate, configuration, dedup, load, publish as publication, rescore as rescoring
 from tension.warehouse import store as storage
 from tension.warehouse.load import Writer
 from tension.warehouse.store import interrupts_kept  # noqa: F401 (the flow's tasks run in it)
 
-COUNTS = ("documents_seen", "documents_new", "documents_rejected", "statements_added", "documents_clustered",
-          "documents_replaced", "documents_reextracted", "documents_corrected", "statements_replaced")
-
 
 @functools.cache
-def context(pairs_file: str | None = None) -> Context:
+def context(pairs_file: str | None = None, actors_file: str | None = None) -> Context:
     """The analysis context of this process, built once (the actor pattern and VADER's lexicon take a moment to
-    load): a worker process analyses batch after batch with it."""
-    ctx = build_context(Path(pairs_file) if pairs_file else None)
+    load): a worker process analyses batch after batch with it. `actors_file`: an extra actor file (--actors)."""
+    ctx = build_context(Path(pairs_file) if pairs_file else None, Path(actors_file) if actors_file else None)
     settle_collector()
     return ctx
 
@@ -75,10 +74,13 @@ def workspace(db: Path | str) -> Iterator[Paths]:
 # --- the steps -------------------------------------------------------------------------------------------------
 
 
-def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once: bool = True) -> dict:
-    """Create tables and views, record pairs, scorer version, the dedup setting and a 'running' runs row; what is
-    stored so far (files, a fingerprint of the content) and when the run started."""
-    ctx = context(pairs_file)
+def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once: bool = True,
+            actors_file: str | None = None, keep_config: bool = False) -> dict:
+    """Create tables and views, record pairs, scorer version, the dedup setting and a 'running' runs row with what of
+    the configuration changed (and the extra actor file); what is stored so far (files, a fingerprint of the
+    content) and when the run started. `keep_config`: the pairs and extra actor file stay the database's (a
+    rescore, which reads no file: it put the packaged pairs back, dropping a --pairs file's)."""
+    ctx, actors = context(pairs_file, actors_file), extra_record(actors_file)
     with storage.connect(working) as con:
         views_before = storage.get_setting(con, "views_version")
         scorer_before = storage.get_setting(con, "scorer_version")  # another release's: finish() scores again
@@ -87,15 +89,23 @@ def prepare(working: Path | str, pairs_file: str | None, run_id: str, count_once
         if views_before != storage.views_version():
             # views another version wrote were replaced: the run publishes even when it reads nothing new
             before = (*before, f"views {views_before or 'unversioned'}")
-        dropped = storage.set_pairs(con, ctx.pairs)
+        previous = configuration.previous_config(con)
+        kinds = load_index_kinds()
+        pairs = list(previous.pairs) if keep_config and previous and previous.pairs else list(ctx.pairs)
+        actors = previous.actors if keep_config and previous else actors
+        dropped = storage.set_pairs(con, pairs, run_id)
         storage.set_setting(con, "scorer_version", ctx.scorer.version)
         storage.set_setting(con, "dedup", "on" if count_once else "off")
-        storage.set_setting(con, "index_kinds", ",".join(load_index_kinds()))
-        storage.start_run(con, run_id, ctx.scorer.version, extractor_version())
+        storage.set_setting(con, "index_kinds", ",".join(kinds))
+        storage.start_run(con, run_id, ctx.scorer.version, run_extractor_version(actors_file))
+        change = config_change(previous, RunConfig(tuple(pairs), tuple(kinds), actors))
+        configuration.record_run_config(con, run_id, change_json(change), actors)
+        if note := change_note(change):
+            storage.add_run_note(con, run_id, note)
         publication.claim(con, run_id)
         started = con.execute("select cast(now() as timestamp)").fetchone()[0]
         return {"stored": storage.stored_files(con), "fingerprint": before, "started": started.isoformat(),
-                "clock": time.time(), "pairs_dropped": dropped,
+                "clock": time.time(), "pairs_dropped": dropped, "config_change": change,
                 "scorer_before": scorer_before or "", "scorer": ctx.scorer.version}
 
 
@@ -122,16 +132,16 @@ def plan_counted(inbox: list[Path | str], batch_size: int, stored: dict[str, tup
 
 
 def analyse(batch: dict, staging: Path | str, pairs_file: str | None = None, fields: dict | None = None,
-            defaults: dict | None = None, ship: bool = False) -> dict:
+            defaults: dict | None = None, ship: bool = False, actors_file: str | None = None) -> dict:
     """Read, clean, extract, score and sign one batch into staged Parquet (no database: runs in the workers).
 
     `ship`: the worker may not see the flow's disk (a Dask worker on another machine): the batch is staged in a
     folder of the worker's own and its files come back in the result, through the task runner; `store` puts them
     in `staging` on the flow's side."""
     if not ship:
-        return analyse_batch(batch, Path(staging), context(pairs_file), fields, defaults)
+        return analyse_batch(batch, Path(staging), context(pairs_file, actors_file), fields, defaults)
     with tempfile.TemporaryDirectory(prefix="tension-staging-") as local:
-        staged = analyse_batch(batch, Path(local), context(pairs_file), fields, defaults)
+        staged = analyse_batch(batch, Path(local), context(pairs_file, actors_file), fields, defaults)
         folder = Path(staged["batch_dir"])
         files = {f.name: f.read_bytes() for f in folder.iterdir()}
     return {**staged, "batch_dir": str(Path(staging) / folder.name), "files": files}
@@ -154,22 +164,9 @@ def store(writer: Writer, staged: dict) -> dict:
     return {**counts, "timings": timings, "stored_at": time.time()}
 
 
-def tally(totals: dict | None, step: dict) -> dict:
-    """The run's totals with one step's counts, rejections and seconds per stage added."""
-    totals = totals or {**{key: 0 for key in COUNTS}, "rejections": [], "lossy_decodings": [], "timings": {}}
-    timings = dict(totals["timings"])
-    for stage, seconds in step.get("timings", {}).items():
-        timings[stage] = timings.get(stage, 0.0) + seconds
-    return {**{key: totals[key] + step.get(key, 0) for key in COUNTS},
-            "rejections": totals["rejections"] + list(step.get("rejections", [])), "timings": timings,
-            "lossy_decodings": totals.get("lossy_decodings", []) + list(step.get("lossy_decodings", [])),
-            "weeks_reextracted": totals.get("weeks_reextracted", []) + list(step.get("weeks_reextracted", [])),
-            "stored_at": step.get("stored_at", totals.get("stored_at"))}
-
-
 def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, pairs_file: str | None,
            before: tuple | list, started: str, scorer: Scorer | None = None, reading: str = "",
-           week: str | None = None, reports: Path | str | None = None) -> dict:
+           week: str | None = None, reports: Path | str | None = None, actors_file: str | None = None) -> dict:
     """Score older statements under the current scorer, cluster documents stored without one, record the files and
     the run, refresh the weekly sums; say whether anything changed and which weeks. The summary lines are those of
     `week` (the report's week; by default the last complete week). `reports`: the folder the run writes its report
@@ -201,9 +198,11 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         rewrite = [w for w in late if report_data.report_file(reports, w).exists()] if reports is not None else None
         for note in story_notes(totals, added, late, rescored, rewrite):
             storage.add_run_note(con, run_id, note)
-        stale = storage.documents_of_other_extractors(con, extractor_version())
+        version = run_extractor_version(actors_file)  # (an extra actor file's hash in it)
+        stale = storage.documents_of_other_extractors(con, version)
+        other_actors = configuration.documents_of_other_actor_files(con, version) if stale else 0
         # (their files moved or archived since: --reread cannot read them again, and says which)
-        stale_gone = [p for p in storage.files_of_other_extractors(con, extractor_version()) if not Path(p).exists()] \
+        stale_gone = [p for p in storage.files_of_other_extractors(con, version) if not Path(p).exists()] \
             if stale else []
         # Outstanding: rejections of files still there. Those of files deleted since stay in rejected_documents,
         # queryable, but a run stops counting them (an operator who removed the bad files heard of them every week).
@@ -214,6 +213,7 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
     return {"summary": summary, "changed": changed, "weeks": weeks, "weeks_added": added, "late_weeks": late,
             "summary_week": summary_week, "rescored": rescored, "reports_to_rewrite": rewrite or [],
             "run_id": run_id, "left_to_retry": left, "documents_stale": stale, "stale_files_gone": stale_gone,
+            "documents_other_actors": other_actors,
             "rejections_stored": rejections_stored,
             "timings": {"aggregate": time.perf_counter() - clock}}
 
@@ -280,57 +280,26 @@ def summary_lines(result: dict, db: Path | str, pairs_file: str | None) -> tuple
     return lines(result, db, Path(pairs_file) if pairs_file else None), all_rejected(result)
 
 
-class FilesLeftToRetry(RuntimeError):
-    """Files this process can read that the workers could not: the run fails, and the next one reads them."""
-
-
-def result(prepared: dict, totals: dict | None, outcome: dict, published: dict,
-           files_unchanged: int = 0) -> dict:
-    """What a run returns: counts, rejections, the summary lines, where it published, how many inbox files it left
-    out as unchanged, and seconds per stage (`stored_by`: from the first step to the last batch stored). Raises FilesLeftToRetry, once the rest is
-    published, when workers could not read files that are there."""
-    if left := outcome.get("left_to_retry"):
-        raise FilesLeftToRetry(
-            f"{len(left)} file(s) could not be read by the workers, though this process can read them: "
-            + ", ".join(printable(p) for p in left[:10]) + ("..." if len(left) > 10 else "")
-            + ". They are not recorded as stored: the next run reads them again. On a cluster, every worker must "
-            "see the inbox at the same absolute path.")
-    totals = totals or tally(None, {})
-    timings = {**totals["timings"], **outcome.get("timings", {}), **published.get("timings", {})}
-    timings["stored_by"] = (totals.get("stored_at") or time.time()) - prepared["clock"]
-    timings["flow_body"] = time.time() - prepared["clock"]
-    return {**{key: totals[key] for key in COUNTS}, "rejections": totals["rejections"],
-            "documents_stale": outcome.get("documents_stale", 0),
-            "stale_files_gone": outcome.get("stale_files_gone", []),
-            "summary": outcome["summary"],
-            "rejections_stored": outcome.get("rejections_stored", 0), "files_unchanged": files_unchanged,
-            "pairs_dropped": prepared.get("pairs_dropped", []),
-            "weeks_added": outcome.get("weeks_added", []), "late_weeks": outcome.get("late_weeks", []),
-            "summary_week": outcome.get("summary_week"),
-            "rescored": outcome.get("rescored", 0), "scorer_before": prepared.get("scorer_before", ""),
-            "scorer_now": prepared.get("scorer", ""),
-            "database": published["database"], "parquet": published["parquet"],
-            "published": published["published"], "timings": timings}
-
-
 def run_local(inbox: list[Path | str], db: Path | str, batch_size: int = BATCH_SIZE, pairs_file: str | None = None,
               fields: dict | None = None, defaults: dict | None = None, count_once: bool = True,
               parquet_dir: Path | str | None = None, run_id: str | None = None, workers: int = 1,
-              reread: bool = False, reports: Path | str | None = None, week: str | None = None) -> dict:
+              reread: bool = False, reports: Path | str | None = None, week: str | None = None,
+              actors_file: str | None = None) -> dict:
     """The whole run in this process, step after step as the flow runs them (the report only with `reports`, the
     folder: that of `week`, by default the last complete week, and those of weeks a late file changed). `reread`: read
     every input file again, unchanged ones too (documents an older extractor read are extracted again)."""
     run_id = run_id or new_run_id("local")
     with workspace(db) as paths:
-        prepared = prepare(paths.working, pairs_file, run_id, count_once)
+        prepared = prepare(paths.working, pairs_file, run_id, count_once, actors_file)
         reading = reading_signature(fields, defaults)
         batches, skipped = plan_counted(inbox, batch_size, {} if reread else prepared["stored"], workers, reading)
         totals = None
         with Writer(paths.working, run_id) as writer:  # the run's single writer: one connection for all batches
             for batch in batches:
-                totals = tally(totals, store(writer, analyse(batch, paths.staging, pairs_file, fields, defaults)))
-        outcome = finish(paths.working, batches, run_id, totals or tally(None, {}), pairs_file,
-                         prepared["fingerprint"], prepared["started"], reading=reading, week=week, reports=reports)
+                totals = tally(totals, store(writer, analyse(batch, paths.staging, pairs_file, fields, defaults,
+                                                             actors_file=actors_file)))
+        outcome = finish(paths.working, batches, run_id, totals or tally(None, {}), pairs_file, prepared["fingerprint"],
+                         prepared["started"], reading=reading, week=week, reports=reports, actors_file=actors_file)
         published = publish(paths, outcome, parquet_dir)
     written = report(published["database"], reports, week, rewrite=outcome["reports_to_rewrite"]) if reports else {}
     return {**result(prepared, totals, outcome, published, skipped), **written}
@@ -344,7 +313,7 @@ def rescore(db: Path | str, scorer: Scorer | None = None, parquet_dir: Path | st
     run_id = run_id or new_run_id("rescore")
     with workspace(db) as paths:
         before = _scorer_version(paths.working)  # before prepare(), which sets the packaged scorer's version
-        prepared = prepare(paths.working, None, run_id)
+        prepared = prepare(paths.working, None, run_id, keep_config=True)
         scorer = scorer or context(None).scorer
         with storage.connect(paths.working) as con:
             storage.set_setting(con, "scorer_version", scorer.version)

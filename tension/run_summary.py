@@ -12,6 +12,7 @@ import shlex
 from pathlib import Path
 
 from tension.config import DEFAULT_DB
+from tension.run_config import change_lines
 
 SHOWN_REASONS = 10  # reasons listed after a run (identical reasons grouped); the rest are counted
 # `tension run` exits with this code when every document it read was rejected: a scheduled batch must notice.
@@ -105,8 +106,14 @@ def extractor_lines(result: dict) -> list[str]:
                      f"{'they replace' if corrected != 1 else 'it replaces'} what was stored, statements and scores "
                      "with it")
     if stale := result.get("documents_stale"):
-        lines.append(f"{stale} stored document{' was' if stale == 1 else 's were'} read by an older extractor (the "
-                     "rules changed since): run again with --reread and the same --inbox/--field options to extract "
+        # (documents read by this release with another extra actor file, or without one: --actors)
+        other = result.get("documents_other_actors", 0)
+        why = ("an older extractor (the rules changed since)" if not other else
+               "this release's extractor with another extra actor file than this run's (--actors; none counts as "
+               "another)" if other == stale else
+               f"an older extractor or another extra actor file ({other} of them: --actors)")
+        lines.append(f"{stale} stored document{' was' if stale == 1 else 's were'} read by {why}: run again with "
+                     "--reread and the same --inbox/--field options to extract "
                      f"{'them' if stale != 1 else 'it'} again")
         if gone := result.get("stale_files_gone"):
             named = ", ".join(gone[:3]) + (f" and {len(gone) - 3} more" if len(gone) > 3 else "")
@@ -190,7 +197,8 @@ def summary_lines(result: dict, db: Path | str, pairs_file: Path | None) -> list
         lines.append(f"{replaced} stored document{'s' * (replaced != 1)} replaced by an earlier-published copy of the "
                      "same text (the first publication is kept)")
     lines += weeks_lines(result) + skipped_lines(result, db) + extractor_lines(result) + rescored_lines(result)
-    lines += pairs_lines(result, pairs_file) + rejection_lines(result["rejections"], db)
+    lines += pairs_lines(result, pairs_file) + change_lines(result.get("config_change") or {})
+    lines += rejection_lines(result["rejections"], db)
     if all_rejected(result):
         lines.append("every document was rejected: check the reasons above (a --field mapping names a field the "
                      "records do not have? a date missing?); once fixed, run again: the files are read again")

@@ -24,7 +24,9 @@ def _database(path: Path) -> Path:
                 ("r1", datetime(2026, 1, 5, 6, 0, 0), "completed", ""),
                 ("r2", datetime(2026, 1, 12, 6, 0, 0), "exporting", ""),
                 ("r3", datetime(2026, 1, 19, 6, 0, 0), "completed", LONG_NOTE)):
-            con.execute("insert into runs values (?, ?, ?, 12, 10, 2, 40, 'v1', ?, ?, 'x1')",
+            con.execute("insert into runs (run_id, started_at, finished_at, documents_seen, documents_new, "
+                        "documents_rejected, statements_added, scorer_version, status, note, extractor_version) "
+                        "values (?, ?, ?, 12, 10, 2, 40, 'v1', ?, ?, 'x1')",
                         [run_id, started, started.replace(minute=3), status, note])
     return path
 
@@ -66,6 +68,8 @@ def test_runs_of_a_database_from_before_the_note_column(tmp_path):
         store.create_schema(con)
         con.execute("alter table runs drop column note")
         con.execute("alter table runs drop column extractor_version")  # session 24's column: not there either
+        con.execute("alter table runs drop column config_change")  # session 26's columns: nor these
+        con.execute("alter table runs drop column actors_extra")
         con.execute("insert into runs values ('r0', '2025-06-02 06:00:00', '2025-06-02 06:01:00', 3, 3, 0, 9, 'v0', "
                     "'completed')")
     result = runner.invoke(app, ["runs", "--db", str(db), "--format", "csv"])

@@ -81,8 +81,10 @@ def _parse_date(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def load_actors(path: Path = ACTORS_FILE, countries: Path | None = COUNTRIES_FILE) -> "ActorDictionary":
-    """Read the actor dictionary data file, completed by the table of the world's countries."""
+def load_actors(path: Path = ACTORS_FILE, countries: Path | None = COUNTRIES_FILE,
+                extra: Iterable[dict[str, str]] = ()) -> "ActorDictionary":
+    """Read the actor dictionary data file (with `extra` rows of its shape before it: --actors, whose row wins over a
+    packaged row of the same alias on the days both hold), completed by the table of the world's countries."""
     entries = [
         ActorEntry(
             alias=r["alias"],
@@ -95,7 +97,7 @@ def load_actors(path: Path = ACTORS_FILE, countries: Path | None = COUNTRIES_FIL
             valid_to=_parse_date(r.get("valid_to", "")),
             ambiguous=r.get("ambiguous", "") in {"1", "true", "yes"},
         )
-        for r in read_tsv(path)
+        for r in [*extra, *read_tsv(path)]
     ]
     if countries is not None:
         entries.extend(country_entries(read_tsv(countries), entries))

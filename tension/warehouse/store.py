@@ -23,11 +23,11 @@ from tension.config import DUCKDB_MEMORY, OUTLETS_FILE, SQL_DIR, VIEW_COLUMNS_FI
 # creates it itself.
 CREATION_ORDER = (
     "outlets", "statement_scores", "pair_statements", "statement_cues", "index_parameters", "weekly_parameters",
-    "index_grain", "index_sums", "period_coverage", "weekly_coverage", "weekly_sums_live", "weekly_sums", "tension_index",
-    "weekly_index",
+    "index_grain", "index_sums", "period_coverage", "weekly_coverage", "weekly_sums_live", "weekly_sums",
+    "index_pair_fault", "tension_index", "weekly_index",
     "weekly_statements", "coverage",
 )
-MACROS = ("index_grain", "index_sums", "period_coverage", "tension_index")
+MACROS = ("index_grain", "index_sums", "period_coverage", "index_pair_fault", "tension_index")
 VIEWS = tuple(name for name in CREATION_ORDER if name not in MACROS)
 
 
@@ -241,14 +241,29 @@ def load_outlet_names(con: duckdb.DuckDBPyConnection) -> None:
                     [(r["match"], r["kind"], r["outlet"], r["source"]) for r in rows])
 
 
-def set_pairs(con: duckdb.DuckDBPyConnection, pairs: Iterable[Pair]) -> list[str]:
+def set_pairs(con: duckdb.DuckDBPyConnection, pairs: Iterable[Pair], run_id: str | None = None) -> list[str]:
     """Replace the configured pairs (configuration, not history: the views follow it); the pair ids the database
-    had that these leave out (a run without the --pairs file an earlier run was given drops its extra pairs)."""
+    had that these leave out (a run without the --pairs file an earlier run was given drops its extra pairs). Those
+    are kept in former_pairs with the run (`run_id`) that left them out, so tension_index can say so when asked for
+    one; a pair configured again leaves former_pairs."""
     pairs = list(pairs)
-    before = {row[0] for row in con.execute("select pair_id from pairs").fetchall()}
+    before = configured_pairs(con)
+    now = {p.pair_id for p in pairs}
     con.execute("delete from pairs")
     con.executemany("insert into pairs values (?, ?, ?, ?)", [(p.pair_id, p.name, p.country_a, p.country_b) for p in pairs])
-    return sorted(before - {p.pair_id for p in pairs})
+    dropped = [pair for pair in before if pair.pair_id not in now]
+    if dropped:
+        con.executemany("insert or replace into former_pairs values (?, ?, ?, ?, now(), ?)",
+                        [(p.pair_id, p.name, p.country_a, p.country_b, run_id or "") for p in dropped])
+    if now:
+        con.execute("delete from former_pairs where list_contains(?, pair_id)", [sorted(now)])
+    return sorted(p.pair_id for p in dropped)
+
+
+def configured_pairs(con: duckdb.DuckDBPyConnection) -> list[Pair]:
+    """The pairs the database holds now (the previous run's configuration), by id."""
+    return [Pair(*row) for row in con.execute(
+        "select pair_id, name, country_a, country_b from pairs order by pair_id").fetchall()]
 
 
 def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:

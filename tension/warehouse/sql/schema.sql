@@ -117,7 +117,26 @@ create table if not exists runs (
     scorer_version    varchar,              -- the scorer the run scored with
     status            varchar not null,     -- running, stored, exporting, completed; crashed when it died (publish.py)
     note              varchar default '',   -- what else the run met, in words (e.g. the published file missing)
-    extractor_version varchar               -- the release's extractor version; NULL: a publish-only or older run
+    extractor_version varchar,              -- the release's extractor version; NULL: a publish-only or older run
+                                            -- (with '+actors-<hash>' when the run read an extra actor file, --actors)
+    config_change     varchar,              -- JSON: what changed since the previous run on this database (pairs
+                                            -- added, removed or redefined; index kinds added or removed; the extra
+                                            -- actor file); NULL when nothing did, or for the first run
+    actors_extra      varchar               -- JSON: the extra actor file the run read (--actors; a rescore keeps
+                                            -- the previous run's): its path, sha256, rows (alias, actor, country,
+                                            -- kind, role, valid_from, valid_to) and the aliases whose packaged rows
+                                            -- it wins over (overrides); NULL: none
+);
+
+-- Pairs a run dropped from the configuration (a run without the --pairs file that listed them): tension_index names
+-- them when asked for one, instead of saying only that there is no such pair. A pair configured again leaves it.
+create table if not exists former_pairs (
+    pair_id    varchar primary key,      -- the pair's id when it was configured ('JPN-KOR')
+    name       varchar not null,         -- its name then ('Japan–ROK')
+    country_a  varchar not null,         -- ISO3 of its first member
+    country_b  varchar not null,         -- ISO3 of its second member
+    dropped_at timestamp not null,       -- when the run that left it out started
+    dropped_by varchar not null          -- that run's run_id (tension runs lists it)
 );
 
 create table if not exists inbox_files (
@@ -136,6 +155,9 @@ alter table inbox_files add column if not exists reading varchar default '';
 alter table runs add column if not exists note varchar default '';
 -- a database from before session 24: the runs' extractor version (NULL for its earlier runs)
 alter table runs add column if not exists extractor_version varchar;
+-- session 26: what of the configuration changed since the previous run, and the extra actor file a run read
+alter table runs add column if not exists config_change varchar;
+alter table runs add column if not exists actors_extra varchar;
 alter table statements add column if not exists targets_inferred boolean default false;
 
 -- Display names of outlets (tension/data/outlets.tsv, loaded by store.create_schema): a feed or page host, or a

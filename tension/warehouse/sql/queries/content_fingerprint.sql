@@ -6,7 +6,8 @@ select (select count(*) from documents), (select count(cluster_id) from document
        (select count(*) from rejected_documents),
        (select string_agg(reason, '|' order by path, item) from rejected_documents),
        (select string_agg(key || '=' || value, '|' order by key) from settings),
-       (select string_agg(pair_id, '|' order by pair_id) from pairs),
+       -- a pair redefined under its id (other countries or name) changes the views too
+       (select string_agg(concat_ws(':', pair_id, name, country_a, country_b), '|' order by pair_id) from pairs),
        (select string_agg(v || ':' || n, '|' order by v)
         from (select coalesce(extractor_version, '-') as v, count(*) as n from documents group by all)),
        (select sum(hash(doc_id, published, title, source, url, speaker, external_id, path, item)) from documents)

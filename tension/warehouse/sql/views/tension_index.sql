@@ -7,7 +7,8 @@
 --   select * from tension_index('month', voices := 'state', pair := 'PRK-KOR')
 --   select * from tension_index('quarter', outlet := 'Yonhap%', direction := 'PRK->KOR')
 -- Filters (NULL = none): voices 'state' (default) or 'all'; speaker_kind, outlet and speaker are ILIKE patterns
--- (speaker matches the resolved actor or the words used); direction 'PRK→KOR' or 'PRK->KOR'; pair a pair_id.
+-- (speaker matches the resolved actor or the words used); direction 'PRK→KOR' or 'PRK->KOR'; pair a pair_id (one
+-- no longer configured is an error naming the run that dropped it: index_pair_fault).
 create or replace macro tension_index(grain, voices := 'state', speaker_kind := null, outlet := null,
                                       direction := null, speaker := null, pair := null) as table
 -- RECURSIVE: intensity's baseline leaves out the periods already flagged, which needs the flags of the periods before
@@ -20,8 +21,7 @@ with recursive params as (
         when voices is null or voices not in ('state', 'all')
             then error('tension_index: voices must be ''state'' or ''all'', not ''' || coalesce(voices, 'NULL') || '''')
         when pair is not null and pair not in (select pair_id from pairs)
-            then error('tension_index: no pair ''' || pair || '''; the pairs are '
-                       || (select string_agg('''' || pair_id || '''', ', ' order by pair_id) from pairs))
+            then error(index_pair_fault(pair))
         when direction is not null and replace(direction, '->', '→') not in (
                 select country_a || '→' || country_b from pairs union all select country_b || '→' || country_a from pairs)
             then error('tension_index: no direction ''' || direction || '''; the directions are '
@@ -69,8 +69,7 @@ grid as (
     -- read params (seen when pair_statements gained its headline join, branch dedup14)
     where (pair is null or p.pair_id = pair
            or (pair not in (select pair_id from pairs)
-               and error('tension_index: no pair ''' || pair || '''; the pairs are '
-                         || (select string_agg('''' || pair_id || '''', ', ' order by pair_id) from pairs))))
+               and error(index_pair_fault(pair))))
         -- a direction names its pair: the other pairs are no rows (not rows of zeros)
         and (direction is null or replace(direction, '->', '→') in (p.country_a || '→' || p.country_b,
                                                                      p.country_b || '→' || p.country_a))
