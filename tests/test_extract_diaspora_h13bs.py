@@ -51,3 +51,25 @@ def test_a_korean_donor_named_inside_a_prime_ministers_words_leaves_him_the_spea
 def test_a_south_korean_delegation_is_still_the_south(ctx):
     rows = _rows(ctx, "The South Korean delegation said on Monday that the talks with Japan would go on.")
     assert rows and rows[0][0] == "KOR", rows
+
+
+# --- headlines naming such a Korean as their source (a title read with its story, as KCNA is run) ----------------
+
+def test_a_headline_ending_in_a_korean_in_the_us_is_his(ctx):
+    # main: [('PRK', 'state_media'), ...] — the headline's initials "U.S." read as a full stop, KCNA's own account
+    rows = _rows(ctx, "South Korean Authorities Should Choose Peace: Korean in U.S.\n\nKim Min Ho, a Korean in the "
+                      "U.S., published an article on Monday.")
+    assert rows and rows[0] == (None, "diaspora_foreign"), rows
+
+
+def test_a_headline_denounced_by_a_korean_in_the_us_is_his(ctx):
+    # main: [('PRK', 'state_media'), ...]
+    rows = _rows(ctx, "Puppet Minister's Remarks Denounced by Korean in U.S.\n\nKim Min Ho, a Korean in the U.S., "
+                      "published an article on Monday.")
+    assert rows and rows[0] == (None, "diaspora_foreign"), rows
+
+
+def test_a_headline_denounced_by_the_us_stays_the_outlets_account(ctx):
+    # counter-case (passes on main too): a state named after "by" is no source of the outlet's
+    rows = _rows(ctx, "War Drills Staged by U.S.")
+    assert rows and rows[0] == ("PRK", "state_media"), rows
