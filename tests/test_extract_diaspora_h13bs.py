@@ -73,3 +73,13 @@ def test_a_headline_denounced_by_the_us_stays_the_outlets_account(ctx):
     # counter-case (passes on main too): a state named after "by" is no source of the outlet's
     rows = _rows(ctx, "War Drills Staged by U.S.")
     assert rows and rows[0] == ("PRK", "state_media"), rows
+
+
+# --- a guard of this round's own head: a head of several words never spans the speaker's name ----------------------
+
+def test_a_spokesman_named_between_korean_and_in_is_no_korean_abroad(ctx):
+    # passes on main; failed at e9375e5 (the head "Korean in" read across the name: "north Korean | in a statement")
+    text = ("The Hong Kong newspaper Asia Times carried an article on Friday. , It said:\n\nA north Korean Foreign "
+            "Ministry spokesman in a statement on Monday accused the Obama administration of being afraid.")
+    kinds = [s.speaker_kind for s in extract_statements(text, _KCNA_DAY, ctx.actors, ctx.lexicon, "KCNA")]
+    assert "diaspora_foreign" not in kinds, kinds
