@@ -29,14 +29,14 @@ def test_korean_in_a_country_before_a_name_is_no_state(ctx):
 
 def test_a_korean_in_a_country_as_an_apposition_and_the_article_after_it(ctx):
     # main: [('USA', 'people'), ('USA', 'people')] — "the U.S." of the apposition taken as the writer's country
-    rows = _rows(ctx, "Kim Min Ho, a Korean in the U.S., published an article on July 11 in denunciation of the "
-                      "south Korean puppet authorities.\n\nThe article said the puppets did nothing good.")
+    rows = _rows(ctx, "Kim Min Ho, a Korean in the U.S., wrote an article for a website on Thursday, criticizing the "
+                      "south Korean puppet authorities.\n\nThe article said the puppets had done nothing good.")
     assert len(rows) == 2 and all(row == (None, "diaspora_foreign") for row in rows), rows
 
 
-def test_a_korean_in_a_country_as_the_subject_of_an_act(ctx):
+def test_a_korean_in_a_country_as_the_subject_of_his_verb(ctx):
     # main: [('PRK', 'state_media')] — no speaker found, the act left to KCNA's own account
-    rows = _rows(ctx, "A Korean in the U.S. opened to the public a document on the U.S. forces in south Korea.")
+    rows = _rows(ctx, "A Korean in the U.S. disclosed a secret army paper on the U.S. forces in south Korea last week.")
     assert rows and rows[0] == (None, "diaspora_foreign"), rows
 
 
@@ -58,14 +58,14 @@ def test_a_south_korean_delegation_is_still_the_south(ctx):
 def test_a_headline_ending_in_a_korean_in_the_us_is_his(ctx):
     # main: [('PRK', 'state_media'), ...] — the headline's initials "U.S." read as a full stop, KCNA's own account
     rows = _rows(ctx, "South Korean Authorities Should Choose Peace: Korean in U.S.\n\nKim Min Ho, a Korean in the "
-                      "U.S., published an article on Monday.")
+                      "U.S., wrote a piece on Monday.")
     assert rows and rows[0] == (None, "diaspora_foreign"), rows
 
 
 def test_a_headline_denounced_by_a_korean_in_the_us_is_his(ctx):
     # main: [('PRK', 'state_media'), ...]
     rows = _rows(ctx, "Puppet Minister's Remarks Denounced by Korean in U.S.\n\nKim Min Ho, a Korean in the U.S., "
-                      "published an article on Monday.")
+                      "wrote a piece on Monday.")
     assert rows and rows[0] == (None, "diaspora_foreign"), rows
 
 
