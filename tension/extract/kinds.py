@@ -147,13 +147,15 @@ class Kinds:
         firsts2, firsts3 = self._head_firsts
         # (a head of several words never spans the "|" that stands for the speaker's own name: "north Korean |
         # in a statement" is no "Korean in"; issue 13 round 69)
-        parts = [re.findall(r"[A-Za-z0-9][\w'-]*", part) for part in phrase.split("|")] if "|" in phrase else [words]
-        if not firsts3.isdisjoint(words):
+        three, two = not firsts3.isdisjoint(words), not firsts2.isdisjoint(words)
+        parts = [re.findall(r"[A-Za-z0-9][\w'-]*", part) for part in phrase.split("|")] \
+            if (three or two) and "|" in phrase else [words]
+        if three:
             for part in parts:
                 for first, second, third in zip(part, part[1:], part[2:]):  # "Group of Seven", not "Hyundai Group of"
                     if (kind := self.by_head.get(f"{first} {second} {third}")) is not None:
                         return kind
-        if not firsts2.isdisjoint(words):
+        if two:
             for part in parts:
                 for first, second in zip(part, part[1:]):  # two-word heads first: "Koreans in" before "Federation"
                     if (kind := self.by_head.get(f"{first} {second}")) is not None:
