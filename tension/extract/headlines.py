@@ -48,9 +48,11 @@ def voices_in_headline(sentence: Sentence, mentions: list[Mention], narrator: Me
 
 
 # A title-case headline's source after a colon or "by" at its end ("...: Indian Daily", "... Condemned by French
-# Groups"), of at most five words.
+# Groups"), of at most five words; "in" only after "Korean(s)" ("...: Korean in U.S.", a Korean living abroad: issue 13
+# round 69).
 _HEADLINE_BY = re.compile(r"(?::\s+|\s(?:[A-Z][a-z]+ed|[A-Z][a-z]+en)\s+by\s+)"
-                          r"(?P<source>(?:[A-Z][\w'’.-]*\s+|of\s+|the\s+){0,4}[A-Z][\w'’.-]*)\s*$")
+                          r"(?P<source>(?:[A-Z][\w'’.-]*\s+|of\s+|the\s+|(?<=Korean\s)in\s+|(?<=Koreans\s)in\s+){0,4}"
+                          r"[A-Z][\w'’.-]*)\s*$")
 
 
 def headline_source_voice(sentence: Sentence, mentions: list[Mention], narrator: Mention, lexicon: Lexicon,

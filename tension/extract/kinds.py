@@ -145,14 +145,21 @@ class Kinds:
         # (a head of two or three words can start only at a first word of one: most phrases have none, and their
         # word pairs and triples are not made at all)
         firsts2, firsts3 = self._head_firsts
-        if not firsts3.isdisjoint(words):
-            for first, second, third in zip(words, words[1:], words[2:]):  # "Group of Seven", not "Hyundai Group of"
-                if (kind := self.by_head.get(f"{first} {second} {third}")) is not None:
-                    return kind
-        if not firsts2.isdisjoint(words):
-            for first, second in zip(words, words[1:]):  # two-word heads first: "Koreans in" before "Federation"
-                if (kind := self.by_head.get(f"{first} {second}")) is not None:
-                    return kind
+        # (a head of several words never spans the "|" that stands for the speaker's own name: "north Korean |
+        # in a statement" is no "Korean in"; issue 13 round 69)
+        three, two = not firsts3.isdisjoint(words), not firsts2.isdisjoint(words)
+        parts = [re.findall(r"[A-Za-z0-9][\w'-]*", part) for part in phrase.split("|")] \
+            if (three or two) and "|" in phrase else [words]
+        if three:
+            for part in parts:
+                for first, second, third in zip(part, part[1:], part[2:]):  # "Group of Seven", not "Hyundai Group of"
+                    if (kind := self.by_head.get(f"{first} {second} {third}")) is not None:
+                        return kind
+        if two:
+            for part in parts:
+                for first, second in zip(part, part[1:]):  # two-word heads first: "Koreans in" before "Federation"
+                    if (kind := self.by_head.get(f"{first} {second}")) is not None:
+                        return kind
         for at, word in enumerate(words):
             if (kind := self.by_head.get(word) or self.by_head.get(word.lower())) is not None:
                 if kind == "people" and word[:1].isupper() and self._body_after(words, at + 1):

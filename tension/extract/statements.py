@@ -110,7 +110,8 @@ def extract_statements(
         narrator = doc.continuing or doc.narrator
         before, before_kind = doc.last_speaker, doc.last_kind
         found = [s for s in sentence_statements(sentence, in_sentence, lexicon, doc, narrator, body) if s]
-        if narrator is not None and in_sentence and sentence.text[-1:] not in _SENTENCE_END and all(
+        if narrator is not None and in_sentence and (sentence.text[-1:] not in _SENTENCE_END or _INITIALS_END.search(
+                sentence.text)) and all(
                 s.attribution.startswith("document") for s in found) and (
                 voiced := voices_in_headline(sentence, in_sentence, narrator) or headline_source_voice(
                     sentence, in_sentence, narrator, lexicon, doc)) is not None:
@@ -287,3 +288,5 @@ def _vocabulary(actor_words: frozenset[str], speech_words: frozenset[str] | None
 
 _KOREAS = frozenset({"KOR", "PRK"})
 _SENTENCE_END = frozenset('.!?"”’):')
+# A headline may end in initials, not a full stop ("...: Korean in U.S.": issue 13 round 69).
+_INITIALS_END = re.compile(r"\s(?:[A-Z]\.){2,}$")
