@@ -20,8 +20,9 @@ from tension.extract import acts, attribution
 from tension.extract import mentions, modality
 from tension.extract import statements as extract
 from tension.extract.modality import modality_words
-from tension.extract.scan import (NEVER, NEVER_MATCHES, Anchored, WordIndex, lowercase_view, phrase_alternatives,
-                                  word_alternatives, word_set)
+from tension.extract.scan import (NEVER, NEVER_MATCHES, Anchored, lowercase_view, phrase_alternatives,
+                                  word_alternatives)
+from tension.extract.word_index import WordIndex, word_set
 from tension.extract.sentences import _blingfire_sentences
 
 CHECK = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
