@@ -11,8 +11,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Spacer, Table
 
 from tension.reporting import charts
-from tension.reporting.data import ReportData, Scope, never_stated_text, week_rows
+from tension.reporting.data import ReportData, never_stated_text, week_rows
 from tension.reporting.layout import page_chart, paragraph, file_stem, wrapped_table
+from tension.reporting.scope import Scope
 from tension.reporting.text import (
     ARROWS, beyond_noise, change_text, flag_text, index_cell, intensity_text, period_week_cell, reason_text, signed, trend_text,
     week_span,
