@@ -307,9 +307,10 @@ def test_no_page_for_a_pair_without_statements(db_path: Path, tmp_path: Path) ->
     with store.connect(db_path) as con:
         con.execute("delete from statements where speaker_country = 'RUS' or list_contains(targets, 'RUS')")
     text = pdf_text(report.build_report(db_path, tmp_path, week="2024-W05"))
-    # no statement in the whole database bears on it (session 25): the line says so, and which codes to check
+    # no statement in the whole database bears on it (session 25): the line says so; a packaged pair's codes need no
+    # check (session 26)
     assert ("Russia–ROK: no statements for this pair in the 52 weeks up to 2024-W05; no page; no statement in "
-            "the whole database — check the codes RUS and KOR in the pairs file.") in text
+            "the whole database bore on this pair.") in text
     assert "Russia–ROK —" not in text and "DPRK–ROK — week 2024-W05" in text
 
 

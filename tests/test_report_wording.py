@@ -160,9 +160,10 @@ def test_report_pages_say_it_as_the_numbers_are(tmp_path: Path) -> None:
     # the partial week left out is said on the front page
     assert "2024-W06 is partial (3 of 7 days): --week 2024-W06 to see it." in pages[0]
     # Russia–ROK has no statements: its one line sits on the front page, not on a page of its own
-    # no statement in the whole database bears on it (session 25): the line says so, and which codes to check
+    # no statement in the whole database bears on it (session 25): the line says so; a packaged pair's codes need no
+    # check (session 26)
     assert ("Russia–ROK: no statements for this pair in the 52 weeks up to 2024-W05; no page; no statement in "
-            "the whole database — check the codes RUS and KOR in the pairs file.") in pages[0]
+            "the whole database bore on this pair.") in pages[0]
     assert not any(page.startswith("Russia–ROK") for page in pages[1:])
     whole = " ".join(pages)
     assert "((" not in whole and "))" not in whole

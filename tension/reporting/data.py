@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from tension.config import load_pairs
 from tension.reporting.scope import Scope, choose_scope, iso_week, partial_weeks_after
 from tension.reporting.text import intensity_level_text, partial_week_text
 from tension.warehouse import store
@@ -157,7 +158,8 @@ class ReportData:
     surges: pd.DataFrame        # weeks of the window with unusually high intensity, with their most hostile statement
     # a period's pairs: the statements of each pair's highest week (its highest tone index), largest share first
     highest: pd.DataFrame = field(default_factory=pd.DataFrame)
-    # pair id -> "JAM and PRK": the pairs no stored statement ever bore on (their codes may be wrong)
+    # pair id -> what to say of a pair no stored statement ever bore on (never_stated: its codes, when a pairs file of
+    # the user's gave it)
     never: dict[str, str] = field(default_factory=dict)
 
 
@@ -189,15 +191,20 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
 
 
 def never_stated(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """The configured pairs no stored statement ever bore on, each with its two codes ("JAM and PRK")."""
-    return {pair_id: f"{a} and {b}" for pair_id, _, a, b in con.execute(store.sql("report_pairs_never_stated"))
-            .fetchall()}
+    """The configured pairs no stored statement ever bore on, each with what to say of it (never_stated_text)."""
+    packaged = {frozenset((pair.country_a, pair.country_b)) for pair in load_pairs()}
+    return {pair_id: never_stated_text(f"{a} and {b}", frozenset((a, b)) not in packaged)
+            for pair_id, _, a, b in con.execute(store.sql("report_pairs_never_stated")).fetchall()}
 
 
-def never_stated_text(codes: str) -> str:
-    """Why a pair has nothing to show when no statement ever bore on it: the codes may not be the ones meant (JAM,
-    Jamaica, for JPN passed as a real country, and the run said only "no statements")."""
-    return f"no statement in the whole database — check the codes {codes} in the pairs file"
+def never_stated_text(codes: str, from_users_file: bool) -> str:
+    """Why a pair has nothing to show when no statement ever bore on it. A pair the packaged pairs file does not have
+    came from the user's --pairs file, whose codes may not be the ones meant (JAM, Jamaica, for JPN passed as a real
+    country, and the run said only "no statements"): check them. A packaged pair's codes are right (a plain run gave
+    no pairs file to check)."""
+    if from_users_file:
+        return f"no statement in the whole database — check the codes {codes} in the pairs file"
+    return "no statement in the whole database bore on this pair"
 
 
 def highest_weeks(window: pd.DataFrame) -> dict[str, dict[str, pd.Timestamp]]:
@@ -258,7 +265,7 @@ def summary_and_week(db_path: Path, week: str | None = None) -> tuple[list[str],
         if found.empty or found["n_statements"].iloc[0] == 0:
             label = iso_week(monday.date()) if monday is not None else "no week"
             pair_id = rows["pair_id"].iloc[0]
-            said = never_stated_text(never[pair_id]) if pair_id in never else "no statements"
+            said = never.get(pair_id, "no statements")
             lines.append(f"{rows['pair_name'].iloc[0]} {label}: {said}")
             continue
         last = found.iloc[0]
