@@ -127,8 +127,11 @@ def test_a_run_records_the_extra_file_and_names_its_hash_in_the_extractor_versio
     without = run.run_local([text.parent], db)
     assert list(without["config_change"]) == ["actors"] and without["config_change"]["actors"]["now"] is None
     assert without["documents_stale"] == 1 and without["documents_other_actors"] == 1
-    assert ("1 stored document was read by this release's extractor with another extra actor file than this run's "
-            "(--actors; none counts as another): run again with --reread") in " ".join(summary_lines(without, db, None))
+    said = " ".join(summary_lines(without, db, None))
+    assert ("1 stored document was read by this release's extractor with an extra actor file (--actors) other than "
+            "this run's, or with one where this run has none: run again with --reread") in said
+    # session 26's tester followed the advice and lost the file's attributions: the line says how to keep them
+    assert "give the same --actors FILE to every run instead" in said
 
 
 def test_the_first_run_on_a_new_database_says_its_extra_actor_file(tmp_path: Path) -> None:
