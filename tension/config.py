@@ -124,6 +124,12 @@ def load_pairs(path: Path = PAIRS_FILE) -> list[Pair]:
                 meant = f" (did you mean {close[0]}?)" if close else ""
                 raise ValueError(f"{path} line {number}: {code!r} is no ISO 3166 alpha-3 country code{meant}: "
                                  "no statement could ever be given to it")
+        if not pair.pair_id.strip() or pair.pair_id != pair.pair_id.upper():
+            # 'rus-prk' made a pair of its own beside an earlier run's 'RUS-PRK', and tension_index(pair :=
+            # 'RUS-PRK') then called the pair dropped (session 26's tester); ids are matched as written
+            raise ValueError(f"{path} line {number}: pair_id {pair.pair_id!r} "
+                             + ("is empty" if not pair.pair_id.strip() else f"has lower-case letters: write "
+                                f"{pair.pair_id.upper()!r}") + f" (an id such as {codes[0]}-{codes[1]})")
         if pair.pair_id in ids:
             raise ValueError(f"{path} line {number}: pair_id {pair.pair_id!r} is on line {ids[pair.pair_id]} "
                              "already: each pair needs an id of its own")

@@ -29,9 +29,11 @@ class RunConfig:
 def config_change(before: RunConfig | None, now: RunConfig) -> dict:
     """What changed from `before` (None: no earlier run, nothing to compare) to `now`, as a JSON-able dict with only
     the keys that changed ({} for nothing): pairs_added, pairs_removed, pairs_redefined ([{pair_id, before, now}]),
-    index_kinds_added, index_kinds_removed, actors ({before, now}: the extra actor files' summaries)."""
+    index_kinds_added, index_kinds_removed, actors ({before, now}: the extra actor files' summaries). The first run
+    on a database compares with nothing, but an extra actor file it is given is said ({"first": True, "actors": ...}):
+    session 26's tester saw no word of it anywhere but the extractor version's suffix."""
     if before is None:
-        return {}
+        return {"first": True, "actors": {"before": None, "now": _actors_summary(now.actors)}} if now.actors else {}
     change: dict = {}
     old = {p.pair_id: p for p in before.pairs}
     new = {p.pair_id: p for p in now.pairs}
@@ -98,7 +100,10 @@ def change_note(change: dict) -> str:
         said.append(f"index kinds removed: {', '.join(kinds)}")
     if actors := change.get("actors"):
         said.append(f"extra actor file: {_actors_words(actors['before'])} -> {_actors_words(actors['now'])}")
-    return ("configuration changed since the previous run: " + "; ".join(said)) if said else ""
+    if not said:
+        return ""
+    return ("configuration of the first run: " if change.get("first") else
+            "configuration changed since the previous run: ") + "; ".join(said)
 
 
 def change_lines(change: dict) -> list[str]:
@@ -118,7 +123,9 @@ def change_lines(change: dict) -> list[str]:
             [f"no longer counts {', '.join(removed)}"] if removed else [])
         lines.append(f"the index {' and '.join(said)} (tension/data/index_kinds.tsv changed since the previous run): "
                      "every stored week's figures change with it")
-    if actors := change.get("actors"):
+    if (actors := change.get("actors")) and change.get("first"):
+        lines.append(f"extra actor file: {_actors_words(actors['now'])}: the documents this run reads use it")
+    elif actors:
         lines.append(f"extra actor file changed since the previous run: {_actors_words(actors['before'])} -> "
                      f"{_actors_words(actors['now'])}: documents read from now on use it; stored documents keep "
                      "what their extractor found until read again (--reread)")

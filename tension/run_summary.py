@@ -109,12 +109,14 @@ def extractor_lines(result: dict) -> list[str]:
         # (documents read by this release with another extra actor file, or without one: --actors)
         other = result.get("documents_other_actors", 0)
         why = ("an older extractor (the rules changed since)" if not other else
-               "this release's extractor with another extra actor file than this run's (--actors; none counts as "
-               "another)" if other == stale else
+               "this release's extractor with an extra actor file (--actors) other than this run's, or with one "
+               "where this run has none" if other == stale else
                f"an older extractor or another extra actor file ({other} of them: --actors)")
+        keep = ("; to keep what the actor file gave them, give the same --actors FILE to every run instead: --reread "
+                "without it reads them with the packaged dictionary alone" if other else "")
         lines.append(f"{stale} stored document{' was' if stale == 1 else 's were'} read by {why}: run again with "
                      "--reread and the same --inbox/--field options to extract "
-                     f"{'them' if stale != 1 else 'it'} again")
+                     f"{'them' if stale != 1 else 'it'} again{keep}")
         if gone := result.get("stale_files_gone"):
             named = ", ".join(gone[:3]) + (f" and {len(gone) - 3} more" if len(gone) > 3 else "")
             lines.append(f"  {'its' if stale == 1 else 'some of their'} files are no longer where they were read "

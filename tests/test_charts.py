@@ -115,6 +115,29 @@ def test_flagged_weeks_are_marked_numbered_and_annotated_with_their_statement() 
     fig.canvas.draw()
 
 
+def test_the_pdf_figure_keeps_the_numbers_and_leaves_the_notes_text_to_the_page() -> None:
+    """Session 26: twenty note lines inside the figure made it so tall that the PDF page showed it at 40% of its
+    width with 5-point notes. notes_below=False draws the same numbered panels with no notes axis, and
+    weekly_notes_text gives the text the figure would have held, for the page to set at full width."""
+    rows = weekly_rows([0.1, 0.1, 0.9, 0.1, -0.6], flagged={2: 3.1, 4: -2.7})
+    notes = notes_for(rows, quote="The puppet clique of the South will face a merciless response.")
+    inside = charts.weekly_figure(rows, "DPRK–ROK", notes=notes)
+    page = charts.weekly_figure(rows, "DPRK–ROK", notes=notes, notes_below=False)
+    assert len(page.axes) == 3 and len(inside.axes) == 4
+    assert sorted(t.get_text() for t in page.axes[0].texts) == ["1", "2"]  # the numbers stay on the panel
+    assert page.get_size_inches()[1] < inside.get_size_inches()[1]
+    assert charts.weekly_notes_text(rows, notes) == inside.axes[3].texts[0].get_text()
+    assert charts.weekly_notes_text(rows) == ""
+
+
+def test_the_legend_above_the_index_holds_at_most_five_entries_a_row() -> None:
+    """Six entries in one row ran past the figure's edge ('flagged week' cut, session 26)."""
+    fig = charts.weekly_figure(weekly_rows([0.1, 0.9, 0.2], flagged={1: 3.0}, documents=1), "DPRK–ROK",
+                               highlight_week=date(2024, 1, 8))
+    assert len(legend(fig.axes[0])) >= 5
+    assert fig.axes[0].get_legend()._ncols <= 5
+
+
 def test_flags_without_notes_are_marked_but_not_numbered() -> None:
     fig = charts.weekly_figure(weekly_rows([0.1, 0.9], flagged={1: 3.0}), "DPRK–ROK")
     assert len(fig.axes) == 3 and not fig.axes[0].texts

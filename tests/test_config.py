@@ -42,3 +42,17 @@ def test_a_pairs_files_bad_codes_are_told_what_is_wrong_with_them(tmp_path: Path
     path.write_text(f"pair_id\tname\tcountry_a\tcountry_b\tsource\nX\tX\t{a}\t{b}\tme\n", encoding="utf-8")
     with pytest.raises(ValueError, match=re.escape(f"line 2: countries {a!r} and {b!r}: {fault}")):
         load_pairs(path)
+
+
+@pytest.mark.parametrize(("pair_id", "fault"), [
+    ("rus-prk", "pair_id 'rus-prk' has lower-case letters: write 'RUS-PRK'"),
+    ("  ", "pair_id '' is empty"),  # cells are read stripped
+])
+def test_a_pair_id_in_lower_case_or_empty_is_refused(tmp_path: Path, pair_id: str, fault: str) -> None:
+    """Session 26's tester wrote 'rus-prk': it was taken as a pair of its own, and tension_index(pair := 'RUS-PRK')
+    then said the pair had been dropped though the file in use listed it."""
+    path = tmp_path / "pairs.tsv"
+    path.write_text(f"pair_id\tname\tcountry_a\tcountry_b\tsource\n{pair_id}\tRussia–DPRK\tRUS\tPRK\tme\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(f"line 2: {fault}")):
+        load_pairs(path)

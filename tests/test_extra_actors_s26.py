@@ -127,5 +127,24 @@ def test_a_run_records_the_extra_file_and_names_its_hash_in_the_extractor_versio
     without = run.run_local([text.parent], db)
     assert list(without["config_change"]) == ["actors"] and without["config_change"]["actors"]["now"] is None
     assert without["documents_stale"] == 1 and without["documents_other_actors"] == 1
-    assert ("1 stored document was read by this release's extractor with another extra actor file than this run's "
-            "(--actors; none counts as another): run again with --reread") in " ".join(summary_lines(without, db, None))
+    said = " ".join(summary_lines(without, db, None))
+    assert ("1 stored document was read by this release's extractor with an extra actor file (--actors) other than "
+            "this run's, or with one where this run has none: run again with --reread") in said
+    # session 26's tester followed the advice and lost the file's attributions: the line says how to keep them
+    assert "give the same --actors FILE to every run instead" in said
+
+
+def test_the_first_run_on_a_new_database_says_its_extra_actor_file(tmp_path: Path) -> None:
+    """Session 26's tester: the first `run --actors FILE` on a new database printed no line on the file and left no
+    note in `tension runs` — only the extractor version's suffix showed it."""
+    text, actors = story(tmp_path), write(tmp_path / "desk" / "actors.tsv", HEADER + ROWS)
+    db = tmp_path / "t.duckdb"
+    first = run.run_local([text.parent], db, actors_file=str(actors))
+    assert first["config_change"]["first"] is True
+    assert any(line.startswith(f"extra actor file: {actors.resolve()} (2 rows, sha256 {file_hash(actors)[:12]})")
+               and line.endswith("the documents this run reads use it") for line in summary_lines(first, db, None))
+    with store.connect(db, read_only=True) as con:
+        [(note,)] = con.execute("select note from runs").fetchall()
+    assert "configuration of the first run: extra actor file: none -> " in note
+    plain = run.run_local([text.parent], tmp_path / "other" / "other.duckdb")
+    assert plain["config_change"] == {}  # no file, nothing to say

@@ -140,8 +140,9 @@ def _highlight(ax: Axes, week: date, label: str | None) -> None:
                linewidth=0.7, zorder=0, label=label)
 
 
-def _legend_above(ax: Axes, columns: int = 7) -> None:
-    # Outside the axes: a legend inside would sit on the weeks near +1, where the news is.
+def _legend_above(ax: Axes, columns: int = 5) -> None:
+    # Outside the axes: a legend inside would sit on the weeks near +1, where the news is. At most 5 entries a row:
+    # six in one row ran past the figure's right edge ("flagged week" cut to "flagged (", session 26).
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=FONT_SIZE, ncol=columns, frameon=False,
               borderaxespad=0.2)
 
@@ -255,23 +256,38 @@ def _draw_volume(ax: Axes, frame: pd.DataFrame, numbers: dict[pd.Timestamp, int]
 
 
 def weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | None = None,
-                  notes: pd.DataFrame | None = None, surges: pd.DataFrame | None = None) -> Figure:
+                  notes: pd.DataFrame | None = None, surges: pd.DataFrame | None = None,
+                  notes_below: bool = True) -> Figure:
     """One pair: index with 95% band, trend and flagged weeks; the directed halves; intensity (statements per week
     without it); numbered notes on the flagged weeks (`notes`, data.flag_notes) and the weeks of unusually high
-    intensity (`surges`, data.surge_notes)."""
+    intensity (`surges`, data.surge_notes). With notes_below=False the numbers stay on the panels and the notes'
+    text is left out of the figure (the PDF sets it as text under the chart: weekly_notes_text): in the figure,
+    twenty note lines made it so tall that a page showed it at 40% of its width, its notes in 5-point type."""
     with report_fonts():
-        return _weekly_figure(weeks, pair_name, highlight_week, notes, surges)
+        return _weekly_figure(weeks, pair_name, highlight_week, notes, surges, notes_below)
+
+
+def weekly_notes_text(weeks: pd.DataFrame, notes: pd.DataFrame | None = None,
+                      surges: pd.DataFrame | None = None) -> str:
+    """The numbered notes weekly_figure draws under its panels, as text (one line per line; '' when none)."""
+    frame = complete_weeks(weeks)
+    if frame.empty:
+        return ""
+    numbers, surge_numbers = numbered_weeks(frame, notes, surges)
+    return notes_text(frame, numbers, surge_numbers, note_lines(notes, numbers) if numbers else [],
+                      surge_lines(surges, surge_numbers) if surge_numbers else [])
 
 
 def _weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | None,
-                   notes: pd.DataFrame | None, surges: pd.DataFrame | None = None) -> Figure:
+                   notes: pd.DataFrame | None, surges: pd.DataFrame | None = None,
+                   notes_below: bool = True) -> Figure:
     frame = complete_weeks(weeks)
     if frame.empty:
         raise ValueError(f"no weekly rows for {pair_name}")
     numbers, surge_numbers = numbered_weeks(frame, notes, surges)
     note_text = notes_text(frame, numbers, surge_numbers, note_lines(notes, numbers) if numbers else [],
                             surge_lines(surges, surge_numbers) if surge_numbers else [])
-    lines = note_text.splitlines()
+    lines = note_text.splitlines() if notes_below else []
     note_height = 0.2 * len(lines) if lines else 0
     fig = Figure(figsize=(11, 6.2 + note_height), layout="constrained")
     ratios = [3, 1.5, 1] + ([note_height / 1.0] if lines else [])

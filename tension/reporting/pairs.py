@@ -144,6 +144,20 @@ def _never(data: ReportData, pair_id: str) -> str:
     return f"; <b>{escape(data.never[pair_id])}</b>" if pair_id in data.never else ""
 
 
+def _flag_notes(text: str, styles: dict[str, ParagraphStyle]) -> list:
+    """The chart's numbered notes (charts.weekly_notes_text) as paragraphs under it, at the page's full width: a
+    heading per kind of flag, then one paragraph per numbered week (the figure's wrapped lines joined again)."""
+    paragraphs: list[str] = []
+    for line in text.splitlines():
+        if line.startswith(" ") and paragraphs:
+            paragraphs[-1] += " " + line.strip()
+        else:
+            paragraphs.append(line)
+    style = ParagraphStyle("flag_note", parent=styles["note"], leftIndent=12, firstLineIndent=-12)
+    return [paragraph(escape(p) if p[:1].isdigit() else f"<b>{escape(p)}</b>", style if p[:1].isdigit()
+                      else styles["note"]) for p in paragraphs]
+
+
 def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: Path,
               styles: dict[str, ParagraphStyle]) -> list:
     """A pair's page for a week: its sentence, chart and the statements that moved its index (one line if none)."""
@@ -159,10 +173,10 @@ def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: 
              paragraph(coverage_text(row), styles["note"]),
              paragraph(composition_text(data.composition[data.composition["pair_id"] == pair_id]), styles["note"]),
              Spacer(1, 4)]
-    figure = charts.weekly_figure(pair.reset_index(drop=True), name, scope.first,
-                                  data.notes[data.notes["pair_id"] == pair_id],
-                                  data.surges[data.surges["pair_id"] == pair_id])
-    note = paragraph(CHART_NOTE, styles["note"])
+    flags, surges = data.notes[data.notes["pair_id"] == pair_id], data.surges[data.surges["pair_id"] == pair_id]
+    figure = charts.weekly_figure(pair.reset_index(drop=True), name, scope.first, flags, surges, notes_below=False)
+    note = _flag_notes(charts.weekly_notes_text(pair.reset_index(drop=True), flags, surges), styles) + [
+        paragraph(CHART_NOTE, styles["note"])]  # under the chart: its numbered notes, then the caption
     stem = f"{pair_id}_{file_stem(scope)}"
     moving = data.moving[data.moving["pair_id"] == pair_id] if not data.moving.empty else data.moving
     counted = int(row["n_statements"]) if pd.notna(row["n_statements"]) else 0
@@ -178,7 +192,7 @@ def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: 
             said = (f"None of the week’s {counted} state-voice statements moved the index by 0.005 or more "
                     "(scores near 0.00): none is listed here; pair_statements has them (tension sql).")
         end = [Spacer(1, 6), paragraph(f"<b>{said}</b>", styles["body"])]
-        return story + [page_chart(figure, out_dir, stem, 11.5, 7.0, flow_height(note, *end)), note, *end]
+        return story + [page_chart(figure, out_dir, stem, 11.5, 7.0, flow_height(*note, *end)), *note, *end]
     shown = min(len(one_row_per_sentence(moving)), TOP_STATEMENTS)
     heading = (f"Statements that moved the index in {scope.label}: the {shown} sentence{'s' * (shown != 1)} with the "
                f"largest share of it, of {int(row['n_statements'])} state-voice statements")
@@ -187,8 +201,8 @@ def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: 
     # rather than move alone to a page of its own; a longer one starts below the chart with at least 5 cm of it.
     needed = flow_height(title, table)
     short = needed <= 6 * cm
-    reserve = flow_height(note) + (needed if short else 0.0)  # the note stays with its chart
-    return story + [page_chart(figure, out_dir, stem, 11.5, 7.0, reserve), note,
+    reserve = flow_height(*note) + (needed if short else 0.0)  # the note stays with its chart
+    return story + [page_chart(figure, out_dir, stem, 11.5, 7.0, reserve), *note,
                     CondPageBreak(needed if short else 5 * cm), title, table]
 
 
@@ -218,14 +232,16 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
         f"values from {signed(low['index_value'])} ({low['iso_week']}) to {signed(high['index_value'])} "
         f"({high['iso_week']}); {flags}." + period_outside_text(data.period_index.get(pair_id), low, high),
         styles["lead"]))
-    figure = charts.weekly_figure(pair, name, None, notes, data.surges[data.surges["pair_id"] == pair_id])
-    note = paragraph(CHART_NOTE, styles["note"])
+    pair_surges = data.surges[data.surges["pair_id"] == pair_id]
+    figure = charts.weekly_figure(pair, name, None, notes, pair_surges, notes_below=False)
+    note = _flag_notes(charts.weekly_notes_text(pair, notes, pair_surges), styles) + [
+        paragraph(CHART_NOTE, styles["note"])]  # under the chart: its numbered notes, then the caption
     surges = _surge_section(data.surges[data.surges["pair_id"] == pair_id], styles)
     highest = _highest_week_section(data, pair_id, pair, styles)
     if notes.empty:
         # the chart shrinks (down to 7 cm) to keep its caption on its page
         return story + [Spacer(1, 4), page_chart(figure, out_dir, f"{pair_id}_{file_stem(scope)}", 12.5, 7.0,
-                                                 flow_height(note)), note, *highest, *surges]
+                                                 flow_height(*note)), *note, *highest, *surges]
     rows = [["Week", "Index (95% interval)", "Change", "Departure", "Statement that shows it; who spoke that week",
              "Outlet, date", "Score"]]
     merged = notes.merge(pair[["week_start", "ci_low", "ci_high", "change", "baseline"]], on="week_start")
@@ -249,8 +265,8 @@ def pair_period(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir
     needed = flow_height(title, table)
     short = needed <= 9 * cm
     chart = page_chart(figure, out_dir, f"{pair_id}_{file_stem(scope)}", 12.5, 7.0,
-                       flow_height(note) + (needed if short else 0.0))
-    return story + [Spacer(1, 4), chart, note, CondPageBreak(needed if short else 5 * cm), title, table, *highest,
+                       flow_height(*note) + (needed if short else 0.0))
+    return story + [Spacer(1, 4), chart, *note, CondPageBreak(needed if short else 5 * cm), title, table, *highest,
                     *surges]
 
 
