@@ -81,7 +81,7 @@ def check_week(week: str | None) -> None:
     """A --week that is not an ISO week stops the command before any work."""
     if week is None:
         return
-    from tension.reporting.data import parse_iso_week
+    from tension.reporting.scope import parse_iso_week
 
     try:
         parse_iso_week(week)

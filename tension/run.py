@@ -30,6 +30,7 @@ from tension.ingest import planning
 from tension.ingest.document import printable
 from tension.ingest.planning import absolute, batch_files, not_read
 from tension.reporting import data as report_data
+from tension.reporting import scope as report_scope
 from tension.run_config import RunConfig, change_json, change_note, config_change
 from tension.run_result import COUNTS, FilesLeftToRetry, result, tally  # noqa: F401 (callers: run.result, ...)
 from tension.run_notes import lossy_note, plan_line, plural, story_notes  # noqa: F401 (callers: run.plural, ...)
@@ -195,7 +196,7 @@ def finish(working: Path | str, batches: list[dict], run_id: str, totals: dict, 
         added, last_before = storage.documents_added_by_week(con, started)
         added = new_documents_by_week(added, totals.get("weeks_reextracted", []))
         late = [w for w, _ in added if last_before and w < last_before]
-        rewrite = [w for w in late if report_data.report_file(reports, w).exists()] if reports is not None else None
+        rewrite = [w for w in late if report_scope.report_file(reports, w).exists()] if reports is not None else None
         for note in story_notes(totals, added, late, rescored, rewrite):
             storage.add_run_note(con, run_id, note)
         version = run_extractor_version(actors_file)  # (an extra actor file's hash in it)
@@ -252,7 +253,7 @@ def report(db: Path | str, reports: Path | str, week: str | None = None, period:
     `rewrite`: weeks whose report in `reports` a late file changed (finish's `reports_to_rewrite`), written again:
     `reports_rewritten` [[week, path]], and `reports_not_rewritten` [[week, why]] (the earlier file left as it was)."""
     from tension.reporting import report as reporting  # matplotlib and reportlab: only where a report is written
-    from tension.reporting.data import ScopeError
+    from tension.reporting.scope import ScopeError
 
     def build(week: str | None, period: str | None = None) -> tuple[str | None, str | None]:
         try:
@@ -263,7 +264,7 @@ def report(db: Path | str, reports: Path | str, week: str | None = None, period:
     written, skipped = build(week, period)
     again, failed = [], []
     for late in rewrite:
-        pdf = str(report_data.report_file(reports, late))
+        pdf = str(report_scope.report_file(reports, late))
         path, why = (written, None) if pdf == written else build(late)  # the run's own report may be that week's
         if path:
             again.append([late, path])

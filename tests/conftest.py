@@ -124,3 +124,8 @@ def cue_of(result, fragment: str) -> dict:
     """The one cue of a score whose matched text contains `fragment`."""
     [cue] = [c for c in result.cues if fragment.lower() in c["matched"].lower()]
     return cue
+
+
+def cooperative(score) -> list[dict]:
+    """The cooperative cues of a score (negative weight), whatever they contribute after the rules."""
+    return [c for c in score.cues if c["weight"] < 0]

@@ -16,12 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tension.config import load_reference_words, read_tsv
-from tension.extract import acts, attribution
+from tension.extract import acts, attribution, subjects
 from tension.extract import mentions, modality
 from tension.extract import statements as extract
 from tension.extract.modality import modality_words
-from tension.extract.scan import (NEVER, NEVER_MATCHES, Anchored, WordIndex, lowercase_view, phrase_alternatives,
-                                  word_alternatives, word_set)
+from tension.extract.scan import (NEVER, NEVER_MATCHES, Anchored, lowercase_view, phrase_alternatives,
+                                  word_alternatives)
+from tension.extract.word_index import WordIndex, word_set
 from tension.extract.sentences import _blingfire_sentences
 
 CHECK = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -35,7 +36,7 @@ CUES = {
     "threat": modality_words().threat, "reporting": modality._REPORTING, "would": modality._WOULD,
     "future": modality_words().future, "emphasis": modality_words().emphasis_finder, "anaphor": extract.anaphor_pattern(list(load_reference_words()["anaphor"])),
     "according": attribution.ACCORDING,
-    "passive agent": acts.PASSIVE_AGENT, "that": acts._THAT,
+    "passive agent": acts.PASSIVE_AGENT, "that": subjects._THAT,
     "backref": mentions.backref_pattern(load_reference_words()["definite"]), "side": mentions._SIDE,
     "two": mentions._TWO,
 }

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from evaluation import fit_scorer as fs
+from evaluation import fit_table as ft
 from evaluation import fit_weights as fw
 
 ITEMS = [  # (text, modality, targets, speaker country, class)
@@ -28,7 +29,7 @@ ITEMS = [  # (text, modality, targets, speaker country, class)
 
 @pytest.fixture(scope="module")
 def table() -> fs.Components:
-    return fw.statement_components([
+    return ft.statement_components([
         {"text": t, "modality": m, "targets": g, "speaker": s, "label": c, "doc": f"own:{i // 2}", "part": "pool"}
         for i, (t, m, g, s, c) in enumerate(ITEMS)])
 
@@ -96,5 +97,5 @@ def test_the_multiplier_model_moves_only_its_ten_numbers(table):
 def test_the_rounds_own_draw_is_not_in_the_pool():
     from evaluation.blind_pool import BLIND
 
-    assert any(any(t in p.name for t in fw.FRESH) for p in BLIND.glob("*_hostility.tsv"))
-    assert fw.pool_items({}, fresh=False) == ([], {"keys": 0, "found": 0, "duplicate": 0, "gold": 0})
+    assert any(any(t in p.name for t in ft.FRESH) for p in BLIND.glob("*_hostility.tsv"))
+    assert ft.pool_items({}, fresh=False) == ([], {"keys": 0, "found": 0, "duplicate": 0, "gold": 0})

@@ -175,9 +175,9 @@ def test_topic_verb_words_on_written_and_real_sentences():
 
 def _few_anchor_patterns():
     """Every Anchored of the extractor with few enough anchors that `search` looks them up first (scan._FEW_ANCHORS)."""
-    from tension.extract import acts, attribution, modality, scan
+    from tension.extract import attribution, modality, scan, subjects
 
-    found = {"according": attribution.ACCORDING, "that": acts._THAT, "would": modality._WOULD}
+    found = {"according": attribution.ACCORDING, "that": subjects._THAT, "would": modality._WOULD}
     assert all(len(p._anchors) <= scan._FEW_ANCHORS for p in found.values())
     return found
 

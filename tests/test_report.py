@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tension.reporting import data, report
+from tension.reporting import data, report, scope
 from tension.warehouse import store
 from tension.config import load_pairs
 
@@ -238,7 +238,7 @@ def test_empty_database_is_a_clear_error(tmp_path: Path) -> None:
     store.create_schema(con)
     store.set_pairs(con, load_pairs())
     con.close()
-    with pytest.raises(data.ScopeError, match="no statement bears on a configured pair"):
+    with pytest.raises(scope.ScopeError, match="no statement bears on a configured pair"):
         report.build_report(path, tmp_path)
     # In a run, that is a line saying why there is no report, not a failed run.
     from tension import run
@@ -250,7 +250,7 @@ def test_empty_database_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_a_week_and_a_period_together_are_refused(db_path: Path, tmp_path: Path) -> None:
-    with pytest.raises(data.ScopeError, match="either a week or a period"):
+    with pytest.raises(scope.ScopeError, match="either a week or a period"):
         report.build_report(db_path, tmp_path, week="2024-W02", period="2024-W01..2024-W03")
 
 
@@ -307,9 +307,10 @@ def test_no_page_for_a_pair_without_statements(db_path: Path, tmp_path: Path) ->
     with store.connect(db_path) as con:
         con.execute("delete from statements where speaker_country = 'RUS' or list_contains(targets, 'RUS')")
     text = pdf_text(report.build_report(db_path, tmp_path, week="2024-W05"))
-    # no statement in the whole database bears on it (session 25): the line says so, and which codes to check
+    # no statement in the whole database bears on it (session 25): the line says so; a packaged pair's codes need no
+    # check (session 26)
     assert ("Russia–ROK: no statements for this pair in the 52 weeks up to 2024-W05; no page; no statement in "
-            "the whole database — check the codes RUS and KOR in the pairs file.") in text
+            "the whole database bore on this pair.") in text
     assert "Russia–ROK —" not in text and "DPRK–ROK — week 2024-W05" in text
 
 

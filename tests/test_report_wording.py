@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from tension.reporting import data, report, text
+from tension.reporting import scope as report_scope
 from tension.warehouse import store
 
 from test_weekly_index import MONDAY, add_document, add_statement, intensity_weeks, new_db
@@ -159,9 +160,10 @@ def test_report_pages_say_it_as_the_numbers_are(tmp_path: Path) -> None:
     # the partial week left out is said on the front page
     assert "2024-W06 is partial (3 of 7 days): --week 2024-W06 to see it." in pages[0]
     # Russia–ROK has no statements: its one line sits on the front page, not on a page of its own
-    # no statement in the whole database bears on it (session 25): the line says so, and which codes to check
+    # no statement in the whole database bears on it (session 25): the line says so; a packaged pair's codes need no
+    # check (session 26)
     assert ("Russia–ROK: no statements for this pair in the 52 weeks up to 2024-W05; no page; no statement in "
-            "the whole database — check the codes RUS and KOR in the pairs file.") in pages[0]
+            "the whole database bore on this pair.") in pages[0]
     assert not any(page.startswith("Russia–ROK") for page in pages[1:])
     whole = " ".join(pages)
     assert "((" not in whole and "))" not in whole
@@ -248,7 +250,7 @@ def test_a_surge_weeks_front_row_names_the_statement_its_chart_note_names() -> N
     """An analyst saw the front page name the tone's largest share for a week of unusually high intensity while the
     chart's note named its most hostile statement: the front row now gives both, each for what it is."""
     from tension.reporting import front
-    from tension.reporting.data import Scope
+    from tension.reporting.scope import Scope
 
     monday = pd.Timestamp("2024-03-04")
     surges = pd.DataFrame([{"pair_id": "PRK-KOR", "week_start": monday, "rank": rank, "statement_id": f"d{rank}:0",
@@ -290,11 +292,11 @@ def test_the_default_week_says_how_many_of_its_days_were_read() -> None:
     from datetime import date
     weekly = pd.DataFrame({"week_start": pd.to_datetime(["2024-01-29", "2024-01-29"]), "n_statements": [3, 8],
                            "days_covered": [1, 1]})
-    scope = data.choose_scope(weekly, date(2024, 2, 4))
+    scope = report_scope.choose_scope(weekly, date(2024, 2, 4))
     assert scope.note.endswith("(the last document is dated Sun 04 Feb 2024). Documents were read on only 1 of its "
                                "7 days."), scope.note
     full = weekly.assign(days_covered=7)
-    assert data.choose_scope(full, date(2024, 2, 4)).note.endswith("dated Sun 04 Feb 2024).")
+    assert report_scope.choose_scope(full, date(2024, 2, 4)).note.endswith("dated Sun 04 Feb 2024).")
 
 
 def test_a_change_within_noise_names_what_the_week_rests_on_not_a_statement_against_it() -> None:

@@ -8,16 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from tension.score.scorer import VERBAL_CAP, Scorer
+from tension.score.scorer import VERBAL_CAP
 
-
-@pytest.fixture(scope="module")
-def scorer() -> Scorer:
-    return Scorer()
-
-
-def cooperative(score) -> list[dict]:
-    return [c for c in score.cues if c["weight"] < 0]
+from conftest import cooperative  # and its session `scorer` fixture
 
 
 # The hard cases first: each fails on main (a67af3c), where the named cooperation counts and the charge scores near 0.

@@ -10,17 +10,9 @@ import pytest
 
 from tension.config import DATA_DIR, read_tsv
 from tension.score.lexicon import load_cues
-from tension.score.scorer import Scorer
 from tension.score.sums import POLICY_WORDS, epithet_charge
 
-
-@pytest.fixture(scope="module")
-def scorer() -> Scorer:
-    return Scorer()
-
-
-def cooperative(score) -> list[dict]:
-    return [c for c in score.cues if c["weight"] < 0]
+from conftest import cooperative  # and its session `scorer` fixture
 
 
 # The hard cases first: each fails on main (2568cea), where the named cooperation counts and the charge reads near 0 or

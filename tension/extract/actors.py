@@ -24,7 +24,8 @@ from tension.config import ACTORS_FILE, DATA_DIR, load_reference_words, read_tsv
 from tension.extract.compounds import hyphen_compounds
 from tension.extract.mentions import (PRONOUNS, SIDE_WORDS, STATE_KINDS, TITLE, Mention, backref_pattern,
                                       find_backrefs)
-from tension.extract.scan import NEVER_MATCHES, AliasFinder, WordIndex, mypyc_attr, trie_regex, word_alternatives
+from tension.extract.scan import NEVER_MATCHES, trie_regex, word_alternatives
+from tension.extract.word_index import AliasFinder, WordIndex, mypyc_attr
 
 COUNTRIES_FILE = DATA_DIR / "actors_countries.tsv"
 

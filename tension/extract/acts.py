@@ -1,31 +1,21 @@
-"""Acts and their actors: the actor opening a clause (after a leading "Since ..., " phrase; not a topic, "the North
-Korea issue", nor the owner of an object), the actors coordinated with it, a passive's agent, the act a relay verb
-passes on ("said North Korea fired": a reported act), and the findings of an act — in a document with a declared
-speaker, that speaker's account of it. The agent of a background clause of harm ("shot by North Korean guards")
-acts in no row."""
+"""Acts and their actors: a passive's agent, the act a relay verb passes on ("said North Korea fired": a reported
+act), and the findings of an act — in a document with a declared speaker, that speaker's account of it. The agent
+of a background clause of harm ("shot by North Korean guards") acts in no row. The actor opening a clause and the
+actors coordinated with it: tension/extract/subjects.py."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Literal
 
 from tension.config import load_reference_words
 from tension.extract.findings import NO_RULES, Finding, Rules, referents, unique_countries
 from tension.extract.groups import names_group
 from tension.extract.mentions import Mention
-from tension.extract.mutual import joint_heads, joint_verb, mutual_partners
+from tension.extract.mutual import joint_verb, mutual_partners
 from tension.extract.scan import NEVER_MATCHES, Anchored, phrase_alternatives, word_alternatives
-
-
-# A leading subordinate phrase up to its comma ("Since invading Ukraine in 2022, "), after a conjunction if any; a
-# conjunction alone is skipped by itself ("But [the government objected ..., expressing regret]": its main clause).
-LEADING_SUBORDINATE = re.compile(
-    r"^\s*(?:(?:Also|Still|Yet|But|And)\b\s*,?\s*)?"
-    r"(?:(?:Since|After|Before|While|When|Although|Though|As|If|Despite|Following|Amid|In|On|At|During|"
-    r"Earlier|Later|Meanwhile|However|Separately|Referring|With|Holding|Under)\b[^,]*,\s*)?"
-)
+from tension.extract.subjects import COUNTRY_WORDS
 
 
 # "evidence was presented by the US", "civilians were released yesterday by Putin", "killed in Israeli shelling".
@@ -35,17 +25,6 @@ PASSIVE_AGENT = Anchored(re.compile(
     r"|\b(?:killed|wounded|injured|died)\s+(?:in|by)\s+(?:an?\s+|the\s+)?"
 ), ("was", "were", "be", "is", "are", "killed", "wounded", "injured", "died"), word_start=True,
    needs=("by", "killed", "wounded", "injured", "died"))
-_THAT = Anchored(re.compile(r"\bthat\s+"), ("that",), word_start=True)
-# A noun before "that" makes what follows the noun's content, not the clause's subject ("on learning the news
-# that the leader had died": the one who learns is not the leader).
-_NEWS_THAT = re.compile(r"\b(?:news|report|reports|fact|word|rumou?rs?)\s+$")
-PREPOSITIONS = frozenset(
-    "of to with on in at for from by about against toward towards into over between among including than "
-    "after before since under upon via across amid despite like as".split()
-)
-
-
-MAX_SUBJECT_OFFSET_WORDS = 3
 
 
 @lru_cache(maxsize=1)
@@ -58,87 +37,6 @@ def harm_before(blanked: str, start: int) -> bool:
     """Whether a mention is the agent of a participle of harm ("shot by [North Korean] guards")."""
     return " by " in blanked[max(0, start - 8) : start] and bool(_harm_pattern().search(blanked, max(0, start - 30),
                                                                                        start))
-
-
-def clause_subject(blanked: str, c_start: int, c_end: int, rel: str, outside: list[Mention],
-                   antecedent: list[Mention], begin: int | None = None) -> Mention | None:
-    """The actor opening the clause (after a leading 'Since ..., ' phrase), or a relative clause's antecedent.
-
-    `begin`: where the clause starts after such a phrase, when the caller has found it (`after_lead`).
-    """
-    clause = blanked[c_start:c_end]
-    if rel in ("which", "who") and antecedent and not (outside and clause[: outside[0].start - c_start].strip() == ""):
-        return antecedent[0]  # ", who is set to visit": the antecedent does it
-    if begin is None:
-        begin = after_lead(blanked, c_start, c_end)
-    that: re.Match | None | Literal[False] = False  # searched for when first needed
-    for mention in outside:
-        if mention.start < begin:
-            continue
-        words = blanked[begin : mention.start].split(None, MAX_SUBJECT_OFFSET_WORDS)  # enough to tell "too many"
-        if len(words) > MAX_SUBJECT_OFFSET_WORDS:
-            if that is False:
-                that = _THAT.first(clause[begin - c_start :])
-            if that and mention.start == begin + that.end() and not _NEWS_THAT.search(
-                    clause, max(0, begin - c_start + that.start() - 20), begin - c_start + that.start()):
-                return mention
-            continue
-        if blanked[mention.end : mention.end + 1] == "-" or blanked[mention.start - 1 : mention.start] == "-":
-            continue  # "the Russia-North Korea alliance", "Russia-Ukraine war live": a compound modifies its noun
-        if mention.kind in COUNTRY_WORDS and topic_noun_after().match(blanked, mention.end, c_end):
-            continue  # "Lee discussed the North Korea issue with Xi": an agenda item, no actor (adjudication 7)
-        if mention.kind in COUNTRY_WORDS and topic_verb_after().match(blanked, mention.end, c_end):
-            continue  # "North Korea is expected to feature in the summit": a topic, no actor (adjudication 7)
-        if mention.kind in COUNTRY_WORDS and blanked[mention.end : mention.end + 1] in "'’" and \
-                inference_after().match(blanked, mention.end, c_end):
-            continue  # "North Korea's choice of words suggests ...": the writer's reading of it, no act of the country
-        if words and mention.kind in COUNTRY_WORDS and _VERB_BEFORE.match(words[-1]) and \
-                blanked[mention.end : mention.end + 2] in ("'s", "’s"):
-            continue  # "The leaders discussed North Korea's nuclear program": the object's owner, a topic, no actor
-        if words and words[-1].lower() in PREPOSITIONS:
-            # "A court in Guyana", "Opponents of Rwanda's Senate": the place names the subject's country.
-            if len(words) <= 3 and words[-1].lower() in ("in", "of") and verb_follows(blanked, mention.end, c_end):
-                return mention
-            if len(words) <= 3 and words[-1].lower() in ("of", "from") and \
-                    not joint_heads().isdisjoint(w.lower() for w in words) and \
-                    _list_then_verb(mention, blanked, outside, c_end):
-                return mention  # "Top leaders from South Korea, China and Japan discussed ...": the list acts
-            continue
-        return mention
-    return None
-
-
-@lru_cache(maxsize=1)
-def topic_noun_after() -> re.Pattern:
-    """Right after a country, a noun that makes it an agenda item ("[North Korea] issue", "[North Korean] nuclear
-    programme"; reference_words.tsv, use topic_noun); a possessive ("North Korea's policy") is the country's own."""
-    nouns = sorted(load_reference_words().get("topic_noun", ()), key=len, reverse=True)
-    alternatives = phrase_alternatives(nouns)
-    return re.compile(r"\s+(?:" + alternatives + r")\b")
-
-
-@lru_cache(maxsize=1)
-def topic_verb_after() -> re.Pattern:
-    """Right after a country, auxiliaries and a verb whose subject is a topic ("[North Korea] is expected to feature
-    in", "[the DPRK] will be discussed"; reference_words.tsv, use topic_verb)."""
-    verbs = phrase_alternatives(sorted(load_reference_words().get("topic_verb", ()), key=len, reverse=True))
-    return re.compile(r"(?:['’]s(?:\s+[a-z][\w-]*){1,2})?(?:\s+(?:is|are|was|were|will|would|could|may|might|likely|"
-                      r"also|expected|set|to|be|again|once|\w+ly))*\s+(?:" + verbs + r")\b")
-
-
-@lru_cache(maxsize=1)
-def inference_after() -> re.Pattern:
-    """After a country, what it owns and a verb of the writer's inference ("[North Korea]'s choice of words
-    suggests", "['s] move signals"; reference_words.tsv, use inference_verb): the sentence reads the country's act,
-    it tells none."""
-    verbs = phrase_alternatives(sorted(load_reference_words().get("inference_verb", ()), key=len, reverse=True))
-    return re.compile(r"['’]s?(?:\s+[\w\"“”'’-]+){1,5}?\s+(?:" + verbs + r")\b")
-
-
-def after_lead(blanked: str, c_start: int, c_end: int) -> int:
-    """Where the clause starts after a leading subordinate phrase ("Since ..., "), or its start."""
-    lead = LEADING_SUBORDINATE.match(blanked[c_start:c_end])
-    return c_start + (lead.end() if lead else 0)
 
 
 def predicate_pattern(act_verbs: Iterable[str]) -> re.Pattern:
@@ -161,45 +59,6 @@ def _predicate_follows(blanked: str, start: int, end: int, predicate: re.Pattern
     return predicate is not None and predicate.match(blanked, start, end) is not None
 
 
-def _list_then_verb(mention: Mention, blanked: str, outside: list[Mention], end: int) -> bool:
-    """Whether the mention opens a list of actors ("leaders of South Korea and Japan", "officials from Russia,
-    China and Iran") that a predicate follows: the delegation head before it (attribution.tsv joint_head) is the
-    list's (issue 13 twelfth round)."""
-    group = coordinated(mention, blanked, outside)
-    return len(group) > 1 and verb_follows(blanked, group[-1].end, end)
-
-
-def verb_follows(blanked: str, start: int, end: int) -> bool:
-    """Whether the words after a mention go on like a predicate (a lowercase word, not a preposition or 'and')."""
-    rest = re.match(r"(?:['’]s)?(?:\s+[A-Z][\w'-]*)*\s+([a-z]+)", blanked[start:end])
-    return bool(rest) and rest.group(1) not in PREPOSITIONS and rest.group(1) not in ("and", "or")
-
-
-def coordinated(first: Mention, blanked: str, outside: list[Mention]) -> list[Mention]:
-    """`first` and the actors joined to it by 'and' or commas: 'The US, Russia, and Switzerland met'.
-
-    Commas alone make an apposition ("Rudenko, Russia's deputy foreign minister, met"): a list needs its 'and'.
-    """
-    group, has_and = [first], False
-    for mention in outside:
-        if mention.start <= group[-1].start:
-            continue
-        between = blanked[group[-1].end : mention.start]
-        link = re.fullmatch(r"(?:['’]s?)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", between)
-        if not link:
-            break
-        group.append(mention)
-        if "and" in between:
-            has_and = True
-            break
-    # "Japan, Turkey, Canada, South Korea keen to join": a headline's list of three states or more needs no "and"
-    many_states = len(group) >= 3 and all(m.kind == "state" for m in group)
-    # "U.S., S Korea hold joint drills": a headline's comma between two states, a verb right after the second
-    two_states = len(group) == 2 and all(m.kind == "state" for m in group) and "," in blanked[
-        group[0].end : group[1].start] and verb_follows(blanked, group[1].end, len(blanked))
-    return group if has_and or many_states or two_states else [first]
-
-
 def passive_agent(blanked: str, c_start: int, c_end: int, outside: list[Mention]) -> Mention | None:
     """The agent of a passive clause ('presented by the US', 'killed in Israeli tank shelling')."""
     if not outside:
@@ -215,16 +74,10 @@ def passive_agent(blanked: str, c_start: int, c_end: int, outside: list[Mention]
 _REPORTED_GAP = re.compile(r"\s*,?\s*(?:(?:[\w-]+\s+){0,3}?that\s+)?(?:the\s+|a\s+)?")
 
 
-# A past-tense verb right before an object ("discussed", "condemned"; not "-based", "so-called", "newly elected").
-_VERB_BEFORE = re.compile(r"(?!(?:elected|appointed|named|called|so-called|united|allied|armed|based|led|backed|"
-                          r"isolated|reclusive)$)[a-z]{3,}ed$")
-
-
 # The lowercase words right after a country word that make it a modifier of the actor ("South Korean team",
 # "South Korea police", "a South Korean tour group's van"); looked up as heads in speaker_kinds.tsv.
 MODIFIED_HEAD = re.compile(r"\s+(?:[A-Z][a-z]+\s+(?=[a-z]))?(?P<head>[a-z][\w-]*?(?:(?<!ed)(?<!s)\s+[a-z][\w-]*)?)\b"
                             r"|['’]s\s+(?P<name>(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
-COUNTRY_WORDS = frozenset({"state", "demonym", "capital"})
 
 
 @lru_cache(maxsize=1)

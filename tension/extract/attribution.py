@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 
-from tension.extract.acts import (COUNTRY_WORDS, LOWER_WORDS, MODIFIED_HEAD, act_findings, after_lead,
-                                  clause_subject, coordinated, harm_before, passive_agent, penal_passive,
-                                  possessed_body, event_subject)
+from tension.extract.acts import (LOWER_WORDS, MODIFIED_HEAD, act_findings, harm_before, passive_agent,
+                                  penal_passive, possessed_body, event_subject)
 from tension.extract.findings import Finding, Rules, referents, replace_reported
 from tension.extract.groups import group_subject, subject_phrase
 from tension.extract.institutions import statistic_subject
@@ -30,6 +29,7 @@ from tension.extract.scan import Anchored
 from tension.extract.sentences import title_case
 from tension.extract.speakers import VOICES_WITHOUT_NAMES, trailing_reporter
 from tension.extract.speech import speech_verb_findings
+from tension.extract.subjects import COUNTRY_WORDS, after_lead, clause_subject, coordinated
 
 
 ACCORDING = Anchored(re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?"), ("According to", "according to"),

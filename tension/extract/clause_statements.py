@@ -18,7 +18,7 @@ from tension.extract.mentions import Mention
 from tension.extract.owned import owned_thing_subject
 from tension.extract.places import make_statement
 from tension.extract.references import paper_pointed_at
-from tension.extract.scan import cuts_word
+from tension.extract.word_index import cuts_word
 from tension.extract.sentences import Sentence
 from tension.extract.speaker_kind import DIASPORA, coalition_kind, kind_of_speaker
 from tension.extract.voices import detected_launch, state_outlet_relays_launch

@@ -11,9 +11,10 @@ from functools import lru_cache
 from typing import AbstractSet
 
 from tension.config import load_reference_words
-from tension.extract.acts import topic_noun_after
+from tension.extract.subjects import topic_noun_after
 from tension.extract.findings import Finding
-from tension.extract.scan import WordPattern, phrase_alternatives, word_alternatives, word_set
+from tension.extract.scan import WordPattern, phrase_alternatives, word_alternatives
+from tension.extract.word_index import word_set
 
 def about_sport(text: str) -> bool:
     """Whether a sentence is about sport: it has every word of a phrase of reference_words.tsv (use sport), as

@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 
 from tension.config import load_reference_words
-from tension.extract.acts import coordinated, modified_head
+from tension.extract.acts import modified_head
+from tension.extract.subjects import coordinated
 from tension.extract.findings import Finding, Rules, referents
 from tension.extract.mentions import Mention
 from tension.extract.scan import NEVER_MATCHES

@@ -12,7 +12,8 @@ from tension.extract.actors import alias_pattern
 from tension.extract.acts import kin_pattern, predicate_pattern
 from tension.extract.findings import Rules
 from tension.extract.kinds import STATE_VOICES, Kinds, load_kinds
-from tension.extract.scan import NEVER, NEVER_MATCHES, AliasFinder, Anchored
+from tension.extract.scan import NEVER, NEVER_MATCHES, Anchored
+from tension.extract.word_index import AliasFinder
 
 
 def anaphor_pattern(nouns: list[str]) -> Anchored:

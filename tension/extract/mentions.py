@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from operator import attrgetter
 from typing import NamedTuple
 
-from tension.extract.scan import Anchored, WordIndex, is_word_char
+from tension.extract.scan import Anchored
+from tension.extract.word_index import WordIndex, is_word_char
 
 # Kinds whose mention names a whole state rather than a person or an office.
 STATE_KINDS = frozenset({"state", "demonym", "capital"})

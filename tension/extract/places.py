@@ -11,7 +11,7 @@ from functools import lru_cache
 from tension.config import load_reference_words
 
 from tension.extract import context
-from tension.extract.acts import topic_verb_after
+from tension.extract.subjects import topic_verb_after
 from tension.extract.findings import Finding, Statement, outside_quotes, referents
 from tension.extract.mentions import PERSON, Mention
 from tension.extract.modality import modality

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tension.extract.acts import (coordinated, harm_before, modified_head, relayed_own_person, reported_act,
-                                  verb_follows)
+from tension.extract.acts import harm_before, modified_head, relayed_own_person, reported_act
 from tension.extract.findings import Finding, Rules, referents, unique_countries
 from tension.extract.groups import subject_phrase
 from tension.extract.inverted import inverted_frame_findings, inverted_speaker
@@ -24,6 +23,7 @@ from tension.extract.owned_nouns import owned_noun
 from tension.extract.references import issuing_words
 from tension.extract.speakers import (VOICES_WITHOUT_NAMES, content_end, known_speakers, not_said,
                                       noun_phrase_speaker, object_before)
+from tension.extract.subjects import coordinated, verb_follows
 
 
 # A name the dictionary does not know, alone before its reporting verb: "Caddell said", "Mr. King also noted".

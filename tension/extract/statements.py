@@ -36,7 +36,7 @@ from tension.extract.mentions import Mention, mentions_in
 from tension.extract.modality import modality  # noqa: F401 (re-exported: tests score with the extractor's modality)
 from tension.extract.places import make_statement, named_in_sentence
 from tension.extract.references import issued_documents, issuing_words, publisher_posts, resolve_mentions
-from tension.extract.scan import WordIndex
+from tension.extract.word_index import WordIndex
 from tension.extract.sentences import Sentence, dateline_outlet, split_sentences  # noqa: F401 (re-exported)
 from tension.extract.targets import complete_targets
 from tension.extract.text_issuers import issued_text_voice

@@ -12,8 +12,9 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from tension.config import DATA_DIR
-from tension.reporting.data import ReportData, Scope
+from tension.reporting.data import ReportData
 from tension.reporting.layout import FRAME_PADDING, MARGIN, PAGE, paragraph, wrapped_table
+from tension.reporting.scope import Scope
 
 
 def quality_section(data: ReportData, scope: Scope, styles: dict[str, ParagraphStyle]) -> list:

@@ -1,5 +1,6 @@
-"""What a report shows, read from the published database: which week or period (the last complete week by default),
-the weekly index around it, the statements that moved it, flagged weeks with their statement, data quality.
+"""What a report shows, read from the published database: the weekly index around its week or period
+(tension/reporting/scope.py: which one), the statements that moved it, flagged weeks with their statement, data
+quality; and the lines a run prints of it.
 
 Read-only: the report never writes to the database. The weekly index itself is kept by tension.warehouse.aggregate.
 """
@@ -14,19 +15,14 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from tension.config import load_pairs
+from tension.reporting.scope import Scope, choose_scope, iso_week, partial_weeks_after
 from tension.reporting.text import intensity_level_text, partial_week_text
 from tension.warehouse import store
 from tension.warehouse.aggregate import read_weekly
 
-WEEK_PATTERN = re.compile(r"(\d{4})-W(\d{2})")
 # The pairs in the order of the pairs file (as the run recorded them): the report's pages and the run's summary lines.
 PAIRS_IN_ORDER = "select pair_id, name from pairs order by rowid"
-
-
-def last_complete_week(last_published: date) -> date:
-    """Monday of the last ISO week that ends on or before the last publication date."""
-    monday = last_published - timedelta(days=last_published.weekday())
-    return monday if last_published.weekday() == 6 else monday - timedelta(weeks=1)
 
 
 def moving_statements(con: duckdb.DuckDBPyConnection, first: date, last: date) -> pd.DataFrame:
@@ -136,123 +132,6 @@ def _one_row(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> tuple[li
     return [d[0] for d in cursor.description], cursor.fetchone()
 
 
-@dataclass(frozen=True)
-class Scope:
-    """What a report covers: the Mondays of its first and last week (equal for a one-week report)."""
-
-    first: date
-    last: date
-    note: str = ""  # why this scope, when it was not given as asked
-
-    @property
-    def is_period(self) -> bool:
-        """More than one week."""
-        return self.first != self.last
-
-    @property
-    def label(self) -> str:
-        """'2011-W51', or '2011-W01..2012-W48' for a period."""
-        return iso_week(self.first) + (f"..{iso_week(self.last)}" if self.is_period else "")
-
-
-def label_stem(label: str) -> str:
-    """A week's or period's label as its files name it: '2024-W05', '2011-W01_2012-W48'."""
-    return label.replace("..", "_")
-
-
-def report_file(out_dir: Path | str, label: str) -> Path:
-    """The PDF of a week or period in a reports folder ('reports/all_2024-W05.pdf'): build_report writes it there, and
-    a run looks for it to rewrite a report a late file changed."""
-    return Path(out_dir) / f"all_{label_stem(label)}.pdf"
-
-
-class ScopeError(ValueError):
-    """The report cannot be made for this database or this week/period (no pair statements yet, no data in the
-    requested week): the user's situation, not a fault; `tension run` says it and goes on."""
-
-
-def parse_iso_week(week: str) -> date:
-    """The Monday of an ISO week label such as '2024-W05'."""
-    match = WEEK_PATTERN.fullmatch(week.strip())
-    try:
-        if not match:
-            raise ValueError
-        return date.fromisocalendar(int(match[1]), int(match[2]), 1)
-    except ValueError:
-        raise ScopeError(f"{week} is not an ISO week (expected e.g. 2024-W05)") from None
-
-
-def parse_period(period: str) -> tuple[date, date]:
-    """The Mondays of a period such as '2011-W01..2012-W48' (both weeks included)."""
-    first, sep, last = period.partition("..")
-    if not sep:
-        raise ScopeError(f"{period} is not a period (expected e.g. 2011-W01..2012-W48)")
-    start, end = parse_iso_week(first), parse_iso_week(last)
-    if end < start:
-        raise ScopeError(f"period {period} ends before it starts")
-    return start, end
-
-
-def iso_week(monday: date) -> str:
-    """ISO week label of a date, e.g. '2024-W05'."""
-    year, week, _ = monday.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def choose_scope(weekly: pd.DataFrame, last_published: date | None, week: str | None = None,
-                 period: str | None = None) -> Scope:
-    """The requested week or period, checked against the data; by default the last complete week."""
-    if week is not None and period is not None:
-        raise ScopeError("give either a week or a period, not both")
-    mondays = sorted(weekly["week_start"].dt.date.unique())
-    if not mondays or weekly["n_statements"].sum() == 0:
-        raise ScopeError("no statement bears on a configured pair yet (see tension/data/pairs.tsv or --pairs): "
-                         "there is no week to report")
-    covers = f"the data covers {iso_week(mondays[0])} .. {iso_week(mondays[-1])}"
-    if period is not None:
-        start, end = parse_period(period)
-        first, last = max(start, mondays[0]), min(end, mondays[-1])
-        if first > last:
-            raise ScopeError(f"no data in {period}; {covers}")
-        clipped = (first, last) != (start, end)
-        return Scope(first, last, f"Asked for {period}; {covers}." if clipped else "")
-    if week is not None:
-        monday = parse_iso_week(week)
-        if monday not in mondays:
-            raise ScopeError(f"no data for {iso_week(monday)}; {covers}")
-        return Scope(monday, monday)
-    monday = last_complete_week(last_published) if last_published else mondays[-1]
-    if monday < mondays[0]:
-        return Scope(mondays[-1], mondays[-1], f"No week was requested and no week of the data is complete yet: "
-                                               f"this is the last week, {iso_week(mondays[-1])}.")
-    return Scope(monday, monday, f"No week was requested: this is the last complete week in the data "
-                                 f"(the last document is dated {last_published:%a %d %b %Y})."
-                 + _days_read(weekly, monday) + "".join(f" {line}" for line in partial_weeks_after(weekly, monday)))
-
-
-def _days_read(weekly: pd.DataFrame, monday: date) -> str:
-    """' Documents were read on only 1 of its 7 days.' for a week whose days are over but not all read ('' when
-    all were): a new user read 'the last complete week' above a table saying '1 of 7 days read'."""
-    rows = weekly[weekly["week_start"] == pd.Timestamp(monday)]
-    if "days_covered" not in rows or rows["days_covered"].isna().all():
-        return ""
-    days = int(rows["days_covered"].max())
-    return f" Documents were read on only {days} of its 7 days." if days < 7 else ""
-
-
-def partial_weeks_after(weekly: pd.DataFrame, monday: date) -> list[str]:
-    """The weeks of data after `monday` that the default report leaves out because the data ends inside them, each
-    with how many days it holds and how to see it: '2022-W52 is partial (6 of 7 days): --week 2022-W52 to see it.'"""
-    later = weekly[weekly["week_start"] > pd.Timestamp(monday)]
-    lines = []
-    for week_start, rows in later.groupby("week_start", sort=True):
-        label = iso_week(pd.Timestamp(week_start).date())
-        days = int(rows["days_covered"].max()) if "days_covered" in rows and rows["days_covered"].notna().any() else 0
-        read = f"{days} of 7 days" if days else "not all 7 days read"
-        lines.append(f"{label} is partial ({read}): --week {label} to see it.")
-    return lines
-
-
 def week_rows(pair: pd.DataFrame, monday: date) -> tuple[pd.Series, pd.Series | None, pd.Series | None]:
     """A pair's rows (indexed by week_start) of the week starting `monday`, of the week before and of four weeks
     before (None where the data has no such week): what the week's change and trend are read against."""
@@ -279,7 +158,8 @@ class ReportData:
     surges: pd.DataFrame        # weeks of the window with unusually high intensity, with their most hostile statement
     # a period's pairs: the statements of each pair's highest week (its highest tone index), largest share first
     highest: pd.DataFrame = field(default_factory=pd.DataFrame)
-    # pair id -> "JAM and PRK": the pairs no stored statement ever bore on (their codes may be wrong)
+    # pair id -> what to say of a pair no stored statement ever bore on (never_stated: its codes, when a pairs file of
+    # the user's gave it)
     never: dict[str, str] = field(default_factory=dict)
 
 
@@ -311,15 +191,20 @@ def read_report_data(db_path: Path, week: str | None, period: str | None, chart_
 
 
 def never_stated(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """The configured pairs no stored statement ever bore on, each with its two codes ("JAM and PRK")."""
-    return {pair_id: f"{a} and {b}" for pair_id, _, a, b in con.execute(store.sql("report_pairs_never_stated"))
-            .fetchall()}
+    """The configured pairs no stored statement ever bore on, each with what to say of it (never_stated_text)."""
+    packaged = {frozenset((pair.country_a, pair.country_b)) for pair in load_pairs()}
+    return {pair_id: never_stated_text(f"{a} and {b}", frozenset((a, b)) not in packaged)
+            for pair_id, _, a, b in con.execute(store.sql("report_pairs_never_stated")).fetchall()}
 
 
-def never_stated_text(codes: str) -> str:
-    """Why a pair has nothing to show when no statement ever bore on it: the codes may not be the ones meant (JAM,
-    Jamaica, for JPN passed as a real country, and the run said only "no statements")."""
-    return f"no statement in the whole database — check the codes {codes} in the pairs file"
+def never_stated_text(codes: str, from_users_file: bool) -> str:
+    """Why a pair has nothing to show when no statement ever bore on it. A pair the packaged pairs file does not have
+    came from the user's --pairs file, whose codes may not be the ones meant (JAM, Jamaica, for JPN passed as a real
+    country, and the run said only "no statements"): check them. A packaged pair's codes are right (a plain run gave
+    no pairs file to check)."""
+    if from_users_file:
+        return f"no statement in the whole database — check the codes {codes} in the pairs file"
+    return "no statement in the whole database bore on this pair"
 
 
 def highest_weeks(window: pd.DataFrame) -> dict[str, dict[str, pd.Timestamp]]:
@@ -380,7 +265,7 @@ def summary_and_week(db_path: Path, week: str | None = None) -> tuple[list[str],
         if found.empty or found["n_statements"].iloc[0] == 0:
             label = iso_week(monday.date()) if monday is not None else "no week"
             pair_id = rows["pair_id"].iloc[0]
-            said = never_stated_text(never[pair_id]) if pair_id in never else "no statements"
+            said = never.get(pair_id, "no statements")
             lines.append(f"{rows['pair_name'].iloc[0]} {label}: {said}")
             continue
         last = found.iloc[0]

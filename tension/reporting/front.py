@@ -11,8 +11,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Spacer, Table
 
 from tension.reporting import charts
-from tension.reporting.data import ReportData, Scope, never_stated_text, week_rows
+from tension.reporting.data import ReportData, week_rows
 from tension.reporting.layout import page_chart, paragraph, file_stem, wrapped_table
+from tension.reporting.scope import Scope
 from tension.reporting.text import (
     ARROWS, beyond_noise, change_text, flag_text, index_cell, intensity_text, period_week_cell, reason_text, signed, trend_text,
     week_span,
@@ -29,7 +30,7 @@ def _week_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphSty
         intensity = intensity_text(row)
         if pair_id in data.never:
             rows.append([f"<b>{escape(name)}</b>", "not computed: no statement ever", "<b>no statements</b>", "—",
-                         "—", "—", "0", f"<b>{escape(never_stated_text(data.never[pair_id]))}</b>"])
+                         "—", "—", "0", f"<b>{escape(data.never[pair_id])}</b>"])
             continue
         if row["n_statements"] == 0:
             rows.append([f"<b>{escape(name)}</b>", intensity, "<b>no statements</b>", "—", "—", "—", "0",
@@ -74,7 +75,7 @@ def _period_summary(data: ReportData, scope: Scope, styles: dict[str, ParagraphS
             # not "0.0": intensity 0 reads as read and calm, and nothing could ever be read on this pair
             rows.append([f"<b>{escape(name)}</b>", "not computed: no statement ever", f"0 of {len(pair)}",
                          "no statements", "—", "—",
-                         f"<b>{escape(never_stated_text(data.never[pair_id]))}</b>", "—"])
+                         f"<b>{escape(data.never[pair_id])}</b>", "—"])
             continue
         if filled.empty:
             rows.append([f"<b>{escape(name)}</b>", _period_intensity(pair), f"0 of {len(pair)}", "no statements",

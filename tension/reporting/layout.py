@@ -17,7 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, Paragraph, Table, TableStyle
 
 from tension.reporting import charts
-from tension.reporting.data import Scope, label_stem
+from tension.reporting.scope import Scope, label_stem
 
 # A year of context: long enough to see a trend, short enough that one week is still a visible band.
 CHART_WEEKS = 52

@@ -13,8 +13,9 @@ from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
 from tension.reporting import charts
 from tension.reporting.chart_notes import usual_level
-from tension.reporting.data import ReportData, Scope, highest_weeks, names_its_kind, never_stated_text, week_rows
+from tension.reporting.data import ReportData, highest_weeks, names_its_kind, week_rows
 from tension.reporting.layout import CHART_WEEKS, page_chart, flow_height, paragraph, file_stem, wrapped_table
+from tension.reporting.scope import Scope
 from tension.reporting.text import (
     ARROWS, cell_text, composition_text, coverage_text, cue_summary, display_quote, flag_text, intensity_level_text,
     TOP_STATEMENTS, no_direction_text, period_outside_text, reporter_text, shorten, signed, week_span,
@@ -139,8 +140,8 @@ def one_row_per_sentence(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _never(data: ReportData, pair_id: str) -> str:
-    """'; <b>no statement in the whole database — check the codes ...</b>' for a pair no statement ever bore on."""
-    return f"; <b>{escape(never_stated_text(data.never[pair_id]))}</b>" if pair_id in data.never else ""
+    """'; <b>no statement in the whole database ...</b>' for a pair no statement ever bore on (data.never_stated)."""
+    return f"; <b>{escape(data.never[pair_id])}</b>" if pair_id in data.never else ""
 
 
 def _flag_notes(text: str, styles: dict[str, ParagraphStyle]) -> list:

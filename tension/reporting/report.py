@@ -18,10 +18,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, SimpleDocTemplate
 
 from tension.reporting.back import method_section, quality_section
-from tension.reporting.data import parse_iso_week, parse_period, read_report_data, report_file
+from tension.reporting.data import read_report_data
 from tension.reporting.front import front_page
 from tension.reporting.layout import CHART_WEEKS, FONT, MARGIN, PAGE, register_fonts, report_styles
 from tension.reporting.pairs import one_row_per_sentence, pair_period, pair_week  # noqa: F401 - one_row_per_sentence: callers
+from tension.reporting.scope import parse_iso_week, parse_period, report_file
 # The text helpers the report's tests call through this module.
 from tension.reporting.text import cue_summary, display_quote, shorten, signed, week_span  # noqa: F401
 
