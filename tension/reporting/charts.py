@@ -271,11 +271,16 @@ def weekly_notes_text(weeks: pd.DataFrame, notes: pd.DataFrame | None = None,
                       surges: pd.DataFrame | None = None) -> str:
     """The numbered notes weekly_figure draws under its panels, as text (one line per line; '' when none)."""
     frame = complete_weeks(weeks)
-    if frame.empty:
-        return ""
+    return _numbered_notes(frame, notes, surges)[2] if not frame.empty else ""
+
+
+def _numbered_notes(frame: pd.DataFrame, notes: pd.DataFrame | None, surges: pd.DataFrame | None
+                    ) -> tuple[dict, dict, str]:
+    """The numbers of the flagged weeks (tone, intensity) and the notes' text, for the panels and under them."""
     numbers, surge_numbers = numbered_weeks(frame, notes, surges)
-    return notes_text(frame, numbers, surge_numbers, note_lines(notes, numbers) if numbers else [],
-                      surge_lines(surges, surge_numbers) if surge_numbers else [])
+    return numbers, surge_numbers, notes_text(frame, numbers, surge_numbers,
+                                              note_lines(notes, numbers) if numbers else [],
+                                              surge_lines(surges, surge_numbers) if surge_numbers else [])
 
 
 def _weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | None,
@@ -284,9 +289,7 @@ def _weekly_figure(weeks: pd.DataFrame, pair_name: str, highlight_week: date | N
     frame = complete_weeks(weeks)
     if frame.empty:
         raise ValueError(f"no weekly rows for {pair_name}")
-    numbers, surge_numbers = numbered_weeks(frame, notes, surges)
-    note_text = notes_text(frame, numbers, surge_numbers, note_lines(notes, numbers) if numbers else [],
-                            surge_lines(surges, surge_numbers) if surge_numbers else [])
+    numbers, surge_numbers, note_text = _numbered_notes(frame, notes, surges)
     lines = note_text.splitlines() if notes_below else []
     note_height = 0.2 * len(lines) if lines else 0
     fig = Figure(figsize=(11, 6.2 + note_height), layout="constrained")

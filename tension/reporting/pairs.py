@@ -174,8 +174,9 @@ def pair_week(data: ReportData, pair_id: str, name: str, scope: Scope, out_dir: 
              paragraph(composition_text(data.composition[data.composition["pair_id"] == pair_id]), styles["note"]),
              Spacer(1, 4)]
     flags, surges = data.notes[data.notes["pair_id"] == pair_id], data.surges[data.surges["pair_id"] == pair_id]
-    figure = charts.weekly_figure(pair.reset_index(drop=True), name, scope.first, flags, surges, notes_below=False)
-    note = _flag_notes(charts.weekly_notes_text(pair.reset_index(drop=True), flags, surges), styles) + [
+    weeks = pair.reset_index(drop=True)
+    figure = charts.weekly_figure(weeks, name, scope.first, flags, surges, notes_below=False)
+    note = _flag_notes(charts.weekly_notes_text(weeks, flags, surges), styles) + [
         paragraph(CHART_NOTE, styles["note"])]  # under the chart: its numbered notes, then the caption
     stem = f"{pair_id}_{file_stem(scope)}"
     moving = data.moving[data.moving["pair_id"] == pair_id] if not data.moving.empty else data.moving
